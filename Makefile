@@ -1,0 +1,40 @@
+# The two commands a fresh machine needs: `make run` and `make test` (see README.md).
+# Requirements on the machine: Python 3.11, Java 17, Maven, curl, unzip (all on this kind of machine).
+
+PYTHON ?= python3.11
+VENV := .venv
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test lint opensearch-start opensearch-stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Starts the local OpenSearch node, the demo upstream and the gateway on 127.0.0.1:8080,
+# and prints a ready-to-paste curl with a demo credential. Ctrl-C stops gateway and upstream.
+run: setup
+	$(VENV)/bin/minguard dev up
+
+# Sets everything up, starts the local OpenSearch node (tests stop and restart it too),
+# runs the linters and the whole test suite.
+test: setup lint
+	bash deploy/opensearch/node.sh start
+	$(VENV)/bin/pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+opensearch-start:
+	bash deploy/opensearch/node.sh start
+
+opensearch-stop:
+	bash deploy/opensearch/node.sh stop
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

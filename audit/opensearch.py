@@ -1,0 +1,149 @@
+"""The audit trail's home in OpenSearch: client, index template, index names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from opensearchpy import AsyncOpenSearch
+
+from gateway.settings import OpenSearchSettings
+
+TEMPLATE_VERSION = 1
+
+
+def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
+    password = settings.password()
+    auth = (settings.username, password) if settings.username and password else None
+    return AsyncOpenSearch(
+        hosts=[settings.url],
+        http_auth=auth,
+        use_ssl=settings.url.startswith("https://"),
+        verify_certs=settings.verify_certs,
+        ca_certs=str(settings.ca_file) if settings.ca_file else None,
+        timeout=10,
+    )
+
+
+def index_for(prefix: str, timestamp: str) -> str:
+    """Monthly indices ("minguard-audit-2026.11"): a replayed event lands in the same index as
+    its first delivery, so `create` with its id finds the duplicate."""
+    return f"{prefix}-{timestamp[0:4]}.{timestamp[5:7]}"
+
+
+def _keyword() -> dict[str, Any]:
+    return {"type": "keyword", "ignore_above": 1024}
+
+
+def index_template(prefix: str) -> dict[str, Any]:
+    """Mappings for every audit field; see docs/audit-events.md for what each one means."""
+    kw = _keyword
+    return {
+        "index_patterns": [f"{prefix}-*"],
+        "priority": 100,
+        "version": TEMPLATE_VERSION,
+        "template": {
+            "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"},
+            "mappings": {
+                "dynamic": "strict",
+                "properties": {
+                    "@timestamp": {"type": "date"},
+                    "event": {
+                        "properties": {
+                            "id": kw(),
+                            "kind": kw(),
+                            "category": kw(),
+                            "type": kw(),
+                            "action": kw(),
+                            "outcome": kw(),
+                            "reason": {"type": "text", "fields": {"keyword": kw()}},
+                            "duration": {"type": "long"},
+                        }
+                    },
+                    "user": {"properties": {"id": kw(), "roles": kw()}},
+                    "source": {"properties": {"ip": {"type": "ip"}, "port": {"type": "integer"}}},
+                    "url": {"properties": {"path": kw(), "original": kw(), "query": kw()}},
+                    "http": {
+                        "properties": {
+                            "request": {
+                                "properties": {
+                                    "id": kw(),
+                                    "method": kw(),
+                                    "bytes": {"type": "long"},
+                                }
+                            },
+                            "response": {
+                                "properties": {
+                                    "status_code": {"type": "integer"},
+                                    "bytes": {"type": "long"},
+                                }
+                            },
+                        }
+                    },
+                    "minguard": {
+                        "properties": {
+                            "instance": kw(),
+                            "principal": {
+                                "properties": {
+                                    "kind": kw(),
+                                    "region": kw(),
+                                    "organisation": kw(),
+                                    "credential": kw(),
+                                    "credential_id": kw(),
+                                }
+                            },
+                            "purpose": kw(),
+                            "route": kw(),
+                            "resource": kw(),
+                            "action": kw(),
+                            "target_region": kw(),
+                            "decision": {
+                                "properties": {
+                                    "allowed": {"type": "boolean"},
+                                    "rule": kw(),
+                                    "policy_version": kw(),
+                                    "reason": kw(),
+                                }
+                            },
+                            "upstream": {
+                                "properties": {
+                                    "status_code": {"type": "integer"},
+                                    "duration_ms": {"type": "float"},
+                                }
+                            },
+                            "data": {
+                                "properties": {
+                                    "level": kw(),
+                                    "level_zh": kw(),
+                                    "inspected": {"type": "boolean"},
+                                    "entities": {"type": "object", "dynamic": True},
+                                    "records": {"type": "integer"},
+                                    "persons": {"type": "integer"},
+                                    "person_tokens": kw(),
+                                }
+                            },
+                            "masking": {
+                                "properties": {
+                                    "profile": kw(),
+                                    "masked": {"type": "integer"},
+                                    "clear": {"type": "integer"},
+                                }
+                            },
+                            "error": {
+                                "properties": {
+                                    "code": kw(),
+                                    "message": {"type": "text"},
+                                    "message_zh": {"type": "text"},
+                                }
+                            },
+                            "summary_zh": {"type": "text"},
+                        }
+                    },
+                },
+            },
+        },
+    }
+
+
+async def ensure_template(client: AsyncOpenSearch, prefix: str) -> None:
+    """Idempotent: PUT of the same template is a no-op for OpenSearch."""
+    await client.indices.put_index_template(name=prefix, body=index_template(prefix))

@@ -1,0 +1,163 @@
+"""Moves audit events from the spool into OpenSearch, off the request path.
+
+Each event is sent with `_op_type: create` and its event id as document id: after a crash or
+an outage the shipper resends from its last committed cursor, and OpenSearch answers the
+events it already has with 409, which counts as delivered. Nothing is sent twice into the
+trail, and nothing is skipped: the cursor moves only past events OpenSearch has accepted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from opensearchpy import AsyncOpenSearch
+from opensearchpy.exceptions import OpenSearchException
+from opensearchpy.helpers import async_streaming_bulk
+
+from .opensearch import ensure_template, index_for
+from .spool import Spool
+
+log = logging.getLogger(__name__)
+
+# A rejected document (a mapping error, say) must not block every event behind it forever;
+# it is set aside here, loudly, for the audit administrator.
+REJECTED_FILE = "rejected.jsonl"
+
+
+class Shipper:
+    def __init__(
+        self,
+        spool: Spool,
+        client: AsyncOpenSearch,
+        index_prefix: str,
+        batch: int,
+        interval: float,
+    ) -> None:
+        self._spool = spool
+        self._client = client
+        self._prefix = index_prefix
+        self._batch = batch
+        self._interval = interval
+        self._template_ready = False
+        self._task: asyncio.Task[None] | None = None
+        self.shipped = 0
+        self.duplicates = 0
+        self.rejected = 0
+        self.last_error: str | None = None
+
+    @property
+    def connected(self) -> bool:
+        return self._template_ready and self.last_error is None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="audit-shipper")
+
+    async def stop(self, drain_seconds: float = 5.0) -> None:
+        """Try to deliver what is spooled, then stop; what is left stays in the spool."""
+        if self._task is None:
+            return
+        # Stop the loop first: two shippers must never move the cursor at once.
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        self._task = None
+        try:
+            async with asyncio.timeout(drain_seconds):
+                while await self.ship_once() > 0:
+                    pass
+        except (TimeoutError, OpenSearchException, OSError) as exc:
+            log.warning(
+                "audit spool not drained at shutdown (%s); %d bytes stay spooled for the next start",
+                type(exc).__name__,
+                self._spool.backlog_bytes,
+            )
+
+    async def _run(self) -> None:
+        backoff = self._interval
+        while True:
+            try:
+                sent = await self.ship_once()
+                self.last_error = None
+                backoff = self._interval
+            except (TimeoutError, OpenSearchException, OSError) as exc:
+                self.last_error = f"{type(exc).__name__}: {exc}"[:300]
+                log.warning("audit shipping failed, will retry: %s", self.last_error)
+                sent = 0
+                backoff = min(backoff * 2, 30.0)
+            if sent == 0:
+                self._spool.wrote.clear()
+                try:
+                    async with asyncio.timeout(backoff):
+                        await self._spool.wrote.wait()
+                except TimeoutError:
+                    pass
+
+    async def ship_once(self) -> int:
+        """Ship one batch; returns how many events left the spool."""
+        if not self._template_ready:
+            await ensure_template(self._client, self._prefix)
+            self._template_ready = True
+        start = self._spool.read_cursor()
+        lines, end = await asyncio.to_thread(self._spool.read, start, self._batch)
+        if not lines:
+            return 0
+        events = [json.loads(line) for line in lines]
+        failures = await self._bulk(events)
+        if failures:
+            await asyncio.to_thread(self._set_aside, failures)
+        await asyncio.to_thread(self._spool.commit, end, sum(len(line) for line in lines))
+        self.shipped += len(lines)
+        return len(lines)
+
+    async def _bulk(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        async def actions() -> AsyncIterator[dict[str, Any]]:
+            for event in events:
+                yield {
+                    "_op_type": "create",
+                    "_index": index_for(self._prefix, event["@timestamp"]),
+                    "_id": event["event"]["id"],
+                    "_source": event,
+                }
+
+        by_id = {event["event"]["id"]: event for event in events}
+        failures: list[dict[str, Any]] = []
+        retry: list[dict[str, Any]] = []
+        async for ok, item in async_streaming_bulk(
+            self._client,
+            actions(),
+            chunk_size=self._batch,
+            max_retries=3,
+            initial_backoff=1,
+            raise_on_error=False,
+            raise_on_exception=True,
+        ):
+            result = item.get("create", {})
+            status = int(result.get("status", 0))
+            if ok:
+                continue
+            if status == 409:
+                self.duplicates += 1  # already delivered before a crash or retry
+            elif status == 429 or status >= 500:
+                retry.append(result)
+            else:
+                failures.append({"error": result.get("error"), "event": by_id.get(result.get("_id"))})
+        if retry:
+            # Transient: keep the cursor where it is and try the whole batch again later;
+            # the events that did land will answer 409 next time.
+            raise OpenSearchException(f"{len(retry)} audit events refused temporarily: {retry[0].get('error')}")
+        return failures
+
+    def _set_aside(self, failures: list[dict[str, Any]]) -> None:
+        self.rejected += len(failures)
+        path: Path = self._spool.directory / REJECTED_FILE
+        with open(path, "a", encoding="utf-8") as f:
+            for failure in failures:
+                event_id = (failure.get("event") or {}).get("event", {}).get("id")
+                log.error("audit event %s rejected by OpenSearch: %s", event_id, failure.get("error"))
+                f.write(json.dumps(failure, ensure_ascii=False) + "\n")

@@ -1,0 +1,92 @@
+"""Field-name evidence: what a JSON key, CSV header or form field says about its value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_PATH = Path(__file__).with_name("catalog.yaml")
+PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
+_WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
+# Pinyin abbreviations shorter than this only match whole keys: "zz" must not claim "pizz".
+_MIN_PINYIN_SUFFIX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """What the catalog knows about one key. ``term`` is the catalog entry that matched."""
+
+    term: str
+    entity: str | None = None
+    weak: bool = False
+    business: bool = False
+    category: str | None = None
+
+    @property
+    def evidence(self) -> str:
+        return f"key:{self.term}"
+
+
+def fold_key(key: str) -> str:
+    """Case-insensitive, ``_``/``-``/space-insensitive form of a key."""
+    return key.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+
+class Catalog:
+    def __init__(self, data: dict[str, Any]) -> None:
+        # folded term -> info, per matching style
+        self._english: dict[str, KeyInfo] = {}
+        self._suffixed: dict[str, KeyInfo] = {}  # pinyin and Chinese: plain-suffix matching
+        self._exact: dict[str, KeyInfo] = {}
+        for entity, spec in (data.get("entities") or {}).items():
+            for style in ("english", "pinyin", "chinese"):
+                for term in spec.get(style) or []:
+                    self._add(style, term, KeyInfo(fold_key(str(term)), entity=entity))
+            for term in spec.get("weak") or []:
+                self._add("english", term, KeyInfo(fold_key(str(term)), entity=entity, weak=True))
+        business = data.get("business") or {}
+        for style in ("english", "pinyin", "chinese"):
+            for term in business.get(style) or []:
+                self._add(style, term, KeyInfo(fold_key(str(term)), business=True))
+        for category, spec in (data.get("categories") or {}).items():
+            for style in ("english", "pinyin", "chinese"):
+                for term in spec.get(style) or []:
+                    self._add(style, term, KeyInfo(fold_key(str(term)), category=category))
+        self._suffix_terms = sorted(self._suffixed, key=len, reverse=True)
+        self.lookup = lru_cache(maxsize=8192)(self._lookup)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Catalog:
+        with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
+            return cls(yaml.safe_load(fh) or {})
+
+    def _add(self, style: str, term: str, info: KeyInfo) -> None:
+        folded = fold_key(str(term))
+        self._exact.setdefault(folded, info)  # first section wins: entities before business
+        if style == "english":
+            self._english.setdefault(folded, info)
+        elif style == "chinese" or len(folded) >= _MIN_PINYIN_SUFFIX:
+            self._suffixed.setdefault(folded, info)
+
+    def _lookup(self, key: str) -> KeyInfo | None:
+        """Exact match, else the longest trailing-words match, else the longest suffix."""
+        folded = fold_key(key)
+        if not folded:
+            return None
+        exact = self._exact.get(folded)
+        if exact is not None:
+            return exact
+        words = _WORDS_RE.findall(key)
+        for i in range(1, len(words)):
+            hit = self._english.get("".join(words[i:]).lower())
+            if hit is not None:
+                return hit
+        for term in self._suffix_terms:
+            if folded.endswith(term):
+                return self._suffixed[term]
+        return None

@@ -1,0 +1,127 @@
+"""Chinese postal addresses: a parse into administrative and street-level components.
+
+The parse serves two users: detection in free text (an address must start at a known
+region name or right after an address context word) and the ``address_district``
+masking operator, which keeps the text up to the county/district level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ENTITY = "ADDRESS"
+
+PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省"
+    " 江西省 山东省 河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省"
+    " 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区"
+    " 香港特别行政区 澳门特别行政区"
+).split()
+_PROVINCE_SHORT = [p.removesuffix("省").removesuffix("市") for p in PROVINCES if len(p) <= 4] + [
+    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+]
+SHAANXI_CITIES = "西安市 铜川市 宝鸡市 咸阳市 渭南市 延安市 汉中市 榆林市 安康市 商洛市".split()
+COUNTIES = (
+    # 安康市
+    "汉滨区 汉阴县 石泉县 宁陕县 紫阳县 岚皋县 平利县 镇坪县 旬阳市 旬阳县 白河县"
+    # 西安市
+    " 新城区 碑林区 莲湖区 灞桥区 未央区 雁塔区 阎良区 临潼区 长安区 高陵区 鄠邑区 蓝田县 周至县"
+).split()
+TOWNSHIPS = (
+    "老城街道 新城街道 江北街道 建民街道 关庙镇 张滩镇 瀛湖镇 五里镇 恒口镇 吉河镇 大竹园镇"
+    " 城关镇 汉阳镇 池河镇 后柳镇"
+).split()
+
+LEVELS = ("province", "city", "county", "township", "village", "road", "number", "building",
+          "unit", "room")
+# Components at or above this index are administrative areas, not a dwelling.
+_FINE_FROM = LEVELS.index("township")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_H = "\u4e00-\u9fff"
+_CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
+_COMPONENTS = {
+    "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
+    "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
+    "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:区|县|旗|市))",
+    "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
+    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园)(?:[0-9一二三四五六七八九十]{{1,3}}组)?",
+    "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
+    "number": r"[0-9]{1,5}(?:号院|号)",
+    "building": r"[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)",
+    "unit": r"[0-9]{1,3}单元",
+    "room": r"[0-9]{1,5}(?:室|房|号)?",
+}
+_ADDRESS_RE = re.compile(
+    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1])
+    + rf"(?P<room>[0-9]{{1,5}}(?:室|房|号))?"
+)
+_ANCHOR_RE = re.compile(
+    rf"{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}|{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}"
+    rf"|{_alt(COUNTIES)}"
+)
+CONTEXT = ("家庭住址", "户籍地址", "居住地址", "现住址", "住址", "地址", "住所", "家住", "现住",
+           "居住在", "户籍地", "现居住地")
+_CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAddress:
+    start: int
+    end: int
+    components: dict[str, tuple[int, int]]
+
+    @property
+    def fine(self) -> bool:
+        """Does it go below the administrative levels (street, village, number ...)?"""
+        return any(LEVELS.index(name) >= _FINE_FROM for name in self.components)
+
+
+def parse_at(text: str, pos: int = 0) -> ParsedAddress | None:
+    match = _ADDRESS_RE.match(text, pos)
+    if match is None or match.end() == pos:
+        return None
+    parts = {name: match.span(name) for name in LEVELS if match.group(name)}
+    return ParsedAddress(pos, match.end(), parts)
+
+
+def district_end(text: str) -> int:
+    """Index just after the county/district (else city, else province) level; 0 if none."""
+    offset = len(text) - len(text.lstrip())
+    parsed = parse_at(text, offset)
+    if parsed is None:
+        return 0
+    for level in ("county", "city", "province"):
+        if level in parsed.components:
+            return parsed.components[level][1]
+    return 0
+
+
+def find(text: str) -> list[tuple[int, int, float, str]]:
+    """Addresses in free text: (start, end, score, evidence)."""
+    found: list[tuple[int, int, float, str]] = []
+    last_end = 0
+    starts: list[tuple[int, str]] = [(m.end(), "context") for m in _CONTEXT_RE.finditer(text)]
+    starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
+    for pos, how in sorted(starts):
+        if pos < last_end:
+            continue
+        parsed = parse_at(text, pos)
+        if parsed is None:
+            continue
+        # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail.
+        enough = parsed.fine and (how == "context" or len(parsed.components) >= 2)
+        if enough:
+            found.append((parsed.start, parsed.end, 0.85 if how == "context" else 0.7, how))
+            last_end = parsed.end
+    return found
+
+
+def may_contain(text: str) -> bool:
+    """Cheap pre-check: every address we accept ends in one of these characters."""
+    return any(c in text for c in "区县市镇乡村路街巷号室栋幢道")

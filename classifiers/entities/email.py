@@ -1,0 +1,29 @@
+"""E-mail addresses."""
+
+from __future__ import annotations
+
+from .base import EntitySpec, PatternSpec
+
+ENTITY = "EMAIL"
+
+PATTERNS = (
+    PatternSpec(
+        "email",
+        r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}"
+        r"(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])",
+        0.8,
+    ),
+)
+CONTEXT = ("邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail")
+
+
+def validate(text: str) -> bool | None:
+    local, _, domain = text.rpartition("@")
+    if not local or local[0] == "." or local[-1] == "." or ".." in text:
+        return False
+    if any(label.startswith("-") or label.endswith("-") for label in domain.split(".")):
+        return False
+    return None
+
+
+SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -1,0 +1,45 @@
+"""Mainland mobile numbers: 1[3-9] + 9 digits, optionally prefixed with +86 / 0086."""
+
+from __future__ import annotations
+
+from .base import EntitySpec, PatternSpec
+
+ENTITY = "MOBILE"
+
+PATTERNS = (
+    PatternSpec(
+        "mobile", r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]{9}(?![0-9])", 0.6
+    ),
+)
+CONTEXT = ("手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile", "phone", "tel")
+
+# Number segments allocated by MIIT; 140-144 and 154 are unused or data-only, so a
+# number starting there is more likely some other identifier.
+_PREFIXES = frozenset(
+    [f"13{d}" for d in range(10)]
+    + [f"14{d}" for d in range(5, 10)]
+    + [f"15{d}" for d in (0, 1, 2, 3, 5, 6, 7, 8, 9)]
+    + ["162", "165", "166", "167"]
+    + [f"17{d}" for d in range(9)]
+    + [f"18{d}" for d in range(10)]
+    + [f"19{d}" for d in range(10)]
+)
+
+
+def digits(text: str) -> str:
+    """The 11 national digits, without country prefix or separators."""
+    only = "".join(c for c in text if c.isdigit())
+    return only[-11:]
+
+
+def validate(text: str) -> bool | None:
+    """None (plausible, no checksum exists) when the segment is allocated, else False."""
+    number = digits(text)
+    if len(number) != 11 or number[:3] not in _PREFIXES:
+        return False
+    if len(set(number[3:])) == 1:  # 13900000000-style placeholders
+        return False
+    return None
+
+
+SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -1,0 +1,79 @@
+"""Chinese personal names: a surname from the dictionary plus one to three given-name chars.
+
+A CJK bigram that starts with a common surname is everywhere in Chinese prose, so free
+text alone is never enough: a name is reported only right after a context word
+(姓名, 户主, 申请人 ...) or when a field name says the value is a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENTITY = "PERSON_NAME"
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 轩辕 独孤 南宫"
+    " 西门 澹台 公冶 宗政 濮阳 淳于 单于 太叔 申屠 闻人 赫连 钟离 呼延 百里 东郭 万俟 拓跋"
+    " 司空 鲜于 闾丘 仲孙 梁丘 左丘 第五 谷梁 乐正 公羊".split()
+)
+# The most common single-character surnames (covering well over 95% of the population).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
+    "魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾"
+    "龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄葛单祝齐樊兰殷耿关牛涂焦时聂鲁俞鲍毕翟柴倪"
+    "温季甘申安左阎霍喻管卞凌伍商凤项游华滕裴池房岳车苗欧包景尚伊詹阮冉宁曲饶宫舒戚靳芦蓝褚"
+    "练米章符卓鞠冷艾梅晏连邢祁童荣屈佘巫全蒲卜谷丛於应宗封和吉穆成党陈路平习储苟植农蔺栾麦"
+    "胥瞿闵秋谈郁苑粟甄邬揭盛晋"
+)
+CONTEXT = (
+    "被监护人", "监护人", "申请人", "户主", "姓名", "联系人", "收款人", "领款人", "代理人",
+    "配偶", "救助对象", "老人", "儿童", "经办人", "户名", "持卡人", "家属", "本人",
+)
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
+# One or more context words (户主姓名：), punctuation, then the candidate.
+_FREE_RE = re.compile(
+    r"(?:(?:" + _CTX + r")[\s:：（()）]*(?:是|为|叫)?[\s:：]*)+([" + _CJK + r"]{2,4})"
+)
+_KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
+# Characters that end a name in running text ("申请人张三申请..." -> 张三).
+_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
+
+
+def surname_length(name: str) -> int:
+    """2 for a compound surname, 1 for a known single surname, 0 otherwise."""
+    if name[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if name[:1] in SURNAMES else 0
+
+
+def is_keyed_name(value: str, *, require_surname: bool) -> bool:
+    """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name)."""
+    if _KEYED_RE.fullmatch(value) is None:
+        return False
+    return not require_surname or surname_length(value) > 0
+
+
+def _trim(candidate: str) -> str:
+    limit = 4 if surname_length(candidate) == 2 else 3
+    candidate = candidate[:limit]
+    while len(candidate) > 2 and candidate[-1] in _TRAILERS:
+        candidate = candidate[:-1]
+    return candidate
+
+
+def find(text: str) -> list[tuple[int, int, float, str]]:
+    """Names after a context word: (start, end, score, evidence) in ``text`` coordinates."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _FREE_RE.finditer(text):
+        candidate = _trim(match.group(1))
+        if surname_length(candidate) and len(candidate) > surname_length(candidate):
+            start = match.start(1)
+            found.append((start, start + len(candidate), 0.85, "surname+context"))
+    return found
+
+
+def may_contain(text: str) -> bool:
+    """Cheap pre-check for :func:`find`."""
+    return any(word in text for word in ("人", "姓名", "户主", "配偶", "对象", "户名", "家属", "本人", "老人", "儿童"))

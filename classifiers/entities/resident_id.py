@@ -1,0 +1,97 @@
+"""Resident identity card numbers (居民身份证号码), GB 11643-1999, plus 15-digit legacy numbers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .base import EntitySpec, PatternSpec
+
+ENTITY = "RESIDENT_ID"
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_CHARS = "10X98765432"
+# Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao.
+PROVINCE_CODES = frozenset(
+    [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46]
+    + [50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
+)
+_EARLIEST = _dt.date(1900, 1, 1)
+
+_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+PATTERNS = (
+    # The digit look-arounds keep a number that is part of a longer digit run out.
+    PatternSpec(
+        "resident_id_18",
+        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx](?![0-9])",
+        0.5,
+    ),
+    # Legacy numbers carry no check digit: too weak alone, context or a key must back them.
+    PatternSpec("resident_id_15", r"(?<![0-9])[1-9][0-9]{7}" + _DATE + r"[0-9]{3}(?![0-9])", 0.4),
+)
+CONTEXT = (
+    "身份证", "身份证号", "身份证号码", "公民身份号码", "证件号码", "证件号", "身份号码",
+    "id", "idcard", "sfzh",
+)
+
+
+def check_char(body17: str) -> str:
+    """GB 11643 check character for the first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(body17, _WEIGHTS, strict=True))
+    return _CHECK_CHARS[total % 11]
+
+
+def _birth_ok(text: str, today: _dt.date | None = None) -> bool:
+    try:
+        born = _dt.date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return False
+    return _EARLIEST <= born <= (today or _dt.date.today())
+
+
+def _prefix_ok(number: str) -> bool:
+    return int(number[:2]) in PROVINCE_CODES
+
+
+def to18(number: str) -> str:
+    """Normalise to the 18-character form (upper-case X; legacy numbers get "19" and a check)."""
+    number = number.strip().upper()
+    if len(number) == 15:
+        body = number[:6] + "19" + number[6:]
+        return body + check_char(body)
+    return number
+
+
+def birth_date(number: str) -> _dt.date | None:
+    """Birth date encoded in a (15- or 18-digit) number, or None when it is not a date."""
+    full = to18(number)
+    try:
+        return _dt.date(int(full[6:10]), int(full[10:12]), int(full[12:14]))
+    except ValueError:
+        return None
+
+
+def validate(text: str) -> bool | None:
+    """True for a valid 18-digit number, None for a plausible legacy one, else False."""
+    number = text.upper()
+    if len(number) == 18:
+        if not number[:17].isdigit() or not _prefix_ok(number):
+            return False
+        if not _birth_ok(number[6:14]):
+            return False
+        return check_char(number[:17]) == number[17] or False
+    if len(number) == 15 and number.isdigit():
+        if _prefix_ok(number) and _birth_ok("19" + number[6:12]):
+            return None
+        return False
+    return False
+
+
+def looks_like(text: str) -> bool:
+    """ID-shaped: 15 digits, or 17 digits and a digit/X. Used with key evidence only."""
+    number = text.strip().upper()
+    if len(number) == 15:
+        return number.isdigit()
+    return len(number) == 18 and number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")
+
+
+SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

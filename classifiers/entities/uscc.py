@@ -1,0 +1,35 @@
+"""Unified social credit codes of institutions (统一社会信用代码), GB 32100-2015."""
+
+from __future__ import annotations
+
+from .base import EntitySpec, PatternSpec
+
+ENTITY = "USCC"
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_VALUE = {c: i for i, c in enumerate(ALPHABET)}
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_CLASS = "[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]"
+PATTERNS = (
+    PatternSpec(
+        "uscc",
+        r"(?<![0-9A-Za-z])" + _CLASS + r"{2}[0-9]{6}" + _CLASS + r"{10}(?![0-9A-Za-z])",
+        0.3,
+    ),
+)
+CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "creditcode")
+
+
+def check_char(body17: str) -> str:
+    total = sum(_VALUE[c] * w for c, w in zip(body17, _WEIGHTS, strict=True))
+    return ALPHABET[(31 - total % 31) % 31]
+
+
+def validate(text: str) -> bool | None:
+    code = text.upper()
+    if len(code) != 18 or any(c not in _VALUE for c in code):
+        return False
+    return check_char(code[:17]) == code[17] or False
+
+
+SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -1,0 +1,80 @@
+"""Grade a response: general / important / core, the highest applicable level winning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .levels import DataLevel
+
+DEFAULT_PATH = Path(__file__).with_name("grading.yaml")
+
+
+@dataclass
+class RecordSummary:
+    """What was found in one record (array item, CSV row, or the whole document)."""
+
+    entities: set[str] = field(default_factory=set)
+    categories: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    level: DataLevel
+    reasons: tuple[str, ...]
+
+
+class Grader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entity_levels = {k: DataLevel.parse(v) for k, v in (data.get("entities") or {}).items()}
+        joined = data.get("joined") or {}
+        self.joined_level = DataLevel.parse(joined.get("level", "important"))
+        self.joined_entities = frozenset(joined.get("entities") or ())
+        self.identities = frozenset(joined.get("identities") or ())
+        self.category_levels = {
+            k: DataLevel.parse(v) for k, v in (data.get("categories") or {}).items()
+        }
+        volume = data.get("volume") or {}
+        self.volume_persons = int(volume.get("persons", 50))
+        self.volume_level = DataLevel.parse(volume.get("level", "core"))
+        self.personal_entities = frozenset(volume.get("personal_entities") or ())
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Grader:
+        with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
+            return cls(yaml.safe_load(fh) or {})
+
+    def persons_estimate(self, records: Iterable[RecordSummary], ids: int) -> int:
+        """Distinct ID numbers, or records holding personal data when that is larger.
+
+        A list of 1,000 names and phones without ID numbers is still data about 1,000 people.
+        """
+        with_personal = sum(1 for r in records if r.entities & self.personal_entities)
+        return max(ids, with_personal)
+
+    def grade(self, records: Iterable[RecordSummary], ids: int) -> Grade:
+        records = list(records)
+        level = DataLevel.GENERAL
+        reasons: list[str] = []
+
+        def raise_to(candidate: DataLevel, reason: str) -> None:
+            nonlocal level
+            if candidate > level:
+                level = candidate
+            if candidate > DataLevel.GENERAL and reason not in reasons:
+                reasons.append(reason)
+
+        for record in records:
+            for entity in record.entities:
+                raise_to(self.entity_levels.get(entity, DataLevel.GENERAL), f"entity:{entity}")
+                if entity in self.joined_entities and (record.entities & self.identities) - {entity}:
+                    raise_to(self.joined_level, f"joined:{entity}")
+            for category in record.categories:
+                raise_to(self.category_levels.get(category, DataLevel.GENERAL), f"category:{category}")
+        if self.persons_estimate(records, ids) >= self.volume_persons:
+            raise_to(self.volume_level, f"volume:>={self.volume_persons}")
+        return Grade(level, tuple(reasons))

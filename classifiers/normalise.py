@@ -1,0 +1,114 @@
+"""Fold evasions out of a string before detection, keeping a map back to the original.
+
+Upstream systems (and people trying to slip data past the gateway) write the same
+ID number as full-width digits, with zero-width characters inside, or grouped with
+spaces and hyphens. Detection runs on a folded copy; masking must still replace the
+exact span of the *original* value, hence the offset map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Format characters that render as nothing: zero-width space/joiners, direction marks,
+# word joiner, BOM, soft hyphen, Mongolian vowel separator, invisible operators.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
+    "\u3164\ufeff\uffa0"
+)
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+# Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
+# After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
+SEPARATORS = frozenset(" -.\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
+_SEP_IN_DIGITS_RE = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded string; ``offsets[i]`` is the original index of ``text[i]``.
+
+    ``offsets`` is None when folding changed nothing (the identity map), which is the
+    common case and lets callers skip the translation entirely.
+    """
+
+    text: str
+    offsets: tuple[int, ...] | None
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of ``text`` back to the original string."""
+        if self.offsets is None:
+            return start, end
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=4096)
+def _nfkc(char: str) -> str:
+    return unicodedata.normalize("NFKC", char)
+
+
+def needs_folding(text: str) -> bool:
+    """Cheap test: True when :func:`fold` could change ``text``."""
+    if text.isascii():
+        return _SEP_IN_DIGITS_RE.search(text) is not None
+    return (
+        not unicodedata.is_normalized("NFKC", text)
+        or _INVISIBLE_RE.search(text) is not None
+        or _SEP_IN_DIGITS_RE.search(text) is not None
+    )
+
+
+def fold(text: str, *, join_digits: bool = True) -> Folded:
+    """NFKC-fold, drop invisible characters and (optionally) separators inside digit runs.
+
+    NFKC is applied per character so that every output character has exactly one
+    source index; the difference from whole-string NFKC only concerns combining marks,
+    which never take part in the entities we look for.
+    """
+    if not needs_folding(text):
+        return Folded(text, None, len(text))
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        folded = char if char.isascii() else _nfkc(char)
+        for piece in folded:
+            chars.append(piece)
+            offsets.append(index)
+    if join_digits:
+        chars, offsets = _join_digit_runs(chars, offsets)
+    out = "".join(chars)
+    if out == text:
+        return Folded(text, None, len(text))
+    return Folded(out, tuple(offsets), len(text))
+
+
+def _join_digit_runs(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Remove separator runs that sit between two ASCII digits."""
+    keep_chars: list[str] = []
+    keep_offsets: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        char = chars[i]
+        if char in SEPARATORS and keep_chars and keep_chars[-1].isdigit() and keep_chars[-1].isascii():
+            j = i
+            while j < n and chars[j] in SEPARATORS:
+                j += 1
+            if j < n and "0" <= chars[j] <= "9":
+                i = j  # drop the whole separator run
+                continue
+        keep_chars.append(char)
+        keep_offsets.append(offsets[i])
+        i += 1
+    return keep_chars, keep_offsets

@@ -1,0 +1,229 @@
+"""Walk structured bodies value by value; the visitor decides each value's replacement.
+
+Walkers know about syntax only (paths, keys, records, quoting); what is sensitive and how
+it is masked is the visitor's business (see ``classifiers.inspect``). Untouched parts of
+CSV, form and text bodies are kept byte for byte; JSON is re-serialised only if changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote_plus, unquote_plus
+
+RECORD_FIELDS = ("items", "data", "list", "records", "rows", "results")
+ENVELOPE = -1  # record index of values outside the record list (paging info, messages)
+_MAX_EMBEDDED = 3  # JSON inside a JSON string inside ... at most this deep
+_PLAIN_KEY = re.compile(r"^[^.\[\]'\"\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    path: str
+    key: str | None
+    text: str
+    record: int
+    scan: bool  # False for JSON floats/booleans: they only tell which categories are present
+
+
+Visitor = Callable[[Cell], "str | None"]
+
+
+# ----------------------------------------------------------------------------- JSON
+def json_records(doc: Any) -> tuple[list[Any] | None, str | None]:
+    """The record list and the name of the field holding it (None for a top-level array)."""
+    if isinstance(doc, list):
+        return doc, None
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            if key in RECORD_FIELDS and isinstance(value, list):
+                return value, key
+        inner = doc.get("data")
+        if isinstance(inner, dict):  # {"code":0,"data":{"records":[...],"total":n}}
+            for key, value in inner.items():
+                if key in RECORD_FIELDS and isinstance(value, list):
+                    return value, f"data.{key}"
+    return None, None
+
+
+def walk_json(doc: Any, visit: Visitor) -> tuple[Any, bool, int]:
+    """Visit every string and number; returns (new document, changed, record count)."""
+    records, field_path = json_records(doc)
+    walker = _JsonWalker(visit, records)
+    new, changed = walker.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
+    count = len(records) if records is not None else 1
+    return new, changed, count
+
+
+def dumps(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+class _JsonWalker:
+    def __init__(self, visit: Visitor, records: list[Any] | None) -> None:
+        self.visit = visit
+        self.records_id = id(records) if records is not None else None
+
+    def walk(self, node: Any, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
+        if isinstance(node, dict):
+            out: dict[str, Any] | None = None
+            for k, v in node.items():
+                new, changed = self.walk(v, _child(path, k), k, record, embed)
+                if changed:
+                    out = dict(node) if out is None else out
+                    out[k] = new
+            return (out, True) if out is not None else (node, False)
+        if isinstance(node, list):
+            is_records = id(node) == self.records_id
+            items: list[Any] | None = None
+            for i, v in enumerate(node):
+                new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
+                if changed:
+                    items = list(node) if items is None else items
+                    items[i] = new
+            return (items, True) if items is not None else (node, False)
+        if isinstance(node, str):
+            return self._string(node, path, key, record, embed)
+        if isinstance(node, bool) or node is None:
+            if node is not None:
+                self.visit(Cell(path, key, "true" if node else "false", record, False))
+            return node, False
+        if isinstance(node, int):
+            # A JSON number can carry an ID or phone number; masked, it becomes a string.
+            replacement = self.visit(Cell(path, key, str(node), record, True))
+            return (replacement, True) if replacement is not None else (node, False)
+        self.visit(Cell(path, key, repr(node), record, False))
+        return node, False
+
+    def _string(self, text: str, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
+        stripped = text.strip()
+        if embed < _MAX_EMBEDDED and len(stripped) > 1 and stripped[0] in "{[" and stripped[-1] in "}]":
+            try:
+                inner = json.loads(stripped)
+            except ValueError:
+                inner = None
+            if isinstance(inner, dict | list):
+                new, changed = self.walk(inner, f"{path}(json)$", key, record, embed + 1)
+                return (dumps(new), True) if changed else (text, False)
+        replacement = self.visit(Cell(path, key, text, record, True))
+        return (replacement, True) if replacement is not None else (text, False)
+
+
+def _child(path: str, key: str) -> str:
+    if _PLAIN_KEY.match(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+# ----------------------------------------------------------------------------- CSV
+@dataclass(frozen=True, slots=True)
+class _Field:
+    start: int
+    end: int
+    value: str
+    quoted: bool
+
+
+def sniff_delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def parse_csv(text: str, delimiter: str) -> list[list[_Field]]:
+    """RFC 4180 rows with each field's raw span; lenient about stray quotes."""
+    quoted_re = re.compile(r'"((?:[^"]|"")*)"')
+    plain_re = re.compile(f"[^{re.escape(delimiter)}\r\n]*")
+    rows: list[list[_Field]] = []
+    row: list[_Field] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = quoted_re.match(text, pos) if text[pos] == '"' else None
+        if m is not None and (m.end() == n or text[m.end()] in (delimiter, "\r", "\n")):
+            row.append(_Field(pos, m.end(), m.group(1).replace('""', '"'), True))
+        else:
+            m = plain_re.match(text, pos)
+            assert m is not None  # the pattern matches the empty string
+            row.append(_Field(pos, m.end(), m.group(), False))
+        pos = m.end()
+        if pos < n and text[pos] == delimiter:
+            pos += 1
+            if pos == n:
+                row.append(_Field(pos, pos, "", False))
+            continue
+        if pos < n:
+            pos += 2 if text.startswith("\r\n", pos) else 1
+        rows.append(row)
+        row = []
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _looks_like_header(row: list[_Field]) -> bool:
+    return all(sum(c.isdigit() for c in f.value) < 6 and "@" not in f.value for f in row)
+
+
+def walk_csv(text: str, visit: Visitor) -> tuple[str, bool, int]:
+    """Visit every data cell with its column header as key; returns (text, changed, rows)."""
+    delimiter = sniff_delimiter(text)
+    rows = [r for r in parse_csv(text, delimiter) if not (len(r) == 1 and r[0].value == "")]
+    header: list[str] = []
+    if rows and _looks_like_header(rows[0]):
+        header = [f.value.strip().lstrip("\ufeff") for f in rows[0]]
+        rows = rows[1:]
+    edits: list[tuple[int, int, str]] = []
+    for number, row in enumerate(rows, start=1):
+        for col, f in enumerate(row):
+            name = header[col] if col < len(header) and header[col] else None
+            path = f"row {number} col {name if name else col + 1}"
+            new = visit(Cell(path, name, f.value, number - 1, True))
+            if new is not None and new != f.value:
+                edits.append((f.start, f.end, _csv_field(new, f.quoted, delimiter)))
+    return _splice(text, edits), bool(edits), len(rows)
+
+
+def _csv_field(value: str, quoted: bool, delimiter: str) -> str:
+    if quoted or any(c in value for c in (delimiter, '"', "\r", "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
+    if not edits:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end, new in sorted(edits):
+        parts.append(text[last:start])
+        parts.append(new)
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# ----------------------------------------------------------------------------- form / text
+def walk_form(text: str, visit: Visitor, encoding: str = "utf-8") -> tuple[str, bool, int]:
+    """application/x-www-form-urlencoded: each value under its field name."""
+    parts = text.split("&")
+    changed = False
+    for i, part in enumerate(parts):
+        raw_key, sep, raw_value = part.partition("=")
+        if not sep:
+            continue
+        key = unquote_plus(raw_key, encoding=encoding)
+        value = unquote_plus(raw_value, encoding=encoding)
+        new = visit(Cell(f"form.{key}", key, value, 0, True))
+        if new is not None and new != value:
+            parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=encoding)}"
+            changed = True
+    return ("&".join(parts) if changed else text), changed, 1
+
+
+def walk_text(text: str, visit: Visitor) -> tuple[str, bool, int]:
+    new = visit(Cell("text", None, text, 0, True))
+    return (new, True, 1) if new is not None and new != text else (text, False, 1)

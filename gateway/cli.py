@@ -1,0 +1,187 @@
+"""The `minguard` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .settings import PACKAGE_ROOT, ConfigError, load_settings
+
+app = typer.Typer(
+    help="minguard: data-security and audit gateway for civil-affairs systems.",
+    no_args_is_help=True,
+)
+config_app = typer.Typer(help="Check configuration files.", no_args_is_help=True)
+dev_app = typer.Typer(help="Development helpers: local OpenSearch node, demo setup.", no_args_is_help=True)
+opensearch_app = typer.Typer(help="The local OpenSearch node (fetched from Maven Central).", no_args_is_help=True)
+demo_app = typer.Typer(help="The synthetic civil-affairs upstream (not part of the product).", no_args_is_help=True)
+keys_app = typer.Typer(help="Credentials and keys.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+app.add_typer(dev_app, name="dev")
+dev_app.add_typer(opensearch_app, name="opensearch")
+app.add_typer(demo_app, name="demo")
+app.add_typer(keys_app, name="keys")
+
+NODE_SCRIPT = PACKAGE_ROOT / "deploy" / "opensearch" / "node.sh"
+DEV_DIR = Path("var/dev")
+
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config file (default: demo defaults).")]
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    config: ConfigOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Run the gateway."""
+    import uvicorn
+
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    if config is not None:
+        os.environ["MINGUARD_CONFIG"] = str(config.resolve())
+    uvicorn.run(
+        "gateway.app:app_from_env",
+        factory=True,
+        host=settings.server.host,
+        port=settings.server.port,
+        workers=workers,
+        loop="uvloop",
+        http="httptools",
+        log_level="warning",
+        server_header=False,
+        proxy_headers=False,
+    )
+
+
+@config_app.command("check")
+def config_check(path: Path) -> None:
+    """Validate a config file; every bad key is named."""
+    try:
+        settings = load_settings(path)
+        from .app import Gateway
+
+        Gateway(settings)  # loads policies, routes, masking profiles, keys: all checked now
+    except (ConfigError, OSError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(f"{path}: OK")
+
+
+def _node(action: str) -> int:
+    return subprocess.call(["bash", str(NODE_SCRIPT), action])
+
+
+@opensearch_app.command("start")
+def opensearch_start() -> None:
+    """Fetch (once) and start the local node on 127.0.0.1; waits until it is healthy."""
+    raise typer.Exit(_node("start"))
+
+
+@opensearch_app.command("stop")
+def opensearch_stop() -> None:
+    """Stop the node this script started (and nothing else)."""
+    raise typer.Exit(_node("stop"))
+
+
+@opensearch_app.command("status")
+def opensearch_status() -> None:
+    raise typer.Exit(_node("status"))
+
+
+@dev_app.command("init")
+def dev_init(directory: Annotated[Path, typer.Option("--dir")] = DEV_DIR) -> None:
+    """Create the dev config, demo API keys and keys (once)."""
+    from .devsetup import init_dev
+
+    env = init_dev(directory)
+    typer.echo(f"config: {env.config}\ncredentials: {env.directory / 'credentials.json'}")
+
+
+@dev_app.command("token")
+def dev_token_cmd(
+    subject: str,
+    roles: Annotated[str, typer.Option(help="Comma-separated roles.")],
+    region: Annotated[str, typer.Option(help="行政区划代码 of the caller's jurisdiction.")],
+    directory: Annotated[Path, typer.Option("--dir")] = DEV_DIR,
+) -> None:
+    """Mint a bearer token signed with the dev key."""
+    from .devsetup import dev_token
+
+    typer.echo(dev_token(directory, subject, roles.split(","), region))
+
+
+def _wait_http(url: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+@dev_app.command("up")
+def dev_up(
+    directory: Annotated[Path, typer.Option("--dir")] = DEV_DIR,
+    port: int = 8080,
+    upstream_port: int = 8081,
+) -> None:
+    """Start OpenSearch, the demo upstream and the gateway on 127.0.0.1, with demo credentials."""
+    from .devsetup import init_dev
+
+    if _node("start") != 0:
+        _fail("the local OpenSearch node did not start; see the messages above")
+    env = init_dev(directory, gateway_port=port, upstream_url=f"http://127.0.0.1:{upstream_port}")
+    upstream = subprocess.Popen([sys.executable, "-m", "demo", "--host", "127.0.0.1", "--port", str(upstream_port)])
+    try:
+        if not _wait_http(f"http://127.0.0.1:{upstream_port}/api/v1/health", 30):
+            _fail("the demo upstream did not start")
+        key = env.key("caseworker-hanbin")
+        credentials = env.directory / "credentials.json"
+        typer.echo(
+            f"\nminguard is starting on http://127.0.0.1:{port} (demo upstream on :{upstream_port}, OpenSearch on :9200)\n"
+            "Try, as a caseworker of 汉滨区 (610902):\n\n"
+            f"  curl -s -H 'X-API-Key: {key}' -H 'X-Purpose-Of-Use: 低保复核' \\\n"
+            f"    'http://127.0.0.1:{port}/api/v1/regions/610902/persons?size=2'\n\n"
+            f"Other demo credentials: {credentials}\n"
+        )
+        run(config=env.config, workers=1)
+    finally:
+        upstream.terminate()
+        upstream.wait(10)
+
+
+@demo_app.command("upstream")
+def demo_upstream(host: str = "127.0.0.1", port: int = 8081, seed: int = 20261128) -> None:
+    """Serve the synthetic civil-affairs API."""
+    from demo.app import serve
+
+    serve(host, port, seed)
+
+
+@keys_app.command("new-api-key")
+def new_api_key() -> None:
+    """Print a new random API key and the SHA-256 to put in the config (the key itself never goes there)."""
+    import secrets
+
+    from .stages.identify import hash_api_key
+
+    key = "mg_" + secrets.token_urlsafe(24)
+    typer.echo(f"api key (give to the caller): {key}\nsha256 (put in identity.api_keys): {hash_api_key(key)}")

@@ -1,0 +1,99 @@
+"""The one object that carries a request through the pipeline.
+
+Each stage reads what earlier stages left and adds its own part; the audit stage turns the
+whole exchange into one event. Nothing else travels between stages.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from classifiers.levels import DataLevel
+
+if TYPE_CHECKING:
+    from classifiers.inspect import Inspection
+    from policies.enforcer import Decision
+    from policies.routes import RouteMatch
+
+    from .stages.forward import UpstreamStream
+    from .types import Headers
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    subject: str
+    kind: str  # "person" | "service"
+    roles: tuple[str, ...]
+    region: str  # 行政区划代码 of the caller's jurisdiction
+    organisation: str
+    credential: str  # "api_key" | "jwt"
+    credential_id: str  # api key id, or the JWT's key id / issuer
+
+
+@dataclass(slots=True)
+class Request:
+    method: str
+    raw_path: str  # as the client sent it (before normalisation), without the query
+    query: bytes
+    headers: Headers
+    client_ip: str
+    client_port: int
+    scheme: str
+    body: bytes = b""
+
+
+@dataclass(slots=True)
+class Response:
+    status: int
+    headers: Headers
+    body: bytes = b""
+
+
+@dataclass(slots=True)
+class Failure:
+    """Why the gateway itself answered instead of the upstream."""
+
+    status: int
+    code: str  # machine-readable, e.g. "unauthenticated", "forbidden", "upstream_timeout"
+    message: str  # English
+    message_zh: str
+
+
+@dataclass(slots=True)
+class Exchange:
+    request: Request
+    request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    started: float = field(default_factory=time.time)
+    started_mono: float = field(default_factory=time.perf_counter)
+    purpose: str | None = None
+    principal: Principal | None = None
+    route: RouteMatch | None = None
+    decision: Decision | None = None
+    upstream: Response | None = None
+    upstream_ms: float | None = None
+    # A body not read yet (non-textual types); streamed to the client or closed unread.
+    upstream_stream: UpstreamStream | None = None
+    inspection: Inspection | None = None
+    masking_profile: str | None = None
+    # What the client receives; set by forward/inspect or by a failure.
+    response: Response | None = None
+    failure: Failure | None = None
+    # The most sensitive level this exchange could have released: the inspection's level,
+    # or the route's declared level when the body was never inspected.
+    level: DataLevel = DataLevel.GENERAL
+    person_tokens: tuple[str, ...] = ()
+    audit_error: str | None = None
+
+    def fail(self, status: int, code: str, message: str, message_zh: str) -> None:
+        self.failure = Failure(status, code, message, message_zh)
+
+    @property
+    def done(self) -> bool:
+        """A failed exchange skips the remaining stages (except audit)."""
+        return self.failure is not None
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started_mono) * 1000.0

@@ -1,0 +1,100 @@
+"""What a body is (media type, charset) and how to undo its content coding, with a size cap."""
+
+from __future__ import annotations
+
+import zlib
+
+import brotli
+
+# Media types the inspector can read. A response without Content-Type is treated as text:
+# upstreams that forget the header still send JSON, and it must not escape inspection.
+_TEXTUAL_TYPES = frozenset(
+    {
+        "application/json",
+        "application/x-ndjson",
+        "application/xml",
+        "application/javascript",
+        "application/x-www-form-urlencoded",
+        "application/csv",
+    }
+)
+
+
+class DecodeError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_content_type(value: str | None) -> tuple[str, str | None]:
+    """("application/json", "utf-8") from 'application/json; charset=UTF-8'; ("", None) if absent."""
+    if not value:
+        return "", None
+    media_type, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.strip().partition("=")
+        if key.lower() == "charset" and val:
+            charset = val.strip().strip('"').lower()
+    return media_type.strip().lower(), charset
+
+
+def is_textual(media_type: str) -> bool:
+    return (
+        media_type == ""
+        or media_type.startswith("text/")
+        or media_type in _TEXTUAL_TYPES
+        or media_type.endswith(("+json", "+xml"))
+    )
+
+
+def decode_content(body: bytes, encoding: str, limit: int) -> bytes:
+    """Undo Content-Encoding (gzip, deflate, br; stacked codings too), never past `limit` bytes.
+
+    The cap is checked while decompressing, so a small bomb cannot allocate its full size.
+    """
+    codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
+    for coding in reversed(codings):  # the last coding applied is listed last
+        if coding == "identity":
+            continue
+        if coding in ("gzip", "x-gzip", "deflate"):
+            body = _inflate(body, coding, limit)
+        elif coding == "br":
+            body = _unbrotli(body, limit)
+        else:
+            raise DecodeError("unsupported_encoding", f"content coding {coding!r} is not supported")
+    return body
+
+
+def _inflate(body: bytes, coding: str, limit: int) -> bytes:
+    # wbits: 16+ for a gzip header; for deflate accept both zlib-wrapped and raw streams.
+    wbits_options = [16 + zlib.MAX_WBITS] if coding != "deflate" else [zlib.MAX_WBITS, -zlib.MAX_WBITS]
+    for wbits in wbits_options:
+        inflater = zlib.decompressobj(wbits)
+        try:
+            out = inflater.decompress(body, limit + 1)
+        except zlib.error:
+            continue
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise DecodeError("too_large", f"decoded body exceeds {limit} bytes")
+        if not inflater.eof:
+            raise DecodeError("unparseable", f"{coding} stream is truncated")
+        return out
+    raise DecodeError("unparseable", f"body is not valid {coding}")
+
+
+def _unbrotli(body: bytes, limit: int) -> bytes:
+    decompressor = brotli.Decompressor()
+    out = bytearray()
+    # Feed in slices so that the output can be checked against the cap as it grows.
+    step = 16 * 1024
+    try:
+        for start in range(0, len(body), step):
+            out += decompressor.process(body[start : start + step])
+            if len(out) > limit:
+                raise DecodeError("too_large", f"decoded body exceeds {limit} bytes")
+    except brotli.error:
+        raise DecodeError("unparseable", "body is not valid brotli") from None
+    if not decompressor.is_finished():
+        raise DecodeError("unparseable", "brotli stream is truncated")
+    return bytes(out)

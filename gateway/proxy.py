@@ -1,0 +1,140 @@
+"""The proxy endpoint: a plain ASGI app that runs one exchange through the pipeline.
+
+    identify -> authorize -> forward -> inspect -> audit -> respond
+
+The first four stages run in order until one fails; audit always runs, and runs before any
+byte of the response is sent. A stage that raises is contained: the exchange fails with 500
+and is still audited.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from .exchange import Exchange, Request, Response
+from .types import Receive, Scope, Send
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Exchange], Awaitable[None]]
+
+
+def error_response(ex: Exchange) -> Response:
+    failure = ex.failure
+    if failure is None:
+        raise RuntimeError("error_response needs a failed exchange")
+    body = json.dumps(
+        {
+            "error": {
+                "code": failure.code,
+                "message": failure.message,
+                "message_zh": failure.message_zh,
+                "request_id": ex.request_id,
+            }
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
+    headers = [
+        (b"content-type", b"application/json; charset=utf-8"),
+        (b"cache-control", b"no-store"),
+    ]
+    if failure.status == 401:
+        headers.append((b"www-authenticate", b'Bearer realm="minguard", ApiKey header="X-API-Key"'))
+    return Response(failure.status, headers, body)
+
+
+def _request_from_scope(scope: Scope) -> Request:
+    client = scope.get("client") or ("", 0)
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+    return Request(
+        method=scope["method"],
+        raw_path=raw_path.split(b"?", 1)[0].decode("latin-1"),
+        query=scope.get("query_string", b""),
+        headers=list(scope["headers"]),
+        client_ip=client[0],
+        client_port=client[1],
+        scheme=scope.get("scheme", "http"),
+    )
+
+
+class Proxy:
+    def __init__(self, stages: Sequence[Stage], audit: Stage, max_request_bytes: int) -> None:
+        self._stages = tuple(stages)
+        self._audit = audit
+        self._max_request = max_request_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ex = Exchange(_request_from_scope(scope))
+        await self._read_body(ex, receive)
+        for stage in self._stages:
+            if ex.done:
+                break
+            try:
+                await stage(ex)
+            except Exception:
+                log.exception("stage %s failed for request %s", type(stage).__name__, ex.request_id)
+                ex.fail(
+                    500,
+                    "internal_error",
+                    "the gateway failed to process the request",
+                    "网关内部错误",
+                )
+        try:
+            await self._audit(ex)
+        except Exception:
+            # The audit stage handles spool failures itself; reaching here is a bug, and the
+            # safe reading of a bug in auditing is that nothing was recorded.
+            log.exception("audit stage failed for request %s", ex.request_id)
+            ex.response = None
+            ex.fail(503, "audit_unavailable", "the access could not be audited", "审计失败,访问已拒绝")
+        await self._respond(ex, send)
+
+    async def _read_body(self, ex: Exchange, receive: Receive) -> None:
+        for name, value in ex.request.headers:
+            if name == b"content-length" and value.isdigit() and int(value) > self._max_request:
+                ex.fail(
+                    413,
+                    "request_too_large",
+                    f"request body exceeds {self._max_request} bytes",
+                    "请求体过大",
+                )
+                return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                ex.fail(499, "client_disconnected", "the client went away", "客户端已断开")
+                return
+            body += message.get("body", b"")
+            if len(body) > self._max_request:
+                ex.fail(
+                    413,
+                    "request_too_large",
+                    f"request body exceeds {self._max_request} bytes",
+                    "请求体过大",
+                )
+                return
+            if not message.get("more_body", False):
+                break
+        ex.request.body = bytes(body)
+
+    async def _respond(self, ex: Exchange, send: Send) -> None:
+        response = error_response(ex) if ex.failure is not None else ex.response
+        if response is None:
+            raise RuntimeError(f"exchange {ex.request_id} ended without a response")
+        headers = [*response.headers, (b"x-request-id", ex.request_id.encode("ascii"))]
+        stream = ex.upstream_stream if ex.failure is None else None
+        if stream is None:
+            headers.append((b"content-length", str(len(response.body)).encode("ascii")))
+            await send({"type": "http.response.start", "status": response.status, "headers": headers})
+            await send({"type": "http.response.body", "body": response.body})
+            return
+        try:
+            await send({"type": "http.response.start", "status": response.status, "headers": headers})
+            async for chunk in stream.chunks():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            stream.close()

@@ -1,0 +1,179 @@
+"""The gateway's one configuration file: parsed and validated once, at start.
+
+Every key is documented in docs/config.md. Unknown keys are errors (a typo in a security
+setting must not silently fall back to a default). Relative paths are resolved against the
+directory of the config file.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+POLICY_DIR = PACKAGE_ROOT / "policies"
+
+RegionCode = Annotated[str, Field(pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")]
+Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=1, le=65535)
+    # Names this gateway in every audit event and its audit spool; unique per replica.
+    instance: str = Field(default_factory=lambda: socket.gethostname())
+    max_request_bytes: int = Field(10 * 1024 * 1024, ge=0)
+    admin_prefix: str = Field("/_minguard", pattern=r"^/[A-Za-z0-9_-]+$")
+
+
+class UpstreamSettings(Section):
+    url: str = Field("http://127.0.0.1:8081", pattern=r"^https?://[^/?#]+$")
+    connect_timeout: float = Field(5.0, gt=0)
+    timeout: float = Field(30.0, gt=0)
+    max_connections: int = Field(100, ge=1)
+
+
+class ApiKey(Section):
+    id: str = Field(min_length=1)
+    sha256: Sha256Hex
+    subject: str = Field(min_length=1)
+    kind: Literal["person", "service"]
+    roles: list[str] = Field(min_length=1)
+    region: RegionCode
+    organisation: str = ""
+
+
+class JwtSettings(Section):
+    # PEM public keys (RSA, EC P-256, Ed25519) or one JWKS file; private keys never live here.
+    public_keys: list[Path] = []
+    jwks_file: Path | None = None
+    issuer: str
+    audience: str
+    algorithms: list[Literal["RS256", "ES256", "EdDSA"]] = ["RS256", "ES256", "EdDSA"]
+    leeway_seconds: int = Field(30, ge=0, le=300)
+
+
+class IdentitySettings(Section):
+    api_keys: list[ApiKey] = []
+    jwt: JwtSettings | None = None
+    purpose_header: str = "X-Purpose-Of-Use"
+
+    @field_validator("api_keys")
+    @classmethod
+    def _unique_ids(cls, keys: list[ApiKey]) -> list[ApiKey]:
+        seen: set[str] = set()
+        for key in keys:
+            if key.id in seen or key.sha256 in seen:
+                raise ValueError(f"api key {key.id!r} is listed twice (same id or same hash)")
+            seen.update((key.id, key.sha256))
+        return keys
+
+
+class PolicySettings(Section):
+    model: Path = POLICY_DIR / "model.conf"
+    policy: Path = POLICY_DIR / "policy.csv"
+    routes: Path = POLICY_DIR / "routes.yaml"
+    masking: Path = POLICY_DIR / "masking.yaml"
+
+
+class InspectionSettings(Section):
+    # Bodies larger than this (after decoding) cannot be inspected and are refused to
+    # callers who would see masked data.
+    max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)
+
+
+class AuditSettings(Section):
+    spool_dir: Path = Path("var/spool")
+    segment_bytes: int = Field(16 * 1024 * 1024, ge=4096)
+    max_spool_bytes: int = Field(1024 * 1024 * 1024, ge=65536)
+    ship_batch: int = Field(500, ge=1, le=10000)
+    ship_interval: float = Field(1.0, gt=0)
+
+
+class OpenSearchSettings(Section):
+    url: str = "http://127.0.0.1:9200"
+    username: str | None = None
+    # The password comes from this file, or from MINGUARD_OPENSEARCH_PASSWORD.
+    password_file: Path | None = None
+    ca_file: Path | None = None
+    verify_certs: bool = True
+    index_prefix: str = Field("minguard-audit", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+
+    def password(self) -> str | None:
+        if self.password_file is not None:
+            return self.password_file.read_text(encoding="utf-8").strip()
+        return os.environ.get("MINGUARD_OPENSEARCH_PASSWORD")
+
+
+class KeySettings(Section):
+    dir: Path = Path("var/keys")
+    # Development only: create missing keys at first start. In production keys are
+    # provisioned beforehand and a missing key stops the gateway.
+    generate_missing: bool = True
+
+
+class Settings(Section):
+    server: ServerSettings = ServerSettings()
+    upstream: UpstreamSettings = UpstreamSettings()
+    identity: IdentitySettings = IdentitySettings()
+    policy: PolicySettings = PolicySettings()
+    inspection: InspectionSettings = InspectionSettings()
+    audit: AuditSettings = AuditSettings()
+    opensearch: OpenSearchSettings = OpenSearchSettings()
+    keys: KeySettings = KeySettings()
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names every bad key."""
+
+
+def _resolve_paths(value: Any, base: Path) -> Any:
+    if isinstance(value, BaseModel):
+        updates = {name: _resolve_paths(getattr(value, name), base) for name in type(value).model_fields}
+        return value.model_copy(update=updates)
+    if isinstance(value, Path) and not value.is_absolute():
+        return base / value
+    if isinstance(value, list):
+        return [_resolve_paths(item, base) for item in value]
+    return value
+
+
+def parse_settings(data: Any, base_dir: Path) -> Settings:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("the config file must be a YAML mapping of sections (server, upstream, ...)")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            lines.append(f"{key}: {error['msg']}")
+        raise ConfigError("invalid config:\n  " + "\n  ".join(lines)) from None
+    resolved: Settings = _resolve_paths(settings, base_dir)
+    return resolved
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read and validate one YAML file; no file means the demo defaults."""
+    if path is None:
+        return parse_settings({}, Path.cwd())
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path} is not valid YAML: {exc}") from None
+    return parse_settings(data, path.resolve().parent)

@@ -1,0 +1,218 @@
+"""Stage 5: one audit event per exchange, durable before the response leaves.
+
+The event is appended to the local spool and this stage waits for the fsync. If that fails
+and the response would release important or core data (or data nobody could inspect), the
+response is replaced by a refusal: data does not go out unaudited. The refusal's own event
+is kept in memory and written as soon as the spool accepts writes again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from datetime import UTC, datetime
+from typing import Any
+
+from audit.spool import Spool, SpoolFull
+from classifiers.inspect import Inspector
+from classifiers.levels import DataLevel
+from policies.masking import MaskingProfile
+
+from ..exchange import Exchange
+
+log = logging.getLogger(__name__)
+
+_ACTION_ZH = {
+    "read": "查看",
+    "list": "列表查询",
+    "search": "检索",
+    "export": "导出",
+    "create": "新建",
+    "update": "修改",
+    "approve": "审批",
+    "pay": "发放",
+    "reidentify": "还原",
+}
+
+
+def _timestamp(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Audit:
+    def __init__(
+        self,
+        spool: Spool,
+        inspector: Inspector,
+        redaction: MaskingProfile,
+        max_deferred: int = 10000,
+    ) -> None:
+        self._spool = spool
+        self._inspector = inspector
+        self._redaction = redaction  # the strictest profile: for paths and queries in events
+        self._deferred: deque[dict[str, Any]] = deque()
+        self._max_deferred = max_deferred
+        self.lost = 0  # events dropped because the deferred queue overflowed (logged each time)
+
+    async def __call__(self, ex: Exchange) -> None:
+        await self._flush_deferred()
+        event = self.event(ex)
+        try:
+            await self._spool.append(event)
+            return
+        except (SpoolFull, OSError) as exc:
+            ex.audit_error = f"{type(exc).__name__}: {exc}"
+            log.error("audit event %s not durable: %s", ex.request_id, ex.audit_error)
+        if self._releases_sensitive(ex):
+            ex.response = None
+            if ex.upstream_stream is not None:
+                ex.upstream_stream.close()
+                ex.upstream_stream = None
+            ex.fail(
+                503,
+                "audit_unavailable",
+                "the access cannot be audited right now, so the data is withheld",
+                "审计记录无法落盘,为保护数据本次访问已拒绝",
+            )
+            event = self.event(ex)
+        self._defer(event)
+
+    @staticmethod
+    def _releases_sensitive(ex: Exchange) -> bool:
+        if ex.response is None:
+            return False  # a failure answer carries no upstream data
+        return ex.level >= DataLevel.IMPORTANT or ex.inspection is None
+
+    def _defer(self, event: dict[str, Any]) -> None:
+        if len(self._deferred) >= self._max_deferred:
+            dropped = self._deferred.popleft()
+            self.lost += 1
+            log.error("audit event %s lost: deferred queue full", dropped["event"]["id"])
+        self._deferred.append(event)
+
+    async def _flush_deferred(self) -> None:
+        while self._deferred:
+            try:
+                await self._spool.append(self._deferred[0])
+            except (SpoolFull, OSError):
+                return
+            self._deferred.popleft()
+
+    def _redact(self, text: str, media_type: str) -> str:
+        if not text:
+            return text
+        try:
+            return self._inspector.inspect(text.encode("utf-8"), media_type, "utf-8", self._redaction).body.decode(
+                "utf-8"
+            )
+        except Exception:  # never let a raw value through because redaction failed
+            return "[无法脱敏,已省略]"
+
+    def event(self, ex: Exchange) -> dict[str, Any]:
+        principal = ex.principal
+        route = ex.route
+        decision = ex.decision
+        response = ex.response
+        failure = ex.failure
+        inspection = ex.inspection
+        allowed = bool(decision and decision.allowed)
+        outcome = "success" if failure is None else "failure"
+        status = failure.status if failure is not None else (response.status if response else 0)
+        query = ex.request.query.decode("latin-1")
+        minguard: dict[str, Any] = {
+            "instance": self._spool.instance,
+            "purpose": ex.purpose,
+            "route": route.name if route else None,
+            "resource": route.resource if route else None,
+            "action": route.action if route else None,
+            "target_region": route.target_region if route else None,
+            "decision": {
+                "allowed": allowed,
+                "rule": decision.rule if decision else None,
+                "policy_version": decision.policy_version if decision else None,
+                "reason": decision.reason if decision else (failure.code if failure else None),
+            },
+            "data": {
+                "level": ex.level.label,
+                "level_zh": ex.level.zh,
+                "inspected": inspection is not None,
+                "entities": dict(inspection.entity_counts) if inspection else {},
+                "records": inspection.records if inspection else 0,
+                "persons": len(inspection.persons) if inspection else 0,
+                "person_tokens": list(ex.person_tokens),
+            },
+            "masking": {
+                "profile": ex.masking_profile,
+                "masked": inspection.masked if inspection else 0,
+                "clear": inspection.clear if inspection else 0,
+            },
+        }
+        if principal is not None:
+            minguard["principal"] = {
+                "kind": principal.kind,
+                "region": principal.region,
+                "organisation": principal.organisation,
+                "credential": principal.credential,
+                "credential_id": principal.credential_id,
+            }
+        if ex.upstream is not None:
+            minguard["upstream"] = {
+                "status_code": ex.upstream.status,
+                "duration_ms": round(ex.upstream_ms or 0.0, 3),
+            }
+        if failure is not None:
+            minguard["error"] = {
+                "code": failure.code,
+                "message": failure.message,
+                "message_zh": failure.message_zh,
+            }
+        minguard["summary_zh"] = self._summary_zh(ex, status)
+        return {
+            "@timestamp": _timestamp(ex.started),
+            "event": {
+                "id": ex.request_id,
+                "kind": "event",
+                "category": ["web"],
+                "type": ["access", "allowed" if allowed and failure is None else "denied"],
+                "action": f"{route.resource}.{route.action}" if route else "unrouted",
+                "outcome": outcome,
+                "reason": failure.code if failure else None,
+                "duration": int(ex.elapsed_ms() * 1_000_000),
+            },
+            "user": {
+                "id": principal.subject if principal else None,
+                "roles": list(principal.roles) if principal else [],
+            },
+            "source": {"ip": ex.request.client_ip or None, "port": ex.request.client_port or None},
+            "url": {
+                "path": self._redact(route.path if route else "", "text/plain") or None,
+                "original": self._redact(ex.request.raw_path, "text/plain"),
+                "query": self._redact(query, "application/x-www-form-urlencoded") or None,
+            },
+            "http": {
+                "request": {
+                    "id": ex.request_id,
+                    "method": ex.request.method,
+                    "bytes": len(ex.request.body),
+                },
+                "response": {"status_code": status, "bytes": len(response.body) if response else 0},
+            },
+            "minguard": minguard,
+        }
+
+    @staticmethod
+    def _summary_zh(ex: Exchange, status: int) -> str:
+        principal = ex.principal
+        who = (
+            f"{principal.subject}({'/'.join(principal.roles)},辖区{principal.region})" if principal else "未认证调用方"
+        )
+        route = ex.route
+        what = (
+            f"{_ACTION_ZH.get(route.action, route.action)} {route.resource}(区划 {route.target_region or '-'})"
+            if route
+            else f"{ex.request.method} 未登记接口"
+        )
+        if ex.failure is not None:
+            return f"{who} {what}:拒绝/失败({ex.failure.message_zh},HTTP {status})"
+        records = ex.inspection.records if ex.inspection else 0
+        return f"{who} {what}:允许,返回{ex.level.zh} {records} 条记录(HTTP {status})"

@@ -1,0 +1,197 @@
+"""Stage 3: send the authorized request upstream over a pooled connection.
+
+Textual responses are read whole (up to the inspection limit) for the inspect stage;
+anything else stays an open stream, which the inspect stage either lets through or refuses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import aiohttp
+
+from ..exchange import Exchange, Response
+from ..media import is_textual, parse_content_type
+from ..settings import UpstreamSettings
+from ..types import Headers
+
+HOP_BY_HOP = frozenset(
+    {
+        b"connection",
+        b"keep-alive",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"proxy-connection",
+        b"te",
+        b"trailer",
+        b"trailers",
+        b"transfer-encoding",
+        b"upgrade",
+    }
+)
+# The caller's credentials and anything that claims to be set by a proxy are the gateway's
+# to set, never the client's.
+_NOT_FORWARDED = HOP_BY_HOP | {
+    b"host",
+    b"content-length",
+    b"x-api-key",
+    b"authorization",
+    b"forwarded",
+    b"x-forwarded-for",
+    b"x-forwarded-host",
+    b"x-forwarded-proto",
+    b"x-real-ip",
+    b"x-request-id",
+}
+
+
+def _connection_tokens(headers: Headers) -> set[bytes]:
+    """Header names listed in Connection are hop-by-hop too (RFC 9110 7.6.1)."""
+    tokens: set[bytes] = set()
+    for name, value in headers:
+        if name.lower() == b"connection":
+            tokens.update(t.strip().lower() for t in value.split(b","))
+    return tokens
+
+
+def response_headers(raw: Headers) -> Headers:
+    drop = HOP_BY_HOP | _connection_tokens(raw) | {b"content-length"}
+    return [(n.lower(), v) for n, v in raw if n.lower() not in drop]
+
+
+class UpstreamStream:
+    """An upstream body not read yet; the proxy streams it or the inspect stage drops it."""
+
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        async for chunk in self._response.content.iter_chunked(64 * 1024):
+            yield chunk
+
+    def close(self) -> None:
+        self._response.release()
+
+
+class Forward:
+    def __init__(self, settings: UpstreamSettings, max_body_bytes: int) -> None:
+        self._settings = settings
+        self._base = settings.url.rstrip("/")
+        self._max_body = max_body_bytes
+        self._session: aiohttp.ClientSession | None = None
+
+    async def start(self) -> None:
+        connector = aiohttp.TCPConnector(limit=self._settings.max_connections, keepalive_timeout=30)
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            # Bodies are decoded by the inspect stage, under a size cap.
+            auto_decompress=False,
+            timeout=aiohttp.ClientTimeout(
+                total=None,
+                sock_connect=self._settings.connect_timeout,
+                sock_read=self._settings.timeout,
+            ),
+            skip_auto_headers=("User-Agent", "Accept-Encoding", "Content-Type"),
+        )
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    def _request_headers(self, ex: Exchange) -> dict[str, str] | list[tuple[str, str]]:
+        drop = _NOT_FORWARDED | _connection_tokens(ex.request.headers)
+        out: list[tuple[str, str]] = []
+        host = ""
+        for name, value in ex.request.headers:
+            if name == b"host":
+                host = value.decode("latin-1")
+            if name in drop or name.startswith(b"x-minguard-"):
+                continue
+            out.append((name.decode("latin-1"), value.decode("latin-1")))
+        principal = ex.principal
+        out += [
+            ("X-Forwarded-For", ex.request.client_ip),
+            ("X-Forwarded-Proto", ex.request.scheme),
+            ("X-Request-Id", ex.request_id),
+        ]
+        if host:
+            out.append(("X-Forwarded-Host", host))
+        if principal is not None:
+            # Tell the upstream on whose behalf the gateway asks (ASCII-safe: percent-free ids).
+            out += [
+                ("X-Minguard-Subject", principal.subject.encode("utf-8").decode("latin-1")),
+                ("X-Minguard-Roles", ",".join(principal.roles)),
+                ("X-Minguard-Region", principal.region),
+            ]
+        return out
+
+    async def __call__(self, ex: Exchange) -> None:
+        if ex.route is None or self._session is None:
+            raise RuntimeError("forward stage reached without a route or before start()")
+        url = self._base + ex.route.path
+        if ex.request.query:
+            url += "?" + ex.request.query.decode("latin-1")
+        started = time.perf_counter()
+        response: aiohttp.ClientResponse | None = None
+        try:
+            async with asyncio.timeout(self._settings.timeout):
+                response = await self._session.request(
+                    ex.request.method,
+                    aiohttp.client.URL(url, encoded=True),
+                    headers=self._request_headers(ex),
+                    data=ex.request.body or None,
+                    allow_redirects=False,
+                )
+                headers = response_headers(list(response.raw_headers))
+                media_type, _ = parse_content_type(response.headers.get("Content-Type"))
+                ex.upstream = Response(response.status, headers)
+                if is_textual(media_type):
+                    ex.upstream.body = await self._read_capped(response)
+                    response.release()
+                else:
+                    ex.upstream_stream = UpstreamStream(response)
+                    response = None  # owned by the stream now
+        except TimeoutError:
+            ex.fail(504, "upstream_timeout", "the upstream did not answer in time", "上游系统响应超时")
+        except aiohttp.ClientPayloadError:
+            ex.fail(
+                502,
+                "upstream_incomplete",
+                "the upstream response was cut short",
+                "上游系统响应不完整",
+            )
+        except _BodyTooLarge:
+            ex.fail(
+                502,
+                "response_too_large",
+                f"the upstream response exceeds the inspection limit of {self._max_body} bytes",
+                "上游响应超过检查上限,拒绝放行",
+            )
+        except (aiohttp.ClientError, OSError) as exc:
+            ex.fail(
+                502,
+                "upstream_unreachable",
+                f"the upstream is unreachable: {type(exc).__name__}",
+                "无法连接上游系统",
+            )
+        finally:
+            if response is not None and ex.done:
+                response.close()
+            ex.upstream_ms = (time.perf_counter() - started) * 1000.0
+
+    async def _read_capped(self, response: aiohttp.ClientResponse) -> bytes:
+        length = response.content_length
+        if length is not None and length > self._max_body:
+            raise _BodyTooLarge
+        body = bytearray()
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            body += chunk
+            if len(body) > self._max_body:
+                raise _BodyTooLarge
+        return bytes(body)
+
+
+class _BodyTooLarge(Exception):
+    pass

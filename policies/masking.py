@@ -1,0 +1,159 @@
+"""Masking profiles: how each entity is shown to a caller, chosen by the caller's roles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from classifiers.entities import address, mobile, person_name
+from classifiers.normalise import fold
+
+DEFAULT_PATH = Path(__file__).with_name("masking.yaml")
+OPERATORS = frozenset({"keep", "mask", "name", "address_district", "redact", "label"})
+REDACTED = "[已屏蔽]"
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    op: str
+    first: int = 0
+    last: int = 0
+    fill: str = "*"
+    keep_domain: bool = False
+    text: str = REDACTED
+
+    @classmethod
+    def parse(cls, spec: Mapping[str, Any], where: str) -> Operator:
+        op = str(spec.get("op", ""))
+        if op not in OPERATORS:
+            raise ValueError(f"{where}: unknown masking operator {op!r}; use one of {sorted(OPERATORS)}")
+        unknown = set(spec) - {"op", "first", "last", "fill", "keep_domain", "text"}
+        if unknown:
+            raise ValueError(f"{where}: unknown operator setting(s) {sorted(unknown)}")
+        return cls(
+            op=op,
+            first=int(spec.get("first", 0)),
+            last=int(spec.get("last", 0)),
+            fill=str(spec.get("fill", "*")),
+            keep_domain=bool(spec.get("keep_domain", False)),
+            text=str(spec.get("text", REDACTED)),
+        )
+
+    def apply(self, entity: str, value: str) -> str | None:
+        if self.op == "keep":
+            return None
+        if self.op == "redact":
+            return self.text
+        if self.op == "label":
+            return f"<{entity}>"
+        if self.op == "name":
+            return _mask_name(value.strip(), self.fill)
+        if self.op == "address_district":
+            cut = address.district_end(value)
+            return (value[:cut].strip() if cut else "") + "***"
+        return self._mask(entity, value)
+
+    def _mask(self, entity: str, value: str) -> str:
+        # Show a canonical form: full-width digits, separators and +86 are noise here.
+        text = fold(value).text.strip()
+        if entity == mobile.ENTITY:
+            text = mobile.digits(text) or text
+        suffix = ""
+        if self.keep_domain and "@" in text:
+            text, _, domain = text.rpartition("@")
+            suffix = "@" + domain
+        if len(text) <= self.first + self.last:
+            return self.fill * len(text) + suffix
+        hidden = len(text) - self.first - self.last
+        return text[: self.first] + self.fill * hidden + text[len(text) - self.last :] + suffix
+
+
+def _mask_name(name: str, fill: str) -> str:
+    keep = person_name.surname_length(name) or 1
+    return name[:keep] + fill * max(len(name) - keep, 1)
+
+
+class MaskingProfile:
+    """One profile: an operator per entity and a default for everything else."""
+
+    def __init__(self, name: str, default: Operator, operators: Mapping[str, Operator]) -> None:
+        self.name = name
+        self.default = default
+        self.operators = dict(operators)
+
+    def operator(self, entity: str) -> Operator:
+        return self.operators.get(entity, self.default)
+
+    def apply(self, entity: str, value: str) -> str | None:
+        """The masked replacement, or None when this profile lets the value out in clear."""
+        return self.operator(entity).apply(entity, value)
+
+    @property
+    def lets_out_clear(self) -> bool:
+        """True if any entity passes in clear (audit events flag such responses)."""
+        return self.default.op == "keep" or any(o.op == "keep" for o in self.operators.values())
+
+    def __repr__(self) -> str:
+        return f"MaskingProfile({self.name!r})"
+
+
+class MaskingProfiles:
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.order: list[str] = [str(n) for n in data.get("order") or []]
+        raw = data.get("profiles") or {}
+        if not self.order:
+            raise ValueError("masking config: 'order' must list the profiles, most restrictive first")
+        missing = set(self.order) ^ set(raw)
+        if missing:
+            raise ValueError(f"masking config: profiles and order disagree on {sorted(missing)}")
+        self._profiles = {name: self._build(name, raw, ()) for name in self.order}
+        self.names: list[str] = list(self.order)
+        self.roles: dict[str, str] = {}
+        for role, profile in (data.get("roles") or {}).items():
+            if profile not in self._profiles:
+                raise ValueError(f"masking config: role {role!r} maps to unknown profile {profile!r}")
+            self.roles[str(role).strip().lower()] = str(profile)
+
+    @staticmethod
+    def _build(name: str, raw: Mapping[str, Any], seen: tuple[str, ...]) -> MaskingProfile:
+        if name in seen:
+            raise ValueError(f"masking config: profile {name!r} extends itself via {seen}")
+        spec = raw[name] or {}
+        parent = spec.get("extends")
+        if parent is not None and parent not in raw:
+            raise ValueError(f"masking config: profile {name!r} extends unknown {parent!r}")
+        base = MaskingProfiles._build(parent, raw, (*seen, name)) if parent else None
+        default = (
+            Operator.parse(spec["default"], f"profile {name} default") if "default" in spec
+            else base.default if base else Operator("redact")
+        )
+        operators = dict(base.operators) if base else {}
+        for entity, op_spec in (spec.get("entities") or {}).items():
+            operators[str(entity)] = Operator.parse(op_spec, f"profile {name} {entity}")
+        return MaskingProfile(name, default, operators)
+
+    def get(self, name: str) -> MaskingProfile:
+        try:
+            return self._profiles[name]
+        except KeyError:
+            raise KeyError(f"no masking profile {name!r}; known: {self.names}") from None
+
+    @property
+    def most_restrictive(self) -> MaskingProfile:
+        return self._profiles[self.order[0]]
+
+    def for_roles(self, roles: Sequence[str]) -> MaskingProfile:
+        """The least restrictive profile any role maps to; unmapped callers get the strictest."""
+        ranks = [
+            self.order.index(self.roles[r]) for r in (x.strip().lower() for x in roles) if r in self.roles
+        ]
+        return self._profiles[self.order[max(ranks)]] if ranks else self.most_restrictive
+
+
+def load_profiles(path: Path | None = None) -> MaskingProfiles:
+    with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
+        return MaskingProfiles(yaml.safe_load(fh) or {})

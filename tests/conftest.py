@@ -1,0 +1,62 @@
+"""Shared fixtures: the real local OpenSearch node, the real demo upstream, real gateways.
+
+The node is started once per session by deploy/opensearch/node.sh (idempotent); each test
+session writes into its own index prefix, so runs never see each other's events.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from opensearchpy import OpenSearch
+
+from tests_support import (
+    OPENSEARCH_URL,
+    RunningGateway,
+    free_port,
+    node,
+    start_gateway,
+    stop_gateway,
+    wait_http,
+)
+
+
+@pytest.fixture(scope="session")
+def opensearch() -> Iterator[OpenSearch]:
+    node("start")
+    client = OpenSearch(hosts=[OPENSEARCH_URL], timeout=30)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def index_prefix(opensearch: OpenSearch) -> Iterator[str]:
+    prefix = f"mgtest-{uuid.uuid4().hex[:8]}"
+    yield prefix
+    opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+    opensearch.indices.delete_index_template(name=prefix, ignore=[404])
+
+
+@pytest.fixture(scope="session")
+def upstream_url() -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "demo", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(command)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(f"{url}/api/v1/health")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def gateway(tmp_path_factory: pytest.TempPathFactory, upstream_url: str, index_prefix: str) -> Iterator[RunningGateway]:
+    running = start_gateway(tmp_path_factory.mktemp("gateway"), upstream_url, index_prefix)
+    yield running
+    stop_gateway(running)

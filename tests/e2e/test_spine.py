@@ -1,0 +1,127 @@
+"""The spine end to end: real demo upstream, real gateway process, real OpenSearch node."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from typing import Any
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from tests_support import RunningGateway, audit_events, node, wait_for_events
+
+ID_NUMBER = re.compile(r"\d{17}[\dX]")
+
+pytestmark = pytest.mark.opensearch
+
+
+def upstream_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_allowed_request_is_masked_for_the_caseworker(gateway: RunningGateway, upstream_url: str) -> None:
+    path = "/api/v1/regions/610902/persons?size=10"
+    raw = upstream_json(upstream_url + path)
+    raw_ids = {p["idNumber"] for p in raw["items"]}
+    raw_mobiles = {p["mobile"] for p in raw["items"]}
+    assert len(raw_ids) == 10
+
+    response = httpx.get(
+        gateway.url + path,
+        headers=gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "低保复核"}),
+    )
+
+    assert response.status_code == 200
+    text = response.text
+    assert not any(value in text for value in raw_ids | raw_mobiles)
+    body = response.json()
+    assert len(body["items"]) == 10
+    first, raw_first = body["items"][0], raw["items"][0]
+    # Caseworker profile: ID 6+4, mobile 3+4, surname kept.
+    assert first["idNumber"].startswith(raw_first["idNumber"][:6])
+    assert first["idNumber"].endswith(raw_first["idNumber"][-4:])
+    assert first["mobile"][:3] == raw_first["mobile"][:3] and "*" in first["mobile"]
+    assert first["name"][0] == raw_first["name"][0] and first["name"] != raw_first["name"]
+    assert response.headers["x-request-id"]
+
+
+def test_other_districts_records_are_denied(gateway: RunningGateway) -> None:
+    response = httpx.get(gateway.url + "/api/v1/regions/610921/persons", headers=gateway.headers("caseworker-hanbin"))
+    assert response.status_code == 403
+    error = response.json()["error"]
+    assert error["code"] == "forbidden"
+    assert error["request_id"] == response.headers["x-request-id"]
+
+
+def test_missing_credential_is_401(gateway: RunningGateway) -> None:
+    response = httpx.get(gateway.url + "/api/v1/regions/610902/persons")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+    assert "www-authenticate" in response.headers
+
+
+def test_each_request_has_exactly_one_complete_audit_event(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    cases = [
+        ("caseworker-hanbin", "/api/v1/regions/610902/persons?size=5", 200, True, "important"),
+        ("caseworker-hanbin", "/api/v1/regions/610921/persons", 403, False, "general"),
+        (None, "/api/v1/regions/610902/persons", 401, False, "general"),
+    ]
+    ids = []
+    for key_id, path, status, allowed, level in cases:
+        headers = gateway.headers(key_id) if key_id else {}
+        response = httpx.get(gateway.url + path, headers=headers)
+        assert response.status_code == status
+        ids.append((response.headers["x-request-id"], key_id, status, allowed, level))
+
+    counts = wait_for_events(opensearch, index_prefix, [i[0] for i in ids])
+    assert counts == {request_id: 1 for request_id, *_ in ids}
+    for request_id, key_id, status, allowed, level in ids:
+        (event,) = audit_events(opensearch, index_prefix, request_id)
+        assert event["@timestamp"]
+        assert event["source"]["ip"] == "127.0.0.1"
+        assert event["http"]["request"]["method"] == "GET"
+        assert event["http"]["response"]["status_code"] == status
+        assert event["url"]["original"].startswith("/api/v1/regions/")
+        assert event["minguard"]["decision"]["allowed"] is allowed
+        assert event["minguard"]["data"]["level"] == level
+        assert event["minguard"]["summary_zh"]
+        if key_id is None:
+            assert event["user"]["id"] is None
+            assert event["minguard"]["decision"]["reason"] == "unauthenticated"
+        else:
+            assert event["user"]["id"] == "zhangwei"
+            assert event["user"]["roles"] == ["caseworker"]
+            assert event["minguard"]["principal"]["region"] == "610902"
+        if allowed:
+            assert event["minguard"]["decision"]["rule"].startswith("caseworker, own, person")
+            assert event["minguard"]["data"]["entities"]["RESIDENT_ID"] >= 5
+            assert len(event["minguard"]["data"]["person_tokens"]) == 5
+            assert not ID_NUMBER.search(json.dumps(event))  # no raw ID number in the trail
+
+
+def test_events_made_while_opensearch_is_down_arrive_once_after_it_returns(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    node("stop")
+    try:
+        ids = []
+        for _ in range(20):
+            response = httpx.get(
+                gateway.url + "/api/v1/regions/610902/persons?size=3",
+                headers=gateway.headers("caseworker-hanbin"),
+            )
+            # The spool makes the events durable, so data still flows while OpenSearch is down.
+            assert response.status_code == 200
+            ids.append(response.headers["x-request-id"])
+        ready = httpx.get(gateway.url + "/_minguard/ready").json()
+        assert ready["spool_backlog_bytes"] > 0
+    finally:
+        node("start")
+    counts = wait_for_events(opensearch, index_prefix, ids, seconds=90)
+    assert counts == {request_id: 1 for request_id in ids}

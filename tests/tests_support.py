@@ -1,0 +1,120 @@
+"""Helpers shared by the tests: ports, waits, the node script, running gateways."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from opensearchpy import OpenSearch
+
+from gateway.devsetup import DevEnvironment, init_dev
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_SCRIPT = ROOT / "deploy" / "opensearch" / "node.sh"
+OPENSEARCH_URL = "http://127.0.0.1:" + os.environ.get("MINGUARD_OS_PORT", "9200")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+def node(action: str) -> None:
+    subprocess.run(["bash", str(NODE_SCRIPT), action], check=True)
+
+
+@dataclass
+class RunningGateway:
+    url: str
+    env: DevEnvironment
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def headers(self, key_id: str, **extra: str) -> dict[str, str]:
+        return {"X-API-Key": self.env.key(key_id), **extra}
+
+
+def start_gateway(directory: Path, upstream: str, prefix: str) -> RunningGateway:
+    port = free_port()
+    env = init_dev(
+        directory,
+        gateway_port=port,
+        upstream_url=upstream,
+        opensearch_url=OPENSEARCH_URL,
+        index_prefix=prefix,
+        overrides={"audit": {"spool_dir": "spool", "ship_interval": 0.2}},
+    )
+    log = directory / "gateway.log"
+    command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config)]
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=out)
+    gateway = RunningGateway(f"http://127.0.0.1:{port}", env, proc, log)
+    try:
+        wait_http(f"{gateway.url}/_minguard/health")
+    except TimeoutError:
+        proc.kill()
+        raise RuntimeError(f"gateway did not start:\n{log.read_text(errors='replace')}") from None
+    return gateway
+
+
+def stop_gateway(gateway: RunningGateway) -> None:
+    gateway.proc.terminate()
+    try:
+        gateway.proc.wait(15)
+    except subprocess.TimeoutExpired:
+        gateway.proc.kill()
+        gateway.proc.wait(5)
+
+
+def audit_events(client: OpenSearch, prefix: str, request_id: str) -> list[dict[str, Any]]:
+    client.indices.refresh(index=f"{prefix}-*", ignore_unavailable=True)
+    result = client.search(
+        index=f"{prefix}-*",
+        body={"query": {"term": {"event.id": request_id}}, "size": 10},
+        ignore_unavailable=True,
+    )
+    return [hit["_source"] for hit in result["hits"]["hits"]]
+
+
+def wait_for_events(client: OpenSearch, prefix: str, request_ids: list[str], seconds: float = 60.0) -> dict[str, int]:
+    """Counts of events per request id once all have arrived (or the time is up)."""
+    deadline = time.monotonic() + seconds
+    counts: dict[str, int] = {}
+    size = max(10, len(request_ids))
+    while time.monotonic() < deadline:
+        client.indices.refresh(index=f"{prefix}-*", ignore_unavailable=True)
+        result = client.search(
+            index=f"{prefix}-*",
+            body={
+                "query": {"terms": {"event.id": request_ids}},
+                "size": 0,
+                "aggs": {"ids": {"terms": {"field": "event.id", "size": size}}},
+            },
+            ignore_unavailable=True,
+        )
+        buckets = result.get("aggregations", {}).get("ids", {}).get("buckets", [])
+        counts = {b["key"]: b["doc_count"] for b in buckets}
+        if len(counts) == len(set(request_ids)):
+            return counts
+        time.sleep(0.5)
+    return counts
