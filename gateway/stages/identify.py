@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import unquote
 from typing import Any
 
 import jwt
@@ -114,7 +115,8 @@ class Identify:
             elif name == b"authorization":
                 bearers.append(value)
             elif name == self._purpose_header:
-                purpose = value.decode("utf-8", "replace").strip()
+                # UTF-8, raw or percent-encoded (header values are ASCII for most clients).
+                purpose = unquote(value.decode("utf-8", "replace")).strip()
                 if _PURPOSE.match(purpose):
                     ex.purpose = purpose
         try:

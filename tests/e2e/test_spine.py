@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
+from urllib.parse import quote
 from typing import Any
 
 import httpx
@@ -32,7 +33,7 @@ def test_allowed_request_is_masked_for_the_caseworker(gateway: RunningGateway, u
 
     response = httpx.get(
         gateway.url + path,
-        headers=gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "低保复核"}),
+        headers=gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": quote("低保复核")}),
     )
 
     assert response.status_code == 200

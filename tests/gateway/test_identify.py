@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+from gateway.exchange import Exchange, Request
+from gateway.settings import ApiKey, IdentitySettings, JwtSettings
+from gateway.stages.identify import Identify, hash_api_key
+
+KEY = "mg_test-key-for-caseworker"
+
+
+def exchange(*headers: tuple[bytes, bytes]) -> Exchange:
+    return Exchange(Request("GET", "/", b"", list(headers), "127.0.0.1", 5000, "http"))
+
+
+def identify_with_jwt(tmp_path: Path, private_key: object, kid: str) -> Identify:
+    public = private_key.public_key()  # type: ignore[attr-defined]
+    pem = public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    (tmp_path / f"{kid}.pem").write_bytes(pem)
+    return Identify(
+        IdentitySettings(
+            api_keys=[
+                ApiKey(
+                    id="cw",
+                    sha256=hash_api_key(KEY),
+                    subject="zhangwei",
+                    kind="person",
+                    roles=["caseworker"],
+                    region="610902",
+                )
+            ],
+            jwt=JwtSettings(public_keys=[tmp_path / f"{kid}.pem"], issuer="idp", audience="minguard"),
+        )
+    )
+
+
+def token(private_key: object, algorithm: str, kid: str, **claims: object) -> str:
+    now = int(time.time())
+    body: dict[str, object] = {
+        "sub": "wangfang",
+        "roles": ["reviewer"],
+        "region": "610902",
+        "iss": "idp",
+        "aud": "minguard",
+        "iat": now,
+        "exp": now + 300,
+    }
+    body.update(claims)
+    return jwt.encode(body, private_key, algorithm=algorithm, headers={"kid": kid})  # type: ignore[arg-type]
+
+
+def run(identify: Identify, ex: Exchange) -> Exchange:
+    asyncio.run(identify(ex))
+    return ex
+
+
+@pytest.fixture
+def ed_key() -> ed25519.Ed25519PrivateKey:
+    return ed25519.Ed25519PrivateKey.generate()
+
+
+def test_api_key(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    ex = run(identify, exchange((b"x-api-key", KEY.encode()), (b"x-purpose-of-use", "低保复核".encode())))
+    assert ex.principal is not None and ex.failure is None
+    assert (ex.principal.subject, ex.principal.roles, ex.principal.region) == ("zhangwei", ("caseworker",), "610902")
+    assert ex.purpose == "低保复核"
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "make_key"),
+    [
+        ("EdDSA", ed25519.Ed25519PrivateKey.generate),
+        ("ES256", lambda: ec.generate_private_key(ec.SECP256R1())),
+        ("RS256", lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048)),
+    ],
+)
+def test_jwt_algorithms(tmp_path: Path, algorithm: str, make_key: object) -> None:
+    key = make_key()  # type: ignore[operator]
+    identify = identify_with_jwt(tmp_path, key, "k1")
+    bearer = b"Bearer " + token(key, algorithm, "k1").encode()
+    ex = run(identify, exchange((b"authorization", bearer)))
+    assert ex.principal is not None, ex.failure
+    assert (ex.principal.subject, ex.principal.credential) == ("wangfang", "jwt")
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ((), "missing credential"),
+        (((b"x-api-key", b"wrong"),), "unknown API key"),
+        (((b"x-api-key", KEY.encode()), (b"x-api-key", KEY.encode())), "exactly one credential"),
+        (((b"authorization", b"Basic dXNlcjpwYXNz"),), "Bearer <token>"),
+        (((b"authorization", b"Bearer not.a.jwt"),), "malformed bearer token"),
+    ],
+)
+def test_bad_credentials_fail_401(
+    tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey, headers: tuple[tuple[bytes, bytes], ...], message: str
+) -> None:
+    ex = run(identify_with_jwt(tmp_path, ed_key, "k1"), exchange(*headers))
+    assert ex.principal is None
+    assert ex.failure is not None and ex.failure.status == 401
+    assert message in ex.failure.message
+
+
+@pytest.mark.parametrize(
+    ("claims", "kid", "message"),
+    [
+        ({"exp": int(time.time()) - 3600}, "k1", "expired"),
+        ({"aud": "someone-else"}, "k1", "rejected"),
+        ({"iss": "evil"}, "k1", "rejected"),
+        ({"roles": "caseworker"}, "k1", "roles"),
+        ({"roles": ["Caseworker; drop"]}, "k1", "roles"),
+        ({"region": "61"}, "k1", "region"),
+        ({}, "unknown-kid", "unknown key"),
+    ],
+)
+def test_bad_tokens(
+    tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey, claims: dict[str, object], kid: str, message: str
+) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    bearer = b"Bearer " + token(ed_key, "EdDSA", kid, **claims).encode()
+    ex = run(identify, exchange((b"authorization", bearer)))
+    assert ex.failure is not None and ex.failure.status == 401
+    assert message in ex.failure.message
+
+
+def test_a_token_signed_by_another_key_is_rejected(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    forger = ed25519.Ed25519PrivateKey.generate()
+    ex = run(identify, exchange((b"authorization", b"Bearer " + token(forger, "EdDSA", "k1").encode())))
+    assert ex.failure is not None and ex.failure.status == 401
+
+
+def test_alg_none_is_rejected(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    unsigned = jwt.encode({"sub": "x", "roles": ["caseworker"], "region": "610902"}, None, algorithm="none",
+                          headers={"kid": "k1"})
+    ex = run(identify, exchange((b"authorization", b"Bearer " + unsigned.encode())))
+    assert ex.failure is not None and ex.failure.status == 401

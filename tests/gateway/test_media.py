@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import gzip
+import zlib
+
+import brotli
+import pytest
+
+from gateway.media import DecodeError, decode_content, is_textual, parse_content_type
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("application/json", ("application/json", None)),
+        ("application/json; charset=UTF-8", ("application/json", "utf-8")),
+        ('text/csv; charset="GBK"', ("text/csv", "gbk")),
+        (None, ("", None)),
+    ],
+)
+def test_parse_content_type(header: str | None, expected: tuple[str, str | None]) -> None:
+    assert parse_content_type(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("media_type", "textual"),
+    [
+        ("application/json", True),
+        ("application/problem+json", True),
+        ("text/csv", True),
+        ("", True),  # no Content-Type: inspect anyway
+        ("image/png", False),
+        ("application/octet-stream", False),
+        ("application/pdf", False),
+    ],
+)
+def test_is_textual(media_type: str, textual: bool) -> None:
+    assert is_textual(media_type) is textual
+
+
+BODY = ('{"idNumber": "11010519491231002X"}' * 100).encode()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "encoded"),
+    [
+        ("gzip", gzip.compress(BODY)),
+        ("deflate", zlib.compress(BODY)),
+        ("deflate", zlib.compress(BODY)[2:-4]),  # raw deflate, as some servers send it
+        ("br", brotli.compress(BODY)),
+        ("gzip, br", brotli.compress(gzip.compress(BODY))),
+        ("identity", BODY),
+    ],
+)
+def test_decode_content(encoding: str, encoded: bytes) -> None:
+    assert decode_content(encoded, encoding, 1 << 20) == BODY
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br"])
+def test_decompression_bombs_are_capped(encoding: str) -> None:
+    bomb_plain = b"0" * (50 * 1024 * 1024)
+    bomb = gzip.compress(bomb_plain) if encoding == "gzip" else brotli.compress(bomb_plain)
+    assert len(bomb) < 200 * 1024
+    with pytest.raises(DecodeError) as error:
+        decode_content(bomb, encoding, 1024 * 1024)
+    assert error.value.code == "too_large"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body", "code"),
+    [
+        ("gzip", b"not gzip at all", "unparseable"),
+        ("gzip", gzip.compress(BODY)[:-20], "unparseable"),
+        ("br", b"\xff\xff\xff", "unparseable"),
+        ("compress", b"x", "unsupported_encoding"),
+    ],
+)
+def test_bad_encodings(encoding: str, body: bytes, code: str) -> None:
+    with pytest.raises(DecodeError) as error:
+        decode_content(body, encoding, 1 << 20)
+    assert error.value.code == code

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.settings import ConfigError, load_settings, parse_settings
+
+
+def test_defaults_serve_the_demo() -> None:
+    settings = parse_settings({}, Path("/srv/minguard"))
+    assert settings.upstream.url == "http://127.0.0.1:8081"
+    assert settings.opensearch.url == "http://127.0.0.1:9200"
+    assert settings.audit.spool_dir == Path("/srv/minguard/var/spool")  # relative to the config file
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"server": {"port": 70000}}, "server.port: Input should be less than or equal to 65535"),
+        ({"upstream": {"url": "ftp://x"}}, "upstream.url: String should match pattern"),
+        ({"audit": {"spool_dirr": "x"}}, "audit.spool_dirr: Extra inputs are not permitted"),
+        (
+            {"identity": {"api_keys": [{"id": "a", "sha256": "abc", "subject": "s", "kind": "person",
+                                        "roles": ["caseworker"], "region": "610902"}]}},
+            "identity.api_keys.0.sha256: String should match pattern",
+        ),
+        (
+            {"identity": {"api_keys": [{"id": "a", "sha256": "a" * 64, "subject": "s", "kind": "person",
+                                        "roles": ["caseworker"], "region": "6109"}]}},
+            "identity.api_keys.0.region",
+        ),
+        ([1, 2], "must be a YAML mapping"),
+    ],
+)
+def test_errors_name_the_key(data: object, message: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_settings(data, Path("."))
+    assert message in str(error.value)
+
+
+def test_unreadable_and_invalid_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_settings(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("server: [unclosed\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_settings(bad)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policies.routes import PathError, RouteTable, canonical_path
+
+ROUTES = RouteTable.load(Path(__file__).resolve().parents[2] / "policies" / "routes.yaml")
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("/api/v1/regions/610902/persons", "/api/v1/regions/610902/persons"),
+        ("/api/v1/regions/610902/persons/", "/api/v1/regions/610902/persons"),
+        ("//api///v1/regions/610902/persons", "/api/v1/regions/610902/persons"),
+        ("/api/v1/./regions/610902/persons", "/api/v1/regions/610902/persons"),
+        ("/api/v1/regions/610921/../610902/persons", "/api/v1/regions/610902/persons"),
+        ("/api/v1/regions/610902/%70ersons", "/api/v1/regions/610902/persons"),
+        ("/api/v1/regions/610902/persons/%2e%2e/%2e%2e/610921/persons", "/api/v1/regions/610921/persons"),
+    ],
+)
+def test_canonical_path(raw: str, canonical: str) -> None:
+    assert canonical_path(raw) == canonical
+    assert canonical_path(canonical) == canonical  # idempotent
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "api/v1/health",  # not absolute
+        "/api/v1/regions/610902/persons/%252e%252e",  # double encoding
+        "/api/v1/regions/610902%5cpersons",  # encoded backslash
+        "/api/v1/regions/610902/persons%00",  # NUL
+        "/../etc/passwd",  # above the root
+        "/api/v1/regions/%ff",  # not UTF-8
+    ],
+)
+def test_paths_that_cannot_be_canonicalised(raw: str) -> None:
+    with pytest.raises(PathError):
+        canonical_path(raw)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "name", "params", "forwarded"),
+    [
+        ("GET", "/api/v1/regions/610902/persons", "person.list", {"region": "610902"}, None),
+        ("get", "/API/V1/Regions/610902/Persons/p-1", "person.read", {"region": "610902", "personId": "p-1"},
+         "/api/v1/regions/610902/persons/p-1"),
+        ("POST", "/api/v1/regions/610902001/cases", "case.apply", {"region": "610902001"}, None),
+        ("GET", "/api/v1/health", "health", {}, None),
+    ],
+)
+def test_route_match(method: str, path: str, name: str, params: dict[str, str], forwarded: str | None) -> None:
+    match = ROUTES.match(method, path)
+    assert match is not None
+    assert (match.name, match.params) == (name, params)
+    assert match.path == (forwarded or path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("DELETE", "/api/v1/regions/610902/persons"),  # method not routed
+        ("GET", "/api/v1/regions/6109/persons"),  # region code of the wrong length
+        ("GET", "/api/v1/regions/610902x/persons"),
+        ("GET", "/api/v1/regions/610902/persons/a/b"),
+        ("GET", "/api/v1/regions/610902/persons/" + "x" * 65),  # parameter too long
+        ("GET", "/admin"),
+    ],
+)
+def test_unknown_routes_do_not_match(method: str, path: str) -> None:
+    assert ROUTES.match(method, path) is None
