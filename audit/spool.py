@@ -131,7 +131,8 @@ class Spool:
     async def append(self, event: dict[str, Any]) -> None:
         line = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
         if self.backlog_bytes + len(line) > self._max_bytes:
-            raise SpoolFull(f"audit spool is full ({self._max_bytes} bytes not yet shipped)")
+            self.last_error = f"full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
+            raise SpoolFull(f"audit spool is {self.last_error}")
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._pending.append((line, future))
         self._pending_bytes += len(line)

@@ -35,15 +35,13 @@ class Detector:
         hints = _HINTS.get(entity, frozenset({entity})) if entity else frozenset()
         found = self.scanner.scan(value, hints=hints, hint_evidence=info.evidence)
         if info.business:
-            return [
-                m for m in found
-                if m.entity == "EMAIL" or (m.entity in _CHECKSUMMED and m.score >= 1.0)
-            ]
+            return [m for m in found if m.entity == "EMAIL" or (m.entity in _CHECKSUMMED and m.score >= 1.0)]
         if entity is None:
             return found
         found = [
             replace(m, evidence=f"{m.evidence}+{info.evidence}")
-            if m.entity in hints and info.evidence not in m.evidence else m
+            if m.entity in hints and info.evidence not in m.evidence
+            else m
             for m in found
         ]
         whole = self._whole_value(value, info, found)
@@ -73,15 +71,13 @@ class Detector:
         elif entity == PHONE and set(core) <= _PHONE_CHARS | set("－（）　") and 7 <= _digits(folded) <= 15:
             digits = "".join(c for c in folded if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
-        elif entity == bank_card.ENTITY and folded.isdigit() and 12 <= len(folded) <= 19:
-            claim = entity
-        elif entity == person_name.ENTITY and person_name.is_keyed_name(folded, require_surname=info.weak):
-            claim = entity
-        elif entity == "ADDRESS" and len(core) >= 2 and not info.weak:
-            claim = entity
-        elif entity == "EMAIL" and "@" in core:
-            claim = entity
-        elif entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum():
+        elif (
+            (entity == bank_card.ENTITY and folded.isdigit() and 12 <= len(folded) <= 19)
+            or (entity == person_name.ENTITY and person_name.is_keyed_name(folded, require_surname=info.weak))
+            or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
+            or (entity == "EMAIL" and "@" in core)
+            or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
+        ):
             claim = entity
         if claim is None:
             return None

@@ -35,9 +35,7 @@ class Grader:
         self.joined_level = DataLevel.parse(joined.get("level", "important"))
         self.joined_entities = frozenset(joined.get("entities") or ())
         self.identities = frozenset(joined.get("identities") or ())
-        self.category_levels = {
-            k: DataLevel.parse(v) for k, v in (data.get("categories") or {}).items()
-        }
+        self.category_levels = {k: DataLevel.parse(v) for k, v in (data.get("categories") or {}).items()}
         volume = data.get("volume") or {}
         self.volume_persons = int(volume.get("persons", 50))
         self.volume_level = DataLevel.parse(volume.get("level", "core"))

@@ -56,6 +56,11 @@ def _nfkc(char: str) -> str:
     return unicodedata.normalize("NFKC", char)
 
 
+def has_separated_digits(text: str) -> bool:
+    """Are there digits grouped by spaces, hyphens or dots ("139 1234 5678")?"""
+    return _SEP_IN_DIGITS_RE.search(text) is not None
+
+
 def needs_folding(text: str) -> bool:
     """Cheap test: True when :func:`fold` could change ``text``."""
     if text.isascii():

@@ -14,12 +14,17 @@ from dataclasses import dataclass
 
 from .entities import address, bank_card, email, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
-from .normalise import Folded, fold
+from .normalise import Folded, fold, has_separated_digits
 
 # Priority order for ties at the same position: an 18-digit run that is a valid ID is an
 # ID even if it also passes Luhn; bank cards before institution codes.
 SPECS: tuple[EntitySpec, ...] = (
-    resident_id.SPEC, bank_card.SPEC, uscc.SPEC, mobile.SPEC, landline.SPEC, email.SPEC,
+    resident_id.SPEC,
+    bank_card.SPEC,
+    uscc.SPEC,
+    mobile.SPEC,
+    landline.SPEC,
+    email.SPEC,
 )
 _CONTEXT_WINDOW = 16
 _ASCII_MAYBE = re.compile(r"[0-9@]")
@@ -73,10 +78,9 @@ class Scanner:
         found = self._patterns_in(plain, hints, hint_evidence)
         if has_cjk:
             found += self._free_text(plain)
-        joined = fold(text)
-        if joined.text != plain.text:
+        if has_separated_digits(plain.text):
             # Digits grouped with spaces/hyphens: look again with the groups joined.
-            found += self._patterns_in(joined, hints, hint_evidence)
+            found += self._patterns_in(fold(text), hints, hint_evidence)
         return _resolve(found)
 
     def _patterns_in(self, folded: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
@@ -102,7 +106,7 @@ class Scanner:
                         score, evidence = score + CONTEXT_BOOST, f"{evidence}+{hint_evidence}"
                     else:
                         lowered = text.lower() if lowered is None else lowered
-                        window = lowered[max(0, at - _CONTEXT_WINDOW):at]
+                        window = lowered[max(0, at - _CONTEXT_WINDOW) : at]
                         if any(word in window for word in compiled.context):
                             score, evidence = score + CONTEXT_BOOST, f"{evidence}+context"
                 if score >= self.threshold and (best is None or score > best[0]):

@@ -51,7 +51,7 @@ def json_records(doc: Any) -> tuple[list[Any] | None, str | None]:
 
 def walk_json(doc: Any, visit: Visitor) -> tuple[Any, bool, int]:
     """Visit every string and number; returns (new document, changed, record count)."""
-    records, field_path = json_records(doc)
+    records, _ = json_records(doc)
     walker = _JsonWalker(visit, records)
     new, changed = walker.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
     count = len(records) if records is not None else 1

@@ -16,9 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument(
-        "--persons-per-district", type=int, default=60, help="data set size (10 districts)"
-    )
+    parser.add_argument("--persons-per-district", type=int, default=60, help="data set size (10 districts)")
     args = parser.parse_args(argv)
     serve(args.host, args.port, args.seed, args.persons_per_district)
 

@@ -56,9 +56,7 @@ def _read_router(ds: Dataset) -> APIRouter:
         return Response(content=_doc4k(), media_type="application/json")
 
     @router.get(base + "/persons")
-    async def list_persons(
-        scope: Scope, q: str = "", page: Page = 1, size: Size = 20
-    ) -> JSONResponse:
+    async def list_persons(scope: Scope, q: str = "", page: Page = 1, size: Size = 20) -> JSONResponse:
         found = [p for p in ds.persons.values() if p.region_code.startswith(scope) and q in p.name]
         return json_response(page_of(found, page, size))
 
@@ -88,9 +86,7 @@ def _read_router(ds: Dataset) -> APIRouter:
         found = [
             c
             for c in ds.cases.values()
-            if c.region_code.startswith(scope)
-            and program in (None, c.program)
-            and status in (None, c.status)
+            if c.region_code.startswith(scope) and program in (None, c.program) and status in (None, c.status)
         ]
         return json_response(page_of(found, page, size))
 
@@ -108,11 +104,7 @@ def _read_router(ds: Dataset) -> APIRouter:
         page: Page = 1,
         size: Size = 20,
     ) -> JSONResponse:
-        found = [
-            p
-            for p in ds.payments.values()
-            if p.region_code.startswith(scope) and case_id in (None, p.case_id)
-        ]
+        found = [p for p in ds.payments.values() if p.region_code.startswith(scope) and case_id in (None, p.case_id)]
         return json_response(page_of(found, page, size))
 
     @router.get(base + "/elderly-care")
@@ -127,9 +119,7 @@ def _read_router(ds: Dataset) -> APIRouter:
 
     @router.get(base + "/legacy/dibao")
     async def legacy_dibao(scope: Scope, page: Page = 1, size: Size = 20) -> JSONResponse:
-        cases = [
-            c for c in ds.cases.values() if c.program == "dibao" and c.region_code.startswith(scope)
-        ]
+        cases = [c for c in ds.cases.values() if c.program == "dibao" and c.region_code.startswith(scope)]
         size = min(size, views.MAX_PAGE_SIZE)
         rows = []
         for case in cases[(page - 1) * size : page * size]:
@@ -150,9 +140,7 @@ def _read_router(ds: Dataset) -> APIRouter:
 
     @router.get(base + "/export/persons.json")
     async def export_json(scope: Scope) -> JSONResponse:
-        return json_response(
-            [to_json(p) for p in ds.persons.values() if p.region_code.startswith(scope)]
-        )
+        return json_response([to_json(p) for p in ds.persons.values() if p.region_code.startswith(scope)])
 
     return router
 

@@ -127,9 +127,7 @@ def _populate_district(factory: Factory, ds: Dataset, district: str, count: int)
         households += 1
         household_id = f"H{district}{households:05d}"
         address = _address(rng, village)
-        members = _make_members(
-            factory, ds, (district, made + 1), household_id, village, address, plan
-        )
+        members = _make_members(factory, ds, (district, made + 1), household_id, village, address, plan)
         rural = not regions.is_community(village)
         income = sum(p.monthly_income for p in members) / len(members)
         ds.households[household_id] = Household(
@@ -165,9 +163,7 @@ def _household_plan(rng: random.Random) -> list[MemberPlan]:
         plan = [("户主", age, male)]
         if rng.random() < 0.5:
             plan.append(("配偶", spouse_age(age) if male else age + rng.randint(0, 4), not male))
-        plan += [
-            ("孙子女", rng.randint(1, 15), rng.random() < 0.5) for _ in range(rng.randint(1, 2))
-        ]
+        plan += [("孙子女", rng.randint(1, 15), rng.random() < 0.5) for _ in range(rng.randint(1, 2))]
         return plan
     age, male = rng.randint(27, 56), rng.random() < 0.85
     plan = [("户主", age, male), ("配偶", spouse_age(age) if male else age + 2, not male)]
@@ -183,17 +179,14 @@ def _address(rng: random.Random, village: str) -> str:
     if regions.is_community(village):
         road = rng.choice(regions.ROADS[village[:6]])
         floor, room = rng.randint(1, 18), rng.randint(1, 4)
-        return (
-            f"{prefix}{road}{rng.randint(1, 260)}号{rng.randint(1, 12)}栋"
-            f"{rng.randint(1, 4)}单元{floor}{room:02d}室"
-        )
+        return f"{prefix}{road}{rng.randint(1, 260)}号{rng.randint(1, 12)}栋{rng.randint(1, 4)}单元{floor}{room:02d}室"
     return f"{prefix}{rng.randint(1, 12)}组{rng.randint(1, 99)}号"
 
 
 def _make_members(
     factory: Factory,
     ds: Dataset,
-    first_id: tuple[str, int],
+    first: tuple[str, int],  # (district, sequence number of the first member)
     household_id: str,
     village: str,
     address: str,
@@ -204,7 +197,7 @@ def _make_members(
     head_surname = factory.surname()
     # Children take the father's surname; with no man in the plan, the head's.
     father_surname = head_surname if plan[0][2] or len(plan) == 1 else factory.surname()
-    district, first_seq = first_id  # person ids number on within the district
+    district, first_seq = first  # person ids number on within the district
     members: list[Person] = []
     for index, (relation, age, male) in enumerate(plan):
         if relation == "户主" or (relation == "父母" and male):

@@ -161,9 +161,7 @@ def _payments(factory: Factory, as_of: dt.date, case: Case, payee: Person) -> li
         days = [min(as_of, approved + dt.timedelta(days=rng.randint(3, 10)))]
     else:  # monthly, from the month after approval, paid between the 10th and 15th
         first = (approved.year * 12 + approved.month) + 1
-        last = (
-            as_of.year * 12 + as_of.month - 1 if as_of.day < 16 else as_of.year * 12 + as_of.month
-        )
+        last = as_of.year * 12 + as_of.month - 1 if as_of.day < 16 else as_of.year * 12 + as_of.month
         months = range(max(first, last - MAX_PAYMENT_MONTHS + 1), last + 1)
         days = [dt.date((m - 1) // 12, (m - 1) % 12 + 1, rng.randint(10, 15)) for m in months]
     payments = []
@@ -197,9 +195,7 @@ def _elderly_care(factory: Factory, ds: Dataset, person: Person) -> ElderlyCare:
         weights = (12, 25, 25, 20, 18)
     level = rng.choices(CARE_LEVELS, weights)[0]
     severe = level in ("重度失能", "完全失能")
-    care_type = rng.choices(
-        ("居家养老", "社区养老", "机构养老"), (40, 15, 45) if severe else (75, 15, 10)
-    )[0]
+    care_type = rng.choices(("居家养老", "社区养老", "机构养老"), (40, 15, 45) if severe else (75, 15, 10))[0]
     district = person.region_code[:6]
     institution = None
     if care_type != "居家养老":
@@ -207,15 +203,7 @@ def _elderly_care(factory: Factory, ds: Dataset, person: Person) -> ElderlyCare:
         options = [i for i in ds.institutions if i.region_code == district and i.kind in kinds]
         institution = rng.choice(options)
     # 高龄津贴 by age band plus a 失能 care allowance.
-    subsidy = (
-        300.0
-        if person.age >= 100
-        else 200.0
-        if person.age >= 90
-        else 100.0
-        if person.age >= 80
-        else 0.0
-    )
+    subsidy = 300.0 if person.age >= 100 else 200.0 if person.age >= 90 else 100.0 if person.age >= 80 else 0.0
     subsidy += 200.0 if severe else 100.0 if level == "中度失能" else 0.0
     return ElderlyCare(
         record_id="",
@@ -279,8 +267,6 @@ def _child_welfare(
                 guardian_phone=head.mobile,
                 guardian_relation=relation,
                 monthly_subsidy=subsidy,
-                registered_at=factory.date_between(
-                    max(born, dt.date(2020, 1, 1)), ds.as_of
-                ).isoformat(),
+                registered_at=factory.date_between(max(born, dt.date(2020, 1, 1)), ds.as_of).isoformat(),
             )
         )

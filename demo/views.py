@@ -83,9 +83,7 @@ def evasive_styles(ds: Dataset) -> dict[str, str]:
     return styles
 
 
-def legacy_row(
-    case: Case, person: Person, household: Household, style: str | None
-) -> dict[str, str]:
+def legacy_row(case: Case, person: Person, household: Household, style: str | None) -> dict[str, str]:
     """One 低保 record keyed like a legacy system: xm 姓名, sfzh 身份证号, lxdh 联系电话,
     jtzz 家庭住址, yhkh 银行卡号, csrq 出生日期, xb 性别 (GB/T 2261.1 code), etc."""
     sfzh, lxdh, yhkh = person.id_number, person.mobile, person.bank_card

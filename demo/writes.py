@@ -128,9 +128,7 @@ def write_router(ds: Dataset) -> APIRouter:
         if case.status != "approved":
             raise HTTPException(status_code=409, detail=f"case {case_id} is {case.status}")
         if any(p.case_id == case_id and p.period == body.period for p in ds.payments.values()):
-            raise HTTPException(
-                status_code=409, detail=f"case {case_id} already paid for {body.period}"
-            )
+            raise HTTPException(status_code=409, detail=f"case {case_id} already paid for {body.period}")
         payee = ds.persons[case.applicant_person_id]  # the card on file today is paid
         now = dt.datetime.now(CHINA_TZ).replace(microsecond=0)
         district = case.region_code[:6]
@@ -152,9 +150,7 @@ def write_router(ds: Dataset) -> APIRouter:
         return json_response(to_json(payment), status_code=201)
 
     @router.put(base + "/persons/{person_id}/bank-account")
-    async def change_bank_account(
-        scope: Scope, person_id: str, body: BankAccountChange
-    ) -> JSONResponse:
+    async def change_bank_account(scope: Scope, person_id: str, body: BankAccountChange) -> JSONResponse:
         person = ds.persons.get(person_id)
         if person is None or not person.region_code.startswith(scope):
             raise not_found("person", person_id)

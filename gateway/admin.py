@@ -36,7 +36,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
 def readiness(spool_error: str | None, backlog: int, capacity: int, shipper: dict[str, Any]) -> dict[str, Any]:
     return {
-        "spool_writable": spool_error is None and backlog < capacity,
+        "spool_writable": spool_error is None,
         "spool_error": spool_error,
         "spool_backlog_bytes": backlog,
         "spool_capacity_bytes": capacity,

@@ -76,6 +76,8 @@ class Exchange:
     upstream_ms: float | None = None
     # A body not read yet (non-textual types); streamed to the client or closed unread.
     upstream_stream: UpstreamStream | None = None
+    # Set when a body labelled binary turned out to be text (see media.sniff).
+    sniffed_media_type: str | None = None
     inspection: Inspection | None = None
     masking_profile: str | None = None
     # What the client receives; set by forward/inspect or by a failure.

@@ -48,6 +48,31 @@ def is_textual(media_type: str) -> bool:
     )
 
 
+def sniff(head: bytes) -> str | None:
+    """What a body labelled as binary really is, judged from its first bytes.
+
+    Upstreams mislabel JSON and CSV as application/octet-stream; a gateway that trusted the
+    label would let personal data through uninspected. Returns "application/json" or
+    "text/plain" for text, None for what looks binary (a NUL byte, or not UTF-8/GB18030).
+    """
+    sample = head[:1024]
+    if not sample or b"\x00" in sample:
+        return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(sample) - 4:  # a character cut at the end of the sample
+                text = sample[: exc.start].decode(codec, "ignore")
+            else:
+                continue
+        stripped = text.lstrip("\ufeff \t\r\n")
+        if any(ord(c) < 32 and c not in "\t\r\n" for c in stripped):
+            return None
+        return "application/json" if stripped[:1] in ("{", "[") else "text/plain"
+    return None
+
+
 def decode_content(body: bytes, encoding: str, limit: int) -> bytes:
     """Undo Content-Encoding (gzip, deflate, br; stacked codings too), never past `limit` bytes.
 

@@ -73,8 +73,9 @@ class Operator:
 
 
 def _mask_name(name: str, fill: str) -> str:
+    # Always two fill characters: the length of the given name is itself a hint.
     keep = person_name.surname_length(name) or 1
-    return name[:keep] + fill * max(len(name) - keep, 1)
+    return name[:keep] + fill * 2
 
 
 class MaskingProfile:
@@ -96,6 +97,11 @@ class MaskingProfile:
     def lets_out_clear(self) -> bool:
         """True if any entity passes in clear (audit events flag such responses)."""
         return self.default.op == "keep" or any(o.op == "keep" for o in self.operators.values())
+
+    @property
+    def releases_everything(self) -> bool:
+        """True if nothing is masked: such a caller may receive bodies nobody can inspect."""
+        return self.default.op == "keep" and all(o.op == "keep" for o in self.operators.values())
 
     def __repr__(self) -> str:
         return f"MaskingProfile({self.name!r})"
@@ -128,8 +134,11 @@ class MaskingProfiles:
             raise ValueError(f"masking config: profile {name!r} extends unknown {parent!r}")
         base = MaskingProfiles._build(parent, raw, (*seen, name)) if parent else None
         default = (
-            Operator.parse(spec["default"], f"profile {name} default") if "default" in spec
-            else base.default if base else Operator("redact")
+            Operator.parse(spec["default"], f"profile {name} default")
+            if "default" in spec
+            else base.default
+            if base
+            else Operator("redact")
         )
         operators = dict(base.operators) if base else {}
         for entity, op_spec in (spec.get("entities") or {}).items():
@@ -148,9 +157,7 @@ class MaskingProfiles:
 
     def for_roles(self, roles: Sequence[str]) -> MaskingProfile:
         """The least restrictive profile any role maps to; unmapped callers get the strictest."""
-        ranks = [
-            self.order.index(self.roles[r]) for r in (x.strip().lower() for x in roles) if r in self.roles
-        ]
+        ranks = [self.order.index(self.roles[r]) for r in (x.strip().lower() for x in roles) if r in self.roles]
         return self._profiles[self.order[max(ranks)]] if ranks else self.most_restrictive
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from opensearchpy import OpenSearch
 
-from tests_support import (
+from support.gateways import (
     OPENSEARCH_URL,
     RunningGateway,
     free_port,

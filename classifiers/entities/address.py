@@ -12,29 +12,32 @@ from dataclasses import dataclass
 
 ENTITY = "ADDRESS"
 
-PROVINCES = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+PROVINCES = _words(
     "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省"
     " 江西省 山东省 河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省"
     " 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区"
     " 香港特别行政区 澳门特别行政区"
-).split()
-_PROVINCE_SHORT = [p.removesuffix("省").removesuffix("市") for p in PROVINCES if len(p) <= 4] + [
-    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
-]
-SHAANXI_CITIES = "西安市 铜川市 宝鸡市 咸阳市 渭南市 延安市 汉中市 榆林市 安康市 商洛市".split()
-COUNTIES = (
+)
+_PROVINCE_SHORT = [p.removesuffix("省").removesuffix("市") for p in PROVINCES if len(p) <= 4] + _words(
+    "内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+)
+SHAANXI_CITIES = _words("西安市 铜川市 宝鸡市 咸阳市 渭南市 延安市 汉中市 榆林市 安康市 商洛市")
+COUNTIES = _words(
     # 安康市
     "汉滨区 汉阴县 石泉县 宁陕县 紫阳县 岚皋县 平利县 镇坪县 旬阳市 旬阳县 白河县"
     # 西安市
     " 新城区 碑林区 莲湖区 灞桥区 未央区 雁塔区 阎良区 临潼区 长安区 高陵区 鄠邑区 蓝田县 周至县"
-).split()
-TOWNSHIPS = (
-    "老城街道 新城街道 江北街道 建民街道 关庙镇 张滩镇 瀛湖镇 五里镇 恒口镇 吉河镇 大竹园镇"
-    " 城关镇 汉阳镇 池河镇 后柳镇"
-).split()
+)
+TOWNSHIPS = _words(
+    "老城街道 新城街道 江北街道 建民街道 关庙镇 张滩镇 瀛湖镇 五里镇 恒口镇 吉河镇 大竹园镇 城关镇 汉阳镇 池河镇 后柳镇"
+)
 
-LEVELS = ("province", "city", "county", "township", "village", "road", "number", "building",
-          "unit", "room")
+LEVELS = ("province", "city", "county", "township", "village", "road", "number", "building", "unit", "room")
 # Components at or above this index are administrative areas, not a dwelling.
 _FINE_FROM = LEVELS.index("township")
 
@@ -58,15 +61,26 @@ _COMPONENTS = {
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
 _ADDRESS_RE = re.compile(
-    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1])
-    + rf"(?P<room>[0-9]{{1,5}}(?:室|房|号))?"
+    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + r"(?P<room>[0-9]{1,5}(?:室|房|号))?"
 )
 _ANCHOR_RE = re.compile(
     rf"{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}|{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}"
     rf"|{_alt(COUNTIES)}"
 )
-CONTEXT = ("家庭住址", "户籍地址", "居住地址", "现住址", "住址", "地址", "住所", "家住", "现住",
-           "居住在", "户籍地", "现居住地")
+CONTEXT = (
+    "家庭住址",
+    "户籍地址",
+    "居住地址",
+    "现住址",
+    "住址",
+    "地址",
+    "住所",
+    "家住",
+    "现住",
+    "居住在",
+    "户籍地",
+    "现居住地",
+)
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
 
 

@@ -20,9 +20,7 @@ class FinderRecognizer(EntityRecognizer):
     CONTEXT: ClassVar[list[str]]
 
     def __init__(self, supported_language: str = "zh") -> None:
-        super().__init__(
-            supported_entities=[self.ENTITY], supported_language=supported_language, context=self.CONTEXT
-        )
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, context=self.CONTEXT)
 
     def load(self) -> None:
         """Nothing to load: the dictionaries are module constants."""
@@ -40,13 +38,17 @@ class FinderRecognizer(EntityRecognizer):
         for start, end, score, evidence in self.find(folded.text):
             o_start, o_end = folded.span(start, end)
             explanation = AnalysisExplanation(
-                recognizer=self.name, original_score=score, textual_explanation=evidence
+                recognizer=type(self).__name__, original_score=score, textual_explanation=evidence
             )
             results.append(
                 RecognizerResult(
-                    self.ENTITY, o_start, o_end, score, explanation,
+                    self.ENTITY,
+                    o_start,
+                    o_end,
+                    score,
+                    explanation,
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     },
                 )

@@ -11,9 +11,10 @@ import time
 from collections.abc import AsyncIterator
 
 import aiohttp
+from yarl import URL
 
 from ..exchange import Exchange, Response
-from ..media import is_textual, parse_content_type
+from ..media import is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
 
@@ -64,10 +65,13 @@ def response_headers(raw: Headers) -> Headers:
 class UpstreamStream:
     """An upstream body not read yet; the proxy streams it or the inspect stage drops it."""
 
-    def __init__(self, response: aiohttp.ClientResponse) -> None:
+    def __init__(self, response: aiohttp.ClientResponse, head: bytes) -> None:
         self._response = response
+        self._head = head  # already read to sniff the type
 
     async def chunks(self) -> AsyncIterator[bytes]:
+        if self._head:
+            yield self._head
         async for chunk in self._response.content.iter_chunked(64 * 1024):
             yield chunk
 
@@ -139,7 +143,7 @@ class Forward:
             async with asyncio.timeout(self._settings.timeout):
                 response = await self._session.request(
                     ex.request.method,
-                    aiohttp.client.URL(url, encoded=True),
+                    URL(url, encoded=True),
                     headers=self._request_headers(ex),
                     data=ex.request.body or None,
                     allow_redirects=False,
@@ -147,11 +151,15 @@ class Forward:
                 headers = response_headers(list(response.raw_headers))
                 media_type, _ = parse_content_type(response.headers.get("Content-Type"))
                 ex.upstream = Response(response.status, headers)
-                if is_textual(media_type):
-                    ex.upstream.body = await self._read_capped(response)
+                head = b""
+                if not is_textual(media_type):
+                    head = await response.content.readany()
+                    ex.sniffed_media_type = sniff(head) if not response.headers.get("Content-Encoding") else None
+                if is_textual(media_type) or ex.sniffed_media_type is not None:
+                    ex.upstream.body = await self._read_capped(response, head)
                     response.release()
                 else:
-                    ex.upstream_stream = UpstreamStream(response)
+                    ex.upstream_stream = UpstreamStream(response, head)
                     response = None  # owned by the stream now
         except TimeoutError:
             ex.fail(504, "upstream_timeout", "the upstream did not answer in time", "上游系统响应超时")
@@ -181,11 +189,11 @@ class Forward:
                 response.close()
             ex.upstream_ms = (time.perf_counter() - started) * 1000.0
 
-    async def _read_capped(self, response: aiohttp.ClientResponse) -> bytes:
+    async def _read_capped(self, response: aiohttp.ClientResponse, head: bytes) -> bytes:
         length = response.content_length
         if length is not None and length > self._max_body:
             raise _BodyTooLarge
-        body = bytearray()
+        body = bytearray(head)
         async for chunk in response.content.iter_chunked(64 * 1024):
             body += chunk
             if len(body) > self._max_body:

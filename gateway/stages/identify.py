@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import unquote
 from typing import Any
+from urllib.parse import unquote
 
 import jwt
 from cryptography.hazmat.primitives.serialization import load_pem_public_key

@@ -51,7 +51,7 @@ class Inspect:
             ex.upstream_stream.close()
             ex.upstream_stream = None
             media_type, _ = parse_content_type(_header(upstream.headers, b"content-type"))
-            self._refuse(ex, "uninspectable", f"responses of type {media_type!r} cannot be inspected")
+            self._refuse(ex, "binary", f"binary responses ({media_type or 'no type'}) cannot be inspected")
             return
         headers = upstream.headers
         body = upstream.body
@@ -61,6 +61,7 @@ class Inspect:
                 body = decode_content(body, encoding, self._max_body)
                 headers = [(k, v) for k, v in headers if k != b"content-encoding"]
             media_type, charset = parse_content_type(_header(headers, b"content-type"))
+            media_type = ex.sniffed_media_type or media_type
             inspection = self._inspector.inspect(body, media_type, charset, profile)
         except (DecodeError, InspectionError) as exc:
             if profile.releases_everything:

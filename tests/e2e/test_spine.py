@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from tests_support import RunningGateway, audit_events, node, wait_for_events
+from support.gateways import RunningGateway, audit_events, node, wait_for_events
 
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
 

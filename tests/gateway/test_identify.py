@@ -141,7 +141,8 @@ def test_a_token_signed_by_another_key_is_rejected(tmp_path: Path, ed_key: ed255
 
 def test_alg_none_is_rejected(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
     identify = identify_with_jwt(tmp_path, ed_key, "k1")
-    unsigned = jwt.encode({"sub": "x", "roles": ["caseworker"], "region": "610902"}, None, algorithm="none",
-                          headers={"kid": "k1"})
+    unsigned = jwt.encode(
+        {"sub": "x", "roles": ["caseworker"], "region": "610902"}, None, algorithm="none", headers={"kid": "k1"}
+    )
     ex = run(identify, exchange((b"authorization", b"Bearer " + unsigned.encode())))
     assert ex.failure is not None and ex.failure.status == 401

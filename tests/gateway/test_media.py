@@ -6,7 +6,7 @@ import zlib
 import brotli
 import pytest
 
-from gateway.media import DecodeError, decode_content, is_textual, parse_content_type
+from gateway.media import DecodeError, decode_content, is_textual, parse_content_type, sniff
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,21 @@ def test_bad_encodings(encoding: str, body: bytes, code: str) -> None:
     with pytest.raises(DecodeError) as error:
         decode_content(body, encoding, 1 << 20)
     assert error.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b'{"idNumber": "11010519491231002X"}', "application/json"),
+        (b"\xef\xbb\xbf[1, 2]", "application/json"),
+        ("姓名,身份证号码\r\n张伟,11010519491231002X".encode(), "text/plain"),
+        ("姓名,身份证号码".encode("gbk"), "text/plain"),
+        ("张伟".encode()[:-1], "text/plain"),  # a character cut by the sample's end
+        (b"\x89PNG\r\n\x1a\n\x00\x00", None),
+        (b"%PDF-1.7\n\x00", None),
+        (b"\x01\x02\x03binary", None),
+        (b"", None),
+    ],
+)
+def test_sniff(head: bytes, expected: str | None) -> None:
+    assert sniff(head) == expected

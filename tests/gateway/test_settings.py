@@ -21,13 +21,37 @@ def test_defaults_serve_the_demo() -> None:
         ({"upstream": {"url": "ftp://x"}}, "upstream.url: String should match pattern"),
         ({"audit": {"spool_dirr": "x"}}, "audit.spool_dirr: Extra inputs are not permitted"),
         (
-            {"identity": {"api_keys": [{"id": "a", "sha256": "abc", "subject": "s", "kind": "person",
-                                        "roles": ["caseworker"], "region": "610902"}]}},
+            {
+                "identity": {
+                    "api_keys": [
+                        {
+                            "id": "a",
+                            "sha256": "abc",
+                            "subject": "s",
+                            "kind": "person",
+                            "roles": ["caseworker"],
+                            "region": "610902",
+                        }
+                    ]
+                }
+            },
             "identity.api_keys.0.sha256: String should match pattern",
         ),
         (
-            {"identity": {"api_keys": [{"id": "a", "sha256": "a" * 64, "subject": "s", "kind": "person",
-                                        "roles": ["caseworker"], "region": "6109"}]}},
+            {
+                "identity": {
+                    "api_keys": [
+                        {
+                            "id": "a",
+                            "sha256": "a" * 64,
+                            "subject": "s",
+                            "kind": "person",
+                            "roles": ["caseworker"],
+                            "region": "6109",
+                        }
+                    ]
+                }
+            },
             "identity.api_keys.0.region",
         ),
         ([1, 2], "must be a YAML mapping"),

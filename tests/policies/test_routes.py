@@ -46,8 +46,13 @@ def test_paths_that_cannot_be_canonicalised(raw: str) -> None:
     ("method", "path", "name", "params", "forwarded"),
     [
         ("GET", "/api/v1/regions/610902/persons", "person.list", {"region": "610902"}, None),
-        ("get", "/API/V1/Regions/610902/Persons/p-1", "person.read", {"region": "610902", "personId": "p-1"},
-         "/api/v1/regions/610902/persons/p-1"),
+        (
+            "get",
+            "/API/V1/Regions/610902/Persons/p-1",
+            "person.read",
+            {"region": "610902", "personId": "p-1"},
+            "/api/v1/regions/610902/persons/p-1",
+        ),
         ("POST", "/api/v1/regions/610902001/cases", "case.apply", {"region": "610902001"}, None),
         ("GET", "/api/v1/health", "health", {}, None),
     ],

@@ -16,7 +16,7 @@ from opensearchpy import OpenSearch
 
 from gateway.devsetup import DevEnvironment, init_dev
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NODE_SCRIPT = ROOT / "deploy" / "opensearch" / "node.sh"
 OPENSEARCH_URL = "http://127.0.0.1:" + os.environ.get("MINGUARD_OS_PORT", "9200")
 
@@ -54,15 +54,24 @@ class RunningGateway:
         return {"X-API-Key": self.env.key(key_id), **extra}
 
 
-def start_gateway(directory: Path, upstream: str, prefix: str) -> RunningGateway:
+def start_gateway(
+    directory: Path,
+    upstream: str,
+    prefix: str,
+    opensearch_url: str = OPENSEARCH_URL,
+    overrides: dict[str, dict[str, Any]] | None = None,
+) -> RunningGateway:
     port = free_port()
+    sections: dict[str, dict[str, Any]] = {"audit": {"spool_dir": "spool", "ship_interval": 0.2}}
+    for section, values in (overrides or {}).items():
+        sections.setdefault(section, {}).update(values)
     env = init_dev(
         directory,
         gateway_port=port,
         upstream_url=upstream,
-        opensearch_url=OPENSEARCH_URL,
+        opensearch_url=opensearch_url,
         index_prefix=prefix,
-        overrides={"audit": {"spool_dir": "spool", "ship_interval": 0.2}},
+        overrides=sections,
     )
     log = directory / "gateway.log"
     command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config)]

@@ -1,0 +1,74 @@
+"""Decode a body in its declared charset and encode the masked text back the same way."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+_ALIASES = {
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "gbk": "gbk",
+    "gb2312": "gbk",
+    "cp936": "gbk",
+    "x-gbk": "gbk",
+    "windows-936": "gbk",
+    "gb18030": "gb18030",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class CharsetError(ValueError):
+    """``code`` is "unsupported_encoding" for both unknown charsets and undecodable bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    encoding: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def decode(body: bytes, charset: str | None) -> tuple[str, Codec]:
+    """Text of ``body`` and how to encode it back.
+
+    Without a declared charset: a BOM decides, else UTF-8, else GB18030 (a superset of
+    GBK and GB2312), because legacy civil-affairs systems often omit the charset.
+    """
+    declared = None
+    if charset:
+        name = charset.strip().strip("\"'").lower()
+        declared = _ALIASES.get(name)
+        if declared is None:
+            raise CharsetError(f"unsupported charset {charset!r}: use utf-8, gbk, gb18030 or utf-16")
+    for bom, encoding in _BOMS:
+        if body.startswith(bom) and (declared in (None, encoding) or (declared == "utf-16" and "16" in encoding)):
+            return _decode(body[len(bom) :], Codec(encoding, bom))
+    if declared == "utf-16":
+        raise CharsetError("charset utf-16 declared but the body has no byte-order mark")
+    if declared is not None:
+        return _decode(body, Codec(declared))
+    try:
+        return body.decode("utf-8"), Codec("utf-8")
+    except UnicodeDecodeError:
+        return _decode(body, Codec("gb18030"))
+
+
+def _decode(raw: bytes, codec: Codec) -> tuple[str, Codec]:
+    try:
+        return raw.decode(codec.encoding), codec
+    except UnicodeDecodeError as exc:
+        raise CharsetError(
+            f"body is not valid {codec.encoding}: byte {exc.start} ({raw[exc.start : exc.start + 1]!r})"
+        ) from None

@@ -1,0 +1,197 @@
+"""The Inspector: find, grade and mask personal data in one upstream response body."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import structured
+from .catalog import Catalog
+from .charsets import CharsetError, decode
+from .detect import Detector
+from .entities import resident_id
+from .grading import Grader, RecordSummary
+from .levels import DataLevel
+from .normalise import fold
+from .scanner import Scanner
+
+if TYPE_CHECKING:
+    from policies.masking import MaskingProfile
+
+# Media types that are never text: refuse rather than "mask" bytes of an image.
+_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
+_BINARY_TYPES = frozenset(
+    {
+        "application/octet-stream",
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-protobuf",
+        "application/protobuf",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+)
+_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+
+
+class InspectionError(Exception):
+    """The body could not be inspected; ``code`` is machine-readable, str() says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    entity: str
+    start: int
+    end: int
+    score: float
+    evidence: str  # how it was found; never the value itself
+
+
+@dataclass
+class Inspection:
+    body: bytes
+    level: DataLevel
+    entity_counts: dict[str, int]
+    records: int
+    persons: frozenset[str]  # raw 18-character ID numbers: the gateway tokenises, then drops them
+    findings: list[Finding]
+    masked: int
+    clear: int
+    reasons: tuple[str, ...] = ()
+
+
+class Inspector:
+    def __init__(self, *, max_bytes: int = 8 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self.catalog = Catalog.load()
+        self.grader = Grader.load()
+        self.detector = Detector(self.catalog, Scanner())
+
+    def inspect(self, body: bytes, media_type: str, charset: str | None, profile: MaskingProfile) -> Inspection:
+        if len(body) > self.max_bytes:
+            raise InspectionError(
+                "too_large", f"body of {len(body)} bytes exceeds the inspection limit of {self.max_bytes}"
+            )
+        kind = _kind(media_type)
+        try:
+            text, codec = decode(body, charset)
+        except CharsetError as exc:
+            raise InspectionError("unsupported_encoding", str(exc)) from None
+        run = _Run(self.detector, profile)
+        if kind == "json":
+            try:
+                doc = json.loads(text)
+            except (ValueError, RecursionError) as exc:
+                raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
+            try:
+                new_doc, changed, records = structured.walk_json(doc, run.visit)
+            except RecursionError:
+                raise InspectionError("unparseable", "JSON body is nested too deeply") from None
+            new_text = structured.dumps(new_doc) if changed else text
+        elif kind == "csv":
+            new_text, changed, records = structured.walk_csv(text, run.visit)
+        elif kind == "form":
+            new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
+        else:
+            new_text, changed, records = structured.walk_text(text, run.visit)
+        grade = self.grader.grade(run.records.values(), len(run.persons))
+        return Inspection(
+            body=codec.encode(new_text) if changed else body,
+            level=grade.level,
+            entity_counts=dict(run.counts),
+            records=records,
+            persons=frozenset(run.persons),
+            findings=run.findings,
+            masked=run.masked,
+            clear=run.clear,
+            reasons=grade.reasons,
+        )
+
+
+def _kind(media_type: str) -> str:
+    base = media_type.split(";", 1)[0].strip().lower()
+    if base == "application/json" or base.endswith("+json"):
+        return "json"
+    if base in ("text/csv", "application/csv"):
+        return "csv"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):
+        raise InspectionError("unsupported_encoding", f"media type {base!r} is not text")
+    return "text"
+
+
+@dataclass
+class _Run:
+    """State of one inspection: the visitor called by the walkers for every value."""
+
+    detector: Detector
+    profile: MaskingProfile
+    findings: list[Finding] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    records: dict[int, RecordSummary] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    masked: int = 0
+    clear: int = 0
+    today: _dt.date = field(default_factory=_dt.date.today)
+
+    def _record(self, index: int) -> RecordSummary:
+        summary = self.records.get(index)
+        if summary is None:
+            summary = self.records[index] = RecordSummary()
+        return summary
+
+    def visit(self, cell: structured.Cell) -> str | None:
+        info = self.detector.key_info(cell.key)
+        if info is not None and info.category and cell.text.strip().lower() not in _ABSENT:
+            self._record(cell.record).categories.add(info.category)
+        if not cell.scan:
+            return None
+        matches = self.detector.detect(cell.text, info)
+        if not matches:
+            return None
+        summary = self._record(cell.record)
+        value = cell.text
+        pieces: list[str] = []
+        last = 0
+        for m in matches:
+            original = value[m.start : m.end]
+            self.findings.append(Finding(cell.path, m.entity, m.start, m.end, m.score, m.evidence))
+            self.counts[m.entity] += 1
+            summary.entities.add(m.entity)
+            if m.entity == resident_id.ENTITY:
+                self._person(original, summary)
+            replacement = self.profile.apply(m.entity, original)
+            if replacement is None or replacement == original:
+                self.clear += 1
+                continue
+            self.masked += 1
+            pieces.append(value[last : m.start])
+            pieces.append(replacement)
+            last = m.end
+        if not pieces:
+            return None
+        pieces.append(value[last:])
+        return "".join(pieces)
+
+    def _person(self, original: str, summary: RecordSummary) -> None:
+        number = resident_id.to18(fold(original).text)
+        if len(number) != 18:
+            return
+        self.persons.add(number)
+        born = resident_id.birth_date(number)
+        if born is not None and _age(born, self.today) < 18:
+            summary.categories.add("minor")
+
+
+def _age(born: _dt.date, today: _dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

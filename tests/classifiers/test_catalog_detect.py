@@ -1,0 +1,78 @@
+import pytest
+
+from classifiers.catalog import Catalog
+from classifiers.detect import Detector
+from classifiers.scanner import Scanner
+from support.synth_people import bad_check, make_id
+
+CATALOG = Catalog.load()
+DETECTOR = Detector(CATALOG, Scanner())
+ID = make_id()
+
+
+@pytest.mark.parametrize(
+    ("key", "entity"),
+    [
+        ("idCard", "RESIDENT_ID"),
+        ("ID_NUMBER", "RESIDENT_ID"),
+        ("id-card-no", "RESIDENT_ID"),
+        ("applicantIdCard", "RESIDENT_ID"),
+        ("SFZH", "RESIDENT_ID"),
+        ("zjhm", "RESIDENT_ID"),
+        ("申请人身份证号码", "RESIDENT_ID"),
+        ("guardianPhone", "PHONE"),
+        ("lxdh", "PHONE"),
+        ("手机号码", "PHONE"),
+        ("payee_bank_card", "BANK_CARD"),
+        ("yhkh", "BANK_CARD"),
+        ("xm", "PERSON_NAME"),
+        ("jhrxm", "PERSON_NAME"),
+        ("监护人姓名", "PERSON_NAME"),
+        ("homeAddress", "ADDRESS"),
+        ("hjdz", "ADDRESS"),
+        ("家庭住址", "ADDRESS"),
+        ("email", "EMAIL"),
+        ("hotel", None),
+        ("caseNo", None),
+    ],
+)
+def test_key_entities(key: str, entity: str | None) -> None:
+    info = CATALOG.lookup(key)
+    assert (info.entity if info else None) == entity
+
+
+def test_business_and_category_keys() -> None:
+    assert CATALOG.lookup("serialNo").business
+    assert CATALOG.lookup("case_no").business
+    assert CATALOG.lookup("disabilityLevel").category == "disability"
+    assert CATALOG.lookup("家庭收入").category == "income"
+
+
+def _entities(value: str, key: str | None) -> list[tuple[str, str]]:
+    return [(m.entity, value[m.start : m.end]) for m in DETECTOR.detect(value, DETECTOR.key_info(key))]
+
+
+def test_id_key_masks_bad_checksum() -> None:
+    assert _entities(bad_check(ID), "sfzh") == [("RESIDENT_ID", bad_check(ID))]
+    assert _entities("  " + bad_check(ID), "身份证号") == [("RESIDENT_ID", bad_check(ID))]
+    assert _entities("not an id", "idCard") == []
+
+
+def test_serial_key_with_bad_checksum_stays() -> None:
+    assert _entities(bad_check(ID), "serialNo") == []
+    assert _entities(bad_check(ID), None) == []
+    assert _entities(ID, "serialNo") == [("RESIDENT_ID", ID)]  # a valid ID is masked anywhere
+    assert _entities("13912345678", "serialNo") == []
+
+
+def test_name_keys() -> None:
+    assert _entities("小明", "xm") == [("PERSON_NAME", "小明")]  # strong key: no surname needed
+    assert _entities("小明", "name") == []  # generic key: surname required
+    assert _entities("张伟", "name") == [("PERSON_NAME", "张伟")]
+    assert _entities("安康市民政局", "name") == []
+
+
+def test_address_and_phone_keys() -> None:
+    assert _entities("育才路12号", "jtzz") == [("ADDRESS", "育才路12号")]
+    assert _entities("0915-3216666", "lxdh") == [("LANDLINE", "0915-3216666")]
+    assert _entities("09153216666", "phone") == [("LANDLINE", "09153216666")]

@@ -1,0 +1,27 @@
+import pytest
+
+from classifiers.entities import mobile
+from classifiers.scanner import Scanner
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("手机13912345678", ["13912345678"]),
+        ("+8613912345678", ["+8613912345678"]),
+        ("0086 13912345678", ["0086 13912345678"]),
+        ("19912345678", ["19912345678"]),
+        ("12912345678", []),  # 12x is not a mobile segment
+        ("14012345678", []),  # unallocated segment
+        ("139123456789", []),  # 12 digits
+        ("913912345678", []),  # inside a longer run
+        ("13900000000", []),  # placeholder
+    ],
+)
+def test_scan(text: str, found: list[str]) -> None:
+    matches = [m for m in Scanner().scan(text) if m.entity == "MOBILE"]
+    assert [text[m.start : m.end] for m in matches] == found
+
+
+def test_digits() -> None:
+    assert mobile.digits("+86 139-1234-5678") == "13912345678"

@@ -1,0 +1,54 @@
+import pytest
+
+from classifiers.normalise import fold, needs_folding
+from classifiers.scanner import Scanner
+from support.synth_people import make_id
+
+ID = make_id()
+FULL_WIDTH_ID = ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+
+
+def test_ascii_fast_path_is_identity() -> None:
+    folded = fold("plain ascii 12 ab")
+    assert folded.offsets is None and folded.text == "plain ascii 12 ab"
+    assert not needs_folding("caseNo AK2024 amount 580")
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        f"证号{FULL_WIDTH_ID}。",
+        f"证号{ID[:6]}\u200b{ID[6:14]}\u200d{ID[14:]}",
+        f"证号{ID[:6]} {ID[6:14]} {ID[14:]}",
+        f"证号{ID[:6]}-{ID[6:14]}-{ID[14:]}",
+        f"证号{ID[:6]}.{ID[6:]}",
+        f"证号{ID[:6]}\u3000{ID[6:]}",
+        f"证号\ufeff{ID[:3]}\u00ad{ID[3:]}",
+    ],
+)
+def test_evasions_are_caught_and_map_back_exactly(original: str) -> None:
+    matches = Scanner().scan(original)
+    assert [m.entity for m in matches] == ["RESIDENT_ID"]
+    span = original[matches[0].start : matches[0].end]
+    # The span covers exactly the disguised number in the original, nothing around it.
+    assert span[0] in (ID[0], FULL_WIDTH_ID[0]) and not span.startswith("号")
+    assert span[-1] in (ID[-1], FULL_WIDTH_ID[-1])
+    assert original[: matches[0].start] in ("证号", "证号\ufeff")
+
+
+def test_offsets_for_multi_char_folds() -> None:
+    folded = fold("㈱１２")  # ㈱ folds to three characters "(株)"
+    assert folded.text == "(株)12"
+    assert folded.span(3, 5) == (1, 3)
+    assert folded.span(0, 3) == (0, 1)
+
+
+def test_separators_outside_digit_runs_stay() -> None:
+    assert fold("a - b 1 x").text == "a - b 1 x"
+    assert fold("１ - ２").text == "12"
+
+
+def test_separated_numbers_stay_separate() -> None:
+    # Joining the space would make a 29-digit run; the plain pass still sees both.
+    text = f"{ID} 13912345678"
+    assert [m.entity for m in Scanner().scan(text)] == ["RESIDENT_ID", "MOBILE"]

@@ -1,0 +1,72 @@
+import pytest
+
+from classifiers.entities import address, person_name
+from classifiers.scanner import Scanner
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("申请人：张伟，男", ["张伟"]),
+        ("户主姓名：欧阳娜娜，", ["欧阳娜娜"]),
+        ("监护人李芳申请低保", ["李芳"]),
+        ("联系人为王小明。", ["王小明"]),
+        ("张伟今天来办理业务", []),  # free text without context is too weak
+        ("姓名不详", []),  # 不 is not a surname
+        ("申请人数：12", []),
+    ],
+)
+def test_names(text: str, found: list[str]) -> None:
+    matches = [m for m in Scanner().scan(text) if m.entity == "PERSON_NAME"]
+    assert [text[m.start : m.end] for m in matches] == found
+
+
+def test_surname_length() -> None:
+    assert person_name.surname_length("欧阳娜娜") == 2
+    assert person_name.surname_length("诸葛亮") == 2
+    assert person_name.surname_length("张三") == 1
+    assert person_name.surname_length("民政局") == 0
+
+
+def test_keyed_names() -> None:
+    assert person_name.is_keyed_name("买买提·艾力", require_surname=False)
+    assert person_name.is_keyed_name("小明", require_surname=False)
+    assert not person_name.is_keyed_name("小明", require_surname=True)
+    assert not person_name.is_keyed_name("安康市民政局", require_surname=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "家住陕西省安康市汉滨区新城街道育才路12号3栋2单元501室。",
+            ["陕西省安康市汉滨区新城街道育才路12号3栋2单元501室"],
+        ),
+        ("住址：汉阴县城关镇和平村三组", ["汉阴县城关镇和平村三组"]),
+        ("住址：北京市朝阳区建国路88号", ["北京市朝阳区建国路88号"]),
+        ("安康市汉滨区恒口镇", ["安康市汉滨区恒口镇"]),
+        ("他来自陕西省安康市", []),  # a region is not a dwelling address
+        ("自然保护区内", []),
+    ],
+)
+def test_addresses(text: str, found: list[str]) -> None:
+    matches = [m for m in Scanner().scan(text) if m.entity == "ADDRESS"]
+    assert [text[m.start : m.end] for m in matches] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("陕西省安康市汉滨区新城街道育才路12号", "陕西省安康市汉滨区"),
+        ("安康市旬阳市城关镇", "安康市旬阳市"),
+        ("北京市朝阳区建国路88号", "北京市朝阳区"),
+        ("汉滨区新城街道", "汉滨区"),
+        ("新城街道育才路8号", ""),
+    ],
+)
+def test_district_end(text: str, kept: str) -> None:
+    assert text[: address.district_end(text)] == kept
+
+
+def test_all_province_level_names() -> None:
+    assert len(address.PROVINCES) == 34

@@ -1,0 +1,65 @@
+import datetime as dt
+
+import pytest
+
+from classifiers.entities import resident_id
+from classifiers.scanner import Scanner
+from support.synth_people import bad_check, make_id
+
+VALID = make_id()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (VALID, True),
+        (VALID.lower(), True),
+        (make_id(birth="20000229"), True),  # 2000 is a leap year
+        (make_id(birth="19000229"), False),  # 1900 is not
+        (make_id(birth="19901301"), False),  # month 13
+        (make_id(birth="19900230"), False),
+        (make_id(region="990902"), False),  # no province 99
+        (make_id(region="710000"), True),  # Taiwan
+        (make_id(region="820000"), True),  # Macao
+        (bad_check(VALID), False),
+        ("61090290010112", False),  # 14 digits
+        ("610902900101123", None),  # legacy 15 digits: plausible, no checksum
+        ("610902901301123", False),  # legacy with month 13
+        ("990902900101123", False),
+    ],
+)
+def test_validate(text: str, expected: bool | None) -> None:
+    assert resident_id.validate(text) is expected
+
+
+def test_future_birth_date_is_invalid() -> None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    assert resident_id.validate(make_id(birth=tomorrow.strftime("%Y%m%d"))) is False
+
+
+def test_check_char_x() -> None:
+    # Find a body whose check character is X, and show that lower-case x is accepted.
+    number = next(make_id(seq=f"{i:03d}") for i in range(1000) if make_id(seq=f"{i:03d}").endswith("X"))
+    assert resident_id.validate(number) is True
+    assert resident_id.validate(number[:-1] + "x") is True
+
+
+def test_to18_legacy() -> None:
+    assert resident_id.to18("610902900101123") == make_id(birth="19900101", seq="123")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (f"身份证号{VALID}。", [VALID]),
+        (f"a{VALID}b", [VALID]),
+        (f"1{VALID}", []),  # inside a longer digit run
+        (f"{VALID}9", []),
+        (bad_check(VALID), []),  # look-alike: checksum fails (and Luhn/USCC fail too)
+        ("610902900101123", []),  # legacy number alone is too weak
+        ("身份证号：610902900101123", ["610902900101123"]),  # ... but context lifts it
+    ],
+)
+def test_scan(text: str, found: list[str]) -> None:
+    matches = [m for m in Scanner().scan(text) if m.entity == "RESIDENT_ID"]
+    assert [text[m.start : m.end] for m in matches] == found

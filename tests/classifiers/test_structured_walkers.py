@@ -1,0 +1,72 @@
+import json
+
+from classifiers import structured
+from classifiers.structured import Cell
+from support.synth_people import bad_check, make_id
+
+ID = make_id()
+
+
+def _collect(cells: list[Cell]) -> structured.Visitor:
+    def visit(cell: Cell) -> str | None:
+        cells.append(cell)
+        return "X" if cell.key in ("sfzh", "身份证号码", "mobile") and cell.scan else None
+
+    return visit
+
+
+def test_json_nested_numbers_and_embedded_json_keep_key_order() -> None:
+    doc = {
+        "code": 0,
+        "data": {
+            "records": [
+                {"b": 1, "sfzh": ID, "mobile": 13912345678, "ok": True, "x": 1.5},
+                {"nested": {"sfzh": ID}, "remark": json.dumps({"sfzh": ID})},
+            ],
+            "total": 2,
+        },
+    }
+    cells: list[Cell] = []
+    new, changed, records = structured.walk_json(doc, _collect(cells))
+    assert changed and records == 2
+    assert list(new["data"]["records"][0]) == ["b", "sfzh", "mobile", "ok", "x"]
+    assert new["data"]["records"][0]["mobile"] == "X"  # number masked into a string
+    assert new["data"]["records"][1]["nested"]["sfzh"] == "X"
+    assert json.loads(new["data"]["records"][1]["remark"]) == {"sfzh": "X"}
+    paths = {c.path: c for c in cells}
+    assert paths["$.data.records[1].remark(json)$.sfzh"].record == 1
+    assert paths["$.data.total"].record == structured.ENVELOPE
+    assert not paths["$.data.records[0].ok"].scan
+    assert doc["data"]["records"][0]["sfzh"] == ID  # input not mutated
+
+
+def test_json_record_counting() -> None:
+    def count(doc: object) -> int:
+        return structured.walk_json(doc, lambda c: None)[2]
+
+    assert count([{}, {}, {}]) == 3
+    assert count({"total": 9, "items": [{}, {}]}) == 2
+    assert count({"name": "x"}) == 1
+
+
+def test_csv_chinese_headers_keep_quoting() -> None:
+    text = f'姓名,身份证号码,备注\r\n张伟,{ID},"a, b"\r\n李芳,"{bad_check(ID)}",\r\n'
+    cells: list[Cell] = []
+    new, changed, rows = structured.walk_csv(text, _collect(cells))
+    assert rows == 2 and changed
+    assert new == '姓名,身份证号码,备注\r\n张伟,X,"a, b"\r\n李芳,"X",\r\n'
+    assert cells[1].path == "row 1 col 身份证号码" and cells[1].key == "身份证号码"
+    assert [c.value for c in structured.parse_csv('a,"x""y",\n', ",")[0]] == ["a", 'x"y', ""]
+
+
+def test_csv_without_header_uses_column_numbers() -> None:
+    cells: list[Cell] = []
+    structured.walk_csv(f"{ID},1\n", _collect(cells))
+    assert cells[0].path == "row 1 col 1" and cells[0].key is None
+
+
+def test_form() -> None:
+    cells: list[Cell] = []
+    new, changed, _ = structured.walk_form(f"a=1&sfzh={ID}&mobile=139+1234", _collect(cells))
+    assert new == "a=1&sfzh=X&mobile=X" and changed
+    assert cells[2].text == "139 1234"

@@ -1,0 +1,144 @@
+"""How the gateway handles what upstreams really send: encodings, odd types, failures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
+from support.odd_upstream import ID_NUMBER, MOBILE, odd_upstream
+
+pytestmark = pytest.mark.opensearch
+
+PERSON = "/api/v1/regions/610902/persons/"
+CASE = "/api/v1/regions/610902/cases/"
+
+
+@pytest.fixture(scope="module")
+def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
+    with odd_upstream(free_port()) as upstream:
+        gateway = start_gateway(
+            tmp_path_factory.mktemp("odd"),
+            upstream,
+            index_prefix,
+            overrides={"upstream": {"timeout": 1.0}, "inspection": {"max_body_bytes": 1024 * 1024}},
+        )
+        yield gateway
+        stop_gateway(gateway)
+
+
+def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
+    return httpx.get(gateway.url + path, headers=gateway.headers(key_id), timeout=10)
+
+
+def test_gzip_responses_are_decoded_then_masked(odd_gateway: RunningGateway) -> None:
+    response = get(odd_gateway, PERSON + "gzip")
+    assert response.status_code == 200
+    assert "content-encoding" not in response.headers
+    assert ID_NUMBER not in response.text and MOBILE not in response.text
+    assert response.json()["items"][0]["idNumber"] == "110105********002X"
+    assert response.json()["items"][0]["caseNo"] == "DB610902202300017"  # a business key stays
+
+
+def test_json_labelled_as_binary_is_still_inspected(odd_gateway: RunningGateway) -> None:
+    response = get(odd_gateway, PERSON + "mislabelled")
+    assert response.status_code == 200
+    assert ID_NUMBER not in response.text
+
+
+def test_gbk_csv_is_masked_and_stays_gbk(odd_gateway: RunningGateway) -> None:
+    response = get(odd_gateway, PERSON + "gbk")
+    assert response.status_code == 200
+    text = response.content.decode("gbk")
+    assert text.startswith("姓名,身份证号码,联系电话")
+    assert ID_NUMBER not in text and MOBILE not in text
+
+
+@pytest.mark.parametrize(
+    ("case", "status", "code"),
+    [
+        ("binary", 502, "uninspectable_binary"),
+        ("badjson", 502, "uninspectable_unparseable"),
+        ("bomb", 502, "uninspectable_too_large"),
+        ("slow", 504, "upstream_timeout"),
+        ("reset", 502, "upstream_unreachable"),
+        ("partial", 502, "upstream_incomplete"),
+    ],
+)
+def test_what_cannot_be_inspected_or_fetched_is_refused(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, case: str, status: int, code: str
+) -> None:
+    response = get(odd_gateway, PERSON + case)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+    assert ID_NUMBER not in response.text
+    request_id = response.headers["x-request-id"]
+    assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
+
+
+def test_a_caller_who_sees_everything_gets_binary_streamed(odd_gateway: RunningGateway) -> None:
+    # The payment service's profile releases everything, so uninspectable content may pass.
+    response = get(odd_gateway, CASE + "binary", key_id="payment-service")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/png"
+    assert ID_NUMBER.encode() in response.content
+
+
+def test_hop_by_hop_headers_do_not_cross(odd_gateway: RunningGateway) -> None:
+    response = get(odd_gateway, PERSON + "hop")
+    assert response.status_code == 200
+    assert "keep-alive" not in response.headers
+    assert "x-internal-hop" not in response.headers  # named in Connection, so hop-by-hop
+    assert response.headers["x-upstream-version"] == "1.2"
+
+
+def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> None:
+    response = httpx.get(
+        odd_gateway.url + PERSON + "echo?page=2",
+        headers={
+            **odd_gateway.headers("caseworker-hanbin"),
+            "X-Forwarded-For": "10.9.9.9",
+            "X-Minguard-Roles": "district_head",
+            "X-Custom": "kept",
+        },
+    )
+    assert response.status_code == 200
+    seen = response.json()
+    headers = seen["headers"]
+    assert "x-api-key" not in headers and "authorization" not in headers
+    assert headers["x-forwarded-for"] == "127.0.0.1"  # the gateway's view, not the client's claim
+    assert headers["x-minguard-roles"] == "caseworker"  # spoofed value replaced
+    assert headers["x-minguard-region"] == "610902"
+    assert headers["x-request-id"] == response.headers["x-request-id"]
+    assert headers["x-custom"] == "kept"
+    assert seen["query"] == "page=2"
+
+
+def test_audit_not_durable_means_important_data_is_withheld(
+    tmp_path: Path, upstream_url: str, index_prefix: str
+) -> None:
+    # OpenSearch unreachable and a tiny spool: the spool fills, and then data stops flowing.
+    dead = f"http://127.0.0.1:{free_port()}"
+    gateway = start_gateway(
+        tmp_path, upstream_url, index_prefix, opensearch_url=dead, overrides={"audit": {"max_spool_bytes": 65536}}
+    )
+    try:
+        statuses = []
+        for _ in range(80):
+            response = get(gateway, "/api/v1/regions/610902/persons?size=2")
+            statuses.append(response.status_code)
+            if response.status_code == 503:
+                assert response.json()["error"]["code"] == "audit_unavailable"
+                assert ID_NUMBER not in response.text
+                break
+        assert statuses[0] == 200 and statuses[-1] == 503
+        ready = httpx.get(gateway.url + "/_minguard/ready")
+        assert ready.status_code == 503
+        # A denial releases no data, so it is still answered while the audit path is down.
+        assert get(gateway, "/api/v1/regions/610921/persons").status_code == 403
+    finally:
+        stop_gateway(gateway)

@@ -1,0 +1,91 @@
+"""A real HTTP upstream that misbehaves on purpose, for the gateway's hardening tests.
+
+Served on loopback in a background thread; every case answers under
+/api/v1/regions/{region}/persons/{case} and /api/v1/regions/{region}/cases/{case}.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from aiohttp import web
+
+# Synthetic, checksum-valid identity data.
+ID_NUMBER = "11010519491231002X"
+MOBILE = "13912345678"
+RECORD = {"name": "张伟", "idNumber": ID_NUMBER, "mobile": MOBILE, "caseNo": "DB610902202300017"}
+JSON_BODY = json.dumps({"items": [RECORD]}, ensure_ascii=False).encode("utf-8")
+
+
+async def handle(request: web.Request) -> web.StreamResponse:
+    case = request.match_info["case"]
+    if case == "binary":
+        return web.Response(body=b"\x89PNG\r\n" + ID_NUMBER.encode() + b"\x00" * 64, content_type="image/png")
+    if case == "gzip":
+        return web.Response(
+            body=gzip.compress(JSON_BODY), headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        )
+    if case == "bomb":
+        bomb = gzip.compress(b"[" + b"0," * (20 * 1024 * 1024) + b"0]")
+        return web.Response(body=bomb, headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    if case == "mislabelled":
+        return web.Response(body=JSON_BODY, content_type="application/octet-stream")
+    if case == "gbk":
+        csv = f"姓名,身份证号码,联系电话\r\n张伟,{ID_NUMBER},{MOBILE}\r\n".encode("gbk")
+        return web.Response(body=csv, headers={"Content-Type": "text/csv; charset=GBK"})
+    if case == "badjson":
+        return web.Response(body=b'{"idNumber": "' + ID_NUMBER.encode() + b'", ', content_type="application/json")
+    if case == "slow":
+        await asyncio.sleep(3)
+        return web.Response(body=JSON_BODY, content_type="application/json")
+    if case == "reset":
+        if request.transport is not None:
+            request.transport.abort()
+        raise asyncio.CancelledError
+    if case == "partial":
+        response = web.StreamResponse(headers={"Content-Type": "application/json", "Content-Length": "1000"})
+        await response.prepare(request)
+        await response.write(JSON_BODY[:40])
+        if request.transport is not None:
+            request.transport.abort()
+        return response
+    if case == "hop":
+        return web.Response(
+            body=JSON_BODY,
+            headers={
+                "Content-Type": "application/json",
+                "Connection": "close, X-Internal-Hop",
+                "Keep-Alive": "timeout=5",
+                "X-Internal-Hop": "secret-route",
+                "X-Upstream-Version": "1.2",
+            },
+        )
+    if case == "echo":
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        return web.json_response({"headers": headers, "path": request.path, "query": request.query_string})
+    return web.json_response({"error": "no such case"}, status=404)
+
+
+@contextmanager
+def odd_upstream(port: int) -> Iterator[str]:
+    app = web.Application()
+    app.router.add_route("*", "/api/v1/regions/{region}/persons/{case}", handle)
+    app.router.add_route("*", "/api/v1/regions/{region}/cases/{case}", handle)
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(app, access_log=None)
+    loop.run_until_complete(runner.setup())
+    loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", port).start())
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        loop.run_until_complete(runner.cleanup())
+        loop.close()
