@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from gateway.cli import app
+from gateway.devsetup import init_dev
+from gateway.stages.identify import hash_api_key
+
+runner = CliRunner()
+
+
+def test_help_lists_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "config", "dev", "demo", "keys"):
+        assert re.search(rf"\b{command}\b", result.output)
+    dev = runner.invoke(app, ["dev", "opensearch", "--help"])
+    assert all(word in dev.output for word in ("start", "stop", "status"))
+
+
+def test_config_check_accepts_the_dev_config(tmp_path: Path) -> None:
+    env = init_dev(tmp_path)
+    result = runner.invoke(app, ["config", "check", str(env.config)])
+    assert result.exit_code == 0, result.output
+    assert "OK" in result.output
+
+
+def test_config_check_names_the_bad_key(tmp_path: Path) -> None:
+    config = tmp_path / "bad.yaml"
+    config.write_text("upstream:\n  url: 'not a url'\n  timeot: 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["config", "check", str(config)])
+    assert result.exit_code == 2
+    assert "upstream.url" in result.output
+    assert "upstream.timeot: Extra inputs are not permitted" in result.output
+
+
+def test_new_api_key_prints_its_hash() -> None:
+    result = runner.invoke(app, ["keys", "new-api-key"])
+    assert result.exit_code == 0
+    key = re.search(r"api key \(give to the caller\): (\S+)", result.output)
+    digest = re.search(r"sha256 \(put in identity.api_keys\): ([0-9a-f]{64})", result.output)
+    assert key and digest
+    assert hash_api_key(key.group(1)) == digest.group(1)
+
+
+def test_dev_init_keeps_secrets_out_of_the_config(tmp_path: Path) -> None:
+    env = init_dev(tmp_path)
+    text = env.config.read_text(encoding="utf-8")
+    assert all(key not in text for key in env.credentials.values())
+    assert all(hash_api_key(key) in text for key in env.credentials.values())
+    assert oct((tmp_path / "credentials.json").stat().st_mode & 0o777) == "0o600"
+    assert init_dev(tmp_path).credentials == env.credentials  # a second run reuses them
