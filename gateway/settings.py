@@ -97,6 +97,18 @@ class AuditSettings(Section):
     max_spool_bytes: int = Field(1024 * 1024 * 1024, ge=65536)
     ship_batch: int = Field(500, ge=1, le=10000)
     ship_interval: float = Field(1.0, gt=0)
+    # Cybersecurity Law Art. 23(3) (2025 amendment; formerly Art. 21(3)): logs are kept for at
+    # least six months. Used by `minguard audit retention apply` and written into the template.
+    retention_days: int = 184
+
+    @field_validator("retention_days")
+    @classmethod
+    def _legal_minimum(cls, days: int) -> int:
+        if days < 184:
+            raise ValueError(
+                f"{days} days is below the legal minimum of 184 (网络安全法第二十三条: 网络日志留存不少于六个月)"
+            )
+        return days
 
 
 class OpenSearchSettings(Section):
