@@ -1,0 +1,162 @@
+"""Review queries for security officers: who saw a person, what a user saw, denials, clear text.
+
+A person is looked up by resident ID number, which is turned into the same keyed token the
+gateway writes into events (policies.keys.Pseudonymizer) at query time; the number itself is
+neither stored nor sent to OpenSearch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from opensearchpy import OpenSearch
+
+from classifiers.entities import resident_id
+from classifiers.normalise import fold
+from policies.keys import Pseudonymizer
+
+# Columns of the table and CSV outputs: (field path, zh-CN header).
+COLUMNS: list[tuple[str, str]] = [
+    ("@timestamp", "时间"),
+    ("user.id", "用户"),
+    ("user.roles", "角色"),
+    ("minguard.principal.region", "用户辖区"),
+    ("source.ip", "来源地址"),
+    ("http.request.method", "方法"),
+    ("url.path", "路径"),
+    ("minguard.purpose", "用途"),
+    ("minguard.decision.allowed", "允许"),
+    ("http.response.status_code", "状态码"),
+    ("minguard.data.level", "数据级别"),
+    ("minguard.data.persons", "涉及人数"),
+    ("minguard.masking.clear", "明文项数"),
+    ("event.id", "事件编号"),
+]
+
+
+class SearchError(ValueError):
+    pass
+
+
+@dataclass
+class Query:
+    start: str | None = None  # ISO 8601
+    end: str | None = None
+    person_id_number: str | None = None  # typed by the officer; tokenised, never stored
+    user: str | None = None
+    region: str | None = None  # the caller's jurisdiction or the data's region (prefix match)
+    denied: bool = False
+    clear_text: bool = False
+    level: str | None = None
+    extra: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_opensearch(self, pseudonymizer: Pseudonymizer) -> dict[str, Any]:
+        filters: list[dict[str, Any]] = list(self.extra)
+        if self.start or self.end:
+            span: dict[str, str] = {}
+            if self.start:
+                span["gte"] = self.start
+            if self.end:
+                span["lt"] = self.end
+            filters.append({"range": {"@timestamp": span}})
+        if self.person_id_number is not None:
+            # The same canonical form the inspector tokenises (classifiers/inspect.py).
+            number = resident_id.to18(fold(self.person_id_number).text.strip())
+            if resident_id.validate(number) is not True:
+                raise SearchError("not a valid resident ID number (身份证号码校验失败)")
+            filters.append({"term": {"minguard.data.person_tokens": pseudonymizer.token(number)}})
+        if self.user:
+            filters.append({"term": {"user.id": self.user}})
+        if self.region:
+            filters.append(
+                {
+                    "bool": {
+                        "should": [
+                            {"prefix": {"minguard.principal.region": self.region}},
+                            {"prefix": {"minguard.target_region": self.region}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            )
+        if self.denied:
+            filters.append({"term": {"minguard.decision.allowed": False}})
+        if self.clear_text:
+            filters.append({"range": {"minguard.masking.clear": {"gt": 0}}})
+        if self.level:
+            filters.append({"term": {"minguard.data.level": self.level}})
+        return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+
+
+def search(
+    client: OpenSearch, index_prefix: str, query: Query, pseudonymizer: Pseudonymizer, limit: int = 10_000
+) -> Iterator[dict[str, Any]]:
+    """Events matching the query, newest first, paged with search_after (no 10k window)."""
+    body: dict[str, Any] = {
+        "query": query.to_opensearch(pseudonymizer),
+        "sort": [{"@timestamp": "desc"}, {"event.id": "asc"}],
+        "size": min(limit, 1000),
+    }
+    returned = 0
+    while returned < limit:
+        result = client.search(index=f"{index_prefix}-*", body=body, params={"ignore_unavailable": "true"})
+        hits = result["hits"]["hits"]
+        for hit in hits:
+            yield hit["_source"]
+            returned += 1
+            if returned >= limit:
+                return
+        if len(hits) < body["size"]:
+            return
+        body["search_after"] = hits[-1]["sort"]
+
+
+def _get(event: dict[str, Any], path: str) -> Any:
+    value: Any = event
+    for part in path.split(".") if path != "@timestamp" else [path]:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def rows(events: list[dict[str, Any]]) -> list[list[str]]:
+    return [[_cell(_get(event, path)) for path, _ in COLUMNS] for event in events]
+
+
+def render(events: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(events, ensure_ascii=False, indent=2)
+    headers = [zh for _, zh in COLUMNS]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(headers)
+        writer.writerows(rows(events))
+        return out.getvalue()
+    if fmt != "table":
+        raise SearchError(f"unknown format {fmt!r}: use table, json or csv")
+    table = [headers, *rows(events)]
+    widths = [max(_width(row[i]) for row in table) for i in range(len(headers))]
+    lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)) for row in table]
+    return "\n".join(lines) + f"\n共 {len(events)} 条 ({len(events)} events)"
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)

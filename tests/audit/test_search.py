@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from audit.search import COLUMNS, Query, SearchError, render, search
+from policies.keys import Pseudonymizer
+from support.gateways import RunningGateway, wait_for_events
+
+PSEUDONYMIZER = Pseudonymizer(b"k" * 32)
+
+
+def test_a_person_is_looked_up_by_token_never_by_number() -> None:
+    query = Query(person_id_number="１１０１０５１９４９１２３１００２ｘ")  # full-width, lower-case x
+    body = json.dumps(query.to_opensearch(PSEUDONYMIZER))
+    assert "11010519491231002X" not in body
+    assert PSEUDONYMIZER.token("11010519491231002X") in body
+
+
+def test_an_invalid_id_number_is_refused() -> None:
+    with pytest.raises(SearchError, match="身份证号码校验失败"):
+        Query(person_id_number="110105194912310021").to_opensearch(PSEUDONYMIZER)
+
+
+def test_filters_combine() -> None:
+    query = Query(start="2026-11-01T00:00:00Z", user="zhangwei", denied=True, clear_text=True, region="610902")
+    filters = query.to_opensearch(PSEUDONYMIZER)["bool"]["filter"]
+    assert {"term": {"user.id": "zhangwei"}} in filters
+    assert {"term": {"minguard.decision.allowed": False}} in filters
+    assert {"range": {"minguard.masking.clear": {"gt": 0}}} in filters
+    assert len(filters) == 5
+
+
+def test_render_formats() -> None:
+    events = [
+        {
+            "@timestamp": "2026-11-28T10:00:00Z",
+            "user": {"id": "zhangwei", "roles": ["caseworker"]},
+            "minguard": {"decision": {"allowed": True}},
+            "event": {"id": "e1"},
+        }
+    ]
+    table = render(events, "table")
+    assert table.splitlines()[0].startswith("时间") and "zhangwei" in table and "共 1 条" in table
+    rows = list(csv.reader(io.StringIO(render(events, "csv"))))
+    assert rows[0] == [zh for _, zh in COLUMNS] and rows[1][1] == "zhangwei" and rows[1][8] == "是"
+    assert json.loads(render(events, "json")) == events
+
+
+@pytest.mark.opensearch
+def test_who_accessed_a_person_against_the_real_trail(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    person = httpx.get(upstream_url + "/api/v1/regions/610902/persons?size=1").json()["items"][0]
+    path = f"/api/v1/regions/610902/persons/{person['personId']}"
+    ids = [
+        httpx.get(gateway.url + path, headers=gateway.headers(k)).headers["x-request-id"]
+        for k in ("caseworker-hanbin", "reviewer-hanbin")
+    ]
+    wait_for_events(opensearch, index_prefix, ids)
+    pseudonymizer = Pseudonymizer.from_dir(gateway.env.directory / "keys", generate=False)
+    found = list(search(opensearch, index_prefix, Query(person_id_number=person["idNumber"]), pseudonymizer))
+    assert {e["event"]["id"] for e in found} >= set(ids)
+    assert {e["user"]["id"] for e in found if e["event"]["id"] in ids} == {"zhangwei", "wangfang"}
+    denied = list(search(opensearch, index_prefix, Query(user="zhangwei", denied=True), pseudonymizer))
+    assert all(e["minguard"]["decision"]["allowed"] is False for e in denied)
