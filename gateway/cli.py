@@ -53,6 +53,8 @@ def run(
     except ConfigError as exc:
         _fail(str(exc))
         return
+    # Workers read the config path from the environment; never one inherited by accident.
+    os.environ.pop("MINGUARD_CONFIG", None)
     if config is not None:
         os.environ["MINGUARD_CONFIG"] = str(config.resolve())
     uvicorn.run(
@@ -71,14 +73,35 @@ def run(
 
 @config_app.command("check")
 def config_check(path: Path) -> None:
-    """Validate a config file; every bad key is named."""
+    """Validate a config file and everything it points at; every problem is named. Writes nothing."""
+    from policies.enforcer import PolicyEnforcer
+    from policies.masking import load_profiles
+    from policies.routes import RouteTable
+
+    from .stages.identify import Identify
+
     try:
         settings = load_settings(path)
-        from .app import Gateway
-
-        Gateway(settings)  # loads policies, routes, masking profiles, keys: all checked now
-    except (ConfigError, OSError, ValueError) as exc:
+    except ConfigError as exc:
         _fail(str(exc))
+        return
+    checks = {
+        "policy.routes": lambda: RouteTable.load(settings.policy.routes),
+        "policy.model/policy": lambda: PolicyEnforcer(settings.policy.model, settings.policy.policy),
+        "policy.masking": lambda: load_profiles(settings.policy.masking).get("strict"),
+        "identity": lambda: Identify(settings.identity),
+    }
+    problems = []
+    for name, check in checks.items():
+        try:
+            check()
+        except Exception as exc:  # report every broken file, not just the first
+            problems.append(f"{name}: {type(exc).__name__}: {exc}")
+    key_file = settings.keys.dir / "pseudonym-p1.key"
+    if not key_file.exists() and not settings.keys.generate_missing:
+        problems.append(f"keys.dir: {key_file} is missing and keys.generate_missing is off")
+    if problems:
+        _fail(f"{path}: invalid\n  " + "\n  ".join(problems))
     typer.echo(f"{path}: OK")
 
 

@@ -83,8 +83,8 @@ class Exchange:
     # What the client receives; set by forward/inspect or by a failure.
     response: Response | None = None
     failure: Failure | None = None
-    # The most sensitive level this exchange could have released: the inspection's level,
-    # or the route's declared level when the body was never inspected.
+    # The most sensitive level this exchange released or could have released: the
+    # inspection's level; core when a body went out without inspection.
     level: DataLevel = DataLevel.GENERAL
     person_tokens: tuple[str, ...] = ()
     audit_error: str | None = None

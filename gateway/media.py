@@ -111,15 +111,15 @@ def _inflate(body: bytes, coding: str, limit: int) -> bytes:
 def _unbrotli(body: bytes, limit: int) -> bytes:
     decompressor = brotli.Decompressor()
     out = bytearray()
-    # Feed in slices so that the output can be checked against the cap as it grows.
-    step = 16 * 1024
     try:
-        for start in range(0, len(body), step):
-            out += decompressor.process(body[start : start + step])
-            if len(out) > limit:
-                raise DecodeError("too_large", f"decoded body exceeds {limit} bytes")
+        # output_buffer_limit stops each call at the cap, so a bomb never allocates its size.
+        out += decompressor.process(body, output_buffer_limit=limit + 1)
+        while len(out) <= limit and not decompressor.is_finished() and not decompressor.can_accept_more_data():
+            out += decompressor.process(b"", output_buffer_limit=limit + 1 - len(out))
     except brotli.error:
         raise DecodeError("unparseable", "body is not valid brotli") from None
+    if len(out) > limit:
+        raise DecodeError("too_large", f"decoded body exceeds {limit} bytes")
     if not decompressor.is_finished():
         raise DecodeError("unparseable", "brotli stream is truncated")
     return bytes(out)

@@ -121,6 +121,9 @@ class Proxy:
         ex.request.body = bytes(body)
 
     async def _respond(self, ex: Exchange, send: Send) -> None:
+        if ex.failure is not None and ex.upstream_stream is not None:
+            ex.upstream_stream.close()  # a refusal after forward: give the connection back
+            ex.upstream_stream = None
         response = error_response(ex) if ex.failure is not None else ex.response
         if response is None:
             raise RuntimeError(f"exchange {ex.request_id} ended without a response")

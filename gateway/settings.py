@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 POLICY_DIR = PACKAGE_ROOT / "policies"
@@ -86,8 +86,10 @@ class PolicySettings(Section):
 
 
 class InspectionSettings(Section):
-    # Bodies larger than this (after decoding) cannot be inspected and are refused to
-    # callers who would see masked data.
+    # Upstream bodies larger than this (as received, and again after decoding gzip/deflate/br)
+    # are not inspected: a textual body over the limit is refused to every caller (502
+    # response_too_large); a compressed one that decodes past it is refused to callers who
+    # would see masked data. Raise it for large exports.
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)
 
 
@@ -98,7 +100,8 @@ class AuditSettings(Section):
     ship_batch: int = Field(500, ge=1, le=10000)
     ship_interval: float = Field(1.0, gt=0)
     # Cybersecurity Law Art. 23(3) (2025 amendment; formerly Art. 21(3)): logs are kept for at
-    # least six months. Used by `minguard audit retention apply` and written into the template.
+    # least six months. Enforced by audit.lifecycle.apply_retention and, on clusters with ISM,
+    # by deploy/opensearch/ism-audit-policy.json.
     retention_days: int = 184
 
     @field_validator("retention_days")
@@ -119,6 +122,14 @@ class OpenSearchSettings(Section):
     ca_file: Path | None = None
     verify_certs: bool = True
     index_prefix: str = Field("minguard-audit", pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    # Replicas of each audit index: 0 suits the single dev node; a cluster wants at least 1.
+    number_of_replicas: int = Field(0, ge=0, le=5)
+
+    @model_validator(mode="after")
+    def _credentials_complete(self) -> OpenSearchSettings:
+        if self.username and self.password_file is None and "MINGUARD_OPENSEARCH_PASSWORD" not in os.environ:
+            raise ValueError("username is set but there is no password_file (or MINGUARD_OPENSEARCH_PASSWORD)")
+        return self
 
     def password(self) -> str | None:
         if self.password_file is not None:

@@ -123,7 +123,8 @@ class Forward:
         if host:
             out.append(("X-Forwarded-Host", host))
         if principal is not None:
-            # Tell the upstream on whose behalf the gateway asks (ASCII-safe: percent-free ids).
+            # Tell the upstream on whose behalf the gateway asks. A subject with non-ASCII
+            # characters travels as its UTF-8 bytes (header values are bytes on the wire).
             out += [
                 ("X-Minguard-Subject", principal.subject.encode("utf-8").decode("latin-1")),
                 ("X-Minguard-Roles", ",".join(principal.roles)),
@@ -154,7 +155,10 @@ class Forward:
                 head = b""
                 if not is_textual(media_type):
                     head = await response.content.readany()
-                    ex.sniffed_media_type = sniff(head) if not response.headers.get("Content-Encoding") else None
+                    if not head:
+                        ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
+                    elif not response.headers.get("Content-Encoding"):
+                        ex.sniffed_media_type = sniff(head)
                 if is_textual(media_type) or ex.sniffed_media_type is not None:
                     ex.upstream.body = await self._read_capped(response, head)
                     response.release()

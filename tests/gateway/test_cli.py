@@ -53,3 +53,19 @@ def test_dev_init_keeps_secrets_out_of_the_config(tmp_path: Path) -> None:
     assert all(hash_api_key(key) in text for key in env.credentials.values())
     assert oct((tmp_path / "credentials.json").stat().st_mode & 0o777) == "0o600"
     assert init_dev(tmp_path).credentials == env.credentials  # a second run reuses them
+
+
+def test_config_check_reports_broken_policy_files_without_writing(tmp_path: Path) -> None:
+    (tmp_path / "routes.yaml").write_text("routes: [{name: x}]\n", encoding="utf-8")
+    (tmp_path / "masking.yaml").write_text("order: [lenient]\nprofiles: {lenient: {default: {op: keep}}}\n")
+    config = tmp_path / "minguard.yaml"
+    config.write_text(
+        "policy: {routes: routes.yaml, masking: masking.yaml}\nkeys: {dir: keys, generate_missing: false}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["config", "check", str(config)])
+    assert result.exit_code == 2
+    assert "policy.routes:" in result.output and "missing 'path'" in result.output
+    assert "policy.masking:" in result.output
+    assert "keys.dir:" in result.output
+    assert not (tmp_path / "keys").exists()

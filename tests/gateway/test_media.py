@@ -97,3 +97,17 @@ def test_bad_encodings(encoding: str, body: bytes, code: str) -> None:
 )
 def test_sniff(head: bytes, expected: str | None) -> None:
     assert sniff(head) == expected
+
+
+def test_a_brotli_bomb_never_allocates_its_size() -> None:
+    import tracemalloc
+
+    bomb = brotli.compress(b"0" * (512 * 1024 * 1024), quality=5)  # 512 MiB from under 1 KiB
+    tracemalloc.start()
+    try:
+        with pytest.raises(DecodeError):
+            decode_content(bomb, "br", 1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024
