@@ -73,6 +73,6 @@ def test_unreadable_and_invalid_files(tmp_path: Path) -> None:
 
 
 def test_retention_below_six_months_is_refused() -> None:
-    with pytest.raises(ConfigError, match="audit.retention_days: Value error, 90 days is below the legal minimum"):
+    with pytest.raises(ConfigError, match=r"audit\.retention_days: Value error, 90 days is below the legal minimum"):
         parse_settings({"audit": {"retention_days": 90}}, Path("."))
     assert parse_settings({"audit": {"retention_days": 400}}, Path(".")).audit.retention_days == 400
