@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from .catalog import PHONE, Catalog, KeyInfo
-from .entities import bank_card, person_name, resident_id, uscc
+from .entities import address, bank_card, mobile, person_name, resident_id, uscc
 from .normalise import fold
 from .scanner import Match, Scanner
 
@@ -17,22 +18,71 @@ _HINTS: dict[str, frozenset[str]] = {
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
+_NO_MATCHES: list[Match] = []
+
+# Clean values under a key that names their entity, for which the outcome of the full scan
+# is known in advance (see ``Detector._keyed``). Anything else takes the full path.
+_CANONICAL = {
+    resident_id.ENTITY: r"[1-9][0-9]{16}[0-9Xx]",
+    PHONE: r"1[3-9][0-9]{9}",
+    bank_card.ENTITY: r"[0-9]{16,19}",
+    person_name.ENTITY: r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}",
+    address.ENTITY: r"\S(?:.*\S)?",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to do with every value under one key; computed once per key."""
+
+    info: KeyInfo | None
+    hints: frozenset[str]
+    canonical: re.Pattern[str] | None  # value-level fast path, see _CANONICAL
+    column: re.Pattern[str] | None  # the same over a "\\x00"-joined column of values
+    evidence: str
+    strong_evidence: str
 
 
 class Detector:
     def __init__(self, catalog: Catalog, scanner: Scanner) -> None:
         self.catalog = catalog
         self.scanner = scanner
+        self._plans: dict[str | None, Plan] = {}
 
     def key_info(self, key: str | None) -> KeyInfo | None:
         return self.catalog.lookup(key) if key else None
 
-    def detect(self, value: str, info: KeyInfo | None) -> list[Match]:
+    def plan(self, key: str | None) -> Plan:
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._make_plan(self.key_info(key))
+        return plan
+
+    @staticmethod
+    def _make_plan(info: KeyInfo | None) -> Plan:
+        entity = info.entity if info is not None else None
+        hints = (_HINTS.get(entity, frozenset({entity})) if entity else frozenset()) if info else frozenset()
+        regex = _CANONICAL.get(entity) if entity and info is not None and not info.weak else None
+        strong = {resident_id.ENTITY: resident_id.SPEC, bank_card.ENTITY: bank_card.SPEC}.get(entity or "")
+        evidence = info.evidence if info is not None else ""
+        return Plan(
+            info,
+            hints,
+            re.compile(regex) if regex else None,
+            re.compile(f"(?:{regex})(?:\x00(?:{regex}))*") if regex and entity != address.ENTITY else None,
+            evidence,
+            f"{strong.strong_evidence}+{evidence}" if strong else "",
+        )
+
+    def detect(self, value: str, info: KeyInfo | None, plan: Plan | None = None) -> list[Match]:
         """Findings in ``value`` (a string, or a JSON integer's text) under a key."""
         if info is None:
             return self.scanner.scan(value)
+        plan = plan or self._make_plan(info)
+        if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
+            return self.keyed(value, plan)
         entity = info.entity
-        hints = _HINTS.get(entity, frozenset({entity})) if entity else frozenset()
+        hints = plan.hints
         found = self.scanner.scan(value, hints=hints, hint_evidence=info.evidence)
         if info.business:
             return [m for m in found if m.entity == "EMAIL" or (m.entity in _CHECKSUMMED and m.score >= 1.0)]
@@ -48,6 +98,35 @@ class Detector:
         if whole is None:
             return found
         return [m for m in found if m.end <= whole.start or m.start >= whole.end] + [whole]
+
+    def keyed(self, value: str, plan: Plan) -> list[Match]:
+        """The outcome of :meth:`detect` for a value matching ``plan.canonical``, without a scan.
+
+        Each branch spells out what the full path would conclude for such a value: the
+        content match when it validates (it covers the whole value and wins ties), else
+        the key's claim on the whole value. Values the full path could decide otherwise
+        (a context word inside a name, a weak key) never get here.
+        """
+        info = plan.info
+        entity = info.entity if info is not None else None
+        n = len(value)
+        if entity == resident_id.ENTITY:
+            if resident_id.validate(value):
+                return [Match(entity, 0, n, 1.0, plan.strong_evidence)]
+            return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
+        if entity == PHONE:
+            if mobile.validate(value) is None:
+                return [Match(mobile.ENTITY, 0, n, mobile.PATTERNS[0].score, f"pattern+{plan.evidence}")]
+            return [Match(mobile.ENTITY, 0, n, _KEY_SCORE, plan.evidence)]
+        if entity == bank_card.ENTITY:
+            if value[0] in "34569" and bank_card.validate(value):
+                return [Match(entity, 0, n, 1.0, plan.strong_evidence)]
+            return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
+        if entity == person_name.ENTITY and not person_name.may_contain(value):
+            return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
+        if entity == address.ENTITY and n >= 2:
+            return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
+        return self.detect(value, info, replace(plan, canonical=None)) if info is not None else _NO_MATCHES
 
     @staticmethod
     def _whole_value(value: str, info: KeyInfo, found: list[Match]) -> Match | None:

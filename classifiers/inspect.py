@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from . import structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
-from .detect import Detector
+from .detect import Detector, Plan
 from .entities import resident_id
+from .fastjson import ColumnWalker, path_of
 from .grading import Grader, RecordSummary
 from .levels import DataLevel
 from .normalise import fold
@@ -93,7 +94,7 @@ class Inspector:
             except (ValueError, RecursionError) as exc:
                 raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
             try:
-                new_doc, changed, records = structured.walk_json(doc, run.visit)
+                new_doc, changed, records = ColumnWalker(run.value, self.detector.plan).walk_document(doc)
             except RecursionError:
                 raise InspectionError("unparseable", "JSON body is nested too deeply") from None
             new_text = structured.dumps(new_doc) if changed else text
@@ -151,21 +152,31 @@ class _Run:
         return summary
 
     def visit(self, cell: structured.Cell) -> str | None:
-        info = self.detector.key_info(cell.key)
-        if info is not None and info.category and cell.text.strip().lower() not in _ABSENT:
-            self._record(cell.record).categories.add(info.category)
-        if not cell.scan:
-            return None
-        matches = self.detector.detect(cell.text, info)
+        return self.value(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
+
+    def value(self, value: str, plan: Plan, record: int, path: str | tuple[str, int, str], scan: bool) -> str | None:
+        """The replacement of one value (None: unchanged); records findings and counts."""
+        info = plan.info
+        if info is None:
+            matches = self.detector.scanner.scan(value) if scan else []
+        else:
+            if info.category and value.strip().lower() not in _ABSENT:
+                self._record(record).categories.add(info.category)
+            if not scan:
+                return None
+            if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
+                matches = self.detector.keyed(value, plan)
+            else:
+                matches = self.detector.detect(value, info, plan)
         if not matches:
             return None
-        summary = self._record(cell.record)
-        value = cell.text
+        summary = self._record(record)
+        where = path_of(path)
         pieces: list[str] = []
         last = 0
         for m in matches:
             original = value[m.start : m.end]
-            self.findings.append(Finding(cell.path, m.entity, m.start, m.end, m.score, m.evidence))
+            self.findings.append(Finding(where, m.entity, m.start, m.end, m.score, m.evidence))
             self.counts[m.entity] += 1
             summary.entities.add(m.entity)
             if m.entity == resident_id.ENTITY:

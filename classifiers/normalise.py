@@ -81,6 +81,9 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     """
     if not needs_folding(text):
         return Folded(text, None, len(text))
+    quick = _fold_one_to_one(text)
+    if quick is not None and not (join_digits and _SEP_IN_DIGITS_RE.search(quick)):
+        return Folded(quick, None, len(text)) if quick != text else Folded(text, None, len(text))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -96,6 +99,41 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     if out == text:
         return Folded(text, None, len(text))
     return Folded(out, tuple(offsets), len(text))
+
+
+# Runs of characters NFKC might change: everything but ASCII and CJK ideographs.
+_FOLDABLE_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold_run(run: str) -> str | None:
+    """NFKC of a run char by char, or None unless every character maps to exactly one."""
+    out = []
+    for char in run:
+        folded = _nfkc(char)
+        if len(folded) != 1 or char in _INVISIBLE:
+            return None
+        out.append(folded)
+    return "".join(out)
+
+
+def _fold_one_to_one(text: str) -> str | None:
+    """The common case (full-width punctuation and digits): fold only the runs that need it.
+
+    Offsets stay the identity when every folded character maps to exactly one, so no
+    per-character loop over the CJK and ASCII text is needed; None means "do it the long way".
+    """
+    pieces: list[str] = []
+    last = 0
+    for match in _FOLDABLE_RE.finditer(text):
+        folded = _fold_run(match.group())
+        if folded is None:
+            return None
+        pieces.append(text[last : match.start()])
+        pieces.append(folded)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _join_digit_runs(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:

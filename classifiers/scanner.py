@@ -27,8 +27,21 @@ SPECS: tuple[EntitySpec, ...] = (
     email.SPEC,
 )
 _CONTEXT_WINDOW = 16
-_ASCII_MAYBE = re.compile(r"[0-9@]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
+# separators (mobile, landline, ID, card), six digits in a row (credit code), an '@', an
+# address-final character, a name context word, or any character that folding could turn
+# into one of those (full-width forms, invisible characters, exotic spaces): everything
+# non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
+# search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
+MAYBE = re.compile(
+    "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
+    r"|(?:[0-9][ \-.()]*){10}|[0-9]{6}|@"
+    f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
+)
+_GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
+_WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
+_WHOLE = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +82,53 @@ class Scanner:
         ``hints`` are entities a field name vouches for; they lift a weak match (a legacy
         15-digit ID, a phone without its area-code separator) over the threshold.
         """
-        if text.isascii() and _ASCII_MAYBE.search(text) is None:
+        if MAYBE.search(text) is None:
             return []
         plain = fold(text, join_digits=False)
-        has_cjk = _CJK.search(plain.text) is not None
-        if not has_cjk and _ASCII_MAYBE.search(plain.text) is None:
-            return []
         found = self._patterns_in(plain, hints, hint_evidence)
-        if has_cjk:
+        if _CJK.search(plain.text) is not None:
             found += self._free_text(plain)
         if has_separated_digits(plain.text):
-            # Digits grouped with spaces/hyphens: look again with the groups joined.
+            # Digits grouped with spaces/hyphens: look again with the groups joined, and
+            # with runs of groups joined one window at a time, so that two grouped numbers
+            # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold(text), hints, hint_evidence)
+            found += self._windows(plain, hints, hint_evidence)
         return _resolve(found)
+
+    def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+        out: list[Match] = []
+        for run in _GROUPS.finditer(plain.text):
+            groups = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer("[0-9]+", run.group())]
+            i = 0
+            while i < len(groups) - 1:
+                j, length, hit = i, groups[i][1] - groups[i][0], None
+                # A group of 11+ digits is a whole number, already seen by the plain pass:
+                # it neither starts nor joins a window.
+                while length < _WHOLE and j + 1 < len(groups) and length < 19 and hit is None:
+                    j += 1
+                    if groups[j][1] - groups[j][0] >= _WHOLE:
+                        break
+                    length += groups[j][1] - groups[j][0]
+                    if length in _WINDOW_LENGTHS:
+                        hit = self._window(plain, groups[i : j + 1], hints, hint_evidence)
+                if hit is None:
+                    i += 1
+                    continue
+                out.append(hit)
+                i = j + 1
+        return out
+
+    def _window(
+        self, plain: Folded, groups: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
+    ) -> Match | None:
+        text = "".join(plain.text[s:e] for s, e in groups)
+        offsets = tuple(plain.span(k, k + 1)[0] for s, e in groups for k in range(s, e))
+        window = Folded(text, offsets, plain.original_length)
+        found = self._patterns_in(window, hints, hint_evidence)
+        if len(found) != 1 or found[0].entity == uscc.ENTITY:  # credit codes are not written in digit groups
+            return None
+        return found[0] if window.span(0, len(text)) == (found[0].start, found[0].end) else None
 
     def _patterns_in(self, folded: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         text = folded.text

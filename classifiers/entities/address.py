@@ -136,6 +136,10 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
+_MAYBE_RE = re.compile(f"[{TRIGGERS}]")
+
+
 def may_contain(text: str) -> bool:
     """Cheap pre-check: every address we accept ends in one of these characters."""
-    return any(c in text for c in "区县市镇乡村路街巷号室栋幢道")
+    return _MAYBE_RE.search(text) is not None

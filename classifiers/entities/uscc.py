@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import EntitySpec, PatternSpec
+from .resident_id import PROVINCE_CODES
 
 ENTITY = "USCC"
 
@@ -10,6 +11,11 @@ ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _CLASS = "[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]"
+# First character: the registering authority (1 编制, 5 民政, 9 市场监管, Y other, ...).
+_AUTHORITIES = frozenset("123456789ANY")
+# Characters 3-4 open a GB/T 2260 division code: a province, or 10 for central registrations.
+# Without these checks one in 31 random 18-digit serial numbers would pass the checksum.
+_REGIONS = frozenset({10, *PROVINCE_CODES})
 PATTERNS = (
     PatternSpec(
         "uscc",
@@ -28,6 +34,8 @@ def check_char(body17: str) -> str:
 def validate(text: str) -> bool | None:
     code = text.upper()
     if len(code) != 18 or any(c not in _VALUE for c in code):
+        return False
+    if code[0] not in _AUTHORITIES or not code[2:4].isdigit() or int(code[2:4]) not in _REGIONS:
         return False
     return check_char(code[:17]) == code[17] or False
 

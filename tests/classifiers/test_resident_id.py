@@ -63,3 +63,9 @@ def test_to18_legacy() -> None:
 def test_scan(text: str, found: list[str]) -> None:
     matches = [m for m in Scanner().scan(text) if m.entity == "RESIDENT_ID"]
     assert [text[m.start : m.end] for m in matches] == found
+
+
+def test_check_char_against_the_standard_example() -> None:
+    # GB 11643-1999's worked example; the base-13 shortcut must agree with the weight table.
+    assert resident_id.check_char("11010519491231002") == "X"
+    assert resident_id.validate("11010519491231002X") is True
