@@ -12,13 +12,12 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
+import re
 from pathlib import Path
 from typing import Any
 
 from opensearchpy import AsyncOpenSearch
 from opensearchpy.exceptions import OpenSearchException
-from opensearchpy.helpers import async_streaming_bulk
 
 from .opensearch import ensure_template, index_for
 from .spool import Spool
@@ -28,6 +27,9 @@ log = logging.getLogger(__name__)
 # A rejected document (a mapping error, say) must not block every event behind it forever;
 # it is set aside here, loudly, for the audit administrator.
 REJECTED_FILE = "rejected.jsonl"
+# Where the spool's own serialisation puts the two fields a bulk action needs.
+_TIMESTAMP = re.compile(rb'^\{"@timestamp":"([0-9T:.Z+-]{10,40})"')
+_EVENT_ID = re.compile(rb'"event":\{"id":"([0-9A-Za-z_-]{1,128})"')
 
 
 class Shipper:
@@ -107,46 +109,43 @@ class Shipper:
         lines, end = await asyncio.to_thread(self._spool.read, start, self._batch)
         if not lines:
             return 0
-        events = [json.loads(line) for line in lines]
-        failures = await self._bulk(events)
+        failures = await self._bulk(lines)
         if failures:
             await asyncio.to_thread(self._set_aside, failures)
         await asyncio.to_thread(self._spool.commit, end, sum(len(line) for line in lines))
         self.shipped += len(lines)
         return len(lines)
 
-    async def _bulk(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        async def actions() -> AsyncIterator[dict[str, Any]]:
-            for event in events:
-                yield {
-                    "_op_type": "create",
-                    "_index": index_for(self._prefix, event["@timestamp"]),
-                    "_id": event["event"]["id"],
-                    "_source": event,
-                }
+    def _action(self, line: bytes) -> bytes:
+        """The bulk action line for one spooled event, found without parsing the event whole."""
+        timestamp = _TIMESTAMP.search(line)
+        event_id = _EVENT_ID.search(line)
+        if timestamp is None or event_id is None:  # not the spool's usual layout: parse to be sure
+            event = json.loads(line)
+            ts, eid = str(event["@timestamp"]), str(event["event"]["id"])
+        else:
+            ts, eid = timestamp.group(1).decode("ascii"), event_id.group(1).decode("ascii")
+        action = {"create": {"_index": index_for(self._prefix, ts), "_id": eid}}
+        return json.dumps(action).encode("ascii") + b"\n"
 
-        by_id = {event["event"]["id"]: event for event in events}
+    async def _bulk(self, lines: list[bytes]) -> list[dict[str, Any]]:
+        # The spooled lines are sent as they are: parsing and re-serialising every event (as
+        # the bulk helpers do) cost more CPU than the rest of shipping together.
+        body = b"".join(self._action(line) + line for line in lines)
+        response = await self._client.bulk(body=body)
         failures: list[dict[str, Any]] = []
         retry: list[dict[str, Any]] = []
-        async for ok, item in async_streaming_bulk(
-            self._client,
-            actions(),
-            chunk_size=self._batch,
-            max_retries=3,
-            initial_backoff=1,
-            raise_on_error=False,
-            raise_on_exception=True,
-        ):
+        for line, item in zip(lines, response.get("items", []), strict=True):
             result = item.get("create", {})
             status = int(result.get("status", 0))
-            if ok:
+            if 200 <= status < 300:
                 continue
             if status == 409:
                 self.duplicates += 1  # already delivered before a crash or retry
             elif status == 429 or status >= 500:
                 retry.append(result)
             else:
-                failures.append({"error": result.get("error"), "event": by_id.get(result.get("_id"))})
+                failures.append({"error": result.get("error"), "event": json.loads(line)})
         if retry:
             # Transient: keep the cursor where it is and try the whole batch again later;
             # the events that did land will answer 409 next time.

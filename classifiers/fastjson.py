@@ -14,30 +14,35 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from itertools import chain
-from typing import Any
+from typing import Any, TypeAlias
 
+from .columns import business_clean, join
 from .detect import Plan
 from .scanner import MAYBE
 from .structured import ENVELOPE, _child, dumps, json_records
 
 _MAX_EMBEDDED = 3
 _MISSING = object()
-# (value text, plan, record index, path or a (parent path, item index, key) triple, scan?)
-ValueVisitor = Callable[[str, Plan, int, "str | tuple[str, int, str]", bool], "str | None"]
+# A value's path, formatted only when it produces a finding: the path itself, or
+# (parent path, list index or map key of the object, key inside the object).
+Ref: TypeAlias = "str | tuple[str, int | str, str]"
+# (value text, plan, record index, path reference, scan?)
+ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 PlanOf = Callable[["str | None"], Plan]
 
 
-def path_of(ref: str | tuple[str, int, str]) -> str:
+def path_of(ref: Ref) -> str:
     if isinstance(ref, str):
         return ref
     base, index, key = ref
-    return _child(f"{base}[{index}]", key)
+    return _child(f"{base}[{index}]" if type(index) is int else _child(base, str(index)), key)
 
 
 class ColumnWalker:
-    def __init__(self, visit: ValueVisitor, plan_of: PlanOf) -> None:
+    def __init__(self, visit: ValueVisitor, plan_of: PlanOf, finds: Callable[[str], bool]) -> None:
         self.visit = visit
         self.plan_of = plan_of
+        self.finds = finds  # does scanning this key find anything? (no side effects)
         self.records_id: int | None = None
         self._clean_keys: set[str] = set()
 
@@ -63,9 +68,7 @@ class ColumnWalker:
             return (items, True) if items is not None else (node, False)
         return self._scalar(node, self.plan_of(key), record, path, embed)
 
-    def _scalar(
-        self, node: Any, plan: Plan, record: int, path: str | tuple[str, int, str], embed: int
-    ) -> tuple[Any, bool]:
+    def _scalar(self, node: Any, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         kind = type(node)
         if kind is str:
             if embed < _MAX_EMBEDDED and node[:1] in "{[" and node[-1:] in "}]":
@@ -80,9 +83,7 @@ class ColumnWalker:
             self.visit(text, plan, record, path, False)
         return node, False
 
-    def _embedded(
-        self, text: str, plan: Plan, record: int, path: str | tuple[str, int, str], embed: int
-    ) -> tuple[Any, bool]:
+    def _embedded(self, text: str, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         try:
             inner = json.loads(text)
         except ValueError:
@@ -103,7 +104,23 @@ class ColumnWalker:
             self._clean_keys.add(key)
         return new
 
+    def _clean_key(self, key: str) -> bool:
+        """Does this key hold nothing? Decided without recording findings, so that the
+        caller can still choose the path that visits the key for real."""
+        if key in self._clean_keys:
+            return True
+        if self.finds(key):
+            return False
+        self._clean_keys.add(key)
+        return True
+
     def _object(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
+        if (
+            len(node) > 1
+            and all(type(v) is dict for v in node.values())
+            and all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
+        ):
+            return self._map(node, path, record, embed)
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
@@ -121,50 +138,81 @@ class ColumnWalker:
                 out[k] = new
         return (out, True) if out is not None else (node, False)
 
+    def _map(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
+        """A map of objects ({ID number: record, ...}): keys one by one, values by column."""
+        new_keys = [self._key(k, path, record) for k in node]
+        values = list(node.values())
+        changes = self._columns(values, path, record, embed, False, list(node))
+        if not changes and all(k is None for k in new_keys):
+            return node, False
+        new_values = _apply(values, changes)
+        out: dict[str, Any] = {}
+        for key, new_key, value in zip(node, new_keys, new_values, strict=True):
+            if new_key is None:
+                out[key] = value
+                continue
+            while new_key in out or new_key in node:  # masked keys must not collide
+                new_key += "*"
+            out[new_key] = value
+        return out, True
+
     def _objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
-        keys = dict.fromkeys(chain.from_iterable(items))
-        if any(self._key(k, path, record) is not None for k in keys):
+        if not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
             return self._rows(items, path, record, embed, is_records)
+        changes = self._columns(items, path, record, embed, is_records, None)
+        return (_apply(items, changes), True) if changes else (items, False)
+
+    def _columns(
+        self,
+        items: list[dict[str, Any]],
+        path: str,
+        record: int,
+        embed: int,
+        is_records: bool,
+        labels: list[str] | None,
+    ) -> dict[tuple[int, str], Any]:
+        """New values by (item position, key); ``labels`` are map keys (None: list indices)."""
         changes: dict[tuple[int, str], Any] = {}
-        for key in keys:
+        visit = self.visit
+        for key in dict.fromkeys(chain.from_iterable(items)):
             plan = self.plan_of(key)
             column = [item.get(key, _MISSING) for item in items]
-            joined = _join(column)
+            joined = join(column)
             info = plan.info
             if joined is not None and (info is None or info.category is None):
                 if plan.column is not None and plan.column.fullmatch(joined) is not None:
+                    # Clean keyed values (and integers: masked, they become strings).
                     for i, value in enumerate(column):
-                        new = self.visit(value, plan, i if is_records else record, (path, i, key), True)
+                        text = value if type(value) is str else str(value)
+                        ref = (path, i if labels is None else labels[i], key)
+                        new = visit(text, plan, i if is_records else record, ref, True)
                         if new is not None:
                             changes[(i, key)] = new
                     continue
                 if (
                     (info is None or info.entity is None)
-                    and MAYBE.search(joined) is None
                     and "{" not in joined
                     and "[" not in joined
+                    and (
+                        MAYBE.search(joined) is None or (info is not None and info.business and business_clean(joined))
+                    )
                 ):
                     continue  # nothing in this column can be personal data
             for i, value in enumerate(column):
                 if value is _MISSING:
                     continue
                 rec = i if is_records else record
+                at: int | str = i if labels is None else labels[i]
                 if type(value) is dict or type(value) is list:
-                    new, changed = self.walk(value, _child(f"{path}[{i}]", key), key, rec, embed)
+                    base = f"{path}[{at}]" if labels is None else _child(path, str(at))
+                    new, changed = self.walk(value, _child(base, key), key, rec, embed)
                 else:
-                    new, changed = self._scalar(value, plan, rec, (path, i, key), embed)
+                    new, changed = self._scalar(value, plan, rec, (path, at, key), embed)
                 if changed:
                     changes[(i, key)] = new
-        if not changes:
-            return items, False
-        out = list(items)
-        for (i, key), new in changes.items():
-            if out[i] is items[i]:
-                out[i] = dict(items[i])
-            out[i][key] = new
-        return out, True
+        return changes
 
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
@@ -178,9 +226,11 @@ class ColumnWalker:
         return (out, True) if out is not None else (items, False)
 
 
-def _join(column: list[Any]) -> str | None:
-    """The column's values joined by NUL when all are strings (else None)."""
-    try:
-        return "\x00".join(column)
-    except TypeError:
-        return None
+def _apply(items: list[dict[str, Any]], changes: dict[tuple[int, str], Any]) -> list[Any]:
+    """A copy of ``items`` with the changed values; untouched objects are shared."""
+    out: list[Any] = list(items)
+    for (i, key), new in changes.items():
+        if out[i] is items[i]:
+            out[i] = dict(items[i])
+        out[i][key] = new
+    return out

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from . import structured
 from .catalog import Catalog
@@ -89,15 +92,12 @@ class Inspector:
             raise InspectionError("unsupported_encoding", str(exc)) from None
         run = _Run(self.detector, profile)
         if kind == "json":
+            doc, fast = _loads(text)
             try:
-                doc = json.loads(text)
-            except (ValueError, RecursionError) as exc:
-                raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
-            try:
-                new_doc, changed, records = ColumnWalker(run.value, self.detector.plan).walk_document(doc)
+                new_doc, changed, records = ColumnWalker(run.value, self.detector.plan, run.finds).walk_document(doc)
             except RecursionError:
                 raise InspectionError("unparseable", "JSON body is nested too deeply") from None
-            new_text = structured.dumps(new_doc) if changed else text
+            new_text = (orjson.dumps(new_doc).decode() if fast else structured.dumps(new_doc)) if changed else text
         elif kind == "csv":
             new_text, changed, records = structured.walk_csv(text, run.visit)
         elif kind == "form":
@@ -116,6 +116,30 @@ class Inspector:
             clear=run.clear,
             reasons=grade.reasons,
         )
+
+
+# orjson reads integers beyond 64 bits as floats (digits lost); those bodies take json.
+_HUGE_INT = re.compile(r"[0-9]{20}|-[0-9]{19}")
+
+
+def _loads(text: str) -> tuple[Any, bool]:
+    """The parsed document, and whether orjson parsed it (then it also serialises it).
+
+    orjson parses and serialises a 4 KB document in a third of json's time, keeps key
+    order and writes compact UTF-8 like ``structured.dumps``; the only visible difference
+    is the exponent of very small or large floats (1e-7, not 1e-07). Whatever it refuses
+    (NaN, lone surrogates, a BOM, nesting beyond 1024) goes through json as before, so
+    accepted input and error messages are json's.
+    """
+    if _HUGE_INT.search(text) is None:
+        try:
+            return orjson.loads(text), True
+        except orjson.JSONDecodeError:
+            pass
+    try:
+        return json.loads(text), False
+    except (ValueError, RecursionError) as exc:
+        raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
 
 
 def _kind(media_type: str) -> str:
@@ -154,7 +178,13 @@ class _Run:
     def visit(self, cell: structured.Cell) -> str | None:
         return self.value(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
 
-    def value(self, value: str, plan: Plan, record: int, path: str | tuple[str, int, str], scan: bool) -> str | None:
+    def finds(self, key: str) -> bool:
+        """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
+        return bool(self.detector.scanner.scan(key))
+
+    def value(
+        self, value: str, plan: Plan, record: int, path: str | tuple[str, int | str, str], scan: bool
+    ) -> str | None:
         """The replacement of one value (None: unchanged); records findings and counts."""
         info = plan.info
         if info is None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Format characters that render as nothing: zero-width space/joiners, direction marks,
 # word joiner, BOM, soft hyphen, Mongolian vowel separator, invisible operators.
@@ -29,12 +29,13 @@ SEPARATORS = frozenset(" -.\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
 _SEP_IN_DIGITS_RE = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
+class Folded(NamedTuple):
     """A folded string; ``offsets[i]`` is the original index of ``text[i]``.
 
     ``offsets`` is None when folding changed nothing (the identity map), which is the
-    common case and lets callers skip the translation entirely.
+    common case and lets callers skip the translation entirely. A named tuple, not a
+    frozen dataclass: it is built once per scanned value and per masked value, and a
+    frozen dataclass's ``__init__`` costs several times as much.
     """
 
     text: str
@@ -79,8 +80,12 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     source index; the difference from whole-string NFKC only concerns combining marks,
     which never take part in the entities we look for.
     """
+    if text.isascii() and _SEP_IN_DIGITS_RE.search(text) is None:  # needs_folding(), inlined: the common case
+        return Folded(text, None, len(text))
     if not needs_folding(text):
         return Folded(text, None, len(text))
+    if text.isascii():  # only separators inside digit runs can change
+        return _join_ascii(text) if join_digits else Folded(text, None, len(text))
     quick = _fold_one_to_one(text)
     if quick is not None and not (join_digits and _SEP_IN_DIGITS_RE.search(quick)):
         return Folded(quick, None, len(text)) if quick != text else Folded(text, None, len(text))
@@ -99,6 +104,24 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     if out == text:
         return Folded(text, None, len(text))
     return Folded(out, tuple(offsets), len(text))
+
+
+_ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
+
+
+def _join_ascii(text: str) -> Folded:
+    """:func:`fold` of an ASCII string: drop separator runs between digits, with C-level
+    slicing and ranges instead of the per-character loop ("6222-0212-..." is common)."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for m in _ASCII_SEP_RUN.finditer(text):
+        pieces.append(text[last : m.start()])
+        offsets.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    return Folded("".join(pieces), tuple(offsets), len(text))
 
 
 # Runs of characters NFKC might change: everything but ASCII and CJK ideographs.

@@ -34,12 +34,13 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # into one of those (full-width forms, invisible characters, exotic spaces): everything
 # non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
+FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
-    "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
-    r"|(?:[0-9][ \-.()]*){10}|[0-9]{6}|@"
+    FOLDABLE + r"|(?:[0-9][ \-.()]*){10}|[0-9]{6}|@"
     f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
 )
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
+_DIGIT_RUN = re.compile("[0-9]+")
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
 _WHOLE = 11
 
@@ -73,8 +74,24 @@ class Scanner:
             for spec in specs
             for p in spec.patterns
         ]
+        # _whole_value() encodes what the default specs conclude; other specs scan in full.
+        self._whole_fast = tuple(specs) == SPECS and threshold == THRESHOLD
         # Only used to jump to the next position where *some* pattern matches.
         self._combined = re.compile("|".join(f"(?:{c.regex.pattern})" for c in self._patterns))
+        # The same without the e-mail pattern, behind a one-character class: every other default
+        # pattern starts with a digit, a letter (credit codes), '+' (+86) or '(' ((0915)), and
+        # `re` tests a leading class quickly, where 8 alternatives opening with look-behinds
+        # were tried in turn at every position (10x faster on CJK text). Used when the
+        # value has no '@'; e-mail local parts may also start with '.', '_', '%' or '-'.
+        self._combined_no_at = (
+            re.compile(
+                "(?=[0-9A-Za-z(+])(?:"
+                + "|".join(f"(?:{c.regex.pattern})" for c in self._patterns if "@" not in c.regex.pattern)
+                + ")"
+            )
+            if self._whole_fast
+            else self._combined
+        )
 
     def scan(self, text: str, *, hints: frozenset[str] = frozenset(), hint_evidence: str = "") -> list[Match]:
         """All accepted matches in ``text``, sorted by start, non-overlapping.
@@ -82,6 +99,11 @@ class Scanner:
         ``hints`` are entities a field name vouches for; they lift a weak match (a legacy
         15-digit ID, a phone without its area-code separator) over the threshold.
         """
+        n = len(text)
+        if self._whole_fast and (n == 18 or n == 11):
+            whole = _whole_value(text)
+            if whole is not None:
+                return whole
         if MAYBE.search(text) is None:
             return []
         plain = fold(text, join_digits=False)
@@ -99,7 +121,7 @@ class Scanner:
     def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         out: list[Match] = []
         for run in _GROUPS.finditer(plain.text):
-            groups = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer("[0-9]+", run.group())]
+            groups = [m.span() for m in _DIGIT_RUN.finditer(plain.text, run.start(), run.end())]
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None
@@ -135,7 +157,8 @@ class Scanner:
         lowered: str | None = None
         out: list[Match] = []
         pos = 0
-        while (hit := self._combined.search(text, pos)) is not None:
+        combined = self._combined if "@" in text else self._combined_no_at
+        while (hit := combined.search(text, pos)) is not None:
             at = hit.start()
             best: tuple[float, int, str, str] | None = None  # score, end, entity, evidence
             for compiled in self._patterns:
@@ -176,6 +199,30 @@ class Scanner:
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
         return out
+
+
+_WHOLE_ID = re.compile(r"[1-9][0-9]{16}[0-9Xx]")
+_WHOLE_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_ID_FOUND = Match(resident_id.ENTITY, 0, 18, VALIDATED_SCORE, resident_id.SPEC.strong_evidence)
+_MOBILE_FOUND = Match(mobile.ENTITY, 0, 11, mobile.PATTERNS[0].score, "pattern")
+
+
+def _whole_value(text: str) -> list[Match] | None:
+    """The scan's outcome for a value that is exactly a valid ID number or a bare mobile
+    number (the commonest values of all), or None: scan in full.
+
+    A valid 18-character ID wins at position 0 (validated, first in SPECS) and nothing else
+    can start inside it (every pattern needs a non-digit before it); an 11-digit "1[3-9]"
+    run is a mobile at its pattern score, which needs no context, or nothing when the
+    segment check fails. Matches are immutable and shared; the lists are fresh.
+    """
+    if len(text) == 18:
+        if _WHOLE_ID.fullmatch(text) is not None and resident_id.validate(text) is True:
+            return [_ID_FOUND]
+        return None
+    if _WHOLE_MOBILE.fullmatch(text) is not None:
+        return [] if mobile.validate(text) is False else [_MOBILE_FOUND]
+    return None
 
 
 def _resolve(found: list[Match]) -> list[Match]:

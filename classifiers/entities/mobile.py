@@ -22,8 +22,14 @@ _PREFIXES = frozenset(
 )
 
 
+# Deletes every ASCII character but the digits: str.translate instead of a per-character loop.
+_ASCII_NON_DIGITS = dict.fromkeys(c for c in range(128) if not chr(c).isdigit())
+
+
 def digits(text: str) -> str:
     """The 11 national digits, without country prefix or separators."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_DIGITS)[-11:]
     only = "".join(c for c in text if c.isdigit())
     return only[-11:]
 

@@ -110,7 +110,8 @@ start() {
       "$DIST/bin/opensearch" -d -p "$PIDFILE")
     log "starting OpenSearch $VERSION at $URL (heap $HEAP, state in $NODE)"
     [ -z "$RUN_AS" ] || cmd=(runuser -u "$RUN_AS" -- "${cmd[@]}")
-    if ! (cd "$NODE" && "${cmd[@]}") >"$NODE/logs/stdout.log" 2>&1; then
+    # 9>&-: the node must not inherit the start/stop lock, or it would hold it for its life.
+    if ! (cd "$NODE" && "${cmd[@]}" 9>&-) >"$NODE/logs/stdout.log" 2>&1; then
       log "OpenSearch failed to start:"; tail -n 40 "$NODE/logs/stdout.log" >&2; exit 1
     fi
   fi
@@ -148,10 +149,18 @@ status() {
   echo "stopped url=$URL"; return 3
 }
 
+# Start and stop hold a lock: two test sessions starting at once must not launch two nodes.
+locked() {
+  mkdir -p "$CACHE"
+  exec 9>"$CACHE/node-$PORT.lock"
+  flock 9
+  "$@"
+}
+
 case "${1:-}" in
   fetch) fetch ;;
-  start) start ;;
-  stop) stop ;;
+  start) locked start ;;
+  stop) locked stop ;;
   status) status ;;
   env) echo "MINGUARD_OPENSEARCH_URL=$URL"; echo "NODE_HOME=$NODE"; echo "DIST=$DIST" ;;
   *) echo "usage: $0 fetch|start|stop|status|env" >&2; exit 2 ;;

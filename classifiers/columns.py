@@ -1,0 +1,70 @@
+"""Whole-column decisions for the JSON walker: one C-level regex pass instead of a scan per value.
+
+A column is the values under one key across a list (or map) of objects, joined by NUL.
+NUL never takes part in an entity pattern or a separator run, so no match can span two
+values. Every test here may say "maybe" wrongly (the values then take the per-value path),
+never "clean" wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .entities import resident_id, uscc
+from .scanner import FOLDABLE
+
+SEPARATOR = "\x00"
+# Anything under a business key that could still end up accepted (see detect.Detector.detect:
+# e-mail, or a *validated* ID number or credit code): a character folding could change
+# (full-width digits, '＠', invisible characters), an '@', or 17+ digits written in groups
+# ("6109 0219 ..."), which the scanner joins (also window by window) before matching.
+_BUSINESS_MAYBE = re.compile(f"{FOLDABLE}|@|(?<![0-9])(?=(?:[0-9][ .\\-]*){{17}})[0-9]+[ .\\-]+[0-9]")
+_SEP_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
+_ID = re.compile(resident_id.PATTERNS[0].regex)
+_USCC = re.compile(uscc.PATTERNS[0].regex)
+
+
+def join(column: list[Any]) -> str | None:
+    """The column's scannable text: strings as they are, integers as digits, floats,
+    booleans, nulls and missing values as "" (they are never scanned); None when a value
+    is an object or array (the column must be walked value by value)."""
+    try:
+        return SEPARATOR.join(column)
+    except TypeError:
+        pass
+    parts: list[str] = []
+    for value in column:
+        kind = type(value)
+        if kind is str:
+            parts.append(value)
+        elif kind is int:
+            parts.append(str(value))
+        elif kind is dict or kind is list:
+            return None
+        else:
+            parts.append("")
+    return SEPARATOR.join(parts)
+
+
+def business_clean(joined: str) -> bool:
+    """True when no value of a business column (case numbers, serials, amounts) can hold
+    anything the detector would accept under a business key.
+
+    An 18-digit serial matches the ID and credit-code shapes, so shape alone is not
+    enough: candidates are validated (both checks are a few integer operations), and the
+    column is clean only if none validates.
+    """
+    if _BUSINESS_MAYBE.search(joined) is not None:
+        return False
+    texts = [joined]
+    if _SEP_BETWEEN_DIGITS.search(joined) is not None:  # "6109 0219..." is scanned joined too
+        texts.append(_SEP_BETWEEN_DIGITS.sub("", joined))
+    for text in texts:
+        for m in _ID.finditer(text):
+            if resident_id.validate(m.group()) is True:
+                return False
+        for m in _USCC.finditer(text):
+            if uscc.validate(m.group()) is True:
+                return False
+    return True

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from opensearchpy import OpenSearch
+
+from audit.opensearch import make_client
+from audit.shipper import REJECTED_FILE, Shipper
+from audit.spool import Spool
+from gateway.settings import OpenSearchSettings
+from support.gateways import OPENSEARCH_URL
+
+pytestmark = pytest.mark.opensearch
+
+
+def event(n: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "@timestamp": "2026-11-28T10:00:00.000Z",
+        "event": {"id": f"ship-{n}-{uuid.uuid4().hex[:6]}", "kind": "event", "outcome": "success"},
+        "user": {"id": "zhangwei", "roles": ["caseworker"]},
+        **extra,
+    }
+
+
+@pytest.fixture
+def prefix(opensearch: OpenSearch) -> Iterator[str]:
+    name = f"mgship-{uuid.uuid4().hex[:8]}"
+    yield name
+    opensearch.indices.delete(index=f"{name}-*", ignore_unavailable=True)
+    opensearch.indices.delete_index_template(name=name, ignore=[404])
+
+
+def count(opensearch: OpenSearch, prefix: str) -> int:
+    opensearch.indices.refresh(index=f"{prefix}-*")
+    return int(opensearch.count(index=f"{prefix}-*")["count"])
+
+
+def run_shipper(tmp_path: Path, prefix: str, events: list[dict[str, Any]], reset_cursor: bool = False) -> Shipper:
+    async def scenario() -> Shipper:
+        spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24)
+        spool.open()
+        for e in events:
+            await spool.append(e)
+        if reset_cursor:  # as after a crash between bulk and cursor commit
+            (spool.directory / "cursor.json").unlink(missing_ok=True)
+        client = make_client(OpenSearchSettings(url=OPENSEARCH_URL, index_prefix=prefix))
+        shipper = Shipper(spool, client, prefix, batch=50, interval=0.1)
+        while await shipper.ship_once():
+            pass
+        await client.close()
+        spool.close()
+        return shipper
+
+    return asyncio.run(scenario())
+
+
+def test_replays_after_a_crash_are_not_duplicated(tmp_path: Path, prefix: str, opensearch: OpenSearch) -> None:
+    events = [event(n) for n in range(120)]
+    first = run_shipper(tmp_path, prefix, events)
+    assert first.shipped == 120 and count(opensearch, prefix) == 120
+    replay = run_shipper(tmp_path, prefix, [], reset_cursor=True)
+    assert replay.duplicates == 120
+    assert count(opensearch, prefix) == 120
+
+
+def test_a_rejected_event_is_set_aside_and_the_rest_ship(tmp_path: Path, prefix: str, opensearch: OpenSearch) -> None:
+    events = [event(0), event(1, unexpected_field="not in the strict mapping"), event(2)]
+    shipper = run_shipper(tmp_path, prefix, events)
+    assert shipper.rejected == 1
+    assert count(opensearch, prefix) == 2
+    (rejected,) = (tmp_path / "gw" / REJECTED_FILE).read_text(encoding="utf-8").splitlines()
+    record = json.loads(rejected)
+    assert record["event"]["event"]["id"] == events[1]["event"]["id"]
+    assert "strict" in json.dumps(record["error"])
