@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from opensearchpy import AsyncOpenSearch
+from opensearchpy.exceptions import AuthorizationException
 
 from gateway.settings import OpenSearchSettings
 
-TEMPLATE_VERSION = 1
+log = logging.getLogger(__name__)
+
+TEMPLATE_VERSION = 2  # 2: hash chain, checkpoints, conditions
 
 
 def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
@@ -34,7 +38,26 @@ def _keyword() -> dict[str, Any]:
     return {"type": "keyword", "ignore_above": 1024}
 
 
-def index_template(prefix: str) -> dict[str, Any]:
+def chain_mappings() -> dict[str, Any]:
+    """`minguard.chain` and `minguard.checkpoint` (audit/chain.py, docs/audit-chain.md)."""
+    kw, long = _keyword, {"type": "long"}
+    return {
+        "chain": {"properties": {"alg": kw(), "instance": kw(), "seq": long, "prev": kw(), "hash": kw()}},
+        "checkpoint": {
+            "properties": {
+                "instance": kw(),
+                "seq": long,
+                "hash": kw(),
+                "count": long,
+                "key_id": kw(),
+                "signature_alg": kw(),
+                "signature": kw(),
+            }
+        },
+    }
+
+
+def index_template(prefix: str, replicas: int = 0) -> dict[str, Any]:
     """Mappings for every audit field; see docs/audit-events.md for what each one means."""
     kw = _keyword
     return {
@@ -42,7 +65,7 @@ def index_template(prefix: str) -> dict[str, Any]:
         "priority": 100,
         "version": TEMPLATE_VERSION,
         "template": {
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"},
+            "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "refresh_interval": "1s"},
             "mappings": {
                 "dynamic": "strict",
                 "properties": {
@@ -128,6 +151,7 @@ def index_template(prefix: str) -> dict[str, Any]:
                                     "clear": {"type": "integer"},
                                 }
                             },
+                            "conditions": {"properties": {"checked": kw(), "failed": kw()}},
                             "error": {
                                 "properties": {
                                     "code": kw(),
@@ -136,6 +160,7 @@ def index_template(prefix: str) -> dict[str, Any]:
                                 }
                             },
                             "summary_zh": {"type": "text"},
+                            **chain_mappings(),
                         }
                     },
                 },
@@ -144,6 +169,25 @@ def index_template(prefix: str) -> dict[str, Any]:
     }
 
 
-async def ensure_template(client: AsyncOpenSearch, prefix: str) -> None:
-    """Idempotent: PUT of the same template is a no-op for OpenSearch."""
-    await client.indices.put_index_template(name=prefix, body=index_template(prefix))
+async def ensure_template(client: AsyncOpenSearch, prefix: str, replicas: int = 0) -> None:
+    """Install the template and bring existing indices' mappings up to date; idempotent.
+
+    The template only shapes new indices, and the mapping is strict: this month's index, made
+    by an older version, would refuse every event carrying a new field until the month ends.
+    Adding fields to a mapping is allowed and a no-op when they are there already.
+
+    In production the gateway's account may lack the right to change templates (the audit
+    administrator installs them): then it only checks that the template is there.
+    """
+    template = index_template(prefix, replicas)
+    try:
+        await client.indices.put_index_template(name=prefix, body=template)
+        await client.indices.put_mapping(
+            index=f"{prefix}-*",
+            body=template["template"]["mappings"],
+            params={"allow_no_indices": "true", "ignore_unavailable": "true"},
+        )
+    except AuthorizationException:
+        if not await client.indices.exists_index_template(name=prefix):
+            raise
+        log.warning("not allowed to update the audit template %s; using the one installed", prefix)

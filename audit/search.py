@@ -56,7 +56,8 @@ class Query:
     extra: list[dict[str, Any]] = field(default_factory=list)
 
     def to_opensearch(self, pseudonymizer: Pseudonymizer) -> dict[str, Any]:
-        filters: list[dict[str, Any]] = list(self.extra)
+        # Accesses only: checkpoints of the hash chain share the indices.
+        filters: list[dict[str, Any]] = [{"term": {"event.kind": "event"}}, *self.extra]
         if self.start or self.end:
             span: dict[str, str] = {}
             if self.start:
@@ -90,7 +91,7 @@ class Query:
             filters.append({"range": {"minguard.masking.clear": {"gt": 0}}})
         if self.level:
             filters.append({"term": {"minguard.data.level": self.level}})
-        return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+        return {"bool": {"filter": filters}}
 
 
 def search(

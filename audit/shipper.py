@@ -40,8 +40,10 @@ class Shipper:
         index_prefix: str,
         batch: int,
         interval: float,
+        replicas: int = 0,
     ) -> None:
         self._spool = spool
+        self._replicas = replicas
         self._client = client
         self._prefix = index_prefix
         self._batch = batch
@@ -103,7 +105,7 @@ class Shipper:
     async def ship_once(self) -> int:
         """Ship one batch; returns how many events left the spool."""
         if not self._template_ready:
-            await ensure_template(self._client, self._prefix)
+            await ensure_template(self._client, self._prefix, self._replicas)
             self._template_ready = True
         start = self._spool.read_cursor()
         lines, end = await asyncio.to_thread(self._spool.read, start, self._batch)

@@ -7,6 +7,7 @@ concurrent requests share an fsync instead of queueing behind one each.
 Layout of a spool directory (one per gateway instance):
     000000000001.jsonl ...   segments, one JSON event per line, append-only
     cursor.json              {"segment": n, "offset": bytes}: everything before it is in OpenSearch
+    chain.json               with a sealer: the chain state at the start of segment n (audit/chain.py)
 A partial last line (a crash during a write) is cut off when the spool opens; the request that
 wrote it was never answered, so nothing acknowledged is lost.
 """
@@ -16,10 +17,15 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from .chain import Sealer, recover_chain, write_chain_state
+
+log = logging.getLogger(__name__)
 
 _SEGMENT_DIGITS = 12
 
@@ -38,9 +44,24 @@ def _segment_name(number: int) -> str:
     return f"{number:0{_SEGMENT_DIGITS}d}.jsonl"
 
 
+def _encode(event: dict[str, Any], strict: bool = False) -> bytes:
+    """strict: the event must also pass as the sealer's canonical JSON (no NaN, sortable keys)."""
+    line = json.dumps(event, ensure_ascii=False, separators=(",", ":"), allow_nan=not strict, sort_keys=strict)
+    return line.encode("utf-8") + b"\n"
+
+
+class _Pending(NamedTuple):
+    event: dict[str, Any] | None  # None: a checkpoint request
+    line: bytes  # the unsealed line: written as is when there is no sealer; sizes the backlog
+    future: asyncio.Future[None]
+
+
 class Spool:
-    def __init__(self, root: Path, instance: str, segment_bytes: int, max_bytes: int) -> None:
+    def __init__(
+        self, root: Path, instance: str, segment_bytes: int, max_bytes: int, sealer: Sealer | None = None
+    ) -> None:
         self._root = root
+        self._sealer = sealer
         self._base_instance = instance
         # Set by open(): the slot this process holds (see open()).
         self.instance = instance
@@ -48,7 +69,7 @@ class Spool:
         self._lock_fd: int | None = None
         self._segment_bytes = segment_bytes
         self._max_bytes = max_bytes
-        self._pending: list[tuple[bytes, asyncio.Future[None]]] = []
+        self._pending: list[_Pending] = []
         self._pending_bytes = 0
         self._writer: asyncio.Task[None] | None = None
         self._file: Any = None
@@ -93,6 +114,8 @@ class Spool:
         self._stored_bytes = sum(
             (self.directory / _segment_name(n)).stat().st_size for n in segments if n >= cursor.segment
         ) - (cursor.offset if cursor.segment in segments else 0)
+        if self._sealer is not None:
+            recover_chain(self._sealer, self.instance, self.directory)
 
     @staticmethod
     def _truncate_partial_line(path: Path) -> None:
@@ -129,38 +152,67 @@ class Spool:
         return self._stored_bytes + self._pending_bytes
 
     async def append(self, event: dict[str, Any]) -> None:
-        line = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+        # Encoded now, though a sealer encodes it again once sealed: an event that cannot be
+        # serialised (or hashed) fails here, for its own caller, not in a batch shared with others.
+        line = _encode(event, strict=self._sealer is not None)
         if self.backlog_bytes + len(line) > self._max_bytes:
             self.last_error = f"full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
             raise SpoolFull(f"audit spool is {self.last_error}")
+        await self._enqueue(event, line)
+
+    async def checkpoint(self) -> None:
+        """Have the sealer write a checkpoint now, if any entry came since the last one."""
+        if self._sealer is not None:
+            await self._enqueue(None, b"")
+
+    async def _enqueue(self, event: dict[str, Any] | None, line: bytes) -> None:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append((line, future))
+        self._pending.append(_Pending(event, line, future))
         self._pending_bytes += len(line)
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write_pending())
         await future
 
+    def _seal(self, batch: list[_Pending]) -> bytes:
+        """The batch's lines; with a sealer, sealed here, in the order they will be on disk."""
+        if self._sealer is None:
+            return b"".join(entry.line for entry in batch)
+        lines: list[bytes] = []
+        for entry in batch:
+            if entry.event is not None:
+                self._sealer.seal(entry.event)
+                lines.append(_encode(entry.event))
+            if (checkpoint := self._sealer.checkpoint(force=entry.event is None)) is not None:
+                lines.append(_encode(checkpoint))
+        return b"".join(lines)
+
     async def _write_pending(self) -> None:
         while self._pending:
             batch, self._pending = self._pending, []
-            data = b"".join(line for line, _ in batch)
-            self._pending_bytes -= len(data)
+            self._pending_bytes -= sum(len(entry.line) for entry in batch)
+            before = self._sealer.snapshot() if self._sealer is not None else None
             try:
-                await asyncio.to_thread(self._write, data)
-            except OSError as exc:
-                self.last_error = f"{type(exc).__name__}: {exc.strerror or exc}"
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
+                data = self._seal(batch)
+                if data:
+                    await asyncio.to_thread(self._write, data, self._sealer.snapshot() if self._sealer else None)
+            except (OSError, TypeError, ValueError) as exc:  # never leave the batch's callers waiting
+                if self._sealer is not None and before is not None:
+                    self._sealer.restore(before)  # nothing of the batch is on disk: no gap
+                self.last_error = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
+                for entry in batch:
+                    if not entry.future.done():
+                        entry.future.set_exception(exc)
                 continue
-            self.last_error = None
+            if data:  # a checkpoint request with nothing to sign says nothing about the disk
+                self.last_error = None
             self._stored_bytes += len(data)
-            for _, future in batch:
-                if not future.done():
-                    future.set_result(None)
+            for entry in batch:
+                if not entry.future.done():
+                    entry.future.set_result(None)
             self.wrote.set()
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes, chain_state: dict[str, Any] | None = None) -> None:
+        """Append data durably, or raise with nothing of it left in the file."""
         if self._file is None:
             raise OSError("audit spool is not open")
         start = self._offset
@@ -175,13 +227,25 @@ class Spool:
             raise
         self._offset = start + len(data)
         if self._offset >= self._segment_bytes:
-            self._rotate()
+            try:
+                self._rotate(chain_state)
+            except OSError as exc:
+                # The batch is durable and must be reported so: failing it would have its events
+                # written twice. Keep appending to this segment; the next write tries again.
+                log.warning("audit spool segment not rotated, will retry: %s", exc)
 
-    def _rotate(self) -> None:
+    def _rotate(self, chain_state: dict[str, Any] | None) -> None:
+        path = self.directory / _segment_name(self._segment + 1)
+        new_file = open(path, "ab", buffering=0)  # noqa: SIM115 - held open for appends
+        if chain_state is not None:
+            try:
+                # Before any line goes into it (see recover_chain); on failure the empty file stays, harmlessly.
+                write_chain_state(self.directory, self._segment + 1, chain_state)
+            except OSError:
+                new_file.close()
+                raise
         self._file.close()
-        self._segment += 1
-        self._offset = 0
-        self._file = open(self.directory / _segment_name(self._segment), "ab", buffering=0)  # noqa: SIM115
+        self._file, self._segment, self._offset = new_file, self._segment + 1, 0
         fd = os.open(self.directory, os.O_RDONLY)
         try:
             os.fsync(fd)  # make the new segment's directory entry durable

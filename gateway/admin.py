@@ -1,18 +1,51 @@
-"""The gateway's own endpoints under the admin prefix (FastAPI): health and readiness.
+"""The gateway's own endpoints under the admin prefix (FastAPI).
 
-Probes are not audited (they carry no data and would drown the trail); every other admin
-endpoint added here must be.
+Probes (`/health`, `/ready`) are not audited: they carry no data and would drown the trail.
+Every other endpoint authenticates with the identity stage, is decided by the same policy
+(policies/policy.csv: resources `personal_data`, `policy`, `audit_log`) and writes one audit
+event through the gateway's audit stage, allowed or refused, like any proxied access.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import logging
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.responses import Response as HttpResponse
+
+from classifiers.levels import DataLevel
+from policies.conditions import Verdict
+from policies.crypto import CryptoError, OneWayToken
+from policies.decide import before_upstream
+from policies.routes import RouteMatch
+
+from .exchange import Exchange, Response
+from .exchange import Request as ExRequest
+from .proxy import error_response
+from .stages.authorize import refuse
 
 if TYPE_CHECKING:
     from .app import Gateway
+
+log = logging.getLogger(__name__)
+Work = Callable[[Exchange], Awaitable[None]]
+PURPOSE_REQUIRED = Verdict(
+    "purpose",
+    403,
+    "purpose_required",
+    "re-identification requires a declared purpose of use (X-Purpose-Of-Use)",
+    "还原须声明使用目的(X-Purpose-Of-Use)",
+)
+_JSON = [(b"content-type", b"application/json; charset=utf-8"), (b"cache-control", b"no-store")]
+
+
+def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
+    ex.response = Response(status, list(_JSON), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
 def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
@@ -30,6 +63,128 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         status = gateway.audit_status()
         code = 200 if status["spool_writable"] else 503
         return JSONResponse(status, status_code=code)
+
+    async def run(request: Request, name: str, resource: str, action: str, work: Work) -> HttpResponse:
+        """identify -> parse/decide -> work -> audit -> respond, as the proxy does."""
+        client = request.client
+        ex = Exchange(
+            ExRequest(
+                request.method,
+                request.url.path,
+                request.url.query.encode("latin-1"),
+                list(request.headers.raw),
+                client.host if client else "",
+                client.port if client else 0,
+                request.url.scheme,
+                await request.body(),
+            )
+        )
+        try:
+            await gateway.identify(ex)
+            if not ex.done:
+                ex.route = RouteMatch(name, resource, action, {}, request.url.path)
+                await work(ex)
+        except Exception:
+            log.exception("admin endpoint %s failed for request %s", name, ex.request_id)
+            ex.response = None
+            ex.fail(500, "internal_error", "the gateway failed to process the request", "网关内部错误")
+        try:
+            await gateway.audit(ex)
+        except Exception:
+            log.exception("audit stage failed for request %s", ex.request_id)
+            ex.response = None
+            ex.fail(503, "audit_unavailable", "the access could not be audited", "审计失败,访问已拒绝")
+        out = error_response(ex) if ex.failure is not None or ex.response is None else ex.response
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in out.headers}
+        headers["x-request-id"] = ex.request_id
+        return HttpResponse(out.body, status_code=out.status, headers=headers)
+
+    def permitted(ex: Exchange, target: str) -> bool:
+        principal, route = ex.principal, ex.route
+        if principal is None or route is None:
+            return False
+        if target:
+            ex.route = route = RouteMatch(route.name, route.resource, route.action, {"region": target}, route.path)
+        bundle = gateway.policy.current
+        ex.decision, verdict = before_upstream(
+            bundle, principal.roles, principal.region, target, route.resource, route.action, dt.datetime.now(dt.UTC)
+        )
+        if verdict is not None:
+            refuse(ex, verdict)
+            return False
+        if not ex.decision.allowed:
+            ex.fail(403, "forbidden", f"{route.action} on {route.resource} is not permitted", "无权执行该管理操作")
+            return False
+        return True
+
+    @admin.post(f"{prefix}/reidentify")
+    async def reidentify(request: Request) -> HttpResponse:
+        """Return the clear value of one `enc:`/`sm4:` ciphertext. Body: {"value", "region"?};
+        the region defaults to the caller's own and must be the one the value was released for."""
+
+        async def work(ex: Exchange) -> None:
+            home = ex.principal.region if ex.principal else ""
+            try:
+                body = json.loads(ex.request.body)
+                value, region = body["value"], body.get("region") or home
+                if not isinstance(value, str) or not isinstance(region, str) or not region.isdigit():
+                    raise TypeError
+            except (ValueError, KeyError, TypeError, AttributeError):
+                ex.fail(400, "bad_request", 'body must be {"value": "enc:…", "region": "<code>"}', "请求体格式错误")
+                return
+            if not permitted(ex, region):
+                return
+            if not ex.purpose:
+                refuse(ex, PURPOSE_REQUIRED)
+                return
+            try:
+                clear = gateway.crypto.decrypt(value, region)
+            except OneWayToken as exc:
+                ex.fail(400, "one_way_token", str(exc), "HMAC 假名令牌为单向值,无法还原")
+                return
+            except CryptoError as exc:
+                ex.fail(400, "not_reidentifiable", str(exc), "该值无法还原(格式、密钥或辖区不符)")
+                return
+            ex.level = DataLevel.IMPORTANT  # a clear personal value leaves: audited as such
+            _ok(ex, {"value": clear, "region": region})
+
+        return await run(request, "admin.reidentify", "personal_data", "reidentify", work)
+
+    @admin.post(f"{prefix}/policy/reload")
+    async def reload(request: Request) -> HttpResponse:
+        """Load every policy file again; a bad file is rejected and the running policy stays."""
+
+        async def work(ex: Exchange) -> None:
+            if not permitted(ex, ""):
+                return
+            previous = gateway.policy.current.version
+            try:
+                bundle = gateway.policy.reload()
+            except Exception as exc:
+                ex.fail(422, "policy_invalid", f"policy not reloaded: {exc}", "策略文件有误,未重新加载,原策略继续生效")
+                return
+            _ok(ex, {"version": bundle.version, "previous": previous})
+
+        return await run(request, "admin.policy_reload", "policy", "reload", work)
+
+    @admin.get(f"{prefix}/audit/events")
+    async def audit_events(request: Request) -> HttpResponse:
+        """The audit events of one request id (审计管理员 only)."""
+
+        async def work(ex: Exchange) -> None:
+            if not permitted(ex, ""):
+                return
+            request_id = request.query_params.get("request_id", "")
+            if not request_id.isalnum():
+                ex.fail(400, "bad_request", "request_id must be given", "缺少 request_id")
+                return
+            index = f"{gateway.settings.opensearch.index_prefix}-*"
+            found = await gateway.opensearch.search(
+                index=index, body={"query": {"term": {"event.id": request_id}}}, params={"ignore_unavailable": "true"}
+            )
+            _ok(ex, {"events": [hit["_source"] for hit in found["hits"]["hits"]]})
+
+        return await run(request, "admin.audit_events", "audit_log", "query", work)
 
     return admin
 

@@ -3,19 +3,23 @@ declared here and nowhere else."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker
 from audit.opensearch import make_client
 from audit.shipper import Shipper
-from audit.spool import Spool
+from audit.spool import Spool, SpoolFull
 from classifiers.inspect import Inspector
-from policies.enforcer import PolicyEnforcer
-from policies.keys import Pseudonymizer
-from policies.masking import load_profiles
-from policies.routes import RouteTable
+from policies.bundle import PolicyFiles, PolicyStore
+from policies.crypto import FieldCrypto
+from policies.keys import KeyRing, Pseudonymizer
+from policies.quota import OpenSearchQuota
+from policies.separation import check_identities
 
 from .admin import create_admin, readiness
 from .proxy import Proxy
@@ -25,6 +29,7 @@ from .stages.authorize import Authorize
 from .stages.forward import Forward
 from .stages.identify import Identify
 from .stages.inspect import Inspect
+from .stages.release import Release
 from .types import Receive, Scope, Send
 
 log = logging.getLogger(__name__)
@@ -37,14 +42,22 @@ class Gateway:
         self.settings = settings
         instance = settings.server.instance
         pseudonymizer = Pseudonymizer.from_dir(settings.keys.dir, settings.keys.generate_missing)
-        profiles = load_profiles(settings.policy.masking)
+        sod = check_identities((k.id, k.roles) for k in settings.identity.api_keys)
+        if sod:
+            raise ValueError("identity.api_keys: " + "; ".join(sod))
+        self.crypto = FieldCrypto(KeyRing(settings.keys.dir, settings.keys.generate_missing))
+        p = settings.policy
+        self.policy = PolicyStore(PolicyFiles(p.model, p.policy, p.routes, p.masking, p.conditions), self.crypto)
+        profiles = self.policy.profiles
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
         self.spool = Spool(
             settings.audit.spool_dir,
             instance,
             settings.audit.segment_bytes,
             settings.audit.max_spool_bytes,
+            sealer=ChainSealer(CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)),
         )
+        self._checkpoints: asyncio.Task[None] | None = None
         self.opensearch = make_client(settings.opensearch)
         self.shipper = Shipper(
             self.spool,
@@ -52,21 +65,23 @@ class Gateway:
             settings.opensearch.index_prefix,
             settings.audit.ship_batch,
             settings.audit.ship_interval,
+            settings.opensearch.number_of_replicas,
         )
         self.forward = Forward(settings.upstream, settings.inspection.max_body_bytes)
         self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE))
+        self.identify = Identify(settings.identity)
+        quota = OpenSearchQuota(self.opensearch, p.quota_index or f"{settings.opensearch.index_prefix}.quota")
         self.proxy = Proxy(
             stages=(
-                Identify(settings.identity),
-                Authorize(
-                    RouteTable.load(settings.policy.routes),
-                    PolicyEnforcer(settings.policy.model, settings.policy.policy),
-                ),
+                self.identify,
+                Authorize(self.policy, self.forward),
                 self.forward,
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
+                Release(self.policy, quota),
             ),
             audit=self.audit,
             max_request_bytes=settings.server.max_request_bytes,
+            max_header_bytes=settings.server.max_header_bytes,
         )
         self._prefix = settings.server.admin_prefix
         self.admin = create_admin(self, self._prefix)
@@ -87,11 +102,20 @@ class Gateway:
 
     async def startup(self) -> None:
         self.spool.open()
+        self._checkpoints = asyncio.create_task(checkpoint_ticker(self.spool.checkpoint), name="audit-checkpoints")
         await self.forward.start()
         self.shipper.start()
         log.info("minguard gateway %s ready", self.spool.instance)
 
     async def shutdown(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._checkpoints
+        try:
+            await self.spool.checkpoint()  # sign the last events, before the shipper's final drain
+        except (SpoolFull, OSError) as exc:
+            log.warning("no closing audit checkpoint: %s", exc)
         await self.shipper.stop()
         await self.forward.close()
         await self.opensearch.close()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +29,8 @@ app.add_typer(dev_app, name="dev")
 dev_app.add_typer(opensearch_app, name="opensearch")
 app.add_typer(demo_app, name="demo")
 app.add_typer(keys_app, name="keys")
+app.add_typer(__import__("gateway.cli_policy", fromlist=["policy_app"]).policy_app, name="policy")
+app.add_typer(__import__("gateway.cli_audit", fromlist=["audit_app"]).audit_app, name="audit")
 
 NODE_SCRIPT = PACKAGE_ROOT / "deploy" / "opensearch" / "node.sh"
 DEV_DIR = Path("var/dev")
@@ -85,7 +88,7 @@ def config_check(path: Path) -> None:
     except ConfigError as exc:
         _fail(str(exc))
         return
-    checks = {
+    checks: dict[str, Callable[[], object]] = {
         "policy.routes": lambda: RouteTable.load(settings.policy.routes),
         "policy.model/policy": lambda: PolicyEnforcer(settings.policy.model, settings.policy.policy),
         "policy.masking": lambda: load_profiles(settings.policy.masking).get("strict"),

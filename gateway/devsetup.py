@@ -56,6 +56,8 @@ DEMO_PRINCIPALS: list[tuple[str, str, str, list[str], str, str]] = [
         "安康市社会救助资金发放系统",
     ),
     ("audit-admin", "sunli", "person", ["audit_admin"], "610900", "安康市民政局审计管理员"),
+    ("security-admin", "zhoujie", "person", ["security_admin"], "610900", "安康市民政局安全管理员"),
+    ("system-admin", "wuhao", "person", ["system_admin"], "610900", "安康市民政局系统管理员"),
 ]
 
 

@@ -88,6 +88,10 @@ class Exchange:
     level: DataLevel = DataLevel.GENERAL
     person_tokens: tuple[str, ...] = ()
     audit_error: str | None = None
+    # ABAC conditions (policies/conditions.yaml) checked for this exchange, and the one that
+    # refused it, if any (set by authorize and release).
+    conditions: list[str] = field(default_factory=list)
+    condition_failed: str | None = None
 
     def fail(self, status: int, code: str, message: str, message_zh: str) -> None:
         self.failure = Failure(status, code, message, message_zh)

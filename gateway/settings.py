@@ -32,6 +32,7 @@ class ServerSettings(Section):
     # Names this gateway in every audit event and its audit spool; unique per replica.
     instance: str = Field(default_factory=lambda: socket.gethostname())
     max_request_bytes: int = Field(10 * 1024 * 1024, ge=0)
+    max_header_bytes: int = Field(32 * 1024, ge=1024)
     admin_prefix: str = Field("/_minguard", pattern=r"^/[A-Za-z0-9_-]+$")
 
 
@@ -83,6 +84,10 @@ class PolicySettings(Section):
     policy: Path = POLICY_DIR / "policy.csv"
     routes: Path = POLICY_DIR / "routes.yaml"
     masking: Path = POLICY_DIR / "masking.yaml"
+    # ABAC conditions: level ceilings, purpose, hours, record limits (docs/policies.md).
+    conditions: Path = POLICY_DIR / "conditions.yaml"
+    # OpenSearch index of the per-subject daily record counters; default "<index_prefix>.quota".
+    quota_index: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 class InspectionSettings(Section):

@@ -61,11 +61,12 @@ def _build(model_text: str, policy_path: Path) -> casbin.Enforcer:
 
 
 class PolicyEnforcer:
-    def __init__(self, model_path: Path, policy_path: Path) -> None:
+    def __init__(self, model_path: Path, policy_path: Path, version: str | None = None) -> None:
         model_text = model_path.read_text(encoding="utf-8")
         digest = hashlib.sha256(model_text.encode())
         digest.update(policy_path.read_bytes())
-        self.version = digest.hexdigest()[:12]
+        # A bundle of several policy files passes its own version (a digest over all of them).
+        self.version = version or digest.hexdigest()[:12]
         self._decide = _build(model_text, policy_path)
         # casbin reports the deciding rule only when the effect stops early; with
         # deny-override that is only for denials, so a second enforcer whose effect stops

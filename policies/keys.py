@@ -3,6 +3,10 @@
 Keys live in files (mode 0600) under keys.dir, never in the repository. In development a
 missing key is generated at first start; in production (keys.generate_missing: false) a
 missing key stops the gateway, because a new random key would make old tokens unjoinable.
+
+Names: `pseudonym-<id>.key` for keyed tokens (one-way), `encrypt-<id>.key` for reversible
+encryption. Rotation = a new file with a new id; old files stay so that old ciphertexts can
+still be decrypted (the key id travels inside every token and ciphertext).
 """
 
 from __future__ import annotations
@@ -10,32 +14,75 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from pathlib import Path
 
 PSEUDONYM_KEY_ID = "p1"
+KEY_ID = re.compile(r"^[a-z][a-z0-9]{0,15}$")
 
 
 class KeyFileError(Exception):
     """A key file that is missing or unusable."""
 
 
+def _read_key(path: Path) -> bytes:
+    try:
+        data = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except ValueError:
+        raise KeyFileError(f"{path}: a key file holds hex digits only") from None
+    if len(data) < 32:
+        raise KeyFileError(f"{path}: a key must hold at least 32 bytes (64 hex digits)")
+    return data
+
+
 def load_or_create_key(directory: Path, name: str, generate: bool, size: int = 32) -> bytes:
     path = directory / f"{name}.key"
     if path.exists():
-        data = bytes.fromhex(path.read_text(encoding="ascii").strip())
-        if len(data) < 32:
-            raise KeyFileError(f"{path}: a key must hold at least 32 bytes (64 hex digits)")
-        return data
+        return _read_key(path)
     if not generate:
         raise KeyFileError(f"{path}: key file missing (keys.generate_missing is off)")
     directory.mkdir(parents=True, exist_ok=True)
     data = secrets.token_bytes(size)
-    # O_EXCL: two replicas starting at once must not overwrite each other's key.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        # O_EXCL: two replicas starting at once must not overwrite each other's key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_key(path)
     with os.fdopen(fd, "w", encoding="ascii") as f:
         f.write(data.hex() + "\n")
     return data
+
+
+class KeyRing:
+    """Every key of one purpose (`pseudonym` or `encrypt`) found in keys.dir, by key id."""
+
+    def __init__(self, directory: Path, generate: bool) -> None:
+        self.directory = directory
+        self.generate = generate
+        self._keys: dict[tuple[str, str], bytes] = {}
+        if directory.is_dir():
+            for path in sorted(directory.glob("*.key")):
+                purpose, _, key_id = path.stem.partition("-")
+                if purpose in ("pseudonym", "encrypt") and KEY_ID.match(key_id):
+                    self._keys[(purpose, key_id)] = _read_key(path)
+
+    def key(self, purpose: str, key_id: str) -> bytes:
+        """The key; created first if missing and generation is allowed (development)."""
+        if not KEY_ID.match(key_id):
+            raise KeyFileError(f"bad key id {key_id!r}: lowercase letters and digits, starting with a letter")
+        found = self._keys.get((purpose, key_id))
+        if found is None:
+            found = load_or_create_key(self.directory, f"{purpose}-{key_id}", self.generate)
+            self._keys[(purpose, key_id)] = found
+        return found
+
+    def known(self, purpose: str, key_id: str) -> bytes | None:
+        """An existing key only (decryption never creates keys)."""
+        return self._keys.get((purpose, key_id))
+
+    def ids(self, purpose: str) -> list[str]:
+        return sorted(k for p, k in self._keys if p == purpose)
 
 
 class Pseudonymizer:

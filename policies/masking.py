@@ -1,4 +1,8 @@
-"""Masking profiles: how each entity is shown to a caller, chosen by the caller's roles."""
+"""Masking profiles: how each entity is shown to a caller, chosen by the caller's roles.
+
+Keyed operators (`pseudonymise`, `encrypt`) need the gateway's keys (policies/crypto.py);
+profiles loaded without them redact instead, so a missing key never lets a value out.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,14 @@ import yaml
 from classifiers.entities import address, mobile, person_name
 from classifiers.normalise import fold
 
+from .crypto import CIPHER_PREFIX, TOKEN_PREFIX, FieldCrypto
+from .generalise import LEVELS, generalise
+
 DEFAULT_PATH = Path(__file__).with_name("masking.yaml")
-OPERATORS = frozenset({"keep", "mask", "name", "address_district", "redact", "label"})
+OPERATORS = frozenset(
+    {"keep", "mask", "name", "address_district", "redact", "label", "generalise", "pseudonymise", "encrypt"}
+)
+_SETTINGS = frozenset({"op", "first", "last", "fill", "keep_domain", "text", "to", "width", "alg", "key"})
 REDACTED = "[已屏蔽]"
 
 
@@ -25,25 +35,45 @@ class Operator:
     fill: str = "*"
     keep_domain: bool = False
     text: str = REDACTED
+    to: str = ""  # generalise: district | township | year | band
+    width: int = 10  # generalise to band: years per band
+    alg: str = ""  # pseudonymise: hmac-sha256 | hmac-sm3; encrypt: aes-256-gcm | sm4-gcm
+    key: str = ""  # key id (pseudonym-<key>.key / encrypt-<key>.key)
 
     @classmethod
     def parse(cls, spec: Mapping[str, Any], where: str) -> Operator:
         op = str(spec.get("op", ""))
         if op not in OPERATORS:
             raise ValueError(f"{where}: unknown masking operator {op!r}; use one of {sorted(OPERATORS)}")
-        unknown = set(spec) - {"op", "first", "last", "fill", "keep_domain", "text"}
+        unknown = set(spec) - _SETTINGS
         if unknown:
             raise ValueError(f"{where}: unknown operator setting(s) {sorted(unknown)}")
-        return cls(
+        defaults = {"pseudonymise": ("hmac-sha256", "p1"), "encrypt": ("aes-256-gcm", "k1")}
+        alg, key = defaults.get(op, ("", ""))
+        operator = cls(
             op=op,
             first=int(spec.get("first", 0)),
             last=int(spec.get("last", 0)),
             fill=str(spec.get("fill", "*")),
             keep_domain=bool(spec.get("keep_domain", False)),
             text=str(spec.get("text", REDACTED)),
+            to=str(spec.get("to", "")),
+            width=int(spec.get("width", 10)),
+            alg=str(spec.get("alg", alg)),
+            key=str(spec.get("key", key)),
         )
+        operator.check(where)
+        return operator
 
-    def apply(self, entity: str, value: str) -> str | None:
+    def check(self, where: str) -> None:
+        if self.op == "generalise" and self.to not in LEVELS:
+            raise ValueError(f"{where}: generalise needs 'to': one of {sorted(LEVELS)}")
+        if self.op == "pseudonymise" and self.alg not in TOKEN_PREFIX:
+            raise ValueError(f"{where}: pseudonymise 'alg' must be one of {sorted(TOKEN_PREFIX)}")
+        if self.op == "encrypt" and self.alg not in CIPHER_PREFIX:
+            raise ValueError(f"{where}: encrypt 'alg' must be one of {sorted(CIPHER_PREFIX)}")
+
+    def apply(self, entity: str, value: str, crypto: FieldCrypto | None = None) -> str | None:
         if self.op == "keep":
             return None
         if self.op == "redact":
@@ -55,6 +85,14 @@ class Operator:
         if self.op == "address_district":
             cut = address.district_end(value)
             return (value[:cut].strip() if cut else "") + "***"
+        if self.op == "generalise":
+            return generalise(entity, value, self.to, self.width)
+        if self.op in ("pseudonymise", "encrypt"):
+            if crypto is None:  # no keys: fail closed
+                return self.text
+            if self.op == "pseudonymise":
+                return crypto.token(value, self.alg, self.key)
+            return crypto.encrypt(value, self.alg, self.key)
         return self._mask(entity, value)
 
     def _mask(self, entity: str, value: str) -> str:
@@ -81,17 +119,24 @@ def _mask_name(name: str, fill: str) -> str:
 class MaskingProfile:
     """One profile: an operator per entity and a default for everything else."""
 
-    def __init__(self, name: str, default: Operator, operators: Mapping[str, Operator]) -> None:
+    def __init__(
+        self,
+        name: str,
+        default: Operator,
+        operators: Mapping[str, Operator],
+        crypto: FieldCrypto | None = None,
+    ) -> None:
         self.name = name
         self.default = default
         self.operators = dict(operators)
+        self._crypto = crypto
 
     def operator(self, entity: str) -> Operator:
         return self.operators.get(entity, self.default)
 
     def apply(self, entity: str, value: str) -> str | None:
         """The masked replacement, or None when this profile lets the value out in clear."""
-        return self.operator(entity).apply(entity, value)
+        return self.operator(entity).apply(entity, value, self._crypto)
 
     @property
     def lets_out_clear(self) -> bool:
@@ -108,7 +153,8 @@ class MaskingProfile:
 
 
 class MaskingProfiles:
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], crypto: FieldCrypto | None = None) -> None:
+        self._crypto = crypto
         self.order: list[str] = [str(n) for n in data.get("order") or []]
         raw = data.get("profiles") or {}
         if not self.order:
@@ -116,7 +162,7 @@ class MaskingProfiles:
         missing = set(self.order) ^ set(raw)
         if missing:
             raise ValueError(f"masking config: profiles and order disagree on {sorted(missing)}")
-        self._profiles = {name: self._build(name, raw, ()) for name in self.order}
+        self._profiles = {name: self._build(name, raw, (), crypto) for name in self.order}
         self.names: list[str] = list(self.order)
         self.roles: dict[str, str] = {}
         for role, profile in (data.get("roles") or {}).items():
@@ -125,14 +171,14 @@ class MaskingProfiles:
             self.roles[str(role).strip().lower()] = str(profile)
 
     @staticmethod
-    def _build(name: str, raw: Mapping[str, Any], seen: tuple[str, ...]) -> MaskingProfile:
+    def _build(name: str, raw: Mapping[str, Any], seen: tuple[str, ...], crypto: FieldCrypto | None) -> MaskingProfile:
         if name in seen:
             raise ValueError(f"masking config: profile {name!r} extends itself via {seen}")
         spec = raw[name] or {}
         parent = spec.get("extends")
         if parent is not None and parent not in raw:
             raise ValueError(f"masking config: profile {name!r} extends unknown {parent!r}")
-        base = MaskingProfiles._build(parent, raw, (*seen, name)) if parent else None
+        base = MaskingProfiles._build(parent, raw, (*seen, name), crypto) if parent else None
         default = (
             Operator.parse(spec["default"], f"profile {name} default")
             if "default" in spec
@@ -143,7 +189,7 @@ class MaskingProfiles:
         operators = dict(base.operators) if base else {}
         for entity, op_spec in (spec.get("entities") or {}).items():
             operators[str(entity)] = Operator.parse(op_spec, f"profile {name} {entity}")
-        return MaskingProfile(name, default, operators)
+        return MaskingProfile(name, default, operators, crypto)
 
     def get(self, name: str) -> MaskingProfile:
         try:
@@ -160,7 +206,13 @@ class MaskingProfiles:
         ranks = [self.order.index(self.roles[r]) for r in (x.strip().lower() for x in roles) if r in self.roles]
         return self._profiles[self.order[max(ranks)]] if ranks else self.most_restrictive
 
+    def swap(self, other: MaskingProfiles) -> None:
+        """Take over another set's profiles in place (policy reload): stages that hold this
+        object see the new profiles from their next request on."""
+        self.order, self.names, self.roles = other.order, other.names, other.roles
+        self._profiles, self._crypto = other._profiles, other._crypto
 
-def load_profiles(path: Path | None = None) -> MaskingProfiles:
+
+def load_profiles(path: Path | None = None, crypto: FieldCrypto | None = None) -> MaskingProfiles:
     with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
-        return MaskingProfiles(yaml.safe_load(fh) or {})
+        return MaskingProfiles(yaml.safe_load(fh) or {}, crypto)

@@ -146,6 +146,7 @@ class Audit:
                 "masked": inspection.masked if inspection else 0,
                 "clear": inspection.clear if inspection else 0,
             },
+            "conditions": {"checked": list(ex.conditions), "failed": ex.condition_failed},
         }
         if principal is not None:
             minguard["principal"] = {

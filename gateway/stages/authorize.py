@@ -1,51 +1,81 @@
-"""Stage 2: may this principal do this to this resource? Decided before the upstream is reached."""
+"""Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
+
+Order: method-override and query refusals, path canonicalisation, route match, then
+policies.decide.before_upstream (separation of duties, casbin, time window), then the
+self-approval check for approval routes.
+"""
 
 from __future__ import annotations
 
-from policies.enforcer import PolicyEnforcer
-from policies.routes import PathError, RouteTable, canonical_path
+import datetime as dt
+from collections.abc import Callable
+
+from policies.bundle import PolicyStore
+from policies.conditions import Verdict
+from policies.crypto import RELEASE_REGION
+from policies.decide import before_upstream
+from policies.routes import PathError, canonical_path
 
 from ..exchange import Exchange
+from .approval import Forwarder, actor_verdict, self_approval_verdict
+from .query import QueryError, check_query
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
+Clock = Callable[[], dt.datetime]
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def refuse(ex: Exchange, verdict: Verdict) -> None:
+    ex.condition_failed = verdict.condition
+    ex.fail(verdict.status, verdict.code, verdict.message, verdict.message_zh)
 
 
 class Authorize:
-    def __init__(self, routes: RouteTable, enforcer: PolicyEnforcer) -> None:
-        self._routes = routes
-        self._enforcer = enforcer
+    def __init__(
+        self,
+        store: PolicyStore,
+        forward: Forwarder | None = None,
+        max_query_bytes: int = 4096,
+        clock: Clock = now_utc,
+    ) -> None:
+        self._store = store
+        self._forward = forward  # for the self-approval lookup; None disables that check
+        self._max_query = max_query_bytes
+        self._clock = clock
 
     async def __call__(self, ex: Exchange) -> None:
         principal = ex.principal
         if principal is None:  # identify failed; nothing to authorize
             return
         if any(name in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
-            ex.fail(
-                400,
-                "method_override",
-                "method-override headers are not accepted",
-                "不接受改写请求方法的头部",
-            )
+            ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
             return
         try:
+            check_query(ex.request.query, self._max_query)
             canonical = canonical_path(ex.request.raw_path)
+        except QueryError as exc:
+            ex.fail(exc.status, exc.code, str(exc), exc.message_zh)
+            return
         except PathError as exc:
             ex.fail(400, "bad_path", str(exc), "请求路径无法规范化")
             return
-        route = self._routes.match(ex.request.method, canonical)
+        bundle = self._store.current
+        route = bundle.routes.match(ex.request.method, canonical)
         if route is None:
-            ex.fail(
-                403,
-                "unknown_route",
-                "no route is configured for this method and path",
-                "未登记的接口,默认拒绝",
-            )
+            ex.fail(403, "unknown_route", "no route is configured for this method and path", "未登记的接口,默认拒绝")
             return
         ex.route = route
-        ex.decision = self._enforcer.decide(
-            principal.roles, principal.region, route.target_region, route.resource, route.action
+        ex.decision, verdict = before_upstream(
+            bundle, principal.roles, principal.region, route.target_region, route.resource, route.action, self._clock()
         )
+        ex.conditions += [f"hours:{role}" for role, _ in bundle.conditions.hour_windows(principal.roles)]
+        if verdict is not None:
+            refuse(ex, verdict)
+            return
         if not ex.decision.allowed:
             ex.fail(
                 403,
@@ -53,3 +83,16 @@ class Authorize:
                 f"{route.action} on {route.resource} in region {route.target_region or '-'} is not permitted",
                 "无权访问该资源(角色或辖区不符)",
             )
+            return
+        rule = bundle.conditions.self_approval
+        if rule is not None and self._forward is not None:
+            if route.name in rule.actor_fields or route.name in rule.routes:
+                ex.conditions.append("self_approval")
+            verdict = actor_verdict(rule, ex, route, principal.subject) or await self_approval_verdict(
+                rule, self._forward, ex, route, principal.subject
+            )
+            if verdict is not None:
+                refuse(ex, verdict)
+                return
+        # Ciphertexts released by this exchange are bound to this region (policies/crypto.py).
+        RELEASE_REGION.set(route.target_region or principal.region)

@@ -33,7 +33,7 @@ def test_filters_combine() -> None:
     assert {"term": {"user.id": "zhangwei"}} in filters
     assert {"term": {"minguard.decision.allowed": False}} in filters
     assert {"range": {"minguard.masking.clear": {"gt": 0}}} in filters
-    assert len(filters) == 5
+    assert len(filters) == 6  # five asked for, and accesses only
 
 
 def test_render_formats() -> None:

@@ -75,7 +75,8 @@ def test_each_request_has_exactly_one_complete_audit_event(
     ]
     ids = []
     for key_id, path, status, allowed, level in cases:
-        headers = gateway.headers(key_id) if key_id else {}
+        # A purpose of use is required for important data (policies/conditions.yaml).
+        headers = gateway.headers(key_id, **{"X-Purpose-Of-Use": "test"}) if key_id else {}
         response = httpx.get(gateway.url + path, headers=headers)
         assert response.status_code == status
         ids.append((response.headers["x-request-id"], key_id, status, allowed, level))
@@ -115,7 +116,7 @@ def test_events_made_while_opensearch_is_down_arrive_once_after_it_returns(
         for _ in range(20):
             response = httpx.get(
                 gateway.url + "/api/v1/regions/610902/persons?size=3",
-                headers=gateway.headers("caseworker-hanbin"),
+                headers=gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"}),
             )
             # The spool makes the events durable, so data still flows while OpenSearch is down.
             assert response.status_code == 200

@@ -32,7 +32,8 @@ def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> 
 
 
 def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
-    return httpx.get(gateway.url + path, headers=gateway.headers(key_id), timeout=10)
+    # A purpose of use is required for important data (policies/conditions.yaml).
+    return httpx.get(gateway.url + path, headers=gateway.headers(key_id, **{"X-Purpose-Of-Use": "test"}), timeout=10)
 
 
 def test_gzip_responses_are_decoded_then_masked(odd_gateway: RunningGateway) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from gateway.devsetup import DevEnvironment, init_dev
+from gateway.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_SCRIPT = ROOT / "deploy" / "opensearch" / "node.sh"
@@ -73,6 +74,8 @@ def start_gateway(
         index_prefix=prefix,
         overrides=sections,
     )
+    # A restart reuses the directory, its config and so its port (init_dev keeps what exists).
+    port = load_settings(env.config).server.port
     log = directory / "gateway.log"
     command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config)]
     with open(log, "ab") as out:

@@ -1,0 +1,281 @@
+"""Tamper evidence for the audit trail: one hash chain per spool slot, and signed checkpoints.
+
+Every event written to a spool slot gets `minguard.chain = {alg, instance, seq, prev, hash}`:
+`hash` is SHA-256 over the event's canonical JSON without `hash` itself, so it covers `seq`
+and `prev` (the hash of the slot's previous entry). Editing, deleting, moving or inserting an
+event breaks the chain, and `audit/verify.py` says where.
+
+SHA-256 is not keyed: whoever can write the trail could recompute every hash after a change.
+That is what checkpoints are for. Every `every` events (and when asked, e.g. by a timer or at
+shutdown) the sealer adds a checkpoint entry that signs, with the Ed25519 key
+`audit-signing.key`, the slot's instance, the seq and hash of the last entry, and how many
+entries came since the previous checkpoint. A checkpoint is itself an entry of the chain.
+
+The sealer runs inside the spool's writer (`Spool(sealer=...)`), so the chain follows the exact
+order of the lines on disk. See docs/audit-chain.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from policies.keys import KeyFileError, load_or_create_key
+
+log = logging.getLogger(__name__)
+
+# Hash algorithms by the name stored in `minguard.chain.alg`; SM3 (GB/T 32905) goes here when a
+# vetted implementation is available, and verify picks the algorithm from each event.
+HASHES: dict[str, Callable[[bytes], Any]] = {"sha256": hashlib.sha256}
+DEFAULT_ALG = "sha256"
+GENESIS = "0" * 64  # `prev` of a slot's first entry
+SIGNATURE_ALG = "ed25519"
+SIGNING_KEY = "audit-signing"  # keys.dir/audit-signing.key: the 32-byte Ed25519 seed, hex
+PUBLIC_KEY_FILE = "audit-signing.pub.pem"  # exported next to it, for verifiers
+# Domain separation: a checkpoint signature can never be mistaken for a signature of anything
+# else made with the same key.
+_CONTEXT = b"minguard-audit-checkpoint-v1\n"
+SIGNED_FIELDS = ("instance", "seq", "hash", "count", "key_id")
+
+DEFAULT_EVERY = 1000
+DEFAULT_INTERVAL = 60.0
+STATE_FILE = "chain.json"
+
+
+class Sealer(Protocol):
+    """What the spool's writer calls (ChainSealer below), one batch at a time.
+
+    `snapshot`/`restore` let a failed write put the chain back where it was, so the events
+    written again later leave no gap; `resume`/`observe` recover it when the spool opens.
+    """
+
+    def resume(self, instance: str, state: dict[str, Any] | None) -> None: ...
+    def observe(self, event: dict[str, Any]) -> None: ...
+    def seal(self, event: dict[str, Any]) -> None: ...
+    def checkpoint(self, force: bool = False) -> dict[str, Any] | None: ...
+    def snapshot(self) -> dict[str, Any]: ...
+    def restore(self, state: dict[str, Any]) -> None: ...
+
+
+def write_chain_state(directory: Path, segment: int, state: dict[str, Any]) -> None:
+    """Record the chain state at the start of `segment`; the spool calls it when it rotates
+    into that segment, before the segment holds a line."""
+    tmp = directory / f"{STATE_FILE}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump({"segment": segment, "state": state}, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, directory / STATE_FILE)
+
+
+def recover_chain(sealer: Sealer, instance: str, directory: Path) -> None:
+    """Put the sealer where the last line in the spool slot left the chain.
+
+    chain.json holds the chain state at the start of segment n (written when the spool rotated
+    into n); the lines of segment n and later are replayed on top. Segments are deleted only
+    once shipped and never the one being written, so those lines are all still there, and a
+    fully shipped slot whose old segments are gone still knows its chain. One small write per
+    segment instead of one per batch, and it cannot disagree with the lines: a line is either
+    on disk or was never acknowledged (a torn last line is cut off before this runs).
+    """
+    path = directory / STATE_FILE
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        state, first = saved["state"], int(saved["segment"])
+    except FileNotFoundError:
+        state, first = None, 0  # a new slot, or one written before chaining: replay every line
+    except (ValueError, KeyError, TypeError) as exc:
+        raise OSError(f"{path}: unreadable chain state: {exc}") from exc
+    sealer.resume(instance, state)
+    segments = sorted((p for p in directory.glob("*.jsonl") if p.stem.isdigit()), key=lambda p: int(p.stem))
+    for segment in segments:
+        if int(segment.stem) < first:
+            continue
+        with open(segment, "rb") as f:
+            for number, line in enumerate(f, 1):
+                try:
+                    sealer.observe(json.loads(line))
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise OSError(f"{segment}:{number}: unreadable audit line, chain cannot resume: {exc}") from exc
+
+
+def canonical(value: Any) -> bytes:
+    """The bytes that are hashed: sorted keys, no whitespace, UTF-8. Python floats print as the
+    shortest repr that reads back to the same float, so an event parsed back from OpenSearch's
+    `_source` gives the same bytes again."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def event_hash(event: dict[str, Any], alg: str, seq: int | None = None) -> str:
+    """Hash of an event as sealed (its chain without `hash`); `seq` overrides the stored seq,
+    which lets verify recognise an intact event that was moved to another position."""
+    minguard = event["minguard"]
+    chain = {k: v for k, v in minguard["chain"].items() if k != "hash"}
+    if seq is not None:
+        chain["seq"] = seq
+    hasher = HASHES.get(alg)
+    if hasher is None:
+        raise KeyError(f"unknown chain hash algorithm {alg!r}")
+    digest: str = hasher(canonical({**event, "minguard": {**minguard, "chain": chain}})).hexdigest()
+    return digest
+
+
+def signed_bytes(checkpoint: dict[str, Any]) -> bytes:
+    return _CONTEXT + canonical({name: checkpoint.get(name) for name in SIGNED_FIELDS})
+
+
+def key_id(public_key: Ed25519PublicKey) -> str:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+class CheckpointSigner:
+    def __init__(self, private_key: Ed25519PrivateKey) -> None:
+        self._key = private_key
+        self.public_key = private_key.public_key()
+        self.key_id = key_id(self.public_key)
+
+    @classmethod
+    def from_dir(cls, directory: Path, generate: bool) -> CheckpointSigner:
+        """Load (in development: create) the signing key and export its public key beside it."""
+        seed = load_or_create_key(directory, SIGNING_KEY, generate)
+        if len(seed) != 32:
+            raise KeyFileError(f"{directory / SIGNING_KEY}.key: an Ed25519 seed is exactly 32 bytes (64 hex digits)")
+        signer = cls(Ed25519PrivateKey.from_private_bytes(seed))
+        signer._export_public_key(directory / PUBLIC_KEY_FILE)
+        return signer
+
+    def _export_public_key(self, path: Path) -> None:
+        pem = self.public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        if path.exists():
+            if path.read_bytes() != pem:
+                # Verifiers trust this file: a stale one would make every checkpoint look forged.
+                raise KeyFileError(f"{path} is not the public key of {SIGNING_KEY}.key")
+            return
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(pem)
+        os.replace(tmp, path)
+
+    def sign(self, data: bytes) -> str:
+        return self._key.sign(data).hex()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class ChainSealer:
+    """The chain state of one spool slot; implements the spool's `Sealer` protocol.
+
+    State: the last entry's seq and hash, and the seq of the last checkpoint (the count a new
+    checkpoint signs is seq - checkpoint_seq). Only the spool's writer calls it, one batch at a
+    time, so it needs no lock.
+    """
+
+    def __init__(self, signer: CheckpointSigner, every: int = DEFAULT_EVERY, alg: str = DEFAULT_ALG) -> None:
+        if every < 1:
+            raise ValueError("checkpoint every must be at least 1 event")
+        if alg not in HASHES:
+            raise ValueError(f"unknown chain hash algorithm {alg!r}")
+        self._signer = signer
+        self._every = every
+        self._alg = alg
+        self._instance: str | None = None
+        self._seq = 0
+        self._hash = GENESIS
+        self._checkpoint_seq = 0
+
+    # -- state -------------------------------------------------------------------------
+    def resume(self, instance: str, state: dict[str, Any] | None) -> None:
+        self._instance = instance
+        self._seq, self._hash, self._checkpoint_seq = 0, GENESIS, 0
+        if state is not None and state.get("instance") == instance:
+            self.restore(state)
+
+    def observe(self, event: dict[str, Any]) -> None:
+        """Take over the chain position of a line already in the spool (recovery at open)."""
+        chain = event.get("minguard", {}).get("chain")
+        if not isinstance(chain, dict):
+            return  # a line written before chaining was switched on
+        self._seq, self._hash = int(chain["seq"]), str(chain["hash"])
+        if event.get("event", {}).get("kind") == "checkpoint":
+            self._checkpoint_seq = self._seq
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "instance": self._instance,
+            "seq": self._seq,
+            "hash": self._hash,
+            "checkpoint_seq": self._checkpoint_seq,
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self._seq, self._hash = int(state["seq"]), str(state["hash"])
+        self._checkpoint_seq = int(state["checkpoint_seq"])
+
+    # -- sealing -----------------------------------------------------------------------
+    def seal(self, event: dict[str, Any]) -> None:
+        if self._instance is None:
+            raise RuntimeError("the chain sealer has not been resumed (Spool.open not called)")
+        chain: dict[str, Any] = {"alg": self._alg, "instance": self._instance, "seq": self._seq + 1, "prev": self._hash}
+        # A fresh dict: an event sealed before in a failed batch must not keep its old hash.
+        event.setdefault("minguard", {})["chain"] = chain
+        chain["hash"] = event_hash(event, self._alg)
+        self._seq, self._hash = chain["seq"], chain["hash"]
+
+    def checkpoint(self, force: bool = False) -> dict[str, Any] | None:
+        """A sealed checkpoint entry if one is due: `every` entries since the last one, or, with
+        force, any entry at all."""
+        count = self._seq - self._checkpoint_seq
+        if count == 0 or (count < self._every and not force):
+            return None
+        instance = self._instance or ""
+        fields: dict[str, Any] = {
+            "instance": instance,
+            "seq": self._seq,
+            "hash": self._hash,
+            "count": count,
+            "key_id": self._signer.key_id,
+        }
+        fields["signature_alg"] = SIGNATURE_ALG
+        fields["signature"] = self._signer.sign(signed_bytes(fields))
+        event: dict[str, Any] = {
+            "@timestamp": _now(),
+            "event": {
+                "id": uuid.uuid4().hex,
+                "kind": "checkpoint",
+                "type": ["info"],
+                "action": "audit.checkpoint",
+                "outcome": "success",
+            },
+            "minguard": {
+                "instance": instance,
+                "checkpoint": fields,
+                "summary_zh": f"审计链检查点:实例 {instance} 截至第 {self._seq} 条,本段 {count} 条,已签名",
+            },
+        }
+        self.seal(event)
+        self._checkpoint_seq = self._seq
+        return event
+
+
+async def checkpoint_ticker(request: Callable[[], Awaitable[None]], interval: float = DEFAULT_INTERVAL) -> None:
+    """Call `request` (Spool.checkpoint) every `interval` seconds, so the last events of a quiet
+    gateway get signed too; the sealer writes a checkpoint only if there are new entries."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await request()
+        except Exception as exc:  # a failed write (full disk...) must not end the timer for good
+            log.warning("audit checkpoint not written: %s: %s", type(exc).__name__, exc)

@@ -1,0 +1,101 @@
+"""`minguard policy …`: explain a decision, lint the policy files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from classifiers.levels import DataLevel
+from policies.bundle import PolicyBundle, PolicyFiles
+from policies.decide import evaluate
+from policies.lint import lint
+from policies.routes import PathError, canonical_path
+
+from .settings import ConfigError, Settings, load_settings
+
+policy_app = typer.Typer(help="Explain access decisions and lint the policy files.", no_args_is_help=True)
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config file (default: demo defaults).")]
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+
+
+def _files(settings: Settings) -> PolicyFiles:
+    p = settings.policy
+    return PolicyFiles(p.model, p.policy, p.routes, p.masking, p.conditions)
+
+
+@policy_app.command("explain")
+def explain(
+    subject: Annotated[str, typer.Option(help="The caller's subject (user id).")],
+    roles: Annotated[str, typer.Option(help="Comma-separated roles.")],
+    region: Annotated[str, typer.Option(help="The caller's jurisdiction (行政区划代码).")],
+    path: Annotated[str, typer.Option(help="Request path, e.g. /api/v1/regions/610902/persons.")],
+    method: Annotated[str, typer.Option(help="HTTP method.")] = "GET",
+    purpose: Annotated[str | None, typer.Option(help="Declared purpose of use.")] = None,
+    level: Annotated[str, typer.Option(help="Data level of the response: general, important, core.")] = "general",
+    records: Annotated[int, typer.Option(help="Records in the response.")] = 0,
+    clear: Annotated[bool, typer.Option("--clear", help="Something in the response goes out in clear.")] = False,
+    at: Annotated[str | None, typer.Option(help="When (ISO 8601 with offset); default now.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Print the decision, the rule, the policy version and the masking profile that would apply."""
+    bundle = PolicyBundle.load(_files(_settings(config)))
+    role_list = tuple(r.strip() for r in roles.split(",") if r.strip())
+    try:
+        route = bundle.routes.match(method, canonical_path(path))
+        when = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
+        data_level = DataLevel.parse(level)
+    except (PathError, ValueError) as exc:
+        typer.echo(f"decision: deny (bad request: {exc})")
+        raise typer.Exit(1) from None
+    if route is None:
+        typer.echo(f"decision: deny (unknown_route: no route for {method.upper()} {path})")
+        typer.echo(f"policy version: {bundle.version}")
+        raise typer.Exit(1)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=bundle.conditions.timezone)
+    outcome = evaluate(
+        bundle,
+        role_list,
+        region,
+        route.target_region,
+        route.resource,
+        route.action,
+        now=when,
+        level=data_level,
+        masked=not clear,
+        purpose=purpose,
+        records=records,
+    )
+    limit = bundle.conditions.daily_limit(role_list)
+    typer.echo(f"subject: {subject} roles: {','.join(role_list)} region: {region}")
+    typer.echo(f"route: {route.name} ({route.resource}.{route.action}, target region {route.target_region or '-'})")
+    typer.echo(f"decision: {'allow' if outcome.allowed else 'deny'} ({outcome.code})")
+    typer.echo(f"rule: {outcome.rule or '(none: default deny)'}")
+    typer.echo(f"condition: {outcome.condition or '-'}")
+    typer.echo(f"policy version: {outcome.policy_version}")
+    typer.echo(f"masking profile: {outcome.profile}")
+    typer.echo(f"daily record limit: {f'{limit[0]} ({limit[1]})' if limit else 'none'}")
+    raise typer.Exit(0 if outcome.allowed else 1)
+
+
+@policy_app.command("lint")
+def lint_cmd(config: ConfigOption = None) -> None:
+    """Conflicting and unreachable rules, unmentioned routes, separation-of-duty violations."""
+    settings = _settings(config)
+    identities = [(k.id, k.roles) for k in settings.identity.api_keys]
+    findings = lint(settings.policy.policy, settings.policy.routes, identities, settings.identity.jwt is not None)
+    for finding in findings:
+        typer.echo(str(finding))
+    errors = sum(f.severity == "error" for f in findings)
+    typer.echo(f"{len(findings)} finding(s), {errors} error(s)")
+    raise typer.Exit(1 if errors else 0)

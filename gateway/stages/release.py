@@ -1,0 +1,70 @@
+"""Stage 5 (between inspect and audit): conditions that need the response.
+
+Once the body is inspected its data level and record count are known; the caller's roles
+may still forbid that level (in clear or at all), demand a declared purpose of use, or cap
+the records per response and per day (policies/conditions.yaml). A failed condition
+withholds the body: the caller gets 403 (or 429 for the daily quota) and the audit event
+names the condition.
+"""
+
+from __future__ import annotations
+
+from policies.bundle import PolicyStore
+from policies.conditions import Verdict
+from policies.quota import QuotaStore
+
+from ..exchange import Exchange
+from .authorize import Clock, now_utc, refuse
+
+
+class Release:
+    def __init__(self, store: PolicyStore, quota: QuotaStore, clock: Clock = now_utc) -> None:
+        self._store = store
+        self._quota = quota
+        self._clock = clock
+
+    async def __call__(self, ex: Exchange) -> None:
+        principal = ex.principal
+        if ex.response is None or principal is None:
+            return
+        conditions = self._store.current.conditions
+        roles = principal.roles
+        inspection = ex.inspection
+        # "Masked" means inspected and nothing let out in clear; uninspected bodies never are.
+        masked = inspection is not None and inspection.clear == 0
+        records = inspection.records if inspection is not None else 0
+        ex.conditions += ["max_level", "purpose", "max_records_per_response"]
+        verdict = conditions.check_release(roles, ex.level, masked, ex.purpose, records)
+        if verdict is None:
+            verdict = await self._daily(ex, roles, principal.subject, records)
+        if verdict is not None:
+            self._withhold(ex, verdict)
+
+    async def _daily(self, ex: Exchange, roles: tuple[str, ...], subject: str, records: int) -> Verdict | None:
+        conditions = self._store.current.conditions
+        limit = conditions.daily_limit(roles)
+        if limit is None:
+            return None
+        day = conditions.day(self._clock())
+        result = await self._quota.consume(f"{subject}|{day}", records, limit[0])
+        ex.conditions.append(
+            f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}" + (" (local)" if result.degraded else "")
+        )
+        if result.allowed:
+            return None
+        return Verdict(
+            f"max_records_per_day:{limit[1]}",
+            429,
+            "daily_quota_exceeded",
+            f"{records} more records would exceed today's limit of {limit[0]} for role {limit[1]} "
+            f"({result.used} released so far)",
+            f"今日已获取 {result.used} 条记录,再返回 {records} 条将超过角色 {limit[1]} 的每日上限 {limit[0]} 条",
+        )
+
+    @staticmethod
+    def _withhold(ex: Exchange, verdict: Verdict) -> None:
+        if ex.upstream_stream is not None:
+            ex.upstream_stream.close()
+            ex.upstream_stream = None
+        ex.response = None
+        refuse(ex, verdict)

@@ -1,0 +1,95 @@
+"""All policy files as one versioned unit, and the holder that swaps it on reload.
+
+A reload builds a complete new bundle first; only if every file loads is it swapped in.
+A bad file leaves the running policy untouched and reports the error. The version recorded
+in every decision is a digest over all the files, so any change shows in the audit trail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .conditions import Conditions, load_conditions
+from .crypto import FieldCrypto
+from .enforcer import PolicyEnforcer
+from .masking import MaskingProfiles, load_profiles
+from .routes import RouteTable
+
+POLICY_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyFiles:
+    model: Path = POLICY_DIR / "model.conf"
+    policy: Path = POLICY_DIR / "policy.csv"
+    routes: Path = POLICY_DIR / "routes.yaml"
+    masking: Path = POLICY_DIR / "masking.yaml"
+    conditions: Path = POLICY_DIR / "conditions.yaml"
+
+    def all(self) -> tuple[Path, ...]:
+        return (self.model, self.policy, self.routes, self.masking, self.conditions)
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for path in self.all():
+            data = path.read_bytes()
+            h.update(len(data).to_bytes(8, "big"))  # file boundaries count: no two splits collide
+            h.update(data)
+        return h.hexdigest()[:12]
+
+    def mtimes(self) -> tuple[int, ...]:
+        return tuple(p.stat().st_mtime_ns for p in self.all())
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyBundle:
+    version: str
+    enforcer: PolicyEnforcer
+    routes: RouteTable
+    profiles: MaskingProfiles
+    conditions: Conditions
+
+    @classmethod
+    def load(cls, files: PolicyFiles, crypto: FieldCrypto | None = None) -> PolicyBundle:
+        version = files.digest()
+        return cls(
+            version=version,
+            enforcer=PolicyEnforcer(files.model, files.policy, version),
+            routes=RouteTable.load(files.routes),
+            profiles=load_profiles(files.masking, crypto),
+            conditions=load_conditions(files.conditions),
+        )
+
+
+class PolicyStore:
+    """The running bundle. `profiles` is one long-lived object (held by the inspect stage)
+    whose contents are swapped on reload; everything else is read from `current`."""
+
+    def __init__(self, files: PolicyFiles, crypto: FieldCrypto | None = None) -> None:
+        self.files = files
+        self._crypto = crypto
+        self.current = PolicyBundle.load(files, crypto)
+        self.profiles = self.current.profiles
+        self.last_error: str | None = None
+        self._mtimes = files.mtimes()
+
+    def reload(self) -> PolicyBundle:
+        """Load every file again; raises (and keeps the running policy) if any is bad."""
+        try:
+            fresh = PolicyBundle.load(self.files, self._crypto)
+        except Exception as exc:
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            raise
+        self.profiles.swap(fresh.profiles)
+        self.current = PolicyBundle(fresh.version, fresh.enforcer, fresh.routes, self.profiles, fresh.conditions)
+        self.last_error = None
+        self._mtimes = self.files.mtimes()
+        return self.current
+
+    def changed_on_disk(self) -> bool:
+        try:
+            return self.files.mtimes() != self._mtimes
+        except OSError:
+            return True  # a file went away: let the reload report it

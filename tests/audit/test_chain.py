@@ -1,0 +1,317 @@
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from audit.chain import (
+    GENESIS,
+    PUBLIC_KEY_FILE,
+    ChainSealer,
+    CheckpointSigner,
+    canonical,
+    checkpoint_ticker,
+    event_hash,
+    signed_bytes,
+)
+from audit.spool import Spool
+from audit.verify import Report, verify_trail
+from policies.keys import KeyFileError
+
+SIGNER = CheckpointSigner(Ed25519PrivateKey.generate())
+
+
+def event(n: int) -> dict[str, Any]:
+    return {
+        "@timestamp": f"2026-11-28T06:41:{n % 60:02d}.512Z",
+        "event": {"id": f"e{n:04d}", "kind": "event"},
+        "minguard": {"instance": "gw", "upstream": {"duration_ms": 12.804 + n / 7}, "summary_zh": "张** 查看"},
+        "n": n,
+    }
+
+
+def make(tmp_path: Path, every: int = 1000, segment_bytes: int = 1 << 20) -> Spool:
+    spool = Spool(tmp_path, "gw", segment_bytes, 1 << 24, sealer=ChainSealer(SIGNER, every=every))
+    spool.open()
+    return spool
+
+
+def lines(spool: Spool) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for number in spool.segments():
+        path = spool.directory / f"{number:012d}.jsonl"
+        out.extend(json.loads(line) for line in path.read_bytes().splitlines())
+    return out
+
+
+def append_all(spool: Spool, events: list[dict[str, Any]], concurrently: bool = False) -> None:
+    async def scenario() -> None:
+        if concurrently:
+            await asyncio.gather(*(spool.append(e) for e in events))
+        else:
+            for e in events:
+                await spool.append(e)
+
+    asyncio.run(scenario())
+
+
+def check(report: Report, *expected: tuple[str, int | None, str | None]) -> None:
+    """The report holds exactly these findings (kind, seq, event id), in any order."""
+    got = sorted((f.kind, f.seq or 0, f.event_id or "") for f in report.findings)
+    assert got == sorted((k, s or 0, i or "") for k, s, i in expected), [f.message for f in report.findings]
+
+
+# -- sealing in the spool ----------------------------------------------------------------
+def test_the_chain_follows_the_order_of_the_lines_on_disk(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+    append_all(spool, [event(i) for i in range(50)], concurrently=True)
+    written = lines(spool)
+    assert [e["minguard"]["chain"]["seq"] for e in written] == list(range(1, 51))
+    previous = GENESIS
+    for e in written:
+        chain = e["minguard"]["chain"]
+        assert (chain["alg"], chain["instance"], chain["prev"]) == ("sha256", "gw", previous)
+        assert event_hash(e, "sha256") == chain["hash"]
+        previous = chain["hash"]
+    assert verify_trail(written, SIGNER.public_key).clean
+    spool.close()
+
+
+def test_a_failed_write_rolls_the_chain_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spool = make(tmp_path)
+    append_all(spool, [event(0)])
+    real_write = spool._write
+    calls = {"n": 0}
+
+    def failing_once(data: bytes, state: dict[str, Any] | None = None) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(28, "No space left on device")
+        real_write(data, state)
+
+    monkeypatch.setattr(spool, "_write", failing_once)
+
+    async def scenario() -> None:
+        with pytest.raises(OSError):
+            await spool.append(event(1))
+        await spool.append(event(1))  # written again later, as the audit stage's deferred event is
+
+    asyncio.run(scenario())
+    written = lines(spool)
+    assert [e["minguard"]["chain"]["seq"] for e in written] == [1, 2]
+    assert [e["n"] for e in written] == [0, 1]
+    assert verify_trail(written, SIGNER.public_key).clean
+    spool.close()
+
+
+def test_an_event_that_cannot_be_hashed_fails_alone(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+    bad = event(1)
+    bad["minguard"]["upstream"]["duration_ms"] = float("nan")  # not JSON: OpenSearch would refuse it
+
+    async def scenario() -> tuple[BaseException | None, ...]:
+        return await asyncio.gather(
+            spool.append(event(0)), spool.append(bad), spool.append(event(2)), return_exceptions=True
+        )
+
+    results = asyncio.run(scenario())
+    assert results[0] is None and isinstance(results[1], ValueError) and results[2] is None
+    assert [e["minguard"]["chain"]["seq"] for e in lines(spool)] == [1, 2]
+    spool.close()
+
+
+def test_the_chain_resumes_after_reopen(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+    append_all(spool, [event(i) for i in range(5)])
+    spool.close()
+    spool = make(tmp_path)
+    append_all(spool, [event(i) for i in range(5, 8)])
+    written = lines(spool)
+    assert [e["minguard"]["chain"]["seq"] for e in written] == list(range(1, 9))
+    assert verify_trail(written, SIGNER.public_key).clean
+    spool.close()
+
+
+def test_the_chain_resumes_when_every_segment_was_shipped_and_deleted(tmp_path: Path) -> None:
+    spool = make(tmp_path, every=7, segment_bytes=4096)
+    n = 0
+    while n < 40 or spool.end.offset != 0:  # stop right after a rotation: the newest segment is empty
+        append_all(spool, [event(n)])
+        n += 1
+    trail = lines(spool)
+    spool.commit(spool.end, 0)  # all shipped: every older segment is deleted
+    assert [(spool.directory / f"{s:012d}.jsonl").stat().st_size for s in spool.segments()] == [0]
+    spool.close()
+    spool = make(tmp_path, every=7, segment_bytes=4096)
+    append_all(spool, [event(i) for i in range(n, n + 10)])
+    trail += lines(spool)
+    report = verify_trail(trail, SIGNER.public_key)
+    assert report.clean, [f.message for f in report.findings]
+    (summary,) = report.instances
+    assert (summary.first_seq, summary.entries) == (1, summary.last_seq)
+    assert summary.checkpoints == summary.last_seq // 8
+    spool.close()
+
+
+# -- checkpoints ---------------------------------------------------------------------------
+def test_checkpoints_every_n_events_are_signed_and_chained(tmp_path: Path) -> None:
+    spool = make(tmp_path, every=5)
+    append_all(spool, [event(i) for i in range(12)])
+    written = lines(spool)
+    checkpoints = [e for e in written if e["event"]["kind"] == "checkpoint"]
+    assert [c["minguard"]["chain"]["seq"] for c in checkpoints] == [6, 12]
+    first = checkpoints[0]["minguard"]["checkpoint"]
+    assert (first["instance"], first["seq"], first["count"]) == ("gw", 5, 5)
+    assert first["hash"] == written[4]["minguard"]["chain"]["hash"] == checkpoints[0]["minguard"]["chain"]["prev"]
+    assert (first["key_id"], first["signature_alg"]) == (SIGNER.key_id, "ed25519")
+    SIGNER.public_key.verify(bytes.fromhex(first["signature"]), signed_bytes(first))
+    assert checkpoints[1]["minguard"]["checkpoint"]["count"] == 5  # seq 7-11, after the first checkpoint
+    spool.close()
+
+
+def test_a_checkpoint_request_writes_one_only_when_there_is_something_to_sign(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+
+    async def scenario() -> None:
+        await spool.checkpoint()
+        await spool.append(event(0))
+        await spool.checkpoint()
+        await spool.checkpoint()
+
+    asyncio.run(scenario())
+    assert [e["event"]["kind"] for e in lines(spool)] == ["event", "checkpoint"]
+    spool.close()
+
+
+def test_the_ticker_signs_the_last_events_of_a_quiet_gateway(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+
+    async def scenario() -> None:
+        await spool.append(event(0))
+        ticker = asyncio.create_task(checkpoint_ticker(spool.checkpoint, interval=0.01))
+        await asyncio.sleep(0.1)
+        ticker.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await ticker
+
+    asyncio.run(scenario())
+    assert [e["event"]["kind"] for e in lines(spool)] == ["event", "checkpoint"]  # one, not one per tick
+    spool.close()
+
+
+def test_the_signing_key_lives_in_the_keys_dir_with_its_public_key(tmp_path: Path) -> None:
+    signer = CheckpointSigner.from_dir(tmp_path, generate=True)
+    assert len((tmp_path / "audit-signing.key").read_text().strip()) == 64
+    assert (tmp_path / PUBLIC_KEY_FILE).read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
+    assert CheckpointSigner.from_dir(tmp_path, generate=False).key_id == signer.key_id
+    (tmp_path / PUBLIC_KEY_FILE).write_bytes(b"-----BEGIN PUBLIC KEY-----\nstale\n")
+    with pytest.raises(KeyFileError):
+        CheckpointSigner.from_dir(tmp_path, generate=False)
+    with pytest.raises(KeyFileError):
+        CheckpointSigner.from_dir(tmp_path / "none", generate=False)
+
+
+def test_floats_canonicalise_to_the_same_bytes_after_a_json_round_trip() -> None:
+    e: dict[str, Any] = {"a": [0.1, 1e-05, 12.804, 1.0, 123456789.123, 2.5e300, -0.0], "b": "张三", "c": None, "d": {}}
+    assert canonical(json.loads(json.dumps(e, ensure_ascii=True))) == canonical(e)
+
+
+# -- verify on in-memory trails ------------------------------------------------------------
+def trail(n: int = 20, every: int = 8) -> list[dict[str, Any]]:
+    sealer = ChainSealer(SIGNER, every=every)
+    sealer.resume("gw", None)
+    out: list[dict[str, Any]] = []
+    for i in range(n):
+        e = event(i)
+        sealer.seal(e)
+        out.append(e)
+        if (cp := sealer.checkpoint()) is not None:
+            out.append(cp)
+    cp = sealer.checkpoint(force=True)
+    return [*out, cp] if cp else out
+
+
+def seq_of(events: list[dict[str, Any]], seq: int) -> dict[str, Any]:
+    return next(e for e in events if e["minguard"]["chain"]["seq"] == seq)
+
+
+def test_a_clean_trail_verifies_in_any_order() -> None:
+    events = trail()
+    report = verify_trail(reversed(events), SIGNER.public_key)
+    assert report.clean
+    (summary,) = report.instances
+    assert (summary.first_seq, summary.last_seq, summary.checkpoints, summary.unsigned) == (1, 23, 3, 0)
+
+
+def test_a_deleted_event_is_reported_as_a_gap() -> None:
+    events = [e for e in trail() if e["minguard"]["chain"]["seq"] != 5]
+    check(verify_trail(events, SIGNER.public_key), ("deleted", 5, None))
+
+
+def test_an_edited_event_is_named() -> None:
+    events = trail()
+    seq_of(events, 7)["minguard"]["summary_zh"] = "无事发生"
+    check(verify_trail(events, SIGNER.public_key), ("altered", 7, "e0006"))
+
+
+def test_swapped_events_are_reported_as_reordered() -> None:
+    events = trail()
+    a, b = seq_of(events, 3), seq_of(events, 11)
+    a["minguard"]["chain"]["seq"], b["minguard"]["chain"]["seq"] = 11, 3
+    check(verify_trail(events, SIGNER.public_key), ("reordered", 11, "e0002"), ("reordered", 3, "e0009"))
+
+
+def test_a_forged_event_claiming_a_seq_is_reported_as_inserted() -> None:
+    events = trail()
+    forged = copy.deepcopy(seq_of(events, 4))
+    forged["event"]["id"] = "forged"
+    forged["minguard"]["summary_zh"] = "伪造"
+    forged["minguard"]["chain"]["hash"] = event_hash(forged, "sha256")  # a self-consistent hash
+    check(verify_trail([*events, forged], SIGNER.public_key), ("inserted", 4, "forged"))
+
+
+def test_an_event_without_chain_is_reported_as_inserted() -> None:
+    forged = event(99)
+    check(verify_trail([*trail(), forged], SIGNER.public_key), ("inserted", None, "e0099"))
+
+
+def test_a_deleted_checkpoint_shows_as_a_gap_and_a_count_mismatch() -> None:
+    events = [e for e in trail() if e["minguard"]["chain"]["seq"] != 9]
+    report = verify_trail(events, SIGNER.public_key)
+    check(report, ("deleted", 9, None), ("deleted", 18, seq_of(events, 18)["event"]["id"]))
+
+
+def test_a_rewritten_chain_is_caught_by_the_next_checkpoint() -> None:
+    events = trail()
+    seq_of(events, 10)["minguard"]["summary_zh"] = "改过"
+    previous = seq_of(events, 9)["minguard"]["chain"]["hash"]
+    for seq in range(10, 18):  # re-hash everything up to the next checkpoint, which cannot be re-signed
+        e = seq_of(events, seq)
+        e["minguard"]["chain"]["prev"] = previous
+        e["minguard"]["chain"]["hash"] = previous = event_hash(e, "sha256")
+    check(verify_trail(events, SIGNER.public_key), ("altered", 18, seq_of(events, 18)["event"]["id"]))
+
+
+def test_a_forged_signature_and_a_foreign_key_are_reported() -> None:
+    events = trail()
+    cp = seq_of(events, 9)
+    cp["minguard"]["checkpoint"]["signature"] = "00" * 64
+    cp["minguard"]["chain"]["hash"] = event_hash(cp, "sha256")
+    seq_of(events, 10)["minguard"]["chain"]["prev"] = cp["minguard"]["chain"]["hash"]
+    seq_of(events, 10)["minguard"]["chain"]["hash"] = event_hash(seq_of(events, 10), "sha256")
+    report = verify_trail(events, SIGNER.public_key)
+    assert ("altered", 9) in {(f.kind, f.seq) for f in report.findings}
+    other = Ed25519PrivateKey.generate().public_key()
+    assert {f.kind for f in verify_trail(trail(), other).findings} == {"altered"}
+
+
+def test_deleted_events_just_before_a_checkpoint_and_the_unsigned_tail() -> None:
+    events = [e for e in trail(n=20) if e["minguard"]["chain"]["seq"] not in (7, 8, 23)]
+    report = verify_trail(events, SIGNER.public_key)
+    check(report, ("deleted", 7, None))
+    assert report.instances[0].unsigned == 4  # seq 19-22: chained, not signed (their checkpoint is gone)

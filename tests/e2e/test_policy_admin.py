@@ -1,0 +1,215 @@
+"""Admin side of the policy against real gateways: re-identification, reload, 三员分立 at
+runtime, self-approval, and the daily quota shared by two gateway processes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from gateway.devsetup import dev_token
+from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
+
+pytestmark = pytest.mark.opensearch
+
+POLICIES = Path(__file__).resolve().parents[2] / "policies"
+PURPOSE = {"X-Purpose-Of-Use": "e2e"}
+
+
+def upstream_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def copy_policies(directory: Path) -> dict[str, str]:
+    directory.mkdir(parents=True, exist_ok=True)
+    names = {"model": "model.conf", "policy": "policy.csv", "routes": "routes.yaml"}
+    names |= {"masking": "masking.yaml", "conditions": "conditions.yaml"}
+    for name in names.values():
+        shutil.copy(POLICIES / name, directory / name)
+    return {key: str(directory / name) for key, name in names.items()}
+
+
+def event_of(opensearch: OpenSearch, prefix: str, response: httpx.Response) -> dict[str, Any]:
+    request_id = response.headers["x-request-id"]
+    assert wait_for_events(opensearch, prefix, [request_id]) == {request_id: 1}
+    (event,) = audit_events(opensearch, prefix, request_id)
+    return event
+
+
+@pytest.fixture(scope="module")
+def own_gateway(
+    tmp_path_factory: pytest.TempPathFactory, upstream_url: str, index_prefix: str
+) -> Iterator[RunningGateway]:
+    base = tmp_path_factory.mktemp("policy-admin")
+    files = copy_policies(base / "policies")
+    running = start_gateway(base / "gw", upstream_url, index_prefix, overrides={"policy": files})
+    yield running
+    stop_gateway(running)
+
+
+def test_reidentify_for_the_authorised_role_only(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    raw = upstream_json(upstream_url + "/api/v1/regions/610902/payments?size=2")["items"]
+    listed = httpx.get(
+        gateway.url + "/api/v1/regions/610902/payments?size=2", headers=gateway.headers("reviewer-hanbin", **PURPOSE)
+    )
+    assert listed.status_code == 200
+    card = listed.json()["items"][0]["payeeBankCard"]
+    assert card.startswith("enc:k1:") and raw[0]["payeeBankCard"] not in listed.text
+    url = gateway.url + "/_minguard/reidentify"
+    body = {"value": card, "region": "610902"}
+
+    allowed = httpx.post(url, json=body, headers=gateway.headers("reviewer-hanbin", **PURPOSE))
+    assert allowed.status_code == 200
+    assert allowed.json()["value"] == raw[0]["payeeBankCard"]
+    refused = httpx.post(url, json=body, headers=gateway.headers("caseworker-hanbin", **PURPOSE))
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+    no_purpose = httpx.post(url, json=body, headers=gateway.headers("reviewer-hanbin"))
+    assert no_purpose.json()["error"]["code"] == "purpose_required"
+    other_region = httpx.post(
+        url, json={**body, "region": "610921"}, headers=gateway.headers("district-head-hanbin", **PURPOSE)
+    )
+    assert other_region.status_code == 403
+    admin = httpx.post(url, json=body, headers=gateway.headers("audit-admin", **PURPOSE))
+    assert admin.status_code == 403
+    token = httpx.post(
+        url,
+        json={"value": "tok:p1:0123456789abcdef0123456789abcdef"},
+        headers=gateway.headers("reviewer-hanbin", **PURPOSE),
+    )
+    assert token.status_code == 400 and "one-way" in token.json()["error"]["message"]
+
+    ok_event = event_of(opensearch, index_prefix, allowed)
+    assert ok_event["event"]["action"] == "personal_data.reidentify"
+    assert ok_event["minguard"]["action"] == "reidentify"
+    assert ok_event["event"]["outcome"] == "success" and ok_event["minguard"]["decision"]["allowed"] is True
+    assert raw[0]["payeeBankCard"] not in json.dumps(ok_event)
+    for response in (refused, no_purpose, other_region, admin):
+        event = event_of(opensearch, index_prefix, response)
+        assert event["minguard"]["action"] == "reidentify"
+        assert event["event"]["outcome"] == "failure"
+    assert event_of(opensearch, index_prefix, no_purpose)["minguard"]["conditions"]["failed"] == "purpose"
+
+
+def test_three_administrators_are_separated_at_runtime(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    token = dev_token(gateway.env.directory, "mallory", ["system_admin", "audit_admin"], "610900")
+    bearer = {"Authorization": f"Bearer {token}", **PURPOSE}
+    proxied = httpx.get(gateway.url + "/api/v1/health", headers=bearer)
+    assert proxied.status_code == 403 and proxied.json()["error"]["code"] == "separation_of_duties"
+    events = httpx.get(gateway.url + "/_minguard/audit/events?request_id=abc", headers=bearer)
+    assert events.status_code == 403 and events.json()["error"]["code"] == "separation_of_duties"
+    assert event_of(opensearch, index_prefix, proxied)["minguard"]["conditions"]["failed"] == "separation_of_duties"
+
+    probe = httpx.get(gateway.url + "/api/v1/health", headers=gateway.headers("caseworker-hanbin"))
+    assert wait_for_events(opensearch, index_prefix, [probe.headers["x-request-id"]])
+    query = f"/_minguard/audit/events?request_id={probe.headers['x-request-id']}"
+    # The system administrator cannot read the audit trail; the audit administrator can.
+    system = httpx.get(gateway.url + query, headers=gateway.headers("system-admin"))
+    assert system.status_code == 403
+    auditor = httpx.get(gateway.url + query, headers=gateway.headers("audit-admin"))
+    assert auditor.status_code == 200 and len(auditor.json()["events"]) == 1
+    # The audit administrator cannot change policy; the security administrator can.
+    reload_url = gateway.url + "/_minguard/policy/reload"
+    assert httpx.post(reload_url, headers=gateway.headers("audit-admin")).status_code == 403
+    assert httpx.post(reload_url, headers=gateway.headers("system-admin")).status_code == 403
+    # ... and no administrator reads business data.
+    for admin in ("system-admin", "security-admin", "audit-admin"):
+        response = httpx.get(gateway.url + "/api/v1/regions/610902/persons", headers=gateway.headers(admin, **PURPOSE))
+        assert response.status_code == 403
+
+
+def test_policy_reload_keeps_the_old_policy_when_a_file_is_bad(
+    own_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    gw = own_gateway
+    url = gw.url + "/_minguard/policy/reload"
+    policy_dir = gw.env.directory.parent / "policies"
+    masking = policy_dir / "masking.yaml"
+    good = masking.read_text(encoding="utf-8")
+    before = httpx.get(gw.url + "/api/v1/health", headers=gw.headers("caseworker-hanbin"))
+    version = event_of(opensearch, index_prefix, before)["minguard"]["decision"]["policy_version"]
+
+    masking.write_text(good.replace("{op: redact}", "{op: shred}", 1), encoding="utf-8")
+    bad = httpx.post(url, headers=gw.headers("security-admin"))
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "policy_invalid"
+    still = httpx.get(
+        gw.url + "/api/v1/regions/610902/persons?size=1", headers=gw.headers("caseworker-hanbin", **PURPOSE)
+    )
+    assert still.status_code == 200
+    assert event_of(opensearch, index_prefix, still)["minguard"]["decision"]["policy_version"] == version
+
+    masking.write_text(good, encoding="utf-8")
+    policy = policy_dir / "policy.csv"
+    policy.write_text(policy.read_text(encoding="utf-8") + "p, caseworker, own, export, ^export$, allow\n")
+    done = httpx.post(url, headers=gw.headers("security-admin"))
+    assert done.status_code == 200 and done.json()["previous"] == version
+    new_version = done.json()["version"]
+    assert new_version != version
+    export = httpx.get(
+        gw.url + "/api/v1/regions/610902/export/persons.json", headers=gw.headers("caseworker-hanbin", **PURPOSE)
+    )
+    assert export.status_code == 200  # the new rule is in force without a restart
+    assert event_of(opensearch, index_prefix, done)["minguard"]["action"] == "reload"
+    assert event_of(opensearch, index_prefix, export)["minguard"]["decision"]["policy_version"] == new_version
+
+
+def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream_url: str) -> None:
+    person = upstream_json(upstream_url + "/api/v1/regions/610902/persons?size=1")["items"][0]["personId"]
+    token = dev_token(gateway.env.directory, "zhangwei", ["caseworker", "reviewer"], "610902")
+    both = {"Authorization": f"Bearer {token}", **PURPOSE}
+    cases = gateway.url + "/api/v1/regions/610902/cases"
+    application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
+    spoofed = httpx.post(cases, json={**application, "operator": "wangfang"}, headers=both)
+    assert spoofed.status_code == 403 and spoofed.json()["error"]["code"] == "actor_mismatch"
+    created = httpx.post(cases, json=application, headers=both)
+    assert created.status_code == 201, created.text
+    case_id = created.json()["caseId"]
+    approve = f"{cases}/{case_id}/approve"
+    own = httpx.post(approve, json={"approver": "zhangwei"}, headers=both)
+    assert own.status_code == 403 and own.json()["error"]["code"] == "self_approval"
+    reviewer = gateway.headers("reviewer-hanbin", **PURPOSE)
+    assert httpx.post(approve, json={"approver": "zhangwei"}, headers=reviewer).status_code == 403
+    approved = httpx.post(approve, json={"approver": "wangfang"}, headers=reviewer)
+    assert approved.status_code == 200 and approved.json()["approvedBy"] == "wangfang"
+
+
+def test_daily_quota_is_shared_by_two_gateway_processes(
+    tmp_path: Path, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    files = copy_policies(tmp_path / "policies")
+    conditions = Path(files["conditions"])
+    text = conditions.read_text(encoding="utf-8")
+    conditions.write_text(
+        text.replace("  caseworker:\n", "  caseworker:\n    max_records_per_day: 12\n"), encoding="utf-8"
+    )
+    quota_index = f"{index_prefix}.quota-shared"
+    overrides: dict[str, dict[str, Any]] = {"policy": {**files, "quota_index": quota_index}}
+    first = start_gateway(tmp_path / "a", upstream_url, index_prefix, overrides=overrides)
+    second = start_gateway(tmp_path / "b", upstream_url, index_prefix, overrides=overrides)
+    try:
+        statuses = []
+        for i in range(4):
+            gw = (first, second)[i % 2]
+            response = httpx.get(
+                gw.url + "/api/v1/regions/610902/persons?size=5", headers=gw.headers("caseworker-hanbin", **PURPOSE)
+            )
+            statuses.append(response.status_code)
+        assert statuses == [200, 200, 429, 429]
+        refused = event_of(opensearch, index_prefix, response)
+        assert refused["minguard"]["conditions"]["failed"] == "max_records_per_day:caseworker"
+        assert refused["minguard"]["error"]["code"] == "daily_quota_exceeded"
+    finally:
+        stop_gateway(first)
+        stop_gateway(second)
+        opensearch.indices.delete(index=quota_index, ignore_unavailable=True)

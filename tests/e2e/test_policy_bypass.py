@@ -1,0 +1,154 @@
+"""Bypass attempts against a real gateway: every one is denied or normalised, and audited.
+
+Requests are sent with http.client so that paths reach the gateway exactly as written (httpx
+would resolve dot segments and re-encode before sending).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from opensearchpy import OpenSearch
+
+from support.gateways import RunningGateway, audit_events, wait_for_events
+
+pytestmark = pytest.mark.opensearch
+
+PURPOSE = ("X-Purpose-Of-Use", "bypass-test")
+OWN = "/api/v1/regions/610902/persons"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _drop_quota_index(opensearch: OpenSearch, index_prefix: str) -> Iterator[None]:
+    yield
+    opensearch.indices.delete(index=f"{index_prefix}.quota", ignore_unavailable=True)
+
+
+def raw(
+    gateway: RunningGateway, method: str, target: str, headers: list[tuple[str, str]]
+) -> tuple[int, dict[str, Any], str]:
+    """Send `target` byte for byte; returns status, JSON body (or {}), request id."""
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        conn.putrequest(method, target, skip_accept_encoding=True)
+        for name, value in headers:
+            conn.putheader(name, value)
+        conn.endheaders()
+        response = conn.getresponse()
+        body = response.read()
+        request_id = response.getheader("x-request-id") or ""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = {}
+        return response.status, data if isinstance(data, dict) else {"items": data}, request_id
+    finally:
+        conn.close()
+
+
+def key(gateway: RunningGateway, key_id: str = "caseworker-hanbin") -> tuple[str, str]:
+    return ("X-API-Key", gateway.env.key(key_id))
+
+
+def other_region_person(upstream_url: str) -> str:
+    with urllib.request.urlopen(upstream_url + "/api/v1/regions/610921/persons?size=1", timeout=10) as r:
+        return str(json.loads(r.read())["items"][0]["personId"])
+
+
+def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, str, list[tuple[str, str]], int, str]]:
+    """(label, method, raw target, headers, expected status, expected code or "ok")."""
+    me = [key(gateway), PURPOSE]
+    foreign = other_region_person(upstream_url)
+    return [
+        # Encoded and dot-segment paths: decoded once, resolved, then decided on.
+        ("encoded region", "GET", "/api/v1/regions/%36%31%30%39%32%31/persons", me, 403, "forbidden"),
+        ("encoded slash climb", "GET", "/api/v1/regions/610902%2F..%2F610921/persons", me, 403, "forbidden"),
+        ("dot segments", "GET", "/api/v1/regions/610902/../610921/persons", me, 403, "forbidden"),
+        ("encoded dots", "GET", "/api/v1/regions/610902/%2e%2e/610921/persons", me, 403, "forbidden"),
+        ("double encoding", "GET", "/api/v1/regions/610902/%252e%252e/610921/persons", me, 400, "bad_path"),
+        ("backslash", "GET", "/api/v1/regions/610902%5c..%5c610921/persons", me, 400, "bad_path"),
+        ("overlong utf-8", "GET", "/api/v1/regions/610902/%c0%ae%c0%ae/610921/persons", me, 400, "bad_path"),
+        ("climb above root", "GET", "/../../api/v1/regions/610921/persons", me, 400, "bad_path"),
+        ("single dot, own", "GET", "/api/v1/./regions/610902/./persons?size=1", me, 200, "ok"),
+        # Case tricks and duplicate slashes: literals match case-insensitively, scope still holds.
+        ("upper case, other", "GET", "/API/V1/REGIONS/610921/PERSONS", me, 403, "forbidden"),
+        ("mixed case, own", "GET", "/Api/V1/Regions/610902/Persons?size=1", me, 200, "ok"),
+        ("duplicate slashes", "GET", "//api//v1/regions//610921///persons", me, 403, "forbidden"),
+        ("trailing slash", "GET", "/api/v1/regions/610921/persons/", me, 403, "forbidden"),
+        ("unknown route", "GET", "/api/v1/admin/users", me, 403, "unknown_route"),
+        ("unrouted method", "DELETE", OWN, me, 403, "unknown_route"),
+        # Method override.
+        ("method override", "GET", OWN, [*me, ("X-HTTP-Method-Override", "DELETE")], 400, "method_override"),
+        ("x-method-override", "POST", OWN, [*me, ("X-Method-Override", "GET")], 400, "method_override"),
+        # Header spoofing of identity: only the credential counts.
+        (
+            "spoofed minguard headers",
+            "GET",
+            "/api/v1/regions/610921/persons",
+            [*me, ("X-Minguard-Roles", "district_head"), ("X-Minguard-Region", "610900"), ("X-Minguard-Subject", "x")],
+            403,
+            "forbidden",
+        ),
+        (
+            "spoofed forwarded-for",
+            "GET",
+            "/api/v1/regions/610921/persons",
+            [*me, ("X-Forwarded-For", "10.0.0.1")],
+            403,
+            "forbidden",
+        ),
+        ("two api keys", "GET", OWN, [*me, key(gateway, "district-head-hanbin")], 401, "unauthenticated"),
+        ("key and bearer", "GET", OWN, [*me, ("Authorization", "Bearer abc.def.ghi")], 401, "unauthenticated"),
+        ("no credential", "GET", OWN, [PURPOSE], 401, "unauthenticated"),
+        # Oversized or repeated query parameters.
+        ("repeated parameter", "GET", OWN + "?size=1&size=500", me, 400, "duplicate_query_parameter"),
+        ("repeated, case", "GET", OWN + "?size=1&SIZE=500", me, 400, "duplicate_query_parameter"),
+        ("repeated, encoded", "GET", OWN + "?size=1&%73ize=500", me, 400, "duplicate_query_parameter"),
+        ("repeated, semicolon", "GET", OWN + "?size=1;size=500", me, 400, "duplicate_query_parameter"),
+        ("repeated, brackets", "GET", OWN + "?q=a&q[]=b", me, 400, "duplicate_query_parameter"),
+        ("oversized query", "GET", OWN + "?q=" + "a" * 5000, me, 414, "query_too_long"),
+        # Another region's records by ID: refused by the gateway, or not found in the caller's region.
+        ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
+        ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),
+        ("foreign id, child region", "GET", f"/api/v1/regions/610902001/persons/{foreign}", me, 404, "upstream"),
+    ]
+
+
+def test_every_bypass_is_denied_or_normalised_and_audited(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    sent = []
+    for label, method, target, headers, status, code in cases(gateway, upstream_url):
+        got, body, request_id = raw(gateway, method, target, headers)
+        assert got == status, (label, got, body)
+        if code not in ("ok", "upstream"):
+            assert body["error"]["code"] == code, label
+        sent.append((label, request_id, status, code))
+    counts = wait_for_events(opensearch, index_prefix, [r for _, r, _, _ in sent])
+    assert counts == {r: 1 for _, r, _, _ in sent}
+    for label, request_id, status, code in sent:
+        (event,) = audit_events(opensearch, index_prefix, request_id)
+        assert event["http"]["response"]["status_code"] == status, label
+        assert event["source"]["ip"] == "127.0.0.1", label  # never the X-Forwarded-For claim
+        if code not in ("ok", "upstream"):
+            assert event["minguard"]["error"]["code"] == code, label
+            assert event["event"]["type"] == ["access", "denied"], label
+        if code == "forbidden":
+            assert event["minguard"]["decision"]["allowed"] is False
+            assert event["minguard"]["decision"]["policy_version"]
+        if "spoofed" in label:
+            assert event["user"]["roles"] == ["caseworker"]
+            assert event["minguard"]["principal"]["region"] == "610902"
+
+
+def test_normalised_paths_reach_the_canonical_route(gateway: RunningGateway) -> None:
+    status, body, _ = raw(gateway, "GET", "//API/v1/./Regions/610902/persons/?size=2", [key(gateway), PURPOSE])
+    assert status == 200
+    assert len(body["items"]) == 2

@@ -1,0 +1,206 @@
+"""Tamper evidence end to end: a real gateway chains and signs its events, they land in the real
+OpenSearch node, and every kind of tampering done directly in OpenSearch is reported exactly."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from opensearchpy import OpenSearch
+from opensearchpy.helpers import scan
+
+from audit.chain import PUBLIC_KEY_FILE, event_hash
+from audit.opensearch import index_for, index_template
+from audit.verify import verify_trail
+from gateway.cli_audit import load_public_key
+from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
+
+pytestmark = pytest.mark.opensearch
+
+REQUESTS = 15  # per gateway run; two runs, so the chain also has to survive a restart
+
+
+@dataclass
+class Trail:
+    gateway: RunningGateway
+    instance: str
+    events: list[dict[str, Any]]  # as read back from OpenSearch, by seq
+
+    def seq(self, n: int) -> dict[str, Any]:
+        return next(e for e in self.events if e["minguard"]["chain"]["seq"] == n)
+
+
+def send_requests(gateway: RunningGateway) -> list[str]:
+    cases = [
+        ("caseworker-hanbin", "/api/v1/regions/610902/persons?size=3"),  # allowed, masked
+        ("caseworker-hanbin", "/api/v1/regions/610921/persons"),  # 403
+        (None, "/api/v1/regions/610902/persons"),  # 401
+    ]
+    ids = []
+    for i in range(REQUESTS):
+        key_id, path = cases[i % len(cases)]
+        response = httpx.get(gateway.url + path, headers=gateway.headers(key_id) if key_id else {}, timeout=30)
+        ids.append(response.headers["x-request-id"])
+    return ids
+
+
+def read_instance(client: OpenSearch, prefix: str, instance: str) -> list[dict[str, Any]]:
+    client.indices.refresh(index=f"{prefix}-*", ignore_unavailable=True)
+    query = {"query": {"term": {"minguard.instance": instance}}}
+    events = [hit["_source"] for hit in scan(client, query=query, index=f"{prefix}-*", ignore_unavailable=True)]
+    return sorted(events, key=lambda e: e["minguard"].get("chain", {}).get("seq", 0))
+
+
+def wait_for_entries(client: OpenSearch, prefix: str, instance: str, count: int) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + 60
+    events = read_instance(client, prefix, instance)
+    while len(events) < count and time.monotonic() < deadline:
+        time.sleep(0.5)
+        events = read_instance(client, prefix, instance)
+    return events
+
+
+def restart(gateway: RunningGateway) -> RunningGateway:
+    """Start a stopped gateway again on its config (start_gateway would pick a new port)."""
+    command = [sys.executable, "-m", "gateway", "run", "--config", str(gateway.env.config)]
+    with open(gateway.log, "ab") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=out)
+    restarted = RunningGateway(gateway.url, gateway.env, proc, gateway.log)
+    try:
+        wait_http(f"{gateway.url}/_minguard/health")
+    except TimeoutError:
+        stop_gateway(restarted)
+        raise
+    return restarted
+
+
+@pytest.fixture(scope="module")
+def trail(
+    tmp_path_factory: pytest.TempPathFactory, upstream_url: str, index_prefix: str, opensearch: OpenSearch
+) -> Iterator[Trail]:
+    instance = f"tamper-{uuid.uuid4().hex[:8]}"  # not dev-<port>: a port can come round again in a session
+    directory = tmp_path_factory.mktemp("tamper-gateway")
+    gateway = start_gateway(directory, upstream_url, index_prefix, overrides={"server": {"instance": instance}})
+    ids: list[str] = []
+    for run in range(2):  # the same config and spool slot both times: one chain across the restart
+        if run:
+            gateway = restart(gateway)
+        try:
+            ids += send_requests(gateway)
+            assert len(wait_for_events(opensearch, index_prefix, ids)) == len(ids)
+        finally:
+            stop_gateway(gateway)  # writes a closing checkpoint and ships it
+    events = wait_for_entries(opensearch, index_prefix, instance, 2 * REQUESTS + 2)
+    yield Trail(gateway, instance, events)
+
+
+def public_key(trail: Trail) -> Ed25519PublicKey:
+    return load_public_key(trail.gateway.env.directory / "keys" / PUBLIC_KEY_FILE)
+
+
+def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "gateway", "audit", "verify", "--config", str(config), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_the_trail_read_back_from_opensearch_verifies(trail: Trail) -> None:
+    assert [e["minguard"]["chain"]["seq"] for e in trail.events] == list(range(1, 2 * REQUESTS + 3))
+    checkpoints = [e for e in trail.events if e["event"]["kind"] == "checkpoint"]
+    assert [c["minguard"]["chain"]["seq"] for c in checkpoints] == [REQUESTS + 1, 2 * REQUESTS + 2]
+    assert [c["minguard"]["checkpoint"]["count"] for c in checkpoints] == [REQUESTS, REQUESTS]
+    # _source re-canonicalises to the bytes that were hashed, floats included
+    assert any(isinstance(e["minguard"].get("upstream", {}).get("duration_ms"), float) for e in trail.events)
+    assert all(event_hash(e, "sha256") == e["minguard"]["chain"]["hash"] for e in trail.events)
+    report = verify_trail(trail.events, public_key(trail))
+    assert report.clean, [f.message for f in report.findings]
+    (summary,) = report.instances
+    assert (summary.entries, summary.checkpoints, summary.unsigned) == (2 * REQUESTS + 2, 2, 0)
+
+
+def test_the_cli_verifies_the_trail(trail: Trail) -> None:
+    result = run_cli(trail.gateway.env.config, "--instance", trail.instance)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "结论:通过" in result.stdout and "Result: clean" in result.stdout
+    result = run_cli(trail.gateway.env.config, "--instance", trail.instance, "--from", "2000-01-01", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["clean"] and report["instances"][0]["entries"] == 2 * REQUESTS + 2
+
+
+# -- tampering, each in a fresh copy of the trail -----------------------------------------
+def where(prefix: str, event: dict[str, Any]) -> dict[str, str]:
+    return {"index": index_for(prefix, event["@timestamp"]), "id": event["event"]["id"]}
+
+
+def delete_one(client: OpenSearch, prefix: str, t: Trail) -> list[tuple[str, int | None, str | None]]:
+    client.delete(**where(prefix, t.seq(5)))
+    return [("deleted", 5, None)]
+
+
+def edit_one(client: OpenSearch, prefix: str, t: Trail) -> list[tuple[str, int | None, str | None]]:
+    target = t.seq(7)
+    client.update(**where(prefix, target), body={"doc": {"user": {"id": "someone-else"}}})
+    return [("altered", 7, target["event"]["id"])]
+
+
+def swap_two(client: OpenSearch, prefix: str, t: Trail) -> list[tuple[str, int | None, str | None]]:
+    a, b = t.seq(3), t.seq(REQUESTS + 4)
+    for event, seq in ((a, REQUESTS + 4), (b, 3)):
+        client.update(**where(prefix, event), body={"doc": {"minguard": {"chain": {"seq": seq}}}})
+    return [("reordered", REQUESTS + 4, a["event"]["id"]), ("reordered", 3, b["event"]["id"])]
+
+
+def insert_forged(client: OpenSearch, prefix: str, t: Trail) -> list[tuple[str, int | None, str | None]]:
+    forged = copy.deepcopy(t.seq(9))
+    forged["event"]["id"] = "f0" * 16
+    forged["user"]["id"] = "nobody"
+    forged["minguard"]["chain"]["hash"] = event_hash(forged, "sha256")  # whoever forges can hash too
+    unchained = copy.deepcopy(t.seq(10))
+    unchained["event"]["id"] = "f1" * 16
+    del unchained["minguard"]["chain"]
+    for event in (forged, unchained):
+        client.create(**where(prefix, event), body=event)
+    return [("inserted", 9, forged["event"]["id"]), ("inserted", None, unchained["event"]["id"])]
+
+
+Tamper = Callable[[OpenSearch, str, Trail], list[tuple[str, int | None, str | None]]]
+
+
+@pytest.mark.parametrize("tamper", [delete_one, edit_one, swap_two, insert_forged], ids=lambda f: f.__name__)
+def test_tampering_in_opensearch_is_reported_exactly(
+    trail: Trail, opensearch: OpenSearch, index_prefix: str, tmp_path: Path, tamper: Tamper
+) -> None:
+    copy_prefix = f"{index_prefix}x{tamper.__name__.replace('_', '')}"
+    opensearch.indices.put_index_template(name=copy_prefix, body=index_template(copy_prefix))
+    try:
+        for event in trail.events:
+            opensearch.create(**where(copy_prefix, event), body=event)
+        expected = tamper(opensearch, copy_prefix, trail)
+        events = read_instance(opensearch, copy_prefix, trail.instance)
+        report = verify_trail(events, public_key(trail))
+        got = sorted((f.kind, f.seq or 0, f.event_id or "") for f in report.findings)
+        assert got == sorted((k, s or 0, i or "") for k, s, i in expected), [f.message for f in report.findings]
+
+        config = yaml.safe_load(trail.gateway.env.config.read_text(encoding="utf-8"))
+        config["opensearch"]["index_prefix"] = copy_prefix
+        config["keys"]["dir"] = str(trail.gateway.env.directory / "keys")
+        (tmp_path / "copy.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        result = run_cli(tmp_path / "copy.yaml", "--instance", trail.instance, "--json")
+        assert result.returncode == 1, result.stdout + result.stderr
+        findings = json.loads(result.stdout)["findings"]
+        assert sorted((f["kind"], f["seq"] or 0, f["event_id"] or "") for f in findings) == got
+    finally:
+        opensearch.indices.delete(index=f"{copy_prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=copy_prefix, ignore=[404])
