@@ -94,6 +94,8 @@ class Spool:
             name = self._base_instance if slot == 0 else f"{self._base_instance}-{slot}"
             directory = self._root / name
             directory.mkdir(parents=True, exist_ok=True)
+            # Events are sensitive even masked (who looked at whom): owner-only, whatever the umask.
+            os.chmod(directory, 0o700)
             fd = os.open(directory / "lock", os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -156,8 +158,11 @@ class Spool:
         # serialised (or hashed) fails here, for its own caller, not in a batch shared with others.
         line = _encode(event, strict=self._sealer is not None)
         if self.backlog_bytes + len(line) > self._max_bytes:
-            self.last_error = f"full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
-            raise SpoolFull(f"audit spool is {self.last_error}")
+            # Not recorded as last_error: fullness passes once the shipper catches up, and
+            # readiness reads it from the backlog itself.
+            raise SpoolFull(
+                f"audit spool is full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
+            )
         await self._enqueue(event, line)
 
     async def checkpoint(self) -> None:

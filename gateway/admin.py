@@ -190,8 +190,11 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
 
 def readiness(spool_error: str | None, backlog: int, capacity: int, shipper: dict[str, Any]) -> dict[str, Any]:
+    # Nearly full counts as not ready: the next events would not fit, so important data would
+    # be refused. The margin leaves room for a few events of ordinary size.
+    margin = min(capacity // 10, 1024 * 1024)
     return {
-        "spool_writable": spool_error is None,
+        "spool_writable": spool_error is None and backlog < capacity - margin,
         "spool_error": spool_error,
         "spool_backlog_bytes": backlog,
         "spool_capacity_bytes": capacity,

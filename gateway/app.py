@@ -112,6 +112,7 @@ class Gateway:
             self._checkpoints.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
+        await self.audit.flush_deferred()
         try:
             await self.spool.checkpoint()  # sign the last events, before the shipper's final drain
         except (SpoolFull, OSError) as exc:

@@ -2,16 +2,20 @@
 
 The event is appended to the local spool and this stage waits for the fsync. If that fails
 and the response would release important or core data (or data nobody could inspect), the
-response is replaced by a refusal: data does not go out unaudited. The refusal's own event
-is kept in memory and written as soon as the spool accepts writes again.
+response is replaced by a refusal: data does not go out unaudited. The event that could not
+be written (the refusal's, or that of a response carrying only general data) is kept in a
+bounded queue in memory and written ahead of the next request's event once the spool accepts
+writes again, and at shutdown; if the process dies first it is lost, and counted in `lost`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import deque
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote
 
 from audit.spool import Spool, SpoolFull
 from classifiers.inspect import Inspector
@@ -90,13 +94,30 @@ class Audit:
             log.error("audit event %s lost: deferred queue full", dropped["event"]["id"])
         self._deferred.append(event)
 
-    async def _flush_deferred(self) -> None:
+    async def _flush_deferred(self, limit: int = 256) -> None:
+        if not self._deferred:
+            return
+        # Appended together, they share one group-commit fsync instead of one each.
+        batch = [self._deferred.popleft() for _ in range(min(limit, len(self._deferred)))]
+        results = await asyncio.gather(*(self._spool.append(e) for e in batch), return_exceptions=True)
+        retry = []
+        for event, result in zip(batch, results, strict=True):
+            if isinstance(result, SpoolFull | OSError):
+                retry.append(event)
+            elif isinstance(result, BaseException):
+                self.lost += 1
+                log.error("audit event %s lost: %r", event["event"]["id"], result)
+        self._deferred.extendleft(reversed(retry))
+
+    async def flush_deferred(self) -> None:
+        """At shutdown: write everything still deferred, as far as the spool takes it."""
         while self._deferred:
-            try:
-                await self._spool.append(self._deferred[0])
-            except (SpoolFull, OSError):
+            before = len(self._deferred)
+            await self._flush_deferred(limit=before)
+            if len(self._deferred) == before:
+                log.error("%d deferred audit events could not be written at shutdown", before)
+                self.lost += before
                 return
-            self._deferred.popleft()
 
     def _redact(self, text: str, media_type: str) -> str:
         if not text:
@@ -121,7 +142,7 @@ class Audit:
         query = ex.request.query.decode("latin-1")
         minguard: dict[str, Any] = {
             "instance": self._spool.instance,
-            "purpose": ex.purpose,
+            "purpose": self._redact(ex.purpose, "text/plain") if ex.purpose else None,
             "route": route.name if route else None,
             "resource": route.resource if route else None,
             "action": route.action if route else None,
@@ -175,7 +196,9 @@ class Audit:
                 "kind": "event",
                 "category": ["web"],
                 "type": ["access", "allowed" if allowed and failure is None else "denied"],
-                "action": f"{route.resource}.{route.action}" if route else "unrouted",
+                "action": f"{route.resource}.{route.action}"
+                if route
+                else f"request.{failure.code if failure else 'unrouted'}",
                 "outcome": outcome,
                 "reason": failure.code if failure else None,
                 "duration": int(ex.elapsed_ms() * 1_000_000),
@@ -187,7 +210,8 @@ class Audit:
             "source": {"ip": ex.request.client_ip or None, "port": ex.request.client_port or None},
             "url": {
                 "path": self._redact(route.path if route else "", "text/plain") or None,
-                "original": self._redact(ex.request.raw_path, "text/plain"),
+                # Decoded first: %31%31… must not carry an ID number past the redaction.
+                "original": self._redact(unquote(ex.request.raw_path, errors="replace"), "text/plain"),
                 "query": self._redact(query, "application/x-www-form-urlencoded") or None,
             },
             "http": {
@@ -211,7 +235,8 @@ class Audit:
         what = (
             f"{_ACTION_ZH.get(route.action, route.action)} {route.resource}(区划 {route.target_region or '-'})"
             if route
-            else f"{ex.request.method} 未登记接口"
+            else f"{ex.request.method} 请求"
+            + ("(未登记接口)" if ex.failure and ex.failure.code == "unknown_route" else "")
         )
         if ex.failure is not None:
             return f"{who} {what}:拒绝/失败({ex.failure.message_zh},HTTP {status})"

@@ -127,3 +127,20 @@ def test_events_made_while_opensearch_is_down_arrive_once_after_it_returns(
         node("start")
     counts = wait_for_events(opensearch, index_prefix, ids, seconds=90)
     assert counts == {request_id: 1 for request_id in ids}
+
+
+def test_raw_values_in_paths_and_purposes_never_reach_the_trail(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    id_number = "11010519491231002X"
+    encoded = "".join(f"%{ord(c):02X}" for c in id_number)
+    response = httpx.get(
+        gateway.url + f"/api/v1/regions/610902/persons/{encoded}",
+        headers=gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": quote(f"核查 {id_number}")}),
+    )
+    request_id = response.headers["x-request-id"]
+    assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    text = json.dumps(event, ensure_ascii=False)
+    assert id_number not in text and encoded not in text
+    assert event["minguard"]["purpose"].startswith("核查")
