@@ -26,7 +26,7 @@ from policies.routes import RouteMatch
 
 from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
-from .proxy import error_response
+from .proxy import error_response, run_audit
 from .stages.authorize import refuse
 
 if TYPE_CHECKING:
@@ -88,12 +88,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
             log.exception("admin endpoint %s failed for request %s", name, ex.request_id)
             ex.response = None
             ex.fail(500, "internal_error", "the gateway failed to process the request", "网关内部错误")
-        try:
-            await gateway.audit(ex)
-        except Exception:
-            log.exception("audit stage failed for request %s", ex.request_id)
-            ex.response = None
-            ex.fail(503, "audit_unavailable", "the access could not be audited", "审计失败,访问已拒绝")
+        await run_audit(gateway.audit, ex)
         out = error_response(ex) if ex.failure is not None or ex.response is None else ex.response
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in out.headers}
         headers["x-request-id"] = ex.request_id

@@ -59,6 +59,18 @@ def _request_from_scope(scope: Scope) -> Request:
     )
 
 
+async def run_audit(audit: Stage, ex: Exchange) -> None:
+    """Run the audit stage; if it breaks, nothing counts as recorded and no data goes out."""
+    try:
+        await audit(ex)
+    except Exception:
+        # The audit stage handles spool failures itself; reaching here is a bug, and the safe
+        # reading of a bug in auditing is that nothing was recorded.
+        log.exception("audit stage failed for request %s", ex.request_id)
+        ex.response = None
+        ex.fail(503, "audit_unavailable", "the access could not be audited", "审计失败,访问已拒绝")
+
+
 class Proxy:
     def __init__(self, stages: Sequence[Stage], audit: Stage, max_request_bytes: int, max_header_bytes: int) -> None:
         self._stages = tuple(stages)
@@ -86,25 +98,16 @@ class Proxy:
                     "the gateway failed to process the request",
                     "网关内部错误",
                 )
-        try:
-            await self._audit(ex)
-        except Exception:
-            # The audit stage handles spool failures itself; reaching here is a bug, and the
-            # safe reading of a bug in auditing is that nothing was recorded.
-            log.exception("audit stage failed for request %s", ex.request_id)
-            ex.response = None
-            ex.fail(503, "audit_unavailable", "the access could not be audited", "审计失败,访问已拒绝")
+        await run_audit(self._audit, ex)
         await self._respond(ex, send)
+
+    def _too_large(self, ex: Exchange) -> None:
+        ex.fail(413, "request_too_large", f"request body exceeds {self._max_request} bytes", "请求体过大")
 
     async def _read_body(self, ex: Exchange, receive: Receive) -> None:
         for name, value in ex.request.headers:
             if name == b"content-length" and value.isdigit() and int(value) > self._max_request:
-                ex.fail(
-                    413,
-                    "request_too_large",
-                    f"request body exceeds {self._max_request} bytes",
-                    "请求体过大",
-                )
+                self._too_large(ex)
                 return
         body = bytearray()
         while True:
@@ -114,12 +117,7 @@ class Proxy:
                 return
             body += message.get("body", b"")
             if len(body) > self._max_request:
-                ex.fail(
-                    413,
-                    "request_too_large",
-                    f"request body exceeds {self._max_request} bytes",
-                    "请求体过大",
-                )
+                self._too_large(ex)
                 return
             if not message.get("more_body", False):
                 break
