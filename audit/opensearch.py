@@ -57,13 +57,23 @@ def chain_mappings() -> dict[str, Any]:
     }
 
 
-def index_template(prefix: str, replicas: int = 0) -> dict[str, Any]:
-    """Mappings for every audit field; see docs/audit-events.md for what each one means."""
+def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) -> dict[str, Any]:
+    """Mappings for every audit field; see docs/audit-events.md for what each one means.
+
+    The retention period is recorded in the template's _meta, so an assessor can read it
+    through the OpenSearch API next to the mappings it governs.
+    """
     kw = _keyword
     return {
         "index_patterns": [f"{prefix}-*"],
         "priority": 100,
         "version": TEMPLATE_VERSION,
+        "_meta": {
+            "retention_days": retention_days,
+            "retention_basis_zh": "《网络安全法》第二十三条第三款(2025年修正):网络日志留存不少于六个月",
+            "retention_enforced_by": "ISM policy deploy/opensearch/ism-audit-policy.json, or audit.lifecycle",
+            "schema": "docs/audit-events.md",
+        },
         "template": {
             "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "refresh_interval": "1s"},
             "mappings": {
@@ -169,7 +179,7 @@ def index_template(prefix: str, replicas: int = 0) -> dict[str, Any]:
     }
 
 
-async def ensure_template(client: AsyncOpenSearch, prefix: str, replicas: int = 0) -> None:
+async def ensure_template(client: AsyncOpenSearch, prefix: str, template: dict[str, Any]) -> None:
     """Install the template and bring existing indices' mappings up to date; idempotent.
 
     The template only shapes new indices, and the mapping is strict: this month's index, made
@@ -179,7 +189,6 @@ async def ensure_template(client: AsyncOpenSearch, prefix: str, replicas: int = 
     In production the gateway's account may lack the right to change templates (the audit
     administrator installs them): then it only checks that the template is there.
     """
-    template = index_template(prefix, replicas)
     try:
         await client.indices.put_index_template(name=prefix, body=template)
         await client.indices.put_mapping(

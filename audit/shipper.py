@@ -19,7 +19,7 @@ from typing import Any
 from opensearchpy import AsyncOpenSearch
 from opensearchpy.exceptions import OpenSearchException
 
-from .opensearch import ensure_template, index_for
+from .opensearch import ensure_template, index_for, index_template
 from .spool import Spool
 
 log = logging.getLogger(__name__)
@@ -40,10 +40,10 @@ class Shipper:
         index_prefix: str,
         batch: int,
         interval: float,
-        replicas: int = 0,
+        template: dict[str, Any] | None = None,
     ) -> None:
         self._spool = spool
-        self._replicas = replicas
+        self._template = template or index_template(index_prefix)
         self._client = client
         self._prefix = index_prefix
         self._batch = batch
@@ -105,7 +105,7 @@ class Shipper:
     async def ship_once(self) -> int:
         """Ship one batch; returns how many events left the spool."""
         if not self._template_ready:
-            await ensure_template(self._client, self._prefix, self._replicas)
+            await ensure_template(self._client, self._prefix, self._template)
             self._template_ready = True
         start = self._spool.read_cursor()
         lines, end = await asyncio.to_thread(self._spool.read, start, self._batch)

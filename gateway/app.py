@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker
-from audit.opensearch import make_client
+from audit.opensearch import index_template, make_client
 from audit.shipper import Shipper
 from audit.spool import Spool, SpoolFull
 from classifiers.inspect import Inspector
@@ -22,6 +22,7 @@ from policies.quota import OpenSearchQuota
 from policies.separation import check_identities
 
 from .admin import create_admin, readiness
+from .metrics import GatewayMetrics
 from .proxy import Proxy
 from .settings import Settings, load_settings
 from .stages.audit import Audit
@@ -65,10 +66,13 @@ class Gateway:
             settings.opensearch.index_prefix,
             settings.audit.ship_batch,
             settings.audit.ship_interval,
-            settings.opensearch.number_of_replicas,
+            index_template(
+                settings.opensearch.index_prefix, settings.opensearch.number_of_replicas, settings.audit.retention_days
+            ),
         )
         self.forward = Forward(settings.upstream, settings.inspection.max_body_bytes)
         self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE))
+        self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)
         self.identify = Identify(settings.identity)
         quota = OpenSearchQuota(self.opensearch, p.quota_index or f"{settings.opensearch.index_prefix}.quota")
         self.proxy = Proxy(
@@ -79,7 +83,7 @@ class Gateway:
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
                 Release(self.policy, quota),
             ),
-            audit=self.audit,
+            audit=self.metrics.after(self.audit),
             max_request_bytes=settings.server.max_request_bytes,
             max_header_bytes=settings.server.max_header_bytes,
         )

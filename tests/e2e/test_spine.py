@@ -144,3 +144,15 @@ def test_raw_values_in_paths_and_purposes_never_reach_the_trail(
     text = json.dumps(event, ensure_ascii=False)
     assert id_number not in text and encoded not in text
     assert event["minguard"]["purpose"].startswith("核查")
+
+
+def test_template_and_retention_are_visible_through_the_opensearch_api(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    httpx.get(gateway.url + "/api/v1/health", headers=gateway.headers("caseworker-hanbin"))
+    templates = opensearch.indices.get_index_template(name=index_prefix)["index_templates"]
+    (template,) = [t["index_template"] for t in templates]
+    assert template["index_patterns"] == [f"{index_prefix}-*"]
+    assert template["_meta"]["retention_days"] >= 184
+    assert "网络安全法" in template["_meta"]["retention_basis_zh"]
+    assert template["template"]["mappings"]["dynamic"] == "strict"
