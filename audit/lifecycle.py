@@ -4,7 +4,7 @@ Retention: Cybersecurity Law Art. 23(3) (as amended in 2025, in force 2026-01-01
 Art. 21(3)) asks for network logs to be kept at least six months, so the retention setting
 cannot go below 184 days. On a cluster with the Index State Management plugin the ISM policy
 in deploy/opensearch/ism-audit-policy.json does the deleting; without it (the local dev node),
-`minguard audit retention apply` does. Neither runs with the gateway's own credentials: the
+`minguard audit retention --apply` does (`minguard audit backup-drill` runs the drill). Neither runs with the gateway's own credentials: the
 gateway may only create audit documents, never delete them.
 
 Backups: an `fs` snapshot repository (its location resolves under the node's path.repo), a

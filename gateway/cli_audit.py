@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .settings import ConfigError, OpenSearchSettings, load_settings
+from .settings import ConfigError, OpenSearchSettings, Settings, load_settings
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -230,3 +230,92 @@ def verify(
         ]
         typer.echo(render(report, header))
     raise typer.Exit(0 if report.clean else 1)
+
+
+ConfigArg = Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")]
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise  # _fail exits; this keeps the type checker informed
+
+
+@audit_app.command("retention")
+def retention(
+    config: ConfigArg = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Delete the expired months (default: only list them).")
+    ] = False,
+) -> None:
+    """List (or, with --apply, delete) monthly audit indices older than audit.retention_days (≥ 184).
+
+    Run with the audit administrator's credentials; the gateway's own account cannot delete.
+    """
+    from audit.lifecycle import apply_retention
+
+    settings = _settings(config)
+    client = _client(settings.opensearch)
+    try:
+        expired = apply_retention(
+            client, settings.opensearch.index_prefix, settings.audit.retention_days, dry_run=not apply
+        )
+    finally:
+        client.close()
+    verb = "已删除 deleted" if apply else "到期 expired (dry run; --apply to delete)"
+    typer.echo(f"保留期 retention: {settings.audit.retention_days} 天 days")
+    typer.echo(f"{verb}: {', '.join(expired) if expired else '无 none'}")
+
+
+@audit_app.command("backup-drill")
+def backup_drill(config: ConfigArg = None) -> None:
+    """Snapshot the audit indices, restore them into scratch indices, compare counts, record the result."""
+    from audit.lifecycle import restore_drill
+
+    settings = _settings(config)
+    client = _client(settings.opensearch)
+    try:
+        drill = restore_drill(client, settings.opensearch.index_prefix)
+    finally:
+        client.close()
+    document = drill.as_document()
+    typer.echo(document["summary_zh"] + f"(用时 {document['seconds']} 秒)")
+    for index, (live, restored) in drill.indices.items():
+        typer.echo(f"  {index}: 在线 live {live} / 恢复 restored {restored}")
+    raise typer.Exit(0 if drill.ok else 1)
+
+
+@audit_app.command("search")
+def search_cmd(
+    config: ConfigArg = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Start, ISO 8601.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="End, ISO 8601.")] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Resident ID number; tokenised here, never stored or sent.")
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", help="Subject (user.id).")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="行政区划代码 (prefix match).")] = None,
+    denied: Annotated[bool, typer.Option("--denied", help="Only denied or failed attempts.")] = False,
+    clear: Annotated[bool, typer.Option("--clear-text", help="Only accesses that let data out in clear.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 1000,
+) -> None:
+    """Review the trail: who accessed a person, what a user accessed, denials, clear-text accesses."""
+    from audit.search import Query, SearchError, render, search
+    from policies.keys import Pseudonymizer
+
+    settings = _settings(config)
+    query = Query(
+        start=from_, end=to, person_id_number=person, user=user, region=region, denied=denied, clear_text=clear
+    )
+    client = _client(settings.opensearch)
+    try:
+        pseudonymizer = Pseudonymizer.from_dir(settings.keys.dir, generate=False)
+        events = list(search(client, settings.opensearch.index_prefix, query, pseudonymizer, limit))
+        typer.echo(render(events, fmt))
+    except (SearchError, OSError) as exc:
+        _fail(str(exc))
+    finally:
+        client.close()

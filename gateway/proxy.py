@@ -1,8 +1,8 @@
 """The proxy endpoint: a plain ASGI app that runs one exchange through the pipeline.
 
-    identify -> authorize -> forward -> inspect -> audit -> respond
+    identify -> authorize -> forward -> inspect -> release -> audit -> respond
 
-The first four stages run in order until one fails; audit always runs, and runs before any
+The stages before audit run in order until one fails; audit always runs, and runs before any
 byte of the response is sent. A stage that raises is contained: the exchange fails with 500
 and is still audited.
 """
@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from .exchange import Exchange, Request, Response
+from .logs import REQUEST_ID
 from .types import Receive, Scope, Send
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class Proxy:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         ex = Exchange(_request_from_scope(scope))
+        REQUEST_ID.set(ex.request_id)  # for the JSON log lines of this exchange (gateway/logs.py)
         # The HTTP parser accepts very large header blocks; nothing legitimate needs them.
         if sum(len(name) + len(value) for name, value in ex.request.headers) > self._max_headers:
             ex.fail(431, "headers_too_large", f"request headers exceed {self._max_headers} bytes", "请求头过大")

@@ -1,0 +1,41 @@
+"""The officer's and the audit administrator's commands against the real trail."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from support.gateways import RunningGateway, wait_for_events
+
+pytestmark = pytest.mark.opensearch
+
+
+def minguard(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_search_retention_and_backup_drill(gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str) -> None:
+    denied = httpx.get(gateway.url + "/api/v1/regions/610921/persons", headers=gateway.headers("caseworker-hanbin"))
+    request_id = denied.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    config = str(gateway.env.config)
+
+    found = minguard("audit", "search", "--config", config, "--user", "zhangwei", "--denied", "--format", "csv")
+    assert found.returncode == 0, found.stderr
+    lines = found.stdout.splitlines()
+    assert lines[0].startswith("时间,用户,角色") and any(request_id in line for line in lines[1:])
+
+    bad = minguard("audit", "search", "--config", config, "--person", "110105194912310021")
+    assert bad.returncode == 2 and "身份证号码校验失败" in bad.stderr
+
+    retention = minguard("audit", "retention", "--config", config)
+    assert retention.returncode == 0, retention.stderr
+    assert "保留期 retention: 184 天" in retention.stdout and "无 none" in retention.stdout  # this month is kept
+
+    drill = minguard("audit", "backup-drill", "--config", config)
+    assert drill.returncode == 0, drill.stdout + drill.stderr
+    assert "恢复演练成功" in drill.stdout
