@@ -12,7 +12,7 @@ from gateway.settings import OpenSearchSettings
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_VERSION = 2  # 2: hash chain, checkpoints, conditions
+TEMPLATE_VERSION = 3  # 2: hash chain, checkpoints, conditions; 3: minguard.business
 
 
 def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
@@ -170,6 +170,14 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                 }
                             },
                             "summary_zh": {"type": "text"},
+                            "business": {
+                                "properties": {
+                                    **{k: kw() for k in ("step", "operator", "case_id", "program", "period")},
+                                    **{k: kw() for k in ("region", "person_token", "account_token")},
+                                    "amount": {"type": "double"},
+                                    "upstream_status": {"type": "integer"},
+                                }
+                            },
                             **chain_mappings(),
                         }
                     },

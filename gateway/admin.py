@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
 
 from classifiers.levels import DataLevel
@@ -26,6 +26,7 @@ from policies.routes import RouteMatch
 
 from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
+from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
 from .stages.authorize import refuse
 
@@ -42,6 +43,12 @@ PURPOSE_REQUIRED = Verdict(
     "还原须声明使用目的(X-Purpose-Of-Use)",
 )
 _JSON = [(b"content-type", b"application/json; charset=utf-8"), (b"cache-control", b"no-store")]
+# Refusals, documented in the OpenAPI so that clients (and the schemathesis run in
+# tests/fuzz) can rely on them: every one carries the error envelope of proxy.error_response.
+_REFUSALS: dict[int | str, dict[str, Any]] = {
+    status: {"description": "error: {code, message, message_zh, request_id}", "content": {"application/json": {}}}
+    for status in (400, 401, 403, 422, 503)
+}
 
 
 def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
@@ -49,7 +56,9 @@ def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
 
 
 def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
-    admin = FastAPI(title="minguard admin", openapi_url=f"{prefix}/openapi.json", docs_url=None, redoc_url=None)
+    admin = FastAPI(
+        title="minguard admin", openapi_url=f"{prefix}/openapi.json", docs_url=None, redoc_url=None, responses=_REFUSALS
+    )
 
     @admin.get(f"{prefix}/health")
     async def health() -> dict[str, str]:
@@ -63,6 +72,11 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         status = gateway.audit_status()
         code = 200 if status["spool_writable"] else 503
         return JSONResponse(status, status_code=code)
+
+    @admin.get(f"{prefix}/metrics", response_class=PlainTextResponse)
+    async def metrics() -> HttpResponse:
+        """Prometheus exposition (gateway/metrics.py): counts only, no personal values."""
+        return HttpResponse(gateway.metrics.exposition(), media_type=CONTENT_TYPE)
 
     async def run(request: Request, name: str, resource: str, action: str, work: Work) -> HttpResponse:
         """identify -> parse/decide -> work -> audit -> respond, as the proxy does."""

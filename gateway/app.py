@@ -27,6 +27,7 @@ from .proxy import Proxy
 from .settings import Settings, load_settings
 from .stages.audit import Audit
 from .stages.authorize import Authorize
+from .stages.business import Business
 from .stages.forward import Forward
 from .stages.identify import Identify
 from .stages.inspect import Inspect
@@ -81,6 +82,7 @@ class Gateway:
                 Authorize(self.policy, self.forward),
                 self.forward,
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
+                Business(pseudonymizer),
                 Release(self.policy, quota),
             ),
             audit=self.metrics.after(self.audit),

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from .logs import log_config
 from .settings import PACKAGE_ROOT, ConfigError, load_settings
 
 app = typer.Typer(
@@ -31,6 +32,7 @@ app.add_typer(demo_app, name="demo")
 app.add_typer(keys_app, name="keys")
 app.add_typer(__import__("gateway.cli_policy", fromlist=["policy_app"]).policy_app, name="policy")
 app.add_typer(__import__("gateway.cli_audit", fromlist=["audit_app"]).audit_app, name="audit")
+app.add_typer(__import__("gateway.cli_detect", fromlist=["detect_app"]).detect_app, name="detect")
 
 NODE_SCRIPT = PACKAGE_ROOT / "deploy" / "opensearch" / "node.sh"
 DEV_DIR = Path("var/dev")
@@ -60,6 +62,11 @@ def run(
     os.environ.pop("MINGUARD_CONFIG", None)
     if config is not None:
         os.environ["MINGUARD_CONFIG"] = str(config.resolve())
+    os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    if workers > 1:  # one port, several workers: metrics are summed from files (gateway/metrics.py)
+        from .metrics import prepare_multiprocess_dir
+
+        prepare_multiprocess_dir(settings.audit.spool_dir, settings.server.instance)
     uvicorn.run(
         "gateway.app:app_from_env",
         factory=True,
@@ -68,7 +75,8 @@ def run(
         workers=workers,
         loop="uvloop",
         http="httptools",
-        log_level="warning",
+        log_config=log_config(os.environ.get("MINGUARD_LOG_LEVEL", "INFO")),
+        access_log=False,  # the audit trail is the access log; uvicorn's would hold raw queries
         server_header=False,
         proxy_headers=False,
     )

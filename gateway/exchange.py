@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from classifiers.levels import DataLevel
 
@@ -92,6 +92,8 @@ class Exchange:
     # refused it, if any (set by authorize and release).
     conditions: list[str] = field(default_factory=list)
     condition_failed: str | None = None
+    # Business fields of a write (program, amount, case, actor, tokens): gateway/stages/business.py.
+    business: dict[str, Any] | None = None
 
     def fail(self, status: int, code: str, message: str, message_zh: str) -> None:
         self.failure = Failure(status, code, message, message_zh)

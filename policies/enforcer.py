@@ -19,6 +19,7 @@ from casbin.persist.adapters import FileAdapter
 log = logging.getLogger(__name__)
 
 ALLOW_EXPLAIN_EFFECT = "some(where (p.eft == allow))"
+_MAX_REMEMBERED = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +78,28 @@ class PolicyEnforcer:
         if explain_text == model_text:
             raise ValueError(f"{model_path}: policy_effect must be allow-and-deny (deny overrides)")
         self._explain = _build(explain_text, policy_path)
+        # casbin parses its matcher expression on every call (about a quarter of a request's
+        # CPU). A decision depends only on the request tuple and this enforcer's fixed policy
+        # (a reload builds a new enforcer), so decisions are remembered, within a bound.
+        self._decisions: dict[tuple[str, str, str, str, str], Decision] = {}
 
     def decide(self, roles: tuple[str, ...], home: str, target: str, resource: str, action: str) -> Decision:
         request = (",".join(roles), home, target, resource, action)
+        known = self._decisions.get(request)
+        if known is not None:
+            return known
         try:
             allowed, explain = self._decide.enforce_ex(*request)
-            if not allowed:
+            if allowed:
+                _, explain = self._explain.enforce_ex(*request)
+                decision = Decision(True, ", ".join(explain), self.version, "allow")
+            else:
                 reason = "deny_rule" if explain else "no_matching_rule"
-                return Decision(False, ", ".join(explain), self.version, reason)
-            _, explain = self._explain.enforce_ex(*request)
-            return Decision(True, ", ".join(explain), self.version, "allow")
-        except Exception as exc:  # any enforcer failure is a deny, never an allow
+                decision = Decision(False, ", ".join(explain), self.version, reason)
+        except Exception as exc:  # any enforcer failure is a deny, never an allow (and not remembered)
             log.exception("policy enforcer failed; denying")
             return Decision(False, "", self.version, f"enforcer_error: {type(exc).__name__}")
+        if len(self._decisions) >= _MAX_REMEMBERED:
+            self._decisions.clear()
+        self._decisions[request] = decision
+        return decision

@@ -188,6 +188,8 @@ class Audit:
                 "message": failure.message,
                 "message_zh": failure.message_zh,
             }
+        if ex.business:
+            minguard["business"] = dict(ex.business)  # tokens only, see stages/business.py
         minguard["summary_zh"] = self._summary_zh(ex, status)
         return {
             "@timestamp": _timestamp(ex.started),

@@ -38,6 +38,9 @@ async def handle(request: web.Request) -> web.StreamResponse:
     if case == "gbk":
         csv = f"姓名,身份证号码,联系电话\r\n张伟,{ID_NUMBER},{MOBILE}\r\n".encode("gbk")
         return web.Response(body=csv, headers={"Content-Type": "text/csv; charset=GBK"})
+    if case == "gb18030json":  # legacy systems: JSON in GB18030, declared or not
+        body = json.dumps({"items": [RECORD], "备注": "𠀀"}, ensure_ascii=False).encode("gb18030")
+        return web.Response(body=body, headers={"Content-Type": request.query.get("type", "application/json")})
     if case == "badjson":
         return web.Response(body=b'{"idNumber": "' + ID_NUMBER.encode() + b'", ', content_type="application/json")
     if case == "slow":

@@ -1,0 +1,201 @@
+"""Alert documents: where they live, their id, and their lifecycle (new → acknowledged → closed).
+
+Alerts go to `<index_prefix>.alerts`, not `<index_prefix>-alerts`: the audit indices are
+`<index_prefix>-*`, and everything matching that pattern gets the audit template's strict
+mapping, is read by `audit search` and is checked by `audit verify`, which would report every
+alert as an inserted, unchained event. (The quota index, `<index_prefix>.quota`, is kept out
+the same way.)
+
+Each state change is written into the alert (`history`) and, as an event-shaped record with
+the officer's id (`event.action: alert.<state>`), into `<index_prefix>.alert-actions`. It does
+not go into the audit indices themselves, for the same reason: a document written there by
+the CLI has no place in the gateway's hash chain and `audit verify` would rightly call it
+inserted. Bringing officers' actions into the chain needs them to go through the gateway (an
+admin endpoint audited like re-identification); that is left for later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from opensearchpy import OpenSearch
+from opensearchpy.exceptions import ConflictError, NotFoundError
+from opensearchpy.helpers import bulk
+
+from .definitions import Rule
+from .query import Hit, Window, iso
+
+STATES = ("new", "acknowledged", "closed")
+TRANSITIONS = {("new", "acknowledged"), ("new", "closed"), ("acknowledged", "closed")}
+STATE_ZH = {"new": "新告警", "acknowledged": "已确认", "closed": "已关闭"}
+
+
+class AlertError(ValueError):
+    pass
+
+
+def alerts_index(prefix: str) -> str:
+    return f"{prefix}.alerts"
+
+
+def actions_index(prefix: str) -> str:
+    return f"{prefix}.alert-actions"
+
+
+def _kw() -> dict[str, Any]:
+    return {"type": "keyword", "ignore_above": 1024}
+
+
+ALERT_MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "@timestamp": {"type": "date"},
+        "alert": {
+            "properties": {
+                **{k: _kw() for k in ("id", "rule", "severity", "state", "subject_key", "evidence", "window_size")},
+                "title_zh": {"type": "text"},
+                "title_en": {"type": "text"},
+                "explanation_zh": {"type": "text", "index": False},
+                "window": {"properties": {"start": {"type": "date"}, "end": {"type": "date"}}},
+                "subjects": {"type": "object", "dynamic": True},
+                "value": {"type": "double"},
+                "threshold": {"type": "double"},
+                "baseline": {"type": "double"},
+                "events": {"type": "long"},
+                "history": {
+                    "properties": {
+                        "at": {"type": "date"},
+                        "state": _kw(),
+                        "officer": _kw(),
+                        "comment": {"type": "text"},
+                    }
+                },
+            }
+        },
+    },
+}
+
+
+def ensure_indices(client: OpenSearch, prefix: str) -> None:
+    for index, mapping in ((alerts_index(prefix), ALERT_MAPPING), (actions_index(prefix), None)):
+        if not client.indices.exists(index=index):
+            body: dict[str, Any] = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}}
+            if mapping is not None:
+                body["mappings"] = mapping
+            client.indices.create(index=index, body=body, ignore=[400])  # 400: created meanwhile
+
+
+def alert_id(rule_id: str, window: Window, subject_key: str) -> str:
+    """The same rule, window and subject always give the same id: re-running never duplicates."""
+    text = "\x1f".join((rule_id, iso(window.start), iso(window.end), subject_key))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def subject_key(subjects: dict[str, str]) -> str:
+    return "|".join(f"{k}={v}" for k, v in sorted(subjects.items()))
+
+
+def alert_document(rule: Rule, window: Window, hit: Hit, now: datetime) -> dict[str, Any]:
+    key = subject_key(hit.subjects)
+    alert: dict[str, Any] = {
+        "id": alert_id(rule.id, window, key),
+        "rule": rule.id,
+        "title_zh": rule.title_zh,
+        "title_en": rule.title_en,
+        "severity": rule.severity,
+        "state": "new",
+        "window": {"start": iso(window.start), "end": iso(window.end)},
+        "window_size": rule.window_text,
+        "subjects": hit.subjects,
+        "subject_key": key,
+        "value": hit.value,
+        "threshold": rule.threshold,
+        "events": hit.events,
+        "evidence": hit.evidence,
+        "explanation_zh": rule.explanation_zh,
+        "history": [{"at": iso(now), "state": "new", "officer": "minguard-detect", "comment": None}],
+    }
+    if hit.baseline is not None:
+        alert["baseline"] = hit.baseline
+    return {"@timestamp": iso(now), "alert": alert}
+
+
+def write_alerts(client: OpenSearch, prefix: str, documents: list[dict[str, Any]]) -> tuple[int, int]:
+    """(created, already there). `create` with the alert's id: a re-run answers 409 for those."""
+    if not documents:
+        return 0, 0
+    ensure_indices(client, prefix)
+    actions = [
+        {"_op_type": "create", "_index": alerts_index(prefix), "_id": d["alert"]["id"], "_source": d} for d in documents
+    ]
+    created, errors = bulk(client, actions, raise_on_error=False, refresh="wait_for")
+    failures = [e for e in errors if next(iter(e.values())).get("status") != 409]
+    if failures:
+        raise AlertError(f"alerts not written: {failures[:3]}")
+    return created, len(errors)
+
+
+def list_alerts(client: OpenSearch, prefix: str, state: str | None = None, size: int = 1000) -> list[dict[str, Any]]:
+    query: dict[str, Any] = {"term": {"alert.state": state}} if state else {"match_all": {}}
+    body = {"query": query, "size": size, "sort": [{"@timestamp": "desc"}, {"alert.id": "asc"}]}
+    answer = client.search(index=alerts_index(prefix), body=body, ignore_unavailable=True, allow_no_indices=True)
+    return [h["_source"]["alert"] for h in answer["hits"]["hits"]]
+
+
+def transition(
+    client: OpenSearch,
+    prefix: str,
+    alert: str,
+    state: str,
+    officer: str,
+    comment: str | None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Move an alert to `state`; the history and the action record say who did it and why."""
+    if state not in STATES:
+        raise AlertError(f"unknown state {state!r}")
+    if not officer.strip():
+        raise AlertError("an officer id is required (--officer)")
+    if state == "closed" and not (comment and comment.strip()):
+        raise AlertError("closing an alert needs a comment (处置意见)")
+    now = now or datetime.now(UTC)
+    try:
+        found = client.get(index=alerts_index(prefix), id=alert)
+    except NotFoundError:
+        raise AlertError(f"no alert {alert}") from None
+    doc = found["_source"]
+    current = doc["alert"]["state"]
+    if (current, state) not in TRANSITIONS:
+        raise AlertError(f"alert {alert} is {current}; it cannot become {state}")
+    entry = {"at": iso(now), "state": state, "officer": officer, "comment": comment}
+    doc["alert"]["state"] = state
+    doc["alert"]["history"] = [*doc["alert"]["history"], entry]
+    try:  # optimistic: two officers acting at once cannot both win
+        client.index(
+            index=alerts_index(prefix),
+            id=alert,
+            body=doc,
+            params={"if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"], "refresh": "wait_for"},
+        )
+    except ConflictError:
+        raise AlertError(f"alert {alert} was changed meanwhile; read it again") from None
+    event_id = uuid.uuid4().hex
+    record: dict[str, Any] = {
+        "@timestamp": iso(now),
+        "event": {"id": event_id, "kind": "event", "action": f"alert.{state}", "outcome": "success"},
+        "user": {"id": officer},
+        "alert": {"id": alert, "rule": doc["alert"]["rule"], "from": current, "to": state, "comment": comment},
+        "summary_zh": f"安全员 {officer} 将告警 {alert}({doc['alert']['title_zh']})由{STATE_ZH[current]}改为{STATE_ZH[state]}",
+    }
+    ensure_indices(client, prefix)
+    client.index(
+        index=actions_index(prefix),
+        id=event_id,
+        body=record,
+        params={"op_type": "create", "refresh": "wait_for"},
+    )
+    updated: dict[str, Any] = doc["alert"]
+    return updated

@@ -1,0 +1,184 @@
+"""Rule definitions: one YAML file per rule in a rules directory (shipped: rules/ beside this file).
+
+A rule is data, not code: an OpenSearch query over audit events, the fields that name the
+subject (user, person token, account token…), a measure per subject and window, a threshold,
+and optionally a baseline (growth against the previous windows), an off-hours filter or a
+reference file of amount standards. Loading checks every field, so a broken file is named
+before anything is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+SEVERITIES = ("low", "medium", "high", "critical")
+MEASURES = ("count", "cardinality", "sum", "max")
+_WINDOW = re.compile(r"^([1-9][0-9]*)([mhd])$")
+_HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+class RuleError(ValueError):
+    pass
+
+
+def parse_window(text: str) -> timedelta:
+    match = _WINDOW.match(str(text))
+    if not match:
+        raise RuleError(f"window {text!r}: write e.g. 30m, 1h, 1d, 7d")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+@dataclass(frozen=True)
+class OffHours:
+    """Working hours in the rule's time zone; events outside them (and, if `weekends`, on
+    Saturdays and Sundays) are the ones the rule looks at."""
+
+    start: str = "08:00"
+    end: str = "18:00"
+    weekends: bool = True
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Fire only if the window's count is above `factor` × the average of `windows` earlier ones."""
+
+    windows: int
+    factor: float
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title_zh: str
+    title_en: str
+    severity: str
+    window: timedelta
+    window_text: str
+    query: dict[str, Any]
+    group_by: tuple[str, ...]
+    measure: str
+    measure_field: str | None
+    threshold: float
+    explanation_zh: str
+    timezone: str = "Asia/Shanghai"
+    size: int = 1000
+    off_hours: OffHours | None = None
+    baseline: Baseline | None = None
+    amount_standards: dict[str, float] | None = None  # program -> highest normal amount
+    subject_filter: str | None = None  # a named check on a hit's subjects (query.SUBJECT_FILTERS)
+
+
+def _need(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind) or (isinstance(value, str | list | dict) and not value):
+        raise RuleError(f"{where}: `{key}` must be a non-empty {kind.__name__}")
+    return value
+
+
+def _standards(path: Path) -> dict[str, float]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    programs = data.get("programs") if isinstance(data, dict) else None
+    if not isinstance(programs, dict) or not programs:
+        raise RuleError(f"{path}: `programs` must map each program to {{max_amount: …}}")
+    out: dict[str, float] = {}
+    for name, spec in programs.items():
+        amount = spec.get("max_amount") if isinstance(spec, dict) else None
+        if isinstance(amount, bool) or not isinstance(amount, int | float) or amount <= 0:
+            raise RuleError(f"{path}: programs.{name}.max_amount must be a positive number")
+        out[str(name)] = float(amount)
+    return out
+
+
+def parse_rule(data: object, where: str, directory: Path) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule is a mapping")
+    known = {
+        "id", "title_zh", "title_en", "severity", "window", "query", "group_by", "measure", "threshold",
+        "explanation_zh", "timezone", "size", "off_hours", "baseline", "amount_standards", "subject_filter",
+    }  # fmt: skip
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {unknown}")
+    severity = _need(data, "severity", str, where)
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
+    measure = _need(data, "measure", dict, where)
+    kind, field = measure.get("type"), measure.get("field")
+    if kind not in MEASURES or (kind != "count") != isinstance(field, str):
+        raise RuleError(f"{where}: measure is {{type: count}} or {{type: cardinality|sum|max, field: …}}")
+    threshold = data.get("threshold")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or threshold <= 0:
+        raise RuleError(f"{where}: threshold must be a positive number")
+    group_by = _need(data, "group_by", list, where)
+    if not all(isinstance(f, str) and f for f in group_by):
+        raise RuleError(f"{where}: group_by is a list of field names")
+    off = data.get("off_hours")
+    off_hours = None
+    if off is not None:
+        if not isinstance(off, dict) or not all(_HHMM.match(str(off.get(k, "08:00"))) for k in ("start", "end")):
+            raise RuleError(f"{where}: off_hours is {{start: HH:MM, end: HH:MM, weekends: bool}}")
+        off_hours = OffHours(
+            str(off.get("start", "08:00")), str(off.get("end", "18:00")), bool(off.get("weekends", True))
+        )
+    base = data.get("baseline")
+    baseline = None
+    if base is not None:
+        if not isinstance(base, dict) or not isinstance(base.get("windows"), int) or base["windows"] < 1:
+            raise RuleError(f"{where}: baseline is {{windows: N ≥ 1, factor: X > 0}}")
+        if kind != "count" or not isinstance(base.get("factor"), int | float) or base["factor"] <= 0:
+            raise RuleError(f"{where}: a baseline needs measure count and a positive factor")
+        baseline = Baseline(base["windows"], float(base["factor"]))
+    standards_file = data.get("amount_standards")
+    subject_filter = data.get("subject_filter")
+    if subject_filter not in (None, "outside_region"):
+        raise RuleError(f"{where}: subject_filter can only be outside_region")
+    return Rule(
+        id=_need(data, "id", str, where),
+        title_zh=_need(data, "title_zh", str, where),
+        title_en=_need(data, "title_en", str, where),
+        severity=severity,
+        window=parse_window(_need(data, "window", str, where)),
+        window_text=str(data["window"]),
+        query=_need(data, "query", dict, where),
+        group_by=tuple(group_by),
+        measure=kind,
+        measure_field=field if isinstance(field, str) else None,
+        threshold=float(threshold),
+        explanation_zh=_need(data, "explanation_zh", str, where).strip(),
+        timezone=str(data.get("timezone", "Asia/Shanghai")),
+        size=int(data.get("size", 1000)),
+        off_hours=off_hours,
+        baseline=baseline,
+        amount_standards=_standards(directory / str(standards_file)) if standards_file else None,
+        subject_filter=subject_filter,
+    )
+
+
+def load_rules(directory: Path = RULES_DIR, only: str | None = None) -> list[Rule]:
+    """Every `*.yaml` in the directory that holds a rule (files with `programs:` are reference data)."""
+    rules: list[Rule] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RuleError(f"{path}: not valid YAML: {exc}") from None
+        if isinstance(data, dict) and "programs" in data and "id" not in data:
+            continue
+        rules.append(parse_rule(data, str(path), directory))
+    ids = [r.id for r in rules]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RuleError(f"{directory}: duplicate rule ids {duplicates}")
+    if only is not None:
+        rules = [r for r in rules if r.id == only]
+        if not rules:
+            raise RuleError(f"no rule {only!r} in {directory}")
+    return rules

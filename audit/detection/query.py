@@ -1,0 +1,190 @@
+"""From a rule and one window to one OpenSearch search body, and from its answer to hits.
+
+Everything is counted by OpenSearch (terms per subject field → measure); Python only compares
+the buckets it gets back with the threshold, then fetches the evidence (the ids of up to 100
+events) for each hit with one more small search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .definitions import OffHours, Rule
+
+EVIDENCE = 100  # ids of audit events kept per alert
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Hit:
+    subjects: dict[str, str]
+    value: float
+    events: int  # audit events in the bucket
+    evidence: list[str] = field(default_factory=list)
+    baseline: float | None = None
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def windows(rule: Rule, start: datetime, end: datetime) -> list[Window]:
+    """The rule's windows that overlap [start, end), each whole: aligned to multiples of the
+    window since 1970-01-01 00:00 in the rule's time zone (so 1d = a local calendar day), so
+    that re-running any range finds the same windows and the same alert ids."""
+    tz = ZoneInfo(rule.timezone)
+    origin = datetime(1970, 1, 1, tzinfo=tz)
+    size = rule.window
+    first = origin + size * ((start.astimezone(tz) - origin) // size)
+    out: list[Window] = []
+    cursor = first
+    while cursor < end:
+        # Wall-clock arithmetic in a zone without DST (Asia/Shanghai) is exact.
+        out.append(Window(cursor, cursor + size))
+        cursor += size
+    return out
+
+
+def off_hours_ranges(off: OffHours, window: Window, tz_name: str) -> list[dict[str, Any]]:
+    """The parts of the window outside working hours, as @timestamp ranges."""
+    tz = ZoneInfo(tz_name)
+    start, end = window.start.astimezone(tz), window.end.astimezone(tz)
+    (h1, m1), (h2, m2) = (map(int, off.start.split(":")), map(int, off.end.split(":")))
+    working: list[tuple[datetime, datetime]] = []
+    day = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    while day < end:
+        if not (off.weekends and day.weekday() >= 5):
+            working.append((day.replace(hour=h1, minute=m1), day.replace(hour=h2, minute=m2)))
+        day += timedelta(days=1)
+    ranges, cursor = [], start
+    for w_start, w_end in working:
+        if w_end <= cursor or w_start >= end:
+            continue
+        if w_start > cursor:
+            ranges.append((cursor, w_start))
+        cursor = max(cursor, w_end)
+    if cursor < end:
+        ranges.append((cursor, end))
+    return [{"range": {"@timestamp": {"gte": iso(a), "lt": iso(b)}}} for a, b in ranges]
+
+
+def _amount_above(standards: dict[str, float]) -> dict[str, Any]:
+    return {
+        "bool": {
+            "should": [
+                {
+                    "bool": {
+                        "filter": [
+                            {"term": {"minguard.business.program": program}},
+                            {"range": {"minguard.business.amount": {"gt": amount}}},
+                        ]
+                    }
+                }
+                for program, amount in sorted(standards.items())
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _filters(rule: Rule, window: Window, since: datetime) -> list[dict[str, Any]]:
+    filters: list[dict[str, Any]] = [
+        {"term": {"event.kind": "event"}},
+        {"range": {"@timestamp": {"gte": iso(since), "lt": iso(window.end)}}},
+        rule.query,
+    ]
+    if rule.off_hours is not None:
+        ranges = off_hours_ranges(rule.off_hours, window, rule.timezone) or [{"match_none": {}}]
+        filters.append({"bool": {"should": ranges, "minimum_should_match": 1}})
+    if rule.amount_standards:
+        filters.append(_amount_above(rule.amount_standards))
+    return filters
+
+
+def search_body(rule: Rule, window: Window) -> dict[str, Any]:
+    """Terms per subject field, the measure in the innermost bucket.
+
+    The threshold is applied to the buckets in Python (`hits`), not with a bucket_selector:
+    that needs the painless scripting module, which a minimal node (the local one) lacks.
+    Counts are cut inside OpenSearch with min_doc_count; metric buckets are ordered by the
+    measure so that the largest values are the ones never cut off by `size`.
+    """
+    lookback = rule.window * rule.baseline.windows if rule.baseline else timedelta(0)
+    inner: dict[str, Any] = {}
+    if rule.baseline is not None:
+        inner = {
+            "cur": {"filter": {"range": {"@timestamp": {"gte": iso(window.start)}}}},
+            "base": {"filter": {"range": {"@timestamp": {"lt": iso(window.start)}}}},
+        }
+    elif rule.measure != "count":
+        inner = {"m": {rule.measure: {"field": rule.measure_field}}}
+    aggs = inner
+    last = len(rule.group_by) - 1
+    for depth, name in reversed(list(enumerate(rule.group_by))):
+        terms: dict[str, Any] = {"field": name, "size": rule.size}
+        if depth == last and "m" in inner:
+            terms["order"] = {"m": "desc"}
+        elif depth == last and rule.baseline is None:
+            terms["min_doc_count"] = max(1, int(rule.threshold))
+        aggs = {f"g{depth}": {"terms": terms, **({"aggs": aggs} if aggs else {})}}
+    filters = _filters(rule, window, window.start - lookback)
+    return {"size": 0, "track_total_hits": False, "query": {"bool": {"filter": filters}}, "aggs": aggs}
+
+
+def evidence_body(rule: Rule, window: Window, subjects: dict[str, str]) -> dict[str, Any]:
+    """The first EVIDENCE events of one hit: the rule's filters in the window, and its subject."""
+    filters = _filters(rule, window, window.start) + [{"term": {k: v}} for k, v in subjects.items()]
+    return {
+        "size": EVIDENCE,
+        "_source": False,
+        "track_total_hits": False,
+        "query": {"bool": {"filter": filters}},
+        "sort": [{"@timestamp": "asc"}, {"event.id": "asc"}],
+    }
+
+
+def outside_region(subjects: dict[str, str]) -> bool:
+    """The target region is not under the caller's own (610900 covers 6109xx…)."""
+    own = subjects.get("minguard.principal.region", "")
+    while len(own) > 2 and own.endswith("00"):
+        own = own[:-2]
+    return not subjects.get("minguard.target_region", "").startswith(own)
+
+
+SUBJECT_FILTERS = {"outside_region": outside_region}
+
+
+def hits(rule: Rule, answer: dict[str, Any]) -> Iterator[Hit]:
+    """The buckets at or above the threshold (and, with a baseline, above factor × baseline)."""
+    keep = SUBJECT_FILTERS[rule.subject_filter] if rule.subject_filter else None
+    for subjects, bucket in _leaves(rule, answer.get("aggregations", {}), 0, {}):
+        if keep is not None and not keep(subjects):
+            continue
+        if rule.baseline is not None:
+            current, baseline = bucket["cur"]["doc_count"], bucket["base"]["doc_count"] / rule.baseline.windows
+            if current >= rule.threshold and current > rule.baseline.factor * baseline:
+                yield Hit(subjects, float(current), int(current), [], baseline=baseline)
+            continue
+        value = float(bucket["doc_count"] if rule.measure == "count" else bucket["m"]["value"] or 0)
+        if value >= rule.threshold:
+            yield Hit(subjects, value, int(bucket["doc_count"]), [])
+
+
+def _leaves(
+    rule: Rule, aggs: dict[str, Any], depth: int, subjects: dict[str, str]
+) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
+    for bucket in aggs.get(f"g{depth}", {}).get("buckets", []):
+        here = {**subjects, rule.group_by[depth]: str(bucket.get("key_as_string", bucket["key"]))}
+        if depth + 1 < len(rule.group_by):
+            yield from _leaves(rule, bucket, depth + 1, here)
+        else:
+            yield here, bucket

@@ -1,0 +1,151 @@
+"""`minguard detect …`: run the detection rules over the audit trail and work the alerts.
+
+For security officers (安全管理员/安全员). See docs/detection.md. Exit codes: 0 done, 2 the
+rules, the config or OpenSearch could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .cli_audit import _client, parse_time
+from .settings import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from opensearchpy import OpenSearch
+
+detect_app = typer.Typer(
+    help="Detection rules over the audit trail, and their alerts (异常行为检测).", no_args_is_help=True
+)
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")]
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+def _open(config: Path | None) -> tuple[Settings, OpenSearch]:
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise
+    return settings, _client(settings.opensearch)
+
+
+@detect_app.command("run")
+def run(
+    from_: Annotated[str, typer.Option("--from", help="Start, ISO 8601 (no offset = UTC).")],
+    to: Annotated[str, typer.Option("--to", help="End (exclusive), ISO 8601.")],
+    config: ConfigOption = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Only this rule id.")] = None,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", help="Directory of rule files (default: shipped).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Evaluate the rules over [from, to) and write new alerts (re-running never duplicates)."""
+    from opensearchpy.exceptions import OpenSearchException
+
+    from audit.detection.alerts import AlertError
+    from audit.detection.definitions import RULES_DIR, RuleError, load_rules
+    from audit.detection.runner import run as run_rules
+
+    start, end = parse_time(from_), parse_time(to)
+    if start is None or end is None or end <= start:
+        _fail("--to must be after --from")
+        return
+    try:
+        rules = load_rules(rules_dir or RULES_DIR, rule)
+    except (RuleError, OSError) as exc:
+        _fail(f"规则文件有误 / bad rule files: {exc}")
+        return
+    settings, client = _open(config)
+    try:
+        result = run_rules(client, settings.opensearch.index_prefix, rules, start, end)
+    except (OpenSearchException, AlertError, OSError) as exc:
+        _fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
+        return
+    finally:
+        client.close()
+    if as_json:
+        summary = {
+            "created": result.created,
+            "existing": result.existing,
+            "rules": [
+                {"rule": r.rule, "windows": r.windows, "hits": len(r.alerts), "seconds": round(r.seconds, 3)}
+                for r in result.rules
+            ],
+            "alerts": [a["alert"] for a in result.alerts],
+        }
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    for r in result.rules:
+        typer.echo(f"{r.rule}: 窗口 {r.windows} 个,命中 {len(r.alerts)} 条({r.seconds:.2f} s)")
+    typer.echo(
+        f"新告警 {result.created} 条,已存在 {result.existing} 条 / new alerts: {result.created}, already there: {result.existing}"
+    )
+
+
+@detect_app.command("alerts")
+def alerts(
+    state: Annotated[str | None, typer.Option("--state", help="new, acknowledged or closed.")] = None,
+    config: ConfigOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List alerts, newest first."""
+    from audit.detection.alerts import STATE_ZH, list_alerts
+
+    if state is not None and state not in STATE_ZH:
+        _fail(f"unknown state {state!r}: new, acknowledged, closed")
+    settings, client = _open(config)
+    try:
+        found = list_alerts(client, settings.opensearch.index_prefix, state)
+    finally:
+        client.close()
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    for a in found:
+        who = ", ".join(f"{k}={v}" for k, v in a["subjects"].items())
+        typer.echo(
+            f"{a['id']}  [{STATE_ZH[a['state']]}] [{a['severity']}] {a['title_zh']}  {who}  "
+            f"数值 {a['value']:g} ≥ 阈值 {a['threshold']:g}  窗口 {a['window']['start']}  证据 {len(a['evidence'])} 条"
+        )
+    typer.echo(f"共 {len(found)} 条 ({len(found)} alerts)")
+
+
+def _transition(alert: str, state: str, officer: str, comment: str | None, config: Path | None) -> None:
+    from opensearchpy.exceptions import OpenSearchException
+
+    from audit.detection.alerts import STATE_ZH, AlertError, transition
+
+    settings, client = _open(config)
+    try:
+        transition(client, settings.opensearch.index_prefix, alert, state, officer, comment)
+    except (AlertError, OpenSearchException) as exc:
+        _fail(str(exc))
+    finally:
+        client.close()
+    typer.echo(f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}")
+
+
+Officer = Annotated[str, typer.Option("--officer", help="The security officer's id (recorded).")]
+Comment = Annotated[str | None, typer.Option("--comment", help="处置意见; required to close.")]
+
+
+@detect_app.command("ack")
+def ack(alert_id: str, officer: Officer, comment: Comment = None, config: ConfigOption = None) -> None:
+    """Acknowledge an alert (being looked into)."""
+    _transition(alert_id, "acknowledged", officer, comment, config)
+
+
+@detect_app.command("close")
+def close(alert_id: str, officer: Officer, comment: Comment = None, config: ConfigOption = None) -> None:
+    """Close an alert with the officer's conclusion."""
+    _transition(alert_id, "closed", officer, comment, config)

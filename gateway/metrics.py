@@ -1,0 +1,163 @@
+"""Prometheus metrics for `/_minguard/metrics`: requests, decisions, data levels, masking, the
+audit path and the upstream's latency.
+
+Every label takes its values from a small fixed set (decision, status class, data level,
+masking profile, failure code): nothing a caller sends, and no personal value, ever becomes a
+label. The counters move at the end of each proxied exchange, after the audit stage.
+
+Several workers (`minguard run --workers N`) share one port, so a scrape reaches one worker at
+random; per-worker scraping cannot work there. `minguard run` therefore switches prometheus_client
+to its multiprocess mode for N > 1 (`prepare_multiprocess_dir`: an empty directory per run under
+the spool root, in PROMETHEUS_MULTIPROC_DIR, set before any worker imports prometheus_client);
+a scrape then adds up the files of all workers. With one worker the ordinary registry is used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+if TYPE_CHECKING:
+    from audit.shipper import Shipper
+    from audit.spool import Spool
+
+    from .exchange import Exchange
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+# Upstream latency buckets (seconds): the demo upstream answers in ~1-5 ms, real ones in 10-500 ms.
+_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+_LIVE_GAUGE_FILE = re.compile(r"^gauge_live\w*?_(\d+)\.db$")
+
+
+def prepare_multiprocess_dir(spool_dir: Path, instance: str) -> Path:
+    """An empty metrics directory for this run: files left by an earlier run would add its
+    counts to this one's. Per instance, so two replicas sharing a spool root do not collide."""
+    path = spool_dir / "_metrics" / instance
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True, mode=0o700)
+    os.environ[MULTIPROC_ENV] = str(path)
+    return path
+
+
+def _reap_dead_workers(directory: str) -> None:
+    """Drop the live-gauge files of workers that are gone (uvicorn has no hook to call
+    mark_process_dead), so a restarted worker's old backlog is not added to the new one's."""
+    for name in os.listdir(directory):
+        match = _LIVE_GAUGE_FILE.match(name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            multiprocess.mark_process_dead(pid, directory)  # type: ignore[no-untyped-call]
+        except PermissionError:
+            pass  # alive, owned by someone else
+
+
+class GatewayMetrics:
+    def __init__(self, spool: Spool, shipper: Shipper, lost: Callable[[], int]) -> None:
+        self._spool = spool
+        self._shipper = shipper
+        self._lost = lost
+        self._multiproc_dir = os.environ.get(MULTIPROC_ENV)
+        # A registry of our own: several Gateways in one process (tests) must not collide.
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.requests = Counter(
+            "minguard_requests",
+            "Proxied requests by decision, HTTP status class and data level released",
+            ["decision", "status_class", "level"],
+            registry=r,
+        )
+        self.refusals = Counter(
+            "minguard_refusals", "Requests the gateway answered itself, by failure code", ["code"], registry=r
+        )
+        self.masked = Counter("minguard_masked_values", "Values masked, by masking profile", ["profile"], registry=r)
+        self.clear = Counter(
+            "minguard_clear_values", "Sensitive values released in clear, by masking profile", ["profile"], registry=r
+        )
+        self.upstream = Histogram(
+            "minguard_upstream_seconds", "Time spent with the upstream per request", buckets=_BUCKETS, registry=r
+        )
+        self.backlog = Gauge(
+            "minguard_audit_spool_backlog_bytes",
+            "Audit spool bytes not yet shipped to OpenSearch",
+            registry=r,
+            multiprocess_mode="livesum",
+        )
+        self.shipped = Counter("minguard_audit_shipped_events", "Audit events shipped to OpenSearch", registry=r)
+        self.duplicates = Counter(
+            "minguard_audit_duplicate_events", "Audit events OpenSearch already had (409 on resend)", registry=r
+        )
+        self.rejected = Counter(
+            "minguard_audit_rejected_events", "Audit events OpenSearch refused (set aside)", registry=r
+        )
+        self.lost = Counter("minguard_audit_lost_events", "Audit events lost (deferred queue overflow)", registry=r)
+        self._seen = {"shipped": 0, "duplicates": 0, "rejected": 0, "lost": 0}
+
+    def observe(self, ex: Exchange) -> None:
+        failure, response = ex.failure, ex.response
+        status = failure.status if failure is not None else (response.status if response is not None else 0)
+        allowed = failure is None and ex.decision is not None and ex.decision.allowed
+        self.requests.labels("allowed" if allowed else "denied", f"{status // 100}xx", ex.level.label).inc()
+        if failure is not None:
+            self.refusals.labels(failure.code).inc()
+        if ex.upstream_ms is not None:
+            self.upstream.observe(ex.upstream_ms / 1000.0)
+        if ex.inspection is not None and ex.masking_profile is not None:
+            if ex.inspection.masked:
+                self.masked.labels(ex.masking_profile).inc(ex.inspection.masked)
+            if ex.inspection.clear:
+                self.clear.labels(ex.masking_profile).inc(ex.inspection.clear)
+        self.sync()
+
+    def sync(self) -> None:
+        """Carry the shipper's running totals into counters (they live in audit/, which knows
+        nothing of Prometheus). Called per exchange and per scrape: a few integer compares."""
+        self.backlog.set(self._spool.backlog_bytes)
+        totals = {
+            "shipped": self._shipper.shipped,
+            "duplicates": self._shipper.duplicates,
+            "rejected": self._shipper.rejected,
+            "lost": self._lost(),
+        }
+        for name, total in totals.items():
+            delta = total - self._seen[name]
+            if delta > 0:
+                counter: Counter = getattr(self, name)
+                counter.inc(delta)
+                self._seen[name] = total
+
+    def after(self, stage: Callable[[Exchange], Awaitable[None]]) -> Callable[[Exchange], Awaitable[None]]:
+        """Wrap the audit stage: count each exchange once it has been audited."""
+
+        async def audited(ex: Exchange) -> None:
+            await stage(ex)
+            self.observe(ex)
+
+        return audited
+
+    def exposition(self) -> bytes:
+        self.sync()
+        if self._multiproc_dir is None:
+            return generate_latest(self.registry)
+        _reap_dead_workers(self._multiproc_dir)
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=self._multiproc_dir)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)

@@ -1,0 +1,101 @@
+"""The business fields of write operations (apply, approve, pay, change bank account).
+
+Fund-diversion rules (audit/detection) need to know who did what to which case and where the
+money goes. The gateway sees the request body (what the caller asked for) and the upstream's
+JSON answer (what the system of record did); this stage reads both for the write routes below
+and leaves `ex.business`, which the audit stage writes as `minguard.business`.
+
+Identifiers of people and bank accounts are recorded only as keyed tokens (the Pseudonymizer
+the inspect stage uses), never in clear: a person's token here equals the one in
+`minguard.data.person_tokens`, so writes join with reads. Bank cards are tokenised with the
+prefix `bank_card:` so that no card number can ever share a token with an ID number.
+
+Runs after inspect (it needs the upstream's answer), for every caller; it never fails the
+exchange: a body that is not what is expected just leaves fewer fields.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from classifiers.entities import resident_id
+from classifiers.normalise import fold
+from policies.keys import Pseudonymizer
+
+from ..exchange import Exchange
+
+# route name -> step, and the body field that names the acting official.
+STEPS: dict[str, tuple[str, str]] = {
+    "case.apply": ("apply", "operator"),
+    "case.approve": ("approve", "approver"),
+    "case.pay": ("pay", "operator"),
+    "person.bank_account": ("bank_account", "operator"),
+}
+MAX_BODY = 1 << 20  # larger write bodies are not business forms; left unread
+
+
+def _json(body: bytes) -> dict[str, Any]:
+    if not body or len(body) > MAX_BODY:
+        return {}
+    try:
+        value = json.loads(body)
+    except ValueError:  # includes UnicodeDecodeError
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _amount(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+class Business:
+    def __init__(self, pseudonymizer: Pseudonymizer) -> None:
+        self._pseudonymizer = pseudonymizer
+
+    def person_token(self, id_number: object) -> str | None:
+        if not isinstance(id_number, str):
+            return None
+        # The canonical form the inspector tokenises, so the tokens join with reads.
+        number = resident_id.to18(fold(id_number).text.strip())
+        return self._pseudonymizer.token(number) if resident_id.validate(number) is True else None
+
+    def account_token(self, card: object) -> str | None:
+        if not isinstance(card, str):
+            return None
+        digits = "".join(c for c in fold(card).text if c.isdigit())
+        return self._pseudonymizer.token("bank_card:" + digits) if 12 <= len(digits) <= 19 else None
+
+    async def __call__(self, ex: Exchange) -> None:
+        ex.business = self.extract(ex)
+
+    def extract(self, ex: Exchange) -> dict[str, Any] | None:
+        route = ex.route
+        if route is None or route.name not in STEPS:
+            return None
+        step, actor_field = STEPS[route.name]
+        body = _json(ex.request.body)
+        upstream = ex.upstream
+        encoded = upstream is not None and any(
+            k == b"content-encoding" and v.strip().lower() not in (b"", b"identity") for k, v in upstream.headers
+        )
+        answer = _json(upstream.body) if upstream is not None and not encoded else {}
+        fields: dict[str, Any] = {
+            "step": step,
+            "operator": _text(body.get(actor_field)) or (ex.principal.subject if ex.principal else None),
+            "case_id": _text(route.params.get("caseId")) or _text(answer.get("caseId")),
+            "program": _text(body.get("program")) or _text(answer.get("program")),
+            "amount": _amount(body.get("amount")) or _amount(answer.get("monthlyAmount")),
+            "period": _text(body.get("period")),
+            "region": _text(answer.get("regionCode")),
+            "person_token": self.person_token(answer.get("applicantIdNumber") or answer.get("idNumber")),
+            "account_token": self.account_token(body.get("bankCard") or answer.get("payeeBankCard")),
+            "upstream_status": upstream.status if upstream is not None else None,
+        }
+        return {k: v for k, v in fields.items() if v is not None}

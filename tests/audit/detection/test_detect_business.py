@@ -1,0 +1,86 @@
+"""The business fields of write operations: tokens only, never raw identifiers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.business import Business
+from policies.keys import Pseudonymizer
+from policies.routes import RouteMatch
+
+ID_NUMBER = "11010519491231002X"  # the standard's worked example: synthetic
+CARD = "6222021234567890128"
+KEY = bytes(range(32))
+
+
+def _exchange(route: str, params: dict[str, str], body: dict[str, object], answer: dict[str, object]) -> Exchange:
+    ex = Exchange(Request("POST", "/x", b"", [], "127.0.0.1", 1, "http", json.dumps(body).encode()))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "org", "api_key", "k")
+    ex.route = RouteMatch(route, "case", "create", params, "/x")
+    ex.upstream = Response(201, [(b"content-type", b"application/json")], json.dumps(answer).encode())
+    return ex
+
+
+def test_apply_yields_program_amount_case_operator_and_person_token() -> None:
+    stage = Business(Pseudonymizer(KEY))
+    ex = _exchange(
+        "case.apply",
+        {"region": "610902"},
+        {"personId": "P1", "program": "dibao", "amount": 650, "operator": "zhangwei"},
+        {"caseId": "C61090200001", "applicantIdNumber": ID_NUMBER, "regionCode": "610902001001", "program": "dibao"},
+    )
+    asyncio.run(stage(ex))
+    assert ex.business == {
+        "step": "apply",
+        "operator": "zhangwei",
+        "case_id": "C61090200001",
+        "program": "dibao",
+        "amount": 650.0,
+        "region": "610902001001",
+        "person_token": Pseudonymizer(KEY).token(ID_NUMBER),
+        "upstream_status": 201,
+    }
+    assert ID_NUMBER not in json.dumps(ex.business)
+
+
+def test_bank_account_change_tokenises_card_apart_from_id_numbers() -> None:
+    stage = Business(Pseudonymizer(KEY))
+    ex = _exchange(
+        "person.bank_account",
+        {"region": "610902", "personId": "P1"},
+        {"bankCard": CARD, "operator": "wangfang"},
+        {"idNumber": ID_NUMBER, "bankCard": CARD},
+    )
+    fields = stage.extract(ex)
+    assert fields is not None
+    assert fields["operator"] == "wangfang" and fields["step"] == "bank_account"
+    assert fields["account_token"] == Pseudonymizer(KEY).token("bank_card:" + CARD) != Pseudonymizer(KEY).token(CARD)
+    assert CARD not in json.dumps(fields)
+
+
+def test_pay_reads_case_from_path_and_payee_from_answer() -> None:
+    ex = _exchange(
+        "case.pay",
+        {"region": "610902", "caseId": "C1"},
+        {"period": "2026-03", "amount": 600, "operator": "svc-payment"},
+        {"paymentId": "PM1", "payeeBankCard": CARD, "amount": 600},
+    )
+    fields = Business(Pseudonymizer(KEY)).extract(ex)
+    assert fields is not None
+    assert (fields["case_id"], fields["period"], fields["amount"]) == ("C1", "2026-03", 600.0)
+    assert "account_token" in fields and "person_token" not in fields
+
+
+def test_reads_garbage_and_encoded_bodies_leave_fewer_fields() -> None:
+    stage = Business(Pseudonymizer(KEY))
+    read = _exchange("person.read", {"region": "610902"}, {}, {})
+    assert stage.extract(read) is None
+    ex = _exchange("case.approve", {"region": "610902", "caseId": "C1"}, {}, {})
+    ex.request.body = b"\xff not json"
+    assert ex.upstream is not None
+    ex.upstream = Response(200, [(b"content-encoding", b"gzip")], b"\x1f\x8b")
+    assert stage.extract(ex) == {"step": "approve", "operator": "zhangwei", "case_id": "C1", "upstream_status": 200}
+    bad_id = _exchange("case.apply", {}, {}, {"applicantIdNumber": "110105194912310021"})
+    assert "person_token" not in (stage.extract(bad_id) or {})

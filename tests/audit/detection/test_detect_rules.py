@@ -1,0 +1,195 @@
+"""Rule files, windows, off-hours ranges and the search bodies they become (no OpenSearch)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from audit.detection.alerts import alert_document, alert_id, subject_key
+from audit.detection.definitions import RULES_DIR, RuleError, load_rules, parse_rule
+from audit.detection.query import (
+    Hit,
+    Window,
+    evidence_body,
+    hits,
+    off_hours_ranges,
+    outside_region,
+    search_body,
+    windows,
+)
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def _rule(tmp_path: Path, **changes: Any) -> Any:
+    data: dict[str, Any] = {
+        "id": "t.rule",
+        "title_zh": "测试",
+        "title_en": "test",
+        "severity": "high",
+        "window": "1h",
+        "query": {"match_all": {}},
+        "group_by": ["user.id"],
+        "measure": {"type": "count"},
+        "threshold": 3,
+        "explanation_zh": "说明",
+        **changes,
+    }
+    return parse_rule({k: v for k, v in data.items() if v is not None}, "test", tmp_path)
+
+
+def test_shipped_rules_load_with_unique_ids_and_zh_explanations() -> None:
+    rules = load_rules()
+    assert len(rules) >= 14
+    assert all(r.explanation_zh and r.title_zh for r in rules)
+    standards = next(r for r in rules if r.id == "fund.amount_above_standard").amount_standards
+    assert standards is not None and standards["linshi"] == 5000
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"severity": "urgent"}, "severity"),
+        ({"window": "1w"}, "window"),
+        ({"threshold": 0}, "threshold"),
+        ({"measure": {"type": "cardinality"}}, "measure"),
+        ({"measure": {"type": "count"}, "baseline": {"windows": 0, "factor": 2}}, "baseline"),
+        ({"colour": "red"}, "unknown keys"),
+        ({"query": None}, "query"),
+        ({"off_hours": {"start": "25:00"}}, "off_hours"),
+    ],
+)
+def test_broken_rules_are_named(tmp_path: Path, change: dict[str, Any], message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        _rule(tmp_path, **change)
+
+
+def test_duplicate_ids_and_unknown_rule_are_refused(tmp_path: Path) -> None:
+    body = yaml.safe_load((RULES_DIR / "misuse-bulk-access.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    with pytest.raises(RuleError, match="duplicate"):
+        load_rules(tmp_path)
+    (tmp_path / "b.yaml").unlink()
+    with pytest.raises(RuleError, match="no rule"):
+        load_rules(tmp_path, "nope")
+
+
+def test_day_windows_are_local_calendar_days(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, window="1d")
+    start = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
+    got = windows(rule, start, start + timedelta(hours=20))  # to 05:30 next day, Shanghai
+    assert [w.start for w in got] == [datetime(2026, 3, 2, tzinfo=SH), datetime(2026, 3, 3, tzinfo=SH)]
+    assert all(w.end - w.start == timedelta(days=1) for w in got)
+    # Re-running a sub-range finds the same windows, hence the same alert ids.
+    assert windows(rule, start + timedelta(hours=3), start + timedelta(hours=4)) == got[:1]
+
+
+def test_off_hours_ranges_cut_out_working_hours_and_keep_weekends() -> None:
+    from audit.detection.definitions import OffHours
+
+    monday = Window(datetime(2026, 3, 2, tzinfo=SH), datetime(2026, 3, 3, tzinfo=SH))
+    ranges = off_hours_ranges(OffHours("08:00", "18:00", True), monday, "Asia/Shanghai")
+    spans = [(r["range"]["@timestamp"]["gte"], r["range"]["@timestamp"]["lt"]) for r in ranges]
+    assert spans == [
+        ("2026-03-01T16:00:00.000Z", "2026-03-02T00:00:00.000Z"),  # 00:00-08:00 local
+        ("2026-03-02T10:00:00.000Z", "2026-03-02T16:00:00.000Z"),  # 18:00-24:00 local
+    ]
+    saturday = Window(datetime(2026, 3, 7, tzinfo=SH), datetime(2026, 3, 8, tzinfo=SH))
+    assert len(off_hours_ranges(OffHours("08:00", "18:00", True), saturday, "Asia/Shanghai")) == 1
+    assert len(off_hours_ranges(OffHours("08:00", "18:00", False), saturday, "Asia/Shanghai")) == 2
+
+
+def test_search_body_nests_groups_and_selects_by_threshold(tmp_path: Path) -> None:
+    rule = _rule(
+        tmp_path,
+        group_by=["minguard.business.case_id", "minguard.business.operator"],
+        measure={"type": "cardinality", "field": "minguard.business.step"},
+        threshold=2,
+    )
+    window = Window(datetime(2026, 3, 2, 9, tzinfo=SH), datetime(2026, 3, 2, 10, tzinfo=SH))
+    body = search_body(rule, window)
+    assert body["size"] == 0
+    inner = body["aggs"]["g0"]["aggs"]["g1"]
+    assert inner["terms"] == {"field": "minguard.business.operator", "size": 1000, "order": {"m": "desc"}}
+    assert inner["aggs"]["m"] == {"cardinality": {"field": "minguard.business.step"}}
+    assert "select" not in inner["aggs"]  # no scripts: the threshold is applied to the buckets
+    answer = {
+        "aggregations": {
+            "g0": {
+                "buckets": [
+                    {
+                        "key": "C1",
+                        "doc_count": 3,
+                        "g1": {
+                            "buckets": [
+                                {"key": "zhangwei", "doc_count": 2, "m": {"value": 2}},
+                                {"key": "x", "doc_count": 1, "m": {"value": 1}},
+                            ]
+                        },
+                    }
+                ]
+            }
+        }
+    }
+    got = list(hits(rule, answer))
+    assert got == [Hit({"minguard.business.case_id": "C1", "minguard.business.operator": "zhangwei"}, 2.0, 2)]
+    time_filter = body["query"]["bool"]["filter"][1]["range"]["@timestamp"]
+    assert time_filter == {"gte": "2026-03-02T01:00:00.000Z", "lt": "2026-03-02T02:00:00.000Z"}
+
+
+def test_baseline_looks_back_and_reads_current_and_earlier_counts(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, window="1d", baseline={"windows": 7, "factor": 3})
+    window = Window(datetime(2026, 3, 9, tzinfo=SH), datetime(2026, 3, 10, tzinfo=SH))
+    body = search_body(rule, window)
+    assert body["query"]["bool"]["filter"][1]["range"]["@timestamp"]["gte"] == "2026-03-01T16:00:00.000Z"
+    answer = {
+        "aggregations": {
+            "g0": {
+                "buckets": [
+                    {
+                        "key": "610902001001",
+                        "doc_count": 14,
+                        "cur": {"doc_count": 12, "evidence": {"hits": {"hits": [{"_id": "e1"}]}}},
+                        "base": {"doc_count": 7},
+                    }
+                ]
+            }
+        }
+    }
+    (hit,) = hits(rule, answer)
+    assert hit == Hit({"user.id": "610902001001"}, 12.0, 12, [], baseline=1.0)  # 12 ≤ 3 × 4: not the second
+
+
+def test_count_rules_cut_in_opensearch_and_evidence_filters_on_the_subject(tmp_path: Path) -> None:
+    rule = _rule(tmp_path, threshold=10, off_hours={"start": "08:00", "end": "18:00"})
+    window = Window(datetime(2026, 3, 2, 9, tzinfo=SH), datetime(2026, 3, 2, 10, tzinfo=SH))
+    assert search_body(rule, window)["aggs"]["g0"]["terms"]["min_doc_count"] == 10
+    body = evidence_body(rule, window, {"user.id": "zhangwei"})
+    assert body["size"] == 100 and body["_source"] is False
+    assert {"term": {"user.id": "zhangwei"}} in body["query"]["bool"]["filter"]
+    # 09:00-10:00 on a Monday lies inside working hours: nothing can match.
+    assert {"bool": {"should": [{"match_none": {}}], "minimum_should_match": 1}} in body["query"]["bool"]["filter"]
+
+
+def test_outside_region_filter() -> None:
+    assert outside_region({"minguard.principal.region": "610921", "minguard.target_region": "610902"})
+    assert not outside_region({"minguard.principal.region": "610900", "minguard.target_region": "610902001"})
+    assert not outside_region({"minguard.principal.region": "610902", "minguard.target_region": "610902"})
+
+
+def test_alert_ids_depend_on_rule_window_and_subject_only(tmp_path: Path) -> None:
+    rule = _rule(tmp_path)
+    w = Window(datetime(2026, 3, 2, 9, tzinfo=SH), datetime(2026, 3, 2, 10, tzinfo=SH))
+    hit = Hit({"user.id": "zhangwei"}, 5, 5, ["a", "b"])
+    first = alert_document(rule, w, hit, datetime.now(UTC))
+    again = alert_document(rule, w, Hit({"user.id": "zhangwei"}, 9, 9, ["c"]), datetime.now(UTC) + timedelta(hours=1))
+    assert first["alert"]["id"] == again["alert"]["id"] == alert_id(rule.id, w, subject_key(hit.subjects))
+    other = Window(w.end, w.end + timedelta(hours=1))
+    assert alert_document(rule, other, hit, datetime.now(UTC))["alert"]["id"] != first["alert"]["id"]
+    assert first["alert"]["state"] == "new" and first["alert"]["evidence"] == ["a", "b"]

@@ -1,0 +1,96 @@
+"""Hardening cases of issue 9 not covered elsewhere: JSON in GB18030 (declared, undeclared,
+and without a Content-Type), and slow clients holding connections open."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
+from support.odd_upstream import ID_NUMBER, MOBILE, odd_upstream
+
+pytestmark = pytest.mark.opensearch
+
+CASE = "/api/v1/regions/610902/persons/gb18030json"
+
+
+@pytest.fixture(scope="module")
+def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
+    with odd_upstream(free_port()) as upstream:
+        gateway = start_gateway(tmp_path_factory.mktemp("gb18030"), upstream, index_prefix)
+        yield gateway
+        stop_gateway(gateway)
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/json; charset=GB18030", "application/json; charset=gbk", "application/json", ""],
+)
+def test_gb18030_json_is_masked_and_stays_gb18030(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, content_type: str
+) -> None:
+    response = httpx.get(
+        odd_gateway.url + CASE,
+        params={"type": content_type},
+        headers=odd_gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"}),
+        timeout=10,
+    )
+    if content_type.endswith("gbk"):
+        # '𠀀' (U+20000) is not in GBK: a body that does not decode in its declared charset is
+        # refused, never passed through uninspected.
+        assert response.status_code == 502
+        assert ID_NUMBER.encode() not in response.content
+        return
+    assert response.status_code == 200, response.text
+    text = response.content.decode("gb18030")
+    doc = json.loads(text)
+    assert ID_NUMBER not in text and MOBILE not in text
+    assert doc["items"][0]["idNumber"] == ID_NUMBER[:6] + "********" + ID_NUMBER[-4:]
+    assert doc["items"][0]["caseNo"] == "DB610902202300017" and doc["备注"] == "𠀀"
+    request_id = response.headers["x-request-id"]
+    assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
+
+
+def _connect(gateway: RunningGateway) -> socket.socket:
+    parts = urlsplit(gateway.url)
+    conn = socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=10)
+    return conn
+
+
+def test_slow_clients_do_not_starve_others(gateway: RunningGateway) -> None:
+    """Measured (docs/benchmarks-gateway.md, "Slow clients"): uvicorn has no timeout for a
+    request's header block, nor for a new connection that sends nothing (its keep-alive
+    timeout starts only after a response). What must hold: such connections cost a socket
+    each and never block the event loop, so a normal request is served at once while a
+    hundred of them trickle headers; and none of them reaches the pipeline or the upstream."""
+    headers = gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
+    with ExitStack() as stack:
+        slow = [stack.enter_context(_connect(gateway)) for _ in range(100)]
+        for conn in slow:
+            conn.sendall(b"GET /api/v1/regions/610902/persons HTTP/1.1\r\nHost: gw\r\n")
+        for i in range(3):
+            time.sleep(1)
+            for conn in slow:
+                conn.sendall(f"X-Trickle-{i}: 1\r\n".encode())
+            started = time.monotonic()
+            response = httpx.get(gateway.url + "/api/v1/regions/610902/persons?size=1", headers=headers, timeout=5)
+            assert response.status_code == 200
+            assert time.monotonic() - started < 1.0
+        # No slow client got an answer: nothing was dispatched for an incomplete header block.
+        assert not any(_answered(conn) for conn in slow)
+
+
+def _answered(conn: socket.socket) -> bool:
+    conn.settimeout(0.01)
+    try:
+        return conn.recv(1) != b""
+    except (TimeoutError, BlockingIOError):
+        return False
