@@ -160,5 +160,9 @@ class Shipper:
         with open(path, "a", encoding="utf-8") as f:
             for failure in failures:
                 event_id = (failure.get("event") or {}).get("event", {}).get("id")
-                log.error("audit event %s rejected by OpenSearch: %s", event_id, failure.get("error"))
+                # Only the error's type: OpenSearch's reason can quote a field's value; the whole
+                # error is kept with the event in the (owner-only) rejected file.
+                error = failure.get("error")
+                kind = error.get("type") if isinstance(error, dict) else type(error).__name__
+                log.error("audit event %s rejected by OpenSearch (%s); kept in %s", event_id, kind, REJECTED_FILE)
                 f.write(json.dumps(failure, ensure_ascii=False) + "\n")
