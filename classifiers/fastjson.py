@@ -1,7 +1,7 @@
 """Column-wise JSON walk for the request path.
 
-``structured.walk_json`` visits values one by one; that costs a few microseconds per value
-in Python, more than the detection itself. Here a list of objects (the record list, or any
+Visiting values one by one costs a few microseconds per value in Python, more than the
+detection itself. Here a list of objects (the record list, or any
 nested list of objects) is processed column by column: the key's plan is looked up once
 per column, a column that cannot hold anything is rejected by one C-level regex over its
 joined values, a column of clean keyed values is checked by one regex and then only

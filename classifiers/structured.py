@@ -2,7 +2,8 @@
 
 Walkers know about syntax only (paths, keys, records, quoting); what is sensitive and how
 it is masked is the visitor's business (see ``classifiers.inspect``). Untouched parts of
-CSV, form and text bodies are kept byte for byte; JSON is re-serialised only if changed.
+CSV, form and text bodies are kept byte for byte. JSON is walked column by column in
+``classifiers.fastjson``; the JSON helpers it shares (record lists, paths) live here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from urllib.parse import quote_plus, unquote_plus
 
 RECORD_FIELDS = ("items", "data", "list", "records", "rows", "results")
 ENVELOPE = -1  # record index of values outside the record list (paging info, messages)
-_MAX_EMBEDDED = 3  # JSON inside a JSON string inside ... at most this deep
 _PLAIN_KEY = re.compile(r"^[^.\[\]'\"\s]+$")
 
 
@@ -49,67 +49,8 @@ def json_records(doc: Any) -> tuple[list[Any] | None, str | None]:
     return None, None
 
 
-def walk_json(doc: Any, visit: Visitor) -> tuple[Any, bool, int]:
-    """Visit every string and number; returns (new document, changed, record count)."""
-    records, _ = json_records(doc)
-    walker = _JsonWalker(visit, records)
-    new, changed = walker.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
-    count = len(records) if records is not None else 1
-    return new, changed, count
-
-
 def dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-
-
-class _JsonWalker:
-    def __init__(self, visit: Visitor, records: list[Any] | None) -> None:
-        self.visit = visit
-        self.records_id = id(records) if records is not None else None
-
-    def walk(self, node: Any, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
-        if isinstance(node, dict):
-            out: dict[str, Any] | None = None
-            for k, v in node.items():
-                new, changed = self.walk(v, _child(path, k), k, record, embed)
-                if changed:
-                    out = dict(node) if out is None else out
-                    out[k] = new
-            return (out, True) if out is not None else (node, False)
-        if isinstance(node, list):
-            is_records = id(node) == self.records_id
-            items: list[Any] | None = None
-            for i, v in enumerate(node):
-                new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
-                if changed:
-                    items = list(node) if items is None else items
-                    items[i] = new
-            return (items, True) if items is not None else (node, False)
-        if isinstance(node, str):
-            return self._string(node, path, key, record, embed)
-        if isinstance(node, bool) or node is None:
-            if node is not None:
-                self.visit(Cell(path, key, "true" if node else "false", record, False))
-            return node, False
-        if isinstance(node, int):
-            # A JSON number can carry an ID or phone number; masked, it becomes a string.
-            replacement = self.visit(Cell(path, key, str(node), record, True))
-            return (replacement, True) if replacement is not None else (node, False)
-        self.visit(Cell(path, key, repr(node), record, False))
-        return node, False
-
-    def _string(self, text: str, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
-        stripped = text.strip()
-        if embed < _MAX_EMBEDDED and len(stripped) > 1 and stripped[0] in "{[" and stripped[-1] in "}]":
-            try:
-                inner = json.loads(stripped)
-            except ValueError:
-                inner = None
-            if isinstance(inner, dict | list):
-                new, changed = self.walk(inner, f"{path}(json)$", key, record, embed + 1)
-                return (dumps(new), True) if changed else (text, False)
-        replacement = self.visit(Cell(path, key, text, record, True))
-        return (replacement, True) if replacement is not None else (text, False)
 
 
 def _child(path: str, key: str) -> str:

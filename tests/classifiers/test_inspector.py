@@ -127,3 +127,30 @@ def test_problem_json_media_type_and_no_charset() -> None:
     body = json.dumps({"detail": f"bad id {make_id()}"}).encode()
     result = INSPECTOR.inspect(body, "application/problem+json", None, PROFILES.get("statistician"))
     assert json.loads(result.body) == {"detail": "bad id <RESIDENT_ID>"}
+
+
+def test_json_shapes_keep_their_structure() -> None:
+    """Key order, numbers, nesting and JSON inside strings, through the column walker."""
+    id_number = make_id(birth="19750203")
+    doc = {
+        "code": 0,
+        "data": {
+            "records": [
+                {"b": 1, "sfzh": id_number, "mobile": 13912345678, "ok": True, "x": 1.5},
+                {"nested": {"sfzh": id_number}, "remark": json.dumps({"sfzh": id_number})},
+            ],
+            "total": 2,
+        },
+    }
+    result = inspect_json("strict", json.dumps(doc).encode())
+    out = json.loads(result.body)
+    assert result.records == 2
+    first, second = out["data"]["records"]
+    assert list(first) == ["b", "sfzh", "mobile", "ok", "x"]
+    assert first["mobile"] == "[已屏蔽]"  # a JSON number carrying a phone is masked into a string
+    assert (first["b"], first["ok"], first["x"], out["data"]["total"]) == (1, True, 1.5, 2)
+    assert second["nested"]["sfzh"] == "[已屏蔽]"
+    assert json.loads(second["remark"]) == {"sfzh": "[已屏蔽]"}
+    assert id_number not in result.body.decode()
+    paths = {f.path for f in result.findings}
+    assert "$.data.records[1].remark(json)$.sfzh" in paths
