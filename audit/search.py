@@ -17,7 +17,6 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from classifiers.entities import resident_id
-from classifiers.normalise import fold
 from policies.keys import Pseudonymizer
 
 # Columns of the table and CSV outputs: (field path, zh-CN header).
@@ -66,8 +65,7 @@ class Query:
                 span["lt"] = self.end
             filters.append({"range": {"@timestamp": span}})
         if self.person_id_number is not None:
-            # The same canonical form the inspector tokenises (classifiers/inspect.py).
-            number = resident_id.to18(fold(self.person_id_number).text.strip())
+            number = resident_id.canonical(self.person_id_number)
             if resident_id.validate(number) is not True:
                 raise SearchError("not a valid resident ID number (身份证号码校验失败)")
             filters.append({"term": {"minguard.data.person_tokens": pseudonymizer.token(number)}})

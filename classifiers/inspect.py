@@ -19,7 +19,6 @@ from .entities import resident_id
 from .fastjson import ColumnWalker, path_of
 from .grading import Grader, RecordSummary
 from .levels import DataLevel
-from .normalise import fold
 from .scanner import Scanner
 
 if TYPE_CHECKING:
@@ -225,7 +224,7 @@ class _Run:
         return "".join(pieces)
 
     def _person(self, original: str, summary: RecordSummary) -> None:
-        number = resident_id.to18(fold(original).text)
+        number = resident_id.canonical(original)
         if len(number) != 18:
             return
         self.persons.add(number)

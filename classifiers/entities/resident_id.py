@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import time
 
+from ..normalise import fold
 from .base import EntitySpec, PatternSpec
 
 ENTITY = "RESIDENT_ID"
@@ -124,6 +125,13 @@ def to18(number: str) -> str:
         body = number[:6] + "19" + number[6:]
         return body + check_char(body)
     return number
+
+
+def canonical(text: str) -> str:
+    """The one spelling persons are tokenised in, wherever the number was found or typed:
+    folded (full-width digits, zero-width characters, separators), 18 characters, upper-case X.
+    Callers decide whether it must also validate."""
+    return to18(fold(text).text)
 
 
 def birth_date(number: str) -> _dt.date | None:

@@ -62,8 +62,7 @@ class Business:
     def person_token(self, id_number: object) -> str | None:
         if not isinstance(id_number, str):
             return None
-        # The canonical form the inspector tokenises, so the tokens join with reads.
-        number = resident_id.to18(fold(id_number).text.strip())
+        number = resident_id.canonical(id_number)
         return self._pseudonymizer.token(number) if resident_id.validate(number) is True else None
 
     def account_token(self, card: object) -> str | None:
