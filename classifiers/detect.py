@@ -18,6 +18,13 @@ _HINTS: dict[str, frozenset[str]] = {
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
+BIRTH_DATE = "BIRTH_DATE"
+# Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
+# so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
+_DATE = re.compile(
+    r"(?:18|19|20)[0-9]{2}(?:[-/.年](?:0?[1-9]|1[0-2])月?(?:[-/.]?(?:0?[1-9]|[12][0-9]|3[01])日?)?"
+    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)"
+)
 _NO_MATCHES: list[Match] = []
 
 # Clean values under a key that names their entity, for which the outcome of the full scan
@@ -156,6 +163,7 @@ class Detector:
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
+            or (entity == BIRTH_DATE and _DATE.fullmatch(folded) is not None)
         ):
             claim = entity
         if claim is None:
