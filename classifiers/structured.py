@@ -88,7 +88,8 @@ def parse_csv(text: str, delimiter: str) -> list[list[_Field]]:
             row.append(_Field(pos, m.end(), m.group(1).replace('""', '"'), True))
         else:
             m = plain_re.match(text, pos)
-            assert m is not None  # the pattern matches the empty string
+            if m is None:  # cannot happen: the pattern matches the empty string
+                raise RuntimeError("CSV field pattern failed to match")
             row.append(_Field(pos, m.end(), m.group(), False))
         pos = m.end()
         if pos < n and text[pos] == delimiter:
