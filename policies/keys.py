@@ -11,6 +11,7 @@ still be decrypted (the key id travels inside every token and ciphertext).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -43,15 +44,21 @@ def load_or_create_key(directory: Path, name: str, generate: bool, size: int = 3
     if not generate:
         raise KeyFileError(f"{path}: key file missing (keys.generate_missing is off)")
     directory.mkdir(parents=True, exist_ok=True)
-    data = secrets.token_bytes(size)
+    # Written whole under a private name, then linked into place: link() fails if the name
+    # exists, so when workers start at once exactly one key wins, and nobody can read a
+    # half-written file.
+    tmp = directory / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        # O_EXCL: two replicas starting at once must not overwrite each other's key.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _read_key(path)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(data.hex() + "\n")
-    return data
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secrets.token_bytes(size).hex() + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        with contextlib.suppress(FileExistsError):  # another process was first: its key is the key
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return _read_key(path)
 
 
 class KeyRing:

@@ -193,3 +193,14 @@ def test_quota_counts_locally_while_the_store_is_down() -> None:
             await client.close()
 
     assert asyncio.run(scenario()) == [True, True, False]
+
+
+def test_workers_starting_at_once_agree_on_one_new_key(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from policies.keys import load_or_create_key
+
+    with ThreadPoolExecutor(16) as pool:
+        keys = list(pool.map(lambda _: load_or_create_key(tmp_path, "pseudonym-p1", True), range(64)))
+    assert len(set(keys)) == 1 and len(keys[0]) == 32
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pseudonym-p1.key"]  # no temporary files left
