@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from gateway.exchange import Exchange, Request
+from gateway.proxy import send_response
 from gateway.settings import UpstreamSettings
 from gateway.stages.forward import Forward
 from gateway.types import Receive, Scope, Send
@@ -64,20 +65,7 @@ class PassThrough:
             await send({"type": "http.response.start", "status": status, "headers": []})
             await send({"type": "http.response.body", "body": b""})
             return
-        headers = list(upstream.headers)
-        stream = ex.upstream_stream
-        if stream is None:
-            headers.append((b"content-length", str(len(upstream.body)).encode()))
-            await send({"type": "http.response.start", "status": upstream.status, "headers": headers})
-            await send({"type": "http.response.body", "body": upstream.body})
-            return
-        try:
-            await send({"type": "http.response.start", "status": upstream.status, "headers": headers})
-            async for chunk in stream.chunks():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
-        finally:
-            stream.close()
+        await send_response(send, upstream.status, list(upstream.headers), upstream.body, ex.upstream_stream)
 
 
 app = PassThrough(os.environ.get("MINGUARD_BENCH_UPSTREAM", "http://127.0.0.1:8081"))

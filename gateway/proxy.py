@@ -12,10 +12,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .exchange import Exchange, Request, Response
 from .logs import REQUEST_ID
-from .types import Receive, Scope, Send
+from .types import Headers, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from .stages.forward import UpstreamStream
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +62,22 @@ def _request_from_scope(scope: Scope) -> Request:
         client_port=client[1],
         scheme=scope.get("scheme", "http"),
     )
+
+
+async def send_response(send: Send, status: int, headers: Headers, body: bytes, stream: UpstreamStream | None) -> None:
+    """A buffered body with its length, or an upstream stream passed through chunk by chunk."""
+    if stream is None:
+        headers = [*headers, (b"content-length", str(len(body)).encode("ascii"))]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return
+    try:
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        async for chunk in stream.chunks():
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+    finally:
+        stream.close()
 
 
 async def run_audit(audit: Stage, ex: Exchange) -> None:
@@ -134,15 +154,4 @@ class Proxy:
             raise RuntimeError(f"exchange {ex.request_id} ended without a response")
         headers = [*response.headers, (b"x-request-id", ex.request_id.encode("ascii"))]
         stream = ex.upstream_stream if ex.failure is None else None
-        if stream is None:
-            headers.append((b"content-length", str(len(response.body)).encode("ascii")))
-            await send({"type": "http.response.start", "status": response.status, "headers": headers})
-            await send({"type": "http.response.body", "body": response.body})
-            return
-        try:
-            await send({"type": "http.response.start", "status": response.status, "headers": headers})
-            async for chunk in stream.chunks():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
-        finally:
-            stream.close()
+        await send_response(send, response.status, headers, response.body, stream)

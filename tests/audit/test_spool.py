@@ -35,27 +35,27 @@ def test_concurrent_appends_are_durable_in_order_of_completion(tmp_path: Path) -
     spool.close()
 
 
-def test_segments_rotate_and_reads_cross_them(tmp_path: Path) -> None:
+def filled_small_segments(tmp_path: Path, events: int = 100) -> Spool:
+    """A spool of 4 KB segments with `events` events appended one by one."""
+
     async def scenario() -> Spool:
         spool = make(tmp_path, segment_bytes=4096)
-        for i in range(100):
+        for i in range(events):
             await spool.append(event(i))
         return spool
 
-    spool = asyncio.run(scenario())
+    return asyncio.run(scenario())
+
+
+def test_segments_rotate_and_reads_cross_them(tmp_path: Path) -> None:
+    spool = filled_small_segments(tmp_path)
     assert len(spool.segments()) > 3
     assert read_all(spool) == list(range(100))
     spool.close()
 
 
 def test_commit_moves_the_cursor_and_drops_spent_segments(tmp_path: Path) -> None:
-    async def scenario() -> Spool:
-        spool = make(tmp_path, segment_bytes=4096)
-        for i in range(100):
-            await spool.append(event(i))
-        return spool
-
-    spool = asyncio.run(scenario())
+    spool = filled_small_segments(tmp_path)
     before = len(spool.segments())
     lines, position = spool.read(spool.read_cursor(), 60)
     spool.commit(position, sum(map(len, lines)))
