@@ -104,6 +104,9 @@ start() {
   if pid="$(our_pid)"; then
     log "node $pid is starting; waiting"
   else
+    # A pid file left by a node that died with its machine (reboot, restored snapshot) would
+    # read as "died during start-up" in the wait below: it names no node of ours, so drop it.
+    rm -f "$PIDFILE"
     write_config
     local cmd=(env "OPENSEARCH_PATH_CONF=$NODE/config" "OPENSEARCH_TMPDIR=$NODE/tmp"
       "OPENSEARCH_JAVA_OPTS=-Xms$HEAP -Xmx$HEAP" "JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
