@@ -1,11 +1,16 @@
 # The two commands a fresh machine needs: `make run` and `make test` (see README.md).
-# Requirements on the machine: Python 3.11, Java 17, Maven, curl, unzip (all on this kind of machine).
+# Requirements on the machine: Python 3.11, Java 17, Maven, curl, unzip (all on this kind of machine);
+# Debian packages beyond those (deploy/dev/system-packages.sh) are installed by `setup`.
 
 PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint opensearch-start opensearch-stop clean
+.PHONY: setup system run test lint opensearch-start opensearch-stop clean
+
+# Debian packages beside Python (Chromium for browser tests, a CJK font for reports).
+system:
+	bash deploy/dev/system-packages.sh
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: system $(STAMP)
 
 # Starts the local OpenSearch node, the demo upstream and the gateway on 127.0.0.1:8080,
 # and prints a ready-to-paste curl with a demo credential. Ctrl-C stops gateway and upstream.
