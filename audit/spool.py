@@ -1,8 +1,13 @@
 """The local audit spool: append-only segment files between the request path and OpenSearch.
 
-An append returns only once its event is on disk (written and fsync'ed). Appends that
-arrive while a write is under way are written together by the next one (group commit), so
-concurrent requests share an fsync instead of queueing behind one each.
+An append seals and writes its event at once, on the event loop (into the page cache: a few
+µs), so an acknowledged event survives the gateway process being killed. Syncing to the disk
+(fdatasync) runs in a thread as a group sync: one covers every write made before it started,
+so concurrent requests share it. An append that must survive a power loss too (the audit
+stage asks for it when important or core data is released) waits for the group sync that
+covers it; the others return at once and are synced straight after. A failed sync closes the
+spool for writing until it is reopened (after a failed fdatasync the kernel may report later
+ones as clean though the data is gone). The shipper reads only synced events.
 
 Layout of a spool directory (one per gateway instance):
     000000000001.jsonl ...   segments, one JSON event per line, append-only
@@ -21,7 +26,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .chain import Sealer, recover_chain, write_chain_state
 
@@ -50,12 +55,6 @@ def _encode(event: dict[str, Any], strict: bool = False) -> bytes:
     return line.encode("utf-8") + b"\n"
 
 
-class _Pending(NamedTuple):
-    event: dict[str, Any] | None  # None: a checkpoint request
-    line: bytes  # the unsealed line: written as is when there is no sealer; sizes the backlog
-    future: asyncio.Future[None]
-
-
 class Spool:
     def __init__(
         self, root: Path, instance: str, segment_bytes: int, max_bytes: int, sealer: Sealer | None = None
@@ -69,10 +68,14 @@ class Spool:
         self._lock_fd: int | None = None
         self._segment_bytes = segment_bytes
         self._max_bytes = max_bytes
-        self._pending: list[_Pending] = []
-        self._pending_bytes = 0
-        self._writer: asyncio.Task[None] | None = None
         self._file: Any = None
+        self._retired: list[Any] = []  # rotated-away segment files, closed after the next group sync
+        self._written = 0  # entries written since open
+        self._synced_count = 0  # of those, how many a completed fdatasync covers
+        self._durable = Position(0, 0)  # everything before it is synced (set by open())
+        self._waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self._syncer: asyncio.Task[None] | None = None  # the running group sync, if any
+        self._sync_error: str | None = None
         self._segment = 0
         self._offset = 0
         self._stored_bytes = 0  # bytes in segments not yet shipped (approximate across restarts)
@@ -112,6 +115,10 @@ class Spool:
         self._truncate_partial_line(path)
         self._file = open(path, "ab", buffering=0)  # noqa: SIM115 - held open for appends
         self._offset = self._file.tell()
+        # A predecessor killed with unsynced writes left them in the page cache: sync them now so
+        # that everything found on open counts as durable.
+        os.fdatasync(self._file.fileno())
+        self._durable = Position(self._segment, self._offset)
         cursor = self.read_cursor()
         self._stored_bytes = sum(
             (self.directory / _segment_name(n)).stat().st_size for n in segments if n >= cursor.segment
@@ -136,9 +143,18 @@ class Spool:
             os.fsync(f.fileno())
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        """Sync what was written without waiting, then release the slot."""
+        for file in [*self._retired, self._file]:
+            if file is None:
+                continue
+            try:
+                if self._sync_error is None:
+                    os.fdatasync(file.fileno())
+            except OSError as exc:
+                log.error("audit spool: last sync at close failed: %s", exc)
+            file.close()
+        self._retired.clear()
+        self._file = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # releases the slot's lock
             self._lock_fd = None
@@ -146,16 +162,27 @@ class Spool:
     # -- writing -----------------------------------------------------------------------
     @property
     def end(self) -> Position:
-        """Everything before this position is durable."""
-        return Position(self._segment, self._offset)
+        """Everything before this position is on disk (synced); the shipper reads up to it, so
+        OpenSearch never holds an event that a power loss could take from the spool's chain."""
+        return self._durable
 
     @property
     def backlog_bytes(self) -> int:
-        return self._stored_bytes + self._pending_bytes
+        return self._stored_bytes
 
-    async def append(self, event: dict[str, Any]) -> None:
+    async def append(self, event: dict[str, Any], wait_for_disk: bool = True) -> None:
+        """Seal and write the event now; with wait_for_disk, return once it is synced.
+
+        The write itself happens here, on the caller's turn of the event loop (a few µs into
+        the page cache), so an event acknowledged to its caller survives the process being
+        killed either way. wait_for_disk also makes it survive a power loss before the caller
+        goes on: the audit stage asks for that when the response releases important or core
+        data. Events written without waiting are synced by the next group sync, straight after.
+        """
+        if self._sync_error is not None:
+            raise OSError(f"audit spool failed to sync earlier and takes no more events: {self._sync_error}")
         # Encoded now, though a sealer encodes it again once sealed: an event that cannot be
-        # serialised (or hashed) fails here, for its own caller, not in a batch shared with others.
+        # serialised (or hashed) fails here, for its own caller, and before it takes a seq.
         line = _encode(event, strict=self._sealer is not None)
         if self.backlog_bytes + len(line) > self._max_bytes:
             # Not recorded as last_error: fullness passes once the shipper catches up, and
@@ -163,61 +190,92 @@ class Spool:
             raise SpoolFull(
                 f"audit spool is full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
             )
-        await self._enqueue(event, line)
+        self._write_now(event, line)
+        await self._synced(wait_for_disk)
 
     async def checkpoint(self) -> None:
         """Have the sealer write a checkpoint now, if any entry came since the last one."""
-        if self._sealer is not None:
-            await self._enqueue(None, b"")
+        if self._sealer is not None and self._sync_error is None:
+            self._write_now(None, b"")
+            await self._synced(True)
 
-    async def _enqueue(self, event: dict[str, Any] | None, line: bytes) -> None:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append(_Pending(event, line, future))
-        self._pending_bytes += len(line)
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_pending())
-        await future
-
-    def _seal(self, batch: list[_Pending]) -> bytes:
-        """The batch's lines; with a sealer, sealed here, in the order they will be on disk."""
-        if self._sealer is None:
-            return b"".join(entry.line for entry in batch)
-        lines: list[bytes] = []
-        for entry in batch:
-            if entry.event is not None:
-                self._sealer.seal(entry.event)
-                lines.append(_encode(entry.event))
-            if (checkpoint := self._sealer.checkpoint(force=entry.event is None)) is not None:
-                lines.append(_encode(checkpoint))
-        return b"".join(lines)
-
-    async def _write_pending(self) -> None:
-        while self._pending:
-            batch, self._pending = self._pending, []
-            self._pending_bytes -= sum(len(entry.line) for entry in batch)
-            before = self._sealer.snapshot() if self._sealer is not None else None
-            try:
-                data = self._seal(batch)
-                if data:
-                    await asyncio.to_thread(self._write, data, self._sealer.snapshot() if self._sealer else None)
-            except (OSError, TypeError, ValueError) as exc:  # never leave the batch's callers waiting
-                if self._sealer is not None and before is not None:
-                    self._sealer.restore(before)  # nothing of the batch is on disk: no gap
-                self.last_error = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
-                for entry in batch:
-                    if not entry.future.done():
-                        entry.future.set_exception(exc)
-                continue
-            if data:  # a checkpoint request with nothing to sign says nothing about the disk
-                self.last_error = None
+    def _write_now(self, event: dict[str, Any] | None, line: bytes) -> None:
+        """Seal and write one entry (None: a forced checkpoint), or raise with nothing of it
+        on disk and the chain where it was."""
+        before = self._sealer.snapshot() if self._sealer is not None else None
+        try:
+            data = self._seal(event, line)
+            if data:
+                self._write(data, self._sealer.snapshot() if self._sealer is not None else None)
+        except (OSError, TypeError, ValueError) as exc:
+            if self._sealer is not None and before is not None:
+                self._sealer.restore(before)  # nothing of the entry is on disk: no gap in the chain
+            self.last_error = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
+            raise
+        if data:
+            self._written += 1
             self._stored_bytes += len(data)
-            for entry in batch:
-                if not entry.future.done():
-                    entry.future.set_result(None)
+            if self.last_error is not None and self._sync_error is None:
+                self.last_error = None
+
+    async def _synced(self, wait: bool) -> None:
+        """Make sure a group sync covers everything written so far; with wait, await it."""
+        target = self._written
+        future: asyncio.Future[None] | None = None
+        if wait and target > self._synced_count:
+            future = asyncio.get_running_loop().create_future()
+            self._waiters.append((target, future))
+        if self._syncer is None or self._syncer.done():
+            self._syncer = asyncio.create_task(self._sync_loop())
+        if future is not None:
+            await future
+
+    def _seal(self, event: dict[str, Any] | None, line: bytes) -> bytes:
+        """The entry's bytes; with a sealer, sealed here, in the order they go to disk."""
+        if self._sealer is None:
+            return line
+        parts: list[bytes] = []
+        if event is not None:
+            self._sealer.seal(event)
+            parts.append(_encode(event))
+        if (checkpoint := self._sealer.checkpoint(force=event is None)) is not None:
+            parts.append(_encode(checkpoint))
+        return b"".join(parts)
+
+    async def _sync_loop(self) -> None:
+        """Group sync: one fdatasync in a thread covers every write made before it started."""
+        while self._synced_count < self._written and self._sync_error is None:
+            target, position, file = self._written, Position(self._segment, self._offset), self._file
+            try:
+                await asyncio.to_thread(os.fdatasync, file.fileno())
+            except (OSError, ValueError) as exc:  # ValueError: the file was closed under us
+                # After a failed fdatasync the kernel may have dropped the dirty pages while
+                # reporting later syncs as clean: nothing written since the last good sync can be
+                # trusted to be on disk, so the spool stops taking events until it is reopened.
+                self._sync_error = self.last_error = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
+                log.error("audit spool sync failed, spool closed for writing: %s", self._sync_error)
+                for _, future in self._waiters:
+                    if not future.done():
+                        future.set_exception(OSError(f"audit spool sync failed: {self._sync_error}"))
+                self._waiters.clear()
+                return
+            self._synced_count = max(self._synced_count, target)
+            self._durable = max(self._durable, position)
+            for old in self._retired:
+                old.close()  # rotated away and synced by _rotate: nothing of ours uses it now
+            self._retired.clear()
+            waiting = []
+            for entry in self._waiters:
+                if entry[0] <= self._synced_count:
+                    if not entry[1].done():
+                        entry[1].set_result(None)
+                else:
+                    waiting.append(entry)
+            self._waiters = waiting
             self.wrote.set()
 
     def _write(self, data: bytes, chain_state: dict[str, Any] | None = None) -> None:
-        """Append data durably, or raise with nothing of it left in the file."""
+        """Append data to the page cache, or raise with nothing of it left in the file."""
         if self._file is None:
             raise OSError("audit spool is not open")
         start = self._offset
@@ -225,7 +283,6 @@ class Spool:
             written = self._file.write(data)
             if written != len(data):
                 raise OSError(f"short write to audit spool ({written} of {len(data)} bytes)")
-            os.fsync(self._file.fileno())
         except OSError:
             # Do not leave a torn line that the next write would extend into garbage.
             self._file.truncate(start)
@@ -235,8 +292,8 @@ class Spool:
             try:
                 self._rotate(chain_state)
             except OSError as exc:
-                # The batch is durable and must be reported so: failing it would have its events
-                # written twice. Keep appending to this segment; the next write tries again.
+                # The entry is written and must be reported so: failing it would have it written
+                # twice. Keep appending to this segment; the next write tries again.
                 log.warning("audit spool segment not rotated, will retry: %s", exc)
 
     def _rotate(self, chain_state: dict[str, Any] | None) -> None:
@@ -249,8 +306,12 @@ class Spool:
             except OSError:
                 new_file.close()
                 raise
-        self._file.close()
+        # The old segment is synced now, so the durable end can move into the new one; it stays
+        # open until the group sync that may be using it in its thread is done.
+        os.fdatasync(self._file.fileno())
+        self._retired.append(self._file)
         self._file, self._segment, self._offset = new_file, self._segment + 1, 0
+        self._durable = Position(self._segment, 0)
         fd = os.open(self.directory, os.O_RDONLY)
         try:
             os.fsync(fd)  # make the new segment's directory entry durable

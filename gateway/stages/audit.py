@@ -1,8 +1,9 @@
 """Stage 5: one audit event per exchange, durable before the response leaves.
 
-The event is appended to the local spool and this stage waits for the fsync. If that fails
-and the response would release important or core data (or data nobody could inspect), the
-response is replaced by a refusal: data does not go out unaudited. The event that could not
+The event is sealed and written to the local spool before the response leaves; when the
+response would release important or core data (or data nobody could inspect) this stage also
+waits for the disk sync that covers it. If that fails, the response is replaced by a refusal:
+such data does not go out unaudited. The event that could not
 be written (the refusal's, or that of a response carrying only general data) is kept in a
 bounded queue in memory and written ahead of the next request's event once the spool accepts
 writes again, and at shutdown; if the process dies first it is lost, and counted in `lost`.
@@ -62,7 +63,9 @@ class Audit:
         await self._flush_deferred()
         event = self.event(ex)
         try:
-            await self._spool.append(event)
+            # Written before the response leaves either way (it survives a killed process); only
+            # a release of important or core data also waits for the disk sync.
+            await self._spool.append(event, wait_for_disk=self._releases_sensitive(ex))
             return
         except (SpoolFull, OSError) as exc:
             ex.audit_error = f"{type(exc).__name__}: {exc}"

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import audit.spool as spool_module
 from audit.spool import Position, Spool, SpoolFull
 
 
@@ -121,3 +124,81 @@ def test_two_processes_never_share_a_slot(tmp_path: Path) -> None:
 
 def test_position_order() -> None:
     assert Position(1, 500) < Position(2, 0) < Position(2, 1)
+
+
+def test_an_append_that_does_not_wait_is_written_at_once_and_synced_straight_after(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        spool = make(tmp_path)
+        await spool.append(event(0), wait_for_disk=False)
+        # In the file before append returned (the page cache), but not yet counted as synced,
+        # so the shipper does not read it yet.
+        assert b'"n":0' in (spool.directory / "000000000001.jsonl").read_bytes()
+        assert spool.end == Position(1, 0)
+        await asyncio.wait_for(spool.wrote.wait(), 5)
+        assert read_all(spool) == [0]
+        spool.close()
+
+    asyncio.run(scenario())
+
+
+def test_an_event_acknowledged_without_waiting_survives_the_process_being_killed(tmp_path: Path) -> None:
+    # The child appends without waiting for the sync and dies at once, as a killed gateway
+    # would after answering: the write was already in the kernel, so the event is there.
+    code = (
+        "import asyncio, os, sys\n"
+        "from pathlib import Path\n"
+        "from audit.spool import Spool\n"
+        "async def main():\n"
+        f"    spool = Spool(Path({str(tmp_path)!r}), 'gw', 1 << 20, 1 << 24)\n"
+        "    spool.open()\n"
+        "    for n in range(50):\n"
+        "        await spool.append({'event': {'id': f'e{n}'}, 'n': n}, wait_for_disk=False)\n"
+        "    os._exit(0)\n"
+        "asyncio.run(main())\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+    spool = make(tmp_path)
+    assert read_all(spool) == list(range(50))
+    spool.close()
+
+
+def test_a_failed_sync_fails_its_waiters_and_closes_the_spool_for_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spool = make(tmp_path)
+
+    def broken(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    async def scenario() -> None:
+        await spool.append(event(0))
+        monkeypatch.setattr(spool_module.os, "fdatasync", broken)
+        with pytest.raises(OSError, match="sync failed"):
+            await spool.append(event(1))
+        # The kernel may have dropped what it could not write: no more events are taken.
+        with pytest.raises(OSError, match="takes no more events"):
+            await spool.append(event(2), wait_for_disk=False)
+        assert spool.last_error is not None and "Input/output error" in spool.last_error
+        assert spool.end.offset > 0 and read_all(spool) == [0]  # only what a good sync covered
+
+    asyncio.run(scenario())
+    monkeypatch.undo()
+    spool.close()
+    reopened = make(tmp_path)  # a new process trusts what it finds and syncs it on open
+    assert read_all(reopened)[:1] == [0]
+    reopened.close()
+
+
+def test_writes_that_do_not_wait_cross_rotations_in_order(tmp_path: Path) -> None:
+    async def scenario() -> Spool:
+        spool = make(tmp_path, segment_bytes=4096)
+        for i in range(300):
+            await spool.append(event(i), wait_for_disk=i % 7 == 0)
+        await spool.checkpoint()  # no sealer: a no-op that must not hang
+        await spool.append(event(300))  # waits: covers everything before it
+        return spool
+
+    spool = asyncio.run(scenario())
+    assert len(spool.segments()) > 5
+    assert read_all(spool) == list(range(301))
+    spool.close()
