@@ -61,9 +61,7 @@ def exchange(level: DataLevel = DataLevel.IMPORTANT) -> Exchange:
     return ex
 
 
-async def request_path(
-    spool_dir: Path, concurrency: int, requests: int, append: bool, level: DataLevel
-) -> list[float]:
+async def request_path(spool_dir: Path, concurrency: int, requests: int, append: bool, level: DataLevel) -> list[float]:
     spool = Spool(spool_dir, f"bench-{concurrency}-{append}-{level.name}", 64 << 20, 4 << 30)
     spool.open()
     profiles = load_profiles()

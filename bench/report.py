@@ -115,21 +115,25 @@ NOTES = """## Reading the figures 解读
   re-parses the matcher with `ast.parse` on every `enforce`: caching the compiled matcher, or
   deciding the common (role, resource, action) tuples once per policy version, removes it),
   then building and serialising the audit event (`json` encoder, dataclass construction).
-  The audit fsync is not on the CPU path (group commit, in a thread) but bounds latency.
+  The audit sync is not on the CPU path (group fdatasync, in a thread); it bounds the latency of
+  responses releasing important or core data only.
 - The 64 KB document and the CSV export show the inspector's cost per byte; the acceptance
   aim of 50 MB/s for exports is far off (issue 9, item 2).
 
 ## Slow clients 慢速客户端 (measured; tests/e2e/test_hardening_charsets_slow.py)
 
-- uvicorn (httptools) has no timeout for an incomplete header block, and none for a new
+- uvicorn (httptools) alone has no timeout for an incomplete header block, and none for a new
   connection that sends nothing: its keep-alive timeout (5 s) starts only after a response.
-  A connection opened and left silent was still open after 15 s; one trickling a header line
-  per second was still open after 6 s. Each costs one socket and a few KB, not a task.
-- Such connections do not block the event loop: with 100 of them trickling, a normal request
-  is answered in well under a second, and none of them reaches the pipeline (no stage runs,
-  no upstream request, no audit event, since no request was ever complete).
-- Not fixed here (no simple fix inside uvicorn's protocol): deploy behind a load balancer or
-  nginx with `client_header_timeout`, or bound connections per worker (`--limit-concurrency`).
+  The gateway serves with its own protocol class (gateway/server.py) that gives every
+  request's header block a deadline (`server.header_timeout`, 10 s): a connection trickling
+  header lines, or silent, gets 408 `header_timeout` and is closed when it passes (tested with
+  a 1 s deadline); a request whose headers arrived in time is never cut while it is served.
+- Within the deadline such connections do not block the event loop: with 100 of them
+  trickling, a normal request is answered in well under a second, and none of them reaches
+  the pipeline (no stage runs, no upstream request, no audit event, since no request was ever
+  complete; the 408 is logged with the client address).
+- A slow request *body* is bounded by `server.max_request_bytes`, not by time; a load
+  balancer or nginx in front (`client_body_timeout`) bounds that if needed.
 """.splitlines()
 
 

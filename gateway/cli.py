@@ -53,6 +53,8 @@ def run(
     """Run the gateway."""
     import uvicorn
 
+    from .server import HEADER_TIMEOUT_ENV, GuardedHttpToolsProtocol
+
     try:
         settings = load_settings(config)
     except ConfigError as exc:
@@ -63,6 +65,7 @@ def run(
     if config is not None:
         os.environ["MINGUARD_CONFIG"] = str(config.resolve())
     os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    os.environ[HEADER_TIMEOUT_ENV] = str(settings.server.header_timeout)  # read by every worker's protocol
     if workers > 1:  # one port, several workers: metrics are summed from files (gateway/metrics.py)
         from .metrics import prepare_multiprocess_dir
 
@@ -74,7 +77,7 @@ def run(
         port=settings.server.port,
         workers=workers,
         loop="uvloop",
-        http="httptools",
+        http=GuardedHttpToolsProtocol,
         log_config=log_config(os.environ.get("MINGUARD_LOG_LEVEL", "INFO")),
         access_log=False,  # the audit trail is the access log; uvicorn's would hold raw queries
         server_header=False,

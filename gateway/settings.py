@@ -33,6 +33,8 @@ class ServerSettings(Section):
     instance: str = Field(default_factory=lambda: socket.gethostname())
     max_request_bytes: int = Field(10 * 1024 * 1024, ge=0)
     max_header_bytes: int = Field(32 * 1024, ge=1024)
+    # Seconds a client has to send a request's whole header block (slowloris): gateway/server.py.
+    header_timeout: float = Field(10.0, gt=0, le=300)
     admin_prefix: str = Field("/_minguard", pattern=r"^/[A-Za-z0-9_-]+$")
 
 

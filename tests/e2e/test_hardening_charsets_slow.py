@@ -1,5 +1,6 @@
 """Hardening cases of issue 9 not covered elsewhere: JSON in GB18030 (declared, undeclared,
-and without a Content-Type), and slow clients holding connections open."""
+and without a Content-Type), slow clients holding connections open, and the deadline for a
+request's header block (slowloris)."""
 
 from __future__ import annotations
 
@@ -66,11 +67,9 @@ def _connect(gateway: RunningGateway) -> socket.socket:
 
 
 def test_slow_clients_do_not_starve_others(gateway: RunningGateway) -> None:
-    """Measured (docs/benchmarks-gateway.md, "Slow clients"): uvicorn has no timeout for a
-    request's header block, nor for a new connection that sends nothing (its keep-alive
-    timeout starts only after a response). What must hold: such connections cost a socket
-    each and never block the event loop, so a normal request is served at once while a
-    hundred of them trickle headers; and none of them reaches the pipeline or the upstream."""
+    """Within the header deadline (server.header_timeout, 10 s by default) slow connections cost
+    a socket each and never block the event loop: a normal request is served at once while a
+    hundred of them trickle headers, and none of them reaches the pipeline or the upstream."""
     headers = gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
     with ExitStack() as stack:
         slow = [stack.enter_context(_connect(gateway)) for _ in range(100)]
@@ -94,3 +93,56 @@ def _answered(conn: socket.socket) -> bool:
         return conn.recv(1) != b""
     except (TimeoutError, BlockingIOError):
         return False
+
+
+@pytest.fixture(scope="module")
+def strict_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
+    with odd_upstream(free_port()) as upstream:
+        overrides = {"server": {"header_timeout": 1.0}}
+        gateway = start_gateway(tmp_path_factory.mktemp("header-timeout"), upstream, index_prefix, overrides=overrides)
+        yield gateway
+        stop_gateway(gateway)
+
+
+def _read_all(conn: socket.socket, seconds: float) -> bytes:
+    conn.settimeout(seconds)
+    data = b""
+    try:
+        while chunk := conn.recv(4096):
+            data += chunk
+    except TimeoutError:
+        pass
+    return data
+
+
+def test_a_header_block_not_complete_in_time_gets_408_and_the_connection_closes(strict_gateway: RunningGateway) -> None:
+    with _connect(strict_gateway) as trickling, _connect(strict_gateway) as silent:
+        trickling.sendall(b"GET /api/v1/regions/610902/persons HTTP/1.1\r\nHost: gw\r\n")
+        started = time.monotonic()
+        for i in range(4):  # still sending, but never finishing the block
+            time.sleep(0.4)
+            try:
+                trickling.sendall(f"X-Trickle-{i}: 1\r\n".encode())
+            except OSError:
+                break
+        answer = _read_all(trickling, 5)
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert b"header_timeout" in answer
+        assert time.monotonic() - started < 4
+        # A connection that never sends anything is closed the same way.
+        assert _read_all(silent, 5).startswith(b"HTTP/1.1 408")
+    log = strict_gateway.log.read_text(errors="replace")
+    assert "not complete after 1.0 s" in log
+
+
+def test_the_header_deadline_does_not_cut_keep_alive_requests_or_slow_upstreams(strict_gateway: RunningGateway) -> None:
+    headers = strict_gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
+    with httpx.Client(base_url=strict_gateway.url, headers=headers, timeout=10) as client:
+        for _ in range(3):  # one connection, with pauses shorter than the deadline between requests
+            assert client.get(CASE).status_code == 200
+            time.sleep(0.6)
+        # A request whose headers arrived in time is not cut while it is served, however long
+        # the upstream takes (this case answers after 3 s, three times the header deadline).
+        response = client.get("/api/v1/regions/610902/persons/slow")
+        assert response.status_code == 200
+        assert client.get(CASE).status_code == 200  # and the connection goes on after it
