@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from . import structured
+from . import markup, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .detect import Detector, Plan
@@ -85,6 +85,8 @@ class Inspector:
                 "too_large", f"body of {len(body)} bytes exceeds the inspection limit of {self.max_bytes}"
             )
         kind = _kind(media_type)
+        if charset is None and kind in ("xml", "html"):
+            charset = declared_charset(body)
         try:
             text, codec = decode(body, charset)
         except CharsetError as exc:
@@ -101,6 +103,11 @@ class Inspector:
             new_text, changed, records = structured.walk_csv(text, run.visit)
         elif kind == "form":
             new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
+        elif kind in ("xml", "html"):
+            try:
+                new_text, changed, records = markup.walk(text, run.spans, self._known, is_html=kind == "html")
+            except markup.MarkupError as exc:
+                raise InspectionError(exc.code, str(exc)) from None
         else:
             new_text, changed, records = structured.walk_text(text, run.visit)
         grade = self.grader.grade(run.records.values(), len(run.persons))
@@ -115,6 +122,9 @@ class Inspector:
             clear=run.clear,
             reasons=grade.reasons,
         )
+
+    def _known(self, key: str) -> bool:
+        return self.detector.key_info(key) is not None
 
 
 # orjson reads integers beyond 64 bits as floats (digits lost); those bodies take json.
@@ -141,10 +151,30 @@ def _loads(text: str) -> tuple[Any, bool]:
         raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
 
 
+# Where an XML prolog or an HTML <meta> declares the encoding (used when the header does not;
+# a BOM still wins, as in XML 1.0 appendix F and the HTML encoding sniffing algorithm).
+_DECLARED = re.compile(
+    rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)|<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9._-]+)""",
+    re.IGNORECASE,
+)
+
+
+def declared_charset(body: bytes) -> str | None:
+    """The charset an XML declaration or HTML <meta> in the first 1 KB names, if any."""
+    if body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    m = _DECLARED.search(body[:1024])
+    return (m.group(1) or m.group(2)).decode("ascii") if m else None
+
+
 def _kind(media_type: str) -> str:
     base = media_type.split(";", 1)[0].strip().lower()
     if base == "application/json" or base.endswith("+json"):
         return "json"
+    if base in ("text/html", "application/xhtml+xml"):  # XHTML as served is rarely well-formed XML
+        return "html"
+    if base in ("application/xml", "text/xml") or base.endswith("+xml"):
+        return "xml"
     if base in ("text/csv", "application/csv"):
         return "csv"
     if base == "application/x-www-form-urlencoded":
@@ -181,10 +211,30 @@ class _Run:
         """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
         return bool(self.detector.scanner.scan(key))
 
+    def spans(self, cell: structured.Cell) -> list[tuple[int, int, str]]:
+        """The replacements inside one value, as (start, end, new text) in its coordinates."""
+        return self.edits(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
+
     def value(
         self, value: str, plan: Plan, record: int, path: str | tuple[str, int | str, str], scan: bool
     ) -> str | None:
         """The replacement of one value (None: unchanged); records findings and counts."""
+        edits = self.edits(value, plan, record, path, scan)
+        if not edits:
+            return None
+        pieces: list[str] = []
+        last = 0
+        for start, end, new in edits:
+            pieces.append(value[last:start])
+            pieces.append(new)
+            last = end
+        pieces.append(value[last:])
+        return "".join(pieces)
+
+    def edits(
+        self, value: str, plan: Plan, record: int, path: str | tuple[str, int | str, str], scan: bool
+    ) -> list[tuple[int, int, str]]:
+        """The masked spans of one value, in order; records findings and counts."""
         info = plan.info
         if info is None:
             matches = self.detector.scanner.scan(value) if scan else []
@@ -192,17 +242,16 @@ class _Run:
             if info.category and value.strip().lower() not in _ABSENT:
                 self._record(record).categories.add(info.category)
             if not scan:
-                return None
+                return []
             if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
                 matches = self.detector.keyed(value, plan)
             else:
                 matches = self.detector.detect(value, info, plan)
         if not matches:
-            return None
+            return []
         summary = self._record(record)
         where = path_of(path)
-        pieces: list[str] = []
-        last = 0
+        edits: list[tuple[int, int, str]] = []
         for m in matches:
             original = value[m.start : m.end]
             self.findings.append(Finding(where, m.entity, m.start, m.end, m.score, m.evidence))
@@ -215,13 +264,8 @@ class _Run:
                 self.clear += 1
                 continue
             self.masked += 1
-            pieces.append(value[last : m.start])
-            pieces.append(replacement)
-            last = m.end
-        if not pieces:
-            return None
-        pieces.append(value[last:])
-        return "".join(pieces)
+            edits.append((m.start, m.end, replacement))
+        return edits
 
     def _person(self, original: str, summary: RecordSummary) -> None:
         number = resident_id.canonical(original)

@@ -20,6 +20,20 @@ ID_NUMBER = "11010519491231002X"
 MOBILE = "13912345678"
 RECORD = {"name": "张伟", "idNumber": ID_NUMBER, "mobile": MOBILE, "caseNo": "DB610902202300017"}
 JSON_BODY = json.dumps({"items": [RECORD]}, ensure_ascii=False).encode("utf-8")
+SOAP_BODY = (
+    '<?xml version="1.0" encoding="GBK"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
+    f'<soap:Body><ns1:cxResp xmlns:ns1="urn:mz"><ns1:xm>张伟</ns1:xm><ns1:sfzh>{ID_NUMBER}</ns1:sfzh>'
+    f"<ns1:lxdh>{MOBILE[:3]}&#8203;{MOBILE[3:]}</ns1:lxdh><ns1:ajbh>DB610902202300017</ns1:ajbh>"
+    "</ns1:cxResp></soap:Body></soap:Envelope>"
+)
+HTML_BODY = (
+    "<html><body><table><tr><th>姓名</th><th>身份证号码</th><th>联系电话</th></tr>"
+    f"<tr><td>张伟</td><td>{ID_NUMBER}</td><td>{MOBILE}</td></tr></table></body></html>"
+)
+XML_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "' + ID_NUMBER.encode() + b'">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><r>&c;</r>'
+)
 
 
 async def handle(request: web.Request) -> web.StreamResponse:
@@ -41,6 +55,12 @@ async def handle(request: web.Request) -> web.StreamResponse:
     if case == "gb18030json":  # legacy systems: JSON in GB18030, declared or not
         body = json.dumps({"items": [RECORD], "备注": "𠀀"}, ensure_ascii=False).encode("gb18030")
         return web.Response(body=body, headers={"Content-Type": request.query.get("type", "application/json")})
+    if case == "soap":  # a SOAP service in GBK, declared only in the XML prolog
+        return web.Response(body=SOAP_BODY.encode("gbk"), headers={"Content-Type": "text/xml"})
+    if case == "html":
+        return web.Response(body=HTML_BODY.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"})
+    if case == "xmlbomb":
+        return web.Response(body=XML_BOMB, headers={"Content-Type": "application/xml"})
     if case == "badjson":
         return web.Response(body=b'{"idNumber": "' + ID_NUMBER.encode() + b'", ', content_type="application/json")
     if case == "slow":

@@ -1,0 +1,155 @@
+"""Character data of XML/HTML documents: entity decoding with a map back to the raw markup.
+
+A value (an element's text, an attribute value, a comment) is detected on its *decoded*
+text, where ``&#49;&#49;0105…`` is ``110105…`` and ``&#8203;`` a zero-width space, but
+masked in the raw document: every decoded character keeps the raw range it came from, and a
+mask is written back escaped for where it lands (text, attribute, CDATA, comment, script).
+One logical value may be made of several raw pieces (``110105<![CDATA[19491231002X]]>`` is
+one text node to a parser); a mask spanning pieces is written into the first piece and the
+others are emptied, so the markup between them (``<![CDATA[``, ``]]>``) stays intact.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+Edit = tuple[int, int, str]  # raw start, raw end, replacement (already escaped)
+
+XML_REF = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);")
+# Browsers also accept numeric references without ';' (an evasion: "&#49&#49…") and the
+# legacy named ones (&nbsp, &amp); html.unescape knows both.
+HTML_REF = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_XML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+# Where a replacement lands decides how it must be escaped.
+TEXT, ATTR_DQ, ATTR_SQ, ATTR_BARE, CDATA, COMMENT, PI, RAW = (
+    "text",
+    "attr_dq",
+    "attr_sq",
+    "attr_bare",
+    "cdata",
+    "comment",
+    "pi",
+    "raw",
+)
+
+
+def escape(value: str, mode: str) -> str:
+    """``value`` written so that it cannot end or alter the construct it is placed in."""
+    if mode in (TEXT, ATTR_DQ, ATTR_SQ, ATTR_BARE):
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if mode == ATTR_DQ:
+            return value.replace('"', "&quot;")
+        if mode == ATTR_SQ:
+            return value.replace("'", "&#39;")
+        if mode == ATTR_BARE:
+            return re.sub(r"[\s\"'=`]", lambda m: f"&#{ord(m.group())};", value)
+        return value
+    if mode == CDATA:
+        return value.replace("]]>", "]]]]><![CDATA[>")
+    if mode == COMMENT:
+        return value.replace("--", "- -").rstrip("-")
+    if mode == PI:
+        return value.replace("?>", "? >")
+    return value.replace("</", "<\\/")  # RAW: script/style content
+
+
+def _decode_ref(ref: str, is_html: bool) -> str:
+    if is_html:
+        return html.unescape(ref)
+    body = ref[1:-1]
+    if body.startswith("#x"):
+        return chr(int(body[2:], 16))
+    if body.startswith("#"):
+        return chr(int(body[1:]))
+    return _XML_NAMED[body]
+
+
+class _Seg(NamedTuple):
+    dstart: int  # first decoded index of this run
+    rstart: int
+    rend: int
+    ident: bool  # raw and decoded advance together (no reference in this run)
+    piece: int  # runs of one raw piece are contiguous in the document
+    mode: str
+
+
+class Value:
+    """Decoded text of one value and the raw runs it came from."""
+
+    __slots__ = ("_dstarts", "_parts", "_pieces", "_runs", "length")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._runs: list[_Seg] = []
+        self._dstarts: list[int] = []
+        self._pieces = 0
+        self.length = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    @property
+    def parts(self) -> int:
+        return len(self._parts)
+
+    def since(self, part: int) -> str:
+        """The decoded text from part number ``part`` on."""
+        return "".join(self._parts[part:])
+
+    @property
+    def raw_start(self) -> int:
+        return self._runs[0].rstart if self._runs else -1
+
+    def add(self, doc: str, start: int, end: int, mode: str, refs: re.Pattern[str] | None, is_html: bool) -> None:
+        """Append raw ``doc[start:end]``, decoding references when ``refs`` is given."""
+        if start >= end:
+            return
+        self._pieces += 1
+        pos = start
+        if refs is not None and doc.find("&", start, end) >= 0:
+            for m in refs.finditer(doc, start, end):
+                decoded = _decode_ref(m.group(), is_html)
+                if decoded == m.group():
+                    continue  # not a reference after all (HTML "&foo"): stays part of the text run
+                self._ident(doc, pos, m.start(), mode)
+                self._push(decoded, _Seg(self.length, m.start(), m.end(), False, self._pieces, mode))
+                pos = m.end()
+        self._ident(doc, pos, end, mode)
+
+    def _ident(self, doc: str, start: int, end: int, mode: str) -> None:
+        if start < end:
+            self._push(doc[start:end], _Seg(self.length, start, end, True, self._pieces, mode))
+
+    def _push(self, text: str, seg: _Seg) -> None:
+        self._parts.append(text)
+        self._runs.append(seg)
+        self._dstarts.append(seg.dstart)
+        self.length += len(text)
+
+    def raw_edits(self, start: int, end: int, replacement: str) -> list[Edit]:
+        """Raw edits replacing decoded ``[start, end)`` with ``replacement`` (unescaped)."""
+        if start >= end:
+            return []
+        groups: list[tuple[int, int, int, str]] = []  # (piece, raw start, raw end, mode)
+        i = max(0, bisect_right(self._dstarts, start) - 1)
+        while i < len(self._runs) and self._runs[i].dstart < end:
+            run = self._runs[i]
+            dend = self._runs[i + 1].dstart if i + 1 < len(self._runs) else self.length
+            a, b = max(start, run.dstart), min(end, dend)
+            i += 1
+            if a >= b:
+                continue
+            if run.ident:
+                ra, rb = run.rstart + (a - run.dstart), run.rstart + (b - run.dstart)
+            else:
+                ra, rb = run.rstart, run.rend
+            if groups and groups[-1][0] == run.piece:
+                groups[-1] = (run.piece, groups[-1][1], rb, run.mode)
+            else:
+                groups.append((run.piece, ra, rb, run.mode))
+        return [(ra, rb, escape(replacement, mode) if n == 0 else "") for n, (_, ra, rb, mode) in enumerate(groups)]

@@ -1,0 +1,204 @@
+"""XML and HTML bodies: structural walk, key evidence from names, exact masking, safe parsing.
+
+Each case is a document and the exact body expected with the labelling profile, which
+replaces every finding by ``<ENTITY>``: the label must arrive escaped (``&lt;MOBILE&gt;``)
+and everything else must stay byte for byte.
+"""
+
+from __future__ import annotations
+
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from classifiers.inspect import Inspection, InspectionError, Inspector
+from classifiers.levels import DataLevel
+from policies.masking import load_profiles
+from support.synth_people import bad_check, make_id
+
+PROFILES = load_profiles()
+LABELS = PROFILES.get("statistician")
+INSPECTOR = Inspector()
+ID = make_id()  # 610902199001011233-like, checksum-valid
+ID2 = make_id("110105", "19491231", "002")
+MOBILE = "13912345678"
+ID_FW = ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+ID_REFS = "".join(f"&#{ord(c)};" for c in ID[:4]) + ID[4:]
+ID_HEX = "".join(f"&#x{ord(c):x};" for c in ID)
+ZW = "\u200b"
+
+L_ID, L_MOB, L_NAME, L_ADDR = "&lt;RESIDENT_ID&gt;", "&lt;MOBILE&gt;", "&lt;PERSON_NAME&gt;", "&lt;ADDRESS&gt;"
+SOAP = '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>{}</soap:Body></soap:Envelope>'
+
+XML_CASES = [
+    # SOAP envelope as a provincial platform returns it: pinyin element names, a namespace prefix
+    (
+        "soap-pinyin",
+        SOAP.format(f'<ns1:cxResp xmlns:ns1="urn:mz"><ns1:xm>张伟</ns1:xm><ns1:sfzh>{ID}</ns1:sfzh></ns1:cxResp>'),
+        SOAP.format(
+            f'<ns1:cxResp xmlns:ns1="urn:mz"><ns1:xm>{L_NAME}</ns1:xm><ns1:sfzh>{L_ID}</ns1:sfzh></ns1:cxResp>'
+        ),
+    ),
+    (
+        "chinese-element-names",
+        f"<人员><姓名>李娜</姓名><联系电话>{MOBILE}</联系电话></人员>",
+        f"<人员><姓名>{L_NAME}</姓名><联系电话>{L_MOB}</联系电话></人员>",
+    ),
+    # a key masks an ID-shaped value even with a bad check digit, as for JSON keys
+    ("key-claims-bad-check", f"<r><sfzh>{bad_check(ID)}</sfzh></r>", f"<r><sfzh>{L_ID}</sfzh></r>"),
+    ("business-key-keeps-serial", f"<r><lsh>{bad_check(ID)}</lsh></r>", f"<r><lsh>{bad_check(ID)}</lsh></r>"),
+    # attributes: by their own name, and a value attribute by the naming attribute beside it
+    ("attribute-name", f'<p lxdh="{MOBILE}" xm="王芳"/>', f'<p lxdh="{L_MOB}" xm="{L_NAME}"/>'),
+    (
+        "naming-attribute",
+        '<f name="jtzz" value="陕西省安康市汉滨区新城街道育才路12号"/>',
+        f'<f name="jtzz" value="{L_ADDR}"/>',
+    ),
+    ("naming-attribute-text", "<field name='xm'>赵敏</field>", f"<field name='xm'>{L_NAME}</field>"),
+    ("single-quoted-attr", f"<p a='x {ID}'/>", f"<p a='x {L_ID}'/>"),
+    # CDATA, and a value split between text and CDATA (one text node to a parser)
+    ("cdata", f"<r><sfzh><![CDATA[{ID}]]></sfzh></r>", "<r><sfzh><![CDATA[<RESIDENT_ID>]]></sfzh></r>"),
+    ("split-by-cdata", f"<r><sfzh>{ID[:6]}<![CDATA[{ID[6:]}]]></sfzh></r>", f"<r><sfzh>{L_ID}<![CDATA[]]></sfzh></r>"),
+    # entity-encoded digits, decimal and hexadecimal, and a zero-width space as a reference
+    ("decimal-refs", f"<r><bz>身份证{ID_REFS}</bz></r>", f"<r><bz>身份证{L_ID}</bz></r>"),
+    ("hex-refs", f"<r><v>{ID_HEX}</v></r>", f"<r><v>{L_ID}</v></r>"),
+    ("zero-width-ref", f"<r><v>{MOBILE[:3]}&#8203;{MOBILE[3:]}</v></r>", f"<r><v>{L_MOB}</v></r>"),
+    # full-width and zero-width evasions in plain text nodes
+    ("full-width", f"<r><v>{ID_FW}</v></r>", f"<r><v>{L_ID}</v></r>"),
+    ("zero-width", f"<r><v>{MOBILE[:3]}{ZW}{MOBILE[3:7]}{ZW}{MOBILE[7:]}</v></r>", f"<r><v>{L_MOB}</v></r>"),
+    # entities around the value stay as they were
+    ("entities-kept", f"<r><bz>A&amp;B &lt;{ID}&gt;</bz></r>", f"<r><bz>A&amp;B &lt;{L_ID}&gt;</bz></r>"),
+    # comments and processing instructions can carry data too
+    ("comment", f"<r><!-- 调试 {ID} --></r>", "<r><!-- 调试 <RESIDENT_ID> --></r>"),
+    ("pi", f"<?xml version='1.0'?><?trace id={ID}?><r/>", "<?xml version='1.0'?><?trace id=<RESIDENT_ID>?><r/>"),
+    # escaped XML inside a text node (web services returning a document as a string)
+    (
+        "escaped-inner-xml",
+        SOAP.format(
+            f"<return>&lt;data&gt;&lt;xm&gt;张伟&lt;/xm&gt;&lt;sfzh&gt;{ID}&lt;/sfzh&gt;&lt;/data&gt;</return>"
+        ),
+        SOAP.format(
+            "<return>&lt;data&gt;&lt;xm&gt;&amp;lt;PERSON_NAME&amp;gt;&lt;/xm&gt;"
+            "&lt;sfzh&gt;&amp;lt;RESIDENT_ID&amp;gt;&lt;/sfzh&gt;&lt;/data&gt;</return>"
+        ),
+    ),
+    ("nothing-personal", "<r><code>0</code><msg>成功</msg><amount>1200.50</amount></r>", None),
+]
+
+HTML_CASES = [
+    # a table: keys from the header row, one record per row
+    (
+        "table-headers",
+        f"<table><tr><th>姓名</th><th>联系电话</th></tr><tr><td>张伟</td><td>{MOBILE}</td></tr></table>",
+        f"<table><tr><th>姓名</th><th>联系电话</th></tr><tr><td>{L_NAME}</td><td>{L_MOB}</td></tr></table>",
+    ),
+    # label cell then value cell, optional end tags left out
+    ("label-cells", "<table><tr><td>姓名：<td>刘洋</table>", f"<table><tr><td>姓名：<td>{L_NAME}</table>"),
+    ("dt-dd", "<dl><dt>户主</dt><dd>陈静</dd></dl>", f"<dl><dt>户主</dt><dd>{L_NAME}</dd></dl>"),
+    ("input-value", f'<input name="phone" value="{MOBILE}">', f'<input name="phone" value="{L_MOB}">'),
+    ("bare-attribute", f"<input name=sfzh value={ID}>", "<input name=sfzh value=&lt;RESIDENT_ID&gt;>"),
+    ("nbsp-and-numeric-refs", f"<p>电话&nbsp;&#49&#51;{MOBILE[2:]}</p>", f"<p>电话&nbsp;{L_MOB}</p>"),
+    ("script", f'<script>var sfzh = "{ID}";</script>', '<script>var sfzh = "<RESIDENT_ID>";</script>'),
+    ("comment", f"<!-- {MOBILE} --><p>x</p>", "<!-- <RESIDENT_ID> --><p>x</p>".replace("RESIDENT_ID", "MOBILE")),
+    ("literal-lt", f"<p>a < b, 电话 {MOBILE}</p>", f"<p>a < b, 电话 {L_MOB}</p>"),
+]
+
+
+def run(body: str, media_type: str, charset: str | None = "utf-8", encoding: str = "utf-8") -> Inspection:
+    return INSPECTOR.inspect(body.encode(encoding), media_type, charset, LABELS)
+
+
+@pytest.mark.parametrize(("name", "doc", "expected"), XML_CASES, ids=[c[0] for c in XML_CASES])
+def test_xml_documents(name: str, doc: str, expected: str | None) -> None:
+    out = run(doc, "application/xml").body.decode()
+    assert out == (doc if expected is None else expected)
+    fromstring(out, forbid_dtd=True)  # still well-formed
+
+
+@pytest.mark.parametrize(("name", "doc", "expected"), HTML_CASES, ids=[c[0] for c in HTML_CASES])
+def test_html_documents(name: str, doc: str, expected: str) -> None:
+    assert run(doc, "text/html").body.decode() == expected
+
+
+@pytest.mark.parametrize("media_type", ["text/xml", "application/soap+xml", "application/xml; charset=utf-8"])
+def test_xml_media_types_are_walked(media_type: str) -> None:
+    result = run("<r><xm>张伟</xm></r>", media_type)  # a name is found only by its element name
+    assert result.body.decode() == f"<r><xm>{L_NAME}</xm></r>"
+
+
+def test_xhtml_is_read_as_html() -> None:
+    doc = f'<html xmlns="http://www.w3.org/1999/xhtml"><p>&nbsp;电话 {MOBILE}</p></html>'
+    assert run(doc, "application/xhtml+xml").body.decode() == doc.replace(MOBILE, L_MOB)
+
+
+def test_findings_have_element_paths_and_records() -> None:
+    doc = "<list>" + "".join(f"<person><xm>张伟</xm><sfzh>{n}</sfzh></person>" for n in (ID, ID2)) + "</list>"
+    result = run(doc, "application/xml")
+    assert [(f.path, f.entity) for f in result.findings] == [
+        ("/list/person/xm", "PERSON_NAME"),
+        ("/list/person/sfzh", "RESIDENT_ID"),
+        ("/list/person[2]/xm", "PERSON_NAME"),
+        ("/list/person[2]/sfzh", "RESIDENT_ID"),
+    ]
+    assert result.records == 2 and result.persons == frozenset({ID, ID2})
+    assert result.level == DataLevel.IMPORTANT
+
+
+@pytest.mark.parametrize(
+    ("body", "header", "encoding"),
+    [
+        ('<?xml version="1.0" encoding="GBK"?><r><xm>张伟</xm></r>', None, "gbk"),
+        ("<?xml version='1.0' encoding='gb18030'?><r><xm>张伟</xm></r>", None, "gb18030"),
+        ('<html><head><meta charset="gb2312"></head><p>姓名：张伟</p></html>', None, "gbk"),
+        (
+            '<html><meta http-equiv="Content-Type" content="text/html; charset=GBK"><p>姓名：张伟</p></html>',
+            None,
+            "gbk",
+        ),
+        # the header wins over the document's own declaration
+        ('<?xml version="1.0" encoding="GBK"?><r><xm>张伟</xm></r>', "utf-8", "utf-8"),
+    ],
+)
+def test_declared_encodings_are_honoured(body: str, header: str | None, encoding: str) -> None:
+    media_type = "text/html" if body.startswith("<html") else "application/xml"
+    result = INSPECTOR.inspect(body.encode(encoding), media_type, header, LABELS)
+    out = result.body.decode(encoding)
+    assert "张伟" not in out and "&lt;PERSON_NAME&gt;" in out
+    assert out.replace("&lt;PERSON_NAME&gt;", "张伟") == body
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>'
+)
+XXE = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><r>&xxe;</r>'
+EXTERNAL_DTD = '<?xml version="1.0"?><!DOCTYPE r SYSTEM "http://127.0.0.1:9/x.dtd"><r>x</r>'
+
+
+@pytest.mark.parametrize(
+    ("doc", "code"),
+    [
+        (BILLION_LAUGHS, "unsafe_xml"),
+        (XXE, "unsafe_xml"),
+        (EXTERNAL_DTD, "unsafe_xml"),
+        (f"<r><sfzh>{ID}</sfzh>", "unparseable"),  # truncated
+        (f"<r><sfzh>{ID}&nbsp;</sfzh></r>", "unparseable"),  # undefined entity in XML
+    ],
+)
+def test_unsafe_or_broken_xml_is_refused(doc: str, code: str) -> None:
+    with pytest.raises(InspectionError) as caught:
+        run(doc, "application/xml")
+    assert caught.value.code == code
+    assert ID not in str(caught.value)
+
+
+def test_escaped_inner_text_that_is_not_xml_is_scanned_as_text() -> None:
+    doc = f"<r><v>&lt;b&gt; 身份证 {ID}</v></r>"
+    assert run(doc, "application/xml").body.decode() == f"<r><v>&lt;b&gt; 身份证 {L_ID}</v></r>"
+
+
+def test_caseworker_masks_keep_the_document_well_formed() -> None:
+    doc = SOAP.format(f"<p><xm>张伟</xm><sfzh>{ID_REFS}</sfzh><lxdh>{MOBILE}</lxdh></p>")
+    out = INSPECTOR.inspect(doc.encode(), "text/xml", None, PROFILES.for_roles(["caseworker"])).body.decode()
+    assert out == SOAP.format(f"<p><xm>张**</xm><sfzh>{ID[:6]}********{ID[-4:]}</sfzh><lxdh>139****5678</lxdh></p>")
+    fromstring(out, forbid_dtd=True)
