@@ -35,6 +35,8 @@ _CANONICAL = {
     bank_card.ENTITY: r"[0-9]{16,19}",
     person_name.ENTITY: r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}",
     address.ENTITY: r"\S(?:.*\S)?",
+    # ISO dates: no digit run the scan could take (8 digits, none of 6 in a row), so the key's claim.
+    BIRTH_DATE: r"(?:18|19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])",
 }
 
 
@@ -69,7 +71,8 @@ class Detector:
     def _make_plan(info: KeyInfo | None) -> Plan:
         entity = info.entity if info is not None else None
         hints = (_HINTS.get(entity, frozenset({entity})) if entity else frozenset()) if info else frozenset()
-        regex = _CANONICAL.get(entity) if entity and info is not None and not info.weak else None
+        weak = info is not None and info.weak
+        regex = _CANONICAL.get(entity) if entity and (not weak or entity == person_name.ENTITY) else None
         strong = {resident_id.ENTITY: resident_id.SPEC, bank_card.ENTITY: bank_card.SPEC}.get(entity or "")
         evidence = info.evidence if info is not None else ""
         return Plan(
@@ -86,8 +89,18 @@ class Detector:
         if info is None:
             return self.scanner.scan(value)
         plan = plan or self._make_plan(info)
-        if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
-            return self.keyed(value, plan)
+        if plan.canonical is not None:
+            if plan.canonical.fullmatch(value) is not None:
+                return self.keyed(value, plan)
+            # A disguised keyed value (full-width or zero-width characters, grouped digits)
+            # that folds to a clean one: the same outcome as for the clean value, mapped back.
+            # The scan would fold it anyway, then try three passes and the windows.
+            folded = fold(value)
+            if folded.text != value and plan.canonical.fullmatch(folded.text) is not None:
+                return [
+                    Match(m.entity, *folded.span(m.start, m.end), m.score, m.evidence)
+                    for m in self.keyed(folded.text, plan)
+                ]
         entity = info.entity
         hints = plan.hints
         found = self.scanner.scan(value, hints=hints, hint_evidence=info.evidence)
@@ -129,7 +142,9 @@ class Detector:
             if value[0] in "34569" and bank_card.validate(value):
                 return [Match(entity, 0, n, 1.0, plan.strong_evidence)]
             return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
-        if entity == person_name.ENTITY and not person_name.may_contain(value):
+        if entity == person_name.ENTITY and keyed_name(value, info):
+            return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
+        if entity == BIRTH_DATE:
             return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
         if entity == address.ENTITY and n >= 2:
             return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
@@ -169,6 +184,15 @@ class Detector:
         if claim is None:
             return None
         return Match(claim, start, end, _KEY_SCORE, info.evidence)
+
+
+def keyed_name(value: str, info: KeyInfo | None) -> bool:
+    """Is a clean CJK value under a name key a name whole, with nothing else for the scan
+    to find? Not when it holds a context word (户主张三); under a weak key (``name``, which
+    also names products and places) only when it starts with a surname."""
+    if person_name.may_contain(value):
+        return False
+    return info is None or not info.weak or person_name.surname_length(value) > 0
 
 
 def _digits(text: str) -> int:

@@ -12,7 +12,7 @@ scanned too: a map keyed by ID numbers must not leak them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import Any, TypeAlias
 
@@ -29,6 +29,8 @@ Ref: TypeAlias = "str | tuple[str, int | str, str]"
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 PlanOf = Callable[["str | None"], Plan]
+# (values, plan, record of each, path of a position, position of each) -> replacements
+KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int]], "list[str | None]"]
 
 
 def path_of(ref: Ref) -> str:
@@ -39,8 +41,11 @@ def path_of(ref: Ref) -> str:
 
 
 class ColumnWalker:
-    def __init__(self, visit: ValueVisitor, plan_of: PlanOf, finds: Callable[[str], bool]) -> None:
+    def __init__(
+        self, visit: ValueVisitor, plan_of: PlanOf, finds: Callable[[str], bool], keyed_column: KeyedVisitor
+    ) -> None:
         self.visit = visit
+        self.keyed_column = keyed_column
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
         self.records_id: int | None = None
@@ -71,7 +76,7 @@ class ColumnWalker:
     def _scalar(self, node: Any, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         kind = type(node)
         if kind is str:
-            if embed < _MAX_EMBEDDED and node[:1] in "{[" and node[-1:] in "}]":
+            if embed < _MAX_EMBEDDED and _embedded_json(node):
                 return self._embedded(node, plan, record, path, embed)
             new = self.visit(node, plan, record, path, True)
             return (new, True) if new is not None else (node, False)
@@ -175,23 +180,16 @@ class ColumnWalker:
     ) -> dict[tuple[int, str], Any]:
         """New values by (item position, key); ``labels`` are map keys (None: list indices)."""
         changes: dict[tuple[int, str], Any] = {}
-        visit = self.visit
         for key in dict.fromkeys(chain.from_iterable(items)):
             plan = self.plan_of(key)
             column = [item.get(key, _MISSING) for item in items]
             joined = join(column)
             info = plan.info
+            rest: Iterable[int] = range(len(column))
             if joined is not None and (info is None or info.category is None):
-                if plan.column is not None and plan.column.fullmatch(joined) is not None:
-                    # Clean keyed values (and integers: masked, they become strings).
-                    for i, value in enumerate(column):
-                        text = value if type(value) is str else str(value)
-                        ref = (path, i if labels is None else labels[i], key)
-                        new = visit(text, plan, i if is_records else record, ref, True)
-                        if new is not None:
-                            changes[(i, key)] = new
-                    continue
-                if (
+                if plan.canonical is not None:
+                    rest = self._keyed(column, joined, plan, path, key, record, is_records, labels, changes)
+                elif (
                     (info is None or info.entity is None)
                     and "{" not in joined
                     and "[" not in joined
@@ -200,7 +198,8 @@ class ColumnWalker:
                     )
                 ):
                     continue  # nothing in this column can be personal data
-            for i, value in enumerate(column):
+            for i in rest:
+                value = column[i]
                 if value is _MISSING:
                     continue
                 rec = i if is_records else record
@@ -214,6 +213,46 @@ class ColumnWalker:
                     changes[(i, key)] = new
         return changes
 
+    def _keyed(
+        self,
+        column: list[Any],
+        joined: str,
+        plan: Plan,
+        path: str,
+        key: str,
+        record: int,
+        is_records: bool,
+        labels: list[str] | None,
+        changes: dict[tuple[int, str], Any],
+    ) -> list[int]:
+        """Hand the column's clean keyed values (and integers: masked, they become strings)
+        to ``keyed_column`` at once; returns the positions left for the value-by-value walk."""
+        texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
+        if plan.column is not None and plan.column.fullmatch(joined) is not None:
+            batch = list(range(len(texts)))
+        else:
+            clean = plan.canonical.fullmatch if plan.canonical is not None else None
+            batch = [
+                i
+                for i, t in enumerate(texts)
+                if t is not None and clean is not None and clean(t) is not None and not _embedded_json(t)
+            ]
+        if not batch:
+            return list(range(len(column)))
+
+        def where(i: int) -> str:
+            return path_of((path, i if labels is None else labels[i], key))
+
+        values = [texts[i] or "" for i in batch]
+        records = batch if is_records else [record] * len(batch)
+        for i, new in zip(batch, self.keyed_column(values, plan, records, where, batch), strict=True):
+            if new is not None:
+                changes[(i, key)] = new
+        if len(batch) == len(column):
+            return []
+        done = set(batch)
+        return [i for i in range(len(column)) if i not in done]
+
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
     ) -> tuple[Any, bool]:
@@ -224,6 +263,10 @@ class ColumnWalker:
                 out = list(items) if out is None else out
                 out[i] = new
         return (out, True) if out is not None else (items, False)
+
+
+def _embedded_json(text: str) -> bool:
+    return text[:1] in "{[" and text[-1:] in "}]"
 
 
 def _apply(items: list[dict[str, Any]], changes: dict[tuple[int, str], Any]) -> list[Any]:

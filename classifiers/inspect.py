@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import re
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from . import markup, structured
+from . import fastcsv, markup, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
-from .detect import Detector, Plan
-from .entities import resident_id
-from .fastjson import ColumnWalker, path_of
-from .grading import Grader, RecordSummary
+from .detect import Detector
+from .fastjson import ColumnWalker
+from .grading import Grader
 from .levels import DataLevel
+from .run import Finding, Run
 from .scanner import Scanner
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ _BINARY_TYPES = frozenset(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
 )
-_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+__all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 
 
 class InspectionError(Exception):
@@ -49,16 +49,6 @@ class InspectionError(Exception):
         self.code = code
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    path: str
-    entity: str
-    start: int
-    end: int
-    score: float
-    evidence: str  # how it was found; never the value itself
-
-
 @dataclass
 class Inspection:
     body: bytes
@@ -66,10 +56,16 @@ class Inspection:
     entity_counts: dict[str, int]
     records: int
     persons: frozenset[str]  # raw 18-character ID numbers: the gateway tokenises, then drops them
-    findings: list[Finding]
     masked: int
     clear: int
     reasons: tuple[str, ...] = ()
+    # Builds the findings when first read: the gateway never reads them (counts suffice).
+    find: Callable[[], list[Finding]] = field(default=list, repr=False, compare=False)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """Every finding (path, entity, span, score, evidence), in walk order."""
+        return self.find()
 
 
 class Inspector:
@@ -91,16 +87,20 @@ class Inspector:
             text, codec = decode(body, charset)
         except CharsetError as exc:
             raise InspectionError("unsupported_encoding", str(exc)) from None
-        run = _Run(self.detector, profile)
+        run = Run(self.detector, profile)
         if kind == "json":
             doc, fast = _loads(text)
             try:
-                new_doc, changed, records = ColumnWalker(run.value, self.detector.plan, run.finds).walk_document(doc)
+                new_doc, changed, records = ColumnWalker(
+                    run.value, self.detector.plan, run.finds, run.keyed_column
+                ).walk_document(doc)
             except RecursionError:
                 raise InspectionError("unparseable", "JSON body is nested too deeply") from None
             new_text = (orjson.dumps(new_doc).decode() if fast else structured.dumps(new_doc)) if changed else text
         elif kind == "csv":
-            new_text, changed, records = structured.walk_csv(text, run.visit)
+            new_text, changed, records = fastcsv.walk_csv(
+                text, run.value, self.detector.plan, run.keyed_column, run.category
+            )
         elif kind == "form":
             new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
         elif kind in ("xml", "html"):
@@ -117,10 +117,10 @@ class Inspector:
             entity_counts=dict(run.counts),
             records=records,
             persons=frozenset(run.persons),
-            findings=run.findings,
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,
+            find=run.findings,
         )
 
     def _known(self, key: str) -> bool:
@@ -182,100 +182,3 @@ def _kind(media_type: str) -> str:
     if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):
         raise InspectionError("unsupported_encoding", f"media type {base!r} is not text")
     return "text"
-
-
-@dataclass
-class _Run:
-    """State of one inspection: the visitor called by the walkers for every value."""
-
-    detector: Detector
-    profile: MaskingProfile
-    findings: list[Finding] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    records: dict[int, RecordSummary] = field(default_factory=dict)
-    persons: set[str] = field(default_factory=set)
-    masked: int = 0
-    clear: int = 0
-    today: _dt.date = field(default_factory=_dt.date.today)
-
-    def _record(self, index: int) -> RecordSummary:
-        summary = self.records.get(index)
-        if summary is None:
-            summary = self.records[index] = RecordSummary()
-        return summary
-
-    def visit(self, cell: structured.Cell) -> str | None:
-        return self.value(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
-
-    def finds(self, key: str) -> bool:
-        """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
-        return bool(self.detector.scanner.scan(key))
-
-    def spans(self, cell: structured.Cell) -> list[tuple[int, int, str]]:
-        """The replacements inside one value, as (start, end, new text) in its coordinates."""
-        return self.edits(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
-
-    def value(
-        self, value: str, plan: Plan, record: int, path: str | tuple[str, int | str, str], scan: bool
-    ) -> str | None:
-        """The replacement of one value (None: unchanged); records findings and counts."""
-        edits = self.edits(value, plan, record, path, scan)
-        if not edits:
-            return None
-        pieces: list[str] = []
-        last = 0
-        for start, end, new in edits:
-            pieces.append(value[last:start])
-            pieces.append(new)
-            last = end
-        pieces.append(value[last:])
-        return "".join(pieces)
-
-    def edits(
-        self, value: str, plan: Plan, record: int, path: str | tuple[str, int | str, str], scan: bool
-    ) -> list[tuple[int, int, str]]:
-        """The masked spans of one value, in order; records findings and counts."""
-        info = plan.info
-        if info is None:
-            matches = self.detector.scanner.scan(value) if scan else []
-        else:
-            if info.category and value.strip().lower() not in _ABSENT:
-                self._record(record).categories.add(info.category)
-            if not scan:
-                return []
-            if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
-                matches = self.detector.keyed(value, plan)
-            else:
-                matches = self.detector.detect(value, info, plan)
-        if not matches:
-            return []
-        summary = self._record(record)
-        where = path_of(path)
-        edits: list[tuple[int, int, str]] = []
-        for m in matches:
-            original = value[m.start : m.end]
-            self.findings.append(Finding(where, m.entity, m.start, m.end, m.score, m.evidence))
-            self.counts[m.entity] += 1
-            summary.entities.add(m.entity)
-            if m.entity == resident_id.ENTITY:
-                self._person(original, summary)
-            replacement = self.profile.apply(m.entity, original)
-            if replacement is None or replacement == original:
-                self.clear += 1
-                continue
-            self.masked += 1
-            edits.append((m.start, m.end, replacement))
-        return edits
-
-    def _person(self, original: str, summary: RecordSummary) -> None:
-        number = resident_id.canonical(original)
-        if len(number) != 18:
-            return
-        self.persons.add(number)
-        born = resident_id.birth_date(number)
-        if born is not None and _age(born, self.today) < 18:
-            summary.categories.add("minor")
-
-
-def _age(born: _dt.date, today: _dt.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

@@ -106,8 +106,8 @@ def parse_csv(text: str, delimiter: str) -> list[list[_Field]]:
     return rows
 
 
-def _looks_like_header(row: list[_Field]) -> bool:
-    return all(sum(c.isdigit() for c in f.value) < 6 and "@" not in f.value for f in row)
+def looks_like_header(values: list[str]) -> bool:
+    return all(sum(c.isdigit() for c in v) < 6 and "@" not in v for v in values)
 
 
 def walk_csv(text: str, visit: Visitor) -> tuple[str, bool, int]:
@@ -115,7 +115,7 @@ def walk_csv(text: str, visit: Visitor) -> tuple[str, bool, int]:
     delimiter = sniff_delimiter(text)
     rows = [r for r in parse_csv(text, delimiter) if not (len(r) == 1 and r[0].value == "")]
     header: list[str] = []
-    if rows and _looks_like_header(rows[0]):
+    if rows and looks_like_header([f.value for f in rows[0]]):
         header = [f.value.strip().lstrip("\ufeff") for f in rows[0]]
         rows = rows[1:]
     edits: list[tuple[int, int, str]] = []

@@ -138,6 +138,36 @@ class MaskingProfile:
         """The masked replacement, or None when this profile lets the value out in clear."""
         return self.operator(entity).apply(entity, value, self._crypto)
 
+    def apply_clean(self, entity: str, values: list[str]) -> list[str | None]:
+        """``apply`` for each value of a clean keyed column (``classifiers.detect`` canonical
+        shapes: no surrounding spaces; ID, phone and card numbers plain ASCII digits, names
+        CJK only, so ``fold`` leaves them as they are), without a call per value for the
+        common operators. The others are worked out once per distinct value (addresses
+        repeat within a household), except ``encrypt``, whose ciphertexts must differ."""
+        op = self.operator(entity)
+        kind = op.op
+        if kind == "keep":
+            return [None] * len(values)
+        if kind in ("redact", "label"):
+            return [op.text if kind == "redact" else f"<{entity}>"] * len(values)
+        if kind == "mask" and not op.keep_domain and entity != address.ENTITY:  # addresses may fold
+            first, last, fill = op.first, op.last, op.fill
+            shown = first + last
+            return [
+                v[:first] + fill * (len(v) - shown) + v[len(v) - last :] if len(v) > shown else fill * len(v)
+                for v in values
+            ]
+        if kind == "name":
+            return [_mask_name(v, op.fill) for v in values]
+        if kind == "generalise" and op.to == "year" and entity == "BIRTH_DATE":  # ISO dates: the year leads
+            return [f"{v[:4]}年" for v in values]
+        if kind == "encrypt":
+            return [op.apply(entity, v, self._crypto) for v in values]
+        memo: dict[str, str | None] = {}
+        for v in dict.fromkeys(values):
+            memo[v] = op.apply(entity, v, self._crypto)
+        return [memo[v] for v in values]
+
     @property
     def lets_out_clear(self) -> bool:
         """True if any entity passes in clear (audit events flag such responses)."""

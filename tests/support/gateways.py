@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from opensearchpy import OpenSearch
+from opensearchpy.exceptions import TransportError
 
 from gateway.devsetup import DevEnvironment, init_dev
 from gateway.settings import load_settings
@@ -114,16 +115,24 @@ def wait_for_events(client: OpenSearch, prefix: str, request_ids: list[str], sec
     counts: dict[str, int] = {}
     size = max(10, len(request_ids))
     while time.monotonic() < deadline:
-        client.indices.refresh(index=f"{prefix}-*", ignore_unavailable=True)
-        result = client.search(
-            index=f"{prefix}-*",
-            body={
-                "query": {"terms": {"event.id": request_ids}},
-                "size": 0,
-                "aggs": {"ids": {"terms": {"field": "event.id", "size": size}}},
-            },
-            ignore_unavailable=True,
-        )
+        try:
+            client.indices.refresh(index=f"{prefix}-*", ignore_unavailable=True)
+            result = client.search(
+                index=f"{prefix}-*",
+                body={
+                    "query": {"terms": {"event.id": request_ids}},
+                    "size": 0,
+                    "aggs": {"ids": {"terms": {"field": "event.id", "size": size}}},
+                },
+                ignore_unavailable=True,
+            )
+        except TransportError as exc:
+            # 503 "no shard available": the shipper has just created the month's index and its
+            # shard is still starting (seen on a loaded machine). Anything else is a real error.
+            if exc.status_code != 503:
+                raise
+            time.sleep(0.5)
+            continue
         buckets = result.get("aggregations", {}).get("ids", {}).get("buckets", [])
         counts = {b["key"]: b["doc_count"] for b in buckets}
         if len(counts) == len(set(request_ids)):

@@ -1,0 +1,240 @@
+"""The state of one inspection: findings, counts, records and persons, fed by the walkers.
+
+Walkers hand over values one by one (``value``, ``edits``) or, for a column of clean values
+under a key that names their entity (18-character ID numbers under ``idNumber``, bare
+mobiles under ``lxdh``), a whole column at once (``keyed_column``). For such a column the
+outcome of detection is known without a scan — one whole-value match of the key's entity —
+so counting, grading, persons and masking are done in list comprehensions, and the
+findings (with their validated/unvalidated score and evidence) are worked out only if
+someone reads them: the gateway never does, tests and ``minguard scan`` do.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from .catalog import PHONE
+from .detect import BIRTH_DATE, Detector, Plan, keyed_name
+from .entities import address, bank_card, mobile, person_name, resident_id
+from .fastjson import Ref, path_of
+from .grading import RecordSummary
+from .scanner import Match
+from .structured import Cell
+
+if TYPE_CHECKING:
+    from policies.masking import MaskingProfile
+
+_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+# What a clean value under a key naming these entities is found as (see Detector.keyed).
+_KEYED_ENTITY = {
+    resident_id.ENTITY: resident_id.ENTITY,
+    PHONE: mobile.ENTITY,
+    bank_card.ENTITY: bank_card.ENTITY,
+    person_name.ENTITY: person_name.ENTITY,
+    address.ENTITY: address.ENTITY,
+    BIRTH_DATE: BIRTH_DATE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    entity: str
+    start: int
+    end: int
+    score: float
+    evidence: str  # how it was found; never the value itself
+
+
+class _Column(NamedTuple):
+    """The findings of a keyed column, derived when read: one whole-value match per value."""
+
+    values: list[str]
+    plan: Plan
+    where: Callable[[int], str]  # the path of the value at a position
+    indices: list[int]  # the position of each value
+
+
+@dataclass
+class Run:
+    """The visitor called by the walkers for every value (or keyed column)."""
+
+    detector: Detector
+    profile: MaskingProfile
+    raw: list[tuple[Ref, Match] | _Column] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    records: dict[int, RecordSummary] = field(default_factory=dict)
+    persons: set[str] = field(default_factory=set)
+    masked: int = 0
+    clear: int = 0
+    today: _dt.date = field(default_factory=_dt.date.today)
+    # Detection outcomes by (plan, value): exports repeat values (relations, region codes,
+    # a household's address); findings are still recorded per occurrence.
+    _memo: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
+
+    def findings(self) -> list[Finding]:
+        out: list[Finding] = []
+        keyed = self.detector.keyed
+        for item in self.raw:
+            if isinstance(item, _Column):
+                for i, value in zip(item.indices, item.values, strict=True):
+                    m = keyed(value, item.plan)[0]
+                    out.append(Finding(item.where(i), m.entity, m.start, m.end, m.score, m.evidence))
+                continue
+            ref, m = item
+            out.append(Finding(path_of(ref), m.entity, m.start, m.end, m.score, m.evidence))
+        return out
+
+    def category(self, record: int, name: str) -> None:
+        self._record(record).categories.add(name)
+
+    def _record(self, index: int) -> RecordSummary:
+        summary = self.records.get(index)
+        if summary is None:
+            summary = self.records[index] = RecordSummary()
+        return summary
+
+    def visit(self, cell: Cell) -> str | None:
+        return self.value(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
+
+    def finds(self, key: str) -> bool:
+        """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
+        return bool(self.detector.scanner.scan(key))
+
+    def spans(self, cell: Cell) -> list[tuple[int, int, str]]:
+        """The replacements inside one value, as (start, end, new text) in its coordinates."""
+        return self.edits(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
+
+    def value(self, value: str, plan: Plan, record: int, path: Ref, scan: bool) -> str | None:
+        """The replacement of one value (None: unchanged); records findings and counts."""
+        edits = self.edits(value, plan, record, path, scan)
+        if not edits:
+            return None
+        if len(edits) == 1 and edits[0][0] == 0 and edits[0][1] == len(value):
+            return edits[0][2]
+        pieces: list[str] = []
+        last = 0
+        for start, end, new in edits:
+            pieces.append(value[last:start])
+            pieces.append(new)
+            last = end
+        pieces.append(value[last:])
+        return "".join(pieces)
+
+    def edits(self, value: str, plan: Plan, record: int, path: Ref, scan: bool) -> list[tuple[int, int, str]]:
+        """The masked spans of one value, in order; records findings and counts."""
+        info = plan.info
+        if info is None:
+            if not scan:
+                return []
+            found = self._memo.get((0, value))
+            if found is None:
+                found = self._memo[(0, value)] = self.detector.scanner.scan(value)
+            matches = found
+        else:
+            if info.category and value.strip().lower() not in _ABSENT:
+                self._record(record).categories.add(info.category)
+            if not scan:
+                return []
+            memo = (id(plan), value)  # plans live as long as the detector: ids are stable
+            found = self._memo.get(memo)
+            if found is None:
+                if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
+                    found = self.detector.keyed(value, plan)
+                else:
+                    found = self.detector.detect(value, info, plan)
+                self._memo[memo] = found
+            matches = found
+        if not matches:
+            return []
+        summary = self._record(record)
+        edits: list[tuple[int, int, str]] = []
+        for m in matches:
+            original = value[m.start : m.end]
+            self.raw.append((path, m))
+            self.counts[m.entity] += 1
+            summary.entities.add(m.entity)
+            if m.entity == resident_id.ENTITY:
+                self._person(original, summary)
+            replacement = self.profile.apply(m.entity, original)
+            if replacement is None or replacement == original:
+                self.clear += 1
+                continue
+            self.masked += 1
+            edits.append((m.start, m.end, replacement))
+        return edits
+
+    def keyed_column(
+        self, values: list[str], plan: Plan, records: list[int], where: Callable[[int], str], indices: list[int]
+    ) -> list[str | None]:
+        """``value`` for each of a column's values that ``plan.canonical`` matches whole,
+        at once: the replacements (None: unchanged), aligned with ``values``.
+
+        ``records[k]`` is the record of ``values[k]``, ``indices[k]`` its position for
+        ``where`` (the path, formatted only if findings are read). Values the keyed
+        outcome does not cover (a name holding a context word, a one-character address)
+        take ``value`` one by one.
+        """
+        info = plan.info
+        entity = _KEYED_ENTITY.get(info.entity or "") if info is not None else None
+        if entity is None:
+            raise ValueError(f"keyed_column needs a plan whose key names one of {sorted(_KEYED_ENTITY)}")
+        out: list[str | None] = [None] * len(values)
+        odd: list[int] = []
+        if entity == person_name.ENTITY:
+            odd = [k for k, v in enumerate(values) if not keyed_name(v, info)]
+        elif entity == address.ENTITY:
+            odd = [k for k, v in enumerate(values) if len(v) < 2]
+        if odd:
+            for k in odd:
+                out[k] = self.value(values[k], plan, records[k], where(indices[k]), True)
+            skip = set(odd)
+            keep = [k for k in range(len(values)) if k not in skip]
+            values, records, indices = [values[k] for k in keep], [records[k] for k in keep], [indices[k] for k in keep]
+        else:
+            keep = list(range(len(values)))
+        if not values:
+            return out
+        self.raw.append(_Column(values, plan, where, indices))
+        self.counts[entity] += len(values)
+        summaries = [self._record(r) for r in records]
+        for summary in summaries:
+            summary.entities.add(entity)
+        if entity == resident_id.ENTITY:
+            self._persons(values, summaries)
+        new = self.profile.apply_clean(entity, values)
+        for k, value, replacement in zip(keep, values, new, strict=True):
+            if replacement is None or replacement == value:
+                self.clear += 1
+            else:
+                self.masked += 1
+                out[k] = replacement
+        return out
+
+    def _persons(self, numbers: list[str], summaries: list[RecordSummary]) -> None:
+        """``_person`` for clean 18-character numbers: born after this day 18 years ago
+        (compared as YYYYMMDD text) is a minor, if the date is a real one."""
+        upper = [n.upper() for n in numbers]
+        self.persons.update(upper)
+        today = self.today
+        cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
+        for number, summary in zip(upper, summaries, strict=True):
+            if number[6:14] > cutoff and resident_id.birth_date(number) is not None:
+                summary.categories.add("minor")
+
+    def _person(self, original: str, summary: RecordSummary) -> None:
+        number = resident_id.canonical(original)
+        if len(number) != 18:
+            return
+        self.persons.add(number)
+        born = resident_id.birth_date(number)
+        if born is not None and _age(born, self.today) < 18:
+            summary.categories.add("minor")
+
+
+def _age(born: _dt.date, today: _dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
