@@ -23,7 +23,8 @@ from policies.separation import check_identities
 
 from .admin import create_admin, readiness
 from .metrics import GatewayMetrics
-from .proxy import Proxy
+from .exchange import Exchange, Request
+from .proxy import Proxy, run_audit
 from .settings import Settings, load_settings
 from .stages.audit import Audit
 from .stages.authorize import Authorize
@@ -138,8 +139,34 @@ class Gateway:
             else:
                 await self.proxy(scope, receive, send)
         elif scope["type"] == "websocket":
-            # Not proxied: messages on a websocket cannot be inspected and audited one by one yet.
-            await send({"type": "websocket.close", "code": 1008})
+            await self._refuse_websocket(scope, send)
+
+    async def _refuse_websocket(self, scope: Scope, send: Send) -> None:
+        """WebSocket is not proxied: its messages could not be inspected and audited one by one.
+        The attempt is audited like any refused request, naming the caller when it identifies."""
+        client = scope.get("client") or ("", 0)
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+        ex = Exchange(
+            Request(
+                "GET",
+                raw_path.split(b"?", 1)[0].decode("latin-1"),
+                scope.get("query_string", b""),
+                list(scope["headers"]),
+                client[0],
+                client[1],
+                "wss" if scope.get("scheme") == "wss" else "ws",
+            )
+        )
+        await self.identify(ex)
+        if not ex.done:
+            ex.fail(
+                403,
+                "websocket_unsupported",
+                "WebSocket connections are not proxied: their messages cannot be inspected and audited",
+                "不支持 WebSocket 连接(其消息无法逐条检查和审计),已拒绝",
+            )
+        await run_audit(self.audit, ex)
+        await send({"type": "websocket.close", "code": 1008})
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
