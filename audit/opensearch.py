@@ -12,7 +12,9 @@ from gateway.settings import OpenSearchSettings
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_VERSION = 3  # 2: hash chain, checkpoints, conditions; 3: minguard.business
+TEMPLATE_VERSION = (
+    5  # 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address; 5: minguard.console
+)
 
 
 def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
@@ -173,9 +175,24 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                             "business": {
                                 "properties": {
                                     **{k: kw() for k in ("step", "operator", "case_id", "program", "period")},
-                                    **{k: kw() for k in ("region", "person_token", "account_token")},
+                                    **{
+                                        k: kw()
+                                        for k in (
+                                            "region",
+                                            "person_token",
+                                            "account_token",
+                                            "household_token",
+                                            "address_token",
+                                        )
+                                    },
                                     "amount": {"type": "double"},
                                     "upstream_status": {"type": "integer"},
+                                }
+                            },
+                            "console": {
+                                "properties": {
+                                    **{k: kw() for k in ("filters", "alert_id", "alert_state")},
+                                    "comment": {"type": "text"},
                                 }
                             },
                             **chain_mappings(),

@@ -16,7 +16,7 @@ import uvicorn
 from fastapi import APIRouter, FastAPI, Query
 from fastapi.responses import JSONResponse, Response
 
-from demo import views
+from demo import reference, views
 from demo.generate import DEFAULT_SEED, generate
 from demo.models import Dataset, to_json
 from demo.views import Page, Scope, Size, json_response, not_found, page_of
@@ -141,6 +141,16 @@ def _read_router(ds: Dataset) -> APIRouter:
     @router.get(base + "/export/persons.json")
     async def export_json(scope: Scope) -> JSONResponse:
         return json_response([to_json(p) for p in ds.persons.values() if p.region_code.startswith(scope)])
+
+    # Reference feeds (demo/reference.py): what the HR and funeral/hukou systems hand the
+    # deployment for `minguard detect reference load`; not business API, not behind the gateway.
+    @router.get("/reference/staff.csv")
+    async def staff_feed() -> Response:
+        return Response(content=reference.to_csv(reference.staff_rows(ds)), media_type="text/csv; charset=utf-8")
+
+    @router.get("/reference/deaths.csv")
+    async def deaths_feed() -> Response:
+        return Response(content=reference.to_csv(reference.death_rows(ds)), media_type="text/csv; charset=utf-8")
 
     return router
 

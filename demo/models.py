@@ -82,6 +82,7 @@ class Payment:
     period: str  # YYYY-MM
     amount: float
     payee_name: str
+    payee_id_number: str  # payment files name the payee by ID number (一卡通发放名册)
     payee_bank_card: str
     bank_name: str
     paid_at: str  # ISO date-time, +08:00

@@ -175,6 +175,7 @@ def _payments(factory: Factory, as_of: dt.date, case: Case, payee: Person) -> li
                 period=f"{day:%Y-%m}",
                 amount=case.monthly_amount,
                 payee_name=payee.name,
+                payee_id_number=payee.id_number,
                 payee_bank_card=payee.bank_card,
                 bank_name=payee.bank_name,
                 paid_at=paid_at.isoformat() + "+08:00",

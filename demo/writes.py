@@ -140,6 +140,7 @@ def write_router(ds: Dataset) -> APIRouter:
             period=body.period,
             amount=round(body.amount, 2),
             payee_name=payee.name,
+            payee_id_number=payee.id_number,
             payee_bank_card=payee.bank_card,
             bank_name=payee.bank_name,
             paid_at=now.isoformat(),

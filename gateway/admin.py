@@ -24,6 +24,7 @@ from policies.crypto import CryptoError, OneWayToken
 from policies.decide import before_upstream
 from policies.routes import RouteMatch
 
+from .console.routes import mount as mount_console
 from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
@@ -195,6 +196,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
         return await run(request, "admin.audit_events", "audit_log", "query", work)
 
+    mount_console(admin, gateway, prefix)  # the officers' web console: gateway/console
     return admin
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker
+from audit.detection import schedule
 from audit.opensearch import index_template, make_client
 from audit.shipper import Shipper
 from audit.spool import Spool, SpoolFull
@@ -22,8 +23,8 @@ from policies.quota import OpenSearchQuota
 from policies.separation import check_identities
 
 from .admin import create_admin, readiness
-from .metrics import GatewayMetrics
 from .exchange import Exchange, Request
+from .metrics import GatewayMetrics
 from .proxy import Proxy, run_audit
 from .settings import Settings, load_settings
 from .stages.audit import Audit
@@ -91,6 +92,11 @@ class Gateway:
             max_header_bytes=settings.server.max_header_bytes,
         )
         self._prefix = settings.server.admin_prefix
+        # Scheduled detection (docs/detection.md §5): off unless configured; rules are loaded
+        # here so that a broken rule file stops the start, not a run hours later.
+        self.detection: schedule.Background | None = None
+        if settings.detection.schedule:
+            self.detection = schedule.Background(schedule.from_settings(settings.detection, settings.opensearch))
         self.admin = create_admin(self, self._prefix)
 
     def audit_status(self) -> dict[str, Any]:
@@ -112,9 +118,13 @@ class Gateway:
         self._checkpoints = asyncio.create_task(checkpoint_ticker(self.spool.checkpoint), name="audit-checkpoints")
         await self.forward.start()
         self.shipper.start()
+        if self.detection is not None:
+            self.detection.start()
         log.info("minguard gateway %s ready", self.spool.instance)
 
     async def shutdown(self) -> None:
+        if self.detection is not None:
+            await self.detection.stop()
         if self._checkpoints is not None:
             self._checkpoints.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -33,6 +33,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(__import__("gateway.cli_policy", fromlist=["policy_app"]).policy_app, name="policy")
 app.add_typer(__import__("gateway.cli_audit", fromlist=["audit_app"]).audit_app, name="audit")
 app.add_typer(__import__("gateway.cli_detect", fromlist=["detect_app"]).detect_app, name="detect")
+app.add_typer(__import__("gateway.cli_report", fromlist=["report_app"]).report_app, name="report")
 
 NODE_SCRIPT = PACKAGE_ROOT / "deploy" / "opensearch" / "node.sh"
 DEV_DIR = Path("var/dev")
@@ -197,6 +198,8 @@ def dev_up(
             "Try, as a caseworker of 汉滨区 (610902):\n\n"
             f"  curl -s -H 'X-API-Key: {key}' -H 'X-Purpose-Of-Use: 低保复核' \\\n"
             f"    'http://127.0.0.1:{port}/api/v1/regions/610902/persons?size=2'\n\n"
+            f"Officers' console: http://127.0.0.1:{port}/_minguard/console/ "
+            f"(log in with the audit administrator's key: {env.key('audit-admin')})\n"
             f"Other demo credentials: {credentials}\n"
         )
         run(config=env.config, workers=1)
@@ -211,6 +214,16 @@ def demo_upstream(host: str = "127.0.0.1", port: int = 8081, seed: int = 2026112
     from demo.app import serve
 
     serve(host, port, seed)
+
+
+@keys_app.command("init")
+def keys_init(directory: Path) -> None:
+    """Create the key set every replica shares (pseudonym, field-encryption, checkpoint signing,
+    console session keys) in DIRECTORY; keys already there are kept. Mount it read-only."""
+    from .keyset import provision
+
+    for path in provision(directory):
+        typer.echo(str(path))
 
 
 @keys_app.command("new-api-key")

@@ -94,6 +94,8 @@ class Exchange:
     condition_failed: str | None = None
     # Business fields of a write (program, amount, case, actor, tokens): gateway/stages/business.py.
     business: dict[str, Any] | None = None
+    # What a console action did (gateway/console): filters, alert id, new state, comment.
+    console: dict[str, Any] | None = None
 
     def fail(self, status: int, code: str, message: str, message_zh: str) -> None:
         self.failure = Failure(status, code, message, message_zh)

@@ -144,6 +144,29 @@ class OpenSearchSettings(Section):
         return os.environ.get("MINGUARD_OPENSEARCH_PASSWORD")
 
 
+class DetectionSettings(Section):
+    # Scheduled detection (docs/detection.md §5): every `every_minutes`, the gateway evaluates
+    # the rules over the slot that ended `delay_seconds` ago. Off unless asked for; with several
+    # replicas one of them evaluates each slot (a lease in OpenSearch).
+    schedule: bool = False
+    every_minutes: int = Field(15, ge=1, le=1440)
+    # Time for the shippers to bring a slot's events into OpenSearch before it is evaluated.
+    delay_seconds: int = Field(120, ge=0, le=3600)
+    # A replica that dies mid-slot holds it this long; then another takes it over. Must exceed
+    # the time one run takes (docs/benchmarks-detection.md).
+    lease_seconds: int = Field(900, ge=60, le=86400)
+    # Slots looked back at on each tick: ones missed while no replica ran, or whose lease expired.
+    catch_up: int = Field(8, ge=1, le=1000)
+    rules_dir: Path | None = None  # default: the shipped rules (audit/detection/rules)
+
+    @field_validator("every_minutes")
+    @classmethod
+    def _divides_a_day(cls, minutes: int) -> int:
+        if 1440 % minutes:
+            raise ValueError("must divide a day (1440 minutes): e.g. 5, 10, 15, 30, 60")
+        return minutes
+
+
 class KeySettings(Section):
     dir: Path = Path("var/keys")
     # Development only: create missing keys at first start. In production keys are
@@ -160,6 +183,7 @@ class Settings(Section):
     audit: AuditSettings = AuditSettings()
     opensearch: OpenSearchSettings = OpenSearchSettings()
     keys: KeySettings = KeySettings()
+    detection: DetectionSettings = DetectionSettings()
 
 
 class ConfigError(Exception):

@@ -22,6 +22,21 @@ from .separation import check_identities
 # The gateway's own endpoints (gateway/admin.py) decided by policy.csv: (resource, action).
 ADMIN_OPERATIONS = frozenset(
     {("personal_data", "reidentify"), ("policy", "reload"), ("policy", "explain"), ("audit_log", "query")}
+    # The console (gateway/console): one action per page or form.
+    | {
+        ("console", action)
+        for action in (
+            "login",
+            "logout",
+            "query",
+            "person_history",
+            "user_activity",
+            "alert_list",
+            "alert_acknowledge",
+            "alert_close",
+            "report",
+        )
+    }
 )
 
 

@@ -10,14 +10,19 @@ Each state change is written into the alert (`history`) and, as an event-shaped 
 the officer's id (`event.action: alert.<state>`), into `<index_prefix>.alert-actions`. It does
 not go into the audit indices themselves, for the same reason: a document written there by
 the CLI has no place in the gateway's hash chain and `audit verify` would rightly call it
-inserted. Bringing officers' actions into the chain needs them to go through the gateway (an
-admin endpoint audited like re-identification); that is left for later.
+inserted. Actions taken through the officers' console (gateway/console) go through the gateway
+and are chained audit events as well (`console.alert_*`).
+
+An officer's comment can quote what it is about (an ID number, a phone): it is stored redacted
+with the strict masking profile, as paths are in audit events.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +40,28 @@ STATE_ZH = {"new": "新告警", "acknowledged": "已确认", "closed": "已关�
 
 class AlertError(ValueError):
     pass
+
+
+@functools.cache
+def _redactor() -> Callable[[str], str]:
+    from classifiers.inspect import Inspector
+    from policies.masking import load_profiles
+
+    inspector, strict = Inspector(), load_profiles().get("strict")
+
+    def redact(text: str) -> str:
+        return inspector.inspect(text.encode("utf-8"), "text/plain", "utf-8", strict).body.decode("utf-8")
+
+    return redact
+
+
+def redact_comment(comment: str | None) -> str | None:
+    if not comment:
+        return comment
+    try:
+        return _redactor()(comment)
+    except Exception:  # never store a raw value because redaction failed
+        return "[无法脱敏,已省略]"
 
 
 def alerts_index(prefix: str) -> str:
@@ -64,6 +91,8 @@ ALERT_MAPPING: dict[str, Any] = {
                 "value": {"type": "double"},
                 "threshold": {"type": "double"},
                 "baseline": {"type": "double"},
+                "peer_baseline": {"type": "double"},
+                "since": {"type": "date"},
                 "events": {"type": "long"},
                 "history": {
                     "properties": {
@@ -81,7 +110,10 @@ ALERT_MAPPING: dict[str, Any] = {
 
 def ensure_indices(client: OpenSearch, prefix: str) -> None:
     for index, mapping in ((alerts_index(prefix), ALERT_MAPPING), (actions_index(prefix), None)):
-        if not client.indices.exists(index=index):
+        if client.indices.exists(index=index):
+            if mapping is not None:  # an index made by an older version lacks the newer fields
+                client.indices.put_mapping(index=index, body=mapping)
+        else:
             body: dict[str, Any] = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}}
             if mapping is not None:
                 body["mappings"] = mapping
@@ -120,6 +152,10 @@ def alert_document(rule: Rule, window: Window, hit: Hit, now: datetime) -> dict[
     }
     if hit.baseline is not None:
         alert["baseline"] = hit.baseline
+    if hit.peer_baseline is not None:
+        alert["peer_baseline"] = hit.peer_baseline
+    if hit.since is not None:
+        alert["since"] = iso(hit.since)  # evidence and the finding start here (e.g. the day after a death)
     return {"@timestamp": iso(now), "alert": alert}
 
 
@@ -162,6 +198,7 @@ def transition(
     if state == "closed" and not (comment and comment.strip()):
         raise AlertError("closing an alert needs a comment (处置意见)")
     now = now or datetime.now(UTC)
+    comment = redact_comment(comment)
     try:
         found = client.get(index=alerts_index(prefix), id=alert)
     except NotFoundError:

@@ -48,10 +48,33 @@ class OffHours:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Fire only if the window's count is above `factor` × the average of `windows` earlier ones."""
+    """Fire only if the window's value is above `factor` × the average of `windows` earlier ones
+    (the subject's own history) and, with `peers` (a field such as user.roles), above
+    `peer_factor` × the average of the other subjects sharing a value of that field."""
 
     windows: int
     factor: float
+    peers: str | None = None
+    peer_factor: float = 1.0
+
+
+REFERENCE_INDICES = ("staff", "deaths")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Keep a hit only if a document of `<prefix>.ref-<index>` matches it: for one of the
+    alternatives in `any_of`, every reference field equals the hit's value of the event field
+    it maps to (a subject, or one of the values seen in the hit's events). With `event_after`
+    (a date field of the reference), only events on a later day count (evidence from then on)."""
+
+    index: str
+    any_of: tuple[tuple[tuple[str, str], ...], ...]
+    event_after: str | None = None
+
+    @property
+    def event_fields(self) -> tuple[str, ...]:
+        return tuple(sorted({event for alt in self.any_of for _, event in alt}))
 
 
 @dataclass(frozen=True)
@@ -74,6 +97,7 @@ class Rule:
     baseline: Baseline | None = None
     amount_standards: dict[str, float] | None = None  # program -> highest normal amount
     subject_filter: str | None = None  # a named check on a hit's subjects (query.SUBJECT_FILTERS)
+    reference: Reference | None = None  # a join with reference data (audit/detection/reference.py)
 
 
 def _need(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
@@ -97,12 +121,37 @@ def _standards(path: Path) -> dict[str, float]:
     return out
 
 
+def _positive(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and value > 0
+
+
+def _reference(spec: object, where: str) -> Reference | None:
+    if spec is None:
+        return None
+    problem = f"{where}: reference is {{index: staff|deaths, any_of: [{{ref_field: event_field, …}}, …]}}"
+    if not isinstance(spec, dict) or spec.get("index") not in REFERENCE_INDICES:
+        raise RuleError(problem)
+    alternatives = spec.get("any_of")
+    if not isinstance(alternatives, list) or not alternatives:
+        raise RuleError(problem)
+    any_of = []
+    for alt in alternatives:
+        if not isinstance(alt, dict) or not alt or not all(isinstance(v, str) and v for v in alt.values()):
+            raise RuleError(problem)
+        any_of.append(tuple(sorted((str(k), str(v)) for k, v in alt.items())))
+    after = spec.get("event_after")
+    if after is not None and not isinstance(after, str):
+        raise RuleError(f"{where}: reference.event_after names a date field of the reference")
+    return Reference(str(spec["index"]), tuple(any_of), after)
+
+
 def parse_rule(data: object, where: str, directory: Path) -> Rule:
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule is a mapping")
     known = {
         "id", "title_zh", "title_en", "severity", "window", "query", "group_by", "measure", "threshold",
         "explanation_zh", "timezone", "size", "off_hours", "baseline", "amount_standards", "subject_filter",
+        "reference",
     }  # fmt: skip
     unknown = sorted(set(data) - known)
     if unknown:
@@ -133,14 +182,18 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
     if base is not None:
         if not isinstance(base, dict) or not isinstance(base.get("windows"), int) or base["windows"] < 1:
             raise RuleError(f"{where}: baseline is {{windows: N ≥ 1, factor: X > 0}}")
-        if kind != "count" or not isinstance(base.get("factor"), int | float) or base["factor"] <= 0:
-            raise RuleError(f"{where}: a baseline needs measure count and a positive factor")
-        baseline = Baseline(base["windows"], float(base["factor"]))
+        if kind not in ("count", "cardinality") or not _positive(base.get("factor")):
+            raise RuleError(f"{where}: a baseline needs measure count or cardinality and a positive factor")
+        peers = base.get("peers")
+        if peers is not None and (not isinstance(peers, str) or not _positive(base.get("peer_factor", 1))):
+            raise RuleError(f"{where}: baseline.peers is a field name, peer_factor a positive number")
+        baseline = Baseline(base["windows"], float(base["factor"]), peers, float(base.get("peer_factor", 1)))
     standards_file = data.get("amount_standards")
     subject_filter = data.get("subject_filter")
     if subject_filter not in (None, "outside_region"):
         raise RuleError(f"{where}: subject_filter can only be outside_region")
     return Rule(
+        reference=_reference(data.get("reference"), where),
         id=_need(data, "id", str, where),
         title_zh=_need(data, "title_zh", str, where),
         title_en=_need(data, "title_en", str, where),

@@ -31,6 +31,10 @@ class Hit:
     events: int  # audit events in the bucket
     evidence: list[str] = field(default_factory=list)
     baseline: float | None = None
+    peer_baseline: float | None = None
+    attributes: dict[str, list[str]] = field(default_factory=dict)  # values seen, see attribute_fields
+    last: datetime | None = None  # the latest event (rules with reference.event_after)
+    since: datetime | None = None  # evidence from this moment on (set by the reference join)
 
 
 def iso(moment: datetime) -> str:
@@ -110,6 +114,47 @@ def _filters(rule: Rule, window: Window, since: datetime) -> list[dict[str, Any]
     return filters
 
 
+def attribute_fields(rule: Rule) -> list[str]:
+    """Fields whose values each hit collects (not subjects): what a reference join compares,
+    and the peer-group field of a baseline."""
+    wanted = set(rule.reference.event_fields) if rule.reference else set()
+    if rule.baseline is not None and rule.baseline.peers:
+        wanted.add(rule.baseline.peers)
+    return sorted(wanted - set(rule.group_by))
+
+
+def _measure(rule: Rule) -> dict[str, Any]:
+    spec: dict[str, Any] = {"field": rule.measure_field}
+    if rule.measure == "cardinality":
+        # Exact counting well past the threshold, then HyperLogLog: with the default (3000) a
+        # terms aggregation over 400,000 person tokens asked for 1.9 GB and tripped the request
+        # breaker at one million events (docs/benchmarks-detection.md).
+        spec["precision_threshold"] = max(100, 4 * int(rule.threshold))
+    return {rule.measure: spec}
+
+
+def _inner(rule: Rule, window: Window) -> dict[str, Any]:
+    inner: dict[str, Any] = {}
+    if rule.baseline is not None:
+        cur: dict[str, Any] = {"filter": {"range": {"@timestamp": {"gte": iso(window.start)}}}}
+        base: dict[str, Any] = {"filter": {"range": {"@timestamp": {"lt": iso(window.start)}}}}
+        if rule.measure == "cardinality":
+            # Distinct values per earlier window (not over the whole lookback, which would
+            # understate a baseline of the same people day after day).
+            metric = {"m": _measure(rule)}
+            cur["aggs"] = metric
+            per = {"field": "@timestamp", "fixed_interval": rule.window_text, "time_zone": rule.timezone}
+            base["aggs"] = {"per": {"date_histogram": {**per, "min_doc_count": 1}, "aggs": metric}}
+        inner = {"cur": cur, "base": base}
+    elif rule.measure != "count":
+        inner = {"m": _measure(rule)}
+    for i, name in enumerate(attribute_fields(rule)):
+        inner[f"a{i}"] = {"terms": {"field": name, "size": 50}}
+    if rule.reference is not None and rule.reference.event_after:
+        inner["last"] = {"max": {"field": "@timestamp"}}
+    return inner
+
+
 def search_body(rule: Rule, window: Window) -> dict[str, Any]:
     """Terms per subject field, the measure in the innermost bucket.
 
@@ -119,20 +164,15 @@ def search_body(rule: Rule, window: Window) -> dict[str, Any]:
     measure so that the largest values are the ones never cut off by `size`.
     """
     lookback = rule.window * rule.baseline.windows if rule.baseline else timedelta(0)
-    inner: dict[str, Any] = {}
-    if rule.baseline is not None:
-        inner = {
-            "cur": {"filter": {"range": {"@timestamp": {"gte": iso(window.start)}}}},
-            "base": {"filter": {"range": {"@timestamp": {"lt": iso(window.start)}}}},
-        }
-    elif rule.measure != "count":
-        inner = {"m": {rule.measure: {"field": rule.measure_field}}}
+    inner = _inner(rule, window)
     aggs = inner
     last = len(rule.group_by) - 1
     for depth, name in reversed(list(enumerate(rule.group_by))):
         terms: dict[str, Any] = {"field": name, "size": rule.size}
         if depth == last and "m" in inner:
             terms["order"] = {"m": "desc"}
+        elif depth == last and rule.baseline is not None and rule.measure == "cardinality":
+            terms["order"] = {"cur>m": "desc"}
         elif depth == last and rule.baseline is None:
             terms["min_doc_count"] = max(1, int(rule.threshold))
         aggs = {f"g{depth}": {"terms": terms, **({"aggs": aggs} if aggs else {})}}
@@ -140,9 +180,13 @@ def search_body(rule: Rule, window: Window) -> dict[str, Any]:
     return {"size": 0, "track_total_hits": False, "query": {"bool": {"filter": filters}}, "aggs": aggs}
 
 
-def evidence_body(rule: Rule, window: Window, subjects: dict[str, str]) -> dict[str, Any]:
+def evidence_body(
+    rule: Rule, window: Window, subjects: dict[str, str], since: datetime | None = None
+) -> dict[str, Any]:
     """The first EVIDENCE events of one hit: the rule's filters in the window, and its subject."""
     filters = _filters(rule, window, window.start) + [{"term": {k: v}} for k, v in subjects.items()]
+    if since is not None:
+        filters.append({"range": {"@timestamp": {"gte": iso(since)}}})
     return {
         "size": EVIDENCE,
         "_source": False,
@@ -163,20 +207,60 @@ def outside_region(subjects: dict[str, str]) -> bool:
 SUBJECT_FILTERS = {"outside_region": outside_region}
 
 
+def _current(rule: Rule, bucket: dict[str, Any]) -> tuple[float, int]:
+    """(value, events) of a bucket in the evaluated window."""
+    if rule.baseline is None:
+        value = bucket["doc_count"] if rule.measure == "count" else bucket["m"]["value"] or 0
+        return float(value), int(bucket["doc_count"])
+    cur = bucket["cur"]
+    return float(cur["doc_count"] if rule.measure == "count" else cur["m"]["value"] or 0), int(cur["doc_count"])
+
+
+def _own_baseline(rule: Rule, bucket: dict[str, Any]) -> float:
+    windows = rule.baseline.windows if rule.baseline else 1
+    if rule.measure == "count":
+        return float(bucket["base"]["doc_count"]) / windows
+    return sum(float(b["m"]["value"] or 0) for b in bucket["base"]["per"]["buckets"]) / windows
+
+
+def _peer_means(groups: list[list[str]], values: list[float]) -> list[float | None]:
+    """For each subject: the highest average, over its peer groups, of the other members' values."""
+    out: list[float | None] = []
+    for i, own in enumerate(groups):
+        means = []
+        for group in own:
+            others = [values[j] for j, g in enumerate(groups) if j != i and group in g]
+            if others:
+                means.append(sum(others) / len(others))
+        out.append(max(means) if means else None)
+    return out
+
+
 def hits(rule: Rule, answer: dict[str, Any]) -> Iterator[Hit]:
-    """The buckets at or above the threshold (and, with a baseline, above factor × baseline)."""
+    """The buckets at or above the threshold (and, with a baseline, above factor × the subject's
+    own earlier windows and, if it has active peers, above peer_factor × their average)."""
     keep = SUBJECT_FILTERS[rule.subject_filter] if rule.subject_filter else None
-    for subjects, bucket in _leaves(rule, answer.get("aggregations", {}), 0, {}):
-        if keep is not None and not keep(subjects):
+    leaves = [(s, b) for s, b in _leaves(rule, answer.get("aggregations", {}), 0, {}) if keep is None or keep(s)]
+    names = attribute_fields(rule)
+    attributes = [{n: [str(x["key"]) for x in b[f"a{i}"]["buckets"]] for i, n in enumerate(names)} for _, b in leaves]
+    current = [_current(rule, b) for _, b in leaves]
+    peers: list[float | None] = [None] * len(leaves)
+    if rule.baseline is not None and rule.baseline.peers:
+        groups = [a.get(rule.baseline.peers, []) for a in attributes]
+        peers = _peer_means(groups, [v for v, _ in current])
+    for (subjects, bucket), attrs, (value, events), peer in zip(leaves, attributes, current, peers, strict=True):
+        if value < rule.threshold:
             continue
+        own = None
         if rule.baseline is not None:
-            current, baseline = bucket["cur"]["doc_count"], bucket["base"]["doc_count"] / rule.baseline.windows
-            if current >= rule.threshold and current > rule.baseline.factor * baseline:
-                yield Hit(subjects, float(current), int(current), [], baseline=baseline)
-            continue
-        value = float(bucket["doc_count"] if rule.measure == "count" else bucket["m"]["value"] or 0)
-        if value >= rule.threshold:
-            yield Hit(subjects, value, int(bucket["doc_count"]), [])
+            own = _own_baseline(rule, bucket)
+            if value <= rule.baseline.factor * own:
+                continue
+            if peer is not None and value <= rule.baseline.peer_factor * peer:
+                continue
+        last = bucket.get("last", {}).get("value")
+        moment = datetime.fromtimestamp(last / 1000, UTC) if isinstance(last, int | float) else None
+        yield Hit(subjects, value, events, [], own, peer, attrs, moment)
 
 
 def _leaves(

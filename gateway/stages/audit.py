@@ -37,6 +37,16 @@ _ACTION_ZH = {
     "approve": "审批",
     "pay": "发放",
     "reidentify": "还原",
+    # Console actions (gateway/console).
+    "login": "登录",
+    "logout": "退出",
+    "query": "检索",
+    "person_history": "查看人员访问记录",
+    "user_activity": "查看用户活动",
+    "alert_list": "查看告警",
+    "alert_acknowledge": "确认告警",
+    "alert_close": "关闭告警",
+    "report": "生成合规报告",
 }
 
 
@@ -193,6 +203,11 @@ class Audit:
             }
         if ex.business:
             minguard["business"] = dict(ex.business)  # tokens only, see stages/business.py
+        if ex.console:
+            console = dict(ex.console)
+            if console.get("comment"):  # typed by an officer: it could hold an ID number
+                console["comment"] = self._redact(str(console["comment"]), "text/plain")
+            minguard["console"] = console
         minguard["summary_zh"] = self._summary_zh(ex, status)
         return {
             "@timestamp": _timestamp(ex.started),

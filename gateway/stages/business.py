@@ -71,6 +71,16 @@ class Business:
         digits = "".join(c for c in fold(card).text if c.isdigit())
         return self._pseudonymizer.token("bank_card:" + digits) if 12 <= len(digits) <= 19 else None
 
+    def household_token(self, household_id: object) -> str | None:
+        # Prefixed like bank cards: a household number can never share a token with anything else.
+        text = _text(household_id)
+        return self._pseudonymizer.token("household:" + fold(text).text.strip()) if text else None
+
+    def address_token(self, address: object) -> str | None:
+        # Folded (full-width → ASCII) and without spaces, so the staff register's spelling matches.
+        text = _text(address)
+        return self._pseudonymizer.token("address:" + "".join(fold(text).text.split())) if text else None
+
     async def __call__(self, ex: Exchange) -> None:
         ex.business = self.extract(ex)
 
@@ -93,8 +103,13 @@ class Business:
             "amount": _amount(body.get("amount")) or _amount(answer.get("monthlyAmount")),
             "period": _text(body.get("period")),
             "region": _text(answer.get("regionCode")),
-            "person_token": self.person_token(answer.get("applicantIdNumber") or answer.get("idNumber")),
+            "person_token": self.person_token(
+                answer.get("applicantIdNumber") or answer.get("idNumber") or answer.get("payeeIdNumber")
+            ),
             "account_token": self.account_token(body.get("bankCard") or answer.get("payeeBankCard")),
+            # The beneficiary's household and address, to compare with the staff register.
+            "household_token": self.household_token(answer.get("householdId")),
+            "address_token": self.address_token(answer.get("address")),
             "upstream_status": upstream.status if upstream is not None else None,
         }
         return {k: v for k, v in fields.items() if v is not None}

@@ -4,6 +4,7 @@ nothing (false-alarm budget 0 for every rule on this traffic)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from audit.detection.alerts import AlertError, actions_index, alerts_index, list
 from audit.detection.definitions import RULES_DIR, load_rules
 from audit.detection.runner import run
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
-from support.planted import Planted, run_scenario
+from support.planted import Planted, load_reference, run_scenario
 
 pytestmark = pytest.mark.opensearch
 
@@ -60,6 +61,7 @@ def scenario(
         base / "gw", upstream_url, prefix, overrides={"policy": {"conditions": str(base / "conditions.yaml")}}
     )
     try:
+        load_reference(gateway, upstream_url, base)  # staff register and death records
         planted, began, ended = run_scenario(gateway, upstream_url)
         ids = [i for i in planted.all_ids if i]
         counts = wait_for_events(opensearch, prefix, ids, seconds=90)
@@ -67,7 +69,13 @@ def scenario(
         yield gateway, prefix, planted, began, ended
     finally:
         stop_gateway(gateway)
-        for pattern in (f"{prefix}-*", alerts_index(prefix), actions_index(prefix), f"{prefix}.quota"):
+        for pattern in (
+            f"{prefix}-*",
+            alerts_index(prefix),
+            actions_index(prefix),
+            f"{prefix}.quota",
+            f"{prefix}.ref-*",
+        ):
             opensearch.indices.delete(index=pattern, ignore_unavailable=True)
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
@@ -120,7 +128,8 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
     alert = stored[0]["id"]
     with pytest.raises(AlertError, match="comment"):
         transition(opensearch, prefix, alert, "closed", "officer-li", None)
-    transition(opensearch, prefix, alert, "acknowledged", "officer-li", "已调取案卷")
+    # An officer quoting an ID number in a comment: it is stored redacted (alert and action record).
+    transition(opensearch, prefix, alert, "acknowledged", "officer-li", "已调取案卷 11010519491231002X")
     with pytest.raises(AlertError, match="cannot become"):
         transition(opensearch, prefix, alert, "acknowledged", "officer-li", None)
     # The command line closes it.
@@ -144,8 +153,10 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
         ("acknowledged", "officer-li"),
         ("closed", "officer-wang"),
     ]
+    assert closed["history"][1]["comment"].startswith("已调取案卷 ")
     opensearch.indices.refresh(index=actions_index(prefix))
     actions = opensearch.search(index=actions_index(prefix), body={"query": {"term": {"alert.id": alert}}, "size": 10})
+    assert "11010519491231002X" not in json.dumps([closed, actions["hits"]["hits"]], ensure_ascii=False)
     assert sorted(h["_source"]["event"]["action"] for h in actions["hits"]["hits"]) == [
         "alert.acknowledged",
         "alert.closed",

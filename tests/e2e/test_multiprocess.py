@@ -22,10 +22,10 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE, CheckpointSigner
+from audit.chain import PUBLIC_KEY_FILE
 from audit.verify import verify_trail
 from gateway.cli_audit import load_public_key, read_trail
-from policies.keys import KeyRing, Pseudonymizer
+from gateway.keyset import provision
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 
 pytestmark = pytest.mark.opensearch
@@ -97,12 +97,9 @@ def replicas(
     base = tmp_path_factory.mktemp("multiprocess")
     run = uuid.uuid4().hex[:8]
     quota_index = f"{index_prefix}.quota-mp-{run}"
-    # The pseudonym, field-encryption and checkpoint keys must be common: pseudonyms join across
-    # replicas and one public key verifies every chain. Made before any replica starts, as a
-    # deployment provisions them: replicas creating missing keys at once would race.
-    Pseudonymizer.from_dir(base / "keys", True)
-    KeyRing(base / "keys", True).key("encrypt", "k1")
-    CheckpointSigner.from_dir(base / "keys", True)
+    # The key set must be common (gateway/keyset.py): made before any replica starts, as a
+    # deployment provisions it with `minguard keys init`; replicas creating keys at once would race.
+    provision(base / "keys")
     overrides: dict[str, dict[str, Any]] = {
         "policy": {**shared_policies(base / "policies"), "quota_index": quota_index},
         "keys": {"dir": str(base / "keys"), "generate_missing": False},

@@ -69,3 +69,22 @@ def test_config_check_reports_broken_policy_files_without_writing(tmp_path: Path
     assert "policy.masking:" in result.output
     assert "keys.dir:" in result.output
     assert not (tmp_path / "keys").exists()
+
+
+def test_keys_init_makes_the_shared_key_set_and_keeps_what_exists(tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    first = runner.invoke(app, ["keys", "init", str(keys)])
+    assert first.exit_code == 0, first.output
+    names = {p.name for p in keys.iterdir()}
+    assert names == {
+        "pseudonym-p1.key",
+        "encrypt-k1.key",
+        "audit-signing.key",
+        "audit-signing.pub.pem",
+        "console-session.key",
+    }
+    before = {p.name: p.read_bytes() for p in keys.iterdir()}
+    again = runner.invoke(app, ["keys", "init", str(keys)])
+    assert again.exit_code == 0, again.output
+    assert {p.name: p.read_bytes() for p in keys.iterdir()} == before  # never replaced: data depends on them
+    assert all((p.stat().st_mode & 0o077) == 0 for p in keys.iterdir() if p.suffix == ".key")

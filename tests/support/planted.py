@@ -11,12 +11,17 @@ and the request ids (= audit event ids) that must be among its evidence.
 
 from __future__ import annotations
 
+import csv
 import http.client
+import io
 import json
+import subprocess
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -248,6 +253,64 @@ def plant(t: Traffic, people: list[dict[str, Any]], result: Planted) -> None:
         approvals.append(t.approve(case))
     since()
     result.add("fund.approval_growth", {"minguard.business.region": village}, approvals)
+    plant_reference_cases(t, people, result)
+
+
+def fetch_feed(upstream: str, name: str) -> list[dict[str, str]]:
+    with urllib.request.urlopen(f"{upstream}/api/v1/reference/{name}.csv", timeout=10) as response:
+        return list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+
+
+def load_reference(gateway: RunningGateway, upstream: str, directory: Path) -> None:
+    """The demo's feeds, loaded with the command a deployment uses (tokenised with the gateway's key)."""
+    for name in ("staff", "deaths"):
+        with urllib.request.urlopen(f"{upstream}/api/v1/reference/{name}.csv", timeout=10) as response:
+            (directory / f"{name}.csv").write_bytes(response.read())
+    command = [sys.executable, "-m", "gateway", "detect", "reference", "load", "--config", str(gateway.env.config)]
+    files = ["--staff", str(directory / "staff.csv"), "--deaths", str(directory / "deaths.csv")]
+    done = subprocess.run([*command, *files], capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise RuntimeError(f"reference load failed: {done.stderr}")
+
+
+def plant_reference_cases(t: Traffic, people: list[dict[str, Any]], result: Planted) -> None:
+    """Cases of the rules joined with the staff register and death records (demo/reference.py
+    picks the last households of the district; the traffic above uses the first 48 persons)."""
+    staff = {row["staff_id"]: row for row in fetch_feed(t.upstream, "staff")}
+    dead = {row["id_number"] for row in fetch_feed(t.upstream, "deaths")}
+    related = next(p for p in people if p["householdId"] == staff["wangfang"]["household_id"])
+    deceased = next(p for p in people if p["idNumber"] in dead)
+    spare = [p for p in people[48:] if p["householdId"] != related["householdId"] and p["idNumber"] not in dead]
+    # fund.approver_related: the reviewer approves a relative's 低保 (same household).
+    case, _ = t.apply(related, "dibao", 500)
+    approved = t.approve(case)
+    subjects = {
+        "minguard.business.operator": "wangfang",
+        "minguard.business.person_token": t.token(related["idNumber"]),
+    }
+    result.add("fund.approver_related", subjects, [approved])
+    # fund.payee_staff_account: a beneficiary's card replaced by the caseworker's own.
+    card = staff["zhangwei"]["bank_card"]
+    changed = t.change_account(spare[0], card, "svc-payment")
+    result.add("fund.payee_staff_account", {"minguard.business.account_token": t.token("bank_card:" + card)}, [changed])
+    # fund.paid_after_death: 特困 paid to a person the death records list 20+ days ago.
+    case, _ = t.apply(deceased, "tekun", 900)
+    t.approve(case)
+    paid = t.pay(case, "svc-payment")
+    result.add("fund.paid_after_death", {"minguard.business.person_token": t.token(deceased["idNumber"])}, [paid])
+    # fund.duplicate_benefits: one person approved for 低保 and for 特困.
+    both = []
+    for program, amount in (("dibao", 500), ("tekun", 900)):
+        case, _ = t.apply(spare[1], program, amount)
+        both.append(t.approve(case))
+    result.add("fund.duplicate_benefits", {"minguard.business.person_token": t.token(spare[1]["idNumber"])}, both)
+    # misuse.bulk_above_baseline: the caseworker lists 70 persons in a day (no history, no
+    # active peer: the threshold decides). The statistician's bulk case above is one too.
+    start = len(t.sent)
+    t.call("caseworker-hanbin", "GET", f"/api/v1/regions/{DISTRICT}/persons?size=70")
+    result.add("misuse.bulk_above_baseline", {"user.id": "zhangwei"}, t.sent[start:])
+    bulk = result.expected["misuse.bulk_access"][0]
+    result.add("misuse.bulk_above_baseline", bulk.subjects, bulk.request_ids)
 
 
 def run_scenario(

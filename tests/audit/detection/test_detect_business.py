@@ -84,3 +84,19 @@ def test_reads_garbage_and_encoded_bodies_leave_fewer_fields() -> None:
     assert stage.extract(ex) == {"step": "approve", "operator": "zhangwei", "case_id": "C1", "upstream_status": 200}
     bad_id = _exchange("case.apply", {}, {}, {"applicantIdNumber": "110105194912310021"})
     assert "person_token" not in (stage.extract(bad_id) or {})
+
+
+def test_household_address_and_payee_id_become_tokens() -> None:
+    ex = _exchange(
+        "case.pay",
+        {"region": "610902", "caseId": "C1"},
+        {"period": "2026-03", "amount": 600, "operator": "svc-payment"},
+        {"payeeIdNumber": ID_NUMBER, "householdId": "H61090200020", "address": "汉滨区 1 号", "payeeBankCard": CARD},
+    )
+    fields = Business(Pseudonymizer(KEY)).extract(ex)
+    assert fields is not None
+    tokens = Business(Pseudonymizer(KEY))
+    assert fields["person_token"] == tokens.person_token(ID_NUMBER)
+    assert fields["household_token"] == Pseudonymizer(KEY).token("household:H61090200020")
+    assert fields["address_token"] == tokens.address_token("汉滨区１号") != tokens.household_token("汉滨区1号")
+    assert "H61090200020" not in json.dumps(fields) and "汉滨" not in json.dumps(fields, ensure_ascii=False)

@@ -1,0 +1,291 @@
+"""Scheduled detection: every N minutes, the rules over the slot that has just ended.
+
+Time is cut into slots of `every` minutes, aligned like the rules' windows (from 1970-01-01
+00:00 Asia/Shanghai, so with a slot length that divides a day, the last slot of every hour and
+day ends exactly when that window ends). A slot is due `delay` after its end, leaving the
+shippers time to bring the slot's events into OpenSearch. Evaluating a slot means
+`runner.run` over [slot start, slot end): every rule window that overlaps it is evaluated whole,
+so a window still open is looked at again by each later slot inside it, and for the last time
+by the slot that ends with it.
+
+Several gateway replicas (and several workers in each) run the same scheduler; each slot is
+evaluated by exactly one of them. Whoever creates the slot's lease document first
+(`op_type=create`, id = the slot) runs it; the others get 409 and skip. A lease records when it
+expires: if its holder dies mid-slot, the slot stays `running` until then, and the next tick of
+any scheduler takes it over (a compare-and-set on the lease's seq_no, so again only one does).
+A holder that fails with an error gives the lease back at once. Re-running a slot is harmless
+anyway: alert ids are derived from rule, window and subject, and written with `create`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import socket
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from opensearchpy import OpenSearch
+from opensearchpy.exceptions import ConflictError, NotFoundError
+
+from gateway.settings import DetectionSettings, OpenSearchSettings
+
+from .definitions import RULES_DIR, Rule, load_rules
+from .query import iso
+from .runner import RunResult
+from .runner import run as run_rules
+
+log = logging.getLogger(__name__)
+ORIGIN = datetime(1970, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+Evaluate = Callable[[OpenSearch, str, list[Rule], datetime, datetime], RunResult]
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: datetime
+    end: datetime
+
+    @property
+    def key(self) -> str:
+        return f"{iso(self.start)}/{iso(self.end)}"
+
+
+@dataclass(frozen=True)
+class Lease:
+    slot: Slot
+    holder: str
+    seq_no: int
+    primary_term: int
+    attempt: int
+
+
+def leases_index(prefix: str) -> str:
+    # Beside the alerts (`<prefix>.alerts`), outside the audit pattern `<prefix>-*` for the same
+    # reasons (alerts.py): no audit template, not read by `audit verify`.
+    return f"{prefix}.detect-leases"
+
+
+def default_holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def due_slots(now: datetime, every: timedelta, delay: timedelta, catch_up: int) -> list[Slot]:
+    """The last `catch_up` slots whose end is at least `delay` ago, oldest first."""
+    last_end = ORIGIN + every * ((now - delay - ORIGIN) // every)
+    return [Slot(last_end - every * (k + 1), last_end - every * k) for k in reversed(range(catch_up))]
+
+
+def next_due(now: datetime, every: timedelta, delay: timedelta) -> datetime:
+    """When the next slot becomes due."""
+    return ORIGIN + every * ((now - delay - ORIGIN) // every + 1) + delay
+
+
+class Leases:
+    """One document per slot in `<prefix>.detect-leases`."""
+
+    def __init__(self, client: OpenSearch, prefix: str) -> None:
+        self.client = client
+        self.index = leases_index(prefix)
+
+    def ensure_index(self) -> None:
+        if not self.client.indices.exists(index=self.index):
+            body = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}}
+            self.client.indices.create(index=self.index, body=body, ignore=[400])  # 400: made meanwhile
+
+    def _doc(self, slot: Slot, holder: str, now: datetime, lease: timedelta, attempt: int) -> dict[str, Any]:
+        return {
+            "slot": {"start": iso(slot.start), "end": iso(slot.end)},
+            "state": "running",
+            "holder": holder,
+            "attempt": attempt,
+            "acquired_at": iso(now),
+            "expires_at": iso(now + lease),
+        }
+
+    def acquire(self, slot: Slot, holder: str, now: datetime, lease: timedelta) -> Lease | None:
+        """The lease on `slot`, or None if the slot is done or someone else holds it."""
+        try:
+            made = self.client.create(index=self.index, id=slot.key, body=self._doc(slot, holder, now, lease, 1))
+            return Lease(slot, holder, made["_seq_no"], made["_primary_term"], 1)
+        except ConflictError:
+            pass
+        try:
+            found = self.client.get(index=self.index, id=slot.key)
+        except NotFoundError:  # deleted meanwhile (by hand): the next tick creates it again
+            return None
+        held = found["_source"]
+        running = held["state"] == "running" and datetime.fromisoformat(held["expires_at"]) > now
+        if held["state"] == "done" or running:
+            return None
+        attempt = int(held["attempt"]) + 1
+        try:  # take over an expired or given-back lease; of several takers, one wins
+            made = self.client.index(
+                index=self.index,
+                id=slot.key,
+                body=self._doc(slot, holder, now, lease, attempt),
+                params={"if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
+            )
+        except ConflictError:
+            return None
+        log.warning("detection slot %s taken over from %s (attempt %d)", slot.key, held["holder"], attempt)
+        return Lease(slot, holder, made["_seq_no"], made["_primary_term"], attempt)
+
+    def settle(self, lease: Lease, now: datetime, state: str, outcome: dict[str, Any]) -> bool:
+        """Mark the slot done, or give it back (`released`, expiring now) after an error.
+        False if the lease was taken over meanwhile (we overran it): the other run stands."""
+        body = {
+            "slot": {"start": iso(lease.slot.start), "end": iso(lease.slot.end)},
+            "state": state,
+            "holder": lease.holder,
+            "attempt": lease.attempt,
+            "expires_at": iso(now),
+            "settled_at": iso(now),
+            "outcome": outcome,
+        }
+        try:
+            self.client.index(
+                index=self.index,
+                id=lease.slot.key,
+                body=body,
+                params={"if_seq_no": lease.seq_no, "if_primary_term": lease.primary_term},
+            )
+        except ConflictError:
+            log.warning("detection slot %s: lease was taken over while running; keeping the other run", lease.slot.key)
+            return False
+        return True
+
+    def get(self, slot: Slot) -> dict[str, Any] | None:
+        try:
+            found: dict[str, Any] = self.client.get(index=self.index, id=slot.key)["_source"]
+        except NotFoundError:
+            return None
+        return found
+
+
+@dataclass(frozen=True)
+class SlotRun:
+    slot: Slot
+    attempt: int
+    created: int
+    existing: int
+
+
+class Scheduler:
+    def __init__(
+        self,
+        client: OpenSearch,
+        prefix: str,
+        rules: list[Rule],
+        every: timedelta,
+        delay: timedelta,
+        lease: timedelta,
+        catch_up: int,
+        holder: str | None = None,
+        evaluate: Evaluate = run_rules,
+    ) -> None:
+        if every <= timedelta(0) or timedelta(days=1) % every:
+            raise ValueError("the slot length must divide a day (e.g. 5, 15, 30, 60 minutes)")
+        self.client, self.prefix, self.rules = client, prefix, rules
+        self.every, self.delay, self.lease, self.catch_up = every, delay, lease, catch_up
+        self.holder = holder or default_holder()
+        self.evaluate = evaluate
+        self.leases = Leases(client, prefix)
+        self.stopping = threading.Event()  # set at shutdown: finish the slot at hand, start no other
+
+    def tick(self, now: datetime | None = None) -> list[SlotRun]:
+        """Evaluate every due slot nobody has done or holds; returns the slots this call ran."""
+        now = now or datetime.now(UTC)
+        self.leases.ensure_index()
+        ran: list[SlotRun] = []
+        for slot in due_slots(now, self.every, self.delay, self.catch_up):
+            if self.stopping.is_set():
+                break
+            lease = self.leases.acquire(slot, self.holder, now, self.lease)
+            if lease is None:
+                continue
+            try:
+                result = self.evaluate(self.client, self.prefix, self.rules, slot.start, slot.end)
+            except Exception as exc:
+                # Give the slot back so the next tick (here or on another replica) retries it.
+                self.leases.settle(
+                    lease, datetime.now(UTC), "released", {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                )
+                raise
+            outcome = {"created": result.created, "existing": result.existing, "rules": len(result.rules)}
+            self.leases.settle(lease, datetime.now(UTC), "done", outcome)
+            log.info("detection slot %s: %d new alerts, %d already there", slot.key, result.created, result.existing)
+            ran.append(SlotRun(slot, lease.attempt, result.created, result.existing))
+        return ran
+
+
+def from_settings(detection: DetectionSettings, opensearch: OpenSearchSettings) -> Scheduler:
+    """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError."""
+    password = opensearch.password()
+    client = OpenSearch(  # blocking, like `minguard detect run`: the rule engine is synchronous
+        hosts=[opensearch.url],
+        http_auth=(opensearch.username, password) if opensearch.username and password else None,
+        use_ssl=opensearch.url.startswith("https://"),
+        verify_certs=opensearch.verify_certs,
+        ca_certs=str(opensearch.ca_file) if opensearch.ca_file else None,
+        timeout=300,  # one aggregation over a busy day can take tens of seconds
+    )
+    return Scheduler(
+        client,
+        opensearch.index_prefix,
+        load_rules(detection.rules_dir or RULES_DIR),
+        every=timedelta(minutes=detection.every_minutes),
+        delay=timedelta(seconds=detection.delay_seconds),
+        lease=timedelta(seconds=detection.lease_seconds),
+        catch_up=detection.catch_up,
+    )
+
+
+class Background:
+    """The scheduler as a task of the gateway process: a tick when each slot falls due.
+
+    The rule engine uses the blocking OpenSearch client, so ticks run on a thread of their own,
+    never on the event loop. `stop` (gateway shutdown) starts no further slot and waits up to
+    `grace` seconds for the one at hand; a slot cut short keeps its lease until it expires,
+    and is then taken over by another replica or by this one after a restart.
+    """
+
+    def __init__(self, scheduler: Scheduler, jitter: float = 5.0) -> None:
+        self.scheduler = scheduler
+        self.jitter = jitter  # replicas wake a little apart, so one usually finds the slot taken
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="detection")
+        self._task: asyncio.Task[None] | None = None
+        self._tick: Future[list[SlotRun]] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop(), name="detection-schedule")
+
+    async def _loop(self) -> None:
+        while True:
+            self._tick = self._executor.submit(self.scheduler.tick)
+            try:
+                await asyncio.wrap_future(self._tick)
+            except Exception:  # OpenSearch away, a failing rule: logged, retried at the next slot
+                log.exception("scheduled detection failed")
+            now = datetime.now(UTC)
+            wait = (next_due(now, self.scheduler.every, self.scheduler.delay) - now).total_seconds()
+            await asyncio.sleep(max(1.0, wait) + random.uniform(0, self.jitter))
+
+    async def stop(self, grace: float = 30.0) -> None:
+        self.scheduler.stopping.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._tick is not None and not self._tick.done():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.wrap_future(self._tick), grace)
+        self._executor.shutdown(wait=False)
+        self.scheduler.client.close()

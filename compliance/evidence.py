@@ -1,0 +1,185 @@
+"""Everything the report needs, gathered once from the live system for one period.
+
+`gather` reads the config, the policy bundle, keys.dir, the audit trail, its tamper evidence,
+the backups and the alerts, and returns plain data (`Evidence`). The verdicts
+(compliance/sections_*.py) are pure functions of this data, so a test can break one piece of
+evidence and see exactly one verdict change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from opensearchpy import OpenSearch
+
+from audit.chain import PUBLIC_KEY_FILE
+from audit.verify import verify_trail
+from gateway.cli_audit import load_public_key, read_trail
+from gateway.settings import Settings
+
+from . import policyfacts, systemfacts
+from .trail import ESCALATION_CODES, Trail
+
+_COUNTER = re.compile(r"^minguard_requests_total\{[^}]*\}\s+([0-9.eE+]+)\s*$", re.MULTILINE)
+
+
+def requests_from_metrics(exposition: str) -> int:
+    """The gateway's request counter (minguard_requests_total, all label sets) from a
+    Prometheus exposition of /_minguard/metrics (gateway/metrics.py)."""
+    return int(sum(float(v) for v in _COUNTER.findall(exposition)))
+
+
+@dataclass
+class Evidence:
+    start: datetime
+    end: datetime
+    generated: datetime
+    index: str
+    policy_version: str
+    # Audit trail
+    events: int = 0
+    proxied_events: int = 0
+    requests_counted: int | None = None
+    by_user: dict[str, int] = field(default_factory=dict)
+    missing_fields: dict[str, int] = field(default_factory=dict)
+    verify: dict[str, Any] = field(default_factory=dict)
+    checkpoints: int = 0
+    chain_algorithms: dict[str, int] = field(default_factory=dict)
+    snapshots: list[dict[str, Any]] = field(default_factory=list)
+    last_drill: dict[str, Any] | None = None
+    audit_controllers: list[str] = field(default_factory=list)
+    audit_attempts: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n) on audit_log
+    policy_changes: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n) policy.reload
+    # Retention
+    oldest_event: str | None = None
+    template_meta: dict[str, Any] | None = None
+    retention_setting: int = 184
+    # Access control
+    matrix: dict[str, dict[str, bool]] = field(default_factory=dict)
+    separation: list[str] = field(default_factory=list)
+    admin_role_events: list[tuple[str, str, int]] = field(default_factory=list)  # (user, roles, n)
+    masking: dict[str, dict[str, str]] = field(default_factory=dict)
+    configured: dict[str, list[str]] = field(default_factory=dict)  # subject -> roles
+    kinds: dict[str, str] = field(default_factory=dict)  # subject -> person | service
+    escalations: list[tuple[str, str, int]] = field(default_factory=list)  # (user, code, n)
+    # Identity
+    credentials: dict[str, int] = field(default_factory=dict)
+    unauthenticated: int = 0
+    allowed_anonymous: int = 0
+    jwt_configured: bool = False
+    # Integrity / confidentiality
+    transport: list[dict[str, Any]] = field(default_factory=list)
+    masking_algorithms: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
+    # Personal information
+    routes: list[dict[str, Any]] = field(default_factory=list)
+    declared_routes: list[dict[str, str]] = field(default_factory=list)
+    released: dict[str, dict[str, float]] = field(default_factory=dict)  # level -> sums
+    masking_by_role: dict[str, dict[str, int]] = field(default_factory=dict)
+    clear_releases: list[tuple[str, str, int]] = field(default_factory=list)  # (user, purpose, n)
+    clear_without_purpose: int = 0
+    uninspected_releases: int = 0
+    reidentifications: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n)
+    # Detection
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    # Charts: (bucket, {series: n})
+    volume: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    denials: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+
+
+def _interval(start: datetime, end: datetime) -> str:
+    """About 48 buckets over the period, in whole minutes."""
+    minutes = max(1, int((end - start).total_seconds() // 60 // 48))
+    return f"{minutes}m"
+
+
+def gather(
+    settings: Settings,
+    client: OpenSearch,
+    start: datetime,
+    end: datetime,
+    requests_counted: int | None = None,
+    now: datetime | None = None,
+) -> Evidence:
+    now = now or datetime.now(UTC)
+    prefix = settings.opensearch.index_prefix
+    bundle = policyfacts.load_bundle(settings)
+    trail = Trail(client, prefix, start, end)
+    ev = Evidence(start, end, now, f"{prefix}-*", bundle.version, requests_counted=requests_counted)
+    allowed = {"term": {"event.type": "allowed"}}
+    denied = {"term": {"event.type": "denied"}}
+
+    ev.events = trail.count()
+    ev.proxied_events = trail.proxied_count()
+    ev.by_user = trail.terms("user.id")
+    ev.missing_fields = trail.missing_fields()
+    ev.verify = _verify(settings, client, start, end)
+    ev.checkpoints = trail.checkpoints()
+    ev.chain_algorithms = trail.chain_algorithms()
+    ev.snapshots = systemfacts.snapshots(client, prefix)
+    ev.last_drill = systemfacts.last_drill(client, prefix)
+    ev.audit_attempts = trail.pairs("user.id", "event.outcome", {"term": {"minguard.resource": "audit_log"}})
+    ev.policy_changes = trail.pairs("user.id", "event.outcome", {"term": {"minguard.resource": "policy"}})
+
+    ev.oldest_event = trail.oldest_event()
+    ev.template_meta = systemfacts.retention_meta(client, prefix)
+    ev.retention_setting = settings.audit.retention_days
+
+    ev.matrix = policyfacts.role_matrix(settings, bundle)
+    ev.audit_controllers = policyfacts.audit_controllers(ev.matrix)
+    ev.separation = policyfacts.separation_problems(settings, ev.matrix)
+    admins = {"terms": {"user.roles": ["system_admin", "security_admin", "audit_admin"]}}
+    ev.admin_role_events = trail.pairs("user.id", "user.roles", admins)
+    ev.masking = policyfacts.masking_by_role(settings, bundle)
+    ev.configured = {k.subject: list(k.roles) for k in settings.identity.api_keys}
+    ev.kinds = {k.subject: k.kind for k in settings.identity.api_keys}
+    ev.escalations = trail.pairs("user.id", "minguard.error.code", {"terms": {"minguard.error.code": ESCALATION_CODES}})
+
+    ev.credentials = trail.terms("minguard.principal.credential")
+    ev.unauthenticated = trail.count({"term": {"event.action": "request.unauthenticated"}})
+    anonymous = {"bool": {"must_not": [{"exists": {"field": "minguard.principal.kind"}}]}}
+    ev.allowed_anonymous = trail.count(allowed, anonymous)
+    ev.jwt_configured = settings.identity.jwt is not None
+
+    ev.transport = systemfacts.transport(settings)
+    ev.masking_algorithms = policyfacts.masking_algorithms(bundle)
+    ev.keys = systemfacts.key_files(settings.keys.dir, now)
+
+    ev.routes = trail.routes()
+    ev.declared_routes = policyfacts.routes(settings)
+    sums = {"records": "minguard.data.records", "persons": "minguard.data.persons", "clear": "minguard.masking.clear"}
+    for level in ("important", "core"):
+        ev.released[level] = trail.sums(sums, allowed, {"term": {"minguard.data.level": level}})
+    ev.masking_by_role = trail.masking_by_role()
+    clear = {"range": {"minguard.masking.clear": {"gt": 0}}}
+    ev.clear_releases = trail.pairs("user.id", "minguard.purpose", allowed, clear)
+    no_purpose = {"bool": {"must_not": [{"exists": {"field": "minguard.purpose"}}]}}
+    important = {"terms": {"minguard.data.level": ["important", "core"]}}
+    ev.clear_without_purpose = trail.count(allowed, clear, no_purpose, important)
+    ev.uninspected_releases = trail.count(
+        allowed, {"term": {"minguard.data.inspected": False}}, {"exists": {"field": "minguard.upstream.status_code"}}
+    )
+    ev.reidentifications = trail.pairs(
+        "user.id", "event.outcome", {"term": {"event.action": "personal_data.reidentify"}}
+    )
+
+    ev.alerts = systemfacts.alerts(client, prefix, start, end)
+    interval = _interval(start, end)
+    ev.volume = trail.histogram(interval, "minguard.data.level", allowed)
+    ev.denials = trail.histogram(interval, "minguard.error.code", denied)
+    return ev
+
+
+def _verify(settings: Settings, client: OpenSearch, start: datetime, end: datetime) -> dict[str, Any]:
+    """audit/verify.py over the period; an unreadable key is reported, not raised."""
+    try:
+        key = load_public_key(settings.keys.dir / PUBLIC_KEY_FILE)
+    except (OSError, ValueError) as exc:
+        return {"error": f"无法读取签名公钥:{exc}"}
+    # The chain reader includes the events right before and after the period up to the nearest
+    # checkpoints, so every event of the period is checked against a signature.
+    report = verify_trail(read_trail(client, settings.opensearch.index_prefix, start, end), key)
+    return report.to_json()

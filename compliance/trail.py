@@ -1,0 +1,161 @@
+"""Facts read from the audit trail in OpenSearch for one period: counts and aggregations only.
+
+Every figure is an aggregation over `<index_prefix>-*` filtered to access events
+(`event.kind: event`, docs/audit-events.md) with `@timestamp` in [start, end); nothing is pulled
+event by event into Python, so a month of a busy bureau costs a handful of queries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from opensearchpy import OpenSearch
+
+# GB/T 22239 8.1.4.3 b: date/time, user, event type, success, other information.
+# Fields every access event must carry, and those an identified caller's event must carry too.
+REQUIRED_FIELDS = (
+    "@timestamp",
+    "event.id",
+    "event.type",
+    "event.action",
+    "event.outcome",
+    "http.request.method",
+    "http.response.status_code",
+    "source.ip",
+    "minguard.instance",
+    "minguard.summary_zh",
+    "minguard.chain.hash",
+)
+PRINCIPAL_FIELDS = ("user.id", "user.roles", "minguard.principal.credential", "minguard.decision.policy_version")
+ENTITIES = ("RESIDENT_ID", "MOBILE", "LANDLINE", "BANK_CARD", "EMAIL", "PERSON_NAME", "ADDRESS", "USCC")
+ADMIN_ROUTE_PREFIX = "admin."  # management endpoints: audited, but not in the request counters
+ESCALATION_CODES = ("forbidden", "separation_of_duties", "unknown_route", "level_not_permitted", "actor_mismatch")
+
+
+def iso(value: datetime) -> str:
+    return value.isoformat(timespec="milliseconds")
+
+
+class Trail:
+    """Queries over one index prefix and one period."""
+
+    def __init__(self, client: OpenSearch, prefix: str, start: datetime, end: datetime) -> None:
+        self.client = client
+        self.index = f"{prefix}-*"
+        self.period = {"range": {"@timestamp": {"gte": iso(start), "lt": iso(end)}}}
+        self.events = {"term": {"event.kind": "event"}}
+
+    def search(self, *filters: dict[str, Any], aggs: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "size": 0,
+            "track_total_hits": True,
+            "query": {"bool": {"filter": [self.period, self.events, *filters]}},
+            **extra,
+        }
+        if aggs:
+            body["aggs"] = aggs
+        self.client.indices.refresh(index=self.index, ignore_unavailable=True, allow_no_indices=True)
+        result: dict[str, Any] = self.client.search(
+            index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True
+        )
+        return result
+
+    def count(self, *filters: dict[str, Any]) -> int:
+        return int(self.search(*filters)["hits"]["total"]["value"])
+
+    def terms(self, field: str, *filters: dict[str, Any], size: int = 1000) -> dict[str, int]:
+        aggs = {"t": {"terms": {"field": field, "size": size}}}
+        buckets = self.search(*filters, aggs=aggs)["aggregations"]["t"]["buckets"]
+        return {str(b["key"]): int(b["doc_count"]) for b in buckets}
+
+    def proxied_count(self) -> int:
+        return self.count({"bool": {"must_not": [{"prefix": {"minguard.route": ADMIN_ROUTE_PREFIX}}]}})
+
+    def missing_fields(self) -> dict[str, int]:
+        """Events lacking each required field (a `filters` aggregation: one query for all)."""
+        filters: dict[str, Any] = {f: {"bool": {"must_not": [{"exists": {"field": f}}]}} for f in REQUIRED_FIELDS}
+        identified = {"exists": {"field": "minguard.principal.kind"}}
+        for f in PRINCIPAL_FIELDS:
+            filters[f] = {"bool": {"filter": [identified], "must_not": [{"exists": {"field": f}}]}}
+        result = self.search(aggs={"m": {"filters": {"filters": filters}}})
+        return {k: int(v["doc_count"]) for k, v in result["aggregations"]["m"]["buckets"].items()}
+
+    def histogram(self, interval: str, by: str, *filters: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
+        aggs = {
+            "h": {
+                "date_histogram": {"field": "@timestamp", "fixed_interval": interval, "min_doc_count": 0},
+                "aggs": {"b": {"terms": {"field": by, "size": 20, "missing": "-"}}},
+            }
+        }
+        buckets = self.search(*filters, aggs=aggs)["aggregations"]["h"]["buckets"]
+        return [(b["key_as_string"], {str(x["key"]): int(x["doc_count"]) for x in b["b"]["buckets"]}) for b in buckets]
+
+    def routes(self) -> list[dict[str, Any]]:
+        """Per route: events, data levels carried and entity occurrences (sums)."""
+        sums = {e: {"sum": {"field": f"minguard.data.entities.{e}"}} for e in ENTITIES}
+        aggs = {
+            "r": {
+                "terms": {"field": "minguard.route", "size": 500},
+                "aggs": {"levels": {"terms": {"field": "minguard.data.level", "size": 5}}, **sums},
+            }
+        }
+        out = []
+        for b in self.search(aggs=aggs)["aggregations"]["r"]["buckets"]:
+            entities = {e: int(b[e]["value"] or 0) for e in ENTITIES if b[e]["value"]}
+            levels = {str(x["key"]): int(x["doc_count"]) for x in b["levels"]["buckets"]}
+            out.append({"route": b["key"], "events": int(b["doc_count"]), "levels": levels, "entities": entities})
+        return out
+
+    def sums(self, fields: dict[str, str], *filters: dict[str, Any]) -> dict[str, float]:
+        aggs = {name: {"sum": {"field": field}} for name, field in fields.items()}
+        result = self.search(*filters, aggs=aggs)
+        values = {name: float(result["aggregations"][name]["value"] or 0) for name in fields}
+        values["events"] = float(result["hits"]["total"]["value"])
+        return values
+
+    def masking_by_role(self) -> dict[str, dict[str, int]]:
+        aggs = {
+            "r": {
+                "terms": {"field": "user.roles", "size": 100},
+                "aggs": {
+                    "masked": {"sum": {"field": "minguard.masking.masked"}},
+                    "clear": {"sum": {"field": "minguard.masking.clear"}},
+                },
+            }
+        }
+        buckets = self.search(aggs=aggs)["aggregations"]["r"]["buckets"]
+        return {
+            b["key"]: {
+                "events": int(b["doc_count"]),
+                "masked": int(b["masked"]["value"] or 0),
+                "clear": int(b["clear"]["value"] or 0),
+            }
+            for b in buckets
+        }
+
+    def pairs(self, first: str, second: str, *filters: dict[str, Any]) -> list[tuple[str, str, int]]:
+        """(first, second, count) for two keyword fields; a missing value shows as "-"."""
+        aggs = {
+            "a": {
+                "terms": {"field": first, "size": 500, "missing": "-"},
+                "aggs": {"b": {"terms": {"field": second, "size": 100, "missing": "-"}}},
+            }
+        }
+        buckets = self.search(*filters, aggs=aggs)["aggregations"]["a"]["buckets"]
+        return [(str(a["key"]), str(b["key"]), int(b["doc_count"])) for a in buckets for b in a["b"]["buckets"]]
+
+    def chain_algorithms(self) -> dict[str, int]:
+        return self.terms("minguard.chain.alg")
+
+    def checkpoints(self) -> int:
+        body = {"query": {"bool": {"filter": [self.period, {"term": {"event.kind": "checkpoint"}}]}}}
+        result = self.client.count(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
+        return int(result["count"])
+
+    def oldest_event(self) -> str | None:
+        """The oldest access event of the whole trail (not just the period): retention evidence."""
+        body = {"size": 0, "query": self.events, "aggs": {"min": {"min": {"field": "@timestamp"}}}}
+        result = self.client.search(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
+        value = result.get("aggregations", {}).get("min", {}).get("value_as_string")
+        return str(value) if value else None

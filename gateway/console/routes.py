@@ -1,0 +1,328 @@
+"""The console's pages under `<admin prefix>/console/`.
+
+Empty forms and the stylesheet show no audit data and are not audited (like the probes); every
+action that reads or changes something — login, search, a person's history, a user's
+activity, the alert queue, acknowledging or closing an alert, logout — is one audited
+exchange (route `console.<action>`), allowed or refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response as HttpResponse
+
+from audit.detection.alerts import STATE_ZH, AlertError
+from audit.search import Query
+from classifiers.entities import resident_id
+from classifiers.levels import DataLevel
+from policies.keys import Pseudonymizer
+from policies.routes import RouteMatch
+
+from ..exchange import Exchange, Response
+from .audited import RESOURCE, Runner, Work, html, new_exchange
+from .pages import Pages
+from .reading import TOKEN, Reader, local_time, shown_time
+from .session import COOKIE, Session, SessionError, SessionSigner
+
+if TYPE_CHECKING:
+    from ..app import Gateway
+
+_USER = re.compile(r"^[A-Za-z0-9._@-]{1,128}$")
+_ALERT = re.compile(r"^[0-9a-f]{32}$")
+_REGION = re.compile(r"^[0-9]{2,12}$")
+ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
+
+
+def _field(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
+    pages = Pages(prefix)
+    base = pages.base
+    keys = gateway.settings.keys
+    signer = SessionSigner.from_dir(keys.dir, keys.generate_missing)
+    reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
+    runner = Runner(gateway, pages)
+
+    def cookie(request: Request, value: str, max_age: int) -> tuple[bytes, bytes]:
+        secure = "; Secure" if request.url.scheme == "https" else ""
+        text = f"{COOKIE}={value}; Path={base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        return b"set-cookie", text.encode("latin-1")
+
+    def redirect(ex: Exchange, to: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
+        html(ex, "", 303, [(b"location", f"{base}/{to}".encode("latin-1")), *(extra or [])])
+
+    def current(request: Request) -> Session | SessionError | None:
+        value = request.cookies.get(COOKIE)
+        if not value:
+            return None
+        try:
+            return signer.decode(value)
+        except SessionError as exc:
+            return exc
+
+    async def guarded(
+        request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
+    ) -> HttpResponse:
+        """An action needing a session; `work(ex, session, form)`. A cookie that is forged or
+        expired is an audited refusal (someone tried); no cookie at all just goes to login."""
+        state = current(request)
+        if state is None:
+            return RedirectResponse(f"{base}/login", 303)
+        ex = new_exchange(request)
+        ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
+        if isinstance(state, SessionError):
+            ex.fail(401, state.code, f"console session refused: {state.code}", state.message_zh)
+            response = await runner.run(ex, name, action, None, _nothing)
+            response.headers.append(*[v.decode("latin-1") for v in cookie(request, "", 0)])
+            return response
+        session = state
+        form = await request.form() if request.method == "POST" else None
+        if csrf and not signer.csrf_ok(session, _field(form, "csrf")):
+            ex.fail(
+                403, "csrf_invalid", "the form's CSRF token does not match the session", "表单校验失败,请刷新页面后重试"
+            )
+
+        async def bound(ex: Exchange) -> None:
+            await work(ex, session, form)
+
+        return await runner.run(ex, name, action, session.principal, bound, session.principal.subject)
+
+    def page(session: Session, template: str, **values: Any) -> str:
+        return pages.render(template, user=session.principal.subject, csrf=signer.csrf(session), **values)
+
+    def table(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**e, "shown_time": shown_time(str(e.get("@timestamp", "")))} for e in events]
+
+    @admin.get(f"{base}/static/console.css", include_in_schema=False)
+    async def css() -> HttpResponse:
+        return HttpResponse(pages.css, media_type="text/css", headers={"cache-control": "max-age=3600"})
+
+    @admin.get(f"{base}/", include_in_schema=False)
+    async def root(request: Request) -> HttpResponse:
+        return RedirectResponse(f"{base}/search" if isinstance(current(request), Session) else f"{base}/login", 303)
+
+    @admin.get(f"{base}/login", include_in_schema=False)
+    async def login_form() -> HttpResponse:
+        return HttpResponse(pages.render("login.html"), media_type="text/html", headers={"cache-control": "no-store"})
+
+    @admin.post(f"{base}/login", include_in_schema=False)
+    async def login(request: Request) -> HttpResponse:
+        """The credential goes through the gateway's identity stage, then the policy decides."""
+        credential = _field(await request.form(), "credential")
+        ex = new_exchange(request)
+        raw = credential.encode("utf-8")
+        # A JWT is three base64url parts; anything else is taken as an API key.
+        header = (b"authorization", b"Bearer " + raw) if credential.count(".") == 2 else (b"x-api-key", raw)
+        ex.request.headers = [header] if raw else []
+        await gateway.identify(ex)
+        ex.request.headers = []
+
+        async def work(ex: Exchange) -> None:
+            if ex.principal is None:
+                raise RuntimeError("identified exchange without a principal")
+            _, value = signer.issue(ex.principal)
+            redirect(ex, "search", [cookie(request, value, signer.lifetime)])
+
+        return await runner.run(ex, "console.login", "login", None, work)
+
+    @admin.post(f"{base}/logout", include_in_schema=False)
+    async def logout(request: Request) -> HttpResponse:
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            redirect(ex, "login", [cookie(request, "", 0)])
+
+        return await guarded(request, "console.logout", "logout", work, csrf=True)
+
+    @admin.get(f"{base}/search", include_in_schema=False)
+    async def search_form(request: Request) -> HttpResponse:
+        state = current(request)
+        if not isinstance(state, Session):
+            return RedirectResponse(f"{base}/login", 303)
+        body = page(state, "search.html", form={}, levels=list(DataLevel), events=None, title="")
+        return HttpResponse(body, media_type="text/html", headers={"cache-control": "no-store"})
+
+    @admin.post(f"{base}/search", include_in_schema=False)
+    async def search(request: Request) -> HttpResponse:
+        form = await request.form()
+        region = _field(form, "region")
+
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            values = {k: _field(form, k) for k in ("user", "region", "start", "end", "level", "decision")}
+            query = Query(user=values["user"] or None, region=values["region"] or None)
+            filters = [f"{k}={v}" for k, v in values.items() if v]
+            try:
+                if values["region"] and not _REGION.match(values["region"]):
+                    raise ValueError("区划代码应为数字")
+                if values["user"] and not _USER.match(values["user"]):
+                    raise ValueError("用户标识格式错误")
+                query.start, query.end = local_time(values["start"]), local_time(values["end"])
+                query.level = DataLevel.parse(values["level"]).label if values["level"] else None
+                if values["decision"] == "denied":
+                    query.denied = True
+                elif values["decision"] == "allowed":
+                    query.extra.append({"term": {"minguard.decision.allowed": True}})
+                number = _field(form, "id_number")
+                if number:
+                    token = person_token(number)
+                    query.extra.append({"term": {"minguard.data.person_tokens": token}})
+                    ex.person_tokens = (token,)
+                    filters.append("person=token")
+            except ValueError as exc:
+                ex.console = {"filters": filters}
+                ex.fail(400, "bad_query", "invalid search form", f"检索条件有误:{exc}")
+                return
+            ex.console = {"filters": filters}
+            events = await reader.events(query)  # the form shown again never holds the ID number
+            html(
+                ex,
+                page(
+                    session, "search.html", form=values, levels=list(DataLevel), events=table(events), title="检索结果"
+                ),
+            )
+
+        target = region if _REGION.match(region) else ""
+        return await guarded(request, "console.query", "query", work, csrf=True, target=target)
+
+    def person_token(number: str) -> str:
+        canonical = resident_id.canonical(number)
+        if resident_id.validate(canonical) is not True:
+            raise ValueError("身份证号码校验失败")
+        return reader.pseudonymizer.token(canonical)
+
+    @admin.get(f"{base}/person", include_in_schema=False)
+    async def person_form(request: Request) -> HttpResponse:
+        state = current(request)
+        if not isinstance(state, Session):
+            return RedirectResponse(f"{base}/login", 303)
+        return HttpResponse(
+            page(state, "person.html", events=None), media_type="text/html", headers={"cache-control": "no-store"}
+        )
+
+    @admin.post(f"{base}/person", include_in_schema=False)
+    async def person(request: Request) -> HttpResponse:
+        """By ID number typed in the form, or by a token (links from the alert queue)."""
+
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            token = _field(form, "token")
+            try:
+                token = token or person_token(_field(form, "id_number"))
+                if not TOKEN.match(token):
+                    raise ValueError("人员令牌格式错误")
+            except ValueError as exc:
+                ex.fail(400, "bad_query", "invalid person", f"检索条件有误:{exc}")
+                return
+            ex.person_tokens = (token,)
+            events = await reader.events(Query(extra=[{"term": {"minguard.data.person_tokens": token}}]))
+            html(ex, page(session, "person.html", events=table(events), token=token))
+
+        return await guarded(request, "console.person_history", "person_history", work, csrf=True)
+
+    @admin.get(f"{base}/user/{{user_id}}", include_in_schema=False)
+    async def user(request: Request, user_id: str) -> HttpResponse:
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            if not _USER.match(user_id):
+                ex.fail(400, "bad_query", "invalid user id", "用户标识格式错误")
+                return
+            ex.console = {"filters": [f"user={user_id}"]}
+            events = await reader.events(Query(user=user_id))
+            html(ex, page(session, "user.html", events=table(events), subject=user_id))
+
+        return await guarded(request, "console.user_activity", "user_activity", work, csrf=False)
+
+    @admin.get(f"{base}/alerts", include_in_schema=False)
+    async def alerts(request: Request) -> HttpResponse:
+        state = request.query_params.get("state", "open")
+
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            wanted = state if state in STATE_ZH else None
+            found = await reader.alerts(wanted)
+            if state == "open":
+                found = [a for a in found if a.get("state") != "closed"]
+            ex.console = {"filters": [f"state={state}"]}
+            for alert in found:
+                alert["shown_time"] = shown_time(str(alert.get("window", {}).get("start", "")))
+            html(ex, page(session, "alerts.html", alerts=found, state=state, states=STATE_ZH))
+
+        return await guarded(request, "console.alert_list", "alert_list", work, csrf=False)
+
+    @admin.post(f"{base}/alerts/{{alert_id}}", include_in_schema=False)
+    async def alert_action(request: Request, alert_id: str) -> HttpResponse:
+        op = _field(await request.form(), "op")
+        op = op if op in ALERT_OPS else "close"  # an unknown op is refused below, as a close
+
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            comment = _field(form, "comment")[:2000] or None
+            state = ALERT_OPS.get(_field(form, "op"))
+            ex.console = {"alert_id": alert_id, "alert_state": state or "", "comment": comment or ""}
+            if state is None or not _ALERT.match(alert_id):
+                ex.fail(400, "bad_request", "unknown alert or operation", "告警编号或操作无效")
+                return
+            try:
+                await reader.transition(alert_id, state, session.principal.subject, comment)
+            except AlertError as exc:
+                zh = (
+                    "关闭告警须填写处置意见"
+                    if state == "closed" and not comment
+                    else "告警状态已变化或不存在,请刷新后重试"
+                )
+                ex.fail(409, "alert_transition", str(exc), zh)
+                return
+            redirect(ex, "alerts")
+
+        return await guarded(request, f"console.alert_{op}", f"alert_{op}", work, csrf=True)
+
+    @admin.get(f"{base}/report", include_in_schema=False)
+    async def report_form(request: Request) -> HttpResponse:
+        state = current(request)
+        if not isinstance(state, Session):
+            return RedirectResponse(f"{base}/login", 303)
+        return HttpResponse(page(state, "report.html"), media_type="text/html", headers={"cache-control": "no-store"})
+
+    @admin.post(f"{base}/report", include_in_schema=False)
+    async def report(request: Request) -> HttpResponse:
+        """The 等保 report over a period, as a download (compliance.mlps, docs/report-mlps.md)."""
+
+        async def work(ex: Exchange, session: Session, form: Any) -> None:
+            fmt = _field(form, "format") or "html"
+            values = {"from": _field(form, "start"), "to": _field(form, "end"), "format": fmt}
+            ex.console = {"filters": [f"{k}={v}" for k, v in values.items() if v]}
+            try:
+                start, end = local_time(values["from"]), local_time(values["to"])
+                if start is None or end is None or fmt not in REPORT_TYPES:
+                    raise ValueError("请填写起止时间并选择格式")
+                body = await reader.report(
+                    gateway.settings, datetime.fromisoformat(start), datetime.fromisoformat(end), fmt
+                )
+            except ValueError as exc:
+                ex.fail(400, "bad_query", "invalid report period", f"报告参数有误:{exc}")
+                return
+            name = f"mlps-{values['from'][:10]}-{values['to'][:10]}.{fmt}".encode("latin-1")
+            headers = [
+                (b"content-type", REPORT_TYPES[fmt].encode("latin-1")),
+                (b"content-disposition", b'attachment; filename="' + name + b'"'),
+                (b"cache-control", b"no-store"),
+            ]
+            ex.response = Response(200, headers, body)
+
+        return await guarded(request, "console.report", "report", work, csrf=True)
+
+
+REPORT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "json": "application/json; charset=utf-8",
+}
+
+
+async def _nothing(ex: Exchange) -> None:
+    """Work of an exchange that has already failed; never reached."""
+
+
+__all__ = ["Work", "mount"]

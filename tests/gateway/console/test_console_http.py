@@ -1,0 +1,177 @@
+"""The console over plain HTTP against a real gateway: login and refusal, the session cookie
+(flags, tampering, expiry), CSRF, and that a typed ID number never reaches an event or a URL."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from gateway.console.session import COOKIE, Session, SessionSigner
+from gateway.exchange import Principal
+from support.console_case import Case, console_events
+
+pytestmark = pytest.mark.opensearch
+
+
+@contextlib.contextmanager
+def login(case: Case, key_id: str) -> Iterator[tuple[httpx.Client, str]]:
+    """A logged-in client and the CSRF token of its session (read from a form)."""
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        answer = client.post("/login", data={"credential": case.gateway.env.key(key_id)})
+        assert answer.status_code == 303, answer.text
+        page = client.get("/search")
+        assert page.status_code == 200
+        found = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
+        assert found is not None
+        yield client, found.group(1)
+
+
+def event_of(opensearch: OpenSearch, case: Case, response: httpx.Response) -> dict[str, object]:
+    request_id = response.headers["x-request-id"]
+    for _ in range(60):
+        opensearch.indices.refresh(index=f"{case.prefix}-*", ignore_unavailable=True)
+        hits = opensearch.search(
+            index=f"{case.prefix}-*", body={"query": {"term": {"event.id": request_id}}}, ignore_unavailable=True
+        )["hits"]["hits"]
+        if hits:
+            event: dict[str, object] = hits[0]["_source"]
+            return event
+        time.sleep(0.5)
+    raise AssertionError(f"no audit event for {request_id}")
+
+
+def test_login_sets_a_strict_short_cookie_and_is_audited(case: Case, opensearch: OpenSearch) -> None:
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        answer = client.post("/login", data={"credential": case.gateway.env.key("audit-admin")})
+    assert answer.status_code == 303 and answer.headers["location"].endswith("/console/search")
+    cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Max-Age=900" in cookie
+    assert "Path=/_minguard/console" in cookie and "Secure" not in cookie  # plain HTTP here
+    assert case.gateway.env.key("audit-admin") not in cookie
+    event = event_of(opensearch, case, answer)
+    assert event["user"] == {"id": "sunli", "roles": ["audit_admin"]}
+    assert event["minguard"]["route"] == "console.login" and event["minguard"]["decision"]["allowed"] is True  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("key_id", "subject"), [("caseworker-hanbin", "zhangwei"), ("system-admin", "wuhao")])
+def test_other_roles_are_refused_and_the_refusal_is_audited(
+    case: Case, opensearch: OpenSearch, key_id: str, subject: str
+) -> None:
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        answer = client.post("/login", data={"credential": case.gateway.env.key(key_id)})
+        assert answer.status_code == 403 and "set-cookie" not in answer.headers
+        assert "访问被拒绝" in answer.text
+        assert client.get("/search").status_code == 303  # no session: back to the login form
+    event = event_of(opensearch, case, answer)
+    assert event["user"]["id"] == subject  # type: ignore[index]
+    assert event["minguard"]["route"] == "console.login"  # type: ignore[index]
+    assert event["minguard"]["decision"]["allowed"] is False and event["event"]["outcome"] == "failure"  # type: ignore[index]
+
+
+def test_an_unknown_credential_is_refused_and_audited(case: Case, opensearch: OpenSearch) -> None:
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        answer = client.post("/login", data={"credential": "mg_not-a-key"})
+    assert answer.status_code == 401
+    event = event_of(opensearch, case, answer)
+    assert event["event"]["reason"] == "unauthenticated" and event["user"]["id"] is None  # type: ignore[index]
+
+
+def test_csrf_token_is_required_and_tied_to_the_session(case: Case, opensearch: OpenSearch) -> None:
+    with login(case, "audit-admin") as (client, token), login(case, "security-admin") as (other, other_token):
+        missing = client.post("/search", data={"user": "chenjing"})
+        foreign = client.post("/search", data={"user": "chenjing", "csrf": other_token})
+        good = client.post("/search", data={"user": "chenjing", "csrf": token})
+        assert token != other_token
+        assert missing.status_code == 403 and foreign.status_code == 403
+        assert good.status_code == 200 and "chenjing" in good.text and "共 0 条" not in good.text
+        assert other.post("/search", data={"user": "chenjing", "csrf": other_token}).status_code == 200
+    event = event_of(opensearch, case, foreign)
+    assert event["event"]["reason"] == "csrf_invalid" and event["user"]["id"] == "sunli"  # type: ignore[index]
+
+
+def test_tampered_and_expired_cookies_are_refused_and_audited(case: Case, opensearch: OpenSearch) -> None:
+    with login(case, "audit-admin") as (client, _):
+        value = client.cookies[COOKIE]
+    body, mac = value.split(".")
+    # The same session claiming the system administrator's roles, with the old signature.
+    forged = body[:-4] + ("AAAA" if body[-4:] != "AAAA" else "BBBB")
+    signer = SessionSigner.from_dir(case.gateway.env.directory / "keys", False)
+    sunli = Principal("sunli", "person", ("audit_admin",), "610900", "x", "api_key", "audit-admin")
+    expired = signer.encode(Session(sunli, "0" * 32, int(time.time()) - 1))
+    fresh = signer.encode(Session(sunli, "1" * 32, int(time.time()) + 60))  # proves the key is the gateway's
+    codes = {}
+    for name, cookie in (("tampered", f"{forged}.{mac}"), ("expired", expired), ("fresh", fresh)):
+        with httpx.Client(base_url=case.console, timeout=30, cookies={COOKIE: cookie}) as c:
+            codes[name] = c.get("/user/chenjing")
+    assert codes["tampered"].status_code == 401 and codes["expired"].status_code == 401
+    assert codes["fresh"].status_code == 200
+    assert event_of(opensearch, case, codes["tampered"])["event"]["reason"] == "session_invalid"  # type: ignore[index]
+    assert event_of(opensearch, case, codes["expired"])["event"]["reason"] == "session_expired"  # type: ignore[index]
+    assert f"{COOKIE}=;" in codes["expired"].headers["set-cookie"]  # the bad cookie is dropped
+
+
+def test_a_typed_id_number_is_tokenised_and_never_stored(case: Case, opensearch: OpenSearch) -> None:
+    number = case.person["idNumber"]
+    with login(case, "security-admin") as (client, token):
+        by_search = client.post("/search", data={"id_number": number, "csrf": token})
+        history = client.post("/person", data={"id_number": number, "csrf": token})
+    for answer in (by_search, history):
+        assert answer.status_code == 200
+        assert number not in str(answer.url) and number not in answer.text  # not echoed back either
+        for official in ("zhangwei", "wangfang", "zhaomin"):
+            assert official in answer.text
+    event = event_of(opensearch, case, history)
+    assert event["minguard"]["route"] == "console.person_history"  # type: ignore[index]
+    assert event["minguard"]["data"]["person_tokens"] == [_token(case, number)]  # type: ignore[index]
+    event_of(opensearch, case, by_search)
+    everything = opensearch.search(
+        index=f"{case.prefix}-*", body={"query": {"prefix": {"minguard.route": "console."}}, "size": 1000}
+    )["hits"]["hits"]
+    assert len(everything) >= 2
+    assert number not in json.dumps([h["_source"] for h in everything], ensure_ascii=False)
+
+
+def _token(case: Case, number: str) -> str:
+    from policies.keys import Pseudonymizer
+
+    return Pseudonymizer.from_dir(case.gateway.env.directory / "keys", False).token(number)
+
+
+def test_an_alert_comment_is_redacted_in_the_event(case: Case, opensearch: OpenSearch) -> None:
+    alert = case.alerts["misuse.person_many_users"]["id"]
+    number = case.person["idNumber"]
+    with login(case, "security-admin") as (client, token):
+        answer = client.post(
+            f"/alerts/{alert}", data={"op": "acknowledge", "comment": f"核实 {number} 的查询", "csrf": token}
+        )
+        assert answer.status_code == 303
+        listed = client.get("/alerts")
+        assert listed.status_code == 200 and "已确认" in listed.text
+    (event,) = [e for e in console_events(opensearch, case.prefix, "console.alert_acknowledge")]
+    console = event["minguard"]["console"]
+    assert console["alert_id"] == alert and console["alert_state"] == "acknowledged"
+    assert "核实" in console["comment"] and number not in console["comment"]
+
+
+def test_the_report_downloads_and_is_audited(case: Case, opensearch: OpenSearch) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(ZoneInfo("Asia/Shanghai"))
+    period = {"start": (now - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"), "end": now.strftime("%Y-%m-%dT%H:%M")}
+    with login(case, "audit-admin") as (client, token):
+        answer = client.post("/report", data={**period, "format": "json", "csrf": token}, timeout=300)
+        refused = client.post("/report", data={**period, "format": "json"})
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-disposition"].startswith('attachment; filename="mlps-')
+    assert answer.json()["sections"] and refused.status_code == 403
+    event = event_of(opensearch, case, answer)
+    assert event["minguard"]["route"] == "console.report"  # type: ignore[index]
+    assert "format=json" in event["minguard"]["console"]["filters"]  # type: ignore[index]
