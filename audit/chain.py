@@ -33,6 +33,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from policies.keys import KeyFileError, load_or_create_key
 
+from .canonical import canonical as canonical  # re-exported: verify and tests hash with it
+
 log = logging.getLogger(__name__)
 
 # Hash algorithms by the name stored in `minguard.chain.alg`; SM3 (GB/T 32905) goes here when a
@@ -108,13 +110,6 @@ def recover_chain(sealer: Sealer, instance: str, directory: Path) -> None:
                     sealer.observe(json.loads(line))
                 except (ValueError, KeyError, TypeError) as exc:
                     raise OSError(f"{segment}:{number}: unreadable audit line, chain cannot resume: {exc}") from exc
-
-
-def canonical(value: Any) -> bytes:
-    """The bytes that are hashed: sorted keys, no whitespace, UTF-8. Python floats print as the
-    shortest repr that reads back to the same float, so an event parsed back from OpenSearch's
-    `_source` gives the same bytes again."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 def event_hash(event: dict[str, Any], alg: str, seq: int | None = None) -> str:
@@ -231,7 +226,8 @@ class ChainSealer:
         chain: dict[str, Any] = {"alg": self._alg, "instance": self._instance, "seq": self._seq + 1, "prev": self._hash}
         # A fresh dict: an event sealed before in a failed batch must not keep its old hash.
         event.setdefault("minguard", {})["chain"] = chain
-        chain["hash"] = event_hash(event, self._alg)
+        # The chain has no `hash` yet, so this is event_hash's input without its copies.
+        chain["hash"] = HASHES[self._alg](canonical(event)).hexdigest()
         self._seq, self._hash = chain["seq"], chain["hash"]
 
     def checkpoint(self, force: bool = False) -> dict[str, Any] | None:

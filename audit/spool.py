@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .canonical import line
 from .chain import Sealer, recover_chain, write_chain_state
 
 log = logging.getLogger(__name__)
@@ -49,10 +50,9 @@ def _segment_name(number: int) -> str:
     return f"{number:0{_SEGMENT_DIGITS}d}.jsonl"
 
 
-def _encode(event: dict[str, Any], strict: bool = False) -> bytes:
-    """strict: the event must also pass as the sealer's canonical JSON (no NaN, sortable keys)."""
-    line = json.dumps(event, ensure_ascii=False, separators=(",", ":"), allow_nan=not strict, sort_keys=strict)
-    return line.encode("utf-8") + b"\n"
+def _encode(event: dict[str, Any]) -> bytes:
+    """A line of a spool without a sealer (tests, benchmarks): as json writes it."""
+    return json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 class Spool:
@@ -181,35 +181,39 @@ class Spool:
         """
         if self._sync_error is not None:
             raise OSError(f"audit spool failed to sync earlier and takes no more events: {self._sync_error}")
-        # Encoded now, though a sealer encodes it again once sealed: an event that cannot be
-        # serialised (or hashed) fails here, for its own caller, and before it takes a seq.
-        line = _encode(event, strict=self._sealer is not None)
-        if self.backlog_bytes + len(line) > self._max_bytes:
-            # Not recorded as last_error: fullness passes once the shipper catches up, and
-            # readiness reads it from the backlog itself.
-            raise SpoolFull(
-                f"audit spool is full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
-            )
-        self._write_now(event, line)
+        self._write_now(event)
         await self._synced(wait_for_disk)
 
     async def checkpoint(self) -> None:
         """Have the sealer write a checkpoint now, if any entry came since the last one."""
         if self._sealer is not None and self._sync_error is None:
-            self._write_now(None, b"")
+            self._write_now(None)
             await self._synced(True)
 
-    def _write_now(self, event: dict[str, Any] | None, line: bytes) -> None:
+    def _write_now(self, event: dict[str, Any] | None) -> None:
         """Seal and write one entry (None: a forced checkpoint), or raise with nothing of it
         on disk and the chain where it was."""
         before = self._sealer.snapshot() if self._sealer is not None else None
         try:
-            data = self._seal(event, line)
+            # Sealed (hashed, which proves it serialisable) before the size check: the check
+            # counts the bytes that would really be written, and nothing is encoded twice.
+            data = self._seal(event)
+            if event is not None and self.backlog_bytes + len(data) > self._max_bytes:
+                # Not recorded as last_error: fullness passes once the shipper catches up, and
+                # readiness reads it from the backlog itself.
+                raise SpoolFull(
+                    f"audit spool is full: {self.backlog_bytes} bytes not yet shipped (limit {self._max_bytes})"
+                )
+        except (SpoolFull, TypeError, ValueError):
+            # The event's own fault (not serialisable, or no room): it fails for its caller
+            # alone, before it takes a seq, and says nothing about the spool's health.
+            self._restore(before)
+            raise
+        try:
             if data:
                 self._write(data, self._sealer.snapshot() if self._sealer is not None else None)
-        except (OSError, TypeError, ValueError) as exc:
-            if self._sealer is not None and before is not None:
-                self._sealer.restore(before)  # nothing of the entry is on disk: no gap in the chain
+        except OSError as exc:
+            self._restore(before)  # nothing of the entry is on disk: no gap in the chain
             self.last_error = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
             raise
         if data:
@@ -217,6 +221,10 @@ class Spool:
             self._stored_bytes += len(data)
             if self.last_error is not None and self._sync_error is None:
                 self.last_error = None
+
+    def _restore(self, state: dict[str, Any] | None) -> None:
+        if self._sealer is not None and state is not None:
+            self._sealer.restore(state)
 
     async def _synced(self, wait: bool) -> None:
         """Make sure a group sync covers everything written so far; with wait, await it."""
@@ -230,16 +238,16 @@ class Spool:
         if future is not None:
             await future
 
-    def _seal(self, event: dict[str, Any] | None, line: bytes) -> bytes:
+    def _seal(self, event: dict[str, Any] | None) -> bytes:
         """The entry's bytes; with a sealer, sealed here, in the order they go to disk."""
         if self._sealer is None:
-            return line
+            return _encode(event) if event is not None else b""
         parts: list[bytes] = []
         if event is not None:
-            self._sealer.seal(event)
-            parts.append(_encode(event))
+            self._sealer.seal(event)  # hashes the canonical form: raises if it is not JSON
+            parts.append(line(event))
         if (checkpoint := self._sealer.checkpoint(force=event is None)) is not None:
-            parts.append(_encode(checkpoint))
+            parts.append(line(checkpoint))
         return b"".join(parts)
 
     async def _sync_loop(self) -> None:

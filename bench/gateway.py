@@ -2,6 +2,7 @@
 
     MINGUARD_OS_PORT=9200 .venv/bin/python bench/gateway.py [--seconds 8] [--connections 32]
                                                            [--out docs/benchmarks-gateway.md]
+                                                           [--index docs/benchmarks.md]
 
 Started here, each pinned with taskset (server under test on CPU 0; wrk, the upstreams and
 the nginx static server on CPU 1; OpenSearch unpinned, as it runs):
@@ -95,7 +96,7 @@ class Bench:
         result = procs.wrk(url, self.connections, self.seconds, headers, LOAD)
         cpu = procs.cpu_seconds(procs.tree(pid)) - cpu0
         rss = procs.peak_rss_mb(procs.tree(pid))
-        row = report.Row(case, size, result, cpu * 1e6 / max(result.requests, 1), rss)
+        row = report.Row(case, size, result, cpu * 1e6 / max(result.requests, 1), rss, os.getloadavg()[0])
         self.rows.append(row)
         print(report.line(row), flush=True)
         return result
@@ -110,6 +111,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks-gateway.md")
+    parser.add_argument("--index", type=Path, default=ROOT / "docs" / "benchmarks.md", help="headline figures go here")
     args = parser.parse_args()
     procs.ensure_tools()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -189,6 +191,7 @@ def main() -> None:
         csv_mb, csv_rate = report.csv_inspection()
         doc = report.markdown(bench.rows, sizes, rss_1000, csv_mb, csv_rate, profile, args, time.monotonic() - started)
         args.out.write_text(doc, encoding="utf-8")
+        report.update_index(args.index, report.index_lines(bench.rows, csv_rate))
         print(doc)
     finally:
         bench.stop_all()

@@ -22,6 +22,7 @@ from policies.keys import KeyRing, Pseudonymizer
 from policies.quota import OpenSearchQuota
 from policies.separation import check_identities
 
+from . import heap
 from .admin import create_admin, readiness
 from .exchange import Exchange, Request
 from .metrics import GatewayMetrics
@@ -42,8 +43,9 @@ STRICT_PROFILE = "strict"
 
 
 class Gateway:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, settle_heap: bool = False) -> None:
         self.settings = settings
+        self._settle_heap = settle_heap  # gateway/heap.py: only in the serving process
         instance = settings.server.instance
         pseudonymizer = Pseudonymizer.from_dir(settings.keys.dir, settings.keys.generate_missing)
         sod = check_identities((k.id, k.roles) for k in settings.identity.api_keys)
@@ -120,6 +122,8 @@ class Gateway:
         self.shipper.start()
         if self.detection is not None:
             self.detection.start()
+        if self._settle_heap:
+            heap.settle()
         log.info("minguard gateway %s ready", self.spool.instance)
 
     async def shutdown(self) -> None:
@@ -202,4 +206,4 @@ def create_app(settings: Settings) -> Gateway:
 def app_from_env() -> Gateway:
     """uvicorn factory for multi-worker runs: the config path comes from MINGUARD_CONFIG."""
     path = os.environ.get("MINGUARD_CONFIG")
-    return Gateway(load_settings(Path(path) if path else None))
+    return Gateway(load_settings(Path(path) if path else None), settle_heap=True)

@@ -110,21 +110,30 @@ class GatewayMetrics:
         )
         self.lost = Counter("minguard_audit_lost_events", "Audit events lost (deferred queue overflow)", registry=r)
         self._seen = {"shipped": 0, "duplicates": 0, "rejected": 0, "lost": 0}
+        # Labelled children by label values: `labels()` validates and locks on every call,
+        # which cost more than the increment itself. The label sets are small and fixed.
+        self._children: dict[tuple[Counter, tuple[str, ...]], Counter] = {}
+
+    def _child(self, metric: Counter, *values: str) -> Counter:
+        child = self._children.get((metric, values))
+        if child is None:
+            child = self._children[(metric, values)] = metric.labels(*values)
+        return child
 
     def observe(self, ex: Exchange) -> None:
         failure, response = ex.failure, ex.response
         status = failure.status if failure is not None else (response.status if response is not None else 0)
         allowed = failure is None and ex.decision is not None and ex.decision.allowed
-        self.requests.labels("allowed" if allowed else "denied", f"{status // 100}xx", ex.level.label).inc()
+        self._child(self.requests, "allowed" if allowed else "denied", f"{status // 100}xx", ex.level.label).inc()
         if failure is not None:
-            self.refusals.labels(failure.code).inc()
+            self._child(self.refusals, failure.code).inc()
         if ex.upstream_ms is not None:
             self.upstream.observe(ex.upstream_ms / 1000.0)
         if ex.inspection is not None and ex.masking_profile is not None:
             if ex.inspection.masked:
-                self.masked.labels(ex.masking_profile).inc(ex.inspection.masked)
+                self._child(self.masked, ex.masking_profile).inc(ex.inspection.masked)
             if ex.inspection.clear:
-                self.clear.labels(ex.masking_profile).inc(ex.inspection.clear)
+                self._child(self.clear, ex.masking_profile).inc(ex.inspection.clear)
         self.sync()
 
     def sync(self) -> None:

@@ -131,19 +131,24 @@ class Proxy:
             if name == b"content-length" and value.isdigit() and int(value) > self._max_request:
                 self._too_large(ex)
                 return
-        body = bytearray()
+        chunks: list[bytes] = []
+        size = 0
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 ex.fail(499, "client_disconnected", "the client went away", "客户端已断开")
                 return
-            body += message.get("body", b"")
-            if len(body) > self._max_request:
+            chunk: bytes = message.get("body", b"")
+            size += len(chunk)
+            if size > self._max_request:
                 self._too_large(ex)
                 return
+            if chunk:
+                chunks.append(chunk)
             if not message.get("more_body", False):
                 break
-        ex.request.body = bytes(body)
+        # Most requests arrive in one message (or none with a body): no copy then.
+        ex.request.body = chunks[0] if len(chunks) == 1 and type(chunks[0]) is bytes else b"".join(chunks)
 
     async def _respond(self, ex: Exchange, send: Send) -> None:
         if ex.failure is not None and ex.upstream_stream is not None:

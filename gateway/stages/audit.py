@@ -24,6 +24,7 @@ from classifiers.levels import DataLevel
 from policies.masking import MaskingProfile
 
 from ..exchange import Exchange
+from .redact import Redactor
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,8 @@ class Audit:
         max_deferred: int = 10000,
     ) -> None:
         self._spool = spool
-        self._inspector = inspector
-        self._redaction = redaction  # the strictest profile: for paths and queries in events
+        # The strictest profile, for the caller's own strings (paths, queries) in events.
+        self._redact = Redactor(inspector, redaction)
         self._deferred: deque[dict[str, Any]] = deque()
         self._max_deferred = max_deferred
         self.lost = 0  # events dropped because the deferred queue overflowed (logged each time)
@@ -132,16 +133,6 @@ class Audit:
                 self.lost += before
                 return
 
-    def _redact(self, text: str, media_type: str) -> str:
-        if not text:
-            return text
-        try:
-            return self._inspector.inspect(text.encode("utf-8"), media_type, "utf-8", self._redaction).body.decode(
-                "utf-8"
-            )
-        except Exception:  # never let a raw value through because redaction failed
-            return "[无法脱敏,已省略]"
-
     def event(self, ex: Exchange) -> dict[str, Any]:
         principal = ex.principal
         route = ex.route
@@ -153,6 +144,10 @@ class Audit:
         outcome = "success" if failure is None else "failure"
         status = failure.status if failure is not None else (response.status if response else 0)
         query = ex.request.query.decode("latin-1")
+        path = self._redact(route.path if route else "", "text/plain")
+        # Decoded first: %31%31… must not carry an ID number past the redaction.
+        original = unquote(ex.request.raw_path, errors="replace")
+        original = path if route and original == route.path else self._redact(original, "text/plain")
         minguard: dict[str, Any] = {
             "instance": self._spool.instance,
             "purpose": self._redact(ex.purpose, "text/plain") if ex.purpose else None,
@@ -229,9 +224,8 @@ class Audit:
             },
             "source": {"ip": ex.request.client_ip or None, "port": ex.request.client_port or None},
             "url": {
-                "path": self._redact(route.path if route else "", "text/plain") or None,
-                # Decoded first: %31%31… must not carry an ID number past the redaction.
-                "original": self._redact(unquote(ex.request.raw_path, errors="replace"), "text/plain"),
+                "path": path or None,
+                "original": original,
                 "query": self._redact(query, "application/x-www-form-urlencoded") or None,
             },
             "http": {

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from policies.bundle import PolicyStore
+from policies.bundle import PolicyBundle, PolicyStore
 from policies.conditions import Verdict
 from policies.crypto import RELEASE_REGION
 from policies.decide import before_upstream
-from policies.routes import PathError, canonical_path
+from policies.routes import PathError, RouteMatch, canonical_path
 
 from ..exchange import Exchange
 from .approval import Forwarder, actor_verdict, self_approval_verdict
@@ -23,6 +23,7 @@ from .query import QueryError, check_query
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
 Clock = Callable[[], dt.datetime]
+_MAX_REMEMBERED_ROUTES = 4096
 
 
 def now_utc() -> dt.datetime:
@@ -46,6 +47,25 @@ class Authorize:
         self._forward = forward  # for the self-approval lookup; None disables that check
         self._max_query = max_query_bytes
         self._clock = clock
+        # (method, raw path) -> route, for the bundle they were matched against: the same
+        # paths come again and again, and canonicalising and matching cost more than a lookup.
+        self._routes: dict[tuple[str, str], RouteMatch | None] = {}
+        self._routes_of: PolicyBundle | None = None
+
+    def _route(self, bundle: PolicyBundle, method: str, raw_path: str) -> RouteMatch | None:
+        """The route of a raw path (PathError if it cannot be canonicalised)."""
+        if self._routes_of is not bundle:  # a reload may change the routes
+            self._routes, self._routes_of = {}, bundle
+        key = (method, raw_path)
+        try:
+            return self._routes[key]
+        except KeyError:
+            pass
+        route = bundle.routes.match(method, canonical_path(raw_path))
+        if len(self._routes) >= _MAX_REMEMBERED_ROUTES:
+            self._routes.clear()
+        self._routes[key] = route
+        return route
 
     async def __call__(self, ex: Exchange) -> None:
         principal = ex.principal
@@ -54,17 +74,16 @@ class Authorize:
         if any(name in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
             ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
             return
+        bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)
-            canonical = canonical_path(ex.request.raw_path)
+            route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)
             return
         except PathError as exc:
             ex.fail(400, "bad_path", str(exc), "请求路径无法规范化")
             return
-        bundle = self._store.current
-        route = bundle.routes.match(ex.request.method, canonical)
         if route is None:
             ex.fail(403, "unknown_route", "no route is configured for this method and path", "未登记的接口,默认拒绝")
             return

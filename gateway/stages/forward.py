@@ -57,9 +57,18 @@ def _connection_tokens(headers: Headers) -> set[bytes]:
     return tokens
 
 
+_NOT_RETURNED = HOP_BY_HOP | {b"content-length"}
+
+
 def response_headers(raw: Headers) -> Headers:
-    drop = HOP_BY_HOP | _connection_tokens(raw) | {b"content-length"}
-    return [(n.lower(), v) for n, v in raw if n.lower() not in drop]
+    tokens = _connection_tokens(raw)
+    drop = _NOT_RETURNED | tokens if tokens else _NOT_RETURNED
+    out = []
+    for name, value in raw:
+        name = name.lower()
+        if name not in drop:
+            out.append((name, value))
+    return out
 
 
 class UpstreamStream:
@@ -105,7 +114,8 @@ class Forward:
             await self._session.close()
 
     def _request_headers(self, ex: Exchange) -> dict[str, str] | list[tuple[str, str]]:
-        drop = _NOT_FORWARDED | _connection_tokens(ex.request.headers)
+        tokens = _connection_tokens(ex.request.headers)
+        drop = _NOT_FORWARDED | tokens if tokens else _NOT_FORWARDED
         out: list[tuple[str, str]] = []
         host = ""
         for name, value in ex.request.headers:
