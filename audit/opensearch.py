@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from opensearchpy import AsyncOpenSearch
+from opensearchpy import AsyncOpenSearch, OpenSearch
 from opensearchpy.exceptions import AuthorizationException
 
 from gateway.settings import OpenSearchSettings
@@ -17,17 +17,25 @@ TEMPLATE_VERSION = (
 )
 
 
-def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
+def _connection(settings: OpenSearchSettings) -> dict[str, Any]:
     password = settings.password()
-    auth = (settings.username, password) if settings.username and password else None
-    return AsyncOpenSearch(
-        hosts=[settings.url],
-        http_auth=auth,
-        use_ssl=settings.url.startswith("https://"),
-        verify_certs=settings.verify_certs,
-        ca_certs=str(settings.ca_file) if settings.ca_file else None,
-        timeout=10,
-    )
+    return {
+        "hosts": [settings.url],
+        "http_auth": (settings.username, password) if settings.username and password else None,
+        "use_ssl": settings.url.startswith("https://"),
+        "verify_certs": settings.verify_certs,
+        "ca_certs": str(settings.ca_file) if settings.ca_file else None,
+    }
+
+
+def make_client(settings: OpenSearchSettings) -> AsyncOpenSearch:
+    """The gateway's own client (shipper, quota, admin reads)."""
+    return AsyncOpenSearch(**_connection(settings), timeout=10)
+
+
+def make_sync_client(settings: OpenSearchSettings, timeout: float = 30) -> OpenSearch:
+    """A blocking client for the command line, the console's readers and the rule engine."""
+    return OpenSearch(**_connection(settings), timeout=timeout)
 
 
 def index_for(prefix: str, timestamp: str) -> str:

@@ -46,17 +46,9 @@ def parse_time(text: str | None) -> datetime | None:
 
 
 def _client(settings: OpenSearchSettings) -> OpenSearch:
-    from opensearchpy import OpenSearch
+    from audit.opensearch import make_sync_client
 
-    password = settings.password()
-    return OpenSearch(
-        hosts=[settings.url],
-        http_auth=(settings.username, password) if settings.username and password else None,
-        use_ssl=settings.url.startswith("https://"),
-        verify_certs=settings.verify_certs,
-        ca_certs=str(settings.ca_file) if settings.ca_file else None,
-        timeout=30,
-    )
+    return make_sync_client(settings)
 
 
 def _checkpoint_seq(client: OpenSearch, index: str, instance: str, seq: int, before: bool) -> int | None:

@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConflictError, NotFoundError
 
+from audit.opensearch import make_sync_client
 from gateway.settings import DetectionSettings, OpenSearchSettings
 
 from .definitions import RULES_DIR, Rule, load_rules
@@ -228,15 +229,9 @@ class Scheduler:
 
 def from_settings(detection: DetectionSettings, opensearch: OpenSearchSettings) -> Scheduler:
     """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError."""
-    password = opensearch.password()
-    client = OpenSearch(  # blocking, like `minguard detect run`: the rule engine is synchronous
-        hosts=[opensearch.url],
-        http_auth=(opensearch.username, password) if opensearch.username and password else None,
-        use_ssl=opensearch.url.startswith("https://"),
-        verify_certs=opensearch.verify_certs,
-        ca_certs=str(opensearch.ca_file) if opensearch.ca_file else None,
-        timeout=300,  # one aggregation over a busy day can take tens of seconds
-    )
+    # Blocking, like `minguard detect run`: the rule engine is synchronous. One aggregation
+    # over a busy day can take tens of seconds.
+    client = make_sync_client(opensearch, timeout=300)
     return Scheduler(
         client,
         opensearch.index_prefix,

@@ -16,9 +16,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from opensearchpy import OpenSearch
-
 from audit.detection.alerts import list_alerts, transition
+from audit.opensearch import make_sync_client
 from audit.search import Query, search
 from policies.keys import Pseudonymizer
 
@@ -27,18 +26,6 @@ from ..settings import OpenSearchSettings, Settings
 LIMIT = 200  # rows on one page; an officer narrows the search rather than scrolls
 TOKEN = re.compile(r"^[a-z][a-z0-9]{0,15}:[0-9a-f]{32}$")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def sync_client(settings: OpenSearchSettings) -> OpenSearch:
-    password = settings.password()
-    return OpenSearch(
-        hosts=[settings.url],
-        http_auth=(settings.username, password) if settings.username and password else None,
-        use_ssl=settings.url.startswith("https://"),
-        verify_certs=settings.verify_certs,
-        ca_certs=str(settings.ca_file) if settings.ca_file else None,
-        timeout=30,
-    )
 
 
 def local_time(text: str) -> str | None:
@@ -58,7 +45,7 @@ def shown_time(iso: str) -> str:
 
 class Reader:
     def __init__(self, settings: OpenSearchSettings, pseudonymizer: Pseudonymizer) -> None:
-        self._client = sync_client(settings)
+        self._client = make_sync_client(settings)
         self._prefix = settings.index_prefix
         self.pseudonymizer = pseudonymizer
 
