@@ -8,7 +8,6 @@ event through the gateway's audit stage, allowed or refused, like any proxied ac
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -21,7 +20,6 @@ from fastapi.responses import Response as HttpResponse
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
 from policies.crypto import CryptoError, OneWayToken
-from policies.decide import before_upstream
 from policies.routes import RouteMatch
 
 from .console.routes import mount as mount_console
@@ -29,7 +27,7 @@ from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
-from .stages.authorize import refuse
+from .stages.authorize import decide_action, refuse
 
 if TYPE_CHECKING:
     from .app import Gateway
@@ -110,22 +108,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         return HttpResponse(out.body, status_code=out.status, headers=headers)
 
     def permitted(ex: Exchange, target: str) -> bool:
-        principal, route = ex.principal, ex.route
-        if principal is None or route is None:
-            return False
-        if target:
-            ex.route = route = RouteMatch(route.name, route.resource, route.action, {"region": target}, route.path)
-        bundle = gateway.policy.current
-        ex.decision, verdict = before_upstream(
-            bundle, principal.roles, principal.region, target, route.resource, route.action, dt.datetime.now(dt.UTC)
-        )
-        if verdict is not None:
-            refuse(ex, verdict)
-            return False
-        if not ex.decision.allowed:
-            ex.fail(403, "forbidden", f"{route.action} on {route.resource} is not permitted", "无权执行该管理操作")
-            return False
-        return True
+        return decide_action(gateway.policy, ex, target, "无权执行该管理操作")
 
     @admin.post(f"{prefix}/reidentify")
     async def reidentify(request: Request) -> HttpResponse:

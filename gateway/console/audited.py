@@ -9,7 +9,6 @@ put in `Exchange.console` explicitly, and the audit stage redacts the comment.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -17,13 +16,12 @@ from typing import TYPE_CHECKING
 from fastapi import Request
 from fastapi.responses import Response as HttpResponse
 
-from policies.decide import before_upstream
 from policies.routes import RouteMatch
 
 from ..exchange import Exchange, Principal, Response
 from ..exchange import Request as ExRequest
 from ..proxy import run_audit
-from ..stages.authorize import refuse
+from ..stages.authorize import decide_action
 from .pages import Pages
 
 if TYPE_CHECKING:
@@ -68,25 +66,7 @@ class Runner:
 
     def permitted(self, ex: Exchange) -> bool:
         """casbin decides (resource `console`), as for every other access."""
-        principal, route = ex.principal, ex.route
-        if principal is None or route is None:
-            return False
-        ex.decision, verdict = before_upstream(
-            self._gateway.policy.current,
-            principal.roles,
-            principal.region,
-            "",
-            route.resource,
-            route.action,
-            dt.datetime.now(dt.UTC),
-        )
-        if verdict is not None:
-            refuse(ex, verdict)
-            return False
-        if not ex.decision.allowed:
-            ex.fail(403, "forbidden", f"{route.action} on console is not permitted", "无权使用安全审计控制台")
-            return False
-        return True
+        return decide_action(self._gateway.policy, ex, "", "无权使用安全审计控制台")
 
     async def run(
         self,

@@ -35,6 +35,27 @@ def refuse(ex: Exchange, verdict: Verdict) -> None:
     ex.fail(verdict.status, verdict.code, verdict.message, verdict.message_zh)
 
 
+def decide_action(store: PolicyStore, ex: Exchange, target: str, denied_zh: str) -> bool:
+    """casbin and the conditions decide one of the gateway's own actions (admin endpoints, the
+    console) named by ex.route, as for every proxied access; `target` is the region acted on
+    ("" for none). A refusal is set on the exchange."""
+    principal, route = ex.principal, ex.route
+    if principal is None or route is None:
+        return False
+    if target:
+        ex.route = route = RouteMatch(route.name, route.resource, route.action, {"region": target}, route.path)
+    ex.decision, verdict = before_upstream(
+        store.current, principal.roles, principal.region, target, route.resource, route.action, dt.datetime.now(dt.UTC)
+    )
+    if verdict is not None:
+        refuse(ex, verdict)
+        return False
+    if not ex.decision.allowed:
+        ex.fail(403, "forbidden", f"{route.action} on {route.resource} is not permitted", denied_zh)
+        return False
+    return True
+
+
 class Authorize:
     def __init__(
         self,
