@@ -15,8 +15,8 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
-from support.odd_upstream import ID_NUMBER, MOBILE, odd_upstream
+from support.gateways import RunningGateway, wait_for_events
+from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
 
@@ -25,10 +25,8 @@ CASE = "/api/v1/regions/610902/persons/gb18030json"
 
 @pytest.fixture(scope="module")
 def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
-    with odd_upstream(free_port()) as upstream:
-        gateway = start_gateway(tmp_path_factory.mktemp("gb18030"), upstream, index_prefix)
+    with gateway_to_odd_upstream(tmp_path_factory.mktemp("gb18030"), index_prefix) as gateway:
         yield gateway
-        stop_gateway(gateway)
 
 
 @pytest.mark.parametrize(
@@ -97,11 +95,9 @@ def _answered(conn: socket.socket) -> bool:
 
 @pytest.fixture(scope="module")
 def strict_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
-    with odd_upstream(free_port()) as upstream:
-        overrides = {"server": {"header_timeout": 1.0}}
-        gateway = start_gateway(tmp_path_factory.mktemp("header-timeout"), upstream, index_prefix, overrides=overrides)
+    overrides = {"server": {"header_timeout": 1.0}}
+    with gateway_to_odd_upstream(tmp_path_factory.mktemp("header-timeout"), index_prefix, overrides) as gateway:
         yield gateway
-        stop_gateway(gateway)
 
 
 def _read_all(conn: socket.socket, seconds: float) -> bytes:

@@ -10,7 +10,7 @@ import pytest
 from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
-from support.odd_upstream import ID_NUMBER, MOBILE, odd_upstream
+from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
 
@@ -20,15 +20,9 @@ CASE = "/api/v1/regions/610902/cases/"
 
 @pytest.fixture(scope="module")
 def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
-    with odd_upstream(free_port()) as upstream:
-        gateway = start_gateway(
-            tmp_path_factory.mktemp("odd"),
-            upstream,
-            index_prefix,
-            overrides={"upstream": {"timeout": 1.0}, "inspection": {"max_body_bytes": 1024 * 1024}},
-        )
+    overrides = {"upstream": {"timeout": 1.0}, "inspection": {"max_body_bytes": 1024 * 1024}}
+    with gateway_to_odd_upstream(tmp_path_factory.mktemp("odd"), index_prefix, overrides) as gateway:
         yield gateway
-        stop_gateway(gateway)
 
 
 def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:

@@ -9,8 +9,8 @@ import pytest
 from defusedxml.ElementTree import fromstring
 from opensearchpy import OpenSearch
 
-from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
-from support.odd_upstream import HTML_BODY, ID_NUMBER, MOBILE, SOAP_BODY, odd_upstream
+from support.gateways import RunningGateway, audit_events, wait_for_events
+from support.odd_upstream import HTML_BODY, ID_NUMBER, MOBILE, SOAP_BODY, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
 
@@ -19,10 +19,8 @@ PERSON = "/api/v1/regions/610902/persons/"
 
 @pytest.fixture(scope="module")
 def xml_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
-    with odd_upstream(free_port()) as upstream:
-        gateway = start_gateway(tmp_path_factory.mktemp("xml"), upstream, index_prefix)
+    with gateway_to_odd_upstream(tmp_path_factory.mktemp("xml"), index_prefix) as gateway:
         yield gateway
-        stop_gateway(gateway)
 
 
 def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:

@@ -12,8 +12,12 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 from aiohttp import web
+
+from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway
 
 # Synthetic, checksum-valid identity data.
 ID_NUMBER = "11010519491231002X"
@@ -112,3 +116,16 @@ def odd_upstream(port: int) -> Iterator[str]:
         thread.join(5)
         loop.run_until_complete(runner.cleanup())
         loop.close()
+
+
+@contextmanager
+def gateway_to_odd_upstream(
+    directory: Path, prefix: str, overrides: dict[str, dict[str, Any]] | None = None
+) -> Iterator[RunningGateway]:
+    """A real gateway in front of this odd upstream, for a module's tests."""
+    with odd_upstream(free_port()) as upstream:
+        gateway = start_gateway(directory, upstream, prefix, overrides=overrides)
+        try:
+            yield gateway
+        finally:
+            stop_gateway(gateway)
