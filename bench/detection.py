@@ -40,7 +40,7 @@ from opensearchpy import OpenSearch  # noqa: E402
 from audit.detection.definitions import RULES_DIR, load_rules  # noqa: E402
 from audit.detection.query import hits, search_body, windows  # noqa: E402
 from audit.detection.reference import join  # noqa: E402
-from audit.detection.runner import collect_evidence  # noqa: E402
+from audit.detection.runner import RuleResult, collect_evidence, pages  # noqa: E402
 from audit.detection.runner import run as run_rules  # noqa: E402
 from audit.opensearch import index_template  # noqa: E402
 
@@ -133,15 +133,13 @@ def measure(day: str, rounds: int) -> None:
         round_["terms_seconds"] = took(os_client, index, terms_body)[0]
         for rule in rules:
             agg = evidence = 0.0
-            found = capped = 0
+            found = 0
+            paged = RuleResult(rule.id)  # counts the composite pages and groups, as runner.evaluate
             for window in windows(rule, start, end):
-                s, answer = took(os_client, index, search_body(rule, window))
-                agg += s
-                # A window whose first-level terms came back full (`size` buckets) may have lost subjects.
-                capped += len(answer.get("aggregations", {}).get("g0", {}).get("buckets", [])) >= rule.size
                 began = time.perf_counter()
-                joined = join(os_client, PREFIX, rule, list(hits(rule, answer)))  # as runner.evaluate
-                agg += time.perf_counter() - began  # the reference join counts with the rule's search
+                # Every page of groups, the threshold and the reference join: as runner.evaluate.
+                joined = join(os_client, PREFIX, rule, list(hits(rule, pages(os_client, PREFIX, rule, window, paged))))
+                agg += time.perf_counter() - began
                 began = time.perf_counter()
                 collect_evidence(os_client, PREFIX, rule, window, joined)  # as runner.evaluate: msearch
                 evidence += time.perf_counter() - began
@@ -154,11 +152,13 @@ def measure(day: str, rounds: int) -> None:
                     "agg_seconds": agg,
                     "evidence_seconds": evidence,
                     "hits": found,
-                    "capped_windows": capped,
+                    "pages": paged.pages,
+                    "groups": paged.groups,
                 }
             )
             print(
-                f"round {n}: {rule.id}: {n_windows} windows, agg {agg:.2f} s, {found} hits, evidence {evidence:.2f} s",
+                f"round {n}: {rule.id}: {n_windows} windows, {paged.pages} pages, {paged.groups} groups, "
+                f"agg {agg:.2f} s, {found} hits, evidence {evidence:.2f} s",
                 flush=True,
             )
         began = time.perf_counter()

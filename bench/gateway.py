@@ -161,6 +161,7 @@ def main() -> None:
 
         profile: list[str] = []
         rss_1000: dict[int, float] = {}
+        backlog: tuple[int, float | None] = (0, None)
         for workers in (1, 2):
             name = f"gw{workers}"
             env = init_dev(
@@ -180,16 +181,21 @@ def main() -> None:
             for size, path in (("4 KB", DOC4K), ("64 KB", DOC64K)):
                 if workers == 2 and path != DOC4K:
                     continue
+                watch = procs.BacklogWatch(url[name] + "/_minguard/ready") if workers == 1 and path == DOC4K else None
                 bench.measure(
                     f"d gateway, {workers} worker{'s' if workers > 1 else ''}", size, url[name] + path, gw.pid, headers
                 )
+                if watch is not None:
+                    backlog = watch.finish()
             if workers == 1:
                 procs.wrk(url[name] + DOC4K, 1000, 5, headers, LOAD)
                 rss_1000 = procs.peak_rss_mb(procs.tree(gw.pid))
                 profile = report.profile(gw.pid, url[name] + DOC4K, headers, work, LOAD)
             procs.stop(gw)
         csv_mb, csv_rate = report.csv_inspection()
-        doc = report.markdown(bench.rows, sizes, rss_1000, csv_mb, csv_rate, profile, args, time.monotonic() - started)
+        doc = report.markdown(
+            bench.rows, sizes, rss_1000, backlog, csv_mb, csv_rate, profile, args, time.monotonic() - started
+        )
         args.out.write_text(doc, encoding="utf-8")
         report.update_index(args.index, report.index_lines(bench.rows, csv_rate))
         print(doc)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
+import threading
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,3 +137,44 @@ def wrk(url: str, connections: int, seconds: int, headers: dict[str, str], cores
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) ([0-9]+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", out)
     return WrkResult(rps, p50, p99, requests, errors + (int(non2xx.group(1)) if non2xx else 0))
+
+
+class BacklogWatch:
+    """The gateway's audit spool backlog (`/_minguard/ready`) while a load runs: its peak, and
+    how long the shipper takes to bring it to zero once the load stops (it keeps up if the
+    peak stays small and the drain is quick)."""
+
+    def __init__(self, ready_url: str) -> None:
+        self._url = ready_url
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _backlog(self) -> int | None:
+        try:
+            with urllib.request.urlopen(self._url, timeout=2) as r:
+                return int(json.load(r)["spool_backlog_bytes"])
+        except urllib.error.HTTPError as not_ready:  # 503 still reports the backlog (nearly full)
+            try:
+                return int(json.load(not_ready)["spool_backlog_bytes"])
+            except (ValueError, KeyError):
+                return None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._backlog() or 0)
+            self._stop.wait(0.2)
+
+    def finish(self, limit: float = 60.0) -> tuple[int, float | None]:
+        """Stop watching; the peak backlog in bytes and the seconds to drain it (None: not within limit)."""
+        self._stop.set()
+        self._thread.join(5)
+        started = time.monotonic()
+        while time.monotonic() - started < limit:
+            if self._backlog() == 0:
+                return self.peak, time.monotonic() - started
+            time.sleep(0.1)
+        return self.peak, None

@@ -215,8 +215,9 @@ def _find(rows: list[Row], case: str, size: str) -> Row | None:
     return next((r for r in rows if r.case.startswith(case) and r.size == size), None)
 
 
-def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float], csv_mb: float, csv_rate: float,
-             profile: list[str], args: argparse.Namespace, elapsed: float) -> str:  # fmt: skip
+def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float], backlog: tuple[int, float | None],
+             csv_mb: float, csv_rate: float, profile: list[str], args: argparse.Namespace,
+             elapsed: float) -> str:  # fmt: skip
     b, c = _find(rows, "b ", "4 KB"), _find(rows, "c ", "4 KB")
     d1, d2 = _find(rows, "d gateway, 1", "4 KB"), _find(rows, "d gateway, 2", "4 KB")
     ratios = []
@@ -234,6 +235,11 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
             ratios.append(
                 f"- {size}, 1 worker: d/c = **{d64.wrk.rps / c64.wrk.rps:.2f}**, d/b = **{d64.wrk.rps / b64.wrk.rps:.3f}**"
             )
+    drained = (
+        f"**{backlog[1]:.1f} s** after the load stopped (the shipper keeps up)."
+        if backlog[1] is not None
+        else "not within 60 s (the shipper fell behind)."
+    )
     out = [
         "# Gateway benchmarks 网关性能基准",
         "",
@@ -258,6 +264,8 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
         *ratios,
         f"- Peak RSS of the 1-worker gateway after holding 1,000 connections (wrk -c1000, 5 s): "
         f"{', '.join(f'{v:.0f} MB' for v in rss_1000.values())}",
+        "- Audit spool backlog of the 1-worker gateway at its maximum rate (4 KB, sampled every 0.2 s from "
+        f"`/_minguard/ready`): peak **{backlog[0] / 1024:.0f} KB**, back to zero " + drained,
         f"- The inspector alone on a {csv_mb:.1f} MB CSV export (caseworker masks, best of 3): **{csv_rate:.1f} MB/s**.",
         "  Through the gateway such an export is refused for every demo role by `max_records_per_response`.",
         "",

@@ -92,7 +92,9 @@ class Rule:
     threshold: float
     explanation_zh: str
     timezone: str = "Asia/Shanghai"
-    size: int = 1000
+    # Groups per aggregation request (one composite page): bounds the memory of one request,
+    # never the number of groups evaluated (every page is read).
+    page_size: int = 5000
     off_hours: OffHours | None = None
     baseline: Baseline | None = None
     amount_standards: dict[str, float] | None = None  # program -> highest normal amount
@@ -150,7 +152,7 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
         raise RuleError(f"{where}: a rule is a mapping")
     known = {
         "id", "title_zh", "title_en", "severity", "window", "query", "group_by", "measure", "threshold",
-        "explanation_zh", "timezone", "size", "off_hours", "baseline", "amount_standards", "subject_filter",
+        "explanation_zh", "timezone", "page_size", "size", "off_hours", "baseline", "amount_standards", "subject_filter",
         "reference",
     }  # fmt: skip
     unknown = sorted(set(data) - known)
@@ -188,6 +190,10 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
         if peers is not None and (not isinstance(peers, str) or not _positive(base.get("peer_factor", 1))):
             raise RuleError(f"{where}: baseline.peers is a field name, peer_factor a positive number")
         baseline = Baseline(base["windows"], float(base["factor"]), peers, float(base.get("peer_factor", 1)))
+    # `size` is the older name: it was a cap on the groups evaluated, it is now a page size.
+    page_size = data.get("page_size", data.get("size", 5000))
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= 65535:
+        raise RuleError(f"{where}: page_size is the groups per request, 1 to 65535 (search.max_buckets)")
     standards_file = data.get("amount_standards")
     subject_filter = data.get("subject_filter")
     if subject_filter not in (None, "outside_region"):
@@ -207,7 +213,7 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
         threshold=float(threshold),
         explanation_zh=_need(data, "explanation_zh", str, where).strip(),
         timezone=str(data.get("timezone", "Asia/Shanghai")),
-        size=int(data.get("size", 1000)),
+        page_size=page_size,
         off_hours=off_hours,
         baseline=baseline,
         amount_standards=_standards(directory / str(standards_file)) if standards_file else None,

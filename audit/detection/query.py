@@ -1,13 +1,18 @@
-"""From a rule and one window to one OpenSearch search body, and from its answer to hits.
+"""From a rule and one window to OpenSearch search bodies, and from their answers to hits.
 
-Everything is counted by OpenSearch (terms per subject field → measure); Python only compares
-the buckets it gets back with the threshold, then fetches the evidence (the ids of up to 100
-events) for each hit with one more small search.
+Everything is counted by OpenSearch: a composite aggregation over the subject fields, read
+page by page (`after_key`), with the measure per group. Every group is evaluated, whatever the
+volume: a terms aggregation with a `size` silently dropped the groups beyond it (at 10 million
+events a day, docs/benchmarks-detection.md). Python compares each page's groups with the
+threshold, then fetches the evidence (the ids of up to 100 events, and how many there are)
+for each hit with one more small search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,7 +20,9 @@ from zoneinfo import ZoneInfo
 
 from .definitions import OffHours, Rule
 
-EVIDENCE = 100  # ids of audit events kept per alert
+EVIDENCE = 100  # ids of audit events kept per alert (the alert also says how many there were)
+ATTRIBUTE_VALUES = 50  # values collected per group of an attribute field (attribute_fields)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class Hit:
     value: float
     events: int  # audit events in the bucket
     evidence: list[str] = field(default_factory=list)
+    evidence_total: int | None = None  # events matching the evidence search (≥ len(evidence))
     baseline: float | None = None
     peer_baseline: float | None = None
     attributes: dict[str, list[str]] = field(default_factory=dict)  # values seen, see attribute_fields
@@ -149,35 +157,39 @@ def _inner(rule: Rule, window: Window) -> dict[str, Any]:
     elif rule.measure != "count":
         inner = {"m": _measure(rule)}
     for i, name in enumerate(attribute_fields(rule)):
-        inner[f"a{i}"] = {"terms": {"field": name, "size": 50}}
+        inner[f"a{i}"] = {"terms": {"field": name, "size": ATTRIBUTE_VALUES}}
     if rule.reference is not None and rule.reference.event_after:
         inner["last"] = {"max": {"field": "@timestamp"}}
     return inner
 
 
-def search_body(rule: Rule, window: Window) -> dict[str, Any]:
-    """Terms per subject field, the measure in the innermost bucket.
+def search_body(rule: Rule, window: Window, after: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One page of groups: a composite aggregation over the subject fields (sources k0, k1…),
+    the measure in each group, from `after` (the previous page's after_key) on.
 
-    The threshold is applied to the buckets in Python (`hits`), not with a bucket_selector:
-    that needs the painless scripting module, which a minimal node (the local one) lacks.
-    Counts are cut inside OpenSearch with min_doc_count; metric buckets are ordered by the
-    measure so that the largest values are the ones never cut off by `size`.
+    The threshold is applied to each page's groups in Python (`hits`), not with a
+    bucket_selector: that needs the painless scripting module, which a minimal node (the local
+    one) lacks. A composite page cannot be cut by min_doc_count or ordered by the measure, so
+    every group comes back once, in key order; `page_size` bounds one request's memory.
     """
     lookback = rule.window * rule.baseline.windows if rule.baseline else timedelta(0)
+    sources = [{f"k{i}": {"terms": {"field": name}}} for i, name in enumerate(rule.group_by)]
+    composite: dict[str, Any] = {"size": rule.page_size, "sources": sources}
+    if after is not None:
+        composite["after"] = after
     inner = _inner(rule, window)
-    aggs = inner
-    last = len(rule.group_by) - 1
-    for depth, name in reversed(list(enumerate(rule.group_by))):
-        terms: dict[str, Any] = {"field": name, "size": rule.size}
-        if depth == last and "m" in inner:
-            terms["order"] = {"m": "desc"}
-        elif depth == last and rule.baseline is not None and rule.measure == "cardinality":
-            terms["order"] = {"cur>m": "desc"}
-        elif depth == last and rule.baseline is None:
-            terms["min_doc_count"] = max(1, int(rule.threshold))
-        aggs = {f"g{depth}": {"terms": terms, **({"aggs": aggs} if aggs else {})}}
+    group: dict[str, Any] = {"composite": composite, **({"aggs": inner} if inner else {})}
     filters = _filters(rule, window, window.start - lookback)
-    return {"size": 0, "track_total_hits": False, "query": {"bool": {"filter": filters}}, "aggs": aggs}
+    return {"size": 0, "track_total_hits": False, "query": {"bool": {"filter": filters}}, "aggs": {"g": group}}
+
+
+def next_page(rule: Rule, answer: dict[str, Any]) -> dict[str, Any] | None:
+    """The `after` of the next page, or None when this page was the last (not full)."""
+    group = answer.get("aggregations", {}).get("g", {})
+    if len(group.get("buckets", [])) < rule.page_size:
+        return None
+    after: dict[str, Any] | None = group.get("after_key")
+    return after
 
 
 def evidence_body(
@@ -190,7 +202,7 @@ def evidence_body(
     return {
         "size": EVIDENCE,
         "_source": False,
-        "track_total_hits": False,
+        "track_total_hits": True,  # the alert says how many events there are beyond the ids it keeps
         "query": {"bool": {"filter": filters}},
         "sort": [{"@timestamp": "asc"}, {"event.id": "asc"}],
     }
@@ -223,52 +235,70 @@ def _own_baseline(rule: Rule, bucket: dict[str, Any]) -> float:
     return sum(float(b["m"]["value"] or 0) for b in bucket["base"]["per"]["buckets"]) / windows
 
 
-def _peer_means(groups: list[list[str]], values: list[float]) -> list[float | None]:
-    """For each subject: the highest average, over its peer groups, of the other members' values."""
-    out: list[float | None] = []
-    for i, own in enumerate(groups):
-        means = []
-        for group in own:
-            others = [values[j] for j, g in enumerate(groups) if j != i and group in g]
-            if others:
-                means.append(sum(others) / len(others))
-        out.append(max(means) if means else None)
+def _peer_mean(totals: dict[str, list[float]], groups: list[str], own: float) -> float | None:
+    """The highest average, over the subject's peer groups, of the other members' values."""
+    means = [(totals[g][0] - own) / (totals[g][1] - 1) for g in groups if g in totals and totals[g][1] > 1]
+    return max(means) if means else None
+
+
+def _attributes(rule: Rule, names: list[str], subjects: dict[str, str], bucket: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for i, name in enumerate(names):
+        terms = bucket[f"a{i}"]
+        if terms.get("sum_other_doc_count", 0):  # never silently: a join may miss a value beyond the cap
+            log.warning(
+                "%s %s: more than %d values of %s; only these compared", rule.id, subjects, ATTRIBUTE_VALUES, name
+            )
+        out[name] = [str(x["key"]) for x in terms["buckets"]]
     return out
 
 
-def hits(rule: Rule, answer: dict[str, Any]) -> Iterator[Hit]:
-    """The buckets at or above the threshold (and, with a baseline, above factor × the subject's
-    own earlier windows and, if it has active peers, above peer_factor × their average)."""
+def hits(rule: Rule, answers: Iterable[dict[str, Any]]) -> Iterator[Hit]:
+    """The groups of every page at or above the threshold (and, with a baseline, above factor ×
+    the subject's own earlier windows and, if it has peers active in the window, above
+    peer_factor × their average).
+
+    Hits are yielded page by page, except with peers: their average needs every page, so the
+    pages add up a sum and a count per peer group and only the candidates wait for the end.
+    """
     keep = SUBJECT_FILTERS[rule.subject_filter] if rule.subject_filter else None
-    leaves = [(s, b) for s, b in _leaves(rule, answer.get("aggregations", {}), 0, {}) if keep is None or keep(s)]
     names = attribute_fields(rule)
-    attributes = [{n: [str(x["key"]) for x in b[f"a{i}"]["buckets"]] for i, n in enumerate(names)} for _, b in leaves]
-    current = [_current(rule, b) for _, b in leaves]
-    peers: list[float | None] = [None] * len(leaves)
-    if rule.baseline is not None and rule.baseline.peers:
-        groups = [a.get(rule.baseline.peers, []) for a in attributes]
-        peers = _peer_means(groups, [v for v, _ in current])
-    for (subjects, bucket), attrs, (value, events), peer in zip(leaves, attributes, current, peers, strict=True):
-        if value < rule.threshold:
-            continue
-        own = None
-        if rule.baseline is not None:
-            own = _own_baseline(rule, bucket)
-            if value <= rule.baseline.factor * own:
+    peers = rule.baseline.peers if rule.baseline is not None else None
+    totals: dict[str, list[float]] = {}  # peer group -> [sum of values, members active in the window]
+    waiting: list[tuple[Hit, list[str]]] = []
+    for answer in answers:
+        for subjects, bucket in _leaves(rule, answer):
+            if keep is not None and not keep(subjects):
                 continue
-            if peer is not None and value <= rule.baseline.peer_factor * peer:
+            attrs = _attributes(rule, names, subjects, bucket)
+            value, events = _current(rule, bucket)
+            groups = attrs.get(peers, []) if peers else []
+            for group in groups if events else []:
+                total = totals.setdefault(group, [0.0, 0])
+                total[0] += value
+                total[1] += 1
+            if value < rule.threshold:
                 continue
-        last = bucket.get("last", {}).get("value")
-        moment = datetime.fromtimestamp(last / 1000, UTC) if isinstance(last, int | float) else None
-        yield Hit(subjects, value, events, [], own, peer, attrs, moment)
+            own = None
+            if rule.baseline is not None:
+                own = _own_baseline(rule, bucket)
+                if value <= rule.baseline.factor * own:
+                    continue
+            last = bucket.get("last", {}).get("value")
+            moment = datetime.fromtimestamp(last / 1000, UTC) if isinstance(last, int | float) else None
+            hit = Hit(subjects, value, events, [], baseline=own, attributes=attrs, last=moment)
+            if peers:
+                waiting.append((hit, groups))
+            else:
+                yield hit
+    peer_factor = rule.baseline.peer_factor if rule.baseline is not None else 1.0
+    for hit, groups in waiting:
+        peer = _peer_mean(totals, groups, hit.value)
+        if peer is None or hit.value > peer_factor * peer:
+            yield dataclasses.replace(hit, peer_baseline=peer)
 
 
-def _leaves(
-    rule: Rule, aggs: dict[str, Any], depth: int, subjects: dict[str, str]
-) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
-    for bucket in aggs.get(f"g{depth}", {}).get("buckets", []):
-        here = {**subjects, rule.group_by[depth]: str(bucket.get("key_as_string", bucket["key"]))}
-        if depth + 1 < len(rule.group_by):
-            yield from _leaves(rule, bucket, depth + 1, here)
-        else:
-            yield here, bucket
+def _leaves(rule: Rule, answer: dict[str, Any]) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
+    for bucket in answer.get("aggregations", {}).get("g", {}).get("buckets", []):
+        key = bucket["key"]
+        yield {name: str(key[f"k{i}"]) for i, name in enumerate(rule.group_by)}, bucket

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +14,7 @@ from opensearchpy.exceptions import TransportError
 
 from .alerts import alert_document, write_alerts
 from .definitions import Rule
-from .query import Hit, Window, evidence_body, hits, search_body, windows
+from .query import Hit, Window, evidence_body, hits, next_page, search_body, windows
 from .reference import join
 
 
@@ -21,6 +24,8 @@ class RuleResult:
     windows: int = 0
     alerts: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    pages: int = 0  # aggregation requests (composite pages) over all windows
+    groups: int = 0  # groups (subjects) evaluated over all windows
 
 
 @dataclass
@@ -37,11 +42,12 @@ class RunResult:
 EVIDENCE_BATCH = 200  # evidence searches per msearch request
 
 
-def collect_evidence(client: OpenSearch, prefix: str, rule: Rule, window: Window, found: list[Hit]) -> None:
-    """The evidence of every hit, many searches to a request: one request per hit cost ~1.4 ms
-    each and made most of a run's time when a rule had thousands of hits
-    (docs/benchmarks-detection.md)."""
+def collect_evidence(client: OpenSearch, prefix: str, rule: Rule, window: Window, found: list[Hit]) -> list[Hit]:
+    """The hits with their evidence (first ids, and the count of all), many searches to a
+    request: one request per hit cost ~1.4 ms each and made most of a run's time when a rule
+    had thousands of hits (docs/benchmarks-detection.md)."""
     header = {"index": f"{prefix}-*", "ignore_unavailable": True, "allow_no_indices": True, "request_cache": False}
+    out: list[Hit] = []
     for first in range(0, len(found), EVIDENCE_BATCH):
         batch = found[first : first + EVIDENCE_BATCH]
         lines: list[dict[str, Any]] = []
@@ -51,22 +57,36 @@ def collect_evidence(client: OpenSearch, prefix: str, rule: Rule, window: Window
         for hit, reply in zip(batch, replies, strict=True):
             if "error" in reply:
                 raise TransportError(reply.get("status", 500), "evidence search failed", reply["error"])
-            hit.evidence.extend(h["_id"] for h in reply["hits"]["hits"])
+            ids = [h["_id"] for h in reply["hits"]["hits"]]
+            out.append(dataclasses.replace(hit, evidence=ids, evidence_total=reply["hits"]["total"]["value"]))
+    return out
+
+
+PARAMS = {"ignore_unavailable": "true", "allow_no_indices": "true", "request_cache": "false"}
+
+
+def pages(client: OpenSearch, prefix: str, rule: Rule, window: Window, result: RuleResult) -> Iterator[dict[str, Any]]:
+    """Every page of the rule's groups in the window, one request each, until a page is not full."""
+    after: dict[str, Any] | None = None
+    while True:
+        answer = client.search(index=f"{prefix}-*", body=search_body(rule, window, after), params=PARAMS)
+        result.pages += 1
+        result.groups += len(answer.get("aggregations", {}).get("g", {}).get("buckets", []))
+        yield answer
+        after = next_page(rule, answer)
+        if after is None:
+            return
 
 
 def evaluate(client: OpenSearch, prefix: str, rule: Rule, start: datetime, end: datetime) -> RuleResult:
-    """One search per window of the rule; the audit indices only (`<prefix>-*`)."""
-    import time
-
+    """The rule's groups, page by page, in each of its windows; the audit indices only (`<prefix>-*`)."""
     began = time.perf_counter()
     now = datetime.now(UTC)
     result = RuleResult(rule.id)
-    params = {"ignore_unavailable": "true", "allow_no_indices": "true", "request_cache": "false"}
     for window in windows(rule, start, end):
-        answer = client.search(index=f"{prefix}-*", body=search_body(rule, window), params=params)
         result.windows += 1
-        found = join(client, prefix, rule, list(hits(rule, answer)))  # reference data, if the rule uses it
-        collect_evidence(client, prefix, rule, window, found)
+        found = join(client, prefix, rule, list(hits(rule, pages(client, prefix, rule, window, result))))
+        found = collect_evidence(client, prefix, rule, window, found)
         result.alerts.extend(alert_document(rule, window, hit, now) for hit in found)
     result.seconds = time.perf_counter() - began
     return result

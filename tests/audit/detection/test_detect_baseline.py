@@ -18,7 +18,7 @@ RULE = next(r for r in load_rules() if r.id == "misuse.bulk_above_baseline")
 
 def _bucket(user: str, today: int, history: list[int], roles: list[str]) -> dict[str, Any]:
     return {
-        "key": user,
+        "key": {"k0": user},
         "doc_count": today + sum(history),
         "cur": {"doc_count": today, "m": {"value": today}},
         "base": {"per": {"buckets": [{"m": {"value": v}} for v in history]}},
@@ -27,8 +27,9 @@ def _bucket(user: str, today: int, history: list[int], roles: list[str]) -> dict
 
 
 def _found(*buckets: dict[str, Any]) -> dict[str, float]:
-    answer = {"aggregations": {"g0": {"buckets": list(buckets)}}}
-    return {h.subjects["user.id"]: h.value for h in hits(RULE, answer)}
+    # Two pages, as the engine reads them: peers are averaged over all of them.
+    pages = [{"aggregations": {"g": {"buckets": list(buckets[i : i + 2])}}} for i in range(0, len(buckets), 2)]
+    return {h.subjects["user.id"]: h.value for h in hits(RULE, pages)}
 
 
 def test_far_above_own_history_and_peers_fires() -> None:
@@ -58,11 +59,11 @@ def test_own_baseline_averages_over_all_windows_even_silent_ones() -> None:
 def test_search_body_counts_distinct_persons_per_earlier_day_and_collects_roles() -> None:
     window = Window(datetime(2026, 11, 28, tzinfo=SH), datetime(2026, 11, 29, tzinfo=SH))
     body = search_body(RULE, window)
-    terms = body["aggs"]["g0"]
-    assert terms["terms"]["order"] == {"cur>m": "desc"}
-    per = terms["aggs"]["base"]["aggs"]["per"]["date_histogram"]
+    group = body["aggs"]["g"]
+    assert group["composite"]["sources"] == [{"k0": {"terms": {"field": "user.id"}}}]
+    per = group["aggs"]["base"]["aggs"]["per"]["date_histogram"]
     assert per["fixed_interval"] == "1d" and per["time_zone"] == "Asia/Shanghai"
-    assert terms["aggs"]["a0"] == {"terms": {"field": "user.roles", "size": 50}}
+    assert group["aggs"]["a0"] == {"terms": {"field": "user.roles", "size": 50}}
     since = body["query"]["bool"]["filter"][1]["range"]["@timestamp"]["gte"]
     assert since == "2026-11-20T16:00:00.000Z"  # seven days before the window, Beijing midnight
 
@@ -89,3 +90,13 @@ def test_bad_references_are_refused(tmp_path: Path) -> None:
     for bad in ({"index": "payroll", "any_of": [{"a": "b"}]}, {"index": "staff", "any_of": []}, {"index": "staff"}):
         with pytest.raises(RuleError, match="reference"):
             parse_rule({**data, "reference": bad}, "t", tmp_path)
+
+
+def test_peers_on_later_pages_count_and_idle_peers_do_not() -> None:
+    # zhangwei comes on the first page; the busy colleagues who make 200 ordinary on later ones.
+    busy = [_bucket(f"u{i}", 100, [90] * 7, ["caseworker"]) for i in range(3)]
+    assert _found(_bucket("zhangwei", 200, [20] * 7, ["caseworker"]), _bucket("x", 1, [], ["reviewer"]), *busy) == {}
+    # Colleagues with history but no query today are not "active peers": they do not pull the mean down.
+    idle = [_bucket(f"idle{i}", 0, [60] * 7, ["caseworker"]) for i in range(5)]
+    assert _found(_bucket("zhangwei", 200, [20] * 7, ["caseworker"]), busy[0], *idle) == {}
+    assert _found(_bucket("zhangwei", 200, [20] * 7, ["caseworker"]), *idle) == {"zhangwei": 200}

@@ -17,6 +17,7 @@ from audit.detection.query import (
     Window,
     evidence_body,
     hits,
+    next_page,
     off_hours_ranges,
     outside_region,
     search_body,
@@ -105,43 +106,60 @@ def test_off_hours_ranges_cut_out_working_hours_and_keep_weekends() -> None:
     assert len(off_hours_ranges(OffHours("08:00", "18:00", False), saturday, "Asia/Shanghai")) == 2
 
 
-def test_search_body_nests_groups_and_selects_by_threshold(tmp_path: Path) -> None:
+def test_search_body_pages_groups_and_selects_by_threshold(tmp_path: Path) -> None:
     rule = _rule(
         tmp_path,
         group_by=["minguard.business.case_id", "minguard.business.operator"],
         measure={"type": "cardinality", "field": "minguard.business.step"},
         threshold=2,
+        page_size=2,
     )
     window = Window(datetime(2026, 3, 2, 9, tzinfo=SH), datetime(2026, 3, 2, 10, tzinfo=SH))
     body = search_body(rule, window)
     assert body["size"] == 0
-    inner = body["aggs"]["g0"]["aggs"]["g1"]
-    assert inner["terms"] == {"field": "minguard.business.operator", "size": 1000, "order": {"m": "desc"}}
+    group = body["aggs"]["g"]
+    assert group["composite"] == {
+        "size": 2,
+        "sources": [
+            {"k0": {"terms": {"field": "minguard.business.case_id"}}},
+            {"k1": {"terms": {"field": "minguard.business.operator"}}},
+        ],
+    }
     # Exact counts well past the threshold, without the default's memory (benchmarks-detection.md).
-    assert inner["aggs"]["m"] == {"cardinality": {"field": "minguard.business.step", "precision_threshold": 100}}
-    assert "select" not in inner["aggs"]  # no scripts: the threshold is applied to the buckets
-    answer = {
+    assert group["aggs"]["m"] == {"cardinality": {"field": "minguard.business.step", "precision_threshold": 100}}
+    assert "select" not in group["aggs"]  # no scripts: the threshold is applied to the buckets
+    first = {
         "aggregations": {
-            "g0": {
+            "g": {
+                "after_key": {"k0": "C1", "k1": "x"},
                 "buckets": [
-                    {
-                        "key": "C1",
-                        "doc_count": 3,
-                        "g1": {
-                            "buckets": [
-                                {"key": "zhangwei", "doc_count": 2, "m": {"value": 2}},
-                                {"key": "x", "doc_count": 1, "m": {"value": 1}},
-                            ]
-                        },
-                    }
-                ]
+                    {"key": {"k0": "C1", "k1": "zhangwei"}, "doc_count": 2, "m": {"value": 2}},
+                    {"key": {"k0": "C1", "k1": "x"}, "doc_count": 1, "m": {"value": 1}},
+                ],
             }
         }
     }
-    got = list(hits(rule, answer))
-    assert got == [Hit({"minguard.business.case_id": "C1", "minguard.business.operator": "zhangwei"}, 2.0, 2)]
+    # A full page: the next one starts after its last key; a page that is not full is the last.
+    after = next_page(rule, first)
+    assert after == {"k0": "C1", "k1": "x"}
+    assert search_body(rule, window, after)["aggs"]["g"]["composite"]["after"] == after
+    last = {"aggregations": {"g": {"buckets": [{"key": {"k0": "C9", "k1": "li"}, "doc_count": 5, "m": {"value": 3}}]}}}
+    assert next_page(rule, last) is None
+    got = list(hits(rule, [first, last]))
+    assert got == [
+        Hit({"minguard.business.case_id": "C1", "minguard.business.operator": "zhangwei"}, 2.0, 2),
+        Hit({"minguard.business.case_id": "C9", "minguard.business.operator": "li"}, 3.0, 5),
+    ]
     time_filter = body["query"]["bool"]["filter"][1]["range"]["@timestamp"]
     assert time_filter == {"gte": "2026-03-02T01:00:00.000Z", "lt": "2026-03-02T02:00:00.000Z"}
+
+
+def test_older_size_key_is_a_page_size_and_bad_page_sizes_are_refused(tmp_path: Path) -> None:
+    assert _rule(tmp_path, size=10000).page_size == 10000
+    assert _rule(tmp_path).page_size == 5000
+    for bad in (0, 70000, "big", True):
+        with pytest.raises(RuleError, match="page_size"):
+            _rule(tmp_path, page_size=bad)
 
 
 def test_baseline_looks_back_and_reads_current_and_earlier_counts(tmp_path: Path) -> None:
@@ -151,10 +169,10 @@ def test_baseline_looks_back_and_reads_current_and_earlier_counts(tmp_path: Path
     assert body["query"]["bool"]["filter"][1]["range"]["@timestamp"]["gte"] == "2026-03-01T16:00:00.000Z"
     answer = {
         "aggregations": {
-            "g0": {
+            "g": {
                 "buckets": [
                     {
-                        "key": "610902001001",
+                        "key": {"k0": "610902001001"},
                         "doc_count": 14,
                         "cur": {"doc_count": 12, "evidence": {"hits": {"hits": [{"_id": "e1"}]}}},
                         "base": {"doc_count": 7},
@@ -163,16 +181,15 @@ def test_baseline_looks_back_and_reads_current_and_earlier_counts(tmp_path: Path
             }
         }
     }
-    (hit,) = hits(rule, answer)
+    (hit,) = hits(rule, [answer])
     assert hit == Hit({"user.id": "610902001001"}, 12.0, 12, [], baseline=1.0)  # 12 ≤ 3 × 4: not the second
 
 
-def test_count_rules_cut_in_opensearch_and_evidence_filters_on_the_subject(tmp_path: Path) -> None:
+def test_evidence_filters_on_the_subject_and_counts_all_its_events(tmp_path: Path) -> None:
     rule = _rule(tmp_path, threshold=10, off_hours={"start": "08:00", "end": "18:00"})
     window = Window(datetime(2026, 3, 2, 9, tzinfo=SH), datetime(2026, 3, 2, 10, tzinfo=SH))
-    assert search_body(rule, window)["aggs"]["g0"]["terms"]["min_doc_count"] == 10
     body = evidence_body(rule, window, {"user.id": "zhangwei"})
-    assert body["size"] == 100 and body["_source"] is False
+    assert body["size"] == 100 and body["_source"] is False and body["track_total_hits"] is True
     assert {"term": {"user.id": "zhangwei"}} in body["query"]["bool"]["filter"]
     # 09:00-10:00 on a Monday lies inside working hours: nothing can match.
     assert {"bool": {"should": [{"match_none": {}}], "minimum_should_match": 1}} in body["query"]["bool"]["filter"]
@@ -194,3 +211,7 @@ def test_alert_ids_depend_on_rule_window_and_subject_only(tmp_path: Path) -> Non
     other = Window(w.end, w.end + timedelta(hours=1))
     assert alert_document(rule, other, hit, datetime.now(UTC))["alert"]["id"] != first["alert"]["id"]
     assert first["alert"]["state"] == "new" and first["alert"]["evidence"] == ["a", "b"]
+    assert first["alert"]["evidence_total"] == 2 and first["alert"]["evidence_truncated"] is False
+    capped = Hit({"user.id": "zhangwei"}, 500, 500, [f"e{i}" for i in range(100)], evidence_total=500)
+    alert = alert_document(rule, w, capped, datetime.now(UTC))["alert"]
+    assert (alert["evidence_total"], alert["evidence_truncated"], len(alert["evidence"])) == (500, True, 100)
