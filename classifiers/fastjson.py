@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import Any, TypeAlias
 
-from .columns import business_clean, join
+from .columns import business_clean, join, maybe, whole_column
 from .detect import Plan
-from .scanner import MAYBE
 from .structured import ENVELOPE, _child, dumps, json_records
 
 _MAX_EMBEDDED = 3
@@ -193,9 +192,7 @@ class ColumnWalker:
                     (info is None or info.entity is None)
                     and "{" not in joined
                     and "[" not in joined
-                    and (
-                        MAYBE.search(joined) is None or (info is not None and info.business and business_clean(joined))
-                    )
+                    and (not maybe(joined) or (info is not None and info.business and business_clean(joined)))
                 ):
                     continue  # nothing in this column can be personal data
             for i in rest:
@@ -228,7 +225,7 @@ class ColumnWalker:
         """Hand the column's clean keyed values (and integers: masked, they become strings)
         to ``keyed_column`` at once; returns the positions left for the value-by-value walk."""
         texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
-        if plan.column is not None and plan.column.fullmatch(joined) is not None:
+        if plan.column is not None and whole_column(plan.column, joined):
             batch = list(range(len(texts)))
         else:
             clean = plan.canonical.fullmatch if plan.canonical is not None else None

@@ -56,6 +56,15 @@ class Grader:
 
     def grade(self, records: Iterable[RecordSummary], ids: int) -> Grade:
         records = list(records)
+        distinct = dict.fromkeys((frozenset(r.entities), frozenset(r.categories)) for r in records)
+        return self.grade_combinations(distinct, sum(1 for r in records if r.entities & self.personal_entities), ids)
+
+    def grade_combinations(
+        self, combinations: Iterable[tuple[frozenset[str], frozenset[str]]], with_personal: int, ids: int
+    ) -> Grade:
+        """The grade from each distinct (entities, categories) of the records, in order of
+        first appearance (the reasons keep that order), and the number of records holding
+        personal data (an export of 30,000 rows has a handful of combinations)."""
         level = DataLevel.GENERAL
         reasons: list[str] = []
 
@@ -66,18 +75,13 @@ class Grader:
             if candidate > DataLevel.GENERAL and reason not in reasons:
                 reasons.append(reason)
 
-        # Records with the same entities and categories raise the same levels: each such
-        # combination is looked at once, in order of first appearance (so the reasons keep
-        # their order); an export of 30,000 rows has a handful.
-        distinct = dict.fromkeys((frozenset(r.entities), frozenset(r.categories)) for r in records)
-        for entities, categories in distinct:
-            record = RecordSummary(set(entities), set(categories))
-            for entity in record.entities:
+        for entities, categories in combinations:
+            for entity in entities:
                 raise_to(self.entity_levels.get(entity, DataLevel.GENERAL), f"entity:{entity}")
-                if entity in self.joined_entities and (record.entities & self.identities) - {entity}:
+                if entity in self.joined_entities and (entities & self.identities) - {entity}:
                     raise_to(self.joined_level, f"joined:{entity}")
-            for category in record.categories:
+            for category in categories:
                 raise_to(self.category_levels.get(category, DataLevel.GENERAL), f"category:{category}")
-        if self.persons_estimate(records, ids) >= self.volume_persons:
+        if max(ids, with_personal) >= self.volume_persons:
             raise_to(self.volume_level, f"volume:>={self.volume_persons}")
         return Grade(level, tuple(reasons))

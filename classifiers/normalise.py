@@ -84,26 +84,84 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
         return Folded(text, None, len(text))
     if not needs_folding(text):
         return Folded(text, None, len(text))
+    if len(text) <= _CACHED_LENGTH:
+        return _fold_cached(text, join_digits)
+    return _fold_slow(text, join_digits)
+
+
+# A disguised value is folded by detection, for its person token and for its mask: the
+# same string three times in a row, so values of field length are remembered (long ones would hold
+# their offset tuples in memory).
+_CACHED_LENGTH = 40
+
+
+def _fold_slow(text: str, join_digits: bool) -> Folded:
     if text.isascii():  # only separators inside digit runs can change
         return _join_ascii(text) if join_digits else Folded(text, None, len(text))
     quick = _fold_one_to_one(text)
     if quick is not None and not (join_digits and _SEP_IN_DIGITS_RE.search(quick)):
         return Folded(quick, None, len(text)) if quick != text else Folded(text, None, len(text))
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in _INVISIBLE:
-            continue
-        folded = char if char.isascii() else _nfkc(char)
-        for piece in folded:
-            chars.append(piece)
-            offsets.append(index)
+    # Invisible characters, multi-character folds or grouped digits: slices for the ASCII
+    # and CJK stretches, a per-character step only inside the runs that fold.
+    out, offsets = (quick, None) if quick is not None else _fold_pieces(text)
     if join_digits:
-        chars, offsets = _join_digit_runs(chars, offsets)
-    out = "".join(chars)
+        out, offsets = _join_runs(out, offsets)
     if out == text:
         return Folded(text, None, len(text))
-    return Folded(out, tuple(offsets), len(text))
+    return Folded(out, tuple(offsets) if offsets is not None else tuple(range(len(out))), len(text))
+
+
+_fold_cached = lru_cache(maxsize=4096)(_fold_slow)
+
+
+def clear_fold_cache() -> None:
+    """Forget remembered folds (benchmarks: a document inspected again must not find its
+    values folded already)."""
+    _fold_cached.cache_clear()
+
+
+def _fold_pieces(text: str) -> tuple[str, list[int]]:
+    """NFKC per character and invisible characters dropped, with the source index of every
+    output character. ASCII and CJK ideographs never change, so only the runs matched by
+    ``_FOLDABLE_RE`` are looked at character by character."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _FOLDABLE_RE.finditer(text):
+        start = match.start()
+        pieces.append(text[last:start])
+        offsets.extend(range(last, start))
+        for index in range(start, match.end()):
+            char = text[index]
+            if char in _INVISIBLE:
+                continue
+            folded = _nfkc(char)
+            pieces.append(folded)
+            offsets.extend([index] * len(folded))
+        last = match.end()
+    pieces.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    return "".join(pieces), offsets
+
+
+# A separator run between two ASCII digits, in folded text (see SEPARATORS).
+_SEP_RUN = re.compile("(?<=[0-9])[ .\\-\u2010-\u2014\u2212\ufe63]+(?=[0-9])")
+
+
+def _join_runs(text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    """Drop separator runs between digits; ``offsets`` None is the identity map."""
+    pieces: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for m in _SEP_RUN.finditer(text):
+        pieces.append(text[last : m.start()])
+        kept.extend(range(last, m.start()) if offsets is None else offsets[last : m.start()])
+        last = m.end()
+    if not pieces:
+        return text, offsets
+    pieces.append(text[last:])
+    kept.extend(range(last, len(text)) if offsets is None else offsets[last:])
+    return "".join(pieces), kept
 
 
 _ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
@@ -157,24 +215,3 @@ def _fold_one_to_one(text: str) -> str | None:
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
-
-
-def _join_digit_runs(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
-    """Remove separator runs that sit between two ASCII digits."""
-    keep_chars: list[str] = []
-    keep_offsets: list[int] = []
-    n = len(chars)
-    i = 0
-    while i < n:
-        char = chars[i]
-        if char in SEPARATORS and keep_chars and keep_chars[-1].isdigit() and keep_chars[-1].isascii():
-            j = i
-            while j < n and chars[j] in SEPARATORS:
-                j += 1
-            if j < n and "0" <= chars[j] <= "9":
-                i = j  # drop the whole separator run
-                continue
-        keep_chars.append(char)
-        keep_offsets.append(offsets[i])
-        i += 1
-    return keep_chars, keep_offsets

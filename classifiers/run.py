@@ -12,16 +12,18 @@ someone reads them: the gateway never does, tests and ``minguard scan`` do.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from .catalog import PHONE
+from .catalog import PHONE, KeyInfo
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
-from .entities import address, bank_card, mobile, person_name, resident_id
+from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .fastjson import Ref, path_of
 from .grading import RecordSummary
+from .records import Records
 from .scanner import Match
 from .structured import Cell
 
@@ -37,6 +39,7 @@ _KEYED_ENTITY = {
     person_name.ENTITY: person_name.ENTITY,
     address.ENTITY: address.ENTITY,
     BIRTH_DATE: BIRTH_DATE,
+    email.ENTITY: email.ENTITY,
 }
 
 
@@ -67,7 +70,7 @@ class Run:
     profile: MaskingProfile
     raw: list[tuple[Ref, Match] | _Column] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
-    records: dict[int, RecordSummary] = field(default_factory=dict)
+    records: Records = field(default_factory=Records)
     persons: set[str] = field(default_factory=set)
     masked: int = 0
     clear: int = 0
@@ -90,13 +93,11 @@ class Run:
         return out
 
     def category(self, record: int, name: str) -> None:
-        self._record(record).categories.add(name)
+        self.records.one(record).categories.add(name)
 
-    def _record(self, index: int) -> RecordSummary:
-        summary = self.records.get(index)
-        if summary is None:
-            summary = self.records[index] = RecordSummary()
-        return summary
+    def category_rows(self, rows: list[int], name: str) -> None:
+        """``category`` for each of ``rows`` (a CSV column under a category header)."""
+        self.records.category_rows(name, rows)
 
     def visit(self, cell: Cell) -> str | None:
         return self.value(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)
@@ -128,30 +129,14 @@ class Run:
     def edits(self, value: str, plan: Plan, record: int, path: Ref, scan: bool) -> list[tuple[int, int, str]]:
         """The masked spans of one value, in order; records findings and counts."""
         info = plan.info
-        if info is None:
-            if not scan:
-                return []
-            found = self._memo.get((0, value))
-            if found is None:
-                found = self._memo[(0, value)] = self.detector.scanner.scan(value)
-            matches = found
-        else:
-            if info.category and value.strip().lower() not in _ABSENT:
-                self._record(record).categories.add(info.category)
-            if not scan:
-                return []
-            memo = (id(plan), value)  # plans live as long as the detector: ids are stable
-            found = self._memo.get(memo)
-            if found is None:
-                if plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
-                    found = self.detector.keyed(value, plan)
-                else:
-                    found = self.detector.detect(value, info, plan)
-                self._memo[memo] = found
-            matches = found
+        if info is not None and info.category and value.strip().lower() not in _ABSENT:
+            self.records.one(record).categories.add(info.category)
+        if not scan:
+            return []
+        matches = self.detected(value, plan)
         if not matches:
             return []
-        summary = self._record(record)
+        summary = self.records.one(record)
         edits: list[tuple[int, int, str]] = []
         for m in matches:
             original = value[m.start : m.end]
@@ -168,6 +153,23 @@ class Run:
             edits.append((m.start, m.end, replacement))
         return edits
 
+    def detected(self, value: str, plan: Plan) -> list[Match]:
+        """What detection finds in a value under a plan, once per inspection (records nothing)."""
+        info = plan.info
+        # Plans live as long as the detector, so their ids are stable; keys the catalog does
+        # not know all scan alike.
+        memo = (0 if info is None else id(plan), value)
+        found = self._memo.get(memo)
+        if found is None:
+            if info is None:
+                found = self.detector.scanner.scan(value)
+            elif plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
+                found = self.detector.keyed(value, plan)
+            else:
+                found = self.detector.detect(value, info, plan)
+            self._memo[memo] = found
+        return found
+
     def keyed_column(
         self, values: list[str], plan: Plan, records: list[int], where: Callable[[int], str], indices: list[int]
     ) -> list[str | None]:
@@ -183,48 +185,69 @@ class Run:
         entity = _KEYED_ENTITY.get(info.entity or "") if info is not None else None
         if entity is None:
             raise ValueError(f"keyed_column needs a plan whose key names one of {sorted(_KEYED_ENTITY)}")
-        out: list[str | None] = [None] * len(values)
         odd: list[int] = []
         if entity == person_name.ENTITY:
-            odd = [k for k, v in enumerate(values) if not keyed_name(v, info)]
+            odd = _odd_names(values, info)
         elif entity == address.ENTITY:
             odd = [k for k, v in enumerate(values) if len(v) < 2]
-        if odd:
-            for k in odd:
-                out[k] = self.value(values[k], plan, records[k], where(indices[k]), True)
-            skip = set(odd)
-            keep = [k for k in range(len(values)) if k not in skip]
-            values, records, indices = [values[k] for k in keep], [records[k] for k in keep], [indices[k] for k in keep]
-        else:
-            keep = list(range(len(values)))
-        if not values:
-            return out
-        self.raw.append(_Column(values, plan, where, indices))
-        self.counts[entity] += len(values)
-        summaries = [self._record(r) for r in records]
-        for summary in summaries:
-            summary.entities.add(entity)
-        if entity == resident_id.ENTITY:
-            self._persons(values, summaries)
-        new = self.profile.apply_clean(entity, values)
-        for k, value, replacement in zip(keep, values, new, strict=True):
-            if replacement is None or replacement == value:
-                self.clear += 1
-            else:
-                self.masked += 1
+        if not odd:
+            return self._keyed(entity, values, plan, records, where, indices)
+        out: list[str | None] = [None] * len(values)
+        for k in odd:
+            out[k] = self.value(values[k], plan, records[k], where(indices[k]), True)
+        skip = set(odd)
+        keep = [k for k in range(len(values)) if k not in skip]
+        if keep:
+            new = self._keyed(
+                entity,
+                [values[k] for k in keep],
+                plan,
+                [records[k] for k in keep],
+                where,
+                [indices[k] for k in keep],
+            )
+            for k, replacement in zip(keep, new, strict=True):
                 out[k] = replacement
         return out
 
-    def _persons(self, numbers: list[str], summaries: list[RecordSummary]) -> None:
+    def _keyed(
+        self,
+        entity: str,
+        values: list[str],
+        plan: Plan,
+        records: list[int],
+        where: Callable[[int], str],
+        indices: list[int],
+    ) -> list[str | None]:
+        """``keyed_column`` for values the keyed outcome covers, without a step per value
+        where C-level list operations do (counts, persons, masks)."""
+        self.raw.append(_Column(values, plan, where, indices))
+        self.counts[entity] += len(values)
+        self.records.entity_rows(entity, records)
+        if entity == resident_id.ENTITY:
+            self._persons(values, records)
+        new = self.profile.apply_clean(entity, values)
+        unchanged = new.count(None) + sum(map(operator.eq, new, values))
+        self.clear += unchanged
+        self.masked += len(values) - unchanged
+        if not unchanged:
+            return new
+        return [r if r is not None and r != v else None for r, v in zip(new, values, strict=True)]
+
+    def _persons(self, numbers: list[str], records: list[int]) -> None:
         """``_person`` for clean 18-character numbers: born after this day 18 years ago
         (compared as YYYYMMDD text) is a minor, if the date is a real one."""
-        upper = [n.upper() for n in numbers]
+        joined = "\x00".join(numbers)
+        upper = joined.upper().split("\x00") if "x" in joined else numbers  # one C-level pass
         self.persons.update(upper)
         today = self.today
         cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
-        for number, summary in zip(upper, summaries, strict=True):
-            if number[6:14] > cutoff and resident_id.birth_date(number) is not None:
-                summary.categories.add("minor")
+        minors = [
+            record
+            for number, record in zip(upper, records, strict=True)
+            if number[6:14] > cutoff and resident_id.birth_date(number) is not None
+        ]
+        self.records.category_rows("minor", minors)
 
     def _person(self, original: str, summary: RecordSummary) -> None:
         number = resident_id.canonical(original)
@@ -238,3 +261,13 @@ class Run:
 
 def _age(born: _dt.date, today: _dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
+    """Positions of clean CJK values under a name key that are not a name whole
+    (``keyed_name``): one search over the column rules out context words for all."""
+    if person_name.may_contain("\x00".join(values)):
+        return [k for k, v in enumerate(values) if not keyed_name(v, info)]
+    if info is None or not info.weak:
+        return []
+    return [k for k, v in enumerate(values) if not person_name.surname_length(v)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .entities import address, bank_card, email, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
@@ -45,9 +46,11 @@ _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
 _WHOLE = 11
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A detected entity; ``start``/``end`` index the string given to :meth:`Scanner.scan`."""
+class Match(NamedTuple):
+    """A detected entity; ``start``/``end`` index the string given to :meth:`Scanner.scan`.
+
+    A named tuple, not a frozen dataclass: one is built per finding, and a frozen
+    dataclass's ``__init__`` costs several times as much."""
 
     entity: str
     start: int
@@ -76,8 +79,12 @@ class Scanner:
         ]
         # _whole_value() encodes what the default specs conclude; other specs scan in full.
         self._whole_fast = tuple(specs) == SPECS and threshold == THRESHOLD
-        # Only used to jump to the next position where *some* pattern matches.
-        self._combined = re.compile("|".join(f"(?:{c.regex.pattern})" for c in self._patterns))
+        # Jumps to the next position where *some* pattern matches, and names it: alternatives
+        # are tried in order, so no pattern before the named one matches there (see _patterns_in).
+        self._combined = re.compile("|".join(f"(?P<p{i}>{c.regex.pattern})" for i, c in enumerate(self._patterns)))
+        # A validated match can only be tied by a later pattern (ties go to the earlier one)
+        # when no pattern scores above VALIDATED_SCORE on its own.
+        self._validated_wins = all(c.score <= VALIDATED_SCORE for c in self._patterns)
         # The same without the e-mail pattern, behind a one-character class: every other default
         # pattern starts with a digit, a letter (credit codes), '+' (+86) or '(' ((0915)), and
         # `re` tests a leading class quickly, where 8 alternatives opening with look-behinds
@@ -86,7 +93,9 @@ class Scanner:
         self._combined_no_at = (
             re.compile(
                 "(?=[0-9A-Za-z(+])(?:"
-                + "|".join(f"(?:{c.regex.pattern})" for c in self._patterns if "@" not in c.regex.pattern)
+                + "|".join(
+                    f"(?P<p{i}>{c.regex.pattern})" for i, c in enumerate(self._patterns) if "@" not in c.regex.pattern
+                )
                 + ")"
             )
             if self._whole_fast
@@ -158,11 +167,14 @@ class Scanner:
         out: list[Match] = []
         pos = 0
         combined = self._combined if "@" in text else self._combined_no_at
+        patterns = self._patterns
         while (hit := combined.search(text, pos)) is not None:
             at = hit.start()
             best: tuple[float, int, str, str] | None = None  # score, end, entity, evidence
-            for compiled in self._patterns:
-                m = compiled.regex.match(text, at)
+            first = int(hit.lastgroup[1:]) if hit.lastgroup else 0  # earlier patterns do not match here
+            for k in range(first, len(patterns)):
+                compiled = patterns[k]
+                m = hit if k == first else compiled.regex.match(text, at)
                 if m is None:
                     continue
                 verdict = compiled.spec.validate(m.group())
@@ -181,6 +193,8 @@ class Scanner:
                             score, evidence = score + CONTEXT_BOOST, f"{evidence}+context"
                 if score >= self.threshold and (best is None or score > best[0]):
                     best = (score, m.end(), compiled.spec.entity, evidence)
+                    if verdict is True and self._validated_wins:
+                        break  # nothing later can beat or take a tie from a checksum
             if best is None:
                 pos = at + 1
                 continue

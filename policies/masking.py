@@ -157,8 +157,10 @@ class MaskingProfile:
                 v[:first] + fill * (len(v) - shown) + v[len(v) - last :] if len(v) > shown else fill * len(v)
                 for v in values
             ]
-        if kind == "name":
-            return [_mask_name(v, op.fill) for v in values]
+        if kind == "name":  # _mask_name inlined: clean names have no spaces to strip
+            hidden = op.fill * 2
+            compound = person_name.COMPOUND_SURNAMES
+            return [v[:2] + hidden if v[:2] in compound else v[:1] + hidden for v in values]
         if kind == "generalise" and op.to == "year" and entity == "BIRTH_DATE":  # ISO dates: the year leads
             return [f"{v[:4]}年" for v in values]
         if kind == "encrypt":

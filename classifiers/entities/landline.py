@@ -7,16 +7,16 @@ from .base import EntitySpec, PatternSpec
 ENTITY = "LANDLINE"
 
 # 010 and 02x are the only two-digit area codes; all others have three digits after 0.
-_AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
+AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
 _EXT = r"(?:(?:-|转|#|ext\.?|EXT\.?|分机)[0-9]{1,6})?"
 PATTERNS = (
     PatternSpec(
         "landline_grouped",
-        r"(?<![0-9])(?:\(" + _AREA + r"\)|" + _AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
+        r"(?<![0-9])(?:\(" + AREA + r"\)|" + AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
         0.6,
     ),
     # Without a separator an 11-12 digit run starting with 0 is often something else.
-    PatternSpec("landline_plain", r"(?<![0-9])" + _AREA + r"[2-9][0-9]{6,7}(?![0-9])", 0.4),
+    PatternSpec("landline_plain", r"(?<![0-9])" + AREA + r"[2-9][0-9]{6,7}(?![0-9])", 0.4),
 )
 CONTEXT = ("电话", "座机", "固话", "联系电话", "办公电话", "tel", "phone", "telephone")
 

@@ -18,7 +18,7 @@ INSPECTOR = Inspector()
 PROFILES = load_profiles()
 
 
-def _reference_csv(text: str, value: Any, plan_of: Any, keyed: Any, category: Any) -> tuple[str, bool, int]:
+def _reference_csv(text: str, value: Any, plan_of: Any, *_: Any) -> tuple[str, bool, int]:
     """The cell-by-cell CSV walker, fed through the same visitor."""
     return structured.walk_csv(text, lambda c: value(c.text, plan_of(c.key), c.record, c.path, c.scan))
 
@@ -97,6 +97,7 @@ def test_keyed_csv_column_masks_every_row() -> None:
         ("PERSON_NAME", ["张三", "欧阳娜娜", "李"]),
         ("ADDRESS", ["陕西省安康市汉滨区育才路1号", "汉滨区", "育才路１号"]),
         ("BIRTH_DATE", ["1976-03-01", "2015-07-04"]),
+        ("EMAIL", ["user595310@example.cn", "a@163.com"]),
     ],
 )
 def test_apply_clean_equals_apply(profile: str, entity: str, values: list[str]) -> None:
@@ -107,6 +108,6 @@ def test_apply_clean_equals_apply(profile: str, entity: str, values: list[str]) 
 def test_quoted_csv_keeps_untouched_bytes() -> None:
     body = f'"a","sfzh"\r\n"x, y",{ID}\r\n'
     text, changed, rows = fastcsv.walk_csv(
-        body, lambda *a: None, INSPECTOR.detector.plan, lambda v, *a: ["M"] * len(v), lambda r, c: None
+        body, lambda *a: None, INSPECTOR.detector.plan, lambda v, *a: ["M"] * len(v), lambda r, c: None, lambda v, p: []
     )
     assert (text, changed, rows) == ('"a","sfzh"\r\n"x, y",M\r\n', True, 1)

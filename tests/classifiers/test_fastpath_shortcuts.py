@@ -1,0 +1,223 @@
+"""The second round of shortcuts against what they replace, on seeded random inputs:
+keyed landlines and e-mails vs the scan, the named-group candidate loop vs trying every
+pattern, fold vs the per-character reference, RE2 column checks vs ``re``, column-level
+record facts vs per-record summaries, the byte-level huge-integer test, the base-34 USCC
+check. Each must agree everywhere, not just on the corpus."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from classifiers import columns
+from classifiers.entities import uscc
+from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
+from classifiers.grading import Grader, RecordSummary
+from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
+from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold
+from classifiers.records import Records
+from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
+from classifiers.scanner import Match, Scanner
+
+DETECTOR = Inspector().detector
+AREAS = ("010", "021", "029", "0915", "0371", "0755", "0291", "0999", "0123")
+
+
+@pytest.mark.parametrize("key", ["telephone", "lxdh", "固定电话", "phone"])
+def test_keyed_landlines_equal_scan(key: str) -> None:
+    r = random.Random(key)
+    plan = DETECTOR.plan(key)
+    assert plan.info is not None
+    for _ in range(3000):
+        sub = r.choice("23456789") + "".join(r.choice("0123456789") for _ in range(r.choice((6, 7))))
+        if r.random() < 0.1:
+            sub = sub[0] * 7 + sub[7:]  # placeholder subscriber: the key's claim
+        value = r.choice(AREAS) + r.choice("- ") + sub
+        assert DETECTOR.detect(value, plan.info, plan) == DETECTOR.scanned(value, plan.info, plan), value
+
+
+@pytest.mark.parametrize("key", ["email", "dzyx", "电子邮箱"])
+def test_keyed_emails_equal_scan(key: str) -> None:
+    r = random.Random(key)
+    plan = DETECTOR.plan(key)
+    assert plan.info is not None
+    domains = ("163.com", "qq.com", "example.cn", "mail.gov.cn", "a1.b2.cn", "x.y-z.com", "1.2.cn", "a.2b.cn")
+    for _ in range(3000):
+        local = "".join(r.choice("abcxyzABC0123456789_") for _ in range(r.randint(1, 24)))
+        if r.random() < 0.3:  # phone, ID or card digits as the local part (QQ-style addresses)
+            local = r.choice(("1", "6", "0")) + "".join(r.choice("0123456789") for _ in range(r.randint(9, 19)))
+        value = f"{local}@{r.choice(domains)}"
+        assert DETECTOR.detect(value, plan.info, plan) == DETECTOR.scanned(value, plan.info, plan), value
+
+
+class _EveryPattern(Scanner):
+    """The candidate loop before named groups: every pattern tried at every candidate."""
+
+    def _patterns_in(self, folded: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+        text, out, pos = folded.text, [], 0
+        while (hit := self._combined.search(text, pos)) is not None:
+            at = hit.start()
+            best: tuple[float, int, str, str] | None = None
+            for compiled in self._patterns:
+                m = compiled.regex.match(text, at)
+                verdict = compiled.spec.validate(m.group()) if m is not None else False
+                if m is None or verdict is False:
+                    continue
+                score, evidence = (
+                    (VALIDATED_SCORE, compiled.spec.strong_evidence) if verdict else (compiled.score, "pattern")
+                )
+                if score < self.threshold:
+                    if compiled.spec.entity in hints:
+                        score, evidence = score + CONTEXT_BOOST, f"{evidence}+{hint_evidence}"
+                    elif any(w in text.lower()[max(0, at - WINDOW) : at] for w in compiled.context):
+                        score, evidence = score + CONTEXT_BOOST, f"{evidence}+context"
+                if score >= self.threshold and (best is None or score > best[0]):
+                    best = (score, m.end(), compiled.spec.entity, evidence)
+            if best is None:
+                pos = at + 1
+                continue
+            out.append(Match(best[2], *folded.span(at, best[1]), min(best[0], 1.0), best[3]))
+            pos = best[1]
+        return out
+
+
+def _noise(r: random.Random) -> str:
+    pieces = ["身份证号", "电话", "卡号", "@", "x@qq.com", "+86 ", "(0915)", "0915-", " ", "-", "，", "X", "AB"]
+    digits = "".join(r.choice("0123456789") for _ in range(r.randint(1, 20)))
+    return "".join(r.choice(pieces) if r.random() < 0.4 else digits[: r.randint(1, 20)] for _ in range(r.randint(1, 8)))
+
+
+def test_named_group_candidates_equal_every_pattern() -> None:
+    r = random.Random(7)
+    fast, reference = Scanner(), _EveryPattern()
+    for _ in range(4000):
+        text = _noise(r)
+        for hints in (frozenset(), frozenset({"MOBILE", "LANDLINE"})):
+            assert fast.scan(text, hints=hints, hint_evidence="key:k") == reference.scan(
+                text, hints=hints, hint_evidence="key:k"
+            ), text
+
+
+def _reference_fold(text: str, join_digits: bool) -> Folded:
+    """fold() as it was: NFKC per character, then separator runs between digits dropped."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        for piece in char if char.isascii() else unicodedata.normalize("NFKC", char):
+            chars.append(piece)
+            offsets.append(index)
+    if join_digits:
+        keep_c: list[str] = []
+        keep_o: list[int] = []
+        i = 0
+        while i < len(chars):
+            if chars[i] in SEPARATORS and keep_c and keep_c[-1].isascii() and keep_c[-1].isdigit():
+                j = i
+                while j < len(chars) and chars[j] in SEPARATORS:
+                    j += 1
+                if j < len(chars) and "0" <= chars[j] <= "9":
+                    i = j
+                    continue
+            keep_c.append(chars[i])
+            keep_o.append(offsets[i])
+            i += 1
+        chars, offsets = keep_c, keep_o
+    out = "".join(chars)
+    return Folded(text, None, len(text)) if out == text else Folded(out, tuple(offsets), len(text))
+
+
+def test_fold_equals_per_character_reference() -> None:
+    r = random.Random(3)
+    alphabet = (
+        "0123456789 -.ab@，。张号\u200b\u200d\ufeff\u00ad１２Ｘ\u3000\u00a0\u2010\u2212\ufe63\ufb01\u2460\u00bd－"
+    )
+    for _ in range(20000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 14)))
+        for join_digits in (True, False):
+            got, want = fold(text, join_digits=join_digits), _reference_fold(text, join_digits)
+            assert got.text == want.text and [got.span(i, i + 1) for i in range(len(got.text))] == [
+                want.span(i, i + 1) for i in range(len(want.text))
+            ], repr(text)
+
+
+def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = random.Random(5)
+    common = ("户主", "男", "approved", "AK2020", "3230.00", "", "246549468074510955", "P61090200001")
+    for _ in range(200):
+        values = [_noise(r) if r.random() < 0.01 else r.choice(common) for _ in range(600)]
+        joined = columns.SEPARATOR.join(values)
+        assert len(joined) >= columns._RE2_FROM
+        fast = (columns.maybe(joined), columns.business_clean(joined))
+        with monkeypatch.context() as m:
+            m.setattr(columns, "_RE2_FROM", 10**9)  # ``re`` only, as before
+            assert fast == (columns.maybe(joined), columns.business_clean(joined))
+
+
+def test_records_combinations_equal_per_record_summaries() -> None:
+    grader = Grader.load()
+    r = random.Random(9)
+    names = [("RESIDENT_ID", True), ("MOBILE", True), ("PERSON_NAME", True), ("minor", False), ("health", False)]
+    for _ in range(300):
+        n = r.randint(1, 80)
+        records, summaries = Records(), {i: RecordSummary() for i in range(-1, n)}
+        for name, is_entity in r.sample(names, r.randint(0, len(names))):
+            rows = [i for i in range(n) if r.random() < 0.7] if r.random() < 0.5 else list(range(n))
+            (records.entity_rows if is_entity else records.category_rows)(name, rows)
+            for i in rows:
+                (summaries[i].entities if is_entity else summaries[i].categories).add(name)
+        for i in r.sample(range(-1, n), min(n, r.randint(0, 5))):
+            entity = r.choice(("BANK_CARD", "ADDRESS", "MOBILE"))
+            records.one(i).entities.add(entity)
+            summaries[i].entities.add(entity)
+        touched = [s for s in summaries.values() if s.entities or s.categories]
+        combinations, with_personal = records.combinations(grader.personal_entities)
+        assert set(combinations) == {(frozenset(s.entities), frozenset(s.categories)) for s in touched}
+        assert with_personal == sum(1 for s in touched if s.entities & grader.personal_entities)
+        ids = r.randint(0, 60)
+        got, want = grader.grade_combinations(combinations, with_personal, ids), grader.grade(touched, ids)
+        assert got.level == want.level and sorted(got.reasons) == sorted(want.reasons)
+
+
+def test_huge_int_on_bytes_equals_regex() -> None:
+    r = random.Random(11)
+    for _ in range(20000):
+        text = "".join(
+            r.choice("0123456789") if r.random() < 0.8 else r.choice('-张 "x,') for _ in range(r.randint(0, 45))
+        )
+        assert _huge_int(text, text.encode()) == (_HUGE_INT.search(text) is not None), text
+
+
+def test_uscc_base34_check_equals_weights() -> None:
+    r = random.Random(13)
+    for _ in range(5000):
+        body = "".join(r.choice(uscc.ALPHABET) for _ in range(17))
+        total = sum(uscc.ALPHABET.index(c) * w for c, w in zip(body, uscc._WEIGHTS, strict=True))
+        assert uscc.check_char(body) == uscc.ALPHABET[(31 - total % 31) % 31]
+    assert tuple(pow(3, i, 31) for i in range(17)) == uscc._WEIGHTS
+
+
+@pytest.mark.parametrize("key", ["idNumber", "phone", "bankCard", "csrq", "xm", "jtzz", "email"])
+def test_whole_column_by_re2_equals_re(key: str) -> None:
+    plan = DETECTOR.plan(key)
+    assert plan.column is not None
+    r = random.Random(key)
+    samples = {
+        "idNumber": "61090219760301893X",
+        "phone": "15038829882",
+        "bankCard": "6236682129972200337",
+        "csrq": "1976-03-01",
+        "xm": "张三",
+        "jtzz": "陕西省安康市汉滨区育才路1号",
+        "email": "user1@163.com",
+    }
+    for _ in range(100):
+        values = [samples[key]] * 700
+        if r.random() < 0.5:  # one odd value somewhere: a space, a full-width digit, a letter, nothing
+            values[r.randrange(700)] = r.choice(("", " ", "１", "a", "1 2", samples[key] + "0", "\u3000"))
+        joined = columns.SEPARATOR.join(values)
+        assert len(joined) >= columns._RE2_FROM
+        assert columns.whole_column(plan.column, joined) == (plan.column.fullmatch(joined) is not None)
