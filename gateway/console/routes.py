@@ -27,7 +27,7 @@ from ..exchange import Exchange, Response
 from .audited import RESOURCE, Runner, Work, html, new_exchange
 from .pages import Pages
 from .reading import TOKEN, Reader, local_time, shown_time
-from .session import COOKIE, Session, SessionError, SessionSigner
+from .session import COOKIE, LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session, SessionError, SessionSigner
 
 if TYPE_CHECKING:
     from ..app import Gateway
@@ -51,9 +51,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
     runner = Runner(gateway, pages)
 
-    def cookie(request: Request, value: str, max_age: int) -> tuple[bytes, bytes]:
+    def cookie(request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
         secure = "; Secure" if request.url.scheme == "https" else ""
-        text = f"{COOKIE}={value}; Path={base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        text = f"{name}={value}; Path={base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
         return b"set-cookie", text.encode("latin-1")
 
     def redirect(ex: Exchange, to: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
@@ -110,14 +110,26 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         return RedirectResponse(f"{base}/search" if isinstance(current(request), Session) else f"{base}/login", 303)
 
     @admin.get(f"{base}/login", include_in_schema=False)
-    async def login_form() -> HttpResponse:
-        return HttpResponse(pages.render("login.html"), media_type="text/html", headers={"cache-control": "no-store"})
+    async def login_form(request: Request) -> HttpResponse:
+        nonce, token = signer.login_nonce()
+        response = HttpResponse(
+            pages.render("login.html", csrf=token), media_type="text/html", headers={"cache-control": "no-store"}
+        )
+        name, value = cookie(request, nonce, LOGIN_LIFETIME_SECONDS, LOGIN_COOKIE)
+        response.headers.append(name.decode("latin-1"), value.decode("latin-1"))
+        return response
 
     @admin.post(f"{base}/login", include_in_schema=False)
     async def login(request: Request) -> HttpResponse:
         """The credential goes through the gateway's identity stage, then the policy decides."""
-        credential = _field(await request.form(), "credential")
+        form = await request.form()
+        credential = _field(form, "credential")
         ex = new_exchange(request)
+        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), _field(form, "csrf")):
+            # Not from our own login form (or that form is older than its cookie): refused and
+            # audited before the credential is even looked at.
+            ex.fail(403, "csrf_invalid", "the login form's token does not match", "登录表单校验失败,请刷新页面后重试")
+            return await runner.run(ex, "console.login", "login", None, _nothing)
         raw = credential.encode("utf-8")
         # A JWT is three base64url parts; anything else is taken as an API key.
         header = (b"authorization", b"Bearer " + raw) if credential.count(".") == 2 else (b"x-api-key", raw)
@@ -129,7 +141,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             if ex.principal is None:
                 raise RuntimeError("identified exchange without a principal")
             _, value = signer.issue(ex.principal)
-            redirect(ex, "search", [cookie(request, value, signer.lifetime)])
+            redirect(ex, "search", [cookie(request, value, signer.lifetime), cookie(request, "", 0, LOGIN_COOKIE)])
 
         return await runner.run(ex, "console.login", "login", None, work)
 

@@ -25,6 +25,10 @@ from policies.keys import load_or_create_key
 from ..exchange import Principal
 
 COOKIE = "minguard_console"
+# Set with the login form: a login POSTed from another site (login CSRF, which would put the
+# officer into someone else's session) carries neither this cookie nor the form's token.
+LOGIN_COOKIE = "minguard_console_login"
+LOGIN_LIFETIME_SECONDS = 10 * 60
 LIFETIME_SECONDS = 15 * 60  # short: an unattended console times out within a quarter hour
 KEY_NAME = "console-session"
 
@@ -114,3 +118,11 @@ class SessionSigner:
 
     def csrf_ok(self, session: Session, token: str) -> bool:
         return hmac.compare_digest(self.csrf(session), token)
+
+    def login_nonce(self) -> tuple[str, str]:
+        """A nonce for the login form's cookie, and the form token that goes with it."""
+        nonce = secrets.token_hex(16)
+        return nonce, self._mac("login", nonce)[:40]
+
+    def login_ok(self, nonce: str, token: str) -> bool:
+        return bool(nonce) and hmac.compare_digest(self._mac("login", nonce)[:40], token)

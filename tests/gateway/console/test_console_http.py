@@ -20,11 +20,19 @@ from support.console_case import Case, console_events
 pytestmark = pytest.mark.opensearch
 
 
+def post_login(client: httpx.Client, credential: str) -> httpx.Response:
+    """Log in as the form does: GET it (cookie + token), then POST the credential with the token."""
+    form = client.get("/login")
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
+    assert found is not None
+    return client.post("/login", data={"credential": credential, "csrf": found.group(1)})
+
+
 @contextlib.contextmanager
 def login(case: Case, key_id: str) -> Iterator[tuple[httpx.Client, str]]:
     """A logged-in client and the CSRF token of its session (read from a form)."""
     with httpx.Client(base_url=case.console, timeout=30) as client:
-        answer = client.post("/login", data={"credential": case.gateway.env.key(key_id)})
+        answer = post_login(client, case.gateway.env.key(key_id))
         assert answer.status_code == 303, answer.text
         page = client.get("/search")
         assert page.status_code == 200
@@ -49,7 +57,7 @@ def event_of(opensearch: OpenSearch, case: Case, response: httpx.Response) -> di
 
 def test_login_sets_a_strict_short_cookie_and_is_audited(case: Case, opensearch: OpenSearch) -> None:
     with httpx.Client(base_url=case.console, timeout=30) as client:
-        answer = client.post("/login", data={"credential": case.gateway.env.key("audit-admin")})
+        answer = post_login(client, case.gateway.env.key("audit-admin"))
     assert answer.status_code == 303 and answer.headers["location"].endswith("/console/search")
     cookie = answer.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Max-Age=900" in cookie
@@ -65,7 +73,7 @@ def test_other_roles_are_refused_and_the_refusal_is_audited(
     case: Case, opensearch: OpenSearch, key_id: str, subject: str
 ) -> None:
     with httpx.Client(base_url=case.console, timeout=30) as client:
-        answer = client.post("/login", data={"credential": case.gateway.env.key(key_id)})
+        answer = post_login(client, case.gateway.env.key(key_id))
         assert answer.status_code == 403 and "set-cookie" not in answer.headers
         assert "访问被拒绝" in answer.text
         assert client.get("/search").status_code == 303  # no session: back to the login form
@@ -77,7 +85,7 @@ def test_other_roles_are_refused_and_the_refusal_is_audited(
 
 def test_an_unknown_credential_is_refused_and_audited(case: Case, opensearch: OpenSearch) -> None:
     with httpx.Client(base_url=case.console, timeout=30) as client:
-        answer = client.post("/login", data={"credential": "mg_not-a-key"})
+        answer = post_login(client, "mg_not-a-key")
     assert answer.status_code == 401
     event = event_of(opensearch, case, answer)
     assert event["event"]["reason"] == "unauthenticated" and event["user"]["id"] is None  # type: ignore[index]
@@ -175,3 +183,19 @@ def test_the_report_downloads_and_is_audited(case: Case, opensearch: OpenSearch)
     event = event_of(opensearch, case, answer)
     assert event["minguard"]["route"] == "console.report"  # type: ignore[index]
     assert "format=json" in event["minguard"]["console"]["filters"]  # type: ignore[index]
+
+
+def test_a_login_not_posted_from_our_own_form_is_refused_and_audited(case: Case, opensearch: OpenSearch) -> None:
+    key = case.gateway.env.key("audit-admin")
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        # Another site's page posting a login: neither the form's cookie nor its token.
+        forged = client.post("/login", data={"credential": key})
+        assert forged.status_code == 403 and "minguard_console=" not in forged.headers.get("set-cookie", "")
+        # The form's token without its cookie (or the reverse) does not do either.
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/login").text)
+        assert token is not None
+        client.cookies.clear()
+        assert client.post("/login", data={"credential": key, "csrf": token.group(1)}).status_code == 403
+    event = event_of(opensearch, case, forged)
+    assert event["event"]["reason"] == "csrf_invalid"  # type: ignore[index]
+    assert event["user"]["id"] is None  # type: ignore[index]  # refused before the credential was looked at
