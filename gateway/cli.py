@@ -13,8 +13,9 @@ from typing import Annotated
 
 import typer
 
+from .cli_common import fail, settings_or_fail
 from .logs import log_config
-from .settings import PACKAGE_ROOT, ConfigError, load_settings
+from .settings import PACKAGE_ROOT
 
 app = typer.Typer(
     help="minguard: data-security and audit gateway for civil-affairs systems.",
@@ -41,11 +42,6 @@ DEV_DIR = Path("var/dev")
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config file (default: demo defaults).")]
 
 
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
-
-
 @app.command()
 def run(
     config: ConfigOption = None,
@@ -56,11 +52,7 @@ def run(
 
     from .server import HEADER_TIMEOUT_ENV, GuardedHttpToolsProtocol
 
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    settings = settings_or_fail(config)
     # Workers read the config path from the environment; never one inherited by accident.
     os.environ.pop("MINGUARD_CONFIG", None)
     if config is not None:
@@ -95,11 +87,7 @@ def config_check(path: Path) -> None:
 
     from .stages.identify import Identify
 
-    try:
-        settings = load_settings(path)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    settings = settings_or_fail(path)
     checks: dict[str, Callable[[], object]] = {
         "policy.routes": lambda: RouteTable.load(settings.policy.routes),
         "policy.model/policy": lambda: PolicyEnforcer(settings.policy.model, settings.policy.policy),
@@ -116,7 +104,7 @@ def config_check(path: Path) -> None:
     if not key_file.exists() and not settings.keys.generate_missing:
         problems.append(f"keys.dir: {key_file} is missing and keys.generate_missing is off")
     if problems:
-        _fail(f"{path}: invalid\n  " + "\n  ".join(problems))
+        fail(f"{path}: invalid\n  " + "\n  ".join(problems))
     typer.echo(f"{path}: OK")
 
 
@@ -185,12 +173,12 @@ def dev_up(
     from .devsetup import init_dev
 
     if _node("start") != 0:
-        _fail("the local OpenSearch node did not start; see the messages above")
+        fail("the local OpenSearch node did not start; see the messages above")
     env = init_dev(directory, gateway_port=port, upstream_url=f"http://127.0.0.1:{upstream_port}")
     upstream = subprocess.Popen([sys.executable, "-m", "demo", "--host", "127.0.0.1", "--port", str(upstream_port)])
     try:
         if not _wait_http(f"http://127.0.0.1:{upstream_port}/api/v1/health", 30):
-            _fail("the demo upstream did not start")
+            fail("the demo upstream did not start")
         key = env.key("caseworker-hanbin")
         credentials = env.directory / "credentials.json"
         typer.echo(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .settings import ConfigError, OpenSearchSettings, Settings, load_settings
+from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -27,28 +27,6 @@ audit_app = typer.Typer(help="The audit trail: tamper evidence (审计记录完�
 
 SEQ = "minguard.chain.seq"
 INSTANCE = "minguard.chain.instance"
-
-
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
-
-
-def parse_time(text: str | None) -> datetime | None:
-    """ISO 8601; a time without an offset is taken as UTC (write +08:00 for Beijing time)."""
-    if text is None:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO 8601 time: {text!r} (e.g. 2026-11-01T00:00:00+08:00)") from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
-def _client(settings: OpenSearchSettings) -> OpenSearch:
-    from audit.opensearch import make_sync_client
-
-    return make_sync_client(settings)
 
 
 def _checkpoint_seq(client: OpenSearch, index: str, instance: str, seq: int, before: bool) -> int | None:
@@ -184,24 +162,18 @@ def verify(
     from audit.verify import verify_trail
 
     start, end = parse_time(from_), parse_time(to)
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    settings = settings_or_fail(config)
     key_path = public_key or settings.keys.dir / PUBLIC_KEY_FILE
     try:
         key = load_public_key(key_path)
     except (OSError, ValueError) as exc:
-        _fail(f"无法读取签名公钥 / cannot read the checkpoint public key: {exc}")
-        return
+        fail(f"无法读取签名公钥 / cannot read the checkpoint public key: {exc}")
     prefix = settings.opensearch.index_prefix
-    client = _client(settings.opensearch)
+    client = opensearch_client(settings.opensearch)
     try:
         report = verify_trail(read_trail(client, prefix, start, end, instance), key)
     except (OpenSearchException, OSError) as exc:
-        _fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
-        return
+        fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
     finally:
         client.close()
     span = (start.isoformat() if start else "最早 earliest", end.isoformat() if end else "最新 latest")
@@ -227,14 +199,6 @@ def verify(
 ConfigArg = Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")]
 
 
-def _settings(config: Path | None) -> Settings:
-    try:
-        return load_settings(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-        raise  # _fail exits; this keeps the type checker informed
-
-
 @audit_app.command("retention")
 def retention(
     config: ConfigArg = None,
@@ -248,8 +212,8 @@ def retention(
     """
     from audit.lifecycle import apply_retention
 
-    settings = _settings(config)
-    client = _client(settings.opensearch)
+    settings = settings_or_fail(config)
+    client = opensearch_client(settings.opensearch)
     try:
         expired = apply_retention(
             client, settings.opensearch.index_prefix, settings.audit.retention_days, dry_run=not apply
@@ -266,8 +230,8 @@ def backup_drill(config: ConfigArg = None) -> None:
     """Snapshot the audit indices, restore them into scratch indices, compare counts, record the result."""
     from audit.lifecycle import restore_drill
 
-    settings = _settings(config)
-    client = _client(settings.opensearch)
+    settings = settings_or_fail(config)
+    client = opensearch_client(settings.opensearch)
     try:
         drill = restore_drill(client, settings.opensearch.index_prefix)
     finally:
@@ -298,16 +262,16 @@ def search_cmd(
     from audit.search import Query, SearchError, render, search
     from policies.keys import Pseudonymizer
 
-    settings = _settings(config)
+    settings = settings_or_fail(config)
     query = Query(
         start=from_, end=to, person_id_number=person, user=user, region=region, denied=denied, clear_text=clear
     )
-    client = _client(settings.opensearch)
+    client = opensearch_client(settings.opensearch)
     try:
         pseudonymizer = Pseudonymizer.from_dir(settings.keys.dir, generate=False)
         events = list(search(client, settings.opensearch.index_prefix, query, pseudonymizer, limit))
         typer.echo(render(events, fmt))
     except (SearchError, OSError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         client.close()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_audit import _client, parse_time
+from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 from .settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -24,18 +24,9 @@ detect_app = typer.Typer(
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")]
 
 
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
-
-
 def _open(config: Path | None) -> tuple[Settings, OpenSearch]:
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-        raise
-    return settings, _client(settings.opensearch)
+    settings = settings_or_fail(config)
+    return settings, opensearch_client(settings.opensearch)
 
 
 @detect_app.command("run")
@@ -58,19 +49,16 @@ def run(
 
     start, end = parse_time(from_), parse_time(to)
     if start is None or end is None or end <= start:
-        _fail("--to must be after --from")
-        return
+        fail("--to must be after --from")
     try:
         rules = load_rules(rules_dir or RULES_DIR, rule)
     except (RuleError, OSError) as exc:
-        _fail(f"规则文件有误 / bad rule files: {exc}")
-        return
+        fail(f"规则文件有误 / bad rule files: {exc}")
     settings, client = _open(config)
     try:
         result = run_rules(client, settings.opensearch.index_prefix, rules, start, end)
     except (OpenSearchException, AlertError, OSError) as exc:
-        _fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
-        return
+        fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
     finally:
         client.close()
     if as_json:
@@ -102,7 +90,7 @@ def alerts(
     from audit.detection.alerts import STATE_ZH, list_alerts
 
     if state is not None and state not in STATE_ZH:
-        _fail(f"unknown state {state!r}: new, acknowledged, closed")
+        fail(f"unknown state {state!r}: new, acknowledged, closed")
     settings, client = _open(config)
     try:
         found = list_alerts(client, settings.opensearch.index_prefix, state)
@@ -129,7 +117,7 @@ def _transition(alert: str, state: str, officer: str, comment: str | None, confi
     try:
         transition(client, settings.opensearch.index_prefix, alert, state, officer, comment)
     except (AlertError, OpenSearchException) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         client.close()
     typer.echo(f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}")
@@ -169,7 +157,7 @@ def reference_load(
     from policies.keys import KeyFileError, Pseudonymizer
 
     if staff is None and deaths is None:
-        _fail("--staff 和/或 --deaths / give --staff and/or --deaths")
+        fail("--staff 和/或 --deaths / give --staff and/or --deaths")
     settings, client = _open(config)
     try:
         tokens = Business(Pseudonymizer.from_dir(settings.keys.dir, generate=False))
@@ -184,7 +172,7 @@ def reference_load(
                     f"{reference.reference_index(settings.opensearch.index_prefix, name)}: {written} 条,移除 {removed} 条"
                 )
     except (reference.ReferenceError, KeyFileError, OpenSearchException, OSError) as exc:
-        _fail(f"参考数据未载入 / reference data not loaded: {exc}")
+        fail(f"参考数据未载入 / reference data not loaded: {exc}")
     finally:
         client.close()
 
@@ -208,8 +196,7 @@ def schedule_command(
         settings = load_settings(config)
         scheduler = schedule.from_settings(settings.detection, settings.opensearch)
     except (ConfigError, RuleError, OSError) as exc:
-        _fail(str(exc))
-        return
+        fail(str(exc))
     d = settings.detection
     typer.echo(
         f"检测调度:每 {d.every_minutes} 分钟,延迟 {d.delay_seconds} s,租约 {d.lease_seconds} s({scheduler.holder})"
@@ -218,8 +205,7 @@ def schedule_command(
         try:
             ran = scheduler.tick()
         except (OpenSearchException, OSError) as exc:
-            _fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
-            return
+            fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
         finally:
             scheduler.client.close()
         for r in ran:

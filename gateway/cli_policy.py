@@ -14,18 +14,11 @@ from policies.decide import evaluate
 from policies.lint import lint
 from policies.routes import PathError, canonical_path
 
-from .settings import ConfigError, Settings, load_settings
+from .cli_common import settings_or_fail
+from .settings import Settings
 
 policy_app = typer.Typer(help="Explain access decisions and lint the policy files.", no_args_is_help=True)
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config file (default: demo defaults).")]
-
-
-def _settings(config: Path | None) -> Settings:
-    try:
-        return load_settings(config)
-    except ConfigError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from None
 
 
 def _files(settings: Settings) -> PolicyFiles:
@@ -48,7 +41,7 @@ def explain(
     config: ConfigOption = None,
 ) -> None:
     """Print the decision, the rule, the policy version and the masking profile that would apply."""
-    bundle = PolicyBundle.load(_files(_settings(config)))
+    bundle = PolicyBundle.load(_files(settings_or_fail(config)))
     role_list = tuple(r.strip() for r in roles.split(",") if r.strip())
     try:
         route = bundle.routes.match(method, canonical_path(path))
@@ -91,7 +84,7 @@ def explain(
 @policy_app.command("lint")
 def lint_cmd(config: ConfigOption = None) -> None:
     """Conflicting and unreachable rules, unmentioned routes, separation-of-duty violations."""
-    settings = _settings(config)
+    settings = settings_or_fail(config)
     identities = [(k.id, k.roles) for k in settings.identity.api_keys]
     findings = lint(settings.policy.policy, settings.policy.routes, identities, settings.identity.jwt is not None)
     for finding in findings:

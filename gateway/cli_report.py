@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_audit import _client, _fail, _settings, parse_time
+from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 
 report_app = typer.Typer(help="Compliance reports (合规报告).", no_args_is_help=True)
 FORMATS = ("html", "pdf", "json")
@@ -60,18 +60,16 @@ def mlps(
     start, end = parse_time(from_), parse_time(to)
     if start is None or end is None:
         raise typer.BadParameter("--from and --to are required")
-    settings = _settings(config)
+    settings = settings_or_fail(config)
     try:
         counted = _counted(metrics_url, requests)
     except OSError as exc:
-        _fail(f"无法读取网关计数器 / cannot read the gateway metrics: {exc}")
-        return
-    client = _client(settings.opensearch)
+        fail(f"无法读取网关计数器 / cannot read the gateway metrics: {exc}")
+    client = opensearch_client(settings.opensearch)
     try:
         report = collect(settings, client, start, end, requests_counted=counted)
     except (OpenSearchException, OSError, ValueError) as exc:
-        _fail(f"无法生成报告 / cannot make the report: {exc}")
-        return
+        fail(f"无法生成报告 / cannot make the report: {exc}")
     finally:
         client.close()
     if chosen == "pdf":
