@@ -24,9 +24,9 @@ from policies.separation import check_identities
 
 from . import heap
 from .admin import create_admin, readiness
-from .exchange import Exchange, Request
+from .exchange import Exchange
 from .metrics import GatewayMetrics
-from .proxy import Proxy, run_audit
+from .proxy import Proxy, request_from_scope, run_audit
 from .settings import Settings, load_settings
 from .stages.audit import Audit
 from .stages.authorize import Authorize
@@ -158,19 +158,7 @@ class Gateway:
     async def _refuse_websocket(self, scope: Scope, send: Send) -> None:
         """WebSocket is not proxied: its messages could not be inspected and audited one by one.
         The attempt is audited like any refused request, naming the caller when it identifies."""
-        client = scope.get("client") or ("", 0)
-        raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
-        ex = Exchange(
-            Request(
-                "GET",
-                raw_path.split(b"?", 1)[0].decode("latin-1"),
-                scope.get("query_string", b""),
-                list(scope["headers"]),
-                client[0],
-                client[1],
-                "wss" if scope.get("scheme") == "wss" else "ws",
-            )
-        )
+        ex = Exchange(request_from_scope(scope))
         await self.identify(ex)
         if not ex.done:
             ex.fail(

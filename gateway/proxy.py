@@ -50,11 +50,12 @@ def error_response(ex: Exchange) -> Response:
     return Response(failure.status, headers, body)
 
 
-def _request_from_scope(scope: Scope) -> Request:
+def request_from_scope(scope: Scope) -> Request:
+    """The request of an HTTP scope, or of a WebSocket handshake (a GET; scheme ws/wss)."""
     client = scope.get("client") or ("", 0)
     raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
     return Request(
-        method=scope["method"],
+        method=scope.get("method", "GET"),
         raw_path=raw_path.split(b"?", 1)[0].decode("latin-1"),
         query=scope.get("query_string", b""),
         headers=list(scope["headers"]),
@@ -100,7 +101,7 @@ class Proxy:
         self._max_headers = max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        ex = Exchange(_request_from_scope(scope))
+        ex = Exchange(request_from_scope(scope))
         REQUEST_ID.set(ex.request_id)  # for the JSON log lines of this exchange (gateway/logs.py)
         # The HTTP parser accepts very large header blocks; nothing legitimate needs them.
         if sum(len(name) + len(value) for name, value in ex.request.headers) > self._max_headers:
