@@ -22,13 +22,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConflictError, NotFoundError
 from opensearchpy.helpers import bulk
+
+from gateway.stages.redact import TEXT, Redactor
 
 from .definitions import Rule
 from .query import Hit, Window, iso
@@ -43,25 +44,16 @@ class AlertError(ValueError):
 
 
 @functools.cache
-def _redactor() -> Callable[[str], str]:
+def _redactor() -> Redactor:
     from classifiers.inspect import Inspector
     from policies.masking import load_profiles
 
-    inspector, strict = Inspector(), load_profiles().get("strict")
-
-    def redact(text: str) -> str:
-        return inspector.inspect(text.encode("utf-8"), "text/plain", "utf-8", strict).body.decode("utf-8")
-
-    return redact
+    return Redactor(Inspector(), load_profiles().get("strict"))
 
 
 def redact_comment(comment: str | None) -> str | None:
-    if not comment:
-        return comment
-    try:
-        return _redactor()(comment)
-    except Exception:  # never store a raw value because redaction failed
-        return "[无法脱敏,已省略]"
+    # The same redaction as the caller's own strings in audit events (gateway/stages/redact.py).
+    return _redactor()(comment, TEXT) if comment else comment
 
 
 def alerts_index(prefix: str) -> str:
