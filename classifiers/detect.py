@@ -70,6 +70,10 @@ class Detector:
         self.catalog = catalog
         self.scanner = scanner
         self._plans: dict[str | None, Plan] = {}
+        # Shared by the inspections of one process (see run.Run.detected and the JSON
+        # walker): (plan id or 0, value) and object keys in which nothing was found.
+        self.clean_values: set[tuple[int, str]] = set()
+        self.clean_keys: set[str] = set()
 
     def key_info(self, key: str | None) -> KeyInfo | None:
         return self.catalog.lookup(key) if key else None

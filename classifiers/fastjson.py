@@ -30,6 +30,8 @@ ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 PlanOf = Callable[["str | None"], Plan]
 # (values, plan, record of each, path of a position, position of each) -> replacements
 KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int]], "list[str | None]"]
+Categories = Callable[[list[int], str], None]  # (records, category)
+_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})  # as Run.edits reads a value
 
 
 def path_of(ref: Ref) -> str:
@@ -41,14 +43,23 @@ def path_of(ref: Ref) -> str:
 
 class ColumnWalker:
     def __init__(
-        self, visit: ValueVisitor, plan_of: PlanOf, finds: Callable[[str], bool], keyed_column: KeyedVisitor
+        self,
+        visit: ValueVisitor,
+        plan_of: PlanOf,
+        finds: Callable[[str], bool],
+        keyed_column: KeyedVisitor,
+        category_rows: Categories,
+        clean_keys: set[str],
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
+        self.category_rows = category_rows
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
         self.records_id: int | None = None
-        self._clean_keys: set[str] = set()
+        # Keys in which scanning found nothing; shared by the inspections of one process
+        # (responses of a route repeat their keys), bounded by the owner.
+        self._clean_keys = clean_keys
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -185,7 +196,10 @@ class ColumnWalker:
             joined = join(column)
             info = plan.info
             rest: Iterable[int] = range(len(column))
-            if joined is not None and (info is None or info.category is None):
+            category = info.category if info is not None else None
+            if category is not None and joined is not None and self._category(column, category, is_records, record):
+                category = None
+            if joined is not None and category is None:
                 if plan.canonical is not None:
                     rest = self._keyed(column, joined, plan, path, key, record, is_records, labels, changes)
                 elif (
@@ -209,6 +223,15 @@ class ColumnWalker:
                 if changed:
                     changes[(i, key)] = new
         return changes
+
+    def _category(self, column: list[Any], category: str, is_records: bool, record: int) -> bool:
+        """Record ``category`` for every record with a value present in the column, at once;
+        False (nothing recorded) when a value may be embedded JSON, which is walked instead.
+        Values still visited one by one afterwards add it again, harmlessly."""
+        if any(type(v) is str and _embedded_json(v) for v in column):
+            return False
+        self.category_rows([i if is_records else record for i, v in enumerate(column) if _present(v)], category)
+        return True
 
     def _keyed(
         self,
@@ -260,6 +283,21 @@ class ColumnWalker:
                 out = list(items) if out is None else out
                 out[i] = new
         return (out, True) if out is not None else (items, False)
+
+
+def _present(value: Any) -> bool:
+    """Would ``Run.edits`` count this value as present (its key's category applies)?
+    The text it reads is the string, an integer's digits, true/false, a float's repr."""
+    kind = type(value)
+    if kind is str:
+        return value.strip().lower() not in _ABSENT
+    if kind is int:
+        return bool(value)
+    if kind is bool:
+        return bool(value)
+    if kind is float:
+        return repr(value) not in _ABSENT
+    return False  # null or missing: never visited
 
 
 def _embedded_json(text: str) -> bool:

@@ -38,6 +38,7 @@ _BINARY_TYPES = frozenset(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
 )
+_CLEAN_KEYS_MAX = 4096
 __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 
 
@@ -91,8 +92,11 @@ class Inspector:
         if kind == "json":
             doc, fast = _loads(text, body if codec.encoding == "utf-8" else None)
             try:
+                clean_keys = self.detector.clean_keys
+                if len(clean_keys) > _CLEAN_KEYS_MAX:  # keys are few per route; this bounds odd ones
+                    clean_keys.clear()
                 new_doc, changed, records = ColumnWalker(
-                    run.value, self.detector.plan, run.finds, run.keyed_column
+                    run.value, self.detector.plan, run.finds, run.keyed_column, run.category_rows, clean_keys
                 ).walk_document(doc)
             except RecursionError:
                 raise InspectionError("unparseable", "JSON body is nested too deeply") from None

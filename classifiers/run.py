@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from policies.masking import MaskingProfile
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+# Values in which detection found nothing are remembered across inspections (bank names,
+# statuses, conditions repeat from response to response); short ones only, and a bounded
+# number: the set is emptied when full. Nothing found means nothing personal is kept.
+_CLEAN_MAX_CHARS = 64
+_CLEAN_MAX_ENTRIES = 16384
+_NOTHING: list[Match] = []  # shared: callers only read what detected() returns
 # What a clean value under a key naming these entities is found as (see Detector.keyed).
 _KEYED_ENTITY = {
     resident_id.ENTITY: resident_id.ENTITY,
@@ -161,12 +167,19 @@ class Run:
         memo = (0 if info is None else id(plan), value)
         found = self._memo.get(memo)
         if found is None:
+            clean = self.detector.clean_values
+            if memo in clean:
+                return _NOTHING
             if info is None:
                 found = self.detector.scanner.scan(value)
             elif plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
                 found = self.detector.keyed(value, plan)
             else:
                 found = self.detector.detect(value, info, plan)
+            if not found and len(value) <= _CLEAN_MAX_CHARS:
+                if len(clean) >= _CLEAN_MAX_ENTRIES:
+                    clean.clear()
+                clean.add(memo)
             self._memo[memo] = found
         return found
 

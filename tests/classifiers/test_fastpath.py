@@ -3,11 +3,12 @@ value-by-value reference: same bodies, counts, persons, grades and findings."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
-from classifiers import fastcsv, inspect, structured
+from classifiers import fastcsv, inspect, run, structured
 from classifiers.fastjson import ColumnWalker
 from classifiers.inspect import Inspection, Inspector
 from policies.masking import load_profiles
@@ -25,7 +26,16 @@ def _reference_csv(text: str, value: Any, plan_of: Any, *_: Any) -> tuple[str, b
 
 def _outcome(result: Inspection) -> tuple[Any, ...]:
     findings = sorted((f.path, f.entity, f.start, f.end, f.score, f.evidence) for f in result.findings)
-    return (result.body, result.level, result.entity_counts, result.persons, result.masked, result.clear, findings)
+    return (
+        result.body,
+        result.level,
+        result.reasons,
+        result.entity_counts,
+        result.persons,
+        result.masked,
+        result.clear,
+        findings,
+    )
 
 
 def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
@@ -33,7 +43,11 @@ def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.Monkey
     fast = _outcome(INSPECTOR.inspect(body, media_type, None, chosen))
     with monkeypatch.context() as m:
         m.setattr(ColumnWalker, "_keyed", lambda self, column, *rest: list(range(len(column))))
+        m.setattr(ColumnWalker, "_category", lambda self, *args: False)
         m.setattr(inspect.fastcsv, "walk_csv", _reference_csv)
+        m.setattr(run, "_CLEAN_MAX_CHARS", -1)  # nothing remembered across inspections
+        INSPECTOR.detector.clean_values.clear()
+        INSPECTOR.detector.clean_keys.clear()
         slow = _outcome(INSPECTOR.inspect(body, media_type, None, chosen))
     return fast, slow
 
@@ -65,6 +79,63 @@ def test_csv_shapes_fast_equals_value_by_value(body: str, monkeypatch: pytest.Mo
     for profile in ("caseworker", "statistician"):
         fast, slow = _both(body.encode(), "text/csv", profile, monkeypatch)
         assert fast == slow
+
+
+# Category keys (disability, income) across records: present, absent ("否", 0, false, null,
+# missing), floats, embedded JSON, a keyed entity beside them, a nested list of objects.
+_CATEGORY_DOCS = [
+    {"items": [{"xm": "张三", "disabilityGrade": g, "monthlyIncome": m} for g, m in rows]}
+    for rows in (
+        [("二级", 1200.5), ("否", 0), (None, 0.0), ("无", None), (" ", 3)],
+        [(True, "0"), (False, "none"), (2, "NULL"), (0, " 800 ")],
+    )
+] + [
+    {"items": [{"sfzh": ID, "disabilityType": '{"level": 2}'}, {"sfzh": ID2, "disabilityType": "肢体"}]},
+    {"items": [{"xm": "李四"}, {"xm": "王五", "income": 900}]},
+    {"household": {"members": [{"disability": "视力"}, {"disability": ""}], "income": [100, 0]}},
+    {"a": {"disabilityGrade": "一级", "x": 1}, "b": {"disabilityGrade": "否", "x": 2}},
+]
+
+
+@pytest.mark.parametrize("doc", _CATEGORY_DOCS)
+def test_category_columns_fast_equals_value_by_value(doc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = json.dumps(doc, ensure_ascii=False).encode()
+    for profile in ("caseworker", "statistician"):
+        fast, slow = _both(body, "application/json", profile, monkeypatch)
+        assert fast == slow
+
+
+def test_category_column_grades_only_records_with_a_value() -> None:
+    rows = [{"xm": "张三", "disabilityGrade": "二级"}] + [{"xm": "李四", "disabilityGrade": "否"}] * 3
+    result = INSPECTOR.inspect(json.dumps({"items": rows}).encode(), "application/json", None, PROFILES.get("strict"))
+    combos, _ = _combinations(rows)
+    assert ({"PERSON_NAME"}, {"disability"}) in combos and ({"PERSON_NAME"}, set()) in combos
+    assert "disability" in " ".join(result.reasons)
+
+
+def _combinations(rows: list[dict[str, Any]]) -> tuple[list[tuple[set[str], set[str]]], int]:
+    """The (entities, categories) per record that a fresh run records for ``rows``."""
+    seen = run.Run(INSPECTOR.detector, PROFILES.get("strict"))
+    walker = ColumnWalker(seen.value, INSPECTOR.detector.plan, seen.finds, seen.keyed_column, seen.category_rows, set())
+    walker.walk_document({"items": rows})
+    combos, with_personal = seen.records.combinations(INSPECTOR.grader.personal_entities)
+    return [(set(e), set(c)) for e, c in combos], with_personal
+
+
+def test_clean_values_are_remembered_and_found_ones_are_not() -> None:
+    detector = INSPECTOR.detector
+    detector.clean_values.clear()
+    body = json.dumps({"items": [{"bankName": "中国农业银行", "sfzh": ID, "bz": f"身份证{ID2}"}]}, ensure_ascii=False)
+    INSPECTOR.inspect(body.encode(), "application/json", None, PROFILES.get("strict"))
+    remembered = {value for _, value in detector.clean_values}
+    assert "中国农业银行" in remembered
+    assert not any(ID in v or ID2 in v for v in remembered)
+    # Bounded: once full, the set starts again instead of growing.
+    for i in range(run._CLEAN_MAX_ENTRIES + 10):
+        detector.clean_values.add((0, f"v{i}"))
+    INSPECTOR.inspect(b'{"status": "approved-x"}', "application/json", None, PROFILES.get("strict"))
+    assert len(detector.clean_values) <= run._CLEAN_MAX_ENTRIES + 10
+    assert len(detector.clean_values) < 10
 
 
 def test_keyed_column_with_disguised_values() -> None:
