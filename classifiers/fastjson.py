@@ -7,13 +7,18 @@ per column, a column that cannot hold anything is rejected by one C-level regex 
 joined values, a column of clean keyed values is checked by one regex and then only
 validated, and paths are formatted only for values that produce findings. Object keys are
 scanned too: a map keyed by ID numbers must not leak them.
+
+Masks are written into the objects in place: the document is the inspector's own parse,
+which nothing else holds, and copying every record of a response cost more than masking it.
 """
 
 from __future__ import annotations
 
 import json
+import operator
+from collections import deque
 from collections.abc import Callable, Iterable
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any, TypeAlias
 
 from .columns import business_clean, join, maybe, whole_column
@@ -50,6 +55,7 @@ class ColumnWalker:
         keyed_column: KeyedVisitor,
         category_rows: Categories,
         clean_keys: set[str],
+        clean_values: set[tuple[int, str]],
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
@@ -60,6 +66,9 @@ class ColumnWalker:
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
+        # (id of the plan, or 0 for a key the catalog does not know; value): values in which
+        # detection found nothing before (see run.Run.detected), skipped without a visit.
+        self._clean_values = clean_values
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -112,16 +121,15 @@ class ColumnWalker:
 
     def _key(self, key: str, path: str, record: int) -> str | None:
         """The masked form of an object key, or None (keys repeat: clean ones are remembered)."""
-        if key in self._clean_keys:
+        if self._clean_key(key):
             return None
-        new = self.visit(key, self.plan_of(None), record, f"{path}{{key}}", True)
-        if new is None:
-            self._clean_keys.add(key)
-        return new
+        return self.visit(key, self.plan_of(None), record, f"{path}{{key}}", True)
 
     def _clean_key(self, key: str) -> bool:
         """Does this key hold nothing? Decided without recording findings, so that the
-        caller can still choose the path that visits the key for real."""
+        caller can still choose the path that visits the key for real. Only a key in which
+        detection finds nothing is remembered: one that a profile let out in clear may
+        hold a name that the next caller's profile masks."""
         if key in self._clean_keys:
             return True
         if self.finds(key):
@@ -157,12 +165,11 @@ class ColumnWalker:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column."""
         new_keys = [self._key(k, path, record) for k in node]
         values = list(node.values())
-        changes = self._columns(values, path, record, embed, False, list(node))
-        if not changes and all(k is None for k in new_keys):
-            return node, False
-        new_values = _apply(values, changes)
+        changed = self._columns(values, path, record, embed, False, list(node))
+        if all(k is None for k in new_keys):
+            return node, changed
         out: dict[str, Any] = {}
-        for key, new_key, value in zip(node, new_keys, new_values, strict=True):
+        for key, new_key, value in zip(node, new_keys, values, strict=True):
             if new_key is None:
                 out[key] = value
                 continue
@@ -176,8 +183,7 @@ class ColumnWalker:
         is_records = id(items) == self.records_id
         if not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
             return self._rows(items, path, record, embed, is_records)
-        changes = self._columns(items, path, record, embed, is_records, None)
-        return (_apply(items, changes), True) if changes else (items, False)
+        return items, self._columns(items, path, record, embed, is_records, None)
 
     def _columns(
         self,
@@ -187,9 +193,10 @@ class ColumnWalker:
         embed: int,
         is_records: bool,
         labels: list[str] | None,
-    ) -> dict[tuple[int, str], Any]:
-        """New values by (item position, key); ``labels`` are map keys (None: list indices)."""
-        changes: dict[tuple[int, str], Any] = {}
+    ) -> bool:
+        """Mask the objects' values in place, column by column; whether any changed.
+        ``labels`` are map keys (None: list indices)."""
+        changed_any = False
         for key in dict.fromkeys(chain.from_iterable(items)):
             plan = self.plan_of(key)
             column = [item.get(key, _MISSING) for item in items]
@@ -201,7 +208,8 @@ class ColumnWalker:
                 category = None
             if joined is not None and category is None:
                 if plan.canonical is not None:
-                    rest = self._keyed(column, joined, plan, path, key, record, is_records, labels, changes)
+                    rest, changed = self._keyed(items, column, joined, plan, path, key, record, is_records, labels)
+                    changed_any |= changed
                 elif (
                     (info is None or info.entity is None)
                     and "{" not in joined
@@ -209,6 +217,10 @@ class ColumnWalker:
                     and (not maybe(joined) or (info is not None and info.business and business_clean(joined)))
                 ):
                     continue  # nothing in this column can be personal data
+                if "{" not in joined and "[" not in joined:  # no embedded JSON to walk
+                    plan_id = 0 if info is None else id(plan)
+                    clean = self._clean_values
+                    rest = [i for i in rest if (plan_id, column[i]) not in clean]
             for i in rest:
                 value = column[i]
                 if value is _MISSING:
@@ -221,8 +233,9 @@ class ColumnWalker:
                 else:
                     new, changed = self._scalar(value, plan, rec, (path, at, key), embed)
                 if changed:
-                    changes[(i, key)] = new
-        return changes
+                    items[i][key] = new
+                    changed_any = True
+        return changed_any
 
     def _category(self, column: list[Any], category: str, is_records: bool, record: int) -> bool:
         """Record ``category`` for every record with a value present in the column, at once;
@@ -235,6 +248,7 @@ class ColumnWalker:
 
     def _keyed(
         self,
+        items: list[dict[str, Any]],
         column: list[Any],
         joined: str,
         plan: Plan,
@@ -243,10 +257,10 @@ class ColumnWalker:
         record: int,
         is_records: bool,
         labels: list[str] | None,
-        changes: dict[tuple[int, str], Any],
-    ) -> list[int]:
+    ) -> tuple[list[int], bool]:
         """Hand the column's clean keyed values (and integers: masked, they become strings)
-        to ``keyed_column`` at once; returns the positions left for the value-by-value walk."""
+        to ``keyed_column`` at once and write their masks into ``items``; returns the
+        positions left for the value-by-value walk, and whether anything changed."""
         texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
         if plan.column is not None and whole_column(plan.column, joined):
             batch = list(range(len(texts)))
@@ -258,20 +272,26 @@ class ColumnWalker:
                 if t is not None and clean is not None and clean(t) is not None and not _embedded_json(t)
             ]
         if not batch:
-            return list(range(len(column)))
+            return list(range(len(column))), False
 
         def where(i: int) -> str:
             return path_of((path, i if labels is None else labels[i], key))
 
         values = [texts[i] or "" for i in batch]
         records = batch if is_records else [record] * len(batch)
-        for i, new in zip(batch, self.keyed_column(values, plan, records, where, batch), strict=True):
+        news = self.keyed_column(values, plan, records, where, batch)
+        changed = news.count(None) < len(news)
+        if len(batch) == len(column) and None not in news:
+            # Every object gets its mask: one C-level pass instead of a Python loop.
+            deque(map(operator.setitem, items, repeat(key), news), maxlen=0)
+            return [], changed
+        for i, new in zip(batch, news, strict=True):
             if new is not None:
-                changes[(i, key)] = new
+                items[i][key] = new
         if len(batch) == len(column):
-            return []
+            return [], changed
         done = set(batch)
-        return [i for i in range(len(column)) if i not in done]
+        return [i for i in range(len(column)) if i not in done], changed
 
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
@@ -302,13 +322,3 @@ def _present(value: Any) -> bool:
 
 def _embedded_json(text: str) -> bool:
     return text[:1] in "{[" and text[-1:] in "}]"
-
-
-def _apply(items: list[dict[str, Any]], changes: dict[tuple[int, str], Any]) -> list[Any]:
-    """A copy of ``items`` with the changed values; untouched objects are shared."""
-    out: list[Any] = list(items)
-    for (i, key), new in changes.items():
-        if out[i] is items[i]:
-            out[i] = dict(items[i])
-        out[i][key] = new
-    return out

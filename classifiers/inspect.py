@@ -96,7 +96,13 @@ class Inspector:
                 if len(clean_keys) > _CLEAN_KEYS_MAX:  # keys are few per route; this bounds odd ones
                     clean_keys.clear()
                 new_doc, changed, records = ColumnWalker(
-                    run.value, self.detector.plan, run.finds, run.keyed_column, run.category_rows, clean_keys
+                    run.value,
+                    self.detector.plan,
+                    run.finds,
+                    run.keyed_column,
+                    run.category_rows,
+                    clean_keys,
+                    self.detector.clean_values,
                 ).walk_document(doc)
             except RecursionError:
                 raise InspectionError("unparseable", "JSON body is nested too deeply") from None

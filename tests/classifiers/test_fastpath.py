@@ -29,7 +29,7 @@ def _outcome(result: Inspection) -> tuple[Any, ...]:
     return (
         result.body,
         result.level,
-        result.reasons,
+        tuple(sorted(result.reasons)),  # the order of reasons follows set iteration
         result.entity_counts,
         result.persons,
         result.masked,
@@ -42,7 +42,7 @@ def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.Monkey
     chosen = PROFILES.get(profile)
     fast = _outcome(INSPECTOR.inspect(body, media_type, None, chosen))
     with monkeypatch.context() as m:
-        m.setattr(ColumnWalker, "_keyed", lambda self, column, *rest: list(range(len(column))))
+        m.setattr(ColumnWalker, "_keyed", lambda self, items, column, *rest: (list(range(len(column))), False))
         m.setattr(ColumnWalker, "_category", lambda self, *args: False)
         m.setattr(inspect.fastcsv, "walk_csv", _reference_csv)
         m.setattr(run, "_CLEAN_MAX_CHARS", -1)  # nothing remembered across inspections
@@ -116,7 +116,9 @@ def test_category_column_grades_only_records_with_a_value() -> None:
 def _combinations(rows: list[dict[str, Any]]) -> tuple[list[tuple[set[str], set[str]]], int]:
     """The (entities, categories) per record that a fresh run records for ``rows``."""
     seen = run.Run(INSPECTOR.detector, PROFILES.get("strict"))
-    walker = ColumnWalker(seen.value, INSPECTOR.detector.plan, seen.finds, seen.keyed_column, seen.category_rows, set())
+    walker = ColumnWalker(
+        seen.value, INSPECTOR.detector.plan, seen.finds, seen.keyed_column, seen.category_rows, set(), set()
+    )
     walker.walk_document({"items": rows})
     combos, with_personal = seen.records.combinations(INSPECTOR.grader.personal_entities)
     return [(set(e), set(c)) for e, c in combos], with_personal
@@ -182,3 +184,14 @@ def test_quoted_csv_keeps_untouched_bytes() -> None:
         body, lambda *a: None, INSPECTOR.detector.plan, lambda v, *a: ["M"] * len(v), lambda r, c: None, lambda v, p: []
     )
     assert (text, changed, rows) == ('"a","sfzh"\r\n"x, y",M\r\n', True, 1)
+
+
+def test_key_let_out_in_clear_is_still_masked_for_the_next_caller() -> None:
+    """Keys are remembered across inspections only when nothing was found in them: a name
+    the reviewer's profile shows must not make the key "clean" for a caseworker."""
+    body = json.dumps({"户主张三": {"je": 1}, "配偶李四": {"je": 2}}, ensure_ascii=False).encode()
+    shown = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("reviewer"))
+    assert "张三" in shown.body.decode() and shown.entity_counts.get("PERSON_NAME") == 2
+    masked = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("caseworker"))
+    assert "张三" not in masked.body.decode() and "李四" not in masked.body.decode()
+    assert masked.entity_counts.get("PERSON_NAME") == 2
