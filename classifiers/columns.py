@@ -9,6 +9,7 @@ never "clean" wrongly.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -66,7 +67,7 @@ def _re2_of(pattern: str) -> Any:
     return re2.compile(pattern)
 
 
-def join(column: list[Any]) -> str | None:
+def join(column: Sequence[Any]) -> str | None:
     """The column's scannable text: strings as they are, integers as digits, floats,
     booleans, nulls and missing values as "" (they are never scanned); None when a value
     is an object or array (the column must be walked value by value)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import operator
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any, TypeAlias
 
@@ -69,6 +69,7 @@ class ColumnWalker:
         # (id of the plan, or 0 for a key the catalog does not know; value): values in which
         # detection found nothing before (see run.Run.detected), skipped without a visit.
         self._clean_values = clean_values
+        self._every_rows: dict[int, list[int]] = {}
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -197,14 +198,17 @@ class ColumnWalker:
         """Mask the objects' values in place, column by column; whether any changed.
         ``labels`` are map keys (None: list indices)."""
         changed_any = False
-        for key in dict.fromkeys(chain.from_iterable(items)):
+        for key, column in _by_column(items):
             plan = self.plan_of(key)
-            column = [item.get(key, _MISSING) for item in items]
             joined = join(column)
             info = plan.info
             rest: Iterable[int] = range(len(column))
             category = info.category if info is not None else None
-            if category is not None and joined is not None and self._category(column, category, is_records, record):
+            if (
+                category is not None
+                and joined is not None
+                and self._category(column, joined, category, is_records, record)
+            ):
                 category = None
             if joined is not None and category is None:
                 if plan.canonical is not None:
@@ -237,19 +241,29 @@ class ColumnWalker:
                     changed_any = True
         return changed_any
 
-    def _category(self, column: list[Any], category: str, is_records: bool, record: int) -> bool:
+    def _category(self, column: Sequence[Any], joined: str, category: str, is_records: bool, record: int) -> bool:
         """Record ``category`` for every record with a value present in the column, at once;
         False (nothing recorded) when a value may be embedded JSON, which is walked instead.
         Values still visited one by one afterwards add it again, harmlessly."""
-        if any(type(v) is str and _embedded_json(v) for v in column):
+        if ("{" in joined or "[" in joined) and any(type(v) is str and _embedded_json(v) for v in column):
             return False
-        self.category_rows([i if is_records else record for i, v in enumerate(column) if _present(v)], category)
+        distinct = set(column)
+        if all(type(v) is str or v is None or v is _MISSING for v in distinct):
+            # Strings and nulls (the usual case): each distinct value is read once.
+            absent = {v for v in distinct if type(v) is not str or v.strip().lower() in _ABSENT}
+            if not absent:
+                rows = self._every(len(column)) if is_records else [record]
+            else:
+                rows = [i if is_records else record for i, v in enumerate(column) if v not in absent]
+        else:  # numbers and booleans: 0 == 0.0 == False in a set, yet only 0.0 is present
+            rows = [i if is_records else record for i, v in enumerate(column) if _present(v)]
+        self.category_rows(rows, category)
         return True
 
     def _keyed(
         self,
         items: list[dict[str, Any]],
-        column: list[Any],
+        column: Sequence[Any],
         joined: str,
         plan: Plan,
         path: str,
@@ -263,7 +277,7 @@ class ColumnWalker:
         positions left for the value-by-value walk, and whether anything changed."""
         texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
         if plan.column is not None and whole_column(plan.column, joined):
-            batch = list(range(len(texts)))
+            batch = self._every(len(texts))
         else:
             clean = plan.canonical.fullmatch if plan.canonical is not None else None
             batch = [
@@ -293,6 +307,15 @@ class ColumnWalker:
         done = set(batch)
         return [i for i in range(len(column)) if i not in done], changed
 
+    def _every(self, n: int) -> list[int]:
+        """[0, 1, ... n-1], one list per length and walk: the row lists of whole columns are
+        then one object, which grading turns into a set once (records.Records.combinations).
+        Nobody changes these lists."""
+        rows = self._every_rows.get(n)
+        if rows is None:
+            rows = self._every_rows[n] = list(range(n))
+        return rows
+
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
     ) -> tuple[Any, bool]:
@@ -303,6 +326,16 @@ class ColumnWalker:
                 out = list(items) if out is None else out
                 out[i] = new
         return (out, True) if out is not None else (items, False)
+
+
+def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]]]:
+    """(key, the values under it in each object, _MISSING where absent), key by key in order
+    of first appearance. Records of one response usually share their keys in one order:
+    then the columns are one C-level transposition instead of a lookup per value."""
+    first = tuple(items[0])
+    if set(map(tuple, items)) == {first}:
+        return zip(first, zip(*map(dict.values, items), strict=True), strict=True)
+    return ((key, [item.get(key, _MISSING) for item in items]) for key in dict.fromkeys(chain.from_iterable(items)))
 
 
 def _present(value: Any) -> bool:

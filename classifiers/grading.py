@@ -12,6 +12,7 @@ import yaml
 from .levels import DataLevel
 
 DEFAULT_PATH = Path(__file__).with_name("grading.yaml")
+_GRADED_MAX = 1024
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Grader:
         self.volume_persons = int(volume.get("persons", 50))
         self.volume_level = DataLevel.parse(volume.get("level", "core"))
         self.personal_entities = frozenset(volume.get("personal_entities") or ())
+        # The level and reasons of each (entities, categories) combination, worked out once:
+        # responses of a route repeat a handful of combinations. Bounded: emptied when full.
+        self._graded: dict[tuple[frozenset[str], frozenset[str]], tuple[DataLevel, tuple[str, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Grader:
@@ -66,22 +70,39 @@ class Grader:
         first appearance (the reasons keep that order), and the number of records holding
         personal data (an export of 30,000 rows has a handful of combinations)."""
         level = DataLevel.GENERAL
-        reasons: list[str] = []
+        reasons: dict[str, None] = {}  # in order of first appearance
+        graded = self._graded
+        for combination in combinations:
+            found = graded.get(combination)
+            if found is None:
+                if len(graded) >= _GRADED_MAX:
+                    graded.clear()
+                found = graded[combination] = self._grade_one(*combination)
+            if found[0] > level:
+                level = found[0]
+            reasons.update(dict.fromkeys(found[1]))
+        if max(ids, with_personal) >= self.volume_persons:
+            level = max(level, self.volume_level)
+            if self.volume_level > DataLevel.GENERAL:
+                reasons[f"volume:>={self.volume_persons}"] = None
+        return Grade(level, tuple(reasons))
+
+    def _grade_one(self, entities: frozenset[str], categories: frozenset[str]) -> tuple[DataLevel, tuple[str, ...]]:
+        """The level of one combination, and the reasons above general, in order."""
+        level = DataLevel.GENERAL
+        reasons: dict[str, None] = {}
 
         def raise_to(candidate: DataLevel, reason: str) -> None:
             nonlocal level
             if candidate > level:
                 level = candidate
-            if candidate > DataLevel.GENERAL and reason not in reasons:
-                reasons.append(reason)
+            if candidate > DataLevel.GENERAL:
+                reasons[reason] = None
 
-        for entities, categories in combinations:
-            for entity in entities:
-                raise_to(self.entity_levels.get(entity, DataLevel.GENERAL), f"entity:{entity}")
-                if entity in self.joined_entities and (entities & self.identities) - {entity}:
-                    raise_to(self.joined_level, f"joined:{entity}")
-            for category in categories:
-                raise_to(self.category_levels.get(category, DataLevel.GENERAL), f"category:{category}")
-        if max(ids, with_personal) >= self.volume_persons:
-            raise_to(self.volume_level, f"volume:>={self.volume_persons}")
-        return Grade(level, tuple(reasons))
+        for entity in entities:
+            raise_to(self.entity_levels.get(entity, DataLevel.GENERAL), f"entity:{entity}")
+            if entity in self.joined_entities and (entities & self.identities) - {entity}:
+                raise_to(self.joined_level, f"joined:{entity}")
+        for category in categories:
+            raise_to(self.category_levels.get(category, DataLevel.GENERAL), f"category:{category}")
+        return level, tuple(reasons)
