@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import os
 import re
 import secrets
@@ -98,13 +97,22 @@ class Pseudonymizer:
     token so a rotated key never silently matches tokens of the old one."""
 
     def __init__(self, key: bytes, key_id: str = PSEUDONYM_KEY_ID) -> None:
-        self._key = key
         self.key_id = key_id
+        # HMAC (RFC 2104) with its two keyed hash states prepared once: a token is then two
+        # state copies and two short updates, less than half of hmac.new's time per token
+        # (every response is tokenised person by person on the request path).
+        block = hashlib.sha256().block_size
+        padded = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(block, b"\0")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
 
     @classmethod
     def from_dir(cls, directory: Path, generate: bool) -> Pseudonymizer:
         return cls(load_or_create_key(directory, f"pseudonym-{PSEUDONYM_KEY_ID}", generate))
 
     def token(self, value: str) -> str:
-        digest = hmac.new(self._key, value.encode("utf-8"), hashlib.sha256).hexdigest()
-        return f"{self.key_id}:{digest[:32]}"
+        inner = self._inner.copy()
+        inner.update(value.encode("utf-8"))
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return f"{self.key_id}:{outer.hexdigest()[:32]}"

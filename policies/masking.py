@@ -167,8 +167,8 @@ class MaskingProfile:
             return [op.apply(entity, v, self._crypto) for v in values]
         if kind == "address_district":  # Operator.apply inlined, once per distinct address
             ends = {v: address.district_end(v) for v in values}
-            shown = {v: (v[:cut].strip() if cut else "") + "***" for v, cut in ends.items()}
-            return [shown[v] for v in values]
+            masks = {v: (v[:cut].strip() if cut else "") + "***" for v, cut in ends.items()}
+            return [masks[v] for v in values]
         memo: dict[str, str | None] = {}
         for v in dict.fromkeys(values):
             memo[v] = op.apply(entity, v, self._crypto)
