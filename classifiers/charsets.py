@@ -40,6 +40,13 @@ class Codec:
         return self.bom + text.encode(self.encoding)
 
 
+def plain_utf8(body: bytes, charset: str | None) -> bool:
+    """Would ``decode`` read this body as UTF-8 without a BOM (if it decodes at all)?"""
+    if charset and _ALIASES.get(charset.strip().strip("\"'").lower()) != "utf-8":
+        return False
+    return not body.startswith(tuple(bom for bom, _ in _BOMS))
+
+
 def decode(body: bytes, charset: str | None) -> tuple[str, Codec]:
     """Text of ``body`` and how to encode it back.
 

@@ -13,7 +13,7 @@ import orjson
 
 from . import fastcsv, markup, structured
 from .catalog import Catalog
-from .charsets import CharsetError, decode
+from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
 from .fastjson import ColumnWalker
 from .grading import Grader
@@ -84,28 +84,19 @@ class Inspector:
         kind = _kind(media_type)
         if charset is None and kind in ("xml", "html"):
             charset = declared_charset(body)
+        run = Run(self.detector, profile)
+        if kind == "json" and (doc := _loads_utf8(body, charset)) is not _NOT_PARSED:
+            # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
+            # valid UTF-8) and writes back as bytes; the text is never needed.
+            new_doc, changed, records = self._walk_json(run, doc)
+            return self._inspection(run, orjson.dumps(new_doc) if changed else body, records)
         try:
             text, codec = decode(body, charset)
         except CharsetError as exc:
             raise InspectionError("unsupported_encoding", str(exc)) from None
-        run = Run(self.detector, profile)
         if kind == "json":
             doc, fast = _loads(text, body if codec.encoding == "utf-8" else None)
-            try:
-                clean_keys = self.detector.clean_keys
-                if len(clean_keys) > _CLEAN_KEYS_MAX:  # keys are few per route; this bounds odd ones
-                    clean_keys.clear()
-                new_doc, changed, records = ColumnWalker(
-                    run.value,
-                    self.detector.plan,
-                    run.finds,
-                    run.keyed_column,
-                    run.category_rows,
-                    clean_keys,
-                    self.detector.clean_values,
-                ).walk_document(doc)
-            except RecursionError:
-                raise InspectionError("unparseable", "JSON body is nested too deeply") from None
+            new_doc, changed, records = self._walk_json(run, doc)
             new_text = (orjson.dumps(new_doc).decode() if fast else structured.dumps(new_doc)) if changed else text
         elif kind == "csv":
             new_text, changed, records = fastcsv.walk_csv(
@@ -120,10 +111,31 @@ class Inspector:
                 raise InspectionError(exc.code, str(exc)) from None
         else:
             new_text, changed, records = structured.walk_text(text, run.visit)
+        return self._inspection(run, codec.encode(new_text) if changed else body, records)
+
+    def _walk_json(self, run: Run, doc: Any) -> tuple[Any, bool, int]:
+        detector = self.detector
+        if len(detector.clean_keys) > _CLEAN_KEYS_MAX:  # keys are few per route; this bounds odd ones
+            detector.clean_keys.clear()
+        walker = ColumnWalker(
+            run.value,
+            detector.plan,
+            run.finds,
+            run.keyed_column,
+            run.category_rows,
+            detector.clean_keys,
+            detector.clean_values,
+        )
+        try:
+            return walker.walk_document(doc)
+        except RecursionError:
+            raise InspectionError("unparseable", "JSON body is nested too deeply") from None
+
+    def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
         combinations, with_personal = run.records.combinations(self.grader.personal_entities)
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
         return Inspection(
-            body=codec.encode(new_text) if changed else body,
+            body=body,
             level=grade.level,
             entity_counts=dict(run.counts),
             records=records,
@@ -152,6 +164,20 @@ def _huge_int(text: str, utf8: bytes | None) -> bool:
         return _HUGE_INT.search(text) is not None
     zeros = utf8.translate(_ZEROS)
     return _TWENTY in zeros or _MINUS_NINETEEN in zeros
+
+
+_NOT_PARSED = object()
+
+
+def _loads_utf8(body: bytes, charset: str | None) -> Any:
+    """The document, when orjson reads the body as it is (UTF-8 without a BOM, no integer it
+    would read lossily, JSON it accepts); else ``_NOT_PARSED``, and ``_loads`` decides."""
+    if not plain_utf8(body, charset) or _huge_int("", body):
+        return _NOT_PARSED
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return _NOT_PARSED
 
 
 def _loads(text: str, utf8: bytes | None = None) -> tuple[Any, bool]:
