@@ -112,27 +112,30 @@ NOTES = """## Reading the figures 解读
   waiting for a core), so req/s and latencies move by ±30 % or more between runs. Server CPU
   per request, read from /proc for the server's processes only, moves far less: compare that
   column, and the rows of one run with each other.
-- What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, several
-  times the bare pass-through's (c). Most of it is the inspector (JSON parse, column walk,
-  scan, mask: the profile above). Outside the inspector, measured in-process on 2026-11-29
-  (the gateway's ASGI app driven on one event loop against static nginx, the inspect stage
-  replaced by a pass-through; CPU time of the process): forward alone about 100 µs (the aiohttp
-  client, as in (c)); the rest of the pipeline about 120-150 µs more: identify, authorize,
-  audit (event, hash chain, spool write, the group fdatasync's thread), metrics, and the
-  in-process shipper. The shipper's own work is some 20-30 µs per event (it ships as soon as
-  each group sync completes, so in batches of ~15: one bulk request and one cursor fsync
-  each); with shipping off the process used 65-80 µs less per request, the difference being
-  OpenSearch indexing on the other core slowing this one. Before audit/canonical.py,
-  gateway/stages/redact.py, gateway/heap.py and the smaller changes of that round the pipeline
-  outside the inspector cost about 220-230 µs over forward: the event was JSON-encoded three
-  times with `json` (checked, hashed, written; now one orjson pass giving the same bytes) and
-  the inspector ran on the path, the original path and the query of every event (now skipped
-  when the scanner's pre-check finds nothing, or when the string was seen clean). On the live
-  server (wrk -c32, 3 interleaved rounds, load 2.6-3.7) the same tree without that round
-  measured 959, 1,085 and 972 µs per request, with it 810, 799 and 743 µs.
+- What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, about
+  four times the bare pass-through's (c), and of 2,500 req/s per worker the same CPU (400 µs
+  or less per request would give it). Three rounds so far: 1,143 µs per request at the start,
+  627 µs after the second round, 451 µs after the third (2026-11-29: category columns
+  column-wise, clean values and keys remembered across inspections, records' columns by one
+  transposition, grades once per combination, UTF-8 JSON parsed from the bytes, person
+  tokens from prepared HMAC states; see docs/classifiers.md, "Third round"). In isolation
+  the inspector now takes about 160 µs on this document; in the server the profile above
+  puts it near half of the CPU, the rest being the server and upstream client (the (c)
+  figure), the audit stage (event, hash chain, spool write, group sync) and the in-process
+  shipper. Outside the inspector, measured in-process earlier on 2026-11-29 (the gateway's
+  ASGI app on one event loop against static nginx, the inspect stage replaced by a
+  pass-through): forward alone about 100 µs, the rest of the pipeline 120-150 µs; the
+  shipper's own work some 20-30 µs per event (in batches of ~15: one bulk request and one
+  cursor fsync each). What is left in the inspector is spread over the 18 columns (a few µs
+  each); the next step is a different design (the per-column work compiled, or the whole
+  inspector in C), not another shortcut.
+- 2 workers / 1 worker: this machine has 2 cores, and wrk, the static upstream and the
+  OpenSearch node run on them too; the second worker competes with them rather than adding a
+  core, so the ratio stays near 1 here. The acceptance's 1.7 needs a machine where the two
+  workers get two cores of their own.
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
-  25 ms needs that below ~0.4 ms. On top of that queue: (1) responses with important or core
+  25 ms needs that below ~0.4 ms (451 µs and 26 ms on 2026-11-29). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
