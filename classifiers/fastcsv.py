@@ -196,7 +196,10 @@ def _column(
         return None  # nothing in this column can be personal data
     # Exports repeat values (relations, region codes): a value in which detection finds
     # nothing changes and records nothing (its category, if any, is recorded above).
-    quiet = {v for v in {values[k] for k in rest} if not detected(v, plan)}
+    distinct = {values[k] for k in rest}
+    quiet = {v for v in distinct if not detected(v, plan)}
+    if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
+        return out if changed else None
     for k in rest:
         value = values[k]
         if value in quiet:

@@ -16,6 +16,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalog import PHONE, KeyInfo
@@ -255,10 +256,11 @@ class Run:
         self.persons.update(upper)
         today = self.today
         cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
+        recent = _minor_birth_dates(today)  # a set lookup instead of building a date per minor
         minors = [
             record
-            for number, record in zip(upper, records, strict=True)
-            if number[6:14] > cutoff and resident_id.birth_date(number) is not None
+            for number, born, record in zip(upper, map(_BIRTH, upper), records, strict=True)
+            if born > cutoff and (born in recent or resident_id.birth_date(number) is not None)
         ]
         self.records.category_rows("minor", minors)
 
@@ -270,6 +272,21 @@ class Run:
         born = resident_id.birth_date(number)
         if born is not None and _age(born, self.today) < 18:
             summary.categories.add("minor")
+
+
+_BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
+
+
+@lru_cache(maxsize=2)
+def _minor_birth_dates(today: _dt.date) -> frozenset[str]:
+    """Every real date after this day 18 years ago, up to ``today``, as YYYYMMDD."""
+    cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
+    dates: list[str] = []
+    day = today
+    while (text := day.strftime("%Y%m%d")) > cutoff:
+        dates.append(text)
+        day -= _dt.timedelta(days=1)
+    return frozenset(dates)
 
 
 def _age(born: _dt.date, today: _dt.date) -> int:

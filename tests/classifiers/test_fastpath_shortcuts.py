@@ -6,20 +6,23 @@ check. Each must agree everywhere, not just on the corpus."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import random
 import unicodedata
 
 import pytest
 
 from classifiers import columns
-from classifiers.entities import uscc
+from classifiers.entities import resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
 from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
 from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold
 from classifiers.records import Records
+from classifiers.run import Run
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
 from classifiers.scanner import Match, Scanner
+from policies.masking import load_profiles
 
 DETECTOR = Inspector().detector
 AREAS = ("010", "021", "029", "0915", "0371", "0755", "0291", "0999", "0123")
@@ -221,3 +224,23 @@ def test_whole_column_by_re2_equals_re(key: str) -> None:
         joined = columns.SEPARATOR.join(values)
         assert len(joined) >= columns._RE2_FROM
         assert columns.whole_column(plan.column, joined) == (plan.column.fullmatch(joined) is not None)
+
+
+@pytest.mark.parametrize("today", [_dt.date(2026, 11, 29), _dt.date(2028, 2, 29), _dt.date(2027, 3, 1)])
+def test_minors_by_date_set_equal_date_parsing(today: _dt.date) -> None:
+    """``Run._persons`` finds minors with a set of the last 18 years' dates; the reference
+    parses each number's date: born after this day 18 years ago, and a real date."""
+    r = random.Random(today.toordinal())
+    cutoff = (
+        _dt.date(today.year - 18, 3, 1) if (today.month, today.day) == (2, 29) else today.replace(year=today.year - 18)
+    )
+    births = [cutoff + _dt.timedelta(days=d) for d in range(-3, 4)] + [today, today + _dt.timedelta(days=400)]
+    texts = [b.strftime("%Y%m%d") for b in births] + ["20150230", "20101301", "20200229", "20210229", "19990101"]
+    texts += [f"{r.randint(1990, 2040)}{r.randint(1, 12):02d}{r.randint(1, 31):02d}" for _ in range(300)]
+    numbers = [f"610902{t}{r.randint(0, 999):03d}{r.choice('0123456789X')}" for t in texts]
+    run = Run(Inspector().detector, load_profiles().get("strict"), today=today)
+    run._persons(numbers, list(range(len(numbers))))
+    minors = {i for is_entity, name, rows in run.records._facts if name == "minor" for i in rows}
+    text_cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
+    expected = {i for i, n in enumerate(numbers) if n[6:14] > text_cutoff and resident_id.birth_date(n) is not None}
+    assert minors == expected and len(expected) > 10
