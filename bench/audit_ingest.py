@@ -216,7 +216,7 @@ def main() -> None:
             "The same disk alone, in the same run: event-sized lines (1,500 bytes) appended to a file",
             "in the spool's directory, then one `fdatasync`, with nothing else around it. A response",
             "releasing important or core data may leave only once its event is on disk (fail closed:",
-            "GB/T 22239-2019 8.1.4.3 and the issue's own rule), so its audit stage can never cost",
+            "GB/T 22239-2019 8.1.4.3 and the gateway's fail-closed rule), so its audit stage can never cost",
             "less than one such sync; with 32 requests in flight each one waits, on average, for the",
             "end of the sync already running and then for the one that covers its own event.",
             "",
