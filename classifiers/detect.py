@@ -27,6 +27,7 @@ _DATE = re.compile(
     r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)"
 )
 _NO_MATCHES: list[Match] = []
+_PLANS_MAX = 4096
 
 # Clean values under a key that names their entity, for which the outcome of the full scan
 # is known in advance (see ``Detector._keyed``). Anything else takes the full path.
@@ -69,6 +70,11 @@ class Detector:
     def __init__(self, catalog: Catalog, scanner: Scanner) -> None:
         self.catalog = catalog
         self.scanner = scanner
+        # One plan per catalog entry (and one for keys it does not know), never dropped:
+        # clean_values is keyed by id(plan), which must not be reused while an entry names it.
+        self._plan_of_info: dict[KeyInfo | None, Plan] = {}
+        # Key -> plan, bounded (emptied when full): keys come from responses and may be
+        # anything, ID numbers included (a map keyed by them).
         self._plans: dict[str | None, Plan] = {}
         # Shared by the inspections of one process (see run.Run.detected and the JSON
         # walker): (plan id or 0, value) and object keys in which nothing was found.
@@ -81,7 +87,13 @@ class Detector:
     def plan(self, key: str | None) -> Plan:
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plans[key] = self._make_plan(self.key_info(key))
+            info = self.key_info(key)
+            plan = self._plan_of_info.get(info)
+            if plan is None:
+                plan = self._plan_of_info[info] = self._make_plan(info)
+            if len(self._plans) >= _PLANS_MAX:
+                self._plans.clear()
+            self._plans[key] = plan
         return plan
 
     @staticmethod

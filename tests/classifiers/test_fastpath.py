@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from classifiers import fastcsv, inspect, run, structured
+from classifiers import detect, fastcsv, inspect, run, structured
 from classifiers.fastjson import ColumnWalker
 from classifiers.inspect import Inspection, Inspector
 from policies.masking import load_profiles
@@ -195,3 +195,18 @@ def test_key_let_out_in_clear_is_still_masked_for_the_next_caller() -> None:
     masked = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("caseworker"))
     assert "张三" not in masked.body.decode() and "李四" not in masked.body.decode()
     assert masked.entity_counts.get("PERSON_NAME") == 2
+
+
+def test_keys_seen_are_bounded_and_plans_stay_one_per_catalog_entry() -> None:
+    """A map keyed by ID numbers must not make the detector keep every number it saw, and
+    the plans that remembered clean values name (by id) are never replaced."""
+    inspector = Inspector()
+    detector = inspector.detector
+    id_plan, unknown = detector.plan("sfzh"), detector.plan("no-such-key")
+    numbers = [make_id(birth=f"19{50 + i // 1000}0101", seq=f"{i % 1000:03d}") for i in range(6000)]
+    for start in range(0, len(numbers), 500):
+        body = json.dumps({n: "x" for n in numbers[start : start + 500]}).encode()
+        result = inspector.inspect(body, "application/json", None, PROFILES.get("strict"))
+        assert numbers[start] not in result.body.decode()
+    assert 0 < len(detector._plans) <= detect._PLANS_MAX
+    assert detector.plan("sfzh") is id_plan and detector.plan("another-unknown") is unknown
