@@ -137,3 +137,38 @@ def test_audit_not_durable_means_important_data_is_withheld(
         assert get(gateway, "/api/v1/regions/610921/persons").status_code == 403
     finally:
         stop_gateway(gateway)
+
+
+def test_a_full_disk_under_the_spool_withholds_important_data(
+    tmp_path: Path, upstream_url: str, index_prefix: str
+) -> None:
+    """The disk itself fills (the gateway may write no file past 256 KB): the spool's write
+    fails with an OS error, so responses carrying important data are refused and audited as
+    soon as the spool takes writes again; readiness says why; the process stays up."""
+    limit = 256 * 1024
+    gateway = start_gateway(tmp_path, upstream_url, index_prefix, file_size_limit=limit)
+    try:
+        statuses = []
+        for _ in range(600):  # about 1.7 KB per event: the segment reaches the limit well before
+            response = get(gateway, "/api/v1/regions/610902/persons?size=2")
+            statuses.append(response.status_code)
+            if response.status_code != 200:
+                break
+        assert statuses[0] == 200 and statuses[-1] == 503, statuses[-5:]
+        body = response.json()
+        assert body["error"]["code"] == "audit_unavailable" and ID_NUMBER not in response.text
+        ready = httpx.get(gateway.url + "/_minguard/ready")
+        status = ready.json()
+        # The write that reached the limit came back short ("short write to audit spool"),
+        # the ones after it with EFBIG ("File too large"): either way the spool says it.
+        assert ready.status_code == 503 and status["spool_writable"] is False
+        assert "short write" in status["spool_error"] or "File too large" in status["spool_error"]
+        # A denial releases no data: still answered; and the process was not killed by SIGXFSZ.
+        assert get(gateway, "/api/v1/regions/610921/persons").status_code == 403
+        assert gateway.proc.poll() is None
+        segments = sorted((tmp_path / "spool").rglob("*.jsonl"))
+        assert segments and all(s.stat().st_size <= limit for s in segments)
+        # Every line on disk is whole: the failed write left no torn line behind.
+        assert all(s.read_bytes().endswith(b"\n") for s in segments if s.stat().st_size)
+    finally:
+        stop_gateway(gateway)

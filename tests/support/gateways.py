@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -62,7 +63,10 @@ def start_gateway(
     prefix: str,
     opensearch_url: str = OPENSEARCH_URL,
     overrides: dict[str, dict[str, Any]] | None = None,
+    file_size_limit: int | None = None,
 ) -> RunningGateway:
+    """``file_size_limit``: RLIMIT_FSIZE for the gateway process, a disk that fills up (writes
+    past that many bytes into any file fail with EFBIG; Python ignores SIGXFSZ)."""
     port = free_port()
     sections: dict[str, dict[str, Any]] = {"audit": {"spool_dir": "spool", "ship_interval": 0.2}}
     for section, values in (overrides or {}).items():
@@ -80,7 +84,13 @@ def start_gateway(
     log = directory / "gateway.log"
     command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config)]
     with open(log, "ab") as out:
-        proc = subprocess.Popen(command, stdout=out, stderr=out)
+        limit = None if file_size_limit is None else (file_size_limit, file_size_limit)
+        proc = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=out,
+            preexec_fn=None if limit is None else lambda: resource.setrlimit(resource.RLIMIT_FSIZE, limit),
+        )
     gateway = RunningGateway(f"http://127.0.0.1:{port}", env, proc, log)
     try:
         wait_http(f"{gateway.url}/_minguard/health")
