@@ -20,10 +20,13 @@ wrote it was never answered, so nothing acknowledged is lost.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import json
 import logging
 import os
+import queue
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,54 @@ from .chain import Sealer, recover_chain, write_chain_state
 log = logging.getLogger(__name__)
 
 _SEGMENT_DIGITS = 12
+
+
+class _Syncer:
+    """One thread that runs the spool's fdatasync calls, one at a time, as the group sync
+    asks: a queue and a wake-up of the event loop per sync, where asyncio.to_thread goes
+    through the default executor's futures (about 20 µs more per sync, measured)."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[int, asyncio.AbstractEventLoop, asyncio.Future[None]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._thread: threading.Thread | None = None
+
+    def sync(self, fd: int) -> asyncio.Future[None]:
+        """A future that completes once ``fdatasync(fd)`` has returned (or fails with its error)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="audit-spool-sync", daemon=True)
+            self._thread.start()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._queue.put((fd, loop, future))
+        return future
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            fd, loop, future = job
+            error: OSError | None = None
+            try:
+                os.fdatasync(fd)
+            except OSError as exc:
+                error = exc
+            with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
+                loop.call_soon_threadsafe(_settle, future, error)
+
+
+def _settle(future: asyncio.Future[None], error: OSError | None) -> None:
+    if future.done():  # cancelled while the sync ran
+        return
+    if error is None:
+        future.set_result(None)
+    else:
+        future.set_exception(error)
 
 
 class SpoolFull(Exception):
@@ -74,7 +125,8 @@ class Spool:
         self._synced_count = 0  # of those, how many a completed fdatasync covers
         self._durable = Position(0, 0)  # everything before it is synced (set by open())
         self._waiters: list[tuple[int, asyncio.Future[None]]] = []
-        self._syncer: asyncio.Task[None] | None = None  # the running group sync, if any
+        self._sync_task: asyncio.Task[None] | None = None  # the running group sync, if any
+        self._syncer = _Syncer()
         self._sync_error: str | None = None
         self._segment = 0
         self._offset = 0
@@ -144,6 +196,7 @@ class Spool:
 
     def close(self) -> None:
         """Sync what was written without waiting, then release the slot."""
+        self._syncer.stop()
         for file in [*self._retired, self._file]:
             if file is None:
                 continue
@@ -233,8 +286,8 @@ class Spool:
         if wait and target > self._synced_count:
             future = asyncio.get_running_loop().create_future()
             self._waiters.append((target, future))
-        if self._syncer is None or self._syncer.done():
-            self._syncer = asyncio.create_task(self._sync_loop())
+        if self._sync_task is None or self._sync_task.done():
+            self._sync_task = asyncio.create_task(self._sync_loop())
         if future is not None:
             await future
 
@@ -255,7 +308,7 @@ class Spool:
         while self._synced_count < self._written and self._sync_error is None:
             target, position, file = self._written, Position(self._segment, self._offset), self._file
             try:
-                await asyncio.to_thread(os.fdatasync, file.fileno())
+                await self._syncer.sync(file.fileno())
             except (OSError, ValueError) as exc:  # ValueError: the file was closed under us
                 # After a failed fdatasync the kernel may have dropped the dirty pages while
                 # reporting later syncs as clean: nothing written since the last good sync can be

@@ -202,3 +202,21 @@ def test_writes_that_do_not_wait_cross_rotations_in_order(tmp_path: Path) -> Non
     assert len(spool.segments()) > 5
     assert read_all(spool) == list(range(301))
     spool.close()
+
+
+def test_the_sync_thread_serves_successive_event_loops_and_survives_a_cancelled_waiter(tmp_path: Path) -> None:
+    spool = make(tmp_path)
+
+    async def first() -> None:
+        waiter = asyncio.create_task(spool.append(event(0)))
+        await asyncio.sleep(0)  # written, its sync asked for
+        waiter.cancel()  # the caller went away while the sync ran
+        await spool.append(event(1))  # a later sync still completes and covers both
+
+    async def second() -> None:  # a new loop (a restarted server in the same process)
+        await asyncio.wait_for(spool.append(event(2)), 10)  # its sync must wake this loop
+
+    asyncio.run(first())
+    asyncio.run(second())
+    assert read_all(spool) == [0, 1, 2]
+    spool.close()
