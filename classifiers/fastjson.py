@@ -19,7 +19,7 @@ import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from .columns import business_clean, join, maybe, whole_column
 from .detect import Plan
@@ -275,8 +275,12 @@ class ColumnWalker:
         """Hand the column's clean keyed values (and integers: masked, they become strings)
         to ``keyed_column`` at once and write their masks into ``items``; returns the
         positions left for the value-by-value walk, and whether anything changed."""
-        texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
-        if plan.column is not None and whole_column(plan.column, joined):
+        whole = plan.column is not None and whole_column(plan.column, joined)
+        if whole and set(map(type, column)) == {str}:
+            texts: list[str | None] = list(column)  # all strings: nothing to convert
+        else:
+            texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
+        if whole:
             batch = self._every(len(texts))
         else:
             clean = plan.canonical.fullmatch if plan.canonical is not None else None
@@ -291,7 +295,7 @@ class ColumnWalker:
         def where(i: int) -> str:
             return path_of((path, i if labels is None else labels[i], key))
 
-        values = [texts[i] or "" for i in batch]
+        values = cast(list[str], texts) if whole else [texts[i] or "" for i in batch]  # whole: no None
         records = batch if is_records else [record] * len(batch)
         news = self.keyed_column(values, plan, records, where, batch)
         changed = news.count(None) < len(news)
