@@ -29,7 +29,7 @@ import queue
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from .canonical import line
 from .chain import Sealer, recover_chain, write_chain_state
@@ -39,22 +39,26 @@ log = logging.getLogger(__name__)
 _SEGMENT_DIGITS = 12
 
 
+_SyncJob: TypeAlias = "tuple[int, asyncio.AbstractEventLoop, asyncio.Future[None]] | None"  # None: stop
+
+
 class _Syncer:
     """One thread that runs the spool's fdatasync calls, one at a time, as the group sync
     asks: a queue and a wake-up of the event loop per sync, where asyncio.to_thread goes
     through the default executor's futures (about 20 µs more per sync, measured)."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[tuple[int, asyncio.AbstractEventLoop, asyncio.Future[None]] | None] = (
-            queue.SimpleQueue()
-        )
+        self._queue: queue.SimpleQueue[_SyncJob] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._pid = 0  # the process that started the thread: a forked child has none running
 
     def sync(self, fd: int) -> asyncio.Future[None]:
         """A future that completes once ``fdatasync(fd)`` has returned (or fails with its error)."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="audit-spool-sync", daemon=True)
+        if self._thread is None or self._pid != os.getpid():
+            self._queue = queue.SimpleQueue()
+            self._thread = threading.Thread(target=self._run, args=(self._queue,), name="audit-spool-sync", daemon=True)
             self._thread.start()
+            self._pid = os.getpid()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
         self._queue.put((fd, loop, future))
@@ -66,8 +70,9 @@ class _Syncer:
             self._thread.join()
             self._thread = None
 
-    def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
+    @staticmethod
+    def _run(jobs: queue.SimpleQueue[_SyncJob]) -> None:
+        while (job := jobs.get()) is not None:
             fd, loop, future = job
             error: OSError | None = None
             try:

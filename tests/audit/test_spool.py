@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -219,4 +220,21 @@ def test_the_sync_thread_serves_successive_event_loops_and_survives_a_cancelled_
     asyncio.run(first())
     asyncio.run(second())
     assert read_all(spool) == [0, 1, 2]
+    spool.close()
+
+
+def test_a_forked_child_gets_a_sync_thread_of_its_own(tmp_path: Path) -> None:
+    """Threads do not survive fork: a child process that inherits the spool object (a server
+    forking its workers after start-up) must not wait for a thread that is not there."""
+    spool = make(tmp_path)
+    asyncio.run(spool.append(event(0)))  # the parent's thread is running
+    pid = os.fork()
+    if pid == 0:  # the child: exit code 0 only if its own sync completed
+        try:
+            asyncio.run(asyncio.wait_for(spool.append(event(1)), 10))
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
     spool.close()
