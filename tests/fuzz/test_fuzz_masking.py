@@ -173,3 +173,30 @@ def test_a_document_without_personal_data_comes_back_unchanged(records: list[dic
     result = INSPECTOR.inspect(body, media_type, None, CASEWORKER)
     assert result.body == body
     assert result.masked == 0 and result.findings == []
+
+
+REFERENCE = Inspector()
+PROFILES = load_profiles()
+
+
+def _fresh(body: bytes, media: str, charset: str, profile: str) -> tuple[Any, ...]:
+    """The outcome of an inspector that remembers nothing from earlier responses."""
+    REFERENCE.detector.clean_values.clear()
+    REFERENCE.detector.clean_keys.clear()
+    REFERENCE.grader._graded.clear()
+    return _outcome(REFERENCE.inspect(body, media, charset, PROFILES.get(profile)))
+
+
+def _outcome(result: Any) -> tuple[Any, ...]:
+    return (result.body, result.level, sorted(result.reasons), result.entity_counts, result.persons, result.masked)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(documents(), st.sampled_from(["caseworker", "reviewer", "statistician"])), max_size=4))
+def test_what_is_remembered_between_responses_never_changes_an_outcome(cases: list[Any]) -> None:
+    """Clean values and keys, plans and grades are kept across inspections (and callers with
+    different profiles): each outcome must equal that of an inspector that kept nothing."""
+    for (body, media_type, _, _), profile in cases:
+        media, _, charset = media_type.partition("; charset=")
+        kept = _outcome(INSPECTOR.inspect(body, media, charset, PROFILES.get(profile)))
+        assert kept == _fresh(body, media, charset, profile)
