@@ -76,10 +76,11 @@ class Gateway:
             ),
         )
         self.forward = Forward(settings.upstream, settings.inspection.max_body_bytes)
-        self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE))
+        quota = OpenSearchQuota(self.opensearch, p.quota_index or f"{settings.opensearch.index_prefix}.quota")
+        release = Release(self.policy, quota)
+        self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE), withheld=release.give_back)
         self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)
         self.identify = Identify(settings.identity)
-        quota = OpenSearchQuota(self.opensearch, p.quota_index or f"{settings.opensearch.index_prefix}.quota")
         self.proxy = Proxy(
             stages=(
                 self.identify,
@@ -87,7 +88,7 @@ class Gateway:
                 self.forward,
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
                 Business(pseudonymizer),
-                Release(self.policy, quota),
+                release,
             ),
             audit=self.metrics.after(self.audit),
             max_request_bytes=settings.server.max_request_bytes,

@@ -101,6 +101,9 @@ class Exchange:
     # refused it, if any (set by authorize and release).
     conditions: list[str] = field(default_factory=list)
     condition_failed: str | None = None
+    # (counter, records, limit): what the release stage counted against the caller's daily
+    # quota; given back if the response is withheld after all (gateway/stages/audit.py).
+    quota_charge: tuple[str, int, int] | None = None
     # Business fields of a write (program, amount, case, actor, tokens): gateway/stages/business.py.
     business: dict[str, Any] | None = None
     # What a console action did (gateway/console): filters, alert id, new state, comment.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
@@ -27,6 +28,7 @@ from ..exchange import Exchange
 from .redact import Redactor
 
 log = logging.getLogger(__name__)
+Withheld = Callable[[Exchange], Awaitable[None]]
 
 _ACTION_ZH = {
     "read": "查看",
@@ -62,8 +64,12 @@ class Audit:
         inspector: Inspector,
         redaction: MaskingProfile,
         max_deferred: int = 10000,
+        withheld: Withheld | None = None,
     ) -> None:
         self._spool = spool
+        # Told when a response is withheld here, to undo what counted it as released (the
+        # release stage's daily quota).
+        self._withheld = withheld
         # The strictest profile, for the caller's own strings (paths, queries) in events.
         self._redact = Redactor(inspector, redaction)
         self._deferred: deque[dict[str, Any]] = deque()
@@ -92,6 +98,8 @@ class Audit:
                 "the access cannot be audited right now, so the data is withheld",
                 "审计记录无法落盘,为保护数据本次访问已拒绝",
             )
+            if self._withheld is not None:
+                await self._withheld(ex)
             event = self.event(ex)
         self._defer(event)
 

@@ -9,12 +9,16 @@ names the condition.
 
 from __future__ import annotations
 
+import logging
+
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange
 from .authorize import Clock, now_utc, refuse
+
+log = logging.getLogger(__name__)
 
 
 class Release:
@@ -46,11 +50,14 @@ class Release:
         if limit is None:
             return None
         day = conditions.day(self._clock())
-        result = await self._quota.consume(f"{subject}|{day}", records, limit[0])
+        counter = f"{subject}|{day}"
+        result = await self._quota.consume(counter, records, limit[0])
         ex.conditions.append(
             f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}" + (" (local)" if result.degraded else "")
         )
         if result.allowed:
+            if records:
+                ex.quota_charge = (counter, records, limit[0])
             return None
         return Verdict(
             f"max_records_per_day:{limit[1]}",
@@ -60,6 +67,21 @@ class Release:
             f"({result.used} released so far)",
             f"今日已获取 {result.used} 条记录,再返回 {records} 条将超过角色 {limit[1]} 的每日上限 {limit[0]} 条",
         )
+
+    async def give_back(self, ex: Exchange) -> None:
+        """The response was withheld after all (its audit event could not be made durable):
+        the records counted against the caller's daily quota were never released. Without
+        this, retries during an audit outage would use up the day's quota for nothing."""
+        charge, ex.quota_charge = ex.quota_charge, None
+        if charge is None:
+            return
+        counter, records, limit = charge
+        try:
+            result = await self._quota.consume(counter, -records, limit)
+        except Exception:  # the refusal stands either way; the count stays a little high
+            log.exception("daily quota: %d records not given back to %s", records, counter)
+            return
+        ex.conditions.append(f"max_records_per_day: {records} given back, {result.used}/{limit}")
 
     @staticmethod
     def _withhold(ex: Exchange, verdict: Verdict) -> None:
