@@ -26,6 +26,7 @@ class KeyInfo:
     weak: bool = False
     business: bool = False
     category: str | None = None
+    region: bool = False  # holds the 行政区划代码 of the record it is in (see ``regions`` in the YAML)
 
     @property
     def evidence(self) -> str:
@@ -43,6 +44,13 @@ class Catalog:
         self._english: dict[str, KeyInfo] = {}
         self._suffixed: dict[str, KeyInfo] = {}  # pinyin and Chinese: plain-suffix matching
         self._exact: dict[str, KeyInfo] = {}
+        # Region keys match whole only: "hukouRegionCode" names where someone is registered,
+        # which may lie anywhere; it stays an ordinary business key through "code".
+        regions = data.get("regions") or {}
+        for style in ("english", "pinyin", "chinese"):
+            for term in regions.get(style) or []:
+                folded = fold_key(str(term))
+                self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True))
         for entity, spec in (data.get("entities") or {}).items():
             for style in ("english", "pinyin", "chinese"):
                 for term in spec.get(style) or []:

@@ -30,6 +30,7 @@ _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # (value, plan, record, path, scan) -> replacement; the same as ColumnWalker's visitor
 ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
 Categories = Callable[[list[int], str], None]  # (rows, category)
+Regions = Callable[[list[str]], None]  # the values of a region key's column
 Detected = Callable[[str, Plan], list[Match]]  # what detection finds in a value (memoised, records nothing)
 
 
@@ -40,6 +41,7 @@ def walk_csv(
     keyed_column: KeyedVisitor,
     category: Categories,
     detected: Detected,
+    regions: Regions,
 ) -> tuple[str, bool, int]:
     """(text, changed, data rows), as ``structured.walk_csv`` returns them."""
     delimiter = sniff_delimiter(text)
@@ -76,7 +78,10 @@ def walk_csv(
         else:
             present = [row for row, cells in enumerate(data) if col < len(cells)]
             values = [data[row][col] for row in present]
-        new = _column(name or str(col + 1), plan_of(name), present, values, visit, keyed_column, category, detected)
+        plan = plan_of(name)
+        if plan.info is not None and plan.info.region:
+            regions(values)
+        new = _column(name or str(col + 1), plan, present, values, visit, keyed_column, category, detected)
         if new is not None:
             changed.append((col, present, new))
     if not changed:

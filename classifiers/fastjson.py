@@ -56,10 +56,12 @@ class ColumnWalker:
         category_rows: Categories,
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
+        region_values: Callable[[Sequence[Any]], None],
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
         self.category_rows = category_rows
+        self.region_values = region_values  # a region key's column (catalog `regions`)
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
         self.records_id: int | None = None
@@ -203,6 +205,8 @@ class ColumnWalker:
             joined = join(column)
             info = plan.info
             rest: Iterable[int] = range(len(column))
+            if info is not None and info.region and joined is not None:
+                self.region_values(column)
             category = info.category if info is not None else None
             if (
                 category is not None

@@ -57,6 +57,7 @@ class Inspection:
     entity_counts: dict[str, int]
     records: int
     persons: frozenset[str]  # raw 18-character ID numbers: the gateway tokenises, then drops them
+    regions: frozenset[str]  # 行政区划代码 found under region keys (JSON and CSV bodies)
     masked: int
     clear: int
     reasons: tuple[str, ...] = ()
@@ -100,7 +101,13 @@ class Inspector:
             new_text = (orjson.dumps(new_doc).decode() if fast else structured.dumps(new_doc)) if changed else text
         elif kind == "csv":
             new_text, changed, records = fastcsv.walk_csv(
-                text, run.value, self.detector.plan, run.keyed_column, run.category_rows, run.detected
+                text,
+                run.value,
+                self.detector.plan,
+                run.keyed_column,
+                run.category_rows,
+                run.detected,
+                run.region_values,
             )
         elif kind == "form":
             new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
@@ -125,6 +132,7 @@ class Inspector:
             run.category_rows,
             detector.clean_keys,
             detector.clean_values,
+            run.region_values,
         )
         try:
             return walker.walk_document(doc)
@@ -140,6 +148,7 @@ class Inspector:
             entity_counts=dict(run.counts),
             records=records,
             persons=frozenset(run.persons),
+            regions=frozenset(run.regions),
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,

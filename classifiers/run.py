@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .catalog import PHONE, KeyInfo
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
@@ -79,6 +79,7 @@ class Run:
     counts: Counter[str] = field(default_factory=Counter)
     records: Records = field(default_factory=Records)
     persons: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)  # 行政区划代码 under region keys (catalog `regions`)
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -101,6 +102,14 @@ class Run:
 
     def category(self, record: int, name: str) -> None:
         self.records.one(record).categories.add(name)
+
+    def region_values(self, values: Sequence[Any]) -> None:
+        """Note the region codes among a region key's values: 6, 9 or 12 digits (an integer
+        too); anything else (a name, an empty string) says nothing checkable."""
+        for value in set(values):
+            text = str(value).strip() if type(value) in (str, int) else ""
+            if len(text) in (6, 9, 12) and text.isdigit():
+                self.regions.add(text)
 
     def category_rows(self, rows: list[int], name: str) -> None:
         """``category`` for each of ``rows`` (a CSV column under a category header)."""
@@ -138,6 +147,8 @@ class Run:
         info = plan.info
         if info is not None and info.category and value.strip().lower() not in _ABSENT:
             self.records.one(record).categories.add(info.category)
+        if info is not None and info.region and scan:  # scan: a string or an integer
+            self.region_values((value,))
         if not scan:
             return []
         matches = self.detected(value, plan)

@@ -13,6 +13,7 @@ import logging
 
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
+from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange
@@ -39,6 +40,8 @@ class Release:
         records = inspection.records if inspection is not None else 0
         ex.conditions += ["max_level", "purpose", "max_records_per_response"]
         verdict = conditions.check_release(roles, ex.level, masked, ex.purpose, records)
+        if verdict is None:
+            verdict = _outside_region(ex)
         if verdict is None:
             verdict = await self._daily(ex, roles, principal.subject, records)
         if verdict is not None:
@@ -90,3 +93,28 @@ class Release:
             ex.upstream_stream = None
         ex.response = None
         refuse(ex, verdict)
+
+
+def _outside_region(ex: Exchange) -> Verdict | None:
+    """On a route scoped to a region (authorize checked it against the caller's
+    jurisdiction), the records must be of that region too: an upstream that answers a
+    汉滨区 list with persons of another district has a fault the caller must not profit
+    from. Region codes are read from the keys the catalog names (``regions``); a code
+    inside the region starts with the route's, as authorize reads it (610902 holds
+    610902002001, the city 610900 holds 610921101001; a district does not hold its city)."""
+    target = ex.route.target_region if ex.route is not None else None
+    if not target or ex.inspection is None:
+        return None
+    ex.conditions.append("region_scope")
+    prefix = region_prefix(target)
+    outside = sorted(code for code in ex.inspection.regions if not code.startswith(prefix))
+    if not outside:
+        return None
+    shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+    return Verdict(
+        "region_scope",
+        502,
+        "records_outside_region",
+        f"the upstream answered for region {target} with records of {shown}; the response is withheld",
+        f"上游对区划 {target} 的请求返回了其他区划({shown})的记录,已拦截",
+    )

@@ -32,6 +32,7 @@ def _outcome(result: Inspection) -> tuple[Any, ...]:
         tuple(sorted(result.reasons)),  # the order of reasons follows set iteration
         result.entity_counts,
         result.persons,
+        result.regions,
         result.masked,
         result.clear,
         findings,
@@ -117,7 +118,14 @@ def _combinations(rows: list[dict[str, Any]]) -> tuple[list[tuple[set[str], set[
     """The (entities, categories) per record that a fresh run records for ``rows``."""
     seen = run.Run(INSPECTOR.detector, PROFILES.get("strict"))
     walker = ColumnWalker(
-        seen.value, INSPECTOR.detector.plan, seen.finds, seen.keyed_column, seen.category_rows, set(), set()
+        seen.value,
+        INSPECTOR.detector.plan,
+        seen.finds,
+        seen.keyed_column,
+        seen.category_rows,
+        set(),
+        set(),
+        seen.region_values,
     )
     walker.walk_document({"items": rows})
     combos, with_personal = seen.records.combinations(INSPECTOR.grader.personal_entities)
@@ -181,7 +189,13 @@ def test_apply_clean_equals_apply(profile: str, entity: str, values: list[str]) 
 def test_quoted_csv_keeps_untouched_bytes() -> None:
     body = f'"a","sfzh"\r\n"x, y",{ID}\r\n'
     text, changed, rows = fastcsv.walk_csv(
-        body, lambda *a: None, INSPECTOR.detector.plan, lambda v, *a: ["M"] * len(v), lambda r, c: None, lambda v, p: []
+        body,
+        lambda *a: None,
+        INSPECTOR.detector.plan,
+        lambda v, *a: ["M"] * len(v),
+        lambda r, c: None,
+        lambda v, p: [],
+        lambda v: None,
     )
     assert (text, changed, rows) == ('"a","sfzh"\r\n"x, y",M\r\n', True, 1)
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
+from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
 from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
@@ -172,3 +172,21 @@ def test_a_full_disk_under_the_spool_withholds_important_data(
         assert all(s.read_bytes().endswith(b"\n") for s in segments if s.stat().st_size)
     finally:
         stop_gateway(gateway)
+
+
+def test_records_outside_the_requested_region_are_withheld(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A 汉滨区 list that carries a person of 紫阳县 (610921) is not released, masked or
+    not: the upstream answered outside the jurisdiction the caller was checked against."""
+    response = get(odd_gateway, PERSON + "foreign")
+    assert response.status_code == 502
+    assert response.json()["error"]["code"] == "records_outside_region"
+    assert "610921101001" in response.json()["error"]["message"]
+    assert ID_NUMBER not in response.text and "610921198906063413" not in response.text
+    request_id = response.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
+    assert "region_scope" in event["minguard"]["conditions"]["checked"]
+    assert event["event"]["outcome"] == "failure"

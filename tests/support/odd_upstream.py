@@ -92,6 +92,12 @@ async def handle(request: web.Request) -> web.StreamResponse:
                 "X-Upstream-Version": "1.2",
             },
         )
+    if case == "foreign":  # a list for one district that carries a person of another
+        people = [
+            {**RECORD, "regionCode": request.match_info["region"] + "002001"},
+            {**RECORD, "idNumber": "610921198906063413", "regionCode": "610921101001"},
+        ]
+        return web.json_response({"items": people})
     if case == "echo":
         headers = {k.lower(): v for k, v in request.headers.items()}
         return web.json_response({"headers": headers, "path": request.path, "query": request.query_string})

@@ -1,0 +1,79 @@
+"""Records of a region-scoped response must lie in that region (release stage)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+
+from classifiers.inspect import Inspector
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.release import Release
+from policies.bundle import PolicyFiles, PolicyStore
+from policies.masking import load_profiles
+from policies.quota import MemoryQuota
+from policies.routes import RouteMatch
+
+INSPECTOR = Inspector()
+CASEWORKER = load_profiles().get("caseworker")
+RELEASE = Release(PolicyStore(PolicyFiles()), MemoryQuota())
+
+
+def _released(body: bytes, media_type: str, region: str = "610902") -> Exchange:
+    path = f"/api/v1/regions/{region}/persons"
+    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
+    ex.route = RouteMatch("person.list", "person", "list", {"region": region}, path)
+    ex.purpose = "救助审核"
+    ex.inspection = INSPECTOR.inspect(body, media_type, None, CASEWORKER)
+    ex.level = ex.inspection.level
+    ex.response = Response(200, [], ex.inspection.body)
+    asyncio.run(RELEASE(ex))
+    return ex
+
+
+def _json(*records: dict[str, Any]) -> bytes:
+    return json.dumps({"items": list(records)}, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "outside"),
+    [
+        (_json({"xm": "张三", "regionCode": "610902002001"}, {"xm": "李四", "regionCode": "610902101"}), "j", False),
+        (_json({"xm": "张三", "regionCode": "610902002001"}, {"xm": "李四", "regionCode": "610921101001"}), "j", True),
+        (_json({"xm": "张三", "regionCode": 610921}), "j", True),  # a number is a code too
+        (json.dumps({"data": {"xm": "张三", "xzqhdm": "610923"}}, ensure_ascii=False).encode(), "j", True),
+        (_json({"xm": "张三", "hukouRegionCode": "110105"}), "j", False),  # registered elsewhere: allowed
+        (_json({"xm": "张三", "regionCode": "紫阳县"}), "j", False),  # a name, not a code: nothing to check
+        (_json({"xm": "张三", "regionCode": "610900"}), "j", True),  # the city above: not inside the district
+        ("姓名,区划代码\n张三,610902002001\n李四,610921101001\n".encode(), "c", True),
+        ("姓名,区划代码\n张三,610902002001\n".encode(), "c", False),
+    ],
+)
+def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outside: bool) -> None:
+    ex = _released(body, "application/json" if media_type == "j" else "text/csv")
+    if outside:
+        assert ex.failure is not None and ex.failure.code == "records_outside_region"
+        assert ex.failure.status == 502 and ex.response is None and ex.condition_failed == "region_scope"
+    else:
+        assert ex.failure is None and ex.response is not None
+    assert "region_scope" in ex.conditions
+
+
+def test_a_city_list_holds_its_districts() -> None:
+    ex = _released(_json({"xm": "张三", "regionCode": "610921101001"}), "application/json", region="610900")
+    assert ex.failure is None and "region_scope" in ex.conditions
+    ex = _released(_json({"xm": "张三", "regionCode": "610102001001"}), "application/json", region="610900")
+    assert ex.failure is not None and ex.failure.code == "records_outside_region"
+
+
+def test_a_route_without_a_region_is_not_checked() -> None:
+    ex = Exchange(Request("GET", "/api/v1/static/doc4k", b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
+    ex.route = RouteMatch("static.doc4k", "person", "list", {}, "/api/v1/static/doc4k")
+    ex.inspection = INSPECTOR.inspect(_json({"regionCode": "610921101001"}), "application/json", None, CASEWORKER)
+    ex.response = Response(200, [], ex.inspection.body)
+    asyncio.run(RELEASE(ex))
+    assert ex.failure is None and "region_scope" not in ex.conditions
