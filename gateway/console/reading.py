@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,7 +48,24 @@ class Reader:
     def __init__(self, settings: OpenSearchSettings, pseudonymizer: Pseudonymizer) -> None:
         self._client = make_sync_client(settings)
         self._prefix = settings.index_prefix
+        # Sessions ended by logout, until they would have expired anyway: shared by every
+        # gateway process, since any of them may receive the next request with the cookie.
+        self._ended = f"{settings.index_prefix}.console-sessions"
         self.pseudonymizer = pseudonymizer
+
+    async def end_session(self, sid: str, expires: int) -> None:
+        """Record that a session was ended (logout): its cookie is refused from now on."""
+
+        def write() -> None:
+            self._client.index(
+                index=self._ended, id=sid, body={"sid": sid, "expires": expires, "ended": int(time.time())}
+            )
+
+        await asyncio.to_thread(write)
+
+    async def session_ended(self, sid: str) -> bool:
+        """Was this session ended by logout? (A get by id: real time, no refresh needed.)"""
+        return bool(await asyncio.to_thread(self._client.exists, index=self._ended, id=sid))
 
     async def events(self, query: Query) -> list[dict[str, Any]]:
         def read() -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.responses import Response as HttpResponse
+from opensearchpy.exceptions import OpenSearchException
 
 from audit.detection.alerts import STATE_ZH, AlertError
 from audit.search import Query
@@ -68,6 +69,14 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         except SessionError as exc:
             return exc
 
+    async def still_open(session: Session) -> Session | SessionError:
+        """The session, unless a logout ended it; fail closed when that cannot be checked."""
+        try:
+            ended = await reader.session_ended(session.sid)
+        except (OpenSearchException, OSError):
+            return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
+        return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
+
     async def guarded(
         request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
     ) -> HttpResponse:
@@ -76,6 +85,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         state = current(request)
         if state is None:
             return RedirectResponse(f"{base}/login", 303)
+        if isinstance(state, Session):
+            state = await still_open(state)
         ex = new_exchange(request)
         ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
         if isinstance(state, SessionError):
@@ -148,6 +159,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     @admin.post(f"{base}/logout", include_in_schema=False)
     async def logout(request: Request) -> HttpResponse:
         async def work(ex: Exchange, session: Session, form: Any) -> None:
+            # Ended on the server too: a copy of the cookie (a shared machine, a proxy log)
+            # must not outlive the logout by up to 15 minutes.
+            await reader.end_session(session.sid, session.expires)
             redirect(ex, "login", [cookie(request, "", 0)])
 
         return await guarded(request, "console.logout", "logout", work, csrf=True)

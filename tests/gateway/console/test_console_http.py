@@ -199,3 +199,18 @@ def test_a_login_not_posted_from_our_own_form_is_refused_and_audited(case: Case,
     event = event_of(opensearch, case, forged)
     assert event["event"]["reason"] == "csrf_invalid"  # type: ignore[index]
     assert event["user"]["id"] is None  # type: ignore[index]  # refused before the credential was looked at
+
+
+def test_logout_ends_the_session_on_the_server_too(case: Case, opensearch: OpenSearch) -> None:
+    """A copy of the cookie (a shared machine, a proxy's log) is refused after the logout,
+    though its signature and expiry are still good; the refusal is audited."""
+    with login(case, "audit-admin") as (client, token):
+        copied = client.cookies[COOKIE]
+        assert client.get("/user/chenjing").status_code == 200
+        ended = client.post("/logout", data={"csrf": token})
+        assert ended.status_code == 303 and f"{COOKIE}=;" in ended.headers["set-cookie"]
+    with httpx.Client(base_url=case.console, timeout=30, cookies={COOKIE: copied}) as replay:
+        refused = replay.get("/user/chenjing")
+    assert refused.status_code == 401 and "会话已退出" in refused.text
+    assert event_of(opensearch, case, refused)["event"]["reason"] == "session_ended"  # type: ignore[index]
+    assert event_of(opensearch, case, ended)["minguard"]["route"] == "console.logout"  # type: ignore[index]
