@@ -15,20 +15,19 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.responses import Response as HttpResponse
-from opensearchpy.exceptions import OpenSearchException
 
 from audit.detection.alerts import STATE_ZH, AlertError
 from audit.search import Query
 from classifiers.entities import resident_id
 from classifiers.levels import DataLevel
 from policies.keys import Pseudonymizer
-from policies.routes import RouteMatch
 
 from ..exchange import Exchange, Response
-from .audited import RESOURCE, Runner, Work, html, new_exchange
+from .audited import html, new_exchange
+from .guard import Guard, field, nothing
 from .pages import Pages
 from .reading import TOKEN, Reader, local_time, shown_time
-from .session import COOKIE, LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session, SessionError, SessionSigner
+from .session import LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session
 
 if TYPE_CHECKING:
     from ..app import Gateway
@@ -39,75 +38,13 @@ _REGION = re.compile(r"^[0-9]{2,12}$")
 ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
 
 
-def _field(form: Any, name: str) -> str:
-    value = form.get(name)
-    return value.strip() if isinstance(value, str) else ""
-
-
 def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     pages = Pages(prefix)
     base = pages.base
     keys = gateway.settings.keys
-    signer = SessionSigner.from_dir(keys.dir, keys.generate_missing)
     reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
-    runner = Runner(gateway, pages)
-
-    def cookie(request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
-        secure = "; Secure" if request.url.scheme == "https" else ""
-        text = f"{name}={value}; Path={base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
-        return b"set-cookie", text.encode("latin-1")
-
-    def redirect(ex: Exchange, to: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
-        html(ex, "", 303, [(b"location", f"{base}/{to}".encode("latin-1")), *(extra or [])])
-
-    def current(request: Request) -> Session | SessionError | None:
-        value = request.cookies.get(COOKIE)
-        if not value:
-            return None
-        try:
-            return signer.decode(value)
-        except SessionError as exc:
-            return exc
-
-    async def still_open(session: Session) -> Session | SessionError:
-        """The session, unless a logout ended it; fail closed when that cannot be checked."""
-        try:
-            ended = await reader.session_ended(session.sid)
-        except (OpenSearchException, OSError):
-            return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
-        return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
-
-    async def guarded(
-        request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
-    ) -> HttpResponse:
-        """An action needing a session; `work(ex, session, form)`. A cookie that is forged or
-        expired is an audited refusal (someone tried); no cookie at all just goes to login."""
-        state = current(request)
-        if state is None:
-            return RedirectResponse(f"{base}/login", 303)
-        if isinstance(state, Session):
-            state = await still_open(state)
-        ex = new_exchange(request)
-        ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
-        if isinstance(state, SessionError):
-            ex.fail(401, state.code, f"console session refused: {state.code}", state.message_zh)
-            response = await runner.run(ex, name, action, None, _nothing)
-            response.headers.append(*[v.decode("latin-1") for v in cookie(request, "", 0)])
-            return response
-        session = state
-        form = await request.form() if request.method == "POST" else None
-        if csrf and not signer.csrf_ok(session, _field(form, "csrf")):
-            ex.fail(
-                403, "csrf_invalid", "the form's CSRF token does not match the session", "表单校验失败,请刷新页面后重试"
-            )
-
-        async def bound(ex: Exchange) -> None:
-            await work(ex, session, form)
-
-        return await runner.run(ex, name, action, session.principal, bound, session.principal.subject)
-
-    def page(session: Session, template: str, **values: Any) -> str:
-        return pages.render(template, user=session.principal.subject, csrf=signer.csrf(session), **values)
+    g = Guard(gateway, pages, reader)
+    signer, runner = g.signer, g.runner
 
     def table(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [{**e, "shown_time": shown_time(str(e.get("@timestamp", "")))} for e in events]
@@ -118,7 +55,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/", include_in_schema=False)
     async def root(request: Request) -> HttpResponse:
-        return RedirectResponse(f"{base}/search" if isinstance(current(request), Session) else f"{base}/login", 303)
+        return RedirectResponse(f"{base}/search" if isinstance(g.current(request), Session) else f"{base}/login", 303)
 
     @admin.get(f"{base}/login", include_in_schema=False)
     async def login_form(request: Request) -> HttpResponse:
@@ -126,7 +63,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         response = HttpResponse(
             pages.render("login.html", csrf=token), media_type="text/html", headers={"cache-control": "no-store"}
         )
-        name, value = cookie(request, nonce, LOGIN_LIFETIME_SECONDS, LOGIN_COOKIE)
+        name, value = g.cookie(request, nonce, LOGIN_LIFETIME_SECONDS, LOGIN_COOKIE)
         response.headers.append(name.decode("latin-1"), value.decode("latin-1"))
         return response
 
@@ -134,13 +71,13 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     async def login(request: Request) -> HttpResponse:
         """The credential goes through the gateway's identity stage, then the policy decides."""
         form = await request.form()
-        credential = _field(form, "credential")
+        credential = field(form, "credential")
         ex = new_exchange(request)
-        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), _field(form, "csrf")):
+        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), field(form, "csrf")):
             # Not from our own login form (or that form is older than its cookie): refused and
             # audited before the credential is even looked at.
             ex.fail(403, "csrf_invalid", "the login form's token does not match", "登录表单校验失败,请刷新页面后重试")
-            return await runner.run(ex, "console.login", "login", None, _nothing)
+            return await runner.run(ex, "console.login", "login", None, nothing)
         raw = credential.encode("utf-8")
         # A JWT is three base64url parts; anything else is taken as an API key.
         header = (b"authorization", b"Bearer " + raw) if credential.count(".") == 2 else (b"x-api-key", raw)
@@ -152,7 +89,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             if ex.principal is None:
                 raise RuntimeError("identified exchange without a principal")
             _, value = signer.issue(ex.principal)
-            redirect(ex, "search", [cookie(request, value, signer.lifetime), cookie(request, "", 0, LOGIN_COOKIE)])
+            g.redirect(
+                ex, "search", [g.cookie(request, value, signer.lifetime), g.cookie(request, "", 0, LOGIN_COOKIE)]
+            )
 
         return await runner.run(ex, "console.login", "login", None, work)
 
@@ -162,25 +101,25 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             # Ended on the server too: a copy of the cookie (a shared machine, a proxy log)
             # must not outlive the logout by up to 15 minutes.
             await reader.end_session(session.sid, session.expires)
-            redirect(ex, "login", [cookie(request, "", 0)])
+            g.redirect(ex, "login", [g.cookie(request, "", 0)])
 
-        return await guarded(request, "console.logout", "logout", work, csrf=True)
+        return await g.guarded(request, "console.logout", "logout", work, csrf=True)
 
     @admin.get(f"{base}/search", include_in_schema=False)
     async def search_form(request: Request) -> HttpResponse:
-        state = current(request)
+        state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
-        body = page(state, "search.html", form={}, levels=list(DataLevel), events=None, title="")
+        body = g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title="")
         return HttpResponse(body, media_type="text/html", headers={"cache-control": "no-store"})
 
     @admin.post(f"{base}/search", include_in_schema=False)
     async def search(request: Request) -> HttpResponse:
         form = await request.form()
-        region = _field(form, "region")
+        region = field(form, "region")
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            values = {k: _field(form, k) for k in ("user", "region", "start", "end", "level", "decision")}
+            values = {k: field(form, k) for k in ("user", "region", "start", "end", "level", "decision")}
             query = Query(user=values["user"] or None, region=values["region"] or None)
             filters = [f"{k}={v}" for k, v in values.items() if v]
             try:
@@ -194,7 +133,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
                     query.denied = True
                 elif values["decision"] == "allowed":
                     query.extra.append({"term": {"minguard.decision.allowed": True}})
-                number = _field(form, "id_number")
+                number = field(form, "id_number")
                 if number:
                     token = person_token(number)
                     query.extra.append({"term": {"minguard.data.person_tokens": token}})
@@ -208,13 +147,13 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             events = await reader.events(query)  # the form shown again never holds the ID number
             html(
                 ex,
-                page(
+                g.page(
                     session, "search.html", form=values, levels=list(DataLevel), events=table(events), title="检索结果"
                 ),
             )
 
         target = region if _REGION.match(region) else ""
-        return await guarded(request, "console.query", "query", work, csrf=True, target=target)
+        return await g.guarded(request, "console.query", "query", work, csrf=True, target=target)
 
     def person_token(number: str) -> str:
         canonical = resident_id.canonical(number)
@@ -224,11 +163,11 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/person", include_in_schema=False)
     async def person_form(request: Request) -> HttpResponse:
-        state = current(request)
+        state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
         return HttpResponse(
-            page(state, "person.html", events=None), media_type="text/html", headers={"cache-control": "no-store"}
+            g.page(state, "person.html", events=None), media_type="text/html", headers={"cache-control": "no-store"}
         )
 
     @admin.post(f"{base}/person", include_in_schema=False)
@@ -236,9 +175,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         """By ID number typed in the form, or by a token (links from the alert queue)."""
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            token = _field(form, "token")
+            token = field(form, "token")
             try:
-                token = token or person_token(_field(form, "id_number"))
+                token = token or person_token(field(form, "id_number"))
                 if not TOKEN.match(token):
                     raise ValueError("人员令牌格式错误")
             except ValueError as exc:
@@ -246,9 +185,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
                 return
             ex.person_tokens = (token,)
             events = await reader.events(Query(extra=[{"term": {"minguard.data.person_tokens": token}}]))
-            html(ex, page(session, "person.html", events=table(events), token=token))
+            html(ex, g.page(session, "person.html", events=table(events), token=token))
 
-        return await guarded(request, "console.person_history", "person_history", work, csrf=True)
+        return await g.guarded(request, "console.person_history", "person_history", work, csrf=True)
 
     @admin.get(f"{base}/user/{{user_id}}", include_in_schema=False)
     async def user(request: Request, user_id: str) -> HttpResponse:
@@ -258,9 +197,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
                 return
             ex.console = {"filters": [f"user={user_id}"]}
             events = await reader.events(Query(user=user_id))
-            html(ex, page(session, "user.html", events=table(events), subject=user_id))
+            html(ex, g.page(session, "user.html", events=table(events), subject=user_id))
 
-        return await guarded(request, "console.user_activity", "user_activity", work, csrf=False)
+        return await g.guarded(request, "console.user_activity", "user_activity", work, csrf=False)
 
     @admin.get(f"{base}/alerts", include_in_schema=False)
     async def alerts(request: Request) -> HttpResponse:
@@ -274,18 +213,18 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             ex.console = {"filters": [f"state={state}"]}
             for alert in found:
                 alert["shown_time"] = shown_time(str(alert.get("window", {}).get("start", "")))
-            html(ex, page(session, "alerts.html", alerts=found, state=state, states=STATE_ZH))
+            html(ex, g.page(session, "alerts.html", alerts=found, state=state, states=STATE_ZH))
 
-        return await guarded(request, "console.alert_list", "alert_list", work, csrf=False)
+        return await g.guarded(request, "console.alert_list", "alert_list", work, csrf=False)
 
     @admin.post(f"{base}/alerts/{{alert_id}}", include_in_schema=False)
     async def alert_action(request: Request, alert_id: str) -> HttpResponse:
-        op = _field(await request.form(), "op")
+        op = field(await request.form(), "op")
         op = op if op in ALERT_OPS else "close"  # an unknown op is refused below, as a close
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            comment = _field(form, "comment")[:2000] or None
-            state = ALERT_OPS.get(_field(form, "op"))
+            comment = field(form, "comment")[:2000] or None
+            state = ALERT_OPS.get(field(form, "op"))
             ex.console = {"alert_id": alert_id, "alert_state": state or "", "comment": comment or ""}
             if state is None or not _ALERT.match(alert_id):
                 ex.fail(400, "bad_request", "unknown alert or operation", "告警编号或操作无效")
@@ -300,24 +239,24 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
                 )
                 ex.fail(409, "alert_transition", str(exc), zh)
                 return
-            redirect(ex, "alerts")
+            g.redirect(ex, "alerts")
 
-        return await guarded(request, f"console.alert_{op}", f"alert_{op}", work, csrf=True)
+        return await g.guarded(request, f"console.alert_{op}", f"alert_{op}", work, csrf=True)
 
     @admin.get(f"{base}/report", include_in_schema=False)
     async def report_form(request: Request) -> HttpResponse:
-        state = current(request)
+        state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
-        return HttpResponse(page(state, "report.html"), media_type="text/html", headers={"cache-control": "no-store"})
+        return HttpResponse(g.page(state, "report.html"), media_type="text/html", headers={"cache-control": "no-store"})
 
     @admin.post(f"{base}/report", include_in_schema=False)
     async def report(request: Request) -> HttpResponse:
         """The 等保 report over a period, as a download (compliance.mlps, docs/report-mlps.md)."""
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            fmt = _field(form, "format") or "html"
-            values = {"from": _field(form, "start"), "to": _field(form, "end"), "format": fmt}
+            fmt = field(form, "format") or "html"
+            values = {"from": field(form, "start"), "to": field(form, "end"), "format": fmt}
             ex.console = {"filters": [f"{k}={v}" for k, v in values.items() if v]}
             try:
                 start, end = local_time(values["from"]), local_time(values["to"])
@@ -337,7 +276,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             ]
             ex.response = Response(200, headers, body)
 
-        return await guarded(request, "console.report", "report", work, csrf=True)
+        return await g.guarded(request, "console.report", "report", work, csrf=True)
 
 
 REPORT_TYPES = {
@@ -345,10 +284,3 @@ REPORT_TYPES = {
     "pdf": "application/pdf",
     "json": "application/json; charset=utf-8",
 }
-
-
-async def _nothing(ex: Exchange) -> None:
-    """Work of an exchange that has already failed; never reached."""
-
-
-__all__ = ["Work", "mount"]

@@ -1,0 +1,100 @@
+"""What every console action needs around its work: the session cookie read, checked and
+set; an audited refusal for a bad one (forged, expired, ended by logout); the CSRF check;
+and the page rendered for the session's officer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from fastapi.responses import Response as HttpResponse
+from opensearchpy.exceptions import OpenSearchException
+
+from policies.routes import RouteMatch
+
+from ..exchange import Exchange
+from .audited import RESOURCE, Runner, html, new_exchange
+from .pages import Pages
+from .reading import Reader
+from .session import COOKIE, Session, SessionError, SessionSigner
+
+if TYPE_CHECKING:
+    from ..app import Gateway
+
+
+def field(form: Any, name: str) -> str:
+    """A form field, stripped; "" when absent or not text."""
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+async def nothing(ex: Exchange) -> None:
+    """The work of an action refused before it starts."""
+
+
+class Guard:
+    def __init__(self, gateway: Gateway, pages: Pages, reader: Reader) -> None:
+        keys = gateway.settings.keys
+        self.pages = pages
+        self.base = pages.base
+        self.signer = SessionSigner.from_dir(keys.dir, keys.generate_missing)
+        self.reader = reader
+        self.runner = Runner(gateway, pages)
+
+    def cookie(self, request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
+        secure = "; Secure" if request.url.scheme == "https" else ""
+        text = f"{name}={value}; Path={self.base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        return b"set-cookie", text.encode("latin-1")
+
+    def redirect(self, ex: Exchange, to: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
+        html(ex, "", 303, [(b"location", f"{self.base}/{to}".encode("latin-1")), *(extra or [])])
+
+    def current(self, request: Request) -> Session | SessionError | None:
+        value = request.cookies.get(COOKIE)
+        if not value:
+            return None
+        try:
+            return self.signer.decode(value)
+        except SessionError as exc:
+            return exc
+
+    async def still_open(self, session: Session) -> Session | SessionError:
+        """The session, unless a logout ended it; fail closed when that cannot be checked."""
+        try:
+            ended = await self.reader.session_ended(session.sid)
+        except (OpenSearchException, OSError):
+            return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
+        return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
+
+    async def guarded(
+        self, request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
+    ) -> HttpResponse:
+        """An action needing a session; `work(ex, session, form)`. A cookie that is forged,
+        expired or ended is an audited refusal (someone tried); no cookie just goes to login."""
+        state = self.current(request)
+        if state is None:
+            return RedirectResponse(f"{self.base}/login", 303)
+        if isinstance(state, Session):
+            state = await self.still_open(state)
+        ex = new_exchange(request)
+        ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
+        if isinstance(state, SessionError):
+            ex.fail(401, state.code, f"console session refused: {state.code}", state.message_zh)
+            response = await self.runner.run(ex, name, action, None, nothing)
+            response.headers.append(*[v.decode("latin-1") for v in self.cookie(request, "", 0)])
+            return response
+        session = state
+        form = await request.form() if request.method == "POST" else None
+        if csrf and not self.signer.csrf_ok(session, field(form, "csrf")):
+            ex.fail(
+                403, "csrf_invalid", "the form's CSRF token does not match the session", "表单校验失败,请刷新页面后重试"
+            )
+
+        async def bound(ex: Exchange) -> None:
+            await work(ex, session, form)
+
+        return await self.runner.run(ex, name, action, session.principal, bound, session.principal.subject)
+
+    def page(self, session: Session, template: str, **values: Any) -> str:
+        return self.pages.render(template, user=session.principal.subject, csrf=self.signer.csrf(session), **values)
