@@ -1,0 +1,232 @@
+"""The lexer behind classifiers/markup.py: XML or HTML text into the values to visit.
+
+It reads the text once, keeps the element path, attributes, the label before each element
+and the table cells of HTML, and hands back every text node, attribute value and other
+value (CDATA, comments, processing instructions) with the raw spans it came from, so that
+masking can replace exactly those spans and leave every other byte as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markup_text import (
+    ATTR_BARE,
+    ATTR_DQ,
+    ATTR_SQ,
+    CDATA,
+    COMMENT,
+    HTML_REF,
+    PI,
+    RAW,
+    TEXT,
+    XML_REF,
+    Value,
+)
+
+_MAX_TAG = 64 * 1024
+_START = re.compile(r"<([^\s/>!?<&\"'=]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+_END = re.compile(r"</([^\s/>]+)[^>]*>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+_RAWTEXT = frozenset({"script", "style"})
+_RCDATA = frozenset({"textarea", "title"})
+LABEL_JUNK = " \t\r\n:：*＊"
+
+
+@dataclass(eq=False)
+class Elem:
+    name: str  # local name (no prefix); lower-case in HTML
+    path: str
+    parent: Elem | None
+    attrs: dict[str, str] = field(default_factory=dict)
+    text: Value = field(default_factory=Value)
+    counts: dict[str, int] = field(default_factory=dict)
+    label: str | None = None  # text just before this element (a sibling leaf or the parent's own text)
+    last_leaf: str | None = None
+    has_children: bool = False
+    mark: int = 0  # parts of ``text`` before the last child element closed
+    row: int = 0  # <tr>: its number in the table; <table>: rows so far
+    cols: int = 0  # <tr>: cells so far
+    cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
+    headers: list[str] | None = None  # <table>
+
+
+@dataclass(eq=False)
+class Item:
+    value: Value
+    elem: Elem
+    kind: str  # "text", "attr", "other"
+    path: str
+    attr: str = ""
+
+
+class Lexer:
+    def __init__(self, doc: str, is_html: bool, prefix: str) -> None:
+        self.doc = doc
+        self.html = is_html
+        self.refs = HTML_REF if is_html else XML_REF
+        self.root = Elem("", prefix, None)
+        self.stack = [self.root]
+        self.items: list[Item] = []
+        self.rows: list[tuple[Elem, int, list[Elem]]] = []  # (table, row, cells) for header detection
+
+    def run(self) -> list[Item]:
+        doc, n, pos, text_from = self.doc, len(self.doc), 0, 0
+        while True:
+            lt = doc.find("<", pos)
+            if lt < 0:
+                break
+            end = self._token(lt, text_from)
+            if end < 0:  # a literal '<' (HTML)
+                pos = lt + 1
+                continue
+            pos = text_from = end
+        self._text(text_from, n)
+        while len(self.stack) > 1:
+            self._close()
+        self._find_headers()
+        return self.items
+
+    def _text(self, start: int, end: int, mode: str = TEXT, decode: bool = True) -> None:
+        self.stack[-1].text.add(self.doc, start, end, mode, self.refs if decode else None, self.html)
+
+    def _other(self, start: int, end: int, mode: str, suffix: str) -> None:
+        value = Value()
+        value.add(self.doc, start, end, mode, None, self.html)
+        elem = self.stack[-1]
+        self.items.append(Item(value, elem, "other", f"{elem.path}/{suffix}"))
+
+    def _token(self, lt: int, text_from: int) -> int:
+        """Handle the markup at ``lt``; returns where text resumes, or -1 if it is not markup."""
+        doc = self.doc
+        nxt = doc[lt + 1 : lt + 2]
+        if doc.startswith("<!--", lt):
+            close = doc.find("-->", lt + 4)
+            stop = close if close >= 0 else len(doc)
+            self._text(text_from, lt)
+            self._other(lt + 4, stop, COMMENT, "comment()")
+            return stop + 3 if close >= 0 else stop
+        if doc.startswith("<![CDATA[", lt):
+            close = doc.find("]]>", lt + 9)
+            stop = close if close >= 0 else len(doc)
+            self._text(text_from, lt)
+            self._text(lt + 9, stop, CDATA, decode=False)
+            return stop + 3 if close >= 0 else stop
+        if nxt in ("!", "?"):
+            close = doc.find("?>" if nxt == "?" and not self.html else ">", lt + 2)
+            stop = close if close >= 0 else len(doc)
+            self._text(text_from, lt)
+            if nxt == "?":
+                target = re.match(r"[^\s?>]*", doc[lt + 2 : stop])
+                name = target.group() if target else ""
+                if name.lower() != "xml":
+                    self._other(lt + 2 + len(name), stop, PI, f"processing-instruction({name})")
+            return stop + (2 if nxt == "?" and not self.html else 1) if close >= 0 else stop
+        if nxt == "/":
+            m = _END.match(doc, lt)
+            if m is None:
+                return -1
+            self._text(text_from, lt)
+            self._end(m.group(1))
+            return m.end()
+        # The window bounds the cost of a '<' that opens no tag (HTML): no rescan to the end.
+        m = _START.match(doc, lt, lt + _MAX_TAG)
+        if m is None or (self.html and not m.group(1)[:1].isalpha()):
+            return -1
+        self._text(text_from, lt)
+        return self._start(m)
+
+    def _start(self, m: re.Match[str]) -> int:
+        qname = m.group(1)
+        name = qname.rsplit(":", 1)[-1]
+        if self.html:
+            name = name.lower()
+            self._implied_end(name)
+        parent = self.stack[-1]
+        parent.has_children = True
+        count = parent.counts[name] = parent.counts.get(name, 0) + 1
+        elem = Elem(name, f"{parent.path}/{qname}" + (f"[{count}]" if count > 1 else ""), parent)
+        own = parent.text.since(parent.mark)[-40:].rsplit("\n", 1)[-1].strip(LABEL_JUNK)
+        elem.label = own or parent.last_leaf
+        self._table_cell(elem)
+        attrs, body_end = m.group(2), m.end(2)
+        self_closing = attrs.rstrip().endswith("/")
+        for a in _ATTR.finditer(m.string, m.start(2), body_end):
+            attr = a.group(1).rsplit(":", 1)[-1]
+            attr = attr.lower() if self.html else attr
+            for group, mode in ((2, ATTR_DQ), (3, ATTR_SQ), (4, ATTR_BARE)):
+                if a.start(group) >= 0:
+                    value = Value()
+                    value.add(m.string, a.start(group), a.end(group), mode, self.refs, self.html)
+                    elem.attrs.setdefault(attr, value.text.strip())
+                    self.items.append(Item(value, elem, "attr", f"{elem.path}/@{a.group(1)}", attr))
+        self.stack.append(elem)
+        if self_closing or (self.html and name in _VOID):
+            self._close()
+            return m.end()
+        if self.html and name in (_RAWTEXT | _RCDATA):
+            close = re.compile(f"</{name}[\\s>/]", re.IGNORECASE).search(self.doc, m.end())
+            stop = close.start() if close else len(self.doc)
+            if name in _RAWTEXT:
+                self._other(m.end(), stop, RAW, "text()")
+            else:
+                self._text(m.end(), stop)
+            return stop
+        return m.end()
+
+    def _implied_end(self, name: str) -> None:
+        """HTML's optional end tags: a new cell closes the open one, a new row the open row."""
+        top = self.stack[-1].name
+        if name in ("td", "th") and top in ("td", "th"):
+            self._close()
+        elif name == "tr":
+            while self.stack[-1].name in ("td", "th", "tr"):
+                self._close()
+        elif name in ("li", "dt", "dd", "p", "option") and top == name:
+            self._close()
+
+    def _table_cell(self, elem: Elem) -> None:
+        if not self.html or elem.name not in ("tr", "td", "th"):
+            return
+        holder = "table" if elem.name == "tr" else "tr"
+        owner = next((e for e in reversed(self.stack) if e.name == holder), None)
+        if owner is None:
+            return
+        if elem.name == "tr":
+            owner.row += 1
+            elem.row = owner.row
+            self.rows.append((owner, elem.row, []))
+            return
+        table = next((e for e in reversed(self.stack) if e.name == "table"), None)
+        if table is not None and self.rows and self.rows[-1][0] is table:
+            elem.cell = (table, owner.row, owner.cols, elem.name == "th")
+            self.rows[-1][2].append(elem)
+        owner.cols += 1
+
+    def _end(self, qname: str) -> None:
+        name = qname.rsplit(":", 1)[-1]
+        name = name.lower() if self.html else name
+        if not any(e.name == name for e in self.stack[1:]):
+            return  # a stray end tag (HTML): ignored, as browsers do
+        while len(self.stack) > 1:
+            closed = self.stack[-1].name == name
+            self._close()
+            if closed:
+                return
+
+    def _close(self) -> None:
+        elem = self.stack.pop()
+        parent = self.stack[-1]
+        parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
+        parent.mark = parent.text.parts
+        self.items.append(Item(elem.text, elem, "text", elem.path))
+
+    def _find_headers(self) -> None:
+        """A table's header row: its first row made only of <th> cells."""
+        for table, _, cells in self.rows:
+            if table.headers is None and cells and all(c.cell is not None and c.cell[3] for c in cells):
+                table.headers = [c.text.text.strip(LABEL_JUNK) for c in cells]
