@@ -115,7 +115,7 @@ NOTES = """## Reading the figures 解读
 - What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, about
   four times the bare pass-through's (c), and of 2,500 req/s per worker the same CPU (400 µs
   or less per request would give it). Three rounds so far: 1,143 µs per request at the start,
-  627 µs after the second round, 440-451 µs after the third (2026-11-29: category columns
+  627 µs after the second round, 440-467 µs after the third (2026-11-29: category columns
   column-wise, clean values and keys remembered across inspections, records' columns by one
   transposition, grades once per combination, UTF-8 JSON parsed from the bytes, person
   tokens from prepared HMAC states; see docs/classifiers.md, "Third round"). In isolation
@@ -135,8 +135,8 @@ NOTES = """## Reading the figures 解读
   workers get two cores of their own.
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
-  25 ms needs that below ~0.4 ms (2026-11-29, two runs: 451 µs and 26.1 ms, 440 µs and 24.8 ms:
-  at the edge). On top of that queue: (1) responses with important or core
+  25 ms needs that below ~0.4 ms (2026-11-29, three runs after the third round: 451 µs and
+  26.1 ms, 440 µs and 24.8 ms, 467 µs and 22.6 ms: at the edge). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
