@@ -57,7 +57,7 @@ class Inspection:
     entity_counts: dict[str, int]
     records: int
     persons: frozenset[str]  # raw 18-character ID numbers: the gateway tokenises, then drops them
-    regions: frozenset[str]  # 行政区划代码 found under region keys (JSON and CSV bodies)
+    regions: frozenset[str]  # 行政区划代码 found under region keys (catalog `regions`)
     masked: int
     clear: int
     reasons: tuple[str, ...] = ()

@@ -50,10 +50,19 @@ def _json(*records: dict[str, Any]) -> bytes:
         (_json({"xm": "张三", "regionCode": "610900"}), "j", True),  # the city above: not inside the district
         ("姓名,区划代码\n张三,610902002001\n李四,610921101001\n".encode(), "c", True),
         ("姓名,区划代码\n张三,610902002001\n".encode(), "c", False),
+        ("<r><p><xm>张三</xm><xzqhdm>610921</xzqhdm></p></r>".encode(), "x", True),
+        (b'<r><field name="regionCode">610902101</field></r>', "x", False),
+        (
+            "<table><tr><th>姓名</th><th>区划代码</th></tr><tr><td>张三</td><td>610921101001</td></tr></table>".encode(),
+            "h",
+            True,
+        ),
+        (b"xm=%E5%BC%A0%E4%B8%89&regionCode=610921", "f", True),
     ],
 )
 def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outside: bool) -> None:
-    ex = _released(body, "application/json" if media_type == "j" else "text/csv")
+    kinds = {"j": "application/json", "c": "text/csv", "x": "application/xml", "h": "text/html"}
+    ex = _released(body, kinds.get(media_type, "application/x-www-form-urlencoded"))
     if outside:
         assert ex.failure is not None and ex.failure.code == "records_outside_region"
         assert ex.failure.status == 502 and ex.response is None and ex.condition_failed == "region_scope"
