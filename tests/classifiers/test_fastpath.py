@@ -224,3 +224,16 @@ def test_keys_seen_are_bounded_and_plans_stay_one_per_catalog_entry() -> None:
         assert numbers[start] not in result.body.decode()
     assert 0 < len(detector._plans) <= detect._PLANS_MAX
     assert detector.plan("sfzh") is id_plan and detector.plan("another-unknown") is unknown
+
+
+@pytest.mark.parametrize("profile", ["caseworker", "strict", "statistician"])
+def test_long_columns_mask_as_value_by_value(profile: str) -> None:
+    """Long columns of one length (an export's ID numbers, mobiles, cards) and of two are
+    masked by ``apply_clean`` exactly as value by value."""
+    chosen = PROFILES.get(profile)
+    ids = [make_id(seq=f"{i:03d}") for i in range(80)]
+    mobiles = [f"139{i:08d}" for i in range(1000, 1080)]
+    cards_16 = [make_card("622202", 16, i) for i in range(1, 81)]
+    mixed = cards_16[:40] + [make_card("622848", 19, i) for i in range(1, 41)]  # two lengths: value by value
+    for entity, values in (("RESIDENT_ID", ids), ("MOBILE", mobiles), ("BANK_CARD", cards_16), ("BANK_CARD", mixed)):
+        assert chosen.apply_clean(entity, values) == [chosen.apply(entity, v) for v in values]
