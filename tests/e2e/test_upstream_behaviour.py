@@ -9,7 +9,7 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
+from support.gateways import RunningGateway, audit_events, free_port, get, start_gateway, stop_gateway, wait_for_events
 from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
@@ -23,11 +23,6 @@ def odd_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> 
     overrides = {"upstream": {"timeout": 1.0}, "inspection": {"max_body_bytes": 1024 * 1024}}
     with gateway_to_odd_upstream(tmp_path_factory.mktemp("odd"), index_prefix, overrides) as gateway:
         yield gateway
-
-
-def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
-    # A purpose of use is required for important data (policies/conditions.yaml).
-    return httpx.get(gateway.url + path, headers=gateway.headers(key_id, **{"X-Purpose-Of-Use": "test"}), timeout=10)
 
 
 def test_gzip_responses_are_decoded_then_masked(odd_gateway: RunningGateway) -> None:

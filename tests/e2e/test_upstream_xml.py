@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from defusedxml.ElementTree import fromstring
 from opensearchpy import OpenSearch
 
-from support.gateways import RunningGateway, audit_events, wait_for_events
+from support.gateways import RunningGateway, audit_events, get, wait_for_events
 from support.odd_upstream import HTML_BODY, ID_NUMBER, MOBILE, SOAP_BODY, gateway_to_odd_upstream
 
 pytestmark = pytest.mark.opensearch
@@ -21,10 +20,6 @@ PERSON = "/api/v1/regions/610902/persons/"
 def xml_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
     with gateway_to_odd_upstream(tmp_path_factory.mktemp("xml"), index_prefix) as gateway:
         yield gateway
-
-
-def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
-    return httpx.get(gateway.url + path, headers=gateway.headers(key_id, **{"X-Purpose-Of-Use": "test"}), timeout=10)
 
 
 def test_soap_in_gbk_is_masked_in_place(xml_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import TransportError
 
@@ -98,6 +99,12 @@ def start_gateway(
         proc.kill()
         raise RuntimeError(f"gateway did not start:\n{log.read_text(errors='replace')}") from None
     return gateway
+
+
+def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
+    """GET through the gateway as ``key_id``, with a purpose of use (required for important
+    data, policies/conditions.yaml)."""
+    return httpx.get(gateway.url + path, headers=gateway.headers(key_id, **{"X-Purpose-Of-Use": "test"}), timeout=10)
 
 
 def stop_gateway(gateway: RunningGateway) -> None:
