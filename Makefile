@@ -1,12 +1,15 @@
 # The two commands a fresh machine needs: `make run` and `make test` (see README.md).
-# Requirements on the machine: Python 3.11, Java 17, Maven, curl, unzip (all on this kind of machine);
+# Requirements on the machine: Python 3.11 with its headers, Java 17, Maven, curl, unzip (all on this kind of machine);
 # Debian packages beyond those (deploy/dev/system-packages.sh) are installed by `setup`.
 
 PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
+COMPILED_STAMP := $(VENV)/.compiled-stamp
+# What mypyc compiles (setup.py): an edit to one of these rebuilds the compiled modules.
+COMPILED_SOURCES := setup.py $(wildcard classifiers/*.py classifiers/entities/*.py) policies/masking.py policies/generalise.py
 
-.PHONY: setup system run test lint opensearch-start opensearch-stop clean
+.PHONY: setup system run test lint opensearch-start opensearch-stop uncompiled clean
 
 # Debian packages beside Python (Chromium for browser tests, a CJK font for reports).
 system:
@@ -16,9 +19,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(COMPILED_STAMP)
 
-setup: system $(STAMP)
+$(COMPILED_STAMP): $(STAMP) $(COMPILED_SOURCES)
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	touch $(COMPILED_STAMP)
+
+setup: system $(COMPILED_STAMP)
 
 # Starts the local OpenSearch node, the demo upstream and the gateway on 127.0.0.1:8080,
 # and prints a ready-to-paste curl with a demo credential. Ctrl-C stops gateway and upstream.
@@ -42,5 +49,11 @@ opensearch-start:
 opensearch-stop:
 	bash deploy/opensearch/node.sh stop
 
-clean:
+# Back to plain Python: for tools that read bytecode (atheris' coverage, line profilers,
+# a debugger stepping through the inspector). `make setup` compiles again.
+uncompiled:
+	rm -rf $(COMPILED_STAMP) build classifiers/_compiled.py
+	rm -f *.so classifiers/*.so classifiers/entities/*.so policies/*.so
+
+clean: uncompiled
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

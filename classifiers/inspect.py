@@ -93,8 +93,8 @@ class Inspector:
             return self._inspection(run, orjson.dumps(new_doc) if changed else body, records)
         try:
             text, codec = decode(body, charset)
-        except CharsetError as exc:
-            raise InspectionError("unsupported_encoding", str(exc)) from None
+        except CharsetError as undecodable:  # one name per exception type: mypyc types it once
+            raise InspectionError("unsupported_encoding", str(undecodable)) from None
         if kind == "json":
             doc, fast = _loads(text, body if codec.encoding == "utf-8" else None)
             new_doc, changed, records = self._walk_json(run, doc)
@@ -114,8 +114,8 @@ class Inspector:
         elif kind in ("xml", "html"):
             try:
                 new_text, changed, records = markup.walk(text, run.spans, self._known, is_html=kind == "html")
-            except markup.MarkupError as exc:
-                raise InspectionError(exc.code, str(exc)) from None
+            except markup.MarkupError as refused:
+                raise InspectionError(refused.code, str(refused)) from None
         else:
             new_text, changed, records = structured.walk_text(text, run.visit)
         return self._inspection(run, codec.encode(new_text) if changed else body, records)

@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
+
+from policies.masking import MaskingProfile
 
 from .catalog import PHONE, KeyInfo
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
@@ -27,9 +29,6 @@ from .grading import RecordSummary
 from .records import Records
 from .scanner import Match
 from .structured import Cell
-
-if TYPE_CHECKING:
-    from policies.masking import MaskingProfile
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # Values in which detection found nothing are remembered across inspections (bank names,

@@ -10,6 +10,10 @@ The only outcomes allowed are an Inspection or an InspectionError (a clear refus
 the gateway). Any other exception is a crash: the gateway would answer 500 for that body.
 A finding is written as crash-<sha1> in the working directory; reproduce it with
 `.venv/bin/python fuzz/inspect_fuzz.py crash-<sha1>`.
+
+atheris is guided by the coverage of Python bytecode, and the inspector is compiled by
+mypyc (setup.py): run `make uncompiled` first for a guided search of the source, and
+afterwards `make setup` for a blind one of the compiled modules the gateway runs.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ _ANCHOR_RE = re.compile(
     rf"{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}|{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}"
     rf"|{_alt(COUNTIES)}"
 )
-CONTEXT = (
+CONTEXT: tuple[str, ...] = (
     "家庭住址",
     "户籍地址",
     "居住地址",

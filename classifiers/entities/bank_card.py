@@ -7,8 +7,8 @@ from .base import EntitySpec, PatternSpec
 ENTITY = "BANK_CARD"
 
 # Leading digit 3 (JCB), 4 (Visa), 5 (Mastercard), 6 (UnionPay 62...), 9 (old domestic debit).
-PATTERNS = (PatternSpec("bank_card", r"(?<![0-9])[3-69][0-9]{15,18}(?![0-9])", 0.3),)
-CONTEXT = ("银行卡", "银行卡号", "卡号", "账号", "帐号", "开户行", "账户", "card", "account")
+PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("bank_card", r"(?<![0-9])[3-69][0-9]{15,18}(?![0-9])", 0.3),)
+CONTEXT: tuple[str, ...] = ("银行卡", "银行卡号", "卡号", "账号", "帐号", "开户行", "账户", "card", "account")
 
 
 # Every second digit from the right is doubled and its digits summed: 5 -> 10 -> 1 etc.
@@ -29,4 +29,4 @@ def validate(text: str) -> bool | None:
     return luhn_ok(number)
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

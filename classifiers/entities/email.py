@@ -6,7 +6,7 @@ from .base import EntitySpec, PatternSpec
 
 ENTITY = "EMAIL"
 
-PATTERNS = (
+PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "email",
         r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}"
@@ -14,7 +14,7 @@ PATTERNS = (
         0.8,
     ),
 )
-CONTEXT = ("邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail")
+CONTEXT: tuple[str, ...] = ("邮箱", "电子邮箱", "电子邮件", "email", "e-mail", "mail")
 
 
 def validate(text: str) -> bool | None:
@@ -26,4 +26,4 @@ def validate(text: str) -> bool | None:
     return None
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

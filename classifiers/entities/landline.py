@@ -9,7 +9,7 @@ ENTITY = "LANDLINE"
 # 010 and 02x are the only two-digit area codes; all others have three digits after 0.
 AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
 _EXT = r"(?:(?:-|转|#|ext\.?|EXT\.?|分机)[0-9]{1,6})?"
-PATTERNS = (
+PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "landline_grouped",
         r"(?<![0-9])(?:\(" + AREA + r"\)|" + AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
@@ -18,7 +18,7 @@ PATTERNS = (
     # Without a separator an 11-12 digit run starting with 0 is often something else.
     PatternSpec("landline_plain", r"(?<![0-9])" + AREA + r"[2-9][0-9]{6,7}(?![0-9])", 0.4),
 )
-CONTEXT = ("电话", "座机", "固话", "联系电话", "办公电话", "tel", "phone", "telephone")
+CONTEXT: tuple[str, ...] = ("电话", "座机", "固话", "联系电话", "办公电话", "tel", "phone", "telephone")
 
 
 def validate(text: str) -> bool | None:
@@ -29,4 +29,4 @@ def validate(text: str) -> bool | None:
     return None
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

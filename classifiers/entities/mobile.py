@@ -6,8 +6,10 @@ from .base import EntitySpec, PatternSpec
 
 ENTITY = "MOBILE"
 
-PATTERNS = (PatternSpec("mobile", r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]{9}(?![0-9])", 0.6),)
-CONTEXT = ("手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile", "phone", "tel")
+PATTERNS: tuple[PatternSpec, ...] = (
+    PatternSpec("mobile", r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]{9}(?![0-9])", 0.6),
+)
+CONTEXT: tuple[str, ...] = ("手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile", "phone", "tel")
 
 # Number segments allocated by MIIT; 140-144 and 154 are unused or data-only, so a
 # number starting there is more likely some other identifier.
@@ -44,4 +46,4 @@ def validate(text: str) -> bool | None:
     return None
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -54,7 +54,7 @@ PROVINCE_CODES = frozenset(
 _EARLIEST_TEXT = "19000101"
 
 _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-PATTERNS = (
+PATTERNS: tuple[PatternSpec, ...] = (
     # The digit look-arounds keep a number that is part of a longer digit run out.
     PatternSpec(
         "resident_id_18",
@@ -64,7 +64,7 @@ PATTERNS = (
     # Legacy numbers carry no check digit: too weak alone, context or a key must back them.
     PatternSpec("resident_id_15", r"(?<![0-9])[1-9][0-9]{7}" + _DATE + r"[0-9]{3}(?![0-9])", 0.4),
 )
-CONTEXT = (
+CONTEXT: tuple[str, ...] = (
     "身份证",
     "身份证号",
     "身份证号码",
@@ -167,4 +167,4 @@ def looks_like(text: str) -> bool:
     return len(number) == 18 and number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -17,14 +17,14 @@ _AUTHORITIES = frozenset("123456789ANY")
 # Characters 3-4 open a GB/T 2260 division code: a province, or 10 for central registrations.
 # Without these checks one in 31 random 18-digit serial numbers would pass the checksum.
 _REGIONS = frozenset({10, *PROVINCE_CODES})
-PATTERNS = (
+PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "uscc",
         r"(?<![0-9A-Za-z])" + _CLASS + r"{2}[0-9]{6}" + _CLASS + r"{10}(?![0-9A-Za-z])",
         0.3,
     ),
 )
-CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "creditcode")
+CONTEXT: tuple[str, ...] = ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "creditcode")
 
 
 # The weights are 3^i mod 31 and 34 = 3 (mod 31): the weighted sum is the reversed body
@@ -49,4 +49,4 @@ def validate(text: str) -> bool | None:
     return check_char(code[:17]) == code[17] or False
 
 
-SPEC = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
