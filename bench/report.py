@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +41,19 @@ def line(row: Row) -> str:
 
 
 def profile(pid: int, url: str, headers: dict[str, str], work: Path, cores: str, seconds: int = 10) -> list[str]:
-    """py-spy samples of the gateway process under load; top functions by own and total time."""
+    """py-spy samples of the gateway process under load; top functions by own and total time.
+
+    Native frames are sampled too (``--native``): the inspector is compiled by mypyc, and
+    without them its time would all fall to the Python frame that called it. A compiled
+    function is named as in its source; C frames (the interpreter, libc, regex engines)
+    count for the nearest Python or compiled frame above them, as Python's own C calls do.
+    """
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     if not Path(spy).exists():
         return ["py-spy is not installed (`.venv/bin/pip install py-spy`): no profile."]
     raw = work / "profile.txt"
-    sampler = subprocess.Popen([spy, "record", "-p", str(pid), "-d", str(seconds), "-r", "250", "--gil", "--full-filenames", "-f", "raw", "-o", str(raw)],
+    sampler = subprocess.Popen([spy, "record", "-p", str(pid), "-d", str(seconds), "-r", "250", "--gil", "--native",
+                                "--full-filenames", "-f", "raw", "-o", str(raw)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     time.sleep(1)
     procs.wrk(url, 32, seconds, headers, cores)
@@ -58,18 +66,16 @@ def profile(pid: int, url: str, headers: dict[str, str], work: Path, cores: str,
         stack, _, count = row.rpartition(" ")
         n = int(count)
         samples += n
-        frames = []
-        for frame in stack.split(";"):
-            m = re.fullmatch(r"(.*?) \((.*):\d+\)", frame)
-            name, path = (m.group(1), m.group(2)) if m else (frame, "")
-            ours = path.startswith(root) and "/.venv/" not in path and "/gateway/cli" not in path
-            frames.append((f"{name} ({path.removeprefix(root) if ours else Path(path).name})", ours))
+        frames = [f for f in map(_frame(root), stack.split(";")) if f is not None]
+        if not frames:
+            continue
         own[frames[-1][0]] += n
         for frame, ours in set(frames):
             if ours:
                 total[frame] += n
     out = [
-        f"{samples} samples of the thread holding the GIL, over {seconds} s at 250 Hz (py-spy --gil), under wrk -c32.",
+        f"{samples} samples of the thread holding the GIL, over {seconds} s at 250 Hz (py-spy --gil --native), "
+        "under wrk -c32. Functions compiled by mypyc are marked (compiled).",
         "",
     ]
     out += ["| own time | function |", "| ---: | --- |"]
@@ -77,6 +83,24 @@ def profile(pid: int, url: str, headers: dict[str, str], work: Path, cores: str,
     out += ["", "| total time | function (this repository) |", "| ---: | --- |"]
     out += [f"| {100 * n / samples:.1f} % | `{f}` |" for f, n in total.most_common(25)]
     return out
+
+
+def _frame(root: str) -> Callable[[str], tuple[str, bool] | None]:
+    """A py-spy frame as (name, ours); None for a C frame that is not a compiled function."""
+
+    def parse(frame: str) -> tuple[str, bool] | None:
+        m = re.fullmatch(r"(.*?) \((.*?)(?::\d+)?\)", frame)
+        name, path = (m.group(1), m.group(2)) if m else (frame, "")
+        if name.startswith("CPyDef_") and "__native_" in path:
+            # mypyc's C name: module, class and function joined by "___" (a leading "_" stays).
+            module, *rest = name.removeprefix("CPyDef_").split("___")
+            return f"{'.'.join(rest)} ({module}, compiled)", True
+        if not path.endswith(".py"):
+            return None
+        ours = path.startswith(root) and "/.venv/" not in path and "/gateway/cli" not in path
+        return f"{name} ({path.removeprefix(root) if ours else Path(path).name})", ours
+
+    return parse
 
 
 def csv_inspection() -> tuple[float, float]:
