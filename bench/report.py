@@ -136,31 +136,33 @@ NOTES = """## Reading the figures 解读
   waiting for a core), so req/s and latencies move by ±30 % or more between runs. Server CPU
   per request, read from /proc for the server's processes only, moves far less: compare that
   column, and the rows of one run with each other.
-- What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, about
-  four times the bare pass-through's (c), and of 2,500 req/s per worker the same CPU (400 µs
-  or less per request would give it). Three rounds so far: 1,143 µs per request at the start,
-  627 µs after the second round, 440-467 µs after the third (2026-11-29: category columns
-  column-wise, clean values and keys remembered across inspections, records' columns by one
-  transposition, grades once per combination, UTF-8 JSON parsed from the bytes, person
-  tokens from prepared HMAC states; see docs/classifiers.md, "Third round"). In isolation
-  the inspector now takes about 160 µs on this document; in the server the profile above
-  puts it near half of the CPU, the rest being the server and upstream client (the (c)
-  figure), the audit stage (event, hash chain, spool write, group sync) and the in-process
-  shipper. Outside the inspector, measured in-process earlier on 2026-11-29 (the gateway's
-  ASGI app on one event loop against static nginx, the inspect stage replaced by a
-  pass-through): forward alone about 100 µs, the rest of the pipeline 120-150 µs; the
-  shipper's own work some 20-30 µs per event (in batches of ~15: one bulk request and one
-  cursor fsync each). What is left in the inspector is spread over the 18 columns (a few µs
-  each); the next step is a different design (the per-column work compiled, or the whole
-  inspector in C), not another shortcut.
+- What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, more
+  than three times the bare pass-through's (c), and of 2,500 req/s per worker the same CPU (400 µs
+  or less per request would give it). Four rounds so far: 1,143 µs per request at the start,
+  627 µs after the second round, 440-467 µs after the third (see docs/classifiers.md, "Third
+  round"), about 400 µs with the inspector compiled by mypyc (the fourth, 2026-11-29: the
+  same source built to C at install, setup.py; the same tree uncompiled measured 464 µs in
+  the same session). In isolation the inspector now takes about 100 µs on this document,
+  and 150 µs when other work runs between inspections (its data and code leave the CPU's
+  caches), which is what the server sees: the profile above puts it near 40 % of the CPU,
+  the rest being the server and upstream client (the (c) figure), the audit stage (event,
+  hash chain, spool write, group sync) and the in-process shipper. Outside the inspector,
+  measured in-process (the gateway's ASGI app on one event loop against static nginx, the
+  inspect stage replaced by a pass-through): forward alone about 100 µs, the rest of the
+  pipeline 120-150 µs; the shipper's own work some 20-30 µs per event (in batches of ~15:
+  one bulk request and one cursor fsync each). 0.8 of (c) means about 150 µs of CPU per
+  request for everything, of which the server and upstream client alone (c) take about
+  120: some 30 µs would be left for identify, authorize, inspect, release and audit. That
+  needs the proxying itself out of Python (nginx or Envoy in front, handing bodies to the
+  inspector), not a faster inspector.
 - 2 workers / 1 worker: this machine has 2 cores, and wrk, the static upstream and the
   OpenSearch node run on them too; the second worker competes with them rather than adding a
   core, so the ratio stays near 1 here. The acceptance's 1.7 needs a machine where the two
   workers get two cores of their own.
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
-  25 ms needs that below ~0.4 ms (2026-11-29, three runs after the third round: 451 µs and
-  26.1 ms, 440 µs and 24.8 ms, 467 µs and 22.6 ms: at the edge). On top of that queue: (1) responses with important or core
+  25 ms needs that below ~0.4 ms (2026-11-29: 440-467 µs and 22.6-26.1 ms in three runs after
+  the third round; 396-440 µs and 18.6-33.2 ms in three runs with the inspector compiled). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
@@ -168,7 +170,14 @@ NOTES = """## Reading the figures 解读
   now freezes the start-up heap and collects the young generation every 10,000 net
   allocations instead of 700 (gateway/heap.py).
 - The 64 KB document and the CSV export show the inspector's cost per byte; the acceptance
-  aim of 50 MB/s for exports is not met yet (issue 9, item 2).
+  aim of 50 MB/s for exports is not met (about 35 MB/s; compiling gained ~7 % there, the
+  walk being memory traffic rather than bytecode). Measured with `perf`: about 15 % of an
+  export's inspection is the kernel handing out fresh pages (17,600 page faults per
+  inspection: the ~70 MB of strings and lists it makes are given back to the system and
+  asked for again each time); glibc told to keep freed memory (`MALLOC_TRIM_THRESHOLD_`,
+  `MALLOC_MMAP_THRESHOLD_`) halves them and gives +8 %, the rest are CPython's own 1 MiB
+  arenas, and `PYTHONMALLOC=malloc` removes those but costs more than it saves. Not applied:
+  what is left is the number of Python objects per cell (docs/classifiers.md, "What is left").
 
 ## Slow clients 慢速客户端 (measured; tests/e2e/test_hardening_charsets_slow.py)
 
