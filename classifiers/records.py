@@ -49,27 +49,27 @@ class Records:
         ]
         everything = set().union(*sets.values())
         bulk_only = everything - self.single.keys()
-        # Blocks of rows covered by the same facts: (rows, entities, categories).
-        blocks: list[tuple[set[int], frozenset[str], frozenset[str]]] = (
-            [(bulk_only, frozenset(), frozenset())] if bulk_only else []
-        )
+        # Blocks of rows covered by the same facts: (rows, entities, categories). The name
+        # sets are a block's own, so a fact covering the whole block adds to them in place.
+        blocks: list[tuple[set[int], set[str], set[str]]] = [(bulk_only, set(), set())] if bulk_only else []
         for is_entity, name, rows in facts:
-            split: list[tuple[set[int], frozenset[str], frozenset[str]]] = []
+            split: list[tuple[set[int], set[str], set[str]]] = []
             whole = len(rows) == len(everything)  # the fact covers every row: no block splits
-            for members, entities, categories in blocks:
+            for block in blocks:
+                members, entities, categories = block
                 inside = members if whole else members & rows
                 if not inside:
-                    split.append((members, entities, categories))
+                    split.append(block)
                     continue
                 if len(inside) < len(members):
                     split.append((members - inside, entities, categories))
-                if is_entity:
-                    split.append((inside, entities | {name}, categories))
-                else:
-                    split.append((inside, entities, categories | {name}))
+                    block = (inside, set(entities), set(categories))
+                (block[1] if is_entity else block[2]).add(name)
+                split.append(block)
             blocks = split
         ranked: list[tuple[int, Combination, int]] = [
-            (min(members), (entities, categories), len(members)) for members, entities, categories in blocks
+            (min(members), (frozenset(entities), frozenset(categories)), len(members))
+            for members, entities, categories in blocks
         ]
         for index, summary in self.single.items():
             found, kinds = set(summary.entities), set(summary.categories)
