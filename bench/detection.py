@@ -21,6 +21,7 @@ the day's events. Each measurement records the load average: the machine is shar
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -34,9 +35,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 from detection_data import TZ, worker_main  # noqa: E402
 from opensearchpy import OpenSearch  # noqa: E402
 
+from audit.chain import CheckpointSigner  # noqa: E402
 from audit.detection.definitions import RULES_DIR, load_rules  # noqa: E402
 from audit.detection.query import hits, search_body, windows  # noqa: E402
 from audit.detection.reference import join  # noqa: E402
@@ -47,6 +50,9 @@ from audit.opensearch import index_template  # noqa: E402
 URL = "http://127.0.0.1:" + os.environ.get("MINGUARD_OS_PORT", "9305")
 PREFIX = "mgbench"
 RESULTS = ROOT / "var" / "bench" / "detection"
+# Reference loads are signed and checked (audit/detection/integrity.py); the bench's synthetic
+# data gets a fixed key of its own, so that `reference` and `measure` may run as separate steps.
+SIGNER = CheckpointSigner(Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"minguard bench only").digest()))
 MARK_BEGIN, MARK_END = "<!-- bench:begin -->", "<!-- bench:end -->"
 PARAMS = {"ignore_unavailable": "true", "allow_no_indices": "true", "request_cache": "false"}
 
@@ -95,11 +101,13 @@ def generate(events: int, day: str, workers: int, seed: int) -> None:
 def reference() -> None:
     from detection_data import reference_documents
 
+    from audit.detection.integrity import record_load
     from audit.detection.reference import load as load_reference
 
     os_client = client()
     for name, docs in reference_documents().items():
         written, removed = load_reference(os_client, PREFIX, name, docs)
+        record_load(os_client, PREFIX, name, docs, SIGNER)
         print(f"{name}: {written} documents ({removed} removed)")
 
 
@@ -162,7 +170,7 @@ def measure(day: str, rounds: int) -> None:
                 flush=True,
             )
         began = time.perf_counter()
-        result = run_rules(os_client, PREFIX, rules, start, end)
+        result = run_rules(os_client, PREFIX, rules, start, end, SIGNER.public_key)
         round_["run_seconds"] = time.perf_counter() - began
         round_["alerts_created"], round_["alerts_existing"] = result.created, result.existing
         round_["load_after"] = load()

@@ -56,12 +56,13 @@ class Gateway:
         self.policy = PolicyStore(PolicyFiles(p.model, p.policy, p.routes, p.masking, p.conditions), self.crypto)
         profiles = self.policy.profiles
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
+        signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)
         self.spool = Spool(
             settings.audit.spool_dir,
             instance,
             settings.audit.segment_bytes,
             settings.audit.max_spool_bytes,
-            sealer=ChainSealer(CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)),
+            sealer=ChainSealer(signer),
         )
         self._checkpoints: asyncio.Task[None] | None = None
         self.opensearch = make_client(settings.opensearch)
@@ -99,7 +100,9 @@ class Gateway:
         # here so that a broken rule file stops the start, not a run hours later.
         self.detection: schedule.Background | None = None
         if settings.detection.schedule:
-            self.detection = schedule.Background(schedule.from_settings(settings.detection, settings.opensearch))
+            # Reference loads are signed with the audit signing key (audit/detection/integrity.py).
+            scheduler = schedule.from_settings(settings.detection, settings.opensearch, signer.public_key)
+            self.detection = schedule.Background(scheduler)
         self.admin = create_admin(self, self._prefix)
 
     def audit_status(self) -> dict[str, Any]:

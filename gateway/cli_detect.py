@@ -16,6 +16,7 @@ from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 from .settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     from opensearchpy import OpenSearch
 
 detect_app = typer.Typer(
@@ -56,7 +57,8 @@ def run(
         fail(f"规则文件有误 / bad rule files: {exc}")
     settings, client = _open(config)
     try:
-        result = run_rules(client, settings.opensearch.index_prefix, rules, start, end)
+        reference_key = _reference_key(settings)
+        result = run_rules(client, settings.opensearch.index_prefix, rules, start, end, reference_key)
     except (OpenSearchException, AlertError, OSError) as exc:
         fail(f"无法执行检测 / detection failed against {settings.opensearch.url}: {exc}")
     finally:
@@ -139,6 +141,23 @@ def close(alert_id: str, officer: Officer, comment: Comment = None, config: Conf
     _transition(alert_id, "closed", officer, comment, config)
 
 
+def _reference_key(settings: Settings) -> Ed25519PublicKey:
+    """The audit signing key's public half, exported by the gateway beside the key: reference
+    loads are signed with that key, and detection trusts reference data only as signed. In
+    development (`keys.generate_missing`) a missing key is made, as the gateway's first start would."""
+    from audit.chain import PUBLIC_KEY_FILE, CheckpointSigner
+    from gateway.cli_audit import load_public_key
+    from policies.keys import KeyFileError
+
+    path = settings.keys.dir / PUBLIC_KEY_FILE
+    try:
+        if not path.exists() and settings.keys.generate_missing:
+            return CheckpointSigner.from_dir(settings.keys.dir, generate=True).public_key
+        return load_public_key(path)
+    except (OSError, ValueError, KeyFileError) as exc:
+        fail(f"审计签名公钥不可用 / cannot read the audit signing public key {path}: {exc}")
+
+
 reference_app = typer.Typer(help="Reference data for the fund rules (参考数据).", no_args_is_help=True)
 detect_app.add_typer(reference_app, name="reference")
 
@@ -152,7 +171,8 @@ def reference_load(
     """Tokenise the feeds with the gateway's key and replace `<prefix>.ref-staff` / `.ref-deaths`."""
     from opensearchpy.exceptions import OpenSearchException
 
-    from audit.detection import reference
+    from audit.chain import CheckpointSigner
+    from audit.detection import integrity, reference
     from gateway.stages.business import Business
     from policies.keys import KeyFileError, Pseudonymizer
 
@@ -161,6 +181,7 @@ def reference_load(
     settings, client = _open(config)
     try:
         tokens = Business(Pseudonymizer.from_dir(settings.keys.dir, generate=False))
+        signer = CheckpointSigner.from_dir(settings.keys.dir, generate=False)  # signs what was loaded
         for name, path, make in (
             ("staff", staff, reference.staff_documents),
             ("deaths", deaths, reference.death_documents),
@@ -168,8 +189,10 @@ def reference_load(
             if path is not None:
                 docs = make(reference.read_rows(path, name), tokens)
                 written, removed = reference.load(client, settings.opensearch.index_prefix, name, docs)
+                record = integrity.record_load(client, settings.opensearch.index_prefix, name, docs, signer)
                 typer.echo(
-                    f"{reference.reference_index(settings.opensearch.index_prefix, name)}: {written} 条,移除 {removed} 条"
+                    f"{record['index']}: {written} 条,移除 {removed} 条;已签名载入记录 / signed load record "
+                    f"sha256 {record['digest'][:16]}…"
                 )
     except (reference.ReferenceError, KeyFileError, OpenSearchException, OSError) as exc:
         fail(f"参考数据未载入 / reference data not loaded: {exc}")
@@ -194,7 +217,7 @@ def schedule_command(
 
     try:
         settings = load_settings(config)
-        scheduler = schedule.from_settings(settings.detection, settings.opensearch)
+        scheduler = schedule.from_settings(settings.detection, settings.opensearch, _reference_key(settings))
     except (ConfigError, RuleError, OSError) as exc:
         fail(str(exc))
     d = settings.detection

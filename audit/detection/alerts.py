@@ -156,6 +156,40 @@ def alert_document(rule: Rule, window: Window, hit: Hit, now: datetime) -> dict[
     return {"@timestamp": iso(now), "alert": alert}
 
 
+INTEGRITY_RULE = "reference.integrity"  # raised by the run itself (audit/detection/integrity.py)
+
+
+def integrity_alert(rule: Rule, window: Window, reference: str, problem: str, now: datetime) -> dict[str, Any]:
+    """The alert a rule raises in place of its findings when its reference data is not as loaded."""
+    subjects = {"reference": reference}
+    key = subject_key(subjects)
+    alert: dict[str, Any] = {
+        "id": alert_id(INTEGRITY_RULE, window, key),
+        "rule": INTEGRITY_RULE,
+        "title_zh": "参考数据完整性校验失败",
+        "title_en": "Reference data failed its integrity check",
+        "severity": "critical",
+        "state": "new",
+        "window": {"start": iso(window.start), "end": iso(window.end)},
+        "window_size": rule.window_text,
+        "subjects": subjects,
+        "subject_key": key,
+        "value": None,
+        "threshold": None,
+        "events": 0,
+        "evidence": [],
+        "evidence_total": 0,
+        "evidence_truncated": False,
+        "explanation_zh": (
+            f"{problem}。依赖该参考数据的规则(如 {rule.id})在此窗口未作判断,其结果不可信。"
+            "处置:查明谁改动了参考数据索引(OpenSearch 审计日志),核对原始登记表后用 "
+            "`minguard detect reference load` 重新载入。"
+        ),
+        "history": [{"at": iso(now), "state": "new", "officer": "minguard-detect", "comment": None}],
+    }
+    return {"@timestamp": iso(now), "alert": alert}
+
+
 def write_alerts(client: OpenSearch, prefix: str, documents: list[dict[str, Any]]) -> tuple[int, int]:
     """(created, already there). `create` with the alert's id: a re-run answers 409 for those."""
     if not documents:

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import TransportError
 
-from .alerts import alert_document, write_alerts
+from .alerts import alert_document, integrity_alert, write_alerts
 from .definitions import Rule
+from .integrity import ReferenceCheck
 from .query import Hit, Window, evidence_body, hits, next_page, search_body, windows
 from .reference import join
 
@@ -78,23 +80,35 @@ def pages(client: OpenSearch, prefix: str, rule: Rule, window: Window, result: R
             return
 
 
-def evaluate(client: OpenSearch, prefix: str, rule: Rule, start: datetime, end: datetime) -> RuleResult:
+def evaluate(
+    client: OpenSearch, prefix: str, rule: Rule, start: datetime, end: datetime, check: ReferenceCheck
+) -> RuleResult:
     """The rule's groups, page by page, in each of its windows; the audit indices only (`<prefix>-*`)."""
     began = time.perf_counter()
     now = datetime.now(UTC)
     result = RuleResult(rule.id)
     for window in windows(rule, start, end):
         result.windows += 1
-        found = join(client, prefix, rule, list(hits(rule, pages(client, prefix, rule, window, result))))
-        found = collect_evidence(client, prefix, rule, window, found)
+        found = list(hits(rule, pages(client, prefix, rule, window, result)))
+        reference = rule.reference.index if rule.reference is not None else None
+        problem = check.problem(reference) if reference is not None else None
+        if reference is not None and problem is not None:
+            # Findings joined with altered reference data prove nothing, nor does their absence.
+            result.alerts.append(integrity_alert(rule, window, reference, problem, now))
+            continue
+        found = collect_evidence(client, prefix, rule, window, join(client, prefix, rule, found))
         result.alerts.extend(alert_document(rule, window, hit, now) for hit in found)
     result.seconds = time.perf_counter() - began
     return result
 
 
-def run(client: OpenSearch, prefix: str, rules: list[Rule], start: datetime, end: datetime) -> RunResult:
+def run(
+    client: OpenSearch, prefix: str, rules: list[Rule], start: datetime, end: datetime, reference_key: Ed25519PublicKey
+) -> RunResult:
+    """``reference_key``: the audit signing key's public half, which reference loads are signed with."""
     if end <= start:
         raise ValueError("--to must be after --from")
-    results = [evaluate(client, prefix, rule, start, end) for rule in rules]
+    check = ReferenceCheck(client, prefix, reference_key)
+    results = [evaluate(client, prefix, rule, start, end, check) for rule in rules]
     created, existing = write_alerts(client, prefix, [a for r in results for a in r.alerts])
     return RunResult(results, created, existing)

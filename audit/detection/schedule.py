@@ -33,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConflictError, NotFoundError
 
@@ -46,7 +47,7 @@ from .runner import run as run_rules
 
 log = logging.getLogger(__name__)
 ORIGIN = datetime(1970, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
-Evaluate = Callable[[OpenSearch, str, list[Rule], datetime, datetime], RunResult]
+Evaluate = Callable[[OpenSearch, str, list[Rule], datetime, datetime, Ed25519PublicKey], RunResult]
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ class Scheduler:
         delay: timedelta,
         lease: timedelta,
         catch_up: int,
+        reference_key: Ed25519PublicKey,
         holder: str | None = None,
         evaluate: Evaluate = run_rules,
     ) -> None:
@@ -196,6 +198,7 @@ class Scheduler:
             raise ValueError("the slot length must divide a day (e.g. 5, 15, 30, 60 minutes)")
         self.client, self.prefix, self.rules = client, prefix, rules
         self.every, self.delay, self.lease, self.catch_up = every, delay, lease, catch_up
+        self.reference_key = reference_key  # what reference loads are signed with (runner.run)
         self.holder = holder or default_holder()
         self.evaluate = evaluate
         self.leases = Leases(client, prefix)
@@ -213,7 +216,7 @@ class Scheduler:
             if lease is None:
                 continue
             try:
-                result = self.evaluate(self.client, self.prefix, self.rules, slot.start, slot.end)
+                result = self.evaluate(self.client, self.prefix, self.rules, slot.start, slot.end, self.reference_key)
             except Exception as exc:
                 # Give the slot back so the next tick (here or on another replica) retries it.
                 self.leases.settle(
@@ -227,8 +230,11 @@ class Scheduler:
         return ran
 
 
-def from_settings(detection: DetectionSettings, opensearch: OpenSearchSettings) -> Scheduler:
-    """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError."""
+def from_settings(
+    detection: DetectionSettings, opensearch: OpenSearchSettings, reference_key: Ed25519PublicKey
+) -> Scheduler:
+    """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError.
+    ``reference_key``: the audit signing key's public half (reference loads are signed with it)."""
     # Blocking, like `minguard detect run`: the rule engine is synchronous. One aggregation
     # over a busy day can take tens of seconds.
     client = make_sync_client(opensearch, timeout=300)
@@ -240,6 +246,7 @@ def from_settings(detection: DetectionSettings, opensearch: OpenSearchSettings) 
         delay=timedelta(seconds=detection.delay_seconds),
         lease=timedelta(seconds=detection.lease_seconds),
         catch_up=detection.catch_up,
+        reference_key=reference_key,
     )
 
 

@@ -32,6 +32,7 @@ from compliance.render import to_html, to_json, to_pdf
 from gateway.settings import ApiKey, Settings, load_settings
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
 from support.planted import Traffic, run_scenario
+from support.signing import SIGNER
 
 pytestmark = pytest.mark.opensearch
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +103,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upst
         counts = wait_for_events(opensearch, prefix, ids, seconds=90)
         assert len(counts) == len(set(ids)), "not every event reached OpenSearch"
         start, end = began - timedelta(minutes=1), datetime.now(UTC) + timedelta(minutes=1)
-        run(opensearch, prefix, load_rules(), start, end)
+        run(opensearch, prefix, load_rules(), start, end, SIGNER.public_key)
         settings = load_settings(gateway.env.config)
         before = collect(settings, opensearch, start, end, requests_counted=counted)
         restore_drill(opensearch, prefix)

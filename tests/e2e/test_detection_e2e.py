@@ -16,11 +16,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 
+from audit.chain import PUBLIC_KEY_FILE
 from audit.detection.alerts import AlertError, actions_index, alerts_index, list_alerts, transition
 from audit.detection.definitions import RULES_DIR, load_rules
 from audit.detection.runner import run
+from gateway.cli_audit import load_public_key
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
 from support.planted import Planted, load_reference, run_scenario
 
@@ -80,6 +83,11 @@ def scenario(
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 
+def _signing_key(gateway: RunningGateway) -> Ed25519PublicKey:
+    """The gateway's audit signing key, which `detect reference load` signed the reference data with."""
+    return load_public_key(gateway.env.directory / "keys" / PUBLIC_KEY_FILE)
+
+
 def _subjects(alert: dict[str, Any]) -> dict[str, str]:
     return dict(alert["subjects"])
 
@@ -89,7 +97,8 @@ def test_every_planted_case_is_found_and_nothing_else(
 ) -> None:
     _, prefix, planted, began, ended = scenario
     rules = load_rules(_rules_with_now_off_hours(tmp_path / "rules"))
-    result = run(opensearch, prefix, rules, began - timedelta(minutes=1), ended + timedelta(minutes=1))
+    key = _signing_key(scenario[0])
+    result = run(opensearch, prefix, rules, began - timedelta(minutes=1), ended + timedelta(minutes=1), key)
     found: dict[str, list[dict[str, Any]]] = {}
     for doc in result.alerts:
         found.setdefault(doc["alert"]["rule"], []).append(doc["alert"])
@@ -120,8 +129,8 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
 ) -> None:
     gateway, prefix, _, began, ended = scenario
     rules = load_rules(only="fund.same_actor_multiple_steps")
-    first = run(opensearch, prefix, rules, began, ended)
-    again = run(opensearch, prefix, rules, began, ended)
+    first = run(opensearch, prefix, rules, began, ended, _signing_key(gateway))
+    again = run(opensearch, prefix, rules, began, ended, _signing_key(gateway))
     assert len(again.alerts) == len(first.alerts) >= 1 and again.created == 0
     stored = [a for a in list_alerts(opensearch, prefix) if a["rule"] == "fund.same_actor_multiple_steps"]
     assert len(stored) == 1

@@ -19,6 +19,7 @@ from audit.detection.definitions import load_rules
 from audit.detection.runner import run
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
 from support.planted import DISTRICT, Traffic, wait_clear_of_hour_boundary
+from support.signing import SIGNER
 
 RULES = ("misuse.bulk_access", "misuse.person_many_users")
 
@@ -51,7 +52,8 @@ def case(tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upstr
         ids = [i for i in traffic.sent if i]
         assert len(wait_for_events(opensearch, prefix, ids, seconds=90)) == len(ids)
         rules = [r for r in load_rules() if r.id in RULES]
-        result = run(opensearch, prefix, rules, began - timedelta(minutes=1), datetime.now(UTC) + timedelta(minutes=1))
+        window = (began - timedelta(minutes=1), datetime.now(UTC) + timedelta(minutes=1))
+        result = run(opensearch, prefix, rules, *window, SIGNER.public_key)
         alerts = {doc["alert"]["rule"]: doc["alert"] for doc in result.alerts}
         assert set(alerts) == set(RULES), alerts
         yield Case(gateway, prefix, person, alerts)

@@ -20,9 +20,11 @@ from opensearchpy import OpenSearch
 from opensearchpy.helpers import bulk
 
 from audit.detection.definitions import load_rules
+from audit.detection.integrity import ReferenceCheck
 from audit.detection.query import EVIDENCE
 from audit.detection.runner import evaluate
 from audit.opensearch import index_template
+from support.signing import SIGNER
 
 pytestmark = pytest.mark.opensearch
 SH = ZoneInfo("Asia/Shanghai")
@@ -63,7 +65,9 @@ def test_every_qualifying_group_is_found_across_pages(opensearch: OpenSearch, pr
     _write(opensearch, prefix, events)
     rule = dataclasses.replace(RULES["misuse.person_many_users"], page_size=7)
 
-    result = evaluate(opensearch, prefix, rule, DAY, DAY + timedelta(days=1))
+    result = evaluate(
+        opensearch, prefix, rule, DAY, DAY + timedelta(days=1), ReferenceCheck(opensearch, prefix, SIGNER.public_key)
+    )
 
     found = {a["alert"]["subjects"]["minguard.data.person_tokens"]: a["alert"] for a in result.alerts}
     assert sorted(found) == [f"p{i:02d}" for i in range(25)]
@@ -83,7 +87,14 @@ def test_a_case_ranked_beyond_the_old_cap_is_found(opensearch: OpenSearch, prefi
     _write(opensearch, prefix, events)
     shipped = RULES["misuse.export_volume"]
     for rule in (shipped, dataclasses.replace(shipped, page_size=250)):
-        result = evaluate(opensearch, prefix, rule, DAY, DAY + timedelta(days=1))
+        result = evaluate(
+            opensearch,
+            prefix,
+            rule,
+            DAY,
+            DAY + timedelta(days=1),
+            ReferenceCheck(opensearch, prefix, SIGNER.public_key),
+        )
         found = {a["alert"]["subjects"]["user.id"] for a in result.alerts}
         assert len(found) == 1201 and "planted" in found, rule.page_size
         assert result.pages == -(-1201 // rule.page_size)

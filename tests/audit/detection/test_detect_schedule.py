@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 
 from audit.detection.definitions import load_rules
@@ -20,6 +21,7 @@ from audit.detection.schedule import Background, Scheduler, due_slots, next_due
 from audit.opensearch import index_template
 from gateway.settings import ConfigError, parse_settings
 from support.gateways import OPENSEARCH_URL
+from support.signing import SIGNER
 
 SH = ZoneInfo("Asia/Shanghai")
 EVERY, DELAY, LEASE = timedelta(minutes=15), timedelta(minutes=2), timedelta(minutes=10)
@@ -48,7 +50,9 @@ def test_due_slots_are_aligned_to_beijing_time_and_wait_for_the_delay() -> None:
 
 def test_slot_length_must_divide_a_day(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="divide a day"):
-        Scheduler(OpenSearch(hosts=[OPENSEARCH_URL]), "x", RULES, timedelta(minutes=7), DELAY, LEASE, 1)
+        Scheduler(
+            OpenSearch(hosts=[OPENSEARCH_URL]), "x", RULES, timedelta(minutes=7), DELAY, LEASE, 1, SIGNER.public_key
+        )
     with pytest.raises(ConfigError, match="every_minutes"):
         parse_settings({"detection": {"every_minutes": 7}}, tmp_path)
     assert parse_settings({}, tmp_path).detection.schedule is False  # off unless configured
@@ -82,17 +86,21 @@ class Counting:
         self.fail = fail
         self.lock = threading.Lock()
 
-    def __call__(self, client: OpenSearch, prefix: str, rules: list, start: datetime, end: datetime) -> RunResult:  # type: ignore[type-arg]
+    def __call__(
+        self, client: OpenSearch, prefix: str, rules: list, start: datetime, end: datetime, key: Ed25519PublicKey
+    ) -> RunResult:  # type: ignore[type-arg]
         with self.lock:
             self.calls.append((start, end))
         if self.fail is not None:
             raise self.fail
-        return run_rules(client, prefix, rules, start, end)
+        return run_rules(client, prefix, rules, start, end, key)
 
 
 def _scheduler(prefix: str, holder: str, evaluate: Counting) -> Scheduler:
     client = OpenSearch(hosts=[OPENSEARCH_URL], timeout=30)
-    return Scheduler(client, prefix, RULES, EVERY, DELAY, LEASE, 1, holder=holder, evaluate=evaluate)
+    return Scheduler(
+        client, prefix, RULES, EVERY, DELAY, LEASE, 1, reference_key=SIGNER.public_key, holder=holder, evaluate=evaluate
+    )
 
 
 def _alerts(opensearch: OpenSearch, prefix: str) -> list[dict[str, object]]:
@@ -176,7 +184,15 @@ def test_a_failed_run_gives_the_slot_back_at_once(opensearch: OpenSearch, prefix
 def test_background_task_ticks_and_stops_cleanly(opensearch: OpenSearch, prefix: str) -> None:
     evaluate = Counting()
     scheduler = Scheduler(
-        OpenSearch(hosts=[OPENSEARCH_URL], timeout=30), prefix, RULES, EVERY, DELAY, LEASE, 2, evaluate=evaluate
+        OpenSearch(hosts=[OPENSEARCH_URL], timeout=30),
+        prefix,
+        RULES,
+        EVERY,
+        DELAY,
+        LEASE,
+        2,
+        reference_key=SIGNER.public_key,
+        evaluate=evaluate,
     )
 
     async def scenario() -> Background:
