@@ -143,8 +143,8 @@ NOTES = """## Reading the figures 解读
   round"), about 400 µs with the inspector compiled by mypyc (the fourth, 2026-11-29: the
   same source built to C at install, setup.py; the same tree uncompiled measured 464 µs in
   the same session). In isolation the inspector now takes about 100 µs on this document,
-  and 150 µs when other work runs between inspections (its data and code leave the CPU's
-  caches), which is what the server sees: the profile above puts it near 40 % of the CPU,
+  and 150-160 µs inside the pipeline (`bench/pipeline.py`, the app in-process: its code and
+  data leave the core's caches while the rest of each request runs), which is what the server sees: the profile above puts it near 40 % of the CPU,
   the rest being the server and upstream client (the (c) figure), the audit stage (event,
   hash chain, spool write, group sync) and the in-process shipper. Outside the inspector,
   measured in-process (the gateway's ASGI app on one event loop against static nginx, the
