@@ -8,24 +8,35 @@ package checks that every compiled source is the one that was compiled.
 from __future__ import annotations
 
 import hashlib
+import importlib
+from collections.abc import Mapping
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 
-def _check_compiled() -> None:
-    try:
-        from ._compiled import SOURCES
-    except ImportError:  # not compiled (a plain source tree): nothing to compare
-        return
-    root = Path(__file__).resolve().parent.parent
-    for rel, digest in SOURCES.items():
+def stale_sources(root: Path, sources: Mapping[str, str]) -> list[str]:
+    """Those of ``sources`` (path under ``root``: SHA-256 when compiled) that have a compiled
+    module beside them and no longer hash to what was compiled."""
+    stale: list[str] = []
+    for rel, digest in sources.items():
         source = root / rel
         compiled = any(source.with_suffix(suffix).exists() for suffix in EXTENSION_SUFFIXES)
         if compiled and source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest:
-            raise ImportError(
-                f"{rel} changed since it was compiled, and Python would run the old compiled "
-                "module: rebuild with `make setup` (or `.venv/bin/pip install --no-deps -e .`)"
-            )
+            stale.append(rel)
+    return stale
+
+
+def _check_compiled() -> None:
+    try:  # written by setup.py; a plain source tree has none and nothing compiled
+        manifest = importlib.import_module(f"{__name__}._compiled")
+    except ModuleNotFoundError:
+        return
+    stale = stale_sources(Path(__file__).resolve().parent.parent, manifest.SOURCES)
+    if stale:
+        raise ImportError(
+            f"{', '.join(stale)} changed since compiled, and Python would run the old compiled "
+            "module: rebuild with `make setup` (or `.venv/bin/pip install --no-deps -e .`)"
+        )
 
 
 _check_compiled()

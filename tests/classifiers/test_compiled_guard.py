@@ -1,0 +1,31 @@
+"""The guard against running a compiled module whose source was edited (classifiers/__init__.py)."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+from classifiers import stale_sources
+
+
+def _tree(root: Path, text: str, compiled: bool) -> dict[str, str]:
+    package = root / "pkg"
+    package.mkdir()
+    (package / "mod.py").write_text(text, encoding="utf-8")
+    if compiled:
+        (package / f"mod{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
+    return {"pkg/mod.py": hashlib.sha256(b"x = 1\n").hexdigest()}  # what was compiled
+
+
+def test_an_edited_source_beside_its_compiled_module_is_stale(tmp_path: Path) -> None:
+    assert stale_sources(tmp_path, _tree(tmp_path, "x = 2\n", compiled=True)) == ["pkg/mod.py"]
+
+
+def test_an_unedited_source_is_not(tmp_path: Path) -> None:
+    assert stale_sources(tmp_path, _tree(tmp_path, "x = 1\n", compiled=True)) == []
+
+
+def test_without_a_compiled_module_the_source_runs_and_is_not_stale(tmp_path: Path) -> None:
+    # `make uncompiled` leaves the record but removes the modules: the edited source is what runs.
+    assert stale_sources(tmp_path, _tree(tmp_path, "x = 2\n", compiled=False)) == []
