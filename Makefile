@@ -5,8 +5,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
-COMPILED_STAMP := $(VENV)/.compiled-stamp
-# What mypyc compiles (setup.py): an edit to one of these rebuilds the compiled modules.
+# What mypyc compiles (setup.py): an edit to one of these installs again, which recompiles.
 COMPILED_SOURCES := setup.py $(wildcard classifiers/*.py classifiers/entities/*.py) policies/masking.py policies/generalise.py
 
 .PHONY: setup system run test lint opensearch-start opensearch-stop uncompiled clean
@@ -15,17 +14,13 @@ COMPILED_SOURCES := setup.py $(wildcard classifiers/*.py classifiers/entities/*.
 system:
 	bash deploy/dev/system-packages.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(COMPILED_SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e '.[dev]'
-	touch $(STAMP) $(COMPILED_STAMP)
+	touch $(STAMP)
 
-$(COMPILED_STAMP): $(STAMP) $(COMPILED_SOURCES)
-	$(VENV)/bin/pip install --quiet --no-deps -e .
-	touch $(COMPILED_STAMP)
-
-setup: system $(COMPILED_STAMP)
+setup: system $(STAMP)
 
 # Starts the local OpenSearch node, the demo upstream and the gateway on 127.0.0.1:8080,
 # and prints a ready-to-paste curl with a demo credential. Ctrl-C stops gateway and upstream.
@@ -52,7 +47,7 @@ opensearch-stop:
 # Back to plain Python: for tools that read bytecode (atheris' coverage, line profilers,
 # a debugger stepping through the inspector). `make setup` compiles again.
 uncompiled:
-	rm -rf $(COMPILED_STAMP) build classifiers/_compiled.py
+	rm -rf $(STAMP) build classifiers/_compiled.py
 	rm -f *.so classifiers/*.so classifiers/entities/*.so policies/*.so
 
 clean: uncompiled
