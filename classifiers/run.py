@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from policies.masking import MaskingProfile
+from policies.masking import MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
 from .catalog import PHONE, KeyInfo
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
