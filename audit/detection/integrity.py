@@ -29,7 +29,8 @@ from opensearchpy.helpers import scan
 from audit.canonical import canonical
 from audit.chain import CheckpointSigner, key_id
 
-from .reference import reference_index
+from .query import iso
+from .reference import ensure_index, reference_index
 
 _CONTEXT = b"minguard-reference-load-v1\n"  # a load signature is never a checkpoint's, nor the reverse
 SIGNED_FIELDS = ("name", "index", "count", "digest", "loaded_at", "key_id")
@@ -70,15 +71,12 @@ def record_load(
         "index": reference_index(prefix, name),
         "count": len(docs),
         "digest": content_digest(docs.items()),
-        "loaded_at": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "loaded_at": iso(datetime.now(UTC)),
         "key_id": signer.key_id,
     }
     record["signature"] = signer.sign(signed_bytes(record))
-    index = loads_index(prefix)
-    if not client.indices.exists(index=index):
-        body = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": LOADS_MAPPING}
-        client.indices.create(index=index, body=body, ignore=[400])  # 400: created meanwhile
-    client.index(index=index, body=record, refresh="wait_for")
+    ensure_index(client, loads_index(prefix), LOADS_MAPPING)
+    client.index(index=loads_index(prefix), body=record, refresh="wait_for")
     return record
 
 

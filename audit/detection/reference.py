@@ -106,12 +106,16 @@ def death_documents(rows: Iterable[dict[str, str]], tokens: Business) -> dict[st
     return docs
 
 
+def ensure_index(client: OpenSearch, index: str, mappings: dict[str, Any]) -> None:
+    if not client.indices.exists(index=index):
+        body = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": mappings}
+        client.indices.create(index=index, body=body, ignore=[400])  # 400: created meanwhile
+
+
 def load(client: OpenSearch, prefix: str, name: str, docs: dict[str, dict[str, Any]]) -> tuple[int, int]:
     """Make the index hold exactly these documents: (written, removed)."""
     index = reference_index(prefix, name)
-    if not client.indices.exists(index=index):
-        body = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": MAPPINGS[name]}
-        client.indices.create(index=index, body=body, ignore=[400])  # 400: created meanwhile
+    ensure_index(client, index, MAPPINGS[name])
     actions = [{"_index": index, "_id": i, "_source": d} for i, d in docs.items()]
     # One refresh at the end, not one per bulk chunk: waiting for a refresh after each chunk of
     # 500 took 200 s for 100,000 death records.

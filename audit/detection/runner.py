@@ -90,11 +90,9 @@ def evaluate(
     for window in windows(rule, start, end):
         result.windows += 1
         found = list(hits(rule, pages(client, prefix, rule, window, result)))
-        reference = rule.reference.index if rule.reference is not None else None
-        problem = check.problem(reference) if reference is not None else None
-        if reference is not None and problem is not None:
+        if rule.reference is not None and (problem := check.problem(rule.reference.index)) is not None:
             # Findings joined with altered reference data prove nothing, nor does their absence.
-            result.alerts.append(integrity_alert(rule, window, reference, problem, now))
+            result.alerts.append(integrity_alert(rule, window, rule.reference.index, problem, now))
             continue
         found = collect_evidence(client, prefix, rule, window, join(client, prefix, rule, found))
         result.alerts.extend(alert_document(rule, window, hit, now) for hit in found)
