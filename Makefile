@@ -28,10 +28,12 @@ run: setup
 	$(VENV)/bin/minguard dev up
 
 # Sets everything up, starts the local OpenSearch node (tests stop and restart it too),
-# runs the linters and the whole test suite.
+# runs the linters and the whole test suite; then, with the inspector imported from its
+# Python source, the tests that replace its functions (tests/support/pure_python.py).
 test: setup lint
 	bash deploy/opensearch/node.sh start
 	$(VENV)/bin/pytest
+	MINGUARD_PURE_PYTHON=1 $(VENV)/bin/pytest -m pure_python
 
 lint: setup
 	$(VENV)/bin/ruff check .

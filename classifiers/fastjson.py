@@ -34,7 +34,8 @@ Ref: TypeAlias = "str | tuple[str, int | str, str]"
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 PlanOf = Callable[["str | None"], Plan]
 # (values, plan, record of each, path of a position, position of each) -> replacements
-KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int]], "list[str | None]"]
+# (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
+KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]
 Categories = Callable[[list[int], str], None]  # (records, category)
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})  # as Run.edits reads a value
 
@@ -301,7 +302,7 @@ class ColumnWalker:
 
         values = cast(list[str], texts) if whole else [texts[i] or "" for i in batch]  # whole: no None
         records = batch if is_records else [record] * len(batch)
-        news = self.keyed_column(values, plan, records, where, batch)
+        news = self.keyed_column(values, plan, records, where, batch, joined if whole else None)
         changed = news.count(None) < len(news)
         if len(batch) == len(column) and None not in news:
             # Every object gets its mask: one C-level pass instead of a Python loop.

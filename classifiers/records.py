@@ -6,7 +6,7 @@ entities and of categories found in it. Values visited one by one add to a per-r
 fact — (entity or category, the rows it holds) — instead of 26,000 set insertions. The
 grader then looks at each distinct (entities, categories) combination once: rows are
 split into blocks that the same facts cover (C-level set operations, one pass per
-fact), and only the records with a summary of their own are combined one by one.
+group of facts sharing their rows), and only the records with a summary of their own are combined one by one.
 """
 
 from __future__ import annotations
@@ -42,40 +42,49 @@ class Records:
     def combinations(self, personal: frozenset[str]) -> tuple[list[Combination], int]:
         """The distinct (entities, categories) of the records, ordered by their first
         record, and how many records hold an entity of ``personal``."""
-        sets: dict[int, set[int]] = {}  # columns of one table share their row list
-        facts = [
-            (is_entity, name, sets[id(rows)] if id(rows) in sets else sets.setdefault(id(rows), set(rows)))
-            for is_entity, name, rows in self._facts
-        ]
-        everything = set().union(*sets.values())
-        bulk_only = everything - self.single.keys()
-        # Blocks of rows covered by the same facts: (rows, entities, categories). The name
-        # sets are a block's own, so a fact covering the whole block adds to them in place.
-        blocks: list[tuple[set[int], set[str], set[str]]] = [(bulk_only, set(), set())] if bulk_only else []
-        for is_entity, name, rows in facts:
-            split: list[tuple[set[int], set[str], set[str]]] = []
-            whole = len(rows) == len(everything)  # the fact covers every row: no block splits
+        # Facts sharing a row list (the columns of one table, or of one block of an export)
+        # are one group: one set of rows, the names of all its facts.
+        groups: dict[int, tuple[set[int], set[str], set[str]]] = {}
+        for is_entity, name, rows in self._facts:
+            group = groups.get(id(rows))
+            if group is None:
+                group = groups[id(rows)] = (set(rows), set(), set())
+            (group[1] if is_entity else group[2]).add(name)
+        # Blocks of rows covered by the same groups: (rows, entities, categories, lowest,
+        # highest row). A group's rows outside every block so far make a block of their own;
+        # a block it covers in part is split. The bounds skip, without a set operation,
+        # the blocks a group cannot touch (an export's blocks follow each other).
+        blocks: list[tuple[set[int], set[str], set[str], int, int]] = []
+        for group_rows, entities, categories in groups.values():
+            low, high = min(group_rows), max(group_rows)
+            split: list[tuple[set[int], set[str], set[str], int, int]] = []
+            covered: list[set[int]] = []
             for block in blocks:
-                members, entities, categories = block
-                inside = members if whole else members & rows
+                members, block_entities, block_categories, block_low, block_high = block
+                inside = members & group_rows if block_low <= high and low <= block_high else None
                 if not inside:
                     split.append(block)
                     continue
+                covered.append(inside)
                 if len(inside) < len(members):
-                    split.append((members - inside, entities, categories))
-                    block = (inside, set(entities), set(categories))
-                (block[1] if is_entity else block[2]).add(name)
-                split.append(block)
+                    split.append((members - inside, block_entities, block_categories, block_low, block_high))
+                split.append((inside, block_entities | entities, block_categories | categories, low, high))
+            if sum(map(len, covered)) < len(group_rows):
+                split.append((group_rows.difference(*covered), set(entities), set(categories), low, high))
             blocks = split
-        ranked: list[tuple[int, Combination, int]] = [
-            (min(members), (frozenset(entities), frozenset(categories)), len(members))
-            for members, entities, categories in blocks
-        ]
+        ranked: list[tuple[int, Combination, int]] = []
+        singles = self.single.keys()
+        for members, entities, categories, _, _ in blocks:
+            if singles:
+                members = members - singles  # a record with a summary of its own is ranked below
+            if members:
+                ranked.append((min(members), (frozenset(entities), frozenset(categories)), len(members)))
         for index, summary in self.single.items():
             found, kinds = set(summary.entities), set(summary.categories)
-            for is_entity, name, rows in facts:
-                if index in rows:
-                    (found if is_entity else kinds).add(name)
+            for group_rows, entities, categories in groups.values():
+                if index in group_rows:
+                    found |= entities
+                    kinds |= categories
             ranked.append((index, (frozenset(found), frozenset(kinds)), 1))
         ranked.sort(key=lambda item: item[0])
         with_personal = sum(count for _, (entities, _), count in ranked if entities & personal)

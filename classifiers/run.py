@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from policies.masking import MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
 from .catalog import PHONE, KeyInfo
+from .columns import SEPARATOR
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .fastjson import Ref, path_of
@@ -62,7 +63,9 @@ class Finding:
 class _Column(NamedTuple):
     """The findings of a keyed column, derived when read: one whole-value match per value."""
 
-    values: list[str]
+    # The values, or a whole column's values joined by NUL (which none of them holds): one
+    # string instead of one per cell, so that an export's cells are freed block by block.
+    values: list[str] | str
     plan: Plan
     where: Callable[[int], str]  # the path of the value at a position
     indices: list[int]  # the position of each value
@@ -91,7 +94,8 @@ class Run:
         keyed = self.detector.keyed
         for item in self.raw:
             if isinstance(item, _Column):
-                for i, value in zip(item.indices, item.values, strict=True):
+                values = item.values.split(SEPARATOR) if isinstance(item.values, str) else item.values
+                for i, value in zip(item.indices, values, strict=True):
                     m = keyed(value, item.plan)[0]
                     out.append(Finding(item.where(i), m.entity, m.start, m.end, m.score, m.evidence))
                 continue
@@ -195,13 +199,20 @@ class Run:
         return found
 
     def keyed_column(
-        self, values: list[str], plan: Plan, records: list[int], where: Callable[[int], str], indices: list[int]
+        self,
+        values: list[str],
+        plan: Plan,
+        records: list[int],
+        where: Callable[[int], str],
+        indices: list[int],
+        joined: str | None,
     ) -> list[str | None]:
         """``value`` for each of a column's values that ``plan.canonical`` matches whole,
         at once: the replacements (None: unchanged), aligned with ``values``.
 
         ``records[k]`` is the record of ``values[k]``, ``indices[k]`` its position for
-        ``where`` (the path, formatted only if findings are read). Values the keyed
+        ``where`` (the path, formatted only if findings are read); ``joined``, when the
+        column matched ``plan.column`` whole, the values joined by NUL. Values the keyed
         outcome does not cover (a name holding a context word, a one-character address)
         take ``value`` one by one.
         """
@@ -215,7 +226,7 @@ class Run:
         elif entity == address.ENTITY:
             odd = [k for k, v in enumerate(values) if len(v) < 2]
         if not odd:
-            return self._keyed(entity, values, plan, records, where, indices)
+            return self._keyed(entity, values, plan, records, where, indices, joined)
         out: list[str | None] = [None] * len(values)
         for k in odd:
             out[k] = self.value(values[k], plan, records[k], where(indices[k]), True)
@@ -229,6 +240,7 @@ class Run:
                 [records[k] for k in keep],
                 where,
                 [indices[k] for k in keep],
+                None,
             )
             for k, replacement in zip(keep, new, strict=True):
                 out[k] = replacement
@@ -242,10 +254,11 @@ class Run:
         records: list[int],
         where: Callable[[int], str],
         indices: list[int],
+        joined: str | None,
     ) -> list[str | None]:
         """``keyed_column`` for values the keyed outcome covers, without a step per value
         where C-level list operations do (counts, persons, masks)."""
-        self.raw.append(_Column(values, plan, where, indices))
+        self.raw.append(_Column(values if joined is None else joined, plan, where, indices))
         self.counts[entity] += len(values)
         self.records.entity_rows(entity, records)
         if entity == resident_id.ENTITY:

@@ -1,5 +1,7 @@
 """The column fast paths (keyed batches, column-wise CSV, memoised detection) against the
-value-by-value reference: same bodies, counts, persons, grades and findings."""
+value-by-value reference: same bodies, counts, persons, grades and findings. The reference
+is made by replacing the fast paths' functions, which the compiled inspector would not see:
+those tests are marked ``pure_python`` (tests/support/pure_python.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import pytest
 from classifiers import detect, fastcsv, inspect, run, structured
 from classifiers.fastjson import ColumnWalker
 from classifiers.inspect import Inspection, Inspector
+from demo.generate import generate
+from demo.views import persons_csv
 from policies.masking import load_profiles
 from support.corpus import corpus
 from support.synth_people import make_card, make_id
@@ -53,6 +57,7 @@ def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.Monkey
     return fast, slow
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("profile", ["caseworker", "statistician", "reviewer"])
 def test_corpus_fast_equals_value_by_value(profile: str, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = [d for d in corpus(600, seed=11) if d.kind != "text"]
@@ -67,6 +72,7 @@ CARD = make_card("622848", 19, 77)
 FULL = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize(
     "body",
     [
@@ -98,6 +104,7 @@ _CATEGORY_DOCS = [
 ]
 
 
+@pytest.mark.pure_python
 @pytest.mark.parametrize("doc", _CATEGORY_DOCS)
 def test_category_columns_fast_equals_value_by_value(doc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     body = json.dumps(doc, ensure_ascii=False).encode()
@@ -184,6 +191,36 @@ def test_keyed_csv_column_masks_every_row() -> None:
 def test_apply_clean_equals_apply(profile: str, entity: str, values: list[str]) -> None:
     chosen = PROFILES.get(profile)
     assert chosen.apply_clean(entity, values) == [chosen.apply(entity, v) for v in values]
+
+
+def _export_with_odd_lines() -> str:
+    """A demo export (~70 KB) with, in its middle, an empty line, a row with a field too many,
+    disguised and grouped numbers and a one-character name: lines a block must take one by
+    one, and values that are not clean."""
+    lines = persons_csv(generate(seed=9, persons_per_district=40).persons.values()).split("\r\n")
+    odd = [
+        "",
+        f"王五,{ID2},13912345678,陕西省安康市汉滨区育才路1号,{CARD},中国银行,男,2015-07-04,P1,H1,户主,610902002001,,0,健康,extra",
+        f"李,{ID.translate(FULL)},139 1234 5678,汉滨区,{CARD[:6]} {CARD[6:]},,女,1976-03-01,P2,H2,配偶,610902,一级,1200.5,",
+    ]
+    middle = len(lines) // 2
+    return "\r\n".join(lines[:middle] + odd + lines[middle:])
+
+
+@pytest.mark.pure_python
+@pytest.mark.parametrize("block_chars", [1, 3000, 20_000])
+def test_csv_export_in_blocks_equals_value_by_value(block_chars: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export walked in blocks (one line each, a few dozen, a few hundred; the header
+    only in the first) gives what the cell-by-cell walk gives."""
+    body = _export_with_odd_lines().encode()
+    walk = fastcsv.walk_csv
+    with monkeypatch.context() as m:
+        m.setattr(inspect.fastcsv, "walk_csv", lambda *args: walk(*args, block_chars=block_chars))
+        blocks = _outcome(INSPECTOR.inspect(body, "text/csv", None, PROFILES.get("caseworker")))
+    fast, slow = _both(body, "text/csv", "caseworker", monkeypatch)
+    assert blocks == slow
+    assert fast == slow
+    assert blocks[0] != body and len(blocks[4]) > 300  # masked; the persons of many blocks
 
 
 def test_quoted_csv_keeps_untouched_bytes() -> None:
