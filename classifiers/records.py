@@ -12,10 +12,13 @@ group of facts sharing their rows), and only the records with a summary of their
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from .grading import RecordSummary
 
 Combination = tuple[frozenset[str], frozenset[str]]  # (entities, categories)
+_BOUNDS_FROM = 4  # blocks
+_UNBOUNDED = (-(1 << 60), 1 << 60)  # bounds not worked out: every block may overlap
 
 
 class Records:
@@ -53,24 +56,42 @@ class Records:
         # Blocks of rows covered by the same groups: (rows, entities, categories, lowest,
         # highest row). A group's rows outside every block so far make a block of their own;
         # a block it covers in part is split. The bounds skip, without a set operation,
-        # the blocks a group cannot touch (an export's blocks follow each other).
+        # the blocks a group cannot touch (an export's blocks follow each other); worked
+        # out once there are a few blocks to skip (a JSON document has one to three).
         blocks: list[tuple[set[int], set[str], set[str], int, int]] = []
         for group_rows, entities, categories in groups.values():
-            low, high = min(group_rows), max(group_rows)
+            low, high = (min(group_rows), max(group_rows)) if len(blocks) >= _BOUNDS_FROM else _UNBOUNDED
             split: list[tuple[set[int], set[str], set[str], int, int]] = []
             covered: list[set[int]] = []
+            inside_rows = 0
             for block in blocks:
                 members, block_entities, block_categories, block_low, block_high = block
-                inside = members & group_rows if block_low <= high and low <= block_high else None
+                if high < block_low or block_high < low:
+                    split.append(block)
+                    continue
+                whole = len(members) <= len(group_rows) and members <= group_rows  # no new set
+                inside = members if whole else members & group_rows
                 if not inside:
                     split.append(block)
                     continue
                 covered.append(inside)
-                if len(inside) < len(members):
+                inside_rows += len(inside)
+                if not whole:
                     split.append((members - inside, block_entities, block_categories, block_low, block_high))
-                split.append((inside, block_entities | entities, block_categories | categories, low, high))
-            if sum(map(len, covered)) < len(group_rows):
-                split.append((group_rows.difference(*covered), set(entities), set(categories), low, high))
+                split.append(
+                    (
+                        inside,
+                        block_entities | entities if entities else block_entities,
+                        block_categories | categories if categories else block_categories,
+                        block_low if whole else low,
+                        block_high if whole else high,
+                    )
+                )
+            # Blocks share their sets with groups and other blocks: none is changed in place.
+            if not covered:
+                split.append((group_rows, entities, categories, low, high))
+            elif inside_rows < len(group_rows):
+                split.append((group_rows.difference(*covered), entities, categories, low, high))
             blocks = split
         ranked: list[tuple[int, Combination, int]] = []
         singles = self.single.keys()
@@ -86,6 +107,6 @@ class Records:
                     found |= entities
                     kinds |= categories
             ranked.append((index, (frozenset(found), frozenset(kinds)), 1))
-        ranked.sort(key=lambda item: item[0])
+        ranked.sort(key=itemgetter(0))
         with_personal = sum(count for _, (entities, _), count in ranked if entities & personal)
         return list(dict.fromkeys(combination for _, combination, _ in ranked)), with_personal
