@@ -101,6 +101,9 @@ class Forward:
             connector=connector,
             # Bodies are decoded by the inspect stage, under a size cap.
             auto_decompress=False,
+            # One session serves every caller: a cookie the upstream sets goes back to the
+            # caller it was set for (a response header), never onto the next caller's request.
+            cookie_jar=aiohttp.DummyCookieJar(),
             timeout=aiohttp.ClientTimeout(
                 total=None,
                 sock_connect=self._settings.connect_timeout,

@@ -10,7 +10,7 @@ import pytest
 from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, audit_events, free_port, get, start_gateway, stop_gateway, wait_for_events
-from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
+from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream, odd_upstream
 
 pytestmark = pytest.mark.opensearch
 
@@ -106,6 +106,28 @@ def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> No
     assert headers["x-request-id"] == response.headers["x-request-id"]
     assert headers["x-custom"] == "kept"
     assert seen["query"] == "page=2"
+
+
+def test_an_upstream_cookie_is_not_sent_for_the_next_caller(tmp_path: Path, index_prefix: str) -> None:
+    """Every caller's requests share the gateway's upstream client: a session cookie the
+    upstream set for one caller reaches that caller, and never rides on another caller's
+    request. The upstream by a host name: HTTP clients keep no cookies for bare IP addresses."""
+    with odd_upstream(free_port()) as upstream:
+        gateway = start_gateway(tmp_path, upstream.replace("127.0.0.1", "localhost"), index_prefix)
+        try:
+            first = get(gateway, PERSON + "cookie", key_id="reviewer-hanbin")
+            assert first.status_code == 200
+            assert "session-of-the-first-caller" in first.headers["set-cookie"]
+            seen = get(gateway, PERSON + "echo").json()["headers"]
+            assert "cookie" not in seen
+            own = httpx.get(
+                gateway.url + PERSON + "echo",
+                headers={**gateway.headers("caseworker-hanbin"), "Cookie": "theme=dark"},
+                timeout=10,
+            )
+            assert own.json()["headers"]["cookie"] == "theme=dark"  # a caller's own cookie still goes through
+        finally:
+            stop_gateway(gateway)
 
 
 def test_audit_not_durable_means_important_data_is_withheld(

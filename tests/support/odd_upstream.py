@@ -98,6 +98,10 @@ async def handle(request: web.Request) -> web.StreamResponse:
             {**RECORD, "idNumber": "610921198906063413", "regionCode": "610921101001"},
         ]
         return web.json_response({"items": people})
+    if case == "cookie":  # an upstream that starts a session for whoever called
+        response = web.json_response({"items": []})
+        response.set_cookie("JSESSIONID", "session-of-the-first-caller", path="/")
+        return response
     if case == "echo":
         headers = {k.lower(): v for k, v in request.headers.items()}
         return web.json_response({"headers": headers, "path": request.path, "query": request.query_string})
