@@ -4,19 +4,22 @@ Once the body is inspected its data level and record count are known; the caller
 may still forbid that level (in clear or at all), demand a declared purpose of use, or cap
 the records per response and per day (policies/conditions.yaml). A failed condition
 withholds the body: the caller gets 403 (or 429 for the daily quota) and the audit event
-names the condition.
+names the condition. A body released with personal data, or graded above general, goes
+out marked not to be stored by caches.
 """
 
 from __future__ import annotations
 
 import logging
 
+from classifiers.levels import DataLevel
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange
+from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,9 @@ class Release:
             verdict = await self._daily(ex, roles, principal.subject, records)
         if verdict is not None:
             self._withhold(ex, verdict)
+            return
+        if ex.level > DataLevel.GENERAL or (inspection is not None and inspection.masked + inspection.clear):
+            ex.response.headers = not_stored(ex.response.headers)
 
     async def _daily(self, ex: Exchange, roles: tuple[str, ...], subject: str, records: int) -> Verdict | None:
         conditions = self._store.current.conditions
@@ -93,6 +99,17 @@ class Release:
             ex.upstream_stream = None
         ex.response = None
         refuse(ex, verdict)
+
+
+_CACHING = frozenset({b"cache-control", b"expires", b"pragma"})
+
+
+def not_stored(headers: Headers) -> Headers:
+    """The headers with caching forbidden (RFC 9111 ``no-store``), whatever the upstream
+    allowed. A cache between the gateway and its callers would otherwise hand one caller's
+    response, masked for their roles, to another caller, and serve accesses that no audit
+    event records."""
+    return [(name, value) for name, value in headers if name not in _CACHING] + [(b"cache-control", b"no-store")]
 
 
 def _outside_region(ex: Exchange) -> Verdict | None:

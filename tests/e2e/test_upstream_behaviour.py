@@ -108,6 +108,19 @@ def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> No
     assert seen["query"] == "page=2"
 
 
+def test_personal_data_goes_out_marked_not_to_be_stored(odd_gateway: RunningGateway) -> None:
+    """An upstream that lets caches keep its answers: a cache between gateway and callers
+    would hand one caller's masking to another and serve accesses no audit event records."""
+    personal = get(odd_gateway, PERSON + "cacheable")
+    assert personal.status_code == 200 and ID_NUMBER not in personal.text
+    assert personal.headers.get_list("cache-control") == ["no-store"]
+    assert "expires" not in personal.headers and "pragma" not in personal.headers
+    assert personal.headers["etag"] == '"v1"'
+    general = get(odd_gateway, PERSON + "cacheable-general")  # nothing personal: the upstream's word stands
+    assert general.status_code == 200 and general.json() == {"status": "ok", "total": 3}
+    assert general.headers["cache-control"] == "public, max-age=600" and general.headers["pragma"] == "cache"
+
+
 def test_an_upstream_cookie_is_not_sent_for_the_next_caller(tmp_path: Path, index_prefix: str) -> None:
     """Every caller's requests share the gateway's upstream client: a session cookie the
     upstream set for one caller reaches that caller, and never rides on another caller's

@@ -98,6 +98,16 @@ async def handle(request: web.Request) -> web.StreamResponse:
             {**RECORD, "idNumber": "610921198906063413", "regionCode": "610921101001"},
         ]
         return web.json_response({"items": people})
+    if case in ("cacheable", "cacheable-general"):  # an upstream that lets anyone cache its answer
+        body = JSON_BODY if case == "cacheable" else json.dumps({"status": "ok", "total": 3}).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "Cache-Control": "public, max-age=600",
+            "Expires": "Thu, 01 Jan 2099 00:00:00 GMT",
+            "Pragma": "cache",
+            "ETag": '"v1"',
+        }
+        return web.Response(body=body, headers=headers)
     if case == "cookie":  # an upstream that starts a session for whoever called
         response = web.json_response({"items": []})
         response.set_cookie("JSESSIONID", "session-of-the-first-caller", path="/")
