@@ -60,15 +60,26 @@ def _connection_tokens(headers: Headers) -> set[bytes]:
 _NOT_RETURNED = HOP_BY_HOP | {b"content-length"}
 
 
-def response_headers(raw: Headers) -> Headers:
+def response_headers(raw: Headers, upstream_base: bytes) -> Headers:
+    """The upstream's headers for the client. A redirect to one of the upstream's own URLs
+    points at the gateway instead (as nginx's ``proxy_redirect default``): the caller learns
+    no internal address and is not sent round the gateway."""
     tokens = _connection_tokens(raw)
     drop = _NOT_RETURNED | tokens if tokens else _NOT_RETURNED
     out = []
     for name, value in raw:
         name = name.lower()
-        if name not in drop:
-            out.append((name, value))
+        if name in drop:
+            continue
+        if name in _LOCATIONS and value.startswith(upstream_base) and value[len(upstream_base) :][:1] in _PATH_STARTS:
+            value = value[len(upstream_base) :]
+            value = value if value.startswith(b"/") else b"/" + value
+        out.append((name, value))
     return out
+
+
+_LOCATIONS = frozenset({b"location", b"content-location"})
+_PATH_STARTS = frozenset({b"/", b"?", b"#", b""})  # the base ends there, not inside a longer name
 
 
 class UpstreamStream:
@@ -92,6 +103,7 @@ class Forward:
     def __init__(self, settings: UpstreamSettings, max_body_bytes: int) -> None:
         self._settings = settings
         self._base = settings.url.rstrip("/")
+        self._base_bytes = self._base.encode("latin-1")
         self._max_body = max_body_bytes
         self._session: aiohttp.ClientSession | None = None
 
@@ -162,7 +174,7 @@ class Forward:
                     data=ex.request.body or None,
                     allow_redirects=False,
                 )
-                headers = response_headers(list(response.raw_headers))
+                headers = response_headers(list(response.raw_headers), self._base_bytes)
                 media_type, _ = parse_content_type(response.headers.get("Content-Type"))
                 ex.upstream = Response(response.status, headers)
                 head = b""

@@ -121,6 +121,20 @@ def test_personal_data_goes_out_marked_not_to_be_stored(odd_gateway: RunningGate
     assert general.headers["cache-control"] == "public, max-age=600" and general.headers["pragma"] == "cache"
 
 
+def test_redirects_to_the_upstream_point_at_the_gateway(odd_gateway: RunningGateway) -> None:
+    """The gateway does not follow redirects (the target was not authorized); one to the
+    upstream's own address comes back as a path on the gateway, one elsewhere unchanged."""
+    own = httpx.get(odd_gateway.url + PERSON + "redirect", headers=odd_gateway.headers("caseworker-hanbin"))
+    assert own.status_code == 302
+    assert own.headers["location"] == "/api/v1/regions/610902/persons/echo?from=redirect"
+    elsewhere = httpx.get(
+        odd_gateway.url + PERSON + "redirect-elsewhere", headers=odd_gateway.headers("caseworker-hanbin")
+    )
+    assert (
+        elsewhere.headers["location"] == "http://other.internal:8080/api/v1/regions/610902/persons/echo?from=redirect"
+    )
+
+
 def test_an_upstream_cookie_is_not_sent_for_the_next_caller(tmp_path: Path, index_prefix: str) -> None:
     """Every caller's requests share the gateway's upstream client: a session cookie the
     upstream set for one caller reaches that caller, and never rides on another caller's

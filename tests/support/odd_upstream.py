@@ -108,6 +108,9 @@ async def handle(request: web.Request) -> web.StreamResponse:
             "ETag": '"v1"',
         }
         return web.Response(body=body, headers=headers)
+    if case in ("redirect", "redirect-elsewhere"):  # the upstream names its own address, or another host's
+        origin = str(request.url.origin()) if case == "redirect" else "http://other.internal:8080"
+        raise web.HTTPFound(f"{origin}/api/v1/regions/610902/persons/echo?from=redirect")
     if case == "cookie":  # an upstream that starts a session for whoever called
         response = web.json_response({"items": []})
         response.set_cookie("JSESSIONID", "session-of-the-first-caller", path="/")
