@@ -69,6 +69,21 @@ class Inspection:
         """Every finding (path, entity, span, score, evidence), in walk order."""
         return self.find()
 
+    def add(self, other: Inspection) -> None:
+        """Count ``other`` (of text that goes out beside the body: a response header) with
+        this inspection: the higher level, and the reasons, counts, persons and masked/clear
+        values of both. Records and findings stay the body's."""
+        self.level = max(self.level, other.level)
+        self.reasons += tuple(r for r in other.reasons if r not in self.reasons)
+        counts = dict(self.entity_counts)
+        for entity, n in other.entity_counts.items():
+            counts[entity] = counts.get(entity, 0) + n
+        self.entity_counts = counts
+        self.persons |= other.persons
+        self.regions |= other.regions
+        self.masked += other.masked
+        self.clear += other.clear
+
 
 class Inspector:
     def __init__(self, *, max_bytes: int = 8 * 1024 * 1024) -> None:

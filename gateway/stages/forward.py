@@ -57,7 +57,8 @@ def _connection_tokens(headers: Headers) -> set[bytes]:
     return tokens
 
 
-_NOT_RETURNED = HOP_BY_HOP | {b"content-length"}
+# Date: the gateway's server writes its own (a second one would make two).
+_NOT_RETURNED = HOP_BY_HOP | {b"content-length", b"date"}
 
 
 def response_headers(raw: Headers, upstream_base: bytes) -> Headers:

@@ -8,13 +8,44 @@ the event records that it was not inspected and counts it at the highest level.
 
 from __future__ import annotations
 
-from classifiers.inspect import InspectionError, Inspector
+import orjson
+
+from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
+from classifiers.scanner import MAYBE
 from policies.keys import Pseudonymizer
-from policies.masking import MaskingProfiles
+from policies.masking import MaskingProfile, MaskingProfiles
 
 from ..exchange import Exchange, Response
 from ..media import DecodeError, decode_content, parse_content_type
+from ..types import Headers
+
+# Headers of the protocol itself, which carry no person's data: not inspected.
+_PROTOCOL_HEADERS = frozenset(
+    {
+        b"content-type",
+        b"content-encoding",
+        b"content-language",
+        b"date",
+        b"server",
+        b"cache-control",
+        b"expires",
+        b"pragma",
+        b"vary",
+        b"last-modified",
+        b"accept-ranges",
+        b"age",
+    }
+)
+
+
+def _header_text(raw: bytes) -> tuple[str, str]:
+    """A header value as text and the codec to write it back with: UTF-8 where the bytes
+    are UTF-8 (names in Chinese travel that way), else ISO-8859-1 (RFC 9110 obs-text)."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
@@ -70,10 +101,36 @@ class Inspect:
                 return
             self._refuse(ex, exc.code, str(exc))
             return
+        headers = self._masked_headers(headers, profile, inspection)
         ex.inspection = inspection
         ex.level = inspection.level
         ex.person_tokens = tuple(sorted(self._pseudonymizer.token(p) for p in inspection.persons))
         ex.response = Response(upstream.status, headers, inspection.body)
+
+    def _masked_headers(self, headers: Headers, profile: MaskingProfile, inspection: Inspection) -> Headers:
+        """The response headers with what they carry of persons masked for this caller (a
+        Location naming a person's ID number, a file name, a custom header), and counted
+        with the body's findings. Headers of the protocol itself are not looked at."""
+        out = headers
+        for i, (name, raw) in enumerate(headers):
+            if name in _PROTOCOL_HEADERS:
+                continue
+            text, codec = _header_text(raw)
+            key = name.decode("latin-1")
+            # The scanner's pre-check finds nothing, and the name is no key the catalog knows
+            # (X-Applicant-Name is one: a bare name under it is found by the key's evidence).
+            if MAYBE.search(text) is None and self._inspector.detector.plan(key).info is None:
+                continue
+            # As a JSON member, so that the header's name is a key's evidence.
+            found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
+            if not found.entity_counts:
+                continue
+            if out is headers:
+                out = list(headers)
+            masked: str = orjson.loads(found.body)[key]
+            out[i] = (name, masked.encode(codec, "replace"))
+            inspection.add(found)
+        return out
 
     @staticmethod
     def _refuse(ex: Exchange, code: str, detail: str) -> None:

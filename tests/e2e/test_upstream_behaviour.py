@@ -135,6 +135,25 @@ def test_redirects_to_the_upstream_point_at_the_gateway(odd_gateway: RunningGate
     )
 
 
+def test_persons_in_response_headers_are_masked_and_audited(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    response = get(odd_gateway, PERSON + "headers")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    shown = " ".join(f"{k}: {v}" for k, v in response.headers.items())
+    assert ID_NUMBER not in shown and MOBILE not in shown and "张伟" not in response.headers["x-applicant-name"], shown
+    assert response.headers["x-upstream-version"] == "1.2"
+    assert response.headers["location"].startswith("/api/v1/regions/610902/persons/")
+    assert len(response.headers.get_list("date")) == 1  # the gateway's own
+    assert response.headers["cache-control"] == "no-store"
+    request_id = response.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    data = event["minguard"]["data"]
+    assert data["entities"] == {"RESIDENT_ID": 2, "MOBILE": 1, "PERSON_NAME": 1}
+    assert data["persons"] == 1 and data["level"] != "general"
+
+
 def test_an_upstream_cookie_is_not_sent_for_the_next_caller(tmp_path: Path, index_prefix: str) -> None:
     """Every caller's requests share the gateway's upstream client: a session cookie the
     upstream set for one caller reaches that caller, and never rides on another caller's

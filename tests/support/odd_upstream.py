@@ -111,6 +111,16 @@ async def handle(request: web.Request) -> web.StreamResponse:
     if case in ("redirect", "redirect-elsewhere"):  # the upstream names its own address, or another host's
         origin = str(request.url.origin()) if case == "redirect" else "http://other.internal:8080"
         raise web.HTTPFound(f"{origin}/api/v1/regions/610902/persons/echo?from=redirect")
+    if case == "headers":  # persons named in response headers, the body saying nothing
+        headers = {
+            "Content-Type": "application/json",
+            "Location": f"/api/v1/regions/610902/persons/{ID_NUMBER}",
+            "X-Applicant-Name": "张伟",
+            "X-Contact": f"电话 {MOBILE}",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{ID_NUMBER}.json",
+            "X-Upstream-Version": "1.2",
+        }
+        return web.Response(body=json.dumps({"status": "ok"}).encode(), headers=headers)
     if case == "cookie":  # an upstream that starts a session for whoever called
         response = web.json_response({"items": []})
         response.set_cookie("JSESSIONID", "session-of-the-first-caller", path="/")
