@@ -35,8 +35,10 @@ _PROTOCOL_HEADERS = frozenset(
         b"last-modified",
         b"accept-ranges",
         b"age",
+        b"strict-transport-security",
     }
 )
+_CLEAN_HEADERS_MAX = 4096
 
 
 def _header_text(raw: bytes) -> tuple[str, str]:
@@ -67,6 +69,7 @@ class Inspect:
         self._profiles = profiles
         self._pseudonymizer = pseudonymizer
         self._max_body = max_body_bytes
+        self._clean_headers: set[tuple[bytes, bytes]] = set()
 
     async def __call__(self, ex: Exchange) -> None:
         upstream = ex.upstream
@@ -112,8 +115,9 @@ class Inspect:
         Location naming a person's ID number, a file name, a custom header), and counted
         with the body's findings. Headers of the protocol itself are not looked at."""
         out = headers
+        clean = self._clean_headers
         for i, (name, raw) in enumerate(headers):
-            if name in _PROTOCOL_HEADERS:
+            if name in _PROTOCOL_HEADERS or (name, raw) in clean:
                 continue
             text, codec = _header_text(raw)
             key = name.decode("latin-1")
@@ -124,6 +128,11 @@ class Inspect:
             # As a JSON member, so that the header's name is a key's evidence.
             found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
             if not found.entity_counts:
+                # Remembered (bounded) so that an ETag or a policy header repeated on every
+                # response is inspected once; never a value in which something was found.
+                if len(clean) >= _CLEAN_HEADERS_MAX:
+                    clean.clear()
+                clean.add((name, raw))
                 continue
             if out is headers:
                 out = list(headers)

@@ -1,0 +1,69 @@
+"""Response headers inspected with the caller's profile (gateway/stages/inspect.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from classifiers.inspect import Inspector
+from gateway.stages.inspect import Inspect
+from policies.keys import Pseudonymizer
+from policies.masking import load_profiles
+from support.synth_people import make_id
+
+ID = make_id(seq="123")
+PROFILES = load_profiles()
+CASEWORKER = PROFILES.get("caseworker")
+
+
+class CountingInspector:
+    """The real inspector, counting its calls (a compiled class cannot be subclassed)."""
+
+    def __init__(self) -> None:
+        self.real = Inspector()
+        self.detector = self.real.detector
+        self.calls = 0
+
+    def inspect(self, *args: Any) -> Any:
+        self.calls += 1
+        return self.real.inspect(*args)
+
+
+def _stage(inspector: Any) -> Inspect:
+    return Inspect(inspector, PROFILES, Pseudonymizer(b"k" * 32), 1 << 20)
+
+
+def test_headers_naming_persons_are_masked_and_counted_with_the_body() -> None:
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b'{"status": "ok"}', "application/json", None, CASEWORKER)
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"location", f"/api/v1/persons/{ID}".encode()),
+        (b"x-applicant-name", "张伟".encode()),
+        (b"x-upstream-version", b"1.2"),
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert out[0] == headers[0] and out[3] == headers[3]
+    assert out[1] == (b"location", f"/api/v1/persons/{ID[:6]}********{ID[-4:]}".encode())
+    assert out[2] == (b"x-applicant-name", "张**".encode())
+    assert body.entity_counts == {"RESIDENT_ID": 1, "PERSON_NAME": 1} and body.persons == frozenset({ID})
+    assert body.masked == 2 and body.level.label != "general"
+    assert inspector.calls == 3  # the body, then the two headers the pre-check could not rule out
+
+
+def test_clean_headers_are_inspected_once_and_values_with_findings_every_time() -> None:
+    inspector = CountingInspector()
+    stage = _stage(inspector)
+    headers = [(b"etag", b'W/"5d41402abc4b2a76b9719d911017c592"'), (b"location", f"/p/{ID}".encode())]
+    for _ in range(3):
+        body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+        out = stage._masked_headers(headers, CASEWORKER, body)
+        assert out[0] == headers[0] and ID not in out[1][1].decode()
+    assert inspector.calls == 1 + 3  # the ETag once, the Location each time
+
+
+def test_latin1_header_bytes_are_read_and_written_back_as_such() -> None:
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    raw = b"attachment; filename=\xe9t\xe9-" + ID.encode() + b".csv"  # not UTF-8
+    (out,) = _stage(inspector)._masked_headers([(b"content-disposition", raw)], CASEWORKER, body)
+    assert out[1] == b"attachment; filename=\xe9t\xe9-" + f"{ID[:6]}********{ID[-4:]}".encode() + b".csv"
