@@ -27,7 +27,8 @@ from .structured import _csv_field, _splice, looks_like_header, parse_csv, sniff
 
 _V = TypeVar("_V", str, "str | None")
 # Characters per block of an export without quotes (see _Walker.lines): ~1,300 lines of
-# the demo export; measured best among blocks of 500-20,000 lines on its 5.9 MB.
+# the demo export. Its 5.9 MB cut into pieces inspected one by one ran fastest in pieces
+# of 500-2,000 lines (5,000: -18 %, 20,000: -29 %).
 BLOCK_CHARS = 1 << 18
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # (value, plan, record, path, scan) -> replacement; the same as ColumnWalker's visitor
