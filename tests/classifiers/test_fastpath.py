@@ -5,6 +5,8 @@ those tests are marked ``pure_python`` (tests/support/pure_python.py)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -235,6 +237,28 @@ def test_quoted_csv_keeps_untouched_bytes() -> None:
         lambda v: None,
     )
     assert (text, changed, rows) == ('"a","sfzh"\r\n"x, y",M\r\n', True, 1)
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
+@pytest.mark.parametrize("ragged", [False, True])
+def test_masks_holding_csv_syntax_are_quoted(delimiter: str, ragged: bool) -> None:
+    """A mask (from a profile's fill or label text) holding the delimiter, a quote or a line
+    end is quoted, in a table of equal lines and line by line alike."""
+    masks = [f"a{delimiter}b", 'say "hi"', "two\r\nlines", "plain"]
+    lines = [f"{ID}{delimiter}{i}" + (f"{delimiter}extra" if ragged and i == 1 else "") for i in range(4)]
+    body = f"sfzh{delimiter}n\n" + "\n".join(lines) + "\n"
+    text, changed, rows = fastcsv.walk_csv(
+        body,
+        lambda *a: None,
+        INSPECTOR.detector.plan,
+        lambda v, *a: masks[: len(v)],
+        lambda r, c: None,
+        lambda v, p: [],
+        lambda v: None,
+    )
+    parsed = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert changed and rows == 4
+    assert [r[0] for r in parsed[1:]] == masks and [r[1] for r in parsed[1:]] == ["0", "1", "2", "3"]
 
 
 def test_key_let_out_in_clear_is_still_masked_for_the_next_caller() -> None:
