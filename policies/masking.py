@@ -166,7 +166,7 @@ class MaskingProfile:
         if kind == "encrypt":
             return [op.apply(entity, v, self._crypto) for v in values]
         if kind == "address_district":  # Operator.apply inlined, once per distinct address
-            ends = {v: address.district_end(v) for v in values}
+            ends = {v: address.district_end(v) for v in set(values)}
             masks = {v: (v[:cut].strip() if cut else "") + "***" for v, cut in ends.items()}
             return [masks[v] for v in values]
         memo: dict[str, str | None] = {}
