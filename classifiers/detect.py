@@ -35,7 +35,7 @@ _CANONICAL = {
     resident_id.ENTITY: r"[1-9][0-9]{16}[0-9Xx]",
     PHONE: r"1[3-9][0-9]{9}",
     bank_card.ENTITY: r"[0-9]{16,19}",
-    person_name.ENTITY: r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}",
+    person_name.ENTITY: "[\u3400-\u4dbf\u4e00-\u9fff]{2,4}",  # the characters, not \u escapes, which RE2 does not read
     address.ENTITY: r"\S(?:.*\S)?",
     # ISO dates: no digit run the scan could take (8 digits, none of 6 in a row), so the key's claim.
     BIRTH_DATE: r"(?:18|19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])",
