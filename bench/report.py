@@ -162,14 +162,14 @@ NOTES = """## Reading the figures 解读
   now freezes the start-up heap and collects the young generation every 10,000 net
   allocations instead of 700 (gateway/heap.py).
 - The 64 KB document and the CSV export show the inspector's cost per byte; the acceptance
-  aim of 50 MB/s for exports is not met: 40-44 MB/s alone, less in this run's process after
-  the other cases. The walk was memory traffic rather than bytecode (compiling gained ~7 %
-  there): in one piece a 5.9 MB export made ~70 MB of strings and lists, gave them back to
-  the system and asked for them again each time (17,600 page faults per inspection, ~15 % of
-  its time in the kernel). Since 2026-11-29 exports are walked in blocks of ~256 K
-  characters whose memory the next block reuses (peak growth 52 -> 6 MB, about half the
-  page faults, x1.35; docs/classifiers.md, "Fifth round"). What is left is the number of
-  Python objects per cell (docs/classifiers.md, "What is left").
+  aim of 50 MB/s for exports is at its edge: 48-51 MB/s alone, less in this run's process
+  after the other cases. The walk was memory traffic rather than bytecode (compiling gained
+  ~7 % there): in one piece a 5.9 MB export made ~70 MB of strings and lists, gave them back
+  to the system and asked for them again each time (17,600 page faults per inspection, ~15 %
+  of its time in the kernel). Since 2026-11-29 exports are walked in blocks of ~256 K
+  characters whose memory the next block reuses (peak growth 52 -> 6 MB, about half the page
+  faults: x1.35; with two further changes x1.52; docs/classifiers.md, "Fifth round"). What is
+  left is the number of Python objects per cell (docs/classifiers.md, "What is left").
 
 ## Slow clients 慢速客户端 (measured; tests/e2e/test_hardening_charsets_slow.py)
 
