@@ -132,7 +132,7 @@ NOTES = """## Reading the figures 解读
   round"), about 400 µs with the inspector compiled by mypyc (the fourth, 2026-11-29: the
   same source built to C at install, setup.py; the same tree uncompiled measured 464 µs in
   the same session). On the next day, with response headers inspected too and the machine
-  slower (static nginx 56-58 K req/s against 62 K the day before), five runs gave 462-562 µs;
+  slower (static nginx 56-59 K req/s against 62 K the day before), five runs gave 462-562 µs;
   `bench/pipeline.py`, alternating that tree with the one before the day's changes, showed no
   difference between them (441-461 against 444-461 µs). In isolation the inspector now takes about 100 µs on this document,
   and 150-160 µs inside the pipeline (`bench/pipeline.py`, the app in-process: its code and
