@@ -137,6 +137,8 @@ class Inspect:
             if out is headers:
                 out = list(headers)
             masked: str = orjson.loads(found.body)[key]
+            # A profile's label text is configuration: it must not end the header line.
+            masked = masked.replace("\r", " ").replace("\n", " ")
             out[i] = (name, masked.encode(codec, "replace"))
             inspection.add(found)
         return out

@@ -51,7 +51,7 @@ class Release:
             self._withhold(ex, verdict)
             return
         if ex.level > DataLevel.GENERAL or (inspection is not None and inspection.masked + inspection.clear):
-            ex.response.headers = not_stored(ex.response.headers)
+            ex.response.headers = _not_stored(ex.response.headers)
 
     async def _daily(self, ex: Exchange, roles: tuple[str, ...], subject: str, records: int) -> Verdict | None:
         conditions = self._store.current.conditions
@@ -104,7 +104,7 @@ class Release:
 _CACHING = frozenset({b"cache-control", b"expires", b"pragma"})
 
 
-def not_stored(headers: Headers) -> Headers:
+def _not_stored(headers: Headers) -> Headers:
     """The headers with caching forbidden (RFC 9111 ``no-store``), whatever the upstream
     allowed. A cache between the gateway and its callers would otherwise hand one caller's
     response, masked for their roles, to another caller, and serve accesses that no audit

@@ -7,7 +7,7 @@ from typing import Any
 from classifiers.inspect import Inspector
 from gateway.stages.inspect import Inspect
 from policies.keys import Pseudonymizer
-from policies.masking import load_profiles
+from policies.masking import MaskingProfiles, load_profiles
 from support.synth_people import make_id
 
 ID = make_id(seq="123")
@@ -67,3 +67,16 @@ def test_latin1_header_bytes_are_read_and_written_back_as_such() -> None:
     raw = b"attachment; filename=\xe9t\xe9-" + ID.encode() + b".csv"  # not UTF-8
     (out,) = _stage(inspector)._masked_headers([(b"content-disposition", raw)], CASEWORKER, body)
     assert out[1] == b"attachment; filename=\xe9t\xe9-" + f"{ID[:6]}********{ID[-4:]}".encode() + b".csv"
+
+
+def test_a_configured_text_cannot_end_the_header_line() -> None:
+    profiles = MaskingProfiles(
+        {"order": ["odd"], "profiles": {"odd": {"default": {"op": "redact", "text": "x\r\nSet-Cookie: a=b"}}}}
+    )
+    inspector = CountingInspector()
+    odd = profiles.get("odd")
+    body = inspector.real.inspect(b"{}", "application/json", None, odd)
+    (out,) = Inspect(inspector, profiles, Pseudonymizer(b"k" * 32), 1 << 20)._masked_headers(
+        [(b"location", f"/p/{ID}".encode())], odd, body
+    )
+    assert out == (b"location", b"/p/x  Set-Cookie: a=b")
