@@ -24,7 +24,7 @@ _COMPILED_DIRS = frozenset({ROOT, ROOT / "classifiers", ROOT / "classifiers" / "
 
 
 def compiled() -> bool:
-    """Is the inspector imported from compiled modules?"""
+    """Does importing the inspector load compiled modules?"""
     spec = importlib.util.find_spec("classifiers.fastcsv")
     return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
 
