@@ -103,13 +103,6 @@ def _frame(root: str) -> Callable[[str], tuple[str, bool] | None]:
     return parse
 
 
-def csv_inspection() -> tuple[float, float]:
-    """The inspector alone on a ~5.9 MB CSV export of the demo data (caseworker profile): (MB, MB/s)."""
-    from bench.classify import csv_export
-
-    return csv_export("caseworker")
-
-
 def drop_indices(port: str, prefix: str) -> None:
     for path in (f"/{prefix}-*", f"/_index_template/{prefix}"):
         with contextlib.suppress(OSError):
