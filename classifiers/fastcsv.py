@@ -89,8 +89,7 @@ class _Walker:
             start += step
         end = text.find(newline, start)
         end = len(text) if end < 0 else end
-        if start < len(text) and looks_like_header(top := text[start:end].split(self.delimiter)):
-            self.header = [v.strip().lstrip("\ufeff") for v in top]
+        if start < len(text) and self._header(text[start:end].split(self.delimiter)):
             start = min(end + step, len(text))
         pieces = [text[:start]]
         count = 0
@@ -150,8 +149,7 @@ class _Walker:
         field written over its raw span."""
         delimiter = self.delimiter
         fields = [r for r in parse_csv(text, delimiter) if not (len(r) == 1 and r[0].value == "")]
-        if fields and looks_like_header(top := [f.value for f in fields[0]]):
-            self.header = [v.strip().lstrip("\ufeff") for v in top]
+        if fields and self._header([f.value for f in fields[0]]):
             fields = fields[1:]
         data = [[f.value for f in row] for row in fields]
 
@@ -169,6 +167,13 @@ class _Walker:
                     f = fields[row][col]
                     edits.append((f.start, f.end, _csv_field(value, f.quoted, delimiter)))
         return _splice(text, edits), True, len(data)
+
+    def _header(self, top: list[str]) -> bool:
+        """Take the first row as the header if it looks like one."""
+        if not looks_like_header(top):
+            return False
+        self.header = [v.strip().lstrip("\ufeff") for v in top]
+        return True
 
     def _changes(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]
