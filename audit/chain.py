@@ -81,11 +81,20 @@ def write_chain_state(directory: Path, segment: int, state: dict[str, Any]) -> N
     os.replace(tmp, directory / STATE_FILE)
 
 
+def sync_directory(directory: Path) -> None:
+    """Make the directory's entries durable: new segment files, chain.json's rename."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def recover_chain(sealer: Sealer, instance: str, directory: Path) -> None:
     """Put the sealer where the last line in the spool slot left the chain.
 
-    chain.json holds the chain state at the start of segment n (written when the spool rotated
-    into n); the lines of segment n and later are replayed on top. Segments are deleted only
+    chain.json holds the chain state at the start of segment n (written by the group sync after
+    the spool rotated into n); the lines of segment n and later are replayed on top. Segments are deleted only
     once shipped and never the one being written, so those lines are all still there, and a
     fully shipped slot whose old segments are gone still knows its chain. One small write per
     segment instead of one per batch, and it cannot disagree with the lines: a line is either
@@ -101,9 +110,14 @@ def recover_chain(sealer: Sealer, instance: str, directory: Path) -> None:
         raise OSError(f"{path}: unreadable chain state: {exc}") from exc
     sealer.resume(instance, state)
     segments = sorted((p for p in directory.glob("*.jsonl") if p.stem.isdigit()), key=lambda p: int(p.stem))
-    for segment in segments:
-        if int(segment.stem) < first:
-            continue
+    replayed = [segment for segment in segments if int(segment.stem) >= first]
+    for i, segment in enumerate(replayed):
+        if i > 0 and i == len(replayed) - 1:
+            # chain.json lags (the process ended before a rotation's group sync wrote it):
+            # record the newest segment's starting state now, before the shipper may delete
+            # the older segments this replay needed.
+            write_chain_state(directory, int(segment.stem), sealer.snapshot())
+            sync_directory(directory)
         with open(segment, "rb") as f:
             for number, line in enumerate(f, 1):
                 try:

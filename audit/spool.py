@@ -3,7 +3,10 @@
 An append seals and writes its event at once, on the event loop (into the page cache: a few
 µs), so an acknowledged event survives the gateway process being killed. Syncing to the disk
 (fdatasync) runs in a thread as a group sync: one covers every write made before it started,
-so concurrent requests share it. An append that must survive a power loss too (the audit
+so concurrent requests share it. Rotating to a new segment only opens it on the event loop;
+the old segment's last sync, the chain state of the new one and the directory entry are made
+durable by the next group sync, before the durable end moves into the new segment (each is a
+disk flush of milliseconds, which on the event loop would stall every request in flight). An append that must survive a power loss too (the audit
 stage asks for it when important or core data is released) waits for the group sync that
 covers it; the others return at once and are synced straight after. A failed sync closes the
 spool for writing until it is reopened (after a failed fdatasync the kernel may report later
@@ -22,38 +25,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
 from .canonical import line
-from .chain import Sealer, recover_chain, write_chain_state
+from .chain import Sealer, recover_chain, sync_directory, write_chain_state
 
 log = logging.getLogger(__name__)
 
 _SEGMENT_DIGITS = 12
 
 
-_SyncJob: TypeAlias = "tuple[int, asyncio.AbstractEventLoop, asyncio.Future[None]] | None"  # None: stop
+_SyncJob: TypeAlias = "tuple[Callable[[], None], asyncio.AbstractEventLoop, asyncio.Future[None]] | None"  # None: stop
 
 
 class _Syncer:
-    """One thread that runs the spool's fdatasync calls, one at a time, as the group sync
-    asks: a queue and a wake-up of the event loop per sync, where asyncio.to_thread goes
-    through the default executor's futures (about 20 µs more per sync, measured)."""
+    """One thread that runs the spool's disk flushes, one group sync at a time: a queue and a
+    wake-up of the event loop per sync, where asyncio.to_thread goes through the default
+    executor's futures (about 20 µs more per sync, measured)."""
 
     def __init__(self) -> None:
         self._queue: queue.SimpleQueue[_SyncJob] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._pid = 0  # the process that started the thread: a forked child has none running
 
-    def sync(self, fd: int) -> asyncio.Future[None]:
-        """A future that completes once ``fdatasync(fd)`` has returned (or fails with its error)."""
+    def run(self, flush: Callable[[], None]) -> asyncio.Future[None]:
+        """A future that completes once ``flush()`` has returned in the thread (or fails with its
+        OSError)."""
         if self._thread is None or self._pid != os.getpid():
             self._queue = queue.SimpleQueue()
             self._thread = threading.Thread(target=self._run, args=(self._queue,), name="audit-spool-sync", daemon=True)
@@ -61,7 +67,7 @@ class _Syncer:
             self._pid = os.getpid()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
-        self._queue.put((fd, loop, future))
+        self._queue.put((flush, loop, future))
         return future
 
     def stop(self) -> None:
@@ -73,10 +79,10 @@ class _Syncer:
     @staticmethod
     def _run(jobs: queue.SimpleQueue[_SyncJob]) -> None:
         while (job := jobs.get()) is not None:
-            fd, loop, future = job
+            flush, loop, future = job
             error: OSError | None = None
             try:
-                os.fdatasync(fd)
+                flush()
             except OSError as exc:
                 error = exc
             with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits any more
@@ -125,7 +131,10 @@ class Spool:
         self._segment_bytes = segment_bytes
         self._max_bytes = max_bytes
         self._file: Any = None
-        self._retired: list[Any] = []  # rotated-away segment files, closed after the next group sync
+        # Rotated-away segment files, synced and closed by the next group sync, and the chain
+        # state at the start of the newest segment while it is not yet on disk (see _rotate).
+        self._retired: list[Any] = []
+        self._chain_pending: tuple[int, dict[str, Any]] | None = None
         self._written = 0  # entries written since open
         self._synced_count = 0  # of those, how many a completed fdatasync covers
         self._durable = Position(0, 0)  # everything before it is synced (set by open())
@@ -202,16 +211,16 @@ class Spool:
     def close(self) -> None:
         """Sync what was written without waiting, then release the slot."""
         self._syncer.stop()
-        for file in [*self._retired, self._file]:
-            if file is None:
-                continue
+        if self._file is not None and self._sync_error is None:
             try:
-                if self._sync_error is None:
-                    os.fdatasync(file.fileno())
+                self._flush(self._file, list(self._retired), self._chain_pending)
             except OSError as exc:
                 log.error("audit spool: last sync at close failed: %s", exc)
-            file.close()
+        for file in [*self._retired, self._file]:
+            if file is not None:
+                file.close()
         self._retired.clear()
+        self._chain_pending = None
         self._file = None
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # releases the slot's lock
@@ -309,11 +318,12 @@ class Spool:
         return b"".join(parts)
 
     async def _sync_loop(self) -> None:
-        """Group sync: one fdatasync in a thread covers every write made before it started."""
-        while self._synced_count < self._written and self._sync_error is None:
+        """Group sync: one flush in a thread covers every write made before it started."""
+        while self._synced_count < self._written and self._sync_error is None and self._file is not None:
             target, position, file = self._written, Position(self._segment, self._offset), self._file
+            retired, pending = list(self._retired), self._chain_pending
             try:
-                await self._syncer.sync(file.fileno())
+                await self._syncer.run(functools.partial(self._flush, file, retired, pending))
             except (OSError, ValueError) as exc:  # ValueError: the file was closed under us
                 # After a failed fdatasync the kernel may have dropped the dirty pages while
                 # reporting later syncs as clean: nothing written since the last good sync can be
@@ -327,9 +337,11 @@ class Spool:
                 return
             self._synced_count = max(self._synced_count, target)
             self._durable = max(self._durable, position)
-            for old in self._retired:
-                old.close()  # rotated away and synced by _rotate: nothing of ours uses it now
-            self._retired.clear()
+            for old in retired:
+                old.close()  # rotated away and synced: nothing of ours uses it now
+            self._retired = [old for old in self._retired if old not in retired]
+            if self._chain_pending is pending:  # not replaced by a later rotation meanwhile
+                self._chain_pending = None
             waiting = []
             for entry in self._waiters:
                 if entry[0] <= self._synced_count:
@@ -363,26 +375,29 @@ class Spool:
                 log.warning("audit spool segment not rotated, will retry: %s", exc)
 
     def _rotate(self, chain_state: dict[str, Any] | None) -> None:
+        """Go on in a new segment. Only the open happens here: the rest is for the next group
+        sync (_flush), which runs before the durable end, and so the shipper, can move into the
+        new segment; until then chain.json may name an older segment, which is still there
+        (the shipper deletes only segments before its cursor) and which recover_chain replays
+        from."""
         path = self.directory / _segment_name(self._segment + 1)
         new_file = open(path, "ab", buffering=0)  # noqa: SIM115 - held open for appends
-        if chain_state is not None:
-            try:
-                # Before any line goes into it (see recover_chain); on failure the empty file stays, harmlessly.
-                write_chain_state(self.directory, self._segment + 1, chain_state)
-            except OSError:
-                new_file.close()
-                raise
-        # The old segment is synced now, so the durable end can move into the new one; it stays
-        # open until the group sync that may be using it in its thread is done.
-        os.fdatasync(self._file.fileno())
         self._retired.append(self._file)
         self._file, self._segment, self._offset = new_file, self._segment + 1, 0
-        self._durable = Position(self._segment, 0)
-        fd = os.open(self.directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)  # make the new segment's directory entry durable
-        finally:
-            os.close(fd)
+        if chain_state is not None:
+            self._chain_pending = (self._segment, chain_state)
+
+    def _flush(self, file: Any, retired: list[Any], chain: tuple[int, dict[str, Any]] | None) -> None:
+        """Make durable everything written to `file` and the segments rotated away before it,
+        with what recovery needs to find them: the chain state at the start of the newest
+        segment and the directory entries. Runs in the sync thread (or at close)."""
+        for old in retired:
+            os.fdatasync(old.fileno())
+        if chain is not None:
+            write_chain_state(self.directory, *chain)
+        if retired:
+            sync_directory(self.directory)
+        os.fdatasync(file.fileno())
 
     # -- reading (the shipper) ---------------------------------------------------------
     def read_cursor(self) -> Position:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +157,72 @@ def test_the_chain_resumes_when_every_segment_was_shipped_and_deleted(tmp_path: 
     (summary,) = report.instances
     assert (summary.first_seq, summary.entries) == (1, summary.last_seq)
     assert summary.checkpoints == summary.last_seq // 8
+    spool.close()
+
+
+def test_the_chain_resumes_when_the_process_ended_before_a_rotation_was_flushed(tmp_path: Path) -> None:
+    """A rotation writes chain.json in the next group sync; a process killed before it leaves
+    chain.json naming an older segment. The reopened spool must record the newest segment's
+    state before shipping deletes the segments its replay needed."""
+
+    async def rotate_without_flushing(spool: Spool, start: int) -> int:
+        n = start
+        while spool.segments()[-1] == spool.segments()[0]:
+            await spool.append(event(n), wait_for_disk=False)
+            n += 1
+        return n
+
+    spool = make(tmp_path, segment_bytes=4096)
+    # The process is killed before any group sync runs: none ever completes.
+    spool._syncer.run = lambda flush: asyncio.get_running_loop().create_future()  # type: ignore[method-assign]
+    n = asyncio.run(rotate_without_flushing(spool, 0))
+    assert not (spool.directory / "chain.json").exists()
+    trail = lines(spool)
+    for file in [*spool._retired, spool._file]:  # killed: the lock and the files go with the process
+        file.close()
+    os.close(spool._lock_fd)  # type: ignore[arg-type]
+
+    spool = make(tmp_path, segment_bytes=4096)
+    state = json.loads((spool.directory / "chain.json").read_text(encoding="utf-8"))
+    assert state["segment"] == spool.segments()[-1]
+    spool.commit(spool.end, 0)  # everything shipped: the older segments are deleted
+    assert len(spool.segments()) == 1
+    spool.close()
+    spool = make(tmp_path, segment_bytes=4096)
+    append_all(spool, [event(i) for i in range(n, n + 5)])
+    trail += lines(spool)
+    report = verify_trail(trail, SIGNER.public_key)
+    assert report.clean, [f.message for f in report.findings]
+    spool.close()
+
+
+def test_rotations_flush_in_the_sync_thread_not_on_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each flush of a rotation (old segment, chain state, directory) takes milliseconds on a
+    busy disk: on the event loop it would stall every request in flight."""
+    spool = make(tmp_path, every=7, segment_bytes=4096)
+    flushed_on: list[str] = []
+    for name in ("fsync", "fdatasync"):
+        real = getattr(os, name)
+
+        def recording(fd: int, real: Any = real) -> None:
+            flushed_on.append(threading.current_thread().name)
+            real(fd)
+
+        monkeypatch.setattr(os, name, recording)
+
+    async def scenario() -> None:
+        for i in range(60):
+            await spool.append(event(i), wait_for_disk=i % 10 == 9)
+
+    asyncio.run(scenario())
+    assert len(spool.segments()) > 3
+    assert flushed_on and set(flushed_on) == {"audit-spool-sync"}
+    assert json.loads((spool.directory / "chain.json").read_text(encoding="utf-8"))["segment"] == spool.segments()[-1]
+    assert spool.end.segment == spool.segments()[-1]
+    monkeypatch.undo()
+    assert verify_trail(lines(spool), SIGNER.public_key).clean
     spool.close()
 
 
