@@ -124,29 +124,63 @@ def subject_key(subjects: dict[str, str]) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted(subjects.items()))
 
 
-def alert_document(rule: Rule, window: Window, hit: Hit, now: datetime) -> dict[str, Any]:
-    key = subject_key(hit.subjects)
-    alert: dict[str, Any] = {
-        "id": alert_id(rule.id, window, key),
-        "rule": rule.id,
-        "title_zh": rule.title_zh,
-        "title_en": rule.title_en,
-        "severity": rule.severity,
+def _alert(
+    rule_id: str,
+    titles: tuple[str, str],
+    severity: str,
+    window: Window,
+    window_size: str,
+    subjects: dict[str, str],
+    now: datetime,
+    *,
+    value: Any,
+    threshold: Any,
+    evidence: list[str],
+    events: int,
+    evidence_total: int,
+    explanation_zh: str,
+) -> dict[str, Any]:
+    """The fields every alert has (docs/detection.md), in the order an officer reads them."""
+    key = subject_key(subjects)
+    return {
+        "id": alert_id(rule_id, window, key),
+        "rule": rule_id,
+        "title_zh": titles[0],
+        "title_en": titles[1],
+        "severity": severity,
         "state": "new",
         "window": {"start": iso(window.start), "end": iso(window.end)},
-        "window_size": rule.window_text,
-        "subjects": hit.subjects,
+        "window_size": window_size,
+        "subjects": subjects,
         "subject_key": key,
-        "value": hit.value,
-        "threshold": rule.threshold,
-        "events": hit.events,
-        "evidence": hit.evidence,
+        "value": value,
+        "threshold": threshold,
+        "events": events,
+        "evidence": evidence,
         # The ids are capped (query.EVIDENCE); say so, and how many events there are in all.
-        "evidence_total": hit.evidence_total if hit.evidence_total is not None else len(hit.evidence),
-        "evidence_truncated": (hit.evidence_total or 0) > len(hit.evidence),
-        "explanation_zh": rule.explanation_zh,
+        "evidence_total": evidence_total,
+        "evidence_truncated": evidence_total > len(evidence),
+        "explanation_zh": explanation_zh,
         "history": [{"at": iso(now), "state": "new", "officer": "minguard-detect", "comment": None}],
     }
+
+
+def alert_document(rule: Rule, window: Window, hit: Hit, now: datetime) -> dict[str, Any]:
+    alert = _alert(
+        rule.id,
+        (rule.title_zh, rule.title_en),
+        rule.severity,
+        window,
+        rule.window_text,
+        hit.subjects,
+        now,
+        value=hit.value,
+        threshold=rule.threshold,
+        events=hit.events,
+        evidence=hit.evidence,
+        evidence_total=hit.evidence_total if hit.evidence_total is not None else len(hit.evidence),
+        explanation_zh=rule.explanation_zh,
+    )
     if hit.baseline is not None:
         alert["baseline"] = hit.baseline
     if hit.peer_baseline is not None:
@@ -161,32 +195,25 @@ INTEGRITY_RULE = "reference.integrity"  # raised by the run itself (audit/detect
 
 def integrity_alert(rule: Rule, window: Window, reference: str, problem: str, now: datetime) -> dict[str, Any]:
     """The alert a rule raises in place of its findings when its reference data is not as loaded."""
-    subjects = {"reference": reference}
-    key = subject_key(subjects)
-    alert: dict[str, Any] = {
-        "id": alert_id(INTEGRITY_RULE, window, key),
-        "rule": INTEGRITY_RULE,
-        "title_zh": "参考数据完整性校验失败",
-        "title_en": "Reference data failed its integrity check",
-        "severity": "critical",
-        "state": "new",
-        "window": {"start": iso(window.start), "end": iso(window.end)},
-        "window_size": rule.window_text,
-        "subjects": subjects,
-        "subject_key": key,
-        "value": None,
-        "threshold": None,
-        "events": 0,
-        "evidence": [],
-        "evidence_total": 0,
-        "evidence_truncated": False,
-        "explanation_zh": (
+    alert = _alert(
+        INTEGRITY_RULE,
+        ("参考数据完整性校验失败", "Reference data failed its integrity check"),
+        "critical",
+        window,
+        rule.window_text,
+        {"reference": reference},
+        now,
+        value=None,
+        threshold=None,
+        events=0,
+        evidence=[],
+        evidence_total=0,
+        explanation_zh=(
             f"{problem}。依赖该参考数据的规则(如 {rule.id})在此窗口未作判断,其结果不可信。"
             "处置:查明谁改动了参考数据索引(OpenSearch 审计日志),核对原始登记表后用 "
             "`minguard detect reference load` 重新载入。"
         ),
-        "history": [{"at": iso(now), "state": "new", "officer": "minguard-detect", "comment": None}],
-    }
+    )
     return {"@timestamp": iso(now), "alert": alert}
 
 
