@@ -15,6 +15,8 @@ PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDL
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
 # Pinyin abbreviations shorter than this only match whole keys: "zz" must not claim "pizz".
 _MIN_PINYIN_SUFFIX = 3
+# Business words that only say "an identifier of": what precedes them names what it identifies.
+_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +95,20 @@ class Catalog:
         for i in range(1, len(words)):
             hit = self._english.get("".join(words[i:]).lower())
             if hit is not None:
-                return hit
+                last_alone = i == len(words) - 1 and hit.term in _ID_WORDS
+                return self._named_before(hit, "".join(words[:i]) if last_alone else "")
         for term in self._suffix_terms:
             if folded.endswith(term):
-                return self._suffixed[term]
+                hit = self._suffixed[term]
+                return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
         return None
+
+    def _named_before(self, hit: KeyInfo, head: str) -> KeyInfo:
+        """A business match on an identifier word yields to the entity the words before it
+        name: "telephoneNo", "mobileId" and "银行卡编号" hold a phone and a card, not serials
+        (a business key takes only checksummed IDs, so they went out in clear)."""
+        if hit.business and head:
+            named = self.lookup(head)
+            if named is not None and named.entity is not None and not named.weak:
+                return named
+        return hit

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # Media types that are never text: refuse rather than "mask" bytes of an image.
 _BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
+_JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _BINARY_TYPES = frozenset(
     {
         "application/octet-stream",
@@ -105,15 +106,28 @@ class Inspector:
             # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
             # valid UTF-8) and writes back as bytes; the text is never needed.
             new_doc, changed, records = self._walk_json(run, doc)
-            return self._inspection(run, orjson.dumps(new_doc) if changed else body, records)
+            return self._inspection(run, _dumps(new_doc, True).encode() if changed else body, records)
         try:
             text, codec = decode(body, charset)
         except CharsetError as undecodable:  # one name per exception type: mypyc types it once
             raise InspectionError("unsupported_encoding", str(undecodable)) from None
+        utf8 = body if codec.encoding == "utf-8" else None
+        parsed: Any = _NOT_PARSED
+        fast = False
+        if kind in ("text", "html") and text.lstrip()[:1] in ("{", "["):
+            # JSON under a type that says otherwise (legacy servers answer text/html or
+            # text/plain): walked as JSON if it is, so that its keys are evidence too.
+            try:
+                parsed, fast = _loads(text, utf8)
+                kind = "json"
+            except InspectionError:
+                pass
         if kind == "json":
-            doc, fast = _loads(text, body if codec.encoding == "utf-8" else None)
+            doc, fast = _loads(text, utf8) if parsed is _NOT_PARSED else (parsed, fast)
             new_doc, changed, records = self._walk_json(run, doc)
-            new_text = (orjson.dumps(new_doc).decode() if fast else structured.dumps(new_doc)) if changed else text
+            new_text = _dumps(new_doc, fast) if changed else text
+        elif kind == "ndjson":
+            new_text, changed, records = self._walk_lines(run, text, utf8)
         elif kind == "csv":
             new_text, changed, records = fastcsv.walk_csv(
                 text,
@@ -133,7 +147,28 @@ class Inspector:
                 raise InspectionError(refused.code, str(refused)) from None
         else:
             new_text, changed, records = structured.walk_text(text, run.visit)
-        return self._inspection(run, codec.encode(new_text) if changed else body, records)
+        if not changed:
+            return self._inspection(run, body, records)
+        try:
+            out = codec.encode(new_text)
+        except UnicodeEncodeError as unencodable:  # a lone surrogate that json read from \ud800
+            raise InspectionError("unsupported_encoding", f"the masked body cannot be encoded: {unencodable}") from None
+        return self._inspection(run, out, records)
+
+    def _walk_lines(self, run: Run, text: str, utf8: bytes | None) -> tuple[str, bool, int]:
+        """JSON lines (NDJSON): each line a document, walked with the others' run."""
+        lines = text.split("\n")
+        changed, records = False, 0
+        for i, line in enumerate(lines):
+            if not line.strip():
+                continue
+            doc, fast = _loads(line, None if utf8 is None else line.encode())
+            new_doc, line_changed, line_records = self._walk_json(run, doc)
+            records += line_records
+            if line_changed:
+                lines[i] = _dumps(new_doc, fast) + ("\r" if line.endswith("\r") else "")
+                changed = True
+        return "\n".join(lines), changed, records
 
     def _walk_json(self, run: Run, doc: Any) -> tuple[Any, bool, int]:
         detector = self.detector
@@ -204,6 +239,17 @@ def _loads_utf8(body: bytes, charset: str | None) -> Any:
         return _NOT_PARSED
 
 
+def _dumps(doc: Any, fast: bool) -> str:
+    """The walked document as compact JSON: orjson's, when it parsed the body and can write it
+    (it reads 1,024 levels of nesting but writes 254), else json's."""
+    if fast:
+        try:
+            return orjson.dumps(doc).decode()
+        except orjson.JSONEncodeError:
+            pass
+    return structured.dumps(doc)
+
+
 def _loads(text: str, utf8: bytes | None = None) -> tuple[Any, bool]:
     """The parsed document, and whether orjson parsed it (then it also serialises it).
     ``utf8``: the body, when ``text`` is its UTF-8 decoding.
@@ -243,7 +289,9 @@ def declared_charset(body: bytes) -> str | None:
 
 def _kind(media_type: str) -> str:
     base = media_type.split(";", 1)[0].strip().lower()
-    if base == "application/json" or base.endswith("+json"):
+    if base in _JSON_LINES:
+        return "ndjson"
+    if base.endswith(("/json", "+json", "/x-json")):
         return "json"
     if base in ("text/html", "application/xhtml+xml"):  # XHTML as served is rarely well-formed XML
         return "html"

@@ -88,6 +88,9 @@ class Lexer:
         self._text(text_from, n)
         while len(self.stack) > 1:
             self._close()
+        # Text outside every element: HTML before <html> or after </html>, or a body with no
+        # tags at all (an error text, JSON served as text/html). Browsers show it.
+        self.items.append(Item(self.root.text, self.root, "text", self.root.path))
         self._find_headers()
         return self.items
 

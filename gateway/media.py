@@ -95,17 +95,31 @@ def _inflate(body: bytes, coding: str, limit: int) -> bytes:
     # wbits: 16+ for a gzip header; for deflate accept both zlib-wrapped and raw streams.
     wbits_options = [16 + zlib.MAX_WBITS] if coding != "deflate" else [zlib.MAX_WBITS, -zlib.MAX_WBITS]
     for wbits in wbits_options:
-        inflater = zlib.decompressobj(wbits)
         try:
-            out = inflater.decompress(body, limit + 1)
+            return _inflate_members(body, wbits, coding, limit)
         except zlib.error:
             continue
+    raise DecodeError("unparseable", f"body is not valid {coding}")
+
+
+def _inflate_members(body: bytes, wbits: int, coding: str, limit: int) -> bytes:
+    """Every member of a gzip body (RFC 1952 allows several, and gzip(1) reads them all), or
+    the one deflate stream; bytes after the end are refused, never dropped: a client reading
+    the raw body would get them, uninspected."""
+    out = bytearray()
+    rest = body
+    while True:
+        inflater = zlib.decompressobj(wbits)
+        out += inflater.decompress(rest, limit + 1 - len(out))  # never 0: that means no limit
         if len(out) > limit or inflater.unconsumed_tail:
             raise DecodeError("too_large", f"decoded body exceeds {limit} bytes")
         if not inflater.eof:
             raise DecodeError("unparseable", f"{coding} stream is truncated")
-        return out
-    raise DecodeError("unparseable", f"body is not valid {coding}")
+        rest = inflater.unused_data
+        if not rest:
+            return bytes(out)
+        if wbits < 16 or not rest.startswith(b"\x1f\x8b"):
+            raise DecodeError("unparseable", f"{len(rest)} bytes follow the end of the {coding} stream")
 
 
 def _unbrotli(body: bytes, limit: int) -> bytes:

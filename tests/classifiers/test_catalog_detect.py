@@ -34,6 +34,18 @@ ID = make_id()
         ("email", "EMAIL"),
         ("hotel", None),
         ("caseNo", None),
+        # An identifier word after words naming an entity: the entity, not a serial.
+        ("telephoneNo", "PHONE"),
+        ("mobile_id", "PHONE"),
+        ("emergencyContactNo", "PHONE"),
+        ("faxNo", "PHONE"),
+        ("银行卡编号", "BANK_CARD"),
+        ("账户编号", "BANK_CARD"),
+        ("手机序号", "PHONE"),
+        ("userId", None),  # no entity before the identifier word
+        ("householdNo", None),
+        ("contactId", None),  # "contact" is only a weak hint (of a name)
+        ("phoneType", None),  # "type" is no identifier word: a kind of phone, not a number
     ],
 )
 def test_key_entities(key: str, entity: str | None) -> None:

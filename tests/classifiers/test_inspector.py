@@ -154,3 +154,86 @@ def test_json_shapes_keep_their_structure() -> None:
     assert id_number not in result.body.decode()
     paths = {f.path for f in result.findings}
     assert "$.data.records[1].remark(json)$.sfzh" in paths
+
+
+# -- shapes a review found going out in clear (2026-11-29) --------------------------------
+PERSON_JSON = json.dumps(
+    {"code": 0, "data": {"xm": "张伟", "sfzh": make_id(), "lxdh": "13912345678"}}, ensure_ascii=False
+)
+ALL_MASKED = {"code": 0, "data": {"xm": "[已屏蔽]", "sfzh": "[已屏蔽]", "lxdh": "[已屏蔽]"}}
+
+
+@pytest.mark.parametrize("media", ["text/html", "text/plain", "text/json", "application/x-json", ""])
+def test_json_under_another_media_type_is_walked_as_json(media: str) -> None:
+    """Legacy servers answer JSON as text/html: its keys are evidence (the name) all the same."""
+    result = INSPECTOR.inspect(PERSON_JSON.encode(), media, None, PROFILES.get("strict"))
+    assert json.loads(result.body) == ALL_MASKED
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "身份证号:{id}",  # no tags at all
+        "<!DOCTYPE html><html><body>ok</body></html>身份证号:{id}",  # after the document
+        "身份证号:{id}<html><body>ok</body></html>",  # before it
+    ],
+)
+def test_html_text_outside_every_element_is_inspected(html: str) -> None:
+    body = html.format(id=make_id()).encode()
+    result = INSPECTOR.inspect(body, "text/html", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"RESIDENT_ID": 1}
+    assert make_id().encode() not in result.body
+
+
+def test_json_lines_are_walked_line_by_line() -> None:
+    body = f'{{"xm":"\\u5f20\\u4f1f","sfzh":"{make_id()}"}}\r\n\n{{"xm":"李娜","page":1}}\n'.encode()
+    result = INSPECTOR.inspect(body, "application/x-ndjson", None, PROFILES.get("strict"))
+    assert result.body.decode().split("\n") == [
+        '{"xm":"[已屏蔽]","sfzh":"[已屏蔽]"}\r',
+        "",
+        '{"xm":"[已屏蔽]","page":1}',
+        "",
+    ]
+    assert result.entity_counts == {"PERSON_NAME": 2, "RESIDENT_ID": 1} and result.records == 2
+
+
+def test_a_document_nested_deeper_than_orjson_writes_is_masked() -> None:
+    body = ("[" * 300 + f'"{make_id()}"' + "]" * 300).encode()
+    result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert json.loads(result.body) is not None and make_id().encode() not in result.body
+
+
+def test_a_lone_surrogate_beside_a_finding_is_refused_not_a_crash() -> None:
+    body = f'{{"a":"\\ud800","sfzh":"{make_id()}"}}'.encode()
+    with pytest.raises(InspectionError) as info:
+        INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert info.value.code == "unsupported_encoding"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_utf16(encoding: str) -> None:
+    """ASCII in UTF-16 is valid UTF-8 with a NUL between the digits of every number."""
+    body = f"姓名,身份证号\n张伟,{make_id()}\n第一,13912345678\n".encode(encoding)
+    result = INSPECTOR.inspect(body, "text/csv", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"PERSON_NAME": 2, "RESIDENT_ID": 1, "MOBILE": 1}
+    assert result.body.decode(encoding) == "姓名,身份证号\n[已屏蔽],[已屏蔽]\n[已屏蔽],[已屏蔽]\n"
+
+
+def test_utf32_with_its_bom_is_read_as_utf32() -> None:
+    body = "\ufeff".encode("utf-32-le") + f"身份证号 {make_id()}".encode("utf-32-le")
+    result = INSPECTOR.inspect(body, "text/plain", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    ("body", "charset"),
+    [
+        (f"ID {make_id()}\x00 and more text".encode(), None),  # a stray NUL: no UTF-16
+        (f'{{"a":"{make_id()}\x00"}}'.encode(), "utf-8"),
+        (f"身份证号 {make_id()}".encode("utf-16-le"), "gbk"),  # declared wrongly
+    ],
+)
+def test_nul_bytes_outside_utf16_are_refused(body: bytes, charset: str | None) -> None:
+    with pytest.raises(InspectionError) as info:
+        INSPECTOR.inspect(body, "text/plain", charset, PROFILES.get("strict"))
+    assert info.value.code == "unsupported_encoding"

@@ -49,6 +49,7 @@ BODY = ('{"idNumber": "11010519491231002X"}' * 100).encode()
         ("deflate", zlib.compress(BODY)[2:-4]),  # raw deflate, as some servers send it
         ("br", brotli.compress(BODY)),
         ("gzip, br", brotli.compress(gzip.compress(BODY))),
+        ("gzip", gzip.compress(BODY[:1000]) + gzip.compress(BODY[1000:])),  # two members, as gzip(1) appends
         ("identity", BODY),
     ],
 )
@@ -71,6 +72,9 @@ def test_decompression_bombs_are_capped(encoding: str) -> None:
     [
         ("gzip", b"not gzip at all", "unparseable"),
         ("gzip", gzip.compress(BODY)[:-20], "unparseable"),
+        # Bytes after the stream would reach a client that reads the raw body, uninspected.
+        ("gzip", gzip.compress(BODY) + b'{"idNumber": "11010519491231002X"}', "unparseable"),
+        ("deflate", zlib.compress(BODY) + zlib.compress(BODY), "unparseable"),
         ("br", b"\xff\xff\xff", "unparseable"),
         ("compress", b"x", "unsupported_encoding"),
     ],
