@@ -92,7 +92,8 @@ class Authorize:
         principal = ex.principal
         if principal is None:  # identify failed; nothing to authorize
             return
-        if any(name in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
+        # X_HTTP_Method_Override too: CGI and WSGI servers read "_" as "-".
+        if any(name.replace(b"_", b"-") in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
             ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
             return
         bundle = self._store.current

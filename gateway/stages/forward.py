@@ -45,6 +45,12 @@ _NOT_FORWARDED = HOP_BY_HOP | {
     b"x-forwarded-proto",
     b"x-real-ip",
     b"x-request-id",
+    # Headers with which some servers and frameworks replace the path: the upstream must
+    # serve the route's path, which was authorized (method overrides are refused earlier).
+    b"x-original-url",
+    b"x-rewrite-url",
+    b"x-forwarded-prefix",
+    b"x-forwarded-path",
 }
 
 
@@ -137,7 +143,10 @@ class Forward:
         for name, value in ex.request.headers:
             if name == b"host":
                 host = value.decode("latin-1")
-            if name in drop or name.startswith(b"x-minguard-"):
+            # CGI and WSGI servers read X_Minguard_Roles as X-Minguard-Roles (both become
+            # HTTP_X_MINGUARD_ROLES, the caller's value first): compared with "-" for "_".
+            spelled = name.replace(b"_", b"-")
+            if spelled in drop or spelled.startswith((b"x-minguard-", b"x-forwarded-")):
                 continue
             out.append((name.decode("latin-1"), value.decode("latin-1")))
         principal = ex.principal

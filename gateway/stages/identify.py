@@ -66,14 +66,20 @@ class JwtVerifier:
             )
         except jwt.ExpiredSignatureError:
             raise CredentialError("bearer token has expired", "令牌已过期") from None
-        except jwt.PyJWTError as exc:
+        except (jwt.PyJWTError, TypeError, ValueError) as exc:
+            # TypeError/ValueError: the token's alg does not fit the key its kid names (an
+            # RS256 token against an Ed25519 key); PyJWT raises them, not its own errors.
             raise CredentialError(f"bearer token rejected: {exc}", "令牌校验失败") from None
         roles = claims.get("roles")
         region = claims.get("region")
         kind = claims.get("kind", "person")
-        if not isinstance(roles, list) or not roles or not all(isinstance(r, str) and _ROLE.match(r) for r in roles):
+        if (
+            not isinstance(roles, list)
+            or not roles
+            or not all(isinstance(r, str) and _ROLE.fullmatch(r) for r in roles)
+        ):
             raise CredentialError("token claim 'roles' must be a list of role names", "令牌角色声明无效")
-        if not isinstance(region, str) or not _REGION.match(region):
+        if not isinstance(region, str) or not _REGION.fullmatch(region):
             raise CredentialError("token claim 'region' must be a 行政区划代码", "令牌行政区划声明无效")
         if kind not in ("person", "service"):
             raise CredentialError("token claim 'kind' must be person or service", "令牌主体类型无效")
@@ -117,7 +123,7 @@ class Identify:
             elif name == self._purpose_header:
                 # UTF-8, raw or percent-encoded (header values are ASCII for most clients).
                 purpose = unquote(value.decode("utf-8", "replace")).strip()
-                if _PURPOSE.match(purpose):
+                if _PURPOSE.fullmatch(purpose):
                     ex.purpose = purpose
         try:
             ex.principal = self._authenticate(api_keys, bearers)

@@ -87,6 +87,14 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
         # Method override.
         ("method override", "GET", OWN, [*me, ("X-HTTP-Method-Override", "DELETE")], 400, "method_override"),
         ("x-method-override", "POST", OWN, [*me, ("X-Method-Override", "GET")], 400, "method_override"),
+        (
+            "method override, CGI spelling",
+            "GET",
+            OWN,
+            [*me, ("X_HTTP_Method_Override", "DELETE")],
+            400,
+            "method_override",
+        ),
         # Header spoofing of identity: only the credential counts.
         (
             "spoofed minguard headers",

@@ -119,6 +119,8 @@ def test_bad_credentials_fail_401(
         ({"roles": "caseworker"}, "k1", "roles"),
         ({"roles": ["Caseworker; drop"]}, "k1", "roles"),
         ({"region": "61"}, "k1", "region"),
+        ({"region": "610902\n"}, "k1", "region"),
+        ({"roles": ["caseworker\n"]}, "k1", "roles"),
         ({}, "unknown-kid", "unknown key"),
     ],
 )
@@ -145,4 +147,12 @@ def test_alg_none_is_rejected(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey)
         {"sub": "x", "roles": ["caseworker"], "region": "610902"}, None, algorithm="none", headers={"kid": "k1"}
     )
     ex = run(identify, exchange((b"authorization", b"Bearer " + unsigned.encode())))
+    assert ex.failure is not None and ex.failure.status == 401
+
+
+def test_a_token_whose_alg_does_not_fit_its_key_is_rejected(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
+    """RS256 against the Ed25519 key its kid names: PyJWT raises TypeError, which was a 500."""
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ex = run(identify, exchange((b"authorization", b"Bearer " + token(rsa_key, "RS256", "k1").encode())))
     assert ex.failure is not None and ex.failure.status == 401
