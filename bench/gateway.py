@@ -45,6 +45,30 @@ DOC4K = "/api/v1/static/doc4k"
 DOC64K = "/api/v1/regions/610902/persons"  # a route the caseworker of 610902 may list
 
 
+def bench_policy(directory: Path) -> dict[str, dict[str, str]]:
+    """Config overrides for a policy with the benchmark's route added: the 4 KB document holds
+    one person of each district, so no region fits it, and the shipped policy has no route
+    without a region that a caseworker may read (policies/enforcer.py: in_scope). The route
+    goes to a resource of its own that only this copy lets the caseworker list; masking,
+    grading and audit are the caseworker's as on any route."""
+    from gateway.settings import POLICY_DIR
+
+    directory.mkdir(parents=True, exist_ok=True)
+    routes = directory / "routes.yaml"
+    routes.write_text(
+        (POLICY_DIR / "routes.yaml").read_text(encoding="utf-8")
+        + f"  - {{name: static.doc4k, method: GET, path: {DOC4K}, resource: benchmark, action: list}}\n",
+        encoding="utf-8",
+    )
+    policy = directory / "policy.csv"
+    policy.write_text(
+        (POLICY_DIR / "policy.csv").read_text(encoding="utf-8").rstrip("\n")
+        + "\np, caseworker, *, benchmark, ^list$, allow\n",
+        encoding="utf-8",
+    )
+    return {"policy": {"routes": str(routes), "policy": str(policy)}}
+
+
 def free_port() -> int:
     import socket
 
@@ -175,7 +199,7 @@ def main() -> None:
                 upstream_url=url["static"],
                 opensearch_url=f"http://127.0.0.1:{os_port}",
                 index_prefix=prefix,
-                overrides={"audit": {"spool_dir": "spool"}},
+                overrides={"audit": {"spool_dir": "spool"}, **bench_policy(work / name / "policy")},
             )
             headers = {"X-API-Key": env.key("caseworker-hanbin"), "X-Purpose-Of-Use": "bench"}
             cores = SERVER if workers == 1 else BOTH

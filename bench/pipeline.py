@@ -36,7 +36,7 @@ import uvloop
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from bench.gateway import DOC4K, free_port  # noqa: E402
+from bench.gateway import DOC4K, bench_policy, free_port  # noqa: E402
 from gateway.app import Gateway  # noqa: E402
 from gateway.devsetup import init_dev  # noqa: E402
 from gateway.settings import load_settings  # noqa: E402
@@ -174,13 +174,14 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        directory = Path(tempfile.mkdtemp(prefix="mgpipeline-"))
         env = init_dev(
-            Path(tempfile.mkdtemp(prefix="mgpipeline-")),
+            directory,
             gateway_port=free_port(),
             upstream_url=url,
             opensearch_url=f"http://127.0.0.1:{os_port}",
             index_prefix=f"mgpipeline-{uuid.uuid4().hex[:8]}",
-            overrides={"audit": {"spool_dir": "spool"}},
+            overrides={"audit": {"spool_dir": "spool"}, **bench_policy(directory / "policy")},
         )
         app = Gateway(load_settings(env.config), settle_heap=True)  # the heap settings of `minguard run`
         # A bench may reach into the app: the inspect stage's inspector gets a stopwatch.

@@ -39,8 +39,12 @@ def region_prefix(code: str) -> str:
 
 
 def in_scope(home: str, target: str, scope: str) -> bool:
-    if scope == "*" or target == "":
+    """A route without a region (target "") is in scope only of "*" rules: an `own` or
+    region rule on such a route would let one district's caller read every district."""
+    if scope == "*":
         return True
+    if target == "":
+        return False
     base = home if scope == "own" else scope
     if not base:
         return False

@@ -32,7 +32,7 @@ _TEMPLATES = [
     ("PUT", "/api/v1/regions/{region}/persons/{id}/bank-account"),
     ("POST", "/api/v1/regions/{region}/cases/{id}/approve"),
     ("GET", "/api/v1/regions/{region}/export/persons.csv"),
-    ("GET", "/api/v1/static/doc4k"),
+    ("GET", "/api/v1/health"),
 ]
 
 

@@ -30,6 +30,10 @@ def test_region_prefix(code: str, prefix: str) -> None:
         ("610902001", "610902002", "own", False),
         ("610902", "610921", "610900", True),
         ("610902", "620102", "*", True),
+        # A route without a region answers for every region: only "*" rules reach it.
+        ("610902", "", "own", False),
+        ("610902", "", "610900", False),
+        ("610902", "", "*", True),
     ],
 )
 def test_in_scope(home: str, target: str, scope: str, expected: bool) -> None:
