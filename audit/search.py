@@ -3,6 +3,10 @@
 A person is looked up by resident ID number, which is turned into the same keyed token the
 gateway writes into events (policies.keys.Pseudonymizer) at query time; the number itself is
 neither stored nor sent to OpenSearch.
+
+In the CSV output a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+a `'` in front: a spreadsheet would otherwise run it as a formula, and some cells hold what any
+caller sent (the purpose header is stored even for unauthenticated callers).
 """
 
 from __future__ import annotations
@@ -134,6 +138,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def rows(events: list[dict[str, Any]]) -> list[list[str]]:
     return [[_cell(_get(event, path)) for path, _ in COLUMNS] for event in events]
 
@@ -146,7 +158,7 @@ def render(events: list[dict[str, Any]], fmt: str) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(headers)
-        writer.writerows(rows(events))
+        writer.writerows([_csv_cell(cell) for cell in row] for row in rows(events))
         return out.getvalue()
     if fmt != "table":
         raise SearchError(f"unknown format {fmt!r}: use table, json or csv")

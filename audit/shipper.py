@@ -27,6 +27,20 @@ log = logging.getLogger(__name__)
 # A rejected document (a mapping error, say) must not block every event behind it forever;
 # it is set aside here, loudly, for the audit administrator.
 REJECTED_FILE = "rejected.jsonl"
+# The errors that concern the document itself: sending it again cannot help. Any other refusal
+# (a write block, missing rights, a deleted index) passes once it is lifted, so the batch is
+# kept and retried, as for 429 and 5xx; setting it aside would lose the events from the trail.
+DOCUMENT_ERRORS = frozenset(
+    {
+        "mapper_parsing_exception",
+        "document_parsing_exception",
+        "strict_dynamic_mapping_exception",
+        "illegal_argument_exception",
+        "parse_exception",
+        "json_parse_exception",
+        "x_content_parse_exception",
+    }
+)
 # Where the spool's own serialisation puts the two fields a bulk action needs.
 _TIMESTAMP = re.compile(rb'^\{"@timestamp":"([0-9T:.Z+-]{10,40})"')
 _EVENT_ID = re.compile(rb'"event":\{"id":"([0-9A-Za-z_-]{1,128})"')
@@ -142,16 +156,21 @@ class Shipper:
             status = int(result.get("status", 0))
             if 200 <= status < 300:
                 continue
+            error = result.get("error")
+            kind = error.get("type") if isinstance(error, dict) else None
             if status == 409:
                 self.duplicates += 1  # already delivered before a crash or retry
-            elif status == 429 or status >= 500:
-                retry.append(result)
+            elif status == 400 and kind in DOCUMENT_ERRORS:
+                failures.append({"error": error, "event": json.loads(line)})
             else:
-                failures.append({"error": result.get("error"), "event": json.loads(line)})
+                retry.append(result)
         if retry:
             # Transient: keep the cursor where it is and try the whole batch again later;
             # the events that did land will answer 409 next time.
-            raise OpenSearchException(f"{len(retry)} audit events refused temporarily: {retry[0].get('error')}")
+            first = retry[0]
+            raise OpenSearchException(
+                f"{len(retry)} audit events refused for now (HTTP {first.get('status')}): {first.get('error')}"
+            )
         return failures
 
     def _set_aside(self, failures: list[dict[str, Any]]) -> None:

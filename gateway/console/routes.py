@@ -36,6 +36,62 @@ _USER = re.compile(r"^[A-Za-z0-9._@-]{1,128}$")
 _ALERT = re.compile(r"^[0-9a-f]{32}$")
 _REGION = re.compile(r"^[0-9]{2,12}$")
 ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
+# In `minguard.console.filters`, for a value that did not pass its check: typed by an officer,
+# it could be anything, an ID number or a mobile included, so it is not recorded.
+UNCHECKED = "[未通过校验,未记录]"
+
+
+def _recorded(typed: dict[str, str], accepted: dict[str, str | None]) -> list[str]:
+    """The filters as the event records them, `name=value`: a value only once it passed its
+    check (the audit stage redacts even those: a valid user id can be a mobile number)."""
+    return [f"{name}={accepted.get(name) or UNCHECKED}" for name, value in typed.items() if value]
+
+
+def _time(text: str) -> str | None:
+    """A form's time (Beijing) as ISO 8601; None when empty or not a time."""
+    try:
+        return local_time(text)
+    except ValueError:
+        return None
+
+
+def _narrow(query: Query, name: str, value: str) -> str | None:
+    """Apply one filter of the search form to the query; returns the value as checked, None
+    for one without effect. The errors name the field, never the value (they go into the event)."""
+    if name == "user":
+        if not _USER.match(value):
+            raise ValueError("用户标识格式错误")
+        query.user = value
+        return value
+    if name == "region":
+        if not _REGION.match(value):
+            raise ValueError("区划代码应为数字")
+        query.region = value
+        return value
+    if name in ("start", "end"):
+        moment = _time(value)
+        if moment is None:
+            raise ValueError("时间格式错误")
+        if name == "start":
+            query.start = moment
+        else:
+            query.end = moment
+        return moment
+    if name == "level":
+        try:
+            query.level = DataLevel.parse(value).label
+        except ValueError:
+            raise ValueError("数据级别应为 general、important 或 core") from None
+        return query.level
+    if name == "decision":
+        if value == "denied":
+            query.denied = True
+        elif value == "allowed":
+            query.extra.append({"term": {"minguard.decision.allowed": True}})
+        else:
+            return None  # as before: an unknown choice narrows nothing
+        return value
+    return None
 
 
 def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
@@ -120,30 +176,22 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             values = {k: field(form, k) for k in ("user", "region", "start", "end", "level", "decision")}
-            query = Query(user=values["user"] or None, region=values["region"] or None)
-            filters = [f"{k}={v}" for k, v in values.items() if v]
+            query = Query()
+            accepted: dict[str, str | None] = {}
             try:
-                if values["region"] and not _REGION.match(values["region"]):
-                    raise ValueError("区划代码应为数字")
-                if values["user"] and not _USER.match(values["user"]):
-                    raise ValueError("用户标识格式错误")
-                query.start, query.end = local_time(values["start"]), local_time(values["end"])
-                query.level = DataLevel.parse(values["level"]).label if values["level"] else None
-                if values["decision"] == "denied":
-                    query.denied = True
-                elif values["decision"] == "allowed":
-                    query.extra.append({"term": {"minguard.decision.allowed": True}})
+                for name, value in values.items():
+                    if value:
+                        accepted[name] = _narrow(query, name, value)
                 number = field(form, "id_number")
                 if number:
                     token = person_token(number)
                     query.extra.append({"term": {"minguard.data.person_tokens": token}})
                     ex.person_tokens = (token,)
-                    filters.append("person=token")
             except ValueError as exc:
-                ex.console = {"filters": filters}
+                ex.console = {"filters": _recorded(values, accepted)}
                 ex.fail(400, "bad_query", "invalid search form", f"检索条件有误:{exc}")
                 return
-            ex.console = {"filters": filters}
+            ex.console = {"filters": _recorded(values, accepted) + (["person=token"] if ex.person_tokens else [])}
             events = await reader.events(query)  # the form shown again never holds the ID number
             html(
                 ex,
@@ -210,7 +258,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
             found = await reader.alerts(wanted)
             if state == "open":
                 found = [a for a in found if a.get("state") != "closed"]
-            ex.console = {"filters": [f"state={state}"]}
+            known = state in STATE_ZH or state in ("open", "all")
+            ex.console = {"filters": _recorded({"state": state}, {"state": state if known else None})}
             for alert in found:
                 alert["shown_time"] = shown_time(str(alert.get("window", {}).get("start", "")))
             html(ex, g.page(session, "alerts.html", alerts=found, state=state, states=STATE_ZH))
@@ -257,9 +306,10 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             fmt = field(form, "format") or "html"
             values = {"from": field(form, "start"), "to": field(form, "end"), "format": fmt}
-            ex.console = {"filters": [f"{k}={v}" for k, v in values.items() if v]}
+            start, end = _time(values["from"]), _time(values["to"])
+            accepted = {"from": start, "to": end, "format": fmt if fmt in REPORT_TYPES else None}
+            ex.console = {"filters": _recorded(values, accepted)}
             try:
-                start, end = local_time(values["from"]), local_time(values["to"])
                 if start is None or end is None or fmt not in REPORT_TYPES:
                     raise ValueError("请填写起止时间并选择格式")
                 body = await reader.report(

@@ -7,6 +7,10 @@ such data does not go out unaudited. The event that could not
 be written (the refusal's, or that of a response carrying only general data) is kept in a
 bounded queue in memory and written ahead of the next request's event once the spool accepts
 writes again, and at shutdown; if the process dies first it is lost, and counted in `lost`.
+
+An event the canonical encoder refuses (a value from a request or answer body that JSON cannot
+carry) is written without those parts, marked `audit_event_unserialisable`: by then the
+upstream may have performed the write, so the exchange must not go unrecorded.
 """
 
 from __future__ import annotations
@@ -53,6 +57,33 @@ _ACTION_ZH = {
 }
 
 
+UNSERIALISABLE = "audit_event_unserialisable"
+# The parts of an event built from what the caller or the upstream sent (bodies, form fields):
+# the only parts that can hold a value the canonical encoder refuses.
+_CONTENT_PARTS = ("business", "console")
+
+
+def _leave_out_content(event: dict[str, Any], exc: Exception) -> None:
+    """Make the event writable: drop its content parts and record why, in `minguard.error`.
+
+    `event.reason` keeps the exchange's own failure code, if it had one; the error names it.
+    """
+    minguard = event["minguard"]
+    for part in _CONTENT_PARTS:
+        minguard.pop(part, None)
+    failed = event["event"]["reason"]
+    also = f"; the exchange itself failed: {failed}" if failed else ""
+    also_zh = f";本次访问另有失败:{failed}" if failed else ""
+    minguard["error"] = {
+        "code": UNSERIALISABLE,
+        # The exception's type only: its text may quote the value.
+        "message": f"the audit event could not be encoded ({type(exc).__name__}); "
+        f"recorded without its business and console details{also}",
+        "message_zh": f"审计事件无法编码,已省略业务与控制台字段后记录{also_zh}",
+    }
+    minguard["summary_zh"] = f"{minguard['summary_zh']}(审计事件无法编码,业务与控制台字段未记录)"
+
+
 def _timestamp(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -82,7 +113,7 @@ class Audit:
         try:
             # Written before the response leaves either way (it survives a killed process); only
             # a release of important or core data also waits for the disk sync.
-            await self._spool.append(event, wait_for_disk=self._releases_sensitive(ex))
+            await self._append(event, wait_for_disk=self._releases_sensitive(ex))
             return
         except (SpoolFull, OSError) as exc:
             ex.audit_error = f"{type(exc).__name__}: {exc}"
@@ -103,6 +134,21 @@ class Audit:
             event = self.event(ex)
         self._defer(event)
 
+    async def _append(self, event: dict[str, Any], wait_for_disk: bool = True) -> None:
+        """Write the event; one that cannot be encoded is written without its content parts.
+
+        By now the upstream may have performed a write: the exchange must have an event even
+        when a value from the request or the answer (an amount of 1e999, say) cannot be sealed.
+        The event is changed in place, so what gets deferred is what can be written.
+        """
+        try:
+            await self._spool.append(event, wait_for_disk=wait_for_disk)
+            return
+        except (TypeError, ValueError) as exc:  # the event's own fault: the spool is unchanged
+            log.error("audit event %s cannot be encoded (%s)", event["event"]["id"], type(exc).__name__)
+            _leave_out_content(event, exc)
+        await self._spool.append(event, wait_for_disk=wait_for_disk)
+
     @staticmethod
     def _releases_sensitive(ex: Exchange) -> bool:
         if ex.response is None:
@@ -121,7 +167,7 @@ class Audit:
             return
         # Appended together, they share one group-commit fsync instead of one each.
         batch = [self._deferred.popleft() for _ in range(min(limit, len(self._deferred)))]
-        results = await asyncio.gather(*(self._spool.append(e) for e in batch), return_exceptions=True)
+        results = await asyncio.gather(*(self._append(e) for e in batch), return_exceptions=True)
         retry = []
         for event, result in zip(batch, results, strict=True):
             if isinstance(result, SpoolFull | OSError):
@@ -208,8 +254,12 @@ class Audit:
             minguard["business"] = dict(ex.business)  # tokens only, see stages/business.py
         if ex.console:
             console = dict(ex.console)
-            if console.get("comment"):  # typed by an officer: it could hold an ID number
+            # Typed by an officer, so either could hold an ID number: the comment, and a filter
+            # even once it passed its check (a valid user id can be a mobile number).
+            if console.get("comment"):
                 console["comment"] = self._redact(str(console["comment"]), "text/plain")
+            if console.get("filters"):
+                console["filters"] = [self._redact(str(f), "text/plain") for f in console["filters"]]
             minguard["console"] = console
         minguard["summary_zh"] = self._summary_zh(ex, status)
         return {

@@ -17,6 +17,7 @@ exchange: a body that is not what is expected just leaves fewer fields.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from classifiers.entities import resident_id
@@ -50,9 +51,15 @@ def _text(value: object) -> str | None:
 
 
 def _amount(value: object) -> float | None:
+    # JSON reads 1e999 as infinity and a 400-digit integer exactly: neither is an amount, and
+    # an infinite or NaN float cannot be sealed into the audit event at all.
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        amount = float(value)
+    except OverflowError:
+        return None
+    return amount if math.isfinite(amount) else None
 
 
 class Business:

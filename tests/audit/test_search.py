@@ -52,6 +52,23 @@ def test_render_formats() -> None:
     assert json.loads(render(events, "json")) == events
 
 
+@pytest.mark.parametrize("purpose", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(purpose: str) -> None:
+    """The purpose header is the caller's own text, stored even when the caller is refused."""
+    events = [
+        {
+            "@timestamp": "2026-11-28T10:00:00Z",
+            "user": {"id": None, "roles": []},
+            "minguard": {"purpose": purpose, "decision": {"allowed": False}},
+            "event": {"id": "e1"},
+        }
+    ]
+    (row,) = list(csv.reader(io.StringIO(render(events, "csv"))))[1:]
+    assert row[COLUMNS.index(("minguard.purpose", "用途"))] == "'" + purpose
+    assert row[0] == "2026-11-28T10:00:00Z" and row[1] == ""  # the other cells as they were
+    assert purpose in render(events, "table") and json.loads(render(events, "json")) == events
+
+
 @pytest.mark.opensearch
 def test_who_accessed_a_person_against_the_real_trail(
     gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from opensearchpy import OpenSearch
+from opensearchpy.exceptions import OpenSearchException
 
-from audit.opensearch import make_client
+from audit.opensearch import index_for, make_client
 from audit.shipper import REJECTED_FILE, Shipper
-from audit.spool import Spool
+from audit.spool import Position, Spool
 from gateway.settings import OpenSearchSettings
 from support.gateways import OPENSEARCH_URL
 
@@ -78,3 +79,39 @@ def test_a_rejected_event_is_set_aside_and_the_rest_ship(tmp_path: Path, prefix:
     record = json.loads(rejected)
     assert record["event"]["event"]["id"] == events[1]["event"]["id"]
     assert "strict" in json.dumps(record["error"])
+
+
+def test_a_write_blocked_index_keeps_the_batch_until_the_block_is_lifted(
+    tmp_path: Path, prefix: str, opensearch: OpenSearch
+) -> None:
+    """403 cluster_block_exception concerns the index, not the events: nothing is set aside and
+    the cursor stays, so the events arrive once the audit administrator lifts the block."""
+    events = [event(n) for n in range(5)]
+    index = index_for(prefix, events[0]["@timestamp"])
+    opensearch.indices.create(index=index, body={"settings": {"index.blocks.write": True}})
+    try:
+
+        async def blocked() -> tuple[Position, Position, Shipper]:
+            spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24)
+            spool.open()
+            for e in events:
+                await spool.append(e)
+            before = spool.read_cursor()
+            client = make_client(OpenSearchSettings(url=OPENSEARCH_URL, index_prefix=prefix))
+            shipper = Shipper(spool, client, prefix, batch=50, interval=0.1)
+            with pytest.raises(OpenSearchException, match="cluster_block_exception"):
+                await shipper.ship_once()
+            after = spool.read_cursor()
+            await client.close()
+            spool.close()
+            return before, after, shipper
+
+        before, after, shipper = asyncio.run(blocked())
+        assert shipper.rejected == 0 and shipper.shipped == 0
+        assert after == before
+        assert not (tmp_path / "gw" / REJECTED_FILE).exists()
+    finally:
+        opensearch.indices.put_settings(index=index, body={"index.blocks.write": False})
+    shipper = run_shipper(tmp_path, prefix, [])
+    assert shipper.shipped == 5 and shipper.rejected == 0
+    assert count(opensearch, prefix) == 5

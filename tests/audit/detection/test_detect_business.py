@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
+
 from gateway.exchange import Exchange, Principal, Request, Response
 from gateway.stages.business import Business
 from policies.keys import Pseudonymizer
@@ -100,3 +102,16 @@ def test_household_address_and_payee_id_become_tokens() -> None:
     assert fields["household_token"] == Pseudonymizer(KEY).token("household:H61090200020")
     assert fields["address_token"] == tokens.address_token("汉滨区１号") != tokens.household_token("汉滨区1号")
     assert "H61090200020" not in json.dumps(fields) and "汉滨" not in json.dumps(fields, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("amount", [b"1e999", b"-1e999", b"Infinity", b"NaN", b"1" + b"0" * 400])
+def test_an_amount_that_is_no_finite_number_is_left_out(amount: bytes) -> None:
+    # json reads these as inf, nan or an integer too large for a float; none is an amount,
+    # and a non-finite one would make the audit event unencodable.
+    ex = _exchange("case.pay", {"region": "610902", "caseId": "C1"}, {}, {"monthlyAmount": 650})
+    ex.request.body = b'{"period": "2026-03", "amount": ' + amount + b"}"
+    fields = Business(Pseudonymizer(KEY)).extract(ex)
+    assert fields is not None and fields["period"] == "2026-03"
+    assert fields["amount"] == 650.0  # the upstream's answer, as for a body without an amount
+    ex.upstream = Response(201, [], b'{"monthlyAmount": ' + amount + b"}")
+    assert "amount" not in (Business(Pseudonymizer(KEY)).extract(ex) or {})

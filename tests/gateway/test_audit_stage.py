@@ -1,0 +1,142 @@
+"""The audit stage (gateway/stages/audit.py) through a real sealed spool.
+
+An event the canonical encoder refuses is still written: without its content parts, marked
+`audit_event_unserialisable` (the upstream has already performed the write by then). What an
+officer typed into a console filter is redacted like the alert comment."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from audit.chain import ChainSealer, CheckpointSigner
+from audit.spool import Spool
+from classifiers.inspect import Inspector
+from classifiers.levels import DataLevel
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.audit import UNSERIALISABLE, Audit
+from policies.enforcer import Decision
+from policies.masking import load_profiles
+from policies.routes import RouteMatch
+
+INSPECTOR = Inspector()
+PROFILES = load_profiles()
+SIGNER = CheckpointSigner(Ed25519PrivateKey.generate())
+PATH = "/api/v1/regions/610902/cases/C1/payments"
+ID_NUMBER = "11010519491231002X"  # the standard's worked example: synthetic
+MOBILE = "13912345678"
+
+
+def _spool(tmp_path: Path) -> Spool:
+    # Sealed like the gateway's: only the canonical encoder refuses non-finite floats.
+    spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24, sealer=ChainSealer(SIGNER))
+    spool.open()
+    return spool
+
+
+def _payment(amount: float) -> Exchange:
+    """A payment the upstream has performed, with a business amount JSON cannot carry."""
+    body = json.dumps({"amount": amount, "period": "2026-03", "operator": "svc-payment"}).encode()
+    ex = Exchange(Request("POST", PATH, b"", [], "127.0.0.1", 40000, "http", body))
+    ex.principal = Principal("svc-payment", "service", ("payment",), "6109", "市民政局", "api_key", "pay")
+    ex.route = RouteMatch("case.pay", "payment", "pay", {"region": "610902", "caseId": "C1"}, PATH)
+    ex.decision = Decision(True, "payment, payment, pay, allow", "test", "allow")
+    ex.upstream = Response(201, [], b'{"paymentId": "PM1"}')
+    ex.response = Response(201, [], b'{"paymentId": "PM1"}')
+    ex.inspection = INSPECTOR.inspect(ex.response.body, "application/json", None, PROFILES.get("strict"))
+    ex.business = {"step": "pay", "case_id": "C1", "amount": amount, "upstream_status": 201}
+    ex.console = {"filters": ["user=x"]}
+    return ex
+
+
+def _events(spool: Spool) -> list[dict[str, Any]]:
+    """What is on disk, synced or not (read() stops at the last group sync)."""
+    lines = [line for path in sorted(spool.directory.glob("*.jsonl")) for line in path.read_text().splitlines()]
+    return [e for e in map(json.loads, lines) if e["event"]["kind"] == "event"]
+
+
+@pytest.mark.parametrize("amount", [float("inf"), float("-inf"), float("nan")])
+def test_an_unencodable_business_value_still_leaves_an_event(tmp_path: Path, amount: float) -> None:
+    spool = _spool(tmp_path)
+    audit = Audit(spool, INSPECTOR, PROFILES.get("strict"))
+    ex = _payment(amount)
+    asyncio.run(audit(ex))
+    events = _events(spool)
+    spool.close()
+    assert len(events) == 1 and audit.lost == 0
+    event = events[0]
+    assert event["event"]["id"] == ex.request_id and event["event"]["action"] == "payment.pay"
+    assert event["event"]["outcome"] == "success" and event["event"]["reason"] is None
+    assert event["minguard"]["error"]["code"] == UNSERIALISABLE
+    assert "business" not in event["minguard"] and "console" not in event["minguard"]
+    assert "审计事件无法编码" in event["minguard"]["summary_zh"]
+    # The event was durable, so the upstream's answer goes out.
+    assert ex.failure is None and ex.response is not None and ex.audit_error is None
+
+
+def test_a_sensitive_release_waits_for_the_fallback_and_stays_fail_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spool = _spool(tmp_path)
+    audit = Audit(spool, INSPECTOR, PROFILES.get("strict"))
+    released, withheld = _payment(float("inf")), _payment(float("nan"))
+    for ex in (released, withheld):
+        ex.level = DataLevel.IMPORTANT
+    real_append = spool.append
+    waited: list[bool] = []
+
+    async def recording(event: dict[str, Any], wait_for_disk: bool = True) -> None:
+        waited.append(wait_for_disk)
+        await real_append(event, wait_for_disk)
+
+    async def failing_when_encodable(event: dict[str, Any], wait_for_disk: bool = True) -> None:
+        if "business" not in event["minguard"]:
+            raise OSError(28, "No space left on device")
+        await real_append(event, wait_for_disk)
+
+    async def scenario() -> None:
+        monkeypatch.setattr(spool, "append", recording)
+        await audit(released)
+        # The fallback cannot be written either: the important data is withheld as ever.
+        monkeypatch.setattr(spool, "append", failing_when_encodable)
+        await audit(withheld)
+        monkeypatch.setattr(spool, "append", real_append)
+        await audit.flush_deferred()
+
+    asyncio.run(scenario())
+    events = _events(spool)
+    spool.close()
+    assert waited == [True, True]  # the refused event, then its fallback: both waited for the disk
+    assert released.failure is None and released.response is not None
+    assert withheld.failure is not None and withheld.failure.code == "audit_unavailable"
+    assert withheld.response is None
+    assert [e["event"]["id"] for e in events] == [released.request_id, withheld.request_id]
+    assert all(e["minguard"]["error"]["code"] == UNSERIALISABLE for e in events) and audit.lost == 0
+    # The deferred refusal keeps its own failure code beside the audit's.
+    assert events[1]["event"]["reason"] == "audit_unavailable"
+    assert "audit_unavailable" in events[1]["minguard"]["error"]["message"]
+
+
+def test_console_filters_are_redacted_like_the_comment(tmp_path: Path) -> None:
+    spool = _spool(tmp_path)
+    audit = Audit(spool, INSPECTOR, PROFILES.get("strict"))
+    path = "/_minguard/console/search"
+    ex = Exchange(Request("POST", path, b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("sunli", "person", ("security_admin",), "6109", "市民政局", "api_key", "sa")
+    ex.route = RouteMatch("console.query", "console", "query", {}, path)
+    ex.decision = Decision(True, "security_admin, console, query, allow", "test", "allow")
+    ex.response = Response(200, [], b"")
+    ex.console = {"filters": [f"user={MOBILE}", f"state={ID_NUMBER}", "region=610902"], "comment": ID_NUMBER}
+    asyncio.run(audit(ex))
+    (event,) = _events(spool)
+    spool.close()
+    text = json.dumps(event, ensure_ascii=False)
+    assert MOBILE not in text and ID_NUMBER not in text
+    filters = event["minguard"]["console"]["filters"]
+    assert filters[0].startswith("user=") and filters[1].startswith("state=")
+    assert filters[2] == "region=610902"  # nothing to redact: kept as it is
