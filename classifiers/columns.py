@@ -67,10 +67,16 @@ def _re2_of(pattern: str) -> Any:
     return re2.compile(pattern)
 
 
+def whole_number(value: float) -> bool:
+    """A float that may be a number of digits (13912345678.0, 1.3912345678e10: spreadsheets
+    and some databases store phones as doubles): whole, and long enough to be one."""
+    return value.is_integer() and abs(value) >= 1e5
+
+
 def join(column: Sequence[Any]) -> str | None:
-    """The column's scannable text: strings as they are, integers as digits, floats,
+    """The column's scannable text: strings as they are, integers as digits, other floats,
     booleans, nulls and missing values as "" (they are never scanned); None when a value
-    is an object or array (the column must be walked value by value)."""
+    is an object or array, or a float ``whole_number`` (walked value by value)."""
     try:
         return SEPARATOR.join(column)
     except TypeError:
@@ -82,7 +88,7 @@ def join(column: Sequence[Any]) -> str | None:
             parts.append(value)
         elif kind is int:
             parts.append(str(value))
-        elif kind is dict or kind is list:
+        elif kind is dict or kind is list or (kind is float and whole_number(value)):
             return None
         else:
             parts.append("")

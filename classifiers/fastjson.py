@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any, TypeAlias, cast
 
-from .columns import business_clean, join, maybe, whole_column
+from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .structured import ENVELOPE, _child, dumps, json_records
 
@@ -106,6 +106,9 @@ class ColumnWalker:
         if kind is int:  # a JSON number can carry an ID or phone number; masked, it becomes a string
             new = self.visit(str(node), plan, record, path, True)
             return (new, True) if new is not None else (node, False)
+        if kind is float and whole_number(node):  # 13912345678.0: a phone stored as a double
+            new = self.visit(str(int(node)), plan, record, path, True)
+            return (new, True) if new is not None else (node, False)
         if node is not None:
             text = ("true" if node else "false") if kind is bool else repr(node)
             self.visit(text, plan, record, path, False)
@@ -119,7 +122,7 @@ class ColumnWalker:
         key = plan.info.term if plan.info is not None else None
         if isinstance(inner, dict | list):
             new, changed = self.walk(inner, f"{path_of(path)}(json)$", key, record, embed + 1)
-            return (dumps(new), True) if changed else (text, False)
+            return (dumps(new), True) if changed or hides_duplicates(text, inner) else (text, False)
         new = self.visit(text, plan, record, path, True)
         return (new, True) if new is not None else (text, False)
 
@@ -364,3 +367,35 @@ def _present(value: Any) -> bool:
 
 def _embedded_json(text: str) -> bool:
     return text[:1] in "{[" and text[-1:] in "}]"
+
+
+def hides_duplicates(raw: str | bytes, doc: Any) -> bool:
+    """Could ``raw`` hold a member its parse ``doc`` lost to a duplicate key? A JSON parser
+    keeps the last of duplicate keys; the walk sees only that one, so the raw text, which
+    goes out when nothing changed, would carry the others unread (and parsers that keep the
+    first would show them). Each member has one structural ':' and strings hold the rest,
+    so the raw text's colons (counting the escape \\u003a, which only errs towards "yes")
+    equal the parse's members plus its strings' colons exactly when no member was lost."""
+    if isinstance(raw, bytes):
+        colons = raw.count(b":") + raw.count(b"\\u003a") + raw.count(b"\\u003A")
+    else:
+        colons = raw.count(":") + raw.count("\\u003a") + raw.count("\\u003A")
+    try:
+        return colons != _colons(doc)
+    except RecursionError:
+        return True
+
+
+def _colons(node: Any) -> int:
+    """Members of every object in ``node`` plus the colons in its strings (keys included)."""
+    kind = type(node)
+    if kind is str:
+        return cast(str, node).count(":")
+    n = 0
+    if kind is dict:
+        for key, value in cast(dict[str, Any], node).items():
+            n += 1 + key.count(":") + _colons(value)
+    elif kind is list:
+        for value in cast(list[Any], node):
+            n += _colons(value)
+    return n

@@ -15,7 +15,7 @@ from . import fastcsv, markup, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
-from .fastjson import ColumnWalker
+from .fastjson import ColumnWalker, hides_duplicates
 from .grading import Grader
 from .levels import DataLevel
 from .run import Finding, Run
@@ -106,7 +106,9 @@ class Inspector:
             # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
             # valid UTF-8) and writes back as bytes; the text is never needed.
             new_doc, changed, records = self._walk_json(run, doc)
-            return self._inspection(run, _dumps(new_doc, True).encode() if changed else body, records)
+            if changed or hides_duplicates(body, doc):
+                return self._inspection(run, _dumps(new_doc, True).encode(), records)
+            return self._inspection(run, body, records)
         try:
             text, codec = decode(body, charset)
         except CharsetError as undecodable:  # one name per exception type: mypyc types it once
@@ -125,6 +127,7 @@ class Inspector:
         if kind == "json":
             doc, fast = _loads(text, utf8) if parsed is _NOT_PARSED else (parsed, fast)
             new_doc, changed, records = self._walk_json(run, doc)
+            changed = changed or hides_duplicates(text, doc)
             new_text = _dumps(new_doc, fast) if changed else text
         elif kind == "ndjson":
             new_text, changed, records = self._walk_lines(run, text, utf8)
@@ -165,7 +168,7 @@ class Inspector:
             doc, fast = _loads(line, None if utf8 is None else line.encode())
             new_doc, line_changed, line_records = self._walk_json(run, doc)
             records += line_records
-            if line_changed:
+            if line_changed or hides_duplicates(line, doc):
                 lines[i] = _dumps(new_doc, fast) + ("\r" if line.endswith("\r") else "")
                 changed = True
         return "\n".join(lines), changed, records

@@ -15,13 +15,33 @@ from typing import NamedTuple
 
 # Format characters that render as nothing: zero-width space/joiners, direction marks,
 # word joiner, BOM, soft hyphen, Mongolian vowel separator, invisible operators.
+# Also marks that attach to the character before them and show as (almost) nothing between
+# digits: combining marks (U+0300-036F and their supplements, U+20D0-20FF with the keycap
+# U+20E3), variation selectors (U+FE0F makes "6️⃣" an emoji digit) and tag characters.
+_ATTACHED = "".join(
+    chr(c)
+    for first, last in (
+        (0x0300, 0x036F),
+        (0x1AB0, 0x1AFF),
+        (0x1DC0, 0x1DFF),
+        (0x20D0, 0x20FF),
+        (0xFE00, 0xFE0F),
+        (0xFE20, 0xFE2F),
+        (0xE0000, 0xE007F),
+        (0xE0100, 0xE01EF),
+    )
+    for c in range(first, last + 1)
+)
 _INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
-    "\u3164\ufeff\uffa0"
+    "\u3164\ufeff\uffa0" + _ATTACHED
 )
 _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+# Decimal digits of other scripts (Arabic-Indic ٠-٩, Devanagari ०-९, …): NFKC keeps them, so
+# they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit.
+_OTHER_DIGIT_RE = re.compile(r"[^\D0-9]")
 
 # Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
 # After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
@@ -54,7 +74,10 @@ class Folded(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _nfkc(char: str) -> str:
-    return unicodedata.normalize("NFKC", char)
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) == 1 and not folded.isascii() and _OTHER_DIGIT_RE.match(folded) is not None:
+        return str(unicodedata.decimal(folded))
+    return folded
 
 
 def has_separated_digits(text: str) -> bool:
@@ -70,6 +93,7 @@ def needs_folding(text: str) -> bool:
         not unicodedata.is_normalized("NFKC", text)
         or _INVISIBLE_RE.search(text) is not None
         or _SEP_IN_DIGITS_RE.search(text) is not None
+        or _OTHER_DIGIT_RE.search(text) is not None
     )
 
 

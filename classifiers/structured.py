@@ -150,14 +150,20 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 # ----------------------------------------------------------------------------- form / text
 def walk_form(text: str, visit: Visitor, encoding: str = "utf-8") -> tuple[str, bool, int]:
-    """application/x-www-form-urlencoded: each value under its field name."""
+    """application/x-www-form-urlencoded: each value under its field name, and the names
+    themselves as values (``sfzh[<ID number>]=1``, a bare ``<ID number>`` without ``=``)."""
     parts = text.split("&")
     changed = False
     for i, part in enumerate(parts):
         raw_key, sep, raw_value = part.partition("=")
+        key = unquote_plus(raw_key, encoding=encoding)
+        new_key = visit(Cell(f"form.{key}#key", None, key, 0, True)) if key.strip() else None
+        if new_key is not None and new_key != key:
+            raw_key = quote_plus(new_key, safe="*", encoding=encoding)
+            parts[i] = raw_key + sep + raw_value
+            changed = True
         if not sep:
             continue
-        key = unquote_plus(raw_key, encoding=encoding)
         value = unquote_plus(raw_value, encoding=encoding)
         new = visit(Cell(f"form.{key}", key, value, 0, True))
         if new is not None and new != value:

@@ -237,3 +237,63 @@ def test_nul_bytes_outside_utf16_are_refused(body: bytes, charset: str | None) -
     with pytest.raises(InspectionError) as info:
         INSPECTOR.inspect(body, "text/plain", charset, PROFILES.get("strict"))
     assert info.value.code == "unsupported_encoding"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{id}&page=1",  # a part without "="
+        "{id}=1&page=1",  # the field name itself
+        "sfzh%5B{id}%5D=1",  # sfzh[<ID>]=1
+    ],
+)
+def test_form_field_names_and_bare_parts_are_inspected(form: str) -> None:
+    body = form.format(id=make_id()).encode()
+    result = INSPECTOR.inspect(body, "application/x-www-form-urlencoded", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"RESIDENT_ID": 1} and make_id().encode() not in result.body
+
+
+def test_whole_floats_are_inspected_as_numbers() -> None:
+    """Spreadsheet imports store phones as doubles: 13912345678.0, 1.3912345678e10."""
+    body = b'{"phone": 13912345678.0, "lxdh": 1.3912345678e10, "je": 120000.0, "rate": 3.5}'
+    result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert json.loads(result.body) == {"phone": "[已屏蔽]", "lxdh": "[已屏蔽]", "je": 120000.0, "rate": 3.5}
+    records = json.dumps([{"phone": 13912345678.0 + i, "x": 1} for i in range(5)]).encode()
+    result = INSPECTOR.inspect(records, "application/json", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"MOBILE": 5}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{{"msg":"ok","idNumber":"{id}","idNumber":null}}',
+        '{{"a":"\\u003a","x":"{id}","x":1}}',  # an escaped colon must not balance the count
+        '{{"note":"{{\\"sfzh\\":\\"{id}\\",\\"sfzh\\":null}}"}}',  # inside JSON inside a string
+    ],
+)
+def test_a_value_shadowed_by_a_duplicate_key_does_not_go_out(body: str) -> None:
+    """A parser keeps the last of duplicate keys, so the walk never sees the others; the raw
+    body, which goes out when nothing changed, must not carry them."""
+    result = INSPECTOR.inspect(body.format(id=make_id()).encode(), "application/json", None, PROFILES.get("strict"))
+    assert make_id().encode() not in result.body
+
+
+def test_a_clean_document_with_colons_in_strings_goes_out_as_it_came() -> None:
+    body = b'{"time": "10:00:00", "url": "http://x/y", "k:ey": {"a": [1, "b:c"]}}'
+    assert INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body == body
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "".join(chr(0x0660 + int(d)) for d in make_id()),  # Arabic-Indic digits
+        "".join(chr(0x0966 + int(d)) for d in make_id()),  # Devanagari digits
+        "\ufe0f".join(make_id()),  # variation selectors between the digits
+        "\u20e3".join(make_id()),  # combining keycap marks
+        "\U000e0031".join(make_id()),  # tag characters
+    ],
+)
+def test_digits_of_other_scripts_and_attached_marks_are_folded(spelling: str) -> None:
+    body = json.dumps({"x": spelling}, ensure_ascii=False).encode()
+    result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"RESIDENT_ID": 1}

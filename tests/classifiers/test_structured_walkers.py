@@ -33,4 +33,7 @@ def test_form() -> None:
     cells: list[Cell] = []
     new, changed, _ = structured.walk_form(f"a=1&sfzh={ID}&mobile=139+1234", _collect(cells))
     assert new == "a=1&sfzh=X&mobile=X" and changed
-    assert cells[2].text == "139 1234"
+    values = [c for c in cells if c.key is not None]
+    assert values[2].text == "139 1234"
+    # Field names are values too (keyless): sfzh[<ID>]=1 and a bare <ID> carry one.
+    assert [c.text for c in cells if c.key is None] == ["a", "sfzh", "mobile"]
