@@ -22,7 +22,7 @@ from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
 from .fastjson import KeyedVisitor
 from .scanner import Match
-from .structured import _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
+from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
 _V = TypeVar("_V", str, "str | None")
 # Characters per block of an export without quotes (see _Walker.lines): ~1,300 lines of
@@ -87,13 +87,24 @@ class _Walker:
         start = 0
         while text.startswith(newline, start):  # empty lines are not rows
             start += step
-        end = text.find(newline, start)
-        end = len(text) if end < 0 else end
-        if start < len(text) and self._header(text[start:end].split(self.delimiter)):
-            start = min(end + step, len(text))
         pieces = [text[:start]]
-        count = 0
         changed = False
+        # A title line above the header (a roster's name: inspected as text), then the header.
+        for _ in range(2):
+            end = text.find(newline, start)
+            end = len(text) if end < 0 else end
+            top = text[start:end].split(self.delimiter)
+            title = start < len(text) and self._title(top, text, end + step, newline)
+            if not title and not (start < len(text) and self._header(top)):
+                break
+            retitled = self._title_text(top[0]) if title else None
+            pieces.append(text[start:end] if retitled is None else _quoted([retitled], self.delimiter)[0])
+            changed = changed or retitled is not None
+            start = min(end + step, len(text))
+            pieces.append(text[end:start])
+            if self.header:
+                break
+        count = 0
         while start < len(text):
             end = text.find(newline, start + block_chars)
             end = len(text) if end < 0 else end + step
@@ -149,8 +160,21 @@ class _Walker:
         field written over its raw span."""
         delimiter = self.delimiter
         fields = [r for r in parse_csv(text, delimiter) if not (len(r) == 1 and r[0].value == "")]
-        if fields and self._header([f.value for f in fields[0]]):
+        edits = []
+        for _ in range(2):  # a title line, then the header (see lines)
+            if not fields:
+                break
+            top = [f.value for f in fields[0]]
+            title = len(top) == 1 and len(fields) > 1 and len(fields[1]) > 1 and not self.header
+            if not (title or self._header(top)):
+                break
+            retitled = self._title_text(top[0]) if title else None
+            if retitled is not None:
+                first = fields[0][0]
+                edits.append((first.start, first.end, _csv_field(retitled, first.quoted, delimiter)))
             fields = fields[1:]
+            if self.header:
+                break
         data = [[f.value for f in row] for row in fields]
 
         def cells(col: int) -> tuple[list[int], list[str]]:
@@ -158,9 +182,8 @@ class _Walker:
             return present, [data[row][col] for row in present]
 
         changed = self._changes(max(map(len, data), default=0), cells)
-        if not changed:
+        if not changed and not edits:
             return text, False, len(data)
-        edits = []
         for col, present, new in changed:
             for row, value in zip(present, new, strict=True):
                 if value is not None:
@@ -174,6 +197,20 @@ class _Walker:
             return False
         self.header = [v.strip().lstrip("\ufeff") for v in top]
         return True
+
+    def _title(self, top: list[str], text: str, after: int, newline: str) -> bool:
+        """A line of one field above a line of several: a title ("低保人员花名册"), not the
+        header (whose names would then key nothing: names in clear)."""
+        if len(top) != 1 or self.header or after >= len(text):
+            return False
+        end = text.find(newline, after)
+        return self.delimiter in text[after : len(text) if end < 0 else end]
+
+    def _title_text(self, title: str) -> str | None:
+        """The title with what it holds of persons masked (None: nothing): "张伟家庭成员表".
+        Header cells are not inspected: they hold fewer than six digits each (else the row
+        would be no header) and, as labels, would set off name context ("与户主关系")."""
+        return self._visit(title, self._plan_of(None), ENVELOPE, "title", True) if title.strip() else None
 
     def _changes(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]

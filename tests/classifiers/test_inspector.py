@@ -297,3 +297,21 @@ def test_digits_of_other_scripts_and_attached_marks_are_folded(spelling: str) ->
     body = json.dumps({"x": spelling}, ensure_ascii=False).encode()
     result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
     assert result.entity_counts == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_csv_title_line_is_no_header(newline: str, quote: str) -> None:
+    """A roster's title above its header: taken for the header, it left the names keyless."""
+    text = newline.join(["低保人员花名册", "姓名,性别,身份证号", f"{quote}张伟{quote},男,{make_id()}", ""])
+    result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"PERSON_NAME": 1, "RESIDENT_ID": 1} and result.records == 1
+    assert result.body.decode().startswith(newline.join(["低保人员花名册", "姓名,性别,身份证号", ""]))
+
+
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_csv_title_is_inspected_as_text(quote: str) -> None:
+    text = f"{quote}家属张伟的成员表{quote}\n与户主关系,备注\n配偶,无\n"  # quoted: the full parser
+    result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"PERSON_NAME": 1}
+    assert "张伟" not in result.body.decode() and "与户主关系,备注\n配偶,无\n" in result.body.decode()
