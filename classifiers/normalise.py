@@ -85,8 +85,19 @@ def has_separated_digits(text: str) -> bool:
     return _SEP_IN_DIGITS_RE.search(text) is not None
 
 
+# A URL's percent escape beside a digit ("q=%22610902…%22", "tel%2013912345678"): its hex
+# digits would run into the number. Folded to one space, a boundary like any separator.
+_ESCAPE_BY_DIGIT_RE = re.compile("%[0-9A-Fa-f]{2}(?=[0-9])|(?<=[0-9])%[0-9A-Fa-f]{2}")
+
+
+def _escapes_by_digits(text: str) -> bool:
+    return "%" in text and _ESCAPE_BY_DIGIT_RE.search(text) is not None
+
+
 def needs_folding(text: str) -> bool:
     """Cheap test: True when :func:`fold` could change ``text``."""
+    if _escapes_by_digits(text):
+        return True
     if text.isascii():
         return _SEP_IN_DIGITS_RE.search(text) is not None
     return (
@@ -104,7 +115,7 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     source index; the difference from whole-string NFKC only concerns combining marks,
     which never take part in the entities we look for.
     """
-    if text.isascii() and _SEP_IN_DIGITS_RE.search(text) is None:  # needs_folding(), inlined: the common case
+    if text.isascii() and _SEP_IN_DIGITS_RE.search(text) is None and "%" not in text:  # the common case
         return Folded(text, None, len(text))
     if not needs_folding(text):
         return Folded(text, None, len(text))
@@ -120,6 +131,8 @@ _CACHED_LENGTH = 40
 
 
 def _fold_slow(text: str, join_digits: bool) -> Folded:
+    if _escapes_by_digits(text):
+        return _fold_escaped(text, join_digits)
     if text.isascii():  # only separators inside digit runs can change
         return _join_ascii(text) if join_digits else Folded(text, None, len(text))
     quick = _fold_one_to_one(text)
@@ -133,6 +146,25 @@ def _fold_slow(text: str, join_digits: bool) -> Folded:
     if out == text:
         return Folded(text, None, len(text))
     return Folded(out, tuple(offsets) if offsets is not None else tuple(range(len(out))), len(text))
+
+
+def _fold_escaped(text: str, join_digits: bool) -> Folded:
+    """:func:`fold` of a text with percent escapes beside digits: each such escape becomes one
+    space (mapped to its '%'), then the rest folds as usual, the two maps composed."""
+    pieces: list[str] = []
+    first: list[int] = []
+    last = 0
+    for m in _ESCAPE_BY_DIGIT_RE.finditer(text):
+        pieces.append(text[last : m.start()])
+        first.extend(range(last, m.start()))
+        pieces.append(" ")
+        first.append(m.start())
+        last = m.end()
+    pieces.append(text[last:])
+    first.extend(range(last, len(text)))
+    inner = _fold_slow("".join(pieces), join_digits)
+    offsets = first if inner.offsets is None else [first[i] for i in inner.offsets]
+    return Folded(inner.text, tuple(offsets), len(text))
 
 
 _fold_cached = lru_cache(maxsize=4096)(_fold_slow)

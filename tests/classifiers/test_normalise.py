@@ -24,6 +24,8 @@ def test_ascii_fast_path_is_identity() -> None:
         f"证号{ID[:6]}.{ID[6:]}",
         f"证号{ID[:6]}\u3000{ID[6:]}",
         f"证号\ufeff{ID[:3]}\u00ad{ID[3:]}",
+        f"证号{'٠١٢٣٤٥٦٧٨٩'[int(ID[0])]}{ID[1:]}",  # an Arabic-Indic digit
+        f"证号{ID[:9]}\ufe0f{ID[9:]}",  # a variation selector between digits
     ],
 )
 def test_evasions_are_caught_and_map_back_exactly(original: str) -> None:
@@ -31,7 +33,7 @@ def test_evasions_are_caught_and_map_back_exactly(original: str) -> None:
     assert [m.entity for m in matches] == ["RESIDENT_ID"]
     span = original[matches[0].start : matches[0].end]
     # The span covers exactly the disguised number in the original, nothing around it.
-    assert span[0] in (ID[0], FULL_WIDTH_ID[0]) and not span.startswith("号")
+    assert span[0] in (ID[0], FULL_WIDTH_ID[0], "٠١٢٣٤٥٦٧٨٩"[int(ID[0])]) and not span.startswith("号")
     assert span[-1] in (ID[-1], FULL_WIDTH_ID[-1])
     assert original[: matches[0].start] in ("证号", "证号\ufeff")
 
@@ -52,3 +54,21 @@ def test_separated_numbers_stay_separate() -> None:
     # Joining the space would make a 29-digit run; the plain pass still sees both.
     text = f"{ID} 13912345678"
     assert [m.entity for m in Scanner().scan(text)] == ["RESIDENT_ID", "MOBILE"]
+
+
+@pytest.mark.parametrize(
+    ("original", "number"),
+    [
+        (f"/search?q=%22{ID}%22&page=1", ID),
+        ("/x?q=tel%2013912345678", "13912345678"),
+        ("139%201234%205678", "139%201234%205678"),
+    ],
+)
+def test_percent_escapes_beside_digits_are_boundaries(original: str, number: str) -> None:
+    """A URL's escape beside a number ran its hex digits into it ("%2261090…" is 20 digits)."""
+    (match,) = Scanner().scan(original)
+    assert original[match.start : match.end] == number
+
+
+def test_percent_escapes_elsewhere_change_nothing() -> None:
+    assert fold("a%20b and 50%").text == "a%20b and 50%"
