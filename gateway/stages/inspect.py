@@ -8,6 +8,9 @@ the event records that it was not inspected and counts it at the highest level.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote, unquote
+
 import orjson
 
 from classifiers.inspect import Inspection, InspectionError, Inspector
@@ -20,10 +23,10 @@ from ..exchange import Exchange, Response
 from ..media import DecodeError, decode_content, parse_content_type
 from ..types import Headers
 
-# Headers of the protocol itself, which carry no person's data: not inspected.
+# Headers of the protocol itself, which carry no person's data: not inspected. (Content-Type
+# is: its parameters are free text, "text/plain; name=<ID>.txt".)
 _PROTOCOL_HEADERS = frozenset(
     {
-        b"content-type",
         b"content-encoding",
         b"content-language",
         b"date",
@@ -43,11 +46,19 @@ _CLEAN_HEADERS_MAX = 4096
 
 def _header_text(raw: bytes) -> tuple[str, str]:
     """A header value as text and the codec to write it back with: UTF-8 where the bytes
-    are UTF-8 (names in Chinese travel that way), else ISO-8859-1 (RFC 9110 obs-text)."""
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+    are UTF-8 (names in Chinese travel that way), else GB18030 where they are that (legacy
+    servers write GBK names), else ISO-8859-1 (RFC 9110 obs-text). Each reads its bytes back
+    unchanged, so a value written back differs only where it was masked."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1"), "latin-1"
+
+
+# RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…): inspected decoded.
+_EXTENDED = re.compile(r"(?i)(\*=\s*utf-8'[^']*')([^;\s]+)")
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
@@ -120,10 +131,13 @@ class Inspect:
             if name in _PROTOCOL_HEADERS or (name, raw) in clean:
                 continue
             text, codec = _header_text(raw)
+            text = _EXTENDED.sub(lambda m: m.group(1) + unquote(m.group(2)), text) if "*=" in text else text
             key = name.decode("latin-1")
             # The scanner's pre-check finds nothing, and the name is no key the catalog knows
-            # (X-Applicant-Name is one: a bare name under it is found by the key's evidence).
-            if MAYBE.search(text) is None and self._inspector.detector.plan(key).info is None:
+            # (X-Applicant-Name is one: a bare name under it is found by the key's evidence;
+            # a business key such as Content-Type takes only what the pre-check finds).
+            info = self._inspector.detector.plan(key).info
+            if MAYBE.search(text) is None and (info is None or info.business):
                 continue
             # As a JSON member, so that the header's name is a key's evidence.
             found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
@@ -139,6 +153,10 @@ class Inspect:
             masked: str = orjson.loads(found.body)[key]
             # A profile's label text is configuration: it must not end the header line.
             masked = masked.replace("\r", " ").replace("\n", " ")
+            # An extended value goes back percent-encoded, as its syntax requires.
+            masked = (
+                _EXTENDED.sub(lambda m: m.group(1) + quote(m.group(2), safe=""), masked) if "*=" in masked else masked
+            )
             out[i] = (name, masked.encode(codec, "replace"))
             inspection.add(found)
         return out

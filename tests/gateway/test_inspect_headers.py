@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from classifiers.inspect import Inspector
 from gateway.stages.inspect import Inspect
@@ -47,7 +48,9 @@ def test_headers_naming_persons_are_masked_and_counted_with_the_body() -> None:
     assert out[2] == (b"x-applicant-name", "张**".encode())
     assert body.entity_counts == {"RESIDENT_ID": 1, "PERSON_NAME": 1} and body.persons == frozenset({ID})
     assert body.masked == 2 and body.level.label != "general"
-    assert inspector.calls == 3  # the body, then the two headers the pre-check could not rule out
+    # The two headers the pre-check could not rule out; Content-Type and X-Upstream-Version are
+    # business keys (type, version), which take nothing the pre-check would not see.
+    assert inspector.calls == 2
 
 
 def test_clean_headers_are_inspected_once_and_values_with_findings_every_time() -> None:
@@ -80,3 +83,18 @@ def test_a_configured_text_cannot_end_the_header_line() -> None:
         [(b"location", f"/p/{ID}".encode())], odd, body
     )
     assert out == (b"location", b"/p/x  Set-Cookie: a=b")
+
+
+def test_content_type_parameters_gbk_values_and_extended_file_names_are_inspected() -> None:
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [
+        (b"content-type", f"text/plain; name={ID}.txt".encode()),
+        (b"x-applicant-name", "张伟".encode("gbk")),  # legacy servers write GBK
+        (b"content-disposition", f"attachment; filename*=UTF-8''{quote('申请人张伟的材料.csv')}".encode()),  # RFC 8187
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert out[0][1] == f"text/plain; name={ID[:6]}********{ID[-4:]}.txt".encode()
+    assert out[1][1] == "张**".encode("gbk")
+    assert out[2][1] == f"attachment; filename*=UTF-8''{quote('申请人张**的材料.csv', safe='')}".encode()
+    assert body.entity_counts == {"RESIDENT_ID": 1, "PERSON_NAME": 2}
