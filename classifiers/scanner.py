@@ -41,6 +41,12 @@ MAYBE = re.compile(
     f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
 )
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
+# Dots that are no digit-group separators: an IPv4 address (183.230.113.45 joins into a
+# mobile's 11 digits) and an amount's decimal point (1391234567.8). Scanned as "/" instead.
+_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_NOT_GROUPED = re.compile(
+    rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
+)
 _DIGIT_RUN = re.compile("[0-9]+")
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
 _WHOLE = 11
@@ -115,6 +121,8 @@ class Scanner:
                 return whole
         if MAYBE.search(text) is None:
             return []
+        if "." in text:  # one character for one: the spans found index ``text`` as given
+            text = _NOT_GROUPED.sub(lambda m: m.group().replace(".", "/"), text)
         plain = fold(text, join_digits=False)
         found = self._patterns_in(plain, hints, hint_evidence)
         if _CJK.search(plain.text) is not None:

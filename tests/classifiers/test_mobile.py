@@ -16,6 +16,9 @@ from classifiers.scanner import Scanner
         ("139123456789", []),  # 12 digits
         ("913912345678", []),  # inside a longer run
         ("13900000000", []),  # placeholder
+        ("139.1234.5678", ["139.1234.5678"]),  # dots as group separators
+        ("来访IP 183.230.113.45", []),  # an IPv4 address joins into 11 digits: no mobile
+        ("金额1391234567.8元", []),  # an amount's decimal point is no separator
     ],
 )
 def test_scan(text: str, found: list[str]) -> None:
