@@ -145,7 +145,9 @@ class Inspector:
             new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
         elif kind in ("xml", "html"):
             try:
-                new_text, changed, records = markup.walk(text, run.spans, self._known, is_html=kind == "html")
+                new_text, changed, records = markup.walk(
+                    text, run.spans, self._known, lambda inner: self._json_text(run, inner), is_html=kind == "html"
+                )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
         else:
@@ -172,6 +174,16 @@ class Inspector:
                 lines[i] = _dumps(new_doc, fast) + ("\r" if line.endswith("\r") else "")
                 changed = True
         return "\n".join(lines), changed, records
+
+    def _json_text(self, run: Run, text: str) -> str | None:
+        """JSON found inside another format (an XML element): masked, itself if unchanged, or
+        None when it does not parse (then it is scanned as text)."""
+        try:
+            doc, fast = _loads(text)
+        except InspectionError:
+            return None
+        new_doc, changed, _ = self._walk_json(run, doc)
+        return _dumps(new_doc, fast) if changed or hides_duplicates(text, doc) else text
 
     def _walk_json(self, run: Run, doc: Any) -> tuple[Any, bool, int]:
         detector = self.detector

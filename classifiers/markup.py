@@ -29,6 +29,9 @@ from .structured import ENVELOPE, Cell, _splice
 
 SpanVisitor = Callable[[Cell], list[tuple[int, int, str]]]  # replacements in cell.text coordinates
 KnownKey = Callable[[str], bool]
+# JSON text in an element (web services returning JSON inside XML, <script type="application/json">):
+# the masked JSON, the text itself when nothing changed, None when it is no JSON.
+JsonText = Callable[[str], "str | None"]
 
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
@@ -54,9 +57,10 @@ def check_xml(text: str) -> None:
 class _Walk:
     """One document: the lexer fills ``items``, then each is visited with its key and record."""
 
-    def __init__(self, visit: SpanVisitor, known: KnownKey, records: dict[int, int]) -> None:
+    def __init__(self, visit: SpanVisitor, known: KnownKey, records: dict[int, int], json_text: JsonText) -> None:
         self.visit = visit
         self.known = known
+        self.json_text = json_text
         self.records = records  # id(record element) -> record index, shared with nested documents
         self.keep: list[Elem] = []  # record elements stay alive while their id() is a key
 
@@ -72,6 +76,15 @@ class _Walk:
                 if inner is not None:
                     for start, end, new in inner:
                         out += item.value.raw_edits(start, end, new)
+                    continue
+            stripped = text.strip()
+            if stripped[:1] in ("{", "[") and stripped[-1:] in ("}", "]"):
+                # JSON in the element: walked as JSON, so that its keys ("xm") are evidence.
+                masked = self.json_text(stripped)
+                if masked is not None:
+                    if masked != stripped:
+                        start = text.index(stripped)
+                        out += item.value.raw_edits(start, start + len(stripped), masked)
                     continue
             cell = Cell(item.path, self._key(item), text, self._record(item.elem, is_html), True)
             for start, end, new in self.visit(cell):
@@ -141,10 +154,12 @@ def _looks_like_xml(text: str) -> bool:
     return stripped.startswith("<") and stripped.endswith(">")
 
 
-def walk(text: str, visit: SpanVisitor, known: KnownKey, *, is_html: bool) -> tuple[str, bool, int]:
+def walk(
+    text: str, visit: SpanVisitor, known: KnownKey, json_text: JsonText, *, is_html: bool
+) -> tuple[str, bool, int]:
     """Mask ``text`` (XML, or HTML when ``is_html``); returns (text, changed, records)."""
     if not is_html:
         check_xml(text)
     records: dict[int, int] = {}
-    edits = _Walk(visit, known, records).edits(text, is_html, 0)
+    edits = _Walk(visit, known, records, json_text).edits(text, is_html, 0)
     return _splice(text, edits), bool(edits), max(1, len(records))

@@ -70,6 +70,13 @@ XML_CASES = [
     # comments and processing instructions can carry data too
     ("comment", f"<r><!-- 调试 {ID} --></r>", "<r><!-- 调试 <RESIDENT_ID> --></r>"),
     ("pi", f"<?xml version='1.0'?><?trace id={ID}?><r/>", "<?xml version='1.0'?><?trace id=<RESIDENT_ID>?><r/>"),
+    # JSON in an element (web services returning JSON inside XML): its keys are evidence
+    (
+        "json-in-element",
+        '<r><data>{"xm":"张伟","n":"a&amp;b"}</data></r>',
+        '<r><data>{"xm":"&lt;PERSON_NAME&gt;","n":"a&amp;b"}</data></r>',
+    ),
+    ("text-like-json", "<r><data>[1, 2</data></r>", "<r><data>[1, 2</data></r>"),
     # escaped XML inside a text node (web services returning a document as a string)
     (
         "escaped-inner-xml",
