@@ -107,7 +107,7 @@ class Inspector:
             # valid UTF-8) and writes back as bytes; the text is never needed.
             new_doc, changed, records = self._walk_json(run, doc)
             if changed or hides_duplicates(body, doc):
-                return self._inspection(run, _dumps(new_doc, True).encode(), records)
+                return self._inspection(run, _dumps_utf8(new_doc), records)
             return self._inspection(run, body, records)
         try:
             text, codec = decode(body, charset)
@@ -252,6 +252,14 @@ def _loads_utf8(body: bytes, charset: str | None) -> Any:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
         return _NOT_PARSED
+
+
+def _dumps_utf8(doc: Any) -> bytes:
+    """``_dumps`` of a document orjson parsed, as UTF-8 bytes without a decode and encode."""
+    try:
+        return orjson.dumps(doc)
+    except orjson.JSONEncodeError:
+        return structured.dumps(doc).encode()
 
 
 def _dumps(doc: Any, fast: bool) -> str:
