@@ -6,10 +6,13 @@ and `prev` (the hash of the slot's previous entry). Editing, deleting, moving or
 event breaks the chain, and `audit/verify.py` says where.
 
 SHA-256 is not keyed: whoever can write the trail could recompute every hash after a change.
-That is what checkpoints are for. Every `every` events (and when asked, e.g. by a timer or at
-shutdown) the sealer adds a checkpoint entry that signs, with the Ed25519 key
-`audit-signing.key`, the slot's instance, the seq and hash of the last entry, and how many
-entries came since the previous checkpoint. A checkpoint is itself an entry of the chain.
+That is what checkpoints are for. Every `every` events, and whenever asked (the timer's
+heartbeat every `interval`, the closing one at shutdown), the sealer adds a checkpoint entry that
+signs, with the Ed25519 key `audit-signing.key`, the slot's instance, the seq and hash of the last
+entry, how many entries came since the previous checkpoint, when it was made, the heartbeat
+interval, and whether it closes the trail (a clean shutdown). A checkpoint is itself an entry of
+the chain. Because a running instance signs at least once per interval and a stopping one says
+so, verify can tell a trail that was cut off from one that merely went quiet.
 
 The sealer runs inside the spool's writer (`Spool(sealer=...)`), so the chain follows the exact
 order of the lines on disk. See docs/audit-chain.md.
@@ -46,9 +49,16 @@ SIGNATURE_ALG = "ed25519"
 SIGNING_KEY = "audit-signing"  # keys.dir/audit-signing.key: the 32-byte Ed25519 seed, hex
 PUBLIC_KEY_FILE = "audit-signing.pub.pem"  # exported next to it, for verifiers
 # Domain separation: a checkpoint signature can never be mistaken for a signature of anything
-# else made with the same key.
-_CONTEXT = b"minguard-audit-checkpoint-v1\n"
-SIGNED_FIELDS = ("instance", "seq", "hash", "count", "key_id")
+# else made with the same key. Each layout of the signed fields has its own prefix, so a
+# checkpoint stripped of its newer fields (`at`, `final`...) cannot pass as an older one: its
+# signature was made over the other prefix.
+CHECKPOINT_VERSION = 2
+_CONTEXTS = {1: b"minguard-audit-checkpoint-v1\n", 2: b"minguard-audit-checkpoint-v2\n"}
+SIGNED_FIELDS_BY_VERSION = {
+    1: ("instance", "seq", "hash", "count", "key_id"),  # written before version 2; no `version`
+    2: ("version", "instance", "seq", "hash", "count", "key_id", "at", "interval", "final"),
+}
+SIGNED_FIELDS = SIGNED_FIELDS_BY_VERSION[CHECKPOINT_VERSION]
 
 DEFAULT_EVERY = 1000
 DEFAULT_INTERVAL = 60.0
@@ -141,7 +151,14 @@ def event_hash(event: dict[str, Any], alg: str, seq: int | None = None) -> str:
 
 
 def signed_bytes(checkpoint: dict[str, Any]) -> bytes:
-    return _CONTEXT + canonical({name: checkpoint.get(name) for name in SIGNED_FIELDS})
+    """What the checkpoint's signature covers, by the layout the checkpoint names: `version` is
+    itself signed, and a checkpoint without it is one of version 1. ValueError for a version this
+    code does not know."""
+    version = checkpoint.get("version", 1)
+    if type(version) is not int or version not in SIGNED_FIELDS_BY_VERSION:
+        raise ValueError(f"unknown checkpoint version {version!r}")
+    fields = SIGNED_FIELDS_BY_VERSION[version]
+    return _CONTEXTS[version] + canonical({name: checkpoint.get(name) for name in fields})
 
 
 def key_id(public_key: Ed25519PublicKey) -> str:
@@ -190,25 +207,40 @@ class ChainSealer:
     State: the last entry's seq and hash, and the seq of the last checkpoint (the count a new
     checkpoint signs is seq - checkpoint_seq). Only the spool's writer calls it, one batch at a
     time, so it needs no lock.
+
+    `interval` is the heartbeat the checkpoint timer keeps (checkpoint_ticker, given this value):
+    each checkpoint signs it, so that verify knows, without configuration, how old the last
+    checkpoint of a running instance can be.
     """
 
-    def __init__(self, signer: CheckpointSigner, every: int = DEFAULT_EVERY, alg: str = DEFAULT_ALG) -> None:
+    def __init__(
+        self,
+        signer: CheckpointSigner,
+        every: int = DEFAULT_EVERY,
+        alg: str = DEFAULT_ALG,
+        interval: float = DEFAULT_INTERVAL,
+    ) -> None:
         if every < 1:
             raise ValueError("checkpoint every must be at least 1 event")
         if alg not in HASHES:
             raise ValueError(f"unknown chain hash algorithm {alg!r}")
+        if not interval > 0:
+            raise ValueError("checkpoint interval must be positive")
         self._signer = signer
         self._every = every
         self._alg = alg
+        self.interval = interval
         self._instance: str | None = None
         self._seq = 0
         self._hash = GENESIS
         self._checkpoint_seq = 0
+        self._closing = False
 
     # -- state -------------------------------------------------------------------------
     def resume(self, instance: str, state: dict[str, Any] | None) -> None:
         self._instance = instance
         self._seq, self._hash, self._checkpoint_seq = 0, GENESIS, 0
+        self._closing = False
         if state is not None and state.get("instance") == instance:
             self.restore(state)
 
@@ -244,24 +276,37 @@ class ChainSealer:
         chain["hash"] = HASHES[self._alg](canonical(event)).hexdigest()
         self._seq, self._hash = chain["seq"], chain["hash"]
 
+    def closing(self) -> None:
+        """The gateway is shutting down: forced checkpoints from now on close the trail (`final`)."""
+        self._closing = True
+
     def checkpoint(self, force: bool = False) -> dict[str, Any] | None:
         """A sealed checkpoint entry if one is due: `every` entries since the last one, or, with
-        force, any entry at all."""
+        force, now, even if no entry came since the last one. Forced ones are the timer's
+        heartbeat (a running instance signs at least once per interval, so a trail cut off
+        after a checkpoint shows by the age of its last one) and the closing one at shutdown."""
         count = self._seq - self._checkpoint_seq
-        if count == 0 or (count < self._every and not force):
+        if count < self._every and not force:
             return None
         instance = self._instance or ""
+        final = force and self._closing
+        at = _now()
         fields: dict[str, Any] = {
+            "version": CHECKPOINT_VERSION,
             "instance": instance,
             "seq": self._seq,
             "hash": self._hash,
             "count": count,
             "key_id": self._signer.key_id,
+            "at": at,
+            "interval": self.interval,
+            "final": final,
         }
         fields["signature_alg"] = SIGNATURE_ALG
         fields["signature"] = self._signer.sign(signed_bytes(fields))
+        summary = f"审计链检查点:实例 {instance} 截至第 {self._seq} 条,本段 {count} 条,已签名"
         event: dict[str, Any] = {
-            "@timestamp": _now(),
+            "@timestamp": at,
             "event": {
                 "id": uuid.uuid4().hex,
                 "kind": "checkpoint",
@@ -272,7 +317,7 @@ class ChainSealer:
             "minguard": {
                 "instance": instance,
                 "checkpoint": fields,
-                "summary_zh": f"审计链检查点:实例 {instance} 截至第 {self._seq} 条,本段 {count} 条,已签名",
+                "summary_zh": summary + (";网关正常关闭" if final else ""),
             },
         }
         self.seal(event)
@@ -280,12 +325,26 @@ class ChainSealer:
         return event
 
 
-async def checkpoint_ticker(request: Callable[[], Awaitable[None]], interval: float = DEFAULT_INTERVAL) -> None:
-    """Call `request` (Spool.checkpoint) every `interval` seconds, so the last events of a quiet
-    gateway get signed too; the sealer writes a checkpoint only if there are new entries."""
-    while True:
-        await asyncio.sleep(interval)
-        try:
-            await request()
-        except Exception as exc:  # a failed write (full disk...) must not end the timer for good
-            log.warning("audit checkpoint not written: %s: %s", type(exc).__name__, exc)
+async def checkpoint_ticker(
+    request: Callable[[], Awaitable[None]],
+    interval: float = DEFAULT_INTERVAL,
+    on_stop: Callable[[], None] | None = None,
+) -> None:
+    """Call `request` (Spool.checkpoint) every `interval` seconds: the heartbeat. The sealer
+    writes a checkpoint each time, new entries or not, so the last events of a quiet gateway
+    get signed and a running instance is never longer than `interval` without a signed, timed
+    checkpoint. Give it the sealer's interval, which the checkpoints sign.
+
+    Cancelled (the gateway's shutdown), it calls `on_stop` (ChainSealer.closing): the closing
+    checkpoint the shutdown writes next is then marked final.
+    """
+    try:
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await request()
+            except Exception as exc:  # a failed write (full disk...) must not end the timer for good
+                log.warning("audit checkpoint not written: %s: %s", type(exc).__name__, exc)
+    finally:
+        if on_stop is not None:
+            on_stop()

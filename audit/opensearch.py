@@ -12,9 +12,10 @@ from gateway.settings import OpenSearchSettings
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_VERSION = (
-    5  # 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address; 5: minguard.console
-)
+# 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address;
+# 5: minguard.console; 6: the checkpoint's version, at, interval and final;
+# 7: minguard.business.operator_verified.
+TEMPLATE_VERSION = 7
 
 
 def _connection(settings: OpenSearchSettings) -> dict[str, Any]:
@@ -55,11 +56,15 @@ def chain_mappings() -> dict[str, Any]:
         "chain": {"properties": {"alg": kw(), "instance": kw(), "seq": long, "prev": kw(), "hash": kw()}},
         "checkpoint": {
             "properties": {
+                "version": {"type": "integer"},
                 "instance": kw(),
                 "seq": long,
                 "hash": kw(),
                 "count": long,
                 "key_id": kw(),
+                "at": {"type": "date"},
+                "interval": {"type": "double"},
+                "final": {"type": "boolean"},
                 "signature_alg": kw(),
                 "signature": kw(),
             }
@@ -194,6 +199,7 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                         )
                                     },
                                     "amount": {"type": "double"},
+                                    "operator_verified": {"type": "boolean"},
                                     "upstream_status": {"type": "integer"},
                                 }
                             },

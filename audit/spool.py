@@ -252,7 +252,8 @@ class Spool:
         await self._synced(wait_for_disk)
 
     async def checkpoint(self) -> None:
-        """Have the sealer write a checkpoint now, if any entry came since the last one."""
+        """Have the sealer write a checkpoint now, whether or not entries came since the last one
+        (the timer's heartbeat, the closing one at shutdown: audit/chain.py)."""
         if self._sealer is not None and self._sync_error is None:
             self._write_now(None)
             await self._synced(True)

@@ -3,8 +3,13 @@
 `verify_trail` takes the events as plain dicts, in any order, from wherever they were read
 (OpenSearch, a spool, a list in a test), and reports precisely what does not fit: deleted,
 altered, reordered and inserted events (docs/audit-chain.md §3 has the table). Entries after an
-instance's last checkpoint are chained but not yet signed; the report counts them separately,
-because whoever can write the trail could cut or rewrite that tail unnoticed.
+instance's last checkpoint are chained but not yet signed; the report counts them separately.
+
+Where a chain ends is judged too, when the caller gives the time the trail should reach (`end`):
+a running gateway signs a heartbeat checkpoint every interval and a stopping one marks its
+closing checkpoint final, so a chain whose last checkpoint is neither final nor recent was cut
+off (or its gateway died). Whoever can write the trail can still cut or rewrite the last
+couple of intervals unnoticed, and cut back to a final checkpoint (docs/audit-chain.md §4).
 """
 
 from __future__ import annotations
@@ -12,14 +17,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from .chain import GENESIS, event_hash, key_id, signed_bytes
+from .chain import DEFAULT_INTERVAL, GENESIS, event_hash, key_id, signed_bytes
 
-KINDS_ZH = {"deleted": "删除", "altered": "篡改", "reordered": "顺序被改", "inserted": "插入"}
+KINDS_ZH = {"deleted": "删除", "altered": "篡改", "reordered": "顺序被改", "inserted": "插入", "interrupted": "中断"}
+# Added to two heartbeat intervals (one heartbeat may be late or not yet shipped) before a chain
+# whose last checkpoint is not final counts as cut off: clocks of gateway and verifier differ a
+# little, and the shipper sends in batches.
+GRACE = timedelta(seconds=30)
 _MAX_MOVE_CANDIDATES = 64  # beyond this many damaged events, only neighbours are tried as origins
 
 # Finding texts by "<kind>.<case>", filled from the call's values; zh-CN first, then English.
@@ -39,6 +49,12 @@ _ZH = {
     "deleted.count": "第 {seq} 条检查点签名覆盖 {count} 条,但与上一检查点(第 {previous} 条)之间有 {actual} 条",
     "deleted.covered": "第 {seq} 条检查点覆盖第 {start}–{signed} 条,但第 {missing} 条不在记录中",
     "deleted.uncovered": "第 {seq} 条检查点只签了第 {start}–{signed} 条:签第 {missing} 条的检查点缺失",
+    "interrupted.open": "记录止于 {at}(第 {seq} 条检查点),没有正常关闭的检查点:"
+    "其后的记录可能已被删除,或网关异常停止,或尚未送达 OpenSearch",
+    "interrupted.restarted": "第 {closed} 条是正常关闭的检查点,但其后又有记录(第 {span} 条,最晚 {ts}),之后没有检查点:"
+    "其后的记录可能已被删除,或网关异常停止,或尚未送达 OpenSearch",
+    "interrupted.unsigned": "记录(第 {span} 条,最晚 {ts})中没有任何检查点:"
+    "其后的记录可能已被删除,或网关异常停止,或尚未送达 OpenSearch",
 }
 _EN = {
     "inserted.unchained": "event {id} has no complete chain fields: it belongs to no chain",
@@ -56,12 +72,19 @@ _EN = {
     "deleted.count": "checkpoint at seq {seq} signs {count} entries, but {actual} lie since the previous checkpoint (seq {previous})",
     "deleted.covered": "checkpoint at seq {seq} covers seq {start}–{signed}, but seq {missing} are not in the trail",
     "deleted.uncovered": "checkpoint at seq {seq} signs only seq {start}–{signed}: the checkpoint signing seq {missing} is missing",
+    "interrupted.open": "the trail ends at {at} (checkpoint at seq {seq}) without a final checkpoint:"
+    " later entries may have been deleted, or the gateway stopped abnormally, or they are not yet in OpenSearch",
+    "interrupted.restarted": "seq {closed} is a final checkpoint, but entries follow it (seq {span}, the latest at {ts})"
+    " and no checkpoint after them: later entries may have been deleted, or the gateway stopped abnormally,"
+    " or they are not yet in OpenSearch",
+    "interrupted.unsigned": "the entries (seq {span}, the latest at {ts}) have no checkpoint at all:"
+    " later entries may have been deleted, or the gateway stopped abnormally, or they are not yet in OpenSearch",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # deleted | altered | reordered | inserted
+    kind: str  # deleted | altered | reordered | inserted | interrupted
     instance: str | None
     seq: int | None
     event_id: str | None
@@ -78,6 +101,8 @@ class InstanceSummary:
     checkpoints: int
     last_checkpoint_seq: int | None
     unsigned: int  # entries after the last checkpoint: chained, not yet signed
+    last_checkpoint_at: str | None  # when the last checkpoint was made (signed); None before version 2
+    closed: bool  # the chain ends with a final checkpoint: its gateway stopped cleanly
 
 
 @dataclass(slots=True)
@@ -85,6 +110,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     instances: list[InstanceSummary] = field(default_factory=list)
     signatures_checked: bool = True
+    ends_judged_at: str | None = None  # the time the chains should reach; None: ends not judged
 
     @property
     def clean(self) -> bool:
@@ -94,6 +120,7 @@ class Report:
         return {
             "clean": self.clean,
             "signatures_checked": self.signatures_checked,
+            "ends_judged_at": self.ends_judged_at,
             "instances": [asdict(s) for s in self.instances],
             "findings": [{**asdict(f), "kind_zh": KINDS_ZH[f.kind]} for f in self.findings],
         }
@@ -110,6 +137,31 @@ class _Entry:
     intact: bool
     checkpoint: dict[str, Any] | None
     event: dict[str, Any] | None  # kept only for damaged events (to try other seqs); saves memory
+    timestamp: str | None  # @timestamp (unsigned): dates a chain's end where no checkpoint can
+
+
+def quiet_limit(interval: float) -> timedelta:
+    """How old the last checkpoint of a running gateway can be when the trail is read."""
+    return 2 * timedelta(seconds=interval) + GRACE
+
+
+def parse_at(value: Any) -> datetime | None:
+    """A checkpoint's `at` or an event's @timestamp as an aware datetime; None if it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def checkpoint_interval(checkpoint: dict[str, Any]) -> float:
+    """The heartbeat interval a checkpoint signs; the gateway's default for older ones."""
+    value = checkpoint.get("interval")
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    return DEFAULT_INTERVAL
 
 
 def _hash_or_none(event: dict[str, Any], alg: str, seq: int | None = None) -> str | None:
@@ -150,13 +202,24 @@ def _parse(event: dict[str, Any]) -> tuple[str, _Entry] | Finding:
     seq, alg = chain["seq"], chain["alg"]
     intact = _hash_or_none(event, alg) == chain["hash"]
     checkpoint = _dict(minguard.get("checkpoint")) if meta.get("kind") == "checkpoint" else None
-    entry = _Entry(seq, seq, event_id, chain["hash"], chain["prev"], alg, intact, checkpoint, None if intact else event)
+    damaged = None if intact else event
+    stamp = event.get("@timestamp") if isinstance(event.get("@timestamp"), str) else None
+    entry = _Entry(seq, seq, event_id, chain["hash"], chain["prev"], alg, intact, checkpoint, damaged, stamp)
     return chain["instance"], entry
 
 
-def verify_trail(events: Iterable[dict[str, Any]], public_key: Ed25519PublicKey | None) -> Report:
-    """Without a public key the chains are checked but checkpoint signatures are not."""
+def verify_trail(
+    events: Iterable[dict[str, Any]], public_key: Ed25519PublicKey | None, end: datetime | None = None
+) -> Report:
+    """Without a public key the chains are checked but checkpoint signatures are not.
+
+    `end` (aware): the time the trail is expected to reach, the end of the period checked or now.
+    Each chain must then end in a final checkpoint or in one made within two heartbeat intervals
+    (plus GRACE) before `end`. Without it, where chains end is not judged.
+    """
     report = Report(signatures_checked=public_key is not None)
+    if end is not None:
+        report.ends_judged_at = end.isoformat(timespec="seconds")
     by_instance: dict[str, list[_Entry]] = defaultdict(list)
     for event in events:
         parsed = _parse(event)
@@ -165,19 +228,26 @@ def verify_trail(events: Iterable[dict[str, Any]], public_key: Ed25519PublicKey 
         else:
             by_instance[parsed[0]].append(parsed[1])
     for instance in sorted(by_instance):
-        report.instances.append(_Chain(instance, by_instance[instance], public_key, report.findings).check())
+        chain = _Chain(instance, by_instance[instance], public_key, report.findings, end)
+        report.instances.append(chain.check())
     report.findings.sort(key=lambda f: (f.instance or "", f.seq or 0))
     return report
 
 
 class _Chain:
     def __init__(
-        self, instance: str, entries: list[_Entry], public_key: Ed25519PublicKey | None, findings: list[Finding]
+        self,
+        instance: str,
+        entries: list[_Entry],
+        public_key: Ed25519PublicKey | None,
+        findings: list[Finding],
+        end: datetime | None,
     ) -> None:
         self.instance = instance
         self.entries = entries
         self.public_key = public_key
         self.findings = findings
+        self.end = end
         self.by_hash = {e.hash: e for e in entries}
 
     def find(self, case: str, seq: int | None, event_id: str | None, **values: Any) -> None:
@@ -233,6 +303,7 @@ class _Chain:
     def _walk(self, chosen: dict[int, _Entry]) -> InstanceSummary:
         seqs = sorted(chosen)
         last_checkpoint: _Entry | None = None
+        last_trusted: _Entry | None = None  # the last checkpoint whose signature holds
         checkpoints = 0
         for index, seq in enumerate(seqs):
             e = chosen[seq]
@@ -248,11 +319,62 @@ class _Chain:
                     self._link_broken(e, before)
             if e.checkpoint is not None:
                 checkpoints += 1
-                self._check_checkpoint(e, chosen, last_checkpoint, seqs[0])
+                if self._check_checkpoint(e, chosen, last_checkpoint, seqs[0]):
+                    last_trusted = e
                 last_checkpoint = e
         last_cp = last_checkpoint.seq if last_checkpoint else None
         unsigned = sum(1 for s in seqs if last_cp is None or s > last_cp)
-        return InstanceSummary(self.instance, seqs[0], seqs[-1], len(seqs), checkpoints, last_cp, unsigned)
+        signed = last_trusted.checkpoint if last_trusted is not None and last_trusted.checkpoint else {}
+        at = signed.get("at") if last_trusted is last_checkpoint and isinstance(signed.get("at"), str) else None
+        closed = last_trusted is not None and last_trusted.seq == seqs[-1] and signed.get("final") is True
+        if self.end is not None and not closed:
+            self._judge_end(chosen, seqs, last_trusted, checkpoints, self.end)
+        return InstanceSummary(self.instance, seqs[0], seqs[-1], len(seqs), checkpoints, last_cp, unsigned, at, closed)
+
+    def _judge_end(
+        self, chosen: dict[int, _Entry], seqs: list[int], last: _Entry | None, checkpoints: int, end: datetime
+    ) -> None:
+        """A chain that does not end in a final checkpoint must reach close to `end`: a running
+        gateway signs a heartbeat every interval. The signed `at` of the last valid checkpoint
+        dates the end. Entries' unsigned @timestamp is used only where no signature can date
+        them (after a final checkpoint, in a chain with no checkpoint), to spare a gateway that
+        has just started; trusting it gives away at most one interval, since a forged recent
+        stamp ages like a real one and shows at the next verification."""
+        if last is None:
+            if checkpoints:
+                return  # checkpoints there, none valid: reported above
+            newest = self._newest(chosen, seqs)
+            if newest is None or newest[0] < end - quiet_limit(DEFAULT_INTERVAL):
+                ts = newest[1] if newest else "?"
+                self.find("interrupted.unsigned", seqs[-1], chosen[seqs[-1]].id, span=_span(seqs[0], seqs[-1]), ts=ts)
+            return
+        signed = last.checkpoint or {}
+        at = parse_at(signed.get("at"))
+        if at is None:
+            return  # a checkpoint from before version 2: no signed time, and no heartbeat then
+        limit = end - quiet_limit(checkpoint_interval(signed))
+        if signed.get("final") is True:
+            # The slot was reopened after a clean shutdown; its first heartbeat is due an
+            # interval after the restart.
+            after = [s for s in seqs if s > last.seq]
+            newest = self._newest(chosen, after)
+            if newest is None or newest[0] < limit:
+                ts = newest[1] if newest else "?"
+                self.find(
+                    "interrupted.restarted",
+                    after[-1],
+                    chosen[after[-1]].id,
+                    closed=last.seq,
+                    span=_span(after[0], after[-1]),
+                    ts=ts,
+                )
+        elif at < limit:
+            self.find("interrupted.open", last.seq, last.id, at=signed.get("at"))
+
+    @staticmethod
+    def _newest(chosen: dict[int, _Entry], seqs: list[int]) -> tuple[datetime, str] | None:
+        stamps = [(t, str(chosen[s].timestamp)) for s in seqs if (t := parse_at(chosen[s].timestamp)) is not None]
+        return max(stamps) if stamps else None
 
     def _link_broken(self, e: _Entry, before: _Entry | None) -> None:
         target = self.by_hash.get(e.prev)
@@ -261,7 +383,8 @@ class _Chain:
         else:
             self.find("inserted.unlinked", e.seq, e.id, seq_before=e.seq - 1, before=before.id if before else "GENESIS")
 
-    def _check_checkpoint(self, e: _Entry, chosen: dict[int, _Entry], previous: _Entry | None, first_seq: int) -> None:
+    def _check_checkpoint(self, e: _Entry, chosen: dict[int, _Entry], previous: _Entry | None, first_seq: int) -> bool:
+        """Check one checkpoint; True if it can be trusted (intact and, with a key, validly signed)."""
         cp = e.checkpoint or {}
         seq, count, signed_hash = cp.get("seq"), cp.get("count"), cp.get("hash")
         if cp.get("instance") != self.instance or seq != e.seq - 1 or signed_hash != e.prev:
@@ -279,7 +402,7 @@ class _Chain:
                     self.find("altered.signature", e.seq, e.id)
                     trusted = False
         if not trusted or type(count) is not int or type(seq) is not int:
-            return  # what a forged or damaged checkpoint claims proves nothing either way
+            return False  # what a forged or damaged checkpoint claims proves nothing either way
         signed = chosen.get(seq)
         if signed is not None and signed.hash != signed_hash:
             self.find("altered.rewritten", e.seq, e.id, signed=seq)
@@ -293,3 +416,4 @@ class _Chain:
             self.find("deleted.covered", e.seq, e.id, start=start, signed=seq, missing=_span(start, first_seq - 1))
         elif start > first_seq:
             self.find("deleted.uncovered", e.seq, e.id, start=start, signed=seq, missing=_span(first_seq, start - 1))
+        return True

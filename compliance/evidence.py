@@ -181,5 +181,7 @@ def _verify(settings: Settings, client: OpenSearch, start: datetime, end: dateti
         return {"error": f"无法读取签名公钥:{exc}"}
     # The chain reader includes the events right before and after the period up to the nearest
     # checkpoints, so every event of the period is checked against a signature.
-    report = verify_trail(read_trail(client, settings.opensearch.index_prefix, start, end), key)
+    # Where each chain ends is judged against the period's end, or now if that is later.
+    judged_end = min(end, datetime.now(UTC))
+    report = verify_trail(read_trail(client, settings.opensearch.index_prefix, start, end), key, judged_end)
     return report.to_json()

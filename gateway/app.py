@@ -57,12 +57,13 @@ class Gateway:
         profiles = self.policy.profiles
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
         signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)
+        self.sealer = ChainSealer(signer)  # the checkpoint timer (startup) needs it too
         self.spool = Spool(
             settings.audit.spool_dir,
             instance,
             settings.audit.segment_bytes,
             settings.audit.max_spool_bytes,
-            sealer=ChainSealer(signer),
+            sealer=self.sealer,
         )
         self._checkpoints: asyncio.Task[None] | None = None
         self.opensearch = make_client(settings.opensearch)
@@ -121,7 +122,10 @@ class Gateway:
 
     async def startup(self) -> None:
         self.spool.open()
-        self._checkpoints = asyncio.create_task(checkpoint_ticker(self.spool.checkpoint), name="audit-checkpoints")
+        # A heartbeat checkpoint every interval; stopped at shutdown, the timer has the closing
+        # checkpoint marked final (docs/audit-chain.md §2).
+        ticker = checkpoint_ticker(self.spool.checkpoint, self.sealer.interval, on_stop=self.sealer.closing)
+        self._checkpoints = asyncio.create_task(ticker, name="audit-checkpoints")
         await self.forward.start()
         self.shipper.start()
         if self.detection is not None:

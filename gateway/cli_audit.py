@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,24 +29,103 @@ SEQ = "minguard.chain.seq"
 INSTANCE = "minguard.chain.instance"
 
 
-def _checkpoint_seq(client: OpenSearch, index: str, instance: str, seq: int, before: bool) -> int | None:
-    """The nearest checkpoint at or before (after) `seq`: reading from one checkpoint to the next
-    lets every event in the range be checked against a signature."""
+def _checkpoint(client: OpenSearch, index: str, instance: str, bound: dict[str, Any], before: bool) -> dict[str, Any]:
+    """The instance's nearest checkpoint at or before (after) a bound on seq or @timestamp;
+    empty if there is none."""
     body = {
         "size": 1,
         "query": {
             "bool": {
-                "filter": [
-                    {"term": {INSTANCE: instance}},
-                    {"term": {"event.kind": "checkpoint"}},
-                    {"range": {SEQ: {"lte" if before else "gte": seq}}},
-                ]
+                "filter": [{"term": {INSTANCE: instance}}, {"term": {"event.kind": "checkpoint"}}, {"range": bound}]
             }
         },
         "sort": [{SEQ: {"order": "desc" if before else "asc", "unmapped_type": "long"}}],
     }
     hits = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)["hits"]["hits"]
-    return int(hits[0]["_source"]["minguard"]["chain"]["seq"]) if hits else None
+    source: dict[str, Any] = hits[0]["_source"] if hits else {}
+    return source
+
+
+def _seq(checkpoint: dict[str, Any]) -> int:
+    return int(checkpoint["minguard"]["chain"]["seq"])
+
+
+def _at_seq(seq: int, before: bool) -> dict[str, Any]:
+    return {SEQ: {"lte" if before else "gte": seq}}
+
+
+def _at_time(time: datetime, before: bool) -> dict[str, Any]:
+    return {"@timestamp": {"lte" if before else "gte": time.isoformat(timespec="milliseconds")}}
+
+
+def _in_time(start: datetime | None, end: datetime | None) -> list[dict[str, Any]]:
+    bounds = {k: v.isoformat(timespec="milliseconds") for k, v in (("gte", start), ("lte", end)) if v is not None}
+    return [{"range": {"@timestamp": bounds}}] if bounds else []
+
+
+def _running_at(checkpoint: dict[str, Any], time: datetime) -> bool:
+    """Whether the instance that wrote this checkpoint (its last before `time`) should have
+    written more since: not closed, and recent enough that a heartbeat was due by `time`."""
+    from audit.verify import checkpoint_interval, parse_at, quiet_limit
+
+    signed = checkpoint.get("minguard", {}).get("checkpoint", {})
+    if not checkpoint or signed.get("final") is True:
+        return False
+    at = parse_at(signed.get("at")) or parse_at(checkpoint.get("@timestamp"))
+    return at is not None and at >= time - quiet_limit(checkpoint_interval(signed))
+
+
+def _seq_ranges(
+    client: OpenSearch, index: str, start: datetime | None, end: datetime | None, instance: str | None
+) -> Iterator[tuple[str, int, int | None]]:
+    """Per instance, the seq range to read (None: to the chain's end).
+
+    Two sources, because either can be emptied by deleting documents: the chained entries whose
+    @timestamp is in the range (widened to the checkpoints around them by seq), and the
+    instance's last checkpoint at or before `start` and first at or after `end` by @timestamp
+    (a checkpoint's @timestamp is when it was written, so it follows seq). With heartbeats a
+    running instance has one every interval, so a period whose entries were all deleted still
+    lies between two checkpoints, and the seqs missing between them are reported.
+    """
+    in_time = _in_time(start, end)
+    only = [{"term": {INSTANCE: instance}}] if instance else []
+    by_seq = {"lo": {"min": {"field": SEQ}}, "hi": {"max": {"field": SEQ}}}
+    body = {
+        "size": 0,
+        "query": {"bool": {"filter": [*in_time, *only, {"exists": {"field": SEQ}}]}},
+        "aggs": {"instances": {"terms": {"field": INSTANCE, "size": 10000}, "aggs": by_seq}},
+    }
+    result = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)
+    in_period = {
+        b["key"]: (int(b["lo"]["value"]), int(b["hi"]["value"]))
+        for b in result.get("aggregations", {}).get("instances", {}).get("buckets", [])
+    }
+    names = set(in_period)
+    if start is not None:
+        # Instances known from their checkpoints before the period, whatever survives in it.
+        checkpoints = [{"term": {"event.kind": "checkpoint"}}, {"range": _at_time(start, before=True)}, *only]
+        body = {
+            "size": 0,
+            "query": {"bool": {"filter": checkpoints}},
+            "aggs": {"instances": {"terms": {"field": INSTANCE, "size": 10000}}},
+        }
+        result = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)
+        names |= {b["key"] for b in result.get("aggregations", {}).get("instances", {}).get("buckets", [])}
+    for name in sorted(names):
+        before = _checkpoint(client, index, name, _at_time(start, True), before=True) if start else {}
+        after = _checkpoint(client, index, name, _at_time(end, False), before=False) if end else {}
+        running = start is not None and _running_at(before, start)
+        if name not in in_period and not (before and after) and not running:
+            continue  # it ended before the period: verifying the period it ended in judges that end
+        lows = [_seq(before)] if before else []
+        highs = [_seq(after)] if after else []
+        if name in in_period:
+            lo, hi = in_period[name]
+            first = _checkpoint(client, index, name, _at_seq(lo, True), before=True)
+            last = _checkpoint(client, index, name, _at_seq(hi, False), before=False)
+            lows.append(_seq(first) if first else 1)
+            highs.append(_seq(last) if last else hi)
+        yield name, min(lows), max(highs) if highs else None
 
 
 def read_trail(
@@ -56,36 +135,23 @@ def read_trail(
 
     The time range selects seq ranges, not events: `@timestamp` is when a request arrived and
     the chain is in write order, so events near the edges interleave. Each instance is read
-    from the checkpoint before its first seq in the range to the checkpoint after its last.
-    Events without a chain in the time range are read too: they are reported as inserted.
+    from the checkpoint before the period to the checkpoint after it (_seq_ranges), so every
+    event in the range is checked against a signature, and deleting the events of the period
+    leaves a gap between the two. Events without a chain in the time range are read too: they
+    are reported as inserted.
     """
     from opensearchpy.helpers import scan
 
     index = f"{prefix}-*"
-    bounds = {k: v.isoformat(timespec="milliseconds") for k, v in (("gte", start), ("lte", end)) if v is not None}
-    in_time = [{"range": {"@timestamp": bounds}}] if bounds else []
-    only = [{"term": {INSTANCE: instance}}] if instance else []
-    body = {
-        "size": 0,
-        "query": {"bool": {"filter": [*in_time, *only, {"exists": {"field": SEQ}}]}},
-        "aggs": {
-            "instances": {
-                "terms": {"field": INSTANCE, "size": 10000},
-                "aggs": {"lo": {"min": {"field": SEQ}}, "hi": {"max": {"field": SEQ}}},
-            }
-        },
-    }
-    result = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)
-    for bucket in result.get("aggregations", {}).get("instances", {}).get("buckets", []):
-        name, lo, hi = bucket["key"], int(bucket["lo"]["value"]), int(bucket["hi"]["value"])
-        lo = _checkpoint_seq(client, index, name, lo, before=True) or 1
-        hi = _checkpoint_seq(client, index, name, hi, before=False) or hi
+    for name, lo, hi in _seq_ranges(client, index, start, end, instance):
+        seqs = {"gte": lo, "lte": hi} if hi is not None else {"gte": lo}
         query = {
-            "query": {"bool": {"filter": [{"term": {INSTANCE: name}}, {"range": {SEQ: {"gte": lo, "lte": hi}}}]}},
+            "query": {"bool": {"filter": [{"term": {INSTANCE: name}}, {"range": {SEQ: seqs}}]}},
             "sort": [{SEQ: {"order": "asc", "unmapped_type": "long"}}],
         }
         for hit in scan(client, query=query, index=index, preserve_order=True, ignore_unavailable=True):
             yield hit["_source"]
+    in_time = _in_time(start, end)
     unchained: dict[str, Any] = {"filter": in_time, "must_not": [{"exists": {"field": SEQ}}]}
     if instance:
         unchained["filter"] = [*in_time, {"term": {"minguard.instance": instance}}]
@@ -111,16 +177,30 @@ def render(report: Report, header: list[str]) -> str:
         out.append("范围内没有带哈希链的记录 / no chained entries in this range")
     for s in report.instances:
         last = s.last_checkpoint_seq or "-"
+        when_zh = f"({s.last_checkpoint_at}{',正常关闭' if s.closed else ''})" if s.last_checkpoint_at else ""
+        when = (
+            f" ({s.last_checkpoint_at}{', final: clean shutdown' if s.closed else ''})" if s.last_checkpoint_at else ""
+        )
         out.append(
             f"实例 {s.instance}:第 {s.first_seq}–{s.last_seq} 条;记录 {s.entries} 条;检查点 {s.checkpoints} 个,"
-            f"最后一个为第 {last} 条;其后尚未签名 {s.unsigned} 条\n"
+            f"最后一个为第 {last} 条{when_zh};其后尚未签名 {s.unsigned} 条\n"
             f"  instance {s.instance}: seq {s.first_seq}–{s.last_seq}; entries: {s.entries}; checkpoints: {s.checkpoints},"
-            f" the last at seq {last}; not yet signed after it: {s.unsigned}"
+            f" the last at seq {last}{when}; not yet signed after it: {s.unsigned}"
         )
     if any(s.unsigned for s in report.instances):
         out.append(
-            "注意:最后一个检查点之后的记录只受哈希链保护,整段截去无法发现。\n"
-            "  note: entries after the last checkpoint are protected by the hash chain only; cutting them off entirely is not detectable."
+            "注意:最后一个检查点之后的记录只受哈希链保护,可被改写而不被发现。\n"
+            "  note: entries after the last checkpoint are protected by the hash chain only; rewriting them is not detectable."
+        )
+    if report.ends_judged_at is None:
+        out.append("注意:未判断记录是否在末尾被截去。\n  note: whether a chain was cut off at its end was not judged.")
+    elif report.instances:
+        out.append(
+            "注意:截去最近约两个检查点间隔(默认约 2.5 分钟)的记录,或截回到某个正常关闭的检查点(该实例其后又曾重启),"
+            "无法从记录本身发现(docs/audit-chain.md §4)。\n"
+            "  note: cutting off about the last two checkpoint intervals (about 2.5 minutes by default), or cutting back to"
+            " a final checkpoint of an instance that was restarted later, cannot be detected from the trail itself"
+            " (docs/audit-chain.md §4)."
         )
     if not report.signatures_checked:
         out.append("注意:未校验检查点签名 / note: checkpoint signatures were not checked")
@@ -162,6 +242,10 @@ def verify(
     from audit.verify import verify_trail
 
     start, end = parse_time(from_), parse_time(to)
+    # Where each chain ends is judged against the end of the range, or now: a running gateway
+    # has signed a checkpoint within the last two intervals.
+    now = datetime.now(UTC)
+    judged_end = min(end, now) if end is not None else now
     settings = settings_or_fail(config)
     key_path = public_key or settings.keys.dir / PUBLIC_KEY_FILE
     try:
@@ -171,7 +255,7 @@ def verify(
     prefix = settings.opensearch.index_prefix
     client = opensearch_client(settings.opensearch)
     try:
-        report = verify_trail(read_trail(client, prefix, start, end, instance), key)
+        report = verify_trail(read_trail(client, prefix, start, end, instance), key, judged_end)
     except (OpenSearchException, OSError) as exc:
         fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
     finally:
@@ -191,6 +275,7 @@ def verify(
             f"索引 index: {prefix}-*  时间 range: {span[0]} – {span[1]}"
             + (f"  实例 instance: {instance}" if instance else ""),
             f"签名公钥 checkpoint key: {key_id(key)} ({key_path})",
+            f"链尾判断时间 chain ends judged against: {report.ends_judged_at}",
         ]
         typer.echo(render(report, header))
     raise typer.Exit(0 if report.clean else 1)

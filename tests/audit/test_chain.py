@@ -5,12 +5,14 @@ import copy
 import json
 import os
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+import audit.chain
 from audit.chain import (
     GENESIS,
     PUBLIC_KEY_FILE,
@@ -239,10 +241,12 @@ def test_checkpoints_every_n_events_are_signed_and_chained(tmp_path: Path) -> No
     assert (first["key_id"], first["signature_alg"]) == (SIGNER.key_id, "ed25519")
     SIGNER.public_key.verify(bytes.fromhex(first["signature"]), signed_bytes(first))
     assert checkpoints[1]["minguard"]["checkpoint"]["count"] == 5  # seq 7-11, after the first checkpoint
+    assert (first["version"], first["interval"], first["final"]) == (2, 60.0, False)
+    assert first["at"] == checkpoints[0]["@timestamp"]
     spool.close()
 
 
-def test_a_checkpoint_request_writes_one_only_when_there_is_something_to_sign(tmp_path: Path) -> None:
+def test_a_checkpoint_request_always_writes_one_a_heartbeat_when_nothing_came(tmp_path: Path) -> None:
     spool = make(tmp_path)
 
     async def scenario() -> None:
@@ -252,23 +256,36 @@ def test_a_checkpoint_request_writes_one_only_when_there_is_something_to_sign(tm
         await spool.checkpoint()
 
     asyncio.run(scenario())
-    assert [e["event"]["kind"] for e in lines(spool)] == ["event", "checkpoint"]
+    written = lines(spool)
+    assert [e["event"]["kind"] for e in written] == ["checkpoint", "event", "checkpoint", "checkpoint"]
+    assert [e["minguard"]["checkpoint"]["count"] for e in written if e["event"]["kind"] == "checkpoint"] == [0, 1, 0]
+    assert verify_trail(written, SIGNER.public_key).clean
     spool.close()
 
 
-def test_the_ticker_signs_the_last_events_of_a_quiet_gateway(tmp_path: Path) -> None:
-    spool = make(tmp_path)
+def test_the_ticker_beats_every_interval_and_its_stop_makes_the_closing_checkpoint_final(tmp_path: Path) -> None:
+    sealer = ChainSealer(SIGNER, interval=0.01)
+    spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24, sealer=sealer)
+    spool.open()
 
     async def scenario() -> None:
         await spool.append(event(0))
-        ticker = asyncio.create_task(checkpoint_ticker(spool.checkpoint, interval=0.01))
+        ticker = asyncio.create_task(checkpoint_ticker(spool.checkpoint, sealer.interval, on_stop=sealer.closing))
         await asyncio.sleep(0.1)
+        await spool.checkpoint()  # asked while running (as at shutdown before it): not final
         ticker.cancel()
         with pytest.raises(asyncio.CancelledError):
             await ticker
+        await spool.checkpoint()  # the gateway's closing checkpoint
 
     asyncio.run(scenario())
-    assert [e["event"]["kind"] for e in lines(spool)] == ["event", "checkpoint"]  # one, not one per tick
+    checkpoints = [e["minguard"]["checkpoint"] for e in lines(spool) if e["event"]["kind"] == "checkpoint"]
+    assert len(checkpoints) >= 4  # one per tick, nothing new to sign or not
+    assert [c["final"] for c in checkpoints] == [False] * (len(checkpoints) - 1) + [True]
+    assert {c["interval"] for c in checkpoints} == {0.01}
+    report = verify_trail(lines(spool), SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=1))
+    assert report.clean, [f.message for f in report.findings]
+    assert report.instances[0].closed
     spool.close()
 
 
@@ -290,8 +307,9 @@ def test_floats_canonicalise_to_the_same_bytes_after_a_json_round_trip() -> None
 
 
 # -- verify on in-memory trails ------------------------------------------------------------
-def trail(n: int = 20, every: int = 8) -> list[dict[str, Any]]:
-    sealer = ChainSealer(SIGNER, every=every)
+def trail(n: int = 20, every: int = 8, closed: bool = False, interval: float = 60.0) -> list[dict[str, Any]]:
+    """n events with a checkpoint every `every` and a forced one at the end (final if closed)."""
+    sealer = ChainSealer(SIGNER, every=every, interval=interval)
     sealer.resume("gw", None)
     out: list[dict[str, Any]] = []
     for i in range(n):
@@ -300,8 +318,18 @@ def trail(n: int = 20, every: int = 8) -> list[dict[str, Any]]:
         out.append(e)
         if (cp := sealer.checkpoint()) is not None:
             out.append(cp)
+    if closed:
+        sealer.closing()
     cp = sealer.checkpoint(force=True)
     return [*out, cp] if cp else out
+
+
+def rehash(checkpoint: dict[str, Any]) -> None:
+    """Re-hash a checkpoint entry after a change, as whoever can write the trail can (not re-sign)."""
+    checkpoint["minguard"]["chain"]["hash"] = event_hash(checkpoint, "sha256")
+
+
+LATER = timedelta(hours=1)  # a verification an hour after the trail was written
 
 
 def seq_of(events: list[dict[str, Any]], seq: int) -> dict[str, Any]:
@@ -383,3 +411,117 @@ def test_deleted_events_just_before_a_checkpoint_and_the_unsigned_tail() -> None
     report = verify_trail(events, SIGNER.public_key)
     check(report, ("deleted", 7, None))
     assert report.instances[0].unsigned == 4  # seq 19-22: chained, not signed (their checkpoint is gone)
+
+
+# -- signed time, finality and where a chain ends -------------------------------------------
+def test_a_trail_cut_off_right_after_a_checkpoint_is_reported() -> None:
+    events = [e for e in trail() if e["minguard"]["chain"]["seq"] <= 9]  # seq 9 is a checkpoint
+    now = datetime.now(UTC)
+    assert verify_trail(events, SIGNER.public_key).clean  # the chain alone cannot tell
+    assert verify_trail(events, SIGNER.public_key, end=now).clean  # as if verified at once: not yet overdue
+    report = verify_trail(events, SIGNER.public_key, end=now + LATER)
+    check(report, ("interrupted", 9, seq_of(events, 9)["event"]["id"]))
+    (finding,) = report.findings
+    assert finding.message_zh.startswith("实例 gw 记录止于 ") and "没有正常关闭的检查点" in finding.message_zh
+    assert "without a final checkpoint" in finding.message
+    assert report.ends_judged_at is not None and not report.instances[0].closed
+
+
+def test_a_gateway_that_stopped_without_a_final_checkpoint_is_reported() -> None:
+    events = trail()  # the last checkpoint is a heartbeat, not a closing one
+    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + LATER)
+    check(report, ("interrupted", 23, seq_of(events, 23)["event"]["id"]))
+
+
+def test_a_final_checkpoint_ends_a_chain_cleanly() -> None:
+    events = trail(closed=True)
+    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=400))
+    assert report.clean, [f.message for f in report.findings]
+    (summary,) = report.instances
+    assert summary.closed and summary.last_checkpoint_at == seq_of(events, 23)["minguard"]["checkpoint"]["at"]
+    assert seq_of(events, 23)["minguard"]["summary_zh"].endswith("网关正常关闭")
+
+
+def test_the_interval_a_checkpoint_signs_sets_how_old_it_may_be() -> None:
+    events = trail(interval=3600)
+    now = datetime.now(UTC)
+    assert verify_trail(events, SIGNER.public_key, end=now + LATER).clean  # within two intervals
+    assert not verify_trail(events, SIGNER.public_key, end=now + timedelta(hours=3)).clean
+
+
+def test_entries_after_a_final_checkpoint_need_a_checkpoint_of_their_own() -> None:
+    """A slot reopened after a clean shutdown continues its chain; until its first heartbeat the
+    entries after the final checkpoint are only dated by their own @timestamp."""
+    sealer = ChainSealer(SIGNER)
+    sealer.resume("gw", None)
+    events: list[dict[str, Any]] = []
+    for i in range(3):
+        sealer.seal(e := event(i))
+        events.append(e)
+    sealer.closing()
+    events.append(sealer.checkpoint(force=True) or {})
+    sealer.resume("gw", sealer.snapshot())  # the restart
+    restarted = event(3)
+    restarted["@timestamp"] = audit.chain._now()
+    sealer.seal(restarted)
+    events.append(restarted)
+    now = datetime.now(UTC)
+    assert verify_trail(events, SIGNER.public_key, end=now).clean  # just restarted
+    report = verify_trail(events, SIGNER.public_key, end=now + LATER)
+    check(report, ("interrupted", 5, "e0003"))
+    assert "seq 4 is a final checkpoint" in report.findings[0].message
+
+
+def test_a_chain_without_any_checkpoint_is_dated_by_its_entries() -> None:
+    events = [e for e in trail() if e["event"]["kind"] == "event" and e["minguard"]["chain"]["seq"] <= 8]
+    stamp = datetime.fromisoformat(events[-1]["@timestamp"])
+    assert verify_trail(events, SIGNER.public_key, end=stamp).clean
+    check(verify_trail(events, SIGNER.public_key, end=stamp + LATER), ("interrupted", 8, "e0007"))
+
+
+@pytest.mark.parametrize("field", ["at", "interval", "final", "version"])
+def test_time_interval_finality_and_version_are_covered_by_the_signature(field: str) -> None:
+    events = trail(closed=True)
+    cp = seq_of(events, 23)
+    changed = {"at": "2099-01-01T00:00:00.000Z", "interval": 86400.0, "final": False, "version": 3}[field]
+    cp["minguard"]["checkpoint"][field] = changed
+    rehash(cp)
+    check(verify_trail(events, SIGNER.public_key), ("altered", 23, cp["event"]["id"]))
+
+
+def test_stripping_the_new_fields_does_not_turn_a_checkpoint_into_an_older_one() -> None:
+    """Without `version` a checkpoint is checked as one of version 1 (which had no time and no
+    finality): the signature, made over the version-2 prefix, must then fail."""
+    events = trail()
+    cp = seq_of(events, 23)
+    for name in ("version", "at", "interval", "final"):
+        del cp["minguard"]["checkpoint"][name]
+    rehash(cp)
+    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + LATER)
+    assert ("altered", 23) in {(f.kind, f.seq) for f in report.findings}
+    assert not report.clean
+
+
+def test_checkpoints_of_version_1_still_verify() -> None:
+    """Checkpoints written before version 2: signed over {instance, seq, hash, count, key_id}
+    under the v1 prefix. Their end cannot be dated, so it is not judged."""
+    sealer = ChainSealer(SIGNER)
+    sealer.resume("gw", None)
+    events: list[dict[str, Any]] = []
+    for i in range(3):
+        sealer.seal(e := event(i))
+        events.append(e)
+    cp = sealer.checkpoint(force=True) or {}
+    fields = cp["minguard"]["checkpoint"]
+    for name in ("version", "at", "interval", "final"):
+        del fields[name]
+    v1 = b"minguard-audit-checkpoint-v1\n" + canonical(
+        {k: fields[k] for k in ("instance", "seq", "hash", "count", "key_id")}
+    )
+    assert signed_bytes(fields) == v1
+    fields["signature"] = SIGNER.sign(v1)
+    rehash(cp)
+    events.append(cp)
+    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=400))
+    assert report.clean, [f.message for f in report.findings]
+    assert report.instances[0].last_checkpoint_at is None
