@@ -40,8 +40,11 @@ _INVISIBLE = frozenset(
 )
 _INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 # Decimal digits of other scripts (Arabic-Indic ٠-٩, Devanagari ०-९, …): NFKC keeps them, so
-# they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit.
-_OTHER_DIGIT_RE = re.compile(r"[^\D0-9]")
+# they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit. And
+# letters that pass for an ID number's check character X: the multiplication sign, Cyrillic
+# and Greek X (NFKC keeps them too).
+_X_LOOKALIKES = "\u00d7\u0425\u0445\u03a7\u03c7\u2715"
+_OTHER_DIGIT_RE = re.compile(rf"[^\D0-9]|[{_X_LOOKALIKES}]")
 
 # Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
 # After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
@@ -76,7 +79,7 @@ class Folded(NamedTuple):
 def _nfkc(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) == 1 and not folded.isascii() and _OTHER_DIGIT_RE.match(folded) is not None:
-        return str(unicodedata.decimal(folded))
+        return "X" if folded in _X_LOOKALIKES else str(unicodedata.decimal(folded))
     return folded
 
 

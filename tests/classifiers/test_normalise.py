@@ -72,3 +72,10 @@ def test_percent_escapes_beside_digits_are_boundaries(original: str, number: str
 
 def test_percent_escapes_elsewhere_change_nothing() -> None:
     assert fold("a%20b and 50%").text == "a%20b and 50%"
+
+
+@pytest.mark.parametrize("x", ["\u00d7", "\u0445", "\u03c7", "\u0425"])
+def test_letters_that_pass_for_the_check_character_x(x: str) -> None:
+    number = next(n for n in (make_id(seq=f"{i:03d}") for i in range(1000)) if n.endswith("X"))
+    (match,) = Scanner().scan(f"证号{number[:-1]}{x}")
+    assert match.entity == "RESIDENT_ID" and match.end == len(number) + 2
