@@ -10,6 +10,12 @@ the inspect stage uses), never in clear: a person's token here equals the one in
 `minguard.data.person_tokens`, so writes join with reads. Bank cards are tokenised with the
 prefix `bank_card:` so that no card number can ever share a token with an ID number.
 
+The acting official is whatever the body names; `operator_verified` says whether that is the
+authenticated caller. For case.apply and case.approve authorize refuses any other name
+(`self_approval.actor_fields` in policies/conditions.yaml), so there it is always true. A
+payment or an account change is sent by the payment service on an official's behalf: the
+official it names is only claimed, and detection rules must not take it for proven.
+
 Runs after inspect (it needs the upstream's answer), for every caller; it never fails the
 exchange: a body that is not what is expected just leaves fewer fields.
 """
@@ -102,9 +108,13 @@ class Business:
             k == b"content-encoding" and v.strip().lower() not in (b"", b"identity") for k, v in upstream.headers
         )
         answer = _json(upstream.body) if upstream is not None and not encoded else {}
+        subject = ex.principal.subject if ex.principal else None
+        operator = _text(body.get(actor_field)) or subject
         fields: dict[str, Any] = {
             "step": step,
-            "operator": _text(body.get(actor_field)) or (ex.principal.subject if ex.principal else None),
+            "operator": operator,
+            # Verified only when it is the authenticated caller, not a name the caller sent.
+            "operator_verified": operator is not None and operator == subject,
             "case_id": _text(route.params.get("caseId")) or _text(answer.get("caseId")),
             "program": _text(body.get("program")) or _text(answer.get("program")),
             "amount": _amount(body.get("amount")) or _amount(answer.get("monthlyAmount")),

@@ -62,12 +62,25 @@ class Release:
         counter = f"{subject}|{day}"
         result = await self._quota.consume(counter, records, limit[0])
         ex.conditions.append(
-            f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}" + (" (local)" if result.degraded else "")
+            f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}"
+            + (" (local)" if result.degraded else "")
+            + (" (contended)" if result.contended else "")
         )
         if result.allowed:
             if records:
                 ex.quota_charge = (counter, records, limit[0])
             return None
+        if result.contended:
+            # Fail closed: the count could not be settled with the other processes in time.
+            # Only this subject's own concurrent requests share the counter, hence 429.
+            return Verdict(
+                f"max_records_per_day:{limit[1]}",
+                429,
+                "daily_quota_contended",
+                f"today's record count for role {limit[1]} could not be updated in time "
+                "(too many concurrent requests by this caller); retry later",
+                f"今日数据量计数正被本用户的其他并发请求占用,未能及时更新(角色 {limit[1]}),请稍后重试",
+            )
         return Verdict(
             f"max_records_per_day:{limit[1]}",
             429,

@@ -37,6 +37,7 @@ def test_apply_yields_program_amount_case_operator_and_person_token() -> None:
     assert ex.business == {
         "step": "apply",
         "operator": "zhangwei",
+        "operator_verified": True,  # the caller itself (authorize refuses any other operator)
         "case_id": "C61090200001",
         "program": "dibao",
         "amount": 650.0,
@@ -58,6 +59,7 @@ def test_bank_account_change_tokenises_card_apart_from_id_numbers() -> None:
     fields = stage.extract(ex)
     assert fields is not None
     assert fields["operator"] == "wangfang" and fields["step"] == "bank_account"
+    assert fields["operator_verified"] is False  # named by the caller (zhangwei), not the caller
     assert fields["account_token"] == Pseudonymizer(KEY).token("bank_card:" + CARD) != Pseudonymizer(KEY).token(CARD)
     assert CARD not in json.dumps(fields)
 
@@ -83,7 +85,13 @@ def test_reads_garbage_and_encoded_bodies_leave_fewer_fields() -> None:
     ex.request.body = b"\xff not json"
     assert ex.upstream is not None
     ex.upstream = Response(200, [(b"content-encoding", b"gzip")], b"\x1f\x8b")
-    assert stage.extract(ex) == {"step": "approve", "operator": "zhangwei", "case_id": "C1", "upstream_status": 200}
+    assert stage.extract(ex) == {
+        "step": "approve",
+        "operator": "zhangwei",
+        "operator_verified": True,
+        "case_id": "C1",
+        "upstream_status": 200,
+    }
     bad_id = _exchange("case.apply", {}, {}, {"applicantIdNumber": "110105194912310021"})
     assert "person_token" not in (stage.extract(bad_id) or {})
 

@@ -1,0 +1,120 @@
+"""Whether the acting official in an audit event is the authenticated caller or only a name the
+caller sent (`minguard.business.operator_verified`), through the business and audit stages
+into the audit index's strict mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from opensearchpy import OpenSearch
+
+from audit.opensearch import index_for, index_template
+from audit.spool import Spool
+from classifiers.inspect import Inspector
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.audit import Audit
+from gateway.stages.business import Business
+from policies.enforcer import Decision
+from policies.keys import Pseudonymizer
+from policies.masking import load_profiles
+from policies.routes import RouteMatch
+
+INSPECTOR = Inspector()
+STRICT = load_profiles().get("strict")
+SERVICE = Principal("svc-payment", "service", ("service_payment",), "6109", "市民政局", "api_key", "payment-service")
+REVIEWER = Principal("lina", "person", ("reviewer",), "610902", "汉滨区民政局", "api_key", "rv")
+
+
+def _write(principal: Principal, route: str, resource: str, action: str, path: str, body: dict[str, Any]) -> Exchange:
+    ex = Exchange(Request("POST", path, b"", [], "127.0.0.1", 40000, "http", json.dumps(body).encode()))
+    ex.principal = principal
+    ex.route = RouteMatch(route, resource, action, {"region": "610902", "caseId": "C1", "personId": "P1"}, path)
+    ex.decision = Decision(True, f"{principal.roles[0]}, {resource}, {action}, allow", "test", "allow")
+    ex.upstream = Response(201, [(b"content-type", b"application/json")], b"{}")
+    ex.response = Response(201, [], b"{}")
+    ex.inspection = INSPECTOR.inspect(b"{}", "application/json", None, STRICT)
+    return ex
+
+
+def _audited(tmp_path: Path, exchanges: list[Exchange]) -> list[dict[str, Any]]:
+    spool = Spool(tmp_path, "gw", 1 << 20, 1 << 20)
+    spool.open()
+    business = Business(Pseudonymizer(bytes(range(32))))
+    audit = Audit(spool, INSPECTOR, STRICT)
+
+    async def run() -> None:
+        for ex in exchanges:
+            await business(ex)
+            await audit(ex)
+
+    asyncio.run(run())
+    lines = [line for path in sorted(spool.directory.glob("*.jsonl")) for line in path.read_text().splitlines()]
+    spool.close()
+    return [e for e in map(json.loads, lines) if e["event"]["kind"] == "event"]
+
+
+def _exchanges() -> list[Exchange]:
+    return [
+        # The payment service names an official: it cannot be checked, only recorded as claimed.
+        _write(
+            SERVICE,
+            "case.pay",
+            "payment",
+            "pay",
+            "/api/v1/regions/610902/cases/C1/payments",
+            {"period": "2026-11", "amount": 100, "operator": "wangfang"},
+        ),
+        _write(
+            SERVICE,
+            "person.bank_account",
+            "person",
+            "update",
+            "/api/v1/regions/610902/persons/P1/bank-account",
+            {"bankCard": "6222020200112233445", "operator": "wangfang"},
+        ),
+        # An approval names its caller (authorize refuses any other approver).
+        _write(
+            REVIEWER, "case.approve", "case", "approve", "/api/v1/regions/610902/cases/C1/approve", {"approver": "lina"}
+        ),
+        # A payment naming nobody: the service itself acted.
+        _write(SERVICE, "case.pay", "payment", "pay", "/api/v1/regions/610902/cases/C1/payments", {"amount": 100}),
+    ]
+
+
+def test_an_operator_named_by_the_payment_service_is_recorded_as_unverified(tmp_path: Path) -> None:
+    events = _audited(tmp_path, _exchanges())
+    recorded = [
+        (
+            e["minguard"]["business"]["step"],
+            e["minguard"]["business"]["operator"],
+            e["minguard"]["business"]["operator_verified"],
+        )
+        for e in events
+    ]
+    assert recorded == [
+        ("pay", "wangfang", False),
+        ("bank_account", "wangfang", False),
+        ("approve", "lina", True),
+        ("pay", "svc-payment", True),
+    ]
+
+
+@pytest.mark.opensearch
+def test_the_audit_index_accepts_operator_verified(tmp_path: Path, opensearch: OpenSearch) -> None:
+    """The audit mapping is strict: an unmapped field would refuse the whole event."""
+    prefix = f"mgtest-operator-{uuid.uuid4().hex[:8]}"
+    opensearch.indices.put_index_template(name=prefix, body=index_template(prefix))
+    try:
+        for event in _audited(tmp_path, _exchanges()[:1]):
+            opensearch.index(index=index_for(prefix, event["@timestamp"]), id=event["event"]["id"], body=event)
+        opensearch.indices.refresh(index=f"{prefix}-*")
+        query = {"query": {"term": {"minguard.business.operator_verified": False}}}
+        assert opensearch.count(index=f"{prefix}-*", body=query)["count"] == 1
+    finally:
+        opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
