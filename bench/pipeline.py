@@ -51,6 +51,7 @@ class TimedInspector:
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
+        self.detector = inner.detector  # the inspect stage asks it about header names
         self.ns: list[int] = []
 
     def inspect(self, *args: Any) -> Any:

@@ -136,9 +136,10 @@ class Inspect:
             # The scanner's pre-check finds nothing, and the name is no key the catalog knows
             # (X-Applicant-Name is one: a bare name under it is found by the key's evidence;
             # a business key such as Content-Type takes only what the pre-check finds).
-            info = self._inspector.detector.plan(key).info
-            if MAYBE.search(text) is None and (info is None or info.business):
-                continue
+            if MAYBE.search(text) is None:
+                info = self._inspector.detector.plan(key).info
+                if info is None or info.business:
+                    continue
             # As a JSON member, so that the header's name is a key's evidence.
             found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
             if not found.entity_counts:
