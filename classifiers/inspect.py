@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 # Media types that are never text: refuse rather than "mask" bytes of an image.
 _BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
-_JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _BINARY_TYPES = frozenset(
     {
         "application/octet-stream",
@@ -39,6 +38,8 @@ _BINARY_TYPES = frozenset(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
 )
+# JSON lines (NDJSON): a document per line.
+_JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _CLEAN_KEYS_MAX = 4096
 __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 

@@ -11,7 +11,11 @@ import brotli
 _TEXTUAL_TYPES = frozenset(
     {
         "application/json",
+        "application/x-json",
         "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        "application/x-jsonlines",
         "application/xml",
         "application/javascript",
         "application/x-www-form-urlencoded",

@@ -27,6 +27,7 @@ def test_parse_content_type(header: str | None, expected: tuple[str, str | None]
     [
         ("application/json", True),
         ("application/problem+json", True),
+        ("application/jsonl", True),  # JSON lines: sniffed as one JSON document, they would not parse
         ("text/csv", True),
         ("", True),  # no Content-Type: inspect anyway
         ("image/png", False),
