@@ -19,6 +19,9 @@ _HINTS: dict[str, frozenset[str]] = {
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
+# Under a key that names the entity, digits grouped by any punctuation still make the value:
+# "610902/19470415/8177", "139_1234_5678" (folding joins only spaces, hyphens and dots).
+_LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·]+")
 BIRTH_DATE = "BIRTH_DATE"
 # Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
 # so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
@@ -213,14 +216,15 @@ class Detector:
         ):
             return None
         folded = fold(core).text
+        compact = _LOOSE_SEPARATORS.sub("", folded)  # the number alone, for number entities
         claim: str | None = None
-        if entity == resident_id.ENTITY and resident_id.looks_like(folded):
+        if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
-        elif entity == PHONE and set(core) <= _PHONE_CHARS | set("－（）　") and 7 <= _digits(folded) <= 15:
-            digits = "".join(c for c in folded if c.isdigit())
+        elif entity == PHONE and set(core) <= _PHONE_CHARS | set("－（）　/_") and 7 <= _digits(compact) <= 15:
+            digits = "".join(c for c in compact if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
         elif (
-            (entity == bank_card.ENTITY and folded.isdigit() and 12 <= len(folded) <= 19)
+            (entity == bank_card.ENTITY and compact.isdigit() and 12 <= len(compact) <= 19)
             or (entity == person_name.ENTITY and person_name.is_keyed_name(folded, require_surname=info.weak))
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)

@@ -70,6 +70,22 @@ def test_id_key_masks_bad_checksum() -> None:
     assert _entities("not an id", "idCard") == []
 
 
+@pytest.mark.parametrize(
+    ("value", "key", "entity"),
+    [
+        (f"{ID[:6]}/{ID[6:14]}/{ID[14:]}", "sfzh", "RESIDENT_ID"),
+        (f"{ID[:6]}_{ID[6:14]}_{ID[14:]}", "idNumber", "RESIDENT_ID"),
+        ("139/1234/5678", "phone", "MOBILE"),
+        ("139_1234_5678", "lxdh", "MOBILE"),
+        ("6222_0212_3456_7890_128", "bankCard", "BANK_CARD"),
+    ],
+)
+def test_a_key_claims_numbers_grouped_by_any_punctuation(value: str, key: str, entity: str) -> None:
+    """Folding joins only spaces, hyphens and dots; under a key naming the entity the digits
+    make the value whatever groups them."""
+    assert _entities(value, key) == [(entity, value)]
+
+
 def test_serial_key_with_bad_checksum_stays() -> None:
     assert _entities(bad_check(ID), "serialNo") == []
     assert _entities(bad_check(ID), None) == []
