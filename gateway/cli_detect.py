@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -102,12 +102,25 @@ def alerts(
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     for a in found:
-        who = ", ".join(f"{k}={v}" for k, v in a["subjects"].items())
-        typer.echo(
-            f"{a['id']}  [{STATE_ZH[a['state']]}] [{a['severity']}] {a['title_zh']}  {who}  "
-            f"数值 {a['value']:g} ≥ 阈值 {a['threshold']:g}  窗口 {a['window']['start']}  证据 {len(a['evidence'])} 条"
-        )
+        typer.echo(alert_line(a))
     typer.echo(f"共 {len(found)} 条 ({len(found)} alerts)")
+
+
+def alert_line(a: dict[str, Any]) -> str:
+    """One alert as `detect alerts` lists it."""
+    from audit.detection.alerts import STATE_ZH
+
+    who = ", ".join(f"{k}={v}" for k, v in a["subjects"].items())
+    # An integrity alert (reference data altered) has no value or threshold.
+    measured = (
+        f"数值 {a['value']:g} ≥ 阈值 {a['threshold']:g}"
+        if a.get("value") is not None and a.get("threshold") is not None
+        else "参考数据完整性"
+    )
+    return (
+        f"{a['id']}  [{STATE_ZH[a['state']]}] [{a['severity']}] {a['title_zh']}  {who}  "
+        f"{measured}  窗口 {a['window']['start']}  证据 {len(a['evidence'])} 条"
+    )
 
 
 def _transition(alert: str, state: str, officer: str, comment: str | None, config: Path | None) -> None:

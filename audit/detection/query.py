@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from policies.enforcer import region_prefix
+
 from .definitions import OffHours, Rule
 
 EVIDENCE = 100  # ids of audit events kept per alert (the alert also says how many there were)
@@ -209,10 +211,9 @@ def evidence_body(
 
 
 def outside_region(subjects: dict[str, str]) -> bool:
-    """The target region is not under the caller's own (610900 covers 6109xx…)."""
-    own = subjects.get("minguard.principal.region", "")
-    while len(own) > 2 and own.endswith("00"):
-        own = own[:-2]
+    """The target region is not under the caller's own, as authorization reads it (610900
+    covers 6109xx; a township's 9-digit code covers only itself and its villages)."""
+    own = region_prefix(subjects.get("minguard.principal.region", ""))
     return not subjects.get("minguard.target_region", "").startswith(own)
 
 

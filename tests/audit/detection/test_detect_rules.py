@@ -199,6 +199,10 @@ def test_outside_region_filter() -> None:
     assert outside_region({"minguard.principal.region": "610921", "minguard.target_region": "610902"})
     assert not outside_region({"minguard.principal.region": "610900", "minguard.target_region": "610902001"})
     assert not outside_region({"minguard.principal.region": "610902", "minguard.target_region": "610902"})
+    # A township's code covers itself and its villages only, as authorization reads it.
+    assert outside_region({"minguard.principal.region": "610902100", "minguard.target_region": "610902101"})
+    assert not outside_region({"minguard.principal.region": "610902100", "minguard.target_region": "610902100001"})
+    assert outside_region({"minguard.principal.region": "610902100200", "minguard.target_region": "610902100201"})
 
 
 def test_alert_ids_depend_on_rule_window_and_subject_only(tmp_path: Path) -> None:

@@ -1,0 +1,20 @@
+"""How `minguard detect alerts` lists alerts (gateway/cli_detect.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from audit.detection.alerts import integrity_alert
+from audit.detection.definitions import load_rules
+from audit.detection.query import Window
+from gateway.cli_detect import alert_line
+
+
+def test_an_integrity_alert_is_listed_without_value_or_threshold() -> None:
+    """Raised when reference data was altered: it has neither, and the listing crashed on it."""
+    rule = next(r for r in load_rules() if r.id == "fund.approver_related")
+    now = datetime(2026, 11, 29, 8, tzinfo=UTC)
+    alert = integrity_alert(rule, Window(now - timedelta(days=1), now), "staff", "登记表被改动", now)["alert"]
+    line = alert_line(alert)
+    assert "参考数据完整性" in line and alert["id"] in line
