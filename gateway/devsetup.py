@@ -73,6 +73,7 @@ class DevEnvironment:
 
 def _write_private(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # the mode of open() applies only to a file it creates
     with os.fdopen(fd, "wb") as f:
         f.write(data)
 

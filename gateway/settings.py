@@ -11,6 +11,7 @@ import os
 import socket
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -136,6 +137,10 @@ class OpenSearchSettings(Section):
     def _credentials_complete(self) -> OpenSearchSettings:
         if self.username and self.password_file is None and "MINGUARD_OPENSEARCH_PASSWORD" not in os.environ:
             raise ValueError("username is set but there is no password_file (or MINGUARD_OPENSEARCH_PASSWORD)")
+        # Basic auth over plain HTTP hands the password to anyone on the path: only to this host.
+        parsed = urlsplit(self.url)
+        if self.username and parsed.scheme != "https" and parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("a username over plain http sends the password in clear: use an https:// url")
         return self
 
     def password(self) -> str | None:

@@ -27,6 +27,10 @@ class KeyFileError(Exception):
 
 
 def _read_key(path: Path) -> bytes:
+    # Whoever can write a key file can forge checkpoints or swap the pseudonym key: refused.
+    # (Group-readable is allowed: the systemd unit uses 0640 root:minguard.)
+    if path.stat().st_mode & 0o022:
+        raise KeyFileError(f"{path}: a key file must not be writable by group or others (chmod 0600)")
     try:
         data = bytes.fromhex(path.read_text(encoding="ascii").strip())
     except ValueError:
@@ -42,7 +46,7 @@ def load_or_create_key(directory: Path, name: str, generate: bool, size: int = 3
         return _read_key(path)
     if not generate:
         raise KeyFileError(f"{path}: key file missing (keys.generate_missing is off)")
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     # Written whole under a private name, then linked into place: link() fails if the name
     # exists, so when workers start at once exactly one key wins, and nobody can read a
     # half-written file.
@@ -84,8 +88,14 @@ class KeyRing:
         return found
 
     def known(self, purpose: str, key_id: str) -> bytes | None:
-        """An existing key only (decryption never creates keys)."""
-        return self._keys.get((purpose, key_id))
+        """An existing key only (decryption never creates keys). A key another worker or
+        replica created after this one started (a rotation) is read from its file."""
+        found = self._keys.get((purpose, key_id))
+        if found is None and KEY_ID.match(key_id):
+            path = self.directory / f"{purpose}-{key_id}.key"
+            if path.is_file():
+                found = self._keys[(purpose, key_id)] = _read_key(path)
+        return found
 
     def ids(self, purpose: str) -> list[str]:
         return sorted(k for p, k in self._keys if p == purpose)

@@ -55,6 +55,13 @@ def test_dev_init_keeps_secrets_out_of_the_config(tmp_path: Path) -> None:
     assert init_dev(tmp_path).credentials == env.credentials  # a second run reuses them
 
 
+def test_dev_init_makes_an_existing_credentials_file_private(tmp_path: Path) -> None:
+    (tmp_path / "credentials.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "credentials.json").chmod(0o644)
+    init_dev(tmp_path)
+    assert oct((tmp_path / "credentials.json").stat().st_mode & 0o777) == "0o600"
+
+
 def test_config_check_reports_broken_policy_files_without_writing(tmp_path: Path) -> None:
     (tmp_path / "routes.yaml").write_text("routes: [{name: x}]\n", encoding="utf-8")
     (tmp_path / "masking.yaml").write_text("order: [lenient]\nprofiles: {lenient: {default: {op: keep}}}\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from audit.detection.alerts import integrity_alert
 from audit.detection.definitions import load_rules

@@ -55,6 +55,10 @@ def test_defaults_serve_the_demo() -> None:
             "identity.api_keys.0.region",
         ),
         ([1, 2], "must be a YAML mapping"),
+        (
+            {"opensearch": {"url": "http://opensearch.internal:9200", "username": "gw", "password_file": "pw"}},
+            "password in clear",
+        ),
     ],
 )
 def test_errors_name_the_key(data: object, message: str) -> None:
@@ -76,3 +80,10 @@ def test_retention_below_six_months_is_refused() -> None:
     with pytest.raises(ConfigError, match=r"audit\.retention_days: Value error, 90 days is below the legal minimum"):
         parse_settings({"audit": {"retention_days": 90}}, Path("."))
     assert parse_settings({"audit": {"retention_days": 400}}, Path(".")).audit.retention_days == 400
+
+
+def test_a_username_over_http_is_accepted_for_this_host_only() -> None:
+    local = {"opensearch": {"url": "http://127.0.0.1:9200", "username": "gw", "password_file": "pw"}}
+    assert parse_settings(local, Path(".")).opensearch.username == "gw"
+    secure = {"opensearch": {"url": "https://opensearch.internal:9200", "username": "gw", "password_file": "pw"}}
+    assert parse_settings(secure, Path(".")).opensearch.username == "gw"

@@ -108,6 +108,23 @@ def test_rotation_keeps_old_ciphertexts_readable(tmp_path: Path) -> None:
         FieldCrypto(KeyRing(tmp_path, generate=False)).decrypt(old, "610902")
 
 
+def test_a_key_another_replica_added_after_start_decrypts(tmp_path: Path) -> None:
+    """A rotation adds encrypt-k2.key; workers started before it must still decrypt with it."""
+    running = FieldCrypto(KeyRing(tmp_path, generate=True))
+    running.encrypt(CARD, key_id="k1", region="610902")
+    sealed = FieldCrypto(KeyRing(tmp_path, generate=True)).encrypt(CARD, key_id="k2", region="610902")
+    assert running.decrypt(sealed, "610902") == CARD
+
+
+def test_key_files_writable_by_others_are_refused(tmp_path: Path) -> None:
+    """Whoever can write a key file can forge checkpoints or swap the pseudonym key."""
+    FieldCrypto(KeyRing(tmp_path, generate=True)).encrypt(CARD)
+    assert (tmp_path / "encrypt-k1.key").stat().st_mode & 0o777 == 0o600
+    (tmp_path / "encrypt-k1.key").chmod(0o666)
+    with pytest.raises(KeyFileError, match="writable"):
+        KeyRing(tmp_path, generate=False)
+
+
 def test_missing_keys_stop_production(tmp_path: Path) -> None:
     with pytest.raises(KeyFileError, match="missing"):
         FieldCrypto(KeyRing(tmp_path, generate=False)).encrypt(CARD)
