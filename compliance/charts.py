@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from .evidence import Evidence
+from .systemfacts import AlertFacts
 
 FONT = "WenQuanYi Zen Hei"
 LEVEL_ZH = {"general": "一般数据", "important": "重要数据", "core": "核心数据"}
@@ -77,12 +78,13 @@ def stacked(
     return _svg(fig, key)
 
 
-def alerts_by_rule(alerts: list[dict[str, Any]]) -> str:
+def alerts_by_rule(alerts: AlertFacts) -> str:
     _style()
     counts: dict[str, dict[str, int]] = {}
-    for a in alerts:
-        counts.setdefault(str(a.get("title_zh") or a["rule"]), {}).setdefault(a["state"], 0)
-        counts[str(a.get("title_zh") or a["rule"])][a["state"]] += 1
+    for rule, states in alerts.by_rule.items():
+        row = counts.setdefault(alerts.titles.get(rule, rule), {})
+        for state, n in states.items():
+            row[state] = row.get(state, 0) + n
     rules = sorted(counts)
     fig, ax = plt.subplots(figsize=(7.0, max(1.6, 0.3 * len(rules) + 0.8)))
     left = [0] * len(rules)

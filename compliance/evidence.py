@@ -23,6 +23,7 @@ from gateway.settings import Settings
 from . import policyfacts, systemfacts
 from .trail import ESCALATION_CODES, Trail
 
+USER_ROWS = 1000  # the per-user table lists this many users, the most active first
 _COUNTER = re.compile(r"^minguard_requests_total\{[^}]*\}\s+([0-9.eE+]+)\s*$", re.MULTILINE)
 
 
@@ -43,7 +44,8 @@ class Evidence:
     events: int = 0
     proxied_events: int = 0
     requests_counted: int | None = None
-    by_user: dict[str, int] = field(default_factory=dict)
+    by_user: dict[str, int] = field(default_factory=dict)  # the USER_ROWS most active users only
+    users: int = 0  # users with events, all of them
     missing_fields: dict[str, int] = field(default_factory=dict)
     verify: dict[str, Any] = field(default_factory=dict)
     checkpoints: int = 0
@@ -63,6 +65,7 @@ class Evidence:
     admin_role_events: list[tuple[str, str, int]] = field(default_factory=list)  # (user, roles, n)
     masking: dict[str, dict[str, str]] = field(default_factory=dict)
     configured: dict[str, list[str]] = field(default_factory=dict)  # subject -> roles
+    configured_events: dict[str, int] = field(default_factory=dict)  # configured subject -> events, if any
     kinds: dict[str, str] = field(default_factory=dict)  # subject -> person | service
     escalations: list[tuple[str, str, int]] = field(default_factory=list)  # (user, code, n)
     # Identity
@@ -84,7 +87,8 @@ class Evidence:
     uninspected_releases: int = 0
     reidentifications: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n)
     # Detection
-    alerts: list[dict[str, Any]] = field(default_factory=list)
+    alerts: systemfacts.AlertFacts = field(default_factory=systemfacts.AlertFacts)
+    denial_alerted: set[str] = field(default_factory=set)  # users with a DENIAL_RULES alert
     # Charts: (bucket, {series: n})
     volume: list[tuple[str, dict[str, int]]] = field(default_factory=list)
     denials: list[tuple[str, dict[str, int]]] = field(default_factory=list)
@@ -114,7 +118,8 @@ def gather(
 
     ev.events = trail.count()
     ev.proxied_events = trail.proxied_count()
-    ev.by_user = trail.terms("user.id")
+    ev.by_user = trail.terms("user.id", size=USER_ROWS)
+    ev.users = trail.distinct("user.id")
     ev.missing_fields = trail.missing_fields()
     ev.verify = _verify(settings, client, start, end)
     ev.checkpoints = trail.checkpoints()
@@ -136,6 +141,8 @@ def gather(
     ev.masking = policyfacts.masking_by_role(settings, bundle)
     ev.configured = {k.subject: list(k.roles) for k in settings.identity.api_keys}
     ev.kinds = {k.subject: k.kind for k in settings.identity.api_keys}
+    # Read for exactly these accounts: a busy bureau has more users than by_user lists.
+    ev.configured_events = trail.among("user.id", sorted(ev.configured))
     ev.escalations = trail.pairs("user.id", "minguard.error.code", {"terms": {"minguard.error.code": ESCALATION_CODES}})
 
     ev.credentials = trail.terms("minguard.principal.credential")
@@ -166,7 +173,8 @@ def gather(
         "user.id", "event.outcome", {"term": {"event.action": "personal_data.reidentify"}}
     )
 
-    ev.alerts = systemfacts.alerts(client, prefix, start, end)
+    ev.alerts = systemfacts.alert_facts(client, prefix, start, end, now)
+    ev.denial_alerted = systemfacts.alerted_users(client, prefix, start, end, systemfacts.DENIAL_RULES)
     interval = _interval(start, end)
     ev.volume = trail.histogram(interval, "minguard.data.level", allowed)
     ev.denials = trail.histogram(interval, "minguard.error.code", denied)

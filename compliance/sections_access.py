@@ -10,7 +10,6 @@ from .policyfacts import ROLE_ZH
 from .trail import ENTITIES
 
 REPEATED_DENIALS = 10  # as the misuse.repeated_denials rule (audit/detection/rules)
-DENIAL_RULES = ("misuse.repeated_denials", "misuse.out_of_region")
 
 
 def access_control(ev: Evidence) -> Section:
@@ -72,7 +71,7 @@ def _least_privilege(ev: Evidence) -> Check:
 
 def _surplus(ev: Evidence) -> Check:
     name = "多余或未使用的账户"
-    unused = sorted(u for u in ev.configured if u not in ev.by_user)
+    unused = sorted(u for u in ev.configured if u not in ev.configured_events)
     if unused:
         return Check(
             "access.surplus",
@@ -88,8 +87,7 @@ def _escalation(ev: Evidence) -> Check:
     per_user: dict[str, int] = {}
     for user, _, n in ev.escalations:
         per_user[user] = per_user.get(user, 0) + n
-    alerted = {str(a.get("subjects", {}).get("user.id")) for a in ev.alerts if a.get("rule") in DENIAL_RULES}
-    silent = sorted(u for u, n in per_user.items() if n >= REPEATED_DENIALS and u not in alerted)
+    silent = sorted(u for u, n in per_user.items() if n >= REPEATED_DENIALS and u not in ev.denial_alerted)
     if silent:
         return Check(
             "access.escalation", name, PARTIAL, f"频繁越权尝试(≥{REPEATED_DENIALS} 次)未形成告警:{'、'.join(silent)}。"

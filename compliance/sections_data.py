@@ -3,16 +3,13 @@ detection of misuse: verdicts from the evidence, nothing else."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from statistics import median
-
 from audit.detection.alerts import STATE_ZH
 
 from .evidence import Evidence
 from .model import FAIL, PARTIAL, PASS, Check, Section, Table
+from .systemfacts import ALERT_MAX_OPEN_DAYS
 
 KEY_MAX_AGE_DAYS = 365  # rotate keys at least yearly
-ALERT_MAX_OPEN_DAYS = 7  # an alert left new for longer is not being handled
 SM_ALGORITHMS = ("hmac-sm3", "sm4-gcm", "sm3")
 
 
@@ -176,36 +173,22 @@ def detection(ev: Evidence) -> Section:
         "本节:审计记录上的滥用与资金侵占检测规则(docs/detection.md)产生的告警及其处置。",
         f"告警索引 {ev.index.removesuffix('-*')}.alerts(窗口与报告期间相交的告警)。",
     )
-    by_rule: dict[str, dict[str, int]] = {}
-    closing: dict[str, list[float]] = {}
-    stale = 0
-    for a in ev.alerts:
-        by_rule.setdefault(a["rule"], {}).setdefault(a["state"], 0)
-        by_rule[a["rule"]][a["state"]] += 1
-        created = _time(a["created"])
-        closed = [h for h in a.get("history", []) if h["state"] == "closed"]
-        if closed:
-            closing.setdefault(a["rule"], []).append((_time(closed[-1]["at"]) - created).total_seconds() / 3600)
-        elif a["state"] == "new" and (ev.generated - created).days >= ALERT_MAX_OPEN_DAYS:
-            stale += 1
+    alerts = ev.alerts  # counted over every alert of the period, not a list of them
+    hours = alerts.closing_hours
     rows = [
-        [rule, *(states.get(k, 0) for k in STATE_ZH), f"{median(closing[rule]):.1f}" if rule in closing else "-"]
-        for rule, states in sorted(by_rule.items())
+        [rule, *(states.get(k, 0) for k in STATE_ZH), f"{hours[rule]:.1f}" if rule in hours else "-"]
+        for rule, states in sorted(alerts.by_rule.items())
     ]
     s.tables.append(Table("告警按规则与处置状态", ["规则", *STATE_ZH.values(), "关闭用时中位数(小时)"], rows))
-    new = sum(1 for a in ev.alerts if a["state"] == "new")
+    new = alerts.in_state("new")
     name = "告警及时处置"
-    if stale:
-        s.checks.append(Check("detection.handled", name, FAIL, f"{stale} 条告警超过 {ALERT_MAX_OPEN_DAYS} 天未处理。"))
-    elif new:
+    if alerts.stale:
         s.checks.append(
-            Check("detection.handled", name, PARTIAL, f"共 {len(ev.alerts)} 条告警,{new} 条尚未确认或关闭。")
+            Check("detection.handled", name, FAIL, f"{alerts.stale} 条告警超过 {ALERT_MAX_OPEN_DAYS} 天未处理。")
         )
+    elif new:
+        s.checks.append(Check("detection.handled", name, PARTIAL, f"共 {alerts.total} 条告警,{new} 条尚未确认或关闭。"))
     else:
-        s.checks.append(Check("detection.handled", name, PASS, f"共 {len(ev.alerts)} 条告警,均已确认或关闭。"))
+        s.checks.append(Check("detection.handled", name, PASS, f"共 {alerts.total} 条告警,均已确认或关闭。"))
     s.charts.append("alerts")
     return s
-
-
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -6,8 +6,10 @@ index, keys.dir, the config, the alerts index) and returns plain data for the re
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from opensearchpy import OpenSearch
@@ -16,6 +18,13 @@ from opensearchpy.exceptions import NotFoundError, TransportError
 from audit.detection.alerts import alerts_index
 from audit.lifecycle import OPS_INDEX, REPOSITORY
 from gateway.settings import Settings
+
+from .trail import composite
+
+ALERT_MAX_OPEN_DAYS = 7  # an alert left new for longer is not being handled
+DENIAL_RULES = ("misuse.repeated_denials", "misuse.out_of_region")  # rules that alert on refused access
+ALERT_USER = "alert.subjects.user.id.keyword"  # subjects are mapped dynamically: text with a keyword
+SCAN_PAGE = 5000  # closed alerts read per request for the closing times
 
 
 def retention_meta(client: OpenSearch, prefix: str) -> dict[str, Any] | None:
@@ -108,22 +117,100 @@ def transport(settings: Settings) -> list[dict[str, Any]]:
     ]
 
 
-def alerts(client: OpenSearch, prefix: str, start: datetime, end: datetime) -> list[dict[str, Any]]:
-    """Alerts whose window overlaps the period (audit/detection/alerts.py)."""
-    query = {
+@dataclass
+class AlertFacts:
+    """Alerts whose window overlaps the period (audit/detection/alerts.py), counted by OpenSearch
+    over all of them: a list of alert documents would be cut off somewhere, and an unhandled
+    alert beyond the cut would go unseen."""
+
+    by_rule: dict[str, dict[str, int]] = field(default_factory=dict)  # rule -> state -> alerts
+    titles: dict[str, str] = field(default_factory=dict)  # rule -> title_zh
+    closing_hours: dict[str, float] = field(default_factory=dict)  # rule -> median hours to close
+    stale: int = 0  # still new, raised ALERT_MAX_OPEN_DAYS or more before the report
+
+    @property
+    def total(self) -> int:
+        return sum(sum(states.values()) for states in self.by_rule.values())
+
+    def in_state(self, state: str) -> int:
+        return sum(states.get(state, 0) for states in self.by_rule.values())
+
+
+def _overlapping(start: datetime, end: datetime, *filters: dict[str, Any]) -> dict[str, Any]:
+    return {
         "bool": {
             "filter": [
                 {"range": {"alert.window.start": {"lt": start_iso(end)}}},
                 {"range": {"alert.window.end": {"gt": start_iso(start)}}},
+                *filters,
             ]
         }
     }
+
+
+def _alerts_ready(client: OpenSearch, prefix: str) -> bool:
+    if not client.indices.exists(index=alerts_index(prefix)):
+        return False
+    client.indices.refresh(index=alerts_index(prefix))
+    return True
+
+
+def alert_facts(client: OpenSearch, prefix: str, start: datetime, end: datetime, now: datetime) -> AlertFacts:
+    """Alerts by rule and state, the median time to close them, and how many are stale at `now`."""
+    facts = AlertFacts()
+    if not _alerts_ready(client, prefix):
+        return facts
     index = alerts_index(prefix)
-    if not client.indices.exists(index=index):
-        return []
-    client.indices.refresh(index=index)
-    hits = client.search(index=index, body={"query": query, "size": 10000})["hits"]["hits"]
-    return [dict(h["_source"]["alert"]) | {"created": h["_source"]["@timestamp"]} for h in hits]
+    aggs = {"title": {"top_hits": {"size": 1, "_source": ["alert.title_zh"]}}}
+    by = ("alert.rule", "alert.state")
+    for b in composite(client, index, _overlapping(start, end), by, missing=False, aggs=aggs):
+        rule, state = str(b["key"]["alert.rule"]), str(b["key"]["alert.state"])
+        facts.by_rule.setdefault(rule, {})[state] = int(b["doc_count"])
+        hit = b["title"]["hits"]["hits"][0]["_source"]["alert"]
+        facts.titles.setdefault(rule, str(hit.get("title_zh") or rule))
+    closed = _overlapping(start, end, {"term": {"alert.state": "closed"}}, {"exists": {"field": "alert.history.at"}})
+    facts.closing_hours = {rule: median(hours) for rule, hours in _closing_hours(client, index, closed).items()}
+    since = {"range": {"@timestamp": {"lte": start_iso(now - timedelta(days=ALERT_MAX_OPEN_DAYS))}}}
+    stale = _overlapping(start, end, {"term": {"alert.state": "new"}}, since)
+    facts.stale = int(client.count(index=index, body={"query": stale})["count"])
+    return facts
+
+
+def _closing_hours(client: OpenSearch, index: str, query: dict[str, Any]) -> dict[str, list[float]]:
+    """Hours from raising to closing each alert of `query`, by rule, read page after page
+    (search_after) so none is left out. Only dates are read; a percentiles aggregation would need
+    a script, and the node may have no scripting (the development node has none).
+
+    An alert's @timestamp is when it was raised; closed is the last state and the history only
+    grows, so its latest history.at is when it was closed."""
+    dates = [{"field": f, "format": "epoch_millis"} for f in ("@timestamp", "alert.history.at")]
+    body: dict[str, Any] = {
+        "size": SCAN_PAGE,
+        "query": query,
+        "_source": False,
+        "docvalue_fields": [*dates, "alert.rule"],
+        "sort": [{"@timestamp": "asc"}, {"alert.id": "asc"}],
+        "track_total_hits": False,
+    }
+    hours: dict[str, list[float]] = {}
+    while True:
+        hits = client.search(index=index, body=body)["hits"]["hits"]
+        for h in hits:
+            f = h["fields"]
+            raised, closed = float(f["@timestamp"][0]), max(float(t) for t in f["alert.history.at"])
+            hours.setdefault(str(f["alert.rule"][0]), []).append((closed - raised) / 3_600_000)
+        if len(hits) < SCAN_PAGE:
+            return hours
+        body["search_after"] = hits[-1]["sort"]
+
+
+def alerted_users(client: OpenSearch, prefix: str, start: datetime, end: datetime, rules: tuple[str, ...]) -> set[str]:
+    """Every user named in an alert of `rules` whose window overlaps the period."""
+    if not _alerts_ready(client, prefix):
+        return set()
+    query = _overlapping(start, end, {"terms": {"alert.rule": list(rules)}})
+    buckets = composite(client, alerts_index(prefix), query, (ALERT_USER,), missing=False)
+    return {str(b["key"][ALERT_USER]) for b in buckets}
 
 
 def start_iso(value: datetime) -> str:

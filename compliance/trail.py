@@ -3,10 +3,15 @@
 Every figure is an aggregation over `<index_prefix>-*` filtered to access events
 (`event.kind: event`, docs/audit-events.md) with `@timestamp` in [start, end); nothing is pulled
 event by event into Python, so a month of a busy bureau costs a handful of queries.
+
+A `terms` aggregation returns only its top `size` buckets and drops the rest without saying so.
+Anything a verdict rests on is therefore read completely: by a composite aggregation paged to its
+end (`composite`), or by a query filtered to exactly the values in question.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -31,10 +36,44 @@ PRINCIPAL_FIELDS = ("user.id", "user.roles", "minguard.principal.credential", "m
 ENTITIES = ("RESIDENT_ID", "MOBILE", "LANDLINE", "BANK_CARD", "EMAIL", "PERSON_NAME", "ADDRESS", "USCC")
 ADMIN_ROUTE_PREFIX = "admin."  # management endpoints: audited, but not in the request counters
 ESCALATION_CODES = ("forbidden", "separation_of_duties", "unknown_route", "level_not_permitted", "actor_mismatch")
+PAGE = 1000  # buckets per page of a composite aggregation
+MISSING = "-"  # how a missing value shows in a table
 
 
 def iso(value: datetime) -> str:
     return value.isoformat(timespec="milliseconds")
+
+
+def composite(
+    client: OpenSearch,
+    index: str,
+    query: dict[str, Any],
+    fields: tuple[str, ...],
+    *,
+    missing: bool = True,
+    aggs: dict[str, Any] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every bucket of a composite aggregation over keyword `fields`, page after page: unlike
+    `terms`, nothing is left out however many values there are. A bucket's "key" maps each field
+    to its value (None for a missing one, if `missing`); `aggs` are computed in each bucket."""
+    sources = [{f"k{n}": {"terms": {"field": f, "missing_bucket": missing}}} for n, f in enumerate(fields)]
+    after: dict[str, Any] | None = None
+    while True:
+        paging: dict[str, Any] = {"sources": sources, "size": PAGE}
+        if after:
+            paging["after"] = after
+        agg: dict[str, Any] = {"composite": paging}
+        if aggs:
+            agg["aggs"] = aggs
+        body = {"size": 0, "query": query, "aggs": {"c": agg}}
+        result = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)
+        page = result.get("aggregations", {}).get("c", {})
+        for bucket in page.get("buckets", []):
+            bucket["key"] = {f: bucket["key"][f"k{n}"] for n, f in enumerate(fields)}
+            yield bucket
+        after = page.get("after_key")
+        if not after or len(page.get("buckets", [])) < PAGE:
+            return
 
 
 class Trail:
@@ -46,13 +85,11 @@ class Trail:
         self.period = {"range": {"@timestamp": {"gte": iso(start), "lt": iso(end)}}}
         self.events = {"term": {"event.kind": "event"}}
 
+    def query(self, *filters: dict[str, Any]) -> dict[str, Any]:
+        return {"bool": {"filter": [self.period, self.events, *filters]}}
+
     def search(self, *filters: dict[str, Any], aggs: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "size": 0,
-            "track_total_hits": True,
-            "query": {"bool": {"filter": [self.period, self.events, *filters]}},
-            **extra,
-        }
+        body: dict[str, Any] = {"size": 0, "track_total_hits": True, "query": self.query(*filters), **extra}
         if aggs:
             body["aggs"] = aggs
         self.client.indices.refresh(index=self.index, ignore_unavailable=True, allow_no_indices=True)
@@ -65,9 +102,28 @@ class Trail:
         return int(self.search(*filters)["hits"]["total"]["value"])
 
     def terms(self, field: str, *filters: dict[str, Any], size: int = 1000) -> dict[str, int]:
+        """The `size` most frequent values: complete only for fields with few values (or with
+        `filters` that leave at most `size`); see `distinct` and `pairs` for the others."""
         aggs = {"t": {"terms": {"field": field, "size": size}}}
         buckets = self.search(*filters, aggs=aggs)["aggregations"]["t"]["buckets"]
         return {str(b["key"]): int(b["doc_count"]) for b in buckets}
+
+    def composite(
+        self, fields: tuple[str, ...], *filters: dict[str, Any], missing: bool = True
+    ) -> Iterator[dict[str, Any]]:
+        self.client.indices.refresh(index=self.index, ignore_unavailable=True, allow_no_indices=True)
+        return composite(self.client, self.index, self.query(*filters), fields, missing=missing)
+
+    def distinct(self, field: str, *filters: dict[str, Any]) -> int:
+        """How many values of `field` occur, exactly (a `cardinality` aggregation is an estimate)."""
+        return sum(1 for _ in self.composite((field,), *filters, missing=False))
+
+    def among(self, field: str, values: list[str]) -> dict[str, int]:
+        """Events for each of `values` that occurs: filtered to them, so complete whatever the
+        other values of the field."""
+        if not values:
+            return {}
+        return self.terms(field, {"terms": {field: values}}, size=len(values))
 
     def proxied_count(self) -> int:
         return self.count({"bool": {"must_not": [{"prefix": {"minguard.route": ADMIN_ROUTE_PREFIX}}]}})
@@ -135,15 +191,13 @@ class Trail:
         }
 
     def pairs(self, first: str, second: str, *filters: dict[str, Any]) -> list[tuple[str, str, int]]:
-        """(first, second, count) for two keyword fields; a missing value shows as "-"."""
-        aggs = {
-            "a": {
-                "terms": {"field": first, "size": 500, "missing": "-"},
-                "aggs": {"b": {"terms": {"field": second, "size": 100, "missing": "-"}}},
-            }
-        }
-        buckets = self.search(*filters, aggs=aggs)["aggregations"]["a"]["buckets"]
-        return [(str(a["key"]), str(b["key"]), int(b["doc_count"])) for a in buckets for b in a["b"]["buckets"]]
+        """Every (first, second, count) for two keyword fields, most frequent first; a missing value
+        shows as "-". Complete (paged), since verdicts look for one user among them."""
+        found = [
+            (_shown(b["key"][first]), _shown(b["key"][second]), int(b["doc_count"]))
+            for b in self.composite((first, second), *filters)
+        ]
+        return sorted(found, key=lambda p: (-p[2], p[0], p[1]))
 
     def chain_algorithms(self) -> dict[str, int]:
         return self.terms("minguard.chain.alg")
@@ -159,3 +213,7 @@ class Trail:
         result = self.client.search(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
         value = result.get("aggregations", {}).get("min", {}).get("value_as_string")
         return str(value) if value else None
+
+
+def _shown(value: Any) -> str:
+    return MISSING if value is None else str(value)
