@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from .cli_common import fail, settings_or_fail
-from .logs import log_config
+from .logs import log_config, scrub
 from .settings import PACKAGE_ROOT
 
 app = typer.Typer(
@@ -223,3 +223,22 @@ def new_api_key() -> None:
 
     key = "mg_" + secrets.token_urlsafe(24)
     typer.echo(f"api key (give to the caller): {key}\nsha256 (put in identity.api_keys): {hash_api_key(key)}")
+
+
+def main() -> None:
+    """The `minguard` command. An error no command handled (OpenSearch unreachable, a file
+    missing or unreadable, a bad key file) is one line on stderr and exit code 2, as `fail`
+    gives, not a traceback: officers and assessors read this output. MINGUARD_TRACEBACK=1
+    shows the traceback."""
+    from opensearchpy.exceptions import OpenSearchException
+
+    from policies.keys import KeyFileError
+
+    try:
+        app(prog_name="minguard")
+    except (OpenSearchException, KeyFileError, OSError) as exc:
+        if os.environ.get("MINGUARD_TRACEBACK"):
+            raise
+        # Scrubbed as the logs are: an error's text can quote a value (an ID number).
+        typer.echo(f"命令未能完成 / the command failed: {type(exc).__name__}: {scrub(str(exc))}", err=True)
+        sys.exit(2)

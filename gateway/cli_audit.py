@@ -345,18 +345,25 @@ def search_cmd(
 ) -> None:
     """Review the trail: who accessed a person, what a user accessed, denials, clear-text accesses."""
     from audit.search import Query, SearchError, render, search
-    from policies.keys import Pseudonymizer
+    from policies.keys import KeyFileError, Pseudonymizer
 
     settings = settings_or_fail(config)
+    start, end = parse_time(from_), parse_time(to)  # refused here, not by OpenSearch
     query = Query(
-        start=from_, end=to, person_id_number=person, user=user, region=region, denied=denied, clear_text=clear
+        start=start.isoformat() if start else None,
+        end=end.isoformat() if end else None,
+        person_id_number=person,
+        user=user,
+        region=region,
+        denied=denied,
+        clear_text=clear,
     )
     client = opensearch_client(settings.opensearch)
     try:
         pseudonymizer = Pseudonymizer.from_dir(settings.keys.dir, generate=False)
         events = list(search(client, settings.opensearch.index_prefix, query, pseudonymizer, limit))
         typer.echo(render(events, fmt))
-    except (SearchError, OSError) as exc:
+    except (SearchError, KeyFileError, OSError) as exc:
         fail(str(exc))
     finally:
         client.close()

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -95,3 +98,19 @@ def test_keys_init_makes_the_shared_key_set_and_keeps_what_exists(tmp_path: Path
     assert again.exit_code == 0, again.output
     assert {p.name: p.read_bytes() for p in keys.iterdir()} == before  # never replaced: data depends on them
     assert all((p.stat().st_mode & 0o077) == 0 for p in keys.iterdir() if p.suffix == ".key")
+
+
+def test_an_unreachable_opensearch_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
+    """Through the installed entry point: no traceback for an ordinary failure."""
+    config = tmp_path / "minguard.yaml"
+    config.write_text("opensearch:\n  url: http://127.0.0.1:1\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "MINGUARD_TRACEBACK"}
+    done = subprocess.run(
+        [sys.executable, "-m", "gateway", "audit", "retention", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "the command failed: ConnectionError" in done.stderr and "Traceback" not in done.stderr
