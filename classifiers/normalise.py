@@ -154,18 +154,8 @@ def _fold_slow(text: str, join_digits: bool) -> Folded:
 def _fold_escaped(text: str, join_digits: bool) -> Folded:
     """:func:`fold` of a text with percent escapes beside digits: each such escape becomes one
     space (mapped to its '%'), then the rest folds as usual, the two maps composed."""
-    pieces: list[str] = []
-    first: list[int] = []
-    last = 0
-    for m in _ESCAPE_BY_DIGIT_RE.finditer(text):
-        pieces.append(text[last : m.start()])
-        first.extend(range(last, m.start()))
-        pieces.append(" ")
-        first.append(m.start())
-        last = m.end()
-    pieces.append(text[last:])
-    first.extend(range(last, len(text)))
-    inner = _fold_slow("".join(pieces), join_digits)
+    spaced, first = _replaced(text, _ESCAPE_BY_DIGIT_RE, " ")
+    inner = _fold_slow(spaced, join_digits)
     offsets = first if inner.offsets is None else [first[i] for i in inner.offsets]
     return Folded(inner.text, tuple(offsets), len(text))
 
@@ -229,16 +219,26 @@ _ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
 def _join_ascii(text: str) -> Folded:
     """:func:`fold` of an ASCII string: drop separator runs between digits, with C-level
     slicing and ranges instead of the per-character loop ("6222-0212-..." is common)."""
+    joined, offsets = _replaced(text, _ASCII_SEP_RUN, "")
+    return Folded(joined, tuple(offsets), len(text))
+
+
+def _replaced(text: str, pattern: re.Pattern[str], by: str) -> tuple[str, list[int]]:
+    """``text`` with every match of ``pattern`` replaced by ``by`` ("" or one character, mapped
+    to the match's start), and the source index of every output character."""
     pieces: list[str] = []
     offsets: list[int] = []
     last = 0
-    for m in _ASCII_SEP_RUN.finditer(text):
+    for m in pattern.finditer(text):
         pieces.append(text[last : m.start()])
         offsets.extend(range(last, m.start()))
+        if by:
+            pieces.append(by)
+            offsets.append(m.start())
         last = m.end()
     pieces.append(text[last:])
     offsets.extend(range(last, len(text)))
-    return Folded("".join(pieces), tuple(offsets), len(text))
+    return "".join(pieces), offsets
 
 
 # Runs of characters NFKC might change: everything but ASCII and CJK ideographs.
