@@ -449,15 +449,20 @@ def test_the_interval_a_checkpoint_signs_sets_how_old_it_may_be() -> None:
     assert not verify_trail(events, SIGNER.public_key, end=now + timedelta(hours=3)).clean
 
 
+def three_sealed() -> tuple[ChainSealer, list[dict[str, Any]]]:
+    """A sealer of slot gw and the three events it sealed, no checkpoint yet."""
+    sealer = ChainSealer(SIGNER)
+    sealer.resume("gw", None)
+    events = [event(i) for i in range(3)]
+    for e in events:
+        sealer.seal(e)
+    return sealer, events
+
+
 def test_entries_after_a_final_checkpoint_need_a_checkpoint_of_their_own() -> None:
     """A slot reopened after a clean shutdown continues its chain; until its first heartbeat the
     entries after the final checkpoint are only dated by their own @timestamp."""
-    sealer = ChainSealer(SIGNER)
-    sealer.resume("gw", None)
-    events: list[dict[str, Any]] = []
-    for i in range(3):
-        sealer.seal(e := event(i))
-        events.append(e)
+    sealer, events = three_sealed()
     sealer.closing()
     events.append(sealer.checkpoint(force=True) or {})
     sealer.resume("gw", sealer.snapshot())  # the restart
@@ -505,12 +510,7 @@ def test_stripping_the_new_fields_does_not_turn_a_checkpoint_into_an_older_one()
 def test_checkpoints_of_version_1_still_verify() -> None:
     """Checkpoints written before version 2: signed over {instance, seq, hash, count, key_id}
     under the v1 prefix. Their end cannot be dated, so it is not judged."""
-    sealer = ChainSealer(SIGNER)
-    sealer.resume("gw", None)
-    events: list[dict[str, Any]] = []
-    for i in range(3):
-        sealer.seal(e := event(i))
-        events.append(e)
+    sealer, events = three_sealed()
     cp = sealer.checkpoint(force=True) or {}
     fields = cp["minguard"]["checkpoint"]
     for name in ("version", "at", "interval", "final"):
