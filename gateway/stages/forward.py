@@ -33,24 +33,19 @@ HOP_BY_HOP = frozenset(
     }
 )
 # The caller's credentials and anything that claims to be set by a proxy are the gateway's
-# to set, never the client's.
+# to set, never the client's (every X-Forwarded-* and X-Minguard-* too: _request_headers).
 _NOT_FORWARDED = HOP_BY_HOP | {
     b"host",
     b"content-length",
     b"x-api-key",
     b"authorization",
     b"forwarded",
-    b"x-forwarded-for",
-    b"x-forwarded-host",
-    b"x-forwarded-proto",
     b"x-real-ip",
     b"x-request-id",
     # Headers with which some servers and frameworks replace the path: the upstream must
     # serve the route's path, which was authorized (method overrides are refused earlier).
     b"x-original-url",
     b"x-rewrite-url",
-    b"x-forwarded-prefix",
-    b"x-forwarded-path",
 }
 
 
