@@ -23,6 +23,7 @@ from typing import Any, TypeAlias, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
+from .entities import address, person_name
 from .structured import ENVELOPE, _child, dumps, json_records
 
 _MAX_EMBEDDED = 3
@@ -58,6 +59,8 @@ class ColumnWalker:
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
         region_values: Callable[[Sequence[Any]], None],
+        found: Callable[[], int],
+        member_name_plan: Plan,
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
@@ -65,6 +68,8 @@ class ColumnWalker:
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
+        self.found = found  # findings so far in the inspection
+        self.member_name_plan = member_name_plan
         self.records_id: int | None = None
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
@@ -144,6 +149,19 @@ class ColumnWalker:
         self._clean_keys.add(key)
         return True
 
+    def _name_shaped(self, key: str) -> bool:
+        """Could this object key be a person's name, for what it holds to decide? A surname and
+        one to three characters (or a dotted minority name), clean of findings, no key the
+        catalog knows (金额, 方式 start with surnames), no region (maps by district: 安康, 汉滨区)."""
+        return (
+            "\u3400" <= key[:1] <= "\u9fff"
+            and key[-1] not in address.TRIGGERS
+            and person_name.is_keyed_name(key, require_surname=True)
+            and self.plan_of(key).info is None
+            and address.parse_at(key) is None
+            and self._clean_key(key)
+        )
+
     def _object(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
         if (
             len(node) > 1
@@ -154,7 +172,10 @@ class ColumnWalker:
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
+            before = self.found() if new_key is None and self._name_shaped(k) else -1
             new, changed = self.walk(v, _child(path, k), k, record, embed)
+            if before >= 0 and (self.found() > before or (type(v) is str and v.strip() in person_name.RELATIONS)):
+                new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
             if new_key is not None:
                 if out is None:
                     out = dict(list(node.items())[:i])
@@ -172,7 +193,15 @@ class ColumnWalker:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column."""
         new_keys = [self._key(k, path, record) for k in node]
         values = list(node.values())
+        before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
+        if self.found() > before:  # records of persons: keys shaped like names are theirs
+            new_keys = [
+                self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
+                if new is None and self._name_shaped(k)
+                else new
+                for k, new in zip(node, new_keys, strict=True)
+            ]
         if all(k is None for k in new_keys):
             return node, changed
         out: dict[str, Any] = {}

@@ -199,6 +199,8 @@ class Inspector:
             detector.clean_keys,
             detector.clean_values,
             run.region_values,
+            run.found,
+            detector.member_name_plan,
         )
         try:
             return walker.walk_document(doc)

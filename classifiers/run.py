@@ -125,6 +125,10 @@ class Run:
         """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
         return bool(self.detector.scanner.scan(key))
 
+    def found(self) -> int:
+        """Findings so far (the JSON walker compares it around a value)."""
+        return self.counts.total()
+
     def spans(self, cell: Cell) -> list[tuple[int, int, str]]:
         """The replacements inside one value, as (start, end, new text) in its coordinates."""
         return self.edits(cell.text, self.detector.plan(cell.key), cell.record, cell.path, cell.scan)

@@ -90,6 +90,65 @@ CONTEXT: tuple[str, ...] = (
     "本人",
 )
 
+# Relations to a household's head (与户主关系) and roles in a case: as the value of a key
+# shaped like a name ({"张三": "户主", "李四": "配偶"}) they make that key a person's name, as
+# "户主张三" does in text. Single characters (子, 女, 父) are left out: they are genders and
+# abbreviations too, and "老人"/"儿童" describe categories ({"高龄": "老人"}).
+RELATIONS = frozenset(
+    [
+        "本人",
+        "户主",
+        "配偶",
+        "妻子",
+        "丈夫",
+        "儿子",
+        "女儿",
+        "长子",
+        "次子",
+        "长女",
+        "次女",
+        "养子",
+        "养女",
+        "继子",
+        "继女",
+        "父亲",
+        "母亲",
+        "公公",
+        "婆婆",
+        "岳父",
+        "岳母",
+        "祖父",
+        "祖母",
+        "外祖父",
+        "外祖母",
+        "孙子",
+        "孙女",
+        "外孙",
+        "外孙子",
+        "外孙女",
+        "哥哥",
+        "弟弟",
+        "姐姐",
+        "妹妹",
+        "兄弟",
+        "姐妹",
+        "儿媳",
+        "女婿",
+        "侄子",
+        "侄女",
+        "其他亲属",
+        "申请人",
+        "监护人",
+        "被监护人",
+        "联系人",
+        "收款人",
+        "领款人",
+        "代理人",
+        "救助对象",
+        "家属",
+    ]
+)
+
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # One or more context words (户主姓名：), punctuation, then the candidate.

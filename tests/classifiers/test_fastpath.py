@@ -135,6 +135,8 @@ def _combinations(rows: list[dict[str, Any]]) -> tuple[list[tuple[set[str], set[
         set(),
         set(),
         seen.region_values,
+        seen.found,
+        INSPECTOR.detector.member_name_plan,
     )
     walker.walk_document({"items": rows})
     combos, with_personal = seen.records.combinations(INSPECTOR.grader.personal_entities)

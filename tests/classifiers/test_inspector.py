@@ -315,3 +315,49 @@ def test_a_csv_title_is_inspected_as_text(quote: str) -> None:
     result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
     assert result.entity_counts == {"PERSON_NAME": 1}
     assert "张伟" not in result.body.decode() and "与户主关系,备注\n配偶,无\n" in result.body.decode()
+
+
+ID_A, ID_B = make_id(seq="101"), make_id(seq="202")
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # A map of person records keyed by name, two of them (walked column by column) or one.
+        ({"data": {"张三": {"sfzh": ID_A}, "欧阳明月": {"lxdh": "13912345678"}}}, ["张三", "欧阳明月"]),
+        ({"张三": {"sfzh": ID_A, "lxdh": "13912345678"}}, ["张三"]),
+        # A person's number keyed by their name, and a household by relation.
+        ({"张三": "13912345678", "李四": ID_B}, ["张三", "李四"]),
+        ({"members": {"张三": "户主", "李四": "配偶", "王小明": "儿子"}}, ["张三", "李四", "王小明"]),
+    ],
+)
+def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object], names: list[str]) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    out = result.body.decode()
+    assert not [name for name in names if name in out]
+    assert result.entity_counts["PERSON_NAME"] == len(names)
+    assert any(f.entity == "PERSON_NAME" and f.evidence == "key:member-name" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("body", "keys"),
+    [
+        # Maps by district, statistics, field names that start with a surname, categories.
+        ({"汉滨区": [{"sfzh": ID_A}], "安康": {"sfzh": ID_A}, "石泉县": {"sfzh": ID_B}}, ["汉滨区", "安康", "石泉县"]),
+        ({"stats": {"王府": {"count": 3}, "李庄": {"count": 5}}}, ["王府", "李庄"]),
+        ({"高龄": "老人", "方式": "其他", "时间": "2024-01-01", "房屋": "自有"}, ["高龄", "方式", "时间", "房屋"]),
+        ({"items": [{"张三": "男"}, {"张三": "女"}]}, ["张三"]),
+    ],
+)
+def test_keys_shaped_like_names_stay_without_a_person_under_them(body: dict[str, object], keys: list[str]) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert "PERSON_NAME" not in result.entity_counts
+    assert list(_keys(json.loads(result.body))) == list(_keys(body)) and set(keys) <= set(_keys(body))
+
+
+def _keys(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [k for key, value in node.items() for k in (key, *_keys(value))]
+    if isinstance(node, list):
+        return [k for item in node for k in _keys(item)]
+    return []
