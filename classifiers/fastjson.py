@@ -59,7 +59,7 @@ class ColumnWalker:
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
         region_values: Callable[[Sequence[Any]], None],
-        found: Callable[[], int],
+        found: Callable[[], tuple[int, int]],
         member_name_plan: Plan,
     ) -> None:
         self.visit = visit
@@ -68,7 +68,7 @@ class ColumnWalker:
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
-        self.found = found  # findings so far in the inspection
+        self.found = found  # (identifying numbers, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
         # Keys in which scanning found nothing; shared by the inspections of one process
@@ -162,6 +162,13 @@ class ColumnWalker:
             and self._clean_key(key)
         )
 
+    def _names_no_one_else(self, before: tuple[int, int]) -> bool:
+        """Did what was walked since ``before`` identify a person (an ID, mobile or bank card)
+        without naming anyone? Then a name-shaped key over it is that person's name; a record
+        with a name of its own under a key such as 成员 or 单位 is not keyed by name."""
+        numbers, names = self.found()
+        return numbers > before[0] and names == before[1]
+
     def _object(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
         if (
             len(node) > 1
@@ -172,9 +179,11 @@ class ColumnWalker:
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
-            before = self.found() if new_key is None and self._name_shaped(k) else -1
+            before = self.found() if new_key is None and type(v) is not list and self._name_shaped(k) else None
             new, changed = self.walk(v, _child(path, k), k, record, embed)
-            if before >= 0 and (self.found() > before or (type(v) is str and v.strip() in person_name.RELATIONS)):
+            if before is not None and (
+                self._names_no_one_else(before) or (type(v) is str and v.strip() in person_name.RELATIONS)
+            ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
             if new_key is not None:
                 if out is None:
@@ -195,7 +204,7 @@ class ColumnWalker:
         values = list(node.values())
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
-        if self.found() > before:  # records of persons: keys shaped like names are theirs
+        if self._names_no_one_else(before):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
                 if new is None and self._name_shaped(k)
