@@ -15,7 +15,7 @@ from typing import Any
 
 import re2
 
-from .entities import resident_id, uscc
+from .entities import embedded_file, resident_id, uscc
 from .scanner import FOLDABLE, MAYBE
 
 SEPARATOR = "\x00"
@@ -33,11 +33,12 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # at every position (15 columns of a 5.9 MB export: about 4 ms instead of 60-130 ms). RE2
 # costs a few µs per call, so values and short columns stay with ``re``. Same language
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
-_MAYBE_RE2 = re2.compile(MAYBE.pattern)
+# With a photo's or scan's base64 (entities/embedded_file.py) in the same pass.
+_MAYBE_RE2 = re2.compile(f"{MAYBE.pattern}|{embedded_file.HINT}")
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's three parts, and any 18 letters and digits (an ID number or
-# a credit code), also when separators between digits would join them.
+# a credit code, and any embedded file's base64), also when separators between digits would join them.
 _BUSINESS_ANY_RE2 = re2.compile(f"{FOLDABLE}|@|[0-9](?:[ .\\-]*[0-9]){{16}}|[0-9A-Za-z](?:[ .\\-]*[0-9A-Za-z]){{17}}")
 
 
@@ -45,7 +46,7 @@ def maybe(joined: str) -> bool:
     """Could anything in this (NUL-joined) text be personal data? ``MAYBE``, as fast as
     the text's length allows."""
     if len(joined) < _RE2_FROM:
-        return MAYBE.search(joined) is not None
+        return MAYBE.search(joined) is not None or embedded_file.may_contain(joined)
     return _MAYBE_RE2.search(joined) is not None
 
 
@@ -105,7 +106,7 @@ def business_clean(joined: str) -> bool:
     """
     if _BUSINESS_ANY_RE2.search(joined) is None:  # one DFA pass, ~1 µs: most columns end here
         return True
-    if _BUSINESS_MAYBE.search(joined) is not None:
+    if _BUSINESS_MAYBE.search(joined) is not None or embedded_file.may_contain(joined):
         return False
     texts = [joined]
     if _SEP_BETWEEN_DIGITS.search(joined) is not None:  # "6109 0219..." is scanned joined too

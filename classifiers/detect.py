@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .catalog import PHONE, Catalog, KeyInfo
-from .entities import address, bank_card, email, landline, mobile, person_name, resident_id, uscc
+from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST
 from .normalise import fold
 from .scanner import Match, Scanner
@@ -17,6 +17,8 @@ _HINTS: dict[str, frozenset[str]] = {
 # Entities trusted under a business key (serial numbers, amounts): only those whose
 # checksum makes a coincidence unlikely, or an '@' address.
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
+# Found under a business key too: an e-mail, and a photo or scan (a file is one whatever its key).
+_ANY_KEY = frozenset({email.ENTITY, embedded_file.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
@@ -156,7 +158,7 @@ class Detector:
         hints = plan.hints
         found = self.scanner.scan(value, hints=hints, hint_evidence=info.evidence)
         if info.business:
-            return [m for m in found if m.entity == "EMAIL" or (m.entity in _CHECKSUMMED and m.score >= 1.0)]
+            return [m for m in found if m.entity in _ANY_KEY or (m.entity in _CHECKSUMMED and m.score >= 1.0)]
         if entity is None:
             return found
         found = [

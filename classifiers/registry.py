@@ -13,6 +13,7 @@ from presidio_analyzer.nlp_engine import NoOpNlpEngine
 from .recognizers.address import AddressRecognizer
 from .recognizers.bank_card import BankCardRecognizer
 from .recognizers.email import EmailRecognizer
+from .recognizers.embedded_file import EmbeddedFileRecognizer
 from .recognizers.landline import LandlineRecognizer
 from .recognizers.mobile import MobileRecognizer
 from .recognizers.person_name import PersonNameRecognizer
@@ -32,6 +33,7 @@ def recognizers(language: str = LANGUAGE) -> list[EntityRecognizer]:
         UsccRecognizer(supported_language=language),
         PersonNameRecognizer(supported_language=language),
         AddressRecognizer(supported_language=language),
+        EmbeddedFileRecognizer(supported_language=language),
     ]
 
 

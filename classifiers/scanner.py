@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .entities import address, bank_card, email, landline, mobile, person_name, resident_id, uscc
+from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .normalise import Folded, fold, has_separated_digits
 
@@ -119,6 +119,21 @@ class Scanner:
             whole = _whole_value(text)
             if whole is not None:
                 return whole
+        if n >= embedded_file.MIN_LENGTH:
+            files = _files(text, hints, hint_evidence)
+            if files:
+                if files[0].start == 0 and files[0].end == n:
+                    return files  # the value is the file (a photo field, an <img src>)
+                # What is around the files is scanned with them blanked out: a photo's base64
+                # holds digit runs by chance, and scanning 100 KB of it costs for nothing.
+                pieces, last = [], 0
+                for m in files:
+                    pieces += [text[last : m.start], " " * (m.end - m.start)]
+                    last = m.end
+                return _resolve(files + self._scan("".join(pieces) + text[last:], hints, hint_evidence))
+        return self._scan(text, hints, hint_evidence)
+
+    def _scan(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         if MAYBE.search(text) is None:
             return []
         if "." in text:  # one character for one: the spans found index ``text`` as given
@@ -221,6 +236,17 @@ class Scanner:
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
         return out
+
+
+def _files(text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+    """Images and documents embedded as base64 (entities/embedded_file.py)."""
+    keyed = embedded_file.ENTITY in hints
+    if not keyed and not embedded_file.may_contain(text):
+        return []
+    return [
+        Match(embedded_file.ENTITY, start, end, VALIDATED_SCORE, f"{evidence}+{hint_evidence}" if keyed else evidence)
+        for start, end, evidence in embedded_file.find(text, keyed)
+    ]
 
 
 _WHOLE_ID = re.compile(r"[1-9][0-9]{16}[0-9Xx]")

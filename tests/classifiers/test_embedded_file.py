@@ -1,0 +1,123 @@
+"""Images and documents embedded as base64 (classifiers/entities/embedded_file.py)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+
+import pytest
+
+from classifiers.entities import embedded_file
+from classifiers.inspect import Inspector
+from classifiers.levels import DataLevel
+from classifiers.registry import analyzer_engine
+from policies.masking import load_profiles
+
+_NOISE = random.Random(7).randbytes(3000)
+
+
+def b64(head: bytes, size: int = 3000) -> str:
+    return base64.b64encode(head + _NOISE[:size]).decode()
+
+
+JPEG = b64(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+PNG = b64(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+GIF = b64(b"GIF89a")
+WEBP = b64(b"RIFF\x00\x00\x00\x00WEBPVP8 ")
+TIFF = b64(b"II*\x00")
+PDF = b64(b"%PDF-1.7\n")
+HEIC = b64(b"\x00\x00\x00\x18ftypheic")  # no signature we read: found only under an image key
+MIME = "\r\n".join(JPEG[i : i + 76] for i in range(0, len(JPEG), 76))  # line-wrapped base64
+URL_SAFE = JPEG.replace("+", "-").replace("/", "_").replace("_9j_", "/9j/", 1)
+SPACER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+# (text, keyed, the spans found as substrings)
+CASES = [
+    pytest.param(JPEG, False, [JPEG], id="jpeg"),
+    pytest.param(PNG, False, [PNG], id="png"),
+    pytest.param(GIF, False, [GIF], id="gif"),
+    pytest.param(WEBP, False, [WEBP], id="riff-webp"),
+    pytest.param(TIFF, False, [TIFF], id="tiff"),
+    pytest.param(PDF, False, [PDF], id="pdf-scan"),
+    pytest.param(MIME, False, [MIME], id="mime-line-breaks"),
+    pytest.param(URL_SAFE, False, [URL_SAFE], id="url-safe-alphabet"),
+    pytest.param(f"data:image/jpeg;base64,{JPEG}", False, [f"data:image/jpeg;base64,{JPEG}"], id="data-uri"),
+    pytest.param(f"data:;base64,{HEIC}", False, [f"data:;base64,{HEIC}"], id="data-uri-any-type"),
+    pytest.param(
+        f'<img src="data:image/png;name=a.png;base64,{PNG}">',
+        False,
+        [f"data:image/png;name=a.png;base64,{PNG}"],
+        id="in-html",
+    ),
+    pytest.param(f"照片：{JPEG}，已核", False, [JPEG], id="in-text"),
+    pytest.param(f"{JPEG} {PDF}", False, [JPEG, PDF], id="two"),
+    pytest.param(HEIC, True, [HEIC], id="unsigned-under-image-key"),
+    # Not files: unsigned base64 without a key, short runs, an inlined spacer GIF, letters alone.
+    pytest.param(HEIC, False, [], id="unsigned-without-key"),
+    pytest.param(JPEG[:200], False, [], id="too-short"),
+    pytest.param(SPACER, False, [], id="spacer-gif"),
+    pytest.param("ThisIsALongIdentifier" * 20, True, [], id="letters-alone-under-image-key"),
+    pytest.param("x" * 300 + "base64," + "y" * 10, False, [], id="the-word-base64"),
+]
+
+
+@pytest.mark.parametrize(("text", "keyed", "expected"), CASES)
+def test_find(text: str, keyed: bool, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in embedded_file.find(text, keyed)] == expected
+
+
+def test_evidence_names_the_data_uri_type() -> None:
+    assert [e for _, _, e in embedded_file.find(f"data:image/jpeg;base64,{JPEG}")] == ["data-uri:image/jpeg"]
+    assert [e for _, _, e in embedded_file.find(PDF)] == ["base64+signature"]
+
+
+def test_presidio_finds_the_same() -> None:
+    text = f"照片：{JPEG}，扫描件 data:application/pdf;base64,{PDF}"
+    hits = [r for r in analyzer_engine().analyze(text=text, language="zh") if r.entity_type == "IMAGE"]
+    assert [text[r.start : r.end] for r in hits] == [JPEG, f"data:application/pdf;base64,{PDF}"]
+
+
+INSPECTOR = Inspector()
+PROFILES = load_profiles()
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type"),
+    [
+        # A record list (column by column), a record, a map, under a key that names a business value.
+        (
+            json.dumps({"items": [{"xm": "张三", "zp": JPEG}, {"xm": "李四", "zp": PNG}]}, ensure_ascii=False),
+            "application/json",
+        ),
+        (json.dumps({"xm": "张三", "photo": HEIC}, ensure_ascii=False), "application/json"),
+        (json.dumps({"a": {"f": PDF}, "b": {"f": "x"}}), "application/json"),
+        (json.dumps({"caseNo": JPEG}), "application/json"),
+        (json.dumps({"data": json.dumps({"zp": JPEG})}), "application/json"),
+        (f'<html><body><img src="data:image/jpeg;base64,{JPEG}"></body></html>', "text/html"),
+        (f"<person><xm>张三</xm><xp>{HEIC}</xp></person>", "application/xml"),
+        (f"xm,zp\r\n张三,{PNG}\r\n", "text/csv"),
+        (f"zp={JPEG.replace('+', '%2B').replace('/', '%2F')}", "application/x-www-form-urlencoded"),
+        (f"附件 {PDF}", "text/plain"),
+    ],
+    ids=["list", "keyed-unsigned", "map", "business-key", "json-in-string", "html", "xml", "csv", "form", "text"],
+)
+def test_a_photo_or_scan_does_not_go_out(body: str, media_type: str) -> None:
+    result = INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.get("caseworker"))
+    out = result.body.decode()
+    assert all(file[:40] not in out and file[-40:] not in out for file in (JPEG, PNG, PDF, HEIC))
+    assert result.entity_counts["IMAGE"] >= 1 and result.level >= DataLevel.IMPORTANT
+
+
+def test_the_spacer_gifs_of_a_page_stay() -> None:
+    body = f'<html><img src="{SPACER}"><p>页面</p></html>'.encode()
+    result = INSPECTOR.inspect(body, "text/html", "utf-8", PROFILES.get("strict"))
+    assert result.body == body and "IMAGE" not in result.entity_counts
+
+
+def test_profiles_decide_what_a_file_becomes() -> None:
+    body = json.dumps({"zp": JPEG}).encode()
+    assert json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("statistician")).body) == {
+        "zp": "<IMAGE>"
+    }
+    assert INSPECTOR.inspect(body, "application/json", None, PROFILES.get("clear")).body == body
