@@ -27,6 +27,7 @@ from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
+from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, refuse
 
 if TYPE_CHECKING:
@@ -184,11 +185,9 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
 
 def readiness(spool_error: str | None, backlog: int, capacity: int, shipper: dict[str, Any]) -> dict[str, Any]:
-    # Nearly full counts as not ready: the next events would not fit, so important data would
-    # be refused. The margin leaves room for a few events of ordinary size.
-    margin = min(capacity // 10, 1024 * 1024)
+    # Nearly full counts as not ready: important data and writes would be refused.
     return {
-        "spool_writable": spool_error is None and backlog < capacity - margin,
+        "spool_writable": spool_can_take(spool_error, backlog, capacity),
         "spool_error": spool_error,
         "spool_backlog_bytes": backlog,
         "spool_capacity_bytes": capacity,

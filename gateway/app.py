@@ -28,7 +28,7 @@ from .exchange import Exchange
 from .metrics import GatewayMetrics
 from .proxy import Proxy, request_from_scope, run_audit
 from .settings import Settings, load_settings
-from .stages.audit import Audit
+from .stages.audit import Audit, GuardWrites
 from .stages.authorize import Authorize
 from .stages.business import Business
 from .stages.forward import Forward
@@ -87,6 +87,7 @@ class Gateway:
             stages=(
                 self.identify,
                 Authorize(self.policy, self.forward),
+                GuardWrites(self.spool, settings.audit.max_spool_bytes),
                 self.forward,
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
                 Business(pseudonymizer),

@@ -34,6 +34,9 @@ from .redact import Redactor
 log = logging.getLogger(__name__)
 Withheld = Callable[[Exchange], Awaitable[None]]
 
+# Methods that change nothing upstream; every other one may perform a write there.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 _ACTION_ZH = {
     "read": "查看",
     "list": "列表查询",
@@ -82,6 +85,44 @@ def _leave_out_content(event: dict[str, Any], exc: Exception) -> None:
         "message_zh": f"审计事件无法编码,已省略业务与控制台字段后记录{also_zh}",
     }
     minguard["summary_zh"] = f"{minguard['summary_zh']}(审计事件无法编码,业务与控制台字段未记录)"
+
+
+def spool_can_take(spool_error: str | None, backlog: int, capacity: int) -> bool:
+    """Whether the spool will take the next events: it has not failed, and is not nearly full.
+
+    Nearly full counts as not able: the next events would not fit. The margin leaves room for
+    a few events of ordinary size.
+    """
+    margin = min(capacity // 10, 1024 * 1024)
+    return spool_error is None and backlog < capacity - margin
+
+
+class GuardWrites:
+    """Runs before forward: a write goes to the upstream only while its event can be recorded.
+
+    The audit stage can withhold a response, but not undo what the upstream already did: a
+    write forwarded while the spool refuses events would change the system of record with its
+    event held only in memory (lost if the process dies), and the caller, told 503, would
+    retry and perform it twice. So while the spool cannot take events, writes are refused
+    before they leave. (The spool may still fail between this check and the audit stage; that
+    event is deferred as any other.)
+    """
+
+    def __init__(self, spool: Spool, capacity: int) -> None:
+        self._spool = spool
+        self._capacity = capacity
+
+    async def __call__(self, ex: Exchange) -> None:
+        if ex.request.method in SAFE_METHODS:
+            return
+        if spool_can_take(self._spool.last_error, self._spool.backlog_bytes, self._capacity):
+            return
+        ex.fail(
+            503,
+            "audit_unavailable",
+            "the write cannot be audited right now, so it was not sent to the upstream",
+            "审计记录无法落盘,写操作未转发上游",
+        )
 
 
 def _timestamp(epoch: float) -> str:

@@ -208,6 +208,33 @@ def test_audit_not_durable_means_important_data_is_withheld(
         stop_gateway(gateway)
 
 
+def test_a_write_is_not_forwarded_while_the_spool_refuses_events(
+    tmp_path: Path, upstream_url: str, index_prefix: str
+) -> None:
+    """The audit stage can withhold an answer but not undo a write: with the spool full, an
+    application must not reach the upstream (it would exist with its event only in memory,
+    and the caller, told 503, would file it again)."""
+    dead = f"http://127.0.0.1:{free_port()}"
+    gateway = start_gateway(
+        tmp_path, upstream_url, index_prefix, opensearch_url=dead, overrides={"audit": {"max_spool_bytes": 65536}}
+    )
+    cases = "/api/v1/regions/610902/cases"
+    try:
+        for _ in range(80):
+            if get(gateway, "/api/v1/regions/610902/persons?size=2").status_code == 503:
+                break
+        assert httpx.get(gateway.url + "/_minguard/ready").status_code == 503
+        person = httpx.get(upstream_url + "/api/v1/regions/610902/persons?size=1").json()["items"][0]["personId"]
+        before = httpx.get(upstream_url + cases + "?size=1").json()["total"]
+        application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
+        headers = gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
+        response = httpx.post(gateway.url + cases, json=application, headers=headers, timeout=10)
+        assert response.status_code == 503 and response.json()["error"]["code"] == "audit_unavailable"
+        assert httpx.get(upstream_url + cases + "?size=1").json()["total"] == before
+    finally:
+        stop_gateway(gateway)
+
+
 def test_a_full_disk_under_the_spool_withholds_important_data(
     tmp_path: Path, upstream_url: str, index_prefix: str
 ) -> None:
