@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
+from starlette.requests import ClientDisconnect
 
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
@@ -26,7 +27,7 @@ from .console.routes import mount as mount_console
 from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
-from .proxy import error_response, run_audit
+from .proxy import error_response, header_bytes, run_audit
 from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, refuse
 
@@ -47,12 +48,49 @@ _JSON = [(b"content-type", b"application/json; charset=utf-8"), (b"cache-control
 # tests/fuzz) can rely on them: every one carries the error envelope of proxy.error_response.
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     status: {"description": "error: {code, message, message_zh, request_id}", "content": {"application/json": {}}}
-    for status in (400, 401, 403, 422, 503)
+    for status in (400, 401, 403, 413, 422, 431, 503)
 }
 
 
 def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
     ex.response = Response(status, list(_JSON), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+
+
+class _TooLarge(Exception):
+    """The body exceeds server.max_request_bytes."""
+
+
+async def _limited_body(request: Request, limit: int) -> bytes:
+    """The body, read no further than `limit` bytes (_TooLarge beyond it).
+
+    Read before the caller is identified, so an unbounded read would let anyone without a
+    credential make the gateway hold any amount of memory.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _read_request(ex: Exchange, request: Request, max_headers: int, max_body: int) -> None:
+    """The proxy's limits (gateway/proxy.py) for the management endpoints: a refusal is set on
+    the exchange and audited like any other."""
+    if header_bytes(ex.request.headers) > max_headers:
+        ex.fail(431, "headers_too_large", f"request headers exceed {max_headers} bytes", "请求头过大")
+        return
+    try:
+        ex.request.body = await _limited_body(request, max_body)
+    except _TooLarge:
+        ex.fail(413, "request_too_large", f"request body exceeds {max_body} bytes", "请求体过大")
+    except ClientDisconnect:
+        ex.fail(499, "client_disconnected", "the client went away", "客户端已断开")
 
 
 def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
@@ -90,11 +128,13 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
                 client.host if client else "",
                 client.port if client else 0,
                 request.url.scheme,
-                await request.body(),
             )
         )
+        server = gateway.settings.server
+        await _read_request(ex, request, server.max_header_bytes, server.max_request_bytes)
         try:
-            await gateway.identify(ex)
+            if not ex.done:
+                await gateway.identify(ex)
             if not ex.done:
                 ex.route = RouteMatch(name, resource, action, {}, request.url.path)
                 await work(ex)

@@ -50,6 +50,11 @@ def error_response(ex: Exchange) -> Response:
     return Response(failure.status, headers, body)
 
 
+def header_bytes(headers: Headers) -> int:
+    """The size of a header block as the server delivered it (names and values)."""
+    return sum(len(name) + len(value) for name, value in headers)
+
+
 def request_from_scope(scope: Scope) -> Request:
     """The request of an HTTP scope, or of a WebSocket handshake (a GET; scheme ws/wss)."""
     client = scope.get("client") or ("", 0)
@@ -104,7 +109,7 @@ class Proxy:
         ex = Exchange(request_from_scope(scope))
         REQUEST_ID.set(ex.request_id)  # for the JSON log lines of this exchange (gateway/logs.py)
         # The HTTP parser accepts very large header blocks; nothing legitimate needs them.
-        if sum(len(name) + len(value) for name, value in ex.request.headers) > self._max_headers:
+        if header_bytes(ex.request.headers) > self._max_headers:
             ex.fail(431, "headers_too_large", f"request headers exceed {self._max_headers} bytes", "请求头过大")
         else:
             await self._read_body(ex, receive)

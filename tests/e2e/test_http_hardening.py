@@ -4,6 +4,7 @@ reaches the gateway's own code is audited."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import httpx
@@ -88,3 +89,28 @@ def test_an_oversized_body_is_refused_and_audited(
     assert response.json()["error"]["code"] == "request_too_large"
     request_id = response.headers["x-request-id"]
     assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
+
+
+def test_management_endpoints_apply_the_request_limits(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """The body is read before the caller is identified: without the proxy's limit, anyone
+    could make the gateway hold any amount of memory through the management endpoints."""
+    url = gateway.url + "/_minguard/reidentify"
+    big = b"x" * (11 * 1024 * 1024)
+    declared = httpx.post(url, content=big, timeout=30)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: refused while being read
+        for _ in range(11):
+            yield b"x" * (1024 * 1024)
+
+    streamed = httpx.post(url, content=chunks(), timeout=30)
+    for response in (declared, streamed):
+        assert response.status_code == 413 and response.json()["error"]["code"] == "request_too_large"
+    headers = httpx.get(
+        gateway.url + "/_minguard/audit/events?request_id=abc",
+        headers={**gateway.headers("audit-admin"), "X-Big": "a" * 200_000},
+    )
+    assert headers.status_code == 431 and headers.json()["error"]["code"] == "headers_too_large"
+    ids = [r.headers["x-request-id"] for r in (declared, streamed, headers)]
+    assert wait_for_events(opensearch, index_prefix, ids) == dict.fromkeys(ids, 1)
