@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 ALLOW_EXPLAIN_EFFECT = "some(where (p.eft == allow))"
 _MAX_REMEMBERED = 65536
+_SCOPE = re.compile(r"^(own|\*|[0-9]{6}(?:[0-9]{3}){0,2})$")
+_EFFECTS = ("allow", "deny")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,44 @@ def has_role(roles: str, role: str) -> bool:
     return role == "*" or role in roles.split(",")
 
 
+def _rule_problem(rule: list[str]) -> str | None:
+    """What is wrong with one parsed rule, or None. casbin itself takes any of these and then
+    either ignores the rule (an effect that is neither allow nor deny: a deny spelt `Deny`
+    silently stops denying) or fails every decision (a short row, a bad regex: every request
+    denied), so a reload must refuse them instead."""
+    if len(rule) != 5:
+        return f"应有 5 个字段 / needs 5 fields (role, scope, obj, act, eft), has {len(rule)}"
+    role, scope, obj, act, eft = rule
+    if not role or not obj:
+        return "角色和资源不得为空 / role and obj must not be empty"
+    if not _SCOPE.match(scope):
+        return f"范围须为 own、* 或行政区划代码 / scope must be own, * or a region code, not {scope!r}"
+    if eft not in _EFFECTS:
+        return f"效果须为 allow 或 deny / eft must be allow or deny, not {eft!r}"
+    try:
+        re.compile(act)
+    except re.error as exc:
+        return f"动作不是有效的正则表达式 / act is not a valid regular expression: {exc}"
+    return None
+
+
+def check_rules(policy_path: Path, rules: list[list[str]]) -> None:
+    """Refuse a policy file casbin would read differently from what it says (ValueError)."""
+    # Split as casbin's FileAdapter reads it: by "\n", each line stripped.
+    lines = [(n, text.strip()) for n, text in enumerate(policy_path.read_text(encoding="utf-8").split("\n"), 1)]
+    numbers = []
+    for number, text in lines:
+        if not text or text.startswith("#"):
+            continue
+        if text.split(",", 1)[0].strip() != "p":  # casbin drops a line of any other type unread
+            raise ValueError(f"{policy_path}:{number}: 规则行须以 p, 开头 / a rule line must start with 'p,'")
+        numbers.append(number)
+    for number, rule in zip(numbers, rules, strict=True):
+        problem = _rule_problem(rule)
+        if problem is not None:
+            raise ValueError(f"{policy_path}:{number}: {problem}")
+
+
 def _build(model_text: str, policy_path: Path) -> casbin.Enforcer:
     model = casbin.Enforcer.new_model(text=model_text)
     enforcer = casbin.Enforcer(model, FileAdapter(str(policy_path)))
@@ -73,6 +114,7 @@ class PolicyEnforcer:
         # A bundle of several policy files passes its own version (a digest over all of them).
         self.version = version or digest.hexdigest()[:12]
         self._decide = _build(model_text, policy_path)
+        check_rules(policy_path, self._decide.get_policy())
         # casbin reports the deciding rule only when the effect stops early; with
         # deny-override that is only for denials, so a second enforcer whose effect stops
         # at the first allow names the allowing rule.

@@ -164,6 +164,38 @@ def test_policy_reload_keeps_the_old_policy_when_a_file_is_bad(
     assert event_of(opensearch, index_prefix, export)["minguard"]["decision"]["policy_version"] == new_version
 
 
+SYSTEM_ADMIN_DENY = "p, system_admin, *, *, ^(read|list|search|export|create|update|approve|pay|reidentify)$, deny"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        SYSTEM_ADMIN_DENY.replace(", deny", ", Deny"),  # casbin ignored it: the deny stopped denying
+        SYSTEM_ADMIN_DENY.replace(", deny", ""),  # casbin failed every decision: everyone denied
+        SYSTEM_ADMIN_DENY.replace("reidentify)$", "reidentify$"),  # the open bracket swallows the effect
+        SYSTEM_ADMIN_DENY.replace("p,", "P,", 1),  # casbin dropped the line unread
+    ],
+)
+def test_policy_reload_refuses_a_rule_casbin_would_misread(own_gateway: RunningGateway, broken: str) -> None:
+    gw = own_gateway
+    policy = gw.env.directory.parent / "policies" / "policy.csv"
+    good = policy.read_text(encoding="utf-8")
+    assert SYSTEM_ADMIN_DENY in good
+    token = dev_token(gw.env.directory, "mallory", ["district_head", "system_admin"], "610902")
+    persons = gw.url + "/api/v1/regions/610902/persons?size=1"
+    try:
+        policy.write_text(good.replace(SYSTEM_ADMIN_DENY, broken), encoding="utf-8")
+        reload = httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
+        assert reload.status_code == 422 and reload.json()["error"]["code"] == "policy_invalid"
+        # The running policy stays: the system administrator still reads nothing, others still work.
+        admin = httpx.get(persons, headers={"Authorization": f"Bearer {token}", **PURPOSE})
+        assert admin.status_code == 403
+        assert httpx.get(persons, headers=gw.headers("caseworker-hanbin", **PURPOSE)).status_code == 200
+    finally:
+        policy.write_text(good, encoding="utf-8")
+        httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
+
+
 def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream_url: str) -> None:
     person = upstream_json(upstream_url + "/api/v1/regions/610902/persons?size=1")["items"][0]["personId"]
     token = dev_token(gateway.env.directory, "zhangwei", ["caseworker", "reviewer"], "610902")
