@@ -8,6 +8,7 @@ in every decision is a digest over all the files, so any change shows in the aud
 from __future__ import annotations
 
 import hashlib
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,25 @@ class PolicyFiles:
         return tuple(p.stat().st_mtime_ns for p in self.all())
 
 
+def check_self_approval(conditions: Conditions, routes: RouteTable) -> None:
+    """The self-approval rule must name routes that exist, and its lookup only their parameters:
+    a misspelt route name would leave approvals unchecked, silently (ValueError)."""
+    rule = conditions.self_approval
+    if rule is None:
+        return
+    known = routes.params()
+    for name in sorted(rule.routes | set(rule.actor_fields)):
+        if name not in known:
+            raise ValueError(f"conditions: self_approval: 路由不存在 / no route named {name!r} in routes.yaml")
+    fields = {field for _, field, _, _ in string.Formatter().parse(rule.lookup) if field is not None}
+    for name in sorted(rule.routes):
+        missing = fields - known[name]
+        if missing:
+            raise ValueError(
+                f"conditions: self_approval.lookup: 路由 {name} 无参数 / route {name} has no parameter(s) {sorted(missing)}"
+            )
+
+
 @dataclass(frozen=True, slots=True)
 class PolicyBundle:
     version: str
@@ -54,12 +74,15 @@ class PolicyBundle:
     @classmethod
     def load(cls, files: PolicyFiles, crypto: FieldCrypto | None = None) -> PolicyBundle:
         version = files.digest()
+        routes = RouteTable.load(files.routes)
+        conditions = load_conditions(files.conditions)
+        check_self_approval(conditions, routes)
         return cls(
             version=version,
             enforcer=PolicyEnforcer(files.model, files.policy, version),
-            routes=RouteTable.load(files.routes),
+            routes=routes,
             profiles=load_profiles(files.masking, crypto),
-            conditions=load_conditions(files.conditions),
+            conditions=conditions,
         )
 
 

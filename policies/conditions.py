@@ -22,6 +22,8 @@ from classifiers.levels import DataLevel
 DEFAULT_PATH = Path(__file__).with_name("conditions.yaml")
 _HOURS = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
 _ROLE_KEYS = {"max_level", "max_level_masked", "hours", "max_records_per_response", "max_records_per_day"}
+_PURPOSE_KEYS = {"required_from", "exempt_roles"}
+_SELF_APPROVAL_KEYS = {"routes", "lookup", "owner_field", "actor_fields"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,19 @@ def _role(name: str, spec: Mapping[str, Any]) -> RoleLimits:
     )
 
 
+def _section(data: Mapping[str, Any], name: str, known: set[str]) -> Mapping[str, Any]:
+    """A section's mapping, refused if it names a key the code does not read: a misspelt key
+    would otherwise switch its check off without a word (`required_form` and no purpose is
+    ever asked for; `route` and self-approval is never checked)."""
+    section = data.get(name) or {}
+    if not isinstance(section, Mapping):
+        raise ValueError(f"conditions: {name}: 须为映射 / must be a mapping")
+    unknown = set(section) - known
+    if unknown:
+        raise ValueError(f"conditions: {name}: 未知的键 / unknown key(s) {sorted(unknown)}")
+    return section
+
+
 def _within(now: dt.time, window: tuple[dt.time, dt.time]) -> bool:
     start, end = window
     return start <= now < end if start <= end else now >= start or now < end  # windows may span midnight
@@ -95,12 +110,12 @@ class Conditions:
         if unknown:
             raise ValueError(f"conditions: unknown key(s) {sorted(unknown)}")
         self.timezone = ZoneInfo(str(data.get("timezone", "Asia/Shanghai")))
-        purpose = data.get("purpose") or {}
+        purpose = _section(data, "purpose", _PURPOSE_KEYS)
         required = purpose.get("required_from")
         self.purpose_from = DataLevel.parse(required) if required else None
         self.purpose_exempt = frozenset(str(r) for r in purpose.get("exempt_roles") or ())
         self.roles = {str(n): _role(str(n), spec or {}) for n, spec in (data.get("roles") or {}).items()}
-        sa = data.get("self_approval")
+        sa = _section(data, "self_approval", _SELF_APPROVAL_KEYS)
         self.self_approval = (
             SelfApproval(
                 frozenset(str(r) for r in sa.get("routes") or ()),

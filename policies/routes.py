@@ -126,6 +126,14 @@ class RouteTable:
                 raise ValueError(f"{path}: route #{i + 1} is missing {exc}") from None
         return cls(routes)
 
+    def params(self) -> dict[str, frozenset[str]]:
+        """Every route's name, with the names of its path parameters."""
+        return {
+            route.name: frozenset(s[0] for s in route.segments if not isinstance(s, str))
+            for routes in self._by_method.values()
+            for route in routes
+        }
+
     def match(self, method: str, canonical: str) -> RouteMatch | None:
         parts = [p for p in canonical.split("/") if p]
         for route in self._by_method.get(method.upper(), []):

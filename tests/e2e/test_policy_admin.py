@@ -196,6 +196,35 @@ def test_policy_reload_refuses_a_rule_casbin_would_misread(own_gateway: RunningG
         httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
 
 
+@pytest.mark.parametrize(
+    ("good", "broken"),
+    [
+        ("required_from: important", "required_form: important"),  # no purpose asked for, ever
+        ("  routes: [case.approve]", "  route: [case.approve]"),  # self-approval never checked
+        ("  routes: [case.approve]", "  routes: [case.aprove]"),  # the same, by a route name
+        ("    case.apply: operator", "    case.aply: operator"),  # anyone's name on an application
+        ("{region}/cases/{caseId}", "{region}/cases/{case}"),  # every approval fails with 500
+    ],
+)
+def test_policy_reload_refuses_conditions_that_switch_a_check_off(
+    own_gateway: RunningGateway, good: str, broken: str
+) -> None:
+    gw = own_gateway
+    conditions = gw.env.directory.parent / "policies" / "conditions.yaml"
+    text = conditions.read_text(encoding="utf-8")
+    assert good in text
+    try:
+        conditions.write_text(text.replace(good, broken, 1), encoding="utf-8")
+        reload = httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
+        assert reload.status_code == 422 and reload.json()["error"]["code"] == "policy_invalid"
+        # The running conditions stay: important data still needs a declared purpose.
+        persons = httpx.get(gw.url + "/api/v1/regions/610902/persons?size=1", headers=gw.headers("caseworker-hanbin"))
+        assert persons.status_code == 403 and persons.json()["error"]["code"] == "purpose_required"
+    finally:
+        conditions.write_text(text, encoding="utf-8")
+        httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
+
+
 def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream_url: str) -> None:
     person = upstream_json(upstream_url + "/api/v1/regions/610902/persons?size=1")["items"][0]["personId"]
     token = dev_token(gateway.env.directory, "zhangwei", ["caseworker", "reviewer"], "610902")
