@@ -40,6 +40,7 @@ from .types import Receive, Scope, Send
 log = logging.getLogger(__name__)
 
 STRICT_PROFILE = "strict"
+POLICY_MARKER = "policy-version"  # the version of the last reload, for the other workers
 
 
 class Gateway:
@@ -53,7 +54,13 @@ class Gateway:
             raise ValueError("identity.api_keys: " + "; ".join(sod))
         self.crypto = FieldCrypto(KeyRing(settings.keys.dir, settings.keys.generate_missing))
         p = settings.policy
-        self.policy = PolicyStore(PolicyFiles(p.model, p.policy, p.routes, p.masking, p.conditions), self.crypto)
+        # The spool root is shared by this gateway's workers (each takes a slot under it).
+        settings.audit.spool_dir.mkdir(parents=True, exist_ok=True)
+        self.policy = PolicyStore(
+            PolicyFiles(p.model, p.policy, p.routes, p.masking, p.conditions),
+            self.crypto,
+            marker=settings.audit.spool_dir / POLICY_MARKER,
+        )
         profiles = self.policy.profiles
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
         signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)

@@ -8,6 +8,8 @@ in every decision is a digest over all the files, so any change shows in the aud
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,7 @@ from .masking import MaskingProfiles, load_profiles
 from .routes import RouteTable
 
 POLICY_DIR = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,18 +91,60 @@ class PolicyBundle:
 
 class PolicyStore:
     """The running bundle. `profiles` is one long-lived object (held by the inspect stage)
-    whose contents are swapped on reload; everything else is read from `current`."""
+    whose contents are swapped on reload; everything else is read from `current`.
 
-    def __init__(self, files: PolicyFiles, crypto: FieldCrypto | None = None) -> None:
+    `marker` is a file shared by the worker processes of one gateway (`minguard run --workers`):
+    a reload reaches one worker only, so it writes the new version there and every other worker
+    loads the same files before its next decision (`follow`). Without it a revoked permission
+    stayed in force on every worker but the one that answered the reload.
+    """
+
+    def __init__(self, files: PolicyFiles, crypto: FieldCrypto | None = None, marker: Path | None = None) -> None:
         self.files = files
         self._crypto = crypto
         self.current = PolicyBundle.load(files, crypto)
         self.profiles = self.current.profiles
         self.last_error: str | None = None
         self._mtimes = files.mtimes()
+        self._marker = marker
+        # A marker left by an earlier run names a reload this process started after.
+        self._marker_seen = self._marker_mtime()
 
     def reload(self) -> PolicyBundle:
-        """Load every file again; raises (and keeps the running policy) if any is bad."""
+        """Load every file again; raises (and keeps the running policy) if any is bad. The new
+        version is published to the other workers."""
+        bundle = self._load()
+        self._publish(bundle.version)
+        return bundle
+
+    def follow(self) -> None:
+        """Load the policy again if another worker reloaded it since; cheap otherwise (one stat)."""
+        mtime = self._marker_mtime()
+        if mtime == self._marker_seen or self._marker is None:
+            return
+        self._marker_seen = mtime
+        try:
+            wanted = self._marker.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return
+        if wanted == self.current.version:
+            return
+        try:
+            bundle = self._load()
+        except Exception:
+            log.exception(
+                "策略未能随其他工作进程重新加载,原策略继续生效 / policy not reloaded after another worker did"
+            )
+            return
+        if bundle.version != wanted:
+            # The files changed again after that reload: this worker now runs files no reload named.
+            log.error(
+                "策略版本与重新加载时不同 / policy version %s differs from the reloaded %s: the files changed since",
+                bundle.version,
+                wanted,
+            )
+
+    def _load(self) -> PolicyBundle:
         try:
             fresh = PolicyBundle.load(self.files, self._crypto)
         except Exception as exc:
@@ -110,6 +155,23 @@ class PolicyStore:
         self.last_error = None
         self._mtimes = self.files.mtimes()
         return self.current
+
+    def _publish(self, version: str) -> None:
+        if self._marker is None:
+            return
+        # Written whole under a private name, then renamed: a worker never reads half a version.
+        tmp = self._marker.with_name(f".{self._marker.name}.{os.getpid()}.tmp")
+        tmp.write_text(version + "\n", encoding="ascii")
+        os.replace(tmp, self._marker)
+        self._marker_seen = self._marker_mtime()
+
+    def _marker_mtime(self) -> int | None:
+        if self._marker is None:
+            return None
+        try:
+            return os.stat(self._marker).st_mtime_ns
+        except OSError:
+            return None
 
     def changed_on_disk(self) -> bool:
         try:

@@ -44,6 +44,7 @@ def decide_action(store: PolicyStore, ex: Exchange, target: str, denied_zh: str)
         return False
     if target:
         ex.route = route = RouteMatch(route.name, route.resource, route.action, {"region": target}, route.path)
+    store.follow()
     ex.decision, verdict = before_upstream(
         store.current, principal.roles, principal.region, target, route.resource, route.action, dt.datetime.now(dt.UTC)
     )
@@ -96,6 +97,7 @@ class Authorize:
         if any(name.replace(b"_", b"-") in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
             ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
             return
+        self._store.follow()  # another worker's reload
         bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)

@@ -225,6 +225,25 @@ def test_policy_reload_refuses_conditions_that_switch_a_check_off(
         httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
 
 
+def test_a_reload_is_in_force_on_every_worker(tmp_path: Path, upstream_url: str, index_prefix: str) -> None:
+    """The reload reaches one worker of `--workers 2`; the other must not keep the old policy:
+    here a caseworker's right to list persons is revoked, and no worker may still grant it."""
+    files = copy_policies(tmp_path / "policies")
+    gw = start_gateway(tmp_path / "gw", upstream_url, index_prefix, overrides={"policy": files}, workers=2)
+    persons = gw.url + "/api/v1/regions/610902/persons?size=1"
+    caseworker = gw.headers("caseworker-hanbin", **PURPOSE, Connection="close")  # each call may reach either worker
+    try:
+        assert {httpx.get(persons, headers=caseworker).status_code for _ in range(10)} == {200}
+        policy = Path(files["policy"])
+        rule = "p, caseworker, own, person, ^(read|list|search)$, allow"
+        policy.write_text(policy.read_text(encoding="utf-8").replace(rule, rule.replace("list|", "")), encoding="utf-8")
+        reload = httpx.post(gw.url + "/_minguard/policy/reload", headers=gw.headers("security-admin"))
+        assert reload.status_code == 200
+        assert {httpx.get(persons, headers=caseworker).status_code for _ in range(30)} == {403}
+    finally:
+        stop_gateway(gw)
+
+
 def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream_url: str) -> None:
     person = upstream_json(upstream_url + "/api/v1/regions/610902/persons?size=1")["items"][0]["personId"]
     token = dev_token(gateway.env.directory, "zhangwei", ["caseworker", "reviewer"], "610902")

@@ -65,6 +65,7 @@ def start_gateway(
     opensearch_url: str = OPENSEARCH_URL,
     overrides: dict[str, dict[str, Any]] | None = None,
     file_size_limit: int | None = None,
+    workers: int = 1,
 ) -> RunningGateway:
     """``file_size_limit``: RLIMIT_FSIZE for the gateway process, a disk that fills up (writes
     past that many bytes into any file fail with EFBIG; Python ignores SIGXFSZ)."""
@@ -83,7 +84,7 @@ def start_gateway(
     # A restart reuses the directory, its config and so its port (init_dev keeps what exists).
     port = load_settings(env.config).server.port
     log = directory / "gateway.log"
-    command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config)]
+    command = [sys.executable, "-m", "gateway", "run", "--config", str(env.config), "--workers", str(workers)]
     with open(log, "ab") as out:
         limit = None if file_size_limit is None else (file_size_limit, file_size_limit)
         proc = subprocess.Popen(
