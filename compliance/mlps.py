@@ -15,9 +15,9 @@ from gateway.settings import Settings
 
 from . import charts, sections_access, sections_audit, sections_data
 from .evidence import gather
-from .model import FAIL, PARTIAL, PASS, Check, MlpsReport, Section
+from .model import FAIL, PARTIAL, PASS, UNDETERMINED, Check, MlpsReport, Section
 
-__all__ = ["FAIL", "PARTIAL", "PASS", "Check", "MlpsReport", "Section", "collect"]
+__all__ = ["FAIL", "PARTIAL", "PASS", "UNDETERMINED", "Check", "MlpsReport", "Section", "collect"]
 
 
 def collect(
@@ -58,4 +58,5 @@ def collect(
         instance=settings.server.instance,
         sections=sections,
         charts=charts.draw(ev),
+        notice_zh=sections_audit.empty_trail(ev),
     )

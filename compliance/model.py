@@ -1,7 +1,9 @@
 """The report's shape: sections of checks, each with a verdict computed from evidence.
 
-A section's verdict is the worst of its checks (不符合 < 部分符合 < 符合), so the reason a
-section is not compliant is always one named check with its own reason.
+A section's verdict is the worst of its checks (不符合 < 无法判定 < 部分符合 < 符合), so the
+reason a section is not compliant is always one named check with its own reason. 无法判定 is
+for a check whose evidence is the audit trail when the trail holds no event for the period: "no
+violation found" would then be true of nothing, and must not read as 符合.
 """
 
 from __future__ import annotations
@@ -9,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-PASS, PARTIAL, FAIL = "符合", "部分符合", "不符合"
-VERDICT_EN = {PASS: "compliant", PARTIAL: "partially compliant", FAIL: "not compliant"}
-_RANK = {FAIL: 0, PARTIAL: 1, PASS: 2}
+PASS, PARTIAL, FAIL, UNDETERMINED = "符合", "部分符合", "不符合", "无法判定"
+VERDICTS = (PASS, PARTIAL, UNDETERMINED, FAIL)
+VERDICT_EN = {
+    PASS: "compliant",
+    PARTIAL: "partially compliant",
+    UNDETERMINED: "not determinable",
+    FAIL: "not compliant",
+}
+# Undetermined ranks below partial: a report that could not judge a control is not evidence
+# that the control holds, even in part.
+_RANK = {FAIL: 0, UNDETERMINED: 1, PARTIAL: 2, PASS: 3}
 
 
 def worst(verdicts: list[str]) -> str:
@@ -24,6 +34,11 @@ class Check:
     name_zh: str
     verdict: str
     reason_zh: str
+
+
+def undetermined(check_id: str, name_zh: str) -> Check:
+    """A check whose evidence is the period's audit events, when there are none."""
+    return Check(check_id, name_zh, UNDETERMINED, "期间内没有审计事件,无从判定(不能视为符合)。")
 
 
 @dataclass
@@ -63,6 +78,7 @@ class MlpsReport:
     instance: str
     sections: list[Section]
     charts: dict[str, str] = field(default_factory=dict)  # key -> inline SVG
+    notice_zh: str = ""  # shown above everything else, e.g. that the trail holds no event at all
 
     @property
     def verdict(self) -> str:
@@ -73,4 +89,4 @@ class MlpsReport:
 
     def counts(self) -> dict[str, int]:
         verdicts = [c.verdict for s in self.sections for c in s.checks]
-        return {v: verdicts.count(v) for v in (PASS, PARTIAL, FAIL)}
+        return {v: verdicts.count(v) for v in VERDICTS}

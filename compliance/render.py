@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .model import VERDICT_EN, MlpsReport
 
 _env = Environment(loader=PackageLoader("compliance", "templates"), autoescape=select_autoescape(["html"]))
-VERDICT_CLASS = {"符合": "pass", "部分符合": "partial", "不符合": "fail"}
+VERDICT_CLASS = {"符合": "pass", "部分符合": "partial", "无法判定": "undetermined", "不符合": "fail"}
 
 
 def to_html(report: MlpsReport) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policies.separation import ADMIN_ROLES
 
 from .evidence import Evidence
-from .model import FAIL, PARTIAL, PASS, Check, Section, Table
+from .model import FAIL, PARTIAL, PASS, Check, Section, Table, undetermined
 from .policyfacts import ROLE_ZH
 from .trail import ENTITIES
 
@@ -71,6 +71,8 @@ def _least_privilege(ev: Evidence) -> Check:
 
 def _surplus(ev: Evidence) -> Check:
     name = "多余或未使用的账户"
+    if ev.events == 0:  # with no trail every account looks unused: nothing to tell them apart
+        return undetermined("access.surplus", name)
     unused = sorted(u for u in ev.configured if u not in ev.configured_events)
     if unused:
         return Check(
@@ -84,6 +86,8 @@ def _surplus(ev: Evidence) -> Check:
 
 def _escalation(ev: Evidence) -> Check:
     name = "越权尝试均被拒绝并告警"
+    if ev.events == 0:
+        return undetermined("access.escalation", name)
     per_user: dict[str, int] = {}
     for user, _, n in ev.escalations:
         per_user[user] = per_user.get(user, 0) + n
@@ -113,7 +117,9 @@ def identity(ev: Evidence) -> Section:
         ("JWT(签名令牌)验证已配置", "是" if ev.jwt_configured else "否"),
         ("密码技术鉴别(JWT)占已认证请求比例", f"{jwt / identified:.1%}" if identified else "无已认证请求"),
     ]
-    if ev.allowed_anonymous:
+    if ev.events == 0:
+        s.checks.append(undetermined("identity.authenticated", "请求均经身份鉴别"))
+    elif ev.allowed_anonymous:
         s.checks.append(
             Check(
                 "identity.authenticated", "请求均经身份鉴别", FAIL, f"{ev.allowed_anonymous} 次未鉴别身份的请求被放行。"
@@ -124,7 +130,9 @@ def identity(ev: Evidence) -> Section:
             Check("identity.authenticated", "请求均经身份鉴别", PASS, "所有被放行的请求都已鉴别调用方身份。")
         )
     name = "采用密码技术的鉴别"
-    if identified and jwt == identified:
+    if ev.events == 0:
+        s.checks.append(undetermined("identity.strong", name))
+    elif identified and jwt == identified:
         s.checks.append(Check("identity.strong", name, PASS, "全部已认证请求使用签名令牌(JWT)。"))
     elif jwt:
         s.checks.append(

@@ -7,7 +7,7 @@ from datetime import datetime
 from audit.lifecycle import MIN_RETENTION_DAYS
 
 from .evidence import Evidence
-from .model import FAIL, PARTIAL, PASS, Check, Section, Table
+from .model import FAIL, PARTIAL, PASS, Check, Section, Table, undetermined
 
 DRILL_MAX_AGE_DAYS = 90  # a restore drill at least once a quarter
 
@@ -20,6 +20,24 @@ def _users(pairs: list[tuple[str, str, int]]) -> str:
     if len(users) > _NAMED:
         return "、".join(users[:_NAMED]) + f" 等 {len(users)} 人"
     return "、".join(users) or "无"
+
+
+def empty_trail(ev: Evidence) -> str:
+    """The report's notice when the period has no audit event: whether the trail has none at
+    all (a fresh deployment, or events that never reached OpenSearch) or only none in the period."""
+    if ev.events:
+        return ""
+    if ev.oldest_event is None:
+        return (
+            f"审计索引 {ev.index} 中没有任何审计事件(新部署尚无访问,或审计事件未写入 OpenSearch);"
+            "依赖审计记录的检查项判为不符合或无法判定。"
+            f" / The audit trail {ev.index} holds no audit event at all; the checks that rest on it are"
+            " not compliant or not determinable."
+        )
+    return (
+        f"报告期间内没有审计事件(审计记录中最早的事件为 {ev.oldest_event});依赖审计记录的检查项判为不符合或无法判定。"
+        " / No audit event in the period; the checks that rest on the trail are not compliant or not determinable."
+    )
 
 
 def security_audit(ev: Evidence) -> Section:
@@ -41,7 +59,8 @@ def security_audit(ev: Evidence) -> Section:
         title += f"(仅列出事件数最多的 {len(ev.by_user)} 个用户,共 {ev.users} 个)"
     s.tables.append(Table(title, ["用户 user.id", "事件数"], [[u, n] for u, n in ev.by_user.items()]))
     if ev.events == 0:
-        s.checks.append(Check("audit.users", "审计覆盖每个用户", FAIL, "期间内没有任何审计事件。"))
+        whole = "审计索引中也没有任何审计事件。" if ev.oldest_event is None else ""
+        s.checks.append(Check("audit.users", "审计覆盖每个用户", FAIL, "期间内没有任何审计事件。" + whole))
     else:
         s.checks.append(Check("audit.users", "审计覆盖每个用户", PASS, f"期间内 {ev.users} 个用户的操作均有审计事件。"))
     s.checks.append(_requests(ev))
@@ -49,7 +68,9 @@ def security_audit(ev: Evidence) -> Section:
     s.tables.append(
         Table("字段完整性(缺失该字段的事件数)", ["字段", "缺失数"], [[f, n] for f, n in ev.missing_fields.items()])
     )
-    if missing:
+    if ev.events == 0:  # no event lacks a field because there is no event
+        s.checks.append(undetermined("audit.fields", "审计记录内容完整"))
+    elif missing:
         what = ";".join(f"{f} 缺失 {n} 条" for f, n in missing.items())
         s.checks.append(Check("audit.fields", "审计记录内容完整", FAIL, what))
     else:

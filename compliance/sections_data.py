@@ -6,7 +6,7 @@ from __future__ import annotations
 from audit.detection.alerts import STATE_ZH
 
 from .evidence import Evidence
-from .model import FAIL, PARTIAL, PASS, Check, Section, Table
+from .model import FAIL, PARTIAL, PASS, Check, Section, Table, undetermined
 from .systemfacts import ALERT_MAX_OPEN_DAYS
 
 KEY_MAX_AGE_DAYS = 365  # rotate keys at least yearly
@@ -142,14 +142,18 @@ def personal_information(ev: Evidence) -> Section:
     s.tables.append(Table("明文放行及其使用目的", ["用户", "使用目的", "次数"], [list(x) for x in ev.clear_releases]))
     s.tables.append(Table("还原(重新识别)请求", ["用户", "结果", "次数"], [list(x) for x in ev.reidentifications]))
     name = "重要/核心数据明文放行均声明使用目的"
-    if ev.clear_without_purpose:
+    if ev.events == 0:
+        s.checks.append(undetermined("pi.purpose", name))
+    elif ev.clear_without_purpose:
         s.checks.append(
             Check("pi.purpose", name, FAIL, f"{ev.clear_without_purpose} 次重要/核心数据明文放行没有使用目的。")
         )
     else:
         s.checks.append(Check("pi.purpose", name, PASS, "所有重要/核心数据的明文放行都有使用目的。"))
     name = "放行的响应均经敏感数据检查"
-    if ev.uninspected_releases:
+    if ev.events == 0:
+        s.checks.append(undetermined("pi.inspected", name))
+    elif ev.uninspected_releases:
         s.checks.append(
             Check(
                 "pi.inspected", name, PARTIAL, f"{ev.uninspected_releases} 次响应未经检查即放行(全部明文的服务账号)。"
@@ -188,6 +192,8 @@ def detection(ev: Evidence) -> Section:
         )
     elif new:
         s.checks.append(Check("detection.handled", name, PARTIAL, f"共 {alerts.total} 条告警,{new} 条尚未确认或关闭。"))
+    elif not alerts.total and not ev.events:  # the rules had no event to look at
+        s.checks.append(undetermined("detection.handled", name))
     else:
         s.checks.append(Check("detection.handled", name, PASS, f"共 {alerts.total} 条告警,均已确认或关闭。"))
     s.charts.append("alerts")

@@ -44,6 +44,21 @@ def iso(value: datetime) -> str:
     return value.isoformat(timespec="milliseconds")
 
 
+def aggregation(result: dict[str, Any], name: str) -> dict[str, Any]:
+    """One aggregation of a search reply, empty when there is none. OpenSearch leaves
+    `aggregations` out altogether when the index pattern matches no index (a fresh deployment
+    before its first event, a prefix with no audit index yet): that is an empty trail, not an
+    error."""
+    found: dict[str, Any] = result.get("aggregations", {}).get(name, {})
+    return found
+
+
+def buckets(result: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The buckets of one aggregation; none when the reply has no aggregations (see `aggregation`)."""
+    found: list[dict[str, Any]] = aggregation(result, name).get("buckets", [])
+    return found
+
+
 def composite(
     client: OpenSearch,
     index: str,
@@ -67,7 +82,7 @@ def composite(
             agg["aggs"] = aggs
         body = {"size": 0, "query": query, "aggs": {"c": agg}}
         result = client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True)
-        page = result.get("aggregations", {}).get("c", {})
+        page = aggregation(result, "c")
         for bucket in page.get("buckets", []):
             bucket["key"] = {f: bucket["key"][f"k{n}"] for n, f in enumerate(fields)}
             yield bucket
@@ -105,8 +120,8 @@ class Trail:
         """The `size` most frequent values: complete only for fields with few values (or with
         `filters` that leave at most `size`); see `distinct` and `pairs` for the others."""
         aggs = {"t": {"terms": {"field": field, "size": size}}}
-        buckets = self.search(*filters, aggs=aggs)["aggregations"]["t"]["buckets"]
-        return {str(b["key"]): int(b["doc_count"]) for b in buckets}
+        found = buckets(self.search(*filters, aggs=aggs), "t")
+        return {str(b["key"]): int(b["doc_count"]) for b in found}
 
     def composite(
         self, fields: tuple[str, ...], *filters: dict[str, Any], missing: bool = True
@@ -134,8 +149,9 @@ class Trail:
         identified = {"exists": {"field": "minguard.principal.kind"}}
         for f in PRINCIPAL_FIELDS:
             filters[f] = {"bool": {"filter": [identified], "must_not": [{"exists": {"field": f}}]}}
-        result = self.search(aggs={"m": {"filters": {"filters": filters}}})
-        return {k: int(v["doc_count"]) for k, v in result["aggregations"]["m"]["buckets"].items()}
+        counted = aggregation(self.search(aggs={"m": {"filters": {"filters": filters}}}), "m").get("buckets", {})
+        # No index: no event lacks anything (and the report says there are no events at all).
+        return {f: int(counted.get(f, {}).get("doc_count", 0)) for f in filters}
 
     def histogram(self, interval: str, by: str, *filters: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
         aggs = {
@@ -144,8 +160,8 @@ class Trail:
                 "aggs": {"b": {"terms": {"field": by, "size": 20, "missing": "-"}}},
             }
         }
-        buckets = self.search(*filters, aggs=aggs)["aggregations"]["h"]["buckets"]
-        return [(b["key_as_string"], {str(x["key"]): int(x["doc_count"]) for x in b["b"]["buckets"]}) for b in buckets]
+        found = buckets(self.search(*filters, aggs=aggs), "h")
+        return [(b["key_as_string"], {str(x["key"]): int(x["doc_count"]) for x in b["b"]["buckets"]}) for b in found]
 
     def routes(self) -> list[dict[str, Any]]:
         """Per route: events, data levels carried and entity occurrences (sums)."""
@@ -157,7 +173,7 @@ class Trail:
             }
         }
         out = []
-        for b in self.search(aggs=aggs)["aggregations"]["r"]["buckets"]:
+        for b in buckets(self.search(aggs=aggs), "r"):
             entities = {e: int(b[e]["value"] or 0) for e in ENTITIES if b[e]["value"]}
             levels = {str(x["key"]): int(x["doc_count"]) for x in b["levels"]["buckets"]}
             out.append({"route": b["key"], "events": int(b["doc_count"]), "levels": levels, "entities": entities})
@@ -166,7 +182,7 @@ class Trail:
     def sums(self, fields: dict[str, str], *filters: dict[str, Any]) -> dict[str, float]:
         aggs = {name: {"sum": {"field": field}} for name, field in fields.items()}
         result = self.search(*filters, aggs=aggs)
-        values = {name: float(result["aggregations"][name]["value"] or 0) for name in fields}
+        values = {name: float(aggregation(result, name).get("value") or 0) for name in fields}
         values["events"] = float(result["hits"]["total"]["value"])
         return values
 
@@ -180,14 +196,14 @@ class Trail:
                 },
             }
         }
-        buckets = self.search(aggs=aggs)["aggregations"]["r"]["buckets"]
+        found = buckets(self.search(aggs=aggs), "r")
         return {
             b["key"]: {
                 "events": int(b["doc_count"]),
                 "masked": int(b["masked"]["value"] or 0),
                 "clear": int(b["clear"]["value"] or 0),
             }
-            for b in buckets
+            for b in found
         }
 
     def pairs(self, first: str, second: str, *filters: dict[str, Any]) -> list[tuple[str, str, int]]:
@@ -211,7 +227,7 @@ class Trail:
         """The oldest access event of the whole trail (not just the period): retention evidence."""
         body = {"size": 0, "query": self.events, "aggs": {"min": {"min": {"field": "@timestamp"}}}}
         result = self.client.search(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
-        value = result.get("aggregations", {}).get("min", {}).get("value_as_string")
+        value = aggregation(result, "min").get("value_as_string")
         return str(value) if value else None
 
 

@@ -79,7 +79,9 @@ def mlps(
     else:
         out.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
     counts = report.counts()
+    if report.notice_zh:
+        typer.echo(report.notice_zh)
     typer.echo(
         f"已写入 written: {out}  总体结论 overall: {report.verdict}  "
-        f"(符合 {counts['符合']} / 部分符合 {counts['部分符合']} / 不符合 {counts['不符合']})"
+        f"(符合 {counts['符合']} / 部分符合 {counts['部分符合']} / 无法判定 {counts['无法判定']} / 不符合 {counts['不符合']})"
     )
