@@ -15,7 +15,7 @@ import typer
 
 from .cli_common import fail, settings_or_fail
 from .logs import log_config, scrub
-from .settings import PACKAGE_ROOT
+from .settings import PACKAGE_ROOT, Settings
 
 app = typer.Typer(
     help="minguard: data-security and audit gateway for civil-affairs systems.",
@@ -42,6 +42,15 @@ DEV_DIR = Path("var/dev")
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config file (default: demo defaults).")]
 
 
+def _keys_or_fail(settings: Settings) -> None:
+    """Before any worker starts: every worker would otherwise die on the same missing key, each
+    with its own traceback."""
+    from .keyset import missing_keys, missing_message
+
+    if not settings.keys.generate_missing and (absent := missing_keys(settings.keys, settings.policy.masking)):
+        fail(missing_message(settings.keys, absent))
+
+
 @app.command()
 def run(
     config: ConfigOption = None,
@@ -53,6 +62,7 @@ def run(
     from .server import HEADER_TIMEOUT_ENV, GuardedHttpToolsProtocol
 
     settings = settings_or_fail(config)
+    _keys_or_fail(settings)
     # Workers read the config path from the environment; never one inherited by accident.
     os.environ.pop("MINGUARD_CONFIG", None)
     if config is not None:
@@ -85,6 +95,7 @@ def config_check(path: Path) -> None:
     from policies.masking import load_profiles
     from policies.routes import RouteTable
 
+    from .keyset import missing_keys, missing_message
     from .stages.identify import Identify
 
     settings = settings_or_fail(path)
@@ -100,9 +111,8 @@ def config_check(path: Path) -> None:
             check()
         except Exception as exc:  # report every broken file, not just the first
             problems.append(f"{name}: {type(exc).__name__}: {exc}")
-    key_file = settings.keys.dir / "pseudonym-p1.key"
-    if not key_file.exists() and not settings.keys.generate_missing:
-        problems.append(f"keys.dir: {key_file} is missing and keys.generate_missing is off")
+    if not settings.keys.generate_missing and (absent := missing_keys(settings.keys, settings.policy.masking)):
+        problems.append(f"keys.dir: {missing_message(settings.keys, absent)}")
     if problems:
         fail(f"{path}: invalid\n  " + "\n  ".join(problems))
     typer.echo(f"{path}: OK")

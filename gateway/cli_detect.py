@@ -163,8 +163,13 @@ def _reference_key(settings: Settings) -> Ed25519PublicKey:
     from policies.keys import KeyFileError
 
     path = settings.keys.dir / PUBLIC_KEY_FILE
+    if not path.exists() and not settings.keys.generate_missing:
+        fail(
+            f"审计签名公钥缺失 / audit signing public key missing: {path}(keys.generate_missing 为 false,"
+            "须由网关或 `minguard keys init` 预先生成 / keys.generate_missing is false: provision it first)"
+        )
     try:
-        if not path.exists() and settings.keys.generate_missing:
+        if not path.exists():
             return CheckpointSigner.from_dir(settings.keys.dir, generate=True).public_key
         return load_public_key(path)
     except (OSError, ValueError, KeyFileError) as exc:

@@ -174,9 +174,12 @@ class DetectionSettings(Section):
 
 class KeySettings(Section):
     dir: Path = Path("var/keys")
-    # Development only: create missing keys at first start. In production keys are
-    # provisioned beforehand and a missing key stops the gateway.
-    generate_missing: bool = True
+    # Development only (`minguard dev init` writes true): create missing keys at first start.
+    # Off by default, so a production config that leaves out `keys:` fails closed: keys are
+    # provisioned beforehand (`minguard keys init`) and a missing key stops the gateway, rather
+    # than each host silently making keys of its own (pseudonyms that do not join, ciphertexts
+    # no other replica can open, checkpoints signed by a key nobody holds).
+    generate_missing: bool = False
 
 
 class Settings(Section):

@@ -45,7 +45,10 @@ def load_or_create_key(directory: Path, name: str, generate: bool, size: int = 3
     if path.exists():
         return _read_key(path)
     if not generate:
-        raise KeyFileError(f"{path}: key file missing (keys.generate_missing is off)")
+        raise KeyFileError(
+            f"密钥文件缺失 / key file missing: {path} (keys.generate_missing 为 false / is false;"
+            " 用 `minguard keys init` 预置密钥 / provision it with `minguard keys init`)"
+        )
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     # Written whole under a private name, then linked into place: link() fails if the name
     # exists, so when workers start at once exactly one key wins, and nobody can read a

@@ -114,3 +114,62 @@ def test_an_unreachable_opensearch_is_one_line_and_exit_code_2(tmp_path: Path) -
     )
     assert done.returncode == 2, done.stderr
     assert "the command failed: ConnectionError" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- keys.generate_missing is off unless asked for ----------------------------------------------
+KEY_FILES = ("pseudonym-p1.key", "audit-signing.key", "console-session.key", "encrypt-k1.key")
+
+
+def _production_config(tmp_path: Path) -> Path:
+    """A config that leaves out `keys:`, as a production one written by hand may."""
+    config = tmp_path / "minguard.yaml"
+    config.write_text("opensearch:\n  url: http://127.0.0.1:1\naudit:\n  spool_dir: spool\n", encoding="utf-8")
+    return config
+
+
+def _one_line_naming_every_key(output: str, keys: Path) -> None:
+    line = next(x for x in output.splitlines() if "密钥文件缺失" in x)
+    assert line.index("密钥文件缺失") < line.index("key files missing")  # zh-CN first
+    assert "keys.generate_missing" in line and all(str(keys / name) in line for name in KEY_FILES)
+
+
+def test_without_a_keys_section_config_check_names_every_missing_key(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["config", "check", str(_production_config(tmp_path))])
+    assert result.exit_code == 2, result.output
+    _one_line_naming_every_key(result.output, tmp_path / "var" / "keys")
+    assert not (tmp_path / "var").exists()  # nothing generated
+
+
+def test_without_a_keys_section_run_refuses_to_start_and_makes_no_key(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "gateway", "run", "--config", str(_production_config(tmp_path))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    _one_line_naming_every_key(done.stderr, tmp_path / "var" / "keys")
+    assert not (tmp_path / "var").exists()
+
+
+def test_without_a_keys_section_detect_run_makes_no_signing_key(tmp_path: Path) -> None:
+    config = _production_config(tmp_path)
+    result = runner.invoke(
+        app, ["detect", "run", "--from", "2026-01-01", "--to", "2026-01-02", "--config", str(config)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "audit-signing.pub.pem" in result.output and "keys.generate_missing" in result.output
+    assert not (tmp_path / "var").exists()
+
+
+def test_provisioned_keys_satisfy_config_check(tmp_path: Path) -> None:
+    config = _production_config(tmp_path)
+    assert runner.invoke(app, ["keys", "init", str(tmp_path / "var" / "keys")]).exit_code == 0
+    result = runner.invoke(app, ["config", "check", str(config)])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_dev_config_still_generates_its_keys(tmp_path: Path) -> None:
+    from gateway.settings import load_settings
+
+    assert load_settings(init_dev(tmp_path).config).keys.generate_missing is True

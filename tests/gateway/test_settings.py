@@ -12,6 +12,7 @@ def test_defaults_serve_the_demo() -> None:
     assert settings.upstream.url == "http://127.0.0.1:8081"
     assert settings.opensearch.url == "http://127.0.0.1:9200"
     assert settings.audit.spool_dir == Path("/srv/minguard/var/spool")  # relative to the config file
+    assert settings.keys.generate_missing is False  # fail closed: production keys are provisioned
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_an_identity_with_two_admin_roles_is_refused_at_config_load(tmp_path: Pa
     settings = parse_settings(
         {
             "identity": {"api_keys": [{**key, "roles": ["system_admin", "audit_admin"]}]},
-            "keys": {"dir": str(tmp_path)},
+            "keys": {"dir": str(tmp_path), "generate_missing": True},
         },
         tmp_path,
     )

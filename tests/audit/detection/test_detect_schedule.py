@@ -221,7 +221,8 @@ def test_schedule_once_command_evaluates_due_slots_then_nothing(opensearch: Open
     config = tmp_path / "minguard.yaml"
     config.write_text(
         f"opensearch: {{url: '{OPENSEARCH_URL}', index_prefix: {name}}}\n"
-        "detection: {every_minutes: 1440, delay_seconds: 0, catch_up: 2}\n",  # a new slot only at midnight
+        "detection: {every_minutes: 1440, delay_seconds: 0, catch_up: 2}\n"  # a new slot only at midnight
+        "keys: {dir: keys, generate_missing: true}\n",  # a development run: the signing key is made
         encoding="utf-8",
     )
     try:
