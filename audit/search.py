@@ -42,6 +42,10 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+# event.type of an access that was refused or failed anywhere, and of one that went out.
+DENIED, ALLOWED = "denied", "allowed"
+
+
 class SearchError(ValueError):
     pass
 
@@ -53,7 +57,7 @@ class Query:
     person_id_number: str | None = None  # typed by the officer; tokenised, never stored
     user: str | None = None
     region: str | None = None  # the caller's jurisdiction or the data's region (prefix match)
-    denied: bool = False
+    denied: bool = False  # refused or failed, at any stage (event.type "denied")
     clear_text: bool = False
     level: str | None = None
     extra: list[dict[str, Any]] = field(default_factory=list)
@@ -88,7 +92,11 @@ class Query:
                 }
             )
         if self.denied:
-            filters.append({"term": {"minguard.decision.allowed": False}})
+            # Not minguard.decision.allowed: that is the policy's verdict only, true for a
+            # request the policy allowed and a later stage refused (record limit, another
+            # region's data in the answer, an upstream failure). event.type says "denied" for
+            # every refusal and failure (docs/audit-events.md).
+            filters.append({"term": {"event.type": DENIED}})
         if self.clear_text:
             filters.append({"range": {"minguard.masking.clear": {"gt": 0}}})
         if self.level:

@@ -17,7 +17,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.responses import Response as HttpResponse
 
 from audit.detection.alerts import STATE_ZH, AlertError
-from audit.search import Query
+from audit.search import ALLOWED, Query
 from classifiers.entities import resident_id
 from classifiers.levels import DataLevel
 from policies.keys import Pseudonymizer
@@ -86,8 +86,8 @@ def _narrow(query: Query, name: str, value: str) -> str | None:
     if name == "decision":
         if value == "denied":
             query.denied = True
-        elif value == "allowed":
-            query.extra.append({"term": {"minguard.decision.allowed": True}})
+        elif value == "allowed":  # went out: allowed by the policy and refused by no later stage
+            query.extra.append({"term": {"event.type": ALLOWED}})
         else:
             return None  # as before: an unknown choice narrows nothing
         return value

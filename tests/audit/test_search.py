@@ -8,7 +8,7 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.search import COLUMNS, Query, SearchError, render, search
+from audit.search import ALLOWED, COLUMNS, Query, SearchError, render, search
 from policies.keys import Pseudonymizer
 from support.gateways import RunningGateway, wait_for_events
 
@@ -31,7 +31,7 @@ def test_filters_combine() -> None:
     query = Query(start="2026-11-01T00:00:00Z", user="zhangwei", denied=True, clear_text=True, region="610902")
     filters = query.to_opensearch(PSEUDONYMIZER)["bool"]["filter"]
     assert {"term": {"user.id": "zhangwei"}} in filters
-    assert {"term": {"minguard.decision.allowed": False}} in filters
+    assert {"term": {"event.type": "denied"}} in filters
     assert {"range": {"minguard.masking.clear": {"gt": 0}}} in filters
     assert len(filters) == 6  # five asked for, and accesses only
 
@@ -85,4 +85,22 @@ def test_who_accessed_a_person_against_the_real_trail(
     assert {e["event"]["id"] for e in found} >= set(ids)
     assert {e["user"]["id"] for e in found if e["event"]["id"] in ids} == {"zhangwei", "wangfang"}
     denied = list(search(opensearch, index_prefix, Query(user="zhangwei", denied=True), pseudonymizer))
-    assert all(e["minguard"]["decision"]["allowed"] is False for e in denied)
+    assert all("denied" in e["event"]["type"] for e in denied)
+
+
+@pytest.mark.opensearch
+def test_a_refusal_after_authorization_is_found_as_denied(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """Important data asked for without a declared purpose is refused by the release stage after
+    the policy allowed the request: minguard.decision.allowed is true, and yet it is a refusal an
+    officer looking for denials must see (and must not see among the allowed)."""
+    answer = httpx.get(gateway.url + "/api/v1/regions/610902/persons", headers=gateway.headers("caseworker-hanbin"))
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "purpose_required", answer.text
+    refused = answer.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [refused])
+    pseudonymizer = Pseudonymizer.from_dir(gateway.env.directory / "keys", generate=False)
+    denied = {e["event"]["id"]: e for e in search(opensearch, index_prefix, Query(denied=True), pseudonymizer)}
+    assert refused in denied and denied[refused]["minguard"]["decision"]["allowed"] is True
+    went_out = Query(extra=[{"term": {"event.type": ALLOWED}}])
+    assert refused not in {e["event"]["id"] for e in search(opensearch, index_prefix, went_out, pseudonymizer)}
