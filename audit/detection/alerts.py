@@ -235,8 +235,14 @@ def write_alerts(client: OpenSearch, prefix: str, documents: list[dict[str, Any]
     return created, len(errors)
 
 
-def list_alerts(client: OpenSearch, prefix: str, state: str | None = None, size: int = 1000) -> list[dict[str, Any]]:
-    query: dict[str, Any] = {"term": {"alert.state": state}} if state else {"match_all": {}}
+def list_alerts(
+    client: OpenSearch, prefix: str, state: str | tuple[str, ...] | None = None, size: int = 1000
+) -> list[dict[str, Any]]:
+    """The newest `size` alerts in `state` (one, or any of several; None: every state). The
+    states are filtered here, before the cut to `size`: filtering the newest `size` afterwards
+    would hide older open alerts behind newer closed ones."""
+    states = (state,) if isinstance(state, str) else state
+    query: dict[str, Any] = {"terms": {"alert.state": list(states)}} if states else {"match_all": {}}
     body = {"query": query, "size": size, "sort": [{"@timestamp": "desc"}, {"alert.id": "asc"}]}
     answer = client.search(index=alerts_index(prefix), body=body, ignore_unavailable=True, allow_no_indices=True)
     return [h["_source"]["alert"] for h in answer["hits"]["hits"]]

@@ -73,7 +73,7 @@ class Reader:
 
         return await asyncio.to_thread(read)
 
-    async def alerts(self, state: str | None) -> list[dict[str, Any]]:
+    async def alerts(self, state: tuple[str, ...] | None) -> list[dict[str, Any]]:
         return await asyncio.to_thread(list_alerts, self._client, self._prefix, state, LIMIT)
 
     async def transition(self, alert: str, state: str, officer: str, comment: str | None) -> dict[str, Any]:

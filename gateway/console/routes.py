@@ -36,6 +36,7 @@ _USER = re.compile(r"^[A-Za-z0-9._@-]{1,128}$")
 _ALERT = re.compile(r"^[0-9a-f]{32}$")
 _REGION = re.compile(r"^[0-9]{2,12}$")
 ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
+OPEN_STATES = ("new", "acknowledged")  # the 待处置 tab: everything not closed
 # In `minguard.console.filters`, for a value that did not pass its check: typed by an officer,
 # it could be anything, an ID number or a mobile included, so it is not recorded.
 UNCHECKED = "[未通过校验,未记录]"
@@ -92,6 +93,14 @@ def _narrow(query: Query, name: str, value: str) -> str | None:
             return None  # as before: an unknown choice narrows nothing
         return value
     return None
+
+
+def queue_states(state: str) -> tuple[str, ...] | None:
+    """The alert states a tab of the queue shows (None: all), asked of OpenSearch: the page holds
+    the newest LIMIT alerts of these states, so none is hidden behind newer ones of other states."""
+    if state == "open":
+        return OPEN_STATES
+    return (state,) if state in STATE_ZH else None
 
 
 def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
@@ -254,10 +263,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         state = request.query_params.get("state", "open")
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            wanted = state if state in STATE_ZH else None
-            found = await reader.alerts(wanted)
-            if state == "open":
-                found = [a for a in found if a.get("state") != "closed"]
+            found = await reader.alerts(queue_states(state))
             known = state in STATE_ZH or state in ("open", "all")
             ex.console = {"filters": _recorded({"state": state}, {"state": state if known else None})}
             for alert in found:
