@@ -23,6 +23,7 @@ from .markup_text import (
     TEXT,
     XML_REF,
     Value,
+    glue,
 )
 
 _MAX_TAG = 64 * 1024
@@ -34,6 +35,13 @@ _VOID = frozenset(
 )
 _RAWTEXT = frozenset({"script", "style"})
 _RCDATA = frozenset({"textarea", "title"})
+# Elements that render inside the text around them: digits split across them are one number
+# on screen (markup_text.glue).
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+    "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var",
+})  # fmt: skip
 LABEL_JUNK = " \t\r\n:：*＊"
 
 
@@ -73,6 +81,8 @@ class Lexer:
         self.stack = [self.root]
         self.items: list[Item] = []
         self.rows: list[tuple[Elem, int, list[Elem]]] = []  # (table, row, cells) for header detection
+        # id(element) -> (element, texts of the inline elements rendered in it), HTML
+        self.inline: dict[int, tuple[Elem, list[Value]]] = {}
 
     def run(self) -> list[Item]:
         doc, n, pos, text_from = self.doc, len(self.doc), 0, 0
@@ -88,6 +98,8 @@ class Lexer:
         self._text(text_from, n)
         while len(self.stack) > 1:
             self._close()
+        for flow, texts in self.inline.values():
+            glue(flow.text, texts)
         # Text outside every element: HTML before <html> or after </html>, or a body with no
         # tags at all (an error text, JSON served as text/html). Browsers show it.
         self.items.append(Item(self.root.text, self.root, "text", self.root.path))
@@ -227,6 +239,17 @@ class Lexer:
         parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
         parent.mark = parent.text.parts
         self.items.append(Item(elem.text, elem, "text", elem.path))
+        if self.html and elem.name in _INLINE and elem.text.length:
+            self._inline(elem)
+
+    def _inline(self, elem: Elem) -> None:
+        """Remember an inline element's text with the element it renders in."""
+        flow = next(e for e in reversed(self.stack) if e.name not in _INLINE)  # the root's "" is no inline name
+        entry = self.inline.get(id(flow))
+        if entry is None:
+            self.inline[id(flow)] = (flow, [elem.text])
+        else:
+            entry[1].append(elem.text)
 
     def _find_headers(self) -> None:
         """A table's header row: its first row made only of <th> cells."""

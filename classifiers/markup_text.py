@@ -5,8 +5,9 @@ text, where ``&#49;&#49;0105…`` is ``110105…`` and ``&#8203;`` a zero-width 
 masked in the raw document: every decoded character keeps the raw range it came from, and a
 mask is written back escaped for where it lands (text, attribute, CDATA, comment, script).
 One logical value may be made of several raw pieces (``110105<![CDATA[19491231002X]]>`` is
-one text node to a parser); a mask spanning pieces is written into the first piece and the
-others are emptied, so the markup between them (``<![CDATA[``, ``]]>``) stays intact.
+one text node to a parser, ``6109<b>02</b>1947…`` one number to a reader of HTML); a mask
+spanning pieces is written into the first piece and the others are emptied, so the markup
+between them (``<![CDATA[``, ``]]>``, ``<b>``) stays intact.
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ def _decode_ref(ref: str, is_html: bool) -> str:
     if body.startswith("#"):
         return chr(int(body[1:]))
     return _XML_NAMED[body]
+
+
+# What may stand between two digits that HTML shows as one number: white space (a line break
+# renders as a space) and the separators the scanner reads inside digit groups.
+_BETWEEN_DIGITS = " \t\r\n\f\xa0\u3000-./_"
+_HTML_SPACE = str.maketrans("\t\r\n\f", "    ")
 
 
 class _Seg(NamedTuple):
@@ -131,6 +138,36 @@ class Value:
         self._dstarts.append(seg.dstart)
         self.length += len(text)
 
+    def pieces(self) -> list[tuple[int, str]]:
+        """(raw start, decoded text) of each raw piece, in document order."""
+        out: list[tuple[int, str]] = []
+        last = -1
+        for run, text in zip(self._runs, self._parts, strict=True):
+            if run.piece == last:
+                out[-1] = (out[-1][0], out[-1][1] + text)
+            else:
+                out.append((run.rstart, text))
+            last = run.piece
+        return out
+
+    def absorb(self, others: list[Value]) -> None:
+        """Take the runs of ``others`` (values of the same HTML document) into this value in
+        document order, each keeping its own piece, and leave them empty. Line breaks become
+        spaces, as HTML renders them; the raw spans stay as they were."""
+        runs = sorted(
+            (seg.rstart, n, text, seg)
+            for n, value in enumerate([self, *others])
+            for text, seg in zip(value._parts, value._runs, strict=True)
+        )
+        pieces: dict[tuple[int, int], int] = {}
+        self._parts, self._runs, self._dstarts, self.length = [], [], [], 0
+        for _, n, text, seg in runs:
+            piece = pieces.setdefault((n, seg.piece), len(pieces) + 1)
+            self._push(text.translate(_HTML_SPACE), seg._replace(dstart=self.length, piece=piece))
+        self._pieces = len(pieces)
+        for other in others:
+            other._parts, other._runs, other._dstarts, other.length = [], [], [], 0
+
     def raw_edits(self, start: int, end: int, replacement: str) -> list[Edit]:
         """Raw edits replacing decoded ``[start, end)`` with ``replacement`` (unescaped)."""
         if start >= end:
@@ -153,3 +190,28 @@ class Value:
             else:
                 groups.append((run.piece, ra, rb, run.mode))
         return [(ra, rb, escape(replacement, mode) if n == 0 else "") for n, (_, ra, rb, mode) in enumerate(groups)]
+
+
+def glue(own: Value, inline: list[Value]) -> None:
+    """Join the text of inline HTML elements (``<b>``, ``<span>`` …) to the text of the element
+    they render in (``own``) where digits meet across them: ``6109<b>02</b>1947…`` and
+    ``<span>139</span> <span>1234</span>`` are one number on screen. Only pieces chained by
+    digits (with nothing but white space or separators between) are joined, so a label in
+    its own ``<span>`` still keys the value beside it."""
+    values = [own, *inline]
+    pieces = sorted((start, text, n) for n, value in enumerate(values) for start, text in value.pieces())
+    glued: set[int] = set()
+    chain: list[int] | None = None  # owners since the last piece that ended in a digit
+    for _, text, n in pieces:
+        core = text.strip(_BETWEEN_DIGITS)
+        if not core:
+            if chain is not None:
+                chain.append(n)
+            continue
+        if chain is not None and (core[0].isdigit() or core[0] in "Xx"):  # an ID number's check character
+            glued.update(chain)
+            glued.add(n)
+        chain = [n] if core[-1].isdigit() else None
+    absorbed = [values[n] for n in sorted(glued) if n != 0]
+    if absorbed:
+        own.absorb(absorbed)

@@ -107,6 +107,27 @@ HTML_CASES = [
     ("script", f'<script>var sfzh = "{ID}";</script>', '<script>var sfzh = "<RESIDENT_ID>";</script>'),
     ("comment", f"<!-- {MOBILE} --><p>x</p>", "<!-- <RESIDENT_ID> --><p>x</p>".replace("RESIDENT_ID", "MOBILE")),
     ("literal-lt", f"<p>a < b, 电话 {MOBILE}</p>", f"<p>a < b, 电话 {L_MOB}</p>"),
+    # digits split across inline elements are one number on screen: the mask goes into the
+    # first piece, the others are emptied, the tags stay
+    ("inline-split-id", f"<td>{ID[:4]}<b>{ID[4:6]}</b>{ID[6:]}</td>", f"<td>{L_ID}<b></b></td>"),
+    (
+        "inline-spans-in-cell",
+        "<table><tr><th>联系电话</th></tr><tr><td><span>139</span><span>1234</span><span>5678</span></td></tr></table>",
+        f"<table><tr><th>联系电话</th></tr><tr><td><span>{L_MOB}</span><span></span><span></span></td></tr></table>",
+    ),
+    (
+        "inline-spans-on-lines",
+        "<p>电话\n  <span>139</span>\n  <em>1234</em>\n  <font>5678</font>\n</p>",
+        f"<p>电话\n  <span>{L_MOB}</span><em></em><font></font>\n</p>",
+    ),
+    ("inline-nested", f"<div><a><b>{ID[:3]}</b>{ID[3:9]}</a>{ID[9:]}</div>", f"<div><a><b>{L_ID}</b></a></div>"),
+    # a label in its own element still keys the value beside it; unrelated digits stay apart
+    (
+        "inline-label",
+        f"<p><span>身份证号：</span><span>{bad_check(ID)}</span></p>",
+        f"<p><span>身份证号：</span><span>{L_ID}</span></p>",
+    ),
+    ("inline-apart", "<p>第<b>3</b>页，共<b>12</b>页</p>", "<p>第<b>3</b>页，共<b>12</b>页</p>"),
 ]
 
 
