@@ -1,4 +1,4 @@
-"""Mainland mobile numbers: 1[3-9] + 9 digits, optionally prefixed with +86 / 0086."""
+"""Mainland mobile numbers: 1[3-9] + 9 digits, optionally prefixed with +86 / 0086 / 86."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from .base import EntitySpec, PatternSpec
 
 ENTITY = "MOBILE"
 
+# A bare "86" glued to the number ("8613912345678", as exports and call logs write it): no
+# separator after it, where a count ("共86 …") is more likely. The scanner's pass over joined
+# digit groups still finds "86 139 1234 5678" whole.
 PATTERNS: tuple[PatternSpec, ...] = (
-    PatternSpec("mobile", r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]{9}(?![0-9])", 0.6),
+    PatternSpec("mobile", r"(?<![0-9])(?:(?:\+|00)86[ -]?|86)?1[3-9][0-9]{9}(?![0-9])", 0.6),
 )
 CONTEXT: tuple[str, ...] = ("手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile", "phone", "tel")
 

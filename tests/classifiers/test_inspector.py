@@ -364,3 +364,19 @@ def _keys(node: object) -> list[str]:
     if isinstance(node, list):
         return [k for item in node for k in _keys(item)]
     return []
+
+
+@pytest.mark.parametrize(
+    ("body", "media"),
+    [
+        ("联系 8613912345678 谢谢", "text/plain"),
+        ("tel:8613912345678", "text/plain"),
+        ('{"bz": "回拨8613912345678"}', "application/json"),
+        ('{"phone": "8613912345678"}', "application/json"),
+        ("联系 86 13912345678 / 86-139-1234-5678", "text/plain"),
+    ],
+)
+def test_a_mobile_with_a_bare_86_prefix_is_masked(body: str, media: str) -> None:
+    out = INSPECTOR.inspect(body.encode(), media, "utf-8", PROFILES.get("statistician")).body.decode()
+    assert "1391234" not in out and "12345678" not in out and "5678" not in out
+    assert "<MOBILE>" in out

@@ -10,6 +10,9 @@ from classifiers.scanner import Scanner
         ("手机13912345678", ["13912345678"]),
         ("+8613912345678", ["+8613912345678"]),
         ("0086 13912345678", ["0086 13912345678"]),
+        ("8613912345678", ["8613912345678"]),  # a bare country code glued to the number
+        ("86 13912345678", ["86 13912345678"]),  # found with the groups joined
+        ("18613912345678", []),  # 14 digits
         ("19912345678", ["19912345678"]),
         ("12912345678", []),  # 12x is not a mobile segment
         ("14012345678", []),  # unallocated segment
