@@ -83,6 +83,41 @@ def _nfkc(char: str) -> str:
     return folded
 
 
+# Slashes, underscores and tabs between digits group a number as spaces do ("139/1234/5678",
+# "139_1234_5678", "610902\t19470415\t8177"). The scanner reads them as spaces, one character
+# for one, so that its spans still index the value as given. ``fold`` keeps them: masks,
+# person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
+LOOSE_SEPARATORS = "/_\t"
+_LOOSE_IN_DIGITS_RE = re.compile("(?<=[0-9])[/_\t]+(?=[0-9])")
+
+
+# A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into
+# a mobile's 11 digits). Inside an ID number the birth date follows the region code
+# ("610902 1947/04/15 8177"), and is read as groups.
+_LEADING_DATE_RE = re.compile(
+    r"(?<![0-9])(?<![0-9][ .\-_\t])"
+    r"(?:(?:19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+def loose_as_spaces(text: str) -> str:
+    """``text`` with slashes, underscores and tabs between digits turned into spaces."""
+    if "/" not in text and "_" not in text and "\t" not in text:  # three C-level scans, no regex
+        return text
+    dates = [m.span() for m in _LEADING_DATE_RE.finditer(text)] if "/" in text else []
+    if not dates:
+        return _LOOSE_IN_DIGITS_RE.sub(_spaces, text)
+    return _LOOSE_IN_DIGITS_RE.sub(lambda m: m.group() if _inside(m.start(), dates) else _spaces(m), text)
+
+
+def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= index < end for start, end in spans)
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def has_separated_digits(text: str) -> bool:
     """Are there digits grouped by spaces, hyphens or dots ("139 1234 5678")?"""
     return _SEP_IN_DIGITS_RE.search(text) is not None

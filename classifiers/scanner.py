@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
-from .normalise import Folded, fold, has_separated_digits
+from .normalise import LOOSE_SEPARATORS, Folded, fold, has_separated_digits, loose_as_spaces
 
 # Priority order for ties at the same position: an 18-digit run that is a valid ID is an
 # ID even if it also passes Luhn; bank cards before institution codes.
@@ -30,14 +30,14 @@ SPECS: tuple[EntitySpec, ...] = (
 _CONTEXT_WINDOW = 16
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
-# separators (mobile, landline, ID, card), six digits in a row (credit code), an '@', an
+# separators, slashes, underscores or tabs (mobile, landline, ID, card), six digits in a row (credit code), an '@', an
 # address-final character, a name context word, or any character that folding could turn
 # into one of those (full-width forms, invisible characters, exotic spaces): everything
 # non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
-    FOLDABLE + r"|(?:[0-9][ \-.()]*){10}|[0-9]{6}|@"
+    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@"
     f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
 )
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
@@ -136,7 +136,8 @@ class Scanner:
     def _scan(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         if MAYBE.search(text) is None:
             return []
-        if "." in text:  # one character for one: the spans found index ``text`` as given
+        text = loose_as_spaces(text)  # one character for one, as below: spans index ``text`` as given
+        if "." in text:  # after the slashes became spaces: the "/" written here groups nothing
             text = _NOT_GROUPED.sub(lambda m: m.group().replace(".", "/"), text)
         plain = fold(text, join_digits=False)
         found = self._patterns_in(plain, hints, hint_evidence)

@@ -127,11 +127,15 @@ def to18(number: str) -> str:
     return number
 
 
+# Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person.
+_LOOSE = str.maketrans("", "", "/_\t")
+
+
 def canonical(text: str) -> str:
     """The one spelling persons are tokenised in, wherever the number was found or typed:
     folded (full-width digits, zero-width characters, separators), 18 characters, upper-case X.
     Callers decide whether it must also validate."""
-    return to18(fold(text).text)
+    return to18(fold(text).text.translate(_LOOSE))
 
 
 def birth_date(number: str) -> _dt.date | None:

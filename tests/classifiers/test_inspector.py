@@ -380,3 +380,38 @@ def test_a_mobile_with_a_bare_86_prefix_is_masked(body: str, media: str) -> None
     out = INSPECTOR.inspect(body.encode(), media, "utf-8", PROFILES.get("statistician")).body.decode()
     assert "1391234" not in out and "12345678" not in out and "5678" not in out
     assert "<MOBILE>" in out
+
+
+GROUPED_ID = make_id("610902", "19470415", "817")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "139/1234/5678",
+        "139_1234_5678",
+        "139\t1234\t5678",
+        f"{GROUPED_ID[:6]}/{GROUPED_ID[6:14]}/{GROUPED_ID[14:]}",
+        f"{GROUPED_ID[:6]}\t{GROUPED_ID[6:14]}\t{GROUPED_ID[14:]}",
+        f"{GROUPED_ID[:6]}_{GROUPED_ID[6:14]}_{GROUPED_ID[14:]}",
+    ],
+)
+def test_digits_grouped_by_slashes_underscores_or_tabs_are_found_in_free_text(spelling: str) -> None:
+    digits = "".join(c for c in spelling if c.isdigit())
+    label = PROFILES.get("statistician")
+    text = INSPECTOR.inspect(f"请回电 {spelling} 谢谢".encode(), "text/plain", "utf-8", label).body.decode()
+    assert text in ("请回电 <MOBILE> 谢谢", "请回电 <RESIDENT_ID> 谢谢")
+    # in a remark column, and an ID number under a business key (checksummed, so taken there too)
+    rows = [{"bz": f"备注{spelling}", "amount": k} | ({"lsh": spelling} if len(digits) == 18 else {}) for k in range(3)]
+    body = json.dumps({"data": {"records": rows}}, ensure_ascii=False).encode()
+    out = INSPECTOR.inspect(body, "application/json", "utf-8", label).body.decode()
+    assert digits[-4:] not in out and out.count("<") == (6 if len(digits) == 18 else 3)
+
+
+def test_slashes_and_underscores_that_group_no_number_stay() -> None:
+    text = (
+        "2024/01/15 办结，比例 3/4，见 /api/v1/items/2024/0115 与 img_2024_0115_1530.jpg，1920/1080，"
+        "1990/01/15 123，15/01/1990 123"
+    )
+    result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.get("statistician"))
+    assert result.body.decode() == text
