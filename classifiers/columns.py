@@ -22,10 +22,11 @@ from .scanner import FOLDABLE, MAYBE
 SEPARATOR = "\x00"
 # Anything under a business key that could still end up accepted (see detect.Detector.detect:
 # e-mail, or a *validated* ID number or credit code): a character folding could change
-# (full-width digits, '＠', invisible characters), an '@', or 17+ digits written in groups
-# ("6109 0219 ...", "610902/1947…"), which the scanner joins (also window by window) before matching.
+# (full-width digits, '＠', invisible characters), an '@', a URL-escaped digit ("%36"), or 17+
+# digits written in groups ("6109 0219 ...", "610902/1947…"), which the scanner joins (also
+# window by window) before matching.
 _GROUPING = f"[ .\\-{LOOSE_SEPARATORS}]"  # what the scanner reads between digit groups
-_BUSINESS_MAYBE = re.compile(f"{FOLDABLE}|@|(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]")
+_BUSINESS_MAYBE = re.compile(f"{FOLDABLE}|@|%3[0-9]|(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]")
 _SEP_BETWEEN_DIGITS = re.compile(f"(?<=[0-9]){_GROUPING}+(?=[0-9])")
 _ID = re.compile(resident_id.PATTERNS[0].regex)
 _USCC = re.compile(uscc.PATTERNS[0].regex)
@@ -42,7 +43,7 @@ _RE2_FROM = 2048  # characters
 # superset: _BUSINESS_MAYBE's three parts, and any 18 letters and digits (an ID number or
 # a credit code, and any embedded file's base64), also when separators between digits would join them.
 _BUSINESS_ANY_RE2 = re2.compile(
-    f"{FOLDABLE}|@|[0-9](?:{_GROUPING}*[0-9]){{16}}|[0-9A-Za-z](?:{_GROUPING}*[0-9A-Za-z]){{17}}"
+    f"{FOLDABLE}|@|%3[0-9]|[0-9](?:{_GROUPING}*[0-9]){{16}}|[0-9A-Za-z](?:{_GROUPING}*[0-9A-Za-z]){{17}}"
 )
 
 

@@ -64,6 +64,9 @@ class Folded(NamedTuple):
     text: str
     offsets: tuple[int, ...] | None
     original_length: int
+    # Where each character of ``text`` ends in the original, when some came from several
+    # (an escaped digit "%36" is one "6"); None: one character each.
+    ends: tuple[int, ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``text`` back to the original string."""
@@ -72,7 +75,7 @@ class Folded(NamedTuple):
         if start >= end:
             pos = self.offsets[start] if start < len(self.offsets) else self.original_length
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], self.offsets[end - 1] + 1 if self.ends is None else self.ends[end - 1]
 
 
 @lru_cache(maxsize=4096)
@@ -123,9 +126,10 @@ def has_separated_digits(text: str) -> bool:
     return _SEP_IN_DIGITS_RE.search(text) is not None
 
 
-# A URL's percent escape beside a digit ("q=%22610902…%22", "tel%2013912345678"): its hex
-# digits would run into the number. Folded to one space, a boundary like any separator.
-_ESCAPE_BY_DIGIT_RE = re.compile("%[0-9A-Fa-f]{2}(?=[0-9])|(?<=[0-9])%[0-9A-Fa-f]{2}")
+# A URL's percent escapes: an escaped digit ("sfzh=%36%31%30…", every digit written so) is
+# that digit; another escape beside a digit ("q=%22610902…%22", "tel%2013912345678") is one
+# space, a boundary like any separator, so that its hex digits do not run into the number.
+_ESCAPE_BY_DIGIT_RE = re.compile("%3[0-9]|%[0-9A-Fa-f]{2}(?=[0-9])|(?<=[0-9])%[0-9A-Fa-f]{2}")
 
 
 def _escapes_by_digits(text: str) -> bool:
@@ -187,12 +191,32 @@ def _fold_slow(text: str, join_digits: bool) -> Folded:
 
 
 def _fold_escaped(text: str, join_digits: bool) -> Folded:
-    """:func:`fold` of a text with percent escapes beside digits: each such escape becomes one
-    space (mapped to its '%'), then the rest folds as usual, the two maps composed."""
-    spaced, first = _replaced(text, _ESCAPE_BY_DIGIT_RE, " ")
-    inner = _fold_slow(spaced, join_digits)
-    offsets = first if inner.offsets is None else [first[i] for i in inner.offsets]
-    return Folded(inner.text, tuple(offsets), len(text))
+    """:func:`fold` of a text with percent escapes of or beside digits: each becomes its digit or
+    one space (starting at its '%', ending after its last hex digit), then the rest folds as
+    usual, the two maps composed."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _ESCAPE_BY_DIGIT_RE.finditer(text):
+        pieces.append(text[last : m.start()])
+        starts.extend(range(last, m.start()))
+        ends.extend(range(last + 1, m.start() + 1))
+        escape = m.group()
+        pieces.append(escape[2] if escape[1] == "3" and escape[2].isdigit() else " ")
+        starts.append(m.start())
+        ends.append(m.end())
+        last = m.end()
+    pieces.append(text[last:])
+    starts.extend(range(last, len(text)))
+    ends.extend(range(last + 1, len(text) + 1))
+    inner = _fold_slow("".join(pieces), join_digits)
+    if inner.offsets is None:
+        return Folded(inner.text, tuple(starts), len(text), tuple(ends))
+    inner_ends = inner.ends if inner.ends is not None else [i + 1 for i in inner.offsets]
+    return Folded(
+        inner.text, tuple([starts[i] for i in inner.offsets]), len(text), tuple([ends[e - 1] for e in inner_ends])
+    )
 
 
 _fold_cached = lru_cache(maxsize=4096)(_fold_slow)

@@ -30,14 +30,15 @@ SPECS: tuple[EntitySpec, ...] = (
 _CONTEXT_WINDOW = 16
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
-# separators, slashes, underscores or tabs (mobile, landline, ID, card), six digits in a row (credit code), an '@', an
-# address-final character, a name context word, or any character that folding could turn
+# separators, slashes, underscores or tabs (mobile, landline, ID, card), six digits in a row
+# (credit code), an '@', an address-final character, a name context word, a URL-escaped digit
+# ("%36"), or any character that folding could turn
 # into one of those (full-width forms, invisible characters, exotic spaces): everything
 # non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
-    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@"
+    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
 )
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
@@ -178,8 +179,9 @@ class Scanner:
         self, plain: Folded, groups: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
     ) -> Match | None:
         text = "".join(plain.text[s:e] for s, e in groups)
-        offsets = tuple(plain.span(k, k + 1)[0] for s, e in groups for k in range(s, e))
-        window = Folded(text, offsets, plain.original_length)
+        spans = [plain.span(k, k + 1) for s, e in groups for k in range(s, e)]
+        ends = tuple(e for _, e in spans) if plain.ends is not None else None  # escaped digits: "%36"
+        window = Folded(text, tuple(s for s, _ in spans), plain.original_length, ends)
         found = self._patterns_in(window, hints, hint_evidence)
         if len(found) != 1 or found[0].entity == uscc.ENTITY:  # credit codes are not written in digit groups
             return None

@@ -30,8 +30,10 @@ def _windows(plain: Folded) -> Iterator[Folded]:
                     break
                 if j > i and length in _WINDOW_LENGTHS:
                     chunk = groups[i : j + 1]
-                    offsets = tuple(plain.span(k, k + 1)[0] for s, e in chunk for k in range(s, e))
-                    yield Folded("".join(plain.text[s:e] for s, e in chunk), offsets, plain.original_length)
+                    spans = [plain.span(k, k + 1) for s, e in chunk for k in range(s, e)]
+                    ends = tuple(e for _, e in spans) if plain.ends is not None else None
+                    text = "".join(plain.text[s:e] for s, e in chunk)
+                    yield Folded(text, tuple(s for s, _ in spans), plain.original_length, ends)
 
 
 def patterns_of(spec: EntitySpec) -> list[Pattern]:

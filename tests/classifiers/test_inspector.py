@@ -415,3 +415,25 @@ def test_slashes_and_underscores_that_group_no_number_stay() -> None:
     )
     result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.get("statistician"))
     assert result.body.decode() == text
+
+
+def _escaped(digits: str) -> str:
+    return "".join(f"%{ord(c):02X}" for c in digits)
+
+
+@pytest.mark.parametrize(
+    ("body", "media"),
+    [
+        (f"q=1&sfzh={_escaped(GROUPED_ID)}&x=1", "text/plain"),
+        (f"GET /api/cx?sjhm={_escaped('13912345678')} HTTP/1.1", "text/plain"),
+        (f"sjhm=139{_escaped('12345678')}", "text/plain"),  # some digits escaped
+        (json.dumps({"url": f"https://x.gov.cn/cx?q={_escaped(GROUPED_ID)}"}), "application/json"),
+        (json.dumps({"sfzh": _escaped(GROUPED_ID)}), "application/json"),
+        (json.dumps([{"lsh": _escaped(GROUPED_ID)}, {"lsh": "A1"}]), "application/json"),  # a business column
+        (f"sfzh={_escaped(GROUPED_ID)}&x=1", "application/x-www-form-urlencoded"),  # decoded by the form walker
+    ],
+)
+def test_percent_escaped_digits_are_found(body: str, media: str) -> None:
+    out = INSPECTOR.inspect(body.encode(), media, "utf-8", PROFILES.get("statistician")).body.decode()
+    assert "%3" not in out.replace("%3C", "").replace("%3E", "")  # no escaped digit left, not even a part of one
+    assert "RESIDENT_ID" in out or "MOBILE" in out
