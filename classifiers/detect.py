@@ -21,6 +21,9 @@ _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 _ANY_KEY = frozenset({email.ENTITY, embedded_file.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
+# What a phone's digits may be grouped with under a phone key: _LOOSE_SEPARATORS but for the
+# list separators (",", ";", ":"), which part several numbers, and full-width brackets.
+_PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678" (folding joins only spaces, hyphens and dots).
 _LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·]+")
@@ -225,7 +228,7 @@ class Detector:
         claim: str | None = None
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
-        elif entity == PHONE and set(core) <= _PHONE_CHARS | set("－（）　/_") and 7 <= _digits(compact) <= 15:
+        elif entity == PHONE and set(core) <= _PHONE_GROUPED and 7 <= _digits(compact) <= 15:
             digits = "".join(c for c in compact if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
         elif (

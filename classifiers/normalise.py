@@ -86,26 +86,27 @@ def _nfkc(char: str) -> str:
     return folded
 
 
-# Slashes, underscores and tabs between digits group a number as spaces do ("139/1234/5678",
-# "139_1234_5678", "610902\t19470415\t8177"). The scanner reads them as spaces, one character
-# for one, so that its spans still index the value as given. ``fold`` keeps them: masks,
+# Slashes and underscores between digits group a number as spaces do ("139/1234/5678",
+# "139_1234_5678"). The scanner reads them as spaces, one character for one, so that its
+# spans still index the value as given. Not tabs: in free text they separate the columns of a
+# table ("1\t150\t2000\t3000" would join into a mobile's 11 digits). ``fold`` keeps them: masks,
 # person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
-LOOSE_SEPARATORS = "/_\t"
-_LOOSE_IN_DIGITS_RE = re.compile("(?<=[0-9])[/_\t]+(?=[0-9])")
+LOOSE_SEPARATORS = "/_"
+_LOOSE_IN_DIGITS_RE = re.compile("(?<=[0-9])[/_]+(?=[0-9])")
 
 
 # A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into
 # a mobile's 11 digits). Inside an ID number the birth date follows the region code
 # ("610902 1947/04/15 8177"), and is read as groups.
 _LEADING_DATE_RE = re.compile(
-    r"(?<![0-9])(?<![0-9][ .\-_\t])"
+    r"(?<![0-9])(?<![0-9][ .\-_])"
     r"(?:(?:19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2})(?![0-9])"
 )
 
 
 def loose_as_spaces(text: str) -> str:
-    """``text`` with slashes, underscores and tabs between digits turned into spaces."""
-    if "/" not in text and "_" not in text and "\t" not in text:  # three C-level scans, no regex
+    """``text`` with slashes and underscores between digits turned into spaces."""
+    if "/" not in text and "_" not in text:  # two C-level scans, no regex
         return text
     dates = [m.span() for m in _LEADING_DATE_RE.finditer(text)] if "/" in text else []
     if not dates:

@@ -30,7 +30,7 @@ SPECS: tuple[EntitySpec, ...] = (
 _CONTEXT_WINDOW = 16
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
-# separators, slashes, underscores or tabs (mobile, landline, ID, card), six digits in a row
+# separators, slashes or underscores (mobile, landline, ID, card), six digits in a row
 # (credit code), an '@', an address-final character, a name context word, a URL-escaped digit
 # ("%36"), or any character that folding could turn
 # into one of those (full-width forms, invisible characters, exotic spaces): everything

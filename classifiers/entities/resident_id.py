@@ -128,7 +128,7 @@ def to18(number: str) -> str:
 
 
 # Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person.
-_LOOSE = str.maketrans("", "", "/_\t")
+_LOOSE = str.maketrans("", "", "/_")
 
 
 def canonical(text: str) -> str:

@@ -77,6 +77,9 @@ def test_id_key_masks_bad_checksum() -> None:
         (f"{ID[:6]}_{ID[6:14]}_{ID[14:]}", "idNumber", "RESIDENT_ID"),
         ("139/1234/5678", "phone", "MOBILE"),
         ("139_1234_5678", "lxdh", "MOBILE"),
+        ("139\t1234\t5678", "lxdh", "MOBILE"),
+        ("139 | 1234 | 5678", "mobile", "MOBILE"),
+        ("0915\\3212345", "gddh", "LANDLINE"),
         ("6222_0212_3456_7890_128", "bankCard", "BANK_CARD"),
     ],
 )
