@@ -31,6 +31,8 @@ from classifiers.normalise import fold
 from policies.keys import Pseudonymizer
 
 from ..exchange import Exchange
+from ..media import DecodeError, decode_content
+from ..types import Headers
 
 # route name -> step, and the body field that names the acting official.
 STEPS: dict[str, tuple[str, str]] = {
@@ -50,6 +52,18 @@ def _json(body: bytes) -> dict[str, Any]:
     except ValueError:  # includes UnicodeDecodeError
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _decoded(body: bytes, headers: Headers) -> bytes:
+    """The answer without its Content-Encoding (the gateway asks for identity, but an upstream
+    may compress anyway): a compressed answer must not leave the event without its tokens."""
+    encoding = next((v.decode("latin-1") for k, v in headers if k == b"content-encoding"), "")
+    if not encoding:
+        return body
+    try:
+        return decode_content(body, encoding, MAX_BODY)
+    except DecodeError:
+        return b""
 
 
 def _text(value: object) -> str | None:
@@ -104,10 +118,7 @@ class Business:
         step, actor_field = STEPS[route.name]
         body = _json(ex.request.body)
         upstream = ex.upstream
-        encoded = upstream is not None and any(
-            k == b"content-encoding" and v.strip().lower() not in (b"", b"identity") for k, v in upstream.headers
-        )
-        answer = _json(upstream.body) if upstream is not None and not encoded else {}
+        answer = _json(_decoded(upstream.body, upstream.headers)) if upstream is not None else {}
         subject = ex.principal.subject if ex.principal else None
         operator = _text(body.get(actor_field)) or subject
         fields: dict[str, Any] = {

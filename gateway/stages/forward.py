@@ -46,6 +46,9 @@ _NOT_FORWARDED = HOP_BY_HOP | {
     # serve the route's path, which was authorized (method overrides are refused earlier).
     b"x-original-url",
     b"x-rewrite-url",
+    # The gateway reads every body it passes (inspect, business fields): it asks the upstream
+    # for identity, whatever the caller accepts (see _request_headers).
+    b"accept-encoding",
 }
 
 
@@ -146,6 +149,7 @@ class Forward:
             out.append((name.decode("latin-1"), value.decode("latin-1")))
         principal = ex.principal
         out += [
+            ("Accept-Encoding", "identity"),
             ("X-Forwarded-For", ex.request.client_ip),
             ("X-Forwarded-Proto", ex.request.scheme),
             ("X-Request-Id", ex.request_id),

@@ -99,6 +99,8 @@ def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> No
             "X_Forwarded_For": "10.9.9.9",
             "X-Original-URL": "/api/v1/regions/610921/persons",
             "X-Custom": "kept",
+            # The gateway reads every answer: it asks for identity, whatever the caller accepts.
+            "Accept-Encoding": "gzip, br",
         },
     )
     assert response.status_code == 200, response.text
@@ -110,6 +112,7 @@ def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> No
     assert headers["x-minguard-region"] == "610902"
     assert headers["x-request-id"] == response.headers["x-request-id"]
     assert headers["x-custom"] == "kept"
+    assert headers["accept-encoding"] == "identity"
     assert not {"x_minguard_roles", "x_forwarded_for", "x-original-url"} & set(headers)
     assert seen["query"] == "page=2"
 

@@ -5,6 +5,7 @@ into the audit index's strict mapping."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import uuid
 from pathlib import Path
@@ -23,6 +24,7 @@ from policies.enforcer import Decision
 from policies.keys import Pseudonymizer
 from policies.masking import load_profiles
 from policies.routes import RouteMatch
+from support.synth_people import make_id
 
 INSPECTOR = Inspector()
 STRICT = load_profiles().get("strict")
@@ -118,3 +120,20 @@ def test_the_audit_index_accepts_operator_verified(tmp_path: Path, opensearch: O
     finally:
         opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
+
+
+def test_a_compressed_answer_still_gives_its_tokens(tmp_path: Path) -> None:
+    """An upstream may compress though the gateway asks for identity: the event must not lose
+    the person and account tokens that fund-diversion rules join on."""
+    answer = {"caseId": "C1", "payeeIdNumber": make_id(), "payeeBankCard": "6222021234567890128"}
+    plain = _write(SERVICE, "case.pay", "payment", "pay", "/api/v1/regions/610902/cases/C1/payments", {})
+    plain.upstream = Response(201, [(b"content-type", b"application/json")], json.dumps(answer).encode())
+    packed = _write(SERVICE, "case.pay", "payment", "pay", "/api/v1/regions/610902/cases/C1/payments", {})
+    packed.upstream = Response(
+        201,
+        [(b"content-type", b"application/json"), (b"content-encoding", b"gzip")],
+        gzip.compress(json.dumps(answer).encode()),
+    )
+    first, second = (e["minguard"]["business"] for e in _audited(tmp_path, [plain, packed]))
+    assert first["person_token"] and first["account_token"]
+    assert (second["person_token"], second["account_token"]) == (first["person_token"], first["account_token"])
