@@ -207,7 +207,12 @@ def render(report: Report, header: list[str]) -> str:
     out.append("")
     for f in report.findings:
         out.append(f"[{KINDS_ZH[f.kind]} {f.kind}] {f.message_zh}\n  {f.message}")
-    if report.clean:
+    if _nothing_checked(report):
+        out.append(
+            "结论:未校验,该索引与时间范围内没有审计记录(索引前缀或时间范围是否有误?)。"
+            "/ Result: nothing checked, no audit entries in this index and range (wrong prefix or range?)."
+        )
+    elif report.clean:
         out.append(
             "结论:通过,未发现删除、篡改、调序或插入。/ Result: clean, no deletion, modification, reordering or insertion."
         )
@@ -234,7 +239,8 @@ def verify(
 ) -> None:
     """Check the trail in OpenSearch against its hash chains and signed checkpoints.
 
-    Reports deleted, altered, reordered and inserted events. Exit 0 clean, 1 findings, 2 cannot check.
+    Reports deleted, altered, reordered and inserted events. Exit 0 clean, 1 findings, 2 cannot
+    check (also when the index and range hold no audit entries at all).
     """
     from opensearchpy.exceptions import OpenSearchException
 
@@ -269,7 +275,8 @@ def verify(
             "instance": instance,
             "key_id": key_id(key),
         }
-        typer.echo(json.dumps({**meta, **report.to_json()}, ensure_ascii=False, indent=2))
+        checked = {"checked": not _nothing_checked(report)}
+        typer.echo(json.dumps({**meta, **checked, **report.to_json()}, ensure_ascii=False, indent=2))
     else:
         header = [
             f"索引 index: {prefix}-*  时间 range: {span[0]} – {span[1]}"
@@ -278,7 +285,12 @@ def verify(
             f"链尾判断时间 chain ends judged against: {report.ends_judged_at}",
         ]
         typer.echo(render(report, header))
-    raise typer.Exit(0 if report.clean else 1)
+    raise typer.Exit(2 if _nothing_checked(report) else 0 if report.clean else 1)
+
+
+def _nothing_checked(report: Report) -> bool:
+    """No chain at all: a misspelt prefix or an empty range must not read as a clean trail."""
+    return not report.instances and not report.findings
 
 
 ConfigArg = Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")]

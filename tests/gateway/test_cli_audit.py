@@ -193,3 +193,14 @@ def test_verify_judges_a_past_period_against_its_own_end(store: Store, tmp_path:
     """A gateway still running after the period: the checkpoint just after --to is recent enough."""
     result = run_verify(store, tmp_path, "--from", "2026-11-10T00:05:00Z", "--to", "2026-11-10T00:10:00Z")
     assert result.exit_code == 0, result.output
+
+
+def test_verify_of_an_empty_trail_checks_nothing_and_says_so(store: Store, tmp_path: Path) -> None:
+    """A misspelt prefix or a range without entries must not read as 通过 with exit 0."""
+    empty = Store(store.client, f"{store.prefix}-typo", [])
+    result = run_verify(empty, tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "结论:未校验" in result.output and "结论:通过" not in result.output
+    in_json = run_verify(store, tmp_path, "--from", "2030-01-01T00:00:00Z", "--to", "2030-01-02T00:00:00Z", "--json")
+    assert in_json.exit_code == 2 and json.loads(in_json.stdout)["checked"] is False
+    assert json.loads(run_verify(store, tmp_path, "--json").stdout)["checked"] is True
