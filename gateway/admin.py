@@ -148,6 +148,17 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         headers["x-request-id"] = ex.request_id
         return HttpResponse(out.body, status_code=out.status, headers=headers)
 
+    def revealed(ex: Exchange, clear: str) -> None:
+        """Whose value it was, as the tokens reads and writes carry (never the value): the trail
+        must answer "whose card did this reviewer reveal?" as it answers who read a person."""
+        person = gateway.business.person_token(clear)
+        account = None if person else gateway.business.account_token(clear)
+        if person:
+            ex.person_tokens = (person,)
+        ex.business = {"step": "reidentify"} | ({"person_token": person} if person else {})
+        if account:
+            ex.business["account_token"] = account
+
     def permitted(ex: Exchange, target: str) -> bool:
         return decide_action(gateway.policy, ex, target, "无权执行该管理操作")
 
@@ -180,6 +191,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
                 ex.fail(400, "not_reidentifiable", str(exc), "该值无法还原(格式、密钥或辖区不符)")
                 return
             ex.level = DataLevel.IMPORTANT  # a clear personal value leaves: audited as such
+            revealed(ex, clear)
             _ok(ex, {"value": clear, "region": region})
 
         return await run(request, "admin.reidentify", "personal_data", "reidentify", work)

@@ -90,6 +90,7 @@ class Gateway:
         self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE), withheld=release.give_back)
         self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)
         self.identify = Identify(settings.identity)
+        self.business = Business(pseudonymizer)  # also names whose value a re-identification revealed
         self.proxy = Proxy(
             stages=(
                 self.identify,
@@ -97,7 +98,7 @@ class Gateway:
                 GuardWrites(self.spool, settings.audit.max_spool_bytes),
                 self.forward,
                 Inspect(inspector, profiles, pseudonymizer, settings.inspection.max_body_bytes),
-                Business(pseudonymizer),
+                self.business,
                 release,
             ),
             audit=self.metrics.after(self.audit),

@@ -15,6 +15,9 @@ import pytest
 from opensearchpy import OpenSearch
 
 from gateway.devsetup import dev_token
+from gateway.settings import load_settings
+from gateway.stages.business import Business
+from policies.keys import Pseudonymizer
 from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
 
 pytestmark = pytest.mark.opensearch
@@ -93,6 +96,10 @@ def test_reidentify_for_the_authorised_role_only(
     assert ok_event["minguard"]["action"] == "reidentify"
     assert ok_event["event"]["outcome"] == "success" and ok_event["minguard"]["decision"]["allowed"] is True
     assert raw[0]["payeeBankCard"] not in json.dumps(ok_event)
+    # Whose card it was, as the token a payment to it carries: the trail answers whose value was revealed.
+    keys = load_settings(gateway.env.config).keys.dir
+    account = Business(Pseudonymizer.from_dir(keys, False)).account_token(raw[0]["payeeBankCard"])
+    assert ok_event["minguard"]["business"] == {"step": "reidentify", "account_token": account}
     for response in (refused, no_purpose, other_region, admin):
         event = event_of(opensearch, index_prefix, response)
         assert event["minguard"]["action"] == "reidentify"
