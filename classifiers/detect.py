@@ -237,12 +237,18 @@ class Detector:
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
-            or (entity == BIRTH_DATE and _DATE.fullmatch(folded) is not None)
+            or (entity == BIRTH_DATE and _is_date(core, folded))
         ):
             claim = entity
         if claim is None:
             return None
         return Match(claim, start, end, _KEY_SCORE, info.evidence)
+
+
+def _is_date(core: str, folded: str) -> bool:
+    """A date shape, read joined (19761001) or, where joining lost the parts (1976-10-1 joins
+    into 1976101), with its separators."""
+    return _DATE.fullmatch(folded) is not None or _DATE.fullmatch(fold(core, join_digits=False).text) is not None
 
 
 def keyed_name(value: str, info: KeyInfo | None) -> bool:

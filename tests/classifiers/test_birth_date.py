@@ -29,6 +29,8 @@ def masked(key: str, value: object, role: str = "caseworker") -> object:
         ("出生日期", "1976年10月1日"),
         ("出生年月", "1976-10"),
         ("csrq", "１９７６－１０－０１"),  # full-width
+        ("csrq", "1976-10-1"),  # one-digit day: joined, 1976101 is no date shape
+        ("birthDate", "1976-1-5"),
     ],
 )
 def test_birth_dates_are_cut_to_the_year(key: str, value: str) -> None:
