@@ -29,7 +29,7 @@ from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, header_bytes, run_audit
 from .stages.audit import spool_can_take
-from .stages.authorize import decide_action, refuse
+from .stages.authorize import decide_action, now_utc, refuse
 
 if TYPE_CHECKING:
     from .app import Gateway
@@ -48,7 +48,7 @@ _JSON = [(b"content-type", b"application/json; charset=utf-8"), (b"cache-control
 # tests/fuzz) can rely on them: every one carries the error envelope of proxy.error_response.
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     status: {"description": "error: {code, message, message_zh, request_id}", "content": {"application/json": {}}}
-    for status in (400, 401, 403, 413, 422, 431, 503)
+    for status in (400, 401, 403, 413, 422, 429, 431, 503)
 }
 
 
@@ -159,6 +159,34 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         if account:
             ex.business["account_token"] = account
 
+    async def within_daily_limit(ex: Exchange) -> bool:
+        """The caller's re-identifications today, counted across the workers before anything is
+        decrypted (policies/conditions.yaml `max_reidentify_per_day`); a refusal is set on ex."""
+        principal = ex.principal
+        conditions = gateway.policy.current.conditions
+        limit = conditions.reidentify_limit(principal.roles) if principal is not None else None
+        if principal is None or limit is None:
+            return True
+        result = await gateway.quota.consume(f"reidentify|{principal.subject}|{conditions.day(now_utc())}", 1, limit[0])
+        ex.conditions.append(
+            f"max_reidentify_per_day:{limit[1]} {result.used}/{limit[0]}"
+            + (" (local)" if result.degraded else "")
+            + (" (contended)" if result.contended else "")
+        )
+        if result.allowed:
+            return True
+        refuse(
+            ex,
+            Verdict(
+                f"max_reidentify_per_day:{limit[1]}",
+                429,
+                "daily_quota_contended" if result.contended else "reidentify_quota_exceeded",
+                f"role {limit[1]} may re-identify {limit[0]} values a day ({result.used} so far)",
+                f"角色 {limit[1]} 每日最多还原 {limit[0]} 个值(今日已还原 {result.used} 个)",
+            ),
+        )
+        return False
+
     def permitted(ex: Exchange, target: str) -> bool:
         return decide_action(gateway.policy, ex, target, "无权执行该管理操作")
 
@@ -181,6 +209,8 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
                 return
             if not ex.purpose:
                 refuse(ex, PURPOSE_REQUIRED)
+                return
+            if not await within_daily_limit(ex):
                 return
             try:
                 clear = gateway.crypto.decrypt(value, region)

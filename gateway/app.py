@@ -86,6 +86,7 @@ class Gateway:
         )
         self.forward = Forward(settings.upstream, settings.inspection.max_body_bytes)
         quota = OpenSearchQuota(self.opensearch, p.quota_index or f"{settings.opensearch.index_prefix}.quota")
+        self.quota = quota  # daily counts shared by the workers: records, re-identifications
         release = Release(self.policy, quota)
         self.audit = Audit(self.spool, inspector, profiles.get(STRICT_PROFILE), withheld=release.give_back)
         self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)

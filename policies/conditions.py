@@ -21,7 +21,14 @@ from classifiers.levels import DataLevel
 
 DEFAULT_PATH = Path(__file__).with_name("conditions.yaml")
 _HOURS = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])$")
-_ROLE_KEYS = {"max_level", "max_level_masked", "hours", "max_records_per_response", "max_records_per_day"}
+_ROLE_KEYS = {
+    "max_level",
+    "max_level_masked",
+    "hours",
+    "max_records_per_response",
+    "max_records_per_day",
+    "max_reidentify_per_day",
+}
 _PURPOSE_KEYS = {"required_from", "exempt_roles"}
 _SELF_APPROVAL_KEYS = {"routes", "lookup", "owner_field", "actor_fields"}
 
@@ -44,6 +51,7 @@ class RoleLimits:
     hours: tuple[dt.time, dt.time] | None = None
     per_response: int | None = None
     per_day: int | None = None
+    reidentify_per_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ def _role(name: str, spec: Mapping[str, Any]) -> RoleLimits:
         hours=_hours(str(spec["hours"]), f"conditions: role {name}") if "hours" in spec else None,
         per_response=_limit(spec.get("max_records_per_response"), f"conditions: role {name}"),
         per_day=_limit(spec.get("max_records_per_day"), f"conditions: role {name}"),
+        reidentify_per_day=_limit(spec.get("max_reidentify_per_day"), f"conditions: role {name}"),
     )
 
 
@@ -194,6 +203,12 @@ class Conditions:
 
     def daily_limit(self, roles: tuple[str, ...]) -> tuple[int, str] | None:
         found = self._strictest(roles, "per_day")
+        return (int(found[0]), str(found[1])) if found else None
+
+    def reidentify_limit(self, roles: tuple[str, ...]) -> tuple[int, str] | None:
+        """Re-identifications per subject and day: each reveals one clear value, so without a
+        bound a reviewer could decrypt every card of a district one call at a time."""
+        found = self._strictest(roles, "reidentify_per_day")
         return (int(found[0]), str(found[1])) if found else None
 
     def day(self, now: dt.datetime) -> str:

@@ -107,6 +107,38 @@ def test_reidentify_for_the_authorised_role_only(
     assert event_of(opensearch, index_prefix, no_purpose)["minguard"]["conditions"]["failed"] == "purpose"
 
 
+def test_reidentify_has_a_daily_limit_per_caller(
+    tmp_path: Path, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """Each call reveals one clear value: without a bound a reviewer could decrypt every card
+    of a district one call at a time."""
+    files = copy_policies(tmp_path / "policies")
+    conditions = Path(files["conditions"])
+    text = conditions.read_text(encoding="utf-8")
+    assert "max_reidentify_per_day: 20" in text
+    conditions.write_text(text.replace("max_reidentify_per_day: 20", "max_reidentify_per_day: 2"), encoding="utf-8")
+    # A count of its own: the other tests' re-identifications today share the prefix's counter.
+    policy = {**files, "quota_index": f"{index_prefix}.quota-reidentify"}
+    running = start_gateway(tmp_path / "gw", upstream_url, index_prefix, overrides={"policy": policy})
+    try:
+        headers = running.headers("reviewer-hanbin", **PURPOSE)
+        listed = httpx.get(running.url + "/api/v1/regions/610902/payments?size=1", headers=headers)
+        body = {"value": listed.json()["items"][0]["payeeBankCard"], "region": "610902"}
+        answers = [httpx.post(running.url + "/_minguard/reidentify", json=body, headers=headers) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 429]
+        assert answers[2].json()["error"]["code"] == "reidentify_quota_exceeded" and "value" not in answers[2].json()
+        other = httpx.post(
+            running.url + "/_minguard/reidentify", json=body, headers=running.headers("district-head-hanbin", **PURPOSE)
+        )
+        assert other.status_code == 200  # counted per caller
+        last = event_of(opensearch, index_prefix, answers[2])
+        assert last["minguard"]["conditions"]["failed"] == "max_reidentify_per_day:reviewer"
+        assert last["minguard"]["conditions"]["checked"][-1].startswith("max_reidentify_per_day:reviewer 2/2")
+        assert "business" not in last["minguard"]  # nothing was revealed
+    finally:
+        stop_gateway(running)
+
+
 def test_three_administrators_are_separated_at_runtime(
     gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
 ) -> None:
