@@ -33,7 +33,9 @@ COLUMNS: list[tuple[str, str]] = [
     ("http.request.method", "方法"),
     ("url.path", "路径"),
     ("minguard.purpose", "用途"),
-    ("minguard.decision.allowed", "允许"),
+    # Not minguard.decision.allowed (the policy's verdict alone): a request the policy allowed
+    # and a later stage refused (record limit, purpose, audit outage) was refused.
+    ("event.type", "放行/拒绝"),
     ("http.response.status_code", "状态码"),
     ("minguard.data.level", "数据级别"),
     ("minguard.data.persons", "涉及人数"),
@@ -154,8 +156,15 @@ def _csv_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _shown(event: dict[str, Any], path: str) -> Any:
+    value = _get(event, path)
+    if path == "event.type":  # ["access", "allowed" | "denied"]
+        return "放行" if isinstance(value, list) and ALLOWED in value else "拒绝"
+    return value
+
+
 def rows(events: list[dict[str, Any]]) -> list[list[str]]:
-    return [[_cell(_get(event, path)) for path, _ in COLUMNS] for event in events]
+    return [[_cell(_shown(event, path)) for path, _ in COLUMNS] for event in events]
 
 
 def render(events: list[dict[str, Any]], fmt: str) -> str:

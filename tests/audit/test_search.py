@@ -42,13 +42,20 @@ def test_render_formats() -> None:
             "@timestamp": "2026-11-28T10:00:00Z",
             "user": {"id": "zhangwei", "roles": ["caseworker"]},
             "minguard": {"decision": {"allowed": True}},
-            "event": {"id": "e1"},
-        }
+            "event": {"id": "e1", "type": ["access", "allowed"]},
+        },
+        {  # the policy allowed it, a later stage (a record limit) refused it
+            "@timestamp": "2026-11-28T10:00:01Z",
+            "user": {"id": "zhangwei", "roles": ["caseworker"]},
+            "minguard": {"decision": {"allowed": True}},
+            "event": {"id": "e2", "type": ["access", "denied"]},
+        },
     ]
     table = render(events, "table")
-    assert table.splitlines()[0].startswith("时间") and "zhangwei" in table and "共 1 条" in table
+    assert table.splitlines()[0].startswith("时间") and "zhangwei" in table and "共 2 条" in table
     rows = list(csv.reader(io.StringIO(render(events, "csv"))))
-    assert rows[0] == [zh for _, zh in COLUMNS] and rows[1][1] == "zhangwei" and rows[1][8] == "是"
+    assert rows[0] == [zh for _, zh in COLUMNS] and rows[1][1] == "zhangwei"
+    assert [row[COLUMNS.index(("event.type", "放行/拒绝"))] for row in rows[1:]] == ["放行", "拒绝"]
     assert json.loads(render(events, "json")) == events
 
 
