@@ -7,6 +7,7 @@ rules, the config or OpenSearch could not be used.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -123,6 +124,18 @@ def alert_line(a: dict[str, Any]) -> str:
     )
 
 
+def _cli_account() -> str:
+    """Who ran the command, as the operating system knows them: `--officer` is only typed."""
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER (a bare container)
+        user = str(os.getuid())
+    return f"cli:{user}@{socket.gethostname()}"
+
+
 def _transition(alert: str, state: str, officer: str, comment: str | None, config: Path | None) -> None:
     from opensearchpy.exceptions import OpenSearchException
 
@@ -130,7 +143,7 @@ def _transition(alert: str, state: str, officer: str, comment: str | None, confi
 
     settings, client = _open(config)
     try:
-        transition(client, settings.opensearch.index_prefix, alert, state, officer, comment)
+        transition(client, settings.opensearch.index_prefix, alert, state, officer, comment, via=_cli_account())
     except (AlertError, OpenSearchException) as exc:
         fail(str(exc))
     finally:

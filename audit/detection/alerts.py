@@ -93,6 +93,8 @@ ALERT_MAPPING: dict[str, Any] = {
                         "at": {"type": "date"},
                         "state": _kw(),
                         "officer": _kw(),
+                        "officer_verified": {"type": "boolean"},
+                        "via": _kw(),
                         "comment": {"type": "text"},
                     }
                 },
@@ -255,9 +257,15 @@ def transition(
     state: str,
     officer: str,
     comment: str | None,
+    *,
+    via: str,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Move an alert to `state`; the history and the action record say who did it and why."""
+    """Move an alert to `state`; the history and the action record say who did it and why.
+
+    `via` says how the officer is known: `console` (the console session authenticated them:
+    `officer_verified`), else the CLI's operating-system account (`cli:<user>@<host>`), beside
+    an `--officer` name that is only typed and so recorded as unverified."""
     if state not in STATES:
         raise AlertError(f"unknown state {state!r}")
     if not officer.strip():
@@ -274,7 +282,15 @@ def transition(
     current = doc["alert"]["state"]
     if (current, state) not in TRANSITIONS:
         raise AlertError(f"alert {alert} is {current}; it cannot become {state}")
-    entry = {"at": iso(now), "state": state, "officer": officer, "comment": comment}
+    verified = via == "console"
+    entry = {
+        "at": iso(now),
+        "state": state,
+        "officer": officer,
+        "officer_verified": verified,
+        "via": via,
+        "comment": comment,
+    }
     doc["alert"]["state"] = state
     doc["alert"]["history"] = [*doc["alert"]["history"], entry]
     try:  # optimistic: two officers acting at once cannot both win
@@ -290,7 +306,7 @@ def transition(
     record: dict[str, Any] = {
         "@timestamp": iso(now),
         "event": {"id": event_id, "kind": "event", "action": f"alert.{state}", "outcome": "success"},
-        "user": {"id": officer},
+        "user": {"id": officer, "verified": verified, "via": via},
         "alert": {"id": alert, "rule": doc["alert"]["rule"], "from": current, "to": state, "comment": comment},
         "summary_zh": f"安全员 {officer} 将告警 {alert}({doc['alert']['title_zh']})由{STATE_ZH[current]}改为{STATE_ZH[state]}",
     }

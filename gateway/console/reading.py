@@ -10,6 +10,7 @@ that account needs read on the audit and alert indices and write on the alert in
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import re
 import time
@@ -77,7 +78,9 @@ class Reader:
         return await asyncio.to_thread(list_alerts, self._client, self._prefix, state, LIMIT)
 
     async def transition(self, alert: str, state: str, officer: str, comment: str | None) -> dict[str, Any]:
-        return await asyncio.to_thread(transition, self._client, self._prefix, alert, state, officer, comment)
+        return await asyncio.to_thread(
+            functools.partial(transition, via="console"), self._client, self._prefix, alert, state, officer, comment
+        )
 
     async def report(self, settings: Settings, start: datetime, end: datetime, fmt: str) -> bytes:
         """The 等保 report (compliance.mlps) over [start, end), rendered as html, pdf or json."""

@@ -224,7 +224,7 @@ def test_separation_violation_in_a_policy_copy(world: World, tmp_path: Path) -> 
 def test_closing_every_alert_makes_detection_compliant(world: World, opensearch: OpenSearch) -> None:
     for alert in list_alerts(opensearch, world.prefix):
         if alert["state"] != "closed":
-            transition(opensearch, world.prefix, alert["id"], "closed", "officer-test", "已核实,误报")
+            transition(opensearch, world.prefix, alert["id"], "closed", "officer-test", "已核实,误报", via="console")
     report = world.collect()
     assert _verdict(report, "detection.handled") == PASS
     rows = report.section("detection").tables[0].rows

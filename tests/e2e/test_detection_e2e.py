@@ -4,8 +4,10 @@ nothing (false-alarm budget 0 for every rule on this traffic)."""
 
 from __future__ import annotations
 
+import getpass
 import json
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -136,11 +138,13 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
     assert len(stored) == 1
     alert = stored[0]["id"]
     with pytest.raises(AlertError, match="comment"):
-        transition(opensearch, prefix, alert, "closed", "officer-li", None)
+        transition(opensearch, prefix, alert, "closed", "officer-li", None, via="console")
     # An officer quoting an ID number in a comment: it is stored redacted (alert and action record).
-    transition(opensearch, prefix, alert, "acknowledged", "officer-li", "已调取案卷 11010519491231002X")
+    transition(
+        opensearch, prefix, alert, "acknowledged", "officer-li", "已调取案卷 11010519491231002X", via="cli:li@host"
+    )
     with pytest.raises(AlertError, match="cannot become"):
-        transition(opensearch, prefix, alert, "acknowledged", "officer-li", None)
+        transition(opensearch, prefix, alert, "acknowledged", "officer-li", None, via="console")
     # The command line closes it.
     command = [
         sys.executable,
@@ -163,6 +167,9 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
         ("closed", "officer-wang"),
     ]
     assert closed["history"][1]["comment"].startswith("已调取案卷 ")
+    # The command line's --officer is only typed: recorded as unverified, beside the OS account.
+    cli = closed["history"][2]
+    assert cli["officer_verified"] is False and cli["via"] == f"cli:{getpass.getuser()}@{socket.gethostname()}"
     opensearch.indices.refresh(index=actions_index(prefix))
     actions = opensearch.search(index=actions_index(prefix), body={"query": {"term": {"alert.id": alert}}, "size": 10})
     assert "11010519491231002X" not in json.dumps([closed, actions["hits"]["hits"]], ensure_ascii=False)

@@ -95,6 +95,7 @@ def test_auditor_finds_the_case_and_closes_its_alert(
 
     stored = opensearch.get(index=alerts_index(case.prefix), id=alert)["_source"]["alert"]
     assert stored["state"] == "closed" and stored["history"][-1]["officer"] == "sunli"
+    assert stored["history"][-1]["officer_verified"] is True and stored["history"][-1]["via"] == "console"
     (event,) = console_events(opensearch, case.prefix, "console.alert_close")
     assert event["user"]["id"] == "sunli" and event["event"]["outcome"] == "success"
     assert event["minguard"]["console"] == {
