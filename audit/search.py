@@ -64,7 +64,8 @@ class Query:
     level: str | None = None
     extra: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_opensearch(self, pseudonymizer: Pseudonymizer) -> dict[str, Any]:
+    def to_opensearch(self, pseudonymizer: Pseudonymizer | None) -> dict[str, Any]:
+        """The query; ``pseudonymizer`` is needed only to search by person (None otherwise)."""
         # Accesses only: checkpoints of the hash chain share the indices.
         filters: list[dict[str, Any]] = [{"term": {"event.kind": "event"}}, *self.extra]
         if self.start or self.end:
@@ -78,6 +79,8 @@ class Query:
             number = resident_id.canonical(self.person_id_number)
             if resident_id.validate(number) is not True:
                 raise SearchError("not a valid resident ID number (身份证号码校验失败)")
+            if pseudonymizer is None:
+                raise SearchError("按人员检索需要假名化密钥 / searching by person needs the pseudonym key")
             filters.append({"term": {"minguard.data.person_tokens": pseudonymizer.token(number)}})
         if self.user:
             filters.append({"term": {"user.id": self.user}})
@@ -107,7 +110,7 @@ class Query:
 
 
 def search(
-    client: OpenSearch, index_prefix: str, query: Query, pseudonymizer: Pseudonymizer, limit: int = 10_000
+    client: OpenSearch, index_prefix: str, query: Query, pseudonymizer: Pseudonymizer | None, limit: int = 10_000
 ) -> Iterator[dict[str, Any]]:
     """Events matching the query, newest first, paged with search_after (no 10k window)."""
     body: dict[str, Any] = {

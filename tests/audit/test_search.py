@@ -11,6 +11,7 @@ from opensearchpy import OpenSearch
 from audit.search import ALLOWED, COLUMNS, Query, SearchError, render, search
 from policies.keys import Pseudonymizer
 from support.gateways import RunningGateway, wait_for_events
+from support.synth_people import make_id
 
 PSEUDONYMIZER = Pseudonymizer(b"k" * 32)
 
@@ -111,3 +112,10 @@ def test_a_refusal_after_authorization_is_found_as_denied(
     assert refused in denied and denied[refused]["minguard"]["decision"]["allowed"] is True
     went_out = Query(extra=[{"term": {"event.type": ALLOWED}}])
     assert refused not in {e["event"]["id"] for e in search(opensearch, index_prefix, went_out, pseudonymizer)}
+
+
+def test_only_a_search_by_person_needs_the_pseudonym_key() -> None:
+    filters = Query(user="zhangwei", denied=True).to_opensearch(None)["bool"]["filter"]
+    assert {"term": {"user.id": "zhangwei"}} in filters
+    with pytest.raises(SearchError, match="pseudonym key"):
+        Query(person_id_number=make_id()).to_opensearch(None)
