@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from audit.detection.alerts import actions_index, alerts_index
 from gateway.settings import parse_settings
 
 COMPOSE = Path(__file__).resolve().parents[2] / "deploy" / "compose"
@@ -95,3 +96,24 @@ def test_nginx_config_passes_nginx_t_with_mutual_tls(tmp_path: Path) -> None:
         text=True,
     )
     assert caller.returncode == 0, caller.stderr
+
+
+def test_direct_reads_of_the_trail_are_audited_by_opensearch() -> None:
+    """The CLI's searches, verifications and reports read OpenSearch with the officer's own
+    account: the security plugin's audit log must watch the indices the gateway writes, under
+    the cluster's prefix, and leave out only the gateway's own account."""
+    audit = yaml.safe_load((COMPOSE / "opensearch" / "audit.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((COMPOSE / "gateway" / "minguard.yaml").read_text(encoding="utf-8"))
+    settings = parse_settings(raw, COMPOSE / "gateway")
+    prefix = settings.opensearch.index_prefix
+    config = audit["config"]
+    assert audit["_meta"] == {"type": "audit", "config_version": 2} and config["enabled"] is True
+    assert "GRANTED_PRIVILEGES" not in config["audit"]["disabled_rest_categories"]
+    watched = config["compliance"]["read_watched_fields"]
+    assert {f"{prefix}-*", alerts_index(prefix), actions_index(prefix)} <= set(watched)
+    mapping = yaml.safe_load((COMPOSE / "opensearch" / "roles_mapping.yml").read_text(encoding="utf-8"))
+    gateway_users = set(mapping["minguard_gateway"]["users"])
+    officers = set(mapping["minguard_auditor"]["users"]) | set(mapping["minguard_audit_admin"]["users"])
+    for ignored in (config["audit"]["ignore_users"], config["compliance"]["read_ignore_users"]):
+        assert gateway_users <= set(ignored) and not officers & set(ignored)
+    assert "/security/audit.yml" in (COMPOSE / "opensearch" / "security-init.sh").read_text(encoding="utf-8")

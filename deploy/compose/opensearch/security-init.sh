@@ -4,7 +4,7 @@
 set -euo pipefail
 tools=/usr/share/opensearch/plugins/opensearch-security/tools
 cfg=/usr/share/opensearch/config/opensearch-security
-cp /security/roles.yml /security/roles_mapping.yml /security/internal_users.yml "$cfg/"
+cp /security/roles.yml /security/roles_mapping.yml /security/internal_users.yml /security/audit.yml "$cfg/"
 for _ in $(seq 60); do
   if "$tools/securityadmin.sh" -cd "$cfg" -h os01 -icl -nhnv \
       -cacert /certs/root-ca.pem -cert /certs/admin.pem -key /certs/admin-key.pem; then
