@@ -104,22 +104,31 @@ _LEADING_DATE_RE = re.compile(
 )
 
 
+# Full-width forms one for one (NFKC's mapping of U+FF01-FF5E), so that "１３９／１２３４／５６７８"
+# is read as "139/1234/5678" at the same offsets.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def loose_as_spaces(text: str) -> str:
     """``text`` with slashes and underscores between digits turned into spaces."""
-    if "/" not in text and "_" not in text:  # two C-level scans, no regex
+    probe = text.translate(_HALF_WIDTH) if "／" in text or "＿" in text else text
+    if "/" not in probe and "_" not in probe:  # C-level scans, no regex
         return text
-    dates = [m.span() for m in _LEADING_DATE_RE.finditer(text)] if "/" in text else []
-    if not dates:
-        return _LOOSE_IN_DIGITS_RE.sub(_spaces, text)
-    return _LOOSE_IN_DIGITS_RE.sub(lambda m: m.group() if _inside(m.start(), dates) else _spaces(m), text)
+    dates = [m.span() for m in _LEADING_DATE_RE.finditer(probe)] if "/" in probe else []
+    spans = [m.span() for m in _LOOSE_IN_DIGITS_RE.finditer(probe) if not _inside(m.start(), dates)]
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= index < end for start, end in spans)
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * (m.end() - m.start())
 
 
 def has_separated_digits(text: str) -> bool:

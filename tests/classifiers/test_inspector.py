@@ -390,6 +390,8 @@ GROUPED_ID = make_id("610902", "19470415", "817")
     [
         "139/1234/5678",
         "139_1234_5678",
+        "１３９／１２３４／５６７８",  # full-width digits and slashes
+        "139＿1234＿5678",
         f"{GROUPED_ID[:6]}/{GROUPED_ID[6:14]}/{GROUPED_ID[14:]}",
         f"{GROUPED_ID[:6]}_{GROUPED_ID[6:14]}_{GROUPED_ID[14:]}",
     ],
