@@ -17,6 +17,7 @@ as a document of its own, up to three levels.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from xml.etree.ElementTree import ParseError
 
@@ -36,6 +37,12 @@ JsonText = Callable[[str], "str | None"]
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
 _VALUE_ATTRS = frozenset({"value", "content", "data-value", "title"})
+# In a script: a literal assigned, passed or nested (`var data = {…}`, `init([…])`), and a
+# string under a name (`xm: "张三"`, `var sfzh = '…'`, `"姓名": "…"`). Server-rendered pages put
+# their records there; the names of the fields are the evidence a name needs.
+_LITERAL_START = re.compile(r"[=(:,]\s*([\[{])")
+_NAMED_STRING = re.compile(r"""(["']?)([A-Za-z_$][\w$]*|[\u3400-\u9fff]+)\1\s*[:=]\s*(["'])((?:(?!\3)[^\\\n])*)\3""")
+_MAX_SCRIPT_LITERAL = 1 << 20
 
 
 class MarkupError(Exception):
@@ -86,10 +93,42 @@ class _Walk:
                         start = text.index(stripped)
                         out += item.value.raw_edits(start, start + len(stripped), masked)
                     continue
+            if is_html and item.kind != "attr" and item.elem.name == "script":
+                text, script_edits = self._script(item, text)
+                out += script_edits
             cell = Cell(item.path, self._key(item), text, self._record(item.elem, is_html), True)
             for start, end, new in self.visit(cell):
                 out += item.value.raw_edits(start, end, new)
         return out
+
+    def _script(self, item: Item, text: str) -> tuple[str, list[Edit]]:
+        """The JSON literals of a script walked as JSON and its named strings under their
+        names; returns the script with those spans blanked (same length, for the scan of the
+        rest) and their edits."""
+        out: list[Edit] = []
+        done: list[tuple[int, int]] = []
+        for m in _LITERAL_START.finditer(text):
+            start = m.start(1)
+            end = _literal_end(text, start)
+            if end < 0 or any(s <= start < e for s, e in done):
+                continue
+            masked = self.json_text(text[start:end])
+            if masked is None:
+                continue
+            if masked != text[start:end]:
+                out += item.value.raw_edits(start, end, masked)
+            done.append((start, end))
+        record = self._record(item.elem, True)
+        for m in _NAMED_STRING.finditer(text):
+            start = m.start(4)
+            if not self.known(m.group(2)) or any(s <= start < e for s, e in done):
+                continue
+            for a, b, new in self.visit(Cell(item.path, m.group(2), m.group(4), record, True)):
+                out += item.value.raw_edits(start + a, start + b, new)
+            done.append(m.span(4))
+        for s, e in done:
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text, out
 
     def _nested(self, text: str, depth: int, path: str) -> list[Edit] | None:
         try:
@@ -147,6 +186,29 @@ def _header(elem: Elem) -> str | None:
     if is_header or not table.headers:
         return None
     return table.headers[col] if col < len(table.headers) else None
+
+
+def _literal_end(text: str, start: int) -> int:
+    """Index just after the bracket that closes the one at ``start`` (strings skipped), or -1."""
+    depth, quote, escaped = 0, "", False
+    for i in range(start, min(len(text), start + _MAX_SCRIPT_LITERAL)):
+        c = text[i]
+        if quote:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
 
 
 def _looks_like_xml(text: str) -> bool:

@@ -105,6 +105,22 @@ HTML_CASES = [
     ("bare-attribute", f"<input name=sfzh value={ID}>", "<input name=sfzh value=&lt;RESIDENT_ID&gt;>"),
     ("nbsp-and-numeric-refs", f"<p>电话&nbsp;&#49&#51;{MOBILE[2:]}</p>", f"<p>电话&nbsp;{L_MOB}</p>"),
     ("script", f'<script>var sfzh = "{ID}";</script>', '<script>var sfzh = "<RESIDENT_ID>";</script>'),
+    # a script's records: a JSON literal walked as JSON, a named string under its name
+    (
+        "script-json-literal",
+        f'<script>var data = {{"xm":"张伟","lxdh":"{MOBILE}"}};</script>',
+        '<script>var data = {"xm":"<PERSON_NAME>","lxdh":"<MOBILE>"};</script>',
+    ),
+    (
+        "script-named-strings",
+        '<script>render({xm: \'刘洋\', status: "ok"}); var 姓名 = "陈静";</script>',
+        '<script>render({xm: \'<PERSON_NAME>\', status: "ok"}); var 姓名 = "<PERSON_NAME>";</script>',
+    ),
+    (
+        "script-config-stays",
+        '<script>var cfg = {title: "民政", page: 2};</script>',
+        '<script>var cfg = {title: "民政", page: 2};</script>',
+    ),
     ("comment", f"<!-- {MOBILE} --><p>x</p>", "<!-- <RESIDENT_ID> --><p>x</p>".replace("RESIDENT_ID", "MOBILE")),
     ("literal-lt", f"<p>a < b, 电话 {MOBILE}</p>", f"<p>a < b, 电话 {L_MOB}</p>"),
     # digits split across inline elements are one number on screen: the mask goes into the
