@@ -23,6 +23,7 @@ from policies.conditions import Verdict
 from policies.crypto import CryptoError, OneWayToken
 from policies.routes import RouteMatch
 
+from .bodies import TooLarge, limited_body
 from .console.routes import mount as mount_console
 from .exchange import Exchange, Response
 from .exchange import Request as ExRequest
@@ -56,29 +57,6 @@ def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
     ex.response = Response(status, list(_JSON), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
-class _TooLarge(Exception):
-    """The body exceeds server.max_request_bytes."""
-
-
-async def _limited_body(request: Request, limit: int) -> bytes:
-    """The body, read no further than `limit` bytes (_TooLarge beyond it).
-
-    Read before the caller is identified, so an unbounded read would let anyone without a
-    credential make the gateway hold any amount of memory.
-    """
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _TooLarge
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 async def _read_request(ex: Exchange, request: Request, max_headers: int, max_body: int) -> None:
     """The proxy's limits (gateway/proxy.py) for the management endpoints: a refusal is set on
     the exchange and audited like any other."""
@@ -86,8 +64,8 @@ async def _read_request(ex: Exchange, request: Request, max_headers: int, max_bo
         ex.fail(431, "headers_too_large", f"request headers exceed {max_headers} bytes", "请求头过大")
         return
     try:
-        ex.request.body = await _limited_body(request, max_body)
-    except _TooLarge:
+        ex.request.body = await limited_body(request, max_body)
+    except TooLarge:
         ex.fail(413, "request_too_large", f"request body exceeds {max_body} bytes", "请求体过大")
     except ClientDisconnect:
         ex.fail(499, "client_disconnected", "the client went away", "客户端已断开")

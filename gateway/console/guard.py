@@ -15,6 +15,7 @@ from policies.routes import RouteMatch
 
 from ..exchange import Exchange
 from .audited import RESOURCE, Runner, html, new_exchange
+from .forms import Form, read_form, refused
 from .pages import Pages
 from .reading import Reader
 from .session import COOKIE, Session, SessionError, SessionSigner
@@ -41,6 +42,7 @@ class Guard:
         self.signer = SessionSigner.from_dir(keys.dir, keys.generate_missing)
         self.reader = reader
         self.runner = Runner(gateway, pages)
+        self.server = gateway.settings.server
 
     def cookie(self, request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
         secure = "; Secure" if request.url.scheme == "https" else ""
@@ -73,28 +75,43 @@ class Guard:
         """An action needing a session; `work(ex, session, form)`. A cookie that is forged,
         expired or ended is an audited refusal (someone tried); no cookie just goes to login."""
         state = self.current(request)
+        form = await read_form(request, self.server)
+        if form.refusal is not None:
+            return await self.refuse_form(self.exchange(request, name, action, target), name, action, state, form)
         if state is None:
             return RedirectResponse(f"{self.base}/login", 303)
         if isinstance(state, Session):
             state = await self.still_open(state)
-        ex = new_exchange(request)
-        ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
+        ex = self.exchange(request, name, action, target)
         if isinstance(state, SessionError):
             ex.fail(401, state.code, f"console session refused: {state.code}", state.message_zh)
             response = await self.runner.run(ex, name, action, None, nothing)
             response.headers.append(*[v.decode("latin-1") for v in self.cookie(request, "", 0)])
             return response
         session = state
-        form = await request.form() if request.method == "POST" else None
-        if csrf and not self.signer.csrf_ok(session, field(form, "csrf")):
+        if csrf and not self.signer.csrf_ok(session, field(form.fields, "csrf")):
             ex.fail(
                 403, "csrf_invalid", "the form's CSRF token does not match the session", "表单校验失败,请刷新页面后重试"
             )
 
         async def bound(ex: Exchange) -> None:
-            await work(ex, session, form)
+            await work(ex, session, form.fields)
 
         return await self.runner.run(ex, name, action, session.principal, bound, session.principal.subject)
+
+    def exchange(self, request: Request, name: str, action: str, target: str) -> Exchange:
+        ex = new_exchange(request)
+        ex.route = RouteMatch(name, RESOURCE, action, {"region": target} if target else {}, ex.request.raw_path)
+        return ex
+
+    async def refuse_form(
+        self, ex: Exchange, name: str, action: str, state: Session | SessionError | None, form: Form
+    ) -> HttpResponse:
+        """A body too large (or headers): refused and audited, with whoever the cookie names if
+        it names anyone, before the session is looked up or the CSRF token read."""
+        refused(ex, form)
+        principal = state.principal if isinstance(state, Session) else None
+        return await self.runner.run(ex, name, action, principal, nothing, principal.subject if principal else "")
 
     def page(self, session: Session, template: str, **values: Any) -> str:
         return self.pages.render(template, user=session.principal.subject, csrf=self.signer.csrf(session), **values)

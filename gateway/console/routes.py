@@ -24,6 +24,7 @@ from policies.keys import Pseudonymizer
 
 from ..exchange import Exchange, Response
 from .audited import html, new_exchange
+from .forms import read_form, refused
 from .guard import Guard, field, nothing
 from .pages import Pages
 from .reading import TOKEN, Reader, local_time, shown_time
@@ -135,10 +136,12 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     @admin.post(f"{base}/login", include_in_schema=False)
     async def login(request: Request) -> HttpResponse:
         """The credential goes through the gateway's identity stage, then the policy decides."""
-        form = await request.form()
-        credential = field(form, "credential")
         ex = new_exchange(request)
-        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), field(form, "csrf")):
+        form = await read_form(request, gateway.settings.server)
+        if refused(ex, form):  # too large: refused before the credential or the token is read
+            return await runner.run(ex, "console.login", "login", None, nothing)
+        credential = field(form.fields, "credential")
+        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), field(form.fields, "csrf")):
             # Not from our own login form (or that form is older than its cookie): refused and
             # audited before the credential is even looked at.
             ex.fail(403, "csrf_invalid", "the login form's token does not match", "登录表单校验失败,请刷新页面后重试")
@@ -180,8 +183,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.post(f"{base}/search", include_in_schema=False)
     async def search(request: Request) -> HttpResponse:
-        form = await request.form()
-        region = field(form, "region")
+        region = field((await read_form(request, gateway.settings.server)).fields, "region")
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             values = {k: field(form, k) for k in ("user", "region", "start", "end", "level", "decision")}
@@ -274,7 +276,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.post(f"{base}/alerts/{{alert_id}}", include_in_schema=False)
     async def alert_action(request: Request, alert_id: str) -> HttpResponse:
-        op = field(await request.form(), "op")
+        op = field((await read_form(request, gateway.settings.server)).fields, "op")
         op = op if op in ALERT_OPS else "close"  # an unknown op is refused below, as a close
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:

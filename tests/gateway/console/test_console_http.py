@@ -241,3 +241,31 @@ def test_logout_ends_the_session_on_the_server_too(case: Case, opensearch: OpenS
     assert refused.status_code == 401 and "会话已退出" in refused.text
     assert event_of(opensearch, case, refused)["event"]["reason"] == "session_ended"  # type: ignore[index]
     assert event_of(opensearch, case, ended)["minguard"]["route"] == "console.logout"  # type: ignore[index]
+
+
+def _big_form() -> Iterator[bytes]:
+    """11 MiB of small fields (each under Starlette's 1 MiB per field), sent without a
+    Content-Length: only a limit on the whole body, counted while it is read, stops it."""
+    field = b"a=" + b"x" * (1024 * 1024 - 4) + b"&"
+    for _ in range(11):
+        yield field
+
+
+def test_a_large_form_is_refused_before_anyone_is_identified_and_audited(case: Case, opensearch: OpenSearch) -> None:
+    """Console forms are read before the caller is known (the login form carries the credential):
+    they get the proxy's server.max_request_bytes, or anyone could make the gateway hold a
+    gigabyte per request."""
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    with httpx.Client(base_url=case.console, timeout=60) as anonymous:
+        login_streamed = anonymous.post("/login", content=_big_form(), headers=form)
+        login_declared = anonymous.post("/login", content=b"".join(_big_form()), headers=form)
+        search_without_session = anonymous.post("/search", content=_big_form(), headers=form)
+    with login(case, "audit-admin") as (client, _):
+        search_in_session = client.post("/search", content=_big_form(), headers=form)
+    answers = [login_streamed, login_declared, search_without_session, search_in_session]
+    assert [a.status_code for a in answers] == [413] * 4
+    assert "请求体过大" in login_streamed.text
+    events = [event_of(opensearch, case, a) for a in answers]
+    assert {e["event"]["reason"] for e in events} == {"request_too_large"}  # type: ignore[index]
+    assert [e["minguard"]["route"] for e in events] == ["console.login"] * 2 + ["console.query"] * 2  # type: ignore[index]
+    assert [e["user"]["id"] for e in events] == [None, None, None, "sunli"]  # type: ignore[index]
