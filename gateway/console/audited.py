@@ -37,7 +37,17 @@ _HTML = [
     (b"content-security-policy", b"default-src 'self'; form-action 'self'; frame-ancestors 'none'"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
+    (b"x-content-type-options", b"nosniff"),
 ]
+
+
+def page(body: str) -> HttpResponse:
+    """A page answered outside an audited action (an empty form), with the same headers: a form
+    page is framable (clickjacking on its buttons) unless it says otherwise like the others."""
+    response = HttpResponse(body.encode("utf-8"), status_code=200)
+    for key, value in _HTML:
+        response.headers[key.decode("latin-1")] = value.decode("latin-1")
+    return response
 
 
 def html(ex: Exchange, body: str, status: int = 200, extra: list[tuple[bytes, bytes]] | None = None) -> None:

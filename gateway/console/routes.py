@@ -23,7 +23,7 @@ from classifiers.levels import DataLevel
 from policies.keys import Pseudonymizer
 
 from ..exchange import Exchange, Response
-from .audited import html, new_exchange
+from .audited import html, new_exchange, page
 from .forms import read_form, refused
 from .guard import Guard, field, nothing
 from .pages import Pages
@@ -117,7 +117,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/static/console.css", include_in_schema=False)
     async def css() -> HttpResponse:
-        return HttpResponse(pages.css, media_type="text/css", headers={"cache-control": "max-age=3600"})
+        headers = {"cache-control": "max-age=3600", "x-content-type-options": "nosniff"}
+        return HttpResponse(pages.css, media_type="text/css", headers=headers)
 
     @admin.get(f"{base}/", include_in_schema=False)
     async def root(request: Request) -> HttpResponse:
@@ -126,9 +127,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     @admin.get(f"{base}/login", include_in_schema=False)
     async def login_form(request: Request) -> HttpResponse:
         nonce, token = signer.login_nonce()
-        response = HttpResponse(
-            pages.render("login.html", csrf=token), media_type="text/html", headers={"cache-control": "no-store"}
-        )
+        response = page(pages.render("login.html", csrf=token))
         name, value = g.cookie(request, nonce, LOGIN_LIFETIME_SECONDS, LOGIN_COOKIE)
         response.headers.append(name.decode("latin-1"), value.decode("latin-1"))
         return response
@@ -178,8 +177,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
-        body = g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title="")
-        return HttpResponse(body, media_type="text/html", headers={"cache-control": "no-store"})
+        return page(g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title=""))
 
     @admin.post(f"{base}/search", include_in_schema=False)
     async def search(request: Request) -> HttpResponse:
@@ -225,9 +223,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
-        return HttpResponse(
-            g.page(state, "person.html", events=None), media_type="text/html", headers={"cache-control": "no-store"}
-        )
+        return page(g.page(state, "person.html", events=None))
 
     @admin.post(f"{base}/person", include_in_schema=False)
     async def person(request: Request) -> HttpResponse:
@@ -305,7 +301,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         state = g.current(request)
         if not isinstance(state, Session):
             return RedirectResponse(f"{base}/login", 303)
-        return HttpResponse(g.page(state, "report.html"), media_type="text/html", headers={"cache-control": "no-store"})
+        return page(g.page(state, "report.html"))
 
     @admin.post(f"{base}/report", include_in_schema=False)
     async def report(request: Request) -> HttpResponse:
@@ -331,6 +327,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
                 (b"content-type", REPORT_TYPES[fmt].encode("latin-1")),
                 (b"content-disposition", b'attachment; filename="' + name + b'"'),
                 (b"cache-control", b"no-store"),
+                (b"x-content-type-options", b"nosniff"),
             ]
             ex.response = Response(200, headers, body)
 

@@ -269,3 +269,24 @@ def test_a_large_form_is_refused_before_anyone_is_identified_and_audited(case: C
     assert {e["event"]["reason"] for e in events} == {"request_too_large"}  # type: ignore[index]
     assert [e["minguard"]["route"] for e in events] == ["console.login"] * 2 + ["console.query"] * 2  # type: ignore[index]
     assert [e["user"]["id"] for e in events] == [None, None, None, "sunli"]  # type: ignore[index]
+
+
+def test_every_page_forbids_framing_sniffing_and_caching(case: Case) -> None:
+    """The empty forms too (login, search, person, report): their buttons (退出, 检索) could
+    otherwise be framed by another page and clicked through (clickjacking)."""
+    with login(case, "audit-admin") as (client, _):
+        pages = {path: client.get(path) for path in ("/search", "/person", "/report", "/alerts", "/user/chenjing")}
+    with httpx.Client(base_url=case.console, timeout=30) as anonymous:
+        pages["/login"] = anonymous.get("/login")
+        css = anonymous.get("/static/console.css")
+    for path, answer in pages.items():
+        headers = answer.headers
+        assert answer.status_code == 200, path
+        assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), path
+        assert "default-src 'self'" in headers["content-security-policy"], path
+        assert headers.get("x-frame-options") == "DENY", path
+        assert headers.get("x-content-type-options") == "nosniff", path
+        assert headers.get("cache-control") == "no-store", path
+        assert headers.get("referrer-policy") == "no-referrer", path
+        assert headers["content-type"] == "text/html; charset=utf-8", path
+    assert css.headers.get("x-content-type-options") == "nosniff"
