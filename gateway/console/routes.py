@@ -278,8 +278,12 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             comment = field(form, "comment")[:2000] or None
             state = ALERT_OPS.get(field(form, "op"))
-            ex.console = {"alert_id": alert_id, "alert_state": state or "", "comment": comment or ""}
-            if state is None or not _ALERT.match(alert_id):
+            known = bool(_ALERT.match(alert_id))
+            # The id comes from the URL: one that is not an alert id could be anything an officer
+            # pasted there (an ID number), so like a filter it is recorded only once it passed.
+            recorded = alert_id if known else UNCHECKED
+            ex.console = {"alert_id": recorded, "alert_state": state or "", "comment": comment or ""}
+            if state is None or not known:
                 ex.fail(400, "bad_request", "unknown alert or operation", "告警编号或操作无效")
                 return
             try:

@@ -290,3 +290,15 @@ def test_every_page_forbids_framing_sniffing_and_caching(case: Case) -> None:
         assert headers.get("referrer-policy") == "no-referrer", path
         assert headers["content-type"] == "text/html; charset=utf-8", path
     assert css.headers.get("x-content-type-options") == "nosniff"
+
+
+def test_an_alert_id_that_is_not_one_is_not_recorded(case: Case, opensearch: OpenSearch) -> None:
+    """The alert id is part of the URL: an ID number pasted there is redacted in url.path and
+    must not reach minguard.console.alert_id in clear."""
+    number = case.person["idNumber"]
+    with login(case, "security-admin") as (client, token):
+        answer = client.post(f"/alerts/{number}", data={"op": "close", "comment": "误操作", "csrf": token})
+    assert answer.status_code == 400
+    event = event_of(opensearch, case, answer)
+    assert number not in json.dumps(event, ensure_ascii=False)
+    assert event["minguard"]["console"]["alert_id"] == UNCHECKED  # type: ignore[index]
