@@ -24,10 +24,22 @@ if TYPE_CHECKING:
     from ..app import Gateway
 
 
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
 def field(form: Any, name: str) -> str:
     """A form field, stripped; "" when absent or not text."""
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+def secure_cookie(request: Request) -> bool:
+    """Whether the console's cookies get `Secure`. The gateway listens on plain HTTP behind a TLS
+    terminator (docs/config.md, no trusted-proxy setting), so the scheme it sees is "http" even
+    when the officer's browser used https: judged by the scheme alone, the session cookie was
+    never Secure in production. Only a browser talking to this machine itself (development,
+    kubectl port-forward) is taken to be on plain HTTP."""
+    return request.url.scheme == "https" or request.url.hostname not in LOOPBACK_HOSTS
 
 
 async def nothing(ex: Exchange) -> None:
@@ -45,7 +57,7 @@ class Guard:
         self.server = gateway.settings.server
 
     def cookie(self, request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
-        secure = "; Secure" if request.url.scheme == "https" else ""
+        secure = "; Secure" if secure_cookie(request) else ""
         text = f"{name}={value}; Path={self.base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
         return b"set-cookie", text.encode("latin-1")
 

@@ -302,3 +302,23 @@ def test_an_alert_id_that_is_not_one_is_not_recorded(case: Case, opensearch: Ope
     event = event_of(opensearch, case, answer)
     assert number not in json.dumps(event, ensure_ascii=False)
     assert event["minguard"]["console"]["alert_id"] == UNCHECKED  # type: ignore[index]
+
+
+def test_cookies_are_secure_behind_the_tls_terminator(case: Case) -> None:
+    """The gateway sees plain HTTP from the TLS terminator in front of it (nginx, an ingress),
+    with the public name in Host: the cookies must still be Secure there."""
+    behind = {"host": "console.mz.example", "x-forwarded-proto": "https"}
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        form = client.get("/login", headers=behind)
+        nonce = form.cookies["minguard_console_login"]
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
+        assert token is not None
+        answer = client.post(
+            "/login",
+            data={"credential": case.gateway.env.key("audit-admin"), "csrf": token.group(1)},
+            headers={**behind, "cookie": f"minguard_console_login={nonce}"},
+        )
+    assert answer.status_code == 303
+    assert "; Secure" in form.headers["set-cookie"]
+    session = [c for c in answer.headers.get_list("set-cookie") if c.startswith(f"{COOKIE}=")]
+    assert len(session) == 1 and "; Secure" in session[0] and "HttpOnly" in session[0]
