@@ -81,6 +81,15 @@ class Guard:
             return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
         return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
 
+    async def open_session(self, request: Request) -> Session | None:
+        """The session of a page without audit data (an empty form): none when the cookie is
+        missing, bad or ended by logout, so a copy of the cookie kept after logout does not get
+        the officer's pages (with a CSRF token) back either. Such a page is not audited."""
+        state = self.current(request)
+        if isinstance(state, Session):
+            state = await self.still_open(state)
+        return state if isinstance(state, Session) else None
+
     async def guarded(
         self, request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
     ) -> HttpResponse:

@@ -122,7 +122,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/", include_in_schema=False)
     async def root(request: Request) -> HttpResponse:
-        return RedirectResponse(f"{base}/search" if isinstance(g.current(request), Session) else f"{base}/login", 303)
+        return RedirectResponse(f"{base}/search" if await g.open_session(request) else f"{base}/login", 303)
 
     @admin.get(f"{base}/login", include_in_schema=False)
     async def login_form(request: Request) -> HttpResponse:
@@ -174,8 +174,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/search", include_in_schema=False)
     async def search_form(request: Request) -> HttpResponse:
-        state = g.current(request)
-        if not isinstance(state, Session):
+        state = await g.open_session(request)
+        if state is None:
             return RedirectResponse(f"{base}/login", 303)
         return page(g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title=""))
 
@@ -220,8 +220,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/person", include_in_schema=False)
     async def person_form(request: Request) -> HttpResponse:
-        state = g.current(request)
-        if not isinstance(state, Session):
+        state = await g.open_session(request)
+        if state is None:
             return RedirectResponse(f"{base}/login", 303)
         return page(g.page(state, "person.html", events=None))
 
@@ -302,8 +302,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/report", include_in_schema=False)
     async def report_form(request: Request) -> HttpResponse:
-        state = g.current(request)
-        if not isinstance(state, Session):
+        state = await g.open_session(request)
+        if state is None:
             return RedirectResponse(f"{base}/login", 303)
         return page(g.page(state, "report.html"))
 

@@ -238,7 +238,10 @@ def test_logout_ends_the_session_on_the_server_too(case: Case, opensearch: OpenS
         assert ended.status_code == 303 and f"{COOKIE}=;" in ended.headers["set-cookie"]
     with httpx.Client(base_url=case.console, timeout=30, cookies={COOKIE: copied}) as replay:
         refused = replay.get("/user/chenjing")
+        forms = [replay.get(path) for path in ("/", "/search", "/person", "/report")]
     assert refused.status_code == 401 and "会话已退出" in refused.text
+    # Nor are the officer's empty forms (name, CSRF token) shown again: back to the login form.
+    assert [(f.status_code, f.headers["location"]) for f in forms] == [(303, "/_minguard/console/login")] * 4
     assert event_of(opensearch, case, refused)["event"]["reason"] == "session_ended"  # type: ignore[index]
     assert event_of(opensearch, case, ended)["minguard"]["route"] == "console.logout"  # type: ignore[index]
 
