@@ -68,6 +68,7 @@ class Catalog:
                 for term in spec.get(style) or []:
                     self._add(style, term, KeyInfo(fold_key(str(term)), category=category))
         self._suffix_terms = sorted(self._suffixed, key=len, reverse=True)
+        self._longest_english = max((len(term) for term in self._english), default=0)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
 
     @classmethod
@@ -92,7 +93,7 @@ class Catalog:
         if exact is not None:
             return exact
         words = _WORDS_RE.findall(key)
-        for i in range(1, len(words)):
+        for i in range(self._first_tail(words), len(words)):
             hit = self._english.get("".join(words[i:]).lower())
             if hit is not None:
                 last_alone = i == len(words) - 1 and hit.term in _ID_WORDS
@@ -102,6 +103,16 @@ class Catalog:
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
         return None
+
+    def _first_tail(self, words: list[str]) -> int:
+        """Where the longest trailing words that could still spell an English term start (at
+        least 1): a long text read as a label candidate (a photo's base64 in an XML element,
+        thousands of camelCase "words") made joining every tail quadratic, minutes for 5 MB."""
+        first, tail = len(words), 0
+        while first > 1 and tail + len(words[first - 1]) <= self._longest_english:
+            first -= 1
+            tail += len(words[first])
+        return first
 
     def _named_before(self, hit: KeyInfo, head: str) -> KeyInfo:
         """A business match on an identifier word yields to the entity the words before it
