@@ -15,6 +15,8 @@ PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDL
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
 # Pinyin abbreviations shorter than this only match whole keys: "zz" must not claim "pizz".
 _MIN_PINYIN_SUFFIX = 3
+# Longer keys are looked up without being remembered (see Catalog.lookup).
+_CACHED_KEY = 256
 # Business words that only say "an identifier of": what precedes them names what it identifies.
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
 
@@ -69,7 +71,7 @@ class Catalog:
                     self._add(style, term, KeyInfo(fold_key(str(term)), category=category))
         self._suffix_terms = sorted(self._suffixed, key=len, reverse=True)
         self._longest_english = max((len(term) for term in self._english), default=0)
-        self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self._cached = lru_cache(maxsize=8192)(self._lookup)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Catalog:
@@ -83,6 +85,11 @@ class Catalog:
             self._english.setdefault(folded, info)
         elif style == "chinese" or len(folded) >= _MIN_PINYIN_SUFFIX:
             self._suffixed.setdefault(folded, info)
+
+    def lookup(self, key: str) -> KeyInfo | None:
+        """What ``key`` says about its value; keys of a key's length are remembered. Element
+        texts are asked about too (a label?): kept, 8192 photos' base64 would hold gigabytes."""
+        return self._cached(key) if len(key) <= _CACHED_KEY else self._lookup(key)
 
     def _lookup(self, key: str) -> KeyInfo | None:
         """Exact match, else the longest trailing-words match, else the longest suffix."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import gc
 import json
 import random
 import time
+import tracemalloc
 
 import pytest
 
@@ -132,3 +134,20 @@ def test_a_large_photo_in_xml_is_read_in_linear_time() -> None:
     result = INSPECTOR.inspect(f"<r><zp>{photo}</zp></r>".encode(), "application/xml", None, PROFILES.get("strict"))
     assert time.perf_counter() - started < 2.0
     assert result.entity_counts == {"IMAGE": 1}
+
+
+def test_photos_in_xml_are_not_remembered_after_their_inspection() -> None:
+    # Element texts are asked about as labels, and the catalog remembered the last 8192 keys
+    # it was asked about: as many photos (gigabytes) stayed in memory for good.
+    photos = [base64.b64encode(b"\xff\xd8\xff" + random.Random(k).randbytes(75_000)).decode() for k in range(10)]
+    bodies = [f"<r><zp>{photo}</zp></r>".encode() for photo in photos]
+    INSPECTOR.inspect(bodies[0], "application/xml", None, PROFILES.get("strict"))  # warm-up
+    tracemalloc.start()
+    try:
+        for body in bodies[1:]:
+            INSPECTOR.inspect(body, "application/xml", None, PROFILES.get("strict"))
+        gc.collect()
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert held < 200_000  # nine photos of 100 KB were 900 KB
