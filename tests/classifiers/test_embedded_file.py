@@ -8,6 +8,7 @@ import json
 import random
 import time
 import tracemalloc
+from urllib.parse import quote, unquote, unquote_plus
 
 import pytest
 
@@ -151,3 +152,36 @@ def test_photos_in_xml_are_not_remembered_after_their_inspection() -> None:
     finally:
         tracemalloc.stop()
     assert held < 200_000  # nine photos of 100 KB were 900 KB
+
+
+SENT = [
+    # A form decodes the '+' of an unescaped base64 to spaces: the photo was cut at its first one.
+    (f"a=1&zp={HEIC}", "application/x-www-form-urlencoded", HEIC),
+    (f"a=1&f={JPEG}", "application/x-www-form-urlencoded", JPEG),
+    (json.dumps({"zp": HEIC.replace("+", " ")}), "application/json", HEIC),
+    # URL-escaped: in a JSON value, and a data URI in a query string.
+    (json.dumps({"zp": quote(HEIC, safe="")}), "application/json", HEIC),
+    (
+        json.dumps({"u": "https://x.cn/v?img=" + quote(f"data:image/jpeg;base64,{JPEG}", safe="")}),
+        "application/json",
+        JPEG,
+    ),
+    (f"照片 {quote(JPEG, safe='')}", "text/plain", JPEG),
+    # Lines wrapped with spaces instead of line breaks.
+    (json.dumps({"f": " ".join(JPEG[i : i + 76] for i in range(0, len(JPEG), 76))}), "application/json", JPEG),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type", "file"), SENT, ids=["form", "form-signed", "json-spaces", "json-escaped",
+    "url-data-uri", "text-escaped", "wrapped-with-spaces"])  # fmt: skip
+def test_a_photo_escaped_or_with_spaces_does_not_go_out(body: str, media_type: str, file: str) -> None:
+    result = INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.get("strict"))
+    out = unquote_plus(result.body.decode()) if "form" in media_type else unquote(result.body.decode())
+    assert all(file[i : i + 20] not in out.replace(" ", "+") for i in range(0, len(file) - 20, 20))
+    assert result.entity_counts == {"IMAGE": 1}
+
+
+def test_words_after_a_photo_stay() -> None:
+    body = json.dumps({"f": f"{JPEG} checked by the district office on Monday 12 May"}, ensure_ascii=False)
+    result = INSPECTOR.inspect(body.encode(), "application/json", None, PROFILES.get("strict"))
+    assert json.loads(result.body) == {"f": "[已屏蔽] checked by the district office on Monday 12 May"}
