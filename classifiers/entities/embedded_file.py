@@ -50,6 +50,9 @@ _GAPS_RE = re.compile(r"[ \t]+")
 # Base64 with its '+' made spaces has one every 64 characters on average, 76-character lines
 # one every 77; words of text one every 6 or so. Shorter average stretches end the run.
 _STRETCH = 24
+# The gateway's own ciphertexts and tokens (policies/crypto.py: enc:<key>:<base64url>): an
+# encrypted photo must come back whole to be re-identified.
+_SEALED_RE = re.compile(r"(?:enc|sm4|tok|sm3):[\w\-]{1,32}:$")
 # What every file above contains: one C-level search before the patterns.
 HINT = "|".join(["base64,", "base64%2[Cc]", *(re.escape(s) for s in _SIGNATURES_SENT)])
 _HINT_RE = re.compile(HINT)
@@ -84,7 +87,7 @@ def _runs(text: str, pattern: re.Pattern[str], evidence: Callable[[str], str]) -
     out: list[tuple[int, int, str]] = []
     for m in pattern.finditer(text):
         end = _spaced_end(text, m.start(), m.end())
-        if end - m.start() >= MIN_LENGTH:
+        if end - m.start() >= MIN_LENGTH and _SEALED_RE.search(text, max(0, m.start() - 40), m.start()) is None:
             out.append((m.start(), end, evidence(text[m.start() : end])))
     return out
 

@@ -185,3 +185,11 @@ def test_words_after_a_photo_stay() -> None:
     body = json.dumps({"f": f"{JPEG} checked by the district office on Monday 12 May"}, ensure_ascii=False)
     result = INSPECTOR.inspect(body.encode(), "application/json", None, PROFILES.get("strict"))
     assert json.loads(result.body) == {"f": "[已屏蔽] checked by the district office on Monday 12 May"}
+
+
+def test_the_gateways_own_ciphertext_of_a_photo_stays() -> None:
+    # An encrypted photo (policies/crypto.py, enc:<key>:<base64url>) is re-identified whole.
+    sealed = "enc:k1:" + base64.urlsafe_b64encode(_NOISE[:600]).decode().rstrip("=")
+    body = json.dumps({"zp": sealed, "rxzp": "sm4:k2:" + sealed[7:]}).encode()
+    result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert result.body == body and "IMAGE" not in result.entity_counts
