@@ -42,6 +42,14 @@ _INLINE = frozenset({
     "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
     "var",
 })  # fmt: skip
+
+
+def _inline(name: str) -> bool:
+    """Does the element render inside the text around it? Custom elements (``<el-tag>``,
+    ``<x-num>``: a hyphen in the name) do as well, unless a style says otherwise."""
+    return name in _INLINE or "-" in name
+
+
 LABEL_JUNK = " \t\r\n:：*＊"
 
 
@@ -239,12 +247,12 @@ class Lexer:
         parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
         parent.mark = parent.text.parts
         self.items.append(Item(elem.text, elem, "text", elem.path))
-        if self.html and elem.name in _INLINE and elem.text.length:
+        if self.html and _inline(elem.name) and elem.text.length:
             self._inline(elem)
 
     def _inline(self, elem: Elem) -> None:
         """Remember an inline element's text with the element it renders in."""
-        flow = next(e for e in reversed(self.stack) if e.name not in _INLINE)  # the root's "" is no inline name
+        flow = next(e for e in reversed(self.stack) if not _inline(e.name))  # the root's "" is no inline name
         entry = self.inline.get(id(flow))
         if entry is None:
             self.inline[id(flow)] = (flow, [elem.text])

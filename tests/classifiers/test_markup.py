@@ -137,6 +137,8 @@ HTML_CASES = [
         f"<p>电话\n  <span>{L_MOB}</span><em></em><font></font>\n</p>",
     ),
     ("inline-nested", f"<div><a><b>{ID[:3]}</b>{ID[3:9]}</a>{ID[9:]}</div>", f"<div><a><b>{L_ID}</b></a></div>"),
+    # custom elements (a hyphen in the name) render inline too
+    ("inline-custom", f"<p>{ID[:6]}<el-num>{ID[6:]}</el-num></p>", f"<p>{L_ID}<el-num></el-num></p>"),
     # a label in its own element still keys the value beside it; unrelated digits stay apart
     (
         "inline-label",
