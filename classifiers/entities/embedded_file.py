@@ -31,7 +31,6 @@ _B64 = r"[A-Za-z0-9+/\-_\r\n]"
 SIGNATURES = ("/9j/", "iVBORw0KGgo", "R0lGOD", "UklGR", "SUkqA", "TU0AK", "JVBERi0")
 _DATA_URI = rf"data:[\w.+\-]*(?:/[\w.+\-]+)?(?:;[\w.+\-]+=[^;,\s\"'<>]*)*;base64,{_B64}{{{MIN_LENGTH},}}=*"
 _SIGNED = rf"(?<![A-Za-z0-9+/])(?:{'|'.join(re.escape(s) for s in SIGNATURES)}){_B64}{{{MIN_LENGTH},}}=*"
-_ANY_RUN_RE = re.compile(rf"(?<![A-Za-z0-9+/]){_B64}{{{MIN_LENGTH},}}=*")
 # The same runs as the gateway meets them in bodies: URL-escaped ("%2F9j%2F…", a data URI in
 # a query string or a form), and with spaces where a form decoded the '+' of an unescaped
 # base64 or a writer wrapped its lines (see _spaced_end). Every run is taken whole: a photo
