@@ -59,7 +59,7 @@ class ColumnWalker:
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
         region_values: Callable[[Sequence[Any]], None],
-        found: Callable[[], tuple[int, int]],
+        found: Callable[[], tuple[int, int, int]],
         member_name_plan: Plan,
     ) -> None:
         self.visit = visit
@@ -68,7 +68,7 @@ class ColumnWalker:
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
-        self.found = found  # (identifying numbers, names) found so far in the inspection
+        self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
         # Keys in which scanning found nothing; shared by the inspections of one process
@@ -162,12 +162,14 @@ class ColumnWalker:
             and self._clean_key(key)
         )
 
-    def _names_no_one_else(self, before: tuple[int, int]) -> bool:
-        """Did what was walked since ``before`` identify a person (an ID, mobile or bank card)
-        without naming anyone? Then a name-shaped key over it is that person's name; a record
-        with a name of its own under a key such as 成员 or 单位 is not keyed by name."""
-        numbers, names = self.found()
-        return numbers > before[0] and names == before[1]
+    def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
+        """Did what was walked since ``before`` identify a person without naming anyone? Then a
+        name-shaped key over it is that person's name; a record with a name of its own under a
+        key such as 成员 or 单位 is not keyed by name. A record must hold an ID number or a bank
+        card: a unit's or a place's record has a contact mobile too ({"王府井": {"lxdh": …}})."""
+        numbers, mobiles, names = self.found()
+        identified = numbers > before[0] or (not record and mobiles > before[1])
+        return identified and names == before[2]
 
     def _object(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
         if (
@@ -182,7 +184,8 @@ class ColumnWalker:
             before = self.found() if new_key is None and type(v) is not list and self._name_shaped(k) else None
             new, changed = self.walk(v, _child(path, k), k, record, embed)
             if before is not None and (
-                self._names_no_one_else(before) or (type(v) is str and v.strip() in person_name.RELATIONS)
+                self._names_no_one_else(before, type(v) is dict)
+                or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
             if new_key is not None:
@@ -204,7 +207,7 @@ class ColumnWalker:
         values = list(node.values())
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
-        if self._names_no_one_else(before):  # records of persons: keys shaped like names are theirs
+        if self._names_no_one_else(before, True):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
                 if new is None and self._name_shaped(k)

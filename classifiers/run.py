@@ -125,11 +125,15 @@ class Run:
         """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
         return bool(self.detector.scanner.scan(key))
 
-    def found(self) -> tuple[int, int]:
-        """(ID numbers, mobiles and bank cards found so far; names found so far): the JSON
-        walker compares them around a value to tell a record that names no one else."""
+    def found(self) -> tuple[int, int, int]:
+        """(ID numbers and bank cards, mobiles, names) found so far: the JSON walker compares
+        them around a value to tell a person's record that names no one else."""
         counts = self.counts
-        return counts[resident_id.ENTITY] + counts[mobile.ENTITY] + counts[bank_card.ENTITY], counts[person_name.ENTITY]
+        return (
+            counts[resident_id.ENTITY] + counts[bank_card.ENTITY],
+            counts[mobile.ENTITY],
+            counts[person_name.ENTITY],
+        )
 
     def spans(self, cell: Cell) -> list[tuple[int, int, str]]:
         """The replacements inside one value, as (start, end, new text) in its coordinates."""

@@ -350,6 +350,8 @@ def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object],
         # Envelopes whose records name their persons, a list of persons, a workplace's phone.
         ({"成员": {"xm": "李四", "sfzh": ID_A}, "单位": {"lxdh": "0915-3212345"}}, ["成员", "单位"]),
         ({"成员": [{"sfzh": ID_A}, {"sfzh": ID_B}]}, ["成员"]),
+        # a place's or a unit's record with its contact mobile and a person under an unknown key
+        ({"王府井": {"lxdh": "13912345678", "fzr": "李四"}}, ["王府井"]),
     ],
 )
 def test_keys_shaped_like_names_stay_without_a_person_under_them(body: dict[str, object], keys: list[str]) -> None:
