@@ -109,8 +109,10 @@ class _Walk:
         done: list[tuple[int, int]] = []
         for m in _LITERAL_START.finditer(text):
             start = m.start(1)
+            if any(s <= start < e for s, e in done):
+                continue  # nested in a literal walked already
             end = _literal_end(text, start)
-            if end < 0 or any(s <= start < e for s, e in done):
+            if end < 0:
                 continue
             masked = self.json_text(text[start:end])
             if masked is None:
