@@ -21,8 +21,9 @@ _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 _ANY_KEY = frozenset({email.ENTITY, embedded_file.ENTITY})
 _KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
-# What a phone's digits may be grouped with under a phone key: _LOOSE_SEPARATORS but for the
-# list separators (",", ";", ":"), which part several numbers, and full-width brackets.
+# What a phone's digits may be grouped with under a phone key: the characters of
+# _LOOSE_SEPARATORS except the list separators (",", ";", ":"), which part several numbers,
+# and the full-width brackets and hyphen.
 _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678" (folding joins only spaces, hyphens and dots).
