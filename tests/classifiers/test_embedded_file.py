@@ -17,6 +17,7 @@ from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from classifiers.registry import analyzer_engine
 from policies.masking import load_profiles
+from support.synth_people import make_id
 
 _NOISE = random.Random(7).randbytes(3000)
 
@@ -193,3 +194,11 @@ def test_the_gateways_own_ciphertext_of_a_photo_stays() -> None:
     body = json.dumps({"zp": sealed, "rxzp": "sm4:k2:" + sealed[7:]}).encode()
     result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
     assert result.body == body and "IMAGE" not in result.entity_counts
+
+
+def test_what_stands_around_photos_in_a_text_is_found_at_its_place() -> None:
+    """Scanned piece by piece between the files: each finding keeps its offsets in the text."""
+    number = make_id()
+    text = f"身份证号 {number} 照片 {JPEG} 电话 13912345678，附件 {PDF} 联系电话 13812345678"
+    result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.get("statistician"))
+    assert result.body.decode() == "身份证号 <RESIDENT_ID> 照片 <IMAGE> 电话 <MOBILE>，附件 <IMAGE> 联系电话 <MOBILE>"
