@@ -76,8 +76,19 @@ def find(text: str, keyed: bool = False) -> list[tuple[int, int, str]]:
         return []
     found = _runs(text, _FILE_RE, _evidence)
     if keyed and not found:
-        found = [(s, e, "base64") for s, e, _ in _runs(text, _KEYED_RE, _evidence) if _base64_like(text[s:e])]
+        found = [
+            (s, e, "base64")
+            for s, e, _ in _runs(text, _KEYED_RE, _evidence)
+            if _base64_like(text[s:e]) and not _in_url(text, s)
+        ]
     return found
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Is the run the path of a URL (``https://oss…/2024/…/aB3….jpg`` under ``image``)? That
+    points at a photo; masking a stretch of it would only leave a broken link."""
+    token = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind('"', 0, start)) + 1
+    return "://" in text[token : start + 2]
 
 
 def _runs(text: str, pattern: re.Pattern[str], evidence: Callable[[str], str]) -> list[tuple[int, int, str]]:

@@ -202,3 +202,13 @@ def test_what_stands_around_photos_in_a_text_is_found_at_its_place() -> None:
     text = f"身份证号 {number} 照片 {JPEG} 电话 13912345678，附件 {PDF} 联系电话 13812345678"
     result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.get("statistician"))
     assert result.body.decode() == "身份证号 <RESIDENT_ID> 照片 <IMAGE> 电话 <MOBILE>，附件 <IMAGE> 联系电话 <MOBILE>"
+
+
+def test_a_link_to_a_photo_under_an_image_key_stays_whole() -> None:
+    """The address of a photo is no photo: a stretch of it masked would only break the link."""
+    link = "https://oss.mz.example.cn/photos/2024/11/" + "aB3dE6gH9k" * 30 + ".jpg"
+    body = json.dumps({"image": link, "zp": HEIC}).encode()
+    assert json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body) == {
+        "image": link,
+        "zp": "[已屏蔽]",
+    }
