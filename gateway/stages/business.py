@@ -134,7 +134,11 @@ class Business:
             "person_token": self.person_token(
                 answer.get("applicantIdNumber") or answer.get("idNumber") or answer.get("payeeIdNumber")
             ),
-            "account_token": self.account_token(body.get("bankCard") or answer.get("payeeBankCard")),
+            # The system of record's answer first: a card only the request names may be a decoy
+            # an upstream that ignores unknown fields never used.
+            "account_token": self.account_token(
+                answer.get("payeeBankCard") or answer.get("bankCard") or body.get("bankCard")
+            ),
             # The beneficiary's household and address, to compare with the staff register.
             "household_token": self.household_token(answer.get("householdId")),
             "address_token": self.address_token(answer.get("address")),

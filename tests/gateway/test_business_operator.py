@@ -137,3 +137,14 @@ def test_a_compressed_answer_still_gives_its_tokens(tmp_path: Path) -> None:
     first, second = (e["minguard"]["business"] for e in _audited(tmp_path, [plain, packed]))
     assert first["person_token"] and first["account_token"]
     assert (second["person_token"], second["account_token"]) == (first["person_token"], first["account_token"])
+
+
+def test_the_account_paid_is_the_upstreams_not_a_card_the_request_names(tmp_path: Path) -> None:
+    """A payment body naming a decoy card, to an upstream that ignores unknown fields: the event
+    must carry the token of the card the system of record paid."""
+    paid, decoy = "6222021234567890128", "6217000010000000007"
+    ex = _write(SERVICE, "case.pay", "payment", "pay", "/api/v1/regions/610902/cases/C1/payments", {"bankCard": decoy})
+    ex.upstream = Response(201, [(b"content-type", b"application/json")], json.dumps({"payeeBankCard": paid}).encode())
+    (event,) = _audited(tmp_path, [ex])
+    business = Business(Pseudonymizer(bytes(range(32))))
+    assert event["minguard"]["business"]["account_token"] == business.account_token(paid)
