@@ -14,8 +14,8 @@ log = logging.getLogger(__name__)
 
 # 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address;
 # 5: minguard.console; 6: the checkpoint's version, at, interval and final;
-# 7: minguard.business.operator_verified.
-TEMPLATE_VERSION = 7
+# 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded.
+TEMPLATE_VERSION = 8
 
 
 def _connection(settings: OpenSearchSettings) -> dict[str, Any]:
@@ -149,6 +149,7 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                     "allowed": {"type": "boolean"},
                                     "rule": kw(),
                                     "policy_version": kw(),
+                                    "policy_loaded": kw(),
                                     "reason": kw(),
                                 }
                             },

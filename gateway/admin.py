@@ -217,6 +217,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
             except Exception as exc:
                 ex.fail(422, "policy_invalid", f"policy not reloaded: {exc}", "策略文件有误,未重新加载,原策略继续生效")
                 return
+            ex.policy_loaded = bundle.version
             _ok(ex, {"version": bundle.version, "previous": previous})
 
         return await run(request, "admin.policy_reload", "policy", "reload", work)

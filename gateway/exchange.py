@@ -108,6 +108,9 @@ class Exchange:
     business: dict[str, Any] | None = None
     # What a console action did (gateway/console): filters, alert id, new state, comment.
     console: dict[str, Any] | None = None
+    # A policy reload's outcome: the version it put in force (the decision names the one that
+    # allowed the reload).
+    policy_loaded: str | None = None
 
     def fail(self, status: int, code: str, message: str, message_zh: str) -> None:
         self.failure = Failure(status, code, message, message_zh)

@@ -255,7 +255,8 @@ class Audit:
                 "rule": decision.rule if decision else None,
                 "policy_version": decision.policy_version if decision else None,
                 "reason": decision.reason if decision else (failure.code if failure else None),
-            },
+            }
+            | ({"policy_loaded": ex.policy_loaded} if ex.policy_loaded else {}),
             "data": {
                 "level": ex.level.label,
                 "level_zh": ex.level.zh,

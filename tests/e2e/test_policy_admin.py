@@ -199,7 +199,10 @@ def test_policy_reload_keeps_the_old_policy_when_a_file_is_bad(
         gw.url + "/api/v1/regions/610902/export/persons.json", headers=gw.headers("caseworker-hanbin", **PURPOSE)
     )
     assert export.status_code == 200  # the new rule is in force without a restart
-    assert event_of(opensearch, index_prefix, done)["minguard"]["action"] == "reload"
+    reloaded = event_of(opensearch, index_prefix, done)["minguard"]
+    assert reloaded["action"] == "reload"
+    # The version that allowed the reload, and the one it put in force.
+    assert reloaded["decision"]["policy_version"] == version and reloaded["decision"]["policy_loaded"] == new_version
     assert event_of(opensearch, index_prefix, export)["minguard"]["decision"]["policy_version"] == new_version
 
 
