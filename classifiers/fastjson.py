@@ -23,7 +23,7 @@ from typing import Any, TypeAlias, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
-from .entities import address, person_name
+from .entities import address, embedded_file, person_name
 from .structured import ENVELOPE, _child, dumps, json_records
 
 _MAX_EMBEDDED = 3
@@ -91,6 +91,11 @@ class ColumnWalker:
         if isinstance(node, list):
             if node and all(type(item) is dict for item in node):
                 return self._objects(node, path, record, embed)
+            if len(node) > 1 and self._split_file(node, key):
+                # A photo's base64 cut into lines, a string each: one file, masked as one.
+                masked = self.visit("".join(node), self.plan_of(key), record, path, True)
+                if masked is not None:
+                    return [masked], True
             items: list[Any] | None = None
             is_records = id(node) == self.records_id
             for i, v in enumerate(node):
@@ -100,6 +105,16 @@ class ColumnWalker:
                     items[i] = new
             return (items, True) if items is not None else (node, False)
         return self._scalar(node, self.plan_of(key), record, path, embed)
+
+    def _split_file(self, node: list[Any], key: str | None) -> bool:
+        """Could this list of strings be one file's base64 in pieces? Under an image key, or
+        when its first piece opens with a file's signature."""
+        if type(node[0]) is not str or not all(type(item) is str for item in node):
+            return False
+        info = self.plan_of(key).info
+        return (info is not None and info.entity == embedded_file.ENTITY) or node[0].startswith(
+            embedded_file.SIGNATURES
+        )
 
     def _scalar(self, node: Any, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         kind = type(node)

@@ -212,3 +212,13 @@ def test_a_link_to_a_photo_under_an_image_key_stays_whole() -> None:
         "image": link,
         "zp": "[已屏蔽]",
     }
+
+
+@pytest.mark.parametrize("key", ["zp", "attachmentLines"])
+def test_a_photo_cut_into_a_list_of_lines_does_not_go_out(key: str) -> None:
+    """Base64 stored line by line ({"zp": ["/9j/4AAQ…", …]}): under an image key, or opening
+    with a signature, the pieces are one file."""
+    lines = [JPEG[i : i + 76] for i in range(0, len(JPEG), 76)]
+    body = json.dumps({key: lines, "tags": ["低保", "特困"]}, ensure_ascii=False).encode()
+    out = json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body)
+    assert out == {key: ["[已屏蔽]"], "tags": ["低保", "特困"]}
