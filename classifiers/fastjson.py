@@ -107,9 +107,10 @@ class ColumnWalker:
         return self._scalar(node, self.plan_of(key), record, path, embed)
 
     def _split_file(self, node: list[Any], key: str | None) -> bool:
-        """Could this list of strings be one file's base64 in pieces? Under an image key, or
-        when its first piece opens with a file's signature."""
-        if type(node[0]) is not str or not all(type(item) is str for item in node):
+        """Could this list of strings be one file's base64 in lines? Under an image key, or
+        when its first line opens with a file's signature; every line too short to be a file
+        (a list of whole photos is masked photo by photo, in place)."""
+        if not all(type(item) is str and len(item) < embedded_file.MIN_LENGTH for item in node):
             return False
         info = self.plan_of(key).info
         return (info is not None and info.entity == embedded_file.ENTITY) or node[0].startswith(

@@ -222,3 +222,9 @@ def test_a_photo_cut_into_a_list_of_lines_does_not_go_out(key: str) -> None:
     body = json.dumps({key: lines, "tags": ["低保", "特困"]}, ensure_ascii=False).encode()
     out = json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body)
     assert out == {key: ["[已屏蔽]"], "tags": ["低保", "特困"]}
+
+
+def test_a_list_of_whole_photos_is_masked_photo_by_photo() -> None:
+    body = json.dumps({"zp": [JPEG, PNG, "备注"]}, ensure_ascii=False).encode()
+    out = json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body)
+    assert out == {"zp": ["[已屏蔽]", "[已屏蔽]", "备注"]}
