@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -200,27 +201,21 @@ def _fold_slow(text: str, join_digits: bool) -> Folded:
     return Folded(out, tuple(offsets) if offsets is not None else tuple(range(len(out))), len(text))
 
 
+def _unescaped(m: re.Match[str]) -> str:
+    """An escaped digit is that digit; another escape beside a digit is a space."""
+    escape = m.group()
+    return escape[2] if escape[1] == "3" and escape[2].isdigit() else " "
+
+
 def _fold_escaped(text: str, join_digits: bool) -> Folded:
     """:func:`fold` of a text with percent escapes of or beside digits: each becomes its digit or
     one space (starting at its '%', ending after its last hex digit), then the rest folds as
     usual, the two maps composed."""
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last = 0
-    for m in _ESCAPE_BY_DIGIT_RE.finditer(text):
-        pieces.append(text[last : m.start()])
-        starts.extend(range(last, m.start()))
-        ends.extend(range(last + 1, m.start() + 1))
-        escape = m.group()
-        pieces.append(escape[2] if escape[1] == "3" and escape[2].isdigit() else " ")
-        starts.append(m.start())
-        ends.append(m.end())
-        last = m.end()
-    pieces.append(text[last:])
-    starts.extend(range(last, len(text)))
-    ends.extend(range(last + 1, len(text) + 1))
-    inner = _fold_slow("".join(pieces), join_digits)
+    spaced, starts = _replaced(text, _ESCAPE_BY_DIGIT_RE, _unescaped)
+    # Each character of ``text`` went into exactly one of ``spaced`` (an escape into one): each
+    # ends where the next starts.
+    ends = [*starts[1:], len(text)]
+    inner = _fold_slow(spaced, join_digits)
     if inner.offsets is None:
         return Folded(inner.text, tuple(starts), len(text), tuple(ends))
     inner_ends = inner.ends if inner.ends is not None else [i + 1 for i in inner.offsets]
@@ -288,21 +283,26 @@ _ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
 def _join_ascii(text: str) -> Folded:
     """:func:`fold` of an ASCII string: drop separator runs between digits, with C-level
     slicing and ranges instead of the per-character loop ("6222-0212-..." is common)."""
-    joined, offsets = _replaced(text, _ASCII_SEP_RUN, "")
+    joined, offsets = _replaced(text, _ASCII_SEP_RUN, _dropped)
     return Folded(joined, tuple(offsets), len(text))
 
 
-def _replaced(text: str, pattern: re.Pattern[str], by: str) -> tuple[str, list[int]]:
-    """``text`` with every match of ``pattern`` replaced by ``by`` ("" or one character, mapped
-    to the match's start), and the source index of every output character."""
+def _dropped(m: re.Match[str]) -> str:
+    return ""
+
+
+def _replaced(text: str, pattern: re.Pattern[str], by: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
+    """``text`` with every match of ``pattern`` replaced by ``by(match)`` ("" or one character,
+    mapped to the match's start), and the source index of every output character."""
     pieces: list[str] = []
     offsets: list[int] = []
     last = 0
     for m in pattern.finditer(text):
         pieces.append(text[last : m.start()])
         offsets.extend(range(last, m.start()))
-        if by:
-            pieces.append(by)
+        new = by(m)
+        if new:
+            pieces.append(new)
             offsets.append(m.start())
         last = m.end()
     pieces.append(text[last:])
