@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
-from starlette.requests import ClientDisconnect
 
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
 from policies.crypto import CryptoError, OneWayToken
 from policies.routes import RouteMatch
 
-from .bodies import TooLarge, limited_body
+from .bodies import bounded_body
 from .console.routes import mount as mount_console
-from .exchange import Exchange, Response
+from .exchange import Exchange, Failure, Response
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
-from .proxy import error_response, header_bytes, run_audit
+from .proxy import error_response, run_audit
+from .settings import ServerSettings
 from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, now_utc, refuse
 
@@ -57,18 +57,14 @@ def _ok(ex: Exchange, payload: dict[str, Any], status: int = 200) -> None:
     ex.response = Response(status, list(_JSON), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 
-async def _read_request(ex: Exchange, request: Request, max_headers: int, max_body: int) -> None:
-    """The proxy's limits (gateway/proxy.py) for the management endpoints: a refusal is set on
-    the exchange and audited like any other."""
-    if header_bytes(ex.request.headers) > max_headers:
-        ex.fail(431, "headers_too_large", f"request headers exceed {max_headers} bytes", "请求头过大")
-        return
-    try:
-        ex.request.body = await limited_body(request, max_body)
-    except TooLarge:
-        ex.fail(413, "request_too_large", f"request body exceeds {max_body} bytes", "请求体过大")
-    except ClientDisconnect:
-        ex.fail(499, "client_disconnected", "the client went away", "客户端已断开")
+async def _read_request(ex: Exchange, request: Request, server: ServerSettings) -> None:
+    """The body within the proxy's limits; a refusal is set on the exchange and audited like
+    any other."""
+    body = await bounded_body(request, server)
+    if isinstance(body, Failure):
+        ex.fail(body.status, body.code, body.message, body.message_zh)
+    else:
+        ex.request.body = body
 
 
 def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
@@ -108,8 +104,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
                 request.url.scheme,
             )
         )
-        server = gateway.settings.server
-        await _read_request(ex, request, server.max_header_bytes, server.max_request_bytes)
+        await _read_request(ex, request, gateway.settings.server)
         try:
             if not ex.done:
                 await gateway.identify(ex)

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from fastapi import Request
-from starlette.requests import ClientDisconnect
 
-from ..bodies import TooLarge, limited_body
+from ..bodies import bounded_body
 from ..exchange import Exchange, Failure
-from ..proxy import header_bytes
 from ..settings import ServerSettings
 
 URLENCODED = "application/x-www-form-urlencoded"
@@ -39,17 +37,8 @@ def _parse(request: Request, body: bytes) -> dict[str, str]:
 
 
 async def _read(request: Request, server: ServerSettings) -> Form:
-    if header_bytes(list(request.headers.raw)) > server.max_header_bytes:
-        text = f"request headers exceed {server.max_header_bytes} bytes"
-        return Form(refusal=Failure(431, "headers_too_large", text, "请求头过大"))
-    try:
-        body = await limited_body(request, server.max_request_bytes)
-    except TooLarge:
-        text = f"request body exceeds {server.max_request_bytes} bytes"
-        return Form(refusal=Failure(413, "request_too_large", text, "请求体过大"))
-    except ClientDisconnect:
-        return Form(refusal=Failure(499, "client_disconnected", "the client went away", "客户端已断开"))
-    return Form(_parse(request, body))
+    body = await bounded_body(request, server)
+    return Form(refusal=body) if isinstance(body, Failure) else Form(_parse(request, body))
 
 
 async def read_form(request: Request, server: ServerSettings) -> Form:
