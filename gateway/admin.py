@@ -141,11 +141,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         if principal is None or limit is None:
             return True
         result = await gateway.quota.consume(f"reidentify|{principal.subject}|{conditions.day(now_utc())}", 1, limit[0])
-        ex.conditions.append(
-            f"max_reidentify_per_day:{limit[1]} {result.used}/{limit[0]}"
-            + (" (local)" if result.degraded else "")
-            + (" (contended)" if result.contended else "")
-        )
+        ex.conditions.append(f"max_reidentify_per_day:{limit[1]} {result.used}/{limit[0]}{result.marks}")
         if result.allowed:
             return True
         refuse(

@@ -56,6 +56,11 @@ class QuotaResult:
     degraded: bool = False  # decided without the shared store
     contended: bool = False  # refused because the shared counter stayed busy, not for the limit
 
+    @property
+    def marks(self) -> str:
+        """How the count was settled, as the audit event's condition notes it."""
+        return (" (local)" if self.degraded else "") + (" (contended)" if self.contended else "")
+
 
 class QuotaStore(Protocol):
     async def consume(self, key: str, amount: int, limit: int) -> QuotaResult: ...

@@ -61,11 +61,7 @@ class Release:
         day = conditions.day(self._clock())
         counter = f"{subject}|{day}"
         result = await self._quota.consume(counter, records, limit[0])
-        ex.conditions.append(
-            f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}"
-            + (" (local)" if result.degraded else "")
-            + (" (contended)" if result.contended else "")
-        )
+        ex.conditions.append(f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}{result.marks}")
         if result.allowed:
             if records:
                 ex.quota_charge = (counter, records, limit[0])
