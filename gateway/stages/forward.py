@@ -49,6 +49,10 @@ _NOT_FORWARDED = HOP_BY_HOP | {
     # The gateway reads every body it passes (inspect, business fields): it asks the upstream
     # for identity, whatever the caller accepts (see _request_headers).
     b"accept-encoding",
+    # A byte range of a document cannot be inspected: a number cut at a range's edge is no
+    # longer an ID number, and the caller joins the parts. The gateway asks for whole bodies.
+    b"range",
+    b"if-range",
 }
 
 

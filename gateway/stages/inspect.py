@@ -98,6 +98,11 @@ class Inspect:
             media_type, _ = parse_content_type(_header(upstream.headers, b"content-type"))
             self._refuse(ex, "binary", f"binary responses ({media_type or 'no type'}) cannot be inspected")
             return
+        if upstream.status == 206 and not profile.releases_everything:
+            # The gateway sends no Range; an upstream answering with part of a document anyway
+            # gives a part no one can judge (a number cut at its edge is no longer found).
+            self._refuse(ex, "partial", "a part of a document (206 Partial Content) cannot be inspected")
+            return
         headers = upstream.headers
         body = upstream.body
         encoding = _header(headers, b"content-encoding")

@@ -125,6 +125,15 @@ async def handle(request: web.Request) -> web.StreamResponse:
         response = web.json_response({"items": []})
         response.set_cookie("JSESSIONID", "session-of-the-first-caller", path="/")
         return response
+    if case in ("ranged", "partial-content"):  # honours Range as file servers do; or sends a part anyway
+        text = f"申请人张伟,身份证号{ID_NUMBER},电话{MOBILE}".encode()
+        wanted = request.headers.get("Range", "bytes=0-36" if case == "partial-content" else "")
+        if not wanted.startswith("bytes="):
+            return web.Response(body=text, content_type="text/plain", charset="utf-8")
+        first, last = (int(n) for n in wanted.removeprefix("bytes=").split("-"))
+        part = text[first : last + 1]
+        headers = {"Content-Range": f"bytes {first}-{first + len(part) - 1}/{len(text)}"}
+        return web.Response(status=206, body=part, content_type="text/plain", charset="utf-8", headers=headers)
     if case == "echo":
         headers = {k.lower(): v for k, v in request.headers.items()}
         return web.json_response({"headers": headers, "path": request.path, "query": request.query_string})
