@@ -14,7 +14,7 @@ from opensearchpy.exceptions import OpenSearchException
 from policies.routes import RouteMatch
 
 from ..exchange import Exchange
-from .audited import RESOURCE, Runner, html, new_exchange
+from .audited import RESOURCE, Runner, html, new_exchange, page
 from .forms import Form, read_form, refused
 from .pages import Pages
 from .reading import Reader
@@ -81,14 +81,27 @@ class Guard:
             return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
         return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
 
-    async def open_session(self, request: Request) -> Session | None:
-        """The session of a page without audit data (an empty form): none when the cookie is
-        missing, bad or ended by logout, so a copy of the cookie kept after logout does not get
-        the officer's pages (with a CSRF token) back either. Such a page is not audited."""
+    async def form_page(self, request: Request, name: str, render: Any) -> HttpResponse:
+        """A page without audit data (an empty form), `render(session)`: not audited when the
+        session is good; no cookie goes to login; a cookie that is forged, expired or ended
+        by logout is an audited refusal, as for every action (someone tried), so a copy of the
+        cookie kept after logout does not get the officer's pages (with a CSRF token) back."""
         state = self.current(request)
+        if state is None:
+            return RedirectResponse(f"{self.base}/login", 303)
         if isinstance(state, Session):
             state = await self.still_open(state)
-        return state if isinstance(state, Session) else None
+        if isinstance(state, Session):
+            return page(render(state))
+        return await self._refuse_session(request, self.exchange(request, name, "view", ""), name, "view", state)
+
+    async def _refuse_session(
+        self, request: Request, ex: Exchange, name: str, action: str, error: SessionError
+    ) -> HttpResponse:
+        ex.fail(401, error.code, f"console session refused: {error.code}", error.message_zh)
+        response = await self.runner.run(ex, name, action, None, nothing)
+        response.headers.append(*[v.decode("latin-1") for v in self.cookie(request, "", 0)])
+        return response
 
     async def guarded(
         self, request: Request, name: str, action: str, work: Any, csrf: bool, target: str = ""
@@ -105,10 +118,7 @@ class Guard:
             state = await self.still_open(state)
         ex = self.exchange(request, name, action, target)
         if isinstance(state, SessionError):
-            ex.fail(401, state.code, f"console session refused: {state.code}", state.message_zh)
-            response = await self.runner.run(ex, name, action, None, nothing)
-            response.headers.append(*[v.decode("latin-1") for v in self.cookie(request, "", 0)])
-            return response
+            return await self._refuse_session(request, ex, name, action, state)
         session = state
         if csrf and not self.signer.csrf_ok(session, field(form.fields, "csrf")):
             ex.fail(

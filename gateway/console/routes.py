@@ -122,7 +122,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/", include_in_schema=False)
     async def root(request: Request) -> HttpResponse:
-        return RedirectResponse(f"{base}/search" if await g.open_session(request) else f"{base}/login", 303)
+        # Any cookie goes on to the search form, which judges it (and audits a bad one).
+        return RedirectResponse(f"{base}/search" if g.current(request) is not None else f"{base}/login", 303)
 
     @admin.get(f"{base}/login", include_in_schema=False)
     async def login_form(request: Request) -> HttpResponse:
@@ -174,10 +175,11 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/search", include_in_schema=False)
     async def search_form(request: Request) -> HttpResponse:
-        state = await g.open_session(request)
-        if state is None:
-            return RedirectResponse(f"{base}/login", 303)
-        return page(g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title=""))
+        return await g.form_page(
+            request,
+            "console.search_form",
+            lambda state: g.page(state, "search.html", form={}, levels=list(DataLevel), events=None, title=""),
+        )
 
     @admin.post(f"{base}/search", include_in_schema=False)
     async def search(request: Request) -> HttpResponse:
@@ -220,10 +222,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/person", include_in_schema=False)
     async def person_form(request: Request) -> HttpResponse:
-        state = await g.open_session(request)
-        if state is None:
-            return RedirectResponse(f"{base}/login", 303)
-        return page(g.page(state, "person.html", events=None))
+        return await g.form_page(
+            request, "console.person_form", lambda state: g.page(state, "person.html", events=None)
+        )
 
     @admin.post(f"{base}/person", include_in_schema=False)
     async def person(request: Request) -> HttpResponse:
@@ -302,10 +303,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
     @admin.get(f"{base}/report", include_in_schema=False)
     async def report_form(request: Request) -> HttpResponse:
-        state = await g.open_session(request)
-        if state is None:
-            return RedirectResponse(f"{base}/login", 303)
-        return page(g.page(state, "report.html"))
+        return await g.form_page(request, "console.report_form", lambda state: g.page(state, "report.html"))
 
     @admin.post(f"{base}/report", include_in_schema=False)
     async def report(request: Request) -> HttpResponse:

@@ -124,6 +124,10 @@ def test_tampered_and_expired_cookies_are_refused_and_audited(case: Case, opense
     assert event_of(opensearch, case, codes["tampered"])["event"]["reason"] == "session_invalid"  # type: ignore[index]
     assert event_of(opensearch, case, codes["expired"])["event"]["reason"] == "session_expired"  # type: ignore[index]
     assert f"{COOKIE}=;" in codes["expired"].headers["set-cookie"]  # the bad cookie is dropped
+    with httpx.Client(base_url=case.console, timeout=30, cookies={COOKIE: f"{forged}.{mac}"}) as c:
+        form = c.get("/search")  # a page without audit data: refused and audited all the same
+    assert form.status_code == 401 and f"{COOKIE}=;" in form.headers["set-cookie"]
+    assert event_of(opensearch, case, form)["event"]["reason"] == "session_invalid"  # type: ignore[index]
 
 
 def test_a_typed_id_number_is_tokenised_and_never_stored(case: Case, opensearch: OpenSearch) -> None:
@@ -238,10 +242,15 @@ def test_logout_ends_the_session_on_the_server_too(case: Case, opensearch: OpenS
         assert ended.status_code == 303 and f"{COOKIE}=;" in ended.headers["set-cookie"]
     with httpx.Client(base_url=case.console, timeout=30, cookies={COOKIE: copied}) as replay:
         refused = replay.get("/user/chenjing")
-        forms = [replay.get(path) for path in ("/", "/search", "/person", "/report")]
+        root = replay.get("/")
+        forms = [replay.get(path) for path in ("/search", "/person", "/report")]
     assert refused.status_code == 401 and "会话已退出" in refused.text
-    # Nor are the officer's empty forms (name, CSRF token) shown again: back to the login form.
-    assert [(f.status_code, f.headers["location"]) for f in forms] == [(303, "/_minguard/console/login")] * 4
+    # Nor are the officer's empty forms (name, CSRF token) shown again, and each try is audited.
+    assert root.status_code == 303 and root.headers["location"] == "/_minguard/console/search"
+    for form, route in zip(forms, ("console.search_form", "console.person_form", "console.report_form"), strict=True):
+        assert form.status_code == 401 and "会话已退出" in form.text and token not in form.text
+        event = event_of(opensearch, case, form)
+        assert event["event"]["reason"] == "session_ended" and event["minguard"]["route"] == route  # type: ignore[index]
     assert event_of(opensearch, case, refused)["event"]["reason"] == "session_ended"  # type: ignore[index]
     assert event_of(opensearch, case, ended)["minguard"]["route"] == "console.logout"  # type: ignore[index]
 
