@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 # 5: minguard.console; 6: the checkpoint's version, at, interval and final;
 # 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded.
 TEMPLATE_VERSION = 8
+# An acknowledged event is searchable this long after (the index template's refresh_interval).
+REFRESH_SECONDS = 1
 
 
 def _connection(settings: OpenSearchSettings) -> dict[str, Any]:
@@ -90,7 +92,11 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
             "schema": "docs/audit-events.md",
         },
         "template": {
-            "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "refresh_interval": "1s"},
+            "settings": {
+                "number_of_shards": 1,
+                "number_of_replicas": replicas,
+                "refresh_interval": f"{REFRESH_SECONDS}s",
+            },
             "mappings": {
                 "dynamic": "strict",
                 "properties": {

@@ -108,7 +108,10 @@ class Position:
     offset: int
 
 
-def _segment_name(number: int) -> str:
+CURSOR_FILE = "cursor.json"
+
+
+def segment_name(number: int) -> str:
     return f"{number:0{_SEGMENT_DIGITS}d}.jsonl"
 
 
@@ -177,7 +180,7 @@ class Spool:
             raise OSError(f"all 64 audit spool slots under {self._root} are in use")
         segments = self.segments()
         self._segment = segments[-1] if segments else 1
-        path = self.directory / _segment_name(self._segment)
+        path = self.directory / segment_name(self._segment)
         self._truncate_partial_line(path)
         self._file = open(path, "ab", buffering=0)  # noqa: SIM115 - held open for appends
         self._offset = self._file.tell()
@@ -187,7 +190,7 @@ class Spool:
         self._durable = Position(self._segment, self._offset)
         cursor = self.read_cursor()
         self._stored_bytes = sum(
-            (self.directory / _segment_name(n)).stat().st_size for n in segments if n >= cursor.segment
+            (self.directory / segment_name(n)).stat().st_size for n in segments if n >= cursor.segment
         ) - (cursor.offset if cursor.segment in segments else 0)
         if self._sealer is not None:
             recover_chain(self._sealer, self.instance, self.directory)
@@ -381,7 +384,7 @@ class Spool:
         new segment; until then chain.json may name an older segment, which is still there
         (the shipper deletes only segments before its cursor) and which recover_chain replays
         from."""
-        path = self.directory / _segment_name(self._segment + 1)
+        path = self.directory / segment_name(self._segment + 1)
         new_file = open(path, "ab", buffering=0)  # noqa: SIM115 - held open for appends
         self._retired.append(self._file)
         self._file, self._segment, self._offset = new_file, self._segment + 1, 0
@@ -403,7 +406,7 @@ class Spool:
     # -- reading (the shipper) ---------------------------------------------------------
     def read_cursor(self) -> Position:
         try:
-            data = json.loads((self.directory / "cursor.json").read_text(encoding="utf-8"))
+            data = json.loads((self.directory / CURSOR_FILE).read_text(encoding="utf-8"))
             return Position(int(data["segment"]), int(data["offset"]))
         except FileNotFoundError:
             segments = self.segments()
@@ -415,7 +418,7 @@ class Spool:
         lines: list[bytes] = []
         position = start
         while position < end:
-            path = self.directory / _segment_name(position.segment)
+            path = self.directory / segment_name(position.segment)
             limit = end.offset if position.segment == end.segment else None
             offset = position.offset
             if path.exists():
@@ -435,13 +438,13 @@ class Spool:
 
     def commit(self, position: Position, shipped_bytes: int) -> None:
         """Record that everything before `position` is in OpenSearch; drop spent segments."""
-        tmp = self.directory / "cursor.json.tmp"
+        tmp = self.directory / f"{CURSOR_FILE}.tmp"
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump({"segment": position.segment, "offset": position.offset}, f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, self.directory / "cursor.json")
+        os.replace(tmp, self.directory / CURSOR_FILE)
         self._stored_bytes = max(0, self._stored_bytes - shipped_bytes)
         for number in self.segments():
             if number < position.segment:
-                (self.directory / _segment_name(number)).unlink(missing_ok=True)
+                (self.directory / segment_name(number)).unlink(missing_ok=True)

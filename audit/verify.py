@@ -9,7 +9,8 @@ Where a chain ends is judged too, when the caller gives the time the trail shoul
 a running gateway signs a heartbeat checkpoint every interval and a stopping one marks its
 closing checkpoint final, so a chain whose last checkpoint is neither final nor recent was cut
 off (or its gateway died). Whoever can write the trail can still cut or rewrite the last
-couple of intervals unnoticed, and cut back to a final checkpoint (docs/audit-chain.md §4).
+couple of intervals unnoticed, and cut back to a final checkpoint (docs/audit-chain.md §4),
+unless the trail is also held against the spools on the gateway hosts: `check_anchor`.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from .chain import DEFAULT_INTERVAL, GENESIS, event_hash, key_id, signed_bytes
+
+if TYPE_CHECKING:
+    from .anchor import Anchor
 
 KINDS_ZH = {"deleted": "删除", "altered": "篡改", "reordered": "顺序被改", "inserted": "插入", "interrupted": "中断"}
 # Added to two heartbeat intervals (one heartbeat may be late or not yet shipped) before a chain
@@ -55,6 +59,12 @@ _ZH = {
     "其后的记录可能已被删除,或网关异常停止,或尚未送达 OpenSearch",
     "interrupted.unsigned": "记录(第 {span} 条,最晚 {ts})中没有任何检查点:"
     "其后的记录可能已被删除,或网关异常停止,或尚未送达 OpenSearch",
+    "deleted.anchor_cut": "网关主机上的审计缓存显示已送达 OpenSearch 至第 {seq} 条{named},记录却止于第 {last} 条:"
+    "第 {span} 条被删除",
+    "deleted.anchor_gone": "网关主机上的审计缓存显示已送达 OpenSearch 至第 {seq} 条{named},"
+    "记录中却没有该实例的任何事件:整条链被删除",
+    "altered.anchor_rehashed": "第 {seq} 条事件 {id} 的哈希与网关主机上审计缓存中的({expected})不同:"
+    "链被改写并重新计算了哈希",
 }
 _EN = {
     "inserted.unchained": "event {id} has no complete chain fields: it belongs to no chain",
@@ -79,6 +89,12 @@ _EN = {
     " or they are not yet in OpenSearch",
     "interrupted.unsigned": "the entries (seq {span}, the latest at {ts}) have no checkpoint at all:"
     " later entries may have been deleted, or the gateway stopped abnormally, or they are not yet in OpenSearch",
+    "deleted.anchor_cut": "the spool on the gateway host shows entries shipped up to seq {seq}{named},"
+    " but the trail ends at seq {last}: seq {span} were deleted",
+    "deleted.anchor_gone": "the spool on the gateway host shows entries shipped up to seq {seq}{named},"
+    " but the trail holds no entry of this instance: the whole chain was deleted",
+    "altered.anchor_rehashed": "seq {seq}: event {id} has another hash than the spool on the gateway host holds"
+    " ({expected}): the chain was rewritten and re-hashed",
 }
 
 
@@ -232,6 +248,33 @@ def verify_trail(
         report.instances.append(chain.check())
     report.findings.sort(key=lambda f: (f.instance or "", f.seq or 0))
     return report
+
+
+def check_anchor(anchor: Anchor, tail: list[dict[str, Any]], newest: int | None) -> list[Finding]:
+    """The trail against the last entry a spool slot shipped (audit/anchor.py): `tail` is the
+    instance's entries from the anchor's seq on, `newest` its newest seq when there are none.
+    Entries OpenSearch refused as documents (set aside in the slot) were never in the trail."""
+    expected = anchor.seq
+    while expected in anchor.rejected:
+        expected -= 1
+    named = f"({anchor.event_id})" if anchor.event_id else ""
+    entries = [entry for event in tail if not isinstance(entry := _parse(event), Finding)]
+    top = max((e.seq for _, e in entries), default=newest)
+    if top is not None and top >= expected:
+        at = [e for _, e in entries if e.seq == anchor.seq]
+        if at and all(e.hash != anchor.hash for e in at):
+            return [
+                _finding("altered.anchor_rehashed", anchor.instance, anchor.seq, at[0].id, expected=anchor.hash[:16])
+            ]
+        return []
+    if expected < 1:
+        return []
+    if top is None:
+        return [_finding("deleted.anchor_gone", anchor.instance, anchor.seq, anchor.event_id, named=named)]
+    span = _span(top + 1, anchor.seq)
+    return [
+        _finding("deleted.anchor_cut", anchor.instance, anchor.seq, anchor.event_id, named=named, last=top, span=span)
+    ]
 
 
 class _Chain:

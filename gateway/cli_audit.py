@@ -8,6 +8,7 @@ Exit codes of `verify`: 0 clean, 1 something was found, 2 the trail could not be
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -236,18 +237,38 @@ def verify(
         typer.Option("--public-key", help="Checkpoint public key (PEM). Default: keys.dir/audit-signing.pub.pem."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    spool: Annotated[
+        Path | None,
+        typer.Option(
+            "--spool",
+            help="The gateway host's spool directory (audit.spool_dir): the trail must reach what it shipped.",
+        ),
+    ] = None,
 ) -> None:
     """Check the trail in OpenSearch against its hash chains and signed checkpoints.
 
     Reports deleted, altered, reordered and inserted events. Exit 0 clean, 1 findings, 2 cannot
-    check (also when the index and range hold no audit entries at all).
+    check (also when the index and range hold no audit entries at all). With --spool, run on the
+    gateway host, also a chain cut back or rewritten after what the spool shipped.
     """
     from opensearchpy.exceptions import OpenSearchException
 
+    from audit.anchor import AnchorError, read_anchors, trail_at_anchor
     from audit.chain import PUBLIC_KEY_FILE, key_id
-    from audit.verify import verify_trail
+    from audit.opensearch import REFRESH_SECONDS
+    from audit.verify import check_anchor, verify_trail
 
     start, end = parse_time(from_), parse_time(to)
+    if spool is not None and end is not None:
+        fail("--spool 只能与截至当前的检查同用 / --spool checks the trail up to now: not with --to")
+    anchors = []
+    if spool is not None:
+        # Read before the trail: what the spool calls shipped is searchable a refresh later.
+        try:
+            anchors = [a for a in read_anchors(spool) if instance is None or a.instance == instance]
+        except (AnchorError, OSError, ValueError) as exc:
+            fail(f"无法读取审计缓存 / cannot read the spool: {exc}")
+        time.sleep(REFRESH_SECONDS + 0.5)
     # Where each chain ends is judged against the end of the range, or now: a running gateway
     # has signed a checkpoint within the last two intervals.
     now = datetime.now(UTC)
@@ -262,6 +283,8 @@ def verify(
     client = opensearch_client(settings.opensearch)
     try:
         report = verify_trail(read_trail(client, prefix, start, end, instance), key, judged_end)
+        for anchor in anchors:
+            report.findings += check_anchor(anchor, *trail_at_anchor(client, prefix, anchor))
     except (OpenSearchException, OSError) as exc:
         fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
     finally:
@@ -274,6 +297,8 @@ def verify(
             "to": end.isoformat() if end else None,
             "instance": instance,
             "key_id": key_id(key),
+            "spool": str(spool) if spool is not None else None,
+            "anchors": [{"instance": a.instance, "seq": a.seq, "hash": a.hash} for a in anchors],
         }
         checked = {"checked": not _nothing_checked(report)}
         typer.echo(json.dumps({**meta, **checked, **report.to_json()}, ensure_ascii=False, indent=2))
@@ -284,6 +309,9 @@ def verify(
             f"签名公钥 checkpoint key: {key_id(key)} ({key_path})",
             f"链尾判断时间 chain ends judged against: {report.ends_judged_at}",
         ]
+        if spool is not None:
+            shipped = ", ".join(f"{a.instance} #{a.seq}" for a in anchors) or "无 none"
+            header.append(f"网关主机审计缓存 spool anchors ({spool}): {shipped}")
         typer.echo(render(report, header))
     raise typer.Exit(2 if _nothing_checked(report) else 0 if report.clean else 1)
 

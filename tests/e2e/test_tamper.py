@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from audit.chain import PUBLIC_KEY_FILE, event_hash
 from audit.opensearch import index_for, index_template
 from audit.verify import verify_trail
 from gateway.cli_audit import load_public_key
+from gateway.settings import load_settings
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 
 pytestmark = pytest.mark.opensearch
@@ -178,29 +180,61 @@ def insert_forged(client: OpenSearch, prefix: str, t: Trail) -> list[tuple[str, 
 Tamper = Callable[[OpenSearch, str, Trail], list[tuple[str, int | None, str | None]]]
 
 
+@contextmanager
+def copied(opensearch: OpenSearch, trail: Trail, copy_prefix: str, tmp_path: Path) -> Iterator[Path]:
+    """The trail copied under another prefix; yields a config reading that copy."""
+    opensearch.indices.put_index_template(name=copy_prefix, body=index_template(copy_prefix))
+    try:
+        for event in trail.events:
+            opensearch.create(**where(copy_prefix, event), body=event)
+        config = yaml.safe_load(trail.gateway.env.config.read_text(encoding="utf-8"))
+        config["opensearch"]["index_prefix"] = copy_prefix
+        config["keys"]["dir"] = str(trail.gateway.env.directory / "keys")
+        (tmp_path / "copy.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        yield tmp_path / "copy.yaml"
+    finally:
+        opensearch.indices.delete(index=f"{copy_prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=copy_prefix, ignore=[404])
+
+
 @pytest.mark.parametrize("tamper", [delete_one, edit_one, swap_two, insert_forged], ids=lambda f: f.__name__)
 def test_tampering_in_opensearch_is_reported_exactly(
     trail: Trail, opensearch: OpenSearch, index_prefix: str, tmp_path: Path, tamper: Tamper
 ) -> None:
     copy_prefix = f"{index_prefix}x{tamper.__name__.replace('_', '')}"
-    opensearch.indices.put_index_template(name=copy_prefix, body=index_template(copy_prefix))
-    try:
-        for event in trail.events:
-            opensearch.create(**where(copy_prefix, event), body=event)
+    with copied(opensearch, trail, copy_prefix, tmp_path) as config:
         expected = tamper(opensearch, copy_prefix, trail)
         events = read_instance(opensearch, copy_prefix, trail.instance)
         report = verify_trail(events, public_key(trail))
         got = sorted((f.kind, f.seq or 0, f.event_id or "") for f in report.findings)
         assert got == sorted((k, s or 0, i or "") for k, s, i in expected), [f.message for f in report.findings]
 
-        config = yaml.safe_load(trail.gateway.env.config.read_text(encoding="utf-8"))
-        config["opensearch"]["index_prefix"] = copy_prefix
-        config["keys"]["dir"] = str(trail.gateway.env.directory / "keys")
-        (tmp_path / "copy.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        result = run_cli(tmp_path / "copy.yaml", "--instance", trail.instance, "--json")
+        result = run_cli(config, "--instance", trail.instance, "--json")
         assert result.returncode == 1, result.stdout + result.stderr
         findings = json.loads(result.stdout)["findings"]
         assert sorted((f["kind"], f["seq"] or 0, f["event_id"] or "") for f in findings) == got
-    finally:
-        opensearch.indices.delete(index=f"{copy_prefix}-*", ignore_unavailable=True)
-        opensearch.indices.delete_index_template(name=copy_prefix, ignore=[404])
+
+
+def test_the_gateway_hosts_spool_shows_a_cut_the_trail_cannot(
+    trail: Trail, opensearch: OpenSearch, index_prefix: str, tmp_path: Path
+) -> None:
+    """Everything after the first run's closing checkpoint deleted: the trail alone ends with a
+    clean shutdown (docs/audit-chain.md §4); the spool on the gateway host shipped more."""
+    spool = str(load_settings(trail.gateway.env.config).audit.spool_dir)
+    last = 2 * REQUESTS + 2
+    with copied(opensearch, trail, f"{index_prefix}xcut", tmp_path) as config:
+        intact = run_cli(config, "--instance", trail.instance, "--spool", spool, "--json")
+        assert intact.returncode == 0, intact.stdout + intact.stderr
+        assert json.loads(intact.stdout)["anchors"] == [
+            {"instance": trail.instance, "seq": last, "hash": trail.seq(last)["minguard"]["chain"]["hash"]}
+        ]
+        for seq in range(REQUESTS + 2, last + 1):
+            opensearch.delete(**where(f"{index_prefix}xcut", trail.seq(seq)), refresh=True)
+        alone = run_cli(config, "--instance", trail.instance)
+        assert alone.returncode == 0, alone.stdout + alone.stderr  # the gap this closes
+        anchored = run_cli(config, "--instance", trail.instance, "--spool", spool)
+        assert anchored.returncode == 1, anchored.stdout + anchored.stderr
+        assert f"第 {REQUESTS + 2}–{last} 条被删除" in anchored.stdout
+        assert "结论:通过" not in anchored.stdout
+        ranged = run_cli(config, "--spool", spool, "--to", "2030-01-01")
+        assert ranged.returncode == 2 and "--to" in ranged.stderr
