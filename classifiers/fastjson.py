@@ -168,11 +168,14 @@ class ColumnWalker:
     def _name_shaped(self, key: str) -> bool:
         """Could this object key be a person's name, for what it holds to decide? A surname and
         one to three characters (or a dotted minority name), clean of findings, no key the
-        catalog knows (金额, 方式 start with surnames), no region (maps by district: 安康, 汉滨区)."""
+        catalog knows (金额, 方式 start with surnames), no region or place (maps by district:
+        安康, 汉滨区, 石泉, 高新; 王府井), no word for a group (成员, 单位, 高龄)."""
         return (
             "\u3400" <= key[:1] <= "\u9fff"
             and key[-1] not in address.TRIGGERS
             and person_name.is_keyed_name(key, require_surname=True)
+            and key not in person_name.GROUP_WORDS
+            and not address.is_place_name(key)
             and self.plan_of(key).info is None
             and address.parse_at(key) is None
             and self._clean_key(key)

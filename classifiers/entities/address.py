@@ -148,3 +148,19 @@ _MAYBE_RE = re.compile(f"[{TRIGGERS}]")
 def may_contain(text: str) -> bool:
     """Cheap pre-check: every address we accept ends in one of these characters."""
     return _MAYBE_RE.search(text) is not None
+
+
+# Regions as people shorten them in keys and labels (石泉 for 石泉县, 关庙 for 关庙镇), and the
+# development zones nearly every city has (高新区); a map by region keys its records so.
+_SHORT_REGIONS = frozenset(
+    [re.sub("(?:街道|区|县|市|镇)$", "", name) for name in (*SHAANXI_CITIES, *COUNTIES, *TOWNSHIPS)] + ["高新", "曲江"]
+)
+# Last characters of villages and landmarks (王府井, 李家庄, 张家湾, 柳树坪). Given names
+# hardly end in them; 山, 河, 林 and 梁 are common in given names and left out.
+_PLACE_FINALS = "井庄湾寨屯堡营坝坪沟峪洼塬垭"
+
+
+def is_place_name(word: str) -> bool:
+    """Is a word shaped like a person's name a place instead: a region by its short name, or
+    a village or landmark by its last character?"""
+    return word in _SHORT_REGIONS or word[-1:] in _PLACE_FINALS

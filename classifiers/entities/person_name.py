@@ -149,6 +149,30 @@ RELATIONS = frozenset(
     ]
 )
 
+# Words that start with a surname and key groups of records or categories of persons in
+# civil-affairs answers ({"成员": [...]}, {"高龄": {...}}): never a person's name as a key.
+GROUP_WORDS = frozenset(
+    [
+        "成员",
+        "单位",
+        "全部",
+        "车辆",
+        "房产",
+        "安置",
+        "华侨",
+        "常住",
+        "高龄",
+        "单亲",
+        "易地",
+        "任务",
+        "成果",
+        "安全",
+        "管理",
+        "文化",
+        "武警",
+    ]
+)
+
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # One or more context words (户主姓名：), punctuation, then the candidate.

@@ -352,6 +352,14 @@ def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object],
         ({"成员": [{"sfzh": ID_A}, {"sfzh": ID_B}]}, ["成员"]),
         # a place's or a unit's record with its contact mobile and a person under an unknown key
         ({"王府井": {"lxdh": "13912345678", "fzr": "李四"}}, ["王府井"]),
+        # Places and groups over a record with an ID number (its responsible person's, its
+        # member's): a region by its short name, a development zone, a village or landmark.
+        ({"高新": {"sfzh": ID_A}}, ["高新"]),
+        ({"王府井": {"sfzh": ID_A}}, ["王府井"]),
+        ({"石泉": {"sfzh": ID_A}, "平利": {"sfzh": ID_B}}, ["石泉", "平利"]),  # a map, by column
+        ({"李家庄": {"sfzh": ID_A}}, ["李家庄"]),
+        ({"成员": {"sfzh": ID_A}, "单位": {"sfzh": ID_B, "bz": "无"}}, ["成员", "单位"]),
+        ({"高龄": {"sfzh": ID_A}}, ["高龄"]),
     ],
 )
 def test_keys_shaped_like_names_stay_without_a_person_under_them(body: dict[str, object], keys: list[str]) -> None:
