@@ -200,10 +200,14 @@ class ColumnWalker:
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
-            before = self.found() if new_key is None and type(v) is not list and self._name_shaped(k) else None
+            # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
+            # envelope or a category's members far more often than a household under its head.
+            one_record = type(v) is list and len(v) == 1 and type(v[0]) is dict
+            judged = new_key is None and (type(v) is not list or one_record) and self._name_shaped(k)
+            before = self.found() if judged else None
             new, changed = self.walk(v, _child(path, k), k, record, embed)
             if before is not None and (
-                self._names_no_one_else(before, type(v) is dict)
+                self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)

@@ -5,7 +5,7 @@ import pytest
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
 from policies.masking import load_profiles
-from support.synth_people import make_id, make_person
+from support.synth_people import make_card, make_id, make_person
 
 PROFILES = load_profiles()
 INSPECTOR = Inspector()
@@ -329,6 +329,9 @@ ID_A, ID_B = make_id(seq="101"), make_id(seq="202")
         # A person's number keyed by their name, and a household by relation.
         ({"张三": "13912345678", "李四": ID_B}, ["张三", "李四"]),
         ({"members": {"张三": "户主", "李四": "配偶", "王小明": "儿子"}}, ["张三", "李四", "王小明"]),
+        # One record in a list is that record.
+        ({"张三": [{"sfzh": ID_A, "lxdh": "13912345678"}]}, ["张三"]),
+        ({"data": {"张三": [{"yhkh": make_card()}], "total": 1}}, ["张三"]),
     ],
 )
 def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object], names: list[str]) -> None:
@@ -360,6 +363,10 @@ def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object],
         ({"李家庄": {"sfzh": ID_A}}, ["李家庄"]),
         ({"成员": {"sfzh": ID_A}, "单位": {"sfzh": ID_B, "bz": "无"}}, ["成员", "单位"]),
         ({"高龄": {"sfzh": ID_A}}, ["高龄"]),
+        ({"成员": [{"sfzh": ID_A}], "高新": [{"sfzh": ID_B}]}, ["成员", "高新"]),
+        # Several records under one key: an envelope or a category far more often than a
+        # household under its head's name.
+        ({"张三": [{"sfzh": ID_A}, {"sfzh": ID_B}]}, ["张三"]),
     ],
 )
 def test_keys_shaped_like_names_stay_without_a_person_under_them(body: dict[str, object], keys: list[str]) -> None:
