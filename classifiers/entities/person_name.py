@@ -91,11 +91,18 @@ CONTEXT: tuple[str, ...] = (
 )
 
 # Relations to a household's head (与户主关系) and roles in a case: as the value of a key
-# shaped like a name ({"张三": "户主", "李四": "配偶"}) they make that key a person's name, as
-# "户主张三" does in text. Single characters (子, 女, 父) are left out: they are genders and
-# abbreviations too, and "老人"/"儿童" describe categories ({"高龄": "老人"}).
+# shaped like a name ({"张三": "户主", "李四": "妻"}) they make that key a person's name, as
+# "户主张三" does in text. The single characters are how registers write relations (GB/T 4761
+# names 夫, 妻, 子 and 女 so); 男 stays out (a gender, no relation), and "老人"/"儿童" describe
+# categories ({"高龄": "老人"}).
 RELATIONS = frozenset(
     [
+        "妻",
+        "夫",
+        "子",
+        "女",
+        "父",
+        "母",
         "本人",
         "户主",
         "配偶",

@@ -329,6 +329,9 @@ ID_A, ID_B = make_id(seq="101"), make_id(seq="202")
         # A person's number keyed by their name, and a household by relation.
         ({"张三": "13912345678", "李四": ID_B}, ["张三", "李四"]),
         ({"members": {"张三": "户主", "李四": "配偶", "王小明": "儿子"}}, ["张三", "李四", "王小明"]),
+        # The register's one-character codes are relations too.
+        ({"张三": "户主", "李四": "妻", "王小明": "子"}, ["张三", "李四", "王小明"]),
+        ({"members": {"李四": "女", "王五": "母"}}, ["李四", "王五"]),
         # One record in a list is that record.
         ({"张三": [{"sfzh": ID_A, "lxdh": "13912345678"}]}, ["张三"]),
         ({"data": {"张三": [{"yhkh": make_card()}], "total": 1}}, ["张三"]),
@@ -367,6 +370,7 @@ def test_a_key_that_names_the_person_it_holds_is_masked(body: dict[str, object],
         # Several records under one key: an envelope or a category far more often than a
         # household under its head's name.
         ({"张三": [{"sfzh": ID_A}, {"sfzh": ID_B}]}, ["张三"]),
+        ({"王府": "男", "李庄": "子"}, ["王府", "李庄"]),  # a gender is no relation; a place's final
     ],
 )
 def test_keys_shaped_like_names_stay_without_a_person_under_them(body: dict[str, object], keys: list[str]) -> None:
