@@ -79,9 +79,16 @@ def find(text: str, keyed: bool = False) -> list[tuple[int, int, str]]:
         found = [
             (s, e, "base64")
             for s, e, _ in _runs(text, _KEYED_RE, _evidence)
-            if _base64_like(text[s:e]) and not _in_url(text, s)
+            if _base64_like(text[s:e]) and not _in_url(text, s) and not _dotted(text, s, e)
         ]
     return found
+
+
+def _dotted(text: str, start: int, end: int) -> bool:
+    """Is the run a part of a dotted token: a JWT's (``eyJ….eyJ….sig``) or a file's name
+    (``aB3….jpg``)? Base64 has no dots; a token that points at or vouches for a photo is
+    not one."""
+    return text[start - 1 : start] == "." or text[end : end + 1] == "."
 
 
 def _in_url(text: str, start: int) -> bool:

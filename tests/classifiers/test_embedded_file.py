@@ -228,3 +228,21 @@ def test_a_list_of_whole_photos_is_masked_photo_by_photo() -> None:
     body = json.dumps({"zp": [JPEG, PNG, "备注"]}, ensure_ascii=False).encode()
     out = json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body)
     assert out == {"zp": ["[已屏蔽]", "[已屏蔽]", "备注"]}
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def test_a_token_or_a_file_name_under_an_image_key_is_no_photo() -> None:
+    """A JWT (the photo service's access token) and a file's name have dots, which base64 has
+    not: its longest part was masked as a photo, leaving a broken token."""
+    claims = json.dumps({"sub": "photo-service", "scope": ["read"] * 40, "iat": 1700000000}).encode()
+    jwt = ".".join([_b64url(b'{"alg":"HS256","typ":"JWT"}'), _b64url(claims), _b64url(_NOISE[:32])])
+    name = "aB3dE6gH9k" * 30 + ".jpg"
+    body = json.dumps({"zp": jwt, "photo": name, "xp": HEIC}).encode()
+    assert json.loads(INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict")).body) == {
+        "zp": jwt,
+        "photo": name,
+        "xp": "[已屏蔽]",
+    }
