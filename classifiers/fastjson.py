@@ -14,7 +14,6 @@ which nothing else holds, and copying every record of a response cost more than 
 
 from __future__ import annotations
 
-import json
 import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -24,7 +23,8 @@ from typing import Any, TypeAlias, cast
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
-from .structured import ENVELOPE, _child, dumps, json_records
+from .jsonnumbers import dumps, loads
+from .structured import ENVELOPE, _child, json_records
 
 _MAX_EMBEDDED = 3
 _MISSING = object()
@@ -137,7 +137,7 @@ class ColumnWalker:
 
     def _embedded(self, text: str, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         try:
-            inner = json.loads(text)
+            inner = loads(text)
         except ValueError:
             inner = None
         key = plan.info.term if plan.info is not None else None

@@ -49,10 +49,6 @@ def json_records(doc: Any) -> tuple[list[Any] | None, str | None]:
     return None, None
 
 
-def dumps(doc: Any) -> str:
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-
-
 def _child(path: str, key: str) -> str:
     if _PLAIN_KEY.match(key):
         return f"{path}.{key}"

@@ -263,6 +263,31 @@ def test_whole_floats_are_inspected_as_numbers() -> None:
     assert result.entity_counts == {"MOBILE": 5}
 
 
+# With 1e400 in it, orjson refuses the body; json then keeps 1e-400 and 17 digits too.
+_NUMBERS = ["1e400", "-1e400", "1e-400", "1" * 400, "1.0000000000000000000001", "0.10000000000000001", "2.5E+308"]
+
+
+@pytest.mark.parametrize(
+    ("body", "media", "charset"),
+    [
+        ('{{"sfzh":"{id}","n":[{n}]}}', "application/json", None),  # bytes read by orjson
+        ('{{"sfzh":"{id}","n":[{n}]}}', "application/json", "gbk"),  # decoded first
+        ('{{"sfzh":"{id}","n":[{n}]}}', "text/html", None),  # JSON under another type
+        ('{{"sfzh":"{id}","n":[{n}]}}\n{{"x":1}}', "application/x-ndjson", None),
+        ('{{"inner":"{{\\"sfzh\\":\\"{id}\\",\\"n\\":[{n}]}}"}}', "application/json", None),  # in a string
+    ],
+)
+def test_numbers_a_double_cannot_hold_go_out_as_sent(body: str, media: str, charset: str | None) -> None:
+    """A masked body is written from its parse: 1e400 went out as Infinity (no JSON, the
+    client refused the body), 1e-400 as 0.0 and 1.0000000000000000000001 as 1.0."""
+    sent = body.format(id=ID_A, n=",".join(_NUMBERS))
+    out = INSPECTOR.inspect(sent.encode(), media, charset, PROFILES.get("strict")).body.decode(charset or "utf-8")
+    assert ID_A not in out and "Infinity" not in out
+    for line in out.splitlines():
+        json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} is no JSON"))
+    assert f"[{','.join(_NUMBERS)}]" in out.replace('\\"', '"')
+
+
 @pytest.mark.parametrize(
     "body",
     [
