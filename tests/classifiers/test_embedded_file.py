@@ -83,6 +83,33 @@ def test_presidio_finds_the_same() -> None:
     assert [text[r.start : r.end] for r in hits] == [JPEG, f"data:application/pdf;base64,{PDF}"]
 
 
+ENGINE = analyzer_engine()
+_DATA_URI = f"data:image/jpeg;base64,{JPEG}"
+_WRAPPED = " ".join(JPEG[i : i + 76] for i in range(0, len(JPEG), 76))
+# Escaped and spaced runs as the gateway meets them in bodies (text, expected spans); presidio
+# found only their first stretch, or nothing.
+PRESIDIO_SENT = [
+    pytest.param(f"照片 {quote(JPEG, safe='')}", [quote(JPEG, safe="")], id="escaped"),
+    pytest.param(f"照片 {quote(JPEG, safe='').lower()}", [quote(JPEG, safe="").lower()], id="escaped-lower-case"),
+    pytest.param(
+        f"https://x.cn/v?img={quote(_DATA_URI, safe='')}&x=1", [quote(_DATA_URI, safe="")], id="data-uri-in-query"
+    ),
+    pytest.param(f"zp={JPEG.replace('+', ' ')}&a=1", [JPEG.replace("+", " ")], id="form-plus-as-space"),
+    pytest.param(f"{_WRAPPED} 以上为照片", [_WRAPPED], id="wrapped-with-spaces"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=p.id) for p in CASES for text, keyed, expected in [p.values] if not keyed]
+    + PRESIDIO_SENT,
+)
+def test_presidio_finds_what_the_fast_path_finds(text: str, expected: list[str]) -> None:
+    hits = [r for r in ENGINE.analyze(text=text, language="zh") if r.entity_type == "IMAGE"]
+    assert [text[r.start : r.end] for r in hits] == expected
+    assert [text[s:e] for s, e, _ in embedded_file.find(text)] == expected
+
+
 INSPECTOR = Inspector()
 PROFILES = load_profiles()
 
