@@ -20,7 +20,8 @@ from typing import TypeVar, cast
 
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
-from .fastjson import KeyedVisitor
+from .entities import person_name
+from .fastjson import KeyedVisitor, name_shaped
 from .scanner import Match
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
@@ -70,6 +71,9 @@ class _Walker:
     ) -> None:
         self.delimiter = delimiter
         self.header: list[str] = []
+        # The header is a row of names under its first cell's label (see _header_names): the
+        # first column holds the other rows' labels (身份证号, 补助), not names.
+        self.turned = False
         self._visit = visit
         self._plan_of = plan_of
         self._keyed_column = keyed_column
@@ -97,9 +101,9 @@ class _Walker:
             title = start < len(text) and self._title(top, text, end + step, newline)
             if not title and not (start < len(text) and self._header(top)):
                 break
-            retitled = self._title_text(top[0]) if title else None
-            pieces.append(text[start:end] if retitled is None else _quoted([retitled], self.delimiter)[0])
-            changed = changed or retitled is not None
+            line = self._retitled(top[0]) if title else self._named_header(top)
+            pieces.append(text[start:end] if line is None else line)
+            changed = changed or line is not None
             start = min(end + step, len(text))
             pieces.append(text[end:start])
             if self.header:
@@ -172,6 +176,10 @@ class _Walker:
             if retitled is not None:
                 first = fields[0][0]
                 edits.append((first.start, first.end, _csv_field(retitled, first.quoted, delimiter)))
+            names = None if title else self._header_names()
+            for f, name in zip(fields[0], names or [], strict=False):
+                if name is not None:
+                    edits.append((f.start, f.end, _csv_field(name, f.quoted, delimiter)))
             fields = fields[1:]
             if self.header:
                 break
@@ -198,6 +206,38 @@ class _Walker:
         self.header = [v.strip().lstrip("\ufeff") for v in top]
         return True
 
+    def _header_names(self) -> list[str | None] | None:
+        """A header labelled as names (姓名,张三,李四: a table turned so that each person is a
+        column, or a pivot by person): its other cells are the label's values, masked as
+        names; None when the first cell names no person, another is a key the catalog knows
+        (a roster's header) or nothing was masked."""
+        plan = self._plan_of(self.header[0] if self.header else None)
+        if plan.info is None or plan.info.entity != person_name.ENTITY:
+            return None
+        if any(self._plan_of(cell).info is not None for cell in self.header[1:]):
+            return None  # 姓名,身份证号码,申请日期: a roster's header, its fields' names
+        names: list[str | None] = [None]
+        for col, cell in enumerate(self.header[1:], 2):
+            shaped = name_shaped(cell, self._plan_of)
+            names.append(self._visit(cell, plan, ENVELOPE, f"header col {col}", True) if shaped else None)
+        self.turned = any(name is not None for name in names)
+        return names if self.turned else None
+
+    def _named_header(self, top: list[str]) -> str | None:
+        """The header line with ``_header_names`` masked (None: unchanged)."""
+        names = self._header_names()
+        if names is None:
+            return None
+        cells = [
+            raw if name is None else _quoted([name], self.delimiter)[0] for raw, name in zip(top, names, strict=True)
+        ]
+        return self.delimiter.join(cells)
+
+    def _retitled(self, title: str) -> str | None:
+        """The title line with ``_title_text`` masked (None: unchanged)."""
+        retitled = self._title_text(title)
+        return None if retitled is None else _quoted([retitled], self.delimiter)[0]
+
     def _title(self, top: list[str], text: str, after: int, newline: str) -> bool:
         """A line of one field above a line of several: a title ("低保人员花名册"), not the
         header (whose names would then key nothing: names in clear)."""
@@ -209,7 +249,8 @@ class _Walker:
     def _title_text(self, title: str) -> str | None:
         """The title with what it holds of persons masked (None: nothing): "张伟家庭成员表".
         Header cells are not inspected: they hold fewer than six digits each (else the row
-        would be no header) and, as labels, would set off name context ("与户主关系")."""
+        would be no header) and, as labels, would set off name context ("与户主关系"); but
+        see ``_header_names``."""
         return self._visit(title, self._plan_of(None), ENVELOPE, "title", True) if title.strip() else None
 
     def _changes(
@@ -220,7 +261,7 @@ class _Walker:
         changed: list[tuple[int, list[int], list[str | None]]] = []
         header = self.header
         for col in range(width):
-            name = header[col] if col < len(header) and header[col] else None
+            name = header[col] if col < len(header) and header[col] and not (col == 0 and self.turned) else None
             present, values = cells(col)
             plan = self._plan_of(name)
             if plan.info is not None and plan.info.region:

@@ -166,20 +166,9 @@ class ColumnWalker:
         return True
 
     def _name_shaped(self, key: str) -> bool:
-        """Could this object key be a person's name, for what it holds to decide? A surname and
-        one to three characters (or a dotted minority name), clean of findings, no key the
-        catalog knows (金额, 方式 start with surnames), no region or place (maps by district:
-        安康, 汉滨区, 石泉, 高新; 王府井), no word for a group (成员, 单位, 高龄)."""
-        return (
-            "\u3400" <= key[:1] <= "\u9fff"
-            and key[-1] not in address.TRIGGERS
-            and person_name.is_keyed_name(key, require_surname=True)
-            and key not in person_name.GROUP_WORDS
-            and not address.is_place_name(key)
-            and self.plan_of(key).info is None
-            and address.parse_at(key) is None
-            and self._clean_key(key)
-        )
+        """Could this object key be a person's name, for what it holds to decide? Shaped like
+        one (``name_shaped``) and clean of findings."""
+        return name_shaped(key, self.plan_of) and self._clean_key(key)
 
     def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
@@ -402,6 +391,22 @@ class ColumnWalker:
                 out = list(items) if out is None else out
                 out[i] = new
         return (out, True) if out is not None else (items, False)
+
+
+def name_shaped(key: str, plan_of: PlanOf) -> bool:
+    """Is a key or a label shaped like a person's name? A surname and one to three characters
+    (or a dotted minority name), no key the catalog knows (金额, 方式 start with surnames), no
+    region or place (maps by district: 安康, 汉滨区, 石泉, 高新; 王府井), no word for a group
+    (成员, 单位, 高龄)."""
+    return (
+        "\u3400" <= key[:1] <= "\u9fff"
+        and key[-1] not in address.TRIGGERS
+        and person_name.is_keyed_name(key, require_surname=True)
+        and key not in person_name.GROUP_WORDS
+        and not address.is_place_name(key)
+        and plan_of(key).info is None
+        and address.parse_at(key) is None
+    )
 
 
 def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]]]:

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -343,6 +344,27 @@ def test_a_csv_title_is_inspected_as_text(quote: str) -> None:
 
 
 ID_A, ID_B = make_id(seq="101"), make_id(seq="202")
+
+
+@pytest.mark.parametrize(
+    ("csv", "masked"),
+    [
+        # A table turned so that each person is a column, under its label 姓名 (quoted: the
+        # full parser), and a pivot by person under xm.
+        (f"姓名,张三,李四,合计\n身份证号,{ID_A},{ID_B},\n补助,300,200,500\n", "姓名,张**,李**,合计\n身份证号,"),
+        (f'姓名,张三,"李四"\r\n身份证号,{ID_A},"{ID_B}"\n', '姓名,张**,"李**"\r\n身份证号,'),
+        ("xm,欧阳明月,王五\r\n1月,300,200\r\n", "xm,欧阳**,王**\r\n1月,300,200\r\n"),
+        # Ordinary headers and a pivot by region stay.
+        (f"姓名,身份证号,申请日期\n张三,{ID_A},2024-01-05\n", "姓名,身份证号,申请日期\n张**,"),
+        ("姓名,汉滨区,石泉,高新,王府井\n张三,3,4,5,6\n", "姓名,汉滨区,石泉,高新,王府井\n张**,3,4,5,6\n"),
+    ],
+    ids=["turned", "turned-quoted", "pivot", "roster", "pivot-by-region"],
+)
+def test_names_in_a_csv_header_labelled_as_names_do_not_go_out(csv: str, masked: str) -> None:
+    """Header cells were not inspected: a table whose header row is 姓名 and the persons'
+    names let them all out."""
+    out = INSPECTOR.inspect(csv.encode(), "text/csv", "utf-8", PROFILES.get("caseworker")).body.decode()
+    assert out.startswith(masked) and not {"张三", "李四", "欧阳明月", "王五", ID_A} & set(re.split(r"[,\r\n\"]", out))
 
 
 @pytest.mark.parametrize(
