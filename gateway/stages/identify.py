@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import unquote
 
@@ -15,8 +16,23 @@ from ..settings import ApiKey, IdentitySettings, JwtSettings
 
 _REGION = re.compile(r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-# A purpose of use is free text chosen by the caller; keep it printable and bounded.
-_PURPOSE = re.compile(r"^[^\x00-\x1f\x7f]{1,200}$")
+_MAX_PURPOSE = 200
+
+
+def _declared_purpose(text: str) -> str | None:
+    """The purpose of use the caller declared, or None. It is free text, but it must be legible
+    to the officer who reads the trail: bounded, and free of control and format characters
+    (Unicode category C: a lone zero-width space or BOM would satisfy the purpose requirement
+    while the event shows nothing; a bidi override would make the event read otherwise) and of
+    line and paragraph separators."""
+    purpose = text.strip()
+    if not 0 < len(purpose) <= _MAX_PURPOSE:
+        return None
+    for char in purpose:
+        category = unicodedata.category(char)
+        if category[0] == "C" or category in ("Zl", "Zp"):
+            return None
+    return purpose
 
 
 def hash_api_key(key: str) -> str:
@@ -122,8 +138,8 @@ class Identify:
                 bearers.append(value)
             elif name == self._purpose_header:
                 # UTF-8, raw or percent-encoded (header values are ASCII for most clients).
-                purpose = unquote(value.decode("utf-8", "replace")).strip()
-                if _PURPOSE.fullmatch(purpose):
+                purpose = _declared_purpose(unquote(value.decode("utf-8", "replace")))
+                if purpose is not None:
                     ex.purpose = purpose
         try:
             ex.principal = self._authenticate(api_keys, bearers)

@@ -75,6 +75,33 @@ def test_api_key(tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sent", "purpose"),
+    [
+        ("低保复核".encode(), "低保复核"),
+        (b"%E4%BD%8E%E4%BF%9D%E5%A4%8D%E6%A0%B8", "低保复核"),  # percent-encoded UTF-8
+        ("  救助 审核 ".encode(), "救助 审核"),
+        # Nothing legible: an officer reading the event sees no purpose, so none was declared.
+        (b"%E2%80%8B", None),  # zero-width space
+        (b"%EF%BB%BF", None),  # byte order mark
+        (b"%E2%80%AE", None),  # right-to-left override
+        (b"%E3%80%80", None),  # ideographic space only
+        # Legible text with characters that change how the event reads.
+        (b"%E5%AE%A1%E6%A0%B8%E2%80%AE%E6%95%91%E5%8A%A9", None),  # bidi override inside
+        (b"audit%E2%80%A8purpose", None),  # line separator
+        (b"audit%C2%9Bpurpose", None),  # C1 control
+        (b"a" * 201, None),
+    ],
+)
+def test_a_purpose_must_be_legible(
+    tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey, sent: bytes, purpose: str | None
+) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    ex = run(identify, exchange((b"x-api-key", KEY.encode()), (b"x-purpose-of-use", sent)))
+    assert ex.principal is not None
+    assert ex.purpose == purpose
+
+
+@pytest.mark.parametrize(
     ("algorithm", "make_key"),
     [
         ("EdDSA", ed25519.Ed25519PrivateKey.generate),
