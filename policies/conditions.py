@@ -196,6 +196,21 @@ class Conditions:
             )
         return None
 
+    def check_write(self, roles: tuple[str, ...], purpose: str | None) -> Verdict | None:
+        """Before a write is forwarded: the purpose of use, wherever one is required at all. A
+        write's answer names the person written about; refused for want of a purpose only once
+        the upstream had performed the write, the caller would be told "refused" and send it
+        again (a second application, a second payment)."""
+        if purpose or self.purpose_from is None or not self.needs_purpose(roles, self.purpose_from):
+            return None
+        return Verdict(
+            "purpose",
+            403,
+            "purpose_required",
+            "a write requires a declared purpose of use (X-Purpose-Of-Use); it was not sent to the upstream",
+            "写操作须声明使用目的(X-Purpose-Of-Use),未转发上游",
+        )
+
     def needs_purpose(self, roles: tuple[str, ...], level: DataLevel) -> bool:
         if self.purpose_from is None or level < self.purpose_from:
             return False

@@ -1,8 +1,8 @@
 """Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
 
 Order: method-override and query refusals, path canonicalisation, route match, then
-policies.decide.before_upstream (separation of duties, casbin, time window), then the
-self-approval check for approval routes.
+policies.decide.before_upstream (separation of duties, casbin, time window), then the purpose
+of use for writes, then the self-approval check for approval routes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from policies.routes import PathError, RouteMatch, canonical_path
 
 from ..exchange import Exchange
 from .approval import Forwarder, actor_verdict, self_approval_verdict
+from .audit import SAFE_METHODS
 from .query import QueryError, check_query
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
@@ -127,6 +128,12 @@ class Authorize:
                 "无权访问该资源(角色或辖区不符)",
             )
             return
+        if ex.request.method not in SAFE_METHODS:
+            ex.conditions.append("purpose")
+            verdict = bundle.conditions.check_write(principal.roles, ex.purpose)
+            if verdict is not None:
+                refuse(ex, verdict)
+                return
         rule = bundle.conditions.self_approval
         if rule is not None and self._forward is not None:
             if route.name in rule.actor_fields or route.name in rule.routes:

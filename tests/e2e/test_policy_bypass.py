@@ -160,3 +160,38 @@ def test_normalised_paths_reach_the_canonical_route(gateway: RunningGateway) -> 
     status, body, _ = raw(gateway, "GET", "//API/v1/./Regions/610902/persons/?size=2", [key(gateway), PURPOSE])
     assert status == 200
     assert len(body["items"]) == 2
+
+
+def test_a_write_without_a_purpose_is_refused_before_the_upstream(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A write's answer names the applicant (important data, which needs a purpose). Refused
+    only after the upstream had created the case, the caller was told 403 while the case
+    existed, and the trail said "denied": sent again with a purpose, it made a second one."""
+    cases = "/api/v1/regions/610902/cases"
+    with urllib.request.urlopen(upstream_url + "/api/v1/regions/610902/persons?size=1", timeout=10) as r:
+        person = json.loads(r.read())["items"][0]["personId"]
+    application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
+
+    def total() -> int:
+        with urllib.request.urlopen(upstream_url + cases + "?size=1", timeout=10) as r:
+            return int(json.loads(r.read())["total"])
+
+    before = total()
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        headers = {"X-API-Key": gateway.env.key("caseworker-hanbin"), "Content-Type": "application/json"}
+        conn.request("POST", cases, body=json.dumps(application).encode(), headers=headers)
+        response = conn.getresponse()
+        body = json.loads(response.read())
+        request_id = response.getheader("x-request-id") or ""
+    finally:
+        conn.close()
+    assert response.status == 403 and body["error"]["code"] == "purpose_required"
+    assert total() == before  # nothing was created
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
+    assert event["minguard"]["conditions"]["failed"] == "purpose"
+    assert "upstream" not in event["minguard"]

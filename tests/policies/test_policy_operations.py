@@ -141,6 +141,15 @@ def test_bad_conditions_are_rejected(data: dict[str, object], error: str) -> Non
         Conditions(data)
 
 
+def test_a_write_needs_a_purpose_before_it_is_forwarded() -> None:
+    conditions = Conditions({"purpose": {"required_from": "important", "exempt_roles": ["service_payment"]}})
+    refused = conditions.check_write(("caseworker",), None)
+    assert refused is not None and (refused.code, refused.condition) == ("purpose_required", "purpose")
+    assert conditions.check_write(("caseworker",), "临时救助申请") is None
+    assert conditions.check_write(("service_payment",), None) is None
+    assert Conditions({}).check_write(("caseworker",), None) is None  # no purpose required at all
+
+
 def test_a_window_may_span_midnight() -> None:
     import datetime as dt
 
