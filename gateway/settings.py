@@ -21,6 +21,10 @@ POLICY_DIR = PACKAGE_ROOT / "policies"
 
 RegionCode = Annotated[str, Field(pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")]
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+# As a token's roles claim must be (gateway/stages/identify.py). casbin reads a caller's roles
+# joined with commas, so "outsourced,caseworker" would be two roles to casbin but one unknown
+# role to the conditions, the masking profiles and the 三员分立 check at start-up.
+RoleName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 
 class Section(BaseModel):
@@ -51,7 +55,7 @@ class ApiKey(Section):
     sha256: Sha256Hex
     subject: str = Field(min_length=1)
     kind: Literal["person", "service"]
-    roles: list[str] = Field(min_length=1)
+    roles: list[RoleName] = Field(min_length=1)
     region: RegionCode
     organisation: str = ""
 

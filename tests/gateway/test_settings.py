@@ -15,6 +15,11 @@ def test_defaults_serve_the_demo() -> None:
     assert settings.keys.generate_missing is False  # fail closed: production keys are provisioned
 
 
+def _key(**fields: object) -> dict[str, object]:
+    key = {"id": "a", "sha256": "a" * 64, "subject": "s", "kind": "person", "roles": ["caseworker"], "region": "610902"}
+    return {"identity": {"api_keys": [key | fields]}}
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -55,6 +60,12 @@ def test_defaults_serve_the_demo() -> None:
             },
             "identity.api_keys.0.region",
         ),
+        # One role to the conditions and the 三员分立 check, two to casbin: the outsourced
+        # worker's hours and limits would not apply, and two admin roles would pass start-up.
+        (_key(roles=["outsourced,caseworker"]), "identity.api_keys.0.roles.0: String should match pattern"),
+        (_key(roles=["security_admin,audit_admin"]), "identity.api_keys.0.roles.0: String should match pattern"),
+        (_key(roles=["caseworker", "District_Head"]), "identity.api_keys.0.roles.1: String should match pattern"),
+        (_key(roles=["caseworker "]), "identity.api_keys.0.roles.0: String should match pattern"),
         ([1, 2], "must be a YAML mapping"),
         (
             {"opensearch": {"url": "http://opensearch.internal:9200", "username": "gw", "password_file": "pw"}},
