@@ -86,6 +86,12 @@ class ColumnWalker:
         return new, changed, len(records) if records is not None else 1
 
     def walk(self, node: Any, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
+        if key is not None and isinstance(node, dict | list):
+            info = self.plan_of(key).info
+            if info is not None and info.region:
+                # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
+                # the codes under them are the record's region, and must be judged like one.
+                self.region_values(_leaves(node))
         if isinstance(node, dict):
             return self._object(node, path, record, embed)
         if isinstance(node, list):
@@ -417,6 +423,15 @@ def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]
     if set(map(tuple, items)) == {first}:
         return zip(first, zip(*map(dict.values, items), strict=True), strict=True)
     return ((key, [item.get(key, _MISSING) for item in items]) for key in dict.fromkeys(chain.from_iterable(items)))
+
+
+def _leaves(node: Any) -> list[Any]:
+    """The scalars anywhere inside a JSON value."""
+    if isinstance(node, dict):
+        return [leaf for value in node.values() for leaf in _leaves(value)]
+    if isinstance(node, list):
+        return [leaf for value in node for leaf in _leaves(value)]
+    return [node]
 
 
 def _present(value: Any) -> bool:

@@ -48,6 +48,17 @@ def _json(*records: dict[str, Any]) -> bytes:
         (_json({"xm": "张三", "hukouRegionCode": "110105"}), "j", False),  # registered elsewhere: allowed
         (_json({"xm": "张三", "regionCode": "紫阳县"}), "j", False),  # a name, not a code: nothing to check
         (_json({"xm": "张三", "regionCode": "610900"}), "j", True),  # the city above: not inside the district
+        # A region key over an object or a list: the codes inside are the record's region.
+        (_json({"xm": "张三", "regionCode": {"code": "610921101001", "name": "涧池社区"}}), "j", True),
+        (_json({"xm": "张三", "xzqh": {"dm": "610921", "mc": "汉阴县"}}), "j", True),
+        (_json({"xm": "张三", "xzqh": {"dm": "610902002", "mc": "江北街道"}}), "j", False),
+        (_json({"xm": "张三", "regionCode": [{"code": "610921101001"}]}), "j", True),
+        (
+            _json({"xm": "张三", "regionCode": "610902002001"}, {"xm": "李四", "regionCode": {"code": "610921101001"}}),
+            "j",
+            True,
+        ),
+        (json.dumps({"xm": "张三", "xzqh": {"dm": "610921"}}, ensure_ascii=False).encode(), "j", True),
         ("姓名,区划代码\n张三,610902002001\n李四,610921101001\n".encode(), "c", True),
         ("姓名,区划代码\n张三,610902002001\n".encode(), "c", False),
         ("<r><p><xm>张三</xm><xzqhdm>610921</xzqhdm></p></r>".encode(), "x", True),
