@@ -17,14 +17,22 @@ from policies.decide import before_upstream
 from policies.routes import PathError, RouteMatch, canonical_path
 
 from ..exchange import Exchange
+from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
-from .query import QueryError, check_query
+from .query import QueryError, check_form, check_query
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
 Clock = Callable[[], dt.datetime]
 _MAX_REMEMBERED_ROUTES = 4096
+
+
+def _is_form(headers: Headers) -> bool:
+    return any(
+        name == b"content-type" and value.split(b";", 1)[0].strip().lower() == b"application/x-www-form-urlencoded"
+        for name, value in headers
+    )
 
 
 def now_utc() -> dt.datetime:
@@ -102,6 +110,8 @@ class Authorize:
         bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)
+            if ex.request.body and _is_form(ex.request.headers):
+                check_form(ex.request.body)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)

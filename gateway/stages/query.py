@@ -4,11 +4,20 @@ A parameter sent twice is read as the first value by one framework, the last by 
 a list by a third; a gateway cannot know which one the upstream picks, so it refuses (400).
 Names are compared after percent-decoding and case-folding, and `;` counts as a separator
 too, because some servers split on it. Overlong query strings are refused with 414.
+
+A parameter that changes the method after the gateway decided on it is refused too (400
+`method_override`), in the query or in a form body: Spring's HiddenHttpMethodFilter, Laravel
+and Symfony read `_method` as the method headers are read (those are refused in authorize).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import unquote_plus
+
+# Compared with "_" for "-", as for the headers: X-HTTP-Method-Override=DELETE works as a
+# parameter too in some frameworks.
+_METHOD_OVERRIDES = frozenset({"_method", "x_http_method_override", "x_http_method", "x_method_override"})
 
 
 class QueryError(ValueError):
@@ -17,16 +26,38 @@ class QueryError(ValueError):
         self.status, self.code, self.message_zh = status, code, message_zh
 
 
-def check_query(query: bytes, max_bytes: int) -> None:
-    if len(query) > max_bytes:
-        raise QueryError(414, "query_too_long", f"query string exceeds {max_bytes} bytes", "查询字符串过长")
-    seen: set[str] = set()
-    for part in query.replace(b";", b"&").split(b"&"):
+def _names(data: bytes) -> Iterator[tuple[str, str]]:
+    """(name as sent, the name frameworks may read it as) of each parameter."""
+    for part in data.replace(b";", b"&").split(b"&"):
         if not part:
             continue
         name = unquote_plus(part.split(b"=", 1)[0].decode("latin-1"), errors="replace")
         # "name[]" and "name" reach the same parameter in several frameworks.
-        key = name.strip().casefold().removesuffix("[]")
+        yield name, name.strip().casefold().removesuffix("[]")
+
+
+def _refuse_override(name: str, key: str) -> None:
+    if key.replace("-", "_") in _METHOD_OVERRIDES:
+        raise QueryError(
+            400,
+            "method_override",
+            f"parameter {name!r} would change the request method; not accepted",
+            "不接受改写请求方法的参数",
+        )
+
+
+def check_form(body: bytes) -> None:
+    """A form body (application/x-www-form-urlencoded) must not change the method either."""
+    for name, key in _names(body):
+        _refuse_override(name, key)
+
+
+def check_query(query: bytes, max_bytes: int) -> None:
+    if len(query) > max_bytes:
+        raise QueryError(414, "query_too_long", f"query string exceeds {max_bytes} bytes", "查询字符串过长")
+    seen: set[str] = set()
+    for name, key in _names(query):
+        _refuse_override(name, key)
         if key in seen:
             raise QueryError(
                 400,

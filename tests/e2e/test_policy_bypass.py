@@ -95,6 +95,8 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             400,
             "method_override",
         ),
+        ("method override param", "POST", OWN + "?_method=GET", me, 400, "method_override"),
+        ("method override param, case", "GET", OWN + "?size=1&_Method=DELETE", me, 400, "method_override"),
         # Header spoofing of identity: only the credential counts.
         (
             "spoofed minguard headers",
@@ -195,3 +197,22 @@ def test_a_write_without_a_purpose_is_refused_before_the_upstream(
     assert event["event"]["type"] == ["access", "denied"]
     assert event["minguard"]["conditions"]["failed"] == "purpose"
     assert "upstream" not in event["minguard"]
+
+
+def test_a_form_body_cannot_change_the_method(gateway: RunningGateway, upstream_url: str) -> None:
+    """Spring's HiddenHttpMethodFilter (and Laravel, Symfony) read `_method` in a form body as
+    the method: the gateway decided on POST, the upstream would run PUT or DELETE."""
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        headers = {
+            "X-API-Key": gateway.env.key("caseworker-hanbin"),
+            "X-Purpose-Of-Use": "bypass-test",
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+        }
+        conn.request("POST", "/api/v1/regions/610902/cases", body=b"personId=P1&_method=DELETE", headers=headers)
+        response = conn.getresponse()
+        body = json.loads(response.read())
+    finally:
+        conn.close()
+    assert response.status == 400 and body["error"]["code"] == "method_override"

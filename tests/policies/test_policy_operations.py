@@ -115,6 +115,13 @@ def test_reload_swaps_everything_or_nothing(tmp_path: Path) -> None:
         (b"s%69ze=1&size=2", "duplicate_query_parameter"),
         (b"q=a&q%5B%5D=b", "duplicate_query_parameter"),
         (b"q=" + b"x" * 5000, "query_too_long"),
+        # Parameters some frameworks read as the method (Spring's HiddenHttpMethodFilter, Laravel).
+        (b"_method=DELETE", "method_override"),
+        (b"size=1&_METHOD=PUT", "method_override"),
+        (b"%5Fmethod=DELETE", "method_override"),
+        (b"X-HTTP-Method-Override=DELETE", "method_override"),
+        (b"x_http_method_override=DELETE", "method_override"),
+        (b"method=list", None),  # an ordinary parameter named "method"
     ],
 )
 def test_query_guard(query: bytes, code: str | None) -> None:
