@@ -306,6 +306,20 @@ def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream
     assert approved.status_code == 200 and approved.json()["approvedBy"] == "wangfang"
 
 
+def test_a_login_spelt_another_way_is_the_same_approver(gateway: RunningGateway, upstream_url: str) -> None:
+    """zhangwei files with his key, then approves with a token whose subject his identity
+    provider spells "ZhangWei": the same account to any directory, so his own application."""
+    person = upstream_json(upstream_url + "/api/v1/regions/610902/persons?size=1")["items"][0]["personId"]
+    cases = gateway.url + "/api/v1/regions/610902/cases"
+    application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
+    created = httpx.post(cases, json=application, headers=gateway.headers("caseworker-hanbin", **PURPOSE))
+    assert created.status_code == 201, created.text
+    token = dev_token(gateway.env.directory, "ZhangWei", ["reviewer"], "610902")
+    approve = f"{cases}/{created.json()['caseId']}/approve"
+    own = httpx.post(approve, json={"approver": "ZhangWei"}, headers={"Authorization": f"Bearer {token}", **PURPOSE})
+    assert own.status_code == 403 and own.json()["error"]["code"] == "self_approval"
+
+
 def test_daily_quota_is_shared_by_two_gateway_processes(
     tmp_path: Path, upstream_url: str, opensearch: OpenSearch, index_prefix: str
 ) -> None:
