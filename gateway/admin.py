@@ -24,7 +24,7 @@ from policies.routes import RouteMatch
 
 from .bodies import bounded_body
 from .console.routes import mount as mount_console
-from .exchange import Exchange, Failure, Response
+from .exchange import Exchange, Failure, Response, account_name
 from .exchange import Request as ExRequest
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
@@ -140,7 +140,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         limit = conditions.reidentify_limit(principal.roles) if principal is not None else None
         if principal is None or limit is None:
             return True
-        result = await gateway.quota.consume(f"reidentify|{principal.subject}|{conditions.day(now_utc())}", 1, limit[0])
+        result = await gateway.quota.consume(f"reidentify|{account_name(principal.subject)}|{conditions.day(now_utc())}", 1, limit[0])
         ex.conditions.append(f"max_reidentify_per_day:{limit[1]} {result.used}/{limit[0]}{result.marks}")
         if result.allowed:
             return True

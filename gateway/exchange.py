@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,13 @@ if TYPE_CHECKING:
 
     from .stages.forward import UpstreamStream
     from .types import Headers
+
+
+def account_name(name: str) -> str:
+    """A user name as directories compare it: case, width and surrounding spaces do not make
+    another person (an identity provider may spell "ZhangWei" the login a key names
+    "zhangwei"). Whatever is counted or checked per person is keyed by this."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,13 @@ approve it later. Anything that cannot be verified is refused: this check fails 
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from policies.conditions import SelfApproval, Verdict
 from policies.routes import RouteMatch
 
-from ..exchange import Exchange, Request
+from ..exchange import Exchange, Request, account_name
 
 Forwarder = Callable[[Exchange], Awaitable[None]]
 
@@ -79,13 +78,7 @@ async def self_approval_verdict(
             f"the case carries no {rule.owner_field!r}; approval refused",
             "无法核实申请经办人,审批已拒绝",
         )
-    if _account(owner) == _account(subject):
+    # Compared as user names: when in doubt the approval is refused, never allowed.
+    if account_name(owner) == account_name(subject):
         return _verdict("self_approval", "nobody may approve a case they filed", "不得审批本人经办的申请")
     return None
-
-
-def _account(name: str) -> str:
-    """A user name as directories compare it: case, width and surrounding spaces do not make
-    another person (an identity provider may spell the login "ZhangWei" that a key names
-    "zhangwei"). When in doubt the approval is refused, never allowed."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()

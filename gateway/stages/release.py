@@ -18,7 +18,7 @@ from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
-from ..exchange import Exchange
+from ..exchange import Exchange, account_name
 from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
@@ -59,7 +59,7 @@ class Release:
         if limit is None:
             return None
         day = conditions.day(self._clock())
-        counter = f"{subject}|{day}"
+        counter = f"{account_name(subject)}|{day}"
         result = await self._quota.consume(counter, records, limit[0])
         ex.conditions.append(f"max_records_per_day:{limit[1]} {result.used}/{limit[0]}{result.marks}")
         if result.allowed:
