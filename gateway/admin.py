@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
+from starlette.routing import Route
 
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
@@ -31,6 +32,7 @@ from .proxy import error_response, run_audit
 from .settings import ServerSettings
 from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, now_utc, refuse
+from .types import Receive, Scope, Send
 
 if TYPE_CHECKING:
     from .app import Gateway
@@ -140,7 +142,9 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         limit = conditions.reidentify_limit(principal.roles) if principal is not None else None
         if principal is None or limit is None:
             return True
-        result = await gateway.quota.consume(f"reidentify|{account_name(principal.subject)}|{conditions.day(now_utc())}", 1, limit[0])
+        result = await gateway.quota.consume(
+            f"reidentify|{account_name(principal.subject)}|{conditions.day(now_utc())}", 1, limit[0]
+        )
         ex.conditions.append(f"max_reidentify_per_day:{limit[1]} {result.used}/{limit[0]}{result.marks}")
         if result.allowed:
             return True
@@ -233,7 +237,38 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         return await run(request, "admin.audit_events", "audit_log", "query", work)
 
     mount_console(admin, gateway, prefix)  # the officers' web console: gateway/console
+
+    async def unknown(request: Request) -> HttpResponse:
+        """Anything else under the prefix, any method: refused and audited as an unrouted proxied
+        request is, so that probing the management API leaves a trace (FastAPI's own 404 and
+        405 answers wrote none)."""
+
+        async def work(ex: Exchange) -> None:
+            ex.fail(
+                403,
+                "unknown_route",
+                "no management endpoint is configured for this method and path",
+                "未登记的管理接口,默认拒绝",
+            )
+
+        return await run(request, "admin.unknown", "admin", "unknown", work)
+
+    # Registered last: every endpoint above matches first. As an ASGI app, not a function,
+    # so that the route takes every method (Starlette gives a function GET only).
+    for path in (prefix, f"{prefix}/{{rest:path}}"):
+        admin.router.routes.append(Route(path, _AnyMethod(unknown), include_in_schema=False))
     return admin
+
+
+class _AnyMethod:
+    """A request handler as an ASGI app."""
+
+    def __init__(self, handler: Callable[[Request], Awaitable[HttpResponse]]) -> None:
+        self._handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self._handler(Request(scope, receive))
+        await response(scope, receive, send)
 
 
 def readiness(spool_error: str | None, backlog: int, capacity: int, shipper: dict[str, Any]) -> dict[str, Any]:

@@ -216,3 +216,28 @@ def test_a_form_body_cannot_change_the_method(gateway: RunningGateway, upstream_
     finally:
         conn.close()
     assert response.status == 400 and body["error"]["code"] == "method_override"
+
+
+def test_probes_of_the_management_api_are_refused_and_audited(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A mistyped or wrong-method management call got FastAPI's own 404/405 and no audit event:
+    probing the management API left no trace."""
+    probes = [
+        ("POST", "/_minguard/policy/relaod", [key(gateway, "security-admin")], 403),
+        ("GET", "/_minguard/policy/reload", [key(gateway, "security-admin")], 403),
+        ("PROPFIND", "/_minguard/reidentify", [key(gateway, "reviewer-hanbin"), PURPOSE], 403),
+        ("DELETE", "/_minguard/audit/events", [key(gateway, "system-admin")], 403),
+        ("GET", "/_minguard", [key(gateway)], 403),
+        ("GET", "/_minguard/users", [], 401),
+    ]
+    sent = []
+    for method, target, headers, status in probes:
+        got, body, request_id = raw(gateway, method, target, headers)
+        assert got == status, (method, target, got, body)
+        assert body["error"]["code"] == ("unknown_route" if status == 403 else "unauthenticated")
+        sent.append(request_id)
+    assert wait_for_events(opensearch, index_prefix, sent) == {r: 1 for r in sent}
+    for request_id in sent:
+        (event,) = audit_events(opensearch, index_prefix, request_id)
+        assert event["event"]["type"] == ["access", "denied"]
