@@ -24,7 +24,7 @@ from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
 from .jsonnumbers import dumps, loads
-from .structured import ENVELOPE, _child, json_records
+from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
 _MISSING = object()
@@ -91,7 +91,7 @@ class ColumnWalker:
             if info is not None and info.region:
                 # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
                 # the codes under them are the record's region, and must be judged like one.
-                self.region_values(_leaves(node))
+                self.region_values([leaf for leaf in _leaves(node) if nested_region_code(leaf)])
         if isinstance(node, dict):
             return self._object(node, path, record, embed)
         if isinstance(node, list):

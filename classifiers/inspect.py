@@ -146,7 +146,13 @@ class Inspector:
         elif kind in ("xml", "html"):
             try:
                 new_text, changed, records = markup.walk(
-                    text, run.spans, self._known, lambda inner: self._json_text(run, inner), is_html=kind == "html"
+                    text,
+                    run.spans,
+                    self._known,
+                    lambda inner: self._json_text(run, inner),
+                    is_html=kind == "html",
+                    region_key=self._region_key,
+                    regions=run.region_values,
                 )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
@@ -224,6 +230,10 @@ class Inspector:
 
     def _known(self, key: str) -> bool:
         return self.detector.key_info(key) is not None
+
+    def _region_key(self, key: str) -> bool:
+        info = self.detector.key_info(key)
+        return info is not None and info.region
 
 
 # orjson reads integers beyond 64 bits as floats (digits lost); those bodies take json,

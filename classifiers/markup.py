@@ -18,7 +18,8 @@ as a document of its own, up to three levels.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import defusedxml
@@ -26,13 +27,14 @@ import defusedxml.ElementTree
 
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer
 from .markup_text import Edit
-from .structured import ENVELOPE, Cell, _splice
+from .structured import ENVELOPE, Cell, _splice, nested_region_code
 
 SpanVisitor = Callable[[Cell], list[tuple[int, int, str]]]  # replacements in cell.text coordinates
 KnownKey = Callable[[str], bool]
 # JSON text in an element (web services returning JSON inside XML, <script type="application/json">):
 # the masked JSON, the text itself when nothing changed, None when it is no JSON.
 JsonText = Callable[[str], "str | None"]
+Regions = Callable[[Sequence[Any]], None]  # notes a record's region codes (Run.region_values)
 
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
@@ -64,9 +66,19 @@ def check_xml(text: str) -> None:
 class _Walk:
     """One document: the lexer fills ``items``, then each is visited with its key and record."""
 
-    def __init__(self, visit: SpanVisitor, known: KnownKey, records: dict[int, int], json_text: JsonText) -> None:
+    def __init__(
+        self,
+        visit: SpanVisitor,
+        known: KnownKey,
+        records: dict[int, int],
+        json_text: JsonText,
+        region_key: KnownKey | None = None,
+        regions: Regions | None = None,
+    ) -> None:
         self.visit = visit
         self.known = known
+        self.region_key = region_key
+        self.regions = regions
         self.json_text = json_text
         self.records = records  # id(record element) -> record index, shared with nested documents
         self.keep: list[Elem] = []  # record elements stay alive while their id() is a key
@@ -96,6 +108,15 @@ class _Walk:
             if is_html and item.kind != "attr" and item.elem.name == "script":
                 text, script_edits = self._script(item, text)
                 out += script_edits
+            if (
+                self.regions is not None
+                and item.kind == "text"
+                and nested_region_code(text)
+                and self._under_region(item.elem)
+            ):
+                # <xzqh><dm>610921</dm></xzqh>: "dm" is no region key, yet the code is the
+                # record's region (the key the value is masked under stays as it was).
+                self.regions((text.strip(),))
             cell = Cell(item.path, self._key(item), text, self._record(item.elem, is_html), True)
             for start, end, new in self.visit(cell):
                 out += item.value.raw_edits(start, end, new)
@@ -153,6 +174,15 @@ class _Walk:
             return None  # a label itself ("姓名", "联系电话"), not a value: the label before it is no key
         candidates = [elem.name, self._naming(elem), _header(elem), elem.label]
         return next((c for c in candidates if c and self.known(c)), None)
+
+    def _under_region(self, elem: Elem) -> bool:
+        """Is this element, or one it lies in, named by a region key?"""
+        node: Elem | None = elem
+        while node is not None:
+            if self.region_key is not None and self.region_key(node.name):
+                return True
+            node = node.parent
+        return False
 
     def _naming(self, elem: Elem) -> str | None:
         for attr in _NAMING:
@@ -219,11 +249,19 @@ def _looks_like_xml(text: str) -> bool:
 
 
 def walk(
-    text: str, visit: SpanVisitor, known: KnownKey, json_text: JsonText, *, is_html: bool
+    text: str,
+    visit: SpanVisitor,
+    known: KnownKey,
+    json_text: JsonText,
+    *,
+    is_html: bool,
+    region_key: KnownKey | None = None,
+    regions: Regions | None = None,
 ) -> tuple[str, bool, int]:
-    """Mask ``text`` (XML, or HTML when ``is_html``); returns (text, changed, records)."""
+    """Mask ``text`` (XML, or HTML when ``is_html``); returns (text, changed, records).
+    ``regions`` is told the region codes found inside elements that ``region_key`` names."""
     if not is_html:
         check_xml(text)
     records: dict[int, int] = {}
-    edits = _Walk(visit, known, records, json_text).edits(text, is_html, 0)
+    edits = _Walk(visit, known, records, json_text, region_key, regions).edits(text, is_html, 0)
     return _splice(text, edits), bool(edits), max(1, len(records))

@@ -32,6 +32,20 @@ class Cell:
 Visitor = Callable[[Cell], "str | None"]
 
 
+# The first two digits of every province-level 行政区划代码 (GB/T 2260): 11-15 华北, 21-23 东北,
+# 31-37 华东, 41-46 中南, 50-54 西南, 61-65 西北, 71 台湾, 81-82 香港、澳门.
+_PROVINCE_SPANS = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 82))
+_PROVINCES = frozenset(str(n) for first, last in _PROVINCE_SPANS for n in range(first, last + 1))
+
+
+def nested_region_code(value: Any) -> bool:
+    """Could a value found inside a region key's object or element be a 行政区划代码? 6, 9 or
+    12 digits under a province's code: beside the code such an object may carry a row id
+    (``{"xzqh": {"id": 100234, "dm": …}}``), which must not be read as a region elsewhere."""
+    text = str(value).strip() if type(value) in (str, int) else ""
+    return len(text) in (6, 9, 12) and text.isascii() and text.isdigit() and text[:2] in _PROVINCES
+
+
 # ----------------------------------------------------------------------------- JSON
 def json_records(doc: Any) -> tuple[list[Any] | None, str | None]:
     """The record list and the name of the field holding it (None for a top-level array)."""

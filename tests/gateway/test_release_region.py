@@ -59,10 +59,14 @@ def _json(*records: dict[str, Any]) -> bytes:
             True,
         ),
         (json.dumps({"xm": "张三", "xzqh": {"dm": "610921"}}, ensure_ascii=False).encode(), "j", True),
+        # A row id beside the code is no region: only codes under a province's code are read there.
+        (_json({"xm": "张三", "xzqh": {"id": 100234, "dm": "610902002", "mc": "江北街道"}}), "j", False),
         ("姓名,区划代码\n张三,610902002001\n李四,610921101001\n".encode(), "c", True),
         ("姓名,区划代码\n张三,610902002001\n".encode(), "c", False),
         ("<r><p><xm>张三</xm><xzqhdm>610921</xzqhdm></p></r>".encode(), "x", True),
         (b'<r><field name="regionCode">610902101</field></r>', "x", False),
+        ("<r><p><xm>张三</xm><xzqh><dm>610921</dm><mc>汉阴县</mc></xzqh></p></r>".encode(), "x", True),
+        ("<r><p><xm>张三</xm><xzqh><id>100234</id><dm>610902002</dm></xzqh></p></r>".encode(), "x", False),
         (
             "<table><tr><th>姓名</th><th>区划代码</th></tr><tr><td>张三</td><td>610921101001</td></tr></table>".encode(),
             "h",
