@@ -23,24 +23,6 @@ from ..exchange import Exchange, Response
 from ..media import DecodeError, decode_content, parse_content_type
 from ..types import Headers
 
-# Headers of the protocol itself, which carry no person's data: not inspected. (Content-Type
-# is: its parameters are free text, "text/plain; name=<ID>.txt".)
-_PROTOCOL_HEADERS = frozenset(
-    {
-        b"content-encoding",
-        b"content-language",
-        b"date",
-        b"server",
-        b"cache-control",
-        b"expires",
-        b"pragma",
-        b"vary",
-        b"last-modified",
-        b"accept-ranges",
-        b"age",
-        b"strict-transport-security",
-    }
-)
 _CLEAN_HEADERS_MAX = 4096
 
 
@@ -129,11 +111,14 @@ class Inspect:
     def _masked_headers(self, headers: Headers, profile: MaskingProfile, inspection: Inspection) -> Headers:
         """The response headers with what they carry of persons masked for this caller (a
         Location naming a person's ID number, a file name, a custom header), and counted
-        with the body's findings. Headers of the protocol itself are not looked at."""
+        with the body's findings. Every header is looked at, the protocol's own too (Vary,
+        Last-Modified, …): the upstream writes them, and an ID number it writes there reaches
+        the caller like any other. Clean values are remembered: Server or Cache-Control costs
+        one look."""
         out = headers
         clean = self._clean_headers
         for i, (name, raw) in enumerate(headers):
-            if name in _PROTOCOL_HEADERS or (name, raw) in clean:
+            if (name, raw) in clean:
                 continue
             text, codec = _header_text(raw)
             text = _EXTENDED.sub(lambda m: m.group(1) + unquote(m.group(2)), text) if "*=" in text else text

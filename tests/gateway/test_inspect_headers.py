@@ -98,3 +98,22 @@ def test_content_type_parameters_gbk_values_and_extended_file_names_are_inspecte
     assert out[1][1] == "张**".encode("gbk")
     assert out[2][1] == f"attachment; filename*=UTF-8''{quote('申请人张**的材料.csv', safe='')}".encode()
     assert body.entity_counts == {"RESIDENT_ID": 1, "PERSON_NAME": 2}
+
+
+def test_the_protocols_own_headers_are_inspected_too() -> None:
+    """The upstream writes Vary or Last-Modified as it writes any other header: an ID number
+    there went out in clear. Their usual values stay as they are."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    usual = [
+        (b"server", b"nginx/1.18.0 (Ubuntu)"),
+        (b"cache-control", b"public, max-age=31536000, s-maxage=86400"),
+        (b"last-modified", b"Sun, 06 Nov 1994 08:49:37 GMT"),
+        (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
+    ]
+    odd = [(b"vary", ID.encode()), (b"content-language", ID.encode()), (b"last-modified", ID.encode())]
+    out = _stage(inspector)._masked_headers(usual + odd, CASEWORKER, body)
+    assert out[: len(usual)] == usual
+    masked = f"{ID[:6]}********{ID[-4:]}".encode()
+    assert out[len(usual) :] == [(name, masked) for name, _ in odd]
+    assert body.entity_counts == {"RESIDENT_ID": 3}
