@@ -19,6 +19,7 @@ from .grading import Grader
 from .levels import DataLevel
 from .run import Finding, Run
 from .scanner import Scanner
+from .structured import looks_like_header, sniff_delimiter
 
 if TYPE_CHECKING:
     from policies.masking import MaskingProfile
@@ -124,6 +125,8 @@ class Inspector:
                 kind = "json"
             except InspectionError:
                 pass
+        if kind == "text":
+            kind = _text_kind(text)
         if kind == "json":
             doc, fast = _loads(text, utf8) if parsed is _NOT_PARSED else (parsed, fast)
             new_doc, changed, records = self._walk_json(run, doc)
@@ -326,6 +329,32 @@ def declared_charset(body: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii") if m else None
 
 
+_LEADING_SPACE = re.compile(r"[\ufeff \t\r\n]*")
+_SAMPLE_CHARS = 4096
+
+
+def _text_kind(text: str) -> str:
+    """What a body typed as plain text (or untyped, or typed as binary but text) holds.
+    Legacy exports send CSV as application/vnd.ms-excel, octet-stream or without a type,
+    and an "Excel" export is as often an HTML table: read as one string, their column
+    headings key nothing, and names under 姓名 went out in clear."""
+    start = _LEADING_SPACE.match(text)
+    first = text[start.end() : start.end() + 1] if start is not None else ""
+    if first == "<":
+        return "html"
+    lines = [line for line in text[:_SAMPLE_CHARS].splitlines() if line.strip()][:3]
+    if len(lines) == 3 and sniff_delimiter(lines[1]) not in lines[0]:
+        lines = lines[1:]  # a title line above the header ("低保人员花名册")
+    if len(lines) < 2:
+        return "text"
+    delimiter = sniff_delimiter(lines[0])
+    header = lines[0].split(delimiter)
+    # Header and first row have as many fields: a table, not prose with commas.
+    if len(header) > 1 and lines[1].count(delimiter) == len(header) - 1 and looks_like_header(header):
+        return "csv"
+    return "text"
+
+
 def _kind(media_type: str) -> str:
     base = media_type.split(";", 1)[0].strip().lower()
     if base in _JSON_LINES:
@@ -336,7 +365,7 @@ def _kind(media_type: str) -> str:
         return "html"
     if base in ("application/xml", "text/xml") or base.endswith("+xml"):
         return "xml"
-    if base in ("text/csv", "application/csv"):
+    if base in ("text/csv", "application/csv", "text/tab-separated-values"):
         return "csv"
     if base == "application/x-www-form-urlencoded":
         return "form"

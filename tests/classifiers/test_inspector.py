@@ -171,6 +171,44 @@ def test_json_under_another_media_type_is_walked_as_json(media: str) -> None:
     assert json.loads(result.body) == ALL_MASKED
 
 
+TABLE_ROWS = [["姓名", "身份证号码", "联系电话"], ["张伟", make_id(), "13912345678"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "media"),
+    [
+        # Legacy exports: CSV as vnd.ms-excel or octet-stream (the gateway reads those as
+        # text/plain when their bytes are text) or without a type; with a title line above it.
+        ("\r\n".join(",".join(row) for row in TABLE_ROWS), "text/plain"),
+        ("\n".join(",".join(row) for row in TABLE_ROWS), ""),
+        ("低保人员花名册\r\n" + "\r\n".join(",".join(row) for row in TABLE_ROWS), ""),
+        ("\n".join("\t".join(row) for row in TABLE_ROWS), "text/tab-separated-values"),
+        # An "Excel" export that is an HTML table.
+        (
+            "<table><tr>{}</tr><tr>{}</tr></table>".format(
+                *(
+                    "".join(f"<{tag}>{v}</{tag}>" for v in row)
+                    for tag, row in zip(("th", "td"), TABLE_ROWS, strict=True)
+                )
+            ),
+            "text/plain",
+        ),
+    ],
+    ids=["csv-as-text", "csv-untyped", "csv-with-title", "tsv", "html-table-as-text"],
+)
+def test_a_table_under_a_type_that_does_not_say_so_is_walked_as_one(body: str, media: str) -> None:
+    """Read as one string, the column headings keyed nothing: the name went out in clear."""
+    result = INSPECTOR.inspect(body.encode(), media, None, PROFILES.get("caseworker"))
+    assert result.entity_counts == {"PERSON_NAME": 1, "RESIDENT_ID": 1, "MOBILE": 1}
+    assert "张伟" not in result.body.decode() and "张**" in result.body.decode()
+
+
+def test_prose_with_commas_stays_text() -> None:
+    body = "您好,材料已收到\n请于三日内,携带原件到窗口办理".encode()
+    result = INSPECTOR.inspect(body, "text/plain", None, PROFILES.get("caseworker"))
+    assert result.body == body and result.records == 1
+
+
 @pytest.mark.parametrize(
     "html",
     [
