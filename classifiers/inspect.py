@@ -160,7 +160,7 @@ class Inspector:
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
         else:
-            new_text, changed, records = structured.walk_text(text, run.visit)
+            new_text, changed, records = self._walk_text(run, text)
         if not changed:
             return self._inspection(run, body, records)
         try:
@@ -183,6 +183,29 @@ class Inspector:
                 lines[i] = _dumps(new_doc, fast) + ("\r" if line.endswith("\r") else "")
                 changed = True
         return "\n".join(lines), changed, records
+
+    def _walk_text(self, run: Run, text: str) -> tuple[str, bool, int]:
+        """Plain text, with the JSON documents in it walked as JSON: JSONP (``cb({...})``),
+        server-sent events (``data: {...}``), a multipart body's JSON part, a script's
+        ``var d = {...}``. Scanned as one string, their keys were no evidence: a name under
+        "name" went out in clear. The text around them is scanned as text."""
+        pieces: list[str] = []
+        last, records, changed = 0, 0, False
+        for start, end in _json_spans(text):
+            gap, gap_changed, _ = structured.walk_text(text[last:start], run.visit)
+            inner = text[start:end]
+            doc, fast = _loads(inner)
+            new_doc, doc_changed, doc_records = self._walk_json(run, doc)
+            doc_changed = doc_changed or hides_duplicates(inner, doc)
+            pieces += [gap, _dumps(new_doc, fast) if doc_changed else inner]
+            changed = changed or gap_changed or doc_changed
+            records += doc_records
+            last = end
+        if not pieces:
+            return structured.walk_text(text, run.visit)
+        rest, rest_changed, _ = structured.walk_text(text[last:], run.visit)
+        pieces.append(rest)
+        return "".join(pieces), changed or rest_changed, max(records, 1)
 
     def _json_text(self, run: Run, text: str) -> str | None:
         """JSON found inside another format (an XML element): masked, itself if unchanged, or
@@ -329,6 +352,45 @@ def declared_charset(body: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii") if m else None
 
 
+# Where a JSON document may begin inside text: a line's start (after "data:", as in
+# server-sent events, or RFC 7464's record separator), an opening parenthesis (JSONP) or
+# an assignment; and what may follow its first character.
+_JSON_START = re.compile(r"(?:^(?:data:)?|[(=\x1e])[ \t]*(\{\s*[\"}]|\[\s*[\"{\[\]\-0-9tfn])", re.MULTILINE)
+_JSON_DECODER = json.JSONDecoder()
+_JSON_FAILURES_MAX = 256
+
+
+def _json_spans(text: str) -> list[tuple[int, int]]:
+    """Where objects and arrays that parse as JSON stand in ``text``, in order.
+
+    A candidate that does not parse costs what the decoder read, and its error message
+    counts the lines before it: after 256 of them, or once they have read the text twice
+    over, the rest is left to be scanned as text (as all of it was before), so that a log
+    of "[2024-…" lines is not read in quadratic time."""
+    spans: list[tuple[int, int]] = []
+    budget = 2 * len(text)
+    failures = 0
+    after = 0
+    for m in _JSON_START.finditer(text):
+        start = m.start(1)
+        if start < after:
+            continue
+        try:
+            _, end = _JSON_DECODER.raw_decode(text, start)
+        except json.JSONDecodeError as failed:
+            budget -= failed.pos - start
+            failures += 1
+        except RecursionError:
+            budget -= len(text) - start
+            failures += 1
+        else:
+            spans.append((start, end))
+            after = end
+        if budget < 0 or failures >= _JSON_FAILURES_MAX:
+            break
+    return spans
+
+
 _LEADING_SPACE = re.compile(r"[\ufeff \t\r\n]*")
 _SAMPLE_CHARS = 4096
 
@@ -349,8 +411,14 @@ def _text_kind(text: str) -> str:
         return "text"
     delimiter = sniff_delimiter(lines[0])
     header = lines[0].split(delimiter)
-    # Header and first row have as many fields: a table, not prose with commas.
-    if len(header) > 1 and lines[1].count(delimiter) == len(header) - 1 and looks_like_header(header):
+    # Header and first row have as many fields: a table, not prose with commas; and a JSON
+    # document's members (server-sent events, one a line) are no column headings.
+    if (
+        len(header) > 1
+        and lines[1].count(delimiter) == len(header) - 1
+        and looks_like_header(header)
+        and "{" not in lines[0]
+    ):
         return "csv"
     return "text"
 

@@ -209,6 +209,44 @@ def test_prose_with_commas_stays_text() -> None:
     assert result.body == body and result.records == 1
 
 
+RECORD_JSON = json.dumps(
+    {"items": [{"name": "张伟", "idNumber": make_id(), "mobile": "13912345678"}]}, ensure_ascii=False
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "media"),
+    [
+        (f"jQuery123_456({RECORD_JSON});", "application/javascript"),
+        (f"/**/ cb ( {RECORD_JSON} )", "text/javascript"),
+        (f"var data = {RECORD_JSON};\nrender(data);", "application/x-javascript"),
+        (f"id: 1\nevent: person\ndata: {RECORD_JSON}\n\n", "text/event-stream"),
+        (f"--b\r\nContent-Type: application/json\r\n\r\n{RECORD_JSON}\r\n--b--\r\n", "text/plain"),
+        (f"\x1e{RECORD_JSON}\n\x1e{RECORD_JSON}\n", "application/json-seq"),
+    ],
+    ids=["jsonp", "jsonp-spaced", "script", "sse", "multipart-part", "json-seq"],
+)
+def test_json_inside_text_is_walked_as_json(body: str, media: str) -> None:
+    """Scanned as one string, the JSON's keys were no evidence: the name went out in clear."""
+    result = INSPECTOR.inspect(body.encode(), media, None, PROFILES.get("caseworker"))
+    out = result.body.decode()
+    assert "张伟" not in out and "张**" in out and make_id() not in out
+    documents = body.count(RECORD_JSON)
+    assert result.entity_counts == {"PERSON_NAME": documents, "RESIDENT_ID": documents, "MOBILE": documents}
+    assert result.records == documents
+    masked = json.loads(RECORD_JSON)
+    masked["items"][0].update(name="张**", idNumber=make_id()[:6] + "********" + make_id()[-4:], mobile="139****5678")
+    assert out == body.replace(RECORD_JSON, json.dumps(masked, ensure_ascii=False, separators=(",", ":")))
+
+
+def test_text_around_json_and_json_that_does_not_parse_are_scanned_as_text() -> None:
+    body = f'身份证号 {make_id()} [2024-01-01] cb({{"note": }}) cb({{"name": "张伟"}}) 电话 13912345678'
+    result = INSPECTOR.inspect(body.encode(), "text/plain", None, PROFILES.get("caseworker"))
+    out = result.body.decode()
+    assert out.startswith(f"身份证号 {make_id()[:6]}********") and out.endswith("电话 139****5678")
+    assert '[2024-01-01] cb({"note": }) cb({"name":"张**"})' in out
+
+
 @pytest.mark.parametrize(
     "html",
     [
