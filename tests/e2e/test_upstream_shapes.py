@@ -1,0 +1,264 @@
+"""Red team of response shapes, end to end: an upstream answering with bytes written by hand
+(types, charsets, codings, framing, headers, statuses), the real gateway in front, and what
+the caller receives. Whatever the shape, no resident ID number, mobile, bank card, address
+or name goes out in clear, what cannot be inspected is withheld, and every request leaves
+exactly one audit event."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+import zlib
+from collections.abc import Iterator
+from urllib.parse import unquote_to_bytes
+
+import brotli
+import httpx
+import pytest
+from opensearchpy import OpenSearch
+
+from support.gateways import RunningGateway, free_port, start_gateway, stop_gateway, wait_for_events
+from support.raw_upstream import answer, chunked, raw_upstream
+from support.synth_people import make_card, make_id
+
+pytestmark = pytest.mark.opensearch
+
+ID = make_id(birth="19491231", seq="002")
+MOBILE = "13912345678"
+CARD = make_card()
+NAME = "张伟"
+ADDRESS = "陕西省安康市汉滨区新城街道育才路12号"
+SECRETS = {"ID": ID, "MOBILE": MOBILE, "CARD": CARD, "NAME": NAME, "ADDRESS": ADDRESS[9:]}
+RECORD = {"name": NAME, "idNumber": ID, "mobile": MOBILE, "homeAddress": ADDRESS, "bankCard": CARD}
+JSON = json.dumps({"items": [RECORD]}, ensure_ascii=False).encode()
+CSV = f"姓名,身份证号码,手机号码,家庭住址,银行卡号\r\n{NAME},{ID},{MOBILE},{ADDRESS},{CARD}\r\n"
+HTML_TABLE = (
+    "<table><tr><th>姓名</th><th>身份证号码</th><th>家庭住址</th></tr>"
+    f"<tr><td>{NAME}</td><td>{ID}</td><td>{ADDRESS}</td></tr></table>"
+)
+
+
+def _zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:  # an .xlsx is a zip of XML
+        z.writestr("xl/sharedStrings.xml", f"<sst><si><t>{NAME}</t></si><si><t>{ID}</t></si></sst>")
+    return out.getvalue()
+
+
+def _ok(content_type: str | None, body: bytes, *extra: tuple[str, str | bytes]) -> bytes:
+    headers: list[tuple[str, str | bytes]] = [] if content_type is None else [("Content-Type", content_type)]
+    return answer("200 OK", [*headers, *extra], body)
+
+
+JSON_TYPE = "application/json"
+OK = (200, None)
+# case: (what the upstream sends, (status, error code) the caller gets)
+SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
+    # Types
+    "vnd-json-gbk": (_ok("application/vnd.foo+json; charset=gbk", JSON.decode().encode("gbk")), OK),
+    "text-json": (_ok("text/json", JSON), OK),
+    "jsonp": (_ok("application/javascript", b"cb(" + JSON + b");"), OK),
+    "jsonp-x-javascript": (_ok("application/x-javascript", b"cb(" + JSON + b")"), OK),
+    "sse": (_ok("text/event-stream", b"event: person\ndata: " + JSON + b"\n\n"), OK),
+    "multipart-json": (
+        _ok("multipart/mixed; boundary=b", b"--b\r\nContent-Type: application/json\r\n\r\n" + JSON + b"\r\n--b--\r\n"),
+        OK,
+    ),
+    "octet-json": (_ok("application/octet-stream", JSON), OK),
+    "untyped-json": (_ok(None, JSON), OK),
+    "octet-csv": (_ok("application/octet-stream", CSV.encode()), OK),
+    "untyped-csv": (_ok(None, CSV.encode()), OK),
+    "excel-csv-gbk": (_ok("application/vnd.ms-excel", CSV.encode("gbk")), OK),
+    "excel-html-table": (_ok("application/vnd.ms-excel", HTML_TABLE.encode()), OK),
+    "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
+    "csv-gb18030": (_ok("text/csv; charset=gb18030", CSV.encode("gb18030")), OK),
+    "xml-references": (
+        _ok(
+            "application/xml",
+            (
+                '<m:r xmlns:m="urn:mz"><m:sfzh>' + "".join(f"&#x{ord(c):x};" for c in ID) + "</m:sfzh>"
+                f"<m:xm><![CDATA[{NAME}]]></m:xm><m:lxdh>{MOBILE[:3]}&#8203;{MOBILE[3:]}</m:lxdh></m:r>"
+            ).encode(),
+        ),
+        OK,
+    ),
+    "xlsx": (
+        _ok("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _zip()),
+        (502, "uninspectable_binary"),
+    ),
+    "zip": (_ok("application/zip", _zip()), (502, "uninspectable_binary")),
+    "pdf": (
+        _ok("application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00(" + ID.encode() + b")"),
+        (502, "uninspectable_binary"),
+    ),
+    "json-seq": (_ok("application/json-seq", b"\x1e" + JSON + b"\n"), (502, "uninspectable_binary")),
+    # Content codings, although the gateway asks for identity
+    "gzip": (_ok(JSON_TYPE, gzip.compress(JSON), ("Content-Encoding", "gzip")), OK),
+    "br": (_ok(JSON_TYPE, brotli.compress(JSON), ("Content-Encoding", "br")), OK),
+    "deflate": (_ok(JSON_TYPE, zlib.compress(JSON), ("Content-Encoding", "deflate")), OK),
+    "gzip-gzip": (_ok(JSON_TYPE, gzip.compress(gzip.compress(JSON)), ("Content-Encoding", "gzip, gzip")), OK),
+    "gzip-on-two-lines": (
+        _ok(JSON_TYPE, gzip.compress(gzip.compress(JSON)), ("Content-Encoding", "gzip"), ("Content-Encoding", "gzip")),
+        (502, "uninspectable_unsupported_encoding"),
+    ),
+    "says-gzip-is-plain": (_ok(JSON_TYPE, JSON, ("Content-Encoding", "gzip")), (502, "uninspectable_unparseable")),
+    "gzip-binary-type": (
+        _ok("application/octet-stream", gzip.compress(JSON), ("Content-Encoding", "gzip")),
+        (502, "uninspectable_binary"),
+    ),
+    # Charsets
+    "utf16-bom": (_ok("text/csv", CSV.encode("utf-16")), OK),
+    "utf16-no-bom": (_ok("text/csv", CSV.encode("utf-16-le")), OK),
+    "utf8-bom-json": (_ok(JSON_TYPE, b"\xef\xbb\xbf" + JSON), OK),
+    "utf8-bom-says-gbk": (
+        _ok("text/csv; charset=gbk", b"\xef\xbb\xbf" + CSV.encode()),
+        (502, "uninspectable_unsupported_encoding"),
+    ),
+    "two-charsets": (
+        _ok("text/csv; charset=utf-8; charset=gbk", CSV.encode()),
+        (502, "uninspectable_unsupported_encoding"),
+    ),
+    "two-content-types": (
+        answer(
+            "200 OK",
+            [("Content-Type", "text/csv; charset=gbk"), ("Content-Type", "text/csv; charset=utf-8")],
+            CSV.encode(),
+        ),
+        (502, "uninspectable_unsupported_encoding"),
+    ),
+    # Framing
+    "chunks-split-the-id": (
+        answer(
+            "200 OK",
+            [("Content-Type", JSON_TYPE), ("Transfer-Encoding", "chunked")],
+            chunked([JSON[:60], JSON[60:66], JSON[66:]]),
+        ),
+        OK,
+    ),
+    "chunked-cut-short": (
+        answer(
+            "200 OK",
+            [("Content-Type", JSON_TYPE), ("Transfer-Encoding", "chunked")],
+            f"{len(JSON):x}\r\n".encode() + JSON[:50],
+        ),
+        (502, "upstream_incomplete"),
+    ),
+    "ends-with-the-connection": (answer("200 OK", [("Content-Type", "text/csv")], CSV.encode(), length=False), OK),
+    "trailers": (
+        answer(
+            "200 OK",
+            [("Content-Type", JSON_TYPE), ("Transfer-Encoding", "chunked"), ("Trailer", "X-Id")],
+            chunked([JSON], f"X-Id: {ID}\r\n".encode()),
+        ),
+        OK,
+    ),
+    "early-hints": (f"HTTP/1.1 103 Early Hints\r\nLink: </persons/{ID}>\r\n\r\n".encode() + _ok(JSON_TYPE, JSON), OK),
+    "204-with-body": (answer("204 No Content", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
+    "304-with-body": (answer("304 Not Modified", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
+    "huge-header": (_ok(JSON_TYPE, JSON, ("X-Big", ID * 4000)), (502, "upstream_unreachable")),
+    "two-lengths": (
+        answer(
+            "200 OK", [("Content-Type", JSON_TYPE), ("Content-Length", str(len(JSON))), ("Content-Length", "2")], JSON
+        ),
+        (502, "upstream_unreachable"),
+    ),
+    # Persons in headers
+    "header-user-id": (_ok(JSON_TYPE, b"{}", ("X-User-Id", ID), ("Link", f"</persons/{ID}>; rel=self")), OK),
+    "header-protocol-own": (
+        _ok(JSON_TYPE, b"{}", ("Vary", ID), ("Content-Language", ID), ("Last-Modified", ID), ("ETag", f'"{ID}"')),
+        OK,
+    ),
+    "header-cookie": (_ok(JSON_TYPE, b"{}", ("Set-Cookie", f"uid={ID}; Path=/"), ("Set-Cookie", f"m={MOBILE}")), OK),
+    "header-file-name": (
+        _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{ID}.csv"'.encode("gbk"))),
+        OK,
+    ),
+    "redirect-elsewhere": (
+        answer("302 Found", [("Location", f"http://other.internal/persons/{ID}?m={MOBILE}")]),
+        (302, None),
+    ),
+    # Statuses
+    "error-body": (
+        answer(
+            "404 Not Found",
+            [("Content-Type", JSON_TYPE)],
+            json.dumps({"error": f"身份证号 {ID} 不存在"}, ensure_ascii=False).encode(),
+        ),
+        (404, None),
+    ),
+    "error-untyped": (
+        answer("500 Internal Server Error", [], f"person {ID} mobile {MOBILE} card {CARD}".encode()),
+        (500, None),
+    ),
+    "redirect-body": (
+        answer(
+            "302 Found",
+            [("Location", "/x"), ("Content-Type", "text/html")],
+            f"<a href='/persons/{ID}'>{MOBILE}</a>".encode(),
+        ),
+        (302, None),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def shapes_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
+    with raw_upstream(free_port(), {case: raw for case, (raw, _) in SHAPES.items()}) as upstream:
+        gateway = start_gateway(
+            tmp_path_factory.mktemp("shapes"), upstream, index_prefix, overrides={"upstream": {"timeout": 2.0}}
+        )
+        try:
+            yield gateway
+        finally:
+            stop_gateway(gateway)
+
+
+def _get(gateway: RunningGateway, case: str) -> httpx.Response:
+    """The case as a caseworker of 汉滨区 asks for it (with a purpose: the data is important)."""
+    headers = gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
+    return httpx.get(f"{gateway.url}/api/v1/regions/610902/persons/{case}", headers=headers, timeout=10)
+
+
+def _readings(response: httpx.Response) -> list[str]:
+    """Everything the caller got, read every way a client might read it."""
+    raw = response.content + b"\n" + b"\n".join(name + b": " + value for name, value in response.headers.raw)
+    readings = [raw, unquote_to_bytes(raw)]
+    texts = [r.decode(codec, "replace") for r in readings for codec in ("utf-8", "gb18030")]
+    if len(response.content) % 2 == 0:
+        texts += [response.content.decode(codec, "replace") for codec in ("utf-16-le", "utf-16-be")]
+    return texts
+
+
+def test_no_response_shape_lets_personal_data_out(
+    shapes_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    failures: list[str] = []
+    request_ids: list[str] = []
+    for case, (_, (status, code)) in SHAPES.items():
+        response = _get(shapes_gateway, case)
+        request_ids.append(response.headers["x-request-id"])
+        got_code = response.json()["error"]["code"] if code is not None else None
+        if (response.status_code, got_code) != (status, code):
+            failures.append(f"{case}: {response.status_code} {got_code}, expected {status} {code}")
+        leaked = sorted({what for text in _readings(response) for what, value in SECRETS.items() if value in text})
+        if leaked:
+            failures.append(f"{case}: {', '.join(leaked)} in clear")
+    assert not failures, "\n".join(failures)
+    counts = wait_for_events(opensearch, index_prefix, request_ids)
+    assert counts == dict.fromkeys(request_ids, 1)
+
+
+def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None:
+    """Masked, not mangled: the JSONP callback, the event stream and the untyped CSV are what
+    they were but for the values."""
+    masked = {**RECORD, "name": "张**", "idNumber": ID[:6] + "********" + ID[-4:], "mobile": "139****5678"}
+    jsonp = _get(shapes_gateway, "jsonp").text
+    assert jsonp.startswith("cb(") and jsonp.endswith(");")
+    assert {k: v for k, v in json.loads(jsonp[3:-2])["items"][0].items() if k not in ("homeAddress", "bankCard")} == {
+        k: v for k, v in masked.items() if k not in ("homeAddress", "bankCard")
+    }
+    assert _get(shapes_gateway, "sse").text.startswith("event: person\ndata: {")
+    csv = _get(shapes_gateway, "untyped-csv").text.splitlines()
+    assert csv[0] == CSV.splitlines()[0] and csv[1].startswith("张**,")
