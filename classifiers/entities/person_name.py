@@ -2,12 +2,15 @@
 
 A CJK bigram that starts with a common surname is everywhere in Chinese prose, so free
 text alone is never enough: a name is reported only right after a context word
-(姓名, 户主, 申请人 ...) or when a field name says the value is a name.
+(姓名, 户主, 申请人 ...), right beside a valid ID number (张三_<ID>.csv), or when a field
+name says the value is a name.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import resident_id
 
 ENTITY = "PERSON_NAME"
 
@@ -211,19 +214,46 @@ def _trim(candidate: str) -> str:
     return candidate
 
 
+# A name written beside an ID number, as file names and rosters do ("张三_<ID>.csv",
+# "王小明（<ID>）", "<ID>-李四"): the number is the context. The name is the whole CJK run
+# on that side (a longer run, "低保张三", is no name whole and is left to context words).
+_ID = "[1-9][0-9]{16}[0-9Xx]"
+_BESIDE_ID_RE = re.compile(
+    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(（]?(?P<id_after>{_ID})(?![0-9])"
+    rf"|(?<![0-9])(?P<id_before>{_ID})[ _\-)）]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
+)
+
+
+def _is_name(candidate: str) -> bool:
+    """A surname and one to three given-name characters (two for a compound surname)."""
+    surname = surname_length(candidate)
+    return surname > 0 and surname < len(candidate) <= surname + 2
+
+
 def find(text: str) -> list[tuple[int, int, float, str]]:
-    """Names after a context word: (start, end, score, evidence) in ``text`` coordinates."""
+    """Names after a context word or beside an ID number: (start, end, score, evidence) in
+    ``text`` coordinates."""
     found: list[tuple[int, int, float, str]] = []
     for match in _FREE_RE.finditer(text):
         candidate = _trim(match.group(1))
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             start = match.start(1)
             found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if _ID_RUN.search(text) is None:
+        return found
+    starts = {start for start, _, _, _ in found}
+    for match in _BESIDE_ID_RE.finditer(text):
+        side = "before" if match.group("before") is not None else "after"
+        number = match.group("id_after" if side == "before" else "id_before")
+        if match.start(side) not in starts and _is_name(match.group(side)) and resident_id.validate(number) is True:
+            found.append((match.start(side), match.end(side), 0.85, "surname+beside-id"))
     return found
 
 
-# Every context word contains one of these: a single C-level search instead of a scan per word.
-_MAYBE_RE = re.compile("人|姓名|户主|配偶|对象|户名|家属|本人|老人|儿童")
+# Every context word contains one of these: a single C-level search instead of a scan per word;
+# and an ID number's 17 digits, beside which a name may stand.
+_MAYBE_RE = re.compile("人|姓名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}")
+_ID_RUN = re.compile("[0-9]{17}")
 
 
 def may_contain(text: str) -> bool:

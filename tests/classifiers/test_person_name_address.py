@@ -2,6 +2,7 @@ import pytest
 
 from classifiers.entities import address, person_name
 from classifiers.scanner import Scanner
+from support.synth_people import bad_check, make_id
 
 
 @pytest.mark.parametrize(
@@ -17,6 +18,32 @@ from classifiers.scanner import Scanner
     ],
 )
 def test_names(text: str, found: list[str]) -> None:
+    matches = [m for m in Scanner().scan(text) if m.entity == "PERSON_NAME"]
+    assert [text[m.start : m.end] for m in matches] == found
+
+
+ID = make_id(birth="19491231", seq="002")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # File names and rosters write the name beside the number: the number is the context.
+        (f"张三_{ID}.csv", ["张三"]),
+        (f"王小明-{ID}.xlsx", ["王小明"]),
+        (f"欧阳娜娜（{ID}）", ["欧阳娜娜"]),
+        (f"低保_张三{ID}", ["张三"]),
+        (f"{ID}_李四.pdf", ["李四"]),
+        (f"{ID} 赵六", ["赵六"]),
+        (f"户主 张三_{ID}", ["张三"]),  # found once
+        # A longer run is no name whole; no surname, no name; an invalid number is no context.
+        (f"低保人员张三{ID}", []),
+        (f"民政_{ID}.csv", []),
+        (f"张三_{bad_check(ID)}.csv", []),
+        (f"{ID}号码", []),
+    ],
+)
+def test_names_beside_an_id_number(text: str, found: list[str]) -> None:
     matches = [m for m in Scanner().scan(text) if m.entity == "PERSON_NAME"]
     assert [text[m.start : m.end] for m in matches] == found
 

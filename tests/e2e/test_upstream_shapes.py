@@ -172,7 +172,15 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     ),
     "header-cookie": (_ok(JSON_TYPE, b"{}", ("Set-Cookie", f"uid={ID}; Path=/"), ("Set-Cookie", f"m={MOBILE}")), OK),
     "header-file-name": (
-        _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{ID}.csv"'.encode("gbk"))),
+        _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{NAME}_{ID}.csv"')),
+        OK,
+    ),
+    "header-file-name-gbk": (
+        _ok(
+            "text/csv",
+            b"a,b\r\n1,2\r\n",
+            ("Content-Disposition", f'attachment; filename="{ID}-{NAME}.csv"'.encode("gbk")),
+        ),
         OK,
     ),
     "redirect-elsewhere": (
