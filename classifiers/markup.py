@@ -3,8 +3,9 @@
 Like JSON keys, element and attribute names give field-name evidence: ``<sfzh>``,
 ``<姓名>``, ``<ns1:lxdh>``, an attribute ``phone="…"``, and a naming attribute
 (``<field name="sfzh">…</field>``, ``<input name="phone" value="…">``). HTML tables take
-their keys from the header row (``<th>`` cells), and a value without a key of its own takes
-the label just before it (``<td>身份证号：</td><td>…</td>``, ``<dt>``/``<dd>``).
+their keys from the header row (``<th>`` cells, or a first row of labels in ``<td>``), and a
+value without a key of its own takes the label just before it (``<td>身份证号：</td><td>…</td>``,
+``<dt>``/``<dd>``).
 
 XML is first parsed by defusedxml with DTDs forbidden (no external entities, no entity
 expansion, so no billion-laughs): a body it refuses or cannot parse raises
@@ -27,7 +28,7 @@ import defusedxml.ElementTree
 
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer
 from .markup_text import Edit
-from .structured import ENVELOPE, Cell, _splice, nested_region_code
+from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
 SpanVisitor = Callable[[Cell], list[tuple[int, int, str]]]  # replacements in cell.text coordinates
 KnownKey = Callable[[str], bool]
@@ -84,7 +85,9 @@ class _Walk:
         self.keep: list[Elem] = []  # record elements stay alive while their id() is a key
 
     def edits(self, doc: str, is_html: bool, depth: int, prefix: str = "") -> list[Edit]:
-        items = Lexer(doc, is_html, prefix).run()
+        lexer = Lexer(doc, is_html, prefix)
+        items = lexer.run()
+        self._label_rows(lexer.rows)
         out: list[Edit] = []
         for item in sorted(items, key=lambda it: it.value.raw_start):
             text = item.value.text
@@ -159,6 +162,21 @@ class _Walk:
         except MarkupError:
             return None  # not a document: scanned as plain text instead (nothing is expanded)
         return self.edits(text, False, depth + 1, path)
+
+    def _label_rows(self, rows: list[tuple[Elem, int, list[Elem]]]) -> None:
+        """A table without a row of <th> cells takes its first row as the header when that
+        row is made of labels: Excel exports written as HTML head their columns with <td>
+        (姓名, 身份证号码, …), and the names under 姓名 went out in clear. Labels: at least two
+        cells, and half of them, are keys the catalog knows, and none holds a value's digits."""
+        seen: set[int] = set()
+        for table, _, cells in rows:
+            if id(table) in seen or table.headers is not None or not cells:
+                continue
+            seen.add(id(table))
+            texts = [c.text.text.strip(LABEL_JUNK) for c in cells]
+            known = sum(1 for t in texts if self.known(t))
+            if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
+                table.headers = texts
 
     def _key(self, item: Item) -> str | None:
         elem = item.elem

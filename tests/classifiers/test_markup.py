@@ -98,6 +98,18 @@ HTML_CASES = [
         f"<table><tr><th>姓名</th><th>联系电话</th></tr><tr><td>张伟</td><td>{MOBILE}</td></tr></table>",
         f"<table><tr><th>姓名</th><th>联系电话</th></tr><tr><td>{L_NAME}</td><td>{L_MOB}</td></tr></table>",
     ),
+    # an Excel export written as HTML: the header row in <td> cells, "序号" no key of the catalog
+    (
+        "table-headers-in-td",
+        f"<table><tr><td>序号</td><td>姓名</td><td>联系电话</td></tr><tr><td>1</td><td>张伟</td><td>{MOBILE}</td></tr></table>",
+        f"<table><tr><td>序号</td><td>姓名</td><td>联系电话</td></tr><tr><td>1</td><td>{L_NAME}</td><td>{L_MOB}</td></tr></table>",
+    ),
+    # one label in a first row of two is a form laid out as a table, not a header row
+    (
+        "form-in-a-table",
+        "<table><tr><td>姓名</td><td>张伟</td></tr><tr><td>备注</td><td>李娜</td></tr></table>",
+        f"<table><tr><td>姓名</td><td>{L_NAME}</td></tr><tr><td>备注</td><td>李娜</td></tr></table>",
+    ),
     # label cell then value cell, optional end tags left out
     ("label-cells", "<table><tr><td>姓名：<td>刘洋</table>", f"<table><tr><td>姓名：<td>{L_NAME}</table>"),
     ("dt-dd", "<dl><dt>户主</dt><dd>陈静</dd></dl>", f"<dl><dt>户主</dt><dd>{L_NAME}</dd></dl>"),

@@ -72,6 +72,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     "untyped-csv": (_ok(None, CSV.encode()), OK),
     "excel-csv-gbk": (_ok("application/vnd.ms-excel", CSV.encode("gbk")), OK),
     "excel-html-table": (_ok("application/vnd.ms-excel", HTML_TABLE.encode()), OK),
+    "excel-html-td-headings": (
+        _ok("application/vnd.ms-excel", HTML_TABLE.replace("<th>", "<td>").replace("</th>", "</td>").encode("gbk")),
+        OK,
+    ),
     "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
     "csv-gb18030": (_ok("text/csv; charset=gb18030", CSV.encode("gb18030")), OK),
     "xml-references": (
