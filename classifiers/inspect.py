@@ -127,15 +127,33 @@ class Inspector:
                 pass
         if kind == "text":
             kind = _text_kind(text)
+        if kind == "json" and parsed is not _NOT_PARSED:
+            new_doc, changed, records = self._walk_json(run, parsed)
+            changed = changed or hides_duplicates(text, parsed)
+            new_text = _dumps(new_doc, fast) if changed else text
+        else:
+            new_text, changed, records = self._walk(run, text, kind, utf8, codec.encoding, 0)
+        if not changed:
+            return self._inspection(run, body, records)
+        try:
+            out = codec.encode(new_text)
+        except UnicodeEncodeError as unencodable:  # a lone surrogate that json read from \ud800
+            raise InspectionError("unsupported_encoding", f"the masked body cannot be encoded: {unencodable}") from None
+        return self._inspection(run, out, records)
+
+    def _walk(
+        self, run: Run, text: str, kind: str, utf8: bytes | None, encoding: str, depth: int
+    ) -> tuple[str, bool, int]:
+        """(text, changed, records) of a body, or of a multipart body's part, of this kind."""
         if kind == "json":
-            doc, fast = _loads(text, utf8) if parsed is _NOT_PARSED else (parsed, fast)
+            doc, fast = _loads(text, utf8)
             new_doc, changed, records = self._walk_json(run, doc)
             changed = changed or hides_duplicates(text, doc)
-            new_text = _dumps(new_doc, fast) if changed else text
-        elif kind == "ndjson":
-            new_text, changed, records = self._walk_lines(run, text, utf8)
-        elif kind == "csv":
-            new_text, changed, records = fastcsv.walk_csv(
+            return (_dumps(new_doc, fast) if changed else text), changed, records
+        if kind == "ndjson":
+            return self._walk_lines(run, text, utf8)
+        if kind == "csv":
+            return fastcsv.walk_csv(
                 text,
                 run.value,
                 self.detector.plan,
@@ -144,11 +162,11 @@ class Inspector:
                 run.detected,
                 run.region_values,
             )
-        elif kind == "form":
-            new_text, changed, records = structured.walk_form(text, run.visit, codec.encoding)
-        elif kind in ("xml", "html"):
+        if kind == "form":
+            return structured.walk_form(text, run.visit, encoding)
+        if kind in ("xml", "html"):
             try:
-                new_text, changed, records = markup.walk(
+                return markup.walk(
                     text,
                     run.spans,
                     self._known,
@@ -159,15 +177,62 @@ class Inspector:
                 )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
-        else:
-            new_text, changed, records = self._walk_text(run, text)
-        if not changed:
-            return self._inspection(run, body, records)
-        try:
-            out = codec.encode(new_text)
-        except UnicodeEncodeError as unencodable:  # a lone surrogate that json read from \ud800
-            raise InspectionError("unsupported_encoding", f"the masked body cannot be encoded: {unencodable}") from None
-        return self._inspection(run, out, records)
+        if kind == "multipart":
+            return self._walk_multipart(run, text, encoding, depth)
+        return self._walk_text(run, text)
+
+    def _walk_multipart(self, run: Run, text: str, encoding: str, depth: int) -> tuple[str, bool, int]:
+        """A MIME multipart body (multipart/mixed, form-data, related: the gateway reads it as
+        text): each part walked as what its own Content-Type says, its headers scanned as
+        text (a file name). Read as one string, a CSV part's headings keyed nothing. A part
+        in base64 or quoted-printable, or of a binary type, cannot be inspected."""
+        if depth >= _MULTIPART_DEPTH_MAX:
+            raise InspectionError("unparseable", "multipart body nested too deeply")
+        boundary = _boundary(text)
+        if boundary is None:  # cannot happen: _text_kind found it
+            return self._walk_text(run, text)
+        delimiter = re.compile(r"^--" + re.escape(boundary) + r"(?:--)?[ \t]*\r?$", re.MULTILINE)
+        pieces: list[str] = []
+        last, records, changed = 0, 0, False
+        for i, line in enumerate(delimiter.finditer(text)):
+            part = text[last : line.start()]
+            if i == 0:  # the preamble
+                new_part, part_changed, _ = structured.walk_text(part, run.visit) if part.strip() else (part, False, 0)
+            else:
+                new_part, part_changed, part_records = self._walk_part(run, part, encoding, depth)
+                records += part_records
+            pieces += [new_part, line.group()]
+            changed = changed or part_changed
+            last = line.end()
+        epilogue, epilogue_changed, _ = structured.walk_text(text[last:], run.visit)
+        pieces.append(epilogue)
+        return "".join(pieces), changed or epilogue_changed, max(records, 1)
+
+    def _walk_part(self, run: Run, part: str, encoding: str, depth: int) -> tuple[str, bool, int]:
+        """One part: the line break after the delimiter, its headers, a blank line, its body."""
+        head = _PART_HEAD.match(part)
+        if head is None:  # no blank line: all headers, or no headers at all; scanned as text
+            return structured.walk_text(part, run.visit)
+        headers = head.group(1)
+        media_type = ""
+        for line in headers.splitlines():
+            name, _, value = line.partition(":")
+            name = name.strip().lower()
+            if name == "content-type":
+                media_type = value.split(";", 1)[0].strip().lower()
+            elif name == "content-transfer-encoding" and value.strip().lower() not in ("7bit", "8bit", "binary"):
+                raise InspectionError(
+                    "unsupported_encoding", f"a multipart part in {value.strip()} cannot be inspected"
+                )
+        new_headers, headers_changed, _ = structured.walk_text(headers, run.visit)
+        # The line break before the next delimiter belongs to the delimiter; a walker that
+        # writes its document anew (JSON) would drop it.
+        body = part[head.end() :].rstrip("\r\n")
+        kind = _kind(media_type)
+        kind = _text_kind(body) if kind == "text" else kind
+        new_body, body_changed, records = self._walk(run, body, kind, None, encoding, depth + 1)
+        new_part = part[: head.start(1)] + new_headers + part[head.end(1) : head.end()] + new_body
+        return new_part + part[head.end() + len(body) :], headers_changed or body_changed, records
 
     def _walk_lines(self, run: Run, text: str, utf8: bytes | None) -> tuple[str, bool, int]:
         """JSON lines (NDJSON): each line a document, walked with the others' run."""
@@ -391,8 +456,28 @@ def _json_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A MIME multipart body: delimiter lines, "--" and the boundary (RFC 2046 5.1.1: up to 70
+# of these characters), the last one closed by "--"; before the first, a preamble ("This is a
+# multi-part message in MIME format."). A part is headers, a blank line, the body.
+_DELIMITER_LINE = re.compile(r"^--([0-9A-Za-z'()+_,\-./:=? ]{1,70})\r?$", re.MULTILINE)
+_PART_HEAD = re.compile(r"\r?\n?((?:[^\r\n]+\r?\n)*?)\r?\n")
+_MULTIPART_DEPTH_MAX = 4
+
+
 _LEADING_SPACE = re.compile(r"[\ufeff \t\r\n]*")
 _SAMPLE_CHARS = 4096
+
+
+def _boundary(text: str) -> str | None:
+    """The boundary of a multipart body: a delimiter line near its start that also closes it
+    (the first few such lines only: each is a search of the whole text)."""
+    for i, line in enumerate(_DELIMITER_LINE.finditer(text, 0, _SAMPLE_CHARS)):
+        boundary = line.group(1).rstrip(" ")
+        if f"\n--{boundary}--" in text:
+            return boundary
+        if i >= 8:
+            break
+    return None
 
 
 def _text_kind(text: str) -> str:
@@ -404,6 +489,8 @@ def _text_kind(text: str) -> str:
     first = text[start.end() : start.end() + 1] if start is not None else ""
     if first == "<":
         return "html"
+    if _boundary(text) is not None:
+        return "multipart"
     lines = [line for line in text[:_SAMPLE_CHARS].splitlines() if line.strip()][:3]
     if len(lines) == 3 and sniff_delimiter(lines[1]) not in lines[0]:
         lines = lines[1:]  # a title line above the header ("低保人员花名册")
