@@ -39,6 +39,10 @@ def _header_text(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
+# Headers whose value is a URL: its query string is read as a form (``?xm=%E5%BC%A0…``), so
+# that a parameter's name is a key's evidence and its value is read percent-decoded.
+_URL_HEADERS = frozenset({b"location", b"content-location"})
+
 # RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…): inspected decoded.
 _EXTENDED = re.compile(r"(?i)(\*=\s*utf-8'[^']*')([^;\s]+)")
 
@@ -123,15 +127,20 @@ class Inspect:
             text, codec = _header_text(raw)
             text = _EXTENDED.sub(lambda m: m.group(1) + unquote(m.group(2)), text) if "*=" in text else text
             key = name.decode("latin-1")
+            query = None
+            if name in _URL_HEADERS and "?" in text:
+                text, query = self._masked_query(text, profile)
             # The scanner's pre-check finds nothing, and the name is no key the catalog knows
             # (X-Applicant-Name is one: a bare name under it is found by the key's evidence;
             # a business key such as Content-Type takes only what the pre-check finds).
-            if MAYBE.search(text) is None:
+            if query is None and MAYBE.search(text) is None:
                 info = self._inspector.detector.plan(key).info
                 if info is None or info.business:
                     continue
             # As a JSON member, so that the header's name is a key's evidence.
             found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
+            if query is not None:
+                found.add(query)
             if not found.entity_counts:
                 # Remembered (bounded) so that an ETag or a policy header repeated on every
                 # response is inspected once; never a value in which something was found.
@@ -151,6 +160,17 @@ class Inspect:
             out[i] = (name, masked.encode(codec, "replace"))
             inspection.add(found)
         return out
+
+    def _masked_query(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
+        """The URL with its query string masked as a form, and what was found there (None:
+        nothing). A redirect to ``/search?name=%E5%BC%A0%E4%BC%9F`` named a person, and read
+        as one string the name had no key and its characters were escapes."""
+        base, _, rest = url.partition("?")
+        query, hash_mark, fragment = rest.partition("#")
+        found = self._inspector.inspect(query.encode(), "application/x-www-form-urlencoded", "utf-8", profile)
+        if not found.entity_counts:
+            return url, None
+        return f"{base}?{found.body.decode()}{hash_mark}{fragment}", found
 
     @staticmethod
     def _refuse(ex: Exchange, code: str, detail: str) -> None:

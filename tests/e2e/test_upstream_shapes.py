@@ -208,6 +208,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         answer("302 Found", [("Location", f"http://other.internal/persons/{ID}?m={MOBILE}")]),
         (302, None),
     ),
+    "redirect-query": (
+        answer("302 Found", [("Location", f"http://other.internal/search?xm=%E5%BC%A0%E4%BC%9F&sfzh={ID}")]),
+        (302, None),
+    ),
     # Statuses
     "error-body": (
         answer(

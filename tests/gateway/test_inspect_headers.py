@@ -117,3 +117,23 @@ def test_the_protocols_own_headers_are_inspected_too() -> None:
     masked = f"{ID[:6]}********{ID[-4:]}".encode()
     assert out[len(usual) :] == [(name, masked) for name, _ in odd]
     assert body.entity_counts == {"RESIDENT_ID": 3}
+
+
+def test_a_redirects_query_string_is_read_as_a_form() -> None:
+    """?name=张伟 (or its percent-escapes) in a Location: read as one string the name had no
+    key, and the escapes hid its characters."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [
+        (b"location", f"http://other.internal/search?xm={quote('张伟')}&page=2#top".encode()),
+        (b"content-location", f"/persons?name=张伟&sfzh={ID}".encode()),
+        (b"location", b"/persons?page=2&size=20"),
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert out[0] == (b"location", f"http://other.internal/search?xm={quote('张**', safe='*')}&page=2#top".encode())
+    assert out[1] == (
+        b"content-location",
+        f"/persons?name={quote('张**', safe='*')}&sfzh={ID[:6]}********{ID[-4:]}".encode(),
+    )
+    assert out[2] == headers[2]
+    assert body.entity_counts == {"PERSON_NAME": 2, "RESIDENT_ID": 1}
