@@ -491,6 +491,8 @@ def _text_kind(text: str) -> str:
         return "html"
     if _boundary(text) is not None:
         return "multipart"
+    if fastcsv.EXCEL_SEP.match(text) is not None:
+        return "csv"
     lines = [line for line in text[:_SAMPLE_CHARS].splitlines() if line.strip()][:3]
     if len(lines) == 3 and sniff_delimiter(lines[1]) not in lines[0]:
         lines = lines[1:]  # a title line above the header ("低保人员花名册")

@@ -184,6 +184,9 @@ TABLE_ROWS = [["姓名", "身份证号码", "联系电话"], ["张伟", make_id(
         ("\n".join(",".join(row) for row in TABLE_ROWS), ""),
         ("低保人员花名册\r\n" + "\r\n".join(",".join(row) for row in TABLE_ROWS), ""),
         ("\n".join("\t".join(row) for row in TABLE_ROWS), "text/tab-separated-values"),
+        # Excel's separator line above the header, typed as CSV or not
+        ("sep=;\r\n" + "\r\n".join(";".join(row) for row in TABLE_ROWS), "text/csv"),
+        ("sep=,\n" + "\n".join(",".join(row) for row in TABLE_ROWS), ""),
         # An "Excel" export that is an HTML table.
         (
             "<table><tr>{}</tr><tr>{}</tr></table>".format(
@@ -195,7 +198,7 @@ TABLE_ROWS = [["姓名", "身份证号码", "联系电话"], ["张伟", make_id(
             "text/plain",
         ),
     ],
-    ids=["csv-as-text", "csv-untyped", "csv-with-title", "tsv", "html-table-as-text"],
+    ids=["csv-as-text", "csv-untyped", "csv-with-title", "tsv", "excel-sep", "excel-sep-untyped", "html-table-as-text"],
 )
 def test_a_table_under_a_type_that_does_not_say_so_is_walked_as_one(body: str, media: str) -> None:
     """Read as one string, the column headings keyed nothing: the name went out in clear."""

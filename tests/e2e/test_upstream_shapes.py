@@ -93,6 +93,7 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok("application/vnd.ms-excel", HTML_TABLE.replace("<th>", "<td>").replace("</th>", "</td>").encode("gbk")),
         OK,
     ),
+    "csv-excel-sep": (_ok("text/csv", ("sep=;\r\n" + CSV.replace(",", ";")).encode()), OK),
     "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
     "csv-gb18030": (_ok("text/csv; charset=gb18030", CSV.encode("gb18030")), OK),
     "xml-references": (
