@@ -26,7 +26,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree
 
-from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer
+from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text
 from .markup_text import Edit
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
@@ -168,12 +168,16 @@ class _Walk:
         row is made of labels: Excel exports written as HTML head their columns with <td>
         (姓名, 身份证号码, …), and the names under 姓名 went out in clear. Labels: at least two
         cells, and half of them, are keys the catalog knows, and none holds a value's digits."""
-        seen: set[int] = set()
+        seen: dict[int, int] = {}  # id(table) -> rows looked at
         for table, _, cells in rows:
-            if id(table) in seen or table.headers is not None or not cells:
+            looked = seen.get(id(table), 0)
+            if looked >= 2 or table.headers is not None:
                 continue
-            seen.add(id(table))
-            texts = [c.text.text.strip(LABEL_JUNK) for c in cells]
+            if len(cells) < 2:  # a title row above the header ("低保人员花名册", colspan)
+                seen[id(table)] = looked + 1
+                continue
+            seen[id(table)] = 2
+            texts = [cell_text(c) for c in cells]
             known = sum(1 for t in texts if self.known(t))
             if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
                 table.headers = texts
@@ -230,9 +234,14 @@ class _Walk:
 
 
 def _header(elem: Elem) -> str | None:
-    if elem.cell is None:
+    """The heading of the column of the cell the element is in: the cell itself, or an
+    element inside it (``<td><span>张伟</span></td>``, a value that had no key)."""
+    node: Elem | None = elem
+    while node is not None and node.cell is None and node.name != "table":
+        node = node.parent
+    if node is None or node.cell is None:
         return None
-    table, _, col, is_header = elem.cell
+    table, _, col, is_header = node.cell
     if is_header or not table.headers:
         return None
     return table.headers[col] if col < len(table.headers) else None

@@ -263,4 +263,9 @@ class Lexer:
         """A table's header row: its first row made only of <th> cells."""
         for table, _, cells in self.rows:
             if table.headers is None and cells and all(c.cell is not None and c.cell[3] for c in cells):
-                table.headers = [c.text.text.strip(LABEL_JUNK) for c in cells]
+                table.headers = [cell_text(c) for c in cells]
+
+
+def cell_text(cell: Elem) -> str:
+    """A heading cell's text: its own, or its one inline element's (``<th><b>姓名</b></th>``)."""
+    return cell.text.text.strip(LABEL_JUNK) or (cell.last_leaf or "")

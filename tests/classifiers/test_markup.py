@@ -104,6 +104,24 @@ HTML_CASES = [
         f"<table><tr><td>序号</td><td>姓名</td><td>联系电话</td></tr><tr><td>1</td><td>张伟</td><td>{MOBILE}</td></tr></table>",
         f"<table><tr><td>序号</td><td>姓名</td><td>联系电话</td></tr><tr><td>1</td><td>{L_NAME}</td><td>{L_MOB}</td></tr></table>",
     ),
+    # headings in bold, a title row above them, a value in a <span>
+    (
+        "table-headers-bold",
+        "<table><tr><th><b>姓名</b></th><th><b>备注</b></th></tr><tr><td>张伟</td><td>无</td></tr></table>",
+        f"<table><tr><th><b>姓名</b></th><th><b>备注</b></th></tr><tr><td>{L_NAME}</td><td>无</td></tr></table>",
+    ),
+    (
+        "td-headings-under-a-title",
+        "<table><tr><td colspan=2>低保人员花名册</td></tr><tr><td>姓名</td><td>联系电话</td></tr>"
+        f"<tr><td>张伟</td><td>{MOBILE}</td></tr></table>",
+        "<table><tr><td colspan=2>低保人员花名册</td></tr><tr><td>姓名</td><td>联系电话</td></tr>"
+        f"<tr><td>{L_NAME}</td><td>{L_MOB}</td></tr></table>",
+    ),
+    (
+        "value-in-a-span",
+        "<table><tr><th>序号</th><th>姓名</th></tr><tr><td>1</td><td><span class=n>张伟</span></td></tr></table>",
+        f"<table><tr><th>序号</th><th>姓名</th></tr><tr><td>1</td><td><span class=n>{L_NAME}</span></td></tr></table>",
+    ),
     # one label in a first row of two is a form laid out as a table, not a header row
     (
         "form-in-a-table",

@@ -93,6 +93,17 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok("application/vnd.ms-excel", HTML_TABLE.replace("<th>", "<td>").replace("</th>", "</td>").encode("gbk")),
         OK,
     ),
+    "excel-html-bold-under-a-title": (
+        _ok(
+            "application/vnd.ms-excel",
+            (
+                "<table border=1><tr><td colspan=3>低保人员花名册</td></tr>"
+                "<tr><td><b>姓名</b></td><td><b>身份证号码</b></td><td><b>家庭住址</b></td></tr>"
+                f"<tr><td><span>{NAME}</span></td><td>{ID}</td><td>{ADDRESS}</td></tr></table>"
+            ).encode("gbk"),
+        ),
+        OK,
+    ),
     "csv-excel-sep": (_ok("text/csv", ("sep=;\r\n" + CSV.replace(",", ";")).encode()), OK),
     "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
     "csv-gb18030": (_ok("text/csv; charset=gb18030", CSV.encode("gb18030")), OK),
