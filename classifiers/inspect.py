@@ -14,12 +14,13 @@ from . import fastcsv, jsonnumbers, markup, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
+from .entities import person_name
 from .fastjson import ColumnWalker, hides_duplicates
 from .grading import Grader
 from .levels import DataLevel
 from .run import Finding, Run
 from .scanner import Scanner
-from .structured import looks_like_header, sniff_delimiter
+from .structured import Cell, looks_like_header, sniff_delimiter
 
 if TYPE_CHECKING:
     from policies.masking import MaskingProfile
@@ -257,7 +258,7 @@ class Inspector:
         pieces: list[str] = []
         last, records, changed = 0, 0, False
         for start, end in _json_spans(text):
-            gap, gap_changed, _ = structured.walk_text(text[last:start], run.visit)
+            gap, gap_changed = self._walk_labelled(run, text[last:start])
             inner = text[start:end]
             doc, fast = _loads(inner)
             new_doc, doc_changed, doc_records = self._walk_json(run, doc)
@@ -267,10 +268,36 @@ class Inspector:
             records += doc_records
             last = end
         if not pieces:
-            return structured.walk_text(text, run.visit)
-        rest, rest_changed, _ = structured.walk_text(text[last:], run.visit)
+            whole, whole_changed = self._walk_labelled(run, text)
+            return whole, whole_changed, 1
+        rest, rest_changed = self._walk_labelled(run, text[last:])
         pieces.append(rest)
         return "".join(pieces), changed or rest_changed, max(records, 1)
+
+    def _walk_labelled(self, run: Run, text: str) -> tuple[str, bool]:
+        """Text, with the names written under a field name that says so (``xm=张伟`` in an
+        error text, ``name: 张伟`` in YAML, ``{name: '张伟'}`` in a script) visited under that
+        key, as a JSON member's would be: scanned as text they had no evidence and went out
+        in clear. Only name keys: other entities need no key, and cutting the text around
+        their values could split a number written in groups."""
+        pieces: list[str] = []
+        last, changed = 0, False
+        for m in _LABELLED.finditer(text):
+            info = self.detector.key_info(m.group(1))
+            if info is None or info.entity != person_name.ENTITY:
+                continue
+            before, before_changed, _ = structured.walk_text(text[last : m.start(2)], run.visit)
+            value = m.group(2)
+            masked = run.visit(Cell("text", m.group(1), value, 0, True))
+            pieces += [before, value if masked is None else masked]
+            changed = changed or before_changed or (masked is not None and masked != value)
+            last = m.end(2)
+        if not pieces:
+            whole, whole_changed, _ = structured.walk_text(text, run.visit)
+            return whole, whole_changed
+        rest, rest_changed, _ = structured.walk_text(text[last:], run.visit)
+        pieces.append(rest)
+        return "".join(pieces), changed or rest_changed
 
     def _json_text(self, run: Run, text: str) -> str | None:
         """JSON found inside another format (an XML element): masked, itself if unchanged, or
@@ -455,6 +482,14 @@ def _json_spans(text: str) -> list[tuple[int, int]]:
             break
     return spans
 
+
+# A name written under a field name in text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
+# ``{name: '张伟'}``; the key is looked up in the catalog. (Chinese labels, 姓名：张伟, are
+# context words already.)
+_LABELLED = re.compile(
+    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：][ \t]*["']?"""
+    r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
+)
 
 # A MIME multipart body: delimiter lines, "--" and the boundary (RFC 2046 5.1.1: up to 70
 # of these characters), the last one closed by "--"; before the first, a preamble ("This is a

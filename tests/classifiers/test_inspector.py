@@ -251,6 +251,28 @@ def test_text_around_json_and_json_that_does_not_parse_are_scanned_as_text() -> 
     assert '[2024-01-01] cb({"note": }) cb({"name":"张**"})' in out
 
 
+@pytest.mark.parametrize(
+    ("body", "media", "expected"),
+    [
+        (f"java.lang.Exception: query failed xm=张伟&sfzh={make_id()}", "", "xm=张**&sfzh="),
+        ("name: 张伟\nremark: 低保户\n", "application/yaml", "name: 张**\nremark: 低保户\n"),
+        (
+            "var p = {name: '张伟', remark: '低保户'};",
+            "application/javascript",
+            "var p = {name: '张**', remark: '低保户'};",
+        ),
+        ('{"applicantName": "张伟", "x": 1', "text/plain", '{"applicantName": "张**", "x": 1'),  # JSON cut short
+        ("name: 民政局\nproduct: 王府井\n", "text/plain", "name: 民政局\nproduct: 王府井\n"),  # no surname, no name key
+        ("phone=139 1234 5678 xm=张伟", "text/plain", "phone=139****5678 xm=张**"),  # groups stay whole
+    ],
+    ids=["error-text", "yaml", "script-literal", "broken-json", "not-names", "grouped-mobile"],
+)
+def test_names_under_a_field_name_in_text_are_found(body: str, media: str, expected: str) -> None:
+    """Scanned as text, a name under xm= or name: had no evidence and went out in clear."""
+    result = INSPECTOR.inspect(body.encode(), media, None, PROFILES.get("caseworker"))
+    assert expected in result.body.decode()
+
+
 def _multipart(parts: list[tuple[str, str]], boundary: str = "b0undary", preamble: str = "") -> str:
     return preamble + "".join(f"--{boundary}\r\n{h}\r\n{body}\r\n" for h, body in parts) + f"--{boundary}--\r\n"
 

@@ -105,6 +105,7 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         OK,
     ),
     "csv-excel-sep": (_ok("text/csv", ("sep=;\r\n" + CSV.replace(",", ";")).encode()), OK),
+    "yaml": (_ok("application/yaml", f"name: {NAME}\nidNumber: {ID}\nmobile: {MOBILE}\n".encode()), OK),
     "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
     "csv-gb18030": (_ok("text/csv; charset=gb18030", CSV.encode("gb18030")), OK),
     "xml-references": (
@@ -232,6 +233,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
             json.dumps({"error": f"身份证号 {ID} 不存在"}, ensure_ascii=False).encode(),
         ),
         (404, None),
+    ),
+    "error-names-a-field": (
+        answer("500 Internal Server Error", [], f"java.lang.Exception: query failed xm={NAME}&sfzh={ID}".encode()),
+        (500, None),
     ),
     "error-untyped": (
         answer("500 Internal Server Error", [], f"person {ID} mobile {MOBILE} card {CARD}".encode()),
