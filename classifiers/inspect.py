@@ -169,7 +169,7 @@ class Inspector:
             try:
                 return markup.walk(
                     text,
-                    run.spans,
+                    lambda cell: self._spans(run, cell),
                     self._known,
                     lambda inner: self._json_text(run, inner),
                     is_html=kind == "html",
@@ -181,6 +181,33 @@ class Inspector:
         if kind == "multipart":
             return self._walk_multipart(run, text, encoding, depth)
         return self._walk_text(run, text)
+
+    def _labelled(self, text: str) -> list[tuple[str, int, int]]:
+        """(key, start, end) of each name written under a name key in ``text``."""
+        found: list[tuple[str, int, int]] = []
+        for m in _LABELLED.finditer(text):
+            info = self.detector.key_info(m.group(1))
+            if info is not None and info.entity == person_name.ENTITY:
+                found.append((m.group(1), m.start(2), m.end(2)))
+        return found
+
+    def _spans(self, run: Run, cell: Cell) -> list[tuple[int, int, str]]:
+        """``run.spans`` of an XML or HTML value, with the names written under a name key in
+        a value that has no key of its own visited under that key (an error page's
+        ``<pre>… xm=张伟 …</pre>``), as in text."""
+        labelled = self._labelled(cell.text) if cell.key is None else []
+        if not labelled:
+            return run.spans(cell)
+        out: list[tuple[int, int, str]] = []
+        last = 0
+        for key, start, end in [*labelled, (None, len(cell.text), len(cell.text))]:
+            before = Cell(cell.path, None, cell.text[last:start], cell.record, cell.scan)
+            out += [(a + last, b + last, new) for a, b, new in run.spans(before)]
+            if key is not None:
+                value = Cell(cell.path, key, cell.text[start:end], cell.record, cell.scan)
+                out += [(a + start, b + start, new) for a, b, new in run.spans(value)]
+            last = end
+        return out
 
     def _walk_multipart(self, run: Run, text: str, encoding: str, depth: int) -> tuple[str, bool, int]:
         """A MIME multipart body (multipart/mixed, form-data, related: the gateway reads it as
@@ -282,16 +309,13 @@ class Inspector:
         their values could split a number written in groups."""
         pieces: list[str] = []
         last, changed = 0, False
-        for m in _LABELLED.finditer(text):
-            info = self.detector.key_info(m.group(1))
-            if info is None or info.entity != person_name.ENTITY:
-                continue
-            before, before_changed, _ = structured.walk_text(text[last : m.start(2)], run.visit)
-            value = m.group(2)
-            masked = run.visit(Cell("text", m.group(1), value, 0, True))
+        for key, start, end in self._labelled(text):
+            before, before_changed, _ = structured.walk_text(text[last:start], run.visit)
+            value = text[start:end]
+            masked = run.visit(Cell("text", key, value, 0, True))
             pieces += [before, value if masked is None else masked]
             changed = changed or before_changed or (masked is not None and masked != value)
-            last = m.end(2)
+            last = end
         if not pieces:
             whole, whole_changed, _ = structured.walk_text(text, run.visit)
             return whole, whole_changed

@@ -122,6 +122,12 @@ HTML_CASES = [
         "<table><tr><th>序号</th><th>姓名</th></tr><tr><td>1</td><td><span class=n>张伟</span></td></tr></table>",
         f"<table><tr><th>序号</th><th>姓名</th></tr><tr><td>1</td><td><span class=n>{L_NAME}</span></td></tr></table>",
     ),
+    # an error page: a name under a field name in a text without a key of its own
+    (
+        "error-page-field",
+        f"<h1>500</h1><pre>at query(sfzh={ID}, xm=张伟)\n\tat Dao.find</pre>",
+        "<h1>500</h1><pre>at query(sfzh=&lt;RESIDENT_ID&gt;, xm=&lt;PERSON_NAME&gt;)\n\tat Dao.find</pre>",
+    ),
     # one label in a first row of two is a form laid out as a table, not a header row
     (
         "form-in-a-table",

@@ -238,6 +238,14 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         answer("500 Internal Server Error", [], f"java.lang.Exception: query failed xm={NAME}&sfzh={ID}".encode()),
         (500, None),
     ),
+    "error-page-html": (
+        answer(
+            "500 Internal Server Error",
+            [("Content-Type", "text/html;charset=utf-8")],
+            f"<html><body><h1>HTTP Status 500</h1><pre>at query(sfzh={ID}, xm={NAME})</pre></body></html>".encode(),
+        ),
+        (500, None),
+    ),
     "error-untyped": (
         answer("500 Internal Server Error", [], f"person {ID} mobile {MOBILE} card {CARD}".encode()),
         (500, None),
