@@ -17,7 +17,7 @@ import re2
 
 from .entities import embedded_file, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
-from .scanner import FOLDABLE, MAYBE
+from .scanner import FOLDABLE, MAYBE, may_hold
 
 SEPARATOR = "\x00"
 # Anything under a business key that could still end up accepted (see detect.Detector.detect:
@@ -51,7 +51,7 @@ def maybe(joined: str) -> bool:
     """Could anything in this (NUL-joined) text be personal data? ``MAYBE``, as fast as
     the text's length allows."""
     if len(joined) < _RE2_FROM:
-        return MAYBE.search(joined) is not None or embedded_file.may_contain(joined)
+        return may_hold(joined) or embedded_file.may_contain(joined)
     return _MAYBE_RE2.search(joined) is not None
 
 

@@ -41,6 +41,24 @@ MAYBE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
 )
+# Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
+# opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
+# position of a text that holds nothing (most columns and values); these three cost a
+# fraction of that, and where they find nothing MAYBE would not either.
+_MAYBE_FROM = re.compile(
+    FOLDABLE
+    + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in person_name.CONTEXT}))}]"
+    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}]{{5}}"
+)
+
+
+def may_hold(text: str) -> bool:
+    """``MAYBE.search(text) is not None``, faster: MAYBE is searched only from where a match
+    of it could begin."""
+    start = _MAYBE_FROM.search(text)
+    return start is not None and MAYBE.search(text, start.start()) is not None
+
+
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
 # Dots that are no digit-group separators: an IPv4 address (183.230.113.45 joins into a
 # mobile's 11 digits) and an amount's decimal point (1391234567.8). Scanned as "/" instead.
@@ -144,7 +162,7 @@ class Scanner:
         return found
 
     def _scan(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
-        if MAYBE.search(text) is None:
+        if not may_hold(text):
             return []
         text = loose_as_spaces(text)  # one character for one, as below: spans index ``text`` as given
         if "." in text:  # after the slashes became spaces: the "/" written here groups nothing

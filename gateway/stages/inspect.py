@@ -15,7 +15,7 @@ import orjson
 
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
-from classifiers.scanner import MAYBE
+from classifiers.scanner import may_hold
 from policies.keys import Pseudonymizer
 from policies.masking import MaskingProfile, MaskingProfiles
 
@@ -133,7 +133,7 @@ class Inspect:
             # The scanner's pre-check finds nothing, and the name is no key the catalog knows
             # (X-Applicant-Name is one: a bare name under it is found by the key's evidence;
             # a business key such as Content-Type takes only what the pre-check finds).
-            if query is None and MAYBE.search(text) is None:
+            if query is None and not may_hold(text):
                 info = self._inspector.detector.plan(key).info
                 if info is None or info.business:
                     continue

@@ -14,7 +14,7 @@ tenth of a request's CPU. Most need no run at all:
 from __future__ import annotations
 
 from classifiers.inspect import Inspector
-from classifiers.scanner import MAYBE
+from classifiers.scanner import may_hold
 from policies.masking import MaskingProfile
 
 UNREDACTABLE = "[无法脱敏,已省略]"
@@ -32,7 +32,7 @@ class Redactor:
     def __call__(self, text: str, media_type: str) -> str:
         if not text:
             return text
-        if media_type == TEXT and MAYBE.search(text) is None:
+        if media_type == TEXT and not may_hold(text):
             return text
         clean = self._clean.get(media_type)
         if clean is not None and text in clean:

@@ -2,7 +2,8 @@
 keyed landlines and e-mails vs the scan, the named-group candidate loop vs trying every
 pattern, fold vs the per-character reference, RE2 column checks vs ``re``, column-level
 record facts vs per-record summaries, the byte-level huge-integer test, the base-34 USCC
-check. Each must agree everywhere, not just on the corpus."""
+check, and the pre-check searched only from where a match can begin (``may_hold``). Each
+must agree everywhere, not just on the corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import unicodedata
 import pytest
 
 from classifiers import columns
-from classifiers.entities import resident_id, uscc
+from classifiers.entities import person_name, resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
 from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
@@ -21,7 +22,7 @@ from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold
 from classifiers.records import Records
 from classifiers.run import Run
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
-from classifiers.scanner import Match, Scanner
+from classifiers.scanner import MAYBE, Match, Scanner, may_hold
 from policies.masking import load_profiles
 
 DETECTOR = Inspector().detector
@@ -156,6 +157,21 @@ def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> Non
         with monkeypatch.context() as m:
             m.setattr(columns, "_RE2_FROM", 10**9)  # ``re`` only, as before
             assert fast == (columns.maybe(joined), columns.business_clean(joined))
+
+
+def test_may_hold_equals_the_pre_check() -> None:
+    r = random.Random(17)
+    # Digits (half of the pieces: runs of them are what the digit alternatives need) and what
+    # groups them, the pre-check's single characters and the words that open with theirs,
+    # harmless CJK and ASCII, and characters that fold.
+    pieces = [*" -.()/_@%\x00ab区号栋道男女健康户监老", "%3", *person_name.CONTEXT, "１", "\u200b", "，", "·", "Ｘ"]
+    for text in ("139/1234/5678", "13_91 23-45.67", "(139)1234 5678", "12 34 56 78 9", "%36", "a@b", "儿童"):
+        assert may_hold(text) == (MAYBE.search(text) is not None), text
+    for _ in range(30000):
+        text = "".join(
+            r.choice("0123456789") if r.random() < 0.5 else r.choice(pieces) for _ in range(r.randint(0, 24))
+        )
+        assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
 
 
 def test_records_combinations_equal_per_record_summaries() -> None:
