@@ -147,7 +147,10 @@ NOTES = """## Reading the figures 解读
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
   25 ms needs that below ~0.4 ms (2026-11-29: 440-467 µs and 22.6-26.1 ms in three runs after
-  the third round; 396-450 µs and 18.6-33.2 ms in four runs with the inspector compiled). On top of that queue: (1) responses with important or core
+  the third round; 396-450 µs and 18.6-33.2 ms in four runs with the inspector compiled;
+  2026-11-29, fourth session, after its changes: 477 and 455 µs, 24.5 and 23.2 ms in two runs
+  back to back, `bench/pipeline.py` under callgrind 2.731 M instructions per request against
+  2.835 M before them). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
