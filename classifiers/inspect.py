@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from . import fastcsv, jsonnumbers, markup, structured
+from . import fastcsv, jsonnumbers, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
@@ -21,7 +20,7 @@ from .grading import Grader
 from .levels import DataLevel
 from .run import Finding, Run
 from .scanner import Scanner
-from .structured import Cell, looks_like_header, sniff_delimiter
+from .structured import Cell
 
 if TYPE_CHECKING:
     from policies.masking import MaskingProfile
@@ -128,7 +127,7 @@ class Inspector:
             except InspectionError:
                 pass
         if kind == "text":
-            kind = _text_kind(text)
+            kind = sniff.text_kind(text)
         if kind == "json" and parsed is not _NOT_PARSED:
             new_doc, changed, records = self._walk_json(run, parsed)
             changed = changed or hides_duplicates(text, parsed)
@@ -215,9 +214,9 @@ class Inspector:
         text): each part walked as what its own Content-Type says, its headers scanned as
         text (a file name). Read as one string, a CSV part's headings keyed nothing. A part
         in base64 or quoted-printable, or of a binary type, cannot be inspected."""
-        if depth >= _MULTIPART_DEPTH_MAX:
+        if depth >= sniff.MULTIPART_DEPTH_MAX:
             raise InspectionError("unparseable", "multipart body nested too deeply")
-        boundary = _boundary(text)
+        boundary = sniff.boundary(text)
         if boundary is None:  # cannot happen: _text_kind found it
             return self._walk_text(run, text)
         delimiter = re.compile(r"^--" + re.escape(boundary) + r"(?:--)?[ \t]*\r?$", re.MULTILINE)
@@ -239,7 +238,7 @@ class Inspector:
 
     def _walk_part(self, run: Run, part: str, encoding: str, depth: int) -> tuple[str, bool, int]:
         """One part: the line break after the delimiter, its headers, a blank line, its body."""
-        head = _PART_HEAD.match(part)
+        head = sniff.PART_HEAD.match(part)
         if head is None:  # no blank line: all headers, or no headers at all; scanned as text
             return structured.walk_text(part, run.visit)
         headers = head.group(1)
@@ -258,7 +257,7 @@ class Inspector:
         # writes its document anew (JSON) would drop it.
         body = part[head.end() :].rstrip("\r\n")
         kind = _kind(media_type)
-        kind = _text_kind(body) if kind == "text" else kind
+        kind = sniff.text_kind(body) if kind == "text" else kind
         new_body, body_changed, records = self._walk(run, body, kind, None, encoding, depth + 1)
         new_part = part[: head.start(1)] + new_headers + part[head.end(1) : head.end()] + new_body
         return new_part + part[head.end() + len(body) :], headers_changed or body_changed, records
@@ -285,7 +284,7 @@ class Inspector:
         "name" went out in clear. The text around them is scanned as text."""
         pieces: list[str] = []
         last, records, changed = 0, 0, False
-        for start, end in _json_spans(text):
+        for start, end in sniff.json_spans(text):
             gap, gap_changed = self._walk_labelled(run, text[last:start])
             inner = text[start:end]
             doc, fast = _loads(inner)
@@ -469,45 +468,6 @@ def declared_charset(body: bytes) -> str | None:
     return (m.group(1) or m.group(2)).decode("ascii") if m else None
 
 
-# Where a JSON document may begin inside text: a line's start (after "data:", as in
-# server-sent events, or RFC 7464's record separator), an opening parenthesis (JSONP) or
-# an assignment; and what may follow its first character.
-_JSON_START = re.compile(r"(?:^(?:data:)?|[(=\x1e])[ \t]*(\{\s*[\"}]|\[\s*[\"{\[\]\-0-9tfn])", re.MULTILINE)
-_JSON_DECODER = json.JSONDecoder()
-_JSON_FAILURES_MAX = 256
-
-
-def _json_spans(text: str) -> list[tuple[int, int]]:
-    """Where objects and arrays that parse as JSON stand in ``text``, in order.
-
-    A candidate that does not parse costs what the decoder read, and its error message
-    counts the lines before it: after 256 of them, or once they have read the text twice
-    over, the rest is left to be scanned as text (as all of it was before), so that a log
-    of "[2024-…" lines is not read in quadratic time."""
-    spans: list[tuple[int, int]] = []
-    budget = 2 * len(text)
-    failures = 0
-    after = 0
-    for m in _JSON_START.finditer(text):
-        start = m.start(1)
-        if start < after:
-            continue
-        try:
-            _, end = _JSON_DECODER.raw_decode(text, start)
-        except json.JSONDecodeError as failed:
-            budget -= failed.pos - start
-            failures += 1
-        except RecursionError:
-            budget -= len(text) - start
-            failures += 1
-        else:
-            spans.append((start, end))
-            after = end
-        if budget < 0 or failures >= _JSON_FAILURES_MAX:
-            break
-    return spans
-
-
 # A name written under a field name in text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
 # ``{name: '张伟'}``; the key is looked up in the catalog. (Chinese labels, 姓名：张伟, are
 # context words already.)
@@ -515,61 +475,6 @@ _LABELLED = re.compile(
     r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：][ \t]*["']?"""
     r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
 )
-
-# A MIME multipart body: delimiter lines, "--" and the boundary (RFC 2046 5.1.1: up to 70
-# of these characters), the last one closed by "--"; before the first, a preamble ("This is a
-# multi-part message in MIME format."). A part is headers, a blank line, the body.
-_DELIMITER_LINE = re.compile(r"^--([0-9A-Za-z'()+_,\-./:=? ]{1,70})\r?$", re.MULTILINE)
-_PART_HEAD = re.compile(r"\r?\n?((?:[^\r\n]+\r?\n)*?)\r?\n")
-_MULTIPART_DEPTH_MAX = 4
-
-
-_LEADING_SPACE = re.compile(r"[\ufeff \t\r\n]*")
-_SAMPLE_CHARS = 4096
-
-
-def _boundary(text: str) -> str | None:
-    """The boundary of a multipart body: a delimiter line near its start that also closes it
-    (the first few such lines only: each is a search of the whole text)."""
-    for i, line in enumerate(_DELIMITER_LINE.finditer(text, 0, _SAMPLE_CHARS)):
-        boundary = line.group(1).rstrip(" ")
-        if f"\n--{boundary}--" in text:
-            return boundary
-        if i >= 8:
-            break
-    return None
-
-
-def _text_kind(text: str) -> str:
-    """What a body typed as plain text (or untyped, or typed as binary but text) holds.
-    Legacy exports send CSV as application/vnd.ms-excel, octet-stream or without a type,
-    and an "Excel" export is as often an HTML table: read as one string, their column
-    headings key nothing, and names under 姓名 went out in clear."""
-    start = _LEADING_SPACE.match(text)
-    first = text[start.end() : start.end() + 1] if start is not None else ""
-    if first == "<":
-        return "html"
-    if _boundary(text) is not None:
-        return "multipart"
-    if fastcsv.EXCEL_SEP.match(text) is not None:
-        return "csv"
-    lines = [line for line in text[:_SAMPLE_CHARS].splitlines() if line.strip()][:3]
-    if len(lines) == 3 and sniff_delimiter(lines[1]) not in lines[0]:
-        lines = lines[1:]  # a title line above the header ("低保人员花名册")
-    if len(lines) < 2:
-        return "text"
-    delimiter = sniff_delimiter(lines[0])
-    header = lines[0].split(delimiter)
-    # Header and first row have as many fields: a table, not prose with commas; and a JSON
-    # document's members (server-sent events, one a line) are no column headings.
-    if (
-        len(header) > 1
-        and lines[1].count(delimiter) == len(header) - 1
-        and looks_like_header(header)
-        and "{" not in lines[0]
-    ):
-        return "csv"
-    return "text"
 
 
 def _kind(media_type: str) -> str:
