@@ -214,7 +214,9 @@ class Conditions:
     def needs_purpose(self, roles: tuple[str, ...], level: DataLevel) -> bool:
         if self.purpose_from is None or level < self.purpose_from:
             return False
-        return not any(r in self.purpose_exempt for r in roles)
+        # Exempt only when every role is: the strictest role binds, as for every condition
+        # (a caseworker's key that also carries the payment service's role still declares why).
+        return not roles or not all(r in self.purpose_exempt for r in roles)
 
     def daily_limit(self, roles: tuple[str, ...]) -> tuple[int, str] | None:
         found = self._strictest(roles, "per_day")

@@ -151,7 +151,7 @@ def test_records_per_response(role: str, extra: int) -> None:
         # Several roles: casbin allows if any role allows; conditions bind with the strictest value.
         (("outsourced", "district_head"), DataLevel.CORE, True, "level_not_permitted"),
         (("statistician", "caseworker"), DataLevel.IMPORTANT, False, "level_not_permitted"),
-        (("caseworker", "service_payment"), DataLevel.CORE, False, "allow"),  # one exempt role suffices
+        (("caseworker", "service_payment"), DataLevel.CORE, False, "purpose_required"),  # the strictest binds
         (("caseworker", "system_admin"), DataLevel.GENERAL, True, "forbidden"),  # an admin deny overrides
         (("system_admin", "audit_admin"), DataLevel.GENERAL, True, "separation_of_duties"),
         (("security_admin", "audit_admin"), DataLevel.GENERAL, True, "separation_of_duties"),
