@@ -353,6 +353,12 @@ class Audit:
             + ("(未登记接口)" if ex.failure and ex.failure.code == "unknown_route" else "")
         )
         if ex.failure is not None:
-            return f"{who} {what}:拒绝/失败({ex.failure.message_zh},HTTP {status})"
+            summary = f"{who} {what}:拒绝/失败({ex.failure.message_zh},HTTP {status})"
+            upstream = ex.upstream
+            if ex.request.method not in SAFE_METHODS and upstream is not None and upstream.status < 400:
+                # Refused after the upstream performed the write (records of another region,
+                # a daily limit): "refused" alone would read as if nothing had been written.
+                summary += f";上游已执行该写操作(上游 HTTP {upstream.status}),仅其响应被拦截"
+            return summary
         records = ex.inspection.records if ex.inspection else 0
         return f"{who} {what}:允许,返回{ex.level.zh} {records} 条记录(HTTP {status})"

@@ -79,6 +79,23 @@ def test_an_unencodable_business_value_still_leaves_an_event(tmp_path: Path, amo
     assert ex.failure is None and ex.response is not None and ex.audit_error is None
 
 
+def test_a_write_refused_after_the_upstream_performed_it_says_so(tmp_path: Path) -> None:
+    """Refused on its answer (records of another region, a daily limit), the write was still
+    made: an officer reading "拒绝" alone would take it for one that never happened."""
+    spool = _spool(tmp_path)
+    audit = Audit(spool, INSPECTOR, PROFILES.get("strict"))
+    performed, refused_before = _payment(100.0), _payment(100.0)
+    for ex in (performed, refused_before):
+        ex.fail(403, "records_outside_region", "records of another region", "响应含辖区外记录")
+    refused_before.upstream = None  # refused before the upstream was asked
+    for ex in (performed, refused_before):
+        asyncio.run(audit(ex))
+    events = {e["event"]["id"]: e["minguard"]["summary_zh"] for e in _events(spool)}
+    spool.close()
+    assert "上游已执行该写操作(上游 HTTP 201),仅其响应被拦截" in events[performed.request_id]
+    assert "上游已执行" not in events[refused_before.request_id]
+
+
 def test_a_sensitive_release_waits_for_the_fallback_and_stays_fail_closed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
