@@ -82,8 +82,10 @@ def _shipped_head(slot: Path, segment: int, offset: int) -> tuple[str, int, str,
     if path.exists():
         with open(path, "rb") as f:
             shipped, following = f.read(offset), f.readline()
-        for line in shipped.splitlines():
-            last = _chain(line) or last
+        for line in reversed(shipped.splitlines()):  # the newest chained line: parse from the end
+            last = _chain(line)
+            if last is not None:
+                break
         first = _chain(following) if following.endswith(b"\n") else None
     if last is not None:
         return last["instance"], last["seq"], last["hash"], last["id"]
