@@ -4,6 +4,7 @@ and the page rendered for the session's officer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
@@ -81,7 +82,7 @@ class Guard:
             return SessionError("session_unverifiable", "暂时无法核验会话状态,请稍后重试")
         return SessionError("session_ended", "会话已退出,请重新登录") if ended else session
 
-    async def form_page(self, request: Request, name: str, render: Any) -> HttpResponse:
+    async def form_page(self, request: Request, name: str, render: Callable[[Session], str]) -> HttpResponse:
         """A page without audit data (an empty form), `render(session)`: not audited when the
         session is good; no cookie goes to login; a cookie that is forged, expired or ended
         by logout is an audited refusal, as for every action (someone tried), so a copy of the
