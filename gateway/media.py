@@ -6,6 +6,8 @@ import zlib
 
 import brotli
 
+from .types import Headers
+
 # Media types the inspector can read. A response without Content-Type is treated as text:
 # upstreams that forget the header still send JSON, and it must not escape inspection.
 _TEXTUAL_TYPES = frozenset(
@@ -75,6 +77,16 @@ def sniff(head: bytes) -> str | None:
             return None
         return "application/json" if stripped[:1] in ("{", "[") else "text/plain"
     return None
+
+
+def content_coding(headers: Headers) -> str:
+    """The codings applied to a body, in order, from every Content-Encoding line ("" for
+    none). RFC 9110 5.3: lines of a list header are one comma-joined list, so "gzip" then
+    "gzip" on two lines is gzip twice; reading only the first line refused such bodies as
+    unparseable. "identity" is no coding at all, and is left out."""
+    values = [value.decode("latin-1") for name, value in headers if name.lower() == b"content-encoding"]
+    codings = [c.strip() for value in values for c in value.split(",")]
+    return ", ".join(c for c in codings if c and c.lower() != "identity")
 
 
 def decode_content(body: bytes, encoding: str, limit: int) -> bytes:

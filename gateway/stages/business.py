@@ -31,7 +31,7 @@ from classifiers.normalise import fold
 from policies.keys import Pseudonymizer
 
 from ..exchange import Exchange
-from ..media import DecodeError, decode_content
+from ..media import DecodeError, content_coding, decode_content
 from ..types import Headers
 
 # route name -> step, and the body field that names the acting official.
@@ -57,7 +57,7 @@ def _json(body: bytes) -> dict[str, Any]:
 def _decoded(body: bytes, headers: Headers) -> bytes:
     """The answer without its Content-Encoding (the gateway asks for identity, but an upstream
     may compress anyway): a compressed answer must not leave the event without its tokens."""
-    encoding = next((v.decode("latin-1") for k, v in headers if k == b"content-encoding"), "")
+    encoding = content_coding(headers)
     if not encoding:
         return body
     try:

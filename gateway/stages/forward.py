@@ -14,7 +14,7 @@ import aiohttp
 from yarl import URL
 
 from ..exchange import Exchange, Response
-from ..media import is_textual, parse_content_type, sniff
+from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
 
@@ -195,7 +195,7 @@ class Forward:
                     head = await response.content.readany()
                     if not head:
                         ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
-                    elif not response.headers.get("Content-Encoding"):
+                    elif not content_coding(headers):  # "identity" is no coding: sniffed
                         ex.sniffed_media_type = sniff(head)
                 if is_textual(media_type) or ex.sniffed_media_type is not None:
                     ex.upstream.body = await self._read_capped(response, head)

@@ -20,7 +20,7 @@ from policies.keys import Pseudonymizer
 from policies.masking import MaskingProfile, MaskingProfiles
 
 from ..exchange import Exchange, Response
-from ..media import DecodeError, decode_content, parse_content_type
+from ..media import DecodeError, content_coding, decode_content, parse_content_type
 from ..types import Headers
 
 _CLEAN_HEADERS_MAX = 4096
@@ -91,7 +91,7 @@ class Inspect:
             return
         headers = upstream.headers
         body = upstream.body
-        encoding = _header(headers, b"content-encoding")
+        encoding = content_coding(headers)
         try:
             if encoding:
                 body = decode_content(body, encoding, self._max_body)

@@ -133,10 +133,25 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     "br": (_ok(JSON_TYPE, brotli.compress(JSON), ("Content-Encoding", "br")), OK),
     "deflate": (_ok(JSON_TYPE, zlib.compress(JSON), ("Content-Encoding", "deflate")), OK),
     "gzip-gzip": (_ok(JSON_TYPE, gzip.compress(gzip.compress(JSON)), ("Content-Encoding", "gzip, gzip")), OK),
+    # Two lines of a list header are one list (RFC 9110 5.3), and identity is no coding.
     "gzip-on-two-lines": (
         _ok(JSON_TYPE, gzip.compress(gzip.compress(JSON)), ("Content-Encoding", "gzip"), ("Content-Encoding", "gzip")),
-        (502, "uninspectable_unsupported_encoding"),
+        OK,
     ),
+    "gzip-then-identity": (
+        _ok(JSON_TYPE, gzip.compress(JSON), ("Content-Encoding", "gzip"), ("Content-Encoding", "identity")),
+        OK,
+    ),
+    "identity-on-two-lines-binary-type": (
+        _ok(
+            "application/octet-stream",
+            gzip.compress(JSON),
+            ("Content-Encoding", "identity"),
+            ("Content-Encoding", "gzip"),
+        ),
+        (502, "uninspectable_binary"),
+    ),
+    "identity-binary-type": (_ok("application/octet-stream", JSON, ("Content-Encoding", "identity")), OK),
     "says-gzip-is-plain": (_ok(JSON_TYPE, JSON, ("Content-Encoding", "gzip")), (502, "uninspectable_unparseable")),
     "gzip-binary-type": (
         _ok("application/octet-stream", gzip.compress(JSON), ("Content-Encoding", "gzip")),

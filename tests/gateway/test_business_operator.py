@@ -134,9 +134,17 @@ def test_a_compressed_answer_still_gives_its_tokens(tmp_path: Path) -> None:
         [(b"content-type", b"application/json"), (b"content-encoding", b"gzip")],
         gzip.compress(json.dumps(answer).encode()),
     )
-    first, second = (e["minguard"]["business"] for e in _audited(tmp_path, [plain, packed]))
+    # Content-Encoding on two lines is one list (RFC 9110 5.3): gzip twice.
+    twice = _write(SERVICE, "case.pay", "payment", "pay", "/api/v1/regions/610902/cases/C1/payments", {})
+    twice.upstream = Response(
+        201,
+        [(b"content-type", b"application/json"), (b"content-encoding", b"gzip"), (b"content-encoding", b"gzip")],
+        gzip.compress(gzip.compress(json.dumps(answer).encode())),
+    )
+    first, second, third = (e["minguard"]["business"] for e in _audited(tmp_path, [plain, packed, twice]))
     assert first["person_token"] and first["account_token"]
     assert (second["person_token"], second["account_token"]) == (first["person_token"], first["account_token"])
+    assert (third["person_token"], third["account_token"]) == (first["person_token"], first["account_token"])
 
 
 def test_the_account_paid_is_the_upstreams_not_a_card_the_request_names(tmp_path: Path) -> None:

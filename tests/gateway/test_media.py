@@ -6,7 +6,7 @@ import zlib
 import brotli
 import pytest
 
-from gateway.media import DecodeError, decode_content, is_textual, parse_content_type, sniff
+from gateway.media import DecodeError, content_coding, decode_content, is_textual, parse_content_type, sniff
 
 
 @pytest.mark.parametrize(
@@ -56,6 +56,22 @@ BODY = ('{"idNumber": "11010519491231002X"}' * 100).encode()
 )
 def test_decode_content(encoding: str, encoded: bytes) -> None:
     assert decode_content(encoded, encoding, 1 << 20) == BODY
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([], ""),
+        ([b"gzip"], "gzip"),
+        ([b"identity"], ""),  # no coding: the body is what it is (sniffed when typed as binary)
+        ([b"gzip", b"gzip"], "gzip, gzip"),  # two lines are one list (RFC 9110 5.3)
+        ([b"gzip", b"identity"], "gzip"),
+        ([b"gzip, br", b" Identity ", b"deflate"], "gzip, br, deflate"),
+    ],
+)
+def test_content_coding_reads_every_line(lines: list[bytes], expected: str) -> None:
+    headers = [(b"content-type", b"application/json"), *((b"content-encoding", line) for line in lines)]
+    assert content_coding(headers) == expected
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
