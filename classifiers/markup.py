@@ -26,7 +26,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree
 
-from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text
+from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_text import Edit
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
@@ -166,8 +166,9 @@ class _Walk:
     def _label_rows(self, rows: list[tuple[Elem, int, list[Elem]]]) -> None:
         """A table without a row of <th> cells takes its first row as the header when that
         row is made of labels: Excel exports written as HTML head their columns with <td>
-        (姓名, 身份证号码, …), and the names under 姓名 went out in clear. Labels: at least two
-        cells, and half of them, are keys the catalog knows, and none holds a value's digits."""
+        (姓名, 身份证号码, …), and so do Excel 2003 XML ones with their first <Row>; the names
+        under 姓名 went out in clear. Labels: at least two cells, and half of them, are keys
+        the catalog knows, and none holds a value's digits."""
         seen: dict[int, int] = {}  # id(table) -> rows looked at
         for table, _, cells in rows:
             looked = seen.get(id(table), 0)
@@ -180,7 +181,7 @@ class _Walk:
             texts = [cell_text(c) for c in cells]
             known = sum(1 for t in texts if self.known(t))
             if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
-                table.headers = texts
+                table.headers = headings(cells)
 
     def _key(self, item: Item) -> str | None:
         elem = item.elem
@@ -214,14 +215,18 @@ class _Walk:
         return None
 
     def _record(self, elem: Elem, is_html: bool) -> int:
-        """Index of the record a value belongs to: its <tr> (HTML), else its outermost
-        element that repeats among its siblings (``<person>`` in ``<persons>``)."""
+        """Index of the record a value belongs to: its <tr> (HTML) or SpreadsheetML <Row>,
+        else its outermost element that repeats among its siblings (``<person>`` in
+        ``<persons>``; a workbook's <Worksheet>s repeat, and each holds many persons)."""
         chain: list[Elem] = []
         node: Elem | None = elem
         while node is not None:
             chain.append(node)
             node = node.parent
-        record = next((e for e in chain if e.name == "tr"), None) if is_html else None
+        if is_html:
+            record = next((e for e in chain if e.name == "tr"), None)
+        else:  # a row the lexer numbered: a SpreadsheetML table's
+            record = next((e for e in chain if e.name == "Row" and e.row), None)
         if record is None:
             record = next((e for e in reversed(chain) if e.parent and e.parent.counts.get(e.name, 0) > 1), None)
         if record is None:

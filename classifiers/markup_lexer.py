@@ -1,7 +1,7 @@
 """The lexer behind classifiers/markup.py: XML or HTML text into the values to visit.
 
 It reads the text once, keeps the element path, attributes, the label before each element
-and the table cells of HTML, and hands back every text node, attribute value and other
+and the table cells of HTML and of Excel 2003 XML (SpreadsheetML), and hands back every text node, attribute value and other
 value (CDATA, comments, processing instructions) with the raw spans it came from, so that
 masking can replace exactly those spans and leave every other byte as it was.
 """
@@ -52,6 +52,15 @@ def _inline(name: str) -> bool:
 
 LABEL_JUNK = " \t\r\n:：*＊"
 
+# Excel 2003 XML ("XML 表格 2003"), as civil-affairs systems export rosters: Workbook >
+# Worksheet > Table > Row > Cell > Data, the first row's cells heading the columns as a
+# first <td> row does in HTML. A cell's ss:Index (1-based) skips the columns before it, and
+# ss:MergeAcross spans the next ones.
+SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+# element -> the element holding it: row -> table, cell -> row
+_HTML_TABLE = {"tr": "table", "td": "tr", "th": "tr"}
+_SHEET_TABLE = {"Row": "Table", "Cell": "Row"}
+
 
 @dataclass(eq=False)
 class Elem:
@@ -68,6 +77,7 @@ class Elem:
     row: int = 0  # <tr>: its number in the table; <table>: rows so far
     cols: int = 0  # <tr>: cells so far
     cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
+    span: int = 1  # columns the cell covers (SpreadsheetML ss:MergeAcross)
     headers: list[str] | None = None  # <table>
 
 
@@ -85,6 +95,7 @@ class Lexer:
         self.doc = doc
         self.html = is_html
         self.refs = HTML_REF if is_html else XML_REF
+        self.tables: dict[str, str] = _HTML_TABLE if is_html else _SHEET_TABLE if SPREADSHEET_NS in doc else {}
         self.root = Elem("", prefix, None)
         self.stack = [self.root]
         self.items: list[Item] = []
@@ -175,7 +186,6 @@ class Lexer:
         elem = Elem(name, f"{parent.path}/{qname}" + (f"[{count}]" if count > 1 else ""), parent)
         own = parent.text.since(parent.mark)[-40:].rsplit("\n", 1)[-1].strip(LABEL_JUNK)
         elem.label = own or parent.last_leaf
-        self._table_cell(elem)
         attrs, body_end = m.group(2), m.end(2)
         self_closing = attrs.rstrip().endswith("/")
         for a in _ATTR.finditer(m.string, m.start(2), body_end):
@@ -187,6 +197,7 @@ class Lexer:
                     value.add(m.string, a.start(group), a.end(group), mode, self.refs, self.html)
                     elem.attrs.setdefault(attr, value.text.strip())
                     self.items.append(Item(value, elem, "attr", f"{elem.path}/@{a.group(1)}", attr))
+        self._table_cell(elem)  # after the attributes: a SpreadsheetML cell's place is one
         self.stack.append(elem)
         if self_closing or (self.html and name in _VOID):
             self._close()
@@ -213,22 +224,26 @@ class Lexer:
             self._close()
 
     def _table_cell(self, elem: Elem) -> None:
-        if not self.html or elem.name not in ("tr", "td", "th"):
+        holder = self.tables.get(elem.name)
+        if holder is None:
             return
-        holder = "table" if elem.name == "tr" else "tr"
         owner = next((e for e in reversed(self.stack) if e.name == holder), None)
         if owner is None:
             return
-        if elem.name == "tr":
+        if holder in ("table", "Table"):
             owner.row += 1
             elem.row = owner.row
             self.rows.append((owner, elem.row, []))
             return
-        table = next((e for e in reversed(self.stack) if e.name == "table"), None)
+        col = owner.cols
+        if not self.html:
+            col = max(col, _count(elem.attrs.get("Index")) - 1)
+            elem.span = max(1, min(1 + _count(elem.attrs.get("MergeAcross")), _MAX_COLUMNS - col))
+        table = next((e for e in reversed(self.stack) if e.name == self.tables[holder]), None)
         if table is not None and self.rows and self.rows[-1][0] is table:
-            elem.cell = (table, owner.row, owner.cols, elem.name == "th")
+            elem.cell = (table, owner.row, col, elem.name == "th")
             self.rows[-1][2].append(elem)
-        owner.cols += 1
+        owner.cols = col + elem.span
 
     def _end(self, qname: str) -> None:
         name = qname.rsplit(":", 1)[-1]
@@ -244,7 +259,8 @@ class Lexer:
     def _close(self) -> None:
         elem = self.stack.pop()
         parent = self.stack[-1]
-        parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
+        if elem.name == "Data" or parent.cell is None or self.html:  # a SpreadsheetML cell's text is its Data
+            parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
         parent.mark = parent.text.parts
         self.items.append(Item(elem.text, elem, "text", elem.path))
         if self.html and _inline(elem.name) and elem.text.length:
@@ -263,9 +279,35 @@ class Lexer:
         """A table's header row: its first row made only of <th> cells."""
         for table, _, cells in self.rows:
             if table.headers is None and cells and all(c.cell is not None and c.cell[3] for c in cells):
-                table.headers = [cell_text(c) for c in cells]
+                table.headers = headings(cells)
 
 
 def cell_text(cell: Elem) -> str:
-    """A heading cell's text: its own, or its one inline element's (``<th><b>姓名</b></th>``)."""
+    """A heading cell's text: its own, or its one inline element's (``<th><b>姓名</b></th>``,
+    SpreadsheetML's ``<Cell><Data>姓名</Data></Cell>``)."""
     return cell.text.text.strip(LABEL_JUNK) or (cell.last_leaf or "")
+
+
+def headings(cells: list[Elem]) -> list[str]:
+    """The heading of each column, from a header row's cells: a cell heads every column it
+    covers, and a column no cell covers has none ("")."""
+    out: list[str] = []
+    for cell in cells:
+        if cell.cell is None:
+            continue
+        col = cell.cell[2]
+        out += [""] * (col + cell.span - len(out))
+        out[col : col + cell.span] = [cell_text(cell)] * cell.span
+    return out
+
+
+_MAX_COLUMNS = 16384  # Excel's own limit: an ss:Index past it is no column
+
+
+def _count(value: str | None) -> int:
+    """An attribute holding a whole number up to Excel's column count (ss:Index,
+    ss:MergeAcross), else 0."""
+    if value is None or not value.isascii() or not value.isdigit() or len(value) > 5:
+        return 0
+    number = int(value)
+    return number if number <= _MAX_COLUMNS else 0

@@ -9,6 +9,7 @@ import json
 import re
 
 from . import fastcsv
+from .markup_lexer import SPREADSHEET_NS
 from .structured import looks_like_header, sniff_delimiter
 
 # Where a JSON document may begin inside text: a line's start (after "data:", as in
@@ -82,7 +83,9 @@ def text_kind(text: str) -> str:
     start = _LEADING_SPACE.match(text)
     first = text[start.end() : start.end() + 1] if start is not None else ""
     if first == "<":
-        return "html"
+        # Excel 2003 XML ("XML 表格 2003") sent as application/vnd.ms-excel: read as HTML its
+        # <Row>/<Cell> are no table, and the names under its 姓名 column went out in clear.
+        return "xml" if SPREADSHEET_NS in text[:_SAMPLE_CHARS] else "html"
     if boundary(text) is not None:
         return "multipart"
     if fastcsv.EXCEL_SEP.match(text) is not None:

@@ -284,3 +284,68 @@ def test_caseworker_masks_keep_the_document_well_formed() -> None:
     out = INSPECTOR.inspect(doc.encode(), "text/xml", None, PROFILES.for_roles(["caseworker"])).body.decode()
     assert out == SOAP.format(f"<p><xm>张**</xm><sfzh>{ID[:6]}********{ID[-4:]}</sfzh><lxdh>139****5678</lxdh></p>")
     fromstring(out, forbid_dtd=True)
+
+
+# Excel 2003 XML ("XML 表格 2003"): a roster as civil-affairs systems export it.
+SHEET = (
+    '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+    '<Worksheet ss:Name="花名册"><Table>{}</Table></Worksheet></Workbook>'
+)
+
+
+def _row(*cells: str) -> str:
+    """A <Row> of cells: "text", or "attributes|text" for a cell with attributes."""
+    out = []
+    for cell in cells:
+        attrs, _, text = cell.rpartition("|")
+        out.append(f'<Cell{" " + attrs if attrs else ""}><Data ss:Type="String">{text}</Data></Cell>')
+    return "<Row>" + "".join(out) + "</Row>"
+
+
+@pytest.mark.parametrize(
+    ("rows", "masked"),
+    [
+        ([_row("姓名", "联系电话"), _row("张伟", MOBILE)], [_row("姓名", "联系电话"), _row(L_NAME, L_MOB)]),
+        # ss:Index skips columns: the value's column is the one its index names
+        (
+            [_row("序号", "姓名", "联系电话"), _row("1", 'ss:Index="3"|' + MOBILE), _row('ss:Index="2"|李娜')],
+            [_row("序号", "姓名", "联系电话"), _row("1", 'ss:Index="3"|' + L_MOB), _row('ss:Index="2"|' + L_NAME)],
+        ),
+        (
+            [_row("序号", 'ss:Index="3"|姓名', "联系电话"), _row("1", "", "王芳", "x")],
+            [_row("序号", 'ss:Index="3"|姓名', "联系电话"), _row("1", "", L_NAME, "x")],
+        ),
+        # ss:MergeAcross: a cell covers the next columns too
+        (
+            [_row('ss:MergeAcross="1"|序号', "姓名", "联系电话"), _row("1", "2", "刘洋", MOBILE)],
+            [_row('ss:MergeAcross="1"|序号', "姓名", "联系电话"), _row("1", "2", L_NAME, L_MOB)],
+        ),
+        # a title row above the headings
+        (
+            [_row('ss:MergeAcross="2"|低保人员花名册'), _row("姓名", "联系电话"), _row("赵敏", MOBILE)],
+            [_row('ss:MergeAcross="2"|低保人员花名册'), _row("姓名", "联系电话"), _row(L_NAME, L_MOB)],
+        ),
+        # a first row of values is no heading row: a word in the 姓名 place of a later row stays
+        ([_row("1", "张伟"), _row("2", "保障")], None),
+    ],
+)
+def test_spreadsheet_xml_first_row_keys_its_columns(rows: list[str], masked: list[str] | None) -> None:
+    doc = SHEET.format("".join(rows))
+    expected = doc if masked is None else SHEET.format("".join(masked))
+    for media_type in ("application/xml", "text/xml", "text/plain"):  # text/plain: sniffed (vnd.ms-excel)
+        assert run(doc, media_type).body.decode() == expected, media_type
+
+
+def test_spreadsheet_xml_rows_are_records() -> None:
+    """Each <Row> is a record, in a workbook of many sheets as in one."""
+    sheet = f"<Worksheet><Table>{_row('姓名', '身份证号码')}{_row('张伟', ID)}{_row('李娜', ID2)}</Table></Worksheet>"
+    doc = SHEET.format("").replace('<Worksheet ss:Name="花名册"><Table></Table></Worksheet>', sheet * 2)
+    result = run(doc, "application/xml")
+    # six rows (the heading rows count, as an HTML table's do), not the two sheets
+    assert result.records == 6 and "张伟" not in result.body.decode()
+
+
+def test_a_table_element_outside_spreadsheet_xml_is_walked_as_before() -> None:
+    doc = "<Table><Row><Cell>姓名</Cell><Cell>联系电话</Cell></Row><Row><Cell>张伟</Cell><Cell>1</Cell></Row></Table>"
+    assert run(doc, "application/xml").body.decode() == doc

@@ -40,6 +40,26 @@ HTML_TABLE = (
     f"<tr><td>{NAME}</td><td>{ID}</td><td>{ADDRESS}</td></tr></table>"
 )
 
+# Excel 2003 XML ("XML 表格 2003"): the first row's cells head the columns; a skipped column
+# (ss:Index) and a merged one (ss:MergeAcross) move the cells after them.
+_SHEET_ROWS = [
+    ["姓名", "身份证号码", "手机号码", "家庭住址", "银行卡号"],
+    [NAME, ID, MOBILE, ADDRESS, CARD],
+]
+SPREADSHEET = (
+    '<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Excel.Sheet"?>'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table>'
+    + "".join(
+        "<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>"
+        for row in _SHEET_ROWS
+    )
+    + '<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">合计</Data></Cell>'
+    + f'<Cell ss:Index="4"><Data ss:Type="String">{ADDRESS}</Data></Cell></Row>'
+    + f'<Row><Cell ss:Index="1"><Data ss:Type="String">{NAME}</Data></Cell></Row>'
+    + "</Table></Worksheet></Workbook>"
+)
+
 
 def _zip() -> bytes:
     out = io.BytesIO()
@@ -104,6 +124,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    "excel-2003-xml": (_ok("application/vnd.ms-excel", SPREADSHEET.encode()), OK),
+    "excel-2003-xml-untyped": (_ok(None, SPREADSHEET.encode()), OK),
+    "excel-2003-xml-as-xml": (_ok("application/xml", SPREADSHEET.encode()), OK),
+    "excel-2003-xml-as-text-xml": (_ok("text/xml; charset=utf-8", SPREADSHEET.encode()), OK),
     "csv-excel-sep": (_ok("text/csv", ("sep=;\r\n" + CSV.replace(",", ";")).encode()), OK),
     "yaml": (_ok("application/yaml", f"name: {NAME}\nidNumber: {ID}\nmobile: {MOBILE}\n".encode()), OK),
     "tsv": (_ok("text/tab-separated-values", CSV.replace(",", "\t").encode()), OK),
