@@ -26,6 +26,11 @@ _TEXTUAL_TYPES = frozenset(
 )
 
 
+# Statuses whose answers have no content, whatever their headers say (RFC 9110 6.4.1): a
+# 304's Content-Type and Content-Encoding describe the representation the caller holds.
+NO_CONTENT = frozenset({204, 304})
+
+
 class DecodeError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)

@@ -20,7 +20,7 @@ from policies.keys import Pseudonymizer
 from policies.masking import MaskingProfile, MaskingProfiles
 
 from ..exchange import Exchange, Response
-from ..media import DecodeError, content_coding, decode_content, parse_content_type
+from ..media import NO_CONTENT, DecodeError, content_coding, decode_content, parse_content_type
 from ..types import Headers
 
 _CLEAN_HEADERS_MAX = 4096
@@ -91,13 +91,19 @@ class Inspect:
             return
         headers = upstream.headers
         body = upstream.body
-        encoding = content_coding(headers)
+        # A 204 or 304 has no content, whatever Content-Type and Content-Encoding say (a 304's
+        # describe what the caller holds): an empty 204 typed as JSON was refused as
+        # unparseable. Only its headers are inspected.
+        no_content = upstream.status in NO_CONTENT
+        encoding = "" if no_content else content_coding(headers)
         try:
             if encoding:
                 body = decode_content(body, encoding, self._max_body)
                 headers = [(k, v) for k, v in headers if k != b"content-encoding"]
             media_type, charset = parse_content_type(_header(headers, b"content-type"))
             media_type = ex.sniffed_media_type or media_type
+            if no_content:
+                body, media_type = b"", ""
             inspection = self._inspector.inspect(body, media_type, charset, profile)
         except (DecodeError, InspectionError) as exc:
             if profile.releases_everything:

@@ -10,6 +10,7 @@ import base64
 import gzip
 import io
 import json
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -228,6 +229,14 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         OK,
     ),
     "early-hints": (f"HTTP/1.1 103 Early Hints\r\nLink: </persons/{ID}>\r\n\r\n".encode() + _ok(JSON_TYPE, JSON), OK),
+    # No content, whatever the headers say (RFC 9110 6.4.1): nothing to parse, nothing refused.
+    "204-typed-json": (answer("204 No Content", [("Content-Type", JSON_TYPE)]), (204, None)),
+    "304-gzip-json": (
+        answer("304 Not Modified", [("Content-Type", JSON_TYPE), ("Content-Encoding", "gzip"), ("ETag", '"v2"')]),
+        (304, None),
+    ),
+    # Bytes after such an answer and its Connection: close, in the same read: aiohttp's parser
+    # (llhttp) fails the exchange ("Data after Connection: close") before its status is known.
     "204-with-body": (answer("204 No Content", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
     "304-with-body": (answer("304 Not Modified", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
     "huge-header": (_ok(JSON_TYPE, JSON, ("X-Big", ID * 4000)), (502, "upstream_unreachable")),
@@ -369,3 +378,44 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
     assert _get(shapes_gateway, "sse").text.startswith("event: person\ndata: {")
     csv = _get(shapes_gateway, "untyped-csv").text.splitlines()
     assert csv[0] == CSV.splitlines()[0] and csv[1].startswith("张**,")
+
+
+# An upstream that keeps its connections alive and writes a body after a 204 or a 304 (which
+# have none, whatever their headers say: RFC 9110 6.4.1), a moment after the head. Read as
+# HTTP, those bytes are the next answer on the connection: another caller's request would get
+# an answer written for this one.
+NEXT = b'{"next": true}'
+STRAY = answer("200 OK", [("Content-Type", JSON_TYPE)], JSON, close=False)
+STRAY_AFTER: dict[str, bytes | list[bytes]] = {
+    status: [
+        answer(f"{status} No Body", [("Content-Type", JSON_TYPE), ("Content-Length", str(len(STRAY)))], close=False),
+        STRAY,
+    ]
+    for status in ("204", "304")
+}
+STRAY_AFTER["next"] = answer("200 OK", [("Content-Type", JSON_TYPE)], NEXT, close=False)
+
+
+@pytest.fixture(scope="module")
+def keep_alive_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iterator[RunningGateway]:
+    with raw_upstream(free_port(), STRAY_AFTER, keep_alive=True) as upstream:
+        gateway = start_gateway(tmp_path_factory.mktemp("keep-alive"), upstream, index_prefix)
+        try:
+            yield gateway
+        finally:
+            stop_gateway(gateway)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="aiohttp 3.14.5 returns the connection to its pool before the caller sees the 204 or 304, "
+    "and hands the next request the answer queued on it since (aio-libs/aiohttp#13656)",
+)
+@pytest.mark.parametrize("status", ["204", "304"])
+def test_a_body_after_a_bodiless_answer_is_nobodys_answer(keep_alive_gateway: RunningGateway, status: str) -> None:
+    """The status goes to the caller without a body, and the next request gets its own
+    answer, not the bytes that followed."""
+    response = _get(keep_alive_gateway, status)
+    assert (response.status_code, response.content) == (int(status), b"")
+    time.sleep(0.5)  # the stray bytes have arrived
+    assert _get(keep_alive_gateway, "next").content == NEXT

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import quote
 
+import pytest
+
 from classifiers.inspect import Inspector
+from gateway.exchange import Exchange, Principal, Request, Response
 from gateway.stages.inspect import Inspect
 from policies.keys import Pseudonymizer
 from policies.masking import MaskingProfiles, load_profiles
@@ -137,3 +141,24 @@ def test_a_redirects_query_string_is_read_as_a_form() -> None:
     )
     assert out[2] == headers[2]
     assert body.entity_counts == {"PERSON_NAME": 2, "RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [
+        (204, [(b"content-type", b"application/json")]),
+        # a 304's type and coding describe the representation the caller holds
+        (304, [(b"content-type", b"application/json"), (b"content-encoding", b"gzip"), (b"etag", b'"v2"')]),
+    ],
+)
+def test_an_answer_without_content_passes_with_its_status(status: int, headers: list[tuple[bytes, bytes]]) -> None:
+    """No content, whatever its headers say (RFC 9110 6.4.1): nothing to parse or decode, so
+    nothing to refuse; the headers are still inspected."""
+    ex = Exchange(Request("GET", "/api/v1/regions/610902/persons/1", b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangli", "person", ("caseworker",), "610902", "汉滨区民政局", "api_key", "cw")
+    ex.upstream = Response(status, [*headers, (b"location", f"/api/v1/persons/{ID}".encode())])
+    asyncio.run(_stage(Inspector())(ex))
+    assert ex.failure is None and ex.response is not None
+    assert (ex.response.status, ex.response.body) == (status, b"")
+    assert ex.response.headers[:-1] == headers  # the coding stays: no body was decoded
+    assert ID not in ex.response.headers[-1][1].decode()
