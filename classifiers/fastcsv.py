@@ -51,32 +51,17 @@ def walk_csv(
     block_chars: int = BLOCK_CHARS,
 ) -> tuple[str, bool, int]:
     """(text, changed, data rows), as ``structured.walk_csv`` returns them."""
-    hint = EXCEL_SEP.match(text)
-    if hint is None:
-        return _walk_csv(text, visit, plan_of, keyed_column, category, detected, regions, block_chars)
     # Excel's separator line ("sep=;") above the header: taken for the header, it made the
-    # real header a row of data, and the names under 姓名 went out in clear.
-    rest, changed, rows = _walk_csv(
-        text[hint.end() :], visit, plan_of, keyed_column, category, detected, regions, block_chars
-    )
-    return (text[: hint.end()] + rest if changed else text), changed, rows
-
-
-def _walk_csv(
-    text: str,
-    visit: ValueVisitor,
-    plan_of: Callable[[str | None], Plan],
-    keyed_column: KeyedVisitor,
-    category: Categories,
-    detected: Detected,
-    regions: Regions,
-    block_chars: int,
-) -> tuple[str, bool, int]:
-    walker = _Walker(sniff_delimiter(text), visit, plan_of, keyed_column, category, detected, regions)
-    newline = _newline(text)
-    if newline is None:
-        return walker.parsed(text)
-    return walker.lines(text, newline, block_chars)
+    # real header a row of data, and the names under 姓名 went out in clear. Kept as it is.
+    hint = EXCEL_SEP.match(text)
+    head = hint.end() if hint is not None else 0
+    body = text[head:]
+    walker = _Walker(sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions)
+    newline = _newline(body)
+    rest, changed, rows = walker.parsed(body) if newline is None else walker.lines(body, newline, block_chars)
+    if not head:
+        return rest, changed, rows
+    return (text[:head] + rest if changed else text), changed, rows
 
 
 class _Walker:

@@ -17,10 +17,12 @@ from policies.decide import before_upstream
 from policies.routes import PathError, RouteMatch, canonical_path
 
 from ..exchange import Exchange
+from ..media import parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
 from .query import QueryError, check_form, check_query
+from .redact import FORM
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
@@ -30,8 +32,7 @@ _MAX_REMEMBERED_ROUTES = 4096
 
 def _is_form(headers: Headers) -> bool:
     return any(
-        name == b"content-type" and value.split(b";", 1)[0].strip().lower() == b"application/x-www-form-urlencoded"
-        for name, value in headers
+        name == b"content-type" and parse_content_type(value.decode("latin-1"))[0] == FORM for name, value in headers
     )
 
 
