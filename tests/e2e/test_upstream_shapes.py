@@ -380,10 +380,11 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
     assert csv[0] == CSV.splitlines()[0] and csv[1].startswith("张**,")
 
 
-# An upstream that keeps its connections alive and writes a body after a 204 or a 304 (which
-# have none, whatever their headers say: RFC 9110 6.4.1), a moment after the head. Read as
-# HTTP, those bytes are the next answer on the connection: another caller's request would get
-# an answer written for this one.
+# An upstream that keeps its connections alive and writes bytes that answer no request, a
+# moment after an answer: a body after a 204 or a 304 (which have none, whatever their headers
+# say: RFC 9110 6.4.1), or more than its Content-Length. Read as HTTP, those bytes are the next
+# answer on the connection: another caller's request would get an answer written for this one
+# (aio-libs/aiohttp#13656; gateway/connections.py).
 NEXT = b'{"next": true}'
 STRAY = answer("200 OK", [("Content-Type", JSON_TYPE)], JSON, close=False)
 STRAY_AFTER: dict[str, bytes | list[bytes]] = {
@@ -393,6 +394,7 @@ STRAY_AFTER: dict[str, bytes | list[bytes]] = {
     ]
     for status in ("204", "304")
 }
+STRAY_AFTER["overlong"] = [answer("200 OK", [("Content-Type", JSON_TYPE)], NEXT, close=False), STRAY]
 STRAY_AFTER["next"] = answer("200 OK", [("Content-Type", JSON_TYPE)], NEXT, close=False)
 
 
@@ -406,16 +408,24 @@ def keep_alive_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: s
             stop_gateway(gateway)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="aiohttp 3.14.5 returns the connection to its pool before the caller sees the 204 or 304, "
-    "and hands the next request the answer queued on it since (aio-libs/aiohttp#13656)",
-)
+@pytest.mark.parametrize("wait", [0.5, 0.0], ids=["stray-bytes-arrived", "next-request-at-once"])
 @pytest.mark.parametrize("status", ["204", "304"])
-def test_a_body_after_a_bodiless_answer_is_nobodys_answer(keep_alive_gateway: RunningGateway, status: str) -> None:
+def test_a_body_after_a_bodiless_answer_is_nobodys_answer(
+    keep_alive_gateway: RunningGateway, status: str, wait: float
+) -> None:
     """The status goes to the caller without a body, and the next request gets its own
-    answer, not the bytes that followed."""
+    answer, not the bytes that followed: whether they arrived while the connection waited in
+    the pool, or while the next request was on its way (under load, a connection is reused at
+    once)."""
     response = _get(keep_alive_gateway, status)
     assert (response.status_code, response.content) == (int(status), b"")
-    time.sleep(0.5)  # the stray bytes have arrived
+    time.sleep(wait)
+    assert _get(keep_alive_gateway, "next").content == NEXT
+
+
+def test_bytes_after_a_whole_answer_are_nobodys_answer(keep_alive_gateway: RunningGateway) -> None:
+    """An answer followed, once it was read, by another the upstream wrote unasked: the
+    connection holding it is not reused, and the next request gets its own answer."""
+    assert _get(keep_alive_gateway, "overlong").content == NEXT
+    time.sleep(0.5)  # the stray answer has arrived on the pooled connection
     assert _get(keep_alive_gateway, "next").content == NEXT
