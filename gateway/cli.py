@@ -95,6 +95,7 @@ def config_check(path: Path) -> None:
     from policies.masking import load_profiles
     from policies.routes import RouteTable
 
+    from .connections import upstream_tls
     from .keyset import missing_keys, missing_message
     from .stages.identify import Identify
 
@@ -104,6 +105,7 @@ def config_check(path: Path) -> None:
         "policy.model/policy": lambda: PolicyEnforcer(settings.policy.model, settings.policy.policy),
         "policy.masking": lambda: load_profiles(settings.policy.masking).get("strict"),
         "identity": lambda: Identify(settings.identity),
+        "upstream (TLS files)": lambda: upstream_tls(settings.upstream),
     }
     problems = []
     for name, check in checks.items():

@@ -23,12 +23,15 @@ changes them fails there.
 from __future__ import annotations
 
 import functools
+import ssl
 from typing import Any, cast
 
 import aiohttp
 from aiohttp.client_proto import ResponseHandler
 from aiohttp.http_parser import RawResponseMessage
 from aiohttp.streams import StreamReader
+
+from .settings import UpstreamSettings
 
 # 1xx are interim answers; the final answer follows on the same connection.
 _BODILESS = frozenset({204, 304})
@@ -53,3 +56,14 @@ class UpstreamConnector(aiohttp.TCPConnector):
         self._factory = cast(
             "functools.partial[ResponseHandler]", functools.partial(_OneAnswerHandler, loop=self._loop)
         )
+
+
+def upstream_tls(settings: UpstreamSettings) -> ssl.SSLContext | bool:
+    """What aiohttp is given as `ssl`: the default checks (system trust store) unless a CA
+    bundle or a client certificate is configured. Unreadable files fail here, at start."""
+    if settings.ca_file is None and settings.client_cert_file is None:
+        return True
+    context = ssl.create_default_context(cafile=settings.ca_file)
+    if settings.client_cert_file is not None:
+        context.load_cert_chain(settings.client_cert_file, settings.client_key_file)
+    return context

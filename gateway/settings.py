@@ -48,6 +48,20 @@ class UpstreamSettings(Section):
     connect_timeout: float = Field(5.0, gt=0)
     timeout: float = Field(30.0, gt=0)
     max_connections: int = Field(100, ge=1)
+    # An https upstream's certificate is checked against this CA bundle instead of the system
+    # trust store (internal systems are certified by the bureau's own CA), and the gateway
+    # presents this certificate where the upstream requires mutual TLS.
+    ca_file: Path | None = None
+    client_cert_file: Path | None = None
+    client_key_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _tls_files(self) -> UpstreamSettings:
+        if (self.client_cert_file is None) != (self.client_key_file is None):
+            raise ValueError("client_cert_file and client_key_file go together")
+        if not self.url.startswith("https://") and (self.ca_file or self.client_cert_file):
+            raise ValueError("ca_file and client certificates apply to an https:// url only")
+        return self
 
 
 class ApiKey(Section):

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 from yarl import URL
 
-from ..connections import UpstreamConnector
+from ..connections import UpstreamConnector, upstream_tls
 from ..exchange import Exchange, Response
 from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
@@ -118,7 +118,9 @@ class Forward:
         self._session: aiohttp.ClientSession | None = None
 
     async def start(self) -> None:
-        connector = UpstreamConnector(limit=self._settings.max_connections, keepalive_timeout=30)
+        connector = UpstreamConnector(
+            limit=self._settings.max_connections, keepalive_timeout=30, ssl=upstream_tls(self._settings)
+        )
         self._session = aiohttp.ClientSession(
             connector=connector,
             # Bodies are decoded by the inspect stage, under a size cap.

@@ -81,6 +81,16 @@ def test_config_check_reports_broken_policy_files_without_writing(tmp_path: Path
     assert not (tmp_path / "keys").exists()
 
 
+def test_config_check_reads_the_upstream_tls_files(tmp_path: Path) -> None:
+    """A CA file that is not a certificate is named at check time, not at the first request."""
+    (tmp_path / "ca.pem").write_text("not a certificate\n", encoding="utf-8")
+    config = tmp_path / "minguard.yaml"
+    config.write_text("upstream: {url: 'https://dibao.internal:8443', ca_file: ca.pem}\n", encoding="utf-8")
+    result = runner.invoke(app, ["config", "check", str(config)])
+    assert result.exit_code == 2
+    assert "upstream (TLS files): SSLError" in result.output
+
+
 def test_keys_init_makes_the_shared_key_set_and_keeps_what_exists(tmp_path: Path) -> None:
     keys = tmp_path / "keys"
     first = runner.invoke(app, ["keys", "init", str(keys)])

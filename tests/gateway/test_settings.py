@@ -71,6 +71,12 @@ def _key(**fields: object) -> dict[str, object]:
             {"opensearch": {"url": "http://opensearch.internal:9200", "username": "gw", "password_file": "pw"}},
             "password in clear",
         ),
+        (
+            {"upstream": {"url": "https://dibao.internal:8443", "client_cert_file": "gw.pem"}},
+            "client_cert_file and client_key_file go together",
+        ),
+        # Files that would be ignored: the operator believes the upstream is authenticated.
+        ({"upstream": {"url": "http://dibao.internal", "ca_file": "ca.pem"}}, "apply to an https:// url only"),
     ],
 )
 def test_errors_name_the_key(data: object, message: str) -> None:

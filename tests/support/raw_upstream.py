@@ -6,12 +6,14 @@ on loopback in a background thread; the last path segment names the case, and ev
 answer closes its connection (the gateway's pool never reuses a socket a case has spoilt),
 unless the upstream keeps connections alive: then it reads the next request on the same
 connection, and an answer given as pieces is written a piece at a time, a moment apart (a
-body that arrives after its head, once the gateway may have read the answer).
+body that arrives after its head, once the gateway may have read the answer). Over TLS when
+given a server context.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -40,7 +42,12 @@ def chunked(parts: list[bytes], trailers: bytes = b"") -> bytes:
 
 
 @contextmanager
-def raw_upstream(port: int, answers: Mapping[str, bytes | Sequence[bytes]], keep_alive: bool = False) -> Iterator[str]:
+def raw_upstream(
+    port: int,
+    answers: Mapping[str, bytes | Sequence[bytes]],
+    keep_alive: bool = False,
+    tls: ssl.SSLContext | None = None,
+) -> Iterator[str]:
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
@@ -61,11 +68,11 @@ def raw_upstream(port: int, answers: Mapping[str, bytes | Sequence[bytes]], keep
             writer.close()
 
     loop = asyncio.new_event_loop()
-    server = loop.run_until_complete(asyncio.start_server(serve, "127.0.0.1", port))
+    server = loop.run_until_complete(asyncio.start_server(serve, "127.0.0.1", port, ssl=tls))
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     finally:
         asyncio.run_coroutine_threadsafe(_end_connections(server), loop).result(5)
         loop.call_soon_threadsafe(loop.stop)
