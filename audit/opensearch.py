@@ -136,6 +136,7 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                     "minguard": {
                         "properties": {
                             "instance": kw(),
+                            "proxy_ip": {"type": "ip"},
                             "principal": {
                                 "properties": {
                                     "kind": kw(),

@@ -27,6 +27,7 @@ from .bodies import bounded_body
 from .console.routes import mount as mount_console
 from .exchange import Exchange, Failure, Response, account_name
 from .exchange import Request as ExRequest
+from .forwarded import PROXY_KEY
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
 from .settings import ServerSettings
@@ -104,6 +105,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
                 client.host if client else "",
                 client.port if client else 0,
                 request.url.scheme,
+                proxy_ip=request.scope.get(PROXY_KEY, ""),
             )
         )
         await _read_request(ex, request, gateway.settings.server)

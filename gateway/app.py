@@ -25,6 +25,7 @@ from policies.separation import check_identities
 from . import heap
 from .admin import create_admin, readiness
 from .exchange import Exchange
+from .forwarded import TrustedProxies
 from .metrics import GatewayMetrics
 from .proxy import Proxy, request_from_scope, run_audit
 from .settings import Settings, load_settings
@@ -107,6 +108,7 @@ class Gateway:
             max_header_bytes=settings.server.max_header_bytes,
         )
         self._prefix = settings.server.admin_prefix
+        self._proxies = TrustedProxies(settings.server.trusted_proxies)
         # Scheduled detection (docs/detection.md §5): off unless configured; rules are loaded
         # here so that a broken rule file stops the start, not a run hours later.
         self.detection: schedule.Background | None = None
@@ -165,13 +167,14 @@ class Gateway:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
         elif scope["type"] == "http":
+            scope = self._proxies.resolve(scope)
             path: str = scope["path"]
             if path == self._prefix or path.startswith(self._prefix + "/"):
                 await self.admin(scope, receive, send)
             else:
                 await self.proxy(scope, receive, send)
         elif scope["type"] == "websocket":
-            await self._refuse_websocket(scope, send)
+            await self._refuse_websocket(self._proxies.resolve(scope), send)
 
     async def _refuse_websocket(self, scope: Scope, send: Send) -> None:
         """WebSocket is not proxied: its messages could not be inspected and audited one by one.

@@ -51,6 +51,7 @@ class Request:
     client_port: int
     scheme: str
     body: bytes = b""
+    proxy_ip: str = ""  # the load balancer, when client_ip was read from X-Forwarded-For
 
 
 @dataclass(slots=True)

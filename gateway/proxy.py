@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .exchange import Exchange, Request, Response
+from .forwarded import PROXY_KEY
 from .logs import REQUEST_ID
 from .types import Headers, Receive, Scope, Send
 
@@ -67,6 +68,7 @@ def request_from_scope(scope: Scope) -> Request:
         client_ip=client[0],
         client_port=client[1],
         scheme=scope.get("scheme", "http"),
+        proxy_ip=scope.get(PROXY_KEY, ""),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, IPvAnyNetwork, ValidationError, field_validator, model_validator
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 POLICY_DIR = PACKAGE_ROOT / "policies"
@@ -41,6 +41,9 @@ class ServerSettings(Section):
     # Seconds a client has to send a request's whole header block (slowloris): gateway/server.py.
     header_timeout: float = Field(10.0, gt=0, le=300)
     admin_prefix: str = Field("/_minguard", pattern=r"^/[A-Za-z0-9_-]+$")
+    # Load balancers in front of the gateway whose X-Forwarded-For names the client in the
+    # audit trail (gateway/forwarded.py). Empty: the TCP peer is the client.
+    trusted_proxies: list[IPvAnyNetwork] = []
 
 
 class UpstreamSettings(Section):

@@ -20,6 +20,7 @@ from policies.routes import RouteMatch
 
 from ..exchange import Exchange, Principal, Response
 from ..exchange import Request as ExRequest
+from ..forwarded import PROXY_KEY
 from ..proxy import run_audit
 from ..stages.authorize import decide_action
 from .pages import Pages
@@ -65,6 +66,7 @@ def new_exchange(request: Request) -> Exchange:
             client.host if client else "",
             client.port if client else 0,
             request.url.scheme,
+            proxy_ip=request.scope.get(PROXY_KEY, ""),
         )
     )
 

@@ -273,6 +273,8 @@ class Audit:
             },
             "conditions": {"checked": list(ex.conditions), "failed": ex.condition_failed},
         }
+        if ex.request.proxy_ip:
+            minguard["proxy_ip"] = ex.request.proxy_ip
         if principal is not None:
             minguard["principal"] = {
                 "kind": principal.kind,
