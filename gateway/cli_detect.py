@@ -231,6 +231,27 @@ def reference_load(
         client.close()
 
 
+@detect_app.command("notify")
+def notify_command(config: ConfigOption = None) -> None:
+    """Send the new alerts not yet delivered to `detection.notify.url` (one round, oldest first)."""
+    from opensearchpy.exceptions import OpenSearchException
+
+    from audit.detection.notify import Notifier
+
+    settings, client = _open(config)
+    if settings.detection.notify is None:
+        fail("detection.notify 未配置 / no detection.notify in the config")
+    try:
+        delivery = Notifier(settings.detection.notify).deliver(client, settings.opensearch.index_prefix)
+    except (OpenSearchException, OSError) as exc:
+        fail(f"无法读取告警 / cannot read the alerts at {settings.opensearch.url}: {exc}")
+    finally:
+        client.close()
+    typer.echo(f"已推送 {delivery.sent} 条告警 / {delivery.sent} alerts delivered")
+    if delivery.failed:
+        fail(f"推送中断,下次重试 / delivery stopped, retried next time: {delivery.failed}")
+
+
 @detect_app.command("schedule")
 def schedule_command(
     config: ConfigOption = None,

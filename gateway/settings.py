@@ -170,6 +170,26 @@ class OpenSearchSettings(Section):
         return os.environ.get("MINGUARD_OPENSEARCH_PASSWORD")
 
 
+class NotifySettings(Section):
+    # Where alerts are POSTed as they are raised (audit/detection/notify.py).
+    url: str = Field(pattern=r"^https?://[^\s/?#]+(/[^\s#]*)?$")
+    min_severity: Literal["medium", "high", "critical"] = "high"
+    # Key of the HMAC-SHA256 signature in X-Minguard-Signature; absent: unsigned.
+    secret_file: Path | None = None
+    ca_file: Path | None = None  # the receiver's CA, for an https url certified by a private CA
+    timeout: float = Field(5.0, gt=0, le=60)
+
+    @model_validator(mode="after")
+    def _private_over_tls(self) -> NotifySettings:
+        # An alert names the staff it is about: over plain http only to this host.
+        parsed = urlsplit(self.url)
+        if parsed.scheme != "https" and parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("alerts name staff members: use an https:// url (plain http only to this host)")
+        if self.ca_file is not None and parsed.scheme != "https":
+            raise ValueError("ca_file applies to an https:// url only")
+        return self
+
+
 class DetectionSettings(Section):
     # Scheduled detection (docs/detection.md §5): every `every_minutes`, the gateway evaluates
     # the rules over the slot that ended `delay_seconds` ago. Off unless asked for; with several
@@ -184,6 +204,8 @@ class DetectionSettings(Section):
     # Slots looked back at on each tick: ones missed while no replica ran, or whose lease expired.
     catch_up: int = Field(8, ge=1, le=1000)
     rules_dir: Path | None = None  # default: the shipped rules (audit/detection/rules)
+    # Alerts pushed to the duty channel as they are raised; absent: seen in the console only.
+    notify: NotifySettings | None = None
 
     @field_validator("every_minutes")
     @classmethod

@@ -85,6 +85,7 @@ ALERT_MAPPING: dict[str, Any] = {
                 "baseline": {"type": "double"},
                 "peer_baseline": {"type": "double"},
                 "since": {"type": "date"},
+                "notified_at": {"type": "date"},
                 "events": {"type": "long"},
                 "evidence_total": {"type": "long"},
                 "evidence_truncated": {"type": "boolean"},

@@ -41,6 +41,7 @@ from audit.opensearch import make_sync_client
 from gateway.settings import DetectionSettings, OpenSearchSettings
 
 from .definitions import RULES_DIR, Rule, load_rules
+from .notify import Notifier
 from .query import iso
 from .runner import RunResult
 from .runner import run as run_rules
@@ -193,6 +194,7 @@ class Scheduler:
         reference_key: Ed25519PublicKey,
         holder: str | None = None,
         evaluate: Evaluate = run_rules,
+        notifier: Notifier | None = None,
     ) -> None:
         if every <= timedelta(0) or timedelta(days=1) % every:
             raise ValueError("the slot length must divide a day (e.g. 5, 15, 30, 60 minutes)")
@@ -201,6 +203,7 @@ class Scheduler:
         self.reference_key = reference_key  # what reference loads are signed with (runner.run)
         self.holder = holder or default_holder()
         self.evaluate = evaluate
+        self.notifier = notifier
         self.leases = Leases(client, prefix)
         self.stopping = threading.Event()  # set at shutdown: finish the slot at hand, start no other
 
@@ -227,6 +230,9 @@ class Scheduler:
             self.leases.settle(lease, datetime.now(UTC), "done", outcome)
             log.info("detection slot %s: %d new alerts, %d already there", slot.key, result.created, result.existing)
             ran.append(SlotRun(slot, lease.attempt, result.created, result.existing))
+        if self.notifier is not None:
+            # Every tick, whoever evaluated the slots: alerts a receiver missed are retried.
+            self.notifier.deliver(self.client, self.prefix)
         return ran
 
 
@@ -247,6 +253,7 @@ def from_settings(
         lease=timedelta(seconds=detection.lease_seconds),
         catch_up=detection.catch_up,
         reference_key=reference_key,
+        notifier=Notifier(detection.notify) if detection.notify else None,
     )
 
 

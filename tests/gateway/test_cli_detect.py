@@ -1,12 +1,16 @@
-"""How `minguard detect alerts` lists alerts (gateway/cli_detect.py)."""
+"""`minguard detect`: how alerts are listed, and what notify says without a channel (gateway/cli_detect.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from typer.testing import CliRunner
 
 from audit.detection.alerts import integrity_alert
 from audit.detection.definitions import load_rules
 from audit.detection.query import Window
+from gateway.cli import app
 from gateway.cli_detect import alert_line
 
 
@@ -17,3 +21,11 @@ def test_an_integrity_alert_is_listed_without_value_or_threshold() -> None:
     alert = integrity_alert(rule, Window(now - timedelta(days=1), now), "staff", "登记表被改动", now)["alert"]
     line = alert_line(alert)
     assert "参考数据完整性" in line and alert["id"] in line
+
+
+def test_notify_without_a_channel_says_so(tmp_path: Path) -> None:
+    config = tmp_path / "minguard.yaml"
+    config.write_text("opensearch: {url: 'http://127.0.0.1:9'}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["detect", "notify", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "detection.notify 未配置" in result.output
