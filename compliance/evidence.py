@@ -73,6 +73,7 @@ class Evidence:
     unauthenticated: int = 0
     allowed_anonymous: int = 0
     jwt_configured: bool = False
+    alarm_channel: str | None = None  # detection.notify.url
     # Integrity / confidentiality
     transport: list[dict[str, Any]] = field(default_factory=list)
     masking_algorithms: list[dict[str, Any]] = field(default_factory=list)
@@ -174,6 +175,7 @@ def gather(
     )
 
     ev.alerts = systemfacts.alert_facts(client, prefix, start, end, now)
+    ev.alarm_channel = settings.detection.notify.url if settings.detection.notify else None
     ev.denial_alerted = systemfacts.alerted_users(client, prefix, start, end, systemfacts.DENIAL_RULES)
     interval = _interval(start, end)
     ev.volume = trail.histogram(interval, "minguard.data.level", allowed)

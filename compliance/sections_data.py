@@ -7,7 +7,7 @@ from audit.detection.alerts import STATE_ZH
 
 from .evidence import Evidence
 from .model import FAIL, PARTIAL, PASS, Check, Section, Table, undetermined
-from .systemfacts import ALERT_MAX_OPEN_DAYS
+from .systemfacts import ALARM_GRACE, ALERT_MAX_OPEN_DAYS
 
 KEY_MAX_AGE_DAYS = 365  # rotate keys at least yearly
 SM_ALGORITHMS = ("hmac-sm3", "sm4-gcm", "sm3")
@@ -196,5 +196,32 @@ def detection(ev: Evidence) -> Section:
         s.checks.append(undetermined("detection.handled", name))
     else:
         s.checks.append(Check("detection.handled", name, PASS, f"共 {alerts.total} 条告警,均已确认或关闭。"))
+    s.checks.append(_alarm(ev))
     s.charts.append("alerts")
     return s
+
+
+def _alarm(ev: Evidence) -> Check:
+    """8.1.3.5: an alarm when a serious event is detected, i.e. pushed, not waiting in a console."""
+    name, alerts = "严重告警报警", ev.alerts
+    if ev.alarm_channel is None:
+        return Check(
+            "detection.alarm",
+            name,
+            PARTIAL,
+            "未配置告警推送(detection.notify):告警只能在控制台或命令行中查看,发生严重事件时无人被主动通知。",
+        )
+    if alerts.unalarmed:
+        grace = int(ALARM_GRACE.total_seconds() // 3600)
+        return Check(
+            "detection.alarm",
+            name,
+            FAIL,
+            f"{alerts.unalarmed} 条高/严重级别告警产生 {grace} 小时以上仍未推送到值班渠道 {ev.alarm_channel}(接收方不可达或拒收)。",
+        )
+    return Check(
+        "detection.alarm",
+        name,
+        PASS,
+        f"告警推送到值班渠道 {ev.alarm_channel};期间内 {alerts.severe} 条高/严重级别告警均已推送或已处置。",
+    )

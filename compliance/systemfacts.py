@@ -22,6 +22,10 @@ from gateway.settings import Settings
 from .trail import composite
 
 ALERT_MAX_OPEN_DAYS = 7  # an alert left new for longer is not being handled
+# Severities pushed to the duty channel by default (detection.notify.min_severity), and the
+# time a new alert may wait for its push (the scheduler's tick, a receiver down a while).
+SEVERE = ("high", "critical")
+ALARM_GRACE = timedelta(hours=1)
 DENIAL_RULES = ("misuse.repeated_denials", "misuse.out_of_region")  # rules that alert on refused access
 ALERT_USER = "alert.subjects.user.id.keyword"  # subjects are mapped dynamically: text with a keyword
 SCAN_PAGE = 5000  # closed alerts read per request for the closing times
@@ -127,6 +131,8 @@ class AlertFacts:
     titles: dict[str, str] = field(default_factory=dict)  # rule -> title_zh
     closing_hours: dict[str, float] = field(default_factory=dict)  # rule -> median hours to close
     stale: int = 0  # still new, raised ALERT_MAX_OPEN_DAYS or more before the report
+    severe: int = 0  # high or critical
+    unalarmed: int = 0  # severe, still new, raised ALARM_GRACE or more before the report, never pushed
 
     @property
     def total(self) -> int:
@@ -173,6 +179,12 @@ def alert_facts(client: OpenSearch, prefix: str, start: datetime, end: datetime,
     since = {"range": {"@timestamp": {"lte": start_iso(now - timedelta(days=ALERT_MAX_OPEN_DAYS))}}}
     stale = _overlapping(start, end, {"term": {"alert.state": "new"}}, since)
     facts.stale = int(client.count(index=index, body={"query": stale})["count"])
+    severe = {"terms": {"alert.severity": list(SEVERE)}}
+    facts.severe = int(client.count(index=index, body={"query": _overlapping(start, end, severe)})["count"])
+    waited = {"range": {"@timestamp": {"lte": start_iso(now - ALARM_GRACE)}}}
+    unpushed = {"bool": {"must_not": [{"exists": {"field": "alert.notified_at"}}]}}
+    unalarmed = _overlapping(start, end, severe, {"term": {"alert.state": "new"}}, waited, unpushed)
+    facts.unalarmed = int(client.count(index=index, body={"query": unalarmed})["count"])
     return facts
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from compliance.evidence import USER_ROWS
 from compliance.mlps import FAIL, PARTIAL, PASS, MlpsReport, collect
 from compliance.trail import Trail
 from gateway.devsetup import init_dev
-from gateway.settings import Settings, load_settings
+from gateway.settings import NotifySettings, Settings, load_settings
 from support.gateways import OPENSEARCH_URL
 
 pytestmark = pytest.mark.opensearch
@@ -183,3 +183,24 @@ def test_a_stale_alert_among_more_than_ten_thousand_fails_detection(alerted: Bus
     rows = {row[0]: row for row in report.section("detection").tables[0].rows}
     assert rows["misuse.bulk_access"] == ["misuse.bulk_access", 1, 0, 10_000, "2.0"]
     assert rows["misuse.after_hours"] == ["misuse.after_hours", 0, 0, 3, "2.0"]
+
+
+def test_a_severe_alert_never_pushed_fails_the_alarm_check(alerted: Busy) -> None:
+    """10,003 closed alerts and one high alert left new: with a duty channel configured, that one
+    was never pushed (8.1.3.5 报警); without a channel, no alert is ever pushed."""
+    assert _verdict(alerted.report(), "detection.alarm")[0] == PARTIAL  # no detection.notify
+    detection = alerted.settings.detection.model_copy(
+        update={"notify": NotifySettings(url="https://duty.mz.example/hooks/minguard")}
+    )
+    pushed = replace(alerted, settings=alerted.settings.model_copy(update={"detection": detection}))
+    verdict, reason = _verdict(pushed.report(), "detection.alarm")
+    assert verdict == FAIL and "1 条高/严重级别告警" in reason, reason
+    index = alerts_index(alerted.prefix)
+    original = alerted.client.get(index=index, id="a020000")["_source"]
+    stamped = {**original, "alert": {**original["alert"], "notified_at": original["@timestamp"]}}
+    alerted.client.index(index=index, id="a020000", body=stamped, params={"refresh": "true"})
+    try:
+        verdict, reason = _verdict(pushed.report(), "detection.alarm")
+        assert verdict == PASS and "10004 条高/严重级别告警均已推送或已处置" in reason, reason
+    finally:
+        alerted.client.index(index=index, id="a020000", body=original, params={"refresh": "true"})
