@@ -107,6 +107,10 @@ def config_check(path: Path) -> None:
         "identity": lambda: Identify(settings.identity),
         "upstream (TLS files)": lambda: upstream_tls(settings.upstream),
     }
+    if (notify := settings.detection.notify) is not None:
+        from audit.detection.notify import Notifier
+
+        checks["detection.notify (files)"] = lambda: Notifier(notify)
     problems = []
     for name, check in checks.items():
         try:

@@ -17,7 +17,7 @@ holding bytes nobody asked for is discarded when it would be reused.
 
 This reaches into aiohttp's connector and protocol (`_factory`, the queue of parsed answers):
 tests/e2e/test_upstream_shapes.py shows both cases through a real gateway, so a release that
-changes them fails there.
+changes them fails there; pyproject.toml keeps aiohttp below its next minor release until then.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ class _OneAnswerHandler(ResponseHandler):
         super().feed_data(data, size)
 
     def is_connected(self) -> bool:
-        # aiohttp asks this of a pooled connection before reusing it (and of nothing else in
-        # use): queued answers or bytes there arrived while no request was waiting.
+        # aiohttp asks this of a pooled connection before reusing it and when it sweeps idle
+        # ones: answers or bytes queued there arrived while no request was waiting.
         return super().is_connected() and not self._buffer and not self._tail
 
 

@@ -27,11 +27,7 @@ class TrustedProxies:
     def __init__(self, networks: Sequence[Network]) -> None:
         self._networks = tuple(networks)
 
-    def _trusted(self, address: str) -> bool:
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
+    def _trusted(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         return any(ip in network for network in self._networks)
 
     def client(self, peer: str, forwarded_for: Sequence[bytes]) -> str:
@@ -39,23 +35,27 @@ class TrustedProxies:
         nearest = peer
         entries = b",".join(forwarded_for).decode("latin-1").split(",")
         for entry in reversed(entries):
-            address = entry.strip()
             try:
-                ipaddress.ip_address(address)
+                ip = ipaddress.ip_address(entry.strip())
             except ValueError:
                 return nearest
-            if not self._trusted(address):
-                return address
-            nearest = address
+            if not self._trusted(ip):
+                return str(ip)
+            nearest = str(ip)
         return nearest
 
     def resolve(self, scope: Scope) -> Scope:
         """The scope as the gateway reads it: with the client behind a trusted proxy (port
         unknown) and the proxy under PROXY_KEY; unchanged for any other peer."""
-        peer = (scope.get("client") or ("", 0))[0]
-        if not self._networks or not self._trusted(peer):
+        if not self._networks:
+            return scope
+        try:
+            peer = ipaddress.ip_address((scope.get("client") or ("", 0))[0])
+        except ValueError:  # a unix socket's peer, or none
+            return scope
+        if not self._trusted(peer):
             return scope
         forwarded = [value for name, value in scope["headers"] if name == b"x-forwarded-for"]
         if not forwarded:
             return scope
-        return {**scope, "client": (self.client(peer, forwarded), 0), PROXY_KEY: peer}
+        return {**scope, "client": (self.client(str(peer), forwarded), 0), PROXY_KEY: str(peer)}

@@ -91,6 +91,16 @@ def test_config_check_reads_the_upstream_tls_files(tmp_path: Path) -> None:
     assert "upstream (TLS files): SSLError" in result.output
 
 
+def test_config_check_reads_the_alert_channel_files(tmp_path: Path) -> None:
+    config = tmp_path / "minguard.yaml"
+    config.write_text(
+        "detection: {notify: {url: 'https://duty.mz.example/hook', secret_file: missing.key}}\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["config", "check", str(config)])
+    assert result.exit_code == 2
+    assert "detection.notify (files): FileNotFoundError" in result.output
+
+
 def test_keys_init_makes_the_shared_key_set_and_keeps_what_exists(tmp_path: Path) -> None:
     keys = tmp_path / "keys"
     first = runner.invoke(app, ["keys", "init", str(keys)])
