@@ -21,7 +21,7 @@ from ..media import parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
-from .query import QueryError, check_form, check_query
+from .query import QueryError, check_form, check_multipart, check_query
 from .redact import FORM
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
@@ -30,10 +30,10 @@ Clock = Callable[[], dt.datetime]
 _MAX_REMEMBERED_ROUTES = 4096
 
 
-def _is_form(headers: Headers) -> bool:
-    return any(
-        name == b"content-type" and parse_content_type(value.decode("latin-1"))[0] == FORM for name, value in headers
-    )
+def _body_types(headers: Headers) -> set[str]:
+    """The media types the request's Content-Type lines name (a second line may be the one
+    the upstream reads)."""
+    return {parse_content_type(value.decode("latin-1"))[0] for name, value in headers if name == b"content-type"}
 
 
 def now_utc() -> dt.datetime:
@@ -111,8 +111,12 @@ class Authorize:
         bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)
-            if ex.request.body and _is_form(ex.request.headers):
-                check_form(ex.request.body)
+            if ex.request.body:
+                types = _body_types(ex.request.headers)
+                if FORM in types:
+                    check_form(ex.request.body)
+                if any(t.startswith("multipart/") for t in types):
+                    check_multipart(ex.request.body)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)

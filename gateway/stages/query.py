@@ -6,14 +6,16 @@ Names are compared after percent-decoding and case-folding, and `;` counts as a 
 too, because some servers split on it. Overlong query strings are refused with 414.
 
 A parameter that changes the method after the gateway decided on it is refused too (400
-`method_override`), in the query or in a form body: Spring's HiddenHttpMethodFilter, Laravel
-and Symfony read `_method` as the method headers are read (those are refused in authorize).
+`method_override`), in the query or in a form body, urlencoded or multipart: Spring's
+HiddenHttpMethodFilter, Laravel and Symfony read `_method` as the method headers are read
+(those are refused in authorize).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from urllib.parse import unquote_plus
+from urllib.parse import unquote, unquote_plus
 
 # Compared with "_" for "-", as for the headers: X-HTTP-Method-Override=DELETE works as a
 # parameter too in some frameworks.
@@ -50,6 +52,36 @@ def check_form(body: bytes) -> None:
     """A form body (application/x-www-form-urlencoded) must not change the method either."""
     for name, key in _names(body):
         _refuse_override(name, key)
+
+
+# A multipart part's header line naming it. Read loosely on purpose (any case, spaces before
+# the colon, LF alone): a line one parser takes for a part header must not pass unread here.
+_DISPOSITION = re.compile(rb"(?im)^[ \t]*content-disposition[ \t]*:(.*)$")
+# Its parameters: name="…" (backslash escapes), name=token, and RFC 2231's
+# name*=charset'lang'%XX…, which Go's mime and some Java parsers decode.
+_PARAMETER = re.compile(r'(?:^|;)\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)')
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _part_names(body: bytes) -> Iterator[str]:
+    """The names of the parts of a multipart body, as the part headers give them."""
+    for line in _DISPOSITION.finditer(body):
+        for param in _PARAMETER.finditer(line.group(1).decode("utf-8", "replace")):
+            key, value = param.group(1).casefold(), param.group(2).strip()
+            if key not in ("name", "name*"):
+                continue
+            if value.startswith('"'):
+                value = _ESCAPED.sub(r"\1", value[1:].removesuffix('"'))
+            if key == "name*":
+                value = unquote(value.split("'", 2)[-1], errors="replace")
+            yield value
+
+
+def check_multipart(body: bytes) -> None:
+    """A multipart body (multipart/form-data) must not change the method: frameworks read its
+    parts as form parameters, `_method` among them."""
+    for name in _part_names(body):
+        _refuse_override(name, name.strip().casefold().removesuffix("[]"))
 
 
 def check_query(query: bytes, max_bytes: int) -> None:

@@ -218,6 +218,37 @@ def test_a_form_body_cannot_change_the_method(gateway: RunningGateway, upstream_
     assert response.status == 400 and body["error"]["code"] == "method_override"
 
 
+def test_a_multipart_body_cannot_change_the_method(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A multipart/form-data part named _method is a form parameter to the same frameworks;
+    only the urlencoded form was refused, and the part reached the upstream."""
+    body = (
+        b'--b1\r\nContent-Disposition: form-data; name="personId"\r\n\r\nP1\r\n'
+        b'--b1\r\nContent-Disposition: form-data; name="_method"\r\n\r\nDELETE\r\n--b1--\r\n'
+    )
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        headers = {
+            "X-API-Key": gateway.env.key("caseworker-hanbin"),
+            "X-Purpose-Of-Use": "bypass-test",
+            "Content-Type": "multipart/form-data; boundary=b1",
+        }
+        conn.request("POST", "/api/v1/regions/610902/cases", body=body, headers=headers)
+        response = conn.getresponse()
+        data = json.loads(response.read())
+        request_id = response.getheader("x-request-id") or ""
+    finally:
+        conn.close()
+    assert response.status == 400 and data["error"]["code"] == "method_override"
+    assert data["error"]["message_zh"] == "不接受改写请求方法的参数"
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
+    assert event["minguard"]["error"]["code"] == "method_override"
+
+
 def test_probes_of_the_management_api_are_refused_and_audited(
     gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
 ) -> None:

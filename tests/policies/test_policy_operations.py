@@ -12,7 +12,7 @@ from opensearchpy import AsyncOpenSearch, OpenSearch
 
 from gateway.app import Gateway
 from gateway.settings import parse_settings
-from gateway.stages.query import QueryError, check_query
+from gateway.stages.query import QueryError, check_multipart, check_query
 from policies.bundle import PolicyFiles, PolicyStore
 from policies.conditions import Conditions
 from policies.lint import lint
@@ -131,6 +131,39 @@ def test_query_guard(query: bytes, code: str | None) -> None:
     with pytest.raises(QueryError) as info:
         check_query(query, 4096)
     assert info.value.code == code
+
+
+def _multipart(disposition: bytes) -> bytes:
+    return (
+        b'--b1\r\nContent-Disposition: form-data; name="personId"\r\n\r\nP1\r\n'
+        b"--b1\r\n" + disposition + b"\r\n\r\nDELETE\r\n--b1--\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("disposition", "refused"),
+    [
+        (b'Content-Disposition: form-data; name="_method"', True),
+        (b"content-disposition: form-data; name=_method", True),  # a token, lower case
+        (b'Content-Disposition : form-data; NAME="_Method"', True),
+        (b'Content-Disposition: form-data; filename="a.txt"; name="X-HTTP-Method-Override"', True),
+        (b'Content-Disposition: form-data; name="_method[]"', True),
+        (b'Content-Disposition: form-data; name="\\_method"', True),  # a quoted-pair
+        (b"Content-Disposition: form-data; name*=UTF-8''%5Fmethod", True),  # RFC 2231
+        (b'Content-Disposition: form-data; name="method"', False),
+        (b'Content-Disposition: form-data; name="file"; filename="_method"', False),  # a file's name
+    ],
+)
+def test_a_multipart_part_cannot_change_the_method(disposition: bytes, refused: bool) -> None:
+    """Spring's HiddenHttpMethodFilter, Laravel and Symfony read a multipart/form-data part
+    named _method as they read the urlencoded parameter: the gateway decided on POST, the
+    upstream would run DELETE."""
+    if not refused:
+        check_multipart(_multipart(disposition))
+        return
+    with pytest.raises(QueryError) as info:
+        check_multipart(_multipart(disposition))
+    assert info.value.code == "method_override"
 
 
 @pytest.mark.parametrize(
