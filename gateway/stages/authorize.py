@@ -1,6 +1,6 @@
 """Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
 
-Order: method-override and query refusals, path canonicalisation, route match, then
+Order: method-override refusals, a body on GET/HEAD/OPTIONS, query refusals, path canonicalisation, route match, then
 policies.decide.before_upstream (separation of duties, casbin, time window), then the purpose
 of use for writes, then the self-approval check for approval routes.
 """
@@ -106,6 +106,17 @@ class Authorize:
         # X_HTTP_Method_Override too: CGI and WSGI servers read "_" as "-".
         if any(name.replace(b"_", b"-") in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
             ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
+            return
+        if ex.request.body and ex.request.method in SAFE_METHODS:
+            # A GET's content has no defined meaning (RFC 9110 9.3.1), yet some frameworks
+            # read it as parameters (a region code the path never named); it also skips the
+            # write checks. CloudFront refuses it too.
+            ex.fail(
+                400,
+                "body_not_allowed",
+                f"a {ex.request.method} request must not carry a body",
+                f"{ex.request.method} 请求不得携带请求体,已拒绝",
+            )
             return
         self._store.follow()  # another worker's reload
         bundle = self._store.current
