@@ -129,9 +129,21 @@ def _outside_region(ex: Exchange) -> Verdict | None:
     inside the region starts with the route's, as authorize reads it (610902 holds
     610902002001, the city 610900 holds 610921101001; a district does not hold its city)."""
     target = ex.route.target_region if ex.route is not None else None
-    if not target or ex.inspection is None:
+    if not target:
         return None
     ex.conditions.append("region_scope")
+    if ex.inspection is None:
+        # Let out uninspected (a binary type, or a body the inspector could not read, to a
+        # profile that masks nothing): no one knows whose records it holds. It counts as core
+        # data, and a county's service must not receive another county's.
+        return Verdict(
+            "region_scope",
+            502,
+            "records_region_unknown",
+            f"the upstream's answer for region {target} could not be inspected, so the region of its records "
+            "is unknown; the response is withheld",
+            f"上游对区划 {target} 的响应无法检查,无法判断记录所属区划,已拦截",
+        )
     prefix = region_prefix(target)
     outside = sorted(code for code in ex.inspection.regions if not code.startswith(prefix))
     if not outside:

@@ -70,12 +70,16 @@ def test_what_cannot_be_inspected_or_fetched_is_refused(
     assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
 
 
-def test_a_caller_who_sees_everything_gets_binary_streamed(odd_gateway: RunningGateway) -> None:
-    # The payment service's profile releases everything, so uninspectable content may pass.
+def test_binary_on_a_region_route_is_withheld_even_from_a_caller_who_sees_everything(
+    odd_gateway: RunningGateway,
+) -> None:
+    """The payment service's profile releases everything, so uninspectable content may pass
+    its masking; but on a route scoped to a region no one could tell whose region its records
+    are of, and it went out unjudged."""
     response = get(odd_gateway, CASE + "binary", key_id="payment-service")
-    assert response.status_code == 200
-    assert response.headers["content-type"] == "image/png"
-    assert ID_NUMBER.encode() in response.content
+    assert response.status_code == 502
+    assert response.json()["error"]["code"] == "records_region_unknown"
+    assert ID_NUMBER.encode() not in response.content
 
 
 def test_byte_ranges_are_not_asked_of_the_upstream(odd_gateway: RunningGateway) -> None:

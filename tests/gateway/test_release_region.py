@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from classifiers.inspect import Inspector
+from classifiers.levels import DataLevel
 from gateway.exchange import Exchange, Principal, Request, Response
 from gateway.stages.release import Release
 from policies.bundle import PolicyFiles, PolicyStore
@@ -101,3 +102,30 @@ def test_a_route_without_a_region_is_not_checked() -> None:
     ex.response = Response(200, [], ex.inspection.body)
     asyncio.run(RELEASE(ex))
     assert ex.failure is None and "region_scope" not in ex.conditions
+
+
+def _uninspected(region: str | None) -> Exchange:
+    """A body the inspect stage let out uninspected (a binary type, or one it could not read,
+    to a profile that masks nothing: the payment service's)."""
+    path = f"/api/v1/regions/{region}/payments" if region else "/api/v1/health"
+    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("svc-payment", "service", ("service_payment",), "610902", "汉滨区", "api_key", "pay")
+    ex.route = RouteMatch("payment.list", "payment", "list", {"region": region} if region else {}, path)
+    ex.level = DataLevel.CORE
+    ex.response = Response(200, [(b"content-type", b"application/pdf")], b"%PDF-1.7 ...")
+    asyncio.run(RELEASE(ex))
+    return ex
+
+
+def test_an_uninspected_body_on_a_region_route_is_withheld() -> None:
+    """No one knows the region of records nobody read: a county's service must not receive
+    another county's, so the body is withheld (it was released with no region check)."""
+    ex = _uninspected("610902")
+    assert ex.failure is not None and ex.failure.code == "records_region_unknown"
+    assert ex.failure.status == 502 and ex.response is None and ex.condition_failed == "region_scope"
+    assert "无法判断记录所属区划" in ex.failure.message_zh
+
+
+def test_an_uninspected_body_on_a_route_without_a_region_is_released() -> None:
+    ex = _uninspected(None)
+    assert ex.failure is None and ex.response is not None
