@@ -91,7 +91,11 @@ class ColumnWalker:
             if info is not None and info.region:
                 # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
                 # the codes under them are the record's region, and must be judged like one.
-                self.region_values([leaf for leaf in _leaves(node) if nested_region_code(leaf)])
+                # An object that holds no code at all ({"xzqh": {"mc": "紫阳县"}}) gives its
+                # texts: read as no code, they leave the record's region unjudged.
+                leaves = _leaves(node)
+                codes = [leaf for leaf in leaves if nested_region_code(leaf)]
+                self.region_values(codes if codes else [leaf for leaf in leaves if type(leaf) is str])
         if isinstance(node, dict):
             return self._object(node, path, record, embed)
         if isinstance(node, list):

@@ -64,6 +64,8 @@ class Inspection:
     masked: int
     clear: int
     reasons: tuple[str, ...] = ()
+    # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
+    unread_regions: frozenset[str] = frozenset()
     # Builds the findings when first read: the gateway never reads them (counts suffice).
     find: Callable[[], list[Finding]] = field(default=list, repr=False, compare=False)
 
@@ -84,6 +86,7 @@ class Inspection:
         self.entity_counts = counts
         self.persons |= other.persons
         self.regions |= other.regions
+        self.unread_regions |= other.unread_regions
         self.masked += other.masked
         self.clear += other.clear
 
@@ -367,6 +370,7 @@ class Inspector:
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,
+            unread_regions=frozenset(run.unread_regions),
             find=run.findings,
         )
 

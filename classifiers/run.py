@@ -29,9 +29,12 @@ from .fastjson import Ref, path_of
 from .grading import RecordSummary
 from .records import Records
 from .scanner import Match
-from .structured import Cell
+from .structured import Cell, region_code
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+# How much of a region value that is no code is kept: only that there is one is used (the
+# release stage refuses, naming no value), so a long one costs no memory.
+_UNREAD_SHOWN = 40
 # Values in which detection found nothing are remembered across inspections (bank names,
 # statuses, conditions repeat from response to response); short ones only, and a bounded
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
@@ -82,6 +85,7 @@ class Run:
     records: Records = field(default_factory=Records)
     persons: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)  # 行政区划代码 under region keys (catalog `regions`)
+    unread_regions: set[str] = field(default_factory=set)  # values under region keys that are no code
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -107,12 +111,20 @@ class Run:
         self.records.one(record).categories.add(name)
 
     def region_values(self, values: Sequence[Any]) -> None:
-        """Note the region codes among a region key's values: 6, 9 or 12 digits (an integer
-        too); anything else (a name, an empty string) says nothing checkable."""
+        """Note the region codes among a region key's values (``structured.region_code``:
+        "6109-02" and full-width digits are codes too). A value that is there but no code (a
+        name such as 紫阳县, a number of another length) is noted as unread: its record's
+        region cannot be judged. Absent values (null, "") say nothing."""
         for value in set(values):
-            text = str(value).strip() if type(value) in (str, int) else ""
-            if len(text) in (6, 9, 12) and text.isdigit():
-                self.regions.add(text)
+            code = region_code(value)
+            if code:
+                self.regions.add(code)
+                continue
+            kind = type(value)
+            if kind is str or kind is int or kind is float:
+                text = str(value).strip()
+                if text.lower() not in _ABSENT:
+                    self.unread_regions.add(text[:_UNREAD_SHOWN])
 
     def category_rows(self, rows: list[int], name: str) -> None:
         """``category`` for each of ``rows`` (a CSV column under a category header)."""

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus, unquote_plus
 
+from .normalise import fold
+
 RECORD_FIELDS = ("items", "data", "list", "records", "rows", "results")
 ENVELOPE = -1  # record index of values outside the record list (paging info, messages)
 _PLAIN_KEY = re.compile(r"^[^.\[\]'\"\s]+$")
@@ -38,12 +40,35 @@ _PROVINCE_SPANS = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (
 _PROVINCES = frozenset(str(n) for first, last in _PROVINCE_SPANS for n in range(first, last + 1))
 
 
+# What people group a code's digits with ("6109-02", "610 902", "6109/02"); fold() turns
+# full-width forms and other spaces into these.
+_CODE_SEPARATORS = str.maketrans("", "", " -._/")
+
+
+def region_code(value: Any) -> str:
+    """The 行政区划代码 a region value is written as (6, 9 or 12 digits), read through
+    full-width digits, invisible characters and the separators digits are grouped with; ""
+    when it is none (a name such as 紫阳县, a float, anything else). A string or an integer;
+    nothing else is a code."""
+    kind = type(value)
+    if kind is int:
+        digits = str(value)
+    elif kind is str:
+        digits = value.strip()
+        if not (digits.isascii() and digits.isdigit()):  # the usual case needs no folding
+            digits = fold(digits).text.translate(_CODE_SEPARATORS)
+    else:
+        return ""
+    if len(digits) in (6, 9, 12) and digits.isascii() and digits.isdigit():
+        return digits
+    return ""
+
+
 def nested_region_code(value: Any) -> bool:
     """Could a value found inside a region key's object or element be a 行政区划代码? 6, 9 or
     12 digits under a province's code: beside the code such an object may carry a row id
     (``{"xzqh": {"id": 100234, "dm": …}}``), which must not be read as a region elsewhere."""
-    text = str(value).strip() if type(value) in (str, int) else ""
-    return len(text) in (6, 9, 12) and text.isascii() and text.isdigit() and text[:2] in _PROVINCES
+    return region_code(value)[:2] in _PROVINCES
 
 
 # ----------------------------------------------------------------------------- JSON

@@ -144,11 +144,25 @@ def _outside_region(ex: Exchange) -> Verdict | None:
             "is unknown; the response is withheld",
             f"上游对区划 {target} 的响应无法检查,无法判断记录所属区划,已拦截",
         )
+    unread = len(ex.inspection.unread_regions)
+    if unread:
+        # A region field holding a name (紫阳县) or a number that is no code: whose records
+        # these are cannot be judged, and the gateway does not guess. The values are not
+        # shown: what an upstream put there may be anything (an address), and the caller
+        # and the event must not receive it unmasked.
+        return Verdict(
+            "region_scope",
+            502,
+            "records_region_unreadable",
+            f"the upstream answered for region {target} with {unread} region field value(s) that are no region "
+            "code; the response is withheld",
+            f"上游对区划 {target} 的响应中有 {unread} 个区划字段的值无法识别为行政区划代码,无法判断记录所属区划,已拦截",
+        )
     prefix = region_prefix(target)
     outside = sorted(code for code in ex.inspection.regions if not code.startswith(prefix))
     if not outside:
         return None
-    shown = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+    shown = _shown(outside)
     return Verdict(
         "region_scope",
         502,
@@ -156,3 +170,7 @@ def _outside_region(ex: Exchange) -> Verdict | None:
         f"the upstream answered for region {target} with records of {shown}; the response is withheld",
         f"上游对区划 {target} 的请求返回了其他区划({shown})的记录,已拦截",
     )
+
+
+def _shown(values: list[str]) -> str:
+    return ", ".join(values[:3]) + (f" and {len(values) - 3} more" if len(values) > 3 else "")

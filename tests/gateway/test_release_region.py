@@ -47,7 +47,6 @@ def _json(*records: dict[str, Any]) -> bytes:
         (_json({"xm": "张三", "regionCode": 610921}), "j", True),  # a number is a code too
         (json.dumps({"data": {"xm": "张三", "xzqhdm": "610923"}}, ensure_ascii=False).encode(), "j", True),
         (_json({"xm": "张三", "hukouRegionCode": "110105"}), "j", False),  # registered elsewhere: allowed
-        (_json({"xm": "张三", "regionCode": "紫阳县"}), "j", False),  # a name, not a code: nothing to check
         (_json({"xm": "张三", "regionCode": "610900"}), "j", True),  # the city above: not inside the district
         # A region key over an object or a list: the codes inside are the record's region.
         (_json({"xm": "张三", "regionCode": {"code": "610921101001", "name": "涧池社区"}}), "j", True),
@@ -85,6 +84,59 @@ def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outs
     else:
         assert ex.failure is None and ex.response is not None
     assert "region_scope" in ex.conditions
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "code"),
+    [
+        # Codes written with separators, full-width digits or invisible characters are codes.
+        (_json({"xm": "张三", "regionCode": "6109-21"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "regionCode": "610 921 101 001"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "xzqhdm": "６１０９２１"}), "application/json", "records_outside_region"),
+        (
+            _json({"xm": "张三", "xzqh": {"dm": "6109-21", "mc": "汉阴县"}}),
+            "application/json",
+            "records_outside_region",
+        ),
+        ("姓名,区划代码\n张三,6109 21\n".encode(), "text/csv", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqhdm>6109-21</xzqhdm></p></r>".encode(), "application/xml", "records_outside_region"),
+        (_json({"xm": "张三", "regionCode": 610921.0}), "application/json", "records_outside_region"),  # a whole number
+        (_json({"xm": "张三", "regionCode": "6109-02"}), "application/json", None),
+        (_json({"xm": "张三", "regionCode": "610\u200b902"}), "application/json", None),
+        (_json({"xm": "张三", "regionCode": "６１０９０２００２"}), "application/json", None),
+        # A region field that holds a name, or a number that is no code, cannot be judged.
+        (_json({"xm": "张三", "regionCode": "紫阳县"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "xzqh": "陕西省安康市紫阳县"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "regionCode": 6109210}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "xzqh": {"mc": "紫阳县"}}), "application/json", "records_region_unreadable"),
+        ("姓名,区划代码\n张三,紫阳县\n".encode(), "text/csv", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh>紫阳县</xzqh></p></r>".encode(), "application/xml", "records_region_unreadable"),
+        # Nothing there: nothing to judge.
+        (_json({"xm": "张三", "regionCode": None}), "application/json", None),
+        (_json({"xm": "张三", "regionCode": ""}), "application/json", None),
+    ],
+)
+def test_region_fields_are_read_as_codes_or_refused(body: bytes, media_type: str, code: str | None) -> None:
+    """Codes such as "6109-21" and "６１０９２１" name 汉阴县 as 610921 does; read only as 6, 9 or 12 ASCII
+    digits they named no region, and 汉阴县's records went to a 汉滨区 caller. A region field
+    holding a name (紫阳县) was not judged at all: now refused, since no code can be read."""
+    ex = _released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None
+        return
+    assert ex.failure is not None and ex.failure.code == code, ex.failure
+    assert ex.failure.status == 502 and ex.response is None and ex.condition_failed == "region_scope"
+    if code == "records_region_unreadable":
+        assert "无法识别为行政区划代码" in ex.failure.message_zh
+        # What stood in the field is not repeated to the caller (it may be an address).
+        assert "紫阳" not in ex.failure.message_zh + ex.failure.message
+
+
+def test_an_unreadable_region_value_is_not_shown_to_the_caller() -> None:
+    address = "陕西省安康市紫阳县城关镇新华路12号"
+    ex = _released(_json({"xm": "张三", "xzqh": address}), "application/json")
+    assert ex.failure is not None and ex.failure.code == "records_region_unreadable"
+    assert "新华路" not in ex.failure.message_zh + ex.failure.message
 
 
 def test_a_city_list_holds_its_districts() -> None:
