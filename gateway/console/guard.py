@@ -19,7 +19,7 @@ from .audited import RESOURCE, Runner, html, new_exchange, page
 from .forms import Form, read_form, refused
 from .pages import Pages
 from .reading import Reader
-from .session import COOKIE, Session, SessionError, SessionSigner
+from .session import COOKIE, HOST_PREFIX, Session, SessionError, SessionSigner
 
 if TYPE_CHECKING:
     from ..app import Gateway
@@ -58,15 +58,25 @@ class Guard:
         self.server = gateway.settings.server
 
     def cookie(self, request: Request, value: str, max_age: int, name: str = COOKIE) -> tuple[bytes, bytes]:
-        secure = "; Secure" if secure_cookie(request) else ""
-        text = f"{name}={value}; Path={self.base}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        # A __Host- cookie must be Secure with Path=/: on plain HTTP (a browser on this
+        # machine) the cookie keeps its bare name and the console's path.
+        if secure_cookie(request):
+            text = f"{HOST_PREFIX}{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict; Secure"
+        else:
+            text = f"{name}={value}; Path={self.base}; Max-Age={max_age}; HttpOnly; SameSite=Strict"
         return b"set-cookie", text.encode("latin-1")
+
+    @staticmethod
+    def cookie_value(request: Request, name: str = COOKIE) -> str:
+        """The value of one of the console's cookies, under the name it is set with for this
+        request (over HTTPS only the __Host- one: a bare one may come from a sibling host)."""
+        return request.cookies.get(HOST_PREFIX + name if secure_cookie(request) else name, "")
 
     def redirect(self, ex: Exchange, to: str, extra: list[tuple[bytes, bytes]] | None = None) -> None:
         html(ex, "", 303, [(b"location", f"{self.base}/{to}".encode("latin-1")), *(extra or [])])
 
     def current(self, request: Request) -> Session | SessionError | None:
-        value = request.cookies.get(COOKIE)
+        value = self.cookie_value(request)
         if not value:
             return None
         try:

@@ -141,7 +141,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
         if refused(ex, form):  # too large: refused before the credential or the token is read
             return await runner.run(ex, "console.login", "login", None, nothing)
         credential = field(form.fields, "credential")
-        if not signer.login_ok(request.cookies.get(LOGIN_COOKIE, ""), field(form.fields, "csrf")):
+        if not signer.login_ok(g.cookie_value(request, LOGIN_COOKIE), field(form.fields, "csrf")):
             # Not from our own login form (or that form is older than its cookie): refused and
             # audited before the credential is even looked at.
             ex.fail(403, "csrf_invalid", "the login form's token does not match", "登录表单校验失败,请刷新页面后重试")

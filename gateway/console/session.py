@@ -28,6 +28,12 @@ COOKIE = "minguard_console"
 # Set with the login form: a login POSTed from another site (login CSRF, which would put the
 # officer into someone else's session) carries neither this cookie nor the form's token.
 LOGIN_COOKIE = "minguard_console_login"
+# Over HTTPS the cookies carry the __Host- prefix: the browser then takes them only Secure,
+# for this host alone (no Domain) and Path=/, so a sibling subdomain cannot plant or shadow
+# a session. Path=/ sends them with every request to the gateway: the forward stage strips
+# them (CONSOLE_COOKIES) so that no upstream receives an officer's session.
+HOST_PREFIX = "__Host-"
+CONSOLE_COOKIES = frozenset(name.casefold() for base in (COOKIE, LOGIN_COOKIE) for name in (base, HOST_PREFIX + base))
 LOGIN_LIFETIME_SECONDS = 10 * 60
 LIFETIME_SECONDS = 15 * 60  # short: an unattended console times out within a quarter hour
 KEY_NAME = "console-session"

@@ -14,6 +14,7 @@ import aiohttp
 from yarl import URL
 
 from ..connections import UpstreamConnector, upstream_tls
+from ..console.session import CONSOLE_COOKIES
 from ..exchange import Exchange, Response
 from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
@@ -64,6 +65,19 @@ def _connection_tokens(headers: Headers) -> set[bytes]:
         if name.lower() == b"connection":
             tokens.update(t.strip().lower() for t in value.split(b","))
     return tokens
+
+
+def _without_console_cookies(value: bytes) -> bytes:
+    """A Cookie header without the console's cookies: set with Path=/ (their __Host- form),
+    an officer's browser sends the console session with every request to the gateway, and
+    it is the gateway's, never an upstream's to see or replay."""
+    pairs = [pair.strip() for pair in value.split(b";")]
+    kept = [
+        pair
+        for pair in pairs
+        if pair and pair.split(b"=", 1)[0].strip().decode("latin-1").casefold() not in CONSOLE_COOKIES
+    ]
+    return b"; ".join(kept)
 
 
 # Date: the gateway's server writes its own (a second one would make two).
@@ -153,6 +167,10 @@ class Forward:
             spelled = name.replace(b"_", b"-")
             if spelled in drop or spelled.startswith((b"x-minguard-", b"x-forwarded-")):
                 continue
+            if name == b"cookie":
+                value = _without_console_cookies(value)
+                if not value:
+                    continue
             out.append((name.decode("latin-1"), value.decode("latin-1")))
         principal = ex.principal
         out += [

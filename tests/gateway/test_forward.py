@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.stages.forward import response_headers
+from gateway.exchange import Exchange, Principal, Request
+from gateway.settings import UpstreamSettings
+from gateway.stages.forward import Forward, response_headers
 
 BASE = b"http://10.1.2.3:8080/legacy"
 
@@ -42,3 +44,28 @@ def test_hop_by_hop_and_length_are_dropped_and_names_lowered() -> None:
         (b"Content-Type", b"application/json"),
     ]
     assert response_headers(raw, BASE) == [(b"content-type", b"application/json")]
+
+
+def _sent_upstream(headers: list[tuple[bytes, bytes]]) -> list[tuple[str, str]]:
+    ex = Exchange(Request("GET", "/api/v1/regions/610902/persons", b"", headers, "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
+    sent = Forward(UpstreamSettings(), 1024)._request_headers(ex)
+    return list(sent.items()) if isinstance(sent, dict) else sent
+
+
+@pytest.mark.parametrize(
+    ("cookie", "forwarded"),
+    [
+        (b"__Host-minguard_console=abc.def; app_session=42", "app_session=42"),
+        (b"app_session=42;__Host-minguard_console_login=n1", "app_session=42"),
+        (b"minguard_console=abc.def", None),  # the bare name (plain HTTP) too
+        (b"__host-MINGUARD_CONSOLE=abc.def; theme=dark", "theme=dark"),
+        (b"app_session=42; lang=zh", "app_session=42; lang=zh"),
+    ],
+)
+def test_the_console_cookies_never_reach_the_upstream(cookie: bytes, forwarded: str | None) -> None:
+    """Over HTTPS the console's cookies are __Host- cookies with Path=/, so the officer's
+    browser sends them with every proxied request: an upstream would have received (and could
+    replay) the officer's console session."""
+    sent = [value for name, value in _sent_upstream([(b"host", b"gw"), (b"cookie", cookie)]) if name == "cookie"]
+    assert sent == ([forwarded] if forwarded is not None else [])

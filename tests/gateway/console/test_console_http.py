@@ -318,19 +318,28 @@ def test_an_alert_id_that_is_not_one_is_not_recorded(case: Case, opensearch: Ope
 
 def test_cookies_are_secure_behind_the_tls_terminator(case: Case) -> None:
     """The gateway sees plain HTTP from the TLS terminator in front of it (nginx, an ingress),
-    with the public name in Host: the cookies must still be Secure there."""
+    with the public name in Host: the cookies must still be Secure there, and __Host- cookies
+    (this host only, Path=/), which a sibling subdomain cannot plant or shadow."""
     behind = {"host": "console.mz.example", "x-forwarded-proto": "https"}
+    login_cookie = "__Host-minguard_console_login"
     with httpx.Client(base_url=case.console, timeout=30) as client:
         form = client.get("/login", headers=behind)
-        nonce = form.cookies["minguard_console_login"]
+        assert form.headers["set-cookie"].startswith(f"{login_cookie}=")
+        nonce = form.cookies[login_cookie]
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text)
         assert token is not None
-        answer = client.post(
-            "/login",
-            data={"credential": case.gateway.env.key("audit-admin"), "csrf": token.group(1)},
-            headers={**behind, "cookie": f"minguard_console_login={nonce}"},
-        )
+        data = {"credential": case.gateway.env.key("audit-admin"), "csrf": token.group(1)}
+        # The bare name, as a sibling host could set it, is not the login cookie over HTTPS.
+        planted = client.post("/login", data=data, headers={**behind, "cookie": f"minguard_console_login={nonce}"})
+        answer = client.post("/login", data=data, headers={**behind, "cookie": f"{login_cookie}={nonce}"})
+    assert planted.status_code == 403
     assert answer.status_code == 303
-    assert "; Secure" in form.headers["set-cookie"]
-    session = [c for c in answer.headers.get_list("set-cookie") if c.startswith(f"{COOKIE}=")]
+    assert "; Secure" in form.headers["set-cookie"] and "; Path=/;" in form.headers["set-cookie"]
+    session = [c for c in answer.headers.get_list("set-cookie") if c.startswith(f"__Host-{COOKIE}=")]
     assert len(session) == 1 and "; Secure" in session[0] and "HttpOnly" in session[0]
+    assert "; Path=/;" in session[0] and "Domain" not in session[0]
+    value = session[0].split(";", 1)[0].split("=", 1)[1]
+    with httpx.Client(base_url=case.console, timeout=30) as client:
+        page = client.get("/search", headers={**behind, "cookie": f"__Host-{COOKIE}={value}"})
+        bare = client.get("/search", headers={**behind, "cookie": f"{COOKIE}={value}"})
+    assert page.status_code == 200 and bare.status_code == 303  # the bare name: to login
