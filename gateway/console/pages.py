@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -18,9 +19,17 @@ class Pages:
             autoescape=True,  # every value shown comes from the audit trail or a form
             undefined=jinja2.ChainableUndefined,  # events differ in shape: a missing field shows empty
         )
+        # A value put into a link's path is one segment: Jinja's urlencode leaves "/" as it
+        # is, and a user id "org/zhangwei" made /user/org/zhangwei, a page that is not there.
+        self._env.filters["segment"] = segment
         self.css = (HERE / "static" / "console.css").read_bytes()
 
     def render(self, template: str, **values: Any) -> str:
         values.setdefault("user", "")
         values.setdefault("csrf", "")
         return self._env.get_template(template).render(base=self.base, **values)
+
+
+def segment(value: Any) -> str:
+    """``value`` percent-encoded as one path segment ("/" too)."""
+    return quote(str(value), safe="")

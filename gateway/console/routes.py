@@ -33,7 +33,8 @@ from .session import LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session
 if TYPE_CHECKING:
     from ..app import Gateway
 
-_USER = re.compile(r"^[A-Za-z0-9._@-]{1,128}$")
+# "/" too: a directory's subject may be "org/zhangwei" (its link encodes it as %2F).
+_USER = re.compile(r"^[A-Za-z0-9._@/-]{1,128}$")
 _ALERT = re.compile(r"^[0-9a-f]{32}$")
 _REGION = re.compile(r"^[0-9]{2,12}$")
 ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
@@ -245,7 +246,8 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
 
         return await g.guarded(request, "console.person_history", "person_history", work, csrf=True)
 
-    @admin.get(f"{base}/user/{{user_id}}", include_in_schema=False)
+    # :path, since the server decodes %2F before routing: "org%2Fzhangwei" arrives as two segments.
+    @admin.get(f"{base}/user/{{user_id:path}}", include_in_schema=False)
     async def user(request: Request, user_id: str) -> HttpResponse:
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             if not _USER.match(user_id):

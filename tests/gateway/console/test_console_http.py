@@ -343,3 +343,14 @@ def test_cookies_are_secure_behind_the_tls_terminator(case: Case) -> None:
         page = client.get("/search", headers={**behind, "cookie": f"__Host-{COOKIE}={value}"})
         bare = client.get("/search", headers={**behind, "cookie": f"{COOKIE}={value}"})
     assert page.status_code == 200 and bare.status_code == 303  # the bare name: to login
+
+
+def test_a_user_id_with_a_slash_has_its_page(case: Case, opensearch: OpenSearch) -> None:
+    """A subject "org/zhangwei" (a directory's path-like name) is linked as one encoded segment;
+    the user page took neither the link (no such route) nor the id (refused as malformed)."""
+    with login(case, "audit-admin") as (client, _):
+        answer = client.get("/user/org%2Fzhangwei")
+    assert answer.status_code == 200, answer.text
+    assert "org/zhangwei" in answer.text
+    event = event_of(opensearch, case, answer)
+    assert event["minguard"]["route"] == "console.user_activity"  # type: ignore[index]
