@@ -44,6 +44,26 @@ _NOT_FORWARDED = HOP_BY_HOP | {
     b"forwarded",
     b"x-real-ip",
     b"x-request-id",
+    # The client's address as other proxies and CDNs write it: an upstream that logs or
+    # trusts one of these would record the address the caller chose, not the TCP peer's.
+    b"x-client-ip",
+    b"true-client-ip",
+    b"client-ip",
+    b"cf-connecting-ip",
+    b"fastly-client-ip",
+    b"x-cluster-client-ip",
+    b"x-originating-ip",
+    b"x-remote-ip",
+    b"x-remote-addr",
+    # Who the caller is, as authenticating proxies tell their backends (Apache REMOTE_USER,
+    # oauth2-proxy, Grafana's auth proxy): the gateway says it in X-Minguard-Subject only.
+    b"remote-user",
+    b"x-remote-user",
+    b"x-webauth-user",
+    b"x-auth-request-user",
+    b"x-auth-request-email",
+    b"x-auth-request-preferred-username",
+    b"x-auth-request-groups",
     # Headers with which some servers and frameworks replace the path: the upstream must
     # serve the route's path, which was authorized (method overrides are refused earlier).
     b"x-original-url",

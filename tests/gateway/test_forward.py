@@ -69,3 +69,25 @@ def test_the_console_cookies_never_reach_the_upstream(cookie: bytes, forwarded: 
     replay) the officer's console session."""
     sent = [value for name, value in _sent_upstream([(b"host", b"gw"), (b"cookie", cookie)]) if name == "cookie"]
     assert sent == ([forwarded] if forwarded is not None else [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        b"X-Client-IP",
+        b"True-Client-IP",
+        b"CF-Connecting-IP",
+        b"X-Cluster-Client-IP",
+        b"X_Client_IP",  # read as X-Client-IP by CGI and WSGI servers
+        b"Remote-User",
+        b"X-Remote-User",
+        b"X-Auth-Request-User",
+        b"X-WEBAUTH-USER",
+    ],
+)
+def test_claims_of_the_clients_address_or_identity_never_reach_the_upstream(name: bytes) -> None:
+    """The gateway's audit takes the TCP peer, but an upstream that logs True-Client-IP (or
+    trusts an auth proxy's X-Remote-User) got the address, or the user, the caller chose."""
+    sent = _sent_upstream([(b"host", b"gw"), (name.lower(), b"10.9.9.9, admin")])
+    assert all(value != "10.9.9.9, admin" for _, value in sent), sent
+    assert ("X-Forwarded-For", "127.0.0.1") in sent and ("X-Minguard-Subject", "zhangwei") in sent
