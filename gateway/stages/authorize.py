@@ -1,8 +1,9 @@
 """Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
 
-Order: method-override refusals, a body on GET/HEAD/OPTIONS, query refusals, path canonicalisation, route match, then
-policies.decide.before_upstream (separation of duties, casbin, time window), then the purpose
-of use for writes, then the self-approval check for approval routes.
+Order: method-override refusals, a body on GET/HEAD/OPTIONS, query refusals, path
+canonicalisation, route match, then policies.decide.before_upstream (separation of duties,
+casbin, time window), then the region parameters of a region route (scope.py), then the
+purpose of use for writes, then the self-approval check for approval routes.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from classifiers.catalog import Catalog
 from policies.bundle import PolicyBundle, PolicyStore
 from policies.conditions import Verdict
 from policies.crypto import RELEASE_REGION
@@ -23,6 +25,7 @@ from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
 from .query import QueryError, check_form, check_multipart, check_query
 from .redact import FORM
+from .scope import named_regions, outside_region
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
@@ -83,6 +86,15 @@ class Authorize:
         # paths come again and again, and canonicalising and matching cost more than a lookup.
         self._routes: dict[tuple[str, str], RouteMatch | None] = {}
         self._routes_of: PolicyBundle | None = None
+        self._catalog = Catalog.load()
+
+    def _region_key(self, name: str) -> bool:
+        """Does a parameter of this name name a region? The catalog's region keys, and the
+        routes' own parameter name."""
+        if name.casefold() == "region":
+            return True
+        info = self._catalog.lookup(name)
+        return info is not None and info.region
 
     def _route(self, bundle: PolicyBundle, method: str, raw_path: str) -> RouteMatch | None:
         """The route of a raw path (PathError if it cannot be canonicalised)."""
@@ -122,12 +134,11 @@ class Authorize:
         bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)
-            if ex.request.body:
-                types = _body_types(ex.request.headers)
-                if FORM in types:
-                    check_form(ex.request.body)
-                if any(t.startswith("multipart/") for t in types):
-                    check_multipart(ex.request.body)
+            body_types = _body_types(ex.request.headers) if ex.request.body else set()
+            if FORM in body_types:
+                check_form(ex.request.body)
+            if any(t.startswith("multipart/") for t in body_types):
+                check_multipart(ex.request.body)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)
@@ -154,6 +165,13 @@ class Authorize:
                 "无权访问该资源(角色或辖区不符)",
             )
             return
+        if route.target_region:
+            ex.conditions.append("region_scope")
+            named = named_regions(ex.request.query, ex.request.body, body_types, self._region_key)
+            verdict = outside_region(route.target_region, named)
+            if verdict is not None:
+                refuse(ex, verdict)
+                return
         if ex.request.method not in SAFE_METHODS:
             ex.conditions.append("purpose")
             verdict = bundle.conditions.check_write(principal.roles, ex.purpose)

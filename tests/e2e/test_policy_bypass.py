@@ -124,6 +124,10 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
         ("repeated, semicolon", "GET", OWN + "?size=1;size=500", me, 400, "duplicate_query_parameter"),
         ("repeated, brackets", "GET", OWN + "?q=a&q[]=b", me, 400, "duplicate_query_parameter"),
         ("oversized query", "GET", OWN + "?q=" + "a" * 5000, me, 414, "query_too_long"),
+        # Another region named beside the path: an upstream may take the region from the query.
+        ("region in query", "GET", OWN + "?size=1&regionCode=610921", me, 403, "region_parameter_outside"),
+        ("region in query, pinyin", "GET", OWN + "?xzqhdm=6109-21", me, 403, "region_parameter_outside"),
+        ("own region in query", "GET", OWN + "?size=1&regionCode=610902", me, 200, "ok"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),
@@ -196,6 +200,43 @@ def test_a_write_without_a_purpose_is_refused_before_the_upstream(
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["event"]["type"] == ["access", "denied"]
     assert event["minguard"]["conditions"]["failed"] == "purpose"
+    assert "upstream" not in event["minguard"]
+
+
+def test_a_write_naming_another_region_in_its_body_is_refused_before_the_upstream(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """Filed on the caller's own path, a case whose body says regionCode 610921 would be filed
+    in 汉阴县 by an upstream that takes the region from the body; the response check cannot
+    undo a write."""
+    with urllib.request.urlopen(upstream_url + "/api/v1/regions/610902/persons?size=1", timeout=10) as r:
+        person = json.loads(r.read())["items"][0]["personId"]
+    application = {
+        "personId": person,
+        "program": "linshi",
+        "amount": 300,
+        "operator": "zhangwei",
+        "regionCode": "610921",
+    }
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        headers = {
+            "X-API-Key": gateway.env.key("caseworker-hanbin"),
+            "X-Purpose-Of-Use": "bypass-test",
+            "Content-Type": "application/json",
+        }
+        conn.request("POST", "/api/v1/regions/610902/cases", body=json.dumps(application).encode(), headers=headers)
+        response = conn.getresponse()
+        body = json.loads(response.read())
+        request_id = response.getheader("x-request-id") or ""
+    finally:
+        conn.close()
+    assert response.status == 403 and body["error"]["code"] == "region_parameter_outside"
+    assert "610921" in body["error"]["message_zh"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
     assert "upstream" not in event["minguard"]
 
 

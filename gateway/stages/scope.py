@@ -1,0 +1,103 @@
+"""Region codes a request names beside its path, on a route scoped to a region.
+
+Authorize decides on the path's region (``/regions/610902/…``). An upstream may also read a
+region from a parameter (``?regionCode=610921``, ``xzqhdm`` in a form or a JSON body) and
+answer for it, or file a write there: the caller would reach another region's records with a
+path of their own. The response check (release) catches records that name their region, not
+a list without a region field, nor a write. So on a region route every parameter named by a
+region key of the catalog (``regions``: ``regionCode``, ``xzqhdm``, ``区划代码`` …, or
+``region``) must name a code inside the path's region; one that names another region, or
+that is no code at all, is refused before the upstream is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import unquote_plus
+
+import orjson
+
+from classifiers.structured import nested_region_code, region_code
+from policies.conditions import Verdict
+from policies.enforcer import region_prefix
+
+IsRegionKey = Callable[[str], bool]
+_MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
+
+
+def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
+    """(name, value) of each parameter of a query string or an urlencoded form."""
+    for part in data.replace(b";", b"&").split(b"&"):
+        name, _, value = part.partition(b"=")
+        yield (
+            unquote_plus(name.decode("latin-1"), encoding="utf-8", errors="replace").strip(),
+            unquote_plus(value.decode("latin-1"), encoding="utf-8", errors="replace"),
+        )
+
+
+def _leaves(node: Any) -> Iterator[Any]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _leaves(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _leaves(value)
+    else:
+        yield node
+
+
+def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[tuple[str, Any]]:
+    """(key, value) of every region key's value in a JSON document; a region key over an
+    object or a list gives the codes inside it ({"xzqh": {"dm": …}})."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _members(item, is_region_key, depth + 1)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and is_region_key(key):
+                if isinstance(value, dict | list):
+                    yield from ((key, leaf) for leaf in _leaves(value) if nested_region_code(leaf))
+                    continue
+                yield key, value
+            yield from _members(value, is_region_key, depth + 1)
+
+
+def named_regions(
+    query: bytes, body: bytes, body_types: set[str], is_region_key: IsRegionKey
+) -> Iterator[tuple[str, Any]]:
+    """(name, value) of each region parameter in the query, an urlencoded form body or a JSON
+    body (a body that does not parse as JSON is the upstream's to refuse)."""
+    yield from ((name, value) for name, value in _pairs(query) if is_region_key(name))
+    if not body:
+        return
+    if "application/x-www-form-urlencoded" in body_types:
+        yield from ((name, value) for name, value in _pairs(body) if is_region_key(name))
+    if any(t == "application/json" or t.endswith("+json") for t in body_types):
+        try:
+            doc = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return
+        yield from _members(doc, is_region_key)
+
+
+def outside_region(target: str, named: Iterator[tuple[str, Any]]) -> Verdict | None:
+    """The refusal for the first region parameter that does not name a code inside `target`."""
+    prefix = region_prefix(target)
+    for name, value in named:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue  # nothing named
+        code = region_code(value)
+        if code.startswith(prefix) and code:
+            continue
+        shown = str(value)[:40]
+        return Verdict(
+            "region_scope",
+            403,
+            "region_parameter_outside",
+            f"parameter {name!r} names region {shown!r}, not inside the path's region {target}",
+            f"请求参数 {name} 指定的区划({shown})不在本次访问的区划 {target} 内,已拒绝",
+        )
+    return None

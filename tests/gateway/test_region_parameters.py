@@ -1,0 +1,71 @@
+"""Region codes a request names beside its path (gateway/stages/scope.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from classifiers.catalog import Catalog
+from gateway.stages.scope import named_regions, outside_region
+
+CATALOG = Catalog.load()
+FORM = {"application/x-www-form-urlencoded"}
+JSON = {"application/json"}
+
+
+def _region_key(name: str) -> bool:
+    info = CATALOG.lookup(name)
+    return name.casefold() == "region" or (info is not None and info.region)
+
+
+def _refused(query: bytes, body: bytes = b"", types: set[str] | None = None, target: str = "610902") -> str | None:
+    verdict = outside_region(target, named_regions(query, body, types or set(), _region_key))
+    return verdict.code if verdict is not None else None
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        (b"regionCode=610921", True),
+        (b"size=1&xzqhdm=610921101001", True),
+        (b"%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81=610921", True),  # 区划代码, percent-encoded
+        (b"REGION_CODE=6109-21", True),  # any spelling of the key, a grouped code
+        (b"region=610921", True),
+        (b"qhdm=%E7%B4%AB%E9%98%B3%E5%8E%BF", True),  # 紫阳县: no code, cannot be judged
+        (b"regionCode=610902002", False),  # inside the path's region
+        (b"regionCode=", False),  # nothing named
+        (b"hukouRegionCode=110105", False),  # where someone is registered: no scope
+        (b"q=610921&size=20", False),
+    ],
+)
+def test_a_region_parameter_must_lie_in_the_paths_region(query: bytes, refused: bool) -> None:
+    """The demo upstream scopes by the path, but an upstream that reads ?regionCode= answered
+    a 汉滨区 caller's own path with 汉阴县's list; records without a region field, or a
+    write, passed the response check."""
+    assert _refused(query) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("body", "types", "refused"),
+    [
+        (b"personId=P1&xzqhdm=610921", FORM, True),
+        (b"personId=P1&xzqhdm=610902", FORM, False),
+        (json.dumps({"personId": "P1", "regionCode": "610921"}).encode(), JSON, True),
+        (json.dumps({"applicant": {"xzqh": {"dm": "610921", "mc": "汉阴县"}}}).encode(), JSON, True),
+        (json.dumps([{"regionCode": 610921}]).encode(), {"application/vnd.api+json"}, True),
+        (json.dumps({"personId": "P1", "regionCode": "610902001"}).encode(), JSON, False),
+        (json.dumps({"personId": "P1", "regionCode": None}).encode(), JSON, False),
+        (json.dumps({"regionCode": "610921"}).encode(), {"text/plain"}, False),  # not read as JSON
+        (b"{not json", JSON, False),  # the upstream's to refuse
+    ],
+)
+def test_a_write_body_must_not_name_another_region(body: bytes, types: set[str], refused: bool) -> None:
+    """A case filed on the caller's own path with regionCode 610921 in its body would be
+    filed in 汉阴县 by an upstream that takes the region from the body."""
+    assert _refused(b"", body, types) == ("region_parameter_outside" if refused else None)
+
+
+def test_a_city_route_holds_its_districts() -> None:
+    assert _refused(b"regionCode=610921101", target="610900") is None
+    assert _refused(b"regionCode=610102", target="610900") == "region_parameter_outside"
