@@ -12,11 +12,10 @@ that is no code at all, is refused before the upstream is asked.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote_plus
-
-import orjson
 
 from classifiers.structured import nested_region_code, region_code
 from policies.conditions import Verdict
@@ -24,6 +23,11 @@ from policies.enforcer import region_prefix
 
 IsRegionKey = Callable[[str], bool]
 _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
+
+
+class _Object(list[tuple[str, Any]]):
+    """A JSON object as its members in order, a key sent twice kept twice: one parser reads
+    the first, another the last ({"regionCode": "610921", "regionCode": "610902"})."""
 
 
 def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
@@ -37,8 +41,8 @@ def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
 
 
 def _leaves(node: Any) -> Iterator[Any]:
-    if isinstance(node, dict):
-        for value in node.values():
+    if isinstance(node, _Object):
+        for _, value in node:
             yield from _leaves(value)
     elif isinstance(node, list):
         for value in node:
@@ -52,17 +56,17 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
     object or a list gives the codes inside it ({"xzqh": {"dm": …}})."""
     if depth > _MAX_DEPTH:
         return
-    if isinstance(node, list):
-        for item in node:
-            yield from _members(item, is_region_key, depth + 1)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(key, str) and is_region_key(key):
-                if isinstance(value, dict | list):
+    if isinstance(node, _Object):
+        for key, value in node:
+            if is_region_key(key):
+                if isinstance(value, list):  # an object or an array
                     yield from ((key, leaf) for leaf in _leaves(value) if nested_region_code(leaf))
                     continue
                 yield key, value
             yield from _members(value, is_region_key, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _members(item, is_region_key, depth + 1)
 
 
 def named_regions(
@@ -77,8 +81,8 @@ def named_regions(
         yield from ((name, value) for name, value in _pairs(body) if is_region_key(name))
     if any(t == "application/json" or t.endswith("+json") for t in body_types):
         try:
-            doc = orjson.loads(body)
-        except orjson.JSONDecodeError:
+            doc = json.loads(body, object_pairs_hook=_Object)
+        except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             return
         yield from _members(doc, is_region_key)
 

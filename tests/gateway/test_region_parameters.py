@@ -58,6 +58,9 @@ def test_a_region_parameter_must_lie_in_the_paths_region(query: bytes, refused: 
         (json.dumps({"personId": "P1", "regionCode": None}).encode(), JSON, False),
         (json.dumps({"regionCode": "610921"}).encode(), {"text/plain"}, False),  # not read as JSON
         (b"{not json", JSON, False),  # the upstream's to refuse
+        # A key sent twice: one parser reads the first value, another the last.
+        (b'{"regionCode": "610921", "regionCode": "610902"}', JSON, True),
+        (b'{"region\\u0043ode": "610921"}', JSON, True),  # an escaped key is the same key
     ],
 )
 def test_a_write_body_must_not_name_another_region(body: bytes, types: set[str], refused: bool) -> None:
