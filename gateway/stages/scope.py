@@ -13,6 +13,7 @@ that is no code at all, is refused before the upstream is asked.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote_plus
@@ -28,6 +29,15 @@ _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream
 class _Object(list[tuple[str, Any]]):
     """A JSON object as its members in order, a key sent twice kept twice: one parser reads
     the first, another the last ({"regionCode": "610921", "regionCode": "610902"})."""
+
+
+# The parts of a parameter's name that frameworks bind to members: regionCode[] (PHP, Rails),
+# filter[regionCode] (JSON:API, Rails), query.regionCode (Spring's nested properties).
+_NAME_PARTS = re.compile(r"[^.\[\]]+")
+
+
+def _names_region(name: str, is_region_key: IsRegionKey) -> bool:
+    return any(is_region_key(part) for part in _NAME_PARTS.findall(name))
 
 
 def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
@@ -74,11 +84,11 @@ def named_regions(
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each region parameter in the query, an urlencoded form body or a JSON
     body (a body that does not parse as JSON is the upstream's to refuse)."""
-    yield from ((name, value) for name, value in _pairs(query) if is_region_key(name))
+    yield from ((name, value) for name, value in _pairs(query) if _names_region(name, is_region_key))
     if not body:
         return
     if "application/x-www-form-urlencoded" in body_types:
-        yield from ((name, value) for name, value in _pairs(body) if is_region_key(name))
+        yield from ((name, value) for name, value in _pairs(body) if _names_region(name, is_region_key))
     if any(t == "application/json" or t.endswith("+json") for t in body_types):
         try:
             doc = json.loads(body, object_pairs_hook=_Object)

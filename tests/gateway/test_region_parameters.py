@@ -33,6 +33,10 @@ def _refused(query: bytes, body: bytes = b"", types: set[str] | None = None, tar
         (b"REGION_CODE=6109-21", True),  # any spelling of the key, a grouped code
         (b"region=610921", True),
         (b"qhdm=%E7%B4%AB%E9%98%B3%E5%8E%BF", True),  # 紫阳县: no code, cannot be judged
+        # Names frameworks bind to a member of that name.
+        (b"regionCode[]=610921", True),
+        (b"filter%5BregionCode%5D=610921", True),
+        (b"query.xzqhdm=610921", True),
         (b"regionCode=610902002", False),  # inside the path's region
         (b"regionCode=", False),  # nothing named
         (b"hukouRegionCode=110105", False),  # where someone is registered: no scope
