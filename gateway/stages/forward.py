@@ -87,16 +87,17 @@ def _connection_tokens(headers: Headers) -> set[bytes]:
     return tokens
 
 
+def _cookie_name(pair: bytes) -> str:
+    """The name of a cookie in a Cookie pair or a Set-Cookie value, folded for comparison."""
+    return pair.split(b"=", 1)[0].split(b";", 1)[0].strip().decode("latin-1").casefold()
+
+
 def _without_console_cookies(value: bytes) -> bytes:
     """A Cookie header without the console's cookies: set with Path=/ (their __Host- form),
     an officer's browser sends the console session with every request to the gateway, and
     it is the gateway's, never an upstream's to see or replay."""
     pairs = [pair.strip() for pair in value.split(b";")]
-    kept = [
-        pair
-        for pair in pairs
-        if pair and pair.split(b"=", 1)[0].strip().decode("latin-1").casefold() not in CONSOLE_COOKIES
-    ]
+    kept = [pair for pair in pairs if pair and _cookie_name(pair) not in CONSOLE_COOKIES]
     return b"; ".join(kept)
 
 
@@ -113,7 +114,9 @@ def response_headers(raw: Headers, upstream_base: bytes) -> Headers:
     out = []
     for name, value in raw:
         name = name.lower()
-        if name in drop:
+        if name in drop or (name == b"set-cookie" and _cookie_name(value) in CONSOLE_COOKIES):
+            # The console shares the gateway's host: an upstream must not set, replace or
+            # delete an officer's console session (or plant a login nonce).
             continue
         if name in _LOCATIONS and value.startswith(upstream_base) and value[len(upstream_base) :][:1] in _PATH_STARTS:
             value = value[len(upstream_base) :]

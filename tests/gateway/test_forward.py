@@ -91,3 +91,15 @@ def test_claims_of_the_clients_address_or_identity_never_reach_the_upstream(name
     sent = _sent_upstream([(b"host", b"gw"), (name.lower(), b"10.9.9.9, admin")])
     assert all(value != "10.9.9.9, admin" for _, value in sent), sent
     assert ("X-Forwarded-For", "127.0.0.1") in sent and ("X-Minguard-Subject", "zhangwei") in sent
+
+
+def test_an_upstream_cannot_set_the_console_cookies() -> None:
+    """The console is served on the gateway's host: an upstream's Set-Cookie named as the
+    console's session replaced or deleted an officer's session in the browser."""
+    raw = [
+        (b"Set-Cookie", b"__Host-minguard_console=forged.mac; Path=/; Secure; HttpOnly"),
+        (b"Set-Cookie", b"__Host-Minguard_Console_Login=n1; Path=/; Secure"),
+        (b"Set-Cookie", b"minguard_console=; Max-Age=0; Path=/_minguard/console"),
+        (b"Set-Cookie", b"JSESSIONID=abc; Path=/; HttpOnly"),
+    ]
+    assert response_headers(raw, BASE) == [(b"set-cookie", b"JSESSIONID=abc; Path=/; HttpOnly")]
