@@ -1,9 +1,10 @@
 """Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
 
-Order: method-override refusals, a body on GET/HEAD/OPTIONS, query refusals, path
-canonicalisation, route match, then policies.decide.before_upstream (separation of duties,
-casbin, time window), then the region parameters of a region route (scope.py), then the
-purpose of use for writes, then the self-approval check for approval routes.
+Order: method-override refusals, a body on GET/HEAD/OPTIONS, a compressed body, query
+refusals, path canonicalisation, route match, then policies.decide.before_upstream
+(separation of duties, casbin, time window), then the region parameters of a region route
+(scope.py), then the purpose of use for writes, then the self-approval check for approval
+routes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from policies.decide import before_upstream
 from policies.routes import PathError, RouteMatch, canonical_path
 
 from ..exchange import Exchange
-from ..media import parse_content_type
+from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
@@ -128,6 +129,17 @@ class Authorize:
                 "body_not_allowed",
                 f"a {ex.request.method} request must not carry a body",
                 f"{ex.request.method} 请求不得携带请求体,已拒绝",
+            )
+            return
+        if ex.request.body and content_coding(ex.request.headers):
+            # A compressed body hides its parameters (_method, a region code) from the checks
+            # below and its business fields (amount, payee) from the audit event, while an
+            # upstream that decompresses request bodies reads them all.
+            ex.fail(
+                415,
+                "request_encoding_unsupported",
+                "request bodies with a Content-Encoding are not accepted",
+                "不接受压缩编码的请求体,请以未压缩形式发送",
             )
             return
         self._store.follow()  # another worker's reload

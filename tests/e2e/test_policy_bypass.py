@@ -6,6 +6,7 @@ would resolve dot segments and re-encode before sending).
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import urllib.request
@@ -237,6 +238,36 @@ def test_a_write_naming_another_region_in_its_body_is_refused_before_the_upstrea
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
+    assert "upstream" not in event["minguard"]
+
+
+def test_a_compressed_request_body_is_refused(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A gzip'd form hid _method=DELETE (and a region code) from the gateway's checks, and a
+    gzip'd payment hid its amount and payee from the audit event's business fields, while an
+    upstream that decompresses request bodies read them all."""
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        headers = {
+            "X-API-Key": gateway.env.key("payment-service"),
+            "X-Purpose-Of-Use": "bypass-test",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Encoding": "gzip",
+        }
+        body = gzip.compress(b"bankCard=6222021234567890128&_method=DELETE&regionCode=610921")
+        conn.request("PUT", "/api/v1/regions/610902/persons/P1/bank-account", body=body, headers=headers)
+        response = conn.getresponse()
+        answer = response.read()
+        request_id = response.getheader("x-request-id") or ""
+    finally:
+        conn.close()
+    assert response.status == 415, answer  # not forwarded for the upstream to decompress
+    assert json.loads(answer)["error"]["code"] == "request_encoding_unsupported"
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
     assert "upstream" not in event["minguard"]
 
 
