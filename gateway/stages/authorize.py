@@ -34,10 +34,9 @@ Clock = Callable[[], dt.datetime]
 _MAX_REMEMBERED_ROUTES = 4096
 
 
-def _body_types(headers: Headers) -> set[str]:
-    """The media types the request's Content-Type lines name (a second line may be the one
-    the upstream reads)."""
-    return {parse_content_type(value.decode("latin-1"))[0] for name, value in headers if name == b"content-type"}
+def _content_types(headers: Headers) -> list[str]:
+    """The request's Content-Type lines (a second line may be the one the upstream reads)."""
+    return [value.decode("latin-1") for name, value in headers if name == b"content-type"]
 
 
 def now_utc() -> dt.datetime:
@@ -146,7 +145,8 @@ class Authorize:
         bundle = self._store.current
         try:
             check_query(ex.request.query, self._max_query)
-            body_types = _body_types(ex.request.headers) if ex.request.body else set()
+            content_types = _content_types(ex.request.headers) if ex.request.body else []
+            body_types = {parse_content_type(value)[0] for value in content_types}
             if FORM in body_types:
                 check_form(ex.request.body)
             if any(t.startswith("multipart/") for t in body_types):
@@ -179,7 +179,7 @@ class Authorize:
             return
         if route.target_region:
             ex.conditions.append("region_scope")
-            named = named_regions(ex.request.query, ex.request.body, body_types, self._region_key)
+            named = named_regions(ex.request.query, ex.request.body, content_types, self._region_key)
             verdict = outside_region(route.target_region, named)
             if verdict is not None:
                 refuse(ex, verdict)

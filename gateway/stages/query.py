@@ -63,7 +63,7 @@ _PARAMETER = re.compile(r'(?:^|;)\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)'
 _ESCAPED = re.compile(r"\\(.)")
 
 
-def _part_names(body: bytes) -> Iterator[str]:
+def part_names(body: bytes) -> Iterator[str]:
     """The names of the parts of a multipart body, as the part headers give them."""
     for line in _DISPOSITION.finditer(body):
         for param in _PARAMETER.finditer(line.group(1).decode("utf-8", "replace")):
@@ -80,7 +80,7 @@ def _part_names(body: bytes) -> Iterator[str]:
 def check_multipart(body: bytes) -> None:
     """A multipart body (multipart/form-data) must not change the method: frameworks read its
     parts as form parameters, `_method` among them."""
-    for name in _part_names(body):
+    for name in part_names(body):
         _refuse_override(name, name.strip().casefold().removesuffix("[]"))
 
 

@@ -15,12 +15,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 from urllib.parse import unquote_plus
 
 from classifiers.structured import nested_region_code, region_code
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
+
+from ..media import parse_content_type
+from .query import part_names
 
 IsRegionKey = Callable[[str], bool]
 _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
@@ -79,14 +84,43 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
             yield from _members(item, is_region_key, depth + 1)
 
 
+def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
+    """(name, value) of each part of a multipart body. A part name that the loose reading of
+    query.part_names finds but this parse does not (the two disagree on a malformed body)
+    comes with no value: a region part that cannot be read is refused."""
+    head = b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n"
+    message = BytesParser(policy=HTTP).parsebytes(head + body)
+    parsed: set[str] = set()
+    if message.is_multipart():
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if not isinstance(name, str):
+                continue
+            payload = part.get_payload(decode=True)
+            parsed.add(name)
+            yield name, payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    for name in part_names(body):
+        if name not in parsed:
+            yield name, _UNREAD
+
+
+# What a region part that could not be parsed is judged as: no code.
+_UNREAD = "[无法解析]"
+
+
 def named_regions(
-    query: bytes, body: bytes, body_types: set[str], is_region_key: IsRegionKey
+    query: bytes, body: bytes, content_types: list[str], is_region_key: IsRegionKey
 ) -> Iterator[tuple[str, Any]]:
-    """(name, value) of each region parameter in the query, an urlencoded form body or a JSON
-    body (a body that does not parse as JSON is the upstream's to refuse)."""
+    """(name, value) of each region parameter in the query, an urlencoded form, a multipart
+    or a JSON body (a body that does not parse as JSON is the upstream's to refuse).
+    `content_types`: the request's Content-Type lines."""
     yield from ((name, value) for name, value in _pairs(query) if _names_region(name, is_region_key))
     if not body:
         return
+    body_types = {parse_content_type(value)[0] for value in content_types}
+    for value in content_types:
+        if parse_content_type(value)[0].startswith("multipart/"):
+            yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
     if "application/x-www-form-urlencoded" in body_types:
         yield from ((name, value) for name, value in _pairs(body) if _names_region(name, is_region_key))
     if any(t == "application/json" or t.endswith("+json") for t in body_types):
