@@ -75,6 +75,10 @@ _NOT_FORWARDED = HOP_BY_HOP | {
     # longer an ID number, and the caller joins the parts. The gateway asks for whole bodies.
     b"range",
     b"if-range",
+    # The gateway has read the whole body already; forwarded, "Expect: 100-continue" makes the
+    # client library hold the body back until the upstream says 100, and one that never does
+    # keeps a pooled connection until the timeout.
+    b"expect",
 }
 
 

@@ -103,3 +103,10 @@ def test_an_upstream_cannot_set_the_console_cookies() -> None:
         (b"Set-Cookie", b"JSESSIONID=abc; Path=/; HttpOnly"),
     ]
     assert response_headers(raw, BASE) == [(b"set-cookie", b"JSESSIONID=abc; Path=/; HttpOnly")]
+
+
+def test_expect_is_not_forwarded() -> None:
+    """The body is read whole before the upstream is asked: a forwarded Expect: 100-continue
+    made aiohttp wait for the upstream's 100 before sending it."""
+    sent = _sent_upstream([(b"host", b"gw"), (b"expect", b"100-continue")])
+    assert all(name.lower() != "expect" for name, _ in sent)
