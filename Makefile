@@ -6,7 +6,7 @@ PYTHON ?= python3.11
 VENV := .venv
 STAMP := $(VENV)/.installed-stamp
 # What mypyc compiles (setup.py): an edit to one of these installs again, which recompiles.
-COMPILED_SOURCES := setup.py $(wildcard classifiers/*.py classifiers/entities/*.py) policies/masking.py policies/generalise.py
+COMPILED_SOURCES := setup.py $(wildcard classifiers/*.py classifiers/entities/*.py) policies/masking.py policies/generalise.py audit/canonical.py
 
 .PHONY: setup system run test lint opensearch-start opensearch-stop uncompiled clean
 
@@ -50,7 +50,7 @@ opensearch-stop:
 # a debugger stepping through the inspector). `make setup` compiles again.
 uncompiled:
 	rm -rf $(STAMP) build classifiers/_compiled.py
-	rm -f *.so classifiers/*.so classifiers/entities/*.so policies/*.so
+	rm -f *.so classifiers/*.so classifiers/entities/*.so policies/*.so audit/*.so
 
 clean: uncompiled
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

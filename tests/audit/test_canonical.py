@@ -4,6 +4,7 @@ verify recomputes it from OpenSearch's _source, whatever encoder sealed the even
 from __future__ import annotations
 
 import enum
+import importlib.util
 import json
 import math
 import random
@@ -16,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.canonical import canonical, line, reference
+from support import pure_python
 
 _CHARS = (
     [chr(i) for i in range(0x300)]
@@ -143,3 +145,15 @@ def test_strings_that_look_like_floats(text: str) -> None:
     value = {"s": text, "f": 0.5, "n": [1e-05, text]}
     assert canonical(value) == reference(value)
     assert canonical({"s": text}) == reference({"s": text})
+
+
+def test_compiled_where_the_inspector_is() -> None:
+    # The check of every value runs on every event; in Python it was about 2 % of a request's
+    # instructions (setup.py). Recorded in the manifest, so a stale build refuses to import.
+    if not pure_python.compiled():
+        pytest.skip("the inspector runs from its source here")
+    from classifiers._compiled import SOURCES
+
+    spec = importlib.util.find_spec("audit.canonical")
+    assert spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
+    assert "audit/canonical.py" in SOURCES

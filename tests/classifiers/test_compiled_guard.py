@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -29,3 +31,11 @@ def test_an_unedited_source_is_not(tmp_path: Path) -> None:
 def test_without_a_compiled_module_the_source_runs_and_is_not_stale(tmp_path: Path) -> None:
     # `make uncompiled` leaves the record but removes the modules: the edited source is what runs.
     assert stale_sources(tmp_path, _tree(tmp_path, "x = 2\n", compiled=False)) == []
+
+
+def test_importing_audit_runs_the_check() -> None:
+    # audit/canonical.py is compiled too: `audit verify` alone must not hash with a stale build.
+    code = "import sys, audit.canonical; print('classifiers' in sys.modules)"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "True"

@@ -20,7 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where compiled modules sit: the packages compiled and the shared library at the top.
-_COMPILED_DIRS = frozenset({ROOT, ROOT / "classifiers", ROOT / "classifiers" / "entities", ROOT / "policies"})
+_COMPILED_DIRS = frozenset(
+    {ROOT, ROOT / "classifiers", ROOT / "classifiers" / "entities", ROOT / "policies", ROOT / "audit"}
+)
 
 
 def compiled() -> bool:
