@@ -16,7 +16,9 @@ upstream may have performed the write, so the exchange must not go unrecorded.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import math
 from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -125,8 +127,24 @@ class GuardWrites:
         )
 
 
+@functools.lru_cache(maxsize=4)
+def _second(second: int) -> str:
+    return datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
 def _timestamp(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """``datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds")``, with Z for
+    +00:00: the same rounding, the date and time formatted once per second (isoformat cost as
+    much as a fifth of the whole event)."""
+    fraction, whole = math.modf(epoch)
+    micro = round(fraction * 1e6)  # as fromtimestamp rounds: half to even
+    if micro >= 1_000_000:
+        micro -= 1_000_000
+        whole += 1.0
+    elif micro < 0:
+        micro += 1_000_000
+        whole -= 1.0
+    return f"{_second(int(whole))}.{micro // 1000:03d}Z"
 
 
 class Audit:

@@ -6,8 +6,9 @@ tenth of a request's CPU. Most need no run at all:
 - plain text the scanner's own pre-check (`classifiers.scanner.MAYBE`) rejects holds nothing
   it could find: the pre-check "can say maybe wrongly, never no wrongly", and text is
   inspected without a key, so the scanner is all that looks at it;
-- a string the inspector already left unchanged is remembered (per media type, bounded) and
-  not inspected again: paths and queries repeat. Only unchanged strings are kept, so the
+- a string the inspector already left unchanged, or plain text the pre-check rejected, is
+  remembered (per media type, bounded) and not looked at again: paths and queries repeat, and
+  the pre-check on a path costs ten times the lookup. Only unchanged strings are kept, so the
   memory never holds a value the inspector found sensitive.
 """
 
@@ -32,18 +33,25 @@ class Redactor:
     def __call__(self, text: str, media_type: str) -> str:
         if not text:
             return text
-        if media_type == TEXT and not may_hold(text):
-            return text
         clean = self._clean.get(media_type)
         if clean is not None and text in clean:
+            return text
+        if media_type == TEXT and not may_hold(text):
+            self._keep(clean, text)
             return text
         try:
             inspection = self._inspector.inspect(text.encode("utf-8"), media_type, "utf-8", self._profile)
             redacted = inspection.body.decode("utf-8")
         except Exception:  # never let a raw value through because redaction failed
             return UNREDACTABLE
-        if clean is not None and not inspection.entity_counts and redacted == text:
-            if len(clean) >= self._remember:
-                clean.clear()  # paths with IDs in them are endless; the common ones come back soon
-            clean.add(text)
+        if not inspection.entity_counts and redacted == text:
+            self._keep(clean, text)
         return redacted
+
+    def _keep(self, clean: set[str] | None, text: str) -> None:
+        """Remember a string found unchanged (bounded)."""
+        if clean is None:
+            return
+        if len(clean) >= self._remember:
+            clean.clear()  # paths with IDs in them are endless; the common ones come back soon
+        clean.add(text)

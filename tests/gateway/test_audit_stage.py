@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from audit.spool import Spool
 from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from gateway.exchange import Exchange, Principal, Request, Response
-from gateway.stages.audit import UNSERIALISABLE, Audit
+from gateway.stages.audit import UNSERIALISABLE, Audit, _second, _timestamp
 from policies.enforcer import Decision
 from policies.masking import load_profiles
 from policies.routes import RouteMatch
@@ -157,3 +159,21 @@ def test_console_filters_are_redacted_like_the_comment(tmp_path: Path) -> None:
     filters = event["minguard"]["console"]["filters"]
     assert filters[0].startswith("user=") and filters[1].startswith("state=")
     assert filters[2] == "region=610902"  # nothing to redact: kept as it is
+
+
+def test_timestamps_are_isoformat_to_the_millisecond() -> None:
+    # What the event's @timestamp was before it was formatted once per second.
+    def reference(epoch: float) -> str:
+        return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    rng = random.Random(20261129)
+    edges = (0.0, 0.5, 0.0005, 0.9995, 0.0000005, 0.0000015, 0.9999994999, 0.9999995, 0.99999951)
+    for _ in range(20000):
+        epoch = rng.randint(-(10**9), 4 * 10**9) + (rng.random() if rng.random() < 0.5 else rng.choice(edges))
+        assert _timestamp(epoch) == reference(epoch), epoch
+
+
+def test_the_date_and_time_of_a_second_are_formatted_once() -> None:
+    _second.cache_clear()
+    stamps = {_timestamp(1764428473 + i / 100) for i in range(100)}
+    assert len(stamps) == 100 and _second.cache_info().misses == 1

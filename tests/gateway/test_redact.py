@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from classifiers.inspect import Inspection, Inspector
+from gateway.stages import redact as redact_module
 from gateway.stages.redact import FORM, TEXT, UNREDACTABLE, Redactor
 from policies.masking import MaskingProfile, load_profiles
 
@@ -70,3 +71,19 @@ def test_a_failing_inspector_lets_nothing_through() -> None:
     redact = Redactor(Broken(), STRICT)
     assert redact("/api/v1/persons/61090219760101123X", TEXT) == UNREDACTABLE
     assert redact("page=1", FORM) == UNREDACTABLE
+
+
+def test_a_path_seen_before_skips_the_pre_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pre-check on a path costs ten times the lookup; paths repeat on every request.
+    checked: list[str] = []
+    real = redact_module.may_hold
+
+    def may_hold(text: str) -> bool:
+        checked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(redact_module, "may_hold", may_hold)
+    redact = Redactor(INSPECTOR, STRICT)
+    for _ in range(3):
+        assert redact("/api/v1/static/doc4k", TEXT) == "/api/v1/static/doc4k"
+    assert checked == ["/api/v1/static/doc4k"]
