@@ -109,7 +109,7 @@ class _Walker:
             title = start < len(text) and self._title(top, text, end + step, newline)
             if not title and not (start < len(text) and self._header(top)):
                 break
-            line = self._retitled(top[0]) if title else self._named_header(top)
+            line = self._retitled(top[0]) if title else self._named_header(top, text, end + step, newline)
             pieces.append(text[start:end] if line is None else line)
             changed = changed or line is not None
             start = min(end + step, len(text))
@@ -184,7 +184,7 @@ class _Walker:
             if retitled is not None:
                 first = fields[0][0]
                 edits.append((first.start, first.end, _csv_field(retitled, first.quoted, delimiter)))
-            names = None if title else self._header_names()
+            names = None if title else self._header_names([[f.value for f in row] for row in fields[1 : 1 + _BELOW]])
             for f, name in zip(fields[0], names or [], strict=False):
                 if name is not None:
                     edits.append((f.start, f.end, _csv_field(name, f.quoted, delimiter)))
@@ -214,14 +214,16 @@ class _Walker:
         self.header = [v.strip().lstrip("\ufeff") for v in top]
         return True
 
-    def _header_names(self) -> list[str | None] | None:
+    def _header_names(self, below: list[list[str]]) -> list[str | None] | None:
         """A header labelled as names (姓名,张三,李四: a table turned so that each person is a
-        column, or a pivot by person): its other cells are the label's values, masked as
-        names; None when the first cell names no person, another is a key the catalog knows
-        (a roster's header) or nothing was masked."""
+        column, or a pivot by person), or a pivot by person under its rows' label (月份,张三,
+        李四, see ``_pivot_by_person``; ``below`` are the first rows under the header): its
+        other cells are the label's values, masked as names; None when the first cell names
+        no person and the header is no such pivot, another is a key the catalog knows (a
+        roster's header) or nothing was masked."""
         plan = self._plan_of(self.header[0] if self.header else None)
         if plan.info is None or plan.info.entity != person_name.ENTITY:
-            return None
+            return self._pivot_names(below)
         if any(self._plan_of(cell).info is not None for cell in self.header[1:]):
             return None  # 姓名,身份证号码,申请日期: a roster's header, its fields' names
         names: list[str | None] = [None]
@@ -231,9 +233,30 @@ class _Walker:
         self.turned = any(name is not None for name in names)
         return names if self.turned else None
 
-    def _named_header(self, top: list[str]) -> str | None:
-        """The header line with ``_header_names`` masked (None: unchanged)."""
-        names = self._header_names()
+    def _pivot_names(self, below: list[list[str]]) -> list[str | None] | None:
+        """The names heading a pivot by person without a name label (月份,张三,李四 over
+        amounts), masked as names; None when the header is no such pivot or nothing was masked."""
+        columns = _pivot_by_person(self.header, below, self._plan_of)
+        if not columns:
+            return None
+        plan = self._plan_of(_NAME_LABEL)
+        names: list[str | None] = [None] * len(self.header)
+        for col in columns:
+            names[col] = self._visit(self.header[col], plan, ENVELOPE, f"header col {col + 1}", True)
+        return names if any(name is not None for name in names) else None
+
+    def _named_header(self, top: list[str], text: str, after: int, newline: str) -> str | None:
+        """The header line with ``_header_names`` masked (None: unchanged); the rows below it
+        start at ``after``."""
+        below: list[list[str]] = []
+        start = after
+        while start < len(text) and len(below) < _BELOW:
+            end = text.find(newline, start)
+            end = len(text) if end < 0 else end
+            if end > start:
+                below.append(text[start:end].split(self.delimiter))
+            start = end + len(newline)
+        names = self._header_names(below)
         if names is None:
             return None
         cells = [
@@ -287,6 +310,37 @@ class _Walker:
             if new is not None:
                 changed.append((col, present, new))
         return changed
+
+
+# How many rows under a header tell what its columns hold (see _pivot_by_person).
+_BELOW = 5
+# A person's label: how a pivot's names are visited (as a name key's values).
+_NAME_LABEL = "姓名"
+# An amount, a count or a date, as a pivot's cells hold them (1,200.00, 35%, ¥300, 2024-01-05,
+# 2024年1月, 8:00); empty cells too.
+_AMOUNT_RE = re.compile(r"[-+]?[¥￥]?[0-9][0-9,.:/%-]*(?:元|年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?|")
+
+
+def _pivot_by_person(header: list[str], below: list[list[str]], plan_of: Callable[[str | None], Plan]) -> list[int]:
+    """The columns of a pivot by person under its rows' label (月份,张三,李四 with amounts
+    or dates below; [] if the header is none). Many ordinary headings start with a surname
+    (应收, 余额, 周一, 华东), so every heading after the first must be a full name's shape (a
+    total may end the row), two at least, of two surnames at least (周一, 周二 … and 华东, 华南
+    are one word's family), and the cells below them amounts or dates, a digit among them."""
+    columns: list[int] = []
+    for col in range(1, len(header)):
+        cell = header[col]
+        if name_shaped(cell, plan_of) and person_name.is_name(cell):
+            columns.append(col)
+        elif col < len(header) - 1:
+            return []
+    surnames = {header[col][: person_name.surname_length(header[col])] for col in columns}
+    if len(columns) < 2 or len(surnames) < 2:
+        return []
+    cells = [row[col].strip() for row in below for col in columns if col < len(row)]
+    if not any(any(c.isdigit() for c in cell) for cell in cells):
+        return []
+    return columns if all(_AMOUNT_RE.fullmatch(cell) for cell in cells) else []
 
 
 def _table(raw: list[str], kept: list[int], delimiter: str) -> list[list[str]] | None:

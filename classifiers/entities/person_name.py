@@ -224,7 +224,7 @@ _BESIDE_ID_RE = re.compile(
 )
 
 
-def _is_name(candidate: str) -> bool:
+def is_name(candidate: str) -> bool:
     """A surname and one to three given-name characters (two for a compound surname)."""
     surname = surname_length(candidate)
     return surname > 0 and surname < len(candidate) <= surname + 2
@@ -245,7 +245,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     for match in _BESIDE_ID_RE.finditer(text):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
-        if match.start(side) not in starts and _is_name(match.group(side)) and resident_id.validate(number) is True:
+        if match.start(side) not in starts and is_name(match.group(side)) and resident_id.validate(number) is True:
             found.append((match.start(side), match.end(side), 0.85, "surname+beside-id"))
     return found
 

@@ -534,6 +534,45 @@ def test_names_in_a_csv_header_labelled_as_names_do_not_go_out(csv: str, masked:
 
 
 @pytest.mark.parametrize(
+    ("csv", "masked"),
+    [
+        # A pivot by person under a label of its rows (月份, 日期), amounts or dates below;
+        # with a total column, quoted (the full parser).
+        ("月份,张三,李四\n1月,300,200\n2月,310.5,\n", "月份,张**,李**\n1月,300,200\n2月,310.5,\n"),
+        ('日期,王小明,"欧阳明月",合计\r\n2024-01-05,"1,200.00",800,2000\r\n', '日期,王**,"欧阳**",合计\r\n2024-01-05,'),
+        ("年度,张三,李四,王五\n2023年,2023-05-01,2023/06/01,\n", "年度,张**,李**,王**\n2023年,"),
+    ],
+    ids=["pivot", "pivot-quoted-total", "pivot-dates"],
+)
+def test_names_heading_a_pivot_without_a_name_label_do_not_go_out(csv: str, masked: str) -> None:
+    """A pivot by person whose first header cell is the rows' label (月份,张三,李四) kept the
+    names in its header in clear: only a header under 姓名 was read as names."""
+    result = INSPECTOR.inspect(csv.encode(), "text/csv", "utf-8", PROFILES.get("caseworker"))
+    out = result.body.decode()
+    assert out.startswith(masked) and not {"张三", "李四", "王五", "王小明", "欧阳明月"} & set(
+        re.split(r"[,\r\n\"]", out)
+    )
+    assert result.entity_counts["PERSON_NAME"] == len(re.findall(r"\*\*", masked))
+
+
+@pytest.mark.parametrize(
+    "csv",
+    [
+        "季度,华东,华南,华北\n一季度,300,200,100\n",  # one word family, not persons
+        "时段,周一,周二,周三\n上午,8:00,9:00,10:00\n",
+        "日期,应收,应付\n2024-01-05,100,200\n",
+        "月份,收入,支出,余额\n1月,3,2,1\n",  # not every heading name-shaped
+        "编号,方式,程序\n1,现金,普通\n",  # words below, not amounts
+        "月份,张三\n1月,300\n",  # one column: too little to tell
+        "月份,韩城,华阴\n1月,300,200\n",  # a pivot by county
+    ],
+)
+def test_ordinary_headers_over_amounts_stay(csv: str) -> None:
+    result = INSPECTOR.inspect(csv.encode(), "text/csv", "utf-8", PROFILES.get("caseworker"))
+    assert result.body.decode() == csv and not result.findings
+
+
+@pytest.mark.parametrize(
     ("body", "names"),
     [
         # A map of person records keyed by name, two of them (walked column by column) or one.
