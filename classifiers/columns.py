@@ -15,6 +15,7 @@ from typing import Any
 
 import re2
 
+from . import base64text
 from .entities import embedded_file, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
 from .scanner import FOLDABLE, MAYBE, may_hold
@@ -36,8 +37,9 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # at every position (15 columns of a 5.9 MB export: about 4 ms instead of 60-130 ms). RE2
 # costs a few µs per call, so values and short columns stay with ``re``. Same language
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
-# With a photo's or scan's base64 (entities/embedded_file.py) in the same pass.
-_MAYBE_RE2 = re2.compile(f"{MAYBE.pattern}|{embedded_file.HINT}")
+# With a photo's or scan's base64 (entities/embedded_file.py) and a value that may be text in
+# base64 (base64text.py) in the same pass.
+_MAYBE_RE2 = re2.compile(f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}")
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's three parts, and any 18 letters and digits (an ID number or
@@ -51,7 +53,7 @@ def maybe(joined: str) -> bool:
     """Could anything in this (NUL-joined) text be personal data? ``MAYBE``, as fast as
     the text's length allows."""
     if len(joined) < _RE2_FROM:
-        return may_hold(joined) or embedded_file.may_contain(joined)
+        return may_hold(joined) or embedded_file.may_contain(joined) or base64text.may_contain(joined)
     return _MAYBE_RE2.search(joined) is not None
 
 
@@ -111,7 +113,11 @@ def business_clean(joined: str) -> bool:
     """
     if _BUSINESS_ANY_RE2.search(joined) is None:  # one DFA pass, ~1 µs: most columns end here
         return True
-    if _BUSINESS_MAYBE.search(joined) is not None or embedded_file.may_contain(joined):
+    if (
+        _BUSINESS_MAYBE.search(joined) is not None
+        or embedded_file.may_contain(joined)
+        or base64text.may_contain(joined)  # an opaque cursor may be a JSON document in base64
+    ):
         return False
     texts = [joined]
     if _SEP_BETWEEN_DIGITS.search(joined) is not None:  # "6109 0219..." is scanned joined too

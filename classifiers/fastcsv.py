@@ -19,6 +19,7 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import TypeVar, cast
 
+from . import base64text
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
 from .entities import person_name
@@ -439,9 +440,10 @@ def _column(
     ):
         return None  # nothing in this column can be personal data
     # Exports repeat values (relations, region codes): a value in which detection finds
-    # nothing changes and records nothing (its category, if any, is recorded above).
+    # nothing changes and records nothing (its category, if any, is recorded above); text in
+    # base64 is visited, to be read decoded (base64text.py).
     distinct = {values[k] for k in rest}
-    quiet = {v for v in distinct if not detected(v, plan)}
+    quiet = {v for v in distinct if not detected(v, plan) and base64text.decoded(v) is None}
     if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
         return out if changed else None
     for k in rest:

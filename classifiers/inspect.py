@@ -106,7 +106,7 @@ class Inspector:
         kind = _kind(media_type)
         if charset is None and kind in ("xml", "html"):
             charset = declared_charset(body)
-        run = Run(self.detector, profile)
+        run = Run(self.detector, profile, json_text=self._json_text)
         if kind == "json" and (doc := _loads_utf8(body, charset)) is not _NOT_PARSED:
             # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
             # valid UTF-8) and writes back as bytes; the text is never needed.

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from policies.masking import MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
+from . import base64text
 from .catalog import PHONE, KeyInfo
 from .columns import SEPARATOR
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
@@ -92,6 +93,9 @@ class Run:
     # Detection outcomes by (plan, value): exports repeat values (relations, region codes,
     # a household's address); findings are still recorded per occurrence.
     _memo: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
+    # JSON text walked as a document of this run: masked, itself if unchanged, None when it
+    # does not parse (Inspector._json_text; see base64 in ``edits``).
+    json_text: Callable[[Run, str], str | None] | None = None
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
@@ -176,6 +180,9 @@ class Run:
             self.region_values((value,))
         if not scan:
             return []
+        encoded = base64text.decoded(value)
+        if encoded is not None:
+            return self._encoded(value, encoded, plan, record, path)
         matches = self.detected(value, plan)
         if not matches:
             return []
@@ -196,6 +203,20 @@ class Run:
             edits.append((m.start, m.end, replacement))
         return edits
 
+    def _encoded(
+        self, value: str, inner: base64text.Decoded, plan: Plan, record: int, path: Ref
+    ) -> list[tuple[int, int, str]]:
+        """The edit of a value that is text in base64: the text inspected (a JSON document
+        walked as one), masked and encoded again as a whole."""
+        text = inner.text
+        walk = self.json_text
+        new = walk(self, text) if walk is not None and text.lstrip()[:1] in ("{", "[") else None
+        if new is None:
+            new = self.value(text, plan, record, path, True)
+        if new is None or new == text:
+            return []
+        return [(0, len(value), base64text.encoded(new, inner.url_safe, inner.padded))]
+
     def detected(self, value: str, plan: Plan) -> list[Match]:
         """What detection finds in a value under a plan, once per inspection (records nothing)."""
         info = plan.info
@@ -213,7 +234,8 @@ class Run:
                 found = self.detector.keyed(value, plan)
             else:
                 found = self.detector.detect(value, info, plan)
-            if not found and len(value) <= _CLEAN_MAX_CHARS:
+            # Text in base64 is inspected decoded (see edits): never clean as it is written.
+            if not found and len(value) <= _CLEAN_MAX_CHARS and base64text.decoded(value) is None:
                 if len(clean) >= _CLEAN_MAX_ENTRIES:
                     clean.clear()
                 clean.add(memo)

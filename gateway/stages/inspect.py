@@ -13,6 +13,7 @@ from urllib.parse import quote, unquote
 
 import orjson
 
+from classifiers import base64text
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
 from classifiers.scanner import may_hold
@@ -136,10 +137,11 @@ class Inspect:
             query = None
             if name in _URL_HEADERS and "?" in text:
                 text, query = self._masked_query(text, profile)
-            # The scanner's pre-check finds nothing, and the name is no key the catalog knows
-            # (X-Applicant-Name is one: a bare name under it is found by the key's evidence;
-            # a business key such as Content-Type takes only what the pre-check finds).
-            if query is None and not may_hold(text):
+            # The scanner's pre-check finds nothing, the value is no text in base64, and the
+            # name is no key the catalog knows (X-Applicant-Name is one: a bare name under it
+            # is found by the key's evidence; a business key such as Content-Type takes only
+            # what the pre-check finds).
+            if query is None and not may_hold(text) and base64text.decoded(text.strip()) is None:
                 info = self._inspector.detector.plan(key).info
                 if info is None or info.business:
                     continue

@@ -682,6 +682,58 @@ def _keys(node: object) -> list[str]:
     return []
 
 
+def _b64(text: str, url_safe: bool = False) -> str:
+    encoded = base64.b64encode(text.encode(), altchars=b"-_" if url_safe else None).decode()
+    return encoded.rstrip("=") if url_safe else encoded
+
+
+B64_RECORD = json.dumps({"xm": "张三", "sfzh": ID_A, "lxdh": "13912345678"}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("body", "media"),
+    [
+        # JSON in base64 in a JSON string (a payload, an opaque cursor under a business key),
+        # URL-safe without padding, and text in base64.
+        ({"code": 0, "payload": _b64(B64_RECORD)}, "application/json"),
+        ({"id": _b64(B64_RECORD, url_safe=True)}, "application/json"),
+        ({"items": [{"bz": _b64(f"申请人张三，身份证号{ID_A}")}, {"bz": _b64("无")}]}, "application/json"),
+        ({"items": [{"ext": _b64(B64_RECORD)}, {"ext": ""}]}, "application/json"),  # by column
+        (f"编号,附件\n1,{_b64(B64_RECORD)}\n", "text/csv"),
+        (_b64(B64_RECORD), "text/plain"),
+    ],
+    ids=["json", "url-safe-business-key", "text", "column", "csv", "whole-body"],
+)
+def test_personal_data_in_base64_is_masked_and_encoded_again(body: object, media: str) -> None:
+    """Text in base64 went out encoded, ID number, name and phone and all: no pattern finds
+    them in its letters."""
+    raw = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    result = INSPECTOR.inspect(raw.encode(), media, "utf-8", PROFILES.get("caseworker"))
+    tokens = re.findall(r"[A-Za-z0-9+/_-]{24,}=*", result.body.decode())
+    inner = [
+        base64.b64decode(t + "=" * (-len(t) % 4), altchars=b"-_" if "-" in t or "_" in t else None) for t in tokens
+    ]
+    decoded = [t.decode() for t in inner]
+    assert decoded and not [t for t in decoded if ID_A in t or "张三" in t or "13912345678" in t]
+    assert any(ID_A[:6] + "********" in t for t in decoded)
+    assert result.entity_counts["RESIDENT_ID"] == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        _b64("nothing personal in here, only words"),
+        "0123456789abcdef0123456789abcdef",  # a hex digest
+        "dGhpcyBpcyBub3QgdXRmLTgg/w==",  # bytes that are no UTF-8 text
+        base64.b64encode(bytes(range(256)) * 2).decode(),  # binary, no file's signature
+    ],
+)
+def test_base64_without_personal_data_stays(value: str) -> None:
+    body = json.dumps({"token": value}).encode()
+    result = INSPECTOR.inspect(body, "application/json", "utf-8", PROFILES.get("caseworker"))
+    assert result.body == body and not result.findings
+
+
 @pytest.mark.parametrize(
     ("body", "media"),
     [

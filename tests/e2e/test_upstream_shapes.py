@@ -10,6 +10,7 @@ import base64
 import gzip
 import io
 import json
+import re
 import time
 import zipfile
 import zlib
@@ -265,6 +266,9 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # JSON in base64, in a JSON string and in a header
+    "json-base64-value": (_ok(JSON_TYPE, json.dumps({"payload": base64.b64encode(JSON).decode()}).encode()), OK),
+    "header-base64": (_ok(JSON_TYPE, b"{}", ("X-Payload", base64.urlsafe_b64encode(JSON).decode().rstrip("="))), OK),
     "redirect-elsewhere": (
         answer("302 Found", [("Location", f"http://other.internal/persons/{ID}?m={MOBILE}")]),
         (302, None),
@@ -337,10 +341,22 @@ def _error_code(response: httpx.Response) -> str | None:
         return None
 
 
+_BASE64 = re.compile(rb"[A-Za-z0-9+/_-]{24,}=*")
+
+
+def _from_base64(token: bytes) -> bytes:
+    """A run of base64's letters decoded (either alphabet, padded or not), as a client would."""
+    padded = token.rstrip(b"=") + b"=" * (-len(token.rstrip(b"=")) % 4)
+    try:
+        return base64.b64decode(padded.replace(b"-", b"+").replace(b"_", b"/"))
+    except ValueError:
+        return b""
+
+
 def _readings(response: httpx.Response) -> list[str]:
     """Everything the caller got, read every way a client might read it."""
     raw = response.content + b"\n" + b"\n".join(name + b": " + value for name, value in response.headers.raw)
-    readings = [raw, unquote_to_bytes(raw)]
+    readings = [raw, unquote_to_bytes(raw), *map(_from_base64, _BASE64.findall(raw))]
     texts = [r.decode(codec, "replace") for r in readings for codec in ("utf-8", "gb18030")]
     if len(response.content) % 2 == 0:
         texts += [response.content.decode(codec, "replace") for codec in ("utf-16-le", "utf-16-be")]
