@@ -191,20 +191,37 @@ def walk_form(text: str, visit: Visitor, encoding: str = "utf-8") -> tuple[str, 
     changed = False
     for i, part in enumerate(parts):
         raw_key, sep, raw_value = part.partition("=")
-        key = unquote_plus(raw_key, encoding=encoding)
+        key, key_encoding = unquote_escapes(raw_key, encoding)
         new_key = visit(Cell(f"form.{key}#key", None, key, 0, True)) if key.strip() else None
         if new_key is not None and new_key != key:
-            raw_key = quote_plus(new_key, safe="*", encoding=encoding)
+            raw_key = quote_plus(new_key, safe="*", encoding=key_encoding)
             parts[i] = raw_key + sep + raw_value
             changed = True
         if not sep:
             continue
-        value = unquote_plus(raw_value, encoding=encoding)
+        value, value_encoding = unquote_escapes(raw_value, encoding)
         new = visit(Cell(f"form.{key}", key, value, 0, True))
         if new is not None and new != value:
-            parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=encoding)}"
+            parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=value_encoding)}"
             changed = True
     return ("&".join(parts) if changed else text), changed, 1
+
+
+def unquote_escapes(raw: str, encoding: str) -> tuple[str, str]:
+    """A URL's or a form's escaped text, and the encoding its escapes are in: ``encoding``,
+    else GB18030 (GBK's superset) when they are none of ``encoding``'s text but GB18030's:
+    legacy systems escape GBK (xm=%D5%C5%C8%FD is 张三), and read as UTF-8 the name was
+    replacement characters that no pattern finds."""
+    if "%" not in raw:
+        return unquote_plus(raw, encoding=encoding), encoding
+    try:
+        return unquote_plus(raw, encoding=encoding, errors="strict"), encoding
+    except UnicodeDecodeError:
+        pass
+    try:
+        return unquote_plus(raw, encoding="gb18030", errors="strict"), "gb18030"
+    except UnicodeDecodeError:
+        return unquote_plus(raw, encoding=encoding), encoding
 
 
 def walk_text(text: str, visit: Visitor) -> tuple[str, bool, int]:

@@ -1,6 +1,7 @@
 import base64
 import json
 import re
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -100,6 +101,23 @@ def test_form_body() -> None:
     body = f"sfzh={make_id()}&amount=5".encode()
     result = INSPECTOR.inspect(body, "application/x-www-form-urlencoded", None, PROFILES.get("strict"))
     assert result.body == "sfzh=%5B已屏蔽%5D&amount=5".replace("已屏蔽", "%E5%B7%B2%E5%B1%8F%E8%94%BD").encode()
+
+
+@pytest.mark.parametrize(
+    ("form", "masked"),
+    [
+        # GBK escapes (张三 is D5C5 C8FD): a legacy system's query; UTF-8 escapes as before.
+        ("xm=%D5%C5%C8%FD&page=1", f"xm={quote_plus('张**', safe='*', encoding='gbk')}&page=1"),
+        (f"bz={quote_plus('申请人张三', encoding='gbk')}", f"bz={quote_plus('申请人张**', safe='*', encoding='gbk')}"),
+        ("xm=%E5%BC%A0%E4%B8%89&page=1", f"xm={quote_plus('张**', safe='*')}&page=1"),
+    ],
+    ids=["gbk-value", "gbk-text", "utf8-value"],
+)
+def test_a_form_escaped_in_gbk_is_read_in_gbk(form: str, masked: str) -> None:
+    """Escapes that are no UTF-8 were decoded to replacement characters: the name in a GBK
+    query (a legacy system's redirect) went out in clear."""
+    result = INSPECTOR.inspect(form.encode(), "application/x-www-form-urlencoded", "utf-8", PROFILES.get("caseworker"))
+    assert result.body.decode() == masked and result.entity_counts["PERSON_NAME"] == 1
 
 
 @pytest.mark.parametrize(

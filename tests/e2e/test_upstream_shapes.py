@@ -15,7 +15,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from urllib.parse import unquote_to_bytes
+from urllib.parse import quote, unquote_to_bytes
 
 import brotli
 import httpx
@@ -275,6 +275,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     ),
     "redirect-query": (
         answer("302 Found", [("Location", f"http://other.internal/search?xm=%E5%BC%A0%E4%BC%9F&sfzh={ID}")]),
+        (302, None),
+    ),
+    "redirect-query-gbk": (
+        answer("302 Found", [("Location", f"http://other.internal/search?xm={quote(NAME, encoding='gbk')}&page=1")]),
         (302, None),
     ),
     # Statuses
