@@ -14,9 +14,12 @@ from urllib.parse import quote, unquote
 import orjson
 
 from classifiers import base64text
+from classifiers.entities import person_name
+from classifiers.fastjson import name_shaped
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
 from classifiers.scanner import may_hold
+from classifiers.structured import unquote_escapes
 from policies.keys import Pseudonymizer
 from policies.masking import MaskingProfile, MaskingProfiles
 
@@ -40,7 +43,8 @@ def _header_text(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
-# Headers whose value is a URL: its query string is read as a form (``?xm=%E5%BC%A0…``), so
+# Headers whose value is a URL: its query string is read as a form (``?xm=%E5%BC%A0…``), and
+# a path segment shaped like a name is read as one (``/persons/张伟``, see _masked_path), so
 # that a parameter's name is a key's evidence and its value is read percent-decoded.
 _URL_HEADERS = frozenset({b"location", b"content-location"})
 
@@ -134,21 +138,28 @@ class Inspect:
             text, codec = _header_text(raw)
             text = _EXTENDED.sub(lambda m: m.group(1) + unquote(m.group(2)), text) if "*=" in text else text
             key = name.decode("latin-1")
-            query = None
+            # What a Location's query and path name (the URL is masked here, counted below).
+            in_url = None
             if name in _URL_HEADERS and "?" in text:
-                text, query = self._masked_query(text, profile)
+                text, in_url = self._masked_query(text, profile)
+            if name in _URL_HEADERS:
+                text, in_path = self._masked_path(text, profile)
+                if in_path is not None and in_url is not None:
+                    in_url.add(in_path)
+                elif in_path is not None:
+                    in_url = in_path
             # The scanner's pre-check finds nothing, the value is no text in base64, and the
             # name is no key the catalog knows (X-Applicant-Name is one: a bare name under it
             # is found by the key's evidence; a business key such as Content-Type takes only
             # what the pre-check finds).
-            if query is None and not may_hold(text) and base64text.decoded(text.strip()) is None:
+            if in_url is None and not may_hold(text) and base64text.decoded(text.strip()) is None:
                 info = self._inspector.detector.plan(key).info
                 if info is None or info.business:
                     continue
             # As a JSON member, so that the header's name is a key's evidence.
             found = self._inspector.inspect(orjson.dumps({key: text}), "application/json", "utf-8", profile)
-            if query is not None:
-                found.add(query)
+            if in_url is not None:
+                found.add(in_url)
             if not found.entity_counts:
                 # Remembered (bounded) so that an ETag or a policy header repeated on every
                 # response is inspected once; never a value in which something was found.
@@ -179,6 +190,40 @@ class Inspect:
         if not found.entity_counts:
             return url, None
         return f"{base}?{found.body.decode()}{hash_mark}{fragment}", found
+
+    def _masked_path(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
+        """The URL with a path segment that is a person's name masked (``/persons/张三``,
+        escaped in UTF-8 or GBK), and what was found (None: nothing). A segment is taken for
+        a name when it has a full name's shape (a surname and one or two characters) and is
+        no region, place, group word or key the catalog knows (``fastjson.name_shaped``): a
+        redirect rarely holds another word so shaped, and one to a person's page named them."""
+        end = len(url)
+        for mark in "?#":
+            at = url.find(mark)
+            end = at if 0 <= at < end else end
+        start = url.find("://")
+        start = 0 if start < 0 else url.find("/", start + 3)
+        if start < 0:
+            return url, None
+        segments = url[start:end].split("/")
+        found: Inspection | None = None
+        plan = self._inspector.detector.plan
+        for i, raw in enumerate(segments):
+            segment, encoding = unquote_escapes(raw, "utf-8") if raw else (raw, "utf-8")
+            if not (segment and person_name.is_name(segment) and name_shaped(segment, plan)):
+                continue
+            named = self._inspector.inspect(orjson.dumps({"xm": segment}), "application/json", "utf-8", profile)
+            if not named.entity_counts:
+                continue
+            masked: str = orjson.loads(named.body)["xm"]
+            segments[i] = quote(masked, safe="*", encoding=encoding) if "%" in raw else masked  # as it came
+            if found is None:
+                found = named
+            else:
+                found.add(named)
+        if found is None:
+            return url, None
+        return url[:start] + "/".join(segments) + url[end:], found
 
     @staticmethod
     def _refuse(ex: Exchange, code: str, detail: str) -> None:

@@ -281,6 +281,14 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         answer("302 Found", [("Location", f"http://other.internal/search?xm={quote(NAME, encoding='gbk')}&page=1")]),
         (302, None),
     ),
+    "redirect-path-name": (
+        answer("302 Found", [("Location", f"http://other.internal/persons/{quote(NAME)}")]),
+        (302, None),
+    ),
+    "redirect-path-name-gbk": (
+        answer("302 Found", [("Location", f"/persons/{quote(NAME, encoding='gbk')}/detail")]),
+        (302, None),
+    ),
     # Statuses
     "error-body": (
         answer(

@@ -143,6 +143,44 @@ def test_a_redirects_query_string_is_read_as_a_form() -> None:
     assert body.entity_counts == {"PERSON_NAME": 2, "RESIDENT_ID": 1}
 
 
+def test_a_name_as_a_redirects_path_segment_is_masked() -> None:
+    """/persons/张伟 in a Location (raw, escaped in UTF-8 or in GBK) named the person: the
+    path was scanned as one string, where a name alone has no evidence."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [
+        (b"location", "http://other.internal/persons/张伟/detail?page=2".encode()),
+        (b"location", f"/persons/{quote('欧阳明月')}#top".encode()),
+        (b"content-location", f"/persons/{quote('张伟', encoding='gbk')}".encode()),
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert out == [
+        (b"location", "http://other.internal/persons/张**/detail?page=2".encode()),
+        (b"location", f"/persons/{quote('欧阳**', safe='*')}#top".encode()),
+        (b"content-location", f"/persons/{quote('张**', safe='*', encoding='gbk')}".encode()),
+    ]
+    assert body.entity_counts == {"PERSON_NAME": 3}
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "/regions/韩城/persons",  # a county
+        "/news/王府井/2024",  # a place
+        f"/categories/{quote('高龄')}/members",  # a group word
+        "/api/v1/persons/P61090200001",
+        "/报表/月度统计",  # no surname
+        "http://张伟.example/persons",  # the host is no path
+    ],
+)
+def test_paths_without_a_name_stay(location: str) -> None:
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [(b"location", location.encode())]
+    assert _stage(inspector)._masked_headers(headers, CASEWORKER, body) == headers
+    assert not body.entity_counts
+
+
 @pytest.mark.parametrize(
     ("status", "headers"),
     [
