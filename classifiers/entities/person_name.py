@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import resident_id
+from . import address, resident_id
 
 ENTITY = "PERSON_NAME"
 
@@ -245,7 +245,13 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     for match in _BESIDE_ID_RE.finditer(text):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
-        if match.start(side) not in starts and is_name(match.group(side)) and resident_id.validate(number) is True:
+        candidate = match.group(side)
+        if (
+            match.start(side) not in starts
+            and is_name(candidate)
+            and not address.is_place_name(candidate)  # 王家庄 beside an ID number: where, not who
+            and resident_id.validate(number) is True
+        ):
             found.append((match.start(side), match.end(side), 0.85, "surname+beside-id"))
     return found
 

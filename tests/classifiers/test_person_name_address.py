@@ -41,6 +41,10 @@ ID = make_id(birth="19491231", seq="002")
         (f"民政_{ID}.csv", []),
         (f"张三_{bad_check(ID)}.csv", []),
         (f"{ID}号码", []),
+        # A village, a landmark or a county beside the number is where, not who.
+        (f"王家庄{ID}", []),
+        (f"{ID}_李家湾.pdf", []),
+        (f"韩城_{ID}", []),
     ],
 )
 def test_names_beside_an_id_number(text: str, found: list[str]) -> None:
