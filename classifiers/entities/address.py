@@ -153,30 +153,6 @@ def may_contain(text: str) -> bool:
 
 # Every province, prefecture and county of the mainland (GB/T 2260, one "code name" a line).
 DIVISIONS_PATH = Path(__file__).with_name("gb2260.txt")
-# The 55 minority nationalities (and 各族, "all nationalities"), as an autonomous county's name
-# carries them between its own name and 自治县: 石林彝族自治县 is 石林, 管城回族区 is 管城.
-_NATIONS = (
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇"
-    " 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固"
-    " 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
-)
-_NATION = _alt(_words(_NATIONS))
-# A division's short name: what is left of at least two characters before its nationalities
-# and its level (韩城 for 韩城市, 东乡 for 东乡族自治县, 伊犁 for 伊犁哈萨克自治州; 沛县 and
-# 城区 have none).
-_SHORT_NAME_RE = re.compile(
-    rf"(.{{2,}}?)(?:(?:{_NATION})?族)*(?:(?:{_NATION})(?=自治))?"
-    "(?:自治区|自治州|自治县|自治旗|行政区|地区|林区|特区|矿区|省|市|盟|区|县|旗|镇|街道)"
-)
-
-
-def _short_names(names: list[str]) -> list[str]:
-    found: list[str] = []
-    for name in names:
-        match = _SHORT_NAME_RE.fullmatch(name)
-        if match is not None:
-            found.append(match.group(1))
-    return found
 
 
 def _divisions() -> list[str]:
@@ -184,11 +160,16 @@ def _divisions() -> list[str]:
         return [line.split()[1] for line in fh if line.strip() and not line.startswith("#")]
 
 
-# Regions by their names and as people shorten them in keys and labels (韩城 for 韩城市, 石泉
-# for 石泉县, 关庙 for 关庙镇), and the development zones nearly every city has (高新区); a map
-# by region keys its records so, and many short names start with a surname (韩城, 张北, 高明).
-_REGIONS = [*_divisions(), *COUNTIES, *TOWNSHIPS]
-_SHORT_REGIONS = frozenset([*_REGIONS, *_short_names(_REGIONS), "高新", "曲江"])
+# Regions by their full names across the country (韩城市, 石林彝族自治县: a name of that
+# shape is no person's), and as people shorten them in keys and labels only for the regions of
+# this deployment's dictionary (石泉 for 石泉县, 关庙 for 关庙镇) and the development zones
+# nearly every city has (高新区). Short names elsewhere are not taken for places: some 700 of
+# them are also common given names (高明, 江山, 安宁, 方正), and a person's name left in clear
+# is worse than a county's masked.
+_LOCAL = [*SHAANXI_CITIES, *COUNTIES, *TOWNSHIPS]
+_SHORT_REGIONS = frozenset(
+    [*_divisions(), *_LOCAL, *(re.sub("(?:街道|区|县|市|镇)$", "", name) for name in _LOCAL), "高新", "曲江"]
+)
 # Last characters of villages and landmarks (王府井, 李家庄, 张家湾, 柳树坪). Given names
 # hardly end in them; 山, 河, 林 and 梁 are common in given names and left out.
 _PLACE_FINALS = "井庄湾寨屯堡营坝坪沟峪洼塬垭"

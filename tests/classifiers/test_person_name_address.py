@@ -44,7 +44,7 @@ ID = make_id(birth="19491231", seq="002")
         # A village, a landmark or a county beside the number is where, not who.
         (f"王家庄{ID}", []),
         (f"{ID}_李家湾.pdf", []),
-        (f"韩城_{ID}", []),
+        (f"韩城市_{ID}", []),
     ],
 )
 def test_names_beside_an_id_number(text: str, found: list[str]) -> None:
