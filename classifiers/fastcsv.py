@@ -2,8 +2,8 @@
 
 ``structured.walk_csv`` visits cell by cell (a few µs each in Python: 2 MB/s on a 5 MB
 export). Here the rows are split (without quotes and with as many fields on every line:
-one ``str.split`` of all lines and a slice per column; else ``str.split`` per line, or the
-RFC 4180 parser with raw spans), and each column is handled as the JSON walker handles
+one ``str.split`` of a block with its line ends marked as fields, a slice per column, one
+join back; else ``str.split`` per line, or the RFC 4180 parser with raw spans), and each column is handled as the JSON walker handles
 one (``fastjson``): its header's plan once; clean keyed values in one batch
 (``Run.keyed_column``); a column that no value of can hold anything — no header naming an
 entity and no hit of ``scanner.MAYBE`` over the NUL-joined column, or a business column
@@ -122,14 +122,49 @@ class _Walker:
             end = text.find(newline, start + block_chars)
             end = len(text) if end < 0 else end + step
             block = text[start:end]
-            new, rows = self._block(block.split(newline), count)
-            pieces.append(block if new is None else newline.join(new))
+            new, rows = self._block(block, newline, count)
+            pieces.append(block if new is None else new)
             changed = changed or new is not None
             count += rows
             start = end
         return ("".join(pieces) if changed else text), changed, count
 
-    def _block(self, lines: list[str], first_row: int) -> tuple[list[str] | None, int]:
+    def _block(self, block: str, newline: str, first_row: int) -> tuple[str | None, int]:
+        """The block with masks (None: unchanged) and how many rows it holds."""
+        grid = _grid(block, newline, self.delimiter)
+        if grid is not None:
+            return self._grid_block(grid[0], grid[1], newline, first_row)
+        new, rows = self._lines_block(block.split(newline), first_row)
+        return (None if new is None else newline.join(new)), rows
+
+    def _grid_block(self, flat: list[str], width: int, newline: str, first_row: int) -> tuple[str | None, int]:
+        """``_block`` for a block that ``_grid`` split: columns are slices of its fields, and
+        masks are written back into them, so the block is joined back in one piece."""
+        delimiter = self.delimiter
+        step = width + 1  # a line's fields and its end
+        end = len(flat) - 1  # the "" after the last line end
+        count = end // step
+        columns = [flat[col:end:step] for col in range(width)]
+        every_row = list(range(first_row, first_row + count))  # Records makes one set of it
+        changed = self._changes(len(columns), lambda col: (every_row, columns[col]))
+        if not changed:
+            return None, count
+        inline = True
+        for col, _, new in changed:
+            if new.count(None):
+                filled = [n if n is not None else v for n, v in zip(new, columns[col], strict=True)]
+            else:
+                filled = cast(list[str], new)  # every value masked: no None left
+            values = _quoted(filled, delimiter)
+            # A quoted mask holding a line end (a profile's text) would be taken for one of
+            # the line ends the join below turns back; such blocks are joined line by line.
+            inline = inline and (values is filled or not any("\n" in v for v in values))
+            flat[col:end:step] = columns[col] = values
+        if inline:
+            return delimiter.join(flat).replace(f"{delimiter}\n{delimiter}", newline), count
+        return newline.join(map(delimiter.join, zip(*columns, strict=True))) + newline, count
+
+    def _lines_block(self, lines: list[str], first_row: int) -> tuple[list[str] | None, int]:
         """The block's lines with masks (None: unchanged) and how many rows it holds."""
         delimiter = self.delimiter
         kept = [i for i, line in enumerate(lines) if line]
@@ -342,6 +377,26 @@ def _pivot_by_person(header: list[str], below: list[list[str]], plan_of: Callabl
     if not any(any(c.isdigit() for c in cell) for cell in cells):
         return []
     return columns if all(_AMOUNT_RE.fullmatch(cell) for cell in cells) else []
+
+
+def _grid(block: str, newline: str, delimiter: str) -> tuple[list[str], int] | None:
+    """The block's fields in one list, each line end a field "\\n" of its own after its
+    line's fields (``a,b⏎c,d⏎`` -> ``a b \\n c d \\n ''``), and the fields per line, when
+    every line ends with ``newline`` and has as many fields, at least two: one replace and one
+    split of the whole block, where splitting it into lines, then fields, and joining the
+    lines back made several strings per line. None: take it line by line (``_table``)."""
+    if not block.endswith(newline):
+        return None
+    # The lines hold no "\n" but their ends' (see _newline), so every "\n" field is a line
+    # end; Python keeps one "\n" string, so they cost no allocation, and count by identity.
+    marked = block.replace(newline, f"{delimiter}\n{delimiter}")
+    rows = (len(marked) - len(block)) // (3 - len(newline))  # line ends replaced
+    flat = marked.split(delimiter)
+    width = flat.index("\n")
+    step = width + 1
+    if width < 2 or len(flat) != rows * step + 1 or flat[width::step].count("\n") != rows:
+        return None  # lines of other widths, or an empty line
+    return flat, width
 
 
 def _table(raw: list[str], kept: list[int], delimiter: str) -> list[list[str]] | None:

@@ -245,9 +245,10 @@ def test_quoted_csv_keeps_untouched_bytes() -> None:
 @pytest.mark.parametrize("ragged", [False, True])
 def test_masks_holding_csv_syntax_are_quoted(delimiter: str, ragged: bool) -> None:
     """A mask (from a profile's fill or label text) holding the delimiter, a quote or a line
-    end is quoted, in a table of equal lines and line by line alike."""
-    masks = [f"a{delimiter}b", 'say "hi"', "two\r\nlines", "plain"]
-    lines = [f"{ID}{delimiter}{i}" + (f"{delimiter}extra" if ragged and i == 1 else "") for i in range(4)]
+    end is quoted, in a table of equal lines and line by line alike (a line end between two
+    delimiters too: a table of equal lines marks its own line ends so)."""
+    masks = [f"a{delimiter}b", 'say "hi"', "two\r\nlines", "plain", f"a{delimiter}\n{delimiter}b"]
+    lines = [f"{ID}{delimiter}{i}" + (f"{delimiter}extra" if ragged and i == 1 else "") for i in range(5)]
     body = f"sfzh{delimiter}n\n" + "\n".join(lines) + "\n"
     text, changed, rows = fastcsv.walk_csv(
         body,
@@ -259,8 +260,25 @@ def test_masks_holding_csv_syntax_are_quoted(delimiter: str, ragged: bool) -> No
         lambda v: None,
     )
     parsed = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    assert changed and rows == 4
-    assert [r[0] for r in parsed[1:]] == masks and [r[1] for r in parsed[1:]] == ["0", "1", "2", "3"]
+    assert changed and rows == 5
+    assert [r[0] for r in parsed[1:]] == masks and [r[1] for r in parsed[1:]] == ["0", "1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lines_whose_widths_only_add_up_are_taken_line_by_line(newline: str) -> None:
+    """Lines of 4, 3 and 5 fields hold as many fields as three of 4: a block is split in one
+    piece only when each line has the first's width, else its columns would be misread."""
+    body = newline.join(["sfzh,a,b,c", f"{ID},1,2,3", f"{ID},4,5", f"{ID},6,7,8,9"]) + newline
+    text, changed, rows = fastcsv.walk_csv(
+        body,
+        lambda *a: None,
+        INSPECTOR.detector.plan,
+        lambda v, *a: ["M"] * len(v),
+        lambda r, c: None,
+        lambda v, p: [],
+        lambda v: None,
+    )
+    assert (text, changed, rows) == (body.replace(ID, "M"), True, 3)
 
 
 def test_key_let_out_in_clear_is_still_masked_for_the_next_caller() -> None:
