@@ -151,7 +151,7 @@ class _Walker:
             return None, count
         inline = True
         for col, _, new in changed:
-            if new.count(None):
+            if not all(n is not None for n in new):  # identity tests: see fastjson
                 filled = [n if n is not None else v for n, v in zip(new, columns[col], strict=True)]
             else:
                 filled = cast(list[str], new)  # every value masked: no None left
@@ -176,7 +176,7 @@ class _Walker:
             if not changed:
                 return None, count
             for col, _, new in changed:
-                if new.count(None):
+                if not all(n is not None for n in new):
                     filled = [n if n is not None else v for n, v in zip(new, columns[col], strict=True)]
                 else:
                     filled = cast(list[str], new)  # every value masked: no None left
@@ -481,7 +481,7 @@ def _column(
                 joined if whole else None,
             )
             if len(batch) == len(values):
-                if news.count(None) == len(news):
+                if all(n is None for n in news):
                     return None
                 return news
             for k, new in zip(batch, news, strict=True):

@@ -308,7 +308,7 @@ class Run:
         if entity == resident_id.ENTITY:
             self._persons(values, records)
         new = self.profile.apply_clean(entity, values)
-        unchanged = new.count(None) + sum(map(operator.eq, new, values))
+        unchanged = _unchanged(new, values)
         self.clear += unchanged
         self.masked += len(values) - unchanged
         if not unchanged:
@@ -339,6 +339,19 @@ class Run:
         born = resident_id.birth_date(number)
         if born is not None and _age(born, self.today) < 18:
             summary.categories.add("minor")
+
+
+def _unchanged(new: list[str | None], values: list[str]) -> int:
+    """How many of ``new`` leave their value as it is (None, or equal to it). A loop, which
+    mypyc compiles to identity and string tests: ``new.count(None)`` and
+    ``sum(map(operator.eq, new, values))`` went through the generic comparison for each
+    value (a mask with None: both types' methods tried), some 450 instructions a value."""
+    same = 0
+    for k in range(len(new)):
+        mask = new[k]
+        if mask is None or mask == values[k]:
+            same += 1
+    return same
 
 
 _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number

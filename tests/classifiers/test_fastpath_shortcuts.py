@@ -2,12 +2,13 @@
 keyed landlines and e-mails vs the scan, the named-group candidate loop vs trying every
 pattern, fold vs the per-character reference, RE2 column checks vs ``re``, column-level
 record facts vs per-record summaries, the byte-level huge-integer test, the base-34 USCC
-check, and the pre-check searched only from where a match can begin (``may_hold``). Each
-must agree everywhere, not just on the corpus."""
+check, the pre-check searched only from where a match can begin (``may_hold``), and the
+count of masks that change nothing. Each must agree everywhere, not just on the corpus."""
 
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import random
 import unicodedata
 
@@ -20,7 +21,7 @@ from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
 from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold
 from classifiers.records import Records
-from classifiers.run import Run
+from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
 from classifiers.scanner import MAYBE, Match, Scanner, may_hold
 from policies.masking import load_profiles
@@ -258,3 +259,14 @@ def test_minors_by_date_set_equal_date_parsing(today: _dt.date) -> None:
     text_cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
     expected = {i for i, n in enumerate(numbers) if n[6:14] > text_cutoff and resident_id.birth_date(n) is not None}
     assert minors == expected and len(expected) > 10
+
+
+def test_unchanged_masks_counted_as_by_list_operations() -> None:
+    """``run._unchanged`` (a loop of identity and string tests) counts the masks that leave
+    their value as it is as ``new.count(None) + sum(map(operator.eq, new, values))`` did:
+    None, and equal strings that are other objects."""
+    r = random.Random(6)
+    for _ in range(300):
+        values = [r.choice(("13912345678", "张三", "", "a")) + str(r.randrange(3)) for _ in range(r.randrange(40))]
+        new = [r.choice((None, "".join(v), v + "*", "*")) for v in values]  # "".join: an equal copy
+        assert _unchanged(new, values) == new.count(None) + sum(map(operator.eq, new, values))
