@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import repeat
-from typing import TypeVar, cast
+from typing import cast
 
 from . import base64text
 from .columns import SEPARATOR, business_clean, maybe, whole_column
@@ -27,7 +27,6 @@ from .fastjson import KeyedVisitor, name_shaped
 from .scanner import Match
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
-_V = TypeVar("_V", str, "str | None")
 EXCEL_SEP = re.compile(r"\ufeff?sep=.\r?\n")
 # Characters per block of an export without quotes (see _Walker.lines): ~1,300 lines of
 # the demo export. Its 5.9 MB cut into pieces inspected one by one ran fastest in pieces
@@ -195,7 +194,7 @@ class _Walker:
             return None, len(data)
         touched: dict[int, list[str]] = {}
         for col, present, new in changed:
-            for row, value in zip(present, _quoted(new, delimiter), strict=True):
+            for row, value in zip(present, _quoted_some(new, delimiter), strict=True):
                 if value is not None:
                     touched.setdefault(row - first_row, list(data[row - first_row]))[col] = value
         out = list(lines)
@@ -414,9 +413,18 @@ def _table(raw: list[str], kept: list[int], delimiter: str) -> list[list[str]] |
     return [flat[col::width] for col in range(width)]
 
 
-def _quoted(values: list[_V], delimiter: str) -> list[_V]:
+def _quoted(values: list[str], delimiter: str) -> list[str]:
     """Values as CSV fields: quoted where they hold the delimiter, a quote or a line end
     (what ``_csv_field`` quotes for; checked once over the column first: masks rarely do)."""
+    if not _needs_quotes(SEPARATOR.join(values), delimiter):
+        return values
+    return ['"' + v.replace('"', '""') + '"' if _needs_quotes(v, delimiter) else v for v in values]
+
+
+def _quoted_some(values: list[str | None], delimiter: str) -> list[str | None]:
+    """``_quoted`` for new values where None leaves a value as it is. A separate function, so
+    that a column of strings (a table's, filled) is joined as it is, without filter()'s
+    iterator and the list str.join makes of it."""
     if not _needs_quotes(SEPARATOR.join(filter(None, values)), delimiter):  # '' and None need none
         return values
     return ['"' + v.replace('"', '""') + '"' if v is not None and _needs_quotes(v, delimiter) else v for v in values]
