@@ -165,7 +165,8 @@ def test_a_name_as_a_redirects_path_segment_is_masked() -> None:
 @pytest.mark.parametrize(
     "location",
     [
-        "/regions/韩城/persons",  # a county
+        "/regions/韩城市/persons",  # a county
+        "/regions/石泉/persons",  # a county of this deployment by its short name
         "/news/王府井/2024",  # a place
         f"/categories/{quote('高龄')}/members",  # a group word
         "/api/v1/persons/P61090200001",
