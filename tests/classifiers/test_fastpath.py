@@ -227,17 +227,16 @@ def test_csv_export_in_blocks_equals_value_by_value(block_chars: int, monkeypatc
     assert blocks[0] != body and len(blocks[4]) > 300  # masked; the persons of many blocks
 
 
+def _walk_keyed(body: str, masks: Any) -> tuple[str, bool, int]:
+    """fastcsv.walk_csv with keyed columns masked by `masks` and nothing else found."""
+    return fastcsv.walk_csv(
+        body, lambda *a: None, INSPECTOR.detector.plan, masks, lambda r, c: None, lambda v, p: [], lambda v: None
+    )
+
+
 def test_quoted_csv_keeps_untouched_bytes() -> None:
     body = f'"a","sfzh"\r\n"x, y",{ID}\r\n'
-    text, changed, rows = fastcsv.walk_csv(
-        body,
-        lambda *a: None,
-        INSPECTOR.detector.plan,
-        lambda v, *a: ["M"] * len(v),
-        lambda r, c: None,
-        lambda v, p: [],
-        lambda v: None,
-    )
+    text, changed, rows = _walk_keyed(body, lambda v, *a: ["M"] * len(v))
     assert (text, changed, rows) == ('"a","sfzh"\r\n"x, y",M\r\n', True, 1)
 
 
@@ -250,15 +249,7 @@ def test_masks_holding_csv_syntax_are_quoted(delimiter: str, ragged: bool) -> No
     masks = [f"a{delimiter}b", 'say "hi"', "two\r\nlines", "plain", f"a{delimiter}\n{delimiter}b"]
     lines = [f"{ID}{delimiter}{i}" + (f"{delimiter}extra" if ragged and i == 1 else "") for i in range(5)]
     body = f"sfzh{delimiter}n\n" + "\n".join(lines) + "\n"
-    text, changed, rows = fastcsv.walk_csv(
-        body,
-        lambda *a: None,
-        INSPECTOR.detector.plan,
-        lambda v, *a: masks[: len(v)],
-        lambda r, c: None,
-        lambda v, p: [],
-        lambda v: None,
-    )
+    text, changed, rows = _walk_keyed(body, lambda v, *a: masks[: len(v)])
     parsed = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     assert changed and rows == 5
     assert [r[0] for r in parsed[1:]] == masks and [r[1] for r in parsed[1:]] == ["0", "1", "2", "3", "4"]
@@ -269,15 +260,7 @@ def test_lines_whose_widths_only_add_up_are_taken_line_by_line(newline: str) -> 
     """Lines of 4, 3 and 5 fields hold as many fields as three of 4: a block is split in one
     piece only when each line has the first's width, else its columns would be misread."""
     body = newline.join(["sfzh,a,b,c", f"{ID},1,2,3", f"{ID},4,5", f"{ID},6,7,8,9"]) + newline
-    text, changed, rows = fastcsv.walk_csv(
-        body,
-        lambda *a: None,
-        INSPECTOR.detector.plan,
-        lambda v, *a: ["M"] * len(v),
-        lambda r, c: None,
-        lambda v, p: [],
-        lambda v: None,
-    )
+    text, changed, rows = _walk_keyed(body, lambda v, *a: ["M"] * len(v))
     assert (text, changed, rows) == (body.replace(ID, "M"), True, 3)
 
 

@@ -23,6 +23,8 @@ pytestmark = pytest.mark.opensearch
 
 PURPOSE = ("X-Purpose-Of-Use", "bypass-test")
 OWN = "/api/v1/regions/610902/persons"
+JSON_TYPE = ("Content-Type", "application/json")
+FORM_TYPE = ("Content-Type", "application/x-www-form-urlencoded")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,16 +34,19 @@ def _drop_quota_index(opensearch: OpenSearch, index_prefix: str) -> Iterator[Non
 
 
 def raw(
-    gateway: RunningGateway, method: str, target: str, headers: list[tuple[str, str]]
+    gateway: RunningGateway, method: str, target: str, headers: list[tuple[str, str]], body: bytes = b""
 ) -> tuple[int, dict[str, Any], str]:
-    """Send `target` byte for byte; returns status, JSON body (or {}), request id."""
+    """Send `target` byte for byte (and `body`, if any); returns status, JSON body (or {}),
+    request id."""
     parts = urlsplit(gateway.url)
     conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
     try:
         conn.putrequest(method, target, skip_accept_encoding=True)
         for name, value in headers:
             conn.putheader(name, value)
-        conn.endheaders()
+        if body:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body or None)
         response = conn.getresponse()
         body = response.read()
         request_id = response.getheader("x-request-id") or ""
@@ -185,17 +190,8 @@ def test_a_write_without_a_purpose_is_refused_before_the_upstream(
             return int(json.loads(r.read())["total"])
 
     before = total()
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {"X-API-Key": gateway.env.key("caseworker-hanbin"), "Content-Type": "application/json"}
-        conn.request("POST", cases, body=json.dumps(application).encode(), headers=headers)
-        response = conn.getresponse()
-        body = json.loads(response.read())
-        request_id = response.getheader("x-request-id") or ""
-    finally:
-        conn.close()
-    assert response.status == 403 and body["error"]["code"] == "purpose_required"
+    status, body, request_id = raw(gateway, "POST", cases, [key(gateway), JSON_TYPE], json.dumps(application).encode())
+    assert status == 403 and body["error"]["code"] == "purpose_required"
     assert total() == before  # nothing was created
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
@@ -219,21 +215,14 @@ def test_a_write_naming_another_region_in_its_body_is_refused_before_the_upstrea
         "operator": "zhangwei",
         "regionCode": "610921",
     }
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {
-            "X-API-Key": gateway.env.key("caseworker-hanbin"),
-            "X-Purpose-Of-Use": "bypass-test",
-            "Content-Type": "application/json",
-        }
-        conn.request("POST", "/api/v1/regions/610902/cases", body=json.dumps(application).encode(), headers=headers)
-        response = conn.getresponse()
-        body = json.loads(response.read())
-        request_id = response.getheader("x-request-id") or ""
-    finally:
-        conn.close()
-    assert response.status == 403 and body["error"]["code"] == "region_parameter_outside"
+    status, body, request_id = raw(
+        gateway,
+        "POST",
+        "/api/v1/regions/610902/cases",
+        [key(gateway), PURPOSE, JSON_TYPE],
+        json.dumps(application).encode(),
+    )
+    assert status == 403 and body["error"]["code"] == "region_parameter_outside"
     assert "610921" in body["error"]["message_zh"]
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
@@ -247,24 +236,11 @@ def test_a_compressed_request_body_is_refused(
     """A gzip'd form hid _method=DELETE (and a region code) from the gateway's checks, and a
     gzip'd payment hid its amount and payee from the audit event's business fields, while an
     upstream that decompresses request bodies read them all."""
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {
-            "X-API-Key": gateway.env.key("payment-service"),
-            "X-Purpose-Of-Use": "bypass-test",
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Content-Encoding": "gzip",
-        }
-        body = gzip.compress(b"bankCard=6222021234567890128&_method=DELETE&regionCode=610921")
-        conn.request("PUT", "/api/v1/regions/610902/persons/P1/bank-account", body=body, headers=headers)
-        response = conn.getresponse()
-        answer = response.read()
-        request_id = response.getheader("x-request-id") or ""
-    finally:
-        conn.close()
-    assert response.status == 415, answer  # not forwarded for the upstream to decompress
-    assert json.loads(answer)["error"]["code"] == "request_encoding_unsupported"
+    form = gzip.compress(b"bankCard=6222021234567890128&_method=DELETE&regionCode=610921")
+    headers = [key(gateway, "payment-service"), PURPOSE, FORM_TYPE, ("Content-Encoding", "gzip")]
+    status, body, request_id = raw(gateway, "PUT", "/api/v1/regions/610902/persons/P1/bank-account", headers, form)
+    assert status == 415, body  # not forwarded for the upstream to decompress
+    assert body["error"]["code"] == "request_encoding_unsupported"
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["event"]["type"] == ["access", "denied"]
@@ -274,20 +250,9 @@ def test_a_compressed_request_body_is_refused(
 def test_a_form_body_cannot_change_the_method(gateway: RunningGateway, upstream_url: str) -> None:
     """Spring's HiddenHttpMethodFilter (and Laravel, Symfony) read `_method` in a form body as
     the method: the gateway decided on POST, the upstream would run PUT or DELETE."""
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {
-            "X-API-Key": gateway.env.key("caseworker-hanbin"),
-            "X-Purpose-Of-Use": "bypass-test",
-            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-        }
-        conn.request("POST", "/api/v1/regions/610902/cases", body=b"personId=P1&_method=DELETE", headers=headers)
-        response = conn.getresponse()
-        body = json.loads(response.read())
-    finally:
-        conn.close()
-    assert response.status == 400 and body["error"]["code"] == "method_override"
+    headers = [key(gateway), PURPOSE, ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
+    status, body, _ = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, b"personId=P1&_method=DELETE")
+    assert status == 400 and body["error"]["code"] == "method_override"
 
 
 def test_a_multipart_body_cannot_change_the_method(
@@ -299,21 +264,9 @@ def test_a_multipart_body_cannot_change_the_method(
         b'--b1\r\nContent-Disposition: form-data; name="personId"\r\n\r\nP1\r\n'
         b'--b1\r\nContent-Disposition: form-data; name="_method"\r\n\r\nDELETE\r\n--b1--\r\n'
     )
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {
-            "X-API-Key": gateway.env.key("caseworker-hanbin"),
-            "X-Purpose-Of-Use": "bypass-test",
-            "Content-Type": "multipart/form-data; boundary=b1",
-        }
-        conn.request("POST", "/api/v1/regions/610902/cases", body=body, headers=headers)
-        response = conn.getresponse()
-        data = json.loads(response.read())
-        request_id = response.getheader("x-request-id") or ""
-    finally:
-        conn.close()
-    assert response.status == 400 and data["error"]["code"] == "method_override"
+    headers = [key(gateway), PURPOSE, ("Content-Type", "multipart/form-data; boundary=b1")]
+    status, data, request_id = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, body)
+    assert status == 400 and data["error"]["code"] == "method_override"
     assert data["error"]["message_zh"] == "不接受改写请求方法的参数"
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
@@ -328,23 +281,11 @@ def test_a_safe_method_with_a_body_is_refused(
     """A GET's body has no defined meaning, yet some frameworks read it as parameters: a
     region code in it was never seen by the policy, which decided on the path. It was
     forwarded with the request."""
-    parts = urlsplit(gateway.url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
-    try:
-        headers = {
-            "X-API-Key": gateway.env.key("caseworker-hanbin"),
-            "X-Purpose-Of-Use": "bypass-test",
-            "Content-Type": "application/x-www-form-urlencoded",
-        }
-        conn.request(method, "/api/v1/regions/610902/persons?size=1", body=b"region=610921", headers=headers)
-        response = conn.getresponse()
-        raw_body = response.read()
-        request_id = response.getheader("x-request-id") or ""
-    finally:
-        conn.close()
-    assert response.status == 400, raw_body
+    headers = [key(gateway), PURPOSE, FORM_TYPE]
+    status, body, request_id = raw(gateway, method, "/api/v1/regions/610902/persons?size=1", headers, b"region=610921")
+    assert status == 400, body
     if method != "HEAD":
-        assert json.loads(raw_body)["error"]["code"] == "body_not_allowed"
+        assert body["error"]["code"] == "body_not_allowed"
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["event"]["type"] == ["access", "denied"]
