@@ -150,7 +150,10 @@ NOTES = """## Reading the figures 解读
   the third round; 396-450 µs and 18.6-33.2 ms in four runs with the inspector compiled;
   2026-11-29, fourth session, after its changes: 477 and 455 µs, 24.5 and 23.2 ms in two runs
   back to back, `bench/pipeline.py` under callgrind 2.731 M instructions per request against
-  2.835 M before them). On top of that queue: (1) responses with important or core
+  2.835 M before them; the fifth session: 2.635 M, the audit event's canonical-JSON check
+  compiled and its timestamp and path redaction made cheaper, 581 and 588 µs and 31-32 ms
+  in two runs on a slower day, when the bare pass-through (c) also took 134-165 µs against
+  124). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
