@@ -1,6 +1,6 @@
 """Stage 2: may this principal do this to this resource? Decided before the upstream is reached.
 
-Order: method-override refusals, a body on GET/HEAD/OPTIONS, a compressed body, query
+Order: a second Host header, method-override refusals, a body on GET/HEAD/OPTIONS, a compressed body, query
 refusals, path canonicalisation, route match, then policies.decide.before_upstream
 (separation of duties, casbin, time window), then the region parameters of a region route
 (scope.py), then the purpose of use for writes, then the self-approval check for approval
@@ -116,6 +116,11 @@ class Authorize:
         if principal is None:  # identify failed; nothing to authorize
             return
         # X_HTTP_Method_Override too: CGI and WSGI servers read "_" as "-".
+        if sum(name == b"host" for name, _ in ex.request.headers) > 1:
+            # RFC 9112 3.2: answered 400. The gateway forwards the last as X-Forwarded-Host; a
+            # server or cache in between may read the first, and build links or keys from it.
+            ex.fail(400, "duplicate_host", "a request carries one Host header", "请求只能携带一个 Host 头部,已拒绝")
+            return
         if any(name.replace(b"_", b"-") in METHOD_OVERRIDE_HEADERS for name, _ in ex.request.headers):
             ex.fail(400, "method_override", "method-override headers are not accepted", "不接受改写请求方法的头部")
             return

@@ -299,6 +299,18 @@ def test_a_get_with_an_empty_body_is_forwarded(gateway: RunningGateway) -> None:
     assert status == 200 and len(body["items"]) == 1
 
 
+def test_a_second_host_header_is_refused(gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str) -> None:
+    """Two Host headers: the gateway passed the last on as X-Forwarded-Host, while a server or
+    cache in between may read the first (links, cache keys). RFC 9112 3.2 says 400."""
+    headers = [key(gateway), PURPOSE, ("Host", "other.example")]  # http.client sends its own Host first
+    status, body, request_id = raw(gateway, "GET", OWN + "?size=1", headers)
+    assert status == 400 and body["error"]["code"] == "duplicate_host"
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
+    assert "upstream" not in event["minguard"]
+
+
 def test_probes_of_the_management_api_are_refused_and_audited(
     gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
 ) -> None:
