@@ -28,12 +28,18 @@ class QueryError(ValueError):
         self.status, self.code, self.message_zh = status, code, message_zh
 
 
-def _names(data: bytes) -> Iterator[tuple[str, str]]:
-    """(name as sent, the name frameworks may read it as) of each parameter."""
+def parameters(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """(decoded name, raw value) of each parameter of a query string or an urlencoded form."""
     for part in data.replace(b";", b"&").split(b"&"):
         if not part:
             continue
-        name = unquote_plus(part.split(b"=", 1)[0].decode("latin-1"), errors="replace")
+        name, _, value = part.partition(b"=")
+        yield unquote_plus(name.decode("latin-1"), errors="replace"), value
+
+
+def _names(data: bytes) -> Iterator[tuple[str, str]]:
+    """(name as sent, the name frameworks may read it as) of each parameter."""
+    for name, _ in parameters(data):
         # "name[]" and "name" reach the same parameter in several frameworks.
         yield name, name.strip().casefold().removesuffix("[]")
 

@@ -25,7 +25,7 @@ from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
-from .query import part_names
+from .query import parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
 _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
@@ -46,13 +46,10 @@ def _names_region(name: str, is_region_key: IsRegionKey) -> bool:
 
 
 def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
-    """(name, value) of each parameter of a query string or an urlencoded form."""
-    for part in data.replace(b";", b"&").split(b"&"):
-        name, _, value = part.partition(b"=")
-        yield (
-            unquote_plus(name.decode("latin-1"), encoding="utf-8", errors="replace").strip(),
-            unquote_plus(value.decode("latin-1"), encoding="utf-8", errors="replace"),
-        )
+    """(name, value) of each parameter of a query string or an urlencoded form, as
+    query.check_query reads them."""
+    for name, value in parameters(data):
+        yield name.strip(), unquote_plus(value.decode("latin-1"), errors="replace")
 
 
 def _leaves(node: Any) -> Iterator[Any]:
