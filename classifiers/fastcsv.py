@@ -150,10 +150,7 @@ class _Walker:
             return None, count
         inline = True
         for col, _, new in changed:
-            if not all(n is not None for n in new):  # identity tests: see fastjson
-                filled = [n if n is not None else v for n, v in zip(new, columns[col], strict=True)]
-            else:
-                filled = cast(list[str], new)  # every value masked: no None left
+            filled = _filled(new, columns[col])
             values = _quoted(filled, delimiter)
             # A quoted mask holding a line end (a profile's text) would be taken for one of
             # the line ends the join below turns back; such blocks are joined line by line.
@@ -175,11 +172,7 @@ class _Walker:
             if not changed:
                 return None, count
             for col, _, new in changed:
-                if not all(n is not None for n in new):
-                    filled = [n if n is not None else v for n, v in zip(new, columns[col], strict=True)]
-                else:
-                    filled = cast(list[str], new)  # every value masked: no None left
-                columns[col] = _quoted(filled, delimiter)
+                columns[col] = _quoted(_filled(new, columns[col]), delimiter)
             out = list(lines)
             out[kept[0] : kept[-1] + 1] = map(delimiter.join, zip(*columns, strict=True))
             return out, count
@@ -411,6 +404,13 @@ def _table(raw: list[str], kept: list[int], delimiter: str) -> list[list[str]] |
     width = counts.pop() + 1
     flat = delimiter.join(lines).split(delimiter)
     return [flat[col::width] for col in range(width)]
+
+
+def _filled(new: list[str | None], old: list[str]) -> list[str]:
+    """A column's masks, with its old value where a mask is None."""
+    if all(n is not None for n in new):  # identity tests: see fastjson
+        return cast(list[str], new)  # every value masked: no None left
+    return [n if n is not None else v for n, v in zip(new, old, strict=True)]
 
 
 def _quoted(values: list[str], delimiter: str) -> list[str]:
