@@ -77,6 +77,7 @@ class Notifier:
         self._severities = SEVERITIES[SEVERITIES.index(settings.min_severity) :]
         self._secret = settings.secret_file.read_bytes().strip() if settings.secret_file else None
         self._timeout = settings.timeout
+        self._mapped: set[str] = set()  # prefixes whose alert index has notified_at mapped
         context = ssl.create_default_context(cafile=settings.ca_file) if settings.url.startswith("https") else None
         self._opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(context=context))
 
@@ -104,7 +105,9 @@ class Notifier:
     def deliver(self, client: OpenSearch, prefix: str) -> Delivery:
         """One round: POST each pending alert and mark it; stop at the first failure (the
         receiver is down: the rest would fail too, and order is kept)."""
-        ensure_indices(client, prefix)
+        if prefix not in self._mapped:  # an index made by an older version lacks the field
+            ensure_indices(client, prefix)
+            self._mapped.add(prefix)
         sent = 0
         for alert in self.pending(client, prefix):
             try:
@@ -113,7 +116,7 @@ class Notifier:
                 exc.close()
                 log.warning("alert %s refused by the duty channel: HTTP %s", alert["id"], exc.code)
                 return Delivery(sent, f"HTTP {exc.code}")
-            except (urllib.error.URLError, OSError, ValueError) as exc:
+            except (OSError, ValueError) as exc:  # URLError is an OSError
                 reason = f"{type(exc).__name__}: {exc}"[:300]
                 log.warning("alert %s not delivered to the duty channel: %s", alert["id"], reason)
                 return Delivery(sent, reason)
