@@ -27,6 +27,10 @@ Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 RoleName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 
+# Hosts to which a secret (a password, an alert naming staff) may travel over plain http.
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -160,7 +164,7 @@ class OpenSearchSettings(Section):
             raise ValueError("username is set but there is no password_file (or MINGUARD_OPENSEARCH_PASSWORD)")
         # Basic auth over plain HTTP hands the password to anyone on the path: only to this host.
         parsed = urlsplit(self.url)
-        if self.username and parsed.scheme != "https" and parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+        if self.username and parsed.scheme != "https" and parsed.hostname not in _LOOPBACK:
             raise ValueError("a username over plain http sends the password in clear: use an https:// url")
         return self
 
@@ -183,7 +187,7 @@ class NotifySettings(Section):
     def _private_over_tls(self) -> NotifySettings:
         # An alert names the staff it is about: over plain http only to this host.
         parsed = urlsplit(self.url)
-        if parsed.scheme != "https" and parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+        if parsed.scheme != "https" and parsed.hostname not in _LOOPBACK:
             raise ValueError("alerts name staff members: use an https:// url (plain http only to this host)")
         if self.ca_file is not None and parsed.scheme != "https":
             raise ValueError("ca_file applies to an https:// url only")
