@@ -16,6 +16,7 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from audit.chain import PUBLIC_KEY_FILE
+from audit.detection.notify import notified_severities
 from audit.verify import verify_trail
 from gateway.cli_audit import load_public_key, read_trail
 from gateway.settings import Settings
@@ -74,6 +75,7 @@ class Evidence:
     allowed_anonymous: int = 0
     jwt_configured: bool = False
     alarm_channel: str | None = None  # detection.notify.url
+    alarm_severities: tuple[str, ...] = ()  # pushed there (min_severity and above)
     # Integrity / confidentiality
     transport: list[dict[str, Any]] = field(default_factory=list)
     masking_algorithms: list[dict[str, Any]] = field(default_factory=list)
@@ -174,8 +176,12 @@ def gather(
         "user.id", "event.outcome", {"term": {"event.action": "personal_data.reidentify"}}
     )
 
-    ev.alerts = systemfacts.alert_facts(client, prefix, start, end, now)
-    ev.alarm_channel = settings.detection.notify.url if settings.detection.notify else None
+    notify = settings.detection.notify
+    # Without a channel the report counts what the default (high and above) would push.
+    pushed = notified_severities(notify.min_severity if notify else "high")
+    ev.alerts = systemfacts.alert_facts(client, prefix, start, end, now, pushed)
+    ev.alarm_channel = notify.url if notify else None
+    ev.alarm_severities = pushed
     ev.denial_alerted = systemfacts.alerted_users(client, prefix, start, end, systemfacts.DENIAL_RULES)
     interval = _interval(start, end)
     ev.volume = trail.histogram(interval, "minguard.data.level", allowed)

@@ -4,6 +4,7 @@ detection of misuse: verdicts from the evidence, nothing else."""
 from __future__ import annotations
 
 from audit.detection.alerts import STATE_ZH
+from audit.detection.notify import SEVERITY_ZH
 
 from .evidence import Evidence
 from .model import FAIL, PARTIAL, PASS, Check, Section, Table, undetermined
@@ -204,6 +205,7 @@ def detection(ev: Evidence) -> Section:
 def _alarm(ev: Evidence) -> Check:
     """8.1.3.5: an alarm when a serious event is detected, i.e. pushed, not waiting in a console."""
     name, alerts = "严重告警报警", ev.alerts
+    levels = "/".join(SEVERITY_ZH[s] for s in ev.alarm_severities)  # 高/严重 by default
     if ev.alarm_channel is None:
         return Check(
             "detection.alarm",
@@ -217,11 +219,11 @@ def _alarm(ev: Evidence) -> Check:
             "detection.alarm",
             name,
             FAIL,
-            f"{alerts.unalarmed} 条高/严重级别告警产生 {grace} 小时以上仍未推送到值班渠道 {ev.alarm_channel}(接收方不可达或拒收)。",
+            f"{alerts.unalarmed} 条{levels}级别告警产生 {grace} 小时以上仍未推送到值班渠道 {ev.alarm_channel}(接收方不可达或拒收)。",
         )
     return Check(
         "detection.alarm",
         name,
         PASS,
-        f"告警推送到值班渠道 {ev.alarm_channel};期间内 {alerts.severe} 条高/严重级别告警均已推送或已处置。",
+        f"告警推送到值班渠道 {ev.alarm_channel};期间内 {alerts.severe} 条{levels}级别告警均已推送或已处置。",
     )

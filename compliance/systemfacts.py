@@ -22,9 +22,7 @@ from gateway.settings import Settings
 from .trail import composite
 
 ALERT_MAX_OPEN_DAYS = 7  # an alert left new for longer is not being handled
-# Severities pushed to the duty channel by default (detection.notify.min_severity), and the
-# time a new alert may wait for its push (the scheduler's tick, a receiver down a while).
-SEVERE = ("high", "critical")
+# The time a new alert may wait for its push (the scheduler's tick, a receiver down a while).
 ALARM_GRACE = timedelta(hours=1)
 DENIAL_RULES = ("misuse.repeated_denials", "misuse.out_of_region")  # rules that alert on refused access
 ALERT_USER = "alert.subjects.user.id.keyword"  # subjects are mapped dynamically: text with a keyword
@@ -131,7 +129,7 @@ class AlertFacts:
     titles: dict[str, str] = field(default_factory=dict)  # rule -> title_zh
     closing_hours: dict[str, float] = field(default_factory=dict)  # rule -> median hours to close
     stale: int = 0  # still new, raised ALERT_MAX_OPEN_DAYS or more before the report
-    severe: int = 0  # high or critical
+    severe: int = 0  # of the severities pushed to the duty channel (detection.notify.min_severity and above)
     unalarmed: int = 0  # severe, still new, raised ALARM_GRACE or more before the report, never pushed
 
     @property
@@ -161,8 +159,11 @@ def _alerts_ready(client: OpenSearch, prefix: str) -> bool:
     return True
 
 
-def alert_facts(client: OpenSearch, prefix: str, start: datetime, end: datetime, now: datetime) -> AlertFacts:
-    """Alerts by rule and state, the median time to close them, and how many are stale at `now`."""
+def alert_facts(
+    client: OpenSearch, prefix: str, start: datetime, end: datetime, now: datetime, pushed: tuple[str, ...]
+) -> AlertFacts:
+    """Alerts by rule and state, the median time to close them, how many are stale at `now`,
+    and how many of the `pushed` severities were never pushed."""
     facts = AlertFacts()
     if not _alerts_ready(client, prefix):
         return facts
@@ -179,7 +180,7 @@ def alert_facts(client: OpenSearch, prefix: str, start: datetime, end: datetime,
     since = {"range": {"@timestamp": {"lte": start_iso(now - timedelta(days=ALERT_MAX_OPEN_DAYS))}}}
     stale = _overlapping(start, end, {"term": {"alert.state": "new"}}, since)
     facts.stale = int(client.count(index=index, body={"query": stale})["count"])
-    severe = {"terms": {"alert.severity": list(SEVERE)}}
+    severe = {"terms": {"alert.severity": list(pushed)}}
     facts.severe = int(client.count(index=index, body={"query": _overlapping(start, end, severe)})["count"])
     waited = {"range": {"@timestamp": {"lte": start_iso(now - ALARM_GRACE)}}}
     unpushed = {"bool": {"must_not": [{"exists": {"field": "alert.notified_at"}}]}}

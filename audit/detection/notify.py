@@ -42,6 +42,11 @@ SEVERITY_ZH = {"medium": "中", "high": "高", "critical": "严重"}
 BATCH = 100  # alerts looked at per round; the rest wait for the next tick
 
 
+def notified_severities(min_severity: str) -> tuple[str, ...]:
+    """The severities pushed for a ``detection.notify.min_severity``: it and those above."""
+    return SEVERITIES[SEVERITIES.index(min_severity) :]
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None  # the 3xx is then an HTTPError: not delivered
@@ -74,7 +79,7 @@ def payload(alert: dict[str, Any]) -> bytes:
 class Notifier:
     def __init__(self, settings: NotifySettings) -> None:
         self._url = settings.url
-        self._severities = SEVERITIES[SEVERITIES.index(settings.min_severity) :]
+        self._severities = notified_severities(settings.min_severity)
         self._secret = settings.secret_file.read_bytes().strip() if settings.secret_file else None
         self._timeout = settings.timeout
         self._mapped: set[str] = set()  # prefixes whose alert index has notified_at mapped

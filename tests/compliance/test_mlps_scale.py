@@ -204,3 +204,13 @@ def test_a_severe_alert_never_pushed_fails_the_alarm_check(alerted: Busy) -> Non
         assert verdict == PASS and "10004 条高/严重级别告警均已推送或已处置" in reason, reason
     finally:
         alerted.client.index(index=index, id="a020000", body=original, params={"refresh": "true"})
+
+
+def test_the_alarm_check_counts_the_severities_the_channel_is_given(alerted: Busy) -> None:
+    """A channel given critical alerts only never receives the stale high one: that is the
+    configuration, not a failed push."""
+    notify = NotifySettings(url="https://duty.mz.example/hooks/minguard", min_severity="critical")
+    detection = alerted.settings.detection.model_copy(update={"notify": notify})
+    critical_only = replace(alerted, settings=alerted.settings.model_copy(update={"detection": detection}))
+    verdict, reason = _verdict(critical_only.report(), "detection.alarm")
+    assert verdict == PASS and "期间内 0 条严重级别告警均已推送或已处置" in reason, reason
