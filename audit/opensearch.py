@@ -14,8 +14,9 @@ log = logging.getLogger(__name__)
 
 # 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address;
 # 5: minguard.console; 6: the checkpoint's version, at, interval and final;
-# 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded.
-TEMPLATE_VERSION = 8
+# 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded;
+# 9: minguard.business.county.
+TEMPLATE_VERSION = 9
 # An acknowledged event is searchable this long after (the index template's refresh_interval).
 REFRESH_SECONDS = 1
 
@@ -200,6 +201,7 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                         k: kw()
                                         for k in (
                                             "region",
+                                            "county",
                                             "person_token",
                                             "account_token",
                                             "household_token",

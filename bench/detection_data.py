@@ -157,7 +157,7 @@ def event(rnd: random.Random, user: User, at: datetime, all_persons: int = PERSO
         business = {
             "step": step, "operator": user.id, "case_id": f"C{p:07d}", "program": program,
             "amount": None if step == "bank_account" else round(rnd.uniform(low, high) * (3 if over else 1), 2),
-            "period": at.astimezone(TZ).strftime("%Y-%m"), "region": _village(p),
+            "period": at.astimezone(TZ).strftime("%Y-%m"), "region": _village(p), "county": _village(p)[:6],
             "person_token": _token(p), "account_token": f"a1:{(p * 40503 + (7 if user.trait == 'fraud' else 0)) % (1 << 96):024x}"
             if step in ("bank_account", "pay") else None, "upstream_status": 200,
         }  # fmt: skip

@@ -18,6 +18,7 @@ from demo import names, regions
 from demo.ids import id_check_char, luhn_check_digit, wrong_check_char
 from demo.models import Dataset, Household, Person
 from demo.programs import add_programs
+from demo.twins import register_twice
 
 DEFAULT_SEED = 20261128
 # The data set's "today": ages, case dates and payment periods are relative to it.
@@ -114,6 +115,7 @@ def generate(seed: int = DEFAULT_SEED, persons_per_district: int = 60) -> Datase
     for district in regions.DISTRICTS:
         _populate_district(factory, dataset, district, persons_per_district)
     add_programs(factory, dataset)
+    register_twice(dataset)
     return dataset
 
 

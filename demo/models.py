@@ -78,6 +78,7 @@ class Case:
 class Payment:
     payment_id: str
     case_id: str
+    program: str  # the case's: payment rolls (一卡通发放名册) name the 救助类别
     region_code: str
     period: str  # YYYY-MM
     amount: float

@@ -171,6 +171,7 @@ def _payments(factory: Factory, as_of: dt.date, case: Case, payee: Person) -> li
             Payment(
                 payment_id="",
                 case_id=case.case_id,
+                program=case.program,
                 region_code=case.region_code,
                 period=f"{day:%Y-%m}",
                 amount=case.monthly_amount,

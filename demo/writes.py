@@ -136,6 +136,7 @@ def write_router(ds: Dataset) -> APIRouter:
         payment = Payment(
             payment_id=f"PM{district}{seq:06d}",
             case_id=case_id,
+            program=case.program,
             region_code=case.region_code,
             period=body.period,
             amount=round(body.amount, 2),

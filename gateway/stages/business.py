@@ -70,6 +70,13 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _county(region: str | None) -> str | None:
+    """The county (区县) of a region code, for rules that compare counties: one person approved
+    or paid in two is on two registers (异地重复享受)."""
+    head = region[:6] if region else ""
+    return head if len(head) == 6 and head.isascii() and head.isdigit() else None
+
+
 def _amount(value: object) -> float | None:
     # JSON reads 1e999 as infinity and a 400-digit integer exactly: neither is an amount, and
     # an infinite or NaN float cannot be sealed into the audit event at all.
@@ -119,6 +126,7 @@ class Business:
         body = _json(ex.request.body)
         upstream = ex.upstream
         answer = _json(_decoded(upstream.body, upstream.headers)) if upstream is not None else {}
+        region = _text(answer.get("regionCode"))
         subject = ex.principal.subject if ex.principal else None
         operator = _text(body.get(actor_field)) or subject
         fields: dict[str, Any] = {
@@ -130,7 +138,8 @@ class Business:
             "program": _text(body.get("program")) or _text(answer.get("program")),
             "amount": _amount(body.get("amount")) or _amount(answer.get("monthlyAmount")),
             "period": _text(body.get("period")),
-            "region": _text(answer.get("regionCode")),
+            "region": region,
+            "county": _county(region),
             "person_token": self.person_token(
                 answer.get("applicantIdNumber") or answer.get("idNumber") or answer.get("payeeIdNumber")
             ),

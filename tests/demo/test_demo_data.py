@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from demo import names, regions
+from demo import names, reference, regions
 from demo.generate import AS_OF, age_on, generate
 from demo.ids import (
     USCC_CHARS,
@@ -19,7 +19,7 @@ from demo.ids import (
     uscc_check_char,
     wrong_check_char,
 )
-from demo.models import Dataset
+from demo.models import Dataset, Person
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,11 @@ def test_region_coverage() -> None:
 
 
 def test_every_id_number_is_valid_and_consistent(ds: Dataset) -> None:
-    assert len(ds.persons) == 600
+    assert len(ds.persons) == 601  # 600 and one second registration (demo/twins.py)
+    twin = ds.persons["P61092100061"]
     for p in ds.persons.values():
+        if p is twin:
+            continue
         assert is_valid_id_number(p.id_number), p
         assert p.id_number[:6] in regions.DISTRICTS
         assert p.id_number[:6] == p.region_code[:6] == p.person_id[1:7]
@@ -94,7 +97,30 @@ def test_every_id_number_is_valid_and_consistent(ds: Dataset) -> None:
         assert p.id_number[6:14] == f"{birth:%Y%m%d}"
         assert birth <= AS_OF and age_on(birth, AS_OF) == p.age
         assert int(p.id_number[16]) % 2 == (1 if p.gender == "男" else 0)
-    assert len({p.id_number for p in ds.persons.values()}) == len(ds.persons)
+    assert len({p.id_number for p in ds.persons.values()}) == len(ds.persons) - 1
+
+
+def test_one_person_is_registered_in_two_counties(ds: Dataset) -> None:
+    """The deliberate defect fund.cross_region_duplicate finds: the same ID number in 汉滨区
+    and 汉阴县, each with its own person record, household and approved 低保 case."""
+    by_number: dict[str, list[Person]] = {}
+    for p in ds.persons.values():
+        by_number.setdefault(p.id_number, []).append(p)
+    [pair] = [group for group in by_number.values() if len(group) > 1]
+    home, moved = pair
+    assert home.region_code[:6] == "610902" == home.id_number[:6]
+    assert moved.region_code[:6] == "610921" and moved.person_id == "P61092100061"
+    assert (moved.name, moved.birth_date, moved.bank_card) == (home.name, home.birth_date, home.bank_card)
+    assert ds.households[moved.household_id].member_ids == [moved.person_id]
+    [case] = [c for c in ds.cases.values() if c.applicant_person_id == moved.person_id]
+    assert (case.program, case.status, case.region_code[:6]) == ("dibao", "approved", "610921")
+    dead = {row["id_number"] for row in reference.death_rows(ds)}
+    assert home.id_number not in dead and home.household_id != reference.relatives_household(ds)
+
+
+def test_small_data_sets_have_no_twin() -> None:
+    small = generate(persons_per_district=5)
+    assert len({p.id_number for p in small.persons.values()}) == len(small.persons) == 50
 
 
 def test_every_bank_card_is_luhn_valid_on_a_known_bin(ds: Dataset) -> None:

@@ -30,6 +30,7 @@ from support.gateways import RunningGateway
 
 PURPOSE = "dibao-review"  # ASCII: http.client sends headers as latin-1
 DISTRICT = "610902"
+MOVED_TO = "610921"  # 汉阴县: where demo/twins.py registers a 汉滨区 person again
 
 
 @dataclass
@@ -102,7 +103,13 @@ class Traffic:
         return response.status, data, request_id
 
     def persons(self, region: str = DISTRICT) -> list[dict[str, Any]]:
-        url = f"{self.upstream}/api/v1/regions/{region}/persons?size=100"
+        return self._list(region, "persons")
+
+    def cases(self, region: str) -> list[dict[str, Any]]:
+        return self._list(region, "cases")
+
+    def _list(self, region: str, what: str) -> list[dict[str, Any]]:
+        url = f"{self.upstream}/api/v1/regions/{region}/{what}?size=500"
         with urllib.request.urlopen(url, timeout=10) as response:
             items: list[dict[str, Any]] = json.loads(response.read())["items"]
         return items
@@ -129,10 +136,10 @@ class Traffic:
             raise RuntimeError(f"approve failed: {status} {data}")
         return rid
 
-    def pay(self, case_id: str, operator: str, period: str = "2026-01") -> str:
+    def pay(self, case_id: str, operator: str, period: str = "2026-01", region: str = DISTRICT) -> str:
         body = {"period": period, "amount": 500, "operator": operator}
         status, data, rid = self.call(
-            "payment-service", "POST", f"/api/v1/regions/{DISTRICT}/cases/{case_id}/payments", body
+            "payment-service", "POST", f"/api/v1/regions/{region}/cases/{case_id}/payments", body
         )
         if status != 201:
             raise RuntimeError(f"pay failed: {status} {data}")
@@ -280,7 +287,12 @@ def plant_reference_cases(t: Traffic, people: list[dict[str, Any]], result: Plan
     dead = {row["id_number"] for row in fetch_feed(t.upstream, "deaths")}
     related = next(p for p in people if p["householdId"] == staff["wangfang"]["household_id"])
     deceased = next(p for p in people if p["idNumber"] in dead)
-    spare = [p for p in people[48:] if p["householdId"] != related["householdId"] and p["idNumber"] not in dead]
+    moved = {p["idNumber"]: p for p in t.persons(MOVED_TO)}  # 汉阴县's register
+    spare = [
+        p
+        for p in people[48:]
+        if p["householdId"] != related["householdId"] and p["idNumber"] not in dead and p["idNumber"] not in moved
+    ]
     # fund.approver_related: the reviewer approves a relative's 低保 (same household).
     case, _ = t.apply(related, "dibao", 500)
     approved = t.approve(case)
@@ -304,6 +316,17 @@ def plant_reference_cases(t: Traffic, people: list[dict[str, Any]], result: Plan
         case, _ = t.apply(spare[1], program, amount)
         both.append(t.approve(case))
     result.add("fund.duplicate_benefits", {"minguard.business.person_token": t.token(spare[1]["idNumber"])}, both)
+    # fund.cross_region_duplicate: the person on both 汉滨区's and 汉阴县's registers
+    # (demo/twins.py) is granted 低保 in 汉滨区 while 汉阴县's own 低保 case is paid.
+    home = next(p for p in people if p["idNumber"] in moved)
+    twin = moved[home["idNumber"]]
+    case, _ = t.apply(home, "dibao", 500)
+    granted = t.approve(case)
+    [twin_case] = [c for c in t.cases(MOVED_TO) if c["applicantPersonId"] == twin["personId"]]
+    paid = t.pay(twin_case["caseId"], "svc-payment", region=MOVED_TO)
+    result.add(
+        "fund.cross_region_duplicate", {"minguard.business.person_token": t.token(home["idNumber"])}, [granted, paid]
+    )
     # misuse.bulk_above_baseline: the caseworker lists 70 persons in a day (no history, no
     # active peer: the threshold decides). The statistician's bulk case above is one too.
     start = len(t.sent)

@@ -42,6 +42,7 @@ def test_apply_yields_program_amount_case_operator_and_person_token() -> None:
         "program": "dibao",
         "amount": 650.0,
         "region": "610902001001",
+        "county": "610902",
         "person_token": Pseudonymizer(KEY).token(ID_NUMBER),
         "upstream_status": 201,
     }
@@ -123,3 +124,13 @@ def test_an_amount_that_is_no_finite_number_is_left_out(amount: bytes) -> None:
     assert fields["amount"] == 650.0  # the upstream's answer, as for a body without an amount
     ex.upstream = Response(201, [], b'{"monthlyAmount": ' + amount + b"}")
     assert "amount" not in (Business(Pseudonymizer(KEY)).extract(ex) or {})
+
+
+@pytest.mark.parametrize(
+    ("region", "county"),
+    [("610921100201", "610921"), ("610921", "610921"), ("６１０９２１100201", None), ("6109", None), ("安康市", None)],
+)
+def test_county_is_the_regions_first_six_ascii_digits(region: str, county: str | None) -> None:
+    ex = _exchange("case.approve", {"caseId": "C1"}, {"approver": "zhangwei"}, {"regionCode": region})
+    fields = Business(Pseudonymizer(KEY)).extract(ex)
+    assert fields is not None and fields.get("county") == county and fields["region"] == region
