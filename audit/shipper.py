@@ -44,6 +44,8 @@ DOCUMENT_ERRORS = frozenset(
 # Where the spool's own serialisation puts the two fields a bulk action needs.
 _TIMESTAMP = re.compile(rb'^\{"@timestamp":"([0-9T:.Z+-]{10,40})"')
 _EVENT_ID = re.compile(rb'"event":\{"id":"([0-9A-Za-z_-]{1,128})"')
+# Seconds between attempts while OpenSearch refuses the batch (an outage, a write block).
+MAX_BACKOFF = 30.0
 
 
 class Shipper:
@@ -101,13 +103,16 @@ class Shipper:
         while True:
             try:
                 sent = await self.ship_once()
-                self.last_error = None
-                backoff = self._interval
             except (TimeoutError, OpenSearchException, OSError) as exc:
+                backoff = min(backoff * 2, MAX_BACKOFF)
                 self.last_error = f"{type(exc).__name__}: {exc}"[:300]
                 log.warning("audit shipping failed, will retry: %s", self.last_error)
-                sent = 0
-                backoff = min(backoff * 2, 30.0)
+                # Sleep the backoff out whatever is written meanwhile: waking on every write
+                # would send the refused batch again for every request, as fast as they come.
+                await asyncio.sleep(backoff)
+                continue
+            self.last_error = None
+            backoff = self._interval
             if sent == 0:
                 self._spool.wrote.clear()
                 try:

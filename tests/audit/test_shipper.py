@@ -115,3 +115,57 @@ def test_a_write_blocked_index_keeps_the_batch_until_the_block_is_lifted(
     shipper = run_shipper(tmp_path, prefix, [])
     assert shipper.shipped == 5 and shipper.rejected == 0
     assert count(opensearch, prefix) == 5
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["index.blocks.write", "index.blocks.read_only_allow_delete"],  # 403; 429 as at the flood-stage watermark
+)
+def test_the_running_shipper_backs_off_behind_a_write_block_and_resumes_by_itself(
+    tmp_path: Path, prefix: str, opensearch: OpenSearch, block: str
+) -> None:
+    """Requests keep writing while the audit index refuses writes: the shipper must not send the
+    refused batch again for every one of them, and must deliver everything once the block is
+    lifted, without a restart."""
+    index = index_for(prefix, event(0)["@timestamp"])
+    opensearch.indices.create(index=index, body={"settings": {block: True}})
+
+    async def scenario() -> tuple[int, Shipper]:
+        spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24)
+        spool.open()
+        client = make_client(OpenSearchSettings(url=OPENSEARCH_URL, index_prefix=prefix))
+        attempts = 0  # requests to OpenSearch: the bulk, or the mapping update a read-only index refuses
+        perform = client.transport.perform_request
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal attempts
+            attempts += 1
+            return await perform(*args, **kwargs)
+
+        client.transport.perform_request = counted  # type: ignore[method-assign]
+        shipper = Shipper(spool, client, prefix, batch=50, interval=0.1)
+        shipper.start()
+        try:
+            for n in range(60):  # 60 requests over 1.2 s, as a busy gateway writes
+                await spool.append(event(n))
+                await asyncio.sleep(0.02)
+            blocked = attempts
+            await asyncio.to_thread(opensearch.indices.put_settings, index=index, body={block: False})
+            async with asyncio.timeout(20):
+                while shipper.shipped < 60:
+                    await asyncio.sleep(0.1)
+        finally:
+            await shipper.stop(drain_seconds=1)
+            await client.close()
+            spool.close()
+        return blocked, shipper
+
+    try:
+        blocked, shipper = asyncio.run(scenario())
+    finally:
+        opensearch.indices.put_settings(index=index, body={block: False})
+    # backing off from 0.2 s: about three attempts in 1.2 s (two requests each at most; a slow
+    # machine stretching the writes over 6 s makes five), not one or two per write (60-120)
+    assert 1 <= blocked <= 16, blocked
+    assert shipper.shipped == 60 and shipper.rejected == 0 and shipper.last_error is None
+    assert count(opensearch, prefix) == 60
