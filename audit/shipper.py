@@ -13,10 +13,11 @@ import contextlib
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 
-from opensearchpy import AsyncOpenSearch
+from opensearchpy import AsyncOpenSearch, exceptions
 from opensearchpy.exceptions import OpenSearchException
 
 from .opensearch import ensure_template, index_for, index_template
@@ -48,6 +49,21 @@ _EVENT_ID = re.compile(rb'"event":\{"id":"([0-9A-Za-z_-]{1,128})"')
 MAX_BACKOFF = 30.0
 
 
+def cause_zh(exc: BaseException) -> str:
+    """Why OpenSearch does not take the events, in the words an operator acts on."""
+    text = str(exc)
+    if "cluster_block_exception" in text:
+        if "flood-stage" in text or "read-only-allow-delete" in text:
+            return "磁盘用量超过洪水水位,审计索引被置为只读(read_only_allow_delete),释放磁盘空间后自动解除"
+        return "审计索引被设置为禁止写入(index.blocks.write 或只读),需由管理员解除"
+    auth = exceptions.AuthenticationException | exceptions.AuthorizationException
+    if isinstance(exc, auth) or "security_exception" in text:
+        return "网关的 OpenSearch 账号认证失败或无写入权限"
+    if isinstance(exc, exceptions.ConnectionError | TimeoutError | OSError):
+        return "无法连接 OpenSearch"
+    return "OpenSearch 拒绝写入或出错"
+
+
 class Shipper:
     def __init__(
         self,
@@ -70,6 +86,10 @@ class Shipper:
         self.duplicates = 0
         self.rejected = 0
         self.last_error: str | None = None
+        # While shipping fails: since when (epoch seconds), and what it means for an officer.
+        self.failing_since: float | None = None
+        self.message_zh: str | None = None
+        self.failures = 0  # failed attempts, all told
 
     @property
     def connected(self) -> bool:
@@ -105,13 +125,13 @@ class Shipper:
                 sent = await self.ship_once()
             except (TimeoutError, OpenSearchException, OSError) as exc:
                 backoff = min(backoff * 2, MAX_BACKOFF)
-                self.last_error = f"{type(exc).__name__}: {exc}"[:300]
-                log.warning("audit shipping failed, will retry: %s", self.last_error)
+                self._failed(exc, backoff)
                 # Sleep the backoff out whatever is written meanwhile: waking on every write
                 # would send the refused batch again for every request, as fast as they come.
                 await asyncio.sleep(backoff)
                 continue
-            self.last_error = None
+            if self.failing_since is not None:
+                self._recovered()
             backoff = self._interval
             if sent == 0:
                 self._spool.wrote.clear()
@@ -120,6 +140,33 @@ class Shipper:
                         await self._spool.wrote.wait()
                 except TimeoutError:
                     pass
+
+    def _failed(self, exc: BaseException, backoff: float) -> None:
+        self.last_error = f"{type(exc).__name__}: {exc}"[:300]
+        self.failures += 1
+        if self.failing_since is None:
+            self.failing_since = time.time()
+        self.message_zh = (
+            f"审计事件暂无法写入 OpenSearch:{cause_zh(exc)}。事件保留在本地审计缓存中,不会丢失;"
+            f"网关每隔至多 {MAX_BACKOFF:.0f} 秒自动重试,原因解除后自动补发,无需重启"
+        )
+        log.warning(
+            "%s(已持续 %d 秒,%.1f 秒后重试)/ audit shipping failed, will retry in %.1f s: %s",
+            self.message_zh,
+            time.time() - self.failing_since,
+            backoff,
+            backoff,
+            self.last_error,
+        )
+
+    def _recovered(self) -> None:
+        lasted = time.time() - (self.failing_since or time.time())
+        log.info(
+            "审计事件恢复写入 OpenSearch,中断 %d 秒,积压事件已开始补发 / audit shipping resumed after %d s",
+            lasted,
+            lasted,
+        )
+        self.last_error = self.message_zh = self.failing_since = None
 
     async def ship_once(self) -> int:
         """Ship one batch; returns how many events left the spool."""

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,9 @@ class Gateway:
             {
                 "connected": self.shipper.connected,
                 "last_error": self.shipper.last_error,
+                "failing_since": _iso(self.shipper.failing_since),
+                "message_zh": self.shipper.message_zh,
+                "failed_attempts": self.shipper.failures,
                 "shipped": self.shipper.shipped,
                 "duplicates": self.shipper.duplicates,
                 "rejected": self.shipper.rejected,
@@ -206,6 +210,10 @@ class Gateway:
                 await self.shutdown()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+def _iso(epoch: float | None) -> str | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 def create_app(settings: Settings) -> Gateway:

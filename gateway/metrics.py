@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,7 +110,18 @@ class GatewayMetrics:
             "minguard_audit_rejected_events", "Audit events OpenSearch refused (set aside)", registry=r
         )
         self.lost = Counter("minguard_audit_lost_events", "Audit events lost (deferred queue overflow)", registry=r)
-        self._seen = {"shipped": 0, "duplicates": 0, "rejected": 0, "lost": 0}
+        self.ship_failures = Counter(
+            "minguard_audit_ship_failures",
+            "Attempts to ship audit events that OpenSearch refused or missed",
+            registry=r,
+        )
+        self.failing = Gauge(
+            "minguard_audit_ship_failing_seconds",
+            "How long shipping audit events has been failing (a write block, an outage); 0 when it works",
+            registry=r,
+            multiprocess_mode="livemax",
+        )
+        self._seen = {"shipped": 0, "duplicates": 0, "rejected": 0, "lost": 0, "ship_failures": 0}
         # Labelled children by label values: `labels()` validates and locks on every call,
         # which cost more than the increment itself. The label sets are small and fixed.
         self._children: dict[tuple[Counter, tuple[str, ...]], Counter] = {}
@@ -140,11 +152,14 @@ class GatewayMetrics:
         """Carry the shipper's running totals into counters (they live in audit/, which knows
         nothing of Prometheus). Called per exchange and per scrape: a few integer compares."""
         self.backlog.set(self._spool.backlog_bytes)
+        since = self._shipper.failing_since
+        self.failing.set(0 if since is None else max(0.0, time.time() - since))
         totals = {
             "shipped": self._shipper.shipped,
             "duplicates": self._shipper.duplicates,
             "rejected": self._shipper.rejected,
             "lost": self._lost(),
+            "ship_failures": self._shipper.failures,
         }
         for name, total in totals.items():
             delta = total - self._seen[name]

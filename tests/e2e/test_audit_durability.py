@@ -6,13 +6,17 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
+import time
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 from opensearchpy import OpenSearch
 
+from audit.opensearch import index_for
 from support.gateways import RunningGateway, node, start_gateway, stop_gateway, wait_for_events
 
 pytestmark = pytest.mark.opensearch
@@ -77,3 +81,58 @@ def test_a_killed_gateway_loses_no_acknowledged_event(
     finally:
         stop_gateway(restarted)
     assert len(counts) == len(ids) and set(counts.values()) == {1}
+
+
+def _metric(gateway: RunningGateway, name: str) -> float:
+    text = httpx.get(f"{gateway.url}/_minguard/metrics", timeout=10).text
+    (value,) = [line.split()[1] for line in text.splitlines() if line.startswith(name + " ")]
+    return float(value)
+
+
+def test_a_write_blocked_audit_index_is_visible_and_shipping_resumes_when_lifted(
+    tmp_path: Path, upstream_url: str, opensearch: OpenSearch
+) -> None:
+    """The audit administrator (or the flood-stage watermark) blocks writes to the audit index:
+    the gateway keeps serving, the events wait in the spool, /ready, the metrics and the log say
+    so in zh-CN, and once the block is lifted everything arrives without a restart."""
+    prefix = f"mgblock-{uuid.uuid4().hex[:8]}"
+    index = index_for(prefix, datetime.now(UTC).isoformat())
+    gateway = start_gateway(tmp_path, upstream_url, prefix)
+    try:
+        first = load(gateway, 1, 1, at={})
+        assert len(wait_for_events(opensearch, prefix, first)) == 1
+        opensearch.indices.put_settings(index=index, body={"index.blocks.write": True})
+        try:
+            ids = load(gateway, 10, 2, at={})
+            assert len(ids) == 10  # still serving: the spool takes the events
+            deadline = time.monotonic() + 30
+            while (ready := httpx.get(f"{gateway.url}/_minguard/ready", timeout=10)).json()["opensearch"][
+                "failing_since"
+            ] is None and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert ready.status_code == 200 and ready.json()["spool_writable"]
+            shipping = ready.json()["opensearch"]
+            assert not shipping["connected"] and shipping["failed_attempts"] >= 1
+            assert "审计索引被设置为禁止写入" in shipping["message_zh"] and "不会丢失" in shipping["message_zh"]
+            assert ready.json()["spool_backlog_bytes"] > 0
+            time.sleep(1.1)
+            assert _metric(gateway, "minguard_audit_ship_failing_seconds") >= 1
+            assert _metric(gateway, "minguard_audit_ship_failures_total") >= 1
+            assert "审计事件暂无法写入 OpenSearch" in gateway.log.read_text(encoding="utf-8")
+            assert not wait_for_events(opensearch, prefix, ids, seconds=1)
+        finally:
+            opensearch.indices.put_settings(index=index, body={"index.blocks.write": False})
+        counts = wait_for_events(opensearch, prefix, ids, seconds=60)  # no restart
+        assert len(counts) == 10 and set(counts.values()) == {1}
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{gateway.url}/_minguard/ready", timeout=10).json()["opensearch"]["failing_since"]:
+            assert time.monotonic() < deadline, "shipping did not recover"
+            time.sleep(0.2)
+        shipping = httpx.get(f"{gateway.url}/_minguard/ready", timeout=10).json()["opensearch"]
+        assert shipping["connected"] and shipping["message_zh"] is None
+        assert _metric(gateway, "minguard_audit_ship_failing_seconds") == 0
+        assert "审计事件恢复写入 OpenSearch" in gateway.log.read_text(encoding="utf-8")
+    finally:
+        stop_gateway(gateway)
+        opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
