@@ -9,15 +9,19 @@ evidence and see exactly one verdict change.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from opensearchpy import OpenSearch
 
+from audit.anchor import Anchor, AnchorError, read_anchors, trail_at_anchor
 from audit.chain import PUBLIC_KEY_FILE
 from audit.detection.notify import notified_severities
-from audit.verify import verify_trail
+from audit.opensearch import REFRESH_SECONDS
+from audit.verify import check_anchor, verify_trail
 from gateway.cli_audit import load_public_key, read_trail
 from gateway.settings import Settings
 
@@ -190,14 +194,44 @@ def gather(
 
 
 def _verify(settings: Settings, client: OpenSearch, start: datetime, end: datetime) -> dict[str, Any]:
-    """audit/verify.py over the period; an unreadable key is reported, not raised."""
+    """audit/verify.py over the period, and the trail against the spool's anchors where the
+    report runs beside the gateway (as `audit verify --spool`); an unreadable key is reported,
+    not raised."""
     try:
         key = load_public_key(settings.keys.dir / PUBLIC_KEY_FILE)
     except (OSError, ValueError) as exc:
         return {"error": f"无法读取签名公钥:{exc}"}
+    prefix = settings.opensearch.index_prefix
+    anchors, anchored_zh = _anchors(settings.audit.spool_dir)
     # The chain reader includes the events right before and after the period up to the nearest
     # checkpoints, so every event of the period is checked against a signature.
     # Where each chain ends is judged against the period's end, or now if that is later.
     judged_end = min(end, datetime.now(UTC))
-    report = verify_trail(read_trail(client, settings.opensearch.index_prefix, start, end), key, judged_end)
-    return report.to_json()
+    report = verify_trail(read_trail(client, prefix, start, end), key, judged_end)
+    # A chain's tail deleted (back to a clean shutdown's checkpoint, or the last minutes of a
+    # running gateway) leaves a trail that verifies; the spool knows what was shipped.
+    for anchor in anchors:
+        report.findings += check_anchor(anchor, *trail_at_anchor(client, prefix, anchor))
+    return {
+        **report.to_json(),
+        "spool": str(settings.audit.spool_dir),
+        "anchors": [{"instance": a.instance, "seq": a.seq, "hash": a.hash} for a in anchors],
+        "anchored_zh": anchored_zh,
+    }
+
+
+def _anchors(spool_dir: Path) -> tuple[list[Anchor], str]:
+    """The last shipped entry of each slot of the spool on this host, and what the report says
+    about them. None when the report does not run beside the gateway: said, not failed."""
+    unchecked = ",未与之比对:链尾(最新的事件)被删除无法仅凭 OpenSearch 中的记录发现,请在网关主机上生成报告或运行 minguard audit verify --spool。"
+    if not spool_dir.is_dir():
+        return [], f"本机没有网关主机的审计缓存(audit.spool_dir {spool_dir})" + unchecked
+    try:
+        anchors = read_anchors(spool_dir)
+    except (AnchorError, OSError, ValueError) as exc:
+        return [], f"无法读取网关主机的审计缓存 {spool_dir}:{exc}" + unchecked
+    if not anchors:
+        return [], f"网关主机的审计缓存 {spool_dir} 中尚无已送达的带链事件" + unchecked
+    time.sleep(REFRESH_SECONDS + 0.5)  # what the spool calls shipped is searchable a refresh later
+    shipped = "、".join(f"{a.instance} 第 {a.seq} 条" for a in anchors)
+    return anchors, f"已与网关主机的审计缓存 {spool_dir} 比对,记录包含其已送达的最新事件({shipped})。"

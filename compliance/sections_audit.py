@@ -111,6 +111,7 @@ def _tamper(ev: Evidence) -> Check:
     v = ev.verify
     if "error" in v:
         return Check("audit.tamper", name, FAIL, str(v["error"]))
+    anchored = str(v.get("anchored_zh", ""))  # compared with the spool beside the gateway, or why not
     if not v.get("clean", False):
         found = v.get("findings", [])
         sample = ";".join(f["message_zh"] for f in found[:3])
@@ -120,12 +121,12 @@ def _tamper(ev: Evidence) -> Check:
     if not instances:
         return Check("audit.tamper", name, FAIL, "期间内没有带哈希链的审计记录。")
     if any(i["last_checkpoint_seq"] is None for i in instances):
-        return Check("audit.tamper", name, PARTIAL, "哈希链完整,但有实例尚无签名检查点。")
+        return Check("audit.tamper", name, PARTIAL, "哈希链完整,但有实例尚无签名检查点。" + anchored)
     return Check(
         "audit.tamper",
         name,
         PASS,
-        f"{len(instances)} 个实例哈希链与签名检查点校验通过;最后检查点后尚未签名 {unsigned} 条。",
+        f"{len(instances)} 个实例哈希链与签名检查点校验通过;最后检查点后尚未签名 {unsigned} 条。" + anchored,
     )
 
 

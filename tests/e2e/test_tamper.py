@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,9 @@ from opensearchpy.helpers import scan
 from audit.chain import PUBLIC_KEY_FILE, event_hash
 from audit.opensearch import index_for, index_template
 from audit.verify import verify_trail
+from compliance.mlps import FAIL, PASS, collect
 from gateway.cli_audit import load_public_key
-from gateway.settings import load_settings
+from gateway.settings import Settings, load_settings
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 
 pytestmark = pytest.mark.opensearch
@@ -238,3 +240,35 @@ def test_the_gateway_hosts_spool_shows_a_cut_the_trail_cannot(
         assert "结论:通过" not in anchored.stdout
         ranged = run_cli(config, "--spool", spool, "--to", "2030-01-01")
         assert ranged.returncode == 2 and "--to" in ranged.stderr
+
+
+def test_the_report_holds_the_trail_against_the_spool_beside_it(
+    trail: Trail, opensearch: OpenSearch, index_prefix: str, tmp_path: Path
+) -> None:
+    """The 等保 report's tamper check, run beside the gateway, compares the trail with the
+    spool's anchor as `audit verify --spool` does: a tail cut back to a clean shutdown's
+    checkpoint fails it. Where no spool is at hand the report says so."""
+    spool = load_settings(trail.gateway.env.config).audit.spool_dir
+    last = 2 * REQUESTS + 2
+    start = datetime.fromisoformat(trail.seq(1)["@timestamp"].replace("Z", "+00:00")) - timedelta(minutes=1)
+    end = datetime.now(UTC) + timedelta(minutes=1)
+    copy_prefix = f"{index_prefix}xreport"
+    with copied(opensearch, trail, copy_prefix, tmp_path) as config:
+        elsewhere = load_settings(config)  # its spool_dir is not on this host
+        assert not elsewhere.audit.spool_dir.exists()
+        beside = elsewhere.model_copy(update={"audit": elsewhere.audit.model_copy(update={"spool_dir": spool})})
+
+        def tamper_check(settings: Settings) -> tuple[str, str]:
+            report = collect(settings, opensearch, start, end)
+            return next((c.verdict, c.reason_zh) for s in report.sections for c in s.checks if c.id == "audit.tamper")
+
+        verdict, reason = tamper_check(beside)
+        assert verdict == PASS and f"{trail.instance} 第 {last} 条" in reason, reason
+        verdict, reason = tamper_check(elsewhere)
+        assert verdict == PASS and "没有网关主机的审计缓存" in reason, reason
+        for seq in range(REQUESTS + 2, last + 1):
+            opensearch.delete(**where(copy_prefix, trail.seq(seq)), refresh=True)
+        verdict, reason = tamper_check(elsewhere)
+        assert verdict == PASS and "没有网关主机的审计缓存" in reason, reason  # the gap the anchor closes
+        verdict, reason = tamper_check(beside)
+        assert verdict == FAIL and f"第 {REQUESTS + 2}–{last} 条被删除" in reason, reason
