@@ -190,7 +190,14 @@ def dev_up(
 
     if _node("start") != 0:
         fail("the local OpenSearch node did not start; see the messages above")
-    env = init_dev(directory, gateway_port=port, upstream_url=f"http://127.0.0.1:{upstream_port}")
+    # The port node.sh started the node on: another one may answer on 9200 (its own hint).
+    os_port = os.environ.get("MINGUARD_OS_PORT", "9200")
+    env = init_dev(
+        directory,
+        gateway_port=port,
+        upstream_url=f"http://127.0.0.1:{upstream_port}",
+        opensearch_url=f"http://127.0.0.1:{os_port}",
+    )
     upstream = subprocess.Popen([sys.executable, "-m", "demo", "--host", "127.0.0.1", "--port", str(upstream_port)])
     try:
         if not _wait_http(f"http://127.0.0.1:{upstream_port}/api/v1/health", 30):
@@ -198,7 +205,7 @@ def dev_up(
         key = env.key("caseworker-hanbin")
         credentials = env.directory / "credentials.json"
         typer.echo(
-            f"\nminguard is starting on http://127.0.0.1:{port} (demo upstream on :{upstream_port}, OpenSearch on :9200)\n"
+            f"\nminguard is starting on http://127.0.0.1:{port} (demo upstream on :{upstream_port}, OpenSearch on :{os_port})\n"
             "Try, as a caseworker of 汉滨区 (610902):\n\n"
             f"  curl -s -H 'X-API-Key: {key}' -H 'X-Purpose-Of-Use: 低保复核' \\\n"
             f"    'http://127.0.0.1:{port}/api/v1/regions/610902/persons?size=2'\n\n"

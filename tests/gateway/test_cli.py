@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from gateway.cli import app
 from gateway.devsetup import init_dev
+from gateway.settings import load_settings
 from gateway.stages.identify import hash_api_key
+from support.gateways import free_port
 
 runner = CliRunner()
 
@@ -193,3 +196,22 @@ def test_the_dev_config_still_generates_its_keys(tmp_path: Path) -> None:
     from gateway.settings import load_settings
 
     assert load_settings(init_dev(tmp_path).config).keys.generate_missing is True
+
+
+def test_dev_up_points_the_gateway_at_the_node_it_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """node.sh starts the node on MINGUARD_OS_PORT (its own hint when 9200 is taken): the dev
+    config and the printed summary must name that port, not ship the demo's events to whatever
+    answers on 9200."""
+    import gateway.cli as cli
+
+    ran: list[Path] = []
+    monkeypatch.setenv("MINGUARD_OS_PORT", "9299")
+    monkeypatch.setattr(cli, "_node", lambda action: 0)
+    monkeypatch.setattr(cli, "run", lambda config, workers: ran.append(config))
+    upstream = str(free_port())
+    result = runner.invoke(
+        app, ["dev", "up", "--dir", str(tmp_path), "--port", str(free_port()), "--upstream-port", upstream]
+    )
+    assert result.exit_code == 0, result.output
+    assert load_settings(ran[0]).opensearch.url == "http://127.0.0.1:9299"
+    assert "OpenSearch on :9299" in result.output
