@@ -33,7 +33,19 @@ REQUIRED_FIELDS = (
     "minguard.chain.hash",
 )
 PRINCIPAL_FIELDS = ("user.id", "user.roles", "minguard.principal.credential", "minguard.decision.policy_version")
-ENTITIES = ("RESIDENT_ID", "MOBILE", "LANDLINE", "BANK_CARD", "EMAIL", "PERSON_NAME", "ADDRESS", "USCC", "IMAGE")
+# Every entity the inspector counts (minguard.data.entities, docs/audit-events.md).
+ENTITIES = (
+    "RESIDENT_ID",
+    "MOBILE",
+    "LANDLINE",
+    "BANK_CARD",
+    "EMAIL",
+    "PERSON_NAME",
+    "ADDRESS",
+    "BIRTH_DATE",
+    "USCC",
+    "IMAGE",
+)
 ADMIN_ROUTE_PREFIX = "admin."  # management endpoints: audited, but not in the request counters
 ESCALATION_CODES = ("forbidden", "separation_of_duties", "unknown_route", "level_not_permitted", "actor_mismatch")
 PAGE = 1000  # buckets per page of a composite aggregation

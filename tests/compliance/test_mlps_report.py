@@ -159,6 +159,7 @@ def test_every_section_is_present_with_verdicts_from_the_planted_data(world: Wor
     personal = report.section("personal_information")
     routes = {row[0]: row for row in personal.tables[0].rows}
     assert routes["person.list"][3] > 0 and "RESIDENT_ID" in routes["person.list"][5]
+    assert "BIRTH_DATE" in routes["person.list"][5]  # every entity the events count, birth dates too
     assert routes["legacy.dibao"][3] == 0  # a route nobody used is listed too
     assert {"volume", "denials", "alerts"} <= set(report.charts) and all("<svg" in v for v in report.charts.values())
 
