@@ -37,7 +37,7 @@ COLUMNS: list[tuple[str, str]] = [
     # and a later stage refused (record limit, purpose, audit outage) was refused.
     ("event.type", "放行/拒绝"),
     ("http.response.status_code", "状态码"),
-    ("minguard.data.level", "数据级别"),
+    ("minguard.data.level_zh", "数据级别"),  # 一般/重要/核心数据, as the console shows it
     ("minguard.data.persons", "涉及人数"),
     ("minguard.masking.clear", "明文项数"),
     ("event.id", "事件编号"),
@@ -78,7 +78,7 @@ class Query:
         if self.person_id_number is not None:
             number = resident_id.canonical(self.person_id_number)
             if resident_id.validate(number) is not True:
-                raise SearchError("not a valid resident ID number (身份证号码校验失败)")
+                raise SearchError("身份证号码校验失败 / not a valid resident ID number")
             if pseudonymizer is None:
                 raise SearchError("按人员检索需要假名化密钥 / searching by person needs the pseudonym key")
             filters.append({"term": {"minguard.data.person_tokens": pseudonymizer.token(number)}})
@@ -181,7 +181,9 @@ def render(events: list[dict[str, Any]], fmt: str) -> str:
         writer.writerows([_csv_cell(cell) for cell in row] for row in rows(events))
         return out.getvalue()
     if fmt != "table":
-        raise SearchError(f"unknown format {fmt!r}: use table, json or csv")
+        raise SearchError(
+            f"未知的输出格式 {fmt!r},可用 table、json 或 csv / unknown format {fmt!r}: use table, json or csv"
+        )
     table = [headers, *rows(events)]
     widths = [max(_width(row[i]) for row in table) for i in range(len(headers))]
     lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)) for row in table]

@@ -24,8 +24,10 @@ def test_a_person_is_looked_up_by_token_never_by_number() -> None:
 
 
 def test_an_invalid_id_number_is_refused() -> None:
-    with pytest.raises(SearchError, match="身份证号码校验失败"):
+    with pytest.raises(SearchError, match=r"^身份证号码校验失败"):  # zh-CN first: an officer reads it
         Query(person_id_number="110105194912310021").to_opensearch(PSEUDONYMIZER)
+    with pytest.raises(SearchError, match=r"^未知的输出格式"):
+        render([], "xlsx")
 
 
 def test_filters_combine() -> None:
@@ -42,7 +44,7 @@ def test_render_formats() -> None:
         {
             "@timestamp": "2026-11-28T10:00:00Z",
             "user": {"id": "zhangwei", "roles": ["caseworker"]},
-            "minguard": {"decision": {"allowed": True}},
+            "minguard": {"decision": {"allowed": True}, "data": {"level": "important", "level_zh": "重要数据"}},
             "event": {"id": "e1", "type": ["access", "allowed"]},
         },
         {  # the policy allowed it, a later stage (a record limit) refused it
@@ -57,6 +59,8 @@ def test_render_formats() -> None:
     rows = list(csv.reader(io.StringIO(render(events, "csv"))))
     assert rows[0] == [zh for _, zh in COLUMNS] and rows[1][1] == "zhangwei"
     assert [row[COLUMNS.index(("event.type", "放行/拒绝"))] for row in rows[1:]] == ["放行", "拒绝"]
+    level = [i for i, (_, zh) in enumerate(COLUMNS) if zh == "数据级别"]
+    assert [rows[1][i] for i in level] == ["重要数据"]  # as the console shows it, not the code
     assert json.loads(render(events, "json")) == events
 
 
