@@ -93,7 +93,9 @@ def alerts(
     from audit.detection.alerts import STATE_ZH, list_alerts
 
     if state is not None and state not in STATE_ZH:
-        fail(f"unknown state {state!r}: new, acknowledged, closed")
+        fail(
+            f"未知的告警状态 {state!r},可用 new、acknowledged、closed / unknown state {state!r}: new, acknowledged, closed"
+        )
     settings, client = _open(config)
     try:
         found = list_alerts(client, settings.opensearch.index_prefix, state)
@@ -144,8 +146,10 @@ def _transition(alert: str, state: str, officer: str, comment: str | None, confi
     settings, client = _open(config)
     try:
         transition(client, settings.opensearch.index_prefix, alert, state, officer, comment, via=_cli_account())
-    except (AlertError, OpenSearchException) as exc:
-        fail(str(exc))
+    except AlertError as exc:
+        fail(f"{exc.message_zh} / {exc}")
+    except OpenSearchException as exc:
+        fail(f"无法处置告警 / cannot change the alert at {settings.opensearch.url}: {exc}")
     finally:
         client.close()
     typer.echo(f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}")

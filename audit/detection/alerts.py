@@ -40,6 +40,12 @@ STATE_ZH = {"new": "新告警", "acknowledged": "已确认", "closed": "已关�
 
 
 class AlertError(ValueError):
+    """str() is the English message; `message_zh` what an officer reads first."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.message_zh = message_zh
+
     pass
 
 
@@ -234,7 +240,7 @@ def write_alerts(client: OpenSearch, prefix: str, documents: list[dict[str, Any]
     client.indices.refresh(index=alerts_index(prefix))
     failures = [e for e in errors if next(iter(e.values())).get("status") != 409]
     if failures:
-        raise AlertError(f"alerts not written: {failures[:3]}")
+        raise AlertError(f"alerts not written: {failures[:3]}", f"{len(failures)} 条告警未能写入")
     return created, len(errors)
 
 
@@ -268,21 +274,24 @@ def transition(
     `officer_verified`), else the CLI's operating-system account (`cli:<user>@<host>`), beside
     an `--officer` name that is only typed and so recorded as unverified."""
     if state not in STATES:
-        raise AlertError(f"unknown state {state!r}")
+        raise AlertError(f"unknown state {state!r}", f"未知的告警状态 {state!r}")
     if not officer.strip():
-        raise AlertError("an officer id is required (--officer)")
+        raise AlertError("an officer id is required (--officer)", "须填写处置人")
     if state == "closed" and not (comment and comment.strip()):
-        raise AlertError("closing an alert needs a comment (处置意见)")
+        raise AlertError("closing an alert needs a comment", "关闭告警须填写处置意见")
     now = now or datetime.now(UTC)
     comment = redact_comment(comment)
     try:
         found = client.get(index=alerts_index(prefix), id=alert)
     except NotFoundError:
-        raise AlertError(f"no alert {alert}") from None
+        raise AlertError(f"no alert {alert}", f"没有编号为 {alert} 的告警") from None
     doc = found["_source"]
     current = doc["alert"]["state"]
     if (current, state) not in TRANSITIONS:
-        raise AlertError(f"alert {alert} is {current}; it cannot become {state}")
+        raise AlertError(
+            f"alert {alert} is {current}; it cannot become {state}",
+            f"告警 {alert} 当前为{STATE_ZH.get(current, current)},不能改为{STATE_ZH[state]}",
+        )
     verified = via == "console"
     entry = {
         "at": iso(now),
@@ -302,7 +311,9 @@ def transition(
             params={"if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"], "refresh": "wait_for"},
         )
     except ConflictError:
-        raise AlertError(f"alert {alert} was changed meanwhile; read it again") from None
+        raise AlertError(
+            f"alert {alert} was changed meanwhile; read it again", f"告警 {alert} 已被他人同时处置,请重新查看"
+        ) from None
     event_id = uuid.uuid4().hex
     record: dict[str, Any] = {
         "@timestamp": iso(now),

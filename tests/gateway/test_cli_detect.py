@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from opensearchpy import OpenSearch
 from typer.testing import CliRunner
 
 from audit.detection.alerts import integrity_alert
@@ -12,6 +14,7 @@ from audit.detection.definitions import load_rules
 from audit.detection.query import Window
 from gateway.cli import app
 from gateway.cli_detect import alert_line
+from support.gateways import OPENSEARCH_URL
 
 
 def test_an_integrity_alert_is_listed_without_value_or_threshold() -> None:
@@ -29,3 +32,19 @@ def test_notify_without_a_channel_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["detect", "notify", "--config", str(config)])
     assert result.exit_code == 2
     assert "detection.notify 未配置" in result.output
+
+
+@pytest.mark.opensearch
+def test_alert_handling_errors_are_zh_cn_first(tmp_path: Path, opensearch: OpenSearch) -> None:
+    """The security officer reads these: zh-CN first, English after, as the other commands do."""
+    config = tmp_path / "minguard.yaml"
+    config.write_text(f"opensearch: {{url: '{OPENSEARCH_URL}', index_prefix: mgnoalerts}}\n", encoding="utf-8")
+    runner = CliRunner()
+    base = ["--config", str(config), "--officer", "sunli"]
+    no_comment = runner.invoke(app, ["detect", "close", "a" * 32, *base])
+    assert no_comment.exit_code == 2
+    assert no_comment.output.startswith("关闭告警须填写处置意见 / closing an alert needs a comment")
+    unknown = runner.invoke(app, ["detect", "ack", "f" * 32, *base])
+    assert unknown.exit_code == 2 and unknown.output.startswith("没有编号为 " + "f" * 32 + " 的告警 / no alert")
+    state = runner.invoke(app, ["detect", "alerts", "--config", str(config), "--state", "open"])
+    assert state.exit_code == 2 and state.output.startswith("未知的告警状态 'open'")
