@@ -48,11 +48,11 @@ def explain(
         when = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC)
         data_level = DataLevel.parse(level)
     except (PathError, ValueError) as exc:
-        typer.echo(f"decision: deny (bad request: {exc})")
+        typer.echo(f"判定 decision: 拒绝 deny (请求有误 bad request: {exc})")
         raise typer.Exit(1) from None
     if route is None:
-        typer.echo(f"decision: deny (unknown_route: no route for {method.upper()} {path})")
-        typer.echo(f"policy version: {bundle.version}")
+        typer.echo(f"判定 decision: 拒绝 deny (unknown_route: 未登记的接口 no route for {method.upper()} {path})")
+        typer.echo(f"策略版本 policy version: {bundle.version}")
         raise typer.Exit(1)
     if when.tzinfo is None:
         when = when.replace(tzinfo=bundle.conditions.timezone)
@@ -70,14 +70,18 @@ def explain(
         records=records,
     )
     limit = bundle.conditions.daily_limit(role_list)
-    typer.echo(f"subject: {subject} roles: {','.join(role_list)} region: {region}")
-    typer.echo(f"route: {route.name} ({route.resource}.{route.action}, target region {route.target_region or '-'})")
-    typer.echo(f"decision: {'allow' if outcome.allowed else 'deny'} ({outcome.code})")
-    typer.echo(f"rule: {outcome.rule or '(none: default deny)'}")
-    typer.echo(f"condition: {outcome.condition or '-'}")
-    typer.echo(f"policy version: {outcome.policy_version}")
-    typer.echo(f"masking profile: {outcome.profile}")
-    typer.echo(f"daily record limit: {f'{limit[0]} ({limit[1]})' if limit else 'none'}")
+    # zh-CN first: the security administrator (安全管理员) reads this.
+    typer.echo(f"主体 subject: {subject}  角色 roles: {','.join(role_list)}  辖区 region: {region}")
+    typer.echo(
+        f"接口 route: {route.name} ({route.resource}.{route.action},"
+        f" 目标区划 target region {route.target_region or '-'})"
+    )
+    typer.echo(f"判定 decision: {'允许 allow' if outcome.allowed else '拒绝 deny'} ({outcome.code})")
+    typer.echo(f"规则 rule: {outcome.rule or '(无匹配规则,默认拒绝 none: default deny)'}")
+    typer.echo(f"条件 condition: {outcome.condition or '-'}")
+    typer.echo(f"策略版本 policy version: {outcome.policy_version}")
+    typer.echo(f"脱敏策略 masking profile: {outcome.profile}")
+    typer.echo(f"每日记录上限 daily record limit: {f'{limit[0]} ({limit[1]})' if limit else '无 none'}")
     raise typer.Exit(0 if outcome.allowed else 1)
 
 
@@ -90,5 +94,5 @@ def lint_cmd(config: ConfigOption = None) -> None:
     for finding in findings:
         typer.echo(str(finding))
     errors = sum(f.severity == "error" for f in findings)
-    typer.echo(f"{len(findings)} finding(s), {errors} error(s)")
+    typer.echo(f"发现 {len(findings)} 项,其中错误 {errors} 项 / {len(findings)} finding(s), {errors} error(s)")
     raise typer.Exit(1 if errors else 0)

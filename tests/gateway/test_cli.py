@@ -215,3 +215,18 @@ def test_dev_up_points_the_gateway_at_the_node_it_started(tmp_path: Path, monkey
     assert result.exit_code == 0, result.output
     assert load_settings(ran[0]).opensearch.url == "http://127.0.0.1:9299"
     assert "OpenSearch on :9299" in result.output
+
+
+def test_policy_explain_speaks_to_the_security_administrator_in_zh_cn_first() -> None:
+    args = ["--subject", "zhangwei", "--roles", "caseworker", "--region", "610902", "--level", "important"]
+    denied = runner.invoke(app, ["policy", "explain", *args, "--path", "/api/v1/regions/610902/persons"])
+    assert denied.exit_code == 1
+    lines = denied.output.splitlines()
+    assert "判定 decision: 拒绝 deny (purpose_required)" in lines
+    assert "条件 condition: purpose" in lines and "脱敏策略 masking profile: caseworker" in lines
+    other = runner.invoke(app, ["policy", "explain", *args, "--path", "/api/v1/regions/610921/persons"])
+    assert "规则 rule: (无匹配规则,默认拒绝 none: default deny)" in other.output.splitlines()
+    allowed = runner.invoke(
+        app, ["policy", "explain", *args, "--purpose", "低保复核", "--path", "/api/v1/regions/610902/persons"]
+    )
+    assert allowed.exit_code == 0 and "判定 decision: 允许 allow (allow)" in allowed.output.splitlines()
