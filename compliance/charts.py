@@ -32,7 +32,13 @@ def _style() -> None:
             "axes.unicode_minus": False,
             "svg.fonttype": "path",
             "font.size": 9,
-            "font.weight": "medium",  # the weight WenQuanYi Zen Hei is registered with
+            # The weight WenQuanYi Zen Hei is registered with, for every kind of text: axis labels
+            # and titles default to "normal", which prints a findfont warning on the terminal.
+            "font.weight": "medium",
+            "axes.labelweight": "medium",
+            "axes.titleweight": "medium",
+            "figure.titleweight": "medium",
+            "figure.labelweight": "medium",
             "svg.hashsalt": "minguard",  # stable ids: the same data gives the same SVG
         }
     )
