@@ -120,7 +120,7 @@ def config_check(path: Path) -> None:
     if not settings.keys.generate_missing and (absent := missing_keys(settings.keys, settings.policy.masking)):
         problems.append(f"keys.dir: {missing_message(settings.keys, absent)}")
     if problems:
-        fail(f"{path}: invalid\n  " + "\n  ".join(problems))
+        fail(f"{path}: 配置有误 / invalid\n  " + "\n  ".join(problems))
     typer.echo(f"{path}: OK")
 
 

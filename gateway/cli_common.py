@@ -25,7 +25,7 @@ def settings_or_fail(config: Path | None) -> Settings:
     try:
         return load_settings(config)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(f"配置文件无法使用 / {exc}")  # zh-CN first: assessors and officers run these commands
 
 
 def parse_time(text: str | None) -> datetime | None:

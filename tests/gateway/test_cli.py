@@ -78,6 +78,7 @@ def test_config_check_reports_broken_policy_files_without_writing(tmp_path: Path
     )
     result = runner.invoke(app, ["config", "check", str(config)])
     assert result.exit_code == 2
+    assert result.output.startswith(f"{config}: 配置有误 / invalid")
     assert "policy.routes:" in result.output and "missing 'path'" in result.output
     assert "policy.masking:" in result.output
     assert "keys.dir:" in result.output
@@ -230,3 +231,15 @@ def test_policy_explain_speaks_to_the_security_administrator_in_zh_cn_first() ->
         app, ["policy", "explain", *args, "--purpose", "低保复核", "--path", "/api/v1/regions/610902/persons"]
     )
     assert allowed.exit_code == 0 and "判定 decision: 允许 allow (allow)" in allowed.output.splitlines()
+
+
+def test_an_unreadable_config_is_named_zh_cn_first(tmp_path: Path) -> None:
+    """Assessors and officers run audit verify and report with --config: the refusal is theirs to read."""
+    missing = tmp_path / "minguard.yaml"
+    for command in (["config", "check", str(missing)], ["audit", "verify", "--config", str(missing)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert result.output.startswith("配置文件无法使用 / ") and f"cannot read config file {missing}" in result.output
+    (tmp_path / "bad.yaml").write_text("upstream:\n  url: 'not a url'\n", encoding="utf-8")
+    invalid = runner.invoke(app, ["config", "check", str(tmp_path / "bad.yaml")])
+    assert invalid.exit_code == 2 and invalid.output.startswith("配置文件无法使用 / ")
