@@ -170,7 +170,9 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     return key
 
 
-def render(report: Report, header: list[str]) -> str:
+def render(report: Report, header: list[str], anchored: frozenset[str] = frozenset()) -> str:
+    """The report for a terminal; ``anchored``: the instances whose chain end was held against
+    the gateway host's spool (`--spool`), for which a cut-off end is no longer undetectable."""
     from audit.verify import KINDS_ZH
 
     out = ["审计记录完整性校验 / Audit trail verification", *header, ""]
@@ -195,13 +197,19 @@ def render(report: Report, header: list[str]) -> str:
         )
     if report.ends_judged_at is None:
         out.append("注意:未判断记录是否在末尾被截去。\n  note: whether a chain was cut off at its end was not judged.")
+    elif unanchored := [s.instance for s in report.instances if s.instance not in anchored]:
+        which = "" if len(unanchored) == len(report.instances) else f"(实例 instances: {', '.join(unanchored)})"
+        out.append(
+            f"注意{which}:截去最近约两个检查点间隔(默认约 2.5 分钟)的记录,或截回到某个正常关闭的检查点(该实例其后又曾重启),"
+            "无法从记录本身发现;在网关主机上加 --spool 可与其审计缓存比对(docs/audit-chain.md §4)。\n"
+            "  note: cutting off about the last two checkpoint intervals (about 2.5 minutes by default), or cutting back to"
+            " a final checkpoint of an instance that was restarted later, cannot be detected from the trail itself;"
+            " on the gateway host, --spool holds it against the spool (docs/audit-chain.md §4)."
+        )
     elif report.instances:
         out.append(
-            "注意:截去最近约两个检查点间隔(默认约 2.5 分钟)的记录,或截回到某个正常关闭的检查点(该实例其后又曾重启),"
-            "无法从记录本身发现(docs/audit-chain.md §4)。\n"
-            "  note: cutting off about the last two checkpoint intervals (about 2.5 minutes by default), or cutting back to"
-            " a final checkpoint of an instance that was restarted later, cannot be detected from the trail itself"
-            " (docs/audit-chain.md §4)."
+            "链尾已与网关主机的审计缓存比对:记录包含其已送达的最新事件之前的全部记录。\n"
+            "  the chain ends were held against the gateway host's spool: the trail holds everything up to what it shipped."
         )
     if not report.signatures_checked:
         out.append("注意:未校验检查点签名 / note: checkpoint signatures were not checked")
@@ -312,7 +320,7 @@ def verify(
         if spool is not None:
             shipped = ", ".join(f"{a.instance} #{a.seq}" for a in anchors) or "无 none"
             header.append(f"网关主机审计缓存 spool anchors ({spool}): {shipped}")
-        typer.echo(render(report, header))
+        typer.echo(render(report, header, frozenset(a.instance for a in anchors)))
     raise typer.Exit(2 if _nothing_checked(report) else 0 if report.clean else 1)
 
 

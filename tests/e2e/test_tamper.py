@@ -230,10 +230,13 @@ def test_the_gateway_hosts_spool_shows_a_cut_the_trail_cannot(
         assert json.loads(intact.stdout)["anchors"] == [
             {"instance": trail.instance, "seq": last, "hash": trail.seq(last)["minguard"]["chain"]["hash"]}
         ]
+        held = run_cli(config, "--instance", trail.instance, "--spool", spool)
+        assert "链尾已与网关主机的审计缓存比对" in held.stdout and "无法从记录本身发现" not in held.stdout
         for seq in range(REQUESTS + 2, last + 1):
             opensearch.delete(**where(f"{index_prefix}xcut", trail.seq(seq)), refresh=True)
         alone = run_cli(config, "--instance", trail.instance)
         assert alone.returncode == 0, alone.stdout + alone.stderr  # the gap this closes
+        assert "无法从记录本身发现;在网关主机上加 --spool" in alone.stdout
         anchored = run_cli(config, "--instance", trail.instance, "--spool", spool)
         assert anchored.returncode == 1, anchored.stdout + anchored.stderr
         assert f"第 {REQUESTS + 2}–{last} 条被删除" in anchored.stdout
