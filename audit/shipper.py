@@ -81,6 +81,7 @@ class Shipper:
         self._batch = batch
         self._interval = interval
         self._template_ready = False
+        self._remapped: set[str] = set()  # indices whose mapping a refused event brought up to date
         self._task: asyncio.Task[None] | None = None
         self.shipped = 0
         self.duplicates = 0
@@ -178,6 +179,8 @@ class Shipper:
         if not lines:
             return 0
         failures = await self._bulk(lines)
+        if failures and await self._remap(failures):
+            failures = await self._bulk(lines)  # the events that landed answer 409 now
         if failures:
             await asyncio.to_thread(self._set_aside, failures)
         await asyncio.to_thread(self._spool.commit, end, sum(len(line) for line in lines))
@@ -213,7 +216,7 @@ class Shipper:
             if status == 409:
                 self.duplicates += 1  # already delivered before a crash or retry
             elif status == 400 and kind in DOCUMENT_ERRORS:
-                failures.append({"error": error, "event": json.loads(line)})
+                failures.append({"error": error, "index": result.get("_index"), "event": json.loads(line)})
             else:
                 retry.append(result)
         if retry:
@@ -224,6 +227,26 @@ class Shipper:
                 f"{len(retry)} audit events refused for now (HTTP {first.get('status')}): {first.get('error')}"
             )
         return failures
+
+    async def _remap(self, failures: list[dict[str, Any]]) -> bool:
+        """Bring the mapping of each index that refused an event for a field it lacks up to
+        date, once per index; True when one was. ensure_template could not when the index was
+        read-only at start (the flood-stage watermark blocks mapping updates too, and a 403
+        there reads as missing rights): without this, every event carrying a field newer than
+        the index would be set aside once the block is lifted, missing from the trail."""
+        stale = {
+            str(f["index"])
+            for f in failures
+            if f["error"].get("type") == "strict_dynamic_mapping_exception" and f["index"] not in self._remapped
+        }
+        for index in sorted(stale):
+            self._remapped.add(index)  # a field the template lacks too is the event's fault
+            try:
+                await self._client.indices.put_mapping(index=index, body=self._template["template"]["mappings"])
+            except OpenSearchException as exc:
+                log.warning("无法更新审计索引 %s 的映射 / cannot update the mapping of %s: %s", index, index, exc)
+                return False
+        return bool(stale)
 
     def _set_aside(self, failures: list[dict[str, Any]]) -> None:
         self.rejected += len(failures)

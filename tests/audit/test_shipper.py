@@ -11,7 +11,7 @@ import pytest
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import OpenSearchException
 
-from audit.opensearch import index_for, make_client
+from audit.opensearch import index_for, index_template, make_client
 from audit.shipper import REJECTED_FILE, Shipper
 from audit.spool import Position, Spool
 from gateway.settings import OpenSearchSettings
@@ -169,3 +169,41 @@ def test_the_running_shipper_backs_off_behind_a_write_block_and_resumes_by_itsel
     assert 1 <= blocked <= 16, blocked
     assert shipper.shipped == 60 and shipper.rejected == 0 and shipper.last_error is None
     assert count(opensearch, prefix) == 60
+
+
+def test_an_index_read_only_at_start_gets_the_new_fields_once_the_block_is_lifted(
+    tmp_path: Path, prefix: str, opensearch: OpenSearch
+) -> None:
+    """This month's index, made by an older version, lacks a field in its strict mapping, and a
+    read-only block refuses the mapping update at start (403, which ensure_template takes for
+    missing rights) as well as the events. Once the block is lifted the events carrying the new field are delivered,
+    not set aside: the shipper adds the mapping to the index that refused them, and sends again."""
+    events = [event(n, minguard={"business": {"county": "610902"}}) for n in range(3)]
+    index = index_for(prefix, events[0]["@timestamp"])
+    mappings = index_template(prefix)["template"]["mappings"]
+    del mappings["properties"]["minguard"]["properties"]["business"]["properties"]["county"]
+    opensearch.indices.create(index=index, body={"mappings": mappings})
+    opensearch.indices.put_settings(index=index, body={"index.blocks.read_only": True})
+    try:
+
+        async def blocked() -> None:
+            spool = Spool(tmp_path, "gw", 1 << 20, 1 << 24)
+            spool.open()
+            for e in events:
+                await spool.append(e)
+            client = make_client(OpenSearchSettings(url=OPENSEARCH_URL, index_prefix=prefix))
+            shipper = Shipper(spool, client, prefix, batch=50, interval=0.1)
+            with pytest.raises(OpenSearchException):
+                await shipper.ship_once()  # the template is installed, the index refuses both
+            opensearch.indices.put_settings(index=index, body={"index.blocks.read_only": None})
+            while await shipper.ship_once():
+                pass
+            assert (shipper.shipped, shipper.rejected) == (3, 0)
+            await client.close()
+            spool.close()
+
+        asyncio.run(blocked())
+    finally:
+        opensearch.indices.put_settings(index=index, body={"index.blocks.read_only": None})
+    assert count(opensearch, prefix) == 3
+    assert not (tmp_path / "gw" / REJECTED_FILE).exists()
