@@ -108,8 +108,20 @@ class Traffic:
     def cases(self, region: str) -> list[dict[str, Any]]:
         return self._list(region, "cases")
 
+    def unpaid_period(self, region: str, case_id: str) -> str:
+        """A month no payment of the case covers yet: a case of the demo data (not one the
+        scenario made) is the upstream's, shared by every scenario run against it."""
+        paid = {p["period"] for p in self._list(region, f"payments?caseId={case_id}&")}
+        return next(
+            f"{year}-{month:02d}"
+            for year in range(2027, 2100)
+            for month in range(1, 13)
+            if f"{year}-{month:02d}" not in paid
+        )
+
     def _list(self, region: str, what: str) -> list[dict[str, Any]]:
-        url = f"{self.upstream}/api/v1/regions/{region}/{what}?size=500"
+        separator = "" if what.endswith("&") else "?"
+        url = f"{self.upstream}/api/v1/regions/{region}/{what}{separator}size=500"
         with urllib.request.urlopen(url, timeout=10) as response:
             items: list[dict[str, Any]] = json.loads(response.read())["items"]
         return items
@@ -323,7 +335,8 @@ def plant_reference_cases(t: Traffic, people: list[dict[str, Any]], result: Plan
     case, _ = t.apply(home, "dibao", 500)
     granted = t.approve(case)
     [twin_case] = [c for c in t.cases(MOVED_TO) if c["applicantPersonId"] == twin["personId"]]
-    paid = t.pay(twin_case["caseId"], "svc-payment", region=MOVED_TO)
+    period = t.unpaid_period(MOVED_TO, twin_case["caseId"])
+    paid = t.pay(twin_case["caseId"], "svc-payment", period=period, region=MOVED_TO)
     result.add(
         "fund.cross_region_duplicate", {"minguard.business.person_token": t.token(home["idNumber"])}, [granted, paid]
     )
