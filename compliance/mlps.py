@@ -7,7 +7,7 @@ it); compliance/render.py turns the result into HTML, PDF or JSON.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from opensearchpy import OpenSearch
 
@@ -52,7 +52,7 @@ def collect(
     return MlpsReport(
         start=start.isoformat(timespec="seconds"),
         end=end.isoformat(timespec="seconds"),
-        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+        generated=datetime.now(start.tzinfo).isoformat(timespec="seconds"),  # in the period's own zone
         index=ev.index,
         policy_version=ev.policy_version,
         instance=settings.server.instance,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pypdfium2 as pdfium
 import pytest
@@ -260,7 +261,9 @@ def test_html_and_json_forms(world: World) -> None:
 
 def test_command_line_writes_each_format(world: World, tmp_path: Path) -> None:
     base = [sys.executable, "-m", "gateway", "report", "mlps", "--config", str(world.gateway.env.config)]
-    span = ["--from", world.start.isoformat(), "--to", world.end.isoformat(), "--requests", str(world.counted)]
+    beijing = ZoneInfo("Asia/Shanghai")  # as an officer writes the period
+    start, end = world.start.astimezone(beijing), world.end.astimezone(beijing)
+    span = ["--from", start.isoformat(), "--to", end.isoformat(), "--requests", str(world.counted)]
     for name in ("r.json", "r.html"):
         done = subprocess.run(
             [*base, *span, "--out", str(tmp_path / name)], capture_output=True, text=True, timeout=120
@@ -269,6 +272,7 @@ def test_command_line_writes_each_format(world: World, tmp_path: Path) -> None:
         assert "总体结论" in done.stdout
     data: dict[str, Any] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert {s["id"] for s in data["sections"]} == SECTIONS
+    assert data["start"].endswith("+08:00") and data["generated"].endswith("+08:00")  # one clock on the page
     assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
     bad = subprocess.run([*base, *span, "--out", str(tmp_path / "r.txt")], capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0 and "format" in bad.stderr
