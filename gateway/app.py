@@ -166,6 +166,7 @@ class Gateway:
         await self.forward.close()
         await self.opensearch.close()
         self.spool.close()
+        self.metrics.flush()  # counts still waiting, for the other workers' scrapes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

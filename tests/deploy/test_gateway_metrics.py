@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from opensearchpy import OpenSearch
 from prometheus_client.parser import text_string_to_metric_families
 
 from gateway.devsetup import init_dev
+from gateway.metrics import FLUSH_SECONDS
 from gateway.settings import load_settings
 from support.gateways import OPENSEARCH_URL, RunningGateway, free_port, stop_gateway, wait_for_events, wait_http
 
@@ -111,6 +113,9 @@ def test_a_scrape_adds_up_every_worker(two_workers: RunningGateway) -> None:
         assert response.status_code == 200
     pids = {line.get("process") for line in json_lines(two_workers.log) if "process" in line}
     assert len(pids) >= 2  # the parent and its workers wrote log lines
+    # A worker hands its counts to the shared files within FLUSH_SECONDS; the one scraped
+    # flushes its own first.
+    time.sleep(FLUSH_SECONDS + 0.5)
     for _ in range(3):  # whichever worker answers the scrape, the sum is the same
         assert total(scrape(two_workers.url), "minguard_requests_total") == requests
     metrics_dir = Path(two_workers.env.directory / "spool" / "_metrics" / "two-workers")
