@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import orjson
 
@@ -389,17 +389,40 @@ class Inspector:
 # further substring search costs ~1.7 % of a 4 KB document's inspection.
 _HUGE_INT = re.compile(r"[0-9]{20}|-[0-9]{19}")
 # The same test on UTF-8 bytes (where every byte of a multi-byte character is >= 0x80, so
-# digit runs are the text's): digits made "0", then two substring searches. ``re`` tries
-# the pattern at every digit, 40 µs on a 4 KB document; this takes about 2.
-_ZEROS = bytes.maketrans(b"123456789", b"000000000")
-_TWENTY, _MINUS_NINETEEN = b"0" * 20, b"-" + b"0" * 19
+# digit runs are the text's). ``re`` tries the pattern at every digit, 40 µs on a 4 KB
+# document. Both shapes hold a run of 19 digits, and any 19 bytes in a row hold exactly one
+# index that is a multiple of 19: only those bytes are read, and a digit there is followed
+# to both ends of its run. A 4 KB document costs some 27,000 instructions so, where making
+# every digit "0" and searching the copy twice cost 62,000 (2.3 % of a request).
+_RUN: Final = 19  # Final: compiled, a constant rather than a look-up in the globals
 
 
 def _huge_int(text: str, utf8: bytes | None) -> bool:
     if utf8 is None:
         return _HUGE_INT.search(text) is not None
-    zeros = utf8.translate(_ZEROS)
-    return _TWENTY in zeros or _MINUS_NINETEEN in zeros
+    return _digit_run(utf8)
+
+
+def _digit_run(data: bytes) -> bool:
+    """``_huge_int`` on UTF-8 bytes (a function of its own: compiled, ``data`` is then bytes
+    and not a union checked at every read)."""
+    size = len(data)
+    at = 0
+    while at < size:
+        # A digit, in a run that may be 19 long: such a run through `at` reaches 9 bytes
+        # before it or 9 after it (a phone number or a date seldom does).
+        if 48 <= data[at] <= 57 and (
+            (at >= 9 and 48 <= data[at - 9] <= 57) or (at + 9 < size and 48 <= data[at + 9] <= 57)
+        ):
+            start, end = at, at + 1
+            while start > 0 and 48 <= data[start - 1] <= 57:
+                start -= 1
+            while end < size and 48 <= data[end] <= 57:
+                end += 1
+            if end - start >= 20 or (end - start == _RUN and start > 0 and data[start - 1] == 45):  # "-"
+                return True
+        at += _RUN
+    return False
 
 
 _NOT_PARSED = object()

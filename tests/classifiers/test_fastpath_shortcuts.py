@@ -201,12 +201,19 @@ def test_records_combinations_equal_per_record_summaries() -> None:
 
 
 def test_huge_int_on_bytes_equals_regex() -> None:
+    """The bytes test reads one byte in 19 and follows digits from there: runs of every length
+    around 19 and 20, at every offset of texts long enough for several of those reads."""
     r = random.Random(11)
     for _ in range(20000):
         text = "".join(
             r.choice("0123456789") if r.random() < 0.8 else r.choice('-张 "x,') for _ in range(r.randint(0, 45))
         )
         assert _huge_int(text, text.encode()) == (_HUGE_INT.search(text) is not None), text
+    for length in range(17, 23):
+        for offset in range(60):
+            for before in ("", "-", "x", "张"):
+                text = "x" * offset + before + "9" * length + r.choice(["", ",", "-1", "张"])
+                assert _huge_int(text, text.encode()) == (_HUGE_INT.search(text) is not None), text
 
 
 def test_uscc_base34_check_equals_weights() -> None:
