@@ -16,7 +16,7 @@ from gateway.metrics import GatewayMetrics
 
 def _metrics() -> GatewayMetrics:
     spool = SimpleNamespace(backlog_bytes=2048)
-    shipper = SimpleNamespace(shipped=7, duplicates=0, rejected=1)
+    shipper = SimpleNamespace(shipped=7, duplicates=0, rejected=1, failures=0, failing_since=None)
     return GatewayMetrics(spool, shipper, lambda: 0)  # type: ignore[arg-type]
 
 
