@@ -19,6 +19,8 @@ _MIN_PINYIN_SUFFIX = 3
 _CACHED_KEY = 256
 # Business words that only say "an identifier of": what precedes them names what it identifies.
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
+# What may follow the region words of a key (``regions.words``): areaCode, qx_dm.
+_REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class KeyInfo:
     business: bool = False
     category: str | None = None
     region: bool = False  # holds the 行政区划代码 of the record it is in (see ``regions`` in the YAML)
+    # A key of region words (areaCode): only a value that is a GB/T 2260 code says the region.
+    region_code_only: bool = False
 
     @property
     def evidence(self) -> str:
@@ -55,6 +59,7 @@ class Catalog:
             for term in regions.get(style) or []:
                 folded = fold_key(str(term))
                 self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True))
+        self._region_words = frozenset(fold_key(str(word)) for word in regions.get("words") or [])
         for entity, spec in (data.get("entities") or {}).items():
             for style in ("english", "pinyin", "chinese"):
                 for term in spec.get(style) or []:
@@ -100,6 +105,9 @@ class Catalog:
         if exact is not None:
             return exact
         words = _WORDS_RE.findall(key)
+        region = self._of_region_words(folded, words)
+        if region is not None:
+            return region
         for i in range(self._first_tail(words), len(words)):
             hit = self._english.get("".join(words[i:]).lower())
             if hit is not None:
@@ -109,6 +117,19 @@ class Catalog:
             if folded.endswith(term):
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
+        return None
+
+    def _of_region_words(self, folded: str, words: list[str]) -> KeyInfo | None:
+        """A key made only of region words and identifier words (areaCode, COUNTY_CODE,
+        regionId): it may hold the record's region, or a telephone area code, a row id. A
+        word of anything else (hukouAreaCode: where someone is registered) is no such key."""
+        lowered = [word.lower() for word in words]
+        if not any(word in self._region_words for word in lowered):
+            return None
+        if all(word in self._region_words or word in _REGION_ID_WORDS for word in lowered):
+            # Not a business key: what is no code there (an address under "area") is scanned
+            # as under a key the catalog does not know.
+            return KeyInfo(folded, region=True, region_code_only=True)
         return None
 
     def _first_tail(self, words: list[str]) -> int:

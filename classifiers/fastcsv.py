@@ -36,7 +36,7 @@ _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # (value, plan, record, path, scan) -> replacement; the same as ColumnWalker's visitor
 ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
 Categories = Callable[[list[int], str], None]  # (rows, category)
-Regions = Callable[[list[str]], None]  # the values of a region key's column
+Regions = Callable[[list[str], bool], None]  # the values of a region key's column; code only?
 Detected = Callable[[str, Plan], list[Match]]  # what detection finds in a value (memoised, records nothing)
 
 
@@ -324,7 +324,7 @@ class _Walker:
             present, values = cells(col)
             plan = self._plan_of(name)
             if plan.info is not None and plan.info.region:
-                self._regions(values)
+                self._regions(values, plan.info.region_code_only)
             new = _column(
                 name or str(col + 1),
                 plan,

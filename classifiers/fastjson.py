@@ -58,7 +58,7 @@ class ColumnWalker:
         category_rows: Categories,
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
-        region_values: Callable[[Sequence[Any]], None],
+        region_values: Callable[[Sequence[Any], bool], None],
         found: Callable[[], tuple[int, int, int]],
         member_name_plan: Plan,
     ) -> None:
@@ -95,7 +95,10 @@ class ColumnWalker:
                 # texts: read as no code, they leave the record's region unjudged.
                 leaves = _leaves(node)
                 codes = [leaf for leaf in leaves if nested_region_code(leaf)]
-                self.region_values(codes if codes else [leaf for leaf in leaves if type(leaf) is str])
+                if info.region_code_only:  # {"areaCode": {"code": …}}: its codes only
+                    self.region_values(codes, True)
+                else:
+                    self.region_values(codes if codes else [leaf for leaf in leaves if type(leaf) is str], False)
         if isinstance(node, dict):
             return self._object(node, path, record, embed)
         if isinstance(node, list):
@@ -273,7 +276,7 @@ class ColumnWalker:
             info = plan.info
             rest: Iterable[int] = range(len(column))
             if info is not None and info.region and joined is not None:
-                self.region_values(column)
+                self.region_values(column, info.region_code_only)
             category = info.category if info is not None else None
             if (
                 category is not None

@@ -378,8 +378,10 @@ class Inspector:
         return self.detector.key_info(key) is not None
 
     def _region_key(self, key: str) -> bool:
+        """A key whose every value is a region (its element's texts judged together); a key
+        of region words (areaCode) has its own values judged as the catalog says."""
         info = self.detector.key_info(key)
-        return info is not None and info.region
+        return info is not None and info.region and not info.region_code_only
 
 
 # orjson reads integers beyond 64 bits as floats (digits lost); those bodies take json,

@@ -30,7 +30,7 @@ from .fastjson import Ref, path_of
 from .grading import RecordSummary
 from .records import Records
 from .scanner import Match
-from .structured import Cell, region_code
+from .structured import Cell, division_code, region_code
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # How much of a region value that is no code is kept: only that there is one is used (the
@@ -114,15 +114,18 @@ class Run:
     def category(self, record: int, name: str) -> None:
         self.records.one(record).categories.add(name)
 
-    def region_values(self, values: Sequence[Any]) -> None:
+    def region_values(self, values: Sequence[Any], code_only: bool = False) -> None:
         """Note the region codes among a region key's values (``structured.region_code``:
         "6109-02" and full-width digits are codes too). A value that is there but no code (a
         name such as 紫阳县, a number of another length) is noted as unread: its record's
-        region cannot be judged. Absent values (null, "") say nothing."""
+        region cannot be judged. Absent values (null, "") say nothing. ``code_only``: a key
+        of region words (areaCode), where only a GB/T 2260 code says anything."""
         for value in set(values):
-            code = region_code(value)
+            code = division_code(value) if code_only else region_code(value)
             if code:
                 self.regions.add(code)
+                continue
+            if code_only:
                 continue
             kind = type(value)
             if kind is str or kind is int or kind is float:
@@ -177,7 +180,7 @@ class Run:
         if info is not None and info.category and value.strip().lower() not in _ABSENT:
             self.records.one(record).categories.add(info.category)
         if info is not None and info.region and scan:  # scan: a string or an integer
-            self.region_values((value,))
+            self.region_values((value,), info.region_code_only)
         if not scan:
             return []
         encoded = base64text.decoded(value)

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus, unquote_plus
 
@@ -62,6 +63,25 @@ def region_code(value: Any) -> str:
     if len(digits) in (6, 9, 12) and digits.isascii() and digits.isdigit():
         return digits
     return ""
+
+
+# The codes of every province, prefecture and county of the mainland (GB/T 2260).
+_DIVISIONS_PATH = Path(__file__).parent / "entities" / "gb2260.txt"
+
+
+def _division_codes() -> frozenset[str]:
+    with _DIVISIONS_PATH.open(encoding="utf-8") as fh:
+        return frozenset(line.split()[0] for line in fh if line.strip() and not line.startswith("#"))
+
+
+_DIVISIONS = _division_codes()
+
+
+def division_code(value: Any) -> str:
+    """``region_code``, when it is a code of GB/T 2260 (a county or above, or a 9- or 12-digit
+    code under one); "" for any other number (a postcode, an amount, a row id)."""
+    code = region_code(value)
+    return code if code[:6] in _DIVISIONS else ""
 
 
 def nested_region_code(value: Any) -> bool:

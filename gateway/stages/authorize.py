@@ -96,6 +96,13 @@ class Authorize:
         info = self._catalog.lookup(name)
         return info is not None and info.region
 
+    def _code_only_key(self, name: str) -> bool:
+        """A key of region words (areaCode): only a GB/T 2260 code there names a region."""
+        if name.casefold() == "region":
+            return False
+        info = self._catalog.lookup(name)
+        return info is not None and info.region_code_only
+
     def _route(self, bundle: PolicyBundle, method: str, raw_path: str) -> RouteMatch | None:
         """The route of a raw path (PathError if it cannot be canonicalised)."""
         if self._routes_of is not bundle:  # a reload may change the routes
@@ -185,7 +192,7 @@ class Authorize:
         if route.target_region:
             ex.conditions.append("region_scope")
             named = named_regions(ex.request.query, ex.request.body, content_types, self._region_key)
-            verdict = outside_region(route.target_region, named)
+            verdict = outside_region(route.target_region, named, self._code_only_key)
             if verdict is not None:
                 refuse(ex, verdict)
                 return

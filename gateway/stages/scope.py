@@ -20,7 +20,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import unquote_plus
 
-from classifiers.structured import nested_region_code, region_code
+from classifiers.structured import division_code, nested_region_code, region_code
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 
@@ -128,13 +128,20 @@ def named_regions(
         yield from _members(doc, is_region_key)
 
 
-def outside_region(target: str, named: Iterator[tuple[str, Any]]) -> Verdict | None:
-    """The refusal for the first region parameter that does not name a code inside `target`."""
+def outside_region(
+    target: str, named: Iterator[tuple[str, Any]], code_only: IsRegionKey = lambda name: False
+) -> Verdict | None:
+    """The refusal for the first region parameter that does not name a code inside `target`.
+    `code_only`: a key of region words (areaCode: also a telephone area code), where only a
+    GB/T 2260 code names a region, and anything else is let through."""
     prefix = region_prefix(target)
     for name, value in named:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue  # nothing named
-        code = region_code(value)
+        lenient = any(code_only(part) for part in _NAME_PARTS.findall(name))
+        code = division_code(value) if lenient else region_code(value)
+        if lenient and not code:
+            continue
         if code.startswith(prefix) and code:
             continue
         shown = str(value)[:40]

@@ -20,8 +20,13 @@ def _region_key(name: str) -> bool:
     return name.casefold() == "region" or (info is not None and info.region)
 
 
+def _code_only(name: str) -> bool:
+    info = CATALOG.lookup(name)
+    return name.casefold() != "region" and info is not None and info.region_code_only
+
+
 def _refused(query: bytes, body: bytes = b"", types: list[str] | None = None, target: str = "610902") -> str | None:
-    verdict = outside_region(target, named_regions(query, body, types or [], _region_key))
+    verdict = outside_region(target, named_regions(query, body, types or [], _region_key), _code_only)
     return verdict.code if verdict is not None else None
 
 
@@ -104,3 +109,27 @@ def test_a_region_part_the_parse_does_not_find_is_refused() -> None:
     give back, here under a boundary the Content-Type does not name: no value, refused."""
     body = b'--zz\r\nContent-Disposition: form-data; name="regionCode"\r\n\r\n610902\r\n--zz--\r\n'
     assert _refused(b"", body, MULTIPART) == "region_parameter_outside"
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        (b"districtCode=610921", True),
+        (b"adcode=610921", True),
+        (b"ssqx=%E7%B4%AB%E9%98%B3%E5%8E%BF", True),  # 紫阳县 under a region key: cannot be judged
+        (b"%E6%89%80%E5%B1%9E%E5%8C%BA%E5%88%92=610921", True),  # 所属区划
+        (b"areaCode=610921", True),
+        (b"filter%5BareaCode%5D=610921101001", True),
+        (b"regionId=610921", True),
+        (b"areaCode=610902002", False),
+        (b"areaCode=0915", False),  # a telephone area code
+        (b"county=%E6%B1%89%E6%BB%A8%E5%8C%BA", False),  # a name under region words: not judged
+        (b"regionId=100234", False),  # a row id
+        (b"postcode=610000", False),
+        (b"region=0915", True),  # the routes' own parameter: strict
+    ],
+)
+def test_a_region_parameter_under_another_name_is_judged(query: bytes, refused: bool) -> None:
+    """Only regionCode, xzqhdm and a few more were read: ?districtCode=610921 reached an
+    upstream that reads it on a 汉滨区 caller's path."""
+    assert _refused(query) == ("region_parameter_outside" if refused else None)

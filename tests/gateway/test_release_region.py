@@ -181,3 +181,90 @@ def test_an_uninspected_body_on_a_region_route_is_withheld() -> None:
 def test_an_uninspected_body_on_a_route_without_a_region_is_released() -> None:
     ex = _uninspected(None)
     assert ex.failure is None and ex.response is not None
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # The names civil-affairs systems give the record's own region: whatever they hold
+        # must be a code (a name cannot be judged).
+        "adcode",
+        "districtCode",
+        "countyCode",
+        "qxdm",
+        "ssqx",
+        "ssqxdm",
+        "xzqhbm",
+        "所属区划",
+        "所属区县",
+        "区县代码",
+        "区划编码",
+        "行政区划编码",
+        # Keys made only of region words: a GB/T 2260 code there is judged.
+        "areaCode",
+        "area_code",
+        "regionId",
+        "region",
+        "county",
+        "quxian",
+        "COUNTY_CODE",
+    ],
+)
+def test_a_region_under_another_name_is_judged(key: str) -> None:
+    """Only regionCode, xzqhdm and a few more were read: 汉阴县's records under areaCode,
+    adcode, 所属区划 … went to a 汉滨区 caller."""
+    ex = _released(_json({"xm": "张三", key: "610921"}), "application/json")
+    assert ex.failure is not None and ex.failure.code == "records_outside_region", key
+    ex = _released(_json({"xm": "张三", key: "610902002"}), "application/json")
+    assert ex.failure is None and ex.response is not None, key
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "code"),
+    [
+        ("姓名,所属区划\n张三,610921\n".encode(), "text/csv", "records_outside_region"),
+        ("姓名,areaCode\n张三,610921101001\n".encode(), "text/csv", "records_outside_region"),
+        (
+            "<r><p><xm>张三</xm><districtCode>610921</districtCode></p></r>".encode(),
+            "application/xml",
+            "records_outside_region",
+        ),
+        (
+            "<r><p><xm>张三</xm><areaCode>610921</areaCode></p></r>".encode(),
+            "application/xml",
+            "records_outside_region",
+        ),
+        (_json({"xm": "张三", "areaCode": {"code": "610921"}}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "所属区划": "紫阳县"}), "application/json", "records_region_unreadable"),
+    ],
+)
+def test_a_region_under_another_name_is_judged_in_every_format(body: bytes, media_type: str, code: str) -> None:
+    ex = _released(body, media_type)
+    assert ex.failure is not None and ex.failure.code == code
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        # Keys of region words may hold what is no region code: not judged, not refused.
+        {"areaCode": "0915"},  # a telephone area code
+        {"area": 85.5},  # square metres
+        {"areaCode": "999999"},  # six digits, but no GB/T 2260 code
+        {"county": "汉阴县"},  # a name under a key that may be an address part
+        {"regionId": 100234},  # a row id
+        {"yzbm": "725000"},  # postcodes are no regions
+        {"postcode": "610000"},
+        {"zipCode": "710000"},
+        {"amount": 610921},
+        {"hukouRegionCode": "110105"},  # where someone is registered: no scope
+        {"workAreaCode": "610921"},  # qualified: someone's workplace
+    ],
+)
+def test_region_words_do_not_refuse_what_is_no_region(record: dict[str, Any]) -> None:
+    ex = _released(_json({"xm": "张三", **record}), "application/json")
+    assert ex.failure is None and ex.response is not None, record
+
+
+def test_an_address_under_region_words_is_still_masked() -> None:
+    ex = _released(_json({"xm": "张三", "area": "陕西省安康市汉滨区新城街道新华路12号"}), "application/json")
+    assert ex.response is not None and "新华路12号" not in ex.response.body.decode()
