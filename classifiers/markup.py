@@ -88,6 +88,7 @@ class _Walk:
         lexer = Lexer(doc, is_html, prefix)
         items = lexer.run()
         self._label_rows(lexer.rows)
+        self._region_elements(items)
         out: list[Edit] = []
         for item in sorted(items, key=lambda it: it.value.raw_start):
             text = item.value.text
@@ -111,15 +112,6 @@ class _Walk:
             if is_html and item.kind != "attr" and item.elem.name == "script":
                 text, script_edits = self._script(item, text)
                 out += script_edits
-            if (
-                self.regions is not None
-                and item.kind == "text"
-                and nested_region_code(text)
-                and self._under_region(item.elem)
-            ):
-                # <xzqh><dm>610921</dm></xzqh>: "dm" is no region key, yet the code is the
-                # record's region (the key the value is masked under stays as it was).
-                self.regions((text.strip(),))
             cell = Cell(item.path, self._key(item), text, self._record(item.elem, is_html), True)
             for start, end, new in self.visit(cell):
                 out += item.value.raw_edits(start, end, new)
@@ -198,14 +190,39 @@ class _Walk:
         candidates = [elem.name, self._naming(elem), _header(elem), elem.label]
         return next((c for c in candidates if c and self.known(c)), None)
 
-    def _under_region(self, elem: Elem) -> bool:
-        """Is this element, or one it lies in, named by a region key?"""
+    def _region_elements(self, items: list[Item]) -> None:
+        """Note what each element named by a region key holds, as for a region key over a JSON
+        object: its codes if it holds any (<xzqh><dm>610921</dm></xzqh>: "dm" is no region key,
+        yet the code is the record's region; the key it is masked under stays as it was), else its texts and attribute values, read as no code
+        (<xzqh><mc>紫阳县</mc></xzqh> and <xzqh mc="紫阳县"/> leave the record's region unjudged,
+        as {"xzqh": {"mc": "紫阳县"}} does). Namespace declarations and qualified attributes
+        (xsi:nil, xsi:type) are markup, not values."""
+        if self.regions is None or self.region_key is None:
+            return
+        held: dict[int, list[str]] = {}
+        for item in items:
+            if item.kind == "other":
+                continue
+            if item.kind == "attr":
+                qname = item.path.rsplit("/@", 1)[-1]
+                if ":" in qname or qname.startswith("xmlns"):
+                    continue
+            top = self._region_elem(item.elem)
+            if top is not None:
+                held.setdefault(id(top), []).append(item.value.text)
+        for texts in held.values():
+            codes = [text for text in texts if nested_region_code(text)]
+            self.regions(codes if codes else texts)
+
+    def _region_elem(self, elem: Elem) -> Elem | None:
+        """The outermost element named by a region key that ``elem`` is or lies in."""
+        found: Elem | None = None
         node: Elem | None = elem
         while node is not None:
             if self.region_key is not None and self.region_key(node.name):
-                return True
+                found = node
             node = node.parent
-        return False
+        return found
 
     def _naming(self, elem: Elem) -> str | None:
         for attr in _NAMING:

@@ -268,3 +268,34 @@ def test_region_words_do_not_refuse_what_is_no_region(record: dict[str, Any]) ->
 def test_an_address_under_region_words_is_still_masked() -> None:
     ex = _released(_json({"xm": "张三", "area": "陕西省安康市汉滨区新城街道新华路12号"}), "application/json")
     assert ex.response is not None and "新华路12号" not in ex.response.body.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # An XML region element holding names only, as {"xzqh": {"mc": "紫阳县"}} in JSON.
+        ("<r><p><xm>张三</xm><xzqh><mc>紫阳县</mc></xzqh></p></r>", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh><name>紫阳县</name></xzqh></p></r>", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh mc='紫阳县'/></p></r>", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh mc='汉阴县'><jb>3</jb></xzqh></p></r>", "records_region_unreadable"),
+        # A code in an attribute of the region element is the record's region.
+        ("<r><p><xm>张三</xm><xzqh dm='610921' mc='汉阴县'/></p></r>", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqh dm='610902002' mc='江北街道'/></p></r>", None),
+        # Beside a code, names and markup attributes say nothing more.
+        ("<r><p><xm>张三</xm><xzqh><dm>610902</dm><mc>汉滨区</mc></xzqh></p></r>", None),
+        ("<r><p><xm>张三</xm><regionCode type='string'>610902</regionCode></p></r>", None),
+        (
+            "<r xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'><p><xm>张三</xm><xzqh xsi:nil='true'/></p></r>",
+            None,
+        ),
+        ("<r><p><xm>张三</xm><xzqh/></p></r>", None),
+    ],
+)
+def test_an_xml_region_element_is_judged_as_json_is(body: str, code: str | None) -> None:
+    """<xzqh><mc>紫阳县</mc></xzqh> was released while {"xzqh": {"mc": "紫阳县"}} was refused:
+    only the codes inside an XML region element were read, never the names standing alone."""
+    ex = _released(body.encode(), "application/xml")
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
