@@ -28,11 +28,18 @@ from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .fastjson import Ref, path_of
 from .grading import RecordSummary
+from .normalise import fold
 from .records import Records
 from .scanner import Match
 from .structured import Cell, division_code, region_code
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+# What a region field holds when the record's region is not recorded: the same as no field
+# (a record without one is released; those that name their region are judged). Read after
+# NFKC (full-width "－", "／"). Not "*", "all" or 全部: those may mean every region.
+_NO_REGION = _ABSENT | frozenset(
+    {"-", "--", "---", "—", "——", "/", "n/a", "na", "nil", "暂无", "未知", "不详", "未填写"}
+)
 # How much of a region value that is no code is kept: only that there is one is used (the
 # release stage refuses, naming no value), so a long one costs no memory.
 _UNREAD_SHOWN = 40
@@ -118,7 +125,8 @@ class Run:
         """Note the region codes among a region key's values (``structured.region_code``:
         "6109-02" and full-width digits are codes too). A value that is there but no code (a
         name such as 紫阳县, a number of another length) is noted as unread: its record's
-        region cannot be judged. Absent values (null, "") say nothing. ``code_only``: a key
+        region cannot be judged. Absent values (null, "", and placeholders such as "-" or
+        暂无: ``_NO_REGION``) say nothing, as no region field says nothing. ``code_only``: a key
         of region words (areaCode), where only a GB/T 2260 code says anything."""
         for value in set(values):
             code = division_code(value) if code_only else region_code(value)
@@ -130,7 +138,7 @@ class Run:
             kind = type(value)
             if kind is str or kind is int or kind is float:
                 text = str(value).strip()
-                if text.lower() not in _ABSENT:
+                if fold(text).text.strip().lower() not in _NO_REGION:
                     self.unread_regions.add(text[:_UNREAD_SHOWN])
 
     def category_rows(self, rows: list[int], name: str) -> None:

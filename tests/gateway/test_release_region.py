@@ -299,3 +299,29 @@ def test_an_xml_region_element_is_judged_as_json_is(body: str, code: str | None)
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
         assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+@pytest.mark.parametrize("placeholder", ["-", "--", "—", "/", "／", "－", "N/A", "暂无", "未知", "不详", " - "])
+@pytest.mark.parametrize("media_type", ["application/json", "text/csv", "application/xml"])
+def test_a_placeholder_region_is_treated_as_no_region_field(placeholder: str, media_type: str) -> None:
+    """A record without a region field is released (the route's region was checked, and the
+    records that do name theirs are judged); so is one whose field is empty or null. "-",
+    "/" or 暂无 say the same, yet were refused as unreadable (502)."""
+    if media_type == "application/json":
+        body = _json({"xm": "张三", "regionCode": "610902002"}, {"xm": "李四", "xzqh": placeholder})
+    elif media_type == "text/csv":
+        body = f"姓名,区划代码\n张三,610902002\n李四,{placeholder}\n".encode()
+    else:
+        body = f"<r><p><xm>张三</xm><xzqh>{placeholder}</xzqh></p><p><xm>李四</xm></p></r>".encode()
+    ex = _released(body, media_type)
+    assert ex.failure is None and ex.response is not None, (placeholder, ex.failure)
+    # Beside another region's record it changes nothing.
+    if media_type == "application/json":
+        ex = _released(_json({"xm": "张三", "xzqh": placeholder}, {"xm": "李四", "xzqh": "610921"}), media_type)
+        assert ex.failure is not None and ex.failure.code == "records_outside_region"
+
+
+@pytest.mark.parametrize("value", ["*", "all", "全部", "?"])
+def test_what_may_mean_every_region_is_not_a_placeholder(value: str) -> None:
+    ex = _released(_json({"xm": "张三", "xzqh": value}), "application/json")
+    assert ex.failure is not None and ex.failure.code == "records_region_unreadable"
