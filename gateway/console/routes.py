@@ -33,8 +33,11 @@ from .session import LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session
 if TYPE_CHECKING:
     from ..app import Gateway
 
-# "/" too: a directory's subject may be "org/zhangwei" (its link encodes it as %2F).
-_USER = re.compile(r"^[A-Za-z0-9._@/-]{1,128}$")
+# A user id is whatever the trail holds as user.id: a token's subject may be "org/zhangwei"
+# (its link encodes it as %2F), a Chinese name, or an identity provider's "auth0|5f3a" or
+# "urn:minzheng:zhangwei". Only control characters (no subject an officer could type or
+# follow) and lengths beyond any subject are refused.
+_USER = re.compile(r"^[^\x00-\x1f\x7f-\x9f]{1,128}$")
 _ALERT = re.compile(r"^[0-9a-f]{32}$")
 _REGION = re.compile(r"^[0-9]{2,12}$")
 ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}

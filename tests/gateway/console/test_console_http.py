@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 import time
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -354,3 +356,32 @@ def test_a_user_id_with_a_slash_has_its_page(case: Case, opensearch: OpenSearch)
     assert "org/zhangwei" in answer.text
     event = event_of(opensearch, case, answer)
     assert event["minguard"]["route"] == "console.user_activity"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("subject", ["张伟", "auth0|5f3a9c", "urn:minzheng:hanbin:zhangwei"])
+def test_a_user_id_with_chinese_characters_or_separators_has_its_page(
+    case: Case, opensearch: OpenSearch, subject: str
+) -> None:
+    """A token's subject may be a Chinese name or an identity provider's id ("auth0|…",
+    "urn:…:…"): the trail holds it as user.id and the console links it, yet the user page and
+    the search form refused it as malformed (400), so that user's activity could not be
+    reviewed."""
+    with login(case, "audit-admin") as (client, token):
+        page = client.get("/user/" + quote(subject, safe=""))
+        found = client.post("/search", data={"user": subject, "csrf": token})
+    assert page.status_code == 200, page.text
+    assert found.status_code == 200, found.text
+    assert f"用户活动:{html.escape(subject)}" in page.text
+    for answer, route in ((page, "console.user_activity"), (found, "console.query")):
+        event = event_of(opensearch, case, answer)
+        minguard = event["minguard"]
+        assert minguard["route"] == route  # type: ignore[index]
+        (recorded,) = minguard["console"]["filters"]  # type: ignore[index]
+        assert recorded.startswith("user=") and UNCHECKED not in recorded
+
+
+@pytest.mark.parametrize("subject", ["zhang\twei", "zhang\x7fwei", "a" * 129])
+def test_a_user_id_with_control_characters_or_too_long_is_refused(case: Case, subject: str) -> None:
+    with login(case, "audit-admin") as (client, _):
+        page = client.get("/user/" + quote(subject, safe=""))
+    assert page.status_code == 400
