@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import Route
 
 from classifiers.levels import DataLevel
@@ -257,9 +258,25 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
     # Registered last: every endpoint above matches first. As an ASGI app, not a function,
     # so that the route takes every method (Starlette gives a function GET only).
-    for path in (prefix, f"{prefix}/{{rest:path}}"):
+    for path in (prefix, f"{prefix}/{{rest:anything}}"):
         admin.router.routes.append(Route(path, _AnyMethod(unknown), include_in_schema=False))
     return admin
+
+
+class _Anything(Convertor[str]):
+    """A path's rest, line feeds included: Starlette's ``path`` is ``.*``, which stops at one,
+    so /_minguard/policy/re%0Aload fell through to FastAPI's own 404, and no event."""
+
+    regex = "[\\s\\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anything", _Anything())
 
 
 class _AnyMethod:
