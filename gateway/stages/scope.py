@@ -105,22 +105,31 @@ def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
 _UNREAD = "[无法解析]"
 
 
+def _json_type(media_type: str) -> bool:
+    """application/json, text/json, application/x-json, application/*+json."""
+    subtype = media_type.partition("/")[2]
+    return subtype in ("json", "x-json") or subtype.endswith("+json")
+
+
 def named_regions(
     query: bytes, body: bytes, content_types: list[str], is_region_key: IsRegionKey
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each region parameter in the query, an urlencoded form, a multipart
-    or a JSON body (a body that does not parse as JSON is the upstream's to refuse).
+    or a JSON body: declared as JSON (text/json and application/x-json too), or with no
+    Content-Type at all (a body that does not parse as JSON is the upstream's to refuse).
     `content_types`: the request's Content-Type lines."""
     yield from ((name, value) for name, value in _pairs(query) if _names_region(name, is_region_key))
     if not body:
         return
     body_types = {parse_content_type(value)[0] for value in content_types}
+    # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
+    read_json = not content_types or any(_json_type(t) for t in body_types)
     for value in content_types:
         if parse_content_type(value)[0].startswith("multipart/"):
             yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
     if "application/x-www-form-urlencoded" in body_types:
         yield from ((name, value) for name, value in _pairs(body) if _names_region(name, is_region_key))
-    if any(t == "application/json" or t.endswith("+json") for t in body_types):
+    if read_json:
         try:
             doc = json.loads(body, object_pairs_hook=_Object)
         except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors

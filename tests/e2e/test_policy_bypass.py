@@ -339,3 +339,23 @@ def test_probes_of_the_management_api_are_refused_and_audited(
     for request_id in sent:
         (event,) = audit_events(opensearch, index_prefix, request_id)
         assert event["event"]["type"] == ["access", "denied"]
+
+
+@pytest.mark.parametrize("content_type", [None, "text/json"])
+def test_a_json_write_without_the_json_type_naming_another_region_is_refused(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str, content_type: str | None
+) -> None:
+    """With no Content-Type, FastAPI (the demo upstream's framework) reads a body as JSON, and
+    ASP.NET Core reads text/json: the gateway read only application/json and +json, so
+    regionCode 610921 in such a body reached the upstream unseen."""
+    with urllib.request.urlopen(upstream_url + "/api/v1/regions/610902/persons?size=1", timeout=10) as r:
+        person = json.loads(r.read())["items"][0]["personId"]
+    application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
+    headers = [key(gateway), PURPOSE] + ([("Content-Type", content_type)] if content_type else [])
+    body = json.dumps({**application, "regionCode": "610921"}).encode()
+    status, data, request_id = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, body)
+    assert status == 403 and data["error"]["code"] == "region_parameter_outside", data
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
+    assert "upstream" not in event["minguard"]

@@ -133,3 +133,20 @@ def test_a_region_parameter_under_another_name_is_judged(query: bytes, refused: 
     """Only regionCode, xzqhdm and a few more were read: ?districtCode=610921 reached an
     upstream that reads it on a 汉滨区 caller's path."""
     assert _refused(query) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    "types",
+    [
+        [],  # no Content-Type: FastAPI (the demo upstream's framework) reads the body as JSON
+        ["text/json"],  # ASP.NET Core reads text/json and application/*+json
+        ["application/x-json"],
+        ["application/json-patch+json"],
+    ],
+)
+def test_a_json_body_without_the_json_type_is_read_too(types: list[str]) -> None:
+    """Only application/json and +json bodies were read: the same body with no Content-Type,
+    or text/json, named 汉阴县 unseen to an upstream that binds it."""
+    body = json.dumps({"personId": "P1", "regionCode": "610921"}).encode()
+    assert _refused(b"", body, types) == "region_parameter_outside"
+    assert _refused(b"", json.dumps({"personId": "P1", "regionCode": "610902"}).encode(), types) is None
