@@ -28,13 +28,14 @@ class QueryError(ValueError):
         self.status, self.code, self.message_zh = status, code, message_zh
 
 
-def parameters(data: bytes) -> Iterator[tuple[str, bytes]]:
-    """(decoded name, raw value) of each parameter of a query string or an urlencoded form."""
+def parameters(data: bytes, encoding: str = "utf-8") -> Iterator[tuple[str, bytes]]:
+    """(decoded name, raw value) of each parameter of a query string or an urlencoded form;
+    `encoding`: what percent-escapes decode as."""
     for part in data.replace(b";", b"&").split(b"&"):
         if not part:
             continue
         name, _, value = part.partition(b"=")
-        yield unquote_plus(name.decode("latin-1"), errors="replace"), value
+        yield unquote_plus(name.decode("latin-1"), encoding, errors="replace"), value
 
 
 def _names(data: bytes) -> Iterator[tuple[str, str]]:

@@ -45,11 +45,23 @@ def _names_region(name: str, is_region_key: IsRegionKey) -> bool:
     return any(is_region_key(part) for part in _NAME_PARTS.findall(name))
 
 
+# A byte a client sent unescaped where an escape belongs (a raw UTF-8 区划代码 in a form).
+_RAW_BYTE = re.compile(rb"[\x80-\xff]")
+
+
 def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
     """(name, value) of each parameter of a query string or an urlencoded form, as
-    query.check_query reads them."""
+    query.check_query reads them; with raw non-ASCII bytes, also as a server decoding them
+    as UTF-8 or GB18030 reads them (check_query reads them as Latin-1: 区划代码 sent unescaped
+    was no region key to it)."""
     for name, value in parameters(data):
         yield name.strip(), unquote_plus(value.decode("latin-1"), errors="replace")
+    if data.isascii():
+        return
+    escaped = _RAW_BYTE.sub(lambda m: b"%%%02X" % m.group()[0], data)
+    for charset in ("utf-8", "gb18030"):
+        for name, value in parameters(escaped, charset):
+            yield name.strip(), unquote_plus(value.decode("latin-1"), charset, errors="replace")
 
 
 def _leaves(node: Any) -> Iterator[Any]:

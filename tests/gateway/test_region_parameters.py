@@ -150,3 +150,13 @@ def test_a_json_body_without_the_json_type_is_read_too(types: list[str]) -> None
     body = json.dumps({"personId": "P1", "regionCode": "610921"}).encode()
     assert _refused(b"", body, types) == "region_parameter_outside"
     assert _refused(b"", json.dumps({"personId": "P1", "regionCode": "610902"}).encode(), types) is None
+
+
+@pytest.mark.parametrize("types", [FORM, ["application/x-www-form-urlencoded; charset=utf-8"]])
+def test_a_form_key_in_raw_utf8_is_read_as_the_upstream_reads_it(types: list[str]) -> None:
+    """Browsers escape a form's non-ASCII bytes, but a client need not: 区划代码=610921 sent as
+    raw UTF-8 was read as Latin-1 (no region key), while a servlet container or a framework
+    decoding the body as UTF-8 reads 区划代码."""
+    assert _refused(b"", "区划代码=610921".encode(), types) == "region_parameter_outside"
+    assert _refused(b"", "区划代码=610902001".encode(), types) is None
+    assert _refused(b"", "区划代码=610921".encode("gb18030"), types) == "region_parameter_outside"
