@@ -21,6 +21,9 @@ _CACHED_KEY = 256
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
 # What may follow the region words of a key (``regions.words``): areaCode, qx_dm.
 _REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm"})
+# The last word of a key naming a list of what the words before it name: regionCodeList.
+_LIST_WORDS = frozenset({"list", "array", "arr", "set"})
+_LIST_CHINESE = ("列表", "集合")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ class Catalog:
         if exact is not None:
             return exact
         words = _WORDS_RE.findall(key)
-        region = self._of_region_words(folded, words)
+        region = self._of_region_words(folded, words) or self._listed_region(key, words)
         if region is not None:
             return region
         for i in range(self._first_tail(words), len(words)):
@@ -131,6 +134,22 @@ class Catalog:
             # as under a key the catalog does not know.
             return KeyInfo(folded, region=True, region_code_only=True)
         return None
+
+    def _listed_region(self, key: str, words: list[str]) -> KeyInfo | None:
+        """A list of regions (regionCodes, region_code_list, xzqhdms, 区划代码列表) is judged as
+        one region key is: an upstream filtering by ?regionCodes=610921 answers for 汉阴县.
+        Only region keys are read so (statuses is no list of a "statu")."""
+        stem = ""
+        if key.endswith(_LIST_CHINESE):
+            stem = key[:-2]
+        elif len(words) > 1 and words[-1].lower() in _LIST_WORDS:
+            stem = "_".join(words[:-1])
+        elif words and len(words[-1]) > 1 and words[-1][-1] in "sS":
+            stem = "_".join([*words[:-1], words[-1][:-1]])
+        if not stem:
+            return None
+        info = self.lookup(stem)
+        return info if info is not None and info.region else None
 
     def _first_tail(self, words: list[str]) -> int:
         """Where the longest trailing words that could still spell an English term start (at

@@ -149,6 +149,11 @@ def named_regions(
         yield from _members(doc, is_region_key)
 
 
+def _inside(value: Any, prefix: str, lenient: bool) -> bool:
+    code = division_code(value) if lenient else region_code(value)
+    return (lenient and not code) or (bool(code) and code.startswith(prefix))
+
+
 def outside_region(
     target: str, named: Iterator[tuple[str, Any]], code_only: IsRegionKey = lambda name: False
 ) -> Verdict | None:
@@ -160,10 +165,9 @@ def outside_region(
         if value is None or (isinstance(value, str) and not value.strip()):
             continue  # nothing named
         lenient = any(code_only(part) for part in _NAME_PARTS.findall(name))
-        code = division_code(value) if lenient else region_code(value)
-        if lenient and not code:
-            continue
-        if code.startswith(prefix) and code:
+        # regionCodes=610902,610902001: a list frameworks split on commas, judged code by code.
+        listed = value.split(",") if isinstance(value, str) else [value]
+        if all(_inside(item, prefix, lenient) for item in listed):
             continue
         shown = str(value)[:40]
         return Verdict(

@@ -160,3 +160,27 @@ def test_a_form_key_in_raw_utf8_is_read_as_the_upstream_reads_it(types: list[str
     assert _refused(b"", "区划代码=610921".encode(), types) == "region_parameter_outside"
     assert _refused(b"", "区划代码=610902001".encode(), types) is None
     assert _refused(b"", "区划代码=610921".encode("gb18030"), types) == "region_parameter_outside"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        b"regionCodes=610921",
+        b"regionCodeList=610902,610921",
+        b"region_code_list=610921",
+        b"xzqhdms=610921",
+        b"areaCodes=610921",
+        b"%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81%E5%88%97%E8%A1%A8=610921",  # 区划代码列表
+    ],
+)
+def test_a_list_of_regions_is_judged_as_one_region_is(query: bytes) -> None:
+    """regionCodes=610921 (a filter by several regions, List<String> regionCodes in Spring)
+    named no region key: an upstream filtering by it answered a 汉滨区 path with 汉阴县's list."""
+    assert _refused(query) == "region_parameter_outside"
+    assert _refused(query.split(b"=")[0] + b"=610902002") is None
+
+
+def test_a_comma_list_of_regions_inside_the_path_is_allowed() -> None:
+    assert _refused(b"regionCodes=610902,610902001") is None
+    assert _refused(b"regionCodes=610902,610921") == "region_parameter_outside"
+    assert _refused(b"regionCodes=610902,") == "region_parameter_outside"  # an empty item is no code

@@ -325,3 +325,10 @@ def test_a_placeholder_region_is_treated_as_no_region_field(placeholder: str, me
 def test_what_may_mean_every_region_is_not_a_placeholder(value: str) -> None:
     ex = _released(_json({"xm": "张三", "xzqh": value}), "application/json")
     assert ex.failure is not None and ex.failure.code == "records_region_unreadable"
+
+
+def test_a_record_listing_its_regions_is_judged() -> None:
+    ex = _released(_json({"xm": "张三", "regionCodes": ["610902", "610921"]}), "application/json")
+    assert ex.failure is not None and ex.failure.code == "records_outside_region"
+    ex = _released(_json({"xm": "张三", "regionCodeList": ["610902", "610902002"]}), "application/json")
+    assert ex.failure is None
