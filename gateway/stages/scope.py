@@ -128,25 +128,34 @@ def named_regions(
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each region parameter in the query, an urlencoded form, a multipart
     or a JSON body: declared as JSON (text/json and application/x-json too), or with no
-    Content-Type at all (a body that does not parse as JSON is the upstream's to refuse).
-    `content_types`: the request's Content-Type lines."""
+    Content-Type at all. `content_types`: the request's Content-Type lines."""
     yield from ((name, value) for name, value in _pairs(query) if _names_region(name, is_region_key))
     if not body:
         return
     body_types = {parse_content_type(value)[0] for value in content_types}
-    # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
-    read_json = not content_types or any(_json_type(t) for t in body_types)
+    declared_json = any(_json_type(t) for t in body_types)
     for value in content_types:
         if parse_content_type(value)[0].startswith("multipart/"):
             yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
     if "application/x-www-form-urlencoded" in body_types:
         yield from ((name, value) for name, value in _pairs(body) if _names_region(name, is_region_key))
-    if read_json:
+    # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
+    if declared_json or not content_types:
         try:
             doc = json.loads(body, object_pairs_hook=_Object)
         except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            # fastjson, Gson and Newtonsoft.Json read single quotes, bare keys, trailing commas
+            # and comments: the region keys such a body holds cannot be judged here.
+            if declared_json or _looks_like_json(body):
+                yield "(JSON 请求体)", _UNREAD
             return
         yield from _members(doc, is_region_key)
+
+
+def _looks_like_json(body: bytes) -> bool:
+    """Does a body sent with no Content-Type start as an object or an array would (after a
+    byte order mark, which parsers skip)?"""
+    return body.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"[")
 
 
 def _inside(value: Any, prefix: str, lenient: bool) -> bool:
