@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from itertools import chain
 
 from classifiers.catalog import Catalog
 from policies.bundle import PolicyBundle, PolicyStore
@@ -26,7 +27,7 @@ from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
 from .query import QueryError, check_form, check_multipart, check_query
 from .redact import FORM
-from .scope import named_regions, outside_region
+from .scope import header_regions, named_regions, outside_region
 
 # Headers some frameworks honour to change the method after the gateway decided on it.
 METHOD_OVERRIDE_HEADERS = frozenset({b"x-http-method-override", b"x-http-method", b"x-method-override"})
@@ -191,7 +192,10 @@ class Authorize:
             return
         if route.target_region:
             ex.conditions.append("region_scope")
-            named = named_regions(ex.request.query, ex.request.body, content_types, self._region_key)
+            named = chain(
+                header_regions(ex.request.headers, self._region_key),
+                named_regions(ex.request.query, ex.request.body, content_types, self._region_key),
+            )
             verdict = outside_region(route.target_region, named, self._code_only_key)
             if verdict is not None:
                 refuse(ex, verdict)

@@ -25,6 +25,7 @@ from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
+from ..types import Headers
 from .query import parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
@@ -156,6 +157,17 @@ def _looks_like_json(body: bytes) -> bool:
     """Does a body sent with no Content-Type start as an object or an array would (after a
     byte order mark, which parsers skip)?"""
     return body.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"[")
+
+
+def header_regions(headers: Headers, is_region_key: IsRegionKey) -> Iterator[tuple[str, str]]:
+    """(name without its "X-", value) of each request header named by a region key
+    (X-Region-Code, X-Xzqhdm): an upstream may read the region from a header, as many read
+    the tenant, and answer for it."""
+    for raw_name, raw_value in headers:
+        name = raw_name.decode("latin-1")
+        bare = name[2:] if name[:2].lower() == "x-" else name
+        if is_region_key(bare):
+            yield bare, raw_value.decode("latin-1")
 
 
 def _inside(value: Any, prefix: str, lenient: bool) -> bool:

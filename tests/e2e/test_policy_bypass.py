@@ -134,6 +134,16 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
         ("region in query", "GET", OWN + "?size=1&regionCode=610921", me, 403, "region_parameter_outside"),
         ("region in query, pinyin", "GET", OWN + "?xzqhdm=6109-21", me, 403, "region_parameter_outside"),
         ("own region in query", "GET", OWN + "?size=1&regionCode=610902", me, 200, "ok"),
+        (
+            "region in header",
+            "GET",
+            OWN + "?size=1",
+            [*me, ("X-Region-Code", "610921")],
+            403,
+            "region_parameter_outside",
+        ),
+        ("regions in a list", "GET", OWN + "?size=1&regionCodes=610921", me, 403, "region_parameter_outside"),
+        ("region under region words", "GET", OWN + "?size=1&districtCode=610921", me, 403, "region_parameter_outside"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),

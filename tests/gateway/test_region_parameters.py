@@ -7,7 +7,7 @@ import json
 import pytest
 
 from classifiers.catalog import Catalog
-from gateway.stages.scope import named_regions, outside_region
+from gateway.stages.scope import header_regions, named_regions, outside_region
 
 CATALOG = Catalog.load()
 FORM = ["application/x-www-form-urlencoded"]
@@ -204,3 +204,23 @@ def test_a_json_body_the_gateway_cannot_parse_is_refused(body: bytes, types: lis
     refuse"; a lenient parser (fastjson, Gson, Newtonsoft.Json: single quotes, bare keys,
     trailing commas, comments) reads regionCode 610921 in it."""
     assert _refused(b"", body, types) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("headers", "refused"),
+    [
+        ([(b"x-region-code", b"610921")], True),
+        ([(b"x-xzqhdm", b"610921101001")], True),
+        ([(b"regioncode", b"610921")], True),
+        ([(b"x-area-code", b"610921")], True),
+        ([(b"x-region-code", b"610902002")], False),
+        ([(b"x-area-code", b"0915")], False),  # a telephone area code
+        ([(b"x-tenant-id", b"610921"), (b"accept-language", b"zh-CN")], False),
+    ],
+)
+def test_a_region_header_must_lie_in_the_paths_region(headers: list[tuple[bytes, bytes]], refused: bool) -> None:
+    """X-Region-Code: 610921 was forwarded unjudged: an upstream reading the region from a
+    header (as it may read the tenant) answered a 汉滨区 path for 汉阴县."""
+    named = header_regions(headers, _region_key)
+    verdict = outside_region("610902", named, _code_only)
+    assert (verdict.code if verdict is not None else None) == ("region_parameter_outside" if refused else None)
