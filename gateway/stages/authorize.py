@@ -25,7 +25,7 @@ from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
-from .query import QueryError, check_form, check_multipart, check_query
+from .query import QueryError, check_form, check_multipart, check_query, form_body
 from .redact import FORM
 from .scope import header_regions, named_regions, outside_region
 
@@ -161,7 +161,7 @@ class Authorize:
             content_types = _content_types(ex.request.headers) if ex.request.body else []
             body_types = {parse_content_type(value)[0] for value in content_types}
             if FORM in body_types:
-                check_form(ex.request.body)
+                check_form(form_body(ex.request.body, content_types))
             if any(t.startswith("multipart/") for t in body_types):
                 check_multipart(ex.request.body)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)

@@ -26,7 +26,7 @@ from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
 from ..types import Headers
-from .query import parameters, part_names
+from .query import form_body, parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
 _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
@@ -48,16 +48,18 @@ def _names_region(name: str, is_region_key: IsRegionKey) -> bool:
 
 # A byte a client sent unescaped where an escape belongs (a raw UTF-8 区划代码 in a form).
 _RAW_BYTE = re.compile(rb"[\x80-\xff]")
+# An escape of a byte that is no ASCII: UTF-8, or GBK when the form declares it (charset=gbk).
+_HIGH_ESCAPE = re.compile(rb"%[89A-Fa-f][0-9A-Fa-f]")
 
 
 def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
     """(name, value) of each parameter of a query string or an urlencoded form, as
-    query.check_query reads them; with raw non-ASCII bytes, also as a server decoding them
-    as UTF-8 or GB18030 reads them (check_query reads them as Latin-1: 区划代码 sent unescaped
-    was no region key to it)."""
+    query.check_query reads them; with raw non-ASCII bytes or escapes of them, also as a server
+    decoding them as UTF-8 or GB18030 reads them (check_query reads raw bytes as Latin-1 and
+    escapes as UTF-8: 区划代码 sent unescaped, or escaped in GBK, was no region key to it)."""
     for name, value in parameters(data):
         yield name.strip(), unquote_plus(value.decode("latin-1"), errors="replace")
-    if data.isascii():
+    if data.isascii() and _HIGH_ESCAPE.search(data) is None:
         return
     escaped = _RAW_BYTE.sub(lambda m: b"%%%02X" % m.group()[0], data)
     for charset in ("utf-8", "gb18030"):
@@ -139,7 +141,8 @@ def named_regions(
         if parse_content_type(value)[0].startswith("multipart/"):
             yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
     if "application/x-www-form-urlencoded" in body_types:
-        yield from ((name, value) for name, value in _pairs(body) if _names_region(name, is_region_key))
+        form = form_body(body, content_types)
+        yield from ((name, value) for name, value in _pairs(form) if _names_region(name, is_region_key))
     # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
     if declared_json or not content_types:
         try:

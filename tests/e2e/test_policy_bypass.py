@@ -369,3 +369,26 @@ def test_a_json_write_without_the_json_type_naming_another_region_is_refused(
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
     assert "upstream" not in event["minguard"]
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le"])
+def test_a_form_in_utf16_cannot_change_the_method(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, charset: str
+) -> None:
+    """A servlet container decodes a form in the charset its Content-Type declares, so Spring's
+    HiddenHttpMethodFilter reads _method=DELETE in a UTF-16 form; the gateway read the bytes,
+    NULs between the letters, and found no _method."""
+    headers = [key(gateway), PURPOSE, ("Content-Type", f"application/x-www-form-urlencoded; charset={charset}")]
+    body = "personId=P1&_method=DELETE".encode(charset)
+    status, data, request_id = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, body)
+    assert status == 400 and data["error"]["code"] == "method_override", data
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
+    assert "upstream" not in event["minguard"]
+
+
+def test_a_form_in_a_charset_the_gateway_does_not_know_is_refused(gateway: RunningGateway) -> None:
+    headers = [key(gateway), PURPOSE, ("Content-Type", "application/x-www-form-urlencoded; charset=x-no-such")]
+    status, data, _ = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, b"personId=P1")
+    assert status == 415 and data["error"]["code"] == "request_encoding_unsupported", data

@@ -224,3 +224,18 @@ def test_a_region_header_must_lie_in_the_paths_region(headers: list[tuple[bytes,
     named = header_regions(headers, _region_key)
     verdict = outside_region("610902", named, _code_only)
     assert (verdict.code if verdict is not None else None) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("body", "charset"),
+    [
+        ("regionCode=610921".encode("utf-16"), "utf-16"),
+        ("regionCode=610921".encode("utf-16-le"), "UTF-16LE"),
+        (b"%C7%F8%BB%AE%B4%FA%C2%EB=610921", "gbk"),  # 区划代码 escaped in GBK
+    ],
+)
+def test_a_form_in_its_declared_charset_is_read_as_the_upstream_reads_it(body: bytes, charset: str) -> None:
+    """A servlet container decodes a form by the charset its Content-Type declares: in UTF-16,
+    regionCode=610921 was no parameter to the gateway (NUL bytes between the letters), and 区
+    划代码 escaped in GBK decoded to nothing it knew."""
+    assert _refused(b"", body, [f"application/x-www-form-urlencoded; charset={charset}"]) == "region_parameter_outside"
