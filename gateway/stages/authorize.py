@@ -25,7 +25,7 @@ from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
-from .query import QueryError, check_form, check_multipart, check_query, form_body
+from .query import QueryError, check_form, check_json, check_multipart, check_query, form_body, json_type
 from .redact import FORM
 from .scope import header_regions, named_regions, outside_region
 
@@ -164,6 +164,8 @@ class Authorize:
                 check_form(form_body(ex.request.body, content_types))
             if any(t.startswith("multipart/") for t in body_types):
                 check_multipart(ex.request.body)
+            if ex.request.body and (not content_types or any(json_type(t) for t in body_types)):
+                check_json(ex.request.body)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)

@@ -26,7 +26,7 @@ from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
 from ..types import Headers
-from .query import form_body, parameters, part_names
+from .query import form_body, json_type, parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
 _MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
@@ -120,12 +120,6 @@ def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
 _UNREAD = "[无法解析]"
 
 
-def _json_type(media_type: str) -> bool:
-    """application/json, text/json, application/x-json, application/*+json."""
-    subtype = media_type.partition("/")[2]
-    return subtype in ("json", "x-json") or subtype.endswith("+json")
-
-
 def named_regions(
     query: bytes, body: bytes, content_types: list[str], is_region_key: IsRegionKey
 ) -> Iterator[tuple[str, Any]]:
@@ -136,7 +130,7 @@ def named_regions(
     if not body:
         return
     body_types = {parse_content_type(value)[0] for value in content_types}
-    declared_json = any(_json_type(t) for t in body_types)
+    declared_json = any(json_type(t) for t in body_types)
     for value in content_types:
         if parse_content_type(value)[0].startswith("multipart/"):
             yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))

@@ -392,3 +392,20 @@ def test_a_form_in_a_charset_the_gateway_does_not_know_is_refused(gateway: Runni
     headers = [key(gateway), PURPOSE, ("Content-Type", "application/x-www-form-urlencoded; charset=x-no-such")]
     status, data, _ = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, b"personId=P1")
     assert status == 415 and data["error"]["code"] == "request_encoding_unsupported", data
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "text/json", None])
+def test_a_json_body_cannot_change_the_method(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, content_type: str | None
+) -> None:
+    """Laravel reads _method from a JSON body as from a form (its input source is the JSON for
+    JSON requests): {"_method": "DELETE"} in a POST ran DELETE there, unseen by the gateway,
+    which looked for _method in forms and multipart parts only."""
+    headers = [key(gateway), PURPOSE] + ([("Content-Type", content_type)] if content_type else [])
+    body = json.dumps({"personId": "P1", "_method": "DELETE"}).encode()
+    status, data, request_id = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, body)
+    assert status == 400 and data["error"]["code"] == "method_override", data
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["event"]["type"] == ["access", "denied"]
+    assert "upstream" not in event["minguard"]
