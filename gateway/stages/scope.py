@@ -158,9 +158,16 @@ def _looks_like_json(body: bytes) -> bool:
 
 def header_regions(headers: Headers, is_region_key: IsRegionKey) -> Iterator[tuple[str, str]]:
     """(name without its "X-", value) of each request header named by a region key
-    (X-Region-Code, X-Xzqhdm): an upstream may read the region from a header, as many read
-    the tenant, and answer for it."""
+    (X-Region-Code, X-Xzqhdm), and of each such cookie: an upstream may read the region from
+    a header, as many read the tenant, or from the cookie that keeps the 区划 an official
+    chose, and answer for it."""
     for raw_name, raw_value in headers:
+        if raw_name == b"cookie":
+            for pair in raw_value.decode("latin-1").split(";"):
+                cookie, _, value = pair.partition("=")
+                if is_region_key(cookie.strip()):
+                    yield cookie.strip(), value.strip().strip('"')
+            continue
         name = raw_name.decode("latin-1")
         bare = name[2:] if name[:2].lower() == "x-" else name
         if is_region_key(bare):

@@ -142,6 +142,14 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             403,
             "region_parameter_outside",
         ),
+        (
+            "region in a cookie",
+            "GET",
+            OWN + "?size=1",
+            [*me, ("Cookie", "regionCode=610921")],
+            403,
+            "region_parameter_outside",
+        ),
         ("regions in a list", "GET", OWN + "?size=1&regionCodes=610921", me, 403, "region_parameter_outside"),
         ("region under region words", "GET", OWN + "?size=1&districtCode=610921", me, 403, "region_parameter_outside"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.

@@ -239,3 +239,19 @@ def test_a_form_in_its_declared_charset_is_read_as_the_upstream_reads_it(body: b
     regionCode=610921 was no parameter to the gateway (NUL bytes between the letters), and 区
     划代码 escaped in GBK decoded to nothing it knew."""
     assert _refused(b"", body, [f"application/x-www-form-urlencoded; charset={charset}"]) == "region_parameter_outside"
+
+
+@pytest.mark.parametrize(
+    ("cookie", "refused"),
+    [
+        (b"JSESSIONID=abc; regionCode=610921", True),
+        (b"xzqhdm=610921101001", True),
+        (b"regionCode=610902002; theme=dark", False),
+        (b"JSESSIONID=abc", False),
+    ],
+)
+def test_a_region_cookie_must_lie_in_the_paths_region(cookie: bytes, refused: bool) -> None:
+    """Web applications keep the 区划 an official chose in a cookie: regionCode=610921 there
+    was forwarded unjudged, and such an upstream answered a 汉滨区 path for 汉阴县."""
+    verdict = outside_region("610902", header_regions([(b"cookie", cookie)], _region_key), _code_only)
+    assert (verdict.code if verdict is not None else None) == ("region_parameter_outside" if refused else None)
