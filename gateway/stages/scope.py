@@ -67,6 +67,24 @@ def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
             yield name.strip(), unquote_plus(value.decode("latin-1"), charset, errors="replace")
 
 
+def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
+    """The region parameters among a query's or a form's, and the region keys of JSON in any
+    parameter's value: ?filter={"regionCode": …} (LoopBack's filter, front ends that send a
+    query object as JSON in one parameter)."""
+    for name, value in pairs:
+        if _names_region(name, is_region_key):
+            yield name, value
+            continue
+        text = value.strip()
+        if text[:1] not in ("{", "["):
+            continue
+        try:
+            doc = json.loads(text, object_pairs_hook=_Object)
+        except (ValueError, RecursionError):
+            continue  # text that only starts as JSON does
+        yield from _members(doc, is_region_key)
+
+
 def _leaves(node: Any) -> Iterator[Any]:
     if isinstance(node, _Object):
         for _, value in node:
@@ -126,7 +144,7 @@ def named_regions(
     """(name, value) of each region parameter in the query, an urlencoded form, a multipart
     or a JSON body: declared as JSON (text/json and application/x-json too), or with no
     Content-Type at all. `content_types`: the request's Content-Type lines."""
-    yield from ((name, value) for name, value in _pairs(query) if _names_region(name, is_region_key))
+    yield from _named_pairs(_pairs(query), is_region_key)
     if not body:
         return
     body_types = {parse_content_type(value)[0] for value in content_types}
@@ -136,7 +154,7 @@ def named_regions(
             yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
     if "application/x-www-form-urlencoded" in body_types:
         form = form_body(body, content_types)
-        yield from ((name, value) for name, value in _pairs(form) if _names_region(name, is_region_key))
+        yield from _named_pairs(_pairs(form), is_region_key)
     # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
     if declared_json or not content_types:
         try:

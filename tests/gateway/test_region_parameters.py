@@ -255,3 +255,21 @@ def test_a_region_cookie_must_lie_in_the_paths_region(cookie: bytes, refused: bo
     was forwarded unjudged, and such an upstream answered a 汉滨区 path for 汉阴县."""
     verdict = outside_region("610902", header_regions([(b"cookie", cookie)], _region_key), _code_only)
     assert (verdict.code if verdict is not None else None) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        (b"filter=%7B%22regionCode%22%3A%22610921%22%7D", True),  # filter={"regionCode":"610921"}
+        (b"filter=%7B%22where%22%3A%7B%22xzqhdm%22%3A%22610921%22%7D%7D", True),  # LoopBack's where
+        (b"params=%5B%7B%22regionCode%22%3A610921%7D%5D", True),  # an array of conditions
+        (b"filter=%7B%22regionCode%22%3A%22610902001%22%7D", False),
+        (b"filter=%7B%22status%22%3A%22open%22%7D", False),
+        (b"q=%7Bnot%20json", False),  # text that only starts as JSON does
+    ],
+)
+def test_json_in_a_parameter_value_is_read(query: bytes, refused: bool) -> None:
+    """?filter={"regionCode":"610921"} (LoopBack, and front ends that send a query object as
+    JSON in one parameter) named 汉阴县 under a parameter that is no region key."""
+    assert _refused(query) == ("region_parameter_outside" if refused else None)
+    assert _refused(b"", query, FORM) == ("region_parameter_outside" if refused else None)
