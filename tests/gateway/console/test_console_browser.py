@@ -9,6 +9,7 @@ how docs/img is refreshed); otherwise into the test's temporary directory.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,9 +116,15 @@ def test_a_caseworker_is_refused_the_console(browser: Browser, case: Case, opens
     page.goto(f"{case.console}/alerts")
     expect(page.locator("h1")).to_have_text("安全审计控制台登录")  # no session was given
     page.close()
-    refused = [
-        e
-        for e in console_events(opensearch, case.prefix, "console.login")
-        if e["user"]["id"] == "zhangwei" and not e["minguard"]["decision"]["allowed"]
-    ]
+    # Other tests' logins may be shipped already: wait for this one's refusal itself.
+    deadline = time.monotonic() + 30
+    while True:
+        refused = [
+            e
+            for e in console_events(opensearch, case.prefix, "console.login")
+            if e["user"]["id"] == "zhangwei" and not e["minguard"]["decision"]["allowed"]
+        ]
+        if refused or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
     assert refused and refused[0]["http"]["response"]["status_code"] == 403
