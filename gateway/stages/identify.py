@@ -16,6 +16,8 @@ from ..settings import ApiKey, IdentitySettings, JwtSettings
 
 _REGION = re.compile(r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+# Not in a subject: the console refuses them in a user id too.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MAX_PURPOSE = 200
 
 
@@ -99,8 +101,12 @@ class JwtVerifier:
             raise CredentialError("token claim 'region' must be a 行政区划代码", "令牌行政区划声明无效")
         if kind not in ("person", "service"):
             raise CredentialError("token claim 'kind' must be person or service", "令牌主体类型无效")
+        subject = claims["sub"]
+        if not isinstance(subject, str) or not subject.strip() or _CONTROL.search(subject):
+            # An empty user.id in the trail: no officer could look the caller up.
+            raise CredentialError("token claim 'sub' must name the caller", "令牌主体声明无效")
         return Principal(
-            subject=str(claims["sub"]),
+            subject=subject,
             kind=kind,
             roles=tuple(roles),
             region=region,

@@ -148,6 +148,12 @@ def test_bad_credentials_fail_401(
         ({"region": "61"}, "k1", "region"),
         ({"region": "610902\n"}, "k1", "region"),
         ({"roles": ["caseworker\n"]}, "k1", "roles"),
+        # A subject that names no one: the trail's user.id would be empty, and no officer could
+        # look the caller up in the console (nor the detection rules tell callers apart).
+        ({"sub": ""}, "k1", "sub"),
+        ({"sub": "   "}, "k1", "sub"),
+        ({"sub": "zhang\nwei"}, "k1", "sub"),
+        ({"sub": "zhang\x00wei"}, "k1", "sub"),
         ({}, "unknown-kid", "unknown key"),
     ],
 )
