@@ -18,20 +18,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from policies.masking import MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
-from . import base64text
+from . import base64text, urls
 from .catalog import PHONE, KeyInfo
 from .columns import SEPARATOR
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
-from .fastjson import Ref, path_of
+from .fastjson import Ref, name_shaped, path_of
 from .grading import RecordSummary
 from .normalise import fold
 from .records import Records
 from .scanner import Match
-from .structured import Cell, division_code, region_code
+from .structured import Cell, division_code, region_code, unquote_escapes
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # What a region field holds when the record's region is not recorded: the same as no field
@@ -48,7 +49,9 @@ _UNREAD_SHOWN = 40
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
 _CLEAN_MAX_CHARS = 64
 _CLEAN_MAX_ENTRIES = 16384
-_NOTHING: list[Match] = []  # shared: callers only read what detected() returns
+_NOTHING: list[Match] = []
+# The key a path segment shaped like a name is inspected under (see Run._in_url).
+_NAME_KEY = "xm"  # shared: callers only read what detected() returns
 # What a clean value under a key naming these entities is found as (see Detector.keyed).
 _KEYED_ENTITY = {
     resident_id.ENTITY: resident_id.ENTITY,
@@ -195,6 +198,15 @@ class Run:
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
         matches = self.detected(value, plan)
+        pieces = urls.pieces(value)
+        if pieces:
+            return self._in_url(value, pieces, self._masked(value, matches, record, path), matches, plan, record, path)
+        if not matches:
+            return []
+        return self._masked(value, matches, record, path)
+
+    def _masked(self, value: str, matches: list[Match], record: int, path: Ref) -> list[tuple[int, int, str]]:
+        """The edits of a value's matches; records findings and counts."""
         if not matches:
             return []
         summary = self.records.one(record)
@@ -213,6 +225,46 @@ class Run:
             self.masked += 1
             edits.append((m.start, m.end, replacement))
         return edits
+
+    def _in_url(
+        self,
+        value: str,
+        pieces: list[urls.Piece],
+        edits: list[tuple[int, int, str]],
+        matches: list[Match],
+        plan: Plan,
+        record: int,
+        path: Ref,
+    ) -> list[tuple[int, int, str]]:
+        """``edits`` of a value that is a URL or a path, with those of its pieces that no
+        match of the whole value touches (``urls.pieces``): read decoded, a path segment
+        shaped like a full name under one naming persons (``/persons/张伟``, ``/photos/张伟.jpg``)
+        as a name, a query value under
+        its parameter's name, and written back escaped as it came."""
+        out = list(edits)
+        plan_of = self.detector.plan
+        for piece in pieces:
+            if any(m.start < piece.end and piece.start < m.end for m in matches):
+                continue
+            raw = value[piece.start : piece.end]
+            text, encoding = unquote_escapes(raw, "utf-8")
+            new: str | None = None
+            if piece.key is not None:
+                key, _ = unquote_escapes(piece.key, encoding)
+                new = self.value(text, plan_of(key), record, path, True)
+            else:
+                name = urls.stem(text)
+                parent, _ = unquote_escapes(piece.under, encoding)
+                if urls.names_person(parent, plan_of) and person_name.is_name(name) and name_shaped(name, plan_of):
+                    masked = self.value(name, plan_of(_NAME_KEY), record, path, True)
+                    new = None if masked is None else masked + text[len(name) :]
+                elif "%" in raw:  # else the whole value's scan read it as it is
+                    new = self.value(text, plan, record, path, True)
+            if new is None or new == text:
+                continue
+            out.append((piece.start, piece.end, quote(new, safe="*", encoding=encoding) if "%" in raw else new))
+        out.sort()
+        return out
 
     def _encoded(
         self, value: str, inner: base64text.Decoded, plan: Plan, record: int, path: Ref
@@ -245,8 +297,14 @@ class Run:
                 found = self.detector.keyed(value, plan)
             else:
                 found = self.detector.detect(value, info, plan)
-            # Text in base64 is inspected decoded (see edits): never clean as it is written.
-            if not found and len(value) <= _CLEAN_MAX_CHARS and base64text.decoded(value) is None:
+            # Text in base64 is inspected decoded, a URL piece by piece (see edits): never clean
+            # as it is written.
+            if (
+                not found
+                and len(value) <= _CLEAN_MAX_CHARS
+                and base64text.decoded(value) is None
+                and not urls.pieces(value)
+            ):
                 if len(clean) >= _CLEAN_MAX_ENTRIES:
                     clean.clear()
                 clean.add(memo)

@@ -289,6 +289,25 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         answer("302 Found", [("Location", f"/persons/{quote(NAME, encoding='gbk')}/detail")]),
         (302, None),
     ),
+    "header-link-path-name": (
+        _ok(JSON_TYPE, b"{}", ("Link", f'</api/v1/persons/{NAME}>; rel="self", </persons/{quote(NAME)}>'.encode())),
+        OK,
+    ),
+    # A name in a URL a body carries
+    "json-link-path-name": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"href": f"/persons/{quote(NAME, encoding='gbk')}", "next": f"/persons?xm={NAME}&page=2"},
+                ensure_ascii=False,
+            ).encode(),
+        ),
+        OK,
+    ),
+    "html-link-path-name": (
+        _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
+        OK,
+    ),
     # Statuses
     "error-body": (
         answer(

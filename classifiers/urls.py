@@ -1,0 +1,166 @@
+"""A value that is a URL or a path (``"href": "/persons/张伟"``, ``<a href="…">``,
+``"next": "/persons?xm=张伟&page=2"``): the pieces of it that the scan of the whole value
+cannot read.
+
+Scanned as one string, a name in a path segment or in a query parameter has no evidence
+(no key, no context word), and a percent-escaped one (``%E5%BC%A0%E4%BC%9F``, or GBK's
+``%D5%C5%CE%B0``) is no text at all. This module finds those pieces; ``run.Run`` inspects
+them decoded (a path segment shaped like a full name as a name, a query value under its
+parameter's name) and writes them back escaped as they came. What the whole value's scan
+reads (an ID number in a path, digits grouped by slashes) stays with the scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .detect import Plan
+from .entities import embedded_file, person_name
+
+# A whole value: an absolute path, or a URL with a scheme and a host, or a query alone; no
+# white space (a sentence with a slash in it is no URL).
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]*)?/[^\s]*|\?[^\s]*")
+# A column (values joined by NUL) that may hold such a value worth reading: one beginning
+# with a slash or a scheme, with an escape or a character beyond ASCII in it (a path of
+# ASCII letters holds nothing a scan of the whole would miss).
+COLUMN_HINT = r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
+_COLUMN = re.compile(COLUMN_HINT)
+# A target of a Link header (RFC 8288): ``<URI-reference>`` before its parameters.
+_LINK_TARGET = re.compile(r"<([^<>\s]*)>")
+# A file's extension after a name (``/photos/张伟.jpg``).
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+# Path segments under which a segment shaped like a full name is one (``/persons/张伟``):
+# a path's words begin with a surname as often as names do (``/api/文件``, ``/余额``,
+# ``/reports/平均``), and a segment that names a person stands under one of these.
+PERSON_SEGMENTS = frozenset(
+    [
+        "person",
+        "persons",
+        "people",
+        "user",
+        "users",
+        "member",
+        "members",
+        "resident",
+        "residents",
+        "applicant",
+        "applicants",
+        "individual",
+        "individuals",
+        "citizen",
+        "citizens",
+        "profile",
+        "profiles",
+        "name",
+        "names",
+        "photo",
+        "photos",
+        "avatar",
+        "avatars",
+        "ry",
+        "renyuan",
+        "人员",
+        "个人",
+        "成员",
+        "户主",
+        "居民",
+        "申请人",
+        "对象",
+        "救助对象",
+        "姓名",
+        "照片",
+        "头像",
+    ]
+)
+
+
+class Piece(NamedTuple):
+    start: int  # in the value, escaped as written
+    end: int
+    key: str | None  # the query parameter's name; None for a path segment
+    under: str  # a path segment's parent segment, as written ("" for a query value)
+
+
+def may_contain(joined: str) -> bool:
+    """Could a value of this NUL-joined column be a URL with something to read (``pieces``)?"""
+    return ("/" in joined or "?" in joined) and _COLUMN.search(joined) is not None
+
+
+def pieces(value: str) -> list[Piece]:
+    """The path segments and query values of a value that is wholly a URL or a path, or of
+    each target of a Link header's value (``</persons/张伟>; rel="self"``), where something
+    beyond a plain scan may hide: escaped (``%``) or beyond ASCII. Empty for any other value."""
+    if value[:1] not in ("/", "?", "<") and "://" not in value:
+        return []
+    if value.isascii() and "%" not in value:
+        return []
+    if value[:1] != "<":
+        return _pieces(value, 0) if _URL.fullmatch(value) is not None else []
+    out: list[Piece] = []
+    for target in _LINK_TARGET.finditer(value):
+        if _URL.fullmatch(target.group(1)) is not None:
+            out += _pieces(target.group(1), target.start(1))
+    return out
+
+
+def _pieces(value: str, offset: int) -> list[Piece]:
+    """``pieces`` of one URL, at ``offset`` in the value it stands in."""
+    end = len(value)
+    for mark in "#?":
+        at = value.find(mark)
+        if 0 <= at < end:
+            end = at
+    start = 0
+    scheme = value.find("://")
+    if 0 <= scheme < end:
+        start = value.find("/", scheme + 3)
+        start = end if start < 0 or start > end else start
+    out: list[Piece] = []
+    at = start
+    parent = ""
+    while at < end:
+        stop = value.find("/", at + 1)
+        stop = end if stop < 0 or stop > end else stop
+        first = at + 1 if value[at] == "/" else at
+        if first < stop and _worth(value, first, stop):
+            out.append(Piece(offset + first, offset + stop, None, parent))
+        parent = value[first:stop]
+        at = stop
+    query = value.find("?")
+    if query >= 0:
+        fragment = value.find("#", query)
+        last = len(value) if fragment < 0 else fragment
+        at = query + 1
+        while at < last:
+            stop = value.find("&", at)
+            stop = last if stop < 0 or stop > last else stop
+            equals = value.find("=", at, stop)
+            if equals >= 0 and equals + 1 < stop and _worth(value, equals + 1, stop):
+                out.append(Piece(offset + equals + 1, offset + stop, value[at:equals], ""))
+            at = stop + 1
+    return out
+
+
+def _worth(value: str, start: int, end: int) -> bool:
+    piece = value[start:end]
+    return "%" in piece or not piece.isascii()
+
+
+def stem(segment: str) -> str:
+    """A path segment without a file's extension (``张伟.jpg``: ``张伟``)."""
+    m = _EXTENSION.search(segment)
+    return segment if m is None else segment[: m.start()]
+
+
+def names_person(segment: str, plan_of: Callable[[str], Plan]) -> bool:
+    """Does a path segment name persons, or a person's name or photo, so that the segment
+    after it may be a name (``PERSON_SEGMENTS``, or a key the catalog knows as a name's or a
+    photo's: ``xm``, ``zp``)?"""
+    if segment.lower() in PERSON_SEGMENTS:
+        return True
+    info = plan_of(segment).info
+    return info is not None and info.entity in (person_name.ENTITY, embedded_file.ENTITY)
