@@ -15,7 +15,7 @@ from typing import Any
 
 import re2
 
-from . import base64text, urls
+from . import base64text, tokens, urls
 from .entities import embedded_file, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
 from .scanner import FOLDABLE, MAYBE, may_hold
@@ -38,8 +38,11 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # costs a few µs per call, so values and short columns stay with ``re``. Same language
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
 # With a photo's or scan's base64 (entities/embedded_file.py) and a value that may be text in
-# base64 (base64text.py) and a URL with an escape or a name in it (urls.py) in the same pass.
-_MAYBE_RE2 = re2.compile(f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}")
+# base64 (base64text.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
+# (tokens.py) in the same pass.
+_MAYBE_RE2 = re2.compile(
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}"
+)
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's three parts, and any 18 letters and digits (an ID number or
@@ -58,6 +61,7 @@ def maybe(joined: str) -> bool:
             or embedded_file.may_contain(joined)
             or base64text.may_contain(joined)
             or urls.may_contain(joined)
+            or tokens.may_contain(joined)
         )
     return _MAYBE_RE2.search(joined) is not None
 

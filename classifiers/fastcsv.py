@@ -19,7 +19,7 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import cast
 
-from . import base64text, urls
+from . import base64text, tokens, urls
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
 from .entities import person_name
@@ -505,9 +505,13 @@ def _column(
     # Exports repeat values (relations, region codes): a value in which detection finds
     # nothing changes and records nothing (its category, if any, is recorded above); text in
     # base64 is visited, to be read decoded (base64text.py), and so is a URL with an escape or
-    # a name in it, to be read piece by piece (urls.py).
+    # a name in it, to be read piece by piece (urls.py), and a JWT or a data URI (tokens.py).
     distinct = {values[k] for k in rest}
-    quiet = {v for v in distinct if not detected(v, plan) and base64text.decoded(v) is None and not urls.pieces(v)}
+    quiet = {
+        v
+        for v in distinct
+        if not detected(v, plan) and base64text.decoded(v) is None and not urls.pieces(v) and not tokens.found(v)
+    }
     if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
         return out if changed else None
     for k in rest:

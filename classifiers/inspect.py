@@ -106,7 +106,7 @@ class Inspector:
         kind = _kind(media_type)
         if charset is None and kind in ("xml", "html"):
             charset = declared_charset(body)
-        run = Run(self.detector, profile, json_text=self._json_text)
+        run = Run(self.detector, profile, json_text=self._json_text, typed_text=self._typed_text)
         if kind == "json" and (doc := _loads_utf8(body, charset)) is not _NOT_PARSED:
             # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
             # valid UTF-8) and writes back as bytes; the text is never needed.
@@ -335,6 +335,18 @@ class Inspector:
             return None
         new_doc, changed, _ = self._walk_json(run, doc)
         return _dumps(new_doc, fast) if changed or hides_duplicates(text, doc) else text
+
+    def _typed_text(self, run: Run, text: str, media_type: str) -> str | None:
+        """Text of a media type inside another value (a data URI's, a JWT's claims) walked as
+        that type: masked, itself if unchanged, or None when it cannot be (then it is scanned
+        as text)."""
+        try:
+            kind = _kind(media_type)
+            kind = sniff.text_kind(text) if kind == "text" else kind
+            new, _, _ = self._walk(run, text, kind, None, "utf-8", sniff.MULTIPART_DEPTH_MAX - 1)
+        except InspectionError:
+            return None
+        return new
 
     def _walk_json(self, run: Run, doc: Any) -> tuple[Any, bool, int]:
         detector = self.detector

@@ -20,9 +20,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from policies.masking import MaskingProfile  # at run time: mypyc reads the dataclass annotations
+from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
-from . import base64text, urls
+from . import base64text, tokens, urls
 from .catalog import PHONE, KeyInfo
 from .columns import SEPARATOR
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
@@ -106,6 +106,9 @@ class Run:
     # JSON text walked as a document of this run: masked, itself if unchanged, None when it
     # does not parse (Inspector._json_text; see base64 in ``edits``).
     json_text: Callable[[Run, str], str | None] | None = None
+    # Text of a media type found inside a value (a data URI's, a JWT's claims) walked as that
+    # type: masked, itself if unchanged, None when it cannot be (Inspector._typed_text).
+    typed_text: Callable[[Run, str, str], str | None] | None = None
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
@@ -199,11 +202,17 @@ class Run:
             return self._encoded(value, encoded, plan, record, path)
         matches = self.detected(value, plan)
         pieces = urls.pieces(value)
+        wrapped = tokens.found(value)
+        if not pieces and not wrapped:
+            return self._masked(value, matches, record, path)
+        if wrapped:  # read decoded instead, as what it is (an escaped CSV's digits are plain)
+            matches = [m for m in matches if not any(w.start < m.end and m.start < w.end for w in wrapped)]
+        edits = self._masked(value, matches, record, path)
         if pieces:
-            return self._in_url(value, pieces, self._masked(value, matches, record, path), matches, plan, record, path)
-        if not matches:
-            return []
-        return self._masked(value, matches, record, path)
+            edits = self._in_url(value, pieces, edits, matches, plan, record, path)
+        if wrapped:
+            edits = self._in_tokens(value, wrapped, edits, plan, record, path)
+        return edits
 
     def _masked(self, value: str, matches: list[Match], record: int, path: Ref) -> list[tuple[int, int, str]]:
         """The edits of a value's matches; records findings and counts."""
@@ -266,6 +275,32 @@ class Run:
         out.sort()
         return out
 
+    def _in_tokens(
+        self,
+        value: str,
+        wrapped: list[tokens.Wrapped],
+        edits: list[tuple[int, int, str]],
+        plan: Plan,
+        record: int,
+        path: Ref,
+    ) -> list[tuple[int, int, str]]:
+        """``edits`` with those of the JWTs and data URIs of text in a value (``tokens.found``;
+        the matches of the whole value inside them are left out): what they carry inspected as what it is (JSON, CSV, text),
+        a data URI's data encoded again once masked. A token whose claims the profile masks is
+        redacted whole: masked claims would break its signature, and it is a credential too."""
+        out = list(edits)
+        walk = self.typed_text
+        for inner in wrapped:
+            text = inner.text
+            new = walk(self, text, inner.media_type) if walk is not None else None
+            if new is None:
+                new = self.value(text, plan, record, path, True)
+            if new is None or new == text:
+                continue
+            out.append((inner.start, inner.end, REDACTED if inner.kind == tokens.JWT else tokens.encoded(inner, new)))
+        out.sort()
+        return out
+
     def _encoded(
         self, value: str, inner: base64text.Decoded, plan: Plan, record: int, path: Ref
     ) -> list[tuple[int, int, str]]:
@@ -297,13 +332,14 @@ class Run:
                 found = self.detector.keyed(value, plan)
             else:
                 found = self.detector.detect(value, info, plan)
-            # Text in base64 is inspected decoded, a URL piece by piece (see edits): never clean
-            # as it is written.
+            # Text in base64, in a JWT or a data URI is inspected decoded, a URL piece by piece
+            # (see edits): never clean as it is written.
             if (
                 not found
                 and len(value) <= _CLEAN_MAX_CHARS
                 and base64text.decoded(value) is None
                 and not urls.pieces(value)
+                and not tokens.found(value)
             ):
                 if len(clean) >= _CLEAN_MAX_ENTRIES:
                     clean.clear()

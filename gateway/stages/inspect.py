@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 
 import orjson
 
-from classifiers import base64text, urls
+from classifiers import base64text, tokens, urls
 from classifiers.entities import person_name
 from classifiers.fastjson import name_shaped
 from classifiers.inspect import Inspection, InspectionError, Inspector
@@ -148,8 +148,9 @@ class Inspect:
                     in_url.add(in_path)
                 elif in_path is not None:
                     in_url = in_path
-            # The scanner's pre-check finds nothing, the value is no text in base64 nor a URL
-            # with an escape or a name in it (a Link header's </persons/张伟>), and the name is
+            # The scanner's pre-check finds nothing, the value is no text in base64, no URL
+            # with an escape or a name in it (a Link header's </persons/张伟>), holds no JWT or
+            # data URI of text (a Set-Cookie's token=eyJ…), and the name is
             # no key the catalog knows (X-Applicant-Name is one: a bare name under it is found
             # by the key's evidence; a business key such as Content-Type takes only what the
             # pre-check finds).
@@ -158,6 +159,7 @@ class Inspect:
                 and not may_hold(text)
                 and base64text.decoded(text.strip()) is None
                 and not urls.pieces(text.strip())
+                and not tokens.found(text)
             ):
                 info = self._inspector.detector.plan(key).info
                 if info is None or info.business:

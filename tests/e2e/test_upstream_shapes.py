@@ -70,6 +70,20 @@ def _zip() -> bytes:
     return out.getvalue()
 
 
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+# A JSON Web Token whose claims name a person.
+_JWT = ".".join(
+    [
+        _b64url(b'{"alg":"HS256","typ":"JWT"}'),
+        _b64url(json.dumps({"sfzh": ID, "xm": NAME, "sjhm": MOBILE}, ensure_ascii=False).encode()),
+        _b64url(b"signature-of-the-issuer"),
+    ]
+)
+
+
 def _ok(content_type: str | None, body: bytes, *extra: tuple[str, str | bytes]) -> bytes:
     headers: list[tuple[str, str | bytes]] = [] if content_type is None else [("Content-Type", content_type)]
     return answer("200 OK", [*headers, *extra], body)
@@ -269,6 +283,20 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     # JSON in base64, in a JSON string and in a header
     "json-base64-value": (_ok(JSON_TYPE, json.dumps({"payload": base64.b64encode(JSON).decode()}).encode()), OK),
     "header-base64": (_ok(JSON_TYPE, b"{}", ("X-Payload", base64.urlsafe_b64encode(JSON).decode().rstrip("="))), OK),
+    "json-jwt-claims": (_ok(JSON_TYPE, json.dumps({"token": _JWT}).encode()), OK),
+    "header-jwt-cookie": (_ok(JSON_TYPE, b"{}", ("Set-Cookie", f"token={_JWT}; Path=/"), ("X-Token", _JWT)), OK),
+    "json-data-uri": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {
+                    "json": "data:application/json;base64," + base64.b64encode(JSON).decode(),
+                    "csv": "data:text/csv;charset=utf-8," + quote(CSV),
+                }
+            ).encode(),
+        ),
+        OK,
+    ),
     "redirect-elsewhere": (
         answer("302 Found", [("Location", f"http://other.internal/persons/{ID}?m={MOBILE}")]),
         (302, None),

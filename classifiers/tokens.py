@@ -1,0 +1,87 @@
+"""Text wrapped inside a longer value: a JSON Web Token's claims and a ``data:`` URI of text.
+
+``base64text`` reads a value that is wholly base64. A JWT (RFC 7519: ``header.payload.signature``,
+three base64url parts joined by dots, the payload a JSON object of claims) is not: its claims
+(``{"sfzh": …, "xm": …}``) went out in clear inside ``"token": "eyJ…"``, a ``Set-Cookie`` or an
+``X-Token`` header. Neither is a ``data:`` URI (RFC 2397) of text, base64 or percent-escaped
+(``data:application/json;base64,eyJ…``, ``data:text/csv;charset=utf-8,%E5%A7%93…``, a
+spreadsheet export's download link).
+
+This module finds them and decodes what they carry; ``run.Run`` inspects it as what it is
+(a data URI's type: a CSV's names under their heading). A data URI is
+masked inside and encoded again the way it came. A token whose claims hold something the
+caller's profile masks is redacted whole: masked claims would break its signature anyway, and
+a token is a credential besides (see ``Run._in_tokens``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import quote
+
+from . import base64text
+from .structured import unquote_escapes
+
+# Header and claims are JSON objects: their base64url begins "eyJ" ('{"').
+_JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.(eyJ[A-Za-z0-9_-]{8,})\.[A-Za-z0-9_-]*")
+# A data URI: its type, parameters, ";base64" or not, and its data up to what ends a URL in text.
+_DATA = re.compile(r"data:([A-Za-z0-9.+/-]*)(?:;[A-Za-z0-9.+_-]+=[^;,\s\"'<>]*)*(;base64)?,([^\s\"'<>)]*)", re.I)
+# Types of text (an image's or a file's data URI is embedded_file's).
+_TEXT_TYPE = re.compile(r"(?:text/.*|.*[/+](?:json|xml|csv|javascript|x-www-form-urlencoded)|)", re.I)
+# For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too.
+COLUMN_HINT = r"eyJ[A-Za-z0-9_-]+\.eyJ|(?i:data:)"
+
+JWT = "jwt"
+DATA_BASE64 = "base64"
+DATA_ESCAPED = "escaped"
+
+
+class Wrapped(NamedTuple):
+    start: int  # of what is rewritten: the whole token, or a data URI's data
+    end: int
+    text: str  # what it carries, decoded
+    kind: str  # JWT, DATA_BASE64 or DATA_ESCAPED
+    padded: bool  # a DATA_BASE64's "=" at the end
+    encoding: str  # of a DATA_ESCAPED's escapes ("utf-8", else "gb18030")
+    media_type: str  # what it is: a data URI's type (text/plain when it names none), JSON for claims
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` (a value, or a NUL-joined column) hold one (``found``)?"""
+    return "eyJ" in text or "data:" in text or "DATA:" in text
+
+
+def found(value: str) -> list[Wrapped]:
+    """The tokens and data URIs of text in ``value`` whose content decodes, in order."""
+    if not may_contain(value):
+        return []
+    out: list[Wrapped] = []
+    if "eyJ" in value:
+        for m in _JWT.finditer(value):
+            claims = base64text.decoded(m.group(1))
+            if claims is not None:
+                out.append(Wrapped(m.start(), m.end(), claims.text, JWT, False, "", "application/json"))
+    for m in _DATA.finditer(value):
+        media_type = m.group(1) or "text/plain"
+        data = m.group(3)
+        if not data or _TEXT_TYPE.fullmatch(media_type) is None:
+            continue
+        if m.group(2):
+            inner = base64text.decoded(data)
+            if inner is not None:
+                out.append(Wrapped(m.start(3), m.end(3), inner.text, DATA_BASE64, inner.padded, "", media_type))
+            continue
+        # "+" is itself in a data URI, no space as in a form.
+        text, encoding = unquote_escapes(data.replace("+", "%2B"), "utf-8")
+        if text != data:
+            out.append(Wrapped(m.start(3), m.end(3), text, DATA_ESCAPED, False, encoding, media_type))
+    out.sort()
+    return out
+
+
+def encoded(wrapped: Wrapped, new: str) -> str:
+    """A data URI's data written again, as it came, with ``new`` for the text it carried."""
+    if wrapped.kind == DATA_BASE64:
+        return base64text.encoded(new, False, wrapped.padded)
+    return quote(new, safe="*", encoding=wrapped.encoding)
