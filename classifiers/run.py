@@ -207,6 +207,7 @@ class Run:
             return self._masked(value, matches, record, path)
         if wrapped:  # read decoded instead, as what it is (an escaped CSV's digits are plain)
             matches = [m for m in matches if not any(w.start < m.end and m.start < w.end for w in wrapped)]
+            pieces = [p for p in pieces if not any(w.start < p.end and p.start < w.end for w in wrapped)]
         edits = self._masked(value, matches, record, path)
         if pieces:
             edits = self._in_url(value, pieces, edits, matches, plan, record, path)
@@ -249,14 +250,16 @@ class Run:
         match of the whole value touches (``urls.pieces``): read decoded, a path segment
         shaped like a full name under one naming persons (``/persons/张伟``, ``/photos/张伟.jpg``)
         as a name, a query value under
-        its parameter's name, and written back escaped as it came."""
+        its parameter's name, an escaped or a long one (text in base64) as a value of its own, and
+        written back escaped as it came."""
         out = list(edits)
         plan_of = self.detector.plan
         for piece in pieces:
             if any(m.start < piece.end and piece.start < m.end for m in matches):
                 continue
             raw = value[piece.start : piece.end]
-            text, encoding = unquote_escapes(raw, "utf-8")
+            # "+" is a space in a query only: in a path it is itself (base64's "+").
+            text, encoding = unquote_escapes(raw if piece.key is not None else raw.replace("+", "%2B"), "utf-8")
             new: str | None = None
             if piece.key is not None:
                 key, _ = unquote_escapes(piece.key, encoding)
@@ -267,7 +270,7 @@ class Run:
                 if urls.names_person(parent, plan_of) and person_name.is_name(name) and name_shaped(name, plan_of):
                     masked = self.value(name, plan_of(_NAME_KEY), record, path, True)
                     new = None if masked is None else masked + text[len(name) :]
-                elif "%" in raw:  # else the whole value's scan read it as it is
+                elif "%" in raw or len(raw) >= base64text.MIN_LENGTH:  # else the scan of the whole read it
                     new = self.value(text, plan, record, path, True)
             if new is None or new == text:
                 continue

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from . import base64text
 from .detect import Plan
 from .entities import embedded_file, person_name
 
@@ -93,10 +94,11 @@ def may_contain(joined: str) -> bool:
 def pieces(value: str) -> list[Piece]:
     """The path segments and query values of a value that is wholly a URL or a path, or of
     each target of a Link header's value (``</persons/张伟>; rel="self"``), where something
-    beyond a plain scan may hide: escaped (``%``) or beyond ASCII. Empty for any other value."""
+    beyond a plain scan may hide: escaped (``%``), beyond ASCII, or long enough to be text in
+    base64 (``/persons/eyJzZnpoIjoi…``). Empty for any other value."""
     if value[:1] not in ("/", "?", "<") and "://" not in value:
         return []
-    if value.isascii() and "%" not in value:
+    if value.isascii() and "%" not in value and len(value) <= base64text.MIN_LENGTH:
         return []
     if value[:1] != "<":
         return _pieces(value, 0) if _URL.fullmatch(value) is not None else []
@@ -147,7 +149,7 @@ def _pieces(value: str, offset: int) -> list[Piece]:
 
 def _worth(value: str, start: int, end: int) -> bool:
     piece = value[start:end]
-    return "%" in piece or not piece.isascii()
+    return "%" in piece or not piece.isascii() or (end - start >= base64text.MIN_LENGTH and "." not in piece)
 
 
 def stem(segment: str) -> str:

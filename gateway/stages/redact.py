@@ -5,7 +5,9 @@ Every event carries three or four of them, and running the inspector on each cos
 tenth of a request's CPU. Most need no run at all:
 - plain text the scanner's own pre-check (`classifiers.scanner.MAYBE`) rejects holds nothing
   it could find: the pre-check "can say maybe wrongly, never no wrongly", and text is
-  inspected without a key, so the scanner is all that looks at it;
+  inspected without a key, so the scanner is all that looks at it; unless it is, or is a URL
+  whose pieces are, text in base64, a JWT or a data URI, which the inspector reads decoded
+  (``/persons/eyJzZnpoIjoi…``: an ID number as letters);
 - a string the inspector already left unchanged, or plain text the pre-check rejected, is
   remembered (per media type, bounded) and not looked at again: paths and queries repeat, and
   the pre-check on a path costs ten times the lookup. Only unchanged strings are kept, so the
@@ -14,6 +16,7 @@ tenth of a request's CPU. Most need no run at all:
 
 from __future__ import annotations
 
+from classifiers import base64text, tokens, urls
 from classifiers.inspect import Inspector
 from classifiers.scanner import may_hold
 from policies.masking import MaskingProfile
@@ -36,7 +39,7 @@ class Redactor:
         clean = self._clean.get(media_type)
         if clean is not None and text in clean:
             return text
-        if media_type == TEXT and not may_hold(text):
+        if media_type == TEXT and not may_hold(text) and not _wrapped(text):
             self._keep(clean, text)
             return text
         try:
@@ -55,3 +58,9 @@ class Redactor:
         if len(clean) >= self._remember:
             clean.clear()  # paths with IDs in them are endless; the common ones come back soon
         clean.add(text)
+
+
+def _wrapped(text: str) -> bool:
+    """Could the inspector find in ``text`` what the scanner's pre-check cannot: text in base64
+    (a path ``/persons/eyJzZnpoIjoi…``, a query value), a JWT or a data URI, a name in a path?"""
+    return base64text.decoded(text) is not None or bool(urls.pieces(text)) or bool(tokens.found(text))

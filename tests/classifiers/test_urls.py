@@ -3,6 +3,7 @@ member's ``href``, a query's ``xm=``, an HTML link, escaped in UTF-8 or GBK."""
 
 from __future__ import annotations
 
+import base64
 import json
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ from support.synth_people import make_id
 INSPECTOR = Inspector()
 CASEWORKER = load_profiles().get("caseworker")
 ID = make_id(seq="123")
+MASKED_ID = ID[:6] + "********" + ID[-4:]
 
 
 def _inspect(body: str, media_type: str = "application/json") -> tuple[str, dict[str, int]]:
@@ -129,3 +131,12 @@ def test_ordinary_path_words_stay(word: str) -> None:
     out, counts = _inspect(body)
     assert not counts, out
     assert out == body
+
+
+def test_a_path_segment_in_base64_is_read_decoded() -> None:
+    """``/persons/<base64 of {"sfzh": …}>``: base64 inside a longer value was not decoded."""
+    segment = base64.urlsafe_b64encode(json.dumps({"sfzh": ID}).encode()).decode().rstrip("=")
+    out, counts = _inspect(_json(href=f"/persons/{segment}/detail"))
+    masked = json.loads(out)["href"].split("/")[2]
+    assert json.loads(base64.urlsafe_b64decode(masked + "=" * (-len(masked) % 4))) == {"sfzh": MASKED_ID}
+    assert counts == {"RESIDENT_ID": 1}
