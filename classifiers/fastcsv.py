@@ -19,7 +19,7 @@ from collections.abc import Callable
 from itertools import repeat
 from typing import cast
 
-from . import base64text, tokens, urls
+from . import tokens
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
 from .entities import person_name
@@ -37,7 +37,8 @@ _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
 Categories = Callable[[list[int], str], None]  # (rows, category)
 Regions = Callable[[list[str], bool], None]  # the values of a region key's column; code only?
-Detected = Callable[[str, Plan], list[Match]]  # what detection finds in a value (memoised, records nothing)
+# What detection finds in a value (memoised, records nothing); the value's tokens.plain, when known.
+Detected = Callable[[str, Plan, bool | None], list[Match]]
 
 
 def walk_csv(
@@ -606,14 +607,10 @@ def _column(
         return None  # nothing in this column can be personal data
     # Exports repeat values (relations, region codes): a value in which detection finds
     # nothing changes and records nothing (its category, if any, is recorded above); text in
-    # base64 is visited, to be read decoded (base64text.py), and so is a URL with an escape or
-    # a name in it, to be read piece by piece (urls.py), and a JWT or a data URI (tokens.py).
+    # base64, a URL with an escape or a name in it, a JWT or a data URI is visited, to be read
+    # decoded (tokens.plain).
     distinct = {values[k] for k in rest}
-    quiet = {
-        v
-        for v in distinct
-        if not detected(v, plan) and base64text.decoded(v) is None and not urls.pieces(v) and not tokens.found(v)
-    }
+    quiet = {v for v in distinct if tokens.plain(v) and not detected(v, plan, True)}
     if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
         return out if changed else None
     for k in rest:

@@ -49,9 +49,9 @@ _UNREAD_SHOWN = 40
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
 _CLEAN_MAX_CHARS = 64
 _CLEAN_MAX_ENTRIES = 16384
-_NOTHING: list[Match] = []
+_NOTHING: list[Match] = []  # shared: callers only read what detected() returns
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
-_NAME_KEY = "xm"  # shared: callers only read what detected() returns
+_NAME_KEY = "xm"
 # What a clean value under a key naming these entities is found as (see Detector.keyed).
 _KEYED_ENTITY = {
     resident_id.ENTITY: resident_id.ENTITY,
@@ -200,9 +200,9 @@ class Run:
         encoded = base64text.decoded(value)
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
-        matches = self.detected(value, plan)
         pieces = urls.pieces(value)
         wrapped = tokens.found(value)
+        matches = self.detected(value, plan, not pieces and not wrapped)
         if not pieces and not wrapped:
             return self._masked(value, matches, record, path)
         if wrapped:  # read decoded instead, as what it is (an escaped CSV's digits are plain)
@@ -318,8 +318,10 @@ class Run:
             return []
         return [(0, len(value), base64text.encoded(new, inner.url_safe, inner.padded))]
 
-    def detected(self, value: str, plan: Plan) -> list[Match]:
-        """What detection finds in a value under a plan, once per inspection (records nothing)."""
+    def detected(self, value: str, plan: Plan, plain: bool | None = None) -> list[Match]:
+        """What detection finds in a value under a plan, once per inspection (records nothing).
+        ``plain``: ``tokens.plain(value)`` when the caller knows it (``edits`` asked already),
+        None to have it asked here if it matters."""
         info = plan.info
         # Plans live as long as the detector, so their ids are stable; keys the catalog does
         # not know all scan alike.
@@ -337,13 +339,7 @@ class Run:
                 found = self.detector.detect(value, info, plan)
             # Text in base64, in a JWT or a data URI is inspected decoded, a URL piece by piece
             # (see edits): never clean as it is written.
-            if (
-                not found
-                and len(value) <= _CLEAN_MAX_CHARS
-                and base64text.decoded(value) is None
-                and not urls.pieces(value)
-                and not tokens.found(value)
-            ):
+            if not found and len(value) <= _CLEAN_MAX_CHARS and (tokens.plain(value) if plain is None else plain):
                 if len(clean) >= _CLEAN_MAX_ENTRIES:
                     clean.clear()
                 clean.add(memo)

@@ -20,7 +20,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote
 
-from . import base64text
+from . import base64text, urls
 from .structured import unquote_escapes
 
 # Header and claims are JSON objects: their base64url begins "eyJ" ('{"').
@@ -85,3 +85,10 @@ def encoded(wrapped: Wrapped, new: str) -> str:
     if wrapped.kind == DATA_BASE64:
         return base64text.encoded(new, False, wrapped.padded)
     return quote(new, safe="*", encoding=wrapped.encoding)
+
+
+def plain(value: str) -> bool:
+    """Is ``value`` read only as it is written: no text in base64 (``base64text``), no URL
+    with pieces to read decoded (``urls``), no JWT or data URI? Only a plain value in which
+    detection found nothing may be remembered as clean (``Run.detected``)."""
+    return base64text.decoded(value) is None and not urls.pieces(value) and not found(value)

@@ -89,3 +89,23 @@ def test_a_column_of_tokens_is_read() -> None:
     out, counts = _inspect(json.dumps({"items": items}))
     assert [item["token"] for item in json.loads(out)["items"]] == ["[已屏蔽]"] * 3
     assert counts == {"RESIDENT_ID": 3}
+
+
+@pytest.mark.pure_python
+def test_a_value_is_asked_once_whether_it_is_base64(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run.edits asks whether a value is text in base64; Run.detected asked it again before
+    remembering the value as clean."""
+    from classifiers import base64text
+
+    asked: list[str] = []
+    decoded = base64text.decoded
+
+    def counting(value: str) -> base64text.Decoded | None:
+        asked.append(value)
+        return decoded(value)
+
+    monkeypatch.setattr(base64text, "decoded", counting)
+    value = "reference-2024-000123-abcdefgh"  # ASCII, long enough, and no base64 of text
+    found = Inspector().inspect(json.dumps({"remark": value}).encode(), "application/json", "utf-8", CASEWORKER)
+    assert not found.entity_counts
+    assert asked.count(value) == 1
