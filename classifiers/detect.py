@@ -28,6 +28,9 @@ _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678" (folding joins only spaces, hyphens and dots).
 _LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·]+")
+# Spaces between the characters of a name, as rosters pad a two-character name to the width of
+# three (张  伟, 张　伟, 张&nbsp;伟 in a table).
+_NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 BIRTH_DATE = "BIRTH_DATE"
 # Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
 # so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
@@ -234,7 +237,10 @@ class Detector:
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
         elif (
             (entity == bank_card.ENTITY and compact.isdigit() and 12 <= len(compact) <= 19)
-            or (entity == person_name.ENTITY and person_name.is_keyed_name(folded, require_surname=info.weak))
+            or (
+                entity == person_name.ENTITY
+                and person_name.is_keyed_name(_NAME_GAPS.sub("", folded), require_surname=info.weak)
+            )
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())

@@ -590,6 +590,33 @@ def test_ordinary_headers_over_amounts_stay(csv: str) -> None:
     assert result.body.decode() == csv and not result.findings
 
 
+@pytest.mark.parametrize(
+    ("body", "media_type", "masked"),
+    [
+        ('{"xm": "张  伟"}', "application/json", '{"xm":"张**"}'),
+        (
+            '{"items": [{"xm": "张\u3000伟"}, {"xm": "李娜"}]}',
+            "application/json",
+            '{"items":[{"xm":"张**"},{"xm":"李**"}]}',
+        ),
+        ("姓名,民族\r\n张  伟,汉族\r\n", "text/csv", "姓名,民族\r\n张**,汉族\r\n"),
+        ('xm\tmz\r\n"张\t伟"\t汉族\r\n', "text/tab-separated-values", 'xm\tmz\r\n"张**"\t汉族\r\n'),
+        (
+            "<table><tr><th>姓名</th></tr><tr><td>张&nbsp;&nbsp;伟</td></tr></table>",
+            "text/html",
+            "<table><tr><th>姓名</th></tr><tr><td>张**</td></tr></table>",
+        ),
+    ],
+    ids=["json", "json-ideographic-space", "csv", "tsv-quoted-tab", "html-nbsp"],
+)
+def test_a_name_padded_with_spaces_is_a_name(body: str, media_type: str, masked: str) -> None:
+    """Rosters pad a two-character name to the width of three (张  伟): under a name key it
+    was no name's shape and went out in clear."""
+    result = INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.get("caseworker"))
+    assert result.body.decode() == masked
+    assert result.entity_counts == {"PERSON_NAME": masked.count("**")}
+
+
 # Headings of civil-affairs reports (periods, streets and towns of 汉滨区, categories of
 # assistance, totals and figures), several of them beginning with a surname character.
 _ROW_LABELS = ["月份", "季度", "街道", "类别", "日期", "年度", "救助类别", "统计月份"]
