@@ -23,11 +23,14 @@ from .scanner import FOLDABLE, MAYBE, may_hold
 SEPARATOR = "\x00"
 # Anything under a business key that could still end up accepted (see detect.Detector.detect:
 # e-mail, or a *validated* ID number or credit code): a character folding could change
-# (full-width digits, '＠', invisible characters), an '@', a URL-escaped digit ("%36"), or 17+
+# (full-width digits, '＠', invisible characters), an '@', a URL-escaped digit ("%36"), an HTML
+# character reference ("&#54;"), or 17+
 # digits written in groups ("6109 0219 ...", "610902/1947…"), which the scanner joins (also
 # window by window) before matching.
 _GROUPING = f"[ .\\-{LOOSE_SEPARATORS}]"  # what the scanner reads between digit groups
-_BUSINESS_MAYBE = re.compile(f"{FOLDABLE}|@|%3[0-9]|(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]")
+_BUSINESS_MAYBE = re.compile(
+    f"{FOLDABLE}|@|%3[0-9]|&#|(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]"
+)
 _SEP_BETWEEN_DIGITS = re.compile(f"(?<=[0-9]){_GROUPING}+(?=[0-9])")
 _ID = re.compile(resident_id.PATTERNS[0].regex)
 _USCC = re.compile(uscc.PATTERNS[0].regex)
@@ -39,16 +42,16 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
 # With a photo's or scan's base64 (entities/embedded_file.py) and a value that may be text in
 # base64 (base64text.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
-# (tokens.py) in the same pass.
+# (tokens.py), and HTML's numeric character references (run.Run._referenced) in the same pass.
 _MAYBE_RE2 = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}"
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#"
 )
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
-# superset: _BUSINESS_MAYBE's three parts, and any 18 letters and digits (an ID number or
+# superset: _BUSINESS_MAYBE's four parts, and any 18 letters and digits (an ID number or
 # a credit code, and any embedded file's base64), also when separators between digits would join them.
 _BUSINESS_ANY_RE2 = re2.compile(
-    f"{FOLDABLE}|@|%3[0-9]|[0-9](?:{_GROUPING}*[0-9]){{16}}|[0-9A-Za-z](?:{_GROUPING}*[0-9A-Za-z]){{17}}"
+    f"{FOLDABLE}|@|%3[0-9]|&#|[0-9](?:{_GROUPING}*[0-9]){{16}}|[0-9A-Za-z](?:{_GROUPING}*[0-9A-Za-z]){{17}}"
 )
 
 
@@ -62,6 +65,7 @@ def maybe(joined: str) -> bool:
             or base64text.may_contain(joined)
             or urls.may_contain(joined)
             or tokens.may_contain(joined)
+            or "&#" in joined  # HTML's numeric character references (run.Run._referenced)
         )
     return _MAYBE_RE2.search(joined) is not None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from urllib.parse import quote
 
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the dataclass annotations
 
-from . import base64text, tokens, urls
+from . import base64text, markup_text, tokens, urls
 from .catalog import PHONE, KeyInfo
 from .columns import SEPARATOR
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
@@ -50,6 +51,8 @@ _UNREAD_SHOWN = 40
 _CLEAN_MAX_CHARS = 64
 _CLEAN_MAX_ENTRIES = 16384
 _NOTHING: list[Match] = []  # shared: callers only read what detected() returns
+# HTML's numeric character references, with or without their ";" as browsers read them.
+_NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});?")
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
 _NAME_KEY = "xm"
 # What a clean value under a key naming these entities is found as (see Detector.keyed).
@@ -200,6 +203,10 @@ class Run:
         encoded = base64text.decoded(value)
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
+        if "&#" in value:
+            referenced = self._referenced(value, plan, record, path)
+            if referenced is not None:
+                return referenced
         pieces = urls.pieces(value)
         wrapped = tokens.found(value)
         matches = self.detected(value, plan, not pieces and not wrapped)
@@ -235,6 +242,22 @@ class Run:
             self.masked += 1
             edits.append((m.start, m.end, replacement))
         return edits
+
+    def _referenced(self, value: str, plan: Plan, record: int, path: Ref) -> list[tuple[int, int, str]] | None:
+        """The edits of a value holding HTML's numeric character references (``&#49;&#49;…``,
+        ``&#x5f20;``: a JSON or CSV value a page writes into HTML shows them as the digits or
+        the name), inspected decoded and masked in the raw value (markup_text.Value); None
+        when it holds none."""
+        text = markup_text.Value()
+        text.add(value, 0, len(value), markup_text.RAW, _NUMERIC_REF, True)
+        decoded = text.text
+        if decoded == value:
+            return None
+        out: list[tuple[int, int, str]] = []
+        for start, end, new in self.edits(decoded, plan, record, path, True):
+            out += text.raw_edits(start, end, new)
+        out.sort()
+        return out
 
     def _in_url(
         self,

@@ -617,6 +617,30 @@ def test_a_name_padded_with_spaces_is_a_name(body: str, media_type: str, masked:
     assert result.entity_counts == {"PERSON_NAME": masked.count("**")}
 
 
+def _refs(text: str, form: str = "&#{};") -> str:
+    return "".join(form.format(ord(c)) for c in text)
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [
+        (_refs(ID_A), ID_A[:6] + "********" + ID_A[-4:]),
+        ("身份证号 " + _refs(ID_A, "&#x{:x};"), "身份证号 " + ID_A[:6] + "********" + ID_A[-4:]),
+        (_refs("13912345678", "&#{}"), "139****5678"),  # without ";", as browsers read them too
+    ],
+    ids=["decimal", "hex-in-text", "no-semicolon"],
+)
+def test_numbers_as_html_character_references_in_json_are_masked(value: str, masked: str) -> None:
+    """A JSON value a page writes into HTML shows &#54;&#49;… as the digits: as written no
+    pattern found them, under sfzh or not, alone or in a column."""
+    records = [{"xm": _refs("张伟"), "remark": value}, {"xm": "李娜", "remark": "无"}]
+    body = json.dumps({"one": value, "items": records}).encode()
+    result = INSPECTOR.inspect(body, "application/json", "utf-8", PROFILES.get("caseworker"))
+    out = json.loads(result.body)
+    assert out["one"] == masked and out["items"][0]["remark"] == masked
+    assert [r["xm"] for r in out["items"]] == ["张**", "李**"]
+
+
 # Headings of civil-affairs reports (periods, streets and towns of 汉滨区, categories of
 # assistance, totals and figures), several of them beginning with a surname character.
 _ROW_LABELS = ["月份", "季度", "街道", "类别", "日期", "年度", "救助类别", "统计月份"]
