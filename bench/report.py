@@ -155,7 +155,8 @@ NOTES = """## Reading the figures 解读
   in two runs on a slower day, when the bare pass-through (c) also took 134-165 µs against
   124; the sixth session: 2.568 M, the metrics counted in plain ints and handed to
   prometheus_client in batches (-1.4 %) and the raw body's check for integers orjson would
-  read lossily reading one byte in 19 (-1.5 %)). On top of that queue: (1) responses with important or core
+  read lossily reading one byte in 19 (-1.5 %); 495 µs and 28.7 ms in one run on a quieter
+  day, (c) 121 µs). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
