@@ -24,6 +24,7 @@ from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
 from .jsonnumbers import dumps, loads
+from .jsonshapes import HEADER_FIELDS, header_row, table
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
@@ -104,6 +105,11 @@ class ColumnWalker:
         if isinstance(node, list):
             if node and all(type(item) is dict for item in node):
                 return self._objects(node, path, record, embed)
+            if len(node) > 1 and type(node[0]) is list:
+                names = header_row(node, self.plan_of)  # [["姓名", "身份证号"], ["张伟", …], …]
+                walked = None if names is None else self._table(node, names, 1, path, key, record, embed)
+                if walked is not None:
+                    return walked
             if len(node) > 1 and self._split_file(node, key):
                 # A photo's base64 cut into lines, a string each: one file, masked as one.
                 masked = self.visit("".join(node), self.plan_of(key), record, path, True)
@@ -199,6 +205,7 @@ class ColumnWalker:
             and all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
         ):
             return self._map(node, path, record, embed)
+        shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
@@ -207,7 +214,13 @@ class ColumnWalker:
             one_record = type(v) is list and len(v) == 1 and type(v[0]) is dict
             judged = new_key is None and (type(v) is not list or one_record) and self._name_shaped(k)
             before = self.found() if judged else None
-            new, changed = self.walk(v, _child(path, k), k, record, embed)
+            # {"columns": ["xm", …], "data": [["张伟", …], …]}: the rows under their columns' names
+            walked = (
+                None
+                if shape is None or k != shape[0]
+                else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
+            )
+            new, changed = self.walk(v, _child(path, k), k, record, embed) if walked is None else walked
             if before is not None and (
                 self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
@@ -254,7 +267,10 @@ class ColumnWalker:
     def _objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
-        if not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
+        if any(field in items[0] for field in HEADER_FIELDS) or not all(
+            self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))
+        ):
+            # Keys that may hold findings, or tables (each object's header names its columns).
             return self._rows(items, path, record, embed, is_records)
         return items, self._columns(items, path, record, embed, is_records, None)
 
@@ -314,6 +330,27 @@ class ColumnWalker:
                     items[i][key] = new
                     changed_any = True
         return changed_any
+
+    def _table(
+        self, rows: list[Any], names: list[str], start: int, path: str, key: str | None, record: int, embed: int
+    ) -> tuple[Any, bool] | None:
+        """Rows of a table (from ``start``: a header row above is walked as any value), each
+        cell judged under its column's name, as the records they stand for would be, column by
+        column. None when a name may hold findings (a heading with a person's name): a key
+        masked in a record would not find its cell again, and the rows are walked as they are."""
+        if not all(self._clean_key(name) for name in names):
+            return None
+        is_records = id(rows) == self.records_id
+        head: list[Any] = []
+        head_changed = False
+        for i in range(start):
+            new, changed = self.walk(rows[i], f"{path}[{i}]", key, record, embed)
+            head.append(new)
+            head_changed |= changed
+        records = [dict(zip(names, row, strict=True)) for row in rows[start:]]
+        if not self._columns(records, path, record, embed, is_records, None) and not head_changed:
+            return rows, False
+        return head + [list(item.values()) for item in records], True
 
     def _category(self, column: Sequence[Any], joined: str, category: str, is_records: bool, record: int) -> bool:
         """Record ``category`` for every record with a value present in the column, at once;

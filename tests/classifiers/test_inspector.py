@@ -980,3 +980,44 @@ def test_percent_escaped_digits_are_found(body: str, media: str) -> None:
     out = INSPECTOR.inspect(body.encode(), media, "utf-8", PROFILES.get("statistician")).body.decode()
     assert "%3" not in out.replace("%3C", "").replace("%3E", "")  # no escaped digit left, not even a part of one
     assert "RESIDENT_ID" in out or "MOBILE" in out
+
+
+# Tables written as JSON: the column names in one array, the rows as arrays (pandas'
+# orient="split", report engines, grid widgets), or a list of rows whose first row is the
+# header. Each cell is judged under its column's name.
+_TABLE_ID = make_id(seq="303")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"columns": ["xm", "sfzh", "lxdh"], "data": [["张伟", _TABLE_ID, "13912345678"], ["李娜", ID_A, None]]},
+        {"columns": ["xm", "sfzh"], "index": [0, 1], "data": [["张伟", _TABLE_ID], ["李娜", ID_A]]},
+        {"code": 0, "data": {"fields": ["xm", "sfzh"], "rows": [["张伟", _TABLE_ID], ["李娜", ID_A]]}},
+        {"header": ["姓名", "身份证号", "家庭住址"], "rows": [["张伟", _TABLE_ID, "育才路12号"], ["李娜", ID_A, ""]]},
+        {"cols": [{"name": "xm", "title": "姓名"}, {"name": "sfzh"}], "rows": [["张伟", _TABLE_ID], ["李娜", ID_A]]},
+        [["姓名", "身份证号"], ["张伟", _TABLE_ID], ["李娜", ID_A]],
+        {"rows": [["xm", "sfzh"], ["张伟", _TABLE_ID], ["李娜", ID_A]]},
+    ],
+)
+def test_a_table_of_rows_is_judged_under_its_column_names(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    out = result.body.decode()
+    assert not [name for name in ("张伟", "李娜", _TABLE_ID, ID_A) if name in out]
+    assert result.entity_counts["PERSON_NAME"] == 2
+    assert json.loads(out).keys() == body.keys() if isinstance(body, dict) else isinstance(json.loads(out), list)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Lists of strings that are no header: words, options, a header naming no entity.
+        {"tags": [["张伟", "李娜"], ["王强", "赵敏"]]},
+        {"columns": ["状态", "数量"], "data": [["张伟", 3]]},
+        {"rows": [["bz", "zt"], ["张伟", "李娜"]]},
+    ],
+)
+def test_lists_of_strings_without_a_header_are_no_table(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert result.entity_counts.get("PERSON_NAME", 0) == 0
+    assert json.loads(result.body) == body

@@ -332,6 +332,16 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # A table as JSON (pandas' orient="split"): the cells under their columns' names
+    "json-table-split": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"columns": ["xm", "sfzh", "jtzz"], "index": [0], "data": [[NAME, ID, ADDRESS]]}, ensure_ascii=False
+            ).encode(),
+        ),
+        OK,
+    ),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,

@@ -1,0 +1,94 @@
+"""JSON tables: the column names in one array, the rows as arrays.
+
+A value is judged under its key, and a name is found by its key alone. A table written as JSON
+(`{"columns": ["xm", "sfzh"], "data": [["张伟", …]]}`, pandas' `orient="split"`, a list of
+rows whose first row is the header) puts the keys where the walker sees values, and the
+values under a key that says nothing (`data`, `rows`). Here the shape is recognised;
+`fastjson.ColumnWalker` then judges each cell under its column's name.
+
+A header is only taken for one when the catalog knows what it names: an array of strings is
+far more often words, tags or options than a header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .detect import Plan
+
+PlanOf = Callable[["str | None"], Plan]
+
+# Members holding a table's column names, beside a member holding its rows.
+HEADER_FIELDS = ("columns", "cols", "column", "columnNames", "colNames", "fields", "header", "headers", "titles")
+# Members of an object naming a column ({"name": "xm", "title": "姓名"}, {"dataIndex": "xm"}).
+_COLUMN_NAME_FIELDS = ("name", "field", "key", "dataIndex", "prop", "code", "id", "title", "label")
+_LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
+
+
+def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None:
+    """(the member holding the rows, the column names) when ``node`` is a table: a header
+    member whose names include one the catalog knows as an entity's, and a member holding
+    rows, each an array as long as the header."""
+    for field in HEADER_FIELDS:
+        header = node.get(field)
+        if type(header) is not list or not header:
+            continue
+        names = _column_names(header, plan_of)
+        if names is None or not _names_an_entity(names, plan_of):
+            continue
+        width = len(names)
+        for key, rows in node.items():
+            if key != field and _rows_of(rows, width, 0):
+                return key, names
+    return None
+
+
+def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
+    """The column names when the first of ``rows`` is a header: strings the catalog all knows
+    as keys, one of them an entity's, above rows of as many cells."""
+    first = rows[0]
+    if len(rows) < 2 or type(first) is not list or len(first) < 2:
+        return None
+    names: list[str] = []
+    for cell in first:
+        if type(cell) is not str or len(cell) > _LONGEST_KEY or plan_of(cell).info is None:
+            return None
+        names.append(cell)
+    if len(set(names)) < len(names) or not _names_an_entity(names, plan_of) or not _rows_of(rows, len(names), 1):
+        return None
+    return names
+
+
+def _column_names(header: list[Any], plan_of: PlanOf) -> list[str] | None:
+    """The names a header gives its columns (strings, or objects naming them), all distinct."""
+    names: list[str] = []
+    for item in header:
+        if type(item) is str:
+            names.append(item)
+        elif type(item) is dict:
+            candidates = [item[f] for f in _COLUMN_NAME_FIELDS if type(item.get(f)) is str]
+            if not candidates:
+                return None
+            # {"title": "姓名", "field": "col3"}: the member the catalog knows names the column.
+            known = [c for c in candidates if len(c) <= _LONGEST_KEY and plan_of(c).info is not None]
+            names.append(known[0] if known else candidates[0])
+        else:
+            return None
+    return names if len(set(names)) == len(names) else None
+
+
+def _names_an_entity(names: list[str], plan_of: PlanOf) -> bool:
+    for name in names:
+        if len(name) <= _LONGEST_KEY:
+            info = plan_of(name).info
+            if info is not None and info.entity is not None:
+                return True
+    return False
+
+
+def _rows_of(rows: Any, width: int, start: int) -> bool:
+    """Is ``rows[start:]`` a non-empty list of arrays of ``width`` cells each?"""
+    if type(rows) is not list or len(rows) <= start:
+        return False
+    return all(type(row) is list and len(row) == width for row in rows[start:])
