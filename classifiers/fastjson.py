@@ -24,7 +24,7 @@ from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
 from .jsonnumbers import dumps, loads
-from .jsonshapes import HEADER_FIELDS, header_row, table
+from .jsonshapes import HEADER_FIELDS, header_row, may_hold_pairs, pair, table
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
@@ -206,6 +206,8 @@ class ColumnWalker:
         ):
             return self._map(node, path, record, embed)
         shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
+        # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
+        pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
@@ -220,7 +222,11 @@ class ColumnWalker:
                 if shape is None or k != shape[0]
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
-            new, changed = self.walk(v, _child(path, k), k, record, embed) if walked is None else walked
+            if walked is None:
+                walk_key = pair_of[1] if pair_of is not None and k == pair_of[0] else k
+                new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
+            else:
+                new, changed = walked
             if before is not None and (
                 self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
@@ -267,10 +273,13 @@ class ColumnWalker:
     def _objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
-        if any(field in items[0] for field in HEADER_FIELDS) or not all(
-            self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))
+        if (
+            any(field in items[0] for field in HEADER_FIELDS)
+            or (may_hold_pairs(items[0]) and any(pair(item, self.plan_of) is not None for item in items))
+            or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
         ):
-            # Keys that may hold findings, or tables (each object's header names its columns).
+            # Keys that may hold findings, tables (each object's header names its columns) or
+            # name/value pairs (each value under the name its own pair holds): object by object.
             return self._rows(items, path, record, embed, is_records)
         return items, self._columns(items, path, record, embed, is_records, None)
 

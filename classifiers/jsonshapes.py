@@ -1,10 +1,12 @@
-"""JSON tables: the column names in one array, the rows as arrays.
+"""JSON shapes that hold the field names apart from the values: tables and name/value pairs.
 
 A value is judged under its key, and a name is found by its key alone. A table written as JSON
 (`{"columns": ["xm", "sfzh"], "data": [["张伟", …]]}`, pandas' `orient="split"`, a list of
-rows whose first row is the header) puts the keys where the walker sees values, and the
-values under a key that says nothing (`data`, `rows`). Here the shape is recognised;
-`fastjson.ColumnWalker` then judges each cell under its column's name.
+rows whose first row is the header) and a pair naming its field (`{"name": "xm", "value":
+"张伟"}`: dynamic forms, entity-attribute-value stores) put the keys where the walker sees
+values, and the values under a key that says nothing (`data`, `rows`, `value`). Here the
+shapes are recognised; `fastjson.ColumnWalker` then judges each cell under its column's name
+and each pair's value under the field name the pair holds.
 
 A header is only taken for one when the catalog knows what it names: an array of strings is
 far more often words, tags or options than a header.
@@ -23,6 +25,9 @@ PlanOf = Callable[["str | None"], Plan]
 HEADER_FIELDS = ("columns", "cols", "column", "columnNames", "colNames", "fields", "header", "headers", "titles")
 # Members of an object naming a column ({"name": "xm", "title": "姓名"}, {"dataIndex": "xm"}).
 _COLUMN_NAME_FIELDS = ("name", "field", "key", "dataIndex", "prop", "code", "id", "title", "label")
+# A pair's member naming the field, and the member holding its value.
+PAIR_NAMES = ("name", "label", "key", "field", "fieldName", "fieldCode", "attrName", "zdmc", "zdm")
+PAIR_VALUES = ("value", "val", "fieldValue", "attrValue", "zdz")
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
 
 
@@ -58,6 +63,29 @@ def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
     if len(set(names)) < len(names) or not _names_an_entity(names, plan_of) or not _rows_of(rows, len(names), 1):
         return None
     return names
+
+
+def may_hold_pairs(item: dict[str, Any]) -> bool:
+    """Has this object the members of a name/value pair (whatever they hold)?"""
+    return any(field in item for field in PAIR_NAMES) and any(field in item for field in PAIR_VALUES)
+
+
+def pair(item: dict[str, Any], plan_of: PlanOf) -> tuple[str, str] | None:
+    """(the member holding the value, the field name it is judged under) when ``item`` is a
+    name/value pair naming a field the catalog knows as an entity's; {"name": "张伟", "value": 3}
+    names a person, no field, and is none. Other fields (business, categories) are left as
+    they were judged: their values are found by content, and a select's options
+    ({"label": "低保", "value": "1"}) would otherwise mark their record with a category."""
+    for field in PAIR_VALUES:
+        if field in item:
+            for name_field in PAIR_NAMES:
+                name = item.get(name_field)
+                if type(name) is str and len(name) <= _LONGEST_KEY:
+                    info = plan_of(name).info
+                    if info is not None and info.entity is not None:
+                        return field, name
+            return None
+    return None
 
 
 def _column_names(header: list[Any], plan_of: PlanOf) -> list[str] | None:

@@ -1021,3 +1021,29 @@ def test_lists_of_strings_without_a_header_are_no_table(body: object) -> None:
     result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
     assert result.entity_counts.get("PERSON_NAME", 0) == 0
     assert json.loads(result.body) == body
+
+
+# Name/value pairs (dynamic forms, entity-attribute-value stores): the value is judged under
+# the field name the pair holds.
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"fields": [{"name": "xm", "value": "张伟"}, {"name": "sfzh", "value": _TABLE_ID}]},
+        [{"label": "姓名", "value": "张伟"}, {"label": "备注", "value": "无"}],
+        {"form": {"label": "姓名", "value": "张伟"}},
+        {"items": [{"key": "联系人", "val": "张伟"}]},
+        {"data": [{"field": "xm", "fieldValue": "张伟"}, {"field": "xb", "fieldValue": "男"}]},
+        {"zdlb": [{"zdmc": "姓名", "zdz": "张伟"}]},
+    ],
+)
+def test_a_name_value_pair_is_judged_under_the_name_it_holds(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert "张伟" not in result.body.decode()
+    assert result.entity_counts["PERSON_NAME"] == 1
+
+
+def test_a_person_named_under_name_beside_a_value_stays_a_name() -> None:
+    body = [{"name": "张伟", "value": 3}, {"name": "李娜", "value": 5}]
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert "张伟" not in result.body.decode() and result.entity_counts["PERSON_NAME"] == 2
+    assert [item["value"] for item in json.loads(result.body)] == [3, 5]

@@ -342,6 +342,23 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # A dynamic form's fields as name/value pairs: each value under the name its pair holds
+    "json-name-value-pairs": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {
+                    "fields": [
+                        {"name": "xm", "value": NAME},
+                        {"name": "sfzh", "value": ID},
+                        {"name": "jtzz", "value": ADDRESS},
+                    ]
+                },
+                ensure_ascii=False,
+            ).encode(),
+        ),
+        OK,
+    ),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
