@@ -21,13 +21,43 @@ from .detect import Plan
 
 PlanOf = Callable[["str | None"], Plan]
 
-# Members holding a table's column names, beside a member holding its rows.
-HEADER_FIELDS = ("columns", "cols", "column", "columnNames", "colNames", "fields", "header", "headers", "titles")
+# Members holding a table's column names, beside a member holding its rows; also those of
+# query engines' answers: ClickHouse's JSONCompact (meta/data), OpenSearch SQL (schema/datarows),
+# Superset (colnames), an ECharts dataset (dimensions/source).
+HEADER_FIELDS = (
+    "columns",
+    "cols",
+    "column",
+    "columnNames",
+    "colNames",
+    "colnames",
+    "fields",
+    "header",
+    "headers",
+    "titles",
+    "meta",
+    "schema",
+    "dimensions",
+)
 # Members of an object naming a column ({"name": "xm", "title": "姓名"}, {"dataIndex": "xm"}).
 _COLUMN_NAME_FIELDS = ("name", "field", "key", "dataIndex", "prop", "code", "id", "title", "label")
 # A pair's member naming the field, and the member holding its value.
-PAIR_NAMES = ("name", "label", "key", "field", "fieldName", "fieldCode", "attrName", "zdmc", "zdm")
-PAIR_VALUES = ("value", "val", "fieldValue", "attrValue", "zdz")
+PAIR_NAMES = (
+    "name",
+    "label",
+    "key",
+    "field",
+    "fieldName",
+    "fieldCode",
+    "fieldLabel",
+    "attrName",
+    "attributeName",
+    "propName",
+    "paramName",
+    "zdmc",
+    "zdm",
+)
+PAIR_VALUES = ("value", "val", "fieldValue", "attrValue", "attributeValue", "propValue", "paramValue", "zdz")
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
 
 

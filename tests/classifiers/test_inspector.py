@@ -998,6 +998,16 @@ _TABLE_ID = make_id(seq="303")
         {"cols": [{"name": "xm", "title": "姓名"}, {"name": "sfzh"}], "rows": [["张伟", _TABLE_ID], ["李娜", ID_A]]},
         [["姓名", "身份证号"], ["张伟", _TABLE_ID], ["李娜", ID_A]],
         {"rows": [["xm", "sfzh"], ["张伟", _TABLE_ID], ["李娜", ID_A]]},
+        # Query engines' answers: ClickHouse's JSONCompact, OpenSearch SQL, an ECharts dataset.
+        {
+            "meta": [{"name": "xm", "type": "String"}, {"name": "sfzh", "type": "String"}],
+            "data": [["张伟", _TABLE_ID], ["李娜", ID_A]],
+        },
+        {
+            "schema": [{"name": "xm", "type": "keyword"}, {"name": "sfzh", "type": "keyword"}],
+            "datarows": [["张伟", _TABLE_ID], ["李娜", ID_A]],
+        },
+        {"dimensions": ["xm", "sfzh"], "source": [["张伟", _TABLE_ID], ["李娜", ID_A]]},
     ],
 )
 def test_a_table_of_rows_is_judged_under_its_column_names(body: object) -> None:
@@ -1034,6 +1044,10 @@ def test_lists_of_strings_without_a_header_are_no_table(body: object) -> None:
         {"items": [{"key": "联系人", "val": "张伟"}]},
         {"data": [{"field": "xm", "fieldValue": "张伟"}, {"field": "xb", "fieldValue": "男"}]},
         {"zdlb": [{"zdmc": "姓名", "zdz": "张伟"}]},
+        [{"attributeName": "xm", "attributeValue": "张伟"}],
+        [{"propName": "姓名", "propValue": "张伟"}],
+        [{"paramName": "xm", "paramValue": "张伟"}],
+        [{"fieldLabel": "姓名", "fieldValue": "张伟"}],
     ],
 )
 def test_a_name_value_pair_is_judged_under_the_name_it_holds(body: object) -> None:
