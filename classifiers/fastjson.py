@@ -101,6 +101,9 @@ class ColumnWalker:
                 else:
                     self.region_values(codes if codes else [leaf for leaf in leaves if type(leaf) is str], False)
         if isinstance(node, dict):
+            if key is not None and node and _by_row_index(node) and self.plan_of(key).info is not None:
+                # {"xm": {"0": "张伟", "1": "李娜"}}: pandas' to_json() by column; the values are the column's
+                return self._object(node, path, record, embed, key)
             return self._object(node, path, record, embed)
         if isinstance(node, list):
             if node and all(type(item) is dict for item in node):
@@ -198,12 +201,18 @@ class ColumnWalker:
         identified = numbers > before[0] or (not record and mobiles > before[1])
         return identified and names == before[2]
 
-    def _object(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
+    def _object(
+        self, node: dict[str, Any], path: str, record: int, embed: int, column: str | None = None
+    ) -> tuple[Any, bool]:
+        """An object member by member; ``column``: the key its values are judged under, when
+        its own keys are the rows' index."""
         if (
             len(node) > 1
             and all(type(v) is dict for v in node.values())
             and all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
+            and not any(v and _by_row_index(v) and self.plan_of(k).info is not None for k, v in node.items())
         ):
+            # (Columns by row index, pandas' to_json(), are walked member by member, under their names.)
             return self._map(node, path, record, embed)
         shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
         # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
@@ -223,7 +232,7 @@ class ColumnWalker:
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
             if walked is None:
-                walk_key = pair_of[1] if pair_of is not None and k == pair_of[0] else k
+                walk_key = pair_of[1] if pair_of is not None and k == pair_of[0] else k if column is None else column
                 new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
             else:
                 new, changed = walked
@@ -478,6 +487,12 @@ def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]
     if set(map(tuple, items)) == {first}:
         return zip(first, zip(*map(dict.values, items), strict=True), strict=True)
     return ((key, [item.get(key, _MISSING) for item in items]) for key in dict.fromkeys(chain.from_iterable(items)))
+
+
+def _by_row_index(node: dict[str, Any]) -> bool:
+    """Are the object's keys a row index ("0", "17")? Short: a longer run of digits may be an
+    ID number or a phone, a key to scan and no index."""
+    return all(k.isascii() and k.isdigit() and len(k) < 10 for k in node)
 
 
 def _leaves(node: Any) -> list[Any]:

@@ -1061,3 +1061,20 @@ def test_a_person_named_under_name_beside_a_value_stays_a_name() -> None:
     result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
     assert "张伟" not in result.body.decode() and result.entity_counts["PERSON_NAME"] == 2
     assert [item["value"] for item in json.loads(result.body)] == [3, 5]
+
+
+# pandas' DataFrame.to_json() by default (orient="columns"): each column a map from the row's
+# index to its value. The values are the column's, judged under its name.
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"xm": {"0": "张伟", "1": "李娜"}, "sfzh": {"0": _TABLE_ID, "1": ID_A}},
+        {"code": 0, "data": {"xm": {"3": "张伟", "17": "李娜"}, "jtzz": {"3": "育才路12号", "17": ""}}},
+    ],
+)
+def test_a_column_mapped_by_row_index_is_judged_under_its_name(body: dict[str, object]) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    out = result.body.decode()
+    assert "张伟" not in out and "李娜" not in out
+    assert result.entity_counts["PERSON_NAME"] == 2
+    assert json.loads(out).keys() == body.keys()
