@@ -24,7 +24,7 @@ from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
 from .jsonnumbers import dumps, loads
-from .jsonshapes import HEADER_FIELDS, header_row, may_hold_pairs, pair, table
+from .jsonshapes import HEADER_FIELDS, SHAPE_FIELDS, header_row, may_hold_pairs, pair, table
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
@@ -214,9 +214,12 @@ class ColumnWalker:
         ):
             # (Columns by row index, pandas' to_json(), are walked member by member, under their names.)
             return self._map(node, path, record, embed)
-        shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
-        # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
-        pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
+        shape: tuple[str, list[str]] | None = None
+        pair_of: tuple[str, str] | None = None
+        if not SHAPE_FIELDS.isdisjoint(node):  # one C-level pass: most objects are neither
+            shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
+            # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
+            pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
@@ -282,11 +285,15 @@ class ColumnWalker:
     def _objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
+        first = items[0]
+        shaped = not SHAPE_FIELDS.isdisjoint(first)  # one C-level pass: most records are neither
         if (
-            any(field in items[0] for field in HEADER_FIELDS)
-            or (may_hold_pairs(items[0]) and any(pair(item, self.plan_of) is not None for item in items))
-            or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
-        ):
+            shaped
+            and (
+                any(field in first for field in HEADER_FIELDS)
+                or (may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items))
+            )
+        ) or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
             # Keys that may hold findings, tables (each object's header names its columns) or
             # name/value pairs (each value under the name its own pair holds): object by object.
             return self._rows(items, path, record, embed, is_records)

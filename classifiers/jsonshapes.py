@@ -58,6 +58,8 @@ PAIR_NAMES = (
     "zdm",
 )
 PAIR_VALUES = ("value", "val", "fieldValue", "attrValue", "attributeValue", "propValue", "paramValue", "zdz")
+# Any of them: an object holding none is neither a table nor a pair (one set test).
+SHAPE_FIELDS = frozenset(HEADER_FIELDS + PAIR_NAMES)
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
 
 
