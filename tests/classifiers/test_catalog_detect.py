@@ -107,3 +107,44 @@ def test_address_and_phone_keys() -> None:
     assert _entities("育才路12号", "jtzz") == [("ADDRESS", "育才路12号")]
     assert _entities("0915-3216666", "lxdh") == [("LANDLINE", "0915-3216666")]
     assert _entities("09153216666", "phone") == [("LANDLINE", "09153216666")]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "entity"),
+    [
+        # Roles in a case that real civil-affairs systems name by their pinyin initials or in
+        # English: their names went out in clear.
+        ("contactPerson", "张伟", "PERSON_NAME"),
+        ("linkman", "张伟", "PERSON_NAME"),
+        ("agentName", "张伟", "PERSON_NAME"),
+        ("lxr", "张伟", "PERSON_NAME"),
+        ("jhr", "张伟", "PERSON_NAME"),
+        ("dlr", "张伟", "PERSON_NAME"),
+        ("sqr", "张伟", "PERSON_NAME"),
+        ("skr", "张伟", "PERSON_NAME"),
+        ("lkr", "张伟", "PERSON_NAME"),
+        ("jjlxr", "张伟", "PERSON_NAME"),
+        ("poxm", "张伟", "PERSON_NAME"),
+        ("jsxm", "张伟", "PERSON_NAME"),
+        ("代理人", "张伟", "PERSON_NAME"),
+        ("领款人", "张伟", "PERSON_NAME"),
+        # An official's name is masked as "经办人：张伟" in text is.
+        ("经办人", "张伟", "PERSON_NAME"),
+        ("jbr", "张伟", "PERSON_NAME"),
+        ("operatorName", "张伟", "PERSON_NAME"),
+        # Weak: a status or a login is no name; a surname is required.
+        ("配偶", "张伟", "PERSON_NAME"),
+        ("配偶", "已婚", None),
+        ("家属", "李芳", "PERSON_NAME"),
+        ("spouse", "李芳", "PERSON_NAME"),
+        ("operator", "admin", None),
+        ("agent", "小明", None),
+        # A contact's phone and address.
+        ("lxrdh", "0915-3216666", "LANDLINE"),
+        ("jhrdh", "0915-3216666", "LANDLINE"),
+        ("jhrzz", "育才路12号", "ADDRESS"),
+        ("lxrdz", "育才路12号", "ADDRESS"),
+    ],
+)
+def test_keys_of_roles_in_a_case(key: str, value: str, entity: str | None) -> None:
+    assert _entities(value, key) == ([(entity, value)] if entity else [])
