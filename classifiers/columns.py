@@ -16,6 +16,7 @@ from typing import Any
 import re2
 
 from . import base64text, tokens, urls
+from .detect import LABEL_HINT
 from .entities import embedded_file, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
 from .scanner import FOLDABLE, MAYBE, may_hold
@@ -42,9 +43,10 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
 # With a photo's or scan's base64 (entities/embedded_file.py) and a value that may be text in
 # base64 (base64text.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
-# (tokens.py), and HTML's numeric character references (run.Run._referenced) in the same pass.
+# (tokens.py), HTML's numeric character references (run.Run._referenced) and a name under a
+# field name (detect.LABEL_HINT) in the same pass.
 _MAYBE_RE2 = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#"
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}"
 )
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
@@ -66,6 +68,7 @@ def maybe(joined: str) -> bool:
             or urls.may_contain(joined)
             or tokens.may_contain(joined)
             or "&#" in joined  # HTML's numeric character references (run.Run._referenced)
+            or LABEL_HINT.search(joined) is not None  # a name under a field name (xm=张伟)
         )
     return _MAYBE_RE2.search(joined) is not None
 

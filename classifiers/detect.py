@@ -39,6 +39,17 @@ _DATE = re.compile(
     r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)"
 )
 _NO_MATCHES: list[Match] = []
+# A name written under a field name in a text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
+# ``{name: '张伟'}``; the key is looked up in the catalog. (Chinese labels, 姓名：张伟, are
+# context words already.)
+_LABELLED = re.compile(
+    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：][ \t]*["']?"""
+    r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
+)
+# What every text holding such a name holds (a superset, one C-level search): a separator
+# with a CJK character after it. Not a raw string: columns.py hands the pattern to RE2 too,
+# which reads no \u escapes.
+LABEL_HINT = re.compile("[:=：][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
 _PLANS_MAX = 4096
 
 # Clean values under a key that names their entity, for which the outcome of the full scan
@@ -98,6 +109,17 @@ class Detector:
 
     def key_info(self, key: str | None) -> KeyInfo | None:
         return self.catalog.lookup(key) if key else None
+
+    def labelled_names(self, text: str) -> list[tuple[str, int, int]]:
+        """(key, start, end) of each name written under a name key in ``text``."""
+        found: list[tuple[str, int, int]] = []
+        if LABEL_HINT.search(text) is None:
+            return found
+        for m in _LABELLED.finditer(text):
+            info = self.key_info(m.group(1))
+            if info is not None and info.entity == person_name.ENTITY:
+                found.append((m.group(1), m.start(2), m.end(2)))
+        return found
 
     def plan(self, key: str | None) -> Plan:
         plan = self._plans.get(key)

@@ -14,7 +14,6 @@ from . import fastcsv, jsonnumbers, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
-from .entities import person_name
 from .fastjson import ColumnWalker, hides_duplicates
 from .grading import Grader
 from .levels import DataLevel
@@ -187,12 +186,7 @@ class Inspector:
 
     def _labelled(self, text: str) -> list[tuple[str, int, int]]:
         """(key, start, end) of each name written under a name key in ``text``."""
-        found: list[tuple[str, int, int]] = []
-        for m in _LABELLED.finditer(text):
-            info = self.detector.key_info(m.group(1))
-            if info is not None and info.entity == person_name.ENTITY:
-                found.append((m.group(1), m.start(2), m.end(2)))
-        return found
+        return self.detector.labelled_names(text)
 
     def _spans(self, run: Run, cell: Cell) -> list[tuple[int, int, str]]:
         """``run.spans`` of an XML or HTML value, with the names written under a name key in
@@ -507,15 +501,6 @@ def declared_charset(body: bytes) -> str | None:
         return None
     m = _DECLARED.search(body[:1024])
     return (m.group(1) or m.group(2)).decode("ascii") if m else None
-
-
-# A name written under a field name in text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
-# ``{name: '张伟'}``; the key is looked up in the catalog. (Chinese labels, 姓名：张伟, are
-# context words already.)
-_LABELLED = re.compile(
-    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：][ \t]*["']?"""
-    r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
-)
 
 
 def _kind(media_type: str) -> str:

@@ -360,6 +360,8 @@ class Run:
                 found = self.detector.keyed(value, plan)
             else:
                 found = self.detector.detect(value, info, plan)
+            if info is None or info.entity != person_name.ENTITY:
+                found = self._with_labelled(value, found)
             # Text in base64, in a JWT or a data URI is inspected decoded, a URL piece by piece
             # (see edits): never clean as it is written.
             if not found and len(value) <= _CLEAN_MAX_CHARS and (tokens.plain(value) if plain is None else plain):
@@ -368,6 +370,24 @@ class Run:
                 clean.add(memo)
             self._memo[memo] = found
         return found
+
+    def _with_labelled(self, value: str, found: list[Match]) -> list[Match]:
+        """``found`` with the names written under a name key inside the value (``"detail":
+        "xm=张伟, sfzh=…"``, ``"remark": "name: 张伟"``) detected as that key's value: read as
+        free text they had no evidence and went out in clear (a text body's are visited under
+        their key too, Inspector._walk_labelled)."""
+        labelled = self.detector.labelled_names(value)
+        if not labelled:
+            return found
+        out = list(found)
+        plan_of = self.detector.plan
+        for key, start, end in labelled:
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            for m in self.detected(value[start:end], plan_of(key)):
+                out.append(Match(m.entity, m.start + start, m.end + start, m.score, m.evidence))
+        out.sort(key=_START)
+        return out
 
     def keyed_column(
         self,
@@ -481,6 +501,7 @@ def _unchanged(new: list[str | None], values: list[str]) -> int:
     return same
 
 
+_START = operator.attrgetter("start")
 _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
 
 

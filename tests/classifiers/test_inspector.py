@@ -1078,3 +1078,23 @@ def test_a_column_mapped_by_row_index_is_judged_under_its_name(body: dict[str, o
     assert "张伟" not in out and "李娜" not in out
     assert result.entity_counts["PERSON_NAME"] == 2
     assert json.loads(out).keys() == body.keys()
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ({"detail": f"xm=张伟, sfzh={make_id()}"}, '"xm=张**, sfzh='),
+        ({"remark": "name: 张伟"}, '"name: 张**"'),
+        ({"msg": "申请失败 applicantName：欧阳娜娜，请核实"}, '"申请失败 applicantName：欧阳**，请核实"'),
+        ({"items": [{"remark": "无"}, {"remark": "xm=张伟"}]}, '"xm=张**"'),  # a column
+        ({"items": [{"remark": f"备注{k}"} for k in range(300)] + [{"remark": "name: 张伟"}]}, '"name: 张**"'),
+        ({"remark": "name: 民政局, product: 王府井"}, '"name: 民政局, product: 王府井"'),  # no name, no name key
+    ],
+    ids=["value", "yaml-like", "full-width-colon", "column", "long-column", "not-names"],
+)
+def test_names_under_a_field_name_in_a_json_string_are_found(doc: object, expected: str) -> None:
+    """A JSON string value was scanned as free text: a name under xm= or name: in it had no
+    evidence and went out in clear, where the same text as a body was masked."""
+    body = json.dumps(doc, ensure_ascii=False).encode()
+    result = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("caseworker"))
+    assert expected in result.body.decode()

@@ -363,6 +363,21 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
     ),
+    # A name under a field name inside a JSON string value, alone and in a record list's column
+    "json-value-labelled-name": (
+        _ok(JSON_TYPE, json.dumps({"detail": f"xm={NAME}, sfzh={ID}"}, ensure_ascii=False).encode()),
+        OK,
+    ),
+    "json-column-labelled-name": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"items": [{"remark": "无"}, {"remark": f"name: {NAME}"}, {"remark": f"lxr={NAME}"}]},
+                ensure_ascii=False,
+            ).encode(),
+        ),
+        OK,
+    ),
     # Statuses
     "error-body": (
         answer(
