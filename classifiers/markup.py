@@ -40,6 +40,10 @@ Regions = Callable[[Sequence[Any]], None]  # notes a record's region codes (Run.
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
 _VALUE_ATTRS = frozenset({"value", "content", "data-value", "title"})
+# Inputs whose value is their caption (查询, 选择), not what the label before them names.
+_BUTTONS = frozenset({"submit", "button", "reset", "image"})
+# Cells whose label (the cell before them, a <dt>) stands for an input inside them.
+_CELLS = frozenset({"td", "dd"})
 # In a script: a literal assigned, passed or nested (`var data = {…}`, `init([…])`), and a
 # string under a name (`xm: "张三"`, `var sfzh = '…'`, `"姓名": "…"`). Server-rendered pages put
 # their records there; the names of the fields are the evidence a name needs.
@@ -182,6 +186,15 @@ class _Walk:
                 named = self._naming(elem)
                 if named is not None:
                     return named
+            if item.attr == "value" and elem.name == "input" and elem.attrs.get("type", "").lower() not in _BUTTONS:
+                # A form shows the input's value under the label before it or its column's
+                # heading, as a cell's text (<div>姓名：<input value="张伟"></div>,
+                # <td>姓名</td><td><input value="张伟"></td>): read as keyless it went out in clear.
+                cell = elem.parent if elem.parent is not None and elem.parent.name in _CELLS else None
+                labels = (_header(elem), elem.label, cell.label if cell is not None else None)
+                label = next((c for c in labels if c and self.known(c)), None)
+                if label is not None:
+                    return label
             return item.attr if self.known(item.attr) else None
         if item.kind != "text":
             return None

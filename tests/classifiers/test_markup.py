@@ -182,6 +182,29 @@ HTML_CASES = [
         f"<p><span>身份证号：</span><span>{L_ID}</span></p>",
     ),
     ("inline-apart", "<p>第<b>3</b>页，共<b>12</b>页</p>", "<p>第<b>3</b>页，共<b>12</b>页</p>"),
+    # a form's input shows its value under the label before it, or its cell's: a name there
+    # was keyless and went out in clear (a button's caption stays)
+    (
+        "input-after-label",
+        '<div>姓名：<input value="张伟"><input type="submit" value="查询"></div>',
+        f'<div>姓名：<input value="{L_NAME}"><input type="submit" value="查询"></div>',
+    ),
+    (
+        "input-in-labelled-cell",
+        '<table><tr><td>姓名</td><td><input value="张伟"> <input type="button" value="选择"></td></tr></table>',
+        f'<table><tr><td>姓名</td><td><input value="{L_NAME}"> <input type="button" value="选择"></td></tr></table>',
+    ),
+    (
+        "input-after-label-for",
+        '<label for="a">联系人</label><input id="a" value="李芳">',
+        f'<label for="a">联系人</label><input id="a" value="{L_NAME}">',
+    ),
+    (
+        "input-in-dd",
+        "<dl><dt>监护人</dt><dd><input value='王芳'></dd></dl>",
+        f"<dl><dt>监护人</dt><dd><input value='{L_NAME}'></dd></dl>",
+    ),
+    ("input-other-label", '<div>状态：<input value="正常"></div>', '<div>状态：<input value="正常"></div>'),
 ]
 
 

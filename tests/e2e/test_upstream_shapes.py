@@ -378,6 +378,13 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    "html-form-inputs": (
+        _ok(
+            "text/html;charset=utf-8",
+            f'<div>姓名：<input value="{NAME}"></div><table><tr><td>联系人</td><td><input value="{NAME}"></td></tr></table>'.encode(),
+        ),
+        OK,
+    ),
     # Statuses
     "error-body": (
         answer(
