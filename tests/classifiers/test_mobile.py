@@ -22,6 +22,14 @@ from classifiers.scanner import Scanner
         ("139.1234.5678", ["139.1234.5678"]),  # dots as group separators
         ("来访IP 183.230.113.45", []),  # an IPv4 address joins into 11 digits: no mobile
         ("金额1391234567.8元", []),  # an amount's decimal point is no separator
+        # its first digits in brackets, as an area code is written
+        ("电话(139)1234-5678", ["(139)1234-5678"]),
+        ("电话（139）1234 5678", ["（139）1234 5678"]),
+        ("(139) 12345678", ["(139) 12345678"]),
+        ("（139 1234 5678）", ["139 1234 5678"]),
+        ("１３９-１２３４-５６７８", ["１３９-１２３４-５６７８"]),
+        ("(139)1234-567", []),  # 10 digits
+        ("(0915)3212345", []),  # a landline
     ],
 )
 def test_scan(text: str, found: list[str]) -> None:

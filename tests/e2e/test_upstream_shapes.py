@@ -385,6 +385,7 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    "text-mobile-bracketed": (_ok("text/plain", f"联系人手机({MOBILE[:3]}){MOBILE[3:7]}-{MOBILE[7:]}".encode()), OK),
     # Statuses
     "error-body": (
         answer(
