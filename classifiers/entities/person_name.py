@@ -78,6 +78,10 @@ CONTEXT: tuple[str, ...] = (
     "申请人",
     "户主",
     "姓名",
+    # rosters and forms pad the label to the width of four characters (姓 名, 姓　名: U+3000
+    # is a space once folded)
+    "姓 名",
+    "姓  名",
     "联系人",
     "收款人",
     "领款人",
@@ -185,8 +189,9 @@ GROUP_WORDS = frozenset(
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
-# One or more context words (户主姓名：), punctuation, then the candidate.
-_FREE_RE = re.compile(r"(?:(?:" + _CTX + r")[\s:：（()）]*(?:是|为|叫)?[\s:：]*)+([" + _CJK + r"]{2,4})")
+# One or more context words (户主姓名：), punctuation, then the candidate; a label may stand in
+# brackets (【姓名】张伟, [姓名]张伟).
+_FREE_RE = re.compile(r"(?:(?:" + _CTX + r")[\s:：（()）【】\[\]]*(?:是|为|叫)?[\s:：]*)+([" + _CJK + r"]{2,4})")
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
 _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
@@ -258,7 +263,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and an ID number's 17 digits, beside which a name may stand.
-_MAYBE_RE = re.compile("人|姓名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}")
+_MAYBE_RE = re.compile("人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}")
 _ID_RUN = re.compile("[0-9]{17}")
 
 

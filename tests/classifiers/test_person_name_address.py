@@ -15,6 +15,13 @@ from support.synth_people import bad_check, make_id
         ("张伟今天来办理业务", []),  # free text without context is too weak
         ("姓名不详", []),  # 不 is not a surname
         ("申请人数：12", []),
+        # a label in brackets, or padded to four characters' width
+        ("【姓名】张伟", ["张伟"]),
+        ("[联系人]李芳", ["李芳"]),
+        ("姓 名：张伟", ["张伟"]),
+        ("姓\u3000名：张伟", ["张伟"]),
+        ("姓  名：张伟", ["张伟"]),
+        ("【姓名】【性别】", []),
     ],
 )
 def test_names(text: str, found: list[str]) -> None:
