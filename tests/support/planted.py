@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from policies.keys import Pseudonymizer
 from support.gateways import RunningGateway
@@ -111,7 +111,7 @@ class Traffic:
     def unpaid_period(self, region: str, case_id: str) -> str:
         """A month no payment of the case covers yet: a case of the demo data (not one the
         scenario made) is the upstream's, shared by every scenario run against it."""
-        paid = {p["period"] for p in self._list(region, f"payments?caseId={case_id}&")}
+        paid = {p["period"] for p in self._list(region, "payments", caseId=case_id)}
         return next(
             f"{year}-{month:02d}"
             for year in range(2027, 2100)
@@ -119,9 +119,8 @@ class Traffic:
             if f"{year}-{month:02d}" not in paid
         )
 
-    def _list(self, region: str, what: str) -> list[dict[str, Any]]:
-        separator = "" if what.endswith("&") else "?"
-        url = f"{self.upstream}/api/v1/regions/{region}/{what}{separator}size=500"
+    def _list(self, region: str, what: str, **params: str) -> list[dict[str, Any]]:
+        url = f"{self.upstream}/api/v1/regions/{region}/{what}?{urlencode({**params, 'size': 500})}"
         with urllib.request.urlopen(url, timeout=10) as response:
             items: list[dict[str, Any]] = json.loads(response.read())["items"]
         return items
