@@ -180,7 +180,9 @@ class Shipper:
             return 0
         failures = await self._bulk(lines)
         if failures and await self._remap(failures):
-            failures = await self._bulk(lines)  # the events that landed answer 409 now
+            # Only the refused events again: resending the batch would count the ones that
+            # landed as duplicates (409).
+            failures = await self._bulk([f["line"] for f in failures])
         if failures:
             await asyncio.to_thread(self._set_aside, failures)
         await asyncio.to_thread(self._spool.commit, end, sum(len(line) for line in lines))
@@ -216,7 +218,7 @@ class Shipper:
             if status == 409:
                 self.duplicates += 1  # already delivered before a crash or retry
             elif status == 400 and kind in DOCUMENT_ERRORS:
-                failures.append({"error": error, "index": result.get("_index"), "event": json.loads(line)})
+                failures.append({"error": error, "index": result.get("_index"), "line": line})
             else:
                 retry.append(result)
         if retry:
@@ -253,10 +255,12 @@ class Shipper:
         path: Path = self._spool.directory / REJECTED_FILE
         with open(path, "a", encoding="utf-8") as f:
             for failure in failures:
-                event_id = (failure.get("event") or {}).get("event", {}).get("id")
+                event = json.loads(failure["line"])
+                event_id = event.get("event", {}).get("id")
                 # Only the error's type: OpenSearch's reason can quote a field's value; the whole
                 # error is kept with the event in the (owner-only) rejected file.
                 error = failure.get("error")
                 kind = error.get("type") if isinstance(error, dict) else type(error).__name__
                 log.error("audit event %s rejected by OpenSearch (%s); kept in %s", event_id, kind, REJECTED_FILE)
-                f.write(json.dumps(failure, ensure_ascii=False) + "\n")
+                kept = {"error": error, "index": failure["index"], "event": event}
+                f.write(json.dumps(kept, ensure_ascii=False) + "\n")

@@ -177,8 +177,9 @@ def test_an_index_read_only_at_start_gets_the_new_fields_once_the_block_is_lifte
     """This month's index, made by an older version, lacks a field in its strict mapping, and a
     read-only block refuses the mapping update at start (403, which ensure_template takes for
     missing rights) as well as the events. Once the block is lifted the events carrying the new field are delivered,
-    not set aside: the shipper adds the mapping to the index that refused them, and sends again."""
-    events = [event(n, minguard={"business": {"county": "610902"}}) for n in range(3)]
+    not set aside: the shipper adds the mapping to the index that refused them, and sends those again (only
+    those: the events of the batch that had landed are no duplicates)."""
+    events = [event(n, minguard={"business": {"county": "610902"}}) for n in range(3)] + [event(3), event(4)]
     index = index_for(prefix, events[0]["@timestamp"])
     mappings = index_template(prefix)["template"]["mappings"]
     del mappings["properties"]["minguard"]["properties"]["business"]["properties"]["county"]
@@ -198,12 +199,12 @@ def test_an_index_read_only_at_start_gets_the_new_fields_once_the_block_is_lifte
             opensearch.indices.put_settings(index=index, body={"index.blocks.read_only": None})
             while await shipper.ship_once():
                 pass
-            assert (shipper.shipped, shipper.rejected) == (3, 0)
+            assert (shipper.shipped, shipper.rejected, shipper.duplicates) == (5, 0, 0)
             await client.close()
             spool.close()
 
         asyncio.run(blocked())
     finally:
         opensearch.indices.put_settings(index=index, body={"index.blocks.read_only": None})
-    assert count(opensearch, prefix) == 3
+    assert count(opensearch, prefix) == 5
     assert not (tmp_path / "gw" / REJECTED_FILE).exists()
