@@ -15,6 +15,7 @@ atomically; a segment deleted under us is read again from the new cursor).
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 from opensearchpy.helpers import scan
 
 from .chain import STATE_FILE
+from .opensearch import REFRESH_SECONDS
 from .shipper import REJECTED_FILE
 from .spool import CURSOR_FILE, segment_name
+from .verify import Finding, check_anchor
 
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
@@ -56,6 +59,25 @@ def read_anchors(spool_dir: Path) -> list[Anchor]:
         if anchor is not None:
             anchors.append(anchor)
     return anchors
+
+
+def read_shipped(spool_dir: Path) -> list[Anchor]:
+    """`read_anchors`, returned once what they name can be searched: OpenSearch acknowledges an
+    event (and the spool calls it shipped) a refresh before a search finds it. Read before the
+    trail, so that the trail holds at least what the spool says."""
+    anchors = read_anchors(spool_dir)
+    if anchors:
+        time.sleep(REFRESH_SECONDS + 0.5)
+    return anchors
+
+
+def check_anchors(client: OpenSearch, prefix: str, anchors: list[Anchor]) -> list[Finding]:
+    """The trail in OpenSearch against each anchor: a chain cut back or rewritten after what
+    the spool shipped (`audit.verify.check_anchor`)."""
+    findings: list[Finding] = []
+    for anchor in anchors:
+        findings += check_anchor(anchor, *trail_at_anchor(client, prefix, anchor))
+    return findings
 
 
 def _slot_anchor(slot: Path) -> Anchor | None:

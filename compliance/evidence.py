@@ -9,7 +9,6 @@ evidence and see exactly one verdict change.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,11 +16,10 @@ from typing import Any
 
 from opensearchpy import OpenSearch
 
-from audit.anchor import Anchor, AnchorError, read_anchors, trail_at_anchor
+from audit.anchor import Anchor, AnchorError, check_anchors, read_shipped
 from audit.chain import PUBLIC_KEY_FILE
 from audit.detection.notify import notified_severities
-from audit.opensearch import REFRESH_SECONDS
-from audit.verify import check_anchor, verify_trail
+from audit.verify import verify_trail
 from gateway.cli_audit import load_public_key, read_trail
 from gateway.settings import Settings
 
@@ -210,8 +208,7 @@ def _verify(settings: Settings, client: OpenSearch, start: datetime, end: dateti
     report = verify_trail(read_trail(client, prefix, start, end), key, judged_end)
     # A chain's tail deleted (back to a clean shutdown's checkpoint, or the last minutes of a
     # running gateway) leaves a trail that verifies; the spool knows what was shipped.
-    for anchor in anchors:
-        report.findings += check_anchor(anchor, *trail_at_anchor(client, prefix, anchor))
+    report.findings += check_anchors(client, prefix, anchors)
     return {
         **report.to_json(),
         "spool": str(settings.audit.spool_dir),
@@ -227,11 +224,10 @@ def _anchors(spool_dir: Path) -> tuple[list[Anchor], str]:
     if not spool_dir.is_dir():
         return [], f"本机没有网关主机的审计缓存(audit.spool_dir {spool_dir})" + unchecked
     try:
-        anchors = read_anchors(spool_dir)
+        anchors = read_shipped(spool_dir)
     except (AnchorError, OSError, ValueError) as exc:
         return [], f"无法读取网关主机的审计缓存 {spool_dir}:{exc}" + unchecked
     if not anchors:
         return [], f"网关主机的审计缓存 {spool_dir} 中尚无已送达的带链事件" + unchecked
-    time.sleep(REFRESH_SECONDS + 0.5)  # what the spool calls shipped is searchable a refresh later
     shipped = "、".join(f"{a.instance} 第 {a.seq} 条" for a in anchors)
     return anchors, f"已与网关主机的审计缓存 {spool_dir} 比对,记录包含其已送达的最新事件({shipped})。"

@@ -8,7 +8,6 @@ Exit codes of `verify`: 0 clean, 1 something was found, 2 the trail could not be
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -261,22 +260,19 @@ def verify(
     """
     from opensearchpy.exceptions import OpenSearchException
 
-    from audit.anchor import AnchorError, read_anchors, trail_at_anchor
+    from audit.anchor import AnchorError, check_anchors, read_shipped
     from audit.chain import PUBLIC_KEY_FILE, key_id
-    from audit.opensearch import REFRESH_SECONDS
-    from audit.verify import check_anchor, verify_trail
+    from audit.verify import verify_trail
 
     start, end = parse_time(from_), parse_time(to)
     if spool is not None and end is not None:
         fail("--spool 只能与截至当前的检查同用 / --spool checks the trail up to now: not with --to")
     anchors = []
     if spool is not None:
-        # Read before the trail: what the spool calls shipped is searchable a refresh later.
         try:
-            anchors = [a for a in read_anchors(spool) if instance is None or a.instance == instance]
+            anchors = [a for a in read_shipped(spool) if instance is None or a.instance == instance]
         except (AnchorError, OSError, ValueError) as exc:
             fail(f"无法读取审计缓存 / cannot read the spool: {exc}")
-        time.sleep(REFRESH_SECONDS + 0.5)
     # Where each chain ends is judged against the end of the range, or now: a running gateway
     # has signed a checkpoint within the last two intervals.
     now = datetime.now(UTC)
@@ -291,8 +287,7 @@ def verify(
     client = opensearch_client(settings.opensearch)
     try:
         report = verify_trail(read_trail(client, prefix, start, end, instance), key, judged_end)
-        for anchor in anchors:
-            report.findings += check_anchor(anchor, *trail_at_anchor(client, prefix, anchor))
+        report.findings += check_anchors(client, prefix, anchors)
     except (OpenSearchException, OSError) as exc:
         fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
     finally:
