@@ -13,6 +13,7 @@ the nginx static server on CPU 1; OpenSearch unpinned, as it runs):
   (d)      the full gateway (`minguard run`): identify (API key), authorize, forward,
            inspect + mask (caseworker), release, audit to the real OpenSearch node, with
            1 worker (CPU 0) and 2 workers (CPUs 0-1)
+First, what the machine's two CPUs give over one with nothing else running (bench/cores.py).
 For each: req/s, p50/p99 latency (wrk --latency), CPU per request (utime+stime of the server's
 processes over the measured window / requests) and peak RSS per process (VmHWM). Then peak
 RSS of the 1-worker gateway holding 1,000 connections, the inspector alone on a 5 MB CSV
@@ -35,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from bench import nginx_conf, procs, report  # noqa: E402
+from bench import cores, nginx_conf, procs, report  # noqa: E402
 from bench.procs import WrkResult  # noqa: E402
 from gateway.devsetup import init_dev  # noqa: E402
 
@@ -147,6 +148,7 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 65536)), hard))  # 1,000 connections
     os_port = os.environ.get("MINGUARD_OS_PORT", "9200")
     subprocess.run(["bash", str(ROOT / "deploy/opensearch/node.sh"), "start"], check=True)
+    two_cpus, _, _ = cores.scaling()  # before any server of the bench starts
     work = Path(tempfile.mkdtemp(prefix="mgbench-"))
     sizes = documents(work / "www")
     bench = Bench(work, args.seconds, args.connections)
@@ -202,9 +204,9 @@ def main() -> None:
                 overrides={"audit": {"spool_dir": "spool"}, **bench_policy(work / name / "policy")},
             )
             headers = {"X-API-Key": env.key("caseworker-hanbin"), "X-Purpose-Of-Use": "bench"}
-            cores = SERVER if workers == 1 else BOTH
+            cpus = SERVER if workers == 1 else BOTH
             command = [PY, "-m", "gateway", "run", "--config", str(env.config), "--workers", str(workers)]
-            gw = procs.start(procs.pinned(cores, command), work / f"{name}.log")
+            gw = procs.start(procs.pinned(cpus, command), work / f"{name}.log")
             bench.procs.append(gw)
             procs.wait_http(url[name] + DOC4K, headers)
             for size, path in (("4 KB", DOC4K), ("64 KB", DOC64K)):
@@ -228,10 +230,10 @@ def main() -> None:
 
         csv_mb, csv_rate = csv_export("caseworker")  # the inspector alone on a ~5.9 MB export
         doc = report.markdown(
-            bench.rows, sizes, rss_1000, backlog, csv_mb, csv_rate, profile, args, time.monotonic() - started
+            bench.rows, sizes, rss_1000, backlog, csv_mb, csv_rate, profile, args, time.monotonic() - started, two_cpus
         )
         args.out.write_text(doc, encoding="utf-8")
-        report.update_index(args.index, report.index_lines(bench.rows, csv_rate))
+        report.update_index(args.index, report.index_lines(bench.rows, csv_rate, two_cpus))
         print(doc)
     finally:
         bench.stop_all()
