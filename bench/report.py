@@ -317,7 +317,7 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
         f"{', '.join(f'{v:.0f} MB' for v in rss_1000.values())}",
         "- Audit spool backlog of the 1-worker gateway at its maximum rate (4 KB, sampled every 0.2 s from "
         f"`/_minguard/ready`): peak **{backlog[0] / 1024:.0f} KB**, back to zero " + drained,
-        f"- The inspector alone on a {csv_mb:.1f} MB CSV export (caseworker masks, best of 3): **{csv_rate:.1f} MB/s**.",
+        f"- The inspector alone on a {csv_mb:.1f} MB CSV export (caseworker masks, best of 3, one process on CPU 0): **{csv_rate:.1f} MB/s**.",
         "  Through the gateway such an export is refused for every demo role by `max_records_per_response`.",
         "",
         "(a) is the upstream alone; (b) nginx proxying to it; (c) `bench/passthrough.py`, the gateway's own",
