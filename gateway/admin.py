@@ -19,12 +19,16 @@ from fastapi.responses import Response as HttpResponse
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import Route
 
+from audit.detection.alerts import ALERT_ID, OPERATIONS, AlertError
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
 from policies.crypto import CryptoError, OneWayToken
+from policies.keys import Pseudonymizer
 from policies.routes import RouteMatch
 
 from .bodies import bounded_body
+from .console.reading import Reader
+from .console.routes import UNCHECKED
 from .console.routes import mount as mount_console
 from .exchange import Exchange, Failure, Response, account_name
 from .exchange import Request as ExRequest
@@ -163,6 +167,10 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         )
         return False
 
+    keys = gateway.settings.keys
+    # Alerts and audit events as the console and the alert API read and change them.
+    reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
+
     def permitted(ex: Exchange, target: str) -> bool:
         return decide_action(gateway.policy, ex, target, "无权执行该管理操作")
 
@@ -239,7 +247,51 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
 
         return await run(request, "admin.audit_events", "audit_log", "query", work)
 
-    mount_console(admin, gateway, prefix)  # the officers' web console: gateway/console
+    async def alert_operation(request: Request, alert_id: str, op: str) -> HttpResponse:
+        """An alert acknowledged or closed by a security or audit administrator, as in the console
+        and recorded in the same fields; `minguard detect ack|close` calls this."""
+        state = OPERATIONS[op]
+
+        async def work(ex: Exchange) -> None:
+            known = bool(ALERT_ID.match(alert_id))
+            # The id comes from the URL: recorded only once it is an alert id (see the console).
+            ex.console = {"alert_id": alert_id if known else UNCHECKED, "alert_state": state, "comment": ""}
+            if not permitted(ex, ""):
+                return
+            try:
+                body = json.loads(ex.request.body or b"{}")
+                comment = body.get("comment")
+                if comment is not None and not isinstance(comment, str):
+                    raise TypeError
+            except (ValueError, TypeError, AttributeError):
+                ex.fail(400, "bad_request", 'body must be {"comment": "…"}', '请求体格式错误,应为 {"comment": "…"}')
+                return
+            comment = (comment or "")[:2000] or None  # as much as the console's form keeps
+            ex.console["comment"] = comment or ""
+            if not known:
+                ex.fail(400, "bad_request", "not an alert id", "告警编号格式错误")
+                return
+            subject = ex.principal.subject if ex.principal else ""
+            try:
+                await reader.transition(alert_id, state, subject, comment, via="api")
+            except AlertError as exc:
+                ex.fail(409, "alert_transition", str(exc), exc.message_zh)
+                return
+            _ok(ex, {"id": alert_id, "state": state})
+
+        return await run(request, f"admin.alert_{op}", "alert", f"alert_{op}", work)
+
+    @admin.post(f"{prefix}/alerts/{{alert_id}}/acknowledge")
+    async def alert_acknowledge(request: Request, alert_id: str) -> HttpResponse:
+        """Acknowledge an alert (being looked into). Body: {"comment"?}."""
+        return await alert_operation(request, alert_id, "acknowledge")
+
+    @admin.post(f"{prefix}/alerts/{{alert_id}}/close")
+    async def alert_close(request: Request, alert_id: str) -> HttpResponse:
+        """Close an alert with the officer's conclusion. Body: {"comment"}, required."""
+        return await alert_operation(request, alert_id, "close")
+
+    mount_console(admin, gateway, prefix, reader)  # the officers' web console: gateway/console
 
     async def unknown(request: Request) -> HttpResponse:
         """Anything else under the prefix, any method: refused and audited as an unrouted proxied

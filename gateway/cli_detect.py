@@ -7,7 +7,6 @@ rules, the config or OpenSearch could not be used.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -126,49 +125,99 @@ def alert_line(a: dict[str, Any]) -> str:
     )
 
 
-def _cli_account() -> str:
-    """Who ran the command, as the operating system knows them: `--officer` is only typed."""
-    import getpass
-    import socket
+def _gateway_url(settings: Settings, given: str | None) -> str:
+    """Where the gateway's admin API is: `--gateway`, else the address the config serves on."""
+    if given:
+        return given.rstrip("/")
+    host = "127.0.0.1" if settings.server.host in ("0.0.0.0", "::", "") else settings.server.host
+    return f"http://{host}:{settings.server.port}"
 
+
+def _credential_headers(path: Path) -> dict[str, str]:
+    """The officer's own credential, read from a file (never typed on the command line, where
+    `ps` and the shell's history would show it): a JWT as a bearer token, else an API key."""
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER (a bare container)
-        user = str(os.getuid())
-    return f"cli:{user}@{socket.gethostname()}"
+        credential = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        fail(f"无法读取凭据文件 / cannot read the credential file {path}: {exc}")
+    if not credential:
+        fail(f"凭据文件为空 / the credential file {path} is empty")
+    if credential.count(".") == 2 and credential.startswith("eyJ"):
+        return {"Authorization": f"Bearer {credential}"}
+    return {"X-API-Key": credential}
 
 
-def _transition(alert: str, state: str, officer: str, comment: str | None, config: Path | None) -> None:
-    from opensearchpy.exceptions import OpenSearchException
+def _transition(
+    alert: str, op: str, comment: str | None, credential: Path, gateway: str | None, config: Path | None
+) -> None:
+    """Through the gateway's admin API, as the console does: the gateway authenticates the
+    officer, checks the policy and writes the action into the hash-chained audit trail."""
+    import urllib.error
+    import urllib.request
 
-    from audit.detection.alerts import STATE_ZH, AlertError, transition
+    from audit.detection.alerts import OPERATIONS, STATE_ZH
 
-    settings, client = _open(config)
+    settings = settings_or_fail(config)
+    url = f"{_gateway_url(settings, gateway)}{settings.server.admin_prefix}/alerts/{alert}/{op}"
+    body = json.dumps({"comment": comment}, ensure_ascii=False).encode("utf-8")
+    headers = {**_credential_headers(credential), "Content-Type": "application/json; charset=utf-8"}
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        transition(client, settings.opensearch.index_prefix, alert, state, officer, comment, via=_cli_account())
-    except AlertError as exc:
-        fail(f"{exc.message_zh} / {exc}")
-    except OpenSearchException as exc:
-        fail(f"无法处置告警 / cannot change the alert at {settings.opensearch.url}: {exc}")
-    finally:
-        client.close()
-    typer.echo(f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}")
+        # No proxy from the environment: the officer's credential goes to the gateway only.
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=60) as answer:
+            answer.read()
+            request_id = answer.headers.get("x-request-id", "")
+    except urllib.error.HTTPError as exc:
+        try:
+            error = json.loads(exc.read())["error"]
+            fail(f"{error['message_zh']} / {error['message']} (HTTP {exc.code}, {error['request_id']})")
+        except (ValueError, KeyError, TypeError):
+            fail(f"网关拒绝了该操作 / the gateway refused: HTTP {exc.code}")
+    except (urllib.error.URLError, OSError) as exc:
+        fail(f"无法连接网关 / cannot reach the gateway at {url}: {exc}")
+    state = OPERATIONS[op]
+    typer.echo(
+        f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}"
+        f"(审计请求编号 audit request id: {request_id})"
+    )
 
 
-Officer = Annotated[str, typer.Option("--officer", help="The security officer's id (recorded).")]
+Credential = Annotated[
+    Path,
+    typer.Option(
+        "--credential-file",
+        help="A file holding the officer's own API key or JWT (security or audit administrator).",
+    ),
+]
 Comment = Annotated[str | None, typer.Option("--comment", help="处置意见; required to close.")]
+GatewayOption = Annotated[
+    str | None,
+    typer.Option("--gateway", help="The gateway's base URL (default: the address in the config, on this host)."),
+]
 
 
 @detect_app.command("ack")
-def ack(alert_id: str, officer: Officer, comment: Comment = None, config: ConfigOption = None) -> None:
-    """Acknowledge an alert (being looked into)."""
-    _transition(alert_id, "acknowledged", officer, comment, config)
+def ack(
+    alert_id: str,
+    credential: Credential,
+    comment: Comment = None,
+    gateway: GatewayOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Acknowledge an alert (being looked into), through the gateway's admin API."""
+    _transition(alert_id, "acknowledge", comment, credential, gateway, config)
 
 
 @detect_app.command("close")
-def close(alert_id: str, officer: Officer, comment: Comment = None, config: ConfigOption = None) -> None:
-    """Close an alert with the officer's conclusion."""
-    _transition(alert_id, "closed", officer, comment, config)
+def close(
+    alert_id: str,
+    credential: Credential,
+    comment: Comment = None,
+    gateway: GatewayOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Close an alert with the officer's conclusion, through the gateway's admin API."""
+    _transition(alert_id, "close", comment, credential, gateway, config)
 
 
 def _reference_key(settings: Settings) -> Ed25519PublicKey:

@@ -10,8 +10,9 @@ Each state change is written into the alert (`history`) and, as an event-shaped 
 the officer's id (`event.action: alert.<state>`), into `<index_prefix>.alert-actions`. It does
 not go into the audit indices themselves, for the same reason: a document written there by
 the CLI has no place in the gateway's hash chain and `audit verify` would rightly call it
-inserted. Actions taken through the officers' console (gateway/console) go through the gateway
-and are chained audit events as well (`console.alert_*`).
+inserted. Every action goes through the gateway, from the officers' console (gateway/console)
+or its admin API (`minguard detect ack|close`), and is a chained audit event as well
+(`console.alert_*`, `admin.alert_*`).
 
 An officer's comment can quote what it is about (an ID number, a phone): it is stored redacted
 with the strict masking profile, as paths are in audit events.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +39,9 @@ from .query import Hit, Window, iso
 STATES = ("new", "acknowledged", "closed")
 TRANSITIONS = {("new", "acknowledged"), ("new", "closed"), ("acknowledged", "closed")}
 STATE_ZH = {"new": "新告警", "acknowledged": "已确认", "closed": "已关闭"}
+# What an officer may do to an alert (console form, admin API, CLI) and the state it leads to.
+OPERATIONS = {"acknowledge": "acknowledged", "close": "closed"}
+ALERT_ID = re.compile(r"^[0-9a-f]{32}$")  # see alert_id
 
 
 class AlertError(ValueError):
@@ -270,13 +275,14 @@ def transition(
 ) -> dict[str, Any]:
     """Move an alert to `state`; the history and the action record say who did it and why.
 
-    `via` says how the officer is known: `console` (the console session authenticated them:
-    `officer_verified`), else the CLI's operating-system account (`cli:<user>@<host>`), beside
-    an `--officer` name that is only typed and so recorded as unverified."""
+    `via` says how the gateway authenticated the officer: `console` (the console's session) or
+    `api` (the admin API's credential, which `minguard detect ack|close` sends). Anything else
+    is recorded as unverified (`officer_verified: false`), as the command line's typed
+    `--officer` was before it went through the gateway."""
     if state not in STATES:
         raise AlertError(f"unknown state {state!r}", f"未知的告警状态 {state!r}")
     if not officer.strip():
-        raise AlertError("an officer id is required (--officer)", "须填写处置人")
+        raise AlertError("an officer id is required", "须填写处置人")
     if state == "closed" and not (comment and comment.strip()):
         raise AlertError("closing an alert needs a comment", "关闭告警须填写处置意见")
     now = now or datetime.now(UTC)
@@ -292,7 +298,7 @@ def transition(
             f"alert {alert} is {current}; it cannot become {state}",
             f"告警 {alert} 当前为{STATE_ZH.get(current, current)},不能改为{STATE_ZH[state]}",
         )
-    verified = via == "console"
+    verified = via in ("console", "api")
     entry = {
         "at": iso(now),
         "state": state,

@@ -77,9 +77,12 @@ class Reader:
     async def alerts(self, state: tuple[str, ...] | None) -> list[dict[str, Any]]:
         return await asyncio.to_thread(list_alerts, self._client, self._prefix, state, LIMIT)
 
-    async def transition(self, alert: str, state: str, officer: str, comment: str | None) -> dict[str, Any]:
+    async def transition(
+        self, alert: str, state: str, officer: str, comment: str | None, via: str = "console"
+    ) -> dict[str, Any]:
+        """`via`: how the gateway knows the officer, the console's session or the admin API's credential."""
         return await asyncio.to_thread(
-            functools.partial(transition, via="console"), self._client, self._prefix, alert, state, officer, comment
+            functools.partial(transition, via=via), self._client, self._prefix, alert, state, officer, comment
         )
 
     async def report(self, settings: Settings, start: datetime, end: datetime, fmt: str) -> bytes:

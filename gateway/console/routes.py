@@ -16,11 +16,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.responses import Response as HttpResponse
 
-from audit.detection.alerts import STATE_ZH, AlertError
+from audit.detection.alerts import ALERT_ID, OPERATIONS, STATE_ZH, AlertError
 from audit.search import ALLOWED, Query
 from classifiers.entities import resident_id
 from classifiers.levels import DataLevel
-from policies.keys import Pseudonymizer
 
 from ..exchange import Exchange, Response
 from .audited import html, new_exchange, page
@@ -38,9 +37,7 @@ if TYPE_CHECKING:
 # "urn:minzheng:zhangwei". Only control characters (no subject an officer could type or
 # follow) and lengths beyond any subject are refused.
 _USER = re.compile(r"^[^\x00-\x1f\x7f-\x9f]{1,128}$")
-_ALERT = re.compile(r"^[0-9a-f]{32}$")
 _REGION = re.compile(r"^[0-9]{2,12}$")
-ALERT_OPS = {"acknowledge": "acknowledged", "close": "closed"}
 OPEN_STATES = ("new", "acknowledged")  # the 待处置 tab: everything not closed
 # In `minguard.console.filters`, for a value that did not pass its check: typed by an officer,
 # it could be anything, an ID number or a mobile included, so it is not recorded.
@@ -108,11 +105,9 @@ def queue_states(state: str) -> tuple[str, ...] | None:
     return (state,) if state in STATE_ZH else None
 
 
-def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
+def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None:
     pages = Pages(prefix)
     base = pages.base
-    keys = gateway.settings.keys
-    reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
     g = Guard(gateway, pages, reader)
     signer, runner = g.signer, g.runner
 
@@ -279,12 +274,12 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str) -> None:
     @admin.post(f"{base}/alerts/{{alert_id}}", include_in_schema=False)
     async def alert_action(request: Request, alert_id: str) -> HttpResponse:
         op = field((await read_form(request, gateway.settings.server)).fields, "op")
-        op = op if op in ALERT_OPS else "close"  # an unknown op is refused below, as a close
+        op = op if op in OPERATIONS else "close"  # an unknown op is refused below, as a close
 
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             comment = field(form, "comment")[:2000] or None
-            state = ALERT_OPS.get(field(form, "op"))
-            known = bool(_ALERT.match(alert_id))
+            state = OPERATIONS.get(field(form, "op"))
+            known = bool(ALERT_ID.match(alert_id))
             # The id comes from the URL: one that is not an alert id could be anything an officer
             # pasted there (an ID number), so like a filter it is recorded only once it passed.
             recorded = alert_id if known else UNCHECKED

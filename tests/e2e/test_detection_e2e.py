@@ -4,10 +4,8 @@ nothing (false-alarm budget 0 for every rule on this traffic)."""
 
 from __future__ import annotations
 
-import getpass
 import json
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +24,7 @@ from audit.detection.alerts import AlertError, actions_index, alerts_index, list
 from audit.detection.definitions import RULES_DIR, load_rules
 from audit.detection.runner import run
 from gateway.cli_audit import load_public_key
-from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
+from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
 from support.planted import Planted, load_reference, run_scenario
 
 pytestmark = pytest.mark.opensearch
@@ -127,7 +125,7 @@ def test_every_planted_case_is_found_and_nothing_else(
 
 
 def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
-    scenario: tuple[RunningGateway, str, Planted, Any, Any], opensearch: OpenSearch
+    scenario: tuple[RunningGateway, str, Planted, Any, Any], opensearch: OpenSearch, tmp_path: Path
 ) -> None:
     gateway, prefix, _, began, ended = scenario
     rules = load_rules(only="fund.same_actor_multiple_steps")
@@ -145,31 +143,30 @@ def test_rerun_does_not_duplicate_and_lifecycle_is_recorded(
     )
     with pytest.raises(AlertError, match="cannot become"):
         transition(opensearch, prefix, alert, "acknowledged", "officer-li", None, via="console")
-    # The command line closes it.
-    command = [
-        sys.executable,
-        "-m",
-        "gateway",
-        "detect",
-        "close",
-        alert,
-        "--officer",
-        "officer-wang",
-        "--comment",
-        "已移交纪检",
-    ]
-    done = subprocess.run([*command, "--config", str(gateway.env.config)], capture_output=True, text=True, timeout=60)
+    # The command line closes it through the gateway, with the security administrator's own key.
+    credential = tmp_path / "officer.key"
+    credential.write_text(gateway.env.key("security-admin") + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "gateway", "detect", "close", alert, "--comment", "已移交纪检 13912345678"]
+    options = ["--credential-file", str(credential), "--config", str(gateway.env.config)]
+    done = subprocess.run([*command, *options], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"告警 {alert} 已关闭")
     (closed,) = [a for a in list_alerts(opensearch, prefix, "closed") if a["id"] == alert]
     assert [(h["state"], h["officer"]) for h in closed["history"]] == [
         ("new", "minguard-detect"),
         ("acknowledged", "officer-li"),
-        ("closed", "officer-wang"),
+        ("closed", "zhoujie"),
     ]
     assert closed["history"][1]["comment"].startswith("已调取案卷 ")
-    # The command line's --officer is only typed: recorded as unverified, beside the OS account.
-    cli = closed["history"][2]
-    assert cli["officer_verified"] is False and cli["via"] == f"cli:{getpass.getuser()}@{socket.gethostname()}"
+    # The gateway authenticated the officer, and the action is a chained audit event.
+    api = closed["history"][2]
+    assert api["officer_verified"] is True and api["via"] == "api"
+    request_id = done.stdout.rstrip().removesuffix(")").rsplit(" ", 1)[-1]
+    assert wait_for_events(opensearch, prefix, [request_id]) == {request_id: 1}
+    (event,) = audit_events(opensearch, prefix, request_id)
+    assert event["event"]["action"] == "alert.alert_close" and event["user"]["id"] == "zhoujie"
+    assert event["minguard"]["console"]["alert_id"] == alert and "seq" in event["minguard"]["chain"]
+    assert "13912345678" not in json.dumps(event, ensure_ascii=False)
     opensearch.indices.refresh(index=actions_index(prefix))
     actions = opensearch.search(index=actions_index(prefix), body={"query": {"term": {"alert.id": alert}}, "size": 10})
     assert "11010519491231002X" not in json.dumps([closed, actions["hits"]["hits"]], ensure_ascii=False)
