@@ -77,12 +77,36 @@ def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -
             continue
         text = value.strip()
         if text[:1] not in ("{", "["):
+            yield from _filter_terms(text, is_region_key)
             continue
         try:
             doc = json.loads(text, object_pairs_hook=_Object)
         except (ValueError, RecursionError):
             continue  # text that only starts as JSON does
         yield from _members(doc, is_region_key)
+
+
+# A term of a filter language in one parameter's value: regionCode=610921 (?q=), OData's
+# regionCode eq '610921' (?$filter=), xzqh:610921 (Lucene, ?where=), regionCode in
+# ('610921','610922') (SQL-like). The key before the operator says the value is a region.
+_TERM = re.compile(
+    r"""(?P<key>[^\W\d][\w.\[\]-]*)\s*(?:==?|:|\s(?:eq|in)\s)\s*"""
+    r"""(?P<value>\([^)]*\)|\[[^\]]*\]|'[^']*'|"[^"]*"|[^\s,;&|)\]]+)""",
+    re.IGNORECASE,
+)
+
+
+def _filter_terms(text: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, str]]:
+    """(key, code) of each GB/T 2260 code a filter term in a parameter's value names under a
+    region key. Only codes of the national list count, and only beside a region key: a row id
+    or a telephone number in the same text (id eq 610921) is not a region."""
+    for term in _TERM.finditer(text):
+        if not _names_region(term["key"], is_region_key):
+            continue
+        for item in term["value"].strip("()[]").split(","):
+            code = division_code(item.strip().strip("'\""))
+            if code:
+                yield term["key"], code
 
 
 def _leaves(node: Any) -> Iterator[Any]:

@@ -161,6 +161,18 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
         ),
         ("regions in a list", "GET", OWN + "?size=1&regionCodes=610921", me, 403, "region_parameter_outside"),
         ("region under region words", "GET", OWN + "?size=1&districtCode=610921", me, 403, "region_parameter_outside"),
+        # A filter term in one parameter's value: an upstream evaluating it answers for 汉阴县.
+        ("region in a filter", "GET", OWN + "?size=1&q=regionCode%3D610921", me, 403, "region_parameter_outside"),
+        (
+            "region in an OData filter",
+            "GET",
+            OWN + "?size=1&%24filter=regionCode%20eq%20%27610921%27",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
+        ("region in a Lucene filter", "GET", OWN + "?size=1&where=xzqh:610921", me, 403, "region_parameter_outside"),
+        ("six digits in a filter", "GET", OWN + "?size=1&q=id%3D610921", me, 200, "ok"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),

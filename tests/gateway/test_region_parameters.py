@@ -57,6 +57,35 @@ def test_a_region_parameter_must_lie_in_the_paths_region(query: bytes, refused: 
 
 
 @pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        (b"q=regionCode%3D610921", True),
+        (b"q=regionCode%3D%3D610921", True),
+        (b"%24filter=regionCode%20eq%20%27610921%27", True),  # OData
+        (b"filter=name%20eq%20%27x%27%20and%20regionCode%20eq%20%27610921001%27", True),
+        (b"where=xzqh%3A610921", True),  # Lucene
+        (b"where=xzqhdm%3A%22610921%22", True),
+        (b"where=regionCode%20in%20(%27610902%27%2C%27610921%27)", True),  # a list, one of them outside
+        (b"q=%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81%3D610921", True),  # 区划代码=610921
+        (b"q=regionCode%3D610902001", False),  # inside the path's region
+        (b"where=regionCode%20in%20(%27610902%27%2C%27610902001%27)", False),
+        # Six digits without a region key before them: a row id, part of a phone number.
+        (b"q=id%3D610921", False),
+        (b"filter=personId%20eq%20%27610921%27%20and%20phone%20eq%20%2713800610921%27", False),
+        (b"q=610921", False),
+        # A number beside a region key that is no GB/T 2260 code (a row id, an area code).
+        (b"q=regionCode%3D123456", False),
+        (b"where=areaCode%3A0915", False),
+    ],
+)
+def test_a_filter_term_must_not_name_another_region(query: bytes, refused: bool) -> None:
+    """Front ends send a whole filter in one parameter (?q=, ?$filter=, ?where=): an upstream
+    that evaluates it answered a 汉滨区 caller's own path with 汉阴县's records; only parameters
+    named by a region key were judged."""
+    assert _refused(query) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
     ("body", "types", "refused"),
     [
         (b"personId=P1&xzqhdm=610921", FORM, True),
