@@ -29,7 +29,9 @@ from ..types import Headers
 from .query import form_body, json_type, parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
-_MAX_DEPTH = 32  # a JSON body nested deeper is not walked further (the upstream sees it whole)
+# A JSON body nested deeper is not walked further; the upstream sees it whole, so a region
+# key down there would pass unjudged: such a body is refused as unreadable.
+_MAX_DEPTH = 32
 
 
 class _Object(list[tuple[str, Any]]):
@@ -123,7 +125,8 @@ def _leaves(node: Any) -> Iterator[Any]:
 def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[tuple[str, Any]]:
     """(key, value) of every region key's value in a JSON document; a region key over an
     object or a list gives the codes inside it ({"xzqh": {"dm": …}})."""
-    if depth > _MAX_DEPTH:
+    if depth > _MAX_DEPTH and isinstance(node, list):  # an object or an array
+        yield f"(JSON 嵌套超过 {_MAX_DEPTH} 层)", _UNREAD
         return
     if isinstance(node, _Object):
         for key, value in node:

@@ -384,6 +384,26 @@ def test_a_json_write_without_the_json_type_naming_another_region_is_refused(
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
 
 
+def test_a_json_write_nested_too_deep_to_judge_is_refused(
+    gateway: RunningGateway, upstream_url: str, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """A region key more than 32 levels down was not walked, and the body went to the upstream
+    whole: regionCode 610921 under 40 objects filed a case in 汉阴县 from one's own path."""
+    with urllib.request.urlopen(upstream_url + "/api/v1/regions/610902/persons?size=1", timeout=10) as r:
+        person = json.loads(r.read())["items"][0]["personId"]
+    deep: dict[str, Any] = {"regionCode": "610921"}
+    for _ in range(40):
+        deep = {"extra": deep}
+    application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei", "meta": deep}
+    headers = [key(gateway), PURPOSE, JSON_TYPE]
+    status, data, request_id = raw(
+        gateway, "POST", "/api/v1/regions/610902/cases", headers, json.dumps(application).encode()
+    )
+    assert status == 403 and data["error"]["code"] == "region_parameter_outside", data
+    event = refused_unforwarded(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
+
+
 @pytest.mark.parametrize("charset", ["utf-16", "utf-16le"])
 def test_a_form_in_utf16_cannot_change_the_method(
     gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, charset: str

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+from urllib.parse import quote_from_bytes
 
 import pytest
 
@@ -83,6 +85,34 @@ def test_a_filter_term_must_not_name_another_region(query: bytes, refused: bool)
     that evaluates it answered a 汉滨区 caller's own path with 汉阴县's records; only parameters
     named by a region key were judged."""
     assert _refused(query) == ("region_parameter_outside" if refused else None)
+
+
+def _nested(levels: int, inner: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(levels):
+        inner = {"extra": inner}
+    return inner
+
+
+@pytest.mark.parametrize(
+    ("doc", "refused"),
+    [
+        (_nested(20, {"regionCode": "610902"}), False),
+        (_nested(32, {"personId": "P1"}), False),
+        (_nested(20, {"regionCode": "610921"}), True),
+        # Deeper than the walk goes: whatever is down there is not judged, so it is refused.
+        (_nested(40, {"regionCode": "610921"}), True),
+        (_nested(40, {"regionCode": "610902"}), True),
+        (_nested(40, {"personId": "P1"}), True),
+        ([[_nested(40, {"regionCode": "610921"})]], True),
+    ],
+)
+def test_json_nested_deeper_than_the_walk_is_refused(doc: Any, refused: bool) -> None:
+    """A JSON body, or JSON in a parameter, was walked 32 levels down and let through whole:
+    regionCode 610921 under 40 objects reached the upstream unjudged."""
+    body = json.dumps(doc).encode()
+    expected = "region_parameter_outside" if refused else None
+    assert _refused(b"", body, JSON) == expected
+    assert _refused(b"filter=" + quote_from_bytes(body).encode()) == expected
 
 
 @pytest.mark.parametrize(
