@@ -19,6 +19,7 @@ from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange, account_name
+from ..regions import code_of_name
 from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
@@ -144,12 +145,12 @@ def _outside_region(ex: Exchange) -> Verdict | None:
             "is unknown; the response is withheld",
             f"上游对区划 {target} 的响应无法检查,无法判断记录所属区划,已拦截",
         )
-    unread = len(ex.inspection.unread_regions)
+    named, unread = _codes_of_names(ex.inspection.unread_regions, target)
     if unread:
-        # A region field holding a name (紫阳县) or a number that is no code: whose records
-        # these are cannot be judged, and the gateway does not guess. The values are not
-        # shown: what an upstream put there may be anything (an address), and the caller
-        # and the event must not receive it unmasked.
+        # A region field holding what is no code nor a region's name (全部, a name found in
+        # two places, a number): whose records these are cannot be judged, and the gateway
+        # does not guess. The values are not shown: what an upstream put there may be
+        # anything (an address), and the caller and the event must not receive it unmasked.
         return Verdict(
             "region_scope",
             502,
@@ -159,7 +160,7 @@ def _outside_region(ex: Exchange) -> Verdict | None:
             f"上游对区划 {target} 的响应中有 {unread} 个区划字段的值无法识别为行政区划代码,无法判断记录所属区划,已拦截",
         )
     prefix = region_prefix(target)
-    outside = sorted(code for code in ex.inspection.regions if not code.startswith(prefix))
+    outside = sorted(code for code in ex.inspection.regions | named if not code.startswith(prefix))
     if not outside:
         return None
     shown = _shown(outside)
@@ -170,6 +171,25 @@ def _outside_region(ex: Exchange) -> Verdict | None:
         f"the upstream answered for region {target} with records of {shown}; the response is withheld",
         f"上游对区划 {target} 的请求返回了其他区划({shown})的记录,已拦截",
     )
+
+
+# What classifiers/run.py keeps of a value under a region key that is no code: a value this
+# long may have been cut short, and what was cut (、紫阳县) is not there to be judged.
+_UNREAD_KEPT = 40
+
+
+def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str], int]:
+    """The codes of the region names among `values` (所属区划: 陕西省安康市汉阴县, read in
+    the province of `target`: gateway/regions.py), and how many values are none."""
+    codes: set[str] = set()
+    unread = 0
+    for value in values:
+        code = code_of_name(value, target[:2]) if len(value) < _UNREAD_KEPT else ""
+        if code:
+            codes.add(code)
+        else:
+            unread += 1
+    return frozenset(codes), unread
 
 
 def _shown(values: list[str]) -> str:

@@ -319,3 +319,22 @@ def test_records_outside_the_requested_region_are_withheld(
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
     assert "region_scope" in event["minguard"]["conditions"]["checked"]
     assert event["event"]["outcome"] == "failure"
+
+
+def test_records_naming_their_region_are_judged_by_its_code(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """所属区划 陕西省安康市汉阴县 was no code: a 汉阴县 caller's own list was refused as unreadable
+    and a 汉滨区 caller's answer was refused for the wrong reason. The GB/T 2260 name is read as
+    610921: released to 汉阴县, withheld from 汉滨区 as records of another region."""
+    own = get(odd_gateway, "/api/v1/regions/610921/persons/named", "caseworker-hanyin")
+    assert own.status_code == 200, own.text
+    other = get(odd_gateway, PERSON + "named")
+    assert other.status_code == 502
+    assert other.json()["error"]["code"] == "records_outside_region"
+    assert "610921" in other.json()["error"]["message"]
+    request_id = other.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
+    assert event["event"]["outcome"] == "failure"

@@ -104,13 +104,20 @@ def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outs
         (_json({"xm": "张三", "regionCode": "6109-02"}), "application/json", None),
         (_json({"xm": "张三", "regionCode": "610\u200b902"}), "application/json", None),
         (_json({"xm": "张三", "regionCode": "６１０９０２００２"}), "application/json", None),
-        # A region field that holds a name, or a number that is no code, cannot be judged.
-        (_json({"xm": "张三", "regionCode": "紫阳县"}), "application/json", "records_region_unreadable"),
-        (_json({"xm": "张三", "xzqh": "陕西省安康市紫阳县"}), "application/json", "records_region_unreadable"),
+        # A region field that holds a GB/T 2260 name is read as its code (gateway/regions.py).
+        (_json({"xm": "张三", "regionCode": "紫阳县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "xzqh": "陕西省安康市紫阳县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "xzqh": {"mc": "紫阳县"}}), "application/json", "records_outside_region"),
+        ("姓名,区划代码\n张三,紫阳县\n".encode(), "text/csv", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqh>紫阳县</xzqh></p></r>".encode(), "application/xml", "records_outside_region"),
+        (_json({"xm": "张三", "xzqh": "陕西省安康市汉滨区"}), "application/json", None),
+        # A name no division or more than one has, or a number that is no code, cannot be judged.
+        (_json({"xm": "张三", "regionCode": "城关镇"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "regionCode": "鼓楼区"}), "application/json", "records_region_unreadable"),
         (_json({"xm": "张三", "regionCode": 6109210}), "application/json", "records_region_unreadable"),
-        (_json({"xm": "张三", "xzqh": {"mc": "紫阳县"}}), "application/json", "records_region_unreadable"),
-        ("姓名,区划代码\n张三,紫阳县\n".encode(), "text/csv", "records_region_unreadable"),
-        ("<r><p><xm>张三</xm><xzqh>紫阳县</xzqh></p></r>".encode(), "application/xml", "records_region_unreadable"),
+        (_json({"xm": "张三", "xzqh": {"mc": "城关镇"}}), "application/json", "records_region_unreadable"),
+        ("姓名,区划代码\n张三,城关镇\n".encode(), "text/csv", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh>城关镇</xzqh></p></r>".encode(), "application/xml", "records_region_unreadable"),
         # Nothing there: nothing to judge.
         (_json({"xm": "张三", "regionCode": None}), "application/json", None),
         (_json({"xm": "张三", "regionCode": ""}), "application/json", None),
@@ -119,7 +126,8 @@ def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outs
 def test_region_fields_are_read_as_codes_or_refused(body: bytes, media_type: str, code: str | None) -> None:
     """Codes such as "6109-21" and "６１０９２１" name 汉阴县 as 610921 does; read only as 6, 9 or 12 ASCII
     digits they named no region, and 汉阴县's records went to a 汉滨区 caller. A region field
-    holding a name (紫阳县) was not judged at all: now refused, since no code can be read."""
+    holding a name (紫阳县) was not judged at all: now read as its code, and refused when no code
+    can be read (城关镇 is in many counties)."""
     ex = _released(body, media_type)
     if code is None:
         assert ex.failure is None and ex.response is not None
@@ -129,7 +137,7 @@ def test_region_fields_are_read_as_codes_or_refused(body: bytes, media_type: str
     if code == "records_region_unreadable":
         assert "无法识别为行政区划代码" in ex.failure.message_zh
         # What stood in the field is not repeated to the caller (it may be an address).
-        assert "紫阳" not in ex.failure.message_zh + ex.failure.message
+        assert "城关" not in ex.failure.message_zh + ex.failure.message
 
 
 def test_an_unreadable_region_value_is_not_shown_to_the_caller() -> None:
@@ -235,7 +243,8 @@ def test_a_region_under_another_name_is_judged(key: str) -> None:
             "records_outside_region",
         ),
         (_json({"xm": "张三", "areaCode": {"code": "610921"}}), "application/json", "records_outside_region"),
-        (_json({"xm": "张三", "所属区划": "紫阳县"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "所属区划": "紫阳县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "所属区划": "全部"}), "application/json", "records_region_unreadable"),
     ],
 )
 def test_a_region_under_another_name_is_judged_in_every_format(body: bytes, media_type: str, code: str) -> None:
@@ -274,9 +283,10 @@ def test_an_address_under_region_words_is_still_masked() -> None:
     ("body", "code"),
     [
         # An XML region element holding names only, as {"xzqh": {"mc": "紫阳县"}} in JSON.
-        ("<r><p><xm>张三</xm><xzqh><mc>紫阳县</mc></xzqh></p></r>", "records_region_unreadable"),
-        ("<r><p><xm>张三</xm><xzqh><name>紫阳县</name></xzqh></p></r>", "records_region_unreadable"),
-        ("<r><p><xm>张三</xm><xzqh mc='紫阳县'/></p></r>", "records_region_unreadable"),
+        ("<r><p><xm>张三</xm><xzqh><mc>紫阳县</mc></xzqh></p></r>", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqh><name>紫阳县</name></xzqh></p></r>", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqh mc='紫阳县'/></p></r>", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqh><mc>城关镇</mc></xzqh></p></r>", "records_region_unreadable"),
         ("<r><p><xm>张三</xm><xzqh mc='汉阴县'><jb>3</jb></xzqh></p></r>", "records_region_unreadable"),
         # A code in an attribute of the region element is the record's region.
         ("<r><p><xm>张三</xm><xzqh dm='610921' mc='汉阴县'/></p></r>", "records_outside_region"),
@@ -332,3 +342,27 @@ def test_a_record_listing_its_regions_is_judged() -> None:
     assert ex.failure is not None and ex.failure.code == "records_outside_region"
     ex = _released(_json({"xm": "张三", "regionCodeList": ["610902", "610902002"]}), "application/json")
     assert ex.failure is None
+
+
+@pytest.mark.parametrize(
+    ("record", "code"),
+    [
+        ({"所属区划": "陕西省安康市汉阴县"}, None),
+        ({"所属区县": "汉阴县"}, None),
+        ({"xzqh": {"mc": "汉阴县城关镇"}}, None),  # a township below the county: inside it
+        ({"所属区划": "紫阳县"}, "records_outside_region"),
+        ({"所属区划": "陕西省安康市"}, "records_outside_region"),  # the city holds more than the county
+        ({"所属区划": "鼓楼区"}, "records_region_unreadable"),  # not in this province
+        ({"所属区划": "汉阴县、紫阳县"}, "records_region_unreadable"),
+        # Kept only in part (the first 40 characters): what was cut is not there to judge.
+        ({"所属区划": "陕西省安康市汉阴县" + "城关镇" * 10 + "镇、紫阳县"}, "records_region_unreadable"),
+    ],
+)
+def test_a_region_written_by_name_is_judged_on_a_county_route(record: dict[str, Any], code: str | None) -> None:
+    """所属区划 陕西省安康市汉阴县 was refused as unreadable on 汉阴县's own route: a GB/T 2260
+    name is now read as its code and judged like one."""
+    ex = _released(_json({"xm": "张三", **record}), "application/json", region="610921")
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure

@@ -98,6 +98,12 @@ async def handle(request: web.Request) -> web.StreamResponse:
             {**RECORD, "idNumber": "610921198906063413", "regionCode": "610921101001"},
         ]
         return web.json_response({"items": people})
+    if case == "named":  # the region written out, not coded: 汉阴县's records
+        people = [
+            {**RECORD, "所属区划": "陕西省安康市汉阴县"},
+            {**RECORD, "idNumber": "610921198906063413", "所属区划": "汉阴县城关镇"},
+        ]
+        return web.json_response({"items": people})
     if case in ("cacheable", "cacheable-general"):  # an upstream that lets anyone cache its answer
         body = JSON_BODY if case == "cacheable" else json.dumps({"status": "ok", "total": 3}).encode()
         headers = {

@@ -1,0 +1,90 @@
+"""Region names read as codes: a record may write its region out (所属区划: 陕西省安康市汉阴县)
+rather than code it (610921).
+
+The names are those of GB/T 2260 (classifiers/entities/gb2260.txt: provinces, prefectures
+and counties). A name is read as a chain from the top down, each name under the one before
+it: 陕西省安康市汉阴县, 安康市汉阴县, 汉阴县. County names repeat across the country (鼓楼区 is
+in four cities), so a chain that does not start with a province is read within the province
+of the region being judged, and it must name one division there. What follows the chain
+may name a township or village below it (汉阴县城关镇, 汉阴县涧池镇五一村): the list has no
+names at that level, so such a value is read as the county's. Anything else (an unknown
+name, a name found twice, two counties in one value, a name cut short) is no code: the
+caller refuses it as unreadable, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import classifiers.entities
+from classifiers.normalise import fold
+from policies.enforcer import region_prefix
+
+_DIVISIONS_PATH = Path(classifiers.entities.__file__).parent / "gb2260.txt"
+
+
+def _names() -> dict[str, tuple[str, ...]]:
+    """name -> the codes of that name (北京市: the municipality and its city level)."""
+    names: dict[str, list[str]] = {}
+    with _DIVISIONS_PATH.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                code, name = line.split()[:2]
+                names.setdefault(name, []).append(code)
+    return {name: tuple(codes) for name, codes in names.items()}
+
+
+_NAMES = _names()
+_LONGEST = max(len(name) for name in _NAMES)
+
+# A township or village below a county, written after it: one or more names, each ending in
+# the word for its level, and nothing else (no separator: 汉阴县、紫阳县 names two counties).
+_BELOW = re.compile(
+    r"(?:[\u4e00-\u9fff0-9]+?(?:街道办事处|办事处|街道|镇|乡|村民委员会|居民委员会|村委会|居委会|社区|村|组))+"
+)
+
+
+def _under(code: str, parent: str) -> bool:
+    return code != parent and code.startswith(region_prefix(parent))
+
+
+def _chains(text: str, start: int, parent: str) -> Iterator[tuple[str, int]]:
+    """(code, end) of each chain of names from `start`, every name under `parent` ("": any)."""
+    for end in range(start + 1, min(len(text), start + _LONGEST) + 1):
+        for code in _NAMES.get(text[start:end], ()):
+            if parent and not _under(code, parent):
+                continue
+            yield code, end
+            yield from _chains(text, end, code)
+
+
+def _names_a_division(text: str) -> bool:
+    return any(text[i:j] in _NAMES for i in range(len(text)) for j in range(i + 2, min(len(text), i + _LONGEST) + 1))
+
+
+def code_of_name(value: str, province: str) -> str:
+    """The GB/T 2260 code a region name stands for, "" when it names none or more than one.
+    `province`: the two digits of the province a name that does not start with its province
+    is read in."""
+    text = "".join(fold(value).text.split())
+    found: dict[int, set[str]] = {}
+    for end in range(1, min(len(text), _LONGEST) + 1):
+        for root in _NAMES.get(text[:end], ()):
+            if root[:2] != province and not root.endswith("0000"):
+                continue  # 鼓楼区 alone is read in this province only
+            found.setdefault(end, set()).add(root)
+            for code, last in _chains(text, end, root):
+                found.setdefault(last, set()).add(code)
+    if not found:
+        return ""
+    end = max(found)
+    rest = text[end:]
+    if rest and (not _BELOW.fullmatch(rest) or _names_a_division(rest)):
+        return ""
+    codes = found[end]
+    # One name may stand for a division and its own city level (北京市: 110000 and 110100):
+    # the broader one, which holds the other. Two divisions side by side are ambiguous.
+    broadest = min(codes, key=lambda code: len(region_prefix(code)))
+    return broadest if all(code == broadest or _under(code, broadest) for code in codes) else ""
