@@ -21,6 +21,7 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from classifiers.entities import resident_id
+from gateway.exchange import account_name
 from policies.keys import Pseudonymizer
 
 # Columns of the table and CSV outputs: (field path, zh-CN header).
@@ -83,7 +84,9 @@ class Query:
                 raise SearchError("按人员检索需要假名化密钥 / searching by person needs the pseudonym key")
             filters.append({"term": {"minguard.data.person_tokens": pseudonymizer.token(number)}})
         if self.user:
-            filters.append({"term": {"user.id": self.user}})
+            # user.id is folded (gateway/exchange.py, account_name); events written before
+            # that hold the subject as presented.
+            filters.append({"terms": {"user.id": sorted({self.user, account_name(self.user)})}})
         if self.region:
             filters.append(
                 {

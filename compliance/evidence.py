@@ -21,6 +21,7 @@ from audit.chain import PUBLIC_KEY_FILE
 from audit.detection.notify import notified_severities
 from audit.verify import verify_trail
 from gateway.cli_audit import load_public_key, read_trail
+from gateway.exchange import account_name
 from gateway.settings import Settings
 
 from . import policyfacts, systemfacts
@@ -144,8 +145,9 @@ def gather(
     admins = {"terms": {"user.roles": ["system_admin", "security_admin", "audit_admin"]}}
     ev.admin_role_events = trail.pairs("user.id", "user.roles", admins)
     ev.masking = policyfacts.masking_by_role(settings, bundle)
-    ev.configured = {k.subject: list(k.roles) for k in settings.identity.api_keys}
-    ev.kinds = {k.subject: k.kind for k in settings.identity.api_keys}
+    # Keyed as the trail keys them (user.id is the subject folded: gateway/exchange.py).
+    ev.configured = {account_name(k.subject): list(k.roles) for k in settings.identity.api_keys}
+    ev.kinds = {account_name(k.subject): k.kind for k in settings.identity.api_keys}
     # Read for exactly these accounts: a busy bureau has more users than by_user lists.
     ev.configured_events = trail.among("user.id", sorted(ev.configured))
     ev.escalations = trail.pairs("user.id", "minguard.error.code", {"terms": {"minguard.error.code": ESCALATION_CODES}})

@@ -40,6 +40,13 @@ class Principal:
     credential: str  # "api_key" | "jwt"
     credential_id: str  # api key id, or the JWT's key id / issuer
 
+    @property
+    def user_id(self) -> str:
+        """The subject as the trail keys it (``user.id``): folded as ``account_name`` folds it,
+        so that "ZhangWei" and "zhangwei" are one history for the officer and the detection
+        rules, as they are one daily quota. ``subject`` stays as presented."""
+        return account_name(self.subject)
+
 
 @dataclass(slots=True)
 class Request:

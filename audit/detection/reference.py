@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from opensearchpy import OpenSearch
 from opensearchpy.helpers import bulk, scan
 
+from gateway.exchange import account_name
 from gateway.stages.business import Business
 
 from .definitions import Rule
@@ -76,8 +77,9 @@ def staff_documents(rows: Iterable[dict[str, str]], tokens: Business) -> dict[st
     for line, row in enumerate(rows, start=2):
         if not row["staff_id"]:
             raise ReferenceError(f"staff register line {line}: staff_id is empty")
+        staff_id = account_name(row["staff_id"])  # as user.id and business.operator are keyed
         doc = {
-            "staff_id": row["staff_id"],
+            "staff_id": staff_id,
             "region": row["region"] or None,
             "household_token": tokens.household_token(row["household_id"]),
             "address_token": tokens.address_token(row["address"]),
@@ -85,9 +87,7 @@ def staff_documents(rows: Iterable[dict[str, str]], tokens: Business) -> dict[st
         }
         if row["bank_card"] and doc["account_token"] is None:
             raise ReferenceError(f"staff register line {line}: bank_card is not a card number")
-        docs[hashlib.sha256(row["staff_id"].encode()).hexdigest()[:32]] = {
-            k: v for k, v in doc.items() if v is not None
-        }
+        docs[hashlib.sha256(staff_id.encode()).hexdigest()[:32]] = {k: v for k, v in doc.items() if v is not None}
     return docs
 
 

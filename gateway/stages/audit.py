@@ -295,6 +295,7 @@ class Audit:
             minguard["proxy_ip"] = ex.request.proxy_ip
         if principal is not None:
             minguard["principal"] = {
+                "subject": principal.subject,  # as presented; user.id is it folded
                 "kind": principal.kind,
                 "region": principal.region,
                 "organisation": principal.organisation,
@@ -339,7 +340,7 @@ class Audit:
                 "duration": int(ex.elapsed_ms() * 1_000_000),
             },
             "user": {
-                "id": principal.subject if principal else None,
+                "id": principal.user_id if principal else None,
                 "roles": list(principal.roles) if principal else [],
             },
             "source": {"ip": ex.request.client_ip or None, "port": ex.request.client_port or None},

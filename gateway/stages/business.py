@@ -30,7 +30,7 @@ from classifiers.entities import resident_id
 from classifiers.normalise import fold
 from policies.keys import Pseudonymizer
 
-from ..exchange import Exchange
+from ..exchange import Exchange, account_name
 from ..media import DecodeError, content_coding, decode_content
 from ..types import Headers
 
@@ -127,8 +127,10 @@ class Business:
         upstream = ex.upstream
         answer = _json(_decoded(upstream.body, upstream.headers)) if upstream is not None else {}
         region = _text(answer.get("regionCode"))
-        subject = ex.principal.subject if ex.principal else None
-        operator = _text(body.get(actor_field)) or subject
+        # Keyed as user.id is (folded): detection rules join the operators of one case's steps.
+        subject = ex.principal.user_id if ex.principal else None
+        claimed = _text(body.get(actor_field))
+        operator = (account_name(claimed) if claimed else None) or subject
         fields: dict[str, Any] = {
             "step": step,
             "operator": operator,

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from opensearchpy import OpenSearch
 
+from audit.detection import reference
 from audit.opensearch import index_for, index_template
 from audit.spool import Spool
 from classifiers.inspect import Inspector
@@ -156,3 +157,56 @@ def test_the_account_paid_is_the_upstreams_not_a_card_the_request_names(tmp_path
     (event,) = _audited(tmp_path, [ex])
     business = Business(Pseudonymizer(bytes(range(32))))
     assert event["minguard"]["business"]["account_token"] == business.account_token(paid)
+
+
+# One person, one history: the trail keys a caller by the subject folded as the daily quota
+# folds it (user.id), and keeps the subject as presented (minguard.principal.subject).
+# The same official, once by an API key and once by a token whose issuer spells the login otherwise.
+BY_KEY = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区民政局", "api_key", "cw")
+BY_TOKEN = Principal("ZhangWei", "person", ("reviewer",), "610902", "汉滨区民政局", "jwt", "idp")
+APPLY = ("case.apply", "case", "apply", "/api/v1/regions/610902/cases")
+APPROVE = ("case.approve", "case", "approve", "/api/v1/regions/610902/cases/C1/approve")
+
+
+def _events(tmp_path: Path) -> list[dict[str, object]]:
+    return _audited(
+        tmp_path,
+        [
+            _write(BY_KEY, *APPLY, {"operator": "ZhangWei", "program": "dibao", "amount": 300}),
+            _write(BY_TOKEN, *APPROVE, {"approver": "zhangwei"}),
+        ],
+    )
+
+
+def test_one_official_is_one_user_id_whatever_the_spelling(tmp_path: Path) -> None:
+    """ZhangWei and zhangwei were two users to the trail and the detection rules (bulk access,
+    repeated denials, the same official applying and approving one case), while the daily
+    quota already counted them as one."""
+    events = _events(tmp_path)
+    assert [e["user"]["id"] for e in events] == ["zhangwei", "zhangwei"]  # type: ignore[index]
+    assert [e["minguard"]["principal"]["subject"] for e in events] == ["zhangwei", "ZhangWei"]  # type: ignore[index]
+    business = [e["minguard"]["business"] for e in events]  # type: ignore[index]
+    assert [(b["operator"], b["operator_verified"]) for b in business] == [("zhangwei", True), ("zhangwei", True)]
+
+
+def test_the_staff_register_is_keyed_as_operators_are() -> None:
+    rows = [{"staff_id": "WangFang", "region": "610902", "household_id": "", "address": "", "bank_card": ""}]
+    (doc,) = reference.staff_documents(rows, Business(Pseudonymizer(bytes(range(32))))).values()
+    assert doc["staff_id"] == "wangfang"
+
+
+@pytest.mark.opensearch
+def test_the_audit_index_accepts_the_subject_as_presented(tmp_path: Path, opensearch: OpenSearch) -> None:
+    """The audit mapping is strict: an unmapped field would refuse the whole event."""
+    prefix = f"mgtest-userid-{uuid.uuid4().hex[:8]}"
+    opensearch.indices.put_index_template(name=prefix, body=index_template(prefix))
+    try:
+        for event in _events(tmp_path):
+            opensearch.index(index=index_for(prefix, event["@timestamp"]), id=event["event"]["id"], body=event)  # type: ignore[arg-type,index]
+        opensearch.indices.refresh(index=f"{prefix}-*")
+        assert opensearch.count(index=f"{prefix}-*", body={"query": {"term": {"user.id": "zhangwei"}}})["count"] == 2
+        query = {"query": {"term": {"minguard.principal.subject": "ZhangWei"}}}
+        assert opensearch.count(index=f"{prefix}-*", body=query)["count"] == 1
+    finally:
+        opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
