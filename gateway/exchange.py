@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from policies.routes import RouteMatch
 
     from .stages.forward import UpstreamStream
+    from .stages.jsonbody import ParsedBody
     from .types import Headers
 
 
@@ -95,6 +96,8 @@ class Exchange:
     started_mono: float = field(default_factory=time.perf_counter)
     purpose: str | None = None
     principal: Principal | None = None
+    # The request body as JSON, once a stage has read it so (gateway/stages/jsonbody.py).
+    request_json: ParsedBody | None = None
     route: RouteMatch | None = None
     decision: Decision | None = None
     upstream: Response | None = None

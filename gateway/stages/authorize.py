@@ -25,6 +25,7 @@ from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
 from .audit import SAFE_METHODS
+from .jsonbody import request_json
 from .query import QueryError, check_form, check_json, check_multipart, check_query, form_body, json_type
 from .redact import FORM
 from .scope import header_regions, named_regions, outside_region
@@ -165,7 +166,7 @@ class Authorize:
             if any(t.startswith("multipart/") for t in body_types):
                 check_multipart(ex.request.body)
             if ex.request.body and (not content_types or any(json_type(t) for t in body_types)):
-                check_json(ex.request.body)
+                check_json(request_json(ex).doc)
             route = self._route(bundle, ex.request.method, ex.request.raw_path)
         except QueryError as exc:
             ex.fail(exc.status, exc.code, str(exc), exc.message_zh)
@@ -196,7 +197,7 @@ class Authorize:
             ex.conditions.append("region_scope")
             named = chain(
                 header_regions(ex.request.headers, self._region_key),
-                named_regions(ex.request.query, ex.request.body, content_types, self._region_key),
+                named_regions(ex.request.query, ex.request.body, content_types, self._region_key, ex.request_json),
             )
             verdict = outside_region(route.target_region, named, self._code_only_key)
             if verdict is not None:

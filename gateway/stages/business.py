@@ -33,6 +33,7 @@ from policies.keys import Pseudonymizer
 from ..exchange import Exchange, account_name
 from ..media import DecodeError, content_coding, decode_content
 from ..types import Headers
+from .jsonbody import JsonObject, request_json
 
 # route name -> step, and the body field that names the acting official.
 STEPS: dict[str, tuple[str, str]] = {
@@ -52,6 +53,16 @@ def _json(body: bytes) -> dict[str, Any]:
     except ValueError:  # includes UnicodeDecodeError
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _request_fields(ex: Exchange) -> dict[str, Any]:
+    """The request body's top-level members (the last of a key sent twice, as json.loads
+    reads it), from the parse authorize made (jsonbody.py)."""
+    body = ex.request.body
+    if not body or len(body) > MAX_BODY:
+        return {}
+    parsed = request_json(ex)
+    return dict(parsed.doc) if isinstance(parsed.doc, JsonObject) else {}
 
 
 def _decoded(body: bytes, headers: Headers) -> bytes:
@@ -123,7 +134,7 @@ class Business:
         if route is None or route.name not in STEPS:
             return None
         step, actor_field = STEPS[route.name]
-        body = _json(ex.request.body)
+        body = _request_fields(ex)
         upstream = ex.upstream
         answer = _json(_decoded(upstream.body, upstream.headers)) if upstream is not None else {}
         region = _text(answer.get("regionCode"))

@@ -14,12 +14,13 @@ HiddenHttpMethodFilter, Laravel and Symfony read `_method` as the method headers
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import unquote, unquote_plus
 
 from ..media import parse_content_type
+from .jsonbody import JsonObject
 
 # Compared with "_" for "-", as for the headers: X-HTTP-Method-Override=DELETE works as a
 # parameter too in some frameworks.
@@ -88,16 +89,13 @@ def json_type(media_type: str) -> bool:
     return subtype in ("json", "x-json") or subtype.endswith("+json")
 
 
-def check_json(body: bytes) -> None:
-    """A JSON body must not change the method: Laravel takes its input from the JSON of a
-    JSON request, `_method` among it (the members of the top-level object). A body that does
-    not parse is not read here (the region check refuses it on a region route)."""
-    try:
-        doc = json.loads(body)
-    except (ValueError, RecursionError):
-        return
-    if isinstance(doc, dict):
-        for name in doc:
+def check_json(doc: Any) -> None:
+    """A JSON body (as jsonbody.parse gives it) must not change the method: Laravel takes its
+    input from the JSON of a JSON request, `_method` among it (the members of the top-level
+    object). A body that does not parse is not read here (the region check refuses it on a
+    region route)."""
+    if isinstance(doc, JsonObject):
+        for name, _ in doc:
             _refuse_override(name, name.strip().casefold().removesuffix("[]"))
 
 

@@ -12,7 +12,6 @@ that is no code at all, is refused before the upstream is asked.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from email.parser import BytesParser
@@ -26,17 +25,13 @@ from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
 from ..types import Headers
+from .jsonbody import JsonObject, ParsedBody, loads, parse
 from .query import form_body, json_type, parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
 # A JSON body nested deeper is not walked further; the upstream sees it whole, so a region
 # key down there would pass unjudged: such a body is refused as unreadable.
 _MAX_DEPTH = 32
-
-
-class _Object(list[tuple[str, Any]]):
-    """A JSON object as its members in order, a key sent twice kept twice: one parser reads
-    the first, another the last ({"regionCode": "610921", "regionCode": "610902"})."""
 
 
 # The parts of a parameter's name that frameworks bind to members: regionCode[] (PHP, Rails),
@@ -82,7 +77,7 @@ def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -
             yield from _filter_terms(text, is_region_key)
             continue
         try:
-            doc = json.loads(text, object_pairs_hook=_Object)
+            doc = loads(text)
         except (ValueError, RecursionError):
             continue  # text that only starts as JSON does
         yield from _members(doc, is_region_key)
@@ -112,7 +107,7 @@ def _filter_terms(text: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, 
 
 
 def _leaves(node: Any) -> Iterator[Any]:
-    if isinstance(node, _Object):
+    if isinstance(node, JsonObject):
         for _, value in node:
             yield from _leaves(value)
     elif isinstance(node, list):
@@ -128,7 +123,7 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
     if depth > _MAX_DEPTH and isinstance(node, list):  # an object or an array
         yield f"(JSON 嵌套超过 {_MAX_DEPTH} 层)", _UNREAD
         return
-    if isinstance(node, _Object):
+    if isinstance(node, JsonObject):
         for key, value in node:
             if is_region_key(key):
                 if isinstance(value, list):  # an object or an array
@@ -166,11 +161,16 @@ _UNREAD = "[无法解析]"
 
 
 def named_regions(
-    query: bytes, body: bytes, content_types: list[str], is_region_key: IsRegionKey
+    query: bytes,
+    body: bytes,
+    content_types: list[str],
+    is_region_key: IsRegionKey,
+    parsed: ParsedBody | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each region parameter in the query, an urlencoded form, a multipart
     or a JSON body: declared as JSON (text/json and application/x-json too), or with no
-    Content-Type at all. `content_types`: the request's Content-Type lines."""
+    Content-Type at all. `content_types`: the request's Content-Type lines; `parsed`: the
+    body as JSON, if it was parsed already."""
     yield from _named_pairs(_pairs(query), is_region_key)
     if not body:
         return
@@ -184,15 +184,14 @@ def named_regions(
         yield from _named_pairs(_pairs(form), is_region_key)
     # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
     if declared_json or not content_types:
-        try:
-            doc = json.loads(body, object_pairs_hook=_Object)
-        except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        parsed = parsed if parsed is not None else parse(body)
+        if not parsed.ok:
             # fastjson, Gson and Newtonsoft.Json read single quotes, bare keys, trailing commas
             # and comments: the region keys such a body holds cannot be judged here.
             if declared_json or _looks_like_json(body):
                 yield "(JSON 请求体)", _UNREAD
             return
-        yield from _members(doc, is_region_key)
+        yield from _members(parsed.doc, is_region_key)
 
 
 def _looks_like_json(body: bytes) -> bool:

@@ -1,0 +1,77 @@
+"""A JSON request body is parsed once, for every check that reads it (gateway/stages/jsonbody.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.authorize import Authorize
+from gateway.stages.business import Business
+from policies.bundle import PolicyFiles, PolicyStore
+from policies.keys import Pseudonymizer
+
+CASEWORKER = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区民政局", "api_key", "cw")
+AUTHORIZE = Authorize(PolicyStore(PolicyFiles()))
+BUSINESS = Business(Pseudonymizer(bytes(range(32))))
+
+
+def _apply(body: bytes) -> Exchange:
+    headers = [(b"content-type", b"application/json"), (b"x-purpose-of-use", "救助审核".encode())]
+    ex = Exchange(Request("POST", "/api/v1/regions/610902/cases", b"", headers, "127.0.0.1", 40000, "http", body))
+    ex.principal = CASEWORKER
+    ex.purpose = "救助审核"
+    return ex
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch, body: bytes) -> tuple[Exchange, int]:
+    """The exchange after authorize and the business stage, and how often the body was parsed."""
+    parses = 0
+    loads = json.loads
+
+    def counting(text: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal parses
+        parses += text == body
+        return loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting)
+    ex = _apply(body)
+    asyncio.run(AUTHORIZE(ex))
+    if ex.failure is None:
+        ex.upstream = Response(201, [(b"content-type", b"application/json")], b'{"regionCode": "610902001"}')
+        asyncio.run(BUSINESS(ex))
+    return ex, parses
+
+
+def test_a_json_write_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_json (for _method), the region check (with its own pair hook) and the business
+    stage each parsed the body: three parses of every JSON write on a region route."""
+    body = json.dumps({"personId": "P1", "program": "linshi", "amount": 300, "operator": "zhangwei"}).encode()
+    ex, parses = _parses(monkeypatch, body)
+    assert ex.failure is None, ex.failure
+    assert parses == 1
+    assert ex.business is not None and ex.business["amount"] == 300 and ex.business["operator_verified"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b'{"personId": "P1", "_method": "DELETE"}', "method_override"),
+        (b'{"regionCode": "610921", "regionCode": "610902"}', "region_parameter_outside"),  # either may be read
+        (b'{"regionCode": "610902", "regionCode": "610921"}', "region_parameter_outside"),
+        (b"{'regionCode': '610921'}", "region_parameter_outside"),  # no JSON: cannot be judged
+    ],
+)
+def test_each_check_still_reads_the_one_parse(monkeypatch: pytest.MonkeyPatch, body: bytes, code: str) -> None:
+    ex, parses = _parses(monkeypatch, body)
+    assert ex.failure is not None and ex.failure.code == code
+    assert parses == 1
+
+
+def test_the_business_fields_are_the_last_of_a_key_sent_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As json.loads read them before: the region check sees both, the business stage the last."""
+    ex, _ = _parses(monkeypatch, b'{"personId": "P1", "amount": 100, "amount": 300, "operator": "zhangwei"}')
+    assert ex.business is not None and ex.business["amount"] == 300
