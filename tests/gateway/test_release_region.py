@@ -366,3 +366,29 @@ def test_a_region_written_by_name_is_judged_on_a_county_route(record: dict[str, 
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
         assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        # A bare list of areas beside the record may be the record's own regions (a person
+        # served in two counties) or the answer's (whose list this is): judged, fail closed.
+        ({"areas": ["610921", "610922"]}, "records_outside_region"),
+        ({"regionCodes": ["610902", "610921"]}, "records_outside_region"),
+        # A word before the region words says whose areas they are: reference data, not judged.
+        ({"neighbourAreas": ["610921", "610922"]}, None),
+        ({"adjacentRegionCodes": ["610921", "610922"]}, None),
+        ({"options": [{"code": "610921", "name": "汉阴县"}]}, None),
+    ],
+)
+def test_a_list_of_other_areas_beside_a_record_is_judged_unless_its_key_says_whose(
+    extra: dict[str, Any], code: str | None
+) -> None:
+    """Issue 9, case 4: neighbouring counties listed beside a record of one's own county. The
+    key is all the gateway has to tell reference data from the record's region (docs/policies.md,
+    "Lists of regions beside a record")."""
+    ex = _released(_json({"xm": "张三", "regionCode": "610902002", **extra}), "application/json")
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
