@@ -86,24 +86,41 @@ def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -
 # A term of a filter language in one parameter's value: regionCode=610921 (?q=), OData's
 # regionCode eq '610921' (?$filter=), xzqh:610921 (Lucene, ?where=), regionCode in
 # ('610921','610922') (SQL-like). The key before the operator says the value is a region.
+# Tried at every word start, terms overlapping (a=regionCode=610921 holds one at "regionCode").
 _TERM = re.compile(
-    r"""(?P<key>[^\W\d][\w.\[\]-]*)\s*(?:==?|:|\s(?:eq|in)\s)\s*"""
-    r"""(?P<value>\([^)]*\)|\[[^\]]*\]|'[^']*'|"[^"]*"|[^\s,;&|)\]]+)""",
+    r"""(?=(?<![\w.\[\]])(?P<key>[^\W\d][\w.\[\]-]*)\s*"""
+    r"""(?P<op>==?|!=|<>|<=|>=|<|>|:|\s(?:eq|in|ne|gt|ge|lt|le|like|between|not\s+in|not\s+like)\s)\s*"""
+    r"""(?P<value>\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|'[^']*'|"[^"]*"|[^\s,;&|)\]]+))""",
     re.IGNORECASE,
 )
+# What negates the term after it: -xzqh:610902, !xzqh:610902 (Lucene), NOT xzqh:610902.
+_NEGATED = re.compile(r"(?:[-!]|\bnot\s+)$", re.IGNORECASE)
+_EQUALS = frozenset({"=", "==", ":", "eq", "in"})
+# What widens a term beyond the codes it names: a wildcard (61*, 6109%), a range ([610000 TO 619999]).
+_WIDENING = re.compile(r"[*%?]|\sTO\s", re.IGNORECASE)
 
 
 def _filter_terms(text: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, str]]:
     """(key, code) of each GB/T 2260 code a filter term in a parameter's value names under a
     region key. Only codes of the national list count, and only beside a region key: a row id
-    or a telephone number in the same text (id eq 610921) is not a region."""
+    or a telephone number in the same text (id eq 610921) is not a region, nor is a value
+    beside a region key that is no code (sort=regionCode:asc). A term that asks for more than
+    the codes it names (regionCode ne '610902', -xzqh:610902, regionCode like '61%',
+    xzqh:[610000 TO 619999]) cannot be judged: it is given as no code."""
     for term in _TERM.finditer(text):
-        if not _names_region(term["key"], is_region_key):
+        key = term["key"]
+        if not _names_region(key, is_region_key):
             continue
-        for item in term["value"].strip("()[]").split(","):
+        value = term["value"]
+        negated = _NEGATED.search(text, 0, term.start("key")) is not None
+        equals = " ".join(term["op"].lower().split()) in _EQUALS
+        if negated or not equals or _WIDENING.search(value):
+            yield key, _UNREAD
+            continue
+        for item in value.strip("()[]{}").split(","):
             code = division_code(item.strip().strip("'\""))
             if code:
-                yield term["key"], code
+                yield key, code
 
 
 def _leaves(node: Any) -> Iterator[Any]:

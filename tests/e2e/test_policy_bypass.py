@@ -172,6 +172,14 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             "region_parameter_outside",
         ),
         ("region in a Lucene filter", "GET", OWN + "?size=1&where=xzqh:610921", me, 403, "region_parameter_outside"),
+        (
+            "every other region in a filter",
+            "GET",
+            OWN + "?size=1&%24filter=regionCode%20ne%20%27610902%27",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
         ("six digits in a filter", "GET", OWN + "?size=1&q=id%3D610921", me, 200, "ok"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),

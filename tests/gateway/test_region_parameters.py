@@ -68,6 +68,16 @@ def test_a_region_parameter_must_lie_in_the_paths_region(query: bytes, refused: 
         (b"where=xzqh%3A610921", True),  # Lucene
         (b"where=xzqhdm%3A%22610921%22", True),
         (b"where=regionCode%20in%20(%27610902%27%2C%27610921%27)", True),  # a list, one of them outside
+        (b"q=a%3DregionCode%3D610921", True),  # a term inside another term's value
+        # A term that asks for more than the codes it names cannot be judged.
+        (b"%24filter=regionCode%20ne%20%27610902%27", True),
+        (b"where=regionCode%20not%20in%20(%27610902%27)", True),
+        (b"q=-xzqh%3A610902", True),
+        (b"q=NOT%20xzqh%3A610902", True),
+        (b"where=regionCode%20like%20%2761%25%27", True),
+        (b"q=xzqh%3A6109*", True),
+        (b"q=xzqh%3A%5B610000%20TO%20619999%5D", True),
+        (b"where=regionCode%3E%3D610000", True),
         (b"q=%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81%3D610921", True),  # 区划代码=610921
         (b"q=regionCode%3D610902001", False),  # inside the path's region
         (b"where=regionCode%20in%20(%27610902%27%2C%27610902001%27)", False),
@@ -78,6 +88,9 @@ def test_a_region_parameter_must_lie_in_the_paths_region(query: bytes, refused: 
         # A number beside a region key that is no GB/T 2260 code (a row id, an area code).
         (b"q=regionCode%3D123456", False),
         (b"where=areaCode%3A0915", False),
+        (b"sort=regionCode%3Aasc", False),  # a sort order, not a filter
+        (b"fields=regionCode%2Cname&orderBy=regionCode%20desc", False),
+        (b"q=hukouRegionCode%3A610921", False),  # where someone is registered: no scope
     ],
 )
 def test_a_filter_term_must_not_name_another_region(query: bytes, refused: bool) -> None:
