@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from policies.conditions import SelfApproval, Verdict
 from policies.routes import RouteMatch
 
 from ..exchange import Exchange, Request, account_name
+from .jsonbody import JsonObject, request_json
 
 Forwarder = Callable[[Exchange], Awaitable[None]]
 
@@ -29,12 +29,11 @@ def actor_verdict(rule: SelfApproval, ex: Exchange, route: RouteMatch, subject: 
     field = rule.actor_fields.get(route.name)
     if field is None:
         return None
-    try:
-        body: Any = json.loads(ex.request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
-        body = None
-    actor = body.get(field) if isinstance(body, dict) else None
-    if actor != subject:
+    doc = request_json(ex).doc
+    # Every occurrence: a field sent twice ({"approver": "wangfang", "approver": "zhangwei"})
+    # is read as the first by one parser, the last by another.
+    actors = [value for key, value in doc if key == field] if isinstance(doc, JsonObject) else []
+    if not actors or any(actor != subject for actor in actors):
         return _verdict(
             "actor_mismatch",
             f"the request body's {field!r} must be the caller ({subject})",

@@ -1,8 +1,9 @@
 """A JSON request body, parsed once for every check that reads it.
 
-Authorize reads `_method` among its top-level members (query.check_json) and the region keys
-anywhere in it (scope.named_regions); the business stage reads a write's fields. Each parsed
-the body again, three times for a JSON write on a region route. It is parsed here once and
+Authorize reads `_method` among its top-level members (query.check_json), the region keys
+anywhere in it (scope.named_regions) and the actor a write names (approval.actor_verdict); the
+business stage reads a write's fields. Each parsed the body again, four times for a JSON
+application on a region route. It is parsed here once and
 kept on the exchange, every member in order and a key sent twice kept twice: one parser reads
 the first, another the last ({"regionCode": "610921", "regionCode": "610902"}), and the region
 check must see both.

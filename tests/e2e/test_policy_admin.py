@@ -294,6 +294,10 @@ def test_nobody_approves_their_own_application(gateway: RunningGateway, upstream
     application = {"personId": person, "program": "linshi", "amount": 300, "operator": "zhangwei"}
     spoofed = httpx.post(cases, json={**application, "operator": "wangfang"}, headers=both)
     assert spoofed.status_code == 403 and spoofed.json()["error"]["code"] == "actor_mismatch"
+    # The operator sent twice: an upstream reading the first files the case under wangfang's name.
+    twice = json.dumps({**application, "operator": "wangfang"})[:-1] + ', "operator": "zhangwei"}'
+    doubled = httpx.post(cases, content=twice, headers={**both, "Content-Type": "application/json"})
+    assert doubled.status_code == 403 and doubled.json()["error"]["code"] == "actor_mismatch"
     created = httpx.post(cases, json=application, headers=both)
     assert created.status_code == 201, created.text
     case_id = created.json()["caseId"]
