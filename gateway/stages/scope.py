@@ -65,9 +65,9 @@ def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
 
 
 def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
-    """The region parameters among a query's or a form's, and the region keys of JSON in any
-    parameter's value: ?filter={"regionCode": …} (LoopBack's filter, front ends that send a
-    query object as JSON in one parameter)."""
+    """The region parameters among a query's, a form's or a multipart body's, the region keys
+    of JSON in any parameter's value (?filter={"regionCode": …}: LoopBack's filter, front ends
+    that send a query object as JSON in one parameter), and the filter terms in any other."""
     for name, value in pairs:
         if _names_region(name, is_region_key):
             yield name, value
@@ -136,7 +136,8 @@ def _leaves(node: Any) -> Iterator[Any]:
 
 def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[tuple[str, Any]]:
     """(key, value) of every region key's value in a JSON document; a region key over an
-    object or a list gives the codes inside it ({"xzqh": {"dm": …}})."""
+    object or a list gives the codes inside it ({"xzqh": {"dm": …}}); a filter term in any
+    string gives its code."""
     if depth > _MAX_DEPTH and isinstance(node, list):  # an object or an array
         yield f"(JSON 嵌套超过 {_MAX_DEPTH} 层)", _UNREAD
         return
@@ -151,6 +152,8 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
     elif isinstance(node, list):
         for item in node:
             yield from _members(item, is_region_key, depth + 1)
+    elif isinstance(node, str):  # {"filter": "regionCode eq '610921'"}
+        yield from _filter_terms(node, is_region_key)
 
 
 def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
@@ -195,7 +198,7 @@ def named_regions(
     declared_json = any(json_type(t) for t in body_types)
     for value in content_types:
         if parse_content_type(value)[0].startswith("multipart/"):
-            yield from ((name, v) for name, v in _parts(body, value) if _names_region(name, is_region_key))
+            yield from _named_pairs(_parts(body, value), is_region_key)
     if "application/x-www-form-urlencoded" in body_types:
         form = form_body(body, content_types)
         yield from _named_pairs(_pairs(form), is_region_key)

@@ -142,6 +142,10 @@ def test_json_nested_deeper_than_the_walk_is_refused(doc: Any, refused: bool) ->
         # A key sent twice: one parser reads the first value, another the last.
         (b'{"regionCode": "610921", "regionCode": "610902"}', JSON, True),
         (b'{"region\\u0043ode": "610921"}', JSON, True),  # an escaped key is the same key
+        # A filter term in a string of the body, read as in a query parameter's value.
+        (json.dumps({"personId": "P1", "filter": "regionCode eq '610921'"}).encode(), JSON, True),
+        (json.dumps({"query": {"q": "xzqh:610921"}}).encode(), JSON, True),
+        (json.dumps({"personId": "P1", "note": "id eq 610921"}).encode(), JSON, False),
     ],
 )
 def test_a_write_body_must_not_name_another_region(body: bytes, types: list[str], refused: bool) -> None:
@@ -169,6 +173,10 @@ def _multipart(name: bytes, value: bytes) -> bytes:
         (b"name*=UTF-8''%E5%8C%BA%E5%88%92%E4%BB%A3%E7%A0%81", b"610921", True),  # 区划代码
         (b'name="xzqhdm"', b"610902001", False),
         (b'name="note"', b"610921", False),
+        # A filter term or JSON in a part's value, read as in a query parameter's.
+        (b'name="q"', b"regionCode=610921", True),
+        (b'name="filter"', b'{"where": {"regionCode": "610921"}}', True),
+        (b'name="q"', b"id=610921", False),
     ],
 )
 def test_a_multipart_part_must_not_name_another_region(name: bytes, value: bytes, refused: bool) -> None:
