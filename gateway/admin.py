@@ -271,9 +271,9 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
             if not known:
                 ex.fail(400, "bad_request", "not an alert id", "告警编号格式错误")
                 return
-            subject = ex.principal.subject if ex.principal else ""
+            officer = ex.principal.user_id if ex.principal else ""  # as user.id keys them in the trail
             try:
-                await reader.transition(alert_id, state, subject, comment, via="api")
+                await reader.transition(alert_id, state, officer, comment, via="api")
             except AlertError as exc:
                 ex.fail(409, "alert_transition", str(exc), exc.message_zh)
                 return

@@ -288,7 +288,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
                 ex.fail(400, "bad_request", "unknown alert or operation", "告警编号或操作无效")
                 return
             try:
-                await reader.transition(alert_id, state, session.principal.subject, comment)
+                await reader.transition(alert_id, state, session.principal.user_id, comment)
             except AlertError as exc:
                 zh = (
                     "关闭告警须填写处置意见"

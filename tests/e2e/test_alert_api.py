@@ -20,6 +20,7 @@ from audit.detection.alerts import actions_index, alerts_index, integrity_alert,
 from audit.detection.definitions import load_rules
 from audit.detection.query import Window
 from gateway.cli import app
+from gateway.devsetup import dev_token
 from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
 
 pytestmark = pytest.mark.opensearch
@@ -138,3 +139,20 @@ def test_the_command_says_what_went_wrong_before_the_gateway(
     key.write_text(gateway.env.key("security-admin"), encoding="utf-8")
     away = CliRunner().invoke(app, [*base, "--credential-file", str(key), "--gateway", "http://127.0.0.1:9"])
     assert away.exit_code == 2 and away.output.startswith("无法连接网关 / cannot reach the gateway")
+
+
+def test_a_token_names_the_officer_as_the_trail_keys_them(
+    served: tuple[RunningGateway, str], opensearch: OpenSearch, tmp_path: Path
+) -> None:
+    """The credential file may hold a JWT; its subject, however spelt, is recorded folded, as user.id."""
+    gateway, prefix = served
+    alert = new_alert(opensearch, prefix)
+    token = tmp_path / "token"
+    token.write_text(dev_token(gateway.env.directory, "ZhouJie", ["security_admin"], "610900"), encoding="utf-8")
+    options = ["--credential-file", str(token), "--config", str(gateway.env.config)]
+    acked = CliRunner().invoke(app, ["detect", "ack", alert, *options])
+    assert acked.exit_code == 0, acked.output
+    (stored,) = [a for a in list_alerts(opensearch, prefix) if a["id"] == alert]
+    assert stored["history"][-1]["officer"] == "zhoujie"
+    event = the_event(opensearch, prefix, acked.output)
+    assert (event["user"]["id"], event["minguard"]["principal"]["subject"]) == ("zhoujie", "ZhouJie")
