@@ -1,7 +1,7 @@
 """(c) of bench/gateway.py: a bare pass-through on the gateway's own server and client stack.
 
 Same uvicorn options as `minguard run` (uvloop, httptools), same upstream client
-(gateway.stages.forward.Forward: aiohttp pool, header filtering), and no other stage: no
+(gateway.stages.forward.Forward: its pool of gateway/upstream.py, header filtering), and no other stage: no
 identify, authorize, inspect, release or audit. What the full gateway costs beyond this is
 what its pipeline costs.
 

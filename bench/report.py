@@ -218,7 +218,7 @@ def _machine() -> list[str]:
     wrk = (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout or "wrk").splitlines()[0]
     return [
         f"- CPU: {cpu}, {os.cpu_count()} cores; memory {mem:.1f} GiB; Linux {platform.release()}",
-        f"- Python {platform.python_version()}, uvicorn + uvloop + httptools, aiohttp upstream client; {nginx}; {wrk}",
+        f"- Python {platform.python_version()}, uvicorn + uvloop + httptools, the gateway's own upstream client (httptools); {nginx}; {wrk}",
     ]
 
 

@@ -1,11 +1,12 @@
-"""Compare aiohttp.ClientSession and httpx.AsyncClient as minguard's upstream client.
+"""Compare aiohttp.ClientSession, httpx.AsyncClient and the gateway's own client (gateway/upstream.py).
 
     .venv/bin/python bench/upstream_client.py [--seconds 10] [--concurrency 32] [--out docs/benchmarks-upstream-client.md]
 
 The gateway forwards every request with one upstream client, so that client's cost per
 request bounds the gateway's throughput. encode/httpx#3215 reports httpx.AsyncClient at
 ~480 req/s against aiohttp's ~3,200 req/s at 32 concurrent connections; this script
-measures both on this machine, in one run, under the same conditions:
+measures both on this machine, in one run, under the same conditions, and beside them the
+client the gateway uses since 2026-11-30 (an asyncio Protocol with httptools' parser):
 
 * Two upstreams, each started here as a subprocess pinned to CPU 1: the demo FastAPI app
   (realistic, but may itself be the bottleneck) and a trivial raw-asyncio server that
@@ -49,6 +50,11 @@ import httpx
 import uvloop
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+from gateway.settings import UpstreamSettings  # noqa: E402
+from gateway.upstream import UpstreamPool  # noqa: E402
+
 HOST = "127.0.0.1"
 PATH = "/api/v1/static/doc4k"
 REPEATS = 3
@@ -162,7 +168,7 @@ async def _serve_static(port: int, body: bytes) -> None:
 
 # --------------------------------------------------------------------------- measurement
 
-AIOHTTP, HTTPX = "aiohttp", "httpx"
+AIOHTTP, HTTPX, MINGUARD = "aiohttp", "httpx", "minguard (gateway/upstream.py)"
 # httpcore 1.0.x runs `import sniffio` on every lock, event and semaphore setup, several
 # times per request. anyio>=4.11 stopped installing sniffio, and Python does not cache a
 # failed import, so where sniffio is absent each attempt searches sys.path again (stat
@@ -279,6 +285,25 @@ async def _measure_aiohttp(url: str, concurrency: int, seconds: float, upstream_
         return await _drive(AIOHTTP, fetch, concurrency, seconds, upstream_pid, size)
 
 
+async def _measure_minguard(url: str, concurrency: int, seconds: float, upstream_pid: int, size: int) -> Result:
+    origin, _, path = url.partition(PATH)
+    pool = UpstreamPool(UpstreamSettings(url=origin, max_connections=concurrency, timeout=REQUEST_TIMEOUT))
+
+    async def fetch() -> bytes:
+        response = await pool.request("GET", PATH + path, [], b"")
+        if response.status != 200:
+            raise RuntimeError(f"{MINGUARD}: status {response.status}")
+        body = bytearray()
+        while chunk := await response.read_some():
+            body += chunk
+        return bytes(body)
+
+    try:
+        return await _drive(MINGUARD, fetch, concurrency, seconds, upstream_pid, size)
+    finally:
+        await pool.close()
+
+
 async def _measure_httpx(
     client: str, url: str, concurrency: int, seconds: float, upstream_pid: int, size: int
 ) -> Result:
@@ -301,6 +326,8 @@ async def _measure(client: str, url: str, concurrency: int, seconds: float, upst
         return await _measure_aiohttp(url, concurrency, seconds, upstream_pid, size)
     if client == HTTPX:
         return await _measure_httpx(client, url, concurrency, seconds, upstream_pid, size)
+    if client == MINGUARD:
+        return await _measure_minguard(url, concurrency, seconds, upstream_pid, size)
     sys.modules["sniffio"] = None  # type: ignore[assignment]  # makes `import sniffio` fail at once
     try:
         return await _measure_httpx(client, url, concurrency, seconds, upstream_pid, size)
@@ -384,6 +411,12 @@ def _ratios(rows: dict[str, Summary]) -> str:
             f" With the failed sniffio import cached, httpx does {c.rps:,.0f} req/s at {c.cpu_us:,.0f} µs/request: "
             f"aiohttp/httpx is still **{a.rps / c.rps:.1f}×**."
         )
+    if MINGUARD in rows:
+        m = rows[MINGUARD]
+        text += (
+            f" The gateway's own client: {m.rps:,.0f} req/s at {m.cpu_us:,.0f} µs/request; aiohttp spends "
+            f"**{a.cpu_us / m.cpu_us:.1f}×** its client CPU per request."
+        )
     return text
 
 
@@ -453,6 +486,13 @@ def _conclusion(results: dict[str, dict[str, Summary]]) -> str:
             f"This does not reproduce the {reported:.1f}× gap reported in encode/httpx#3215; the choice of "
             f"aiohttp.ClientSession would need other grounds."
         )
+    if MINGUARD in results["static"]:
+        sm, dm = results["static"][MINGUARD], results["demo"][MINGUARD]
+        text += (
+            f" The gateway's own client (gateway/upstream.py) spent {sm.cpu_us:,.0f} µs of client CPU per request "
+            f"against the static upstream ({sa.cpu_us / sm.cpu_us:.1f}× less than aiohttp) and {dm.cpu_us:,.0f} "
+            f"against the demo ({da.cpu_us / dm.cpu_us:.1f}× less): that is why the gateway now uses it."
+        )
     if other > 0.25:
         text += (
             f" The machine was shared during the run (other work: up to {other:.0%} of a CPU), so absolute "
@@ -481,12 +521,15 @@ def _markdown(
         if HTTPX_IMPORT_CACHED in results["static"]
         else ""
     )
-    return f"""# Upstream client benchmark: aiohttp vs httpx
+    return f"""# Upstream client benchmark: aiohttp vs httpx vs the gateway's own client
 
 Generated by `{command}` on {time.strftime("%Y-%m-%d %H:%M %Z")}.
-minguard uses `aiohttp.ClientSession` for upstream requests because `httpx.AsyncClient` was reported
+minguard used `aiohttp.ClientSession` for upstream requests because `httpx.AsyncClient` was reported
 (encode/httpx#3215) to manage ~480 req/s where aiohttp managed ~3,200 req/s at 32 concurrent connections
-on this kind of machine. This page is the measurement behind that choice; rerun the command to refresh it.
+on this kind of machine. Since 2026-11-30 it uses a client of its own, `gateway/upstream.py` (an asyncio
+Protocol per connection, httptools' response parser: docs/architecture.md, §3.3), because that costs a
+fraction of aiohttp's CPU per request. This page is the measurement behind both choices; rerun the command
+to refresh it.
 
 ## Machine
 
@@ -503,7 +546,9 @@ on this kind of machine. This page is the measurement behind that choice; rerun 
 - Clients run in the script's process on uvloop, each measurement on a fresh event loop and client:
   - aiohttp: `ClientSession(connector=TCPConnector(limit={args.concurrency}))`, body read with `await resp.read()`;
   - httpx: `AsyncClient(limits=Limits(max_connections={args.concurrency}, max_keepalive_connections={args.concurrency}), trust_env=False)`,
-    body read by the non-streaming `get` (`resp.content`).
+    body read by the non-streaming `get` (`resp.content`);
+  - {MINGUARD}: `UpstreamPool(UpstreamSettings(url=..., max_connections={args.concurrency}))`, as the forward
+    stage makes it, body read with `read_some` until it returns nothing.
 {variant}- {args.concurrency} concurrent workers each loop `GET {PATH}`, read the whole body and check its length.
   After a {WARMUP_SECONDS:g} s warm-up, a {args.seconds:g} s window counts the requests that complete in it
   (req/s), their latencies (p50, p99) and the client process's user + system CPU from `getrusage`
@@ -555,7 +600,7 @@ def main() -> None:
     pinned = _can_pin()
     if pinned:
         os.sched_setaffinity(0, {CLIENT_CPU})
-    static_clients = [AIOHTTP, HTTPX]
+    static_clients = [AIOHTTP, HTTPX, MINGUARD]
     if importlib.util.find_spec("sniffio") is None:
         static_clients.append(HTTPX_IMPORT_CACHED)
     results: dict[str, dict[str, Summary]] = {}
@@ -573,7 +618,7 @@ def main() -> None:
             print(f"static upstream on :{static_port} (pid {static.pid})", flush=True)
             static_url = f"http://{HOST}:{static_port}{PATH}"
             results["static"] = _run_series("static", static_clients, static_url, static.pid, len(doc4k), args)
-        results["demo"] = _run_series("demo", [AIOHTTP, HTTPX], demo_url, demo.pid, len(doc4k), args)
+        results["demo"] = _run_series("demo", [AIOHTTP, HTTPX, MINGUARD], demo_url, demo.pid, len(doc4k), args)
 
     for key, rows in results.items():
         print(f"\n{key} upstream, medians of {REPEATS} runs, {args.concurrency} connections:")

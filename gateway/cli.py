@@ -95,9 +95,9 @@ def config_check(path: Path) -> None:
     from policies.masking import load_profiles
     from policies.routes import RouteTable
 
-    from .connections import upstream_tls
     from .keyset import missing_keys, missing_message
     from .stages.identify import Identify
+    from .upstream import upstream_tls
 
     settings = settings_or_fail(path)
     checks: dict[str, Callable[[], object]] = {

@@ -10,15 +10,12 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 
-import aiohttp
-from yarl import URL
-
-from ..connections import UpstreamConnector, upstream_tls
 from ..console.session import CONSOLE_COOKIES
 from ..exchange import Exchange, Response
 from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
+from ..upstream import UpstreamError, UpstreamIncomplete, UpstreamPool, UpstreamResponse
 
 HOP_BY_HOP = frozenset(
     {
@@ -136,17 +133,18 @@ _PATH_STARTS = frozenset({b"/", b"?", b"#", b""})  # the base ends there, not in
 class UpstreamStream:
     """An upstream body not read yet; the proxy streams it or the inspect stage drops it."""
 
-    def __init__(self, response: aiohttp.ClientResponse, head: bytes) -> None:
+    def __init__(self, response: UpstreamResponse, head: bytes) -> None:
         self._response = response
         self._head = head  # already read to sniff the type
 
     async def chunks(self) -> AsyncIterator[bytes]:
         if self._head:
             yield self._head
-        async for chunk in self._response.content.iter_chunked(64 * 1024):
+        while chunk := await self._response.read_some():
             yield chunk
 
     def close(self) -> None:
+        # Read to its end, the answer's connection goes back to the pool; cut short, closed.
         self._response.release()
 
 
@@ -156,32 +154,21 @@ class Forward:
         self._base = settings.url.rstrip("/")
         self._base_bytes = self._base.encode("latin-1")
         self._max_body = max_body_bytes
-        self._session: aiohttp.ClientSession | None = None
+        # Path prefix of upstream.url, which every route's path follows.
+        self._prefix = self._base.split("://", 1)[-1].partition("/")[2]
+        self._prefix = "/" + self._prefix if self._prefix else ""
+        self._pool: UpstreamPool | None = None
 
     async def start(self) -> None:
-        connector = UpstreamConnector(
-            limit=self._settings.max_connections, keepalive_timeout=30, ssl=upstream_tls(self._settings)
-        )
-        self._session = aiohttp.ClientSession(
-            connector=connector,
-            # Bodies are decoded by the inspect stage, under a size cap.
-            auto_decompress=False,
-            # One session serves every caller: a cookie the upstream sets goes back to the
-            # caller it was set for (a response header), never onto the next caller's request.
-            cookie_jar=aiohttp.DummyCookieJar(),
-            timeout=aiohttp.ClientTimeout(
-                total=None,
-                sock_connect=self._settings.connect_timeout,
-                sock_read=self._settings.timeout,
-            ),
-            skip_auto_headers=("User-Agent", "Accept-Encoding", "Content-Type"),
-        )
+        # Bodies stay as the upstream coded them (the inspect stage decodes them, under a size
+        # cap), and the client keeps no cookies: one pool serves every caller.
+        self._pool = UpstreamPool(self._settings)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        if self._pool is not None:
+            await self._pool.close()
 
-    def _request_headers(self, ex: Exchange) -> dict[str, str] | list[tuple[str, str]]:
+    def _request_headers(self, ex: Exchange) -> list[tuple[str, str]]:
         tokens = _connection_tokens(ex.request.headers)
         drop = _NOT_FORWARDED | tokens if tokens else _NOT_FORWARDED
         out: list[tuple[str, str]] = []
@@ -219,28 +206,25 @@ class Forward:
         return out
 
     async def __call__(self, ex: Exchange) -> None:
-        if ex.route is None or self._session is None:
+        if ex.route is None or self._pool is None:
             raise RuntimeError("forward stage reached without a route or before start()")
-        url = self._base + ex.route.path
+        target = self._prefix + ex.route.path
         if ex.request.query:
-            url += "?" + ex.request.query.decode("latin-1")
+            target += "?" + ex.request.query.decode("latin-1")
         started = time.perf_counter()
-        response: aiohttp.ClientResponse | None = None
+        response: UpstreamResponse | None = None
         try:
             async with asyncio.timeout(self._settings.timeout):
-                response = await self._session.request(
-                    ex.request.method,
-                    URL(url, encoded=True),
-                    headers=self._request_headers(ex),
-                    data=ex.request.body or None,
-                    allow_redirects=False,
+                response = await self._pool.request(
+                    ex.request.method, target, self._request_headers(ex), ex.request.body
                 )
-                headers = response_headers(list(response.raw_headers), self._base_bytes)
-                media_type, _ = parse_content_type(response.headers.get("Content-Type"))
+                headers = response_headers(response.raw_headers, self._base_bytes)
+                content_type = response.header(b"content-type")
+                media_type, _ = parse_content_type(None if content_type is None else content_type.decode("latin-1"))
                 ex.upstream = Response(response.status, headers)
                 head = b""
                 if not is_textual(media_type):
-                    head = await response.content.readany()
+                    head = await response.read_some()
                     if not head:
                         ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
                     elif not content_coding(headers):  # "identity" is no coding: sniffed
@@ -253,7 +237,7 @@ class Forward:
                     response = None  # owned by the stream now
         except TimeoutError:
             ex.fail(504, "upstream_timeout", "the upstream did not answer in time", "上游系统响应超时")
-        except aiohttp.ClientPayloadError:
+        except UpstreamIncomplete:
             ex.fail(
                 502,
                 "upstream_incomplete",
@@ -267,7 +251,7 @@ class Forward:
                 f"the upstream response exceeds the inspection limit of {self._max_body} bytes",
                 "上游响应超过检查上限,拒绝放行",
             )
-        except (aiohttp.ClientError, OSError) as exc:
+        except (UpstreamError, OSError) as exc:
             ex.fail(
                 502,
                 "upstream_unreachable",
@@ -279,12 +263,12 @@ class Forward:
                 response.close()
             ex.upstream_ms = (time.perf_counter() - started) * 1000.0
 
-    async def _read_capped(self, response: aiohttp.ClientResponse, head: bytes) -> bytes:
+    async def _read_capped(self, response: UpstreamResponse, head: bytes) -> bytes:
         length = response.content_length
         if length is not None and length > self._max_body:
             raise _BodyTooLarge
         body = bytearray(head)
-        async for chunk in response.content.iter_chunked(64 * 1024):
+        while chunk := await response.read_some():
             body += chunk
             if len(body) > self._max_body:
                 raise _BodyTooLarge

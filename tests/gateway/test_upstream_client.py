@@ -1,0 +1,165 @@
+"""The forward stage's HTTP/1.1 client (gateway/upstream.py): pooling, retries, read-ahead.
+
+What an upstream's answers look like to the caller is tested end to end in
+tests/e2e/test_upstream_shapes.py; here, what only the client's pool shows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from gateway.settings import UpstreamSettings
+from gateway.upstream import UpstreamError, UpstreamPool, UpstreamResponse
+
+Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter, int], Awaitable[None]]
+BODY = b'{"ok": true}'
+
+
+def _ok(body: bytes = BODY) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+
+
+async def _read_all(response: UpstreamResponse) -> bytes:
+    body = bytearray()
+    while chunk := await response.read_some():
+        body += chunk
+    return bytes(body)
+
+
+async def _with_upstream(
+    handler: Handler,
+    client: Callable[[UpstreamPool], Awaitable[None]],
+    limit: int = 8,
+    scheme: str = "http",
+    connect_timeout: float = 5.0,
+) -> int:
+    """Runs ``client`` against an upstream served by ``handler``; how many connections it took."""
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        try:
+            await handler(reader, writer, connections)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = UpstreamSettings(
+        url=f"{scheme}://127.0.0.1:{port}", max_connections=limit, connect_timeout=connect_timeout
+    )
+    pool = UpstreamPool(settings)
+    try:
+        await client(pool)
+    finally:
+        await pool.close()
+        server.close()
+        await server.wait_closed()
+    return connections
+
+
+async def _answer_each(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+    while True:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(_ok())
+        await writer.drain()
+
+
+def test_a_connection_kept_alive_serves_the_next_request() -> None:
+    async def client(pool: UpstreamPool) -> None:
+        for _ in range(3):
+            assert await _read_all(await pool.request("GET", "/a", [], b"")) == BODY
+
+    assert asyncio.run(_with_upstream(_answer_each, client)) == 1
+
+
+def test_the_pool_limit_makes_requests_wait_for_a_connection() -> None:
+    async def client(pool: UpstreamPool) -> None:
+        async def one() -> bytes:
+            return await _read_all(await pool.request("GET", "/a", [], b""))
+
+        assert await asyncio.gather(*(one() for _ in range(5))) == [BODY] * 5
+
+    assert asyncio.run(_with_upstream(_answer_each, client, limit=1)) == 1
+
+
+async def _closes_after_one_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+    """Answers a connection's first request; the second finds the connection closed, as when
+    an upstream's keep-alive timeout ends it while the request is on its way."""
+    await reader.readuntil(b"\r\n\r\n")
+    writer.write(_ok())
+    await writer.drain()
+    await reader.readuntil(b"\r\n\r\n")
+
+
+@pytest.mark.parametrize(("method", "sent_again"), [("GET", True), ("DELETE", True), ("POST", False)])
+def test_a_request_the_upstream_never_answered_is_sent_again_only_if_idempotent(method: str, sent_again: bool) -> None:
+    async def client(pool: UpstreamPool) -> None:
+        assert await _read_all(await pool.request(method, "/a", [], b"")) == BODY
+        if sent_again:
+            assert await _read_all(await pool.request(method, "/a", [], b"")) == BODY
+        else:
+            with pytest.raises(UpstreamError):
+                await pool.request(method, "/a", [], b"")
+
+    assert asyncio.run(_with_upstream(_closes_after_one_answer, client)) == (2 if sent_again else 1)
+
+
+def test_a_body_delimited_by_the_connections_end_is_read_whole() -> None:
+    async def close_delimited(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n" + b"x" * 100_000)
+        await writer.drain()
+
+    async def client(pool: UpstreamPool) -> None:
+        assert await _read_all(await pool.request("GET", "/a", [], b"")) == b"x" * 100_000
+
+    asyncio.run(_with_upstream(close_delimited, client))
+
+
+def test_a_body_nobody_reads_yet_is_not_read_ahead_into_memory() -> None:
+    """A download streamed to a slow caller: the upstream waits (TCP flow control), rather
+    than the gateway holding the whole body in memory."""
+    size = 64 * 1024 * 1024
+    sent = 0
+
+    async def big(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        nonlocal sent
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: %d\r\n\r\n" % size)
+        piece = b"z" * (1024 * 1024)
+        for _ in range(size // len(piece)):
+            writer.write(piece)
+            await writer.drain()
+            sent += len(piece)
+
+    async def client(pool: UpstreamPool) -> None:
+        response = await pool.request("GET", "/a", [], b"")
+        await asyncio.sleep(0.5)  # the caller is slow
+        assert sent < size // 2
+        received = 0
+        while chunk := await response.read_some():
+            received += len(chunk)
+        assert received == size
+
+    asyncio.run(_with_upstream(big, client))
+
+
+def test_a_connection_that_is_never_set_up_is_a_timeout() -> None:
+    """An https upstream that accepts the connection but never answers the TLS handshake:
+    upstream.connect_timeout ends the wait (504 upstream_timeout, as every timeout)."""
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        await reader.read()
+
+    async def client(pool: UpstreamPool) -> None:
+        with pytest.raises(TimeoutError):
+            await pool.request("GET", "/a", [], b"")
+        await asyncio.sleep(0.05)  # the upstream sees the connection closed
+
+    asyncio.run(_with_upstream(silent, client, scheme="https", connect_timeout=0.2))
