@@ -259,7 +259,10 @@ class Forward:
                 "无法连接上游系统",
             )
         finally:
-            if response is not None and ex.done:
+            # Read whole, the answer has already given its connection back (close does
+            # nothing then); otherwise it failed or was cancelled (the caller went away), and
+            # a connection kept would hold a place in the pool for ever.
+            if response is not None:
                 response.close()
             ex.upstream_ms = (time.perf_counter() - started) * 1000.0
 

@@ -50,3 +50,51 @@ def test_the_query_and_the_subject_reach_the_upstream_as_their_bytes() -> None:
     head = asyncio.run(_forwarded(ex))
     assert head.startswith(b"GET " + path.encode() + b"?" + query + b" HTTP/1.1\r\n")
     assert "x-minguard-subject: 张伟\r\n".encode() in head.lower()
+
+
+def test_a_forward_cancelled_mid_body_gives_its_connection_back() -> None:
+    """The caller went away while the upstream was still sending (the task is cancelled):
+    the connection is closed and its place in the pool freed. Kept, a pool of one would make
+    every later request wait for it for ever."""
+    path = "/api/v1/regions/610902/persons"
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        try:
+            await reader.readuntil(b"\r\n\r\n")
+            if connections == 1:  # the head and a tenth of the body, then nothing
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{}")
+                await writer.drain()
+                await reader.read()
+            else:
+                writer.write(ANSWER)
+                await writer.drain()
+        finally:
+            writer.close()
+
+    def exchange() -> Exchange:
+        ex = Exchange(Request("GET", path, b"", [(b"host", b"gw")], "127.0.0.1", 40000, "http"))
+        ex.route = RouteMatch("persons", "person", "read", {}, path)
+        return ex
+
+    async def main() -> None:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        forward = Forward(UpstreamSettings(url=f"http://127.0.0.1:{port}", max_connections=1), 1024)
+        await forward.start()
+        try:
+            first = asyncio.create_task(forward(exchange()))
+            await asyncio.sleep(0.2)  # its head has arrived; it waits for the rest of the body
+            first.cancel()
+            await asyncio.gather(first, return_exceptions=True)
+            second = exchange()
+            await asyncio.wait_for(forward(second), 2)
+            assert second.upstream is not None and second.upstream.body == b"{}"
+        finally:
+            await forward.close()
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(main())
