@@ -51,7 +51,8 @@ class ServerSettings(Section):
 
 
 class UpstreamSettings(Section):
-    url: str = Field("http://127.0.0.1:8081", pattern=r"^https?://[^/?#]+$")
+    # An origin: no path, and no user:password@ (the upstream client sends no credentials).
+    url: str = Field("http://127.0.0.1:8081", pattern=r"^https?://[^/?#@]+$")
     connect_timeout: float = Field(5.0, gt=0)
     timeout: float = Field(30.0, gt=0)
     max_connections: int = Field(100, ge=1)

@@ -154,9 +154,6 @@ class Forward:
         self._base = settings.url.rstrip("/")
         self._base_bytes = self._base.encode("latin-1")
         self._max_body = max_body_bytes
-        # Path prefix of upstream.url, which every route's path follows.
-        self._prefix = self._base.split("://", 1)[-1].partition("/")[2]
-        self._prefix = "/" + self._prefix if self._prefix else ""
         self._pool: UpstreamPool | None = None
 
     async def start(self) -> None:
@@ -208,7 +205,7 @@ class Forward:
     async def __call__(self, ex: Exchange) -> None:
         if ex.route is None or self._pool is None:
             raise RuntimeError("forward stage reached without a route or before start()")
-        target = self._prefix + ex.route.path
+        target = ex.route.path  # upstream.url is an origin, without a path
         if ex.request.query:
             target += "?" + ex.request.query.decode("latin-1")
         started = time.perf_counter()

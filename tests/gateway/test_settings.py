@@ -77,6 +77,8 @@ def _key(**fields: object) -> dict[str, object]:
         ),
         # Files that would be ignored: the operator believes the upstream is authenticated.
         ({"upstream": {"url": "http://dibao.internal", "ca_file": "ca.pem"}}, "apply to an https:// url only"),
+        # Credentials the upstream client would not send: the operator believes it logs in.
+        ({"upstream": {"url": "https://gw:secret@dibao.internal"}}, "upstream.url: String should match pattern"),
     ],
 )
 def test_errors_name_the_key(data: object, message: str) -> None:
