@@ -159,7 +159,11 @@ NOTES = """## Reading the figures 解读
   124; the sixth session: 2.568 M, the metrics counted in plain ints and handed to
   prometheus_client in batches (-1.4 %) and the raw body's check for integers orjson would
   read lossily reading one byte in 19 (-1.5 %); 495 µs and 28.7 ms in one run on a quieter
-  day, (c) 121 µs). On top of that queue: (1) responses with important or core
+  day, (c) 121 µs; the seventh session, 2026-11-29: aiohttp's upstream client replaced by the
+  gateway's own (gateway/upstream.py; docs/architecture.md, 3.3), 2.616 M instructions per
+  request at its start (other changes since the sixth) -> 2.344 M, `bench/pipeline.py`
+  522-540 -> 391-444 µs in three alternating runs; 401 µs and (c) 68 µs in one run with the
+  machine's load at 5-7, when latencies say little). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
@@ -177,6 +181,8 @@ NOTES = """## Reading the figures 解读
   0.56 %; not kept. What is left outside the inspector (about half of the instructions) is
   spread over the aiohttp client (a quarter of the CPU in py-spy, paid by (c) as well), the
   audit stage (event, canonical JSON, hash, spool write: a tenth) and the shipper (4 %).
+  Since the seventh session the upstream client is the gateway's own: in py-spy its time is
+  mostly `UpstreamPool._send`, which is the send system call (about 6 %).
 - The 64 KB document and the CSV export show the inspector's cost per byte; the acceptance
   aim of 50 MB/s for exports is at its edge: 48-51 MB/s alone, less in this run's process
   after the other cases. The walk was memory traffic rather than bytecode (compiling gained
