@@ -27,6 +27,7 @@ from .structured import unquote_escapes
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.(eyJ[A-Za-z0-9_-]{8,})\.[A-Za-z0-9_-]*")
 # A data URI: its type, parameters, ";base64" or not, and its data up to what ends a URL in text.
 _DATA = re.compile(r"data:([A-Za-z0-9.+/-]*)(?:;[A-Za-z0-9.+_-]+=[^;,\s\"'<>]*)*(;base64)?,([^\s\"'<>)]*)", re.I)
+_SCHEME = re.compile(r"data:", re.I)
 # Types of text (an image's or a file's data URI is embedded_file's).
 _TEXT_TYPE = re.compile(r"(?:text/.*|.*[/+](?:json|xml|csv|javascript|x-www-form-urlencoded)|)", re.I)
 # For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too.
@@ -48,8 +49,10 @@ class Wrapped(NamedTuple):
 
 
 def may_contain(text: str) -> bool:
-    """Could ``text`` (a value, or a NUL-joined column) hold one (``found``)?"""
-    return "eyJ" in text or "data:" in text or "DATA:" in text
+    """Could ``text`` (a value, or a NUL-joined column) hold one (``found``)? A scheme is
+    case-insensitive (RFC 3986: ``Data:`` opens as ``data:`` does); its last letter and colon
+    first, a substring search, before the regex."""
+    return "eyJ" in text or (("a:" in text or "A:" in text) and _SCHEME.search(text) is not None)
 
 
 def found(value: str) -> list[Wrapped]:

@@ -75,6 +75,15 @@ def test_a_jwt_without_a_person_or_for_a_caller_who_sees_all_stays() -> None:
             "data:text/csv;charset=utf-8," + quote(f"姓名,身份证号\n张伟,{ID}\n"),
             "data:text/csv;charset=utf-8," + quote(f"姓名,身份证号\n张**,{MASKED_ID}\n", safe="*"),
         ),
+        # A URI's scheme is case-insensitive (RFC 3986): browsers open Data: and DaTa: alike.
+        (
+            "Data:text/plain;charset=utf-8," + quote("姓名：张伟"),
+            "Data:text/plain;charset=utf-8," + quote("姓名：张**", safe="*"),
+        ),
+        (
+            "DaTa:text/plain;base64," + base64.b64encode(f"身份证号 {ID}".encode()).decode(),
+            "DaTa:text/plain;base64," + base64.b64encode(f"身份证号 {MASKED_ID}".encode()).decode(),
+        ),
     ],
 )
 def test_a_data_uri_of_text_is_masked_inside(uri: str, masked: str) -> None:
