@@ -24,7 +24,21 @@ from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import address, embedded_file, person_name
 from .jsonnumbers import dumps, loads
-from .jsonshapes import HEADER_FIELDS, SHAPE_FIELDS, header_row, may_hold_pairs, pair, table
+from .jsonshapes import (
+    HEADER_SET,
+    HELD_VALUES,
+    SHAPE_FIELDS,
+    cells_of,
+    entries,
+    flat_row,
+    header_row,
+    held,
+    may_be_sheet,
+    may_hold_pairs,
+    pair,
+    sheet,
+    table,
+)
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
@@ -104,13 +118,17 @@ class ColumnWalker:
             if key is not None and node and _by_row_index(node) and self.plan_of(key).info is not None:
                 # {"xm": {"0": "张伟", "1": "李娜"}}: pandas' to_json() by column; the values are the column's
                 return self._object(node, path, record, embed, key)
-            return self._object(node, path, record, embed)
+            # {"xm": {"value": "张伟", "dirty": false}}: form state, a cell, a change: under the key
+            holder = key if not HELD_VALUES.isdisjoint(node) and held(node, self.plan_of, key) else None
+            return self._object(node, path, record, embed, None, holder)
         if isinstance(node, list):
             if node and all(type(item) is dict for item in node):
                 return self._objects(node, path, record, embed)
-            if len(node) > 1 and type(node[0]) is list:
-                names = header_row(node, self.plan_of)  # [["姓名", "身份证号"], ["张伟", …], …]
+            if node and type(node[0]) is list:
+                names = header_row(node, self.plan_of) if len(node) > 1 else None  # [["姓名", "身份证号"], ["张伟", …]]
                 walked = None if names is None else self._table(node, names, 1, path, key, record, embed)
+                if walked is None and entries(node, self.plan_of):  # [["xm", "张伟"], ["sfzh", …]]
+                    walked = self._entries(node, path, record, embed)
                 if walked is not None:
                     return walked
             if len(node) > 1 and self._split_file(node, key):
@@ -202,12 +220,22 @@ class ColumnWalker:
         return identified and names == before[2]
 
     def _object(
-        self, node: dict[str, Any], path: str, record: int, embed: int, column: str | None = None
+        self,
+        node: dict[str, Any],
+        path: str,
+        record: int,
+        embed: int,
+        column: str | None = None,
+        holder: str | None = None,
     ) -> tuple[Any, bool]:
         """An object member by member; ``column``: the key its values are judged under, when
-        its own keys are the rows' index."""
+        its own keys are the rows' index; ``holder``: the key the members holding a value
+        (``jsonshapes.HELD_VALUES``) are judged under, the object's own key."""
+        # {"A1": {"v": "姓名"}, "A2": {"v": "张伟"}}: a SheetJS worksheet, each cell under its heading
+        headings = sheet(node, self.plan_of) if len(node) > 1 and may_be_sheet(next(iter(node))) else None
         if (
-            len(node) > 1
+            headings is None
+            and len(node) > 1
             and all(type(v) is dict for v in node.values())
             and all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
             and not any(v and _by_row_index(v) and self.plan_of(k).info is not None for k, v in node.items())
@@ -217,7 +245,7 @@ class ColumnWalker:
         shape: tuple[str, list[str]] | None = None
         pair_of: tuple[str, str] | None = None
         if not SHAPE_FIELDS.isdisjoint(node):  # one C-level pass: most objects are neither
-            shape = table(node, self.plan_of) if any(field in node for field in HEADER_FIELDS) else None
+            shape = table(node, self.plan_of) if not HEADER_SET.isdisjoint(node) else None
             # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
             pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         out: dict[str, Any] | None = None
@@ -235,7 +263,16 @@ class ColumnWalker:
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
             if walked is None:
-                walk_key = pair_of[1] if pair_of is not None and k == pair_of[0] else k if column is None else column
+                if pair_of is not None and k == pair_of[0]:
+                    walk_key = pair_of[1]
+                elif column is not None:
+                    walk_key = column
+                elif holder is not None and k in HELD_VALUES:
+                    walk_key = holder
+                elif headings is not None:
+                    walk_key = headings.get(k, k)
+                else:
+                    walk_key = k
                 new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
             else:
                 new, changed = walked
@@ -290,7 +327,7 @@ class ColumnWalker:
         if (
             shaped
             and (
-                any(field in first for field in HEADER_FIELDS)
+                not HEADER_SET.isdisjoint(first)
                 or (may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items))
             )
         ) or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
@@ -365,6 +402,9 @@ class ColumnWalker:
         masked in a record would not find its cell again, and the rows are walked as they are."""
         if not all(self._clean_key(name) for name in names):
             return None
+        if flat_row(rows, len(names)):  # {"keys": [...], "values": [...]}: one row
+            walked = self._table([rows], names, 0, path, key, record, embed)
+            return None if walked is None else (walked[0][0], walked[1])
         is_records = id(rows) == self.records_id
         head: list[Any] = []
         head_changed = False
@@ -372,10 +412,27 @@ class ColumnWalker:
             new, changed = self.walk(rows[i], f"{path}[{i}]", key, record, embed)
             head.append(new)
             head_changed |= changed
-        records = [dict(zip(names, row, strict=True)) for row in rows[start:]]
+        records = [dict(zip(names, cells_of(row), strict=True)) for row in rows[start:]]
         if not self._columns(records, path, record, embed, is_records, None) and not head_changed:
             return rows, False
-        return head + [list(item.values()) for item in records], True
+        # Google Charts' rows are {"c": [cells], …}: the cells go back in their row.
+        body = [
+            list(item.values()) if type(row) is list else {**row, "c": list(item.values())}
+            for row, item in zip(rows[start:], records, strict=True)
+        ]
+        return head + body, True
+
+    def _entries(self, node: list[list[Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
+        """[key, value] entries (``jsonshapes.entries``), each value under its key, each key
+        scanned as an object's key is."""
+        out: list[Any] | None = None
+        for i, (k, v) in enumerate(node):
+            new_key = self._key(k, f"{path}[{i}]", record)
+            new, changed = self.walk(v, f"{path}[{i}][1]", k, record, embed)
+            if changed or new_key is not None:
+                out = list(node) if out is None else out
+                out[i] = [k if new_key is None else new_key, new]
+        return (out, True) if out is not None else (node, False)
 
     def _category(self, column: Sequence[Any], joined: str, category: str, is_records: bool, record: int) -> bool:
         """Record ``category`` for every record with a value present in the column, at once;

@@ -14,6 +14,7 @@ far more often words, tags or options than a header.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,12 +39,20 @@ HEADER_FIELDS = (
     "meta",
     "schema",
     "dimensions",
+    # Parallel arrays: {"keys": ["xm", "lxdh"], "values": ["张伟", "139…"]}.
+    "keys",
+    "names",
 )
+# Members holding one row beside a header (parallel arrays), not a list of rows: a flat list
+# elsewhere ({"fields": […], "required": […]}) is no row of values.
+_ROW_FIELDS = ("values", "vals", "value", "row", "record", "data")
 # Members of an object naming a column ({"name": "xm", "title": "姓名"}, {"dataIndex": "xm"}).
 _COLUMN_NAME_FIELDS = ("name", "field", "key", "dataIndex", "prop", "code", "id", "title", "label")
 # A pair's member naming the field, and the member holding its value.
 PAIR_NAMES = (
     "name",
+    "k",
+    "title",
     "label",
     "key",
     "field",
@@ -57,16 +66,57 @@ PAIR_NAMES = (
     "zdmc",
     "zdm",
 )
-PAIR_VALUES = ("value", "val", "fieldValue", "attrValue", "attributeValue", "propValue", "paramValue", "zdz")
+PAIR_VALUES = (
+    "value",
+    "val",
+    "v",
+    "content",
+    "fieldValue",
+    "attrValue",
+    "attributeValue",
+    "propValue",
+    "paramValue",
+    "zdz",
+)
+# Members of an object under a key that hold that key's value: form state ({"xm": {"value":
+# "张伟", "dirty": false}}), a change log's ({"xm": {"old": "张伟", "new": "李娜"}}), a cell's of
+# Google Charts ({"v": "张伟", "f": "张伟"}) or SheetJS ({"t": "s", "v": "张伟", "w": "张伟"}).
+HELD_VALUES = frozenset(
+    {
+        "value",
+        "val",
+        "v",
+        "w",
+        "f",
+        "text",
+        "displayValue",
+        "defaultValue",
+        "initialValue",
+        "old",
+        "new",
+        "oldValue",
+        "newValue",
+        "before",
+        "after",
+    }
+)
+# A SheetJS worksheet's cell address (A1 … XFD1048576); its other members begin with "!".
+_CELL = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 # Any of them: an object holding none is neither a table nor a pair (one set test).
 SHAPE_FIELDS = frozenset(HEADER_FIELDS + PAIR_NAMES)
+# The same as sets: an object is tested against each with one C-level pass.
+HEADER_SET = frozenset(HEADER_FIELDS)
+_PAIR_NAME_SET = frozenset(PAIR_NAMES)
+_PAIR_VALUE_SET = frozenset(PAIR_VALUES)
+_SCALARS = (str, int, float, bool, type(None))
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
 
 
 def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None:
     """(the member holding the rows, the column names) when ``node`` is a table: a header
     member whose names include one the catalog knows as an entity's, and a member holding
-    rows, each an array as long as the header."""
+    rows, each an array as long as the header (or Google Charts' ``{"c": [cells]}``), or one
+    row of as many values (parallel arrays: ``{"keys": [...], "values": [...]}``)."""
     for field in HEADER_FIELDS:
         header = node.get(field)
         if type(header) is not list or not header:
@@ -76,9 +126,81 @@ def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None
             continue
         width = len(names)
         for key, rows in node.items():
-            if key != field and _rows_of(rows, width, 0):
+            if key != field and (_rows_of(rows, width, 0) or (key in _ROW_FIELDS and flat_row(rows, width))):
                 return key, names
     return None
+
+
+def flat_row(row: Any, width: int) -> bool:
+    """Is ``row`` one row of ``width`` values (scalars: a list of rows is no row)?"""
+    return type(row) is list and len(row) == width and all(type(cell) in _SCALARS for cell in row)
+
+
+def cells_of(row: Any) -> list[Any]:
+    """The cells of a table's row: the row itself, or Google Charts' ``{"c": [cells]}``."""
+    return row["c"] if type(row) is dict else row  # type: ignore[no-any-return]
+
+
+def entries(node: list[Any], plan_of: PlanOf) -> bool:
+    """Is ``node`` a list of [key, value] entries (``[["xm", "张伟"], ["sfzh", …]]``: a Map or
+    a dict's items written as JSON), one of its keys an entity's in the catalog?"""
+    named = False
+    for item in node:
+        if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+            return False
+        if not named and len(item[0]) <= _LONGEST_KEY:
+            info = plan_of(item[0]).info
+            named = info is not None and info.entity is not None
+    return named
+
+
+def sheet(node: dict[str, Any], plan_of: PlanOf) -> dict[str, str] | None:
+    """The heading of each cell below a SheetJS worksheet's header row (``{"A1": {"v": "姓名"},
+    "A2": {"v": "张伟"}, "!ref": "A1:A2"}``), by cell address: the header is the first row
+    whose cells are all keys the catalog knows, one an entity's (a title row may stand above
+    it); None when ``node`` is no worksheet or has no such row."""
+    rows: dict[int, dict[str, str]] = {}
+    for ref, cell in node.items():
+        if ref[:1] == "!":
+            continue
+        m = _CELL.fullmatch(ref)
+        if m is None or type(cell) is not dict:
+            return None
+        text = cell.get("v")
+        row = rows.setdefault(int(m.group(2)), {})
+        row[m.group(1)] = text if type(text) is str else ""
+    header_at = 0
+    heading: dict[str, str] = {}
+    for number in sorted(rows):
+        names = list(rows[number].values())
+        if all(name and len(name) <= _LONGEST_KEY and plan_of(name).info is not None for name in names) and (
+            _names_an_entity(names, plan_of)
+        ):
+            header_at, heading = number, rows[number]
+            break
+    if not heading:
+        return None
+    out: dict[str, str] = {}
+    for ref in node:
+        m = _CELL.fullmatch(ref)
+        if m is not None and int(m.group(2)) > header_at and m.group(1) in heading:
+            out[ref] = heading[m.group(1)]
+    return out
+
+
+def may_be_sheet(first: str) -> bool:
+    """Could an object whose first key is ``first`` be a SheetJS worksheet (``sheet``)? A
+    cell's address (an upper-case letter first, a digit last) or "!ref"."""
+    return first[:1] == "!" or ("A" <= first[:1] <= "Z" and "0" <= first[-1:] <= "9")
+
+
+def held(node: dict[str, Any], plan_of: PlanOf, key: str | None) -> bool:
+    """Does ``node``, under ``key``, hold that key's value in a member (``HELD_VALUES``)? The key
+    names an entity, and the object names no field of its own (a pair, ``pair``)."""
+    if key is None or HELD_VALUES.isdisjoint(node) or len(key) > _LONGEST_KEY:
+        return False
+    info = plan_of(key).info
+    return info is not None and info.entity is not None and _PAIR_NAME_SET.isdisjoint(node)
 
 
 def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
@@ -99,7 +221,7 @@ def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
 
 def may_hold_pairs(item: dict[str, Any]) -> bool:
     """Has this object the members of a name/value pair (whatever they hold)?"""
-    return any(field in item for field in PAIR_NAMES) and any(field in item for field in PAIR_VALUES)
+    return not _PAIR_NAME_SET.isdisjoint(item) and not _PAIR_VALUE_SET.isdisjoint(item)
 
 
 def pair(item: dict[str, Any], plan_of: PlanOf) -> tuple[str, str] | None:
@@ -151,4 +273,8 @@ def _rows_of(rows: Any, width: int, start: int) -> bool:
     """Is ``rows[start:]`` a non-empty list of arrays of ``width`` cells each?"""
     if type(rows) is not list or len(rows) <= start:
         return False
-    return all(type(row) is list and len(row) == width for row in rows[start:])
+    return all(
+        (type(row) is list and len(row) == width)
+        or (type(row) is dict and type(row.get("c")) is list and len(row["c"]) == width)
+        for row in rows[start:]
+    )

@@ -1063,6 +1063,82 @@ def test_a_person_named_under_name_beside_a_value_stays_a_name() -> None:
     assert [item["value"] for item in json.loads(result.body)] == [3, 5]
 
 
+# More shapes that hold the field name apart from its value: [key, value] entries (a Map or a
+# dict's items), parallel arrays, form state and change logs under the field's key, Google
+# Charts' DataTable, a SheetJS worksheet, and pairs named k/v or title/content. Each went out
+# with the name in clear: judged under a key that says nothing, a name has no evidence.
+@pytest.mark.parametrize(
+    "body",
+    [
+        [["xm", "张伟"], ["sfzh", _TABLE_ID]],
+        {"data": [["姓名", "张伟"], ["手机号", "13912345678"]]},
+        {"keys": ["xm", "lxdh"], "values": ["张伟", "13912345678"]},
+        {"names": ["姓名", "身份证号"], "data": ["张伟", _TABLE_ID]},
+        {"xm": {"value": "张伟", "dirty": False, "touched": True}},
+        {"changes": {"xm": {"old": "张伟", "new": "张伟伟"}}},
+        {"cols": [{"id": "xm", "label": "姓名"}], "rows": [{"c": [{"v": "张伟"}]}]},
+        {
+            "cols": [
+                {"id": "A", "label": "姓名", "type": "string"},
+                {"id": "B", "label": "身份证号", "type": "string"},
+            ],
+            "rows": [{"c": [{"v": "张伟", "f": "张伟"}, {"v": _TABLE_ID}]}, {"c": [None, {"v": ID_A}]}],
+        },
+        {"A1": {"v": "姓名"}, "B1": {"v": "身份证号"}, "A2": {"v": "张伟"}, "B2": {"v": _TABLE_ID}},
+        {
+            "!ref": "A1:B3",
+            "A1": {"t": "s", "v": "低保对象名册"},
+            "A2": {"t": "s", "v": "姓名"},
+            "B2": {"t": "s", "v": "联系电话"},
+            "A3": {"t": "s", "v": "张伟", "w": "张伟"},
+            "B3": {"t": "n", "v": 13912345678, "w": "13912345678"},
+        },
+        [{"k": "xm", "v": "张伟"}, {"k": "xb", "v": "男"}],
+        {"k": "xm", "v": "张伟"},
+        [{"title": "姓名", "content": "张伟"}, {"title": "性别", "content": "男"}],
+    ],
+    ids=[
+        "entries",
+        "entries-zh",
+        "parallel",
+        "parallel-data",
+        "form-state",
+        "change-log",
+        "google-datatable",
+        "google-formatted",
+        "sheetjs",
+        "sheetjs-title-row",
+        "k-v-list",
+        "k-v",
+        "title-content",
+    ],
+)
+def test_a_value_held_apart_from_its_field_name_is_judged_under_it(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    out = result.body.decode()
+    assert not [secret for secret in ("张伟", _TABLE_ID, ID_A, "13912345678") if secret in out]
+    assert result.entity_counts["PERSON_NAME"] >= 1
+    assert type(json.loads(out)) is type(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Entries, arrays and objects whose keys name no entity; a header beside a flat list
+        # that is no row of values; a worksheet whose first row is no header.
+        [["bz", "张伟"], ["zt", "李娜"]],
+        {"fields": ["xm", "sfzh"], "required": ["张伟", "李娜"]},
+        {"status": {"value": "张伟"}},
+        {"A1": {"v": "备注"}, "A2": {"v": "张伟"}},
+        [{"k": "bz", "v": "张伟"}],
+    ],
+)
+def test_values_beside_field_names_the_catalog_does_not_know_stay(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert result.entity_counts.get("PERSON_NAME", 0) == 0
+    assert json.loads(result.body) == body
+
+
 # pandas' DataFrame.to_json() by default (orient="columns"): each column a map from the row's
 # index to its value. The values are the column's, judged under its name.
 @pytest.mark.parametrize(

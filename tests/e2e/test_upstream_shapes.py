@@ -359,6 +359,45 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # Field names held apart from their values: entries, parallel arrays, form state, Google
+    # Charts' DataTable, a SheetJS worksheet, k/v and title/content pairs
+    "json-entries": (_ok(JSON_TYPE, json.dumps([["xm", NAME], ["sfzh", ID]], ensure_ascii=False).encode()), OK),
+    "json-parallel-arrays": (
+        _ok(JSON_TYPE, json.dumps({"keys": ["xm", "lxdh"], "values": [NAME, MOBILE]}, ensure_ascii=False).encode()),
+        OK,
+    ),
+    "json-form-state": (
+        _ok(JSON_TYPE, json.dumps({"xm": {"value": NAME, "dirty": False}}, ensure_ascii=False).encode()),
+        OK,
+    ),
+    "json-google-datatable": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"cols": [{"id": "xm", "label": "姓名"}], "rows": [{"c": [{"v": NAME}]}]}, ensure_ascii=False
+            ).encode(),
+        ),
+        OK,
+    ),
+    "json-sheetjs": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"!ref": "A1:B2", "A1": {"v": "姓名"}, "B1": {"v": "身份证号"}, "A2": {"v": NAME}, "B2": {"v": ID}},
+                ensure_ascii=False,
+            ).encode(),
+        ),
+        OK,
+    ),
+    "json-k-v-pairs": (
+        _ok(
+            JSON_TYPE,
+            json.dumps(
+                {"kv": [{"k": "xm", "v": NAME}], "sections": [{"title": "姓名", "content": NAME}]}, ensure_ascii=False
+            ).encode(),
+        ),
+        OK,
+    ),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
