@@ -50,6 +50,8 @@ _CELLS = frozenset({"td", "dd"})
 _LITERAL_START = re.compile(r"[=(:,]\s*([\[{])")
 _NAMED_STRING = re.compile(r"""(["']?)([A-Za-z_$][\w$]*|[\u3400-\u9fff]+)\1\s*[:=]\s*(["'])((?:(?!\3)[^\\\n])*)\3""")
 _MAX_SCRIPT_LITERAL = 1 << 20
+# Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
+_VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
 
 
 class MarkupError(Exception):
@@ -116,7 +118,11 @@ class _Walk:
             if is_html and item.kind != "attr" and item.elem.name == "script":
                 text, script_edits = self._script(item, text)
                 out += script_edits
-            cell = Cell(item.path, self._key(item), text, self._record(item.elem, is_html), True)
+            key = self._key(item)
+            if key is None and item.kind == "text" and item.elem.labelled:
+                text, labelled_edits = self._labelled(item, text, is_html)
+                out += labelled_edits
+            cell = Cell(item.path, key, text, self._record(item.elem, is_html), True)
             for start, end, new in self.visit(cell):
                 out += item.value.raw_edits(start, end, new)
         return out
@@ -152,6 +158,24 @@ class _Walk:
             text = text[:s] + " " * (e - s) + text[e:]
         return text, out
 
+    def _labelled(self, item: Item, text: str, is_html: bool) -> tuple[str, list[Edit]]:
+        """The pieces of an element's text that follow a label in a child element (``<p><b>姓名
+        </b>张伟</p>``, ``<span>姓名</span>张伟``) visited under that label; returns the text
+        with them blanked (same length, for the visit of the rest) and their edits."""
+        out: list[Edit] = []
+        record = self._record(item.elem, is_html)
+        for start, piece_end, label in item.elem.labelled:
+            # The value runs from its first character to the next separator: <b>姓名</b> 张伟，男
+            piece = text[start:piece_end]
+            m = _VALUE_END.search(text, start + len(piece) - len(piece.lstrip()), piece_end)
+            end = m.start() if m is not None else piece_end
+            if not self.known(label) or self.known(text[start:end].strip(LABEL_JUNK)):
+                continue
+            for a, b, new in self.visit(Cell(item.path, label, text[start:end], record, True)):
+                out += item.value.raw_edits(start + a, start + b, new)
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text, out
+
     def _nested(self, text: str, depth: int, path: str) -> list[Edit] | None:
         try:
             check_xml(text)
@@ -166,7 +190,7 @@ class _Walk:
         under 姓名 went out in clear. Labels: at least two cells, and half of them, are keys
         the catalog knows, and none holds a value's digits."""
         seen: dict[int, int] = {}  # id(table) -> rows looked at
-        for table, _, cells in rows:
+        for table, row, cells in rows:
             looked = seen.get(id(table), 0)
             if looked >= 2 or table.headers is not None:
                 continue
@@ -178,6 +202,7 @@ class _Walk:
             known = sum(1 for t in texts if self.known(t))
             if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
                 table.headers = headings(cells)
+                table.header_row = row
 
     def _key(self, item: Item) -> str | None:
         elem = item.elem
@@ -200,7 +225,15 @@ class _Walk:
             return None
         if self.known(item.value.text.strip(LABEL_JUNK)):
             return None  # a label itself ("姓名", "联系电话"), not a value: the label before it is no key
-        candidates = [elem.name, self._naming(elem), _header(elem), elem.label]
+        # A heading is no value of the heading before it (<th>姓名</th><th>操作</th>).
+        label = None if _in_header_row(elem) else elem.label
+        candidates = [elem.name, self._naming(elem), _header(elem), label]
+        select = elem.parent if elem.name == "option" else None
+        if select is not None and select.name in ("select", "datalist"):
+            # <label>姓名</label><select><option selected>张伟</option>: the options are the
+            # values of what names the select (an option list of persons under 户主 are persons).
+            cell = select.parent if select.parent is not None and select.parent.name in _CELLS else None
+            candidates += [self._naming(select), _header(select), select.label, cell.label if cell else None]
         return next((c for c in candidates if c and self.known(c)), None)
 
     def _region_elements(self, items: list[Item]) -> None:
@@ -280,6 +313,17 @@ def _header(elem: Elem) -> str | None:
     if is_header or not table.headers:
         return None
     return table.headers[col] if col < len(table.headers) else None
+
+
+def _in_header_row(elem: Elem) -> bool:
+    """Is the element (or the cell it is in) in its table's header row?"""
+    node: Elem | None = elem
+    while node is not None and node.cell is None and node.name != "table":
+        node = node.parent
+    if node is None or node.cell is None:
+        return False
+    table, row, _, _ = node.cell
+    return table.headers is not None and row == table.header_row
 
 
 def _literal_end(text: str, start: int) -> int:

@@ -79,6 +79,10 @@ class Elem:
     cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
     span: int = 1  # columns the cell covers (SpreadsheetML ss:MergeAcross)
     headers: list[str] | None = None  # <table>
+    header_row: int = 0  # <table>: the number of the row its headers come from
+    # Text that follows a child leaf, as (start, end) in ``text`` and that leaf's text:
+    # <p><b>姓名</b>张伟</p> shows 张伟 under the label 姓名.
+    labelled: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -126,7 +130,11 @@ class Lexer:
         return self.items
 
     def _text(self, start: int, end: int, mode: str = TEXT, decode: bool = True) -> None:
-        self.stack[-1].text.add(self.doc, start, end, mode, self.refs if decode else None, self.html)
+        elem = self.stack[-1]
+        before, parts = elem.text.length, elem.text.parts
+        elem.text.add(self.doc, start, end, mode, self.refs if decode else None, self.html)
+        if self.html and elem.last_leaf and parts == elem.mark and elem.text.length > before:
+            elem.labelled.append((before, elem.text.length, elem.last_leaf))
 
     def _other(self, start: int, end: int, mode: str, suffix: str) -> None:
         value = Value()
@@ -280,6 +288,7 @@ class Lexer:
         for table, _, cells in self.rows:
             if table.headers is None and cells and all(c.cell is not None and c.cell[3] for c in cells):
                 table.headers = headings(cells)
+                table.header_row = cells[0].cell[1] if cells[0].cell is not None else 0
 
 
 def cell_text(cell: Elem) -> str:

@@ -205,6 +205,48 @@ HTML_CASES = [
         f"<dl><dt>监护人</dt><dd><input value='{L_NAME}'></dd></dl>",
     ),
     ("input-other-label", '<div>状态：<input value="正常"></div>', '<div>状态：<input value="正常"></div>'),
+    # a value written after its label's own inline element: <b>姓名</b>张伟 showed the name under
+    # 姓名, and it went out in clear (the value runs to the next separator)
+    ("text-after-label", "<p><b>姓名</b>张伟</p>", f"<p><b>姓名</b>{L_NAME}</p>"),
+    (
+        "text-after-labels",
+        "<div><span>户主</span> 张伟，男 <span>配偶</span>李芳</div>",
+        f"<div><span>户主</span> {L_NAME}，男 <span>配偶</span>{L_NAME}</div>",
+    ),
+    ("text-after-other-label", "<p><b>备注</b>王牌产品</p>", "<p><b>备注</b>王牌产品</p>"),
+    ("dt-dd", "<dl><dt>姓名</dt><dd>张伟</dd></dl>", f"<dl><dt>姓名</dt><dd>{L_NAME}</dd></dl>"),
+    # a select's options are values of what names the select
+    (
+        "select-after-label",
+        "<label>姓名</label><select><option selected>张伟</option></select>",
+        f"<label>姓名</label><select><option selected>{L_NAME}</option></select>",
+    ),
+    (
+        "select-in-labelled-cell",
+        '<tr><td>户主</td><td><select name="h"><option value="1" selected>张伟</option><option>李芳</option></select></td></tr>',
+        f'<tr><td>户主</td><td><select name="h"><option value="1" selected>{L_NAME}</option><option>{L_NAME}</option></select></td></tr>',
+    ),
+    (
+        "select-other-label",
+        "<label>性别</label><select><option>男</option></select>",
+        "<label>性别</label><select><option>男</option></select>",
+    ),
+    # a heading is no value of the heading before it: 操作 was masked as a name under 姓名
+    (
+        "heading-after-heading",
+        "<table><tr><th>姓名</th><th>操作</th></tr><tr><td>张伟</td><td>编辑</td></tr></table>",
+        f"<table><tr><th>姓名</th><th>操作</th></tr><tr><td>{L_NAME}</td><td>编辑</td></tr></table>",
+    ),
+    (
+        "label-row-heading-after-heading",
+        "<table><tr><td>身份证号</td><td>姓名</td><td>操作</td></tr><tr><td>x</td><td>张伟</td><td>编辑</td></tr></table>",
+        f"<table><tr><td>身份证号</td><td>姓名</td><td>操作</td></tr><tr><td>x</td><td>{L_NAME}</td><td>编辑</td></tr></table>",
+    ),
+    (
+        "row-heading",
+        "<table><tr><th>姓名</th><td>张伟</td></tr></table>",
+        f"<table><tr><th>姓名</th><td>{L_NAME}</td></tr></table>",
+    ),
 ]
 
 

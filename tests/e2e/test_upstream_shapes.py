@@ -398,6 +398,12 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # A name after its label's inline element, an option under a name label, XML in a JSON string
+    "html-text-after-label": (_ok("text/html", f"<p><b>姓名</b>{NAME}，男</p>".encode()), OK),
+    "html-select-option": (
+        _ok("text/html", f"<label>姓名</label><select><option selected>{NAME}</option></select>".encode()),
+        OK,
+    ),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
