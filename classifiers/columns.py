@@ -45,8 +45,11 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # base64 (base64text.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
 # (tokens.py), HTML's numeric character references (run.Run._referenced) and a name under a
 # field name (detect.LABEL_HINT) in the same pass.
+# A value that is an XML or HTML document (run.Run._markup): its element names are evidence.
+MARKUP_HINT = "(?:^|\x00)<[^\x00]*>(?:\x00|$)"
+_MARKUP = re.compile(MARKUP_HINT)
 _MAYBE_RE2 = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}"
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}"
 )
 _RE2_FROM = 2048  # characters
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
@@ -69,6 +72,7 @@ def maybe(joined: str) -> bool:
             or tokens.may_contain(joined)
             or "&#" in joined  # HTML's numeric character references (run.Run._referenced)
             or LABEL_HINT.search(joined) is not None  # a name under a field name (xm=张伟)
+            or ("<" in joined and _MARKUP.search(joined) is not None)  # a value that is markup
         )
     return _MAYBE_RE2.search(joined) is not None
 

@@ -200,6 +200,11 @@ class Run:
             self.region_values((value,), info.region_code_only)
         if not scan:
             return []
+        if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha() and (info is None or info.entity is None):
+            # (Under a key naming an entity the value is judged under that key, as before.)
+            markup = self._markup(value)
+            if markup is not None:
+                return markup
         encoded = base64text.decoded(value)
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
@@ -221,6 +226,19 @@ class Run:
         if wrapped:
             edits = self._in_tokens(value, wrapped, edits, plan, record, path)
         return edits
+
+    def _markup(self, value: str) -> list[tuple[int, int, str]] | None:
+        """The edit of a value that is an XML or HTML document (``"xml": "<xm>张伟</xm>"``, a
+        rich text's ``<p><b>姓名</b>张伟</p>``), walked as one so that its element names and
+        labels are evidence: read as text, a name in it had none. None when it cannot be walked
+        (then it is scanned as text)."""
+        walk = self.typed_text
+        # As HTML: lenient (a fragment need not be well-formed), labels before values read
+        # (<b>姓名</b>张伟), XML's element names as keys all the same (the catalog ignores case).
+        new = walk(self, value, "text/html") if walk is not None else None
+        if new is None:
+            return None
+        return [] if new == value else [(0, len(value), new)]
 
     def _masked(self, value: str, matches: list[Match], record: int, path: Ref) -> list[tuple[int, int, str]]:
         """The edits of a value's matches; records findings and counts."""

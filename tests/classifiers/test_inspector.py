@@ -1139,6 +1139,32 @@ def test_values_beside_field_names_the_catalog_does_not_know_stay(body: object) 
     assert json.loads(result.body) == body
 
 
+# XML or HTML held in a JSON string: read as text, its element names and labels were no
+# evidence and a name in it went out in clear.
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"xml": "<xm>张伟</xm>"},
+        {"xml": f"<root><ns1:xm>张伟</ns1:xm><sfzh>{_TABLE_ID}</sfzh></root>"},
+        {"items": [{"id": 1, "xml": "<xm>张伟</xm>"}, {"id": 2, "xml": "<person><xm>张伟</xm></person>"}]},
+        {"content": "<p><b>姓名</b>张伟</p>"},
+    ],
+    ids=["value", "document", "column", "rich-text"],
+)
+def test_markup_in_a_json_string_is_walked_as_markup(body: object) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    out = result.body.decode()
+    assert "张伟" not in out and _TABLE_ID not in out
+    assert result.entity_counts["PERSON_NAME"] >= 1
+    assert "</" in json.dumps(json.loads(out))  # still markup
+
+
+def test_markup_in_a_json_string_without_a_person_stays() -> None:
+    body = {"notice": "<p><b>备注</b>低保</p>", "xm": "<b>张伟</b>"}
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert json.loads(result.body)["notice"] == body["notice"]
+
+
 # pandas' DataFrame.to_json() by default (orient="columns"): each column a map from the row's
 # index to its value. The values are the column's, judged under its name.
 @pytest.mark.parametrize(

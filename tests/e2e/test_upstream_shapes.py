@@ -404,6 +404,13 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok("text/html", f"<label>姓名</label><select><option selected>{NAME}</option></select>".encode()),
         OK,
     ),
+    "json-xml-in-string": (
+        _ok(
+            JSON_TYPE,
+            json.dumps({"xml": f"<root><xm>{NAME}</xm><sfzh>{ID}</sfzh></root>"}, ensure_ascii=False).encode(),
+        ),
+        OK,
+    ),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
