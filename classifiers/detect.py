@@ -103,6 +103,8 @@ class Detector:
         # walker): (plan id or 0, value) and object keys in which nothing was found.
         self.clean_values: set[tuple[int, str]] = set()
         self.clean_keys: set[str] = set()
+        # Keys of a JSON object -> may it hold a number in parts (fastjson.ColumnWalker._may_split).
+        self.split_keys: dict[tuple[str, ...], bool] = {}
         # An object key read as a person's name because of what it holds ({"张三": {...}},
         # fastjson): visited as a name key's value, with evidence of its own.
         self.member_name_plan = self._make_plan(KeyInfo("member-name", person_name.ENTITY))

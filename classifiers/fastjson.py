@@ -35,13 +35,16 @@ from .jsonshapes import (
     held,
     may_be_sheet,
     may_hold_pairs,
+    may_split,
     pair,
     sheet,
+    split_numbers,
     table,
 )
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 
 _MAX_EMBEDDED = 3
+_SPLIT_KEYS_MAX = 4096
 _MISSING = object()
 # A value's path, formatted only when it produces a finding: the path itself, or
 # (parent path, list index or map key of the object, key inside the object).
@@ -76,6 +79,7 @@ class ColumnWalker:
         region_values: Callable[[Sequence[Any], bool], None],
         found: Callable[[], tuple[int, int, int]],
         member_name_plan: Plan,
+        split_keys: dict[tuple[str, ...], bool] | None = None,
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
@@ -93,6 +97,9 @@ class ColumnWalker:
         # detection found nothing before (see run.Run.detected), skipped without a visit.
         self._clean_values = clean_values
         self._every_rows: dict[int, list[int]] = {}
+        self._split_keys = (
+            {} if split_keys is None else split_keys
+        )  # keys of an object -> may it hold a number in parts?
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -248,6 +255,8 @@ class ColumnWalker:
             shape = table(node, self.plan_of) if not HEADER_SET.isdisjoint(node) else None
             # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
             pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
+        # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
+        parts = self._split_numbers(node, path, record) if self._may_split(node) else None
         out: dict[str, Any] | None = None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
@@ -262,7 +271,9 @@ class ColumnWalker:
                 if shape is None or k != shape[0]
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
-            if walked is None:
+            if parts is not None and k in parts:
+                new, changed = parts[k], True
+            elif walked is None:
                 if pair_of is not None and k == pair_of[0]:
                     walk_key = pair_of[1]
                 elif column is not None:
@@ -293,6 +304,34 @@ class ColumnWalker:
                 out = dict(node)
                 out[k] = new
         return (out, True) if out is not None else (node, False)
+
+    def _may_split(self, node: dict[str, Any]) -> bool:
+        """``jsonshapes.may_split`` for the object's keys, remembered by them: objects of a
+        response share their keys, and a test per key cost more than a record's walk."""
+        keys = tuple(node)
+        known = self._split_keys.get(keys)
+        if known is None:
+            if len(self._split_keys) >= _SPLIT_KEYS_MAX:
+                self._split_keys.clear()
+            known = self._split_keys[keys] = may_split(keys, self.plan_of)
+        return known
+
+    def _split_numbers(self, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
+        """The masks of members holding the parts of one number (``jsonshapes.split_numbers``),
+        by key: the number is judged whole under the key the catalog knows, and its mask cut
+        into parts as long as the values were (a mask of another length goes into each)."""
+        masks: dict[str, Any] = {}  # Any: the walk assigns its masks to a variable of JSON values
+        for base, keys in split_numbers(node, self.plan_of):
+            texts = [str(node[k]) for k in keys]
+            joined = "".join(texts)
+            new = self.visit(joined, self.plan_of(base), record, _child(path, keys[0]), True)
+            if new is None:
+                continue
+            at = 0
+            for k, text in zip(keys, texts, strict=True):
+                masks[k] = new[at : at + len(text)] if len(new) == len(joined) else new
+                at += len(text)
+        return masks or None
 
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column."""
@@ -325,14 +364,19 @@ class ColumnWalker:
         first = items[0]
         shaped = not SHAPE_FIELDS.isdisjoint(first)  # one C-level pass: most records are neither
         if (
-            shaped
-            and (
-                not HEADER_SET.isdisjoint(first)
-                or (may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items))
+            (
+                shaped
+                and (
+                    not HEADER_SET.isdisjoint(first)
+                    or (may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items))
+                )
             )
-        ) or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items))):
-            # Keys that may hold findings, tables (each object's header names its columns) or
-            # name/value pairs (each value under the name its own pair holds): object by object.
+            or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
+            or (self._may_split(first) and split_numbers(first, self.plan_of))
+        ):
+            # Keys that may hold findings, tables (each object's header names its columns),
+            # name/value pairs (each value under the name its own pair holds) or numbers in
+            # parts (sfzh1, sfzh2: judged whole in each object): object by object.
             return self._rows(items, path, record, embed, is_records)
         return items, self._columns(items, path, record, embed, is_records, None)
 

@@ -357,6 +357,7 @@ class Inspector:
             run.region_values,
             run.found,
             detector.member_name_plan,
+            detector.split_keys,
         )
         try:
             return walker.walk_document(doc)

@@ -109,7 +109,52 @@ HEADER_SET = frozenset(HEADER_FIELDS)
 _PAIR_NAME_SET = frozenset(PAIR_NAMES)
 _PAIR_VALUE_SET = frozenset(PAIR_VALUES)
 _SCALARS = (str, int, float, bool, type(None))
+# The lengths of the numbers whose parts may stand in members of their own (split_numbers).
+_NUMBER_LENGTHS = {"RESIDENT_ID": (18,), "PHONE": (11,), "BANK_CARD": (16, 17, 18, 19)}
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
+
+
+def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list[str]]]:
+    """Runs of adjacent members that hold the parts of one number (``{"sfzh1": "610902",
+    "sfzh2": "199001011234"}``: forms that take an ID number or a phone in boxes), as (the key
+    the catalog knows, the members' keys): each key is one naming an ID number, a phone or a
+    bank card with a part index after it, each value digits, and the parts together as long
+    as such a number, none of them alone (a second phone, ``phone2``, is a number of its own)."""
+    out: list[tuple[str, list[str]]] = []
+    base = ""
+    keys: list[str] = []
+    length = 0
+    for key, value in [*node.items(), ("", None)]:  # a sentinel closes the last run
+        part = str(value) if type(value) is int else value if type(value) is str else ""
+        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else ""
+        if stem and stem == base and part and _digits(part):
+            keys.append(key)
+            length += len(part)
+            continue
+        if len(keys) > 1 and length in _NUMBER_LENGTHS.get(_entity(base, plan_of), ()):
+            out.append((base, keys))
+        base, keys, length = stem, [key], len(part)
+        if not (stem and part and _digits(part)):
+            base = ""
+    return out
+
+
+def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:
+    """Could an object with these keys hold a number in parts (``split_numbers``)? A key that
+    is a number's key the catalog knows with a part index after it (``sfzh1``)."""
+    return any(key[-1:].isdigit() and _entity(key.rstrip("0123456789_-"), plan_of) in _NUMBER_LENGTHS for key in keys)
+
+
+def _digits(part: str) -> bool:
+    """Digits, the last maybe an ID number's check character X."""
+    return part.isascii() and (part.isdigit() or (part[:-1].isdigit() and part[-1:] in "Xx"))
+
+
+def _entity(key: str, plan_of: PlanOf) -> str:
+    if not key or len(key) > _LONGEST_KEY:
+        return ""
+    info = plan_of(key).info
+    return info.entity or "" if info is not None else ""
 
 
 def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None:

@@ -1139,6 +1139,48 @@ def test_values_beside_field_names_the_catalog_does_not_know_stay(body: object) 
     assert json.loads(result.body) == body
 
 
+# An ID number or a phone in parts, one member each (forms that take them in boxes): no part
+# is a number, and the whole went out in clear. Judged whole under the key the parts' keys
+# share, the mask cut back into parts.
+@pytest.mark.parametrize(
+    ("body", "masked", "entity"),
+    [
+        (
+            {"sfzh1": _TABLE_ID[:6], "sfzh2": _TABLE_ID[6:]},
+            {"sfzh1": _TABLE_ID[:6], "sfzh2": "********" + _TABLE_ID[-4:]},
+            "RESIDENT_ID",
+        ),
+        (
+            {"sfzh_1": _TABLE_ID[:6], "sfzh_2": _TABLE_ID[6:14], "sfzh_3": _TABLE_ID[14:]},
+            {"sfzh_1": _TABLE_ID[:6], "sfzh_2": "********", "sfzh_3": _TABLE_ID[14:]},
+            "RESIDENT_ID",
+        ),
+        (
+            {"lxdh1": "139", "lxdh2": "1234", "lxdh3": 5678},
+            {"lxdh1": "139", "lxdh2": "****", "lxdh3": "5678"},
+            "MOBILE",
+        ),
+        (
+            {"items": [{"xm": "张伟", "sjhm1": "139", "sjhm2": "12345678"}]},
+            {"items": [{"xm": "张**", "sjhm1": "139", "sjhm2": "****5678"}]},
+            "MOBILE",
+        ),
+    ],
+    ids=["id-two-parts", "id-three-parts", "mobile-parts", "mobile-parts-in-records"],
+)
+def test_a_number_in_parts_under_its_key_is_judged_whole(body: object, masked: object, entity: str) -> None:
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert json.loads(result.body) == masked
+    assert result.entity_counts[entity] == 1
+
+
+def test_numbers_under_indexed_keys_that_are_whole_or_no_entitys_stay_apart() -> None:
+    body = {"phone1": "13912345678", "phone2": "13812345678", "je1": "123", "je2": "45678901"}
+    result = inspect_json("caseworker", json.dumps(body, ensure_ascii=False).encode())
+    assert json.loads(result.body) == {**body, "phone1": "139****5678", "phone2": "138****5678"}
+    assert result.entity_counts == {"MOBILE": 2}
+
+
 # XML or HTML held in a JSON string: read as text, its element names and labels were no
 # evidence and a name in it went out in clear.
 @pytest.mark.parametrize(
