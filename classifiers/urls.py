@@ -75,6 +75,13 @@ PERSON_SEGMENTS = frozenset(
         "姓名",
         "照片",
         "头像",
+        # A record's own page, a person's as often as not (/detail/张伟, /persons/detail/张伟).
+        "detail",
+        "details",
+        "view",
+        "info",
+        "详情",
+        "档案",
     ]
 )
 

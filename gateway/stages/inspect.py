@@ -202,9 +202,10 @@ class Inspect:
     def _masked_path(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
         """The URL with a path segment that is a person's name masked (``/persons/张三``,
         escaped in UTF-8 or GBK), and what was found (None: nothing). A segment is taken for
-        a name when it has a full name's shape (a surname and one or two characters) and is
-        no region, place, group word or key the catalog knows (``fastjson.name_shaped``): a
-        redirect rarely holds another word so shaped, and one to a person's page named them."""
+        a name when it has a full name's shape (a surname and one or two characters), is no
+        region, place, group word or key the catalog knows (``fastjson.name_shaped``), and
+        stands under a segment naming persons or a person's page (``urls.names_person``), as
+        in a URL a body holds: the two read a path alike."""
         end = len(url)
         for mark in "?#":
             at = url.find(mark)
@@ -219,6 +220,11 @@ class Inspect:
         for i, raw in enumerate(segments):
             segment, encoding = unquote_escapes(raw, "utf-8") if raw else (raw, "utf-8")
             if not (segment and person_name.is_name(segment) and name_shaped(segment, plan)):
+                continue
+            # Under a segment naming persons, as in a body's URL (urls.names_person): path
+            # words begin with a surname as often as names do (/api/文件, /reports/平均).
+            parent = unquote_escapes(segments[i - 1], encoding)[0] if i > 0 else ""
+            if not urls.names_person(parent, plan):
                 continue
             named = self._inspector.inspect(orjson.dumps({"xm": segment}), "application/json", "utf-8", profile)
             if not named.entity_counts:

@@ -36,6 +36,9 @@ def _json(**members: object) -> str:
         (_json(href=f"/persons/{quote('张伟')}"), "application/json", f"/persons/{quote('张')}**"),
         (_json(href=f"/persons/{quote('张伟', encoding='gbk')}"), "application/json", "/persons/%D5%C5**"),
         (_json(next="/persons?xm=张伟&page=2"), "application/json", "/persons?xm=张**&page=2"),
+        # a person's own page: a Location so named was masked, the same link in a body was not
+        (_json(href="/detail/张伟"), "application/json", "/detail/张**"),
+        (_json(href="/api/persons/detail/张伟"), "application/json", "/api/persons/detail/张**"),
         (_json(next=f"/search?xm={quote('张伟')}&page=2"), "application/json", f"?xm={quote('张')}**&page=2"),
         (_json(photo=f"/photos/{quote('张伟')}.jpg"), "application/json", f"/photos/{quote('张')}**.jpg"),
         ('<a href="/persons/张伟">详情</a>', "text/html", 'href="/persons/张**"'),
