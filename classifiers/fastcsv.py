@@ -83,6 +83,9 @@ class _Walker:
         # The header is a row of names under its first cell's label (see _header_names): the
         # first column holds the other rows' labels (身份证号, 补助), not names.
         self.turned = False
+        # The column of those labels: the first, or the second in a Markdown table, whose
+        # rows open with a "|" (| 姓名 | 张伟 |: its first cell is empty).
+        self.label_col = 0
         self._visit = visit
         self._plan_of = plan_of
         self._keyed_column = keyed_column
@@ -250,16 +253,18 @@ class _Walker:
         other cells are the label's values, masked as names; None when the first cell names
         no person and the header is no such pivot, another is a key the catalog knows (a
         roster's header) or nothing was masked."""
-        plan = self._plan_of(self.header[0] if self.header else None)
+        first = 1 if self.delimiter == "|" and len(self.header) > 2 and not self.header[0] else 0
+        plan = self._plan_of(self.header[first] if self.header else None)
         if plan.info is None or plan.info.entity != person_name.ENTITY:
             return self._pivot_names(below)
-        if any(self._plan_of(cell).info is not None for cell in self.header[1:]):
+        if any(self._plan_of(cell).info is not None for cell in self.header[first + 1 :]):
             return None  # 姓名,身份证号码,申请日期: a roster's header, its fields' names
-        names: list[str | None] = [None]
-        for col, cell in enumerate(self.header[1:], 2):
-            shaped = name_shaped(cell, self._plan_of)
+        names: list[str | None] = [None] * (first + 1)
+        for col, cell in enumerate(self.header[first + 1 :], first + 2):
+            shaped = bool(cell) and name_shaped(cell, self._plan_of)
             names.append(self._visit(cell, plan, ENVELOPE, f"header col {col}", True) if shaped else None)
         self.turned = any(name is not None for name in names)
+        self.label_col = first
         return names if self.turned else None
 
     def _pivot_names(self, below: list[list[str]]) -> list[str | None] | None:
@@ -321,7 +326,8 @@ class _Walker:
         changed: list[tuple[int, list[int], list[str | None]]] = []
         header = self.header
         for col in range(width):
-            name = header[col] if col < len(header) and header[col] and not (col == 0 and self.turned) else None
+            labels = col == self.label_col and self.turned
+            name = header[col] if col < len(header) and header[col] and not labels else None
             present, values = cells(col)
             plan = self._plan_of(name)
             if plan.info is not None and plan.info.region:

@@ -552,6 +552,30 @@ def test_names_in_a_csv_header_labelled_as_names_do_not_go_out(csv: str, masked:
 
 
 @pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # A Markdown table of labels and values: its rows open with "|", so the label 姓名 stood
+        # in the second cell; the name above went out in clear and 电话 below was masked as one.
+        ("| 姓名 | 张伟 |\n| 电话 | 13912345678 |\n", "| 姓名 |张**|\n| 电话 | 139****5678 |\n"),
+        ("| 姓名 | 张伟 |\n|---|---|\n| 电话 | 13912345678 |\n", "| 姓名 |张**|\n|---|---|\n| 电话 | 139****5678 |\n"),
+        (
+            f"|姓名|张伟|李娜|\n|身份证号|{ID_A}|{ID_B}|\n",
+            f"|姓名|张**|李**|\n|身份证号|{ID_A[:6]}********{ID_A[-4:]}|",
+        ),
+        # A Markdown table of records stays read by its header.
+        (
+            "| 姓名 | 电话 |\n|---|---|\n| 张伟 | 13912345678 |\n",
+            "| 姓名 | 电话 |\n|---|---|\n| 张** | 139****5678 |\n",
+        ),
+    ],
+    ids=["labels", "labels-with-rule", "turned", "records"],
+)
+def test_a_markdown_table_of_labels_is_read_by_its_labels(text: str, masked: str) -> None:
+    out = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.get("caseworker")).body.decode()
+    assert out.startswith(masked)
+
+
+@pytest.mark.parametrize(
     ("csv", "masked"),
     [
         # A pivot by person under a label of its rows (月份, 日期), amounts or dates below;

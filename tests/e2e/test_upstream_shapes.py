@@ -411,6 +411,8 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # A Markdown table of labels and values (its rows open with "|")
+    "text-markdown-labels": (_ok("text/plain", f"| 姓名 | {NAME} |\n| 电话 | {MOBILE} |\n".encode()), OK),
     "html-link-path-name": (
         _ok("text/html", f'<a href="/persons/{NAME}">详情</a><img src="/photos/{quote(NAME)}.jpg">'.encode()),
         OK,
