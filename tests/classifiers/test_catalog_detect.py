@@ -148,3 +148,31 @@ def test_address_and_phone_keys() -> None:
 )
 def test_keys_of_roles_in_a_case(key: str, value: str, entity: str | None) -> None:
     assert _entities(value, key) == ([(entity, value)] if entity else [])
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "entity"),
+    [
+        # A bank account's holder, as payment rolls name the column, and a name in Chinese
+        # beside a romanised one: their names went out in clear.
+        ("accountHolderName", "张伟", "PERSON_NAME"),
+        ("cardholderName", "张伟", "PERSON_NAME"),
+        ("nameCn", "张伟", "PERSON_NAME"),
+        ("chineseName", "张伟", "PERSON_NAME"),
+        ("khrxm", "张伟", "PERSON_NAME"),
+        ("开户人姓名", "张伟", "PERSON_NAME"),
+        ("持卡人姓名", "张伟", "PERSON_NAME"),
+        # An account or a payee may be an institution's (特困 集中供养: the care home is paid):
+        # under these a surname is required, so the institution stays.
+        ("开户名", "张伟", "PERSON_NAME"),
+        ("开户名", "安康市社会福利院", None),
+        ("账户名称", "李芳", "PERSON_NAME"),
+        ("收款人名称", "安康市社会福利院", None),
+        ("khmc", "王强", "PERSON_NAME"),
+        ("khmc", "汉滨区民政局", None),
+        ("owner", "李芳", "PERSON_NAME"),
+        ("holder", "admin", None),
+    ],
+)
+def test_keys_of_account_holders(key: str, value: str, entity: str | None) -> None:
+    assert _entities(value, key) == ([(entity, value)] if entity else [])
