@@ -500,7 +500,10 @@ def _column(
     info = plan.info
     if info is not None and info.category:
         absent = {v for v in set(values) if v.strip().lower() in _ABSENT}
-        category([row for row, v in zip(present, values, strict=True) if v not in absent], info.category)
+        # A column every row fills gives its rows as they are: the list the block's other
+        # facts share, which grading reads as one group (records.py), not a set of its own.
+        holding = [row for row, v in zip(present, values, strict=True) if v not in absent] if absent else present
+        category(holding, info.category)
     out: list[str | None] = [None] * len(values)
     changed = False
     rest: list[int] | range = range(len(values))
