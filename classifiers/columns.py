@@ -17,7 +17,7 @@ import re2
 
 from . import base64text, tokens, urls
 from .detect import LABEL_HINT
-from .entities import embedded_file, resident_id, uscc
+from .entities import embedded_file, person_name, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
 from .scanner import FOLDABLE, MAYBE, may_hold
 
@@ -56,6 +56,9 @@ _MAYBE_RE2 = re2.compile(
     f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}".encode()
 )
 _RE2_FROM = 2048  # characters
+# ``person_name.may_contain`` (a context word, which makes a value under a name key more than
+# a name) over a long column of names: ``re`` tries its ten alternatives at every position.
+_NAME_CONTEXT_RE2 = re2.compile(person_name.MAYBE_PATTERN.encode())
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's four parts, and any 18 letters and digits (an ID number or
 # a credit code, and any embedded file's base64), also when separators between digits would join them.
@@ -79,6 +82,13 @@ def maybe(joined: str) -> bool:
             or ("<" in joined and _MARKUP.search(joined) is not None)  # a value that is markup
         )
     return _hit(_MAYBE_RE2.search, joined)
+
+
+def names_may_hold_context(joined: str) -> bool:
+    """``person_name.may_contain`` over a NUL-joined column of names, as fast as its length allows."""
+    if len(joined) < _RE2_FROM:
+        return person_name.may_contain(joined)
+    return _hit(_NAME_CONTEXT_RE2.search, joined)
 
 
 def _hit(search: Any, text: str) -> bool:

@@ -25,7 +25,7 @@ from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc read
 
 from . import base64text, markup_text, tokens, urls
 from .catalog import PHONE, KeyInfo
-from .columns import SEPARATOR
+from .columns import SEPARATOR, names_may_hold_context
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .fastjson import Ref, name_shaped, path_of
@@ -542,7 +542,7 @@ def _age(born: _dt.date, today: _dt.date) -> int:
 def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
     """Positions of clean CJK values under a name key that are not a name whole
     (``keyed_name``): one search over the column rules out context words for all."""
-    if person_name.may_contain("\x00".join(values)):
+    if names_may_hold_context(SEPARATOR.join(values)):
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
     if info is None or not info.weak:
         return []

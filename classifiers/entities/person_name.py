@@ -263,7 +263,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and an ID number's 17 digits, beside which a name may stand.
-_MAYBE_RE = re.compile("人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}")
+# (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
+MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}"
+_MAYBE_RE = re.compile(MAYBE_PATTERN)
 _ID_RUN = re.compile("[0-9]{17}")
 
 

@@ -160,6 +160,19 @@ def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> Non
             assert fast == (columns.maybe(joined), columns.business_clean(joined))
 
 
+def test_names_context_by_re2_equals_re() -> None:
+    """``columns.names_may_hold_context`` (RE2 over a long column of names) says what
+    ``person_name.may_contain`` says: names, with now and then a context word, a part of one
+    (姓 名 with spaces, 户), 17 digits or fewer."""
+    r = random.Random(8)
+    names = ("张伟", "李娜", "欧阳娜娜", "王芳", "户", "姓  名", "人民", "1234567890123456", "12345678901234567")
+    for _ in range(300):
+        values = [r.choice(names[:4]) if r.random() < 0.995 else r.choice(names) for _ in range(700)]
+        joined = columns.SEPARATOR.join(values)
+        assert len(joined) >= columns._RE2_FROM
+        assert columns.names_may_hold_context(joined) == person_name.may_contain(joined)
+
+
 def test_may_hold_equals_the_pre_check() -> None:
     r = random.Random(17)
     # Digits (half of the pieces: runs of them are what the digit alternatives need) and what
