@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -153,6 +153,9 @@ class MaskingProfile:
         if kind == "mask" and not op.keep_domain and entity != address.ENTITY:  # addresses may fold
             first, last, fill = op.first, op.last, op.fill
             shown = first + last
+            strided = _masked_in_stride(values, first, last, fill)
+            if strided is not None:
+                return strided
             return [
                 v[:first] + fill * (len(v) - shown) + v[len(v) - last :] if len(v) > shown else fill * len(v)
                 for v in values
@@ -186,6 +189,38 @@ class MaskingProfile:
 
     def __repr__(self) -> str:
         return f"MaskingProfile({self.name!r})"
+
+
+# Values from which a column is masked in one piece (_masked_in_stride): below, the join and
+# the split cost more than they save.
+_STRIDED_FROM = 64
+
+
+def _masked_in_stride(values: list[str], first: int, last: int, fill: str) -> list[str | None] | None:
+    """The ``mask`` of each of a column's values when all are ASCII and of one width longer
+    than what is shown, and ``fill`` is one ASCII character (18-digit ID numbers, 11-digit
+    mobiles): the column joined by NUL as bytes, each hidden position overwritten for every
+    value at once (an extended slice), and split again. Some 3x faster than two slices, a
+    repeat and two concatenations per value. None: mask value by value."""
+    count = len(values)
+    if count < _STRIDED_FROM or len(fill) != 1 or not fill.isascii():
+        return None
+    width = len(values[0])
+    step = width + 1
+    joined = "\x00".join(values)
+    if (
+        width <= first + last
+        or not joined.isascii()
+        or len(joined) != count * step - 1
+        or joined.count("\x00") != count - 1
+        or joined[width::step] != "\x00" * (count - 1)
+    ):
+        return None  # other widths, a NUL inside a value, or characters beyond ASCII
+    data = bytearray(joined, "ascii")
+    fills = fill.encode("ascii") * count
+    for position in range(first, width - last):
+        data[position::step] = fills  # that character of every value
+    return cast(list[str | None], data.decode("ascii").split("\x00"))
 
 
 class MaskingProfiles:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from policies import masking
 from policies.crypto import RELEASE_REGION, CryptoError, FieldCrypto, OneWayToken
 from policies.generalise import generalise
 from policies.keys import KeyFileError, KeyRing
@@ -190,3 +192,30 @@ def test_shipped_reviewer_profile(crypto: FieldCrypto, tmp_path: Path) -> None:
 def test_bad_operator_settings_are_rejected(spec: dict[str, str], error: str) -> None:
     with pytest.raises(ValueError, match=error):
         MaskingProfiles({"order": ["p"], "profiles": {"p": {"default": spec}}})
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "fill"),
+    [(6, 4, "*"), (3, 4, "*"), (0, 0, "#"), (1, 0, "x"), (6, 4, "＊"), (3, 4, "**"), (10, 9, "*")],
+)
+def test_columns_masked_in_stride_equal_value_by_value(first: int, last: int, fill: str) -> None:
+    """``apply_clean``'s ``mask`` of a column in one piece (ASCII values of one width) against
+    the value-by-value mask: columns of one width and of two, short and long, with a
+    character beyond ASCII, a NUL inside a value, widths at or below what is shown."""
+    profile = MaskingProfiles(
+        {"order": ["p"], "profiles": {"p": {"default": {"op": "mask", "first": first, "last": last, "fill": fill}}}}
+    ).get("p")
+    r = random.Random(f"{first}{last}{fill}")
+    for _ in range(200):
+        width = r.choice((1, 5, 11, 18, 19))
+        values = ["".join(r.choice("0123456789X") for _ in range(width)) for _ in range(r.choice((1, 63, 64, 300)))]
+        k = r.randrange(len(values))
+        values[k] = r.choice((values[k], values[k], values[k][:-1], values[k] + "7", "张" + values[k][1:], "1\x003"))
+        shown = first + last
+        expected = [  # the value-by-value mask as apply_clean made it before
+            v[:first] + fill * (len(v) - shown) + v[len(v) - last :] if len(v) > shown else fill * len(v)
+            for v in values
+        ]
+        assert profile.apply_clean("RESIDENT_ID", values) == expected
+    if fill == "*" and first + last < 18:  # the export's columns take the stride
+        assert masking._masked_in_stride(["610902197603018937"] * 64, first, last, fill) is not None
