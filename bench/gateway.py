@@ -122,11 +122,13 @@ class Bench:
         headers = headers or {}
         procs.wrk(url, self.connections, 2, headers, LOAD)  # warm-up: pools, caches, JIT-less but GC settles
         pids = procs.tree(pid)
-        cpu0 = procs.cpu_seconds(pids)
+        cpu0, machine0 = procs.cpu_seconds(pids), procs.machine_jiffies()
         result = procs.wrk(url, self.connections, self.seconds, headers, LOAD)
         cpu = procs.cpu_seconds(procs.tree(pid)) - cpu0
+        machine1 = procs.machine_jiffies()
+        busy = (machine1[0] - machine0[0]) / max(machine1[1] - machine0[1], 1)
         rss = procs.peak_rss_mb(procs.tree(pid))
-        row = report.Row(case, size, result, cpu * 1e6 / max(result.requests, 1), rss, os.getloadavg()[0])
+        row = report.Row(case, size, result, cpu * 1e6 / max(result.requests, 1), rss, os.getloadavg()[0], busy)
         self.rows.append(row)
         print(report.line(row), flush=True)
         return result

@@ -30,13 +30,14 @@ class Row:
     cpu_us: float  # server CPU per request
     rss: dict[int, float]  # peak RSS per process, MB
     load: float = 0.0  # 1-minute load average when the measurement ended
+    busy: float = 0.0  # share of all the machine's CPU time in use during the measurement, by anyone
 
 
 def line(row: Row) -> str:
     rss = ", ".join(f"{v:.0f}" for v in row.rss.values())
     return (
         f"| {row.case} | {row.size} | {row.wrk.rps:,.0f} | {row.wrk.p50_ms:.2f} | {row.wrk.p99_ms:.2f} "
-        f"| {row.cpu_us:.0f} | {rss} | {row.wrk.errors} | {row.load:.1f} |"
+        f"| {row.cpu_us:.0f} | {row.busy:.0%} | {rss} | {row.wrk.errors} | {row.load:.1f} |"
     )
 
 
@@ -145,8 +146,15 @@ NOTES = """## Reading the figures 解读
   core, so the ratio stays near 1 here. The acceptance's 1.7 needs a machine where the two
   workers get two cores of their own. How far this machine is from that is measured first in
   each run (`bench/cores.py`, among the ratios under the table): the inspector alone, one
-  process on CPU 0, then one on each CPU at once, nothing else of the bench running. A ratio
-  well under 2 there means the two virtual CPUs do not do two cores' work, whatever runs on them.
+  process on CPU 0, then one on each CPU at once, nothing else of the bench running. It gave
+  1.97 on 2026-11-30: the two CPUs do two cores' work, so what holds 2 workers back here is
+  what else runs on them. With one worker, CPU 0 is the worker's alone and wrk, the upstream
+  and OpenSearch (indexing each audit event) share CPU 1; a second worker can only add what
+  they leave of CPU 1. Counted once by hand the same day (the bench's own set-up, 8 s under
+  wrk): 2 workers at 2,783 req/s used 0.69 and 0.70 of a CPU, about 500 µs per request
+  against one worker's 362 (two processes of the gateway on two shared CPUs contend for
+  caches, and every other process now runs beside one of them); the "both CPUs busy" column
+  shows the machine near its limit.
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
   25 ms needs that below ~0.4 ms (2026-11-29: 440-467 µs and 22.6-26.1 ms in three runs after
@@ -314,8 +322,8 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
         "",
         "## Results",
         "",
-        "| case | doc | req/s | p50 ms | p99 ms | server CPU µs/req | peak RSS MB per process | errors + non-2xx | load avg |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| case | doc | req/s | p50 ms | p99 ms | server CPU µs/req | both CPUs busy | peak RSS MB per process | errors + non-2xx | load avg |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
         *(line(r) for r in rows),
         "",
         *ratios,
@@ -330,6 +338,8 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
         "server and upstream client with every stage off; (d) `minguard run` with identify, authorize,",
         "forward, inspect/mask, release and audit (spool + shipping to OpenSearch, in the same process).",
         "Server CPU counts all processes of the server under test (for (d) this includes the audit shipper).",
+        '"Both CPUs busy" is the machine\'s own count (/proc/stat) over the measured seconds, whoever ran: the',
+        "server, wrk, the upstream, OpenSearch indexing the audit events, and anything else on the machine.",
         "",
         "## Profile of the full gateway (1 worker, 4 KB, py-spy)",
         "",
