@@ -301,15 +301,21 @@ class _Walk:
         return index
 
 
-def _header(elem: Elem) -> str | None:
-    """The heading of the column of the cell the element is in: the cell itself, or an
-    element inside it (``<td><span>张伟</span></td>``, a value that had no key)."""
+def _cell(elem: Elem) -> tuple[Elem, int, int, bool] | None:
+    """(table, row, column, is header) of the cell the element is, or is inside
+    (``<td><span>张伟</span></td>``); None outside any cell."""
     node: Elem | None = elem
     while node is not None and node.cell is None and node.name != "table":
         node = node.parent
-    if node is None or node.cell is None:
+    return None if node is None else node.cell
+
+
+def _header(elem: Elem) -> str | None:
+    """The heading of the column of the cell the element is in (a value that had no key)."""
+    cell = _cell(elem)
+    if cell is None:
         return None
-    table, _, col, is_header = node.cell
+    table, _, col, is_header = cell
     if is_header or not table.headers:
         return None
     return table.headers[col] if col < len(table.headers) else None
@@ -317,12 +323,10 @@ def _header(elem: Elem) -> str | None:
 
 def _in_header_row(elem: Elem) -> bool:
     """Is the element (or the cell it is in) in its table's header row?"""
-    node: Elem | None = elem
-    while node is not None and node.cell is None and node.name != "table":
-        node = node.parent
-    if node is None or node.cell is None:
+    cell = _cell(elem)
+    if cell is None:
         return False
-    table, row, _, _ = node.cell
+    table, row, _, _ = cell
     return table.headers is not None and row == table.header_row
 
 
