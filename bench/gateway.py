@@ -122,13 +122,18 @@ class Bench:
         headers = headers or {}
         procs.wrk(url, self.connections, 2, headers, LOAD)  # warm-up: pools, caches, JIT-less but GC settles
         pids = procs.tree(pid)
-        cpu0, machine0 = procs.cpu_seconds(pids), procs.machine_jiffies()
+        each0 = {p: procs.cpu_seconds([p]) for p in pids}
+        machine0, started = procs.machine_jiffies(), time.monotonic()
         result = procs.wrk(url, self.connections, self.seconds, headers, LOAD)
-        cpu = procs.cpu_seconds(procs.tree(pid)) - cpu0
+        elapsed = time.monotonic() - started
+        each = {p: procs.cpu_seconds([p]) - each0.get(p, 0.0) for p in procs.tree(pid)}
         machine1 = procs.machine_jiffies()
         busy = (machine1[0] - machine0[0]) / max(machine1[1] - machine0[1], 1)
         rss = procs.peak_rss_mb(procs.tree(pid))
-        row = report.Row(case, size, result, cpu * 1e6 / max(result.requests, 1), rss, os.getloadavg()[0], busy)
+        cpu_us = sum(each.values()) * 1e6 / max(result.requests, 1)
+        # Each process's share of a CPU: how evenly the workers were given the connections.
+        shares = {p: seconds / elapsed for p, seconds in each.items()}
+        row = report.Row(case, size, result, cpu_us, rss, os.getloadavg()[0], busy, shares)
         self.rows.append(row)
         print(report.line(row), flush=True)
         return result

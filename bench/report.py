@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import procs
@@ -31,13 +31,20 @@ class Row:
     rss: dict[int, float]  # peak RSS per process, MB
     load: float = 0.0  # 1-minute load average when the measurement ended
     busy: float = 0.0  # share of all the machine's CPU time in use during the measurement, by anyone
+    shares: dict[int, float] = field(default_factory=dict)  # CPUs used per process of the server
+
+
+def _shares(row: Row) -> str:
+    """The CPUs each process of the server used, where it has several that did work."""
+    busy = [v for v in row.shares.values() if v >= 0.01]
+    return ", ".join(f"{v:.2f}" for v in busy) if len(busy) > 1 else ""
 
 
 def line(row: Row) -> str:
     rss = ", ".join(f"{v:.0f}" for v in row.rss.values())
     return (
         f"| {row.case} | {row.size} | {row.wrk.rps:,.0f} | {row.wrk.p50_ms:.2f} | {row.wrk.p99_ms:.2f} "
-        f"| {row.cpu_us:.0f} | {row.busy:.0%} | {rss} | {row.wrk.errors} | {row.load:.1f} |"
+        f"| {row.cpu_us:.0f} | {_shares(row)} | {row.busy:.0%} | {rss} | {row.wrk.errors} | {row.load:.1f} |"
     )
 
 
@@ -150,14 +157,14 @@ NOTES = """## Reading the figures 解读
   workers get two cores of their own. How far this machine is from that is measured first in
   each run (`bench/cores.py`, among the ratios under the table): the inspector alone, one
   process on CPU 0, then one on each CPU at once, nothing else of the bench running. It gave
-  1.97 on 2026-11-30: the two CPUs do two cores' work, so what holds 2 workers back here is
-  what else runs on them. With one worker, CPU 0 is the worker's alone and wrk, the upstream
-  and OpenSearch (indexing each audit event) share CPU 1; a second worker can only add what
-  they leave of CPU 1. Counted once by hand the same day (the bench's own set-up, 8 s under
-  wrk): 2 workers at 2,783 req/s used 0.69 and 0.70 of a CPU, about 500 µs per request
-  against one worker's 362 (two processes of the gateway on two shared CPUs contend for
-  caches, and every other process now runs beside one of them); the "both CPUs busy" column
-  shows the machine near its limit.
+  1.97-1.99 on 2026-11-30: the two CPUs do two cores' work, so what holds 2 workers back here
+  is what else runs on them. With one worker, CPU 0 is the worker's alone and wrk, the
+  upstream and OpenSearch (indexing each audit event) share CPU 1 (both CPUs about 70 %
+  busy); a second worker can only add what they leave. With two, the columns show the
+  connections shared out about evenly (0.61 and 0.71 of a CPU in one run, 0.69 and 0.70
+  counted by hand in another), both CPUs 95 % busy, and each request costing about 40 %
+  more CPU (520-545 µs against 360-390): every process now runs beside another on a shared
+  core and its caches.
 - p99 at 32 connections: with one worker every request waits for the ones ahead of it on the
   event loop, so p50 is about 32 x the CPU per request (the inspector again); a p99 under
   25 ms needs that below ~0.4 ms (2026-11-29: 440-467 µs and 22.6-26.1 ms in three runs after
@@ -174,7 +181,10 @@ NOTES = """## Reading the figures 解读
   gateway's own (gateway/upstream.py; docs/architecture.md, 3.3), 2.616 M instructions per
   request at its start (other changes since the sixth) -> 2.344 M, `bench/pipeline.py`
   522-540 -> 391-444 µs in three alternating runs; 401 µs and (c) 68 µs in one run with the
-  machine's load at 5-7, when latencies say little). On top of that queue: (1) responses with important or core
+  machine's load at 5-7, when latencies say little; with the session's other work merged,
+  2026-11-30, four runs: 368, 362, 392 and 382 µs, 2,528, 2,722, 2,038 and 2,508 req/s, p99
+  21.4, 17.9, 33.7 and 23.6 ms; the third with both CPUs 96 % busy while one worker ran,
+  against 71-74 % in the others: something else ran beside it). On top of that queue: (1) responses with important or core
   data (the 4 KB document is graded important) wait for the group fdatasync, 1.6 ms median
   and 8 ms p99 on this disk when measured alone, more when other work writes; (2) garbage
   collection: with CPython's defaults a full collection walked the ~100,000 objects of the
@@ -325,8 +335,8 @@ def markdown(rows: list[Row], sizes: dict[str, int], rss_1000: dict[int, float],
         "",
         "## Results",
         "",
-        "| case | doc | req/s | p50 ms | p99 ms | server CPU µs/req | both CPUs busy | peak RSS MB per process | errors + non-2xx | load avg |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| case | doc | req/s | p50 ms | p99 ms | server CPU µs/req | CPUs used per process | both CPUs busy | peak RSS MB per process | errors + non-2xx | load avg |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: |",
         *(line(r) for r in rows),
         "",
         *ratios,
