@@ -42,9 +42,10 @@ _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 _NO_REGION = _ABSENT | frozenset(
     {"-", "--", "---", "—", "——", "/", "n/a", "na", "nil", "暂无", "未知", "不详", "未填写"}
 )
-# How much of a region value that is no code is kept: only that there is one is used (the
-# release stage refuses, naming no value), so a long one costs no memory.
-_UNREAD_SHOWN = 40
+# How much of a region value that is no code is kept: the release stage reads a region's name
+# in it (gateway/regions.py) and refuses the rest, naming no value, so a long one costs no
+# memory; a value this long may have been cut short.
+UNREAD_KEPT = 40
 # Values in which detection found nothing are remembered across inspections (bank names,
 # statuses, conditions repeat from response to response); short ones only, and a bounded
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
@@ -148,7 +149,7 @@ class Run:
             if kind is str or kind is int or kind is float:
                 text = str(value).strip()
                 if fold(text).text.strip().lower() not in _NO_REGION:
-                    self.unread_regions.add(text[:_UNREAD_SHOWN])
+                    self.unread_regions.add(text[:UNREAD_KEPT])
 
     def category_rows(self, rows: list[int], name: str) -> None:
         """``category`` for each of ``rows`` (a CSV column under a category header)."""

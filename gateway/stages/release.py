@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from classifiers.levels import DataLevel
+from classifiers.run import UNREAD_KEPT
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
@@ -173,18 +174,15 @@ def _outside_region(ex: Exchange) -> Verdict | None:
     )
 
 
-# What classifiers/run.py keeps of a value under a region key that is no code: a value this
-# long may have been cut short, and what was cut (、紫阳县) is not there to be judged.
-_UNREAD_KEPT = 40
-
-
 def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str], int]:
     """The codes of the region names among `values` (所属区划: 陕西省安康市汉阴县, read in
     the province of `target`: gateway/regions.py), and how many values are none."""
     codes: set[str] = set()
     unread = 0
     for value in values:
-        code = code_of_name(value, target[:2]) if len(value) < _UNREAD_KEPT else ""
+        # A value as long as what the inspector keeps may have been cut short, and what was
+        # cut (、紫阳县) is not there to be judged.
+        code = code_of_name(value, target[:2]) if len(value) < UNREAD_KEPT else ""
         if code:
             codes.add(code)
         else:
