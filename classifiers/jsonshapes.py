@@ -151,6 +151,7 @@ def _digits(part: str) -> bool:
 
 
 def _entity(key: str, plan_of: PlanOf) -> str:
+    """The entity the catalog knows ``key`` as the key of ("": none, or too long to be a key)."""
     if not key or len(key) > _LONGEST_KEY:
         return ""
     info = plan_of(key).info
@@ -193,9 +194,7 @@ def entries(node: list[Any], plan_of: PlanOf) -> bool:
     for item in node:
         if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
             return False
-        if not named and len(item[0]) <= _LONGEST_KEY:
-            info = plan_of(item[0]).info
-            named = info is not None and info.entity is not None
+        named = named or _entity(item[0], plan_of) != ""
     return named
 
 
@@ -242,10 +241,9 @@ def may_be_sheet(first: str) -> bool:
 def held(node: dict[str, Any], plan_of: PlanOf, key: str | None) -> bool:
     """Does ``node``, under ``key``, hold that key's value in a member (``HELD_VALUES``)? The key
     names an entity, and the object names no field of its own (a pair, ``pair``)."""
-    if key is None or HELD_VALUES.isdisjoint(node) or len(key) > _LONGEST_KEY:
+    if key is None or HELD_VALUES.isdisjoint(node):
         return False
-    info = plan_of(key).info
-    return info is not None and info.entity is not None and _PAIR_NAME_SET.isdisjoint(node)
+    return _entity(key, plan_of) != "" and _PAIR_NAME_SET.isdisjoint(node)
 
 
 def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
@@ -279,10 +277,8 @@ def pair(item: dict[str, Any], plan_of: PlanOf) -> tuple[str, str] | None:
         if field in item:
             for name_field in PAIR_NAMES:
                 name = item.get(name_field)
-                if type(name) is str and len(name) <= _LONGEST_KEY:
-                    info = plan_of(name).info
-                    if info is not None and info.entity is not None:
-                        return field, name
+                if type(name) is str and _entity(name, plan_of):
+                    return field, name
             return None
     return None
 
@@ -306,12 +302,7 @@ def _column_names(header: list[Any], plan_of: PlanOf) -> list[str] | None:
 
 
 def _names_an_entity(names: list[str], plan_of: PlanOf) -> bool:
-    for name in names:
-        if len(name) <= _LONGEST_KEY:
-            info = plan_of(name).info
-            if info is not None and info.entity is not None:
-                return True
-    return False
+    return any(_entity(name, plan_of) for name in names)
 
 
 def _rows_of(rows: Any, width: int, start: int) -> bool:
