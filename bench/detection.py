@@ -107,7 +107,7 @@ def reference() -> None:
     os_client = client()
     for name, docs in reference_documents().items():
         written, removed = load_reference(os_client, PREFIX, name, docs)
-        record_load(os_client, PREFIX, name, docs, SIGNER)
+        record_load(os_client, PREFIX, name, docs, SIGNER, "bench", "0" * 32)
         print(f"{name}: {written} documents ({removed} removed)")
 
 

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.responses import Response as HttpResponse
+from opensearchpy.exceptions import OpenSearchException
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import Route
 
 from audit.detection.alerts import ALERT_ID, OPERATIONS, AlertError
+from audit.detection.reference import ReferenceError
 from classifiers.levels import DataLevel
 from policies.conditions import Verdict
 from policies.crypto import CryptoError, OneWayToken
@@ -35,6 +37,7 @@ from .exchange import Request as ExRequest
 from .forwarded import PROXY_KEY
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
+from .references import NAMES
 from .settings import ServerSettings
 from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, now_utc, refuse
@@ -168,6 +171,7 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
         return False
 
     keys = gateway.settings.keys
+    capacity = gateway.settings.audit.max_spool_bytes
     # Alerts and audit events as the console and the alert API read and change them.
     reader = Reader(gateway.settings.opensearch, Pseudonymizer.from_dir(keys.dir, keys.generate_missing))
 
@@ -290,6 +294,54 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
     async def alert_close(request: Request, alert_id: str) -> HttpResponse:
         """Close an alert with the officer's conclusion. Body: {"comment"}, required."""
         return await alert_operation(request, alert_id, "close")
+
+    @admin.post(f"{prefix}/reference/{{name}}")
+    async def reference_load(request: Request, name: str) -> HttpResponse:
+        """Replace a detection reference feed (`staff` or `deaths`) with the CSV body, tokenised
+        and signed by the gateway (gateway/references.py); `minguard detect reference load` calls this."""
+
+        async def work(ex: Exchange) -> None:
+            known = name in NAMES
+            ex.reference = {"name": name if known else UNCHECKED}
+            if not permitted(ex, ""):
+                return
+            if not known:
+                ex.fail(
+                    400,
+                    "bad_request",
+                    f"no reference feed {name!r}: staff or deaths",
+                    "参考数据名称应为 staff 或 deaths",
+                )
+                return
+            if not spool_can_take(gateway.spool.last_error, gateway.spool.backlog_bytes, capacity):
+                # The load could not be undone once made: its event must be recordable first.
+                ex.fail(
+                    503, "audit_unavailable", "the load cannot be audited right now", "审计记录无法落盘,未载入参考数据"
+                )
+                return
+            try:
+                docs = gateway.references.documents(name, ex.request.body)
+            except ReferenceError as exc:
+                ex.fail(400, "reference_invalid", f"reference data not loaded: {exc}", f"参考数据有误,未载入:{exc}")
+                return
+            officer = ex.principal.user_id if ex.principal else ""  # as user.id keys them in the trail
+            try:
+                loaded = await gateway.references.load(name, docs, officer, ex.request_id)
+            except (OpenSearchException, OSError) as exc:
+                # Maybe half done: the next detection run finds the index unlike its signed
+                # record and raises an integrity alert; loading again mends it.
+                log.warning("reference load %s failed for request %s: %s", name, ex.request_id, exc)
+                ex.fail(
+                    503,
+                    "opensearch_unavailable",
+                    "reference data not loaded: OpenSearch failed",
+                    "OpenSearch 写入失败,参考数据未载入(可重新载入)",
+                )
+                return
+            ex.reference |= {"count": loaded.count, "removed": loaded.removed, "digest": loaded.digest}
+            _ok(ex, {"name": name, "count": loaded.count, "removed": loaded.removed, "digest": loaded.digest})
+
+        return await run(request, "admin.reference_load", "reference", "reference_load", work)
 
     mount_console(admin, gateway, prefix, reader)  # the officers' web console: gateway/console
 

@@ -29,6 +29,7 @@ from .exchange import Exchange
 from .forwarded import TrustedProxies
 from .metrics import GatewayMetrics
 from .proxy import Proxy, request_from_scope, run_audit
+from .references import ReferenceLoader
 from .settings import Settings, load_settings
 from .stages.audit import Audit, GuardWrites
 from .stages.authorize import Authorize
@@ -94,6 +95,7 @@ class Gateway:
         self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)
         self.identify = Identify(settings.identity)
         self.business = Business(pseudonymizer)  # also names whose value a re-identification revealed
+        self.references = ReferenceLoader(settings.opensearch, self.business, signer)
         self.proxy = Proxy(
             stages=(
                 self.identify,

@@ -147,34 +147,39 @@ def _credential_headers(path: Path) -> dict[str, str]:
     return {"X-API-Key": credential}
 
 
-def _transition(
-    alert: str, op: str, comment: str | None, credential: Path, gateway: str | None, config: Path | None
-) -> None:
-    """Through the gateway's admin API, as the console does: the gateway authenticates the
-    officer, checks the policy and writes the action into the hash-chained audit trail."""
+def _post(url: str, body: bytes, content_type: str, credential: Path) -> tuple[dict[str, Any], str]:
+    """POST to the gateway's admin API with the officer's credential: (its JSON answer, the
+    request id of the audit event). The gateway authenticates the officer, checks the policy
+    and writes the action into the hash-chained audit trail; a refusal ends the command."""
     import urllib.error
     import urllib.request
 
-    from audit.detection.alerts import OPERATIONS, STATE_ZH
-
-    settings = settings_or_fail(config)
-    url = f"{_gateway_url(settings, gateway)}{settings.server.admin_prefix}/alerts/{alert}/{op}"
-    body = json.dumps({"comment": comment}, ensure_ascii=False).encode("utf-8")
-    headers = {**_credential_headers(credential), "Content-Type": "application/json; charset=utf-8"}
+    headers = {**_credential_headers(credential), "Content-Type": content_type}
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
         # No proxy from the environment: the officer's credential goes to the gateway only.
-        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=60) as answer:
-            answer.read()
-            request_id = answer.headers.get("x-request-id", "")
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=600) as answer:
+            return json.loads(answer.read()), answer.headers.get("x-request-id", "")
     except urllib.error.HTTPError as exc:
         try:
             error = json.loads(exc.read())["error"]
             fail(f"{error['message_zh']} / {error['message']} (HTTP {exc.code}, {error['request_id']})")
         except (ValueError, KeyError, TypeError):
             fail(f"网关拒绝了该操作 / the gateway refused: HTTP {exc.code}")
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:
         fail(f"无法连接网关 / cannot reach the gateway at {url}: {exc}")
+
+
+def _transition(
+    alert: str, op: str, comment: str | None, credential: Path, gateway: str | None, config: Path | None
+) -> None:
+    """Through the gateway's admin API, as the console does."""
+    from audit.detection.alerts import OPERATIONS, STATE_ZH
+
+    settings = settings_or_fail(config)
+    url = f"{_gateway_url(settings, gateway)}{settings.server.admin_prefix}/alerts/{alert}/{op}"
+    body = json.dumps({"comment": comment}, ensure_ascii=False).encode("utf-8")
+    _, request_id = _post(url, body, "application/json; charset=utf-8", credential)
     state = OPERATIONS[op]
     typer.echo(
         f"告警 {alert} 已{STATE_ZH[state].removeprefix('已')} / alert {alert} is now {state}"
@@ -248,40 +253,30 @@ detect_app.add_typer(reference_app, name="reference")
 
 @reference_app.command("load")
 def reference_load(
+    credential: Credential,
     staff: Annotated[Path | None, typer.Option("--staff", help="Staff register CSV (工作人员登记表).")] = None,
     deaths: Annotated[Path | None, typer.Option("--deaths", help="Death records CSV (死亡登记).")] = None,
+    gateway: GatewayOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Tokenise the feeds with the gateway's key and replace `<prefix>.ref-staff` / `.ref-deaths`."""
-    from opensearchpy.exceptions import OpenSearchException
-
-    from audit.chain import CheckpointSigner
-    from audit.detection import integrity, reference
-    from gateway.stages.business import Business
-    from policies.keys import KeyFileError, Pseudonymizer
-
+    """Replace `<prefix>.ref-staff` / `.ref-deaths` with the feeds, through the gateway's admin
+    API: it tokenises them with its key, signs the load and records it in the audit trail."""
     if staff is None and deaths is None:
         fail("--staff 和/或 --deaths / give --staff and/or --deaths")
-    settings, client = _open(config)
-    try:
-        tokens = Business(Pseudonymizer.from_dir(settings.keys.dir, generate=False))
-        signer = CheckpointSigner.from_dir(settings.keys.dir, generate=False)  # signs what was loaded
-        for name, path, make in (
-            ("staff", staff, reference.staff_documents),
-            ("deaths", deaths, reference.death_documents),
-        ):
-            if path is not None:
-                docs = make(reference.read_rows(path, name), tokens)
-                written, removed = reference.load(client, settings.opensearch.index_prefix, name, docs)
-                record = integrity.record_load(client, settings.opensearch.index_prefix, name, docs, signer)
-                typer.echo(
-                    f"{record['index']}: {written} 条,移除 {removed} 条;已签名载入记录 / signed load record "
-                    f"sha256 {record['digest'][:16]}…"
-                )
-    except (reference.ReferenceError, KeyFileError, OpenSearchException, OSError) as exc:
-        fail(f"参考数据未载入 / reference data not loaded: {exc}")
-    finally:
-        client.close()
+    settings = settings_or_fail(config)
+    base = f"{_gateway_url(settings, gateway)}{settings.server.admin_prefix}/reference"
+    for name, path in (("staff", staff), ("deaths", deaths)):
+        if path is None:
+            continue
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            fail(f"无法读取 {path} / cannot read {path}: {exc}")
+        loaded, request_id = _post(f"{base}/{name}", body, "text/csv; charset=utf-8", credential)
+        typer.echo(
+            f"{name}: {loaded['count']} 条,移除 {loaded['removed']} 条;已签名载入记录 / signed load record "
+            f"sha256 {str(loaded['digest'])[:16]}…(审计请求编号 audit request id: {request_id})"
+        )
 
 
 @detect_app.command("notify")

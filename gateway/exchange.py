@@ -127,6 +127,9 @@ class Exchange:
     business: dict[str, Any] | None = None
     # What a console action did (gateway/console): filters, alert id, new state, comment.
     console: dict[str, Any] | None = None
+    # A reference load (gateway/references.py): the feed, its rows, the rows it removed, the
+    # SHA-256 its signed record names. Counts and a digest only, never a value of the feed.
+    reference: dict[str, Any] | None = None
     # A policy reload's outcome: the version it put in force (the decision names the one that
     # allowed the reload).
     policy_loaded: str | None = None

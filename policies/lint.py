@@ -22,7 +22,7 @@ from .separation import check_identities
 # The gateway's own endpoints (gateway/admin.py) decided by policy.csv: (resource, action).
 ADMIN_OPERATIONS = frozenset(
     {("personal_data", "reidentify"), ("policy", "reload"), ("policy", "explain"), ("audit_log", "query")}
-    | {("alert", "alert_acknowledge"), ("alert", "alert_close")}
+    | {("alert", "alert_acknowledge"), ("alert", "alert_close"), ("reference", "reference_load")}
     # The console (gateway/console): one action per page or form.
     | {
         ("console", action)

@@ -2,9 +2,10 @@
 
 The reference indices live in OpenSearch, where whoever can write them could take their own
 household out of the staff register, and `fund.approver_related` would stay silent. So every
-`minguard detect reference load` signs what it wrote (the index, how many documents, and a
-SHA-256 over their ids and contents in canonical JSON) with the audit signing key (Ed25519, the
-key of the trail's checkpoints, under a context string of its own) and records that in
+load (through the gateway's admin API, gateway/references.py) signs what it wrote (the index,
+how many documents, a SHA-256 over their ids and contents in canonical JSON, who loaded it and
+the request id of the load's audit event) with the audit signing key (Ed25519, the key of the
+trail's checkpoints, under a context string of its own) and records that in
 `<prefix>.ref-loads`. Before a rule reads a reference index, the run checks the index against
 the newest record for it, once per run: no record, a record not signed by this deployment's
 key, an index deleted after a load, or content other than what was signed makes the rule raise
@@ -33,12 +34,15 @@ from .query import iso
 from .reference import ensure_index, reference_index
 
 _CONTEXT = b"minguard-reference-load-v1\n"  # a load signature is never a checkpoint's, nor the reverse
-SIGNED_FIELDS = ("name", "index", "count", "digest", "loaded_at", "key_id")
+# `loaded_by` is the folded user id of the officer (as `user.id` in the trail) and `request_id`
+# the load's own audit event: the record says who changed what the fund rules trust, and the
+# hash-chained trail holds the same.
+SIGNED_FIELDS = ("name", "index", "count", "digest", "loaded_at", "key_id", "loaded_by", "request_id")
 _KW = {"type": "keyword"}
 LOADS_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
-        **{k: _KW for k in ("name", "index", "digest", "key_id", "signature")},
+        **{k: _KW for k in ("name", "index", "digest", "key_id", "signature", "loaded_by", "request_id")},
         "count": {"type": "long"},
         "loaded_at": {"type": "date"},
     },
@@ -63,7 +67,13 @@ def signed_bytes(record: dict[str, Any]) -> bytes:
 
 
 def record_load(
-    client: OpenSearch, prefix: str, name: str, docs: dict[str, dict[str, Any]], signer: CheckpointSigner
+    client: OpenSearch,
+    prefix: str,
+    name: str,
+    docs: dict[str, dict[str, Any]],
+    signer: CheckpointSigner,
+    loaded_by: str,
+    request_id: str,
 ) -> dict[str, Any]:
     """Sign what `reference.load` has just made the index hold, and keep the record."""
     record: dict[str, Any] = {
@@ -73,10 +83,16 @@ def record_load(
         "digest": content_digest(docs.items()),
         "loaded_at": iso(datetime.now(UTC)),
         "key_id": signer.key_id,
+        "loaded_by": loaded_by,
+        "request_id": request_id,
     }
     record["signature"] = signer.sign(signed_bytes(record))
-    ensure_index(client, loads_index(prefix), LOADS_MAPPING)
-    client.index(index=loads_index(prefix), body=record, refresh="wait_for")
+    index = loads_index(prefix)
+    ensure_index(client, index, LOADS_MAPPING)
+    # An index made before `loaded_by` and `request_id` refuses them (strict): adding fields is
+    # allowed, and a no-op once they are there.
+    client.indices.put_mapping(index=index, body=LOADS_MAPPING)
+    client.index(index=index, body=record, refresh="wait_for")
     return record
 
 

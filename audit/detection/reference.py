@@ -20,6 +20,7 @@ import csv
 import dataclasses
 import datetime as dt
 import hashlib
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -64,12 +65,16 @@ def reference_index(prefix: str, name: str) -> str:
 
 
 def read_rows(path: Path, name: str) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS[name] if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ReferenceError(f"{path}: missing columns {missing} (need {','.join(COLUMNS[name])})")
-        return [{k: (row.get(k) or "").strip() for k in COLUMNS[name]} for row in reader]
+    return parse_rows(path.read_text(encoding="utf-8-sig"), name, str(path))
+
+
+def parse_rows(text: str, name: str, source: str) -> list[dict[str, str]]:
+    """The feed's rows, its columns by name; `source` names it in errors."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in COLUMNS[name] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ReferenceError(f"{source}: missing columns {missing} (need {','.join(COLUMNS[name])})")
+    return [{k: (row.get(k) or "").strip() for k in COLUMNS[name]} for row in reader]
 
 
 def staff_documents(rows: Iterable[dict[str, str]], tokens: Business) -> dict[str, dict[str, Any]]:

@@ -59,6 +59,8 @@ _ACTION_ZH = {
     "alert_acknowledge": "确认告警",
     "alert_close": "关闭告警",
     "report": "生成合规报告",
+    # Detection reference data (gateway/references.py).
+    "reference_load": "载入参考数据",
 }
 
 
@@ -324,6 +326,8 @@ class Audit:
             if console.get("filters"):
                 console["filters"] = [self._redact(str(f), "text/plain") for f in console["filters"]]
             minguard["console"] = console
+        if ex.reference:
+            minguard["reference"] = dict(ex.reference)
         minguard["summary_zh"] = self._summary_zh(ex, status)
         return {
             "@timestamp": _timestamp(ex.started),

@@ -280,11 +280,15 @@ def fetch_feed(upstream: str, name: str) -> list[dict[str, str]]:
 
 
 def load_reference(gateway: RunningGateway, upstream: str, directory: Path) -> None:
-    """The demo's feeds, loaded with the command a deployment uses (tokenised with the gateway's key)."""
+    """The demo's feeds, loaded with the command a deployment uses: through the gateway, by its
+    security administrator (tokenised and signed there, and audited)."""
     for name in ("staff", "deaths"):
         with urllib.request.urlopen(f"{upstream}/api/v1/reference/{name}.csv", timeout=10) as response:
             (directory / f"{name}.csv").write_bytes(response.read())
+    credential = directory / "security-admin.key"
+    credential.write_text(gateway.env.key("security-admin"), encoding="utf-8")
     command = [sys.executable, "-m", "gateway", "detect", "reference", "load", "--config", str(gateway.env.config)]
+    command += ["--credential-file", str(credential), "--gateway", gateway.url]
     files = ["--staff", str(directory / "staff.csv"), "--deaths", str(directory / "deaths.csv")]
     done = subprocess.run([*command, *files], capture_output=True, text=True, timeout=60)
     if done.returncode != 0:

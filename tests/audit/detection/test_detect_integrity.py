@@ -23,6 +23,7 @@ from support.signing import SIGNER
 
 TOKENS = Business(Pseudonymizer(bytes(range(32))))
 STAFF = reference.staff_documents(staff_rows(generate()), TOKENS)
+BY = ("zhoujie", "0f" * 16)  # the officer and the request id of the load's audit event
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def prefix(opensearch: OpenSearch) -> Iterator[str]:
 
 def _loaded(opensearch: OpenSearch, prefix: str) -> str:
     reference.load(opensearch, prefix, "staff", STAFF)
-    integrity.record_load(opensearch, prefix, "staff", STAFF, SIGNER)
+    integrity.record_load(opensearch, prefix, "staff", STAFF, SIGNER, *BY)
     return reference.reference_index(prefix, "staff")
 
 
@@ -66,6 +67,21 @@ def test_a_signed_load_checks_clean_and_nothing_loaded_is_no_problem(opensearch:
     record = opensearch.search(index=integrity.loads_index(prefix), body={"query": {"match_all": {}}})["hits"]["hits"]
     assert [r["_source"]["count"] for r in record] == [len(STAFF)]
     assert record[0]["_source"]["key_id"] == SIGNER.key_id
+    assert (record[0]["_source"]["loaded_by"], record[0]["_source"]["request_id"]) == BY
+
+
+@pytest.mark.opensearch
+def test_who_loaded_is_signed_and_an_older_records_index_takes_it(opensearch: OpenSearch, prefix: str) -> None:
+    loads = integrity.loads_index(prefix)
+    # The records' index as made before loads named their officer (strict, without the fields).
+    older = {k: v for k, v in integrity.LOADS_MAPPING["properties"].items() if k not in ("loaded_by", "request_id")}
+    reference.ensure_index(opensearch, loads, {"dynamic": "strict", "properties": older})
+    _loaded(opensearch, prefix)
+    assert _check(opensearch, prefix) is None
+    (hit,) = opensearch.search(index=loads, body={"query": {"match_all": {}}})["hits"]["hits"]
+    # Someone with write access to the records names another officer: the signature says no.
+    opensearch.index(index=loads, id=hit["_id"], body={**hit["_source"], "loaded_by": "wangfang"}, refresh="wait_for")
+    assert "签名无效" in (_check(opensearch, prefix) or "")
 
 
 @pytest.mark.opensearch
@@ -96,13 +112,13 @@ def test_unsigned_forged_or_missing_records_are_problems(opensearch: OpenSearch,
     _drop_records(opensearch, loads)
     # Signed properly, but with a key that is not this deployment's.
     other = CheckpointSigner(Ed25519PrivateKey.generate())
-    integrity.record_load(opensearch, prefix, "staff", STAFF, other)
+    integrity.record_load(opensearch, prefix, "staff", STAFF, other, *BY)
     assert "不是本部署" in (_check(opensearch, prefix) or "")
     # Every record gone while the index stays: unsigned data.
     _drop_records(opensearch, loads)
     assert "没有签名的载入记录" in (_check(opensearch, prefix) or "")
     # Signed again, then the index deleted: the rules would fall silent, so it is a problem too.
-    integrity.record_load(opensearch, prefix, "staff", STAFF, SIGNER)
+    integrity.record_load(opensearch, prefix, "staff", STAFF, SIGNER, *BY)
     assert _check(opensearch, prefix) is None
     opensearch.indices.delete(index=index)
     assert "被删除" in (_check(opensearch, prefix) or "")
