@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 # 2: hash chain, checkpoints, conditions; 3: minguard.business; 4: its household/address;
 # 5: minguard.console; 6: the checkpoint's version, at, interval and final;
 # 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded;
-# 9: minguard.business.county; 10: minguard.principal.subject; 11: minguard.reference.
+# 9: minguard.business.county; 10: minguard.principal.subject; 11: minguard.reference and
+# minguard.gateway (the process's start and stop entries).
 TEMPLATE_VERSION = 11
 # An acknowledged event is searchable this long after (the index template's refresh_interval).
 REFRESH_SECONDS = 1
@@ -224,6 +225,22 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                 "properties": {
                                     **{k: kw() for k in ("name", "digest")},
                                     **{k: {"type": "long"} for k in ("count", "removed")},
+                                }
+                            },
+                            "gateway": {
+                                "properties": {
+                                    **{
+                                        k: kw()
+                                        for k in (
+                                            "version",
+                                            "config_sha256",
+                                            "previous_config_sha256",
+                                            "changed_settings",
+                                        )
+                                    },
+                                    **{k: {"type": "long"} for k in ("pid", "changed_count")},
+                                    "first_start": {"type": "boolean"},
+                                    "uptime_seconds": {"type": "double"},
                                 }
                             },
                             **chain_mappings(),

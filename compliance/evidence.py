@@ -59,6 +59,7 @@ class Evidence:
     audit_controllers: list[str] = field(default_factory=list)
     audit_attempts: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n) on audit_log
     policy_changes: list[tuple[str, str, int]] = field(default_factory=list)  # (user, outcome, n) policy.reload
+    starts: list[dict[str, Any]] = field(default_factory=list)  # gateway.start entries, newest first
     # Retention
     oldest_event: str | None = None
     template_meta: dict[str, Any] | None = None
@@ -129,6 +130,7 @@ def gather(
     ev.missing_fields = trail.missing_fields()
     ev.verify = _verify(settings, client, start, end)
     ev.checkpoints = trail.checkpoints()
+    ev.starts = trail.starts()
     ev.chain_algorithms = trail.chain_algorithms()
     ev.snapshots = systemfacts.snapshots(client, prefix)
     ev.last_drill = systemfacts.last_drill(client, prefix)

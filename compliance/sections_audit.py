@@ -82,8 +82,39 @@ def security_audit(ev: Evidence) -> Section:
     s.checks.append(_control(ev))
     s.tables.append(Table("审计日志操作(audit_log)", ["用户", "结果", "次数"], [list(x) for x in ev.audit_attempts]))
     s.tables.append(Table("策略变更(policy.reload)", ["用户", "结果", "次数"], [list(x) for x in ev.policy_changes]))
+    _starts(s, ev)
     s.charts.append("volume")
     return s
+
+
+def _starts(s: Section, ev: Evidence) -> None:
+    """Item d: when the gateway (the audit process) started, and whether its settings, policy
+    files or keys differed from the previous start (gateway/process_events.py)."""
+    changed = [e for e in ev.starts if e.get("minguard", {}).get("gateway", {}).get("changed_count")]
+    s.facts.append(("期间内网关进程启动次数(gateway.start)", str(len(ev.starts))))
+    s.facts.append(("其中配置、策略文件或密钥与上次启动不同", str(len(changed))))
+    rows = []
+    for entry in ev.starts:
+        gateway = entry.get("minguard", {}).get("gateway", {})
+        when = datetime.fromisoformat(str(entry.get("@timestamp")).replace("Z", "+00:00")).astimezone(ev.start.tzinfo)
+        if gateway.get("first_start"):
+            what = "首次启动(本实例无上次记录)"
+        else:
+            names = gateway.get("changed_settings") or []
+            what = "、".join(names) + (
+                f" 等 {gateway['changed_count']} 项" if gateway.get("changed_count", 0) > len(names) else ""
+            )
+        rows.append(
+            [
+                when.isoformat(timespec="seconds"),
+                entry.get("minguard", {}).get("instance", ""),
+                str(gateway.get("config_sha256", ""))[:16],
+                what or "无变更",
+            ]
+        )
+    s.tables.append(
+        Table("网关启动与配置变更(最近 200 次)", ["时间", "实例", "配置摘要", "与上次启动相比的变更"], rows)
+    )
 
 
 def _requests(ev: Evidence) -> Check:

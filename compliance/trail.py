@@ -235,6 +235,13 @@ class Trail:
         result = self.client.count(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
         return int(result["count"])
 
+    def starts(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The gateway processes' start entries of the period, newest first (gateway/process_events.py)."""
+        query = {"bool": {"filter": [self.period, {"term": {"event.action": "gateway.start"}}]}}
+        body = {"size": limit, "query": query, "sort": [{"@timestamp": "desc"}], "_source": ["@timestamp", "minguard"]}
+        result = self.client.search(index=self.index, body=body, ignore_unavailable=True, allow_no_indices=True)
+        return [hit["_source"] for hit in result["hits"]["hits"]]
+
     def oldest_event(self) -> str | None:
         """The oldest access event of the whole trail (not just the period): retention evidence."""
         body = {"size": 0, "query": self.events, "aggs": {"min": {"min": {"field": "@timestamp"}}}}

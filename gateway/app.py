@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from .admin import create_admin, readiness
 from .exchange import Exchange
 from .forwarded import TrustedProxies
 from .metrics import GatewayMetrics
+from .process_events import flat_settings, read_snapshot, start_entry, stop_entry, write_snapshot
 from .proxy import Proxy, request_from_scope, run_audit
 from .references import ReferenceLoader
 from .settings import Settings, load_settings
@@ -68,6 +71,18 @@ class Gateway:
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
         signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)
         self.sealer = ChainSealer(signer)  # the checkpoint timer (startup) needs it too
+        # What the start entry compares with the slot's previous start (gateway/process_events.py):
+        # beside the settings, the policy files and the keys, named by digests and fingerprints.
+        fingerprint = pseudonymizer.token("minguard-key-fingerprint")  # an HMAC: says nothing of the key
+        self._settings_flat = flat_settings(
+            settings,
+            {
+                "policy.files_version": json.dumps(self.policy.current.version),
+                "keys.audit_signing_key_id": json.dumps(signer.key_id),
+                "keys.pseudonym_fingerprint": json.dumps(fingerprint),
+            },
+        )
+        self._started = time.monotonic()
         self.spool = Spool(
             settings.audit.spool_dir,
             instance,
@@ -140,6 +155,7 @@ class Gateway:
 
     async def startup(self) -> None:
         self.spool.open()
+        await self._record_start()
         # A heartbeat checkpoint every interval; stopped at shutdown, the timer has the closing
         # checkpoint marked final (docs/audit-chain.md §2).
         ticker = checkpoint_ticker(self.spool.checkpoint, self.sealer.interval, on_stop=self.sealer.closing)
@@ -161,6 +177,10 @@ class Gateway:
                 await self._checkpoints
         await self.audit.flush_deferred()
         try:
+            await self.spool.append(stop_entry(self.spool.instance, self._settings_flat, self._started))
+        except (SpoolFull, OSError, ValueError) as exc:
+            log.warning("gateway stop not recorded in the audit trail: %s", exc)
+        try:
             await self.spool.checkpoint()  # sign the last events, before the shipper's final drain
         except (SpoolFull, OSError) as exc:
             log.warning("no closing audit checkpoint: %s", exc)
@@ -169,6 +189,18 @@ class Gateway:
         await self.opensearch.close()
         self.spool.close()
         self.metrics.flush()  # counts still waiting, for the other workers' scrapes
+
+    async def _record_start(self) -> None:
+        """The start entry, then the settings it compared with for the next start: only once the
+        entry is on disk, so a start that was not recorded is compared with again."""
+        directory = self.spool.directory
+        entry = start_entry(self.spool.instance, self._settings_flat, read_snapshot(directory))
+        try:
+            await self.spool.append(entry)
+            write_snapshot(directory, self._settings_flat)
+        except (SpoolFull, OSError, ValueError) as exc:
+            # Not fatal: readiness already reports a spool that takes no events.
+            log.error("gateway start not recorded in the audit trail: %s", exc)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

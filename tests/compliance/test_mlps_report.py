@@ -88,6 +88,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upst
     conditions = yaml.safe_load((ROOT / "policies" / "conditions.yaml").read_text(encoding="utf-8"))
     conditions["roles"]["outsourced"].pop("hours", None)  # the planted case runs at any hour
     (base / "conditions.yaml").write_text(yaml.safe_dump(conditions, allow_unicode=True), encoding="utf-8")
+    launched = datetime.now(UTC)  # the period holds the gateway's start entry even if the scenario waits
     gateway = start_gateway(
         base / "gw", upstream_url, prefix, overrides={"policy": {"conditions": str(base / "conditions.yaml")}}
     )
@@ -103,7 +104,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upst
     try:
         counts = wait_for_events(opensearch, prefix, ids, seconds=90)
         assert len(counts) == len(set(ids)), "not every event reached OpenSearch"
-        start, end = began - timedelta(minutes=1), datetime.now(UTC) + timedelta(minutes=1)
+        start, end = min(began, launched) - timedelta(minutes=1), datetime.now(UTC) + timedelta(minutes=1)
         run(opensearch, prefix, load_rules(), start, end, SIGNER.public_key)
         settings = load_settings(gateway.env.config)
         before = collect(settings, opensearch, start, end, requests_counted=counted)
@@ -157,6 +158,10 @@ def test_every_section_is_present_with_verdicts_from_the_planted_data(world: Wor
     audit = report.section("security_audit")
     users = next(t for t in audit.tables if t.title_zh == "各用户审计事件数")
     assert {"zhangwei", "liqiang", "sunli", "wuhao", "zhoujie"} <= {row[0] for row in users.rows}
+    # Item d: the gateway's start in the period, a first start of its spool slot.
+    (started,) = next(t for t in audit.tables if t.title_zh.startswith("网关启动与配置变更")).rows
+    assert started[3] == "首次启动(本实例无上次记录)" and started[0].endswith("+00:00")
+    assert ("期间内网关进程启动次数(gateway.start)", "1") in audit.facts
     personal = report.section("personal_information")
     routes = {row[0]: row for row in personal.tables[0].rows}
     assert routes["person.list"][3] > 0 and "RESIDENT_ID" in routes["person.list"][5]

@@ -34,6 +34,9 @@ from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_f
 pytestmark = pytest.mark.opensearch
 
 REQUESTS = 15  # per gateway run; two runs, so the chain also has to survive a restart
+# Each run: the gateway's start entry, the requests, its stop entry, the closing checkpoint.
+PER_RUN = REQUESTS + 3
+ENTRIES = 2 * PER_RUN
 
 
 @dataclass
@@ -106,7 +109,7 @@ def trail(
             assert len(wait_for_events(opensearch, index_prefix, ids)) == len(ids)
         finally:
             stop_gateway(gateway)  # writes a closing checkpoint and ships it
-    events = wait_for_entries(opensearch, index_prefix, instance, 2 * REQUESTS + 2)
+    events = wait_for_entries(opensearch, index_prefix, instance, ENTRIES)
     yield Trail(gateway, instance, events)
 
 
@@ -120,17 +123,29 @@ def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_trail_read_back_from_opensearch_verifies(trail: Trail) -> None:
-    assert [e["minguard"]["chain"]["seq"] for e in trail.events] == list(range(1, 2 * REQUESTS + 3))
+    assert [e["minguard"]["chain"]["seq"] for e in trail.events] == list(range(1, ENTRIES + 1))
     checkpoints = [e for e in trail.events if e["event"]["kind"] == "checkpoint"]
-    assert [c["minguard"]["chain"]["seq"] for c in checkpoints] == [REQUESTS + 1, 2 * REQUESTS + 2]
-    assert [c["minguard"]["checkpoint"]["count"] for c in checkpoints] == [REQUESTS, REQUESTS]
+    assert [c["minguard"]["chain"]["seq"] for c in checkpoints] == [PER_RUN, ENTRIES]
+    assert [c["minguard"]["checkpoint"]["count"] for c in checkpoints] == [REQUESTS + 2, REQUESTS + 2]
+    # The process's own start and stop are entries of the chain; the restart ran the same settings.
+    lifecycle = [
+        (e["minguard"]["chain"]["seq"], e["event"]["action"]) for e in trail.events if e["event"]["kind"] == "lifecycle"
+    ]
+    assert lifecycle == [
+        (1, "gateway.start"),
+        (REQUESTS + 2, "gateway.stop"),
+        (PER_RUN + 1, "gateway.start"),
+        (PER_RUN + REQUESTS + 2, "gateway.stop"),
+    ]
+    assert trail.seq(1)["minguard"]["gateway"]["first_start"] is True
+    assert trail.seq(PER_RUN + 1)["minguard"]["gateway"]["changed_count"] == 0
     # _source re-canonicalises to the bytes that were hashed, floats included
     assert any(isinstance(e["minguard"].get("upstream", {}).get("duration_ms"), float) for e in trail.events)
     assert all(event_hash(e, "sha256") == e["minguard"]["chain"]["hash"] for e in trail.events)
     report = verify_trail(trail.events, public_key(trail))
     assert report.clean, [f.message for f in report.findings]
     (summary,) = report.instances
-    assert (summary.entries, summary.checkpoints, summary.unsigned) == (2 * REQUESTS + 2, 2, 0)
+    assert (summary.entries, summary.checkpoints, summary.unsigned) == (ENTRIES, 2, 0)
 
 
 def test_the_cli_verifies_the_trail(trail: Trail) -> None:
@@ -140,7 +155,7 @@ def test_the_cli_verifies_the_trail(trail: Trail) -> None:
     result = run_cli(trail.gateway.env.config, "--instance", trail.instance, "--from", "2000-01-01", "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout)
-    assert report["clean"] and report["instances"][0]["entries"] == 2 * REQUESTS + 2
+    assert report["clean"] and report["instances"][0]["entries"] == ENTRIES
 
 
 # -- tampering, each in a fresh copy of the trail -----------------------------------------
@@ -223,7 +238,7 @@ def test_the_gateway_hosts_spool_shows_a_cut_the_trail_cannot(
     """Everything after the first run's closing checkpoint deleted: the trail alone ends with a
     clean shutdown (docs/audit-chain.md §4); the spool on the gateway host shipped more."""
     spool = str(load_settings(trail.gateway.env.config).audit.spool_dir)
-    last = 2 * REQUESTS + 2
+    last = ENTRIES
     with copied(opensearch, trail, f"{index_prefix}xcut", tmp_path) as config:
         intact = run_cli(config, "--instance", trail.instance, "--spool", spool, "--json")
         assert intact.returncode == 0, intact.stdout + intact.stderr
@@ -232,14 +247,14 @@ def test_the_gateway_hosts_spool_shows_a_cut_the_trail_cannot(
         ]
         held = run_cli(config, "--instance", trail.instance, "--spool", spool)
         assert "链尾已与网关主机的审计缓存比对" in held.stdout and "无法从记录本身发现" not in held.stdout
-        for seq in range(REQUESTS + 2, last + 1):
+        for seq in range(PER_RUN + 1, last + 1):
             opensearch.delete(**where(f"{index_prefix}xcut", trail.seq(seq)), refresh=True)
         alone = run_cli(config, "--instance", trail.instance)
         assert alone.returncode == 0, alone.stdout + alone.stderr  # the gap this closes
         assert "无法从记录本身发现;在网关主机上加 --spool" in alone.stdout
         anchored = run_cli(config, "--instance", trail.instance, "--spool", spool)
         assert anchored.returncode == 1, anchored.stdout + anchored.stderr
-        assert f"第 {REQUESTS + 2}–{last} 条被删除" in anchored.stdout
+        assert f"第 {PER_RUN + 1}–{last} 条被删除" in anchored.stdout
         assert "结论:通过" not in anchored.stdout
         ranged = run_cli(config, "--spool", spool, "--to", "2030-01-01")
         assert ranged.returncode == 2 and "--to" in ranged.stderr
@@ -252,7 +267,7 @@ def test_the_report_holds_the_trail_against_the_spool_beside_it(
     spool's anchor as `audit verify --spool` does: a tail cut back to a clean shutdown's
     checkpoint fails it. Where no spool is at hand the report says so."""
     spool = load_settings(trail.gateway.env.config).audit.spool_dir
-    last = 2 * REQUESTS + 2
+    last = ENTRIES
     start = datetime.fromisoformat(trail.seq(1)["@timestamp"].replace("Z", "+00:00")) - timedelta(minutes=1)
     end = datetime.now(UTC) + timedelta(minutes=1)
     copy_prefix = f"{index_prefix}xreport"
@@ -269,9 +284,9 @@ def test_the_report_holds_the_trail_against_the_spool_beside_it(
         assert verdict == PASS and f"{trail.instance} 第 {last} 条" in reason, reason
         verdict, reason = tamper_check(elsewhere)
         assert verdict == PASS and "没有网关主机的审计缓存" in reason, reason
-        for seq in range(REQUESTS + 2, last + 1):
+        for seq in range(PER_RUN + 1, last + 1):
             opensearch.delete(**where(copy_prefix, trail.seq(seq)), refresh=True)
         verdict, reason = tamper_check(elsewhere)
         assert verdict == PASS and "没有网关主机的审计缓存" in reason, reason  # the gap the anchor closes
         verdict, reason = tamper_check(beside)
-        assert verdict == FAIL and f"第 {REQUESTS + 2}–{last} 条被删除" in reason, reason
+        assert verdict == FAIL and f"第 {PER_RUN + 1}–{last} 条被删除" in reason, reason
