@@ -27,8 +27,14 @@ if TYPE_CHECKING:
 def account_name(name: str) -> str:
     """A user name as directories compare it: case, width and surrounding spaces do not make
     another person (an identity provider may spell "ZhangWei" the login a key names
-    "zhangwei"). Whatever is counted or checked per person is keyed by this."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
+    "zhangwei"). Whatever is counted or checked per person is keyed by this. Format
+    characters (zero-width spaces, BOMs, soft hyphens, word joiners: Unicode Cf) show as
+    nothing and survive NFKC, so "wang\u200bfang" would be another person to the self-approval
+    check and the daily quota: they are dropped."""
+    text = unicodedata.normalize("NFKC", name)
+    if not text.isascii():
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -338,3 +338,26 @@ def test_records_naming_their_region_are_judged_by_its_code(
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
     assert event["event"]["outcome"] == "failure"
+
+
+@pytest.mark.parametrize("spelling", ["upper", "fullwidth", "space", "zwsp", "bom", "shy", "wj"])
+def test_a_case_filed_under_another_spelling_of_the_approver_is_refused(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, spelling: str
+) -> None:
+    """wangfang approving a case the upstream records as filed by "wang\\u200bfang" (or with a
+    BOM, a soft hyphen, a word joiner) was let through: user names were folded with NFKC, case
+    and surrounding spaces only, and those characters survive all three."""
+    response = httpx.post(
+        odd_gateway.url + CASE + f"filed-by-{spelling}/approve",
+        json={"approver": "wangfang"},
+        headers=odd_gateway.headers("reviewer-hanbin", **{"X-Purpose-Of-Use": "test"}),
+        timeout=10,
+    )
+    assert response.status_code == 403, response.text
+    error = response.json()["error"]
+    assert error["code"] == "self_approval" and error["message_zh"] == "不得审批本人经办的申请"
+    request_id = response.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "self_approval"
+    assert event["event"]["type"] == ["access", "denied"]

@@ -107,3 +107,23 @@ def test_the_actor_named_in_a_write_is_the_caller_in_every_occurrence(body: byte
     route = RouteMatch("case.apply", "case", "apply", {"region": "610902"}, ex.request.raw_path)
     verdict = actor_verdict(RULE, ex, route, CASEWORKER.subject)
     assert (verdict.code if verdict is not None else None) == ("actor_mismatch" if refused else None)
+
+
+@pytest.mark.parametrize("approver", ["wangfang", "ＷａｎｇＦａｎｇ", "Wang\u200bFang", "WangFang ", "\ufeffWangFang"])
+def test_the_approver_in_the_body_is_the_callers_id_as_presented(approver: str) -> None:
+    """The body is what the upstream records as the approver: only the caller's subject exactly
+    as presented is accepted there, so no spelling of it reaches the trail as another person;
+    the case's creator is compared as a user name (tests/e2e/test_upstream_behaviour.py)."""
+    assert RULE is not None
+    reviewer = Principal("WangFang", "person", ("reviewer",), "610902", "汉滨区民政局", "jwt", "idp")
+    body = json.dumps({"approver": approver}, ensure_ascii=False).encode()
+    headers = [(b"content-type", b"application/json")]
+    path = "/api/v1/regions/610902/cases/C1/approve"
+    ex = Exchange(Request("POST", path, b"", headers, "127.0.0.1", 40000, "http", body))
+    ex.principal = reviewer
+    route = RouteMatch("case.approve", "case", "approve", {"region": "610902", "caseId": "C1"}, path)
+    verdict = actor_verdict(RULE, ex, route, reviewer.subject)
+    assert (verdict.code if verdict is not None else None) == "actor_mismatch"
+    ex.request_json = None
+    ex.request = Request("POST", path, b"", headers, "127.0.0.1", 40000, "http", b'{"approver": "WangFang"}')
+    assert actor_verdict(RULE, ex, route, reviewer.subject) is None

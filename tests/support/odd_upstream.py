@@ -34,6 +34,17 @@ HTML_BODY = (
     "<html><body><table><tr><th>姓名</th><th>身份证号码</th><th>联系电话</th></tr>"
     f"<tr><td>张伟</td><td>{ID_NUMBER}</td><td>{MOBILE}</td></tr></table></body></html>"
 )
+# How an upstream may have recorded wangfang as a case's creator (another channel, another
+# normalisation): each is wangfang to any directory.
+FILED_BY = {
+    "upper": "WangFang",
+    "fullwidth": "ｗａｎｇｆａｎｇ",
+    "space": "wangfang ",
+    "zwsp": "wang\u200bfang",
+    "bom": "\ufeffwangfang",
+    "shy": "wang\u00adfang",
+    "wj": "wangfang\u2060",
+}
 XML_BOMB = (
     b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "' + ID_NUMBER.encode() + b'">'
     b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><r>&c;</r>'
@@ -104,6 +115,8 @@ async def handle(request: web.Request) -> web.StreamResponse:
             {**RECORD, "idNumber": "610921198906063413", "所属区划": "汉阴县城关镇"},
         ]
         return web.json_response({"items": people})
+    if case.startswith("filed-by-"):  # a case whose creator the upstream spelt its own way
+        return web.json_response({"caseId": case, "createdBy": FILED_BY[case.removeprefix("filed-by-")]})
     if case in ("cacheable", "cacheable-general"):  # an upstream that lets anyone cache its answer
         body = JSON_BODY if case == "cacheable" else json.dumps({"status": "ok", "total": 3}).encode()
         headers = {
@@ -146,11 +159,17 @@ async def handle(request: web.Request) -> web.StreamResponse:
     return web.json_response({"error": "no such case"}, status=404)
 
 
+async def approve(request: web.Request) -> web.StreamResponse:
+    """Approves whatever it is asked to (self-approval is the gateway's to refuse)."""
+    return web.json_response({"caseId": request.match_info["case"], "status": "approved"})
+
+
 @contextmanager
 def odd_upstream(port: int) -> Iterator[str]:
     app = web.Application()
     app.router.add_route("*", "/api/v1/regions/{region}/persons/{case}", handle)
     app.router.add_route("*", "/api/v1/regions/{region}/cases/{case}", handle)
+    app.router.add_route("POST", "/api/v1/regions/{region}/cases/{case}/approve", approve)
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(app, access_log=None)
     loop.run_until_complete(runner.setup())
