@@ -6,8 +6,9 @@ answer for it, or file a write there: the caller would reach another region's re
 path of their own. The response check (release) catches records that name their region, not
 a list without a region field, nor a write. So on a region route every parameter named by a
 region key of the catalog (``regions``: ``regionCode``, ``xzqhdm``, ``区划代码`` …, or
-``region``) must name a code inside the path's region; one that names another region, or
-that is no code at all, is refused before the upstream is asked.
+``region``) must name a code inside the path's region, or a GB/T 2260 name of one
+(``汉滨区``, gateway/regions.py); one that names another region, or that is neither, is
+refused before the upstream is asked.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
+from ..regions import code_of_name
 from ..types import Headers
 from .jsonbody import JsonObject, ParsedBody, loads, parse
 from .query import form_body, json_type, parameters, part_names
@@ -49,38 +51,64 @@ _RAW_BYTE = re.compile(rb"[\x80-\xff]")
 _HIGH_ESCAPE = re.compile(rb"%[89A-Fa-f][0-9A-Fa-f]")
 
 
-def _pairs(data: bytes) -> Iterator[tuple[str, str]]:
+class _Readings(tuple[Any, ...]):
+    """What one parameter's value says as servers decoding it in different charsets read it
+    (as sent, UTF-8, GB18030), judged together: the GB18030 reading of a UTF-8 汉滨区 is no
+    region to anyone and must not refuse what the UTF-8 reading names, while a reading that
+    names another region refuses whatever the others say."""
+
+
+def _pairs(data: bytes) -> Iterator[tuple[str, Any]]:
     """(name, value) of each parameter of a query string or an urlencoded form, as
     query.check_query reads them; with raw non-ASCII bytes or escapes of them, also as a server
     decoding them as UTF-8 or GB18030 reads them (check_query reads raw bytes as Latin-1 and
-    escapes as UTF-8: 区划代码 sent unescaped, or escaped in GBK, was no region key to it)."""
-    for name, value in parameters(data):
-        yield name.strip(), unquote_plus(value.decode("latin-1"), errors="replace")
+    escapes as UTF-8: 区划代码 sent unescaped, or escaped in GBK, was no region key to it).
+    A value read differently so comes as its _Readings, under each name it is read as."""
+    plain = [
+        (name.strip(), unquote_plus(value.decode("latin-1"), errors="replace")) for name, value in parameters(data)
+    ]
     if data.isascii() and _HIGH_ESCAPE.search(data) is None:
+        yield from plain
         return
     escaped = _RAW_BYTE.sub(lambda m: b"%%%02X" % m.group()[0], data)
-    for charset in ("utf-8", "gb18030"):
-        for name, value in parameters(escaped, charset):
-            yield name.strip(), unquote_plus(value.decode("latin-1"), charset, errors="replace")
+    others = [
+        [(name.strip(), unquote_plus(value.decode("latin-1"), charset, errors="replace")) for name, value in pairs]
+        for charset, pairs in (("utf-8", parameters(escaped)), ("gb18030", parameters(escaped, "gb18030")))
+    ]
+    for readings in zip(plain, *others, strict=True):
+        values = tuple(dict.fromkeys(value for _, value in readings))
+        value = values[0] if len(values) == 1 else _Readings(values)
+        for name in dict.fromkeys(name for name, _ in readings):
+            yield name, value
 
 
-def _named_pairs(pairs: Iterator[tuple[str, str]], is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
+def _named_pairs(pairs: Iterator[tuple[str, Any]], is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
     """The region parameters among a query's, a form's or a multipart body's, the region keys
     of JSON in any parameter's value (?filter={"regionCode": …}: LoopBack's filter, front ends
     that send a query object as JSON in one parameter), and the filter terms in any other."""
     for name, value in pairs:
         if _names_region(name, is_region_key):
             yield name, value
-            continue
-        text = value.strip()
-        if text[:1] not in ("{", "["):
-            yield from _filter_terms(text, is_region_key)
-            continue
-        try:
-            doc = loads(text)
-        except (ValueError, RecursionError):
-            continue  # text that only starts as JSON does
-        yield from _members(doc, is_region_key)
+        elif isinstance(value, _Readings):
+            # What every reading names, judged as one: the regions a server may read there.
+            found = [item for reading in value for _, item in _inside_value(reading, is_region_key)]
+            if found:
+                yield name, _Readings(found)
+        else:
+            yield from _inside_value(value, is_region_key)
+
+
+def _inside_value(value: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
+    """The region keys of JSON in a parameter's value, or the filter terms in it."""
+    text = value.strip()
+    if text[:1] not in ("{", "["):
+        yield from _filter_terms(text, is_region_key)
+        return
+    try:
+        doc = loads(text)
+    except (ValueError, RecursionError):
+        return  # text that only starts as JSON does
+    yield from _members(doc, is_region_key)
 
 
 # A term of a filter language in one parameter's value: regionCode=610921 (?q=), OData's
@@ -238,9 +266,42 @@ def header_regions(headers: Headers, is_region_key: IsRegionKey) -> Iterator[tup
             yield bare, raw_value.decode("latin-1")
 
 
-def _inside(value: Any, prefix: str, lenient: bool) -> bool:
+def _code(value: Any, target: str, lenient: bool) -> str:
+    """The code a region parameter names, "" when none. `lenient`: a key of region words,
+    where only a GB/T 2260 code names a region."""
     code = division_code(value) if lenient else region_code(value)
-    return (lenient and not code) or (bool(code) and code.startswith(prefix))
+    if not code and not lenient and isinstance(value, str) and value != _UNREAD:
+        # A region by its GB/T 2260 name (?qhdm=汉滨区), read in the path's province as the
+        # release stage reads one: a name found twice there (城区 in 山西) or no county at all
+        # (城关镇, 江北街道) is no code, and refused.
+        code = code_of_name(value, target[:2])
+    return code
+
+
+def _inside(value: Any, target: str, lenient: bool) -> bool:
+    """Does one value name a region inside `target`? regionCodes=610902,610902001: a list
+    frameworks split on commas, judged item by item."""
+    for item in value.split(",") if isinstance(value, str) else [value]:
+        code = _code(item, target, lenient)
+        if not (lenient and not code) and not (code and code.startswith(region_prefix(target))):
+            return False
+    return True
+
+
+def _readings_inside(readings: _Readings, target: str, lenient: bool) -> bool:
+    """Every reading that names a region names one inside `target`, and one does (a reading
+    that names none, the mojibake of another charset, is no region to anyone); a term that
+    cannot be judged refuses whatever the others say."""
+    named = False
+    for reading in readings:
+        if reading is None or (isinstance(reading, str) and not reading.strip()):
+            continue
+        for item in reading.split(",") if isinstance(reading, str) else [reading]:
+            code = _code(item, target, lenient)
+            if item == _UNREAD or (code and not code.startswith(region_prefix(target))):
+                return False
+            named = named or bool(code)
+    return named or lenient
 
 
 def outside_region(
@@ -249,16 +310,14 @@ def outside_region(
     """The refusal for the first region parameter that does not name a code inside `target`.
     `code_only`: a key of region words (areaCode: also a telephone area code), where only a
     GB/T 2260 code names a region, and anything else is let through."""
-    prefix = region_prefix(target)
     for name, value in named:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue  # nothing named
         lenient = any(code_only(part) for part in _NAME_PARTS.findall(name))
-        # regionCodes=610902,610902001: a list frameworks split on commas, judged code by code.
-        listed = value.split(",") if isinstance(value, str) else [value]
-        if all(_inside(item, prefix, lenient) for item in listed):
+        readings = isinstance(value, _Readings)
+        if _readings_inside(value, target, lenient) if readings else _inside(value, target, lenient):
             continue
-        shown = str(value)[:40]
+        shown = str(value[0] if readings else value)[:40]
         return Verdict(
             "region_scope",
             403,

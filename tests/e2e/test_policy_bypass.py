@@ -181,6 +181,16 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             "region_parameter_outside",
         ),
         ("six digits in a filter", "GET", OWN + "?size=1&q=id%3D610921", me, 200, "ok"),
+        # A region by its name: judged as its code.
+        ("own region name in query", "GET", OWN + "?size=1&qhdm=%E6%B1%89%E6%BB%A8%E5%8C%BA", me, 200, "ok"),
+        (
+            "region name in query",
+            "GET",
+            OWN + "?size=1&qhdm=%E6%B1%89%E9%98%B4%E5%8E%BF",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),

@@ -353,3 +353,55 @@ def test_json_in_a_parameter_value_is_read(query: bytes, refused: bool) -> None:
     JSON in one parameter) named 汉阴县 under a parameter that is no region key."""
     assert _refused(query) == ("region_parameter_outside" if refused else None)
     assert _refused(b"", query, FORM) == ("region_parameter_outside" if refused else None)
+
+
+def _q(name: str, value: str) -> bytes:
+    return quote_from_bytes(name.encode()).encode() + b"=" + quote_from_bytes(value.encode()).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "refused"),
+    [
+        ("qhdm", "紫阳县", True),
+        ("qhdm", "安康市", True),  # the city holds more than the caller's county
+        ("regionCode", "鼓楼区", True),  # not in this province
+        ("regionCode", "汉滨区、汉阴县", True),  # two counties in one value
+        ("regionCodes", "汉滨区,汉阴县", True),
+        # A township alone cannot be placed: 江北街道, 城关镇 are in many counties.
+        ("qhdm", "江北街道", True),
+        ("regionCode", "城关镇", True),
+        # A name that resolves to the path's region, or below it, is what the code would say.
+        ("qhdm", "汉滨区", False),
+        ("qhdm", "陕西省安康市汉滨区", False),
+        ("区划代码", "安康市汉滨区", False),
+        ("regionCode", "汉滨区新城街道", False),
+        ("regionCode", "汉滨区", False),
+    ],
+)
+def test_a_region_name_in_a_parameter_is_judged_as_its_code(name: str, value: str, refused: bool) -> None:
+    """?qhdm=汉滨区 was refused to a 汉滨区 caller: a name was no code, whichever region it named."""
+    expected = "region_parameter_outside" if refused else None
+    assert _refused(_q(name, value)) == expected
+    assert _refused(b"", json.dumps({name: value}, ensure_ascii=False).encode(), JSON) == expected
+
+
+def test_a_name_is_read_in_the_province_of_the_path() -> None:
+    """城区 is a district of 阳泉 and of 晋城: in 山西 it names no one division, and a
+    provincial upstream could read it as either. With its city it is one."""
+    assert _refused(_q("qhdm", "城区"), target="140502") == "region_parameter_outside"
+    assert _refused(_q("qhdm", "晋城市城区"), target="140502") is None
+    assert _refused(_q("qhdm", "阳泉市城区"), target="140502") == "region_parameter_outside"
+    assert _refused(_q("qhdm", "汉滨区"), target="610900") is None  # a district of the city
+    assert _refused(_q("qhdm", "汉滨区"), target="610902001") == "region_parameter_outside"
+
+
+def test_a_name_is_judged_in_every_charset_a_server_may_read_it_in() -> None:
+    """The GB18030 reading of a UTF-8 汉滨区 is mojibake, no region to anyone: it must not refuse
+    the caller's own county; a reading that names another county refuses."""
+    outside = "region_parameter_outside"
+    assert _refused("qhdm=汉滨区".encode()) is None  # sent unescaped
+    assert _refused(b"qhdm=" + quote_from_bytes("汉滨区".encode("gbk")).encode()) is None
+    assert _refused(b"qhdm=" + quote_from_bytes("汉阴县".encode("gbk")).encode()) == outside
+    assert _refused("qhdm=汉阴县".encode("gbk")) == outside
+    assert _refused("qhdm=汉阴县".encode()) == outside
+    assert _refused(b"", "区划代码=汉滨区".encode(), FORM) is None
