@@ -64,6 +64,14 @@ def _names_a_division(text: str) -> bool:
     return any(text[i:j] in _NAMES for i in range(len(text)) for j in range(i + 2, min(len(text), i + _LONGEST) + 1))
 
 
+def below_county(value: str) -> bool:
+    """Is a value only the name of a township or village (江北街道, 五里镇东坝村), with no county
+    or anything else in it? GB/T 2260 stops at counties and such names repeat across them
+    (城关镇): only what else names the region can place it."""
+    text = "".join(fold(value).text.split())
+    return bool(_BELOW.fullmatch(text)) and not _names_a_division(text)
+
+
 def code_of_name(value: str, province: str) -> str:
     """The GB/T 2260 code a region name stands for, "" when it names none or more than one.
     `province`: the two digits of the province a name that does not start with its province

@@ -20,7 +20,7 @@ from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange, account_name
-from ..regions import code_of_name
+from ..regions import below_county, code_of_name
 from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
@@ -146,7 +146,14 @@ def _outside_region(ex: Exchange) -> Verdict | None:
             "is unknown; the response is withheld",
             f"上游对区划 {target} 的响应无法检查,无法判断记录所属区划,已拦截",
         )
-    named, unread = _codes_of_names(ex.inspection.unread_regions, target)
+    named, unread, townships = _codes_of_names(ex.inspection.unread_regions, target)
+    placed = ex.inspection.regions | named
+    if townships and not placed:
+        # A township's name alone (江北街道, 城关镇): GB/T 2260 stops at counties, and such
+        # names repeat across them. Beside the codes that systems write with it (xzqhdm
+        # 610902001, xzqhmc 江北街道) those codes are judged; with nothing to place it, the
+        # answer is as unreadable as one naming 全部.
+        unread += townships
     if unread:
         # A region field holding what is no code nor a region's name (全部, a name found in
         # two places, a number): whose records these are cannot be judged, and the gateway
@@ -161,7 +168,7 @@ def _outside_region(ex: Exchange) -> Verdict | None:
             f"上游对区划 {target} 的响应中有 {unread} 个区划字段的值无法识别为行政区划代码,无法判断记录所属区划,已拦截",
         )
     prefix = region_prefix(target)
-    outside = sorted(code for code in ex.inspection.regions | named if not code.startswith(prefix))
+    outside = sorted(code for code in placed if not code.startswith(prefix))
     if not outside:
         return None
     shown = _shown(outside)
@@ -174,20 +181,24 @@ def _outside_region(ex: Exchange) -> Verdict | None:
     )
 
 
-def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str], int]:
+def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str], int, int]:
     """The codes of the region names among `values` (所属区划: 陕西省安康市汉阴县, read in
-    the province of `target`: gateway/regions.py), and how many values are none."""
+    the province of `target`: gateway/regions.py), how many values are none, and how many of
+    those are a township's name alone (江北街道)."""
     codes: set[str] = set()
-    unread = 0
+    unread = townships = 0
     for value in values:
         # A value as long as what the inspector keeps may have been cut short, and what was
         # cut (、紫阳县) is not there to be judged.
-        code = code_of_name(value, target[:2]) if len(value) < UNREAD_KEPT else ""
+        whole = len(value) < UNREAD_KEPT
+        code = code_of_name(value, target[:2]) if whole else ""
         if code:
             codes.add(code)
+        elif whole and below_county(value):
+            townships += 1
         else:
             unread += 1
-    return frozenset(codes), unread
+    return frozenset(codes), unread, townships
 
 
 def _shown(values: list[str]) -> str:

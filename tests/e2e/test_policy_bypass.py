@@ -191,6 +191,23 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             403,
             "region_parameter_outside",
         ),
+        (
+            "region-name key in query",
+            "GET",
+            OWN + "?size=1&xzqhmc=%E6%B1%89%E9%98%B4%E5%8E%BF",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
+        ("own name, region-name key", "GET", OWN + "?size=1&xzqhmc=%E6%B1%89%E6%BB%A8%E5%8C%BA", me, 200, "ok"),
+        (
+            "township name alone",
+            "GET",
+            OWN + "?size=1&xzqhmc=%E6%B1%9F%E5%8C%97%E8%A1%97%E9%81%93",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),

@@ -340,6 +340,32 @@ def test_records_naming_their_region_are_judged_by_its_code(
     assert event["event"]["outcome"] == "failure"
 
 
+@pytest.mark.parametrize(
+    ("case", "status", "code"),
+    [
+        ("region-name", 502, "records_outside_region"),  # xzqhmc 汉阴县: another county's record
+        ("township-alone", 502, "records_region_unreadable"),  # 江北街道 alone: placed nowhere
+        ("township-coded", 200, None),  # 江北街道 beside the record's own code
+    ],
+)
+def test_a_record_naming_its_region_by_name_is_judged(
+    odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, case: str, status: int, code: str | None
+) -> None:
+    """{"xzqhmc": "汉阴县"} went to a 汉滨区 caller: a region-name key was no region key."""
+    response = get(odd_gateway, PERSON + case)
+    assert response.status_code == status, response.text
+    if code is None:
+        return
+    error = response.json()["error"]
+    assert error["code"] == code and "区划" in error["message_zh"]
+    assert ID_NUMBER not in response.text
+    request_id = response.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    (event,) = audit_events(opensearch, index_prefix, request_id)
+    assert event["minguard"]["conditions"]["failed"] == "region_scope"
+    assert event["event"]["outcome"] == "failure"
+
+
 @pytest.mark.parametrize("spelling", ["upper", "fullwidth", "space", "zwsp", "bom", "shy", "wj"])
 def test_a_case_filed_under_another_spelling_of_the_approver_is_refused(
     odd_gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str, spelling: str

@@ -376,10 +376,23 @@ def _q(name: str, value: str) -> bytes:
         ("区划代码", "安康市汉滨区", False),
         ("regionCode", "汉滨区新城街道", False),
         ("regionCode", "汉滨区", False),
+        # Region-name keys name a region as the code keys do.
+        ("xzqhmc", "汉阴县", True),
+        ("regionName", "安康市汉阴县", True),
+        ("区划名称", "紫阳县", True),
+        ("所属区县名称", "陕西省安康市汉阴县", True),
+        ("regionNames", "汉滨区,汉阴县", True),
+        ("xzqhmc", "江北街道", True),
+        ("xzqhmc", "汉滨区", False),
+        ("regionName", "陕西省安康市汉滨区", False),
+        ("区划名称", "安康市汉滨区", False),
+        ("所属区县名称", "汉滨区", False),
     ],
 )
 def test_a_region_name_in_a_parameter_is_judged_as_its_code(name: str, value: str, refused: bool) -> None:
-    """?qhdm=汉滨区 was refused to a 汉滨区 caller: a name was no code, whichever region it named."""
+    """?qhdm=汉滨区 was refused to a 汉滨区 caller: a name was no code, whichever region it named.
+    ?xzqhmc=汉阴县 was not judged at all (xzqhmc was no region key): an upstream filtering by
+    the name answered with 汉阴县's list."""
     expected = "region_parameter_outside" if refused else None
     assert _refused(_q(name, value)) == expected
     assert _refused(b"", json.dumps({name: value}, ensure_ascii=False).encode(), JSON) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.regions import code_of_name
+from gateway.regions import below_county, code_of_name
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,22 @@ def test_a_county_name_is_read_in_the_province_given() -> None:
     assert code_of_name("鼓楼区", "61") == ""
     assert code_of_name("城区", "14") == ""  # 城区 is in three cities of 山西
     assert code_of_name("汉阴县", "32") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "township"),
+    [
+        ("江北街道", True),
+        ("五里镇", True),
+        ("城关镇", True),
+        ("五里镇东坝村", True),
+        (" 江北街道办事处 ", True),
+        ("汉滨区江北街道", False),  # names its county: read as the county's code
+        ("江北街道、五里镇", False),  # two of them
+        ("全部", False),
+        ("新华路12号", False),
+        ("汉阴县", False),
+    ],
+)
+def test_a_township_alone_is_told_apart(value: str, township: bool) -> None:
+    assert below_county(value) is township

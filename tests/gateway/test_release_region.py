@@ -392,3 +392,84 @@ def test_a_list_of_other_areas_beside_a_record_is_judged_unless_its_key_says_who
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
         assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "code"),
+    [
+        (_json({"xm": "张三", "xzqhmc": "汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "regionName": "安康市汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "区划名称": "紫阳县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "所属区县名称": "陕西省安康市汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "行政区划名称": "汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "districtName": "汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "qxmc": "汉阴县"}), "application/json", "records_outside_region"),
+        (_json({"xm": "张三", "regionNames": ["汉滨区", "汉阴县"]}), "application/json", "records_outside_region"),
+        ("姓名,区划名称\n张三,汉阴县\n".encode(), "text/csv", "records_outside_region"),
+        ("<r><p><xm>张三</xm><xzqhmc>汉阴县</xzqhmc></p></r>".encode(), "application/xml", "records_outside_region"),
+        (_json({"xm": "张三", "xzqhmc": "全部"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "xzqhmc": "鼓楼区"}), "application/json", "records_region_unreadable"),
+        # The caller's own county, by name.
+        (_json({"xm": "张三", "xzqhmc": "汉滨区"}), "application/json", None),
+        (_json({"xm": "张三", "regionName": "陕西省安康市汉滨区新城街道"}), "application/json", None),
+        ("姓名,区划名称\n张三,汉滨区\n".encode(), "text/csv", None),
+    ],
+)
+def test_a_record_naming_only_its_regions_name_is_judged(body: bytes, media_type: str, code: str | None) -> None:
+    """{"xm": …, "xzqhmc": "汉阴县"} went to a 汉滨区 caller: regionName, xzqhmc, 区划名称,
+    所属区县名称 were no region keys, so a record that names its region only by name was not
+    judged at all."""
+    ex = _released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+        assert ex.failure.status == 502 and ex.condition_failed == "region_scope"
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "code"),
+    [
+        # The name of the record's township beside its code, as systems write the pair.
+        (_json({"xm": "张三", "regionCode": "610902001001", "xzqhmc": "江北街道"}), "application/json", None),
+        (
+            _json(
+                {"xm": "张三", "xzqhdm": "610902001", "xzqhmc": "江北街道"},
+                {"xm": "李四", "xzqhdm": "610902101", "xzqhmc": "五里镇"},
+            ),
+            "application/json",
+            None,
+        ),
+        ("姓名,区划代码,区划名称\n张三,610902001,江北街道\n".encode(), "text/csv", None),
+        (
+            "<r><p><xm>张三</xm><xzqhdm>610902001</xzqhdm><xzqhmc>江北街道</xzqhmc></p></r>".encode(),
+            "application/xml",
+            None,
+        ),
+        (_json({"xm": "张三", "xzqhmc": "汉滨区"}, {"xm": "李四", "xzqhmc": "五里镇东坝村"}), "application/json", None),
+        # Placed by a code of another county: that code is judged.
+        (
+            _json({"xm": "张三", "regionCode": "610921101", "xzqhmc": "城关镇"}),
+            "application/json",
+            "records_outside_region",
+        ),
+        # Nothing in the answer places it: 城关镇, 五里镇 are in many counties.
+        (_json({"xm": "张三", "xzqhmc": "江北街道"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "张三", "regionName": "五里镇东坝村"}), "application/json", "records_region_unreadable"),
+        ("姓名,区划名称\n张三,江北街道\n".encode(), "text/csv", "records_region_unreadable"),
+        (_json({"xm": "张三", "xzqh": {"mc": "城关镇"}}), "application/json", "records_region_unreadable"),
+    ],
+)
+def test_a_bare_township_name_is_placed_by_the_codes_of_the_answer(
+    body: bytes, media_type: str, code: str | None
+) -> None:
+    """GB/T 2260 stops at counties: 江北街道 alone cannot be placed. Systems write the name of a
+    record's township beside its code (xzqhdm 610902001, xzqhmc 江北街道); refusing those would
+    refuse every ordinary record of one's own county. A township name is accepted when the same
+    answer names its regions by code or county name, all inside the route's region, and refused
+    as unreadable when nothing places it."""
+    ex = _released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure

@@ -115,6 +115,14 @@ async def handle(request: web.Request) -> web.StreamResponse:
             {**RECORD, "idNumber": "610921198906063413", "所属区划": "汉阴县城关镇"},
         ]
         return web.json_response({"items": people})
+    if case == "region-name":  # the region only by name, under a region-name key: 汉阴县's record
+        return web.json_response({"items": [{**RECORD, "xzqhmc": "汉阴县"}]})
+    if case == "township-coded":  # the township's name beside the record's code, as systems write the pair
+        return web.json_response(
+            {"items": [{**RECORD, "xzqhdm": request.match_info["region"] + "001", "xzqhmc": "江北街道"}]}
+        )
+    if case == "township-alone":  # a township's name and nothing that places it
+        return web.json_response({"items": [{**RECORD, "xzqhmc": "江北街道"}]})
     if case.startswith("filed-by-"):  # a case whose creator the upstream spelt its own way
         return web.json_response({"caseId": case, "createdBy": FILED_BY[case.removeprefix("filed-by-")]})
     if case in ("cacheable", "cacheable-general"):  # an upstream that lets anyone cache its answer
