@@ -27,6 +27,7 @@ from policies.enforcer import region_prefix
 from ..media import parse_content_type
 from ..regions import code_of_name
 from ..types import Headers
+from .filters import UNREAD, filter_terms
 from .jsonbody import JsonObject, ParsedBody, loads, parse
 from .query import form_body, json_type, parameters, part_names
 
@@ -102,53 +103,13 @@ def _inside_value(value: str, is_region_key: IsRegionKey) -> Iterator[tuple[str,
     """The region keys of JSON in a parameter's value, or the filter terms in it."""
     text = value.strip()
     if text[:1] not in ("{", "["):
-        yield from _filter_terms(text, is_region_key)
+        yield from filter_terms(text, lambda key: _names_region(key, is_region_key))
         return
     try:
         doc = loads(text)
     except (ValueError, RecursionError):
         return  # text that only starts as JSON does
     yield from _members(doc, is_region_key)
-
-
-# A term of a filter language in one parameter's value: regionCode=610921 (?q=), OData's
-# regionCode eq '610921' (?$filter=), xzqh:610921 (Lucene, ?where=), regionCode in
-# ('610921','610922') (SQL-like). The key before the operator says the value is a region.
-# Tried at every word start, terms overlapping (a=regionCode=610921 holds one at "regionCode").
-_TERM = re.compile(
-    r"""(?=(?<![\w.\[\]])(?P<key>[^\W\d][\w.\[\]-]*)\s*"""
-    r"""(?P<op>==?|!=|<>|<=|>=|<|>|:|\s(?:eq|in|ne|gt|ge|lt|le|like|between|not\s+in|not\s+like)\s)\s*"""
-    r"""(?P<value>\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|'[^']*'|"[^"]*"|[^\s,;&|)\]]+))""",
-    re.IGNORECASE,
-)
-# What negates the term after it: -xzqh:610902, !xzqh:610902 (Lucene), NOT xzqh:610902.
-_NEGATED = re.compile(r"(?:[-!]|\bnot\s+)$", re.IGNORECASE)
-_EQUALS = frozenset({"=", "==", ":", "eq", "in"})
-# What widens a term beyond the codes it names: a wildcard (61*, 6109%), a range ([610000 TO 619999]).
-_WIDENING = re.compile(r"[*%?]|\sTO\s", re.IGNORECASE)
-
-
-def _filter_terms(text: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, str]]:
-    """(key, code) of each GB/T 2260 code a filter term in a parameter's value names under a
-    region key. Only codes of the national list count, and only beside a region key: a row id
-    or a telephone number in the same text (id eq 610921) is not a region, nor is a value
-    beside a region key that is no code (sort=regionCode:asc). A term that asks for more than
-    the codes it names (regionCode ne '610902', -xzqh:610902, regionCode like '61%',
-    xzqh:[610000 TO 619999]) cannot be judged: it is given as no code."""
-    for term in _TERM.finditer(text):
-        key = term["key"]
-        if not _names_region(key, is_region_key):
-            continue
-        value = term["value"]
-        negated = _NEGATED.search(text, 0, term.start("key")) is not None
-        equals = " ".join(term["op"].lower().split()) in _EQUALS
-        if negated or not equals or _WIDENING.search(value):
-            yield key, _UNREAD
-            continue
-        for item in value.strip("()[]{}").split(","):
-            code = division_code(item.strip().strip("'\""))
-            if code:
-                yield key, code
 
 
 def _leaves(node: Any) -> Iterator[Any]:
@@ -167,7 +128,7 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
     object or a list gives the codes inside it ({"xzqh": {"dm": …}}); a filter term in any
     string gives its code."""
     if depth > _MAX_DEPTH and isinstance(node, list):  # an object or an array
-        yield f"(JSON 嵌套超过 {_MAX_DEPTH} 层)", _UNREAD
+        yield f"(JSON 嵌套超过 {_MAX_DEPTH} 层)", UNREAD
         return
     if isinstance(node, JsonObject):
         for key, value in node:
@@ -181,7 +142,7 @@ def _members(node: Any, is_region_key: IsRegionKey, depth: int = 0) -> Iterator[
         for item in node:
             yield from _members(item, is_region_key, depth + 1)
     elif isinstance(node, str):  # {"filter": "regionCode eq '610921'"}
-        yield from _filter_terms(node, is_region_key)
+        yield from filter_terms(node, lambda key: _names_region(key, is_region_key))
 
 
 def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
@@ -201,11 +162,7 @@ def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
             yield name, payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     for name in part_names(body):
         if name not in parsed:
-            yield name, _UNREAD
-
-
-# What a region part that could not be parsed is judged as: no code.
-_UNREAD = "[无法解析]"
+            yield name, UNREAD
 
 
 def named_regions(
@@ -237,7 +194,7 @@ def named_regions(
             # fastjson, Gson and Newtonsoft.Json read single quotes, bare keys, trailing commas
             # and comments: the region keys such a body holds cannot be judged here.
             if declared_json or _looks_like_json(body):
-                yield "(JSON 请求体)", _UNREAD
+                yield "(JSON 请求体)", UNREAD
             return
         yield from _members(parsed.doc, is_region_key)
 
@@ -270,7 +227,7 @@ def _code(value: Any, target: str, lenient: bool) -> str:
     """The code a region parameter names, "" when none. `lenient`: a key of region words,
     where only a GB/T 2260 code names a region."""
     code = division_code(value) if lenient else region_code(value)
-    if not code and not lenient and isinstance(value, str) and value != _UNREAD:
+    if not code and not lenient and isinstance(value, str) and value != UNREAD:
         # A region by its GB/T 2260 name (?qhdm=汉滨区), read in the path's province as the
         # release stage reads one: a name found twice there (城区 in 山西) or no county at all
         # (城关镇, 江北街道) is no code, and refused.
@@ -298,7 +255,7 @@ def _readings_inside(readings: _Readings, target: str, lenient: bool) -> bool:
             continue
         for item in reading.split(",") if isinstance(reading, str) else [reading]:
             code = _code(item, target, lenient)
-            if item == _UNREAD or (code and not code.startswith(region_prefix(target))):
+            if item == UNREAD or (code and not code.startswith(region_prefix(target))):
                 return False
             named = named or bool(code)
     return named or lenient

@@ -208,6 +208,24 @@ def cases(gateway: RunningGateway, upstream_url: str) -> list[tuple[str, str, st
             403,
             "region_parameter_outside",
         ),
+        # Filter functions over a region key: read, or refused when they ask for more.
+        (
+            "OData startswith",
+            "GET",
+            OWN + "?size=1&%24filter=startswith%28regionCode%2C%2761%27%29",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
+        (
+            "OData substringof",
+            "GET",
+            OWN + "?size=1&%24filter=substringof%28%276109%27%2CregionCode%29",
+            me,
+            403,
+            "region_parameter_outside",
+        ),
+        ("OData own prefix", "GET", OWN + "?size=1&%24filter=startswith%28regionCode%2C%27610902%27%29", me, 200, "ok"),
         # Another region's records by ID: refused by the gateway, or not found in the caller's region.
         ("foreign id, foreign path", "GET", f"/api/v1/regions/610921/persons/{foreign}", me, 403, "forbidden"),
         ("foreign id, own path", "GET", f"/api/v1/regions/610902/persons/{foreign}", me, 404, "upstream"),

@@ -418,3 +418,55 @@ def test_a_name_is_judged_in_every_charset_a_server_may_read_it_in() -> None:
     assert _refused("qhdm=汉阴县".encode("gbk")) == outside
     assert _refused("qhdm=汉阴县".encode()) == outside
     assert _refused(b"", "区划代码=汉滨区".encode(), FORM) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("$filter=regionName eq '汉阴县'", True),
+        ("q=xzqhmc:紫阳县", True),
+        ("where=区划名称='汉阴县'", True),
+        ("$filter=regionName eq '汉滨区'", False),
+        ("$filter=name eq '汉阴县'", False),  # no region key before it
+    ],
+)
+def test_a_region_name_in_a_filter_term_is_judged(query: str, refused: bool) -> None:
+    name, _, value = query.partition("=")
+    assert _refused(_q(name, value)) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        # OData functions over a region key: a prefix, a substring, a transformed key.
+        ("$filter=startswith(regionCode,'61')", True),
+        ("$filter=startswith(regionCode, '6109')", True),
+        ("$filter=startswith(regionCode,'610921')", True),
+        ("$filter=substringof('6109',regionCode)", True),
+        ("$filter=contains(regionCode,'610902')", True),
+        ("$filter=endswith(regionCode,'02')", True),
+        ("$filter=indexof(regionCode,'6109') eq 0", True),
+        ("$filter=substring(regionCode,0,4) eq '6109'", True),
+        ("$filter=tolower(regionCode) eq '610921'", True),
+        ("$filter=startswith(tolower(xzqhdm),'61')", True),
+        ("$filter=regionCode in ('610902','610921')", True),
+        ("where=LEFT(xzqhdm,4)='6109'", True),
+        # Operators that match more than the codes written.
+        ("where=regionCode regexp '^61'", True),
+        ("where=regionCode rlike '^61'", True),
+        ("q=regionCode=~'61.*'", True),
+        # A prefix at least as narrow as the path's region holds nothing else.
+        ("$filter=startswith(regionCode,'610902')", False),
+        ("$filter=startswith(regionCode,'610902001')", False),
+        ("$filter=regionCode in ('610902','610902001')", False),
+        # Functions over other fields.
+        ("$filter=startswith(name,'张')", False),
+        ("$filter=contains(address,'610921')", False),
+        ("$orderby=regionCode desc", False),
+    ],
+)
+def test_a_filter_function_over_a_region_key_is_read_or_refused(query: str, refused: bool) -> None:
+    """startswith(regionCode,'61') asks for the whole province, substringof('6109',regionCode)
+    for the city: neither was read as a term, so both reached the upstream."""
+    name, _, value = query.partition("=")
+    assert _refused(_q(name, value)) == ("region_parameter_outside" if refused else None)
