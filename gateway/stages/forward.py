@@ -34,6 +34,9 @@ HOP_BY_HOP = frozenset(
 # The caller's credentials and anything that claims to be set by a proxy are the gateway's
 # to set, never the client's (every X-Forwarded-* and X-Minguard-* too: _request_headers).
 _NOT_FORWARDED = HOP_BY_HOP | {
+    # A CGI or WSGI upstream reads "Proxy" as HTTP_PROXY, which its own HTTP clients take as
+    # their proxy (httpoxy); every Proxy-* header is addressed to a proxy, not to the origin.
+    b"proxy",
     b"host",
     b"content-length",
     b"x-api-key",
@@ -176,7 +179,7 @@ class Forward:
             # CGI and WSGI servers read X_Minguard_Roles as X-Minguard-Roles (both become
             # HTTP_X_MINGUARD_ROLES, the caller's value first): compared with "-" for "_".
             spelled = name.replace(b"_", b"-")
-            if spelled in drop or spelled.startswith((b"x-minguard-", b"x-forwarded-")):
+            if spelled in drop or spelled.startswith((b"x-minguard-", b"x-forwarded-", b"proxy-")):
                 continue
             if name == b"cookie":
                 value = _without_console_cookies(value)

@@ -110,3 +110,12 @@ def test_expect_is_not_forwarded() -> None:
     made aiohttp wait for the upstream's 100 before sending it."""
     sent = _sent_upstream([(b"host", b"gw"), (b"expect", b"100-continue")])
     assert all(name.lower() != "expect" for name, _ in sent)
+
+
+@pytest.mark.parametrize("name", [b"proxy", b"proxy-authorization", b"proxy-features", b"proxy_host"])
+def test_headers_addressed_to_a_proxy_never_reach_the_upstream(name: bytes) -> None:
+    """A caller's "Proxy: http://attacker:8080" reached the upstream: a CGI or WSGI upstream
+    reads it as HTTP_PROXY, the variable its own HTTP clients take for their proxy, and sends
+    its outgoing requests through the attacker's host (httpoxy, CVE-2016-5385 and kin)."""
+    sent = _sent_upstream([(b"host", b"gw"), (name, b"http://10.9.9.9:8080")])
+    assert all(value != "http://10.9.9.9:8080" for _, value in sent), sent
