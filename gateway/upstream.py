@@ -15,7 +15,8 @@ another caller's, with another caller's data. So:
   closed, not pooled: an upstream that believes it sends a body writes it a moment later
   (RFC 9112 6.3: such an answer has none, whatever its headers say);
 - a connection on which anything arrives while it waits in the pool, or after the answer
-  in the same read, is closed at once;
+  in the same read, is closed at once; so is one taken from the pool with bytes waiting in
+  its socket that the event loop, busy, has not read yet;
 - a connection is pooled only once its answer has been read to its end, and only if that
   answer allowed it (HTTP/1.1 without Connection: close).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import select
 import ssl
 from collections.abc import Callable
 from typing import Any
@@ -214,6 +216,18 @@ class _Connection(asyncio.Protocol):
     def finish(self) -> None:
         self._busy = False
 
+    def has_unread(self) -> bool:
+        """Whether the upstream sent something (bytes, or its end) that the event loop has not
+        handed over yet. After a spell in which the loop was busy, a pooled connection may hold
+        such bytes; the request that takes it next would read them as its answer, since it is
+        sent (and its turn to run comes) before the loop reads the socket again."""
+        sock = self.transport.get_extra_info("socket") if self.transport is not None else None
+        if sock is None:
+            return False
+        poller = select.poll()
+        poller.register(sock.fileno(), select.POLLIN)
+        return bool(poller.poll(0))
+
     async def wait(self, timeout: float) -> None:
         waiter = self._waiter = self._loop.create_future()
         timer = self._loop.call_later(timeout, _time_out, waiter)
@@ -377,7 +391,7 @@ class UpstreamPool:
             now = loop.time()
             while self._idle and not fresh:
                 conn = self._idle.pop()
-                if not conn.closed and now - conn.idle_since < _KEEPALIVE_SECONDS:
+                if not conn.closed and now - conn.idle_since < _KEEPALIVE_SECONDS and not conn.has_unread():
                     conn.reused = True
                     return conn
                 self._discard(conn)

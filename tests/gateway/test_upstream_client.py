@@ -6,7 +6,11 @@ tests/e2e/test_upstream_shapes.py; here, what only the client's pool shows."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import socket
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager, suppress
 
 import pytest
 
@@ -163,3 +167,81 @@ def test_a_connection_that_is_never_set_up_is_a_timeout() -> None:
         await asyncio.sleep(0.05)  # the upstream sees the connection closed
 
     asyncio.run(_with_upstream(silent, client, scheme="https", connect_timeout=0.2))
+
+
+@contextmanager
+def _threaded_upstream(handler: Callable[[socket.socket, int], None]) -> Iterator[str]:
+    """An upstream served by blocking sockets in threads, each connection by ``handler`` with
+    its number: it writes while the test holds the event loop busy."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve(conn: socket.socket, n: int) -> None:
+        with conn, suppress(OSError):
+            handler(conn, n)
+
+    def accept() -> None:
+        n = 0
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            n += 1
+            threading.Thread(target=serve, args=(conn, n), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+
+
+def _read_head(conn: socket.socket) -> bytes:
+    """A request's head, read a byte at a time: nothing after it is taken off the socket."""
+    head = b""
+    while not head.endswith(b"\r\n\r\n"):
+        byte = conn.recv(1)
+        if not byte:
+            raise ConnectionError("closed")
+        head += byte
+    return head
+
+
+def _answer_heads(conn: socket.socket) -> None:
+    while True:
+        _read_head(conn)
+        conn.sendall(_ok())
+
+
+def test_bytes_that_arrived_while_the_loop_was_busy_are_not_the_next_answer() -> None:
+    """An answer, then bytes the upstream wrote unasked, arriving while the gateway's event
+    loop was busy (inspecting another caller's body, say): the connection waits in the pool
+    with them not yet read. The next request took it and got those bytes as its answer: an
+    answer written for another caller."""
+    stray_asked = threading.Event()
+    stray_sent = threading.Event()
+
+    def handler(conn: socket.socket, n: int) -> None:
+        _read_head(conn)
+        conn.sendall(_ok())
+        if n == 1:
+            stray_asked.wait(5)
+            conn.sendall(_ok(b'{"for": "someone else"}'))
+            stray_sent.set()
+        _answer_heads(conn)
+
+    async def client(url: str) -> None:
+        pool = UpstreamPool(UpstreamSettings(url=url))
+        try:
+            assert await _read_all(await pool.request("GET", "/a", [], b"")) == BODY
+            stray_asked.set()
+            stray_sent.wait(5)
+            time.sleep(0.1)  # the loop is busy while the bytes arrive
+            assert await _read_all(await pool.request("GET", "/b", [], b"")) == BODY
+        finally:
+            await pool.close()
+
+    with _threaded_upstream(handler) as url:
+        asyncio.run(client(url))
