@@ -17,8 +17,10 @@ another caller's, with another caller's data. So:
 - a connection on which anything arrives while it waits in the pool, or after the answer
   in the same read, is closed at once; so is one taken from the pool with bytes waiting in
   its socket that the event loop, busy, has not read yet;
-- a connection is pooled only once its answer has been read to its end, and only if that
-  answer allowed it (HTTP/1.1 without Connection: close).
+- a connection is pooled only once its answer has been read to its end, only if that
+  answer allowed it (HTTP/1.1 without Connection: close), and only if the request had been
+  written whole when the answer ended (else the rest of its body, a caller's bytes, would be
+  read by the upstream as a request of its own).
 """
 
 from __future__ import annotations
@@ -199,6 +201,10 @@ class _Connection(asyncio.Protocol):
             self._interim = False
             return
         self.complete = True
+        if self.transport is not None and self.transport.get_write_buffer_size():
+            # Answered before the request was all written (decided on its head): the upstream
+            # would read the rest of the body as the next request on the connection.
+            self.keep_alive = False
 
     # for the pool and the response
 

@@ -170,10 +170,13 @@ def test_a_connection_that_is_never_set_up_is_a_timeout() -> None:
 
 
 @contextmanager
-def _threaded_upstream(handler: Callable[[socket.socket, int], None]) -> Iterator[str]:
+def _threaded_upstream(handler: Callable[[socket.socket, int], None], receive_buffer: int = 0) -> Iterator[str]:
     """An upstream served by blocking sockets in threads, each connection by ``handler`` with
-    its number: it writes while the test holds the event loop busy."""
+    its number: it writes while the test holds the event loop busy. ``receive_buffer``: a
+    small one makes the upstream's side of a connection full after a few KiB."""
     listener = socket.socket()
+    if receive_buffer:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
     listener.bind(("127.0.0.1", 0))
     listener.listen()
 
@@ -244,4 +247,40 @@ def test_bytes_that_arrived_while_the_loop_was_busy_are_not_the_next_answer() ->
             await pool.close()
 
     with _threaded_upstream(handler) as url:
+        asyncio.run(client(url))
+
+
+def test_a_connection_answered_before_its_request_was_written_is_not_reused() -> None:
+    """An upstream that answers a request before reading its body (a 401 or 413 decided on the
+    head) and keeps the connection: the rest of the body, still being written, is read by the
+    upstream as the next request. A caller's body that holds a request line and X-Minguard
+    headers of its choosing was served as a request of its own (request smuggling), and its
+    answer went to the next request on the connection, another caller's."""
+    smuggled = b"GET /api/v1/regions/110101/persons HTTP/1.1\r\nX-Minguard-Roles: admin\r\n"
+    body = smuggled + b"Content-Length: %d\r\n\r\n" % (4 * 1024 * 1024) + b"p" * (4 * 1024 * 1024)
+
+    def handler(conn: socket.socket, n: int) -> None:
+        while True:
+            head = _read_head(conn)
+            if head.startswith(b"POST"):  # answered on its head, its body left unread
+                conn.sendall(_ok(b'{"error": "unauthorized"}'))
+                time.sleep(0.2)
+                continue
+            length = next(
+                (int(line[15:]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), 0
+            )
+            while length:
+                length -= len(conn.recv(min(length, 65536)))
+            conn.sendall(_ok(b'{"smuggled": true}' if b"X-Minguard-Roles: admin" in head else BODY))
+
+    async def client(url: str) -> None:
+        pool = UpstreamPool(UpstreamSettings(url=url))
+        try:
+            answer = await pool.request("POST", "/a", [], body)
+            assert await _read_all(answer) == b'{"error": "unauthorized"}'
+            assert await _read_all(await pool.request("GET", "/b", [], b"")) == BODY
+        finally:
+            await pool.close()
+
+    with _threaded_upstream(handler, receive_buffer=4096) as url:
         asyncio.run(client(url))
