@@ -347,6 +347,7 @@ class UpstreamPool:
         self._open = 0
         self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._sweep: asyncio.TimerHandle | None = None
 
     async def request(self, method: str, target: str, headers: list[tuple[str, str]], body: bytes) -> UpstreamResponse:
         """Send the request and wait for its answer's head. `target` is the path and query,
@@ -441,10 +442,27 @@ class UpstreamPool:
         if conn.complete and conn.keep_alive and not conn.closed and not conn.chunks:
             conn.idle_since = self._loop.time() if self._loop is not None else 0.0
             self._idle.append(conn)
+            if self._sweep is None and self._loop is not None:
+                self._sweep = self._loop.call_later(_KEEPALIVE_SECONDS, self._close_expired)
         else:
             self._discard(conn)
             return
         self._wake_one()
+
+    def _close_expired(self) -> None:
+        """Closes the connections idle past the keep-alive. Taking one only checks its age: after
+        a burst, a pool that grew would hold every connection (and the upstream its side of
+        each) until a request took it, which a quiet gateway may not do for hours."""
+        self._sweep = None
+        if self._loop is None:
+            return
+        now = self._loop.time()
+        # The newest connection is taken first: the oldest are at the front.
+        while self._idle and now - self._idle[0].idle_since >= _KEEPALIVE_SECONDS:
+            self._discard(self._idle.pop(0))
+        if self._idle:
+            due = self._idle[0].idle_since + _KEEPALIVE_SECONDS - now
+            self._sweep = self._loop.call_later(due, self._close_expired)
 
     def _discard(self, conn: _Connection) -> None:
         conn.abort()
@@ -459,5 +477,8 @@ class UpstreamPool:
                 return
 
     async def close(self) -> None:
+        if self._sweep is not None:
+            self._sweep.cancel()
+            self._sweep = None
         while self._idle:
             self._discard(self._idle.pop())

@@ -14,6 +14,7 @@ from contextlib import contextmanager, suppress
 
 import pytest
 
+from gateway import upstream
 from gateway.settings import UpstreamSettings
 from gateway.upstream import UpstreamError, UpstreamPool, UpstreamResponse
 
@@ -284,3 +285,35 @@ def test_a_connection_answered_before_its_request_was_written_is_not_reused() ->
 
     with _threaded_upstream(handler, receive_buffer=4096) as url:
         asyncio.run(client(url))
+
+
+def test_connections_idle_past_the_keep_alive_are_closed_unasked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A burst opens many connections; after it, each stayed open against the upstream until a
+    request took it again, which a quiet pool may never do (up to upstream.max_connections
+    sockets held, on both sides, for hours)."""
+    monkeypatch.setattr(upstream, "_KEEPALIVE_SECONDS", 0.3)
+    open_now = 0
+
+    async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        nonlocal open_now
+        open_now += 1
+        try:
+            while True:
+                await reader.readuntil(b"\r\n\r\n")
+                await asyncio.sleep(0.05)  # the burst's requests overlap: one connection each
+                writer.write(_ok())
+                await writer.drain()
+        finally:
+            open_now -= 1
+
+    async def client(pool: UpstreamPool) -> None:
+        async def one() -> bytes:
+            return await _read_all(await pool.request("GET", "/a", [], b""))
+
+        assert await asyncio.gather(*(one() for _ in range(10))) == [BODY] * 10
+        assert open_now == 10
+        await asyncio.sleep(1.0)
+        assert open_now == 0
+        assert await one() == BODY  # and the pool still serves
+
+    assert asyncio.run(_with_upstream(slow, client, limit=10)) == 11
