@@ -88,6 +88,8 @@ class _Connection(asyncio.Protocol):
         self.complete = False
         self.got_bytes = False
         self._head_bytes = 0
+        self._stalled = 0  # bytes since the head that brought neither body nor a chunk's start
+        self._progress = False
         self._buffered = 0
         self._paused = False
         self.keep_alive = False
@@ -113,6 +115,7 @@ class _Connection(asyncio.Protocol):
                 self._wake()
                 return
         head_before = self.headers_done
+        self._progress = False
         try:
             self._parser.feed_data(data)
         except httptools.HttpParserUpgrade:
@@ -122,6 +125,13 @@ class _Connection(asyncio.Protocol):
             # a 204 and Connection: close, two lengths) fail the exchange, as a broken head.
             error = UpstreamIncomplete if head_before else UpstreamError
             self._fail(error(f"malformed answer: {exc}"), even_if_complete=not head_before)
+        if head_before:
+            # Chunk lines and trailers are not body: the parser holds a trailer line whole until
+            # it ends, so a trailer that never does would grow (and be copied) for ever. They
+            # may take as much as a head, counted since the last body bytes or chunk.
+            self._stalled = 0 if self._progress else self._stalled + len(data)
+            if self._stalled > _MAX_HEAD:
+                self._fail(UpstreamIncomplete("the answer's chunk lines or trailers are too large"))
         self._wake()
 
     def _stray(self) -> None:
@@ -178,7 +188,11 @@ class _Connection(asyncio.Protocol):
             self.keep_alive = False
             self.complete = True
 
+    def on_chunk_header(self) -> None:
+        self._progress = True
+
     def on_body(self, body: bytes) -> None:
+        self._progress = True
         if not self.complete:
             self.chunks.append(body)
             self._buffered += len(body)
@@ -215,6 +229,7 @@ class _Connection(asyncio.Protocol):
         self.headers = []
         self.headers_done = self.complete = self.got_bytes = False
         self._head_bytes = 0
+        self._stalled = 0
         self._buffered = 0
         self.chunks.clear()
         self.error = None

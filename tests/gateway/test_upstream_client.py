@@ -16,7 +16,7 @@ import pytest
 
 from gateway import upstream
 from gateway.settings import UpstreamSettings
-from gateway.upstream import UpstreamError, UpstreamPool, UpstreamResponse
+from gateway.upstream import UpstreamError, UpstreamIncomplete, UpstreamPool, UpstreamResponse
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter, int], Awaitable[None]]
 BODY = b'{"ok": true}'
@@ -317,3 +317,30 @@ def test_connections_idle_past_the_keep_alive_are_closed_unasked(monkeypatch: py
         assert await one() == BODY  # and the pool still serves
 
     assert asyncio.run(_with_upstream(slow, client, limit=10)) == 11
+
+
+def test_a_trailer_that_never_ends_is_refused() -> None:
+    """Trailers are read and dropped, but the parser holds a header line whole until it ends:
+    an answer's head is refused past 1 MiB, its trailers were not. A trailer line that never
+    ends grew in memory (copied whole at each read, a CPU held) for as long as it came, which
+    for a body streamed to a caller is for ever: each read that brought bytes restarted the
+    read timeout."""
+
+    async def endless(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"2\r\nPK\r\n0\r\nX-Checksum: "
+        )
+        while True:
+            writer.write(b"a" * 65536)
+            await writer.drain()
+            await asyncio.sleep(0.01)
+
+    async def client(pool: UpstreamPool) -> None:
+        response = await pool.request("GET", "/a", [], b"")
+        async with asyncio.timeout(10):
+            with pytest.raises(UpstreamIncomplete):
+                await _read_all(response)
+
+    asyncio.run(_with_upstream(endless, client))
