@@ -243,6 +243,15 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # Trailers are dropped, but bounded as a head is (1 MiB): past it, the answer is refused.
+    "trailers-too-large": (
+        answer(
+            "200 OK",
+            [("Content-Type", JSON_TYPE), ("Transfer-Encoding", "chunked")],
+            chunked([JSON], b"X-Pad: " + b"a" * (2 * 1024 * 1024) + b"\r\n"),
+        ),
+        (502, "upstream_incomplete"),
+    ),
     "early-hints": (f"HTTP/1.1 103 Early Hints\r\nLink: </persons/{ID}>\r\n\r\n".encode() + _ok(JSON_TYPE, JSON), OK),
     # No content, whatever the headers say (RFC 9110 6.4.1): nothing to parse, nothing refused.
     "204-typed-json": (answer("204 No Content", [("Content-Type", JSON_TYPE)]), (204, None)),
@@ -250,8 +259,8 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         answer("304 Not Modified", [("Content-Type", JSON_TYPE), ("Content-Encoding", "gzip"), ("ETag", '"v2"')]),
         (304, None),
     ),
-    # Bytes after such an answer and its Connection: close, in the same read: aiohttp's parser
-    # (llhttp) fails the exchange ("Data after Connection: close") before its status is known.
+    # Bytes after such an answer and its Connection: close, in the same read: the gateway's
+    # client (gateway/upstream.py, llhttp) fails the exchange ("Data after Connection: close").
     "204-with-body": (answer("204 No Content", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
     "304-with-body": (answer("304 Not Modified", [("Content-Type", JSON_TYPE)], JSON), (502, "upstream_unreachable")),
     "huge-header": (_ok(JSON_TYPE, JSON, ("X-Big", ID * 4000)), (502, "upstream_unreachable")),
@@ -563,7 +572,8 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
 # moment after an answer: a body after a 204 or a 304 (which have none, whatever their headers
 # say: RFC 9110 6.4.1), or more than its Content-Length. Read as HTTP, those bytes are the next
 # answer on the connection: another caller's request would get an answer written for this one
-# (aio-libs/aiohttp#13656; gateway/connections.py).
+# (as with aiohttp's pool, which the gateway used until 2026-11-29: aio-libs/aiohttp#13656; the
+# rules that prevent it are in gateway/upstream.py).
 NEXT = b'{"next": true}'
 STRAY = answer("200 OK", [("Content-Type", JSON_TYPE)], JSON, close=False)
 STRAY_AFTER: dict[str, bytes | list[bytes]] = {
