@@ -18,9 +18,12 @@ another caller's, with another caller's data. So:
   in the same read, is closed at once; so is one taken from the pool with bytes waiting in
   its socket that the event loop, busy, has not read yet;
 - a connection is pooled only once its answer has been read to its end, only if that
-  answer allowed it (HTTP/1.1 without Connection: close), and only if the request had been
-  written whole when the answer ended (else the rest of its body, a caller's bytes, would be
-  read by the upstream as a request of its own).
+  answer allowed it (HTTP/1.1 without Connection: close, or HTTP/1.0 with keep-alive), and
+  only if the request had been written whole when the answer ended (else the rest of its
+  body, a caller's bytes, would be read by the upstream as a request of its own).
+
+What no client can tell: an answer written unasked after the next request was sent on the
+connection is taken as that request's answer (docs/architecture.md, 3.3).
 """
 
 from __future__ import annotations
