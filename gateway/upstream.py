@@ -80,7 +80,8 @@ class _Connection(asyncio.Protocol):
         self._loop = loop
         self.transport: asyncio.Transport | None = None
         self.reused = False
-        self.idle_since = 0.0
+        self.idle_limit = _KEEPALIVE_SECONDS  # how long it may wait in the pool
+        self.expires = 0.0  # when it stops being reusable, once pooled
         self._parser = httptools.HttpResponseParser(self)
         self._busy = False  # a request is in flight and its answer not read to its end
         self._head_only = False  # the answer to a HEAD: no body whatever its headers say
@@ -187,6 +188,7 @@ class _Connection(asyncio.Protocol):
         self.status = status
         self.headers_done = True
         self.keep_alive = self._parser.should_keep_alive()
+        self.idle_limit = _idle_limit(self.headers)
         if self._head_only or status in _BODILESS:
             self.keep_alive = False
             self.complete = True
@@ -289,6 +291,21 @@ class _Connection(asyncio.Protocol):
         if self.transport is not None and not self.closed:
             self.closed = True
             self.transport.abort()
+
+
+def _idle_limit(headers: list[tuple[bytes, bytes]]) -> float:
+    """How long the connection may wait in the pool: the pool's keep-alive, or less if the
+    upstream said it closes idle connections sooner ("Keep-Alive: timeout=5", as Apache httpd
+    and Node write it). A request sent as the upstream closes the connection crosses its end
+    and gets no answer, so the pool stops a second short of it (half, for a shorter one)."""
+    for name, value in headers:
+        if name.lower() == b"keep-alive":
+            for param in value.split(b","):
+                key, _, number = param.partition(b"=")
+                if key.strip().lower() == b"timeout" and number.strip().isdigit():
+                    announced = float(number.strip())
+                    return min(_KEEPALIVE_SECONDS, announced - min(1.0, announced / 2))
+    return _KEEPALIVE_SECONDS
 
 
 def _time_out(waiter: asyncio.Future[None]) -> None:
@@ -416,7 +433,7 @@ class UpstreamPool:
             now = loop.time()
             while self._idle and not fresh:
                 conn = self._idle.pop()
-                if not conn.closed and now - conn.idle_since < _KEEPALIVE_SECONDS and not conn.has_unread():
+                if not conn.closed and now < conn.expires and not conn.has_unread():
                     conn.reused = True
                     return conn
                 self._discard(conn)
@@ -458,29 +475,30 @@ class UpstreamPool:
     def put_back(self, conn: _Connection) -> None:
         conn.finish()
         if conn.complete and conn.keep_alive and not conn.closed and not conn.chunks:
-            conn.idle_since = self._loop.time() if self._loop is not None else 0.0
+            conn.expires = (self._loop.time() if self._loop is not None else 0.0) + conn.idle_limit
             self._idle.append(conn)
-            if self._sweep is None and self._loop is not None:
-                self._sweep = self._loop.call_later(_KEEPALIVE_SECONDS, self._close_expired)
+            if self._loop is not None and (self._sweep is None or conn.expires < self._sweep.when()):
+                if self._sweep is not None:
+                    self._sweep.cancel()
+                self._sweep = self._loop.call_at(conn.expires, self._close_expired)
         else:
             self._discard(conn)
             return
         self._wake_one()
 
     def _close_expired(self) -> None:
-        """Closes the connections idle past the keep-alive. Taking one only checks its age: after
+        """Closes the connections idle past their limit. Taking one only checks its age: after
         a burst, a pool that grew would hold every connection (and the upstream its side of
         each) until a request took it, which a quiet gateway may not do for hours."""
         self._sweep = None
         if self._loop is None:
             return
         now = self._loop.time()
-        # The newest connection is taken first: the oldest are at the front.
-        while self._idle and now - self._idle[0].idle_since >= _KEEPALIVE_SECONDS:
-            self._discard(self._idle.pop(0))
+        for conn in [conn for conn in self._idle if now >= conn.expires]:
+            self._idle.remove(conn)
+            self._discard(conn)
         if self._idle:
-            due = self._idle[0].idle_since + _KEEPALIVE_SECONDS - now
-            self._sweep = self._loop.call_later(due, self._close_expired)
+            self._sweep = self._loop.call_at(min(conn.expires for conn in self._idle), self._close_expired)
 
     def _discard(self, conn: _Connection) -> None:
         conn.abort()

@@ -344,3 +344,28 @@ def test_a_trailer_that_never_ends_is_refused() -> None:
                 await _read_all(response)
 
     asyncio.run(_with_upstream(endless, client))
+
+
+def test_a_connection_is_not_reused_past_the_idle_time_the_upstream_announced() -> None:
+    """An upstream that closes idle connections sooner than the pool's 30 s (Apache httpd and
+    Node after 5 s) says so in "Keep-Alive: timeout=N". A request sent on such
+    a connection as the upstream closes it crosses its end and gets no answer, and a POST,
+    never sent twice, failed with 502."""
+
+    async def closes_when_idle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
+        loop = asyncio.get_running_loop()
+        answered = loop.time()
+        while True:
+            await reader.readuntil(b"\r\n\r\n")
+            if loop.time() - answered > 1.0:  # closed at 1 s idle: the request crossed its end
+                return
+            writer.write(b"HTTP/1.1 200 OK\r\nKeep-Alive: timeout=1\r\nContent-Length: 12\r\n\r\n" + BODY)
+            await writer.drain()
+            answered = loop.time()
+
+    async def client(pool: UpstreamPool) -> None:
+        assert await _read_all(await pool.request("GET", "/a", [], b"")) == BODY
+        await asyncio.sleep(1.2)
+        assert await _read_all(await pool.request("POST", "/a", [], b"{}")) == BODY
+
+    assert asyncio.run(_with_upstream(closes_when_idle, client)) == 2
