@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
-from .normalise import LOOSE_SEPARATORS, Folded, fold, has_separated_digits, loose_as_spaces
+from .normalise import LOOSE_SEPARATORS, Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
 
 # Priority order for ties at the same position: an 18-digit run that is a valid ID is an
 # ID even if it also passes Luhn; bank cards before institution codes.
@@ -175,7 +175,7 @@ class Scanner:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
-            found += self._patterns_in(fold(text), hints, hint_evidence)
+            found += self._patterns_in(fold_joined(plain, text), hints, hint_evidence)
             found += self._windows(plain, hints, hint_evidence)
         return _resolve(found)
 

@@ -19,7 +19,7 @@ from classifiers.entities import person_name, resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
 from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
-from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold
+from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold, fold_joined
 from classifiers.records import Records
 from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
@@ -145,6 +145,20 @@ def test_fold_equals_per_character_reference() -> None:
             assert got.text == want.text and [got.span(i, i + 1) for i in range(len(got.text))] == [
                 want.span(i, i + 1) for i in range(len(want.text))
             ], repr(text)
+
+
+def test_fold_joined_equals_fold() -> None:
+    """``fold_joined`` (the scan's digit groups joined in the text it folded already) says
+    what ``fold`` says, for texts of remark length (past the cached length) as for short
+    ones: escapes, invisible characters, multi-character folds and separators included."""
+    r = random.Random(21)
+    pieces = [*"0123456789 -.ab@，。张号\u200b\ufeff１２\u3000\u00a0\u2010\ufb01\u2460－_/", "%36", "%20", "0915-"]
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 90)))
+        got, want = fold_joined(fold(text, join_digits=False), text), fold(text)
+        assert got.text == want.text and [got.span(i, i + 1) for i in range(len(got.text))] == [
+            want.span(i, i + 1) for i in range(len(want.text))
+        ], repr(text)
 
 
 def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> None:
