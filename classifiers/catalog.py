@@ -120,7 +120,17 @@ class Catalog:
             if folded.endswith(term):
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
-        return None
+        return self._indexed(key)
+
+    def _indexed(self, key: str) -> KeyInfo | None:
+        """A key naming an entity with an index after it (xm1, xm_2, name2, 姓名1, lxr1: the
+        second member of a household, the first contact) names the same entity. Only entity
+        keys: elsewhere a number after a word changes what it says (md5, page2, v1)."""
+        stem = key.rstrip("0123456789").rstrip("_-")
+        if not stem or len(stem) == len(key) or not key[-1].isdigit():
+            return None
+        info = self.lookup(stem)
+        return info if info is not None and info.entity is not None else None
 
     def _of_region_words(self, folded: str, words: list[str]) -> KeyInfo | None:
         """A key made only of region words and identifier words (areaCode, COUNTY_CODE,

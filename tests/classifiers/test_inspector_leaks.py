@@ -1,0 +1,61 @@
+"""Shapes that let a name or a number through the inspector in clear, each checked through
+``Inspector.inspect`` with the strict and the caseworker profiles; and what beside them must
+stay as it is (over-masking)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from classifiers.inspect import Inspector
+from policies.masking import load_profiles
+from support.synth_people import make_id
+
+PROFILES = load_profiles()
+INSPECTOR = Inspector()
+ID = make_id()
+LEGACY_ID = "610902900101123"  # 15 digits: an ID number only where a key says so
+ROLES = ("outsourced", "caseworker")  # the strict profile, and one that keeps parts of values
+
+
+def _out(body: str, media_type: str, role: str) -> str:
+    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
+
+
+def _leaks(text: str, secret: str) -> None:
+    """``text`` as a plain-text body and as a JSON string value: ``secret`` must not come out."""
+    for role in ROLES:
+        assert secret not in _out(text, "text/plain", role), (role, text)
+        assert secret not in _out(json.dumps({"bz": text}, ensure_ascii=False), "application/json", role)
+
+
+def _json_leaks(doc: object, secrets: list[str]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        out = _out(body, "application/json", role)
+        for secret in secrets:
+            assert secret not in out, (role, secret, out)
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"xm1": "张伟", "xm_2": "李芳", "xm3": "王强"}, ["张伟", "李芳", "王强"]),
+        ({"name2": "张伟", "姓名1": "李芳", "lxr1": "王强", "lxr_2": "赵敏"}, ["张伟", "李芳", "王强", "赵敏"]),
+        ({"sfzh1": LEGACY_ID, "sfzh_2": LEGACY_ID[::-1]}, [LEGACY_ID, LEGACY_ID[::-1]]),
+        (
+            {"records": [{"xm1": "张伟", "xm2": "李芳"}, {"xm1": "王强", "xm2": "赵敏"}]},
+            ["张伟", "李芳", "王强", "赵敏"],
+        ),
+    ],
+)
+def test_indexed_entity_keys(doc: object, secrets: list[str]) -> None:
+    _json_leaks(doc, secrets)
+
+
+def test_a_digit_after_other_keys_changes_nothing() -> None:
+    doc = {"bz1": "项目二", "md5": "6109021990", "page2": "安康市", "name2": "Alice", "v1": "张伟"}
+    for role in ROLES:
+        out = json.loads(_out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        assert out == doc, role
