@@ -28,6 +28,7 @@ from .catalog import PHONE, KeyInfo
 from .columns import SEPARATOR, names_may_hold_context
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
+from .entities.embedded_file import ENTITY as IMAGE
 from .fastjson import Ref, name_shaped, path_of
 from .grading import RecordSummary
 from .normalise import fold
@@ -53,6 +54,8 @@ _CLEAN_MAX_CHARS = 64
 _CLEAN_MAX_ENTRIES = 16384
 _NOTHING: list[Match] = []  # shared: callers only read what detected() returns
 # HTML's numeric character references, with or without their ";" as browsers read them.
+# The text between two tags of a value in markup (run.Run._tag_texts).
+_TAG_TEXT = re.compile(r">([^<>]+)<")
 _NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});?")
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
 _NAME_KEY = "xm"
@@ -201,11 +204,15 @@ class Run:
             self.region_values((value,), info.region_code_only)
         if not scan:
             return []
-        if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha() and (info is None or info.entity is None):
-            # (Under a key naming an entity the value is judged under that key, as before.)
-            markup = self._markup(value)
-            if markup is not None:
-                return markup
+        if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha():
+            if info is None or info.entity is None:
+                markup = self._markup(value)
+                if markup is not None:
+                    return markup
+            elif info.entity != IMAGE:  # (an <img src="data:…"> under a photo key is one file, as before)
+                texts = self._tag_texts(value, plan, record, path)
+                if texts is not None:
+                    return texts
         encoded = base64text.decoded(value)
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
@@ -240,6 +247,20 @@ class Run:
         if new is None:
             return None
         return [] if new == value else [(0, len(value), new)]
+
+    def _tag_texts(self, value: str, plan: Plan, record: int, path: Ref) -> list[tuple[int, int, str]] | None:
+        """The edits of a value in markup under a key naming an entity (``{"xm": "<b>张伟</b>"}``,
+        a rich-text field): the texts between its tags, each judged under that key. Whole, the
+        value was neither a name nor a number, and the name inside went out in clear. None
+        when it holds no text (then it is judged whole, as before)."""
+        out: list[tuple[int, int, str]] = []
+        texts = 0
+        for m in _TAG_TEXT.finditer(value):
+            if m.group(1).strip():
+                texts += 1
+                at = m.start(1)
+                out += [(at + a, at + b, new) for a, b, new in self.edits(m.group(1), plan, record, path, True)]
+        return out if texts else None
 
     def _masked(self, value: str, matches: list[Match], record: int, path: Ref) -> list[tuple[int, int, str]]:
         """The edits of a value's matches; records findings and counts."""

@@ -59,3 +59,21 @@ def test_a_digit_after_other_keys_changes_nothing() -> None:
     for role in ROLES:
         out = json.loads(_out(json.dumps(doc, ensure_ascii=False), "application/json", role))
         assert out == doc, role
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"xm": "<b>张伟</b>"}, ["张伟"]),
+        ({"xm": '<span class="n">张伟</span>', "lxr": "<p><i>李芳</i></p>"}, ["张伟", "李芳"]),
+        ({"sfzh": f"<span>{LEGACY_ID}</span>"}, [LEGACY_ID]),
+        ({"records": [{"xm": "<b>张伟</b>"}, {"xm": "<b>李芳</b>"}]}, ["张伟", "李芳"]),
+    ],
+)
+def test_markup_under_an_entity_key(doc: object, secrets: list[str]) -> None:
+    _json_leaks(doc, secrets)
+
+
+def test_markup_under_an_entity_key_keeps_its_tags() -> None:
+    body = json.dumps({"xm": "<b>张伟</b>"}, ensure_ascii=False)
+    assert json.loads(_out(body, "application/json", "caseworker")) == {"xm": "<b>张**</b>"}
