@@ -39,7 +39,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
-    f"|[{address.TRIGGERS}]|" + "|".join(person_name.CONTEXT)
+    f"|[{address.TRIGGERS}]|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
@@ -47,7 +47,7 @@ MAYBE = re.compile(
 # fraction of that, and where they find nothing MAYBE would not either.
 _MAYBE_FROM = re.compile(
     FOLDABLE
-    + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in person_name.CONTEXT}))}]"
+    + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
     + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}]{{5}}"
 )
 

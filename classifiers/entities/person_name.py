@@ -97,6 +97,9 @@ CONTEXT: tuple[str, ...] = (
     "本人",
 )
 
+# What the phrases that name someone contain (see _PHRASE_RE): for the scanner's pre-check.
+PHRASES: tuple[str, ...] = ("名字", "叫")
+
 # Relations to a household's head (与户主关系) and roles in a case: as the value of a key
 # shaped like a name ({"张三": "户主", "李四": "妻"}) they make that key a person's name, as
 # "户主张三" does in text. The single characters are how registers write relations (GB/T 4761
@@ -191,7 +194,18 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # One or more context words (户主姓名：), punctuation, then the candidate; a label may stand in
 # brackets (【姓名】张伟, [姓名]张伟).
-_FREE_RE = re.compile(r"(?:(?:" + _CTX + r")[\s:：（()）【】\[\]]*(?:是|为|叫)?[\s:：]*)+([" + _CJK + r"]{2,4})")
+# A label may also be followed by "=" (户主姓名=张伟&…, a query string pasted into a remark) or
+# stand in a cell of its own (姓名 | 张伟).
+_FREE_RE = re.compile(
+    r"(?:(?:" + _CTX + r")[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*)+([" + _CJK + r"]{2,4})"
+)
+# Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
+# (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
+# 大家都叫好 are no such phrase; 他叫车来接 is no name: the run goes on).
+_PHRASE_RE = re.compile(
+    r"名字\s*(?:[:：=|｜]\s*(?:是|为|叫)?|是|为|叫做?)\s*([" + _CJK + r"]{2,4})"
+    r"|(?:名叫|叫做|[他她我]叫)\s*([" + _CJK + r"]{2,4})(?![" + _CJK + r"])"
+)
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
 _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
@@ -244,9 +258,17 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             start = match.start(1)
             found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if "名字" in text or "叫" in text:
+        for match in _PHRASE_RE.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            candidate = _trim(match.group(group))
+            if is_name(candidate) and not address.is_place_name(candidate):
+                start = match.start(group)
+                found.append((start, start + len(candidate), 0.85, "surname+context"))
     if _ID_RUN.search(text) is None:
         return found
     starts = {start for start, _, _, _ in found}
+    found += _in_record_line(text, starts)
     for match in _BESIDE_ID_RE.finditer(text):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
@@ -261,10 +283,32 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+# A record written on one line, its fields apart ("张伟，男，身份证号610902…", "张伟 女 610902…"):
+# the whole CJK run before a gender or an ID number's label, when a valid ID number follows on
+# the same line. 男 or 女 must stand alone (男女老少, 男子组 are no gender of a record).
+_RECORD_RE = re.compile(
+    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[\s,，、;；|]*(?:[男女]性?(?![{_CJK}])|(?:公民)?身份(?:证|号码)|证件号)"
+)
+_LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")
+
+
+def _in_record_line(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    for match in _RECORD_RE.finditer(text):
+        candidate = match.group(1)
+        if match.start(1) in starts or not is_name(candidate) or address.is_place_name(candidate):
+            continue
+        end = text.find("\n", match.end())
+        line = text[match.end() : len(text) if end < 0 else end]
+        if any(resident_id.validate(m.group()) is True for m in _LINE_ID_RE.finditer(line)):
+            found.append((match.start(1), match.end(1), 0.85, "surname+record-line"))
+    return found
+
+
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and an ID number's 17 digits, beside which a name may stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|[0-9]{17}"
+MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}"
 _MAYBE_RE = re.compile(MAYBE_PATTERN)
 _ID_RUN = re.compile("[0-9]{17}")
 

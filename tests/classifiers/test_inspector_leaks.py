@@ -77,3 +77,41 @@ def test_markup_under_an_entity_key(doc: object, secrets: list[str]) -> None:
 def test_markup_under_an_entity_key_keeps_its_tags() -> None:
     body = json.dumps({"xm": "<b>张伟</b>"}, ensure_ascii=False)
     assert json.loads(_out(body, "application/json", "caseworker")) == {"xm": "<b>张**</b>"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "姓名=张伟",
+        "户主姓名=张伟&性别=男",
+        "名字：张伟",
+        "名字是张伟，今年三十岁",
+        "他叫张伟，住在汉阴县",
+        "老人名叫张伟。",
+        "户主是张伟",
+        "姓名 | 张伟",
+        "姓名｜张伟",
+        f"张伟，男，身份证号{ID}",
+        f"张伟 女 {ID} 汉阴县",
+        f"张伟，身份证号码：{ID}",
+    ],
+)
+def test_names_in_text(text: str) -> None:
+    _leaks(text, "张伟")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("请按叫号顺序办理", "叫号顺序"),
+        ("该项目已被叫停", "叫停"),
+        ("名字长度不超过20个字", "名字长度"),
+        ("他叫车来接老人", "叫车来接"),
+        ("大家都叫好", "叫好"),
+        (f"王家庄，男女老少都来了，编号{ID}", "王家庄"),
+        (f"高度，男子组第一，编号{ID}", "高度"),
+    ],
+)
+def test_ordinary_text_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
