@@ -325,7 +325,17 @@ class _Walker:
         column's rows (numbered across the export) and values."""
         changed: list[tuple[int, list[int], list[str | None]]] = []
         header = self.header
+        labelled = self._labelled_rows(width, cells)
         for col in range(width):
+            if labelled is not None and col == labelled[0]:
+                present, values = cells(col)
+                new_values = [
+                    self._visit(value, plan, row, f"row {row + 1} col {label or col + 1}", True)
+                    for row, value, label, plan in zip(present, values, *labelled[1:], strict=True)
+                ]
+                if any(value is not None for value in new_values):
+                    changed.append((col, present, new_values))
+                continue
             labels = col == self.label_col and self.turned
             name = header[col] if col < len(header) and header[col] and not labels else None
             present, values = cells(col)
@@ -345,6 +355,29 @@ class _Walker:
             if new is not None:
                 changed.append((col, present, new))
         return changed
+
+    def _labelled_rows(
+        self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]
+    ) -> tuple[int, list[str], list[Plan]] | None:
+        """(the value column, each of its rows' label and plan) of a table labelled down its
+        rows under a header that names nothing (| 字段 | 值 |, then | 姓名 | 张伟 |, a record
+        shown as a two-column table): each value is judged under its row's label, where under
+        "值" a name had no evidence. None when the header names a field the catalog knows, or no
+        row's label names an entity."""
+        header = self.header
+        if self.turned or len(header) < 2 or any(cell and self._plan_of(cell).info is not None for cell in header):
+            return None
+        label_col = 1 if self.delimiter == "|" and len(header) > 2 and not header[0] else 0
+        if label_col + 1 >= width:
+            return None
+        rows, texts = cells(label_col)
+        by_row = dict(zip(rows, (text.strip() for text in texts), strict=True))
+        present, _ = cells(label_col + 1)
+        labels = [by_row.get(row, "") for row in present]
+        plans = [self._plan_of(label or None) for label in labels]
+        if not any(plan.info is not None and plan.info.entity is not None for plan in plans):
+            return None
+        return label_col + 1, labels, plans
 
 
 # How many rows under a header tell what its columns hold (see _pivot_by_person).

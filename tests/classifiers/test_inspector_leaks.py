@@ -115,3 +115,36 @@ def test_names_in_text(text: str) -> None:
 def test_ordinary_text_stays(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "secrets"),
+    [
+        (
+            f"| 字段 | 值 |\n|---|---|\n| 姓名 | 张伟 |\n| 身份证号 | {LEGACY_ID} |\n",
+            "text/markdown",
+            ["张伟", LEGACY_ID],
+        ),
+        (f"| 字段 | 值 |\n|---|---|\n| 姓名 | 张伟 |\n| 身份证号 | {LEGACY_ID} |\n", "text/plain", ["张伟", LEGACY_ID]),
+        (f"项目,内容\n姓名,张伟\n身份证号,{LEGACY_ID}\n", "text/csv", ["张伟", LEGACY_ID]),
+        # (HTML: a <td> label before its value already keyed it; kept here against a regression)
+        ("<table><tr><td>姓名</td><td>张伟</td></tr></table>", "text/html", ["张伟"]),
+        (
+            f"<table><tr><th>项目</th><th>内容</th></tr><tr><td>姓名</td><td>张伟</td></tr>"
+            f"<tr><td>身份证号</td><td>{LEGACY_ID}</td></tr></table>",
+            "text/html",
+            ["张伟", LEGACY_ID],
+        ),
+    ],
+)
+def test_labels_down_the_rows(body: str, media_type: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        out = _out(body, media_type, role)
+        for secret in secrets:
+            assert secret not in out, (role, secret, out)
+
+
+def test_labels_down_the_rows_leave_other_rows() -> None:
+    body = "| 字段 | 值 |\n|---|---|\n| 姓名 | 张伟 |\n| 状态 | 王家庄 |\n"
+    out = _out(body, "text/markdown", "caseworker")
+    assert "张伟" not in out and "| 状态 | 王家庄 |" in out
