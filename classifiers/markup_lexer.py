@@ -268,7 +268,12 @@ class Lexer:
         elem = self.stack.pop()
         parent = self.stack[-1]
         if elem.name == "Data" or parent.cell is None or self.html:  # a SpreadsheetML cell's text is its Data
-            parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
+            if self.html and elem.cell is not None:
+                # A cell's label may stand in an inline element (<td><b>姓名</b></td><td>张伟</td>):
+                # the cell's text, as a heading's (cell_text), labels the cell after it.
+                parent.last_leaf = cell_text(elem)[:40] or None
+            else:
+                parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
         parent.mark = parent.text.parts
         self.items.append(Item(elem.text, elem, "text", elem.path))
         if self.html and _inline(elem.name) and elem.text.length:

@@ -148,3 +148,18 @@ def test_labels_down_the_rows_leave_other_rows() -> None:
     body = "| 字段 | 值 |\n|---|---|\n| 姓名 | 张伟 |\n| 状态 | 王家庄 |\n"
     out = _out(body, "text/markdown", "caseworker")
     assert "张伟" not in out and "| 状态 | 王家庄 |" in out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<table><tr><td><b>姓名</b></td><td>张伟</td></tr></table>",
+        f"<table><tr><th>项目</th><th>内容</th></tr><tr><td><strong>姓名：</strong></td><td>张伟</td></tr>"
+        f"<tr><td><span>身份证号</span></td><td>{LEGACY_ID}</td></tr></table>",
+    ],
+)
+def test_a_label_cell_in_an_inline_element(body: str) -> None:
+    for role in ROLES:
+        out = _out(body, "text/html", role)
+        assert "张伟" not in out and LEGACY_ID not in out, (role, out)
+        assert "<b>姓名</b>" in out or "<strong>姓名：</strong>" in out, (role, out)  # the label stays
