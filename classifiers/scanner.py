@@ -13,7 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
+from .entities import (
+    address,
+    bank_card,
+    email,
+    embedded_file,
+    landline,
+    mobile,
+    numerals,
+    person_name,
+    resident_id,
+    uscc,
+)
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .normalise import LOOSE_SEPARATORS, Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
 
@@ -39,7 +50,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
-    f"|[{address.TRIGGERS}]|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
+    f"|[{address.TRIGGERS}]|{numerals.RUN}|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
@@ -48,7 +59,7 @@ MAYBE = re.compile(
 _MAYBE_FROM = re.compile(
     FOLDABLE
     + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
-    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}]{{5}}"
+    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}]{{5}}|{numerals.RUN}"
 )
 
 
@@ -265,6 +276,9 @@ class Scanner:
         if address.may_contain(text):
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
+        for start, end, entity in numerals.find(text):
+            score = VALIDATED_SCORE if entity == resident_id.ENTITY else mobile.PATTERNS[0].score
+            out.append(Match(entity, *folded.span(start, end), score, "numerals"))
         return out
 
 

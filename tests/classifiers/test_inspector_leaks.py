@@ -163,3 +163,38 @@ def test_a_label_cell_in_an_inline_element(body: str) -> None:
         out = _out(body, "text/html", role)
         assert "张伟" not in out and LEGACY_ID not in out, (role, out)
         assert "<b>姓名</b>" in out or "<strong>姓名：</strong>" in out, (role, out)  # the label stays
+
+
+_CN = str.maketrans("0123456789", "〇一二三四五六七八九")
+_UPPER = str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "13912345678".translate(_CN),
+        "13912345678".translate(_CN).replace("一", "幺"),
+        "13912345678".translate(_UPPER),
+        ID.translate(_CN),
+        ID.translate(_UPPER),
+    ],
+)
+def test_numbers_in_chinese_numerals(number: str) -> None:
+    _leaks(f"联系电话{number}，请回电", number)
+    _leaks(number, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一二三四五六七八九〇一二",  # 12 numerals: no mobile
+        "一二〇三四五六七八九〇一",  # 12 is no mobile segment
+        "一三九一二三四五六七八九〇",  # a mobile's digits inside a longer run
+        "二〇二四年一月一日",
+        ID[:17].translate(_CN) + ("一" if ID[-1] != "1" else "二"),  # wrong check character
+        "壹贰叁肆伍陆柒捌玖拾元整",
+    ],
+)
+def test_ordinary_numerals_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text
