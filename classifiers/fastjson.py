@@ -33,6 +33,7 @@ from .jsonshapes import (
     flat_row,
     header_row,
     held,
+    in_parts,
     may_be_sheet,
     may_hold_pairs,
     may_split,
@@ -127,8 +128,18 @@ class ColumnWalker:
                 return self._object(node, path, record, embed, key)
             # {"xm": {"value": "张伟", "dirty": false}}: form state, a cell, a change: under the key
             holder = key if not HELD_VALUES.isdisjoint(node) and held(node, self.plan_of, key) else None
+            if holder is None and key is not None and in_parts(node.values(), key, self.plan_of):
+                # {"sfzh": {"part1": "610902", "part2": …}}: one number in parts, judged whole
+                parts = self._parts([str(v) for v in node.values()], key, record, path)
+                if parts is not None:
+                    return dict(zip(node, parts, strict=True)), True
             return self._object(node, path, record, embed, None, holder)
         if isinstance(node, list):
+            if key is not None and len(node) > 1 and type(node[0]) in (str, int) and in_parts(node, key, self.plan_of):
+                # {"sfzh": ["610902", "19900101", "1234"]}: likewise
+                parts = self._parts([str(v) for v in node], key, record, path)
+                if parts is not None:
+                    return parts, True
             if node and all(type(item) is dict for item in node):
                 return self._objects(node, path, record, embed)
             if node and type(node[0]) is list:
@@ -322,16 +333,25 @@ class ColumnWalker:
         into parts as long as the values were (a mask of another length goes into each)."""
         masks: dict[str, Any] = {}  # Any: the walk assigns its masks to a variable of JSON values
         for base, keys in split_numbers(node, self.plan_of):
-            texts = [str(node[k]) for k in keys]
-            joined = "".join(texts)
-            new = self.visit(joined, self.plan_of(base), record, _child(path, keys[0]), True)
-            if new is None:
-                continue
-            at = 0
-            for k, text in zip(keys, texts, strict=True):
-                masks[k] = new[at : at + len(text)] if len(new) == len(joined) else new
-                at += len(text)
+            parts = self._parts([str(node[k]) for k in keys], base, record, _child(path, keys[0]))
+            if parts is not None:
+                masks.update(zip(keys, parts, strict=True))
         return masks or None
+
+    def _parts(self, texts: list[str], key: str, record: int, path: Ref) -> list[Any] | None:
+        """The masks of the parts of one number (None: unchanged): the number is judged whole
+        under ``key``, and its mask cut into parts as long as the texts were (a mask of
+        another length goes into each)."""
+        joined = "".join(texts)
+        new = self.visit(joined, self.plan_of(key), record, path, True)
+        if new is None:
+            return None
+        out: list[Any] = []  # Any: the walk assigns its masks to a variable of JSON values
+        at = 0
+        for text in texts:
+            out.append(new[at : at + len(text)] if len(new) == len(joined) else new)
+            at += len(text)
+        return out
 
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column."""

@@ -15,7 +15,7 @@ far more often words, tags or options than a header.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from .detect import Plan
@@ -137,6 +137,21 @@ def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list
         if not (stem and part and _digits(part)):
             base = ""
     return out
+
+
+def in_parts(values: Collection[Any], key: str | None, plan_of: PlanOf) -> bool:
+    """Do ``values`` (a list's items or an object's members, under ``key``) hold the parts of
+    one number, as ``split_numbers`` members do: ``{"sfzh": ["610902", "19900101", "1234"]}``,
+    ``{"sfzh": {"part1": "610902", …}}``? Under a key naming an ID number, a phone or a bank
+    card, two parts at least, each digits, together as long as such a number (a list of two
+    whole phones is no phone)."""
+    if key is None or len(values) < 2:
+        return False
+    lengths = _NUMBER_LENGTHS.get(_entity(key, plan_of))
+    if lengths is None:
+        return False
+    texts = [str(value) if type(value) is int else value if type(value) is str else "" for value in values]
+    return all(text and _digits(text) for text in texts) and sum(map(len, texts)) in lengths
 
 
 def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:

@@ -164,9 +164,11 @@ def validate(text: str) -> bool | None:
 
 
 def looks_like(text: str) -> bool:
-    """ID-shaped: 15 digits, or 17 digits and a digit/X. Used with key evidence only."""
+    """ID-shaped: 15 digits, 17 digits and a digit/X, or the 17 digits alone (a form that
+    keeps the check character in a field of its own: sfzh17 and jym). Used with key evidence
+    only."""
     number = text.strip().upper()
-    if len(number) == 15:
+    if len(number) in (15, 17):
         return number.isdigit()
     return len(number) == 18 and number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")
 

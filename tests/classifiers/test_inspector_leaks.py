@@ -198,3 +198,29 @@ def test_numbers_in_chinese_numerals(number: str) -> None:
 def test_ordinary_numerals_stay(text: str) -> None:
     for role in ROLES:
         assert _out(text, "text/plain", role) == text
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh": [ID[:6], ID[6:14], ID[14:]]},
+        {"sfzh": {"part1": ID[:6], "part2": ID[6:14], "part3": ID[14:]}},
+        {"sfzh17": ID[:17], "jym": ID[17]},
+    ],
+)
+def test_id_numbers_in_parts(doc: object) -> None:
+    _json_leaks(doc, [ID[6:14], ID[:17]])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh": ["610902", "1234"]},  # too short for an ID number
+        {"sfzh": [ID[:10], ID[10:], "7"]},  # 19 digits: too long
+        {"tags": [ID[:6], ID[6:14], ID[14:]]},  # no number's key
+    ],
+)
+def test_lists_that_are_no_number_in_parts(doc: dict[str, list[str]]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert json.loads(_out(body, "application/json", role)) == doc, role
