@@ -51,7 +51,10 @@ def test_a_clean_stop_closes_the_chain_with_a_final_checkpoint(
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
     trail = spool_lines(settings.audit.spool_dir)
     checkpoints = [e["minguard"]["checkpoint"] for e in trail if e["event"]["kind"] == "checkpoint"]
-    assert len(trail) == len(checkpoints) >= 3  # heartbeats of an idle gateway, then the closing one
+    # An idle gateway: its start, heartbeats, its stop, then the closing checkpoint.
+    assert len(checkpoints) >= 3 and len(trail) == len(checkpoints) + 2
+    assert (trail[0]["event"]["action"], trail[-2]["event"]["action"]) == ("gateway.start", "gateway.stop")
+    assert trail[-1]["event"]["kind"] == "checkpoint"
     assert [c["final"] for c in checkpoints] == [False] * (len(checkpoints) - 1) + [True]
     assert {c["interval"] for c in checkpoints} == {0.05}
     key = load_public_key(settings.keys.dir / PUBLIC_KEY_FILE)
