@@ -151,6 +151,17 @@ NOTES = """## Reading the figures 解读
   (c) takes 55-57 µs, and d/c fell to 0.15 while (d) itself got faster: 0.8 of (c) would
   now mean about 70 µs of CPU per request for everything, less than the inspector alone
   takes on this document.
+- Runs of 2026-11-30, eighth session (not the table above, which is kept from the day before):
+  two runs of this script on the merged tree gave static nginx 25,558 and 24,047 req/s against
+  61,814, the bare pass-through (c) 227 and 258 µs against 55, the full gateway 1,079 and
+  1,238 µs against 382 (893 and 775 req/s), the export 27.1 and 28.3 MB/s against 57.9, and
+  `bench/cores.py` 2.15 and 1.66: the same code, with a load average of 0.6-2.2, on a host
+  whose CPU did about half the work per second (a bare `sum(range(100))` took 1.09 µs). The
+  ratios of one run are what survives such a day: d/c 0.20 in both (c slowed more than d),
+  2 workers / 1 worker 0.94 and 1.10. The session's changes to the request path cost little
+  by themselves: the pool's check for bytes waiting in a reused connection's socket is one
+  `poll` of about 1 µs, and the inspector counts +0.70 % instructions on the demo document
+  (names in Chinese numerals, labels, indexed keys; docs/classifiers.md).
 - 2 workers / 1 worker: this machine has 2 cores, and wrk, the static upstream and the
   OpenSearch node run on them too; the second worker competes with them rather than adding a
   core, so the ratio stays near 1 here. The acceptance's 1.7 needs a machine where the two
