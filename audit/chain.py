@@ -197,7 +197,8 @@ class CheckpointSigner:
         return self._key.sign(data).hex()
 
 
-def _now() -> str:
+def now_timestamp() -> str:
+    """`@timestamp` of an entry the gateway writes on its own (a checkpoint, its start or stop)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
@@ -290,7 +291,7 @@ class ChainSealer:
             return None
         instance = self._instance or ""
         final = force and self._closing
-        at = _now()
+        at = now_timestamp()
         fields: dict[str, Any] = {
             "version": CHECKPOINT_VERSION,
             "instance": instance,

@@ -21,10 +21,11 @@ import json
 import os
 import time
 import uuid
-from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from audit.chain import now_timestamp
 
 from .settings import Settings
 
@@ -92,7 +93,7 @@ def _package_version() -> str:
 
 def _entry(action: str, types: list[str], instance: str, gateway: dict[str, Any], summary: str) -> dict[str, Any]:
     return {
-        "@timestamp": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "@timestamp": now_timestamp(),
         "event": {
             "id": uuid.uuid4().hex,
             "kind": "lifecycle",

@@ -467,7 +467,7 @@ def test_entries_after_a_final_checkpoint_need_a_checkpoint_of_their_own() -> No
     events.append(sealer.checkpoint(force=True) or {})
     sealer.resume("gw", sealer.snapshot())  # the restart
     restarted = event(3)
-    restarted["@timestamp"] = audit.chain._now()
+    restarted["@timestamp"] = audit.chain.now_timestamp()
     sealer.seal(restarted)
     events.append(restarted)
     now = datetime.now(UTC)
