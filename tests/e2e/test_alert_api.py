@@ -21,7 +21,7 @@ from audit.detection.definitions import load_rules
 from audit.detection.query import Window
 from gateway.cli import app
 from gateway.devsetup import dev_token
-from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
+from support.gateways import RunningGateway, audit_events, serving, wait_for_events
 
 pytestmark = pytest.mark.opensearch
 
@@ -31,14 +31,9 @@ def served(
     tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upstream_url: str
 ) -> Iterator[tuple[RunningGateway, str]]:
     prefix = f"mgalertapi-{uuid.uuid4().hex[:6]}"
-    gateway = start_gateway(tmp_path_factory.mktemp("alertapi") / "gw", upstream_url, prefix)
-    try:
+    directory = tmp_path_factory.mktemp("alertapi") / "gw"
+    with serving(directory, upstream_url, prefix, opensearch, alerts_index(prefix), actions_index(prefix)) as gateway:
         yield gateway, prefix
-    finally:
-        stop_gateway(gateway)
-        for pattern in (f"{prefix}-*", alerts_index(prefix), actions_index(prefix)):
-            opensearch.indices.delete(index=pattern, ignore_unavailable=True)
-        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 
 def new_alert(opensearch: OpenSearch, prefix: str) -> str:

@@ -24,7 +24,7 @@ from audit.chain import PUBLIC_KEY_FILE
 from audit.detection import integrity, reference
 from gateway.cli import app
 from gateway.cli_audit import load_public_key
-from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
+from support.gateways import RunningGateway, audit_events, serving, wait_for_events
 
 pytestmark = pytest.mark.opensearch
 
@@ -34,14 +34,10 @@ def served(
     tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upstream_url: str
 ) -> Iterator[tuple[RunningGateway, str]]:
     prefix = f"mgrefapi-{uuid.uuid4().hex[:6]}"
-    gateway = start_gateway(tmp_path_factory.mktemp("refapi") / "gw", upstream_url, prefix)
-    try:
+    with serving(
+        tmp_path_factory.mktemp("refapi") / "gw", upstream_url, prefix, opensearch, f"{prefix}.ref-*"
+    ) as gateway:
         yield gateway, prefix
-    finally:
-        stop_gateway(gateway)
-        for pattern in (f"{prefix}-*", f"{prefix}.ref-*"):
-            opensearch.indices.delete(index=pattern, ignore_unavailable=True)
-        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 
 @pytest.fixture(scope="module")

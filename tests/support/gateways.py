@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +102,22 @@ def start_gateway(
         proc.kill()
         raise RuntimeError(f"gateway did not start:\n{log.read_text(errors='replace')}") from None
     return gateway
+
+
+@contextlib.contextmanager
+def serving(
+    directory: Path, upstream: str, prefix: str, opensearch: OpenSearch, *beside: str
+) -> Iterator[RunningGateway]:
+    """A gateway writing under `prefix` for the duration; then stopped, and its indices
+    (`<prefix>-*` and the patterns `beside` them) and template deleted."""
+    gateway = start_gateway(directory, upstream, prefix)
+    try:
+        yield gateway
+    finally:
+        stop_gateway(gateway)
+        for pattern in (f"{prefix}-*", *beside):
+            opensearch.indices.delete(index=pattern, ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 
 def get(gateway: RunningGateway, path: str, key_id: str = "caseworker-hanbin") -> httpx.Response:
