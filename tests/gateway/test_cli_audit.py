@@ -55,7 +55,7 @@ def build(monkeypatch: pytest.MonkeyPatch, closed: bool) -> list[dict[str, Any]]
         events.append(e)
         if closed and minute == MINUTES - 1:
             sealer.closing()
-        monkeypatch.setattr(audit.chain, "_now", lambda at=at: stamp(at + timedelta(seconds=30)))
+        monkeypatch.setattr(audit.chain, "now_timestamp", lambda at=at: stamp(at + timedelta(seconds=30)))
         events.append(sealer.checkpoint(force=True) or {})
     monkeypatch.undo()
     return events
