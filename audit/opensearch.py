@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # 7: minguard.business.operator_verified; 8: minguard.decision.policy_loaded;
 # 9: minguard.business.county; 10: minguard.principal.subject; 11: minguard.reference and
 # minguard.gateway (the process's start and stop entries).
-TEMPLATE_VERSION = 11
+TEMPLATE_VERSION = 12
 # An acknowledged event is searchable this long after (the index template's refresh_interval).
 REFRESH_SECONDS = 1
 
@@ -241,6 +241,13 @@ def index_template(prefix: str, replicas: int = 0, retention_days: int = 184) ->
                                     **{k: {"type": "long"} for k in ("pid", "changed_count")},
                                     "first_start": {"type": "boolean"},
                                     "uptime_seconds": {"type": "double"},
+                                    "previous_run": {
+                                        "properties": {
+                                            "stop_recorded": {"type": "boolean"},
+                                            "pid": {"type": "long"},
+                                            "started_at": {"type": "date"},
+                                        }
+                                    },
                                 }
                             },
                             **chain_mappings(),

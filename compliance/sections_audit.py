@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from audit.lifecycle import MIN_RETENTION_DAYS
 
@@ -88,15 +89,17 @@ def security_audit(ev: Evidence) -> Section:
 
 
 def _starts(s: Section, ev: Evidence) -> None:
-    """Item d: when the gateway (the audit process) started, and whether its settings, policy
-    files or keys differed from the previous start (gateway/process_events.py)."""
-    changed = [e for e in ev.starts if e.get("minguard", {}).get("gateway", {}).get("changed_count")]
+    """Item d: when the gateway (the audit process) started, whether its settings, policy files
+    or keys differed from the previous start, and whether the previous run ended without its stop
+    entry: killed, crashed or its host lost (gateway/process_events.py)."""
+    changed = [e for e in ev.starts if _gateway(e).get("changed_count")]
+    interrupted = [e for e in ev.starts if _gateway(e).get("previous_run", {}).get("stop_recorded") is False]
     s.facts.append(("期间内网关进程启动次数(gateway.start)", str(len(ev.starts))))
     s.facts.append(("其中配置、策略文件或密钥与上次启动不同", str(len(changed))))
+    s.facts.append(("其中上次运行没有停止记录(审计进程曾中断)", str(len(interrupted))))
     rows = []
     for entry in ev.starts:
-        gateway = entry.get("minguard", {}).get("gateway", {})
-        when = datetime.fromisoformat(str(entry.get("@timestamp")).replace("Z", "+00:00")).astimezone(ev.start.tzinfo)
+        gateway = _gateway(entry)
         if gateway.get("first_start"):
             what = "首次启动(本实例无上次记录)"
         else:
@@ -106,15 +109,39 @@ def _starts(s: Section, ev: Evidence) -> None:
             )
         rows.append(
             [
-                when.isoformat(timespec="seconds"),
+                _local(entry.get("@timestamp"), ev),
                 entry.get("minguard", {}).get("instance", ""),
                 str(gateway.get("config_sha256", ""))[:16],
                 what or "无变更",
+                _previous_run(gateway.get("previous_run"), ev),
             ]
         )
     s.tables.append(
-        Table("网关启动与配置变更(最近 200 次)", ["时间", "实例", "配置摘要", "与上次启动相比的变更"], rows)
+        Table(
+            "网关启动与配置变更(最近 200 次)",
+            ["时间", "实例", "配置摘要", "与上次启动相比的变更", "上次运行"],
+            rows,
+        )
     )
+
+
+def _gateway(entry: dict[str, Any]) -> dict[str, Any]:
+    gateway = entry.get("minguard", {}).get("gateway", {})
+    return gateway if isinstance(gateway, dict) else {}
+
+
+def _local(timestamp: object, ev: Evidence) -> str:
+    when = datetime.fromisoformat(str(timestamp).replace("Z", "+00:00"))
+    return when.astimezone(ev.start.tzinfo).isoformat(timespec="seconds")
+
+
+def _previous_run(run: object, ev: Evidence) -> str:
+    if not isinstance(run, dict):
+        return "—"
+    if run.get("stop_recorded"):
+        return "正常停止"
+    started = f",启动于 {_local(run['started_at'], ev)}" if run.get("started_at") else ""
+    return f"没有停止记录(进程 {run.get('pid', '未知')}{started}):被终止、崩溃或主机断电"
 
 
 def _requests(ev: Evidence) -> Check:

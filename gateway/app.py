@@ -178,6 +178,8 @@ class Gateway:
         await self.audit.flush_deferred()
         try:
             await self.spool.append(stop_entry(self.spool.instance, self._settings_flat, self._started))
+            # Only a stop on disk clears the mark: else the next start names this run as interrupted.
+            write_snapshot(self.spool.directory, self._settings_flat, running=None)
         except (SpoolFull, OSError, ValueError) as exc:
             log.warning("gateway stop not recorded in the audit trail: %s", exc)
         try:
@@ -191,13 +193,16 @@ class Gateway:
         self.metrics.flush()  # counts still waiting, for the other workers' scrapes
 
     async def _record_start(self) -> None:
-        """The start entry, then the settings it compared with for the next start: only once the
-        entry is on disk, so a start that was not recorded is compared with again."""
+        """The start entry, then the settings it compared with for the next start and the mark
+        that this process runs: only once the entry is on disk, so a start that was not recorded
+        is compared with again."""
         directory = self.spool.directory
         entry = start_entry(self.spool.instance, self._settings_flat, read_snapshot(directory))
         try:
             await self.spool.append(entry)
-            write_snapshot(directory, self._settings_flat)
+            write_snapshot(
+                directory, self._settings_flat, running={"pid": os.getpid(), "started_at": entry["@timestamp"]}
+            )
         except (SpoolFull, OSError, ValueError) as exc:
             # Not fatal: readiness already reports a spool that takes no events.
             log.error("gateway start not recorded in the audit trail: %s", exc)

@@ -56,6 +56,7 @@ def test_a_restart_with_a_lowered_spool_bound_and_a_new_api_key_is_named(
     assert [e["event"]["action"] for e in entries] == ["gateway.start", "gateway.stop"] * 3
     starts = [e["minguard"]["gateway"] for e in entries if e["event"]["action"] == "gateway.start"]
     assert [s["first_start"] for s in starts] == [True, False, False]
+    assert [s.get("previous_run") for s in starts] == [None, {"stop_recorded": True}, {"stop_recorded": True}]
     assert starts[1]["changed_count"] == 0 and starts[1]["config_sha256"] == starts[0]["config_sha256"]
     assert starts[2]["changed_settings"] == ["audit.max_spool_bytes", "identity.api_keys[extra-admin]"]
     assert starts[2]["previous_config_sha256"] == starts[1]["config_sha256"] != starts[2]["config_sha256"]
@@ -65,3 +66,24 @@ def test_a_restart_with_a_lowered_spool_bound_and_a_new_api_key_is_named(
     assert all(
         e["minguard"]["gateway"]["uptime_seconds"] > 0 for e in entries if e["event"]["action"] == "gateway.stop"
     )
+
+
+def test_a_killed_gateway_is_named_by_the_next_start(tmp_path: Path, upstream_url: str, opensearch: OpenSearch) -> None:
+    prefix = f"mgproc-{uuid.uuid4().hex[:6]}"
+    directory = tmp_path / "gw"
+    try:
+        gateway = start_gateway(directory, upstream_url, prefix)
+        killed = gateway.proc.pid
+        gateway.proc.kill()  # SIGKILL: no stop entry, no closing checkpoint
+        gateway.proc.wait(10)
+        stop_gateway(start_gateway(directory, upstream_url, prefix))
+        entries = lifecycle(opensearch, prefix, 3)
+    finally:
+        opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        opensearch.indices.delete_index_template(name=prefix, ignore=[404])
+    assert [e["event"]["action"] for e in entries] == ["gateway.start", "gateway.start", "gateway.stop"]
+    first, second = (e["minguard"]["gateway"] for e in entries[:2])
+    assert first["pid"] == killed
+    assert second["previous_run"] == {"stop_recorded": False, "pid": killed, "started_at": entries[0]["@timestamp"]}
+    assert entries[1]["event"]["type"] == ["start", "error"]
+    assert f"上次运行(进程 {killed}," in entries[1]["minguard"]["summary_zh"]

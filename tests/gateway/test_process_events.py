@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gateway.process_events import (
     MAX_NAMED,
+    PreviousRun,
     changed,
     digest,
     flat_settings,
@@ -54,7 +55,7 @@ def test_start_entries_first_unchanged_and_changed(tmp_path: Path) -> None:
     assert first["event"]["action"] == "gateway.start" and first["event"]["kind"] == "lifecycle"
     assert first["minguard"]["gateway"]["first_start"] is True
     assert first["minguard"]["summary_zh"].endswith("本实例无上次启动记录")
-    write_snapshot(tmp_path, before)
+    write_snapshot(tmp_path, before, running=None)
     same = start_entry("gw", before, read_snapshot(tmp_path))["minguard"]
     assert same["gateway"]["changed_count"] == 0 and same["summary_zh"].endswith("配置与上次启动相同")
     after = flat_settings(settings(max_spool_bytes=65536), {})
@@ -69,7 +70,7 @@ def test_start_entries_first_unchanged_and_changed(tmp_path: Path) -> None:
 
 def test_many_changes_are_counted_and_named_up_to_a_bound() -> None:
     previous = {f"k{i:03}": "1" for i in range(MAX_NAMED + 5)}
-    gateway = start_entry("gw", {}, previous)["minguard"]["gateway"]
+    gateway = start_entry("gw", {}, PreviousRun(previous, stop_recorded=True))["minguard"]["gateway"]
     assert gateway["changed_count"] == MAX_NAMED + 5 and len(gateway["changed_settings"]) == MAX_NAMED
 
 
@@ -78,3 +79,26 @@ def test_an_unreadable_snapshot_counts_as_no_previous_start(tmp_path: Path) -> N
     assert read_snapshot(tmp_path) is None
     (tmp_path / "settings.json").write_text('{"settings": {"a": 1}}', encoding="utf-8")
     assert read_snapshot(tmp_path) is None
+
+
+def test_a_run_whose_stop_is_not_on_record_is_named_at_the_next_start(tmp_path: Path) -> None:
+    flat = flat_settings(settings(), {})
+    write_snapshot(tmp_path, flat, running={"pid": 4321, "started_at": "2026-11-30T08:00:00.000Z"})
+    entry = start_entry("gw", flat, read_snapshot(tmp_path))
+    gateway = entry["minguard"]["gateway"]
+    assert gateway["previous_run"] == {"stop_recorded": False, "pid": 4321, "started_at": "2026-11-30T08:00:00.000Z"}
+    assert entry["event"]["type"] == ["start", "error"]
+    assert "上次运行(进程 4321,启动于 2026-11-30T08:00:00.000Z)没有停止记录" in entry["minguard"]["summary_zh"]
+    assert entry["minguard"]["summary_zh"].endswith("配置与上次启动相同")
+    # A clean stop clears the mark.
+    write_snapshot(tmp_path, flat, running=None)
+    clean = start_entry("gw", flat, read_snapshot(tmp_path))
+    assert clean["minguard"]["gateway"]["previous_run"] == {"stop_recorded": True}
+    assert clean["event"]["type"] == ["start"] and "没有停止记录" not in clean["minguard"]["summary_zh"]
+
+
+def test_a_snapshot_from_before_the_running_mark_claims_nothing_about_the_stop(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text('{"settings": {"a": "1"}}', encoding="utf-8")
+    previous = read_snapshot(tmp_path)
+    assert previous == PreviousRun({"a": "1"}, stop_recorded=None)
+    assert "previous_run" not in start_entry("gw", {"a": "1"}, previous)["minguard"]["gateway"]
