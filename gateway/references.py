@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import fcntl
+from pathlib import Path
 from typing import Any
 
 from audit.chain import CheckpointSigner
@@ -37,14 +39,17 @@ class Loaded:
 
 
 class ReferenceLoader:
-    def __init__(self, settings: OpenSearchSettings, tokens: Business, signer: CheckpointSigner) -> None:
+    def __init__(self, settings: OpenSearchSettings, tokens: Business, signer: CheckpointSigner, lock: Path) -> None:
         self._client = make_sync_client(settings, timeout=120)  # 100,000 death records are a few bulks
         self._prefix = settings.index_prefix
         self._tokens = tokens
         self._signer = signer
-        # One load at a time in this process: two interleaved loads of one feed would leave the
-        # index holding neither file (the integrity check would then alert).
+        # One load at a time: two interleaved loads of one feed would leave the index holding
+        # neither file (the integrity check would then alert). The lock file (in the spool
+        # root) is shared by this gateway's workers; the asyncio lock keeps this worker's
+        # waiting loads off the thread pool.
         self._lock = asyncio.Lock()
+        self._lock_file = lock
 
     def documents(self, name: str, body: bytes) -> dict[str, dict[str, Any]]:
         """The feed as the index will hold it; ReferenceError (naming lines, never values) if it
@@ -63,9 +68,13 @@ class ReferenceLoader:
         """Replace the index's content with `docs` and sign the load (OpenSearch errors propagate)."""
 
         def work() -> Loaded:
-            _, removed = reference.load(self._client, self._prefix, name, docs)
-            record = integrity.record_load(self._client, self._prefix, name, docs, self._signer, loaded_by, request_id)
-            return Loaded(len(docs), removed, str(record["digest"]))
+            with open(self._lock_file, "a") as held:
+                fcntl.flock(held, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+                _, removed = reference.load(self._client, self._prefix, name, docs)
+                record = integrity.record_load(
+                    self._client, self._prefix, name, docs, self._signer, loaded_by, request_id
+                )
+                return Loaded(len(docs), removed, str(record["digest"]))
 
         async with self._lock:
             return await asyncio.to_thread(work)
