@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 
 import pytest
 
-from gateway import upstream
+from gateway import upstream_connection
 from gateway.settings import UpstreamSettings
 from gateway.upstream import UpstreamError, UpstreamIncomplete, UpstreamPool, UpstreamResponse
 
@@ -291,7 +291,7 @@ def test_connections_idle_past_the_keep_alive_are_closed_unasked(monkeypatch: py
     """A burst opens many connections; after it, each stayed open against the upstream until a
     request took it again, which a quiet pool may never do (up to upstream.max_connections
     sockets held, on both sides, for hours)."""
-    monkeypatch.setattr(upstream, "_KEEPALIVE_SECONDS", 0.3)
+    monkeypatch.setattr(upstream_connection, "_KEEPALIVE_SECONDS", 0.3)
     open_now = 0
 
     async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, _: int) -> None:
