@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from policies.keys import KeyFileError, load_or_create_key
@@ -40,9 +40,23 @@ from .canonical import canonical as canonical  # re-exported: verify and tests h
 
 log = logging.getLogger(__name__)
 
-# Hash algorithms by the name stored in `minguard.chain.alg`; SM3 (GB/T 32905) goes here when a
-# vetted implementation is available, and verify picks the algorithm from each event.
-HASHES: dict[str, Callable[[bytes], Any]] = {"sha256": hashlib.sha256}
+
+class _SM3:
+    """SM3 (GB/T 32905-2016) from the OpenSSL that cryptography ships: hashlib has it only where
+    the system's OpenSSL does, which a host's crypto policy may not allow."""
+
+    def __init__(self, data: bytes) -> None:
+        digest = hashes.Hash(hashes.SM3())
+        digest.update(data)
+        self._value = digest.finalize()
+
+    def hexdigest(self) -> str:
+        return self._value.hex()
+
+
+# Hash algorithms by the name stored in `minguard.chain.alg` (`audit.chain_alg` picks the one a
+# gateway writes with); verify picks the algorithm from each event, so a trail may hold both.
+HASHES: dict[str, Callable[[bytes], Any]] = {"sha256": hashlib.sha256, "sm3": _SM3}
 DEFAULT_ALG = "sha256"
 GENESIS = "0" * 64  # `prev` of a slot's first entry
 SIGNATURE_ALG = "ed25519"

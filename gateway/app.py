@@ -71,7 +71,7 @@ class Gateway:
         profiles = self.policy.profiles
         inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
         signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)
-        self.sealer = ChainSealer(signer)  # the checkpoint timer (startup) needs it too
+        self.sealer = ChainSealer(signer, alg=settings.audit.chain_alg)  # the checkpoint timer needs it too
         # What the start entry compares with the slot's previous start (gateway/process_events.py):
         # beside the settings, the policy files and the keys, named by digests and fingerprints.
         fingerprint = pseudonymizer.token("minguard-key-fingerprint")  # an HMAC: says nothing of the key

@@ -133,6 +133,9 @@ class AuditSettings(Section):
     max_spool_bytes: int = Field(1024 * 1024 * 1024, ge=65536)
     ship_batch: int = Field(500, ge=1, le=10000)
     ship_interval: float = Field(1.0, gt=0)
+    # The hash chain's algorithm (docs/audit-chain.md): sm3 (GB/T 32905) where the bureau's
+    # cryptography assessment (商用密码应用安全性评估) asks for national algorithms.
+    chain_alg: Literal["sha256", "sm3"] = "sha256"
     # Cybersecurity Law Art. 23(3) (2025 amendment; formerly Art. 21(3)): logs are kept for at
     # least six months. Enforced by audit.lifecycle.apply_retention and, on clusters with ISM,
     # by deploy/opensearch/ism-audit-policy.json.

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 import audit.chain
 from audit.chain import (
     GENESIS,
+    HASHES,
     PUBLIC_KEY_FILE,
     ChainSealer,
     CheckpointSigner,
@@ -307,9 +308,11 @@ def test_floats_canonicalise_to_the_same_bytes_after_a_json_round_trip() -> None
 
 
 # -- verify on in-memory trails ------------------------------------------------------------
-def trail(n: int = 20, every: int = 8, closed: bool = False, interval: float = 60.0) -> list[dict[str, Any]]:
+def trail(
+    n: int = 20, every: int = 8, closed: bool = False, interval: float = 60.0, alg: str = "sha256"
+) -> list[dict[str, Any]]:
     """n events with a checkpoint every `every` and a forced one at the end (final if closed)."""
-    sealer = ChainSealer(SIGNER, every=every, interval=interval)
+    sealer = ChainSealer(SIGNER, every=every, interval=interval, alg=alg)
     sealer.resume("gw", None)
     out: list[dict[str, Any]] = []
     for i in range(n):
@@ -342,6 +345,35 @@ def test_a_clean_trail_verifies_in_any_order() -> None:
     assert report.clean
     (summary,) = report.instances
     assert (summary.first_seq, summary.last_seq, summary.checkpoints, summary.unsigned) == (1, 23, 3, 0)
+
+
+def test_sm3_is_gb_t_32905_and_an_sm3_trail_verifies_and_shows_edits() -> None:
+    # GB/T 32905-2016, appendix A, example 1.
+    assert HASHES["sm3"](b"abc").hexdigest() == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+    events = trail(alg="sm3")
+    assert {e["minguard"]["chain"]["alg"] for e in events} == {"sm3"}
+    assert verify_trail(events, SIGNER.public_key).clean
+    seq_of(events, 7)["minguard"]["summary_zh"] = "无事发生"
+    check(verify_trail(events, SIGNER.public_key), ("altered", 7, "e0006"))
+
+
+def test_a_chain_that_changes_algorithm_at_a_restart_verifies() -> None:
+    """`audit.chain_alg` changed between two runs of one slot: each entry names its own."""
+    sealer = ChainSealer(SIGNER, every=4)
+    sealer.resume("gw", None)
+    events = []
+    for i in range(6):
+        sealer.seal(e := event(i))
+        events.append(e)
+    state = sealer.snapshot()
+    sealer = ChainSealer(SIGNER, every=4, alg="sm3")
+    sealer.resume("gw", state)
+    for i in range(6, 10):
+        sealer.seal(e := event(i))
+        events.append(e)
+    events.append(sealer.checkpoint(force=True))
+    assert [e["minguard"]["chain"]["alg"] for e in events[4:8]] == ["sha256", "sha256", "sm3", "sm3"]
+    assert verify_trail(events, SIGNER.public_key).clean
 
 
 def test_a_deleted_event_is_reported_as_a_gap() -> None:

@@ -101,8 +101,12 @@ def trail(
     directory = tmp_path_factory.mktemp("tamper-gateway")
     gateway = start_gateway(directory, upstream_url, index_prefix, overrides={"server": {"instance": instance}})
     ids: list[str] = []
-    for run in range(2):  # the same config and spool slot both times: one chain across the restart
+    for run in range(2):  # the same spool slot both times: one chain across the restart
         if run:
+            # The second run hashes with SM3 (audit.chain_alg): one chain, two algorithms.
+            config = yaml.safe_load(gateway.env.config.read_text(encoding="utf-8"))
+            config["audit"]["chain_alg"] = "sm3"
+            gateway.env.config.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
             gateway = restart(gateway)
         try:
             ids += send_requests(gateway)
@@ -127,7 +131,7 @@ def test_the_trail_read_back_from_opensearch_verifies(trail: Trail) -> None:
     checkpoints = [e for e in trail.events if e["event"]["kind"] == "checkpoint"]
     assert [c["minguard"]["chain"]["seq"] for c in checkpoints] == [PER_RUN, ENTRIES]
     assert [c["minguard"]["checkpoint"]["count"] for c in checkpoints] == [REQUESTS + 2, REQUESTS + 2]
-    # The process's own start and stop are entries of the chain; the restart ran the same settings.
+    # The process's own start and stop are entries of the chain; the restart changed the algorithm.
     lifecycle = [
         (e["minguard"]["chain"]["seq"], e["event"]["action"]) for e in trail.events if e["event"]["kind"] == "lifecycle"
     ]
@@ -138,10 +142,12 @@ def test_the_trail_read_back_from_opensearch_verifies(trail: Trail) -> None:
         (PER_RUN + REQUESTS + 2, "gateway.stop"),
     ]
     assert trail.seq(1)["minguard"]["gateway"]["first_start"] is True
-    assert trail.seq(PER_RUN + 1)["minguard"]["gateway"]["changed_count"] == 0
+    assert trail.seq(PER_RUN + 1)["minguard"]["gateway"]["changed_settings"] == ["audit.chain_alg"]
+    algs = [e["minguard"]["chain"]["alg"] for e in trail.events]
+    assert algs == ["sha256"] * PER_RUN + ["sm3"] * PER_RUN
     # _source re-canonicalises to the bytes that were hashed, floats included
     assert any(isinstance(e["minguard"].get("upstream", {}).get("duration_ms"), float) for e in trail.events)
-    assert all(event_hash(e, "sha256") == e["minguard"]["chain"]["hash"] for e in trail.events)
+    assert all(event_hash(e, e["minguard"]["chain"]["alg"]) == e["minguard"]["chain"]["hash"] for e in trail.events)
     report = verify_trail(trail.events, public_key(trail))
     assert report.clean, [f.message for f in report.findings]
     (summary,) = report.instances
