@@ -20,6 +20,7 @@ import yaml
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 SEVERITIES = ("low", "medium", "high", "critical")
 MEASURES = ("count", "cardinality", "sum", "max")
+EVENT_KINDS = ("event", "lifecycle")
 _WINDOW = re.compile(r"^([1-9][0-9]*)([mhd])$")
 _HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days"}
@@ -100,6 +101,9 @@ class Rule:
     amount_standards: dict[str, float] | None = None  # program -> highest normal amount
     subject_filter: str | None = None  # a named check on a hit's subjects (query.SUBJECT_FILTERS)
     reference: Reference | None = None  # a join with reference data (audit/detection/reference.py)
+    # Which entries of the trail the rule reads: accesses (`event`), or the gateway's own start
+    # and stop entries (`lifecycle`, gateway/process_events.py).
+    event_kind: str = "event"
 
 
 def _need(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
@@ -153,7 +157,7 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
     known = {
         "id", "title_zh", "title_en", "severity", "window", "query", "group_by", "measure", "threshold",
         "explanation_zh", "timezone", "page_size", "size", "off_hours", "baseline", "amount_standards", "subject_filter",
-        "reference",
+        "reference", "event_kind",
     }  # fmt: skip
     unknown = sorted(set(data) - known)
     if unknown:
@@ -198,6 +202,9 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
     subject_filter = data.get("subject_filter")
     if subject_filter not in (None, "outside_region"):
         raise RuleError(f"{where}: subject_filter can only be outside_region")
+    event_kind = data.get("event_kind", "event")
+    if event_kind not in EVENT_KINDS:
+        raise RuleError(f"{where}: event_kind is one of {EVENT_KINDS}")
     return Rule(
         reference=_reference(data.get("reference"), where),
         id=_need(data, "id", str, where),
@@ -218,6 +225,7 @@ def parse_rule(data: object, where: str, directory: Path) -> Rule:
         baseline=baseline,
         amount_standards=_standards(directory / str(standards_file)) if standards_file else None,
         subject_filter=subject_filter,
+        event_kind=event_kind,
     )
 
 

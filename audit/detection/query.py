@@ -112,7 +112,7 @@ def _amount_above(standards: dict[str, float]) -> dict[str, Any]:
 
 def _filters(rule: Rule, window: Window, since: datetime) -> list[dict[str, Any]]:
     filters: list[dict[str, Any]] = [
-        {"term": {"event.kind": "event"}},
+        {"term": {"event.kind": rule.event_kind}},
         {"range": {"@timestamp": {"gte": iso(since), "lt": iso(window.end)}}},
         rule.query,
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,11 @@ import pytest
 import yaml
 from opensearchpy import OpenSearch
 
+from audit.chain import PUBLIC_KEY_FILE
+from audit.detection.alerts import actions_index, alerts_index
+from audit.detection.definitions import load_rules
+from audit.detection.runner import run
+from gateway.cli_audit import load_public_key
 from support.gateways import start_gateway, stop_gateway
 
 pytestmark = pytest.mark.opensearch
@@ -68,9 +74,12 @@ def test_a_restart_with_a_lowered_spool_bound_and_a_new_api_key_is_named(
     )
 
 
-def test_a_killed_gateway_is_named_by_the_next_start(tmp_path: Path, upstream_url: str, opensearch: OpenSearch) -> None:
+def test_a_killed_gateway_is_named_by_the_next_start_and_raises_an_alert(
+    tmp_path: Path, upstream_url: str, opensearch: OpenSearch
+) -> None:
     prefix = f"mgproc-{uuid.uuid4().hex[:6]}"
     directory = tmp_path / "gw"
+    began = datetime.now(UTC) - timedelta(minutes=1)
     try:
         gateway = start_gateway(directory, upstream_url, prefix)
         killed = gateway.proc.pid
@@ -78,8 +87,12 @@ def test_a_killed_gateway_is_named_by_the_next_start(tmp_path: Path, upstream_ur
         gateway.proc.wait(10)
         stop_gateway(start_gateway(directory, upstream_url, prefix))
         entries = lifecycle(opensearch, prefix, 3)
+        key = load_public_key(directory / "keys" / PUBLIC_KEY_FILE)
+        rules = load_rules(only="audit.process_interrupted")
+        result = run(opensearch, prefix, rules, began, datetime.now(UTC) + timedelta(minutes=1), key)
     finally:
-        opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+        for pattern in (f"{prefix}-*", alerts_index(prefix), actions_index(prefix)):
+            opensearch.indices.delete(index=pattern, ignore_unavailable=True)
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
     assert [e["event"]["action"] for e in entries] == ["gateway.start", "gateway.start", "gateway.stop"]
     first, second = (e["minguard"]["gateway"] for e in entries[:2])
@@ -87,3 +100,8 @@ def test_a_killed_gateway_is_named_by_the_next_start(tmp_path: Path, upstream_ur
     assert second["previous_run"] == {"stop_recorded": False, "pid": killed, "started_at": entries[0]["@timestamp"]}
     assert entries[1]["event"]["type"] == ["start", "error"]
     assert f"上次运行(进程 {killed}," in entries[1]["minguard"]["summary_zh"]
+    # The detection rule over lifecycle entries: one alert for the instance, citing that start.
+    (alert,) = [doc["alert"] for doc in result.alerts]
+    assert alert["rule"] == "audit.process_interrupted"
+    assert dict(alert["subjects"]) == {"minguard.instance": entries[1]["minguard"]["instance"]}
+    assert alert["evidence"] == [entries[1]["event"]["id"]]

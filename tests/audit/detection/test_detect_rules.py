@@ -63,6 +63,7 @@ def test_shipped_rules_load_with_unique_ids_and_zh_explanations() -> None:
         ({"colour": "red"}, "unknown keys"),
         ({"query": None}, "query"),
         ({"off_hours": {"start": "25:00"}}, "off_hours"),
+        ({"event_kind": "checkpoint"}, "event_kind"),
     ],
 )
 def test_broken_rules_are_named(tmp_path: Path, change: dict[str, Any], message: str) -> None:
@@ -219,3 +220,16 @@ def test_alert_ids_depend_on_rule_window_and_subject_only(tmp_path: Path) -> Non
     capped = Hit({"user.id": "zhangwei"}, 500, 500, [f"e{i}" for i in range(100)], evidence_total=500)
     alert = alert_document(rule, w, capped, datetime.now(UTC))["alert"]
     assert (alert["evidence_total"], alert["evidence_truncated"], len(alert["evidence"])) == (500, True, 100)
+
+
+def test_a_rule_reads_accesses_unless_it_names_the_lifecycle_entries(tmp_path: Path) -> None:
+    window = Window(datetime(2026, 11, 30, tzinfo=UTC), datetime(2026, 11, 30, 1, tzinfo=UTC))
+
+    def kinds(rule: Any) -> list[Any]:
+        body = search_body(rule, window)
+        return [f["term"]["event.kind"] for f in body["query"]["bool"]["filter"] if "event.kind" in f.get("term", {})]
+
+    assert kinds(_rule(tmp_path)) == ["event"]
+    assert kinds(_rule(tmp_path, event_kind="lifecycle")) == ["lifecycle"]
+    (interrupted,) = load_rules(only="audit.process_interrupted")
+    assert interrupted.event_kind == "lifecycle" and interrupted.group_by == ("minguard.instance",)
