@@ -7,6 +7,7 @@ Served on loopback in a background thread; every case answers under
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import json
 import threading
@@ -51,6 +52,12 @@ XML_BOMB = (
 )
 
 
+@functools.cache
+def _bomb() -> bytes:
+    """40 MB of JSON gzipped to about 40 KB."""
+    return gzip.compress(b"[" + b"0," * (20 * 1024 * 1024) + b"0]")
+
+
 async def handle(request: web.Request) -> web.StreamResponse:
     case = request.match_info["case"]
     if case == "binary":
@@ -60,8 +67,7 @@ async def handle(request: web.Request) -> web.StreamResponse:
             body=gzip.compress(JSON_BODY), headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
         )
     if case == "bomb":
-        bomb = gzip.compress(b"[" + b"0," * (20 * 1024 * 1024) + b"0]")
-        return web.Response(body=bomb, headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        return web.Response(body=_bomb(), headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
     if case == "mislabelled":
         return web.Response(body=JSON_BODY, content_type="application/octet-stream")
     if case == "gbk":
@@ -174,6 +180,7 @@ async def approve(request: web.Request) -> web.StreamResponse:
 
 @contextmanager
 def odd_upstream(port: int) -> Iterator[str]:
+    _bomb()  # made before serving: compressing 40 MB in the handler outlasted a 1 s upstream timeout on a busy host
     app = web.Application()
     app.router.add_route("*", "/api/v1/regions/{region}/persons/{case}", handle)
     app.router.add_route("*", "/api/v1/regions/{region}/cases/{case}", handle)
