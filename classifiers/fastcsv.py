@@ -36,7 +36,8 @@ _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # (value, plan, record, path, scan) -> replacement; the same as ColumnWalker's visitor
 ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
 Categories = Callable[[list[int], str], None]  # (rows, category)
-Regions = Callable[[list[str], bool], None]  # the values of a region key's column; code only?
+# The values of a region key's column, whether only codes say anything, and their rows.
+Regions = Callable[[list[str], bool, list[int]], None]
 # What detection finds in a value (memoised, records nothing); the value's tokens.plain, when known.
 Detected = Callable[[str, Plan, bool | None], list[Match]]
 
@@ -341,7 +342,7 @@ class _Walker:
             present, values = cells(col)
             plan = self._plan_of(name)
             if plan.info is not None and plan.info.region:
-                self._regions(values, plan.info.region_code_only)
+                self._regions(values, plan.info.region_code_only, present)
             new = _column(
                 name or str(col + 1),
                 plan,

@@ -77,7 +77,7 @@ class ColumnWalker:
         category_rows: Categories,
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
-        region_values: Callable[[Sequence[Any], bool], None],
+        region_values: Callable[[Sequence[Any], bool, Sequence[int] | int], None],
         found: Callable[[], tuple[int, int, int]],
         member_name_plan: Plan,
         split_keys: dict[tuple[str, ...], bool] | None = None,
@@ -119,9 +119,10 @@ class ColumnWalker:
                 leaves = _leaves(node)
                 codes = [leaf for leaf in leaves if nested_region_code(leaf)]
                 if info.region_code_only:  # {"areaCode": {"code": …}}: its codes only
-                    self.region_values(codes, True)
+                    self.region_values(codes, True, record)
                 else:
-                    self.region_values(codes if codes else [leaf for leaf in leaves if type(leaf) is str], False)
+                    texts = [leaf for leaf in leaves if type(leaf) is str]
+                    self.region_values(codes if codes else texts, False, record)
         if isinstance(node, dict):
             if key is not None and node and _by_row_index(node) and self.plan_of(key).info is not None:
                 # {"xm": {"0": "张伟", "1": "李娜"}}: pandas' to_json() by column; the values are the column's
@@ -418,7 +419,7 @@ class ColumnWalker:
             info = plan.info
             rest: Iterable[int] = range(len(column))
             if info is not None and info.region and joined is not None:
-                self.region_values(column, info.region_code_only)
+                self.region_values(column, info.region_code_only, self._every(len(column)) if is_records else record)
             category = info.category if info is not None else None
             if (
                 category is not None

@@ -65,6 +65,9 @@ class Inspection:
     reasons: tuple[str, ...] = ()
     # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
     unread_regions: frozenset[str] = frozenset()
+    # Per text inspected (the body, then each header added): each such value, and the records
+    # holding it that hold no code of their own (Run.unread_records).
+    unread_records: tuple[dict[str, frozenset[int]], ...] = ()
     # Builds the findings when first read: the gateway never reads them (counts suffice).
     find: Callable[[], list[Finding]] = field(default=list, repr=False, compare=False)
 
@@ -86,6 +89,7 @@ class Inspection:
         self.persons |= other.persons
         self.regions |= other.regions
         self.unread_regions |= other.unread_regions
+        self.unread_records += other.unread_records  # its records are none of the body's
         self.masked += other.masked
         self.clear += other.clear
 
@@ -378,6 +382,8 @@ class Inspector:
             clear=run.clear,
             reasons=grade.reasons,
             unread_regions=frozenset(run.unread_regions),
+            # Read record by record only when there is something to place (most answers carry codes).
+            unread_records=(run.unread_records(),) if run.unread_regions else (),
             find=run.findings,
         )
 

@@ -35,7 +35,8 @@ KnownKey = Callable[[str], bool]
 # JSON text in an element (web services returning JSON inside XML, <script type="application/json">):
 # the masked JSON, the text itself when nothing changed, None when it is no JSON.
 JsonText = Callable[[str], "str | None"]
-Regions = Callable[[Sequence[Any]], None]  # notes a record's region codes (Run.region_values)
+# Notes a record's region values: (values, code only? (never here), the record's index) (Run.region_values)
+Regions = Callable[[Sequence[Any], bool, int], None]
 
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
@@ -94,7 +95,7 @@ class _Walk:
         lexer = Lexer(doc, is_html, prefix)
         items = lexer.run()
         self._label_rows(lexer.rows)
-        self._region_elements(items)
+        self._region_elements(items, is_html)
         out: list[Edit] = []
         for item in sorted(items, key=lambda it: it.value.raw_start):
             text = item.value.text
@@ -236,7 +237,7 @@ class _Walk:
             candidates += [self._naming(select), _header(select), select.label, cell.label if cell else None]
         return next((c for c in candidates if c and self.known(c)), None)
 
-    def _region_elements(self, items: list[Item]) -> None:
+    def _region_elements(self, items: list[Item], is_html: bool) -> None:
         """Note what each element named by a region key holds, as for a region key over a JSON
         object: its codes if it holds any (<xzqh><dm>610921</dm></xzqh>: "dm" is no region key,
         yet the code is the record's region; the key it is masked under stays as it was), else its texts and attribute values, read as no code
@@ -245,7 +246,7 @@ class _Walk:
         (xsi:nil, xsi:type) are markup, not values."""
         if self.regions is None or self.region_key is None:
             return
-        held: dict[int, list[str]] = {}
+        held: dict[int, tuple[Elem, list[str]]] = {}
         for item in items:
             if item.kind == "other":
                 continue
@@ -255,10 +256,10 @@ class _Walk:
                     continue
             top = self._region_elem(item.elem)
             if top is not None:
-                held.setdefault(id(top), []).append(item.value.text)
-        for texts in held.values():
+                held.setdefault(id(top), (top, []))[1].append(item.value.text)
+        for top, texts in held.values():
             codes = [text for text in texts if nested_region_code(text)]
-            self.regions(codes if codes else texts)
+            self.regions(codes if codes else texts, False, self._record(top, is_html))
 
     def _region_elem(self, elem: Elem) -> Elem | None:
         """The outermost element named by a region key that ``elem`` is or lies in."""

@@ -71,6 +71,20 @@ _KEYED_ENTITY = {
 }
 
 
+def _is_region_code(value: Any, code_only: bool) -> bool:
+    return bool(division_code(value) if code_only else region_code(value))
+
+
+def _unread_region(value: Any) -> str:
+    """What a region value that is no code is kept as: "" when it says nothing (null, a
+    placeholder, anything but a string or a number)."""
+    kind = type(value)
+    if kind is not str and kind is not int and kind is not float:
+        return ""
+    text = str(value).strip()
+    return "" if fold(text).text.strip().lower() in _NO_REGION else text[:UNREAD_KEPT]
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str
@@ -104,6 +118,9 @@ class Run:
     persons: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)  # 行政区划代码 under region keys (catalog `regions`)
     unread_regions: set[str] = field(default_factory=set)  # values under region keys that are no code
+    # The region fields as walked: (values, code only?, the record of each value or of them all),
+    # read record by record only when a value is no code (``unread_records``).
+    region_fields: list[tuple[Sequence[Any], bool, Sequence[int] | int]] = field(default_factory=list)
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -134,25 +151,59 @@ class Run:
     def category(self, record: int, name: str) -> None:
         self.records.one(record).categories.add(name)
 
-    def region_values(self, values: Sequence[Any], code_only: bool = False) -> None:
+    def region_values(self, values: Sequence[Any], code_only: bool, records: Sequence[int] | int) -> None:
         """Note the region codes among a region key's values (``structured.region_code``:
         "6109-02" and full-width digits are codes too). A value that is there but no code (a
         name such as 紫阳县, a number of another length) is noted as unread: its record's
         region cannot be judged. Absent values (null, "", and placeholders such as "-" or
         暂无: ``_NO_REGION``) say nothing, as no region field says nothing. ``code_only``: a key
-        of region words (areaCode), where only a GB/T 2260 code says anything."""
+        of region words (areaCode), where only a GB/T 2260 code says anything. ``records``:
+        the record of each value, or of all of them."""
+        self.region_fields.append((values, code_only, records))
         for value in set(values):
             code = division_code(value) if code_only else region_code(value)
             if code:
                 self.regions.add(code)
+            elif not code_only:
+                text = _unread_region(value)
+                if text:
+                    self.unread_regions.add(text)
+
+    def unread_records(self) -> dict[str, frozenset[int]]:
+        """Each region value that is no code, and the records holding it that hold no code
+        of their own. A township's name (城关镇) is placed by its own record's codes, not by
+        those of the records beside it (gateway/stages/release.py). A field's distinct
+        values are read once: an export repeats a handful of them over thousands of records."""
+        coded: set[int] = set()
+        held: dict[str, set[int]] = {}
+        for values, code_only, records in self.region_fields:
+            distinct = set(values)
+            codes = {value for value in distinct if _is_region_code(value, code_only)}
+            texts: dict[Any, str] = {}
+            if not code_only:
+                kept = {value: _unread_region(value) for value in distinct - codes}
+                texts = {value: text for value, text in kept.items() if text}
+            if isinstance(records, int):
+                if codes:
+                    coded.add(records)
+                for text in texts.values():
+                    held.setdefault(text, set()).add(records)
                 continue
-            if code_only:
+            if len(codes) == len(distinct):  # a column of codes
+                coded.update(records)
                 continue
-            kind = type(value)
-            if kind is str or kind is int or kind is float:
-                text = str(value).strip()
-                if fold(text).text.strip().lower() not in _NO_REGION:
-                    self.unread_regions.add(text[:UNREAD_KEPT])
+            for value, record in zip(values, records, strict=True):
+                if value in codes:
+                    coded.add(record)
+                    continue
+                text = texts.get(value, "")
+                if text:
+                    holders = held.get(text)
+                    if holders is None:
+                        holders = held[text] = set()
+                    holders.add(record)
+        uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
+        return {text: holders for text, holders in uncoded.items() if holders}
 
     def category_rows(self, rows: list[int], name: str) -> None:
         """``category`` for each of ``rows`` (a CSV column under a category header)."""
@@ -201,7 +252,7 @@ class Run:
         if info is not None and info.category and value.strip().lower() not in _ABSENT:
             self.records.one(record).categories.add(info.category)
         if info is not None and info.region and scan:  # scan: a string or an integer
-            self.region_values((value,), info.region_code_only)
+            self.region_values((value,), info.region_code_only, record)
         if not scan:
             return []
         if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha():

@@ -148,12 +148,13 @@ def _outside_region(ex: Exchange) -> Verdict | None:
         )
     named, unread, townships = _codes_of_names(ex.inspection.unread_regions, target)
     placed = ex.inspection.regions | named
-    if townships and not placed:
+    if townships:
         # A township's name alone (江北街道, 城关镇): GB/T 2260 stops at counties, and such
-        # names repeat across them. Beside the codes that systems write with it (xzqhdm
-        # 610902001, xzqhmc 江北街道) those codes are judged; with nothing to place it, the
-        # answer is as unreadable as one naming 全部.
-        unread += townships
+        # names repeat across them. Beside the codes that systems write with it in its record
+        # (xzqhdm 610902001, xzqhmc 江北街道) those codes are judged; with nothing of its own
+        # record to place it, the record is as unreadable as one naming 全部. The codes of the
+        # records beside it say nothing about it: it may be of any county with a 城关镇.
+        unread += _unplaced_townships(ex.inspection.unread_records, target)
     if unread:
         # A region field holding what is no code nor a region's name (全部, a name found in
         # two places, a number): whose records these are cannot be judged, and the gateway
@@ -199,6 +200,26 @@ def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str]
         else:
             unread += 1
     return frozenset(codes), unread, townships
+
+
+def _unplaced_townships(answers: tuple[dict[str, frozenset[int]], ...], target: str) -> int:
+    """How many records hold a township's name (江北街道) and nothing of their own to place it:
+    no code, no county's name (汉滨区, 汉滨区江北街道) under a region key. ``answers``: per text
+    inspected, each region value that is no code and the records without a code that hold it."""
+    province = target[:2]
+    unplaced = 0
+    for held in answers:
+        townships: set[int] = set()
+        named: set[int] = set()
+        for value, records in held.items():
+            if len(value) >= UNREAD_KEPT:  # may have been cut short: counted as unreadable already
+                continue
+            if code_of_name(value, province):
+                named |= records
+            elif below_county(value):
+                townships |= records
+        unplaced += len(townships - named)
+    return unplaced
 
 
 def _shown(values: list[str]) -> str:

@@ -446,7 +446,7 @@ def test_a_record_naming_only_its_regions_name_is_judged(body: bytes, media_type
             "application/xml",
             None,
         ),
-        (_json({"xm": "张三", "xzqhmc": "汉滨区"}, {"xm": "李四", "xzqhmc": "五里镇东坝村"}), "application/json", None),
+        (_json({"xm": "张三", "qxmc": "汉滨区", "xzqhmc": "五里镇东坝村"}), "application/json", None),
         # Placed by a code of another county: that code is judged.
         (
             _json({"xm": "张三", "regionCode": "610921101", "xzqhmc": "城关镇"}),
@@ -460,16 +460,96 @@ def test_a_record_naming_only_its_regions_name_is_judged(body: bytes, media_type
         (_json({"xm": "张三", "xzqh": {"mc": "城关镇"}}), "application/json", "records_region_unreadable"),
     ],
 )
-def test_a_bare_township_name_is_placed_by_the_codes_of_the_answer(
+def test_a_bare_township_name_is_placed_by_the_codes_of_its_record(
     body: bytes, media_type: str, code: str | None
 ) -> None:
     """GB/T 2260 stops at counties: 江北街道 alone cannot be placed. Systems write the name of a
     record's township beside its code (xzqhdm 610902001, xzqhmc 江北街道); refusing those would
-    refuse every ordinary record of one's own county. A township name is accepted when the same
-    answer names its regions by code or county name, all inside the route's region, and refused
+    refuse every ordinary record of one's own county. A township name is accepted when its
+    record names its region by code or county name, inside the route's region, and refused
     as unreadable when nothing places it."""
     ex = _released(body, media_type)
     if code is None:
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
         assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+_OWN = {"xm": "张三", "xzqhdm": "610902001", "xzqhmc": "江北街道"}
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type", "code"),
+    [
+        # Beside a record of the caller's county, a record that names only 城关镇: of any county.
+        (_json(_OWN, {"xm": "李四", "xzqhmc": "城关镇"}), "application/json", "records_region_unreadable"),
+        (_json({"xm": "李四", "xzqhmc": "城关镇"}, _OWN), "application/json", "records_region_unreadable"),
+        (
+            _json({"xm": "张三", "xzqhmc": "汉滨区"}, {"xm": "李四", "xzqhmc": "五里镇东坝村"}),
+            "application/json",
+            "records_region_unreadable",
+        ),
+        (
+            _json(
+                {"xm": "张三", "xzqh": {"dm": "610902002", "mc": "江北街道"}}, {"xm": "李四", "xzqh": {"mc": "城关镇"}}
+            ),
+            "application/json",
+            "records_region_unreadable",
+        ),
+        (
+            json.dumps([_OWN, {"xm": "李四", "regionName": "城关镇"}], ensure_ascii=False).encode(),
+            "application/json",
+            "records_region_unreadable",
+        ),
+        # The envelope says whose list the upstream meant, not whose each record is.
+        (
+            json.dumps(
+                {"regionCode": "610902", "items": [{"xm": "李四", "xzqhmc": "城关镇"}]}, ensure_ascii=False
+            ).encode(),
+            "application/json",
+            "records_region_unreadable",
+        ),
+        (
+            "姓名,区划代码,区划名称\n张三,610902001,江北街道\n李四,,城关镇\n".encode(),
+            "text/csv",
+            "records_region_unreadable",
+        ),
+        (
+            "姓名,区划代码,区划名称\n李四,-,城关镇\n张三,610902001,江北街道\n".encode(),
+            "text/csv",
+            "records_region_unreadable",
+        ),
+        (
+            "<r><p><xm>张三</xm><xzqhdm>610902001</xzqhdm><xzqhmc>江北街道</xzqhmc></p>"
+            "<p><xm>李四</xm><xzqhmc>城关镇</xzqhmc></p></r>".encode(),
+            "application/xml",
+            "records_region_unreadable",
+        ),
+        # Each record placed by its own code or county name: released.
+        (_json(_OWN, {"xm": "李四", "xzqhdm": "610902101", "xzqhmc": "城关镇"}), "application/json", None),
+        (_json(_OWN, {"xm": "李四", "qxmc": "汉滨区", "xzqhmc": "城关镇"}), "application/json", None),
+        (_json(_OWN, {"xm": "李四", "xzqhmc": "汉滨区城关镇"}), "application/json", None),
+        (_json(_OWN, {"xm": "李四"}), "application/json", None),  # no region field: as before
+        ("姓名,区划代码,区划名称\n张三,610902001,江北街道\n李四,610902101,城关镇\n".encode(), "text/csv", None),
+        (
+            "<r><p><xm>张三</xm><xzqhdm>610902001</xzqhdm><xzqhmc>江北街道</xzqhmc></p>"
+            "<p><xm>李四</xm><xzqhdm>610902101</xzqhdm><xzqhmc>城关镇</xzqhmc></p></r>".encode(),
+            "application/xml",
+            None,
+        ),
+        # One record, the answer itself: its code places its township.
+        (json.dumps({"data": _OWN}, ensure_ascii=False).encode(), "application/json", None),
+        (json.dumps(_OWN, ensure_ascii=False).encode(), "application/json", None),
+    ],
+)
+def test_a_township_name_is_judged_record_by_record(body: bytes, media_type: str, code: str | None) -> None:
+    """The codes of the other records do not place a record that names only 城关镇: placed by
+    the answer as a whole, such a record passed beside records of the caller's county, though
+    it may be of any county that has a 城关镇. Now each record is placed by its own region
+    fields, and one that nothing of its own places is refused as unreadable (fail closed)."""
+    ex = _released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+        assert ex.failure.status == 502 and ex.condition_failed == "region_scope"
