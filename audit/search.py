@@ -22,6 +22,7 @@ from opensearchpy import OpenSearch
 
 from classifiers.entities import resident_id
 from gateway.exchange import account_name
+from gateway.legible import legible
 from policies.keys import Pseudonymizer
 
 # Columns of the table and CSV outputs: (field path, zh-CN header).
@@ -187,7 +188,7 @@ def render(events: list[dict[str, Any]], fmt: str) -> str:
         raise SearchError(
             f"未知的输出格式 {fmt!r},可用 table、json 或 csv / unknown format {fmt!r}: use table, json or csv"
         )
-    table = [headers, *rows(events)]
+    table = [headers, *([legible(cell) for cell in row] for row in rows(events))]  # for a terminal
     widths = [max(_width(row[i]) for row in table) for i in range(len(headers))]
     lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)) for row in table]
     return "\n".join(lines) + f"\n共 {len(events)} 条 ({len(events)} events)"

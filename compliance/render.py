@@ -9,9 +9,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from gateway.legible import shown
+
 from .model import VERDICT_EN, MlpsReport
 
-_env = Environment(loader=PackageLoader("compliance", "templates"), autoescape=select_autoescape(["html"]))
+# finalize: user ids and purposes are what callers sent; escaping alone leaves a bidi override
+# or a zero-width character acting in the page and the PDF (gateway/legible.py).
+_env = Environment(
+    loader=PackageLoader("compliance", "templates"), autoescape=select_autoescape(["html"]), finalize=shown
+)
 VERDICT_CLASS = {"符合": "pass", "部分符合": "partial", "无法判定": "undetermined", "不符合": "fail"}
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
+from .legible import legible
 from .settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ def alert_line(a: dict[str, Any]) -> str:
         if a.get("value") is not None and a.get("threshold") is not None
         else "参考数据完整性"
     )
-    return (
+    # For a terminal: the subjects are user ids, what callers sent (gateway/legible.py).
+    return legible(
         f"{a['id']}  [{STATE_ZH[a['state']]}] [{a['severity']}] {a['title_zh']}  {who}  "
         f"{measured}  窗口 {a['window']['start']}  证据 {len(a['evidence'])} 条"
     )

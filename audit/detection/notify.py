@@ -30,6 +30,7 @@ from typing import Any
 
 from opensearchpy import OpenSearch
 
+from gateway.legible import legible
 from gateway.settings import NotifySettings
 
 from .alerts import alerts_index, ensure_indices
@@ -59,9 +60,12 @@ class Delivery:
 
 
 def summary_zh(alert: dict[str, Any]) -> str:
+    """The line a pager shows as it is: the subjects are what callers sent (a payment's claimed
+    operator), so what would act there is written by its code point (gateway/legible.py); the
+    payload's ``subjects`` keep the exact values."""
     subjects = ",".join(f"{k}={v}" for k, v in sorted(alert.get("subjects", {}).items()))
     window = alert.get("window", {})
-    return (
+    return legible(
         f"【民政数据安全告警·{SEVERITY_ZH.get(alert['severity'], alert['severity'])}】{alert['title_zh']}:"
         f"{subjects}(时间窗 {window.get('start')} 至 {window.get('end')},{alert.get('events', 0)} 条事件)"
     )

@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 import jinja2
 
+from ..legible import shown
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -18,6 +20,9 @@ class Pages:
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,  # every value shown comes from the audit trail or a form
             undefined=jinja2.ChainableUndefined,  # events differ in shape: a missing field shows empty
+            # Escaping stops markup; a bidi override or a zero-width character in a token's
+            # subject (and so in the summary written after it) still acted: shown by code point.
+            finalize=shown,
         )
         # A value put into a link's path is one segment: Jinja's urlencode leaves "/" as it
         # is, and a user id "org/zhangwei" made /user/org/zhangwei, a page that is not there.

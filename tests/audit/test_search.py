@@ -9,6 +9,7 @@ import pytest
 from opensearchpy import OpenSearch
 
 from audit.search import ALLOWED, COLUMNS, Query, SearchError, render, search
+from gateway.legible import legible
 from policies.keys import Pseudonymizer
 from support.gateways import RunningGateway, wait_for_events
 from support.synth_people import make_id
@@ -78,7 +79,26 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(purpose: str) 
     (row,) = list(csv.reader(io.StringIO(render(events, "csv"))))[1:]
     assert row[COLUMNS.index(("minguard.purpose", "用途"))] == "'" + purpose
     assert row[0] == "2026-11-28T10:00:00Z" and row[1] == ""  # the other cells as they were
-    assert purpose in render(events, "table") and json.loads(render(events, "json")) == events
+    assert legible(purpose) in render(events, "table") and json.loads(render(events, "json")) == events
+
+
+def test_the_table_shows_what_a_caller_sent_without_letting_it_act() -> None:
+    """The table goes to a terminal: an escape sequence in a cell recoloured it or moved the
+    cursor, a line break began a forged row, a bidi override turned the cells after it
+    around. Each is shown by its code point; the JSON keeps the exact value."""
+    events = [
+        {
+            "@timestamp": "2026-11-28T10:00:00Z",
+            "user": {"id": "wangfang\x1b[8m", "roles": []},
+            "url": {"path": "/api/v1/regions/610902/persons\r\n2026-11-28T09:00:00Z  zhangwei"},
+            "minguard": {"purpose": "\u202e核审助救", "decision": {"allowed": True}},
+            "event": {"id": "e1"},
+        }
+    ]
+    table = render(events, "table")
+    assert not any(ch in table for ch in "\x1b\r\u202e") and len(table.splitlines()) == 3
+    assert "wangfang<U+001B>[8m" in table and "persons<U+000D><U+000A>2026" in table and "<U+202E>核审助救" in table
+    assert json.loads(render(events, "json")) == events
 
 
 @pytest.mark.opensearch

@@ -18,7 +18,7 @@ from opensearchpy import OpenSearch
 
 from audit.detection.alerts import alert_document, alerts_index, transition, write_alerts
 from audit.detection.definitions import load_rules
-from audit.detection.notify import Notifier
+from audit.detection.notify import Notifier, payload
 from audit.detection.query import Hit, Window
 from audit.detection.runner import RunResult
 from audit.detection.schedule import Scheduler
@@ -171,3 +171,23 @@ def test_every_scheduler_tick_delivers_what_is_pending(opensearch: OpenSearch, p
 def test_notify_settings_are_checked(tmp_path: Path, notify: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_settings({"detection": {"notify": notify}}, tmp_path)
+
+
+def test_the_pager_line_shows_what_a_caller_sent_without_letting_it_act() -> None:
+    """summary_zh is the line a pager or an IM channel shows as it is. A payment's operator is
+    what the payment service's body claims (minguard.business.operator), an alert's subject
+    under fund.* rules: a line break in it forged a second alert line, an escape sequence or
+    a bidi override acted on the screen. The subjects keep the exact values for machines."""
+    now = datetime(2026, 11, 29, 8, tzinfo=UTC)
+    rule = RULES["fund.same_actor_multiple_steps"]
+    hit = Hit(
+        {"minguard.business.case_id": "C1", "minguard.business.operator": "wangfang\r\n【告警已解除】\x1b[8m\u202e"},
+        2.0,
+        3,
+        ["e1"],
+    )
+    alert = alert_document(rule, Window(now - timedelta(days=7), now), hit, now)["alert"]
+    sent = json.loads(payload(alert))
+    assert not any(ch in sent["summary_zh"] for ch in "\r\n\x1b\u202e")
+    assert "wangfang<U+000D><U+000A>【告警已解除】<U+001B>[8m<U+202E>" in sent["summary_zh"]
+    assert sent["subjects"]["minguard.business.operator"] == "wangfang\r\n【告警已解除】\x1b[8m\u202e"
