@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +21,7 @@ from opensearchpy import OpenSearch
 
 from classifiers.entities import resident_id
 from gateway.exchange import account_name
-from gateway.legible import legible
+from gateway.legible import legible, legible_json
 from policies.keys import Pseudonymizer
 
 # Columns of the table and CSV outputs: (field path, zh-CN header).
@@ -176,7 +175,7 @@ def rows(events: list[dict[str, Any]]) -> list[list[str]]:
 
 def render(events: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(events, ensure_ascii=False, indent=2)
+        return legible_json(events)
     headers = [zh for _, zh in COLUMNS]
     if fmt == "csv":
         out = io.StringIO()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
-from .legible import legible
+from .legible import legible, legible_json
 from .settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def alerts(
     finally:
         client.close()
     if as_json:
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        typer.echo(legible_json(found))
         return
     for a in found:
         typer.echo(alert_line(a))

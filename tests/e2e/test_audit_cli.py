@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -39,3 +40,22 @@ def test_search_retention_and_backup_drill(gateway: RunningGateway, opensearch: 
     drill = minguard("audit", "backup-drill", "--config", config)
     assert drill.returncode == 0, drill.stdout + drill.stderr
     assert "恢复演练成功" in drill.stdout
+
+
+def test_search_output_does_not_let_a_sent_path_act_on_the_terminal(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """url.original is the path as sent, percent-decoded: U+009B (a one-byte CSI, which
+    terminals act on like ESC [) and U+202E pass the path check, and json.dumps escapes only C0
+    controls, so `audit search --format json` wrote them to the officer's terminal as they
+    were. Now they are JSON escapes: the same value to any JSON reader, nothing to a terminal."""
+    sent = "/api/v1/regions/610902/persons/%C2%9B2J%E2%80%AEfdp.exe"
+    answer = httpx.get(gateway.url + sent, headers=gateway.headers("caseworker-hanbin"))
+    request_id = answer.headers["x-request-id"]
+    wait_for_events(opensearch, index_prefix, [request_id])
+    config = str(gateway.env.config)
+    found = minguard("audit", "search", "--config", config, "--user", "zhangwei", "--format", "json")
+    assert found.returncode == 0, found.stderr
+    assert "\x9b" not in found.stdout and "\u202e" not in found.stdout
+    (event,) = [e for e in json.loads(found.stdout) if e["event"]["id"] == request_id]
+    assert event["url"]["original"] == "/api/v1/regions/610902/persons/\x9b2J\u202efdp.exe"  # exact
