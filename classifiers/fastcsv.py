@@ -38,6 +38,7 @@ ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
 Categories = Callable[[list[int], str], None]  # (rows, category)
 # The values of a region key's column, whether only codes say anything, and their rows.
 Regions = Callable[[list[str], bool, list[int]], None]
+OneRecord = Callable[[list[int]], None]  # these rows are one record's (a table of labels and values)
 # What detection finds in a value (memoised, records nothing); the value's tokens.plain, when known.
 Detected = Callable[[str, Plan, bool | None], list[Match]]
 
@@ -51,6 +52,7 @@ def walk_csv(
     detected: Detected,
     regions: Regions,
     block_chars: int = BLOCK_CHARS,
+    one_record: OneRecord | None = None,
 ) -> tuple[str, bool, int]:
     """(text, changed, data rows), as ``structured.walk_csv`` returns them."""
     # Excel's separator line ("sep=;") above the header: taken for the header, it made the
@@ -58,7 +60,7 @@ def walk_csv(
     hint = EXCEL_SEP.match(text)
     head = hint.end() if hint is not None else 0
     body = text[head:]
-    walker = _Walker(sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions)
+    walker = _Walker(sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions, one_record)
     newline = _newline(body)
     rest, changed, rows = walker.parsed(body) if newline is None else walker.lines(body, newline, block_chars)
     if not head:
@@ -78,6 +80,7 @@ class _Walker:
         category: Categories,
         detected: Detected,
         regions: Regions,
+        one_record: OneRecord | None,
     ) -> None:
         self.delimiter = delimiter
         self.header: list[str] = []
@@ -93,6 +96,7 @@ class _Walker:
         self._category = category
         self._detected = detected
         self._regions = regions
+        self._one_record = one_record
 
     def lines(self, text: str, newline: str, block_chars: int) -> tuple[str, bool, int]:
         """A text without quotes, block by block of about ``block_chars`` characters (whole
@@ -330,6 +334,10 @@ class _Walker:
         for col in range(width):
             if labelled is not None and col == labelled[0]:
                 present, values = cells(col)
+                # Each row is a field of one record (区划代码 in one, 区划名称 in the next): its
+                # region is judged as one record's.
+                if self._one_record is not None:
+                    self._one_record(present)
                 new_values = [
                     self._visit(value, plan, row, f"row {row + 1} col {label or col + 1}", True)
                     for row, value, label, plan in zip(present, values, *labelled[1:], strict=True)

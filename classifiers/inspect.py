@@ -168,6 +168,7 @@ class Inspector:
                 run.category_rows,
                 run.detected,
                 run.region_values,
+                one_record=run.one_record,
             )
         if kind == "form":
             return structured.walk_form(text, run.visit, encoding)
@@ -181,6 +182,7 @@ class Inspector:
                     is_html=kind == "html",
                     region_key=self._region_key,
                     regions=run.region_values,
+                    one_record=run.one_record,
                 )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None

@@ -37,6 +37,7 @@ KnownKey = Callable[[str], bool]
 JsonText = Callable[[str], "str | None"]
 # Notes a record's region values: (values, code only? (never here), the record's index) (Run.region_values)
 Regions = Callable[[Sequence[Any], bool, int], None]
+OneRecord = Callable[[list[int]], None]  # these records are one record's fields (Run.one_record)
 
 _MAX_NESTING = 3
 _NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
@@ -82,11 +83,13 @@ class _Walk:
         json_text: JsonText,
         region_key: KnownKey | None = None,
         regions: Regions | None = None,
+        one_record: OneRecord | None = None,
     ) -> None:
         self.visit = visit
         self.known = known
         self.region_key = region_key
         self.regions = regions
+        self.one_record = one_record
         self.json_text = json_text
         self.records = records  # id(record element) -> record index, shared with nested documents
         self.keep: list[Elem] = []  # record elements stay alive while their id() is a key
@@ -95,6 +98,7 @@ class _Walk:
         lexer = Lexer(doc, is_html, prefix)
         items = lexer.run()
         self._label_rows(lexer.rows)
+        self._label_value_tables(lexer.rows, is_html)
         self._region_elements(items, is_html)
         out: list[Edit] = []
         for item in sorted(items, key=lambda it: it.value.raw_start):
@@ -204,6 +208,24 @@ class _Walk:
             if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
                 table.headers = headings(cells)
                 table.header_row = row
+
+    def _label_value_tables(self, rows: list[tuple[Elem, int, list[Elem]]], is_html: bool) -> None:
+        """Tell ``one_record`` the rows of each table that is one record written as labels and
+        values (<tr><th>区划代码</th><td>610902001</td></tr><tr><th>区划名称</th><td>江北街道</td>):
+        no header, two cells a row, at least half of the first cells keys the catalog knows.
+        Each row is a record to grading, yet the region of one row is the others' too."""
+        if self.one_record is None or not is_html:
+            return
+        tables: dict[int, list[list[Elem]]] = {}
+        for table, _, cells in rows:
+            if table.headers is None:
+                tables.setdefault(id(table), []).append(cells)
+        for table_rows in tables.values():
+            labels = [cell_text(cells[0]) for cells in table_rows if len(cells) == 2]
+            if 1 < len(labels) == len(table_rows) and 2 * sum(1 for label in labels if self.known(label)) >= len(
+                labels
+            ):
+                self.one_record([self._record(cells[1], is_html) for cells in table_rows])
 
     def _key(self, item: Item) -> str | None:
         elem = item.elem
@@ -368,11 +390,12 @@ def walk(
     is_html: bool,
     region_key: KnownKey | None = None,
     regions: Regions | None = None,
+    one_record: OneRecord | None = None,
 ) -> tuple[str, bool, int]:
     """Mask ``text`` (XML, or HTML when ``is_html``); returns (text, changed, records).
     ``regions`` is told the region codes found inside elements that ``region_key`` names."""
     if not is_html:
         check_xml(text)
     records: dict[int, int] = {}
-    edits = _Walk(visit, known, records, json_text, region_key, regions).edits(text, is_html, 0)
+    edits = _Walk(visit, known, records, json_text, region_key, regions, one_record).edits(text, is_html, 0)
     return _splice(text, edits), bool(edits), max(1, len(records))

@@ -121,6 +121,9 @@ class Run:
     # The region fields as walked: (values, code only?, the record of each value or of them all),
     # read record by record only when a value is no code (``unread_records``).
     region_fields: list[tuple[Sequence[Any], bool, Sequence[int] | int]] = field(default_factory=list)
+    # Records that are one record's fields to region judgement (a record written as a table of
+    # labels and values, | 区划代码 | 610902001 | then | 区划名称 | 江北街道 |): record -> the first.
+    region_record_of: dict[int, int] = field(default_factory=dict)
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -169,6 +172,11 @@ class Run:
                 if text:
                     self.unread_regions.add(text)
 
+    def one_record(self, records: Sequence[int]) -> None:
+        """``records`` hold the fields of one record (rows of a table of labels and values)."""
+        for record in records:
+            self.region_record_of[record] = records[0]
+
     def unread_records(self) -> dict[str, frozenset[int]]:
         """Each region value that is no code, and the records holding it that hold no code
         of their own. A township's name (城关镇) is placed by its own record's codes, not by
@@ -202,6 +210,10 @@ class Run:
                     if holders is None:
                         holders = held[text] = set()
                     holders.add(record)
+        alias = self.region_record_of
+        if alias:
+            coded = {alias.get(record, record) for record in coded}
+            held = {text: {alias.get(record, record) for record in holders} for text, holders in held.items()}
         uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
         return {text: holders for text, holders in uncoded.items() if holders}
 

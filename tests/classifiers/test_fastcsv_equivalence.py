@@ -56,6 +56,7 @@ def _fast(text: str, profile: str, block_chars: int = fastcsv.BLOCK_CHARS) -> tu
         run.detected,
         run.region_values,
         block_chars,
+        run.one_record,
     )
     return out, _state(run)
 
@@ -78,6 +79,7 @@ def _parsed(text: str, profile: str) -> tuple[Any, ...]:
         run.category_rows,
         run.detected,
         run.region_values,
+        run.one_record,
     )
     return walker.parsed(text), _state(run)
 

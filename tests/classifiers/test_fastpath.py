@@ -25,7 +25,7 @@ INSPECTOR = Inspector()
 PROFILES = load_profiles()
 
 
-def _reference_csv(text: str, value: Any, plan_of: Any, *_: Any) -> tuple[str, bool, int]:
+def _reference_csv(text: str, value: Any, plan_of: Any, *_: Any, **__: Any) -> tuple[str, bool, int]:
     """The cell-by-cell CSV walker, fed through the same visitor."""
     return structured.walk_csv(text, lambda c: value(c.text, plan_of(c.key), c.record, c.path, c.scan))
 
@@ -219,7 +219,7 @@ def test_csv_export_in_blocks_equals_value_by_value(block_chars: int, monkeypatc
     body = _export_with_odd_lines().encode()
     walk = fastcsv.walk_csv
     with monkeypatch.context() as m:
-        m.setattr(inspect.fastcsv, "walk_csv", lambda *args: walk(*args, block_chars=block_chars))
+        m.setattr(inspect.fastcsv, "walk_csv", lambda *args, **kwargs: walk(*args, **kwargs, block_chars=block_chars))
         blocks = _outcome(INSPECTOR.inspect(body, "text/csv", None, PROFILES.get("caseworker")))
     fast, slow = _both(body, "text/csv", "caseworker", monkeypatch)
     assert blocks == slow

@@ -537,6 +537,22 @@ _OWN = {"xm": "张三", "xzqhdm": "610902001", "xzqhmc": "江北街道"}
             "application/xml",
             None,
         ),
+        # One record written as a table of labels and values: its rows are one record's fields.
+        (
+            "<html><body><table><tr><th>姓名</th><td>张三</td></tr><tr><th>区划代码</th><td>610902001</td></tr>"
+            "<tr><th>区划名称</th><td>江北街道</td></tr></table></body></html>".encode(),
+            "text/html",
+            None,
+        ),
+        ("字段,值\n姓名,张三\n区划代码,610902001\n区划名称,江北街道\n".encode(), "text/csv", None),
+        ("字段,值\n姓名,张三\n区划名称,城关镇\n".encode(), "text/csv", "records_region_unreadable"),
+        (
+            "<html><body><table><tr><th>姓名</th><th>区划代码</th><th>区划名称</th></tr>"
+            "<tr><td>张三</td><td>610902001</td><td>江北街道</td></tr>"
+            "<tr><td>李四</td><td></td><td>城关镇</td></tr></table></body></html>".encode(),
+            "text/html",
+            "records_region_unreadable",
+        ),
         # One record, the answer itself: its code places its township.
         (json.dumps({"data": _OWN}, ensure_ascii=False).encode(), "application/json", None),
         (json.dumps(_OWN, ensure_ascii=False).encode(), "application/json", None),
