@@ -19,6 +19,7 @@ ROUTES = RouteTable.load(Path(__file__).resolve().parents[2] / "policies" / "rou
         ("/api/v1/regions/610921/../610902/persons", "/api/v1/regions/610902/persons"),
         ("/api/v1/regions/610902/%70ersons", "/api/v1/regions/610902/persons"),
         ("/api/v1/regions/610902/persons/%2e%2e/%2e%2e/610921/persons", "/api/v1/regions/610921/persons"),
+        ("/api/v1/regions/610902/persons/%E5%BC%A0%E4%BC%9F", "/api/v1/regions/610902/persons/张伟"),  # CJK stays
     ],
 )
 def test_canonical_path(raw: str, canonical: str) -> None:
@@ -35,6 +36,11 @@ def test_canonical_path(raw: str, canonical: str) -> None:
         "/api/v1/regions/610902/persons%00",  # NUL
         "/../etc/passwd",  # above the root
         "/api/v1/regions/%ff",  # not UTF-8
+        "/api/v1/regions/610902/persons/%C2%9B31m",  # C1: a terminal's one-byte escape
+        "/api/v1/regions/610902/persons/110105%E2%80%8B19491231002X",  # zero-width space in an ID
+        "/api/v1/regions/610902/persons/%E2%80%AEX2001",  # bidi override
+        "/api/v1/regions/610902/persons/a%E2%80%A8b",  # line separator
+        "/api/v1/regions/610902/persons/%EF%BB%BF1",  # BOM
     ],
 )
 def test_paths_that_cannot_be_canonicalised(raw: str) -> None:
