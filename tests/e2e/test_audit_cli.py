@@ -45,12 +45,14 @@ def test_search_retention_and_backup_drill(gateway: RunningGateway, opensearch: 
 def test_search_output_does_not_let_a_sent_path_act_on_the_terminal(
     gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
 ) -> None:
-    """url.original is the path as sent, percent-decoded: U+009B (a one-byte CSI, which
-    terminals act on like ESC [) and U+202E pass the path check, and json.dumps escapes only C0
-    controls, so `audit search --format json` wrote them to the officer's terminal as they
-    were. Now they are JSON escapes: the same value to any JSON reader, nothing to a terminal."""
+    """url.original is the path as sent, percent-decoded, also in the event of a request the
+    path check refuses (400 bad_path): U+009B (a one-byte CSI, which terminals act on like
+    ESC [) and U+202E, and json.dumps escapes only C0 controls, so `audit search --format json`
+    wrote them to the officer's terminal as they were. Now they are JSON escapes: the same
+    value to any JSON reader, nothing to a terminal."""
     sent = "/api/v1/regions/610902/persons/%C2%9B2J%E2%80%AEfdp.exe"
     answer = httpx.get(gateway.url + sent, headers=gateway.headers("caseworker-hanbin"))
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "bad_path"
     request_id = answer.headers["x-request-id"]
     wait_for_events(opensearch, index_prefix, [request_id])
     config = str(gateway.env.config)
