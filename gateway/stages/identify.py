@@ -16,24 +16,28 @@ from ..settings import ApiKey, IdentitySettings, JwtSettings
 
 _REGION = re.compile(r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-# Not in a subject: the console refuses them in a user id too.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _MAX_PURPOSE = 200
+
+
+def _illegible(text: str) -> bool:
+    """Whether the text holds what an officer reading the trail cannot see, or what would make
+    it read otherwise: control and format characters (Unicode category C: a zero-width space,
+    a BOM, a bidi override that turns the rest of the event's summary around) and line and
+    paragraph separators."""
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] == "C" or category in ("Zl", "Zp"):
+            return True
+    return False
 
 
 def _declared_purpose(text: str) -> str | None:
     """The purpose of use the caller declared, or None. It is free text, but it must be legible
-    to the officer who reads the trail: bounded, and free of control and format characters
-    (Unicode category C: a lone zero-width space or BOM would satisfy the purpose requirement
-    while the event shows nothing; a bidi override would make the event read otherwise) and of
-    line and paragraph separators."""
+    to the officer who reads the trail: bounded, and not `_illegible` (a lone zero-width space
+    would satisfy the purpose requirement while the event shows nothing)."""
     purpose = text.strip()
-    if not 0 < len(purpose) <= _MAX_PURPOSE:
+    if not 0 < len(purpose) <= _MAX_PURPOSE or _illegible(purpose):
         return None
-    for char in purpose:
-        category = unicodedata.category(char)
-        if category[0] == "C" or category in ("Zl", "Zp"):
-            return None
     return purpose
 
 
@@ -102,8 +106,9 @@ class JwtVerifier:
         if kind not in ("person", "service"):
             raise CredentialError("token claim 'kind' must be person or service", "令牌主体类型无效")
         subject = claims["sub"]
-        if not isinstance(subject, str) or not subject.strip() or _CONTROL.search(subject):
-            # An empty user.id in the trail: no officer could look the caller up.
+        if not isinstance(subject, str) or not subject.strip() or _illegible(subject):
+            # An empty user.id in the trail: no officer could look the caller up; a subject with
+            # a bidi override or a zero-width space reads as another in the trail.
             raise CredentialError("token claim 'sub' must name the caller", "令牌主体声明无效")
         return Principal(
             subject=subject,

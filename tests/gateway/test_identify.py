@@ -154,6 +154,10 @@ def test_bad_credentials_fail_401(
         ({"sub": "   "}, "k1", "sub"),
         ({"sub": "zhang\nwei"}, "k1", "sub"),
         ({"sub": "zhang\x00wei"}, "k1", "sub"),
+        ({"sub": "wang\u200bfang"}, "k1", "sub"),  # zero-width space
+        ({"sub": "zhangwei\u202egnaw"}, "k1", "sub"),  # bidi override
+        ({"sub": "zhang\u2028wei"}, "k1", "sub"),  # line separator
+        ({"sub": "zhang\x9bwei"}, "k1", "sub"),  # C1
         ({}, "unknown-kid", "unknown key"),
     ],
 )
