@@ -201,11 +201,16 @@ _FREE_RE = re.compile(
 )
 # Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
 # (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
-# 大家都叫好 are no such phrase; 他叫车来接 is no name: the run goes on).
+# 大家都叫好 are no such phrase; 他叫车来接 is no name: the run goes on). A bare 叫 (孙子叫张伟，,
+# 有个叫张伟的老人) says less: a full name's length (two or three characters) that ends its run
+# or stands before 的, and not after 被, 主, 呼 (被叫方号码, 主叫, 呼叫: a call's parties).
 _PHRASE_RE = re.compile(
     r"名字\s*(?:[:：=|｜]\s*(?:是|为|叫)?|是|为|叫做?)\s*([" + _CJK + r"]{2,4})"
     r"|(?:名叫|叫做|[他她我]叫)\s*([" + _CJK + r"]{2,4})(?![" + _CJK + r"])"
+    r"|(?<![被主呼尖喊])叫\s*([" + _CJK + r"]{2,3})(?:(?=的)|(?![" + _CJK + r"]))"
 )
+# What one calls (叫) that starts with a surname: a car (叫车来接，), everyone (叫全村人，).
+_CALLED = ("车", "全家", "全村", "全体", "全部", "安保", "黄牛")
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
 _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
@@ -260,9 +265,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
-            group = 1 if match.group(1) is not None else 2
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
             candidate = _trim(match.group(group))
-            if is_name(candidate) and not address.is_place_name(candidate):
+            if is_name(candidate) and not address.is_place_name(candidate) and not candidate.startswith(_CALLED):
                 start = match.start(group)
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
     if _ID_RUN.search(text) is None:
