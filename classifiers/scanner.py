@@ -50,7 +50,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
-    f"|[{address.TRIGGERS}]|{numerals.RUN}|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
+    f"|[{address.TRIGGERS}]|{numerals.RUN}|{person_name.PROFILE}|"
+    + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
@@ -67,11 +68,12 @@ def may_hold(text: str) -> bool:
     """``MAYBE.search(text) is not None``, faster: MAYBE is searched only from where a match
     of it could begin. A number in Chinese numerals (MAYBE's ``numerals.RUN``) is looked for
     on its own, and only in a text that is not ASCII: as one more alternative of _MAYBE_FROM
-    it cost every character of every value a class test (+1 % on the demo document)."""
+    it cost every character of every value a class test (+1 % on the demo document). So is a
+    record line's gender and age (``person_name.PROFILE``), by substring tests first."""
     start = _MAYBE_FROM.search(text)
     if start is not None and MAYBE.search(text, start.start()) is not None:
         return True
-    return not text.isascii() and numerals.may_contain(text)
+    return not text.isascii() and (numerals.may_contain(text) or person_name.may_be_profile(text))
 
 
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")

@@ -270,6 +270,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             if is_name(candidate) and not address.is_place_name(candidate) and not candidate.startswith(_CALLED):
                 start = match.start(group)
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if may_be_profile(text):
+        found += _profiles(text, {start for start, _, _, _ in found})
     if _ID_RUN.search(text) is None:
         return found
     starts = {start for start, _, _, _ in found}
@@ -310,10 +312,38 @@ def _in_record_line(text: str, starts: set[int]) -> list[tuple[int, int, float, 
     return found
 
 
+# A record line without an ID number ("张伟，男，45岁", "张伟 女 72岁 低保", "张伟（男，1990年1月1日
+# 出生）", "张伟，男，汉族"): the whole CJK run before a gender standing alone, when an age, a
+# birth or a nationality follows the gender. _PROFILE_RE is the pre-check (and, without its
+# look-around, part of MAYBE_PATTERN); _PROFILE_NAME_RE reads the name before it.
+# (Whitespace written out, no escapes: RE2 reads PROFILE too, see MAYBE_PATTERN.)
+_SEPARATORS = " \t\n\r\x0b\x0c,，、;；|"
+PROFILE: str = (
+    f"[男女]性?[{_SEPARATORS}）)]*(?:[0-9]{{1,3}}周?岁|[一二三四五六七八九十]{{1,3}}周?岁"
+    f"|[0-9]{{4}}(?:年|[-./])[0-9]{{1,2}}[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族)"
+)
+_PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
+_PROFILE_NAME_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}")
+
+
+def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    for match in _PROFILE_NAME_RE.finditer(text):
+        candidate = match.group(1)
+        if (
+            match.start(1) not in starts
+            and is_name(candidate)
+            and candidate not in GROUP_WORDS
+            and not address.is_place_name(candidate)
+        ):
+            found.append((match.start(1), match.end(1), 0.85, "surname+record-line"))
+    return found
+
+
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and an ID number's 17 digits, beside which a name may stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}"
+MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}|" + PROFILE
 _MAYBE_RE = re.compile(MAYBE_PATTERN)
 _ID_RUN = re.compile("[0-9]{17}")
 
@@ -321,3 +351,9 @@ _ID_RUN = re.compile("[0-9]{17}")
 def may_contain(text: str) -> bool:
     """Cheap pre-check for :func:`find`."""
     return _MAYBE_RE.search(text) is not None
+
+
+def may_be_profile(text: str) -> bool:
+    """Could ``text`` hold a record line's name, gender and age (``PROFILE``)? For the scanner's
+    pre-check: two substring tests for most texts."""
+    return ("男" in text or "女" in text) and _PROFILE_RE.search(text) is not None
