@@ -283,7 +283,7 @@ class Scanner:
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
         for start, end, entity in numerals.find(text):
-            score = VALIDATED_SCORE if entity == resident_id.ENTITY else mobile.PATTERNS[0].score
+            score = mobile.PATTERNS[0].score if entity == mobile.ENTITY else VALIDATED_SCORE
             out.append(Match(entity, *folded.span(start, end), score, "numerals"))
         return out
 

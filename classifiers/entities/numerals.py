@@ -1,25 +1,32 @@
-"""Mobile and ID numbers written in Chinese numerals (一三九一二三四五六七八九, 幺三九…,
-壹叁玖…), as a caseworker dictates a number into a remark or a form field that refuses digits.
+"""Mobile, ID and bank card numbers written in Chinese numerals (一三九一二三四五六七八九, 幺三九…,
+壹叁玖…), as a caseworker dictates a number into a remark or a form field that refuses digits;
+also mixed with digits (139一二三四5678) and in groups (一三九 一二三四 五六七八).
 
 Numerals are ordinary words too (一二三, 二〇二四年), so only a run that is a whole number is
-taken: 11 numerals that make a mobile of an allocated segment, or 17 and a check character
-that make a valid ID number. A longer or shorter run is no such number.
+taken: 11 digits that make a mobile of an allocated segment, 17 and a check character that make
+a valid ID number, or 16 to 19 that make a bank card passing the Luhn check. A longer or shorter
+run is no such number; a run in groups may hold several, each of whole groups.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import mobile, resident_id
+from . import bank_card, mobile, resident_id
 
 # 幺 is how 1 is read aloud in numbers; the financial forms (壹…玖) are how amounts and
 # numbers are written so that they cannot be changed.
-_DIGITS = str.maketrans("〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖", "001234567891123456789")
 _NUMERAL = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
-# Any 11 numerals in a row: the pre-check (scanner.MAYBE), and all a text needs to hold one.
-RUN = f"[{_NUMERAL}]{{11}}"
+_DIGITS = str.maketrans(_NUMERAL, "001234567891123456789")
+_DIGIT = f"0-9{_NUMERAL}"
+# Any 11 digits or numerals in a row, groups parted by one space or hyphen: the pre-check
+# (scanner.MAYBE, which RE2 reads too: no look-arounds), and all a text needs to hold one.
+RUN = f"[{_DIGIT}](?:[ -]?[{_DIGIT}]){{10}}"
 _RUN_RE = re.compile(RUN)
-_NUMBER_RE = re.compile(rf"(?<![{_NUMERAL}])(?:[{_NUMERAL}]{{11}}|[{_NUMERAL}]{{17}}[{_NUMERAL}Xx])(?![{_NUMERAL}Xx])")
+# A whole run of digits and numerals in groups (an ID number's check character X may end one).
+_NUMBER_RE = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}](?:[ -]?[{_DIGIT}])*[Xx]?(?![{_DIGIT}Xx])")
+_GROUP_RE = re.compile(rf"[{_DIGIT}]+[Xx]?")
+_LENGTHS = frozenset({11, 16, 17, 18, 19})
 
 
 def may_contain(text: str) -> bool:
@@ -28,15 +35,55 @@ def may_contain(text: str) -> bool:
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, entity) of each whole mobile or ID number written in numerals."""
+    """(start, end, entity) of each whole mobile, ID or bank card number written in numerals,
+    alone or with digits. Runs of digits alone are left to the scanner's patterns."""
     found: list[tuple[int, int, str]] = []
     if not may_contain(text):
         return found
     for match in _NUMBER_RE.finditer(text):
-        number = match.group().translate(_DIGITS)
-        if len(number) == 11:
-            if mobile.validate(number) is None:
-                found.append((match.start(), match.end(), mobile.ENTITY))
-        elif resident_id.validate(number) is True:
-            found.append((match.start(), match.end(), resident_id.ENTITY))
+        run = match.group()
+        if run.isascii():
+            continue
+        at = match.start()
+        entity = _entity(run)
+        if entity is not None:
+            found.append((at, match.end(), entity))
+        elif " " in run or "-" in run:
+            found += _windows(text, [(at + m.start(), at + m.end()) for m in _GROUP_RE.finditer(run)])
     return found
+
+
+def _windows(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Numbers of whole groups inside a run that is none (two mobiles written one after the
+    other): from each group, groups are added until a number is made or none can be."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(groups):
+        length, j, entity = 0, i, None
+        while j < len(groups) and length < 19:
+            length += groups[j][1] - groups[j][0]
+            if length in _LENGTHS:
+                piece = text[groups[i][0] : groups[j][1]]
+                entity = None if piece.isascii() else _entity(piece)
+                if entity is not None:
+                    break
+            j += 1
+        if entity is None:
+            i += 1
+            continue
+        found.append((groups[i][0], groups[j][1], entity))
+        i = j + 1
+    return found
+
+
+def _entity(run: str) -> str | None:
+    """The entity a run of digits and numerals (and separators) is whole, or None."""
+    number = run.translate(_DIGITS).replace(" ", "").replace("-", "")
+    length = len(number)
+    if length == 11:
+        return mobile.ENTITY if number.isdigit() and mobile.validate(number) is None else None
+    if length == 18 and resident_id.validate(number) is True:
+        return resident_id.ENTITY
+    if 16 <= length <= 19 and number.isdigit() and number[0] in "34569" and bank_card.validate(number) is True:
+        return bank_card.ENTITY
+    return None

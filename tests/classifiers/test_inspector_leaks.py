@@ -10,7 +10,7 @@ import pytest
 
 from classifiers.inspect import Inspector
 from policies.masking import load_profiles
-from support.synth_people import make_id
+from support.synth_people import make_card, make_id
 
 PROFILES = load_profiles()
 INSPECTOR = Inspector()
@@ -207,6 +207,40 @@ def test_numbers_in_chinese_numerals(number: str) -> None:
     _leaks(number, number)
 
 
+CARD = make_card()  # 19 digits, Luhn-valid
+CARD16 = make_card(prefix="621700", length=16)
+
+
+def _spaced(number: str, sizes: tuple[int, ...]) -> str:
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(number[at : at + size])
+        at += size
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # numerals mixed with digits
+        ("联系电话139一二三四5678", "一二三四"),
+        ("电话：幺三九1234五六七八", "五六七八"),
+        (f"身份证{ID[:6]}{ID[6:14].translate(_CN)}{ID[14:]}", ID[6:14].translate(_CN)),
+        # numerals in groups
+        ("电话一三九 一二三四 五六七八", "一二三四"),
+        ("电话：一三九-一二三四-五六七八", "一二三四"),
+        (f"身份证号：{_spaced(ID.translate(_CN), (6, 8, 4))}", ID[6:14].translate(_CN)),
+        ("电话一三九 一二三四 五六七八 或 一三八 八七六五 四三二一", "八七六五"),
+        # bank cards in numerals (Luhn-valid)
+        (f"卡号{CARD.translate(_CN)}", CARD[6:15].translate(_CN)),
+        (f"银行卡：{_spaced(CARD16.translate(_UPPER), (4, 4, 4, 4))}", CARD16[4:8].translate(_UPPER)),
+        (f"卡号{CARD[:6]}{CARD[6:].translate(_CN)}", CARD[6:15].translate(_CN)),
+    ],
+)
+def test_numbers_in_numerals_mixed_and_grouped(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -216,6 +250,13 @@ def test_numbers_in_chinese_numerals(number: str) -> None:
         "二〇二四年一月一日",
         ID[:17].translate(_CN) + ("一" if ID[-1] != "1" else "二"),  # wrong check character
         "壹贰叁肆伍陆柒捌玖拾元整",
+        "一二三 四五六 七八九〇",  # 10 digits in groups
+        "二〇二四年 一月 一日 12 3",
+        "第一 二 三 四组，共12345人",
+        "编号2024一二三四五六",  # 12 digits: no mobile
+        CARD[:-1].translate(_CN) + ("一" if CARD[-1] != "1" else "二"),  # not Luhn-valid
+        "一二三四 五六七八 九〇一二 三四五六",  # 16 digits, no card's first digit
+        "金额壹万贰仟叁佰肆拾伍元，合计 一 二 三",
     ],
 )
 def test_ordinary_numerals_stay(text: str) -> None:
