@@ -40,16 +40,17 @@ _DATE = re.compile(
 )
 _NO_MATCHES: list[Match] = []
 # A name written under a field name in a text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
-# ``{name: '张伟'}``; the key is looked up in the catalog. (Chinese labels, 姓名：张伟, are
-# context words already.)
+# ``{name: '张伟'}``, or in a cell of its own after it (``| xm | 张伟 | jhrxm | 李芳 |``, a Markdown
+# row of pairs on one line); the key is looked up in the catalog. (Chinese labels, 姓名：张伟,
+# are context words already.)
 _LABELLED = re.compile(
-    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：][ \t]*["']?"""
+    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：|｜][ \t]*["']?"""
     r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
 )
 # What every text holding such a name holds (a superset, one C-level search): a separator
 # with a CJK character after it. Not a raw string: columns.py hands the pattern to RE2 too,
 # which reads no \u escapes.
-LABEL_HINT = re.compile("[:=：][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
+LABEL_HINT = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
 _PLANS_MAX = 4096
 
 # Clean values under a key that names their entity, for which the outcome of the full scan

@@ -332,7 +332,7 @@ class _Walker:
         header = self.header
         labelled = self._labelled_rows(width, cells)
         for col in range(width):
-            if labelled is not None and col == labelled[0]:
+            if col in labelled:
                 present, values = cells(col)
                 # Each row is a field of one record (区划代码 in one, 区划名称 in the next): its
                 # region is judged as one record's.
@@ -340,7 +340,7 @@ class _Walker:
                     self._one_record(present)
                 new_values = [
                     self._visit(value, plan, row, f"row {row + 1} col {label or col + 1}", True)
-                    for row, value, label, plan in zip(present, values, *labelled[1:], strict=True)
+                    for row, value, label, plan in zip(present, values, *labelled[col], strict=True)
                 ]
                 if any(value is not None for value in new_values):
                     changed.append((col, present, new_values))
@@ -367,26 +367,27 @@ class _Walker:
 
     def _labelled_rows(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]
-    ) -> tuple[int, list[str], list[Plan]] | None:
-        """(the value column, each of its rows' label and plan) of a table labelled down its
-        rows under a header that names nothing (| 字段 | 值 |, then | 姓名 | 张伟 |, a record
-        shown as a two-column table): each value is judged under its row's label, where under
-        "值" a name had no evidence. None when the header names a field the catalog knows, or no
-        row's label names an entity."""
+    ) -> dict[int, tuple[list[str], list[Plan]]]:
+        """{a value column: each of its rows' label and plan} of a table labelled down its rows
+        under a header that names nothing (| 字段 | 值 |, then | 姓名 | 张伟 |, a record shown as a
+        two-column table): each value is judged under its row's label, where under "值" a name
+        had no evidence. A row may hold several pairs (| 字段 | 值 | 字段 | 值 |, then | 性别 | 男 |
+        xm | 张伟 |): each column after a column of labels is such a column, when one of the
+        labels names an entity (the pairs after the first went out unread). Empty when the
+        header names a field the catalog knows."""
         header = self.header
+        out: dict[int, tuple[list[str], list[Plan]]] = {}
         if self.turned or len(header) < 2 or any(cell and self._plan_of(cell).info is not None for cell in header):
-            return None
-        label_col = 1 if self.delimiter == "|" and len(header) > 2 and not header[0] else 0
-        if label_col + 1 >= width:
-            return None
-        rows, texts = cells(label_col)
-        by_row = dict(zip(rows, (text.strip() for text in texts), strict=True))
-        present, _ = cells(label_col + 1)
-        labels = [by_row.get(row, "") for row in present]
-        plans = [self._plan_of(label or None) for label in labels]
-        if not any(plan.info is not None and plan.info.entity is not None for plan in plans):
-            return None
-        return label_col + 1, labels, plans
+            return out
+        for label_col in range(1 if self.delimiter == "|" and len(header) > 2 and not header[0] else 0, width - 1, 2):
+            rows, texts = cells(label_col)
+            by_row = dict(zip(rows, (text.strip() for text in texts), strict=True))
+            present, _ = cells(label_col + 1)
+            labels = [by_row.get(row, "") for row in present]
+            plans = [self._plan_of(label or None) for label in labels]
+            if any(plan.info is not None and plan.info.entity is not None for plan in plans):
+                out[label_col + 1] = (labels, plans)
+        return out
 
 
 # How many rows under a header tell what its columns hold (see _pivot_by_person).

@@ -167,6 +167,50 @@ def test_labels_down_the_rows(body: str, media_type: str, secrets: list[str]) ->
             assert secret not in out, (role, secret, out)
 
 
+@pytest.mark.parametrize(
+    ("body", "media_type"),
+    [
+        (
+            f"| 字段 | 值 | 字段 | 值 |\n|---|---|---|---|\n| 性别 | 男 | xm | 张伟 |\n| 民族 | 汉 | sfzh | {LEGACY_ID} |\n",
+            "text/markdown",
+        ),
+        (
+            f"| 字段 | 值 | 字段 | 值 |\n|---|---|---|---|\n| 性别 | 男 | xm | 张伟 |\n| 民族 | 汉 | sfzh | {LEGACY_ID} |\n",
+            "text/plain",
+        ),
+        (f"项目,内容,项目,内容\n性别,男,xm,张伟\n民族,汉,sfzh,{LEGACY_ID}\n", "text/csv"),
+        (
+            f"| 项目 | 内容 | 项目 | 内容 | 项目 | 内容 |\n|---|---|---|---|---|---|\n| 性别 | 男 | 民族 | 汉 | xm | 张伟 |\n"
+            f"| 电话 | 无 | 状态 | 正常 | sfzh | {LEGACY_ID} |\n",
+            "text/markdown",
+        ),
+    ],
+)
+def test_every_label_value_pair_of_a_row(body: str, media_type: str) -> None:
+    for role in ROLES:
+        out = _out(body, media_type, role)
+        assert "张伟" not in out and LEGACY_ID not in out, (role, out)
+        assert "| 性别 | 男 |" in out or "性别,男," in out, (role, out)  # other pairs stay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| xm | 张伟 | jhrxm | 李芳 |",
+        "xm | 张伟 | lxr ｜ 李芳",
+    ],
+)
+def test_a_name_under_a_field_name_in_a_cell_of_its_own(text: str) -> None:
+    _leaks(text, "张伟")
+    _leaks(text, "李芳")
+
+
+def test_cells_after_other_field_names_stay() -> None:
+    text = "| bz | 张家界 | status | 王家庄 | page | 高明 |"
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, role
+
+
 def test_labels_down_the_rows_leave_other_rows() -> None:
     body = "| 字段 | 值 |\n|---|---|\n| 姓名 | 张伟 |\n| 状态 | 王家庄 |\n"
     out = _out(body, "text/markdown", "caseworker")
