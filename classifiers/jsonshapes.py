@@ -110,7 +110,13 @@ _PAIR_NAME_SET = frozenset(PAIR_NAMES)
 _PAIR_VALUE_SET = frozenset(PAIR_VALUES)
 _SCALARS = (str, int, float, bool, type(None))
 # The lengths of the numbers whose parts may stand in members of their own (split_numbers).
-_NUMBER_LENGTHS = {"RESIDENT_ID": (18,), "PHONE": (11,), "BANK_CARD": (16, 17, 18, 19)}
+_ID = "RESIDENT_ID"
+_NUMBER_LENGTHS = {_ID: (18,), "PHONE": (11,), "BANK_CARD": (16, 17, 18, 19)}
+# Keys of an ID number's check character kept in a member of its own (校验码 jym, 校验位 jyw):
+# one character says nothing alone, but right after the number's 17 digits it is the number's
+# last (and, under a mask keeping the last four, shown as such).
+CHECK_KEYS = frozenset({"jym", "jyw", "校验码", "校验位", "checkDigit", "checkChar"})
+_CHECK_CHARS = "0123456789Xx"
 _LONGEST_KEY = 64  # a longer string is no field name: not looked up (plans are cached per key)
 
 
@@ -126,7 +132,19 @@ def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list
     length = 0
     for key, value in [*node.items(), ("", None)]:  # a sentinel closes the last run
         part = str(value) if type(value) is int else value if type(value) is str else ""
-        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else ""
+        if (
+            key in CHECK_KEYS
+            and length == 17
+            and len(part) == 1
+            and part in _CHECK_CHARS
+            and _entity(base, plan_of) == _ID
+        ):
+            keys.append(key)  # {"sfzh17": …, "jym": "5"}: the check character ends the number
+            length += 1
+            continue
+        # A key with a part index (sfzh1), or an ID number's key holding its 17 digits alone,
+        # which a check character's member may follow ({"sfzh": …, "校验码": "X"}).
+        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else key if len(part) == 17 else ""
         if stem and stem == base and part and _digits(part):
             keys.append(key)
             length += len(part)
@@ -156,8 +174,11 @@ def in_parts(values: Collection[Any], key: str | None, plan_of: PlanOf) -> bool:
 
 def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:
     """Could an object with these keys hold a number in parts (``split_numbers``)? A key that
-    is a number's key the catalog knows with a part index after it (``sfzh1``)."""
-    return any(key[-1:].isdigit() and _entity(key.rstrip("0123456789_-"), plan_of) in _NUMBER_LENGTHS for key in keys)
+    is a number's key the catalog knows with a part index after it (``sfzh1``), or a check
+    character's key beside an ID number's (``sfzh``, ``jym``)."""
+    return any(
+        key[-1:].isdigit() and _entity(key.rstrip("0123456789_-"), plan_of) in _NUMBER_LENGTHS for key in keys
+    ) or (not CHECK_KEYS.isdisjoint(keys) and any(_entity(key, plan_of) == _ID for key in keys))
 
 
 def _digits(part: str) -> bool:

@@ -320,6 +320,49 @@ def test_id_numbers_in_parts(doc: object) -> None:
     _json_leaks(doc, [ID[6:14], ID[:17]])
 
 
+X_ID = make_id(seq="003")  # its check character is X
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh17": X_ID[:17], "jym": X_ID[17]},
+        {"sfzh": X_ID[:17], "校验码": X_ID[17]},
+        {"sfzh1": X_ID[:6], "sfzh2": X_ID[6:17], "jyw": X_ID[17].lower()},
+        {"records": [{"xm": "张伟", "sfzh17": X_ID[:17], "jym": X_ID[17]}]},
+    ],
+)
+def test_a_check_character_beside_the_number_it_ends(doc: dict[str, object]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    assert X_ID.endswith("X")
+    out = json.loads(_out(body, "application/json", "outsourced"))
+    record = out["records"][0] if "records" in out else out
+    assert not [v for v in record.values() if v in ("X", "x")], record
+    # the caseworker's mask keeps the number's last four characters, the check character with them
+    out = json.loads(_out(body, "application/json", "caseworker"))
+    record = out["records"][0] if "records" in out else out
+    assert [v for v in record.values() if v in ("X", "x")], record
+    assert X_ID[6:14] not in json.dumps(record), record
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"jym": "5", "amount": 3},  # a check character of nothing
+        {"sfzh": ID, "jym": "7"},  # the number is whole: the member is something else
+        {"sfzh17": ID[:17], "jym": "55"},  # no check character
+        {"phone1": "139", "phone2": "12345678", "jym": "5"},  # no ID number's part
+        {"yzm": "5", "code": "X"},
+    ],
+)
+def test_a_check_character_elsewhere_stays(doc: dict[str, str]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert json.loads(_out(body, "application/json", role))["jym" if "jym" in doc else "code"] == doc.get(
+            "jym", doc.get("code")
+        ), role
+
+
 @pytest.mark.parametrize(
     "doc",
     [
