@@ -40,8 +40,20 @@ Regions = Callable[[Sequence[Any], bool, int], None]
 OneRecord = Callable[[list[int]], None]  # these records are one record's fields (Run.one_record)
 
 _MAX_NESTING = 3
-_NAMING = ("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id")
-_VALUE_ATTRS = frozenset({"value", "content", "data-value", "title"})
+# Also the pairs' names of dynamic forms and attribute-value stores, as jsonshapes reads them in
+# JSON (<field label="姓名" value="张伟"/>, <item fieldName="xm" fieldValue="张伟"/>: in clear until
+# read so), with HTML's lowered forms.
+_PAIRS = ("fieldName", "fieldCode", "fieldLabel", "attrName", "attributeName", "propName", "paramName")
+_NAMING = (
+    *("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id", "label"),
+    *_PAIRS,
+    *(name.lower() for name in _PAIRS),
+    *("zdmc", "zdm"),
+)
+_PAIR_VALUES = ("fieldValue", "attrValue", "attributeValue", "propValue", "paramValue")
+_VALUE_ATTRS = frozenset(
+    {"value", "content", "data-value", "title", "val", "zdz", *_PAIR_VALUES, *(name.lower() for name in _PAIR_VALUES)}
+)
 # Inputs whose value is their caption (查询, 选择), not what the label before them names.
 _BUTTONS = frozenset({"submit", "button", "reset", "image"})
 # Cells whose label (the cell before them, a <dt>) stands for an input inside them.

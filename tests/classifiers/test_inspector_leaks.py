@@ -74,6 +74,28 @@ def test_markup_under_an_entity_key(doc: object, secrets: list[str]) -> None:
     _json_leaks(doc, secrets)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<root><field label="姓名" value="张伟"/><field label="身份证号" value="{legacy}"/></root>',
+        '<root><item fieldName="xm" fieldValue="张伟"/><item fieldName="sfzh" fieldValue="{legacy}"/></root>',
+        '<form><field label="姓名">张伟</field><field label="sfzh">{legacy}</field></form>',
+        '<r><attr attrName="xm" attrValue="张伟"/><attr zdmc="身份证号" zdz="{legacy}"/></r>',
+    ],
+)
+def test_xml_fields_named_by_a_label_attribute(body: str) -> None:
+    body = body.format(legacy=LEGACY_ID)
+    for role in ROLES:
+        out = _out(body, "application/xml", role)
+        assert "张伟" not in out and LEGACY_ID not in out, (role, out)
+
+
+def test_xml_labels_of_other_fields_stay() -> None:
+    body = '<root><field label="状态" value="王家庄"/><field label="备注">高明</field><option label="张伟" value="1"/></root>'
+    for role in ROLES:
+        assert _out(body, "application/xml", role) == body, role
+
+
 def test_markup_under_an_entity_key_keeps_its_tags() -> None:
     body = json.dumps({"xm": "<b>张伟</b>"}, ensure_ascii=False)
     assert json.loads(_out(body, "application/json", "caseworker")) == {"xm": "<b>张**</b>"}
