@@ -50,7 +50,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 MAYBE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
-    f"|[{address.TRIGGERS}]|{numerals.RUN}|{person_name.PROFILE}|"
+    f"|[{address.TRIGGERS}]|{numerals.RUN}|{person_name.PROFILE}|{person_name.ROLE_HINT}|"
     + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
@@ -69,11 +69,14 @@ def may_hold(text: str) -> bool:
     of it could begin. A number in Chinese numerals (MAYBE's ``numerals.RUN``) is looked for
     on its own, and only in a text that is not ASCII: as one more alternative of _MAYBE_FROM
     it cost every character of every value a class test (+1 % on the demo document). So is a
-    record line's gender and age (``person_name.PROFILE``), by substring tests first."""
+    record line's gender and age (``person_name.PROFILE``), by substring tests first, and a
+    role or relation before a name (``person_name.ROLE_HINT``)."""
     start = _MAYBE_FROM.search(text)
     if start is not None and MAYBE.search(text, start.start()) is not None:
         return True
-    return not text.isascii() and (numerals.may_contain(text) or person_name.may_be_profile(text))
+    return not text.isascii() and (
+        numerals.may_contain(text) or person_name.may_be_profile(text) or person_name.may_follow_role(text)
+    )
 
 
 _GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")

@@ -209,8 +209,9 @@ _PHRASE_RE = re.compile(
     r"|(?:名叫|叫做|[他她我]叫)\s*([" + _CJK + r"]{2,4})(?![" + _CJK + r"])"
     r"|(?<![被主呼尖喊])叫\s*([" + _CJK + r"]{2,3})(?:(?=的)|(?![" + _CJK + r"]))"
 )
-# What one calls (叫) that starts with a surname: a car (叫车来接，), everyone (叫全村人，).
-_CALLED = ("车", "全家", "全村", "全体", "全部", "安保", "黄牛")
+# What one calls (叫) that starts with a surname: a car (叫车来接，), everyone (叫全村人，); and
+# words after a role that do (逝者安息).
+_CALLED = ("车", "全家", "全村", "全体", "全部", "安保", "黄牛", "安息")
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
 _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
@@ -272,6 +273,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
+    if may_follow_role(text):
+        found += _after_roles(text, {start for start, _, _, _ in found})
     if _ID_RUN.search(text) is None:
         return found
     starts = {start for start, _, _, _ in found}
@@ -340,10 +343,100 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     return found
 
 
+# Roles in a case and categories of persons that a name follows (男方/女方 of a marriage's
+# registration, 逝者/死者 of a funeral's, a case's parties, 特困人员张伟), and relations (其子张伟,
+# 之夫张伟, 母亲：张伟). Prose goes on after them (男方和女方都同意, 当事人申请复议, 母亲节): the
+# name must follow a separator or be a full name's length that ends its run; a relation word
+# on its own (母亲, 儿子) only before a separator (儿子高兴地说).
+ROLES: tuple[str, ...] = (
+    "男方",
+    "女方",
+    "逝者",
+    "死者",
+    "当事人",
+    "受助人",
+    "赡养人",
+    "被赡养人",
+    "抚养人",
+    "扶养人",
+    "委托人",
+    "受托人",
+    "法定代表人",
+    "特困人员",
+    "低保户",
+    "五保户",
+    "残疾人",
+)
+_KIN = (
+    "长子",
+    "次子",
+    "长女",
+    "次女",
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "父亲",
+    "母亲",
+    "配偶",
+    "妻",
+    "夫",
+    "子",
+    "女",
+    "父",
+    "母",
+)
+_KIN_WORDS = "妻子|丈夫|儿子|女儿|父亲|母亲"
+_ROLE_RE = re.compile(
+    rf"(?:{'|'.join(ROLES)}|[之其](?:{'|'.join(_KIN)}))(?:\s*[:：]\s*([{_CJK}]{{2,4}})|([{_CJK}]{{2,3}})(?![{_CJK}]))"
+    rf"|(?:{_KIN_WORDS})\s*[:：]\s*([{_CJK}]{{2,4}})"
+)
+# A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
+# (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name.
+_BRACKETED_RE = re.compile(
+    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))})[）)]"
+)
+# The pre-check of both (RE2 reads it too: no look-arounds or escapes).
+ROLE_HINT: str = (
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|[之其][妻夫子女父母长次配]"
+    f"|{_KIN_WORDS}|[（(][{_CJK}]{{2,3}}[）)]"
+)
+_ROLE_HINT_RE = re.compile(ROLE_HINT)
+
+
+def may_follow_role(text: str) -> bool:
+    """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
+    return _ROLE_HINT_RE.search(text) is not None
+
+
+def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
+    found: list[tuple[int, int, float, str]] = []
+    for match in _ROLE_RE.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        candidate = match.group(group) if group == 2 else _trim(match.group(group))
+        if match.start(group) not in starts and _plausible(candidate):
+            found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
+    for match in _BRACKETED_RE.finditer(text):
+        if match.start(1) not in starts and _plausible(match.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    return found
+
+
+def _plausible(candidate: str) -> bool:
+    return (
+        is_name(candidate)
+        and candidate not in GROUP_WORDS
+        and not candidate.startswith(_CALLED)
+        and not address.is_place_name(candidate)
+    )
+
+
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and an ID number's 17 digits, beside which a name may stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-MAYBE_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}|" + PROFILE
+MAYBE_PATTERN: str = (
+    "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}|" + PROFILE + "|" + ROLE_HINT
+)
 _MAYBE_RE = re.compile(MAYBE_PATTERN)
 _ID_RUN = re.compile("[0-9]{17}")
 
