@@ -189,6 +189,8 @@ class Scanner:
             text = _NOT_GROUPED.sub(lambda m: m.group().replace(".", "/"), text)
         plain = fold(text, join_digits=False)
         found = self._patterns_in(plain, hints, hint_evidence)
+        if "\n" in plain.text:
+            found += _broken_ids(plain)
         if _CJK.search(plain.text) is not None:
             found += self._free_text(plain)
         if has_separated_digits(plain.text):
@@ -300,6 +302,22 @@ def _files(text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         Match(embedded_file.ENTITY, start, end, VALIDATED_SCORE, f"{evidence}+{hint_evidence}" if keyed else evidence)
         for start, end, evidence in embedded_file.find(text, keyed)
     ]
+
+
+# An ID number broken by one line end (a narrow column, a form's text wrapped): two pieces of
+# digits, the second maybe ending in X, spaces about the line end. Only a checksum-valid number
+# of 18 joins: a line end parts a table's columns and a list's values far more often.
+_BROKEN_ID = re.compile(r"(?<![0-9])([0-9]{1,17})[ \t]*\r?\n[ \t]*([0-9]{1,17}[0-9Xx]?)(?![0-9A-Za-z])")
+
+
+def _broken_ids(plain: Folded) -> list[Match]:
+    found: list[Match] = []
+    for m in _BROKEN_ID.finditer(plain.text):
+        number = m.group(1) + m.group(2)
+        if len(number) == 18 and resident_id.validate(number) is True:
+            start, end = plain.span(m.start(), m.end())
+            found.append(Match(resident_id.ENTITY, start, end, VALIDATED_SCORE, resident_id.SPEC.strong_evidence))
+    return found
 
 
 _WHOLE_ID = re.compile(r"[1-9][0-9]{16}[0-9Xx]")

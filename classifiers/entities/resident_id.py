@@ -127,8 +127,9 @@ def to18(number: str) -> str:
     return number
 
 
-# Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person.
-_LOOSE = str.maketrans("", "", "/_")
+# Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person;
+# and a line end with the spaces about it ("610902\n19470415…": scanner._broken_ids).
+_LOOSE = str.maketrans("", "", "/_\r\n\t ")
 
 
 def canonical(text: str) -> str:

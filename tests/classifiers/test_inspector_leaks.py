@@ -5,16 +5,18 @@ stay as it is (over-masking)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from classifiers.inspect import Inspector
 from policies.masking import load_profiles
-from support.synth_people import make_card, make_id
+from support.synth_people import bad_check, make_card, make_id
 
 PROFILES = load_profiles()
 INSPECTOR = Inspector()
 ID = make_id()
+X_ID = make_id(seq="003")  # its check character is X
 LEGACY_ID = "610902900101123"  # 15 digits: an ID number only where a key says so
 ROLES = ("outsourced", "caseworker")  # the strict profile, and one that keeps parts of values
 
@@ -334,6 +336,40 @@ def test_numbers_in_numerals_mixed_and_grouped(text: str, secret: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        f"身份证号{X_ID[:6]}\n{X_ID[6:]}",
+        f"身份证号：{X_ID[:12]}\n{X_ID[12:-1]}x",
+        f"公民身份号码：{X_ID[:13]}\r\n{X_ID[13:]}",
+        f"{X_ID[:9]}  \n  {X_ID[9:]} 张伟",
+    ],
+)
+def test_an_id_number_broken_by_a_line_end(text: str) -> None:
+    for role in ROLES:
+        out = _out(text, "text/plain", role)
+        joined = re.sub("[\\s]", "", out)
+        assert X_ID[6:14] not in joined, (role, out)
+        if role == "outsourced":
+            assert re.search("[0-9]", out) is None, out  # nothing of the number is left
+    result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.for_roles(["caseworker"]))
+    assert result.persons == {X_ID}  # one person, tokenised as the number typed in one piece
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"编号{X_ID[:6]}\n{bad_check(X_ID)[6:]}",  # no valid ID number once joined
+        "金额\n1200\n3400\n5600",
+        f"{ID[:6]}\n\n{ID[6:]}",  # a blank line between: two values
+        "20240101\n1234567890",
+    ],
+)
+def test_numbers_on_lines_of_their_own_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "一二三四五六七八九〇一二",  # 12 numerals: no mobile
         "一二〇三四五六七八九〇一",  # 12 is no mobile segment
         "一三九一二三四五六七八九〇",  # a mobile's digits inside a longer run
@@ -364,9 +400,6 @@ def test_ordinary_numerals_stay(text: str) -> None:
 )
 def test_id_numbers_in_parts(doc: object) -> None:
     _json_leaks(doc, [ID[6:14], ID[:17]])
-
-
-X_ID = make_id(seq="003")  # its check character is X
 
 
 @pytest.mark.parametrize(
