@@ -11,67 +11,14 @@ from __future__ import annotations
 import re
 
 from . import address, resident_id
+from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
+from .name_words import GROUP_WORDS as GROUP_WORDS
+from .name_words import RELATIONS as RELATIONS
+from .name_words import ROLES as ROLES
+from .name_words import SURNAMES as SURNAMES
 
 ENTITY = "PERSON_NAME"
 
-COMPOUND_SURNAMES = frozenset(
-    [
-        "欧阳",
-        "司马",
-        "诸葛",
-        "上官",
-        "东方",
-        "皇甫",
-        "尉迟",
-        "公孙",
-        "慕容",
-        "长孙",
-        "宇文",
-        "司徒",
-        "夏侯",
-        "令狐",
-        "端木",
-        "轩辕",
-        "独孤",
-        "南宫",
-        "西门",
-        "澹台",
-        "公冶",
-        "宗政",
-        "濮阳",
-        "淳于",
-        "单于",
-        "太叔",
-        "申屠",
-        "闻人",
-        "赫连",
-        "钟离",
-        "呼延",
-        "百里",
-        "东郭",
-        "万俟",
-        "拓跋",
-        "司空",
-        "鲜于",
-        "闾丘",
-        "仲孙",
-        "梁丘",
-        "左丘",
-        "第五",
-        "谷梁",
-        "乐正",
-        "公羊",
-    ]
-)
-# The most common single-character surnames (covering well over 95% of the population).
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
-    "魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾"
-    "龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄葛单祝齐樊兰殷耿关牛涂焦时聂鲁俞鲍毕翟柴倪"
-    "温季甘申安左阎霍喻管卞凌伍商凤项游华滕裴池房岳车苗欧包景尚伊詹阮冉宁曲饶宫舒戚靳芦蓝褚"
-    "练米章符卓鞠冷艾梅晏连邢祁童荣屈佘巫全蒲卜谷丛於应宗封和吉穆成党陈路平习储苟植农蔺栾麦"
-    "胥瞿闵秋谈郁苑粟甄邬揭盛晋"
-)
 CONTEXT: tuple[str, ...] = (
     "被监护人",
     "监护人",
@@ -100,95 +47,6 @@ CONTEXT: tuple[str, ...] = (
 # What the phrases that name someone contain (see _PHRASE_RE): for the scanner's pre-check.
 PHRASES: tuple[str, ...] = ("名字", "叫")
 
-# Relations to a household's head (与户主关系) and roles in a case: as the value of a key
-# shaped like a name ({"张三": "户主", "李四": "妻"}) they make that key a person's name, as
-# "户主张三" does in text. The single characters are how registers write relations (GB/T 4761
-# names 夫, 妻, 子 and 女 so); 男 stays out (a gender, no relation), and "老人"/"儿童" describe
-# categories ({"高龄": "老人"}).
-RELATIONS = frozenset(
-    [
-        "妻",
-        "夫",
-        "子",
-        "女",
-        "父",
-        "母",
-        "本人",
-        "户主",
-        "配偶",
-        "妻子",
-        "丈夫",
-        "儿子",
-        "女儿",
-        "长子",
-        "次子",
-        "长女",
-        "次女",
-        "养子",
-        "养女",
-        "继子",
-        "继女",
-        "父亲",
-        "母亲",
-        "公公",
-        "婆婆",
-        "岳父",
-        "岳母",
-        "祖父",
-        "祖母",
-        "外祖父",
-        "外祖母",
-        "孙子",
-        "孙女",
-        "外孙",
-        "外孙子",
-        "外孙女",
-        "哥哥",
-        "弟弟",
-        "姐姐",
-        "妹妹",
-        "兄弟",
-        "姐妹",
-        "儿媳",
-        "女婿",
-        "侄子",
-        "侄女",
-        "其他亲属",
-        "申请人",
-        "监护人",
-        "被监护人",
-        "联系人",
-        "收款人",
-        "领款人",
-        "代理人",
-        "救助对象",
-        "家属",
-    ]
-)
-
-# Words that start with a surname and key groups of records or categories of persons in
-# civil-affairs answers ({"成员": [...]}, {"高龄": {...}}): never a person's name as a key.
-GROUP_WORDS = frozenset(
-    [
-        "成员",
-        "单位",
-        "全部",
-        "车辆",
-        "房产",
-        "安置",
-        "华侨",
-        "常住",
-        "高龄",
-        "单亲",
-        "易地",
-        "任务",
-        "成果",
-        "安全",
-        "管理",
-        "文化",
-        "武警",
-    ]
-)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
@@ -348,25 +206,6 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
 # 之夫张伟, 母亲：张伟). Prose goes on after them (男方和女方都同意, 当事人申请复议, 母亲节): the
 # name must follow a separator or be a full name's length that ends its run; a relation word
 # on its own (母亲, 儿子) only before a separator (儿子高兴地说).
-ROLES: tuple[str, ...] = (
-    "男方",
-    "女方",
-    "逝者",
-    "死者",
-    "当事人",
-    "受助人",
-    "赡养人",
-    "被赡养人",
-    "抚养人",
-    "扶养人",
-    "委托人",
-    "受托人",
-    "法定代表人",
-    "特困人员",
-    "低保户",
-    "五保户",
-    "残疾人",
-)
 _KIN = (
     "长子",
     "次子",
