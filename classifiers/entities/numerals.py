@@ -29,9 +29,14 @@ _GROUP_RE = re.compile(rf"[{_DIGIT}]+[Xx]?")
 _LENGTHS = frozenset({11, 16, 17, 18, 19})
 
 
+_A_NUMERAL = re.compile(f"[{_NUMERAL}]")
+
+
 def may_contain(text: str) -> bool:
-    """Cheap pre-check for :func:`find` (a pattern opening with a class: ``re`` skips to it in C)."""
-    return _RUN_RE.search(text) is not None
+    """Cheap pre-check for :func:`find`: a numeral (one class, which ``re`` skips to in C), then a
+    run of 11 (RUN, which opens at every digit) from up to 20 characters before it."""
+    numeral = _A_NUMERAL.search(text)
+    return numeral is not None and _RUN_RE.search(text, max(0, numeral.start() - 20)) is not None
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
