@@ -241,15 +241,16 @@ ROLE_HINT: str = (
     f"|{_KIN_WORDS}|[（(][{_CJK}]{{2,3}}[）)]"
 )
 _ROLE_HINT_RE = re.compile(ROLE_HINT)
-# Where a match of ROLE_HINT can begin: one class, which ``re`` skips to in C (its alternatives,
-# tried at every position, cost more than the rest of a value's pre-check).
-_ROLE_FROM = re.compile("[男女逝死当受赡抚扶委代特保残之其妻丈儿父母（(]")
+# Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
+# class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
+# than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
+_ROLE_FROM = re.compile("[逝死当受赡抚扶委代特保残之其妻丈儿父母方（(]")
 
 
 def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
     start = _ROLE_FROM.search(text)
-    return start is not None and _ROLE_HINT_RE.search(text, start.start()) is not None
+    return start is not None and _ROLE_HINT_RE.search(text, max(0, start.start() - 1)) is not None
 
 
 def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
@@ -290,5 +291,9 @@ def may_contain(text: str) -> bool:
 
 def may_be_profile(text: str) -> bool:
     """Could ``text`` hold a record line's name, gender and age (``PROFILE``)? For the scanner's
-    pre-check: two substring tests for most texts."""
-    return ("男" in text or "女" in text) and _PROFILE_RE.search(text) is not None
+    pre-check: substring tests first (an age, a nationality or a birth; a gender)."""
+    return (
+        ("岁" in text or "族" in text or "生" in text)
+        and ("男" in text or "女" in text)
+        and _PROFILE_RE.search(text) is not None
+    )
