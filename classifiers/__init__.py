@@ -10,18 +10,27 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Mapping
-from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.machinery import EXTENSION_SUFFIXES, PathFinder
 from pathlib import Path
 
 
+def _imports_compiled(source: Path) -> bool:
+    """Whether importing would load a compiled module beside ``source``. Asked of the import
+    system, not the directory: the tests' pure-Python pass (tests/support/pure_python.py)
+    installs a path hook that finds the sources only, and then an edited source is what runs."""
+    if not any(source.with_suffix(suffix).exists() for suffix in EXTENSION_SUFFIXES):
+        return False
+    spec = PathFinder.find_spec(source.stem, [str(source.parent)])
+    return spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
+
+
 def stale_sources(root: Path, sources: Mapping[str, str]) -> list[str]:
-    """Those of ``sources`` (path under ``root``: SHA-256 when compiled) that have a compiled
-    module beside them and no longer hash to what was compiled."""
+    """Those of ``sources`` (path under ``root``: SHA-256 when compiled) that import would load
+    compiled and that no longer hash to what was compiled."""
     stale: list[str] = []
     for rel, digest in sources.items():
         source = root / rel
-        compiled = any(source.with_suffix(suffix).exists() for suffix in EXTENSION_SUFFIXES)
-        if compiled and source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+        if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest and _imports_compiled(source):
             stale.append(rel)
     return stale
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
-from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.abc import PathEntryFinder
+from importlib.machinery import EXTENSION_SUFFIXES, SOURCE_SUFFIXES, FileFinder, SourceFileLoader
 from pathlib import Path
+
+import pytest
 
 from classifiers import stale_sources
 
@@ -31,6 +34,25 @@ def test_an_unedited_source_is_not(tmp_path: Path) -> None:
 def test_without_a_compiled_module_the_source_runs_and_is_not_stale(tmp_path: Path) -> None:
     # `make uncompiled` leaves the record but removes the modules: the edited source is what runs.
     assert stale_sources(tmp_path, _tree(tmp_path, "x = 2\n", compiled=False)) == []
+
+
+def test_a_source_that_import_finds_before_its_compiled_module_is_not_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tests' pure-Python pass imports sources through a path hook: an edited source is
+    what runs there, and the guard let no module of an edited tree import."""
+    sources = _tree(tmp_path, "x = 2\n", compiled=True)
+    source_only = FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES))
+    package = str(tmp_path / "pkg")
+
+    def hook(entry: str) -> PathEntryFinder:
+        if entry == package:
+            return source_only(entry)
+        raise ImportError
+
+    monkeypatch.setattr(sys, "path_hooks", [hook, *sys.path_hooks])
+    monkeypatch.setattr(sys, "path_importer_cache", {})
+    assert stale_sources(tmp_path, sources) == []
 
 
 def test_importing_audit_runs_the_check() -> None:
