@@ -54,8 +54,12 @@ _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # brackets (【姓名】张伟, [姓名]张伟).
 # A label may also be followed by "=" (户主姓名=张伟&…, a query string pasted into a remark) or
 # stand in a cell of its own (姓名 | 张伟).
+_LABEL_TAIL = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
+# The first context word stands outside the repeat, so that ``re`` knows which characters a
+# match begins with and skips the rest: as ``(?:word tail)+`` it tried the twenty words at
+# every position (~5,000 instructions a remark's character).
 _FREE_RE = re.compile(
-    r"(?:(?:" + _CTX + r")[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*)+([" + _CJK + r"]{2,4})"
+    r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*([" + _CJK + r"]{2,4})"
 )
 # Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
 # (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
@@ -107,6 +111,29 @@ _BESIDE_ID_RE = re.compile(
 )
 
 
+def _beside_id(text: str) -> list[re.Match[str]]:
+    """``_BESIDE_ID_RE.finditer(text)``, tried only where a match can begin: up to five
+    characters before a run of 17 digits or more (an ID number starts such a run), or at
+    it. Searched from every position, the pattern's look-behinds cost a remark ~30,000
+    instructions."""
+    found: list[re.Match[str]] = []
+    resume = 0  # where finditer would look next: after the last match, past what was tried
+    for run in _DIGITS_17.finditer(text):
+        at = run.start()
+        for start in range(max(resume, at - 5), at + 1):
+            match = _BESIDE_ID_RE.match(text, start)
+            if match is not None:
+                found.append(match)
+                resume = match.end()
+                break
+        else:
+            resume = max(resume, at + 1)
+    return found
+
+
+_DIGITS_17 = re.compile("[0-9]{17,}")
+
+
 def is_name(candidate: str) -> bool:
     """A surname and one to three given-name characters (two for a compound surname)."""
     surname = surname_length(candidate)
@@ -137,7 +164,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         return found
     starts = {start for start, _, _, _ in found}
     found += _in_record_line(text, starts)
-    for match in _BESIDE_ID_RE.finditer(text):
+    for match in _beside_id(text):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
         candidate = match.group(side)
@@ -158,11 +185,49 @@ _RECORD_RE = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[\s,，、;；|]*(?:[男女]性?(?![{_CJK}])|(?:公民)?身份(?:证|号码)|证件号)"
 )
 _LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")
+# What a match of _RECORD_RE ends with (a gender or an ID number's label), and what may stand
+# between it and the name.
+_RECORD_END_RE = re.compile("[男女]|身份|证件号")
+_RECORD_GAP = frozenset(",，、;；|")
+
+
+def _records(text: str) -> list[re.Match[str]]:
+    """``_RECORD_RE.finditer(text)``, tried only at the start of the CJK run from which a
+    match could reach a gender or a label (``公民`` may open the label or end the run):
+    back over what may stand between, then over the run. Searched from every position, the
+    pattern's look-behind cost a remark ~30,000 instructions."""
+    starts: set[int] = set()
+    for end in _RECORD_END_RE.finditer(text):
+        at = end.start()
+        starts.add(_run_before(text, at))
+        if text[at - 2 : at] == "公民":
+            starts.add(_run_before(text, at - 2))
+    found: list[re.Match[str]] = []
+    resume = 0  # finditer looks on after its last match
+    for start in sorted(starts):
+        match = _RECORD_RE.match(text, start) if start >= resume else None
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
+
+
+def _run_before(text: str, at: int) -> int:
+    """Where the CJK run before ``at`` begins, over the gap between them."""
+    while at > 0 and (text[at - 1] in _RECORD_GAP or text[at - 1].isspace()):
+        at -= 1
+    while at > 0 and _is_cjk(text[at - 1]):
+        at -= 1
+    return at
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
 
 
 def _in_record_line(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
-    for match in _RECORD_RE.finditer(text):
+    for match in _records(text):
         candidate = match.group(1)
         if match.start(1) in starts or not is_name(candidate) or address.is_place_name(candidate):
             continue

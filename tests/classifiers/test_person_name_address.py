@@ -1,3 +1,7 @@
+import random
+import re
+from collections.abc import Iterable
+
 import pytest
 
 from classifiers.entities import address, person_name
@@ -108,3 +112,55 @@ def test_district_end(text: str, kept: str) -> None:
 
 def test_all_province_level_names() -> None:
     assert len(address.PROVINCES) == 34
+
+
+# What person_name's patterns were tried on at every position: the equivalence tests below
+# compare the anchored searches with finditer over every kind of character they read.
+_NAME_PIECES = [
+    *"张伟李娜欧阳四王芳小明男女性身份证号码件公民户主姓名申请人联系监护是为叫的在",
+    *" \t\n\x1c,，、;；|:：=｜（）()【】[]_-",
+    *"0123456789Xxab",
+    "身份证号",
+    "证件号",
+    "公民身份号码",
+    "男性",
+    "户主姓名：",
+    "姓  名",
+    "12345678901234567",
+    "123456789012345678",
+    "1234567890123456789",
+    make_id(),
+    make_id("110101", "20100101", "007"),
+    bad_check(make_id()),
+]
+
+
+def _name_text(r: random.Random) -> str:
+    return "".join(r.choice(_NAME_PIECES) for _ in range(r.randint(0, 40)))
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]
+
+
+def test_anchored_searches_equal_finditer() -> None:
+    """``_beside_id`` (tried only up to five characters before a run of 17 digits) and
+    ``_records`` (only at the CJK run before a gender or an ID number's label) find what
+    their patterns' finditer finds, groups and all."""
+    r = random.Random(12)
+    for _ in range(30000):
+        text = _name_text(r)
+        assert _spans(person_name._beside_id(text)) == _spans(person_name._BESIDE_ID_RE.finditer(text)), repr(text)
+        assert _spans(person_name._records(text)) == _spans(person_name._RECORD_RE.finditer(text)), repr(text)
+
+
+def test_context_words_first_equals_the_repeat() -> None:
+    """``_FREE_RE`` with its first context word outside the repeat (so that ``re`` skips to
+    where a word begins) matches as the repeat did."""
+    tail = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
+    before = re.compile(r"(?:(?:" + person_name._CTX + r")" + tail + r")+([" + person_name._CJK + r"]{2,4})")
+    r = random.Random(13)
+    pieces = [*_NAME_PIECES, *person_name.CONTEXT, "【姓名】", "户主姓名=", "叫"]
+    for _ in range(30000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+        assert _spans(person_name._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
