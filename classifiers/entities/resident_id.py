@@ -136,7 +136,9 @@ def canonical(text: str) -> str:
     """The one spelling persons are tokenised in, wherever the number was found or typed:
     folded (full-width digits, zero-width characters, separators), 18 characters, upper-case X.
     Callers decide whether it must also validate."""
-    return to18(fold(text).text.translate(_LOOSE))
+    folded = fold(text).text
+    # (translate looks every character up in its table, a caught KeyError each when absent)
+    return to18(folded.translate(_LOOSE) if "/" in folded or "_" in folded else folded)
 
 
 def birth_date(number: str) -> _dt.date | None:

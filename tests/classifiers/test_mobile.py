@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from classifiers.entities import mobile
@@ -39,3 +41,12 @@ def test_scan(text: str, found: list[str]) -> None:
 
 def test_digits() -> None:
     assert mobile.digits("+86 139-1234-5678") == "13912345678"
+
+
+def test_digits_of_any_ascii_text() -> None:
+    """``digits`` hands a text of digits back as it is and strips the rest from others: the
+    last 11 ASCII digits either way."""
+    r = random.Random(4)
+    for _ in range(20000):
+        text = "".join(r.choice("0123456789+- ()abX") for _ in range(r.randint(0, 16)))
+        assert mobile.digits(text) == "".join(c for c in text if c in "0123456789")[-11:], repr(text)

@@ -7,6 +7,8 @@ from classifiers.normalise import _INVISIBLE, _fold_one_to_one, _nfkc, fold, nee
 from classifiers.scanner import Scanner
 from support.synth_people import make_id
 
+from .test_fastpath_shortcuts import _reference_fold
+
 ID = make_id()
 FULL_WIDTH_ID = ID.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
 
@@ -116,3 +118,16 @@ def test_one_to_one_fold_equals_per_character_reference() -> None:
         assert _fold_one_to_one(text) == _one_to_one_reference(text), repr(text)
     remark = "联系人孙霞，身份证号（见附件）：320102201907109527；补助624元！\u3000是否复核？已核。"
     assert _fold_one_to_one(remark) == unicodedata.normalize("NFKC", remark)
+
+
+def test_ascii_fold_equals_per_character_reference() -> None:
+    """ASCII letters and digits alone are folded without a search; with separators, escapes or
+    other ASCII they fold as before."""
+    r = random.Random(10)
+    for _ in range(20000):
+        text = "".join(r.choice("0123456789 -.abX@+") for _ in range(r.randint(0, 24)))
+        got, want = fold(text), _reference_fold(text, True)
+        assert (got.text, [got.span(i, i + 1) for i in range(len(got.text))]) == (
+            want.text,
+            [want.span(i, i + 1) for i in range(len(want.text))],
+        ), repr(text)

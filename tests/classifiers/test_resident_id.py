@@ -1,8 +1,10 @@
 import datetime as dt
+import random
 
 import pytest
 
 from classifiers.entities import resident_id
+from classifiers.normalise import fold
 from classifiers.scanner import Scanner
 from support.synth_people import bad_check, make_id
 
@@ -69,3 +71,15 @@ def test_check_char_against_the_standard_example() -> None:
     # GB 11643-1999's worked example; the base-13 shortcut must agree with the weight table.
     assert resident_id.check_char("11010519491231002") == "X"
     assert resident_id.validate("11010519491231002X") is True
+
+
+def test_canonical_drops_loose_separators_only_where_they_are() -> None:
+    """``canonical`` of numbers with and without the slashes and underscores it drops."""
+    r = random.Random(6)
+    pieces = [*"0123456789xX/_ -", "\u200b", "１"]
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 22)))
+        folded = fold(text).text.replace("/", "").replace("_", "")
+        if len(folded.strip()) == 15:  # a legacy number's check character: digits only
+            continue
+        assert resident_id.canonical(text) == resident_id.to18(folded), repr(text)
