@@ -129,7 +129,8 @@ def to18(number: str) -> str:
 
 # Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person;
 # and a line end with the spaces about it ("610902\n19470415…": scanner._broken_ids).
-_LOOSE = str.maketrans("", "", "/_\r\n\t ")
+_LOOSE_CHARACTERS = "/_\r\n\t "
+_LOOSE = str.maketrans("", "", _LOOSE_CHARACTERS)
 
 
 def canonical(text: str) -> str:
@@ -138,7 +139,10 @@ def canonical(text: str) -> str:
     Callers decide whether it must also validate."""
     folded = fold(text).text
     # (translate looks every character up in its table, a caught KeyError each when absent)
-    return to18(folded.translate(_LOOSE) if "/" in folded or "_" in folded else folded)
+    for character in _LOOSE_CHARACTERS:
+        if character in folded:
+            return to18(folded.translate(_LOOSE))
+    return to18(folded)
 
 
 def birth_date(number: str) -> _dt.date | None:

@@ -74,12 +74,13 @@ def test_check_char_against_the_standard_example() -> None:
 
 
 def test_canonical_drops_loose_separators_only_where_they_are() -> None:
-    """``canonical`` of numbers with and without the slashes and underscores it drops."""
+    """``canonical`` of numbers with and without the separators it drops (slashes, underscores,
+    and the line ends and spaces about them of a number broken across lines)."""
     r = random.Random(6)
-    pieces = [*"0123456789xX/_ -", "\u200b", "１"]
+    pieces = [*"0123456789xX/_ -\r\n\t", "\u200b", "１"]
     for _ in range(20000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 22)))
-        folded = fold(text).text.replace("/", "").replace("_", "")
+        folded = "".join(c for c in fold(text).text if c not in "/_\r\n\t ")
         if len(folded.strip()) == 15:  # a legacy number's check character: digits only
             continue
         assert resident_id.canonical(text) == resident_id.to18(folded), repr(text)
