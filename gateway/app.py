@@ -181,10 +181,15 @@ class Gateway:
         await self.audit.flush_deferred()
         try:
             await self.spool.append(stop_entry(self.spool.instance, self._settings_flat, self._started))
-            # Only a stop on disk clears the mark: else the next start names this run as interrupted.
-            write_snapshot(self.spool.directory, self._settings_flat, running=None)
         except (SpoolFull, OSError, ValueError) as exc:
             log.warning("gateway stop not recorded in the audit trail: %s", exc)
+        else:
+            try:  # only a stop on disk clears the mark: else the next start names this run as interrupted
+                write_snapshot(self.spool.directory, self._settings_flat, running=None)
+            except OSError as exc:
+                log.warning(
+                    "gateway stop recorded, but its mark not cleared (the next start will say interrupted): %s", exc
+                )
         try:
             await self.spool.checkpoint()  # sign the last events, before the shipper's final drain
         except (SpoolFull, OSError) as exc:
