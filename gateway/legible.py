@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import Any
 
-# Controls (Cc), format characters (Cf: bidi overrides and isolates, zero-width spaces,
-# BOMs, soft hyphens), line and paragraph separators.
-_ACTING = frozenset({"Cc", "Cf", "Zl", "Zp"})
+from policies.legibility import acting
+
 # What a page shows as white space: a rule's explanation is written in lines.
 _HTML_SPACE = frozenset("\t\n\f\r")
 
@@ -31,9 +29,7 @@ def legible(text: str, keep: frozenset[str] = frozenset()) -> str:
     written as ``<U+XXXX>``."""
     if text.isprintable():  # the usual case: no character of those kinds (nor odd spaces)
         return text
-    return "".join(
-        f"<U+{ord(ch):04X}>" if ch not in keep and unicodedata.category(ch) in _ACTING else ch for ch in text
-    )
+    return "".join(f"<U+{ord(ch):04X}>" if ch not in keep and acting(ch) else ch for ch in text)
 
 
 def shown(value: Any) -> Any:
@@ -51,11 +47,12 @@ def _json_escaped(match: re.Match[str]) -> str:
     run = match.group()
     if run.isprintable():  # Chinese, the usual case
         return run
-    return "".join(_json_escape(ch) if unicodedata.category(ch) in _ACTING else ch for ch in run)
+    return "".join(_json_escape(ch) if acting(ch) else ch for ch in run)
 
 
 def _json_escape(ch: str) -> str:
-    raw = ch.encode("utf-16-be")  # a character above U+FFFF is a surrogate pair in JSON
+    # A character above U+FFFF is a surrogate pair in JSON; a lone surrogate is itself.
+    raw = ch.encode("utf-16-be", "surrogatepass")
     return "".join(f"\\u{int.from_bytes(raw[i : i + 2], 'big'):04x}" for i in range(0, len(raw), 2))
 
 

@@ -8,22 +8,18 @@ unambiguously is rejected rather than guessed at.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import yaml
 
+from .legibility import illegible
+
 _PARAM = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)\}$")
 _PCT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # Control characters and backslashes: some upstreams treat "\" as "/", so it is a path trick.
 _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\]")
-# Beyond ASCII, C1 controls (U+009B is a terminal's one-byte escape), format characters (a
-# zero-width space inside an ID number, a bidi override that turns the logged path around) and
-# line/paragraph separators: no route of a civil-affairs API has them, and each makes what the
-# officer reads in the trail differ from what was fetched.
-_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _SAFE = "/:@!$&'()*+,;=-._~"
 
 
@@ -41,9 +37,10 @@ def canonical_path(raw: str) -> str:
         raise PathError("path is not valid UTF-8 after percent-decoding") from None
     if _PCT_ESCAPE.search(decoded):
         raise PathError("path is percent-encoded twice")
-    if _FORBIDDEN.search(decoded) or (
-        not decoded.isascii() and any(unicodedata.category(c) in _INVISIBLE for c in decoded)
-    ):
+    # Beyond ASCII, what `illegible` names (a zero-width space inside an ID number, a bidi
+    # override that turns the logged path around): no route of a civil-affairs API has it, and
+    # it makes what the officer reads in the trail differ from what was fetched.
+    if _FORBIDDEN.search(decoded) or illegible(decoded):
         raise PathError("path contains control or format characters, or a backslash")
     segments: list[str] = []
     for segment in decoded.split("/"):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import unquote
 
 import jwt
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+from policies.legibility import illegible
 
 from ..exchange import Exchange, Principal
 from ..settings import ApiKey, IdentitySettings, JwtSettings
@@ -19,24 +20,12 @@ _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_PURPOSE = 200
 
 
-def _illegible(text: str) -> bool:
-    """Whether the text holds what an officer reading the trail cannot see, or what would make
-    it read otherwise: control and format characters (Unicode category C: a zero-width space,
-    a BOM, a bidi override that turns the rest of the event's summary around) and line and
-    paragraph separators."""
-    for char in text:
-        category = unicodedata.category(char)
-        if category[0] == "C" or category in ("Zl", "Zp"):
-            return True
-    return False
-
-
 def _declared_purpose(text: str) -> str | None:
     """The purpose of use the caller declared, or None. It is free text, but it must be legible
-    to the officer who reads the trail: bounded, and not `_illegible` (a lone zero-width space
+    to the officer who reads the trail: bounded, and not `illegible` (a lone zero-width space
     would satisfy the purpose requirement while the event shows nothing)."""
     purpose = text.strip()
-    if not 0 < len(purpose) <= _MAX_PURPOSE or _illegible(purpose):
+    if not 0 < len(purpose) <= _MAX_PURPOSE or illegible(purpose):
         return None
     return purpose
 
@@ -106,7 +95,7 @@ class JwtVerifier:
         if kind not in ("person", "service"):
             raise CredentialError("token claim 'kind' must be person or service", "令牌主体类型无效")
         subject = claims["sub"]
-        if not isinstance(subject, str) or not subject.strip() or _illegible(subject):
+        if not isinstance(subject, str) or not subject.strip() or illegible(subject):
             # An empty user.id in the trail: no officer could look the caller up; a subject with
             # a bidi override or a zero-width space reads as another in the trail.
             raise CredentialError("token claim 'sub' must name the caller", "令牌主体声明无效")

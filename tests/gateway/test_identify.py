@@ -158,6 +158,7 @@ def test_bad_credentials_fail_401(
         ({"sub": "zhangwei\u202egnaw"}, "k1", "sub"),  # bidi override
         ({"sub": "zhang\u2028wei"}, "k1", "sub"),  # line separator
         ({"sub": "zhang\x9bwei"}, "k1", "sub"),  # C1
+        ({"sub": "zhang\ue000wei"}, "k1", "sub"),  # private use
         ({}, "unknown-kid", "unknown key"),
     ],
 )

@@ -41,6 +41,8 @@ def test_canonical_path(raw: str, canonical: str) -> None:
         "/api/v1/regions/610902/persons/%E2%80%AEX2001",  # bidi override
         "/api/v1/regions/610902/persons/a%E2%80%A8b",  # line separator
         "/api/v1/regions/610902/persons/%EF%BB%BF1",  # BOM
+        "/api/v1/regions/610902/persons/110105%EE%80%8019491231002X",  # private use: drawn as anything
+        "/api/v1/regions/610902/persons/%CD%B8",  # unassigned
     ],
 )
 def test_paths_that_cannot_be_canonicalised(raw: str) -> None:
