@@ -18,6 +18,7 @@ from ..settings import ApiKey, IdentitySettings, JwtSettings
 _REGION = re.compile(r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_PURPOSE = 200
+_MAX_ORGANISATION = 200
 
 
 def _declared_purpose(text: str) -> str | None:
@@ -99,12 +100,17 @@ class JwtVerifier:
             # An empty user.id in the trail: no officer could look the caller up; a subject with
             # a bidi override or a zero-width space reads as another in the trail.
             raise CredentialError("token claim 'sub' must name the caller", "令牌主体声明无效")
+        organisation = claims.get("org", "")
+        if not isinstance(organisation, str) or len(organisation) > _MAX_ORGANISATION or illegible(organisation):
+            # It is written to the trail as the caller's 所属单位 and shown to officers: before,
+            # an object became its Python repr and any length or character went through.
+            raise CredentialError("token claim 'org' must be the caller's organisation as text", "令牌所属单位声明无效")
         return Principal(
             subject=subject,
             kind=kind,
             roles=tuple(roles),
             region=region,
-            organisation=str(claims.get("org", "")),
+            organisation=organisation,
             credential="jwt",
             credential_id=str(kid),
         )

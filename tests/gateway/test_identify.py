@@ -119,6 +119,17 @@ def test_jwt_algorithms(tmp_path: Path, algorithm: str, make_key: object) -> Non
 
 
 @pytest.mark.parametrize(
+    ("claims", "organisation"), [({}, ""), ({"org": "汉滨区民政局 社会救助股"}, "汉滨区民政局 社会救助股")]
+)
+def test_a_token_s_organisation_is_recorded_as_given(
+    tmp_path: Path, ed_key: ed25519.Ed25519PrivateKey, claims: dict[str, object], organisation: str
+) -> None:
+    identify = identify_with_jwt(tmp_path, ed_key, "k1")
+    ex = run(identify, exchange((b"authorization", b"Bearer " + token(ed_key, "EdDSA", "k1", **claims).encode())))
+    assert ex.principal is not None and ex.principal.organisation == organisation
+
+
+@pytest.mark.parametrize(
     ("headers", "message"),
     [
         ((), "missing credential"),
@@ -159,6 +170,12 @@ def test_bad_credentials_fail_401(
         ({"sub": "zhang\u2028wei"}, "k1", "sub"),  # line separator
         ({"sub": "zhang\x9bwei"}, "k1", "sub"),  # C1
         ({"sub": "zhang\ue000wei"}, "k1", "sub"),  # private use
+        # The organisation is the trail's 所属单位: text, bounded, legible.
+        ({"org": {"name": "民政局"}}, "k1", "org"),
+        ({"org": ["民政局"]}, "k1", "org"),
+        ({"org": 42}, "k1", "org"),
+        ({"org": "民政局" * 100}, "k1", "org"),
+        ({"org": "汉滨区\u202e局政民"}, "k1", "org"),
         ({}, "unknown-kid", "unknown key"),
     ],
 )
