@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from classifiers.levels import DataLevel
+from policies.legibility import acting
 
 if TYPE_CHECKING:
     from classifiers.inspect import Inspection
@@ -30,10 +31,12 @@ def account_name(name: str) -> str:
     "zhangwei"). Whatever is counted or checked per person is keyed by this. Format
     characters (zero-width spaces, BOMs, soft hyphens, word joiners: Unicode Cf) show as
     nothing and survive NFKC, so "wang\u200bfang" would be another person to the self-approval
-    check and the daily quota: they are dropped."""
+    check and the daily quota: they are dropped, as is all else `acting` names (controls, line
+    separators): a payment service's claimed operator "wang\x1bfang" would otherwise be no one
+    the staff register names to the detection rules that join by it."""
     text = unicodedata.normalize("NFKC", name)
-    if not text.isascii():
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if not text.isprintable():
+        text = "".join(ch for ch in text if not acting(ch))
     return text.strip().casefold()
 
 

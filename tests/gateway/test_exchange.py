@@ -27,6 +27,11 @@ def test_request_ids_are_uuid4_hex() -> None:
         "\ufeffwangfang",
         "wang\u00adfang",
         "wangfang\u2060",
+        "wang\x1bfang",
+        "wang\nfang\r",
+        "wang\x9bfang",
+        "wang\u2028fang",
+        "wang\ue000fang",
     ],
 )
 def test_a_user_name_is_one_account_however_it_is_spelt(spelling: str) -> None:
