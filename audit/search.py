@@ -64,11 +64,13 @@ class Query:
     clear_text: bool = False
     level: str | None = None
     extra: list[dict[str, Any]] = field(default_factory=list)
+    # Accesses ("event") by default: the gateway's starts and stops ("lifecycle") and the
+    # chain's checkpoints share the indices (docs/audit-events.md §1).
+    kind: str = "event"
 
     def to_opensearch(self, pseudonymizer: Pseudonymizer | None) -> dict[str, Any]:
         """The query; ``pseudonymizer`` is needed only to search by person (None otherwise)."""
-        # Accesses only: checkpoints of the hash chain share the indices.
-        filters: list[dict[str, Any]] = [{"term": {"event.kind": "event"}}, *self.extra]
+        filters: list[dict[str, Any]] = [{"term": {"event.kind": self.kind}}, *self.extra]
         if self.start or self.end:
             span: dict[str, str] = {}
             if self.start:

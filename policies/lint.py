@@ -32,6 +32,7 @@ ADMIN_OPERATIONS = frozenset(
             "query",
             "person_history",
             "user_activity",
+            "process_log",
             "alert_list",
             "alert_acknowledge",
             "alert_close",

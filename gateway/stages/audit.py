@@ -55,6 +55,7 @@ _ACTION_ZH = {
     "query": "检索",
     "person_history": "查看人员访问记录",
     "user_activity": "查看用户活动",
+    "process_log": "查看网关运行记录",
     "alert_list": "查看告警",
     "alert_acknowledge": "确认告警",
     "alert_close": "关闭告警",
