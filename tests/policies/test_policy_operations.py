@@ -230,6 +230,35 @@ def test_opensearch_quota_is_exact_under_contention(opensearch: OpenSearch) -> N
         opensearch.indices.delete(index=index, ignore_unavailable=True)
 
 
+def test_a_shard_that_answers_503_for_a_while_is_waited_for_within_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh quota index on a loaded node answered 503 for longer than four tries (0.35 s):
+    the call then counted locally, as in an outage, and let through what the shared counter
+    would have refused. Now 503/429 are retried until the call's budget runs out."""
+    from opensearchpy import TransportError
+
+    from policies.quota import QuotaResult
+
+    async def scenario() -> QuotaResult:
+        client = AsyncOpenSearch(hosts=["http://127.0.0.1:9"], timeout=1, max_retries=0)
+        try:
+            store = OpenSearchQuota(client, "starting")
+            answers = iter([TransportError(503, "unavailable_shards_exception")] * 6)
+
+            async def shared(key: str, amount: int, limit: int, deadline: float) -> QuotaResult:
+                failure = next(answers, None)
+                if failure is not None:
+                    raise failure
+                return QuotaResult(True, amount, limit)
+
+            monkeypatch.setattr(store, "_consume_shared", shared)
+            return await store.consume("s|d", 4, 10)
+        finally:
+            await client.close()
+
+    result = asyncio.run(scenario())
+    assert result.allowed and not result.degraded and result.used == 4
+
+
 def test_quota_counts_locally_while_the_store_is_down() -> None:
     async def scenario() -> list[bool]:
         client = AsyncOpenSearch(hosts=["http://127.0.0.1:9"], timeout=1, max_retries=0)
