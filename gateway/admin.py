@@ -37,7 +37,7 @@ from .exchange import Request as ExRequest
 from .forwarded import PROXY_KEY
 from .metrics import CONTENT_TYPE
 from .proxy import error_response, run_audit
-from .references import NAMES
+from .references import NAMES, LoadBusy
 from .settings import ServerSettings
 from .stages.audit import spool_can_take
 from .stages.authorize import decide_action, now_utc, refuse
@@ -327,6 +327,14 @@ def create_admin(gateway: Gateway, prefix: str) -> FastAPI:
             officer = ex.principal.user_id if ex.principal else ""  # as user.id keys them in the trail
             try:
                 loaded = await gateway.references.load(name, docs, officer, ex.request_id)
+            except LoadBusy as exc:
+                ex.fail(
+                    409,
+                    "reference_load_busy",
+                    f"reference data not loaded: {exc}",
+                    f"另一次载入正在进行({exc.holder},租约至 {exc.expires_at}),参考数据未载入,请稍后重试",
+                )
+                return
             except (OpenSearchException, OSError) as exc:
                 # Maybe half done: the next detection run finds the index unlike its signed
                 # record and raises an integrity alert; loading again mends it.

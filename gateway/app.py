@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 
 STRICT_PROFILE = "strict"
 POLICY_MARKER = "policy-version"  # the version of the last reload, for the other workers
-REFERENCE_LOCK = "reference-load.lock"  # one reference load at a time across the workers
 
 
 class Gateway:
@@ -111,9 +110,7 @@ class Gateway:
         self.metrics = GatewayMetrics(self.spool, self.shipper, lambda: self.audit.lost)
         self.identify = Identify(settings.identity)
         self.business = Business(pseudonymizer)  # also names whose value a re-identification revealed
-        self.references = ReferenceLoader(
-            settings.opensearch, self.business, signer, lock=settings.audit.spool_dir / REFERENCE_LOCK
-        )
+        self.references = ReferenceLoader(settings.opensearch, self.business, signer)
         self.proxy = Proxy(
             stages=(
                 self.identify,

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import fcntl
-from pathlib import Path
+import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from audit.chain import CheckpointSigner
 from audit.detection import integrity, reference
+from audit.detection.leases import RELEASED, Held, LeaseStore, default_holder
 from audit.opensearch import make_sync_client
 
 from .settings import OpenSearchSettings
@@ -29,6 +30,10 @@ from .stages.business import Business
 
 NAMES = tuple(reference.COLUMNS)
 _DOCUMENTS = {"staff": reference.staff_documents, "deaths": reference.death_documents}
+# A load holds its feed's lease this long at most: a holder that died on another host is taken
+# over after it (one on this host at once). 250,000 death records load in a few minutes.
+LEASE = timedelta(minutes=30)
+WAIT_SECONDS = 120.0  # a load waits this long for another to finish, then 409
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,18 +43,29 @@ class Loaded:
     digest: str
 
 
+class LoadBusy(Exception):
+    """Another load of the feed holds its lease, on this gateway or another sharing the cluster."""
+
+    def __init__(self, holder: str, expires_at: str) -> None:
+        super().__init__(f"another load holds the lease ({holder}, until {expires_at})")
+        self.holder, self.expires_at = holder, expires_at
+
+
 class ReferenceLoader:
-    def __init__(self, settings: OpenSearchSettings, tokens: Business, signer: CheckpointSigner, lock: Path) -> None:
+    def __init__(
+        self, settings: OpenSearchSettings, tokens: Business, signer: CheckpointSigner, wait: float = WAIT_SECONDS
+    ) -> None:
         self._client = make_sync_client(settings, timeout=120)  # 100,000 death records are a few bulks
         self._prefix = settings.index_prefix
         self._tokens = tokens
         self._signer = signer
-        # One load at a time: two interleaved loads of one feed would leave the index holding
-        # neither file (the integrity check would then alert). The lock file (in the spool
-        # root) is shared by this gateway's workers; the asyncio lock keeps this worker's
-        # waiting loads off the thread pool.
+        # One load of a feed at a time: two interleaved loads would leave the index holding
+        # neither file (the integrity check would then alert). A lease in OpenSearch serialises
+        # them across workers and gateways sharing the cluster; the asyncio lock keeps this
+        # worker's waiting loads off the thread pool.
+        self._leases = LeaseStore(self._client, reference.lease_index(self._prefix))
         self._lock = asyncio.Lock()
-        self._lock_file = lock
+        self._wait = wait
 
     def documents(self, name: str, body: bytes) -> dict[str, dict[str, Any]]:
         """The feed as the index will hold it; ReferenceError (naming lines, never values) if it
@@ -68,13 +84,31 @@ class ReferenceLoader:
         """Replace the index's content with `docs` and sign the load (OpenSearch errors propagate)."""
 
         def work() -> Loaded:
-            with open(self._lock_file, "a") as held:
-                fcntl.flock(held, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+            held = self._hold(name)
+            try:
                 _, removed = reference.load(self._client, self._prefix, name, docs)
                 record = integrity.record_load(
                     self._client, self._prefix, name, docs, self._signer, loaded_by, request_id
                 )
-                return Loaded(len(docs), removed, str(record["digest"]))
+            finally:
+                self._leases.settle(held, datetime.now(UTC), RELEASED, {"feed": name, "request_id": request_id})
+            return Loaded(len(docs), removed, str(record["digest"]))
 
         async with self._lock:
             return await asyncio.to_thread(work)
+
+    def _hold(self, name: str) -> Held:
+        """The feed's lease, waited for up to `wait` seconds; LoadBusy if another keeps it."""
+        self._leases.ensure_index()
+        holder = default_holder()
+        deadline = time.monotonic() + self._wait
+        pause = 0.2
+        while True:
+            held = self._leases.acquire(name, holder, datetime.now(UTC), LEASE, {"feed": name})
+            if held is not None:
+                return held
+            if time.monotonic() + pause > deadline:
+                other = self._leases.get(name) or {}
+                raise LoadBusy(str(other.get("holder", "?")), str(other.get("expires_at", "?")))
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)

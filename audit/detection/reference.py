@@ -64,6 +64,11 @@ def reference_index(prefix: str, name: str) -> str:
     return f"{prefix}.ref-{name}"
 
 
+def lease_index(prefix: str) -> str:
+    """Where a load holds its feed's lease (gateway/references.py)."""
+    return f"{prefix}.ref-lease"
+
+
 def read_rows(path: Path, name: str) -> list[dict[str, str]]:
     return parse_rows(path.read_text(encoding="utf-8-sig"), name, str(path))
 

@@ -15,6 +15,7 @@ expires: if its holder dies mid-slot, the slot stays `running` until then, and t
 any scheduler takes it over (a compare-and-set on the lease's seq_no, so again only one does).
 A holder that fails with an error gives the lease back at once. Re-running a slot is harmless
 anyway: alert ids are derived from rule, window and subject, and written with `create`.
+The leases themselves are audit/detection/leases.py's, shared with reference loads.
 """
 
 from __future__ import annotations
@@ -22,25 +23,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import random
-import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
-from opensearchpy.exceptions import ConflictError, NotFoundError
 
 from audit.opensearch import make_sync_client
 from gateway.settings import DetectionSettings, OpenSearchSettings
 
 from .definitions import RULES_DIR, Rule, load_rules
+from .leases import DONE, RELEASED, LeaseStore, default_holder
 from .notify import Notifier
 from .query import iso
 from .runner import RunResult
@@ -61,23 +59,10 @@ class Slot:
         return f"{iso(self.start)}/{iso(self.end)}"
 
 
-@dataclass(frozen=True)
-class Lease:
-    slot: Slot
-    holder: str
-    seq_no: int
-    primary_term: int
-    attempt: int
-
-
 def leases_index(prefix: str) -> str:
     # Beside the alerts (`<prefix>.alerts`), outside the audit pattern `<prefix>-*` for the same
     # reasons (alerts.py): no audit template, not read by `audit verify`.
     return f"{prefix}.detect-leases"
-
-
-def default_holder() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def due_slots(now: datetime, every: timedelta, delay: timedelta, catch_up: int) -> list[Slot]:
@@ -89,88 +74,6 @@ def due_slots(now: datetime, every: timedelta, delay: timedelta, catch_up: int) 
 def next_due(now: datetime, every: timedelta, delay: timedelta) -> datetime:
     """When the next slot becomes due."""
     return ORIGIN + every * ((now - delay - ORIGIN) // every + 1) + delay
-
-
-class Leases:
-    """One document per slot in `<prefix>.detect-leases`."""
-
-    def __init__(self, client: OpenSearch, prefix: str) -> None:
-        self.client = client
-        self.index = leases_index(prefix)
-
-    def ensure_index(self) -> None:
-        if not self.client.indices.exists(index=self.index):
-            body = {"settings": {"number_of_shards": 1, "number_of_replicas": 0}}
-            self.client.indices.create(index=self.index, body=body, ignore=[400])  # 400: made meanwhile
-
-    def _doc(self, slot: Slot, holder: str, now: datetime, lease: timedelta, attempt: int) -> dict[str, Any]:
-        return {
-            "slot": {"start": iso(slot.start), "end": iso(slot.end)},
-            "state": "running",
-            "holder": holder,
-            "attempt": attempt,
-            "acquired_at": iso(now),
-            "expires_at": iso(now + lease),
-        }
-
-    def acquire(self, slot: Slot, holder: str, now: datetime, lease: timedelta) -> Lease | None:
-        """The lease on `slot`, or None if the slot is done or someone else holds it."""
-        try:
-            made = self.client.create(index=self.index, id=slot.key, body=self._doc(slot, holder, now, lease, 1))
-            return Lease(slot, holder, made["_seq_no"], made["_primary_term"], 1)
-        except ConflictError:
-            pass
-        try:
-            found = self.client.get(index=self.index, id=slot.key)
-        except NotFoundError:  # deleted meanwhile (by hand): the next tick creates it again
-            return None
-        held = found["_source"]
-        running = held["state"] == "running" and datetime.fromisoformat(held["expires_at"]) > now
-        if held["state"] == "done" or running:
-            return None
-        attempt = int(held["attempt"]) + 1
-        try:  # take over an expired or given-back lease; of several takers, one wins
-            made = self.client.index(
-                index=self.index,
-                id=slot.key,
-                body=self._doc(slot, holder, now, lease, attempt),
-                params={"if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]},
-            )
-        except ConflictError:
-            return None
-        log.warning("detection slot %s taken over from %s (attempt %d)", slot.key, held["holder"], attempt)
-        return Lease(slot, holder, made["_seq_no"], made["_primary_term"], attempt)
-
-    def settle(self, lease: Lease, now: datetime, state: str, outcome: dict[str, Any]) -> bool:
-        """Mark the slot done, or give it back (`released`, expiring now) after an error.
-        False if the lease was taken over meanwhile (we overran it): the other run stands."""
-        body = {
-            "slot": {"start": iso(lease.slot.start), "end": iso(lease.slot.end)},
-            "state": state,
-            "holder": lease.holder,
-            "attempt": lease.attempt,
-            "expires_at": iso(now),
-            "settled_at": iso(now),
-            "outcome": outcome,
-        }
-        try:
-            self.client.index(
-                index=self.index,
-                id=lease.slot.key,
-                body=body,
-                params={"if_seq_no": lease.seq_no, "if_primary_term": lease.primary_term},
-            )
-        except ConflictError:
-            log.warning("detection slot %s: lease was taken over while running; keeping the other run", lease.slot.key)
-            return False
-        return True
-
-    def get(self, slot: Slot) -> dict[str, Any] | None:
-        try:
-            found: dict[str, Any] = self.client.get(index=self.index, id=slot.key)["_source"]
-        except NotFoundError:
-            return None
-        return found
 
 
 @dataclass(frozen=True)
@@ -204,7 +107,7 @@ class Scheduler:
         self.holder = holder or default_holder()
         self.evaluate = evaluate
         self.notifier = notifier
-        self.leases = Leases(client, prefix)
+        self.leases = LeaseStore(client, leases_index(prefix))
         self.stopping = threading.Event()  # set at shutdown: finish the slot at hand, start no other
 
     def tick(self, now: datetime | None = None) -> list[SlotRun]:
@@ -215,19 +118,22 @@ class Scheduler:
         for slot in due_slots(now, self.every, self.delay, self.catch_up):
             if self.stopping.is_set():
                 break
-            lease = self.leases.acquire(slot, self.holder, now, self.lease)
+            named = {"slot": {"start": iso(slot.start), "end": iso(slot.end)}}
+            lease = self.leases.acquire(slot.key, self.holder, now, self.lease, named)
             if lease is None:
                 continue
+            if lease.attempt > 1:
+                log.warning("detection slot %s taken over (attempt %d)", slot.key, lease.attempt)
             try:
                 result = self.evaluate(self.client, self.prefix, self.rules, slot.start, slot.end, self.reference_key)
             except Exception as exc:
                 # Give the slot back so the next tick (here or on another replica) retries it.
-                self.leases.settle(
-                    lease, datetime.now(UTC), "released", {"error": f"{type(exc).__name__}: {exc}"[:500]}
-                )
+                error = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                self.leases.settle(lease, datetime.now(UTC), RELEASED, named | {"outcome": error})
                 raise
             outcome = {"created": result.created, "existing": result.existing, "rules": len(result.rules)}
-            self.leases.settle(lease, datetime.now(UTC), "done", outcome)
+            if not self.leases.settle(lease, datetime.now(UTC), DONE, named | {"outcome": outcome}):
+                log.warning("detection slot %s: lease was taken over while running; keeping the other run", slot.key)
             log.info("detection slot %s: %d new alerts, %d already there", slot.key, result.created, result.existing)
             ran.append(SlotRun(slot, lease.attempt, result.created, result.existing))
         if self.notifier is not None:

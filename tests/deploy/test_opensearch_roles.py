@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
+from audit.detection import reference
 from audit.detection.alerts import actions_index, alerts_index
+from audit.detection.integrity import loads_index
 from audit.detection.schedule import leases_index
 from audit.lifecycle import OPS_INDEX
 from audit.opensearch import index_for
@@ -45,3 +47,16 @@ def test_the_console_reads_and_writes_alerts_and_sessions(index: str) -> None:
 @pytest.mark.parametrize("index", [alerts_index(PREFIX), leases_index(PREFIX)])
 def test_detection_writes_alerts_and_leases(index: str) -> None:
     assert {"read", "indices:data/write/index"} <= allowed("minguard_detection", index)
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        reference.reference_index(PREFIX, "staff"),
+        reference.reference_index(PREFIX, "deaths"),
+        loads_index(PREFIX),
+        reference.lease_index(PREFIX),
+    ],
+)
+def test_the_reference_loader_writes_the_feeds_their_records_and_leases(index: str) -> None:
+    assert {"read", "indices:data/write/index", "indices:admin/create"} <= allowed("minguard_reference_loader", index)

@@ -129,7 +129,7 @@ def test_racing_schedulers_evaluate_a_slot_once(opensearch: OpenSearch, prefix: 
     assert evaluate.calls == [(SLOT_START, SLOT_START + EVERY)]
     assert sorted(ran.values()) == [0, 0, 0, 1]
     winner = next(h for h, n in ran.items() if n)
-    lease = schedulers[0].leases.get(due_slots(NOW, EVERY, DELAY, 1)[0])
+    lease = schedulers[0].leases.get(due_slots(NOW, EVERY, DELAY, 1)[0].key)
     assert lease is not None and lease["state"] == "done" and lease["holder"] == winner
     assert lease["outcome"]["created"] == 1
     alerts = _alerts(opensearch, prefix)
@@ -147,7 +147,7 @@ def test_a_crashed_holder_is_taken_over_after_its_lease_expires(opensearch: Open
     with pytest.raises(Crash):
         crashing.tick(NOW)
     slot = due_slots(NOW, EVERY, DELAY, 1)[0]
-    held = crashing.leases.get(slot)
+    held = crashing.leases.get(slot.key)
     assert held is not None and held["state"] == "running" and held["holder"] == "replica-a"
 
     evaluate = Counting()
@@ -158,7 +158,7 @@ def test_a_crashed_holder_is_taken_over_after_its_lease_expires(opensearch: Open
     # …after it, the next tick takes it over and evaluates it.
     ran = other.tick(NOW + LEASE + timedelta(seconds=1))
     assert [(r.slot, r.attempt, r.created) for r in ran] == [(slot, 2, 1)]
-    done = other.leases.get(slot)
+    done = other.leases.get(slot.key)
     assert done is not None and done["state"] == "done" and done["holder"] == "replica-b"
     assert len(_alerts(opensearch, prefix)) == 1
     crashing.client.close()
@@ -171,7 +171,7 @@ def test_a_failed_run_gives_the_slot_back_at_once(opensearch: OpenSearch, prefix
     with pytest.raises(RuntimeError):
         failing.tick(NOW)
     slot = due_slots(NOW, EVERY, DELAY, 1)[0]
-    released = failing.leases.get(slot)
+    released = failing.leases.get(slot.key)
     assert released is not None and released["state"] == "released"
     assert "node went away" in released["outcome"]["error"]
     other = _scheduler(prefix, "replica-b", Counting())
