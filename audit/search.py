@@ -44,6 +44,19 @@ COLUMNS: list[tuple[str, str]] = [
     ("event.id", "事件编号"),
 ]
 
+# Columns for the gateway's starts and stops (`event.kind: lifecycle`, docs/audit-events.md §1.3).
+LIFECYCLE_COLUMNS: list[tuple[str, str]] = [
+    ("@timestamp", "时间"),
+    ("event.action", "事件"),
+    ("minguard.instance", "实例"),
+    ("minguard.gateway.pid", "进程"),
+    ("minguard.gateway.version", "版本"),
+    # 否: the previous run was killed, crashed or lost its host (the audit process was interrupted).
+    ("minguard.gateway.previous_run.stop_recorded", "上次运行有停止记录"),
+    ("minguard.gateway.changed_settings", "配置变更项"),
+    ("minguard.summary_zh", "摘要"),
+]
+
 
 # event.type of an access that was refused or failed anywhere, and of one that went out.
 DENIED, ALLOWED = "denied", "allowed"
@@ -171,25 +184,25 @@ def _shown(event: dict[str, Any], path: str) -> Any:
     return value
 
 
-def rows(events: list[dict[str, Any]]) -> list[list[str]]:
-    return [[_cell(_shown(event, path)) for path, _ in COLUMNS] for event in events]
+def rows(events: list[dict[str, Any]], columns: list[tuple[str, str]] = COLUMNS) -> list[list[str]]:
+    return [[_cell(_shown(event, path)) for path, _ in columns] for event in events]
 
 
-def render(events: list[dict[str, Any]], fmt: str) -> str:
+def render(events: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str]] = COLUMNS) -> str:
     if fmt == "json":
         return legible_json(events)
-    headers = [zh for _, zh in COLUMNS]
+    headers = [zh for _, zh in columns]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(headers)
-        writer.writerows([_csv_cell(cell) for cell in row] for row in rows(events))
+        writer.writerows([_csv_cell(cell) for cell in row] for row in rows(events, columns))
         return out.getvalue()
     if fmt != "table":
         raise SearchError(
             f"未知的输出格式 {fmt!r},可用 table、json 或 csv / unknown format {fmt!r}: use table, json or csv"
         )
-    table = [headers, *([legible(cell) for cell in row] for row in rows(events))]  # for a terminal
+    table = [headers, *([legible(cell) for cell in row] for row in rows(events, columns))]  # for a terminal
     widths = [max(_width(row[i]) for row in table) for i in range(len(headers))]
     lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)) for row in table]
     return "\n".join(lines) + f"\n共 {len(events)} 条 ({len(events)} events)"

@@ -61,3 +61,21 @@ def test_search_output_does_not_let_a_sent_path_act_on_the_terminal(
     assert "\x9b" not in found.stdout and "\u202e" not in found.stdout
     (event,) = [e for e in json.loads(found.stdout) if e["event"]["id"] == request_id]
     assert event["url"]["original"] == "/api/v1/regions/610902/persons/\x9b2J\u202efdp.exe"  # exact
+
+
+def test_search_lists_the_gateway_s_starts_with_lifecycle(gateway: RunningGateway, opensearch: OpenSearch) -> None:
+    """Accesses only, before: the CLI showed no start or stop of the gateway, so an officer
+    working from it could not see an interrupted audit process (the console and report could)."""
+    config = str(gateway.env.config)
+    for _ in range(60):
+        found = minguard("audit", "search", "--config", config, "--lifecycle", "--format", "csv")
+        assert found.returncode == 0, found.stderr
+        lines = [line for line in found.stdout.splitlines() if line]
+        if len(lines) > 1:
+            break
+    assert lines[0] == "时间,事件,实例,进程,版本,上次运行有停止记录,配置变更项,摘要"
+    assert all(",gateway.st" in line for line in lines[1:]) and any("网关启动" in line for line in lines[1:])
+    accesses = minguard("audit", "search", "--config", config, "--format", "csv").stdout.splitlines()
+    assert not any("网关启动" in line for line in accesses)
+    mixed = minguard("audit", "search", "--config", config, "--lifecycle", "--user", "zhangwei")
+    assert mixed.returncode == 2 and "--lifecycle" in mixed.stderr
