@@ -25,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -62,6 +63,10 @@ GENESIS = "0" * 64  # `prev` of a slot's first entry
 SIGNATURE_ALG = "ed25519"
 SIGNING_KEY = "audit-signing"  # keys.dir/audit-signing.key: the 32-byte Ed25519 seed, hex
 PUBLIC_KEY_FILE = "audit-signing.pub.pem"  # exported next to it, for verifiers
+# keys.dir/audit-signing.retired-<key_id>.pub.pem: the public keys of signing keys rotated out
+# (`minguard keys rotate-signing`), so that a trail spanning a rotation verifies as one. Beside
+# the others, not in a subdirectory: a key set mounted from a Kubernetes secret is one level.
+RETIRED_PUBLIC_KEY = "audit-signing.retired-{key_id}.pub.pem"
 # Domain separation: a checkpoint signature can never be mistaken for a signature of anything
 # else made with the same key. Each layout of the signed fields has its own prefix, so a
 # checkpoint stripped of its newer fields (`at`, `final`...) cannot pass as an older one: its
@@ -209,6 +214,39 @@ class CheckpointSigner:
 
     def sign(self, data: bytes) -> str:
         return self._key.sign(data).hex()
+
+
+def rotate_signing_key(directory: Path) -> tuple[str, str]:
+    """Replace the signing key with a new one, keeping the old public key among the retired:
+    (old key_id, new key_id). The old seed is overwritten: checkpoints it signed stay
+    verifiable, and nobody can sign more with it."""
+    old = CheckpointSigner.from_dir(directory, generate=False)
+    retired = directory / RETIRED_PUBLIC_KEY.format(key_id=old.key_id)
+    retired.write_bytes((directory / PUBLIC_KEY_FILE).read_bytes())
+    seed = directory / f"{SIGNING_KEY}.key"
+    tmp = seed.with_name(f".{SIGNING_KEY}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(secrets.token_bytes(32).hex() + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, seed)
+    (directory / PUBLIC_KEY_FILE).unlink()  # the old one: from_dir exports the new key's
+    return old.key_id, CheckpointSigner.from_dir(directory, generate=False).key_id
+
+
+def verifying_keys(directory: Path) -> list[Ed25519PublicKey]:
+    """The public keys a trail's checkpoints may be signed with: keys.dir's current one, then
+    the retired ones. OSError or ValueError if one cannot be read."""
+    paths = [directory / PUBLIC_KEY_FILE, *sorted(directory.glob(RETIRED_PUBLIC_KEY.format(key_id="*")))]
+    return [load_public_key(path) for path in paths]
+
+
+def load_public_key(path: Path) -> Ed25519PublicKey:
+    key = serialization.load_pem_public_key(path.read_bytes())
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError(f"{path}: not an Ed25519 public key")
+    return key
 
 
 def now_timestamp() -> str:

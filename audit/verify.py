@@ -16,7 +16,7 @@ unless the trail is also held against the spools on the gateway hosts: `check_an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -48,6 +48,8 @@ _ZH = {
     "inserted.unlinked": "第 {seq} 条事件 {id} 接不上第 {seq_before} 条({before}):它或前一条是伪造或重算了哈希的记录",
     "altered.misplaced": "第 {seq} 条检查点不在它所签的那条之后,或实例不符",
     "altered.key": "第 {seq} 条检查点由另一把密钥({key})签名,而不是 {expected}",
+    "altered.key_returned": "第 {seq} 条检查点由已轮换停用的密钥 {key} 签名,而此前的检查点已使用新密钥 {newer}:"
+    "是用旧密钥伪造的",
     "altered.signature": "第 {seq} 条检查点签名无效",
     "altered.rewritten": "第 {seq} 条检查点所签的第 {signed} 条哈希与记录不符:此前的链被重写",
     "deleted.count": "第 {seq} 条检查点签名覆盖 {count} 条,但与上一检查点(第 {previous} 条)之间有 {actual} 条",
@@ -77,6 +79,8 @@ _EN = {
     "inserted.unlinked": "seq {seq}: event {id} does not link to seq {seq_before} ({before}): it or that one was forged or re-hashed",
     "altered.misplaced": "checkpoint at seq {seq} does not follow the entry it signs, or names another instance",
     "altered.key": "checkpoint at seq {seq} is signed by another key ({key}), not {expected}",
+    "altered.key_returned": "checkpoint at seq {seq} is signed by the rotated-out key {key}, though earlier"
+    " checkpoints already use the newer key {newer}: forged with the old key",
     "altered.signature": "checkpoint at seq {seq} has an invalid signature",
     "altered.rewritten": "checkpoint at seq {seq} signs a hash for seq {signed} the trail no longer has: the chain before it was rewritten",
     "deleted.count": "checkpoint at seq {seq} signs {count} entries, but {actual} lie since the previous checkpoint (seq {previous})",
@@ -225,15 +229,17 @@ def _parse(event: dict[str, Any]) -> tuple[str, _Entry] | Finding:
 
 
 def verify_trail(
-    events: Iterable[dict[str, Any]], public_key: Ed25519PublicKey | None, end: datetime | None = None
+    events: Iterable[dict[str, Any]], public_keys: Sequence[Ed25519PublicKey] | None, end: datetime | None = None
 ) -> Report:
-    """Without a public key the chains are checked but checkpoint signatures are not.
+    """Without public keys the chains are checked but checkpoint signatures are not. With
+    several (the keys of a rotation), each checkpoint is checked with the one its `key_id` names.
 
     `end` (aware): the time the trail is expected to reach, the end of the period checked or now.
     Each chain must then end in a final checkpoint or in one made within two heartbeat intervals
     (plus GRACE) before `end`. Without it, where chains end is not judged.
     """
-    report = Report(signatures_checked=public_key is not None)
+    report = Report(signatures_checked=public_keys is not None)
+    keys = {key_id(key): key for key in public_keys} if public_keys is not None else None
     if end is not None:
         report.ends_judged_at = end.isoformat(timespec="seconds")
     by_instance: dict[str, list[_Entry]] = defaultdict(list)
@@ -244,7 +250,7 @@ def verify_trail(
         else:
             by_instance[parsed[0]].append(parsed[1])
     for instance in sorted(by_instance):
-        chain = _Chain(instance, by_instance[instance], public_key, report.findings, end)
+        chain = _Chain(instance, by_instance[instance], keys, report.findings, end)
         report.instances.append(chain.check())
     report.findings.sort(key=lambda f: (f.instance or "", f.seq or 0))
     return report
@@ -282,13 +288,18 @@ class _Chain:
         self,
         instance: str,
         entries: list[_Entry],
-        public_key: Ed25519PublicKey | None,
+        keys: dict[str, Ed25519PublicKey] | None,
         findings: list[Finding],
         end: datetime | None,
     ) -> None:
         self.instance = instance
         self.entries = entries
-        self.public_key = public_key
+        self.keys = keys
+        # The key the chain's last validly signed checkpoint used, and those it used before:
+        # a rotation moves forward, so a key once left behind signs nothing later (a retired
+        # key's copy, leaked or kept, cannot be used to forge a newer checkpoint).
+        self.signing_key: str | None = None
+        self.left_keys: set[str] = set()
         self.findings = findings
         self.end = end
         self.by_hash = {e.hash: e for e in entries}
@@ -426,6 +437,28 @@ class _Chain:
         else:
             self.find("inserted.unlinked", e.seq, e.id, seq_before=e.seq - 1, before=before.id if before else "GENESIS")
 
+    def _signed(self, e: _Entry, cp: dict[str, Any]) -> bool:
+        """Whether one of the keys validly signed the checkpoint, and not a key the chain had
+        already left behind."""
+        keys = self.keys or {}
+        named = str(cp.get("key_id"))
+        key = keys.get(named)
+        if key is None:
+            self.find("altered.key", e.seq, e.id, key=named, expected="、".join(keys))
+            return False
+        if named in self.left_keys:
+            self.find("altered.key_returned", e.seq, e.id, key=named, newer=self.signing_key)
+            return False
+        try:
+            key.verify(bytes.fromhex(str(cp.get("signature"))), signed_bytes(cp))
+        except (InvalidSignature, ValueError):
+            self.find("altered.signature", e.seq, e.id)
+            return False
+        if self.signing_key is not None and self.signing_key != named:
+            self.left_keys.add(self.signing_key)
+        self.signing_key = named
+        return True
+
     def _check_checkpoint(self, e: _Entry, chosen: dict[int, _Entry], previous: _Entry | None, first_seq: int) -> bool:
         """Check one checkpoint; True if it can be trusted (intact and, with a key, validly signed)."""
         cp = e.checkpoint or {}
@@ -433,17 +466,8 @@ class _Chain:
         if cp.get("instance") != self.instance or seq != e.seq - 1 or signed_hash != e.prev:
             self.find("altered.misplaced", e.seq, e.id)
         trusted = e.intact
-        if self.public_key is not None:
-            expected = key_id(self.public_key)
-            if cp.get("key_id") != expected:
-                self.find("altered.key", e.seq, e.id, key=cp.get("key_id"), expected=expected)
-                trusted = False
-            else:
-                try:
-                    self.public_key.verify(bytes.fromhex(str(cp.get("signature"))), signed_bytes(cp))
-                except (InvalidSignature, ValueError):
-                    self.find("altered.signature", e.seq, e.id)
-                    trusted = False
+        if self.keys is not None:
+            trusted = self._signed(e, cp) and trusted
         if not trusted or type(count) is not int or type(seq) is not int:
             return False  # what a forged or damaged checkpoint claims proves nothing either way
         signed = chosen.get(seq)

@@ -17,10 +17,10 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from audit.anchor import Anchor, AnchorError, check_anchors, read_shipped
-from audit.chain import PUBLIC_KEY_FILE
+from audit.chain import verifying_keys
 from audit.detection.notify import notified_severities
 from audit.verify import verify_trail
-from gateway.cli_audit import load_public_key, read_trail
+from gateway.cli_audit import read_trail
 from gateway.exchange import account_name
 from gateway.settings import Settings
 
@@ -200,7 +200,7 @@ def _verify(settings: Settings, client: OpenSearch, start: datetime, end: dateti
     report runs beside the gateway (as `audit verify --spool`); an unreadable key is reported,
     not raised."""
     try:
-        key = load_public_key(settings.keys.dir / PUBLIC_KEY_FILE)
+        keys = verifying_keys(settings.keys.dir)  # the current key and those rotated out
     except (OSError, ValueError) as exc:
         return {"error": f"无法读取签名公钥:{exc}"}
     prefix = settings.opensearch.index_prefix
@@ -209,7 +209,7 @@ def _verify(settings: Settings, client: OpenSearch, start: datetime, end: dateti
     # checkpoints, so every event of the period is checked against a signature.
     # Where each chain ends is judged against the period's end, or now if that is later.
     judged_end = min(end, datetime.now(UTC))
-    report = verify_trail(read_trail(client, prefix, start, end), key, judged_end)
+    report = verify_trail(read_trail(client, prefix, start, end), keys, judged_end)
     # A chain's tail deleted (back to a clean shutdown's checkpoint, or the last minutes of a
     # running gateway) leaves a trail that verifies; the spool knows what was shipped.
     report.findings += check_anchors(client, prefix, anchors)

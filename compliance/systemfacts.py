@@ -79,6 +79,9 @@ def key_files(directory: Path, now: datetime) -> list[dict[str, Any]]:
     for path in sorted(directory.iterdir()):
         if path.suffix not in (".key", ".pem") or ".private" in path.name or path.name.startswith("."):
             continue
+        if ".retired-" in path.name:
+            continue  # a rotated-out key's public half, kept to verify old checkpoints: it signs nothing
+
         modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
         out.append(
             {

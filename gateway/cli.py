@@ -237,6 +237,27 @@ def keys_init(directory: Path) -> None:
         typer.echo(str(path))
 
 
+@keys_app.command("rotate-signing")
+def keys_rotate_signing(directory: Path) -> None:
+    """Replace the audit signing key in DIRECTORY (the key set of `keys init`) with a new one.
+    The old public key is kept as audit-signing.retired-<key_id>.pub.pem so the trail verifies across the
+    rotation; the old seed is overwritten. Then restart every gateway with the new set."""
+    from audit.chain import RETIRED_PUBLIC_KEY, rotate_signing_key
+    from policies.keys import KeyFileError
+
+    try:
+        old, new = rotate_signing_key(directory)
+    except (KeyFileError, OSError) as exc:
+        fail(f"签名密钥轮换失败 / cannot rotate the signing key: {exc}")
+    typer.echo(
+        f"审计签名密钥已轮换 signing key rotated: {old} -> {new}\n"
+        f"旧公钥保留于 old public key kept in {directory / RETIRED_PUBLIC_KEY.format(key_id=old)}\n"
+        "下一步 next: 重启所有网关;把新公钥交给测评机构;重新载入参考数据(其签名记录用旧密钥)\n"
+        "restart every gateway; give the new public key to the assessor; reload the reference data"
+        " (its signed records name the old key)"
+    )
+
+
 @keys_app.command("new-api-key")
 def new_api_key() -> None:
     """Print a new random API key and the SHA-256 to put in the config (the key itself never goes there)."""

@@ -18,7 +18,6 @@ import typer
 from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 
 if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     from opensearchpy import OpenSearch
 
     from audit.verify import Report
@@ -159,16 +158,6 @@ def read_trail(
         yield hit["_source"]
 
 
-def load_public_key(path: Path) -> Ed25519PublicKey:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    from cryptography.hazmat.primitives.serialization import load_pem_public_key
-
-    key = load_pem_public_key(path.read_bytes())
-    if not isinstance(key, Ed25519PublicKey):
-        raise ValueError(f"{path}: not an Ed25519 public key")
-    return key
-
-
 def render(report: Report, header: list[str], anchored: frozenset[str] = frozenset()) -> str:
     """The report for a terminal; ``anchored``: the instances whose chain end was held against
     the gateway host's spool (`--spool`), for which a cut-off end is no longer undetectable."""
@@ -239,9 +228,13 @@ def verify(
     to: Annotated[str | None, typer.Option("--to", help="End, ISO 8601 (no offset = UTC). Default: no limit.")] = None,
     instance: Annotated[str | None, typer.Option("--instance", help="Only this instance (spool slot).")] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="The gateway's YAML config file.")] = None,
-    public_key: Annotated[
-        Path | None,
-        typer.Option("--public-key", help="Checkpoint public key (PEM). Default: keys.dir/audit-signing.pub.pem."),
+    public_keys: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--public-key",
+            help="Checkpoint public key (PEM); repeat it for the keys of a rotation. Default: keys.dir's"
+            " audit-signing.pub.pem and the retired audit-signing.retired-*.pub.pem.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     spool: Annotated[
@@ -261,7 +254,7 @@ def verify(
     from opensearchpy.exceptions import OpenSearchException
 
     from audit.anchor import AnchorError, check_anchors, read_shipped
-    from audit.chain import PUBLIC_KEY_FILE, key_id
+    from audit.chain import key_id, load_public_key, verifying_keys
     from audit.verify import verify_trail
 
     start, end = parse_time(from_), parse_time(to)
@@ -278,15 +271,20 @@ def verify(
     now = datetime.now(UTC)
     judged_end = min(end, now) if end is not None else now
     settings = settings_or_fail(config)
-    key_path = public_key or settings.keys.dir / PUBLIC_KEY_FILE
     try:
-        key = load_public_key(key_path)
+        if public_keys:
+            keys = [load_public_key(path) for path in public_keys]
+            source = ", ".join(str(path) for path in public_keys)
+        else:
+            keys = verifying_keys(settings.keys.dir)
+            source = f"{settings.keys.dir}: audit-signing.pub.pem, audit-signing.retired-*.pub.pem"
     except (OSError, ValueError) as exc:
         fail(f"无法读取签名公钥 / cannot read the checkpoint public key: {exc}")
+    key_ids = [key_id(key) for key in keys]
     prefix = settings.opensearch.index_prefix
     client = opensearch_client(settings.opensearch)
     try:
-        report = verify_trail(read_trail(client, prefix, start, end, instance), key, judged_end)
+        report = verify_trail(read_trail(client, prefix, start, end, instance), keys, judged_end)
         report.findings += check_anchors(client, prefix, anchors)
     except (OpenSearchException, OSError) as exc:
         fail(f"无法读取审计记录 / cannot read the audit trail from {settings.opensearch.url}: {exc}")
@@ -299,7 +297,8 @@ def verify(
             "from": start.isoformat() if start else None,
             "to": end.isoformat() if end else None,
             "instance": instance,
-            "key_id": key_id(key),
+            "key_id": key_ids[0],
+            "key_ids": key_ids,
             "spool": str(spool) if spool is not None else None,
             "anchors": [{"instance": a.instance, "seq": a.seq, "hash": a.hash} for a in anchors],
         }
@@ -309,7 +308,7 @@ def verify(
         header = [
             f"索引 index: {prefix}-*  时间 range: {span[0]} – {span[1]}"
             + (f"  实例 instance: {instance}" if instance else ""),
-            f"签名公钥 checkpoint key: {key_id(key)} ({key_path})",
+            f"签名公钥 checkpoint keys: {', '.join(key_ids)} ({source})",
             f"链尾判断时间 chain ends judged against: {report.ends_judged_at}",
         ]
         if spool is not None:

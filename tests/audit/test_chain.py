@@ -83,7 +83,7 @@ def test_the_chain_follows_the_order_of_the_lines_on_disk(tmp_path: Path) -> Non
         assert (chain["alg"], chain["instance"], chain["prev"]) == ("sha256", "gw", previous)
         assert event_hash(e, "sha256") == chain["hash"]
         previous = chain["hash"]
-    assert verify_trail(written, SIGNER.public_key).clean
+    assert verify_trail(written, [SIGNER.public_key]).clean
     spool.close()
 
 
@@ -110,7 +110,7 @@ def test_a_failed_write_rolls_the_chain_back(tmp_path: Path, monkeypatch: pytest
     written = lines(spool)
     assert [e["minguard"]["chain"]["seq"] for e in written] == [1, 2]
     assert [e["n"] for e in written] == [0, 1]
-    assert verify_trail(written, SIGNER.public_key).clean
+    assert verify_trail(written, [SIGNER.public_key]).clean
     spool.close()
 
 
@@ -138,7 +138,7 @@ def test_the_chain_resumes_after_reopen(tmp_path: Path) -> None:
     append_all(spool, [event(i) for i in range(5, 8)])
     written = lines(spool)
     assert [e["minguard"]["chain"]["seq"] for e in written] == list(range(1, 9))
-    assert verify_trail(written, SIGNER.public_key).clean
+    assert verify_trail(written, [SIGNER.public_key]).clean
     spool.close()
 
 
@@ -155,7 +155,7 @@ def test_the_chain_resumes_when_every_segment_was_shipped_and_deleted(tmp_path: 
     spool = make(tmp_path, every=7, segment_bytes=4096)
     append_all(spool, [event(i) for i in range(n, n + 10)])
     trail += lines(spool)
-    report = verify_trail(trail, SIGNER.public_key)
+    report = verify_trail(trail, [SIGNER.public_key])
     assert report.clean, [f.message for f in report.findings]
     (summary,) = report.instances
     assert (summary.first_seq, summary.entries) == (1, summary.last_seq)
@@ -194,7 +194,7 @@ def test_the_chain_resumes_when_the_process_ended_before_a_rotation_was_flushed(
     spool = make(tmp_path, segment_bytes=4096)
     append_all(spool, [event(i) for i in range(n, n + 5)])
     trail += lines(spool)
-    report = verify_trail(trail, SIGNER.public_key)
+    report = verify_trail(trail, [SIGNER.public_key])
     assert report.clean, [f.message for f in report.findings]
     spool.close()
 
@@ -225,7 +225,7 @@ def test_rotations_flush_in_the_sync_thread_not_on_the_event_loop(
     assert json.loads((spool.directory / "chain.json").read_text(encoding="utf-8"))["segment"] == spool.segments()[-1]
     assert spool.end.segment == spool.segments()[-1]
     monkeypatch.undo()
-    assert verify_trail(lines(spool), SIGNER.public_key).clean
+    assert verify_trail(lines(spool), [SIGNER.public_key]).clean
     spool.close()
 
 
@@ -260,7 +260,7 @@ def test_a_checkpoint_request_always_writes_one_a_heartbeat_when_nothing_came(tm
     written = lines(spool)
     assert [e["event"]["kind"] for e in written] == ["checkpoint", "event", "checkpoint", "checkpoint"]
     assert [e["minguard"]["checkpoint"]["count"] for e in written if e["event"]["kind"] == "checkpoint"] == [0, 1, 0]
-    assert verify_trail(written, SIGNER.public_key).clean
+    assert verify_trail(written, [SIGNER.public_key]).clean
     spool.close()
 
 
@@ -284,7 +284,7 @@ def test_the_ticker_beats_every_interval_and_its_stop_makes_the_closing_checkpoi
     assert len(checkpoints) >= 4  # one per tick, nothing new to sign or not
     assert [c["final"] for c in checkpoints] == [False] * (len(checkpoints) - 1) + [True]
     assert {c["interval"] for c in checkpoints} == {0.01}
-    report = verify_trail(lines(spool), SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=1))
+    report = verify_trail(lines(spool), [SIGNER.public_key], end=datetime.now(UTC) + timedelta(days=1))
     assert report.clean, [f.message for f in report.findings]
     assert report.instances[0].closed
     spool.close()
@@ -341,7 +341,7 @@ def seq_of(events: list[dict[str, Any]], seq: int) -> dict[str, Any]:
 
 def test_a_clean_trail_verifies_in_any_order() -> None:
     events = trail()
-    report = verify_trail(reversed(events), SIGNER.public_key)
+    report = verify_trail(reversed(events), [SIGNER.public_key])
     assert report.clean
     (summary,) = report.instances
     assert (summary.first_seq, summary.last_seq, summary.checkpoints, summary.unsigned) == (1, 23, 3, 0)
@@ -352,9 +352,9 @@ def test_sm3_is_gb_t_32905_and_an_sm3_trail_verifies_and_shows_edits() -> None:
     assert HASHES["sm3"](b"abc").hexdigest() == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
     events = trail(alg="sm3")
     assert {e["minguard"]["chain"]["alg"] for e in events} == {"sm3"}
-    assert verify_trail(events, SIGNER.public_key).clean
+    assert verify_trail(events, [SIGNER.public_key]).clean
     seq_of(events, 7)["minguard"]["summary_zh"] = "无事发生"
-    check(verify_trail(events, SIGNER.public_key), ("altered", 7, "e0006"))
+    check(verify_trail(events, [SIGNER.public_key]), ("altered", 7, "e0006"))
 
 
 def test_a_chain_that_changes_algorithm_at_a_restart_verifies() -> None:
@@ -373,25 +373,83 @@ def test_a_chain_that_changes_algorithm_at_a_restart_verifies() -> None:
         events.append(e)
     events.append(sealer.checkpoint(force=True))
     assert [e["minguard"]["chain"]["alg"] for e in events[4:8]] == ["sha256", "sha256", "sm3", "sm3"]
-    assert verify_trail(events, SIGNER.public_key).clean
+    assert verify_trail(events, [SIGNER.public_key]).clean
+
+
+def rotated(signers: list[CheckpointSigner], per_run: int = 6) -> list[dict[str, Any]]:
+    """One slot's chain over several runs, each run signing with the next key (a rotation)."""
+    events: list[dict[str, Any]] = []
+    state = None
+    for run, signer in enumerate(signers):
+        sealer = ChainSealer(signer, every=4)
+        sealer.resume("gw", state)
+        for i in range(run * per_run, (run + 1) * per_run):
+            sealer.seal(e := event(i))
+            events.append(e)
+            if (cp := sealer.checkpoint()) is not None:
+                events.append(cp)
+        sealer.closing()
+        events.append(sealer.checkpoint(force=True))  # type: ignore[arg-type]
+        state = sealer.snapshot()
+    return events
+
+
+def test_a_trail_spanning_a_key_rotation_verifies_with_both_keys() -> None:
+    """Before, verify took one key: a period spanning a rotation (the report asks for keys
+    younger than a year) showed every checkpoint of the other key as altered."""
+    new = CheckpointSigner(Ed25519PrivateKey.generate())
+    events = rotated([SIGNER, new])
+    assert {e["minguard"]["checkpoint"]["key_id"] for e in events if "checkpoint" in e["minguard"]} == {
+        SIGNER.key_id,
+        new.key_id,
+    }
+    assert verify_trail(events, [new.public_key, SIGNER.public_key]).clean
+    only_new = verify_trail(events, [new.public_key])
+    assert only_new.findings and {f.kind for f in only_new.findings} == {"altered"}
+
+
+def test_a_checkpoint_signed_with_a_key_the_chain_had_left_is_reported() -> None:
+    """Whoever holds a rotated-out seed (leaked, or kept against the rules) could sign a
+    checkpoint over a rewritten part of the chain after the rotation: the key never returns."""
+    new = CheckpointSigner(Ed25519PrivateKey.generate())
+    events = rotated([SIGNER, new, SIGNER])
+    returned = [e for e in events if e["minguard"].get("checkpoint", {}).get("key_id") == SIGNER.key_id][-2:]
+    report = verify_trail(events, [new.public_key, SIGNER.public_key])
+    assert {(f.kind, f.seq) for f in report.findings} >= {("altered", e["minguard"]["chain"]["seq"]) for e in returned}
+    assert all(
+        "已轮换停用的密钥" in f.message_zh
+        for f in report.findings
+        if f.seq in {e["minguard"]["chain"]["seq"] for e in returned}
+    )
+
+
+def test_rotating_the_signing_key_keeps_the_old_public_key(tmp_path: Path) -> None:
+    old = CheckpointSigner.from_dir(tmp_path, generate=True)
+    old_pem = (tmp_path / PUBLIC_KEY_FILE).read_bytes()
+    old_id, new_id = audit.chain.rotate_signing_key(tmp_path)
+    new = CheckpointSigner.from_dir(tmp_path, generate=False)
+    assert (old_id, new_id) == (old.key_id, new.key_id) and old_id != new_id
+    assert (tmp_path / f"audit-signing.retired-{old_id}.pub.pem").read_bytes() == old_pem
+    assert [audit.chain.key_id(k) for k in audit.chain.verifying_keys(tmp_path)] == [new_id, old_id]
+    assert (tmp_path / "audit-signing.key").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_deleted_event_is_reported_as_a_gap() -> None:
     events = [e for e in trail() if e["minguard"]["chain"]["seq"] != 5]
-    check(verify_trail(events, SIGNER.public_key), ("deleted", 5, None))
+    check(verify_trail(events, [SIGNER.public_key]), ("deleted", 5, None))
 
 
 def test_an_edited_event_is_named() -> None:
     events = trail()
     seq_of(events, 7)["minguard"]["summary_zh"] = "无事发生"
-    check(verify_trail(events, SIGNER.public_key), ("altered", 7, "e0006"))
+    check(verify_trail(events, [SIGNER.public_key]), ("altered", 7, "e0006"))
 
 
 def test_swapped_events_are_reported_as_reordered() -> None:
     events = trail()
     a, b = seq_of(events, 3), seq_of(events, 11)
     a["minguard"]["chain"]["seq"], b["minguard"]["chain"]["seq"] = 11, 3
-    check(verify_trail(events, SIGNER.public_key), ("reordered", 11, "e0002"), ("reordered", 3, "e0009"))
+    check(verify_trail(events, [SIGNER.public_key]), ("reordered", 11, "e0002"), ("reordered", 3, "e0009"))
 
 
 def test_a_forged_event_claiming_a_seq_is_reported_as_inserted() -> None:
@@ -400,17 +458,17 @@ def test_a_forged_event_claiming_a_seq_is_reported_as_inserted() -> None:
     forged["event"]["id"] = "forged"
     forged["minguard"]["summary_zh"] = "伪造"
     forged["minguard"]["chain"]["hash"] = event_hash(forged, "sha256")  # a self-consistent hash
-    check(verify_trail([*events, forged], SIGNER.public_key), ("inserted", 4, "forged"))
+    check(verify_trail([*events, forged], [SIGNER.public_key]), ("inserted", 4, "forged"))
 
 
 def test_an_event_without_chain_is_reported_as_inserted() -> None:
     forged = event(99)
-    check(verify_trail([*trail(), forged], SIGNER.public_key), ("inserted", None, "e0099"))
+    check(verify_trail([*trail(), forged], [SIGNER.public_key]), ("inserted", None, "e0099"))
 
 
 def test_a_deleted_checkpoint_shows_as_a_gap_and_a_count_mismatch() -> None:
     events = [e for e in trail() if e["minguard"]["chain"]["seq"] != 9]
-    report = verify_trail(events, SIGNER.public_key)
+    report = verify_trail(events, [SIGNER.public_key])
     check(report, ("deleted", 9, None), ("deleted", 18, seq_of(events, 18)["event"]["id"]))
 
 
@@ -422,7 +480,7 @@ def test_a_rewritten_chain_is_caught_by_the_next_checkpoint() -> None:
         e = seq_of(events, seq)
         e["minguard"]["chain"]["prev"] = previous
         e["minguard"]["chain"]["hash"] = previous = event_hash(e, "sha256")
-    check(verify_trail(events, SIGNER.public_key), ("altered", 18, seq_of(events, 18)["event"]["id"]))
+    check(verify_trail(events, [SIGNER.public_key]), ("altered", 18, seq_of(events, 18)["event"]["id"]))
 
 
 def test_a_forged_signature_and_a_foreign_key_are_reported() -> None:
@@ -432,15 +490,15 @@ def test_a_forged_signature_and_a_foreign_key_are_reported() -> None:
     cp["minguard"]["chain"]["hash"] = event_hash(cp, "sha256")
     seq_of(events, 10)["minguard"]["chain"]["prev"] = cp["minguard"]["chain"]["hash"]
     seq_of(events, 10)["minguard"]["chain"]["hash"] = event_hash(seq_of(events, 10), "sha256")
-    report = verify_trail(events, SIGNER.public_key)
+    report = verify_trail(events, [SIGNER.public_key])
     assert ("altered", 9) in {(f.kind, f.seq) for f in report.findings}
     other = Ed25519PrivateKey.generate().public_key()
-    assert {f.kind for f in verify_trail(trail(), other).findings} == {"altered"}
+    assert {f.kind for f in verify_trail(trail(), [other]).findings} == {"altered"}
 
 
 def test_deleted_events_just_before_a_checkpoint_and_the_unsigned_tail() -> None:
     events = [e for e in trail(n=20) if e["minguard"]["chain"]["seq"] not in (7, 8, 23)]
-    report = verify_trail(events, SIGNER.public_key)
+    report = verify_trail(events, [SIGNER.public_key])
     check(report, ("deleted", 7, None))
     assert report.instances[0].unsigned == 4  # seq 19-22: chained, not signed (their checkpoint is gone)
 
@@ -449,9 +507,9 @@ def test_deleted_events_just_before_a_checkpoint_and_the_unsigned_tail() -> None
 def test_a_trail_cut_off_right_after_a_checkpoint_is_reported() -> None:
     events = [e for e in trail() if e["minguard"]["chain"]["seq"] <= 9]  # seq 9 is a checkpoint
     now = datetime.now(UTC)
-    assert verify_trail(events, SIGNER.public_key).clean  # the chain alone cannot tell
-    assert verify_trail(events, SIGNER.public_key, end=now).clean  # as if verified at once: not yet overdue
-    report = verify_trail(events, SIGNER.public_key, end=now + LATER)
+    assert verify_trail(events, [SIGNER.public_key]).clean  # the chain alone cannot tell
+    assert verify_trail(events, [SIGNER.public_key], end=now).clean  # as if verified at once: not yet overdue
+    report = verify_trail(events, [SIGNER.public_key], end=now + LATER)
     check(report, ("interrupted", 9, seq_of(events, 9)["event"]["id"]))
     (finding,) = report.findings
     assert finding.message_zh.startswith("实例 gw 记录止于 ") and "没有正常关闭的检查点" in finding.message_zh
@@ -461,13 +519,13 @@ def test_a_trail_cut_off_right_after_a_checkpoint_is_reported() -> None:
 
 def test_a_gateway_that_stopped_without_a_final_checkpoint_is_reported() -> None:
     events = trail()  # the last checkpoint is a heartbeat, not a closing one
-    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + LATER)
+    report = verify_trail(events, [SIGNER.public_key], end=datetime.now(UTC) + LATER)
     check(report, ("interrupted", 23, seq_of(events, 23)["event"]["id"]))
 
 
 def test_a_final_checkpoint_ends_a_chain_cleanly() -> None:
     events = trail(closed=True)
-    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=400))
+    report = verify_trail(events, [SIGNER.public_key], end=datetime.now(UTC) + timedelta(days=400))
     assert report.clean, [f.message for f in report.findings]
     (summary,) = report.instances
     assert summary.closed and summary.last_checkpoint_at == seq_of(events, 23)["minguard"]["checkpoint"]["at"]
@@ -477,8 +535,8 @@ def test_a_final_checkpoint_ends_a_chain_cleanly() -> None:
 def test_the_interval_a_checkpoint_signs_sets_how_old_it_may_be() -> None:
     events = trail(interval=3600)
     now = datetime.now(UTC)
-    assert verify_trail(events, SIGNER.public_key, end=now + LATER).clean  # within two intervals
-    assert not verify_trail(events, SIGNER.public_key, end=now + timedelta(hours=3)).clean
+    assert verify_trail(events, [SIGNER.public_key], end=now + LATER).clean  # within two intervals
+    assert not verify_trail(events, [SIGNER.public_key], end=now + timedelta(hours=3)).clean
 
 
 def three_sealed() -> tuple[ChainSealer, list[dict[str, Any]]]:
@@ -503,8 +561,8 @@ def test_entries_after_a_final_checkpoint_need_a_checkpoint_of_their_own() -> No
     sealer.seal(restarted)
     events.append(restarted)
     now = datetime.now(UTC)
-    assert verify_trail(events, SIGNER.public_key, end=now).clean  # just restarted
-    report = verify_trail(events, SIGNER.public_key, end=now + LATER)
+    assert verify_trail(events, [SIGNER.public_key], end=now).clean  # just restarted
+    report = verify_trail(events, [SIGNER.public_key], end=now + LATER)
     check(report, ("interrupted", 5, "e0003"))
     assert "seq 4 is a final checkpoint" in report.findings[0].message
 
@@ -512,8 +570,8 @@ def test_entries_after_a_final_checkpoint_need_a_checkpoint_of_their_own() -> No
 def test_a_chain_without_any_checkpoint_is_dated_by_its_entries() -> None:
     events = [e for e in trail() if e["event"]["kind"] == "event" and e["minguard"]["chain"]["seq"] <= 8]
     stamp = datetime.fromisoformat(events[-1]["@timestamp"])
-    assert verify_trail(events, SIGNER.public_key, end=stamp).clean
-    check(verify_trail(events, SIGNER.public_key, end=stamp + LATER), ("interrupted", 8, "e0007"))
+    assert verify_trail(events, [SIGNER.public_key], end=stamp).clean
+    check(verify_trail(events, [SIGNER.public_key], end=stamp + LATER), ("interrupted", 8, "e0007"))
 
 
 @pytest.mark.parametrize("field", ["at", "interval", "final", "version"])
@@ -523,7 +581,7 @@ def test_time_interval_finality_and_version_are_covered_by_the_signature(field: 
     changed = {"at": "2099-01-01T00:00:00.000Z", "interval": 86400.0, "final": False, "version": 3}[field]
     cp["minguard"]["checkpoint"][field] = changed
     rehash(cp)
-    check(verify_trail(events, SIGNER.public_key), ("altered", 23, cp["event"]["id"]))
+    check(verify_trail(events, [SIGNER.public_key]), ("altered", 23, cp["event"]["id"]))
 
 
 def test_stripping_the_new_fields_does_not_turn_a_checkpoint_into_an_older_one() -> None:
@@ -534,7 +592,7 @@ def test_stripping_the_new_fields_does_not_turn_a_checkpoint_into_an_older_one()
     for name in ("version", "at", "interval", "final"):
         del cp["minguard"]["checkpoint"][name]
     rehash(cp)
-    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + LATER)
+    report = verify_trail(events, [SIGNER.public_key], end=datetime.now(UTC) + LATER)
     assert ("altered", 23) in {(f.kind, f.seq) for f in report.findings}
     assert not report.clean
 
@@ -554,6 +612,6 @@ def test_checkpoints_of_version_1_still_verify() -> None:
     fields["signature"] = SIGNER.sign(v1)
     rehash(cp)
     events.append(cp)
-    report = verify_trail(events, SIGNER.public_key, end=datetime.now(UTC) + timedelta(days=400))
+    report = verify_trail(events, [SIGNER.public_key], end=datetime.now(UTC) + timedelta(days=400))
     assert report.clean, [f.message for f in report.findings]
     assert report.instances[0].last_checkpoint_at is None

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE
+from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.verify import verify_trail
 from gateway.app import Gateway
-from gateway.cli_audit import load_public_key
 from gateway.devsetup import init_dev
 from gateway.settings import load_settings
 from support.gateways import OPENSEARCH_URL, free_port
@@ -58,6 +57,6 @@ def test_a_clean_stop_closes_the_chain_with_a_final_checkpoint(
     assert [c["final"] for c in checkpoints] == [False] * (len(checkpoints) - 1) + [True]
     assert {c["interval"] for c in checkpoints} == {0.05}
     key = load_public_key(settings.keys.dir / PUBLIC_KEY_FILE)
-    report = verify_trail(trail, key, end=datetime.now(UTC) + timedelta(days=1))
+    report = verify_trail(trail, [key], end=datetime.now(UTC) + timedelta(days=1))
     assert report.clean, [f.message for f in report.findings]
     assert [s.closed for s in report.instances] == [True]

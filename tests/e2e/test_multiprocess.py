@@ -22,9 +22,9 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE
+from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.verify import verify_trail
-from gateway.cli_audit import load_public_key, read_trail
+from gateway.cli_audit import read_trail
 from gateway.keyset import provision
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 
@@ -152,7 +152,7 @@ def test_load_with_a_replica_killed_mid_way(
     for name in "abc":
         instance = instance_prefix + name
         events = list(read_trail(opensearch, index_prefix, None, None, instance))
-        report = verify_trail(events, key)
+        report = verify_trail(events, [key])
         assert report.clean, report.to_json()["findings"]
         (summary,) = report.instances
         assert summary.instance == instance and summary.unsigned == 0

@@ -20,10 +20,9 @@ import pytest
 from opensearchpy import OpenSearch
 from typer.testing import CliRunner
 
-from audit.chain import PUBLIC_KEY_FILE
+from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.detection import integrity, reference
 from gateway.cli import app
-from gateway.cli_audit import load_public_key
 from support.gateways import RunningGateway, audit_events, serving, wait_for_events
 
 pytestmark = pytest.mark.opensearch

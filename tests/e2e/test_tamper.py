@@ -23,11 +23,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 from opensearchpy.helpers import scan
 
-from audit.chain import PUBLIC_KEY_FILE, event_hash
+from audit.chain import event_hash, key_id, verifying_keys
 from audit.opensearch import index_for, index_template
 from audit.verify import verify_trail
 from compliance.mlps import FAIL, PASS, collect
-from gateway.cli_audit import load_public_key
 from gateway.settings import Settings, load_settings
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 
@@ -57,8 +56,8 @@ def send_requests(gateway: RunningGateway) -> list[str]:
     ]
     ids = []
     for i in range(REQUESTS):
-        key_id, path = cases[i % len(cases)]
-        response = httpx.get(gateway.url + path, headers=gateway.headers(key_id) if key_id else {}, timeout=30)
+        credential, path = cases[i % len(cases)]
+        response = httpx.get(gateway.url + path, headers=gateway.headers(credential) if credential else {}, timeout=30)
         ids.append(response.headers["x-request-id"])
     return ids
 
@@ -103,10 +102,14 @@ def trail(
     ids: list[str] = []
     for run in range(2):  # the same spool slot both times: one chain across the restart
         if run:
-            # The second run hashes with SM3 (audit.chain_alg): one chain, two algorithms.
+            # The second run hashes with SM3 (audit.chain_alg) and signs with a new key
+            # (`minguard keys rotate-signing`): one chain, two algorithms, two keys.
             config = yaml.safe_load(gateway.env.config.read_text(encoding="utf-8"))
             config["audit"]["chain_alg"] = "sm3"
             gateway.env.config.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+            rotation = [sys.executable, "-m", "gateway", "keys", "rotate-signing", str(gateway.env.directory / "keys")]
+            rotated = subprocess.run(rotation, capture_output=True, text=True, timeout=60)
+            assert rotated.returncode == 0 and "signing key rotated" in rotated.stdout, rotated.stderr
             gateway = restart(gateway)
         try:
             ids += send_requests(gateway)
@@ -117,8 +120,9 @@ def trail(
     yield Trail(gateway, instance, events)
 
 
-def public_key(trail: Trail) -> Ed25519PublicKey:
-    return load_public_key(trail.gateway.env.directory / "keys" / PUBLIC_KEY_FILE)
+def public_keys(trail: Trail) -> list[Ed25519PublicKey]:
+    """The current signing key's public half and the rotated-out one's."""
+    return verifying_keys(trail.gateway.env.directory / "keys")
 
 
 def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -142,13 +146,18 @@ def test_the_trail_read_back_from_opensearch_verifies(trail: Trail) -> None:
         (PER_RUN + REQUESTS + 2, "gateway.stop"),
     ]
     assert trail.seq(1)["minguard"]["gateway"]["first_start"] is True
-    assert trail.seq(PER_RUN + 1)["minguard"]["gateway"]["changed_settings"] == ["audit.chain_alg"]
+    assert trail.seq(PER_RUN + 1)["minguard"]["gateway"]["changed_settings"] == [
+        "audit.chain_alg",
+        "keys.audit_signing_key_id",
+    ]
+    key_ids = [c["minguard"]["checkpoint"]["key_id"] for c in checkpoints]
+    assert key_ids == [key_id(k) for k in reversed(public_keys(trail))]  # the old key, then the new
     algs = [e["minguard"]["chain"]["alg"] for e in trail.events]
     assert algs == ["sha256"] * PER_RUN + ["sm3"] * PER_RUN
     # _source re-canonicalises to the bytes that were hashed, floats included
     assert any(isinstance(e["minguard"].get("upstream", {}).get("duration_ms"), float) for e in trail.events)
     assert all(event_hash(e, e["minguard"]["chain"]["alg"]) == e["minguard"]["chain"]["hash"] for e in trail.events)
-    report = verify_trail(trail.events, public_key(trail))
+    report = verify_trail(trail.events, public_keys(trail))
     assert report.clean, [f.message for f in report.findings]
     (summary,) = report.instances
     assert (summary.entries, summary.checkpoints, summary.unsigned) == (ENTRIES, 2, 0)
@@ -228,7 +237,7 @@ def test_tampering_in_opensearch_is_reported_exactly(
     with copied(opensearch, trail, copy_prefix, tmp_path) as config:
         expected = tamper(opensearch, copy_prefix, trail)
         events = read_instance(opensearch, copy_prefix, trail.instance)
-        report = verify_trail(events, public_key(trail))
+        report = verify_trail(events, public_keys(trail))
         got = sorted((f.kind, f.seq or 0, f.event_id or "") for f in report.findings)
         assert got == sorted((k, s or 0, i or "") for k, s, i in expected), [f.message for f in report.findings]
 

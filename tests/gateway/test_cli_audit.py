@@ -76,7 +76,7 @@ class Store:
         return gone
 
     def verify(self, start: datetime | None, end: datetime | None) -> Any:
-        return verify_trail(read_trail(self.client, self.prefix, start, end), SIGNER.public_key, end)
+        return verify_trail(read_trail(self.client, self.prefix, start, end), [SIGNER.public_key], end)
 
 
 @pytest.fixture
