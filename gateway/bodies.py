@@ -1,5 +1,5 @@
 """Request bodies read within the proxy's limits (server.max_request_bytes), for the endpoints
-FastAPI serves: the management endpoints (gateway/admin.py) and the console's forms.
+FastAPI serves: the management endpoints (gateway/admin/) and the console's forms.
 
 Both read the body before the caller is identified (a console form carries its credential or
 CSRF token in the body itself), so an unbounded read would let anyone without a credential make

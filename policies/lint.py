@@ -19,7 +19,7 @@ import yaml
 
 from .separation import check_identities
 
-# The gateway's own endpoints (gateway/admin.py) decided by policy.csv: (resource, action).
+# The gateway's own endpoints (gateway/admin/) decided by policy.csv: (resource, action).
 ADMIN_OPERATIONS = frozenset(
     {("personal_data", "reidentify"), ("policy", "reload"), ("policy", "explain"), ("audit_log", "query")}
     | {("alert", "alert_acknowledge"), ("alert", "alert_close"), ("reference", "reference_load")}

@@ -1,6 +1,6 @@
 """One audited console action: session (or login credential) -> policy -> work -> audit.
 
-The same steps as the admin endpoints' `run()` in gateway/admin.py, with two differences the
+The same steps as the admin endpoints' `Endpoints.run` in gateway/admin/endpoint.py, with two differences the
 browser imposes: after login the principal comes from the signed session cookie instead of a
 header, and the answer is an HTML page. The form body is never handed to the audit stage
 (an officer types ID numbers and comments into it); what the event needs from the action is

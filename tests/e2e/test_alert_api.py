@@ -1,6 +1,6 @@
 """Alerts acknowledged and closed through the gateway's admin API, and `minguard detect ack|close`,
 which calls it: the officer is the credential's subject, the policy decides, and every attempt
-is an audit event (gateway/admin.py, gateway/cli_detect.py)."""
+is an audit event (gateway/admin/detection.py, gateway/cli_detect.py)."""
 
 from __future__ import annotations
 

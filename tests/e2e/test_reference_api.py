@@ -1,7 +1,7 @@
 """Detection reference data loaded through the gateway's admin API, and `minguard detect reference
 load`, which calls it: the security administrator is the credential's subject, the policy decides,
 the gateway tokenises and signs the feeds, and every attempt is an audit event
-(gateway/references.py, gateway/admin.py)."""
+(gateway/references.py, gateway/admin/detection.py)."""
 
 from __future__ import annotations
 
