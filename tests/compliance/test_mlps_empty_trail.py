@@ -22,10 +22,10 @@ from audit.detection.definitions import load_rules
 from audit.detection.runner import run
 from audit.opensearch import index_template
 from audit.search import Query, search
+from audit.trail import read_trail
 from compliance.mlps import FAIL, UNDETERMINED, MlpsReport, collect
 from compliance.render import to_html, to_json
 from compliance.trail import Trail
-from gateway.cli_audit import read_trail
 from gateway.settings import Settings, load_settings
 from policies.keys import Pseudonymizer
 from support.gateways import OPENSEARCH_URL

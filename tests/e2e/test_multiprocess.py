@@ -23,8 +23,8 @@ import pytest
 from opensearchpy import OpenSearch
 
 from audit.chain import PUBLIC_KEY_FILE, load_public_key
+from audit.trail import read_trail
 from audit.verify import verify_trail
-from gateway.cli_audit import read_trail
 from gateway.keyset import provision
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events, wait_http
 

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 import audit.chain
 from audit.chain import ChainSealer, CheckpointSigner
 from audit.opensearch import index_for, index_template
+from audit.trail import read_trail
 from audit.verify import verify_trail
 from gateway.cli import app
-from gateway.cli_audit import read_trail
 from support.gateways import OPENSEARCH_URL
 
 pytestmark = pytest.mark.opensearch
