@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker
+from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker, verifying_keys
 from audit.detection import schedule
 from audit.opensearch import index_template, make_client
 from audit.shipper import Shipper
@@ -132,7 +132,8 @@ class Gateway:
         self.detection: schedule.Background | None = None
         if settings.detection.schedule:
             # Reference loads are signed with the audit signing key (audit/detection/integrity.py).
-            scheduler = schedule.from_settings(settings.detection, settings.opensearch, signer.public_key)
+            chain_keys = verifying_keys(settings.keys.dir)  # the daily trail check's
+            scheduler = schedule.from_settings(settings.detection, settings.opensearch, signer.public_key, chain_keys)
             self.detection = schedule.Background(scheduler)
         self.admin = create_admin(self, self._prefix)
 

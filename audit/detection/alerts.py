@@ -34,7 +34,7 @@ from opensearchpy.helpers import bulk
 from gateway.stages.redact import TEXT, Redactor
 
 from .definitions import Rule
-from .query import Hit, Window, iso
+from .query import EVIDENCE, Hit, Window, iso
 
 STATES = ("new", "acknowledged", "closed")
 TRANSITIONS = {("new", "acknowledged"), ("new", "closed"), ("acknowledged", "closed")}
@@ -226,6 +226,39 @@ def integrity_alert(rule: Rule, window: Window, reference: str, problem: str, no
             f"{problem}。依赖该参考数据的规则(如 {rule.id})在此窗口未作判断,其结果不可信。"
             "处置:查明谁改动了参考数据索引(OpenSearch 审计日志),核对原始登记表后用 "
             "`minguard detect reference load` 重新载入。"
+        ),
+    )
+    return {"@timestamp": iso(now), "alert": alert}
+
+
+TRAIL_RULE = "audit.trail_tampered"  # raised by the scheduled trail check (audit/detection/trail_check.py)
+_SHOWN_FINDINGS = 10
+
+
+def trail_alert(window: Window, instance: str, findings: list[tuple[str | None, str]], now: datetime) -> dict[str, Any]:
+    """One instance's day that failed verification: `findings` are (event id or None, what
+    `audit verify` says of it in zh-CN)."""
+    ids = [event_id for event_id, _ in findings if event_id]
+    shown = ";".join(message for _, message in findings[:_SHOWN_FINDINGS])
+    more = f" 等,共 {len(findings)} 处" if len(findings) > _SHOWN_FINDINGS else ""
+    alert = _alert(
+        TRAIL_RULE,
+        ("审计记录被删除、篡改或插入", "Audit trail deleted, altered or inserted"),
+        "critical",
+        window,
+        "1d",
+        {"minguard.instance": instance},
+        now,
+        value=len(findings),
+        threshold=0,
+        events=len(findings),
+        evidence=ids[:EVIDENCE],
+        evidence_total=len(ids),
+        explanation_zh=(
+            f"实例 {instance} 这一天的审计记录未通过哈希链与签名检查点校验:{shown}{more}。"
+            "依据 GB/T 22239-2019 8.1.4.3 c(审计记录应受到保护,避免受到未预期的删除、修改或覆盖)。"
+            "处置:用 `minguard audit verify --from … --to … --instance …` 复核(在网关主机上加 `--spool`);"
+            "查 OpenSearch 自身的审计日志,找出写入或删除审计索引的账户;从快照恢复这一天的记录后再校验。"
         ),
     )
     return {"@timestamp": iso(now), "alert": alert}

@@ -25,7 +25,7 @@ import contextlib
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,15 +37,18 @@ from opensearchpy import OpenSearch
 from audit.opensearch import make_sync_client
 from gateway.settings import DetectionSettings, OpenSearchSettings
 
+from .alerts import write_alerts
 from .definitions import RULES_DIR, Rule, load_rules
 from .leases import DONE, RELEASED, LeaseStore, default_holder
 from .notify import Notifier
-from .query import iso
+from .query import Window, iso
 from .runner import RunResult
 from .runner import run as run_rules
+from .trail_check import trail_alerts
 
 log = logging.getLogger(__name__)
 ORIGIN = datetime(1970, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+DAY = timedelta(days=1)
 Evaluate = Callable[[OpenSearch, str, list[Rule], datetime, datetime, Ed25519PublicKey], RunResult]
 
 
@@ -96,6 +99,7 @@ class Scheduler:
         catch_up: int,
         reference_key: Ed25519PublicKey,
         holder: str | None = None,
+        chain_keys: Sequence[Ed25519PublicKey] | None = None,
         evaluate: Evaluate = run_rules,
         notifier: Notifier | None = None,
     ) -> None:
@@ -104,6 +108,9 @@ class Scheduler:
         self.client, self.prefix, self.rules = client, prefix, rules
         self.every, self.delay, self.lease, self.catch_up = every, delay, lease, catch_up
         self.reference_key = reference_key  # what reference loads are signed with (runner.run)
+        # The public keys of the trail's checkpoints (current and rotated out): with them, the
+        # slot that ends a day also verifies that day's trail (trail_check.py).
+        self.chain_keys = chain_keys
         self.holder = holder or default_holder()
         self.evaluate = evaluate
         self.notifier = notifier
@@ -126,12 +133,15 @@ class Scheduler:
                 log.warning("detection slot %s taken over (attempt %d)", slot.key, lease.attempt)
             try:
                 result = self.evaluate(self.client, self.prefix, self.rules, slot.start, slot.end, self.reference_key)
+                trail = self._check_trail(slot)
             except Exception as exc:
                 # Give the slot back so the next tick (here or on another replica) retries it.
                 error = {"error": f"{type(exc).__name__}: {exc}"[:500]}
                 self.leases.settle(lease, datetime.now(UTC), RELEASED, named | {"outcome": error})
                 raise
             outcome = {"created": result.created, "existing": result.existing, "rules": len(result.rules)}
+            if trail is not None:
+                outcome["trail_alerts"] = trail
             if not self.leases.settle(lease, datetime.now(UTC), DONE, named | {"outcome": outcome}):
                 log.warning("detection slot %s: lease was taken over while running; keeping the other run", slot.key)
             log.info("detection slot %s: %d new alerts, %d already there", slot.key, result.created, result.existing)
@@ -141,12 +151,27 @@ class Scheduler:
             self.notifier.deliver(self.client, self.prefix)
         return ran
 
+    def _check_trail(self, slot: Slot) -> int | None:
+        """The day's trail verified, if the slot ends a day (Beijing midnight): alerts written,
+        how many instances failed; None for the other slots."""
+        if self.chain_keys is None or (slot.end - ORIGIN) % DAY:
+            return None
+        alerts = trail_alerts(self.client, self.prefix, self.chain_keys, Window(slot.end - DAY, slot.end), slot.end)
+        write_alerts(self.client, self.prefix, alerts)
+        if alerts:
+            log.warning("trail check %s: %d instances failed verification", slot.key, len(alerts))
+        return len(alerts)
+
 
 def from_settings(
-    detection: DetectionSettings, opensearch: OpenSearchSettings, reference_key: Ed25519PublicKey
+    detection: DetectionSettings,
+    opensearch: OpenSearchSettings,
+    reference_key: Ed25519PublicKey,
+    chain_keys: Sequence[Ed25519PublicKey],
 ) -> Scheduler:
     """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError.
-    ``reference_key``: the audit signing key's public half (reference loads are signed with it)."""
+    ``reference_key``: the audit signing key's public half (reference loads are signed with it);
+    ``chain_keys``: it and the rotated-out keys' (audit/chain.verifying_keys), for the trail check."""
     # Blocking, like `minguard detect run`: the rule engine is synchronous. One aggregation
     # over a busy day can take tens of seconds.
     client = make_sync_client(opensearch, timeout=300)
@@ -160,6 +185,7 @@ def from_settings(
         catch_up=detection.catch_up,
         reference_key=reference_key,
         notifier=Notifier(detection.notify) if detection.notify else None,
+        chain_keys=chain_keys,
     )
 
 
