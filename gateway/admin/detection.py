@@ -14,8 +14,8 @@ from opensearchpy.exceptions import OpenSearchException
 from audit.detection.alerts import ALERT_ID, OPERATIONS, AlertError
 from audit.detection.reference import ReferenceError
 
+from ..console.filters import UNCHECKED
 from ..console.reading import Reader
-from ..console.routes import UNCHECKED
 from ..exchange import Exchange
 from ..references import NAMES, LoadBusy
 from ..stages.audit import spool_can_take

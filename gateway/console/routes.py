@@ -2,13 +2,13 @@
 
 Empty forms and the stylesheet show no audit data and are not audited (like the probes); every
 action that reads or changes something — login, search, a person's history, a user's
-activity, the alert queue, acknowledging or closing an alert, logout — is one audited
-exchange (route `console.<action>`), allowed or refused.
+activity, the gateway's starts and stops, the alert queue, acknowledging or closing an alert,
+the report, logout — is one audited exchange (route `console.<action>`), allowed or refused.
+The search form's filters are filters.py; the alert queue's pages alert_pages.py.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,93 +16,22 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.responses import Response as HttpResponse
 
-from audit.detection.alerts import ALERT_ID, OPERATIONS, STATE_ZH, AlertError
-from audit.search import ALLOWED, Query
+from audit.search import Query
 from classifiers.entities import resident_id
 from classifiers.levels import DataLevel
 
 from ..exchange import Exchange, Response
+from . import alert_pages
 from .audited import html, new_exchange, page
+from .filters import REGION, USER, form_time, narrow, recorded
 from .forms import read_form, refused
 from .guard import Guard, field, nothing
 from .pages import Pages
-from .reading import TOKEN, Reader, local_time, shown_time
+from .reading import TOKEN, Reader, shown_time
 from .session import LOGIN_COOKIE, LOGIN_LIFETIME_SECONDS, Session
 
 if TYPE_CHECKING:
     from ..app import Gateway
-
-# A user id is whatever the trail holds as user.id: a token's subject may be "org/zhangwei"
-# (its link encodes it as %2F), a Chinese name, or an identity provider's "auth0|5f3a" or
-# "urn:minzheng:zhangwei". Only control characters (no subject an officer could type or
-# follow) and lengths beyond any subject are refused.
-_USER = re.compile(r"^[^\x00-\x1f\x7f-\x9f]{1,128}$")
-_REGION = re.compile(r"^[0-9]{2,12}$")
-OPEN_STATES = ("new", "acknowledged")  # the 待处置 tab: everything not closed
-# In `minguard.console.filters`, for a value that did not pass its check: typed by an officer,
-# it could be anything, an ID number or a mobile included, so it is not recorded.
-UNCHECKED = "[未通过校验,未记录]"
-
-
-def _recorded(typed: dict[str, str], accepted: dict[str, str | None]) -> list[str]:
-    """The filters as the event records them, `name=value`: a value only once it passed its
-    check (the audit stage redacts even those: a valid user id can be a mobile number)."""
-    return [f"{name}={accepted.get(name) or UNCHECKED}" for name, value in typed.items() if value]
-
-
-def _time(text: str) -> str | None:
-    """A form's time (Beijing) as ISO 8601; None when empty or not a time."""
-    try:
-        return local_time(text)
-    except ValueError:
-        return None
-
-
-def _narrow(query: Query, name: str, value: str) -> str | None:
-    """Apply one filter of the search form to the query; returns the value as checked, None
-    for one without effect. The errors name the field, never the value (they go into the event)."""
-    if name == "user":
-        if not _USER.match(value):
-            raise ValueError("用户标识格式错误")
-        query.user = value
-        return value
-    if name == "region":
-        if not _REGION.match(value):
-            raise ValueError("区划代码应为数字")
-        query.region = value
-        return value
-    if name in ("start", "end"):
-        moment = _time(value)
-        if moment is None:
-            raise ValueError("时间格式错误")
-        if name == "start":
-            query.start = moment
-        else:
-            query.end = moment
-        return moment
-    if name == "level":
-        try:
-            query.level = DataLevel.parse(value).label
-        except ValueError:
-            raise ValueError("数据级别应为 general、important 或 core") from None
-        return query.level
-    if name == "decision":
-        if value == "denied":
-            query.denied = True
-        elif value == "allowed":  # went out: allowed by the policy and refused by no later stage
-            query.extra.append({"term": {"event.type": ALLOWED}})
-        else:
-            return None  # as before: an unknown choice narrows nothing
-        return value
-    return None
-
-
-def queue_states(state: str) -> tuple[str, ...] | None:
-    """The alert states a tab of the queue shows (None: all), asked of OpenSearch: the page holds
-    the newest LIMIT alerts of these states, so none is hidden behind newer ones of other states."""
-    if state == "open":
-        return OPEN_STATES
-    return (state,) if state in STATE_ZH else None
 
 
 def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None:
@@ -191,17 +120,17 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
             try:
                 for name, value in values.items():
                     if value:
-                        accepted[name] = _narrow(query, name, value)
+                        accepted[name] = narrow(query, name, value)
                 number = field(form, "id_number")
                 if number:
                     token = person_token(number)
                     query.extra.append({"term": {"minguard.data.person_tokens": token}})
                     ex.person_tokens = (token,)
             except ValueError as exc:
-                ex.console = {"filters": _recorded(values, accepted)}
+                ex.console = {"filters": recorded(values, accepted)}
                 ex.fail(400, "bad_query", "invalid search form", f"检索条件有误:{exc}")
                 return
-            ex.console = {"filters": _recorded(values, accepted) + (["person=token"] if ex.person_tokens else [])}
+            ex.console = {"filters": recorded(values, accepted) + (["person=token"] if ex.person_tokens else [])}
             events = await reader.events(query)  # the form shown again never holds the ID number
             html(
                 ex,
@@ -210,7 +139,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
                 ),
             )
 
-        target = region if _REGION.match(region) else ""
+        target = region if REGION.match(region) else ""
         return await g.guarded(request, "console.query", "query", work, csrf=True, target=target)
 
     def person_token(number: str) -> str:
@@ -248,7 +177,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
     @admin.get(f"{base}/user/{{user_id:path}}", include_in_schema=False)
     async def user(request: Request, user_id: str) -> HttpResponse:
         async def work(ex: Exchange, session: Session, form: Any) -> None:
-            if not _USER.match(user_id):
+            if not USER.match(user_id):
                 ex.fail(400, "bad_query", "invalid user id", "用户标识格式错误")
                 return
             ex.console = {"filters": [f"user={user_id}"]}
@@ -268,49 +197,7 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
 
         return await g.guarded(request, "console.process_log", "process_log", work, csrf=False)
 
-    @admin.get(f"{base}/alerts", include_in_schema=False)
-    async def alerts(request: Request) -> HttpResponse:
-        state = request.query_params.get("state", "open")
-
-        async def work(ex: Exchange, session: Session, form: Any) -> None:
-            found = await reader.alerts(queue_states(state))
-            known = state in STATE_ZH or state in ("open", "all")
-            ex.console = {"filters": _recorded({"state": state}, {"state": state if known else None})}
-            for alert in found:
-                alert["shown_time"] = shown_time(str(alert.get("window", {}).get("start", "")))
-            html(ex, g.page(session, "alerts.html", alerts=found, state=state, states=STATE_ZH))
-
-        return await g.guarded(request, "console.alert_list", "alert_list", work, csrf=False)
-
-    @admin.post(f"{base}/alerts/{{alert_id}}", include_in_schema=False)
-    async def alert_action(request: Request, alert_id: str) -> HttpResponse:
-        op = field((await read_form(request, gateway.settings.server)).fields, "op")
-        op = op if op in OPERATIONS else "close"  # an unknown op is refused below, as a close
-
-        async def work(ex: Exchange, session: Session, form: Any) -> None:
-            comment = field(form, "comment")[:2000] or None
-            state = OPERATIONS.get(field(form, "op"))
-            known = bool(ALERT_ID.match(alert_id))
-            # The id comes from the URL: one that is not an alert id could be anything an officer
-            # pasted there (an ID number), so like a filter it is recorded only once it passed.
-            recorded = alert_id if known else UNCHECKED
-            ex.console = {"alert_id": recorded, "alert_state": state or "", "comment": comment or ""}
-            if state is None or not known:
-                ex.fail(400, "bad_request", "unknown alert or operation", "告警编号或操作无效")
-                return
-            try:
-                await reader.transition(alert_id, state, session.principal.user_id, comment)
-            except AlertError as exc:
-                zh = (
-                    "关闭告警须填写处置意见"
-                    if state == "closed" and not comment
-                    else "告警状态已变化或不存在,请刷新后重试"
-                )
-                ex.fail(409, "alert_transition", str(exc), zh)
-                return
-            g.redirect(ex, "alerts")
-
-        return await g.guarded(request, f"console.alert_{op}", f"alert_{op}", work, csrf=True)
+    alert_pages.mount(admin, g, base, reader)
 
     @admin.get(f"{base}/report", include_in_schema=False)
     async def report_form(request: Request) -> HttpResponse:
@@ -323,9 +210,9 @@ def mount(admin: FastAPI, gateway: Gateway, prefix: str, reader: Reader) -> None
         async def work(ex: Exchange, session: Session, form: Any) -> None:
             fmt = field(form, "format") or "html"
             values = {"from": field(form, "start"), "to": field(form, "end"), "format": fmt}
-            start, end = _time(values["from"]), _time(values["to"])
+            start, end = form_time(values["from"]), form_time(values["to"])
             accepted = {"from": start, "to": end, "format": fmt if fmt in REPORT_TYPES else None}
-            ex.console = {"filters": _recorded(values, accepted)}
+            ex.console = {"filters": recorded(values, accepted)}
             try:
                 if start is None or end is None or fmt not in REPORT_TYPES:
                     raise ValueError("请填写起止时间并选择格式")

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from gateway.console.routes import UNCHECKED
+from gateway.console.filters import UNCHECKED
 from gateway.console.session import COOKIE, Session, SessionSigner
 from gateway.exchange import Principal
 from support.console_case import Case, console_events

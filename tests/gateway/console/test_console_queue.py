@@ -13,8 +13,8 @@ from opensearchpy import OpenSearch
 from opensearchpy.helpers import bulk
 
 from audit.detection.alerts import alerts_index, ensure_indices, list_alerts
+from gateway.console.alert_pages import queue_states
 from gateway.console.reading import LIMIT
-from gateway.console.routes import queue_states
 
 pytestmark = pytest.mark.opensearch
 RAISED = datetime(2026, 11, 1, tzinfo=UTC)
