@@ -261,7 +261,11 @@ class Inspector:
         body = part[head.end() :].rstrip("\r\n")
         kind = _kind(media_type)
         kind = sniff.text_kind(body) if kind == "text" else kind
-        new_body, body_changed, records = self._walk(run, body, kind, None, encoding, depth + 1)
+        outer = run.document()  # each part its own document: its records none of the others'
+        try:
+            new_body, body_changed, records = self._walk(run, body, kind, None, encoding, depth + 1)
+        finally:
+            run.document_end(outer)
         new_part = part[: head.start(1)] + new_headers + part[head.end(1) : head.end()] + new_body
         return new_part + part[head.end() + len(body) :], headers_changed or body_changed, records
 
@@ -273,7 +277,11 @@ class Inspector:
             if not line.strip():
                 continue
             doc, fast = _loads(line, None if utf8 is None else line.encode())
-            new_doc, line_changed, line_records = self._walk_json(run, doc)
+            outer = run.document()  # a line's records are numbered from 0, as the next line's
+            try:
+                new_doc, line_changed, line_records = self._walk_json(run, doc)
+            finally:
+                run.document_end(outer)
             records += line_records
             if line_changed or hides_duplicates(line, doc):
                 lines[i] = _dumps(new_doc, fast) + ("\r" if line.endswith("\r") else "")
@@ -291,7 +299,11 @@ class Inspector:
             gap, gap_changed = self._walk_labelled(run, text[last:start])
             inner = text[start:end]
             doc, fast = _loads(inner)
-            new_doc, doc_changed, doc_records = self._walk_json(run, doc)
+            outer = run.document()
+            try:
+                new_doc, doc_changed, doc_records = self._walk_json(run, doc)
+            finally:
+                run.document_end(outer)
             doc_changed = doc_changed or hides_duplicates(inner, doc)
             pieces += [gap, _dumps(new_doc, fast) if doc_changed else inner]
             changed = changed or gap_changed or doc_changed
@@ -333,19 +345,26 @@ class Inspector:
             doc, fast = _loads(text)
         except InspectionError:
             return None
-        new_doc, changed, _ = self._walk_json(run, doc)
+        outer = run.document()  # its records are numbered from 0: none of them the XML's
+        try:
+            new_doc, changed, _ = self._walk_json(run, doc)
+        finally:
+            run.document_end(outer)
         return _dumps(new_doc, fast) if changed or hides_duplicates(text, doc) else text
 
     def _typed_text(self, run: Run, text: str, media_type: str) -> str | None:
         """Text of a media type inside another value (a data URI's, a JWT's claims) walked as
         that type: masked, itself if unchanged, or None when it cannot be (then it is scanned
         as text)."""
+        outer = run.document()
         try:
             kind = _kind(media_type)
             kind = sniff.text_kind(text) if kind == "text" else kind
             new, _, _ = self._walk(run, text, kind, None, "utf-8", sniff.MULTIPART_DEPTH_MAX - 1)
         except InspectionError:
             return None
+        finally:
+            run.document_end(outer)
         return new
 
     def _walk_json(self, run: Run, doc: Any) -> tuple[Any, bool, int]:
@@ -385,7 +404,7 @@ class Inspector:
             reasons=grade.reasons,
             unread_regions=frozenset(run.unread_regions),
             # Read record by record only when there is something to place (most answers carry codes).
-            unread_records=(run.unread_records(),) if run.unread_regions else (),
+            unread_records=run.unread_records() if run.unread_regions else (),
             find=run.findings,
         )
 

@@ -71,6 +71,10 @@ _KEYED_ENTITY = {
 }
 
 
+# A region key's values as walked: (values, code only?, the record of each value or of them all).
+RegionField = tuple[Sequence[Any], bool, Sequence[int] | int]
+
+
 def _is_region_code(value: Any, code_only: bool) -> bool:
     return bool(division_code(value) if code_only else region_code(value))
 
@@ -83,6 +87,46 @@ def _unread_region(value: Any) -> str:
         return ""
     text = str(value).strip()
     return "" if fold(text).text.strip().lower() in _NO_REGION else text[:UNREAD_KEPT]
+
+
+def _unread_of(fields: list[RegionField], alias: dict[int, int]) -> dict[str, frozenset[int]]:
+    """Each region value of one document's ``fields`` that is no code, and the records holding
+    it that hold no code of their own. A township's name (城关镇) is placed by its own record's
+    codes, not by those of the records beside it (gateway/stages/release.py). A field's
+    distinct values are read once: an export repeats a handful of them over thousands of records."""
+    coded: set[int] = set()
+    held: dict[str, set[int]] = {}
+    for values, code_only, records in fields:
+        distinct = set(values)
+        codes = {value for value in distinct if _is_region_code(value, code_only)}
+        texts: dict[Any, str] = {}
+        if not code_only:
+            kept = {value: _unread_region(value) for value in distinct - codes}
+            texts = {value: text for value, text in kept.items() if text}
+        if isinstance(records, int):
+            if codes:
+                coded.add(records)
+            for text in texts.values():
+                held.setdefault(text, set()).add(records)
+            continue
+        if len(codes) == len(distinct):  # a column of codes
+            coded.update(records)
+            continue
+        for value, record in zip(values, records, strict=True):
+            if value in codes:
+                coded.add(record)
+                continue
+            text = texts.get(value, "")
+            if text:
+                holders = held.get(text)
+                if holders is None:
+                    holders = held[text] = set()
+                holders.add(record)
+    if alias:
+        coded = {alias.get(record, record) for record in coded}
+        held = {text: {alias.get(record, record) for record in holders} for text, holders in held.items()}
+    uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
+    return {text: holders for text, holders in uncoded.items() if holders}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +164,14 @@ class Run:
     unread_regions: set[str] = field(default_factory=set)  # values under region keys that are no code
     # The region fields as walked: (values, code only?, the record of each value or of them all),
     # read record by record only when a value is no code (``unread_records``).
-    region_fields: list[tuple[Sequence[Any], bool, Sequence[int] | int]] = field(default_factory=list)
+    region_fields: list[RegionField] = field(default_factory=list)
     # Records that are one record's fields to region judgement (a record written as a table of
     # labels and values, | 区划代码 | 610902001 | then | 区划名称 | 江北街道 |): record -> the first.
     region_record_of: dict[int, int] = field(default_factory=dict)
+    # Those two of each document walked apart (``document``): an NDJSON line, a multipart part,
+    # JSON in text or in an XML element. Each numbers its records from 0, so record 0 of one
+    # line is no record of the next, and the codes of one never place a township of another.
+    region_documents: list[tuple[list[RegionField], dict[int, int]]] = field(default_factory=list)
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -177,45 +225,25 @@ class Run:
         for record in records:
             self.region_record_of[record] = records[0]
 
-    def unread_records(self) -> dict[str, frozenset[int]]:
-        """Each region value that is no code, and the records holding it that hold no code
-        of their own. A township's name (城关镇) is placed by its own record's codes, not by
-        those of the records beside it (gateway/stages/release.py). A field's distinct
-        values are read once: an export repeats a handful of them over thousands of records."""
-        coded: set[int] = set()
-        held: dict[str, set[int]] = {}
-        for values, code_only, records in self.region_fields:
-            distinct = set(values)
-            codes = {value for value in distinct if _is_region_code(value, code_only)}
-            texts: dict[Any, str] = {}
-            if not code_only:
-                kept = {value: _unread_region(value) for value in distinct - codes}
-                texts = {value: text for value, text in kept.items() if text}
-            if isinstance(records, int):
-                if codes:
-                    coded.add(records)
-                for text in texts.values():
-                    held.setdefault(text, set()).add(records)
-                continue
-            if len(codes) == len(distinct):  # a column of codes
-                coded.update(records)
-                continue
-            for value, record in zip(values, records, strict=True):
-                if value in codes:
-                    coded.add(record)
-                    continue
-                text = texts.get(value, "")
-                if text:
-                    holders = held.get(text)
-                    if holders is None:
-                        holders = held[text] = set()
-                    holders.add(record)
-        alias = self.region_record_of
-        if alias:
-            coded = {alias.get(record, record) for record in coded}
-            held = {text: {alias.get(record, record) for record in holders} for text, holders in held.items()}
-        uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
-        return {text: holders for text, holders in uncoded.items() if holders}
+    def document(self) -> tuple[list[RegionField], dict[int, int]]:
+        """Start noting the region fields of a document of their own (its records numbered
+        apart); returns what ``document_end`` restores: those of the document around it."""
+        outer = (self.region_fields, self.region_record_of)
+        self.region_fields = []
+        self.region_record_of = {}
+        return outer
+
+    def document_end(self, outer: tuple[list[RegionField], dict[int, int]]) -> None:
+        if self.region_fields:
+            self.region_documents.append((self.region_fields, self.region_record_of))
+        self.region_fields, self.region_record_of = outer
+
+    def unread_records(self) -> tuple[dict[str, frozenset[int]], ...]:
+        """Per document walked: each region value that is no code, and the records holding it
+        that hold no code of their own (``_unread_of``)."""
+        documents = [*self.region_documents, (self.region_fields, self.region_record_of)]
+        held = [_unread_of(fields, alias) for fields, alias in documents]
+        return tuple(records for records in held if records)
 
     def category_rows(self, rows: list[int], name: str) -> None:
         """``category`` for each of ``rows`` (a CSV column under a category header)."""

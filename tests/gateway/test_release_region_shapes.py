@@ -1,0 +1,51 @@
+"""A township named alone is placed by its own record in every body shape the inspector reads
+(release stage, region scope): the shapes of tests/support/region_shapes.py."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from classifiers.inspect import Inspector
+from gateway.exchange import Exchange, Principal, Request, Response
+from gateway.stages.release import Release
+from policies.bundle import PolicyFiles, PolicyStore
+from policies.masking import load_profiles
+from policies.quota import MemoryQuota
+from policies.routes import RouteMatch
+from support.region_shapes import DOCUMENTS
+
+INSPECTOR = Inspector()
+CASEWORKER = load_profiles().get("caseworker")
+RELEASE = Release(PolicyStore(PolicyFiles()), MemoryQuota())
+
+
+def _released(body: bytes, media_type: str) -> Exchange:
+    path = "/api/v1/regions/610902/persons"
+    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
+    ex.route = RouteMatch("person.list", "person", "list", {"region": "610902"}, path)
+    ex.purpose = "救助审核"
+    ex.inspection = INSPECTOR.inspect(body, media_type, None, CASEWORKER)
+    ex.level = ex.inspection.level
+    ex.response = Response(200, [], ex.inspection.body)
+    asyncio.run(RELEASE(ex))
+    return ex
+
+
+def _judged(body: bytes, media_type: str, code: str | None) -> None:
+    ex = _released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+        assert ex.failure.status == 502 and ex.condition_failed == "region_scope"
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_each_document_of_a_body_numbers_its_own_records(body: bytes, media_type: str, code: str | None) -> None:
+    """The walkers number records from 0 in every document: record 0 of an NDJSON line, of a
+    multipart part, of JSON in text or inside an XML element was record 0 of the others too,
+    so a 汉滨区 code in one placed the bare 城关镇 of another, and the record went out."""
+    _judged(body, media_type, code)

@@ -1,0 +1,66 @@
+"""Bodies that name a record's region in each shape the inspector reads, for the region-scope
+tests (tests/gateway/test_release_region_shapes.py, tests/e2e/test_region_shapes.py).
+
+Each shape comes with a record of another county beside one of the caller's (汉滨区, 610902),
+the other named only by a township, 城关镇, which dozens of counties have: the answer must be
+refused (502 records_region_unreadable); and with both records placed by their own codes:
+released. Synthetic records, real region codes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+OWN = {"xm": "张三", "xzqhdm": "610902001", "xzqhmc": "江北街道"}
+OWN_TOWNSHIP = {"xm": "李四", "xzqhdm": "610902101", "xzqhmc": "城关镇"}
+ALONE = {"xm": "李四", "xzqhmc": "城关镇"}
+UNREADABLE = "records_region_unreadable"
+NDJSON = "application/x-ndjson"
+MULTIPART = "multipart/mixed; boundary=b1"
+
+
+def text(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def lines(*docs: Any) -> bytes:
+    return "".join(text(doc) + "\n" for doc in docs).encode()
+
+
+def multipart(*parts: tuple[str, str]) -> bytes:
+    body = "".join(f"--b1\r\nContent-Type: {media_type}\r\n\r\n{content}\r\n" for media_type, content in parts)
+    return (body + "--b1--\r\n").encode()
+
+
+# name -> (body, media type, the refusal or None). Documents walked apart inside one body.
+DOCUMENTS: dict[str, tuple[bytes, str, str | None]] = {
+    "ndjson": (lines(OWN, ALONE), NDJSON, UNREADABLE),
+    "ndjson-pages": (lines({"items": [OWN]}, {"items": [ALONE]}), NDJSON, UNREADABLE),
+    "ndjson-own": (lines(OWN, OWN_TOWNSHIP), NDJSON, None),
+    "multipart-json": (
+        multipart(("application/json", text(OWN)), ("application/json", text(ALONE))),
+        MULTIPART,
+        UNREADABLE,
+    ),
+    "multipart-csv": (
+        multipart(
+            ("text/csv", "姓名,区划代码,区划名称\n张三,610902001,江北街道"), ("text/csv", "姓名,区划名称\n李四,城关镇")
+        ),
+        MULTIPART,
+        UNREADABLE,
+    ),
+    "multipart-own": (
+        multipart(("application/json", text(OWN)), ("application/json", text(OWN_TOWNSHIP))),
+        MULTIPART,
+        None,
+    ),
+    "event-stream": (f"data: {text(OWN)}\n\ndata: {text(ALONE)}\n\n".encode(), "text/event-stream", UNREADABLE),
+    "event-stream-own": (f"data: {text(OWN)}\n\ndata: {text(OWN_TOWNSHIP)}\n\n".encode(), "text/event-stream", None),
+    "json-in-xml": (
+        f"<r><p><xzqhdm>610902001</xzqhdm></p><p><ext>{text(ALONE)}</ext></p></r>".encode(),
+        "application/xml",
+        UNREADABLE,
+    ),
+    "json-in-xml-own": (f"<r><p><ext>{text(OWN)}</ext></p></r>".encode(), "application/xml", None),
+}
