@@ -81,6 +81,7 @@ class ColumnWalker:
         found: Callable[[], tuple[int, int, int]],
         member_name_plan: Plan,
         split_keys: dict[tuple[str, ...], bool] | None = None,
+        region_item: Callable[[int | None], None] | None = None,
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
@@ -91,6 +92,13 @@ class ColumnWalker:
         self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
+        # Told which object of a list that is not the record list (or which row of parallel
+        # arrays) the walk is in, for region judgement: each is placed by its own region fields
+        # (Run.item). Items are numbered down from below ENVELOPE, so none is a record's index.
+        self.region_item = region_item
+        self._item: int | None = None
+        self._next_item = ENVELOPE - 1
+        self._rows_of: dict[int, int] = {}  # id of one of parallel arrays -> the item of its row 0
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -105,11 +113,16 @@ class ColumnWalker:
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
         self.records_id = id(records) if records is not None else None
+        if records is None and type(doc) is dict:
+            inner = doc.get("data")
+            self._parallel(doc)
+            if type(inner) is dict:  # {"code": 0, "data": {"xm": […], "xzqhmc": […]}}
+                self._parallel(inner)
         new, changed = self.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
         return new, changed, len(records) if records is not None else 1
 
     def walk(self, node: Any, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
-        if key is not None and isinstance(node, dict | list):
+        if key is not None and isinstance(node, dict | list) and id(node) not in self._rows_of:
             info = self.plan_of(key).info
             if info is not None and info.region:
                 # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
@@ -157,8 +170,14 @@ class ColumnWalker:
                     return [masked], True
             items: list[Any] | None = None
             is_records = id(node) == self.records_id
+            row = self._rows_of.get(id(node))  # a column of parallel arrays: row i is item row - i
             for i, v in enumerate(node):
-                new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
+                if row is None and (is_records or type(v) is not dict):
+                    new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
+                else:  # an object among other values, or a row's value: an item of its own
+                    outer = self._enter(self._items(1) if row is None else row - i)
+                    new, changed = self.walk(v, f"{path}[{i}]", key, record, embed)
+                    self._enter(outer)
                 if changed:
                     items = list(node) if items is None else items
                     items[i] = new
@@ -413,13 +432,16 @@ class ColumnWalker:
         """Mask the objects' values in place, column by column; whether any changed.
         ``labels`` are map keys (None: list indices)."""
         changed_any = False
+        # Objects of a list that is not the record list are region items of their own (Run.item).
+        first = 0 if is_records else self._items(len(items))
         for key, column in _by_column(items):
             plan = self.plan_of(key)
             joined = join(column)
             info = plan.info
             rest: Iterable[int] = range(len(column))
             if info is not None and info.region and joined is not None:
-                self.region_values(column, info.region_code_only, self._every(len(column)) if is_records else record)
+                rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
+                self.region_values(column, info.region_code_only, rows)
             category = info.category if info is not None else None
             if (
                 category is not None
@@ -448,11 +470,14 @@ class ColumnWalker:
                     continue
                 rec = i if is_records else record
                 at: int | str = i if labels is None else labels[i]
+                outer = self._item if is_records else self._enter(first - i)
                 if type(value) is dict or type(value) is list:
                     base = f"{path}[{at}]" if labels is None else _child(path, str(at))
                     new, changed = self.walk(value, _child(base, key), key, rec, embed)
                 else:
                     new, changed = self._scalar(value, plan, rec, (path, at, key), embed)
+                if not is_records:
+                    self._enter(outer)
                 if changed:
                     items[i][key] = new
                     changed_any = True
@@ -580,12 +605,52 @@ class ColumnWalker:
             rows = self._every_rows[n] = list(range(n))
         return rows
 
+    def _parallel(self, node: dict[str, Any]) -> None:
+        """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the
+        i-th value of every array), when a region key holds one of the arrays: each row is told
+        a region item of its own (``_rows_of``), so that the codes of one row do not place the
+        township named alone in another. Two arrays at least, of values that are no objects; a
+        shorter one lacks the last rows' values. A region key beside them that holds no array
+        ({"xzqhdm": "610902001", "tags": […]}) says the object is one record."""
+        arrays = [value for value in node.values() if type(value) is list and value]
+        if len(arrays) < 2 or any(type(value) is dict or type(value) is list for array in arrays for value in array):
+            return
+        regional = [type(value) is list for key, value in node.items() if self._region_key(key)]
+        if not regional or not all(regional):
+            return
+        first = self._items(max(len(array) for array in arrays))
+        for array in arrays:
+            self._rows_of[id(array)] = first
+
+    def _region_key(self, key: str) -> bool:
+        info = self.plan_of(key).info
+        return info is not None and info.region
+
+    def _items(self, count: int) -> int:
+        """The first of ``count`` new region items, numbered down: item ``first - i`` is the i-th."""
+        first = self._next_item
+        self._next_item -= count
+        return first
+
+    def _enter(self, item: int | None) -> int | None:
+        """Region values are of ``item`` from now on (None: of the walker's record); returns
+        the item the walk was in, to enter again once out."""
+        outer = self._item
+        self._item = item
+        if self.region_item is not None:
+            self.region_item(item)
+        return outer
+
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
     ) -> tuple[Any, bool]:
         out: list[Any] | None = None
+        first = 0 if is_records else self._items(len(items))
         for i, item in enumerate(items):
+            outer = self._item if is_records else self._enter(first - i)
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
+            if not is_records:
+                self._enter(outer)
             if changed:
                 out = list(items) if out is None else out
                 out[i] = new

@@ -383,6 +383,7 @@ class Inspector:
             run.found,
             detector.member_name_plan,
             detector.split_keys,
+            run.item,
         )
         try:
             return walker.walk_document(doc)

@@ -172,6 +172,10 @@ class Run:
     # JSON in text or in an XML element. Each numbers its records from 0, so record 0 of one
     # line is no record of the next, and the codes of one never place a township of another.
     region_documents: list[tuple[list[RegionField], dict[int, int]]] = field(default_factory=list)
+    # The record the region values noted now are of, when the JSON walker is inside an object
+    # of a list that is not the answer's record list, or a row of parallel arrays (``item``);
+    # to region judgement only: grading keeps the walker's record.
+    region_item: int | None = None
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)
@@ -210,6 +214,8 @@ class Run:
         暂无: ``_NO_REGION``) say nothing, as no region field says nothing. ``code_only``: a key
         of region words (areaCode), where only a GB/T 2260 code says anything. ``records``:
         the record of each value, or of all of them."""
+        if self.region_item is not None and type(records) is int:
+            records = self.region_item
         self.region_fields.append((values, code_only, records))
         for value in set(values):
             code = division_code(value) if code_only else region_code(value)
@@ -225,18 +231,26 @@ class Run:
         for record in records:
             self.region_record_of[record] = records[0]
 
-    def document(self) -> tuple[list[RegionField], dict[int, int]]:
+    def document(self) -> tuple[list[RegionField], dict[int, int], int | None]:
         """Start noting the region fields of a document of their own (its records numbered
         apart); returns what ``document_end`` restores: those of the document around it."""
-        outer = (self.region_fields, self.region_record_of)
+        outer = (self.region_fields, self.region_record_of, self.region_item)
         self.region_fields = []
         self.region_record_of = {}
+        self.region_item = None
         return outer
 
-    def document_end(self, outer: tuple[list[RegionField], dict[int, int]]) -> None:
+    def document_end(self, outer: tuple[list[RegionField], dict[int, int], int | None]) -> None:
         if self.region_fields:
             self.region_documents.append((self.region_fields, self.region_record_of))
-        self.region_fields, self.region_record_of = outer
+        self.region_fields, self.region_record_of, self.region_item = outer
+
+    def item(self, item: int | None) -> None:
+        """The region values noted from now on are of ``item`` (None: of the record the walker
+        names): an object of a list that is not the answer's record list (a page nested deeper
+        than ``structured.json_records`` looks, a list in a JSON string, a household's members)
+        or a row of parallel arrays. Each is placed by its own region fields, as a record is."""
+        self.region_item = item
 
     def unread_records(self) -> tuple[dict[str, frozenset[int]], ...]:
         """Per document walked: each region value that is no code, and the records holding it

@@ -14,7 +14,7 @@ from policies.bundle import PolicyFiles, PolicyStore
 from policies.masking import load_profiles
 from policies.quota import MemoryQuota
 from policies.routes import RouteMatch
-from support.region_shapes import DOCUMENTS
+from support.region_shapes import DOCUMENTS, LISTS
 
 INSPECTOR = Inspector()
 CASEWORKER = load_profiles().get("caseworker")
@@ -48,4 +48,14 @@ def test_each_document_of_a_body_numbers_its_own_records(body: bytes, media_type
     """The walkers number records from 0 in every document: record 0 of an NDJSON line, of a
     multipart part, of JSON in text or inside an XML element was record 0 of the others too,
     so a 汉滨区 code in one placed the bare 城关镇 of another, and the record went out."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), LISTS.values(), ids=LISTS.keys())
+def test_each_object_of_a_list_is_placed_by_its_own_region_fields(
+    body: bytes, media_type: str, code: str | None
+) -> None:
+    """Records in no list the walker took for the answer's record list (data.page.list, a list
+    in a JSON string, column-wise arrays, a household's members) were one record with the whole
+    answer, so the 汉滨区 code of one placed the bare 城关镇 of another, which went out."""
     _judged(body, media_type, code)

@@ -64,3 +64,38 @@ DOCUMENTS: dict[str, tuple[bytes, str, str | None]] = {
     ),
     "json-in-xml-own": (f"<r><p><ext>{text(OWN)}</ext></p></r>".encode(), "application/xml", None),
 }
+
+# Records the walker finds in no record list of the answer: a page nested deeper than
+# structured.json_records looks, a list in a JSON string, parallel arrays (column-wise JSON,
+# record i the i-th value of every array), a household's members.
+LISTS: dict[str, tuple[bytes, str, str | None]] = {
+    "columns": (
+        text({"xm": ["张三", "李四"], "xzqhdm": ["610902001", ""], "xzqhmc": ["江北街道", "城关镇"]}).encode(),
+        "application/json",
+        UNREADABLE,
+    ),
+    "columns-short": (
+        text({"data": {"xm": ["张三", "李四"], "xzqhdm": ["610902001"], "xzqhmc": ["江北街道", "城关镇"]}}).encode(),
+        "application/json",
+        UNREADABLE,
+    ),
+    "columns-own": (
+        text({"xm": ["张三", "李四"], "xzqhdm": ["610902001", "610902101"], "xzqhmc": ["江北街道", "城关镇"]}).encode(),
+        "application/json",
+        None,
+    ),
+    "json-string": (text({"code": 0, "data": text([OWN, ALONE])}).encode(), "application/json", UNREADABLE),
+    "json-string-own": (text({"code": 0, "data": text([OWN, OWN_TOWNSHIP])}).encode(), "application/json", None),
+    "deep-page": (text({"code": 0, "data": {"page": {"list": [OWN, ALONE]}}}).encode(), "application/json", UNREADABLE),
+    "deep-page-own": (
+        text({"result": {"data": {"page": {"list": [OWN, OWN_TOWNSHIP]}}}}).encode(),
+        "application/json",
+        None,
+    ),
+    "members": (text({"items": [{**OWN, "jtcy": [ALONE]}]}).encode(), "application/json", UNREADABLE),
+    "members-own": (
+        text({"items": [{**OWN, "jtcy": [OWN_TOWNSHIP, {"xm": "王五"}]}]}).encode(),
+        "application/json",
+        None,
+    ),
+}
