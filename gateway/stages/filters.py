@@ -7,6 +7,8 @@ value is a region. A term over a region key that asks for more than the values i
 negated, compared, widened, matched by a pattern, or the key passed through a function
 (startswith(regionCode,'61'), substringof('6109',regionCode), tolower(regionCode)) — cannot
 be judged, and is given as UNREAD; the one function read is a prefix as narrow as a code.
+A parameter that selects the answer's fields (``SELECTIONS``: ?fields=items(xm,xzqhmc), a
+partial response) holds groups of field names, no function: those name no region.
 """
 
 from __future__ import annotations
@@ -42,15 +44,21 @@ _WORD = re.compile(r"[^\W\d][\w.\[\]-]*")
 _PREFIX = re.compile(r"""['"]?([0-9]+)['"]?""")
 # A name: what is no code beside a region key, yet may name a region (xzqhmc:汉阴县).
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Parameters that select the fields of the answer, not its records: a partial response
+# (Google's fields=items(xm,xzqhmc)), OData's $select, Elasticsearch's _source, Solr's fl.
+SELECTIONS = frozenset({"fields", "$select", "select", "_source", "fl"})
+# A group of such a selection: field names only (items(xm,xzqhmc), xzqh(dm,mc)), nothing compared.
+_FIELD_NAMES = re.compile(r"\s*[^\W\d][\w.\[\]/-]*\s*(?:,\s*[^\W\d][\w.\[\]/-]*\s*)*")
 
 
-def filter_terms(text: str, names_region: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+def filter_terms(text: str, names_region: Callable[[str], bool], selection: bool = False) -> Iterator[tuple[str, str]]:
     """(key, value) of each region a filter term in `text` names under a region key: a
     GB/T 2260 code, or a value with Han characters, which the caller reads as a region's name.
     A row id or a telephone number in the same text (id eq 610921) is no region, nor is a
     value beside a region key that is neither (sort=regionCode:asc). A term that asks for more
-    than the values it names is given as UNREAD."""
-    yield from _calls(text, names_region)
+    than the values it names is given as UNREAD. ``selection``: `text` selects fields (a
+    ``SELECTIONS`` parameter's value), where a group of field names is no function call."""
+    yield from _calls(text, names_region, selection)
     for term in _TERM.finditer(text):
         key = term["key"]
         if not names_region(key):
@@ -70,13 +78,17 @@ def filter_terms(text: str, names_region: Callable[[str], bool]) -> Iterator[tup
                 yield key, item
 
 
-def _calls(text: str, names_region: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+def _calls(text: str, names_region: Callable[[str], bool], selection: bool) -> Iterator[tuple[str, str]]:
     """A region key as an argument of a function: substringof('6109',regionCode) asks for the
     city, tolower(regionCode) eq '610921' compares what no term here reads. Only
     startswith(key, 'digits') says which regions: those whose codes begin with the digits,
     judged as that code would be (610902 is inside 汉滨区, 6109 is no code and is refused)."""
     for call in _CALL.finditer(text):
         if call["function"].lower() in _GROUPING:
+            continue
+        if selection and _FIELD_NAMES.fullmatch(call["arguments"]):
+            # items(xm,xzqhmc): the fields the answer keeps, the region ones judged in it
+            # record by record (release stage); no value is compared, so no record is asked for.
             continue
         arguments = [argument.strip() for argument in call["arguments"].split(",")]
         keys = [word for argument in arguments for word in _WORD.findall(argument) if names_region(word)]

@@ -27,7 +27,7 @@ from policies.enforcer import region_prefix
 from ..media import parse_content_type
 from ..regions import code_of_name
 from ..types import Headers
-from .filters import UNREAD, filter_terms
+from .filters import SELECTIONS, UNREAD, filter_terms
 from .jsonbody import JsonObject, ParsedBody, loads, parse
 from .query import form_body, json_type, parameters, part_names
 
@@ -92,18 +92,20 @@ def _named_pairs(pairs: Iterator[tuple[str, Any]], is_region_key: IsRegionKey) -
             yield name, value
         elif isinstance(value, _Readings):
             # What every reading names, judged as one: the regions a server may read there.
-            found = [item for reading in value for _, item in _inside_value(reading, is_region_key)]
+            selection = name.lower() in SELECTIONS
+            found = [item for reading in value for _, item in _inside_value(reading, is_region_key, selection)]
             if found:
                 yield name, _Readings(found)
         else:
-            yield from _inside_value(value, is_region_key)
+            yield from _inside_value(value, is_region_key, name.lower() in SELECTIONS)
 
 
-def _inside_value(value: str, is_region_key: IsRegionKey) -> Iterator[tuple[str, Any]]:
-    """The region keys of JSON in a parameter's value, or the filter terms in it."""
+def _inside_value(value: str, is_region_key: IsRegionKey, selection: bool = False) -> Iterator[tuple[str, Any]]:
+    """The region keys of JSON in a parameter's value, or the filter terms in it (``selection``:
+    of a parameter that selects the answer's fields, filters.SELECTIONS)."""
     text = value.strip()
     if text[:1] not in ("{", "["):
-        yield from filter_terms(text, lambda key: _names_region(key, is_region_key))
+        yield from filter_terms(text, lambda key: _names_region(key, is_region_key), selection)
         return
     try:
         doc = loads(text)

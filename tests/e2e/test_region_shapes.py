@@ -51,3 +51,28 @@ def test_a_record_of_another_county_does_not_go_out_in_any_shape(
     wait_for_events(opensearch, index_prefix, [request_id])
     (event,) = audit_events(opensearch, index_prefix, request_id)
     assert event["minguard"]["conditions"]["failed"] == "region_scope"
+
+
+@pytest.mark.parametrize("region", ["610902", "610902001"])
+def test_a_field_selection_of_region_fields_is_served_and_judged_per_record(
+    gateway: RunningGateway, region_gateway: RunningGateway, region: str
+) -> None:
+    """?fields=items(xm,xzqhmc) was refused (403 region_parameter_outside) on a county's and a
+    township's route alike: read as a function over a region key. The demo upstream now serves
+    it; an upstream that keeps in the selected fields a record of another county, named only by
+    城关镇, is still refused at release, record by record."""
+    purpose = {"X-Purpose-Of-Use": "test"}
+    selection = {"fields": "items(name,regionCode,xzqhmc)"}
+    url = f"{gateway.url}/api/v1/regions/{region}/persons"
+    demo = httpx.get(url, params=selection, headers=gateway.headers("caseworker-hanbin", **purpose), timeout=10)
+    assert demo.status_code == 200, demo.text
+    assert demo.json()["items"] and all(item["regionCode"].startswith(region) for item in demo.json()["items"])
+    headers = region_gateway.headers("caseworker-hanbin", **purpose)
+    selection = {"fields": "items(xm,xzqhdm,xzqhmc)"}
+    url = f"{region_gateway.url}/api/v1/regions/{region}/persons/"
+    refused = httpx.get(url + "members", params=selection, headers=headers, timeout=10)
+    assert refused.status_code == 502, refused.text
+    assert refused.json()["error"]["code"] == "records_region_unreadable"
+    if region == "610902":  # (610902101 lies outside the township 610902001)
+        served = httpx.get(url + "members-own", params=selection, headers=headers, timeout=10)
+        assert served.status_code == 200, served.text

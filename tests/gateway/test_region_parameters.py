@@ -470,3 +470,32 @@ def test_a_filter_function_over_a_region_key_is_read_or_refused(query: str, refu
     for the city: neither was read as a term, so both reached the upstream."""
     name, _, value = query.partition("=")
     assert _refused(_q(name, value)) == ("region_parameter_outside" if refused else None)
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        # A partial response names the fields the answer keeps, not the records it holds; the
+        # region fields it keeps are judged record by record in the answer (release stage).
+        ("fields=items(xm,xzqhmc)", False),
+        ("fields=items(xm,xzqhdm,xzqhmc)", False),
+        ("fields=items(xm,regionCode),nextPageToken", False),
+        ("$select=xm,xzqhmc", False),
+        ("_source=xm,xzqhdm", False),
+        # A value beside a region key is still a filter term, wherever it is written.
+        ("fields=items(xm,regionCode eq '610921')", True),
+        ("fields=regionCode:610921", True),
+        ("fields=startswith(regionCode,'61')", True),
+        # Outside a selection, a region key passed to a function is still refused.
+        ("q=items(xm,xzqhmc)", True),
+        ("$filter=tolower(regionCode)", True),
+    ],
+)
+def test_a_field_selection_naming_region_fields_is_no_filter(query: str, refused: bool) -> None:
+    """?fields=items(xm,xzqhmc) (Google-style partial response) was refused, 403
+    region_parameter_outside, on every region route, a township's too: items(…) read as a
+    function over a region key, as substringof('6109',regionCode) is. It asks for the records'
+    region fields, the ones the release stage judges; selecting fields without them was allowed."""
+    name, _, value = query.partition("=")
+    assert _refused(_q(name, value)) == ("region_parameter_outside" if refused else None)
+    assert _refused(_q(name, value), target="610902001") == ("region_parameter_outside" if refused else None)
