@@ -171,7 +171,7 @@ class Inspector:
                 one_record=run.one_record,
             )
         if kind == "form":
-            return structured.walk_form(text, run.visit, encoding)
+            return structured.walk_form(text, run.visit, encoding, lambda inner: self._json_text(run, inner))
         if kind in ("xml", "html"):
             try:
                 return markup.walk(

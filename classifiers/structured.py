@@ -204,9 +204,14 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 # ----------------------------------------------------------------------------- form / text
-def walk_form(text: str, visit: Visitor, encoding: str = "utf-8") -> tuple[str, bool, int]:
+def walk_form(
+    text: str, visit: Visitor, encoding: str = "utf-8", json_text: Callable[[str], str | None] | None = None
+) -> tuple[str, bool, int]:
     """application/x-www-form-urlencoded: each value under its field name, and the names
-    themselves as values (``sfzh[<ID number>]=1``, a bare ``<ID number>`` without ``=``)."""
+    themselves as values (``sfzh[<ID number>]=1``, a bare ``<ID number>`` without ``=``).
+    ``json_text``: a value that is JSON (``data=[{…}, {…}]``) walked as a document, masked or
+    itself, None when it does not parse; scanned as text, its keys were no evidence and its
+    region fields went unjudged."""
     parts = text.split("&")
     changed = False
     for i, part in enumerate(parts):
@@ -220,7 +225,9 @@ def walk_form(text: str, visit: Visitor, encoding: str = "utf-8") -> tuple[str, 
         if not sep:
             continue
         value, value_encoding = unquote_escapes(raw_value, encoding)
-        new = visit(Cell(f"form.{key}", key, value, 0, True))
+        new = json_text(value) if json_text is not None and value.lstrip()[:1] in ("{", "[") else None
+        if new is None:
+            new = visit(Cell(f"form.{key}", key, value, 0, True))
         if new is not None and new != value:
             parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=value_encoding)}"
             changed = True

@@ -14,7 +14,7 @@ from policies.bundle import PolicyFiles, PolicyStore
 from policies.masking import load_profiles
 from policies.quota import MemoryQuota
 from policies.routes import RouteMatch
-from support.region_shapes import DOCUMENTS, LISTS
+from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES
 
 INSPECTOR = Inspector()
 CASEWORKER = load_profiles().get("caseworker")
@@ -58,4 +58,13 @@ def test_each_object_of_a_list_is_placed_by_its_own_region_fields(
     """Records in no list the walker took for the answer's record list (data.page.list, a list
     in a JSON string, column-wise arrays, a household's members) were one record with the whole
     answer, so the 汉滨区 code of one placed the bare 城关镇 of another, which went out."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), OTHER_SHAPES.values(), ids=OTHER_SHAPES.keys())
+def test_region_fields_are_read_in_the_other_shapes(body: bytes, media_type: str, code: str | None) -> None:
+    """Region fields the inspector did not read as such: JSON in a form's value was scanned as
+    text, a name/value pair was read for entities only ({"name": "xzqhdm", "value": "610921101"}),
+    a CSV column headed 区划 named no region; and pandas' columns by row index were one record.
+    汉阴县's records went out to a 汉滨区 caller."""
     _judged(body, media_type, code)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 OWN = {"xm": "张三", "xzqhdm": "610902001", "xzqhmc": "江北街道"}
 OWN_TOWNSHIP = {"xm": "李四", "xzqhdm": "610902101", "xzqhmc": "城关镇"}
@@ -18,6 +19,7 @@ ALONE = {"xm": "李四", "xzqhmc": "城关镇"}
 UNREADABLE = "records_region_unreadable"
 NDJSON = "application/x-ndjson"
 MULTIPART = "multipart/mixed; boundary=b1"
+JSON = "application/json"
 
 
 def text(doc: Any) -> str:
@@ -99,3 +101,15 @@ LISTS: dict[str, tuple[bytes, str, str | None]] = {
         None,
     ),
 }
+
+# Other shapes the inspector reads, where a region field was not read at all, or not per
+# record: JSON in a form's value, name/value pairs naming the region field, pandas' columns
+# by row index, a CSV column headed 区划.
+FORM = "application/x-www-form-urlencoded"
+OUTSIDE = {"xm": "李四", "xzqhdm": "610921101"}  # 汉阴县's 城关镇: outside 汉滨区 by its code
+_OTHER: dict[str, tuple[str, str, str | None]] = {
+    "form-json": ("data=" + quote(text([OWN, ALONE])), FORM, UNREADABLE),
+    "form-json-outside": ("data=" + quote(text([OUTSIDE])), FORM, "records_outside_region"),
+    "form-json-own": ("total=2&data=" + quote(text([OWN, OWN_TOWNSHIP])), FORM, None),
+}
+OTHER_SHAPES = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _OTHER.items()}
