@@ -403,21 +403,17 @@ class ColumnWalker:
         is_records = id(items) == self.records_id
         first = items[0]
         shaped = not SHAPE_FIELDS.isdisjoint(first)  # one C-level pass: most records are neither
+        pairs = shaped and may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items)
         if (
-            (
-                shaped
-                and (
-                    not HEADER_SET.isdisjoint(first)
-                    or (may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items))
-                )
-            )
+            (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
             or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
             or (self._may_split(first) and split_numbers(first, self.plan_of))
         ):
             # Keys that may hold findings, tables (each object's header names its columns),
             # name/value pairs (each value under the name its own pair holds) or numbers in
-            # parts (sfzh1, sfzh2: judged whole in each object): object by object.
-            return self._rows(items, path, record, embed, is_records)
+            # parts (sfzh1, sfzh2: judged whole in each object): object by object. Pairs are
+            # the fields of one record: to region judgement, no object of theirs is an item.
+            return self._rows(items, path, record, embed, is_records, pairs)
         return items, self._columns(items, path, record, embed, is_records, None)
 
     def _columns(
@@ -642,18 +638,25 @@ class ColumnWalker:
         return outer
 
     def _rows(
-        self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool
+        self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool, fields: bool = False
     ) -> tuple[Any, bool]:
+        """The objects one by one; ``fields``: they are one record's fields (name/value pairs),
+        to region judgement one item even where each is a record to grading (the answer a list
+        of pairs, a dynamic form's)."""
         out: list[Any] | None = None
-        first = 0 if is_records else self._items(len(items))
+        apart = not is_records and not fields  # objects that are region items of their own
+        first = self._items(len(items)) if apart else 0
+        around = self._enter(self._items(1)) if fields and is_records else self._item
         for i, item in enumerate(items):
-            outer = self._item if is_records else self._enter(first - i)
+            outer = self._enter(first - i) if apart else self._item
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
-            if not is_records:
+            if apart:
                 self._enter(outer)
             if changed:
                 out = list(items) if out is None else out
                 out[i] = new
+        if fields and is_records:
+            self._enter(around)
         return (out, True) if out is not None else (items, False)
 
 

@@ -194,6 +194,14 @@ def _entity(key: str, plan_of: PlanOf) -> str:
     return info.entity or "" if info is not None else ""
 
 
+def _region(key: str, plan_of: PlanOf) -> bool:
+    """Does the catalog know ``key`` as a region key (regionCode, xzqhmc, 区划名称)?"""
+    if not key or len(key) > _LONGEST_KEY:
+        return False
+    info = plan_of(key).info
+    return info is not None and info.region
+
+
 def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None:
     """(the member holding the rows, the column names) when ``node`` is a table: a header
     member whose names include one the catalog knows as an entity's, and a member holding
@@ -305,15 +313,16 @@ def may_hold_pairs(item: dict[str, Any]) -> bool:
 
 def pair(item: dict[str, Any], plan_of: PlanOf) -> tuple[str, str] | None:
     """(the member holding the value, the field name it is judged under) when ``item`` is a
-    name/value pair naming a field the catalog knows as an entity's; {"name": "张伟", "value": 3}
-    names a person, no field, and is none. Other fields (business, categories) are left as
-    they were judged: their values are found by content, and a select's options
-    ({"label": "低保", "value": "1"}) would otherwise mark their record with a category."""
+    name/value pair naming a field the catalog knows as an entity's or a region's ({"name":
+    "xzqhdm", "value": "610921101"}: the record's region, judged as under that key); {"name":
+    "张伟", "value": 3} names a person, no field, and is none. Other fields (business,
+    categories) are left as they were judged: their values are found by content, and a select's
+    options ({"label": "低保", "value": "1"}) would otherwise mark their record with a category."""
     for field in PAIR_VALUES:
         if field in item:
             for name_field in PAIR_NAMES:
                 name = item.get(name_field)
-                if type(name) is str and _entity(name, plan_of):
+                if type(name) is str and (_entity(name, plan_of) or _region(name, plan_of)):
                     return field, name
             return None
     return None

@@ -111,5 +111,27 @@ _OTHER: dict[str, tuple[str, str, str | None]] = {
     "form-json": ("data=" + quote(text([OWN, ALONE])), FORM, UNREADABLE),
     "form-json-outside": ("data=" + quote(text([OUTSIDE])), FORM, "records_outside_region"),
     "form-json-own": ("total=2&data=" + quote(text([OWN, OWN_TOWNSHIP])), FORM, None),
+    "pairs-outside": (
+        text({"items": [{"fields": [{"name": "xzqhdm", "value": "610921101"}]}]}),
+        JSON,
+        "records_outside_region",
+    ),
+    "pairs": (
+        text([[{"name": "xzqhdm", "value": "610902001"}], [{"label": "区划名称", "value": "城关镇"}]]),
+        JSON,
+        UNREADABLE,
+    ),
+    "pairs-form": (
+        text([{"name": "xzqhdm", "value": "610902001"}, {"name": "xzqhmc", "value": "江北街道"}]),
+        JSON,
+        None,
+    ),
+    "pairs-own": (
+        text(
+            {"items": [{"fields": [{"key": "xzqhdm", "value": "610902001"}, {"key": "xzqhmc", "value": "江北街道"}]}]}
+        ),
+        JSON,
+        None,
+    ),
 }
 OTHER_SHAPES = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _OTHER.items()}
