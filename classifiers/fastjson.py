@@ -289,6 +289,7 @@ class ColumnWalker:
         # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
         parts = self._split_numbers(node, path, record) if self._may_split(node) else None
         out: dict[str, Any] | None = None
+        row = self._rows_of.get(id(node)) if column is not None else None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
             # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
@@ -315,7 +316,12 @@ class ColumnWalker:
                     walk_key = headings.get(k, k)
                 else:
                     walk_key = k
-                new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
+                if row is None:
+                    new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
+                else:  # a column by row index of column-wise records: row "k" is an item of its own
+                    outer = self._enter(row - int(k))
+                    new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
+                    self._enter(outer)
             else:
                 new, changed = walked
             if before is not None and (
@@ -603,20 +609,22 @@ class ColumnWalker:
 
     def _parallel(self, node: dict[str, Any]) -> None:
         """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the
-        i-th value of every array), when a region key holds one of the arrays: each row is told
-        a region item of its own (``_rows_of``), so that the codes of one row do not place the
-        township named alone in another. Two arrays at least, of values that are no objects; a
-        shorter one lacks the last rows' values. A region key beside them that holds no array
+        i-th value of every array; pandas' to_json() by column, {"xm": {"0": …, "1": …}, …}, row
+        "i" of every column), when a region key holds one of the columns: each row is told a
+        region item of its own (``_rows_of``), so that the codes of one row do not place the
+        township named alone in another. Two columns at least, of values that are no objects; a
+        shorter one lacks some rows' values. A region key beside them that holds no column
         ({"xzqhdm": "610902001", "tags": […]}) says the object is one record."""
-        arrays = [value for value in node.values() if type(value) is list and value]
-        if len(arrays) < 2 or any(type(value) is dict or type(value) is list for array in arrays for value in array):
+        columns = [value for value in node.values() if _column(value)]
+        if len(columns) < 2:
             return
-        regional = [type(value) is list for key, value in node.items() if self._region_key(key)]
+        regional = [_column(value) for key, value in node.items() if self._region_key(key)]
         if not regional or not all(regional):
             return
-        first = self._items(max(len(array) for array in arrays))
-        for array in arrays:
-            self._rows_of[id(array)] = first
+        rows = [len(column) if type(column) is list else 1 + max(map(int, column)) for column in columns]
+        first = self._items(max(rows))
+        for column in columns:
+            self._rows_of[id(column)] = first
 
     def _region_key(self, key: str) -> bool:
         info = self.plan_of(key).info
@@ -684,6 +692,18 @@ def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]
     if set(map(tuple, items)) == {first}:
         return zip(first, zip(*map(dict.values, items), strict=True), strict=True)
     return ((key, [item.get(key, _MISSING) for item in items]) for key in dict.fromkeys(chain.from_iterable(items)))
+
+
+def _column(value: Any) -> bool:
+    """Is a value a column of column-wise records: a list, or an object by row index, of
+    values that are no objects or lists?"""
+    if type(value) is list:
+        cells: Iterable[Any] = value
+    elif type(value) is dict and _by_row_index(value):
+        cells = value.values()
+    else:
+        return False
+    return bool(value) and not any(type(cell) is dict or type(cell) is list for cell in cells)
 
 
 def _by_row_index(node: dict[str, Any]) -> bool:

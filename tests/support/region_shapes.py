@@ -133,5 +133,23 @@ _OTHER: dict[str, tuple[str, str, str | None]] = {
         JSON,
         None,
     ),
+    "pandas-columns": (
+        text(
+            {"xm": {"0": "张三", "1": "李四"}, "xzqhdm": {"0": "610902001"}, "xzqhmc": {"0": "江北街道", "1": "城关镇"}}
+        ),
+        JSON,
+        UNREADABLE,
+    ),
+    "pandas-columns-own": (
+        text(
+            {
+                "xm": {"0": "张三", "1": "李四"},
+                "xzqhdm": {"0": "610902001", "1": "610902101"},
+                "xzqhmc": {"0": "江北街道", "1": "城关镇"},
+            }
+        ),
+        JSON,
+        None,
+    ),
 }
 OTHER_SHAPES = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _OTHER.items()}
