@@ -151,5 +151,9 @@ _OTHER: dict[str, tuple[str, str, str | None]] = {
         JSON,
         None,
     ),
+    "csv-quhua-outside": ("姓名,区划\n李四,610921101\n", "text/csv", "records_outside_region"),
+    "csv-quhua-own": ("姓名,区划\n张三,610902001\n李四,汉滨区城关镇\n", "text/csv", None),
+    "csv-quxian-outside": ("姓名,所在区县\n李四,汉阴县\n", "text/csv", "records_outside_region"),
+    "json-quhua-township": (text({"items": [OWN, {"xm": "李四", "区划": "城关镇"}]}), JSON, UNREADABLE),
 }
 OTHER_SHAPES = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _OTHER.items()}
