@@ -196,7 +196,7 @@ class Scanner:
         if "\n" in plain.text:
             found += _broken_ids(plain)
         if _CJK.search(plain.text) is not None:
-            found += self._free_text(plain)
+            found += self._free_text(plain, hints, hint_evidence)
         if has_separated_digits(plain.text):
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
@@ -282,7 +282,7 @@ class Scanner:
             pos = best[1]
         return out
 
-    def _free_text(self, folded: Folded) -> list[Match]:
+    def _free_text(self, folded: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         text = folded.text
         out: list[Match] = []
         if person_name.may_contain(text):
@@ -292,8 +292,17 @@ class Scanner:
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
         for start, end, entity in numerals.find(text):
-            score = mobile.PATTERNS[0].score if entity == mobile.ENTITY else VALIDATED_SCORE
-            out.append(Match(entity, *folded.span(start, end), score, "numerals"))
+            score, evidence = mobile.PATTERNS[0].score if entity == mobile.ENTITY else VALIDATED_SCORE, "numerals"
+            if entity == bank_card.ENTITY:
+                # One run of numerals in ten passes the Luhn check: a card only where a key or the
+                # words before it say so (an amount or a serial written in numerals is none).
+                if entity in hints:
+                    evidence = f"numerals+{hint_evidence}"
+                elif numerals.card_context(text[max(0, start - _CONTEXT_WINDOW) : start]):
+                    evidence = "numerals+context"
+                else:
+                    continue
+            out.append(Match(entity, *folded.span(start, end), score, evidence))
         return out
 
 

@@ -4,8 +4,10 @@ also mixed with digits (139一二三四5678) and in groups (一三九 一二三�
 
 Numerals are ordinary words too (一二三, 二〇二四年), so only a run that is a whole number is
 taken: 11 digits that make a mobile of an allocated segment, 17 and a check character that make
-a valid ID number, or 16 to 19 that make a bank card passing the Luhn check. A longer or shorter
-run is no such number; a run in groups may hold several, each of whole groups.
+a valid ID number, or 16 to 19 that make a bank card passing the Luhn check (one run in ten
+passes it: the scanner takes such a card only after a card's or a bank's words or under a card's
+key, ``card_context``). A longer or shorter run is no such number; a run in groups may hold
+several, each of whole groups.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _RUN_RE = re.compile(RUN)
 _NUMBER_RE = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}](?:[ -]?[{_DIGIT}])*[Xx]?(?![{_DIGIT}Xx])")
 _GROUP_RE = re.compile(rf"[{_DIGIT}]+[Xx]?")
 _LENGTHS = frozenset({11, 16, 17, 18, 19})
+# What says a run of numerals is a card: the card's own words, or a bank's name before it
+# (中国农业银行六二二八…, 开户行：农信社，…).
+_CARD_CONTEXT = (*bank_card.CONTEXT, "银行", "信用社", "农信", "农商", "工行", "农行", "中行", "建行", "交行", "邮储")
 
 
 _A_NUMERAL = re.compile(f"[{_NUMERAL}]")
@@ -56,6 +61,12 @@ def find(text: str) -> list[tuple[int, int, str]]:
         elif " " in run or "-" in run:
             found += _windows(text, [(at + m.start(), at + m.end()) for m in _GROUP_RE.finditer(run)])
     return found
+
+
+def card_context(before: str) -> bool:
+    """Do the words before a run of numerals that passes the Luhn check say it is a card?"""
+    lowered = before.lower()
+    return any(word in lowered for word in _CARD_CONTEXT)
 
 
 def _windows(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -454,3 +454,40 @@ def test_lists_that_are_no_number_in_parts(doc: dict[str, list[str]]) -> None:
     body = json.dumps(doc, ensure_ascii=False)
     for role in ROLES:
         assert json.loads(_out(body, "application/json", role)) == doc, role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CARD.translate(_CN),  # a Luhn-valid run of numerals alone
+        f"编号{CARD.translate(_CN)}",
+        f"共计{_spaced(CARD16.translate(_UPPER), (4, 4, 4, 4))}元",
+        f"项目序列{CARD16.translate(_CN)}，已归档",
+    ],
+)
+def test_a_card_in_numerals_without_card_context_stays(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"中国农业银行{CARD.translate(_CN)}", CARD[6:15].translate(_CN)),
+        (
+            f"开户行：邮储银行，{_spaced(CARD16.translate(_UPPER), (4, 4, 4, 4))}",
+            _spaced(CARD16, (4, 4, 4, 4))[7:12].translate(_UPPER),
+        ),
+        (f"账号：{CARD16.translate(_CN)}", CARD16[6:12].translate(_CN)),
+        (f"银行卡 {CARD.translate(_UPPER)}", CARD[6:15].translate(_UPPER)),
+    ],
+)
+def test_a_card_in_numerals_with_card_context(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+def test_a_card_in_numerals_under_a_card_key() -> None:
+    _json_leaks({"yhkh": CARD.translate(_CN)}, [CARD[6:15].translate(_CN)])
+    # no key, no context: stays, as in text
+    body = json.dumps({"bz": CARD.translate(_CN)}, ensure_ascii=False)
+    assert _out(body, "application/json", "outsourced") == body
