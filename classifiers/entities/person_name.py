@@ -300,16 +300,44 @@ _ROLE_RE = re.compile(
 _BRACKETED_RE = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))})[）)]"
 )
-# The pre-check of both (RE2 reads it too: no look-arounds or escapes).
+# A name in brackets after a preposition or a verb that a person follows (由（张伟）代为申请,
+# 经(李娜)核实, 委托【王芳】办理): the brackets set the name apart as a label would. What else
+# stands there is a unit, a place or a role (由（房管所）负责, 经(区民政局)核实, 由(申请人)签字).
+_BEFORE_BRACKETS = (
+    "委托",
+    "交由",
+    "经由",
+    "授权",
+    "通知",
+    "联系",
+    "陪同",
+    "协助",
+    "由",
+    "经",
+    "向",
+    "对",
+    "被",
+    "请",
+    "与",
+    "和",
+    "同",
+    "给",
+    "让",
+)
+_OPEN, _CLOSE = "（(【\\[〔", "）)】\\]〕"
+_IN_BRACKETS_RE = re.compile(rf"(?:{'|'.join(_BEFORE_BRACKETS)})\s*[{_OPEN}]\s*([{_CJK}]{{2,4}})\s*[{_CLOSE}]")
+# What ends a unit's or a place's name (局, 所, 站, 村 …): 房管所, 管理处 and 文化站 start with a surname.
+_UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村镇乡县区市省厂校馆团")
+# The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 ROLE_HINT: str = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|[之其][妻夫子女父母长次配]"
-    f"|{_KIN_WORDS}|[（(][{_CJK}]{{2,3}}[）)]"
+    f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
 )
 _ROLE_HINT_RE = re.compile(ROLE_HINT)
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
-_ROLE_FROM = re.compile("[逝死当受赡抚扶委代特保残之其妻丈儿父母方（(]")
+_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方{_OPEN}]")
 
 
 def may_follow_role(text: str) -> bool:
@@ -327,6 +355,16 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):
         if match.start(1) not in starts and _plausible(match.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    for match in _IN_BRACKETS_RE.finditer(text):
+        candidate = match.group(1)
+        if (
+            match.start(1) not in starts
+            and _plausible(candidate)
+            and candidate[-1] not in _UNIT_ENDS
+            and candidate not in RELATIONS
+            and candidate not in ROLES
+        ):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     return found
 

@@ -491,3 +491,41 @@ def test_a_card_in_numerals_under_a_card_key() -> None:
     # no key, no context: stays, as in text
     body = json.dumps({"bz": CARD.translate(_CN)}, ensure_ascii=False)
     assert _out(body, "application/json", "outsourced") == body
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("由（张伟）代为申请", "张伟"),
+        ("经(李娜)核实，情况属实", "李娜"),
+        ("委托【王芳】办理", "王芳"),
+        ("委托[王芳]办理", "王芳"),
+        ("已向（张伟）发放救助金", "张伟"),
+        ("经（欧阳娜娜）同意", "欧阳娜娜"),
+        ("交由〔李强〕签收", "李强"),
+    ],
+)
+def test_a_name_in_brackets_after_a_preposition(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("由市局代为办理", "由市局代为办理"),
+        ("经(区民政局)核实", "区民政局"),
+        ("由（房管所）负责", "房管所"),
+        ("经（管理处）同意", "管理处"),
+        ("由（王家庄村）代为申请", "王家庄村"),
+        ("向（安康市）上报", "安康市"),
+        ("经(高新区)审核", "高新区"),
+        ("由（单位）统一办理", "单位"),
+        ("经（文化站）核实", "文化站"),
+        ("由（甲方）负责", "甲方"),
+        ("对（2024）12号文件", "（2024）12号"),
+        ("由(申请人)本人签字", "申请人"),
+    ],
+)
+def test_bracketed_words_after_a_preposition_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
