@@ -49,6 +49,9 @@ PHRASES: tuple[str, ...] = ("名字", "叫")
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# Middle dots between the parts of a transliterated name, as systems write them. Not a full
+# stop: sloppy text ends sentences with one (张伟.身份证号…).
+DOTS = "·•・"
 _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # One or more context words (户主姓名：), punctuation, then the candidate; a label may stand in
 # brackets (【姓名】张伟, [姓名]张伟).
@@ -58,8 +61,18 @@ _LABEL_TAIL = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
 # The first context word stands outside the repeat, so that ``re`` knows which characters a
 # match begins with and skips the rest: as ``(?:word tail)+`` it tried the twenty words at
 # every position (~5,000 instructions a remark's character).
+# The name after them: a name with a middle dot (阿依古丽·买买提: minority and transliterated
+# names, which start with no surname of the list), one with its characters parted by one or two
+# spaces (张 伟, 欧阳 娜娜: rosters pad names, and U+3000 folds to a space), or two to four
+# characters.
+_DOTTED = rf"[{_CJK}]{{1,10}}(?:[{DOTS}][{_CJK}]{{1,10}})+"
+_SPACED = (
+    rf"(?:[{_CJK}](?:[ \t]{{1,2}}[{_CJK}]){{1,2}}|(?:{'|'.join(sorted(COMPOUND_SURNAMES))})[ \t]{{1,2}}[{_CJK}]{{1,2}})"
+    rf"(?![{_CJK}])"
+)
+_NAME_AFTER_CONTEXT = rf"({_DOTTED}|{_SPACED}|[{_CJK}]{{2,4}})"
 _FREE_RE = re.compile(
-    r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*([" + _CJK + r"]{2,4})"
+    r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*" + _NAME_AFTER_CONTEXT
 )
 # Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
 # (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
@@ -74,6 +87,8 @@ _PHRASE_RE = re.compile(
 # What one calls (叫) that starts with a surname: a car (叫车来接，), everyone (叫全村人，); and
 # words after a role that do (逝者安息).
 _CALLED = ("车", "全家", "全村", "全体", "全部", "安保", "黄牛", "安息")
+_DOTTED_RE = re.compile(_DOTTED)
+_DOTS_RE = re.compile(f"[{DOTS}]")
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
 _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
@@ -145,9 +160,18 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     ``text`` coordinates."""
     found: list[tuple[int, int, float, str]] = []
     for match in _FREE_RE.finditer(text):
-        candidate = _trim(match.group(1))
+        name = match.group(1)
+        start = match.start(1)
+        if _DOTTED_RE.fullmatch(name) is not None:
+            if not any(part in GROUP_WORDS for part in _DOTS_RE.split(name)):
+                found.append((start, match.end(1), 0.85, "dotted+context"))
+            continue
+        if " " in name or "\t" in name:
+            if is_name("".join(name.split())):
+                found.append((start, match.end(1), 0.85, "surname+context"))
+            continue
+        candidate = _trim(name)
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
-            start = match.start(1)
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):

@@ -529,3 +529,48 @@ def test_a_name_in_brackets_after_a_preposition(text: str, secret: str) -> None:
 def test_bracketed_words_after_a_preposition_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("姓名：阿依古丽·买买提", ["阿依古丽", "买买提"]),
+        ("户主：阿依古丽·买买提，女，汉阴县", ["阿依古丽", "买买提"]),
+        ("申请人热依拉•阿不都，", ["热依拉", "阿不都"]),
+        ("监护人：阿依古丽・买买提", ["阿依古丽", "买买提"]),
+        ("联系人：阿依古丽·买买提 13912345678", ["阿依古丽", "买买提"]),
+    ],
+)
+def test_a_dotted_name_after_a_context_word(text: str, secrets: list[str]) -> None:
+    for secret in secrets:
+        _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("姓名：张 伟", "伟"),
+        ("姓名：张  伟，男", "伟"),
+        ("户主 王　芳 同意", "芳"),
+        ("姓名：欧阳 娜娜", "娜娜"),
+        ("姓名：李 小 明", "小 明"),
+    ],
+)
+def test_a_name_split_by_spaces_after_a_context_word(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("户主·家庭成员情况", "家庭成员情况"),
+        ("姓名：不详 · 待补", "不详 · 待补"),
+        ("老人 与 儿童 共12人", "与 儿童"),
+        ("本人 已 签字", "已 签字"),
+        ("姓名：张伟.身份证号码见附件", "身份证号码见附件"),
+        ("救助对象：低保、特困", "低保、特困"),
+    ],
+)
+def test_dots_and_spaces_after_a_context_word_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)

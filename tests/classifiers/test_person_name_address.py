@@ -158,9 +158,9 @@ def test_context_words_first_equals_the_repeat() -> None:
     """``_FREE_RE`` with its first context word outside the repeat (so that ``re`` skips to
     where a word begins) matches as the repeat did."""
     tail = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
-    before = re.compile(r"(?:(?:" + person_name._CTX + r")" + tail + r")+([" + person_name._CJK + r"]{2,4})")
+    before = re.compile(r"(?:(?:" + person_name._CTX + r")" + tail + r")+" + person_name._NAME_AFTER_CONTEXT)
     r = random.Random(13)
-    pieces = [*_NAME_PIECES, *person_name.CONTEXT, "【姓名】", "户主姓名=", "叫"]
+    pieces = [*_NAME_PIECES, *person_name.CONTEXT, "【姓名】", "户主姓名=", "叫", " ", "·", "欧阳"]
     for _ in range(30000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
         assert _spans(person_name._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
