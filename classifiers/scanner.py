@@ -286,8 +286,13 @@ class Scanner:
         text = folded.text
         out: list[Match] = []
         if person_name.may_contain(text):
+            legacy = False
             for start, end, score, evidence in person_name.find(text):
                 out.append(Match(person_name.ENTITY, *folded.span(start, end), score, evidence))
+                legacy = legacy or evidence == person_name.LEGACY_EVIDENCE
+            if legacy:  # the legacy numbers those names stand beside are theirs
+                for _, _, start, end in person_name.legacy_ids_beside_names(text):
+                    out.append(Match(resident_id.ENTITY, *folded.span(start, end), 0.85, "legacy+beside-name"))
         if address.may_contain(text):
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))

@@ -148,6 +148,39 @@ def _beside_id(text: str) -> list[re.Match[str]]:
 
 _DIGITS_17 = re.compile("[0-9]{17,}")
 
+# A legacy number of 15 digits (no check character) beside a name, as an old register's export
+# writes it ("张伟 110105491231002", "张伟_<15>.csv"): alone the number is too weak to mask (the
+# scanner's pattern needs a key or a context word), beside a name shaped as one it is that
+# person's, and both are masked. Only a run of exactly 15 that reads as a legacy number (a
+# province, a real date).
+_LEGACY = "[1-9][0-9]{14}"
+_LEGACY_RUN = re.compile(f"(?<![0-9]){_LEGACY}(?![0-9])")
+_BESIDE_LEGACY_RE = re.compile(
+    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(]?(?P<id_after>{_LEGACY})(?![0-9])"
+    rf"|(?<![0-9])(?P<id_before>{_LEGACY})[ _\-)]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
+)
+LEGACY_EVIDENCE = "surname+beside-legacy-id"
+# What ends a label of a number that starts with a surname (金额, 单号, 房号, 文号, 车号 …): no name.
+_NUMBER_LABEL_ENDS = frozenset("号码额数费款值率量价期")
+
+
+def legacy_ids_beside_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, number start, number end) of each legacy 15-digit number that
+    stands right beside a name (``text`` folded: full-width brackets are ASCII)."""
+    found: list[tuple[int, int, int, int]] = []
+    if _LEGACY_RUN.search(text) is None:
+        return found
+    for match in _BESIDE_LEGACY_RE.finditer(text):
+        side, number = ("before", "id_after") if match.group("before") is not None else ("after", "id_before")
+        name = match.group(side)
+        if (
+            _plausible(name)
+            and name[-1] not in _NUMBER_LABEL_ENDS
+            and resident_id.validate(match.group(number)) is None
+        ):
+            found.append((*match.span(side), *match.span(number)))
+    return found
+
 
 def is_name(candidate: str) -> bool:
     """A surname and one to three given-name characters (two for a compound surname)."""
@@ -187,6 +220,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if _ID_RUN.search(text) is None:
         return found
     starts = {start for start, _, _, _ in found}
+    for start, end, _, _ in legacy_ids_beside_names(text):
+        if start not in starts:
+            found.append((start, end, 0.85, LEGACY_EVIDENCE))
     found += _in_record_line(text, starts)
     for match in _beside_id(text):
         side = "before" if match.group("before") is not None else "after"
@@ -403,12 +439,12 @@ def _plausible(candidate: str) -> bool:
 
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
-# and an ID number's 17 digits, beside which a name may stand.
+# and 15 digits (an ID number's 17, a legacy number's 15), beside which a name may stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{17}"
+_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{15}"
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}"
 _MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain
-_ID_RUN = re.compile("[0-9]{17}")
+_ID_RUN = re.compile("[0-9]{15}")  # an ID number's 17 digits, or a legacy number's 15
 
 
 def may_contain(text: str) -> bool:

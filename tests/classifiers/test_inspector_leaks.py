@@ -574,3 +574,39 @@ def test_a_name_split_by_spaces_after_a_context_word(text: str, secret: str) -> 
 def test_dots_and_spaces_after_a_context_word_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"张伟 {LEGACY_ID}",
+        f"张伟_{LEGACY_ID}.csv",
+        f"{LEGACY_ID}-张伟",
+        f"老户籍：张伟（{LEGACY_ID}）",
+        f"欧阳娜娜 {LEGACY_ID} 汉阴县",
+    ],
+)
+def test_a_legacy_id_number_beside_a_name(text: str) -> None:
+    _leaks(text, LEGACY_ID)
+    name = "欧阳娜娜" if "欧阳" in text else "张伟"
+    _leaks(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"王家庄 {LEGACY_ID}",  # a place, not a person
+        "张伟 610902901301123",  # no date: month 13
+        "张伟 990902900101123",  # no province 99
+        "高龄 610902900101123",  # a group word
+        "张伟 6109029001011235",  # 16 digits (not Luhn-valid: no card either)
+        "批次号 610902900101123",
+        "项目编号 610902900101123",
+        "金额 610902900101123",
+        "单号 610902900101123",
+        "610902900101123 房号",
+    ],
+)
+def test_fifteen_digits_beside_no_name_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
