@@ -41,7 +41,8 @@ SPECS: tuple[EntitySpec, ...] = (
 _CONTEXT_WINDOW = 16
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
-# separators, slashes or underscores (mobile, landline, ID, card), six digits in a row
+# separators, slashes, underscores or line ends (mobile, landline, ID, card; a mobile broken
+# by a line end, 139 1234\n5678, has no six digits in a row), six digits in a row
 # (credit code), an '@', an address-final character, a name context word, a URL-escaped digit
 # ("%36"), or any character that folding could turn
 # into one of those (full-width forms, invisible characters, exotic spaces): everything
@@ -49,7 +50,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 _MAYBE_CORE = re.compile(
-    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
+    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}]|{numerals.RUN}|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT):
@@ -64,7 +65,7 @@ MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.RO
 _MAYBE_FROM = re.compile(
     FOLDABLE
     + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
-    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}]{{5}}"
+    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
 )
 
 
@@ -195,6 +196,7 @@ class Scanner:
         found = self._patterns_in(plain, hints, hint_evidence)
         if "\n" in plain.text:
             found += _broken_ids(plain)
+            found += _broken_mobiles(plain)
         if _CJK.search(plain.text) is not None:
             found += self._free_text(plain, hints, hint_evidence)
         if has_separated_digits(plain.text):
@@ -335,6 +337,29 @@ def _broken_ids(plain: Folded) -> list[Match]:
         if len(number) == 18 and resident_id.validate(number) is True:
             start, end = plain.span(m.start(), m.end())
             found.append(Match(resident_id.ENTITY, start, end, VALIDATED_SCORE, resident_id.SPEC.strong_evidence))
+    return found
+
+
+# A mobile broken by one line end (139 1234\n5678, 139-\r\n1234-5678): digit groups on both sides.
+# It has no checksum, and a line end parts a column of numbers far more often: only 11 digits of
+# an allocated segment written as a mobile is grouped (3, 4, 4), or after a word for a phone.
+_BROKEN_MOBILE = re.compile(r"(?<![0-9])([0-9]+(?:[ -][0-9]+)*)[ \t-]*\r?\n[ \t]*([0-9]+(?:[ -][0-9]+)*)(?![0-9])")
+_MOBILE_GROUPS = [3, 4, 4]
+
+
+def _broken_mobiles(plain: Folded) -> list[Match]:
+    found: list[Match] = []
+    for m in _BROKEN_MOBILE.finditer(plain.text):
+        groups = _DIGIT_RUN.findall(m.group(1)) + _DIGIT_RUN.findall(m.group(2))
+        if groups[0] in ("86", "0086"):  # a country code written apart
+            groups = groups[1:]
+        number = "".join(groups)
+        if len(number) != 11 or number[0] != "1" or mobile.validate(number) is not None:
+            continue
+        before = plain.text[max(0, m.start() - _CONTEXT_WINDOW) : m.start()].lower()
+        if [len(g) for g in groups] == _MOBILE_GROUPS or any(word in before for word in mobile.CONTEXT):
+            start, end = plain.span(m.start(), m.end())
+            found.append(Match(mobile.ENTITY, start, end, mobile.PATTERNS[0].score, "pattern+broken"))
     return found
 
 

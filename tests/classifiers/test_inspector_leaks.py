@@ -610,3 +610,38 @@ def test_a_legacy_id_number_beside_a_name(text: str) -> None:
 def test_fifteen_digits_beside_no_name_stay(text: str) -> None:
     for role in ROLES:
         assert _out(text, "text/plain", role) == text, (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "139 1234\n5678",
+        "139-\r\n1234-5678",
+        "联系电话：139 1234\n5678，请回电",
+        "电话：139\n12345678",
+        "手机号13912\n345678",
+        "+86 139 1234\n5678",
+        "139\n1234 5678 张伟",
+    ],
+)
+def test_a_mobile_broken_by_a_line_end(text: str) -> None:
+    _leaks(text, "1234")
+    assert "5678" not in _out(text, "text/plain", "outsourced")
+    assert "5678" in _out(text, "text/plain", "caseworker")  # the mask keeps the last four, as for a mobile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13912\n345678",  # no grouping of a mobile, no word for a phone
+        "139\n12345678",
+        "金额\n139\n1234\n5678",  # more than one line end
+        "1200 3400\n5600",
+        "139 1234\n5678 9012",  # 15 digits
+        "电话：120 1234\n5678",  # no mobile segment
+        "2024 0101\n1234",
+    ],
+)
+def test_numbers_on_lines_that_make_no_mobile_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
