@@ -23,10 +23,21 @@ from .entities import embedded_file, person_name
 # A whole value: an absolute path, or a URL with a scheme and a host, or a query alone; no
 # white space (a sentence with a slash in it is no URL).
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]*)?/[^\s]*|\?[^\s]*")
+# Inside a longer text (详见 http://…?xm=%E5%BC%A0%E4%BC%9F, a log's GET /query?xm=…, 参数
+# xm=%E5…&sfzh=…): a run of printable ASCII holding an escape of a byte beyond ASCII, which the
+# characters of a name are and what a scan of the text cannot read. Text and punctuation beyond
+# ASCII end it (详见http://…&page=2。).
+_ESCAPED = "%[89A-Fa-f][0-9A-Fa-f]"
+_ESCAPED_RUN = re.compile(f"[!-~]*{_ESCAPED}[!-~]*")
+# What closes a sentence or a bracket after a URL in text, not part of it.
+_TRAILING = ".,;:!?)]}>'\""
 # A column (values joined by NUL) that may hold such a value worth reading: one beginning
 # with a slash or a scheme, with an escape or a character beyond ASCII in it (a path of
-# ASCII letters holds nothing a scan of the whole would miss).
-COLUMN_HINT = r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
+# ASCII letters holds nothing a scan of the whole would miss); or a text with such a run.
+COLUMN_HINT = (
+    r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
+    f"|[=/][!-~]*{_ESCAPED}"
+)
 _COLUMN = re.compile(COLUMN_HINT)
 # A target of a Link header (RFC 8288): ``<URI-reference>`` before its parameters.
 _LINK_TARGET = re.compile(r"<([^<>\s]*)>")
@@ -94,26 +105,52 @@ class Piece(NamedTuple):
 
 
 def may_contain(joined: str) -> bool:
-    """Could a value of this NUL-joined column be a URL with something to read (``pieces``)?"""
-    return ("/" in joined or "?" in joined) and _COLUMN.search(joined) is not None
+    """Could a value of this NUL-joined column be or hold a URL with something to read (``pieces``)?"""
+    return ("/" in joined or "?" in joined or "%" in joined) and _COLUMN.search(joined) is not None
 
 
 def pieces(value: str) -> list[Piece]:
     """The path segments and query values of a value that is wholly a URL or a path, or of
     each target of a Link header's value (``</persons/张伟>; rel="self"``), where something
     beyond a plain scan may hide: escaped (``%``), beyond ASCII, or long enough to be text in
-    base64 (``/persons/eyJzZnpoIjoi…``). Empty for any other value."""
+    base64 (``/persons/eyJzZnpoIjoi…``). In any other value, those of the URLs and query
+    strings in it that hold an escaped character beyond ASCII (``_in_text``)."""
     if value[:1] not in ("/", "?", "<") and "://" not in value:
-        return []
+        return _in_text(value) if "%" in value else []
     if value.isascii() and "%" not in value and len(value) <= base64text.MIN_LENGTH:
         return []
     if value[:1] != "<":
-        return _pieces(value, 0) if _URL.fullmatch(value) is not None else []
+        if _URL.fullmatch(value) is not None:
+            return _pieces(value, 0)
+        return _in_text(value) if "%" in value else []
     out: list[Piece] = []
     for target in _LINK_TARGET.finditer(value):
         if _URL.fullmatch(target.group(1)) is not None:
             out += _pieces(target.group(1), target.start(1))
     return out
+
+
+def _in_text(value: str) -> list[Piece]:
+    """``pieces`` of the URLs, paths and bare query strings (``xm=%E5…&sfzh=…``) inside a text,
+    each a run of printable ASCII holding an escaped character beyond ASCII."""
+    out: list[Piece] = []
+    for run in _ESCAPED_RUN.finditer(value):
+        text = run.group().rstrip(_TRAILING)
+        at = run.start()
+        scheme = text.find("://")
+        if scheme > 0:  # (a word glued before the scheme is no part of it: 见http://…)
+            begin = _SCHEME_START.search(text, 0, scheme + 1)
+            if begin is not None:
+                text, at = text[begin.start() :], at + begin.start()
+        if text[:1] in ("/", "?") or "://" in text:
+            if _URL.fullmatch(text) is not None:
+                out += _pieces(text, at)
+        elif "=" in text:  # a query string without its "?"
+            out += [p._replace(start=p.start - 1, end=p.end - 1) for p in _pieces("?" + text, at)]
+    return out
+
+
+_SCHEME_START = re.compile("[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def _pieces(value: str, offset: int) -> list[Piece]:

@@ -645,3 +645,55 @@ def test_a_mobile_broken_by_a_line_end(text: str) -> None:
 def test_numbers_on_lines_that_make_no_mobile_stay(text: str) -> None:
     for role in ROLES:
         assert _out(text, "text/plain", role) == text, (role, text)
+
+
+_ESCAPED = "%E5%BC%A0%E4%BC%9F"  # 张伟 in UTF-8, URL-escaped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"详见 http://x.gov.cn/a?xm={_ESCAPED}&sfzh={ID}",
+        f"详见http://x.gov.cn/a?xm={_ESCAPED}&page=2。",
+        f"回调地址：/api/persons?name={_ESCAPED}",
+        f"链接 https://x.gov.cn/persons/{_ESCAPED}, 请查收",
+        f"GET /query?xm={_ESCAPED} 200",
+        f"参数 xm={_ESCAPED}&sfzh=1",
+        f"(见 http://x/a?xm={_ESCAPED})",
+    ],
+)
+def test_an_escaped_name_in_a_url_inside_text(text: str) -> None:
+    _leaks(text, _ESCAPED)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("详见 http://x/a?xm=%E5%BC%A0+%E4%BC%9F", "%E5%BC%A0+%E4%BC%9F"),
+        ("详见 http://x/a?xm=%E5%BC%A0%20%E4%BC%9F", "%E5%BC%A0%20%E4%BC%9F"),
+        ("http://x/a?xm=%E5%BC%A0+%E4%BC%9F", "%E5%BC%A0+%E4%BC%9F"),
+        ("http://x/a?xm=%E5%BC%A0%20%E4%BC%9F", "%E5%BC%A0%20%E4%BC%9F"),
+    ],
+)
+def test_an_escaped_name_parted_by_a_space_in_a_url(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "详见 http://x.gov.cn/a?q=%E6%B0%91%E6%94%BF&page=2",  # q=民政: no name's key
+        "下载 http://x.gov.cn/files/%E9%80%9A%E7%9F%A5.pdf",  # /files/通知.pdf
+        "进度 50%，完成 80%",
+        "参数 status=%E6%AD%A3%E5%B8%B8",  # status=正常
+    ],
+)
+def test_escaped_urls_of_nothing_personal_in_text_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+
+
+def test_an_escaped_name_in_a_column_of_remarks() -> None:
+    """A column of such texts is not skipped by its pre-check (columns.maybe)."""
+    records = [{"bz": f"详见 http://x/a?xm={_ESCAPED}", "je": 100}, {"bz": "参数 xm=%E6%9D%8E%E5%A8%9C", "je": 200}]
+    _json_leaks({"records": records}, [_ESCAPED, "%E6%9D%8E%E5%A8%9C"])
