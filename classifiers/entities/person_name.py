@@ -40,6 +40,7 @@ CONTEXT: tuple[str, ...] = (
     "经办人",
     "户名",
     "持卡人",
+    "开户人",
     "家属",
     "本人",
 )
@@ -330,7 +331,8 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
 # registration, 逝者/死者 of a funeral's, a case's parties, 特困人员张伟), and relations (其子张伟,
 # 之夫张伟, 母亲：张伟). Prose goes on after them (男方和女方都同意, 当事人申请复议, 母亲节): the
 # name must follow a separator or be a full name's length that ends its run; a relation word
-# on its own (母亲, 儿子) only before a separator (儿子高兴地说).
+# on its own (母亲, 儿子) only before a separator (儿子高兴地说). An opening bracket parts them as a
+# colon does (委托人（张伟）; full-width brackets are ASCII once folded).
 _KIN = (
     "长子",
     "次子",
@@ -352,7 +354,7 @@ _KIN = (
 )
 _KIN_WORDS = "妻子|丈夫|儿子|女儿|父亲|母亲"
 _ROLE_RE = re.compile(
-    rf"(?:{'|'.join(ROLES)}|[之其](?:{'|'.join(_KIN)}))(?:\s*[:：]\s*([{_CJK}]{{2,4}})|([{_CJK}]{{2,3}})(?![{_CJK}]))"
+    rf"(?:{'|'.join(ROLES)}|[之其](?:{'|'.join(_KIN)}))(?:\s*[:：(【\[〔]\s*([{_CJK}]{{2,4}})|([{_CJK}]{{2,3}})(?![{_CJK}]))"
     rf"|(?:{_KIN_WORDS})\s*[:：]\s*([{_CJK}]{{2,4}})"
 )
 # A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes

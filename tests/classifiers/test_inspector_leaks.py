@@ -697,3 +697,31 @@ def test_an_escaped_name_in_a_column_of_remarks() -> None:
     """A column of such texts is not skipped by its pre-check (columns.maybe)."""
     records = [{"bz": f"详见 http://x/a?xm={_ESCAPED}", "je": 100}, {"bz": "参数 xm=%E6%9D%8E%E5%A8%9C", "je": 200}]
     _json_leaks({"records": records}, [_ESCAPED, "%E6%9D%8E%E5%A8%9C"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委托人（张伟）",
+        "当事人(张伟)申请复议",
+        "受助人【张伟】",
+        "银行卡号：**** **** **** 1234 开户人张伟",
+        "开户人：张伟",
+    ],
+)
+def test_a_name_in_brackets_after_a_role_and_after_its_account_holder(text: str) -> None:
+    _leaks(text, "张伟")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("委托人（单位）盖章", "单位"),
+        ("当事人(甲方)签字", "甲方"),
+        ("开户人数：12", "开户人数"),
+        ("受助人（户）数", "（户）数"),
+    ],
+)
+def test_brackets_after_a_role_of_no_name_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
