@@ -28,7 +28,10 @@ _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#\s]*)?/[^\s]*|\?[^\s]*")
 # characters of a name are and what a scan of the text cannot read. Text and punctuation beyond
 # ASCII end it (详见http://…&page=2。).
 _ESCAPED = "%[89A-Fa-f][0-9A-Fa-f]"
-_ESCAPED_RUN = re.compile(f"[!-~]*{_ESCAPED}[!-~]*")
+_ESCAPED_RE = re.compile(_ESCAPED)
+# (Runs first, then an escape in each: as one pattern, [!-~]*%[89A-F]…, a long run without such an
+# escape, a photo's URL-escaped base64, was tried from each of its characters to its end.)
+_ASCII_RUN = re.compile("[!-~]+")
 # What closes a sentence or a bracket after a URL in text, not part of it.
 _TRAILING = ".,;:!?)]}>'\""
 # A column (values joined by NUL) that may hold such a value worth reading: one beginning
@@ -134,7 +137,11 @@ def _in_text(value: str) -> list[Piece]:
     """``pieces`` of the URLs, paths and bare query strings (``xm=%E5…&sfzh=…``) inside a text,
     each a run of printable ASCII holding an escaped character beyond ASCII."""
     out: list[Piece] = []
-    for run in _ESCAPED_RUN.finditer(value):
+    if _ESCAPED_RE.search(value) is None:
+        return out
+    for run in _ASCII_RUN.finditer(value):
+        if _ESCAPED_RE.search(run.group()) is None:
+            continue
         text = run.group().rstrip(_TRAILING)
         at = run.start()
         scheme = text.find("://")
