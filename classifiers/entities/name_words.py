@@ -152,7 +152,7 @@ GROUP_WORDS = frozenset(
     ]
 )
 
-# Roles in a case and categories of persons that a name follows (see person_name._ROLE_RE).
+# Roles in a case and categories of persons that a name follows (see name_patterns._ROLE_RE).
 ROLES: tuple[str, ...] = (
     "男方",
     "女方",

@@ -11,6 +11,41 @@ from __future__ import annotations
 import re
 
 from . import address, resident_id
+from .name_patterns import (
+    _BESIDE_ID_RE,
+    _BESIDE_LEGACY_RE,
+    _BRACKETED_RE,
+    _CALLED,
+    _DIGITS_17,
+    _DOTS_RE,
+    _DOTTED_RE,
+    _FREE_RE,
+    _ID_RUN,
+    _IN_BRACKETS_RE,
+    _KEYED_RE,
+    _LEGACY_RUN,
+    _LINE_ID_RE,
+    _MAYBE_RE,
+    _NUMBER_LABEL_ENDS,
+    _PHRASE_RE,
+    _PROFILE_NAME_RE,
+    _PROFILE_RE,
+    _RECORD_END_RE,
+    _RECORD_GAP,
+    _RECORD_RE,
+    _ROLE_FROM,
+    _ROLE_HINT_RE,
+    _ROLE_RE,
+    _TRAILERS,
+    _UNIT_ENDS,
+)
+from .name_patterns import CONTEXT as CONTEXT
+from .name_patterns import DOTS as DOTS
+from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
+from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
+from .name_patterns import PHRASES as PHRASES
+from .name_patterns import PROFILE as PROFILE
+from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
 from .name_words import GROUP_WORDS as GROUP_WORDS
 from .name_words import RELATIONS as RELATIONS
@@ -18,81 +53,6 @@ from .name_words import ROLES as ROLES
 from .name_words import SURNAMES as SURNAMES
 
 ENTITY = "PERSON_NAME"
-
-CONTEXT: tuple[str, ...] = (
-    "被监护人",
-    "监护人",
-    "申请人",
-    "户主",
-    "姓名",
-    # rosters and forms pad the label to the width of four characters (姓 名, 姓　名: U+3000
-    # is a space once folded)
-    "姓 名",
-    "姓  名",
-    "联系人",
-    "收款人",
-    "领款人",
-    "代理人",
-    "配偶",
-    "救助对象",
-    "老人",
-    "儿童",
-    "经办人",
-    "户名",
-    "持卡人",
-    "开户人",
-    "家属",
-    "本人",
-)
-
-# What the phrases that name someone contain (see _PHRASE_RE): for the scanner's pre-check.
-PHRASES: tuple[str, ...] = ("名字", "叫")
-
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-# Middle dots between the parts of a transliterated name, as systems write them. Not a full
-# stop: sloppy text ends sentences with one (张伟.身份证号…).
-DOTS = "·•・"
-_CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
-# One or more context words (户主姓名：), punctuation, then the candidate; a label may stand in
-# brackets (【姓名】张伟, [姓名]张伟).
-# A label may also be followed by "=" (户主姓名=张伟&…, a query string pasted into a remark) or
-# stand in a cell of its own (姓名 | 张伟).
-_LABEL_TAIL = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
-# The first context word stands outside the repeat, so that ``re`` knows which characters a
-# match begins with and skips the rest: as ``(?:word tail)+`` it tried the twenty words at
-# every position (~5,000 instructions a remark's character).
-# The name after them: a name with a middle dot (阿依古丽·买买提: minority and transliterated
-# names, which start with no surname of the list), one with its characters parted by one or two
-# spaces (张 伟, 欧阳 娜娜: rosters pad names, and U+3000 folds to a space), or two to four
-# characters.
-_DOTTED = rf"[{_CJK}]{{1,10}}(?:[{DOTS}][{_CJK}]{{1,10}})+"
-_SPACED = (
-    rf"(?:[{_CJK}](?:[ \t]{{1,2}}[{_CJK}]){{1,2}}|(?:{'|'.join(sorted(COMPOUND_SURNAMES))})[ \t]{{1,2}}[{_CJK}]{{1,2}})"
-    rf"(?![{_CJK}])"
-)
-_NAME_AFTER_CONTEXT = rf"({_DOTTED}|{_SPACED}|[{_CJK}]{{2,4}})"
-_FREE_RE = re.compile(
-    r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*" + _NAME_AFTER_CONTEXT
-)
-# Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
-# (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
-# 大家都叫好 are no such phrase; 他叫车来接 is no name: the run goes on). A bare 叫 (孙子叫张伟，,
-# 有个叫张伟的老人) says less: a full name's length (two or three characters) that ends its run
-# or stands before 的, and not after 被, 主, 呼 (被叫方号码, 主叫, 呼叫: a call's parties).
-_PHRASE_RE = re.compile(
-    r"名字\s*(?:[:：=|｜]\s*(?:是|为|叫)?|是|为|叫做?)\s*([" + _CJK + r"]{2,4})"
-    r"|(?:名叫|叫做|[他她我]叫)\s*([" + _CJK + r"]{2,4})(?![" + _CJK + r"])"
-    r"|(?<![被主呼尖喊])叫\s*([" + _CJK + r"]{2,3})(?:(?=的)|(?![" + _CJK + r"]))"
-)
-# What one calls (叫) that starts with a surname: a car (叫车来接，), everyone (叫全村人，); and
-# words after a role that do (逝者安息).
-_CALLED = ("车", "全家", "全村", "全体", "全部", "安保", "黄牛", "安息")
-_DOTTED_RE = re.compile(_DOTTED)
-_DOTS_RE = re.compile(f"[{DOTS}]")
-_KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
-# Characters that end a name in running text ("申请人张三申请..." -> 张三).
-_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
 
 
 def surname_length(name: str) -> int:
@@ -117,16 +77,6 @@ def _trim(candidate: str) -> str:
     return candidate
 
 
-# A name written beside an ID number, as file names and rosters do ("张三_<ID>.csv",
-# "王小明（<ID>）", "<ID>-李四"): the number is the context. The name is the whole CJK run
-# on that side (a longer run, "低保张三", is no name whole and is left to context words).
-_ID = "[1-9][0-9]{16}[0-9Xx]"
-_BESIDE_ID_RE = re.compile(
-    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(（]?(?P<id_after>{_ID})(?![0-9])"
-    rf"|(?<![0-9])(?P<id_before>{_ID})[ _\-)）]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
-)
-
-
 def _beside_id(text: str) -> list[re.Match[str]]:
     """``_BESIDE_ID_RE.finditer(text)``, tried only where a match can begin: up to five
     characters before a run of 17 digits or more (an ID number starts such a run), or at
@@ -145,24 +95,6 @@ def _beside_id(text: str) -> list[re.Match[str]]:
         else:
             resume = max(resume, at + 1)
     return found
-
-
-_DIGITS_17 = re.compile("[0-9]{17,}")
-
-# A legacy number of 15 digits (no check character) beside a name, as an old register's export
-# writes it ("张伟 110105491231002", "张伟_<15>.csv"): alone the number is too weak to mask (the
-# scanner's pattern needs a key or a context word), beside a name shaped as one it is that
-# person's, and both are masked. Only a run of exactly 15 that reads as a legacy number (a
-# province, a real date).
-_LEGACY = "[1-9][0-9]{14}"
-_LEGACY_RUN = re.compile(f"(?<![0-9]){_LEGACY}(?![0-9])")
-_BESIDE_LEGACY_RE = re.compile(
-    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(]?(?P<id_after>{_LEGACY})(?![0-9])"
-    rf"|(?<![0-9])(?P<id_before>{_LEGACY})[ _\-)]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
-)
-LEGACY_EVIDENCE = "surname+beside-legacy-id"
-# What ends a label of a number that starts with a surname (金额, 单号, 房号, 文号, 车号 …): no name.
-_NUMBER_LABEL_ENDS = frozenset("号码额数费款值率量价期")
 
 
 def legacy_ids_beside_names(text: str) -> list[tuple[int, int, int, int]]:
@@ -239,19 +171,6 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
-# A record written on one line, its fields apart ("张伟，男，身份证号610902…", "张伟 女 610902…"):
-# the whole CJK run before a gender or an ID number's label, when a valid ID number follows on
-# the same line. 男 or 女 must stand alone (男女老少, 男子组 are no gender of a record).
-_RECORD_RE = re.compile(
-    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[\s,，、;；|]*(?:[男女]性?(?![{_CJK}])|(?:公民)?身份(?:证|号码)|证件号)"
-)
-_LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")
-# What a match of _RECORD_RE ends with (a gender or an ID number's label), and what may stand
-# between it and the name.
-_RECORD_END_RE = re.compile("[男女]|身份|证件号")
-_RECORD_GAP = frozenset(",，、;；|")
-
-
 def _records(text: str) -> list[re.Match[str]]:
     """``_RECORD_RE.finditer(text)``, tried only at the start of the CJK run from which a
     match could reach a gender or a label (``公民`` may open the label or end the run):
@@ -299,20 +218,6 @@ def _in_record_line(text: str, starts: set[int]) -> list[tuple[int, int, float, 
     return found
 
 
-# A record line without an ID number ("张伟，男，45岁", "张伟 女 72岁 低保", "张伟（男，1990年1月1日
-# 出生）", "张伟，男，汉族"): the whole CJK run before a gender standing alone, when an age, a
-# birth or a nationality follows the gender. _PROFILE_RE is the pre-check (and, without its
-# look-around, part of MAYBE_PATTERN); _PROFILE_NAME_RE reads the name before it.
-# (Whitespace written out, no escapes: RE2 reads PROFILE too, see MAYBE_PATTERN.)
-_SEPARATORS = " \t\n\r\x0b\x0c,，、;；|"
-PROFILE: str = (
-    f"[男女]性?[{_SEPARATORS}）)]*(?:[0-9]{{1,3}}周?岁|[一二三四五六七八九十]{{1,3}}周?岁"
-    f"|[0-9]{{4}}(?:年|[-./])[0-9]{{1,2}}[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族)"
-)
-_PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
-_PROFILE_NAME_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}")
-
-
 def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _PROFILE_NAME_RE.finditer(text):
@@ -325,81 +230,6 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
         ):
             found.append((match.start(1), match.end(1), 0.85, "surname+record-line"))
     return found
-
-
-# Roles in a case and categories of persons that a name follows (男方/女方 of a marriage's
-# registration, 逝者/死者 of a funeral's, a case's parties, 特困人员张伟), and relations (其子张伟,
-# 之夫张伟, 母亲：张伟). Prose goes on after them (男方和女方都同意, 当事人申请复议, 母亲节): the
-# name must follow a separator or be a full name's length that ends its run; a relation word
-# on its own (母亲, 儿子) only before a separator (儿子高兴地说). An opening bracket parts them as a
-# colon does (委托人（张伟）; full-width brackets are ASCII once folded).
-_KIN = (
-    "长子",
-    "次子",
-    "长女",
-    "次女",
-    "妻子",
-    "丈夫",
-    "儿子",
-    "女儿",
-    "父亲",
-    "母亲",
-    "配偶",
-    "妻",
-    "夫",
-    "子",
-    "女",
-    "父",
-    "母",
-)
-_KIN_WORDS = "妻子|丈夫|儿子|女儿|父亲|母亲"
-_ROLE_RE = re.compile(
-    rf"(?:{'|'.join(ROLES)}|[之其](?:{'|'.join(_KIN)}))(?:\s*[:：(【\[〔]\s*([{_CJK}]{{2,4}})|([{_CJK}]{{2,3}})(?![{_CJK}]))"
-    rf"|(?:{_KIN_WORDS})\s*[:：]\s*([{_CJK}]{{2,4}})"
-)
-# A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
-# (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name.
-_BRACKETED_RE = re.compile(
-    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))})[）)]"
-)
-# A name in brackets after a preposition or a verb that a person follows (由（张伟）代为申请,
-# 经(李娜)核实, 委托【王芳】办理): the brackets set the name apart as a label would. What else
-# stands there is a unit, a place or a role (由（房管所）负责, 经(区民政局)核实, 由(申请人)签字).
-_BEFORE_BRACKETS = (
-    "委托",
-    "交由",
-    "经由",
-    "授权",
-    "通知",
-    "联系",
-    "陪同",
-    "协助",
-    "由",
-    "经",
-    "向",
-    "对",
-    "被",
-    "请",
-    "与",
-    "和",
-    "同",
-    "给",
-    "让",
-)
-_OPEN, _CLOSE = "（(【\\[〔", "）)】\\]〕"
-_IN_BRACKETS_RE = re.compile(rf"(?:{'|'.join(_BEFORE_BRACKETS)})\s*[{_OPEN}]\s*([{_CJK}]{{2,4}})\s*[{_CLOSE}]")
-# What ends a unit's or a place's name (局, 所, 站, 村 …): 房管所, 管理处 and 文化站 start with a surname.
-_UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村镇乡县区市省厂校馆团")
-# The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
-ROLE_HINT: str = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|[之其][妻夫子女父母长次配]"
-    f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
-)
-_ROLE_HINT_RE = re.compile(ROLE_HINT)
-# Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
-# class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
-# than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
-_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方{_OPEN}]")
 
 
 def may_follow_role(text: str) -> bool:
@@ -438,15 +268,6 @@ def _plausible(candidate: str) -> bool:
         and not candidate.startswith(_CALLED)
         and not address.is_place_name(candidate)
     )
-
-
-# Every context word contains one of these: a single C-level search instead of a scan per word;
-# and 15 digits (an ID number's 17, a legacy number's 15), beside which a name may stand.
-# (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{15}"
-MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}"
-_MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain
-_ID_RUN = re.compile("[0-9]{15}")  # an ID number's 17 digits, or a legacy number's 15
 
 
 def may_contain(text: str) -> bool:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from classifiers.entities import address, person_name
+from classifiers.entities import address, name_patterns, person_name
 from classifiers.scanner import Scanner
 from support.synth_people import bad_check, make_id
 
@@ -150,17 +150,17 @@ def test_anchored_searches_equal_finditer() -> None:
     r = random.Random(12)
     for _ in range(30000):
         text = _name_text(r)
-        assert _spans(person_name._beside_id(text)) == _spans(person_name._BESIDE_ID_RE.finditer(text)), repr(text)
-        assert _spans(person_name._records(text)) == _spans(person_name._RECORD_RE.finditer(text)), repr(text)
+        assert _spans(person_name._beside_id(text)) == _spans(name_patterns._BESIDE_ID_RE.finditer(text)), repr(text)
+        assert _spans(person_name._records(text)) == _spans(name_patterns._RECORD_RE.finditer(text)), repr(text)
 
 
 def test_context_words_first_equals_the_repeat() -> None:
     """``_FREE_RE`` with its first context word outside the repeat (so that ``re`` skips to
     where a word begins) matches as the repeat did."""
     tail = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
-    before = re.compile(r"(?:(?:" + person_name._CTX + r")" + tail + r")+" + person_name._NAME_AFTER_CONTEXT)
+    before = re.compile(r"(?:(?:" + name_patterns._CTX + r")" + tail + r")+" + name_patterns._NAME_AFTER_CONTEXT)
     r = random.Random(13)
     pieces = [*_NAME_PIECES, *person_name.CONTEXT, "【姓名】", "户主姓名=", "叫", " ", "·", "欧阳"]
     for _ in range(30000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
-        assert _spans(person_name._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
+        assert _spans(name_patterns._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
