@@ -14,43 +14,24 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-# Format characters that render as nothing: zero-width space/joiners, direction marks,
-# word joiner, BOM, soft hyphen, Mongolian vowel separator, invisible operators.
-# Also marks that attach to the character before them and show as (almost) nothing between
-# digits: combining marks (U+0300-036F and their supplements, U+20D0-20FF with the keycap
-# U+20E3), variation selectors (U+FE0F makes "6️⃣" an emoji digit) and tag characters.
-_ATTACHED = "".join(
-    chr(c)
-    for first, last in (
-        (0x0300, 0x036F),
-        (0x1AB0, 0x1AFF),
-        (0x1DC0, 0x1DFF),
-        (0x20D0, 0x20FF),
-        (0xFE00, 0xFE0F),
-        (0xFE20, 0xFE2F),
-        (0xE0000, 0xE007F),
-        (0xE0100, 0xE01EF),
-    )
-    for c in range(first, last + 1)
+from .fold_tables import (
+    _ASCII_SEP_RUN,
+    _ESCAPE_BY_DIGIT_RE,
+    _FOLDABLE_RE,
+    _HALF_WIDTH,
+    _INVISIBLE,
+    _INVISIBLE_RE,
+    _LEADING_DATE_RE,
+    _LOOSE_IN_DIGITS_RE,
+    _OTHER_DIGIT_RE,
+    _PUNCTUATION,
+    _SEP_IN_DIGITS_RE,
+    _SEP_RUN,
+    _UNSETTLED_RE,
+    _nfkc,
 )
-_INVISIBLE = frozenset(
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
-    "\u3164\ufeff\uffa0" + _ATTACHED
-)
-_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
-# Decimal digits of other scripts (Arabic-Indic ٠-٩, Devanagari ०-९, …): NFKC keeps them, so
-# they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit. And
-# letters that pass for an ID number's check character X: the multiplication sign, Cyrillic
-# and Greek X (NFKC keeps them too).
-_X_LOOKALIKES = "\u00d7\u0425\u0445\u03a7\u03c7\u2715"
-_OTHER_DIGIT_RE = re.compile(rf"[^\D0-9]|[{_X_LOOKALIKES}]")
-
-# Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
-# After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
-SEPARATORS = frozenset(" -.\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
-_SEP_IN_DIGITS_RE = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
+from .fold_tables import LOOSE_SEPARATORS as LOOSE_SEPARATORS
+from .fold_tables import SEPARATORS as SEPARATORS
 
 
 class Folded(NamedTuple):
@@ -79,37 +60,6 @@ class Folded(NamedTuple):
         return self.offsets[start], self.offsets[end - 1] + 1 if self.ends is None else self.ends[end - 1]
 
 
-@lru_cache(maxsize=4096)
-def _nfkc(char: str) -> str:
-    folded = unicodedata.normalize("NFKC", char)
-    if len(folded) == 1 and not folded.isascii() and _OTHER_DIGIT_RE.match(folded) is not None:
-        return "X" if folded in _X_LOOKALIKES else str(unicodedata.decimal(folded))
-    return folded
-
-
-# Slashes and underscores between digits group a number as spaces do ("139/1234/5678",
-# "139_1234_5678"). The scanner reads them as spaces, one character for one, so that its
-# spans still index the value as given. Not tabs: in free text they separate the columns of a
-# table ("1\t150\t2000\t3000" would join into a mobile's 11 digits). ``fold`` keeps them: masks,
-# person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
-LOOSE_SEPARATORS = "/_"
-_LOOSE_IN_DIGITS_RE = re.compile("(?<=[0-9])[/_]+(?=[0-9])")
-
-
-# A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into
-# a mobile's 11 digits). Inside an ID number the birth date follows the region code
-# ("610902 1947/04/15 8177"), and is read as groups.
-_LEADING_DATE_RE = re.compile(
-    r"(?<![0-9])(?<![0-9][ .\-_])"
-    r"(?:(?:19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2})(?![0-9])"
-)
-
-
-# Full-width forms one for one (NFKC's mapping of U+FF01-FF5E), so that "１３９／１２３４／５６７８"
-# is read as "139/1234/5678" at the same offsets.
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-
-
 def loose_as_spaces(text: str) -> str:
     """``text`` with slashes and underscores between digits turned into spaces."""
     probe = text.translate(_HALF_WIDTH) if "／" in text or "＿" in text else text
@@ -135,12 +85,6 @@ def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
 def has_separated_digits(text: str) -> bool:
     """Are there digits grouped by spaces, hyphens or dots ("139 1234 5678")?"""
     return _SEP_IN_DIGITS_RE.search(text) is not None
-
-
-# A URL's percent escapes: an escaped digit ("sfzh=%36%31%30…", every digit written so) is
-# that digit; another escape beside a digit ("q=%22610902…%22", "tel%2013912345678") is one
-# space, a boundary like any separator, so that its hex digits do not run into the number.
-_ESCAPE_BY_DIGIT_RE = re.compile("%3[0-9]|%[0-9A-Fa-f]{2}(?=[0-9])|(?<=[0-9])%[0-9A-Fa-f]{2}")
 
 
 def _escapes_by_digits(text: str) -> bool:
@@ -275,10 +219,6 @@ def _fold_pieces(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-# A separator run between two ASCII digits, in folded text (see SEPARATORS).
-_SEP_RUN = re.compile("(?<=[0-9])[ .\\-\u2010-\u2014\u2212\ufe63]+(?=[0-9])")
-
-
 def _join_runs(text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
     """Drop separator runs between digits; ``offsets`` None is the identity map."""
     pieces: list[str] = []
@@ -293,9 +233,6 @@ def _join_runs(text: str, offsets: list[int] | None) -> tuple[str, list[int] | N
     pieces.append(text[last:])
     kept.extend(range(last, len(text)) if offsets is None else offsets[last:])
     return "".join(pieces), kept
-
-
-_ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
 
 
 def _join_ascii(text: str) -> Folded:
@@ -328,10 +265,6 @@ def _replaced(text: str, pattern: re.Pattern[str], by: Callable[[re.Match[str]],
     return "".join(pieces), offsets
 
 
-# Runs of characters NFKC might change: everything but ASCII and CJK ideographs.
-_FOLDABLE_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")
-
-
 @lru_cache(maxsize=4096)
 def _fold_run(run: str) -> str | None:
     """NFKC of a run char by char, or None unless every character maps to exactly one."""
@@ -357,24 +290,6 @@ def _fold_one_to_one(text: str) -> str | None:
     if _UNSETTLED_RE.search(folded) is None:
         return folded
     return _fold_runs(text)
-
-
-# What Chinese text is written with and folds one for one: full-width punctuation and the
-# ideographic space (， -> ,). Each is looked for and replaced by a C-level pass; a regex
-# finding each run of them, a cached call and two slices per run cost a remark of 60
-# characters some 37,000 instructions.
-_PUNCTUATION = tuple(
-    (char, _nfkc(char)) for char in "，：；（）！？\u3000" if len(_nfkc(char)) == 1 and char not in _INVISIBLE
-)
-# After those are replaced: a character that is neither ASCII, a CJK ideograph nor one of
-# the punctuation marks that fold to themselves (、。《》「」【】·—“”) takes the long way. The
-# marks are checked here, not trusted: a mark that folded or rendered as nothing would be left out.
-_SETTLED = "".join(
-    char
-    for char in "\u3001\u3002\u3008\u3009\u300a\u300b\u300c\u300d\u300e\u300f\u3010\u3011\u00b7\u2014\u2018\u2019\u201c\u201d"
-    if _nfkc(char) == char and char not in _INVISIBLE
-)
-_UNSETTLED_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff" + _SETTLED + "]")
 
 
 def _fold_runs(text: str) -> str | None:

@@ -17,9 +17,10 @@ import pytest
 from classifiers import columns
 from classifiers.entities import person_name, resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
+from classifiers.fold_tables import _INVISIBLE, SEPARATORS
 from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
-from classifiers.normalise import _INVISIBLE, SEPARATORS, Folded, fold, fold_joined
+from classifiers.normalise import Folded, fold, fold_joined
 from classifiers.records import Records
 from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW

@@ -3,7 +3,8 @@ import unicodedata
 
 import pytest
 
-from classifiers.normalise import _INVISIBLE, _fold_one_to_one, _nfkc, fold, needs_folding
+from classifiers.fold_tables import _INVISIBLE, _nfkc
+from classifiers.normalise import _fold_one_to_one, fold, needs_folding
 from classifiers.scanner import Scanner
 from support.synth_people import make_id
 
