@@ -106,7 +106,9 @@ _BESIDE_ID_RE = re.compile(
     rf"|(?<![0-9])(?P<id_before>{_ID})[ _\-)）]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
 )
 
-_DIGITS_17 = re.compile("[0-9]{17,}")
+# Runs of 15 digits or more: an ID number's (17 digits before its check character) or a legacy
+# number's 15. Found once a value, for find's early return and the ID passes.
+_DIGIT_RUNS = re.compile("[0-9]{15,}")
 
 # A legacy number of 15 digits (no check character) beside a name, as an old register's export
 # writes it ("张伟 110105491231002", "张伟_<15>.csv"): alone the number is too weak to mask (the
@@ -136,9 +138,9 @@ _RECORD_RE = re.compile(
 
 _LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")
 
-# What a match of _RECORD_RE ends with (a gender or an ID number's label), and what may stand
-# between it and the name.
-_RECORD_END_RE = re.compile("[男女]|身份|证件号")
+# What a match of _RECORD_RE ends with (a gender or an ID number's label; no two share a
+# character), and what may stand between it and the name.
+_RECORD_ENDS = ("男", "女", "身份", "证件号")
 
 _RECORD_GAP = frozenset(",，、;；|")
 
@@ -250,5 +252,3 @@ _CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|�
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}"
 
 _MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain
-
-_ID_RUN = re.compile("[0-9]{15}")  # an ID number's 17 digits, or a legacy number's 15

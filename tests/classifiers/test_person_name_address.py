@@ -144,14 +144,31 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], ...]
 
 
 def test_anchored_searches_equal_finditer() -> None:
-    """``_beside_id`` (tried only up to five characters before a run of 17 digits) and
-    ``_records`` (only at the CJK run before a gender or an ID number's label) find what
-    their patterns' finditer finds, groups and all."""
+    """``_beside_id`` (tried only up to five characters before a run of 17 digits, the runs
+    found once by ``_id_runs``) and ``_records`` (only at the CJK run before a gender or an ID
+    number's label, found by ``str.find``) find what their patterns' finditer finds, groups
+    and all."""
     r = random.Random(12)
     for _ in range(30000):
         text = _name_text(r)
-        assert _spans(person_name._beside_id(text)) == _spans(name_patterns._BESIDE_ID_RE.finditer(text)), repr(text)
+        beside = person_name._beside_id(text, person_name._id_runs(text))
+        assert _spans(beside) == _spans(name_patterns._BESIDE_ID_RE.finditer(text)), repr(text)
         assert _spans(person_name._records(text)) == _spans(name_patterns._RECORD_RE.finditer(text)), repr(text)
+
+
+def test_record_ends_and_id_runs_equal_their_regex_passes() -> None:
+    """What ``find`` looks for by ``str.find`` and shares between its passes is what the
+    regex passes it replaced found: where a gender or an ID label begins, and where a run of
+    17 digits or more does (the test ``[0-9]{17}`` of the early return among them)."""
+    ends = re.compile("[男女]|身份|证件号")
+    r = random.Random(14)
+    pieces = [*_NAME_PIECES, "男女", "身份身份", "证件号证件号", "\u3000", "\u200b", "１２３", "0" * 17, "1" * 16]
+    for _ in range(30000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+        assert sorted(person_name._record_ends(text)) == [m.start() for m in ends.finditer(text)], repr(text)
+        runs = person_name._id_runs(text)
+        assert runs == [m.start() for m in re.finditer("[0-9]{17,}", text)], repr(text)
+        assert bool(runs) == (re.search("[0-9]{17}", text) is not None), repr(text)
 
 
 def test_context_words_first_equals_the_repeat() -> None:
