@@ -84,7 +84,12 @@ def may_hold(text: str) -> bool:
     )
 
 
-_GROUPS = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
+# A run of digit groups. It begins only where a run of digits does: its first digit matched, then
+# the one before it checked (a leading class lets ``re`` skip to the digits in C; a leading
+# look-behind would enter the matcher at every character). Written ``[0-9]+``, every digit of an
+# ID number or a mobile number began a match that took the run and gave it back digit by digit
+# looking for a separator: some 8,000 instructions a match, three quarters of ``_windows``.
+_GROUPS = re.compile(r"[0-9](?<![0-9]{2})[0-9]*+(?:[ \-.]+[0-9]+)+")
 # Dots that are no digit-group separators: an IPv4 address (183.230.113.45 joins into a
 # mobile's 11 digits) and an amount's decimal point (1391234567.8). Scanned as "/" instead.
 _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
