@@ -83,10 +83,18 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # space, a boundary like any separator, so that its hex digits do not run into the number.
 _ESCAPE_BY_DIGIT_RE = re.compile("%3[0-9]|%[0-9A-Fa-f]{2}(?=[0-9])|(?<=[0-9])%[0-9A-Fa-f]{2}")
 
-# A separator run between two ASCII digits, in folded text (see SEPARATORS).
-_SEP_RUN = re.compile("(?<=[0-9])[ .\\-\u2010-\u2014\u2212\ufe63]+(?=[0-9])")
 
-_ASCII_SEP_RUN = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
+def _separator_run(separators: str) -> re.Pattern[str]:
+    """A run of ``separators`` (a class's inside) between two ASCII digits. Its first separator
+    is matched before the digit behind it is checked: a leading class lets ``re`` skip to the
+    separators in C, where a leading look-behind entered the matcher at every character. The
+    run is taken whole (``*+``): a shorter one would end before a separator, not a digit."""
+    return re.compile(f"[{separators}](?<=[0-9][{separators}])[{separators}]*+(?=[0-9])")
+
+
+# A separator run between two ASCII digits, in folded text (see SEPARATORS); and in ASCII text.
+_SEP_RUN = _separator_run(" .\\-\u2010-\u2014\u2212\ufe63")
+_ASCII_SEP_RUN = _separator_run(" .\\-")
 
 # Runs of characters NFKC might change: everything but ASCII and CJK ideographs.
 _FOLDABLE_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")

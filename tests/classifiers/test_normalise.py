@@ -1,9 +1,10 @@
 import random
+import re
 import unicodedata
 
 import pytest
 
-from classifiers.fold_tables import _INVISIBLE, _nfkc
+from classifiers.fold_tables import _ASCII_SEP_RUN, _INVISIBLE, _SEP_RUN, _nfkc
 from classifiers.normalise import _fold_one_to_one, fold, needs_folding
 from classifiers.scanner import Scanner
 from support.synth_people import make_id
@@ -132,3 +133,28 @@ def test_ascii_fold_equals_per_character_reference() -> None:
             want.text,
             [want.span(i, i + 1) for i in range(len(want.text))],
         ), repr(text)
+
+
+def test_separator_runs_equal_the_look_behind_patterns() -> None:
+    """The separator runs that folding drops between digits (``_SEP_RUN``, ``_ASCII_SEP_RUN``: a
+    separator first, the digit behind it checked after) are those the patterns they replaced
+    found (a look-behind first), on remark-length mixes: digits in groups, runs of separators,
+    full-width and zero-width characters, line ends, CJK context words."""
+    before = re.compile("(?<=[0-9])[ .\\-\u2010-\u2014\u2212\ufe63]+(?=[0-9])")
+    ascii_before = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
+    r = random.Random(24)
+    pieces = [
+        *"0123456789 -.\u2010\u2012\u2014\u2212\ufe63,\n\r\tX张号１\u3000\u200b－",
+        "身份证号",
+        "联系电话",
+        "139 1234 5678",
+        "6222-0212-",
+        " . ",
+        "--",
+    ]
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 40)))
+        assert [m.span() for m in _SEP_RUN.finditer(text)] == [m.span() for m in before.finditer(text)], repr(text)
+        assert [m.span() for m in _ASCII_SEP_RUN.finditer(text)] == [m.span() for m in ascii_before.finditer(text)], (
+            repr(text)
+        )
