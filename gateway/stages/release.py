@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from classifiers.inspect import Inspection
 from classifiers.levels import DataLevel
 from classifiers.run import UNREAD_KEPT
 from policies.bundle import PolicyStore
@@ -25,6 +26,14 @@ from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
 log = logging.getLogger(__name__)
+
+
+def _exposed(inspection: Inspection) -> int:
+    """The records a response counts for, per response and per day: its records, or the persons
+    it names by ID number if they are more. The records are what the inspector read as the
+    answer's list; 500 records under a key it does not know as one (`persons`), inside a JSON
+    string or a page nested deeper counted as one, and went past both limits."""
+    return max(inspection.records, len(inspection.persons))
 
 
 class Release:
@@ -42,7 +51,7 @@ class Release:
         inspection = ex.inspection
         # "Masked" means inspected and nothing let out in clear; uninspected bodies never are.
         masked = inspection is not None and inspection.clear == 0
-        records = inspection.records if inspection is not None else 0
+        records = _exposed(inspection) if inspection is not None else 0
         ex.conditions += ["max_level", "purpose", "max_records_per_response"]
         verdict = conditions.check_release(roles, ex.level, masked, ex.purpose, records)
         if verdict is None:
