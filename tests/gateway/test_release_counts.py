@@ -3,35 +3,12 @@ persons it names by ID number if they are more."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
 
-from classifiers.inspect import Inspector
-from gateway.exchange import Exchange, Principal, Request, Response
-from gateway.stages.release import Release
-from policies.bundle import PolicyFiles, PolicyStore
-from policies.masking import load_profiles
-from policies.quota import MemoryQuota
-from policies.routes import RouteMatch
+from support.release_case import released as _released
 from support.synth_people import make_id
-
-INSPECTOR = Inspector()
-CASEWORKER = load_profiles().get("caseworker")
-
-
-def _released(body: dict[str, object]) -> Exchange:
-    path = "/api/v1/regions/610902/persons"
-    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
-    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
-    ex.route = RouteMatch("person.list", "person", "list", {"region": "610902"}, path)
-    ex.purpose = "救助审核"
-    ex.inspection = INSPECTOR.inspect(json.dumps(body, ensure_ascii=False).encode(), "j", None, CASEWORKER)
-    ex.level = ex.inspection.level
-    ex.response = Response(200, [], ex.inspection.body)
-    asyncio.run(Release(PolicyStore(PolicyFiles()), MemoryQuota())(ex))
-    return ex
 
 
 def _people(n: int) -> list[dict[str, str]]:
@@ -49,11 +26,11 @@ def _people(n: int) -> list[dict[str, str]]:
 def test_persons_beyond_the_records_count_against_the_limit_per_response(body: dict[str, object]) -> None:
     """The caseworker's limit is 200 a response. These 201 records counted as one record,
     and went out whole."""
-    ex = _released(body)
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
     assert ex.failure is not None and ex.failure.code == "too_many_records", ex.failure
 
 
 def test_a_list_within_the_limit_goes_out() -> None:
-    ex = _released({"persons": _people(200)})
+    ex = _released(json.dumps({"persons": _people(200)}, ensure_ascii=False).encode(), "j")
     assert ex.failure is None
     assert ex.inspection is not None and len(ex.inspection.persons) == 200

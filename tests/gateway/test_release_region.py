@@ -8,31 +8,16 @@ from typing import Any
 
 import pytest
 
-from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from gateway.exchange import Exchange, Principal, Request, Response
 from gateway.stages.release import Release
 from policies.bundle import PolicyFiles, PolicyStore
-from policies.masking import load_profiles
 from policies.quota import MemoryQuota
 from policies.routes import RouteMatch
+from support.release_case import CASEWORKER, INSPECTOR
+from support.release_case import released as _released
 
-INSPECTOR = Inspector()
-CASEWORKER = load_profiles().get("caseworker")
 RELEASE = Release(PolicyStore(PolicyFiles()), MemoryQuota())
-
-
-def _released(body: bytes, media_type: str, region: str = "610902") -> Exchange:
-    path = f"/api/v1/regions/{region}/persons"
-    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
-    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
-    ex.route = RouteMatch("person.list", "person", "list", {"region": region}, path)
-    ex.purpose = "救助审核"
-    ex.inspection = INSPECTOR.inspect(body, media_type, None, CASEWORKER)
-    ex.level = ex.inspection.level
-    ex.response = Response(200, [], ex.inspection.body)
-    asyncio.run(RELEASE(ex))
-    return ex
 
 
 def _json(*records: dict[str, Any]) -> bytes:

@@ -3,35 +3,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from classifiers.inspect import Inspector
-from gateway.exchange import Exchange, Principal, Request, Response
-from gateway.stages.release import Release
-from policies.bundle import PolicyFiles, PolicyStore
-from policies.masking import load_profiles
-from policies.quota import MemoryQuota
-from policies.routes import RouteMatch
 from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES
-
-INSPECTOR = Inspector()
-CASEWORKER = load_profiles().get("caseworker")
-RELEASE = Release(PolicyStore(PolicyFiles()), MemoryQuota())
-
-
-def _released(body: bytes, media_type: str) -> Exchange:
-    path = "/api/v1/regions/610902/persons"
-    ex = Exchange(Request("GET", path, b"", [], "127.0.0.1", 40000, "http"))
-    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区", "api_key", "cw")
-    ex.route = RouteMatch("person.list", "person", "list", {"region": "610902"}, path)
-    ex.purpose = "救助审核"
-    ex.inspection = INSPECTOR.inspect(body, media_type, None, CASEWORKER)
-    ex.level = ex.inspection.level
-    ex.response = Response(200, [], ex.inspection.body)
-    asyncio.run(RELEASE(ex))
-    return ex
+from support.release_case import released as _released
 
 
 def _judged(body: bytes, media_type: str, code: str | None) -> None:
