@@ -29,3 +29,13 @@ def released(body: bytes, media_type: str, region: str = "610902") -> Exchange:
     ex.response = Response(200, [], ex.inspection.body)
     asyncio.run(Release(PolicyStore(PolicyFiles()), MemoryQuota())(ex))
     return ex
+
+
+def judged(body: bytes, media_type: str, code: str | None) -> None:
+    """Released (``code`` None), or withheld by the region check with 502 ``code``."""
+    ex = released(body, media_type)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+        assert ex.failure.status == 502 and ex.condition_failed == "region_scope"
