@@ -6,7 +6,9 @@ holds it; the others get 409. It records its holder and when it expires. A lease
 expired, or was given back (any state but `running` and `done`), is taken over with a
 compare-and-set on its seq_no, so of several takers one wins. A holder on this host whose
 process is gone is taken over at once, without waiting for the expiry: the common crash, a
-worker killed mid-work, costs no wait. Holders are named `<host>:<pid>` (`default_holder`).
+worker killed mid-work, costs no wait. Holders are named `<host>:<pid>@<start>` (`default_holder`):
+the process's start time (in clock ticks since boot, from /proc) tells a holder from a later
+process given its pid again, which would otherwise keep the lease until it expires.
 
 Used by scheduled detection (one evaluation per time slot, audit/detection/schedule.py) and
 by reference loads (one load of a feed at a time, gateway/references.py).
@@ -18,6 +20,7 @@ import os
 import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from opensearchpy import OpenSearch
@@ -28,13 +31,28 @@ from .query import iso
 RUNNING, DONE, RELEASED = "running", "done", "released"
 
 
+def _started(pid: int) -> str | None:
+    """When the process started, in clock ticks since boot (field 22 of /proc/<pid>/stat, after
+    the command name, which may hold spaces and brackets); None where /proc cannot tell."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return fields[19] if len(fields) > 19 else None
+
+
 def default_holder() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    pid = os.getpid()
+    started = _started(pid)
+    return f"{socket.gethostname()}:{pid}" + (f"@{started}" if started else "")
 
 
 def _gone_here(holder: str) -> bool:
-    """Whether the holder is a process of this host that no longer runs."""
-    host, _, pid = holder.rpartition(":")
+    """Whether the holder is a process of this host that no longer runs: its pid is free, or
+    another process, started later, has it now."""
+    host, _, process = holder.rpartition(":")
+    pid, _, started = process.partition("@")
     if host != socket.gethostname() or not pid.isdigit():
         return False
     try:
@@ -42,8 +60,9 @@ def _gone_here(holder: str) -> bool:
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, another user's
-        return False
-    return False
+        pass
+    now_started = _started(int(pid))
+    return bool(started) and now_started is not None and now_started != started
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ the cluster (gateway/references.py): a lease in OpenSearch, against the real nod
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import threading
@@ -94,6 +95,19 @@ def test_a_lease_left_by_a_dead_worker_of_this_host_is_taken_over_at_once(opense
     host = default_holder().rpartition(":")[0]
     held_by(opensearch, prefix, f"{host}:{dead.stdout.strip()}")
     assert load(loader(prefix, wait=1.0)).count == 1
+
+
+def test_a_lease_whose_pid_another_process_now_has_is_taken_over_at_once(opensearch: OpenSearch, prefix: str) -> None:
+    # our own pid, alive, but started at another time than the holder's: a reused pid
+    host = default_holder().rpartition(":")[0]
+    held_by(opensearch, prefix, f"{host}:{os.getpid()}@1")
+    assert load(loader(prefix, wait=1.0)).count == 1
+
+
+def test_a_lease_of_a_live_process_of_this_host_is_waited_for(opensearch: OpenSearch, prefix: str) -> None:
+    held_by(opensearch, prefix, default_holder())
+    with pytest.raises(LoadBusy):
+        load(loader(prefix, wait=1.0))
 
 
 def test_a_failed_load_gives_the_lease_back(
