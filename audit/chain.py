@@ -238,8 +238,12 @@ def rotate_signing_key(directory: Path) -> tuple[str, str]:
 def verifying_keys(directory: Path) -> list[Ed25519PublicKey]:
     """The public keys a trail's checkpoints may be signed with: keys.dir's current one, then
     the retired ones. OSError or ValueError if one cannot be read."""
-    paths = [directory / PUBLIC_KEY_FILE, *sorted(directory.glob(RETIRED_PUBLIC_KEY.format(key_id="*")))]
-    return [load_public_key(path) for path in paths]
+    return [load_public_key(directory / PUBLIC_KEY_FILE), *retired_keys(directory)]
+
+
+def retired_keys(directory: Path) -> list[Ed25519PublicKey]:
+    """The retired public keys of keys.dir (`minguard keys rotate-signing`), by file name."""
+    return [load_public_key(path) for path in sorted(directory.glob(RETIRED_PUBLIC_KEY.format(key_id="*")))]
 
 
 def load_public_key(path: Path) -> Ed25519PublicKey:

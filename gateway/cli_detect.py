@@ -313,14 +313,14 @@ def schedule_command(
 
     from opensearchpy.exceptions import OpenSearchException
 
-    from audit.chain import verifying_keys
+    from audit.chain import retired_keys
     from audit.detection import schedule
     from audit.detection.definitions import RuleError
 
     try:
         settings = load_settings(config)
         reference_key = _reference_key(settings)
-        chain_keys = verifying_keys(settings.keys.dir)  # the daily trail check's
+        chain_keys = [reference_key, *retired_keys(settings.keys.dir)]  # the daily trail check's
         scheduler = schedule.from_settings(settings.detection, settings.opensearch, reference_key, chain_keys)
     except (ConfigError, RuleError, OSError, ValueError) as exc:
         fail(str(exc))
