@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 from opensearchpy.helpers import scan
 
 from .chain import STATE_FILE
+from .findings import Finding
 from .opensearch import REFRESH_SECONDS
 from .shipper import REJECTED_FILE
 from .spool import CURSOR_FILE, segment_name
-from .verify import Finding, check_anchor
+from .verify import check_anchor
 
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch

@@ -19,7 +19,7 @@ from audit.trail import read_trail
 from .cli_common import fail, opensearch_client, parse_time, settings_or_fail
 
 if TYPE_CHECKING:
-    from audit.verify import Report
+    from audit.findings import Report
 
 audit_app = typer.Typer(help="The audit trail: tamper evidence (审计记录完整性).", no_args_is_help=True)
 
@@ -27,7 +27,7 @@ audit_app = typer.Typer(help="The audit trail: tamper evidence (审计记录完�
 def render(report: Report, header: list[str], anchored: frozenset[str] = frozenset()) -> str:
     """The report for a terminal; ``anchored``: the instances whose chain end was held against
     the gateway host's spool (`--spool`), for which a cut-off end is no longer undetectable."""
-    from audit.verify import KINDS_ZH
+    from audit.findings import KINDS_ZH
 
     out = ["审计记录完整性校验 / Audit trail verification", *header, ""]
     if not report.instances:

@@ -24,8 +24,9 @@ from audit.chain import (
     event_hash,
     signed_bytes,
 )
+from audit.findings import Report
 from audit.spool import Spool
-from audit.verify import Report, verify_trail
+from audit.verify import verify_trail
 from policies.keys import KeyFileError
 
 SIGNER = CheckpointSigner(Ed25519PrivateKey.generate())
