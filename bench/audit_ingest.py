@@ -1,6 +1,6 @@
 """Audit path benchmark: what the audit stage adds to a request, and how fast the shipper drains.
 
-    .venv/bin/python bench/audit_ingest.py [--events 50000] [--out docs/benchmarks-audit.md]
+    .venv/bin/python -m bench.audit_ingest [--events 50000] [--out docs/benchmarks-audit.md]
 
 Needs the local OpenSearch node (bash deploy/opensearch/node.sh start). In one run it measures:
   1. the audit stage on the request path (build the event, seal and write it to the spool, and

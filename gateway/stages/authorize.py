@@ -24,7 +24,7 @@ from ..exchange import Exchange
 from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
-from .audit import SAFE_METHODS
+from .audit_event import SAFE_METHODS
 from .jsonbody import request_json
 from .query import QueryError, check_form, check_json, check_multipart, check_query, form_body, json_type
 from .redact import FORM

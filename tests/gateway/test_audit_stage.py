@@ -21,7 +21,8 @@ from audit.spool import Spool
 from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from gateway.exchange import Exchange, Principal, Request, Response
-from gateway.stages.audit import UNSERIALISABLE, Audit, _second, _timestamp
+from gateway.stages.audit import UNSERIALISABLE, Audit
+from gateway.stages.audit_event import _second, _timestamp
 from policies.enforcer import Decision
 from policies.masking import load_profiles
 from policies.routes import RouteMatch
