@@ -133,7 +133,9 @@ class Gateway:
         if settings.detection.schedule:
             # Reference loads are signed with the audit signing key (audit/detection/integrity.py).
             chain_keys = verifying_keys(settings.keys.dir)  # the daily trail check's
-            scheduler = schedule.from_settings(settings.detection, settings.opensearch, signer.public_key, chain_keys)
+            scheduler = schedule.from_settings(
+                settings.detection, settings.opensearch, signer.public_key, chain_keys, settings.audit.retention_days
+            )
             self.detection = schedule.Background(scheduler)
         self.admin = create_admin(self, self._prefix)
 

@@ -321,7 +321,9 @@ def schedule_command(
         settings = load_settings(config)
         reference_key = _reference_key(settings)
         chain_keys = [reference_key, *retired_keys(settings.keys.dir)]  # the daily trail check's
-        scheduler = schedule.from_settings(settings.detection, settings.opensearch, reference_key, chain_keys)
+        scheduler = schedule.from_settings(
+            settings.detection, settings.opensearch, reference_key, chain_keys, settings.audit.retention_days
+        )
     except (ConfigError, RuleError, OSError, ValueError) as exc:
         fail(str(exc))
     d = settings.detection

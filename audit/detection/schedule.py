@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 
+from audit.lifecycle import MIN_RETENTION_DAYS
 from audit.opensearch import make_sync_client
 from gateway.settings import DetectionSettings, OpenSearchSettings
 
@@ -41,10 +42,10 @@ from .alerts import write_alerts
 from .definitions import RULES_DIR, Rule, load_rules
 from .leases import DONE, RELEASED, LeaseStore, default_holder
 from .notify import Notifier
-from .query import Window, iso
+from .query import iso
 from .runner import RunResult
 from .runner import run as run_rules
-from .trail_check import trail_alerts
+from .trail_check import days_to_check, trail_alerts
 
 log = logging.getLogger(__name__)
 ORIGIN = datetime(1970, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -100,6 +101,7 @@ class Scheduler:
         reference_key: Ed25519PublicKey,
         holder: str | None = None,
         chain_keys: Sequence[Ed25519PublicKey] | None = None,
+        retention_days: int = MIN_RETENTION_DAYS,
         evaluate: Evaluate = run_rules,
         notifier: Notifier | None = None,
     ) -> None:
@@ -109,8 +111,10 @@ class Scheduler:
         self.every, self.delay, self.lease, self.catch_up = every, delay, lease, catch_up
         self.reference_key = reference_key  # what reference loads are signed with (runner.run)
         # The public keys of the trail's checkpoints (current and rotated out): with them, the
-        # slot that ends a day also verifies that day's trail (trail_check.py).
+        # slot that ends a day also verifies that day's trail, and older days in turn as far
+        # back as `retention_days` keeps them (trail_check.py).
         self.chain_keys = chain_keys
+        self.retention_days = retention_days
         self.holder = holder or default_holder()
         self.evaluate = evaluate
         self.notifier = notifier
@@ -152,15 +156,19 @@ class Scheduler:
         return ran
 
     def _check_trail(self, slot: Slot) -> int | None:
-        """The day's trail verified, if the slot ends a day (Beijing midnight): alerts written,
-        how many instances failed; None for the other slots."""
+        """If the slot ends a day (Beijing midnight), the trail of that day and of the older days
+        due again verified: alerts written, how many (instance, day) failed; None for the other
+        slots."""
         if self.chain_keys is None or (slot.end - ORIGIN) % DAY:
             return None
-        alerts = trail_alerts(self.client, self.prefix, self.chain_keys, Window(slot.end - DAY, slot.end), slot.end)
-        write_alerts(self.client, self.prefix, alerts)
-        if alerts:
-            log.warning("trail check %s: %d instances failed verification", slot.key, len(alerts))
-        return len(alerts)
+        failed = 0
+        for day in days_to_check(slot.end, self.retention_days):  # one day at a time: memory
+            alerts = trail_alerts(self.client, self.prefix, self.chain_keys, day, slot.end)
+            write_alerts(self.client, self.prefix, alerts)
+            if alerts:
+                log.warning("trail check %s: %d instances failed verification", iso(day.start), len(alerts))
+            failed += len(alerts)
+        return failed
 
 
 def from_settings(
@@ -168,6 +176,7 @@ def from_settings(
     opensearch: OpenSearchSettings,
     reference_key: Ed25519PublicKey,
     chain_keys: Sequence[Ed25519PublicKey],
+    retention_days: int,
 ) -> Scheduler:
     """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError.
     ``reference_key``: the audit signing key's public half (reference loads are signed with it);
@@ -186,6 +195,7 @@ def from_settings(
         reference_key=reference_key,
         notifier=Notifier(detection.notify) if detection.notify else None,
         chain_keys=chain_keys,
+        retention_days=retention_days,
     )
 
 

@@ -18,6 +18,7 @@ from audit.chain import ChainSealer
 from audit.detection.definitions import load_rules
 from audit.detection.leases import LeaseStore
 from audit.detection.schedule import Scheduler, due_slots, leases_index
+from audit.detection.trail_check import days_to_check
 from audit.opensearch import index_for, index_template
 from support.gateways import OPENSEARCH_URL
 from support.signing import SIGNER
@@ -128,3 +129,42 @@ def test_an_intact_day_raises_nothing_and_other_slots_do_not_verify(
     assert "trail_alerts" not in tick(prefix, DAY_START + timedelta(minutes=20))  # 10:00-10:15: not a day's end
     assert trail_alerts(opensearch, prefix) == []
     assert due_slots(AFTER_MIDNIGHT, EVERY, DELAY, 1)[0].end == datetime(2026, 11, 24, tzinfo=SH)
+
+
+def test_an_older_day_is_verified_again_every_30_days(
+    opensearch: OpenSearch, stored: tuple[str, list[dict[str, Any]]]
+) -> None:
+    """Before, each day was verified once, the night after: an edit made to it later was found
+    only by `audit verify` or the 等保 report over that period."""
+    prefix, events = stored
+    assert tick(prefix, AFTER_MIDNIGHT)["trail_alerts"] == 0  # intact that night
+    edited = events[6]
+    opensearch.update(
+        index=index_for(prefix, edited["@timestamp"]),
+        id=edited["event"]["id"],
+        body={"doc": {"minguard": {"summary_zh": "无访问"}}},
+    )
+    opensearch.indices.refresh(index=f"{prefix}-*")
+    assert tick(prefix, AFTER_MIDNIGHT + timedelta(days=29))["trail_alerts"] == 0  # not due that night
+    assert tick(prefix, AFTER_MIDNIGHT + timedelta(days=30))["trail_alerts"] == 1
+    (alert,) = trail_alerts(opensearch, prefix)
+    assert alert["window"]["start"] == "2026-11-22T16:00:00.000Z" and alert["evidence"] == [edited["event"]["id"]]
+    assert tick(prefix, AFTER_MIDNIGHT + timedelta(days=60))["trail_alerts"] == 1  # found again: the same alert
+    assert len(trail_alerts(opensearch, prefix)) == 1
+
+
+@pytest.mark.parametrize(
+    ("retention_days", "days_back"),
+    [
+        (184, [0, 30, 60, 90, 120, 150]),  # the 180th day back: its month's index may be deleted
+        (185, [0, 30, 60, 90, 120, 150]),
+        (215, [0, 30, 60, 90, 120, 150, 180]),
+    ],
+)
+def test_older_days_are_checked_while_retention_keeps_a_month_before_them(
+    retention_days: int, days_back: list[int]
+) -> None:
+    day_end = datetime(2026, 11, 24, tzinfo=SH)
+    windows = days_to_check(day_end, retention_days)
+    assert [(day_end - w.end).days for w in windows] == days_back
+    assert all(w.end - w.start == timedelta(days=1) for w in windows)
