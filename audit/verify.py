@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from .chain import DEFAULT_INTERVAL, GENESIS, event_hash, key_id, signed_bytes
+from .chain import DEFAULT_INTERVAL, GENESIS, event_hash, signed_bytes
 from .findings import Finding, InstanceSummary, Report, finding, seq_span
+from .signing import key_id
 
 if TYPE_CHECKING:
     from .anchor import Anchor

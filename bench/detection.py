@@ -39,13 +39,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 from detection_data import TZ, worker_main  # noqa: E402
 from opensearchpy import OpenSearch  # noqa: E402
 
-from audit.chain import CheckpointSigner  # noqa: E402
 from audit.detection.definitions import RULES_DIR, load_rules  # noqa: E402
 from audit.detection.query import hits, search_body, windows  # noqa: E402
 from audit.detection.reference import join  # noqa: E402
 from audit.detection.runner import RuleResult, collect_evidence, pages  # noqa: E402
 from audit.detection.runner import run as run_rules  # noqa: E402
 from audit.opensearch import index_template  # noqa: E402
+from audit.signing import CheckpointSigner  # noqa: E402
 
 URL = "http://127.0.0.1:" + os.environ.get("MINGUARD_OS_PORT", "9305")
 PREFIX = "mgbench"

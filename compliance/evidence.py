@@ -17,8 +17,8 @@ from typing import Any
 from opensearchpy import OpenSearch
 
 from audit.anchor import Anchor, AnchorError, check_anchors, read_shipped
-from audit.chain import verifying_keys
 from audit.detection.notify import notified_severities
+from audit.signing import verifying_keys
 from audit.trail import read_trail
 from audit.verify import verify_trail
 from gateway.exchange import account_name

@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from audit.chain import ChainSealer, CheckpointSigner, checkpoint_ticker, verifying_keys
+from audit.chain import ChainSealer, checkpoint_ticker
 from audit.detection import schedule
 from audit.opensearch import index_template, make_client
 from audit.shipper import Shipper
+from audit.signing import CheckpointSigner, verifying_keys
 from audit.spool import Spool, SpoolFull
 from classifiers.inspect import Inspector
 from policies.bundle import PolicyFiles, PolicyStore

@@ -242,7 +242,7 @@ def keys_rotate_signing(directory: Path) -> None:
     """Replace the audit signing key in DIRECTORY (the key set of `keys init`) with a new one.
     The old public key is kept as audit-signing.retired-<key_id>.pub.pem so the trail verifies across the
     rotation; the old seed is overwritten. Then restart every gateway with the new set."""
-    from audit.chain import RETIRED_PUBLIC_KEY, rotate_signing_key
+    from audit.signing import RETIRED_PUBLIC_KEY, rotate_signing_key
     from policies.keys import KeyFileError
 
     try:

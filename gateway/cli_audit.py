@@ -120,7 +120,7 @@ def verify(
     from opensearchpy.exceptions import OpenSearchException
 
     from audit.anchor import AnchorError, check_anchors, read_shipped
-    from audit.chain import key_id, load_public_key, verifying_keys
+    from audit.signing import key_id, load_public_key, verifying_keys
     from audit.verify import verify_trail
 
     start, end = parse_time(from_), parse_time(to)

@@ -231,7 +231,7 @@ def _reference_key(settings: Settings) -> Ed25519PublicKey:
     """The audit signing key's public half, exported by the gateway beside the key: reference
     loads are signed with that key, and detection trusts reference data only as signed. In
     development (`keys.generate_missing`) a missing key is made, as the gateway's first start would."""
-    from audit.chain import PUBLIC_KEY_FILE, CheckpointSigner, load_public_key
+    from audit.signing import PUBLIC_KEY_FILE, CheckpointSigner, load_public_key
     from policies.keys import KeyFileError
 
     path = settings.keys.dir / PUBLIC_KEY_FILE
@@ -313,9 +313,9 @@ def schedule_command(
 
     from opensearchpy.exceptions import OpenSearchException
 
-    from audit.chain import retired_keys
     from audit.detection import schedule
     from audit.detection.definitions import RuleError
+    from audit.signing import retired_keys
 
     try:
         settings = load_settings(config)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.chain import SIGNING_KEY, CheckpointSigner
+from audit.signing import SIGNING_KEY, CheckpointSigner
 from policies.keys import PSEUDONYM_KEY_ID, KeyRing, Pseudonymizer
 from policies.masking import load_profiles
 

@@ -20,10 +20,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from audit.chain import CheckpointSigner
 from audit.detection import integrity, reference
 from audit.detection.leases import RELEASED, Held, LeaseStore, default_holder
 from audit.opensearch import make_sync_client
+from audit.signing import CheckpointSigner
 
 from .settings import OpenSearchSettings
 from .stages.business import Business

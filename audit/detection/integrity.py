@@ -28,7 +28,7 @@ from opensearchpy import OpenSearch
 from opensearchpy.helpers import scan
 
 from audit.canonical import canonical
-from audit.chain import CheckpointSigner, key_id
+from audit.signing import CheckpointSigner, key_id
 
 from .query import iso
 from .reference import ensure_index, reference_index

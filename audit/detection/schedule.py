@@ -180,7 +180,7 @@ def from_settings(
 ) -> Scheduler:
     """The scheduler a gateway (or `minguard detect schedule`) runs; a bad rule file raises RuleError.
     ``reference_key``: the audit signing key's public half (reference loads are signed with it);
-    ``chain_keys``: it and the rotated-out keys' (audit/chain.verifying_keys), for the trail check."""
+    ``chain_keys``: it and the rotated-out keys' (audit/signing.verifying_keys), for the trail check."""
     # Blocking, like `minguard detect run`: the rule engine is synchronous. One aggregation
     # over a busy day can take tens of seconds.
     client = make_sync_client(opensearch, timeout=300)

@@ -13,18 +13,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import audit.chain
-from audit.chain import (
-    GENESIS,
-    HASHES,
-    PUBLIC_KEY_FILE,
-    ChainSealer,
-    CheckpointSigner,
-    canonical,
-    checkpoint_ticker,
-    event_hash,
-    signed_bytes,
-)
+import audit.signing
+from audit.chain import GENESIS, HASHES, ChainSealer, canonical, checkpoint_ticker, event_hash, signed_bytes
 from audit.findings import Report
+from audit.signing import PUBLIC_KEY_FILE, CheckpointSigner
 from audit.spool import Spool
 from audit.verify import verify_trail
 from policies.keys import KeyFileError
@@ -427,11 +419,11 @@ def test_a_checkpoint_signed_with_a_key_the_chain_had_left_is_reported() -> None
 def test_rotating_the_signing_key_keeps_the_old_public_key(tmp_path: Path) -> None:
     old = CheckpointSigner.from_dir(tmp_path, generate=True)
     old_pem = (tmp_path / PUBLIC_KEY_FILE).read_bytes()
-    old_id, new_id = audit.chain.rotate_signing_key(tmp_path)
+    old_id, new_id = audit.signing.rotate_signing_key(tmp_path)
     new = CheckpointSigner.from_dir(tmp_path, generate=False)
     assert (old_id, new_id) == (old.key_id, new.key_id) and old_id != new_id
     assert (tmp_path / f"audit-signing.retired-{old_id}.pub.pem").read_bytes() == old_pem
-    assert [audit.chain.key_id(k) for k in audit.chain.verifying_keys(tmp_path)] == [new_id, old_id]
+    assert [audit.signing.key_id(k) for k in audit.signing.verifying_keys(tmp_path)] == [new_id, old_id]
     assert (tmp_path / "audit-signing.key").stat().st_mode & 0o777 == 0o600
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE, load_public_key
+from audit.signing import PUBLIC_KEY_FILE, load_public_key
 from audit.verify import verify_trail
 from gateway.app import Gateway
 from gateway.devsetup import init_dev

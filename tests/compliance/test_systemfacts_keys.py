@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import audit.chain
-from audit.chain import CheckpointSigner
+import audit.signing
+from audit.signing import CheckpointSigner
 from compliance.systemfacts import key_files
 
 
@@ -15,7 +16,7 @@ def test_a_rotated_out_public_key_is_not_a_key_in_use(tmp_path: Path) -> None:
     """Kept to verify old checkpoints, it only grows older: counted, it marked the report's
     key age check 部分符合 forever after the first rotation."""
     CheckpointSigner.from_dir(tmp_path, generate=True)
-    old_id, _ = audit.chain.rotate_signing_key(tmp_path)
+    old_id, _ = audit.signing.rotate_signing_key(tmp_path)
     retired = tmp_path / f"audit-signing.retired-{old_id}.pub.pem"
     year_ago = (datetime.now(UTC) - timedelta(days=400)).timestamp()
     os.utime(retired, (year_ago, year_ago))

@@ -19,10 +19,10 @@ import yaml
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.detection.alerts import AlertError, actions_index, alerts_index, list_alerts, transition
 from audit.detection.definitions import RULES_DIR, load_rules
 from audit.detection.runner import run
+from audit.signing import PUBLIC_KEY_FILE, load_public_key
 from support.gateways import RunningGateway, audit_events, start_gateway, stop_gateway, wait_for_events
 from support.planted import Planted, load_reference, run_scenario
 

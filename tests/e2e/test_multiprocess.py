@@ -22,7 +22,7 @@ import httpx
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE, load_public_key
+from audit.signing import PUBLIC_KEY_FILE, load_public_key
 from audit.trail import read_trail
 from audit.verify import verify_trail
 from gateway.keyset import provision

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from opensearchpy import OpenSearch
 
-from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.detection.alerts import actions_index, alerts_index
 from audit.detection.definitions import load_rules
 from audit.detection.runner import run
+from audit.signing import PUBLIC_KEY_FILE, load_public_key
 from support.gateways import start_gateway, stop_gateway
 
 pytestmark = pytest.mark.opensearch

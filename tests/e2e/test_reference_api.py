@@ -20,8 +20,8 @@ import pytest
 from opensearchpy import OpenSearch
 from typer.testing import CliRunner
 
-from audit.chain import PUBLIC_KEY_FILE, load_public_key
 from audit.detection import integrity, reference
+from audit.signing import PUBLIC_KEY_FILE, load_public_key
 from gateway.cli import app
 from support.gateways import RunningGateway, audit_events, serving, wait_for_events
 

@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from opensearchpy import OpenSearch
 from opensearchpy.helpers import scan
 
-from audit.chain import event_hash, key_id, verifying_keys
+from audit.chain import event_hash
 from audit.opensearch import index_for, index_template
+from audit.signing import key_id, verifying_keys
 from audit.verify import verify_trail
 from compliance.mlps import FAIL, PASS, collect
 from gateway.settings import Settings, load_settings

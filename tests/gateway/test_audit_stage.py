@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from audit.chain import ChainSealer, CheckpointSigner
+from audit.chain import ChainSealer
+from audit.signing import CheckpointSigner
 from audit.spool import Spool
 from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel

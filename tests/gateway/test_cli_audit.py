@@ -19,8 +19,9 @@ from opensearchpy.helpers import bulk
 from typer.testing import CliRunner
 
 import audit.chain
-from audit.chain import ChainSealer, CheckpointSigner
+from audit.chain import ChainSealer
 from audit.opensearch import index_for, index_template
+from audit.signing import CheckpointSigner
 from audit.trail import read_trail
 from audit.verify import verify_trail
 from gateway.cli import app

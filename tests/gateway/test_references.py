@@ -17,9 +17,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from opensearchpy import OpenSearch
 
-from audit.chain import CheckpointSigner
 from audit.detection import reference
 from audit.detection.leases import LeaseStore, default_holder
+from audit.signing import CheckpointSigner
 from gateway.references import LoadBusy, ReferenceLoader
 from gateway.settings import OpenSearchSettings
 from gateway.stages.business import Business

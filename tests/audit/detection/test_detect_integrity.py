@@ -10,11 +10,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from opensearchpy import OpenSearch
 
-from audit.chain import CheckpointSigner
 from audit.detection import integrity, reference
 from audit.detection.alerts import INTEGRITY_RULE, alerts_index
 from audit.detection.definitions import load_rules
 from audit.detection.runner import run
+from audit.signing import CheckpointSigner
 from demo.generate import generate
 from demo.reference import staff_rows
 from gateway.stages.business import Business
