@@ -72,6 +72,91 @@ _FREE_RE = re.compile(
     r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*" + _NAME_AFTER_CONTEXT
 )
 
+# Labels of a field that holds a person's name. After one of them and a separator (姓名：,
+# 户主=, 【姓名】, 持卡人｜) the value up to the next delimiter is a name, whatever its first
+# character: Tibetan, Uyghur, Mongolian and Yi names (扎西多吉, 买买提江, 巴特尔) start with no
+# surname of the list. Not 老人, 儿童, 家属, 本人 or 救助对象: prose writes them before a colon
+# too (家属：已通知, 救助对象：低保、特困).
+FIELD_LABELS: tuple[str, ...] = (
+    "被监护人",
+    "监护人",
+    "申请人",
+    "户主",
+    "姓名",
+    "姓 名",
+    "姓  名",
+    "联系人",
+    "收款人",
+    "领款人",
+    "代理人",
+    "经办人",
+    "户名",
+    "持卡人",
+    "开户人",
+    "配偶",
+)
+
+# The labels (any context words, one of them a field's), a separator or a label's closing
+# bracket, and the whole CJK run after it; a run longer than 16 is prose, no match.
+_LABELLED_RUN_RE = re.compile(
+    rf"(?:{_CTX})(?:[\s（()）【】\[\]]*(?:{_CTX}))*[\s）)]*(?:[:：=|｜]|[】\]])[\s:：=|｜]*([{_CJK}]{{2,16}})(?![{_CJK}])"
+)
+
+_FIELD_LABEL_RE = re.compile("|".join(FIELD_LABELS))
+
+# The longest such run taken for a name (阿旺洛桑丹增, 额尔敦巴雅尔: six characters); longer ones
+# are prose.
+LABELLED_RUN_MAX = 6
+
+# A label that ends the run when the next field follows without a delimiter (姓名：卓玛性别：女).
+NEXT_LABELS = frozenset(
+    [
+        "性别",
+        "民族",
+        "身份证",
+        "身份证号",
+        "身份证号码",
+        "公民身份号码",
+        "证件号",
+        "证件号码",
+        "电话",
+        "手机",
+        "手机号",
+        "联系电话",
+        "联系方式",
+        "住址",
+        "地址",
+        "家庭住址",
+        "现住址",
+        "出生",
+        "出生日期",
+        "年龄",
+        "关系",
+        "与户主关系",
+        "籍贯",
+        "户籍",
+        "户籍地",
+        "备注",
+        "卡号",
+        "银行卡号",
+        "账号",
+        "婚姻状况",
+        "文化程度",
+        "职业",
+        "单位",
+        "工作单位",
+        "类别",
+        "人数",
+        "编号",
+        "学历",
+    ]
+)
+
+# What a run after a label that is no name holds: a function word (因病致贫, 已通知, 见附件) or a
+# title's last character (社区网格员, 村长, 老师, 社工). Transliterated names use none of them.
+_NOT_IN_NAMES = frozenset("的了因已未请需待暂均并或见详等在将被把从")
+_TITLE_ENDS = frozenset("员长师工")
+
 # Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
 # (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and
 # 大家都叫好 are no such phrase; 他叫车来接 is no name: the run goes on). A bare 叫 (孙子叫张伟，,

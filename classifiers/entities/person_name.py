@@ -19,12 +19,15 @@ from .name_patterns import (
     _DIGIT_RUNS,
     _DOTS_RE,
     _DOTTED_RE,
+    _FIELD_LABEL_RE,
     _FREE_RE,
     _IN_BRACKETS_RE,
     _KEYED_RE,
+    _LABELLED_RUN_RE,
     _LEGACY_RUN,
     _LINE_ID_RE,
     _MAYBE_RE,
+    _NOT_IN_NAMES,
     _NUMBER_LABEL_ENDS,
     _PHRASE_RE,
     _PROFILE_NAME_RE,
@@ -35,8 +38,11 @@ from .name_patterns import (
     _ROLE_FROM,
     _ROLE_HINT_RE,
     _ROLE_RE,
+    _TITLE_ENDS,
     _TRAILERS,
     _UNIT_ENDS,
+    LABELLED_RUN_MAX,
+    NEXT_LABELS,
 )
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
@@ -47,6 +53,7 @@ from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
 from .name_words import GROUP_WORDS as GROUP_WORDS
+from .name_words import PLACEHOLDERS as PLACEHOLDERS
 from .name_words import RELATIONS as RELATIONS
 from .name_words import ROLES as ROLES
 from .name_words import SURNAMES as SURNAMES
@@ -128,7 +135,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     """Names after a context word or beside an ID number: (start, end, score, evidence) in
     ``text`` coordinates."""
     found: list[tuple[int, int, float, str]] = []
+    labels: list[int] = []  # where each label begins, for _labelled_runs
     for match in _FREE_RE.finditer(text):
+        labels.append(match.start())
         name = match.group(1)
         start = match.start(1)
         if _DOTTED_RE.fullmatch(name) is not None:
@@ -142,6 +151,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         candidate = _trim(name)
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if labels:
+        found += _labelled_runs(text, labels)
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
@@ -175,6 +186,44 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         ):
             found.append((match.start(side), match.end(side), 0.85, "surname+beside-id"))
     return found
+
+
+def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a name field's label and a separator (``姓名：扎西多吉``), tried
+    where ``_FREE_RE`` found a label (``labels``): a name whatever its first character, unless
+    it is a placeholder, a unit, a place, a title or prose."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _LABELLED_RUN_RE.match(text, at)
+        if match is None or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        if text[match.end() : match.end() + 1] in (":", "=", "|"):
+            run = _before_next_label(run)
+        if 2 <= len(run) <= LABELLED_RUN_MAX and _may_be_labelled_name(run):
+            found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
+    return found
+
+
+def _before_next_label(run: str) -> str:
+    """``run`` less the label of the next field that ends it (卓玛性别 of 姓名：卓玛性别：女)."""
+    for cut in range(2, len(run) - 1):
+        if run[cut:] in NEXT_LABELS:
+            return run[:cut]
+    return run
+
+
+def _may_be_labelled_name(run: str) -> bool:
+    return (
+        run not in PLACEHOLDERS
+        and run not in RELATIONS
+        and run not in ROLES
+        and run not in GROUP_WORDS
+        and run[-1] not in _UNIT_ENDS
+        and run[-1] not in _TITLE_ENDS
+        and not any(char in _NOT_IN_NAMES for char in run)
+        and not address.is_place_name(run)
+    )
 
 
 def _records(text: str) -> list[re.Match[str]]:

@@ -725,3 +725,52 @@ def test_a_name_in_brackets_after_a_role_and_after_its_account_holder(text: str)
 def test_brackets_after_a_role_of_no_name_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("姓名：扎西多吉", "扎西多吉"),
+        ("申请人：买买提江", "买买提江"),
+        ("户主:次仁", "次仁"),
+        ("户主：巴特尔，女，汉阴县", "巴特尔"),
+        ("联系人：热依拉 13912345678", "热依拉"),
+        ("【姓名】格桑曲珍", "格桑曲珍"),
+        ("监护人姓名=阿卜杜拉&关系=父子", "阿卜杜拉"),
+        ("姓名：卓玛性别：女", "卓玛"),
+        ("姓名：古丽；民族：维吾尔族", "古丽"),
+        ("收款人：额尔敦巴雅尔", "额尔敦巴雅尔"),
+        ("姓名：孟和巴特尔", "特尔"),  # 孟 is a surname: the name is the whole run, not 孟和巴
+        ("持卡人｜次仁卓玛｜", "次仁卓玛"),
+    ],
+)
+def test_a_name_without_a_listed_surname_after_a_field_label(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("姓名：未填写", "未填写"),
+        ("申请人：本人", "本人"),
+        ("户主：同上", "同上"),
+        ("姓名：不详", "不详"),
+        ("配偶：无", "无"),
+        ("配偶：丧偶", "丧偶"),
+        ("联系人：暂无", "暂无"),
+        ("经办人：系统管理员", "系统管理员"),
+        ("申请人：安康市民政局", "民政局"),
+        ("户名：汉滨区社会福利院", "社会福利院"),
+        ("申请人：低保户", "低保户"),
+        ("姓名：见附件", "见附件"),
+        ("申请人：因病致贫，申请临时救助", "因病致贫"),
+        ("联系人：社区网格员", "社区网格员"),
+        ("老人：已入住", "已入住"),
+        ("家属：已通知", "已通知"),
+        ("户主：汉阴县", "汉阴县"),
+        ("申请人：因家庭困难多次申请救助未果", "因家庭困难多次申请救助未果"),
+    ],
+)
+def test_placeholders_and_units_after_a_field_label_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
