@@ -191,9 +191,23 @@ _BESIDE_ID_RE = re.compile(
     rf"|(?<![0-9])(?P<id_before>{_ID})[ _\-)）]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
 )
 
-# Runs of 15 digits or more: an ID number's (17 digits before its check character) or a legacy
-# number's 15. Found once a value, for find's early return and the ID passes.
-_DIGIT_RUNS = re.compile("[0-9]{15,}")
+# Runs of 11 digits or more: a mobile's 11, an ID number's (17 digits before its check
+# character) or a legacy number's 15. Found once a value, for find's early return and the passes
+# beside numbers.
+_DIGIT_RUNS = re.compile("[0-9]{11,}")
+
+# A name beside a mobile without a label, as contact lists and remarks write them (张伟 139…,
+# 张伟/139…, 张伟（139…）, 联系李娜138…, 139… 张伟): the whole CJK run on that side, after a word
+# that asks one to call. The mobile has no checksum, so the run must be shaped as a name and be
+# no unit (车队), place, group word or label (联系方式, 金额). _BEFORE_MOBILE_RE reads the 16
+# characters before the number, _AFTER_MOBILE_RE from its end.
+_BEFORE_MOBILE_RE = re.compile(
+    rf"(?<![{_CJK}])(?:请?联系|致电|找)?([{_CJK}]{{2,4}})[ \t]*(?:[_\-/(:,;|][ \t]*)?(?:\+?86[ \t-]?)?\Z"
+)
+_AFTER_MOBILE_RE = re.compile(rf"[ \t]*(?:[_\-/(),;|][ \t]*)?([{_CJK}]{{2,4}})(?![{_CJK}])")
+
+# What ends a label of a phone that starts with a surname (联系方式, 常用手机): no name.
+_PHONE_LABEL_ENDS = frozenset("式法机话线")
 
 # A legacy number of 15 digits (no check character) beside a name, as an old register's export
 # writes it ("张伟 110105491231002", "张伟_<15>.csv"): alone the number is too weak to mask (the
@@ -330,9 +344,10 @@ _ROLE_HINT_RE = re.compile(ROLE_HINT)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方{_OPEN}]")
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
-# and 15 digits (an ID number's 17, a legacy number's 15), beside which a name may stand.
+# and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
+# stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{15}"
+_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{11}"
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}"
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from . import address, resident_id
+from . import address, mobile, resident_id
 from .name_patterns import (
+    _AFTER_MOBILE_RE,
+    _BEFORE_MOBILE_RE,
     _BESIDE_ID_RE,
     _BESIDE_LEGACY_RE,
     _BRACKETED_RE,
@@ -29,6 +31,7 @@ from .name_patterns import (
     _MAYBE_RE,
     _NOT_IN_NAMES,
     _NUMBER_LABEL_ENDS,
+    _PHONE_LABEL_ENDS,
     _PHRASE_RE,
     _PROFILE_NAME_RE,
     _PROFILE_RE,
@@ -170,6 +173,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if not runs:
         return found
     starts = {start for start, _, _, _ in found}
+    found += _beside_mobiles(text, [start for start, end in runs if end - start == 11], starts)
     for start, end, _, _ in legacy_ids_beside_names(text):
         if start not in starts:
             found.append((start, end, 0.85, LEGACY_EVIDENCE))
@@ -223,6 +227,32 @@ def _may_be_labelled_name(run: str) -> bool:
         and run[-1] not in _TITLE_ENDS
         and not any(char in _NOT_IN_NAMES for char in run)
         and not address.is_place_name(run)
+    )
+
+
+def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
+    """Names right before or after a mobile (``mobiles``: where each run of 11 digits begins)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in mobiles:
+        if mobile.validate(text[at : at + 11]) is not None:
+            continue
+        # The 16 characters before it: the pattern's look-behind still sees the one before them.
+        before = _BEFORE_MOBILE_RE.search(text, max(0, at - 16), at)
+        if before is not None and before.start(1) not in starts and _beside_number(before.group(1)):
+            found.append((before.start(1), before.end(1), 0.85, "surname+beside-mobile"))
+        after = _AFTER_MOBILE_RE.match(text, at + 11)
+        if after is not None and after.start(1) not in starts and _beside_number(after.group(1)):
+            found.append((after.start(1), after.end(1), 0.85, "surname+beside-mobile"))
+    return found
+
+
+def _beside_number(candidate: str) -> bool:
+    """Is a run beside a number without a checksum a name, and no unit or label?"""
+    return (
+        _plausible(candidate)
+        and candidate[-1] not in _UNIT_ENDS
+        and candidate[-1] not in _NUMBER_LABEL_ENDS
+        and candidate[-1] not in _PHONE_LABEL_ENDS
     )
 
 

@@ -774,3 +774,39 @@ def test_a_name_without_a_listed_surname_after_a_field_label(text: str, secret: 
 def test_placeholders_and_units_after_a_field_label_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("张伟 13912345678", "张伟"),
+        ("张伟/13912345678", "张伟"),
+        ("张伟（13912345678）", "张伟"),
+        ("张伟：13912345678", "张伟"),
+        ("联系李娜13800138000", "李娜"),
+        ("请联系李娜 13800138000，谢谢", "李娜"),
+        ("13912345678 张伟", "张伟"),
+        ("13912345678（欧阳娜娜）", "欧阳娜娜"),
+        ("紧急联系：张伟 +86 13912345678", "张伟"),
+    ],
+)
+def test_a_name_beside_a_mobile(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("车队13912345678", "车队"),
+        ("联系方式13912345678", "联系方式"),
+        ("王家庄 13912345678", "王家庄"),
+        ("高龄 13912345678", "高龄"),
+        ("金额 13912345678", "金额"),
+        ("安康市民政局13912345678", "民政局"),
+        ("张伟 14012345678", "张伟"),  # 140 is no allocated segment: no mobile
+        ("13912345678 转接", "转接"),
+    ],
+)
+def test_words_beside_a_mobile_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
