@@ -218,9 +218,10 @@ _LEGACY = "[1-9][0-9]{14}"
 
 _LEGACY_RUN = re.compile(f"(?<![0-9]){_LEGACY}(?![0-9])")
 
+# Also a field of a record apart (李娜,<15>,139…, 李娜，<15>，汉阴县: commas are folded to ASCII).
 _BESIDE_LEGACY_RE = re.compile(
-    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(]?(?P<id_after>{_LEGACY})(?![0-9])"
-    rf"|(?<![0-9])(?P<id_before>{_LEGACY})[ _\-)]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
+    rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ \t]*[_\-(,、;|:]?[ \t]*(?P<id_after>{_LEGACY})(?![0-9])"
+    rf"|(?<![0-9])(?P<id_before>{_LEGACY})[ \t]*[_\-),、;|:]?[ \t]*(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
 )
 
 LEGACY_EVIDENCE = "surname+beside-legacy-id"

@@ -125,6 +125,21 @@ def legacy_ids_beside_names(text: str) -> list[tuple[int, int, int, int]]:
             and resident_id.validate(match.group(number)) is None
         ):
             found.append((*match.span(side), *match.span(number)))
+    return found + _legacy_in_records(text)
+
+
+def _legacy_in_records(text: str) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, number start, number end) of each legacy number on the line of a
+    record (``张伟，男，<15>``: ``_RECORD_RE``), as :func:`_in_record_line` reads an ID number there."""
+    found: list[tuple[int, int, int, int]] = []
+    for match in _records(text):
+        name = match.group(1)
+        if not is_name(name) or address.is_place_name(name) or name in GROUP_WORDS:
+            continue
+        end = text.find("\n", match.end())
+        for number in _LEGACY_RUN.finditer(text, match.end(), len(text) if end < 0 else end):
+            if resident_id.validate(number.group()) is None:
+                found.append((*match.span(1), *number.span()))
     return found
 
 
@@ -174,9 +189,11 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         return found
     starts = {start for start, _, _, _ in found}
     found += _beside_mobiles(text, [start for start, end in runs if end - start == 11], starts)
+    # Also where a name was found already (张伟 女 汉族 <15>: a record line's profile): this
+    # evidence tells the scanner to mask the legacy numbers beside names (a repeated span is
+    # dropped when overlaps are resolved).
     for start, end, _, _ in legacy_ids_beside_names(text):
-        if start not in starts:
-            found.append((start, end, 0.85, LEGACY_EVIDENCE))
+        found.append((start, end, 0.85, LEGACY_EVIDENCE))
     found += _in_record_line(text, starts)
     for match in _beside_id(text, [start for start, end in runs if end - start >= 17]):
         side = "before" if match.group("before") is not None else "after"

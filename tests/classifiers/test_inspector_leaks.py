@@ -810,3 +810,35 @@ def test_a_name_beside_a_mobile(text: str, secret: str) -> None:
 def test_words_beside_a_mobile_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (f"张伟，男，{LEGACY_ID}", ["张伟", LEGACY_ID]),
+        (f"张伟 女 汉族 {LEGACY_ID}", ["张伟", LEGACY_ID]),
+        (f"李娜,{LEGACY_ID},13800138000", ["李娜", LEGACY_ID]),
+        (f"李娜，{LEGACY_ID}，汉阴县", ["李娜", LEGACY_ID]),
+        (f"{LEGACY_ID},李娜", ["李娜", LEGACY_ID]),
+        (f"姓名：张伟 {LEGACY_ID}", ["张伟", LEGACY_ID]),  # the name found by its label first
+    ],
+)
+def test_a_legacy_id_number_in_a_record_line_or_after_a_comma(text: str, secrets: list[str]) -> None:
+    for secret in secrets:
+        _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张伟，男，610902901301123",  # no date: month 13
+        "王家庄，男女老少，610902900101123",  # a place
+        "金额,610902900101123",
+        "单号，610902900101123",
+        "张伟，男，45岁\n编号 610902900101123",  # another line
+    ],
+)
+def test_fifteen_digits_in_a_record_line_of_no_person_stay(text: str) -> None:
+    for role in ROLES:
+        out = _out(text, "text/plain", role)
+        assert "610902901301123" in out or "610902900101123" in out, (role, text, out)
