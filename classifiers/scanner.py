@@ -51,7 +51,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 _MAYBE_CORE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
-    f"|[{address.TRIGGERS}]|{numerals.RUN}|" + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
+    f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
+    + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
 # With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT):
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
@@ -64,7 +65,7 @@ MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.RO
 # fraction of that, and where they find nothing MAYBE would not either.
 _MAYBE_FROM = re.compile(
     FOLDABLE
-    + f"|[@%{address.TRIGGERS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
+    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
     + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
 )
 

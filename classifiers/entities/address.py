@@ -52,9 +52,10 @@ _CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
     "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
-    "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:区|县|旗|市))",
+    # 小区 and 社区 end an estate's or a community's name, no district's (凤凰花园小区).
+    "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
     "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
-    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园)(?:[0-9一二三四五六七八九十]{{1,3}}组)?",
+    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:[0-9一二三四五六七八九十]{{1,3}}组)?",
     "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
     "number": r"[0-9]{1,5}(?:号院|号)",
     "building": r"[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)",
@@ -143,11 +144,16 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
 
 
 TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
-_MAYBE_RE = re.compile(f"[{TRIGGERS}]")
+# And those of an estate or a neighbourhood written without a number (住址：幸福家园, 家住阳光公寓,
+# 住址：江北居委会). Apart from TRIGGERS, which also tells a name-shaped key from a place's
+# (fastjson.name_shaped): 王园园 is a name.
+ESTATE_ENDS = "园寓会"
+_MAYBE_RE = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
 
 
 def may_contain(text: str) -> bool:
-    """Cheap pre-check: every address we accept ends in one of these characters."""
+    """Cheap pre-check: every address we accept ends in one of these characters (TRIGGERS,
+    ESTATE_ENDS)."""
     return _MAYBE_RE.search(text) is not None
 
 

@@ -842,3 +842,35 @@ def test_fifteen_digits_in_a_record_line_of_no_person_stay(text: str) -> None:
     for role in ROLES:
         out = _out(text, "text/plain", role)
         assert "610902901301123" in out or "610902900101123" in out, (role, text, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("住址：安康市汉滨区江北街道幸福家园", "幸福家园"),
+        ("现住汉阴县城关镇凤凰花园", "凤凰花园"),
+        ("住址：幸福家园", "幸福家园"),
+        ("家住凤凰花园", "凤凰花园"),
+        ("住址：凤凰花园小区", "凤凰花园"),
+        ("家住阳光公寓", "阳光公寓"),
+        ("现住址：汉滨区阳光公寓", "阳光公寓"),
+        ("住址：江北居委会", "江北居委会"),
+    ],
+)
+def test_an_address_ending_in_an_estate_without_a_number(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("幸福家园建设项目已完工", "幸福家园"),
+        ("公园管理处：开放时间", "公园管理处"),
+        ("居委会换届选举通知", "居委会换届"),
+        ("公寓楼管理规定", "公寓楼管理规定"),
+        ("社会救助会议纪要", "社会救助会议纪要"),
+    ],
+)
+def test_estates_without_an_address_word_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
