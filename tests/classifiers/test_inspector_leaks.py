@@ -874,3 +874,45 @@ def test_an_address_ending_in_an_estate_without_a_number(text: str, secret: str)
 def test_estates_without_an_address_word_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in _out(text, "text/plain", role), (role, text)
+
+
+BUSINESS_NUMBER = make_card("400012", 16)  # Luhn-valid: one order or serial number in ten is
+SERIAL_19 = make_card("622202", 19, serial=77)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"订单号{BUSINESS_NUMBER}",
+        f"订单号：{BUSINESS_NUMBER}，已支付",
+        f"流水号：{SERIAL_19}",
+        f"业务编号 {BUSINESS_NUMBER}",
+        f"交易单号#{BUSINESS_NUMBER}",
+        f"orderNo={BUSINESS_NUMBER}",
+        f"serial_no: {BUSINESS_NUMBER}",
+    ],
+)
+def test_a_card_shaped_business_number_after_its_label_stays(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"银行卡号{BUSINESS_NUMBER}", BUSINESS_NUMBER),
+        (f"{BUSINESS_NUMBER}", BUSINESS_NUMBER),
+        (f"编号{BUSINESS_NUMBER}", BUSINESS_NUMBER),  # no business number's label: 编号 alone says nothing
+        (f"订单号{BUSINESS_NUMBER}，工商银行", BUSINESS_NUMBER),
+        (f"交易流水号 {SERIAL_19} 转入银行卡", SERIAL_19),
+        (f"银行流水号：{SERIAL_19}", SERIAL_19),
+        (f"收款账户编号：{SERIAL_19}", SERIAL_19),
+        (f"订单号 见附件，卡号{BUSINESS_NUMBER}", BUSINESS_NUMBER),
+        (
+            f"流水号：{SERIAL_19[:4]} {SERIAL_19[4:8]} {SERIAL_19[8:12]} {SERIAL_19[12:16]} {SERIAL_19[16:]}，信用卡",
+            SERIAL_19[12:16],
+        ),
+    ],
+)
+def test_a_card_beside_card_words_or_without_a_label_is_masked(text: str, secret: str) -> None:
+    _leaks(text, secret)
