@@ -237,6 +237,7 @@ def _before_next_label(run: str) -> str:
 def _may_be_labelled_name(run: str) -> bool:
     return (
         run not in PLACEHOLDERS
+        and run not in NEXT_LABELS  # a blank form: 姓名：性别：
         and run not in RELATIONS
         and run not in ROLES
         and run not in GROUP_WORDS

@@ -769,6 +769,8 @@ def test_a_name_without_a_listed_surname_after_a_field_label(text: str, secret: 
         ("家属：已通知", "已通知"),
         ("户主：汉阴县", "汉阴县"),
         ("申请人：因家庭困难多次申请救助未果", "因家庭困难多次申请救助未果"),
+        ("姓名：性别：民族：", "性别"),  # a blank form: the next field's label
+        ("联系人：电话：", "电话"),
     ],
 )
 def test_placeholders_and_units_after_a_field_label_stay(text: str, kept: str) -> None:
