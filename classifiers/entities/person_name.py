@@ -189,6 +189,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         return found
     starts = {start for start, _, _, _ in found}
     found += _beside_mobiles(text, [start for start, end in runs if end - start == 11], starts)
+    if all(end - start < 15 for start, end in runs):
+        return found  # a mobile's run alone: the passes below look for legacy and ID numbers
     # Also where a name was found already (张伟 女 汉族 <15>: a record line's profile): this
     # evidence tells the scanner to mask the legacy numbers beside names (a repeated span is
     # dropped when overlaps are resolved).
