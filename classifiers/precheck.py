@@ -1,0 +1,54 @@
+"""The scanner's pre-check: could a value hold any entity at all? One C-level search decides
+for most values, so that the scanner (scanner.py) runs only on those that may; columns.py asks
+the same of a whole column (MAYBE, by RE2 for a long one)."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import address, numerals, person_name
+from .normalise import LOOSE_SEPARATORS
+
+# A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
+# separators, slashes, underscores or line ends (mobile, landline, ID, card; a mobile broken
+# by a line end, 139 1234\n5678, has no six digits in a row), six digits in a row
+# (credit code), an '@', an address-final character, a name context word, a URL-escaped digit
+# ("%36"), or any character that folding could turn
+# into one of those (full-width forms, invisible characters, exotic spaces): everything
+# non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
+# search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
+FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
+_MAYBE_CORE = re.compile(
+    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
+    f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
+    + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
+)
+# With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT):
+# the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
+# two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
+# values' pre-check (may_hold) looks for them apart, behind cheaper tests.
+MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}")
+# Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
+# opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
+# position of a text that holds nothing (most columns and values); these three cost a
+# fraction of that, and where they find nothing MAYBE would not either.
+_MAYBE_FROM = re.compile(
+    FOLDABLE
+    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
+    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
+)
+
+
+def may_hold(text: str) -> bool:
+    """``MAYBE.search(text) is not None``, faster: MAYBE is searched only from where a match
+    of it could begin. A number in Chinese numerals (MAYBE's ``numerals.RUN``) is looked for
+    on its own, and only in a text that is not ASCII: as one more alternative of _MAYBE_FROM
+    it cost every character of every value a class test (+1 % on the demo document). So is a
+    record line's gender and age (``person_name.PROFILE``), by substring tests first, and a
+    role or relation before a name (``person_name.ROLE_HINT``)."""
+    start = _MAYBE_FROM.search(text)
+    if start is not None and _MAYBE_CORE.search(text, start.start()) is not None:
+        return True
+    return not text.isascii() and (
+        numerals.may_contain(text) or person_name.may_be_profile(text) or person_name.may_follow_role(text)
+    )
