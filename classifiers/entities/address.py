@@ -149,12 +149,26 @@ TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
 # (fastjson.name_shaped): 王园园 is a name.
 ESTATE_ENDS = "园寓会"
 _MAYBE_RE = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
+# What ends a part below the districts with no character of TRIGGERS but 号 in it (a village, a
+# road, a building, a unit, a room): with any 号 in the text, these let ``find`` run as before.
+_FINE_ENDS_WITHOUT_TRIGGER = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
 
 
 def may_contain(text: str) -> bool:
     """Cheap pre-check: every address we accept ends in one of these characters (TRIGGERS,
-    ESTATE_ENDS)."""
-    return _MAYBE_RE.search(text) is not None
+    ESTATE_ENDS). An address's 号 stands after a digit or a letter (12号, 3号楼, A号); any other
+    (身份证号, 编号, 账号: every remark with an ID number has one) counts only beside a part that
+    ends without a trigger, else ``find`` parsed such a remark at every start for nothing (~36,000
+    instructions)."""
+    hit = _MAYBE_RE.search(text)
+    bare_number_sign = False
+    while hit is not None:
+        at = hit.start()
+        if text[at] != "号" or (at > 0 and text[at - 1].isascii() and text[at - 1].isalnum()):
+            return True
+        bare_number_sign = True
+        hit = _MAYBE_RE.search(text, at + 1)
+    return bare_number_sign and any(word in text for word in _FINE_ENDS_WITHOUT_TRIGGER)
 
 
 # Every province, prefecture and county of the mainland (GB/T 2260, one "code name" a line).

@@ -181,3 +181,34 @@ def test_context_words_first_equals_the_repeat() -> None:
     for _ in range(30000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
         assert _spans(name_patterns._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
+
+
+def test_address_pre_check_hides_no_address() -> None:
+    """``address.may_contain`` takes 号 only after a digit or a letter (12号, 3号楼), or beside a
+    word that ends a dwelling's part with no other character of ``TRIGGERS`` (花园, 3座, 2单元):
+    the scanner finds what it found when any 号 (身份证号, 编号) let ``address.find`` run."""
+    before = re.compile(f"[{address.TRIGGERS}{address.ESTATE_ENDS}]")
+    r = random.Random(15)
+    pieces = [
+        *_NAME_PIECES,
+        *"号座房组院楼栋室市区A",
+        *address.CONTEXT,
+        "住址：",
+        "安康市",
+        "汉滨区",
+        "兴安路",
+        "幸福花园",
+        "阳光家园",
+        "东风居委会",
+        "南锣胡同",
+        "2单元",
+        "1006",
+        "编号",
+        "账号",
+        "１２",
+        "\u200b",
+    ]
+    for _ in range(30000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+        found = address.find(text)
+        assert (found if address.may_contain(text) else []) == (found if before.search(text) else []), repr(text)
