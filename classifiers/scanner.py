@@ -117,6 +117,21 @@ class Scanner:
             if self._whole_fast
             else self._combined
         )
+        # After pattern k's hit, the later patterns that also match there (one may score higher):
+        # one alternation of them each, named as above, so that the common case, none, is one call
+        # where each was tried in turn (a mobile number: both landline patterns and the e-mail one,
+        # which a text without '@' cannot match).
+        self._later = [self._alternation(k, with_email=True) for k in range(len(self._patterns))]
+        self._later_no_at = [self._alternation(k, with_email=not self._whole_fast) for k in range(len(self._patterns))]
+
+    def _alternation(self, k: int, *, with_email: bool) -> re.Pattern[str] | None:
+        """The patterns after the ``k``-th as one alternation, or None when there are none."""
+        later = [
+            f"(?P<p{i}>{c.regex.pattern})"
+            for i, c in enumerate(self._patterns)
+            if i > k and (with_email or "@" not in c.regex.pattern)
+        ]
+        return re.compile("|".join(later)) if later else None
 
     def scan(self, text: str, *, hints: frozenset[str] = frozenset(), hint_evidence: str = "") -> list[Match]:
         """All accepted matches in ``text``, sorted by start, non-overlapping.
@@ -213,35 +228,39 @@ class Scanner:
         lowered: str | None = None
         out: list[Match] = []
         pos = 0
-        combined = self._combined if "@" in text else self._combined_no_at
+        has_at = "@" in text
+        combined = self._combined if has_at else self._combined_no_at
+        later = self._later if has_at else self._later_no_at
         patterns = self._patterns
         while (hit := combined.search(text, pos)) is not None:
             at = hit.start()
             best: tuple[float, int, str, str] | None = None  # score, end, entity, evidence
-            first = int(hit.lastgroup[1:]) if hit.lastgroup else 0  # earlier patterns do not match here
-            for k in range(first, len(patterns)):
+            k = int(hit.lastgroup[1:]) if hit.lastgroup else 0  # earlier patterns do not match here
+            m = hit
+            while True:  # each pattern that matches here, in order
                 compiled = patterns[k]
-                m = hit if k == first else compiled.regex.match(text, at)
-                if m is None:
-                    continue
                 verdict = compiled.spec.validate(m.group())
-                if verdict is False:
-                    continue
-                score, evidence = (
-                    (VALIDATED_SCORE, compiled.spec.strong_evidence) if verdict else (compiled.score, "pattern")
-                )
-                if score < self.threshold:
-                    if compiled.spec.entity in hints:
-                        score, evidence = score + CONTEXT_BOOST, f"{evidence}+{hint_evidence}"
-                    else:
-                        lowered = text.lower() if lowered is None else lowered
-                        window = lowered[max(0, at - _CONTEXT_WINDOW) : at]
-                        if any(word in window for word in compiled.context):
-                            score, evidence = score + CONTEXT_BOOST, f"{evidence}+context"
-                if score >= self.threshold and (best is None or score > best[0]):
-                    best = (score, m.end(), compiled.spec.entity, evidence)
-                    if verdict is True and self._validated_wins:
-                        break  # nothing later can beat or take a tie from a checksum
+                if verdict is not False:
+                    score, evidence = (
+                        (VALIDATED_SCORE, compiled.spec.strong_evidence) if verdict else (compiled.score, "pattern")
+                    )
+                    if score < self.threshold:
+                        if compiled.spec.entity in hints:
+                            score, evidence = score + CONTEXT_BOOST, f"{evidence}+{hint_evidence}"
+                        else:
+                            lowered = text.lower() if lowered is None else lowered
+                            window = lowered[max(0, at - _CONTEXT_WINDOW) : at]
+                            if any(word in window for word in compiled.context):
+                                score, evidence = score + CONTEXT_BOOST, f"{evidence}+context"
+                    if score >= self.threshold and (best is None or score > best[0]):
+                        best = (score, m.end(), compiled.spec.entity, evidence)
+                        if verdict is True and self._validated_wins:
+                            break  # nothing later can beat or take a tie from a checksum
+                rest = later[k]
+                after = None if rest is None else rest.match(text, at)
+                if after is None or after.lastgroup is None:
+                    break
+                k, m = int(after.lastgroup[1:]), after
             if best is None:
                 pos = at + 1
                 continue
