@@ -92,13 +92,15 @@ class ColumnWalker:
         self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
-        # Told which object of a list that is not the record list (or which row of parallel
-        # arrays) the walk is in, for region judgement: each is placed by its own region fields
+        # Told which object of a list that is not the record list (or which row of column-wise
+        # records) the walk is in, for region judgement: each is placed by its own region fields
         # (Run.item). Items are numbered down from below ENVELOPE, so none is a record's index.
         self.region_item = region_item
         self._item: int | None = None
         self._next_item = ENVELOPE - 1
-        self._rows_of: dict[int, int] = {}  # id of one of parallel arrays -> the item of its row 0
+        # id of a column of column-wise records (an array, or pandas' object by row index, of
+        # _column_wise) -> the region item of its row 0; row i is item ``first - i``.
+        self._rows_of: dict[int, int] = {}
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -115,9 +117,9 @@ class ColumnWalker:
         self.records_id = id(records) if records is not None else None
         if records is None and type(doc) is dict:
             inner = doc.get("data")
-            self._parallel(doc)
+            self._column_wise(doc)
             if type(inner) is dict:  # {"code": 0, "data": {"xm": […], "xzqhmc": […]}}
-                self._parallel(inner)
+                self._column_wise(inner)
         new, changed = self.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
         return new, changed, len(records) if records is not None else 1
 
@@ -170,7 +172,7 @@ class ColumnWalker:
                     return [masked], True
             items: list[Any] | None = None
             is_records = id(node) == self.records_id
-            row = self._rows_of.get(id(node))  # a column of parallel arrays: row i is item row - i
+            row = self._rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
             for i, v in enumerate(node):
                 if row is None and (is_records or type(v) is not dict):
                     new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
@@ -607,7 +609,7 @@ class ColumnWalker:
             rows = self._every_rows[n] = list(range(n))
         return rows
 
-    def _parallel(self, node: dict[str, Any]) -> None:
+    def _column_wise(self, node: dict[str, Any]) -> None:
         """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the
         i-th value of every array; pandas' to_json() by column, {"xm": {"0": …, "1": …}, …}, row
         "i" of every column), when a region key holds one of the columns: each row is told a

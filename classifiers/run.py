@@ -173,7 +173,7 @@ class Run:
     # line is no record of the next, and the codes of one never place a township of another.
     region_documents: list[tuple[list[RegionField], dict[int, int]]] = field(default_factory=list)
     # The record the region values noted now are of, when the JSON walker is inside an object
-    # of a list that is not the answer's record list, or a row of parallel arrays (``item``);
+    # of a list that is not the answer's record list, or a row of column-wise records (``item``);
     # to region judgement only: grading keeps the walker's record.
     region_item: int | None = None
     masked: int = 0
@@ -249,7 +249,7 @@ class Run:
         """The region values noted from now on are of ``item`` (None: of the record the walker
         names): an object of a list that is not the answer's record list (a page nested deeper
         than ``structured.json_records`` looks, a list in a JSON string, a household's members)
-        or a row of parallel arrays. Each is placed by its own region fields, as a record is."""
+        or a row of column-wise records. Each is placed by its own region fields, as a record is."""
         self.region_item = item
 
     def unread_records(self) -> tuple[dict[str, frozenset[int]], ...]:

@@ -68,8 +68,8 @@ DOCUMENTS: dict[str, tuple[bytes, str, str | None]] = {
 }
 
 # Records the walker finds in no record list of the answer: a page nested deeper than
-# structured.json_records looks, a list in a JSON string, parallel arrays (column-wise JSON,
-# record i the i-th value of every array), a household's members.
+# structured.json_records looks, a list in a JSON string, column-wise JSON (record i the i-th
+# value of every array), a household's members.
 LISTS: dict[str, tuple[bytes, str, str | None]] = {
     "columns": (
         text({"xm": ["张三", "李四"], "xzqhdm": ["610902001", ""], "xzqhmc": ["江北街道", "城关镇"]}).encode(),
