@@ -14,6 +14,7 @@ from . import fastcsv, jsonnumbers, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
+from .entities import person_name, resident_id
 from .fastjson import ColumnWalker, hides_duplicates
 from .grading import Grader
 from .levels import DataLevel
@@ -41,6 +42,8 @@ _BINARY_TYPES = frozenset(
 # JSON lines (NDJSON): a document per line.
 _JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _CLEAN_KEYS_MAX = 4096
+# The entities that say who a person is: elements holding them side by side are records apart.
+_WHO = frozenset({person_name.ENTITY, resident_id.ENTITY})
 __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 
 
@@ -183,6 +186,7 @@ class Inspector:
                     region_key=self._region_key,
                     regions=run.region_values,
                     one_record=run.one_record,
+                    person_key=self._person_key,
                 )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
@@ -411,6 +415,11 @@ class Inspector:
 
     def _known(self, key: str) -> bool:
         return self.detector.key_info(key) is not None
+
+    def _person_key(self, key: str) -> bool:
+        """A key that says who a person is: a name or an ID number."""
+        info = self.detector.key_info(key)
+        return info is not None and info.entity in _WHO
 
     def _region_key(self, key: str) -> bool:
         """A key whose every value is a region (its element's texts judged together); a key

@@ -96,10 +96,14 @@ class _Walk:
         region_key: KnownKey | None = None,
         regions: Regions | None = None,
         one_record: OneRecord | None = None,
+        person_key: KnownKey | None = None,
     ) -> None:
         self.visit = visit
         self.known = known
         self.region_key = region_key
+        self.person_key = person_key
+        # ids of elements that are one of several siblings each holding a person (_persons_apart)
+        self.apart: set[int] = set()
         self.regions = regions
         self.one_record = one_record
         self.json_text = json_text
@@ -111,6 +115,8 @@ class _Walk:
         items = lexer.run()
         self._label_rows(lexer.rows)
         self._label_value_tables(lexer.rows, is_html)
+        if not is_html:
+            self._persons_apart(items)
         self._region_elements(items, is_html)
         out: list[Edit] = []
         for item in sorted(items, key=lambda it: it.value.raw_start):
@@ -295,6 +301,34 @@ class _Walk:
             codes = [text for text in texts if nested_region_code(text)]
             self.regions(codes if codes else texts, False, self._record(top, is_html))
 
+    def _persons_apart(self, items: list[Item]) -> None:
+        """Note in ``apart`` the elements that are records though they do not repeat: siblings
+        of different names that each hold a person's name or ID number (``<data><person>…
+        </person><applicant>…</applicant></data>``, a SOAP answer's beneficiary beside its
+        applicant). Read as one record, the region code of one placed the township named alone
+        in the other. A part of one person (``<basic>`` with the name beside ``<address>``
+        with the code) holds no other person, and stays in its record."""
+        if self.person_key is None:
+            return
+        holders: dict[int, set[int]] = {}  # id(parent) -> ids of its children holding a person
+        seen: set[int] = set()
+        for item in items:
+            if item.kind == "text":
+                field, holder = item.elem.name, item.elem.parent  # <xm>张伟</xm>: its element holds it
+            elif item.kind == "attr":
+                field, holder = item.attr, item.elem  # <applicant xm="张伟">
+            else:
+                continue
+            if id(holder) in seen or not item.value.text.strip() or not self.person_key(field):
+                continue
+            while holder is not None and holder.parent is not None:
+                seen.add(id(holder))
+                holders.setdefault(id(holder.parent), set()).add(id(holder))
+                holder = holder.parent
+        for children in holders.values():
+            if len(children) > 1:
+                self.apart |= children
+
     def _region_elem(self, elem: Elem) -> Elem | None:
         """The outermost element named by a region key that ``elem`` is or lies in."""
         found: Elem | None = None
@@ -315,7 +349,8 @@ class _Walk:
     def _record(self, elem: Elem, is_html: bool) -> int:
         """Index of the record a value belongs to: its <tr> (HTML) or SpreadsheetML <Row>,
         else its outermost element that repeats among its siblings (``<person>`` in
-        ``<persons>``; a workbook's <Worksheet>s repeat, and each holds many persons)."""
+        ``<persons>``; a workbook's <Worksheet>s repeat, and each holds many persons) or
+        that is one of several siblings holding a person each (``apart``)."""
         chain: list[Elem] = []
         node: Elem | None = elem
         while node is not None:
@@ -326,7 +361,11 @@ class _Walk:
         else:  # a row the lexer numbered: a SpreadsheetML table's
             record = next((e for e in chain if e.name == "Row" and e.row), None)
         if record is None:
-            record = next((e for e in reversed(chain) if e.parent and e.parent.counts.get(e.name, 0) > 1), None)
+            apart = self.apart
+            record = next(
+                (e for e in reversed(chain) if e.parent and (e.parent.counts.get(e.name, 0) > 1 or id(e) in apart)),
+                None,
+            )
         if record is None:
             return ENVELOPE
         index = self.records.get(id(record))
@@ -403,11 +442,14 @@ def walk(
     region_key: KnownKey | None = None,
     regions: Regions | None = None,
     one_record: OneRecord | None = None,
+    person_key: KnownKey | None = None,
 ) -> tuple[str, bool, int]:
     """Mask ``text`` (XML, or HTML when ``is_html``); returns (text, changed, records).
-    ``regions`` is told the region codes found inside elements that ``region_key`` names."""
+    ``regions`` is told the region codes found inside elements that ``region_key`` names;
+    ``person_key``: the names of elements and attributes that say who a person is (姓名, 身份证号)."""
     if not is_html:
         check_xml(text)
     records: dict[int, int] = {}
-    edits = _Walk(visit, known, records, json_text, region_key, regions, one_record).edits(text, is_html, 0)
+    walk = _Walk(visit, known, records, json_text, region_key, regions, one_record, person_key)
+    edits = walk.edits(text, is_html, 0)
     return _splice(text, edits), bool(edits), max(1, len(records))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES
+from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 from support.release_case import judged as _judged
 
 
@@ -33,4 +33,12 @@ def test_region_fields_are_read_in_the_other_shapes(body: bytes, media_type: str
     text, a name/value pair was read for entities only ({"name": "xzqhdm", "value": "610921101"}),
     a CSV column headed 区划 named no region; and pandas' columns by row index were one record.
     汉阴县's records went out to a 汉滨区 caller."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), XML_SIBLINGS.values(), ids=XML_SIBLINGS.keys())
+def test_xml_siblings_that_each_hold_a_person_are_records_apart(body: bytes, media_type: str, code: str | None) -> None:
+    """<data><person>…</person><applicant>…</applicant></data>: elements of different names
+    were one record (only an element that repeats was one), so the 汉滨区 code of the person
+    placed the bare 城关镇 of the applicant, who went out."""
     _judged(body, media_type, code)

@@ -157,3 +157,42 @@ _OTHER: dict[str, tuple[str, str, str | None]] = {
     "json-quhua-township": (text({"items": [OWN, {"xm": "李四", "区划": "城关镇"}]}), JSON, UNREADABLE),
 }
 OTHER_SHAPES = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _OTHER.items()}
+
+# XML whose records are siblings of different names, each holding a person (an applicant beside
+# the person served, a SOAP answer's): one record to the inspector, so the code of one placed
+# the township the other names alone. A part of one person (<basic> with the name beside
+# <address> with the code) holds no other person and stays one record.
+_XML_OWN = "<xm>张三</xm><xzqhdm>610902001</xzqhdm><xzqhmc>江北街道</xzqhmc>"
+_XML_ALONE = "<xm>李四</xm><xzqhmc>城关镇</xzqhmc>"
+_XML_OWN_TOWNSHIP = "<xm>李四</xm><xzqhdm>610902101</xzqhdm><xzqhmc>城关镇</xzqhmc>"
+_SOAP = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header><t>1</t></s:Header><s:Body>{}</s:Body></s:Envelope>'
+XML = "application/xml"
+_XML_SIBLINGS: dict[str, tuple[str, str, str | None]] = {
+    "xml-siblings": (f"<data><person>{_XML_OWN}</person><applicant>{_XML_ALONE}</applicant></data>", XML, UNREADABLE),
+    "xml-siblings-own": (
+        f"<data><person>{_XML_OWN}</person><applicant>{_XML_OWN_TOWNSHIP}</applicant></data>",
+        XML,
+        None,
+    ),
+    "xml-siblings-attributes": (
+        '<data><person xzqhdm="610902001"><xm>张三</xm></person><applicant xzqhmc="城关镇"><xm>李四</xm></applicant></data>',
+        XML,
+        UNREADABLE,
+    ),
+    "soap-siblings": (
+        _SOAP.format(f'<r xmlns="urn:mz"><person>{_XML_OWN}</person><applicant>{_XML_ALONE}</applicant></r>'),
+        "application/soap+xml",
+        UNREADABLE,
+    ),
+    "soap-own": (
+        _SOAP.format(f'<r xmlns="urn:mz"><person>{_XML_OWN}</person><applicant>{_XML_OWN_TOWNSHIP}</applicant></r>'),
+        "application/soap+xml",
+        None,
+    ),
+    "xml-one-person-in-parts": (
+        "<person><basic><xm>李四</xm><xzqhmc>城关镇</xzqhmc></basic><address><xzqhdm>610902101</xzqhdm></address></person>",
+        XML,
+        None,
+    ),
+}
+XML_SIBLINGS = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _XML_SIBLINGS.items()}
