@@ -214,6 +214,7 @@ def walk_form(
     region fields went unjudged."""
     parts = text.split("&")
     changed = False
+    records: dict[str, int] = {}  # the index of an indexed field (items[0]) -> its record
     for i, part in enumerate(parts):
         raw_key, sep, raw_value = part.partition("=")
         key, key_encoding = unquote_escapes(raw_key, encoding)
@@ -227,11 +228,37 @@ def walk_form(
         value, value_encoding = unquote_escapes(raw_value, encoding)
         new = json_text(value) if json_text is not None and value.lstrip()[:1] in ("{", "[") else None
         if new is None:
-            new = visit(Cell(f"form.{key}", key, value, 0, True))
+            field, record = form_field(key, records)
+            new = visit(Cell(f"form.{key}", field, value, record, True))
         if new is not None and new != value:
             parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=value_encoding)}"
             changed = True
-    return ("&".join(parts) if changed else text), changed, 1
+    return ("&".join(parts) if changed else text), changed, max(1, len(records))
+
+
+# The names in a form field's name that frameworks bind to members (Spring's items[0].xm,
+# PHP's and Rails' items[0][xm], qs's list.0.xm).
+_FORM_NAME_PARTS = re.compile(r"[^.\[\]]+")
+
+
+def form_field(key: str, records: dict[str, int]) -> tuple[str, int]:
+    """The field a form value is of, and its record: an indexed field (``items[1].xzqhmc``,
+    ``items[1][xzqhmc]``, ``list.1.xzqhmc``) is the field named last (``xzqhmc``) of the
+    record its first index names, numbered from 1 in ``records``; the fields with no index
+    before their name are record 0. Read whole, ``items[1].xzqhmc`` named no field: its
+    region went unjudged, and the fields of every index were one record."""
+    if "." not in key and "[" not in key:
+        return key, 0
+    parts = _FORM_NAME_PARTS.findall(key)
+    names = [i for i, part in enumerate(parts) if not part.strip().isdigit()]
+    if not names:
+        return key, 0
+    last = names[-1]
+    index = next((i for i in range(last) if parts[i].strip().isdigit()), None)
+    if index is None:
+        return parts[last], 0  # sfzh[]=…, person.xm=…, xzqhdm[0]=…: one field of the form's own
+    prefix = "\x00".join(part.strip() for part in parts[: index + 1])
+    return parts[last], records.setdefault(prefix, len(records) + 1)
 
 
 def unquote_escapes(raw: str, encoding: str) -> tuple[str, str]:

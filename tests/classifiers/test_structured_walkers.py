@@ -37,3 +37,21 @@ def test_form() -> None:
     assert values[2].text == "139 1234"
     # Field names are values too (keyless): sfzh[<ID>]=1 and a bare <ID> carry one.
     assert [c.text for c in cells if c.key is None] == ["a", "sfzh", "mobile"]
+
+
+def test_an_indexed_form_field_is_the_field_named_last_of_its_index_record() -> None:
+    """items[0].sfzh named no field: judged under a key that says nothing, a name in such a
+    form went out in clear, and every index was one record."""
+    cells: list[Cell] = []
+    form = f"total=2&items[0].sfzh={ID}&items[1][sfzh]={ID}&list.2.mobile=139&person.sfzh={ID}&ids[0]=7"
+    new, changed, records = structured.walk_form(form, _collect(cells))
+    assert new == "total=2&items[0].sfzh=X&items[1][sfzh]=X&list.2.mobile=X&person.sfzh=X&ids[0]=7" and changed
+    assert [(c.key, c.record) for c in cells if c.key is not None] == [
+        ("total", 0),
+        ("sfzh", 1),
+        ("sfzh", 2),
+        ("mobile", 3),
+        ("sfzh", 0),  # no index before it: a field of the form's own
+        ("ids", 0),
+    ]
+    assert records == 3

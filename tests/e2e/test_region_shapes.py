@@ -13,11 +13,11 @@ from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
 from support.raw_upstream import answer, raw_upstream
-from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import DOCUMENTS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 
 pytestmark = pytest.mark.opensearch
 
-SHAPES = {**DOCUMENTS, **LISTS, **OTHER_SHAPES, **XML_SIBLINGS}
+SHAPES = {**DOCUMENTS, **LISTS, **OTHER_SHAPES, **XML_SIBLINGS, **INDEXED_FORMS}
 
 
 @pytest.fixture(scope="module")

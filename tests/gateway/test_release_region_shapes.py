@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.region_shapes import DOCUMENTS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import DOCUMENTS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 from support.release_case import judged as _judged
 
 
@@ -41,4 +41,11 @@ def test_xml_siblings_that_each_hold_a_person_are_records_apart(body: bytes, med
     """<data><person>…</person><applicant>…</applicant></data>: elements of different names
     were one record (only an element that repeats was one), so the 汉滨区 code of the person
     placed the bare 城关镇 of the applicant, who went out."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), INDEXED_FORMS.values(), ids=INDEXED_FORMS.keys())
+def test_the_fields_of_one_index_of_a_form_are_one_record(body: bytes, media_type: str, code: str | None) -> None:
+    """items[1].xzqhdm=610921101 (汉阴县) went out to a 汉滨区 caller: read whole, the field's
+    name was no region key, and the indexes of a form were one record."""
     _judged(body, media_type, code)

@@ -196,3 +196,19 @@ _XML_SIBLINGS: dict[str, tuple[str, str, str | None]] = {
     ),
 }
 XML_SIBLINGS = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _XML_SIBLINGS.items()}
+
+# Form answers whose records are indexed fields (Spring's items[0].xm, PHP's and Rails'
+# items[0][xm], qs's list.0.xm): read whole, items[1].xzqhmc named no field, so no region was
+# judged at all, and every index was one record.
+_INDEXED_FORMS: dict[str, str | None] = {
+    "items[0].xm=张三&items[0].xzqhdm=610902001&items[1].xm=李四&items[1].xzqhmc=城关镇": UNREADABLE,
+    "items[0][xm]=张三&items[0][xzqhdm]=610902001&items[1][xm]=李四&items[1][xzqhmc]=城关镇": UNREADABLE,
+    "list.0.xm=张三&list.0.xzqhdm=610902001&list.1.xm=李四&list.1.xzqhmc=城关镇": UNREADABLE,
+    "xzqhdm=610902&items[0].xm=李四&items[0].xzqhmc=城关镇": UNREADABLE,  # the form's own code places no item
+    "items[0].xm=张三&items[0].xzqhdm=610902001&items[1].xm=李四&items[1].xzqhdm=610921101": "records_outside_region",
+    "items[0].xm=张三&items[0].xzqhdm=610902001&items[1].xm=李四&items[1].xzqhdm=610902101&items[1].xzqhmc=城关镇": None,
+    "total=2&list.0.xzqhmc=汉滨区江北街道&list.1.xzqhmc=汉滨区城关镇": None,
+}
+INDEXED_FORMS = {
+    f"form-indexed-{i}": (body.encode(), FORM, code) for i, (body, code) in enumerate(_INDEXED_FORMS.items())
+}
