@@ -82,6 +82,7 @@ class ColumnWalker:
         member_name_plan: Plan,
         split_keys: dict[tuple[str, ...], bool] | None = None,
         region_item: Callable[[int | None], None] | None = None,
+        person_entities: frozenset[str] = frozenset(),
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
@@ -101,6 +102,11 @@ class ColumnWalker:
         # id of a column of column-wise records (an array, or pandas' object by row index, of
         # _column_wise) -> the region item of its row 0; row i is item ``first - i``.
         self._rows_of: dict[int, int] = {}
+        # Persons in no record list (``persons_apart``): the items holding a field of one of
+        # ``person_entities`` (a name, an ID number), and the item each item lies in.
+        self._person_entities = person_entities
+        self._people: set[int] = set()
+        self._parents: dict[int, int | None] = {}
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -177,7 +183,10 @@ class ColumnWalker:
                 if row is None and (is_records or type(v) is not dict):
                     new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
                 else:  # an object among other values, or a row's value: an item of its own
-                    outer = self._enter(self._items(1) if row is None else row - i)
+                    item = self._items(1) if row is None else row - i
+                    if self._holds_person(v) if row is None else self._names_person(key, v):
+                        self._people.add(item)
+                    outer = self._enter(item)
                     new, changed = self.walk(v, f"{path}[{i}]", key, record, embed)
                     self._enter(outer)
                 if changed:
@@ -321,6 +330,8 @@ class ColumnWalker:
                 if row is None:
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
+                    if self._names_person(column, v):
+                        self._people.add(row - int(k))
                     outer = self._enter(row - int(k))
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
                     self._enter(outer)
@@ -446,6 +457,9 @@ class ColumnWalker:
             if info is not None and info.region and joined is not None:
                 rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
                 self.region_values(column, info.region_code_only, rows)
+            if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
+                # A column of names or ID numbers, or of objects that may hold them (joined: None)
+                self._people.update(first - i for i, value in enumerate(column) if self._names_person(key, value))
             category = info.category if info is not None else None
             if (
                 category is not None
@@ -621,7 +635,7 @@ class ColumnWalker:
         if len(columns) < 2:
             return
         regional = [_column(value) for key, value in node.items() if self._region_key(key)]
-        if not regional or not all(regional):
+        if not all(regional) or not (regional or any(self._names_person(key, True) for key in node)):
             return
         rows = [len(column) if type(column) is list else 1 + max(map(int, column)) for column in columns]
         first = self._items(max(rows))
@@ -633,10 +647,39 @@ class ColumnWalker:
         return info is not None and info.region
 
     def _items(self, count: int) -> int:
-        """The first of ``count`` new region items, numbered down: item ``first - i`` is the i-th."""
+        """The first of ``count`` new region items, numbered down: item ``first - i`` is the i-th;
+        each lies in the item the walk is in."""
         first = self._next_item
         self._next_item -= count
+        self._parents.update(dict.fromkeys(range(first - count + 1, first + 1), self._item))
         return first
+
+    def _names_person(self, key: str | None, value: Any) -> bool:
+        """Is ``value`` a person's name or ID number (by its key), present, or an object holding
+        one (GraphQL's {"node": {"xm": …}})?"""
+        if type(value) is dict:
+            return self._holds_person(value)
+        info = self.plan_of(key).info
+        return info is not None and info.entity in self._person_entities and _held(value)
+
+    def _holds_person(self, node: Any) -> bool:
+        """Does an object hold a person's name or ID number, in its members or in an object
+        among them? (Not in a list among them: its objects are items of their own.)"""
+        return type(node) is dict and any(self._names_person(key, value) for key, value in node.items())
+
+    def persons_apart(self) -> int:
+        """How many objects outside the answer's record list hold a person's name or ID number
+        (a page nested deeper than ``json_records`` looks, GraphQL's edges, OData's ``value``, a
+        household's members, the rows of column-wise records). One that holds such objects
+        counts by them, not beside them: a household counts for its members, its head among
+        them, wherever the list of households lies."""
+        holders: set[int] = set()
+        for item in self._people:
+            parent = self._parents.get(item)
+            while parent is not None and parent not in holders:
+                holders.add(parent)
+                parent = self._parents.get(parent)
+        return len(self._people - holders)
 
     def _enter(self, item: int | None) -> int | None:
         """Region values are of ``item`` from now on (None: of the walker's record); returns
@@ -658,6 +701,8 @@ class ColumnWalker:
         first = self._items(len(items)) if apart else 0
         around = self._enter(self._items(1)) if fields and is_records else self._item
         for i, item in enumerate(items):
+            if apart and self._holds_person(item):
+                self._people.add(first - i)
             outer = self._enter(first - i) if apart else self._item
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
             if apart:
@@ -668,6 +713,11 @@ class ColumnWalker:
         if fields and is_records:
             self._enter(around)
         return (out, True) if out is not None else (items, False)
+
+
+def _held(value: Any) -> bool:
+    """Is a field's value there (not missing, null or empty)?"""
+    return value is not _MISSING and value is not None and value != ""
 
 
 def name_shaped(key: str, plan_of: PlanOf) -> bool:

@@ -42,7 +42,8 @@ _BINARY_TYPES = frozenset(
 # JSON lines (NDJSON): a document per line.
 _JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _CLEAN_KEYS_MAX = 4096
-# The entities that say who a person is: elements holding them side by side are records apart.
+# The entities that say who a person is: elements holding them side by side are records apart,
+# and so are objects holding them in any JSON list.
 _WHO = frozenset({person_name.ENTITY, resident_id.ENTITY})
 __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 
@@ -66,6 +67,10 @@ class Inspection:
     masked: int
     clear: int
     reasons: tuple[str, ...] = ()
+    # Objects outside the answer's record list that hold a person's name or ID number, in the
+    # JSON documents walked (fastjson.ColumnWalker.persons_apart): the records a page nested
+    # deeper, GraphQL's edges or a household's members stand for.
+    persons_apart: int = 0
     # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
     unread_regions: frozenset[str] = frozenset()
     # Per text inspected (the body, then each header added): each such value, and the records
@@ -388,11 +393,14 @@ class Inspector:
             detector.member_name_plan,
             detector.split_keys,
             run.item,
+            _WHO,
         )
         try:
-            return walker.walk_document(doc)
+            walked = walker.walk_document(doc)
         except RecursionError:
             raise InspectionError("unparseable", "JSON body is nested too deeply") from None
+        run.persons_apart += walker.persons_apart()
+        return walked
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
         combinations, with_personal = run.records.combinations(self.grader.personal_entities)
@@ -403,6 +411,7 @@ class Inspector:
             entity_counts=dict(run.counts),
             records=records,
             persons=frozenset(run.persons),
+            persons_apart=run.persons_apart,
             regions=frozenset(run.regions),
             masked=run.masked,
             clear=run.clear,

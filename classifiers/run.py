@@ -176,6 +176,8 @@ class Run:
     # of a list that is not the answer's record list, or a row of column-wise records (``item``);
     # to region judgement only: grading keeps the walker's record.
     region_item: int | None = None
+    # Objects outside the record lists that hold a person (``Inspection.persons_apart``).
+    persons_apart: int = 0
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)

@@ -29,11 +29,13 @@ log = logging.getLogger(__name__)
 
 
 def _exposed(inspection: Inspection) -> int:
-    """The records a response counts for, per response and per day: its records, or the persons
-    it names by ID number if they are more. The records are what the inspector read as the
-    answer's list; 500 records under a key it does not know as one (`persons`), inside a JSON
-    string or a page nested deeper counted as one, and went past both limits."""
-    return max(inspection.records, len(inspection.persons))
+    """The records a response counts for, per response and per day: its records, the persons it
+    names by ID number, or the objects outside its record list that hold a person's name or ID
+    number, whichever are most. The records are what the inspector read as the answer's list;
+    500 records under a key it does not know as one (`persons`, `payload.entries`, GraphQL's
+    edges, OData's `value`), inside a JSON string or a page nested deeper counted as one, and
+    went past both limits: by their ID numbers, or by the objects when they carry none."""
+    return max(inspection.records, len(inspection.persons), inspection.persons_apart)
 
 
 class Release:

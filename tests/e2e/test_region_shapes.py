@@ -5,6 +5,7 @@ records placed by their own codes must."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import httpx
@@ -14,10 +15,24 @@ from opensearchpy import OpenSearch
 from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
 from support.raw_upstream import answer, raw_upstream
 from support.region_shapes import DOCUMENTS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.synth_people import make_mobile
 
 pytestmark = pytest.mark.opensearch
 
 SHAPES = {**DOCUMENTS, **LISTS, **OTHER_SHAPES, **XML_SIBLINGS, **INDEXED_FORMS}
+
+
+def _contacts(n: int) -> list[dict[str, str]]:
+    return [{"xm": "张伟", "lxdh": make_mobile(i), "regionCode": "610902"} for i in range(n)]
+
+
+# Persons without ID numbers under keys the inspector does not read as the answer's list, and
+# whether the caseworker's limit of 200 a response refuses them (403 too_many_records).
+COUNTS = {
+    "count-entries": ({"payload": {"entries": _contacts(201)}}, True),
+    "count-graphql": ({"data": {"persons": {"edges": [{"node": p} for p in _contacts(201)]}}}, True),
+    "count-households": ({"result": {"households": [{"hzxm": "张伟", "jtcy": _contacts(3)}] * 66}}, False),
+}
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +41,9 @@ def region_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) 
         name: answer("200 OK", [("Content-Type", f"{media_type}; charset=utf-8")], body)
         for name, (body, media_type, _) in SHAPES.items()
     }
+    for name, (doc, _) in COUNTS.items():
+        body = json.dumps(doc, ensure_ascii=False).encode()
+        answers[name] = answer("200 OK", [("Content-Type", "application/json")], body)
     with raw_upstream(free_port(), answers) as upstream:
         gateway = start_gateway(tmp_path_factory.mktemp("region-shapes"), upstream, index_prefix)
         try:
@@ -76,3 +94,20 @@ def test_a_field_selection_of_region_fields_is_served_and_judged_per_record(
     if region == "610902":  # (610902101 lies outside the township 610902001)
         served = httpx.get(url + "members-own", params=selection, headers=headers, timeout=10)
         assert served.status_code == 200, served.text
+
+
+@pytest.mark.parametrize("case", COUNTS)
+def test_persons_without_id_numbers_count_against_the_limit_per_response(
+    region_gateway: RunningGateway, case: str
+) -> None:
+    """201 persons named by name and mobile under payload.entries, or GraphQL's edges, counted
+    as one record and went out to a caseworker whose limit is 200 a response; 66 households of
+    three (198 persons) still go out."""
+    _, refused = COUNTS[case]
+    headers = region_gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
+    response = httpx.get(f"{region_gateway.url}/api/v1/regions/610902/persons/{case}", headers=headers, timeout=10)
+    if not refused:
+        assert response.status_code == 200, response.text
+        return
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["code"] == "too_many_records"

@@ -1,5 +1,6 @@
-"""What a response counts for against the record limits (release stage): its records, or the
-persons it names by ID number if they are more."""
+"""What a response counts for against the record limits (release stage): its records, the
+persons it names by ID number, or the objects holding a person's field wherever they are
+nested, whichever is most."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import pytest
 
 from support.release_case import released as _released
-from support.synth_people import make_id
+from support.synth_people import make_id, make_mobile
 
 
 def _people(n: int) -> list[dict[str, str]]:
@@ -34,3 +35,54 @@ def test_a_list_within_the_limit_goes_out() -> None:
     ex = _released(json.dumps({"persons": _people(200)}, ensure_ascii=False).encode(), "j")
     assert ex.failure is None
     assert ex.inspection is not None and len(ex.inspection.persons) == 200
+
+
+def _contacts(n: int) -> list[dict[str, str]]:
+    """Persons without ID numbers: a name and a mobile each."""
+    return [{"xm": "张伟", "lxdh": make_mobile(i), "regionCode": "610902"} for i in range(n)]
+
+
+def _households(n: int) -> list[dict[str, object]]:
+    """Households under their head, three members each, the head among them: 3n persons."""
+    return [{"hzxm": "张伟", "jtcy": _contacts(3)} for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"payload": {"entries": _contacts(201)}},
+        {"data": {"persons": {"edges": [{"node": person} for person in _contacts(201)]}}},  # GraphQL
+        {"@odata.context": "$metadata#persons", "value": _contacts(201)},  # OData
+        {"_embedded": {"persons": _contacts(201)}},  # HAL
+        {"data": [{"type": "case", "id": "1"}], "included": _contacts(201)},  # JSON:API
+        {"a": {"list": _contacts(101)}, "b": {"list": _contacts(100)}},  # two lists
+        {"code": 0, "data": json.dumps(_contacts(201), ensure_ascii=False)},  # the list inside a JSON string
+        {"xm": ["张伟"] * 201, "lxdh": [make_mobile(i) for i in range(201)]},  # column-wise
+        {"items": _households(67)},  # 201 members of 67 households
+        {"result": {"households": _households(67)}},
+    ],
+    ids=["entries", "graphql", "odata", "hal", "jsonapi", "two-lists", "json-string", "columns", "members", "deep"],
+)
+def test_persons_without_id_numbers_count_by_the_objects_holding_them(body: dict[str, object]) -> None:
+    """201 persons named by name and mobile, no ID number, under keys the inspector does not
+    read as the answer's list: they counted as one record (or the 67 households), and went out
+    past the caseworker's limit of 200 a response and the day's count."""
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is not None and ex.failure.code == "too_many_records", ex.failure
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"payload": {"entries": _contacts(200)}},
+        {"items": _households(66)},  # 198 members: the households count through them, not beside
+        {"result": {"households": _households(66)}},
+        {"items": [{"xm": "张伟", "lxdh": make_mobile(0), "contacts": _contacts(150)}]},
+    ],
+    ids=["entries", "members", "deep", "one-record"],
+)
+def test_objects_holding_persons_within_the_limit_go_out(body: dict[str, object]) -> None:
+    """A household counts by its members, not beside them (its head is among them), wherever
+    the list of households lies."""
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is None, ex.failure
