@@ -77,8 +77,10 @@ class Elem:
     row: int = 0  # <tr>: its number in the table; <table>: rows so far
     cols: int = 0  # <tr>: cells so far
     cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
-    span: int = 1  # columns the cell covers (SpreadsheetML ss:MergeAcross)
+    span: int = 1  # columns the cell covers (HTML colspan, SpreadsheetML ss:MergeAcross)
     headers: list[str] | None = None  # <table>
+    # <table>: column -> the last row a cell of a row above covers there (HTML rowspan)
+    covered: dict[int, int] = field(default_factory=dict)
     header_row: int = 0  # <table>: the number of the row its headers come from
     # Text that follows a child leaf, as (start, end) in ``text`` and that leaf's text:
     # <p><b>姓名</b>张伟</p> shows 张伟 under the label 姓名.
@@ -244,10 +246,22 @@ class Lexer:
             self.rows.append((owner, elem.row, []))
             return
         col = owner.cols
-        if not self.html:
+        table = next((e for e in reversed(self.stack) if e.name == self.tables[holder]), None)
+        if self.html:
+            # A cell of a row above that spans down (rowspan) takes its columns in this row, and
+            # a cell spanning across (colspan) takes the next ones: counted as one column each,
+            # the cells after them were read under the headings of the columns before them, a
+            # region code under 成员 (no region key) and a name under 区划代码.
+            if table is not None:
+                while table.covered.get(col, 0) >= owner.row:
+                    col += 1
+            elem.span = max(1, min(_count(elem.attrs.get("colspan")), _MAX_COLUMNS - col))
+            down = _count(elem.attrs.get("rowspan"))
+            if table is not None and down > 1:
+                table.covered.update(dict.fromkeys(range(col, col + elem.span), owner.row + down - 1))
+        else:
             col = max(col, _count(elem.attrs.get("Index")) - 1)
             elem.span = max(1, min(1 + _count(elem.attrs.get("MergeAcross")), _MAX_COLUMNS - col))
-        table = next((e for e in reversed(self.stack) if e.name == self.tables[holder]), None)
         if table is not None and self.rows and self.rows[-1][0] is table:
             elem.cell = (table, owner.row, col, elem.name == "th")
             self.rows[-1][2].append(elem)

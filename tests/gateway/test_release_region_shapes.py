@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.region_shapes import DOCUMENTS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 from support.release_case import judged as _judged
 
 
@@ -48,4 +48,13 @@ def test_xml_siblings_that_each_hold_a_person_are_records_apart(body: bytes, med
 def test_the_fields_of_one_index_of_a_form_are_one_record(body: bytes, media_type: str, code: str | None) -> None:
     """items[1].xzqhdm=610921101 (汉阴县) went out to a 汉滨区 caller: read whole, the field's
     name was no region key, and the indexes of a form were one record."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), HTML_SPANS.values(), ids=HTML_SPANS.keys())
+def test_cells_spanning_rows_or_columns_keep_the_columns_of_the_cells_after_them(
+    body: bytes, media_type: str, code: str | None
+) -> None:
+    """<td rowspan=2> and <td colspan=2> counted as one column: in the row below, 汉阴县's code
+    610921101 was read under 成员 (or 备注), no region field, and went out to a 汉滨区 caller."""
     _judged(body, media_type, code)

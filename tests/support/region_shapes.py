@@ -212,3 +212,26 @@ _INDEXED_FORMS: dict[str, str | None] = {
 INDEXED_FORMS = {
     f"form-indexed-{i}": (body.encode(), FORM, code) for i, (body, code) in enumerate(_INDEXED_FORMS.items())
 }
+
+# HTML tables whose cells span rows or columns (a household's head over its members' rows, a
+# merged remark): counted as one column each, the cells after them were read under the
+# headings of the columns before them, and 汉阴县's code under 成员 was no region field.
+_HOUSEHOLD_HEAD = "<table><tr><th>户主</th><th>成员</th><th>区划代码</th></tr>"
+_HTML_SPANS: dict[str, tuple[str, str | None]] = {
+    "html-rowspan": (
+        _HOUSEHOLD_HEAD + "<tr><td rowspan=2>张三</td><td>张三</td><td>610902001</td></tr>"
+        "<tr><td>李四</td><td>610921101</td></tr></table>",
+        "records_outside_region",
+    ),
+    "html-colspan": (
+        "<table><tr><th>姓名</th><th>备注</th><th>区划代码</th></tr><tr><td>张三</td><td>无</td><td>610902001</td></tr>"
+        "<tr><td colspan=2>李四</td><td>610921101</td></tr></table>",
+        "records_outside_region",
+    ),
+    "html-rowspan-own": (
+        _HOUSEHOLD_HEAD + "<tr><td rowspan=2>张三</td><td>张三</td><td>610902001</td></tr>"
+        "<tr><td>李四</td><td>610902101</td></tr></table>",
+        None,
+    ),
+}
+HTML_SPANS = {name: (body.encode(), "text/html", code) for name, (body, code) in _HTML_SPANS.items()}
