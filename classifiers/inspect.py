@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import orjson
 
-from . import fastcsv, jsonnumbers, markup, sniff, structured
+from . import datatext, fastcsv, jsonnumbers, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
@@ -197,7 +197,27 @@ class Inspector:
                 raise InspectionError(refused.code, str(refused)) from None
         if kind == "multipart":
             return self._walk_multipart(run, text, encoding, depth)
+        if kind in ("yaml", "toml"):  # masked as the text it is, judged as the data it holds
+            new, changed, records = self._walk(run, text, sniff.text_kind(text), utf8, encoding, depth)
+            return new, changed, max(records, self._data_text(run, text, kind))
         return self._walk_text(run, text)
+
+    def _data_text(self, run: Run, text: str, kind: str) -> int:
+        """Note the region fields of a YAML or TOML answer, walked as the data it parses to
+        (datatext.py) with a run of its own whose findings and masks are dropped, its records
+        numbered apart as a document's in text are; returns its records. One that does not
+        parse holds region fields no one can read."""
+        doc = datatext.parse(text, kind)
+        if doc is datatext.UNPARSED:
+            run.unread_regions.add(f"({kind} 无法解析)")
+            return 1
+        data = Run(self.detector, run.profile)
+        _, _, records = self._walk_json(data, doc)
+        run.regions |= data.regions
+        run.unread_regions |= data.unread_regions
+        run.region_documents += [*data.region_documents, (data.region_fields, data.region_record_of)]
+        run.persons_apart += data.persons_apart
+        return records
 
     def _labelled(self, text: str) -> list[tuple[str, int, int]]:
         """(key, start, end) of each name written under a name key in ``text``."""
@@ -564,6 +584,8 @@ def _kind(media_type: str) -> str:
         return "csv"
     if base == "application/x-www-form-urlencoded":
         return "form"
+    if base in datatext.KINDS:
+        return datatext.KINDS[base]
     if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):
         raise InspectionError("unsupported_encoding", f"media type {base!r} is not text")
     return "text"

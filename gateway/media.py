@@ -22,6 +22,11 @@ _TEXTUAL_TYPES = frozenset(
         "application/javascript",
         "application/x-www-form-urlencoded",
         "application/csv",
+        # YAML and TOML answers, read as the data they hold (classifiers/datatext.py): sniffed,
+        # they were plain text, or JSON that does not parse (TOML's [[items]]).
+        "application/yaml",
+        "application/x-yaml",
+        "application/toml",
     }
 )
 

@@ -14,12 +14,12 @@ from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, audit_events, free_port, start_gateway, stop_gateway, wait_for_events
 from support.raw_upstream import answer, raw_upstream
-from support.region_shapes import DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import DATA_TEXT, DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 from support.synth_people import make_mobile
 
 pytestmark = pytest.mark.opensearch
 
-SHAPES = {**DOCUMENTS, **LISTS, **OTHER_SHAPES, **XML_SIBLINGS, **INDEXED_FORMS, **HTML_SPANS}
+SHAPES = {**DOCUMENTS, **LISTS, **OTHER_SHAPES, **XML_SIBLINGS, **INDEXED_FORMS, **HTML_SPANS, **DATA_TEXT}
 
 
 def _contacts(n: int) -> list[dict[str, str]]:

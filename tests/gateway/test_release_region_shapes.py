@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.region_shapes import DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import DATA_TEXT, DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
 from support.release_case import judged as _judged
 
 
@@ -57,4 +57,11 @@ def test_cells_spanning_rows_or_columns_keep_the_columns_of_the_cells_after_them
 ) -> None:
     """<td rowspan=2> and <td colspan=2> counted as one column: in the row below, 汉阴县's code
     610921101 was read under 成员 (or 备注), no region field, and went out to a 汉滨区 caller."""
+    _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), DATA_TEXT.values(), ids=DATA_TEXT.keys())
+def test_yaml_and_toml_answers_are_judged_as_the_data_they_hold(body: bytes, media_type: str, code: str | None) -> None:
+    """Masked as text, a YAML or TOML answer had no region field read: 汉阴县's xzqhdm
+    610921101 went out to a 汉滨区 caller."""
     _judged(body, media_type, code)

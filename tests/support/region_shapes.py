@@ -235,3 +235,20 @@ _HTML_SPANS: dict[str, tuple[str, str | None]] = {
     ),
 }
 HTML_SPANS = {name: (body.encode(), "text/html", code) for name, (body, code) in _HTML_SPANS.items()}
+
+# YAML and TOML answers: masked as text, they had no region field read at all.
+_YAML_TWO = "items:\n  - xm: 张三\n    xzqhdm: '610902001'\n  - xm: 李四\n    xzqhdm: '{}'\n    xzqhmc: 城关镇\n"
+_TOML_TWO = '[[items]]\nxm = "张三"\nxzqhdm = "610902001"\n[[items]]\nxm = "李四"\nxzqhdm = "{}"\n'
+_DATA_TEXT: dict[str, tuple[str, str, str | None]] = {
+    "yaml-outside": (_YAML_TWO.format("610921101"), "application/yaml", "records_outside_region"),
+    "yaml-township": (
+        "items:\n  - xm: 张三\n    xzqhdm: '610902001'\n  - xm: 李四\n    xzqhmc: 城关镇\n",
+        "application/yaml",
+        UNREADABLE,
+    ),
+    "yaml-own": (_YAML_TWO.format("610902101"), "application/x-yaml", None),
+    "yaml-aliases": ("a: &a [610902001]\nb: [*a, *a]\n", "application/yaml", UNREADABLE),
+    "toml-outside": (_TOML_TWO.format("610921101"), "application/toml", "records_outside_region"),
+    "toml-own": (_TOML_TWO.format("610902101"), "application/toml", None),
+}
+DATA_TEXT = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _DATA_TEXT.items()}
