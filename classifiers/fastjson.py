@@ -626,11 +626,13 @@ class ColumnWalker:
     def _column_wise(self, node: dict[str, Any]) -> None:
         """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the
         i-th value of every array; pandas' to_json() by column, {"xm": {"0": …, "1": …}, …}, row
-        "i" of every column), when a region key holds one of the columns: each row is told a
+        "i" of every column), when a region key holds one of the columns, or, with no region
+        key among them, a key naming a person ({"xm": [...], "lxdh": [...]}): each row is told a
         region item of its own (``_rows_of``), so that the codes of one row do not place the
-        township named alone in another. Two columns at least, of values that are no objects; a
-        shorter one lacks some rows' values. A region key beside them that holds no column
-        ({"xzqhdm": "610902001", "tags": […]}) says the object is one record."""
+        township named alone in another, and each row naming a person counts as one
+        (``persons_apart``). Two columns at least, of values that are no objects; a shorter one
+        lacks some rows' values. A region key beside them that holds no column ({"xzqhdm":
+        "610902001", "tags": […]}) says the object is one record."""
         columns = [value for value in node.values() if _column(value)]
         if len(columns) < 2:
             return
