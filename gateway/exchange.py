@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from .types import Headers
 
 
+# Methods that change nothing upstream; every other one may perform a write there.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def account_name(name: str) -> str:
     """A user name as directories compare it: case, width and surrounding spaces do not make
     another person (an identity provider may spell "ZhangWei" the login a key names

@@ -26,8 +26,8 @@ from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from policies.masking import MaskingProfile
 
-from ..exchange import Exchange
-from .audit_event import SAFE_METHODS, AuditEvent
+from ..exchange import SAFE_METHODS, Exchange
+from .audit_event import AuditEvent
 from .redact import Redactor
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from ..exchange import Exchange
+from ..exchange import SAFE_METHODS, Exchange
 from .redact import Redactor
-
-# Methods that change nothing upstream; every other one may perform a write there.
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+from .release import counted_records
 
 _ACTION_ZH = {
     "read": "查看",
@@ -100,7 +98,7 @@ class AuditEvent:
                 "level_zh": ex.level.zh,
                 "inspected": inspection is not None,
                 "entities": dict(inspection.entity_counts) if inspection else {},
-                "records": inspection.records if inspection else 0,
+                "records": counted_records(inspection) if inspection else 0,
                 "persons": len(inspection.persons) if inspection else 0,
                 "person_tokens": list(ex.person_tokens),
             },
@@ -203,5 +201,5 @@ class AuditEvent:
                 # a daily limit): "refused" alone would read as if nothing had been written.
                 summary += f";上游已执行该写操作(上游 HTTP {upstream.status}),仅其响应被拦截"
             return summary
-        records = ex.inspection.records if ex.inspection else 0
+        records = counted_records(ex.inspection) if ex.inspection else 0
         return f"{who} {what}:允许,返回{ex.level.zh} {records} 条记录(HTTP {status})"

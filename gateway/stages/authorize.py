@@ -20,11 +20,10 @@ from policies.crypto import RELEASE_REGION
 from policies.decide import before_upstream
 from policies.routes import PathError, RouteMatch, canonical_path
 
-from ..exchange import Exchange
+from ..exchange import SAFE_METHODS, Exchange
 from ..media import content_coding, parse_content_type
 from ..types import Headers
 from .approval import Forwarder, actor_verdict, self_approval_verdict
-from .audit_event import SAFE_METHODS
 from .jsonbody import request_json
 from .query import QueryError, check_form, check_json, check_multipart, check_query, form_body, json_type
 from .redact import FORM

@@ -28,13 +28,15 @@ from .authorize import Clock, now_utc, refuse
 log = logging.getLogger(__name__)
 
 
-def _exposed(inspection: Inspection) -> int:
+def counted_records(inspection: Inspection) -> int:
     """The records a response counts for, per response and per day: its records, the persons it
     names by ID number, or the objects outside its record list that hold a person's name or ID
     number, whichever are most. The records are what the inspector read as the answer's list;
     500 records under a key it does not know as one (`persons`, `payload.entries`, GraphQL's
     edges, OData's `value`), inside a JSON string or a page nested deeper counted as one, and
-    went past both limits: by their ID numbers, or by the objects when they carry none."""
+    went past both limits: by their ID numbers, or by the objects when they carry none. The
+    audit event's `minguard.data.records` is this count too, so the export-volume rule sums what
+    the limits counted."""
     return max(inspection.records, len(inspection.persons), inspection.persons_apart)
 
 
@@ -53,7 +55,7 @@ class Release:
         inspection = ex.inspection
         # "Masked" means inspected and nothing let out in clear; uninspected bodies never are.
         masked = inspection is not None and inspection.clear == 0
-        records = _exposed(inspection) if inspection is not None else 0
+        records = counted_records(inspection) if inspection is not None else 0
         ex.conditions += ["max_level", "purpose", "max_records_per_response"]
         verdict = conditions.check_release(roles, ex.level, masked, ex.purpose, records)
         if verdict is None:

@@ -179,3 +179,24 @@ def test_the_date_and_time_of_a_second_are_formatted_once() -> None:
     _second.cache_clear()
     stamps = {_timestamp(1764428473 + i / 100) for i in range(100)}
     assert len(stamps) == 100 and _second.cache_info().misses == 1
+
+
+def test_the_event_counts_the_records_the_limits_counted(tmp_path: Path) -> None:
+    """Persons under a key the inspector does not know as a record list counted as one record in
+    the event, while the release stage's limits counted each: the export-volume rule, which sums
+    `minguard.data.records`, saw one record for a page of three persons."""
+    entries = [{"xm": name, "sjhm": f"1391234567{i}"} for i, name in enumerate(("张伟", "李娜", "王芳"))]
+    body = json.dumps({"payload": {"entries": entries}}, ensure_ascii=False).encode()
+    ex = Exchange(Request("GET", PATH, b"", [], "127.0.0.1", 40000, "http", b""))
+    ex.principal = Principal("zhangwei", "person", ("caseworker",), "610902", "汉滨区民政局", "api_key", "review")
+    ex.route = RouteMatch("case.read", "case", "read", {"region": "610902", "caseId": "C1"}, PATH)
+    ex.decision = Decision(True, "caseworker, case, read, allow", "test", "allow")
+    ex.upstream = ex.response = Response(200, [], body)
+    ex.inspection = INSPECTOR.inspect(body, "application/json", None, PROFILES.get("strict"))
+    assert ex.inspection.records < 3 <= ex.inspection.persons_apart  # the shape this is about
+    spool = _spool(tmp_path)
+    asyncio.run(Audit(spool, INSPECTOR, PROFILES.get("strict"))(ex))
+    (event,) = _events(spool)
+    spool.close()
+    assert event["minguard"]["data"]["records"] == 3
+    assert " 3 条记录" in event["minguard"]["summary_zh"]
