@@ -24,14 +24,11 @@ from .name_patterns import (
     _FIELD_LABEL_RE,
     _FREE_RE,
     _IN_BRACKETS_RE,
-    _KEYED_RE,
     _LABELLED_RUN_RE,
     _LEGACY_RUN,
     _LINE_ID_RE,
     _MAYBE_RE,
-    _NOT_IN_NAMES,
     _NUMBER_LABEL_ENDS,
-    _PHONE_LABEL_ENDS,
     _PHRASE_RE,
     _PROFILE_NAME_RE,
     _PROFILE_RE,
@@ -41,11 +38,8 @@ from .name_patterns import (
     _ROLE_FROM,
     _ROLE_HINT_RE,
     _ROLE_RE,
-    _TITLE_ENDS,
-    _TRAILERS,
     _UNIT_ENDS,
     LABELLED_RUN_MAX,
-    NEXT_LABELS,
 )
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
@@ -54,6 +48,16 @@ from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
+from .name_tests import (
+    before_next_label,
+    beside_number,
+    may_be_labelled_name,
+    plausible,
+    trim,
+)
+from .name_tests import is_keyed_name as is_keyed_name
+from .name_tests import is_name as is_name
+from .name_tests import surname_length as surname_length
 from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
 from .name_words import GROUP_WORDS as GROUP_WORDS
 from .name_words import PLACEHOLDERS as PLACEHOLDERS
@@ -62,28 +66,6 @@ from .name_words import ROLES as ROLES
 from .name_words import SURNAMES as SURNAMES
 
 ENTITY = "PERSON_NAME"
-
-
-def surname_length(name: str) -> int:
-    """2 for a compound surname, 1 for a known single surname, 0 otherwise."""
-    if name[:2] in COMPOUND_SURNAMES:
-        return 2
-    return 1 if name[:1] in SURNAMES else 0
-
-
-def is_keyed_name(value: str, *, require_surname: bool) -> bool:
-    """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name)."""
-    if _KEYED_RE.fullmatch(value) is None:
-        return False
-    return not require_surname or surname_length(value) > 0
-
-
-def _trim(candidate: str) -> str:
-    limit = 4 if surname_length(candidate) == 2 else 3
-    candidate = candidate[:limit]
-    while len(candidate) > 2 and candidate[-1] in _TRAILERS:
-        candidate = candidate[:-1]
-    return candidate
 
 
 def _id_runs(text: str) -> list[int]:
@@ -119,11 +101,7 @@ def legacy_ids_beside_names(text: str) -> list[tuple[int, int, int, int]]:
     for match in _BESIDE_LEGACY_RE.finditer(text):
         side, number = ("before", "id_after") if match.group("before") is not None else ("after", "id_before")
         name = match.group(side)
-        if (
-            _plausible(name)
-            and name[-1] not in _NUMBER_LABEL_ENDS
-            and resident_id.validate(match.group(number)) is None
-        ):
+        if plausible(name) and name[-1] not in _NUMBER_LABEL_ENDS and resident_id.validate(match.group(number)) is None:
             found.append((*match.span(side), *match.span(number)))
     return found + _legacy_in_records(text)
 
@@ -143,12 +121,6 @@ def _legacy_in_records(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def is_name(candidate: str) -> bool:
-    """A surname and one to three given-name characters (two for a compound surname)."""
-    surname = surname_length(candidate)
-    return surname > 0 and surname < len(candidate) <= surname + 2
-
-
 def find(text: str) -> list[tuple[int, int, float, str]]:
     """Names after a context word or beside an ID number: (start, end, score, evidence) in
     ``text`` coordinates."""
@@ -166,7 +138,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             if is_name("".join(name.split())):
                 found.append((start, match.end(1), 0.85, "surname+context"))
             continue
-        candidate = _trim(name)
+        candidate = trim(name)
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if labels:
@@ -174,7 +146,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
-            candidate = _trim(match.group(group))
+            candidate = trim(match.group(group))
             if is_name(candidate) and not address.is_place_name(candidate) and not candidate.startswith(_CALLED):
                 start = match.start(group)
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
@@ -222,32 +194,10 @@ def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, 
             continue
         run = match.group(1)
         if text[match.end() : match.end() + 1] in (":", "=", "|"):
-            run = _before_next_label(run)
-        if 2 <= len(run) <= LABELLED_RUN_MAX and _may_be_labelled_name(run):
+            run = before_next_label(run)
+        if 2 <= len(run) <= LABELLED_RUN_MAX and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
-
-
-def _before_next_label(run: str) -> str:
-    """``run`` less the label of the next field that ends it (卓玛性别 of 姓名：卓玛性别：女)."""
-    for cut in range(2, len(run) - 1):
-        if run[cut:] in NEXT_LABELS:
-            return run[:cut]
-    return run
-
-
-def _may_be_labelled_name(run: str) -> bool:
-    return (
-        run not in PLACEHOLDERS
-        and run not in NEXT_LABELS  # a blank form: 姓名：性别：
-        and run not in RELATIONS
-        and run not in ROLES
-        and run not in GROUP_WORDS
-        and run[-1] not in _UNIT_ENDS
-        and run[-1] not in _TITLE_ENDS
-        and not any(char in _NOT_IN_NAMES for char in run)
-        and not address.is_place_name(run)
-    )
 
 
 def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
@@ -258,22 +208,12 @@ def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tup
             continue
         # The 16 characters before it: the pattern's look-behind still sees the one before them.
         before = _BEFORE_MOBILE_RE.search(text, max(0, at - 16), at)
-        if before is not None and before.start(1) not in starts and _beside_number(before.group(1)):
+        if before is not None and before.start(1) not in starts and beside_number(before.group(1)):
             found.append((before.start(1), before.end(1), 0.85, "surname+beside-mobile"))
         after = _AFTER_MOBILE_RE.match(text, at + 11)
-        if after is not None and after.start(1) not in starts and _beside_number(after.group(1)):
+        if after is not None and after.start(1) not in starts and beside_number(after.group(1)):
             found.append((after.start(1), after.end(1), 0.85, "surname+beside-mobile"))
     return found
-
-
-def _beside_number(candidate: str) -> bool:
-    """Is a run beside a number without a checksum a name, and no unit or label?"""
-    return (
-        _plausible(candidate)
-        and candidate[-1] not in _UNIT_ENDS
-        and candidate[-1] not in _NUMBER_LABEL_ENDS
-        and candidate[-1] not in _PHONE_LABEL_ENDS
-    )
 
 
 def _records(text: str) -> list[re.Match[str]]:
@@ -358,32 +298,23 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
     found: list[tuple[int, int, float, str]] = []
     for match in _ROLE_RE.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
-        candidate = match.group(group) if group == 2 else _trim(match.group(group))
-        if match.start(group) not in starts and _plausible(candidate):
+        candidate = match.group(group) if group == 2 else trim(match.group(group))
+        if match.start(group) not in starts and plausible(candidate):
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):
-        if match.start(1) not in starts and _plausible(match.group(1)):
+        if match.start(1) not in starts and plausible(match.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _IN_BRACKETS_RE.finditer(text):
         candidate = match.group(1)
         if (
             match.start(1) not in starts
-            and _plausible(candidate)
+            and plausible(candidate)
             and candidate[-1] not in _UNIT_ENDS
             and candidate not in RELATIONS
             and candidate not in ROLES
         ):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     return found
-
-
-def _plausible(candidate: str) -> bool:
-    return (
-        is_name(candidate)
-        and candidate not in GROUP_WORDS
-        and not candidate.startswith(_CALLED)
-        and not address.is_place_name(candidate)
-    )
 
 
 def may_contain(text: str) -> bool:

@@ -1,0 +1,92 @@
+"""What passes for a person's name: a surname and given-name characters, and what a candidate
+found beside a label, a number or a role must not be (a placeholder, a unit, a title, a place).
+The judgements person_name.py's passes share."""
+
+from __future__ import annotations
+
+from . import address
+from .name_patterns import (
+    _CALLED,
+    _KEYED_RE,
+    _NOT_IN_NAMES,
+    _NUMBER_LABEL_ENDS,
+    _PHONE_LABEL_ENDS,
+    _TITLE_ENDS,
+    _TRAILERS,
+    _UNIT_ENDS,
+    NEXT_LABELS,
+)
+from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, PLACEHOLDERS, RELATIONS, ROLES, SURNAMES
+
+
+def surname_length(name: str) -> int:
+    """2 for a compound surname, 1 for a known single surname, 0 otherwise."""
+    if name[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if name[:1] in SURNAMES else 0
+
+
+def is_name(candidate: str) -> bool:
+    """A surname and one to three given-name characters (two for a compound surname)."""
+    surname = surname_length(candidate)
+    return surname > 0 and surname < len(candidate) <= surname + 2
+
+
+def is_keyed_name(value: str, *, require_surname: bool) -> bool:
+    """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name)."""
+    if _KEYED_RE.fullmatch(value) is None:
+        return False
+    return not require_surname or surname_length(value) > 0
+
+
+def trim(candidate: str) -> str:
+    """A candidate after a context word, cut to a name's length, less the words that may follow
+    a name (_TRAILERS)."""
+    limit = 4 if surname_length(candidate) == 2 else 3
+    candidate = candidate[:limit]
+    while len(candidate) > 2 and candidate[-1] in _TRAILERS:
+        candidate = candidate[:-1]
+    return candidate
+
+
+def plausible(candidate: str) -> bool:
+    """A name, and no group of persons, no word that calls for one (车, 全家), no place."""
+    return (
+        is_name(candidate)
+        and candidate not in GROUP_WORDS
+        and not candidate.startswith(_CALLED)
+        and not address.is_place_name(candidate)
+    )
+
+
+def beside_number(candidate: str) -> bool:
+    """Is a run beside a number without a checksum a name, and no unit or label?"""
+    return (
+        plausible(candidate)
+        and candidate[-1] not in _UNIT_ENDS
+        and candidate[-1] not in _NUMBER_LABEL_ENDS
+        and candidate[-1] not in _PHONE_LABEL_ENDS
+    )
+
+
+def may_be_labelled_name(run: str) -> bool:
+    """Can the run after a name field's label be a name that has no listed surname?"""
+    return (
+        run not in PLACEHOLDERS
+        and run not in NEXT_LABELS  # a blank form: 姓名：性别：
+        and run not in RELATIONS
+        and run not in ROLES
+        and run not in GROUP_WORDS
+        and run[-1] not in _UNIT_ENDS
+        and run[-1] not in _TITLE_ENDS
+        and not any(char in _NOT_IN_NAMES for char in run)
+        and not address.is_place_name(run)
+    )
+
+
+def before_next_label(run: str) -> str:
+    """``run`` less the label of the next field that ends it (卓玛性别 of 姓名：卓玛性别：女)."""
+    for cut in range(2, len(run) - 1):
+        if run[cut:] in NEXT_LABELS:
+            return run[:cut]
+    return run
