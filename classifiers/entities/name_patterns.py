@@ -77,23 +77,8 @@ _FREE_RE = re.compile(
 # character: Tibetan, Uyghur, Mongolian and Yi names (扎西多吉, 买买提江, 巴特尔) start with no
 # surname of the list. Not 老人, 儿童, 家属, 本人 or 救助对象: prose writes them before a colon
 # too (家属：已通知, 救助对象：低保、特困).
-FIELD_LABELS: tuple[str, ...] = (
-    "被监护人",
-    "监护人",
-    "申请人",
-    "户主",
-    "姓名",
-    "姓 名",
-    "姓  名",
-    "联系人",
-    "收款人",
-    "领款人",
-    "代理人",
-    "经办人",
-    "户名",
-    "持卡人",
-    "开户人",
-    "配偶",
+FIELD_LABELS: tuple[str, ...] = tuple(
+    word for word in CONTEXT if word not in ("救助对象", "老人", "儿童", "家属", "本人")
 )
 
 # The labels (any context words, one of them a field's), a separator or a label's closing
