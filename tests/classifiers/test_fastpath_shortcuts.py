@@ -27,6 +27,7 @@ from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
 from classifiers.scanner import _GROUPS, MAYBE, Match, Scanner, may_hold
 from policies.masking import load_profiles
+from support.random_texts import random_texts
 
 DETECTOR = Inspector().detector
 AREAS = ("010", "021", "029", "0915", "0371", "0755", "0291", "0999", "0123")
@@ -161,8 +162,7 @@ def test_fold_joined_equals_fold() -> None:
     ones: escapes, invisible characters, multi-character folds and separators included."""
     r = random.Random(21)
     pieces = [*"0123456789 -.ab@，。张号\u200b\ufeff１２\u3000\u00a0\u2010\ufb01\u2460－_/", "%36", "%20", "0915-"]
-    for _ in range(20000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 90)))
+    for text in random_texts(r, pieces, 20000, 90):
         got, want = fold_joined(fold(text, join_digits=False), text), fold(text)
         assert got.text == want.text and [got.span(i, i + 1) for i in range(len(got.text))] == [
             want.span(i, i + 1) for i in range(len(want.text))
@@ -188,8 +188,7 @@ def test_digit_group_runs_equal_the_backtracking_pattern() -> None:
         "..",
         "--",
     ]
-    for _ in range(20000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 40)))
+    for text in random_texts(r, pieces, 20000, 40):
         for probe in (text, fold(text, join_digits=False).text):
             assert [m.span() for m in _GROUPS.finditer(probe)] == [m.span() for m in before.finditer(probe)], repr(
                 probe

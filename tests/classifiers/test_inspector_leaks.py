@@ -32,6 +32,18 @@ def _leaks(text: str, secret: str) -> None:
         assert secret not in _out(json.dumps({"bz": text}, ensure_ascii=False), "application/json", role)
 
 
+def _kept(text: str, kept: str) -> None:
+    """``kept`` comes out of ``text``, a plain-text body, in clear for every role."""
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
+
+
+def _unchanged(text: str) -> None:
+    """``text``, a plain-text body, comes out as it went in for every role."""
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+
+
 def _json_leaks(doc: object, secrets: list[str]) -> None:
     body = json.dumps(doc, ensure_ascii=False)
     for role in ROLES:
@@ -184,8 +196,7 @@ def test_names_in_text(text: str) -> None:
     ],
 )
 def test_ordinary_text_stays(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -255,8 +266,7 @@ def test_a_name_under_a_field_name_in_a_cell_of_its_own(text: str) -> None:
 
 def test_cells_after_other_field_names_stay() -> None:
     text = "| bz | 张家界 | status | 王家庄 | page | 高明 |"
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, role
+    _unchanged(text)
 
 
 def test_labels_down_the_rows_leave_other_rows() -> None:
@@ -363,8 +373,7 @@ def test_an_id_number_broken_by_a_line_end(text: str) -> None:
     ],
 )
 def test_numbers_on_lines_of_their_own_stay(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, role
+    _unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -386,8 +395,7 @@ def test_numbers_on_lines_of_their_own_stay(text: str) -> None:
     ],
 )
 def test_ordinary_numerals_stay(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text
+    _unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -466,8 +474,7 @@ def test_lists_that_are_no_number_in_parts(doc: dict[str, list[str]]) -> None:
     ],
 )
 def test_a_card_in_numerals_without_card_context_stays(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+    _unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -527,8 +534,7 @@ def test_a_name_in_brackets_after_a_preposition(text: str, secret: str) -> None:
     ],
 )
 def test_bracketed_words_after_a_preposition_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -572,8 +578,7 @@ def test_a_name_split_by_spaces_after_a_context_word(text: str, secret: str) -> 
     ],
 )
 def test_dots_and_spaces_after_a_context_word_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -608,8 +613,7 @@ def test_a_legacy_id_number_beside_a_name(text: str) -> None:
     ],
 )
 def test_fifteen_digits_beside_no_name_stay(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+    _unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -643,8 +647,7 @@ def test_a_mobile_broken_by_a_line_end(text: str) -> None:
     ],
 )
 def test_numbers_on_lines_that_make_no_mobile_stay(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+    _unchanged(text)
 
 
 _ESCAPED = "%E5%BC%A0%E4%BC%9F"  # 张伟 in UTF-8, URL-escaped
@@ -689,8 +692,7 @@ def test_an_escaped_name_parted_by_a_space_in_a_url(text: str, secret: str) -> N
     ],
 )
 def test_escaped_urls_of_nothing_personal_in_text_stay(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+    _unchanged(text)
 
 
 def test_an_escaped_name_in_a_column_of_remarks() -> None:
@@ -723,8 +725,7 @@ def test_a_name_in_brackets_after_a_role_and_after_its_account_holder(text: str)
     ],
 )
 def test_brackets_after_a_role_of_no_name_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -774,8 +775,7 @@ def test_a_name_without_a_listed_surname_after_a_field_label(text: str, secret: 
     ],
 )
 def test_placeholders_and_units_after_a_field_label_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -810,8 +810,7 @@ def test_a_name_beside_a_mobile(text: str, secret: str) -> None:
     ],
 )
 def test_words_beside_a_mobile_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 @pytest.mark.parametrize(
@@ -874,8 +873,7 @@ def test_an_address_ending_in_an_estate_without_a_number(text: str, secret: str)
     ],
 )
 def test_estates_without_an_address_word_stay(text: str, kept: str) -> None:
-    for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+    _kept(text, kept)
 
 
 BUSINESS_NUMBER = make_card("400012", 16)  # Luhn-valid: one order or serial number in ten is
@@ -895,8 +893,7 @@ SERIAL_19 = make_card("622202", 19, serial=77)
     ],
 )
 def test_a_card_shaped_business_number_after_its_label_stays(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+    _unchanged(text)
 
 
 @pytest.mark.parametrize(

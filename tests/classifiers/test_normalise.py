@@ -7,6 +7,7 @@ import pytest
 from classifiers.fold_tables import _ASCII_SEP_RUN, _INVISIBLE, _SEP_RUN, _nfkc
 from classifiers.normalise import _fold_one_to_one, fold, needs_folding
 from classifiers.scanner import Scanner
+from support.random_texts import random_texts
 from support.synth_people import make_id
 
 from .test_fastpath_shortcuts import _reference_fold
@@ -115,8 +116,7 @@ def test_one_to_one_fold_equals_per_character_reference() -> None:
         *"，：；（）！？\u3000、。《》「」【】·—“”‘’",
         *"１Ｘａ／＿ｱ\u00a0\u200b\ufeff\u00ad\u0301\u20e3\ufe0f\ud800\udfff٣×Χ…㎏\ufb01①",
     ]
-    for _ in range(20000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 70)))
+    for text in random_texts(r, pieces, 20000, 70):
         assert _fold_one_to_one(text) == _one_to_one_reference(text), repr(text)
     remark = "联系人孙霞，身份证号（见附件）：320102201907109527；补助624元！\u3000是否复核？已核。"
     assert _fold_one_to_one(remark) == unicodedata.normalize("NFKC", remark)
@@ -152,8 +152,7 @@ def test_separator_runs_equal_the_look_behind_patterns() -> None:
         " . ",
         "--",
     ]
-    for _ in range(20000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 40)))
+    for text in random_texts(r, pieces, 20000, 40):
         assert [m.span() for m in _SEP_RUN.finditer(text)] == [m.span() for m in before.finditer(text)], repr(text)
         assert [m.span() for m in _ASCII_SEP_RUN.finditer(text)] == [m.span() for m in ascii_before.finditer(text)], (
             repr(text)

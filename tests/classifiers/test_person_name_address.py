@@ -6,6 +6,7 @@ import pytest
 
 from classifiers.entities import address, name_patterns, person_name
 from classifiers.scanner import Scanner
+from support.random_texts import random_texts
 from support.synth_people import bad_check, make_id
 
 
@@ -163,8 +164,7 @@ def test_record_ends_and_id_runs_equal_their_regex_passes() -> None:
     ends = re.compile("[男女]|身份|证件号")
     r = random.Random(14)
     pieces = [*_NAME_PIECES, "男女", "身份身份", "证件号证件号", "\u3000", "\u200b", "１２３", "0" * 17, "1" * 16]
-    for _ in range(30000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+    for text in random_texts(r, pieces, 30000, 30):
         assert sorted(person_name._record_ends(text)) == [m.start() for m in ends.finditer(text)], repr(text)
         runs = person_name._id_runs(text)
         assert runs == [m.start() for m in re.finditer("[0-9]{17,}", text)], repr(text)
@@ -178,8 +178,7 @@ def test_context_words_first_equals_the_repeat() -> None:
     before = re.compile(r"(?:(?:" + name_patterns._CTX + r")" + tail + r")+" + name_patterns._NAME_AFTER_CONTEXT)
     r = random.Random(13)
     pieces = [*_NAME_PIECES, *person_name.CONTEXT, "【姓名】", "户主姓名=", "叫", " ", "·", "欧阳"]
-    for _ in range(30000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+    for text in random_texts(r, pieces, 30000, 30):
         assert _spans(name_patterns._FREE_RE.finditer(text)) == _spans(before.finditer(text)), repr(text)
 
 
@@ -208,7 +207,6 @@ def test_address_pre_check_hides_no_address() -> None:
         "１２",
         "\u200b",
     ]
-    for _ in range(30000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 30)))
+    for text in random_texts(r, pieces, 30000, 30):
         found = address.find(text)
         assert (found if address.may_contain(text) else []) == (found if before.search(text) else []), repr(text)

@@ -6,6 +6,7 @@ import pytest
 from classifiers.entities import resident_id
 from classifiers.normalise import fold
 from classifiers.scanner import Scanner
+from support.random_texts import random_texts
 from support.synth_people import bad_check, make_id
 
 VALID = make_id()
@@ -78,8 +79,7 @@ def test_canonical_drops_loose_separators_only_where_they_are() -> None:
     and the line ends and spaces about them of a number broken across lines)."""
     r = random.Random(6)
     pieces = [*"0123456789xX/_ -\r\n\t", "\u200b", "１"]
-    for _ in range(20000):
-        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 22)))
+    for text in random_texts(r, pieces, 20000, 22):
         folded = "".join(c for c in fold(text).text if c not in "/_\r\n\t ")
         if len(folded.strip()) == 15:  # a legacy number's check character: digits only
             continue
