@@ -424,6 +424,9 @@ class Inspector:
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
         combinations, with_personal = run.records.combinations(self.grader.personal_entities)
+        # The volume rule counts persons as the release stage's limits do: a page nested where
+        # no record list is looked for is as many persons as it holds, not one record.
+        with_personal = max(with_personal, run.persons_apart)
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
         return Inspection(
             body=body,

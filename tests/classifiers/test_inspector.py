@@ -71,6 +71,17 @@ def test_volume_makes_core() -> None:
     assert result.records == 50 and result.level is DataLevel.CORE
 
 
+def test_volume_counts_persons_outside_the_record_list() -> None:
+    """A page nested where no record list is looked for counted as one record for the volume
+    rule, while the release stage's limits counted each person: 50 persons without ID numbers
+    under ``payload.entries`` were graded below core."""
+    entries = [{"xm": make_person(i)["name"], "sjhm": f"139{i:08d}"} for i in range(50)]
+    body = json.dumps({"payload": {"entries": entries}}, ensure_ascii=False).encode()
+    result = inspect_json("caseworker", body)
+    assert result.records < 50 <= result.persons_apart  # the shape this is about
+    assert result.level is DataLevel.CORE and "volume:>=50" in result.reasons
+
+
 def test_minor_is_important_even_without_other_identity() -> None:
     body = json.dumps({"note": f"儿童身份证{make_id(birth='20200101')}"}).encode()
     result = inspect_json("caseworker", body)
