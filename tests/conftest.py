@@ -58,7 +58,8 @@ def opensearch() -> Iterator[OpenSearch]:
 def index_prefix(opensearch: OpenSearch) -> Iterator[str]:
     prefix = f"mgtest-{uuid.uuid4().hex[:8]}"
     yield prefix
-    opensearch.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+    # Its audit indices and those named after it (`.quota-reidentify`, `.alerts` …).
+    opensearch.indices.delete(index=f"{prefix}-*,{prefix}.*", ignore_unavailable=True)
     opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 

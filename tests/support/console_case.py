@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from opensearchpy import OpenSearch
 
-from audit.detection.alerts import actions_index, alerts_index
 from audit.detection.definitions import load_rules
 from audit.detection.runner import run
 from support.gateways import RunningGateway, start_gateway, stop_gateway, wait_for_events
@@ -59,8 +58,8 @@ def case(tmp_path_factory: pytest.TempPathFactory, opensearch: OpenSearch, upstr
         yield Case(gateway, prefix, person, alerts)
     finally:
         stop_gateway(gateway)
-        for pattern in (f"{prefix}-*", alerts_index(prefix), actions_index(prefix), f"{prefix}.quota"):
-            opensearch.indices.delete(index=pattern, ignore_unavailable=True)
+        # Its audit indices and those named after it: alerts, their actions, the quota, sessions.
+        opensearch.indices.delete(index=f"{prefix}-*,{prefix}.*", ignore_unavailable=True)
         opensearch.indices.delete_index_template(name=prefix, ignore=[404])
 
 

@@ -30,7 +30,7 @@ BY = ("zhoujie", "0f" * 16)  # the officer and the request id of the load's audi
 def prefix(opensearch: OpenSearch) -> Iterator[str]:
     name = f"mgint-{uuid.uuid4().hex[:8]}"
     yield name
-    opensearch.indices.delete(index=f"{name}.ref-*,{name}.alerts", ignore_unavailable=True)
+    opensearch.indices.delete(index=f"{name}.*", ignore_unavailable=True)
 
 
 def _loaded(opensearch: OpenSearch, prefix: str) -> str:
