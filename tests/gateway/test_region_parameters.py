@@ -197,6 +197,9 @@ def test_a_region_part_the_parse_does_not_find_is_refused() -> None:
         (b"adcode=610921", True),
         (b"ssqx=%E7%B4%AB%E9%98%B3%E5%8E%BF", True),  # 紫阳县 under a region key: cannot be judged
         (b"%E6%89%80%E5%B1%9E%E5%8C%BA%E5%88%92=610921", True),  # 所属区划
+        (b"xiandm=610921", True),
+        (b"%E5%8E%BF%E5%8C%BA%E4%BB%A3%E7%A0%81=610921", True),  # 县区代码
+        (b"xiandm=610902", False),
         (b"areaCode=610921", True),
         (b"filter%5BareaCode%5D=610921101001", True),
         (b"regionId=610921", True),
