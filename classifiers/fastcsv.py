@@ -23,7 +23,8 @@ from . import tokens
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
 from .entities import person_name
-from .fastjson import KeyedVisitor, name_shaped
+from .fastjson import KeyedVisitor
+from .name_headings import name_shaped
 from .scanner import Match
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 

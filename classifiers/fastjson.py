@@ -18,11 +18,12 @@ import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
-from typing import Any, TypeAlias, cast
+from typing import Any, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
-from .entities import address, embedded_file, person_name
+from .entities import embedded_file, person_name
+from .jsonduplicates import hides_duplicates
 from .jsonnumbers import dumps, loads
 from .jsonshapes import (
     HEADER_SET,
@@ -42,14 +43,13 @@ from .jsonshapes import (
     split_numbers,
     table,
 )
+from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
+from .name_headings import name_shaped
 from .structured import ENVELOPE, _child, json_records, nested_region_code
+from .valuepaths import Ref, path_of
 
 _MAX_EMBEDDED = 3
 _SPLIT_KEYS_MAX = 4096
-_MISSING = object()
-# A value's path, formatted only when it produces a finding: the path itself, or
-# (parent path, list index or map key of the object, key inside the object).
-Ref: TypeAlias = "str | tuple[str, int | str, str]"
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 PlanOf = Callable[["str | None"], Plan]
@@ -57,14 +57,6 @@ PlanOf = Callable[["str | None"], Plan]
 # (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
 KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]
 Categories = Callable[[list[int], str], None]  # (records, category)
-_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})  # as Run.edits reads a value
-
-
-def path_of(ref: Ref) -> str:
-    if isinstance(ref, str):
-        return ref
-    base, index, key = ref
-    return _child(f"{base}[{index}]" if type(index) is int else _child(base, str(index)), key)
 
 
 class ColumnWalker:
@@ -715,112 +707,3 @@ class ColumnWalker:
         if fields and is_records:
             self._enter(around)
         return (out, True) if out is not None else (items, False)
-
-
-def _held(value: Any) -> bool:
-    """Is a field's value there (not missing, null or empty)?"""
-    return value is not _MISSING and value is not None and value != ""
-
-
-def name_shaped(key: str, plan_of: PlanOf) -> bool:
-    """Is a key or a label shaped like a person's name? A surname and one to three characters
-    (or a dotted minority name), no key the catalog knows (金额, 方式 start with surnames), no
-    region or place (maps by district: 安康, 汉滨区, 石泉, 高新; 王府井), no word for a group
-    (成员, 单位, 高龄)."""
-    return (
-        "\u3400" <= key[:1] <= "\u9fff"
-        and key[-1] not in address.TRIGGERS
-        and person_name.is_keyed_name(key, require_surname=True)
-        and key not in person_name.GROUP_WORDS
-        and not address.is_place_name(key)
-        and plan_of(key).info is None
-        and address.parse_at(key) is None
-    )
-
-
-def _by_column(items: list[dict[str, Any]]) -> Iterable[tuple[str, Sequence[Any]]]:
-    """(key, the values under it in each object, _MISSING where absent), key by key in order
-    of first appearance. Records of one response usually share their keys in one order:
-    then the columns are one C-level transposition instead of a lookup per value."""
-    first = tuple(items[0])
-    if set(map(tuple, items)) == {first}:
-        return zip(first, zip(*map(dict.values, items), strict=True), strict=True)
-    return ((key, [item.get(key, _MISSING) for item in items]) for key in dict.fromkeys(chain.from_iterable(items)))
-
-
-def _column(value: Any) -> bool:
-    """Is a value a column of column-wise records: a list, or an object by row index, of
-    values that are no objects or lists?"""
-    if type(value) is list:
-        cells: Iterable[Any] = value
-    elif type(value) is dict and _by_row_index(value):
-        cells = value.values()
-    else:
-        return False
-    return bool(value) and not any(type(cell) is dict or type(cell) is list for cell in cells)
-
-
-def _by_row_index(node: dict[str, Any]) -> bool:
-    """Are the object's keys a row index ("0", "17")? Short: a longer run of digits may be an
-    ID number or a phone, a key to scan and no index."""
-    return all(k.isascii() and k.isdigit() and len(k) < 10 for k in node)
-
-
-def _leaves(node: Any) -> list[Any]:
-    """The scalars anywhere inside a JSON value."""
-    if isinstance(node, dict):
-        return [leaf for value in node.values() for leaf in _leaves(value)]
-    if isinstance(node, list):
-        return [leaf for value in node for leaf in _leaves(value)]
-    return [node]
-
-
-def _present(value: Any) -> bool:
-    """Would ``Run.edits`` count this value as present (its key's category applies)?
-    The text it reads is the string, an integer's digits, true/false, a float's repr."""
-    kind = type(value)
-    if kind is str:
-        return value.strip().lower() not in _ABSENT
-    if kind is int:
-        return bool(value)
-    if kind is bool:
-        return bool(value)
-    if kind is float:
-        return repr(value) not in _ABSENT
-    return False  # null or missing: never visited
-
-
-def _embedded_json(text: str) -> bool:
-    return text[:1] in "{[" and text[-1:] in "}]"
-
-
-def hides_duplicates(raw: str | bytes, doc: Any) -> bool:
-    """Could ``raw`` hold a member its parse ``doc`` lost to a duplicate key? A JSON parser
-    keeps the last of duplicate keys; the walk sees only that one, so the raw text, which
-    goes out when nothing changed, would carry the others unread (and parsers that keep the
-    first would show them). Each member has one structural ':' and strings hold the rest,
-    so the raw text's colons (counting the escape \\u003a, which only errs towards "yes")
-    equal the parse's members plus its strings' colons exactly when no member was lost."""
-    if isinstance(raw, bytes):
-        colons = raw.count(b":") + raw.count(b"\\u003a") + raw.count(b"\\u003A")
-    else:
-        colons = raw.count(":") + raw.count("\\u003a") + raw.count("\\u003A")
-    try:
-        return colons != _colons(doc)
-    except RecursionError:
-        return True
-
-
-def _colons(node: Any) -> int:
-    """Members of every object in ``node`` plus the colons in its strings (keys included)."""
-    kind = type(node)
-    if kind is str:
-        return cast(str, node).count(":")
-    n = 0
-    if kind is dict:
-        for key, value in cast(dict[str, Any], node).items():
-            n += 1 + key.count(":") + _colons(value)
-    elif kind is list:
-        for value in cast(list[Any], node):
-            n += _colons(value)
-    return n

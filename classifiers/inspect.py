@@ -15,8 +15,9 @@ from .catalog import Catalog
 from .charsets import CharsetError, decode, plain_utf8
 from .detect import Detector
 from .entities import person_name, resident_id
-from .fastjson import ColumnWalker, hides_duplicates
+from .fastjson import ColumnWalker
 from .grading import Grader
+from .jsonduplicates import hides_duplicates
 from .levels import DataLevel
 from .run import Finding, Run
 from .scanner import Scanner

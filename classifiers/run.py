@@ -29,12 +29,13 @@ from .columns import SEPARATOR, names_may_hold_context
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
-from .fastjson import Ref, name_shaped, path_of
 from .grading import RecordSummary
+from .name_headings import name_shaped
 from .normalise import fold
 from .records import Records
 from .scanner import Match
 from .structured import Cell, division_code, region_code, unquote_escapes
+from .valuepaths import Ref, path_of
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # What a region field holds when the record's region is not recorded: the same as no field

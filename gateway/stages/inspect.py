@@ -15,9 +15,9 @@ import orjson
 
 from classifiers import base64text, tokens, urls
 from classifiers.entities import person_name
-from classifiers.fastjson import name_shaped
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
+from classifiers.name_headings import name_shaped
 from classifiers.scanner import may_hold
 from classifiers.structured import unquote_escapes
 from policies.keys import Pseudonymizer
