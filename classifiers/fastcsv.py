@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import repeat
-from typing import cast
 
-from . import tokens
-from .columns import SEPARATOR, business_clean, maybe, whole_column
+from .csvcolumn import Categories, Detected, ValueVisitor, _column
+from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
 from .detect import Plan
 from .entities import person_name
 from .fastjson import KeyedVisitor
-from .name_headings import name_shaped
-from .scanner import Match
+from .name_headings import _pivot_by_person, name_shaped
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
 EXCEL_SEP = re.compile(r"\ufeff?sep=.\r?\n")
@@ -33,15 +30,9 @@ EXCEL_SEP = re.compile(r"\ufeff?sep=.\r?\n")
 # the demo export. Its 5.9 MB cut into pieces inspected one by one ran fastest in pieces
 # of 500-2,000 lines (5,000: -18 %, 20,000: -29 %).
 BLOCK_CHARS = 1 << 18
-_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
-# (value, plan, record, path, scan) -> replacement; the same as ColumnWalker's visitor
-ValueVisitor = Callable[[str, Plan, int, str, bool], "str | None"]
-Categories = Callable[[list[int], str], None]  # (rows, category)
 # The values of a region key's column, whether only codes say anything, and their rows.
 Regions = Callable[[list[str], bool, list[int]], None]
 OneRecord = Callable[[list[int]], None]  # these rows are one record's (a table of labels and values)
-# What detection finds in a value (memoised, records nothing); the value's tokens.plain, when known.
-Detected = Callable[[str, Plan, bool | None], list[Match]]
 
 
 def walk_csv(
@@ -395,213 +386,3 @@ class _Walker:
 _BELOW = 5
 # A person's label: how a pivot's names are visited (as a name key's values).
 _NAME_LABEL = "姓名"
-# An amount, a count or a date, as a pivot's cells hold them (1,200.00, 35%, ¥300, 2024-01-05,
-# 2024年1月, 8:00); empty cells too.
-_AMOUNT_RE = re.compile(r"[-+]?[¥￥]?[0-9][0-9,.:/%-]*(?:元|年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?|")
-
-
-# Headings of civil-affairs reports that have a full name's shape (a surname and one or two
-# characters) and head columns of amounts or dates, so that a report with two of them of two
-# surnames (月份,余额,平均) was taken for a pivot by person and its headings masked as names.
-# fmt: off
-_REPORT_HEADINGS = frozenset([
-    # periods and weekdays
-    "全年", "上半年", "下半年", "本月", "上月", "本年", "本期", "上期", "同期", "当月", "当年", "全月", "周一", "周二", "周三",
-    "周四", "周五", "周六", "周日",
-    # totals, averages and changes
-    "合计", "小计", "总计", "共计", "平均", "均值", "同比", "环比", "增长", "增幅", "余额", "结余", "差额", "占比", "比例", "户均",
-    "人均", "累计",
-    # money and plans
-    "应发", "实发", "补发", "应收", "应付", "万元", "钱数", "金额", "方案", "标准", "计划", "完成", "预算", "支出", "收入", "资金",
-    "到位", "日期", "时间", "王牌", "单价", "总额",
-    # programmes and groups of persons
-    "低保", "特困", "五保", "孤儿", "优抚", "高龄", "党员", "包户", "残疾", "临时救助", "医疗救助", "教育救助", "住房救助", "分散供养",
-    "集中供养",
-    # regions of the country and place-like words
-    "华东", "华南", "华北", "华中", "华西", "西北", "西南", "东北", "东南", "温泉", "向阳",
-])
-# fmt: on
-# Endings of a quantity's heading (发放金额, 户数, 完成率, 合计, 服务费), which names rarely have.
-_QUANTITY_ENDINGS = frozenset("额数率计款费")
-
-
-def _pivot_by_person(header: list[str], below: list[list[str]], plan_of: Callable[[str | None], Plan]) -> list[int]:
-    """The columns of a pivot by person under its rows' label (月份,张三,李四 with amounts
-    or dates below; [] if the header is none). Many ordinary headings start with a surname
-    (应收, 余额, 周一, 华东), so every heading after the first must be a full name's shape and
-    no report's heading (``_REPORT_HEADINGS``, a quantity's ending) (a total may end the row),
-    two at least, of two surnames at least (周一, 周二 … and 华东, 华南 are one word's family),
-    and the cells below them amounts or dates, a digit among them."""
-    columns: list[int] = []
-    for col in range(1, len(header)):
-        cell = header[col]
-        if (
-            cell not in _REPORT_HEADINGS
-            and cell[-1:] not in _QUANTITY_ENDINGS
-            and name_shaped(cell, plan_of)
-            and person_name.is_name(cell)
-        ):
-            columns.append(col)
-        elif col < len(header) - 1:
-            return []
-    surnames = {header[col][: person_name.surname_length(header[col])] for col in columns}
-    if len(columns) < 2 or len(surnames) < 2:
-        return []
-    cells = [row[col].strip() for row in below for col in columns if col < len(row)]
-    if not any(any(c.isdigit() for c in cell) for cell in cells):
-        return []
-    return columns if all(_AMOUNT_RE.fullmatch(cell) for cell in cells) else []
-
-
-def _grid(block: str, newline: str, delimiter: str) -> tuple[list[str], int] | None:
-    """The block's fields in one list, each line end a field "\\n" of its own after its
-    line's fields (``a,b⏎c,d⏎`` -> ``a b \\n c d \\n ''``), and the fields per line, when
-    every line ends with ``newline`` and has as many fields, at least two: one replace and one
-    split of the whole block, where splitting it into lines, then fields, and joining the
-    lines back made several strings per line. None: take it line by line (``_table``)."""
-    if not block.endswith(newline):
-        return None
-    # The lines hold no "\n" but their ends' (see _newline), so every "\n" field is a line
-    # end; Python keeps one "\n" string, so they cost no allocation, and count by identity.
-    marked = block.replace(newline, f"{delimiter}\n{delimiter}")
-    rows = (len(marked) - len(block)) // (3 - len(newline))  # line ends replaced
-    flat = marked.split(delimiter)
-    width = flat.index("\n")
-    step = width + 1
-    if width < 2 or len(flat) != rows * step + 1 or flat[width::step].count("\n") != rows:
-        return None  # lines of other widths, or an empty line
-    return flat, width
-
-
-def _table(raw: list[str], kept: list[int], delimiter: str) -> list[list[str]] | None:
-    """The lines' fields column by column when the lines are contiguous (no empty line in
-    between) and all have as many fields: one split of all of them at once and a slice per
-    column, instead of a list per line and a transpose. None: split line by line."""
-    if not kept or kept[-1] - kept[0] != len(kept) - 1:
-        return None
-    lines = raw[kept[0] : kept[-1] + 1]
-    counts = set(map(str.count, lines, repeat(delimiter)))
-    if len(counts) != 1:
-        return None
-    width = counts.pop() + 1
-    flat = delimiter.join(lines).split(delimiter)
-    return [flat[col::width] for col in range(width)]
-
-
-def _filled(new: list[str | None], old: list[str]) -> list[str]:
-    """A column's masks, with its old value where a mask is None."""
-    if all(n is not None for n in new):  # identity tests: see fastjson
-        return cast(list[str], new)  # every value masked: no None left
-    return [n if n is not None else v for n, v in zip(new, old, strict=True)]
-
-
-def _quoted(values: list[str], delimiter: str) -> list[str]:
-    """Values as CSV fields: quoted where they hold the delimiter, a quote or a line end
-    (what ``_csv_field`` quotes for; checked once over the column first: masks rarely do)."""
-    if not _needs_quotes(SEPARATOR.join(values), delimiter):
-        return values
-    return ['"' + v.replace('"', '""') + '"' if _needs_quotes(v, delimiter) else v for v in values]
-
-
-def _quoted_some(values: list[str | None], delimiter: str) -> list[str | None]:
-    """``_quoted`` for new values where None leaves a value as it is. A separate function, so
-    that a column of strings (a table's, filled) is joined as it is, without filter()'s
-    iterator and the list str.join makes of it."""
-    if not _needs_quotes(SEPARATOR.join(filter(None, values)), delimiter):  # '' and None need none
-        return values
-    return ['"' + v.replace('"', '""') + '"' if v is not None and _needs_quotes(v, delimiter) else v for v in values]
-
-
-def _needs_quotes(text: str, delimiter: str) -> bool:
-    # Four substring tests: ~1 µs over a column, where one regex with a class took ~45.
-    return delimiter in text or '"' in text or "\r" in text or "\n" in text
-
-
-def _newline(text: str) -> str | None:
-    """How the lines of a text without quotes end ("\\r\\n" or "\\n", all alike); None
-    when quoting or mixed line ends need the full parser."""
-    if '"' in text:
-        return None
-    crs = text.count("\r")
-    if crs == 0:
-        return "\n"
-    if crs == text.count("\r\n") and text.count("\n") == crs:
-        return "\r\n"
-    return None
-
-
-def _column(
-    label: str,
-    plan: Plan,
-    present: list[int],
-    values: list[str],
-    visit: ValueVisitor,
-    keyed_column: KeyedVisitor,
-    category: Categories,
-    detected: Detected,
-) -> list[str | None] | None:
-    """One column's new values, aligned with ``values`` (None: nothing changed)."""
-    info = plan.info
-    if info is not None and info.category:
-        absent = {v for v in set(values) if v.strip().lower() in _ABSENT}
-        # A column every row fills gives its rows as they are: the list the block's other
-        # facts share, which grading reads as one group (records.py), not a set of its own.
-        holding = [row for row, v in zip(present, values, strict=True) if v not in absent] if absent else present
-        category(holding, info.category)
-    out: list[str | None] = [None] * len(values)
-    changed = False
-    rest: list[int] | range = range(len(values))
-    joined = SEPARATOR.join(values)
-    if plan.canonical is not None:
-        whole = plan.column is not None and whole_column(plan.column, joined)
-        if whole:
-            batch: list[int] | range = range(len(values))
-        else:
-            clean = plan.canonical.fullmatch
-            batch = [k for k, v in enumerate(values) if clean(v) is not None]
-        if batch:
-            rows = present if len(batch) == len(values) else [present[k] for k in batch]
-
-            def where(row: int) -> str:
-                return f"row {row + 1} col {label}"
-
-            news = keyed_column(
-                values if len(batch) == len(values) else [values[k] for k in batch],
-                plan,
-                rows,
-                where,
-                rows,
-                joined if whole else None,
-            )
-            if len(batch) == len(values):
-                if all(n is None for n in news):
-                    return None
-                return news
-            for k, new in zip(batch, news, strict=True):
-                if new is not None:
-                    out[k] = new
-                    changed = True
-            done = set(batch)
-            rest = [k for k in rest if k not in done]
-    elif (info is None or info.entity is None) and (
-        not maybe(joined) or (info is not None and info.business and business_clean(joined))
-    ):
-        return None  # nothing in this column can be personal data
-    # Exports repeat values (relations, region codes): a value in which detection finds
-    # nothing changes and records nothing (its category, if any, is recorded above); text in
-    # base64, a URL with an escape or a name in it, a JWT or a data URI is visited, to be read
-    # decoded (tokens.plain).
-    distinct = {values[k] for k in rest}
-    quiet = {v for v in distinct if tokens.plain(v) and not detected(v, plan, True)}
-    if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
-        return out if changed else None
-    for k in rest:
-        value = values[k]
-        if value in quiet:
-            continue
-        row = present[k]
-        new = visit(value, plan, row, f"row {row + 1} col {label}", True)
-        if new is not None and new != value:
-            out[k] = new
-            changed = True
-    return out if changed else None
