@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-import orjson
-
-from . import datatext, fastcsv, jsonnumbers, markup, sniff, structured
+from . import datatext, fastcsv, markup, sniff, structured
 from .catalog import Catalog
-from .charsets import CharsetError, decode, plain_utf8
+from .charsets import CharsetError, decode
 from .detect import Detector
 from .entities import person_name, resident_id
 from .fastjson import ColumnWalker
 from .grading import Grader
+from .inspection import Inspection, InspectionError
+from .jsonbody import _NOT_PARSED, _dumps, _dumps_utf8, _loads, _loads_utf8
 from .jsonduplicates import hides_duplicates
-from .levels import DataLevel
+from .mediatypes import _kind, declared_charset
 from .run import Finding, Run
 from .scanner import Scanner
 from .structured import Cell
@@ -26,81 +23,11 @@ from .structured import Cell
 if TYPE_CHECKING:
     from policies.masking import MaskingProfile
 
-# Media types that are never text: refuse rather than "mask" bytes of an image.
-_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
-_BINARY_TYPES = frozenset(
-    {
-        "application/octet-stream",
-        "application/pdf",
-        "application/zip",
-        "application/gzip",
-        "application/x-protobuf",
-        "application/protobuf",
-        "application/vnd.ms-excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
-)
-# JSON lines (NDJSON): a document per line.
-_JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 _CLEAN_KEYS_MAX = 4096
 # The entities that say who a person is: elements holding them side by side are records apart,
 # and so are objects holding them in any JSON list.
 _WHO = frozenset({person_name.ENTITY, resident_id.ENTITY})
 __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
-
-
-class InspectionError(Exception):
-    """The body could not be inspected; ``code`` is machine-readable, str() says why."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass
-class Inspection:
-    body: bytes
-    level: DataLevel
-    entity_counts: dict[str, int]
-    records: int
-    persons: frozenset[str]  # raw 18-character ID numbers: the gateway tokenises, then drops them
-    regions: frozenset[str]  # 行政区划代码 found under region keys (catalog `regions`)
-    masked: int
-    clear: int
-    reasons: tuple[str, ...] = ()
-    # Objects outside the answer's record list that hold a person's name or ID number, in the
-    # JSON documents walked (fastjson.ColumnWalker.persons_apart): the records a page nested
-    # deeper, GraphQL's edges or a household's members stand for.
-    persons_apart: int = 0
-    # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
-    unread_regions: frozenset[str] = frozenset()
-    # Per text inspected (the body, then each header added): each such value, and the records
-    # holding it that hold no code of their own (Run.unread_records).
-    unread_records: tuple[dict[str, frozenset[int]], ...] = ()
-    # Builds the findings when first read: the gateway never reads them (counts suffice).
-    find: Callable[[], list[Finding]] = field(default=list, repr=False, compare=False)
-
-    @cached_property
-    def findings(self) -> list[Finding]:
-        """Every finding (path, entity, span, score, evidence), in walk order."""
-        return self.find()
-
-    def add(self, other: Inspection) -> None:
-        """Count ``other`` (of text that goes out beside the body: a response header) with
-        this inspection: the higher level, and the reasons, counts, persons and masked/clear
-        values of both. Records and findings stay the body's."""
-        self.level = max(self.level, other.level)
-        self.reasons += tuple(r for r in other.reasons if r not in self.reasons)
-        counts = dict(self.entity_counts)
-        for entity, n in other.entity_counts.items():
-            counts[entity] = counts.get(entity, 0) + n
-        self.entity_counts = counts
-        self.persons |= other.persons
-        self.regions |= other.regions
-        self.unread_regions |= other.unread_regions
-        self.unread_records += other.unread_records  # its records are none of the body's
-        self.masked += other.masked
-        self.clear += other.clear
 
 
 class Inspector:
@@ -459,137 +386,3 @@ class Inspector:
         of region words (areaCode) has its own values judged as the catalog says."""
         info = self.detector.key_info(key)
         return info is not None and info.region and not info.region_code_only
-
-
-# orjson reads integers beyond 64 bits as floats (digits lost); those bodies take json,
-# which keeps them, and keeps a number a double cannot hold as sent (jsonnumbers). Numbers
-# orjson reads as the nearest double are not looked for here (1e-400 as 0.0, a fraction of
-# 17-19 digits; 1e400 it refuses, and a fraction of 20+ digits is a run of them): each
-# further substring search costs ~1.7 % of a 4 KB document's inspection.
-_HUGE_INT = re.compile(r"[0-9]{20}|-[0-9]{19}")
-# The same test on UTF-8 bytes (where every byte of a multi-byte character is >= 0x80, so
-# digit runs are the text's). ``re`` tries the pattern at every digit, 40 µs on a 4 KB
-# document. Both shapes hold a run of 19 digits, and any 19 bytes in a row hold exactly one
-# index that is a multiple of 19: only those bytes are read, and a digit there is followed
-# to both ends of its run. A 4 KB document costs some 27,000 instructions so, where making
-# every digit "0" and searching the copy twice cost 62,000 (2.3 % of a request).
-_RUN: Final = 19  # Final: compiled, a constant rather than a look-up in the globals
-
-
-def _huge_int(text: str, utf8: bytes | None) -> bool:
-    if utf8 is None:
-        return _HUGE_INT.search(text) is not None
-    return _digit_run(utf8)
-
-
-def _digit_run(data: bytes) -> bool:
-    """``_huge_int`` on UTF-8 bytes (a function of its own: compiled, ``data`` is then bytes
-    and not a union checked at every read)."""
-    size = len(data)
-    at = 0
-    while at < size:
-        # A digit, in a run that may be 19 long: such a run through `at` reaches 9 bytes
-        # before it or 9 after it (a phone number or a date seldom does).
-        if 48 <= data[at] <= 57 and (
-            (at >= 9 and 48 <= data[at - 9] <= 57) or (at + 9 < size and 48 <= data[at + 9] <= 57)
-        ):
-            start, end = at, at + 1
-            while start > 0 and 48 <= data[start - 1] <= 57:
-                start -= 1
-            while end < size and 48 <= data[end] <= 57:
-                end += 1
-            if end - start >= 20 or (end - start == _RUN and start > 0 and data[start - 1] == 45):  # "-"
-                return True
-        at += _RUN
-    return False
-
-
-_NOT_PARSED = object()
-
-
-def _loads_utf8(body: bytes, charset: str | None) -> Any:
-    """The document, when orjson reads the body as it is (UTF-8 without a BOM, no integer it
-    would read lossily, JSON it accepts); else ``_NOT_PARSED``, and ``_loads`` decides."""
-    if not plain_utf8(body, charset) or _huge_int("", body):
-        return _NOT_PARSED
-    try:
-        return orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return _NOT_PARSED
-
-
-def _dumps_utf8(doc: Any) -> bytes:
-    """``_dumps`` of a document orjson parsed, as UTF-8 bytes without a decode and encode."""
-    try:
-        return orjson.dumps(doc)
-    except orjson.JSONEncodeError:
-        return jsonnumbers.dumps(doc).encode()
-
-
-def _dumps(doc: Any, fast: bool) -> str:
-    """The walked document as compact JSON: orjson's, when it parsed the body and can write it
-    (it reads 1,024 levels of nesting but writes 254), else json's."""
-    if fast:
-        try:
-            return orjson.dumps(doc).decode()
-        except orjson.JSONEncodeError:
-            pass
-    return jsonnumbers.dumps(doc)
-
-
-def _loads(text: str, utf8: bytes | None = None) -> tuple[Any, bool]:
-    """The parsed document, and whether orjson parsed it (then it also serialises it).
-    ``utf8``: the body, when ``text`` is its UTF-8 decoding.
-
-    orjson parses and serialises a 4 KB document in a third of json's time, keeps key
-    order and writes compact UTF-8 like ``jsonnumbers.dumps``; the only visible difference
-    is the exponent of very small or large floats (1e-7, not 1e-07). Whatever it refuses
-    (NaN, lone surrogates, a BOM, nesting beyond 1024) goes through json as before, so
-    accepted input and error messages are json's.
-    """
-    if not _huge_int(text, utf8):
-        try:
-            return orjson.loads(text), True
-        except orjson.JSONDecodeError:
-            pass
-    try:
-        return jsonnumbers.loads(text), False
-    except (ValueError, RecursionError) as exc:
-        raise InspectionError("unparseable", f"body declared as JSON does not parse: {exc}") from None
-
-
-# Where an XML prolog or an HTML <meta> declares the encoding (used when the header does not;
-# a BOM still wins, as in XML 1.0 appendix F and the HTML encoding sniffing algorithm).
-_DECLARED = re.compile(
-    rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)|<meta[^>]*?charset\s*=\s*["']?([A-Za-z0-9._-]+)""",
-    re.IGNORECASE,
-)
-
-
-def declared_charset(body: bytes) -> str | None:
-    """The charset an XML declaration or HTML <meta> in the first 1 KB names, if any."""
-    if body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return None
-    m = _DECLARED.search(body[:1024])
-    return (m.group(1) or m.group(2)).decode("ascii") if m else None
-
-
-def _kind(media_type: str) -> str:
-    base = media_type.split(";", 1)[0].strip().lower()
-    if base in _JSON_LINES:
-        return "ndjson"
-    if base.endswith(("/json", "+json", "/x-json")):
-        return "json"
-    if base in ("text/html", "application/xhtml+xml"):  # XHTML as served is rarely well-formed XML
-        return "html"
-    if base in ("application/xml", "text/xml") or base.endswith("+xml"):
-        return "xml"
-    if base in ("text/csv", "application/csv", "text/tab-separated-values"):
-        return "csv"
-    if base == "application/x-www-form-urlencoded":
-        return "form"
-    if base in datatext.KINDS:
-        return datatext.KINDS[base]
-    if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):
-        raise InspectionError("unsupported_encoding", f"media type {base!r} is not text")
-    return "text"

@@ -20,7 +20,8 @@ from classifiers.entities import person_name, resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
 from classifiers.fold_tables import _INVISIBLE, SEPARATORS
 from classifiers.grading import Grader, RecordSummary
-from classifiers.inspect import _HUGE_INT, Inspector, _huge_int
+from classifiers.inspect import Inspector
+from classifiers.jsonbody import _HUGE_INT, _huge_int
 from classifiers.normalise import Folded, fold, fold_joined
 from classifiers.records import Records
 from classifiers.run import Run, _unchanged
