@@ -26,7 +26,9 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree
 
+from .markup_fields import _BUTTONS, _CELLS, _NAMING, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
+from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import Edit
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
@@ -40,30 +42,6 @@ Regions = Callable[[Sequence[Any], bool, int], None]
 OneRecord = Callable[[list[int]], None]  # these records are one record's fields (Run.one_record)
 
 _MAX_NESTING = 3
-# Also the pairs' names of dynamic forms and attribute-value stores, as jsonshapes reads them in
-# JSON (<field label="姓名" value="张伟"/>, <item fieldName="xm" fieldValue="张伟"/>: in clear until
-# read so), with HTML's lowered forms.
-_PAIRS = ("fieldName", "fieldCode", "fieldLabel", "attrName", "attributeName", "propName", "paramName")
-_NAMING = (
-    *("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id", "label"),
-    *_PAIRS,
-    *(name.lower() for name in _PAIRS),
-    *("zdmc", "zdm"),
-)
-_PAIR_VALUES = ("fieldValue", "attrValue", "attributeValue", "propValue", "paramValue")
-_VALUE_ATTRS = frozenset(
-    {"value", "content", "data-value", "title", "val", "zdz", *_PAIR_VALUES, *(name.lower() for name in _PAIR_VALUES)}
-)
-# Inputs whose value is their caption (查询, 选择), not what the label before them names.
-_BUTTONS = frozenset({"submit", "button", "reset", "image"})
-# Cells whose label (the cell before them, a <dt>) stands for an input inside them.
-_CELLS = frozenset({"td", "dd"})
-# In a script: a literal assigned, passed or nested (`var data = {…}`, `init([…])`), and a
-# string under a name (`xm: "张三"`, `var sfzh = '…'`, `"姓名": "…"`). Server-rendered pages put
-# their records there; the names of the fields are the evidence a name needs.
-_LITERAL_START = re.compile(r"[=(:,]\s*([\[{])")
-_NAMED_STRING = re.compile(r"""(["']?)([A-Za-z_$][\w$]*|[\u3400-\u9fff]+)\1\s*[:=]\s*(["'])((?:(?!\3)[^\\\n])*)\3""")
-_MAX_SCRIPT_LITERAL = 1 << 20
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
 
@@ -373,58 +351,6 @@ class _Walk:
             index = self.records[id(record)] = len(self.records)
             self.keep.append(record)
         return index
-
-
-def _cell(elem: Elem) -> tuple[Elem, int, int, bool] | None:
-    """(table, row, column, is header) of the cell the element is, or is inside
-    (``<td><span>张伟</span></td>``); None outside any cell."""
-    node: Elem | None = elem
-    while node is not None and node.cell is None and node.name != "table":
-        node = node.parent
-    return None if node is None else node.cell
-
-
-def _header(elem: Elem) -> str | None:
-    """The heading of the column of the cell the element is in (a value that had no key)."""
-    cell = _cell(elem)
-    if cell is None:
-        return None
-    table, _, col, is_header = cell
-    if is_header or not table.headers:
-        return None
-    return table.headers[col] if col < len(table.headers) else None
-
-
-def _in_header_row(elem: Elem) -> bool:
-    """Is the element (or the cell it is in) in its table's header row?"""
-    cell = _cell(elem)
-    if cell is None:
-        return False
-    table, row, _, _ = cell
-    return table.headers is not None and row == table.header_row
-
-
-def _literal_end(text: str, start: int) -> int:
-    """Index just after the bracket that closes the one at ``start`` (strings skipped), or -1."""
-    depth, quote, escaped = 0, "", False
-    for i in range(start, min(len(text), start + _MAX_SCRIPT_LITERAL)):
-        c = text[i]
-        if quote:
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif c == quote:
-                quote = ""
-        elif c in "\"'":
-            quote = c
-        elif c in "[{":
-            depth += 1
-        elif c in "]}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return -1
 
 
 def _looks_like_xml(text: str) -> bool:
