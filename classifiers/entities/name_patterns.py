@@ -89,6 +89,18 @@ _LABELLED_RUN_RE = re.compile(
 
 _FIELD_LABEL_RE = re.compile("|".join(FIELD_LABELS))
 
+# The same labels followed by spaces only (姓名 扎西多吉, 户主　扎西: U+3000 folds to a space), as
+# key-value lines and rosters pasted as text write them; the run after them, and what follows it
+# (a separator there makes the run a label itself: 户主 签字：). A table's header row looks alike
+# (姓名 性别 年龄): name_tests.is_heading tells a label from a value.
+_SPACED_LABEL_RE = re.compile(rf"(?:{_CTX})+[ \t]+([{_CJK}]{{2,16}})(?![{_CJK}])[ \t]*([:：=|｜]?)")
+
+# The word before a label, over spaces: another heading there makes the line a header row.
+_WORD_BEFORE_RE = re.compile(rf"([{_CJK}]+)[ \t]+\Z")
+
+# What ends a column's heading (类别, 住址, 年龄, 人口, 签字, 盖章 …) beside the number labels' ends.
+_HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式名称类限字章印见")
+
 # The longest such run taken for a name (阿旺洛桑丹增, 额尔敦巴雅尔: six characters); longer ones
 # are prose.
 LABELLED_RUN_MAX = 6

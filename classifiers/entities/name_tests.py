@@ -7,6 +7,7 @@ from __future__ import annotations
 from . import address
 from .name_patterns import (
     _CALLED,
+    _HEADING_ENDS,
     _KEYED_RE,
     _NOT_IN_NAMES,
     _NUMBER_LABEL_ENDS,
@@ -14,6 +15,7 @@ from .name_patterns import (
     _TITLE_ENDS,
     _TRAILERS,
     _UNIT_ENDS,
+    CONTEXT,
     NEXT_LABELS,
 )
 from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, PLACEHOLDERS, RELATIONS, ROLES, SURNAMES
@@ -90,3 +92,14 @@ def before_next_label(run: str) -> str:
         if run[cut:] in NEXT_LABELS:
             return run[:cut]
     return run
+
+
+def is_heading(word: str) -> bool:
+    """Is ``word`` a column's heading (性别, 身份证号, 配偶, 家庭人口, 签字) rather than a value?"""
+    return (
+        word in NEXT_LABELS
+        or word in CONTEXT
+        or word in RELATIONS
+        or word[-1] in _NUMBER_LABEL_ENDS
+        or word[-1] in _HEADING_ENDS
+    )

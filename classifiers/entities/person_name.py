@@ -38,8 +38,11 @@ from .name_patterns import (
     _ROLE_FROM,
     _ROLE_HINT_RE,
     _ROLE_RE,
+    _SPACED_LABEL_RE,
     _UNIT_ENDS,
+    _WORD_BEFORE_RE,
     LABELLED_RUN_MAX,
+    NEXT_LABELS,
 )
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
@@ -51,6 +54,7 @@ from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_tests import (
     before_next_label,
     beside_number,
+    is_heading,
     may_be_labelled_name,
     plausible,
     trim,
@@ -139,10 +143,13 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                 found.append((start, match.end(1), 0.85, "surname+context"))
             continue
         candidate = trim(name)
+        if candidate in NEXT_LABELS:  # a header row's next heading (与户主关系: 关 is a surname)
+            continue
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if labels:
         found += _labelled_runs(text, labels)
+        found += _spaced_runs(text, labels)
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
@@ -197,6 +204,24 @@ def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, 
             run = before_next_label(run)
         if 2 <= len(run) <= LABELLED_RUN_MAX and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
+    return found
+
+
+def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a name field's label and spaces only (``姓名 扎西多吉``), as
+    :func:`_labelled_runs` reads it after a separator; not in a header row (``姓名 性别 年龄``:
+    the run or the word before the label is a heading) nor a label itself (``户主 签字：``)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _SPACED_LABEL_RE.match(text, at)
+        if match is None or match.group(2) or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        if not 2 <= len(run) <= LABELLED_RUN_MAX or is_heading(run) or not may_be_labelled_name(run):
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, at - 16), at)
+        if before is None or not is_heading(before.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "run+context"))
     return found
 
 

@@ -915,3 +915,39 @@ def test_a_card_shaped_business_number_after_its_label_stays(text: str) -> None:
 )
 def test_a_card_beside_card_words_or_without_a_label_is_masked(text: str, secret: str) -> None:
     _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("姓名 扎西多吉", "扎西多吉"),
+        ("户主\u3000扎西", "扎西"),
+        ("姓名 扎西多吉 性别 男 年龄 45", "扎西多吉"),
+        ("姓名\t巴特尔\t性别\t男", "巴特尔"),
+        ("代理人 次仁", "次仁"),
+        ("联系人 巴特尔 13912345678", "巴特尔"),
+        ("户主 扎西 男 45岁", "扎西"),
+    ],
+)
+def test_a_name_after_a_field_label_and_a_space(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "姓名 性别 年龄",
+        "序号 姓名 身份证号 与户主关系",
+        "户主 家庭人口 保障金额 发放月份",
+        "姓名 不详",
+        "户主 同上",
+        "申请人 因病致贫",
+        "户主 签字：",
+        "联系人 社区网格员",
+        "户主 配偶 子女",
+        "姓名 救助类别",
+        "申请人 已于2024年去世",
+    ],
+)
+def test_a_header_row_and_words_after_a_label_and_a_space_stay(text: str) -> None:
+    _unchanged(text)
