@@ -98,6 +98,20 @@ _SPACED_LABEL_RE = re.compile(rf"(?:{_CTX})+[ \t]+([{_CJK}]{{2,16}})(?![{_CJK}])
 # The word before a label, over spaces: another heading there makes the line a header row.
 _WORD_BEFORE_RE = re.compile(rf"([{_CJK}]+)[ \t]+\Z")
 
+# The persons of a case (no categories: 残疾人：视力残疾 and 特困人员：分散供养 are values of a
+# category) before a separator or an opening bracket, and the whole CJK run after it: a name
+# whatever its first character (受助人：次仁, 当事人：扎西多吉), bounded as after a field's label.
+_PERSON_ROLES = tuple(role for role in ROLES if role not in ("特困人员", "低保户", "五保户", "残疾人"))
+_ROLE_RUN_RE = re.compile(
+    rf"(?:{'|'.join(_PERSON_ROLES)})\s*(?:[:：]|[(（【\[〔])\s*([{_CJK}]{{2,16}})(?![{_CJK}])([:：=]?)"
+)
+
+# A field's label glued to the run after it in prose (户主次仁已核实, 申请人扎西多吉于…): the run.
+_GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
+
+# What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均")
+
 # What ends a column's heading (类别, 住址, 年龄, 人口, 签字, 盖章 …) beside the number labels' ends.
 _HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式名称类限字章印见")
 

@@ -227,3 +227,20 @@ PLACEHOLDERS = frozenset(
         "缺失",
     ]
 )
+
+# Characters that transliterate Tibetan, Uyghur, Kazakh, Mongolian and Yi names (扎西多吉, 次仁,
+# 阿依古丽, 买买提, 巴特尔, 其其格, 阿呷): a run of them right after a household role in prose
+# (户主次仁已核实) is taken for a name, where a run of other characters is prose (户主长期卧病).
+TRANSLITERATED = frozenset(
+    "扎西次仁多吉卓玛格桑曲珍拉姆央金顿珠达瓦尼旺堆措罗布边巴普米索朗丹增洛强白德宗旦嘎贡益才让杰琼群培"
+    "阿依古丽买提艾热努尔都卜杜吐逊帕迪麦木克亚玉素甫曼兰叶娜哈"
+    "特其乌斯琴额敦雅苏朝鲁那顺宝音图孟日勒萨娃道呷乃沙马"
+)
+
+# Runs of those characters that are words of prose (户主多次在外务工).
+TRANSLITERATED_WORDS = frozenset(["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲"])
+
+# Who a party of a case is when it is no person (当事人：甲方, 委托人：单位).
+PARTIES = frozenset(
+    ["甲方", "乙方", "丙方", "丁方", "双方", "原告", "被告", "第三人", "申请方", "被申请方", "被申请人"]
+)

@@ -13,6 +13,7 @@ import re
 from . import address, mobile, resident_id
 from .name_patterns import (
     _AFTER_MOBILE_RE,
+    _AFTER_NAME_IN_PROSE,
     _BEFORE_MOBILE_RE,
     _BESIDE_ID_RE,
     _BESIDE_LEGACY_RE,
@@ -23,6 +24,7 @@ from .name_patterns import (
     _DOTTED_RE,
     _FIELD_LABEL_RE,
     _FREE_RE,
+    _GLUED_LABEL_RE,
     _IN_BRACKETS_RE,
     _LABELLED_RUN_RE,
     _LEGACY_RUN,
@@ -38,6 +40,7 @@ from .name_patterns import (
     _ROLE_FROM,
     _ROLE_HINT_RE,
     _ROLE_RE,
+    _ROLE_RUN_RE,
     _SPACED_LABEL_RE,
     _UNIT_ENDS,
     _WORD_BEFORE_RE,
@@ -64,6 +67,7 @@ from .name_tests import is_name as is_name
 from .name_tests import surname_length as surname_length
 from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
 from .name_words import GROUP_WORDS as GROUP_WORDS
+from .name_words import PARTIES, TRANSLITERATED, TRANSLITERATED_WORDS
 from .name_words import PLACEHOLDERS as PLACEHOLDERS
 from .name_words import RELATIONS as RELATIONS
 from .name_words import ROLES as ROLES
@@ -150,6 +154,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if labels:
         found += _labelled_runs(text, labels)
         found += _spaced_runs(text, labels)
+        found += _glued_runs(text, labels)
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
@@ -161,6 +166,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text):
         found += _after_roles(text, {start for start, _, _, _ in found})
+        found += _role_runs(text)
     # Found once, for the test below and for _beside_id: a pass of ``re`` over a remark costs
     # 10,000-15,000 instructions.
     runs = [(run.start(), run.end()) for run in _DIGIT_RUNS.finditer(text)]
@@ -222,6 +228,45 @@ def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, st
         before = _WORD_BEFORE_RE.search(text, max(0, at - 16), at)
         if before is None or not is_heading(before.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "run+context"))
+    return found
+
+
+def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """A name without a listed surname glued to a field's label in prose (``户主次仁已核实``,
+    ``申请人扎西多吉于…``): the characters of transliterated names (``TRANSLITERATED``) right after
+    the label, two to six of them, ending the run or before a word that follows a name in prose
+    (已, 于, 因 …). Prose after a label (户主长期卧病, 申请人因病致贫) is made of other characters."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _GLUED_LABEL_RE.match(text, at)
+        if match is None or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        cut = 0
+        while cut < len(run) and cut <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
+            cut += 1
+        name = run[:cut]
+        if (
+            2 <= cut <= LABELLED_RUN_MAX
+            and (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE)
+            and name not in TRANSLITERATED_WORDS
+            and may_be_labelled_name(name)
+        ):
+            found.append((match.start(1), match.start(1) + cut, 0.85, "run+context"))
+    return found
+
+
+def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a person of a case and a separator or a bracket (``受助人：次仁``,
+    ``当事人【扎西多吉】``), bounded as after a field's label; not a party that is no person
+    (当事人：甲方), a placeholder, a unit, a title, a place or prose."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _ROLE_RUN_RE.finditer(text):
+        run = match.group(1)
+        if match.group(2):
+            run = before_next_label(run)
+        if 2 <= len(run) <= LABELLED_RUN_MAX and run not in PARTIES and may_be_labelled_name(run):
+            found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
 
 

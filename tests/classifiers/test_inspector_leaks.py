@@ -951,3 +951,48 @@ def test_a_name_after_a_field_label_and_a_space(text: str, secret: str) -> None:
 )
 def test_a_header_row_and_words_after_a_label_and_a_space_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("受助人：次仁", "次仁"),
+        ("当事人：扎西多吉，男", "扎西多吉"),
+        ("委托人:巴特尔 13912345678", "巴特尔"),
+        ("男方：格桑，女方：卓玛", "格桑"),
+        ("男方：格桑，女方：卓玛", "卓玛"),
+        ("受助人【阿依古丽】", "阿依古丽"),
+        ("户主次仁已核实", "次仁"),
+        ("申请人扎西多吉于2024年3月提出申请", "扎西多吉"),
+        ("经查，户主巴特尔因病致贫", "巴特尔"),
+        ("姓名阿依古丽，女", "阿依古丽"),
+    ],
+)
+def test_a_name_without_a_listed_surname_after_a_role_or_in_prose(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受助人：本人",
+        "当事人：甲方",
+        "委托人：单位",
+        "受助人：低保户",
+        "逝者：已火化",
+        "残疾人：视力残疾",
+        "特困人员：分散供养",
+        "户主已核实",
+        "申请人因病致贫",
+        "户主多次在外务工",
+        "申请人不在家",
+        "户主不在家",
+        "申请人本人于2024年提出",
+        "户主家庭困难",
+        "申请人提出申请",
+        "户主长期卧病在床",
+        "联系人：社区网格员",
+    ],
+)
+def test_words_after_a_role_or_a_label_in_prose_stay(text: str) -> None:
+    _unchanged(text)
