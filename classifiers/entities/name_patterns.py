@@ -237,6 +237,16 @@ _BESIDE_LEGACY_RE = re.compile(
 
 LEGACY_EVIDENCE = "surname+beside-legacy-id"
 
+# A legacy number after a name and its relation in brackets, or after a relation or role and a
+# name in brackets (张伟（户主）<15>, 配偶（李娜）<15>, 监护人【张伟】 <15>): the brackets stand between
+# the name and the number, so _BESIDE_LEGACY_RE saw no name beside it.
+_KINSHIP = "|".join(sorted({*(r for r in RELATIONS if len(r) > 1), *ROLES}, key=len, reverse=True))
+_BRACKETED_LEGACY_RE = re.compile(
+    rf"(?:(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[(](?:{_KINSHIP})[)]"
+    rf"|(?:{_KINSHIP})[(【\[〔](?P<inside>[{_CJK}]{{2,4}})[)】\]〕])"
+    rf"[ \t]*[_\-,、;|:]?[ \t]*(?P<number>{_LEGACY})(?![0-9])"
+)
+
 # What ends a label of a number that starts with a surname (金额, 单号, 房号, 文号, 车号 …): no name.
 _NUMBER_LABEL_ENDS = frozenset("号码额数费款值率量价期")
 

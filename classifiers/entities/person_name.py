@@ -17,6 +17,7 @@ from .name_patterns import (
     _BEFORE_MOBILE_RE,
     _BESIDE_ID_RE,
     _BESIDE_LEGACY_RE,
+    _BRACKETED_LEGACY_RE,
     _BRACKETED_RE,
     _CALLED,
     _DIGIT_RUNS,
@@ -111,7 +112,18 @@ def legacy_ids_beside_names(text: str) -> list[tuple[int, int, int, int]]:
         name = match.group(side)
         if plausible(name) and name[-1] not in _NUMBER_LABEL_ENDS and resident_id.validate(match.group(number)) is None:
             found.append((*match.span(side), *match.span(number)))
-    return found + _legacy_in_records(text)
+    return found + _legacy_in_records(text) + _legacy_after_brackets(text)
+
+
+def _legacy_after_brackets(text: str) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, number start, number end) of each legacy number after a name and
+    its relation in brackets, or a relation and a name in brackets (``_BRACKETED_LEGACY_RE``)."""
+    found: list[tuple[int, int, int, int]] = []
+    for match in _BRACKETED_LEGACY_RE.finditer(text):
+        side = "before" if match.group("before") is not None else "inside"
+        if plausible(match.group(side)) and resident_id.validate(match.group("number")) is None:
+            found.append((*match.span(side), *match.span("number")))
+    return found
 
 
 def _legacy_in_records(text: str) -> list[tuple[int, int, int, int]]:

@@ -996,3 +996,32 @@ def test_a_name_without_a_listed_surname_after_a_role_or_in_prose(text: str, sec
 )
 def test_words_after_a_role_or_a_label_in_prose_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"张伟（户主）{LEGACY_ID}",
+        f"张伟(户主) {LEGACY_ID}",
+        f"李娜（配偶），{LEGACY_ID}，汉阴县",
+        f"配偶（李娜）{LEGACY_ID}",
+        f"监护人【张伟】 {LEGACY_ID}",
+    ],
+)
+def test_a_legacy_id_number_after_a_bracketed_relation(text: str) -> None:
+    _leaks(text, LEGACY_ID)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张伟（户主）610902901301123",  # no date: month 13
+        "王家庄（户主）610902900101123",  # a place
+        "金额（合计）610902900101123",
+        "配偶（汉阴县）610902900101123",
+    ],
+)
+def test_fifteen_digits_after_brackets_of_no_person_stay(text: str) -> None:
+    for role in ROLES:
+        out = _out(text, "text/plain", role)
+        assert "610902901301123" in out or "610902900101123" in out, (role, text, out)
