@@ -52,10 +52,11 @@ def may_contain(joined: str) -> bool:
     return False
 
 
-def decoded(value: str) -> Decoded | None:
-    """The text ``value`` encodes, or None when it is no base64 of text."""
+def decoded(value: str, min_length: int = MIN_LENGTH) -> Decoded | None:
+    """The text ``value`` encodes, or None when it is no base64 of text (``min_length``: of a
+    run inside a longer text, ``tokens.RUN_MIN_LENGTH``)."""
     # isascii() reads a flag of the string: most values (names, addresses) end here.
-    if len(value) < MIN_LENGTH or len(value) % 4 == 1 or not value.isascii():
+    if len(value) < min_length or len(value) % 4 == 1 or not value.isascii():
         return None
     # The alphabet from the first characters only: the decoder checks every other one.
     head = value[:_PROBE]

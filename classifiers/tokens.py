@@ -7,6 +7,10 @@ three base64url parts joined by dots, the payload a JSON object of claims) is no
 (``data:application/json;base64,eyJ…``, ``data:text/csv;charset=utf-8,%E5%A7%93…``, a
 spreadsheet export's download link).
 
+Nor is text in base64 inside a longer text (``附件:5byg5Lyf…==``, ``payload=5aeT…&type=1``): a
+run of 16 base64 characters or more, padded or in mixed case (a word, a number or a hex
+digest is neither), that decodes to text (``base64text.decoded``, once a run) is taken too.
+
 This module finds them and decodes what they carry; ``run.Run`` inspects it as what it is
 (a data URI's type: a CSV's names under their heading). A data URI is
 masked inside and encoded again the way it came. A token whose claims hold something the
@@ -30,12 +34,19 @@ _DATA = re.compile(r"data:([A-Za-z0-9.+/-]*)(?:;[A-Za-z0-9.+_-]+=[^;,\s\"'<>]*)*
 _SCHEME = re.compile(r"data:", re.I)
 # Types of text (an image's or a file's data URI is embedded_file's).
 _TEXT_TYPE = re.compile(r"(?:text/.*|.*[/+](?:json|xml|csv|javascript|x-www-form-urlencoded)|)", re.I)
-# For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too.
-COLUMN_HINT = r"eyJ[A-Za-z0-9_-]+\.eyJ|(?i:data:)"
+# A run of base64 inside a text: it begins where a run of its characters does (its first
+# character matched, then the one before checked: a leading class lets ``re`` skip in C).
+RUN_MIN_LENGTH = 16
+_RUN = re.compile(rf"[A-Za-z0-9+/_-](?<![A-Za-z0-9+/_-]{{2}})[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH - 1},}}={{0,2}}")
+# For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too (a run of
+# base64 as a superset: RE2 cannot say "mixed case", see run_may_be_text).
+COLUMN_HINT = rf"eyJ[A-Za-z0-9_-]+\.eyJ|(?i:data:)|[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH},}}"
 
 JWT = "jwt"
 DATA_BASE64 = "base64"
 DATA_ESCAPED = "escaped"
+BASE64_RUN = "run"  # text in base64 inside a longer text
+BASE64_RUN_URL_SAFE = "run-url-safe"
 
 
 class Wrapped(NamedTuple):
@@ -52,7 +63,17 @@ def may_contain(text: str) -> bool:
     """Could ``text`` (a value, or a NUL-joined column) hold one (``found``)? A scheme is
     case-insensitive (RFC 3986: ``Data:`` opens as ``data:`` does); its last letter and colon
     first, a substring search, before the regex."""
-    return "eyJ" in text or (("a:" in text or "A:" in text) and _SCHEME.search(text) is not None)
+    return (
+        "eyJ" in text
+        or (("a:" in text or "A:" in text) and _SCHEME.search(text) is not None)
+        or (len(text) > RUN_MIN_LENGTH and any(run_may_be_text(m.group()) for m in _RUN.finditer(text)))
+    )
+
+
+def run_may_be_text(run: str) -> bool:
+    """Is a run of base64 characters padded or in mixed case, as base64 of text is (a word, a
+    number, a hex digest or a path in lower case is neither)?"""
+    return run[-1] == "=" or (run != run.lower() and run != run.upper())
 
 
 def found(value: str) -> list[Wrapped]:
@@ -79,14 +100,35 @@ def found(value: str) -> list[Wrapped]:
         text, encoding = unquote_escapes(data.replace("+", "%2B"), "utf-8")
         if text != data:
             out.append(Wrapped(m.start(3), m.end(3), text, DATA_ESCAPED, False, encoding, media_type))
+    if len(value) > RUN_MIN_LENGTH:
+        out += _runs(value, out)
     out.sort()
     return out
 
 
+def _runs(value: str, found: list[Wrapped]) -> list[Wrapped]:
+    """Text in base64 inside ``value`` (not the whole value: ``base64text`` reads that), outside
+    the tokens and data URIs ``found``; each run decoded once."""
+    out: list[Wrapped] = []
+    for m in _RUN.finditer(value):
+        run = m.group()
+        if len(run) == len(value) or not run_may_be_text(run):
+            continue
+        if any(w.start < m.end() and m.start() < w.end for w in found):
+            continue
+        inner = base64text.decoded(run, RUN_MIN_LENGTH)
+        if inner is not None:
+            kind = BASE64_RUN_URL_SAFE if inner.url_safe else BASE64_RUN
+            out.append(Wrapped(m.start(), m.end(), inner.text, kind, inner.padded, "", "text/plain"))
+    return out
+
+
 def encoded(wrapped: Wrapped, new: str) -> str:
-    """A data URI's data written again, as it came, with ``new`` for the text it carried."""
-    if wrapped.kind == DATA_BASE64:
+    """A data URI's data or a run of base64 written again, as it came, with ``new`` for the text it carried."""
+    if wrapped.kind == DATA_BASE64 or wrapped.kind == BASE64_RUN:
         return base64text.encoded(new, False, wrapped.padded)
+    if wrapped.kind == BASE64_RUN_URL_SAFE:
+        return base64text.encoded(new, True, wrapped.padded)
     return quote(new, safe="*", encoding=wrapped.encoding)
 
 

@@ -4,6 +4,7 @@ stay as it is (over-masking)."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -1025,3 +1026,49 @@ def test_fifteen_digits_after_brackets_of_no_person_stay(text: str) -> None:
     for role in ROLES:
         out = _out(text, "text/plain", role)
         assert "610902901301123" in out or "610902900101123" in out, (role, text, out)
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"附件:{_b64('张伟 ' + ID)}",
+        f"备注：材料 {_b64('张伟，13912345678')} 已上传",
+        f"payload={_b64('姓名：张伟')}&type=1",
+        f"见附件（{_b64('身份证号' + ID).rstrip('=')}）",
+    ],
+)
+def test_text_in_base64_inside_a_longer_text(text: str) -> None:
+    secret = re.search("[A-Za-z0-9+/]{16,}=*", text)
+    assert secret is not None
+    _leaks(text, secret.group())
+
+
+def test_text_in_base64_inside_a_column_of_remarks() -> None:
+    records = [{"bz": f"附件:{_b64('张伟 ' + ID)}", "je": 100}, {"bz": f"附件:{_b64('李娜 ' + X_ID)}", "je": 200}]
+    _json_leaks({"records": records}, [_b64("张伟 " + ID), _b64("李娜 " + X_ID)])
+
+
+def test_text_in_base64_inside_a_longer_text_is_masked_in_place() -> None:
+    out = _out(f"附件:{_b64('张伟 ' + ID)} 已审核", "text/plain", "outsourced")
+    assert out.startswith("附件:") and out.endswith(" 已审核"), out
+    inner = base64.b64decode(out[len("附件:") : -len(" 已审核")]).decode()
+    assert "张伟" not in inner and ID not in inner, inner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"附件:{_b64('办理完成')} 已审核",  # text in base64 holding nothing personal
+        "token=AbCdEfGhIjKlMnOpQrStUvWx",  # mixed case, no text when decoded
+        "sha256=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= 校验通过",
+        "案件编号 AK2024000123456789 已受理",
+        "md5 9e107d9d372bb6826bd81d3542a419d6",
+        "路径 /data/exports/monthlyReportFinal/2024",
+    ],
+)
+def test_base64_shaped_runs_of_nothing_personal_stay(text: str) -> None:
+    _unchanged(text)
