@@ -112,6 +112,10 @@ _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
 _AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均")
 
+# A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
+# brackets are ASCII once folded).
+_LABEL_BRACKETED_RE = re.compile(rf"(?:{_CTX})+[(【\[〔]([{_CJK}]{{2,16}})[)】\]〕]")
+
 # What ends a column's heading (类别, 住址, 年龄, 人口, 签字, 盖章 …) beside the number labels' ends.
 _HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式名称类限字章印见")
 

@@ -16,9 +16,19 @@ from .name_patterns import (
     _TRAILERS,
     _UNIT_ENDS,
     CONTEXT,
+    LABELLED_RUN_MAX,
     NEXT_LABELS,
 )
-from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, PLACEHOLDERS, RELATIONS, ROLES, SURNAMES
+from .name_words import (
+    COMPOUND_SURNAMES,
+    GROUP_WORDS,
+    PLACEHOLDERS,
+    RELATIONS,
+    ROLES,
+    SURNAMES,
+    TRANSLITERATED,
+    TRANSLITERATED_WORDS,
+)
 
 
 def surname_length(name: str) -> int:
@@ -102,4 +112,15 @@ def is_heading(word: str) -> bool:
         or word in RELATIONS
         or word[-1] in _NUMBER_LABEL_ENDS
         or word[-1] in _HEADING_ENDS
+    )
+
+
+def is_transliterated(run: str) -> bool:
+    """Is ``run`` a name of transliterating characters (次仁, 阿依古丽, 巴特尔: name_words.TRANSLITERATED),
+    two to six, and no prose word of them (多次) nor anything a name after a label is not?"""
+    return (
+        2 <= len(run) <= LABELLED_RUN_MAX
+        and all(char in TRANSLITERATED for char in run)
+        and run not in TRANSLITERATED_WORDS
+        and may_be_labelled_name(run)
     )

@@ -27,6 +27,7 @@ from .name_patterns import (
     _FREE_RE,
     _GLUED_LABEL_RE,
     _IN_BRACKETS_RE,
+    _LABEL_BRACKETED_RE,
     _LABELLED_RUN_RE,
     _LEGACY_RUN,
     _LINE_ID_RE,
@@ -59,6 +60,7 @@ from .name_tests import (
     before_next_label,
     beside_number,
     is_heading,
+    is_transliterated,
     may_be_labelled_name,
     plausible,
     trim,
@@ -68,7 +70,7 @@ from .name_tests import is_name as is_name
 from .name_tests import surname_length as surname_length
 from .name_words import COMPOUND_SURNAMES as COMPOUND_SURNAMES
 from .name_words import GROUP_WORDS as GROUP_WORDS
-from .name_words import PARTIES, TRANSLITERATED, TRANSLITERATED_WORDS
+from .name_words import PARTIES, TRANSLITERATED
 from .name_words import PLACEHOLDERS as PLACEHOLDERS
 from .name_words import RELATIONS as RELATIONS
 from .name_words import ROLES as ROLES
@@ -167,6 +169,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         found += _labelled_runs(text, labels)
         found += _spaced_runs(text, labels)
         found += _glued_runs(text, labels)
+        found += _bracketed_after_labels(text, labels)
     if "名字" in text or "叫" in text:
         for match in _PHRASE_RE.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g) is not None)
@@ -257,14 +260,23 @@ def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str
         cut = 0
         while cut < len(run) and cut <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
             cut += 1
-        name = run[:cut]
-        if (
-            2 <= cut <= LABELLED_RUN_MAX
-            and (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE)
-            and name not in TRANSLITERATED_WORDS
-            and may_be_labelled_name(name)
-        ):
+        if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[:cut]):
             found.append((match.start(1), match.start(1) + cut, 0.85, "run+context"))
+    return found
+
+
+def _bracketed_after_labels(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """A name of transliterating characters in brackets after a field's label (``监护人（扎西）``,
+    ``联系人【巴特尔】``; a name with a listed surname there is ``_FREE_RE``'s)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _LABEL_BRACKETED_RE.match(text, at)
+        if (
+            match is not None
+            and _FIELD_LABEL_RE.search(text, at, match.start(1)) is not None
+            and is_transliterated(match.group(1))
+        ):
+            found.append((match.start(1), match.end(1), 0.85, "run+context"))
     return found
 
 
@@ -384,7 +396,12 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
         if match.start(group) not in starts and plausible(candidate):
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):
-        if match.start(1) not in starts and plausible(match.group(1)):
+        candidate = match.group(1)
+        if (
+            match.start(1) not in starts
+            and (plausible(candidate) or is_transliterated(candidate))  # 次仁（户主）
+            and candidate not in CONTEXT  # 申请人（本人）: a role, no name
+        ):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _IN_BRACKETS_RE.finditer(text):
         candidate = match.group(1)

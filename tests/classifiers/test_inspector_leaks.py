@@ -1072,3 +1072,34 @@ def test_text_in_base64_inside_a_longer_text_is_masked_in_place() -> None:
 )
 def test_base64_shaped_runs_of_nothing_personal_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("监护人（扎西）", "扎西"),
+        ("联系人【巴特尔】 13912345678", "巴特尔"),
+        ("家庭成员：次仁（户主）、卓玛（配偶）", "次仁"),
+        ("家庭成员：次仁（户主）、卓玛（配偶）", "卓玛"),
+        ("阿依古丽(监护人)", "阿依古丽"),
+    ],
+)
+def test_a_transliterated_name_in_or_before_brackets_beside_a_label(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人（签字）",
+        "户主（签名）：",
+        "监护人（父母）",
+        "联系人（电话）",
+        "申请人（本人）",
+        "多次（户主）",
+        "监护人（法定代理人）",
+        "户主（盖章）",
+    ],
+)
+def test_words_in_or_before_brackets_beside_a_label_stay(text: str) -> None:
+    _unchanged(text)
