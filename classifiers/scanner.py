@@ -186,7 +186,7 @@ class Scanner:
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold_joined(plain, text), hints, hint_evidence)
             found += self._windows(plain, hints, hint_evidence)
-        return _resolve(_less_business_numbers(text, found, hints))
+        return _resolve(_less_glued_mobiles(text, _less_business_numbers(text, found, hints), hints))
 
     def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         out: list[Match] = []
@@ -325,6 +325,33 @@ def _business_number(text: str, start: int, end: int) -> bool:
     return (
         _BUSINESS_LABEL.search(text, near, start) is not None
         and _CARD_WORDS.search(text, near, end + _CONTEXT_WINDOW) is None
+    )
+
+
+# A phone's words (电话, 手机, 联系 …) near a number glued to 86: it is a mobile whatever label is before it.
+_PHONE_WORDS = re.compile(r"手机|电话|联系|(?i:mobile|phone|tel)")
+
+
+def _less_glued_mobiles(text: str, found: list[Match], hints: frozenset[str]) -> list[Match]:
+    """``found`` less the mobiles written with a bare 86 glued to them (``8613912345678``) right
+    after a business number's label (订单号8613912345678, orderNo=…): thirteen digits there are
+    that number more likely than a mobile with its country code. Not under a phone's key, nor with
+    a phone's word within 16 characters either side; ``+86`` and ``0086`` stay mobiles."""
+    if mobile.ENTITY in hints:
+        return found
+    for m in found:  # a plain loop, as in _less_business_numbers: most scans find no such number
+        if m.entity == mobile.ENTITY and _glued_business_number(text, m.start, m.end):
+            return [k for k in found if k.entity != mobile.ENTITY or not _glued_business_number(text, k.start, k.end)]
+    return found
+
+
+def _glued_business_number(text: str, start: int, end: int) -> bool:
+    near = max(0, start - _CONTEXT_WINDOW)
+    return (
+        end - start == 13
+        and text.startswith("86", start)
+        and _BUSINESS_LABEL.search(text, near, start) is not None
+        and _PHONE_WORDS.search(text, near, end + _CONTEXT_WINDOW) is None
     )
 
 

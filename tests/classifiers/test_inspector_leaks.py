@@ -1103,3 +1103,32 @@ def test_a_transliterated_name_in_or_before_brackets_beside_a_label(text: str, s
 )
 def test_words_in_or_before_brackets_beside_a_label_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号8613912345678",
+        "流水号：8613912345678，已支付",
+        "业务编号 8613912345678",
+        "orderNo=8613912345678",
+    ],
+)
+def test_a_mobile_shaped_business_number_glued_to_86_after_its_label_stays(text: str) -> None:
+    _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8613912345678",
+        "电话8613912345678",
+        "来电8613912345678转接",
+        "订单号8613912345678，联系电话",
+        "订单号+8613912345678",
+        "订单号13912345678",  # no country code: a mobile, as before
+        "张伟 008613912345678",
+    ],
+)
+def test_a_mobile_glued_to_its_country_code_is_masked(text: str) -> None:
+    _leaks(text, "13912345678")
