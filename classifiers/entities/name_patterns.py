@@ -116,8 +116,9 @@ _AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均")
 # brackets are ASCII once folded).
 _LABEL_BRACKETED_RE = re.compile(rf"(?:{_CTX})+[(【\[〔]([{_CJK}]{{2,16}})[)】\]〕]")
 
-# What ends a column's heading (类别, 住址, 年龄, 人口, 签字, 盖章 …) beside the number labels' ends.
-_HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式名称类限字章印见")
+# What ends a column's heading (类别, 住址, 年龄, 人口, 签字, 盖章, 程度, 审核人 …) beside the number
+# labels' ends. Not 力: 艾力, 阿迪力 are names.
+_HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式名称类限字章印见度貌入人地级准遇份月")
 
 # The longest such run taken for a name (阿旺洛桑丹增, 额尔敦巴雅尔: six characters); longer ones
 # are prose.

@@ -161,7 +161,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                 found.append((start, match.end(1), 0.85, "surname+context"))
             continue
         candidate = trim(name)
-        if candidate in NEXT_LABELS:  # a header row's next heading (与户主关系: 关 is a surname)
+        if name in NEXT_LABELS or candidate in NEXT_LABELS:  # a header row's next heading (与户主关系, 文化程度)
             continue
         if surname_length(candidate) and len(candidate) > surname_length(candidate):
             found.append((start, start + len(candidate), 0.85, "surname+context"))

@@ -948,6 +948,12 @@ def test_a_name_after_a_field_label_and_a_space(text: str, secret: str) -> None:
         "户主 配偶 子女",
         "姓名 救助类别",
         "申请人 已于2024年去世",
+        "户主 户籍所在地",
+        "申请人 文化程度",
+        "户主 政治面貌",
+        "户主 月收入",
+        "申请人 残疾等级",
+        "经办人 审核人",
     ],
 )
 def test_a_header_row_and_words_after_a_label_and_a_space_stay(text: str) -> None:
