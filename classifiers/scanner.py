@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 
+from .broken_numbers import broken_ids, broken_mobiles
 from .entities import (
     address,
     bank_card,
@@ -26,6 +26,9 @@ from .entities import (
     uscc,
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
+from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
+from .matches import DIGIT_RUN as _DIGIT_RUN
+from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
 from .precheck import FOLDABLE as FOLDABLE
 from .precheck import MAYBE as MAYBE
@@ -41,7 +44,6 @@ SPECS: tuple[EntitySpec, ...] = (
     landline.SPEC,
     email.SPEC,
 )
-_CONTEXT_WINDOW = 16
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -57,22 +59,8 @@ _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _NOT_GROUPED = re.compile(
     rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
 )
-_DIGIT_RUN = re.compile("[0-9]+")
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
 _WHOLE = 11
-
-
-class Match(NamedTuple):
-    """A detected entity; ``start``/``end`` index the string given to :meth:`Scanner.scan`.
-
-    A named tuple, not a frozen dataclass: one is built per finding, and a frozen
-    dataclass's ``__init__`` costs several times as much."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-    evidence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +164,8 @@ class Scanner:
         plain = fold(text, join_digits=False)
         found = self._patterns_in(plain, hints, hint_evidence)
         if "\n" in plain.text:
-            found += _broken_ids(plain)
-            found += _broken_mobiles(plain)
+            found += broken_ids(plain)
+            found += broken_mobiles(plain)
         if _CJK.search(plain.text) is not None:
             found += self._free_text(plain, hints, hint_evidence)
         if has_separated_digits(plain.text):
@@ -364,45 +352,6 @@ def _files(text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         Match(embedded_file.ENTITY, start, end, VALIDATED_SCORE, f"{evidence}+{hint_evidence}" if keyed else evidence)
         for start, end, evidence in embedded_file.find(text, keyed)
     ]
-
-
-# An ID number broken by one line end (a narrow column, a form's text wrapped): two pieces of
-# digits, the second maybe ending in X, spaces about the line end. Only a checksum-valid number
-# of 18 joins: a line end parts a table's columns and a list's values far more often.
-_BROKEN_ID = re.compile(r"(?<![0-9])([0-9]{1,17})[ \t]*\r?\n[ \t]*([0-9]{1,17}[0-9Xx]?)(?![0-9A-Za-z])")
-
-
-def _broken_ids(plain: Folded) -> list[Match]:
-    found: list[Match] = []
-    for m in _BROKEN_ID.finditer(plain.text):
-        number = m.group(1) + m.group(2)
-        if len(number) == 18 and resident_id.validate(number) is True:
-            start, end = plain.span(m.start(), m.end())
-            found.append(Match(resident_id.ENTITY, start, end, VALIDATED_SCORE, resident_id.SPEC.strong_evidence))
-    return found
-
-
-# A mobile broken by one line end (139 1234\n5678, 139-\r\n1234-5678): digit groups on both sides.
-# It has no checksum, and a line end parts a column of numbers far more often: only 11 digits of
-# an allocated segment written as a mobile is grouped (3, 4, 4), or after a word for a phone.
-_BROKEN_MOBILE = re.compile(r"(?<![0-9])([0-9]+(?:[ -][0-9]+)*)[ \t-]*\r?\n[ \t]*([0-9]+(?:[ -][0-9]+)*)(?![0-9])")
-_MOBILE_GROUPS = [3, 4, 4]
-
-
-def _broken_mobiles(plain: Folded) -> list[Match]:
-    found: list[Match] = []
-    for m in _BROKEN_MOBILE.finditer(plain.text):
-        groups = _DIGIT_RUN.findall(m.group(1)) + _DIGIT_RUN.findall(m.group(2))
-        if groups[0] in ("86", "0086"):  # a country code written apart
-            groups = groups[1:]
-        number = "".join(groups)
-        if len(number) != 11 or number[0] != "1" or mobile.validate(number) is not None:
-            continue
-        before = plain.text[max(0, m.start() - _CONTEXT_WINDOW) : m.start()].lower()
-        if [len(g) for g in groups] == _MOBILE_GROUPS or any(word in before for word in mobile.CONTEXT):
-            start, end = plain.span(m.start(), m.end())
-            found.append(Match(mobile.ENTITY, start, end, mobile.PATTERNS[0].score, "pattern+broken"))
-    return found
 
 
 _WHOLE_ID = re.compile(r"[1-9][0-9]{16}[0-9Xx]")

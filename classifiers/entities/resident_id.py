@@ -128,7 +128,7 @@ def to18(number: str) -> str:
 
 
 # Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person;
-# and a line end with the spaces about it ("610902\n19470415…": scanner._broken_ids).
+# and a line end with the spaces about it ("610902\n19470415…": broken_numbers.broken_ids).
 _LOOSE_CHARACTERS = "/_\r\n\t "
 _LOOSE = str.maketrans("", "", _LOOSE_CHARACTERS)
 
