@@ -157,6 +157,37 @@ def test_anchored_searches_equal_finditer() -> None:
         assert _spans(person_name._records(text)) == _spans(name_patterns._RECORD_RE.finditer(text)), repr(text)
 
 
+def test_name_before_a_mobile_equals_the_search() -> None:
+    """``_before_mobile`` (matched only where the last CJK run before the number begins) finds
+    what ``_BEFORE_MOBILE_RE`` searched over the 16 characters before it finds, groups and all,
+    wherever the number stands."""
+    r = random.Random(15)
+    pieces = [
+        *_NAME_PIECES,
+        "请联系",
+        "致电",
+        "找",
+        "/",
+        "+86",
+        "+86-",
+        "86 ",
+        " " * 4,
+        " " * 7,
+        "\t\t",
+        "\u3000",
+        "1" * 11,
+        "欧阳娜娜",
+    ]
+    for text in random_texts(r, pieces, 20000, 30):
+        for at in range(len(text) + 1):
+            searched = name_patterns._BEFORE_MOBILE_RE.search(text, max(0, at - 16), at)
+            matched = person_name._before_mobile(text, at)
+            assert _spans([] if matched is None else [matched]) == _spans([] if searched is None else [searched]), (
+                repr(text),
+                at,
+            )
+
+
 def test_record_ends_and_id_runs_equal_their_regex_passes() -> None:
     """What ``find`` looks for by ``str.find`` and shares between its passes is what the
     regex passes it replaced found: where a gender or an ID label begins, and where a run of
