@@ -113,6 +113,26 @@ def test_named_group_candidates_equal_every_pattern() -> None:
                 assert fast._patterns_in(folded, hints, "key:k") == _every_pattern(fast, folded, hints, "key:k"), text
 
 
+def test_combined_pattern_without_email_equals_the_combined_one() -> None:
+    """In a text without '@', ``_combined_no_at`` (its leading class and the look-behind that no
+    digit stands before a match, asked once for all its patterns) finds what the combined pattern
+    of every pattern finds, from every position: the same span, pattern and groups."""
+    scanner = Scanner()
+    r = random.Random(16)
+    pieces = [*"0123456789Xx-( )+#.", "身份证号", "电话", "，", "AB", "91", "\u3000", "\n", "转", "分机", "ext."]
+    pieces += ["13912345678", "+86 ", "0086", "(0915)", "0915-", "010-", "(139) ", "610902199001011230"]
+    pieces += ["6222020000495999690", "913147909684609049", "91610900MA70B2XQ3X", "9276349", "0102345678"]
+    for text in random_texts(r, pieces, 20000, 12):
+        for pos in range(len(text) + 1):
+            fast, every = scanner._combined_no_at.search(text, pos), scanner._combined.search(text, pos)
+            assert (fast is None) == (every is None), (text, pos)
+            if fast is not None and every is not None:
+                assert fast.lastgroup == every.lastgroup, (text, pos)
+                assert [fast.span(g) for g in range(fast.re.groups + 1)] == [
+                    every.span(g) for g in range(fast.re.groups + 1)
+                ], (text, pos)
+
+
 def _reference_fold(text: str, join_digits: bool) -> Folded:
     """fold() as it was: NFKC per character, then separator runs between digits dropped."""
     chars: list[str] = []
