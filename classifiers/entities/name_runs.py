@@ -1,0 +1,103 @@
+"""Names whatever their first character: the whole CJK run after a name field's label or a
+person of a case (扎西多吉, 买买提江, 次仁), bounded by the next label, punctuation or prose.
+A listed surname is not needed here; the label is the evidence.
+"""
+
+from __future__ import annotations
+
+from .name_patterns import (
+    _AFTER_NAME_IN_PROSE,
+    _FIELD_LABEL_RE,
+    _GLUED_LABEL_RE,
+    _LABEL_BRACKETED_RE,
+    _LABELLED_RUN_RE,
+    _ROLE_RUN_RE,
+    _SPACED_LABEL_RE,
+    _WORD_BEFORE_RE,
+    LABELLED_RUN_MAX,
+)
+from .name_tests import before_next_label, is_heading, is_transliterated, may_be_labelled_name
+from .name_words import PARTIES, TRANSLITERATED
+
+
+def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a name field's label and a separator (``姓名：扎西多吉``), tried
+    where ``_FREE_RE`` found a label (``labels``): a name whatever its first character, unless
+    it is a placeholder, a unit, a place, a title or prose."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _LABELLED_RUN_RE.match(text, at)
+        if match is None or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        if text[match.end() : match.end() + 1] in (":", "=", "|"):
+            run = before_next_label(run)
+        if 2 <= len(run) <= LABELLED_RUN_MAX and may_be_labelled_name(run):
+            found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
+    return found
+
+
+def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a name field's label and spaces only (``姓名 扎西多吉``), as
+    :func:`_labelled_runs` reads it after a separator; not in a header row (``姓名 性别 年龄``:
+    the run or the word before the label is a heading) nor a label itself (``户主 签字：``)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _SPACED_LABEL_RE.match(text, at)
+        if match is None or match.group(2) or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        if not 2 <= len(run) <= LABELLED_RUN_MAX or is_heading(run) or not may_be_labelled_name(run):
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, at - 16), at)
+        if before is None or not is_heading(before.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "run+context"))
+    return found
+
+
+def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """A name without a listed surname glued to a field's label in prose (``户主次仁已核实``,
+    ``申请人扎西多吉于…``): the characters of transliterated names (``TRANSLITERATED``) right after
+    the label, two to six of them, ending the run or before a word that follows a name in prose
+    (已, 于, 因 …). Prose after a label (户主长期卧病, 申请人因病致贫) is made of other characters."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _GLUED_LABEL_RE.match(text, at)
+        if match is None or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
+            continue
+        run = match.group(1)
+        cut = 0
+        while cut < len(run) and cut <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
+            cut += 1
+        if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[:cut]):
+            found.append((match.start(1), match.start(1) + cut, 0.85, "run+context"))
+    return found
+
+
+def _bracketed_after_labels(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
+    """A name of transliterating characters in brackets after a field's label (``监护人（扎西）``,
+    ``联系人【巴特尔】``; a name with a listed surname there is ``_FREE_RE``'s)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in labels:
+        match = _LABEL_BRACKETED_RE.match(text, at)
+        if (
+            match is not None
+            and _FIELD_LABEL_RE.search(text, at, match.start(1)) is not None
+            and is_transliterated(match.group(1))
+        ):
+            found.append((match.start(1), match.end(1), 0.85, "run+context"))
+    return found
+
+
+def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run after a person of a case and a separator or a bracket (``受助人：次仁``,
+    ``当事人【扎西多吉】``), bounded as after a field's label; not a party that is no person
+    (当事人：甲方), a placeholder, a unit, a title, a place or prose."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _ROLE_RUN_RE.finditer(text):
+        run = match.group(1)
+        if match.group(2):
+            run = before_next_label(run)
+        if 2 <= len(run) <= LABELLED_RUN_MAX and run not in PARTIES and may_be_labelled_name(run):
+            found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
+    return found
