@@ -177,7 +177,7 @@ class Scanner:
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold_joined(plain, text), hints, hint_evidence)
             found += self._windows(plain, hints, hint_evidence)
-        return _resolve(_less_glued_mobiles(text, _less_business_numbers(text, found, hints), hints))
+        return _resolve(_less_business_numbers(text, found, hints))
 
     def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         out: list[Match] = []
@@ -302,12 +302,16 @@ _CARD_WORDS = re.compile(r"[卡账帐]|银行|开户|信用社|农信|农商|储
 
 
 def _less_business_numbers(text: str, found: list[Match], hints: frozenset[str]) -> list[Match]:
-    """``found`` less the cards a business number's label stands right before (_BUSINESS_LABEL)."""
-    if bank_card.ENTITY in hints:
-        return found
-    for m in found:  # a plain loop: most scans find no card (a generator cost every scan more)
-        if m.entity == bank_card.ENTITY and _business_number(text, m.start, m.end):
-            return [k for k in found if k.entity != bank_card.ENTITY or not _business_number(text, k.start, k.end)]
+    """``found`` less what a business number's label (_BUSINESS_LABEL) stands right before: the
+    cards (_business_number) and the mobiles glued to 86 (_glued_business_number), unless the
+    value's key says it is one (``hints``)."""
+    for entity, is_business in ((bank_card.ENTITY, _business_number), (mobile.ENTITY, _glued_business_number)):
+        if entity in hints:
+            continue
+        for m in found:  # a plain loop: most scans find no such number (a generator cost every scan more)
+            if m.entity == entity and is_business(text, m.start, m.end):
+                found = [k for k in found if k.entity != entity or not is_business(text, k.start, k.end)]
+                break
     return found
 
 
@@ -323,20 +327,11 @@ def _business_number(text: str, start: int, end: int) -> bool:
 _PHONE_WORDS = re.compile(r"手机|电话|联系|(?i:mobile|phone|tel)")
 
 
-def _less_glued_mobiles(text: str, found: list[Match], hints: frozenset[str]) -> list[Match]:
-    """``found`` less the mobiles written with a bare 86 glued to them (``8613912345678``) right
-    after a business number's label (订单号8613912345678, orderNo=…): thirteen digits there are
-    that number more likely than a mobile with its country code. Not under a phone's key, nor with
-    a phone's word within 16 characters either side; ``+86`` and ``0086`` stay mobiles."""
-    if mobile.ENTITY in hints:
-        return found
-    for m in found:  # a plain loop, as in _less_business_numbers: most scans find no such number
-        if m.entity == mobile.ENTITY and _glued_business_number(text, m.start, m.end):
-            return [k for k in found if k.entity != mobile.ENTITY or not _glued_business_number(text, k.start, k.end)]
-    return found
-
-
 def _glued_business_number(text: str, start: int, end: int) -> bool:
+    """A mobile written with a bare 86 glued to it (``8613912345678``) right after a business
+    number's label (订单号8613912345678, orderNo=…): thirteen digits there are that number more
+    likely than a mobile with its country code. Not with a phone's word within 16 characters
+    either side; ``+86`` and ``0086`` stay mobiles."""
     near = max(0, start - _CONTEXT_WINDOW)
     return (
         end - start == 13
