@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from .cli_common import fail, settings_or_fail
+from .cli_scan import scan
 from .logs import log_config, scrub
 from .settings import PACKAGE_ROOT, Settings
 
@@ -35,6 +36,7 @@ app.add_typer(__import__("gateway.cli_policy", fromlist=["policy_app"]).policy_a
 app.add_typer(__import__("gateway.cli_audit", fromlist=["audit_app"]).audit_app, name="audit")
 app.add_typer(__import__("gateway.cli_detect", fromlist=["detect_app"]).detect_app, name="detect")
 app.add_typer(__import__("gateway.cli_report", fromlist=["report_app"]).report_app, name="report")
+app.command("scan")(scan)
 
 NODE_SCRIPT = PACKAGE_ROOT / "deploy" / "opensearch" / "node.sh"
 DEV_DIR = Path("var/dev")
