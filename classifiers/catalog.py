@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .custom import CustomEntity
+
 DEFAULT_PATH = Path(__file__).with_name("catalog.yaml")
 PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
@@ -82,9 +84,14 @@ class Catalog:
         self._cached = lru_cache(maxsize=8192)(self._lookup)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Catalog:
+    def load(cls, path: Path | None = None, custom: tuple[CustomEntity, ...] = ()) -> Catalog:
+        """The catalog, with the field names of the entities a deployment declares (custom.py)
+        after the shipped ones (a shipped field name keeps its meaning)."""
         with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh) or {})
+            data = yaml.safe_load(fh) or {}
+        if custom:
+            data["entities"] = {**(data.get("entities") or {}), **{c.spec.entity: c.keys for c in custom}}
+        return cls(data)
 
     def _add(self, style: str, term: str, info: KeyInfo) -> None:
         folded = fold_key(str(term))

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .catalog import PHONE, Catalog, KeyInfo
-from .entities import address, bank_card, email, embedded_file, landline, mobile, person_name, resident_id, uscc
+from .entities import (
+    address,
+    bank_card,
+    email,
+    embedded_file,
+    landline,
+    licence_plate,
+    mobile,
+    passport,
+    person_name,
+    resident_id,
+    uscc,
+)
 from .entities.base import CONTEXT_BOOST
 from .normalise import fold
 from .scanner import Match, Scanner
@@ -88,6 +101,9 @@ class Plan:
     column: re.Pattern[str] | None  # the same over a "\\x00"-joined column of values
     evidence: str
     strong_evidence: str
+    # Could a NUL-joined column hold an entity a deployment declared (custom.py)? None when
+    # none is: then the pre-check (columns.maybe) alone decides whether a column is skipped.
+    declared: Callable[[str], bool] | None = None
 
 
 class Detector:
@@ -136,8 +152,7 @@ class Detector:
             self._plans[key] = plan
         return plan
 
-    @staticmethod
-    def _make_plan(info: KeyInfo | None) -> Plan:
+    def _make_plan(self, info: KeyInfo | None) -> Plan:
         entity = info.entity if info is not None else None
         hints = (_HINTS.get(entity, frozenset({entity})) if entity else frozenset()) if info else frozenset()
         weak = info is not None and info.weak
@@ -154,6 +169,7 @@ class Detector:
             re.compile(f"(?:{column})(?:\x00(?:{column}))*") if column else None,
             evidence,
             f"{strong.strong_evidence}+{evidence}" if strong else "",
+            self.scanner.may_hold_custom if self.scanner.custom_entities else None,
         )
 
     def detect(self, value: str, info: KeyInfo | None, plan: Plan | None = None) -> list[Match]:
@@ -237,8 +253,7 @@ class Detector:
             return [Match(entity, 0, n, _KEY_SCORE, plan.evidence)]
         return self.detect(value, info, replace(plan, canonical=None)) if info is not None else _NO_MATCHES
 
-    @staticmethod
-    def _whole_value(value: str, info: KeyInfo, found: list[Match]) -> Match | None:
+    def _whole_value(self, value: str, info: KeyInfo, found: list[Match]) -> Match | None:
         """The key's own claim on the whole value when content detection did not confirm it."""
         start = len(value) - len(value.lstrip())
         core = value.strip()
@@ -269,6 +284,10 @@ class Detector:
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
+            or (entity == passport.ENTITY and passport.looks_like(compact))
+            or (entity == licence_plate.ENTITY and licence_plate.looks_like(compact))
+            # A declared entity's number (custom.py) whatever its shape: the key says what it is.
+            or (entity in self.scanner.custom_entities and any(c.isdigit() for c in compact))
             or (entity == BIRTH_DATE and _is_date(core, folded))
         ):
             claim = entity

@@ -467,7 +467,10 @@ class ColumnWalker:
                     (info is None or info.entity is None)
                     and "{" not in joined
                     and "[" not in joined
-                    and (not maybe(joined) or (info is not None and info.business and business_clean(joined)))
+                    and (
+                        (not maybe(joined) and (plan.declared is None or not plan.declared(joined)))
+                        or (info is not None and info.business and business_clean(joined))
+                    )
                 ):
                     continue  # nothing in this column can be personal data
                 if "{" not in joined and "[" not in joined:  # no embedded JSON to walk

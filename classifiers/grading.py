@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .custom import CustomEntity
 from .levels import DataLevel
 
 DEFAULT_PATH = Path(__file__).with_name("grading.yaml")
@@ -46,9 +47,15 @@ class Grader:
         self._graded: dict[tuple[frozenset[str], frozenset[str]], tuple[DataLevel, tuple[str, ...]]] = {}
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Grader:
+    def load(cls, path: Path | None = None, custom: tuple[CustomEntity, ...] = ()) -> Grader:
+        """The grading rules, with the level of each entity a deployment declares (custom.py);
+        a declared entity is personal data (it counts for the volume rule)."""
         with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh) or {})
+            grader = cls(yaml.safe_load(fh) or {})
+        for entity in custom:
+            grader.entity_levels[entity.spec.entity] = entity.level
+        grader.personal_entities |= {entity.spec.entity for entity in custom}
+        return grader
 
     def persons_estimate(self, records: Iterable[RecordSummary], ids: int) -> int:
         """Distinct ID numbers, or records holding personal data when that is larger.

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import datatext, fastcsv, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
+from .custom import parse
 from .detect import Detector
 from .entities import person_name, resident_id
 from .fastjson import ColumnWalker
@@ -31,11 +33,12 @@ __all__ = ["Finding", "Inspection", "InspectionError", "Inspector"]
 
 
 class Inspector:
-    def __init__(self, *, max_bytes: int = 8 * 1024 * 1024) -> None:
+    def __init__(self, *, max_bytes: int = 8 * 1024 * 1024, custom_entities: Mapping[str, Any] | None = None) -> None:
         self.max_bytes = max_bytes
-        self.catalog = Catalog.load()
-        self.grader = Grader.load()
-        self.detector = Detector(self.catalog, Scanner())
+        custom = parse(custom_entities or {})  # inspection.custom_entities: checked once, here
+        self.catalog = Catalog.load(custom=custom)
+        self.grader = Grader.load(custom=custom)
+        self.detector = Detector(self.catalog, Scanner(custom=[c.spec for c in custom]))
 
     def inspect(self, body: bytes, media_type: str, charset: str | None, profile: MaskingProfile) -> Inspection:
         if len(body) > self.max_bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import address, numerals, person_name
+from .entities import address, licence_plate, numerals, person_name
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
@@ -23,11 +23,12 @@ _MAYBE_CORE = re.compile(
     f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
     + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
 )
-# With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT):
+# With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT) and
+# a plate's province and office letter (licence_plate.HINT):
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}")
+MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}")
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
 # position of a text that holds nothing (most columns and values); these three cost a
@@ -52,7 +53,7 @@ def may_hold(text: str) -> bool:
     on its own, and only in a text that is not ASCII: as one more alternative of _MAYBE_FROM
     it cost every character of every value a class test (+1 % on the demo document). So is a
     record line's gender and age (``person_name.PROFILE``), by substring tests first, and a
-    role or relation before a name (``person_name.ROLE_HINT``).
+    role or relation before a name (``person_name.ROLE_HINT``), and a plate's office letter.
 
     In an ASCII text only MAYBE's '@', escaped digit and numbers can match (every other
     alternative needs a CJK character or one that folding changes), and the numbers are looked
@@ -63,7 +64,12 @@ def may_hold(text: str) -> bool:
     start = _MAYBE_FROM.search(text)
     if start is not None and _MAYBE_CORE.search(text, start.start()) is not None:
         return True
-    return numerals.may_contain(text) or person_name.may_be_profile(text) or person_name.may_follow_role(text)
+    return (
+        numerals.may_contain(text)
+        or person_name.may_be_profile(text)
+        or person_name.may_follow_role(text)
+        or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
+    )
 
 
 def _holds_number(text: str) -> bool:

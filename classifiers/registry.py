@@ -7,42 +7,49 @@ start for nothing, let alone per request.
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NoOpNlpEngine
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
-from .recognizers.address import AddressRecognizer
-from .recognizers.bank_card import BankCardRecognizer
-from .recognizers.email import EmailRecognizer
-from .recognizers.embedded_file import EmbeddedFileRecognizer
-from .recognizers.landline import LandlineRecognizer
-from .recognizers.mobile import MobileRecognizer
-from .recognizers.person_name import PersonNameRecognizer
-from .recognizers.resident_id import ResidentIdRecognizer
-from .recognizers.uscc import UsccRecognizer
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NoOpNlpEngine
+from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+
+from .custom import parse
+
+# Imported for presidio: a `predefined` recognizer of the YAML is looked up by its class name
+# among the EntityRecognizer subclasses loaded.
+from .recognizers import (  # noqa: F401
+    address,
+    bank_card,
+    email,
+    embedded_file,
+    landline,
+    licence_plate,
+    mobile,
+    passport,
+    person_name,
+    resident_id,
+    uscc,
+)
+from .recognizers._pattern import SpecPatternRecognizer, patterns_of
 
 LANGUAGE = "zh"
+RECOGNIZERS_PATH = Path(__file__).with_name("recognizers.yaml")
 
 
-def recognizers(language: str = LANGUAGE) -> list[EntityRecognizer]:
-    return [
-        ResidentIdRecognizer(supported_language=language),
-        MobileRecognizer(supported_language=language),
-        LandlineRecognizer(supported_language=language),
-        BankCardRecognizer(supported_language=language),
-        EmailRecognizer(supported_language=language),
-        UsccRecognizer(supported_language=language),
-        PersonNameRecognizer(supported_language=language),
-        AddressRecognizer(supported_language=language),
-        EmbeddedFileRecognizer(supported_language=language),
-    ]
+def recognizer_registry(custom_entities: Mapping[str, Any] | None = None) -> RecognizerRegistry:
+    """The recognizers of ``recognizers.yaml``, and one for each entity a deployment declares
+    (``inspection.custom_entities``, classifiers/custom.py)."""
+    registry = RecognizerRegistryProvider(conf_file=RECOGNIZERS_PATH).create_recognizer_registry()
+    for entity in parse(custom_entities or {}):
+        spec = entity.spec
+        name = f"{spec.entity}Recognizer"
+        registry.add_recognizer(SpecPatternRecognizer(patterns_of(spec), list(spec.context), LANGUAGE, name, spec))
+    return registry
 
 
-def recognizer_registry(language: str = LANGUAGE) -> RecognizerRegistry:
-    """A registry holding only our recognizers (presidio's English ones would misfire on Chinese)."""
-    return RecognizerRegistry(recognizers=recognizers(language), supported_languages=[language])
-
-
-def analyzer_engine(language: str = LANGUAGE) -> AnalyzerEngine:
+def analyzer_engine(custom_entities: Mapping[str, Any] | None = None) -> AnalyzerEngine:
     """An AnalyzerEngine that needs no model download.
 
     Presidio ships ``NoOpNlpEngine`` for exactly this: all our recognizers are
@@ -52,9 +59,9 @@ def analyzer_engine(language: str = LANGUAGE) -> AnalyzerEngine:
     recognizers validate by checksum, and the name/address finders check context
     themselves.
     """
-    nlp_engine = NoOpNlpEngine(models=[{"lang_code": language, "model_name": "none"}])
+    nlp_engine = NoOpNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "none"}])
     return AnalyzerEngine(
-        registry=recognizer_registry(language),
+        registry=recognizer_registry(custom_entities),
         nlp_engine=nlp_engine,
-        supported_languages=[language],
+        supported_languages=[LANGUAGE],
     )

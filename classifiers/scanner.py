@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .broken_numbers import broken_ids, broken_mobiles
+from .declared import DeclaredPass
 from .entities import (
     address,
     bank_card,
     email,
     embedded_file,
     landline,
+    licence_plate,
     mobile,
     numerals,
+    passport,
     person_name,
     resident_id,
     uscc,
@@ -43,6 +46,7 @@ SPECS: tuple[EntitySpec, ...] = (
     mobile.SPEC,
     landline.SPEC,
     email.SPEC,
+    passport.SPEC,
 )
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -74,8 +78,14 @@ class _Compiled:
 class Scanner:
     """Find entities in one string value."""
 
-    def __init__(self, specs: Iterable[EntitySpec] = SPECS, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self, specs: Iterable[EntitySpec] = SPECS, threshold: float = THRESHOLD, custom: Iterable[EntitySpec] = ()
+    ) -> None:
         self.threshold = threshold
+        # Entities a deployment declares (custom.py): searched in a pass of their own, after the
+        # built-in scan, so that none of its shortcuts (the pre-check, whole values) skips them.
+        self.declared = DeclaredPass(tuple(custom), threshold)
+        self.custom_entities = self.declared.entities
         self._patterns = [
             _Compiled(spec, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
             for spec in specs
@@ -130,6 +140,19 @@ class Scanner:
         ``hints`` are entities a field name vouches for; they lift a weak match (a legacy
         15-digit ID, a phone without its area-code separator) over the threshold.
         """
+        found = self._built_in(text, hints, hint_evidence)
+        if self.custom_entities:
+            declared = self.declared.find(text, hints, hint_evidence)
+            if declared:
+                return _resolve(found + declared)
+        return found
+
+    def may_hold_custom(self, text: str) -> bool:
+        """Could ``text`` (a value or a NUL-joined column) hold a declared entity? The
+        pre-check (precheck.MAYBE) knows only the built-in ones."""
+        return self.declared.may_hold(text)
+
+    def _built_in(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         n = len(text)
         if self._whole_fast and (n == 18 or n == 11):
             whole = _whole_value(text)
@@ -274,6 +297,11 @@ class Scanner:
         if address.may_contain(text):
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))
+        for start, end in licence_plate.find(text):
+            score, evidence = licence_plate.PATTERNS[0].score, "pattern"
+            if licence_plate.ENTITY in hints:
+                score, evidence = score + CONTEXT_BOOST, f"pattern+{hint_evidence}"
+            out.append(Match(licence_plate.ENTITY, *folded.span(start, end), score, evidence))
         for start, end, entity in numerals.find(text):
             score, evidence = mobile.PATTERNS[0].score if entity == mobile.ENTITY else VALIDATED_SCORE, "numerals"
             if entity == bank_card.ENTITY:

@@ -44,6 +44,8 @@ ENTITIES = (
     "ADDRESS",
     "BIRTH_DATE",
     "USCC",
+    "PASSPORT",
+    "LICENCE_PLATE",
     "IMAGE",
 )
 ADMIN_ROUTE_PREFIX = "admin."  # management endpoints: audited, but not in the request counters

@@ -69,7 +69,9 @@ class Gateway:
             marker=settings.audit.spool_dir / POLICY_MARKER,
         )
         profiles = self.policy.profiles
-        inspector = Inspector(max_bytes=settings.inspection.max_body_bytes)
+        inspector = Inspector(
+            max_bytes=settings.inspection.max_body_bytes, custom_entities=settings.inspection.custom_entities
+        )
         signer = CheckpointSigner.from_dir(settings.keys.dir, settings.keys.generate_missing)
         self.sealer = ChainSealer(signer, alg=settings.audit.chain_alg)  # the checkpoint timer needs it too
         # What the start entry compares with the slot's previous start (gateway/process_events.py):

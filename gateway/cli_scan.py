@@ -129,7 +129,8 @@ def scan(
         raise typer.BadParameter(str(exc.args[0]), param_hint="--profile") from None
     body = _read(source)
     try:
-        inspection = Inspector(max_bytes=MAX_SCAN_BYTES).inspect(body, kind, None, chosen)
+        inspector = Inspector(max_bytes=MAX_SCAN_BYTES, custom_entities=settings.inspection.custom_entities)
+        inspection = inspector.inspect(body, kind, None, chosen)
     except InspectionError as exc:
         fail(f"无法检查该文档 / the document cannot be inspected ({exc.code}): {exc}")
     except KeyFileError as exc:  # a key file the profile names (encrypt, pseudonymise) is missing

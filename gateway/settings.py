@@ -125,6 +125,17 @@ class InspectionSettings(Section):
     # response_too_large); a compressed one that decodes past it is refused to callers who
     # would see masked data. Raise it for large exports.
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)
+    # Entity types of the bureau's own (a 低保证号, a 特困供养证号): name -> patterns, context
+    # words, field names, level; the format and its checks are classifiers/custom.py's.
+    custom_entities: dict[str, Any] = {}
+
+    @field_validator("custom_entities")
+    @classmethod
+    def _declared(cls, value: dict[str, Any]) -> dict[str, Any]:
+        from classifiers.custom import parse
+
+        parse(value)  # a ValueError names the entity and the field that is wrong
+        return value
 
 
 class AuditSettings(Section):

@@ -19,8 +19,13 @@ class FinderRecognizer(EntityRecognizer):
     ENTITY: ClassVar[str]
     CONTEXT: ClassVar[list[str]]
 
-    def __init__(self, supported_language: str = "zh") -> None:
-        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language, context=self.CONTEXT)
+    def __init__(self, supported_language: str = "zh", name: str | None = None) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            supported_language=supported_language,
+            context=self.CONTEXT,
+            name=name or type(self).__name__,
+        )
 
     def load(self) -> None:
         """Nothing to load: the dictionaries are module constants."""

@@ -61,9 +61,15 @@ class SpecPatternRecognizer(PatternRecognizer):
         patterns: list[Pattern] | None = None,
         context: list[str] | None = None,
         supported_language: str = "zh",
+        name: str | None = None,
+        spec: EntitySpec | None = None,
     ) -> None:
+        # ``spec``: an entity a deployment declares (classifiers/custom.py), given per instance;
+        # the built-in recognizers name theirs as a class attribute.
+        self.spec = spec if spec is not None else self.SPEC
         super().__init__(
-            supported_entity=self.SPEC.entity,
+            name=name or type(self).__name__,
+            supported_entity=self.spec.entity,
             patterns=patterns if patterns is not None else self.PATTERNS,
             context=context if context is not None else self.CONTEXT,
             supported_language=supported_language,
@@ -96,4 +102,4 @@ class SpecPatternRecognizer(PatternRecognizer):
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return self.SPEC.validate(pattern_text)
+        return self.spec.validate(pattern_text)

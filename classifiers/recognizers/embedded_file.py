@@ -26,8 +26,9 @@ class EmbeddedFileRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(spec_module.SPEC)
     CONTEXT: ClassVar[list[str]] = list(spec_module.CONTEXT)
 
-    def __init__(self, supported_language: str = "zh") -> None:
+    def __init__(self, supported_language: str = "zh", name: str | None = None) -> None:
         super().__init__(
+            name=name or type(self).__name__,
             supported_entity=spec_module.ENTITY,
             patterns=self.PATTERNS,
             context=self.CONTEXT,

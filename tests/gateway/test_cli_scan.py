@@ -136,3 +136,19 @@ def test_records_are_counted_as_the_gateway_counts_them(tmp_path: Path) -> None:
     found = json.loads(report.read_text(encoding="utf-8"))
     assert (found["level"], found["records"], found["id_numbers"]) == ("core", 60, 60)
     assert "volume:>=50" in found["reasons"]
+
+
+def test_entities_the_config_declares_are_masked(tmp_path: Path) -> None:
+    config = tmp_path / "minguard.yaml"
+    config.write_text(
+        "inspection:\n  custom_entities:\n    DIBAO_CERT:\n      description: 低保证号\n"
+        "      patterns: [{regex: 'DB[0-9]{10}'}]\n      pinyin: [dbzh]\n",
+        encoding="utf-8",
+    )
+    body = json.dumps({"dbzh": "6109020001", "bz": "低保证DB6109020001已发放"}, ensure_ascii=False).encode()
+    report = tmp_path / "findings.json"
+    args = ["scan", "-c", str(config), "--format", "json", "--profile", "statistician", "--findings", str(report)]
+    result = runner.invoke(app, args, input=body)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout_bytes) == {"dbzh": "<DIBAO_CERT>", "bz": "低保证<DIBAO_CERT>已发放"}
+    assert json.loads(report.read_text(encoding="utf-8"))["entity_counts"] == {"DIBAO_CERT": 2}

@@ -79,6 +79,11 @@ def _key(**fields: object) -> dict[str, object]:
         ({"upstream": {"url": "http://dibao.internal", "ca_file": "ca.pem"}}, "apply to an https:// url only"),
         # Credentials the upstream client would not send: the operator believes it logs in.
         ({"upstream": {"url": "https://gw:secret@dibao.internal"}}, "upstream.url: String should match pattern"),
+        # A declared entity (classifiers/custom.py) whose pattern does not compile.
+        (
+            {"inspection": {"custom_entities": {"DIBAO_CERT": {"patterns": [{"regex": "DB[0-9"}]}}}},
+            "inspection.custom_entities.DIBAO_CERT.patterns[0].regex",
+        ),
     ],
 )
 def test_errors_name_the_key(data: object, message: str) -> None:
