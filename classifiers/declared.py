@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities.base import CONTEXT_BOOST, EntitySpec
+from .entities.base import CONTEXT_BOOST, THRESHOLD, EntitySpec
 from .matches import CONTEXT_WINDOW, Match
 from .normalise import Folded, fold
+from .scanner import Scanner, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,26 +26,36 @@ class _Pattern:
     context: tuple[str, ...]
 
 
-class DeclaredPass:
-    def __init__(self, specs: tuple[EntitySpec, ...], threshold: float) -> None:
-        self.threshold = threshold
-        self._patterns = [
+class DeclaringScanner(Scanner):
+    """The scanner with a pass for the declared entities after its own scan, and not behind its
+    shortcuts (the pre-check, whole values). A subclass, so that a gateway that declares
+    nothing scans with the plain Scanner and pays nothing for this."""
+
+    def __init__(self, specs: tuple[EntitySpec, ...], threshold: float = THRESHOLD) -> None:
+        super().__init__(threshold=threshold)
+        self._declared = [
             _Pattern(spec.entity, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
             for spec in specs
             for p in spec.patterns
         ]
-        self.entities = frozenset(spec.entity for spec in specs)
+        self.custom_entities = frozenset(spec.entity for spec in specs)
 
-    def may_hold(self, text: str) -> bool:
-        """Does any declared pattern match ``text`` (a value, or a NUL-joined column)?"""
-        return any(p.regex.search(view.text) is not None for view in _views(text) for p in self._patterns)
+    def scan(self, text: str, *, hints: frozenset[str] = frozenset(), hint_evidence: str = "") -> list[Match]:
+        found = super().scan(text, hints=hints, hint_evidence=hint_evidence)
+        declared = self._find(text, hints, hint_evidence)
+        return resolve(found + declared) if declared else found
 
-    def find(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
-        """Every match over the threshold, in both views (the scanner resolves overlaps)."""
+    def may_hold_custom(self, text: str) -> bool:
+        """Does any declared pattern match ``text`` (a value, or a NUL-joined column)? The
+        pre-check (precheck.MAYBE) knows only the built-in entities."""
+        return any(p.regex.search(view.text) is not None for view in _views(text) for p in self._declared)
+
+    def _find(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+        """Every match over the threshold, in both views (``resolve`` drops the overlaps)."""
         out: list[Match] = []
         for folded in _views(text):
             lowered = folded.text.lower()
-            for pattern in self._patterns:
+            for pattern in self._declared:
                 for m in pattern.regex.finditer(folded.text):
                     score, evidence = pattern.score, "pattern"
                     if score < self.threshold:

@@ -10,6 +10,7 @@ from . import datatext, fastcsv, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
+from .declared import DeclaringScanner
 from .detect import Detector
 from .entities import person_name, resident_id
 from .fastjson import ColumnWalker
@@ -38,7 +39,8 @@ class Inspector:
         custom = parse(custom_entities or {})  # inspection.custom_entities: checked once, here
         self.catalog = Catalog.load(custom=custom)
         self.grader = Grader.load(custom=custom)
-        self.detector = Detector(self.catalog, Scanner(custom=[c.spec for c in custom]))
+        scanner = DeclaringScanner(tuple(c.spec for c in custom)) if custom else Scanner()
+        self.detector = Detector(self.catalog, scanner)
 
     def inspect(self, body: bytes, media_type: str, charset: str | None, profile: MaskingProfile) -> Inspection:
         if len(body) > self.max_bytes:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .broken_numbers import broken_ids, broken_mobiles
-from .declared import DeclaredPass
 from .entities import (
     address,
     bank_card,
@@ -78,14 +77,11 @@ class _Compiled:
 class Scanner:
     """Find entities in one string value."""
 
-    def __init__(
-        self, specs: Iterable[EntitySpec] = SPECS, threshold: float = THRESHOLD, custom: Iterable[EntitySpec] = ()
-    ) -> None:
+    def __init__(self, specs: Iterable[EntitySpec] = SPECS, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        # Entities a deployment declares (custom.py): searched in a pass of their own, after the
-        # built-in scan, so that none of its shortcuts (the pre-check, whole values) skips them.
-        self.declared = DeclaredPass(tuple(custom), threshold)
-        self.custom_entities = self.declared.entities
+        # Entities a deployment declares (custom.py): none here; declared.DeclaringScanner
+        # adds its pass after this scan.
+        self.custom_entities: frozenset[str] = frozenset()
         self._patterns = [
             _Compiled(spec, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
             for spec in specs
@@ -140,19 +136,6 @@ class Scanner:
         ``hints`` are entities a field name vouches for; they lift a weak match (a legacy
         15-digit ID, a phone without its area-code separator) over the threshold.
         """
-        found = self._built_in(text, hints, hint_evidence)
-        if self.custom_entities:
-            declared = self.declared.find(text, hints, hint_evidence)
-            if declared:
-                return _resolve(found + declared)
-        return found
-
-    def may_hold_custom(self, text: str) -> bool:
-        """Could ``text`` (a value or a NUL-joined column) hold a declared entity? The
-        pre-check (precheck.MAYBE) knows only the built-in ones."""
-        return self.declared.may_hold(text)
-
-    def _built_in(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         n = len(text)
         if self._whole_fast and (n == 18 or n == 11):
             whole = _whole_value(text)
@@ -163,8 +146,13 @@ class Scanner:
             if files:
                 if files[0].start == 0 and files[0].end == n:
                     return files  # the value is the file (a photo field, an <img src>)
-                return _resolve(files + self._around(text, files, hints, hint_evidence))
+                return resolve(files + self._around(text, files, hints, hint_evidence))
         return self._scan(text, hints, hint_evidence)
+
+    def may_hold_custom(self, text: str) -> bool:
+        """Could ``text`` (a value or a NUL-joined column) hold a declared entity? Never: see
+        declared.DeclaringScanner."""
+        return False
 
     def _around(self, text: str, files: list[Match], hints: frozenset[str], hint_evidence: str) -> list[Match]:
         """The text between and around files, scanned piece by piece: a photo's base64 holds
@@ -200,7 +188,7 @@ class Scanner:
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold_joined(plain, text), hints, hint_evidence)
             found += self._windows(plain, hints, hint_evidence)
-        return _resolve(_less_business_numbers(text, found, hints))
+        return resolve(_less_business_numbers(text, found, hints))
 
     def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         out: list[Match] = []
@@ -404,7 +392,7 @@ def _whole_value(text: str) -> list[Match] | None:
     return None
 
 
-def _resolve(found: list[Match]) -> list[Match]:
+def resolve(found: list[Match]) -> list[Match]:
     """Drop overlaps: higher score wins, then the longer span, then the earlier one."""
     if len(found) < 2:
         return found
