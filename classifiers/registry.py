@@ -36,12 +36,19 @@ from .recognizers._pattern import SpecPatternRecognizer, patterns_of
 
 LANGUAGE = "zh"
 RECOGNIZERS_PATH = Path(__file__).with_name("recognizers.yaml")
+_OURS = f"{__package__}.recognizers."
 
 
 def recognizer_registry(custom_entities: Mapping[str, Any] | None = None) -> RecognizerRegistry:
     """The recognizers of ``recognizers.yaml``, and one for each entity a deployment declares
     (``inspection.custom_entities``, classifiers/custom.py)."""
     registry = RecognizerRegistryProvider(conf_file=RECOGNIZERS_PATH).create_recognizer_registry()
+    # Presidio finds a `predefined` class by its bare name among every EntityRecognizer subclass
+    # loaded, its own included, in no set order: a name two classes share (its EmailRecognizer
+    # and ours were) gave either, from one process to the next.
+    foreign = [type(r).__name__ for r in registry.recognizers if not type(r).__module__.startswith(_OURS)]
+    if foreign:
+        raise RuntimeError(f"{RECOGNIZERS_PATH.name}: {foreign} resolved to classes outside {_OURS}: rename ours")
     for entity in parse(custom_entities or {}):
         spec = entity.spec
         name = f"{spec.entity}Recognizer"

@@ -1,6 +1,6 @@
 import pytest
 
-from classifiers.registry import analyzer_engine
+from classifiers.registry import analyzer_engine, recognizer_registry
 from support.synth_people import make_id
 
 
@@ -63,3 +63,42 @@ def test_two_grouped_mobiles_back_to_back_are_two_findings() -> None:
 def test_folding_finds_nothing_where_there_is_nothing(text: str) -> None:
     found = {r.entity_type for r in ENGINE.analyze(text=text, language="zh")}
     assert not found & {"RESIDENT_ID", "MOBILE", "BANK_CARD"}
+
+
+def test_the_registry_holds_our_recognizers_for_every_entity() -> None:
+    registry = recognizer_registry()
+    assert {type(r).__module__.rsplit(".", 1)[0] for r in registry.recognizers} == {"classifiers.recognizers"}
+    entities = {e for r in registry.recognizers for e in r.supported_entities}
+    assert entities == {
+        "RESIDENT_ID",
+        "MOBILE",
+        "LANDLINE",
+        "BANK_CARD",
+        "EMAIL",
+        "USCC",
+        "PASSPORT",
+        "LICENCE_PLATE",
+        "PERSON_NAME",
+        "ADDRESS",
+        "IMAGE",
+    }
+
+
+def test_a_name_presidio_resolves_to_another_class_stops_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Presidio looks `predefined` names up among every EntityRecognizer subclass loaded, in no
+    # set order: its own EmailRecognizer once shadowed ours in one process out of two.
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+    from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
+
+    found = RecognizerListLoader.get_existing_recognizer_cls
+    monkeypatch.setattr(
+        RecognizerListLoader,
+        "get_existing_recognizer_cls",
+        staticmethod(
+            lambda recognizer_name: (
+                EmailRecognizer if recognizer_name == "FoldedEmailRecognizer" else found(recognizer_name)
+            )
+        ),
+    )
+    with pytest.raises(RuntimeError, match=r"\['EmailRecognizer'\] resolved to classes outside"):
+        recognizer_registry()
