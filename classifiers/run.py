@@ -31,23 +31,12 @@ from .entities import address, bank_card, email, mobile, person_name, resident_i
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
 from .name_headings import name_shaped
-from .normalise import fold
 from .records import Records
+from .regionfields import ABSENT, RegionField, unread_of, unread_region
 from .scanner import Match
 from .structured import Cell, division_code, region_code, unquote_escapes
 from .valuepaths import Ref, path_of
 
-_ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
-# What a region field holds when the record's region is not recorded: the same as no field
-# (a record without one is released; those that name their region are judged). Read after
-# NFKC (full-width "－", "／"). Not "*", "all" or 全部: those may mean every region.
-_NO_REGION = _ABSENT | frozenset(
-    {"-", "--", "---", "—", "——", "/", "n/a", "na", "nil", "暂无", "未知", "不详", "未填写"}
-)
-# How much of a region value that is no code is kept: the release stage reads a region's name
-# in it (gateway/regions.py) and refuses the rest, naming no value, so a long one costs no
-# memory; a value this long may have been cut short.
-UNREAD_KEPT = 40
 # Values in which detection found nothing are remembered across inspections (bank names,
 # statuses, conditions repeat from response to response); short ones only, and a bounded
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
@@ -70,64 +59,6 @@ _KEYED_ENTITY = {
     BIRTH_DATE: BIRTH_DATE,
     email.ENTITY: email.ENTITY,
 }
-
-
-# A region key's values as walked: (values, code only?, the record of each value or of them all).
-RegionField = tuple[Sequence[Any], bool, Sequence[int] | int]
-
-
-def _is_region_code(value: Any, code_only: bool) -> bool:
-    return bool(division_code(value) if code_only else region_code(value))
-
-
-def _unread_region(value: Any) -> str:
-    """What a region value that is no code is kept as: "" when it says nothing (null, a
-    placeholder, anything but a string or a number)."""
-    kind = type(value)
-    if kind is not str and kind is not int and kind is not float:
-        return ""
-    text = str(value).strip()
-    return "" if fold(text).text.strip().lower() in _NO_REGION else text[:UNREAD_KEPT]
-
-
-def _unread_of(fields: list[RegionField], alias: dict[int, int]) -> dict[str, frozenset[int]]:
-    """Each region value of one document's ``fields`` that is no code, and the records holding
-    it that hold no code of their own. A township's name (城关镇) is placed by its own record's
-    codes, not by those of the records beside it (gateway/stages/release.py). A field's
-    distinct values are read once: an export repeats a handful of them over thousands of records."""
-    coded: set[int] = set()
-    held: dict[str, set[int]] = {}
-    for values, code_only, records in fields:
-        distinct = set(values)
-        codes = {value for value in distinct if _is_region_code(value, code_only)}
-        texts: dict[Any, str] = {}
-        if not code_only:
-            kept = {value: _unread_region(value) for value in distinct - codes}
-            texts = {value: text for value, text in kept.items() if text}
-        if isinstance(records, int):
-            if codes:
-                coded.add(records)
-            for text in texts.values():
-                held.setdefault(text, set()).add(records)
-            continue
-        if len(codes) == len(distinct):  # a column of codes
-            coded.update(records)
-            continue
-        for value, record in zip(values, records, strict=True):
-            if value in codes:
-                coded.add(record)
-                continue
-            text = texts.get(value, "")
-            if text:
-                holders = held.get(text)
-                if holders is None:
-                    holders = held[text] = set()
-                holders.add(record)
-    if alias:
-        coded = {alias.get(record, record) for record in coded}
-        held = {text: {alias.get(record, record) for record in holders} for text, holders in held.items()}
-    uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
-    return {text: holders for text, holders in uncoded.items() if holders}
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +145,7 @@ class Run:
         "6109-02" and full-width digits are codes too). A value that is there but no code (a
         name such as 紫阳县, a number of another length) is noted as unread: its record's
         region cannot be judged. Absent values (null, "", and placeholders such as "-" or
-        暂无: ``_NO_REGION``) say nothing, as no region field says nothing. ``code_only``: a key
+        暂无: ``regionfields._NO_REGION``) say nothing, as no region field says nothing. ``code_only``: a key
         of region words (areaCode), where only a GB/T 2260 code says anything. ``records``:
         the record of each value, or of all of them."""
         if self.region_item is not None and type(records) is int:
@@ -225,7 +156,7 @@ class Run:
             if code:
                 self.regions.add(code)
             elif not code_only:
-                text = _unread_region(value)
+                text = unread_region(value)
                 if text:
                     self.unread_regions.add(text)
 
@@ -257,9 +188,9 @@ class Run:
 
     def unread_records(self) -> tuple[dict[str, frozenset[int]], ...]:
         """Per document walked: each region value that is no code, and the records holding it
-        that hold no code of their own (``_unread_of``)."""
+        that hold no code of their own (``regionfields.unread_of``)."""
         documents = [*self.region_documents, (self.region_fields, self.region_record_of)]
-        held = [_unread_of(fields, alias) for fields, alias in documents]
+        held = [unread_of(fields, alias) for fields, alias in documents]
         return tuple(records for records in held if records)
 
     def category_rows(self, rows: list[int], name: str) -> None:
@@ -306,7 +237,7 @@ class Run:
     def edits(self, value: str, plan: Plan, record: int, path: Ref, scan: bool) -> list[tuple[int, int, str]]:
         """The masked spans of one value, in order; records findings and counts."""
         info = plan.info
-        if info is not None and info.category and value.strip().lower() not in _ABSENT:
+        if info is not None and info.category and value.strip().lower() not in ABSENT:
             self.records.one(record).categories.add(info.category)
         if info is not None and info.region and scan:  # scan: a string or an integer
             self.region_values((value,), info.region_code_only, record)

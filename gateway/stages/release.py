@@ -14,7 +14,7 @@ import logging
 
 from classifiers.inspect import Inspection
 from classifiers.levels import DataLevel
-from classifiers.run import UNREAD_KEPT
+from classifiers.regionfields import UNREAD_KEPT
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
