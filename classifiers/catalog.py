@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,9 @@ class KeyInfo:
     region: bool = False  # holds the 行政区划代码 of the record it is in (see ``regions`` in the YAML)
     # A key of region words (areaCode): only a value that is a GB/T 2260 code says the region.
     region_code_only: bool = False
+    # A part of the record's region written apart (``region_parts``): 1 a province, 2 a city,
+    # 3 a county (classifiers/regionparts.py); 0 none.
+    region_part: int = 0
 
     @property
     def evidence(self) -> str:
@@ -65,6 +68,12 @@ class Catalog:
                 folded = fold_key(str(term))
                 self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True))
         self._region_words = frozenset(fold_key(str(word)) for word in regions.get("words") or [])
+        parts = data.get("region_parts") or {}
+        self._parts = {
+            fold_key(str(term)): level
+            for level, name in enumerate(("province", "city", "county"), 1)
+            for term in parts.get(name) or []
+        }
         for entity, spec in (data.get("entities") or {}).items():
             for style in ("english", "pinyin", "chinese"):
                 for term in spec.get(style) or []:
@@ -107,6 +116,15 @@ class Catalog:
         return self._cached(key) if len(key) <= _CACHED_KEY else self._lookup(key)
 
     def _lookup(self, key: str) -> KeyInfo | None:
+        """``_looked_up``, with the level of a part of the region written apart (``region_parts``):
+        xiandm stays a region key, city stays no key of anything else."""
+        info = self._looked_up(key)
+        level = self._parts.get(fold_key(key), 0)
+        if not level:
+            return info
+        return replace(info, region_part=level) if info is not None else KeyInfo(fold_key(key), region_part=level)
+
+    def _looked_up(self, key: str) -> KeyInfo | None:
         """Exact match, else the longest trailing-words match, else the longest suffix."""
         folded = fold_key(key)
         if not folded:

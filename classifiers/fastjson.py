@@ -75,11 +75,13 @@ class ColumnWalker:
         split_keys: dict[tuple[str, ...], bool] | None = None,
         region_item: Callable[[int | None], None] | None = None,
         person_entities: frozenset[str] = frozenset(),
+        region_part: Callable[[int, Sequence[Any], Sequence[int] | int], None] | None = None,
     ) -> None:
         self.visit = visit
         self.keyed_column = keyed_column
         self.category_rows = category_rows
         self.region_values = region_values  # a region key's column (catalog `regions`)
+        self.region_part = region_part  # a column of one level of the region written apart (sheng, city)
         self.plan_of = plan_of
         self.finds = finds  # does scanning this key find anything? (no side effects)
         self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
@@ -446,9 +448,12 @@ class ColumnWalker:
             joined = join(column)
             info = plan.info
             rest: Iterable[int] = range(len(column))
-            if info is not None and info.region and joined is not None:
+            if info is not None and (info.region or info.region_part) and joined is not None:
                 rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
-                self.region_values(column, info.region_code_only, rows)
+                if info.region:
+                    self.region_values(column, info.region_code_only, rows)
+                if info.region_part and self.region_part is not None:
+                    self.region_part(info.region_part, column, rows)
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
                 # A column of names or ID numbers, or of objects that may hold them (joined: None)
                 self._people.update(first - i for i, value in enumerate(column) if self._names_person(key, value))

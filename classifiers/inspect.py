@@ -146,6 +146,7 @@ class Inspector:
             return 1
         data = Run(self.detector, run.profile)
         _, _, records = self._walk_json(data, doc)
+        data.parts_end()
         run.regions |= data.regions
         run.unread_regions |= data.unread_regions
         run.region_documents += [*data.region_documents, (data.region_fields, data.region_record_of)]
@@ -347,6 +348,7 @@ class Inspector:
             detector.split_keys,
             run.item,
             _WHO,
+            run.region_part,
         )
         try:
             walked = walker.walk_document(doc)
@@ -356,6 +358,7 @@ class Inspector:
         return walked
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
+        run.parts_end()
         combinations, with_personal = run.records.combinations(self.grader.personal_entities)
         # The volume rule counts persons as the release stage's limits do: a page nested where
         # no record list is looked for is as many persons as it holds, not one record.

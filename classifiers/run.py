@@ -33,6 +33,7 @@ from .grading import RecordSummary
 from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT, RegionField, unread_of, unread_region
+from .regionparts import RegionPart, regions_of
 from .scanner import Match
 from .structured import Cell, division_code, region_code, unquote_escapes
 from .valuepaths import Ref, path_of
@@ -104,6 +105,9 @@ class Run:
     # JSON in text or in an XML element. Each numbers its records from 0, so record 0 of one
     # line is no record of the next, and the codes of one never place a township of another.
     region_documents: list[tuple[list[RegionField], dict[int, int]]] = field(default_factory=list)
+    # The parts of records' regions written apart (catalog ``region_parts``), as walked: read
+    # record by record into region fields when their document ends (``parts_end``).
+    region_parts: list[RegionPart] = field(default_factory=list)
     # The record the region values noted now are of, when the JSON walker is inside an object
     # of a list that is not the answer's record list, or a row of column-wise records (``item``);
     # to region judgement only: grading keeps the walker's record.
@@ -160,24 +164,43 @@ class Run:
                 if text:
                     self.unread_regions.add(text)
 
+    def region_part(self, level: int, values: Sequence[Any], records: Sequence[int] | int) -> None:
+        """Note the values of a key naming one level of the region written apart (sheng, city,
+        xiandm), for ``parts_end``."""
+        if self.region_item is not None and type(records) is int:
+            records = self.region_item
+        self.region_parts.append((level, values, records))
+
+    def parts_end(self) -> None:
+        """Note the region of each record of the document that holds parts of two levels or
+        more (``regionparts.regions_of``), as a region field of that record."""
+        if not self.region_parts:
+            return
+        item, self.region_item = self.region_item, None  # the records are those the parts were noted of
+        for record, values in regions_of(self.region_parts).items():
+            self.region_values(values, False, record)
+        self.region_parts, self.region_item = [], item
+
     def one_record(self, records: Sequence[int]) -> None:
         """``records`` hold the fields of one record (rows of a table of labels and values)."""
         for record in records:
             self.region_record_of[record] = records[0]
 
-    def document(self) -> tuple[list[RegionField], dict[int, int], int | None]:
+    def document(self) -> tuple[list[RegionField], dict[int, int], int | None, list[RegionPart]]:
         """Start noting the region fields of a document of their own (its records numbered
         apart); returns what ``document_end`` restores: those of the document around it."""
-        outer = (self.region_fields, self.region_record_of, self.region_item)
+        outer = (self.region_fields, self.region_record_of, self.region_item, self.region_parts)
         self.region_fields = []
+        self.region_parts = []
         self.region_record_of = {}
         self.region_item = None
         return outer
 
-    def document_end(self, outer: tuple[list[RegionField], dict[int, int], int | None]) -> None:
+    def document_end(self, outer: tuple[list[RegionField], dict[int, int], int | None, list[RegionPart]]) -> None:
+        self.parts_end()
         if self.region_fields:
             self.region_documents.append((self.region_fields, self.region_record_of))
-        self.region_fields, self.region_record_of, self.region_item = outer
+        self.region_fields, self.region_record_of, self.region_item, self.region_parts = outer
 
     def item(self, item: int | None) -> None:
         """The region values noted from now on are of ``item`` (None: of the record the walker
@@ -239,8 +262,11 @@ class Run:
         info = plan.info
         if info is not None and info.category and value.strip().lower() not in ABSENT:
             self.records.one(record).categories.add(info.category)
-        if info is not None and info.region and scan:  # scan: a string or an integer
-            self.region_values((value,), info.region_code_only, record)
+        if info is not None and scan:  # scan: a string or an integer
+            if info.region:
+                self.region_values((value,), info.region_code_only, record)
+            if info.region_part:
+                self.region_part(info.region_part, (value,), record)
         if not scan:
             return []
         if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha():

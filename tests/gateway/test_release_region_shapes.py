@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from support.region_shapes import DATA_TEXT, DOCUMENTS, HTML_SPANS, INDEXED_FORMS, LISTS, OTHER_SHAPES, XML_SIBLINGS
+from support.region_shapes import (
+    DATA_TEXT,
+    DOCUMENTS,
+    HTML_SPANS,
+    INDEXED_FORMS,
+    LISTS,
+    OTHER_SHAPES,
+    SPLIT,
+    XML_SIBLINGS,
+)
 from support.release_case import judged as _judged
+from support.release_case import released
 
 
 @pytest.mark.parametrize(("body", "media_type", "code"), DOCUMENTS.values(), ids=DOCUMENTS.keys())
@@ -65,3 +77,32 @@ def test_yaml_and_toml_answers_are_judged_as_the_data_they_hold(body: bytes, med
     """Masked as text, a YAML or TOML answer had no region field read: 汉阴县's xzqhdm
     610921101 went out to a 汉滨区 caller."""
     _judged(body, media_type, code)
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), SPLIT.values(), ids=SPLIT.keys())
+def test_a_region_written_in_parts_is_its_most_specific_part(body: bytes, media_type: str, code: str | None) -> None:
+    """{"sheng": "61", "shi": "09", "xian": "21"}, {"province": "陕西省", "city": "安康市",
+    "county": "汉阴县"}: no part was a region key (or a name under county said nothing), and
+    汉阴县's record went out to a 汉滨区 caller."""
+    _judged(body, media_type, code)
+
+
+# (route's region, record, released?) A county's name found in two provinces (新城区: 西安 and
+# 呼和浩特; 长安区: 西安 and 石家庄) was read in the route's province alone.
+_AMBIGUOUS = [
+    ("610102", {"xm": "李四", "province": "内蒙古自治区", "city": "呼和浩特市", "countyName": "新城区"}, False),
+    ("610102", {"xm": "李四", "province": "陕西省", "city": "西安市", "countyName": "新城区"}, True),
+    ("610116", {"xm": "李四", "provinceName": "河北省", "cityName": "石家庄市", "districtName": "长安区"}, False),
+    ("610116", {"xm": "李四", "provinceName": "陕西省", "cityName": "西安市", "districtName": "长安区"}, True),
+]
+
+
+@pytest.mark.parametrize(("region", "record", "inside"), _AMBIGUOUS)
+def test_a_county_name_found_in_two_provinces_is_read_under_its_province_part(
+    region: str, record: dict[str, str], inside: bool
+) -> None:
+    ex = released(json.dumps({"items": [record]}, ensure_ascii=False).encode(), "application/json", region)
+    if inside:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == "records_outside_region", ex.failure

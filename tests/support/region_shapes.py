@@ -252,3 +252,79 @@ _DATA_TEXT: dict[str, tuple[str, str, str | None]] = {
     "toml-own": (_TOML_TWO.format("610902101"), "application/toml", None),
 }
 DATA_TEXT = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _DATA_TEXT.items()}
+
+# A record's region written in parts, from the province down: codes in segments (sheng 61, shi
+# 09, xian 21), prefixes (shengdm 61, shidm 6109) or names (province 陕西省, city 安康市, county
+# 汉阴县). None of the parts was a region key, or the county's was one of region words
+# (county, district) where a name says nothing: 汉阴县's records went out to a 汉滨区 caller.
+# The record's region is the most specific part present, read with the parts above it.
+OUTSIDE_REGION = "records_outside_region"
+_SPLIT: dict[str, tuple[str, str, str | None]] = {
+    "split-segments": (
+        text({"items": [OWN, {"xm": "李四", "sheng": "61", "shi": "09", "xian": "21"}]}),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    "split-segments-own": (
+        text({"items": [OWN, {"xm": "李四", "sheng": "61", "shi": "09", "xian": "02"}]}),
+        JSON,
+        None,
+    ),
+    "split-numbers": (text({"items": [{"xm": "李四", "sheng": 61, "shi": 9, "xian": 21}]}), JSON, OUTSIDE_REGION),
+    "split-prefixes-city": (text({"items": [{"xm": "李四", "shengdm": "61", "shidm": "6101"}]}), JSON, OUTSIDE_REGION),
+    "split-codes-own": (
+        text({"items": [{"xm": "李四", "省代码": "610000", "市代码": "610900", "xian": "610902"}]}),
+        JSON,
+        None,
+    ),
+    "split-names": (
+        text({"items": [{"xm": "李四", "province": "陕西省", "city": "安康市", "county": "汉阴县"}]}),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    "split-names-district": (
+        text({"data": {"xm": "李四", "province": "陕西省", "city": "安康市", "district": "汉阴县"}}),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    "split-names-chinese": (
+        text([{"姓名": "李四", "省": "陕西省", "市": "安康市", "县": "汉阴县"}]),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    "split-names-own": (
+        text({"items": [{"xm": "李四", "province": "陕西省", "city": "安康市", "county": "汉滨区"}]}),
+        JSON,
+        None,
+    ),
+    "split-names-columns": (
+        text(
+            {
+                "xm": ["张三", "李四"],
+                "province": ["陕西省", "陕西省"],
+                "city": ["安康市", "安康市"],
+                "county": ["汉滨区", "汉阴县"],
+            }
+        ),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    # Parts that do not nest (another province's code above the county's): no region to judge.
+    "split-disagree": (text({"items": [{"xm": "李四", "shengdm": "14", "xiandm": "610902"}]}), JSON, UNREADABLE),
+    "split-xml": (
+        "<r><p><xm>李四</xm><province>陕西省</province><city>安康市</city><county>汉阴县</county></p></r>",
+        XML,
+        OUTSIDE_REGION,
+    ),
+    "split-html": (
+        "<table><tr><th>姓名</th><th>省</th><th>市</th><th>县</th></tr>"
+        "<tr><td>李四</td><td>陕西省</td><td>安康市</td><td>汉阴县</td></tr></table>",
+        "text/html",
+        OUTSIDE_REGION,
+    ),
+    # Look-alikes: one part alone says what it said before (a city is no record's region by
+    # itself here); six digits under a business key are no region.
+    "city-alone": (text({"items": [OWN, {"xm": "李四", "city": "西安市"}]}), JSON, None),
+    "business-number": (text({"items": [{**OWN, "ywbh": "610921"}]}), JSON, None),
+}
+SPLIT = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _SPLIT.items()}
