@@ -104,6 +104,12 @@ class Authorize:
         info = self._catalog.lookup(name)
         return info is not None and info.region_code_only
 
+    def _part_of(self, name: str) -> int:
+        """The level of the region a parameter of this name names a part of (sheng, city), 0
+        for none."""
+        info = self._catalog.lookup(name)
+        return info.region_part if info is not None else 0
+
     def _route(self, bundle: PolicyBundle, method: str, raw_path: str) -> RouteMatch | None:
         """The route of a raw path (PathError if it cannot be canonicalised)."""
         if self._routes_of is not bundle:  # a reload may change the routes
@@ -196,7 +202,14 @@ class Authorize:
             ex.conditions.append("region_scope")
             named = chain(
                 header_regions(ex.request.headers, self._region_key),
-                named_regions(ex.request.query, ex.request.body, content_types, self._region_key, ex.request_json),
+                named_regions(
+                    ex.request.query,
+                    ex.request.body,
+                    content_types,
+                    self._region_key,
+                    ex.request_json,
+                    self._part_of,
+                ),
             )
             verdict = outside_region(route.target_region, named, self._code_only_key)
             if verdict is not None:

@@ -20,6 +20,7 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import unquote_plus
 
+from classifiers.regionparts import RegionPart, regions_of
 from classifiers.structured import division_code, nested_region_code, region_code
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
@@ -32,6 +33,11 @@ from .jsonbody import JsonObject, ParsedBody, loads, parse
 from .query import form_body, json_type, parameters, part_names
 
 IsRegionKey = Callable[[str], bool]
+# The level of the region a parameter's name names a part of (catalog ``region_parts``: 1 a
+# province, 2 a city, 3 a county), 0 for none.
+PartOf = Callable[[str], int]
+# What a region named in parts is shown as, for want of one parameter's name.
+_IN_PARTS = "(分级区划参数)"
 # A JSON body nested deeper is not walked further; the upstream sees it whole, so a region
 # key down there would pass unjudged: such a body is refused as unreadable.
 _MAX_DEPTH = 32
@@ -167,18 +173,50 @@ def _parts(body: bytes, content_type: str) -> Iterator[tuple[str, str]]:
             yield name, UNREAD
 
 
+def _in_parts(pairs: list[tuple[str, Any]], part_of: PartOf | None) -> Iterator[tuple[str, Any]]:
+    """The region the parameters of one query, form or JSON object name in parts (?sheng=61&
+    shi=09&xian=21, ?province=陕西省&city=安康市&county=汉阴县), as the answer's records are read
+    (classifiers/regionparts.py): a code, or a chain of names read from the province down, so
+    that 呼和浩特's 新城区 is not 西安's. Parts of one level only name what their key named alone.
+    Values read in several charsets (_Readings) are read in each, and judged as their readings."""
+    if part_of is None:
+        return
+    found = [(level, value) for name, value in pairs if (level := part_of(name)) and _scalar(value)]
+    if not found:
+        return
+    readings = max(len(value) if isinstance(value, _Readings) else 1 for _, value in found)
+    named: list[str] = []
+    for i in range(readings):
+        parts: list[RegionPart] = [
+            (level, (value[min(i, len(value) - 1)] if isinstance(value, _Readings) else value,), 0)
+            for level, value in found
+        ]
+        for values in regions_of(parts).values():
+            named += values
+    if named:
+        yield _IN_PARTS, named[0] if readings == 1 and len(named) == 1 else _Readings(dict.fromkeys(named))
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, _Readings | str | int) and not isinstance(value, bool)
+
+
 def named_regions(
     query: bytes,
     body: bytes,
     content_types: list[str],
     is_region_key: IsRegionKey,
     parsed: ParsedBody | None = None,
+    part_of: PartOf | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each region parameter in the query, an urlencoded form, a multipart
     or a JSON body: declared as JSON (text/json and application/x-json too), or with no
-    Content-Type at all. `content_types`: the request's Content-Type lines; `parsed`: the
-    body as JSON, if it was parsed already."""
-    yield from _named_pairs(_pairs(query), is_region_key)
+    Content-Type at all; and the region that ``part_of``'s parameters name in parts among
+    the query's, the form's or the JSON object's. `content_types`: the request's
+    Content-Type lines; `parsed`: the body as JSON, if it was parsed already."""
+    query_pairs = list(_pairs(query))
+    yield from _named_pairs(iter(query_pairs), is_region_key)
+    yield from _in_parts(query_pairs, part_of)
     if not body:
         return
     body_types = {parse_content_type(value)[0] for value in content_types}
@@ -187,8 +225,9 @@ def named_regions(
         if parse_content_type(value)[0].startswith("multipart/"):
             yield from _named_pairs(_parts(body, value), is_region_key)
     if "application/x-www-form-urlencoded" in body_types:
-        form = form_body(body, content_types)
-        yield from _named_pairs(_pairs(form), is_region_key)
+        form = list(_pairs(form_body(body, content_types)))
+        yield from _named_pairs(iter(form), is_region_key)
+        yield from _in_parts(form, part_of)
     # No Content-Type: FastAPI reads a body as JSON then; ASP.NET Core reads text/json too.
     if declared_json or not content_types:
         parsed = parsed if parsed is not None else parse(body)
@@ -199,6 +238,8 @@ def named_regions(
                 yield "(JSON 请求体)", UNREAD
             return
         yield from _members(parsed.doc, is_region_key)
+        if isinstance(parsed.doc, JsonObject):
+            yield from _in_parts(list(parsed.doc), part_of)
 
 
 def _looks_like_json(body: bytes) -> bool:

@@ -502,3 +502,37 @@ def test_a_field_selection_naming_region_fields_is_no_filter(query: str, refused
     name, _, value = query.partition("=")
     assert _refused(_q(name, value)) == ("region_parameter_outside" if refused else None)
     assert _refused(_q(name, value), target="610902001") == ("region_parameter_outside" if refused else None)
+
+
+def _part_of(name: str) -> int:
+    info = CATALOG.lookup(name)
+    return info.region_part if info is not None else 0
+
+
+@pytest.mark.parametrize(
+    ("query", "body", "types", "target", "refused"),
+    [
+        (b"sheng=61&shi=09&xian=21", b"", [], "610902", True),
+        (b"shengdm=61&shidm=6101", b"", [], "610902", True),  # 西安市: no county of 安康's
+        ("province=陕西省&city=安康市&county=汉阴县".encode(), b"", [], "610902", True),
+        (b"", "province=陕西省&city=安康市&district=汉阴县".encode(), FORM, "610902", True),
+        (b"", json.dumps({"sheng": "61", "shi": "09", "xian": "21"}).encode(), JSON, "610902", True),
+        # 新城区 of 呼和浩特, not of 西安: read under its province
+        ("province=内蒙古自治区&city=呼和浩特市&countyName=新城区".encode(), b"", [], "610102", True),
+        (b"shengdm=14&xiandm=610902", b"", [], "610902", True),  # parts that do not nest
+        # Look-alikes: the path's own county in parts, a part alone as before.
+        (b"sheng=61&shi=09&xian=02", b"", [], "610902", False),
+        ("province=陕西省&city=西安市&countyName=新城区".encode(), b"", [], "610102", False),
+        ("city=西安市".encode(), b"", [], "610902", False),
+        (b"page=61&size=09", b"", [], "610902", False),
+    ],
+)
+def test_a_region_named_in_parts_must_lie_in_the_paths_region(
+    query: bytes, body: bytes, types: list[str], target: str, refused: bool
+) -> None:
+    """?sheng=61&shi=09&xian=21 and ?province=陕西省&city=安康市&county=汉阴县 named 汉阴县 to an
+    upstream that reads the region in parts, on 汉滨区's path: no part was a region key (or a
+    name under county said nothing), and the request went on."""
+    named = named_regions(query, body, types, _region_key, part_of=_part_of)
+    verdict = outside_region(target, named, _code_only)
+    assert (verdict.code if verdict is not None else None) == ("region_parameter_outside" if refused else None)
