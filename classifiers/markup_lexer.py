@@ -79,7 +79,8 @@ class Elem:
     cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
     span: int = 1  # columns the cell covers (HTML colspan, SpreadsheetML ss:MergeAcross)
     headers: list[str] | None = None  # <table>
-    # <table>: column -> the last row a cell of a row above covers there (HTML rowspan)
+    # <table>: column -> the last row a cell of a row above covers there (HTML rowspan,
+    # SpreadsheetML ss:MergeDown)
     covered: dict[int, int] = field(default_factory=dict)
     header_row: int = 0  # <table>: the number of the row its headers come from
     # Text that follows a child leaf, as (start, end) in ``text`` and that leaf's text:
@@ -247,21 +248,25 @@ class Lexer:
             return
         col = owner.cols
         table = next((e for e in reversed(self.stack) if e.name == self.tables[holder]), None)
+        # A cell of a row above that spans down (HTML rowspan, SpreadsheetML ss:MergeDown) takes
+        # its columns in this row, and a cell spanning across (colspan, ss:MergeAcross) takes the
+        # next ones: counted as one column each (or none below), the cells after them were read
+        # under the headings of the columns before them, a region code under 成员 (no region
+        # key) and a name under 区划代码. A SpreadsheetML cell's ss:Index places it (Excel
+        # writes one after a merged cell), and only then is it past the cells spanning down.
+        if not self.html:
+            col = max(col, _count(elem.attrs.get("Index")) - 1)
+        if table is not None:
+            while table.covered.get(col, 0) >= owner.row:
+                col += 1
         if self.html:
-            # A cell of a row above that spans down (rowspan) takes its columns in this row, and
-            # a cell spanning across (colspan) takes the next ones: counted as one column each,
-            # the cells after them were read under the headings of the columns before them, a
-            # region code under 成员 (no region key) and a name under 区划代码.
-            if table is not None:
-                while table.covered.get(col, 0) >= owner.row:
-                    col += 1
             elem.span = max(1, min(_count(elem.attrs.get("colspan")), _MAX_COLUMNS - col))
             down = _count(elem.attrs.get("rowspan"))
-            if table is not None and down > 1:
-                table.covered.update(dict.fromkeys(range(col, col + elem.span), owner.row + down - 1))
         else:
-            col = max(col, _count(elem.attrs.get("Index")) - 1)
             elem.span = max(1, min(1 + _count(elem.attrs.get("MergeAcross")), _MAX_COLUMNS - col))
+            down = 1 + _count(elem.attrs.get("MergeDown"))
+        if table is not None and down > 1:
+            table.covered.update(dict.fromkeys(range(col, col + elem.span), owner.row + down - 1))
         if table is not None and self.rows and self.rows[-1][0] is table:
             elem.cell = (table, owner.row, col, elem.name == "th")
             self.rows[-1][2].append(elem)

@@ -14,6 +14,7 @@ from support.region_shapes import (
     INDEXED_FORMS,
     LISTS,
     OTHER_SHAPES,
+    SHEETS,
     SPLIT,
     XML_SIBLINGS,
 )
@@ -106,3 +107,12 @@ def test_a_county_name_found_in_two_provinces_is_read_under_its_province_part(
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
         assert ex.failure is not None and ex.failure.code == "records_outside_region", ex.failure
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), SHEETS.values(), ids=SHEETS.keys())
+def test_spreadsheet_cells_spanning_rows_keep_the_columns_of_the_cells_after_them(
+    body: bytes, media_type: str, code: str | None
+) -> None:
+    """<Cell ss:MergeDown="1"> counted as no column in the row below: 汉阴县's code 610921101
+    was read under 成员 (no region field) and went out to a 汉滨区 caller."""
+    _judged(body, media_type, code)

@@ -328,3 +328,61 @@ _SPLIT: dict[str, tuple[str, str, str | None]] = {
     "business-number": (text({"items": [{**OWN, "ywbh": "610921"}]}), JSON, None),
 }
 SPLIT = {name: (body.encode(), media_type, code) for name, (body, media_type, code) in _SPLIT.items()}
+
+# Excel 2003 XML (SpreadsheetML) whose cells span rows (ss:MergeDown): a household's head
+# written once over its members' rows. Counted as no column in the rows below, the cells after
+# it were read under the headings of the columns before them: 汉阴县's code under 成员, no
+# region field, went out. As an HTML rowspan: the merged cell takes its columns in the rows it
+# spans; a code written once over several rows is still its own row's only (fail closed).
+_SHEET = (
+    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="户籍"><Table>{}</Table></Worksheet>'
+    "</Workbook>"
+)
+
+
+def _row(*cells: str) -> str:
+    return "<Row>" + "".join(cells) + "</Row>"
+
+
+def _cell(text: str, attributes: str = "") -> str:
+    return f'<Cell{attributes}><Data ss:Type="String">{text}</Data></Cell>'
+
+
+_SHEET_HEAD = _row(_cell("户主"), _cell("成员"), _cell("区划代码"))
+_SHEETS: dict[str, tuple[str, str | None]] = {
+    "sheet-merge-down": (
+        _SHEET_HEAD
+        + _row(_cell("张三", ' ss:MergeDown="1"'), _cell("张三"), _cell("610902001"))
+        + _row(_cell("李四"), _cell("610921101")),
+        OUTSIDE_REGION,
+    ),
+    "sheet-merge-down-across": (
+        _row(_cell("户主"), _cell("备注"), _cell("成员"), _cell("区划代码"))
+        + _row(_cell("张三", ' ss:MergeDown="2" ss:MergeAcross="1"'), _cell("张三"), _cell("610902001"))
+        + _row(_cell("王五"), _cell("610902001"))
+        + _row(_cell("李四"), _cell("610921101")),
+        OUTSIDE_REGION,
+    ),
+    "sheet-merged-code-township-below": (
+        _row(_cell("姓名"), _cell("区划代码"), _cell("区划名称"))
+        + _row(_cell("张三"), _cell("610902001", ' ss:MergeDown="1"'), _cell("江北街道"))
+        + _row(_cell("李四"), _cell("城关镇")),
+        UNREADABLE,
+    ),
+    # Look-alikes: Excel's own export skips the merged column with ss:Index (read as before);
+    # the members of one's own county stay released.
+    "sheet-merge-down-index": (
+        _SHEET_HEAD
+        + _row(_cell("张三", ' ss:MergeDown="1"'), _cell("张三"), _cell("610902001"))
+        + _row(_cell("李四", ' ss:Index="2"'), _cell("610921101")),
+        OUTSIDE_REGION,
+    ),
+    "sheet-merge-down-own": (
+        _SHEET_HEAD
+        + _row(_cell("张三", ' ss:MergeDown="1"'), _cell("张三"), _cell("610902001"))
+        + _row(_cell("李四"), _cell("610902101")),
+        None,
+    ),
+}
+SHEETS = {name: (_SHEET.format(rows).encode(), "application/xml", code) for name, (rows, code) in _SHEETS.items()}
