@@ -45,6 +45,7 @@ from .jsonshapes import (
 )
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
 from .name_headings import name_shaped
+from .persons import WHO_KINDS, listed_who, who_of
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
@@ -101,6 +102,14 @@ class ColumnWalker:
         self._person_entities = person_entities
         self._people: set[int] = set()
         self._parents: dict[int, int | None] = {}
+        # Who each such item in the envelope says it is (``_who_of``), when the answer has a
+        # record list: counted beside the list unless the list names the same person
+        # (``persons_beside``). The list's records are read for that only then: the columns of
+        # its ID numbers, names and phones as walked (before masking), or its objects walked
+        # one by one (left unmasked: their masks go into copies).
+        self._who: dict[int, list[str]] = {}
+        self._listed: list[tuple[str, Sequence[Any]]] = []
+        self._listed_rows: list[list[dict[str, Any]]] = []
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -180,6 +189,8 @@ class ColumnWalker:
                     item = self._items(1) if row is None else row - i
                     if self._holds_person(v) if row is None else self._names_person(key, v):
                         self._people.add(item)
+                        if row is None and self._beside(record):
+                            self._note_who(item, v)
                     outer = self._enter(item)
                     new, changed = self.walk(v, f"{path}[{i}]", key, record, embed)
                     self._enter(outer)
@@ -443,10 +454,16 @@ class ColumnWalker:
         changed_any = False
         # Objects of a list that is not the record list are region items of their own (Run.item).
         first = 0 if is_records else self._items(len(items))
+        if not is_records and self._beside(record):
+            for i, item in enumerate(items):
+                if self._holds_person(item):
+                    self._note_who(first - i, item)
         for key, column in _by_column(items):
             plan = self.plan_of(key)
             joined = join(column)
             info = plan.info
+            if is_records and info is not None and info.entity in WHO_KINDS:
+                self._listed.append((info.entity, column))
             rest: Iterable[int] = range(len(column))
             if info is not None and (info.region or info.region_part) and joined is not None:
                 rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
@@ -675,13 +692,46 @@ class ColumnWalker:
         household's members, the rows of column-wise records). One that holds such objects
         counts by them, not beside them: a household counts for its members, its head among
         them, wherever the list of households lies."""
+        return len(self._persons())
+
+    def _persons(self) -> set[int]:
+        """The items holding a person that hold no such item (``persons_apart``)."""
         holders: set[int] = set()
         for item in self._people:
             parent = self._parents.get(item)
             while parent is not None and parent not in holders:
                 holders.add(parent)
                 parent = self._parents.get(parent)
-        return len(self._people - holders)
+        return self._people - holders
+
+    def _beside(self, record: int) -> bool:
+        """Are objects walked now beside the answer's record list (in its envelope), where who
+        they are decides whether they count beside it?"""
+        return record == ENVELOPE and self.records_id is not None
+
+    def _note_who(self, item: int, node: dict[str, Any]) -> None:
+        forms = self._who_of(node)
+        if forms:
+            self._who[item] = forms
+
+    def _who_of(self, node: dict[str, Any]) -> list[str]:
+        return who_of(node, self.plan_of)
+
+    def _listed_who(self) -> set[str]:
+        """Every form of who the records of the answer's list are (``persons.who_of``)."""
+        return listed_who(self._listed_rows, self._listed, self.plan_of)
+
+    def persons_beside(self) -> int:
+        """How many persons the objects beside the answer's record list (``_who``: counted in
+        ``persons_apart``, yet not with the list's records) name that its records do not: by
+        ID number, or by name and phone. An object that names no one so (a name alone) may be
+        a person of the list, and is not counted here."""
+        if not self._who:
+            return 0
+        people = self._persons()
+        listed = self._listed_who()
+        beside = {forms[0] for item, forms in self._who.items() if item in people and listed.isdisjoint(forms)}
+        return len(beside)
 
     def _enter(self, item: int | None) -> int | None:
         """Region values are of ``item`` from now on (None: of the walker's record); returns
@@ -702,9 +752,14 @@ class ColumnWalker:
         apart = not is_records and not fields  # objects that are region items of their own
         first = self._items(len(items)) if apart else 0
         around = self._enter(self._items(1)) if fields and is_records else self._item
+        if is_records:
+            self._listed_rows.append(items)
+        beside = apart and self._beside(record)
         for i, item in enumerate(items):
             if apart and self._holds_person(item):
                 self._people.add(first - i)
+                if beside:
+                    self._note_who(first - i, item)
             outer = self._enter(first - i) if apart else self._item
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
             if apart:

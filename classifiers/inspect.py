@@ -151,6 +151,7 @@ class Inspector:
         run.unread_regions |= data.unread_regions
         run.region_documents += [*data.region_documents, (data.region_fields, data.region_record_of)]
         run.persons_apart += data.persons_apart
+        run.persons_beside += data.persons_beside
         return records
 
     def _labelled(self, text: str) -> list[tuple[str, int, int]]:
@@ -355,6 +356,7 @@ class Inspector:
         except RecursionError:
             raise InspectionError("unparseable", "JSON body is nested too deeply") from None
         run.persons_apart += walker.persons_apart()
+        run.persons_beside += walker.persons_beside()
         return walked
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
@@ -362,7 +364,7 @@ class Inspector:
         combinations, with_personal = run.records.combinations(self.grader.personal_entities)
         # The volume rule counts persons as the release stage's limits do: a page nested where
         # no record list is looked for is as many persons as it holds, not one record.
-        with_personal = max(with_personal, run.persons_apart)
+        with_personal = max(with_personal + run.persons_beside, run.persons_apart)
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
         return Inspection(
             body=body,
@@ -371,6 +373,7 @@ class Inspector:
             records=records,
             persons=frozenset(run.persons),
             persons_apart=run.persons_apart,
+            persons_beside=run.persons_beside,
             regions=frozenset(run.regions),
             masked=run.masked,
             clear=run.clear,

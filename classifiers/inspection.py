@@ -35,6 +35,10 @@ class Inspection:
     # JSON documents walked (fastjson.ColumnWalker.persons_apart): the records a page nested
     # deeper, GraphQL's edges or a household's members stand for.
     persons_apart: int = 0
+    # Of those, the persons in the envelope beside the record list that its records do not
+    # name, by ID number or by name and phone (fastjson.ColumnWalker.persons_beside): they
+    # count with the records, not instead of them.
+    persons_beside: int = 0
     # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
     unread_regions: frozenset[str] = frozenset()
     # Per text inspected (the body, then each header added): each such value, and the records

@@ -114,6 +114,9 @@ class Run:
     region_item: int | None = None
     # Objects outside the record lists that hold a person (``Inspection.persons_apart``).
     persons_apart: int = 0
+    # Persons named beside the record list, by ID number or name and phone, that its records
+    # do not name (``Inspection.persons_beside``).
+    persons_beside: int = 0
     masked: int = 0
     clear: int = 0
     today: _dt.date = field(default_factory=_dt.date.today)

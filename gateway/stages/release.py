@@ -37,7 +37,7 @@ def counted_records(inspection: Inspection) -> int:
     went past both limits: by their ID numbers, or by the objects when they carry none. The
     audit event's `minguard.data.records` is this count too, so the export-volume rule sums what
     the limits counted."""
-    return max(inspection.records, len(inspection.persons), inspection.persons_apart)
+    return max(inspection.records + inspection.persons_beside, len(inspection.persons), inspection.persons_apart)
 
 
 class Release:

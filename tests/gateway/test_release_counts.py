@@ -86,3 +86,53 @@ def test_objects_holding_persons_within_the_limit_go_out(body: dict[str, object]
     the list of households lies."""
     ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
     assert ex.failure is None, ex.failure
+
+
+def _listed(n: int, start: int = 0) -> list[dict[str, str]]:
+    """Persons of the answer's list, each with an ID number, a name and a mobile."""
+    return [
+        {
+            "xm": "张伟",
+            "sfzh": make_id("610902", "19500101", f"{i:03d}"),
+            "lxdh": make_mobile(i),
+            "regionCode": "610902",
+        }
+        for i in range(start, start + n)
+    ]
+
+
+def _named_by_mobile(n: int, start: int = 0) -> list[dict[str, str]]:
+    return [{"xm": "张伟", "lxdh": make_mobile(i)} for i in range(start, start + n)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"data": {"records": _listed(120)}, "payload": {"entries": _named_by_mobile(120, 500)}},
+        {"data": {"records": _listed(120)}, "contacts": _named_by_mobile(60, 500) + _named_by_mobile(60, 800)},
+        {"items": _listed(101), "related": {"persons": _named_by_mobile(100, 500)}},
+    ],
+    ids=["entries", "contacts", "related"],
+)
+def test_persons_named_by_a_mobile_beside_the_list_count_with_it(body: dict[str, object]) -> None:
+    """120 persons of the answer's list and 120 others named by name and mobile beside it (no
+    ID number): the count was the larger of the two, 120, and 240 persons went out past the
+    caseworker's limit of 200 a response (and the volume rule's count)."""
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is not None and ex.failure.code == "too_many_records", ex.failure
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The same persons again beside the list, by name and mobile: 120, not 240.
+        {"data": {"records": _listed(120)}, "payload": {"entries": _named_by_mobile(120)}},
+        {"data": {"records": _listed(150)}, "payload": {"entries": _named_by_mobile(50, 100)}},
+        # A household counts by its members, as before.
+        {"items": _households(66)},
+    ],
+    ids=["same-persons", "overlap", "members"],
+)
+def test_persons_beside_the_list_that_are_in_it_count_once(body: dict[str, object]) -> None:
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is None, ex.failure

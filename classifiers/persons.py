@@ -1,0 +1,87 @@
+"""Who a person named beside the answer's record list is, to count them once.
+
+An answer may name persons outside its record list (``{"data": {"records": [...]}, "payload":
+{"entries": [...]}}``): they count with the records, unless a record of the list names the same
+person (fastjson.ColumnWalker.persons_beside). A person is told by an ID number, or by a name
+with a phone: a name alone repeats (张伟), and a phone alone may be a contact's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .catalog import PHONE
+from .detect import Plan
+from .entities import person_name, resident_id
+
+# What a record list's column says of who its records are.
+WHO_KINDS = frozenset({resident_id.ENTITY, person_name.ENTITY, PHONE})
+_NESTED = 2  # objects among the members read for who the object is (GraphQL's {"node": {…}})
+
+
+def _number(value: Any) -> str:
+    return f"id:{str(value).strip().upper()}"
+
+
+def _named(name: Any, phone: Any) -> str:
+    return f"{str(name).strip()}|{''.join(c for c in str(phone) if c.isdigit())}"
+
+
+def who_of(node: dict[str, Any], plan_of: Callable[[str | None], Plan], depth: int = 0) -> list[str]:
+    """Who an object says a person is: its ID number first, then its name with its phone, each
+    a form of its own; none when it says neither (a name alone). In an object among its
+    members too."""
+    number: Any = None
+    name: Any = None
+    phone: Any = None
+    forms: list[str] = []
+    for key, value in node.items():
+        if type(value) is dict:
+            if depth < _NESTED:
+                forms += who_of(value, plan_of, depth + 1)
+            continue
+        if type(value) is not str and type(value) is not int:
+            continue
+        info = plan_of(key).info
+        entity = info.entity if info is not None else None
+        if entity == resident_id.ENTITY:
+            number = value
+        elif entity == person_name.ENTITY:
+            name = value
+        elif entity == PHONE:
+            phone = value
+    if number is not None and str(number).strip():
+        forms.insert(0, _number(number))
+    if name is not None and phone is not None and str(name).strip():
+        forms.append(_named(name, phone))
+    return forms
+
+
+def listed_who(
+    rows: list[list[dict[str, Any]]],
+    columns: list[tuple[str, Sequence[Any]]],
+    plan_of: Callable[[str | None], Plan],
+) -> set[str]:
+    """Every form of who the records of a list are: of the lists walked object by object
+    (``rows``) and of the columns walked whole (``columns``: (entity, the column's values as
+    they came), the names and phones of one list zipped row by row)."""
+    forms: set[str] = set()
+    for items in rows:
+        for item in items:
+            if type(item) is dict:
+                forms.update(who_of(item, plan_of))
+    by_entity: dict[str, list[Sequence[Any]]] = {}
+    for entity, column in columns:
+        by_entity.setdefault(entity, []).append(column)
+    for numbers in by_entity.get(resident_id.ENTITY, []):
+        forms.update(_number(value) for value in numbers if type(value) is str or type(value) is int)
+    for names in by_entity.get(person_name.ENTITY, []):
+        for phones in by_entity.get(PHONE, []):
+            if len(names) == len(phones):
+                forms.update(
+                    _named(name, phone)
+                    for name, phone in zip(names, phones, strict=True)
+                    if type(name) is str and (type(phone) is str or type(phone) is int)
+                )
+    return forms
