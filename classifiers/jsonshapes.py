@@ -195,11 +195,12 @@ def _entity(key: str, plan_of: PlanOf) -> str:
 
 
 def _region(key: str, plan_of: PlanOf) -> bool:
-    """Does the catalog know ``key`` as a region key (regionCode, xzqhmc, 区划名称)?"""
+    """Does the catalog know ``key`` as a region key (regionCode, xzqhmc, 区划名称), or as a part
+    of a region written apart (sheng, city: classifiers/regionparts.py)?"""
     if not key or len(key) > _LONGEST_KEY:
         return False
     info = plan_of(key).info
-    return info is not None and info.region
+    return info is not None and (info.region or info.region_part > 0)
 
 
 def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None:
@@ -313,8 +314,9 @@ def may_hold_pairs(item: dict[str, Any]) -> bool:
 
 def pair(item: dict[str, Any], plan_of: PlanOf) -> tuple[str, str] | None:
     """(the member holding the value, the field name it is judged under) when ``item`` is a
-    name/value pair naming a field the catalog knows as an entity's or a region's ({"name":
-    "xzqhdm", "value": "610921101"}: the record's region, judged as under that key); {"name":
+    name/value pair naming a field the catalog knows as an entity's or a region's, or a part of
+    one ({"name": "xzqhdm", "value": "610921101"}: the record's region, judged as under that
+    key; {"name": "sheng", "value": "61"}); {"name":
     "张伟", "value": 3} names a person, no field, and is none. Other fields (business,
     categories) are left as they were judged: their values are found by content, and a select's
     options ({"label": "低保", "value": "1"}) would otherwise mark their record with a category."""

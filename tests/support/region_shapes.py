@@ -322,6 +322,32 @@ _SPLIT: dict[str, tuple[str, str, str | None]] = {
         "text/html",
         OUTSIDE_REGION,
     ),
+    # Name/value pairs naming the parts (a dynamic form's fields): read as under their names.
+    "split-pairs": (
+        text(
+            {
+                "items": [
+                    {
+                        "xm": "李四",
+                        "fields": [
+                            {"name": "sheng", "value": "61"},
+                            {"name": "shi", "value": "09"},
+                            {"name": "xian", "value": "21"},
+                        ],
+                    }
+                ]
+            }
+        ),
+        JSON,
+        OUTSIDE_REGION,
+    ),
+    "split-pairs-own": (
+        text(
+            [{"label": "省", "value": "陕西省"}, {"label": "市", "value": "安康市"}, {"label": "县", "value": "汉滨区"}]
+        ),
+        JSON,
+        None,
+    ),
     # Look-alikes: one part alone says what it said before (a city is no record's region by
     # itself here); six digits under a business key are no region.
     "city-alone": (text({"items": [OWN, {"xm": "李四", "city": "西安市"}]}), JSON, None),
