@@ -68,6 +68,7 @@ def may_hold(text: str) -> bool:
         numerals.may_contain(text)
         or person_name.may_be_profile(text)
         or person_name.may_follow_role(text)
+        or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .name_words import COMPOUND_SURNAMES, RELATIONS, ROLES
+from .name_words import COMPOUND_SURNAMES, KIN_LABELS, RELATIONS, ROLES
 
 CONTEXT: tuple[str, ...] = (
     "被监护人",
@@ -358,12 +358,23 @@ _IN_BRACKETS_RE = re.compile(rf"(?:{'|'.join(_BEFORE_BRACKETS)})\s*[{_OPEN}]\s*(
 _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村镇乡县区市省厂校馆团")
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
-ROLE_HINT: str = (
+_ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|[之其][妻夫子女父母长次配]"
     f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
 )
 
-_ROLE_HINT_RE = re.compile(ROLE_HINT)
+# A relation or a household's member before a colon or an opening bracket (子女：扎西, 家庭成员：张伟、
+# 李娜, 姐妹（李娜）): the names after it are name_runs._relation_runs'. Its pre-check is
+# name_runs.may_follow_relation; for RE2 (scanner.MAYBE, MAYBE_PATTERN) it is part of ROLE_HINT.
+_RELATION_SEPARATORS = ":：(（【[〔"
+_KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
+_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS})[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
+# One name of a list after it, and the 、 that goes on to the next (张伟、李娜、王强).
+_RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])(、?)")
+
+ROLE_HINT: str = f"{_ROLE_HINT_CORE}|(?:{_KIN_LABELS})[ \t]*[:：(（【\\[〔]"
+
+_ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more

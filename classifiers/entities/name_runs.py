@@ -11,13 +11,16 @@ from .name_patterns import (
     _GLUED_LABEL_RE,
     _LABEL_BRACKETED_RE,
     _LABELLED_RUN_RE,
+    _RELATION_ITEM_RE,
+    _RELATION_RE,
+    _RELATION_SEPARATORS,
     _ROLE_RUN_RE,
     _SPACED_LABEL_RE,
     _WORD_BEFORE_RE,
     LABELLED_RUN_MAX,
 )
-from .name_tests import before_next_label, is_heading, is_transliterated, may_be_labelled_name
-from .name_words import PARTIES, TRANSLITERATED
+from .name_tests import before_next_label, is_heading, is_transliterated, may_be_labelled_name, plausible
+from .name_words import KIN_LABEL_MAX, KIN_LABELS, PARTIES, TRANSLITERATED
 
 
 def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
@@ -100,4 +103,40 @@ def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
             run = before_next_label(run)
         if 2 <= len(run) <= LABELLED_RUN_MAX and run not in PARTIES and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
+    return found
+
+
+def may_follow_relation(text: str) -> bool:
+    """Could ``text`` hold a name after a relation or a household's member and a colon or a
+    bracket (``子女：扎西``)? ``ROLE_HINT``'s last alternative, by ``str.find`` from each
+    separator back over spaces to a label (``KIN_LABELS``)."""
+    for separator in _RELATION_SEPARATORS:
+        at = text.find(separator)
+        while at >= 0:
+            end = at
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
+                return True
+            at = text.find(separator, at + 1)
+    return False
+
+
+def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
+    """The names after a relation or a household's member and a colon or a bracket (``子女：扎西``,
+    ``父亲：次仁多吉``, ``家庭成员：张伟、李娜、王强``), one after another while a 、 parts them: a
+    whole CJK run with a listed surname (``plausible``) or of transliterating characters, not
+    what such a field holds besides a name (``子女：无``, ``父亲：务农``, ``配偶：已故``: ``STATUSES``,
+    placeholders, relations). Relations take attributes after a colon, so a run of other
+    characters is no name here, as it is after a field's label."""
+    found: list[tuple[int, int, float, str]] = []
+    for label in _RELATION_RE.finditer(text):
+        at = label.end()
+        while (item := _RELATION_ITEM_RE.match(text, at)) is not None:
+            run = before_next_label(item.group(1))
+            if may_be_labelled_name(run) and (plausible(run) or is_transliterated(run)):
+                found.append((item.start(1), item.start(1) + len(run), 0.85, "run+relation"))
+            if not item.group(2):
+                break
+            at = item.end()
     return found

@@ -25,6 +25,7 @@ from .name_words import (
     PLACEHOLDERS,
     RELATIONS,
     ROLES,
+    STATUSES,
     SURNAMES,
     TRANSLITERATED,
     TRANSLITERATED_WORDS,
@@ -62,10 +63,12 @@ def trim(candidate: str) -> str:
 
 
 def plausible(candidate: str) -> bool:
-    """A name, and no group of persons, no word that calls for one (车, 全家), no place."""
+    """A name, and no group of persons, no word that calls for one (车, 全家), no place, no
+    occupation or state (农民, 成年)."""
     return (
         is_name(candidate)
         and candidate not in GROUP_WORDS
+        and candidate not in STATUSES
         and not candidate.startswith(_CALLED)
         and not address.is_place_name(candidate)
     )
@@ -89,6 +92,7 @@ def may_be_labelled_name(run: str) -> bool:
         and run not in RELATIONS
         and run not in ROLES
         and run not in GROUP_WORDS
+        and run not in STATUSES  # 配偶：无业
         and run[-1] not in _UNIT_ENDS
         and run[-1] not in _TITLE_ENDS
         and not any(char in _NOT_IN_NAMES for char in run)

@@ -244,3 +244,59 @@ TRANSLITERATED_WORDS = frozenset(["多次", "多年", "多数", "多达", "达�
 PARTIES = frozenset(
     ["甲方", "乙方", "丙方", "丁方", "双方", "原告", "被告", "第三人", "申请方", "被申请方", "被申请人"]
 )
+
+# Relations and members of a household that a name follows after a colon or a bracket (子女：扎西,
+# 父亲：次仁多吉, 家庭成员：张伟、李娜; name_runs._relation_runs). 成员 also ends 家庭成员 and 共同生活成员.
+KIN_LABELS = frozenset(
+    [
+        # kin only: not the persons of a case (申请人, 监护人: labels of their own) nor 本人, 户主
+        *(w for w in RELATIONS if len(w) > 1 and w[-1] != "人" and w not in ("户主", "家属", "救助对象", "其他亲属")),
+        "子女",
+        "成员",
+    ]
+)
+KIN_LABEL_MAX = max(len(word) for word in KIN_LABELS)
+
+# What a relation's field holds instead of a name: an occupation, a state of health, of life or
+# of schooling (父亲：农民, 母亲：健在, 配偶：无业, 子女：成年). Some start with a surname, none is a name.
+STATUSES = frozenset(
+    [
+        "务农",
+        "农民",
+        "务工",
+        "打工",
+        "外出",
+        "在外",
+        "在家",
+        "在读",
+        "上学",
+        "就读",
+        "学生",
+        "健在",
+        "在世",
+        "病故",
+        "残疾",
+        "无业",
+        "失业",
+        "待业",
+        "退休",
+        "成年",
+        "未成年",
+        "已成年",
+        "已婚",
+        "再婚",
+        "同住",
+        "分居",
+        "服刑",
+        "失联",
+        "住院",
+        "健康",
+        "良好",
+        "一般",
+        "个体",
+        "经商",
+        "党员",
+        "群众",
+        "子女",
+    ]
+)

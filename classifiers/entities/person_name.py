@@ -47,7 +47,8 @@ from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
-from .name_runs import _bracketed_after_labels, _glued_runs, _labelled_runs, _role_runs, _spaced_runs
+from .name_runs import _bracketed_after_labels, _glued_runs, _labelled_runs, _relation_runs, _role_runs, _spaced_runs
+from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
     beside_number,
     is_transliterated,
@@ -170,6 +171,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if may_follow_role(text):
         found += _after_roles(text, {start for start, _, _, _ in found})
         found += _role_runs(text)
+    if may_follow_relation(text):
+        found += _relation_runs(text)
     # Found once, for the test below and for _beside_id: a pass of ``re`` over a remark costs
     # 10,000-15,000 instructions.
     runs = [(run.start(), run.end()) for run in _DIGIT_RUNS.finditer(text)]
@@ -339,7 +342,9 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
 
 def may_contain(text: str) -> bool:
     """Cheap pre-check for :func:`find` (``MAYBE_PATTERN``)."""
-    return _MAYBE_RE.search(text) is not None or may_be_profile(text) or may_follow_role(text)
+    return (
+        _MAYBE_RE.search(text) is not None or may_be_profile(text) or may_follow_role(text) or may_follow_relation(text)
+    )
 
 
 def may_be_profile(text: str) -> bool:

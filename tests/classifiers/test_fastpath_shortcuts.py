@@ -363,3 +363,15 @@ def test_unchanged_masks_counted_as_by_list_operations() -> None:
         values = [r.choice(("13912345678", "张三", "", "a")) + str(r.randrange(3)) for _ in range(r.randrange(40))]
         new = [r.choice((None, "".join(v), v + "*", "*")) for v in values]  # "".join: an equal copy
         assert _unchanged(new, values) == new.count(None) + sum(map(operator.eq, new, values))
+
+
+def test_may_hold_equals_the_pre_check_for_relations_before_a_colon() -> None:
+    """``may_hold`` and ``person_name.may_contain`` find a relation before a colon or a bracket
+    (``name_runs.may_follow_relation``) where ``MAYBE`` and ``MAYBE_PATTERN`` (RE2) do."""
+    r = random.Random(23)
+    pieces = ["子女", "兄弟", "外孙", "成员", "家庭", "外", "孙", "子", "扎西", " ", "\t", *":：(（【[〔、,", "a", "1"]
+    pattern = re.compile(person_name.MAYBE_PATTERN)
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
+        assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
+        assert person_name.may_contain(text) == (pattern.search(text) is not None), repr(text)

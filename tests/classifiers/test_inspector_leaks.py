@@ -1138,3 +1138,49 @@ def test_a_mobile_shaped_business_number_glued_to_86_after_its_label_stays(text:
 )
 def test_a_mobile_glued_to_its_country_code_is_masked(text: str) -> None:
     _leaks(text, "13912345678")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("子女：扎西", "扎西"),
+        ("父亲：次仁多吉", "次仁多吉"),
+        ("儿子：格桑，在读", "格桑"),
+        ("兄弟：巴特尔", "巴特尔"),
+        ("祖父：买买提", "买买提"),
+        ("外孙：央金", "央金"),
+        ("子女：张伟", "张伟"),
+        ("姐妹（李娜）", "李娜"),
+        ("子女：扎西、卓玛", "卓玛"),
+        ("家庭成员：张伟、李娜、王强", "李娜"),
+        ("家庭成员：张伟、李娜、王强", "王强"),
+        ("共同生活成员：次仁、格桑", "格桑"),
+    ],
+)
+def test_a_name_after_a_relation_and_a_colon(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "子女：无",
+        "配偶：已故",
+        "子女：2人",
+        "父亲：务农",
+        "母亲：健在",
+        "父亲：农民",
+        "子女：成年",
+        "子女：在读、务工",
+        "配偶：无业",
+        "兄弟：三人",
+        "母亲：身体健康",
+        "家庭成员：3人",
+        "成员：户主、配偶、子女",
+        "子女（未成年）",
+        "祖父：去世",
+        "外孙：上学",
+    ],
+)
+def test_what_a_relation_takes_besides_a_name_stays(text: str) -> None:
+    _unchanged(text)
