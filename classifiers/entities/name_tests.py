@@ -23,6 +23,7 @@ from .name_words import (
     COMPOUND_SURNAMES,
     GROUP_WORDS,
     PLACEHOLDERS,
+    PROSE_WORDS,
     RELATIONS,
     ROLES,
     STATUSES,
@@ -60,6 +61,11 @@ def trim(candidate: str) -> str:
     while len(candidate) > 2 and candidate[-1] in _TRAILERS:
         candidate = candidate[:-1]
     return candidate
+
+
+def is_prose_word(candidate: str) -> bool:
+    """Does a candidate after a label open with a word of prose (平时, 和配偶, 于今年: ``PROSE_WORDS``)?"""
+    return candidate[:2] in PROSE_WORDS
 
 
 def plausible(candidate: str) -> bool:

@@ -51,6 +51,7 @@ from .name_runs import _bracketed_after_labels, _glued_runs, _labelled_runs, _re
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
     beside_number,
+    is_prose_word,
     is_transliterated,
     plausible,
     trim,
@@ -152,7 +153,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         candidate = trim(name)
         if name in NEXT_LABELS or candidate in NEXT_LABELS:  # a header row's next heading (与户主关系, 文化程度)
             continue
-        if surname_length(candidate) and len(candidate) > surname_length(candidate):
+        if surname_length(candidate) and len(candidate) > surname_length(candidate) and not is_prose_word(candidate):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if labels:
         found += _labelled_runs(text, labels)

@@ -1184,3 +1184,46 @@ def test_a_name_after_a_relation_and_a_colon(text: str, secret: str) -> None:
 )
 def test_what_a_relation_takes_besides_a_name_stays(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "户主平时在家",
+        "户主平常务农",
+        "户主常年在外务工",
+        "户主单独居住",
+        "户主曾经务工",
+        "户主和配偶均在家",
+        "申请人向村委会提出申请",
+        "户主于今年去世",
+        "申请人应当如实申报",
+        "户主连续三年申请",
+        "户主高度残疾",
+        "户主严重残疾",
+        "户主时常外出",
+        "户主成为低保对象",
+        "户主申请临时救助",
+        "监护人平时照顾",
+        "配偶平时在家",
+        "户主尚未就业",
+        "户主习惯独居",
+    ],
+)
+def test_common_words_glued_to_a_label_stay(text: str) -> None:
+    _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("户主张伟已核实", "张伟"),
+        ("户主平安已核实", "平安"),
+        ("户主常伟在家", "常伟"),
+        ("户主高伟因病致贫", "高伟"),
+        ("申请人于伟于2024年提出申请", "于伟"),
+        ("户主和平，男，45岁", "和平"),
+    ],
+)
+def test_a_name_glued_to_a_label_whose_surname_is_also_a_word(text: str, secret: str) -> None:
+    _leaks(text, secret)
