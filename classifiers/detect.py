@@ -55,9 +55,10 @@ _NO_MATCHES: list[Match] = []
 # A name written under a field name in a text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
 # ``{name: '张伟'}``, or in a cell of its own after it (``| xm | 张伟 | jhrxm | 李芳 |``, a Markdown
 # row of pairs on one line); the key is looked up in the catalog. (Chinese labels, 姓名：张伟,
-# are context words already.)
+# are context words already; a Chinese key in quotes, ``"姓名"="王芳"``, ``'联系人':'巴特尔'``, is
+# read as a JSON key is: the quote stood between the label and its value.)
 _LABELLED = re.compile(
-    r"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=：|｜][ \t]*["']?"""
+    r"""(?:(?<![\w$])([A-Za-z_][\w$]*)["']?|["']([\u3400-\u4dbf\u4e00-\u9fff]{2,12})["'])[ \t]*[:=：|｜][ \t]*["']?"""
     r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
 )
 # What every text holding such a name holds (a superset, one C-level search): a separator
@@ -135,9 +136,10 @@ class Detector:
         if LABEL_HINT.search(text) is None:
             return found
         for m in _LABELLED.finditer(text):
-            info = self.key_info(m.group(1))
+            key = m.group(1) or m.group(2)
+            info = self.key_info(key)
             if info is not None and info.entity == person_name.ENTITY:
-                found.append((m.group(1), m.start(2), m.end(2)))
+                found.append((key, m.start(3), m.end(3)))
         return found
 
     def plan(self, key: str | None) -> Plan:

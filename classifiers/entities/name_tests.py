@@ -47,10 +47,12 @@ def is_name(candidate: str) -> bool:
 
 
 def is_keyed_name(value: str, *, require_surname: bool) -> bool:
-    """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name)."""
+    """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name). Under
+    a weak key (``name``, ``spouse``) a surname is required, or transliterating characters
+    (扎西多吉, 卓玛: ``is_transliterated``), which spell no product's or unit's name."""
     if _KEYED_RE.fullmatch(value) is None:
         return False
-    return not require_surname or surname_length(value) > 0
+    return not require_surname or surname_length(value) > 0 or is_transliterated(value)
 
 
 def trim(candidate: str) -> str:

@@ -1227,3 +1227,40 @@ def test_common_words_glued_to_a_label_stay(text: str) -> None:
 )
 def test_a_name_glued_to_a_label_whose_surname_is_also_a_word(text: str, secret: str) -> None:
     _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('"姓名"="王芳"', "王芳"),
+        ("'姓名'='扎西'", "扎西"),
+        ('{"户主": "次仁多吉", "rs": 3}', "次仁多吉"),  # a JSON object pasted into a log line
+        ('[INFO] query "联系人":"巴特尔" ok', "巴特尔"),
+        ('name="扎西多吉"', "扎西多吉"),
+        ("user_name=卓玛; op=query", "卓玛"),
+        ("xm='张伟'", "张伟"),
+    ],
+)
+def test_a_name_under_a_quoted_or_weak_key_in_a_log_line(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+def test_a_transliterated_name_under_a_weak_key() -> None:
+    _json_leaks({"name": "扎西多吉", "spouse": "卓玛"}, ["扎西多吉", "卓玛"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'name="低保审批"',
+        'name="巴西"',
+        'name="多次"',
+        '"备注"="无"',
+        '"类别"="低保"',
+        '"救助类型"="特困"',
+        '"地区"="西藏"',
+        "name=admin",
+    ],
+)
+def test_what_a_quoted_or_weak_key_holds_besides_a_name_stays(text: str) -> None:
+    _unchanged(text)
