@@ -37,9 +37,14 @@ _TRAILING = ".,;:!?)]}>'\""
 # A column (values joined by NUL) that may hold such a value worth reading: one beginning
 # with a slash or a scheme, with an escape or a character beyond ASCII in it (a path of
 # ASCII letters holds nothing a scan of the whole would miss); or a text with such a run.
+# An escaped character beyond ASCII that is text, not one byte: two escapes in a row, the first
+# beyond ASCII (a Chinese character is three in UTF-8, two in GBK). Escaped text outside a URL or a
+# query string (备注：%E5%A7%93%E5%90%8D%3A%E5%BC%A0…, 姓名:张伟 with its colon escaped) is read whole.
+_ESCAPED_TEXT = f"{_ESCAPED}%[0-9A-Fa-f]{{2}}"
+_ESCAPED_TEXT_RE = re.compile(_ESCAPED_TEXT)
 COLUMN_HINT = (
     r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
-    f"|[=/][!-~]*{_ESCAPED}"
+    f"|[=/][!-~]*{_ESCAPED}|{_ESCAPED_TEXT}"
 )
 _COLUMN = re.compile(COLUMN_HINT)
 # A target of a Link header (RFC 8288): ``<URI-reference>`` before its parameters.
@@ -135,7 +140,8 @@ def pieces(value: str) -> list[Piece]:
 
 def _in_text(value: str) -> list[Piece]:
     """``pieces`` of the URLs, paths and bare query strings (``xm=%E5…&sfzh=…``) inside a text,
-    each a run of printable ASCII holding an escaped character beyond ASCII."""
+    each a run of printable ASCII holding an escaped character beyond ASCII; or such a run whole,
+    when it is none of them and holds escaped text (``_ESCAPED_TEXT``)."""
     out: list[Piece] = []
     if _ESCAPED_RE.search(value) is None:
         return out
@@ -154,6 +160,8 @@ def _in_text(value: str) -> list[Piece]:
                 out += _pieces(text, at)
         elif "=" in text:  # a query string without its "?"
             out += [p._replace(start=p.start - 1, end=p.end - 1) for p in _pieces("?" + text, at)]
+        elif _ESCAPED_TEXT_RE.search(text) is not None:  # escaped text, no URL: read as a value of its own
+            out.append(Piece(at, at + len(text), None, ""))
     return out
 
 

@@ -1264,3 +1264,42 @@ def test_a_transliterated_name_under_a_weak_key() -> None:
 )
 def test_what_a_quoted_or_weak_key_holds_besides_a_name_stays(text: str) -> None:
     _unchanged(text)
+
+
+_ESCAPED_LABEL = "%E5%A7%93%E5%90%8D%3A%E5%BC%A0%E4%BC%9F"  # 姓名:张伟, percent-escaped, no "=" in it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _ESCAPED_LABEL,
+        f"备注：{_ESCAPED_LABEL}",
+        f"2024-03-01 12:00:01 INFO payload {_ESCAPED_LABEL} done",
+        f"备注：{_ESCAPED_LABEL}，已审核",
+    ],
+)
+def test_a_percent_escaped_label_and_name_outside_a_url(text: str) -> None:
+    _leaks(text, _ESCAPED_LABEL)
+
+
+def test_a_percent_escaped_label_outside_a_url_is_masked_in_place() -> None:
+    out = _out(f"备注：{_ESCAPED_LABEL}，已审核", "text/plain", "outsourced")
+    assert out.startswith("备注：%E5%A7%93%E5%90%8D%3A") and out.endswith("，已审核"), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进度 100%，完成率 95%",
+        "折扣 %E6%97%A0",  # 无, escaped
+        "%E5%8A%9E%E7%90%86%E5%AE%8C%E6%88%90",  # 办理完成, escaped
+        "%20%20%41",
+    ],
+)
+def test_percent_escapes_of_nothing_personal_stay(text: str) -> None:
+    _unchanged(text)
+
+
+def test_a_percent_escaped_label_and_name_inside_a_column_of_remarks() -> None:
+    records = [{"bz": f"备注 {_ESCAPED_LABEL}", "je": 100}, {"bz": "无", "je": 200}] * 3
+    _json_leaks({"records": records}, [_ESCAPED_LABEL])
