@@ -40,13 +40,18 @@ RUN_MIN_LENGTH = 16
 _RUN = re.compile(rf"[A-Za-z0-9+/_-](?<![A-Za-z0-9+/_-]{{2}})[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH - 1},}}={{0,2}}")
 # For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too (a run of
 # base64 as a superset: RE2 cannot say "mixed case", see run_may_be_text).
-COLUMN_HINT = rf"eyJ[A-Za-z0-9_-]+\.eyJ|(?i:data:)|[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH},}}"
+# A character beyond ASCII written as a \u escape, as a log writes JSON in ASCII alone
+# (\u59d3\u540d\uff1a\u5f20\u4f1f: 姓名：张伟); a line holding one is read decoded (_escaped_lines).
+_U_TEXT = re.compile(r"(?<!\\)\\u(?!00[0-7])[0-9a-fA-F]{4}")
+_U_ESCAPE = re.compile(r"(?<!\\)\\u([0-9a-fA-F]{4})")
+COLUMN_HINT = rf"eyJ[A-Za-z0-9_-]+\.eyJ|(?i:data:)|[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH},}}|\\u[0-9a-fA-F]{{4}}"
 
 JWT = "jwt"
 DATA_BASE64 = "base64"
 DATA_ESCAPED = "escaped"
 BASE64_RUN = "run"  # text in base64 inside a longer text
 BASE64_RUN_URL_SAFE = "run-url-safe"
+U_ESCAPED = "u-escaped"  # a line of text in \u escapes
 
 
 class Wrapped(NamedTuple):
@@ -67,6 +72,7 @@ def may_contain(text: str) -> bool:
         "eyJ" in text
         or (("a:" in text or "A:" in text) and _SCHEME.search(text) is not None)
         or (_may_hold_runs(text) and _has_text_run(text))
+        or ("\\u" in text and _U_TEXT.search(text) is not None)
     )
 
 
@@ -126,8 +132,48 @@ def found(value: str) -> list[Wrapped]:
             out.append(Wrapped(m.start(3), m.end(3), text, DATA_ESCAPED, False, encoding, media_type))
     if _may_hold_runs(value):
         out += _runs(value, out)
+    if "\\u" in value:
+        out += _escaped_lines(value, out)
     out.sort()
     return out
+
+
+def _escaped_lines(value: str, found: list[Wrapped]) -> list[Wrapped]:
+    r"""Each line of ``value`` holding a character beyond ASCII in a \u escape, decoded whole (the
+    label before an escaped name may be escaped or not: 姓名：\u5f20\u4f1f), outside what is ``found``
+    already. Its ``encoding`` says how to write it again: in escapes of lower or upper case when the
+    line was ASCII, else as text."""
+    out: list[Wrapped] = []
+    hit = _U_TEXT.search(value)
+    while hit is not None:
+        start = value.rfind("\n", 0, hit.start()) + 1
+        end = value.find("\n", hit.end())
+        end = len(value) if end < 0 else end
+        line = value[start:end]
+        if not any(w.start < end and start < w.end for w in found):
+            try:
+                text = _U_ESCAPE.sub(_unescaped, line).encode("utf-16", "surrogatepass").decode("utf-16")
+            except UnicodeError:  # a lone surrogate: no text
+                text = line
+            if text != line:
+                case = ("upper" if hit.group()[2:].isupper() else "lower") if line.isascii() else ""
+                out.append(Wrapped(start, end, text, U_ESCAPED, False, case, "text/plain"))
+        hit = _U_TEXT.search(value, end)
+    return out
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    return chr(int(escape.group(1), 16))
+
+
+def _escaped(text: str, case: str) -> str:
+    r"""``text`` with each character beyond ASCII as a \u escape (two for one beyond the BMP)."""
+    units = text.encode("utf-16-be", "surrogatepass")
+    out: list[str] = []
+    for at in range(0, len(units), 2):
+        unit = (units[at] << 8) | units[at + 1]
+        out.append(chr(unit) if unit < 0x80 else f"\\u{unit:04X}" if case == "upper" else f"\\u{unit:04x}")
+    return "".join(out)
 
 
 def _runs(value: str, found: list[Wrapped]) -> list[Wrapped]:
@@ -153,6 +199,8 @@ def encoded(wrapped: Wrapped, new: str) -> str:
         return base64text.encoded(new, False, wrapped.padded)
     if wrapped.kind == BASE64_RUN_URL_SAFE:
         return base64text.encoded(new, True, wrapped.padded)
+    if wrapped.kind == U_ESCAPED:
+        return _escaped(new, wrapped.encoding) if wrapped.encoding else new
     return quote(new, safe="*", encoding=wrapped.encoding)
 
 
