@@ -5,22 +5,34 @@ A listed surname is not needed here; the label is the evidence.
 
 from __future__ import annotations
 
+from . import resident_id
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _FIELD_LABEL_RE,
     _GLUED_LABEL_RE,
     _LABEL_BRACKETED_RE,
     _LABELLED_RUN_RE,
+    _NUMBER_LABEL_ENDS,
+    _PHONE_LABEL_ENDS,
     _RELATION_ITEM_RE,
     _RELATION_RE,
     _RELATION_SEPARATORS,
     _ROLE_RUN_RE,
     _SPACED_LABEL_RE,
     _WORD_BEFORE_RE,
+    CONTEXT,
     LABELLED_RUN_MAX,
+    NEXT_LABELS,
 )
-from .name_tests import before_next_label, is_heading, is_transliterated, may_be_labelled_name, plausible
-from .name_words import KIN_LABEL_MAX, KIN_LABELS, PARTIES, TRANSLITERATED
+from .name_tests import (
+    before_next_label,
+    beside_number,
+    is_heading,
+    is_transliterated,
+    may_be_labelled_name,
+    plausible,
+)
+from .name_words import KIN_LABEL_MAX, KIN_LABELS, PARTIES, RELATIONS, ROLES, TRANSLITERATED
 
 
 def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
@@ -140,3 +152,48 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
                 break
             at = item.end()
     return found
+
+
+# What parts the fields of a record written on one line (张伟,<ID>, 李娜，<ID>，汉阴县, 王强|<ID>|139…);
+# full-width commas are ASCII once folded.
+_FIELD_SEPARATORS = ",、;|"
+
+
+def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
+    """The field right before or after a valid ID number, a field separator between them
+    (``runs``: where each run of 17 digits or more begins): the whole CJK run there, when it
+    is shaped as a name and is no label, unit, place or status (申请人,<ID>, 汉阴县,<ID>, <ID>,农民),
+    or is a name of transliterating characters (<ID>，巴特尔). ``_BESIDE_ID_RE`` reads a name glued
+    to the number or parted by a space, an underscore, a hyphen or a bracket."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in runs:
+        if resident_id.validate(text[at : at + 18]) is not True:
+            continue
+        if at > 2 and text[at - 1] in _FIELD_SEPARATORS:
+            start = end = at - 1
+            while start > 0 and _is_cjk(text[start - 1]):
+                start -= 1
+            if start not in starts and _field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
+        after = at + 18
+        if text[after : after + 1] in tuple(_FIELD_SEPARATORS):
+            start = end = after + 1
+            while end < len(text) and _is_cjk(text[end]):
+                end += 1
+            if start not in starts and _field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
+    return found
+
+
+def _field_is_name(run: str) -> bool:
+    """Is a field beside an ID number a name, and no label (申请人, 金额: transliterating
+    characters both, 金 of 央金 and 额 of 额敦), unit, place or status?"""
+    if not run or run in CONTEXT or run in RELATIONS or run in ROLES or run in NEXT_LABELS:
+        return False
+    if run[-1] in _NUMBER_LABEL_ENDS or run[-1] in _PHONE_LABEL_ENDS:
+        return False
+    return (2 <= len(run) <= 4 and beside_number(run)) or is_transliterated(run)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"

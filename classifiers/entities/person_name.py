@@ -47,7 +47,15 @@ from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
-from .name_runs import _bracketed_after_labels, _glued_runs, _labelled_runs, _relation_runs, _role_runs, _spaced_runs
+from .name_runs import (
+    _beside_id_apart,
+    _bracketed_after_labels,
+    _glued_runs,
+    _labelled_runs,
+    _relation_runs,
+    _role_runs,
+    _spaced_runs,
+)
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
     beside_number,
@@ -189,13 +197,15 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     for start, end, _, _ in legacy_ids_beside_names(text):
         found.append((start, end, 0.85, LEGACY_EVIDENCE))
     found += _in_record_line(text, starts)
-    for match in _beside_id(text, [start for start, end in runs if end - start >= 17]):
+    id_runs = [start for start, end in runs if end - start >= 17]
+    found += _beside_id_apart(text, id_runs, starts)
+    for match in _beside_id(text, id_runs):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
         candidate = match.group(side)
         if (
             match.start(side) not in starts
-            and is_name(candidate)
+            and (is_name(candidate) or is_transliterated(candidate))  # 扎西多吉_<ID>.pdf
             and not address.is_place_name(candidate)  # 王家庄 beside an ID number: where, not who
             and resident_id.validate(number) is True
         ):

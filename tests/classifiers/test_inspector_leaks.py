@@ -1354,3 +1354,35 @@ def test_backslash_u_escapes_inside_a_column_of_remarks() -> None:
 )
 def test_backslash_u_escapes_of_nothing_personal_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"扎西多吉_{ID}.pdf", "扎西多吉"),
+        (f"{ID}_卓玛.jpg", "卓玛"),
+        (f"张伟,{ID}", "张伟"),
+        (f"李娜，{ID}，汉阴县", "李娜"),
+        (f"王强|{ID}|13912345678", "王强"),
+        (f"{ID}，巴特尔，男", "巴特尔"),
+    ],
+)
+def test_a_name_beside_an_id_number_after_a_comma_or_without_a_surname(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (f"申请人,{ID}", "申请人"),
+        (f"汉阴县,{ID}", "汉阴县"),
+        (f"民政局，{ID}", "民政局"),
+        (f"多次_{ID}", "多次"),
+        (f"金额,{ID}", "金额"),
+        (f"{ID},汉族", "汉族"),
+        (f"{ID}，农民", "农民"),
+        (f"单位,{ID}", "单位"),
+    ],
+)
+def test_words_beside_an_id_number_after_a_comma_stay(text: str, kept: str) -> None:
+    _kept(text, kept)
