@@ -70,6 +70,10 @@ def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, st
     return found
 
 
+# What may stand between a label and its name in prose (监护人为扎西, 户主是次仁), as in _LABEL_TAIL.
+_VERBS_BEFORE_NAME = frozenset("是为")
+
+
 def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
     """A name without a listed surname glued to a field's label in prose (``户主次仁已核实``,
     ``申请人扎西多吉于…``): the characters of transliterated names (``TRANSLITERATED``) right after
@@ -81,11 +85,12 @@ def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str
         if match is None or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
             continue
         run = match.group(1)
-        cut = 0
-        while cut < len(run) and cut <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
+        first = 1 if run[0] in _VERBS_BEFORE_NAME else 0  # 监护人为扎西, 户主是次仁
+        cut = first
+        while cut < len(run) and cut - first <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
             cut += 1
-        if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[:cut]):
-            found.append((match.start(1), match.start(1) + cut, 0.85, "run+context"))
+        if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[first:cut]):
+            found.append((match.start(1) + first, match.start(1) + cut, 0.85, "run+context"))
     return found
 
 

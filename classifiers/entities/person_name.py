@@ -309,7 +309,7 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
         candidate = match.group(1)
         if (
             match.start(1) not in starts
-            and is_name(candidate)
+            and (is_name(candidate) or is_transliterated(candidate))  # 扎西，男，45岁
             and candidate not in GROUP_WORDS
             and not address.is_place_name(candidate)
         ):

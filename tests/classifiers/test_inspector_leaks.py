@@ -1386,3 +1386,33 @@ def test_a_name_beside_an_id_number_after_a_comma_or_without_a_surname(text: str
 )
 def test_words_beside_an_id_number_after_a_comma_stay(text: str, kept: str) -> None:
     _kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("监护人为扎西", "扎西"),
+        ("户主是扎西", "扎西"),
+        ("申请人为次仁多吉，男", "次仁多吉"),
+        ("扎西，男，45岁", "扎西"),
+        ("次仁 女 72岁 低保", "次仁"),
+    ],
+)
+def test_a_transliterated_name_after_a_label_and_a_verb_or_in_a_record_line(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "户主为本人",
+        "申请人为低保户",
+        "监护人为其父亲",
+        "户主是多次申请",
+        "申请人为特困人员",
+        "多次，男，45岁",
+        "户主为残疾人",
+    ],
+)
+def test_words_after_a_label_and_a_verb_or_before_a_gender_stay(text: str) -> None:
+    _unchanged(text)
