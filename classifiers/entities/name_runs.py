@@ -5,6 +5,8 @@ A listed surname is not needed here; the label is the evidence.
 
 from __future__ import annotations
 
+import re
+
 from . import resident_id
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
@@ -33,6 +35,8 @@ from .name_tests import (
     plausible,
 )
 from .name_words import KIN_LABEL_MAX, KIN_LABELS, PARTIES, RELATIONS, ROLES, TRANSLITERATED
+
+_SEPARATOR_RE = re.compile(f"[{re.escape(_RELATION_SEPARATORS)}]")
 
 
 def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
@@ -127,15 +131,16 @@ def may_follow_relation(text: str) -> bool:
     """Could ``text`` hold a name after a relation or a household's member and a colon or a
     bracket (``子女：扎西``)? ``ROLE_HINT``'s last alternative, by ``str.find`` from each
     separator back over spaces to a label (``KIN_LABELS``)."""
-    for separator in _RELATION_SEPARATORS:
-        at = text.find(separator)
-        while at >= 0:
-            end = at
-            while end > 0 and text[end - 1] in " \t":
-                end -= 1
-            if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
-                return True
-            at = text.find(separator, at + 1)
+    # Most texts hold none of the separators: one search says so, where a find per separator
+    # cost every value seven calls (+1.6 % on the demo document, asked up to three times a value).
+    if _SEPARATOR_RE.search(text) is None:
+        return False
+    for separator in _SEPARATOR_RE.finditer(text):
+        end = separator.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
+            return True
     return False
 
 
