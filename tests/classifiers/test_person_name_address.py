@@ -157,6 +157,47 @@ def test_anchored_searches_equal_finditer() -> None:
         assert _spans(person_name._records(text)) == _spans(name_patterns._RECORD_RE.finditer(text)), repr(text)
 
 
+# find's evidence from the passes after the digit runs (the set ``starts`` leaves out).
+_AFTER_RUNS = frozenset(
+    {"surname+beside-mobile", person_name.LEGACY_EVIDENCE, "surname+record-line", "surname+beside-id"}
+)
+
+
+def test_record_lines_found_once_equal_each_pass_searching_them() -> None:
+    """``find`` builds the record lines (``_records``) once and hands them to the legacy numbers
+    in them and to the names before an ID number on their line, and looks for legacy numbers
+    only where its runs of digits hold one of 15: what it finds equals both passes given
+    ``_RECORD_RE``'s own matches, as each searched them (and ``_LEGACY_RUN``) before."""
+    r = random.Random(16)
+    legacy = "610902900101123"  # a region, a date, a sequence: a plausible legacy number
+    pieces = [
+        *_NAME_PIECES,
+        legacy,
+        legacy,
+        "610902901301123",
+        "010902900101123",
+        make_id(),
+        "，男，",
+        "，女，",
+        "张伟",
+        "李娜",
+    ]
+    seen = {"legacy": 0, "record-line": 0}
+    for text in random_texts(r, pieces, 20000, 30):
+        found = person_name.find(text)
+        records = list(name_patterns._RECORD_RE.finditer(text))
+        legacy_found = [(start, end) for start, end, _, evidence in found if evidence == person_name.LEGACY_EVIDENCE]
+        runs = [m.end() - m.start() for m in re.finditer("[0-9]{11,}", text)]
+        expected = person_name.legacy_ids_beside_names(text, records) if any(n >= 15 for n in runs) else []
+        assert legacy_found == [(start, end) for start, end, _, _ in expected], repr(text)
+        earlier = {start for start, _, _, evidence in found if evidence not in _AFTER_RUNS}
+        lines = [f for f in found if f[3] == "surname+record-line"]
+        assert lines == person_name._in_record_line(text, earlier, records), repr(text)
+        seen["legacy"] += bool(legacy_found)
+        seen["record-line"] += bool(lines)
+    assert min(seen.values()) > 100, seen  # both passes found names often enough to be compared
+
+
 def test_name_before_a_mobile_equals_the_search() -> None:
     """``_before_mobile`` (matched only where the last CJK run before the number begins) finds
     what ``_BEFORE_MOBILE_RE`` searched over the 16 characters before it finds, groups and all,
