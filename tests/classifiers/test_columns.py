@@ -1,11 +1,16 @@
 """Whole-column shortcuts must never skip what the per-value path would find."""
 
 import json
+import random
+import re
 
+from classifiers import base64text, columns
 from classifiers.columns import business_clean, join
+from classifiers.entities import embedded_file, resident_id, uscc
 from classifiers.inspect import Inspector
 from policies.masking import load_profiles
-from support.synth_people import make_id
+from support.random_texts import random_texts
+from support.synth_people import bad_check, make_id, make_uscc
 
 INSPECTOR = Inspector()
 LABELS = load_profiles().get("statistician")
@@ -26,3 +31,58 @@ def test_business_and_map_columns_still_masked() -> None:
     out = json.loads(result.body)["byKey"]
     assert out["a"]["serialNo"] == "246549468074510955" and out["b"]["serialNo"] == "<RESIDENT_ID>"
     assert [f.path for f in result.findings] == ["$.byKey.b.serialNo"]
+
+
+# business_clean's patterns as they were: the grouped digits in one alternation with the rest, and
+# separator runs found from the digit before them.
+_OLD_MAYBE = re.compile(
+    f"{columns.FOLDABLE}|@|%3[0-9]|&#|(?<![0-9])(?=(?:[0-9]{columns._GROUPING}*){{17}})[0-9]+{columns._GROUPING}+[0-9]"
+)
+_OLD_SEP = re.compile(f"(?<=[0-9]){columns._GROUPING}+(?=[0-9])")
+
+
+def _old_business_clean(joined: str) -> bool:
+    if not columns._hit(columns._BUSINESS_ANY_RE2.search, joined):
+        return True
+    if _OLD_MAYBE.search(joined) is not None or embedded_file.may_contain(joined) or base64text.may_contain(joined):
+        return False
+    texts = [joined]
+    if _OLD_SEP.search(joined) is not None:
+        texts.append(_OLD_SEP.sub("", joined))
+    for text in texts:
+        for m in columns._ID.finditer(text):
+            if resident_id.validate(m.group()) is True:
+                return False
+        for m in columns._USCC.finditer(text):
+            if uscc.validate(m.group()) is True:
+                return False
+    return True
+
+
+def test_business_clean_equals_the_single_alternation() -> None:
+    """``business_clean`` asks for digits in groups only where a separator stands between digits,
+    and finds the separator runs from their first separator: it decides every column as the one
+    alternation and the look-behind pattern did, and the runs it drops are theirs."""
+    r = random.Random(21)
+    grouped_id = f"{ID[:6]} {ID[6:14]}-{ID[14:]}"
+    pieces = [
+        *"0123456789 .-/_\x00\x00AXx@%&#１",
+        "%36",
+        "&#49;",
+        "246549468074510955",
+        "594268166819189945",
+        "12345678",
+        "2024-01-05",
+        ID,
+        bad_check(ID),
+        grouped_id,
+        "6109/0219 4612",
+        make_uscc(),
+    ]
+    decided = {True: 0, False: 0}
+    for text in random_texts(r, pieces, 20000, 12):
+        assert business_clean(text) == _old_business_clean(text), repr(text)
+        new_sep, old_sep = columns._SEP_BETWEEN_DIGITS, _OLD_SEP
+        assert [m.span() for m in new_sep.finditer(text)] == [m.span() for m in old_sep.finditer(text)], repr(text)
+        decided[business_clean(text)] += 1
+    assert min(decided.values()) > 1000, decided
