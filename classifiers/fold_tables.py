@@ -34,7 +34,27 @@ _INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
     "\u3164\ufeff\uffa0" + _ATTACHED
 )
-_INVISIBLE_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
+def class_of(chars: frozenset[str]) -> str:
+    """A regex class of ``chars``, consecutive code points written as ranges. ``re`` puts the
+    characters up to U+FFFF in one bitmap and keeps those above it as a list that every searched
+    character is compared with: written one by one, the tag characters and the supplement of
+    variation selectors (368) cost ~4 µs a character of searched text, as ranges two tests."""
+    codes = sorted(ord(char) for char in chars)
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+_INVISIBLE_RE = re.compile(class_of(_INVISIBLE))
 # Decimal digits of other scripts (Arabic-Indic ٠-٩, Devanagari ०-९, …): NFKC keeps them, so
 # they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit. And
 # letters that pass for an ID number's check character X: the multiplication sign, Cyrillic

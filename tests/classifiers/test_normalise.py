@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from classifiers.fold_tables import _ASCII_SEP_RUN, _INVISIBLE, _SEP_RUN, _nfkc
+from classifiers.fold_tables import _ASCII_SEP_RUN, _INVISIBLE, _INVISIBLE_RE, _SEP_RUN, _nfkc, class_of
 from classifiers.normalise import _fold_one_to_one, fold, needs_folding
 from classifiers.scanner import Scanner
 from support.random_texts import random_texts
@@ -157,3 +157,20 @@ def test_separator_runs_equal_the_look_behind_patterns() -> None:
         assert [m.span() for m in _ASCII_SEP_RUN.finditer(text)] == [m.span() for m in ascii_before.finditer(text)], (
             repr(text)
         )
+
+
+def test_invisible_pattern_is_the_invisible_characters() -> None:
+    """``_INVISIBLE_RE``, written in ranges, matches every invisible character and nothing else,
+    over every code point (the listing one by one matched the same, at ~4 µs a character)."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert {m.group() for m in _INVISIBLE_RE.finditer(every)} == _INVISIBLE
+    assert len(_INVISIBLE_RE.findall(every)) == len(_INVISIBLE)
+
+
+def test_class_of_writes_runs_as_ranges() -> None:
+    """Single characters stay single, runs become ranges, and characters that mean something in
+    a class are escaped."""
+    chars = frozenset("ab-]^\\z\U000e0000\U000e0001\U000e0002")
+    pattern = re.compile(class_of(chars))
+    assert {m.group() for m in pattern.finditer("".join(chr(c) for c in range(0xE0100)))} == chars
+    assert class_of(frozenset("abcx")) == "[a-cx]"
