@@ -198,6 +198,16 @@ def test_record_lines_found_once_equal_each_pass_searching_them() -> None:
     assert min(seen.values()) > 100, seen  # both passes found names often enough to be compared
 
 
+def test_cjk_test_by_code_point_equals_the_string_comparison() -> None:
+    """``_cjk_at`` (the code point compared as a number) says what comparing the character as a
+    string with the ideographs' bounds said, for every code point up to U+1FFFF."""
+    every = "".join(chr(code) for code in range(0x20000) if not 0xD800 <= code <= 0xDFFF)
+    for at, char in enumerate(every):
+        assert person_name._cjk_at(every, at) == ("\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"), hex(
+            ord(char)
+        )
+
+
 def test_name_before_a_mobile_equals_the_search() -> None:
     """``_before_mobile`` (matched only where the last CJK run before the number begins) finds
     what ``_BEFORE_MOBILE_RE`` searched over the 16 characters before it finds, groups and all,
