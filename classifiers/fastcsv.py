@@ -32,6 +32,9 @@ EXCEL_SEP = re.compile(r"\ufeff?sep=.\r?\n")
 BLOCK_CHARS = 1 << 18
 # The values of a region key's column, whether only codes say anything, and their rows.
 Regions = Callable[[list[str], bool, list[int]], None]
+# The values of a column naming one level of the region written apart (1 province, 2 city,
+# 3 county: catalog ``region_parts``), and their rows (Run.region_part).
+RegionParts = Callable[[int, list[str], list[int]], None]
 OneRecord = Callable[[list[int]], None]  # these rows are one record's (a table of labels and values)
 
 
@@ -45,6 +48,7 @@ def walk_csv(
     regions: Regions,
     block_chars: int = BLOCK_CHARS,
     one_record: OneRecord | None = None,
+    region_part: RegionParts | None = None,
 ) -> tuple[str, bool, int]:
     """(text, changed, data rows), as ``structured.walk_csv`` returns them."""
     # Excel's separator line ("sep=;") above the header: taken for the header, it made the
@@ -52,7 +56,9 @@ def walk_csv(
     hint = EXCEL_SEP.match(text)
     head = hint.end() if hint is not None else 0
     body = text[head:]
-    walker = _Walker(sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions, one_record)
+    walker = _Walker(
+        sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions, one_record, region_part
+    )
     newline = _newline(body)
     rest, changed, rows = walker.parsed(body) if newline is None else walker.lines(body, newline, block_chars)
     if not head:
@@ -73,6 +79,7 @@ class _Walker:
         detected: Detected,
         regions: Regions,
         one_record: OneRecord | None,
+        region_part: RegionParts | None = None,
     ) -> None:
         self.delimiter = delimiter
         self.header: list[str] = []
@@ -89,6 +96,7 @@ class _Walker:
         self._detected = detected
         self._regions = regions
         self._one_record = one_record
+        self._region_part = region_part
 
     def lines(self, text: str, newline: str, block_chars: int) -> tuple[str, bool, int]:
         """A text without quotes, block by block of about ``block_chars`` characters (whole
@@ -343,6 +351,9 @@ class _Walker:
             plan = self._plan_of(name)
             if plan.info is not None and plan.info.region:
                 self._regions(values, plan.info.region_code_only, present)
+            if plan.info is not None and plan.info.region_part and self._region_part is not None:
+                # 省,市,县 columns: a column of 61s is skipped below (nothing personal in it)
+                self._region_part(plan.info.region_part, values, present)
             new = _column(
                 name or str(col + 1),
                 plan,

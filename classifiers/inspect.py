@@ -110,6 +110,7 @@ class Inspector:
                 run.detected,
                 run.region_values,
                 one_record=run.one_record,
+                region_part=run.region_part,
             )
         if kind == "form":
             return structured.walk_form(text, run.visit, encoding, lambda inner: self._json_text(run, inner))

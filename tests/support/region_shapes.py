@@ -309,6 +309,16 @@ _SPLIT: dict[str, tuple[str, str, str | None]] = {
         JSON,
         OUTSIDE_REGION,
     ),
+    # A CSV export's columns: a column of 61s or of 陕西省 was skipped whole (nothing personal
+    # in it) and its parts never noted.
+    "split-csv": ("姓名,sheng,shi,xian\n张三,61,09,02\n李四,61,09,21\n", "text/csv", OUTSIDE_REGION),
+    "split-csv-own": ("姓名,sheng,shi,xian\n张三,61,09,02\n李四,61,09,02\n", "text/csv", None),
+    "split-csv-names": ("姓名,省,市,县\n李四,陕西省,安康市,汉阴县\n", "text/csv", OUTSIDE_REGION),
+    "split-csv-quoted": (
+        '"姓名","province","city","county"\n"李四","陕西省","安康市","汉阴县"\n',
+        "text/csv",
+        OUTSIDE_REGION,
+    ),
     # Parts that do not nest (another province's code above the county's): no region to judge.
     "split-disagree": (text({"items": [{"xm": "李四", "shengdm": "14", "xiandm": "610902"}]}), JSON, UNREADABLE),
     "split-xml": (
