@@ -10,20 +10,11 @@ one of the entity's keys, as for the built-in entities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .entities.base import CONTEXT_BOOST, THRESHOLD, EntitySpec
 from .matches import CONTEXT_WINDOW, Match
 from .normalise import Folded, fold
-from .scanner import Scanner, resolve
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    entity: str
-    regex: re.Pattern[str]
-    score: float
-    context: tuple[str, ...]
+from .scanner import CompiledPattern, Scanner, resolve
 
 
 class DeclaringScanner(Scanner):
@@ -34,7 +25,7 @@ class DeclaringScanner(Scanner):
     def __init__(self, specs: tuple[EntitySpec, ...], threshold: float = THRESHOLD) -> None:
         super().__init__(threshold=threshold)
         self._declared = [
-            _Pattern(spec.entity, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
+            CompiledPattern(spec, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
             for spec in specs
             for p in spec.patterns
         ]
@@ -60,12 +51,14 @@ class DeclaringScanner(Scanner):
                     score, evidence = pattern.score, "pattern"
                     if score < self.threshold:
                         before = lowered[max(0, m.start() - CONTEXT_WINDOW) : m.start()]
-                        if pattern.entity in hints:
+                        if pattern.spec.entity in hints:
                             score, evidence = score + CONTEXT_BOOST, f"pattern+{hint_evidence}"
                         elif any(word in before for word in pattern.context):
                             score, evidence = score + CONTEXT_BOOST, "pattern+context"
                     if score >= self.threshold and m.end() > m.start():
-                        out.append(Match(pattern.entity, *folded.span(m.start(), m.end()), min(score, 1.0), evidence))
+                        out.append(
+                            Match(pattern.spec.entity, *folded.span(m.start(), m.end()), min(score, 1.0), evidence)
+                        )
         return out
 
 

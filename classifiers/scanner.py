@@ -67,7 +67,7 @@ _WHOLE = 11
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled:
+class CompiledPattern:
     spec: EntitySpec
     regex: re.Pattern[str]
     score: float
@@ -83,7 +83,7 @@ class Scanner:
         # adds its pass after this scan.
         self.custom_entities: frozenset[str] = frozenset()
         self._patterns = [
-            _Compiled(spec, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
+            CompiledPattern(spec, re.compile(p.regex), p.score, tuple(w.lower() for w in spec.context))
             for spec in specs
             for p in spec.patterns
         ]

@@ -35,8 +35,18 @@ FORMATS = {
     "html": "text/html",
     "text": "text/plain",
 }
-_SUFFIXES = {".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".tsv": "tsv"}
-_SUFFIXES |= {".xml": "xml", ".html": "html", ".htm": "html", ".txt": "text", ".log": "text"}
+_SUFFIXES = {
+    ".json": "json",
+    ".ndjson": "ndjson",
+    ".jsonl": "ndjson",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".xml": "xml",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".log": "text",
+}
 EXIT_LEVEL_REACHED = 3  # --fail-on: the document holds data of that level or higher
 
 

@@ -106,3 +106,10 @@ def test_a_csv_column_the_built_in_pre_check_skips_too() -> None:
     result = INSPECTOR.inspect(body.encode(), "text/csv", None, LABELS)
     assert result.body.decode().splitlines()[1:3] == ["<FOSTER_CERT>,1", "<FOSTER_CERT>,2"]
     assert result.entity_counts == {"FOSTER_CERT": 40}
+
+
+def test_every_built_in_entity_is_a_name_a_declaration_cannot_take() -> None:
+    from classifiers.custom import BUILT_IN
+    from classifiers.grading import Grader
+
+    assert set(Grader.load().entity_levels) | {"PHONE"} == BUILT_IN
