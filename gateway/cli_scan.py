@@ -124,6 +124,8 @@ def scan(
     from policies.keys import KeyFileError, KeyRing
     from policies.masking import load_profiles
 
+    from .stages.release import counted_records
+
     source = None if source is not None and str(source) == "-" else source
     kind = media_type(fmt, source)
     try:
@@ -145,14 +147,14 @@ def scan(
         fail(f"无法检查该文档 / the document cannot be inspected ({exc.code}): {exc}")
     except KeyFileError as exc:  # a key file the profile names (encrypt, pseudonymise) is missing
         fail(f"脱敏密钥不可用 / a masking key is unavailable: {exc}")
-    summary = report(inspection, chosen.name, str(source or "-"), kind)
-    if findings is not None:
+    if findings is not None:  # the findings are built only here: an export's are many
+        summary = report(inspection, chosen.name, str(source or "-"), kind)
         findings.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     sys.stdout.buffer.write(inspection.body)
     sys.stdout.buffer.flush()
     typer.echo(
         f"分级 / level: {inspection.level.zh} ({inspection.level.label}); "
-        f"已脱敏 / masked: {inspection.masked}; 记录 / records: {summary['records']}",
+        f"已脱敏 / masked: {inspection.masked}; 记录 / records: {counted_records(inspection)}",
         err=True,
     )
     if threshold is not None and inspection.level >= threshold:
