@@ -72,12 +72,21 @@ def request_from_scope(scope: Scope) -> Request:
     )
 
 
-async def send_response(send: Send, status: int, headers: Headers, body: bytes, stream: UpstreamStream | None) -> None:
-    """A buffered body with its length, or an upstream stream passed through chunk by chunk."""
+async def send_response(
+    send: Send, status: int, headers: Headers, body: bytes, stream: UpstreamStream | None, head: bool
+) -> None:
+    """A buffered body with its length, or an upstream stream passed through chunk by chunk.
+    The answer to a HEAD carries the headers a GET would have (its Content-Length too) and no
+    body, whatever the server does with one."""
     if stream is None:
         headers = [*headers, (b"content-length", str(len(body)).encode("ascii"))]
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await send({"type": "http.response.body", "body": b"" if head else body})
+        return
+    if head:
+        stream.close()
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
         return
     try:
         await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -167,4 +176,4 @@ class Proxy:
             raise RuntimeError(f"exchange {ex.request_id} ended without a response")
         headers = [*response.headers, (b"x-request-id", ex.request_id.encode("ascii"))]
         stream = ex.upstream_stream if ex.failure is None else None
-        await send_response(send, response.status, headers, response.body, stream)
+        await send_response(send, response.status, headers, response.body, stream, ex.request.method == "HEAD")

@@ -141,7 +141,16 @@ class RouteTable:
 
     def match(self, method: str, canonical: str) -> RouteMatch | None:
         parts = [p for p in canonical.split("/") if p]
-        for route in self._by_method.get(method.upper(), []):
+        method = method.upper()
+        found = self._match(method, parts)
+        if found is None and method == "HEAD":
+            # HEAD is GET without the body (RFC 9110 9.3.2): a GET route serves it, under the
+            # GET route's resource and action, unless the table routes HEAD itself.
+            found = self._match("GET", parts)
+        return found
+
+    def _match(self, method: str, parts: list[str]) -> RouteMatch | None:
+        for route in self._by_method.get(method, []):
             params = route.match(parts)
             if params is not None:
                 return RouteMatch(route.name, route.resource, route.action, params, route.render(params))

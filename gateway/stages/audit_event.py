@@ -175,7 +175,11 @@ class AuditEvent:
                     "method": ex.request.method,
                     "bytes": len(ex.request.body),
                 },
-                "response": {"status_code": status, "bytes": len(response.body) if response else 0},
+                # The answer to a HEAD carried no body (proxy.send_response).
+                "response": {
+                    "status_code": status,
+                    "bytes": len(response.body) if response and ex.request.method != "HEAD" else 0,
+                },
             },
             "minguard": minguard,
         }
@@ -202,4 +206,6 @@ class AuditEvent:
                 summary += f";上游已执行该写操作(上游 HTTP {upstream.status}),仅其响应被拦截"
             return summary
         records = counted_records(ex.inspection) if ex.inspection else 0
+        if ex.request.method == "HEAD":
+            return f"{who} {what}:允许,HEAD 请求仅返回响应头,未发送正文({ex.level.zh} {records} 条记录)(HTTP {status})"
         return f"{who} {what}:允许,返回{ex.level.zh} {records} 条记录(HTTP {status})"

@@ -6,6 +6,7 @@ would resolve dot segments and re-encode before sending).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import json
@@ -489,3 +490,63 @@ def test_a_json_body_cannot_change_the_method(
     status, data, request_id = raw(gateway, "POST", "/api/v1/regions/610902/cases", headers, body)
     assert status == 400 and data["error"]["code"] == "method_override", data
     refused_unforwarded(opensearch, index_prefix, request_id)
+
+
+def head(gateway: RunningGateway, target: str, headers: list[tuple[str, str]]) -> tuple[int, dict[str, str], bytes]:
+    """A HEAD request: status, headers (lower-case names) and whatever bytes followed them."""
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        conn.request("HEAD", target, headers=dict(headers))
+        response = conn.getresponse()
+        got = {name.lower(): value for name, value in response.getheaders()}
+        # http.client reads no body for HEAD; a byte the gateway sent anyway would wait on the
+        # socket, and the next read would see it.
+        sock = conn.sock
+        stray = b""
+        if sock is not None:
+            sock.settimeout(0.3)
+            with contextlib.suppress(TimeoutError):
+                stray = sock.recv(64)
+        return response.status, got, stray
+    finally:
+        conn.close()
+
+
+def test_head_is_answered_as_its_get_would_be_without_the_body(
+    gateway: RunningGateway, opensearch: OpenSearch, index_prefix: str
+) -> None:
+    """HEAD on a GET route was refused as 403 unknown_route (a monitor's `curl -I` raised
+    "unlisted interface" events). It is the GET without its body: the same decision, the length
+    of the masked body, nothing of the body on the wire, and one event that says HEAD."""
+    me = [key(gateway), PURPOSE]
+    parts = urlsplit(gateway.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=15)
+    try:
+        conn.request("GET", OWN + "?size=2", headers=dict(me))
+        got = conn.getresponse()
+        get_status, get_body = got.status, got.read()
+    finally:
+        conn.close()
+    assert get_status == 200 and json.loads(get_body)["items"]
+
+    status, headers, stray = head(gateway, OWN + "?size=2", me)
+    assert status == 200 and stray == b""
+    assert int(headers["content-length"]) == len(get_body)
+    assert headers["content-type"].startswith("application/json")
+
+    denied, denied_headers, denied_stray = head(gateway, "/api/v1/regions/610921/persons", me)
+    assert denied == 403 and denied_stray == b""
+    unrouted, _, _ = head(gateway, "/api/v1/regions/610902/cases/c-1/approve", me)
+    assert unrouted == 403
+
+    ids = [headers["x-request-id"], denied_headers["x-request-id"]]
+    assert wait_for_events(opensearch, index_prefix, ids) == {r: 1 for r in ids}
+    (event,) = audit_events(opensearch, index_prefix, ids[0])
+    assert event["http"]["request"]["method"] == "HEAD"
+    assert event["http"]["response"] == {"status_code": 200, "bytes": 0}
+    assert event["event"]["type"] == ["access", "allowed"]
+    assert event["minguard"]["route"] == "person.list" and event["minguard"]["data"]["inspected"] is True
+    assert "仅返回响应头" in event["minguard"]["summary_zh"]
+    (refused,) = audit_events(opensearch, index_prefix, ids[1])
+    assert refused["event"]["reason"] == "forbidden" and "upstream" not in refused["minguard"]

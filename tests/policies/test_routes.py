@@ -63,6 +63,9 @@ def test_paths_that_cannot_be_canonicalised(raw: str) -> None:
         ),
         ("POST", "/api/v1/regions/610902001/cases", "case.apply", {"region": "610902001"}, None),
         ("GET", "/api/v1/health", "health", {}, None),
+        # HEAD is GET without the body: the GET route serves it.
+        ("HEAD", "/api/v1/regions/610902/persons", "person.list", {"region": "610902"}, None),
+        ("head", "/api/v1/health", "health", {}, None),
     ],
 )
 def test_route_match(method: str, path: str, name: str, params: dict[str, str], forwarded: str | None) -> None:
@@ -76,6 +79,7 @@ def test_route_match(method: str, path: str, name: str, params: dict[str, str], 
     ("method", "path"),
     [
         ("DELETE", "/api/v1/regions/610902/persons"),  # method not routed
+        ("HEAD", "/api/v1/regions/610902/cases/c-1/approve"),  # HEAD stands in for GET only
         ("GET", "/api/v1/regions/6109/persons"),  # region code of the wrong length
         ("GET", "/api/v1/regions/610902x/persons"),
         ("GET", "/api/v1/regions/610902/persons/a/b"),
@@ -85,3 +89,15 @@ def test_route_match(method: str, path: str, name: str, params: dict[str, str], 
 )
 def test_unknown_routes_do_not_match(method: str, path: str) -> None:
     assert ROUTES.match(method, path) is None
+
+
+def test_a_head_route_of_its_own_wins_over_the_get_route(tmp_path: Path) -> None:
+    table = tmp_path / "routes.yaml"
+    table.write_text(
+        "routes:\n"
+        '  - {name: doc.read, method: GET, path: "/docs/{id}", resource: doc, action: read}\n'
+        '  - {name: doc.exists, method: HEAD, path: "/docs/{id}", resource: doc, action: exists}\n',
+        encoding="utf-8",
+    )
+    match = RouteTable.load(table).match("HEAD", "/docs/d-1")
+    assert match is not None and (match.name, match.action) == ("doc.exists", "exists")
