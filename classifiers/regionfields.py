@@ -21,7 +21,7 @@ _NO_REGION = ABSENT | frozenset(
     {"-", "--", "---", "—", "——", "/", "n/a", "na", "nil", "暂无", "未知", "不详", "未填写"}
 )
 # How much of a region value that is no code is kept: the release stage reads a region's name
-# in it (gateway/regions.py) and refuses the rest, naming no value, so a long one costs no
+# in it (classifiers/regionnames.py) and refuses the rest, naming no value, so a long one costs no
 # memory; a value this long may have been cut short.
 UNREAD_KEPT = 40
 # A region key's values as walked: (values, code only?, the record of each value or of them all).

@@ -8,7 +8,7 @@ and a county's name read alone is read in the route's province, where 西安's �
 呼和浩特's. So the parts of one record (catalog ``region_parts``) are read together: the
 record's region is its most specific part, under the parts above it — a code built from the
 digits, or a chain of names (内蒙古自治区呼和浩特市新城区) that the release stage reads from the
-top down (gateway/regions.py). Parts that do not nest (another province's code over the
+top down (classifiers/regionnames.py). Parts that do not nest (another province's code over the
 county's, two cities) are no region: ``DISAGREE``, refused as unreadable.
 """
 

@@ -15,13 +15,13 @@ import logging
 from classifiers.inspect import Inspection
 from classifiers.levels import DataLevel
 from classifiers.regionfields import UNREAD_KEPT
+from classifiers.regionnames import below_county, code_of_name
 from policies.bundle import PolicyStore
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 from policies.quota import QuotaStore
 
 from ..exchange import Exchange, account_name
-from ..regions import below_county, code_of_name
 from ..types import Headers
 from .authorize import Clock, now_utc, refuse
 
@@ -197,7 +197,7 @@ def _outside_region(ex: Exchange) -> Verdict | None:
 
 def _codes_of_names(values: frozenset[str], target: str) -> tuple[frozenset[str], int, int]:
     """The codes of the region names among `values` (所属区划: 陕西省安康市汉阴县, read in
-    the province of `target`: gateway/regions.py), how many values are none, and how many of
+    the province of `target`: classifiers/regionnames.py), how many values are none, and how many of
     those are a township's name alone (江北街道)."""
     codes: set[str] = set()
     unread = townships = 0

@@ -7,7 +7,7 @@ path of their own. The response check (release) catches records that name their 
 a list without a region field, nor a write. So on a region route every parameter named by a
 region key of the catalog (``regions``: ``regionCode``, ``xzqhdm``, ``区划代码`` …, or
 ``region``) must name a code inside the path's region, or a GB/T 2260 name of one
-(``汉滨区``, gateway/regions.py); one that names another region, or that is neither, is
+(``汉滨区``, classifiers/regionnames.py); one that names another region, or that is neither, is
 refused before the upstream is asked.
 """
 
@@ -20,13 +20,13 @@ from email.policy import HTTP
 from typing import Any
 from urllib.parse import unquote_plus
 
+from classifiers.regionnames import code_of_name
 from classifiers.regionparts import RegionPart, regions_of
 from classifiers.structured import division_code, nested_region_code, region_code
 from policies.conditions import Verdict
 from policies.enforcer import region_prefix
 
 from ..media import parse_content_type
-from ..regions import code_of_name
 from ..types import Headers
 from .filters import SELECTIONS, UNREAD, filter_terms
 from .jsonbody import JsonObject, ParsedBody, loads, parse

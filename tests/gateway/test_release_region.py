@@ -89,7 +89,7 @@ def test_records_must_lie_in_the_route_region(body: bytes, media_type: str, outs
         (_json({"xm": "张三", "regionCode": "6109-02"}), "application/json", None),
         (_json({"xm": "张三", "regionCode": "610\u200b902"}), "application/json", None),
         (_json({"xm": "张三", "regionCode": "６１０９０２００２"}), "application/json", None),
-        # A region field that holds a GB/T 2260 name is read as its code (gateway/regions.py).
+        # A region field that holds a GB/T 2260 name is read as its code (classifiers/regionnames.py).
         (_json({"xm": "张三", "regionCode": "紫阳县"}), "application/json", "records_outside_region"),
         (_json({"xm": "张三", "xzqh": "陕西省安康市紫阳县"}), "application/json", "records_outside_region"),
         (_json({"xm": "张三", "xzqh": {"mc": "紫阳县"}}), "application/json", "records_outside_region"),

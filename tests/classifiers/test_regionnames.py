@@ -1,10 +1,10 @@
-"""Region names read as GB/T 2260 codes (gateway/regions.py)."""
+"""Region names read as GB/T 2260 codes (classifiers/regionnames.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gateway.regions import below_county, code_of_name
+from classifiers.regionnames import below_county, code_of_name
 
 
 @pytest.mark.parametrize(

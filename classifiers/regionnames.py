@@ -18,11 +18,18 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import classifiers.entities
-from classifiers.normalise import fold
-from policies.enforcer import region_prefix
+from .normalise import fold
 
-_DIVISIONS_PATH = Path(classifiers.entities.__file__).parent / "gb2260.txt"
+_DIVISIONS_PATH = Path(__file__).parent / "entities" / "gb2260.txt"
+
+
+def region_prefix(code: str) -> str:
+    """The prefix every region under `code` starts with: 610900 -> 6109 (as policies.enforcer
+    reads a scope; the inspector does not import the casbin enforcer)."""
+    if len(code) == 6:
+        while code.endswith("00") and len(code) > 2:
+            code = code[:-2]
+    return code
 
 
 def _names() -> dict[str, tuple[str, ...]]:
