@@ -103,3 +103,15 @@ def code_of_name(value: str, province: str) -> str:
     # the broader one, which holds the other. Two divisions side by side are ambiguous.
     broadest = min(codes, key=lambda code: len(region_prefix(code)))
     return broadest if all(code == broadest or _under(code, broadest) for code in codes) else ""
+
+
+def nests(code: str, other: str) -> bool:
+    """Does one of two codes lie inside the other (610902001 in 610902, 610902 in 610900)?"""
+    return code.startswith(region_prefix(other[:6])) or other.startswith(region_prefix(code[:6]))
+
+
+def code_under(value: str, code: str) -> str:
+    """The code of a region name written beside ``code`` (its record's 区划代码, or the codes of
+    the levels above it), read in that code's province: "" when it names no division there, or
+    more than one."""
+    return code_of_name(value, code[:2])

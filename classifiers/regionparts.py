@@ -8,8 +8,10 @@ and a county's name read alone is read in the route's province, where 西安's �
 呼和浩特's. So the parts of one record (catalog ``region_parts``) are read together: the
 record's region is its most specific part, under the parts above it — a code built from the
 digits, or a chain of names (内蒙古自治区呼和浩特市新城区) that the release stage reads from the
-top down (classifiers/regionnames.py). Parts that do not nest (another province's code over the
-county's, two cities) are no region: ``DISAGREE``, refused as unreadable.
+top down (classifiers/regionnames.py). A name beside codes is read under them (regionnames.code_under):
+the codes say the province the name is read in. Parts that do not nest (another province's code
+over the county's, two cities, a name that lies under no code beside it or names another county
+than the code of its level) are no region: ``DISAGREE``, refused as unreadable.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from .normalise import fold
 from .regionfields import unread_region
+from .regionnames import code_under, nests
 
 # A record's region whose parts do not nest: kept as a region value that is no code or name.
 DISAGREE = "(区划各级不相符)"
@@ -109,10 +112,24 @@ def regions_of(parts: list[RegionPart]) -> dict[int, list[str]]:
         chain, chain_level = _chain(levels)
         if DISAGREE in (code, chain):
             out[record] = [DISAGREE]
-        elif code_level > chain_level:
+        elif not chain_level:
             out[record] = [code]
-        elif chain_level > code_level:
-            out[record] = [chain]  # codes above a county's name: the name is the region
+        elif not code_level:
+            out[record] = [chain]  # read from the top by the release stage
         else:
-            out[record] = [code, chain]
+            out[record] = [_named_under(code, code_level, chain, chain_level)]
     return out
+
+
+def _named_under(code: str, code_level: int, chain: str, chain_level: int) -> str:
+    """The region of a record written in codes and names both. A name below the codes is read
+    under them, and only there (15, 1501, 新城区 is 呼和浩特's, not 西安's; 长安区 under 6109 is
+    none of 安康's); a name at or above the codes' level must hold the code or lie in it. What
+    does not fit is DISAGREE: the record's own fields contradict each other. A name above a code
+    that the table does not know (Shaanxi) leaves the code to judge, as before."""
+    named = code_under(chain, code)
+    if chain_level > code_level:
+        return named if named and named.startswith(_stem(code)) else DISAGREE
+    if named and nests(named, code):
+        return code
+    return code if not named and code_level > chain_level else DISAGREE

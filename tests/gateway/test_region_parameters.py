@@ -520,9 +520,13 @@ def _part_of(name: str) -> int:
         # 新城区 of 呼和浩特, not of 西安: read under its province
         ("province=内蒙古自治区&city=呼和浩特市&countyName=新城区".encode(), b"", [], "610102", True),
         (b"shengdm=14&xiandm=610902", b"", [], "610902", True),  # parts that do not nest
+        # A county's name under the codes above it is read there: 呼和浩特's, or under none of 安康's.
+        ("shengdm=15&shidm=1501&countyName=新城区".encode(), b"", [], "610102", True),
+        ("shengdm=61&shidm=6109&county=长安区".encode(), b"", [], "610116", True),
         # Look-alikes: the path's own county in parts, a part alone as before.
         (b"sheng=61&shi=09&xian=02", b"", [], "610902", False),
         ("province=陕西省&city=西安市&countyName=新城区".encode(), b"", [], "610102", False),
+        ("shengdm=61&shidm=6101&countyName=新城区".encode(), b"", [], "610102", False),
         ("city=西安市".encode(), b"", [], "610902", False),
         (b"page=61&size=09", b"", [], "610902", False),
     ],

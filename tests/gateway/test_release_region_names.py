@@ -1,0 +1,57 @@
+"""A record's region named by codes and names together (release stage, region scope): a county's
+name under the codes of the levels above it is read there, and a record whose own region fields
+contradict each other cannot be judged (502 records_region_unreadable, fail closed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from support.release_case import released
+
+OUTSIDE = "records_outside_region"
+UNREADABLE = "records_region_unreadable"
+
+
+def _json(record: dict[str, Any]) -> bytes:
+    return json.dumps({"items": [{"xm": "李四", **record}]}, ensure_ascii=False).encode()
+
+
+def _judged(body: bytes, media_type: str, region: str, code: str | None) -> None:
+    ex = released(body, media_type, region)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+# (route's region, record, refusal or None)
+_UNDER_CODES = [
+    # 呼和浩特's 新城区 under its own codes was read as 西安's on 西安新城区's route, and went out.
+    ("610102", {"shengdm": "15", "shidm": "1501", "countyName": "新城区"}, OUTSIDE),
+    ("610102", {"province_code": "150000", "city_code": "150100", "county": "新城区"}, OUTSIDE),
+    # 长安区 does not lie under 安康's codes: read alone it was 西安's, released on its route.
+    ("610116", {"shengdm": "61", "shidm": "6109", "county": "长安区"}, UNREADABLE),
+    ("610902", {"shengdm": "61", "shidm": "6109", "county": "长安区"}, UNREADABLE),
+    # A province's name over a county's code of another province.
+    ("610902", {"province": "山西省", "xiandm": "610902"}, UNREADABLE),
+    # Look-alikes: names that lie under the codes beside them.
+    ("610102", {"shengdm": "61", "shidm": "6101", "countyName": "新城区"}, None),
+    ("610902", {"shengdm": "61", "shidm": "6109", "xian": "汉阴县"}, OUTSIDE),
+    ("610902", {"shengdm": "61", "shidm": "6109", "xian": "汉滨区"}, None),
+    ("610902", {"province_code": "610000", "city_code": "610900", "county": "汉滨区"}, None),
+    ("610902", {"shengdm": "61", "county": "安康市汉滨区江北街道"}, None),
+    ("610902", {"province": "陕西省", "xiandm": "610902"}, None),
+    ("610902", {"province": "Shaanxi", "city": "Ankang", "xiandm": "610902"}, None),  # no GB/T 2260 name
+    # Parts of one level that name two counties (610902 and 汉阴县): both were judged, and on
+    # 安康市's route both lie inside it.
+    ("610900", {"shengdm": "61", "xiandm": "610902", "county": "汉阴县"}, UNREADABLE),
+    ("610902", {"shengdm": "61", "xiandm": "610902", "county": "汉滨区"}, None),
+]
+
+
+@pytest.mark.parametrize(("region", "record", "code"), _UNDER_CODES)
+def test_a_county_name_is_read_under_the_codes_beside_it(region: str, record: dict[str, str], code: str | None) -> None:
+    _judged(_json(record), "application/json", region, code)
