@@ -46,6 +46,7 @@ from .jsonshapes import (
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
 from .name_headings import name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
+from .regionfields import held_region
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
@@ -139,14 +140,15 @@ class ColumnWalker:
                 # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
                 # the codes under them are the record's region, and must be judged like one.
                 # An object that holds no code at all ({"xzqh": {"mc": "紫阳县"}}) gives its
-                # texts: read as no code, they leave the record's region unjudged.
+                # texts: read as no code, they leave the record's region unjudged; a name
+                # beside its code must name the same region (regionfields.held_region).
                 leaves = _leaves(node)
                 codes = [leaf for leaf in leaves if nested_region_code(leaf)]
                 if info.region_code_only:  # {"areaCode": {"code": …}}: its codes only
                     self.region_values(codes, True, record)
                 else:
                     texts = [leaf for leaf in leaves if type(leaf) is str]
-                    self.region_values(codes if codes else texts, False, record)
+                    self.region_values(held_region(codes, texts), False, record)
         if isinstance(node, dict):
             if key is not None and node and _by_row_index(node) and self.plan_of(key).info is not None:
                 # {"xm": {"0": "张伟", "1": "李娜"}}: pandas' to_json() by column; the values are the column's

@@ -30,6 +30,7 @@ from .markup_fields import _BUTTONS, _CELLS, _NAMING, _VALUE_ATTRS, _header, _in
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import Edit
+from .regionfields import held_region
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
 SpanVisitor = Callable[[Cell], list[tuple[int, int, str]]]  # replacements in cell.text coordinates
@@ -277,7 +278,7 @@ class _Walk:
                 held.setdefault(id(top), (top, []))[1].append(item.value.text)
         for top, texts in held.values():
             codes = [text for text in texts if nested_region_code(text)]
-            self.regions(codes if codes else texts, False, self._record(top, is_html))
+            self.regions(held_region(codes, texts), False, self._record(top, is_html))
 
     def _persons_apart(self, items: list[Item]) -> None:
         """Note in ``apart`` the elements that are records though they do not repeat: siblings

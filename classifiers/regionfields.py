@@ -10,10 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from .normalise import fold
+from .regionnames import code_under, nests
 from .structured import division_code, region_code
 
 # A value that says "no": as Run.edits reads a category's value.
 ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+# A record's region whose own fields contradict each other (parts that do not nest, a code and
+# a name of two counties): kept as a region value that is no code or name, refused as unreadable.
+DISAGREE = "(区划各级不相符)"
 # What a region field holds when the record's region is not recorded: the same as no field
 # (a record without one is released; those that name their region are judged). Read after
 # NFKC (full-width "－", "／"). Not "*", "all" or 全部: those may mean every region.
@@ -80,3 +84,23 @@ def unread_of(fields: list[RegionField], alias: dict[int, int]) -> dict[str, fro
         held = {text: {alias.get(record, record) for record in holders} for text, holders in held.items()}
     uncoded = {text: frozenset(holders - coded) for text, holders in held.items()}
     return {text: holders for text, holders in uncoded.items() if holders}
+
+
+def held_region(codes: list[Any], texts: list[str]) -> list[Any]:
+    """What a region key's object or element says of its record's region: its codes if it holds
+    any, else its texts (read as no code: they leave the region unjudged, <xzqh><mc>紫阳县</mc>).
+    Beside its codes, a text naming a GB/T 2260 division (read in each code's province) must
+    hold one of them or lie in one: a code and a name of two counties ({"code": "610902",
+    "name": "汉阴县"}) is a record that contradicts itself, and whose region cannot be judged
+    (DISAGREE). A text naming no division (a level, 区县; a township alone, 江北街道) says nothing
+    more, as before."""
+    if not codes or not texts:
+        return codes or texts
+    found = {region_code(code) for code in codes}
+    for text in texts:
+        if region_code(text):
+            continue
+        named = {code: code_under(text, code) for code in found}
+        if any(named.values()) and not any(name and nests(name, code) for code, name in named.items()):
+            return [*codes, DISAGREE]
+    return codes

@@ -20,11 +20,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .normalise import fold
-from .regionfields import unread_region
+from .regionfields import DISAGREE, unread_region
 from .regionnames import code_under, nests
 
-# A record's region whose parts do not nest: kept as a region value that is no code or name.
-DISAGREE = "(区划各级不相符)"
 # A part's level: province, city, county.
 LEVELS = 3
 # Separators inside a code's digits (6109-21, 61 09 21), as structured.region_code reads them.

@@ -55,3 +55,52 @@ _UNDER_CODES = [
 @pytest.mark.parametrize(("region", "record", "code"), _UNDER_CODES)
 def test_a_county_name_is_read_under_the_codes_beside_it(region: str, record: dict[str, str], code: str | None) -> None:
     _judged(_json(record), "application/json", region, code)
+
+
+# A region key over a code and a name that name two counties: judged by the code only, so
+# {"code": "610902", "name": "汉阴县"} went out to a 汉滨区 caller.
+_CONTRADICTIONS = [
+    ("610902", _json({"xzqh": {"code": "610902", "name": "汉阴县"}}), "application/json", UNREADABLE),
+    ("610902", _json({"xzqh": {"code": "610921", "name": "汉滨区"}}), "application/json", UNREADABLE),
+    ("610900", _json({"xzqh": {"code": "610902", "name": "汉阴县"}}), "application/json", UNREADABLE),
+    ("610902", _json({"regionCode": {"dm": "610902001", "mc": "汉阴县城关镇"}}), "application/json", UNREADABLE),
+    (
+        "610902",
+        b"<r><p><xm>\xe6\x9d\x8e\xe5\x9b\x9b</xm><xzqh dm='610902' mc='\xe6\xb1\x89\xe9\x98\xb4\xe5\x8e\xbf'/></p></r>",
+        "application/xml",
+        UNREADABLE,
+    ),
+    # Look-alikes: a code and its own name, a township below it, the level above, other texts.
+    ("610902", _json({"xzqh": {"code": "610902", "name": "汉滨区"}}), "application/json", None),
+    ("610902", _json({"xzqh": {"code": "610902001", "name": "江北街道"}}), "application/json", None),
+    ("610902", _json({"xzqh": {"code": "610902001", "name": "安康市汉滨区江北街道"}}), "application/json", None),
+    (
+        "610902",
+        _json(
+            {
+                "xzqh": {
+                    "code": "610902",
+                    "name": "汉滨区",
+                    "level": "区县",
+                    "parentName": "安康市",
+                }
+            }
+        ),
+        "application/json",
+        None,
+    ),
+    (
+        "610900",
+        _json({"regionCodes": [{"code": "610902", "name": "汉滨区"}, {"code": "610921", "name": "汉阴县"}]}),
+        "application/json",
+        None,
+    ),
+    ("610902", _json({"xzqh": {"code": "610921", "name": "汉阴县"}}), "application/json", OUTSIDE),
+]
+
+
+@pytest.mark.parametrize(("region", "body", "media_type", "code"), _CONTRADICTIONS)
+def test_a_record_whose_region_fields_contradict_each_other_is_unreadable(
+    region: str, body: bytes, media_type: str, code: str | None
+) -> None:
+    _judged(body, media_type, region, code)
