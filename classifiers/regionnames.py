@@ -43,8 +43,56 @@ def _names() -> dict[str, tuple[str, ...]]:
     return {name: tuple(codes) for name, codes in names.items()}
 
 
+def _under(code: str, parent: str) -> bool:
+    return code != parent and code.startswith(region_prefix(parent))
+
+
 _NAMES = _names()
 _LONGEST = max(len(name) for name in _NAMES)
+# The words of a level a name ends in, that real systems leave out (汉滨 for 汉滨区, 安康 for
+# 安康市, 陕西 for 陕西省). Not 自治县 and the like: the ethnic names before them have no one end.
+_LEVEL_WORDS = ("地区", "林区", "省", "市", "区", "县", "旗", "盟")
+
+
+def _short_names(names: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """A name without its level's word -> the codes of the one name it stands for: only when one
+    division alone has that name once the word is stripped (长安 is 西安's and 石家庄's 长安区,
+    吉林 a province and a city: neither is read), it is two characters or more (洋 for 洋县 is a
+    word), and no division's full name."""
+    full: dict[str, set[str]] = {}
+    for name in names:
+        for word in _LEVEL_WORDS:
+            if name.endswith(word) and len(name) - len(word) >= 2:
+                full.setdefault(name[: -len(word)], set()).add(name)
+                break
+    short: dict[str, tuple[str, ...]] = {}
+    for stem, of in full.items():
+        if len(of) != 1 or stem in names:
+            continue
+        codes = names[of.pop()]
+        broadest = min(codes, key=lambda code: len(region_prefix(code)))
+        if all(code == broadest or _under(code, broadest) for code in codes):
+            short[stem] = codes
+    return short
+
+
+_SHORT = _short_names(_NAMES)
+
+
+# What a township's or village's name ends in: a short county name before one of them is the
+# start of a township's name (安康镇, 高阳镇东坝村 may lie in any county), not the county.
+_TOWNSHIP_WORDS = ("街道", "办事处", "镇", "乡", "村", "居民委员会", "居委会", "社区", "组")
+
+
+def _named(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The codes of the division named by ``text[start:end]``, written whole or without its
+    level's word."""
+    name = text[start:end]
+    codes = _NAMES.get(name)
+    if codes is not None:
+        return codes
+    return _SHORT.get(name, ()) if not text.startswith(_TOWNSHIP_WORDS, end) else ()
+
 
 # A township or village below a county, written after it: one or more names, each ending in
 # the word for its level, and nothing else (no separator: 汉阴县、紫阳县 names two counties).
@@ -53,14 +101,10 @@ _BELOW = re.compile(
 )
 
 
-def _under(code: str, parent: str) -> bool:
-    return code != parent and code.startswith(region_prefix(parent))
-
-
 def _chains(text: str, start: int, parent: str) -> Iterator[tuple[str, int]]:
     """(code, end) of each chain of names from `start`, every name under `parent` ("": any)."""
     for end in range(start + 1, min(len(text), start + _LONGEST) + 1):
-        for code in _NAMES.get(text[start:end], ()):
+        for code in _named(text, start, end):
             if parent and not _under(code, parent):
                 continue
             yield code, end
@@ -86,7 +130,7 @@ def code_of_name(value: str, province: str) -> str:
     text = "".join(fold(value).text.split())
     found: dict[int, set[str]] = {}
     for end in range(1, min(len(text), _LONGEST) + 1):
-        for root in _NAMES.get(text[:end], ()):
+        for root in _named(text, 0, end):
             if root[:2] != province and not root.endswith("0000"):
                 continue  # 鼓楼区 alone is read in this province only
             found.setdefault(end, set()).add(root)

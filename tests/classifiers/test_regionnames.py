@@ -31,7 +31,7 @@ from classifiers.regionnames import below_county, code_of_name
         ("南京市鼓楼区", ""),
         # No division, part of a name, or more than one division in one value.
         ("城关镇", ""),
-        ("汉阴", ""),
+        ("汉阴", "610921"),  # its level's word left out, and one division by that name (below)
         ("全部", ""),
         ("汉阴县、紫阳县", ""),
         ("汉阴县紫阳县", ""),
@@ -69,3 +69,36 @@ def test_a_county_name_is_read_in_the_province_given() -> None:
 )
 def test_a_township_alone_is_told_apart(value: str, township: bool) -> None:
     assert below_county(value) is township
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # Written without the level's word, as real systems do: read when one division alone
+        # has that name once the word is stripped.
+        ("汉滨", "610902"),
+        ("汉阴", "610921"),
+        ("安康", "610900"),
+        ("陕西", "610000"),
+        ("安康市汉滨", "610902"),  # as the last name of a chain
+        ("陕西省安康市汉阴", "610921"),
+        ("陕西安康汉滨", "610902"),
+        ("汉阴城关镇", "610921"),
+        # Look-alikes: a short name two divisions share (长安区 of 西安 and of 石家庄; 鼓楼区; 吉林省
+        # and 吉林市), one character (洋县), a township named after
+        # its county (石泉镇: still a township alone).
+        ("长安", ""),
+        ("鼓楼", ""),
+        ("吉林", ""),
+        ("洋", ""),
+        ("石泉镇", ""),
+        ("安康镇五里村", ""),  # a township named 安康镇, of any county
+    ],
+)
+def test_a_name_without_its_level_word_is_read_when_it_is_unique(name: str, code: str) -> None:
+    province = "22" if name == "吉林" else "61"
+    assert code_of_name(name, province) == code
+
+
+def test_a_township_named_after_its_county_is_still_a_township() -> None:
+    assert below_county("石泉镇")

@@ -104,3 +104,25 @@ def test_a_record_whose_region_fields_contradict_each_other_is_unreadable(
     region: str, body: bytes, media_type: str, code: str | None
 ) -> None:
     _judged(body, media_type, region, code)
+
+
+# A county written without its level's word (汉滨, 汉阴): refused as unreadable, one's own too.
+_SHORT = [
+    ("610902", {"xzqhmc": "汉滨"}, None),
+    ("610902", {"xzqhmc": "汉阴"}, OUTSIDE),
+    ("610902", {"shengdm": "61", "shidm": "6109", "county": "汉阴"}, OUTSIDE),
+    ("610902", {"province": "陕西", "city": "安康", "county": "汉滨"}, None),
+    ("610902", {"xzqh": {"code": "610902", "name": "汉阴"}}, UNREADABLE),
+    # Look-alikes: a short name two divisions share stays unreadable; a township named after its
+    # county is a township alone (placed by its record's code).
+    ("610116", {"xzqhmc": "长安"}, UNREADABLE),
+    ("610902", {"xzqhmc": "鼓楼"}, UNREADABLE),
+    ("610922", {"xzqhdm": "610922001", "xzqhmc": "石泉镇"}, None),
+]
+
+
+@pytest.mark.parametrize(("region", "record", "code"), _SHORT)
+def test_a_county_name_without_its_level_word_is_read_when_unique(
+    region: str, record: dict[str, Any], code: str | None
+) -> None:
+    _judged(_json(record), "application/json", region, code)
