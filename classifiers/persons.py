@@ -21,7 +21,10 @@ _NESTED = 2  # objects among the members read for who the object is (GraphQL's {
 
 
 def _number(value: Any) -> str:
-    return f"id:{str(value).strip().upper()}"
+    # resident_id.canonical: the one spelling (full-width digits, zero-width characters and
+    # separators folded) the inspection's persons are counted in, so that one person written
+    # two ways in and beside the list is one.
+    return f"id:{resident_id.canonical(str(value))}"
 
 
 def _named(name: Any, phone: Any) -> str:

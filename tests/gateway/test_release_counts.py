@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from gateway.stages.release import counted_records
 from support.release_case import released as _released
 from support.synth_people import make_id, make_mobile
 
@@ -136,3 +137,36 @@ def test_persons_named_by_a_mobile_beside_the_list_count_with_it(body: dict[str,
 def test_persons_beside_the_list_that_are_in_it_count_once(body: dict[str, object]) -> None:
     ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
     assert ex.failure is None, ex.failure
+
+
+def _disguised(number: str, how: str) -> str:
+    """One ID number as systems and people spell it: full-width digits, a zero-width space."""
+    if how == "full-width":
+        return number.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+    return number[:6] + "\u200b" + number[6:]
+
+
+@pytest.mark.parametrize("how", ["full-width", "zero-width"])
+@pytest.mark.parametrize("where", ["beside", "listed"])
+def test_one_person_spelt_two_ways_in_and_beside_the_list_counts_once(how: str, where: str) -> None:
+    """The list and the object beside it spelt one ID number with their own strip().upper():
+    written with a full-width digit or a zero-width space in one place, the person counted twice."""
+    number = make_id("610902", "19500101", "001")
+    listed, beside = (number, _disguised(number, how)) if where == "beside" else (_disguised(number, how), number)
+    body = {
+        "data": {"records": [{"xm": "张伟", "sfzh": listed}]},
+        "payload": {"entries": [{"xm": "张伟", "sfzh": beside}]},
+    }
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.inspection is not None and counted_records(ex.inspection) == 1
+
+
+def test_two_persons_in_and_beside_the_list_count_twice() -> None:
+    body = {
+        "data": {"records": [{"xm": "张伟", "sfzh": make_id("610902", "19500101", "001")}]},
+        "payload": {
+            "entries": [{"xm": "张伟", "sfzh": _disguised(make_id("610902", "19500101", "002"), "full-width")}]
+        },
+    }
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.inspection is not None and counted_records(ex.inspection) == 2
