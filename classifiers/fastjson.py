@@ -726,8 +726,8 @@ class ColumnWalker:
     def persons_beside(self) -> int:
         """How many persons the objects beside the answer's record list (``_who``: counted in
         ``persons_apart``, yet not with the list's records) name that its records do not: by
-        ID number, or by name and phone. An object that names no one so (a name alone) may be
-        a person of the list, and is not counted here."""
+        ID number, or by name and phone, or by a name alone that no record of the list carries
+        (one that a record carries may be that person, and is not counted again)."""
         if not self._who:
             return 0
         people = self._persons()

@@ -3,7 +3,9 @@
 An answer may name persons outside its record list (``{"data": {"records": [...]}, "payload":
 {"entries": [...]}}``): they count with the records, unless a record of the list names the same
 person (fastjson.ColumnWalker.persons_beside). A person is told by an ID number, or by a name
-with a phone: a name alone repeats (张伟), and a phone alone may be a contact's.
+with a phone: a phone alone may be a contact's. A name alone repeats (张伟) and cannot be told
+apart from a record of the list spelt the same way: it counts only when no record of the list
+carries that name.
 """
 
 from __future__ import annotations
@@ -31,10 +33,18 @@ def _named(name: Any, phone: Any) -> str:
     return f"{str(name).strip()}|{''.join(c for c in str(phone) if c.isdigit())}"
 
 
-def who_of(node: dict[str, Any], plan_of: Callable[[str | None], Plan], depth: int = 0) -> list[str]:
+def _bare(name: Any) -> str:
+    """A name alone, as rosters pad it or not (张 伟, 张　伟)."""
+    return f"name:{''.join(str(name).split())}"
+
+
+def who_of(
+    node: dict[str, Any], plan_of: Callable[[str | None], Plan], depth: int = 0, listed: bool = False
+) -> list[str]:
     """Who an object says a person is: its ID number first, then its name with its phone, each
-    a form of its own; none when it says neither (a name alone). In an object among its
-    members too."""
+    a form of its own; its name alone when it says neither. ``listed``: a record of the list,
+    whose name is a form whatever else it says (a bare name beside it may be its). In an object
+    among its members too."""
     number: Any = None
     name: Any = None
     phone: Any = None
@@ -42,7 +52,7 @@ def who_of(node: dict[str, Any], plan_of: Callable[[str | None], Plan], depth: i
     for key, value in node.items():
         if type(value) is dict:
             if depth < _NESTED:
-                forms += who_of(value, plan_of, depth + 1)
+                forms += who_of(value, plan_of, depth + 1, listed)
             continue
         if type(value) is not str and type(value) is not int:
             continue
@@ -54,10 +64,14 @@ def who_of(node: dict[str, Any], plan_of: Callable[[str | None], Plan], depth: i
             name = value
         elif entity == PHONE:
             phone = value
-    if number is not None and str(number).strip():
+    numbered = number is not None and bool(str(number).strip())
+    if numbered:
         forms.insert(0, _number(number))
-    if name is not None and phone is not None and str(name).strip():
-        forms.append(_named(name, phone))
+    if name is not None and str(name).strip():
+        if phone is not None:
+            forms.append(_named(name, phone))
+        if listed or not (numbered or phone is not None):
+            forms.append(_bare(name))  # a name alone: told by nothing else of its own
     return forms
 
 
@@ -73,13 +87,14 @@ def listed_who(
     for items in rows:
         for item in items:
             if type(item) is dict:
-                forms.update(who_of(item, plan_of))
+                forms.update(who_of(item, plan_of, listed=True))
     by_entity: dict[str, list[Sequence[Any]]] = {}
     for entity, column in columns:
         by_entity.setdefault(entity, []).append(column)
     for numbers in by_entity.get(resident_id.ENTITY, []):
         forms.update(_number(value) for value in numbers if type(value) is str or type(value) is int)
     for names in by_entity.get(person_name.ENTITY, []):
+        forms.update(_bare(name) for name in names if type(name) is str and name.strip())
         for phones in by_entity.get(PHONE, []):
             if len(names) == len(phones):
                 forms.update(

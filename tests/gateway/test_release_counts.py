@@ -10,7 +10,7 @@ import pytest
 
 from gateway.stages.release import counted_records
 from support.release_case import released as _released
-from support.synth_people import make_id, make_mobile
+from support.synth_people import GIVEN, SURNAMES, make_id, make_mobile
 
 
 def _people(n: int) -> list[dict[str, str]]:
@@ -170,3 +170,53 @@ def test_two_persons_in_and_beside_the_list_count_twice() -> None:
     }
     ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
     assert ex.inspection is not None and counted_records(ex.inspection) == 2
+
+
+def _name(i: int) -> str:
+    """A distinct synthetic name for each i below 1000."""
+    return SURNAMES[i // 100 % 10] + GIVEN[i // 10 % 10] + GIVEN[i % 10]
+
+
+def _listed_named(n: int) -> list[dict[str, str]]:
+    return [{"xm": _name(i), "sfzh": make_id("610902", "19500101", f"{i:03d}")} for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"data": {"records": _listed_named(120)}, "payload": {"entries": [{"xm": _name(i)} for i in range(500, 620)]}},
+        {"items": _listed_named(101), "related": {"persons": [{"姓名": _name(i)} for i in range(500, 600)]}},
+    ],
+    ids=["entries", "related"],
+)
+def test_persons_named_by_name_alone_beside_the_list_count_with_it(body: dict[str, object]) -> None:
+    """120 persons of the answer's list and 120 others beside it named by name alone: a bare
+    name was never counted beside the list, so 240 persons went out past the caseworker's limit
+    of 200 a response."""
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is not None and ex.failure.code == "too_many_records", ex.failure
+
+
+@pytest.mark.parametrize(
+    ("beside", "count"),
+    [
+        ([{"xm": "李娜"}], 2),  # a name no record of the list carries: one more person
+        ([{"xm": "张伟"}], 1),  # a record of the list carries it: may be that person, not counted again
+        ([{"xm": "张 伟"}], 1),  # padded as rosters pad it
+        ([{"xm": "李娜"}, {"xm": "李娜"}], 2),  # the same bare name twice cannot be told apart
+    ],
+    ids=["other-name", "same-name", "padded", "twice"],
+)
+def test_a_bare_name_beside_the_list_counts_unless_a_record_carries_it(
+    beside: list[dict[str, str]], count: int
+) -> None:
+    body = {"data": {"records": [{"xm": "张伟", "sfzh": make_id("610902", "19500101", "001")}]}, "payload": beside}
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.inspection is not None and counted_records(ex.inspection) == count
+
+
+def test_bare_names_beside_the_list_that_are_in_it_count_once() -> None:
+    body = {"data": {"records": _listed_named(150)}, "payload": {"entries": [{"xm": _name(i)} for i in range(100)]}}
+    ex = _released(json.dumps(body, ensure_ascii=False).encode(), "j")
+    assert ex.failure is None, ex.failure
+    assert ex.inspection is not None and counted_records(ex.inspection) == 150
