@@ -68,6 +68,9 @@ class Catalog:
                 folded = fold_key(str(term))
                 self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True))
         self._region_words = frozenset(fold_key(str(word)) for word in regions.get("words") or [])
+        for term in regions.get("township_codes") or []:
+            folded = fold_key(str(term))
+            self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True, region_code_only=True))
         parts = data.get("region_parts") or {}
         self._parts = {
             fold_key(str(term)): level

@@ -126,3 +126,28 @@ def test_a_county_name_without_its_level_word_is_read_when_unique(
     region: str, record: dict[str, Any], code: str | None
 ) -> None:
     _judged(_json(record), "application/json", region, code)
+
+
+# A township's or village's code under a key of its own: nine or twelve digits that start with
+# their county's code. No region key, so 汉阴县's record went out on 汉滨区's route.
+_TOWNSHIP_CODES = [
+    ("610902", {"townCode": "610921100"}, OUTSIDE),
+    ("610902", {"乡镇代码": "610921100"}, OUTSIDE),
+    ("610902", {"jddm": "610921001"}, OUTSIDE),
+    ("610902", {"villageCode": 610921100201}, OUTSIDE),
+    ("610902", {"xzqhdm": "610902", "streetCode": "610921001000"}, OUTSIDE),
+    # Look-alikes: the caller's own townships; what is no GB/T 2260 code there (a township's
+    # name, a segment, a row id) is not judged, as under areaCode.
+    ("610902", {"townCode": "610902001"}, None),
+    ("610902", {"xzqhdm": "610902", "villageCode": "610902001201"}, None),
+    ("610902", {"jdmc": "城关镇", "townCode": "城关镇"}, None),
+    ("610902", {"xzqhdm": "610902", "townCode": "100"}, None),
+    ("610902", {"xzqhdm": "610902", "townId": 1002345}, None),
+]
+
+
+@pytest.mark.parametrize(("region", "record", "code"), _TOWNSHIP_CODES)
+def test_a_township_code_under_a_key_of_its_own_is_judged(
+    region: str, record: dict[str, Any], code: str | None
+) -> None:
+    _judged(_json(record), "application/json", region, code)
