@@ -96,6 +96,8 @@ def regions_of(parts: list[RegionPart]) -> dict[int, list[str]]:
     for level, values, records in parts:
         pairs = zip(values, records, strict=True) if not isinstance(records, int) else ((v, records) for v in values)
         for value, record in pairs:
+            if type(value) is float and value.is_integer():
+                value = int(value)  # pandas writes an integer column holding a null as floats: 61.0
             text = unread_region(value)  # "" for null and placeholders: no part
             if text:
                 levels = held.get(record)

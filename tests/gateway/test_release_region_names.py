@@ -151,3 +151,19 @@ def test_a_township_code_under_a_key_of_its_own_is_judged(
     region: str, record: dict[str, Any], code: str | None
 ) -> None:
     _judged(_json(record), "application/json", region, code)
+
+
+# Codes of the parts as JSON floats (pandas writes an integer column holding a null so):
+# 61.0 was no prefix, and the record was refused as unreadable.
+_FLOAT_PARTS = [
+    ("610902", {"shengdm": 61.0, "shidm": 6109.0, "xiandm": 610902.0}, None),
+    ("610902", {"sheng": 61.0, "shi": 9.0, "xian": 21.0}, OUTSIDE),
+    ("610902", {"shengdm": 61.5, "shidm": 6109.0}, UNREADABLE),  # no code
+]
+
+
+@pytest.mark.parametrize(("region", "record", "code"), _FLOAT_PARTS)
+def test_parts_written_as_whole_floats_are_read_as_their_digits(
+    region: str, record: dict[str, Any], code: str | None
+) -> None:
+    _judged(_json(record), "application/json", region, code)
