@@ -20,6 +20,7 @@ from .name_patterns import (
     NEXT_LABELS,
 )
 from .name_words import (
+    AFTER_NAME_WORDS,
     COMPOUND_SURNAMES,
     GROUP_WORDS,
     PLACEHOLDERS,
@@ -31,6 +32,10 @@ from .name_words import (
     TRANSLITERATED,
     TRANSLITERATED_WORDS,
 )
+
+# Single characters that follow a name in prose (户主张伟持残疾证, 特困人员张伟于3月入住) and end
+# few given names: after a name's second character they end it.
+_VERBS_AFTER_NAME = frozenset("持在于已因等系将被")
 
 
 def surname_length(name: str) -> int:
@@ -59,9 +64,24 @@ def trim(candidate: str) -> str:
     """A candidate after a context word, cut to a name's length, less the words that may follow
     a name (_TRAILERS)."""
     limit = 4 if surname_length(candidate) == 2 else 3
-    candidate = candidate[:limit]
+    candidate = before_prose(candidate)[:limit]
     while len(candidate) > 2 and candidate[-1] in _TRAILERS:
         candidate = candidate[:-1]
+    return candidate
+
+
+def before_prose(candidate: str) -> str:
+    """``candidate`` less the prose glued after a name of two characters (张伟持有 -> 张伟, 张伟于
+    -> 张伟, 欧阳娜持 -> 欧阳娜): a verb or a word that follows a name (``AFTER_NAME_WORDS``) right
+    after its first given-name character. 张伟强持有 stays 张伟强持 for :func:`trim`."""
+    surname = surname_length(candidate)
+    cut = surname + 1
+    if (
+        surname
+        and len(candidate) > cut
+        and (candidate[cut] in _VERBS_AFTER_NAME or candidate[cut : cut + 2] in AFTER_NAME_WORDS)
+    ):
+        return candidate[:cut]
     return candidate
 
 

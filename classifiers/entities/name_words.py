@@ -422,3 +422,26 @@ PROSE_WORDS = frozenset(
         "苗木",
     ]
 )
+
+# Words of prose that follow a name glued to its label and start with a character a given name
+# may end with (户主张伟持有…, 申请人李娜患有…, 户主王强长期…): the name stops before them
+# (name_tests.before_prose). A name's third character is far more often a given name's (张伟强).
+AFTER_NAME_WORDS = frozenset(
+    [
+        "持有",
+        "患有",
+        "身患",
+        "长期",
+        "常年",
+        "居住",
+        "享受",
+        "领取",
+        "名下",
+        "一家",
+        "夫妇",
+        "家中",
+        "所在",
+        "现年",
+        "今年",
+    ]
+)

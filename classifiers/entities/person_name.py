@@ -58,6 +58,7 @@ from .name_runs import (
 )
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
+    before_prose,
     beside_number,
     is_prose_word,
     is_transliterated,
@@ -341,7 +342,8 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
     found: list[tuple[int, int, float, str]] = []
     for match in _ROLE_RE.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
-        candidate = match.group(group) if group == 2 else trim(match.group(group))
+        # (a run that ends, 特困人员张伟强: cut only before a verb, 特困人员张伟于3月)
+        candidate = before_prose(match.group(group)) if group == 2 else trim(match.group(group))
         if match.start(group) not in starts and plausible(candidate):
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):

@@ -1416,3 +1416,32 @@ def test_a_transliterated_name_after_a_label_and_a_verb_or_in_a_record_line(text
 )
 def test_words_after_a_label_and_a_verb_or_before_a_gender_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("户主张伟持有残疾证", "张伟", "持有残疾证"),
+        ("户主张伟持残疾证", "张伟", "持残疾证"),
+        ("申请人李娜患有慢性病", "李娜", "患有慢性病"),
+        ("户主王强长期卧病在床", "王强", "长期卧病在床"),
+        ("特困人员张伟于3月入住", "张伟", "于3月入住"),
+    ],
+)
+def test_a_name_glued_to_a_label_stops_at_the_verb_after_it(text: str, secret: str, kept: str) -> None:
+    _leaks(text, secret)
+    _kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("户主张伟强持有残疾证", "张伟强"),
+        ("户主欧阳娜娜持有残疾证", "欧阳娜娜"),
+        ("特困人员张伟强，男", "张伟强"),
+    ],
+)
+def test_a_three_character_name_before_a_verb_is_masked_whole(text: str, secret: str) -> None:
+    for role in ROLES:
+        out = _out(text, "text/plain", role)
+        assert secret[1:] not in out, (role, out)
