@@ -284,7 +284,10 @@ PROFILE: str = (
 
 _PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
 
-_PROFILE_NAME_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}")
+# (a dotted name whole, 艾力·买买提，男: the look-behind keeps its first part from being left out)
+_PROFILE_NAME_RE = re.compile(
+    rf"(?<![{_CJK}{DOTS}])({_DOTTED}|[{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}"
+)
 
 # Roles in a case and categories of persons that a name follows (男方/女方 of a marriage's
 # registration, 逝者/死者 of a funeral's, a case's parties, 特困人员张伟), and relations (其子张伟,

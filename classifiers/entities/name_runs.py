@@ -34,7 +34,15 @@ from .name_tests import (
     may_be_labelled_name,
     plausible,
 )
-from .name_words import KIN_LABEL_MAX, KIN_LABELS, PARTIES, RELATIONS, ROLES, TRANSLITERATED
+from .name_words import (
+    KIN_LABEL_MAX,
+    KIN_LABELS,
+    PARTIES,
+    RELATIONS,
+    ROLES,
+    TRANSLITERATED,
+    TRANSLITERATED_ENDINGS,
+)
 
 _SEPARATOR_RE = re.compile(f"[{re.escape(_RELATION_SEPARATORS)}]")
 
@@ -92,6 +100,8 @@ def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str
         first = 1 if run[0] in _VERBS_BEFORE_NAME else 0  # 监护人为扎西, 户主是次仁
         cut = first
         while cut < len(run) and cut - first <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
+            cut += 1
+        if cut - first >= 2 and run[cut : cut + 1] in TRANSLITERATED_ENDINGS:  # 买买提江
             cut += 1
         if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[first:cut]):
             found.append((match.start(1) + first, match.start(1) + cut, 0.85, "run+context"))

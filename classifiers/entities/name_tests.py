@@ -30,6 +30,7 @@ from .name_words import (
     STATUSES,
     SURNAMES,
     TRANSLITERATED,
+    TRANSLITERATED_ENDINGS,
     TRANSLITERATED_WORDS,
 )
 
@@ -149,10 +150,12 @@ def is_heading(word: str) -> bool:
 
 def is_transliterated(run: str) -> bool:
     """Is ``run`` a name of transliterating characters (次仁, 阿依古丽, 巴特尔: name_words.TRANSLITERATED),
-    two to six, and no prose word of them (多次) nor anything a name after a label is not?"""
+    two to six, the last maybe an ending (买买提江: ``TRANSLITERATED_ENDINGS``), and no prose word of them (多次) nor anything a name after a label is not?"""
+    # (an ending, 买买提江, 古丽汗, only after two of them)
+    body = run[:-1] if len(run) > 2 and run[-1] in TRANSLITERATED_ENDINGS else run
     return (
         2 <= len(run) <= LABELLED_RUN_MAX
-        and all(char in TRANSLITERATED for char in run)
+        and all(char in TRANSLITERATED for char in body)
         and run not in TRANSLITERATED_WORDS
         and may_be_labelled_name(run)
     )

@@ -237,8 +237,14 @@ TRANSLITERATED = frozenset(
     "特其乌斯琴额敦雅苏朝鲁那顺宝音图孟日勒萨娃道呷乃沙马"
 )
 
-# Runs of those characters that are words of prose (户主多次在外务工).
-TRANSLITERATED_WORDS = frozenset(["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲"])
+# What ends a Uyghur or Kazakh name after two transliterating characters or more (买买提江, 古丽汗,
+# 阿依古丽汗: -jan, -xan): a surname and a word elsewhere (江边), so never one of the run's others.
+TRANSLITERATED_ENDINGS = frozenset("江汗")
+
+# Runs of those characters that are words of prose (户主多次在外务工), or places (金沙江).
+TRANSLITERATED_WORDS = frozenset(
+    ["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲", "金沙江"]
+)
 
 # Who a party of a case is when it is no person (当事人：甲方, 委托人：单位).
 PARTIES = frozenset(

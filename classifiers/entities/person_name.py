@@ -324,7 +324,8 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
         candidate = match.group(1)
         if (
             match.start(1) not in starts
-            and (is_name(candidate) or is_transliterated(candidate))  # 扎西，男，45岁
+            # 扎西，男，45岁; 艾力·买买提，男
+            and (is_name(candidate) or is_transliterated(candidate) or _DOTTED_RE.fullmatch(candidate) is not None)
             and candidate not in GROUP_WORDS
             and not address.is_place_name(candidate)
         ):

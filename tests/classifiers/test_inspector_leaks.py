@@ -1445,3 +1445,31 @@ def test_a_three_character_name_before_a_verb_is_masked_whole(text: str, secret:
     for role in ROLES:
         out = _out(text, "text/plain", role)
         assert secret[1:] not in out, (role, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("买买提江，男，45岁", "买买提江"),
+        ("买买提江，男，维吾尔族", "买买提江"),
+        ("古丽汗，女，60岁", "古丽汗"),
+        ("艾力·买买提，男，45岁", "艾力"),
+        ("户主买买提江已核实", "买买提江"),
+        ("申请人阿依古丽汗于2024年提出申请", "阿依古丽汗"),
+        (f"{ID}，买买提江，男", "买买提江"),
+        ("姓名：买买提江", "买买提江"),
+        ("姓名：古丽娜尔，性别：女", "古丽娜尔"),
+        ("姓名：艾力·买买提", "艾力"),
+        ("阿依古丽，女，60岁", "阿依古丽"),
+    ],
+)
+def test_a_transliterated_name_with_a_common_ending(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["户主多次江边捕鱼", "金沙江，男女老少都来了", "沿乌江而下", "次仁江边的家"],
+)
+def test_words_ending_as_transliterated_names_stay(text: str) -> None:
+    _unchanged(text)
