@@ -372,8 +372,9 @@ _ROLE_HINT_CORE = (
 _RELATION_SEPARATORS = ":：(（【[〔"
 _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
 _RELATION_RE = re.compile(rf"(?:{_KIN_LABELS})[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
-# One name of a list after it, and the 、 that goes on to the next (张伟、李娜、王强).
-_RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])(、?)")
+# One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
+# 张伟，李娜: full-width commas are ASCII once folded).
+_RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
 ROLE_HINT: str = f"{_ROLE_HINT_CORE}|(?:{_KIN_LABELS})[ \t]*[:：(（【\\[〔]"
 

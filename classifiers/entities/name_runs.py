@@ -156,7 +156,8 @@ def may_follow_relation(text: str) -> bool:
 
 def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
     """The names after a relation or a household's member and a colon or a bracket (``子女：扎西``,
-    ``父亲：次仁多吉``, ``家庭成员：张伟、李娜、王强``), one after another while a 、 parts them: a
+    ``父亲：次仁多吉``, ``家庭成员：张伟、李娜、王强``), one after another while a 、 parts them, or a
+    comma after a name (``家属：张伟，李娜``): a
     whole CJK run with a listed surname (``plausible``) or of transliterating characters, not
     what such a field holds besides a name (``子女：无``, ``父亲：务农``, ``配偶：已故``: ``STATUSES``,
     placeholders, relations). Relations take attributes after a colon, so a run of other
@@ -166,9 +167,11 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
         at = label.end()
         while (item := _RELATION_ITEM_RE.match(text, at)) is not None:
             run = before_next_label(item.group(1))
-            if may_be_labelled_name(run) and (plausible(run) or is_transliterated(run)):
+            name = may_be_labelled_name(run) and (plausible(run) or is_transliterated(run))
+            if name:
                 found.append((item.start(1), item.start(1) + len(run), 0.85, "run+relation"))
-            if not item.group(2):
+            # A comma may open prose (子女：张伟，在外务工): it goes on to a next name only after one.
+            if not item.group(2) or (item.group(2) == "," and not name):
                 break
             at = item.end()
     return found

@@ -259,6 +259,21 @@ KIN_LABELS = frozenset(
         *(w for w in RELATIONS if len(w) > 1 and w[-1] != "人" and w not in ("户主", "家属", "救助对象", "其他亲属")),
         "子女",
         "成员",
+        # Persons a register lists by name whose field may hold a category or a count as well
+        # (老人：低保、特困, 孤儿：集中供养, 走访对象：农户): read as a relation's, a listed surname or
+        # transliterating characters. 老人 also ends 入住老人, 孤儿 散居孤儿, 对象 走访对象 and 帮扶对象,
+        # 人员 特困人员 and 工作人员, 保户 低保户. 监护人 and 联系人 are field labels already: here for
+        # the names of a list after the first (监护人：张伟、李娜).
+        "老人",
+        "孤儿",
+        "对象",
+        "人员",
+        "保户",
+        "家属",
+        "残疾人",
+        "负责人",
+        "监护人",
+        "联系人",
     ]
 )
 KIN_LABEL_MAX = max(len(word) for word in KIN_LABELS)
@@ -304,6 +319,11 @@ STATUSES = frozenset(
         "党员",
         "群众",
         "子女",
+        # households and schooling (走访对象：农户, 子女：高中在读)
+        "农户",
+        "高中",
+        "初中",
+        "小学",
     ]
 )
 
@@ -394,6 +414,7 @@ PROSE_WORDS = frozenset(
         # how, what (单独居住, 高度残疾, 申请临时救助)
         "单独",
         "高度",
+        "高龄",
         "严重",
         "全家",
         "全年",

@@ -1473,3 +1473,69 @@ def test_a_transliterated_name_with_a_common_ending(text: str, secret: str) -> N
 )
 def test_words_ending_as_transliterated_names_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("老人：扎西", "扎西"),
+        ("老人：扎西多吉，80岁", "扎西多吉"),
+        ("孤儿：卓玛", "卓玛"),
+        ("孤儿：张伟，男，10岁", "张伟"),
+        ("散居孤儿：次仁", "次仁"),
+        ("入住老人：巴特尔", "巴特尔"),
+        ("走访对象：次仁", "次仁"),
+        ("帮扶对象：扎西", "扎西"),
+        ("服务对象：卓玛", "卓玛"),
+        ("负责人：扎西", "扎西"),
+        ("残疾人：扎西", "扎西"),
+        ("特困人员：次仁", "次仁"),
+        ("监护人：次仁", "次仁"),
+    ],
+)
+def test_a_name_after_a_person_label_with_a_colon(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("家属：张伟，李娜，王强", ["张伟", "李娜", "王强"]),
+        ("家属：张伟,李娜,王强", ["张伟", "李娜", "王强"]),
+        ("走访对象：扎西、卓玛、次仁", ["扎西", "卓玛", "次仁"]),
+        ("家庭成员：张伟，李娜，王强", ["张伟", "李娜", "王强"]),
+        ("家庭成员：扎西，卓玛，次仁", ["扎西", "卓玛", "次仁"]),
+        ("家庭成员：扎西，李娜、王强，共3人", ["扎西", "李娜", "王强"]),
+        ("子女：张伟，李娜。", ["张伟", "李娜"]),
+        ("监护人：张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_a_list_of_names_parted_by_commas_after_a_label(text: str, secrets: list[str]) -> None:
+    for secret in secrets:
+        _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老人：低保、特困",
+        "老人：高龄，独居",
+        "孤儿：集中供养",
+        "孤儿院",
+        "走访对象：农户",
+        "服务对象：全体村民",
+        "帮扶对象：贫困户、低保户",
+        "残疾人：视力残疾",
+        "特困人员：分散供养",
+        "负责人：无",
+        "子女：张伟，在外务工",
+        "家庭成员：张伟，现年12岁",
+        "配偶：李娜，身体健康",
+        "子女：张伟，高中在读",
+        "父亲：务农，母亲：健在",
+    ],
+)
+def test_what_a_person_label_or_a_list_holds_besides_names_stays(text: str) -> None:
+    for word in re.findall(r"[\u4e00-\u9fff]+", text.split("：", 1)[-1]):
+        if word not in ("张伟", "李娜"):
+            _kept(text, word)
