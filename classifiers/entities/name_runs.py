@@ -10,6 +10,7 @@ import re
 from . import resident_id
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
+    _CATEGORY_RUN_RE,
     _FIELD_LABEL_RE,
     _GLUED_LABEL_RE,
     _LABEL_BRACKETED_RE,
@@ -27,14 +28,18 @@ from .name_patterns import (
     NEXT_LABELS,
 )
 from .name_tests import (
+    _VERBS_AFTER_NAME,
     before_next_label,
     beside_number,
     is_heading,
+    is_prose_word,
     is_transliterated,
     may_be_labelled_name,
     plausible,
 )
 from .name_words import (
+    AFTER_NAME_WORDS,
+    COMPOUND_SURNAMES,
     KIN_LABEL_MAX,
     KIN_LABELS,
     PARTIES,
@@ -135,6 +140,48 @@ def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
         if 2 <= len(run) <= LABELLED_RUN_MAX and run not in PARTIES and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
+
+
+# Surnames that are also conjunctions and prepositions (孤儿和弃婴, 其子与儿媳): after a category
+# glued to them, a word of prose far more often than a name.
+_CONJUNCTIONS = frozenset("和与及同向对从于为")
+
+
+def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
+    """A name glued after a category of persons or a relation in prose (``低保对象扎西，男``,
+    ``孤儿李娜在校就读``, ``其子扎西在外务工``): the characters of transliterated names at the run's
+    head, or a Han name of two or three characters, either ending the run or before a word that
+    follows a name (已, 于, 在, 持有, 今年 …). Prose after a category (低保对象共计12户, 其子女均在外,
+    孤儿院) is neither."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _CATEGORY_RUN_RE.finditer(text):
+        run, start = match.group(1), match.start(1)
+        cut = 0
+        while cut < len(run) and cut < LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
+            cut += 1
+        if cut >= 2 and run[cut : cut + 1] in TRANSLITERATED_ENDINGS:  # 买买提江
+            cut += 1
+        if _ends_name(run, cut) and is_transliterated(run[:cut]) and not is_prose_word(run):
+            found.append((start, start + cut, 0.85, "run+context"))
+            continue
+        for cut in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
+            name = run[:cut]
+            if _ends_name(run, cut) and plausible(name) and name[0] not in _CONJUNCTIONS and not is_prose_word(name):
+                found.append((start, start + cut, 0.85, "surname+context"))
+                break
+    return found
+
+
+def _ends_name(run: str, cut: int) -> bool:
+    """Does a name end ``run`` at ``cut``: the run's end, or a word that follows a name in prose?"""
+    if cut > len(run):
+        return False
+    return (
+        cut == len(run)
+        or run[cut] in _AFTER_NAME_IN_PROSE
+        or run[cut] in _VERBS_AFTER_NAME
+        or (run[cut : cut + 2] in AFTER_NAME_WORDS)
+    )
 
 
 def may_follow_relation(text: str) -> bool:

@@ -243,7 +243,7 @@ TRANSLITERATED_ENDINGS = frozenset("江汗")
 
 # Runs of those characters that are words of prose (户主多次在外务工), or places (金沙江).
 TRANSLITERATED_WORDS = frozenset(
-    ["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲", "金沙江"]
+    ["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲", "金沙江", "金额"]
 )
 
 # Who a party of a case is when it is no person (当事人：甲方, 委托人：单位).
@@ -415,6 +415,17 @@ PROSE_WORDS = frozenset(
         "单独",
         "高度",
         "高龄",
+        "关爱",
+        # what a category's word goes on to (低保对象范围, 孤儿安置方案, 救助对象金额)
+        "范围",
+        "方面",
+        "方式",
+        "方法",
+        "方案",
+        "程序",
+        "程度",
+        "金额",
+        "安排",
         "严重",
         "全家",
         "全年",
@@ -471,4 +482,27 @@ AFTER_NAME_WORDS = frozenset(
         "现年",
         "今年",
     ]
+)
+
+# Categories of persons that a name follows glued in prose (低保对象扎西，男，45岁, 孤儿李娜在校就读,
+# 特困供养对象次仁; name_runs._category_runs). Categories written before a colon take values too
+# (特困人员：分散供养): those are KIN_LABELS'.
+CATEGORIES: tuple[str, ...] = (
+    "特困供养对象",
+    "低保对象",
+    "救助对象",
+    "供养对象",
+    "保障对象",
+    "帮扶对象",
+    "监测对象",
+    "走访对象",
+    "服务对象",
+    "特困人员",
+    "低保户",
+    "五保户",
+    "特困户",
+    "孤儿",
+    "困境儿童",
+    "留守儿童",
+    "残疾人",
 )

@@ -50,6 +50,7 @@ from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_runs import (
     _beside_id_apart,
     _bracketed_after_labels,
+    _category_runs,
     _glued_runs,
     _labelled_runs,
     _relation_runs,
@@ -185,6 +186,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if may_follow_role(text):
         found += _after_roles(text, {start for start, _, _, _ in found})
         found += _role_runs(text)
+        found += _category_runs(text)
     if may_follow_relation(text):
         found += _relation_runs(text)
     # Found once, for the test below and for _beside_id: a pass of ``re`` over a remark costs
@@ -345,7 +347,7 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         # (a run that ends, 特困人员张伟强: cut only before a verb, 特困人员张伟于3月)
         candidate = before_prose(match.group(group)) if group == 2 else trim(match.group(group))
-        if match.start(group) not in starts and plausible(candidate):
+        if match.start(group) not in starts and plausible(candidate) and not is_prose_word(candidate):  # 残疾人康复
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):
         candidate = match.group(1)

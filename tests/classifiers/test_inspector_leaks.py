@@ -1539,3 +1539,54 @@ def test_what_a_person_label_or_a_list_holds_besides_names_stays(text: str) -> N
     for word in re.findall(r"[\u4e00-\u9fff]+", text.split("：", 1)[-1]):
         if word not in ("张伟", "李娜"):
             _kept(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("低保对象扎西", "扎西"),
+        ("低保对象扎西，男，45岁", "扎西"),
+        ("困境儿童扎西，男，10岁", "扎西"),
+        ("特困供养对象次仁，72岁", "次仁"),
+        ("特困人员次仁于3月入住敬老院", "次仁"),
+        ("孤儿李娜", "李娜"),
+        ("孤儿李娜在校就读", "李娜"),
+        ("孤儿李小娜今年10岁", "李小娜"),
+        ("低保户李娜已于去年脱贫", "李娜"),
+        ("其子扎西", "扎西"),
+        ("其子扎西在外务工", "扎西"),
+        ("其女卓玛", "卓玛"),
+        ("其妻王芳", "王芳"),
+        ("之女央金", "央金"),
+        ("户主扎西之子格桑", "扎西"),
+        ("户主扎西之子格桑", "格桑"),
+        ("其母李秀英于2023年去世", "李秀英"),
+    ],
+)
+def test_a_name_glued_after_a_category_or_a_relation_in_prose(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "低保对象共计12户",
+        "低保对象申请程序",
+        "其子女均在外务工",
+        "其中",
+        "孤儿院",
+        "其子已成年",
+        "孤儿和困境儿童",
+        "孤儿和弃婴",
+        "孤儿安置到位",
+        "低保对象范围",
+        "留守儿童关爱",
+        "其女儿在外地工作",
+        "救助对象金额",
+        "残疾人康复",
+        "其女高中在读",
+        "低保户和特困户",
+    ],
+)
+def test_words_glued_after_a_category_or_a_relation_stay(text: str) -> None:
+    _unchanged(text)
