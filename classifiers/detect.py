@@ -306,9 +306,10 @@ def _is_date(core: str, folded: str) -> bool:
 
 def keyed_name(value: str, info: KeyInfo | None) -> bool:
     """Is a clean CJK value under a name key a name whole, with nothing else for the scan
-    to find? Not when it holds a context word (户主张三); under a weak key (``name``, which
-    also names products and places) only when it starts with a surname."""
-    if person_name.may_contain(value):
+    to find? Not when it holds a context word (户主张三) or is a form's placeholder (不详,
+    未填写); under a weak key (``name``, which also names products and places) only when it
+    starts with a surname."""
+    if person_name.may_contain(value) or value in person_name.PLACEHOLDERS:  # {"xm": "不详"}
         return False
     return info is None or not info.weak or person_name.surname_length(value) > 0
 

@@ -634,6 +634,8 @@ def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
     (``keyed_name``): one search over the column rules out context words for all."""
     if names_may_hold_context(SEPARATOR.join(values)):
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
+    if not person_name.PLACEHOLDERS.isdisjoint(values):  # 不详, 未填写: one C-level pass says none is
+        return [k for k, v in enumerate(values) if not keyed_name(v, info)]
     if info is None or not info.weak:
         return []
     return [k for k, v in enumerate(values) if not person_name.surname_length(v)]

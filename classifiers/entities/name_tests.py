@@ -55,8 +55,9 @@ def is_name(candidate: str) -> bool:
 def is_keyed_name(value: str, *, require_surname: bool) -> bool:
     """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name). Under
     a weak key (``name``, ``spouse``) a surname is required, or transliterating characters
-    (扎西多吉, 卓玛: ``is_transliterated``), which spell no product's or unit's name."""
-    if _KEYED_RE.fullmatch(value) is None:
+    (扎西多吉, 卓玛: ``is_transliterated``), which spell no product's or unit's name. A form's
+    placeholder (不详, 未填写, 同上: ``PLACEHOLDERS``, a closed list) is no name."""
+    if _KEYED_RE.fullmatch(value) is None or value in PLACEHOLDERS:  # {"xm": "不详"}: no one
         return False
     return not require_surname or surname_length(value) > 0 or is_transliterated(value)
 

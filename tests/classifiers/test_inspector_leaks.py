@@ -1590,3 +1590,50 @@ def test_a_name_glued_after_a_category_or_a_relation_in_prose(text: str, secret:
 )
 def test_words_glued_after_a_category_or_a_relation_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"xm": "不详"},
+        {"姓名": "无"},
+        {"name": "未填写"},
+        {"xm": "—"},
+        {"xm": "暂无"},
+        {"hzxm": "未填写", "sfzh": ID},
+        {"lxr": "同上", "lxdh": "13912345678"},
+    ],
+)
+def test_a_placeholder_under_a_name_key_stays(doc: dict[str, str]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    name_key = next(iter(doc))
+    for role in ROLES:
+        assert json.loads(_out(body, "application/json", role))[name_key] == doc[name_key], (role, doc)
+
+
+def test_placeholders_in_a_column_of_names_stay_and_the_names_beside_them_go() -> None:
+    records = [
+        {"xm": "张伟", "lxdh": "13912345678"},
+        {"xm": "不详", "lxdh": "13912345679"},
+        {"xm": "未填写", "lxdh": "13912345670"},
+        {"xm": "扎西", "lxdh": "13912345671"},
+    ]
+    body = json.dumps({"data": {"records": records}}, ensure_ascii=False)
+    for role in ROLES:
+        out = [record["xm"] for record in json.loads(_out(body, "application/json", role))["data"]["records"]]
+        assert out[1:3] == ["不详", "未填写"], (role, out)
+        assert "张伟" not in out and "扎西" not in out, (role, out)
+
+
+def test_a_placeholder_under_a_name_key_in_a_log_line_or_a_csv_column_stays() -> None:
+    _unchanged('"姓名"="未填写"')
+    _unchanged("xm=不详&sfzh=")
+    csv = "xm,lxdh\n不详,13912345678\n张伟,13912345679\n"
+    for role in ROLES:
+        out = _out(csv, "text/csv", role)
+        assert "不详" in out and "张伟" not in out, (role, out)
+
+
+@pytest.mark.parametrize("value", ["张伟", "无忌", "不凡", "扎西"])
+def test_a_name_under_a_name_key_that_looks_like_no_placeholder_goes(value: str) -> None:
+    _json_leaks({"xm": value}, [value])
