@@ -46,6 +46,7 @@ from .jsonshapes import (
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
 from .name_headings import name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
+from .regionentries import listed_region_names, region_names
 from .regionfields import held_region
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
@@ -306,6 +307,7 @@ class ColumnWalker:
             pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
         parts = self._split_numbers(node, path, record) if self._may_split(node) else None
+        regional = region_names(node, self.plan_of)  # {"code": "632801", "name": "格尔木市"}
         out: dict[str, Any] | None = None
         row = self._rows_of.get(id(node)) if column is not None else None
         for i, (k, v) in enumerate(node.items()):
@@ -332,6 +334,8 @@ class ColumnWalker:
                     walk_key = holder
                 elif headings is not None:
                     walk_key = headings.get(k, k)
+                elif k in regional:
+                    walk_key = None  # a region's name: no person's
                 else:
                     walk_key = k
                 if row is None:
@@ -460,8 +464,9 @@ class ColumnWalker:
             for i, item in enumerate(items):
                 if self._holds_person(item):
                     self._note_who(first - i, item)
+        regional = listed_region_names(items, self.plan_of)  # [{"code": "632801", "name": "格尔木市"}, …]
         for key, column in _by_column(items):
-            plan = self.plan_of(key)
+            plan = self.plan_of(None if key in regional else key)
             joined = join(column)
             info = plan.info
             if is_records and info is not None and info.entity in WHO_KINDS:

@@ -1637,3 +1637,42 @@ def test_a_placeholder_under_a_name_key_in_a_log_line_or_a_csv_column_stays() ->
 @pytest.mark.parametrize("value", ["张伟", "无忌", "不凡", "扎西"])
 def test_a_name_under_a_name_key_that_looks_like_no_placeholder_goes(value: str) -> None:
     _json_leaks({"xm": value}, [value])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"code": "632801", "name": "格尔木"},
+        {"code": "632801", "name": "格尔木市"},
+        {"code": "610900", "name": "安康"},
+        {"dm": "610921", "name": "汉阴"},
+        {"regionCode": "632801", "name": "格尔木", "level": 3},
+        {"id": 610900, "name": "安康", "parentId": 610000},
+        [{"code": "632801", "name": "格尔木"}, {"code": "610900", "name": "安康"}],
+        {"data": [{"code": "610000", "name": "陕西", "children": [{"code": "610900", "name": "安康"}]}]},
+    ],
+)
+def test_a_region_name_under_a_name_key_beside_a_region_code_stays(doc: object) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert json.loads(_out(body, "application/json", role)) == doc, (role, doc)
+
+
+@pytest.mark.parametrize(
+    ("doc", "secret"),
+    [
+        ({"code": "632801", "name": "扎西", "sfzh": ID}, "扎西"),
+        ({"code": "632801", "name": "张伟", "mobile": "13912345678"}, "张伟"),
+        ([{"code": "610900", "name": "李娜", "phone": "13912345678"}] * 2, "李娜"),
+        ({"code": "12345", "name": "张伟"}, "张伟"),  # no region's code
+        ({"code": "632801", "xm": "张伟"}, "张伟"),  # a person's own key
+        ({"name": "扎西多吉"}, "扎西多吉"),
+        # A person filed under a county's code: the name names no region.
+        ({"code": "610921", "name": "张伟"}, "张伟"),
+        ([{"name": "扎西", "code": "632801"}, {"name": "卓玛", "code": "632801"}], "扎西"),
+        ([{"code": "632801", "name": "格尔木"}, {"code": "610921", "name": "王芳"}], "王芳"),
+        ({"code": "610921", "name": "安康"}, "安康"),  # a city's name over a county's code: 安 is a surname
+    ],
+)
+def test_a_name_key_beside_a_person_or_no_region_code_stays_a_person(doc: object, secret: str) -> None:
+    _json_leaks(doc, [secret])
