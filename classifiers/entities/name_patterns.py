@@ -110,7 +110,7 @@ _ROLE_RUN_RE = re.compile(
 _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
-_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之")
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -324,7 +324,8 @@ _ROLE_RE = re.compile(
 
 # A category of persons or a relation after 之/其, and the CJK run glued to it in prose (低保对象扎西，
 # 孤儿李娜在校就读, 其子扎西在外务工, 之女央金): name_runs._category_runs reads the name at its head.
-_CATEGORY_RUN_RE = re.compile(rf"(?:{'|'.join(CATEGORIES)}|[之其](?:{'|'.join(_KIN)}))([{_CJK}]{{2,16}})")
+# (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
+_CATEGORY_RUN_RE = re.compile(rf"(?:{'|'.join(CATEGORIES)}|[之其](?:{'|'.join(_KIN)}))(?=([{_CJK}]{{2,16}}))")
 
 # A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
 # (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name.
@@ -366,7 +367,7 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|[之其][妻夫子女父母长次配]"
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配]"
     f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
 )
 
@@ -375,19 +376,21 @@ _ROLE_HINT_CORE = (
 # name_runs.may_follow_relation; for RE2 (scanner.MAYBE, MAYBE_PATTERN) it is part of ROLE_HINT.
 _RELATION_SEPARATORS = ":：(（【[〔"
 _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
-_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS})[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
+# A count of persons may stand between the label and its colon (家庭成员3人：扎西、卓玛).
+_PERSON_COUNT = "(?:[0-9一二三四五六七八九十]{1,3}人)?"
+_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
 # 张伟，李娜: full-width commas are ASCII once folded).
 _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
-ROLE_HINT: str = f"{_ROLE_HINT_CORE}|(?:{_KIN_LABELS})[ \t]*[:：(（【\\[〔]"
+ROLE_HINT: str = f"{_ROLE_HINT_CORE}|(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[:：(（【\\[〔]"
 
 _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
-_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童{_OPEN}]")
+_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_OPEN}]")
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may

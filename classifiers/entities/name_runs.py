@@ -50,6 +50,7 @@ from .name_words import (
 )
 
 _SEPARATOR_RE = re.compile(f"[{re.escape(_RELATION_SEPARATORS)}]")
+_COUNT_DIGITS = frozenset("0123456789一二三四五六七八九十")
 
 
 def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
@@ -196,6 +197,12 @@ def may_follow_relation(text: str) -> bool:
         end = separator.start()
         while end > 0 and text[end - 1] in " \t":
             end -= 1
+        if text[end - 1 : end] == "人":  # a count of persons (家庭成员3人：): _PERSON_COUNT
+            count = end - 1
+            while count > 0 and text[count - 1] in _COUNT_DIGITS:
+                count -= 1
+            if 1 <= end - 1 - count <= 3:
+                end = count
         if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
             return True
     return False

@@ -274,6 +274,20 @@ KIN_LABELS = frozenset(
         "负责人",
         "监护人",
         "联系人",
+        # the staff a case file names (审核人：扎西, 护理员：卓玛), as 经办人
+        "审核人",
+        "审批人",
+        "复核人",
+        "核查人",
+        "填报人",
+        "填表人",
+        "调查人",
+        "走访人",
+        "记录人",
+        "经办人",
+        "网格员",
+        "护理员",
+        "社工",
     ]
 )
 KIN_LABEL_MAX = max(len(word) for word in KIN_LABELS)
@@ -481,6 +495,14 @@ AFTER_NAME_WORDS = frozenset(
         "所在",
         "现年",
         "今年",
+        "照顾",
+        # a relation after 之 (户主张伟之妻李娜): 之 ends names (王羲之), 之妻 does not
+        "之妻",
+        "之夫",
+        "之子",
+        "之女",
+        "之父",
+        "之母",
     ]
 )
 
@@ -504,5 +526,7 @@ CATEGORIES: tuple[str, ...] = (
     "孤儿",
     "困境儿童",
     "留守儿童",
+    "抚养儿童",
+    "老人",
     "残疾人",
 )

@@ -326,6 +326,8 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
         candidate = match.group(1)
         if (
             match.start(1) not in starts
+            # a dotted run holding a label's name (申请人阿依古丽·买买提，女): the label's pass has it
+            and not any(match.start(1) < start < match.end(1) for start in starts)
             # 扎西，男，45岁; 艾力·买买提，男
             and (is_name(candidate) or is_transliterated(candidate) or _DOTTED_RE.fullmatch(candidate) is not None)
             and candidate not in GROUP_WORDS

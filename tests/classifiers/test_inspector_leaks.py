@@ -1676,3 +1676,55 @@ def test_a_region_name_under_a_name_key_beside_a_region_code_stays(doc: object) 
 )
 def test_a_name_key_beside_a_person_or_no_region_code_stays_a_person(doc: object, secret: str) -> None:
     _json_leaks(doc, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("入住老人扎西多吉，80岁，失能", "扎西多吉"),
+        ("老人扎西多吉由其子次仁照顾", "扎西多吉"),
+        ("老人扎西多吉由其子次仁照顾", "次仁"),
+        ("事实无人抚养儿童扎西，男，8岁", "扎西"),
+        ("家庭成员3人：扎西、卓玛、次仁", "卓玛"),
+        ("家庭成员三人：张伟、李娜", "李娜"),
+        ("审核人：扎西", "扎西"),
+        ("审批人：张伟", "张伟"),
+        ("填报人：卓玛", "卓玛"),
+        ("入户调查人：巴特尔", "巴特尔"),
+        ("护理员：张伟，男", "张伟"),
+        ("社工：扎西", "扎西"),
+        ("走访人：张伟、李娜", "李娜"),
+    ],
+)
+def test_names_in_case_files_of_welfare_and_care(text: str, secret: str) -> None:
+    _leaks(text, secret)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("户主张伟之妻李娜", "张伟", "之妻"),
+        ("户主张伟之妻李娜", "李娜", "之妻"),
+        ("申请人阿依古丽·买买提，女，维吾尔族", "阿依古丽", "申请人"),
+    ],
+)
+def test_a_name_stops_before_a_relation_after_it_and_a_label_stays(text: str, secret: str, kept: str) -> None:
+    _leaks(text, secret)
+    _kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老人院",
+        "老人和儿童",
+        "老人安全",
+        "审核人：同意",
+        "审批人：系统自动",
+        "社工：已走访",
+        "家庭成员3人：户主、配偶、子女",
+        "护理员：无",
+    ],
+)
+def test_what_a_staff_label_or_a_care_category_holds_besides_names_stays(text: str) -> None:
+    _unchanged(text)
