@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .broken_numbers import broken_ids, broken_mobiles
+from .digit_runs import digit_runs, grouped
 from .entities import (
     address,
     bank_card,
@@ -29,7 +30,6 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
-from .matches import DIGIT_RUN as _DIGIT_RUN
 from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
 from .precheck import FOLDABLE as FOLDABLE
@@ -50,12 +50,6 @@ SPECS: tuple[EntitySpec, ...] = (
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
-# A run of digit groups. It begins only where a run of digits does: its first digit matched, then
-# the one before it checked (a leading class lets ``re`` skip to the digits in C; a leading
-# look-behind would enter the matcher at every character). Written ``[0-9]+``, every digit of an
-# ID number or a mobile number began a match that took the run and gave it back digit by digit
-# looking for a separator: some 8,000 instructions a match, three quarters of ``_windows``.
-_GROUPS = re.compile(r"[0-9](?<![0-9]{2})[0-9]*+(?:[ \-.]+[0-9]+)+")
 # Dots that are no digit-group separators: an IPv4 address (183.230.113.45 joins into a
 # mobile's 11 digits) and an amount's decimal point (1391234567.8). Scanned as "/" instead.
 _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
@@ -192,8 +186,7 @@ class Scanner:
 
     def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         out: list[Match] = []
-        for run in _GROUPS.finditer(plain.text):
-            groups = [m.span() for m in _DIGIT_RUN.finditer(plain.text, run.start(), run.end())]
+        for groups in grouped(plain.text, digit_runs(plain.text)):  # each run of digit groups, as its runs of digits
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None

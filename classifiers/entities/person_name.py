@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..digit_runs import digit_runs
 from . import address, mobile, resident_id
 from .name_patterns import (
     _AFTER_MOBILE_RE,
@@ -189,9 +190,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         found += _category_runs(text)
     if may_follow_relation(text):
         found += _relation_runs(text)
-    # Found once, for the test below and for _beside_id: a pass of ``re`` over a remark costs
-    # 10,000-15,000 instructions.
-    runs = [(run.start(), run.end()) for run in _DIGIT_RUNS.finditer(text)]
+    # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
+    # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
+    runs = [(start, end) for start, end in digit_runs(text) if end - start >= 11]
     if not runs:
         return found
     starts = {start for start, _, _, _ in found}

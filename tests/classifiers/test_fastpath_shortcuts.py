@@ -26,7 +26,7 @@ from classifiers.normalise import Folded, fold, fold_joined
 from classifiers.records import Records
 from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
-from classifiers.scanner import _GROUPS, MAYBE, Match, Scanner, may_hold
+from classifiers.scanner import MAYBE, Match, Scanner, may_hold
 from policies.masking import load_profiles
 from support.random_texts import random_texts
 
@@ -188,32 +188,6 @@ def test_fold_joined_equals_fold() -> None:
         assert got.text == want.text and [got.span(i, i + 1) for i in range(len(got.text))] == [
             want.span(i, i + 1) for i in range(len(want.text))
         ], repr(text)
-
-
-def test_digit_group_runs_equal_the_backtracking_pattern() -> None:
-    """``_windows`` finds its runs of digit groups by a pattern that begins only where a run
-    of digits does (``scanner._GROUPS``); the pattern it replaced, ``[0-9]+`` first, began at
-    every digit and backtracked. Same runs, on remark-length texts as given and as folded
-    (full-width and zero-width characters, line ends, IDs and mobiles in groups, context words)."""
-    before = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
-    r = random.Random(23)
-    pieces = [
-        *"0123456789 -.,，。\n\r\tX张号\u200b\ufeff１２\u3000\u00a0\u2010－",
-        "身份证号",
-        "联系电话",
-        "补助",
-        "139 1234 5678",
-        "6109-2120-0410-0370-00",
-        "610902194704158177",
-        "13912345678",
-        "..",
-        "--",
-    ]
-    for text in random_texts(r, pieces, 20000, 40):
-        for probe in (text, fold(text, join_digits=False).text):
-            assert [m.span() for m in _GROUPS.finditer(probe)] == [m.span() for m in before.finditer(probe)], repr(
-                probe
-            )
 
 
 def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> None:
