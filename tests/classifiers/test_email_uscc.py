@@ -1,3 +1,6 @@
+import random
+import re
+
 import pytest
 
 from classifiers.entities import uscc
@@ -37,3 +40,36 @@ def test_uscc_validate(text: str, expected: bool) -> None:
 def test_uscc_scan_boundaries() -> None:
     assert [m.entity for m in Scanner().scan("信用代码91350100M000100Y43")] == ["USCC"]
     assert Scanner().scan("A91350100M000100Y43") == []
+
+
+def test_uscc_validate_equals_the_checks_in_their_first_order() -> None:
+    """``validate`` asks the cheapest tests first (an ASCII text's length and characters 3-4: a
+    business column's 18-digit serials reach it one by one) and reads a body of digits without
+    translating it. Same verdict as the checks in their first order (upper case, the pattern, the
+    authority, the region as a number, the checksum by the table) on seeded random texts: serials,
+    valid codes, lower case, letters outside the alphabet, characters that upper case lengthens
+    (``ß``, ``ﬀ``) and other scripts' digits."""
+
+    def before(text: str) -> bool | None:
+        code = text.upper()
+        if re.fullmatch("[" + uscc.ALPHABET + "]{18}", code) is None:
+            return False
+        if code[0] not in "123456789ANY" or not code[2:4].isdigit() or int(code[2:4]) not in uscc._REGIONS:
+            return False
+        total = sum(uscc.ALPHABET.index(c) * w for c, w in zip(code[:17], uscc._WEIGHTS, strict=True))
+        return uscc.ALPHABET[(31 - total % 31) % 31] == code[17] or False
+
+    r = random.Random(26)
+    chars = [*"0123456789", *uscc.ALPHABET, *"anyzIOSVZ", "ß", "ﬀ", "٣", "１", "-"]
+    texts = [make_uscc() for _ in range(2000)]
+    texts += [t.lower() for t in texts[:500]] + [t[:17] for t in texts[:200]] + [t + "1" for t in texts[:200]]
+    for _ in range(20000):
+        body = "".join(r.choice("0123456789") if r.random() < 0.7 else r.choice(chars) for _ in range(17))
+        valid = r.random() < 0.5 and all(c in uscc.ALPHABET for c in body)
+        texts.append(body + (uscc.check_char(body) if valid else r.choice(chars)))
+        texts.append("".join(r.choice(chars) for _ in range(r.randint(15, 19))))
+    for body in ("916109020000FF123", "9FF109020000A0123", "Y1610902ABCDEFF12"):
+        texts.append((body + uscc.check_char(body)).replace("FF", "ﬀ"))  # 17 characters, valid in upper case
+    assert sum(1 for text in texts if before(text)) > 2000  # valid ones among them
+    for text in texts:
+        assert uscc.validate(text) is before(text), repr(text)
