@@ -231,6 +231,39 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+# A name right before its relation or role in brackets, in prose with no label before it
+# (张伟（户主）与李娜（配偶）同住). Brackets are ASCII once folded; a bracket holding one character
+# (子, 女) or 本人 follows verbs as often (签字(本人)), and is not read.
+_BEFORE_BRACKETED_RE = re.compile(r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{2,5})[)\]】]")
+_BRACKETED = frozenset(RELATIONS | set(ROLES)) - {"本人"}
+# The last character of a place's name (城关镇（户主）: where the household is, not who).
+_PLACE_ENDS = frozenset("省市区县镇乡村街路巷组")
+
+
+def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
+    """A Han name of two to four characters ending the CJK run before a bracketed relation or
+    role (``李娜（配偶）``, ``与王秀英（户主）``): the whole run, else its last four, three or two
+    characters, each a listed surname's name that opens no word of prose, is no conjunction and
+    ends no place's name."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _BEFORE_BRACKETED_RE.finditer(text):
+        if match.group(2) not in _BRACKETED:
+            continue
+        run, end = match.group(1), match.end(1)
+        for cut in (len(run), 4, 3, 2):
+            name = run[-cut:]
+            if (
+                cut <= min(len(run), 4)
+                and plausible(name)
+                and name[0] not in _CONJUNCTIONS
+                and name[-1] not in _PLACE_ENDS
+                and not is_prose_word(name)
+            ):
+                found.append((end - cut, end, 0.85, "surname+relation"))
+                break
+    return found
+
+
 # What parts the fields of a record written on one line (张伟,<ID>, 李娜，<ID>，汉阴县, 王强|<ID>|139…);
 # full-width commas are ASCII once folded.
 _FIELD_SEPARATORS = ",、;|"

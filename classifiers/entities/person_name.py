@@ -57,6 +57,7 @@ from .name_runs import (
     _relation_runs,
     _role_runs,
     _spaced_runs,
+    before_bracketed_relations,
 )
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
@@ -190,6 +191,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         found += _category_runs(text)
     if may_follow_relation(text):
         found += _relation_runs(text)
+    if ")" in text or "】" in text or "]" in text:
+        found += before_bracketed_relations(text)
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
     runs = [(start, end) for start, end in digit_runs(text) if end - start >= 11]
