@@ -4,10 +4,10 @@
 that transliterate Tibetan and Mongolian names, 安康 starts with a surname: both were masked in
 a list of regions. The object's shape tells them apart: a ``name`` beside a region's code
 (a GB/T 2260 code under a region key or a bare ``code``/``dm``/``id``) and beside no key of a
-person's entity is a region's name, when its value names that region (a township's name
-under a township's code). Beside an ID number, a phone or an address
-it stays a person's, and so does a value that names no region: ``{"code": "610921", "name":
-"张伟"}`` is a person filed under a county's code.
+person's entity is a region's name, when its value names that region or one inside it (a
+township's name under a township's code). Beside an ID number, a phone or an address it stays
+a person's, and so does a value that names no region: ``{"code": "610921", "name": "张伟"}`` is
+a person filed under a county's code.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ def region_names(node: dict[str, Any], plan_of: PlanOf) -> frozenset[str]:
 
 
 def _names_region(value: Any, code: str) -> bool:
-    """Does ``value`` name the region of ``code``, or one nesting with it? A township's or
-    village's name (GB/T 2260 stops at counties) passes under a township's or village's code."""
+    """Does ``value`` name the region of ``code``, or one inside it? A township's or village's
+    name (GB/T 2260 stops at counties) passes under a township's or village's code."""
     if not isinstance(value, str):
         return False
     named = code_under(value, code)
