@@ -92,6 +92,17 @@ def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, st
 _VERBS_BEFORE_NAME = frozenset("是为")
 
 
+def _transliterated_end(run: str, first: int, most: int) -> int:
+    """Where the characters of a transliterated name from ``run[first]`` end: at most ``most`` of
+    them, then an ending (买买提江: ``TRANSLITERATED_ENDINGS``) after two or more."""
+    cut = first
+    while cut < len(run) and cut - first < most and run[cut] in TRANSLITERATED:
+        cut += 1
+    if cut - first >= 2 and run[cut : cut + 1] in TRANSLITERATED_ENDINGS:
+        cut += 1
+    return cut
+
+
 def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
     """A name without a listed surname glued to a field's label in prose (``户主次仁已核实``,
     ``申请人扎西多吉于…``): the characters of transliterated names (``TRANSLITERATED``) right after
@@ -104,11 +115,7 @@ def _glued_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str
             continue
         run = match.group(1)
         first = 1 if run[0] in _VERBS_BEFORE_NAME else 0  # 监护人为扎西, 户主是次仁
-        cut = first
-        while cut < len(run) and cut - first <= LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
-            cut += 1
-        if cut - first >= 2 and run[cut : cut + 1] in TRANSLITERATED_ENDINGS:  # 买买提江
-            cut += 1
+        cut = _transliterated_end(run, first, LABELLED_RUN_MAX + 1)
         if (cut == len(run) or run[cut] in _AFTER_NAME_IN_PROSE) and is_transliterated(run[first:cut]):
             found.append((match.start(1) + first, match.start(1) + cut, 0.85, "run+context"))
     return found
@@ -157,11 +164,7 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _CATEGORY_RUN_RE.finditer(text):
         run, start = match.group(1), match.start(1)
-        cut = 0
-        while cut < len(run) and cut < LABELLED_RUN_MAX and run[cut] in TRANSLITERATED:
-            cut += 1
-        if cut >= 2 and run[cut : cut + 1] in TRANSLITERATED_ENDINGS:  # 买买提江
-            cut += 1
+        cut = _transliterated_end(run, 0, LABELLED_RUN_MAX)
         if _ends_name(run, cut) and is_transliterated(run[:cut]) and not is_prose_word(run):
             found.append((start, start + cut, 0.85, "run+context"))
             continue
