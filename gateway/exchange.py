@@ -74,6 +74,11 @@ class Request:
     body: bytes = b""
     proxy_ip: str = ""  # the load balancer, when client_ip was read from X-Forwarded-For
 
+    @property
+    def headers_only(self) -> bool:
+        """HEAD (RFC 9110 §9.3.2): answered as the GET it stands for, with the body left out."""
+        return self.method == "HEAD"
+
 
 @dataclass(slots=True)
 class Response:

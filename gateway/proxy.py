@@ -176,4 +176,4 @@ class Proxy:
             raise RuntimeError(f"exchange {ex.request_id} ended without a response")
         headers = [*response.headers, (b"x-request-id", ex.request_id.encode("ascii"))]
         stream = ex.upstream_stream if ex.failure is None else None
-        await send_response(send, response.status, headers, response.body, stream, ex.request.method == "HEAD")
+        await send_response(send, response.status, headers, response.body, stream, ex.request.headers_only)

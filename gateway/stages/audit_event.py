@@ -178,7 +178,7 @@ class AuditEvent:
                 # The answer to a HEAD carried no body (proxy.send_response).
                 "response": {
                     "status_code": status,
-                    "bytes": len(response.body) if response and ex.request.method != "HEAD" else 0,
+                    "bytes": len(response.body) if response and not ex.request.headers_only else 0,
                 },
             },
             "minguard": minguard,
@@ -206,6 +206,6 @@ class AuditEvent:
                 summary += f";上游已执行该写操作(上游 HTTP {upstream.status}),仅其响应被拦截"
             return summary
         records = counted_records(ex.inspection) if ex.inspection else 0
-        if ex.request.method == "HEAD":
+        if ex.request.headers_only:
             return f"{who} {what}:允许,HEAD 请求仅返回响应头,未发送正文({ex.level.zh} {records} 条记录)(HTTP {status})"
         return f"{who} {what}:允许,返回{ex.level.zh} {records} 条记录(HTTP {status})"

@@ -11,7 +11,7 @@ import time
 from collections.abc import AsyncIterator
 
 from ..console.session import CONSOLE_COOKIES
-from ..exchange import Exchange, Response
+from ..exchange import Exchange, Request, Response
 from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
@@ -216,7 +216,7 @@ class Forward:
         try:
             async with asyncio.timeout(self._settings.timeout):
                 response = await self._pool.request(
-                    _upstream_method(ex.request.method), target, self._request_headers(ex), ex.request.body
+                    _upstream_method(ex.request), target, self._request_headers(ex), ex.request.body
                 )
                 headers = response_headers(response.raw_headers, self._base_bytes)
                 content_type = response.header(b"content-type")
@@ -278,11 +278,11 @@ class Forward:
         return bytes(body)
 
 
-def _upstream_method(method: str) -> str:
+def _upstream_method(request: Request) -> str:
     """HEAD is asked of the upstream as GET: its Content-Length and type must be those of the
     body the caller would be given, which only the inspected (masked) body tells, and a body
     that cannot be inspected is refused for HEAD as for GET. The proxy sends no body back."""
-    return "GET" if method == "HEAD" else method
+    return "GET" if request.headers_only else request.method
 
 
 class _BodyTooLarge(Exception):
