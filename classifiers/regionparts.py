@@ -22,6 +22,7 @@ from typing import Any
 from .normalise import fold
 from .regionfields import DISAGREE, unread_region
 from .regionnames import code_under, nests
+from .structured import division_code
 
 # A part's level: province, city, county.
 LEVELS = 3
@@ -91,7 +92,8 @@ def _chain(levels: list[set[str]]) -> tuple[str, int]:
 def regions_of(parts: list[RegionPart]) -> dict[int, list[str]]:
     """The region of each record holding parts of two levels or more: its code, or its chain
     of names, or both when both reach its most specific level (each is judged); DISAGREE when
-    they do not nest. A record holding one part is left to what its key says alone."""
+    they do not nest. A record holding one part is left to what its key says alone, but for
+    the county's (``_county_alone``)."""
     held: dict[int, list[set[str]]] = {}
     for level, values, records in parts:
         pairs = zip(values, records, strict=True) if not isinstance(records, int) else ((v, records) for v in values)
@@ -107,6 +109,9 @@ def regions_of(parts: list[RegionPart]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for record, levels in held.items():
         if sum(1 for names in levels if names) < 2:
+            alone = _county_alone(levels)
+            if alone:
+                out[record] = alone
             continue
         code, code_level = _code(levels)
         chain, chain_level = _chain(levels)
@@ -119,6 +124,16 @@ def regions_of(parts: list[RegionPart]) -> dict[int, list[str]]:
         else:
             out[record] = [_named_under(code, code_level, chain, chain_level)]
     return out
+
+
+def _county_alone(levels: list[set[str]]) -> list[str]:
+    """The region of a record whose only part is its county's: the names as they are (read in
+    the route's province by the release stage: one division is as good as a code, none or two
+    are unreadable, a township alone is placed by its record) and the GB/T 2260 codes. A segment
+    (21: of which city?) or another number (a count under county) says nothing, as before; a
+    city or a province alone is judged nowhere (a city key holds a place of work, of birth)."""
+    county = levels[LEVELS - 1]
+    return [code for code in (division_code(part) or ("" if _digits(part) else part) for part in county) if code]
 
 
 def _named_under(code: str, code_level: int, chain: str, chain_level: int) -> str:

@@ -1,0 +1,80 @@
+"""A record's region named at one level alone, and beside the codes of the levels above it
+(release stage, region scope, on a 汉滨区 caseworker's route)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from support.release_case import released
+
+OUTSIDE = "records_outside_region"
+UNREADABLE = "records_region_unreadable"
+
+
+def _json(record: dict[str, Any]) -> bytes:
+    return json.dumps({"items": [{"xm": "张伟", **record}]}, ensure_ascii=False).encode()
+
+
+def _judged(body: bytes, media_type: str, code: str | None, region: str = "610902") -> None:
+    ex = released(body, media_type, region)
+    if code is None:
+        assert ex.failure is None and ex.response is not None, ex.failure
+    else:
+        assert ex.failure is not None and ex.failure.code == code, ex.failure
+
+
+# A county's part alone ({"xian": "汉阴县"}, {"county": "汉阴县"}): a part alone said what its key
+# said before, nothing under xian or 县, only a GB/T 2260 code under county or district, so
+# 汉阴县's record went out. (record, refusal or None)
+_COUNTY_ALONE = [
+    ({"xian": "汉阴县"}, OUTSIDE),
+    ({"county": "汉阴县"}, OUTSIDE),
+    ({"district": "陕西省安康市汉阴县"}, OUTSIDE),
+    ({"xian": "汉阴"}, OUTSIDE),
+    ({"县": "汉阴县"}, OUTSIDE),
+    ({"xian": "610921"}, OUTSIDE),
+    ({"xianmc": "汉阴县"}, OUTSIDE),
+    # A name that names no county of the route's province, or two of them: unreadable.
+    ({"county": "朝阳区"}, UNREADABLE),
+    ({"xian": "东区"}, UNREADABLE),
+    ({"county": "城区"}, UNREADABLE),
+    # A township alone under the county's key is placed by its own record, as under a region key.
+    ({"xian": "城关镇"}, UNREADABLE),
+    # Look-alikes: the caller's own county, by name, short name or code; a township placed by its
+    # record's code; a segment alone (21: of which city?) and a number that is no division say
+    # nothing, as before; a city alone is no record's region here (docs/policies.md).
+    ({"xian": "汉滨区"}, None),
+    ({"county": "汉滨"}, None),
+    ({"district": "610902"}, None),
+    ({"xian": "城关镇", "xzqhdm": "610902101"}, None),
+    ({"xian": "21"}, None),
+    ({"county": "3"}, None),
+    ({"city": "西安市"}, None),
+    ({"ywbh": "610921"}, None),
+    ({"xian": None}, None),
+    ({"xian": "-"}, None),
+]
+
+
+@pytest.mark.parametrize(("record", "code"), _COUNTY_ALONE)
+def test_a_county_part_alone_is_judged_as_a_region_field(record: dict[str, Any], code: str | None) -> None:
+    _judged(_json(record), "application/json", code)
+
+
+# The same in the other shapes that carry parts: a CSV column, an XML attribute, a form.
+_COUNTY_ALONE_SHAPES = [
+    ("姓名,县\n张伟,汉阴县\n", "text/csv", OUTSIDE),
+    ("姓名,县\n张伟,汉滨区\n", "text/csv", None),
+    ('<r><p xm="张伟" xian="汉阴县"/><p xm="李娜" xian="汉滨区"/></r>', "application/xml", OUTSIDE),
+    ('<r><p xm="张伟" xian="汉滨区"/><p xm="李娜" xian="汉滨区"/></r>', "application/xml", None),
+    ("xm=%E5%BC%A0%E4%BC%9F&xian=%E6%B1%89%E9%98%B4%E5%8E%BF", "application/x-www-form-urlencoded", OUTSIDE),
+    ("xm=%E5%BC%A0%E4%BC%9F&xian=%E6%B1%89%E6%BB%A8%E5%8C%BA", "application/x-www-form-urlencoded", None),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type", "code"), _COUNTY_ALONE_SHAPES)
+def test_a_county_part_alone_is_judged_in_every_shape(body: str, media_type: str, code: str | None) -> None:
+    _judged(body.encode(), media_type, code)
