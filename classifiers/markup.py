@@ -240,7 +240,10 @@ class _Walk:
                 label = next((c for c in labels if c and self.known(c)), None)
                 if label is not None:
                     return label
-            return item.attr if self.known(item.attr) else None
+            # HTML's own attributes (data-xzqhdm, data-region-code) carry a field's name after
+            # data-: read whole, the catalog knows none, and 汉阴县's row went out.
+            name = item.attr[5:] if item.attr.startswith("data-") else item.attr
+            return name if self.known(name) else None
         if item.kind != "text":
             return None
         if self.known(item.value.text.strip(LABEL_JUNK)):

@@ -116,3 +116,29 @@ def test_spreadsheet_cells_spanning_rows_keep_the_columns_of_the_cells_after_the
     """<Cell ss:MergeDown="1"> counted as no column in the row below: 汉阴县's code 610921101
     was read under 成员 (no region field) and went out to a 汉滨区 caller."""
     _judged(body, media_type, code)
+
+
+# HTML's data-* attributes holding a record's region (<tr data-xzqhdm="610921">): read under
+# their whole name (data-xzqhdm), which the catalog does not know, so 汉阴县's row went out.
+_ROW = "<table><tr><th>姓名</th><th>身份</th></tr><tr {}><td>张伟</td><td>低保</td></tr></table>"
+_DATA_ATTRIBUTES = [
+    (_ROW.format('data-xzqhdm="610921"'), "records_outside_region"),
+    (_ROW.format('data-region-code="610921101"'), "records_outside_region"),
+    (_ROW.format('data-xzqhmc="汉阴县"'), "records_outside_region"),
+    (_ROW.format('data-xian="汉阴县"'), "records_outside_region"),
+    ('<div data-region-code="610921"><span>张伟</span></div>', "records_outside_region"),
+    ('<ul><li data-area-code="610921">张伟</li><li data-area-code="610902">李娜</li></ul>', "records_outside_region"),
+    (_ROW.format('data-xzqhmc="全部"'), "records_region_unreadable"),
+    # Look-alikes: the caller's own county; six digits under data-id or data-ywbh; a data-*
+    # attribute of no region (data-toggle, data-index).
+    (_ROW.format('data-xzqhdm="610902"'), None),
+    (_ROW.format('data-region-code="610902001" data-xzqhmc="江北街道"'), None),
+    (_ROW.format('data-id="610921"'), None),
+    (_ROW.format('data-ywbh="610921"'), None),
+    (_ROW.format('data-toggle="collapse" data-index="610921"'), None),
+]
+
+
+@pytest.mark.parametrize(("body", "code"), _DATA_ATTRIBUTES)
+def test_html_data_attributes_are_read_under_the_name_after_data(body: str, code: str | None) -> None:
+    _judged(body.encode(), "text/html", code)
