@@ -47,7 +47,8 @@ from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _
 from .name_headings import name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
 from .regionentries import listed_region_names, region_names
-from .regionfields import held_region
+from .regionfields import DISAGREE, held_region
+from .regionlevels import nested
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
@@ -145,6 +146,13 @@ class ColumnWalker:
                 # beside its code must name the same region (regionfields.held_region).
                 leaves = _leaves(node)
                 codes = [leaf for leaf in leaves if nested_region_code(leaf)]
+                # One region object with its parent's code that does not contain it ({"code":
+                # "610902", "parent": {"code": "610800"}}) contradicts itself: unreadable. The
+                # objects of a list are one region each; the parents that do contain the code
+                # are dropped record by record (regionlevels.finest).
+                objects = [node] if type(node) is dict else [item for item in node if type(item) is dict]
+                if len(codes) > 1 and not all(nested(filter(nested_region_code, _leaves(each))) for each in objects):
+                    self.region_values((DISAGREE,), False, record)
                 if info.region_code_only:  # {"areaCode": {"code": …}}: its codes only
                     self.region_values(codes, True, record)
                 else:

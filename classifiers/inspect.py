@@ -19,6 +19,7 @@ from .inspection import Inspection, InspectionError
 from .jsonbody import _NOT_PARSED, _dumps, _dumps_utf8, _loads, _loads_utf8
 from .jsonduplicates import hides_duplicates
 from .mediatypes import _kind, declared_charset
+from .regionlevels import finest
 from .run import Finding, Run
 from .scanner import Scanner
 from .structured import Cell
@@ -375,7 +376,8 @@ class Inspector:
             persons=frozenset(run.persons),
             persons_apart=run.persons_apart,
             persons_beside=run.persons_beside,
-            regions=frozenset(run.regions),
+            # A parent's code written beside a record's region is no region of its own.
+            regions=finest(run.regions, [*run.region_documents, (run.region_fields, run.region_record_of)]),
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,

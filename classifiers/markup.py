@@ -30,7 +30,8 @@ from .markup_fields import _BUTTONS, _CELLS, _NAMING, _VALUE_ATTRS, _header, _in
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import Edit
-from .regionfields import held_region
+from .regionfields import DISAGREE, held_region
+from .regionlevels import nested
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
 
 SpanVisitor = Callable[[Cell], list[tuple[int, int, str]]]  # replacements in cell.text coordinates
@@ -281,7 +282,10 @@ class _Walk:
                 held.setdefault(id(top), (top, []))[1].append(item.value.text)
         for top, texts in held.values():
             codes = [text for text in texts if nested_region_code(text)]
-            self.regions(held_region(codes, texts), False, self._record(top, is_html))
+            values = held_region(codes, texts)
+            if len(codes) > 1 and not nested(codes):  # a parent's code that does not contain the code
+                values = [*values, DISAGREE]
+            self.regions(values, False, self._record(top, is_html))
 
     def _persons_apart(self, items: list[Item]) -> None:
         """Note in ``apart`` the elements that are records though they do not repeat: siblings

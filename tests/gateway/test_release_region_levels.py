@@ -78,3 +78,59 @@ _COUNTY_ALONE_SHAPES = [
 @pytest.mark.parametrize(("body", "media_type", "code"), _COUNTY_ALONE_SHAPES)
 def test_a_county_part_alone_is_judged_in_every_shape(body: str, media_type: str, code: str | None) -> None:
     _judged(body.encode(), media_type, code)
+
+
+# A record that writes its region's parent beside it ({"code": "610902", "parent": {"code":
+# "610900"}}): the parent's code was judged as a region of its own, and 汉滨区's own record was
+# refused on 汉滨区's route (over-refusal). A code that contains the record's finer code says
+# nothing against it; one object's codes that do not nest (a parent that does not contain the
+# code) make the record unreadable. (route's region, records, refusal or None)
+_PARENTS: list[tuple[str, list[dict[str, Any]], str | None]] = [
+    ("610902", [{"region": {"code": "610902", "parent": {"code": "610900"}}}], None),
+    ("610902", [{"xzqh": {"code": "610902", "parent": {"code": "610900"}}}], None),
+    ("610902", [{"xzqh": {"dm": "610902", "sjdm": "610900", "mc": "汉滨区"}}], None),
+    ("610902", [{"adcode": "610902", "parent": {"adcode": "610900"}}], None),
+    ("610902", [{"xzqhdm": "610902001", "parent": {"xzqhdm": "610902", "parent": {"xzqhdm": "610900"}}}], None),
+    ("610902", [{"xzqh": {"code": "610902000000", "parent": {"code": "610900000000"}}}], None),
+    ("610902", [{"regionCodes": ["610000", "610900", "610902"]}], None),
+    ("610902", [{"xzqhdm": "610902", "city": {"adcode": "610900"}}], None),
+    # The finest code is judged: another county's record under the same city is refused.
+    ("610902", [{"xzqh": {"code": "610921", "parent": {"code": "610900"}}}], OUTSIDE),
+    ("610902", [{"adcode": "610921", "parent": {"adcode": "610900"}}], OUTSIDE),
+    # A parent that does not contain the code: the record contradicts itself.
+    ("610902", [{"xzqh": {"code": "610902", "parent": {"code": "610800"}}}], UNREADABLE),
+    ("610000", [{"xzqh": {"code": "610902", "parent": {"code": "610800"}}}], UNREADABLE),
+    ("610000", [{"region": {"code": "610902001", "parent": {"code": "610921"}}}], UNREADABLE),
+    # Look-alikes: a city's record is still the city's, beside a record of the county (each
+    # record is judged by its own codes); two counties of one list stay two regions; a business
+    # number of six digits beside the code is no region.
+    ("610902", [{"xzqhdm": "610902", "parent": {"xzqhdm": "610900"}}, {"xzqhdm": "610900"}], OUTSIDE),
+    ("610902", [{"xzqhdm": "610900"}, {"xzqhdm": "610902"}], OUTSIDE),
+    ("610900", [{"regionCodes": [{"code": "610902"}, {"code": "610921"}]}], None),
+    ("610902", [{"xzqh": {"code": "610902", "oldCode": "610921"}}], OUTSIDE),
+    ("610902", [{"xzqhdm": "610902", "ywbh": "610900"}], None),
+    ("610902", [{"xzqh": {"id": 100200, "dm": "610902"}}], None),
+    ("610902", [{"countyCode": "610902", "cityCode": "610900"}], None),
+]
+
+
+@pytest.mark.parametrize(("region", "records", "code"), _PARENTS)
+def test_a_parent_code_that_holds_the_record_s_code_says_nothing_against_it(
+    region: str, records: list[dict[str, Any]], code: str | None
+) -> None:
+    body = json.dumps({"items": [{"xm": "张伟", **record} for record in records]}, ensure_ascii=False).encode()
+    _judged(body, "application/json", code, region)
+
+
+# The same in XML: an element of a region key holding its parent's code.
+_PARENTS_XML = [
+    ("610902", "<r><p><xm>张伟</xm><xzqh><dm>610902</dm><sjdm>610900</sjdm></xzqh></p></r>", None),
+    ("610902", "<r><p><xm>张伟</xm><xzqh dm='610902' sjdm='610900'/></p></r>", None),
+    ("610902", "<r><p><xm>张伟</xm><xzqh><dm>610921</dm><sjdm>610900</sjdm></xzqh></p></r>", OUTSIDE),
+    ("610000", "<r><p><xm>张伟</xm><xzqh><dm>610902</dm><sjdm>610800</sjdm></xzqh></p></r>", UNREADABLE),
+]
+
+
+@pytest.mark.parametrize(("region", "body", "code"), _PARENTS_XML)
+def test_a_parent_code_in_an_element_says_nothing_against_the_record(region: str, body: str, code: str | None) -> None:
+    _judged(body.encode(), "application/xml", code, region)

@@ -1,0 +1,79 @@
+"""A record's region codes of several levels: the finest is its region, the codes above it that
+contain it are its parents.
+
+Systems write a region with its parent beside it (``{"code": "610902", "parent": {"code":
+"610900"}}``, ``<xzqh dm="610902" sjdm="610900"/>``, an Amap-style ``adcode`` at each level).
+Judged one by one, the city's code refused 汉滨区's own record on 汉滨区's route. A code that
+contains another code of the same record says nothing against it (``finest``), while one
+region object whose codes do not nest (a parent that does not contain the code) contradicts
+itself (``nested``): its record cannot be judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from .regionfields import RegionField
+from .regionnames import region_prefix
+from .structured import division_code, region_code
+
+# A document's region fields as walked, and its records that are one record's fields (Run).
+Document = tuple[list[RegionField], dict[int, int]]
+
+
+def place(code: str) -> str:
+    """The digits every region under ``code`` starts with, whatever the length it is written in:
+    610902000000 and 610902 -> 610902, 610900 -> 6109, 610902001000 -> 610902001."""
+    while len(code) > 6 and code.endswith("000"):
+        code = code[:-3]
+    return region_prefix(code) if len(code) == 6 else code
+
+
+def _above(outer: str, inner: str) -> bool:
+    """Does the place ``outer`` contain the place ``inner`` and is it not the same?"""
+    return len(outer) < len(inner) and inner.startswith(outer)
+
+
+def nested(codes: Iterable[Any]) -> bool:
+    """Do one region object's codes name one region and its parents (610902 with 610900)? Codes
+    of one level side by side (a list of counties) do too, as before; a code of a level above
+    another that it does not contain (610902 with 610800) does not."""
+    places = {place(code) for code in map(region_code, codes) if code}
+    finest = [p for p in places if not any(_above(p, other) for other in places)]
+    return len({len(p) for p in finest}) <= 1
+
+
+def _may_hold_parents(codes: Collection[str]) -> bool:
+    """Is any code the parent of another among ``codes`` (one answer's)? Most answers name one
+    level only: the records are then not read one by one."""
+    places = {place(code) for code in codes}
+    return any(p[:cut] in places for p in places for cut in (2, 4, 6, 9) if cut < len(p))
+
+
+def finest(codes: set[str], documents: list[Document]) -> frozenset[str]:
+    """``codes`` (one answer's region codes) without those that, in every record holding them,
+    contain another code of that record: the parents written beside a record's region. A code
+    alone in some record (a city's record beside a county's) is kept."""
+    if len(codes) < 2 or not _may_hold_parents(codes):
+        return frozenset(codes)
+    parents: set[str] = set()
+    alone: set[str] = set()
+    for fields, alias in documents:
+        held: dict[int, set[str]] = {}
+        for values, code_only, records in fields:
+            read = division_code if code_only else region_code
+            if isinstance(records, int):
+                pairs: Iterable[tuple[Any, int]] = ((value, records) for value in values)
+            else:
+                pairs = zip(values, records, strict=True)
+            for value, record in pairs:
+                code = read(value)
+                if code:
+                    held.setdefault(alias.get(record, record), set()).add(code)
+        for record_codes in held.values():
+            places = {place(code) for code in record_codes}
+            for code in record_codes:
+                own = place(code)
+                (parents if any(_above(own, other) for other in places) else alone).add(code)
+    return frozenset(codes - (parents - alone))
