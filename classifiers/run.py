@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -30,6 +29,7 @@ from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
+from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT, RegionField, unread_of, unread_region
@@ -611,22 +611,6 @@ def _unchanged(new: list[str | None], values: list[str]) -> int:
 
 _START = operator.attrgetter("start")
 _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
-
-
-@lru_cache(maxsize=2)
-def _minor_birth_dates(today: _dt.date) -> frozenset[str]:
-    """Every real date after this day 18 years ago, up to ``today``, as YYYYMMDD."""
-    cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
-    dates: list[str] = []
-    day = today
-    while (text := day.strftime("%Y%m%d")) > cutoff:
-        dates.append(text)
-        day -= _dt.timedelta(days=1)
-    return frozenset(dates)
-
-
-def _age(born: _dt.date, today: _dt.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
