@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any, cast
 
+from .catalog import KeyInfo
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import embedded_file, person_name
@@ -49,6 +50,7 @@ from .persons import WHO_KINDS, listed_who, who_of
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
+from .regionlinks import column_links
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
@@ -486,6 +488,12 @@ class ColumnWalker:
                     self.region_values(column, info.region_code_only, rows)
                 if info.region_part and self.region_part is not None:
                     self.region_part(info.region_part, column, rows)
+            if joined is not None and "/" in joined and (info is None or not info.region):
+                # Links (HAL's href, url) name their record's region (regionlinks.py); a column of
+                # them holds nothing personal and is not visited value by value below.
+                rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
+                for text, code_only, row in column_links(column, rows, self._key_info):
+                    self.region_values((text,), code_only, row)
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
                 # A column of names or ID numbers, or of objects that may hold them (joined: None)
                 self._people.update(first - i for i, value in enumerate(column) if self._names_person(key, value))
@@ -675,6 +683,9 @@ class ColumnWalker:
         first = self._items(max(rows))
         for column in columns:
             self._rows_of[id(column)] = first
+
+    def _key_info(self, key: str) -> KeyInfo | None:
+        return self.plan_of(key).info
 
     def _region_key(self, key: str) -> bool:
         info = self.plan_of(key).info

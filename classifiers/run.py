@@ -33,6 +33,7 @@ from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT, RegionField, unread_of, unread_region
+from .regionlinks import linked_regions, may_be_link
 from .regionparts import RegionPart, regions_of
 from .scanner import Match
 from .structured import Cell, division_code, region_code, unquote_escapes
@@ -270,6 +271,9 @@ class Run:
                 self.region_values((value,), info.region_code_only, record)
             if info.region_part:
                 self.region_part(info.region_part, (value,), record)
+        if scan and may_be_link(value) and (info is None or not info.region):
+            for text, code_only in linked_regions(value, self.detector.key_info):
+                self.region_values((text,), code_only, record)
         if not scan:
             return []
         if value[:1] == "<" and value[-1:] == ">" and value[1:2].isalpha():
