@@ -46,7 +46,10 @@ def nested(codes: Iterable[Any]) -> bool:
 
 def _may_hold_parents(codes: Collection[str]) -> bool:
     """Is any code the parent of another among ``codes`` (one answer's)? Most answers name one
-    level only: the records are then not read one by one."""
+    level only: the records are then not read one by one. Codes of one length none of which
+    ends in 00 (a county's 610902, a village's 610902002001) hold none of the others."""
+    if len({len(code) for code in codes}) == 1 and not any(code.endswith("00") for code in codes):
+        return False
     places = {place(code) for code in codes}
     return any(p[:cut] in places for p in places for cut in (2, 4, 6, 9) if cut < len(p))
 

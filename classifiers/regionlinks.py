@@ -34,8 +34,10 @@ LinkedRegion = tuple[str, bool]
 
 
 def may_be_link(value: str) -> bool:
-    """The test every value passes through first: a path or an absolute URL."""
-    return value[:1] == "/" or value[:7] == "http://" or value[:8] == "https://"
+    """The test every value passes through first: a path or an absolute URL. Its first
+    character only, for most values (slices of seven and eight characters are new strings)."""
+    first = value[:1]
+    return first == "/" or (first == "h" and value.startswith(("http://", "https://")))
 
 
 def linked_regions(value: str, key_info: Callable[[str], KeyInfo | None]) -> list[LinkedRegion]:
