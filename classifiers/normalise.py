@@ -128,14 +128,15 @@ def fold(text: str, *, join_digits: bool = True) -> Folded:
     return _fold_slow(text, join_digits)
 
 
-def fold_joined(plain: Folded, text: str) -> Folded:
+def fold_joined(plain: Folded, text: str, runs: list[tuple[int, int]] | None = None) -> Folded:
     """``fold(text)``, given ``plain = fold(text, join_digits=False)``: the separator runs
     between digits dropped from the text folded already. The scan reads a value with digit
     groups both ways; folding it twice cost a remark some 50,000 instructions for nothing.
-    Short values (remembered folds) and escaped digits (their own map) fold as usual."""
+    Short values (remembered folds) and escaped digits (their own map) fold as usual.
+    ``runs``: ``digit_runs(plain.text)``, when the caller has them already."""
     if plain.ends is not None or len(text) <= _CACHED_LENGTH:
         return fold(text)
-    out, offsets = _join_runs(plain.text, plain.offsets)
+    out, offsets = _join_runs(plain.text, plain.offsets, runs)
     if offsets is None or out == plain.text:  # nothing joined
         return plain
     if out == text:
@@ -224,12 +225,14 @@ def _fold_pieces(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-def _join_runs(text: str, offsets: Sequence[int] | None) -> tuple[str, Sequence[int] | None]:
+def _join_runs(
+    text: str, offsets: Sequence[int] | None, runs: list[tuple[int, int]] | None = None
+) -> tuple[str, Sequence[int] | None]:
     """Drop separator runs between digits; ``offsets`` None is the identity map. The runs are the
     gaps between runs of digits that hold only ``_JOINED`` (``digit_runs``: a loop over the code
     points, where iterating ``_SEP_RUN`` and extending the offsets piece by piece cost a remark
     some 30,000 instructions); the offsets are the map less those gaps, deleted slice by slice."""
-    gaps = between(text, digit_runs(text), _JOINED)
+    gaps = between(text, digit_runs(text) if runs is None else runs, _JOINED)
     if not gaps:
         return text, offsets
     pieces: list[str] = []

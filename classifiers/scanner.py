@@ -175,19 +175,23 @@ class Scanner:
         if "\n" in plain.text:
             found += broken_ids(plain)
             found += broken_mobiles(plain)
-        if _CJK.search(plain.text) is not None:
-            found += self._free_text(plain, hints, hint_evidence)
-        if has_separated_digits(plain.text):
+        cjk, separated = _CJK.search(plain.text) is not None, has_separated_digits(plain.text)
+        runs = digit_runs(plain.text) if cjk or separated else []  # once for names, the joined fold, windows
+        if cjk:
+            found += self._free_text(plain, runs, hints, hint_evidence)
+        if separated:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
-            found += self._patterns_in(fold_joined(plain, text), hints, hint_evidence)
-            found += self._windows(plain, hints, hint_evidence)
+            found += self._patterns_in(fold_joined(plain, text, runs), hints, hint_evidence)
+            found += self._windows(plain, runs, hints, hint_evidence)
         return resolve(less_business_numbers(text, found, hints))
 
-    def _windows(self, plain: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+    def _windows(
+        self, plain: Folded, runs: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
+    ) -> list[Match]:
         out: list[Match] = []
-        for groups in grouped(plain.text, digit_runs(plain.text)):  # each run of digit groups, as its runs of digits
+        for groups in grouped(plain.text, runs):  # each run of digit groups, as its runs of digits (``runs``: of plain)
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None
@@ -265,12 +269,14 @@ class Scanner:
             pos = best[1]
         return out
 
-    def _free_text(self, folded: Folded, hints: frozenset[str], hint_evidence: str) -> list[Match]:
+    def _free_text(
+        self, folded: Folded, runs: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
+    ) -> list[Match]:
         text = folded.text
         out: list[Match] = []
         if person_name.may_contain(text):
             legacy = False
-            for start, end, score, evidence in person_name.find(text):
+            for start, end, score, evidence in person_name.find(text, runs):
                 out.append(Match(person_name.ENTITY, *folded.span(start, end), score, evidence))
                 legacy = legacy or evidence == person_name.LEGACY_EVIDENCE
             if legacy:  # the legacy numbers those names stand beside are theirs

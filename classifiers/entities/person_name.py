@@ -149,9 +149,9 @@ def _legacy_in_records(text: str, records: list[re.Match[str]]) -> list[tuple[in
     return found
 
 
-def find(text: str) -> list[tuple[int, int, float, str]]:
+def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, float, str]]:
     """Names after a context word or beside an ID number: (start, end, score, evidence) in
-    ``text`` coordinates."""
+    ``text`` coordinates. ``all_runs``: ``digit_runs(text)``, when the caller has them already."""
     found: list[tuple[int, int, float, str]] = []
     labels: list[int] = []  # where each label begins, for _labelled_runs
     for match in _FREE_RE.finditer(text):
@@ -195,7 +195,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         found += before_bracketed_relations(text)
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
-    runs = [(start, end) for start, end in digit_runs(text) if end - start >= 11]
+    runs = [(start, end) for start, end in (digit_runs(text) if all_runs is None else all_runs) if end - start >= 11]
     if not runs:
         return found
     starts = {start for start, _, _, _ in found}

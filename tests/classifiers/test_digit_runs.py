@@ -9,8 +9,9 @@ import random
 import re
 
 from classifiers.digit_runs import between, digit_runs, grouped
+from classifiers.entities import person_name
 from classifiers.fold_tables import _ASCII_SEP_RUN, _SEP_RUN
-from classifiers.normalise import _JOINED, fold
+from classifiers.normalise import _JOINED, fold, fold_joined
 from support.random_texts import random_texts
 
 PIECES = [
@@ -64,3 +65,30 @@ def test_runs_of_digit_groups_equal_the_patterns() -> None:
         want = [[m.span() for m in digits.finditer(text, *run.span())] for run in searched.finditer(text)]
         assert grouped(text, digit_runs(text)) == want, repr(text)
         assert want == [[m.span() for m in digits.finditer(text, *run.span())] for run in backtracking.finditer(text)]
+
+
+# Remarks as the scan reads them: names after labels and beside numbers, IDs, legacy numbers and
+# mobiles, grouped or not, so that ``person_name.find`` reaches the passes that read the long runs.
+REMARK_PIECES = [
+    *PIECES,
+    "户主",
+    "联系人孙霞，",
+    "监护人许娜，身份证号",
+    "李娜",
+    "，男，",
+    "（配偶）",
+    "610902470415817",
+    "15813902410",
+    "3201 0219 4612 2647 38",
+    "现住安康市平利县恒口镇兴安路102号",
+]
+
+
+def test_runs_handed_on_equal_the_runs_each_pass_finds() -> None:
+    """The scan finds the runs of digits of its plain fold once and hands them to ``person_name.find``
+    and ``fold_joined`` (and its windows): each must give what it gave finding them itself."""
+    for text in random_texts(random.Random(34), REMARK_PIECES, 6000, 30):
+        plain = fold(text, join_digits=False)
+        runs = digit_runs(plain.text)
+        assert person_name.find(plain.text, runs) == person_name.find(plain.text), repr(text)
+        assert fold_joined(plain, text, runs) == fold_joined(plain, text), repr(text)
