@@ -156,6 +156,8 @@ def birth_date(number: str) -> _dt.date | None:
 
 def validate(text: str) -> bool | None:
     """True for a valid 18-digit number, None for a plausible legacy one, else False."""
+    if len(text) == 18 and text.isascii():
+        return _valid_ascii18(text)
     number = text.upper()
     if len(number) == 18:
         if not number[:17].isdigit() or not _prefix_ok(number):
@@ -168,6 +170,36 @@ def validate(text: str) -> bool | None:
             return None
         return False
     return False
+
+
+def _valid_ascii18(number: str) -> bool:
+    """``validate`` of an ASCII text of 18 characters, its tests in another order and on the
+    code points (which mypyc reads in C): the checksum from the digits as they are read, the
+    province and the date from the digits already read, where three slices, four ``int()`` of
+    them, a base-13 ``int()`` and the clock cost a number some 10,000 instructions."""
+    # The 17 digits read as a base-13 number, mod 11 (see check_char), in machine integers: a
+    # module's tuple of weights indexed in the loop was a dictionary lookup and boxed integers a digit.
+    rest = 0
+    for i in range(17):
+        code = ord(number[i])
+        if code < 48 or code > 57:  # "0" to "9"
+            return False
+        rest = (rest * 13 + code - 48) % 11
+    last = number[17]
+    if _CHECK_CHARS[2 * rest % 11] != ("X" if last == "x" else last):
+        return False
+    if (ord(number[0]) - 48) * 10 + ord(number[1]) - 48 not in PROVINCE_CODES:
+        return False
+    month = (ord(number[10]) - 48) * 10 + ord(number[11]) - 48
+    day = (ord(number[12]) - 48) * 10 + ord(number[13]) - 48
+    if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month]:
+        return False
+    year = (ord(number[6]) - 48) * 1000 + (ord(number[7]) - 48) * 100 + (ord(number[8]) - 48) * 10 + ord(number[9]) - 48
+    if month == 2 and day == 29 and (year % 4 or (year % 100 == 0 and year % 400)):
+        return False
+    born = number[6:14]
+    # Today never comes before the day last computed: a date up to that one needs no clock.
+    return year >= 1900 and (born <= str(_today_cache[1]) or born <= _today_text())
 
 
 def looks_like(text: str) -> bool:

@@ -84,3 +84,46 @@ def test_canonical_drops_loose_separators_only_where_they_are() -> None:
         if len(folded.strip()) == 15:  # a legacy number's check character: digits only
             continue
         assert resident_id.canonical(text) == resident_id.to18(folded), repr(text)
+
+
+def test_validate_equals_the_checks_in_their_first_order() -> None:
+    """``validate`` reads an ASCII text of 18 characters by its code points, the checksum first and
+    the clock only for a date after the day it last computed. Same verdict as the checks in their
+    first order (upper case, the digits, the province, the date, the checksum by ``check_char``) on
+    seeded random texts: valid numbers of every province and of dates about today, 29 February,
+    wrong months and days, lower-case x, a wrong check character, other letters and other scripts'
+    digits (which ``int()`` reads), 15 and 17 characters."""
+
+    def before(text: str) -> bool | None:
+        number = text.upper()
+        if len(number) == 18:
+            if not number[:17].isdigit() or not resident_id._prefix_ok(number):
+                return False
+            if not resident_id._birth_ok(number[6:14]):
+                return False
+            return resident_id.check_char(number[:17]) == number[17] or False
+        if len(number) == 15 and number.isdigit():
+            return None if resident_id._prefix_ok(number) and resident_id._birth_ok("19" + number[6:12]) else False
+        return False
+
+    r = random.Random(41)
+    today = dt.date.today()
+    days = [today + dt.timedelta(days=d) for d in (-1, 0, 1, 400)]
+    births = [d.strftime("%Y%m%d") for d in days] + ["18991231", "19000101", "20000229", "19000229", "20240229"]
+    texts: list[str] = []
+    for _ in range(20000):
+        region = r.choice(["610902", "110101", "710000", "820000", "990902", "000000", f"{r.randrange(10**6):06d}"])
+        birth = (
+            r.choice(births)
+            if r.random() < 0.3
+            else f"{r.randint(1890, 2030)}{r.randint(0, 13):02d}{r.randint(0, 32):02d}"
+        )
+        number = make_id(region, birth, f"{r.randrange(1000):03d}")
+        texts += [number, number.lower(), bad_check(number), number[:17] + r.choice("xXaY٣１")]
+        at = r.randrange(17)
+        texts.append(number[:at] + r.choice("a٣１ ") + number[at + 1 :])
+    texts += [f"{r.randrange(10**18):018d}" for _ in range(5000)]
+    texts += [VALID[:17], VALID[:15], "610902900101123", "990902900101123"]
+    assert sum(1 for text in texts if before(text) is True) > 10000  # valid ones among them
+    for text in texts:
+        assert resident_id.validate(text) is before(text), repr(text)
