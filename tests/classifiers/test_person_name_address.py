@@ -292,3 +292,40 @@ def test_address_pre_check_hides_no_address() -> None:
     for text in random_texts(r, pieces, 30000, 30):
         found = address.find(text)
         assert (found if address.may_contain(text) else []) == (found if before.search(text) else []), repr(text)
+
+
+def test_parse_at_reads_the_levels_as_their_groups_did() -> None:
+    """``parse_at`` reads the levels' spans from ``match.regs`` (group i + 1 for ``LEVELS[i]``), where
+    it asked a span and a group of each by name: the same parse at every position of seeded random
+    texts of address parts, digits and prose."""
+    assert address._ADDRESS_RE.groupindex == {name: i + 1 for i, name in enumerate(address.LEVELS)}
+    pieces = [
+        *"0123456789A号室栋幢座组村路街巷，。 ",
+        "陕西省",
+        "安康市",
+        "汉滨区",
+        "平利县",
+        "城关镇",
+        "江北街道",
+        "五里村",
+        "幸福家园",
+        "巴山中路",
+        "胡同",
+        "12号",
+        "3号楼",
+        "2单元",
+        "1006室",
+        "内蒙古自治区",
+        "某某市",
+        "住址：",
+        "身份证号",
+        "补助624元",
+    ]
+    for text in random_texts(random.Random(42), pieces, 3000, 16):
+        for pos in range(len(text) + 1):
+            match = address._ADDRESS_RE.match(text, pos)
+            want = None
+            if match is not None and match.end() != pos:
+                parts = {name: match.span(name) for name in address.LEVELS if match.group(name)}
+                want = address.ParsedAddress(pos, match.end(), parts)
+            assert address.parse_at(text, pos) == want, (text, pos)
