@@ -361,6 +361,7 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
             match.start(1) not in starts
             and (plausible(candidate) or is_transliterated(candidate))  # 次仁（户主）
             and candidate not in CONTEXT  # 申请人（本人）: a role, no name
+            and not is_prose_word(candidate)  # 申请（本人）签字: a verb, no name
         ):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _IN_BRACKETS_RE.finditer(text):

@@ -1760,3 +1760,16 @@ def test_a_name_before_its_bracketed_relation_in_prose_goes(text: str, secret: s
 )
 def test_words_before_a_bracketed_relation_stay(text: str, kept: str) -> None:
     _kept(text, kept)
+
+
+@pytest.mark.parametrize("text", ["申请（本人）签字", "申请(本人)签字", "申报（本人）", "审核（签章）", "经办（盖章）"])
+def test_a_verb_before_a_bracketed_signature_stays(text: str) -> None:
+    """``（本人）`` follows the verb a form asks one to sign under: 申 of 申请 is a surname too."""
+    _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"), [("张伟（户主）", "张伟"), ("张伟（本人）签字", "张伟"), ("申伟（户主）", "申伟")]
+)
+def test_a_name_before_a_bracketed_relation_still_goes(text: str, secret: str) -> None:
+    _leaks(text, secret)
