@@ -308,10 +308,10 @@ def keyed_name(value: str, info: KeyInfo | None) -> bool:
     """Is a clean CJK value under a name key a name whole, with nothing else for the scan
     to find? Not when it holds a context word (户主张三) or is a form's placeholder (不详,
     未填写); under a weak key (``name``, which also names products and places) only when it
-    starts with a surname."""
+    starts with a surname and is no group of persons or status (``{"老人": "高龄"}``)."""
     if person_name.may_contain(value) or value in person_name.PLACEHOLDERS:  # {"xm": "不详"}
         return False
-    return info is None or not info.weak or person_name.surname_length(value) > 0
+    return info is None or not info.weak or person_name.is_keyed_name(value, require_surname=True)
 
 
 def _digits(text: str) -> int:

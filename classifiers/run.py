@@ -617,6 +617,9 @@ _START = operator.attrgetter("start")
 _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
 
 
+_NOT_NAMES = person_name.GROUP_WORDS | person_name.STATUSES
+
+
 def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
     """Positions of clean CJK values under a name key that are not a name whole
     (``keyed_name``): one search over the column rules out context words for all."""
@@ -626,4 +629,5 @@ def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
     if info is None or not info.weak:
         return []
-    return [k for k, v in enumerate(values) if not person_name.surname_length(v)]
+    # (a group of persons or a status under a weak key is none: {"老人": "高龄"}, keyed_name)
+    return [k for k, v in enumerate(values) if not person_name.surname_length(v) or v in _NOT_NAMES]

@@ -56,10 +56,15 @@ def is_keyed_name(value: str, *, require_surname: bool) -> bool:
     """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name). Under
     a weak key (``name``, ``spouse``) a surname is required, or transliterating characters
     (扎西多吉, 卓玛: ``is_transliterated``), which spell no product's or unit's name. A form's
-    placeholder (不详, 未填写, 同上: ``PLACEHOLDERS``, a closed list) is no name."""
+    placeholder (不详, 未填写, 同上: ``PLACEHOLDERS``, a closed list) is no name, and under a weak
+    key neither is a group of persons or a status (``{"老人": "高龄"}``, a table of categories)."""
     if _KEYED_RE.fullmatch(value) is None or value in PLACEHOLDERS:  # {"xm": "不详"}: no one
         return False
-    return not require_surname or surname_length(value) > 0 or is_transliterated(value)
+    if not require_surname:
+        return True
+    return (
+        (surname_length(value) > 0 or is_transliterated(value)) and value not in GROUP_WORDS and value not in STATUSES
+    )
 
 
 def trim(candidate: str) -> str:

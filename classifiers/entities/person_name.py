@@ -76,6 +76,7 @@ from .name_words import GROUP_WORDS as GROUP_WORDS
 from .name_words import PLACEHOLDERS as PLACEHOLDERS
 from .name_words import RELATIONS as RELATIONS
 from .name_words import ROLES as ROLES
+from .name_words import STATUSES as STATUSES
 from .name_words import SURNAMES as SURNAMES
 
 ENTITY = "PERSON_NAME"
