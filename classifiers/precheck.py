@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import address, licence_plate, numerals, person_name
+from .entities import address, licence_plate, name_lists, numerals, person_name
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
@@ -28,7 +28,10 @@ _MAYBE_CORE = re.compile(
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-MAYBE = re.compile(f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}")
+# A list of names in prose (name_lists.LIST_HINT) too.
+MAYBE = re.compile(
+    f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
+)
 # Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
 # position of a text that holds nothing (most columns and values); these three cost a
@@ -70,6 +73,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_role(text)
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
+        or name_lists.may_contain(text)  # 走访张伟、李娜两户
     )
 
 

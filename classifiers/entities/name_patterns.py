@@ -392,12 +392,25 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_OPEN}]")
 
+# A list of names in prose with no label (name_lists.listed_names): what may stand before its
+# first name (a visit, a relation after 其/之: 走访了扎西、卓玛, 其子女张伟、李娜) and after its
+# last (a count of households or persons, 等人, a couple: 王强三户, 李娜等5名老人, 李娜夫妇).
+LIST_HEADS = "(?:走访|慰问|看望|探望|回访|帮扶)了?|[其之](?:子女|儿女|父母|子|女|儿子|女儿)"
+LIST_TAILS = (
+    "(?:等|共|计|共计|合计)?[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)"
+    "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
+    "|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人"
+)
+# Its pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and a 、,
+# or a 、, a name and a tail.
+LIST_HINT: str = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
+
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
 # stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
 _CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{11}"
 
-MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}"
+MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"
 
 _MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain

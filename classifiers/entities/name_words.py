@@ -288,6 +288,8 @@ KIN_LABELS = frozenset(
         "网格员",
         "护理员",
         "社工",
+        # a list of persons in a notice (公示名单：张伟、李娜、王强)
+        "名单",
     ]
 )
 KIN_LABEL_MAX = max(len(word) for word in KIN_LABELS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..digit_runs import digit_runs
-from . import address, mobile, resident_id
+from . import address, mobile, name_lists, resident_id
 from .name_patterns import (
     _AFTER_MOBILE_RE,
     _BEFORE_MOBILE_RE,
@@ -194,6 +194,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += _relation_runs(text)
     if ")" in text or "】" in text or "]" in text:
         found += before_bracketed_relations(text)
+    if name_lists.may_contain(text):  # 走访张伟、李娜两户
+        found += name_lists.listed_names(text)
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
     runs = [(start, end) for start, end in (digit_runs(text) if all_runs is None else all_runs) if end - start >= 11]
@@ -381,7 +383,11 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
 def may_contain(text: str) -> bool:
     """Cheap pre-check for :func:`find` (``MAYBE_PATTERN``)."""
     return (
-        _MAYBE_RE.search(text) is not None or may_be_profile(text) or may_follow_role(text) or may_follow_relation(text)
+        _MAYBE_RE.search(text) is not None
+        or may_be_profile(text)
+        or may_follow_role(text)
+        or may_follow_relation(text)
+        or name_lists.may_contain(text)
     )
 
 

@@ -349,3 +349,32 @@ def test_may_hold_equals_the_pre_check_for_relations_before_a_colon() -> None:
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
         assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
         assert person_name.may_contain(text) == (pattern.search(text) is not None), repr(text)
+
+
+def test_may_hold_equals_the_pre_check_for_lists_and_honorifics() -> None:
+    """``may_hold`` and ``person_name.may_contain`` find a list of names with its head or tail
+    (``name_lists.may_contain``) where ``MAYBE`` and ``MAYBE_PATTERN`` (RE2) do."""
+    r = random.Random(29)
+    pieces = [
+        "、",
+        "走访",
+        "了",
+        "其子女",
+        "张伟",
+        "扎西",
+        "王秀英",
+        "等",
+        "3",
+        "两户",
+        "人",
+        "夫妇",
+        "同志",
+        "老人",
+        "女",
+        "士",
+    ]
+    pattern = re.compile(person_name.MAYBE_PATTERN)
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
+        assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
+        assert person_name.may_contain(text) == (pattern.search(text) is not None), repr(text)

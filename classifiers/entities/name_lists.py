@@ -1,0 +1,142 @@
+"""Names in prose with no label before them: a list of names whose head or tail says they are
+persons (本月走访张伟、李娜、王强三户, 慰问张伟、李娜等5名老人, 其子女张伟、李娜均在外务工).
+
+A list of words of a surname's shape is common in prose (周一、周三, 金额、单价), so each item
+must be a name and the list must have a head (a visit, 其子女) or a tail (a count of
+households or persons, 等人, 夫妇) that says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .name_patterns import (
+    _AFTER_NAME_IN_PROSE,
+    _NUMBER_LABEL_ENDS,
+    _UNIT_ENDS,
+    LIST_HEADS,
+    LIST_TAILS,
+)
+from .name_patterns import LIST_HINT as LIST_HINT
+from .name_tests import _VERBS_AFTER_NAME, is_prose_word, is_transliterated, may_be_labelled_name, plausible
+from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, TRANSLITERATED
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+# CJK runs joined by 、: a list, its first item glued to what comes before and its last to
+# what follows (本月走访张伟、李娜、王强三户).
+_LIST_RE = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
+_LIST_HINT_RE = re.compile(LIST_HINT)
+
+# What says a list's items are persons (name_patterns.LIST_HEADS, LIST_TAILS): a head right
+# before its first name, or a tail right after its last (the count may stand after a space).
+_HEAD_RE = re.compile(f"(?:{LIST_HEADS})$")
+_TAIL_RE = re.compile(f"[ \t]?(?:{LIST_TAILS})")
+# What follows the last name of a list after a head (其子女张伟、李娜均在外务工).
+_AFTER_LIST = frozenset("均都分")
+
+# The last character of what is no person's name: a household or a pseudonym (张家、李家两户,
+# 王某), an address by surname (王老, 李小), a place (城关镇) or a count (万名).
+_NOT_NAME_ENDS = frozenset("家某氏姓老小省市区县镇乡村街路巷组名位户个") | _UNIT_ENDS | _NUMBER_LABEL_ENDS
+# Surnames that are also conjunctions and prepositions (和张伟, 向李娜): read as the word.
+_CONJUNCTIONS = frozenset("和与及同向对从于为")
+
+
+def may_contain(text: str) -> bool:
+    """``LIST_HINT.search(text) is not None``, by a substring test first: could ``text`` hold a
+    list of names with its head or tail?"""
+    return "、" in text and _LIST_HINT_RE.search(text) is not None
+
+
+# A surname's character and a numeral is a day (周一, 周日, 周末) or a placeholder (张三), no name.
+_DAYS = frozenset("一二三四五六七八九十日天末")
+
+
+def _name(word: str) -> bool:
+    """Is ``word`` (cut from a run) a person's full name, and none of the look-alikes?"""
+    if is_transliterated(word):
+        return True
+    return (
+        plausible(word)
+        and not (len(word) == 2 and word[1] in _DAYS)
+        and word[0] not in _CONJUNCTIONS
+        and word[-1] not in _NOT_NAME_ENDS
+        and not is_prose_word(word)
+        and may_be_labelled_name(word)
+    )
+
+
+def _tail_name(run: str) -> int:
+    """How many characters of ``run`` (an item's run, read from its end) are a name: the whole
+    run, else its last four (a compound surname), three or two; 0 if none is."""
+    cut = len(run)
+    while cut > 0 and run[cut - 1] in TRANSLITERATED:
+        cut -= 1
+    if is_transliterated(run[cut:]):
+        return len(run) - cut
+    for size in (len(run), 4, 3, 2):
+        word = run[-size:]
+        if size <= min(len(run), 4) and (size < 4 or word[:2] in COMPOUND_SURNAMES) and _name(word):
+            return size
+    return 0
+
+
+def _head_name(run: str, ends: re.Pattern[str] | None) -> int:
+    """How many characters at the head of ``run`` (the last item's run) are a name followed by
+    the list's tail (``ends``), or, where ``ends`` is None, by the run's end or a word that
+    follows a name; 0 if none."""
+    for size in (2, 3, 4, 5, 6):
+        if size > len(run):
+            break
+        word = run[:size]
+        if (size == 4 and word[:2] not in COMPOUND_SURNAMES and not is_transliterated(word)) or (
+            size > 4 and not is_transliterated(word)
+        ):
+            continue
+        if not _name(word):
+            continue
+        rest = run[size:]
+        if ends is not None:
+            if ends.match(rest) is not None:
+                return size
+        elif (
+            not rest
+            or rest[0] in _AFTER_LIST
+            or rest[0] in _AFTER_NAME_IN_PROSE
+            or rest[0] in _VERBS_AFTER_NAME
+            or rest[:2] in AFTER_NAME_WORDS
+        ):
+            return size
+    return 0
+
+
+def listed_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of a list in prose (``走访了扎西、卓玛两户``): every item a name, the first at the
+    end of its run, the last at the head of its run, with a head or a tail that says they are
+    persons. A list with an item that is no name (高龄、失能, 汉滨区、汉阴县, 张家、李家) is none."""
+    found: list[tuple[int, int, float, str]] = []
+    if "、" not in text:
+        return found
+    for match in _LIST_RE.finditer(text):
+        runs = match.group().split("、")
+        first = runs[0]
+        size = _tail_name(first)
+        if size == 0:
+            continue
+        headed = _HEAD_RE.search(first, 0, len(first) - size) is not None
+        # The tail may stand after the run (张伟、李娜 2户): read from the last item's start on.
+        last_start = match.end() - len(runs[-1])
+        last = text[last_start:]
+        last_size = _head_name(last, _TAIL_RE)
+        if last_size == 0 and headed:
+            last_size = _head_name(runs[-1], None)
+        if last_size == 0 or not all(2 <= len(run) <= 6 and _name(run) for run in runs[1:-1]):
+            continue
+        start = match.start()
+        found.append((start + len(first) - size, start + len(first), 0.85, "surname+list"))
+        at = start + len(first) + 1
+        for run in runs[1:-1]:
+            found.append((at, at + len(run), 0.85, "surname+list"))
+            at += len(run) + 1
+        found.append((last_start, last_start + last_size, 0.85, "surname+list"))
+    return found

@@ -1,0 +1,81 @@
+"""Names in prose with no label before them, through ``Inspector.inspect`` with the strict and
+the caseworker profiles: a list of names with a head or a tail that says they are persons; and
+the look-alikes beside them that must stay in clear."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from classifiers.inspect import Inspector
+from policies.masking import load_profiles
+
+PROFILES = load_profiles()
+INSPECTOR = Inspector()
+ROLES = ("outsourced", "caseworker")
+
+
+def _out(body: str, media_type: str, role: str) -> str:
+    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
+
+
+def _leaks(text: str, secrets: list[str]) -> None:
+    """``text`` as a plain-text body and as a JSON string value: no secret comes out."""
+    for role in ROLES:
+        for body, media_type in (
+            (text, "text/plain"),
+            (json.dumps({"bz": text}, ensure_ascii=False), "application/json"),
+        ):
+            out = _out(body, media_type, role)
+            for secret in secrets:
+                assert secret not in out, (role, text, out)
+
+
+def _unchanged(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("本月走访张伟、李娜、王强三户", ["张伟", "李娜", "王强"], "本月走访"),
+        ("走访了扎西、卓玛两户", ["扎西", "卓玛"], "两户"),
+        ("慰问张伟、李娜等5名老人", ["张伟", "李娜"], "等5名老人"),
+        ("其子女张伟、李娜均在外务工", ["张伟", "李娜"], "均在外务工"),
+        ("看望了王秀英、刘桂兰等老人", ["王秀英", "刘桂兰"], "等老人"),
+        ("入户走访张伟、欧阳娜娜夫妇", ["张伟", "欧阳娜娜"], "夫妇"),
+        ("经审核，张伟、李娜、王强等3户符合条件", ["张伟", "李娜", "王强"], "符合条件"),
+        ("同意张伟、李娜 2户纳入低保", ["张伟", "李娜"], "纳入低保"),
+        ("公示名单：张伟、李娜、王强", ["张伟", "李娜", "王强"], "公示名单"),
+    ],
+)
+def test_a_list_of_names_in_prose_goes(text: str, secrets: list[str], kept: str) -> None:
+    _leaks(text, secrets)
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高龄、失能、半失能老人",
+        "汉滨区、汉阴县两地",
+        "走访了汉滨区、汉阴县两地",
+        "低保、特困、临时救助",
+        "张家、李家两户",  # households by surname, no person's name
+        "王某、李某两户",
+        "城关镇、五里镇",
+        "医疗、教育、住房救助共3项",
+        "周一、周三、周五等3人值班",
+        "金额、单价、数量",
+        "王村、李庄两村",
+        "走访了低保户、特困户共12户",
+        "慰问高龄、失能老人等5名老人",
+        "其父母、兄弟均健在",
+        "公示名单：见附件",
+    ],
+)
+def test_a_list_of_what_is_no_name_stays(text: str) -> None:
+    _unchanged(text)
