@@ -28,7 +28,7 @@ _MAYBE_CORE = re.compile(
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-# A list of names in prose (name_lists.LIST_HINT) too.
+# A list of names in prose and a name before an honorific (name_lists.LIST_HINT) too.
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
 )
@@ -73,7 +73,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_role(text)
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
-        or name_lists.may_contain(text)  # 走访张伟、李娜两户
+        or name_lists.may_contain(text)  # 走访张伟、李娜两户, 张伟同志
     )
 
 

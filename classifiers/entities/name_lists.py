@@ -1,9 +1,11 @@
 """Names in prose with no label before them: a list of names whose head or tail says they are
-persons (本月走访张伟、李娜、王强三户, 慰问张伟、李娜等5名老人, 其子女张伟、李娜均在外务工).
+persons (本月走访张伟、李娜、王强三户, 慰问张伟、李娜等5名老人, 其子女张伟、李娜均在外务工), and a
+full name before an honorific (王秀英老人独居, 张伟同志, 李娜女士, 扎西老人).
 
 A list of words of a surname's shape is common in prose (周一、周三, 金额、单价), so each item
 must be a name and the list must have a head (a visit, 其子女) or a tail (a count of
-households or persons, 等人, 夫妇) that says so.
+households or persons, 等人, 夫妇) that says so. A surname and an address (张大爷, 王女士) is
+no full name and stays.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _NUMBER_LABEL_ENDS,
     _UNIT_ENDS,
+    HONORIFICS,
     LIST_HEADS,
     LIST_TAILS,
 )
@@ -40,11 +43,16 @@ _AFTER_LIST = frozenset("均都分")
 _NOT_NAME_ENDS = frozenset("家某氏姓老小省市区县镇乡村街路巷组名位户个") | _UNIT_ENDS | _NUMBER_LABEL_ENDS
 # Surnames that are also conjunctions and prepositions (和张伟, 向李娜): read as the word.
 _CONJUNCTIONS = frozenset("和与及同向对从于为")
+# Characters of a category of persons, not of a given name, before 老人 (全失能老人, 万余老人,
+# 周岁以上老人, 高寿老人, 全民养老人口): 老人 follows categories in prose more often than names.
+_CATEGORY_CHARS = frozenset("失龄岁寿困残疾病贫孤寡独居留守巢瘫痪卧床智障余以上下类等些边婚养敬")
 
 
 def may_contain(text: str) -> bool:
-    """``LIST_HINT.search(text) is not None``, by a substring test first: could ``text`` hold a
-    list of names with its head or tail?"""
+    """``LIST_HINT.search(text) is not None``, by substring tests first: could ``text`` hold a
+    list of names with its head or tail, or a name before an honorific?"""
+    if any(word in text for word in HONORIFICS):
+        return True
     return "、" in text and _LIST_HINT_RE.search(text) is not None
 
 
@@ -140,3 +148,33 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
             at += len(run) + 1
         found.append((last_start, last_start + last_size, 0.85, "surname+list"))
     return found
+
+
+def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
+    """A full name right before an honorific (``王秀英老人``, ``张伟同志``, ``走访扎西老人``): the
+    CJK run before it, whole or its last characters. Before 老人, which categories precede as
+    well (空巢老人, 全失能老人), a Han name of two characters only as the whole run, and none
+    with a category's character."""
+    found: list[tuple[int, int, float, str]] = []
+    for word in HONORIFICS:
+        at = text.find(word)
+        while at >= 0:
+            start = at
+            while start > 0 and _is_cjk(text[start - 1]):
+                start -= 1
+            run = text[start:at]
+            size = _tail_name(run) if len(run) >= 2 else 0
+            if size and word == "老人":
+                name = run[-size:]
+                if any(char in _CATEGORY_CHARS for char in name) or (
+                    size == 2 and size < len(run) and not is_transliterated(name)
+                ):
+                    size = 0
+            if size:
+                found.append((at - size, at, 0.85, "surname+honorific"))
+            at = text.find(word, at + len(word))
+    return found
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"

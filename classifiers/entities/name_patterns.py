@@ -401,9 +401,12 @@ LIST_TAILS = (
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
     "|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人"
 )
-# Its pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and a 、,
-# or a 、, a name and a tail.
-LIST_HINT: str = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
+# Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
+# name_lists.before_honorifics).
+HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "大爷", "大娘", "大妈", "阿姨", "老汉")
+# Their pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and a
+# 、, or a 、, a name and a tail; or an honorific.
+LIST_HINT: str = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})|{'|'.join(HONORIFICS)}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may

@@ -474,6 +474,16 @@ PROSE_WORDS = frozenset(
         "商量",
         "安全",
         "苗木",
+        # care and surroundings before a category of persons (关心老人, 周边老人: name_lists)
+        "关心",
+        "关注",
+        "关怀",
+        "关照",
+        "安抚",
+        "安慰",
+        "安顿",
+        "周边",
+        "周围",
     ]
 )
 

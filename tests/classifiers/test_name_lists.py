@@ -1,6 +1,6 @@
 """Names in prose with no label before them, through ``Inspector.inspect`` with the strict and
-the caseworker profiles: a list of names with a head or a tail that says they are persons; and
-the look-alikes beside them that must stay in clear."""
+the caseworker profiles: a list of names with a head or a tail that says they are persons, and a
+full name before an honorific; and the look-alikes beside them that must stay in clear."""
 
 from __future__ import annotations
 
@@ -78,4 +78,57 @@ def test_a_list_of_names_in_prose_goes(text: str, secrets: list[str], kept: str)
     ],
 )
 def test_a_list_of_what_is_no_name_stays(text: str) -> None:
+    _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("王秀英老人独居", "王秀英", "老人独居"),
+        ("张伟同志", "张伟", "同志"),
+        ("李娜女士", "李娜", "女士"),
+        ("扎西老人", "扎西", "老人"),
+        ("走访了王秀英老人", "王秀英", "走访了"),
+        ("陈淑珍老人于2024年去世", "陈淑珍", "老人于"),
+        ("扎西多吉老人因病住院", "扎西多吉", "老人因病"),
+        ("经核实李娜女士已搬离", "李娜", "经核实"),
+        ("欧阳娜娜女士", "欧阳娜娜", "女士"),
+        ("看望王秀英奶奶", "王秀英", "看望"),
+    ],
+)
+def test_a_full_name_before_an_honorific_goes(text: str, secret: str, kept: str) -> None:
+    _leaks(text, [secret])
+    for role in ROLES:
+        assert kept in _out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname and an address is no full name
+        "张大爷",
+        "王女士",
+        "张先生",
+        "李阿姨",
+        "王老先生",
+        # categories and counts before 老人, words before 同志
+        "空巢老人",
+        "留守老人",
+        "五保老人",
+        "高龄老人",
+        "孤寡老人",
+        "全失能老人",
+        "万余名老人",
+        "周岁以上老人",
+        "周边老人纷纷前来",
+        "关心老人生活",
+        "全民养老人口",
+        "慰问了全村老人",
+        "该同志",
+        "党员同志",
+        "全体同志",
+        "本人",
+    ],
+)
+def test_what_stands_before_an_honorific_besides_a_full_name_stays(text: str) -> None:
     _unchanged(text)
