@@ -515,6 +515,20 @@ AFTER_NAME_WORDS = frozenset(
         "之女",
         "之父",
         "之母",
+        # what a case file says of a relative glued after 其 (其妻王芳照料, 其父李强服刑, 与其妻
+        # 李娜共同生活) or of a householder after a label (户主张伟外出务工)
+        "照料",
+        "照看",
+        "抚养",
+        "服刑",
+        "共同",
+        "外出",
+        "务工",
+        "打工",
+        "去世",
+        "病故",
+        "离家",
+        "改嫁",
     ]
 )
 
@@ -523,6 +537,7 @@ AFTER_NAME_WORDS = frozenset(
 # (特困人员：分散供养): those are KIN_LABELS'.
 CATEGORIES: tuple[str, ...] = (
     "特困供养对象",
+    "特困供养人员",
     "低保对象",
     "救助对象",
     "供养对象",

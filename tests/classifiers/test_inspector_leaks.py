@@ -1808,3 +1808,21 @@ def test_a_category_under_a_weak_name_key_stays(body: str, media_type: str) -> N
     for role in ROLES:
         out = _out(body, media_type, role)
         assert "已屏蔽" not in out and "*" not in out, (role, body, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("特困供养人员王秀英，女，85岁", "王秀英", "特困供养人员"),
+        ("其妻王芳照料", "王芳", "照料"),
+        ("与其妻李娜共同生活", "李娜", "共同生活"),
+        ("其父李强服刑，其母李娜改嫁", "李强", "服刑"),
+        ("其父李强服刑，其母李娜改嫁", "李娜", "改嫁"),
+        ("户主张伟外出务工", "张伟", "外出务工"),
+    ],
+)
+def test_a_name_glued_to_a_relation_before_what_befell_them_goes(text: str, secret: str, kept: str) -> None:
+    """A case file says what a relative does or underwent right after the name (照料, 服刑,
+    改嫁, 外出): the name ended there in no rule's eyes, or took the word's first character."""
+    _leaks(text, secret)
+    _kept(text, kept)
