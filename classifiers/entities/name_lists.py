@@ -17,6 +17,7 @@ from .name_patterns import (
     _NUMBER_LABEL_ENDS,
     _UNIT_ENDS,
     HONORIFICS,
+    LIST_COUNT,
     LIST_HEADS,
     LIST_TAILS,
 )
@@ -35,6 +36,10 @@ _LIST_HINT_RE = re.compile(LIST_HINT)
 # before its first name, or a tail right after its last (the count may stand after a space).
 _HEAD_RE = re.compile(f"(?:{LIST_HEADS})$")
 _TAIL_RE = re.compile(f"[ \t]?(?:{LIST_TAILS})")
+# A list whose every name stands before a count of persons in brackets (张伟(3人)、李娜(2人)),
+# and one item of it.
+_COUNTED_LIST_RE = re.compile(f"[{_CJK}]+{LIST_COUNT}(?:、[{_CJK}]+{LIST_COUNT})+")
+_COUNTED_ITEM_RE = re.compile(f"([{_CJK}]+){LIST_COUNT}")
 # What follows the last name of a list after a head (其子女张伟、李娜均在外务工).
 _AFTER_LIST = frozenset("均都分")
 
@@ -147,6 +152,21 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
             found.append((at, at + len(run), 0.85, "surname+list"))
             at += len(run) + 1
         found.append((last_start, last_start + last_size, 0.85, "surname+list"))
+    return found
+
+
+def counted_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of a list whose every item stands before a count of persons in brackets, as a
+    notice names households (``公示如下：张伟（3人）、李娜（2人）``): the first at the end of its
+    run, the others whole, every one a name (应到（3人）、实到（2人） is none)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _COUNTED_LIST_RE.finditer(text):
+        items = list(_COUNTED_ITEM_RE.finditer(text, match.start(), match.end()))
+        size = _tail_name(items[0].group(1))
+        if size == 0 or not all(2 <= len(item.group(1)) <= 6 and _name(item.group(1)) for item in items[1:]):
+            continue
+        found.append((items[0].end(1) - size, items[0].end(1), 0.85, "surname+list"))
+        found += [(item.start(1), item.end(1), 0.85, "surname+list") for item in items[1:]]
     return found
 
 

@@ -393,9 +393,13 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_OPEN}]")
 
 # A list of names in prose with no label (name_lists.listed_names): what may stand before its
-# first name (a visit, a relation after 其/之: 走访了扎西、卓玛, 其子女张伟、李娜) and after its
+# first name (a visit, a relation after 其/之, a category: 走访了扎西、卓玛, 其子女张伟、李娜,
+# 低保户张伟、李娜已退出) and after its
 # last (a count of households or persons, 等人, a couple: 王强三户, 李娜等5名老人, 李娜夫妇).
-LIST_HEADS = "(?:走访|慰问|看望|探望|回访|帮扶)了?|[其之](?:子女|儿女|父母|子|女|儿子|女儿)"
+LIST_HEADS = f"(?:走访|慰问|看望|探望|回访|帮扶)了?|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
+# A list whose names each stand before a count of persons in brackets, as a notice writes a
+# household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).
+LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"
 LIST_TAILS = (
     "(?:等|共|计|共计|合计)?[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)"
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
@@ -405,8 +409,10 @@ LIST_TAILS = (
 # name_lists.before_honorifics).
 HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "大爷", "大娘", "大妈", "阿姨", "老汉")
 # Their pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and a
-# 、, or a 、, a name and a tail; or an honorific.
-LIST_HINT: str = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})|{'|'.join(HONORIFICS)}"
+# 、, or a 、, a name and a tail, or a count in brackets and a 、; or an honorific.
+LIST_HINT: str = (
+    f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})|{LIST_COUNT}、|{'|'.join(HONORIFICS)}"
+)
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may

@@ -132,3 +132,30 @@ def test_a_full_name_before_an_honorific_goes(text: str, secret: str, kept: str)
 )
 def test_what_stands_before_an_honorific_besides_a_full_name_stays(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("低保户张伟、李娜已退出", ["张伟", "李娜"]),
+        ("留守儿童扎西、卓玛在校就读", ["扎西", "卓玛"]),
+        ("现将拟保障对象公示如下：张伟（3人）、李娜（2人）。", ["张伟", "李娜"]),
+        ("公示：王秀英(1人)、扎西(4人)、欧阳娜娜(2人)", ["王秀英", "扎西", "欧阳娜娜"]),
+    ],
+)
+def test_a_list_after_a_category_or_of_counted_households_goes(text: str, secrets: list[str]) -> None:
+    _leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "应到（3人）、实到（2人）",
+        "城关镇（3人）、五里镇（2人）",
+        "低保（3人）、特困（2人）",
+        "低保户、特困户",
+        "周一（3人）、周二（2人）",
+    ],
+)
+def test_counts_in_brackets_after_what_is_no_name_stay(text: str) -> None:
+    _unchanged(text)
