@@ -21,14 +21,15 @@ FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c
 _MAYBE_CORE = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
-    + "|".join((*person_name.CONTEXT, *person_name.PHRASES))
+    + "|".join((*person_name.CONTEXT, *person_name.PHRASES, *name_lists.HONORIFICS))
 )
 # With a record line's gender and age and a role before a name (person_name.PROFILE, ROLE_HINT) and
 # a plate's province and office letter (licence_plate.HINT):
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-# A list of names in prose and a name before an honorific (name_lists.LIST_HINT) too.
+# A list of names in prose (name_lists.LIST_HINT) too; the honorifics a name goes before
+# (name_lists.HONORIFICS: 张伟同志) are context words in _MAYBE_CORE.
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
 )
@@ -38,7 +39,7 @@ MAYBE = re.compile(
 # fraction of that, and where they find nothing MAYBE would not either.
 _MAYBE_FROM = re.compile(
     FOLDABLE
-    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}]"
+    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES, *name_lists.HONORIFICS)}))}]"
     + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
 )
 
@@ -73,7 +74,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_role(text)
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
-        or name_lists.may_contain(text)  # 走访张伟、李娜两户, 张伟同志
+        or name_lists.may_contain(text)  # 走访张伟、李娜两户
     )
 
 

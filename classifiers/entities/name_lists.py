@@ -16,21 +16,30 @@ from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _NUMBER_LABEL_ENDS,
     _UNIT_ENDS,
-    HONORIFICS,
+    LIST_AFTER_COMMA,
+    LIST_BEFORE_COMMA,
     LIST_COUNT,
     LIST_HEADS,
     LIST_TAILS,
 )
+from .name_patterns import HONORIFICS as HONORIFICS
 from .name_patterns import LIST_HINT as LIST_HINT
 from .name_tests import _VERBS_AFTER_NAME, is_prose_word, is_transliterated, may_be_labelled_name, plausible
-from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, TRANSLITERATED
+from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, TRANSLITERATED
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
 # CJK runs joined by 、: a list, its first item glued to what comes before and its last to
 # what follows (本月走访张伟、李娜、王强三户).
 _LIST_RE = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
-_LIST_HINT_RE = re.compile(LIST_HINT)
+# LIST_HINT, its two halves: what ends at a 、 (tried over a window before it) and what
+# begins at one (tried there).
+_BEFORE_COMMA_RE = re.compile(LIST_BEFORE_COMMA)
+_AFTER_COMMA_RE = re.compile(LIST_AFTER_COMMA)
+# The most characters a match of _BEFORE_COMMA_RE spans before its 、: the longest head (a
+# category; the other heads have three at most) and a name of six.
+_BEFORE_COMMA_SPAN = max(len(word) for word in CATEGORIES) + 6
+_HONORIFIC_RE = re.compile("|".join(HONORIFICS))
 
 # What says a list's items are persons (name_patterns.LIST_HEADS, LIST_TAILS): a head right
 # before its first name, or a tail right after its last (the count may stand after a space).
@@ -54,11 +63,17 @@ _CATEGORY_CHARS = frozenset("失龄岁寿困残疾病贫孤寡独居留守巢瘫
 
 
 def may_contain(text: str) -> bool:
-    """``LIST_HINT.search(text) is not None``, by substring tests first: could ``text`` hold a
-    list of names with its head or tail, or a name before an honorific?"""
-    if any(word in text for word in HONORIFICS):
-        return True
-    return "、" in text and _LIST_HINT_RE.search(text) is not None
+    """``LIST_HINT.search(text) is not None``, asked only at each 、: could ``text`` hold a list
+    of names with its head or tail? Searched whole, its alternatives were tried at every
+    character of every value the pre-check reached."""
+    at = text.find("、")
+    while at >= 0:
+        if _AFTER_COMMA_RE.match(text, at) is not None:
+            return True
+        if _BEFORE_COMMA_RE.search(text, max(0, at - _BEFORE_COMMA_SPAN), at + 1) is not None:
+            return True
+        at = text.find("、", at + 1)
+    return False
 
 
 # A surname's character and a numeral is a day (周一, 周日, 周末) or a placeholder (张三), no name.
@@ -176,6 +191,8 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
     well (空巢老人, 全失能老人), a Han name of two characters only as the whole run, and none
     with a category's character."""
     found: list[tuple[int, int, float, str]] = []
+    if _HONORIFIC_RE.search(text) is None:  # one pass in C, where a find per word cost eight
+        return found
     for word in HONORIFICS:
         at = text.find(word)
         while at >= 0:

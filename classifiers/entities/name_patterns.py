@@ -407,18 +407,19 @@ LIST_TAILS = (
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
-HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "大爷", "大娘", "大妈", "阿姨", "老汉")
-# Their pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and a
-# 、, or a 、, a name and a tail, or a count in brackets and a 、; or an honorific.
-LIST_HINT: str = (
-    f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})|{LIST_COUNT}、|{'|'.join(HONORIFICS)}"
-)
+HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉")
+# The list's pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and
+# a 、, or a count in brackets and a 、; or a 、, a name and a tail. The honorifics are context
+# words of the pre-checks (_CONTEXT_PATTERN, precheck._MAYBE_CORE).
+LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|{LIST_COUNT}、"
+LIST_AFTER_COMMA = f"、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
+LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
 # stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_CONTEXT_PATTERN = "人|姓 {0,2}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{11}"
+_CONTEXT_PATTERN = f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"
 

@@ -194,10 +194,10 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += _relation_runs(text)
     if ")" in text or "】" in text or "]" in text:
         found += before_bracketed_relations(text)
-    if name_lists.may_contain(text):  # 走访张伟、李娜两户, 王秀英老人
+    if name_lists.may_contain(text):  # 走访张伟、李娜两户
         found += name_lists.listed_names(text)
         found += name_lists.counted_names(text)
-        found += name_lists.before_honorifics(text)
+    found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
     runs = [(start, end) for start, end in (digit_runs(text) if all_runs is None else all_runs) if end - start >= 11]

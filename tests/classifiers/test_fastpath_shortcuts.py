@@ -352,8 +352,9 @@ def test_may_hold_equals_the_pre_check_for_relations_before_a_colon() -> None:
 
 
 def test_may_hold_equals_the_pre_check_for_lists_and_honorifics() -> None:
-    """``may_hold`` and ``person_name.may_contain`` find a list of names with its head or tail,
-    or an honorific (``name_lists.may_contain``), where ``MAYBE`` and ``MAYBE_PATTERN`` (RE2) do."""
+    """``may_hold`` and ``person_name.may_contain`` find a list of names with its head, tail or
+    counts (``name_lists.may_contain``, asked at each 、) and an honorific where ``MAYBE`` and
+    ``MAYBE_PATTERN`` (RE2) do."""
     r = random.Random(29)
     pieces = [
         "、",
