@@ -33,13 +33,18 @@ _MAYBE_CORE = re.compile(
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
 )
-# Where a match of MAYBE can begin: a character that begins one of its alternatives, or a digit
+# The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
+# theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
+# where their first would stop the search at every 女. A match may begin one character before.
+_HONORIFIC_FROM = "志士姨先奶爷老"
+# Where a match of MAYBE can begin, or one character before it: a character that begins one of
+# its alternatives (or ends an honorific), or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
 # position of a text that holds nothing (most columns and values); these three cost a
 # fraction of that, and where they find nothing MAYBE would not either.
 _MAYBE_FROM = re.compile(
     FOLDABLE
-    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES, *name_lists.HONORIFICS)}))}]"
+    + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}{_HONORIFIC_FROM}]"
     + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
 )
 
@@ -66,7 +71,7 @@ def may_hold(text: str) -> bool:
     if text.isascii():
         return "@" in text or ("%3" in text and _ESCAPED_DIGIT.search(text) is not None) or _holds_number(text)
     start = _MAYBE_FROM.search(text)
-    if start is not None and _MAYBE_CORE.search(text, start.start()) is not None:
+    if start is not None and _MAYBE_CORE.search(text, max(0, start.start() - 1)) is not None:
         return True
     return (
         numerals.may_contain(text)

@@ -356,24 +356,9 @@ def test_may_hold_equals_the_pre_check_for_lists_and_honorifics() -> None:
     counts (``name_lists.may_contain``, asked at each 、) and an honorific where ``MAYBE`` and
     ``MAYBE_PATTERN`` (RE2) do."""
     r = random.Random(29)
-    pieces = [
-        "、",
-        "走访",
-        "了",
-        "其子女",
-        "张伟",
-        "扎西",
-        "王秀英",
-        "等",
-        "3",
-        "两户",
-        "人",
-        "夫妇",
-        "同志",
-        "老人",
-        "女",
-        "士",
-    ]
+    heads = ["走访", "了", "其子女", "低保户"]
+    names = ["张伟", "扎西", "王秀英", "等", "3", "两户", "人", "夫妇"]
+    pieces = [*"、、(（)志士姨同阿女", *heads, *names, "同志", "老人", "女士"]
     pattern = re.compile(person_name.MAYBE_PATTERN)
     for _ in range(20000):
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
