@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .catalog import KeyInfo
 from .csvcolumn import Categories, Detected, ValueVisitor, _column
 from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
 from .detect import Plan
 from .entities import person_name
 from .fastjson import KeyedVisitor
 from .name_headings import _pivot_by_person, name_shaped
+from .regionlinks import column_links
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
 EXCEL_SEP = re.compile(r"\ufeff?sep=.\r?\n")
@@ -140,12 +142,15 @@ class _Walker:
     def _block(self, block: str, newline: str, first_row: int) -> tuple[str | None, int]:
         """The block with masks (None: unchanged) and how many rows it holds."""
         grid = _grid(block, newline, self.delimiter)
+        links = "/" in block
         if grid is not None:
-            return self._grid_block(grid[0], grid[1], newline, first_row)
-        new, rows = self._lines_block(block.split(newline), first_row)
+            return self._grid_block(grid[0], grid[1], newline, first_row, links)
+        new, rows = self._lines_block(block.split(newline), first_row, links)
         return (None if new is None else newline.join(new)), rows
 
-    def _grid_block(self, flat: list[str], width: int, newline: str, first_row: int) -> tuple[str | None, int]:
+    def _grid_block(
+        self, flat: list[str], width: int, newline: str, first_row: int, links: bool
+    ) -> tuple[str | None, int]:
         """``_block`` for a block that ``_grid`` split: columns are slices of its fields, and
         masks are written back into them, so the block is joined back in one piece."""
         delimiter = self.delimiter
@@ -154,7 +159,7 @@ class _Walker:
         count = end // step
         columns = [flat[col:end:step] for col in range(width)]
         every_row = list(range(first_row, first_row + count))  # Records makes one set of it
-        changed = self._changes(len(columns), lambda col: (every_row, columns[col]))
+        changed = self._changes(len(columns), lambda col: (every_row, columns[col]), links)
         if not changed:
             return None, count
         inline = True
@@ -169,7 +174,7 @@ class _Walker:
             return delimiter.join(flat).replace(f"{delimiter}\n{delimiter}", newline), count
         return newline.join(map(delimiter.join, zip(*columns, strict=True))) + newline, count
 
-    def _lines_block(self, lines: list[str], first_row: int) -> tuple[list[str] | None, int]:
+    def _lines_block(self, lines: list[str], first_row: int, links: bool) -> tuple[list[str] | None, int]:
         """The block's lines with masks (None: unchanged) and how many rows it holds."""
         delimiter = self.delimiter
         kept = [i for i, line in enumerate(lines) if line]
@@ -177,7 +182,7 @@ class _Walker:
         if columns is not None:  # the block's lines are contiguous (see _table)
             count = len(kept)
             every_row = list(range(first_row, first_row + count))  # Records makes one set of it
-            changed = self._changes(len(columns), lambda col: (every_row, columns[col]))
+            changed = self._changes(len(columns), lambda col: (every_row, columns[col]), links)
             if not changed:
                 return None, count
             for col, _, new in changed:
@@ -191,7 +196,7 @@ class _Walker:
             present = [row for row, fields in enumerate(data) if col < len(fields)]
             return [first_row + row for row in present], [data[row][col] for row in present]
 
-        changed = self._changes(max(map(len, data), default=0), cells)
+        changed = self._changes(max(map(len, data), default=0), cells, links)
         if not changed:
             return None, len(data)
         touched: dict[int, list[str]] = {}
@@ -234,7 +239,7 @@ class _Walker:
             present = [row for row, values in enumerate(data) if col < len(values)]
             return present, [data[row][col] for row in present]
 
-        changed = self._changes(max(map(len, data), default=0), cells)
+        changed = self._changes(max(map(len, data), default=0), cells, "/" in text)
         if not changed and not edits:
             return text, False, len(data)
         for col, present, new in changed:
@@ -324,10 +329,11 @@ class _Walker:
         return self._visit(title, self._plan_of(None), ENVELOPE, "title", True) if title.strip() else None
 
     def _changes(
-        self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]
+        self, width: int, cells: Callable[[int], tuple[list[int], list[str]]], links: bool
     ) -> list[tuple[int, list[int], list[str | None]]]:
         """(column, rows, new values) of each column that changed; ``cells(col)`` gives a
-        column's rows (numbered across the export) and values."""
+        column's rows (numbered across the export) and values; ``links``: may a cell be a link
+        (a "/" in the block)?"""
         changed: list[tuple[int, list[int], list[str | None]]] = []
         header = self.header
         labelled = self._labelled_rows(width, cells)
@@ -354,6 +360,11 @@ class _Walker:
             if plan.info is not None and plan.info.region_part and self._region_part is not None:
                 # 省,市,县 columns: a column of 61s is skipped below (nothing personal in it)
                 self._region_part(plan.info.region_part, values, present)
+            if links and (plan.info is None or not plan.info.region):
+                # Links name their row's region (regionlinks.py); a column of them holds
+                # nothing personal and no cell of it is visited below.
+                for text, code_only, row in column_links(values, present, self._key_info):
+                    self._regions([text], code_only, [row])
             new = _column(
                 name or str(col + 1),
                 plan,
@@ -367,6 +378,9 @@ class _Walker:
             if new is not None:
                 changed.append((col, present, new))
         return changed
+
+    def _key_info(self, key: str) -> KeyInfo | None:
+        return self._plan_of(key).info
 
     def _labelled_rows(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]

@@ -65,6 +65,31 @@ _LINKS = [
 ]
 
 
+def _csv(*hrefs: str, quoted: bool = False) -> bytes:
+    """An export with a column of links (nothing personal in it: skipped by the CSV walk's
+    detection); quoted fields go through the RFC 4180 parser."""
+    rows = [f'"张伟","{href}"' if quoted else f"张伟,{href}" for href in hrefs]
+    return "\n".join(["姓名,详情", *rows, ""]).encode()
+
+
+_CSV_LINKS = [
+    (_csv("/api/v1/regions/610902/persons/1", "/api/v1/regions/610921/persons/2"), OUTSIDE),
+    (_csv("/api/v1/regions/610921/persons/2", quoted=True), OUTSIDE),
+    (_csv("https://mz.example.gov.cn/api/v1/persons/1?xzqhdm=610921"), OUTSIDE),
+    # Look-alikes: the caller's own county; dates and links naming no region.
+    (_csv("/api/v1/regions/610902/persons/1", "/api/v1/regions/610902/persons/2"), None),
+    (_csv("/api/v1/persons/610921", "2024/03/01"), None),
+    (_csv("/api/v1/regions/610902/persons/1", quoted=True), None),
+]
+
+
+@pytest.mark.parametrize(("body", "code"), _CSV_LINKS)
+def test_the_region_a_link_in_an_export_names_is_the_row_s(body: bytes, code: str | None) -> None:
+    """A CSV answer's column of links, as JSON's: walked column by column, a column holding
+    nothing personal was never read, and 汉阴县's row went out."""
+    judged(body, "text/csv", code)
+
+
 @pytest.mark.parametrize(("body", "media_type", "code"), _LINKS)
 def test_the_region_a_returned_link_names_is_the_record_s(body: bytes, media_type: str, code: str | None) -> None:
     judged(body, media_type, code)
