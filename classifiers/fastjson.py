@@ -30,6 +30,7 @@ from .jsonshapes import (
     HEADER_SET,
     HELD_VALUES,
     SHAPE_FIELDS,
+    PlanOf,
     cells_of,
     entries,
     flat_row,
@@ -58,7 +59,6 @@ _MAX_EMBEDDED = 3
 _SPLIT_KEYS_MAX = 4096
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
-PlanOf = Callable[["str | None"], Plan]
 # (values, plan, record of each, path of a position, position of each) -> replacements
 # (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
 KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]

@@ -12,16 +12,13 @@ a person filed under a county's code.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from .catalog import fold_key
-from .detect import Plan
 from .entities import person_name
+from .jsonshapes import PlanOf
 from .regionnames import below_county, code_under, region_prefix
 from .structured import division_code
-
-PlanOf = Callable[["str | None"], Plan]
 
 # How ``name`` is spelt as a key: the pre-check, one C-level pass over an object's keys.
 _NAME_KEYS = frozenset({"name", "Name", "NAME"})
