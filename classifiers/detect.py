@@ -39,8 +39,9 @@ _PHONE_CHARS = frozenset("0123456789+-() ")
 # and the full-width brackets and hyphen.
 _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
-# "610902/19470415/8177", "139_1234_5678" (folding joins only spaces, hyphens and dots).
-_LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·]+")
+# "610902/19470415/8177", "139_1234_5678", "610902(19470415)8177", "“610902”+“194704158177”"
+# (folding joins only spaces, hyphens and dots, and NFKC made the brackets and commas ASCII).
+_LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·()\[\]【】<>《》\"'“”‘’+、\-]+")
 # Spaces between the characters of a name, as rosters pad a two-character name to the width of
 # three (张  伟, 张　伟, 张&nbsp;伟 in a table).
 _NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import time
 
 from ..normalise import fold
@@ -127,10 +128,11 @@ def to18(number: str) -> str:
     return number
 
 
-# Group separators fold keeps (normalise.LOOSE_SEPARATORS): "610902/19470415/8177" is one person;
-# and a line end with the spaces about it ("610902\n19470415…": broken_numbers.broken_ids).
-_LOOSE_CHARACTERS = "/_\r\n\t "
-_LOOSE = str.maketrans("", "", _LOOSE_CHARACTERS)
+# What parts the pieces of one number that fold keeps: the group separators (normalise.LOOSE_SEPARATORS:
+# "610902/19470415/8177" is one person), a line end with the spaces about it ("610902\n19470415…":
+# broken_numbers.broken_ids) and the brackets, commas and quotes after a label
+# ("610902（19470415）8177": labelled_ids). Anything but letters and digits.
+_APART = re.compile(r"[\W_]+")
 
 
 def canonical(text: str) -> str:
@@ -138,11 +140,7 @@ def canonical(text: str) -> str:
     folded (full-width digits, zero-width characters, separators), 18 characters, upper-case X.
     Callers decide whether it must also validate."""
     folded = fold(text).text
-    # (translate looks every character up in its table, a caught KeyError each when absent)
-    for character in _LOOSE_CHARACTERS:
-        if character in folded:
-            return to18(folded.translate(_LOOSE))
-    return to18(folded)
+    return to18(folded if folded.isalnum() else _APART.sub("", folded))
 
 
 def birth_date(number: str) -> _dt.date | None:

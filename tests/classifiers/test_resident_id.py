@@ -74,13 +74,13 @@ def test_check_char_against_the_standard_example() -> None:
     assert resident_id.validate("11010519491231002X") is True
 
 
-def test_canonical_drops_loose_separators_only_where_they_are() -> None:
-    """``canonical`` of numbers with and without the separators it drops (slashes, underscores,
-    and the line ends and spaces about them of a number broken across lines)."""
+def test_canonical_keeps_letters_and_digits_only() -> None:
+    """``canonical`` of numbers with and without what it drops (slashes, underscores, the line
+    ends and spaces about them of a number broken across lines, brackets and quotes)."""
     r = random.Random(6)
-    pieces = [*"0123456789xX/_ -\r\n\t", "\u200b", "１"]
+    pieces = [*"0123456789xX/_ -\r\n\t（）“”、,", "\u200b", "１"]
     for text in random_texts(r, pieces, 20000, 22):
-        folded = "".join(c for c in fold(text).text if c not in "/_\r\n\t ")
+        folded = "".join(c for c in fold(text).text if c.isalnum())
         if len(folded.strip()) == 15:  # a legacy number's check character: digits only
             continue
         assert resident_id.canonical(text) == resident_id.to18(folded), repr(text)

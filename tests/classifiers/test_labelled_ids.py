@@ -1,0 +1,86 @@
+"""An ID number written in pieces, parted by what the scanner does not join (classifiers/labelled_ids.py
+after a label, detect.py's key claim under an ID key), checked through ``Inspector.inspect``."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from classifiers.inspect import Inspector
+from policies.masking import load_profiles
+from support.synth_people import bad_check, make_id
+
+PROFILES = load_profiles()
+INSPECTOR = Inspector()
+X_ID = make_id(seq="003")  # its check character is X
+BIRTH = X_ID[6:14]
+ROLES = ("outsourced", "caseworker")
+
+
+def _out(body: str, media_type: str, role: str) -> str:
+    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证号：{X_ID[:6]}（{BIRTH}）{X_ID[14:]}",
+        f"身份证号：{X_ID[:6]}[{BIRTH}]{X_ID[14:]}",
+        f"公民身份号码 {X_ID[:6]},{BIRTH},{X_ID[14:]}",
+        f"身份证号码为：{X_ID[:6]}、{BIRTH}、{X_ID[14:]}，电话13912345678",
+        f"身份证：“{X_ID[:6]}”“{X_ID[6:]}”",
+        f'证件号码 "{X_ID[:6]}"+"{X_ID[6:]}"',
+        f"身份证号：{X_ID[:6]} {BIRTH} {X_ID[14:17]} {X_ID[17]}",  # the check character apart
+        f"身份证号：{' '.join(X_ID)}",  # a character at a time
+    ],
+)
+def test_an_id_number_in_pieces_after_its_label(text: str) -> None:
+    """Before: the number went out in clear, or its middle 11 digits were masked as a mobile
+    (``110105 194****1002 X``), the birth date's year left standing."""
+    for role in ROLES:
+        for media_type, body in (
+            ("text/plain", text),
+            ("application/json", json.dumps({"bz": text}, ensure_ascii=False)),
+        ):
+            out = _out(body, media_type, role)
+            assert BIRTH not in re.sub("[^0-9]", "", out), (role, out)
+            if role == "outsourced":
+                assert X_ID[:6] not in out, out
+    result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.for_roles(["caseworker"]))
+    assert X_ID in result.persons  # tokenised as the number typed in one piece
+    assert result.entity_counts.get("RESIDENT_ID") == 1, result.entity_counts
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        f"{X_ID[:6]}（{BIRTH}）{X_ID[14:]}",
+        f"{X_ID[:6]}({BIRTH}){X_ID[14:]}",
+        f"“{X_ID[:6]}”+“{X_ID[6:]}”",
+        f"{X_ID[:6]}、{BIRTH}、{X_ID[14:]}",
+        f"{X_ID[:6]}【{BIRTH}】{X_ID[14:]}",
+    ],
+)
+def test_an_id_number_in_pieces_under_an_id_key(value: str) -> None:
+    """Before: ``{"sfzh": "610902（19900101）003X"}`` went out as it came: the key's claim read
+    the value's digits parted by spaces, slashes, commas and the like, not by brackets."""
+    for role in ROLES:
+        out = _out(json.dumps({"xm": "张伟", "sfzh": value}, ensure_ascii=False), "application/json", role)
+        assert BIRTH not in out, (role, out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证号：{bad_check(X_ID)[:6]}（{BIRTH}）{bad_check(X_ID)[14:]}",  # no valid number once joined
+        "身份证复印件1份、户口簿2份、低保证3本",
+        "证件号码 120000,12000,3000,200",
+        f"身份证明：金额{X_ID[:6]}元（{BIRTH}）",  # parted by words, not by punctuation
+        f"编号：{X_ID[:6]}（{BIRTH}）{X_ID[14:]}",  # no label for an ID number
+    ],
+)
+def test_digits_after_a_label_that_are_no_id_number_stay(text: str) -> None:
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, role
