@@ -21,6 +21,7 @@ from .entities import (
     uscc,
 )
 from .entities.base import CONTEXT_BOOST
+from .entities.latin_names import is_latin_name
 from .normalise import fold
 from .scanner import Match, Scanner
 
@@ -282,7 +283,10 @@ class Detector:
             (entity == bank_card.ENTITY and compact.isdigit() and 12 <= len(compact) <= 19)
             or (
                 entity == person_name.ENTITY
-                and person_name.is_keyed_name(_NAME_GAPS.sub("", folded), require_surname=info.weak)
+                and (
+                    person_name.is_keyed_name(_NAME_GAPS.sub("", folded), require_surname=info.weak)
+                    or is_latin_name(core, require_surname=info.weak)
+                )
             )
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
             or (entity == "EMAIL" and "@" in core)
