@@ -19,7 +19,8 @@ from .inspection import Inspection, InspectionError
 from .jsonbody import _NOT_PARSED, _dumps, _dumps_utf8, _loads, _loads_utf8
 from .jsonduplicates import hides_duplicates
 from .mediatypes import _kind, declared_charset
-from .regionlevels import finest
+from .regionfields import DISAGREE
+from .regionlevels import finest, names_beside
 from .run import Finding, Run
 from .scanner import Scanner
 from .structured import Cell
@@ -368,6 +369,13 @@ class Inspector:
         # no record list is looked for is as many persons as it holds, not one record.
         with_personal = max(with_personal + run.persons_beside, run.persons_apart)
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
+        documents = [*run.region_documents, (run.region_fields, run.region_record_of)]
+        unread = run.unread_regions
+        if unread and run.regions:
+            # A name beside a record's code: the parents' names say nothing against it (安康市
+            # beside 610902), a name that does not nest with it leaves the record unreadable.
+            parents, disagree = names_beside(documents)
+            unread = (unread - parents) | ({DISAGREE} if disagree else set())
         return Inspection(
             body=body,
             level=grade.level,
@@ -377,13 +385,13 @@ class Inspector:
             persons_apart=run.persons_apart,
             persons_beside=run.persons_beside,
             # A parent's code written beside a record's region is no region of its own.
-            regions=finest(run.regions, [*run.region_documents, (run.region_fields, run.region_record_of)]),
+            regions=finest(run.regions, documents),
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,
-            unread_regions=frozenset(run.unread_regions),
+            unread_regions=frozenset(unread),
             # Read record by record only when there is something to place (most answers carry codes).
-            unread_records=run.unread_records() if run.unread_regions else (),
+            unread_records=run.unread_records() if unread else (),
             find=run.findings,
         )
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from .regionfields import RegionField
-from .regionnames import region_prefix
+from .regionfields import RegionField, unread_region
+from .regionnames import code_under, region_prefix
 from .structured import division_code, region_code
 
 # A document's region fields as walked, and its records that are one record's fields (Run).
@@ -80,3 +80,60 @@ def finest(codes: set[str], documents: list[Document]) -> frozenset[str]:
                 own = place(code)
                 (parents if any(_above(own, other) for other in places) else alone).add(code)
     return frozenset(codes - (parents - alone))
+
+
+def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
+    """The region names (values under region keys that are no code, as ``unread_region`` keeps
+    them) that, in every record holding them, name a division holding that record's codes (安康市
+    beside 610902: a parent, as a parent's code is), and whether a record holds a name that
+    neither holds its codes nor lies in them (汉阴县 beside 610902: the record contradicts
+    itself). A name is read in the province of each code beside it (``code_under``); one that
+    names no division there (a township alone, 全部) is left to the release stage, as is one in a
+    record without a code, which keeps it wherever it is held so."""
+    parents: set[str] = set()
+    kept: set[str] = set()
+    disagree = False
+    read: dict[tuple[str, str], str] = {}  # (name, province) -> the name's code there
+    for fields, alias in documents:
+        codes: dict[int, set[str]] = {}
+        texts: dict[int, set[str]] = {}
+        for values, code_only, records in fields:
+            pairs: Iterable[tuple[Any, int]]
+            if isinstance(records, int):
+                pairs = ((value, records) for value in values)
+            else:
+                pairs = zip(values, records, strict=True)
+            for value, record in pairs:
+                record = alias.get(record, record)
+                code = division_code(value) if code_only else region_code(value)
+                if code:
+                    codes.setdefault(record, set()).add(code)
+                elif not code_only:
+                    text = unread_region(value)
+                    if text:
+                        texts.setdefault(record, set()).add(text)
+        for record, names in texts.items():
+            held = codes.get(record)
+            if not held:
+                kept |= names
+                continue
+            places = {place(code) for code in held}
+            own = [p for p in places if not any(_above(p, other) for other in places)]
+            for name in names:
+                named = set()
+                for code in held:
+                    key = (name, code[:2])
+                    if key not in read:
+                        read[key] = code_under(name, code)
+                    if read[key]:
+                        named.add(place(read[key]))
+                if not named:
+                    kept.add(name)
+                elif any(all(p.startswith(n) for p in own) for n in named):
+                    parents.add(name)
+                elif any(n.startswith(p) for n in named for p in own):
+                    kept.add(name)  # a division inside the record's code: judged as before
+                else:
+                    disagree = True
+                    kept.add(name)
+    return frozenset(parents - kept), disagree
