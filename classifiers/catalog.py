@@ -21,8 +21,8 @@ _MIN_PINYIN_SUFFIX = 3
 _CACHED_KEY = 256
 # Business words that only say "an identifier of": what precedes them names what it identifies.
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
-# What may follow the region words of a key (``regions.words``): areaCode, qx_dm.
-_REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm"})
+# What may follow the region words of a key (``regions.words``): areaCode, qx_dm, areaName.
+_REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm", "name"})
 # The last word of a key naming a list of what the words before it name: regionCodeList.
 _LIST_WORDS = frozenset({"list", "array", "arr", "set"})
 _LIST_CHINESE = ("列表", "集合")
@@ -68,7 +68,12 @@ class Catalog:
                 folded = fold_key(str(term))
                 self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True))
         self._region_words = frozenset(fold_key(str(word)) for word in regions.get("words") or [])
-        for term in regions.get("township_codes") or []:
+        # Keys where only a GB/T 2260 code, or a name of one division, says the record's region.
+        for term in [
+            *(regions.get("township_codes") or []),
+            *(regions.get("areas") or []),
+            *(regions.get("township_names") or []),
+        ]:
             folded = fold_key(str(term))
             self._exact.setdefault(folded, KeyInfo(folded, business=True, region=True, region_code_only=True))
         parts = data.get("region_parts") or {}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .normalise import fold
-from .regionnames import code_under, nests
+from .regionnames import code_under, names_one_division, nests
 from .structured import division_code, region_code
 
 # A value that says "no": as Run.edits reads a category's value.
@@ -57,8 +57,10 @@ def unread_of(fields: list[RegionField], alias: dict[int, int]) -> dict[str, fro
         distinct = set(values)
         codes = {value for value in distinct if is_region_code(value, code_only)}
         texts: dict[Any, str] = {}
-        if not code_only:
-            kept = {value: unread_region(value) for value in distinct - codes}
+        # Under areaCode, 地区 or xiang, a name of one division is read as a region key's.
+        named = distinct - codes if not code_only else {v for v in distinct - codes if names_one_division(v)}
+        if named:
+            kept = {value: unread_region(value) for value in named}
             texts = {value: text for value, text in kept.items() if text}
         if isinstance(records, int):
             if codes:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from .regionfields import RegionField, unread_region
-from .regionnames import code_under, region_prefix
+from .regionnames import code_under, names_one_division, region_prefix
 from .structured import division_code, region_code
 
 # A document's region fields as walked, and its records that are one record's fields (Run).
@@ -108,7 +108,7 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
                 code = division_code(value) if code_only else region_code(value)
                 if code:
                     codes.setdefault(record, set()).add(code)
-                elif not code_only:
+                elif not code_only or names_one_division(value):
                     text = unread_region(value)
                     if text:
                         texts.setdefault(record, set()).add(text)

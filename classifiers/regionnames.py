@@ -126,12 +126,12 @@ def below_county(value: str) -> bool:
 def code_of_name(value: str, province: str) -> str:
     """The GB/T 2260 code a region name stands for, "" when it names none or more than one.
     `province`: the two digits of the province a name that does not start with its province
-    is read in."""
+    is read in ("": the whole list)."""
     text = "".join(fold(value).text.split())
     found: dict[int, set[str]] = {}
     for end in range(1, min(len(text), _LONGEST) + 1):
         for root in _named(text, 0, end):
-            if root[:2] != province and not root.endswith("0000"):
+            if province and root[:2] != province and not root.endswith("0000"):
                 continue  # 鼓楼区 alone is read in this province only
             found.setdefault(end, set()).add(root)
             for code, last in _chains(text, end, root):
@@ -159,3 +159,15 @@ def code_under(value: str, code: str) -> str:
     the levels above it), read in that code's province: "" when it names no division there, or
     more than one."""
     return code_of_name(value, code[:2])
+
+
+def names_one_division(value: object) -> bool:
+    """Under a key that may hold other things (地区, 辖区, area, a township's xiang): is ``value`` a
+    region's name that names one division of the whole list, its first name written whole and of
+    three characters or more (汉阴县, 陕西省安康市汉滨区, 汉阴县城关镇)? Such a value is read as a region
+    key's is. A township alone (城关镇), a name found twice (城区, 朝阳区), a short or two-character
+    name (东区, 郊区, 汉阴: also words of a compound or a town) and any other text say nothing there."""
+    if type(value) is not str or not "\u4e00" <= value[:1] <= "\u9fff":
+        return False
+    text = "".join(fold(value).text.split())
+    return any(text[:end] in _NAMES for end in range(3, min(len(text), _LONGEST) + 1)) and bool(code_of_name(text, ""))

@@ -34,6 +34,7 @@ from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT, RegionField, unread_of, unread_region
 from .regionlinks import linked_regions, may_be_link
+from .regionnames import names_one_division
 from .regionparts import RegionPart, regions_of
 from .scanner import Match
 from .structured import Cell, division_code, region_code, unquote_escapes
@@ -163,7 +164,7 @@ class Run:
             code = division_code(value) if code_only else region_code(value)
             if code:
                 self.regions.add(code)
-            elif not code_only:
+            elif not code_only or names_one_division(value):  # areaName: 汉阴县
                 text = unread_region(value)
                 if text:
                     self.unread_regions.add(text)
