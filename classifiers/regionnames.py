@@ -115,11 +115,22 @@ def _names_a_division(text: str) -> bool:
     return any(text[i:j] in _NAMES for i in range(len(text)) for j in range(i + 2, min(len(text), i + _LONGEST) + 1))
 
 
+# What systems write between the levels of a chain of names (陕西省/安康市/汉滨区, 陕西省-安康市-汉滨区,
+# 陕西省 > 安康市 > 汉滨区), after NFKC: dropped, and the chain read as written whole. Not 、, which
+# lists (汉滨区、汉阴县); two divisions side by side name no region either way.
+_CHAIN_SEPARATORS = str.maketrans("", "", "/\\|-_,>·→")
+
+
+def _compact(value: str) -> str:
+    """A region value's text as its names are read: folded, without spaces or separators."""
+    return "".join(fold(value).text.split()).translate(_CHAIN_SEPARATORS)
+
+
 def below_county(value: str) -> bool:
     """Is a value only the name of a township or village (江北街道, 五里镇东坝村), with no county
     or anything else in it? GB/T 2260 stops at counties and such names repeat across them
     (城关镇): only what else names the region can place it."""
-    text = "".join(fold(value).text.split())
+    text = _compact(value)
     return bool(_BELOW.fullmatch(text)) and not _names_a_division(text)
 
 
@@ -127,7 +138,7 @@ def code_of_name(value: str, province: str) -> str:
     """The GB/T 2260 code a region name stands for, "" when it names none or more than one.
     `province`: the two digits of the province a name that does not start with its province
     is read in ("": the whole list)."""
-    text = "".join(fold(value).text.split())
+    text = _compact(value)
     found: dict[int, set[str]] = {}
     for end in range(1, min(len(text), _LONGEST) + 1):
         for root in _named(text, 0, end):
@@ -169,5 +180,5 @@ def names_one_division(value: object) -> bool:
     name (东区, 郊区, 汉阴: also words of a compound or a town) and any other text say nothing there."""
     if type(value) is not str or not "\u4e00" <= value[:1] <= "\u9fff":
         return False
-    text = "".join(fold(value).text.split())
+    text = _compact(value)
     return any(text[:end] in _NAMES for end in range(3, min(len(text), _LONGEST) + 1)) and bool(code_of_name(text, ""))

@@ -88,3 +88,28 @@ def test_a_name_that_does_not_nest_with_the_record_s_code_is_unreadable(
     region: str, body: bytes, media_type: str
 ) -> None:
     _judged(body, media_type, region, UNREADABLE)
+
+
+# A chain of names written with separators between its levels (陕西省/安康市/汉滨区, 陕西省-安康市-汉滨区,
+# 陕西省 > 安康市 > 汉滨区) named no division: 汉滨区's own record was refused as unreadable on its route.
+# The separators are dropped between names, and the chain is read as written whole; two divisions
+# of one level side by side still name no region. (record, refusal or None)
+_SEPARATED: list[tuple[dict[str, Any], str | None]] = [
+    ({"xzqhmc": "陕西省/安康市/汉滨区", "xzqhdm": "610902"}, None),
+    ({"xzqhmc": "陕西省-安康市-汉滨区"}, None),
+    ({"xzqhmc": "陕西省,安康市,汉滨区"}, None),
+    ({"xzqhmc": "陕西省 > 安康市 > 汉滨区"}, None),
+    ({"xzqhmc": "陕西省｜安康市｜汉滨区/江北街道"}, None),
+    ({"所属地区": "陕西省/安康市/汉滨区"}, None),
+    ({"xzqhmc": "陕西省/安康市/汉阴县"}, OUTSIDE),
+    ({"所属地区": "安康市-汉阴县"}, OUTSIDE),
+    ({"xzqhmc": "汉滨区/汉阴县"}, UNREADABLE),
+    ({"xzqhmc": "汉滨区,汉阴县"}, UNREADABLE),
+    ({"xzqhmc": "汉滨区、汉阴县"}, UNREADABLE),
+    ({"xzqhmc": "汉滨区/全部"}, UNREADABLE),
+]
+
+
+@pytest.mark.parametrize(("record", "code"), _SEPARATED)
+def test_a_chain_of_names_with_separators_is_read_as_one_chain(record: dict[str, Any], code: str | None) -> None:
+    _judged(_json(record), JSON, "610902", code)
