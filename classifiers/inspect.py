@@ -371,9 +371,10 @@ class Inspector:
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
         documents = [*run.region_documents, (run.region_fields, run.region_record_of)]
         unread = run.unread_regions
-        if unread and run.regions:
-            # A name beside a record's code: the parents' names say nothing against it (安康市
-            # beside 610902), a name that does not nest with it leaves the record unreadable.
+        if unread and (run.regions or len(unread) > 1):
+            # A name beside a record's code, or another name: the parents' names say nothing
+            # against it (安康市 beside 610902 or 汉滨区), one that does not nest with it leaves the
+            # record unreadable.
             parents, disagree = names_beside(documents)
             unread = (unread - parents) | ({DISAGREE} if disagree else set())
         return Inspection(

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from .regionfields import RegionField, unread_region
-from .regionnames import code_under, names_one_division, region_prefix
+from .regionnames import code_of_name, code_under, names_one_division, region_prefix
 from .structured import division_code, region_code
 
 # A document's region fields as walked, and its records that are one record's fields (Run).
@@ -88,8 +88,9 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
     beside 610902: a parent, as a parent's code is), and whether a record holds a name that
     neither holds its codes nor lies in them (汉阴县 beside 610902: the record contradicts
     itself). A name is read in the province of each code beside it (``code_under``); one that
-    names no division there (a township alone, 全部) is left to the release stage, as is one in a
-    record without a code, which keeps it wherever it is held so."""
+    names no division there (a township alone, 全部) is left to the release stage. A record
+    without a code is read by its names alone (``_chain_above``); one whose names say nothing of
+    each other keeps them wherever they are held so."""
     parents: set[str] = set()
     kept: set[str] = set()
     disagree = False
@@ -115,7 +116,14 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
         for record, names in texts.items():
             held = codes.get(record)
             if not held:
-                kept |= names
+                chain = _chain_above(names, read) if len(names) > 1 else None
+                if chain is None:
+                    kept |= names
+                    continue
+                above, disagrees = chain
+                parents |= above
+                kept |= names - above
+                disagree = disagree or disagrees
                 continue
             places = {place(code) for code in held}
             own = [p for p in places if not any(_above(p, other) for other in places)]
@@ -137,3 +145,22 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
                     disagree = True
                     kept.add(name)
     return frozenset(parents - kept), disagree
+
+
+def _chain_above(names: set[str], read: dict[tuple[str, str], str]) -> tuple[set[str], bool] | None:
+    """The names of a record without a code that hold another of its names (陕西省 and 安康市 beside
+    汉滨区: a cascading picker's ["陕西省", "安康市", "汉滨区"]), and whether a name above does not hold
+    the names below it (汉中市 beside 汉滨区). Read in the whole list: only names that name one
+    division there say anything of each other (新城区 is in four provinces), and None when fewer
+    than two do."""
+    places: dict[str, str] = {}
+    for name in names:
+        key = (name, "")
+        if key not in read:
+            read[key] = code_of_name(name, "")
+        if read[key]:
+            places[name] = place(read[key])
+    if len(places) < 2:
+        return None
+    above = {name for name, own in places.items() if any(_above(own, other) for other in places.values())}
+    return above, not nested(read[(name, "")] for name in places)

@@ -113,3 +113,29 @@ _SEPARATED: list[tuple[dict[str, Any], str | None]] = [
 @pytest.mark.parametrize(("record", "code"), _SEPARATED)
 def test_a_chain_of_names_with_separators_is_read_as_one_chain(record: dict[str, Any], code: str | None) -> None:
     _judged(_json(record), JSON, "610902", code)
+
+
+# A record's region written as its chain of names in a list, as a cascading picker keeps it
+# (xzqhmc: ["陕西省", "安康市", "汉滨区"]): each name was judged as a region of its own, and 汉滨区's own
+# record was refused for its province's and city's names, where the same chain in codes
+# (regionCodes: ["610000", "610900", "610902"]) was released. Names that name one division of the
+# whole list and hold another name of their record are its parents. (record, refusal or None)
+_NAMES_ALONE: list[tuple[dict[str, Any], str | None]] = [
+    ({"xzqhmc": ["陕西省", "安康市", "汉滨区"]}, None),
+    ({"regionNames": ["陕西省", "安康市", "汉滨区"]}, None),
+    ({"xzqhmc": ["安康市", "汉滨区江北街道"]}, None),
+    ({"所属地区": ["陕西省", "安康市", "汉滨区"]}, None),
+    ({"xzqhmc": ["陕西省", "安康市", "汉阴县"]}, OUTSIDE),
+    ({"xzqhmc": ["安康市", "汉阴县"]}, OUTSIDE),
+    # A name above that does not hold the name below it: the record contradicts itself.
+    ({"xzqhmc": ["汉中市", "汉滨区"]}, UNREADABLE),
+    ({"xzqhmc": ["山西省", "安康市", "汉滨区"]}, UNREADABLE),
+    # Look-alikes: a city alone is the city's; a city beside a township alone places nothing.
+    ({"xzqhmc": ["安康市"]}, OUTSIDE),
+    ({"xzqhmc": ["安康市", "城关镇"]}, OUTSIDE),
+]
+
+
+@pytest.mark.parametrize(("record", "code"), _NAMES_ALONE)
+def test_a_chain_of_names_in_a_list_is_judged_by_its_finest(record: dict[str, Any], code: str | None) -> None:
+    _judged(_json(record), JSON, "610902", code)
