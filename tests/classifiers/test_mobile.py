@@ -4,6 +4,7 @@ import pytest
 
 from classifiers.entities import mobile
 from classifiers.scanner import Scanner
+from support.random_texts import random_texts
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,19 @@ def test_digits_of_any_ascii_text() -> None:
     for _ in range(20000):
         text = "".join(r.choice("0123456789+- ()abX") for _ in range(r.randint(0, 16)))
         assert mobile.digits(text) == "".join(c for c in text if c in "0123456789")[-11:], repr(text)
+
+
+def _validate_with_a_set(text: str) -> bool | None:
+    """``validate`` as it was, its placeholder check by a set of the last eight digits."""
+    number = mobile.digits(text)
+    if len(number) != 11 or number[:3] not in mobile._PREFIXES:
+        return False
+    return False if len(set(number[3:])) == 1 else None
+
+
+def test_validate_equals_the_placeholder_check_by_a_set() -> None:
+    """Seeded numbers: allocated and unallocated segments, digits repeated, other scripts' digits
+    and separators, prefixes."""
+    pieces = [*"0123456789 -+()١２", "86", "139", "154", "0000", "8888", "１３９", "13988888888", "1390000000"]
+    for text in random_texts(random.Random(61), pieces, 40000, 12):
+        assert mobile.validate(text) is _validate_with_a_set(text), repr(text)
