@@ -526,7 +526,7 @@ class Run:
             raise ValueError(f"keyed_column needs a plan whose key names one of {sorted(_KEYED_ENTITY)}")
         odd: list[int] = []
         if entity == person_name.ENTITY:
-            odd = _odd_names(values, info)
+            odd = _odd_names(values, info, joined)
         elif entity == address.ENTITY:
             odd = [k for k, v in enumerate(values) if len(v) < 2]
         if not odd:
@@ -621,10 +621,11 @@ _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
 _NOT_NAMES = person_name.GROUP_WORDS | person_name.STATUSES
 
 
-def _odd_names(values: list[str], info: KeyInfo | None) -> list[int]:
+def _odd_names(values: list[str], info: KeyInfo | None, joined: str | None = None) -> list[int]:
     """Positions of clean CJK values under a name key that are not a name whole
-    (``keyed_name``): one search over the column rules out context words for all."""
-    if names_may_hold_context(SEPARATOR.join(values)):
+    (``keyed_name``): one search over the column rules out context words for all. ``joined``:
+    the values joined by NUL, when the caller has them (a column matched whole)."""
+    if names_may_hold_context(SEPARATOR.join(values) if joined is None else joined):
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
     if not person_name.PLACEHOLDERS.isdisjoint(values):  # 不详, 未填写: one C-level pass says none is
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
