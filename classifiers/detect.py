@@ -15,6 +15,7 @@ from .entities import (
     landline,
     licence_plate,
     mobile,
+    name_keys,
     passport,
     person_name,
     resident_id,
@@ -67,6 +68,10 @@ _LABELLED = re.compile(
 # with a CJK character after it. Not a raw string: columns.py hands the pattern to RE2 too,
 # which reads no \u escapes.
 LABEL_HINT = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
+# What marks a key of a log line that names a person (``user=张伟``, ``审核人=李娜``:
+# entities/name_keys.py) where ``labelled_names`` hands it on: its value is visited as a name
+# key's (see ``key_info``), and the catalog never sees it (in JSON such keys hold anything).
+_LOGGED_PERSON = "\x00person:"
 _PLANS_MAX = 4096
 
 # Clean values under a key that names their entity, for which the outcome of the full scan
@@ -130,18 +135,40 @@ class Detector:
         self.member_name_plan = self._make_plan(KeyInfo("member-name", person_name.ENTITY))
 
     def key_info(self, key: str | None) -> KeyInfo | None:
+        if key and key.startswith(_LOGGED_PERSON):  # a log line's user=张伟, vetted as a name already
+            return KeyInfo(key[len(_LOGGED_PERSON) :], person_name.ENTITY)
         return self.catalog.lookup(key) if key else None
 
     def labelled_names(self, text: str) -> list[tuple[str, int, int]]:
-        """(key, start, end) of each name written under a name key in ``text``."""
+        """(key, start, end) of each name written under a name key in ``text``, and under a key
+        of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
         if LABEL_HINT.search(text) is None:
             return found
+        logged = False
         for m in _LABELLED.finditer(text):
             key = m.group(1) or m.group(2)
             info = self.key_info(key)
             if info is not None and info.entity == person_name.ENTITY:
                 found.append((key, m.start(3), m.end(3)))
+                # a list of names (xm=张伟,李娜): each item a name
+                found += [(key, a, b) for a, b in name_keys.listed_after(text, m.end(3))]
+            elif (
+                info is None
+                and m.group(1) is not None
+                and name_keys.is_person_key(key)
+                and name_keys.is_name_value(m.group(3))
+            ):
+                found += _logged(text, key, m.start(3), m.end(3))
+                logged = True
+        if "=" in text:
+            for m in name_keys.CHINESE_KEYED_RE.finditer(text):
+                if name_keys.is_name_value(m.group(2)):
+                    found += _logged(text, m.group(1), m.start(2), m.end(2))
+                    logged = True
+        if logged:  # in order and apart, as the walkers cut the text
+            found.sort(key=lambda item: item[1])
+            found = [item for i, item in enumerate(found) if i == 0 or item[1] >= found[i - 1][2]]
         return found
 
     def plan(self, key: str | None) -> Plan:
@@ -301,6 +328,13 @@ class Detector:
         if claim is None:
             return None
         return Match(claim, start, end, _KEY_SCORE, info.evidence)
+
+
+def _logged(text: str, key: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A name under a log line's key of a person, and the names of a list after it, each
+    under that key marked (``_LOGGED_PERSON``)."""
+    marked = _LOGGED_PERSON + key
+    return [(marked, start, end), *((marked, a, b) for a, b in name_keys.listed_after(text, end))]
 
 
 def _is_date(core: str, folded: str) -> bool:

@@ -1,0 +1,77 @@
+"""Names left in clear in log lines and in case files' prose, and look-alikes masked by mistake
+(the sixteenth leaks round), each checked through ``Inspector.inspect`` with the strict and the
+caseworker profiles; and what beside them must stay as it is."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from classifiers.inspect import Inspector
+from policies.masking import load_profiles
+
+PROFILES = load_profiles()
+INSPECTOR = Inspector()
+ROLES = ("outsourced", "caseworker")  # the strict profile, and one that keeps parts of values
+
+
+def _out(body: str, media_type: str, role: str) -> str:
+    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
+
+
+def _leaks(text: str, secrets: list[str]) -> None:
+    """``text`` as a plain-text body and as a JSON string value: no secret may come out."""
+    for role in ROLES:
+        for body, media_type in (
+            (text, "text/plain"),
+            (json.dumps({"bz": text}, ensure_ascii=False), "application/json"),
+        ):
+            out = _out(body, media_type, role)
+            for secret in secrets:
+                assert secret not in out, (role, media_type, secret, out)
+
+
+def _unchanged(text: str) -> None:
+    """``text``, as a plain-text body and as a JSON string value, comes out as it went in."""
+    body = json.dumps({"bz": text}, ensure_ascii=False)
+    for role in ROLES:
+        assert _out(text, "text/plain", role) == text, (role, text)
+        assert _out(body, "application/json", role) == body, (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("user=张伟 action=query target=李娜", ["张伟", "李娜"]),
+        ("operator=王强;subject=扎西", ["王强", "扎西"]),
+        ("2026-11-30 10:02:11 [INFO] creator=张伟 updater=李娜 status=ok", ["张伟", "李娜"]),
+        ("reviewer: 王秀英, approver: 李娜", ["王秀英", "李娜"]),
+        ("login_user=欧阳娜娜 ip=10.0.0.8", ["欧阳娜娜"]),
+        ("household=张伟 members=李娜,王强", ["张伟", "李娜", "王强"]),
+        ("visitor=阿卜杜·热合曼 target=次仁多吉", ["阿卜杜", "热合曼", "次仁多吉"]),
+        ("[INFO] 审核人=李娜 操作=审核", ["李娜"]),
+        ("操作员=张伟&结果=通过", ["张伟"]),
+        ("xm=张伟,李娜 sfzh=无", ["张伟", "李娜"]),
+    ],
+)
+def test_a_name_under_a_log_key_of_a_person_goes(text: str, secrets: list[str]) -> None:
+    _leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user=admin action=query",
+        "user=system target=汉滨区",
+        "user=系统 target=安康市",
+        "user=管理员 subject=低保审批",
+        "target=高龄 subject=党建",
+        "target=城关镇 subject=通知",
+        "target=周一 subject=方案",
+        "user=王某 target=全体",
+        "members=高龄,汉族,农民",
+    ],
+)
+def test_an_account_a_place_or_a_topic_under_a_log_key_stays(text: str) -> None:
+    _unchanged(text)
