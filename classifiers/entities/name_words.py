@@ -340,6 +340,25 @@ STATUSES = frozenset(
         "高中",
         "初中",
         "小学",
+        # care levels and ways of living, under 老人 in a table of categories (<td>老人</td>
+        # <td>全失能</td>: 全, 半 and 部 are surnames)
+        "失能",
+        "全失能",
+        "半失能",
+        "部分失能",
+        "重度失能",
+        "中度失能",
+        "轻度失能",
+        "失智",
+        "自理",
+        "全自理",
+        "半自理",
+        "能自理",
+        "不能自理",
+        "卧床",
+        "独居",
+        "空巢",
+        "孤寡",
     ]
 )
 
@@ -484,6 +503,16 @@ PROSE_WORDS = frozenset(
         "安顿",
         "周边",
         "周围",
+        # care levels after a label of persons (老人：全失能, 老人：部分失能): 全, 半, 部 are surnames
+        "全失",
+        "半失",
+        "部分",
+        "全自",
+        "半自",
+        "能自",
+        "重度",
+        "中度",
+        "轻度",
     ]
 )
 

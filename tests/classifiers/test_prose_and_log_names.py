@@ -75,3 +75,27 @@ def test_a_name_under_a_log_key_of_a_person_goes(text: str, secrets: list[str]) 
 )
 def test_an_account_a_place_or_a_topic_under_a_log_key_stays(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type"),
+    [
+        ("<table><tr><td>老人</td><td>全失能</td></tr></table>", "text/html"),
+        ("<table><tr><td>老人</td><td>半失能</td><td>老人</td><td>部分失能</td></tr></table>", "text/html"),
+        ('{"老人": "全失能", "儿童": "独居"}', "application/json"),
+        ('[{"老人": "全失能"}, {"老人": "半失能"}, {"老人": "失智"}]', "application/json"),
+        ("老人：全失能", "text/plain"),
+        ("老人：部分失能，儿童：独居", "text/plain"),
+    ],
+)
+def test_a_care_level_under_a_weak_name_key_stays(body: str, media_type: str) -> None:
+    for role in ROLES:
+        assert _out(body, media_type, role) == body, role
+
+
+@pytest.mark.parametrize("name", ["王秀英", "全卓玛", "全秀英"])
+def test_a_name_under_the_weak_key_of_persons_still_goes(name: str) -> None:
+    body = f"<table><tr><td>老人</td><td>{name}</td></tr></table>"
+    for role in ROLES:
+        assert name not in _out(body, "text/html", role), role
+    _leaks(f"老人：{name}", [name])
