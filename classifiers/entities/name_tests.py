@@ -99,14 +99,22 @@ def is_prose_word(candidate: str) -> bool:
 
 def plausible(candidate: str) -> bool:
     """A name, and no group of persons, no word that calls for one (车, 全家), no place, no
-    occupation or state (农民, 成年)."""
+    occupation or state (农民, 成年), no pseudonym (王某, 李某某)."""
     return (
         is_name(candidate)
+        and not is_pseudonym(candidate)
         and candidate not in GROUP_WORDS
         and candidate not in STATUSES
         and not candidate.startswith(_CALLED)
         and not address.is_place_name(candidate)
     )
+
+
+def is_pseudonym(candidate: str) -> bool:
+    """Is ``candidate`` a surname and 某 (王某, 李某某, 欧阳某): a case file's anonymised reference,
+    which names no one (残疾人王某、李某)?"""
+    given = candidate[surname_length(candidate) :]
+    return bool(given) and given.strip("某") == ""
 
 
 def beside_number(candidate: str) -> bool:

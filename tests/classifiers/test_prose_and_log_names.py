@@ -99,3 +99,14 @@ def test_a_name_under_the_weak_key_of_persons_still_goes(name: str) -> None:
     for role in ROLES:
         assert name not in _out(body, "text/html", role), role
     _leaks(f"老人：{name}", [name])
+
+
+@pytest.mark.parametrize(
+    "text", ["残疾人王某、李某", "低保户王某某已退出", "特困人员张某，男，80岁", "其子李某在外务工"]
+)
+def test_a_pseudonym_after_a_role_stays(text: str) -> None:
+    _unchanged(text)
+
+
+def test_a_name_after_a_role_beside_a_pseudonym_still_goes() -> None:
+    _leaks("残疾人王强、李娜", ["王强", "李娜"])
