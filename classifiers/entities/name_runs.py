@@ -29,6 +29,7 @@ from .name_patterns import (
 )
 from .name_tests import (
     _VERBS_AFTER_NAME,
+    before_honorific,
     before_next_label,
     beside_number,
     is_heading,
@@ -65,6 +66,7 @@ def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, 
         run = match.group(1)
         if text[match.end() : match.end() + 1] in (":", "=", "|"):
             run = before_next_label(run)
+        run = before_honorific(run)  # 经办人：张伟同志
         if 2 <= len(run) <= LABELLED_RUN_MAX and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
@@ -79,12 +81,12 @@ def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, st
         match = _SPACED_LABEL_RE.match(text, at)
         if match is None or match.group(2) or _FIELD_LABEL_RE.search(text, at, match.start(1)) is None:
             continue
-        run = match.group(1)
+        run = before_honorific(match.group(1))  # 经办人 张伟同志
         if not 2 <= len(run) <= LABELLED_RUN_MAX or is_heading(run) or not may_be_labelled_name(run):
             continue
         before = _WORD_BEFORE_RE.search(text, max(0, at - 16), at)
         if before is None or not is_heading(before.group(1)):
-            found.append((match.start(1), match.end(1), 0.85, "run+context"))
+            found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
 
 
@@ -145,6 +147,7 @@ def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
         run = match.group(1)
         if match.group(2):
             run = before_next_label(run)
+        run = before_honorific(run)  # 受助人：王秀英老人
         if 2 <= len(run) <= LABELLED_RUN_MAX and run not in PARTIES and may_be_labelled_name(run):
             found.append((match.start(1), match.start(1) + len(run), 0.85, "run+context"))
     return found
@@ -223,7 +226,7 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
     for label in _RELATION_RE.finditer(text):
         at = label.end()
         while (item := _RELATION_ITEM_RE.match(text, at)) is not None:
-            run = before_next_label(item.group(1))
+            run = before_honorific(before_next_label(item.group(1)))  # 负责人：张伟同志
             name = may_be_labelled_name(run) and (plausible(run) or is_transliterated(run))
             if name:
                 found.append((item.start(1), item.start(1) + len(run), 0.85, "run+relation"))

@@ -16,6 +16,7 @@ from .name_patterns import (
     _TRAILERS,
     _UNIT_ENDS,
     CONTEXT,
+    HONORIFICS,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
 )
@@ -115,6 +116,15 @@ def is_pseudonym(candidate: str) -> bool:
     which names no one (残疾人王某、李某)?"""
     given = candidate[surname_length(candidate) :]
     return bool(given) and given.strip("某") == ""
+
+
+def before_honorific(run: str) -> str:
+    """``run`` less an honorific after a name (张伟同志 of 经办人：张伟同志, 王秀英老人): the honorific
+    is no part of the name, and masked with it told who was meant as well as the name did not."""
+    for word in HONORIFICS:
+        if run.endswith(word) and len(run) - len(word) >= 2:
+            return run[: -len(word)]
+    return run
 
 
 def beside_number(candidate: str) -> bool:

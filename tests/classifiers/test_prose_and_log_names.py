@@ -110,3 +110,20 @@ def test_a_pseudonym_after_a_role_stays(text: str) -> None:
 
 def test_a_name_after_a_role_beside_a_pseudonym_still_goes() -> None:
     _leaks("残疾人王强、李娜", ["王强", "李娜"])
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("经办人：张伟同志", "张伟", "经办人：[已屏蔽]同志"),
+        ("经办人：张伟同志，联系电话见附件", "张伟", "[已屏蔽]同志，"),
+        ("审核人：李娜女士", "李娜", "[已屏蔽]女士"),
+        ("受助人：王秀英老人", "王秀英", "[已屏蔽]老人"),
+        ("负责人：张伟同志、李娜女士", "李娜", "[已屏蔽]同志、[已屏蔽]女士"),
+        ("经办人 欧阳娜娜同志", "欧阳娜娜", "[已屏蔽]同志"),
+    ],
+)
+def test_a_name_after_a_label_is_masked_without_its_honorific(text: str, secret: str, kept: str) -> None:
+    _leaks(text, [secret])
+    assert kept in _out(text, "text/plain", "outsourced"), text
+    assert text[text.index(secret) + len(secret) :][:2] in _out(text, "text/plain", "caseworker"), text
