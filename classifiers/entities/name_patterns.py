@@ -365,10 +365,58 @@ _IN_BRACKETS_RE = re.compile(rf"(?:{'|'.join(_BEFORE_BRACKETS)})\s*[{_OPEN}]\s*(
 # What ends a unit's or a place's name (局, 所, 站, 村 …): 房管所, 管理处 and 文化站 start with a surname.
 _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村镇乡县区市省厂校馆团")
 
+# Staff a case file names before a name glued to them (网格员李娜入户走访, 社工王强回访), relations a
+# preposition or 其 opens before one (由祖母王秀英抚养, 由其侄子张强照顾), and a visit with its one name
+# and a count (走访张伟一户): name_prose.glued_names.
+STAFF_TITLES: tuple[str, ...] = ("网格员", "社工", "护理员", "协管员", "专干", "干部")
+PROSE_KIN: tuple[str, ...] = (
+    "外祖父",
+    "外祖母",
+    "外孙女",
+    "外孙子",
+    "外甥女",
+    "祖父",
+    "祖母",
+    "外孙",
+    "外甥",
+    "孙子",
+    "孙女",
+    "侄子",
+    "侄女",
+    "叔叔",
+    "伯父",
+    "伯母",
+    "姑姑",
+    "姑妈",
+    "舅舅",
+    "舅妈",
+    "姨妈",
+    "婶婶",
+    "哥哥",
+    "姐姐",
+    "弟弟",
+    "妹妹",
+    "儿媳",
+    "女婿",
+    "父亲",
+    "母亲",
+    "妻子",
+    "丈夫",
+    "儿子",
+    "女儿",
+)
+VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
+# A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
+ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
+_PROSE_HINT = (
+    f"{'|'.join(STAFF_TITLES)}|祖[父母]|孙[子女]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
+    f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}[ \t]?[一1等]"
+)
+
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配]"
-    f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]"
+    f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]|{_PROSE_HINT}"
 )
 
 # A relation or a household's member before a colon or an opening bracket (子女：扎西, 家庭成员：张伟、
@@ -390,13 +438,16 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
-_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_OPEN}]")
+# (格社护协专干 祖孙侄甥叔伯姑舅姨婶哥姐弟妹媳婿 访慰望: _PROSE_HINT's staff, relations and visits)
+_ROLE_FROM = re.compile(
+    f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老格社护协专干祖孙侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望{_OPEN}]"
+)
 
 # A list of names in prose with no label (name_lists.listed_names): what may stand before its
 # first name (a visit, a relation after 其/之, a category: 走访了扎西、卓玛, 其子女张伟、李娜,
 # 低保户张伟、李娜已退出) and after its
 # last (a count of households or persons, 等人, a couple: 王强三户, 李娜等5名老人, 李娜夫妇).
-LIST_HEADS = f"(?:走访|慰问|看望|探望|回访|帮扶)了?|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
+LIST_HEADS = f"{VISITS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
 # A list whose names each stand before a count of persons in brackets, as a notice writes a
 # household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).
 LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"

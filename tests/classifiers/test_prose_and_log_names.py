@@ -127,3 +127,61 @@ def test_a_name_after_a_label_is_masked_without_its_honorific(text: str, secret:
     _leaks(text, [secret])
     assert kept in _out(text, "text/plain", "outsourced"), text
     assert text[text.index(secret) + len(secret) :][:2] in _out(text, "text/plain", "caseworker"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("网格员李娜入户走访，了解家庭情况", "李娜"),
+        ("社工王强回访，老人情绪稳定", "王强"),
+        ("护理员张伟每日上门", "张伟"),
+        ("协管员次仁上门核实", "次仁"),
+        ("村干部王秀英陪同走访", "王秀英"),
+        ("父母离异，由祖母王秀英抚养", "王秀英"),
+        ("由外祖父李强抚养至今", "李强"),
+        ("由其侄子张强照顾", "张强"),
+        ("由其姐姐李娜照料", "李娜"),
+        ("与祖父王强共同生活", "王强"),
+        ("随母亲李娜生活", "李娜"),
+        ("与哥哥张强同住", "张强"),
+        ("其侄女央金在外务工", "央金"),
+        ("该生系张伟之女", "张伟"),
+        ("系李娜之孙女，父母双亡", "李娜"),
+        ("本月走访张伟一户", "张伟"),
+        ("春节前慰问王秀英一人", "王秀英"),
+        ("走访了扎西一户", "扎西"),
+        ("走访张伟等3户", "张伟"),
+    ],
+)
+def test_a_name_glued_after_a_staff_title_or_a_relation_or_before_a_count_goes(text: str, secret: str) -> None:
+    _leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "网格员入户走访",
+        "网格员每月入户",
+        "网格员全程陪同",
+        "网格员马上上门",
+        "网格员包片走访",
+        "网格员张家湾组",
+        "社工站",
+        "社工上门走访",
+        "社工定期回访",
+        "社工和志愿者",
+        "社工服务中心",
+        "由祖母抚养",
+        "由姐姐照顾",
+        "由姑姑抚养长大",
+        "由民政局审核",
+        "走访张家一户",
+        "走访本村一户",
+        "走访贫困户一户",
+        "走访全村一户一策",
+        "慰问孤寡老人一人",
+        "慰问困难党员一人",
+    ],
+)
+def test_words_after_a_staff_title_or_a_relation_or_before_a_count_stay(text: str) -> None:
+    _unchanged(text)

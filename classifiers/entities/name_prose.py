@@ -1,0 +1,99 @@
+"""Names glued into a case file's prose with no label's colon: after a staff title (网格员李娜入户走访,
+社工王强回访), after a relation that a preposition or 其 opens (由祖母王秀英抚养, 由其侄子张强照顾,
+与祖父王强共同生活), before 之 and a relation (系张伟之女), and a visit's one name before a count
+(走访张伟一户, 慰问王秀英一人).
+
+What follows a staff title or a relation is prose as often (网格员入户走访, 由祖母抚养, 社工站,
+网格员张家湾组), so the name must be one as a list's item is (``name_lists._name``: a listed surname,
+no place, household, pseudonym or prose word) and end its run or stand before a word that follows
+a name. The pre-check is ``ROLE_HINT`` (name_patterns), whose words these shapes hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .name_lists import _name
+from .name_patterns import _AFTER_NAME_IN_PROSE, LABELLED_RUN_MAX, ONE_COUNT, PROSE_KIN, STAFF_TITLES, VISITS
+from .name_runs import _transliterated_end
+from .name_tests import _VERBS_AFTER_NAME, is_transliterated
+from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+# A staff title, or a relation after a preposition or 其, and the CJK run glued to it (the run in
+# a look-ahead: a relation inside it opens a match of its own).
+_GLUED_RE = re.compile(
+    rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
+)
+# A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
+# not 关系, 联系, 体系 (系 there is no verb).
+_BEFORE_KIN_RE = re.compile(
+    rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}})之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
+)
+# A visit's one name before a count of households or persons (走访张伟一户, 慰问王秀英一人, 走访张伟等3户).
+_COUNTED_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)[ \t]?(?:{ONE_COUNT})")
+# Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
+# follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
+_STAFF_VERBS = frozenset(
+    [
+        "入户",
+        "回访",
+        "走访",
+        "上门",
+        "核实",
+        "陪同",
+        "前往",
+        "到户",
+        "联系",
+        "生活",
+        "一起",
+        "同住",
+        "每日",
+        "每天",
+        "每周",
+        "每月",
+    ]
+)
+
+
+def _ends_name(run: str, cut: int) -> bool:
+    """Does a name end ``run`` at ``cut``: the run's end, or a word that follows a name?"""
+    return (
+        cut == len(run)
+        or run[cut] in _AFTER_NAME_IN_PROSE
+        or run[cut] in _VERBS_AFTER_NAME
+        or run[cut : cut + 2] in AFTER_NAME_WORDS
+        or run[cut : cut + 2] in _STAFF_VERBS
+    )
+
+
+def _head_name(run: str) -> int:
+    """How many characters at the head of ``run`` are a name that ends there; 0 if none."""
+    cut = _transliterated_end(run, 0, LABELLED_RUN_MAX)
+    if cut >= 2 and _ends_name(run, cut) and is_transliterated(run[:cut]):
+        return cut
+    for size in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
+        if size <= len(run) and _ends_name(run, size) and _name(run[:size]):
+            return size
+    return 0
+
+
+def _whole_name(word: str) -> bool:
+    """Is ``word`` a name whole (four characters only with a compound surname)?"""
+    return (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word)) and _name(word)
+
+
+def glued_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names glued after a staff title or a relation (``社工王强回访``, ``由祖母王秀英抚养``),
+    before 之 and a relation (``系张伟之女``) and a visit's one name before a count (``走访张伟一户``)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _GLUED_RE.finditer(text):
+        size = _head_name(match.group(1))
+        if size:
+            found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
+    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE):
+        for match in pattern.finditer(text):
+            if _whole_name(match.group(1)):
+                found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    return found
