@@ -21,6 +21,7 @@ from .name_patterns import (
     LIST_COUNT,
     LIST_HEADS,
     LIST_TAILS,
+    VISITS,
 )
 from .name_patterns import HONORIFICS as HONORIFICS
 from .name_patterns import LIST_HINT as LIST_HINT
@@ -37,13 +38,18 @@ _LIST_RE = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 _BEFORE_COMMA_RE = re.compile(LIST_BEFORE_COMMA)
 _AFTER_COMMA_RE = re.compile(LIST_AFTER_COMMA)
 # The most characters a match of _BEFORE_COMMA_RE spans before its 、: the longest head (a
-# category; the other heads have three at most) and a name of six.
-_BEFORE_COMMA_SPAN = max(len(word) for word in CATEGORIES) + 6
+# category; the other heads have three at most) and ten (a name of six, or words for persons
+# and a name: 慰问困难党员王秀英、).
+_BEFORE_COMMA_SPAN = max(len(word) for word in CATEGORIES) + 10
 _HONORIFIC_RE = re.compile("|".join(HONORIFICS))
 
 # What says a list's items are persons (name_patterns.LIST_HEADS, LIST_TAILS): a head right
 # before its first name, or a tail right after its last (the count may stand after a space).
 _HEAD_RE = re.compile(f"(?:{LIST_HEADS})$")
+# A visit's head with words for persons between it and the first name (慰问困难党员张伟、李娜,
+# 走访低保户家庭张伟、李娜): the words must end as a word for persons does.
+_PERSON_WORDS = "党员|家庭|群众|村民|居民|职工|军属|烈属|军人|老人|儿童|对象|人员|户"
+_HEAD_WORDS_RE = re.compile(f"(?:{VISITS})[{_CJK}]{{0,6}}(?:{_PERSON_WORDS})$")
 _TAIL_RE = re.compile(f"[ \t]?(?:{LIST_TAILS})")
 # A list whose every name stands before a count of persons in brackets (张伟(3人)、李娜(2人)),
 # and one item of it.
@@ -151,7 +157,10 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
         size = _tail_name(first)
         if size == 0:
             continue
-        headed = _HEAD_RE.search(first, 0, len(first) - size) is not None
+        headed = (
+            _HEAD_RE.search(first, 0, len(first) - size) is not None
+            or _HEAD_WORDS_RE.search(first, 0, len(first) - size) is not None
+        )
         # The tail may stand after the run (张伟、李娜 2户): read from the last item's start on.
         last_start = match.end() - len(runs[-1])
         last = text[last_start:]

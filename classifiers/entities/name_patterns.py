@@ -459,10 +459,11 @@ LIST_TAILS = (
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
 HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉")
-# The list's pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name and
-# a 、, or a count in brackets and a 、; or a 、, a name and a tail. The honorifics are context
+# The list's pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name (or
+# words for persons and a name: 慰问困难党员王秀英、) and a 、, or a count in brackets and a 、; or a
+# 、, a name and a tail. The honorifics are context
 # words of the pre-checks (_CONTEXT_PATTERN, precheck._MAYBE_CORE).
-LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,6}}、|{LIST_COUNT}、"
+LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,10}}、|{LIST_COUNT}、"
 LIST_AFTER_COMMA = f"、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
 LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 

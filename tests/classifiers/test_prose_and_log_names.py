@@ -185,3 +185,32 @@ def test_a_name_glued_after_a_staff_title_or_a_relation_or_before_a_count_goes(t
 )
 def test_words_after_a_staff_title_or_a_relation_or_before_a_count_stay(text: str) -> None:
     _unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("慰问困难党员张伟、李娜", ["张伟", "李娜"]),
+        ("慰问困难党员王秀英、李娜、王强", ["王秀英", "李娜", "王强"]),
+        ("走访低保户家庭张伟、李娜", ["张伟", "李娜"]),
+        ("走访低保户家庭张伟、欧阳娜娜", ["张伟", "欧阳娜娜"]),
+        ("慰问困难群众扎西、卓玛", ["扎西", "卓玛"]),
+        ("走访困难户张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_a_list_after_a_visit_and_words_for_persons_goes(text: str, secrets: list[str]) -> None:
+    _leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "慰问困难党员高龄、失能",
+        "走访了各村城关镇、五里镇",
+        "走访困难户家庭周一、周三",
+        "走访困难户张家、李家",
+        "慰问困难党员王某、李某",
+    ],
+)
+def test_a_list_after_a_visit_and_words_for_persons_that_names_no_one_stays(text: str) -> None:
+    _unchanged(text)
