@@ -6,7 +6,8 @@
 What follows a staff title or a relation is prose as often (网格员入户走访, 由祖母抚养, 社工站,
 网格员张家湾组), so the name must be one as a list's item is (``name_lists._name``: a listed surname,
 no place, household, pseudonym or prose word) and end its run or stand before a word that follows
-a name. The pre-check is ``ROLE_HINT`` (name_patterns), whose words these shapes hold.
+a name. The pre-check is :func:`may_contain` (``person_name.may_follow_role`` asks it; RE2's column
+pattern reads the same words in ``ROLE_HINT``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from __future__ import annotations
 import re
 
 from .name_lists import _name
-from .name_patterns import _AFTER_NAME_IN_PROSE, LABELLED_RUN_MAX, ONE_COUNT, PROSE_KIN, STAFF_TITLES, VISITS
+from .name_patterns import (
+    _AFTER_NAME_IN_PROSE,
+    LABELLED_RUN_MAX,
+    ONE_COUNT,
+    PROSE_FROM,
+    PROSE_HINT_RE,
+    PROSE_KIN,
+    STAFF_TITLES,
+    VISITS,
+)
 from .name_runs import _transliterated_end
 from .name_tests import _VERBS_AFTER_NAME, is_transliterated
 from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES
@@ -55,6 +65,13 @@ _STAFF_VERBS = frozenset(
         "每月",
     ]
 )
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold one of these shapes? ``PROSE_HINT_RE``, searched from one character
+    before the first of its characters (``PROSE_FROM``), which names, addresses and labels seldom hold."""
+    hit = PROSE_FROM.search(text)
+    return hit is not None and PROSE_HINT_RE.search(text, max(0, hit.start() - 1)) is not None
 
 
 def _ends_name(run: str, cut: int) -> bool:
