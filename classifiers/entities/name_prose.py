@@ -67,10 +67,11 @@ _STAFF_VERBS = frozenset(
 )
 
 
-def may_contain(text: str) -> bool:
-    """Could ``text`` hold one of these shapes? ``PROSE_HINT_RE``, searched from one character
-    before the first of its characters (``PROSE_FROM``), which names, addresses and labels seldom hold."""
-    hit = PROSE_FROM.search(text)
+def may_contain(text: str, at: int = 0) -> bool:
+    """Could ``text`` (from ``at`` on) hold one of these shapes? ``PROSE_HINT_RE``, searched from one
+    character before the first of its characters (``PROSE_FROM``), which names, addresses and labels
+    seldom hold."""
+    hit = PROSE_FROM.search(text, at)
     return hit is not None and PROSE_HINT_RE.search(text, max(0, hit.start() - 1)) is not None
 
 

@@ -350,9 +350,10 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
 def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
     start = _ROLE_FROM.search(text)
-    if start is not None and _ROLE_HINT_RE.search(text, max(0, start.start() - 1)) is not None:
-        return True
-    return name_prose.may_contain(text)  # 网格员李娜入户走访, 由祖母王秀英抚养
+    if start is None:
+        return False
+    at = max(0, start.start() - 1)
+    return _ROLE_HINT_RE.search(text, at) is not None or name_prose.may_contain(text, at)  # 网格员李娜入户走访
 
 
 def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
