@@ -8,19 +8,11 @@ import re
 
 import pytest
 
-from classifiers.inspect import Inspector
-from policies.masking import load_profiles
+from support.inspected import INSPECTOR, PROFILES, ROLES, out
 from support.synth_people import bad_check, make_id
 
-PROFILES = load_profiles()
-INSPECTOR = Inspector()
 X_ID = make_id(seq="003")  # its check character is X
 BIRTH = X_ID[6:14]
-ROLES = ("outsourced", "caseworker")
-
-
-def _out(body: str, media_type: str, role: str) -> str:
-    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
 
 
 @pytest.mark.parametrize(
@@ -44,10 +36,10 @@ def test_an_id_number_in_pieces_after_its_label(text: str) -> None:
             ("text/plain", text),
             ("application/json", json.dumps({"bz": text}, ensure_ascii=False)),
         ):
-            out = _out(body, media_type, role)
-            assert BIRTH not in re.sub("[^0-9]", "", out), (role, out)
+            masked = out(body, media_type, role)
+            assert BIRTH not in re.sub("[^0-9]", "", masked), (role, masked)
             if role == "outsourced":
-                assert X_ID[:6] not in out, out
+                assert X_ID[:6] not in masked, masked
     result = INSPECTOR.inspect(text.encode(), "text/plain", "utf-8", PROFILES.for_roles(["caseworker"]))
     assert X_ID in result.persons  # tokenised as the number typed in one piece
     assert result.entity_counts.get("RESIDENT_ID") == 1, result.entity_counts
@@ -67,8 +59,8 @@ def test_an_id_number_in_pieces_under_an_id_key(value: str) -> None:
     """Before: ``{"sfzh": "610902（19900101）003X"}`` went out as it came: the key's claim read
     the value's digits parted by spaces, slashes, commas and the like, not by brackets."""
     for role in ROLES:
-        out = _out(json.dumps({"xm": "张伟", "sfzh": value}, ensure_ascii=False), "application/json", role)
-        assert BIRTH not in out, (role, out)
+        masked = out(json.dumps({"xm": "张伟", "sfzh": value}, ensure_ascii=False), "application/json", role)
+        assert BIRTH not in masked, (role, masked)
 
 
 @pytest.mark.parametrize(
@@ -83,4 +75,4 @@ def test_an_id_number_in_pieces_under_an_id_key(value: str) -> None:
 )
 def test_digits_after_a_label_that_are_no_id_number_stay(text: str) -> None:
     for role in ROLES:
-        assert _out(text, "text/plain", role) == text, role
+        assert out(text, "text/plain", role) == text, role

@@ -4,37 +4,9 @@ full name before an honorific; and the look-alikes beside them that must stay in
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from classifiers.inspect import Inspector
-from policies.masking import load_profiles
-
-PROFILES = load_profiles()
-INSPECTOR = Inspector()
-ROLES = ("outsourced", "caseworker")
-
-
-def _out(body: str, media_type: str, role: str) -> str:
-    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
-
-
-def _leaks(text: str, secrets: list[str]) -> None:
-    """``text`` as a plain-text body and as a JSON string value: no secret comes out."""
-    for role in ROLES:
-        for body, media_type in (
-            (text, "text/plain"),
-            (json.dumps({"bz": text}, ensure_ascii=False), "application/json"),
-        ):
-            out = _out(body, media_type, role)
-            for secret in secrets:
-                assert secret not in out, (role, text, out)
-
-
-def _unchanged(text: str) -> None:
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
+from support.inspected import ROLES, leaks, out, unchanged
 
 
 @pytest.mark.parametrize(
@@ -52,9 +24,9 @@ def _unchanged(text: str) -> None:
     ],
 )
 def test_a_list_of_names_in_prose_goes(text: str, secrets: list[str], kept: str) -> None:
-    _leaks(text, secrets)
+    leaks(text, secrets)
     for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+        assert kept in out(text, "text/plain", role), (role, text)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +50,7 @@ def test_a_list_of_names_in_prose_goes(text: str, secrets: list[str], kept: str)
     ],
 )
 def test_a_list_of_what_is_no_name_stays(text: str) -> None:
-    _unchanged(text)
+    unchanged(text, also_json=False)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +69,9 @@ def test_a_list_of_what_is_no_name_stays(text: str) -> None:
     ],
 )
 def test_a_full_name_before_an_honorific_goes(text: str, secret: str, kept: str) -> None:
-    _leaks(text, [secret])
+    leaks(text, [secret])
     for role in ROLES:
-        assert kept in _out(text, "text/plain", role), (role, text)
+        assert kept in out(text, "text/plain", role), (role, text)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +103,7 @@ def test_a_full_name_before_an_honorific_goes(text: str, secret: str, kept: str)
     ],
 )
 def test_what_stands_before_an_honorific_besides_a_full_name_stays(text: str) -> None:
-    _unchanged(text)
+    unchanged(text, also_json=False)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +116,7 @@ def test_what_stands_before_an_honorific_besides_a_full_name_stays(text: str) ->
     ],
 )
 def test_a_list_after_a_category_or_of_counted_households_goes(text: str, secrets: list[str]) -> None:
-    _leaks(text, secrets)
+    leaks(text, secrets)
 
 
 @pytest.mark.parametrize(
@@ -158,4 +130,4 @@ def test_a_list_after_a_category_or_of_counted_households_goes(text: str, secret
     ],
 )
 def test_counts_in_brackets_after_what_is_no_name_stay(text: str) -> None:
-    _unchanged(text)
+    unchanged(text, also_json=False)

@@ -4,40 +4,9 @@ caseworker profiles; and what beside them must stay as it is."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from classifiers.inspect import Inspector
-from policies.masking import load_profiles
-
-PROFILES = load_profiles()
-INSPECTOR = Inspector()
-ROLES = ("outsourced", "caseworker")  # the strict profile, and one that keeps parts of values
-
-
-def _out(body: str, media_type: str, role: str) -> str:
-    return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
-
-
-def _leaks(text: str, secrets: list[str]) -> None:
-    """``text`` as a plain-text body and as a JSON string value: no secret may come out."""
-    for role in ROLES:
-        for body, media_type in (
-            (text, "text/plain"),
-            (json.dumps({"bz": text}, ensure_ascii=False), "application/json"),
-        ):
-            out = _out(body, media_type, role)
-            for secret in secrets:
-                assert secret not in out, (role, media_type, secret, out)
-
-
-def _unchanged(text: str) -> None:
-    """``text``, as a plain-text body and as a JSON string value, comes out as it went in."""
-    body = json.dumps({"bz": text}, ensure_ascii=False)
-    for role in ROLES:
-        assert _out(text, "text/plain", role) == text, (role, text)
-        assert _out(body, "application/json", role) == body, (role, text)
+from support.inspected import ROLES, leaks, out, unchanged
 
 
 @pytest.mark.parametrize(
@@ -56,7 +25,7 @@ def _unchanged(text: str) -> None:
     ],
 )
 def test_a_name_under_a_log_key_of_a_person_goes(text: str, secrets: list[str]) -> None:
-    _leaks(text, secrets)
+    leaks(text, secrets)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +43,7 @@ def test_a_name_under_a_log_key_of_a_person_goes(text: str, secrets: list[str]) 
     ],
 )
 def test_an_account_a_place_or_a_topic_under_a_log_key_stays(text: str) -> None:
-    _unchanged(text)
+    unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -90,26 +59,26 @@ def test_an_account_a_place_or_a_topic_under_a_log_key_stays(text: str) -> None:
 )
 def test_a_care_level_under_a_weak_name_key_stays(body: str, media_type: str) -> None:
     for role in ROLES:
-        assert _out(body, media_type, role) == body, role
+        assert out(body, media_type, role) == body, role
 
 
 @pytest.mark.parametrize("name", ["王秀英", "全卓玛", "全秀英"])
 def test_a_name_under_the_weak_key_of_persons_still_goes(name: str) -> None:
     body = f"<table><tr><td>老人</td><td>{name}</td></tr></table>"
     for role in ROLES:
-        assert name not in _out(body, "text/html", role), role
-    _leaks(f"老人：{name}", [name])
+        assert name not in out(body, "text/html", role), role
+    leaks(f"老人：{name}", [name])
 
 
 @pytest.mark.parametrize(
     "text", ["残疾人王某、李某", "低保户王某某已退出", "特困人员张某，男，80岁", "其子李某在外务工"]
 )
 def test_a_pseudonym_after_a_role_stays(text: str) -> None:
-    _unchanged(text)
+    unchanged(text)
 
 
 def test_a_name_after_a_role_beside_a_pseudonym_still_goes() -> None:
-    _leaks("残疾人王强、李娜", ["王强", "李娜"])
+    leaks("残疾人王强、李娜", ["王强", "李娜"])
 
 
 @pytest.mark.parametrize(
@@ -124,9 +93,9 @@ def test_a_name_after_a_role_beside_a_pseudonym_still_goes() -> None:
     ],
 )
 def test_a_name_after_a_label_is_masked_without_its_honorific(text: str, secret: str, kept: str) -> None:
-    _leaks(text, [secret])
-    assert kept in _out(text, "text/plain", "outsourced"), text
-    assert text[text.index(secret) + len(secret) :][:2] in _out(text, "text/plain", "caseworker"), text
+    leaks(text, [secret])
+    assert kept in out(text, "text/plain", "outsourced"), text
+    assert text[text.index(secret) + len(secret) :][:2] in out(text, "text/plain", "caseworker"), text
 
 
 @pytest.mark.parametrize(
@@ -154,7 +123,7 @@ def test_a_name_after_a_label_is_masked_without_its_honorific(text: str, secret:
     ],
 )
 def test_a_name_glued_after_a_staff_title_or_a_relation_or_before_a_count_goes(text: str, secret: str) -> None:
-    _leaks(text, [secret])
+    leaks(text, [secret])
 
 
 @pytest.mark.parametrize(
@@ -184,7 +153,7 @@ def test_a_name_glued_after_a_staff_title_or_a_relation_or_before_a_count_goes(t
     ],
 )
 def test_words_after_a_staff_title_or_a_relation_or_before_a_count_stay(text: str) -> None:
-    _unchanged(text)
+    unchanged(text)
 
 
 @pytest.mark.parametrize(
@@ -199,7 +168,7 @@ def test_words_after_a_staff_title_or_a_relation_or_before_a_count_stay(text: st
     ],
 )
 def test_a_list_after_a_visit_and_words_for_persons_goes(text: str, secrets: list[str]) -> None:
-    _leaks(text, secrets)
+    leaks(text, secrets)
 
 
 @pytest.mark.parametrize(
@@ -213,4 +182,4 @@ def test_a_list_after_a_visit_and_words_for_persons_goes(text: str, secrets: lis
     ],
 )
 def test_a_list_after_a_visit_and_words_for_persons_that_names_no_one_stays(text: str) -> None:
-    _unchanged(text)
+    unchanged(text)
