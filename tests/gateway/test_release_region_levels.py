@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from support.release_case import released
+from support.release_case import judged
 
 OUTSIDE = "records_outside_region"
 UNREADABLE = "records_region_unreadable"
@@ -16,14 +16,6 @@ UNREADABLE = "records_region_unreadable"
 
 def _json(record: dict[str, Any]) -> bytes:
     return json.dumps({"items": [{"xm": "张伟", **record}]}, ensure_ascii=False).encode()
-
-
-def _judged(body: bytes, media_type: str, code: str | None, region: str = "610902") -> None:
-    ex = released(body, media_type, region)
-    if code is None:
-        assert ex.failure is None and ex.response is not None, ex.failure
-    else:
-        assert ex.failure is not None and ex.failure.code == code, ex.failure
 
 
 # A county's part alone ({"xian": "汉阴县"}, {"county": "汉阴县"}): a part alone said what its key
@@ -61,7 +53,7 @@ _COUNTY_ALONE = [
 
 @pytest.mark.parametrize(("record", "code"), _COUNTY_ALONE)
 def test_a_county_part_alone_is_judged_as_a_region_field(record: dict[str, Any], code: str | None) -> None:
-    _judged(_json(record), "application/json", code)
+    judged(_json(record), "application/json", code)
 
 
 # The same in the other shapes that carry parts: a CSV column, an XML attribute, a form.
@@ -77,7 +69,7 @@ _COUNTY_ALONE_SHAPES = [
 
 @pytest.mark.parametrize(("body", "media_type", "code"), _COUNTY_ALONE_SHAPES)
 def test_a_county_part_alone_is_judged_in_every_shape(body: str, media_type: str, code: str | None) -> None:
-    _judged(body.encode(), media_type, code)
+    judged(body.encode(), media_type, code)
 
 
 # A record that writes its region's parent beside it ({"code": "610902", "parent": {"code":
@@ -119,7 +111,7 @@ def test_a_parent_code_that_holds_the_record_s_code_says_nothing_against_it(
     region: str, records: list[dict[str, Any]], code: str | None
 ) -> None:
     body = json.dumps({"items": [{"xm": "张伟", **record} for record in records]}, ensure_ascii=False).encode()
-    _judged(body, "application/json", code, region)
+    judged(body, "application/json", code, region)
 
 
 # The same in XML: an element of a region key holding its parent's code.
@@ -133,4 +125,4 @@ _PARENTS_XML = [
 
 @pytest.mark.parametrize(("region", "body", "code"), _PARENTS_XML)
 def test_a_parent_code_in_an_element_says_nothing_against_the_record(region: str, body: str, code: str | None) -> None:
-    _judged(body.encode(), "application/xml", code, region)
+    judged(body.encode(), "application/xml", code, region)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from support.release_case import released
+from support.release_case import judged
 
 OUTSIDE = "records_outside_region"
 UNREADABLE = "records_region_unreadable"
@@ -18,14 +18,6 @@ FORM = "application/x-www-form-urlencoded"
 
 def _json(record: dict[str, Any]) -> bytes:
     return json.dumps({"items": [{"xm": "李四", **record}]}, ensure_ascii=False).encode()
-
-
-def _judged(body: bytes, media_type: str, region: str, code: str | None) -> None:
-    ex = released(body, media_type, region)
-    if code is None:
-        assert ex.failure is None and ex.response is not None, ex.failure
-    else:
-        assert ex.failure is not None and ex.failure.code == code, ex.failure
 
 
 # (route's region, record, refusal or None)
@@ -55,7 +47,7 @@ _UNDER_CODES = [
 
 @pytest.mark.parametrize(("region", "record", "code"), _UNDER_CODES)
 def test_a_county_name_is_read_under_the_codes_beside_it(region: str, record: dict[str, str], code: str | None) -> None:
-    _judged(_json(record), "application/json", region, code)
+    judged(_json(record), "application/json", code, region)
 
 
 # A region key over a code and a name that name two counties: judged by the code only, so
@@ -104,7 +96,7 @@ _CONTRADICTIONS = [
 def test_a_record_whose_region_fields_contradict_each_other_is_unreadable(
     region: str, body: bytes, media_type: str, code: str | None
 ) -> None:
-    _judged(body, media_type, region, code)
+    judged(body, media_type, code, region)
 
 
 # A county written without its level's word (汉滨, 汉阴): refused as unreadable, one's own too.
@@ -126,7 +118,7 @@ _SHORT = [
 def test_a_county_name_without_its_level_word_is_read_when_unique(
     region: str, record: dict[str, Any], code: str | None
 ) -> None:
-    _judged(_json(record), "application/json", region, code)
+    judged(_json(record), "application/json", code, region)
 
 
 # A township's or village's code under a key of its own: nine or twelve digits that start with
@@ -151,7 +143,7 @@ _TOWNSHIP_CODES = [
 def test_a_township_code_under_a_key_of_its_own_is_judged(
     region: str, record: dict[str, Any], code: str | None
 ) -> None:
-    _judged(_json(record), "application/json", region, code)
+    judged(_json(record), "application/json", code, region)
 
 
 # Codes of the parts as JSON floats (pandas writes an integer column holding a null so):
@@ -167,7 +159,7 @@ _FLOAT_PARTS = [
 def test_parts_written_as_whole_floats_are_read_as_their_digits(
     region: str, record: dict[str, Any], code: str | None
 ) -> None:
-    _judged(_json(record), "application/json", region, code)
+    judged(_json(record), "application/json", code, region)
 
 
 # A code in scope and a name out of it under two region keys of one record (checked in the
@@ -199,4 +191,4 @@ _CODE_AND_NAME = [
 def test_a_code_and_a_name_of_two_regions_under_two_keys_are_refused(
     region: str, body: bytes, media_type: str, code: str | None
 ) -> None:
-    _judged(body, media_type, region, code)
+    judged(body, media_type, code, region)

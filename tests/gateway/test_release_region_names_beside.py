@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from support.release_case import released
+from support.release_case import judged
 
 OUTSIDE = "records_outside_region"
 UNREADABLE = "records_region_unreadable"
@@ -19,14 +19,6 @@ JSON = "application/json"
 
 def _json(*records: dict[str, Any]) -> bytes:
     return json.dumps({"items": [{"xm": "张伟", **record} for record in records]}, ensure_ascii=False).encode()
-
-
-def _judged(body: bytes, media_type: str, region: str, code: str | None) -> None:
-    ex = released(body, media_type, region)
-    if code is None:
-        assert ex.failure is None and ex.response is not None, ex.failure
-    else:
-        assert ex.failure is not None and ex.failure.code == code, ex.failure
 
 
 # The city's name beside the county's code ({"xzqhmc": "安康市", "xzqhdm": "610902"}) was judged as a
@@ -65,7 +57,7 @@ _ABOVE = [
 def test_a_name_above_the_record_s_code_says_nothing_against_it(
     region: str, body: bytes, media_type: str, code: str | None
 ) -> None:
-    _judged(body, media_type, region, code)
+    judged(body, media_type, code, region)
 
 
 # A name that neither holds the record's code nor lies in it: the record's own region fields
@@ -87,7 +79,7 @@ _ACROSS = [
 def test_a_name_that_does_not_nest_with_the_record_s_code_is_unreadable(
     region: str, body: bytes, media_type: str
 ) -> None:
-    _judged(body, media_type, region, UNREADABLE)
+    judged(body, media_type, UNREADABLE, region)
 
 
 # A chain of names written with separators between its levels (陕西省/安康市/汉滨区, 陕西省-安康市-汉滨区,
@@ -112,7 +104,7 @@ _SEPARATED: list[tuple[dict[str, Any], str | None]] = [
 
 @pytest.mark.parametrize(("record", "code"), _SEPARATED)
 def test_a_chain_of_names_with_separators_is_read_as_one_chain(record: dict[str, Any], code: str | None) -> None:
-    _judged(_json(record), JSON, "610902", code)
+    judged(_json(record), JSON, code)
 
 
 # A record's region written as its chain of names in a list, as a cascading picker keeps it
@@ -138,4 +130,4 @@ _NAMES_ALONE: list[tuple[dict[str, Any], str | None]] = [
 
 @pytest.mark.parametrize(("record", "code"), _NAMES_ALONE)
 def test_a_chain_of_names_in_a_list_is_judged_by_its_finest(record: dict[str, Any], code: str | None) -> None:
-    _judged(_json(record), JSON, "610902", code)
+    judged(_json(record), JSON, code)

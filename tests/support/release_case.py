@@ -31,9 +31,10 @@ def released(body: bytes, media_type: str, region: str = "610902") -> Exchange:
     return ex
 
 
-def judged(body: bytes, media_type: str, code: str | None) -> None:
-    """Released (``code`` None), or withheld by the region check with 502 ``code``."""
-    ex = released(body, media_type)
+def judged(body: bytes, media_type: str, code: str | None, region: str = "610902") -> None:
+    """Released (``code`` None), or withheld by the region check with 502 ``code``, on the route of
+    ``region``."""
+    ex = released(body, media_type, region)
     if code is None:
         assert ex.failure is None and ex.response is not None, ex.failure
     else:
