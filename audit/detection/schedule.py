@@ -206,11 +206,19 @@ class Background:
     never on the event loop. `stop` (gateway shutdown) starts no further slot and waits up to
     `grace` seconds for the one at hand; a slot cut short keeps its lease until it expires,
     and is then taken over by another replica or by this one after a restart.
+
+    A tick that fails (OpenSearch restarting, an index whose shards are still starting) is
+    tried again after `retry` seconds, doubling while it keeps failing, and never later than
+    the next slot: with hourly slots, one blip must not hold detection back for an hour.
+    Failures are warnings until `ESCALATE_AFTER` in a row, then errors.
     """
 
-    def __init__(self, scheduler: Scheduler, jitter: float = 5.0) -> None:
+    ESCALATE_AFTER = 3
+
+    def __init__(self, scheduler: Scheduler, jitter: float = 5.0, retry: float = 5.0) -> None:
         self.scheduler = scheduler
         self.jitter = jitter  # replicas wake a little apart, so one usually finds the slot taken
+        self.retry = retry
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="detection")
         self._task: asyncio.Task[None] | None = None
         self._tick: Future[list[SlotRun]] | None = None
@@ -219,14 +227,20 @@ class Background:
         self._task = asyncio.create_task(self._loop(), name="detection-schedule")
 
     async def _loop(self) -> None:
+        failures = 0
         while True:
             self._tick = self._executor.submit(self.scheduler.tick)
             try:
                 await asyncio.wrap_future(self._tick)
-            except Exception:  # OpenSearch away, a failing rule: logged, retried at the next slot
-                log.exception("scheduled detection failed")
+                failures = 0
+            except Exception:  # OpenSearch away, a failing rule: logged, tried again soon
+                failures += 1
+                level = logging.ERROR if failures >= self.ESCALATE_AFTER else logging.WARNING
+                log.log(level, "scheduled detection failed (%d in a row)", failures, exc_info=True)
             now = datetime.now(UTC)
             wait = (next_due(now, self.scheduler.every, self.scheduler.delay) - now).total_seconds()
+            if failures:  # the exponent capped: a long outage must not overflow the float
+                wait = min(wait, self.retry * 2 ** min(failures - 1, 16))
             await asyncio.sleep(max(1.0, wait) + random.uniform(0, self.jitter))
 
     async def stop(self, grace: float = 30.0) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from opensearchpy import OpenSearch
 from audit.detection.definitions import load_rules
 from audit.detection.runner import RunResult
 from audit.detection.runner import run as run_rules
-from audit.detection.schedule import Background, Scheduler, due_slots, next_due
+from audit.detection.schedule import Background, Scheduler, Slot, due_slots, next_due
 from audit.opensearch import index_template
 from gateway.settings import ConfigError, parse_settings
 from support.gateways import OPENSEARCH_URL
@@ -209,6 +210,62 @@ def test_background_task_ticks_and_stops_cleanly(opensearch: OpenSearch, prefix:
     assert len(evaluate.calls) == 2
     assert background._task is not None and background._task.cancelled()
     assert scheduler.stopping.is_set()
+
+
+class FailingFirst(Counting):
+    """Fails its first `times` calls (a node restarting), then runs the rules."""
+
+    def __init__(self, times: int) -> None:
+        super().__init__()
+        self.times = times
+
+    def __call__(
+        self, client: OpenSearch, prefix: str, rules: list, start: datetime, end: datetime, key: Ed25519PublicKey
+    ) -> RunResult:  # type: ignore[type-arg]
+        with self.lock:
+            failing = len(self.calls) < self.times
+        if failing:
+            with self.lock:
+                self.calls.append((start, end))
+            raise ConnectionError("node restarting")
+        return super().__call__(client, prefix, rules, start, end, key)
+
+
+@pytest.mark.opensearch
+def test_background_retries_a_failed_tick_soon_and_escalates_repeated_failures(
+    opensearch: OpenSearch, prefix: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # 15-minute slots: without the retry the failed slot would wait for the next slot.
+    evaluate = FailingFirst(times=3)
+    scheduler = Scheduler(
+        OpenSearch(hosts=[OPENSEARCH_URL], timeout=30),
+        prefix,
+        RULES,
+        EVERY,
+        DELAY,
+        LEASE,
+        1,
+        reference_key=SIGNER.public_key,
+        evaluate=evaluate,
+    )
+
+    async def scenario() -> None:
+        background = Background(scheduler, jitter=0, retry=0.01)
+        background.start()
+        for _ in range(200):  # three failures, retried after 1 s each, then the run
+            await asyncio.sleep(0.05)
+            if len(evaluate.calls) == 4:
+                break
+        await asyncio.wait_for(background.stop(), 10)
+
+    caplog.set_level(logging.WARNING, logger="audit.detection.schedule")
+    asyncio.run(scenario())
+    assert len(evaluate.calls) == 4
+    done = scheduler.leases.get(Slot(*evaluate.calls[-1]).key)
+    assert done is not None and done["state"] == "done"
+    failed = [r for r in caplog.records if r.message.startswith("scheduled detection failed")]
+    assert [r.levelno for r in failed] == [logging.WARNING, logging.WARNING, logging.ERROR]
+    assert all(r.exc_info is not None for r in failed)
 
 
 @pytest.mark.opensearch
