@@ -36,3 +36,18 @@ def unchanged(text: str, *, also_json: bool = True) -> None:
     for role in ROLES:
         for body, media_type in as_bodies(text)[: 2 if also_json else 1]:
             assert out(body, media_type, role) == body, (role, media_type, text)
+
+
+def in_clear(text: str, value: str) -> None:
+    """``value`` comes out of ``text``, a plain-text body, in clear for every role."""
+    for role in ROLES:
+        assert value in out(text, "text/plain", role), (role, text)
+
+
+def json_leaks(doc: object, secrets: list[str]) -> None:
+    """No secret comes out of ``doc`` as a JSON body, for either role."""
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        masked = out(body, "application/json", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
