@@ -80,11 +80,13 @@ def prefix(opensearch: OpenSearch) -> Iterator[str]:
 
 
 class Counting:
-    """The real rule run, counted (thread-safe); `fail` makes it raise instead."""
+    """The real rule run, counted (thread-safe); `fail` makes it raise instead, on every call or
+    on the first `failures`."""
 
-    def __init__(self, fail: BaseException | None = None) -> None:
+    def __init__(self, fail: BaseException | None = None, failures: int | None = None) -> None:
         self.calls: list[tuple[datetime, datetime]] = []
         self.fail = fail
+        self.failures = failures
         self.lock = threading.Lock()
 
     def __call__(
@@ -92,15 +94,25 @@ class Counting:
     ) -> RunResult:  # type: ignore[type-arg]
         with self.lock:
             self.calls.append((start, end))
-        if self.fail is not None:
+            failing = self.fail is not None and (self.failures is None or len(self.calls) <= self.failures)
+        if failing and self.fail is not None:
             raise self.fail
         return run_rules(client, prefix, rules, start, end, key)
 
 
-def _scheduler(prefix: str, holder: str, evaluate: Counting) -> Scheduler:
+def _scheduler(prefix: str, holder: str, evaluate: Counting, catch_up: int = 1) -> Scheduler:
     client = OpenSearch(hosts=[OPENSEARCH_URL], timeout=30)
     return Scheduler(
-        client, prefix, RULES, EVERY, DELAY, LEASE, 1, reference_key=SIGNER.public_key, holder=holder, evaluate=evaluate
+        client,
+        prefix,
+        RULES,
+        EVERY,
+        DELAY,
+        LEASE,
+        catch_up,
+        reference_key=SIGNER.public_key,
+        holder=holder,
+        evaluate=evaluate,
     )
 
 
@@ -181,54 +193,29 @@ def test_a_failed_run_gives_the_slot_back_at_once(opensearch: OpenSearch, prefix
     other.client.close()
 
 
+def _run_background(background: Background, evaluate: Counting, calls: int) -> None:
+    """Starts the background task, lets it run until `calls` evaluations (10 s at most), stops it."""
+
+    async def scenario() -> None:
+        background.start()
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if len(evaluate.calls) == calls:
+                break
+        await asyncio.wait_for(background.stop(), 10)
+
+    asyncio.run(scenario())
+
+
 @pytest.mark.opensearch
 def test_background_task_ticks_and_stops_cleanly(opensearch: OpenSearch, prefix: str) -> None:
     evaluate = Counting()
-    scheduler = Scheduler(
-        OpenSearch(hosts=[OPENSEARCH_URL], timeout=30),
-        prefix,
-        RULES,
-        EVERY,
-        DELAY,
-        LEASE,
-        2,
-        reference_key=SIGNER.public_key,
-        evaluate=evaluate,
-    )
-
-    async def scenario() -> Background:
-        background = Background(scheduler)
-        background.start()
-        for _ in range(200):  # the first tick runs at once: the last two slots of real time
-            await asyncio.sleep(0.05)
-            if len(evaluate.calls) == 2:
-                break
-        await asyncio.wait_for(background.stop(), 10)
-        return background
-
-    background = asyncio.run(scenario())
+    scheduler = _scheduler(prefix, "replica-a", evaluate, catch_up=2)
+    background = Background(scheduler)
+    _run_background(background, evaluate, 2)  # the first tick runs at once: the last two slots of real time
     assert len(evaluate.calls) == 2
     assert background._task is not None and background._task.cancelled()
     assert scheduler.stopping.is_set()
-
-
-class FailingFirst(Counting):
-    """Fails its first `times` calls (a node restarting), then runs the rules."""
-
-    def __init__(self, times: int) -> None:
-        super().__init__()
-        self.times = times
-
-    def __call__(
-        self, client: OpenSearch, prefix: str, rules: list, start: datetime, end: datetime, key: Ed25519PublicKey
-    ) -> RunResult:  # type: ignore[type-arg]
-        with self.lock:
-            failing = len(self.calls) < self.times
-        if failing:
-            with self.lock:
-                self.calls.append((start, end))
-            raise ConnectionError("node restarting")
-        return super().__call__(client, prefix, rules, start, end, key)
 
 
 @pytest.mark.opensearch
@@ -236,30 +223,10 @@ def test_background_retries_a_failed_tick_soon_and_escalates_repeated_failures(
     opensearch: OpenSearch, prefix: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     # 15-minute slots: without the retry the failed slot would wait for the next slot.
-    evaluate = FailingFirst(times=3)
-    scheduler = Scheduler(
-        OpenSearch(hosts=[OPENSEARCH_URL], timeout=30),
-        prefix,
-        RULES,
-        EVERY,
-        DELAY,
-        LEASE,
-        1,
-        reference_key=SIGNER.public_key,
-        evaluate=evaluate,
-    )
-
-    async def scenario() -> None:
-        background = Background(scheduler, jitter=0, retry=0.01)
-        background.start()
-        for _ in range(200):  # three failures, retried after 1 s each, then the run
-            await asyncio.sleep(0.05)
-            if len(evaluate.calls) == 4:
-                break
-        await asyncio.wait_for(background.stop(), 10)
-
+    evaluate = Counting(fail=ConnectionError("node restarting"), failures=3)
+    scheduler = _scheduler(prefix, "replica-a", evaluate)
     caplog.set_level(logging.WARNING, logger="audit.detection.schedule")
-    asyncio.run(scenario())
+    _run_background(Background(scheduler, jitter=0, retry=0.01), evaluate, 4)  # retried after 1 s each
     assert len(evaluate.calls) == 4
     done = scheduler.leases.get(Slot(*evaluate.calls[-1]).key)
     assert done is not None and done["state"] == "done"
