@@ -247,9 +247,13 @@ class Detector:
             for m in found
         ]
         whole = self._whole_value(value, info, found)
-        if whole is None:
-            return found
-        return [m for m in found if m.end <= whole.start or m.start >= whole.end] + [whole]
+        if whole is not None:
+            return [m for m in found if m.end <= whole.start or m.start >= whole.end] + [whole]
+        if entity == person_name.ENTITY:  # several names in the value, the key's claim on each
+            listed = [Match(entity, a, b, _KEY_SCORE, info.evidence) for a, b in name_keys.names_listed(value)]
+            if listed:
+                return [m for m in found if not any(m.start < n.end and n.start < m.end for n in listed)] + listed
+        return found
 
     def keyed(self, value: str, plan: Plan) -> list[Match]:
         """The outcome of :meth:`detect` for a value matching ``plan.canonical``, without a scan.
@@ -312,7 +316,7 @@ class Detector:
                 entity == person_name.ENTITY
                 and (
                     person_name.is_keyed_name(_NAME_GAPS.sub("", folded), require_surname=info.weak)
-                    or is_latin_name(core, require_surname=info.weak)
+                    or is_latin_name(folded, require_surname=info.weak)  # full-width letters read too
                 )
             )
             or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)

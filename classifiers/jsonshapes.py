@@ -71,6 +71,7 @@ PAIR_VALUES = (
     "val",
     "v",
     "content",
+    "text",
     "fieldValue",
     "attrValue",
     "attributeValue",

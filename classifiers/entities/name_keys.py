@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .name_patterns import _DOTS_RE, _DOTTED_RE
-from .name_tests import is_prose_word, is_transliterated, may_be_labelled_name, plausible
+from .name_tests import is_keyed_name, is_prose_word, is_transliterated, may_be_labelled_name, plausible
 from .name_words import GROUP_WORDS
 
 # English and pinyin keys (folded as catalog.fold_key folds them: lower case, no _ or -) whose
@@ -102,6 +102,7 @@ _CHINESE_KEYS = (
 CHINESE_KEYED_RE = re.compile(rf"(?<![{_CJK}])({'|'.join(_CHINESE_KEYS)})[ \t]*=[ \t]*([{_CJK}][{_CJK}·•]{{1,19}})")
 # An item of a list after the first (members=李娜,王强, 李娜、王强, 李娜，王强).
 _NEXT_ITEM_RE = re.compile(rf"[ \t]*[,、，][ \t]*([{_CJK}][{_CJK}·•]{{1,19}})")
+_FIRST_ITEM_RE = re.compile(rf"\s*([{_CJK}][{_CJK}·•]{{1,19}})")
 # The last character of what is no person's name: an account or a post (管理员, 科长), a place or
 # a unit (汉滨区, 民政局), a household or a pseudonym (张家, 王某).
 _NOT_NAME_ENDS = frozenset("员长师工家某氏省市区县镇乡村街路巷组局所处科室办站会院厅部委队司行社厂校馆团")
@@ -144,3 +145,18 @@ def listed_after(text: str, end: int) -> list[tuple[int, int]]:
         found.append(item.span(1))
         end = item.end()
     return found
+
+
+def names_listed(value: str) -> list[tuple[int, int]]:
+    """The spans of the names when ``value``, the whole value under a name key, is a list of them
+    (co-applicants 张伟,李娜; a household's members 张伟、李娜、王强, as exports join them); else
+    none. Every item must be a name with its surname: a list of words (高龄、失能) is none."""
+    first = _FIRST_ITEM_RE.match(value)
+    if first is None or not is_name_value(first.group(1)):
+        return []
+    spans = [first.span(1), *listed_after(value, first.end())]
+    if len(spans) < 2 or value[spans[-1][1] :].strip():
+        return []
+    if not all(is_keyed_name(value[a:b], require_surname=True) for a, b in spans):
+        return []
+    return spans

@@ -1083,6 +1083,7 @@ def test_lists_of_strings_without_a_header_are_no_table(body: object) -> None:
         [{"propName": "姓名", "propValue": "张伟"}],
         [{"paramName": "xm", "paramValue": "张伟"}],
         [{"fieldLabel": "姓名", "fieldValue": "张伟"}],
+        {"fields": [{"label": "姓名", "text": "张伟"}, {"label": "状态", "text": "在保"}]},  # was in clear
     ],
 )
 def test_a_name_value_pair_is_judged_under_the_name_it_holds(body: object) -> None:

@@ -65,13 +65,18 @@ ID = make_id()
         (f"xm,sfzh\nLi Na,{ID}\nZhang Wei,{ID}\n", "text/csv"),
         (f"xm=Zhang+Wei&sfzh={ID}", "application/x-www-form-urlencoded"),
         ("<r><xm>Zhang Wei</xm></r>", "application/xml"),
+        # Full-width letters and an ideographic space: in clear before (the name was read unfolded).
+        (json.dumps({"xm": "Ｚｈａｎｇ　Ｗｅｉ"}, ensure_ascii=False), "application/json"),
+        (json.dumps({"xm": "ＬＩ ＮＡ"}, ensure_ascii=False), "application/json"),
+        (json.dumps({"xm": "Zhang\u200bWei Li"}), "application/json"),
     ],
 )
 def test_a_name_in_latin_letters_under_a_name_key_is_masked(body: str, media_type: str) -> None:
     """Before: each went out in clear (the name tests read CJK only)."""
     for role in ROLES:
         masked = out(body, media_type, role)
-        assert "Wei" not in masked and "Wěi" not in masked and "Li Na" not in masked, (role, masked)
+        for part in ("Wei", "Wěi", "Li Na", "Ｗｅｉ", "ＬＩ"):
+            assert part not in masked, (role, masked)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +87,7 @@ def test_a_name_in_latin_letters_under_a_name_key_is_masked(body: str, media_typ
         {"xm": "Unknown"},
         {"xm": "N/A"},
         {"remark": "Zhang Wei"},  # no name key: a remark is read by the text passes
+        {"xm": "ＵＮＫＮＯＷＮ"},
     ],
 )
 def test_latin_words_that_are_no_name_stay(doc: dict[str, object]) -> None:

@@ -131,3 +131,43 @@ def test_a_list_after_a_category_or_of_counted_households_goes(text: str, secret
 )
 def test_counts_in_brackets_after_what_is_no_name_stay(text: str) -> None:
     unchanged(text, also_json=False)
+
+
+# A list of names as the whole value under a name key: in clear before (the key's claim wanted one
+# name), and under a household's members key (jtcy, members, 家庭成员), which no key named.
+@pytest.mark.parametrize(
+    ("body", "media_type", "secrets"),
+    [
+        ('{"xm": "张伟,李娜"}', "application/json", ["张伟", "李娜"]),
+        ('{"sqrxm": "张伟、李娜、王强"}', "application/json", ["张伟", "李娜", "王强"]),
+        ('{"name": "张伟， 李娜"}', "application/json", ["张伟", "李娜"]),
+        ('{"jtcy": "张伟、李娜、王强"}', "application/json", ["张伟", "李娜", "王强"]),
+        ('{"members": ["张伟", "欧阳娜娜"]}', "application/json", ["张伟", "欧阳娜娜"]),
+        ('{"家庭成员": "张伟,李娜"}', "application/json", ["张伟", "李娜"]),
+        ('{"fqxm": "张伟", "mqxm": "李娜", "pozxm": "王芳"}', "application/json", ["张伟", "李娜", "王芳"]),
+        ('xm,sfzh\n"张伟,李娜",1\n', "text/csv", ["张伟", "李娜"]),
+        ("<r><xm>张伟、李娜</xm></r>", "application/xml", ["张伟", "李娜"]),
+    ],
+)
+def test_a_list_of_names_under_a_name_key_goes(body: str, media_type: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, media_type, role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+        assert ("、" in masked) == ("、" in body) and ("," in masked) == ("," in body), masked  # items kept apart
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '{"xm": "高龄、失能"}',  # words, no names
+        '{"members": "华为,小米"}',
+        '{"jtcy": 3}',
+        '{"jtcy": "3人"}',
+        '{"家庭成员": "无"}',
+        '{"teamMembers": "民政科"}',
+    ],
+)
+def test_what_is_no_list_of_names_under_such_a_key_stays(doc: str) -> None:
+    for role in ROLES:
+        assert out(doc, "application/json", role) == doc, role
