@@ -31,7 +31,6 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .labelled_ids import labelled_ids
-from .labelled_ids import may_contain as may_be_labelled
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
@@ -181,8 +180,7 @@ class Scanner:
         runs = digit_runs(plain.text) if cjk or separated else []  # once for names, the joined fold, windows
         if cjk:
             found += self._free_text(plain, runs, hints, hint_evidence)
-            if may_be_labelled(plain.text, runs):
-                found += labelled_ids(plain)
+            found += labelled_ids(plain, runs)
         if separated:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers

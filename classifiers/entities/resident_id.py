@@ -200,6 +200,20 @@ def _valid_ascii18(number: str) -> bool:
     return year >= 1900 and (born <= str(_today_cache[1]) or born <= _today_text())
 
 
+def mistyped(number: str) -> bool:
+    """An 18-character number with a real province and date of birth whose check character is
+    wrong: a typing error in an ID number (masked where a label or a key says what it is)."""
+    number = number.upper()
+    return (
+        len(number) == 18
+        and number[:17].isdigit()
+        and (number[17].isdigit() or number[17] == "X")
+        and validate(number) is False  # most are valid: the quick test first
+        and _prefix_ok(number)
+        and _birth_ok(number[6:14])
+    )
+
+
 def looks_like(text: str) -> bool:
     """ID-shaped: 15 digits, 17 digits and a digit/X, or the 17 digits alone (a form that
     keeps the check character in a field of its own: sfzh17 and jym). Used with key evidence

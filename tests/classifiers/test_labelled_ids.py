@@ -76,3 +76,37 @@ def test_an_id_number_in_pieces_under_an_id_key(value: str) -> None:
 def test_digits_after_a_label_that_are_no_id_number_stay(text: str) -> None:
     for role in ROLES:
         assert out(text, "text/plain", role) == text, role
+
+
+MISTYPED = bad_check(make_id())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证号{MISTYPED}",
+        f"身份证号码：{MISTYPED}，电话13912345678",
+        f"公民身份号码为 {MISTYPED}。",
+        f"证件号码：{bad_check(X_ID)}",
+    ],
+)
+def test_an_id_number_mistyped_after_its_label(text: str) -> None:
+    """Before: in clear (the check character failed), where under a key it was masked."""
+    for role in ROLES:
+        masked = out(text, "text/plain", role)
+        assert MISTYPED[6:14] not in masked and BIRTH not in masked, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证号{MISTYPED}1",  # 19 digits: no ID number
+        f"编号{MISTYPED}",  # no label for an ID number
+        "身份证号码后四位1235",
+        f"身份证号99{MISTYPED[2:]}",  # no such province
+        f"身份证号{MISTYPED[:6]}19901301{MISTYPED[14:]}",  # no such date
+    ],
+)
+def test_digits_after_a_label_that_are_no_mistyped_id_number_stay(text: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/plain", role) == text, role
