@@ -269,6 +269,12 @@ class Scanner:
             start, end = folded.span(at, best[1])
             out.append(Match(best[2], start, end, min(best[0], 1.0), best[3]))
             pos = best[1]
+            if pos < len(text) and best[2] == resident_id.ENTITY and "0" <= text[pos] <= "9":
+                # A mobile glued after the ID's check character (resident_id.GLUED_END): its
+                # own pattern needs no digit before it.
+                if mobile.validate(text[pos : pos + 11]) is not False:
+                    out.append(Match(mobile.ENTITY, *folded.span(pos, pos + 11), mobile.PATTERNS[0].score, "glued"))
+                pos += 11
         return out
 
     def _free_text(

@@ -54,12 +54,17 @@ PROVINCE_CODES = frozenset(
 )
 _EARLIEST_TEXT = "19000101"
 
+# The end of an ID number: no digit after it, or a mobile's 11 digits and no digit after them.
+GLUED_END = r"(?!(?!1[3-9][0-9]{9}(?![0-9]))[0-9])"
 _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
 PATTERNS: tuple[PatternSpec, ...] = (
-    # The digit look-arounds keep a number that is part of a longer digit run out.
+    # The digit look-arounds keep a number that is part of a longer digit run out, but for a
+    # mobile glued after the check character (11010519491231002X13800138000, and with a digit
+    # there 29 digits in a row: two fields of a form pasted together): the scanner takes the
+    # mobile after it (Scanner._patterns_in), and the checksum says the 18 digits are an ID.
     PatternSpec(
         "resident_id_18",
-        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx](?![0-9])",
+        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx]" + GLUED_END,
         0.5,
     ),
     # Legacy numbers carry no check digit: too weak alone, context or a key must back them.
