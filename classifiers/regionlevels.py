@@ -11,6 +11,7 @@ itself (``nested``): its record cannot be judged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -42,6 +43,27 @@ def nested(codes: Iterable[Any]) -> bool:
     places = {place(code) for code in map(region_code, codes) if code}
     finest = [p for p in places if not any(_above(p, other) for other in places)]
     return len({len(p) for p in finest}) <= 1
+
+
+# A region written as the chain of its codes from the top (610000,610900,610902; a path,
+# /610000/610900/610902/; 610000>610900>610902): codes of 6, 9 or 12 digits parted by anything but
+# letters and digits. ASCII classes: 、 and ， part the codes too.
+_CODE_CHAIN = re.compile(r"[^0-9A-Za-z]*[0-9]{6,12}(?:[^0-9A-Za-z]+[0-9]{6,12})+[^0-9A-Za-z]*")
+_CODES = re.compile("[0-9]+")
+
+
+def chain_code(value: Any) -> str:
+    """The code a chain of codes ends in, its finest: "" when ``value`` is no chain, or its codes
+    do not each hold the next (610902,610921: two counties, whose record is unreadable as before)."""
+    if type(value) is not str or _CODE_CHAIN.fullmatch(value) is None:
+        return ""
+    codes = [region_code(code) for code in _CODES.findall(value)]
+    if not all(codes):
+        return ""
+    places = sorted({place(code) for code in codes}, key=len)
+    if len(places) != len(codes) or not all(_above(places[i], places[i + 1]) for i in range(len(places) - 1)):
+        return ""
+    return max(codes, key=lambda code: len(place(code)))
 
 
 def _may_hold_parents(codes: Collection[str]) -> bool:

@@ -33,6 +33,7 @@ from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT, RegionField, unread_of, unread_region
+from .regionlevels import chain_code
 from .regionlinks import linked_regions, may_be_link
 from .regionnames import names_one_division
 from .regionparts import RegionPart, regions_of
@@ -159,15 +160,25 @@ class Run:
         the record of each value, or of all of them."""
         if self.region_item is not None and type(records) is int:
             records = self.region_item
-        self.region_fields.append((values, code_only, records))
+        chains: dict[Any, str] = {}
         for value in set(values):
             code = division_code(value) if code_only else region_code(value)
+            if not code:
+                # A chain of codes (610000,610900,610902): its finest is the record's region,
+                # noted in its place so that every later reading of the field reads the code.
+                chained = chain_code(value)
+                code = division_code(chained) if code_only else chained
+                if code:
+                    chains[value] = code
             if code:
                 self.regions.add(code)
             elif not code_only or names_one_division(value):  # areaName: 汉阴县
                 text = unread_region(value)
                 if text:
                     self.unread_regions.add(text)
+        self.region_fields.append(
+            ([chains.get(value, value) for value in values] if chains else values, code_only, records)
+        )
 
     def region_part(self, level: int, values: Sequence[Any], records: Sequence[int] | int) -> None:
         """Note the values of a key naming one level of the region written apart (sheng, city,

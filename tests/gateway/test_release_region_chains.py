@@ -1,0 +1,80 @@
+"""A record's region written as its chain from the top in one field (release stage, region scope):
+the last of the chain is the record's region; codes or names that do not nest are unreadable
+(fail closed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from support.release_case import judged
+
+OUTSIDE = "records_outside_region"
+UNREADABLE = "records_region_unreadable"
+JSON = "application/json"
+
+
+def _json(*records: dict[str, Any]) -> bytes:
+    return json.dumps({"items": [{"xm": "张伟", **record} for record in records]}, ensure_ascii=False).encode()
+
+
+# A comma list of a code chain under a region key (a cascading picker's value joined): judged as
+# no code at all, 汉滨区's own record was refused as unreadable. Its finest code decides now, in
+# whatever order the chain is written; codes that are no chain (two counties, a city that does not
+# hold the county) stay unreadable, which refuses wherever judging each code would, and more.
+# (route's region, body, refusal or None)
+_CODE_CHAINS = [
+    ("610902", _json({"xzqhdm": "610000,610900,610902"}), None),
+    ("610900", _json({"xzqhdm": "610000,610900,610902"}), None),
+    ("610902", _json({"xzqhdm": "610000，610900，610902001"}), None),
+    ("610902", _json({"xzqhdm": "610000 > 610900 > 610902"}), None),
+    ("610902", _json({"xzqhdm": "610902,610900,610000"}), None),
+    ("610902", _json({"regionCode": "610000|610902"}), None),
+    ("610902", _json({"xzqhdm": "610000,610900,610921"}), OUTSIDE),
+    ("610902", _json({"areaCode": "610000,610900,610921"}), OUTSIDE),  # released before: no code there
+    # Look-alikes: codes that do not nest, or repeat, stay unreadable; so does one code's
+    # digits run together.
+    ("610902", _json({"xzqhdm": "610902,610921"}), UNREADABLE),
+    ("610900", _json({"xzqhdm": "610902,610921"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610000,610700,610902"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610000,610900,610900"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610000610900610902"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610902", "ywbh": "610000,610900,610921"}), None),  # no region key
+]
+
+
+@pytest.mark.parametrize(("region", "body", "code"), _CODE_CHAINS)
+def test_a_chain_of_codes_is_read_as_its_finest(region: str, body: bytes, code: str | None) -> None:
+    judged(body, JSON, code, region)
+
+
+# A region's path (regionPath, region_path, areaPath, 区划路径) was no region key: 汉阴县's and 汉台区's
+# records went out on 汉滨区's route. (route's region, body, media type, refusal or None)
+_PATHS = [
+    ("610902", _json({"regionPath": "/610000/610900/610902/"}), JSON, None),
+    ("610902", _json({"region_path": "陕西省/安康市/汉滨区"}), JSON, None),
+    ("610902", _json({"areaPath": "610000/610900/610902001"}), JSON, None),
+    ("610902", _json({"regionPath": "/610000/610900/610921/"}), JSON, OUTSIDE),
+    ("610902", _json({"region_path": "陕西省/安康市/汉阴县"}), JSON, OUTSIDE),
+    ("610902", _json({"areaPath": "陕西省/汉中市/汉台区"}), JSON, OUTSIDE),
+    ("610902", _json({"areaPath": "/610000/610700/610702/"}), JSON, OUTSIDE),
+    ("610902", _json({"区划路径": "陕西省/安康市/汉阴县"}), JSON, OUTSIDE),
+    ("610902", "姓名,regionPath\n张伟,/610000/610900/610921/\n".encode(), "text/csv", OUTSIDE),
+    (
+        "610902",
+        "<r><p><xm>张伟</xm><regionPath>/610000/610900/610921/</regionPath></p></r>".encode(),
+        "application/xml",
+        OUTSIDE,
+    ),
+    # Look-alikes: a path that names no one region is unreadable; another path key is no region.
+    ("610902", _json({"regionPath": "/610902/610921/610922/"}), JSON, UNREADABLE),
+    ("610902", _json({"regionPath": "华东/西北"}), JSON, UNREADABLE),
+    ("610902", _json({"filePath": "/610000/610900/610921/"}), JSON, None),
+]
+
+
+@pytest.mark.parametrize(("region", "body", "media_type", "code"), _PATHS)
+def test_a_region_path_is_judged_by_its_last_level(region: str, body: bytes, media_type: str, code: str | None) -> None:
+    judged(body, media_type, code, region)
