@@ -371,12 +371,14 @@ class Inspector:
         grade = self.grader.grade_combinations(combinations, with_personal, len(run.persons))
         documents = [*run.region_documents, (run.region_fields, run.region_record_of)]
         unread = run.unread_regions
+        regions = run.regions
         if unread and (run.regions or len(unread) > 1):
             # A name beside a record's code, or another name: the parents' names say nothing
             # against it (安康市 beside 610902 or 汉滨区), one that does not nest with it leaves the
-            # record unreadable.
-            parents, disagree = names_beside(documents)
+            # record unreadable; a code above the record's name (610900 beside 汉滨区) is a parent.
+            parents, disagree, codes_above = names_beside(documents)
             unread = (unread - parents) | ({DISAGREE} if disagree else set())
+            regions = regions - codes_above
         return Inspection(
             body=body,
             level=grade.level,
@@ -386,7 +388,7 @@ class Inspector:
             persons_apart=run.persons_apart,
             persons_beside=run.persons_beside,
             # A parent's code written beside a record's region is no region of its own.
-            regions=finest(run.regions, documents),
+            regions=finest(regions, documents),
             masked=run.masked,
             clear=run.clear,
             reasons=grade.reasons,

@@ -104,7 +104,7 @@ def finest(codes: set[str], documents: list[Document]) -> frozenset[str]:
     return frozenset(codes - (parents - alone))
 
 
-def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
+def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool, frozenset[str]]:
     """The region names (values under region keys that are no code, as ``unread_region`` keeps
     them) that, in every record holding them, name a division holding that record's codes (安康市
     beside 610902: a parent, as a parent's code is), and whether a record holds a name that
@@ -112,10 +112,14 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
     itself). A name is read in the province of each code beside it (``code_under``); one that
     names no division there (a township alone, 全部) is left to the release stage. A record
     without a code is read by its names alone (``_chain_above``); one whose names say nothing of
-    each other keeps them wherever they are held so."""
+    each other keeps them wherever they are held so. Third: the codes that, in every record
+    holding them, hold a name of a division below them (610900 beside 汉滨区): a parent, as a
+    parent's code beside a finer code is (``finest``); the name is judged in its place."""
     parents: set[str] = set()
     kept: set[str] = set()
     disagree = False
+    above: set[str] = set()  # codes above a finer code or name of some record holding them
+    alone: set[str] = set()  # codes above nothing of some record holding them
     read: dict[tuple[str, str], str] = {}  # (name, province) -> the name's code there
     for fields, alias in documents:
         codes: dict[int, set[str]] = {}
@@ -135,6 +139,7 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
                     text = unread_region(value)
                     if text:
                         texts.setdefault(record, set()).add(text)
+        below: dict[int, set[str]] = {}  # record -> the places of its names inside its codes
         for record, names in texts.items():
             held = codes.get(record)
             if not held:
@@ -142,9 +147,9 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
                 if chain is None:
                     kept |= names
                     continue
-                above, disagrees = chain
-                parents |= above
-                kept |= names - above
+                chained, disagrees = chain
+                parents |= chained
+                kept |= names - chained
                 disagree = disagree or disagrees
                 continue
             places = {place(code) for code in held}
@@ -162,11 +167,17 @@ def names_beside(documents: list[Document]) -> tuple[frozenset[str], bool]:
                 elif any(all(p.startswith(n) for p in own) for n in named):
                     parents.add(name)
                 elif any(n.startswith(p) for n in named for p in own):
-                    kept.add(name)  # a division inside the record's code: judged as before
+                    kept.add(name)  # a division inside the record's code: judged in its place
+                    below.setdefault(record, set()).update(named)
                 else:
                     disagree = True
                     kept.add(name)
-    return frozenset(parents - kept), disagree
+        for record, held in codes.items():
+            places = {place(code) for code in held} | below.get(record, set())
+            for code in held:
+                own_place = place(code)
+                (above if any(_above(own_place, other) for other in places) else alone).add(code)
+    return frozenset(parents - kept), disagree, frozenset(above - alone)
 
 
 def _chain_above(names: set[str], read: dict[tuple[str, str], str]) -> tuple[set[str], bool] | None:

@@ -1,6 +1,6 @@
-"""A record's region written as its chain from the top in one field (release stage, region scope):
-the last of the chain is the record's region; codes or names that do not nest are unreadable
-(fail closed)."""
+"""A record's region written as its chain from the top in one field, and a code with the name of a
+division below it (release stage, region scope): the last of the chain, or the name below, is the
+record's region; codes or names that do not nest are unreadable (fail closed)."""
 
 from __future__ import annotations
 
@@ -78,3 +78,28 @@ _PATHS = [
 @pytest.mark.parametrize(("region", "body", "media_type", "code"), _PATHS)
 def test_a_region_path_is_judged_by_its_last_level(region: str, body: bytes, media_type: str, code: str | None) -> None:
     judged(body, media_type, code, region)
+
+
+# A code with the name of a division below it in the same record ({"xzqhdm": "610900", "xzqhmc":
+# "汉滨区"}): the city's code was judged as the record's region, and 汉滨区's record refused on its own
+# route; a township key's (xzmc, 乡镇名称) was no key at all. The code is the name's parent now, as
+# a parent's code beside a finer code is; a name that does not lie in the code is unreadable.
+_BELOW = [
+    ("610902", _json({"xzqhdm": "610900", "xzqhmc": "汉滨区"}), None),
+    ("610902", _json({"xzqhdm": "610900", "xzmc": "汉滨区"}), None),
+    ("610902", _json({"xzqhdm": "610000", "xzqhmc": "汉滨区"}), None),
+    ("610902", _json({"regionCode": "610900", "regionName": "汉滨区"}), None),
+    ("610900", _json({"xzqhdm": "610900", "xzmc": "汉台区"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610900", "xzmc": "汉台区"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610900", "xzqhmc": "汉阴县"}), OUTSIDE),
+    # Look-alikes: the city's code alone in another record is still the city's; a township's
+    # name alone says nothing of its place; a name above the code is a parent as before.
+    ("610902", _json({"xzqhdm": "610900", "xzqhmc": "汉滨区"}, {"xzqhdm": "610900"}), OUTSIDE),
+    ("610902", _json({"xzqhdm": "610900", "xzmc": "城关镇"}), OUTSIDE),
+    ("610902", _json({"xzqhdm": "610902", "xzqhmc": "安康市"}), None),
+]
+
+
+@pytest.mark.parametrize(("region", "body", "code"), _BELOW)
+def test_a_code_above_its_record_s_name_is_its_parent(region: str, body: bytes, code: str | None) -> None:
+    judged(body, JSON, code, region)
