@@ -137,6 +137,11 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             continue
         parsed = parse_at(text, pos)
         if parsed is None:
+            if how == "context":
+                spaced = _spaced(text, pos)
+                if spaced:
+                    found.append((pos, spaced, 0.85, "context+spaced"))
+                    last_end = spaced
             continue
         # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail.
         enough = parsed.fine and (how == "context" or len(parsed.components) >= 2)
@@ -144,6 +149,21 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             found.append((parsed.start, parsed.end, 0.85 if how == "context" else 0.7, how))
             last_end = parsed.end
     return found
+
+
+# An address written a character at a time after its label (住址：北 京 市 朝 阳 区 建 国 路 8 8 号, as a
+# form pads a field or a copy from a PDF spaces it): no part of it parses as written.
+_SPACED_RE = re.compile(rf"[{_H}0-9A-Za-z](?:[ \u3000][{_H}0-9A-Za-z])+")
+
+
+def _spaced(text: str, pos: int) -> int:
+    """The end of an address spaced a character at a time at ``pos``, read with the spaces
+    dropped; 0 when there is none, or it is no address down to a street or a village."""
+    match = _SPACED_RE.match(text, pos)
+    if match is None:
+        return 0
+    parsed = parse_at(match.group().replace(" ", "").replace("\u3000", ""))
+    return match.end() if parsed is not None and parsed.fine else 0
 
 
 TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
