@@ -52,6 +52,16 @@ _CODE_CHAIN = re.compile(r"[^0-9A-Za-z]*[0-9]{6,12}(?:[^0-9A-Za-z]+[0-9]{6,12})+
 _CODES = re.compile("[0-9]+")
 
 
+def listed_codes(value: Any) -> list[str]:
+    """The codes of a value written as two GB/T 2260 codes or more parted by separators
+    (610902/610921, 610000,610900,610902), chain or not; [] for anything else. ``region_code``
+    reads 610902/610921 as one 12-digit code of a village of 汉滨区."""
+    if type(value) is not str or _CODE_CHAIN.fullmatch(value) is None:
+        return []
+    codes = [division_code(code) for code in _CODES.findall(value)]
+    return codes if all(codes) else []
+
+
 def chain_code(value: Any) -> str:
     """The code a chain of codes ends in, its finest: "" when ``value`` is no chain, or its codes
     do not each hold the next (610902,610921: two counties, whose record is unreadable as before)."""

@@ -32,8 +32,8 @@ from .grading import RecordSummary
 from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
 from .records import Records
-from .regionfields import ABSENT, RegionField, unread_of, unread_region
-from .regionlevels import chain_code
+from .regionfields import ABSENT, DISAGREE, RegionField, unread_of, unread_region
+from .regionlevels import chain_code, listed_codes
 from .regionlinks import linked_regions, may_be_link
 from .regionnames import names_one_division
 from .regionparts import RegionPart, regions_of
@@ -161,15 +161,28 @@ class Run:
         if self.region_item is not None and type(records) is int:
             records = self.region_item
         chains: dict[Any, str] = {}
+        each: dict[Any, list[str]] = {}
         for value in set(values):
             code = division_code(value) if code_only else region_code(value)
-            if not code:
+            if not code or (type(value) is str and not value.isdigit()):
                 # A chain of codes (610000,610900,610902): its finest is the record's region,
                 # noted in its place so that every later reading of the field reads the code.
-                chained = chain_code(value)
-                code = division_code(chained) if code_only else chained
-                if code:
-                    chains[value] = code
+                listed = listed_codes(value)
+                chained = chain_code(value) if listed or not code else ""
+                if chained:
+                    code = division_code(chained) if code_only else chained
+                    if code:
+                        chains[value] = code
+                elif listed:
+                    # Codes of two regions that are no chain (610902/610921, read whole as a
+                    # village's code): unreadable under a region key; under areaCode, where
+                    # they said nothing, each is judged.
+                    if code_only:
+                        each[value] = listed
+                        self.regions.update(listed)
+                        continue
+                    code = ""
+                    chains[value] = DISAGREE
             if code:
                 self.regions.add(code)
             elif not code_only or names_one_division(value):  # areaName: 汉阴县
@@ -179,6 +192,12 @@ class Run:
         self.region_fields.append(
             ([chains.get(value, value) for value in values] if chains else values, code_only, records)
         )
+        if each:  # the codes of each such value, as values of the record holding it
+            if isinstance(records, int):
+                self.region_fields.append(([c for v in values if v in each for c in each[v]], code_only, records))
+            else:
+                pairs = [(c, r) for v, r in zip(values, records, strict=True) if v in each for c in each[v]]
+                self.region_fields.append(([c for c, _ in pairs], code_only, [r for _, r in pairs]))
 
     def region_part(self, level: int, values: Sequence[Any], records: Sequence[int] | int) -> None:
         """Note the values of a key naming one level of the region written apart (sheng, city,

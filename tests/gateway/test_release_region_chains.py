@@ -80,6 +80,27 @@ def test_a_region_path_is_judged_by_its_last_level(region: str, body: bytes, med
     judged(body, media_type, code, region)
 
 
+# Two county codes apart (610902/610921) were read as one 12-digit code of a village of 汉滨区, and
+# 汉阴县's record went out on 汉滨区's route; under areaCode a list of codes that is no chain said
+# nothing at all. Unreadable under a region key now; under areaCode each code is judged.
+_CODES_APART = [
+    ("610902", _json({"regionPath": "/610902/610921/"}), UNREADABLE),
+    ("610902", _json({"xzqhdm": "610902/610921"}), UNREADABLE),
+    ("610902", _json({"areaCode": "610902,610921"}), OUTSIDE),
+    ("610902", _json({"areaCode": "610902"}, {"areaCode": "610921;610922"}), OUTSIDE),
+    ("610900", _json({"areaCode": "610902,610921"}), None),
+    # Look-alikes: a village's code in two groups, a code grouped by a hyphen, a code's chain.
+    ("610902", _json({"xzqhdm": "610902 001001"}), None),
+    ("610902", _json({"xzqhdm": "6109-02"}), None),
+    ("610902", _json({"areaCode": "610902,610902001"}), None),
+]
+
+
+@pytest.mark.parametrize(("region", "body", "code"), _CODES_APART)
+def test_codes_of_two_regions_apart_are_no_one_code(region: str, body: bytes, code: str | None) -> None:
+    judged(body, JSON, code, region)
+
+
 # A code with the name of a division below it in the same record ({"xzqhdm": "610900", "xzqhmc":
 # "汉滨区"}): the city's code was judged as the record's region, and 汉滨区's record refused on its own
 # route; a township key's (xzmc, 乡镇名称) was no key at all. The code is the name's parent now, as
