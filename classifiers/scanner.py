@@ -59,6 +59,8 @@ _NOT_GROUPED = re.compile(
     rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
 )
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
+# The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
+_GLUED = frozenset({resident_id.ENTITY, mobile.ENTITY})
 _WHOLE = 11
 
 
@@ -266,15 +268,25 @@ class Scanner:
             if best is None:
                 pos = at + 1
                 continue
-            start, end = folded.span(at, best[1])
+            end = best[1]
+            if end < len(text) and "0" <= text[end] <= "9" and best[2] in _GLUED:
+                # A number glued to the next (resident_id.GLUED_END, mobile.GLUED_END): each
+                # pattern needs no digit before it, so the second is taken here, a mobile after
+                # a checksummed ID, or a checksummed ID after a mobile (without one, no mobile).
+                if best[2] == resident_id.ENTITY:
+                    if mobile.validate(text[end : end + 11]) is not False:
+                        out.append(Match(mobile.ENTITY, *folded.span(end, end + 11), mobile.PATTERNS[0].score, "glued"))
+                elif best[2] == mobile.ENTITY and resident_id.validate(text[end : end + 18]) is True:
+                    out.append(Match(resident_id.ENTITY, *folded.span(end, end + 18), VALIDATED_SCORE, "glued"))
+                else:
+                    pos = at + 1
+                    continue
+                out.append(Match(best[2], *folded.span(at, end), min(best[0], 1.0), best[3]))
+                pos = end + (11 if best[2] == resident_id.ENTITY else 18)
+                continue
+            start, end = folded.span(at, end)
             out.append(Match(best[2], start, end, min(best[0], 1.0), best[3]))
             pos = best[1]
-            if pos < len(text) and best[2] == resident_id.ENTITY and "0" <= text[pos] <= "9":
-                # A mobile glued after the ID's check character (resident_id.GLUED_END): its
-                # own pattern needs no digit before it.
-                if mobile.validate(text[pos : pos + 11]) is not False:
-                    out.append(Match(mobile.ENTITY, *folded.span(pos, pos + 11), mobile.PATTERNS[0].score, "glued"))
-                pos += 11
         return out
 
     def _free_text(

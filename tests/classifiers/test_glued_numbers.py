@@ -1,8 +1,9 @@
 """An ID number with a mobile glued after its check character (two fields of a form pasted
 together): ``身份证11010519491231002X13800138000``, and with a digit there 29 digits in a row. The ID
 pattern wanted no digit after the check character, and the mobile's no digit before its first:
-the ID went out in clear, and with a digit check character the mobile too. Checked through
-``Inspector.inspect`` (classifiers/entities/resident_id.py ``GLUED_END``, scanner.py)."""
+the ID went out in clear, and with a digit check character the mobile too. The same with the
+mobile first. Checked through ``Inspector.inspect`` (``GLUED_END`` of entities/resident_id.py and
+entities/mobile.py, scanner.py)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def test_the_ids_are_what_the_tests_say() -> None:
         (f"身份证{DIGIT_ID}{MOBILE}", [DIGIT_ID[6:14], MOBILE[3:7]]),
         (f"{DIGIT_ID}{MOBILE}", [DIGIT_ID[6:14], MOBILE[3:7]]),  # no label: both pieces validate
         (f"联系人张伟 {X_ID}{MOBILE} 已核实", [X_ID[6:14], MOBILE[3:7]]),
+        # The mobile first: its pattern wanted no digit after it, the ID's none before it.
+        (f"{MOBILE}{DIGIT_ID}", [MOBILE[3:7], DIGIT_ID[6:14]]),
+        (f"电话{MOBILE}{X_ID}", [MOBILE[3:7], X_ID[6:14]]),
+        (f"+86{MOBILE}{DIGIT_ID}", [MOBILE[3:7], DIGIT_ID[6:14]]),
     ],
 )
 def test_an_id_with_a_mobile_glued_after_it_is_masked(text: str, secrets: list[str]) -> None:
@@ -49,6 +54,9 @@ def test_both_are_masked_as_what_they_are() -> None:
         f"{bad_check(DIGIT_ID)}{MOBILE}",  # no valid ID at its start
         f"{DIGIT_ID[:17]}{MOBILE}",  # 28 digits: no ID and mobile back to back
         f"{DIGIT_ID}{MOBILE}0",  # 30 digits
+        f"{MOBILE}123456789012345678",  # no valid ID after the mobile: neither is read
+        f"{MOBILE}{bad_check(DIGIT_ID)}",
+        f"{MOBILE}{DIGIT_ID}9",
     ],
 )
 def test_long_digit_runs_without_valid_pieces_stay(text: str) -> None:
