@@ -16,7 +16,7 @@ import unicodedata
 import pytest
 
 from classifiers import columns
-from classifiers.entities import person_name, resident_id, uscc
+from classifiers.entities import mobile, person_name, resident_id, uscc
 from classifiers.entities.base import CONTEXT_BOOST, VALIDATED_SCORE
 from classifiers.fold_tables import _INVISIBLE, SEPARATORS
 from classifiers.grading import Grader, RecordSummary
@@ -85,6 +85,21 @@ def _every_pattern(scanner: Scanner, folded: Folded, hints: frozenset[str], hint
                 best = (score, m.end(), compiled.spec.entity, evidence)
         if best is None:
             pos = at + 1
+            continue
+        end = best[1]
+        if end < len(text) and "0" <= text[end] <= "9" and best[2] in (resident_id.ENTITY, mobile.ENTITY):
+            # A number glued to the next (GLUED_END of both): a mobile after an ID, an ID after a
+            # mobile, which must validate, else the mobile is none.
+            if best[2] == resident_id.ENTITY:
+                if mobile.validate(text[end : end + 11]) is not False:
+                    out.append(Match(mobile.ENTITY, *folded.span(end, end + 11), mobile.PATTERNS[0].score, "glued"))
+            elif resident_id.validate(text[end : end + 18]) is True:
+                out.append(Match(resident_id.ENTITY, *folded.span(end, end + 18), VALIDATED_SCORE, "glued"))
+            else:
+                pos = at + 1
+                continue
+            out.append(Match(best[2], *folded.span(at, end), min(best[0], 1.0), best[3]))
+            pos = end + (11 if best[2] == resident_id.ENTITY else 18)
             continue
         out.append(Match(best[2], *folded.span(at, best[1]), min(best[0], 1.0), best[3]))
         pos = best[1]
