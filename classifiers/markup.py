@@ -26,6 +26,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree
 
+from .entities import name_tests
 from .markup_fields import _BUTTONS, _CELLS, _NAMING, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
@@ -191,7 +192,8 @@ class _Walk:
         row is made of labels: Excel exports written as HTML head their columns with <td>
         (姓名, 身份证号码, …), and so do Excel 2003 XML ones with their first <Row>; the names
         under 姓名 went out in clear. Labels: at least two cells, and half of them, are keys
-        the catalog knows, and none holds a value's digits."""
+        the catalog knows, and none holds a value's digits, and the row is no row of labels
+        and persons' names in turn (:meth:`_label_pairs`)."""
         seen: dict[int, int] = {}  # id(table) -> rows looked at
         for table, row, cells in rows:
             looked = seen.get(id(table), 0)
@@ -203,9 +205,25 @@ class _Walk:
             seen[id(table)] = 2
             texts = [cell_text(c) for c in cells]
             known = sum(1 for t in texts if self.known(t))
-            if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts):
+            if known >= 2 and known * 2 >= len(texts) and looks_like_header(texts) and not self._label_pairs(texts):
                 table.headers = headings(cells)
                 table.header_row = row
+
+    def _label_pairs(self, texts: list[str]) -> bool:
+        """Is a row labels and their values in turn, a person's name after a person's label
+        (<td>户主</td><td>王秀英</td><td>配偶</td><td>李强</td>: a household's card)? Taken as
+        the header, its names were headings and went out in clear. Every label a key the catalog
+        knows, no value one (a header row 姓名, 性别, 户主, 关系 has keys in between), and at
+        least one value a name under a key for persons."""
+        if len(texts) % 2:
+            return False
+        person_key = self.person_key if self.person_key is not None else self.known
+        named = False
+        for label, value in zip(texts[::2], texts[1::2], strict=True):
+            if not self.known(label) or self.known(value) or name_tests.is_heading(value):
+                return False
+            named = named or (person_key(label) and name_tests.plausible(value))
+        return named
 
     def _label_value_tables(self, rows: list[tuple[Elem, int, list[Elem]]], is_html: bool) -> None:
         """Tell ``one_record`` the rows of each table that is one record written as labels and

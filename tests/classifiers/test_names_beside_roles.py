@@ -1,0 +1,74 @@
+"""Persons' names that went out in clear beside what says they are persons (names round nine),
+through ``Inspector.inspect`` with the strict and the caseworker profiles: an HTML table row of
+labels and names in turn, and the look-alikes beside them that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import ROLES, out
+
+
+@pytest.mark.parametrize(
+    ("html", "secrets"),
+    [
+        ("<table><tr><td>户主</td><td>王秀英</td><td>配偶</td><td>李强</td></tr></table>", ["王秀英", "李强"]),
+        ("<table><tr><td>姓名</td><td>王秀英</td><td>监护人</td><td>李强</td></tr></table>", ["王秀英", "李强"]),
+        ("<table><tr><td>户主</td><td>王秀英</td><td>联系人</td><td>张伟</td></tr></table>", ["王秀英", "张伟"]),
+        ("<table><tr><th>户主</th><td>王秀英</td><th>配偶</th><td>李强</td></tr></table>", ["王秀英", "李强"]),
+        (
+            "<table><tr><th>户主</th><td>王秀英</td><th>配偶</th><td>李强</td></tr>"
+            "<tr><th>姓名</th><td>张伟</td><th>联系人</th><td>李娜</td></tr></table>",
+            ["王秀英", "李强", "张伟", "李娜"],
+        ),
+        (
+            "<table><tr><td>户主</td><td>王秀英</td><td>户籍地</td><td>张家港市</td></tr>"
+            "<tr><td>监护人</td><td>李强</td><td>联系电话</td><td>13912345678</td></tr></table>",
+            ["王秀英", "李强"],
+        ),
+    ],
+)
+def test_a_row_of_labels_and_names_is_no_header(html: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(html, "text/html", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+        for label in ("户主", "配偶", "监护人", "联系人"):
+            assert masked.count(label) == html.count(label), (role, label, masked)
+
+
+@pytest.mark.parametrize(
+    ("html", "secrets"),
+    [
+        # a genuine header row, followed by data rows: the header stays, the data goes
+        (
+            "<table><tr><td>户主姓名</td><td>配偶</td></tr><tr><td>王秀英</td><td>李强</td></tr></table>",
+            ["王秀英", "李强"],
+        ),
+        (
+            "<table><tr><td>姓名</td><td>性别</td><td>户主</td><td>关系</td></tr>"
+            "<tr><td>王秀英</td><td>女</td><td>李强</td><td>配偶</td></tr></table>",
+            ["王秀英", "李强"],
+        ),
+    ],
+)
+def test_a_header_row_above_data_rows_stays_a_header(html: str, secrets: list[str]) -> None:
+    header = html[: html.index("</tr>")]
+    for role in ROLES:
+        masked = out(html, "text/html", role)
+        assert masked.startswith(header), (role, masked)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<table><tr><td>户主姓名</td><td>配偶</td><td>监护人</td></tr></table>",
+        "<table><tr><td>户籍地</td><td>张家港</td><td>商圈</td><td>王府井</td></tr></table>",
+        "<table><tr><th>姓名</th><th>性别</th><th>户主</th><th>关系</th></tr></table>",
+    ],
+)
+def test_a_row_of_labels_or_places_stays(html: str) -> None:
+    for role in ROLES:
+        assert out(html, "text/html", role) == html, role
