@@ -72,3 +72,35 @@ def test_a_header_row_above_data_rows_stays_a_header(html: str, secrets: list[st
 def test_a_row_of_labels_or_places_stays(html: str) -> None:
     for role in ROLES:
         assert out(html, "text/html", role) == html, role
+
+
+@pytest.mark.parametrize(
+    ("body", "secrets"),
+    [
+        ('{"approver":"李娜"}', ["李娜"]),
+        ('{"reviewer": "王强"}', ["王强"]),
+        ('{"handler":"张伟"}', ["张伟"]),
+        ('{"auditor":"孙丽","checker":"周敏","verifier":"吴刚"}', ["孙丽", "周敏", "吴刚"]),
+        ('{"caregiver":"陈静","creator":"赵敏","recorder":"钱进"}', ["陈静", "赵敏", "钱进"]),
+        ('{"submitter":"郑洁","assignee":"冯涛","carer":"欧阳娜娜"}', ["郑洁", "冯涛", "欧阳娜娜"]),
+        ('{"case":{"finalApprover":"李娜","caseReviewer":"王强"}}', ["李娜", "王强"]),
+    ],
+)
+def test_a_staff_key_in_json_holds_a_name(body: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, "application/json", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"approver":"admin","reviewer":"wangfang","creator":"系统"}',  # logins and the system
+        '{"auditor":"审计科","checker":"自动校验","visitor":"游客"}',
+        '{"reviewer":"张家港市民政局"}',
+    ],
+)
+def test_a_staff_key_over_no_name_stays(body: str) -> None:
+    for role in ROLES:
+        assert out(body, "application/json", role) == body, role
