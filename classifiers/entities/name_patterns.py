@@ -454,14 +454,18 @@ _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿�
 # first name (a visit, a relation after 其/之, a category: 走访了扎西、卓玛, 其子女张伟、李娜,
 # 低保户张伟、李娜已退出) and after its
 # last (a count of households or persons, 等人, a couple: 王强三户, 李娜等5名老人, 李娜夫妇).
-LIST_HEADS = f"{VISITS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
+# A notice's approval is a head too, and what it grants a tail (经研究，同意张伟、李娜纳入低保, 拟将
+# 王秀英、李强列为特困供养对象): with neither a count nor a visit, its names went out in clear.
+_APPROVALS = "同意|拟将|现将|批准"
+_GRANTS = "纳入|列为|列入"
+LIST_HEADS = f"{VISITS}|{_APPROVALS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
 # A list whose names each stand before a count of persons in brackets, as a notice writes a
 # household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).
 LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"
 LIST_TAILS = (
     "(?:等|共|计|共计|合计)?[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)"
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
-    "|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人"
+    f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, out
+from support.inspected import ROLES, leaks, out, unchanged
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,34 @@ def test_a_staff_key_in_json_holds_a_name(body: str, secrets: list[str]) -> None
 def test_a_staff_key_over_no_name_stays(body: str) -> None:
     for role in ROLES:
         assert out(body, "application/json", role) == body, role
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("经研究，同意张伟、李娜纳入低保", ["张伟", "李娜"], "纳入低保"),
+        ("拟将王秀英、李强列为特困供养对象", ["王秀英", "李强"], "列为特困供养对象"),
+        ("现将张伟、欧阳娜娜、扎西列入临时救助名单", ["张伟", "欧阳娜娜", "扎西"], "列入临时救助名单"),
+        ("批准李娜、王强纳入特困供养", ["李娜", "王强"], "批准"),
+        ("张伟、李娜列入低保", ["张伟", "李娜"], "列入低保"),
+    ],
+)
+def test_names_listed_after_an_approval_go(text: str, secrets: list[str], kept: str) -> None:
+    leaks(text, secrets)
+    for role in ROLES:
+        assert kept in out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经研究，同意纳入低保",
+        "同意低保、特困人员纳入救助范围",
+        "拟将汉滨区、汉阴县列为试点",
+        "现将张家港、王府井列为试点",
+        "同意周一、周三值班",
+        "拟将张家、李家纳入帮扶",
+    ],
+)
+def test_an_approval_of_no_names_stays(text: str) -> None:
+    unchanged(text, also_json=False)
