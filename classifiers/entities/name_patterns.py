@@ -408,14 +408,17 @@ PROSE_KIN: tuple[str, ...] = (
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
+# Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):
+# name_prose.glued_names. 监护 before 人 is the label 监护人, no verb.
+CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
-    f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}[ \t]?[一1等]"
+    f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}[ \t]?[一1等]|照顾|患病|监护(?:[^人]|$)"
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]"
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]"
     f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
 )
 
@@ -445,7 +448,7 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-_PROSE_CHARS = "格工理协专干祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶"
+_PROSE_CHARS = "格工理协专干祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患监"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_PROSE_CHARS}{_OPEN}]")
@@ -465,7 +468,7 @@ LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"
 LIST_TAILS = (
     "(?:等|共|计|共计|合计)?[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)"
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
-    f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}"
+    f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}|{'|'.join(CARE_VERBS)}"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).

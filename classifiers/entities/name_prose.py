@@ -17,6 +17,7 @@ import re
 from .name_lists import _name
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
+    CARE_VERBS,
     LABELLED_RUN_MAX,
     ONE_COUNT,
     PROSE_FROM,
@@ -43,6 +44,9 @@ _BEFORE_KIN_RE = re.compile(
 )
 # A visit's one name before a count of households or persons (走访张伟一户, 慰问王秀英一人, 走访张伟等3户).
 _COUNTED_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)[ \t]?(?:{ONE_COUNT})")
+# A name whole before care or illness, at a run's start or after 由 (张伟患病住院, 李娜监护,
+# 由李娜照顾, 李娜、王强照顾): glued to more prose (长期患病, 由村委会监护) it must still be a name.
+_BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}}?)(?:{'|'.join(CARE_VERBS)})")
 # Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
 # follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
 _STAFF_VERBS = frozenset(
@@ -104,13 +108,14 @@ def _whole_name(word: str) -> bool:
 
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names glued after a staff title or a relation (``社工王强回访``, ``由祖母王秀英抚养``),
-    before 之 and a relation (``系张伟之女``) and a visit's one name before a count (``走访张伟一户``)."""
+    before 之 and a relation (``系张伟之女``), a visit's one name before a count (``走访张伟一户``)
+    and a name before care or illness (``张伟患病住院``)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _GLUED_RE.finditer(text):
         size = _head_name(match.group(1))
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
-    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE):
+    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE):
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))

@@ -135,3 +135,51 @@ def test_names_listed_after_an_approval_go(text: str, secrets: list[str], kept: 
 )
 def test_an_approval_of_no_names_stays(text: str) -> None:
     unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("由孙子张强照顾", ["张强"], "由孙子"),
+        ("张伟患病住院", ["张伟"], "患病住院"),
+        ("李娜监护", ["李娜"], "监护"),
+        ("由李娜代养", ["李娜"], "代养"),
+        ("由欧阳娜娜照顾", ["欧阳娜娜"], "照顾"),
+        ("王秀英赡养", ["王秀英"], "赡养"),
+        ("李娜、王强照顾", ["李娜", "王强"], "照顾"),
+        ("监护人：李娜，由李娜监护", ["李娜"], "监护人"),
+    ],
+)
+def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept: str) -> None:
+    leaks(text, secrets)
+    for role in ROLES:
+        assert kept in out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长期患病",
+        "常年患病",
+        "本人患病",
+        "高龄患病",
+        "无人照顾",
+        "家人照顾",
+        "专人照顾",
+        "由政府代养",
+        "由敬老院代养",
+        "由村委会监护",
+        "由民政局监护",
+        "由子女赡养",
+        "由于患病",
+        "由其监护",
+        "由王某照顾",
+        "由张家港市民政局监护",
+        "由王府井照顾",
+        "张三、李四照顾",
+        "监护人：",
+        "生活不能自理需人照顾",
+    ],
+)
+def test_care_or_illness_without_a_name_stays(text: str) -> None:
+    unchanged(text, also_json=False)
