@@ -368,7 +368,7 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 # Staff a case file names before a name glued to them (网格员李娜入户走访, 社工王强回访), relations a
 # preposition or 其 opens before one (由祖母王秀英抚养, 由其侄子张强照顾), and a visit with its one name
 # and a count (走访张伟一户): name_prose.glued_names.
-STAFF_TITLES: tuple[str, ...] = ("网格员", "社工", "护理员", "协管员", "专干", "干部")
+STAFF_TITLES: tuple[str, ...] = ("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者")
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
     "外祖母",
@@ -442,13 +442,14 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
 # _PROSE_HINT's words apart (name_prose.may_contain), where a match can begin or one character
-# after: 格 (网格员), 工 (社工), 理 (护理员), 协专干, the relations' characters and 访慰望扶. Not 护 of
+# after: 格 (网格员), 工 (社工), 理 (护理员), 协专干, 医 (村医, 医生), 警 (民警), 愿 (志愿者), the
+# relations' characters, 访慰望扶, 顾 (照顾), 患 (患病) and 监 (监护). Not 护 of
 # 监护人, 社 of 社区 nor the surname 孙: as ROLE_HINT's, every column of labels, addresses or names
 # held them, and a hit searched the rest of it for every alternative (+3 % on the corpus document);
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-_PROSE_CHARS = "格工理协专干祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患监"
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患监"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_PROSE_CHARS}{_OPEN}]")

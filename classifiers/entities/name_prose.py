@@ -37,6 +37,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _GLUED_RE = re.compile(
     rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
 )
+# An item of a list after a glued name (网格员李娜、王强入户走访).
+_NEXT_ITEM_RE = re.compile(rf"、([{_CJK}]{{2,16}})")
 # A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
 # not 关系, 联系, 体系 (系 there is no verb).
 _BEFORE_KIN_RE = re.compile(
@@ -106,6 +108,16 @@ def _whole_name(word: str) -> bool:
     return (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word)) and _name(word)
 
 
+def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
+    """The names that go on a list after a glued name ending at ``end`` (网格员李娜、王强), each a
+    name at the head of its run as the first is; the list stops at the first item that is none."""
+    found: list[tuple[int, int, float, str]] = []
+    while (item := _NEXT_ITEM_RE.match(text, end)) is not None and (size := _head_name(item.group(1))):
+        found.append((item.start(1), item.start(1) + size, 0.85, "surname+context"))
+        end = item.start(1) + size
+    return found
+
+
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names glued after a staff title or a relation (``社工王强回访``, ``由祖母王秀英抚养``),
     before 之 and a relation (``系张伟之女``), a visit's one name before a count (``走访张伟一户``)
@@ -115,6 +127,7 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         size = _head_name(match.group(1))
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
+            found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
     for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE):
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):

@@ -183,3 +183,50 @@ def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept:
 )
 def test_care_or_illness_without_a_name_stays(text: str) -> None:
     unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("网格员李娜、王强", ["李娜", "王强"], "网格员"),
+        ("网格员李娜、王强入户走访", ["李娜", "王强"], "入户走访"),
+        ("社工李娜、王强、欧阳娜娜核实", ["李娜", "王强", "欧阳娜娜"], "核实"),
+        ("村医张伟", ["张伟"], "村医"),
+        ("村医张伟上门", ["张伟"], "上门"),
+        ("民警李娜、王强陪同", ["李娜", "王强"], "陪同"),
+        ("志愿者王强每周上门", ["王强"], "每周上门"),
+    ],
+)
+def test_the_names_after_a_staff_title_go(text: str, secrets: list[str], kept: str) -> None:
+    leaks(text, secrets)
+    for role in ROLES:
+        assert kept in out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医生建议住院",
+        "村医上门",
+        "医保报销",
+        "医生、护士",
+        "志愿者服务",
+        "民警、网格员入户",
+    ],
+)
+def test_a_staff_title_without_a_name_stays(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("网格员李娜、社区干部核实", "、社区干部核实"),
+        ("网格员李娜、低保户", "、低保户"),
+        ("网格员李娜，高龄老人", "，高龄老人"),
+    ],
+)
+def test_a_list_after_a_staff_name_stops_at_no_name(text: str, kept: str) -> None:
+    leaks(text, ["李娜"])
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(kept), (role, text)
