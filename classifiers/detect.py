@@ -68,6 +68,17 @@ _LABELLED = re.compile(
 # with a CJK character after it. Not a raw string: columns.py hands the pattern to RE2 too,
 # which reads no \u escapes.
 LABEL_HINT = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
+# A name in Latin letters after a Chinese label, and its characters in brackets after it
+# (姓名：Zhang Wei, 联系人：zhangwei（张伟）): read by neither the name tests (CJK only) nor
+# _LABELLED (a Latin key), they went out in clear. The label is looked up in the catalog, the
+# value judged as under that key (latin_names.is_latin_name). Every name label holds a context
+# word (姓名, 人, 户主), so the scanner's pre-check passes such a text already.
+_LATIN_LABELLED = re.compile(
+    r"([\u3400-\u4dbf\u4e00-\u9fff]{2,12})[ \t]*[:：][ \t]*"
+    r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*(?:[ ·][A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*){0,3})"
+    r"(?:[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})[)）])?"
+)
+_LATIN_LABEL_HINT = re.compile("[:：][ \t]*[A-Za-z]")
 # What marks a key of a log line that names a person (``user=张伟``, ``审核人=李娜``:
 # entities/name_keys.py) where ``labelled_names`` hands it on: its value is visited as a name
 # key's (see ``key_info``), and the catalog never sees it (in JSON such keys hold anything).
@@ -147,9 +158,12 @@ class Detector:
         """(key, start, end) of each name written under a name key in ``text``, and under a key
         of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
+        latin = not text.isascii() and _LATIN_LABEL_HINT.search(text) is not None
+        if latin:
+            found += self._latin_labelled(text)
         if LABEL_HINT.search(text) is None:
             return found
-        logged = False
+        logged = latin
         for m in _LABELLED.finditer(text):
             key = m.group(1) or m.group(2)
             info = self.key_info(key)
@@ -173,6 +187,20 @@ class Detector:
         if logged:  # in order and apart, as the walkers cut the text
             found.sort(key=lambda item: item[1])
             found = [item for i, item in enumerate(found) if i == 0 or item[1] >= found[i - 1][2]]
+        return found
+
+    def _latin_labelled(self, text: str) -> list[tuple[str, int, int]]:
+        """(key, start, end) of each name in Latin letters after a Chinese name label, and of
+        its characters in brackets after it (``联系人：zhangwei（张伟）``)."""
+        found: list[tuple[str, int, int]] = []
+        for m in _LATIN_LABELLED.finditer(text):
+            key = m.group(1)
+            info = self.key_info(key)
+            if info is None or info.entity != person_name.ENTITY:
+                continue
+            found.append((key, m.start(2), m.end(2)))
+            if m.group(3) is not None:
+                found.append((key, m.start(3), m.end(3)))
         return found
 
     def plan(self, key: str | None) -> Plan:

@@ -230,3 +230,33 @@ def test_a_list_after_a_staff_name_stops_at_no_name(text: str, kept: str) -> Non
     leaks(text, ["李娜"])
     for role in ROLES:
         assert out(text, "text/plain", role).endswith(kept), (role, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("姓名：Zhang Wei", ["Zhang Wei", "Zhang", "Wei"], "姓名："),
+        ("联系人：zhangwei（张伟）", ["zhangwei", "张伟"], "联系人："),
+        ("姓名：Zhang Wei，性别：男", ["Zhang Wei"], "性别：男"),
+        ("申请人姓名: Ouyang Nana 电话：13912345678", ["Ouyang", "Nana"], "申请人姓名"),
+        ("监护人：Tashi Dorje", ["Tashi", "Dorje"], "监护人："),
+    ],
+)
+def test_a_latin_name_after_a_chinese_label_goes(text: str, secrets: list[str], kept: str) -> None:
+    leaks(text, secrets)
+    for role in ROLES:
+        assert kept in out(text, "text/plain", role), (role, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "备注：OK，状态：Done",
+        "户主：admin",
+        "联系人：zhang",
+        "单位名称：Huawei Technologies",
+        "来源：Excel导入",
+    ],
+)
+def test_latin_words_after_a_chinese_label_stay(text: str) -> None:
+    unchanged(text)
