@@ -568,6 +568,11 @@ AFTER_NAME_WORDS = frozenset(
         "照料",
         "照看",
         "抚养",
+        # care and illness a relative's name goes before (其子张强赡养, 由其祖母王秀英监护, 其妻李娜患病)
+        "赡养",
+        "监护",
+        "代养",
+        "患病",
         "服刑",
         "共同",
         "外出",

@@ -148,6 +148,10 @@ def test_an_approval_of_no_names_stays(text: str) -> None:
         ("王秀英赡养", ["王秀英"], "赡养"),
         ("李娜、王强照顾", ["李娜", "王强"], "照顾"),
         ("监护人：李娜，由李娜监护", ["李娜"], "监护人"),
+        ("老人王秀英由其子张强赡养", ["王秀英", "张强"], "由其子"),
+        ("该儿童由其祖母王秀英监护", ["王秀英"], "由其祖母"),
+        ("孤儿李娜由其叔叔张强代养", ["李娜", "张强"], "由其叔叔"),
+        ("户主张伟，其妻李娜患病", ["张伟", "李娜"], "其妻"),
     ],
 )
 def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept: str) -> None:
@@ -173,6 +177,8 @@ def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept:
         "由子女赡养",
         "由于患病",
         "由其监护",
+        "其子赡养",
+        "由其祖母监护",
         "由王某照顾",
         "由张家港市民政局监护",
         "由王府井照顾",
