@@ -409,7 +409,8 @@ VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
 # Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):
-# name_prose.glued_names. 监护 before 人 is the label 监护人, no verb.
+# name_prose.glued_names. 监护 before 人 is the label 监护人, no verb; the values' pre-check looks
+# for 监护 by a substring search (name_prose.may_care): every remark about a guardian holds 监护人.
 CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
@@ -443,13 +444,13 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # than the rest of a value's pre-check). Not 男 or 女 themselves: a column of genders holds them all.
 # _PROSE_HINT's words apart (name_prose.may_contain), where a match can begin or one character
 # after: 格 (网格员), 工 (社工), 理 (护理员), 协专干, 医 (村医, 医生), 警 (民警), 愿 (志愿者), the
-# relations' characters, 访慰望扶, 顾 (照顾), 患 (患病) and 监 (监护). Not 护 of
+# relations' characters, 访慰望扶, 顾 (照顾) and 患 (患病). Not 监 or 护 of
 # 监护人, 社 of 社区 nor the surname 孙: as ROLE_HINT's, every column of labels, addresses or names
 # held them, and a hit searched the rest of it for every alternative (+3 % on the corpus document);
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患监"
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_PROSE_CHARS}{_OPEN}]")

@@ -351,9 +351,13 @@ def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
     start = _ROLE_FROM.search(text)
     if start is None:
-        return False
+        return name_prose.may_care(text)  # 李娜监护
     at = max(0, start.start() - 1)
-    return _ROLE_HINT_RE.search(text, at) is not None or name_prose.may_contain(text, at)  # 网格员李娜入户走访
+    return (
+        _ROLE_HINT_RE.search(text, at) is not None
+        or name_prose.may_contain(text, at)  # 网格员李娜入户走访
+        or name_prose.may_care(text)
+    )
 
 
 def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:

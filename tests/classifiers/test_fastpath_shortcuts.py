@@ -379,3 +379,17 @@ def test_may_hold_equals_the_pre_check_for_lists_and_honorifics() -> None:
         text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
         assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
         assert person_name.may_contain(text) == (pattern.search(text) is not None), repr(text)
+
+
+def test_may_hold_equals_the_pre_check_for_care_and_staff() -> None:
+    """``may_hold`` and ``person_name.may_contain`` find care or illness after a name (照顾, 患病,
+    代养, 监护 that is no label: ``name_prose.may_care``), a staff title (村医, 民警, 志愿者) and a
+    notice's approval before a list where ``MAYBE`` and ``MAYBE_PATTERN`` (RE2) do."""
+    r = random.Random(31)
+    pieces = [*"、监护人医警愿顾患代养由村民志者", "监护", "监护人", "照顾", "患病", "代养", "村医", "民警"]
+    pieces += ["志愿者", "同意", "纳入", "列为", "张伟", "李娜", "\n", " ", "1"]
+    pattern = re.compile(person_name.MAYBE_PATTERN)
+    for _ in range(20000):
+        text = "".join(r.choice(pieces) for _ in range(r.randint(0, 10)))
+        assert may_hold(text) == (MAYBE.search(text) is not None), repr(text)
+        assert person_name.may_contain(text) == (pattern.search(text) is not None), repr(text)
