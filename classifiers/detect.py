@@ -79,7 +79,6 @@ _LATIN_LABELLED = re.compile(
     r"(?:[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})[)）])?"
 )
 _LATIN_LABEL_HINT = re.compile("[:：][ \t]*[A-Za-z]")
-_LABEL_HINTS = re.compile(f"{LABEL_HINT.pattern}|{_LATIN_LABEL_HINT.pattern}")
 # What marks a key of a log line that names a person (``user=张伟``, ``审核人=李娜``:
 # entities/name_keys.py) where ``labelled_names`` hands it on: its value is visited as a name
 # key's (see ``key_info``), and the catalog never sees it (in JSON such keys hold anything).
@@ -159,13 +158,15 @@ class Detector:
         """(key, start, end) of each name written under a name key in ``text``, and under a key
         of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
-        # Every shape holds a CJK character; one search for both hints (a second one for every
-        # value cost the corpus document +0.8 %).
-        if text.isascii() or _LABEL_HINTS.search(text) is None:
+        if text.isascii():  # every shape holds a CJK character
             return found
+        # Two searches, each from its class of separators: joined in one pattern, neither
+        # class led the search (the corpus document +0.6 %).
         latin = _LATIN_LABEL_HINT.search(text) is not None
         if latin:
             found += self._latin_labelled(text)
+        if not latin and LABEL_HINT.search(text) is None:
+            return found
         logged = latin
         for m in _LABELLED.finditer(text):
             key = m.group(1) or m.group(2)
