@@ -102,7 +102,10 @@ _CANONICAL = {
     email.ENTITY: r"(?![0-9]{10})(?![0-9A-Za-z]{18})[A-Za-z0-9_]{1,64}@[A-Za-z0-9]{1,63}"
     r"(?:\.[A-Za-z][A-Za-z0-9]{0,62})*\.[A-Za-z]{2,24}",
 }
-_ADDRESS_COLUMN = r"[^\s\x00](?:[^\n\x00]*[^\s\x00])?"
+_ADDRESS_VALUE = r"[^\s\x00](?:[^\n\x00]*[^\s\x00])?"
+# The address shape over a NUL-joined column (every address plan's ``column``: one object, which
+# columns.whole_column knows by identity and mostly decides without it).
+ADDRESS_COLUMN = re.compile(f"(?:{_ADDRESS_VALUE})(?:\x00(?:{_ADDRESS_VALUE}))*")
 # A landline under a phone key written the common way, area code and subscriber apart. The
 # scan would find it three times (grouped, and joined as a whole and as a window, lifted by
 # the key to 0.4 + 0.35) and keep the 0.75; a placeholder subscriber leaves the key's claim.
@@ -228,12 +231,14 @@ class Detector:
         evidence = info.evidence if info is not None else ""
         # The same over a NUL-joined column; the address shape's "." and "\S" would cross
         # a NUL, so there the separator is excluded (a value holding one fails the column).
-        column = _ADDRESS_COLUMN if entity == address.ENTITY and regex else regex
+        column = re.compile(f"(?:{regex})(?:\x00(?:{regex}))*") if regex else None
+        if entity == address.ENTITY and regex:
+            column = ADDRESS_COLUMN
         return Plan(
             info,
             hints,
             re.compile(regex) if regex else None,
-            re.compile(f"(?:{column})(?:\x00(?:{column}))*") if column else None,
+            column,
             evidence,
             f"{strong.strong_evidence}+{evidence}" if strong else "",
             self.scanner.may_hold_custom if self.scanner.custom_entities else None,

@@ -323,6 +323,33 @@ def test_whole_column_by_re2_equals_re(key: str) -> None:
         assert columns.whole_column(plan.column, joined) == (plan.column.fullmatch(joined) is not None)
 
 
+# The address column's shape as the plans held it before ``columns._spaceless``: the reference.
+_ADDRESS_VALUE = r"[^\s\x00](?:[^\n\x00]*[^\s\x00])?"
+_ADDRESS_COLUMN = re.compile(f"(?:{_ADDRESS_VALUE})(?:\x00(?:{_ADDRESS_VALUE}))*")
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+def test_whole_address_column_equals_the_pattern() -> None:
+    """``whole_column`` of an address column decides a column without whitespace without its
+    pattern: the same answer as the pattern, for columns short and long (RE2's length), of
+    addresses with every whitespace character, line ends, NULs and empty values among them."""
+    plan = DETECTOR.plan("jtzz")
+    assert plan.column is not None and plan.column.pattern == _ADDRESS_COLUMN.pattern
+    # str.split's whitespace is re's \s (the shortcut's premise), over every code point
+    assert all((c.isspace()) == (re.fullmatch(r"\s", c) is not None) for c in map(chr, range(0x110000)))
+    r = random.Random(29)
+    street = "陕西省安康市汉滨区育才路1号A-3室#"
+    odd = [*_SPACES, "\x00", "\u200b", "\ufeff", "\u3000", "\n", "\r\n"]
+    for _ in range(4000):
+        values = ["".join(r.choice(street) for _ in range(r.randint(1, 12))) for _ in range(r.choice((1, 3, 100)))]
+        for _ in range(r.choice((0, 0, 1, 2))):  # a whitespace character, a NUL or an empty value somewhere
+            k = r.randrange(len(values))
+            at = r.choice((0, len(values[k]), r.randint(0, len(values[k]))))
+            values[k] = "" if r.random() < 0.15 else values[k][:at] + r.choice(odd) + values[k][at:]
+        joined = columns.SEPARATOR.join(values)
+        assert columns.whole_column(plan.column, joined) == (_ADDRESS_COLUMN.fullmatch(joined) is not None), joined
+
+
 @pytest.mark.parametrize("today", [_dt.date(2026, 11, 29), _dt.date(2028, 2, 29), _dt.date(2027, 3, 1)])
 def test_minors_by_date_set_equal_date_parsing(today: _dt.date) -> None:
     """``Run._persons`` finds minors with a set of the last 18 years' dates; the reference
