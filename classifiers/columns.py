@@ -67,8 +67,11 @@ _MAYBE_RE2 = re2.compile(
 # mostly empty cells (残疾等级, 1,480 characters) took 60 µs, one RE2 search 5.
 _RE2_FROM = 512
 # ``person_name.may_contain`` (a context word, which makes a value under a name key more than
-# a name) over a long column of names: ``re`` tries its ten alternatives at every position.
-_NAME_CONTEXT_RE2 = re2.compile(person_name.MAYBE_PATTERN.encode())
+# a name) over a long column of names, where ``re`` tries its ten alternatives at every
+# position, and a value that is a placeholder (all CJK: nothing to escape).
+_NAME_ODD_RE2 = re2.compile(
+    f"{person_name.MAYBE_PATTERN}|(?:^|\x00)(?:{'|'.join(sorted(person_name.PLACEHOLDERS))})(?:\x00|$)".encode()
+)
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's four parts, and any 18 letters and digits (an ID number or
 # a credit code, and any embedded file's base64), also when separators between digits would join them.
@@ -94,11 +97,14 @@ def maybe(joined: str) -> bool:
     return _hit(_MAYBE_RE2.search, joined)
 
 
-def names_may_hold_context(joined: str) -> bool:
-    """``person_name.may_contain`` over a NUL-joined column of names, as fast as its length allows."""
+def names_may_be_odd(joined: str, values: list[str]) -> bool:
+    """May a column of names (``values``, NUL-joined) hold a value that is no name whole: a
+    context word (``person_name.may_contain``) or a placeholder (不详, 未填写)? As fast as its
+    length allows: for a long column one RE2 pass, where hashing every name to look it up
+    among the placeholders cost ~500,000 instructions an export."""
     if len(joined) < _RE2_FROM:
-        return person_name.may_contain(joined)
-    return _hit(_NAME_CONTEXT_RE2.search, joined)
+        return person_name.may_contain(joined) or not person_name.PLACEHOLDERS.isdisjoint(values)
+    return _hit(_NAME_ODD_RE2.search, joined)
 
 
 def _hit(search: Any, text: str) -> bool:

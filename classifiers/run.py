@@ -24,7 +24,7 @@ from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc read
 
 from . import base64text, markup_text, tokens, urls
 from .catalog import PHONE, KeyInfo
-from .columns import SEPARATOR, names_may_hold_context
+from .columns import SEPARATOR, names_may_be_odd
 from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
@@ -653,11 +653,9 @@ _NOT_NAMES = person_name.GROUP_WORDS | person_name.STATUSES
 
 def _odd_names(values: list[str], info: KeyInfo | None, joined: str | None = None) -> list[int]:
     """Positions of clean CJK values under a name key that are not a name whole
-    (``keyed_name``): one search over the column rules out context words for all. ``joined``:
-    the values joined by NUL, when the caller has them (a column matched whole)."""
-    if names_may_hold_context(SEPARATOR.join(values) if joined is None else joined):
-        return [k for k, v in enumerate(values) if not keyed_name(v, info)]
-    if not person_name.PLACEHOLDERS.isdisjoint(values):  # 不详, 未填写: one C-level pass says none is
+    (``keyed_name``): one search over the column rules out context words and placeholders for
+    all. ``joined``: the values joined by NUL, when the caller has them (a column matched whole)."""
+    if names_may_be_odd(SEPARATOR.join(values) if joined is None else joined, values):
         return [k for k, v in enumerate(values) if not keyed_name(v, info)]
     if info is None or not info.weak:
         return []

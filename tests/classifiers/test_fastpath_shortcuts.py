@@ -220,16 +220,19 @@ def test_re2_column_checks_agree_with_re(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_names_context_by_re2_equals_re() -> None:
-    """``columns.names_may_hold_context`` (RE2 over a long column of names) says what
-    ``person_name.may_contain`` says: names, with now and then a context word, a part of one
-    (姓 名 with spaces, 户), 17 digits or fewer."""
+    """``columns.names_may_be_odd`` (RE2 over a long column of names) says what
+    ``person_name.may_contain`` and a look-up among the placeholders say: names, with now and
+    then a context word, a part of one (姓 名 with spaces, 户), 17 digits or fewer, a
+    placeholder, or one within a name or beside another (不详不详, 张不详)."""
     r = random.Random(8)
     names = ("张伟", "李娜", "欧阳娜娜", "王芳", "户", "姓  名", "人民", "1234567890123456", "12345678901234567")
-    for _ in range(300):
-        values = [r.choice(names[:4]) if r.random() < 0.995 else r.choice(names) for _ in range(700)]
+    names += (*sorted(person_name.PLACEHOLDERS), "不详不详", "张不详", "暂无伟", "无无")
+    for _ in range(600):
+        odd = r.choice((names, names[-51:]))  # now and then placeholders alone among the names
+        values = [r.choice(names[:4]) if r.random() < 0.995 else r.choice(odd) for _ in range(r.choice((3, 700)))]
         joined = columns.SEPARATOR.join(values)
-        assert len(joined) >= columns._RE2_FROM
-        assert columns.names_may_hold_context(joined) == person_name.may_contain(joined)
+        want = person_name.may_contain(joined) or not person_name.PLACEHOLDERS.isdisjoint(values)
+        assert columns.names_may_be_odd(joined, values) == want
 
 
 def test_may_hold_equals_the_pre_check() -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import random
 
-from classifiers.catalog import Catalog
+from classifiers.catalog import Catalog, KeyInfo
 from classifiers.columns import SEPARATOR
-from classifiers.run import _odd_names
+from classifiers.detect import keyed_name
+from classifiers.entities import person_name
+from classifiers.run import _NOT_NAMES, _odd_names
 from support.random_texts import random_texts
 
 CATALOG = Catalog.load()
@@ -39,3 +41,29 @@ def test_odd_names_from_the_joined_column_equal_those_from_the_values() -> None:
             values = [v or "张伟" for v in values]
             joined = SEPARATOR.join(values)
             assert _odd_names(values, info, joined) == _odd_names(values, info), (key, values[:5])
+
+
+def _odd_names_before(values: list[str], info: KeyInfo | None) -> list[int]:
+    """``_odd_names`` before the placeholders were looked for in the column's RE2 pass: the
+    reference."""
+    if person_name.may_contain(SEPARATOR.join(values)) or not person_name.PLACEHOLDERS.isdisjoint(values):
+        return [k for k, v in enumerate(values) if not keyed_name(v, info)]
+    if info is None or not info.weak:
+        return []
+    return [k for k, v in enumerate(values) if not person_name.surname_length(v) or v in _NOT_NAMES]
+
+
+def test_odd_names_equal_those_found_before() -> None:
+    """Columns of names, short and long, with now and then a placeholder (alone, or among
+    context words and group words)."""
+    r = random.Random(59)
+    placeholders = sorted(person_name.PLACEHOLDERS)
+    for key in ("姓名", "xm", "name", "联系人"):
+        info = CATALOG.lookup(key)
+        for _ in range(300):
+            odd = r.choice((placeholders, NAMES))
+            values = [
+                r.choice(NAMES[:5]) if r.random() < 0.997 else r.choice(odd) for _ in range(r.choice((3, 40, 900)))
+            ]
+            joined = SEPARATOR.join(values)
+            assert _odd_names(values, info, joined) == _odd_names_before(values, info), (key, values[:5])
