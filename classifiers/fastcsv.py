@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .catalog import KeyInfo
 from .csvcolumn import Categories, Detected, ValueVisitor, _column
 from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
 from .detect import Plan
@@ -363,7 +362,7 @@ class _Walker:
             if links and (plan.info is None or not plan.info.region):
                 # Links name their row's region (regionlinks.py); a column of them holds
                 # nothing personal and no cell of it is visited below.
-                for text, code_only, row in column_links(values, present, self._key_info):
+                for text, code_only, row in column_links(values, present, self._plan_of):
                     self._regions([text], code_only, [row])
             new = _column(
                 name or str(col + 1),
@@ -378,9 +377,6 @@ class _Walker:
             if new is not None:
                 changed.append((col, present, new))
         return changed
-
-    def _key_info(self, key: str) -> KeyInfo | None:
-        return self._plan_of(key).info
 
     def _labelled_rows(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any, cast
 
-from .catalog import KeyInfo
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
 from .entities import embedded_file, person_name
@@ -492,7 +491,7 @@ class ColumnWalker:
                 # Links (HAL's href, url) name their record's region (regionlinks.py); a column of
                 # them holds nothing personal and is not visited value by value below.
                 rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
-                for text, code_only, row in column_links(column, rows, self._key_info):
+                for text, code_only, row in column_links(column, rows, self.plan_of):
                     self.region_values((text,), code_only, row)
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
                 # A column of names or ID numbers, or of objects that may hold them (joined: None)
@@ -683,9 +682,6 @@ class ColumnWalker:
         first = self._items(max(rows))
         for column in columns:
             self._rows_of[id(column)] = first
-
-    def _key_info(self, key: str) -> KeyInfo | None:
-        return self.plan_of(key).info
 
     def _region_key(self, key: str) -> bool:
         info = self.plan_of(key).info

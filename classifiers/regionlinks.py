@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from .catalog import KeyInfo
+from .detect import Plan
 from .structured import division_code
 
 # What a link is: an absolute URL or a path, its query, no spaces.
@@ -62,11 +63,15 @@ def linked_regions(value: str, key_info: Callable[[str], KeyInfo | None]) -> lis
 
 
 def column_links(
-    column: Sequence[Any], rows: Sequence[int], key_info: Callable[[str], KeyInfo | None]
+    column: Sequence[Any], rows: Sequence[int], plan_of: Callable[[str | None], Plan]
 ) -> list[tuple[str, bool, int]]:
     """``linked_regions`` of each link of a column, with its row: a column holding nothing
-    personal is not visited value by value (classifiers/fastjson.py), nor is a value found
-    clean before."""
+    personal is not visited value by value (fastjson.py, fastcsv.py), nor is a value found
+    clean before. ``plan_of``: the walk's plan of a key (a query parameter is read as under it)."""
+
+    def key_info(key: str) -> KeyInfo | None:
+        return plan_of(key).info
+
     out: list[tuple[str, bool, int]] = []
     for value, row in zip(column, rows, strict=True):
         if type(value) is str and may_be_link(value):
