@@ -86,7 +86,8 @@ def _column(
     # nothing changes and records nothing (its category, if any, is recorded above); text in
     # base64, a URL with an escape or a name in it, a JWT or a data URI is visited, to be read
     # decoded (tokens.plain).
-    distinct = {values[k] for k in rest}
+    # (``set`` of the list itself when no value was batched: one C-level pass, not a step per index)
+    distinct = set(values) if type(rest) is range else {values[k] for k in rest}
     quiet = {v for v in distinct if tokens.plain(v) and not detected(v, plan, True)}
     if len(quiet) == len(distinct):  # nothing found in any of them: no visit would change a thing
         return out if changed else None
