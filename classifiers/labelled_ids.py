@@ -46,22 +46,28 @@ _LABEL_BEFORE = re.compile(r"(?:身份证(?:号码?)?|身份号码|证件号码?
 _ALONE = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
 
 
-def labelled_ids(plain: Folded, runs: list[tuple[int, int]]) -> list[Match]:
+def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match]) -> list[Match]:
     """The ID numbers in ``plain`` (``runs``: its runs of digits) after a label that the scanner
-    does not read: written in pieces, or mistyped."""
+    does not read: written in pieces, or mistyped (``scanned``: what the scanner found, valid
+    numbers among it, which need no second check)."""
     text = plain.text
     if not any(start in text for start in _LABEL_STARTS):
         return []
     found = _in_pieces(plain) if _unjoined(text, runs) else []
+    valid: set[int] | None = None
     for start, end in runs:
         number = text[start:end] if end - start == 18 else text[start : end + 1] if end - start == 17 else ""
+        if len(number) != 18 or _ALONE.match(text, start + 18) is None:
+            continue
+        if valid is None:
+            valid = {m.start for m in scanned if m.entity == resident_id.ENTITY}
+        span = plain.span(start, start + 18)
         if (
-            len(number) == 18
-            and _ALONE.match(text, start + 18) is not None
+            span[0] not in valid
             and resident_id.mistyped(number)
             and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None
         ):
-            found.append(Match(resident_id.ENTITY, *plain.span(start, start + 18), _MISTYPED_SCORE, "label+bad-check"))
+            found.append(Match(resident_id.ENTITY, *span, _MISTYPED_SCORE, "label+bad-check"))
     return found
 
 

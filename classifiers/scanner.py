@@ -182,7 +182,7 @@ class Scanner:
         runs = digit_runs(plain.text) if cjk or separated else []  # once for names, the joined fold, windows
         if cjk:
             found += self._free_text(plain, runs, hints, hint_evidence)
-            found += labelled_ids(plain, runs)
+            found += labelled_ids(plain, runs, found)
         if separated:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
