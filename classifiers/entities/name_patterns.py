@@ -218,9 +218,24 @@ _DIGIT_RUNS = re.compile("[0-9]{11,}")
 # no unit (车队), place, group word or label (联系方式, 金额). _BEFORE_MOBILE_RE reads the 16
 # characters before the number, _AFTER_MOBILE_RE from its end.
 _BEFORE_MOBILE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:请?联系|致电|找)?([{_CJK}]{{2,4}})[ \t]*(?:[_\-/(:,;|][ \t]*)?(?:\+?86[ \t-]?)?\Z"
+    rf"(?<![{_CJK}])(?:请?联系|致电|找)?([{_CJK}]{{2,4}})[】\])]?[ \t]*(?:[_\-/(:,;|][ \t]*)?(?:\+?86[ \t-]?)?\Z"
 )
 _AFTER_MOBILE_RE = re.compile(rf"[ \t]*(?:[_\-/(),;|][ \t]*)?([{_CJK}]{{2,4}})(?![{_CJK}])")
+# The same name with the phone's label between it and the number (张伟的手机是139…, 李娜电话：139…,
+# 王强 手机 139…), as remarks write them: name_runs.before_phone_label. _BEFORE_MOBILE_RE takes a
+# name in brackets too (【张伟】139…).
+# What may follow 电话 or 手机 in the label, up to the end of its run.
+_PHONE_LABEL_TAILS = frozenset(("", "号", "号码", "是", "为", "号是", "号为", "号码是", "号码为"))
+# What may stand between the label's run and the number.
+_GAP_TO_MOBILE_RE = re.compile(r"[ \t]*(?:[:,][ \t]*)?(?:\+?86[ \t-]?)?")
+# What says which phone, before its label, and no name (常用手机: 常 is a surname too).
+_PHONE_KINDS = frozenset(("常用", "备用", "家庭", "办公", "单位", "住宅", "紧急", "私人", "个人", "工作", "值班"))
+# The last character of a run that a phone's label ends (电话, 手机, 手机号, 号码, 是, 为).
+_PHONE_LABEL_LAST = frozenset("话机号码是为")
+# Labels that fill their run, as most mobiles in remarks have them (联系电话：139…): no name in it.
+_PHONE_LABELS = frozenset(
+    ("电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系手机", "联系电话是", "手机号是", "电话是")
+)
 
 # What ends a label of a phone that starts with a surname (联系方式, 常用手机): no name.
 _PHONE_LABEL_ENDS = frozenset("式法机话线")

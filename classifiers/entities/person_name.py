@@ -29,6 +29,8 @@ from .name_patterns import (
     _LINE_ID_RE,
     _MAYBE_RE,
     _NUMBER_LABEL_ENDS,
+    _PHONE_LABEL_LAST,
+    _PHONE_LABELS,
     _PHRASE_RE,
     _PROFILE_NAME_RE,
     _PROFILE_RE,
@@ -58,6 +60,7 @@ from .name_runs import (
     _role_runs,
     _spaced_runs,
     before_bracketed_relations,
+    before_phone_label,
 )
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
@@ -242,21 +245,22 @@ def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tup
         if mobile.validate(text[at : at + 11]) is not None:
             continue
         before = _before_mobile(text, at)
-        if before is not None and before.start(1) not in starts and beside_number(before.group(1)):
-            found.append((before.start(1), before.end(1), 0.85, "surname+beside-mobile"))
+        if before is not None and before[0] not in starts and beside_number(text[before[0] : before[1]]):
+            found.append((before[0], before[1], 0.85, "surname+beside-mobile"))
         after = _AFTER_MOBILE_RE.match(text, at + 11)
         if after is not None and after.start(1) not in starts and beside_number(after.group(1)):
             found.append((after.start(1), after.end(1), 0.85, "surname+beside-mobile"))
     return found
 
 
-def _before_mobile(text: str, at: int) -> re.Match[str] | None:
-    """``_BEFORE_MOBILE_RE.search(text, max(0, at - 16), at)`` (the 16 characters before a mobile;
-    the look-behind still sees the one before them), matched at the one place a match can begin:
-    every match opens with a CJK character after one that is none and then takes only the gap's
-    characters, none CJK, up to ``at``, so it begins where the last CJK run before ``at`` does.
-    Searched, the look-behind entered the matcher at each of the 16 places (~15,000 instructions
-    a mobile)."""
+def _before_mobile(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the name before a mobile at ``at``: ``_BEFORE_MOBILE_RE.search(text, max(0, at - 16),
+    at)`` (the 16 characters before it; the look-behind still sees the one before them), matched at
+    the one place a match can begin: every match opens with a CJK character after one that is none
+    and then takes only the gap's characters, none CJK, up to ``at``, so it begins where the last
+    CJK run before ``at`` does. Searched, the look-behind entered the matcher at each of the 16
+    places (~15,000 instructions a mobile). A run that ends with a phone's label (张伟的手机是) is
+    read by ``before_phone_label`` first."""
     lowest = max(0, at - 16)
     end = at
     while end > lowest and not _cjk_at(text, end - 1):
@@ -264,7 +268,16 @@ def _before_mobile(text: str, at: int) -> re.Match[str] | None:
     start = end
     while start > lowest and _cjk_at(text, start - 1):
         start -= 1
-    return None if start == end else _BEFORE_MOBILE_RE.match(text, start, at)
+    if start == end:
+        return None
+    if text[end - 1] in _PHONE_LABEL_LAST and (
+        text[start:end] not in _PHONE_LABELS or (start > lowest and text[start - 1] in " \t")
+    ):
+        labelled = before_phone_label(text, start, end, at, lowest)
+        if labelled is not None:
+            return labelled
+    match = _BEFORE_MOBILE_RE.match(text, start, at)
+    return None if match is None else match.span(1)
 
 
 def _records(text: str) -> list[re.Match[str]]:
