@@ -99,7 +99,8 @@ def _in_pieces(plain: Folded) -> list[Match]:
                 continue
             start, end = m.span(1)
             number, last = _first_18(text, start, end)
-            if last - start >= 18 and resident_id.validate(number) is True:  # in one piece: the scanner's
+            # Over more than 18 characters: in pieces (a number in one piece is the scanner's).
+            if last - start >= 18 and resident_id.validate(number) is True:
                 found.append(Match(resident_id.ENTITY, *plain.span(start, last + 1), VALIDATED_SCORE, "pieces+label"))
     return found
 

@@ -334,7 +334,7 @@ def before_phone_label(text: str, start: int, end: int, at: int, lowest: int) ->
         return None
     if _GAP_TO_MOBILE_RE.fullmatch(text, end, at) is None:
         return None
-    name_end = label - 2 if text.startswith("联系", label - 2, label) and label - 2 >= start else label
+    name_end = label - 2 if label - 2 >= start and text.startswith("联系", label - 2, label) else label
     if name_end > start and text[name_end - 1] == "的":
         name_end -= 1
     name_start = start
@@ -347,6 +347,8 @@ def before_phone_label(text: str, start: int, end: int, at: int, lowest: int) ->
             name_start -= 1
         if name_end == start:
             return None
+    if name_start > 0 and _is_cjk(text[name_start - 1]):  # the run goes on before the window
+        return None
     for word in _CALL_WORDS:
         if text.startswith(word, name_start, name_end):
             name_start += len(word)
