@@ -47,8 +47,9 @@ _BEFORE_KIN_RE = re.compile(
 # A visit's one name before a count of households or persons (走访张伟一户, 慰问王秀英一人, 走访张伟等3户).
 _COUNTED_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)[ \t]?(?:{ONE_COUNT})")
 # A name whole before care or illness, at a run's start or after 由 (张伟患病住院, 李娜监护,
-# 由李娜照顾, 李娜、王强照顾): glued to more prose (长期患病, 由村委会监护) it must still be a name.
-_BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}}?)(?:{'|'.join(CARE_VERBS)})")
+# 由李娜照顾, 由李娜负责照顾, 李娜、王强照顾): glued to more prose (长期患病, 由村委会监护) it must
+# still be a name.
+_BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}}?)(?:负责)?(?:{'|'.join(CARE_VERBS)})")
 # Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
 # follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
 _STAFF_VERBS = frozenset(

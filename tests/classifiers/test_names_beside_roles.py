@@ -151,6 +151,8 @@ def test_an_approval_of_no_names_stays(text: str) -> None:
         ("该儿童由其祖母王秀英监护", ["王秀英"], "由其祖母"),
         ("孤儿李娜由其叔叔张强代养", ["李娜", "张强"], "由其叔叔"),
         ("户主张伟，其妻李娜患病", ["张伟", "李娜"], "其妻"),
+        ("由李娜负责照顾", ["李娜"], "负责照顾"),
+        ("由欧阳娜娜负责监护", ["欧阳娜娜"], "负责监护"),
     ],
 )
 def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept: str) -> None:
@@ -183,6 +185,11 @@ def test_a_name_before_care_or_illness_goes(text: str, secrets: list[str], kept:
         "张三、李四照顾",
         "监护人：",
         "生活不能自理需人照顾",
+        "由村委会负责照顾",
+        "由其负责照顾",
+        "由专人负责照顾",
+        "由社区负责监护",
+        "负责照顾",
     ],
 )
 def test_care_or_illness_without_a_name_stays(text: str) -> None:
