@@ -30,10 +30,12 @@ _LABEL_STARTS = ("身份", "证件")
 # What may part the pieces of a number after its label: brackets, commas, quotes, plus signs and
 # the separators the scanner joins already; at most three between two pieces.
 _APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·:：;；\-]{0,3}"
+# A label for an ID number (公民身份号码 holds 身份号码).
+_LABEL = r"(?:身份证(?:号码?)?|身份号码|证件号码?)"
 _LABELLED = re.compile(
-    r"(?:身份证(?:号码?)?|身份号码|证件号码?)"  # 公民身份号码 holds 身份号码
-    r"[^0-9\n]{0,8}?"  # 为, ：; not (18位): no digit before the number
-    rf"([0-9](?:{_APART}[0-9])*(?:{_APART}[Xx])?)(?![0-9A-Za-z])"
+    _LABEL
+    + r"[^0-9\n]{0,8}?"  # 为, ：; not (18位): no digit before the number
+    + rf"([0-9](?:{_APART}[0-9])*(?:{_APART}[Xx])?)(?![0-9A-Za-z])"
 )
 # A check character parted from the digits before it (003 X): after a run of digits.
 _CHECK_APART = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]{1,3}[Xx](?![0-9A-Za-z])")
@@ -42,7 +44,7 @@ _CHECK_APART = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]{1,3}[Xx](?![0-9A-Za-z])")
 _MISTYPED_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 # A label right before a number (up to 8 characters between, no digit): searched in the 13
 # characters before a run of 18, as `_LABELLED` allows.
-_LABEL_BEFORE = re.compile(r"(?:身份证(?:号码?)?|身份号码|证件号码?)[^0-9\n]{0,8}\Z")
+_LABEL_BEFORE = re.compile(_LABEL + r"[^0-9\n]{0,8}\Z")
 _ALONE = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
 
 

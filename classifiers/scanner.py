@@ -270,17 +270,11 @@ class Scanner:
                 continue
             end = best[1]
             if end < len(text) and "0" <= text[end] <= "9" and best[2] in _GLUED:
-                # A number glued to the next (resident_id.GLUED_END, mobile.GLUED_END): each
-                # pattern needs no digit before it, so the second is taken here, a mobile after
-                # a checksummed ID, or a checksummed ID after a mobile (without one, no mobile).
-                if best[2] == resident_id.ENTITY:
-                    if mobile.validate(text[end : end + 11]) is not False:
-                        out.append(Match(mobile.ENTITY, *folded.span(end, end + 11), mobile.PATTERNS[0].score, "glued"))
-                elif best[2] == mobile.ENTITY and resident_id.validate(text[end : end + 18]) is True:
-                    out.append(Match(resident_id.ENTITY, *folded.span(end, end + 18), VALIDATED_SCORE, "glued"))
-                else:
+                partner = glued_after(folded, end, best[2])
+                if partner is None:
                     pos = at + 1
                     continue
+                out += partner
                 out.append(Match(best[2], *folded.span(at, end), min(best[0], 1.0), best[3]))
                 pos = end + (11 if best[2] == resident_id.ENTITY else 18)
                 continue
@@ -370,3 +364,19 @@ def resolve(found: list[Match]) -> list[Match]:
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def glued_after(folded: Folded, end: int, entity: str) -> list[Match] | None:
+    """The number glued after a match of ``entity`` (an ID number or a mobile) that ends at
+    ``end`` with a digit after it (resident_id.GLUED_END, mobile.GLUED_END): each pattern needs
+    no digit before it, so the second is taken here. After an ID number a mobile, where its 11
+    digits may be one ([] where not); after a mobile a checksummed ID number, else None: without
+    one the mobile is none either."""
+    text = folded.text
+    if entity == resident_id.ENTITY:
+        if mobile.validate(text[end : end + 11]) is False:
+            return []
+        return [Match(mobile.ENTITY, *folded.span(end, end + 11), mobile.PATTERNS[0].score, "glued")]
+    if resident_id.validate(text[end : end + 18]) is True:
+        return [Match(resident_id.ENTITY, *folded.span(end, end + 18), VALIDATED_SCORE, "glued")]
+    return None

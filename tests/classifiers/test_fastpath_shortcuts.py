@@ -26,7 +26,7 @@ from classifiers.normalise import Folded, fold, fold_joined
 from classifiers.records import Records
 from classifiers.run import Run, _unchanged
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
-from classifiers.scanner import MAYBE, Match, Scanner, may_hold
+from classifiers.scanner import MAYBE, Match, Scanner, glued_after, may_hold
 from policies.masking import load_profiles
 from support.random_texts import random_texts
 
@@ -88,16 +88,13 @@ def _every_pattern(scanner: Scanner, folded: Folded, hints: frozenset[str], hint
             continue
         end = best[1]
         if end < len(text) and "0" <= text[end] <= "9" and best[2] in (resident_id.ENTITY, mobile.ENTITY):
-            # A number glued to the next (GLUED_END of both): a mobile after an ID, an ID after a
-            # mobile, which must validate, else the mobile is none.
-            if best[2] == resident_id.ENTITY:
-                if mobile.validate(text[end : end + 11]) is not False:
-                    out.append(Match(mobile.ENTITY, *folded.span(end, end + 11), mobile.PATTERNS[0].score, "glued"))
-            elif resident_id.validate(text[end : end + 18]) is True:
-                out.append(Match(resident_id.ENTITY, *folded.span(end, end + 18), VALIDATED_SCORE, "glued"))
-            else:
+            # A number glued to the next (GLUED_END of both): the scanner's own rule, tested in
+            # its tables; here only the search is the reference's.
+            partner = glued_after(folded, end, best[2])
+            if partner is None:
                 pos = at + 1
                 continue
+            out += partner
             out.append(Match(best[2], *folded.span(at, end), min(best[0], 1.0), best[3]))
             pos = end + (11 if best[2] == resident_id.ENTITY else 18)
             continue
