@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from classifiers.inspect import Inspector
+from classifiers.inspect import Inspection, Inspector
 from policies.masking import load_profiles
 
 PROFILES = load_profiles()
@@ -15,6 +15,13 @@ ROLES = ("outsourced", "caseworker")  # the strict profile, and one that keeps p
 
 def out(body: str, media_type: str, role: str) -> str:
     return INSPECTOR.inspect(body.encode(), media_type, "utf-8", PROFILES.for_roles([role])).body.decode()
+
+
+def inspected_json(doc: object, role: str) -> Inspection:
+    """``doc`` as a JSON body (its non-ASCII characters as they are) through the inspector."""
+    return INSPECTOR.inspect(
+        json.dumps(doc, ensure_ascii=False).encode(), "application/json", "utf-8", PROFILES.for_roles([role])
+    )
 
 
 def as_bodies(text: str) -> list[tuple[str, str]]:
