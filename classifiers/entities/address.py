@@ -152,8 +152,10 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
 
 
 # An address written a character at a time after its label (住址：北 京 市 朝 阳 区 建 国 路 8 8 号, as a
-# form pads a field or a copy from a PDF spaces it): no part of it parses as written.
-_SPACED_RE = re.compile(rf"[{_H}0-9A-Za-z](?:[ \u3000][{_H}0-9A-Za-z])+")
+# form pads a field or a copy from a PDF spaces it): no part of it parses as written. A number
+# stays whole between the spaces as often as not (育 才 路 12 号): the run read one character
+# at a time stopped at its first digit, and its last digit and 号 went out.
+_SPACED_RE = re.compile(rf"(?:[{_H}]|[0-9A-Za-z]+)(?:[ \u3000](?:[{_H}]|[0-9A-Za-z]+))+")
 
 
 def _spaced(text: str, pos: int) -> int:
