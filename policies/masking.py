@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import yaml
 
-from classifiers.entities import address, mobile, person_name
+from classifiers.entities import address, mobile, person_name, resident_id
 from classifiers.normalise import fold
 
 from .crypto import CIPHER_PREFIX, TOKEN_PREFIX, FieldCrypto
@@ -104,10 +104,15 @@ class Operator:
         if self.keep_domain and "@" in text:
             text, _, domain = text.rpartition("@")
             suffix = "@" + domain
-        if len(text) <= self.first + self.last:
+        last = self.last
+        if entity == resident_id.ENTITY and len(text) == 17:
+            # An ID number's positions say what its characters are: one cut before its check
+            # character is masked where an 18-character one is, so the birth date stays hidden.
+            last -= 1
+        if len(text) <= self.first + last:
             return self.fill * len(text) + suffix
-        hidden = len(text) - self.first - self.last
-        return text[: self.first] + self.fill * hidden + text[len(text) - self.last :] + suffix
+        hidden = len(text) - self.first - last
+        return text[: self.first] + self.fill * hidden + text[len(text) - last :] + suffix
 
 
 def _mask_name(name: str, fill: str) -> str:

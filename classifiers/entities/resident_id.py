@@ -219,6 +219,15 @@ def mistyped(number: str) -> bool:
     )
 
 
+def truncated(number: str) -> bool:
+    """17 digits with a real province and date of birth: an ID number cut before its check
+    character (a column of 17 characters, a copy that lost the last one), masked where a label
+    says what it is."""
+    return (
+        len(number) == 17 and number.isascii() and number.isdigit() and _prefix_ok(number) and _birth_ok(number[6:14])
+    )
+
+
 def looks_like(text: str) -> bool:
     """ID-shaped: 15 digits, 17 digits and a digit/X, or the 17 digits alone (a form that
     keeps the check character in a field of its own: sfzh17 and jym). Used with key evidence

@@ -66,7 +66,9 @@ def test_an_id_number_in_pieces_under_an_id_key(value: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        f"身份证号：{bad_check(X_ID)[:6]}（{BIRTH}）{bad_check(X_ID)[14:]}",  # no valid number once joined
+        # (a mistyped number in pieces after its label is masked since the eighteenth round:
+        # test_numbers_round_eight.py)
+        f"身份证号：{bad_check(X_ID)[:6]}（19901301）{bad_check(X_ID)[14:]}",  # no date once joined
         "身份证复印件1份、户口簿2份、低保证3本",
         "证件号码 120000,12000,3000,200",
         f"身份证明：金额{X_ID[:6]}元（{BIRTH}）",  # parted by words, not by punctuation

@@ -4,9 +4,16 @@ look-alikes that must stay (docs/classifiers.md, the eighteenth round)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from support.inspected import leaks
+from support.inspected import leaks, out, unchanged
+from support.synth_people import bad_check, make_id
+
+ID = make_id()  # 610902199001011235
+MISTYPED = bad_check(ID)
+BIRTH = ID[6:14]
 
 
 # 1. An address spaced a character at a time whose house number is two digits: the spaced run
@@ -20,3 +27,44 @@ from support.inspected import leaks
 )
 def test_a_spaced_address_is_masked_to_its_end(text: str, secrets: list[str]) -> None:
     leaks(text, secrets)
+
+
+# 2. An ID number cut to 17 digits after its label, and one mistyped in pieces.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"身份证号{ID[:17]}", BIRTH),
+        (f"身份证号：{ID[:17]}，电话见附件", BIRTH),
+        (f"公民身份号码 {ID[:17]}", BIRTH),
+        (f"身份证号 {MISTYPED[:6]} {MISTYPED[6:14]} {MISTYPED[14:]}", BIRTH),
+        (f"身份证号：{MISTYPED[:6]}-{MISTYPED[6:14]}-{MISTYPED[14:]}", BIRTH),
+        (f"身份证号：{MISTYPED[:6]}（{MISTYPED[6:14]}）{MISTYPED[14:]}", BIRTH),
+    ],
+)
+def test_a_truncated_or_mistyped_id_after_its_label_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"业务流水号{ID[:17]}",  # a serial of 17 digits without an ID's label
+        f"编号：{ID[:17]}",
+        "身份证号已核实，低保证号61090220230101123",  # another number's label between
+        "身份证号 610902 20231301 1230",  # no date (month 13)
+        "身份证号 990902 19900101 1230",  # no province
+        "身份证号已核，档案编号 610902 19900101 1230",  # in pieces, another number's label between
+        f"身份证号{ID[:16]}",  # 16 digits
+        "身份证号：61090219900101123456",  # 20 digits: a longer number
+    ],
+)
+def test_17_digits_and_pieces_that_are_no_id_stay(text: str) -> None:
+    unchanged(text)
+
+
+# 2b. The caseworker's mask of an ID number cut to 17 digits showed its last four, one of them the
+# birth date's last digit: masked at the positions of an 18-character number's mask.
+def test_a_truncated_ids_mask_hides_the_whole_birth_date() -> None:
+    shown = f"{ID[:6]}********{ID[14:17]}"
+    assert out(f"身份证号{ID[:17]}", "text/plain", "caseworker") == f"身份证号{shown}"
+    assert json.loads(out(json.dumps({"sfzh": ID[:17]}), "application/json", "caseworker")) == {"sfzh": shown}
