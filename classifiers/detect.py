@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from . import float_text
 from .catalog import PHONE, Catalog, KeyInfo
 from .entities import (
     address,
@@ -111,10 +112,6 @@ ADDRESS_COLUMN = re.compile(f"(?:{_ADDRESS_VALUE})(?:\x00(?:{_ADDRESS_VALUE}))*"
 # the key to 0.4 + 0.35) and keep the 0.75; a placeholder subscriber leaves the key's claim.
 _LANDLINE_CLEAN = re.compile(landline.AREA + r"[- ][2-9][0-9]{6,7}")
 _LANDLINE_JOINED = landline.PATTERNS[1].score + CONTEXT_BOOST
-# A phone a spreadsheet or a column of doubles wrote as a float, then sent as text: "1.3800138E10",
-# "1.3800138e+10" (read unfolded: folding joins the digits about the point). Read as the whole
-# number it stands for; in 13800138000.0 the scan finds the mobile already.
-_FLOAT_TEXT = re.compile(r"[0-9]\.[0-9]+[eE][0-9]{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,8 +348,8 @@ class Detector:
         elif entity == PHONE and set(core) <= _PHONE_GROUPED and 7 <= _digits(compact) <= 15:
             digits = "".join(c for c in compact if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
-        elif entity == PHONE and _FLOAT_TEXT.fullmatch(core.replace("+", "")) is not None:
-            digits = _float_digits(core.replace("+", ""))
+        elif entity == PHONE and (digits := float_text.whole_digits(core)):
+            # Written as a float ("1.3800138E10"); in 13800138000.0 the scan finds the mobile already.
             if not 7 <= len(digits) <= 15:
                 return None
             claim = "MOBILE" if digits[0] == "1" and len(digits) == 11 else "LANDLINE"
@@ -401,17 +398,6 @@ def keyed_name(value: str, info: KeyInfo | None) -> bool:
     if person_name.may_contain(value) or value in person_name.PLACEHOLDERS:  # {"xm": "不详"}
         return False
     return info is None or not info.weak or person_name.is_keyed_name(value, require_surname=True)
-
-
-def _float_digits(text: str) -> str:
-    """The digits of a number written as a float (1.3800138E10 -> 13800138000), "" when it is
-    not a whole number."""
-    mantissa, exponent = text.lower().split("e")
-    whole, fraction = mantissa.split(".")
-    shift = int(exponent)
-    if len(fraction) > shift and fraction[shift:].strip("0"):
-        return ""
-    return (whole + fraction[:shift].ljust(shift, "0")).lstrip("0")
 
 
 def _digits(text: str) -> int:

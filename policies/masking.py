@@ -13,7 +13,8 @@ from typing import Any, cast
 
 import yaml
 
-from classifiers.entities import address, mobile, person_name, resident_id
+from classifiers.entities import address, landline, mobile, person_name, resident_id
+from classifiers.float_text import whole_digits
 from classifiers.normalise import fold
 
 from .crypto import CIPHER_PREFIX, TOKEN_PREFIX, FieldCrypto
@@ -25,6 +26,7 @@ OPERATORS = frozenset(
 )
 _SETTINGS = frozenset({"op", "first", "last", "fill", "keep_domain", "text", "to", "width", "alg", "key"})
 REDACTED = "[已屏蔽]"
+_NUMBERS = (mobile.ENTITY, landline.ENTITY)  # what a spreadsheet writes as a float
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +98,12 @@ class Operator:
         return self._mask(entity, value)
 
     def _mask(self, entity: str, value: str) -> str:
-        # Show a canonical form: full-width digits, separators and +86 are noise here.
+        # Show a canonical form: full-width digits, separators and +86 are noise here, and so is
+        # a float's text (1.3800138E10, read unfolded: folding joins the digits about the point):
+        # its characters are no digits of the number.
         text = fold(value).text.strip()
+        if entity in _NUMBERS and ("E" in value or "e" in value):  # the float test: ~1,700 instructions a number
+            text = whole_digits(value.strip()) or text
         if entity == mobile.ENTITY:
             text = mobile.digits(text) or text
         suffix = ""

@@ -68,3 +68,12 @@ def test_a_truncated_ids_mask_hides_the_whole_birth_date() -> None:
     shown = f"{ID[:6]}********{ID[14:17]}"
     assert out(f"身份证号{ID[:17]}", "text/plain", "caseworker") == f"身份证号{shown}"
     assert json.loads(out(json.dumps({"sfzh": ID[:17]}), "application/json", "caseworker")) == {"sfzh": shown}
+
+
+# 3. A phone written as a float: the caseworker's mask showed the float text's characters
+# (138***3810), one digit more than a mobile's mask; now the number's digits, as a mobile's.
+@pytest.mark.parametrize("value", ["1.3800138E10", "1.3800138e+10", "1.38001380E10"])
+def test_a_float_phones_mask_shows_what_a_mobiles_mask_shows(value: str) -> None:
+    body = json.dumps({"lxdh": value})
+    assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "138****8000"}
+    assert json.loads(out(body, "application/json", "outsourced")) == {"lxdh": "[已屏蔽]"}
