@@ -28,10 +28,12 @@ _MAYBE_CORE = re.compile(
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-# A list of names in prose (name_lists.LIST_HINT) too; the honorifics a name goes before
+# A list of names in prose (name_lists.LIST_HINT) and an address in English after its label
+# (address.LATIN_HINT) too; the honorifics a name goes before
 # (name_lists.HONORIFICS: 张伟同志) are context words in _MAYBE_CORE.
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
+    f"|{address.LATIN_HINT}"
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -80,6 +82,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
+        or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
     )
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import address_latin
+
 ENTITY = "ADDRESS"
 
 
@@ -89,6 +91,11 @@ CONTEXT: tuple[str, ...] = (
     "现居住地",
 )
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
+# A label with a letter or a digit after it: what every address in English that ``find`` reads
+# holds (address_latin.py), and none of TRIGGERS need stand in it. For the pre-checks
+# (``may_contain``, precheck.MAYBE); every label holds 住, 址 or 户籍地.
+LATIN_HINT = rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*[0-9A-Za-z]"
+_LATIN_HINT_RE = re.compile(LATIN_HINT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,11 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                 if spaced:
                     found.append((pos, spaced, 0.85, "context+spaced"))
                     last_end = spaced
+                elif "A" <= text[pos : pos + 1] <= "z" or text[pos : pos + 1].isdigit():
+                    latin = address_latin.end_at(text, pos)
+                    if latin:
+                        found.append((pos, latin, 0.85, "context+latin"))
+                        last_end = latin
             continue
         # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail.
         enough = parsed.fine and (how == "context" or len(parsed.components) >= 2)
@@ -193,7 +205,13 @@ def may_contain(text: str) -> bool:
             return True
         bare_number_sign = True
         hit = _MAYBE_RE.search(text, at + 1)
-    return bare_number_sign and any(word in text for word in _FINE_ENDS_WITHOUT_TRIGGER)
+    return (bare_number_sign and any(word in text for word in _FINE_ENDS_WITHOUT_TRIGGER)) or may_be_latin(text)
+
+
+def may_be_latin(text: str) -> bool:
+    """Could ``text`` hold an address in English after its label (``LATIN_HINT``)? Substring
+    tests first: most texts hold no label."""
+    return ("住" in text or "址" in text or "户籍地" in text) and _LATIN_HINT_RE.search(text) is not None
 
 
 # Every province, prefecture and county of the mainland (GB/T 2260, one "code name" a line).

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from support.inspected import leaks, out, unchanged
+from support.inspected import ROLES, json_leaks, leaks, out, unchanged
 from support.synth_people import bad_check, make_id
 
 ID = make_id()  # 610902199001011235
@@ -77,3 +77,42 @@ def test_a_float_phones_mask_shows_what_a_mobiles_mask_shows(value: str) -> None
     body = json.dumps({"lxdh": value})
     assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "138****8000"}
     assert json.loads(out(body, "application/json", "outsourced")) == {"lxdh": "[已屏蔽]"}
+
+
+# 4. An address in English after an address's label in prose.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("住址：No. 12 Yucai Road, Hanbin District, Ankang", ["Yucai", "12", "Hanbin"]),
+        ("家住 Room 301, Bldg 3, 88 Jianguo Rd, Chaoyang District, Beijing。", ["301", "Jianguo", "Chaoyang"]),
+        ("户籍地址: 5 Dongba Village, Wuli Town, Hanbin District", ["Dongba", "Wuli"]),
+        ("户籍地：No.5 Dongba Village", ["Dongba"]),
+    ],
+)
+def test_an_english_address_after_its_label_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+def test_a_column_of_english_addresses_after_labels_is_masked() -> None:
+    """A long column is pre-checked by RE2 (columns.py), which reads precheck.MAYBE."""
+    json_leaks([{"bz": f"住址：No. {i} Yucai Road, Hanbin District"} for i in range(1, 40)], ["Yucai"])
+
+
+def test_an_english_address_under_an_address_key_is_masked() -> None:
+    body = json.dumps({"address": "No. 12 Yucai Road, Hanbin District, Ankang, Shaanxi"})
+    for role in ROLES:
+        assert "Yucai" not in out(body, "application/json", role), role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office on Yucai Road opens at 9.",  # English prose, no label
+        "No. 12 Yucai Road, Hanbin District, Ankang",  # no label (found and left)
+        "地址：see attachment",  # no street
+        "住址：Hanbin District, Ankang",  # a district is no dwelling
+        "地址：ABC",
+    ],
+)
+def test_english_text_that_is_no_labelled_address_stays(text: str) -> None:
+    unchanged(text)
