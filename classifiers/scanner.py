@@ -30,6 +30,7 @@ from .entities import (
     uscc,
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
+from .labelled_cards import labelled_cards
 from .labelled_ids import labelled_ids
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
@@ -183,6 +184,7 @@ class Scanner:
         if cjk:
             found += self._free_text(plain, runs, hints, hint_evidence)
             found += labelled_ids(plain, runs, found)
+            found += labelled_cards(plain, runs)
         if separated:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers

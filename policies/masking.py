@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import yaml
 
-from classifiers.entities import address, landline, mobile, person_name, resident_id
+from classifiers.entities import address, bank_card, landline, mobile, person_name, resident_id
 from classifiers.float_text import whole_digits
 from classifiers.normalise import fold
 
@@ -100,10 +100,12 @@ class Operator:
     def _mask(self, entity: str, value: str) -> str:
         # Show a canonical form: full-width digits, separators and +86 are noise here, and so is
         # a float's text (1.3800138E10, read unfolded: folding joins the digits about the point):
-        # its characters are no digits of the number.
+        # its characters are no digits of the number. A card's pieces (6222,0212,…) too.
         text = fold(value).text.strip()
         if entity in _NUMBERS and ("E" in value or "e" in value):  # the float test: ~1,700 instructions a number
             text = whole_digits(value.strip()) or text
+        elif entity == bank_card.ENTITY and not text.isdigit():  # in pieces (6222,0212,…): its digits
+            text = "".join(c for c in text if c.isdigit())
         if entity == mobile.ENTITY:
             text = mobile.digits(text) or text
         suffix = ""

@@ -5,10 +5,11 @@ look-alikes that must stay (docs/classifiers.md, the eighteenth round)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from support.inspected import ROLES, json_leaks, leaks, out, unchanged
+from support.inspected import ROLES, as_bodies, json_leaks, leaks, out, unchanged
 from support.synth_people import bad_check, make_id
 
 ID = make_id()  # 610902199001011235
@@ -116,3 +117,47 @@ def test_an_english_address_under_an_address_key_is_masked() -> None:
 )
 def test_english_text_that_is_no_labelled_address_stays(text: str) -> None:
     unchanged(text)
+
+
+# 5. A bank card after its label in pieces parted by what the scanner does not join.
+CARD = "6222021234567890128"  # passes the Luhn check
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"银行卡号：{CARD[:4]},{CARD[4:8]},{CARD[8:12]},{CARD[12:16]},{CARD[16:]}",
+        f"卡号：{CARD[:6]}（{CARD[6:16]}）{CARD[16:]}",
+        f"开户账号 “{CARD[:6]}”“{CARD[6:]}”",
+        f"银行账号：{CARD[:4]}；{CARD[4:8]}；{CARD[8:12]}；{CARD[12:16]}；{CARD[16:]}，户名张伟",
+    ],
+)
+def test_a_bank_card_in_pieces_after_its_label_is_masked(text: str) -> None:
+    """Read without the separators: the card's middle digits stand in different pieces."""
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            assert CARD[6:15] not in re.sub("[^0-9]", "", out(body, media_type, role)), (role, media_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"金额：{CARD[:4]},{CARD[4:8]},{CARD[8:12]},{CARD[12:16]},{CARD[16:]}",  # no card's label
+        "卡号：6222,0212,3456,7890,120",  # fails the Luhn check
+        "账户余额 1,234,567.89 元",  # too few digits
+        "卡号：1111,1111,1111,1111",  # one digit repeated
+    ],
+)
+def test_pieces_that_are_no_labelled_card_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_a_bank_cards_mask_shows_its_digits_not_its_separators() -> None:
+    """The caseworker's mask of a card in pieces kept the text's first six and last four
+    characters (``6222,0*************,128``, ``622202***********)128``): now the card's digits."""
+    for text in (
+        f"银行卡号：{CARD[:4]},{CARD[4:8]},{CARD[8:12]},{CARD[12:16]},{CARD[16:]}",
+        f"卡号：{CARD[:6]}（{CARD[6:16]}）{CARD[16:]}",
+    ):
+        label = text.split("：")[0]
+        assert out(text, "text/plain", "caseworker") == f"{label}：{CARD[:6]}*********{CARD[-4:]}", text

@@ -1,0 +1,42 @@
+"""A bank card number written in pieces after its label, parted by what the scanner does not join:
+"银行卡号：6222,0212,3456,7890,128", "卡号：622202（1234567890）128", "开户账号 “622202”“1234567890128”".
+The scanner joins digit groups parted by spaces, hyphens, dots and slashes only, so such a card went
+out in clear (an ID number in pieces had the same gap: labelled_ids.py).
+
+Only after a card's or an account's label (the label is the evidence the pieces are one number),
+and only 16 to 19 digits in all that pass the Luhn check (one run of digits in ten does: the label
+carries the rest) and are no digit repeated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import bank_card
+from .entities.base import VALIDATED_SCORE
+from .labelled_ids import APART, UNJOINED, apart
+from .matches import Match
+from .normalise import Folded
+
+# What every label holds: found by ``str.find`` (in C) before the label's pattern is matched.
+_LABEL_CHARS = ("卡", "账", "帐")
+_LABELLED = re.compile(
+    r"(?:银行卡号?|卡号|(?:银行|开户)?[账帐](?:号|户))"
+    + r"[^0-9\n]{0,6}?"  # ：, 为; no digit before the number
+    + rf"([0-9](?:{APART}[0-9])*)(?![0-9A-Za-z])"
+)
+
+
+def labelled_cards(plain: Folded, runs: list[tuple[int, int]]) -> list[Match]:
+    """The bank card numbers in ``plain`` (``runs``: its runs of digits) written in pieces after
+    a card's label, each from its first digit to its last."""
+    text = plain.text
+    if not any(char in text for char in _LABEL_CHARS) or apart(text, runs) != UNJOINED:
+        return []
+    found: list[Match] = []
+    for m in _LABELLED.finditer(text):
+        start, end = m.span(1)
+        digits = "".join(c for c in text[start:end] if "0" <= c <= "9")
+        if end - start > len(digits) and bank_card.validate(digits) is True:
+            found.append(Match(bank_card.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "pieces+label"))
+    return found
