@@ -345,6 +345,8 @@ class Detector:
         claim: str | None = None
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
+        elif entity == resident_id.ENTITY and _spreadsheet_id(core):
+            claim = entity
         elif entity == PHONE and set(core) <= _PHONE_GROUPED and 7 <= _digits(compact) <= 15:
             digits = "".join(c for c in compact if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
@@ -355,6 +357,7 @@ class Detector:
             claim = "MOBILE" if digits[0] == "1" and len(digits) == 11 else "LANDLINE"
         elif (
             (entity == bank_card.ENTITY and compact.isdigit() and 12 <= len(compact) <= 19)
+            or (entity == bank_card.ENTITY and 12 <= len(float_text.whole_digits(core)) <= 19)  # 6.22202123456789E+18
             or (
                 entity == person_name.ENTITY
                 and (
@@ -398,6 +401,13 @@ def keyed_name(value: str, info: KeyInfo | None) -> bool:
     if person_name.may_contain(value) or value in person_name.PLACEHOLDERS:  # {"xm": "不详"}
         return False
     return info is None or not info.weak or person_name.is_keyed_name(value, require_surname=True)
+
+
+def _spreadsheet_id(text: str) -> bool:
+    """An ID number a spreadsheet wrote as a float ("6.10902199001011E+17": its first 15 digits,
+    the province and the date of birth among them, and three zeros for the rest)."""
+    digits = float_text.whole_digits(text)
+    return len(digits) == 18 and resident_id.truncated(digits[:17])
 
 
 def _digits(text: str) -> int:

@@ -26,7 +26,7 @@ OPERATORS = frozenset(
 )
 _SETTINGS = frozenset({"op", "first", "last", "fill", "keep_domain", "text", "to", "width", "alg", "key"})
 REDACTED = "[已屏蔽]"
-_NUMBERS = (mobile.ENTITY, landline.ENTITY)  # what a spreadsheet writes as a float
+_NUMBERS = (mobile.ENTITY, landline.ENTITY, resident_id.ENTITY, bank_card.ENTITY)
 
 
 @dataclass(frozen=True, slots=True)

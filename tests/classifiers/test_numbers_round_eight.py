@@ -161,3 +161,39 @@ def test_a_bank_cards_mask_shows_its_digits_not_its_separators() -> None:
     ):
         label = text.split("：")[0]
         assert out(text, "text/plain", "caseworker") == f"{label}：{CARD[:6]}*********{CARD[-4:]}", text
+
+
+# 5b. An ID number or a card a spreadsheet wrote as a float, under its key: its first 15 digits
+# (the province and the date of birth among them) went out.
+@pytest.mark.parametrize(
+    ("key", "value", "secret"),
+    [
+        ("sfzh", "6.10902199001011E+17", "199001"),
+        ("sfzh", "6.10902199001011e17", "199001"),
+        ("身份证号", "6.10902199001011E+17", "199001"),
+        ("yhkh", "6.22202123456789E+18", "23456789"),
+    ],
+)
+def test_a_number_a_spreadsheet_wrote_as_a_float_under_its_key_is_masked(key: str, value: str, secret: str) -> None:
+    for role in ROLES:
+        for body, media_type in (
+            (json.dumps({"xm": "张伟", key: value}, ensure_ascii=False), "application/json"),
+            (f"xm,{key}\n张伟,{value}\n", "text/csv"),
+        ):
+            masked = out(body, media_type, role)
+            assert secret not in masked, (role, media_type, masked)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("sfzh", "6.10902E+17"),  # six digits: no date of birth left
+        ("sfzh", "9.90902199001011E+17"),  # no province
+        ("je", "6.10902199001011E+17"),  # no ID's key
+        ("yhkh", "1.5E3"),
+    ],
+)
+def test_floats_under_number_keys_that_are_no_number_stay(key: str, value: str) -> None:
+    body = json.dumps({key: value})
+    for role in ROLES:
+        assert out(body, "application/json", role) == body, role
