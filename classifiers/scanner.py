@@ -183,14 +183,15 @@ class Scanner:
         runs = digit_runs(plain.text) if cjk or separated else []  # once for names, the joined fold, windows
         if cjk:
             found += self._free_text(plain, runs, hints, hint_evidence)
-            found += labelled_ids(plain, runs, found)
-            found += labelled_cards(plain, runs)
         if separated:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold_joined(plain, text, runs), hints, hint_evidence)
             found += self._windows(plain, runs, hints, hint_evidence)
+        if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
+            found += labelled_ids(plain, runs, found)
+            found += labelled_cards(plain, runs)
         return resolve(less_business_numbers(text, found, hints))
 
     def _windows(
