@@ -130,11 +130,15 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
             while length < 18 and j + 1 < len(runs) and _grouped(text, runs[j][1], runs[j + 1][0]):
                 j += 1
                 length += runs[j][1] - runs[j][0]
-            if j == k or length < 18:
+            if j == k or length < 17:
                 continue
+            # 18 digits or more (to the 18th), or 17 that end the groups: cut before the check
+            # character (610902 19900101 123), where the scanner took 19900101 123 for a mobile.
             number = "".join(text[a:b] for a, b in runs[k : j + 1])[:18]
-            if resident_id.mistyped(number) and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None:
-                span = plain.span(start, runs[j][1] - (length - 18))  # to the 18th digit
+            if (
+                resident_id.mistyped(number) if length >= 18 else resident_id.truncated(number)
+            ) and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None:
+                span = plain.span(start, runs[j][1] - (length - len(number)))
                 found.append(Match(resident_id.ENTITY, *span, _MISTYPED_SCORE, "groups+label+bad-check"))
     return found
 

@@ -46,6 +46,16 @@ def test_a_truncated_or_mistyped_id_after_its_label_is_masked(text: str, secret:
     leaks(text, [secret])
 
 
+def test_an_id_cut_to_17_digits_in_groups_after_its_label_is_masked_whole() -> None:
+    """身份证号 610902 19900101 123: the scanner took 19900101 123 for a mobile, and the caseworker's
+    mask showed the birth year's first three digits and the day's last (610902 199****1123)."""
+    text = f"身份证号 {ID[:6]} {ID[6:14]} {ID[14:17]}"
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            digits = re.sub("[^0-9]", "", out(body, media_type, role))
+            assert ID[6:9] not in digits.removeprefix(ID[:6]), (role, media_type, digits)
+
+
 @pytest.mark.parametrize(
     "text",
     [
