@@ -22,7 +22,8 @@ from typing import Any, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
-from .entities import embedded_file, person_name
+from .entities import address, embedded_file, person_name
+from .entities.name_tests import plausible
 from .jsonduplicates import hides_duplicates
 from .jsonnumbers import dumps, loads
 from .jsonshapes import (
@@ -56,6 +57,8 @@ from .valuepaths import Ref, path_of
 
 _MAX_EMBEDDED = 3
 _SPLIT_KEYS_MAX = 4096
+# The most cells a list without a header may have to be read as one person's row.
+_ROW_CELLS_MAX = 12
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, record of each, path of a position, position of each) -> replacements
@@ -194,6 +197,9 @@ class ColumnWalker:
             items: list[Any] | None = None
             is_records = id(node) == self.records_id
             row = self._rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
+            # ["张伟", <ID number>, <mobile>]: a row without a header; a name beside a person's number
+            named = self._name_cells(node) if key is None or self.plan_of(key).info is None else None
+            before = self.found() if named else None
             for i, v in enumerate(node):
                 if row is None and (is_records or type(v) is not dict):
                     new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
@@ -209,8 +215,37 @@ class ColumnWalker:
                 if changed:
                     items = list(node) if items is None else items
                     items[i] = new
+            if before is not None and named and self._names_no_one_else(before, False):
+                for i in named:
+                    if items is None or items[i] is node[i]:
+                        masked = self.visit(node[i], self.member_name_plan, record, f"{path}[{i}]", True)
+                        if masked is not None:
+                            items = list(node) if items is None else items
+                            items[i] = masked
             return (items, True) if items is not None else (node, False)
         return self._scalar(node, self.plan_of(key), record, path, embed)
+
+    def _name_cells(self, node: list[Any]) -> list[int]:
+        """The cells of a row without a header (a list of two to a dozen scalars) shaped like a
+        full name (``name_shaped``, and ``name_tests.plausible``: no pseudonym, 王某); [] for any other list. A name
+        there is told from a place, a category or a status by the row: only when its other
+        cells hold a person's ID number or mobile and name no one is it that person's name."""
+        if not 1 < len(node) <= _ROW_CELLS_MAX:
+            return []
+        named: list[int] = []
+        for i, cell in enumerate(node):
+            kind = type(cell)
+            if kind is str:
+                if 1 < len(cell) < 5 and "\u3400" <= cell[0] <= "\u9fff":
+                    named.append(i)
+            elif kind is not int and kind is not float and cell is not None:
+                return []  # an object or a list among the cells: no row of fields
+        # (张家港 for 张家港市: a county-level city's short name, which name_shaped lets through)
+        return [
+            i
+            for i in named
+            if plausible(node[i]) and not address.is_region_stem(node[i]) and self._name_shaped(node[i])
+        ]
 
     def _split_file(self, node: list[Any], key: str | None) -> bool:
         """Could this list of strings be one file's base64 in lines? Under an image key, or

@@ -238,6 +238,16 @@ _SHORT_REGIONS = frozenset(
 _PLACE_FINALS = "井庄湾寨屯堡营坝坪沟峪洼塬垭"
 
 
+_DIVISION_NAMES = frozenset(_divisions())
+
+
+def is_region_stem(word: str) -> bool:
+    """Is ``word`` a division of the country less its level's word (张家港 for 张家港市, 石河子 for
+    石河子市)? Only for words of three characters or more: of two, some 700 are given names too
+    (高明, 江山: see ``_SHORT_REGIONS``)."""
+    return len(word) > 2 and any(word + end in _DIVISION_NAMES for end in ("市", "县", "区", "旗"))
+
+
 def is_place_name(word: str) -> bool:
     """Is a word shaped like a person's name a place instead: a region by its short name, or
     a village or landmark by its last character?"""
