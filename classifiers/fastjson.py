@@ -14,6 +14,7 @@ which nothing else holds, and copying every record of a response cost more than 
 
 from __future__ import annotations
 
+import json
 import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -285,6 +286,12 @@ class ColumnWalker:
         if isinstance(inner, dict | list):
             new, changed = self.walk(inner, f"{path_of(path)}(json)$", key, record, embed + 1)
             return (dumps(new), True) if changed or hides_duplicates(text, inner) else (text, False)
+        if type(inner) is str and embed + 1 < _MAX_EMBEDDED and _embedded_json(inner):
+            # Encoded twice: the string holds the document's text. Decoded again, and the masked
+            # text encoded as it came (\u escapes if it was ASCII): scanned raw, a name written
+            # \u5f20\u4f1f, or between escaped quotes under its key, went out in clear.
+            inner_new, changed = self._embedded(inner, plan, record, path, embed + 1)
+            return (json.dumps(inner_new, ensure_ascii=text.isascii()), True) if changed else (text, False)
         new = self.visit(text, plan, record, path, True)
         return (new, True) if new is not None else (text, False)
 

@@ -74,4 +74,10 @@ def _present(value: Any) -> bool:
 
 
 def _embedded_json(text: str) -> bool:
-    return text[:1] in "{[" and text[-1:] in "}]"
+    """Could ``text`` be a JSON document: an object or an array, or one encoded a second time
+    (``"{\\"xm\\": …}"``, a JSON string holding the document, as a client that serialises
+    twice sends it)?"""
+    first = text[:1]
+    if first == '"':
+        return text[1:2] in ("{", "[") and text[-2:] in ('}"', ']"')
+    return first in "{[" and text[-1:] in "}]"

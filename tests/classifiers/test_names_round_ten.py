@@ -54,3 +54,44 @@ def test_a_place_category_or_status_in_such_a_row_stays(row: list[str]) -> None:
 
 def test_a_row_without_a_persons_number_stays() -> None:
     _unchanged_json({"rows": [["张伟", "男", 80], ["李娜", "女", 75]]})
+
+
+def _decoded(text: str) -> object:
+    """``text`` decoded until it is no JSON string."""
+    doc: object = json.loads(text)
+    while isinstance(doc, str) and doc[:1] in ('"', "{", "["):
+        doc = json.loads(doc)
+    return doc
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+@pytest.mark.parametrize("as_body", [False, True])
+def test_json_encoded_twice_in_a_string(ascii_only: bool, as_body: bool) -> None:
+    inner = json.dumps(json.dumps({"xm": "张伟", "sfzh": ID_A}, ensure_ascii=ascii_only), ensure_ascii=ascii_only)
+    # as a body: the body a JSON string holding the twice-encoded text (its first layer is the body's)
+    body = json.dumps(inner, ensure_ascii=False) if as_body else json.dumps({"data": inner}, ensure_ascii=False)
+    for role in ROLES:
+        masked = out(body, "application/json", role)
+        doc = _decoded(masked)
+        if not as_body:
+            assert isinstance(doc, dict)
+            doc = _decoded(doc["data"])
+        assert isinstance(doc, dict), (role, masked)
+        assert "张伟" not in doc["xm"] and doc["sfzh"] != ID_A, (role, masked)
+        if not as_body:  # the second layer encoded as it came: \\u escapes for an ASCII text
+            assert ("\\\\u" in masked) is ascii_only, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"data": json.dumps(json.dumps({"status": "ok", "count": 3}))},
+        {"data": json.dumps(json.dumps({"xzqh": "汉滨区", "lb": "低保"}, ensure_ascii=False), ensure_ascii=False)},
+        {"data": '"{not json}"'},
+        {"data": '"[1, 2"'},
+    ],
+)
+def test_strings_encoded_twice_without_a_person_stay(doc: object) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert out(body, "application/json", role) == body, role
