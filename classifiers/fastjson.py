@@ -47,7 +47,7 @@ from .jsonshapes import (
     table,
 )
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
-from .name_headings import name_shaped
+from .name_headings import PERSONS_KEYS, name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
@@ -66,6 +66,13 @@ ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
 KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]
 Categories = Callable[[list[int], str], None]  # (records, category)
+
+
+def _plausible(word: str) -> bool:
+    """Is a cell or a key shaped like a name (``name_shaped``) a full name, told by nothing but
+    itself: ``name_tests.plausible`` (no pseudonym, 王某; no group or status), and no county-level
+    city's short name (张家港 for 张家港市), which ``name_shaped`` lets through."""
+    return plausible(word) and not address.is_region_stem(word)
 
 
 class ColumnWalker:
@@ -174,7 +181,7 @@ class ColumnWalker:
                 parts = self._parts([str(v) for v in node.values()], key, record, path)
                 if parts is not None:
                     return dict(zip(node, parts, strict=True)), True
-            return self._object(node, path, record, embed, None, holder)
+            return self._object(node, path, record, embed, None, holder, key is not None and key in PERSONS_KEYS)
         if isinstance(node, list):
             if key is not None and len(node) > 1 and type(node[0]) in (str, int) and in_parts(node, key, self.plan_of):
                 # {"sfzh": ["610902", "19900101", "1234"]}: likewise
@@ -241,12 +248,7 @@ class ColumnWalker:
                     named.append(i)
             elif kind is not int and kind is not float and cell is not None:
                 return []  # an object or a list among the cells: no row of fields
-        # (张家港 for 张家港市: a county-level city's short name, which name_shaped lets through)
-        return [
-            i
-            for i in named
-            if plausible(node[i]) and not address.is_region_stem(node[i]) and self._name_shaped(node[i])
-        ]
+        return [i for i in named if _plausible(node[i]) and self._name_shaped(node[i])]
 
     def _split_file(self, node: list[Any], key: str | None) -> bool:
         """Could this list of strings be one file's base64 in lines? Under an image key, or
@@ -335,10 +337,13 @@ class ColumnWalker:
         embed: int,
         column: str | None = None,
         holder: str | None = None,
+        persons: bool = False,
     ) -> tuple[Any, bool]:
         """An object member by member; ``column``: the key its values are judged under, when
         its own keys are the rows' index; ``holder``: the key the members holding a value
-        (``jsonshapes.HELD_VALUES``) are judged under, the object's own key."""
+        (``jsonshapes.HELD_VALUES``) are judged under, the object's own key; ``persons``: the
+        object is under a key that says it holds persons (``PERSONS_KEYS``), so its keys shaped
+        like full names are names whatever their values hold."""
         # {"A1": {"v": "姓名"}, "A2": {"v": "张伟"}}: a SheetJS worksheet, each cell under its heading
         headings = sheet(node, self.plan_of) if len(node) > 1 and may_be_sheet(next(iter(node))) else None
         if (
@@ -349,7 +354,7 @@ class ColumnWalker:
             and not any(v and _by_row_index(v) and self.plan_of(k).info is not None for k, v in node.items())
         ):
             # (Columns by row index, pandas' to_json(), are walked member by member, under their names.)
-            return self._map(node, path, record, embed)
+            return self._map(node, path, record, embed, persons)
         shape: tuple[str, list[str]] | None = None
         pair_of: tuple[str, str] | None = None
         if not SHAPE_FIELDS.isdisjoint(node):  # one C-level pass: most objects are neither
@@ -400,7 +405,8 @@ class ColumnWalker:
             else:
                 new, changed = walked
             if before is not None and (
-                self._names_no_one_else(before, type(v) is dict or one_record)
+                (persons and _plausible(k))
+                or self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
@@ -454,16 +460,18 @@ class ColumnWalker:
             at += len(text)
         return out
 
-    def _map(self, node: dict[str, Any], path: str, record: int, embed: int) -> tuple[Any, bool]:
-        """A map of objects ({ID number: record, ...}): keys one by one, values by column."""
+    def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
+        """A map of objects ({ID number: record, ...}): keys one by one, values by column;
+        ``persons``: as ``_object``'s."""
         new_keys = [self._key(k, path, record) for k in node]
         values = list(node.values())
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
-        if self._names_no_one_else(before, True):  # records of persons: keys shaped like names are theirs
+        identified = self._names_no_one_else(before, True)
+        if identified or persons:  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
-                if new is None and self._name_shaped(k)
+                if new is None and self._name_shaped(k) and (identified or _plausible(k))
                 else new
                 for k, new in zip(node, new_keys, strict=True)
             ]

@@ -31,6 +31,29 @@ def name_shaped(key: str, plan_of: PlanOf) -> bool:
     )
 
 
+# Keys of an object that holds persons, keyed by their names ({"persons": {"张伟": {"age": 80}}},
+# {"家庭成员": {"王秀英": "母亲"}}): a key shaped like a full name there (``name_shaped``, and
+# ``name_tests.plausible``) is a name, whatever its value holds. Elsewhere such a key is a name only
+# over a record with an ID number or a bank card (a place's or a unit's record has a mobile too).
+PERSONS_KEYS = frozenset(
+    [
+        "persons",
+        "people",
+        "members",
+        "familyMembers",
+        "householdMembers",
+        "residents",
+        "elders",
+        "jtcy",
+        "家庭成员",
+        "成员",
+        "人员",
+        "共同申请人",
+        "老人",
+        "儿童",
+    ]
+)
+
 # An amount, a count or a date, as a pivot's cells hold them (1,200.00, 35%, ¥300, 2024-01-05,
 # 2024年1月, 8:00); empty cells too.
 _AMOUNT_RE = re.compile(r"[-+]?[¥￥]?[0-9][0-9,.:/%-]*(?:元|年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?|")

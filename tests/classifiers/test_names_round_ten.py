@@ -95,3 +95,46 @@ def test_strings_encoded_twice_without_a_person_stay(doc: object) -> None:
     body = json.dumps(doc, ensure_ascii=False)
     for role in ROLES:
         assert out(body, "application/json", role) == body, role
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"persons": {"张伟": {"age": 80}, "李娜": {"age": 75}}}, ["张伟", "李娜"]),
+        ({"persons": {"张伟": {"age": 80, "sfzh": ID_A}, "李娜": {"age": 75, "sfzh": ID_B}}}, ["张伟", "李娜"]),
+        ({"家庭成员": {"王秀英": "母亲"}}, ["王秀英"]),
+        ({"members": {"王秀英": 80, "张强": 52}}, ["王秀英", "张强"]),
+        ({"家庭成员": {"欧阳娜娜": {"gx": "女儿"}}}, ["欧阳娜娜"]),
+    ],
+)
+def test_names_as_keys_under_a_key_of_persons(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "persons",
+    [
+        {"张伟": {"age": 80}, "张强": {"age": 52}, "李娜": {"age": 75}},  # a map of records
+        {"张伟": 80, "张强": 52, "李娜": 75},  # an object member by member
+    ],
+)
+def test_masked_keys_do_not_collide(persons: dict[str, object]) -> None:
+    # 张伟 and 张强 mask alike (张**, or the strict profile's one mask): a star is added to each
+    # mask already taken, so every key stays one of its own and the document valid
+    for role in ROLES:
+        masked = json.loads(out(json.dumps({"persons": persons}, ensure_ascii=False), "application/json", role))
+        assert len(masked["persons"]) == 3 and not set(masked["persons"]) & set(persons), (role, masked)
+        assert sorted(map(str, masked["persons"].values())) == sorted(map(str, persons.values())), (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"persons": {"汉滨区": 12, "张家港": 3}},
+        {"stats": {"汉滨区": 12, "张家港": 3, "低保": 4}},
+        {"members": {"王某": 1, "高龄": 2, "王府井": 3}},
+        {"items": {"张伟": 3}},  # a key that says nothing: a name over nothing that identifies
+    ],
+)
+def test_places_and_words_as_keys_stay(doc: object) -> None:
+    _unchanged_json(doc)
