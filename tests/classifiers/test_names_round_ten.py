@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from support.inspected import ROLES, json_leaks, out
+from support.inspected import ROLES, as_bodies, json_leaks, leaks, out
 
-ID_A = "610902199001011235"  # checksum-valid, synthetic (tests/notes' idgen)
+ID_A = "610902199001011235"  # synthetic, with a valid check character
 ID_B = "610902194912310022"
 
 
@@ -138,3 +138,32 @@ def test_masked_keys_do_not_collide(persons: dict[str, object]) -> None:
 )
 def test_places_and_words_as_keys_stay(doc: object) -> None:
     _unchanged_json(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (f"用户李娜（{ID_A}）申请救助", ["李娜"]),
+        (f"居民王秀英({ID_B})独居", ["王秀英"]),
+        (f"账户持有者欧阳娜娜（{ID_B}）", ["欧阳娜娜"]),
+    ],
+)
+def test_a_name_glued_after_a_word_before_a_bracketed_id(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (f"身份证号码（{ID_A}）", "身份证号码"),
+        (f"经核实（{ID_A}）", "经核实"),
+        (f"汉滨区民政局（{ID_A}）", "汉滨区民政局"),
+        (f"社区干部({ID_A})", "社区干部"),
+        (f"来自张家港({ID_A})", "来自张家港"),
+    ],
+)
+def test_words_before_a_bracketed_id_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            masked = out(body, media_type, role)
+            assert kept in masked and ID_A not in masked, (role, media_type, masked)
