@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from . import address
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _NUMBER_LABEL_ENDS,
@@ -60,7 +61,8 @@ _AFTER_LIST = frozenset("均都分")
 
 # The last character of what is no person's name: a household or a pseudonym (张家、李家两户,
 # 王某), an address by surname (王老, 李小), a place (城关镇) or a count (万名).
-_NOT_NAME_ENDS = frozenset("家某氏姓老小省市区县镇乡村街路巷组名位户个") | _UNIT_ENDS | _NUMBER_LABEL_ENDS
+# (爷叔婶妈娘: a surname and an address, 张大爷, 李大妈, 王大婶, before 的 and a relation too)
+_NOT_NAME_ENDS = frozenset("家某氏姓老小省市区县镇乡村街路巷组名位户个爷叔婶妈娘") | _UNIT_ENDS | _NUMBER_LABEL_ENDS
 # Surnames that are also conjunctions and prepositions (和张伟, 向李娜): read as the word.
 _CONJUNCTIONS = frozenset("和与及同向对从于为")
 # Characters of a category of persons, not of a given name, before 老人 (全失能老人, 万余老人,
@@ -97,6 +99,7 @@ def _name(word: str) -> bool:
         and word[-1] not in _NOT_NAME_ENDS
         and not is_prose_word(word)
         and may_be_labelled_name(word)
+        and not address.is_region_stem(word)  # 现将张家港列为试点, 由张家港照顾
     )
 
 
