@@ -430,6 +430,7 @@ CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}[ \t]?[一1等]|照顾|患病|监护(?:[^人]|$)"
+    "|纳入|列为|列入"
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -465,7 +466,7 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患"
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老{_PROSE_CHARS}{_OPEN}]")

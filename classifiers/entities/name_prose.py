@@ -17,6 +17,8 @@ import re
 from .name_lists import _name
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
+    _APPROVALS,
+    _GRANTS,
     CARE_VERBS,
     LABELLED_RUN_MAX,
     ONE_COUNT,
@@ -37,13 +39,24 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _GLUED_RE = re.compile(
     rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
 )
-# An item of a list after a glued name (网格员李娜、王强入户走访).
-_NEXT_ITEM_RE = re.compile(rf"、([{_CJK}]{{2,16}})")
+# An item of a list after a glued name (网格员李娜、王强入户走访), or after a comma (网格员李娜，王强陪同
+# 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
+# stand before a word that follows a name, not end its run.
+_NEXT_ITEM_RE = re.compile(rf"([、,])([{_CJK}]{{2,16}})")
 # A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
 # not 关系, 联系, 体系 (系 there is no verb).
 _BEFORE_KIN_RE = re.compile(
     rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}})之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
 )
+# A name before 的 or 之 and a relation, and the run after the relation (张伟的母亲王秀英长期患病,
+# 李娜之子王强): both names, when the run after it holds a name at its head. The first is the
+# tail of its run (经核实张伟的母亲王秀英: _tail_whole).
+_BETWEEN_KIN_RE = re.compile(
+    rf"([{_CJK}]{{2,4}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
+)
+# One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
+# 供养对象); a list there is name_lists'.
+_APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")
 # A visit's one name before a count of households or persons (走访张伟一户, 慰问王秀英一人, 走访张伟等3户).
 _COUNTED_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)[ \t]?(?:{ONE_COUNT})")
 # A name whole before care or illness, at a run's start or after 由 (张伟患病住院, 李娜监护,
@@ -121,13 +134,24 @@ def _whole_name(word: str) -> bool:
     return (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word)) and _name(word)
 
 
+def _tail_whole(run: str) -> int:
+    """How many characters at the end of ``run`` are a name whole (``_whole_name``), the longest
+    first (欧阳娜娜, 王秀英 of 核实王秀英, 李娜 of 和李娜); 0 if none."""
+    for size in (4, 3, 2):
+        if size <= len(run) and _whole_name(run[-size:]):
+            return size
+    return 0
+
+
 def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
     """The names that go on a list after a glued name ending at ``end`` (网格员李娜、王强), each a
     name at the head of its run as the first is; the list stops at the first item that is none."""
     found: list[tuple[int, int, float, str]] = []
-    while (item := _NEXT_ITEM_RE.match(text, end)) is not None and (size := _head_name(item.group(1))):
-        found.append((item.start(1), item.start(1) + size, 0.85, "surname+context"))
-        end = item.start(1) + size
+    while (item := _NEXT_ITEM_RE.match(text, end)) is not None and (size := _head_name(item.group(2))):
+        if item.group(1) == "," and size == len(item.group(2)):
+            break  # 网格员李娜，王强: a comma's run must go on after the name (王强陪同入户)
+        found.append((item.start(2), item.start(2) + size, 0.85, "surname+context"))
+        end = item.start(2) + size
     return found
 
 
@@ -141,7 +165,13 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
-    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE):
+    for match in _BETWEEN_KIN_RE.finditer(text):
+        after = _head_name(match.group(2))
+        before = _tail_whole(match.group(1)) if after else 0
+        if before:
+            found.append((match.end(1) - before, match.end(1), 0.85, "surname+context"))
+            found.append((match.start(2), match.start(2) + after, 0.85, "surname+context"))
+    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE, _APPROVED_RE):
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))

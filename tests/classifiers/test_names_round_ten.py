@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from support.inspected import ROLES, as_bodies, json_leaks, leaks, out
+from support.inspected import ROLES, as_bodies, json_leaks, leaks, out, unchanged
 
 ID_A = "610902199001011235"  # synthetic, with a valid check character
 ID_B = "610902194912310022"
@@ -176,3 +176,73 @@ def test_a_county_level_citys_short_name_or_an_address_is_no_name_in_prose(text:
             masked = out(body, media_type, role)
             for word in ("张家港", "张大爷", "李大妈"):
                 assert masked.count(word) == text.count(word), (role, media_type, masked)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # one name after an approval, before what it grants
+        ("经研究，同意张伟纳入低保", ["张伟"]),
+        ("拟将王秀英列为特困供养对象", ["王秀英"]),
+        ("同意欧阳娜娜纳入特困供养", ["欧阳娜娜"]),
+        ("批准张伟列入临时救助对象", ["张伟"]),
+        # a relation between two names
+        ("张伟的母亲王秀英长期患病", ["张伟", "王秀英"]),
+        ("李娜之子王强", ["李娜", "王强"]),
+        ("经核实张伟的哥哥张强在外务工", ["张伟", "张强"]),
+        ("欧阳娜娜的女儿李娜", ["欧阳娜娜", "李娜"]),
+        ("和李娜的母亲王秀英", ["李娜", "王秀英"]),
+        # the name after a comma after a staff title's name, before a verb
+        ("网格员李娜，王强陪同入户", ["李娜", "王强"]),
+        ("社工王强，李娜回访", ["王强", "李娜"]),
+    ],
+)
+def test_names_in_prose(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经研究，同意纳入低保",
+        "同意低保户纳入救助范围",
+        "拟将汉滨区列为试点",
+        "现将张家港列为试点",
+        "同意周一列为值班日",
+        "批准王府井列入名录",
+        "拟将张家列为帮扶户",
+        "同意王某纳入低保",
+        "张伟的母亲长期患病",
+        "社区的哥哥们都来了",
+        "张家的母亲王秀英",
+        "王某的母亲李某",
+        "张大爷的儿子",
+        "张家港市民政局来函",
+        "王府井",
+        "高龄、失能、半失能老人",
+        "张家、李家两户",
+        "王某",
+        "张大爷",
+        "王女士",
+        "现将张家港、王府井列为试点",
+    ],
+)
+def test_look_alikes_in_prose_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("网格员李娜，同时入户", "同时入户"),
+        ("网格员李娜，高龄老人需照顾", "高龄老人"),
+        ("网格员李娜，王府井社区", "王府井社区"),
+        ("网格员李娜，张家港来电", "张家港来电"),
+        ("网格员李娜，王强", "王强"),  # a comma's run that ends after the name: prose as often
+    ],
+)
+def test_what_follows_a_comma_after_a_staff_titles_name_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            masked = out(body, media_type, role)
+            assert "李娜" not in masked and kept in masked, (role, media_type, masked)
