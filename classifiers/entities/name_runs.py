@@ -176,7 +176,13 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
             continue
         for cut in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
             name = run[:cut]
-            if _ends_name(run, cut) and plausible(name) and name[0] not in _CONJUNCTIONS and not is_prose_word(name):
+            if (
+                _ends_name(run, cut)
+                and plausible(name)
+                and name[0] not in _CONJUNCTIONS
+                and not is_prose_word(name)
+                and not address.is_region_stem(name)  # 村民张家港: where, not who
+            ):
                 found.append((start, start + cut, 0.85, "surname+context"))
                 break
     return found

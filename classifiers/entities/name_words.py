@@ -582,6 +582,12 @@ AFTER_NAME_WORDS = frozenset(
         "病故",
         "离家",
         "改嫁",
+        # what prose says of a person after a category (村民李娜反映, 居民王强独居, 患者李娜住院,
+        # 困难群众张伟家住…)
+        "反映",
+        "独居",
+        "住院",
+        "家住",
     ]
 )
 

@@ -246,3 +246,45 @@ def test_what_follows_a_comma_after_a_staff_titles_name_stays(text: str, kept: s
         for body, media_type in as_bodies(text):
             masked = out(body, media_type, role)
             assert "李娜" not in masked and kept in masked, (role, media_type, masked)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("困难群众张伟家住汉滨区", ["张伟"]),
+        ("村民李娜反映情况", ["李娜"]),
+        ("居民王强独居", ["王强"]),
+        ("患者李娜住院", ["李娜"]),
+        ("困难群众王秀英", ["王秀英"]),
+    ],
+)
+def test_a_name_after_persons_of_prose(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村民委员会",
+        "居民委员会盖章",
+        "村民代表大会",
+        "居民身份证",
+        "患者家属陪同",
+        "群众反映强烈",
+        "人民群众满意",
+        "群众路线",
+        "村民小组",
+        "居民医保",
+        "村民张家港",
+        "患者王某",
+        "居民李某反映",
+        "广大村民",
+        "村民文化",
+        "居民楼",
+        "患者病情",
+        "村民自治",
+        "本村村民均已参保",
+    ],
+)
+def test_persons_of_prose_before_other_words_stay(text: str) -> None:
+    unchanged(text)
