@@ -23,8 +23,7 @@ from typing import Any, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
-from .entities import address, embedded_file, person_name
-from .entities.name_tests import plausible
+from .entities import embedded_file, person_name
 from .jsonduplicates import hides_duplicates
 from .jsonnumbers import dumps, loads
 from .jsonshapes import (
@@ -47,7 +46,7 @@ from .jsonshapes import (
     table,
 )
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
-from .name_headings import PERSONS_KEYS, name_shaped
+from .name_headings import PERSONS_KEYS, full_name, name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
@@ -66,13 +65,6 @@ ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
 KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]
 Categories = Callable[[list[int], str], None]  # (records, category)
-
-
-def _plausible(word: str) -> bool:
-    """Is a cell or a key shaped like a name (``name_shaped``) a full name, told by nothing but
-    itself: ``name_tests.plausible`` (no pseudonym, 王某; no group or status), and no county-level
-    city's short name (张家港 for 张家港市), which ``name_shaped`` lets through."""
-    return plausible(word) and not address.is_region_stem(word)
 
 
 class ColumnWalker:
@@ -235,7 +227,7 @@ class ColumnWalker:
 
     def _name_cells(self, node: list[Any]) -> list[int]:
         """The cells of a row without a header (a list of two to a dozen scalars) shaped like a
-        full name (``name_shaped``, and ``name_tests.plausible``: no pseudonym, 王某); [] for any other list. A name
+        full name (``name_shaped``, ``full_name``: no pseudonym, no 张家港); [] for any other list. A name
         there is told from a place, a category or a status by the row: only when its other
         cells hold a person's ID number or mobile and name no one is it that person's name."""
         if not 1 < len(node) <= _ROW_CELLS_MAX:
@@ -248,7 +240,7 @@ class ColumnWalker:
                     named.append(i)
             elif kind is not int and kind is not float and cell is not None:
                 return []  # an object or a list among the cells: no row of fields
-        return [i for i in named if _plausible(node[i]) and self._name_shaped(node[i])]
+        return [i for i in named if full_name(node[i]) and self._name_shaped(node[i])]
 
     def _split_file(self, node: list[Any], key: str | None) -> bool:
         """Could this list of strings be one file's base64 in lines? Under an image key, or
@@ -405,7 +397,7 @@ class ColumnWalker:
             else:
                 new, changed = walked
             if before is not None and (
-                (persons and _plausible(k))
+                (persons and full_name(k))
                 or self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
@@ -471,7 +463,7 @@ class ColumnWalker:
         if identified or persons:  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
-                if new is None and self._name_shaped(k) and (identified or _plausible(k))
+                if new is None and self._name_shaped(k) and (identified or full_name(k))
                 else new
                 for k, new in zip(node, new_keys, strict=True)
             ]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .detect import Plan
 from .entities import address, person_name
+from .entities.name_tests import plausible
 from .jsonshapes import PlanOf
 
 
@@ -29,6 +30,13 @@ def name_shaped(key: str, plan_of: PlanOf) -> bool:
         and plan_of(key).info is None
         and address.parse_at(key) is None
     )
+
+
+def full_name(word: str) -> bool:
+    """Is a cell or a key shaped like a name (``name_shaped``) a full name, told by nothing but
+    itself: ``name_tests.plausible`` (no pseudonym, 王某; no group or status), and no county-level
+    city's short name (张家港 for 张家港市), which ``name_shaped`` lets through."""
+    return plausible(word) and not address.is_region_stem(word)
 
 
 # Keys of an object that holds persons, keyed by their names ({"persons": {"张伟": {"age": 80}}},

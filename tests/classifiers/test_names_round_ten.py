@@ -288,3 +288,36 @@ def test_a_name_after_persons_of_prose(text: str, secrets: list[str]) -> None:
 )
 def test_persons_of_prose_before_other_words_stay(text: str) -> None:
     unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("csv", "secrets"),
+    [
+        (f"张伟,{ID_A},13800138000\n李娜,{ID_B},13912345678\n", ["张伟", "李娜"]),
+        (f"1,王秀英,{ID_B}\n2,欧阳娜娜,13912345678\n", ["王秀英", "欧阳娜娜"]),
+        (f"张伟\t{ID_A}\n李娜\t{ID_B}\n", ["张伟", "李娜"]),
+        (f'"张伟","{ID_A}"\r\n"李娜","13912345678"\r\n', ["张伟", "李娜"]),  # quoted: the RFC 4180 parser
+    ],
+)
+def test_a_name_in_a_csv_without_header_beside_a_persons_number(csv: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(csv, "text/csv", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+@pytest.mark.parametrize(
+    ("csv", "kept"),
+    [
+        (f"汉滨区,{ID_A}\n张家港,{ID_B}\n", ["汉滨区", "张家港"]),
+        (f"低保,{ID_A}\n正常,{ID_B}\n", ["低保", "正常"]),
+        (f"王某,{ID_A}\n高龄,{ID_B}\n", ["王某", "高龄"]),
+        ("张伟,男,80\n李娜,女,75\n", ["张伟", "李娜"]),  # no person's number in the row
+        (f"张伟,{ID_A}\n李娜,备注\n", ["李娜"]),  # the second row holds none
+    ],
+)
+def test_words_in_a_csv_without_header_stay(csv: str, kept: list[str]) -> None:
+    for role in ROLES:
+        masked = out(csv, "text/csv", role)
+        for word in kept:
+            assert word in masked, (role, word, masked)
