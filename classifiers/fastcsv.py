@@ -19,10 +19,11 @@ from collections.abc import Callable
 
 from .csvcolumn import Categories, Detected, ValueVisitor, _column
 from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
+from .csvnames import names_beside_numbers
 from .detect import Plan
-from .entities import mobile, person_name, resident_id
+from .entities import person_name
 from .fastjson import KeyedVisitor
-from .name_headings import _pivot_by_person, full_name, name_shaped
+from .name_headings import _pivot_by_person, name_shaped
 from .regionlinks import column_links
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
@@ -377,43 +378,9 @@ class _Walker:
             if new is not None:
                 changed.append((col, present, new))
         if not header and width > 1:  # 张伟,<ID>,139…: rows without a header
-            changed += self._names_beside_numbers(width, cells, {col for col, _, _ in changed})
+            done = {col for col, _, _ in changed}
+            changed += names_beside_numbers(width, cells, done, self._visit, self._plan_of)
         return changed
-
-    def _names_beside_numbers(
-        self, width: int, cells: Callable[[int], tuple[list[int], list[str]]], done: set[int]
-    ) -> list[tuple[int, list[int], list[str | None]]]:
-        """(column, rows, new values) of each unchanged column of an export without a header
-        whose every value is a full name (``name_shaped``, ``full_name``): visited as names in the
-        rows whose other fields hold a person's ID number or mobile (张伟,<ID>,139…). Such a
-        column of places, categories or statuses (汉滨区, 低保, 正常) is none; nor a name
-        in a row without a person's number."""
-        found: list[tuple[int, list[int], list[str | None]]] = []
-        numbered: set[int] | None = None
-        for col in range(width):
-            if col in done:
-                continue
-            present, values = cells(col)
-            names = [value.strip() for value in values]
-            if not any(names) or not all(
-                not name or (full_name(name) and name_shaped(name, self._plan_of)) for name in names
-            ):
-                continue
-            if numbered is None:
-                numbered = set()
-                for other in range(width):
-                    rows, fields = cells(other)
-                    numbered.update(row for row, field in zip(rows, fields, strict=True) if _persons_number(field))
-            plan = self._plan_of(_NAME_LABEL)
-            new = [
-                self._visit(value, plan, row, f"row {row + 1} col {col + 1}", True)
-                if name and row in numbered
-                else None
-                for row, value, name in zip(present, values, names, strict=True)
-            ]
-            if any(value is not None for value in new):
-                found.append((col, present, new))
-        return found
 
     def _labelled_rows(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]
@@ -444,12 +411,3 @@ class _Walker:
 _BELOW = 5
 # A person's label: how a pivot's names are visited (as a name key's values).
 _NAME_LABEL = "姓名"
-
-
-def _persons_number(field: str) -> bool:
-    """Is a field a person's ID number (valid, 18 characters) or a mobile (11 digits of an
-    allocated segment)?"""
-    field = field.strip()
-    if len(field) == 18:
-        return resident_id.validate(field) is True
-    return len(field) == 11 and field.isdigit() and mobile.validate(field) is None
