@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import address, resident_id
+from .name_lists import _name as _listed_name
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _CATEGORY_RUN_RE,
@@ -176,13 +177,9 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
             continue
         for cut in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
             name = run[:cut]
-            if (
-                _ends_name(run, cut)
-                and plausible(name)
-                and name[0] not in _CONJUNCTIONS
-                and not is_prose_word(name)
-                and not address.is_region_stem(name)  # 村民张家港: where, not who
-            ):
+            # (name_lists._name: no conjunction, prose word, household, day or place: 村民张家港,
+            # 低保户张家、李家, 老人周一、周三值班)
+            if _ends_name(run, cut) and _listed_name(name):
                 found.append((start, start + cut, 0.85, "surname+context"))
                 break
     return found

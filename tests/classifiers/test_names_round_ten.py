@@ -321,3 +321,18 @@ def test_words_in_a_csv_without_header_stay(csv: str, kept: list[str]) -> None:
         masked = out(csv, "text/csv", role)
         for word in kept:
             assert word in masked, (role, word, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村民、居民均可申请",
+        "村民张家、李家两户",
+        "村民周一、周三值班",
+        "村民王某、李某反映",
+        "村民代表、居民代表参加",
+        "孤儿张家",
+    ],
+)
+def test_households_days_and_words_after_persons_of_prose_stay(text: str) -> None:
+    unchanged(text)
