@@ -341,7 +341,7 @@ _ROLE_RE = re.compile(
 # 孤儿李娜在校就读, 其子扎西在外务工, 之女央金): name_runs._category_runs reads the name at its head.
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
-# 患者李娜住院); not list heads (村民、居民 are listed together often).
+# 患者李娜住院), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
 PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者")
 _CATEGORY_RUN_RE = re.compile(
     rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)}))(?=([{_CJK}]{{2,16}}))"
@@ -487,7 +487,7 @@ _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿�
 # 王秀英、李强列为特困供养对象): with neither a count nor a visit, its names went out in clear.
 _APPROVALS = "同意|拟将|现将|批准"
 _GRANTS = "纳入|列为|列入"
-LIST_HEADS = f"{VISITS}|{_APPROVALS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}"
+LIST_HEADS = f"{VISITS}|{_APPROVALS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}"
 # A list whose names each stand before a count of persons in brackets, as a notice writes a
 # household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).
 LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"

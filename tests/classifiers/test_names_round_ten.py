@@ -324,6 +324,18 @@ def test_words_in_a_csv_without_header_stay(csv: str, kept: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("村民张伟、李娜反映", ["张伟", "李娜"]),
+        ("患者张伟、李娜住院", ["张伟", "李娜"]),
+        ("困难群众张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_a_list_after_persons_of_prose(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "村民、居民均可申请",
