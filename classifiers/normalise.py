@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from .digit_runs import between, digit_runs
 from .fold_tables import (
@@ -38,21 +37,47 @@ from .fold_tables import SEPARATORS as SEPARATORS
 _JOINED = " .-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
 
 
-class Folded(NamedTuple):
+class Folded:
     """A folded string; ``offsets[i]`` is the original index of ``text[i]``.
 
     ``offsets`` is None when folding changed nothing (the identity map), which is the
-    common case and lets callers skip the translation entirely. A named tuple, not a
-    frozen dataclass: it is built once per scanned value and per masked value, and a
-    frozen dataclass's ``__init__`` costs several times as much.
+    common case and lets callers skip the translation entirely. A plain class, which mypyc
+    compiles to a struct built by a C call (some 400 instructions): a named tuple's
+    ``__new__`` is Python code run by the interpreter (some 3,200), and one is built per
+    scanned value and per masked value. Compared and hashed by its fields, as the named tuple
+    it replaced was.
     """
 
-    text: str
-    offsets: tuple[int, ...] | None
-    original_length: int
-    # Where each character of ``text`` ends in the original, when some came from several
-    # (an escaped digit "%36" is one "6"); None: one character each.
-    ends: tuple[int, ...] | None = None
+    __slots__ = ("ends", "offsets", "original_length", "text")
+
+    def __init__(
+        self,
+        text: str,
+        offsets: tuple[int, ...] | None,
+        original_length: int,
+        # Where each character of ``text`` ends in the original, when some came from several
+        # (an escaped digit "%36" is one "6"); None: one character each.
+        ends: tuple[int, ...] | None = None,
+    ) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.original_length = original_length
+        self.ends = ends
+
+    def _fields(self) -> tuple[str, tuple[int, ...] | None, int, tuple[int, ...] | None]:
+        return self.text, self.offsets, self.original_length, self.ends
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Folded) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Folded(text={self.text!r}, offsets={self.offsets!r}, "
+            f"original_length={self.original_length!r}, ends={self.ends!r})"
+        )
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``text`` back to the original string."""

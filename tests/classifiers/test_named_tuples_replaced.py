@@ -1,0 +1,52 @@
+"""``normalise.Folded`` is a plain class (mypyc builds it by a C call); it was a named tuple, whose
+equality, hash, text form and ``span`` callers and tests rely on. Compared here with that named
+tuple, written out as it was."""
+
+import random
+from typing import NamedTuple
+
+from classifiers.normalise import Folded
+
+
+class _NamedFolded(NamedTuple):
+    """The named tuple ``Folded`` was (2026-12-01), ``span`` as it was."""
+
+    text: str
+    offsets: tuple[int, ...] | None
+    original_length: int
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1 if self.ends is None else self.ends[end - 1]
+
+
+def _fields(rng: random.Random) -> tuple[str, tuple[int, ...] | None, int, tuple[int, ...] | None]:
+    """Few choices per field, so that pairs often agree on some fields and differ in one."""
+    text = rng.choice(["", "1", "12", "ab", "张伟"])
+    offsets = rng.choice([None, (0, 1), (0, 2), (1, 2)]) if text else None
+    ends = rng.choice([None, None, (1, 2), (2, 3)]) if offsets is not None and len(text) == 2 else None
+    return text, offsets, rng.choice([len(text), len(text) + 1]), ends
+
+
+def test_folded_compares_hashes_and_reads_as_the_named_tuple() -> None:
+    rng = random.Random(18)
+    for _ in range(4_000):
+        one, two = _fields(rng), _fields(rng)
+        new_one, new_two = Folded(*one), Folded(*two)
+        old_one, old_two = _NamedFolded(*one), _NamedFolded(*two)
+        assert (new_one == new_two) == (old_one == old_two), (one, two)
+        assert (new_one != new_two) == (old_one != old_two), (one, two)
+        assert new_one == Folded(*one) and hash(new_one) == hash(Folded(*one))
+        assert repr(new_one) == repr(old_one).replace("_NamedFolded", "Folded")
+        assert (new_one.text, new_one.offsets, new_one.original_length, new_one.ends) == tuple(old_one)
+        size = len(one[0])
+        for start in range(size + 1):
+            for end in range(start, size + 1):
+                assert new_one.span(start, end) == old_one.span(start, end), (one, start, end)
+    assert Folded("ab", None, 2) == Folded("ab", None, 2, None)  # ends defaults to None
+    assert Folded("ab", None, 2) != ("ab", None, 2, None)  # no tuple: unequal to one
