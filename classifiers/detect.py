@@ -279,7 +279,7 @@ class Detector:
         if entity is None:
             return found
         found = [
-            m._replace(evidence=f"{m.evidence}+{info.evidence}")
+            Match(m.entity, m.start, m.end, m.score, f"{m.evidence}+{info.evidence}")
             if m.entity in hints and info.evidence not in m.evidence
             else m
             for m in found

@@ -162,7 +162,7 @@ class Scanner:
         for start, end in [*((m.start, m.end) for m in files), (len(text), len(text))]:
             if start > last:
                 found += [
-                    m._replace(start=m.start + last, end=m.end + last)
+                    Match(m.entity, m.start + last, m.end + last, m.score, m.evidence)
                     for m in self._scan(text[last:start], hints, hint_evidence)
                 ]
             last = end

@@ -1,10 +1,11 @@
-"""``normalise.Folded`` is a plain class (mypyc builds it by a C call); it was a named tuple, whose
-equality, hash, text form and ``span`` callers and tests rely on. Compared here with that named
-tuple, written out as it was."""
+"""``normalise.Folded`` and ``matches.Match`` are plain classes (mypyc builds them by a C call); they
+were named tuples, whose equality, hash, text form (and ``Folded.span``) callers and tests rely on.
+Compared here with those named tuples, written out as they were."""
 
 import random
 from typing import NamedTuple
 
+from classifiers.matches import Match
 from classifiers.normalise import Folded
 
 
@@ -50,3 +51,37 @@ def test_folded_compares_hashes_and_reads_as_the_named_tuple() -> None:
                 assert new_one.span(start, end) == old_one.span(start, end), (one, start, end)
     assert Folded("ab", None, 2) == Folded("ab", None, 2, None)  # ends defaults to None
     assert Folded("ab", None, 2) != ("ab", None, 2, None)  # no tuple: unequal to one
+
+
+class _NamedMatch(NamedTuple):
+    """The named tuple ``Match`` was (2026-12-01)."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    evidence: str
+
+
+def _match_fields(rng: random.Random) -> tuple[str, int, int, float, str]:
+    return (
+        rng.choice(["MOBILE", "RESIDENT_ID"]),
+        rng.choice([0, 3]),
+        rng.choice([11, 18]),
+        rng.choice([0.85, 1.0]),
+        rng.choice(["pattern", "pattern+key"]),
+    )
+
+
+def test_match_compares_hashes_and_reads_as_the_named_tuple() -> None:
+    rng = random.Random(18)
+    for _ in range(4_000):
+        one, two = _match_fields(rng), _match_fields(rng)
+        new_one, new_two = Match(*one), Match(*two)
+        old_one, old_two = _NamedMatch(*one), _NamedMatch(*two)
+        assert (new_one == new_two) == (old_one == old_two), (one, two)
+        assert (new_one != new_two) == (old_one != old_two), (one, two)
+        assert new_one == Match(*one) and hash(new_one) == hash(Match(*one))
+        assert repr(new_one) == repr(old_one).replace("_NamedMatch", "Match")
+        assert (new_one.entity, new_one.start, new_one.end, new_one.score, new_one.evidence) == tuple(old_one)
+    assert Match("MOBILE", 0, 11, 1.0, "pattern") != ("MOBILE", 0, 11, 1.0, "pattern")  # no tuple
