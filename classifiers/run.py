@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the dataclass annotations
@@ -75,15 +75,26 @@ class Finding:
     evidence: str  # how it was found; never the value itself
 
 
-class _Column(NamedTuple):
-    """The findings of a keyed column, derived when read: one whole-value match per value."""
+class _Column:
+    """The findings of a keyed column, derived when read: one whole-value match per value. A
+    plain class: mypyc builds it by a C call, where a named tuple's ``__new__`` is Python code
+    run by the interpreter (some 3,000 instructions a column)."""
 
-    # The values, or a whole column's values joined by NUL (which none of them holds): one
-    # string instead of one per cell, so that an export's cells are freed block by block.
-    values: list[str] | str
-    plan: Plan
-    where: Callable[[int], str]  # the path of the value at a position
-    indices: list[int]  # the position of each value
+    __slots__ = ("indices", "plan", "values", "where")
+
+    def __init__(
+        self,
+        # The values, or a whole column's values joined by NUL (which none of them holds): one
+        # string instead of one per cell, so that an export's cells are freed block by block.
+        values: list[str] | str,
+        plan: Plan,
+        where: Callable[[int], str],  # the path of the value at a position
+        indices: list[int],  # the position of each value
+    ) -> None:
+        self.values = values
+        self.plan = plan
+        self.where = where
+        self.indices = indices
 
 
 @dataclass
