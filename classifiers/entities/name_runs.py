@@ -36,6 +36,7 @@ from .name_tests import (
     before_honorific,
     before_next_label,
     beside_number,
+    cjk_at,
     is_heading,
     is_prose_word,
     is_transliterated,
@@ -293,7 +294,7 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             continue
         if at > 2 and text[at - 1] in _FIELD_SEPARATORS:
             start = end = at - 1
-            while start > 0 and _is_cjk(text[start - 1]):
+            while start > 0 and cjk_at(text, start - 1):
                 start -= 1
             if start not in starts and _field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
@@ -305,9 +306,9 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             if size and end - size not in starts:
                 found.append((end - size, end, 0.85, "surname+beside-id"))
         after = at + 18
-        if text[after : after + 1] in tuple(_FIELD_SEPARATORS):
+        if after < len(text) and text[after] in _FIELD_SEPARATORS:
             start = end = after + 1
-            while end < len(text) and _is_cjk(text[end]):
+            while end < len(text) and cjk_at(text, end):
                 end += 1
             if start not in starts and _field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
@@ -346,10 +347,6 @@ def _field_is_name(run: str) -> bool:
     return (2 <= len(run) <= 4 and beside_number(run)) or is_transliterated(run)
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
-
-
 # What asks one to call before a name (请联系张伟电话139…).
 _CALL_WORDS = ("请联系", "联系", "致电", "找")
 
@@ -375,11 +372,11 @@ def before_phone_label(text: str, start: int, end: int, at: int, lowest: int) ->
         while gap > lowest and text[gap - 1] in " \t":
             gap -= 1
         name_start = name_end = gap
-        while name_start > lowest and _is_cjk(text[name_start - 1]):
+        while name_start > lowest and cjk_at(text, name_start - 1):
             name_start -= 1
         if name_end == start:
             return None
-    if name_start > 0 and _is_cjk(text[name_start - 1]):  # the run goes on before the window
+    if name_start > 0 and cjk_at(text, name_start - 1):  # the run goes on before the window
         return None
     for word in _CALL_WORDS:
         if text.startswith(word, name_start, name_end):

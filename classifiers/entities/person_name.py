@@ -66,6 +66,7 @@ from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
     before_prose,
     beside_number,
+    cjk_at,
     is_prose_word,
     is_transliterated,
     plausible,
@@ -263,10 +264,10 @@ def _before_mobile(text: str, at: int) -> tuple[int, int] | None:
     read by ``before_phone_label`` first."""
     lowest = max(0, at - 16)
     end = at
-    while end > lowest and not _cjk_at(text, end - 1):
+    while end > lowest and not cjk_at(text, end - 1):
         end -= 1
     start = end
-    while start > lowest and _cjk_at(text, start - 1):
+    while start > lowest and cjk_at(text, start - 1):
         start -= 1
     if start == end:
         return None
@@ -316,16 +317,9 @@ def _run_before(text: str, at: int) -> int:
     """Where the CJK run before ``at`` begins, over the gap between them."""
     while at > 0 and (text[at - 1] in _RECORD_GAP or text[at - 1].isspace()):
         at -= 1
-    while at > 0 and _cjk_at(text, at - 1):
+    while at > 0 and cjk_at(text, at - 1):
         at -= 1
     return at
-
-
-def _cjk_at(text: str, at: int) -> bool:
-    """Is ``text[at]`` a CJK ideograph? Read as ``ord(text[at])``, which mypyc compiles to the code
-    point without a string of one character; compared as strings, each test cost ~540 instructions."""
-    code = ord(text[at])
-    return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
 
 
 def _in_record_line(text: str, starts: set[int], records: list[re.Match[str]]) -> list[tuple[int, int, float, str]]:

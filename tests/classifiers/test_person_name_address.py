@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from classifiers.entities import address, name_patterns, person_name
+from classifiers.entities import address, name_patterns, name_runs, name_tests, person_name, resident_id
 from classifiers.scanner import Scanner
 from support.random_texts import random_texts
 from support.synth_people import bad_check, make_id
@@ -199,13 +199,60 @@ def test_record_lines_found_once_equal_each_pass_searching_them() -> None:
 
 
 def test_cjk_test_by_code_point_equals_the_string_comparison() -> None:
-    """``_cjk_at`` (the code point compared as a number) says what comparing the character as a
-    string with the ideographs' bounds said, for every code point up to U+1FFFF."""
-    every = "".join(chr(code) for code in range(0x20000) if not 0xD800 <= code <= 0xDFFF)
+    """``name_tests.cjk_at`` (the code point compared as a number; person_name, name_runs and
+    name_lists each had a twin of it) says what comparing the character as a string with the
+    ideographs' bounds said, for every code point."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     for at, char in enumerate(every):
-        assert person_name._cjk_at(every, at) == ("\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"), hex(
+        assert name_tests.cjk_at(every, at) == ("\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"), hex(
             ord(char)
         )
+
+
+def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
+    """``name_runs._beside_id_apart`` as it was (2026-12-01): a character told CJK by comparing it as
+    a string, the separator after the number looked up in a tuple of the separators (the slice
+    past the text's end is "", in no tuple)."""
+
+    def is_cjk(char: str) -> bool:
+        return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
+
+    separators = ",、;|"
+    found: list[tuple[int, int, float, str]] = []
+    for at in runs:
+        if resident_id.validate(text[at : at + 18]) is not True:
+            continue
+        if at > 2 and text[at - 1] in separators:
+            start = end = at - 1
+            while start > 0 and is_cjk(text[start - 1]):
+                start -= 1
+            if start not in starts and name_runs._field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
+        after = at + 18
+        if text[after : after + 1] in tuple(separators):
+            start = end = after + 1
+            while end < len(text) and is_cjk(text[end]):
+                end += 1
+            if start not in starts and name_runs._field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
+    return found
+
+
+def test_fields_beside_an_id_equal_those_found_before() -> None:
+    """``_beside_id_apart`` (the shared ``cjk_at``, the separator after the number read where the
+    text has one) finds the fields the old code found, on seeded texts of names, labels, the
+    separators and others, ID numbers valid and not, at the text's end too."""
+    r = random.Random(18)
+    names = ["张伟", "张伟", "扎西", "申请人", "汉阴县", "农民", "巴特尔", "金额"]
+    pieces = [ID, ID, ID, bad_check(ID), *names, *",,、、;|", *"，: 1a"]
+    seen = 0
+    for text in random_texts(r, pieces, 40_000, 6):
+        runs = [m.start() for m in re.finditer("[0-9]{17,}", text)]
+        starts = {m.start() for m in re.finditer("扎西", text)}
+        want = _beside_id_apart_reference(text, runs, starts)
+        assert name_runs._beside_id_apart(text, runs, starts) == want, repr(text)
+        seen += bool(want)
+    assert seen > 250, seen
 
 
 def test_name_before_a_mobile_equals_the_search() -> None:
