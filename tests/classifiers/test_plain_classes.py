@@ -1,10 +1,15 @@
-"""``normalise.Folded`` and ``matches.Match`` are plain classes (mypyc builds them by a C call); they
-were named tuples, whose equality, hash, text form (and ``Folded.span``) callers and tests rely on.
-Compared here with those named tuples, written out as they were."""
+"""Classes mypyc builds by a C call, which were named tuples (``normalise.Folded``, ``matches.Match``)
+or dataclasses with the ``__init__`` a dataclass writes (``address.ParsedAddress``,
+``grading.RecordSummary``): Python code run by the interpreter for each one built. Their equality,
+hash, text form (and ``Folded.span``, ``ParsedAddress.fine``) callers and tests rely on are
+compared here with the classes they were, written out as they were."""
 
 import random
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from classifiers.entities.address import LEVELS, ParsedAddress
+from classifiers.grading import RecordSummary
 from classifiers.matches import Match
 from classifiers.normalise import Folded
 
@@ -85,3 +90,60 @@ def test_match_compares_hashes_and_reads_as_the_named_tuple() -> None:
         assert repr(new_one) == repr(old_one).replace("_NamedMatch", "Match")
         assert (new_one.entity, new_one.start, new_one.end, new_one.score, new_one.evidence) == tuple(old_one)
     assert Match("MOBILE", 0, 11, 1.0, "pattern") != ("MOBILE", 0, 11, 1.0, "pattern")  # no tuple
+
+
+@dataclass(frozen=True, slots=True)
+class _DataParsedAddress:
+    """The frozen dataclass ``ParsedAddress`` was (2026-12-01); ``fine`` as it was (a level from the
+    township on: street, village, number ...)."""
+
+    start: int
+    end: int
+    components: dict[str, tuple[int, int]]
+
+    @property
+    def fine(self) -> bool:
+        return any(LEVELS.index(name) >= LEVELS.index("township") for name in self.components)
+
+
+def test_parsed_address_compares_and_reads_as_the_dataclass() -> None:
+    rng = random.Random(18)
+    for _ in range(4_000):
+        one, two = [
+            (
+                rng.choice([0, 2]),
+                rng.choice([5, 9]),
+                {name: (0, 2) for name in rng.sample(LEVELS, rng.randint(0, 2))},
+            )
+            for _ in range(2)
+        ]
+        new_one, new_two = ParsedAddress(*one), ParsedAddress(*two)
+        old_one, old_two = _DataParsedAddress(*one), _DataParsedAddress(*two)
+        assert (new_one == new_two) == (old_one == old_two), (one, two)
+        assert (new_one != new_two) == (old_one != old_two), (one, two)
+        assert repr(new_one) == repr(old_one).replace("_DataParsedAddress", "ParsedAddress")
+        assert new_one.fine == old_one.fine, one
+
+
+@dataclass
+class _DataRecordSummary:
+    """``RecordSummary`` as the dataclass wrote its ``__init__`` (2026-12-01)."""
+
+    entities: set[str] = field(default_factory=set)
+    categories: set[str] = field(default_factory=set)
+
+
+def test_record_summary_builds_as_the_dataclass_did() -> None:
+    """Each record its own sets (the defaults no set shared between records), the sets handed in kept."""
+    first, second = RecordSummary(), RecordSummary()
+    first.entities.add("MOBILE")
+    first.categories.add("低保")
+    assert second == RecordSummary() and second.entities == set() and second.categories == set()
+    entities, categories = {"RESIDENT_ID"}, {"特困"}
+    given = RecordSummary(entities, categories)
+    assert given.entities is entities and given.categories is categories
+    assert RecordSummary(entities) == RecordSummary(entities, set())
+    for summary in (first, second, given, RecordSummary(categories=categories)):
+        old = _DataRecordSummary(summary.entities, summary.categories)
+        assert repr(summary) == repr(old).replace("_DataRecordSummary", "RecordSummary")
+    assert first != second
