@@ -16,11 +16,11 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the dataclass annotations
+from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the annotations
 
 from . import base64text, markup_text, tokens, urls
 from .catalog import PHONE, KeyInfo
@@ -97,52 +97,63 @@ class _Column:
         self.indices = indices
 
 
-@dataclass
 class Run:
-    """The visitor called by the walkers for every value (or keyed column)."""
+    """The visitor called by the walkers for every value (or keyed column). Its ``__init__`` is
+    written out, which mypyc compiles: as a dataclass, the ``__init__`` the dataclasses module
+    writes was Python code run by the interpreter (one or two runs an inspection, ~1 % of the demo
+    document's instructions)."""
 
-    detector: Detector
-    profile: MaskingProfile
-    raw: list[tuple[Ref, Match] | _Column] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    records: Records = field(default_factory=Records)
-    persons: set[str] = field(default_factory=set)
-    regions: set[str] = field(default_factory=set)  # 行政区划代码 under region keys (catalog `regions`)
-    unread_regions: set[str] = field(default_factory=set)  # values under region keys that are no code
-    # The region fields as walked: (values, code only?, the record of each value or of them all),
-    # read record by record only when a value is no code (``unread_records``).
-    region_fields: list[RegionField] = field(default_factory=list)
-    # Records that are one record's fields to region judgement (a record written as a table of
-    # labels and values, | 区划代码 | 610902001 | then | 区划名称 | 江北街道 |): record -> the first.
-    region_record_of: dict[int, int] = field(default_factory=dict)
-    # Those two of each document walked apart (``document``): an NDJSON line, a multipart part,
-    # JSON in text or in an XML element. Each numbers its records from 0, so record 0 of one
-    # line is no record of the next, and the codes of one never place a township of another.
-    region_documents: list[tuple[list[RegionField], dict[int, int]]] = field(default_factory=list)
-    # The parts of records' regions written apart (catalog ``region_parts``), as walked: read
-    # record by record into region fields when their document ends (``parts_end``).
-    region_parts: list[RegionPart] = field(default_factory=list)
-    # The record the region values noted now are of, when the JSON walker is inside an object
-    # of a list that is not the answer's record list, or a row of column-wise records (``item``);
-    # to region judgement only: grading keeps the walker's record.
-    region_item: int | None = None
-    # Objects outside the record lists that hold a person (``Inspection.persons_apart``).
-    persons_apart: int = 0
-    # Persons named beside the record list, by ID number or name and phone, that its records
-    # do not name (``Inspection.persons_beside``).
-    persons_beside: int = 0
-    masked: int = 0
-    clear: int = 0
-    today: _dt.date = field(default_factory=_dt.date.today)
-    # Detection outcomes by (plan, value): exports repeat values (relations, region codes,
-    # a household's address); findings are still recorded per occurrence.
-    _memo: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
-    # JSON text walked as a document of this run: masked, itself if unchanged, None when it
-    # does not parse (Inspector._json_text; see base64 in ``edits``).
-    json_text: Callable[[Run, str], str | None] | None = None
-    # Text of a media type found inside a value (a data URI's, a JWT's claims) walked as that
-    # type: masked, itself if unchanged, None when it cannot be (Inspector._typed_text).
-    typed_text: Callable[[Run, str, str], str | None] | None = None
+    def __init__(
+        self,
+        detector: Detector,
+        profile: MaskingProfile,
+        *,
+        today: _dt.date | None = None,
+        json_text: Callable[[Run, str], str | None] | None = None,
+        typed_text: Callable[[Run, str, str], str | None] | None = None,
+    ) -> None:
+        self.detector = detector
+        self.profile = profile
+        self.raw: list[tuple[Ref, Match] | _Column] = []
+        self.counts: Counter[str] = Counter()
+        self.records = Records()
+        self.persons: set[str] = set()
+        self.regions: set[str] = set()  # 行政区划代码 under region keys (catalog `regions`)
+        self.unread_regions: set[str] = set()  # values under region keys that are no code
+        # The region fields as walked: (values, code only?, the record of each value or of them all),
+        # read record by record only when a value is no code (``unread_records``).
+        self.region_fields: list[RegionField] = []
+        # Records that are one record's fields to region judgement (a record written as a table of
+        # labels and values, | 区划代码 | 610902001 | then | 区划名称 | 江北街道 |): record -> the first.
+        self.region_record_of: dict[int, int] = {}
+        # Those two of each document walked apart (``document``): an NDJSON line, a multipart part,
+        # JSON in text or in an XML element. Each numbers its records from 0, so record 0 of one
+        # line is no record of the next, and the codes of one never place a township of another.
+        self.region_documents: list[tuple[list[RegionField], dict[int, int]]] = []
+        # The parts of records' regions written apart (catalog ``region_parts``), as walked: read
+        # record by record into region fields when their document ends (``parts_end``).
+        self.region_parts: list[RegionPart] = []
+        # The record the region values noted now are of, when the JSON walker is inside an object
+        # of a list that is not the answer's record list, or a row of column-wise records (``item``);
+        # to region judgement only: grading keeps the walker's record.
+        self.region_item: int | None = None
+        # Objects outside the record lists that hold a person (``Inspection.persons_apart``).
+        self.persons_apart = 0
+        # Persons named beside the record list, by ID number or name and phone, that its records
+        # do not name (``Inspection.persons_beside``).
+        self.persons_beside = 0
+        self.masked = 0
+        self.clear = 0
+        self.today = _dt.date.today() if today is None else today
+        # Detection outcomes by (plan, value): exports repeat values (relations, region codes,
+        # a household's address); findings are still recorded per occurrence.
+        self._memo: dict[tuple[int, str], list[Match]] = {}
+        # JSON text walked as a document of this run: masked, itself if unchanged, None when it
+        # does not parse (Inspector._json_text; see base64 in ``edits``).
+        self.json_text = json_text
+        # Text of a media type found inside a value (a data URI's, a JWT's claims) walked as that
+        # type: masked, itself if unchanged, None when it cannot be (Inspector._typed_text).
+        self.typed_text = typed_text
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []

@@ -4,14 +4,19 @@ or dataclasses with the ``__init__`` a dataclass writes (``address.ParsedAddress
 hash, text form (and ``Folded.span``, ``ParsedAddress.fine``) callers and tests rely on are
 compared here with the classes they were, written out as they were."""
 
+import datetime
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from classifiers.entities.address import LEVELS, ParsedAddress
 from classifiers.grading import RecordSummary
+from classifiers.inspect import Inspector
 from classifiers.matches import Match
 from classifiers.normalise import Folded
+from classifiers.run import Run
+from policies.masking import load_profiles
 
 
 class _NamedFolded(NamedTuple):
@@ -147,3 +152,38 @@ def test_record_summary_builds_as_the_dataclass_did() -> None:
         old = _DataRecordSummary(summary.entities, summary.categories)
         assert repr(summary) == repr(old).replace("_DataRecordSummary", "RecordSummary")
     assert first != second
+
+
+def test_run_starts_as_the_dataclass_did() -> None:
+    """``run.Run``'s ``__init__`` is written out (it was the one the dataclasses module writes): each
+    attribute starts as the dataclass's default did, the mutable ones new for each run."""
+    detector, profile = Inspector().detector, load_profiles().get("strict")
+    today = datetime.date(2026, 12, 1)
+    defaults = {
+        "raw": [],
+        "counts": Counter(),
+        "persons": set(),
+        "regions": set(),
+        "unread_regions": set(),
+        "region_fields": [],
+        "region_record_of": {},
+        "region_documents": [],
+        "region_parts": [],
+        "region_item": None,
+        "persons_apart": 0,
+        "persons_beside": 0,
+        "masked": 0,
+        "clear": 0,
+        "_memo": {},
+        "json_text": None,
+        "typed_text": None,
+    }
+    one, two = Run(detector, profile), Run(detector, profile, today=today, json_text=len, typed_text=max)
+    assert one.detector is detector and one.profile is profile
+    assert one.today == datetime.date.today() and two.today is today
+    assert two.json_text is len and two.typed_text is max
+    for name, value in defaults.items():
+        assert getattr(one, name) == value, name
+        if isinstance(value, list | dict | set):
+            assert type(getattr(one, name)) is type(value) and getattr(one, name) is not getattr(two, name), name
+    assert one.records is not two.records and one.records.single == {}
