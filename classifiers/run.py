@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -115,7 +114,9 @@ class Run:
         self.detector = detector
         self.profile = profile
         self.raw: list[tuple[Ref, Match] | _Column] = []
-        self.counts: Counter[str] = Counter()
+        # A dict, not a Counter: a Counter's __init__ and its __missing__ (each key's first count,
+        # each read of a key not counted) are Python code run by the interpreter.
+        self.counts: dict[str, int] = {}
         self.records = Records()
         self.persons: set[str] = set()
         self.regions: set[str] = set()  # 行政区划代码 under region keys (catalog `regions`)
@@ -289,9 +290,9 @@ class Run:
         them around a value to tell a person's record that names no one else."""
         counts = self.counts
         return (
-            counts[resident_id.ENTITY] + counts[bank_card.ENTITY],
-            counts[mobile.ENTITY],
-            counts[person_name.ENTITY],
+            counts.get(resident_id.ENTITY, 0) + counts.get(bank_card.ENTITY, 0),
+            counts.get(mobile.ENTITY, 0),
+            counts.get(person_name.ENTITY, 0),
         )
 
     def spans(self, cell: Cell) -> list[tuple[int, int, str]]:
@@ -396,7 +397,7 @@ class Run:
         for m in matches:
             original = value[m.start : m.end]
             self.raw.append((path, m))
-            self.counts[m.entity] += 1
+            self.counts[m.entity] = self.counts.get(m.entity, 0) + 1
             summary.entities.add(m.entity)
             if m.entity == resident_id.ENTITY:
                 self._person(original, summary)
@@ -615,7 +616,7 @@ class Run:
         """``keyed_column`` for values the keyed outcome covers, without a step per value
         where C-level list operations do (counts, persons, masks)."""
         self.raw.append(_Column(values if joined is None else joined, plan, where, indices))
-        self.counts[entity] += len(values)
+        self.counts[entity] = self.counts.get(entity, 0) + len(values)
         self.records.entity_rows(entity, records)
         if entity == resident_id.ENTITY:
             self._persons(values, records)
