@@ -6,12 +6,15 @@ compared here with the classes they were, written out as they were."""
 
 import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from classifiers.entities.address import LEVELS, ParsedAddress
 from classifiers.grading import RecordSummary
 from classifiers.inspect import Inspector
+from classifiers.inspection import Inspection
+from classifiers.levels import DataLevel
 from classifiers.matches import Match
 from classifiers.normalise import Folded
 from classifiers.run import Run
@@ -186,3 +189,45 @@ def test_run_starts_as_the_dataclass_did() -> None:
         if isinstance(value, list | dict | set):
             assert type(getattr(one, name)) is type(value) and getattr(one, name) is not getattr(two, name), name
     assert one.records is not two.records and one.records.single == {}
+
+
+@dataclass
+class _DataInspection:
+    """``Inspection`` as the dataclass wrote its ``__init__`` (2026-12-01); the findings aside."""
+
+    body: bytes
+    level: DataLevel
+    entity_counts: dict[str, int]
+    records: int
+    persons: frozenset[str]
+    regions: frozenset[str]
+    masked: int
+    clear: int
+    reasons: tuple[str, ...] = ()
+    persons_apart: int = 0
+    persons_beside: int = 0
+    unread_regions: frozenset[str] = frozenset()
+    unread_records: tuple[dict[str, frozenset[int]], ...] = ()
+    find: Callable[[], list[Any]] = field(default=list, repr=False, compare=False)
+
+
+def test_inspection_builds_compares_and_prints_as_the_dataclass() -> None:
+    """``Inspection``'s ``__init__`` is written out: every argument where it was, by position or by
+    name, the defaults as they were, equality and text form the dataclass's."""
+    given = (b"{}", DataLevel.parse("core"), {"MOBILE": 2}, 3, frozenset({"x"}), frozenset({"610902"}), 2, 1)
+    extra = {
+        "reasons": ("r",),
+        "persons_apart": 4,
+        "persons_beside": 5,
+        "unread_regions": frozenset({"紫阳县"}),
+        "unread_records": ({"紫阳县": frozenset({1})},),
+    }
+    for args, kwargs in [(given, {}), (given, extra), (given[:4], dict(zip(_FIRST_NAMES[4:], given[4:], strict=True)))]:
+        new, old = Inspection(*args, **kwargs), _DataInspection(*args, **kwargs)
+        assert repr(new) == repr(old).replace("_DataInspection", "Inspection")
+        assert new.findings == [] and new.find is list
+        assert new == Inspection(*args, **kwargs, find=lambda: [])
+    assert Inspection(*given) != Inspection(*given, reasons=("r",))
+
+
+_FIRST_NAMES = ("body", "level", "entity_counts", "records", "persons", "regions", "masked", "clear")
