@@ -300,7 +300,7 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
                 found.append((start, end, 0.85, "surname+beside-id"))
         if at > 3 and text[at - 1] == "(":  # 用户李娜（<ID>）: full-width brackets are ASCII once folded
             start = end = at - 1
-            while start > 0 and _is_cjk(text[start - 1]):
+            while start > 0 and cjk_at(text, start - 1):
                 start -= 1
             size = _tail_name(text[start:end])
             if size and end - size not in starts:
