@@ -1,7 +1,7 @@
 """Builds minguard with the inspector compiled to C by mypyc (everything else is in pyproject.toml).
 
 The inspector runs on every response the gateway passes; compiled, the same source takes
-about 40 % less time per document (docs/classifiers.md, "Fourth round: compiled with mypyc"). What is
+about 40 % less time per document (docs/classifiers-rounds.md, "Fourth round: compiled with mypyc"). What is
 compiled: the request-path modules of ``classifiers`` and the masking they call, and the audit
 trail's canonical JSON (its check of every event's values). Not the presidio recognizers and
 registry (offline tools) and no package ``__init__``.

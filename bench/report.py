@@ -129,7 +129,7 @@ NOTES = """## Reading the figures 解读
 - What stands in the way of d/c >= 0.8 (and 0.9) is the pipeline's own CPU per request, more
   than three times the bare pass-through's (c), and of 2,500 req/s per worker the same CPU (400 µs
   or less per request would give it). Four rounds so far: 1,143 µs per request at the start,
-  627 µs after the second round, 440-467 µs after the third (see docs/classifiers.md, "Third
+  627 µs after the second round, 440-467 µs after the third (see docs/classifiers-rounds.md, "Third
   round"), about 400 µs with the inspector compiled by mypyc (the fourth, 2026-11-29: the
   same source built to C at install, setup.py; the same tree uncompiled measured 464 µs in
   the same session). On the next day, with response headers inspected too and the machine
@@ -222,7 +222,7 @@ NOTES = """## Reading the figures 解读
   to the system and asked for them again each time (17,600 page faults per inspection, ~15 %
   of its time in the kernel). Since 2026-11-29 exports are walked in blocks of ~256 K
   characters whose memory the next block reuses (peak growth 52 -> 6 MB, about half the page
-  faults: x1.35; with two further changes x1.52; docs/classifiers.md, "Fifth round"). What is
+  faults: x1.35; with two further changes x1.52; docs/classifiers-rounds.md, "Fifth round"). What is
   left is the number of Python objects per cell (docs/classifiers.md, "What is left").
 
 ## Slow clients 慢速客户端 (measured; tests/e2e/test_hardening_charsets_slow.py)

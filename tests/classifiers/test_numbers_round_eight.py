@@ -1,6 +1,6 @@
 """Numbers round eight: numbers and addresses that still came out in clear, or half in clear,
 checked through ``Inspector.inspect`` for the strict and the caseworker profile, each beside
-look-alikes that must stay (docs/classifiers.md, the eighteenth round)."""
+look-alikes that must stay (docs/classifiers-rounds.md, the eighteenth round)."""
 
 from __future__ import annotations
 

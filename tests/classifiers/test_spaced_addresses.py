@@ -28,7 +28,7 @@ def test_an_address_spaced_a_character_at_a_time_after_its_label_is_masked(text:
         "地址：见 附 件",  # no address once read whole
         "住址：陕 西 省",  # a province alone is no dwelling
         "地址：A B C D",
-        "北 京 市 朝 阳 区 建 国 路 8 8 号",  # no label: not read (found and left, docs/classifiers.md)
+        "北 京 市 朝 阳 区 建 国 路 8 8 号",  # no label: not read (found and left, docs/classifiers-rounds.md)
     ],
 )
 def test_spaced_text_that_is_no_labelled_address_stays(text: str) -> None:
