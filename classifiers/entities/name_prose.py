@@ -42,7 +42,10 @@ _GLUED_RE = re.compile(
 # An item of a list after a glued name (网格员李娜、王强入户走访), or after a comma (网格员李娜，王强陪同
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
 # stand before a word that follows a name, not end its run.
-_NEXT_ITEM_RE = re.compile(rf"([、,])([{_CJK}]{{2,16}})")
+_NEXT_ITEM_RE = re.compile(rf"([、,和与及])([{_CJK}]{{2,16}})")
+# What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟一同入户, 李娜及王强陪同): a
+# name at a run's head ends before one of them, and the name after it is the list's next item.
+_JOINED = frozenset("和与及")
 # A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
 # not 关系, 联系, 体系 (系 there is no verb).
 _BEFORE_KIN_RE = re.compile(
@@ -124,7 +127,7 @@ def _head_name(run: str) -> int:
     if cut >= 2 and _ends_name(run, cut) and is_transliterated(run[:cut]):
         return cut
     for size in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
-        if size <= len(run) and _ends_name(run, size) and _name(run[:size]):
+        if size <= len(run) and (_ends_name(run, size) or run[size : size + 1] in _JOINED) and _name(run[:size]):
             return size
     return 0
 

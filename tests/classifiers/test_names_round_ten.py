@@ -195,6 +195,12 @@ def test_a_county_level_citys_short_name_or_an_address_is_no_name_in_prose(text:
         # the name after a comma after a staff title's name, before a verb
         ("网格员李娜，王强陪同入户", ["李娜", "王强"]),
         ("社工王强，李娜回访", ["王强", "李娜"]),
+        # two names joined by 和, 与 or 及 after a staff title (both went out)
+        ("网格员李娜和王强入户", ["李娜", "王强"]),
+        ("网格员李娜与王强入户走访", ["李娜", "王强"]),
+        ("网格员李娜及王强陪同", ["李娜", "王强"]),
+        ("网格员李娜和王强", ["李娜", "王强"]),
+        ("网格员李娜、王强和张伟入户", ["李娜", "王强", "张伟"]),
     ],
 )
 def test_names_in_prose(text: str, secrets: list[str]) -> None:
@@ -239,6 +245,12 @@ def test_look_alikes_in_prose_stay(text: str) -> None:
         ("网格员李娜，王府井社区", "王府井社区"),
         ("网格员李娜，张家港来电", "张家港来电"),
         ("网格员李娜，王强", "王强"),  # a comma's run that ends after the name: prose as often
+        # after 和, 与 or 及: what is no name stays
+        ("网格员李娜和村干部入户", "和村干部入户"),
+        ("网格员李娜和同事入户", "和同事入户"),
+        ("网格员李娜和张家港来电", "和张家港来电"),
+        ("网格员李娜和和平社区", "和和平社区"),
+        ("网格员李娜与其母亲", "与其母亲"),
     ],
 )
 def test_what_follows_a_comma_after_a_staff_titles_name_stays(text: str, kept: str) -> None:
