@@ -43,7 +43,7 @@ _GLUED_RE = re.compile(
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
 # stand before a word that follows a name, not end its run.
 _NEXT_ITEM_RE = re.compile(rf"([、,和与及])([{_CJK}]{{2,16}})")
-# What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟一同入户, 李娜及王强陪同): a
+# What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟入户, 李娜及王强陪同): a
 # name at a run's head ends before one of them, and the name after it is the list's next item.
 _JOINED = frozenset("和与及")
 # A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
