@@ -68,7 +68,7 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
         if len(number) not in (17, 18) or _ALONE.match(text, start + len(number)) is None:
             continue
         if valid is None:
-            valid = {m.start for m in scanned if m.entity == resident_id.ENTITY}
+            valid = _valid_starts(scanned)
         span = plain.span(start, start + len(number))
         if (
             span[0] not in valid
@@ -113,17 +113,16 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
     for label in _LABEL_STARTS:
         at = text.find(label)
         while at >= 0:
+            here, at = at, text.find(label, at + 2)
             k = 0
-            while k < len(runs) and runs[k][0] < at:
+            while k < len(runs) and runs[k][0] < here:
                 k += 1
             # A label is at most 5 characters, 8 more may stand before the number (_LABEL_BEFORE).
-            if k == len(runs) or runs[k][0] - at > 13:
-                at = text.find(label, at + 2)
+            if k == len(runs) or runs[k][0] - here > 13:
                 continue
-            at = text.find(label, at + 2)
             start, j = runs[k][0], k
             if valid is None:
-                valid = {m.start for m in scanned if m.entity == resident_id.ENTITY}
+                valid = _valid_starts(scanned)
             if plain.span(start, start + 1)[0] in valid:
                 continue
             length = runs[k][1] - start
@@ -141,6 +140,11 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
                 span = plain.span(start, runs[j][1] - (length - len(number)))
                 found.append(Match(resident_id.ENTITY, *span, _MISTYPED_SCORE, "groups+label+bad-check"))
     return found
+
+
+def _valid_starts(scanned: list[Match]) -> set[int]:
+    """Where the valid ID numbers the scanner found start: none of them needs a second check."""
+    return {m.start for m in scanned if m.entity == resident_id.ENTITY}
 
 
 def _grouped(text: str, end: int, start: int) -> bool:

@@ -26,7 +26,7 @@ from .name_patterns import (
 )
 from .name_patterns import HONORIFICS as HONORIFICS
 from .name_patterns import LIST_HINT as LIST_HINT
-from .name_tests import _VERBS_AFTER_NAME, cjk_at, is_prose_word, is_transliterated, may_be_labelled_name, plausible
+from .name_tests import _VERBS_AFTER_NAME, cjk_start, is_prose_word, is_transliterated, may_be_labelled_name, plausible
 from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, TRANSLITERATED
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -208,10 +208,7 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
     for word in HONORIFICS:
         at = text.find(word)
         while at >= 0:
-            start = at
-            while start > 0 and cjk_at(text, start - 1):
-                start -= 1
-            run = text[start:at]
+            run = text[cjk_start(text, at) : at]
             size = _tail_name(run) if len(run) >= 2 else 0
             if size and word == "老人":
                 name = run[-size:]

@@ -37,6 +37,7 @@ from .name_tests import (
     before_next_label,
     beside_number,
     cjk_at,
+    cjk_start,
     is_heading,
     is_prose_word,
     is_transliterated,
@@ -293,15 +294,13 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
         if resident_id.validate(text[at : at + 18]) is not True:
             continue
         if at > 2 and text[at - 1] in _FIELD_SEPARATORS:
-            start = end = at - 1
-            while start > 0 and cjk_at(text, start - 1):
-                start -= 1
+            end = at - 1
+            start = cjk_start(text, end)
             if start not in starts and _field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
         if at > 3 and text[at - 1] == "(":  # 用户李娜（<ID>）: full-width brackets are ASCII once folded
-            start = end = at - 1
-            while start > 0 and cjk_at(text, start - 1):
-                start -= 1
+            end = at - 1
+            start = cjk_start(text, end)
             size = _tail_name(text[start:end])
             if size and end - size not in starts:
                 found.append((end - size, end, 0.85, "surname+beside-id"))
@@ -371,9 +370,8 @@ def before_phone_label(text: str, start: int, end: int, at: int, lowest: int) ->
         gap = start
         while gap > lowest and text[gap - 1] in " \t":
             gap -= 1
-        name_start = name_end = gap
-        while name_start > lowest and cjk_at(text, name_start - 1):
-            name_start -= 1
+        name_end = gap
+        name_start = cjk_start(text, gap, lowest)
         if name_end == start:
             return None
     if name_start > 0 and cjk_at(text, name_start - 1):  # the run goes on before the window

@@ -49,6 +49,14 @@ def cjk_at(text: str, at: int) -> bool:
     return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
 
 
+def cjk_start(text: str, end: int, lowest: int = 0) -> int:
+    """Where the run of CJK ideographs (``cjk_at``) that ends at ``end`` begins, reading back no
+    further than ``lowest``; ``end`` when none ends there."""
+    while end > lowest and cjk_at(text, end - 1):
+        end -= 1
+    return end
+
+
 def surname_length(name: str) -> int:
     """2 for a compound surname, 1 for a known single surname, 0 otherwise."""
     if name[:2] in COMPOUND_SURNAMES:

@@ -67,6 +67,7 @@ from .name_tests import (
     before_prose,
     beside_number,
     cjk_at,
+    cjk_start,
     is_prose_word,
     is_transliterated,
     plausible,
@@ -266,9 +267,7 @@ def _before_mobile(text: str, at: int) -> tuple[int, int] | None:
     end = at
     while end > lowest and not cjk_at(text, end - 1):
         end -= 1
-    start = end
-    while start > lowest and cjk_at(text, start - 1):
-        start -= 1
+    start = cjk_start(text, end, lowest)
     if start == end:
         return None
     if text[end - 1] in _PHONE_LABEL_LAST and (
@@ -317,9 +316,7 @@ def _run_before(text: str, at: int) -> int:
     """Where the CJK run before ``at`` begins, over the gap between them."""
     while at > 0 and (text[at - 1] in _RECORD_GAP or text[at - 1].isspace()):
         at -= 1
-    while at > 0 and cjk_at(text, at - 1):
-        at -= 1
-    return at
+    return cjk_start(text, at)
 
 
 def _in_record_line(text: str, starts: set[int], records: list[re.Match[str]]) -> list[tuple[int, int, float, str]]:
