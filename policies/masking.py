@@ -119,8 +119,9 @@ class Operator:
         last = self.last
         if len(text) == 17 and entity == _ID:
             # An ID number's positions say what its characters are: one cut before its check
-            # character is masked where an 18-character one is, so the birth date stays hidden.
-            last -= 1
+            # character is masked where an 18-character one is, so the birth date stays hidden
+            # (and with nothing shown at the end, nothing less to show).
+            last = max(last - 1, 0)
         if len(text) <= self.first + last:
             return self.fill * len(text) + suffix
         hidden = len(text) - self.first - last

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from policies.masking import load_profiles
+from policies.masking import Operator, load_profiles
 
 PROFILES = load_profiles()
 ID = "610902199001011235"  # synthetic, checksum-valid
@@ -82,3 +82,11 @@ def test_bad_config_is_rejected(tmp_path: Path) -> None:
     bad.write_text("order: [a]\nroles: {x: b}\nprofiles:\n  a: {}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown profile"):
         load_profiles(bad)
+
+
+def test_an_id_cut_to_17_digits_keeps_its_length_when_nothing_is_shown_at_its_end() -> None:
+    """A 17-digit ID hides one character fewer at its end (its check character is missing); with
+    ``last: 0`` there is none to hide, and the mask must not grow an 18th character."""
+    operator = Operator(op="mask", first=6, last=0)
+    assert operator.apply("RESIDENT_ID", ID[:17]) == ID[:6] + "*" * 11
+    assert Operator(op="mask", first=6, last=4).apply("RESIDENT_ID", ID[:17]) == ID[:6] + "*" * 8 + ID[14:17]
