@@ -4,6 +4,8 @@ purpose reads it on a region route: inspected with the caseworker's profile, the
 from __future__ import annotations
 
 import asyncio
+import json
+from typing import Any
 
 from classifiers.inspect import Inspector
 from gateway.exchange import Exchange, Principal, Request, Response
@@ -40,3 +42,8 @@ def judged(body: bytes, media_type: str, code: str | None, region: str = "610902
     else:
         assert ex.failure is not None and ex.failure.code == code, ex.failure
         assert ex.failure.status == 502 and ex.condition_failed == "region_scope"
+
+
+def items_json(*records: dict[str, Any]) -> bytes:
+    """The records as a JSON list response, ``{"items": [...]}``."""
+    return json.dumps({"items": list(records)}, ensure_ascii=False).encode()
