@@ -38,6 +38,7 @@ sys.path[:0] = [str(ROOT)]
 
 from bench import cores, nginx_conf, procs, report  # noqa: E402
 from bench.procs import WrkResult  # noqa: E402
+from bench.upstreams import free_port  # noqa: E402
 from gateway.devsetup import init_dev  # noqa: E402
 
 SERVER, LOAD, BOTH = "0", "1", "0,1"
@@ -68,14 +69,6 @@ def bench_policy(directory: Path) -> dict[str, dict[str, str]]:
         encoding="utf-8",
     )
     return {"policy": {"routes": str(routes), "policy": str(policy)}}
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def documents(root: Path) -> dict[str, int]:

@@ -20,8 +20,7 @@ client the gateway uses since 2026-11-29 (an asyncio Protocol with httptools' pa
 * Where sniffio is not installed, httpx is also measured with that failed import cached
   (see HTTPX_IMPORT_CACHED), against the static upstream only, to keep the run short.
 
-With defaults the whole run takes about 3 minutes. The script also runs itself as the
-static upstream (``--serve-static PORT``, body on stdin); that mode is internal.
+With defaults the whole run takes about 3 minutes. The upstreams are started by bench/upstreams.py.
 """
 
 from __future__ import annotations
@@ -33,17 +32,13 @@ import importlib.util
 import os
 import platform
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import aiohttp
 import httpx
@@ -52,118 +47,17 @@ import uvloop
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
+from bench.upstreams import CLIENT_CPU, HOST, UPSTREAM_CPU, can_pin, demo_upstream, free_port, static_upstream  # noqa: E402
 from gateway.settings import UpstreamSettings  # noqa: E402
 from gateway.upstream import UpstreamPool  # noqa: E402
 
-HOST = "127.0.0.1"
 PATH = "/api/v1/static/doc4k"
 REPEATS = 3
 WARMUP_SECONDS = 1.5  # long enough to open every connection and settle the pools
-CLIENT_CPU, UPSTREAM_CPU = 0, 1
 REQUEST_TIMEOUT = 10.0  # a stuck request fails the run instead of hanging it
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 Fetch = Callable[[], Awaitable[bytes]]
-
-
-# --------------------------------------------------------------------------- upstreams
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _can_pin() -> bool:
-    # Pinning needs two CPUs we are allowed to use; on a smaller machine we just share.
-    return hasattr(os, "sched_setaffinity") and {CLIENT_CPU, UPSTREAM_CPU} <= os.sched_getaffinity(0)
-
-
-def _pin_to_upstream_cpu() -> None:
-    # Runs in the child before exec, so every thread the upstream ever starts inherits it.
-    os.sched_setaffinity(0, {UPSTREAM_CPU})
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"upstream exited with {proc.returncode} before answering {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=1.0) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"upstream did not answer {url} within {timeout:.0f} s")
-
-
-@contextmanager
-def _upstream(argv: list[str], port: int, pin: bool, stdin: bytes | None = None) -> Iterator[subprocess.Popen[bytes]]:
-    """Start an upstream, wait until it answers, and stop it on exit."""
-    proc = subprocess.Popen(
-        argv,
-        cwd=ROOT,
-        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-        preexec_fn=_pin_to_upstream_cpu if pin else None,
-    )
-    try:
-        if stdin is not None and proc.stdin is not None:
-            proc.stdin.write(stdin)
-            proc.stdin.close()
-        _wait_until_up(f"http://{HOST}:{port}/api/v1/health", proc)
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def demo_upstream(port: int, pin: bool) -> AbstractContextManager[subprocess.Popen[bytes]]:
-    return _upstream([sys.executable, "-m", "demo", "--host", HOST, "--port", str(port)], port, pin)
-
-
-def static_upstream(port: int, pin: bool, body: bytes) -> AbstractContextManager[subprocess.Popen[bytes]]:
-    return _upstream([sys.executable, __file__, "--serve-static", str(port)], port, pin, stdin=body)
-
-
-class _StaticHTTP(asyncio.Protocol):
-    """Answers every HTTP/1.1 request on a keep-alive connection with one fixed response.
-
-    No routing, no parsing beyond finding the end of each request: the clients only send
-    body-less GETs, and the point is that this server costs next to nothing per request.
-    """
-
-    def __init__(self, response: bytes) -> None:
-        self._response = response
-        self._buffer = b""
-        self._transport: asyncio.Transport | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        # uvloop's TCP transport does not subclass asyncio.Transport, but has its interface.
-        self._transport = cast(asyncio.Transport, transport)
-
-    def data_received(self, data: bytes) -> None:
-        self._buffer += data
-        while (end := self._buffer.find(b"\r\n\r\n")) >= 0:
-            self._buffer = self._buffer[end + 4 :]
-            assert self._transport is not None
-            self._transport.write(self._response)
-
-
-async def _serve_static(port: int, body: bytes) -> None:
-    head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
-    response = head.encode() + body
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: _StaticHTTP(response), HOST, port, backlog=1024)
-    async with server:
-        await server.serve_forever()
 
 
 # --------------------------------------------------------------------------- measurement
@@ -587,17 +481,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="measured window per run (default 10)")
     parser.add_argument("--concurrency", type=int, default=32, help="concurrent workers and connections (default 32)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks-upstream-client.md")
-    parser.add_argument("--serve-static", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
-
-    if args.serve_static is not None:  # internal: we are the static upstream subprocess
-        uvloop.run(_serve_static(args.serve_static, sys.stdin.buffer.read()))
-        return
 
     # Both before pinning ourselves, which narrows our own affinity (and the CPU count shown);
     # the load average also shows what else was running when the run started.
     machine = _machine()
-    pinned = _can_pin()
+    pinned = can_pin()
     if pinned:
         os.sched_setaffinity(0, {CLIENT_CPU})
     static_clients = [AIOHTTP, HTTPX, MINGUARD]
@@ -605,7 +494,7 @@ def main() -> None:
         static_clients.append(HTTPX_IMPORT_CACHED)
     results: dict[str, dict[str, Summary]] = {}
 
-    demo_port = _free_port()
+    demo_port = free_port()
     with demo_upstream(demo_port, pinned) as demo:
         demo_url = f"http://{HOST}:{demo_port}{PATH}"
         with urllib.request.urlopen(demo_url) as resp:
@@ -613,7 +502,7 @@ def main() -> None:
         print(f"demo upstream on :{demo_port} (pid {demo.pid}); doc4k is {len(doc4k)} bytes", flush=True)
         # Both upstreams are pinned to the same CPU, so the static one runs only while it is
         # measured; the demo meanwhile sits idle, using no CPU.
-        static_port = _free_port()
+        static_port = free_port()
         with static_upstream(static_port, pinned, doc4k) as static:
             print(f"static upstream on :{static_port} (pid {static.pid})", flush=True)
             static_url = f"http://{HOST}:{static_port}{PATH}"
