@@ -88,6 +88,13 @@ def may_contain(text: str) -> bool:
 _DAYS = frozenset("一二三四五六七八九十日天末")
 
 
+def is_day_or_place(word: str) -> bool:
+    """Is ``word``, of a surname's shape, a weekday (周一, 周末) or a county-level city's short name
+    (张家港), where a label's or a role's name would stand (老人周一、周三值班, 低保户张家港)? Not
+    张三 or 李四: after a label a placeholder is written as a name is."""
+    return (len(word) == 2 and word[0] == "周" and word[1] in _DAYS) or address.is_region_stem(word)
+
+
 def _name(word: str) -> bool:
     """Is ``word`` (cut from a run) a person's full name, and none of the look-alikes?"""
     if is_transliterated(word):

@@ -69,6 +69,7 @@ from .name_tests import (
     cjk_at,
     cjk_start,
     is_prose_word,
+    is_pseudonym,
     is_transliterated,
     plausible,
     trim,
@@ -175,7 +176,12 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         candidate = trim(name)
         if name in NEXT_LABELS or candidate in NEXT_LABELS:  # a header row's next heading (与户主关系, 文化程度)
             continue
-        if surname_length(candidate) and len(candidate) > surname_length(candidate) and not is_prose_word(candidate):
+        if (
+            surname_length(candidate)
+            and len(candidate) > surname_length(candidate)
+            and not is_prose_word(candidate)
+            and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班
+        ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if labels:
         found += _labelled_runs(text, labels)
@@ -233,6 +239,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         if (
             match.start(side) not in starts
             and (is_name(candidate) or is_transliterated(candidate))  # 扎西多吉_<ID>.pdf
+            and not is_pseudonym(candidate)  # 王某(<ID>): a case file's reference, anonymised already
             and not address.is_place_name(candidate)  # 王家庄 beside an ID number: where, not who
             and resident_id.validate(number) is True
         ):
@@ -370,7 +377,12 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         # (a run that ends, 特困人员张伟强: cut only before a verb, 特困人员张伟于3月)
         candidate = before_prose(match.group(group)) if group == 2 else trim(match.group(group))
-        if match.start(group) not in starts and plausible(candidate) and not is_prose_word(candidate):  # 残疾人康复
+        if (
+            match.start(group) not in starts
+            and plausible(candidate)
+            and not is_prose_word(candidate)  # 残疾人康复
+            and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班, 低保户张家港
+        ):
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):
         candidate = match.group(1)
