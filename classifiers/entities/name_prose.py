@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .name_lists import _name
+from . import address
+from .name_lists import _NOT_NAME_ENDS, _name
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _APPROVALS,
@@ -30,7 +31,7 @@ from .name_patterns import (
 )
 from .name_runs import _transliterated_end
 from .name_tests import _VERBS_AFTER_NAME, is_transliterated
-from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES
+from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -57,6 +58,26 @@ _BEFORE_KIN_RE = re.compile(
 _BETWEEN_KIN_RE = re.compile(
     rf"([{_CJK}]{{2,4}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
 )
+# A surname and an address (张大爷, 李大妈, 王女士): someone the file names no further, whose
+# relative after 的 and a relation is named (张大爷的儿子张强在外务工).
+_ADDRESSES: tuple[str, ...] = (
+    "大爷",
+    "大妈",
+    "大娘",
+    "大婶",
+    "大叔",
+    "大伯",
+    "奶奶",
+    "爷爷",
+    "阿姨",
+    "女士",
+    "先生",
+    "老人",
+    "老汉",
+    "师傅",
+)
+# A visit's one name before 家, the household visited (入户走访了王秀英家, 慰问李娜家).
+_VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
 # One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
 # 供养对象); a list there is name_lists'.
 _APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")
@@ -82,6 +103,7 @@ _STAFF_VERBS = frozenset(
         "生活",
         "一起",
         "同住",
+        "住在",
         "每日",
         "每天",
         "每周",
@@ -132,6 +154,23 @@ def _head_name(run: str) -> int:
     return 0
 
 
+def _next_head(run: str) -> int:
+    """How many characters at the head of ``run``, a list's item after a name (民警张伟、李娜到场,
+    村医王强与张伟一同入户), are a name, before a word no list holds: the longest that is one
+    (``_name``: 李娜到 of 李娜到场 is masked whole, one character too many, where a name of three
+    would leak its last); none when the longest is a place, a household or an address (王府井社区,
+    张家港来电, 张大爷到场), whose head is no name either."""
+    for size in (4, 3, 2) if run[:2] in COMPOUND_SURNAMES else (3, 2):
+        word = run[:size]
+        if size > len(run):
+            continue
+        if _name(word):
+            return size
+        if word[-1] in _NOT_NAME_ENDS or address.is_place_name(word) or address.is_region_stem(word):
+            return 0
+    return 0
+
+
 def _whole_name(word: str) -> bool:
     """Is ``word`` a name whole (four characters only with a compound surname)?"""
     return (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word)) and _name(word)
@@ -146,13 +185,27 @@ def _tail_whole(run: str) -> int:
     return 0
 
 
+def _addressed(run: str) -> bool:
+    """Does ``run`` end in a surname and an address (张大爷, 和王女士, 欧阳奶奶)?"""
+    for word in _ADDRESSES:
+        if run.endswith(word):
+            head = run[: -len(word)]
+            return head[-1:] in SURNAMES or head[-2:] in COMPOUND_SURNAMES
+    return False
+
+
 def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
     """The names that go on a list after a glued name ending at ``end`` (网格员李娜、王强), each a
     name at the head of its run as the first is; the list stops at the first item that is none."""
     found: list[tuple[int, int, float, str]] = []
-    while (item := _NEXT_ITEM_RE.match(text, end)) is not None and (size := _head_name(item.group(2))):
+    while (item := _NEXT_ITEM_RE.match(text, end)) is not None:
+        size = _head_name(item.group(2))
         if item.group(1) == "," and size == len(item.group(2)):
             break  # 网格员李娜，王强: a comma's run must go on after the name (王强陪同入户)
+        if size == 0 and item.group(1) != ",":
+            size = _next_head(item.group(2))  # 民警张伟、李娜到场: after 、 or 和 a name is an item
+        if size == 0:
+            break
         found.append((item.start(2), item.start(2) + size, 0.85, "surname+context"))
         end = item.start(2) + size
     return found
@@ -170,11 +223,14 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))
-        before = _tail_whole(match.group(1)) if after else 0
+        # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left
+        addressed = after > 0 and _addressed(match.group(1))
+        before = _tail_whole(match.group(1)) if after and not addressed else 0
         if before:
             found.append((match.end(1) - before, match.end(1), 0.85, "surname+context"))
+        if before or addressed:
             found.append((match.start(2), match.start(2) + after, 0.85, "surname+context"))
-    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE, _APPROVED_RE):
+    for pattern in (_BEFORE_KIN_RE, _COUNTED_RE, _BEFORE_CARE_RE, _APPROVED_RE, _VISITED_HOME_RE):
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))
