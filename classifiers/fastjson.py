@@ -46,7 +46,7 @@ from .jsonshapes import (
     table,
 )
 from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
-from .name_headings import PERSONS_KEYS, full_name, name_shaped
+from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
 from .persons import WHO_KINDS, listed_who, who_of
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
@@ -59,6 +59,9 @@ _MAX_EMBEDDED = 3
 _SPLIT_KEYS_MAX = 4096
 # The most cells a list without a header may have to be read as one person's row.
 _ROW_CELLS_MAX = 12
+# The members that hold the value of a cell object in a row of them ([{"v": "张伟"}, {"v": <ID>}]:
+# a grid's or a sheet's export).
+_CELL_VALUES = ("v", "value", "text", "val", "content")
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, record of each, path of a position, position of each) -> replacements
@@ -181,6 +184,9 @@ class ColumnWalker:
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
+                cells = self._cells(node) if key is None or self.plan_of(key).info is None else None
+                if cells is not None:  # [{"v": "张伟"}, {"v": <ID number>}]: a row of cell objects
+                    return self._cell_row(node, cells, path, record, embed)
                 return self._objects(node, path, record, embed)
             if node and type(node[0]) is list:
                 names = header_row(node, self.plan_of) if len(node) > 1 else None  # [["姓名", "身份证号"], ["张伟", …]]
@@ -241,6 +247,43 @@ class ColumnWalker:
             elif kind is not int and kind is not float and cell is not None:
                 return []  # an object or a list among the cells: no row of fields
         return [i for i in named if full_name(node[i]) and self._name_shaped(node[i])]
+
+    def _cells(self, node: list[dict[str, Any]]) -> list[Any] | None:
+        """The values of a row of cell objects (two to a dozen, each holding its value under one
+        of ``_CELL_VALUES``), or None for any other list of objects."""
+        if not 1 < len(node) <= _ROW_CELLS_MAX:
+            return None
+        values: list[Any] = []
+        for cell in node:
+            member = next((name for name in _CELL_VALUES if name in cell), None)
+            if member is None:
+                return None
+            values.append(cell[member])
+        return values
+
+    def _cell_row(
+        self, node: list[dict[str, Any]], values: list[Any], path: str, record: int, embed: int
+    ) -> tuple[Any, bool]:
+        """A row of cell objects, walked as objects are; a cell shaped like a full name is a name
+        as in a row of plain cells (``_name_cells``): when the others hold a person's ID number or
+        mobile and name no one. Each of its members holding that text is masked (SheetJS' ``w``,
+        the text as shown, beside ``v``)."""
+        named = self._name_cells(values)
+        before = self.found() if named else None
+        new, changed = self._objects(node, path, record, embed)
+        if before is None or not self._names_no_one_else(before, False):
+            return new, changed
+        items = list(new)
+        for i in named:
+            cell = dict(items[i])
+            for member, text in cell.items():
+                if text == values[i]:
+                    masked = self.visit(text, self.member_name_plan, record, f"{path}[{i}].{member}", True)
+                    if masked is not None:
+                        cell[member] = masked
+                        changed = True
+            items[i] = cell
+        return (items, True) if changed else (new, False)
 
     def _split_file(self, node: list[Any], key: str | None) -> bool:
         """Could this list of strings be one file's base64 in lines? Under an image key, or
@@ -311,6 +354,13 @@ class ColumnWalker:
         """Could this object key be a person's name, for what it holds to decide? Shaped like
         one (``name_shaped``) and clean of findings."""
         return name_shaped(key, self.plan_of) and self._clean_key(key)
+
+    def _personal(self, value: Any) -> bool:
+        """Is ``value`` a record only a person has: an object holding an age, a gender, a birth
+        date or a relation (``PERSONAL_FIELDS``)? A full name's key over it is that person's name
+        ({"data": {"张伟": {"age": 80, "lxdh": …}}}), where a place's or a unit's record has a
+        phone and an address too ({"王府井": {"lxdh": …}})."""
+        return type(value) is dict and not PERSONAL_FIELDS.isdisjoint(value)
 
     def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
@@ -397,7 +447,7 @@ class ColumnWalker:
             else:
                 new, changed = walked
             if before is not None and (
-                (persons and full_name(k))
+                ((persons or self._personal(v)) and full_name(k))
                 or self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
@@ -460,12 +510,13 @@ class ColumnWalker:
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
         identified = self._names_no_one_else(before, True)
-        if identified or persons:  # records of persons: keys shaped like names are theirs
+        personal = [persons or self._personal(v) for v in values]
+        if identified or any(personal):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
-                if new is None and self._name_shaped(k) and (identified or full_name(k))
+                if new is None and self._name_shaped(k) and (identified or (person and full_name(k)))
                 else new
-                for k, new in zip(node, new_keys, strict=True)
+                for k, new, person in zip(node, new_keys, personal, strict=True)
             ]
         if all(k is None for k in new_keys):
             return node, changed

@@ -62,6 +62,32 @@ PERSONS_KEYS = frozenset(
     ]
 )
 
+# Members only a person's record holds: an age, a gender, a birth date, a relation to the
+# household's head, a nationality. A key shaped like a full name over an object holding one is a
+# name whatever the key above says ({"data": {"张伟": {"age": 80, "lxdh": …}}}); a place's or a
+# unit's record holds a phone and an address as well ({"王府井": {"lxdh": …, "dz": …}}).
+PERSONAL_FIELDS = frozenset(
+    [
+        "age",
+        "nl",
+        "年龄",
+        "gender",
+        "sex",
+        "xb",
+        "性别",
+        "birthday",
+        "birthDate",
+        "csrq",
+        "出生日期",
+        "relation",
+        "relationship",
+        "yhzgx",
+        "与户主关系",
+        "mz",
+        "民族",
+    ]
+)
+
 # An amount, a count or a date, as a pivot's cells hold them (1,200.00, 35%, ¥300, 2024-01-05,
 # 2024年1月, 8:00); empty cells too.
 _AMOUNT_RE = re.compile(r"[-+]?[¥￥]?[0-9][0-9,.:/%-]*(?:元|年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?|")

@@ -4,12 +4,101 @@ must stay as they are."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from support.inspected import ROLES, leaks, out, unchanged
+from support.inspected import ROLES, json_leaks, leaks, out, unchanged
 
 ID_A = "610902199001011235"  # synthetic, with a valid check character
 ID_B = "610902194912310022"
+
+
+def _unchanged_json(doc: object) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert json.loads(out(body, "application/json", role)) == doc, role
+
+
+# A row of cell objects: the name beside a person's ID number or mobile.
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"rows": [[{"v": "张伟"}, {"v": ID_A}, {"v": "13800138000"}]]}, ["张伟"]),
+        ({"rows": [[{"v": "张伟"}, {"v": ID_A}], [{"v": "李娜"}, {"v": ID_B}]]}, ["张伟", "李娜"]),
+        ([{"value": "王秀英"}, {"value": ID_B}], ["王秀英"]),
+        ({"row": [{"text": "李娜"}, {"text": "13912345678"}]}, ["李娜"]),
+        ({"row": [{"val": 1}, {"val": "欧阳娜娜"}, {"val": ID_B}]}, ["欧阳娜娜"]),
+        ({"row": [{"content": "张强"}, {"content": ID_A}]}, ["张强"]),
+        # SheetJS' cell: the text as shown (w) beside the value (v)
+        ({"row": [{"t": "s", "v": "张伟", "w": "张伟"}, {"t": "s", "v": ID_A, "w": ID_A}]}, ["张伟"]),
+    ],
+)
+def test_a_name_in_a_row_of_cell_objects_beside_a_persons_number(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        [{"v": "汉滨区"}, {"v": ID_A}],
+        [{"v": "王府井"}, {"v": "13912345678"}],
+        [{"v": "张家港"}, {"v": ID_A}],
+        [{"v": "王某"}, {"v": ID_A}],
+        [{"v": "低保"}, {"v": ID_A}],
+    ],
+)
+def test_a_place_category_or_pseudonym_in_such_a_row_stays(row: list[dict[str, str]]) -> None:
+    for role in ROLES:
+        masked = json.loads(out(json.dumps({"rows": [row]}, ensure_ascii=False), "application/json", role))
+        assert masked["rows"][0][0] == row[0], (role, masked)
+        assert masked["rows"][0][1] != row[1], (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"rows": [[{"v": "张伟"}, {"v": "男"}, {"v": 80}]]},  # no person's number in the row
+        {"rows": [[{"v": "张伟"}, {"v": "李娜"}]]},
+    ],
+)
+def test_a_row_of_cell_objects_without_a_persons_number_stays(doc: object) -> None:
+    _unchanged_json(doc)
+
+
+# A record keyed by a name under a key that says nothing, with no ID number in it.
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"data": {"张伟": {"age": 80, "lxdh": "13800138000"}}}, ["张伟"]),
+        ({"data": {"王秀英": {"gender": "女", "address": "汉滨区育才路12号"}}}, ["王秀英"]),
+        ({"data": {"张伟": {"nl": 80}, "李娜": {"xb": "女"}}}, ["张伟", "李娜"]),
+        ({"result": {"欧阳娜娜": {"csrq": "1990-01-01", "yhzgx": "女儿"}}}, ["欧阳娜娜"]),
+    ],
+)
+def test_a_record_keyed_by_a_name_holding_a_persons_fields(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"data": {"汉滨区": {"count": 12}}},
+        {"stats": {"张家港": {"count": 3, "age": 80}}},
+        {"data": {"王府井": {"lxdh": "13800138000"}}},  # a place's record has a contact mobile
+        {"data": {"张伟": {"count": 3, "score": 80}}},  # nothing only a person has
+        {"data": {"王某": {"age": 80}, "高龄": {"age": 85}}},
+    ],
+)
+def test_places_and_words_keying_records_stay(doc: dict[str, dict[str, dict[str, object]]]) -> None:
+    for role in ROLES:
+        masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        for outer, inner in doc.items():
+            assert list(masked[outer]) == list(inner), (role, masked)
 
 
 # Prose: a relative after a surname and an address, a list's second name before a verb no list
