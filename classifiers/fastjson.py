@@ -56,6 +56,9 @@ from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
 _MAX_EMBEDDED = 3
+# The most times a document may be encoded as a JSON string and still be decoded (each time
+# doubles its escapes: past a few, no client's doing).
+_MAX_ENCODED = 5
 _SPLIT_KEYS_MAX = 4096
 # The most cells a list without a header may have to be read as one person's row.
 _ROW_CELLS_MAX = 12
@@ -314,7 +317,9 @@ class ColumnWalker:
             self.visit(text, plan, record, path, False)
         return node, False
 
-    def _embedded(self, text: str, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
+    def _embedded(
+        self, text: str, plan: Plan, record: int, path: Ref, embed: int, encoded: int = 1
+    ) -> tuple[Any, bool]:
         try:
             inner = loads(text)
         except ValueError:
@@ -323,11 +328,12 @@ class ColumnWalker:
         if isinstance(inner, dict | list):
             new, changed = self.walk(inner, f"{path_of(path)}(json)$", key, record, embed + 1)
             return (dumps(new), True) if changed or hides_duplicates(text, inner) else (text, False)
-        if type(inner) is str and embed + 1 < _MAX_EMBEDDED and _embedded_json(inner):
-            # Encoded twice: the string holds the document's text. Decoded again, and the masked
-            # text encoded as it came (\u escapes if it was ASCII): scanned raw, a name written
-            # \u5f20\u4f1f, or between escaped quotes under its key, went out in clear.
-            inner_new, changed = self._embedded(inner, plan, record, path, embed + 1)
+        if type(inner) is str and encoded < _MAX_ENCODED and _embedded_json(inner):
+            # Encoded twice or more: the string holds the document's text. Decoded again, and the
+            # masked text encoded as it came (\u escapes if it was ASCII), each time: scanned raw, a
+            # name written \u5f20\u4f1f, or between escaped quotes under its key, went out in clear.
+            # (Strings count apart from the documents nested in documents: ``_MAX_ENCODED``.)
+            inner_new, changed = self._embedded(inner, plan, record, path, embed, encoded + 1)
             return (json.dumps(inner_new, ensure_ascii=text.isascii()), True) if changed else (text, False)
         new = self.visit(text, plan, record, path, True)
         return (new, True) if new is not None else (text, False)

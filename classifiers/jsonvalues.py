@@ -76,8 +76,8 @@ def _present(value: Any) -> bool:
 def _embedded_json(text: str) -> bool:
     """Could ``text`` be a JSON document: an object or an array, or one encoded a second time
     (``"{\\"xm\\": …}"``, a JSON string holding the document, as a client that serialises
-    twice sends it)?"""
+    twice sends it) or more (``"\\"{\\\\\\"xm…}\\""``: quotes and escapes before the brace)?"""
     first = text[:1]
     if first == '"':
-        return text[1:2] in ("{", "[") and text[-2:] in ('}"', ']"')
+        return text.lstrip('"\\')[:1] in ("{", "[") and text.rstrip('"\\')[-1:] in ("}", "]")
     return first in "{[" and text[-1:] in "}]"

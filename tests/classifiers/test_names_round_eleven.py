@@ -174,6 +174,61 @@ def test_a_word_after_a_staff_members_name_stays(text: str, name: str, tail: str
         assert name not in masked and masked.endswith(tail), (role, masked)
 
 
+# JSON encoded three times or more in a string.
+
+
+def _decoded(text: str) -> object:
+    """``text`` decoded until it is no JSON string."""
+    doc: object = json.loads(text)
+    while isinstance(doc, str) and doc[:1] in ('"', "{", "["):
+        doc = json.loads(doc)
+    return doc
+
+
+@pytest.mark.parametrize("times", [3, 4, 5])
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_json_encoded_three_times_or_more_in_a_string(times: int, ascii_only: bool) -> None:
+    text = json.dumps({"xm": "张伟", "sfzh": ID_A}, ensure_ascii=ascii_only)
+    for _ in range(times - 1):
+        text = json.dumps(text, ensure_ascii=ascii_only)
+    body = json.dumps({"data": text}, ensure_ascii=False)
+    for role in ROLES:
+        masked = out(body, "application/json", role)
+        outer = json.loads(masked)
+        assert isinstance(outer, dict)
+        doc = _decoded(outer["data"])
+        assert isinstance(doc, dict), (role, masked)
+        assert "张伟" not in doc["xm"] and doc["sfzh"] != ID_A, (role, masked)
+        # encoded as it came: as many layers, \\u escapes for an ASCII text
+        layers, inner = 0, outer["data"]
+        while isinstance(inner, str):
+            inner, layers = json.loads(inner), layers + 1
+        assert layers == times and outer["data"].isascii() is ascii_only, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"data": json.dumps(json.dumps(json.dumps({"status": "ok", "count": 3})))},
+        {"data": json.dumps(json.dumps(json.dumps({"xzqh": "汉滨区"}, ensure_ascii=False), ensure_ascii=False))},
+        {"data": '"\\"{not json}\\""'},
+        {"data": '"\\"[1, 2\\""'},
+    ],
+)
+def test_strings_encoded_three_times_without_a_person_stay(doc: object) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert out(body, "application/json", role) == body, role
+
+
+def test_json_encoded_past_the_depth_is_scanned_raw() -> None:
+    text = json.dumps({"sfzh": ID_A})
+    for _ in range(6):  # six layers: past _MAX_ENCODED, the ID number is still found raw
+        text = json.dumps(text)
+    for role in ROLES:
+        assert ID_A not in out(json.dumps({"data": text}), "application/json", role), role
+
+
 # Words masked as names after a role or a category, and a pseudonym beside an ID number.
 
 
