@@ -65,6 +65,7 @@ _ROW_CELLS_MAX = 12
 # The members that hold the value of a cell object in a row of them ([{"v": "张伟"}, {"v": <ID>}]:
 # a grid's or a sheet's export).
 _CELL_VALUES = ("v", "value", "text", "val", "content")
+_CELL_SET = frozenset(_CELL_VALUES)
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, record of each, path of a position, position of each) -> replacements
@@ -254,8 +255,8 @@ class ColumnWalker:
     def _cells(self, node: list[dict[str, Any]]) -> list[Any] | None:
         """The values of a row of cell objects (two to a dozen, each holding its value under one
         of ``_CELL_VALUES``), or None for any other list of objects."""
-        if not 1 < len(node) <= _ROW_CELLS_MAX:
-            return None
+        if not 1 < len(node) <= _ROW_CELLS_MAX or _CELL_SET.isdisjoint(node[0]):
+            return None  # (one C-level test: a short list of records holds none of them)
         values: list[Any] = []
         for cell in node:
             member = next((name for name in _CELL_VALUES if name in cell), None)
