@@ -17,6 +17,7 @@ from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _NUMBER_LABEL_ENDS,
     _UNIT_ENDS,
+    CONTEXT,
     LIST_AFTER_COMMA,
     LIST_BEFORE_COMMA,
     LIST_COUNT,
@@ -27,7 +28,7 @@ from .name_patterns import (
 from .name_patterns import HONORIFICS as HONORIFICS
 from .name_patterns import LIST_HINT as LIST_HINT
 from .name_tests import _VERBS_AFTER_NAME, cjk_start, is_prose_word, is_transliterated, may_be_labelled_name, plausible
-from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, TRANSLITERATED
+from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIONS, ROLES, TRANSLITERATED
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -108,6 +109,26 @@ def _name(word: str) -> bool:
         and may_be_labelled_name(word)
         and not address.is_region_stem(word)  # 现将张家港列为试点, 由张家港照顾
     )
+
+
+def tail_whole(run: str, rest: int = 0) -> int:
+    """How many characters at the end of ``run`` are a name whole (``_name``; four only with a
+    compound surname or transliterating characters), the longest first, with ``rest`` characters
+    of the run or more before it (欧阳娜娜, 王秀英 of 核实王秀英, 李娜 of 用户李娜); 0 if none. No label,
+    relation or role is one (申请人, 母亲, 低保户). The words glued before a name (用户, 村民, 居民,
+    核实) end in no surname, so a tail that starts inside one is none (户李娜, 民王强)."""
+    for size in (4, 3, 2):
+        word = run[-size:]
+        if (
+            size + rest <= len(run)
+            and (size < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word))
+            and _name(word)
+            and word not in CONTEXT
+            and word not in RELATIONS
+            and word not in ROLES
+        ):
+            return size
+    return 0
 
 
 def _tail_name(run: str) -> int:

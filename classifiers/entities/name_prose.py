@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import address
-from .name_lists import _NOT_NAME_ENDS, _name
+from .name_lists import _NOT_NAME_ENDS, _name, tail_whole
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _APPROVALS,
@@ -54,7 +54,7 @@ _BEFORE_KIN_RE = re.compile(
 )
 # A name before 的 or 之 and a relation, and the run after the relation (张伟的母亲王秀英长期患病,
 # 李娜之子王强): both names, when the run after it holds a name at its head. The first is the
-# tail of its run (经核实张伟的母亲王秀英: _tail_whole).
+# tail of its run (经核实张伟的母亲王秀英: name_lists.tail_whole).
 _BETWEEN_KIN_RE = re.compile(
     rf"([{_CJK}]{{2,4}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
 )
@@ -176,15 +176,6 @@ def _whole_name(word: str) -> bool:
     return (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word)) and _name(word)
 
 
-def _tail_whole(run: str) -> int:
-    """How many characters at the end of ``run`` are a name whole (``_whole_name``), the longest
-    first (欧阳娜娜, 王秀英 of 核实王秀英, 李娜 of 和李娜); 0 if none."""
-    for size in (4, 3, 2):
-        if size <= len(run) and _whole_name(run[-size:]):
-            return size
-    return 0
-
-
 def _addressed(run: str) -> bool:
     """Does ``run`` end in a surname and an address (张大爷, 和王女士, 欧阳奶奶)?"""
     for word in _ADDRESSES:
@@ -225,7 +216,7 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         after = _head_name(match.group(2))
         # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left
         addressed = after > 0 and _addressed(match.group(1))
-        before = _tail_whole(match.group(1)) if after and not addressed else 0
+        before = tail_whole(match.group(1)) if after and not addressed else 0
         if before:
             found.append((match.end(1) - before, match.end(1), 0.85, "surname+context"))
         if before or addressed:

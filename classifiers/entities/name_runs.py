@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from . import address, resident_id
+from . import resident_id
 from .name_lists import _name as _listed_name
+from .name_lists import tail_whole
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _CATEGORY_RUN_RE,
@@ -301,7 +302,9 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
         if at > 3 and text[at - 1] == "(":  # 用户李娜（<ID>）: full-width brackets are ASCII once folded
             end = at - 1
             start = cjk_start(text, end)
-            size = _tail_name(text[start:end])
+            # A run two characters longer than its name at least (a name's length or less is
+            # _BESIDE_ID_RE's); 来自张家港（<ID>）: where, not who
+            size = tail_whole(text[start:end], 2)
             if size and end - size not in starts:
                 found.append((end - size, end, 0.85, "surname+beside-id"))
         after = at + 18
@@ -312,28 +315,6 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             if start not in starts and _field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
     return found
-
-
-def _tail_name(run: str) -> int:
-    """How many characters at the end of ``run``, a CJK run glued before a bracketed ID number
-    and longer than a name (用户李娜, 居民王秀英), are that person's name; 0 if none. The longest
-    tail that is a full name (``plausible``: three characters, four with a compound surname,
-    else two) and no label, relation or role: the words glued before a name (用户, 村民, 居民)
-    end in no surname, so a tail of three that starts inside one is none (户李娜, 民王强). A run
-    of a name's length or less is ``_BESIDE_ID_RE``'s."""
-    for size in (4, 3, 2):
-        tail = run[-size:]
-        if (
-            size < len(run) - 1
-            and (size < 4 or tail[:2] in COMPOUND_SURNAMES)
-            and plausible(tail)
-            and not address.is_region_stem(tail)  # 来自张家港（<ID>）: where, not who
-            and tail not in CONTEXT
-            and tail not in RELATIONS
-            and tail not in ROLES
-        ):
-            return size
-    return 0
 
 
 def _field_is_name(run: str) -> bool:

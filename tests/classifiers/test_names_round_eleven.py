@@ -264,3 +264,26 @@ def test_a_pseudonym_beside_an_id_number_stays_and_the_number_is_masked(text: st
 )
 def test_names_beside_them_still_masked(text: str, secrets: list[str]) -> None:
     leaks(text, secrets)
+
+
+# A name at the end of a run before a bracketed ID number, told by the test a name before a
+# relation has (name_lists.tail_whole serves both).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (f"用户扎西多吉({ID_A})", ["扎西多吉", "多吉"]),
+        (f"居民欧阳娜娜（{ID_A}）", ["欧阳娜娜"]),
+        (f"用户李娜({ID_A})", ["李娜"]),
+    ],
+)
+def test_a_name_glued_before_a_bracketed_id_number(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("word", ["王大爷", "张老", "和平", "周一", "李家"])
+def test_an_address_a_household_or_a_day_before_a_bracketed_id_number_stays(word: str) -> None:
+    for role in ROLES:
+        masked = out(f"用户{word}({ID_A})", "text/plain", role)
+        assert masked.startswith(f"用户{word}(") and ID_A not in masked, (role, masked)
