@@ -58,14 +58,19 @@ _COMPONENTS = {
     "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
     "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:[0-9一二三四五六七八九十]{{1,3}}组)?",
     "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
-    "number": r"[0-9]{1,5}(?:号院|号)",
-    "building": r"[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)",
-    "unit": r"[0-9]{1,3}单元",
+    # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
+    # before 楼 (住址：12号楼3单元301 went out but 12号).
+    "number": r"[0-9]{1,5}(?:号院|号(?!楼))",
+    # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
+    # before each, kept in the parse.
+    "building": r"[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)",
+    "unit": r"[ \u3000]?[0-9]{1,3}单元",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
-_ADDRESS_RE = re.compile(
-    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + r"(?P<room>[0-9]{1,5}(?:室|房|号))?"
-)
+# A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a
+# unit's next number is its room. Not a year, a date's or an amount's number (3单元 2023年).
+_ROOM = r"(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))|[0-9]{1,5}(?:室|房|号))"
+_ADDRESS_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + rf"(?P<room>{_ROOM})?")
 # The administrative prefix alone, for district_end(). Every group of _ADDRESS_RE is optional
 # and the match is unanchored at the end, so the engine never backtracks into a group once
 # it has matched: the first three groups get the same spans here as in the full pattern,
