@@ -192,7 +192,7 @@ class Scanner:
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found)
             found += labelled_cards(plain, runs)
-        return resolve(less_business_numbers(text, found, hints))
+        return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))
 
     def _windows(
         self, plain: Folded, runs: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
@@ -355,6 +355,18 @@ def _whole_value(text: str) -> list[Match] | None:
     if _WHOLE_MOBILE.fullmatch(text) is not None:
         return [] if mobile.validate(text) is False else [_MOBILE_FOUND]
     return None
+
+
+def _with_extensions(text: str, found: list[Match]) -> list[Match]:
+    """Each landline with the extension after it (转8001, 转 8001, -8001, ext. 8001): the number
+    read with its groups joined (09153212345, lifted by 电话 before it) outscores the grouped one
+    with its extension, and the extension stayed in clear beside the masked number."""
+    for i, m in enumerate(found):
+        if m.entity == landline.ENTITY and m.end < len(text):
+            extension = landline.EXTENSION_AFTER.match(text, m.end)
+            if extension is not None and (i + 1 == len(found) or found[i + 1].start >= extension.end()):
+                found[i] = Match(m.entity, m.start, extension.end(), m.score, m.evidence)
+    return found
 
 
 def resolve(found: list[Match]) -> list[Match]:

@@ -29,6 +29,7 @@ REDACTED = "[已屏蔽]"
 # Final: compiled, static globals, where a module's attribute is looked up at each mask.
 _ID: Final = resident_id.ENTITY
 _CARD: Final = bank_card.ENTITY
+_LANDLINE: Final = landline.ENTITY
 _NUMBERS: Final = (mobile.ENTITY, landline.ENTITY, _ID, _CARD)  # what a spreadsheet writes as a float
 
 
@@ -105,7 +106,12 @@ class Operator:
         # a float's text (1.3800138E10, read unfolded: folding joins the digits about the point):
         # its characters are no digits of the number. A card's pieces (6222,0212,…) too.
         text = fold(value).text.strip()
-        if not text.isdigit():  # most numbers are digits alone: one test in C for them
+        if entity == _LANDLINE and not value.isdigit():
+            # Read before the fold joins its groups: 0915-3212345-8001 is a number and an extension.
+            text = whole_digits(value.strip()) if "E" in value or "e" in value else ""
+            if not text:
+                return self._mask_landline(value)
+        elif not text.isdigit():  # most numbers are digits alone: one test in C for them
             if entity in _NUMBERS and ("E" in value or "e" in value):
                 text = whole_digits(value.strip()) or text
             elif entity == _CARD:  # in pieces (6222,0212,…): its digits
@@ -126,6 +132,15 @@ class Operator:
             return self.fill * len(text) + suffix
         hidden = len(text) - self.first - last
         return text[: self.first] + self.fill * hidden + text[len(text) - last :] + suffix
+
+    def _mask_landline(self, value: str) -> str:
+        """A landline's mask from its digits ((0915)3212345 and 0915-3212345 alike: its first
+        characters are digits, not a bracket), an extension after it (转8001, -8001, ext. 8001)
+        kept apart: the number's last digits are the subscriber's, and the extension's digits
+        are hidden behind its marker."""
+        number, extension = landline.split_extension(fold(value, join_digits=False).text.strip())
+        masked = self._mask(landline.ENTITY, "".join(c for c in number if c.isdigit()))
+        return masked + "".join(self.fill if c.isdigit() else c for c in extension)
 
 
 def _mask_name(name: str, fill: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import EntitySpec, PatternSpec
 
 ENTITY = "LANDLINE"
@@ -12,7 +14,8 @@ _EXT = r"(?:(?:-|转|#|ext\.?|EXT\.?|分机)[0-9]{1,6})?"
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "landline_grouped",
-        r"(?<![0-9])(?:\(" + AREA + r"\)|" + AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
+        # (0915) 3212345 as (0915)3212345: a space after the bracket as after a hyphen.
+        r"(?<![0-9])(?:\(" + AREA + r"\) ?|" + AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
         0.6,
     ),
     # Without a separator an 11-12 digit run starting with 0 is often something else.
@@ -27,6 +30,22 @@ def validate(text: str) -> bool | None:
     if len(set(subscriber[:7])) == 1:
         return False
     return None
+
+
+# An extension at the end of a number's text (0915-3212345转8001, -8001, ext. 8001, 分机 8001): after
+# ten digits or more, so that the subscriber's own group (0915-3212345) is none.
+_EXTENSION = re.compile(r"[ \t]*(?:转|#|ext\.?|EXT\.?|Ext\.?|分机号?|-)[ \t:：]*[0-9]{1,6}\Z")
+# The same after a number the scan found: the plain pattern (09153212345, with 电话 before it)
+# outscores the grouped one with the extension, and 转8001 stayed beside the masked number.
+EXTENSION_AFTER = re.compile(r"[ \t]?(?:转|#|ext\.?|EXT\.?|Ext\.?|分机号?|-)[ \t:：]?[0-9]{1,6}(?![0-9])")
+
+
+def split_extension(text: str) -> tuple[str, str]:
+    """A landline's text as the number and its extension ("" when it has none)."""
+    m = _EXTENSION.search(text)
+    if m is None or sum(c.isdigit() for c in text[: m.start()]) < 10:
+        return text, ""
+    return text[: m.start()], text[m.start() :]
 
 
 SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -4,6 +4,8 @@ look-alikes that must stay (docs/classifiers-rounds.md, the nineteenth round).""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from support.inspected import leaks, out, unchanged
@@ -45,3 +47,47 @@ def test_rooms_and_buildings_outside_an_address_stay(text: str) -> None:
 
 def test_a_year_after_a_unit_is_no_room() -> None:
     assert out("住址：幸福小区3单元 2023年入住", "text/plain", "outsourced") == "住址：[已屏蔽] 2023年入住"
+
+
+# 2. A landline's extension: the number read with its groups joined (09153212345, lifted by 电话)
+# outscored the grouped one that takes the extension, so 转8001 stayed beside the masked number;
+# -8001 was taken, and the caseworker's mask showed the extension as the number's last four.
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系电话0915-3212345转8001", "联系电话091****2345转****"),
+        ("联系电话0915-3212345转 8001", "联系电话091****2345转 ****"),
+        ("联系电话0915-3212345-8001", "联系电话091****2345-****"),
+        ("联系电话0915-3212345 ext. 8001", "联系电话091****2345 ext. ****"),
+        ("办公电话：0915-3212345 分机 8001。", "办公电话：091****2345 分机 ****。"),
+    ],
+)
+def test_a_landlines_extension_is_masked_with_it(text: str, masked: str) -> None:
+    assert out(text, "text/plain", "caseworker") == masked
+    assert "8001" not in out(text, "text/plain", "outsourced")
+
+
+def test_a_landlines_extension_under_a_phone_key_is_masked_with_it() -> None:
+    body = json.dumps({"lxdh": "0915-3212345转8001"}, ensure_ascii=False)
+    assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "091****2345转****"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联系电话0915-3212345，转账8001元",  # 转账: an amount, no extension
+        "编号 0915-3212345-2023-01",  # no phone: a serial's parts
+    ],
+)
+def test_what_follows_a_landline_and_is_no_extension_stays(text: str) -> None:
+    masked = out(text, "text/plain", "caseworker")
+    assert "8001元" in masked or "2023" in masked, masked
+
+
+# 3. A landline with its area code in brackets: the caseworker's mask kept the text's first three
+# characters, a bracket among them ((09******2345); now the number's digits, as 0915-3212345.
+@pytest.mark.parametrize("phone", ["(0915)3212345", "（0915）3212345", "(0915) 3212345", "0915-3212345"])
+def test_a_bracketed_area_code_masks_as_a_hyphenated_one(phone: str) -> None:
+    assert out(f"联系电话{phone}", "text/plain", "caseworker") == "联系电话091****2345"
+    body = json.dumps({"lxdh": phone}, ensure_ascii=False)
+    assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "091****2345"}
