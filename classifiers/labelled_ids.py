@@ -60,6 +60,8 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
         return []
     pieces = apart(text, runs)
     found = _in_pieces(plain) if pieces == UNJOINED else _in_groups(plain, runs, scanned) if pieces == JOINED else []
+    if ("E" in text or "e" in text) and "17" in text:
+        found += _floats(plain)
     valid: set[int] | None = None
     for start, end in runs:
         number = text[start:end] if end - start == 18 else text[start : end + 1] if end - start == 17 else ""
@@ -167,6 +169,18 @@ def _in_pieces(plain: Folded) -> list[Match]:
                 continue
             start, end = m.span(1)
             number, last = _first_18(text, start, end)
+            if last < 0:
+                # 17 digits in pieces, cut before the check character (610902,19900101,123), or a
+                # legacy number of 15 (610902,900101,123: a plausible province and date).
+                number = "".join(c for c in text[start:end] if "0" <= c <= "9")
+                if (
+                    end - start > len(number)
+                    and (resident_id.truncated(number) or (len(number) == 15 and resident_id.validate(number) is None))
+                    and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None
+                ):
+                    evidence = "pieces+label+truncated" if len(number) == 17 else "pieces+label+legacy"
+                    found.append(Match(resident_id.ENTITY, *plain.span(start, end), _MISTYPED_SCORE, evidence))
+                continue
             # Over more than 18 characters: in pieces (a number in one piece is the scanner's).
             if last - start < 18:
                 continue
@@ -176,6 +190,18 @@ def _in_pieces(plain: Folded) -> list[Match]:
             elif resident_id.mistyped(number) and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None:
                 found.append(Match(resident_id.ENTITY, *span, _MISTYPED_SCORE, "pieces+label+bad-check"))
     return found
+
+
+# An ID number a spreadsheet wrote as a float after its label (身份证号 6.10902199001011E17): 18
+# digits, of which the float keeps 15 at most. The label says what it is: masked whole.
+_FLOAT = re.compile(_LABEL + r"[^0-9\n号码]{0,8}?([0-9]\.[0-9]{1,16}[Ee]\+?17)(?![0-9])")
+
+
+def _floats(plain: Folded) -> list[Match]:
+    return [
+        Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "label+float")
+        for m in _FLOAT.finditer(plain.text)
+    ]
 
 
 def _first_18(text: str, start: int, end: int) -> tuple[str, int]:

@@ -116,6 +116,8 @@ class Operator:
                 text = whole_digits(value.strip()) or text
             elif entity == _CARD:  # in pieces (6222,0212,…): its digits
                 text = "".join(c for c in text if c.isdigit())
+            elif entity == _ID:  # in pieces (610902,19900101,123): its digits and check character
+                text = "".join(c for c in text if c.isdigit() or c in "Xx")
         if entity == mobile.ENTITY:
             text = mobile.digits(text) or text
         suffix = ""

@@ -5,10 +5,11 @@ look-alikes that must stay (docs/classifiers-rounds.md, the nineteenth round).""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from support.inspected import leaks, out, unchanged
+from support.inspected import ROLES, as_bodies, leaks, out, unchanged
 from support.synth_people import make_id
 
 ID = make_id()  # 610902199001011235
@@ -91,3 +92,81 @@ def test_a_bracketed_area_code_masks_as_a_hyphenated_one(phone: str) -> None:
     assert out(f"联系电话{phone}", "text/plain", "caseworker") == "联系电话091****2345"
     body = json.dumps({"lxdh": phone}, ensure_ascii=False)
     assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "091****2345"}
+
+
+# 4. A 17-digit ID number in pieces parted by commas or brackets after its label (only in one piece
+# or in groups the scanner joins was it read), and a float after an ID's label.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"身份证号：{ID[:6]},{ID[6:14]},{ID[14:17]}",
+        f"身份证号：{ID[:6]}（{ID[6:14]}）{ID[14:17]}",
+        f"公民身份号码 “{ID[:6]}”“{ID[6:17]}”",
+    ],
+)
+def test_a_truncated_id_in_pieces_after_its_label_is_masked(text: str) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            digits = re.sub("[^0-9]", "", out(body, media_type, role))
+            assert BIRTH not in digits and ID[:6] + ID[6:9] not in digits, (role, media_type, digits)
+
+
+def test_a_truncated_id_in_pieces_masks_as_one_number() -> None:
+    """Its digits, at an 18-character number's positions: the separators are no characters of it."""
+    text = f"身份证号：{ID[:6]},{ID[6:14]},{ID[14:17]}"
+    assert out(text, "text/plain", "caseworker") == f"身份证号：{ID[:6]}********{ID[14:17]}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["身份证号：610902,900101,123", "身份证号：610902（900101）123", "身份证号 “610902”“900101123”"],
+)
+def test_a_legacy_id_in_pieces_after_its_label_is_masked(text: str) -> None:
+    """A 15-digit number of before 1999 (no check character: a plausible province and date)."""
+    leaks(text, ["900101"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "身份证号：610902,901301,123",  # no date (month 13)
+        "身份证号已核实，低保证号610902,900101,123",  # another number's label between
+        "业务流水号：610902,900101,123",  # no ID's label
+    ],
+)
+def test_pieces_of_15_digits_that_are_no_legacy_id_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"业务流水号：{ID[:6]},{ID[6:14]},{ID[14:17]}",  # no ID's label
+        f"身份证号已核实，低保证号{ID[:6]},{ID[6:14]},{ID[14:17]}",  # another number's label between
+        "身份证号：610902,20231301,123",  # no date (month 13)
+        "身份证号：990902,19900101,123",  # no province
+        f"身份证号：{ID[:6]},{ID[6:14]},{ID[14:16]}",  # 16 digits
+    ],
+)
+def test_pieces_of_17_digits_that_are_no_id_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["身份证号 6.10902199001011E17", "身份证号6.10902199001011E+17，已核实", "证件号码：6.10902199001011e+17"],
+)
+def test_a_float_id_after_its_label_is_masked_whole(text: str) -> None:
+    leaks(text, ["6.1", "E17", "E+17", "e+17", BIRTH[:6]])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金额：6.10902199001011E17",  # no ID's label
+        "身份证号已核实，编号6.10902199001011E+17",  # another number's label between
+        "身份证号 6.10902199001011E+15",  # 16 digits: no ID number's
+    ],
+)
+def test_floats_that_are_no_labelled_id_stay(text: str) -> None:
+    unchanged(text)
