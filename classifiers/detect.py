@@ -365,7 +365,7 @@ class Detector:
                     or is_latin_name(folded, require_surname=info.weak)  # full-width letters read too
                 )
             )
-            or (entity == "ADDRESS" and len(core) >= 2 and not info.weak)
+            or (entity == "ADDRESS" and len(core) >= 2 and (not info.weak or address.looks_like(folded)))
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
             or (entity == passport.ENTITY and passport.looks_like(compact))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import address, licence_plate, name_lists, numerals, person_name
+from .entities import address, address_latin, licence_plate, name_lists, numerals, person_name
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
@@ -33,7 +33,7 @@ _MAYBE_CORE = re.compile(
 # (name_lists.HONORIFICS: 张伟同志) are context words in _MAYBE_CORE.
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
-    f"|{address.LATIN_HINT}"
+    f"|{address.LATIN_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -71,7 +71,12 @@ def may_hold(text: str) -> bool:
     for block by block: searched as MAYBE is, they were tried from every digit, and a column
     of ten dates (2022-12-23) cost 430,000 instructions."""
     if text.isascii():
-        return "@" in text or ("%3" in text and _ESCAPED_DIGIT.search(text) is not None) or _holds_number(text)
+        return (
+            "@" in text
+            or ("%3" in text and _ESCAPED_DIGIT.search(text) is not None)
+            or _holds_number(text)
+            or address_latin.may_be_prose(text)  # No. 12 Yucai Road, Hanbin District (address_latin.py)
+        )
     start = _MAYBE_FROM.search(text)
     if start is not None and _MAYBE_CORE.search(text, max(0, start.start() - 1)) is not None:
         return True
@@ -83,6 +88,7 @@ def may_hold(text: str) -> bool:
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
+        or address_latin.may_be_prose(text)
     )
 
 

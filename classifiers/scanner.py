@@ -17,6 +17,7 @@ from .business_numbers import less_business_numbers
 from .digit_runs import digit_runs, grouped
 from .entities import (
     address,
+    address_latin,
     bank_card,
     email,
     embedded_file,
@@ -189,6 +190,11 @@ class Scanner:
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
             found += self._patterns_in(fold_joined(plain, text, runs), hints, hint_evidence)
             found += self._windows(plain, runs, hints, hint_evidence)
+        if address_latin.may_be_prose(plain.text):  # No. 12 Yucai Road, Hanbin District: no label
+            found += [
+                Match(address.ENTITY, *plain.span(start, end), 0.7, "latin+street+area")
+                for start, end in address_latin.find_prose(plain.text)
+            ]
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found)
             found += labelled_cards(plain, runs)

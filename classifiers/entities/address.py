@@ -210,6 +210,13 @@ _MAYBE_RE = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
 _FINE_ENDS_WITHOUT_TRIGGER = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
 
 
+def looks_like(text: str) -> bool:
+    """Is ``text`` (under a key that may name an address: dz) an address whole, down to a street,
+    a village or a dwelling, in Chinese or in English?"""
+    parsed = parse_at(text)
+    return (parsed is not None and parsed.end == len(text) and parsed.fine) or address_latin.looks_like(text)
+
+
 def may_contain(text: str) -> bool:
     """Cheap pre-check: every address we accept ends in one of these characters (TRIGGERS,
     ESTATE_ENDS). An address's 号 stands after a digit or a letter (12号, 3号楼, A号); any other

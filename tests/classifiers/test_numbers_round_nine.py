@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from support.inspected import ROLES, as_bodies, leaks, out, unchanged
+from support.inspected import ROLES, as_bodies, json_leaks, leaks, out, unchanged
 from support.synth_people import make_id
 
 ID = make_id()  # 610902199001011235
@@ -170,3 +170,66 @@ def test_a_float_id_after_its_label_is_masked_whole(text: str) -> None:
 )
 def test_floats_that_are_no_labelled_id_stay(text: str) -> None:
     unchanged(text)
+
+
+# 5. An English address without a label: only with a street's (or a village's) word and an
+# area's in one run of capitalised words. Under dz (地址's initials), a value that reads as an address.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("lives at No. 12 Yucai Road, Hanbin District, Ankang", ["Yucai", "12", "Hanbin", "Ankang"]),
+        ("The family lives at 88 Jianguo Rd, Chaoyang District, Beijing.", ["Jianguo", "88", "Chaoyang"]),
+        ("家庭情况：lives at No. 12 Yucai Road, Hanbin District", ["Yucai", "Hanbin"]),
+        ("Moved to 5 Dongba Village, Hanbin District in 2020", ["Dongba"]),
+    ],
+)
+def test_an_english_address_without_a_label_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+def test_an_english_address_in_prose_ends_with_its_sentence() -> None:
+    text = "The family lives at No. 12 Yucai Road, Hanbin District. They applied in May."
+    assert out(text, "text/plain", "outsourced") == "The family lives at [已屏蔽]. They applied in May."
+
+
+def test_a_column_of_english_addresses_without_labels_is_masked() -> None:
+    """A long column is pre-checked by RE2 (columns.py), which reads precheck.MAYBE."""
+    json_leaks([{"bz": f"lives at No. {i} Yucai Road, Hanbin District"} for i in range(1, 40)], ["Yucai"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanbin District Civil Affairs Bureau approved the application.",  # an area, no street
+        "He walked along Yucai Road to the office.",  # a street, no area
+        "Reviewed by the City Social Assistance Unit, Ankang",  # no street
+        "The office on Yucai Road opens at 9.",
+    ],
+)
+def test_english_prose_that_names_no_dwelling_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "secret"),
+    [
+        ("No. 12 Yucai Road, Hanbin District", "Yucai"),
+        ("Room 301, Bldg 3, 88 Jianguo Rd", "Jianguo"),
+        ("育才路12号", "育才路"),
+        ("陕西省安康市汉滨区育才路12号", "育才路"),
+    ],
+)
+def test_an_address_under_dz_is_masked(value: str, secret: str) -> None:
+    json_leaks({"dz": value}, [secret])
+    json_leaks([{"xm": "张伟", "dz": value} for _ in range(3)], [secret])
+
+
+@pytest.mark.parametrize("value", ["1", "Y", "已到账", "Hanbin District", "2023-01-01"])
+def test_values_under_dz_that_are_no_address_stay(value: str) -> None:
+    body = json.dumps({"dz": value}, ensure_ascii=False)
+    for role in ROLES:
+        assert out(body, "application/json", role) == body, role
+
+
+def test_english_under_jtzz_and_hjdz_is_masked_as_before() -> None:
+    json_leaks({"jtzz": "No. 12 Yucai Road, Hanbin District", "hjdz": "5 Dongba Village"}, ["Yucai", "Dongba"])
