@@ -210,7 +210,8 @@ def business_clean(joined: str) -> bool:
 def _valid_serial(joined: str) -> bool:
     """Is a run of a column of digits (an ``lsh`` column of 18-digit serials) a valid ID number or
     credit code? In such a column the matches of both shapes are its runs of exactly 18 digits
-    (each pattern needs no digit, nor a letter for the credit code, either side), and a number that
+    (each pattern needs no digit, nor a letter for the credit code, either side; and of 20, a
+    disability card's number: resident_id.DISABILITY), and a number that
     validates matches its shape: the runs, found by a loop over the code points, are validated
     without a pass of either pattern, whose iteration cost the column some 80,000 instructions."""
     for start, end in digit_runs(joined):
@@ -218,4 +219,6 @@ def _valid_serial(joined: str) -> bool:
             serial = joined[start:end]
             if resident_id.validate(serial) is True or uscc.validate(serial) is True:
                 return True
+        elif end - start == 20 and resident_id.validate(joined[start:end]) is True:  # a disability card's
+            return True
     return False

@@ -118,6 +118,10 @@ class Operator:
                 text = "".join(c for c in text if c.isdigit())
             elif entity == _ID:  # in pieces (610902,19900101,123): its digits and check character
                 text = "".join(c for c in text if c.isdigit() or c in "Xx")
+        if entity == _ID and len(text) == 20:
+            # A disability card's number (an ID number, its category and grade): the ID number
+            # masked as one, and the category and grade (health data) hidden.
+            return self._mask(entity, text[:18]) + self.fill * 2
         if entity == mobile.ENTITY:
             text = mobile.digits(text) or text
         suffix = ""

@@ -56,15 +56,20 @@ _EARLIEST_TEXT = "19000101"
 
 # The end of an ID number: no digit after it, or a mobile's 11 digits and no digit after them.
 GLUED_END = r"(?!(?!1[3-9][0-9]{9}(?![0-9]))[0-9])"
+# A disability card's category and grade after the ID number (see PATTERNS).
+DISABILITY = r"(?:[1-7][1-4](?![0-9]))?"
 _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
 PATTERNS: tuple[PatternSpec, ...] = (
     # The digit look-arounds keep a number that is part of a longer digit run out, but for a
     # mobile glued after the check character (11010519491231002X13800138000, and with a digit
     # there 29 digits in a row: two fields of a form pasted together): the scanner takes the
     # mobile after it (Scanner._patterns_in), and the checksum says the 18 digits are an ID.
+    # A disability card's number (残疾人证号) is the holder's ID number and two digits, the
+    # disability's category (1-7) and grade (1-4): the ID number inside went out in clear, its
+    # 20 digits no number's. Read as an ID number of 20 characters (validate, masking).
     PatternSpec(
         "resident_id_18",
-        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx]" + GLUED_END,
+        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx]" + DISABILITY + GLUED_END,
         0.5,
     ),
     # Legacy numbers carry no check digit: too weak alone, context or a key must back them.
@@ -161,6 +166,8 @@ def validate(text: str) -> bool | None:
     """True for a valid 18-digit number, None for a plausible legacy one, else False."""
     if len(text) == 18 and text.isascii():
         return _valid_ascii18(text)
+    if len(text) == 20 and "1" <= text[18] <= "7" and "1" <= text[19] <= "4":
+        return disability_card(text)
     number = text.upper()
     if len(number) == 18:
         if not number[:17].isdigit() or not _prefix_ok(number):
@@ -203,6 +210,12 @@ def _valid_ascii18(number: str) -> bool:
     born = number[6:14]
     # Today never comes before the day last computed: a date up to that one needs no clock.
     return year >= 1900 and (born <= str(_today_cache[1]) or born <= _today_text())
+
+
+def disability_card(number: str) -> bool:
+    """A disability card's number (残疾人证号): a valid ID number, then the disability's category
+    (1-7) and grade (1-4)."""
+    return len(number) == 20 and number[18] in "1234567" and number[19] in "1234" and validate(number[:18]) is True
 
 
 def mistyped(number: str) -> bool:

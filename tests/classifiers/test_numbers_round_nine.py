@@ -233,3 +233,59 @@ def test_values_under_dz_that_are_no_address_stay(value: str) -> None:
 
 def test_english_under_jtzz_and_hjdz_is_masked_as_before() -> None:
     json_leaks({"jtzz": "No. 12 Yucai Road, Hanbin District", "hjdz": "5 Dongba Village"}, ["Yucai", "Dongba"])
+
+
+# 6. A disability card's number (残疾人证号: the ID number, its category 1-7 and its grade 1-4):
+# 20 digits, no number's pattern, and the ID number inside went out in clear.
+@pytest.mark.parametrize(
+    "text",
+    [f"残疾人证号{ID}11", f"残疾证号：{ID}42", f"持证{ID_X}23，一级", f"残疾人证 {ID}74"],
+)
+def test_a_disability_cards_number_is_masked(text: str) -> None:
+    leaks(text, [BIRTH, ID[:6] + ID[6:9]])
+
+
+@pytest.mark.parametrize("key", ["cjrzh", "cjzh", "残疾人证号", "sfzh"])
+def test_a_disability_cards_number_under_a_key_is_masked(key: str) -> None:
+    json_leaks({key: f"{ID}11"}, [BIRTH])
+
+
+def test_a_disability_cards_mask_hides_the_category_and_grade() -> None:
+    """The caseworker sees what an ID number's mask shows; the category and the grade (health
+    data) are hidden."""
+    assert out(f"残疾人证号{ID}11", "text/plain", "caseworker") == f"残疾人证号{ID[:6]}********{ID[14:]}**"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"编号{ID[:17]}599",  # an invalid ID number's 18 characters and two digits
+        f"流水号{ID}59",  # a category (5) and no grade (9)
+        f"流水号{ID}80",  # no category 8
+        "低保证号6109020012345",  # 低保证号: no ID number inside
+        "低保证号：610902202301000123",
+        f"{ID}123",  # 21 digits
+    ],
+)
+def test_20_digits_that_are_no_disability_card_stay(text: str) -> None:
+    unchanged(text)
+
+
+# Probed and found masked already: an ID with a ' before it (a spreadsheet's text cell), a mobile
+# after +86- or a full-width plus.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"身份证号'{ID}", BIRTH),
+        ("电话+86-13800138000", "0013800"),
+        ("电话＋86 13800138000", "0013800"),
+    ],
+)
+def test_shapes_found_masked_already(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+def test_an_id_in_a_spreadsheets_text_cell_under_its_key_is_masked() -> None:
+    for body, media_type in ((json.dumps({"sfzh": f"'{ID}"}), "application/json"), (f"sfzh\n'{ID}\n", "text/csv")):
+        for role in ROLES:
+            assert BIRTH not in out(body, media_type, role), (role, media_type)
