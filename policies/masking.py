@@ -106,8 +106,10 @@ class Operator:
         # a float's text (1.3800138E10, read unfolded: folding joins the digits about the point):
         # its characters are no digits of the number. A card's pieces (6222,0212,…) too.
         text = fold(value).text.strip()
-        if entity == _LANDLINE and not value.isdigit():
-            # Read before the fold joins its groups: 0915-3212345-8001 is a number and an extension.
+        if entity == _LANDLINE and not (text.isdigit() and (len(text) <= 12 or value.isdigit())):
+            # A number and an extension (0915-3212345-8001: more digits than a number's 12, read
+            # before the fold joins its groups), brackets, a float. Most are digits or groups of
+            # them, joined by the fold (0915-3212345): masked as before, without a second fold.
             text = whole_digits(value.strip()) if "E" in value or "e" in value else ""
             if not text:
                 return self._mask_landline(value)
