@@ -9,13 +9,19 @@ from .base import EntitySpec, PatternSpec
 ENTITY = "LANDLINE"
 
 # 010 and 02x are the only two-digit area codes; all others have three digits after 0.
-AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"
+_AREA_DIGITS = r"(?:10|2[0-9]|[3-9][0-9]{2})"
+AREA = r"0" + _AREA_DIGITS
+# From abroad the area code loses its 0 after the country's: +86-915-3212345, +86 (10) 62345678,
+# 0086 915 3212345 (the full-width plus is folded before the scan).
+_FROM_ABROAD = r"(?:\+|00)86[- ]?(?:\(" + _AREA_DIGITS + r"\) ?|" + _AREA_DIGITS + r"[- ])"
 _EXT = r"(?:(?:-|转|#|ext\.?|EXT\.?|分机)[0-9]{1,6})?"
+# The area code and its separator: (0915) 3212345 as (0915)3212345, a space after the bracket
+# as after a hyphen.
+_AREA_THEN = r"(?:\(" + AREA + r"\) ?|" + AREA + r"[- ]|" + _FROM_ABROAD + r")"
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "landline_grouped",
-        # (0915) 3212345 as (0915)3212345: a space after the bracket as after a hyphen.
-        r"(?<![0-9])(?:\(" + AREA + r"\) ?|" + AREA + r"[- ])[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
+        r"(?<![0-9])" + _AREA_THEN + r"[2-9][0-9]{6,7}" + _EXT + r"(?![0-9])",
         0.6,
     ),
     # Without a separator an 11-12 digit run starting with 0 is often something else.
@@ -24,8 +30,19 @@ PATTERNS: tuple[PatternSpec, ...] = (
 CONTEXT: tuple[str, ...] = ("电话", "座机", "固话", "联系电话", "办公电话", "tel", "phone", "telephone")
 
 
-def validate(text: str) -> bool | None:
+def national(text: str) -> str:
+    """A landline's digits as dialled at home: +86-915-3212345 and 0086 915 3212345 as
+    09153212345 (no area code begins 00, and a bare 86 is no country code here)."""
     digits = "".join(c for c in text if c.isdigit())
+    if text.lstrip().startswith("+") and digits.startswith("86"):
+        return "0" + digits[2:]
+    if digits.startswith("0086"):
+        return "0" + digits[4:]
+    return digits
+
+
+def validate(text: str) -> bool | None:
+    digits = national(text)
     subscriber = digits[3:] if digits.startswith(("010", "02")) else digits[4:]
     if len(set(subscriber[:7])) == 1:
         return False

@@ -87,6 +87,32 @@ def test_a_bracketed_area_code_masks_as_a_hyphenated_one(phone: str) -> None:
     assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": "091****2345"}
 
 
+# A landline written from abroad: the country code, then the area code without its 0
+# (+86-915-3212345) went out whole; masked as the number dialled at home.
+@pytest.mark.parametrize(
+    ("phone", "subscriber", "masked"),
+    [
+        ("+86-915-3212345", "3212345", "091****2345"),
+        ("+86 915 3212345", "3212345", "091****2345"),
+        ("+86(915)3212345", "3212345", "091****2345"),
+        ("+86-10-62345678", "62345678", "010****5678"),
+        ("0086-915-3212345", "3212345", "091****2345"),
+        ("＋８６－９１５－３２１２３４５", "３２１２３４５", "091****2345"),
+        ("+86 (10) 62345678转8001", "62345678", "010****5678转****"),
+    ],
+)
+def test_a_landline_from_abroad_is_masked_as_dialled_at_home(phone: str, subscriber: str, masked: str) -> None:
+    assert out(f"联系电话：{phone}", "text/plain", "caseworker") == f"联系电话：{masked}"
+    leaks(f"联系电话：{phone}", [subscriber])
+    body = json.dumps({"lxdh": phone}, ensure_ascii=False)
+    assert json.loads(out(body, "application/json", "caseworker")) == {"lxdh": masked}
+
+
+@pytest.mark.parametrize("text", ["共86-915-3212345元", "订单号86-915-3212345", "编号+86-915-321"])
+def test_a_bare_86_before_an_area_code_is_no_country_code(text: str) -> None:
+    unchanged(text)
+
+
 # 4. A 17-digit ID number in pieces parted by commas or brackets after its label (only in one piece
 # or in groups the scanner joins was it read), and a float after an ID's label.
 @pytest.mark.parametrize(
