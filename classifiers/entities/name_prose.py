@@ -58,8 +58,8 @@ _BEFORE_KIN_RE = re.compile(
 _BETWEEN_KIN_RE = re.compile(
     rf"([{_CJK}]{{2,4}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
 )
-# A surname and an address (张大爷, 李大妈, 王女士): someone the file names no further, whose
-# relative after 的 and a relation is named (张大爷的儿子张强在外务工).
+# A surname and an address (张大爷, 李大妈, 王女士), or a pseudonym (王某, 王某某): someone the file names
+# no further, whose relative after 的 and a relation is named (张大爷的儿子张强在外务工).
 _ADDRESSES: tuple[str, ...] = (
     "大爷",
     "大妈",
@@ -75,6 +75,8 @@ _ADDRESSES: tuple[str, ...] = (
     "老人",
     "老汉",
     "师傅",
+    "某某",  # before 某: 王某某's surname is 王
+    "某",
 )
 # A visit's one name before 家, the household visited (入户走访了王秀英家, 慰问李娜家).
 _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")

@@ -110,6 +110,9 @@ def test_places_and_words_keying_records_stay(doc: dict[str, dict[str, dict[str,
     [
         ("张大爷的儿子张强在外务工", ["张强"]),
         ("王女士的女儿李娜在外务工", ["李娜"]),
+        ("王某的儿子张强长期外出", ["张强"]),
+        ("王某某的儿子张强长期外出", ["张强"]),
+        ("李某之女王秀英患病", ["王秀英"]),
         ("和李娜的母亲王秀英住在一起", ["李娜", "王秀英"]),
         ("民警张伟、李娜到场", ["张伟", "李娜"]),
         ("村医王强与张伟一同入户", ["王强", "张伟"]),
@@ -127,6 +130,8 @@ def test_names_in_prose(text: str, secrets: list[str]) -> None:
     [
         ("张大爷的儿子张强在外务工", "张大爷"),
         ("王女士的女儿李娜在外务工", "王女士"),
+        ("王某的儿子张强长期外出", "王某的儿子"),  # a pseudonym already
+        ("王某某的儿子张强长期外出", "王某某的儿子"),
     ],
 )
 def test_the_surname_and_address_before_a_named_relative_stays(text: str, kept: str) -> None:
