@@ -62,9 +62,10 @@ _COMPONENTS = {
     # before 楼 (住址：12号楼3单元301 went out but 12号).
     "number": r"[0-9]{1,5}(?:号院|号(?!楼))",
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
-    # before each, kept in the parse.
-    "building": r"[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)",
-    "unit": r"[ \u3000]?[0-9]{1,3}单元",
+    # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
+    # kept in the parse.
+    "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}号楼)",
+    "unit": r"(?:[ \u3000]|[，,] ?)?[0-9]{1,3}单元",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
 # A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a

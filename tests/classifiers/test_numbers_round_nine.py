@@ -46,6 +46,29 @@ def test_rooms_and_buildings_outside_an_address_stay(text: str) -> None:
     unchanged(text)
 
 
+# After a comma, a unit or a numbered building is still the dwelling's (the parse stopped at the
+# comma: 家住汉滨区育才路12号，3单元301 left 3单元301); a count after it is not (3人, 2座房屋).
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("家住汉滨区育才路12号，3单元301", ["3单元", "301"]),
+        ("家住汉滨区育才路12号, 3单元301室", ["3单元", "301"]),
+        ("家住汉滨区育才路12号，5号楼2单元301", ["5号楼", "2单元", "301"]),
+    ],
+)
+def test_a_unit_after_a_comma_goes_with_the_address(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("住址：汉滨区育才路12号，3人同住", "，3人同住"), ("地址：汉滨区育才路12号，2座房屋", "，2座房屋")],
+)
+def test_a_count_after_an_addresss_comma_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(kept), role
+
+
 def test_a_year_after_a_unit_is_no_room() -> None:
     assert out("住址：幸福小区3单元 2023年入住", "text/plain", "outsourced") == "住址：[已屏蔽] 2023年入住"
 
