@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Final
 
 from . import float_text
 from .catalog import PHONE, Catalog, KeyInfo
@@ -41,6 +42,7 @@ _PHONE_CHARS = frozenset("0123456789+-() ")
 # _LOOSE_SEPARATORS except the list separators (",", ";", ":"), which part several numbers,
 # and the full-width brackets and hyphen.
 _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
+_PHONE_MASKED = _PHONE_GROUPED | frozenset("*＊")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678", "610902(19470415)8177", "“610902”+“194704158177”"
 # (folding joins only spaces, hyphens and dots, and NFKC made the brackets and commas ASCII).
@@ -343,11 +345,18 @@ class Detector:
         folded = fold(core).text
         compact = _LOOSE_SEPARATORS.sub("", folded)  # the number alone, for number entities
         claim: str | None = None
+        phone_chars = _PHONE_GROUPED
+        if "*" in compact and entity in _MASKED_IN_PART:
+            # Masked upstream in part (6109021990****1235, 6222****1234567890, 138****8000): still
+            # the number the key names, whose digits in clear may be more than the caller's
+            # profile shows.
+            compact = _masked_in_part(compact)
+            phone_chars = _PHONE_MASKED
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
         elif entity == resident_id.ENTITY and _spreadsheet_id(core):
             claim = entity
-        elif entity == PHONE and set(core) <= _PHONE_GROUPED and 7 <= _digits(compact) <= 15:
+        elif entity == PHONE and set(core) <= phone_chars and 7 <= _digits(compact) <= 15:
             digits = "".join(c for c in compact if c.isdigit())
             claim = "MOBILE" if digits[-11:-10] == "1" and len(digits) >= 11 else "LANDLINE"
         elif entity == PHONE and (digits := float_text.whole_digits(core)):
@@ -408,6 +417,17 @@ def _spreadsheet_id(text: str) -> bool:
     the province and the date of birth among them, and three zeros for the rest)."""
     digits = float_text.whole_digits(text)
     return len(digits) == 18 and resident_id.truncated(digits[:17])
+
+
+# Number entities an upstream may hand over masked in part; the mask's characters are read as
+# the digits they hide, so that the value is judged, and masked again, as the whole number.
+_MASKED_IN_PART: Final = frozenset({resident_id.ENTITY, bank_card.ENTITY, PHONE})
+
+
+def _masked_in_part(compact: str) -> str:
+    """``compact`` with each ``*`` a digit, when digits are left in clear beside them
+    (``****************`` hides everything, and is left as it came)."""
+    return compact.replace("*", "0") if any(c.isdigit() for c in compact) else compact
 
 
 def _digits(text: str) -> int:

@@ -116,16 +116,20 @@ class Operator:
         elif not text.isdigit():  # most numbers are digits alone: one test in C for them
             if entity in _NUMBERS and ("E" in value or "e" in value):
                 text = whole_digits(value.strip()) or text
-            elif entity == _CARD:  # in pieces (6222,0212,…): its digits
-                text = "".join(c for c in text if c.isdigit())
-            elif entity == _ID:  # in pieces (610902,19900101,123): its digits and check character
-                text = "".join(c for c in text if c.isdigit() or c in "Xx")
+            # In pieces (6222,0212,…; 610902,19900101,123): its digits (and an ID's check
+            # character). A mask's characters stand for digits (6222****1234567890, masked upstream
+            # in part), so the mask falls where it falls on the whole number.
+            elif entity == _CARD:
+                text = _digits_and_masks(text)
+            elif entity == _ID:
+                text = "".join(c for c in text if c.isdigit() or c in "Xx*")
         if entity == _ID and len(text) == 20:
             # A disability card's number (an ID number, its category and grade): the ID number
             # masked as one, and the category and grade (health data) hidden.
             return self._mask(entity, text[:18]) + self.fill * 2
         if entity == mobile.ENTITY:
-            text = mobile.digits(text) or text
+            # Its 11 national digits, a mask's characters among them (138****8000 masked upstream).
+            text = (mobile.digits(text) if "*" not in text else _digits_and_masks(text)[-11:]) or text
         suffix = ""
         if self.keep_domain and "@" in text:
             text, _, domain = text.rpartition("@")
@@ -149,6 +153,10 @@ class Operator:
         number, extension = landline.split_extension(fold(value, join_digits=False).text.strip())
         masked = self._mask(landline.ENTITY, landline.national(number))
         return masked + "".join(self.fill if c.isdigit() else c for c in extension)
+
+
+def _digits_and_masks(text: str) -> str:
+    return "".join(c for c in text if c.isdigit() or c == "*")
 
 
 def _mask_name(name: str, fill: str) -> str:

@@ -1,0 +1,59 @@
+"""Numbers an upstream masked in part before the gateway saw them (6109021990****1235,
+6222****1234567890, 138****8000): under a key that names them they are still the number, and the
+digits left in clear may be more than the caller's profile shows. They are masked again as the
+whole number would be, the mask's characters standing for digits: the strict profile redacts
+them, a partial mask never shows more than its own first and last characters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support.inspected import out
+
+ID_IN_PART = "6109021990****1235"
+
+
+def _masked(doc: dict[str, str], role: str) -> dict[str, str]:
+    masked: dict[str, str] = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+    return masked
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "caseworker"),
+    [
+        ("sfzh", ID_IN_PART, "610902********1235"),
+        ("sfzh", "61090219******1235", "610902********1235"),
+        ("身份证号", "6109021990 **** 1235", "610902********1235"),
+        ("sfzh", "610902********1235", "610902********1235"),  # already the caseworker's mask
+        ("yhkh", "6222****1234567890", "6222**********7890"),
+        ("bankCard", "622202******4567890", "622202*********7890"),
+        ("yhkh", "**** **** **** 1234", "************1234"),
+        ("lxdh", "138****8000", "138****8000"),
+        ("lxdh", "1380013****", "138********"),
+        ("lxdh", "+86 138****8000", "138****8000"),
+    ],
+)
+def test_a_number_masked_in_part_is_masked_again_per_profile(key: str, value: str, caseworker: str) -> None:
+    assert _masked({key: value}, "outsourced") == {key: "[已屏蔽]"}
+    assert _masked({key: value}, "caseworker") == {key: caseworker}
+
+
+def test_a_csv_column_masked_in_part_is_masked_again() -> None:
+    body = "姓名,身份证号,联系电话,银行卡号\n张伟,6109021990****1235,138****8000,6222****1234567890\n"
+    assert (
+        out(body, "text/csv", "caseworker").splitlines()[1] == "张**,610902********1235,138****8000,6222**********7890"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("sfzh", "******************"),  # hides everything: nothing to mask again
+        ("ddbh", "2023****0001"),  # an order number's key: no person's number
+    ],
+)
+def test_what_is_no_number_masked_in_part_under_its_key_stays(key: str, value: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert _masked({key: value}, role) == {key: value}, role
