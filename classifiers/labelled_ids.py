@@ -12,7 +12,8 @@ And an ID number mistyped after its label: "身份证号610902199001011230" (its
 wrong) went out in clear, where under a key (sfzh) it was masked: 18 characters with a real
 province and date of birth (entities/resident_id.mistyped), in one piece or in pieces ("身份证号
 610902 19900101 1230": the label is the evidence the pieces are one number). One cut to 17 digits
-("身份证号61090219900101123", resident_id.truncated) likewise, in one piece. Neither where a word
+("身份证号61090219900101123", resident_id.truncated) likewise, in one piece, and one the upstream
+masked in part ("身份证号6109021990****1235"). Neither where a word
 that ends in 号 or 码 stands between the label and the number ("身份证号已核实，低保证号…": that
 word names the number).
 """
@@ -62,6 +63,8 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
     found = _in_pieces(plain) if pieces == UNJOINED else _in_groups(plain, runs, scanned) if pieces == JOINED else []
     if ("E" in text or "e" in text) and "17" in text:
         found += _floats(plain)
+    if "*" in text:
+        found += _masked_in_part(plain)
     valid: set[int] | None = None
     for start, end in runs:
         number = text[start:end] if end - start == 18 else text[start : end + 1] if end - start == 17 else ""
@@ -201,6 +204,20 @@ def _floats(plain: Folded) -> list[Match]:
     return [
         Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "label+float")
         for m in _FLOAT.finditer(plain.text)
+    ]
+
+
+# An ID number the upstream masked in part after its label (身份证号6109021990****1235): its 18
+# characters, a mask's among them and digits beside it. The label says what it is: masked again
+# as the whole number (the digits in clear may be more than the caller's profile shows).
+_MASKED = re.compile(_LABEL + r"[^0-9\n号码*]{0,8}?([0-9][0-9*]{16}[0-9Xx*])(?![0-9A-Za-z*])")
+
+
+def _masked_in_part(plain: Folded) -> list[Match]:
+    return [
+        Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "label+masked-in-part")
+        for m in _MASKED.finditer(plain.text)
+        if "*" in m.group(1)
     ]
 
 

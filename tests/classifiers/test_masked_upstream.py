@@ -48,6 +48,29 @@ def test_a_csv_column_masked_in_part_is_masked_again() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "caseworker"),
+    [
+        ("身份证号" + ID_IN_PART, "身份证号610902********1235"),
+        ("身份证号：610902********1235，已核实", "身份证号：610902********1235，已核实"),
+        ("公民身份号码为61090219******1235", "公民身份号码为610902********1235"),
+    ],
+)
+def test_an_id_masked_in_part_after_its_label_is_masked_again(text: str, caseworker: str) -> None:
+    assert (
+        out(text, "text/plain", "outsourced") == text[: text.index("61")] + "[已屏蔽]" + text[text.index("61") + 18 :]
+    )
+    assert out(text, "text/plain", "caseworker") == caseworker
+
+
+@pytest.mark.parametrize(
+    "text", ["订单号" + ID_IN_PART, "身份证号******************", "身份证号码：" + ID_IN_PART + "X"]
+)
+def test_what_is_no_labelled_id_masked_in_part_stays(text: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert out(text, "text/plain", role) == text, role
+
+
+@pytest.mark.parametrize(
     ("key", "value"),
     [
         ("sfzh", "******************"),  # hides everything: nothing to mask again
