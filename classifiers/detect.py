@@ -372,6 +372,7 @@ class Detector:
                 and (
                     person_name.is_keyed_name(_NAME_GAPS.sub("", folded), require_surname=info.weak)
                     or is_latin_name(folded, require_surname=info.weak)  # full-width letters read too
+                    or _name_masked_in_part(folded, require_surname=info.weak)
                 )
             )
             or (entity == "ADDRESS" and len(core) >= 2 and (not info.weak or address.looks_like(folded)))
@@ -428,6 +429,17 @@ def _masked_in_part(compact: str) -> str:
     """``compact`` with each ``*`` a digit, when digits are left in clear beside them
     (``****************`` hides everything, and is left as it came)."""
     return compact.replace("*", "0") if any(c.isdigit() for c in compact) else compact
+
+
+# A name the upstream masked in part (张*伟, 欧阳*娜, *伟, 张**): a character in clear beyond the
+# surname is more than a partial mask shows, and any is more than the strict profile's.
+_NAME_MASKED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff*]{2,5}")
+
+
+def _name_masked_in_part(value: str, *, require_surname: bool) -> bool:
+    if "*" not in value or not value.strip("*") or _NAME_MASKED.fullmatch(value) is None:
+        return False
+    return not require_surname or person_name.surname_length(value) > 0
 
 
 def _digits(text: str) -> int:

@@ -1,8 +1,8 @@
-"""Numbers an upstream masked in part before the gateway saw them (6109021990****1235,
-6222****1234567890, 138****8000): under a key that names them they are still the number, and the
-digits left in clear may be more than the caller's profile shows. They are masked again as the
-whole number would be, the mask's characters standing for digits: the strict profile redacts
-them, a partial mask never shows more than its own first and last characters."""
+"""Numbers and names an upstream masked in part before the gateway saw them (6109021990****1235,
+6222****1234567890, 138****8000, 张*伟): under a key that names them (or an ID's label in prose)
+they are still the number or the name, and what is left in clear may be more than the caller's
+profile shows. They are masked again as the whole value would be, the mask's characters standing
+for digits: the strict profile redacts them, a partial mask never shows more than its own."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ def _masked(doc: dict[str, str], role: str) -> dict[str, str]:
         ("lxdh", "138****8000", "138****8000"),
         ("lxdh", "1380013****", "138********"),
         ("lxdh", "+86 138****8000", "138****8000"),
+        ("xm", "张*伟", "张**"),
+        ("xm", "欧阳*娜", "欧阳**"),
+        ("xm", "*伟", "***"),
+        ("xm", "张**", "张**"),
+        ("name", "李*娜", "李**"),  # a weak key: with a surname
     ],
 )
 def test_a_number_masked_in_part_is_masked_again_per_profile(key: str, value: str, caseworker: str) -> None:
@@ -75,6 +80,8 @@ def test_what_is_no_labelled_id_masked_in_part_stays(text: str) -> None:
     [
         ("sfzh", "******************"),  # hides everything: nothing to mask again
         ("ddbh", "2023****0001"),  # an order number's key: no person's number
+        ("name", "*伟"),  # a weak key, no surname: as an unmasked value without one
+        ("xm", "***"),
     ],
 )
 def test_what_is_no_number_masked_in_part_under_its_key_stays(key: str, value: str) -> None:
