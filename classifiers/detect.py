@@ -25,6 +25,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST
 from .entities.latin_names import is_latin_name
+from .masked_in_part import as_stars, masked_in_part
 from .normalise import fold
 from .scanner import Match, Scanner
 
@@ -42,7 +43,7 @@ _PHONE_CHARS = frozenset("0123456789+-() ")
 # _LOOSE_SEPARATORS except the list separators (",", ";", ":"), which part several numbers,
 # and the full-width brackets and hyphen.
 _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
-_PHONE_MASKED = _PHONE_GROUPED | frozenset("*＊")
+_PHONE_MASKED = _PHONE_GROUPED | frozenset("*＊×#＃Xx")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678", "610902(19470415)8177", "“610902”+“194704158177”"
 # (folding joins only spaces, hyphens and dots, and NFKC made the brackets and commas ASCII).
@@ -346,11 +347,11 @@ class Detector:
         compact = _LOOSE_SEPARATORS.sub("", folded)  # the number alone, for number entities
         claim: str | None = None
         phone_chars = _PHONE_GROUPED
-        if "*" in compact and entity in _MASKED_IN_PART:
+        if entity in _MASKED_IN_PART and masked_in_part(compact):
             # Masked upstream in part (6109021990****1235, 6222****1234567890, 138****8000): still
             # the number the key names, whose digits in clear may be more than the caller's
             # profile shows.
-            compact = _masked_in_part(compact)
+            compact = as_stars(compact).replace("*", "0")
             phone_chars = _PHONE_MASKED
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
@@ -420,15 +421,8 @@ def _spreadsheet_id(text: str) -> bool:
     return len(digits) == 18 and resident_id.truncated(digits[:17])
 
 
-# Number entities an upstream may hand over masked in part; the mask's characters are read as
-# the digits they hide, so that the value is judged, and masked again, as the whole number.
+# Number entities an upstream may hand over masked in part (masked_in_part.py).
 _MASKED_IN_PART: Final = frozenset({resident_id.ENTITY, bank_card.ENTITY, PHONE})
-
-
-def _masked_in_part(compact: str) -> str:
-    """``compact`` with each ``*`` a digit, when digits are left in clear beside them
-    (``****************`` hides everything, and is left as it came)."""
-    return compact.replace("*", "0") if any(c.isdigit() for c in compact) else compact
 
 
 # A name the upstream masked in part (张*伟, 欧阳*娜, *伟, 张**): a character in clear beyond the

@@ -15,6 +15,7 @@ import yaml
 
 from classifiers.entities import address, bank_card, landline, mobile, person_name, resident_id
 from classifiers.float_text import whole_digits
+from classifiers.masked_in_part import as_stars, masked_in_part
 from classifiers.normalise import fold
 
 from .crypto import CIPHER_PREFIX, TOKEN_PREFIX, FieldCrypto
@@ -114,6 +115,8 @@ class Operator:
             if not text:
                 return self._mask_landline(value)
         elif not text.isdigit():  # most numbers are digits alone: one test in C for them
+            if entity in _NUMBERS and masked_in_part(text):
+                text = as_stars(text)  # 610902XXXXXXXX1235 as 610902********1235
             if entity in _NUMBERS and ("E" in value or "e" in value):
                 text = whole_digits(value.strip()) or text
             # In pieces (6222,0212,…; 610902,19900101,123): its digits (and an ID's check

@@ -27,6 +27,13 @@ def _masked(doc: dict[str, str], role: str) -> dict[str, str]:
         ("sfzh", "61090219******1235", "610902********1235"),
         ("身份证号", "6109021990 **** 1235", "610902********1235"),
         ("sfzh", "610902********1235", "610902********1235"),  # already the caseworker's mask
+        ("sfzh", "610902XXXXXXXX1235", "610902********1235"),
+        ("sfzh", "610902xxxxxxxx1235", "610902********1235"),
+        ("sfzh", "610902########1235", "610902********1235"),
+        ("sfzh", "610902××××××××1235", "610902********1235"),
+        ("sfzh", "610902＊＊＊＊＊＊＊＊1235", "610902********1235"),
+        ("yhkh", "6222 XXXX XXXX 7890", "6222********7890"),
+        ("lxdh", "138XXXX8000", "138****8000"),
         ("yhkh", "6222****1234567890", "6222**********7890"),
         ("bankCard", "622202******4567890", "622202*********7890"),
         ("yhkh", "**** **** **** 1234", "************1234"),
@@ -43,6 +50,11 @@ def _masked(doc: dict[str, str], role: str) -> dict[str, str]:
 def test_a_number_masked_in_part_is_masked_again_per_profile(key: str, value: str, caseworker: str) -> None:
     assert _masked({key: value}, "outsourced") == {key: "[已屏蔽]"}
     assert _masked({key: value}, "caseworker") == {key: caseworker}
+
+
+def test_an_extensions_mark_and_a_check_character_are_no_mask() -> None:
+    assert _masked({"lxdh": "0915-3212345#8001"}, "caseworker") == {"lxdh": "091****2345#****"}
+    assert _masked({"sfzh": "61090219491231002X"}, "caseworker") == {"sfzh": "610902********002X"}
 
 
 def test_a_csv_column_masked_in_part_is_masked_again() -> None:
