@@ -80,6 +80,25 @@ def test_an_id_masked_in_part_after_its_label_is_masked_again(text: str, casewor
 
 
 @pytest.mark.parametrize(
+    ("text", "caseworker"),
+    [
+        ("银行卡号：6222****1234567890", "银行卡号：6222**********7890"),
+        ("开户账号 6222 XXXX XXXX 7890，户名见附件", "开户账号 6222********7890，户名见附件"),
+        ("卡号：622202******4567890。", "卡号：622202*********7890。"),
+    ],
+)
+def test_a_card_masked_in_part_after_its_label_is_masked_again(text: str, caseworker: str) -> None:
+    assert "[已屏蔽]" in out(text, "text/plain", "outsourced")
+    assert out(text, "text/plain", "caseworker") == caseworker
+
+
+@pytest.mark.parametrize("text", ["卡号：****************", "账号：共12个****", "编号：6222****1234567890"])
+def test_what_is_no_labelled_card_masked_in_part_stays(text: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert out(text, "text/plain", role) == text, role
+
+
+@pytest.mark.parametrize(
     "text", ["订单号" + ID_IN_PART, "身份证号******************", "身份证号码：" + ID_IN_PART + "X"]
 )
 def test_what_is_no_labelled_id_masked_in_part_stays(text: str) -> None:
