@@ -71,6 +71,11 @@ _NAME_AFTER_CONTEXT = rf"({_DOTTED}|{_SPACED}|[{_CJK}]{{2,4}})"
 _FREE_RE = re.compile(
     r"(?:" + _CTX + r")" + _LABEL_TAIL + r"(?:(?:" + _CTX + r")" + _LABEL_TAIL + r")*" + _NAME_AFTER_CONTEXT
 )
+# A name the upstream masked in part after the same words (户主张*伟, 申请人：欧阳*娜): its surname,
+# one to three mask characters, what is left of the given name.
+MASKED_AFTER_CONTEXT_RE = re.compile(
+    r"(?:" + _CTX + r")" + _LABEL_TAIL + rf"([{_CJK}]{{1,2}}\*{{1,3}}[{_CJK}]{{0,2}})(?![{_CJK}*])"
+)
 
 # Labels of a field that holds a person's name. After one of them and a separator (姓名：,
 # 户主=, 【姓名】, 持卡人｜) the value up to the next delimiter is a name, whatever its first

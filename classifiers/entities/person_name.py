@@ -41,6 +41,7 @@ from .name_patterns import (
     _ROLE_HINT_RE,
     _ROLE_RE,
     _UNIT_ENDS,
+    MASKED_AFTER_CONTEXT_RE,
     NEXT_LABELS,
 )
 from .name_patterns import CONTEXT as CONTEXT
@@ -156,6 +157,16 @@ def _legacy_in_records(text: str, records: list[re.Match[str]]) -> list[tuple[in
     return found
 
 
+def _masked_in_part(text: str) -> list[tuple[int, int, float, str]]:
+    """Names the upstream masked in part after a context word (户主张*伟): the characters left in
+    clear may be more than a partial mask shows, and any is more than the strict profile's."""
+    return [
+        (m.start(1), m.end(1), 0.85, "surname+context+masked")
+        for m in MASKED_AFTER_CONTEXT_RE.finditer(text)
+        if 0 < surname_length(m.group(1)) == m.group(1).index("*")
+    ]
+
+
 def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, float, str]]:
     """Names after a context word or beside an ID number: (start, end, score, evidence) in
     ``text`` coordinates. ``all_runs``: ``digit_runs(text)``, when the caller has them already."""
@@ -183,6 +194,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班
         ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if "*" in text:
+        found += _masked_in_part(text)
     if labels:
         found += _labelled_runs(text, labels)
         found += _spaced_runs(text, labels)

@@ -99,6 +99,25 @@ def test_what_is_no_labelled_card_masked_in_part_stays(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "caseworker"),
+    [
+        ("户主张*伟，已核实", "户主张**，已核实"),
+        ("申请人：李*娜，联系电话见附件", "申请人：李**，联系电话见附件"),
+        ("联系人欧阳*娜", "联系人欧阳**"),
+    ],
+)
+def test_a_name_masked_in_part_after_a_context_word_is_masked_again(text: str, caseworker: str) -> None:
+    assert "[已屏蔽]" in out(text, "text/plain", "outsourced")
+    assert out(text, "text/plain", "caseworker") == caseworker
+
+
+@pytest.mark.parametrize("text", ["户主*伟", "家属：已通知****", "备注张*伟"])
+def test_what_is_no_name_masked_in_part_after_a_context_word_stays(text: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert out(text, "text/plain", role) == text, role
+
+
+@pytest.mark.parametrize(
     "text", ["订单号" + ID_IN_PART, "身份证号******************", "身份证号码：" + ID_IN_PART + "X"]
 )
 def test_what_is_no_labelled_id_masked_in_part_stays(text: str) -> None:
