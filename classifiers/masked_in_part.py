@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .entities import mobile
+from .matches import Match
+from .normalise import Folded
+
 _MASK_RUN = re.compile(r"[*×]+|[#Xx]{2,}")
 
 
@@ -20,3 +24,23 @@ def as_stars(text: str) -> str:
 def masked_in_part(text: str) -> bool:
     """Does ``text`` hold a mask beside digits left in clear?"""
     return _MASK_RUN.search(text) is not None and any(c.isdigit() for c in text)
+
+
+# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机138****8000):
+# with digits of the middle in clear it shows more than the caseworker's 138****8000.
+_LABELLED_MOBILE = re.compile(
+    r"(?:手机|电话|联系方式)[^0-9\n*×#]{0,6}?((?:\+86[- ]?)?1[3-9][0-9*×#Xx]{9})(?![0-9A-Za-z*×#])"
+)
+_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
+
+
+def labelled_mobiles(plain: Folded) -> list[Match]:
+    """The mobiles masked in part after a phone's label in ``plain``."""
+    text = plain.text
+    if not ("话" in text or "机" in text or "联系方式" in text) or _MASK_RUN.search(text) is None:
+        return []
+    return [
+        Match(mobile.ENTITY, *plain.span(*m.span(1)), _SCORE, "label+masked-in-part")
+        for m in _LABELLED_MOBILE.finditer(text)
+        if masked_in_part(m.group(1))
+    ]

@@ -118,6 +118,18 @@ def test_what_is_no_name_masked_in_part_after_a_context_word_stays(text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "caseworker"),
+    [
+        ("联系电话：1380013****", "联系电话：138********"),
+        ("联系方式：+86 138××××8000", "联系方式：138****8000"),
+    ],
+)
+def test_a_mobile_masked_in_part_after_its_label_is_masked_again(text: str, caseworker: str) -> None:
+    assert "[已屏蔽]" in out(text, "text/plain", "outsourced")
+    assert out(text, "text/plain", "caseworker") == caseworker
+
+
+@pytest.mark.parametrize(
     "text", ["订单号" + ID_IN_PART, "身份证号******************", "身份证号码：" + ID_IN_PART + "X"]
 )
 def test_what_is_no_labelled_id_masked_in_part_stays(text: str) -> None:
