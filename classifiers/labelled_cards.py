@@ -16,7 +16,7 @@ import re
 from .entities import bank_card
 from .entities.base import VALIDATED_SCORE
 from .labelled_ids import APART, UNJOINED, apart
-from .masked_in_part import as_stars, masked_in_part
+from .masked_in_part import as_stars, masked_in_part, may_hold_mask
 from .matches import Match
 from .normalise import Folded
 
@@ -39,7 +39,7 @@ def labelled_cards(plain: Folded, runs: list[tuple[int, int]]) -> list[Match]:
     # instructions a text) before the pieces are looked for and the label's pattern matched.
     if not ("卡" in text or "账" in text or "帐" in text):
         return []
-    found = _masked_in_part(plain) if "*" in text or "×" in text or "XX" in text or "##" in text else []
+    found = _masked_in_part(plain) if may_hold_mask(text) else []
     if apart(text, runs) != UNJOINED:
         return found
     for m in _LABELLED.finditer(text):
