@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from classifiers.entities.address import LEVELS, ParsedAddress
-from classifiers.grading import RecordSummary
+from classifiers.grading import Grade, RecordSummary
 from classifiers.inspect import Inspector
 from classifiers.inspection import Inspection
 from classifiers.levels import DataLevel
@@ -231,3 +231,26 @@ def test_inspection_builds_compares_and_prints_as_the_dataclass() -> None:
 
 
 _FIRST_NAMES = ("body", "level", "entity_counts", "records", "persons", "regions", "masked", "clear")
+
+
+@dataclass(frozen=True, slots=True)
+class _DataGrade:
+    """``grading.Grade`` as it was (2026-12-01)."""
+
+    level: DataLevel
+    reasons: tuple[str, ...]
+
+
+def test_grade_compares_hashes_and_reads_as_the_dataclass() -> None:
+    rng = random.Random(19)
+    reasons = ("entity:RESIDENT_ID", "joined:identity+contact", "volume:>=50", "category:disability")
+    for _ in range(4_000):
+        one, two = [(rng.choice(list(DataLevel)), tuple(rng.sample(reasons, rng.randint(0, 2)))) for _ in range(2)]
+        new_one, new_two = Grade(*one), Grade(*two)
+        old_one, old_two = _DataGrade(*one), _DataGrade(*two)
+        assert (new_one == new_two) == (old_one == old_two), (one, two)
+        assert (new_one != new_two) == (old_one != old_two), (one, two)
+        assert hash(new_one) == hash(old_one), one
+        assert repr(new_one) == repr(old_one).replace("_DataGrade", "Grade")
+        assert (new_one.level, new_one.reasons) == (old_one.level, old_one.reasons)
+        assert new_one != old_one and new_one != one  # a Grade equals only a Grade, as the dataclass did
