@@ -43,14 +43,41 @@ def exact_float(text: str) -> float | Number:
     return Number(text)
 
 
+class _HoldsNumber(Exception):
+    """A ``Number`` met by ``_ENCODER``: the document takes ``dumps``' placeholders."""
+
+
+def _no_number(node: Any) -> Any:
+    """``_ENCODER``'s ``default``: what ``dumps``' placeholder does for anything but a ``Number``."""
+    if type(node) is Number:
+        raise _HoldsNumber
+    raise TypeError(f"Object of type {type(node).__name__} is not JSON serializable")
+
+
+# One decoder and one encoder for every call, as ``json.loads`` and ``json.dumps`` would build
+# them from these arguments (``json`` shares its own for calls without any): building them each
+# call, in the interpreter, and drawing ``dumps``' nonce cost more than the C scanner and encoder
+# spent on a short document (a JSON value inside a string).
+_DECODER = json.JSONDecoder(parse_float=exact_float)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_no_number)
+
+
 def loads(text: str) -> Any:
-    return json.loads(text, parse_float=exact_float)
+    """``json.loads(text, parse_float=exact_float)``."""
+    if text.startswith("\ufeff"):  # refused by json.loads before its decoder: its own error
+        return json.loads(text, parse_float=exact_float)
+    return _DECODER.decode(text)
 
 
 def dumps(doc: Any) -> str:
     """Compact UTF-8 JSON with each ``Number`` written as its text: json
     writes a placeholder string for it, one no body can hold (a random nonce), then each
-    placeholder, quotes included, is replaced by the text."""
+    placeholder, quotes included, is replaced by the text. A document without one (almost
+    all) is written by the shared encoder, with no nonce drawn."""
+    try:
+        return _ENCODER.encode(doc)
+    except _HoldsNumber:
+        pass
     texts: list[str] = []
     nonce = secrets.token_hex(8)
 
