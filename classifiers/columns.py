@@ -110,7 +110,26 @@ def names_may_be_odd(joined: str, values: list[str]) -> bool:
 def _hit(search: Any, text: str) -> bool:
     """Does an RE2 pattern compiled from bytes (``search``: its search or fullmatch) match
     ``text``? Asked of its UTF-8, where no offset needs mapping back."""
-    return search(text.encode()) is not None
+    return search(_utf8(text)) is not None
+
+
+# The last text ``_hit`` encoded, and its UTF-8. A column is often asked twice in a row (its
+# clean shape, then ``maybe``; ``maybe``, then ``business_clean``): half the characters an
+# export's columns give RE2, encoded again at ~15 instructions a CJK character (~1.3 M of an
+# inspection of the demo export). Told by identity, which the reference held here keeps
+# meaning the same text; one column's text is held until the next check (as freed memory
+# holds it anyway).
+_last_utf8: tuple[str, bytes] = ("", b"")
+
+
+def _utf8(text: str) -> bytes:
+    global _last_utf8
+    last = _last_utf8
+    if last[0] is text:
+        return last[1]
+    data = text.encode()
+    _last_utf8 = (text, data)
+    return data
 
 
 def whole_column(column: re.Pattern[str], joined: str) -> bool:
