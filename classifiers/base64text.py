@@ -16,15 +16,15 @@ import base64
 import binascii
 import codecs
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 # 24 characters are 18 bytes: an ID number's digits alone.
-MIN_LENGTH = 24
+MIN_LENGTH: Final = 24
 _STANDARD = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _URL_SAFE = re.compile(r"[A-Za-z0-9_-]+={0,2}")
 # A value of a NUL-joined column (columns.maybe) that could be one, for RE2: the same shape, whole.
 COLUMN_HINT = rf"(?:^|\x00)[A-Za-z0-9+/_-]{{{MIN_LENGTH},}}={{0,2}}(?:\x00|$)"
-_SHAPE = re.compile(r"[A-Za-z0-9+/_-]+={0,2}")
+_SHAPE: Final = re.compile(r"[A-Za-z0-9+/_-]+={0,2}")
 # Control characters that no text holds (tab and line ends do).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # How much of a long value is decoded first: a photo or a file is no UTF-8 text from its

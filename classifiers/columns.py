@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import re2
 
@@ -22,7 +22,7 @@ from .entities import embedded_file, person_name, resident_id, uscc
 from .normalise import LOOSE_SEPARATORS
 from .scanner import FOLDABLE, MAYBE, may_hold
 
-SEPARATOR = "\x00"
+SEPARATOR: Final = "\x00"
 # Anything under a business key that could still end up accepted (see detect.Detector.detect:
 # e-mail, or a *validated* ID number or credit code): a character folding could change
 # (full-width digits, '＠', invisible characters), an '@', a URL-escaped digit ("%36"), an HTML
@@ -30,18 +30,18 @@ SEPARATOR = "\x00"
 # digits written in groups ("6109 0219 ...", "610902/1947…"), which the scanner joins (also
 # window by window) before matching.
 _GROUPING = f"[ .\\-{LOOSE_SEPARATORS}]"  # what the scanner reads between digit groups
-_BUSINESS_MAYBE = re.compile(f"{FOLDABLE}|@|%3[0-9]|&#")
+_BUSINESS_MAYBE: Final = re.compile(f"{FOLDABLE}|@|%3[0-9]|&#")
 # Asked only where _SEP_BETWEEN_DIGITS found a separator between digits, which it needs: in one
 # alternation with the above, its leading look-behind entered the matcher at every character, and
 # at each run of digits the repeated look-ahead and the backtracking [0-9]+ cost a column of ten
 # 18-digit serials (``lsh``) some 150,000 instructions.
-_GROUPED_17 = re.compile(f"(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]")
+_GROUPED_17: Final = re.compile(f"(?<![0-9])(?=(?:[0-9]{_GROUPING}*){{17}})[0-9]+{_GROUPING}+[0-9]")
 # A separator run between digits: its first separator a class (``re`` skips to it in C), the digit
 # before it checked after, the run taken whole. Opened by the look-behind ``(?<=[0-9])``, the
 # pattern entered its matcher at every character.
-_SEP_BETWEEN_DIGITS = re.compile(f"{_GROUPING}(?<=[0-9]{_GROUPING}){_GROUPING}*+(?=[0-9])")
-_ID = re.compile(resident_id.PATTERNS[0].regex)
-_USCC = re.compile(uscc.PATTERNS[0].regex)
+_SEP_BETWEEN_DIGITS: Final = re.compile(f"{_GROUPING}(?<=[0-9]{_GROUPING}){_GROUPING}*+(?=[0-9])")
+_ID: Final = re.compile(resident_id.PATTERNS[0].regex)
+_USCC: Final = re.compile(uscc.PATTERNS[0].regex)
 
 
 # ``scanner.MAYBE`` for RE2: a DFA reads a column once, where ``re`` tries every alternative
@@ -54,12 +54,12 @@ _USCC = re.compile(uscc.PATTERNS[0].regex)
 # field name (detect.LABEL_HINT) in the same pass.
 # A value that is an XML or HTML document (run.Run._markup): its element names are evidence.
 MARKUP_HINT = "(?:^|\x00)<[^\x00]*>(?:\x00|$)"
-_MARKUP = re.compile(MARKUP_HINT)
+_MARKUP: Final = re.compile(MARKUP_HINT)
 # RE2's patterns here are compiled from UTF-8 bytes and given the text's UTF-8 (``_hit``): the
 # same language (the wrapper encodes a str pattern and text so), but a match over a str is
 # mapped back to character offsets by a pass over the bytes up to its end, which for a
 # column matched whole (a keyed column's clean shape) cost twice the search itself.
-_MAYBE_RE2 = re2.compile(
+_MAYBE_RE2: Final = re2.compile(
     f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}".encode()
 )
 # Characters. An RE2 call costs 1-2 µs; ``re``'s checks cost a few µs per 100 characters of a
@@ -75,7 +75,7 @@ _NAME_ODD_RE2 = re2.compile(
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's four parts, and any 18 letters and digits (an ID number or
 # a credit code, and any embedded file's base64), also when separators between digits would join them.
-_BUSINESS_ANY_RE2 = re2.compile(
+_BUSINESS_ANY_RE2: Final = re2.compile(
     f"{FOLDABLE}|@|%3[0-9]|&#|[0-9](?:{_GROUPING}*[0-9]){{16}}|[0-9A-Za-z](?:{_GROUPING}*[0-9A-Za-z]){{17}}".encode()
 )
 

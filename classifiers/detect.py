@@ -64,14 +64,14 @@ _NO_MATCHES: list[Match] = []
 # row of pairs on one line); the key is looked up in the catalog. (Chinese labels, 姓名：张伟,
 # are context words already; a Chinese key in quotes, ``"姓名"="王芳"``, ``'联系人':'巴特尔'``, is
 # read as a JSON key is: the quote stood between the label and its value.)
-_LABELLED = re.compile(
+_LABELLED: Final = re.compile(
     r"""(?:(?<![\w$])([A-Za-z_][\w$]*)["']?|["']([\u3400-\u4dbf\u4e00-\u9fff]{2,12})["'])[ \t]*[:=：|｜][ \t]*["']?"""
     r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})"
 )
 # What every text holding such a name holds (a superset, one C-level search): a separator
 # with a CJK character after it. Not a raw string: columns.py hands the pattern to RE2 too,
 # which reads no \u escapes.
-LABEL_HINT = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
+LABEL_HINT: Final = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9fff]")
 # A name in Latin letters after a Chinese label, and its characters in brackets after it
 # (姓名：Zhang Wei, 联系人：zhangwei（张伟）): read by neither the name tests (CJK only) nor
 # _LABELLED (a Latin key), they went out in clear. The label is looked up in the catalog, the
@@ -82,7 +82,7 @@ _LATIN_LABELLED = re.compile(
     r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*(?:[ ·][A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*){0,3})"
     r"(?:[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})[)）])?"
 )
-_LATIN_LABEL_HINT = re.compile("[:：][ \t]*[A-Za-z]")
+_LATIN_LABEL_HINT: Final = re.compile("[:：][ \t]*[A-Za-z]")
 # What marks a key of a log line that names a person (``user=张伟``, ``审核人=李娜``:
 # entities/name_keys.py) where ``labelled_names`` hands it on: its value is visited as a name
 # key's (see ``key_info``), and the catalog never sees it (in JSON such keys hold anything).

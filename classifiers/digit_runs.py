@@ -10,8 +10,10 @@ mypyc, ``ord(text[i])`` reads the code point in C, and the loop costs a few thou
 
 from __future__ import annotations
 
+from typing import Final
+
 # What groups digits in the scanner's windows (``[ \-.]``): the ASCII separators.
-GROUPING = " -."
+GROUPING: Final = " -."
 
 
 def digit_runs(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
@@ -55,10 +55,10 @@ from .regionlinks import column_links
 from .structured import ENVELOPE, _child, json_records, nested_region_code
 from .valuepaths import Ref, path_of
 
-_MAX_EMBEDDED = 3
+_MAX_EMBEDDED: Final = 3
 # The most times a document may be encoded as a JSON string and still be decoded (each time
 # doubles its escapes: past a few, no client's doing).
-_MAX_ENCODED = 5
+_MAX_ENCODED: Final = 5
 _SPLIT_KEYS_MAX = 4096
 # The most cells a list without a header may have to be read as one person's row.
 _ROW_CELLS_MAX = 12

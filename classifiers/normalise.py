@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Final
 
 from .digit_runs import between, digit_runs
 from .fold_tables import (
@@ -172,7 +173,7 @@ def fold_joined(plain: Folded, text: str, runs: list[tuple[int, int]] | None = N
 # A disguised value is folded by detection, for its person token and for its mask: the
 # same string three times in a row, so values of field length are remembered (long ones would hold
 # their offset tuples in memory).
-_CACHED_LENGTH = 40
+_CACHED_LENGTH: Final = 40
 
 
 def _fold_slow(text: str, join_digits: bool) -> Folded:
@@ -217,7 +218,7 @@ def _fold_escaped(text: str, join_digits: bool) -> Folded:
     )
 
 
-_fold_cached = lru_cache(maxsize=4096)(_fold_slow)
+_fold_cached: Final = lru_cache(maxsize=4096)(_fold_slow)
 
 
 def clear_fold_cache() -> None:

@@ -5,6 +5,7 @@ the same of a whole column (MAYBE, by RE2 for a long one)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .entities import address, address_latin, licence_plate, name_lists, numerals, person_name
 from .normalise import LOOSE_SEPARATORS
@@ -18,7 +19,7 @@ from .normalise import LOOSE_SEPARATORS
 # non-ASCII outside CJK ideographs and a few harmless CJK punctuation marks. One C-level
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
-_MAYBE_CORE = re.compile(
+_MAYBE_CORE: Final = re.compile(
     FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
     + "|".join((*person_name.CONTEXT, *person_name.PHRASES, *name_lists.HONORIFICS))
@@ -44,7 +45,7 @@ _HONORIFIC_FROM = "志士姨先奶爷老"
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every
 # position of a text that holds nothing (most columns and values); these three cost a
 # fraction of that, and where they find nothing MAYBE would not either.
-_MAYBE_FROM = re.compile(
+_MAYBE_FROM: Final = re.compile(
     FOLDABLE
     + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}{_HONORIFIC_FROM}]"
     + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
@@ -55,7 +56,7 @@ _MAYBE_FROM = re.compile(
 # its first digit on and taken whole; ten digits in groups or six in a row lie in one of six
 # characters or more.
 _DIGIT_BLOCK = re.compile(rf"[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5,}}+")
-_ESCAPED_DIGIT = re.compile("%3[0-9]")
+_ESCAPED_DIGIT: Final = re.compile("%3[0-9]")
 
 
 def may_hold(text: str) -> bool:

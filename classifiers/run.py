@@ -16,7 +16,7 @@ import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the annotations
@@ -44,8 +44,8 @@ from .valuepaths import Ref, path_of
 # statuses, conditions repeat from response to response); short ones only, and a bounded
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
 _CLEAN_MAX_CHARS = 64
-_CLEAN_MAX_ENTRIES = 16384
-_NOTHING: list[Match] = []  # shared: callers only read what detected() returns
+_CLEAN_MAX_ENTRIES: Final = 16384
+_NOTHING: Final[list[Match]] = []  # shared: callers only read what detected() returns
 # HTML's numeric character references, with or without their ";" as browsers read them.
 # The text between two tags of a value in markup (run.Run._tag_texts).
 _TAG_TEXT = re.compile(r">([^<>]+)<")

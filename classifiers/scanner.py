@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from .broken_numbers import broken_ids, broken_mobiles
 from .business_numbers import less_business_numbers
@@ -52,18 +53,18 @@ SPECS: tuple[EntitySpec, ...] = (
     email.SPEC,
     passport.SPEC,
 )
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 # Dots that are no digit-group separators: an IPv4 address (183.230.113.45 joins into a
 # mobile's 11 digits) and an amount's decimal point (1391234567.8). Scanned as "/" instead.
 _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-_NOT_GROUPED = re.compile(
+_NOT_GROUPED: Final = re.compile(
     rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
 )
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
 # The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
-_GLUED = frozenset({resident_id.ENTITY, mobile.ENTITY})
+_GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
 _WHOLE = 11
 
 

@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote_plus, unquote_plus
 
 from .normalise import fold
 
 RECORD_FIELDS = ("items", "data", "list", "records", "rows", "results")
 ENVELOPE = -1  # record index of values outside the record list (paging info, messages)
-_PLAIN_KEY = re.compile(r"^[^.\[\]'\"\s]+$")
+_PLAIN_KEY: Final = re.compile(r"^[^.\[\]'\"\s]+$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ a token is a credential besides (see ``Run._in_tokens``).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from urllib.parse import quote
 
 from . import base64text, urls
@@ -36,7 +36,7 @@ _SCHEME = re.compile(r"data:", re.I)
 _TEXT_TYPE = re.compile(r"(?:text/.*|.*[/+](?:json|xml|csv|javascript|x-www-form-urlencoded)|)", re.I)
 # A run of base64 inside a text: it begins where a run of its characters does (its first
 # character matched, then the one before checked: a leading class lets ``re`` skip in C).
-RUN_MIN_LENGTH = 16
+RUN_MIN_LENGTH: Final = 16
 _RUN = re.compile(rf"[A-Za-z0-9+/_-](?<![A-Za-z0-9+/_-]{{2}})[A-Za-z0-9+/_-]{{{RUN_MIN_LENGTH - 1},}}={{0,2}}")
 # For a column's pre-check (columns.maybe): where such a value may begin, for RE2 too (a run of
 # base64 as a superset: RE2 cannot say "mixed case", see run_may_be_text).

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import base64text
 from .detect import Plan
@@ -46,7 +46,7 @@ COLUMN_HINT = (
     r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
     f"|[=/][!-~]*{_ESCAPED}|{_ESCAPED_TEXT}"
 )
-_COLUMN = re.compile(COLUMN_HINT)
+_COLUMN: Final = re.compile(COLUMN_HINT)
 # A target of a Link header (RFC 8288): ``<URI-reference>`` before its parameters.
 _LINK_TARGET = re.compile(r"<([^<>\s]*)>")
 # A file's extension after a name (``/photos/张伟.jpg``).

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 from urllib.parse import unquote
 
 from .base import EntitySpec, PatternSpec
 
 ENTITY = "IMAGE"
-MIN_LENGTH = 256
+MIN_LENGTH: Final = 256
 
 # Standard and URL-safe alphabets; MIME encoders break lines every 76 characters.
 _B64 = r"[A-Za-z0-9+/\-_\r\n]"
@@ -54,7 +55,7 @@ _STRETCH = 24
 _SEALED_RE = re.compile(r"(?:enc|sm4|tok|sm3):[\w\-]{1,32}:$")
 # What every file above contains: one C-level search before the patterns.
 HINT = "|".join(["base64,", "base64%2[Cc]", *(re.escape(s) for s in _SIGNATURES_SENT)])
-_HINT_RE = re.compile(HINT)
+_HINT_RE: Final = re.compile(HINT)
 
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec("data_uri", _DATA_URI, 1.0),

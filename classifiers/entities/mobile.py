@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .base import EntitySpec, PatternSpec
 
 ENTITY = "MOBILE"
@@ -30,7 +32,7 @@ CONTEXT: tuple[str, ...] = ("手机", "手机号", "手机号码", "电话", "�
 
 # Number segments allocated by MIIT; 140-144 and 154 are unused or data-only, so a
 # number starting there is more likely some other identifier.
-_PREFIXES = frozenset(
+_PREFIXES: Final = frozenset(
     [f"13{d}" for d in range(10)]
     + [f"14{d}" for d in range(5, 10)]
     + [f"15{d}" for d in (0, 1, 2, 3, 5, 6, 7, 8, 9)]

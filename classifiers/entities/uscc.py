@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .base import EntitySpec, PatternSpec
 from .resident_id import PROVINCE_CODES
@@ -13,10 +14,10 @@ ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)  # GB 32100; see check_char
 _CLASS = "[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]"
 # First character: the registering authority (1 编制, 5 民政, 9 市场监管, Y other, ...).
-_AUTHORITIES = frozenset("123456789ANY")
+_AUTHORITIES: Final = frozenset("123456789ANY")
 # Characters 3-4 open a GB/T 2260 division code: a province, or 10 for central registrations.
 # Without these checks one in 31 random 18-digit serial numbers would pass the checksum.
-_REGIONS = frozenset({10, *PROVINCE_CODES})
+_REGIONS: Final = frozenset({10, *PROVINCE_CODES})
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "uscc",
@@ -32,7 +33,7 @@ CONTEXT: tuple[str, ...] = ("统一社会信用代码", "信用代码", "社会�
 # of its value (one C-level int() instead of a loop; an 18-digit serial is checked per
 # value of a business column).
 _BASE34 = str.maketrans(ALPHABET, "0123456789ABCDEFGHIJKLMNOPQRSTU")
-_CODE = re.compile("[" + ALPHABET + "]{18}")
+_CODE: Final = re.compile("[" + ALPHABET + "]{18}")
 
 
 def check_char(body17: str) -> str:
@@ -44,7 +45,7 @@ def check_char(body17: str) -> str:
 
 
 # Characters 3-4 as written (_REGIONS), for the test that comes first.
-_REGION_PAIRS = frozenset(f"{code:02d}" for code in _REGIONS)
+_REGION_PAIRS: Final = frozenset(f"{code:02d}" for code in _REGIONS)
 
 
 def validate(text: str) -> bool | None:
