@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # How far before a number the scanner looks for its context words.
-CONTEXT_WINDOW = 16
+CONTEXT_WINDOW: Final = 16
 DIGIT_RUN = re.compile("[0-9]+")
 
 

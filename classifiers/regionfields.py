@@ -7,14 +7,14 @@ whose records hold a value that is no code is worked out only when some value is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from .normalise import fold
 from .regionnames import code_under, names_one_division, nests
 from .structured import division_code, region_code
 
 # A value that says "no": as Run.edits reads a category's value.
-ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})
+ABSENT: Final = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # A record's region whose own fields contradict each other (parts that do not nest, a code and
 # a name of two counties): kept as a region value that is no code or name, refused as unreadable.
 DISAGREE = "(区划各级不相符)"

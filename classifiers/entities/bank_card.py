@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "BANK_CARD"
+ENTITY: Final = "BANK_CARD"
 
 # Leading digit 3 (JCB), 4 (Visa), 5 (Mastercard), 6 (UnionPay 62...), 9 (old domestic debit).
 PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("bank_card", r"(?<![0-9])[3-69][0-9]{15,18}(?![0-9])", 0.3),)

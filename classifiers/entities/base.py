@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 # Validators answer like presidio's ``validate_result``: True = a checksum (or an
 # equally strong rule) holds, None = plausible but unprovable, False = reject.
@@ -32,8 +33,8 @@ class EntitySpec:
 
 
 # Score given when a validator confirms a match (presidio's EntityRecognizer.MAX_SCORE).
-VALIDATED_SCORE = 1.0
+VALIDATED_SCORE: Final = 1.0
 # How much context words lift a score (presidio's default similarity factor).
-CONTEXT_BOOST = 0.35
+CONTEXT_BOOST: Final = 0.35
 # Minimum score for a finding to count.
 THRESHOLD = 0.5

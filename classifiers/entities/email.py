@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "EMAIL"
+ENTITY: Final = "EMAIL"
 
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(

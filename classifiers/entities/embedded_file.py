@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "IMAGE"
+ENTITY: Final = "IMAGE"
 MIN_LENGTH: Final = 256
 
 # Standard and URL-safe alphabets; MIME encoders break lines every 76 characters.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "LANDLINE"
+ENTITY: Final = "LANDLINE"
 
 # 010 and 02x are the only two-digit area codes; all others have three digits after 0.
 _AREA_DIGITS = r"(?:10|2[0-9]|[3-9][0-9]{2})"

@@ -11,10 +11,11 @@ or of 4 and a use character (挂 trailer, 学 learner, 警 police, 港/澳 cross
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "LICENCE_PLATE"
+ENTITY: Final = "LICENCE_PLATE"
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _LETTER = "A-HJ-NP-Za-hj-np-z"
 _USES = "挂学警港澳领试超"

@@ -6,7 +6,7 @@ from typing import Final
 
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "MOBILE"
+ENTITY: Final = "MOBILE"
 
 # A bare "86" glued to the number ("8613912345678", as exports and call logs write it): no
 # separator after it, where a count ("共86 …") is more likely. The scanner's pass over joined

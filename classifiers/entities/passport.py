@@ -10,9 +10,11 @@ with a passport's word before it or under a passport key (its score is below the
 
 from __future__ import annotations
 
+from typing import Final
+
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "PASSPORT"
+ENTITY: Final = "PASSPORT"
 
 # The letters a series letter may be (no I or O, as on the plates and in credit codes).
 _SERIES = "A-HJ-NP-Za-hj-np-z"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import time
+from typing import Final
 
 from ..normalise import fold
 from .base import EntitySpec, PatternSpec
 
-ENTITY = "RESIDENT_ID"
+ENTITY: Final = "RESIDENT_ID"
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"

@@ -8,7 +8,7 @@ from typing import Final
 from .base import EntitySpec, PatternSpec
 from .resident_id import PROVINCE_CODES
 
-ENTITY = "USCC"
+ENTITY: Final = "USCC"
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)  # GB 32100; see check_char
