@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 # Format characters that render as nothing: zero-width space/joiners, direction marks,
 # word joiner, BOM, soft hyphen, Mongolian vowel separator, invisible operators.
@@ -54,18 +55,18 @@ def class_of(chars: frozenset[str]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-_INVISIBLE_RE = re.compile(class_of(_INVISIBLE))
+_INVISIBLE_RE: Final = re.compile(class_of(_INVISIBLE))
 # Decimal digits of other scripts (Arabic-Indic ٠-٩, Devanagari ०-९, …): NFKC keeps them, so
 # they are folded to ASCII by their digit value. ``\d`` of ``re`` is every Unicode digit. And
 # letters that pass for an ID number's check character X: the multiplication sign, Cyrillic
 # and Greek X (NFKC keeps them too).
 _X_LOOKALIKES = "\u00d7\u0425\u0445\u03a7\u03c7\u2715"
-_OTHER_DIGIT_RE = re.compile(rf"[^\D0-9]|[{_X_LOOKALIKES}]")
+_OTHER_DIGIT_RE: Final = re.compile(rf"[^\D0-9]|[{_X_LOOKALIKES}]")
 
 # Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
 # After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
 SEPARATORS = frozenset(" -.\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
-_SEP_IN_DIGITS_RE = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
+_SEP_IN_DIGITS_RE: Final = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +124,7 @@ _FOLDABLE_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+")
 # ideographic space (， -> ,). Each is looked for and replaced by a C-level pass; a regex
 # finding each run of them, a cached call and two slices per run cost a remark of 60
 # characters some 37,000 instructions.
-_PUNCTUATION = tuple(
+_PUNCTUATION: Final = tuple(
     (char, _nfkc(char)) for char in "，：；（）！？\u3000" if len(_nfkc(char)) == 1 and char not in _INVISIBLE
 )
 # After those are replaced: a character that is neither ASCII, a CJK ideograph nor one of
@@ -134,4 +135,4 @@ _SETTLED = "".join(
     for char in "\u3001\u3002\u3008\u3009\u300a\u300b\u300c\u300d\u300e\u300f\u3010\u3011\u00b7\u2014\u2018\u2019\u201c\u201d"
     if _nfkc(char) == char and char not in _INVISIBLE
 )
-_UNSETTLED_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff" + _SETTLED + "]")
+_UNSETTLED_RE: Final = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff" + _SETTLED + "]")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, Final
 
 from .detect import Plan
 
@@ -82,7 +82,7 @@ PAIR_VALUES = (
 # Members of an object under a key that hold that key's value: form state ({"xm": {"value":
 # "张伟", "dirty": false}}), a change log's ({"xm": {"old": "张伟", "new": "李娜"}}), a cell's of
 # Google Charts ({"v": "张伟", "f": "张伟"}) or SheetJS ({"t": "s", "v": "张伟", "w": "张伟"}).
-HELD_VALUES = frozenset(
+HELD_VALUES: Final = frozenset(
     {
         "value",
         "val",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, Final
 
-_MISSING = object()
+_MISSING: Final = object()
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})  # as Run.edits reads a value
 

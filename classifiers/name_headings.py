@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from .detect import Plan
 from .entities import address, person_name
@@ -43,7 +44,7 @@ def full_name(word: str) -> bool:
 # {"家庭成员": {"王秀英": "母亲"}}): a key shaped like a full name there (``name_shaped``, and
 # ``name_tests.plausible``) is a name, whatever its value holds. Elsewhere such a key is a name only
 # over a record with an ID number or a bank card (a place's or a unit's record has a mobile too).
-PERSONS_KEYS = frozenset(
+PERSONS_KEYS: Final = frozenset(
     [
         "persons",
         "people",

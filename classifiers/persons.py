@@ -11,14 +11,14 @@ carries that name.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from .catalog import PHONE
 from .detect import Plan
 from .entities import person_name, resident_id
 
 # What a record list's column says of who its records are.
-WHO_KINDS = frozenset({resident_id.ENTITY, person_name.ENTITY, PHONE})
+WHO_KINDS: Final = frozenset({resident_id.ENTITY, person_name.ENTITY, PHONE})
 _NESTED = 2  # objects among the members read for who the object is (GraphQL's {"node": {…}})
 
 

@@ -12,7 +12,7 @@ a person filed under a county's code.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from .catalog import fold_key
 from .entities import person_name
@@ -21,12 +21,12 @@ from .regionnames import below_county, code_under, region_prefix
 from .structured import division_code
 
 # How ``name`` is spelt as a key: the pre-check, one C-level pass over an object's keys.
-_NAME_KEYS = frozenset({"name", "Name", "NAME"})
+_NAME_KEYS: Final = frozenset({"name", "Name", "NAME"})
 # Keys that say only "an identifier": beside a name, a GB/T 2260 code under one is the region's.
-_CODE_KEYS = frozenset({"code", "dm", "bm", "id", "value", "key", "adcode"})
+_CODE_KEYS: Final = frozenset({"code", "dm", "bm", "id", "value", "key", "adcode"})
 # A region's entry is small (code, name, level, parent, children); a record is wider.
-_MOST_FIELDS = 8
-_NONE: frozenset[str] = frozenset()
+_MOST_FIELDS: Final = 8
+_NONE: Final[frozenset[str]] = frozenset()
 
 
 def region_names(node: dict[str, Any], plan_of: PlanOf) -> frozenset[str]:

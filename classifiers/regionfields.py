@@ -17,7 +17,7 @@ from .structured import division_code, region_code
 ABSENT: Final = frozenset({"", "false", "0", "null", "none", "否", "无"})
 # A record's region whose own fields contradict each other (parts that do not nest, a code and
 # a name of two counties): kept as a region value that is no code or name, refused as unreadable.
-DISAGREE = "(区划各级不相符)"
+DISAGREE: Final = "(区划各级不相符)"
 # What a region field holds when the record's region is not recorded: the same as no field
 # (a record without one is released; those that name their region are judged). Read after
 # NFKC (full-width "－", "／"). Not "*", "all" or 全部: those may mean every region.

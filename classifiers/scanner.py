@@ -62,10 +62,10 @@ _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _NOT_GROUPED: Final = re.compile(
     rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
 )
-_WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
+_WINDOW_LENGTHS: Final = frozenset({11, 15, 16, 17, 18, 19})
 # The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
 _GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
-_WHOLE = 11
+_WHOLE: Final = 11
 
 
 @dataclass(frozen=True, slots=True)

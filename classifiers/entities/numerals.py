@@ -13,6 +13,7 @@ several, each of whole groups.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import bank_card, mobile, resident_id
 
@@ -24,7 +25,7 @@ _DIGIT = f"0-9{_NUMERAL}"
 # Any 11 digits or numerals in a row, groups parted by one space or hyphen: the pre-check
 # (scanner.MAYBE, which RE2 reads too: no look-arounds), and all a text needs to hold one.
 RUN = f"[{_DIGIT}](?:[ -]?[{_DIGIT}]){{10}}"
-_RUN_RE = re.compile(RUN)
+_RUN_RE: Final = re.compile(RUN)
 # A whole run of digits and numerals in groups (an ID number's check character X may end one).
 _NUMBER_RE = re.compile(rf"(?<![{_DIGIT}])[{_DIGIT}](?:[ -]?[{_DIGIT}])*[Xx]?(?![{_DIGIT}Xx])")
 _GROUP_RE = re.compile(rf"[{_DIGIT}]+[Xx]?")
@@ -34,7 +35,7 @@ _LENGTHS = frozenset({11, 16, 17, 18, 19})
 _CARD_CONTEXT = (*bank_card.CONTEXT, "银行", "信用社", "农信", "农商", "工行", "农行", "中行", "建行", "交行", "邮储")
 
 
-_A_NUMERAL = re.compile(f"[{_NUMERAL}]")
+_A_NUMERAL: Final = re.compile(f"[{_NUMERAL}]")
 
 
 def may_contain(text: str) -> bool:

@@ -13,9 +13,9 @@ from .base import EntitySpec, PatternSpec
 ENTITY: Final = "RESIDENT_ID"
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS = "10X98765432"
+_CHECK_CHARS: Final = "10X98765432"
 # Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao.
-PROVINCE_CODES = frozenset(
+PROVINCE_CODES: Final = frozenset(
     (
         11,
         12,
@@ -100,7 +100,7 @@ def check_char(body17: str) -> str:
     return _CHECK_CHARS[2 * int(body17, 13) % 11]
 
 
-_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _birth_ok(text: str, today: _dt.date | None = None) -> bool:
@@ -115,7 +115,7 @@ def _birth_ok(text: str, today: _dt.date | None = None) -> bool:
     return _EARLIEST_TEXT <= text <= (today.strftime("%Y%m%d") if today else _today_text())
 
 
-_today_cache: list[float | str] = [0.0, ""]  # (monotonic time of computation, YYYYMMDD)
+_today_cache: Final[list[float | str]] = [0.0, ""]  # (monotonic time of computation, YYYYMMDD)
 
 
 def _today_text() -> str:
