@@ -31,8 +31,10 @@ def masked_in_part(text: str) -> bool:
     return _MASK_RUN.search(text) is not None and any(c.isdigit() for c in text)
 
 
-# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机138****8000):
-# with digits of the middle in clear it shows more than the caseworker's 138****8000.
+# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 138××××8000):
+# with digits of the middle in clear it shows more than the caseworker's 138****8000. (A text
+# whose runs of digits are four or fewer, 手机138****8000, never reaches the scan: the pre-check
+# passes over it. It shows what the caseworker's mask does.)
 _LABELLED_MOBILE = re.compile(
     r"(?:手机|电话|联系方式)[^0-9\n*×#]{0,6}?((?:\+86[- ]?)?1[3-9][0-9*×#Xx]{9})(?![0-9A-Za-z*×#])"
 )

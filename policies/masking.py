@@ -150,9 +150,9 @@ class Operator:
 
     def _mask_landline(self, value: str) -> str:
         """A landline's mask from its digits as dialled at home ((0915)3212345, 0915-3212345 and
-        +86-915-3212345 alike: its first characters are digits, not a bracket), an extension after it (转8001, -8001, ext. 8001)
-        kept apart: the number's last digits are the subscriber's, and the extension's digits
-        are hidden behind its marker."""
+        +86-915-3212345 alike: its first characters are digits, not a bracket), an extension
+        after it (转8001, -8001, ext. 8001) kept apart: the number's last digits are the
+        subscriber's, and the extension's digits are hidden behind its marker."""
         number, extension = landline.split_extension(fold(value, join_digits=False).text.strip())
         masked = self._mask(landline.ENTITY, landline.national(number))
         return masked + "".join(self.fill if c.isdigit() else c for c in extension)
