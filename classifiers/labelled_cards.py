@@ -16,7 +16,7 @@ import re
 from .entities import bank_card
 from .entities.base import VALIDATED_SCORE
 from .labelled_ids import APART, UNJOINED, apart
-from .masked_in_part import as_stars, masked_in_part, may_hold_mask
+from .masked_in_part import as_stars, masked_in_part, may_hold_mask, shows_more
 from .matches import Match
 from .normalise import Folded
 
@@ -54,6 +54,11 @@ def _masked_in_part(plain: Folded) -> list[Match]:
     found: list[Match] = []
     for m in _MASKED.finditer(plain.text):
         number = as_stars(m.group(1)).replace(" ", "")
-        if masked_in_part(number) and 12 <= len(number) <= 19 and number.replace("*", "").isdigit():
+        if (
+            masked_in_part(number)
+            and 12 <= len(number) <= 19
+            and number.replace("*", "").isdigit()
+            and shows_more(bank_card.ENTITY, number)
+        ):
             found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), VALIDATED_SCORE, "label+masked-in-part"))
     return found

@@ -25,6 +25,7 @@ import re
 from .digit_runs import GROUPING
 from .entities import resident_id
 from .entities.base import VALIDATED_SCORE
+from .masked_in_part import shows_more
 from .matches import Match
 from .normalise import Folded
 
@@ -209,7 +210,7 @@ def _floats(plain: Folded) -> list[Match]:
 
 # An ID number the upstream masked in part after its label (身份证号6109021990****1235): its 18
 # characters, a mask's among them and digits beside it. The label says what it is: masked again
-# as the whole number (the digits in clear may be more than the caller's profile shows).
+# as the whole number when its digits in clear are more than a partial mask shows.
 _MASKED = re.compile(_LABEL + r"[^0-9\n号码*]{0,8}?([0-9][0-9*]{16}[0-9Xx*])(?![0-9A-Za-z*])")
 
 
@@ -217,7 +218,7 @@ def _masked_in_part(plain: Folded) -> list[Match]:
     return [
         Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "label+masked-in-part")
         for m in _MASKED.finditer(plain.text)
-        if "*" in m.group(1)
+        if "*" in m.group(1) and shows_more(resident_id.ENTITY, m.group(1))
     ]
 
 
