@@ -16,7 +16,7 @@ import re
 from .entities import bank_card
 from .entities.base import VALIDATED_SCORE
 from .labelled_ids import APART, UNJOINED, apart
-from .masked_in_part import as_stars, masked_in_part, may_hold_mask, shows_more
+from .masked_in_part import as_stars, masked_in_part, shows_more
 from .matches import Match
 from .normalise import Folded
 
@@ -31,15 +31,16 @@ _LABELLED = re.compile(
 _MASKED = re.compile(_LABEL + r"[^0-9\n*×]{0,6}?([0-9*×][0-9*×#Xx ]{10,26}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
 
 
-def labelled_cards(plain: Folded, runs: list[tuple[int, int]]) -> list[Match]:
+def labelled_cards(plain: Folded, runs: list[tuple[int, int]], masked: bool) -> list[Match]:
     """The bank card numbers in ``plain`` (``runs``: its runs of digits) written in pieces after
-    a card's label, each from its first digit to its last."""
+    a card's label, each from its first digit to its last, and those masked in part (``masked``:
+    the text may hold a mask, ``may_hold_mask``)."""
     text = plain.text
     # What every label holds, by substring tests (in C; a generator over them cost 1,300
     # instructions a text) before the pieces are looked for and the label's pattern matched.
     if not ("卡" in text or "账" in text or "帐" in text):
         return []
-    found = _masked_in_part(plain) if may_hold_mask(text) else []
+    found = _masked_in_part(plain) if masked else []
     if apart(text, runs) != UNJOINED:
         return found
     for m in _LABELLED.finditer(text):

@@ -43,9 +43,12 @@ def as_stars(text: str) -> str:
     return _MASK_RUN.sub(lambda m: "*" * len(m.group()), text)
 
 
+_DIGIT = re.compile("[0-9]")  # (read after the fold: full-width digits are ASCII by then)
+
+
 def masked_in_part(text: str) -> bool:
     """Does ``text`` hold a mask beside digits left in clear?"""
-    return _MASK_RUN.search(text) is not None and any(c.isdigit() for c in text)
+    return may_hold_mask(text) and _MASK_RUN.search(text) is not None and _DIGIT.search(text) is not None
 
 
 # A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 13800××××00):
@@ -57,9 +60,10 @@ _SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 
 
 def labelled_mobiles(plain: Folded) -> list[Match]:
-    """The mobiles masked in part after a phone's label in ``plain``."""
+    """The mobiles masked in part after a phone's label in ``plain`` (a text that may hold a
+    mask: ``may_hold_mask``, asked once by the scanner)."""
     text = plain.text
-    if not may_hold_mask(text) or not ("话" in text or "机" in text or "联系方式" in text):
+    if not ("话" in text or "机" in text or "联系方式" in text):
         return []
     return [
         Match(mobile.ENTITY, *plain.span(*m.span(1)), _SCORE, "label+masked-in-part")

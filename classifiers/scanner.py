@@ -34,7 +34,7 @@ from .entities import (
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .labelled_cards import labelled_cards
 from .labelled_ids import labelled_ids
-from .masked_in_part import labelled_mobiles
+from .masked_in_part import labelled_mobiles, may_hold_mask
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
@@ -199,8 +199,10 @@ class Scanner:
             ]
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found)
-            found += labelled_cards(plain, runs)
-            found += labelled_mobiles(plain)
+            masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
+            found += labelled_cards(plain, runs, masked)
+            if masked:
+                found += labelled_mobiles(plain)
         return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))
 
     def _windows(
