@@ -8,16 +8,10 @@ import json
 
 import pytest
 
-from support.inspected import ROLES, json_leaks, leaks, out, unchanged
+from support.inspected import ROLES, json_leaks, leaks, out, unchanged, unchanged_json
 
 ID_A = "610902199001011235"  # synthetic, with a valid check character
 ID_B = "610902194912310022"
-
-
-def _unchanged_json(doc: object) -> None:
-    body = json.dumps(doc, ensure_ascii=False)
-    for role in ROLES:
-        assert json.loads(out(body, "application/json", role)) == doc, role
 
 
 # A row of cell objects: the name beside a person's ID number or mobile.
@@ -65,7 +59,7 @@ def test_a_place_category_or_pseudonym_in_such_a_row_stays(row: list[dict[str, s
     ],
 )
 def test_a_row_of_cell_objects_without_a_persons_number_stays(doc: object) -> None:
-    _unchanged_json(doc)
+    unchanged_json(doc)
 
 
 # A record keyed by a name under a key that says nothing, with no ID number in it.

@@ -38,6 +38,13 @@ def leaks(text: str, secrets: list[str]) -> None:
                 assert secret not in masked, (role, media_type, secret, masked)
 
 
+def unchanged_json(doc: object) -> None:
+    """``doc`` as a JSON body comes out as the same document, for either role."""
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        assert json.loads(out(body, "application/json", role)) == doc, role
+
+
 def unchanged(text: str, *, also_json: bool = True) -> None:
     """``text`` comes out as it went in, as a plain-text body (and as a JSON string value)."""
     for role in ROLES:
