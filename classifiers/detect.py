@@ -25,7 +25,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST
 from .entities.latin_names import is_latin_name
-from .masked_in_part import as_stars, masked_in_part, shows_more
+from .masked_in_part import as_stars, masked_in_part, phone_shows_more, shows_more
 from .normalise import fold
 from .scanner import Match, Scanner
 
@@ -352,11 +352,7 @@ class Detector:
             # the number the key names, whose digits in clear may be more than the caller's
             # profile shows; as it came when they are no more than a partial mask shows.
             stars = as_stars(compact)
-            if entity == PHONE and len(stars) > 11 and stars[-11] == "1":
-                shown = shows_more(mobile.ENTITY, stars[-11:])  # +86 138****8000: the national number
-            else:
-                shown = shows_more(mobile.ENTITY if entity == PHONE else entity, stars)
-            if not shown:
+            if not (phone_shows_more(stars) if entity == PHONE else shows_more(entity, stars)):
                 return None
             compact = stars.replace("*", "0")
             phone_chars = _PHONE_MASKED

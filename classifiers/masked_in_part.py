@@ -38,6 +38,14 @@ def shows_more(entity: str, number: str) -> bool:
     return any(c.isdigit() for c in number[first : len(number) - last])
 
 
+def phone_shows_more(number: str) -> bool:
+    """``shows_more`` for a phone: a mobile's 11 national digits (+86 138****8000's), or a
+    landline's, whose masks leave as much in clear."""
+    if len(number) > 11 and number[-11] == "1":
+        number = number[-11:]
+    return shows_more(mobile.ENTITY, number)
+
+
 def as_stars(text: str) -> str:
     """``text`` with its mask characters written ``*``."""
     return _MASK_RUN.sub(lambda m: "*" * len(m.group()), text)
@@ -68,5 +76,5 @@ def labelled_mobiles(plain: Folded) -> list[Match]:
     return [
         Match(mobile.ENTITY, *plain.span(*m.span(1)), _SCORE, "label+masked-in-part")
         for m in _LABELLED_MOBILE.finditer(text)
-        if masked_in_part(m.group(1)) and shows_more(mobile.ENTITY, as_stars(m.group(1))[-11:])
+        if masked_in_part(m.group(1)) and phone_shows_more(as_stars(m.group(1)))
     ]

@@ -31,7 +31,7 @@ REDACTED = "[已屏蔽]"
 _ID: Final = resident_id.ENTITY
 _CARD: Final = bank_card.ENTITY
 _LANDLINE: Final = landline.ENTITY
-_NUMBERS: Final = (mobile.ENTITY, landline.ENTITY, _ID, _CARD)  # what a spreadsheet writes as a float
+_NUMBERS: Final = (mobile.ENTITY, _LANDLINE, _ID, _CARD)  # what a spreadsheet writes as a float
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class Operator:
             elif entity == _CARD:
                 text = _digits_and_masks(text)
             elif entity == _ID:
-                text = "".join(c for c in text if c.isdigit() or c in "Xx*")
+                text = _digits_and_masks(text, also="Xx")
         if entity == _ID and len(text) == 20:
             # A disability card's number (an ID number, its category and grade): the ID number
             # masked as one, and the category and grade (health data) hidden.
@@ -158,8 +158,9 @@ class Operator:
         return masked + "".join(self.fill if c.isdigit() else c for c in extension)
 
 
-def _digits_and_masks(text: str) -> str:
-    return "".join(c for c in text if c.isdigit() or c == "*")
+def _digits_and_masks(text: str, also: str = "") -> str:
+    """``text``'s digits and mask characters (and those of ``also``: an ID's check character)."""
+    return "".join(c for c in text if c.isdigit() or c == "*" or c in also)
 
 
 def _mask_name(name: str, fill: str) -> str:
