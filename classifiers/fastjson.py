@@ -188,7 +188,7 @@ class ColumnWalker:
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
-                cells = self._cells(node) if key is None or self.plan_of(key).info is None else None
+                cells = self._cells(node) if self._unknown_key(key) else None
                 if cells is not None:  # [{"v": "张伟"}, {"v": <ID number>}]: a row of cell objects
                     return self._cell_row(node, cells, path, record, embed)
                 return self._objects(node, path, record, embed)
@@ -208,7 +208,7 @@ class ColumnWalker:
             is_records = id(node) == self.records_id
             row = self._rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
             # ["张伟", <ID number>, <mobile>]: a row without a header; a name beside a person's number
-            named = self._name_cells(node) if key is None or self.plan_of(key).info is None else None
+            named = self._name_cells(node) if self._unknown_key(key) else None
             before = self.found() if named else None
             for i, v in enumerate(node):
                 if row is None and (is_records or type(v) is not dict):
@@ -234,6 +234,11 @@ class ColumnWalker:
                             items[i] = masked
             return (items, True) if items is not None else (node, False)
         return self._scalar(node, self.plan_of(key), record, path, embed)
+
+    def _unknown_key(self, key: str | None) -> bool:
+        """Is a list under no key, or one the catalog does not know (a row's cells may then be
+        read for who the row is)?"""
+        return key is None or self.plan_of(key).info is None
 
     def _name_cells(self, node: list[Any]) -> list[int]:
         """The cells of a row without a header (a list of two to a dozen scalars) shaped like a
