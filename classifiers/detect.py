@@ -25,7 +25,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST
 from .entities.latin_names import is_latin_name
-from .masked_in_part import as_stars, masked_in_part, phone_shows_more, shows_more
+from .masked_in_part import as_stars, masked_in_part
 from .normalise import fold
 from .scanner import Match, Scanner
 
@@ -350,11 +350,8 @@ class Detector:
         if entity in _MASKED_IN_PART and masked_in_part(compact):
             # Masked upstream in part (6109021990****1235, 6222****1234567890, 1380013****): still
             # the number the key names, whose digits in clear may be more than the caller's
-            # profile shows; as it came when they are no more than a partial mask shows.
-            stars = as_stars(compact)
-            if not (phone_shows_more(stars) if entity == PHONE else shows_more(entity, stars)):
-                return None
-            compact = stars.replace("*", "0")
+            # profile shows (Run._masked asks the profile: masked_in_part.as_came).
+            compact = as_stars(compact).replace("*", "0")
             phone_chars = _PHONE_MASKED
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
@@ -428,13 +425,13 @@ def _spreadsheet_id(text: str) -> bool:
 _MASKED_IN_PART: Final = frozenset({resident_id.ENTITY, bank_card.ENTITY, PHONE})
 
 
-# A name the upstream masked in part (张*伟, 欧阳*娜, *伟): a character in clear beyond the surname
-# is more than a partial mask shows (张**, the caseworker's, is left as it came).
+# A name the upstream masked in part (张*伟, 欧阳*娜, *伟, 张**): a character left in clear may be more
+# than the caller's profile shows (Run._masked asks the profile: masked_in_part.as_came).
 _NAME_MASKED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff*]{2,5}")
 
 
 def _name_masked_in_part(value: str, *, require_surname: bool) -> bool:
-    if "*" not in value or _NAME_MASKED.fullmatch(value) is None or not person_name.shows_more(value):
+    if "*" not in value or _NAME_MASKED.fullmatch(value) is None or value.count("*") == len(value):
         return False
     return not require_surname or person_name.surname_length(value) > 0
 

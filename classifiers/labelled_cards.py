@@ -16,7 +16,7 @@ import re
 from .entities import bank_card
 from .entities.base import VALIDATED_SCORE
 from .labelled_ids import APART, UNJOINED, apart
-from .masked_in_part import as_stars, masked_in_part, shows_more
+from .masked_in_part import as_stars, masked_in_part
 from .matches import Match
 from .normalise import Folded
 
@@ -27,7 +27,7 @@ _LABELLED = re.compile(
     + rf"([0-9](?:{APART}[0-9])*)(?![0-9A-Za-z])"
 )
 # A card the upstream masked in part after its label (银行卡号：6222****1234567890, 6222 XXXX XXXX
-# 7890): its digits in clear may be more than the caller's profile shows (masked_in_part.py).
+# 7890): its digits in clear may be more than the caller's profile shows (Run._masked asks it).
 _MASKED = re.compile(_LABEL + r"[^0-9\n*×]{0,6}?([0-9*×][0-9*×#Xx ]{10,26}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
 
 
@@ -55,11 +55,6 @@ def _masked_in_part(plain: Folded) -> list[Match]:
     found: list[Match] = []
     for m in _MASKED.finditer(plain.text):
         number = as_stars(m.group(1)).replace(" ", "")
-        if (
-            masked_in_part(number)
-            and 12 <= len(number) <= 19
-            and number.replace("*", "").isdigit()
-            and shows_more(bank_card.ENTITY, number)
-        ):
+        if masked_in_part(number) and 12 <= len(number) <= 19 and number.replace("*", "").isdigit():
             found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), VALIDATED_SCORE, "label+masked-in-part"))
     return found

@@ -25,7 +25,7 @@ import re
 from .digit_runs import GROUPING
 from .entities import resident_id
 from .entities.base import VALIDATED_SCORE
-from .masked_in_part import shows_more
+from .masked_in_part import masked_in_part
 from .matches import Match
 from .normalise import Folded
 
@@ -53,10 +53,11 @@ _LABEL_BEFORE = re.compile(_LABEL + r"[^0-9\n号码]{0,8}\Z")
 _ALONE = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
 
 
-def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match]) -> list[Match]:
+def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match], masked: bool) -> list[Match]:
     """The ID numbers in ``plain`` (``runs``: its runs of digits) after a label that the scanner
-    does not read: written in pieces, or mistyped (``scanned``: what the scanner found, valid
-    numbers among it, which need no second check)."""
+    does not read: written in pieces, mistyped, or masked in part (``scanned``: what the scanner
+    found, valid numbers among it, which need no second check; ``masked``: the text may hold a
+    mask, ``may_hold_mask``)."""
     text = plain.text
     if not any(start in text for start in _LABEL_STARTS):
         return []
@@ -64,7 +65,7 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
     found = _in_pieces(plain) if pieces == UNJOINED else _in_groups(plain, runs, scanned) if pieces == JOINED else []
     if ("E" in text or "e" in text) and "17" in text:
         found += _floats(plain)
-    if "*" in text:
+    if masked:
         found += _masked_in_part(plain)
     valid: set[int] | None = None
     for start, end in runs:
@@ -208,17 +209,18 @@ def _floats(plain: Folded) -> list[Match]:
     ]
 
 
-# An ID number the upstream masked in part after its label (身份证号6109021990****1235): its 18
-# characters, a mask's among them and digits beside it. The label says what it is: masked again
-# as the whole number when its digits in clear are more than a partial mask shows.
-_MASKED = re.compile(_LABEL + r"[^0-9\n号码*]{0,8}?([0-9][0-9*]{16}[0-9Xx*])(?![0-9A-Za-z*])")
+# An ID number the upstream masked in part after its label (身份证号6109021990****1235, ××××,
+# XXXX, ####: masked_in_part.py): its 18 characters, a mask's among them and digits beside it. The
+# label says what it is: masked again as the whole number for a caller whose profile shows less
+# (Run._masked asks the profile).
+_MASKED = re.compile(_LABEL + r"[^0-9\n号码*×#]{0,8}?([0-9][0-9*×#Xx]{16}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
 
 
 def _masked_in_part(plain: Folded) -> list[Match]:
     return [
         Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "label+masked-in-part")
         for m in _MASKED.finditer(plain.text)
-        if "*" in m.group(1) and shows_more(resident_id.ENTITY, m.group(1))
+        if masked_in_part(m.group(1))
     ]
 
 

@@ -5,17 +5,19 @@ mask character stands for a digit. ``*`` and ``×`` are masks wherever they stan
 and ``#`` only two or more in a row, since one X is an ID number's check character and one #
 an extension's mark (0915-3212345#8001).
 
-Only a value that shows more than the shipped partial masks leave in clear (``shows_more``):
-610902********1235, 138****8000 and 张** are what the caseworker's profile writes, and are left as
-they come. The gateway's own output, inspected again (a Location's query is masked, then the
-header read whole: gateway/stages/inspect.py), must find nothing new."""
+Detection finds every such value that leaves a digit (or a given name's character) in clear;
+what it is for a caller is the caller's profile's to say (``as_came``, asked by Run._masked):
+610902********1235, 138****8000 and 张** are what the caseworker's profile writes, no finding for
+a caseworker and left as they came, while the strict profile redacts them. So the gateway's own
+output, inspected again for the caller it was made for (a Location's query is masked, then the
+header read whole: gateway/stages/inspect.py), finds nothing new."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from .entities import bank_card, landline, mobile, resident_id
+from .entities import mobile
 from .matches import Match
 from .normalise import Folded
 
@@ -27,28 +29,22 @@ def may_hold_mask(text: str) -> bool:
     return "*" in text or "×" in text or "XX" in text or "xx" in text or "##" in text
 
 
-# What the shipped partial masks leave in clear (policies/masking.yaml, the caseworker's profile):
-# the first and the last characters of each number.
-_SHOWN: Final = {resident_id.ENTITY: (6, 4), bank_card.ENTITY: (6, 4), mobile.ENTITY: (3, 4), landline.ENTITY: (3, 4)}
-
-
-def shows_more(entity: str, number: str) -> bool:
-    """Does ``number``, its mask characters written ``*``, show a digit those masks hide?"""
-    first, last = _SHOWN[entity]
-    return any(c.isdigit() for c in number[first : len(number) - last])
-
-
-def phone_shows_more(number: str) -> bool:
-    """``shows_more`` for a phone: a mobile's 11 national digits (+86 138****8000's), or a
-    landline's, whose masks leave as much in clear."""
-    if len(number) > 11 and number[-11] == "1":
-        number = number[-11:]
-    return shows_more(mobile.ENTITY, number)
-
-
 def as_stars(text: str) -> str:
     """``text`` with its mask characters written ``*``."""
     return _MASK_RUN.sub(lambda m: "*" * len(m.group()), text)
+
+
+# What a mask leaves out of a number besides its digits and mask characters: a country code
+# before a mobile, and the separators between groups (+86 138-****-8000 is 138****8000).
+_NOT_SHOWN = re.compile(r"^(?:\+|00)?86[ -]?(?=1)|[ -]")
+
+
+def as_came(original: str, replacement: str) -> bool:
+    """Is ``replacement``, the caller's mask of a value masked upstream in part, that value as
+    it came? Then the caller sees nothing the upstream did not already let out, and the value
+    is no finding for this caller. Written otherwise (a full-width ＊, 1380013****), it is one:
+    masked again, and counted, which errs on the side of masking."""
+    return replacement == original or _NOT_SHOWN.sub("", as_stars(original)) == replacement
 
 
 _DIGIT = re.compile("[0-9]")  # (read after the fold: full-width digits are ASCII by then)
@@ -59,11 +55,23 @@ def masked_in_part(text: str) -> bool:
     return may_hold_mask(text) and _MASK_RUN.search(text) is not None and _DIGIT.search(text) is not None
 
 
-# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 13800××××00):
-# with digits of the middle in clear it shows more than the caseworker's 138****8000.
+# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 138****8000).
+# Seven digits or fewer in clear, it holds nothing else the scanner's pre-check looks for: the
+# pre-check looks for this too (LABELLED_MOBILE_HINT, may_be_labelled_mobile).
+LABELLED_MOBILE_HINT: Final = r"(?:手机|电话|联系方式)[^0-9\n*×#]{0,6}?(?:\+86[- ]?)?1[3-9][0-9*×#Xx]{9}"
 _LABELLED_MOBILE = re.compile(
     r"(?:手机|电话|联系方式)[^0-9\n*×#]{0,6}?((?:\+86[- ]?)?1[3-9][0-9*×#Xx]{9})(?![0-9A-Za-z*×#])"
 )
+_HINT: Final = re.compile(LABELLED_MOBILE_HINT)
+
+
+def may_be_labelled_mobile(text: str) -> bool:
+    """Could ``text`` hold a mobile masked in part after its label? Substring tests first."""
+    return (
+        ("话" in text or "机" in text or "联系方式" in text) and may_hold_mask(text) and _HINT.search(text) is not None
+    )
+
+
 _SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 
 
@@ -76,5 +84,5 @@ def labelled_mobiles(plain: Folded) -> list[Match]:
     return [
         Match(mobile.ENTITY, *plain.span(*m.span(1)), _SCORE, "label+masked-in-part")
         for m in _LABELLED_MOBILE.finditer(text)
-        if masked_in_part(m.group(1)) and phone_shows_more(as_stars(m.group(1)))
+        if masked_in_part(m.group(1))
     ]

@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from .entities import address, address_latin, licence_plate, name_lists, numerals, person_name
+from .masked_in_part import LABELLED_MOBILE_HINT, may_be_labelled_mobile
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
@@ -35,6 +36,7 @@ _MAYBE_CORE: Final = re.compile(
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
     f"|{address.LATIN_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
+    f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -90,6 +92,7 @@ def may_hold(text: str) -> bool:
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
         or address_latin.may_be_prose(text)
+        or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
     )
 
 

@@ -28,6 +28,7 @@ from .detect import BIRTH_DATE, Detector, Plan, keyed_name
 from .entities import address, bank_card, email, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
+from .masked_in_part import as_came, may_hold_mask
 from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
 from .records import Records
@@ -396,12 +397,14 @@ class Run:
         edits: list[tuple[int, int, str]] = []
         for m in matches:
             original = value[m.start : m.end]
+            replacement = self.profile.apply(m.entity, original)
+            if replacement is not None and may_hold_mask(original) and as_came(original, replacement):
+                continue  # masked upstream as this caller's profile masks: nothing more goes out
             self.raw.append((path, m))
             self.counts[m.entity] = self.counts.get(m.entity, 0) + 1
             summary.entities.add(m.entity)
             if m.entity == resident_id.ENTITY:
                 self._person(original, summary)
-            replacement = self.profile.apply(m.entity, original)
             if replacement is None or replacement == original:
                 self.clear += 1
                 continue

@@ -198,8 +198,8 @@ class Scanner:
                 for start, end in address_latin.find_prose(plain.text)
             ]
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
-            found += labelled_ids(plain, runs, found)
             masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
+            found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
             if masked:
                 found += labelled_mobiles(plain)

@@ -157,18 +157,13 @@ def _legacy_in_records(text: str, records: list[re.Match[str]]) -> list[tuple[in
     return found
 
 
-def shows_more(masked: str) -> bool:
-    """Does a name masked in part (张*伟, *伟; not 张**) show a character beyond its surname?"""
-    return any(c != "*" for c in masked[surname_length(masked) :])
-
-
 def _masked_in_part(text: str) -> list[tuple[int, int, float, str]]:
-    """Names the upstream masked in part after a context word (户主张*伟): a character in clear
-    beyond the surname is more than a partial mask shows."""
+    """Names the upstream masked in part after a context word (户主张*伟, 户主张**): what is in
+    clear may be more than the caller's profile shows (Run._masked asks it)."""
     return [
         (m.start(1), m.end(1), 0.85, "surname+context+masked")
         for m in MASKED_AFTER_CONTEXT_RE.finditer(text)
-        if 0 < surname_length(m.group(1)) == m.group(1).index("*") and shows_more(m.group(1))
+        if 0 < surname_length(m.group(1)) == m.group(1).index("*")
     ]
 
 

@@ -68,6 +68,22 @@ def test_clean_headers_are_inspected_once_and_values_with_findings_every_time() 
     assert inspector.calls == 1 + 3  # the ETag once, the Location each time
 
 
+def test_a_header_masked_upstream_as_a_caseworker_sees_it_is_not_remembered_clean() -> None:
+    """610902********1235 is no finding for a caseworker, whose profile masks so, and one for the
+    strict profile: remembered as clean after a caseworker's response, it would reach the
+    next, stricter caller as it came."""
+    stage = _stage(CountingInspector())
+    masked = f"{ID[:6]}********{ID[-4:]}"
+    headers = [(b"x-id-card", masked.encode())]
+    body = stage._inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    assert stage._masked_headers(headers, CASEWORKER, body) == headers
+    assert body.entity_counts == {}
+    strict = PROFILES.get("strict")
+    body = stage._inspector.real.inspect(b"{}", "application/json", None, strict)
+    assert stage._masked_headers(headers, strict, body) == [(b"x-id-card", "[已屏蔽]".encode())]
+    assert body.entity_counts == {"RESIDENT_ID": 1}
+
+
 def test_latin1_header_bytes_are_read_and_written_back_as_such() -> None:
     inspector = CountingInspector()
     body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
