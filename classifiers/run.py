@@ -395,10 +395,11 @@ class Run:
             return []
         summary = self.records.one(record)
         edits: list[tuple[int, int, str]] = []
+        masks = may_hold_mask(value)  # once a value: few hold a mask
         for m in matches:
             original = value[m.start : m.end]
             replacement = self.profile.apply(m.entity, original)
-            if replacement is not None and may_hold_mask(original) and as_came(original, replacement):
+            if masks and replacement is not None and may_hold_mask(original) and as_came(original, replacement):
                 continue  # masked upstream as this caller's profile masks: nothing more goes out
             self.raw.append((path, m))
             self.counts[m.entity] = self.counts.get(m.entity, 0) + 1
