@@ -37,11 +37,15 @@ def less_business_numbers(text: str, found: list[Match], hints: frozenset[str]) 
     return found
 
 
+def after_business_label(text: str, start: int) -> bool:
+    """Does a business number's label stand right before ``start``?"""
+    return _BUSINESS_LABEL.search(text, max(0, start - _CONTEXT_WINDOW), start) is not None
+
+
 def _business_number(text: str, start: int, end: int) -> bool:
-    near = max(0, start - _CONTEXT_WINDOW)
     return (
-        _BUSINESS_LABEL.search(text, near, start) is not None
-        and _CARD_WORDS.search(text, near, end + _CONTEXT_WINDOW) is None
+        after_business_label(text, start)
+        and _CARD_WORDS.search(text, max(0, start - _CONTEXT_WINDOW), end + _CONTEXT_WINDOW) is None
     )
 
 
@@ -54,10 +58,9 @@ def _glued_business_number(text: str, start: int, end: int) -> bool:
     number's label (订单号8613912345678, orderNo=…): thirteen digits there are that number more
     likely than a mobile with its country code. Not with a phone's word within 16 characters
     either side; ``+86`` and ``0086`` stay mobiles."""
-    near = max(0, start - _CONTEXT_WINDOW)
     return (
         end - start == 13
         and text.startswith("86", start)
-        and _BUSINESS_LABEL.search(text, near, start) is not None
-        and _PHONE_WORDS.search(text, near, end + _CONTEXT_WINDOW) is None
+        and after_business_label(text, start)
+        and _PHONE_WORDS.search(text, max(0, start - _CONTEXT_WINDOW), end + _CONTEXT_WINDOW) is None
     )

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .entities import mobile
+from .business_numbers import after_business_label
+from .entities import mobile, resident_id
 from .matches import Match
 from .normalise import Folded
 
@@ -47,12 +48,32 @@ def as_came(original: str, replacement: str) -> bool:
     return replacement == original or _NOT_SHOWN.sub("", as_stars(original)) == replacement
 
 
+_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 _DIGIT = re.compile("[0-9]")  # (read after the fold: full-width digits are ASCII by then)
 
 
 def masked_in_part(text: str) -> bool:
     """Does ``text`` hold a mask beside digits left in clear?"""
     return may_hold_mask(text) and _MASK_RUN.search(text) is not None and _DIGIT.search(text) is not None
+
+
+# An ID number masked in part with no key or label to say what it is (a row of plain cells,
+# 王**（610902********1235）): 18 characters from a province's code on, a mask among them, is no
+# business number's shape, unless a business number's label says it is one (订单号…). A mobile's 11
+# are not read so (138****8000 is many a code's shape too), nor a card's.
+_BARE_ID = re.compile(r"(?<![0-9A-Za-z*×#])[1-9][0-9]{5}[0-9*×#Xx]{11}[0-9Xx*×#](?![0-9A-Za-z*×#])")
+
+
+def bare_ids(plain: Folded) -> list[Match]:
+    """The ID numbers masked in part in ``plain`` (a text that may hold a mask: ``may_hold_mask``,
+    asked once by the scanner) by their shape alone."""
+    return [
+        Match(resident_id.ENTITY, *plain.span(*m.span()), _SCORE, "shape+masked-in-part")
+        for m in _BARE_ID.finditer(plain.text)
+        if int(m.group()[:2]) in resident_id.PROVINCE_CODES
+        and masked_in_part(m.group())
+        and not after_business_label(plain.text, m.start())
+    ]
 
 
 # A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 138****8000).
@@ -70,9 +91,6 @@ def may_be_labelled_mobile(text: str) -> bool:
     return (
         ("话" in text or "机" in text or "联系方式" in text) and may_hold_mask(text) and _HINT.search(text) is not None
     )
-
-
-_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 
 
 def labelled_mobiles(plain: Folded) -> list[Match]:

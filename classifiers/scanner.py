@@ -34,7 +34,7 @@ from .entities import (
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .labelled_cards import labelled_cards
 from .labelled_ids import labelled_ids
-from .masked_in_part import labelled_mobiles, may_hold_mask
+from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
@@ -197,8 +197,10 @@ class Scanner:
                 Match(address.ENTITY, *plain.span(start, end), 0.7, "latin+street+area")
                 for start, end in address_latin.find_prose(plain.text)
             ]
+        masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
+        if masked:
+            found += bare_ids(plain)
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
-            masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
             found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
             if masked:

@@ -207,3 +207,33 @@ def test_in_prose_a_value_masked_as_the_callers_profile_masks_is_no_finding_for_
 def test_what_is_no_number_masked_in_part_under_its_key_stays(key: str, value: str) -> None:
     for role in ("outsourced", "caseworker"):
         assert _masked({key: value}, role) == {key: value}, role
+
+
+@pytest.mark.parametrize(
+    ("body", "media_type"),
+    [
+        ('{"rows": [["张**", "610902********1235", "138****8000"]]}', "application/json"),
+        ('["6109021990****1235"]', "application/json"),
+        ("王**（610902********1235）已核实", "text/plain"),
+        ("序号,值\n1,61090219######1235\n", "text/csv"),
+    ],
+)
+def test_an_id_masked_in_part_without_key_or_label_is_read_by_its_shape(body: str, media_type: str) -> None:
+    """18 characters from a province's code on, a mask among them: no business number's shape."""
+    assert "1235" not in out(body, media_type, "outsourced")
+    assert out(body, media_type, "caseworker") == body.replace("1990****", "********").replace("19######", "********")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单2023****0001",  # 12 characters
+        "编号：990101********1234",  # 99: no province's code
+        "编号：610902********12345",  # 19 characters
+        "编号：A610902********1235",  # part of a longer code
+        "共 610902 人，其中 ******** 人",
+    ],
+)
+def test_what_has_no_masked_ids_shape_stays(text: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert out(text, "text/plain", role) == text, role
