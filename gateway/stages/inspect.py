@@ -9,7 +9,7 @@ the event records that it was not inspected and counts it at the highest level.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote_to_bytes
 
 import orjson
 
@@ -27,6 +27,7 @@ from policies.masking import MaskingProfile, MaskingProfiles
 from ..exchange import Exchange, Response
 from ..media import NO_CONTENT, DecodeError, content_coding, decode_content, parse_content_type
 from ..types import Headers
+from . import dispositions
 
 _CLEAN_HEADERS_MAX = 4096
 
@@ -49,8 +50,20 @@ def _header_text(raw: bytes) -> tuple[str, str]:
 # that a parameter's name is a key's evidence and its value is read percent-decoded.
 _URL_HEADERS = frozenset({b"location", b"content-location"})
 
-# RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…): inspected decoded.
-_EXTENDED = re.compile(r"(?i)(\*=\s*utf-8'[^']*')([^;\s]+)")
+# RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…, title*=GBK''%D5%C5…): inspected
+# decoded, in the charset they name (browsers read GBK's too), and written back in UTF-8.
+_EXTENDED = re.compile(r"(?i)(\*=\s*)([a-z0-9_.:-]+)('[^']*')([^;\s]+)")
+_UTF8_EXTENDED = re.compile(r"(?i)(\*=\s*utf-8'[^']*')([^;\s]+)")
+
+
+def _decoded_extended(match: re.Match[str]) -> str:
+    """An extended value as text, labelled UTF-8 (as it is written back), or as it came when
+    its bytes are not text in the charset it names."""
+    start, charset, language, escaped = match.groups()
+    try:
+        return f"{start}UTF-8{language}{unquote_to_bytes(escaped).decode(charset)}"
+    except (LookupError, UnicodeDecodeError):
+        return match.group()
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
@@ -137,18 +150,15 @@ class Inspect:
             if (name, raw) in clean:
                 continue
             text, codec = _header_text(raw)
-            text = _EXTENDED.sub(lambda m: m.group(1) + unquote(m.group(2)), text) if "*=" in text else text
             key = name.decode("latin-1")
-            # What a Location's query and path name (the URL is masked here, counted below).
+            # What a Location's query and path name, or a download's file name (masked here,
+            # counted below; the file name written back in UTF-8, read again as the rest is).
             in_url = None
-            if name in _URL_HEADERS and "?" in text:
-                text, in_url = self._masked_query(text, profile)
+            if name == b"content-disposition":
+                text, in_url = dispositions.masked(text, self._inspector, profile)
+            text = _EXTENDED.sub(_decoded_extended, text) if "*=" in text else text
             if name in _URL_HEADERS:
-                text, in_path = self._masked_path(text, profile)
-                if in_path is not None and in_url is not None:
-                    in_url.add(in_path)
-                elif in_path is not None:
-                    in_url = in_path
+                text, in_url = self._masked_url(text, profile)
             # The scanner's pre-check finds nothing, the value is no text in base64, no URL
             # with an escape or a name in it (a Link header's </persons/张伟>), holds no JWT or
             # data URI of text (a Set-Cookie's token=eyJ…), and the name is
@@ -186,11 +196,24 @@ class Inspect:
             masked = masked.replace("\r", " ").replace("\n", " ")
             # An extended value goes back percent-encoded, as its syntax requires.
             masked = (
-                _EXTENDED.sub(lambda m: m.group(1) + quote(m.group(2), safe=""), masked) if "*=" in masked else masked
+                _UTF8_EXTENDED.sub(lambda m: m.group(1) + quote(m.group(2), safe=""), masked)
+                if "*=" in masked
+                else masked
             )
             out[i] = (name, masked.encode(codec, "replace"))
             inspection.add(found)
         return out
+
+    def _masked_url(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
+        """The URL with its query string and a path segment naming a person masked, and
+        what was found (None: nothing)."""
+        found = None
+        if "?" in url:
+            url, found = self._masked_query(url, profile)
+        url, in_path = self._masked_path(url, profile)
+        if in_path is not None and found is not None:
+            found.add(in_path)
+        return url, found if found is not None else in_path
 
     def _masked_query(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
         """The URL with its query string masked as a form, and what was found there (None:

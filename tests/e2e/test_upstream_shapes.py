@@ -288,6 +288,19 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
+    # A file name as browsers read it: RFC 8187 in GBK, a person's papers named after them
+    "header-file-name-rfc8187-gbk": (
+        _ok(
+            "text/csv",
+            b"a,b\r\n1,2\r\n",
+            ("Content-Disposition", f"attachment; filename*=GBK''{quote(NAME, encoding='gbk')}_{ID}.csv"),
+        ),
+        OK,
+    ),
+    "header-file-name-of-papers": (
+        _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{NAME}_身份证.xlsx"')),
+        OK,
+    ),
     # JSON in base64, in a JSON string and in a header
     "json-base64-value": (_ok(JSON_TYPE, json.dumps({"payload": base64.b64encode(JSON).decode()}).encode()), OK),
     "header-base64": (_ok(JSON_TYPE, b"{}", ("X-Payload", base64.urlsafe_b64encode(JSON).decode().rstrip("="))), OK),

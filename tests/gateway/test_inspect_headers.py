@@ -221,3 +221,73 @@ def test_an_answer_without_content_passes_with_its_status(status: int, headers: 
     assert (ex.response.status, ex.response.body) == (status, b"")
     assert ex.response.headers[:-1] == headers  # the coding stays: no body was decoded
     assert ID not in ex.response.headers[-1][1].decode()
+
+
+def _pct(text: str, encoding: str = "utf-8") -> str:
+    """Every byte escaped, digits too (a browser decodes them all)."""
+    return "".join(f"%{b:02X}" for b in text.encode(encoding))
+
+
+_MASKED_ID = f"{ID[:6]}********{ID[-4:]}"
+_EXTENDED_MASKED = f"attachment; filename*=UTF-8''{quote(f'张**_{_MASKED_ID}.csv', safe='')}"
+
+
+@pytest.mark.parametrize(
+    ("disposition", "masked", "found"),
+    [
+        (  # RFC 2047 encoded word, Q
+            f'attachment; filename="=?UTF-8?Q?{_pct("张伟_").replace("%", "=")}{ID}?=.csv"',
+            f'attachment; filename="张**_{_MASKED_ID}.csv"',
+            {"RESIDENT_ID": 1, "PERSON_NAME": 1},
+        ),
+        (  # escapes in a plain file name (Chrome decodes them)
+            f'attachment; filename="{_pct("张伟")}_{_pct(ID)}.csv"',
+            f'attachment; filename="张**_{_MASKED_ID}.csv"',
+            {"RESIDENT_ID": 1, "PERSON_NAME": 1},
+        ),
+        (  # RFC 8187 in GBK
+            f"attachment; filename*=GBK''{_pct('张伟', 'gbk')}_{_pct(ID)}.csv",
+            _EXTENDED_MASKED,
+            {"RESIDENT_ID": 1, "PERSON_NAME": 1},
+        ),
+        (  # RFC 2231 continuations (Firefox joins them): the ID number cut between two
+            f"attachment; filename*0*=UTF-8''{_pct('张')}; filename*1*={_pct('伟')}_{ID[:9]}; filename*2={ID[9:]}.csv",
+            _EXTENDED_MASKED,
+            {"RESIDENT_ID": 1, "PERSON_NAME": 1},
+        ),
+        (  # every digit escaped, in ISO-8859-1
+            f"attachment; filename*=ISO-8859-1''{_pct(ID)}.csv",
+            f"attachment; filename*=UTF-8''{quote(_MASKED_ID, safe='')}.csv",
+            {"RESIDENT_ID": 1},
+        ),
+    ],
+)
+def test_a_file_name_is_read_as_browsers_read_it(disposition: str, masked: str, found: dict[str, int]) -> None:
+    """Browsers decode a file name's encoded words, its escapes, its RFC 8187 value in GBK and
+    its continuations: read as the bytes they are, the name and the ID number went out."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    (out,) = _stage(inspector)._masked_headers([(b"content-disposition", disposition.encode())], CASEWORKER, body)
+    assert out == (b"content-disposition", masked.encode())
+    assert body.entity_counts == found
+
+
+@pytest.mark.parametrize(
+    ("file_name", "masked"),
+    [
+        ("张伟_身份证.xlsx", "张**_身份证.xlsx"),  # a word the catalog knows as a person's data
+        ("低保申请表_张伟.pdf", "低保申请表_张**.pdf"),  # a person's papers
+        ("张伟的户口本.jpg", "张**的户口本.jpg"),
+        ("方案_汇总.xlsx", "方案_汇总.xlsx"),  # words with a name's shape, about no one
+        ("方案_申请表说明.pdf", "方**_申请表说明.pdf"),  # over-masked: 方案 has a name's shape
+    ],
+)
+def test_a_name_in_the_file_name_of_one_persons_papers_is_masked(file_name: str, masked: str) -> None:
+    """A file name has no key: a word shaped like a name is one when the file is about one
+    person (another word names a person's data or papers). 张伟_身份证.xlsx went out as it came."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    header = (b"content-disposition", f'attachment; filename="{file_name}"'.encode())
+    (out,) = _stage(inspector)._masked_headers([header], CASEWORKER, body)
+    assert out == (b"content-disposition", f'attachment; filename="{masked}"'.encode())
+    assert body.entity_counts == ({"PERSON_NAME": 1} if masked != file_name else {})
