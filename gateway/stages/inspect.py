@@ -168,6 +168,7 @@ class Inspect:
             if (
                 in_url is None
                 and not may_hold(text)
+                and not may_hold(key)
                 and base64text.decoded(text.strip()) is None
                 and not urls.pieces(text.strip())
                 and not tokens.found(text)
@@ -191,7 +192,13 @@ class Inspect:
                 continue
             if out is headers:
                 out = list(headers)
-            masked: str = orjson.loads(found.body)[key]
+            inspection.add(found)
+            ((masked_key, masked),) = orjson.loads(found.body).items()
+            if masked_key != key:
+                # The header's name holds what was found (X-Person-<ID>): no protocol needs
+                # such a header, and a masked name may be no token. It is left out.
+                out[i] = (b"", b"")
+                continue
             # A profile's label text is configuration: it must not end the header line.
             masked = masked.replace("\r", " ").replace("\n", " ")
             # An extended value goes back percent-encoded, as its syntax requires.
@@ -201,8 +208,7 @@ class Inspect:
                 else masked
             )
             out[i] = (name, masked.encode(codec, "replace"))
-            inspection.add(found)
-        return out
+        return out if out is headers else [header for header in out if header[0]]
 
     def _masked_url(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
         """The URL with its query string and a path segment naming a person masked, and

@@ -291,3 +291,15 @@ def test_a_name_in_the_file_name_of_one_persons_papers_is_masked(file_name: str,
     (out,) = _stage(inspector)._masked_headers([header], CASEWORKER, body)
     assert out == (b"content-disposition", f'attachment; filename="{masked}"'.encode())
     assert body.entity_counts == ({"PERSON_NAME": 1} if masked != file_name else {})
+
+
+def test_a_header_named_after_a_person_is_left_out() -> None:
+    """X-Person-<ID>: with nothing in its value the name was not looked at (the ID number went
+    out in clear); when it was, the masked value was looked up under the name as it came, which
+    masking had changed (500 for every caller). A masked name may be no token, and no protocol
+    needs such a header: it goes, and what it named is counted."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [(b"content-type", b"application/json"), (f"x-person-{ID}".lower().encode(), b"1")]
+    assert _stage(inspector)._masked_headers(headers, CASEWORKER, body) == headers[:1]
+    assert body.entity_counts == {"RESIDENT_ID": 1}
