@@ -50,6 +50,9 @@ def _header_text(raw: bytes) -> tuple[str, str]:
 # that a parameter's name is a key's evidence and its value is read percent-decoded.
 _URL_HEADERS = frozenset({b"location", b"content-location"})
 
+# A Refresh header (``5; url=/persons/张伟``): browsers follow its URL as a redirect's.
+_REFRESH = re.compile(r"(?is)(\s*[0-9.]+\s*[;,]?\s*(?:url\s*=\s*)?['\"]?)(.*?)(['\"]?\s*)")
+
 # RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…, title*=GBK''%D5%C5…): inspected
 # decoded, in the charset they name (browsers read GBK's too), and written back in UTF-8.
 _EXTENDED = re.compile(r"(?i)(\*=\s*)([a-z0-9_.:-]+)('[^']*')([^;\s]+)")
@@ -159,6 +162,9 @@ class Inspect:
             text = _EXTENDED.sub(_decoded_extended, text) if "*=" in text else text
             if name in _URL_HEADERS:
                 text, in_url = self._masked_url(text, profile)
+            elif name == b"refresh" and (refresh := _REFRESH.fullmatch(text)) is not None:
+                url, in_url = self._masked_url(refresh.group(2), profile)
+                text = refresh.group(1) + url + refresh.group(3)
             # The scanner's pre-check finds nothing, the value is no text in base64, no URL
             # with an escape or a name in it (a Link header's </persons/张伟>), holds no JWT or
             # data URI of text (a Set-Cookie's token=eyJ…), and the name is

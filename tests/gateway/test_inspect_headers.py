@@ -303,3 +303,21 @@ def test_a_header_named_after_a_person_is_left_out() -> None:
     headers = [(b"content-type", b"application/json"), (f"x-person-{ID}".lower().encode(), b"1")]
     assert _stage(inspector)._masked_headers(headers, CASEWORKER, body) == headers[:1]
     assert body.entity_counts == {"RESIDENT_ID": 1}
+
+
+def test_a_refresh_url_is_read_as_a_redirects() -> None:
+    """Browsers follow Refresh's URL as a Location's: /persons/张伟 there went out."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [
+        (b"refresh", "0; url=/persons/张伟?page=2".encode()),
+        (b"refresh", f"5;URL='/persons/{quote('张伟')}'".encode()),
+        (b"refresh", b"30"),
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert out == [
+        (b"refresh", "0; url=/persons/张**?page=2".encode()),
+        (b"refresh", f"5;URL='/persons/{quote('张**', safe='*')}'".encode()),
+        (b"refresh", b"30"),
+    ]
+    assert body.entity_counts == {"PERSON_NAME": 2}
