@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -301,6 +302,17 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{NAME}_身份证.xlsx"')),
         OK,
     ),
+    # Hashes of the body before masking (Spring's ShallowEtagHeaderFilter writes an MD5 ETag)
+    "hashes-of-the-body": (
+        _ok(
+            JSON_TYPE,
+            JSON,
+            ("ETag", f'"0{hashlib.md5(JSON).hexdigest()}"'),
+            ("Content-MD5", base64.b64encode(hashlib.md5(JSON).digest()).decode()),
+            ("Digest", "sha-256=" + base64.b64encode(hashlib.sha256(JSON).digest()).decode()),
+        ),
+        OK,
+    ),
     # A header named after a person (in clear, or a 500 for every caller), a Refresh naming one
     "header-named-after-a-person": (_ok(JSON_TYPE, b"{}", (f"X-Person-{ID}", "1")), OK),
     "header-refresh": (_ok("text/html", b"<p>ok</p>", ("Refresh", f"0; url=/persons/{NAME}")), OK),
@@ -580,3 +592,11 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
     assert _get(shapes_gateway, "sse").text.startswith("event: person\ndata: {")
     csv = _get(shapes_gateway, "untyped-csv").text.splitlines()
     assert csv[0] == CSV.splitlines()[0] and csv[1].startswith("张**,")
+
+
+def test_hashes_of_the_upstreams_bytes_do_not_go_with_masked_ones(shapes_gateway: RunningGateway) -> None:
+    """An ETag, Content-MD5 or Digest of the unmasked body beside the masked one: a caller
+    hashes guesses of what a mask hid (a masked ID number hides a birth date) until one fits."""
+    response = _get(shapes_gateway, "hashes-of-the-body")
+    assert response.status_code == 200 and ID not in response.text
+    assert not {"etag", "content-md5", "digest"} & set(response.headers)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 from typing import Any
 from urllib.parse import quote
 
@@ -321,3 +323,23 @@ def test_a_refresh_url_is_read_as_a_redirects() -> None:
         (b"refresh", b"30"),
     ]
     assert body.entity_counts == {"PERSON_NAME": 2}
+
+
+@pytest.mark.parametrize("masks", [True, False])
+def test_hashes_of_the_upstreams_bytes_go_only_with_those_bytes(masks: bool) -> None:
+    """An ETag, Content-MD5 or Digest of the body before masking let a caller try the digits a
+    mask hid (a masked ID number hides its birth date: some 36,500 tries) until one hashed alike."""
+    ex = Exchange(Request("GET", "/api/v1/regions/610902/persons/1", b"", [], "127.0.0.1", 40000, "http"))
+    ex.principal = Principal("zhangli", "person", ("caseworker",), "610902", "汉滨区民政局", "api_key", "cw")
+    body = (f'{{"idNumber": "{ID}"}}' if masks else '{"status": "ok"}').encode()
+    hashes = [
+        (b"etag", b'"0' + hashlib.md5(body).hexdigest().encode() + b'"'),
+        (b"content-md5", base64.b64encode(hashlib.md5(body).digest())),
+        (b"digest", b"sha-256=" + base64.b64encode(hashlib.sha256(body).digest())),
+        (b"content-digest", b"sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()) + b":"),
+        (b"repr-digest", b"sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()) + b":"),
+    ]
+    ex.upstream = Response(200, [(b"content-type", b"application/json"), *hashes], body)
+    asyncio.run(_stage(Inspector())(ex))
+    assert ex.response is not None and (ID not in ex.response.body.decode()) is True
+    assert ex.response.headers == [(b"content-type", b"application/json"), *([] if masks else hashes)]
