@@ -82,6 +82,14 @@ _NOT_FORWARDED = HOP_BY_HOP | {
 }
 
 
+# A read's conditions on the upstream's validator: an upstream whose ETag hashes its body
+# (Spring's ShallowEtagHeaderFilter) compares them with the unmasked body, and its 304 or 412
+# tells a caller whether a guess of what a mask hid was right (the inspect stage leaves such
+# ETags out, but the algorithm is known). A write's If-Match guards a lost update: it stays.
+_NOT_FORWARDED_ON_READS = _NOT_FORWARDED | {b"if-none-match", b"if-match"}
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def _connection_tokens(headers: Headers) -> set[bytes]:
     """Header names listed in Connection are hop-by-hop too (RFC 9110 7.6.1)."""
     tokens: set[bytes] = set()
@@ -170,7 +178,8 @@ class Forward:
 
     def _request_headers(self, ex: Exchange) -> list[tuple[str, str]]:
         tokens = _connection_tokens(ex.request.headers)
-        drop = _NOT_FORWARDED | tokens if tokens else _NOT_FORWARDED
+        drop = _NOT_FORWARDED_ON_READS if ex.request.method in _READS else _NOT_FORWARDED
+        drop = drop | tokens if tokens else drop
         out: list[tuple[str, str]] = []
         host = ""
         for name, value in ex.request.headers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, audit_events, free_port, get, start_gateway, stop_gateway, wait_for_events
-from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream, odd_upstream
+from support.odd_upstream import ID_NUMBER, JSON_BODY, MOBILE, gateway_to_odd_upstream, odd_upstream
 
 pytestmark = pytest.mark.opensearch
 
@@ -145,6 +146,22 @@ def test_request_headers_seen_by_the_upstream(odd_gateway: RunningGateway) -> No
     assert headers["accept-encoding"] == "identity"
     assert not {"x_minguard_roles", "x_forwarded_for", "x-original-url", "range", "if-range"} & set(headers)
     assert seen["query"] == "page=2"
+
+
+@pytest.mark.parametrize("condition", ["If-None-Match", "If-Match"])
+def test_a_guess_of_the_unmasked_body_gets_no_answer_of_its_own(odd_gateway: RunningGateway, condition: str) -> None:
+    """An upstream whose ETag hashes its body (Spring's ShallowEtagHeaderFilter) answers a
+    read's If-None-Match (304) or If-Match (412) by comparing it with the unmasked body: a
+    caller who hashed a guess of what a mask hid learnt from the status whether it was right.
+    A read goes upstream without the two conditions, and the guess gets the masked body."""
+    guessed = f'"0{hashlib.md5(JSON_BODY).hexdigest()}"'
+    for guess in (guessed, '"0wrong"'):
+        extra = {"X-Purpose-Of-Use": "test", condition: guess}
+        response = httpx.get(
+            odd_gateway.url + PERSON + "shallow-etag", headers=odd_gateway.headers("caseworker-hanbin", **extra)
+        )
+        assert response.status_code == 200, response.text
+        assert ID_NUMBER[:6] in response.text and ID_NUMBER not in response.text
 
 
 def test_personal_data_goes_out_marked_not_to_be_stored(odd_gateway: RunningGateway) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import gzip
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -167,6 +168,14 @@ async def handle(request: web.Request) -> web.StreamResponse:
         part = text[first : last + 1]
         headers = {"Content-Range": f"bytes {first}-{first + len(part) - 1}/{len(text)}"}
         return web.Response(status=206, body=part, content_type="text/plain", charset="utf-8", headers=headers)
+    if case == "shallow-etag":  # Spring's ShallowEtagHeaderFilter: the MD5 of the body, 304 when it matches
+        etag = f'"0{hashlib.md5(JSON_BODY).hexdigest()}"'
+        if etag in (request.headers.get("If-None-Match", ""), request.headers.get("If-Match", "")):
+            status = 304 if "If-None-Match" in request.headers else 200
+            return web.Response(status=status, body=None if status == 304 else JSON_BODY, headers={"ETag": etag})
+        if "If-Match" in request.headers:
+            return web.Response(status=412)
+        return web.Response(body=JSON_BODY, headers={"Content-Type": "application/json", "ETag": etag})
     if case == "echo":
         headers = {k.lower(): v for k, v in request.headers.items()}
         return web.json_response({"headers": headers, "path": request.path, "query": request.query_string})
