@@ -113,8 +113,10 @@ def _without_console_cookies(value: bytes) -> bytes:
     return b"; ".join(kept)
 
 
-# Date: the gateway's server writes its own (a second one would make two).
-_NOT_RETURNED = HOP_BY_HOP | {b"content-length", b"date"}
+# Date: the gateway's server writes its own (a second one would make two). X-Request-Id: the
+# gateway adds its own, the id of the exchange's audit event; the upstream's went out beside
+# it, first, and a caller who quoted it pointed at no event.
+_NOT_RETURNED = HOP_BY_HOP | {b"content-length", b"date", b"x-request-id"}
 
 
 def response_headers(raw: Headers, upstream_base: bytes) -> Headers:

@@ -316,6 +316,9 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
     # A header named after a person (in clear, or a 500 for every caller), a Refresh naming one
     "header-named-after-a-person": (_ok(JSON_TYPE, b"{}", (f"X-Person-{ID}", "1")), OK),
     "header-refresh": (_ok("text/html", b"<p>ok</p>", ("Refresh", f"0; url=/persons/{NAME}")), OK),
+    # The upstream's own request id: beside the gateway's, a caller read it first, and it
+    # led to no audit event (the test below looks each request's event up by the header)
+    "header-upstream-request-id": (_ok(JSON_TYPE, b"{}", ("X-Request-Id", "upstream-own-id")), OK),
     # JSON in base64, in a JSON string and in a header
     "json-base64-value": (_ok(JSON_TYPE, json.dumps({"payload": base64.b64encode(JSON).decode()}).encode()), OK),
     "header-base64": (_ok(JSON_TYPE, b"{}", ("X-Payload", base64.urlsafe_b64encode(JSON).decode().rstrip("="))), OK),
