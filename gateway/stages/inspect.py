@@ -171,6 +171,8 @@ class Inspect:
             text = _EXTENDED.sub(_decoded_extended, text) if "*=" in text else text
             if name in _URL_HEADERS:
                 text, in_url = self._masked_url(text, profile)
+            elif name == b"set-cookie":
+                text, in_url = self._masked_cookie(text, profile)
             elif name == b"refresh" and (refresh := _REFRESH.fullmatch(text)) is not None:
                 url, in_url = self._masked_url(refresh.group(2), profile)
                 text = refresh.group(1) + url + refresh.group(3)
@@ -235,6 +237,16 @@ class Inspect:
         if in_path is not None and found is not None:
             found.add(in_path)
         return url, found if found is not None else in_path
+
+    def _masked_cookie(self, text: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
+        """A Set-Cookie with its name=value pair read as a form's (``xm=张伟``: the cookie's
+        name is a key's evidence, as a query parameter's is), and what was found (None:
+        nothing). Read as one string, a name under the cookie's name went out."""
+        pair, sep, attributes = text.partition(";")
+        found = self._inspector.inspect(pair.encode(), "application/x-www-form-urlencoded", "utf-8", profile)
+        if not found.entity_counts:
+            return text, None
+        return found.body.decode() + sep + attributes, found
 
     def _masked_query(self, url: str, profile: MaskingProfile) -> tuple[str, Inspection | None]:
         """The URL with its query string masked as a form, and what was found there (None:

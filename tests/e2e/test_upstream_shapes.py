@@ -276,6 +276,7 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         _ok(JSON_TYPE, b"{}", ("Vary", ID), ("Content-Language", ID), ("Last-Modified", ID), ("ETag", f'"{ID}"')),
         OK,
     ),
+    "header-cookie-under-a-name-key": (_ok(JSON_TYPE, b"{}", ("Set-Cookie", f"xm={NAME}; Path=/")), OK),
     "header-cookie": (_ok(JSON_TYPE, b"{}", ("Set-Cookie", f"uid={ID}; Path=/"), ("Set-Cookie", f"m={MOBILE}")), OK),
     "header-file-name": (
         _ok("text/csv", b"a,b\r\n1,2\r\n", ("Content-Disposition", f'attachment; filename="{NAME}_{ID}.csv"')),

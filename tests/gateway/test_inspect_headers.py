@@ -325,6 +325,25 @@ def test_a_refresh_url_is_read_as_a_redirects() -> None:
     assert body.entity_counts == {"PERSON_NAME": 2}
 
 
+def test_a_cookies_value_is_read_under_the_cookies_name() -> None:
+    """Set-Cookie: xm=张伟 was scanned as one string, where the name has no key: the cookie's
+    name is one, as a query parameter's is."""
+    inspector = CountingInspector()
+    body = inspector.real.inspect(b"{}", "application/json", None, CASEWORKER)
+    headers = [
+        (b"set-cookie", "xm=张伟; Path=/; HttpOnly".encode()),
+        (b"set-cookie", f"applicant={quote('张伟')}; Path=/".encode()),
+        (b"set-cookie", b"JSESSIONID=8F2A0C; Path=/; HttpOnly"),
+    ]
+    out = _stage(inspector)._masked_headers(headers, CASEWORKER, body)
+    assert [value.decode() for _, value in out] == [
+        f"xm={quote('张**', safe='*')}; Path=/; HttpOnly",
+        f"applicant={quote('张', safe='')}**; Path=/",
+        "JSESSIONID=8F2A0C; Path=/; HttpOnly",
+    ]
+    assert body.entity_counts == {"PERSON_NAME": 2}
+
+
 @pytest.mark.parametrize("masks", [True, False])
 def test_hashes_of_the_upstreams_bytes_go_only_with_those_bytes(masks: bool) -> None:
     """An ETag, Content-MD5 or Digest of the body before masking let a caller try the digits a
