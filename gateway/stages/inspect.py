@@ -243,6 +243,9 @@ class Inspect:
         name is a key's evidence, as a query parameter's is), and what was found (None:
         nothing). Read as one string, a name under the cookie's name went out."""
         pair, sep, attributes = text.partition(";")
+        info = self._inspector.detector.plan(pair.partition("=")[0].strip()).info
+        if (info is None or info.business) and not may_hold(pair):
+            return text, None  # a session's id under a name the catalog does not know: read below
         found = self._inspector.inspect(pair.encode(), "application/x-www-form-urlencoded", "utf-8", profile)
         if not found.entity_counts:
             return text, None
