@@ -43,7 +43,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff·]+")
 
 @dataclass(frozen=True, slots=True)
 class Disposition:
-    kind: str  # "attachment; " and what comes before the first parameter, as written
+    kind: str  # "attachment" or "inline": what comes before the first parameter, as written
     others: list[str]  # the parameters that are no file name, as written
     plain: str | None  # filename=, decoded
     extended: str | None  # filename*= (or its continuations), decoded
