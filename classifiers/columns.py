@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import re2
 
-from . import base64text, tokens, urls
+from . import base64text, file_names, tokens, urls
 from .detect import ADDRESS_COLUMN, LABEL_HINT
 from .digit_runs import digit_runs
 from .entities import embedded_file, person_name, resident_id, uscc
@@ -60,7 +60,7 @@ _MARKUP: Final = re.compile(MARKUP_HINT)
 # mapped back to character offsets by a pass over the bytes up to its end, which for a
 # column matched whole (a keyed column's clean shape) cost twice the search itself.
 _MAYBE_RE2: Final = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}".encode()
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}|{file_names.COLUMN_HINT}".encode()
 )
 # Characters. An RE2 call costs 1-2 µs; ``re``'s checks cost a few µs per 100 characters of a
 # column of short values (the base64 check goes value by value): an export's column of 1,300
@@ -93,6 +93,7 @@ def maybe(joined: str) -> bool:
             or "&#" in joined  # HTML's numeric character references (run.Run._referenced)
             or LABEL_HINT.search(joined) is not None  # a name under a field name (xm=张伟)
             or ("<" in joined and _MARKUP.search(joined) is not None)  # a value that is markup
+            or file_names.may_contain(joined)  # 张伟_身份证.jpg (file_names.py)
         )
     return _hit(_MAYBE_RE2.search, joined)
 

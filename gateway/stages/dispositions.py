@@ -20,16 +20,9 @@ from urllib.parse import quote, unquote_to_bytes
 
 import orjson
 
-from classifiers.entities import person_name
+from classifiers import file_names
 from classifiers.inspect import Inspection, Inspector
-from classifiers.jsonshapes import PlanOf
-from classifiers.name_headings import full_name, name_shaped
 from policies.masking import MaskingProfile
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
 
 # One parameter: its name, and a quoted string or a token (RFC 9110 5.6.6).
 _PARAM = re.compile(r'\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"?|[^;]*)')
@@ -37,8 +30,6 @@ _CONTINUED = re.compile(r"(?i)filename\*(\d+)(\*?)")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=")
 _NEEDS_QUOTES = re.compile(r'[\s;"\\]')
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-# A file name's words: 张伟 in 张伟_身份证.xlsx, 低保申请(张伟).pdf, 2026-张伟.csv.
-_HAN_RUN = re.compile(r"[\u3400-\u9fff·]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,40 +153,19 @@ def masked(text: str, inspector: Inspector, profile: MaskingProfile) -> tuple[st
 
 def _masked_file_name(name: str, inspector: Inspector, profile: MaskingProfile) -> tuple[str, Inspection] | None:
     """The file name masked, and what was found (None: nothing): what the inspector finds in
-    it as a value (an ID number, a mobile), then each word with a full name's shape (a surname
-    and one or two characters; no region, place, group word or key the catalog knows) when the
-    file is about one person: the name holds an ID number or a mobile, or another of its words
-    names a person's data (身份证, 银行卡, 照片: keys the catalog knows) or a person's papers
-    (申请表, 户口本: ``_PAPERS``). Alone, 张伟.csv is no more a name than 方案.csv."""
+    it as a value (an ID number, a mobile; a person named in a file name that ends as a saved
+    file does, classifiers/file_names.py), then the full names of a file name that ends
+    otherwise, when it is about one person (``file_names.names``)."""
     found = inspector.inspect(orjson.dumps({"filename": name}), "application/json", "utf-8", profile)
     out: str = orjson.loads(found.body)["filename"] if found.entity_counts else name
     any_found = found if found.entity_counts else None
-    plan = inspector.detector.plan
-    words = [word for run in _HAN_RUN.findall(out) for word in run.split("的") if word]
-    shaped = {w for w in words if person_name.is_name(w) and name_shaped(w, plan) and full_name(w)}
-    about_one = any_found is not None or any(
-        any(paper in word for paper in _PAPERS) or _names_personal_data(word, plan) for word in words
-    )
-    for word in shaped if about_one else ():
-        named = inspector.inspect(orjson.dumps({"xm": word}), "application/json", "utf-8", profile)
+    for start, end in reversed(file_names.names(out, inspector.detector.plan, any_found is not None)):
+        named = inspector.inspect(orjson.dumps({"xm": out[start:end]}), "application/json", "utf-8", profile)
         if not named.entity_counts:
             continue
-        out = out.replace(word, orjson.loads(named.body)["xm"])
+        out = out[:start] + orjson.loads(named.body)["xm"] + out[end:]
         if any_found is None:
             any_found = named
         else:
             any_found.add(named)
     return None if any_found is None else (out, any_found)
-
-
-def _names_personal_data(word: str, plan: PlanOf) -> bool:
-    info = plan(word).info
-    return info is not None and not info.business and info.entity != person_name.ENTITY
-
-
-# Words of a file name about one person's papers (低保申请表_张伟.pdf, 张伟的户口本.jpg).
-_PAPERS = frozenset(
-    _words(
-        "申请表 申请书 审批表 登记表 信息表 个人信息 户口本 户口簿 复印件 病历 残疾证 低保证 简历 档案 材料 承诺书 证明"
-    )
-)
