@@ -89,6 +89,11 @@ _COUNTED_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)[ \t]?(?:{ONE_COUNT})"
 # 由李娜照顾, 由李娜负责照顾, 李娜、王强照顾): glued to more prose (长期患病, 由村委会监护) it must
 # still be a name.
 _BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}}?)(?:负责)?(?:{'|'.join(CARE_VERBS)})")
+# Characters that begin a verb after a name (到场, 前往, 陪同, 一同, 出面, 参加, 说明) and seldom end
+# a given name: a list's item after a staff member's name ends before one (民警张伟、李娜到场: 李娜,
+# not 李娜到), and a name after a comma there stands before one (社工王强，李娜到场核实). Not 来, 同
+# or 在: 张春来, 王同, and 在 is _VERBS_AFTER_NAME's already.
+_VERB_HEADS = frozenset("到去前陪协参出一共都也又再说称反要")
 # Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
 # follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
 _STAFF_VERBS = frozenset(
@@ -156,12 +161,24 @@ def _head_name(run: str) -> int:
     return 0
 
 
+def _before_verb(run: str) -> int:
+    """How many characters at the head of ``run`` are a name before a verb's first character
+    (``_VERB_HEADS``: 李娜 of 李娜到场, 王秀英 of 王秀英到场), the longest first; 0 if none."""
+    for size in (4, 3, 2) if run[:2] in COMPOUND_SURNAMES else (3, 2):
+        if run[size : size + 1] in _VERB_HEADS and _name(run[:size]):
+            return size
+    return 0
+
+
 def _next_head(run: str) -> int:
     """How many characters at the head of ``run``, a list's item after a name (民警张伟、李娜到场,
-    村医王强与张伟一同入户), are a name, before a word no list holds: the longest that is one
-    (``_name``: 李娜到 of 李娜到场 is masked whole, one character too many, where a name of three
-    would leak its last); none when the longest is a place, a household or an address (王府井社区,
-    张家港来电, 张大爷到场), whose head is no name either."""
+    村医王强与张伟一同入户), are a name, before a word no list holds: a name before a verb's first
+    character (``_before_verb``), else the longest that is one (``_name``: a name of three must not
+    leak its last, so 李娜办 of 李娜办理 is masked whole, one character too many); none when the
+    longest is a place, a household or an address (王府井社区, 张家港来电, 张大爷到场), whose head is
+    no name either."""
+    if size := _before_verb(run):
+        return size
     for size in (4, 3, 2) if run[:2] in COMPOUND_SURNAMES else (3, 2):
         word = run[:size]
         if size > len(run):
@@ -195,8 +212,10 @@ def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
         size = _head_name(item.group(2))
         if item.group(1) == "," and size == len(item.group(2)):
             break  # 网格员李娜，王强: a comma's run must go on after the name (王强陪同入户)
-        if size == 0 and item.group(1) != ",":
-            size = _next_head(item.group(2))  # 民警张伟、李娜到场: after 、 or 和 a name is an item
+        if size == 0:
+            # 民警张伟、李娜到场: after 、 or 和 a name is an item; after a comma only before a verb
+            # (社工王强，李娜到场; 社工王强，今天到场 stays)
+            size = _next_head(item.group(2)) if item.group(1) != "," else _before_verb(item.group(2))
         if size == 0:
             break
         found.append((item.start(2), item.start(2) + size, 0.85, "surname+context"))

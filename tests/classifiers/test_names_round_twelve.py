@@ -1,0 +1,58 @@
+"""Persons' names that went out in clear (names round twelve), and words masked as names, through
+``Inspector.inspect`` with the strict and the caseworker profiles; the look-alikes beside them
+must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import in_clear, leaks
+
+# A second name after a comma after a staff member's name, before a verb no list holds.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("社工王强，李娜到场核实情况", ["王强", "李娜"]),
+        ("社工王强，王秀英到场核实情况", ["王强", "王秀英"]),
+        ("网格员李娜，欧阳娜娜前往核实", ["李娜", "欧阳娜娜"]),
+        ("民警张伟，李娜出面调解", ["张伟", "李娜"]),
+        ("村医王强，张伟陪同入户", ["王强", "张伟"]),  # a known verb: caught before the round
+    ],
+)
+def test_a_name_after_a_comma_before_a_verb(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("社工王强，今天到场", "，今天到场"),
+        ("社工王强，周一到场", "，周一到场"),
+        ("社工王强，其他人员到场", "，其他人员到场"),
+        ("社工王强，高度重视", "，高度重视"),
+        ("社工王强，张家港来电", "，张家港来电"),
+        ("社工王强，张大爷到场", "，张大爷到场"),
+        ("社工王强，王府井社区到场", "，王府井社区到场"),
+    ],
+)
+def test_prose_after_a_comma_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
+
+
+# A list's next name before a verb's first character: the name, not one character more.
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("民警张伟、李娜到场", "到场"),
+        ("民警张伟、王秀英到场", "到场"),
+        ("社工王强，李娜到场核实情况", "到场核实情况"),
+        ("村医王强与张伟一同入户", "一同入户"),
+        ("网格员李娜和王强前往核实", "前往核实"),
+    ],
+)
+def test_the_verb_after_a_listed_name_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
