@@ -85,6 +85,11 @@ def may_contain(text: str) -> bool:
     return False
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces."""
+    return text.split()
+
+
 # A surname's character and a numeral is a day (周一, 周日, 周末) or a placeholder (张三), no name.
 _DAYS = frozenset("一二三四五六七八九十日天末")
 
@@ -94,6 +99,20 @@ def is_day_or_place(word: str) -> bool:
     (张家港), where a label's or a role's name would stand (老人周一、周三值班, 低保户张家港)? Not
     张三 or 李四: after a label a placeholder is written as a name is."""
     return (len(word) == 2 and word[0] == "周" and word[1] in _DAYS) or address.is_region_stem(word)
+
+
+# What follows a weekday in a roster or a remark (老人周一值班, 周末上午入户): a weekday before one of
+# them is a day, where a run cut to a name's length took the word's first character with it (周一值).
+_AFTER_DAY = frozenset(
+    _words("值班 上班 下班 休息 轮休 值守 执勤 在岗 到岗 坐班 全天 上午 下午 中午 晚上 早上 开会 入户 回访 走访 上门")
+)
+
+
+def day_before_word(run: str) -> bool:
+    """Does ``run`` (a run of CJK characters, read from a label's or a role's end) open with a
+    weekday before a word that follows one (周一值班, 周末上午)? 周一鸣值班 does not: 鸣值 is no such
+    word, and 周一鸣 stays a name."""
+    return run[:1] == "周" and run[1:2] in _DAYS and run[2:4] in _AFTER_DAY
 
 
 def _name(word: str) -> bool:

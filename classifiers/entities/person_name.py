@@ -192,6 +192,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             and len(candidate) > surname_length(candidate)
             and not is_prose_word(candidate)
             and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班
+            and not name_lists.day_before_word(name)  # 老人周一值班 (cut to 周一值)
         ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "*" in text:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import in_clear, leaks
+from support.inspected import in_clear, leaks, unchanged
 
 # A second name after a comma after a staff member's name, before a verb no list holds.
 
@@ -56,3 +56,24 @@ def test_prose_after_a_comma_stays(text: str, kept: str) -> None:
 )
 def test_the_verb_after_a_listed_name_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# A weekday before what follows one, after a label or a role: a day, not a name.
+
+
+@pytest.mark.parametrize("text", ["老人周一值班", "老人周末上午值班", "低保户周末值班", "特困人员周日休息"])
+def test_a_weekday_before_its_duty_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("老人周一鸣值班", ["周一鸣", "一鸣"]),
+        ("姓名：周一鸣", ["一鸣"]),
+        ("低保户周一鸣", ["一鸣"]),
+        ("老人周天宇入户", ["天宇"]),
+    ],
+)
+def test_a_name_opening_with_a_weekday_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
