@@ -90,6 +90,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
+        or person_name.may_be_masked(text)  # 备注张*伟: a name the upstream masked in part
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
         or address_latin.may_be_prose(text)
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear

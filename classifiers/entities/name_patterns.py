@@ -77,6 +77,10 @@ MASKED_AFTER_CONTEXT_RE = re.compile(
     r"(?:" + _CTX + r")" + _LABEL_TAIL + rf"([{_CJK}]{{1,2}}\*{{1,3}}[{_CJK}]{{0,2}})(?![{_CJK}*])"
 )
 
+# The mask and what is left of the given name, with no context word before it (备注张*伟, 张*伟（户主）):
+# the surname is read back from the first star (masked_in_part), and the rest must end its run.
+MASKED_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}[{_CJK}]{{1,2}}(?![{_CJK}*])")
+
 # Labels of a field that holds a person's name. After one of them and a separator (姓名：,
 # 户主=, 【姓名】, 持卡人｜) the value up to the next delimiter is a name, whatever its first
 # character: Tibetan, Uyghur, Mongolian and Yi names (扎西多吉, 买买提江, 巴特尔) start with no

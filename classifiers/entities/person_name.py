@@ -42,6 +42,7 @@ from .name_patterns import (
     _ROLE_RE,
     _UNIT_ENDS,
     MASKED_AFTER_CONTEXT_RE,
+    MASKED_RE,
     NEXT_LABELS,
 )
 from .name_patterns import CONTEXT as CONTEXT
@@ -159,12 +160,21 @@ def _legacy_in_records(text: str, records: list[re.Match[str]]) -> list[tuple[in
 
 def _masked_in_part(text: str) -> list[tuple[int, int, float, str]]:
     """Names the upstream masked in part after a context word (户主张*伟, 户主张**): what is in
-    clear may be more than the caller's profile shows (Run._masked asks it)."""
-    return [
+    clear may be more than the caller's profile shows (Run._masked asks it). With no context word
+    (备注张*伟, 张*伟（户主）), a surname before the stars and one or two characters after them that
+    end the run: 5*3, A*B and 张* stay."""
+    found = [
         (m.start(1), m.end(1), 0.85, "surname+context+masked")
         for m in MASKED_AFTER_CONTEXT_RE.finditer(text)
         if 0 < surname_length(m.group(1)) == m.group(1).index("*")
     ]
+    for m in MASKED_RE.finditer(text):
+        start = m.start()
+        if text[start - 2 : start] in COMPOUND_SURNAMES:  # 欧阳*娜
+            found.append((start - 2, m.end(), 0.8, "surname+masked"))
+        elif text[start - 1] in SURNAMES:
+            found.append((start - 1, m.end(), 0.8, "surname+masked"))
+    return found
 
 
 def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int, float, str]]:
@@ -420,10 +430,18 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
     return found
 
 
+def may_be_masked(text: str) -> bool:
+    """Could ``text`` hold a name the upstream masked in part (张*伟)? A substring test first:
+    few texts hold a star."""
+    return "*" in text and MASKED_RE.search(text) is not None
+
+
 def may_contain(text: str) -> bool:
-    """Cheap pre-check for :func:`find` (``MAYBE_PATTERN``)."""
+    """Cheap pre-check for :func:`find` (``MAYBE_PATTERN``; a name masked in part, 张*伟, by a
+    substring test first)."""
     return (
         _MAYBE_RE.search(text) is not None
+        or may_be_masked(text)
         or may_be_profile(text)
         or may_follow_role(text)
         or may_follow_relation(text)

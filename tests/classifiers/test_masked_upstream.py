@@ -145,7 +145,9 @@ def test_a_name_masked_in_part_after_a_context_word_is_masked_again(text: str, c
     assert out(text, "text/plain", "caseworker") == caseworker
 
 
-@pytest.mark.parametrize("text", ["户主*伟", "家属：已通知****", "备注张*伟", "户主***"])
+# (备注张*伟 is masked since names round twelve: a surname, a star and a character that end the
+# run are a name masked in part without a context word; test_names_round_twelve.py)
+@pytest.mark.parametrize("text", ["户主*伟", "家属：已通知****", "户主***"])
 def test_what_is_no_name_masked_in_part_after_a_context_word_stays(text: str) -> None:
     for role in ("outsourced", "caseworker"):
         assert out(text, "text/plain", role) == text, role

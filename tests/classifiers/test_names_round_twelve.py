@@ -77,3 +77,26 @@ def test_a_weekday_before_its_duty_stays(text: str) -> None:
 )
 def test_a_name_opening_with_a_weekday_is_masked(text: str, secrets: list[str]) -> None:
     leaks(text, secrets)
+
+
+# A name the upstream masked in part, with no context word before it.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("备注张*伟", ["伟"]),
+        ("联系人：张*伟", ["伟"]),  # after a label: caught before the round
+        ("张*伟（户主）", ["伟"]),
+        ("张*伟", ["伟"]),
+        ("欧阳*娜娜", ["娜"]),
+        ("备注：张**伟，男", ["伟"]),
+    ],
+)
+def test_a_name_masked_in_part_without_a_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("text", ["5*3=15", "A*B", "张*", "张**", "长*宽*高", "宽*高", "单价*数量", "**注意**事项"])
+def test_stars_that_mask_no_more_stay(text: str) -> None:
+    unchanged(text)
