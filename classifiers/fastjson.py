@@ -461,6 +461,7 @@ class ColumnWalker:
             if before is not None and (
                 ((persons or self._personal(v)) and full_name(k))
                 or self._names_no_one_else(before, type(v) is dict or one_record)
+                or (type(v) is dict and full_name(k) and self._names_no_one_else(before, False))
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
@@ -522,7 +523,9 @@ class ColumnWalker:
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
         identified = self._names_no_one_else(before, True)
-        personal = [persons or self._personal(v) for v in values]
+        # {"data": {"张伟": {"lxdh": <mobile>, "dz": …}}}: a mobile is a person's, under a full name
+        reached = self._names_no_one_else(before, False)
+        personal = [persons or reached or self._personal(v) for v in values]
         if identified or any(personal):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)

@@ -4,9 +4,11 @@ must stay as they are."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from support.inspected import in_clear, leaks, unchanged
+from support.inspected import ROLES, in_clear, json_leaks, leaks, out, unchanged, unchanged_json
 
 # A second name after a comma after a staff member's name, before a verb no list holds.
 
@@ -100,3 +102,50 @@ def test_a_name_masked_in_part_without_a_label(text: str, secrets: list[str]) ->
 @pytest.mark.parametrize("text", ["5*3=15", "A*B", "张*", "张**", "长*宽*高", "宽*高", "单价*数量", "**注意**事项"])
 def test_stars_that_mask_no_more_stay(text: str) -> None:
     unchanged(text)
+
+
+# A record keyed by a full name under a key that says nothing, holding a mobile and an address.
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"data": {"张伟": {"lxdh": "13800138000", "dz": "汉滨区育才路12号"}}}, ["张伟"]),
+        ({"data": {"张伟": {"phone": "13800138000"}}}, ["张伟"]),
+        (
+            {
+                "data": {
+                    "张伟": {"lxdh": "13800138000", "dz": "汉滨区育才路12号"},
+                    "李娜": {"lxdh": "13912345678", "dz": "汉滨区育才路13号"},
+                }
+            },
+            ["张伟", "李娜"],
+        ),
+    ],
+)
+def test_a_record_keyed_by_a_name_holding_a_mobile(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # an office: a county-level city's short name, whatever its phone
+        {"stats": {"张家港": {"phone": "0512-58681234", "address": "张家港市人民路1号"}}},
+        {"stats": {"张家港": {"phone": "13800138000", "address": "张家港市人民路1号"}}},
+        {"data": {"王府井": {"lxdh": "13800138000", "dz": "北京市东城区王府井大街1号"}}},
+        {"data": {"高龄": {"lxdh": "13800138000"}}},
+        {"data": {"王某": {"lxdh": "13800138000"}}},
+        # a landline is an office's as often: left (no person's number in the record)
+        {"data": {"张伟": {"phone": "0915-3212345", "address": "汉滨区育才路12号"}}},
+    ],
+)
+def test_a_place_or_a_word_keying_a_record_with_a_phone_stays(doc: dict[str, dict[str, object]]) -> None:
+    for role in ROLES:
+        masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        for outer, inner in doc.items():
+            assert list(masked[outer]) == list(inner), (role, masked)
+
+
+def test_a_record_without_a_persons_field_stays() -> None:
+    unchanged_json({"data": {"张伟": {"count": 3, "score": 80}}})
