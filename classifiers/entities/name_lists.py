@@ -27,7 +27,16 @@ from .name_patterns import (
 )
 from .name_patterns import HONORIFICS as HONORIFICS
 from .name_patterns import LIST_HINT as LIST_HINT
-from .name_tests import _VERBS_AFTER_NAME, cjk_start, is_prose_word, is_transliterated, may_be_labelled_name, plausible
+from .name_tests import (
+    _VERBS_AFTER_NAME,
+    before_honorific,
+    before_next_label,
+    cjk_start,
+    is_prose_word,
+    is_transliterated,
+    may_be_labelled_name,
+    plausible,
+)
 from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIONS, ROLES, TRANSLITERATED
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -267,3 +276,30 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
                 found.append((at - size, at, 0.85, "surname+honorific"))
             at = text.find(word, at + len(word))
     return found
+
+
+# The next item of a list after a labelled name (户主：张伟/李娜, 联系人：张伟|李娜, 姓名：张伟、李娜): a
+# separator, then a CJK run that ends there and no label (经办人：张伟/审核人：李娜 is the next field's).
+_NEXT_LISTED_RE = re.compile(f"[ \t]*[、/|][ \t]*([{_CJK}]{{2,16}})(?![{_CJK}:=])")
+# The evidence of a name after a field's label or a relation's (person_name.find, name_runs).
+_LABELLED = frozenset(["surname+context", "run+context", "run+relation"])
+
+
+def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    """The names listed after a labelled name in ``found``, parted by 、, / or | (户主：张伟/李娜,
+    申请人：张伟/李娜/王强): each a whole run with a listed surname (``plausible``) or of transliterating
+    characters, as a relation's list is read (name_runs._relation_runs); the list stops at the first
+    item that is none (姓名：张伟/男/45岁, 户主：张伟/汉滨区, 姓名：张伟/无, 值班：张伟/周一)."""
+    more: list[tuple[int, int, float, str]] = []
+    for _, end, _, evidence in found:
+        if evidence not in _LABELLED:
+            continue
+        while (item := _NEXT_LISTED_RE.match(text, end)) is not None:
+            run = before_honorific(before_next_label(item.group(1)))
+            if len(run) != len(item.group(1)) or not (
+                may_be_labelled_name(run) and (plausible(run) or is_transliterated(run)) and not is_day_or_place(run)
+            ):
+                break
+            more.append((item.start(1), item.end(1), 0.85, "run+listed"))
+            end = item.end(1)
+    return more

@@ -234,6 +234,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_lists.listed_names(text)
         found += name_lists.counted_names(text)
     found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
+    if found and ("/" in text or "|" in text or "、" in text):
+        found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
     runs = [(start, end) for start, end in (digit_runs(text) if all_runs is None else all_runs) if end - start >= 11]

@@ -149,3 +149,38 @@ def test_a_place_or_a_word_keying_a_record_with_a_phone_stays(doc: dict[str, dic
 
 def test_a_record_without_a_persons_field_stays() -> None:
     unchanged_json({"data": {"张伟": {"count": 3, "score": 80}}})
+
+
+# The names a label lists after its first, parted by 、, / or |.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("户主：张伟/李娜", ["张伟", "李娜"]),
+        ("联系人：张伟|李娜", ["张伟", "李娜"]),
+        ("申请人：张伟/李娜/王强", ["张伟", "李娜", "王强"]),
+        ("监护人：张伟/李娜", ["张伟", "李娜"]),
+        ("户主：张伟、李娜", ["张伟", "李娜"]),
+        ("姓名：张伟 / 李娜", ["张伟", "李娜"]),
+        ("户主：张伟/扎西", ["张伟", "扎西"]),
+    ],
+)
+def test_names_listed_after_a_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("姓名：张伟/男/45岁", "/男/45岁"),
+        ("户主：张伟/汉滨区", "/汉滨区"),
+        ("户主：张伟/张家港", "/张家港"),
+        ("户主：张伟/王某", "/王某"),
+        ("姓名：张伟/无", "/无"),
+        ("经办人：张伟/审核人：", "/审核人："),
+        ("社工王强、高龄老人", "、高龄老人"),
+    ],
+)
+def test_what_follows_a_labelled_name_that_is_no_name_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
