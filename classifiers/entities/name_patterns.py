@@ -23,6 +23,7 @@ CONTEXT: tuple[str, ...] = (
     "收款人",
     "领款人",
     "代理人",
+    "陪同人",  # who went with a visit or an applicant (陪同人张伟; 陪同人员 is no label)
     "配偶",
     "救助对象",
     "老人",

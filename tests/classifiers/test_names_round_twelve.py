@@ -184,3 +184,28 @@ def test_names_listed_after_a_label(text: str, secrets: list[str]) -> None:
 )
 def test_what_follows_a_labelled_name_that_is_no_name_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# 陪同人, who went with a visit or an applicant: a label as 代理人 is.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("陪同人张伟", ["张伟"]),
+        ("陪同人：张伟", ["张伟"]),
+        ("陪同人王秀英到场", ["王秀英"]),
+        ("张伟（陪同人）", ["张伟"]),
+    ],
+)
+def test_a_name_after_an_escort_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+def test_a_name_under_an_escort_key() -> None:
+    json_leaks({"陪同人": "张伟"}, ["张伟"])
+
+
+@pytest.mark.parametrize("text", ["陪同人员到场", "陪同人员：社区干部", "陪同人：无", "陪同人：社区干部", "无陪同人"])
+def test_escorts_without_a_name_stay(text: str) -> None:
+    unchanged(text)
