@@ -209,3 +209,32 @@ def test_a_name_under_an_escort_key() -> None:
 @pytest.mark.parametrize("text", ["陪同人员到场", "陪同人员：社区干部", "陪同人：无", "陪同人：社区干部", "无陪同人"])
 def test_escorts_without_a_name_stay(text: str) -> None:
     unchanged(text)
+
+
+# Who else a case file names by a field of its own: a petition's visitor, a witness, a guarantor.
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["来访人", "举报人", "报告人", "知情人", "见证人", "证明人", "担保人", "签收人", "领取人", "收件人", "邻居"],
+)
+def test_a_name_after_a_persons_field_label(label: str) -> None:
+    leaks(f"{label}：张伟", ["张伟"])
+    leaks(f"{label}：王秀英、李娜", ["王秀英", "李娜"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报人：匿名",
+        "来访人：3人",
+        "领取人：本人",
+        "签收人：（签字）",
+        "见证人：村委会",
+        "担保人：无",
+        "邻居：无",
+        "收件人：汉滨区民政局",
+    ],
+)
+def test_such_a_field_without_a_name_stays(text: str) -> None:
+    unchanged(text)
