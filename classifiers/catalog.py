@@ -153,7 +153,19 @@ class Catalog:
             if folded.endswith(term):
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
-        return self._indexed(key)
+        return self._indexed(key) or self._dotted(key)
+
+    def _dotted(self, key: str) -> KeyInfo | None:
+        """A field's path written with dots (applicant.xm, members.0.xm: OpenSearch's ``fields``
+        and ``highlight`` name a nested field so, as a flattened document does) names what its
+        last part names (before ``.keyword``, the default sub-field of a text field: xm.keyword).
+        Only entity keys, as for ``_indexed``."""
+        path = key[: -len(".keyword")] if key.endswith(".keyword") else key
+        last = path[path.rfind(".") + 1 :]
+        if not last or last == key:
+            return None
+        info = self.lookup(last)
+        return info if info is not None and info.entity is not None else None
 
     def _indexed(self, key: str) -> KeyInfo | None:
         """A key naming an entity with an index after it (xm1, xm_2, name2, 姓名1, lxr1: the

@@ -238,3 +238,35 @@ def test_a_name_after_a_persons_field_label(label: str) -> None:
 )
 def test_such_a_field_without_a_name_stays(text: str) -> None:
     unchanged(text)
+
+
+# A field's path written with dots, as OpenSearch's fields and highlight name a nested field.
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"hits": {"hits": [{"fields": {"applicant.xm": ["张伟"]}}]}}, ["张伟"]),
+        ({"hits": {"hits": [{"highlight": {"applicant.xm": ["<em>张伟</em>"]}}]}}, ["张伟"]),
+        ({"data.xm": "张伟", "members.0.xm": "李娜", "jtcy.hzxm": "王秀英"}, ["张伟", "李娜", "王秀英"]),
+        ({"xm.keyword": "张伟", "applicant.xm.keyword": "李娜"}, ["张伟", "李娜"]),
+    ],
+)
+def test_a_name_under_a_dotted_path(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"file.name": "report.pdf"},
+        {"app.name": "民政通"},
+        {"unit.xm": "汉滨区民政局"},
+        {"v1.2": "张伟"},
+        {"xm.": "张伟"},
+        {".keyword": "张伟"},
+        {"keyword": "张伟"},
+    ],
+)
+def test_a_dotted_path_of_no_entity_stays(doc: object) -> None:
+    unchanged_json(doc)
