@@ -270,3 +270,19 @@ def test_a_name_under_a_dotted_path(doc: object, secrets: list[str]) -> None:
 )
 def test_a_dotted_path_of_no_entity_stays(doc: object) -> None:
     unchanged_json(doc)
+
+
+# A name before 其 and a relation in brackets: whose relative the file says.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [("张强（其子）", ["张强"]), ("李娜（其女）在外务工", ["李娜"]), ("与王秀英（其母）同住", ["王秀英"])],
+)
+def test_a_name_before_a_relative_in_brackets(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("text", ["签字（其子）", "城关镇（其子）"])
+def test_no_name_before_a_relative_in_brackets_stays(text: str) -> None:
+    unchanged(text)
