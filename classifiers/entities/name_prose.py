@@ -92,8 +92,9 @@ _BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}
 # Characters that begin a verb after a name (到场, 前往, 陪同, 一同, 出面, 参加, 说明) and seldom end
 # a given name: a list's item after a staff member's name ends before one (民警张伟、李娜到场: 李娜,
 # not 李娜到), and a name after a comma there stands before one (社工王强，李娜到场核实). Not 来, 同
-# or 在: 张春来, 王同, and 在 is _VERBS_AFTER_NAME's already.
-_VERB_HEADS = frozenset("到去前陪协参出一共都也又再说称反要")
+# or 在: 张春来, 王同, and 在 is _VERBS_AFTER_NAME's already. 办 and 处 (办理, 处理) end an office's
+# name, so the longest head of 李娜办理 (李娜办) is none and the list stopped before 李娜.
+_VERB_HEADS = frozenset("到去前陪协参出一共都也又再说称反要办处")
 # Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
 # follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
 _STAFF_VERBS = frozenset(
@@ -174,7 +175,7 @@ def _next_head(run: str) -> int:
     """How many characters at the head of ``run``, a list's item after a name (民警张伟、李娜到场,
     村医王强与张伟一同入户), are a name, before a word no list holds: a name before a verb's first
     character (``_before_verb``), else the longest that is one (``_name``: a name of three must not
-    leak its last, so 李娜办 of 李娜办理 is masked whole, one character too many); none when the
+    leak its last, so 李娜签 of 李娜签字 is masked whole, one character too many); none when the
     longest is a place, a household or an address (王府井社区, 张家港来电, 张大爷到场), whose head is
     no name either."""
     if size := _before_verb(run):

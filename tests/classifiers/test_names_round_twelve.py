@@ -20,6 +20,10 @@ from support.inspected import ROLES, in_clear, json_leaks, leaks, out, unchanged
         ("社工王强，王秀英到场核实情况", ["王强", "王秀英"]),
         ("网格员李娜，欧阳娜娜前往核实", ["李娜", "欧阳娜娜"]),
         ("民警张伟，李娜出面调解", ["张伟", "李娜"]),
+        # 办 and 处 end an office's name: the list stopped before 李娜
+        ("民警张伟、李娜办理", ["张伟", "李娜"]),
+        ("民警张伟、李娜处理", ["张伟", "李娜"]),
+        ("社工王强，李娜办理手续", ["王强", "李娜"]),
         ("村医王强，张伟陪同入户", ["王强", "张伟"]),  # a known verb: caught before the round
     ],
 )
@@ -37,6 +41,8 @@ def test_a_name_after_a_comma_before_a_verb(text: str, secrets: list[str]) -> No
         ("社工王强，张家港来电", "，张家港来电"),
         ("社工王强，张大爷到场", "，张大爷到场"),
         ("社工王强，王府井社区到场", "，王府井社区到场"),
+        ("社工王强，街道办来电", "，街道办来电"),
+        ("社工王强，李家办事", "，李家办事"),
     ],
 )
 def test_prose_after_a_comma_stays(text: str, kept: str) -> None:
