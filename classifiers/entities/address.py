@@ -63,8 +63,10 @@ _COMPONENTS = {
     "number": r"[0-9]{1,5}(?:号院|号(?!楼))",
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
     # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
-    # kept in the parse.
-    "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}号楼)",
+    # kept in the parse. After a comma a 栋, 幢 or 座 only with a unit or a room after it
+    # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count).
+    "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
+    r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))",
     "unit": r"(?:[ \u3000]|[，,] ?)?[0-9]{1,3}单元",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
