@@ -50,13 +50,15 @@ def _alt(words: list[str]) -> str:
 
 _H = "\u4e00-\u9fff"
 _CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
+_GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|小组|组|队)"
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
     "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
     # 小区 and 社区 end an estate's or a community's name, no district's (凤凰花园小区).
     "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
     "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
-    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:[0-9一二三四五六七八九十]{{1,3}}组)?",
+    # A village's group as rural households write it: 3组, 三组, 第三组, 第三村民小组, 3队.
+    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP})?",
     "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
@@ -81,8 +83,15 @@ _ADDRESS_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in
 _DISTRICT_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in ("province", "city", "county")))
 _ANCHOR_RE = re.compile(
     rf"{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}|{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}"
-    rf"|{_alt(COUNTIES)}"
+    rf"|{_alt(COUNTIES)}|{_alt(TOWNSHIPS)}"
 )
+# A village and its group (石庙村3组, 石庙村第三村民小组): a rural household's address, most 低保 and
+# 特困 cases', written after no label or region as often as not (住石庙村3组12号, 王某，石庙村3组村民).
+# Found by its 村 and group, the village's name read back from 村: two characters, or three after
+# what no name goes on from (the text's start, a point, 住, 在, 于, 系: 住在王家湾村3组); not 本村,
+# 该村 and the like, which name none.
+_VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])村{_GROUP}")
+_BEFORE_NAME = "住在于系是为到"
 CONTEXT: tuple[str, ...] = (
     "家庭住址",
     "户籍地址",
@@ -161,6 +170,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     last_end = 0
     starts: list[tuple[int, str]] = [(m.end(), "context") for m in _CONTEXT_RE.finditer(text)]
     starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
+    if "村" in text:
+        starts += [(_village_start(text, m.start()), "village") for m in _VILLAGE_GROUP_RE.finditer(text)]
     for pos, how in sorted(starts):
         if pos < last_end:
             continue
@@ -177,12 +188,21 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                         found.append((pos, latin, 0.85, "context+latin"))
                         last_end = latin
             continue
-        # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail.
-        enough = parsed.fine and (how == "context" or len(parsed.components) >= 2)
+        # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail. A
+        # village's group is detail enough.
+        enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
         if enough:
             found.append((parsed.start, parsed.end, 0.85 if how == "context" else 0.7, how))
             last_end = parsed.end
     return found
+
+
+def _village_start(text: str, at: int) -> int:
+    """Where the village's name begins whose 村 stands at ``at`` (two Han characters before it)."""
+    if at < 3 or not "\u4e00" <= text[at - 3] <= "\u9fff" or text[at - 3] in _BEFORE_NAME:
+        return at - 2
+    before = text[at - 4] if at >= 4 else ""
+    return at - 3 if not "\u4e00" <= before <= "\u9fff" or before in _BEFORE_NAME else at - 2
 
 
 # An address written a character at a time after its label (住址：北 京 市 朝 阳 区 建 国 路 8 8 号, as a

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, leaks, out
+from support.inspected import ROLES, leaks, out, unchanged
 
 
 # 1. A building written with 栋, 幢 or 座 after the house number's comma: the parse took a comma
@@ -35,3 +35,38 @@ def test_a_building_after_the_numbers_comma_goes_with_the_address(text: str, sec
 def test_a_count_of_buildings_after_the_comma_stays(text: str, kept: str) -> None:
     for role in ROLES:
         assert out(text, "text/plain", role).endswith(kept), role
+
+
+# 3. A village and its group, a rural household's address (most 低保 and 特困 cases'): with no
+# label or district before it, only a county (汉滨区关庙镇…) was an anchor, so 石庙村3组12号 after
+# 住, 居住于 or a name went out whole, and so did 关庙镇石庙村3组 (a township was no anchor);
+# 第三村民小组 stayed after the masked village.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("住石庙村3组12号", ["石庙", "3组", "12号"]),
+        ("户主居住于石庙村3组12号，特困供养", ["石庙", "3组", "12号"]),
+        ("王某，石庙村3组村民，低保户", ["石庙", "3组"]),
+        ("住在王家湾村三组", ["王家湾", "三组"]),
+        ("申请人系关庙镇石庙村三组村民", ["关庙", "石庙", "三组"]),
+        ("关庙镇石庙村3组", ["石庙", "3组"]),
+        ("家住关庙镇石庙村第三村民小组", ["石庙", "第三"]),
+        ("汉滨区关庙镇石庙村第三村民小组", ["石庙", "第三"]),
+    ],
+)
+def test_a_village_and_its_group_are_masked_to_their_end(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "走访本村3组",  # 本村, 全村: this village, no name
+        "全村3组共12户",
+        "第3组村民代表",  # a group with no village before it
+        "调查组走访石庙村",  # a village without its group: as before
+        "城关镇派出所",  # a township alone
+    ],
+)
+def test_groups_without_a_named_village_stay(text: str) -> None:
+    unchanged(text)
