@@ -36,6 +36,7 @@ _MAYBE_CORE: Final = re.compile(
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
     f"|{address.LATIN_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
+    f"|{address_latin.PLACE_HINT}"  # or a street's beside a number (No. 12 Yucai Road, Ankang)
     f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of

@@ -6,8 +6,10 @@ in clear. Under an address key the key's claim masks it already.
 Only after a label, and only down to a street, a village or a dwelling's part (a word of
 ``_FINE``): English prose without a label, and a district alone, stay. Without a label (a remark:
 "lives at No. 12 Yucai Road, Hanbin District, Ankang") only with the evidence of both a street or
-a village and a district, a county or a city in one run of capitalised words (``find_prose``):
-"Hanbin District Civil Affairs Bureau" and "Yucai Road" alone stay."""
+a village and a district, a county or a city in one run of capitalised words (``find_prose``),
+or of a house number before a street's name ("No. 12 Yucai Road, Ankang"), or of a dwelling's
+numbered part beside a street or a community ("Room 301, Unit 3, Building 12, Xingfu Community"):
+"Hanbin District Civil Affairs Bureau", "Yucai Road" alone and "Building 3 of the plan" stay."""
 
 from __future__ import annotations
 
@@ -37,6 +39,23 @@ def end_at(text: str, pos: int) -> int:
 # names an office) and an area's, in one run of capitalised words and numbers.
 _STREET = re.compile(r"\b(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Alley|Hutong|Boulevard|Blvd|Village|Lu|Jie|Cun)\b")
 _AREA = re.compile(r"\b(?:District|County|City)\b")
+# Or, with no area's word (lives at No. 12 Yucai Road, Ankang; Room 301, Unit 3, Building 12, Xingfu
+# Community), a number that says the run is an address: a house number before the street's name
+# (No. 12 Yucai Road, 88 Jianguo Rd), or a dwelling's part and its number (Room 301, Building 12)
+# beside a street, a village or a community. Not "Road test passed", "No. 12 on the list",
+# "Building 3 of the plan": no street after the number, no street beside the building.
+_STREET_WORDS = r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Alley|Hutong|Boulevard|Blvd|Lu|Jie"
+_NUMBERED_STREET = re.compile(
+    rf"(?<![0-9A-Za-z])(?:(?:No\.?|#)[ \t]*)?[0-9]+[A-Za-z]?(?:[ \t]+[A-Z][A-Za-z'\-]*){{1,3}}?[ \t]+(?:{_STREET_WORDS})\b"
+)
+_NUMBERED_DWELLING = re.compile(
+    r"\b(?:Room|Rm|Unit|Building|Bldg|Block|Blk|Apt|Apartment|Flat)\.?[ \t]+(?:(?:No\.?|#)[ \t]*)?[0-9]"
+)
+_PLACE = re.compile(rf"\b(?:{_STREET_WORDS}|Village|Community|Estate|Garden|Gardens|Compound|Cun)\b")
+# What the pre-check looks for without an area's word: a street's, a village's or a community's
+# word (their first letters, as a class ``re`` skips over quickly).
+PLACE_HINT = rf"(?:{_STREET_WORDS}|Village|Community|Estate|Garden|Compound|Cun)\b"
+_PLACE_HINT = re.compile(PLACE_HINT)
 # A sentence's end inside a run: a point after a word of three small letters or more (District.),
 # not an abbreviation's (No., Rd., St.).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.(?=[ \t])")
@@ -44,8 +63,11 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.(?=[ \t])")
 
 def may_be_prose(text: str) -> bool:
     """Could ``text`` hold an English address without a label (``find_prose``)? Substring tests,
-    the area's words first: rarer than a street's."""
-    return " " in text and ("District" in text or "County" in text or "City" in text)
+    the area's words first: rarer than a street's; then one search for a street's, a village's
+    or a community's word (an address with no area's word: No. 12 Yucai Road, Ankang)."""
+    return " " in text and (
+        "District" in text or "County" in text or "City" in text or _PLACE_HINT.search(text) is not None
+    )
 
 
 def find_prose(text: str) -> list[tuple[int, int]]:
@@ -57,9 +79,18 @@ def find_prose(text: str) -> list[tuple[int, int]]:
         stop = _SENTENCE_END.search(run)  # "… Hanbin District. They applied": not "They"
         if stop is not None:
             run = run[: stop.start()]
-        if _AREA.search(run) is not None and _STREET.search(run) is not None:
+        if _names_an_address(run):
             found.append((m.start(), m.start() + len(run)))
     return found
+
+
+def _names_an_address(run: str) -> bool:
+    """Does a run of capitalised words and numbers name an address: a street (or a village) and
+    an area, a house number before the street's name, or a dwelling's numbered part beside a
+    street, a village or a community?"""
+    if _STREET.search(run) is not None and (_AREA.search(run) is not None or _NUMBERED_STREET.search(run) is not None):
+        return True
+    return _NUMBERED_DWELLING.search(run) is not None and _PLACE.search(run) is not None
 
 
 def looks_like(text: str) -> bool:

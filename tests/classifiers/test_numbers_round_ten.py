@@ -70,3 +70,35 @@ def test_a_village_and_its_group_are_masked_to_their_end(text: str, secrets: lis
 )
 def test_groups_without_a_named_village_stay(text: str) -> None:
     unchanged(text)
+
+
+# 2. An English address in a remark whose area is named by its city alone, or not at all: without
+# District, County or City in the run it was taken for prose. A house number before the street's
+# name, or a dwelling's part and its number beside a street or a community, say it is an address.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("lives at No. 12 Yucai Road, Ankang", ["12", "Yucai", "Ankang"]),
+        ("Room 301, Unit 3, Building 12, Xingfu Community", ["301", "Building 12", "Xingfu"]),
+        ("He moved to 88 Jianguo Rd last year", ["88", "Jianguo"]),
+        ("家属住 No. 12 Yucai Road, Ankang，已走访", ["12", "Yucai", "Ankang"]),
+    ],
+)
+def test_an_english_address_without_its_area_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Road test passed",  # a street's word and no number
+        "No. 12 on the list",  # a number and no street
+        "Building 3 of the plan",  # a building's number and no street or community
+        "Section 3, Road Safety Act",  # the number in another part than the street
+        "He walked along Yucai Road to the office",
+        "Unit 3 of the Community Service Center",  # the unit's number and the community apart
+        "Room 301 is the meeting room",
+    ],
+)
+def test_english_prose_with_a_number_or_a_street_stays(text: str) -> None:
+    unchanged(text)
