@@ -374,12 +374,31 @@ def _with_extensions(text: str, found: list[Match]) -> list[Match]:
     """Each landline with the extension after it (转8001, 转 8001, -8001, ext. 8001): the number
     read with its groups joined (09153212345, lifted by 电话 before it) outscores the grouped one
     with its extension, and the extension stayed in clear beside the masked number."""
+    seconds: list[Match] = []
     for i, m in enumerate(found):
-        if m.entity == landline.ENTITY and m.end < len(text):
-            extension = landline.EXTENSION_AFTER.match(text, m.end)
+        if (m.entity == landline.ENTITY or m.entity == mobile.ENTITY) and m.end < len(text):
+            after = landline.EXTENSION_AFTER if m.entity == landline.ENTITY else landline.MOBILE_EXTENSION_AFTER
+            extension = after.match(text, m.end)
             if extension is not None and (i + 1 == len(found) or found[i + 1].start >= extension.end()):
                 found[i] = Match(m.entity, m.start, extension.end(), m.score, m.evidence)
-    return found
+            elif m.entity == landline.ENTITY:
+                second = _second_local(text, m, found[i + 1].start if i + 1 < len(found) else len(text))
+                if second is not None:
+                    seconds.append(second)
+    return sorted(found + seconds, key=lambda m: m.start) if seconds else found
+
+
+def _second_local(text: str, first: Match, limit: int) -> Match | None:
+    """A second landline after ``first`` that gives its local part only (0915-3212345/3212346):
+    the digits as many as the first's subscriber's, before ``limit`` (the next match)."""
+    second = landline.SECOND_LOCAL.match(text, first.end)
+    if second is None or second.end() > limit:
+        return None
+    digits = landline.national(fold(text[first.start : first.end], join_digits=False).text)
+    subscriber = digits[3:] if digits.startswith(("010", "02")) else digits[4:]
+    if len(subscriber) != second.end(1) - second.start(1):
+        return None
+    return Match(landline.ENTITY, second.start(1), second.end(1), first.score, "second-local")
 
 
 def resolve(found: list[Match]) -> list[Match]:

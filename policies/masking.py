@@ -131,6 +131,8 @@ class Operator:
             # masked as one, and the category and grade (health data) hidden.
             return self._mask(entity, text[:18]) + self.fill * 2
         if entity == mobile.ENTITY:
+            if not text.isdigit() and ("转" in text or "分机" in text or "xt" in text or "XT" in text):
+                return self._mask_landline(value, mobile.ENTITY)  # 13800138000转123: an extension after it
             # Its 11 national digits, a mask's characters among them (138****8000 masked upstream).
             text = (mobile.digits(text) if "*" not in text else _digits_and_masks(text)[-11:]) or text
         suffix = ""
@@ -143,18 +145,21 @@ class Operator:
             # character is masked where an 18-character one is, so the birth date stays hidden
             # (and with nothing shown at the end, nothing less to show).
             last = max(last - 1, 0)
-        if len(text) <= self.first + last:
+        if len(text) <= self.first + last or (entity == _LANDLINE and len(text) <= 8):
+            # A landline's local part alone (62345678, the second of 010-62345678/62345679) has
+            # no area code to show: its first and last digits were seven of its eight.
             return self.fill * len(text) + suffix
         hidden = len(text) - self.first - last
         return text[: self.first] + self.fill * hidden + text[len(text) - last :] + suffix
 
-    def _mask_landline(self, value: str) -> str:
+    def _mask_landline(self, value: str, entity: str = _LANDLINE) -> str:
         """A landline's mask from its digits as dialled at home ((0915)3212345, 0915-3212345 and
         +86-915-3212345 alike: its first characters are digits, not a bracket), an extension
         after it (转8001, -8001, ext. 8001) kept apart: the number's last digits are the
-        subscriber's, and the extension's digits are hidden behind its marker."""
+        subscriber's, and the extension's digits are hidden behind its marker. A mobile's with
+        its extension (13800138000转123) likewise."""
         number, extension = landline.split_extension(fold(value, join_digits=False).text.strip())
-        masked = self._mask(landline.ENTITY, landline.national(number))
+        masked = self._mask(entity, landline.national(number) if entity == _LANDLINE else number)
         return masked + "".join(self.fill if c.isdigit() else c for c in extension)
 
 

@@ -58,6 +58,16 @@ _EXTENSION = re.compile(r"[ \t]*(?:转|#|ext\.?|EXT\.?|Ext\.?|分机号?|-)[ \t:
 EXTENSION_AFTER = re.compile(r"[ \t]?(?:转|#|ext\.?|EXT\.?|Ext\.?|分机号?|-)[ \t:：]?[0-9]{1,6}(?![0-9])")
 
 
+# After a mobile only a word says it is an extension (13800138000转123, 分机 8012: a platform's
+# number for a delivery or a hotline, its extension the part that reaches the person); a hyphen
+# and digits after a mobile are more often something else.
+MOBILE_EXTENSION_AFTER = re.compile(r"[ \t]?(?:转|ext\.?|EXT\.?|Ext\.?|分机号?)[ \t:：]?[0-9]{1,6}(?![0-9])")
+# A second number after a landline that gives its local part only (0915-3212345/3212346,
+# 、3212346; the scanner reads a slash between digits as a space): as many digits as the first's,
+# the area code the first's.
+SECOND_LOCAL = re.compile(r"(?:[/、，,][ \t]?|[ \t])([2-9][0-9]{6,7})(?![0-9元万.])")
+
+
 def split_extension(text: str) -> tuple[str, str]:
     """A landline's text as the number and its extension ("" when it has none)."""
     m = _EXTENSION.search(text)

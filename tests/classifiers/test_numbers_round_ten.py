@@ -4,9 +4,11 @@ look-alikes that must stay (docs/classifiers-rounds.md, the twentieth round)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from support.inspected import ROLES, leaks, out, unchanged
+from support.inspected import ROLES, inspected_json, leaks, out, unchanged
 
 
 # 1. A building written with 栋, 幢 or 座 after the house number's comma: the parse took a comma
@@ -102,3 +104,55 @@ def test_an_english_address_without_its_area_is_masked(text: str, secrets: list[
 )
 def test_english_prose_with_a_number_or_a_street_stays(text: str) -> None:
     unchanged(text)
+
+
+# 4. A mobile's extension (a platform's number for a delivery or a hotline: its extension is the
+# part that reaches the person) stayed beside the masked number; a landline's second number that
+# gives its local part only (0915-3212345/3212346) went out whole.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("手机13800138000转123", ["转123", "0013"]),
+        ("手机13800138000 转 8012", ["8012", "0013"]),
+        ("手机：13800138000分机8012，已联系", ["8012", "0013"]),
+        ("电话0915-3212345/3212346", ["3212346", "321234"]),
+        ("电话：0915-3212345、3212346", ["3212346"]),
+        ("电话0915-3212345，3212346", ["3212346"]),
+        ("电话010-62345678/62345679", ["62345679", "2345679"]),  # seven of its eight digits showed
+    ],
+)
+def test_a_phones_extension_and_second_number_are_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("手机13800138000转123", "手机138****8000转***"),
+        ("电话0915-3212345/3212346", "电话091****2345/*******"),
+        ("电话010-62345678/62345679", "电话010****5678/********"),
+    ],
+)
+def test_the_caseworkers_mask_of_an_extension_and_a_second_number(text: str, masked: str) -> None:
+    assert out(text, "text/plain", "caseworker") == masked
+
+
+def test_a_mobiles_extension_under_its_key() -> None:
+    doc = {"lxdh": "13800138000转123"}
+    assert json.loads(inspected_json(doc, "caseworker").body) == {"lxdh": "138****8000转***"}
+    assert "123" not in inspected_json(doc, "outsourced").body.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("电话0915-3212345，3212346元", "，3212346元"),  # an amount after the number
+        ("电话0915-3212345，2023年", "，2023年"),
+        ("电话0915-3212345/321234", "/321234"),  # fewer digits than the subscriber's
+        ("电话13800138000，转账8000元", "，转账8000元"),
+        ("手机13800138000-123", "-123"),  # a hyphen after a mobile: no word says it is an extension
+    ],
+)
+def test_what_follows_a_phone_and_is_no_part_of_it_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(kept), (role, text)
