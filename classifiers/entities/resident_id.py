@@ -84,6 +84,8 @@ CONTEXT: tuple[str, ...] = (
     "证件号码",
     "证件号",
     "身份号码",
+    # 身分证: the older writing, still in forms and exports (a 15-digit number after it went out).
+    "身分证",
     "id",
     "idcard",
     "sfzh",

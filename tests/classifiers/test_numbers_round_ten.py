@@ -156,3 +156,33 @@ def test_a_mobiles_extension_under_its_key() -> None:
 def test_what_follows_a_phone_and_is_no_part_of_it_stays(text: str, kept: str) -> None:
     for role in ROLES:
         assert out(text, "text/plain", role).endswith(kept), (role, text)
+
+
+# 5. 身分证, the older writing of 身份证, still in forms and exports: a legacy 15-digit number, a
+# mistyped or a cut one and one in pieces after it went out whole, and so did each under its key.
+LEGACY = "610902900101123"  # province 61, born 1990-01-01
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"身分证号{LEGACY}", "900101"),
+        ("身分证号：610902199001011230", "19900101"),  # its check character wrong
+        ("身分证号 610902,19900101,1235", "19900101"),
+        ("身分证：61090219900101123", "19900101"),  # cut to 17
+    ],
+)
+def test_an_id_number_after_the_older_label_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize("key", ["身分证号", "身分证号码", "身分证"])
+def test_an_id_number_under_the_older_label_as_a_key_is_masked(key: str) -> None:
+    for value in (LEGACY, "610902199001011230"):
+        for role in ROLES:
+            body = inspected_json({key: value}, role).body.decode()
+            assert value[6:12] not in body, (key, value, role, body)
+
+
+def test_a_legacy_number_after_a_serials_label_stays() -> None:
+    unchanged(f"业务流水号{LEGACY}")
