@@ -62,14 +62,17 @@ _COMPONENTS = {
     "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
-    "number": r"[0-9]{1,5}(?:号院|号(?!楼))",
+    # A number with its sub-number (12-3号, 12号附3号: the 3 went out after the masked address).
+    "number": r"[0-9]{1,5}(?:-[0-9]{1,4})?(?:号院|号(?!楼))(?:附[0-9]{1,3}号)?",
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
     # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
     # kept in the parse. After a comma a 栋, 幢 or 座 only with a unit or a room after it
     # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count).
     "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
     r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))",
-    "unit": r"(?:[ \u3000]|[，,] ?)?[0-9]{1,3}单元",
+    # A unit in numerals too (三单元), and a floor after it or in its place (2单元3楼301室, 12号3楼301:
+    # the parse stopped before the floor, and 楼301室 or 3楼 went out): a room may follow either.
+    "unit": r"(?:(?:[ \u3000]|[，,] ?)?[0-9一二三四五六七八九十]{1,3}单元(?:[0-9]{1,2}(?:楼|层))?|[0-9]{1,2}(?:楼|层))",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
 # A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a

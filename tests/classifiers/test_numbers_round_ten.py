@@ -186,3 +186,32 @@ def test_an_id_number_under_the_older_label_as_a_key_is_masked(key: str) -> None
 
 def test_a_legacy_number_after_a_serials_label_stays() -> None:
     unchanged(f"业务流水号{LEGACY}")
+
+
+# 6. Found on the way: a floor (12号3楼, 2单元3楼301室), a unit in numerals (三单元301), a house
+# number's sub-number (12-3号, 12号附3号): the parse stopped before each, and it went out after
+# the masked address.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("住址：汉滨区育才路12号3楼", ["3楼"]),
+        ("家住汉滨区育才路12号2单元3楼301室", ["3楼", "301"]),
+        ("家住汉滨区育才路12号3楼301", ["3楼", "301"]),
+        ("家住幸福小区5号楼3层", ["3层"]),
+        ("住址：汉滨区育才路12号三单元301", ["三单元", "301"]),
+        ("住址：汉滨区育才路12-3号", ["12-3", "-3号"]),
+        ("住址：汉滨区育才路12号附3号", ["附3号"]),
+    ],
+)
+def test_a_floor_a_unit_in_numerals_and_a_sub_number_go_with_the_address(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("text", ["会议在3楼召开", "他住在12号楼", "民政局3楼办理"])
+def test_a_floor_outside_an_address_stays(text: str) -> None:
+    unchanged(text)
+
+
+def test_a_floor_after_the_addresss_comma_stays() -> None:
+    for role in ROLES:
+        assert out("住址：汉滨区育才路12号，3楼会议室", "text/plain", role).endswith("，3楼会议室"), role
