@@ -84,8 +84,11 @@ CONTEXT: tuple[str, ...] = (
     "证件号码",
     "证件号",
     "身份号码",
-    # 身分证: the older writing, still in forms and exports (a 15-digit number after it went out).
+    # 身分证: the older writing, still in forms and exports (a 15-digit number after it went out);
+    # 省份证 and 身份号, the commonest slips of a pinyin input (shen/sheng) and of a hurried hand.
     "身分证",
+    "省份证",
+    "身份号",
     "id",
     "idcard",
     "sfzh",

@@ -158,8 +158,9 @@ def test_what_follows_a_phone_and_is_no_part_of_it_stays(text: str, kept: str) -
         assert out(text, "text/plain", role).endswith(kept), (role, text)
 
 
-# 5. 身分证, the older writing of 身份证, still in forms and exports: a legacy 15-digit number, a
-# mistyped or a cut one and one in pieces after it went out whole, and so did each under its key.
+# 5. 身分证, the older writing of 身份证, still in forms and exports, and the slips 省份证 and 身份号: a
+# legacy 15-digit number, a mistyped or a cut one and one in pieces after it went out whole, and
+# so did each under the older label as a key.
 LEGACY = "610902900101123"  # province 61, born 1990-01-01
 
 
@@ -170,6 +171,9 @@ LEGACY = "610902900101123"  # province 61, born 1990-01-01
         ("身分证号：610902199001011230", "19900101"),  # its check character wrong
         ("身分证号 610902,19900101,1235", "19900101"),
         ("身分证：61090219900101123", "19900101"),  # cut to 17
+        (f"省份证号{LEGACY}", "900101"),  # a pinyin input's slip (shen/sheng)
+        ("省份证号：610902199001011230", "19900101"),
+        (f"身份号{LEGACY}", "900101"),
     ],
 )
 def test_an_id_number_after_the_older_label_is_masked(text: str, secret: str) -> None:
@@ -184,8 +188,9 @@ def test_an_id_number_under_the_older_label_as_a_key_is_masked(key: str) -> None
             assert value[6:12] not in body, (key, value, role, body)
 
 
-def test_a_legacy_number_after_a_serials_label_stays() -> None:
-    unchanged(f"业务流水号{LEGACY}")
+@pytest.mark.parametrize("text", [f"业务流水号{LEGACY}", f"省份在列表中，{LEGACY}为流水", f"省份：陕西，编号{LEGACY}"])
+def test_a_legacy_number_after_no_ids_label_stays(text: str) -> None:
+    unchanged(text)
 
 
 # 6. Found on the way: a floor (12号3楼, 2单元3楼301室), a unit in numerals (三单元301), a house
