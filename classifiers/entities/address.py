@@ -77,7 +77,12 @@ _COMPONENTS = {
 }
 # A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a
 # unit's next number is its room. Not a year, a date's or an amount's number (3单元 2023年).
-_ROOM = r"(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))|[0-9]{1,5}(?:室|房|号))"
+# After a building with no unit (B座1201, 3栋1201) a number of three or four digits alone is its room
+# too: 1201 went out after the masked address.
+_ROOM = (
+    r"(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))"
+    r"|(?(building)(?:[0-9]{1,5}(?:室|房|号)|[0-9]{3,4}(?![0-9年月日元万.户人间套层楼]))|[0-9]{1,5}(?:室|房|号)))"
+)
 _ADDRESS_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + rf"(?P<room>{_ROOM})?")
 # The administrative prefix alone, for district_end(). Every group of _ADDRESS_RE is optional
 # and the match is unanchored at the end, so the engine never backtracks into a group once

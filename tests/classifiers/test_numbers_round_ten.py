@@ -220,3 +220,26 @@ def test_a_floor_outside_an_address_stays(text: str) -> None:
 def test_a_floor_after_the_addresss_comma_stays() -> None:
     for role in ROLES:
         assert out("住址：汉滨区育才路12号，3楼会议室", "text/plain", role).endswith("，3楼会议室"), role
+
+
+# After a building with no unit (B座1201, 3栋1201, 5号楼302) a number of three or four digits alone is
+# its room: it went out after the masked address.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("住址：汉滨区育才路12号B座1201", "1201"),
+        ("住址：汉滨区育才路12号3栋1201", "1201"),
+        ("家住幸福小区5号楼302", "302"),
+    ],
+)
+def test_a_rooms_number_after_a_building_goes_with_the_address(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("住址：汉滨区育才路12号3栋2023年建成", "2023年建成"), ("住址：汉滨区育才路12号3栋120户", "120户")],
+)
+def test_a_year_or_a_count_after_a_building_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(kept), role
