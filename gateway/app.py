@@ -28,12 +28,13 @@ from policies.separation import check_identities
 
 from . import heap
 from .admin import create_admin, readiness
-from .exchange import Exchange
+from .exchange import Exchange, Request
 from .forwarded import TrustedProxies
 from .metrics import GatewayMetrics
 from .process_events import flat_settings, read_snapshot, start_entry, stop_entry, write_snapshot
 from .proxy import Proxy, request_from_scope, run_audit
 from .references import ReferenceLoader
+from .server import REFUSED
 from .settings import Settings, load_settings
 from .stages.audit import Audit, GuardWrites
 from .stages.authorize import Authorize
@@ -230,6 +231,18 @@ class Gateway:
                 await self.proxy(scope, receive, send)
         elif scope["type"] == "websocket":
             await self._refuse_websocket(self._proxies.resolve(scope), send)
+        elif scope["type"] == REFUSED:
+            await self._audit_refused(scope)
+
+    async def _audit_refused(self, scope: Scope) -> None:
+        """A request the HTTP server refused before it was formed (server.py: unparseable, or its
+        header block cut off by the deadline), audited as any refused request is: the client's
+        address, no principal, no method or route. The server answered it already."""
+        client = scope.get("client") or ("", 0)
+        request = Request("", "", b"", [], client[0], client[1], scope["scheme"])
+        ex = Exchange(request, request_id=scope["request_id"])
+        ex.fail(scope["status"], scope["code"], scope["message"], scope["message_zh"])
+        await run_audit(self.audit, ex)
 
     async def _refuse_websocket(self, scope: Scope, send: Send) -> None:
         """WebSocket is not proxied: its messages could not be inspected and audited one by one.

@@ -1,13 +1,19 @@
 """The HTTP protocol the gateway serves with: uvicorn's httptools protocol plus a deadline for
-each request's header block.
+each request's header block, and an audit event for each request refused before it was formed.
 
 uvicorn times out idle keep-alive connections but not a client that sends its request line and
 then trickles header lines (slowloris), nor one that connects and sends nothing: each holds a
 socket and a parser for as long as it likes. Here the header block of every request must be
 complete within `server.header_timeout` seconds of the connection opening or of the previous
-response ending; otherwise the client gets 408 and the connection is closed. No request was
-formed, so nothing reaches the pipeline and there is no audit event: the timeout is logged (at
-WARNING, with the client's address) for the operator.
+response ending; otherwise the client gets 408 and the connection is closed.
+
+A request the parser cannot read (CONNECT, a lower-case method, a tab in the target, HTTP/1.2,
+a TLS handshake on the plain port, a smuggling attempt's malformed framing) got uvicorn's own
+400 and reached no stage. No request without its audit event: each is answered 400
+(`malformed_request`) with the event's id, and the gateway audits it (`REFUSED`: a scope of its
+own type, handed to the app as a request's is) with the client's address, no principal and no
+route. So is a header block cut off by the deadline once it had begun (a slowloris client's); a
+connection that sent nothing, an idle keep-alive among them, is closed without one.
 """
 
 from __future__ import annotations
@@ -20,7 +26,12 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from .exchange import new_request_id
+
 log = logging.getLogger(__name__)
+
+# The type of the scope a request refused before it was formed is audited with (gateway/app.py).
+REFUSED = "minguard.refused"
 
 # The workers uvicorn spawns build their protocol from uvicorn's own config, which has no room
 # for ours: `minguard run` passes the setting through the environment (see gateway/cli.py).
@@ -28,25 +39,30 @@ HEADER_TIMEOUT_ENV = "MINGUARD_HEADER_TIMEOUT"
 DEFAULT_HEADER_TIMEOUT = 10.0
 
 
-def _response_408() -> bytes:
+# What each refusal says, as the gateway's own errors do (code, English, zh-CN).
+_HEADER_TIMEOUT = (
+    408,
+    "header_timeout",
+    "the request's header block was not complete in time",
+    "请求头未在限定时间内发送完毕,连接已关闭",
+)
+_MALFORMED = (400, "malformed_request", "the request could not be read as HTTP/1.1", "请求无法按 HTTP/1.1 解析,已拒绝")
+_REASONS = {408: "Request Timeout", 400: "Bad Request"}
+
+
+def _refusal(refusal: tuple[int, str, str, str], request_id: str) -> bytes:
+    status, code, message, message_zh = refusal
     body = json.dumps(
-        {
-            "code": "header_timeout",
-            "message": "the request's header block was not complete in time",
-            "message_zh": "请求头未在限定时间内发送完毕,连接已关闭",
-        },
-        ensure_ascii=False,
+        {"code": code, "message": message, "message_zh": message_zh, "request_id": request_id}, ensure_ascii=False
     ).encode("utf-8")
     head = (
-        "HTTP/1.1 408 Request Timeout\r\n"
+        f"HTTP/1.1 {status} {_REASONS[status]}\r\n"
         "content-type: application/json; charset=utf-8\r\n"
         f"content-length: {len(body)}\r\n"
+        f"x-request-id: {request_id}\r\n"
         "connection: close\r\n\r\n"
     )
     return head.encode("latin-1") + body
-
-
-_RESPONSE_408 = _response_408()
 
 
 def header_timeout() -> float:
@@ -62,12 +78,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self._header_timeout = header_timeout()
         self._header_deadline: asyncio.TimerHandle | None = None
+        self._begun = False  # a request's first bytes came, its header block not yet whole
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm()
 
+    def on_message_begin(self) -> None:
+        self._begun = True
+        super().on_message_begin()
+
     def on_headers_complete(self) -> None:
+        self._begun = False
         self._disarm()
         super().on_headers_complete()
 
@@ -102,5 +124,41 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             port,
             self._header_timeout,
         )
-        self.transport.write(_RESPONSE_408)
+        self._refuse(_HEADER_TIMEOUT, audited=self._begun)
+
+    def send_400_response(self, msg: str) -> None:
+        """What the parser could not read (uvicorn logs it without the client's address)."""
+        host, port = self.client or ("", 0)
+        log.warning("request from %s:%s could not be parsed (%s): 400, connection closed", host, port, msg)
+        self._refuse(_MALFORMED, audited=True)
+
+    def _refuse(self, refusal: tuple[int, str, str, str], audited: bool) -> None:
+        """Answer ``refusal`` and close; with ``audited``, the gateway writes its audit event.
+        The task is kept among the server's (uvicorn waits for them before it stops)."""
+        request_id = new_request_id()
+        self.transport.write(_refusal(refusal, request_id))
         self.transport.close()
+        if not audited:
+            return
+        status, code, message, message_zh = refusal
+        scope = {
+            "type": REFUSED,
+            "client": self.client,
+            "scheme": self.scheme,
+            "request_id": request_id,
+            "status": status,
+            "code": code,
+            "message": message,
+            "message_zh": message_zh,
+        }
+        task = self.loop.create_task(self.app(scope, _nothing_to_receive, _nothing_to_send))
+        task.add_done_callback(self.tasks.discard)
+        self.tasks.add(task)
+
+
+async def _nothing_to_receive() -> dict[str, Any]:
+    return {"type": "http.disconnect"}
+
+
+async def _nothing_to_send(message: dict[str, Any]) -> None:
+    return None
