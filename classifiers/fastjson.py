@@ -45,9 +45,9 @@ from .jsonshapes import (
     split_numbers,
     table,
 )
-from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _held, _leaves, _present
+from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _leaves, _present
 from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
-from .persons import WHO_KINDS, listed_who, who_of
+from .persons import Persons
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
@@ -111,19 +111,10 @@ class ColumnWalker:
         # id of a column of column-wise records (an array, or pandas' object by row index, of
         # _column_wise) -> the region item of its row 0; row i is item ``first - i``.
         self._rows_of: dict[int, int] = {}
-        # Persons in no record list (``persons_apart``): the items holding a field of one of
-        # ``person_entities`` (a name, an ID number), and the item each item lies in.
+        # Persons in no record list, and those beside it (persons.py): the walk tells it the
+        # items it enters and what they hold; ``person_entities`` say a person (a name, an ID number).
         self._person_entities = person_entities
-        self._people: set[int] = set()
-        self._parents: dict[int, int | None] = {}
-        # Who each such item in the envelope says it is (``_who_of``), when the answer has a
-        # record list: counted beside the list unless the list names the same person
-        # (``persons_beside``). The list's records are read for that only then: the columns of
-        # its ID numbers, names and phones as walked (before masking), or its objects walked
-        # one by one (left unmasked: their masks go into copies).
-        self._who: dict[int, list[str]] = {}
-        self._listed: list[tuple[str, Sequence[Any]]] = []
-        self._listed_rows: list[list[dict[str, Any]]] = []
+        self.persons = Persons(plan_of, person_entities)
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -215,10 +206,10 @@ class ColumnWalker:
                     new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
                 else:  # an object among other values, or a row's value: an item of its own
                     item = self._items(1) if row is None else row - i
-                    if self._holds_person(v) if row is None else self._names_person(key, v):
-                        self._people.add(item)
+                    if self.persons.holds_person(v) if row is None else self.persons.names_person(key, v):
+                        self.persons.add(item)
                         if row is None and self._beside(record):
-                            self._note_who(item, v)
+                            self.persons.note(item, v)
                     outer = self._enter(item)
                     new, changed = self.walk(v, f"{path}[{i}]", key, record, embed)
                     self._enter(outer)
@@ -451,8 +442,8 @@ class ColumnWalker:
                 if row is None:
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
-                    if self._names_person(column, v):
-                        self._people.add(row - int(k))
+                    if self.persons.names_person(column, v):
+                        self.persons.add(row - int(k))
                     outer = self._enter(row - int(k))
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
                     self._enter(outer)
@@ -579,15 +570,15 @@ class ColumnWalker:
         first = 0 if is_records else self._items(len(items))
         if not is_records and self._beside(record):
             for i, item in enumerate(items):
-                if self._holds_person(item):
-                    self._note_who(first - i, item)
+                if self.persons.holds_person(item):
+                    self.persons.note(first - i, item)
         regional = listed_region_names(items, self.plan_of)  # [{"code": "632801", "name": "格尔木市"}, …]
         for key, column in _by_column(items):
             plan = self.plan_of(None if key in regional else key)
             joined = join(column)
             info = plan.info
-            if is_records and info is not None and info.entity in WHO_KINDS:
-                self._listed.append((info.entity, column))
+            if is_records and info is not None:
+                self.persons.listed_column(info.entity, column)
             rest: Iterable[int] = range(len(column))
             if info is not None and (info.region or info.region_part) and joined is not None:
                 rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
@@ -603,7 +594,7 @@ class ColumnWalker:
                     self.region_values((text,), code_only, row)
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
                 # A column of names or ID numbers, or of objects that may hold them (joined: None)
-                self._people.update(first - i for i, value in enumerate(column) if self._names_person(key, value))
+                self.persons.column(first, key, column)
             category = info.category if info is not None else None
             if (
                 category is not None
@@ -777,14 +768,14 @@ class ColumnWalker:
         key among them, a key naming a person ({"xm": [...], "lxdh": [...]}): each row is told a
         region item of its own (``_rows_of``), so that the codes of one row do not place the
         township named alone in another, and each row naming a person counts as one
-        (``persons_apart``). Two columns at least, of values that are no objects; a shorter one
+        (``Persons.apart``). Two columns at least, of values that are no objects; a shorter one
         lacks some rows' values. A region key beside them that holds no column ({"xzqhdm":
         "610902001", "tags": […]}) says the object is one record."""
         columns = [value for value in node.values() if _column(value)]
         if len(columns) < 2:
             return
         regional = [_column(value) for key, value in node.items() if self._region_key(key)]
-        if not all(regional) or not (regional or any(self._names_person(key, True) for key in node)):
+        if not all(regional) or not (regional or any(self.persons.names_person(key, True) for key in node)):
             return
         rows = [len(column) if type(column) is list else 1 + max(map(int, column)) for column in columns]
         first = self._items(max(rows))
@@ -800,68 +791,13 @@ class ColumnWalker:
         each lies in the item the walk is in."""
         first = self._next_item
         self._next_item -= count
-        self._parents.update(dict.fromkeys(range(first - count + 1, first + 1), self._item))
+        self.persons.lie_in(first, count, self._item)
         return first
-
-    def _names_person(self, key: str | None, value: Any) -> bool:
-        """Is ``value`` a person's name or ID number (by its key), present, or an object holding
-        one (GraphQL's {"node": {"xm": …}})?"""
-        if type(value) is dict:
-            return self._holds_person(value)
-        info = self.plan_of(key).info
-        return info is not None and info.entity in self._person_entities and _held(value)
-
-    def _holds_person(self, node: Any) -> bool:
-        """Does an object hold a person's name or ID number, in its members or in an object
-        among them? (Not in a list among them: its objects are items of their own.)"""
-        return type(node) is dict and any(self._names_person(key, value) for key, value in node.items())
-
-    def persons_apart(self) -> int:
-        """How many objects outside the answer's record list hold a person's name or ID number
-        (a page nested deeper than ``json_records`` looks, GraphQL's edges, OData's ``value``, a
-        household's members, the rows of column-wise records). One that holds such objects
-        counts by them, not beside them: a household counts for its members, its head among
-        them, wherever the list of households lies."""
-        return len(self._persons())
-
-    def _persons(self) -> set[int]:
-        """The items holding a person that hold no such item (``persons_apart``)."""
-        holders: set[int] = set()
-        for item in self._people:
-            parent = self._parents.get(item)
-            while parent is not None and parent not in holders:
-                holders.add(parent)
-                parent = self._parents.get(parent)
-        return self._people - holders
 
     def _beside(self, record: int) -> bool:
         """Are objects walked now beside the answer's record list (in its envelope), where who
         they are decides whether they count beside it?"""
         return record == ENVELOPE and self.records_id is not None
-
-    def _note_who(self, item: int, node: dict[str, Any]) -> None:
-        forms = self._who_of(node)
-        if forms:
-            self._who[item] = forms
-
-    def _who_of(self, node: dict[str, Any]) -> list[str]:
-        return who_of(node, self.plan_of)
-
-    def _listed_who(self) -> set[str]:
-        """Every form of who the records of the answer's list are (``persons.who_of``)."""
-        return listed_who(self._listed_rows, self._listed, self.plan_of)
-
-    def persons_beside(self) -> int:
-        """How many persons the objects beside the answer's record list (``_who``: counted in
-        ``persons_apart``, yet not with the list's records) name that its records do not: by
-        ID number, or by name and phone, or by a name alone that no record of the list carries
-        (one that a record carries may be that person, and is not counted again)."""
-        if not self._who:
-            return 0
-        people = self._persons()
-        listed = self._listed_who()
-        beside = {forms[0] for item, forms in self._who.items() if item in people and listed.isdisjoint(forms)}
-        return len(beside)
 
     def _enter(self, item: int | None) -> int | None:
         """Region values are of ``item`` from now on (None: of the walker's record); returns
@@ -883,13 +819,13 @@ class ColumnWalker:
         first = self._items(len(items)) if apart else 0
         around = self._enter(self._items(1)) if fields and is_records else self._item
         if is_records:
-            self._listed_rows.append(items)
+            self.persons.listed_rows(items)
         beside = apart and self._beside(record)
         for i, item in enumerate(items):
-            if apart and self._holds_person(item):
-                self._people.add(first - i)
+            if apart and self.persons.holds_person(item):
+                self.persons.add(first - i)
                 if beside:
-                    self._note_who(first - i, item)
+                    self.persons.note(first - i, item)
             outer = self._enter(first - i) if apart else self._item
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
             if apart:

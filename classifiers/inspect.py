@@ -358,8 +358,8 @@ class Inspector:
             walked = walker.walk_document(doc)
         except RecursionError:
             raise InspectionError("unparseable", "JSON body is nested too deeply") from None
-        run.persons_apart += walker.persons_apart()
-        run.persons_beside += walker.persons_beside()
+        run.persons_apart += walker.persons.apart()
+        run.persons_beside += walker.persons.beside()
         return walked
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:

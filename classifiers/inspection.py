@@ -32,11 +32,11 @@ class Inspection:
     clear: int
     reasons: tuple[str, ...]
     # Objects outside the answer's record list that hold a person's name or ID number, in the
-    # JSON documents walked (fastjson.ColumnWalker.persons_apart): the records a page nested
+    # JSON documents walked (persons.Persons.apart): the records a page nested
     # deeper, GraphQL's edges or a household's members stand for.
     persons_apart: int
     # Of those, the persons in the envelope beside the record list that its records do not
-    # name, by ID number or by name and phone (fastjson.ColumnWalker.persons_beside): they
+    # name, by ID number or by name and phone (persons.Persons.beside): they
     # count with the records, not instead of them.
     persons_beside: int
     # Values under region keys that are no 行政区划代码 (a name: 紫阳县): regions not judged.
