@@ -39,7 +39,7 @@ HEADER_TIMEOUT_ENV = "MINGUARD_HEADER_TIMEOUT"
 DEFAULT_HEADER_TIMEOUT = 10.0
 
 
-# What each refusal says, as the gateway's own errors do (code, English, zh-CN).
+# What each refusal says (code, English, zh-CN), written as the gateway's own errors are (proxy.error_response).
 _HEADER_TIMEOUT = (
     408,
     "header_timeout",
@@ -53,7 +53,8 @@ _REASONS = {408: "Request Timeout", 400: "Bad Request"}
 def _refusal(refusal: tuple[int, str, str, str], request_id: str) -> bytes:
     status, code, message, message_zh = refusal
     body = json.dumps(
-        {"code": code, "message": message, "message_zh": message_zh, "request_id": request_id}, ensure_ascii=False
+        {"error": {"code": code, "message": message, "message_zh": message_zh, "request_id": request_id}},
+        ensure_ascii=False,
     ).encode("utf-8")
     head = (
         f"HTTP/1.1 {status} {_REASONS[status]}\r\n"
