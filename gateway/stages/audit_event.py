@@ -194,7 +194,7 @@ class AuditEvent:
         what = (
             f"{_ACTION_ZH.get(route.action, route.action)} {route.resource}(区划 {route.target_region or '-'})"
             if route
-            else f"{ex.request.method} 请求"
+            else (f"{ex.request.method} 请求" if ex.request.method else "未成形的请求")  # gateway/server.py's refusals
             + ("(未登记接口)" if ex.failure and ex.failure.code == "unknown_route" else "")
         )
         if ex.failure is not None:

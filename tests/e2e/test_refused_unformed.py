@@ -71,6 +71,7 @@ def test_a_request_the_parser_cannot_read_is_refused_and_audited(
     assert event["minguard"]["error"]["code"] == "malformed_request"  # type: ignore[index]
     assert event["http"]["response"]["status_code"] == 400  # type: ignore[index]
     assert event["source"]["ip"] == "127.0.0.1"  # type: ignore[index]
+    assert event["minguard"]["summary_zh"].startswith("未认证调用方 未成形的请求:拒绝/失败(请求无法按")  # type: ignore[index]
 
 
 def test_a_header_block_cut_off_by_the_deadline_is_audited_and_a_silent_connection_is_not(
