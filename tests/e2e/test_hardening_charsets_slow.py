@@ -9,7 +9,6 @@ import socket
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -17,6 +16,7 @@ from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, wait_for_events
 from support.odd_upstream import ID_NUMBER, MOBILE, gateway_to_odd_upstream
+from support.raw_requests import connect, read_all
 
 pytestmark = pytest.mark.opensearch
 
@@ -58,19 +58,13 @@ def test_gb18030_json_is_masked_and_stays_gb18030(
     assert wait_for_events(opensearch, index_prefix, [request_id]) == {request_id: 1}
 
 
-def _connect(gateway: RunningGateway) -> socket.socket:
-    parts = urlsplit(gateway.url)
-    conn = socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=10)
-    return conn
-
-
 def test_slow_clients_do_not_starve_others(gateway: RunningGateway) -> None:
     """Within the header deadline (server.header_timeout, 10 s by default) slow connections cost
     a socket each and never block the event loop: a normal request is served at once while a
     hundred of them trickle headers, and none of them reaches the pipeline or the upstream."""
     headers = gateway.headers("caseworker-hanbin", **{"X-Purpose-Of-Use": "test"})
     with ExitStack() as stack:
-        slow = [stack.enter_context(_connect(gateway)) for _ in range(100)]
+        slow = [stack.enter_context(connect(gateway)) for _ in range(100)]
         for conn in slow:
             conn.sendall(b"GET /api/v1/regions/610902/persons HTTP/1.1\r\nHost: gw\r\n")
         for i in range(3):
@@ -100,19 +94,8 @@ def strict_gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) 
         yield gateway
 
 
-def _read_all(conn: socket.socket, seconds: float) -> bytes:
-    conn.settimeout(seconds)
-    data = b""
-    try:
-        while chunk := conn.recv(4096):
-            data += chunk
-    except TimeoutError:
-        pass
-    return data
-
-
 def test_a_header_block_not_complete_in_time_gets_408_and_the_connection_closes(strict_gateway: RunningGateway) -> None:
-    with _connect(strict_gateway) as trickling, _connect(strict_gateway) as silent:
+    with connect(strict_gateway) as trickling, connect(strict_gateway) as silent:
         trickling.sendall(b"GET /api/v1/regions/610902/persons HTTP/1.1\r\nHost: gw\r\n")
         started = time.monotonic()
         for i in range(4):  # still sending, but never finishing the block
@@ -121,12 +104,12 @@ def test_a_header_block_not_complete_in_time_gets_408_and_the_connection_closes(
                 trickling.sendall(f"X-Trickle-{i}: 1\r\n".encode())
             except OSError:
                 break
-        answer = _read_all(trickling, 5)
+        answer = read_all(trickling, 5)
         assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
         assert b"header_timeout" in answer
         assert time.monotonic() - started < 4
         # A connection that never sends anything is closed the same way.
-        assert _read_all(silent, 5).startswith(b"HTTP/1.1 408")
+        assert read_all(silent, 5).startswith(b"HTTP/1.1 408")
     log = strict_gateway.log.read_text(errors="replace")
     assert "not complete after 1.0 s" in log
 

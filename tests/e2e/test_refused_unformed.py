@@ -5,16 +5,15 @@ event: uvicorn's own 400 had none, and a slowloris client was only logged."""
 from __future__ import annotations
 
 import json
-import socket
 import time
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from opensearchpy import OpenSearch
 
 from support.gateways import RunningGateway, audit_events, wait_for_events
 from support.odd_upstream import gateway_to_odd_upstream
+from support.raw_requests import connect, read_all
 
 pytestmark = pytest.mark.opensearch
 
@@ -28,16 +27,10 @@ def gateway(tmp_path_factory: pytest.TempPathFactory, index_prefix: str) -> Iter
 
 def _answer(gateway: RunningGateway, sent: bytes, wait: float = 5.0) -> tuple[bytes, dict[str, str]]:
     """The status line and the JSON body of the answer to ``sent`` (the connection is closed)."""
-    parts = urlsplit(gateway.url)
-    with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=wait) as conn:
+    with connect(gateway) as conn:
         if sent:
             conn.sendall(sent)
-        data = b""
-        try:
-            while chunk := conn.recv(4096):
-                data += chunk
-        except TimeoutError:
-            pass
+        data = read_all(conn, wait)
     head, _, body = data.partition(b"\r\n\r\n")
     error: dict[str, str] = json.loads(body)["error"]
     return head.split(b"\r\n", 1)[0], error

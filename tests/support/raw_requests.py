@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,6 +45,24 @@ def raw(
         return response.status, data if isinstance(data, dict) else {"items": data}, request_id
     finally:
         conn.close()
+
+
+def connect(gateway: RunningGateway) -> socket.socket:
+    """A plain TCP connection to the gateway, for bytes no HTTP client would send."""
+    parts = urlsplit(gateway.url)
+    return socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=10)
+
+
+def read_all(conn: socket.socket, seconds: float) -> bytes:
+    """What the gateway sends until it closes the connection, or ``seconds`` pass in silence."""
+    conn.settimeout(seconds)
+    data = b""
+    try:
+        while chunk := conn.recv(4096):
+            data += chunk
+    except TimeoutError:
+        pass
+    return data
 
 
 def key(gateway: RunningGateway, key_id: str = "caseworker-hanbin") -> tuple[str, str]:
