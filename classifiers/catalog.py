@@ -26,6 +26,9 @@ _REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm", "
 # The last word of a key naming a list of what the words before it name: regionCodeList.
 _LIST_WORDS = frozenset({"list", "array", "arr", "set"})
 _LIST_CHINESE = ("列表", "集合")
+# An index inside a key, between the words of a member's field (jtcy1xm, cy1_xm, jtcy_2_xm: the
+# first member's name): one to three digits, the separators beside them, letters or CJK on both sides.
+_INNER_INDEX_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]+?)[_-]?[0-9]{1,3}[_-]?([A-Za-z\u4e00-\u9fff]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,18 @@ class Catalog:
             if folded.endswith(term):
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
-        return self._indexed(key) or self._dotted(key)
+        return self._indexed(key) or self._indexed_inside(key) or self._dotted(key)
+
+    def _indexed_inside(self, key: str) -> KeyInfo | None:
+        """A key with an index between its words (jtcy1xm, cy1_xm: the first member's 姓名, as
+        jtcyxm and cyxm name one) names what the key without it names. xm is matched whole only (it
+        ends 救助项目's jzxm too), so the words after the index were read as no key. Only entity
+        keys, as for ``_indexed`` (page2xm, md5sum stay)."""
+        match = _INNER_INDEX_RE.fullmatch(key)
+        if match is None:
+            return None
+        info = self.lookup(match.group(1) + match.group(2))
+        return info if info is not None and info.entity is not None else None
 
     def _dotted(self, key: str) -> KeyInfo | None:
         """A field's path written with dots (applicant.xm, members.0.xm: OpenSearch's ``fields``

@@ -1,0 +1,41 @@
+"""Persons' names that went out in clear (names round thirteen), through ``Inspector.inspect`` with
+the strict and the caseworker profiles; the look-alikes beside them must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import json_leaks, unchanged_json
+
+# A household member's field with its index between the words (the first member's 姓名).
+
+
+@pytest.mark.parametrize(
+    ("doc", "secrets"),
+    [
+        ({"data": [{"jtcy1xm": "张伟", "nl": "45"}]}, ["张伟"]),
+        ({"data": [{"cy1_xm": "张伟", "cy2_xm": "李娜"}]}, ["张伟", "李娜"]),
+        ({"jtcy_1_xm": "王秀英", "cy1xm": "李娜"}, ["王秀英", "李娜"]),
+        # caught before the round: the index last, or a word the catalog matches as a suffix
+        (
+            {"xm1": "张伟", "姓名1": "李娜", "成员2姓名": "王强", "member1Name": "王秀英"},
+            ["张伟", "李娜", "王强", "王秀英"],
+        ),
+    ],
+)
+def test_a_name_under_a_key_with_an_index_inside(doc: object, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"jz1xm": "临时救助"},  # 救助项目: xm alone is no name's key inside a longer one
+        {"page2xm": "张伟"},
+        {"v1xm": "张伟"},
+        {"jtcy1xm": "无"},
+        {"cy1_xm": "汉滨区民政局"},
+    ],
+)
+def test_a_key_with_an_index_inside_of_no_name_stays(doc: object) -> None:
+    unchanged_json(doc)
