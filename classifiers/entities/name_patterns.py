@@ -24,6 +24,14 @@ CONTEXT: tuple[str, ...] = (
     "领款人",
     "代理人",
     "陪同人",  # who went with a visit or an applicant (陪同人张伟; 陪同人员 is no label)
+    # who else a case file names, glued to the name in prose as often as before a colon (来访人张伟,
+    # 见证人李娜签字, 邻居王强反映): after a colon they are KIN_LABELS' too, a surname required
+    "来访人",
+    "举报人",
+    "见证人",
+    "担保人",
+    "领取人",
+    "邻居",
     "配偶",
     "救助对象",
     "老人",
@@ -86,10 +94,13 @@ MASKED_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}[{_CJK}]{{1,2}}(?![{_CJK}*])")
 # 户主=, 【姓名】, 持卡人｜) the value up to the next delimiter is a name, whatever its first
 # character: Tibetan, Uyghur, Mongolian and Yi names (扎西多吉, 买买提江, 巴特尔) start with no
 # surname of the list. Not 老人, 儿童, 家属, 本人 or 救助对象: prose writes them before a colon
-# too (家属：已通知, 救助对象：低保、特困).
-FIELD_LABELS: tuple[str, ...] = tuple(
-    word for word in CONTEXT if word not in ("救助对象", "老人", "儿童", "家属", "本人")
+# too (家属：已通知, 救助对象：低保、特困); nor the persons a file names besides (来访人, 见证人,
+# 邻居 …), whose field holds a count or a unit as often (来访人：3人, 见证人：村委会): KIN_LABELS read
+# them after a colon, a surname required.
+_NOT_FIELD_LABELS = frozenset(
+    ["救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"]
 )
+FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)
 
 # The labels (any context words, one of them a field's), a separator or a label's closing
 # bracket, and the whole CJK run after it; a run longer than 16 is prose, no match.
@@ -521,7 +532,9 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
 # stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_CONTEXT_PATTERN = f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|名字|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
+_CONTEXT_PATTERN = (
+    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
+)
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"
 

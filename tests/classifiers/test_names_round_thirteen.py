@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import json_leaks, unchanged_json
+from support.inspected import json_leaks, leaks, unchanged, unchanged_json
 
 # A household member's field with its index between the words (the first member's 姓名).
 
@@ -39,3 +39,47 @@ def test_a_name_under_a_key_with_an_index_inside(doc: object, secrets: list[str]
 )
 def test_a_key_with_an_index_inside_of_no_name_stays(doc: object) -> None:
     unchanged_json(doc)
+
+
+# A person a case file names, glued to the label with no colon.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("来访人张伟", ["张伟"]),
+        ("来访人王秀英反映情况", ["王秀英"]),
+        ("见证人张伟反映情况", ["张伟"]),
+        ("担保人张伟", ["张伟"]),
+        ("领取人张伟已领取", ["张伟"]),
+        ("举报人张伟称", ["张伟"]),
+        ("邻居张伟反映", ["张伟"]),
+        ("邻居欧阳娜娜说", ["欧阳娜娜"]),
+    ],
+)
+def test_a_name_glued_to_a_persons_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来访人数较多",
+        "来访人员到场",
+        "来访人于今日来访",
+        "来访人：3人",
+        "见证人签字",
+        "见证人：村委会",
+        "担保人签字",
+        "领取人本人",
+        "领取人数12",
+        "举报人员",
+        "举报人：匿名",
+        "邻居家失火",
+        "邻居反映情况",
+        "邻居张家港来电",
+        "邻居：无",
+    ],
+)
+def test_such_a_label_without_a_name_stays(text: str) -> None:
+    unchanged(text)
