@@ -59,7 +59,9 @@ _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # brackets (【姓名】张伟, [姓名]张伟).
 # A label may also be followed by "=" (户主姓名=张伟&…, a query string pasted into a remark) or
 # stand in a cell of its own (姓名 | 张伟).
-_LABEL_TAIL = r"[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
+# A relation in brackets may stand between the label and the name (联系人（其子）张强, 联系人（儿子）：
+# 张强: whose relative the contact is); first, or the brackets' class would take its opening.
+_LABEL_TAIL = r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
 
 # The first context word stands outside the repeat, so that ``re`` knows which characters a
 # match begins with and skips the rest: as ``(?:word tail)+`` it tried the twenty words at
@@ -471,8 +473,9 @@ _ROLE_HINT_CORE = (
 # name_runs.may_follow_relation; for RE2 (scanner.MAYBE, MAYBE_PATTERN) it is part of ROLE_HINT.
 _RELATION_SEPARATORS = ":：(（【[〔"
 _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
-# A count of persons may stand between the label and its colon (家庭成员3人：扎西、卓玛).
-_PERSON_COUNT = "(?:[0-9一二三四五六七八九十]{1,3}人)?"
+# A count of persons may stand between the label and its colon (家庭成员3人：扎西、卓玛), in brackets
+# too (来访人（2人）：张伟、李娜: full-width brackets are ASCII once folded).
+_PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
 _RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
 # 张伟，李娜: full-width commas are ASCII once folded).

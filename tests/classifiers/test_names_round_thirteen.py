@@ -83,3 +83,30 @@ def test_a_name_glued_to_a_persons_label(text: str, secrets: list[str]) -> None:
 )
 def test_such_a_label_without_a_name_stays(text: str) -> None:
     unchanged(text)
+
+
+# A relation in brackets between a label and the name; a count of persons in brackets before a colon.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("联系人（其子）张强", ["张强"]),
+        ("联系人（儿子）张强", ["张强"]),
+        ("联系人（其女）：李娜", ["李娜"]),
+        ("联系人（女儿）李娜，电话", ["李娜"]),
+        ("来访人（2人）：张伟、李娜", ["张伟", "李娜"]),
+        ("来访人(3人)：张伟、李娜、王强", ["张伟", "李娜", "王强"]),
+        ("家庭成员（3人）：张伟、李娜、王强", ["张伟", "李娜", "王强"]),
+    ],
+)
+def test_a_name_after_a_bracket_after_a_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["联系人（其子）", "联系人（社区）", "来访人（2人）：无", "来访人（2人）：村委会干部", "见证人（2人）：村委会"],
+)
+def test_a_bracket_after_a_label_without_a_name_stays(text: str) -> None:
+    unchanged(text)
