@@ -41,9 +41,10 @@ from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIO
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
-# CJK runs joined by 、: a list, its first item glued to what comes before and its last to
-# what follows (本月走访张伟、李娜、王强三户).
-_LIST_RE = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
+# CJK runs joined by 、 (or /: 张伟/李娜夫妇): a list, its first item glued to what comes before
+# and its last to what follows (本月走访张伟、李娜、王强三户).
+_LIST_RE = re.compile(f"[{_CJK}]+(?:[、/][{_CJK}]+)+")
+_ITEM_SEPARATOR_RE = re.compile("[、/]")
 # LIST_HINT, its two halves: what ends at a 、 (tried over a window before it) and what
 # begins at one (tried there).
 _BEFORE_COMMA_RE = re.compile(LIST_BEFORE_COMMA)
@@ -91,6 +92,12 @@ def may_contain(text: str) -> bool:
         if _BEFORE_COMMA_RE.search(text, max(0, at - _BEFORE_COMMA_SPAN), at + 1) is not None:
             return True
         at = text.find("、", at + 1)
+    # After a / only a tail says so (张伟/李娜夫妇): a / before a head's names is a path's or a date's.
+    at = text.find("/")
+    while at >= 0:
+        if _AFTER_COMMA_RE.match(text, at) is not None:
+            return True
+        at = text.find("/", at + 1)
     return False
 
 
@@ -208,10 +215,10 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
     end of its run, the last at the head of its run, with a head or a tail that says they are
     persons. A list with an item that is no name (高龄、失能, 汉滨区、汉阴县, 张家、李家) is none."""
     found: list[tuple[int, int, float, str]] = []
-    if "、" not in text:
+    if "、" not in text and "/" not in text:
         return found
     for match in _LIST_RE.finditer(text):
-        runs = match.group().split("、")
+        runs = _ITEM_SEPARATOR_RE.split(match.group())
         first = runs[0]
         size = _tail_name(first)
         if size == 0:

@@ -528,7 +528,8 @@ HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶",
 # 、, a name and a tail. The honorifics are context
 # words of the pre-checks (_CONTEXT_PATTERN, precheck._MAYBE_CORE).
 LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,10}}、|{LIST_COUNT}、"
-LIST_AFTER_COMMA = f"、[{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
+# (or a / : 张伟/李娜夫妇, as a form's field lists a couple)
+LIST_AFTER_COMMA = f"[、/][{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
 LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;

@@ -110,3 +110,34 @@ def test_a_name_after_a_bracket_after_a_label(text: str, secrets: list[str]) -> 
 )
 def test_a_bracket_after_a_label_without_a_name_stays(text: str) -> None:
     unchanged(text)
+
+
+# Names parted by / before a list's tail, with no label.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟/李娜夫妇", ["张伟", "李娜"]),
+        ("走访张伟/李娜两户", ["张伟", "李娜"]),
+        ("张伟/李娜/王强3人", ["张伟", "李娜", "王强"]),
+    ],
+)
+def test_names_parted_by_a_slash_before_a_tail(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "低保/特困2户",
+        "汉滨区/汉阴县3户",
+        "张家/李家两户",
+        "张家港/王府井2家",
+        "高龄/失能老人",
+        "男/女",
+        "2026/12/01共3人",
+    ],
+)
+def test_words_parted_by_a_slash_stay(text: str) -> None:
+    unchanged(text)
