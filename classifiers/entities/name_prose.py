@@ -44,6 +44,9 @@ _GLUED_RE = re.compile(
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
 # stand before a word that follows a name, not end its run.
 _NEXT_ITEM_RE = re.compile(rf"([、,和与及])([{_CJK}]{{2,16}})")
+# A short verb after the last name of a list and a comma, and the run after it (社工王强、李娜到场，
+# 张伟陪同: the next person named does something else): a name at that run's head, before a verb.
+_AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,4}},([{_CJK}]{{2,16}})")
 # What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟入户, 李娜及王强陪同): a
 # name at a run's head ends before one of them, and the name after it is the list's next item.
 _JOINED = frozenset("和与及")
@@ -221,6 +224,11 @@ def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
             break
         found.append((item.start(2), item.start(2) + size, 0.85, "surname+context"))
         end = item.start(2) + size
+    # 社工王强、李娜到场，张伟陪同: after the verb and a comma, a name that goes on with a verb of its own
+    # (the run is more than the name: 社工王强到场，张伟 alone may be the start of prose as well)
+    after = _AFTER_VERB_RE.match(text, end)
+    if after is not None and 0 < (size := _head_name(after.group(1))) < len(after.group(1)):
+        found.append((after.start(1), after.start(1) + size, 0.85, "surname+context"))
     return found
 
 
@@ -230,7 +238,8 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     and a name before care or illness (``张伟患病住院``)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _GLUED_RE.finditer(text):
-        size = _head_name(match.group(1))
+        # (or before a verb's first character: 社工王强到场, whose 到场 no list of words holds)
+        size = _head_name(match.group(1)) or _before_verb(match.group(1))
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户

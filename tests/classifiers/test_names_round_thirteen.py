@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import json_leaks, leaks, unchanged, unchanged_json
+from support.inspected import in_clear, json_leaks, leaks, unchanged, unchanged_json
 
 # A household member's field with its index between the words (the first member's 姓名).
 
@@ -141,3 +141,44 @@ def test_names_parted_by_a_slash_before_a_tail(text: str, secrets: list[str]) ->
 )
 def test_words_parted_by_a_slash_stay(text: str) -> None:
     unchanged(text)
+
+
+# A staff member's name before a verb no list holds, and the next person named after that verb and a comma.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("社工王强到场", ["王强"]),
+        ("村医王秀英前往", ["王秀英"]),  # 前往 is a staff verb: caught before the round
+        ("社工王强、李娜到场，张伟陪同", ["王强", "李娜", "张伟"]),
+        ("社工王强到场，张伟陪同入户", ["王强", "张伟"]),
+        ("网格员李娜入户走访，王秀英陪同", ["李娜", "王秀英"]),
+    ],
+)
+def test_a_name_after_a_staff_members_verb_and_a_comma(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("社工王强到场，王府井社区陪同", "，王府井社区陪同"),
+        ("社工王强到场，张家港来电", "，张家港来电"),
+        ("社工王强到场，其他人员陪同", "，其他人员陪同"),
+        ("社工王强到场，周一值班", "，周一值班"),
+        ("社工王强到场，高度重视", "，高度重视"),
+        ("社工王强到场，张大爷陪同", "，张大爷陪同"),
+        ("社工王强到场，和平社区陪同", "，和平社区陪同"),
+        ("社工王强到场，高龄老人陪同", "，高龄老人陪同"),
+        ("社工王强到场，金额500元", "，金额500元"),
+        ("民警要求到场", "民警要求到场"),
+        ("社工都到场", "社工都到场"),
+        ("网格员一起到场", "网格员一起到场"),
+        ("社工站到场", "社工站到场"),
+        ("社工周一到场", "社工周一到场"),
+        ("民警张家港到场", "民警张家港到场"),
+    ],
+)
+def test_prose_after_a_staff_members_verb_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
