@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, fastcsv, markup, sniff, structured
+from . import datatext, events, fastcsv, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -133,6 +133,8 @@ class Inspector:
                 raise InspectionError(refused.code, str(refused)) from None
         if kind == "multipart":
             return self._walk_multipart(run, text, encoding, depth)
+        if kind == "events":
+            return self._walk_events(run, text)
         if kind in ("yaml", "toml"):  # masked as the text it is, judged as the data it holds
             new, changed, records = self._walk(run, text, sniff.text_kind(text), utf8, encoding, depth)
             return new, changed, max(records, self._data_text(run, text, kind))
@@ -255,7 +257,27 @@ class Inspector:
                 changed = True
         return "\n".join(lines), changed, records
 
-    def _walk_text(self, run: Run, text: str) -> tuple[str, bool, int]:
+    def _walk_events(self, run: Run, text: str) -> tuple[str, bool, int]:
+        """Server-sent events: the data of an event of several ``data:`` lines walked joined, as
+        the client reads it (events.py), the rest of the stream as text (``data: {...}`` read
+        as JSON there)."""
+        spread = events.joined(text)
+        if not spread:
+            return self._walk_text(run, text)
+        pieces: list[str] = []
+        last, records, changed = 0, 0, False
+        for data in spread:
+            gap, gap_changed, gap_records = self._walk_text(run, text[last : data.start], 0)
+            new, data_changed, data_records = self._walk_text(run, data.text)
+            pieces += [gap, events.written(data, new) if data_changed else text[data.start : data.end]]
+            changed = changed or gap_changed or data_changed
+            records += gap_records + data_records
+            last = data.end
+        rest, rest_changed, rest_records = self._walk_text(run, text[last:], 0)
+        pieces.append(rest)
+        return "".join(pieces), changed or rest_changed, max(records + rest_records, 1)
+
+    def _walk_text(self, run: Run, text: str, least: int = 1) -> tuple[str, bool, int]:
         """Plain text, with the JSON documents in it walked as JSON: JSONP (``cb({...})``),
         server-sent events (``data: {...}``), a multipart body's JSON part, a script's
         ``var d = {...}``. Scanned as one string, their keys were no evidence: a name under
@@ -278,10 +300,10 @@ class Inspector:
             last = end
         if not pieces:
             whole, whole_changed = self._walk_labelled(run, text)
-            return whole, whole_changed, 1
+            return whole, whole_changed, least
         rest, rest_changed = self._walk_labelled(run, text[last:])
         pieces.append(rest)
-        return "".join(pieces), changed or rest_changed, max(records, 1)
+        return "".join(pieces), changed or rest_changed, max(records, least)
 
     def _walk_labelled(self, run: Run, text: str) -> tuple[str, bool]:
         """Text, with the names written under a field name that says so (``xm=张伟`` in an

@@ -56,6 +56,8 @@ def _kind(media_type: str) -> str:
         return "csv"
     if base == "application/x-www-form-urlencoded":
         return "form"
+    if base == "text/event-stream":
+        return "events"
     if base in datatext.KINDS:
         return datatext.KINDS[base]
     if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):

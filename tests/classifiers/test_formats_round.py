@@ -1,0 +1,74 @@
+"""Personal data in shapes of bodies the classifiers did not read (twentieth round, formats): a
+server-sent event whose JSON spans several ``data:`` lines (classifiers/events.py), the URL of an
+HTML ``<meta http-equiv="refresh">`` (urls.REFRESH), a multipart part's file name in its encoded
+spellings (classifiers/dispositions.py). Each leaked for the strict and the caseworker profile;
+the look-alikes beside them come out as they went in."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.dispositions import parse
+from support.inspected import ROLES, out
+
+ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
+SECRETS = ("张伟", "李娜", ID, "%E5%BC%A0%E4%BC%9F", "%D5%C5%CE%B0")
+EVENTS = "text/event-stream"
+HTML = "text/html"
+PARTS = "multipart/mixed; boundary=b1"
+
+
+def _part(headers: str, body: str = "hello") -> str:
+    return f"--b1\r\n{headers}\r\n\r\n{body}\r\n--b1--\r\n"
+
+
+LEAKS = [
+    # An event's JSON a member a line: the client joins the lines with "\n" before it parses.
+    (f'event: person\ndata: {{"xm":\ndata: "张伟", "sfzh":\ndata: "{ID}"}}\n\n', EVENTS),
+    (f'data: {{\r\ndata:   "xm": "张伟",\r\ndata:   "sfzh": "{ID}"\r\ndata: }}\r\n\r\n', EVENTS),
+    ('data: {"rows": [\ndata: {"xm": "张伟"},\nid: 7\ndata: {"xm": "李娜"}]}\n\n', EVENTS),
+    ('data: ok\n\ndata: {"xm":\ndata:"张伟"}', EVENTS),  # no blank line after the last event
+    ("data: 姓名：\ndata: 张伟\n\n", EVENTS),  # a label and its value on lines of their own
+]
+
+
+def _as_read(body: str) -> str:
+    """``body`` with the file names of its parts' headers as a mail client or a browser reads
+    them (continuations joined, escapes decoded)."""
+    names: list[str] = []
+    for line in body.splitlines():
+        header, _, value = line.partition(":")
+        param = {"content-disposition": "filename", "content-type": "name"}.get(header.lower())
+        disposition = None if param is None else parse(value, param)
+        if disposition is not None:
+            names += [name for name in (disposition.plain, disposition.extended) if name is not None]
+    return "\n".join([body, *names])
+
+
+@pytest.mark.parametrize(("body", "media_type"), LEAKS)
+def test_personal_data_in_these_shapes_is_masked(body: str, media_type: str) -> None:
+    for role in ROLES:
+        masked = _as_read(out(body, media_type, role))
+        for secret in SECRETS:
+            assert secret not in masked, (role, secret, masked)
+
+
+STAY = [
+    ('data: {"status":\ndata: "方案", "page": 2}\n\n', EVENTS),
+    ("data: 周报\ndata: 方案\n\nevent: ping\ndata: {}\n\n", EVENTS),
+    ('data: {"xm": "王"}\n\n', EVENTS),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type"), STAY)
+def test_look_alikes_stay(body: str, media_type: str) -> None:
+    for role in ROLES:
+        assert out(body, media_type, role) == body, role
+
+
+def test_an_events_data_is_written_back_as_data_lines() -> None:
+    """The masked JSON is one ``data:`` line (the client parses the same document); the other
+    fields between the data lines follow it, the event's line ends are kept."""
+    body = 'event: person\r\ndata: {"xm":\r\nid: 7\r\ndata: "张伟"}\r\n\r\ndata: {"n": 1}\r\n\r\n'
+    masked = out(body, EVENTS, "outsourced")
+    assert masked == 'event: person\r\ndata: {"xm":"[已屏蔽]"}\r\nid: 7\r\n\r\ndata: {"n": 1}\r\n\r\n'
