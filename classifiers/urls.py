@@ -43,10 +43,15 @@ _TRAILING = ".,;:!?)]}>'\""
 _ESCAPED_TEXT = f"{_ESCAPED}%[0-9A-Fa-f]{{2}}"
 _ESCAPED_TEXT_RE = re.compile(_ESCAPED_TEXT)
 COLUMN_HINT = (
-    r"(?:^|\x00)(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
+    r"(?:^|\x00)(?:[0-9.]+[ \t]*[;,]?[ \t]*(?:[Uu][Rr][Ll][ \t]*=[ \t]*)?['\"]?)?"  # a refresh's delay (REFRESH)
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/?][^\x00\s]*(?:%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
     f"|[=/][!-~]*{_ESCAPED}|{_ESCAPED_TEXT}"
 )
 _COLUMN: Final = re.compile(COLUMN_HINT)
+# A refresh (``0;url=/persons/张伟``: a Refresh header's value, an HTML <meta http-equiv="refresh">'s
+# content): a delay, then the URL browsers go to as they follow a redirect. (The gateway reads the
+# header with it: gateway/stages/inspect.py.)
+REFRESH: Final = re.compile(r"(?is)(\s*[0-9.]+\s*[;,]?\s*(?:url\s*=\s*)?['\"]?)(.*?)(['\"]?\s*)")
 # A target of a Link header (RFC 8288): ``<URI-reference>`` before its parameters.
 _LINK_TARGET = re.compile(r"<([^<>\s]*)>")
 # A file's extension after a name (``/photos/张伟.jpg``).
@@ -124,6 +129,8 @@ def pieces(value: str) -> list[Piece]:
     base64 (``/persons/eyJzZnpoIjoi…``). In any other value, those of the URLs and query
     strings in it that hold an escaped character beyond ASCII (``_in_text``)."""
     if value[:1] not in ("/", "?", "<") and "://" not in value:
+        if value[:1].isdigit() and (refresh := REFRESH.fullmatch(value)) is not None:
+            return _refresh(value, refresh)
         return _in_text(value) if "%" in value else []
     if value.isascii() and "%" not in value and len(value) <= base64text.MIN_LENGTH:
         return []
@@ -136,6 +143,15 @@ def pieces(value: str) -> list[Piece]:
         if _URL.fullmatch(target.group(1)) is not None:
             out += _pieces(target.group(1), target.start(1))
     return out
+
+
+def _refresh(value: str, refresh: re.Match[str]) -> list[Piece]:
+    """``pieces`` of the URL a refresh goes to (``0;url=/persons/张伟?sfzh=…``): read as text,
+    the value is no URL, and the name in its path had no evidence."""
+    url = refresh.group(2)
+    if _URL.fullmatch(url) is None or (url.isascii() and "%" not in url and len(url) <= base64text.MIN_LENGTH):
+        return _in_text(value) if "%" in value else []
+    return _pieces(url, refresh.start(2))
 
 
 def _in_text(value: str) -> list[Piece]:

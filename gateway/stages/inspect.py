@@ -54,8 +54,6 @@ _OF_THE_UPSTREAMS_BYTES = frozenset({b"etag", b"content-md5", b"digest", b"conte
 # that a parameter's name is a key's evidence and its value is read percent-decoded.
 _URL_HEADERS = frozenset({b"location", b"content-location"})
 
-# A Refresh header (``5; url=/persons/张伟``): browsers follow its URL as a redirect's.
-_REFRESH = re.compile(r"(?is)(\s*[0-9.]+\s*[;,]?\s*(?:url\s*=\s*)?['\"]?)(.*?)(['\"]?\s*)")
 
 # RFC 8187 extended values (filename*=UTF-8''%E5%BC%A0…, title*=GBK''%D5%C5…): inspected
 # decoded, in the charset they name (browsers read GBK's too), and written back in UTF-8.
@@ -173,7 +171,7 @@ class Inspect:
                 text, in_url = self._masked_url(text, profile)
             elif name == b"set-cookie":
                 text, in_url = self._masked_cookie(text, profile)
-            elif name == b"refresh" and (refresh := _REFRESH.fullmatch(text)) is not None:
+            elif name == b"refresh" and (refresh := urls.REFRESH.fullmatch(text)) is not None:
                 url, in_url = self._masked_url(refresh.group(2), profile)
                 text = refresh.group(1) + url + refresh.group(3)
             # The scanner's pre-check finds nothing, the value is no text in base64, no URL

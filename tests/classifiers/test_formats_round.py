@@ -29,6 +29,11 @@ LEAKS = [
     ('data: {"rows": [\ndata: {"xm": "张伟"},\nid: 7\ndata: {"xm": "李娜"}]}\n\n', EVENTS),
     ('data: ok\n\ndata: {"xm":\ndata:"张伟"}', EVENTS),  # no blank line after the last event
     ("data: 姓名：\ndata: 张伟\n\n", EVENTS),  # a label and its value on lines of their own
+    # The URL a <meta> refresh goes to: its path segment and its query.
+    (f'<meta http-equiv="refresh" content="0;url=/persons/张伟?sfzh={ID}">', HTML),
+    ('<head><meta http-equiv="refresh" content="0; URL=\'/persons/%E5%BC%A0%E4%BC%9F\'"></head>', HTML),
+    ('{"redirect": "3;url=/persons/张伟"}', "application/json"),
+    ('[{"redirect": "0;url=/persons/张伟"}, {"redirect": "3;url=/persons/李娜"}]', "application/json"),
 ]
 
 
@@ -57,6 +62,11 @@ STAY = [
     ('data: {"status":\ndata: "方案", "page": 2}\n\n', EVENTS),
     ("data: 周报\ndata: 方案\n\nevent: ping\ndata: {}\n\n", EVENTS),
     ('data: {"xm": "王"}\n\n', EVENTS),
+    ('<meta http-equiv="refresh" content="5">', HTML),
+    ('<meta http-equiv="refresh" content="0;url=/reports/方案?page=2">', HTML),
+    ('<meta http-equiv="refresh" content="0;url=/persons/detail">', HTML),
+    ('<meta name="viewport" content="width=device-width, initial-scale=1">', HTML),
+    ('{"version": "2.1;url=/docs/周报"}', "application/json"),
 ]
 
 
