@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, events, fastcsv, markup, sniff, structured
+from . import datatext, dispositions, events, fastcsv, markup, sniff, structured
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -224,7 +224,9 @@ class Inspector:
                 raise InspectionError(
                     "unsupported_encoding", f"a multipart part in {value.strip()} cannot be inspected"
                 )
-        new_headers, headers_changed, _ = structured.walk_text(headers, run.visit)
+        named = dispositions.masked_headers(headers, lambda name: run.visit(Cell("part", "filename", name, 0, True)))
+        new_headers, headers_changed, _ = structured.walk_text(named, run.visit)
+        headers_changed = headers_changed or named != headers
         # The line break before the next delimiter belongs to the delimiter; a walker that
         # writes its document anew (JSON) would drop it.
         body = part[head.end() :].rstrip("\r\n")
@@ -236,6 +238,7 @@ class Inspector:
         finally:
             run.document_end(outer)
         new_part = part[: head.start(1)] + new_headers + part[head.end(1) : head.end()] + new_body
+        new_part = new_part if headers_changed or body_changed else part
         return new_part + part[head.end() + len(body) :], headers_changed or body_changed, records
 
     def _walk_lines(self, run: Run, text: str, utf8: bytes | None) -> tuple[str, bool, int]:

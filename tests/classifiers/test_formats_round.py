@@ -34,6 +34,16 @@ LEAKS = [
     ('<head><meta http-equiv="refresh" content="0; URL=\'/persons/%E5%BC%A0%E4%BC%9F\'"></head>', HTML),
     ('{"redirect": "3;url=/persons/张伟"}', "application/json"),
     ('[{"redirect": "0;url=/persons/张伟"}, {"redirect": "3;url=/persons/李娜"}]', "application/json"),
+    # A part's file name: RFC 8187 in GBK, RFC 2231 continuations, an encoded word, a Content-Type's name.
+    (_part("Content-Disposition: form-data; name=\"f\"; filename*=GBK''%D5%C5%CE%B0_%C9%ED%B7%DD%D6%A4.jpg"), PARTS),
+    (
+        _part("Content-Disposition: attachment; filename*0*=GBK''%D5%C5; filename*1*=%CE%B0_%C9%ED%B7%DD%D6%A4.jpg"),
+        PARTS,
+    ),
+    (_part('Content-Disposition: attachment; filename="张伟_身份证.jpg"'), PARTS),
+    (_part('Content-Disposition: attachment; filename="=?UTF-8?B?5byg5LyfX+i6q+S7veivgS5qcGc=?="'), PARTS),
+    (_part("Content-Type: text/plain; name*=GBK''%D5%C5%CE%B0_%C9%ED%B7%DD%D6%A4.txt"), PARTS),
+    (_part('Content-Type: text/plain; name="张伟_身份证.txt"'), PARTS),
 ]
 
 
@@ -67,6 +77,9 @@ STAY = [
     ('<meta http-equiv="refresh" content="0;url=/persons/detail">', HTML),
     ('<meta name="viewport" content="width=device-width, initial-scale=1">', HTML),
     ('{"version": "2.1;url=/docs/周报"}', "application/json"),
+    (_part('Content-Disposition: form-data; name="file"; filename="方案_周报.xlsx"'), PARTS),
+    (_part("Content-Disposition: attachment; filename*=GBK''%B7%BD%B0%B8.pdf"), PARTS),
+    (_part("Content-Type: text/plain; charset=utf-8"), PARTS),
 ]
 
 
@@ -82,3 +95,11 @@ def test_an_events_data_is_written_back_as_data_lines() -> None:
     body = 'event: person\r\ndata: {"xm":\r\nid: 7\r\ndata: "张伟"}\r\n\r\ndata: {"n": 1}\r\n\r\n'
     masked = out(body, EVENTS, "outsourced")
     assert masked == 'event: person\r\ndata: {"xm":"[已屏蔽]"}\r\nid: 7\r\n\r\ndata: {"n": 1}\r\n\r\n'
+
+
+def test_a_parts_file_name_is_written_back_as_a_header_browsers_read() -> None:
+    """An extended file name comes back in UTF-8 (RFC 8187 requires every reader to know it),
+    its charset and language quoted as they must be, not escaped into the value."""
+    body = _part("Content-Disposition: attachment; filename*=GBK''%D5%C5%CE%B0_%C9%ED%B7%DD%D6%A4.jpg")
+    masked = out(body, PARTS, "caseworker")
+    assert "filename*=UTF-8''%E5%BC%A0%2A%2A_%E8%BA%AB%E4%BB%BD%E8%AF%81.jpg" in masked, masked
