@@ -129,7 +129,9 @@ def pieces(value: str) -> list[Piece]:
     base64 (``/persons/eyJzZnpoIjoi…``). In any other value, those of the URLs and query
     strings in it that hold an escaped character beyond ASCII (``_in_text``)."""
     if value[:1] not in ("/", "?", "<") and "://" not in value:
-        if value[:1].isdigit() and (refresh := REFRESH.fullmatch(value)) is not None:
+        # (A refresh goes to a path or a URL: a value beginning with a digit and holding no
+        # slash, a date or an amount, is asked nothing more.)
+        if value[:1].isdigit() and "/" in value and (refresh := REFRESH.fullmatch(value)) is not None:
             return _refresh(value, refresh)
         return _in_text(value) if "%" in value else []
     if value.isascii() and "%" not in value and len(value) <= base64text.MIN_LENGTH:
