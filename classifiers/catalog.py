@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import yaml
 
 from .custom import CustomEntity
 
 DEFAULT_PATH = Path(__file__).with_name("catalog.yaml")
-PHONE: Final = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
+PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
 # Pinyin abbreviations shorter than this only match whole keys: "zz" must not claim "pizz".
 _MIN_PINYIN_SUFFIX = 3

@@ -37,7 +37,7 @@ _HINTS: dict[str, frozenset[str]] = {
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 # Found under a business key too: an e-mail, and a photo or scan (a file is one whatever its key).
 _ANY_KEY = frozenset({email.ENTITY, embedded_file.ENTITY})
-_KEY_SCORE: Final = 0.95
+_KEY_SCORE = 0.95
 _PHONE_CHARS = frozenset("0123456789+-() ")
 # What a phone's digits may be grouped with under a phone key: the characters of
 # _LOOSE_SEPARATORS except the list separators (",", ";", ":"), which part several numbers,
@@ -51,14 +51,14 @@ _LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·()\[\]【】<>《》\"'“”‘�
 # Spaces between the characters of a name, as rosters pad a two-character name to the width of
 # three (张  伟, 张　伟, 张&nbsp;伟 in a table).
 _NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
-BIRTH_DATE: Final = "BIRTH_DATE"
+BIRTH_DATE = "BIRTH_DATE"
 # Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
 # so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
 _DATE = re.compile(
     r"(?:18|19|20)[0-9]{2}(?:[-/.年](?:0?[1-9]|1[0-2])月?(?:[-/.]?(?:0?[1-9]|[12][0-9]|3[01])日?)?"
     r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)"
 )
-_NO_MATCHES: Final[list[Match]] = []
+_NO_MATCHES: list[Match] = []
 # A name written under a field name in a text: ``xm=张伟``, ``name: 张伟``, ``"name": "张伟"``,
 # ``{name: '张伟'}``, or in a cell of its own after it (``| xm | 张伟 | jhrxm | 李芳 |``, a Markdown
 # row of pairs on one line); the key is looked up in the catalog. (Chinese labels, 姓名：张伟,
@@ -118,12 +118,12 @@ _CANONICAL = {
 _ADDRESS_VALUE = r"[^\s\x00](?:[^\n\x00]*[^\s\x00])?"
 # The address shape over a NUL-joined column (every address plan's ``column``: one object, which
 # columns.whole_column knows by identity and mostly decides without it).
-ADDRESS_COLUMN: Final = re.compile(f"(?:{_ADDRESS_VALUE})(?:\x00(?:{_ADDRESS_VALUE}))*")
+ADDRESS_COLUMN = re.compile(f"(?:{_ADDRESS_VALUE})(?:\x00(?:{_ADDRESS_VALUE}))*")
 # A landline under a phone key written the common way, area code and subscriber apart. The
 # scan would find it three times (grouped, and joined as a whole and as a window, lifted by
 # the key to 0.4 + 0.35) and keep the 0.75; a placeholder subscriber leaves the key's claim.
-_LANDLINE_CLEAN: Final = re.compile(landline.AREA + r"[- ][2-9][0-9]{6,7}")
-_LANDLINE_JOINED: Final = landline.PATTERNS[1].score + CONTEXT_BOOST
+_LANDLINE_CLEAN = re.compile(landline.AREA + r"[- ][2-9][0-9]{6,7}")
+_LANDLINE_JOINED = landline.PATTERNS[1].score + CONTEXT_BOOST
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ word names the number).
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from .digit_runs import GROUPING
 from .entities import resident_id
@@ -31,7 +30,7 @@ from .matches import Match
 from .normalise import Folded
 
 # What every label starts with: found by ``str.find`` (in C), where the label's pattern is matched.
-_LABEL_STARTS: Final = ("身份", "证件", "身分", "省份证")
+_LABEL_STARTS = ("身份", "证件", "身分", "省份证")
 
 # What may part the pieces of a number after its label: brackets, commas, quotes, plus signs and
 # the separators the scanner joins already; at most three between two pieces.
@@ -45,14 +44,14 @@ _LABELLED = re.compile(
     + rf"([0-9](?:{APART}[0-9])*(?:{APART}[Xx])?)(?![0-9A-Za-z])"
 )
 # A check character parted from the digits before it (003 X): after a run of digits.
-_CHECK_APART: Final = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]{1,3}[Xx](?![0-9A-Za-z])")
+_CHECK_APART = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]{1,3}[Xx](?![0-9A-Za-z])")
 
 
-_MISTYPED_SCORE: Final = 0.9  # below a valid number's: where one overlaps, it wins
+_MISTYPED_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 # A label right before a number (up to 8 characters between, no digit, and no 号 or 码 of another
 # number's label): searched in the 13 characters before a run of 17 or 18, as `_LABELLED` allows.
-_LABEL_BEFORE: Final = re.compile(_LABEL + r"[^0-9\n号码]{0,8}\Z")
-_ALONE: Final = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
+_LABEL_BEFORE = re.compile(_LABEL + r"[^0-9\n号码]{0,8}\Z")
+_ALONE = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
 
 
 def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match], masked: bool) -> list[Match]:
@@ -89,8 +88,7 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
     return found
 
 
-JOINED: Final = 1
-UNJOINED: Final = 2
+JOINED, UNJOINED = 1, 2
 
 
 def apart(text: str, runs: list[tuple[int, int]]) -> int:

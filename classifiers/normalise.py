@@ -35,7 +35,7 @@ from .fold_tables import SEPARATORS as SEPARATORS
 
 # What folding drops between two digits (``fold_tables._SEP_RUN``'s class, written out for
 # ``str.strip``): spaces, dots, hyphens and the dashes NFKC keeps.
-_JOINED: Final = " .-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
+_JOINED = " .-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
 
 
 class Folded:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import Final
 
 from .grading import RecordSummary
 
 Combination = tuple[frozenset[str], frozenset[str]]  # (entities, categories)
-_BOUNDS_FROM: Final = 4  # blocks
-_UNBOUNDED: Final = (-(1 << 60), 1 << 60)  # bounds not worked out: every block may overlap
+_BOUNDS_FROM = 4  # blocks
+_UNBOUNDED = (-(1 << 60), 1 << 60)  # bounds not worked out: every block may overlap
 
 
 class Records:

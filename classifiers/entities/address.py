@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Final
 
 from . import address_latin
 
@@ -40,9 +39,9 @@ TOWNSHIPS = _words(
     "老城街道 新城街道 江北街道 建民街道 关庙镇 张滩镇 瀛湖镇 五里镇 恒口镇 吉河镇 大竹园镇 城关镇 汉阳镇 池河镇 后柳镇"
 )
 
-LEVELS: Final = ("province", "city", "county", "township", "village", "road", "number", "building", "unit", "room")
+LEVELS = ("province", "city", "county", "township", "village", "road", "number", "building", "unit", "room")
 # Components at or above this index are administrative areas, not a dwelling.
-_FINE_FROM: Final = LEVELS.index("township")
+_FINE_FROM = LEVELS.index("township")
 
 
 def _alt(words: list[str]) -> str:
@@ -84,17 +83,13 @@ _ROOM = (
     r"(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))"
     r"|(?(building)(?:[0-9]{1,5}(?:室|房|号)|[0-9]{3,4}(?![0-9年月日元万.户人间套层楼]))|[0-9]{1,5}(?:室|房|号)))"
 )
-_ADDRESS_RE: Final = re.compile(
-    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + rf"(?P<room>{_ROOM})?"
-)
+_ADDRESS_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + rf"(?P<room>{_ROOM})?")
 # The administrative prefix alone, for district_end(). Every group of _ADDRESS_RE is optional
 # and the match is unanchored at the end, so the engine never backtracks into a group once
 # it has matched: the first three groups get the same spans here as in the full pattern,
 # without the lazy village/road scans that make the full parse cost several microseconds.
-_DISTRICT_RE: Final = re.compile(
-    "".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in ("province", "city", "county"))
-)
-_ANCHOR_RE: Final = re.compile(
+_DISTRICT_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in ("province", "city", "county")))
+_ANCHOR_RE = re.compile(
     rf"{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}|{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}"
     rf"|{_alt(COUNTIES)}|{_alt(TOWNSHIPS)}"
 )
@@ -103,9 +98,9 @@ _ANCHOR_RE: Final = re.compile(
 # Found by its 村 and group, the village's name read back from 村: two characters, or three after
 # what no name goes on from (the text's start, a point, 住, 在, 于, 系: 住在王家湾村3组); not 本村,
 # 该村 and the like, which name none.
-_VILLAGE_GROUP_RE: Final = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])村{_GROUP}")
+_VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])村{_GROUP}")
 _BEFORE_NAME = "住在于系是为到"
-CONTEXT: Final[tuple[str, ...]] = (
+CONTEXT: tuple[str, ...] = (
     "家庭住址",
     "户籍地址",
     "居住地址",
@@ -119,7 +114,7 @@ CONTEXT: Final[tuple[str, ...]] = (
     "户籍地",
     "现居住地",
 )
-_CONTEXT_RE: Final = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
+_CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
 # A label with a letter or a digit after it: what every address in English that ``find`` reads
 # holds (address_latin.py), and none of TRIGGERS need stand in it. For the pre-checks
 # (``may_contain``, precheck.MAYBE); every label holds 住, 址 or 户籍地.
@@ -240,10 +235,10 @@ TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
 # 住址：江北居委会). Apart from TRIGGERS, which also tells a name-shaped key from a place's
 # (fastjson.name_shaped): 王园园 is a name.
 ESTATE_ENDS = "园寓会"
-_MAYBE_RE: Final = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
+_MAYBE_RE = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
 # What ends a part below the districts with no character of TRIGGERS but 号 in it (a village, a
 # road, a building, a unit, a room): with any 号 in the text, these let ``find`` run as before.
-_FINE_ENDS_WITHOUT_TRIGGER: Final = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
+_FINE_ENDS_WITHOUT_TRIGGER = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
 
 
 def looks_like(text: str) -> bool:
@@ -300,7 +295,7 @@ _SHORT_REGIONS = frozenset(
 _PLACE_FINALS = "井庄湾寨屯堡营坝坪沟峪洼塬垭"
 
 
-_DIVISION_NAMES: Final = frozenset(_divisions())
+_DIVISION_NAMES = frozenset(_divisions())
 
 
 def is_region_stem(word: str) -> bool:

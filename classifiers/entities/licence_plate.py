@@ -28,11 +28,11 @@ PATTERNS: tuple[PatternSpec, ...] = (
     ),
 )
 CONTEXT: tuple[str, ...] = ("车牌", "号牌", "车辆", "机动车", "plate")
-_PLATE: Final = re.compile(PATTERNS[0].regex)
+_PLATE = re.compile(PATTERNS[0].regex)
 # Where a plate can be: its office letter after a province's character. Searched from the letter,
 # which ``re`` skips to in C (a leading look-behind or a class of 31 ideographs is tried at every
 # character of a Chinese text).
-_OFFICE: Final = re.compile(rf"[{_LETTER}](?<=[{PROVINCES}][{_LETTER}])")
+_OFFICE = re.compile(rf"[{_LETTER}](?<=[{PROVINCES}][{_LETTER}])")
 # The same for RE2 (no look-arounds), in the columns' pre-check (precheck.MAYBE).
 HINT = f"[{PROVINCES}][{_LETTER}]"
 

@@ -44,7 +44,7 @@ _PREFIXES: Final = frozenset(
 
 
 # Deletes every ASCII character but the digits: str.translate instead of a per-character loop.
-_ASCII_NON_DIGITS: Final = dict.fromkeys(c for c in range(128) if not chr(c).isdigit())
+_ASCII_NON_DIGITS = dict.fromkeys(c for c in range(128) if not chr(c).isdigit())
 
 
 def digits(text: str) -> str:

@@ -6,11 +6,10 @@ Patterns only: person_name.py holds the finder, name_words.py the word lists."""
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from .name_words import CATEGORIES, COMPOUND_SURNAMES, KIN_LABELS, RELATIONS, ROLES
 
-CONTEXT: Final[tuple[str, ...]] = (
+CONTEXT: tuple[str, ...] = (
     "被监护人",
     "监护人",
     "申请人",
@@ -111,7 +110,7 @@ _LABELLED_RUN_RE = re.compile(
     rf"(?:{_CTX})(?:[\s（()）【】\[\]]*(?:{_CTX}))*[\s）)]*(?:[:：=|｜]|[】\]])[\s:：=|｜]*([{_CJK}]{{2,16}})(?![{_CJK}])"
 )
 
-_FIELD_LABEL_RE: Final = re.compile("|".join(FIELD_LABELS))
+_FIELD_LABEL_RE = re.compile("|".join(FIELD_LABELS))
 
 # The same labels followed by spaces only (姓名 扎西多吉, 户主　扎西: U+3000 folds to a space), as
 # key-value lines and rosters pasted as text write them; the run after them, and what follows it
@@ -131,10 +130,10 @@ _ROLE_RUN_RE = re.compile(
 )
 
 # A field's label glued to the run after it in prose (户主次仁已核实, 申请人扎西多吉于…): the run.
-_GLUED_LABEL_RE: Final = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
+_GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
-_AFTER_NAME_IN_PROSE: Final = frozenset("已于因在系现的将被把从等曾均之由")
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -146,10 +145,10 @@ _HEADING_ENDS = frozenset("别址况型态间口龄族历业系籍注位源式�
 
 # The longest such run taken for a name (阿旺洛桑丹增, 额尔敦巴雅尔: six characters); longer ones
 # are prose.
-LABELLED_RUN_MAX: Final = 6
+LABELLED_RUN_MAX = 6
 
 # A label that ends the run when the next field follows without a delimiter (姓名：卓玛性别：女).
-NEXT_LABELS: Final = frozenset(
+NEXT_LABELS = frozenset(
     [
         "性别",
         "民族",
@@ -226,7 +225,7 @@ _TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将
 # on that side (a longer run, "低保张三", is no name whole and is left to context words).
 _ID = "[1-9][0-9]{16}[0-9Xx]"
 
-_BESIDE_ID_RE: Final = re.compile(
+_BESIDE_ID_RE = re.compile(
     rf"(?<![{_CJK}])(?P<before>[{_CJK}]{{2,4}})[ _\-(（]?(?P<id_after>{_ID})(?![0-9])"
     rf"|(?<![0-9])(?P<id_before>{_ID})[ _\-)）]?(?P<after>[{_CJK}]{{2,4}})(?![{_CJK}])"
 )
@@ -241,7 +240,7 @@ _DIGIT_RUNS = re.compile("[0-9]{11,}")
 # that asks one to call. The mobile has no checksum, so the run must be shaped as a name and be
 # no unit (车队), place, group word or label (联系方式, 金额). _BEFORE_MOBILE_RE reads the 16
 # characters before the number, _AFTER_MOBILE_RE from its end.
-_BEFORE_MOBILE_RE: Final = re.compile(
+_BEFORE_MOBILE_RE = re.compile(
     rf"(?<![{_CJK}])(?:请?联系|致电|找)?([{_CJK}]{{2,4}})[】\])]?[ \t]*(?:[_\-/(:,;|][ \t]*)?(?:\+?86[ \t-]?)?\Z"
 )
 _AFTER_MOBILE_RE = re.compile(rf"[ \t]*(?:[_\-/(),;|][ \t]*)?([{_CJK}]{{2,4}})(?![{_CJK}])")
@@ -255,14 +254,14 @@ _GAP_TO_MOBILE_RE = re.compile(r"[ \t]*(?:[:,][ \t]*)?(?:\+?86[ \t-]?)?")
 # What says which phone, before its label, and no name (常用手机: 常 is a surname too).
 _PHONE_KINDS = frozenset(("常用", "备用", "家庭", "办公", "单位", "住宅", "紧急", "私人", "个人", "工作", "值班"))
 # The last character of a run that a phone's label ends (电话, 手机, 手机号, 号码, 是, 为).
-_PHONE_LABEL_LAST: Final = frozenset("话机号码是为")
+_PHONE_LABEL_LAST = frozenset("话机号码是为")
 # Labels that fill their run, as most mobiles in remarks have them (联系电话：139…): no name in it.
-_PHONE_LABELS: Final = frozenset(
+_PHONE_LABELS = frozenset(
     ("电话", "手机", "手机号", "手机号码", "电话号码", "联系电话", "联系手机", "联系电话是", "手机号是", "电话是")
 )
 
 # What ends a label of a phone that starts with a surname (联系方式, 常用手机): no name.
-_PHONE_LABEL_ENDS: Final = frozenset("式法机话线")
+_PHONE_LABEL_ENDS = frozenset("式法机话线")
 
 # A legacy number of 15 digits (no check character) beside a name, as an old register's export
 # writes it ("张伟 110105491231002", "张伟_<15>.csv"): alone the number is too weak to mask (the
@@ -292,7 +291,7 @@ _BRACKETED_LEGACY_RE = re.compile(
 )
 
 # What ends a label of a number that starts with a surname (金额, 单号, 房号, 文号, 车号 …): no name.
-_NUMBER_LABEL_ENDS: Final = frozenset("号码额数费款值率量价期")
+_NUMBER_LABEL_ENDS = frozenset("号码额数费款值率量价期")
 
 # A record written on one line, its fields apart ("张伟，男，身份证号610902…", "张伟 女 610902…"):
 # the whole CJK run before a gender or an ID number's label, when a valid ID number follows on
@@ -307,7 +306,7 @@ _LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")
 # character), and what may stand between it and the name.
 _RECORD_ENDS = ("男", "女", "身份", "证件号")
 
-_RECORD_GAP: Final = frozenset(",，、;；|")
+_RECORD_GAP = frozenset(",，、;；|")
 
 # A record line without an ID number ("张伟，男，45岁", "张伟 女 72岁 低保", "张伟（男，1990年1月1日
 # 出生）", "张伟，男，汉族"): the whole CJK run before a gender standing alone, when an age, a
@@ -484,7 +483,7 @@ _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
 ROLE_HINT: str = f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[:：(（【\\[〔]"
 
-_ROLE_HINT_RE: Final = re.compile(_ROLE_HINT_CORE)
+_ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
@@ -502,7 +501,7 @@ PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address)
-_ROLE_FROM: Final = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}{_OPEN}]")
+_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}{_OPEN}]")
 
 # A list of names in prose with no label (name_lists.listed_names): what may stand before its
 # first name (a visit, a relation after 其/之, a category: 走访了扎西、卓玛, 其子女张伟、李娜,
@@ -543,4 +542,4 @@ _CONTEXT_PATTERN = (
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"
 
-_MAYBE_RE: Final = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain
+_MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain

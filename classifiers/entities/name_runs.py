@@ -6,7 +6,6 @@ A listed surname is not needed here; the label is the evidence.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from . import resident_id
 from .name_lists import _name as _listed_name
@@ -58,8 +57,8 @@ from .name_words import (
     TRANSLITERATED_ENDINGS,
 )
 
-_SEPARATOR_RE: Final = re.compile(f"[{re.escape(_RELATION_SEPARATORS)}]")
-_COUNT_DIGITS: Final = frozenset("0123456789一二三四五六七八九十")
+_SEPARATOR_RE = re.compile(f"[{re.escape(_RELATION_SEPARATORS)}]")
+_COUNT_DIGITS = frozenset("0123456789一二三四五六七八九十")
 
 
 def _labelled_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, str]]:
@@ -99,7 +98,7 @@ def _spaced_runs(text: str, labels: list[int]) -> list[tuple[int, int, float, st
 
 
 # What may stand between a label and its name in prose (监护人为扎西, 户主是次仁), as in _LABEL_TAIL.
-_VERBS_BEFORE_NAME: Final = frozenset("是为")
+_VERBS_BEFORE_NAME = frozenset("是为")
 
 
 def _transliterated_end(run: str, first: int, most: int) -> int:
@@ -283,7 +282,7 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
 
 # What parts the fields of a record written on one line (张伟,<ID>, 李娜，<ID>，汉阴县, 王强|<ID>|139…);
 # full-width commas are ASCII once folded.
-_FIELD_SEPARATORS: Final = ",、;|"
+_FIELD_SEPARATORS = ",、;|"
 
 
 def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:

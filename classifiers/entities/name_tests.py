@@ -4,8 +4,6 @@ The judgements person_name.py's passes share."""
 
 from __future__ import annotations
 
-from typing import Final
-
 from . import address
 from .name_patterns import (
     _CALLED,
@@ -39,7 +37,7 @@ from .name_words import (
 
 # Single characters that follow a name in prose (户主张伟持残疾证, 特困人员张伟于3月入住) and end
 # few given names: after a name's second character they end it.
-_VERBS_AFTER_NAME: Final = frozenset("持在于已因等系将被")
+_VERBS_AFTER_NAME = frozenset("持在于已因等系将被")
 
 
 def cjk_at(text: str, at: int) -> bool:
