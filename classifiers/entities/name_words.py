@@ -3,7 +3,9 @@ for groups of persons, and roles in a case. Data only (person_name.py holds the 
 
 from __future__ import annotations
 
-COMPOUND_SURNAMES = frozenset(
+from typing import Final
+
+COMPOUND_SURNAMES: Final = frozenset(
     [
         "欧阳",
         "司马",
@@ -53,7 +55,7 @@ COMPOUND_SURNAMES = frozenset(
     ]
 )
 # The most common single-character surnames (covering well over 95% of the population).
-SURNAMES = frozenset(
+SURNAMES: Final = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程"
     "魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾"
     "龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄葛单祝齐樊兰殷耿关牛涂焦时聂鲁俞鲍毕翟柴倪"
@@ -67,7 +69,7 @@ SURNAMES = frozenset(
 # "户主张三" does in text. The single characters are how registers write relations (GB/T 4761
 # names 夫, 妻, 子 and 女 so); 男 stays out (a gender, no relation), and "老人"/"儿童" describe
 # categories ({"高龄": "老人"}).
-RELATIONS = frozenset(
+RELATIONS: Final = frozenset(
     [
         "妻",
         "夫",
@@ -131,7 +133,7 @@ RELATIONS = frozenset(
 
 # Words that start with a surname and key groups of records or categories of persons in
 # civil-affairs answers ({"成员": [...]}, {"高龄": {...}}): never a person's name as a key.
-GROUP_WORDS = frozenset(
+GROUP_WORDS: Final = frozenset(
     [
         "成员",
         "单位",
@@ -154,7 +156,7 @@ GROUP_WORDS = frozenset(
 )
 
 # Roles in a case and categories of persons that a name follows (see name_patterns._ROLE_RE).
-ROLES: tuple[str, ...] = (
+ROLES: Final[tuple[str, ...]] = (
     "男方",
     "女方",
     "逝者",
@@ -177,7 +179,7 @@ ROLES: tuple[str, ...] = (
 # What forms write after a name's label when there is no name (姓名：未填写, 户主：同上, 配偶：丧偶,
 # 经办人：系统): after a label a run without a listed surname is taken for a name whole
 # (name_patterns._LABELLED_RUN_RE), and these are none.
-PLACEHOLDERS = frozenset(
+PLACEHOLDERS: Final = frozenset(
     [
         "无",
         "暂无",
@@ -232,7 +234,7 @@ PLACEHOLDERS = frozenset(
 # Characters that transliterate Tibetan, Uyghur, Kazakh, Mongolian and Yi names (扎西多吉, 次仁,
 # 阿依古丽, 买买提, 巴特尔, 其其格, 阿呷): a run of them right after a household role in prose
 # (户主次仁已核实) is taken for a name, where a run of other characters is prose (户主长期卧病).
-TRANSLITERATED = frozenset(
+TRANSLITERATED: Final = frozenset(
     "扎西次仁多吉卓玛格桑曲珍拉姆央金顿珠达瓦尼旺堆措罗布边巴普米索朗丹增洛强白德宗旦嘎贡益才让杰琼群培"
     "阿依古丽买提艾热努尔都卜杜吐逊帕迪麦木克亚玉素甫曼兰叶娜哈"
     "特其乌斯琴额敦雅苏朝鲁那顺宝音图孟日勒萨娃道呷乃沙马"
@@ -240,21 +242,21 @@ TRANSLITERATED = frozenset(
 
 # What ends a Uyghur or Kazakh name after two transliterating characters or more (买买提江, 古丽汗,
 # 阿依古丽汗: -jan, -xan): a surname and a word elsewhere (江边), so never one of the run's others.
-TRANSLITERATED_ENDINGS = frozenset("江汗")
+TRANSLITERATED_ENDINGS: Final = frozenset("江汗")
 
 # Runs of those characters that are words of prose (户主多次在外务工), or places (金沙江).
-TRANSLITERATED_WORDS = frozenset(
+TRANSLITERATED_WORDS: Final = frozenset(
     ["多次", "多年", "多数", "多达", "达拉", "巴西", "西藏", "拉萨", "日喀则", "那曲", "金沙江", "金额"]
 )
 
 # Who a party of a case is when it is no person (当事人：甲方, 委托人：单位).
-PARTIES = frozenset(
+PARTIES: Final = frozenset(
     ["甲方", "乙方", "丙方", "丁方", "双方", "原告", "被告", "第三人", "申请方", "被申请方", "被申请人"]
 )
 
 # Relations and members of a household that a name follows after a colon or a bracket (子女：扎西,
 # 父亲：次仁多吉, 家庭成员：张伟、李娜; name_runs._relation_runs). 成员 also ends 家庭成员 and 共同生活成员.
-KIN_LABELS = frozenset(
+KIN_LABELS: Final = frozenset(
     [
         # kin only: not the persons of a case (申请人, 监护人: labels of their own) nor 本人, 户主
         *(w for w in RELATIONS if len(w) > 1 and w[-1] != "人" and w not in ("户主", "家属", "救助对象", "其他亲属")),
@@ -306,11 +308,11 @@ KIN_LABELS = frozenset(
         "名单",
     ]
 )
-KIN_LABEL_MAX = max(len(word) for word in KIN_LABELS)
+KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)
 
 # What a relation's field holds instead of a name: an occupation, a state of health, of life or
 # of schooling (父亲：农民, 母亲：健在, 配偶：无业, 子女：成年). Some start with a surname, none is a name.
-STATUSES = frozenset(
+STATUSES: Final = frozenset(
     [
         "务农",
         "农民",
@@ -379,7 +381,7 @@ STATUSES = frozenset(
 # Words of prose that start with a surname and follow a label glued to them (户主平时在家, 户主和配偶
 # 均在家, 申请人向村委会申请, 户主于今年去世): the first two characters of a candidate after a label
 # (name_tests.is_prose_word). A name that starts so (户主于伟已核实, 户主平安) is none of them.
-PROSE_WORDS = frozenset(
+PROSE_WORDS: Final = frozenset(
     [
         # time and frequency
         "平时",
@@ -552,7 +554,7 @@ PROSE_WORDS = frozenset(
 # Words of prose that follow a name glued to its label and start with a character a given name
 # may end with (户主张伟持有…, 申请人李娜患有…, 户主王强长期…): the name stops before them
 # (name_tests.before_prose). A name's third character is far more often a given name's (张伟强).
-AFTER_NAME_WORDS = frozenset(
+AFTER_NAME_WORDS: Final = frozenset(
     [
         "持有",
         "患有",
@@ -608,7 +610,7 @@ AFTER_NAME_WORDS = frozenset(
 # Categories of persons that a name follows glued in prose (低保对象扎西，男，45岁, 孤儿李娜在校就读,
 # 特困供养对象次仁; name_runs._category_runs). Categories written before a colon take values too
 # (特困人员：分散供养): those are KIN_LABELS'.
-CATEGORIES: tuple[str, ...] = (
+CATEGORIES: Final[tuple[str, ...]] = (
     "特困供养对象",
     "特困供养人员",
     "低保对象",
