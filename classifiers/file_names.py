@@ -77,14 +77,18 @@ def _full_name(word: str, plan: PlanOf) -> bool:
     return (
         person_name.is_name(word)
         and not is_prose_word(word)
-        and not any(paper in word for paper in PAPERS)
+        and not _names_papers(word)
         and name_shaped(word, plan)
         and full_name(word)
     )
 
 
 def _about_one_person(word: str, plan: PlanOf) -> bool:
-    if any(paper in word for paper in PAPERS):
+    if _names_papers(word):
         return True
     info = plan(word).info
     return info is not None and not info.business and info.entity != person_name.ENTITY
+
+
+def _names_papers(word: str) -> bool:
+    return any(paper in word for paper in PAPERS)

@@ -50,18 +50,20 @@ _MALFORMED = (400, "malformed_request", "the request could not be read as HTTP/1
 _REASONS = {408: "Request Timeout", 400: "Bad Request"}
 
 
-def _refusal(refusal: tuple[int, str, str, str], request_id: str) -> bytes:
+def _refusal(refusal: tuple[int, str, str, str], request_id: str | None) -> bytes:
+    """The answer, naming the audit event's id when there is one (a silent connection's has none:
+    an id that leads to no event misleads whoever quotes it)."""
     status, code, message, message_zh = refusal
-    body = json.dumps(
-        {"error": {"code": code, "message": message, "message_zh": message_zh, "request_id": request_id}},
-        ensure_ascii=False,
-    ).encode("utf-8")
+    error = {"code": code, "message": message, "message_zh": message_zh}
+    if request_id is not None:
+        error["request_id"] = request_id
+    body = json.dumps({"error": error}, ensure_ascii=False).encode("utf-8")
     head = (
         f"HTTP/1.1 {status} {_REASONS[status]}\r\n"
         "content-type: application/json; charset=utf-8\r\n"
         f"content-length: {len(body)}\r\n"
-        f"x-request-id: {request_id}\r\n"
-        "connection: close\r\n\r\n"
+        + (f"x-request-id: {request_id}\r\n" if request_id is not None else "")
+        + "connection: close\r\n\r\n"
     )
     return head.encode("latin-1") + body
 
@@ -136,11 +138,13 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def _refuse(self, refusal: tuple[int, str, str, str], audited: bool) -> None:
         """Answer ``refusal`` and close; with ``audited``, the gateway writes its audit event.
         The task is kept among the server's (uvicorn waits for them before it stops)."""
+        if not audited:
+            self.transport.write(_refusal(refusal, None))
+            self.transport.close()
+            return
         request_id = new_request_id()
         self.transport.write(_refusal(refusal, request_id))
         self.transport.close()
-        if not audited:
-            return
         status, code, message, message_zh = refusal
         scope = {
             "type": REFUSED,
