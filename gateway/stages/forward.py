@@ -11,7 +11,7 @@ import time
 from collections.abc import AsyncIterator
 
 from ..console.session import CONSOLE_COOKIES
-from ..exchange import Exchange, Request, Response
+from ..exchange import SAFE_METHODS, Exchange, Request, Response
 from ..media import content_coding, is_textual, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
@@ -87,7 +87,6 @@ _NOT_FORWARDED = HOP_BY_HOP | {
 # tells a caller whether a guess of what a mask hid was right (the inspect stage leaves such
 # ETags out, but the algorithm is known). A write's If-Match guards a lost update: it stays.
 _NOT_FORWARDED_ON_READS = _NOT_FORWARDED | {b"if-none-match", b"if-match"}
-_READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _connection_tokens(headers: Headers) -> set[bytes]:
@@ -180,7 +179,7 @@ class Forward:
 
     def _request_headers(self, ex: Exchange) -> list[tuple[str, str]]:
         tokens = _connection_tokens(ex.request.headers)
-        drop = _NOT_FORWARDED_ON_READS if ex.request.method in _READS else _NOT_FORWARDED
+        drop = _NOT_FORWARDED_ON_READS if ex.request.method in SAFE_METHODS else _NOT_FORWARDED
         drop = drop | tokens if tokens else drop
         out: list[tuple[str, str]] = []
         host = ""
