@@ -120,7 +120,7 @@ class _Walker:
             title = start < len(text) and self._title(top, text, end + step, newline)
             if not title and not (start < len(text) and self._header(top)):
                 break
-            line = self._retitled(top[0]) if title else self._named_header(top, text, end + step, newline)
+            line = self._retitled(top) if title else self._named_header(top, text, end + step, newline)
             pieces.append(text[start:end] if line is None else line)
             changed = changed or line is not None
             start = min(end + step, len(text))
@@ -219,7 +219,7 @@ class _Walker:
             if not fields:
                 break
             top = [f.value for f in fields[0]]
-            title = len(top) == 1 and len(fields) > 1 and len(fields[1]) > 1 and not self.header
+            title = _alone(top) and len(fields) > 1 and len(fields[1]) > 1 and not self.header
             if not (title or self._header(top)):
                 break
             retitled = self._title_text(top[0]) if title else None
@@ -308,15 +308,16 @@ class _Walker:
         ]
         return self.delimiter.join(cells)
 
-    def _retitled(self, title: str) -> str | None:
-        """The title line with ``_title_text`` masked (None: unchanged)."""
-        retitled = self._title_text(title)
-        return None if retitled is None else _quoted([retitled], self.delimiter)[0]
+    def _retitled(self, top: list[str]) -> str | None:
+        """The title line with ``_title_text`` masked (None: unchanged), its empty fields kept."""
+        retitled = self._title_text(top[0])
+        return None if retitled is None else _quoted([retitled], self.delimiter)[0] + self.delimiter * (len(top) - 1)
 
     def _title(self, top: list[str], text: str, after: int, newline: str) -> bool:
         """A line of one field above a line of several: a title ("低保人员花名册"), not the
-        header (whose names would then key nothing: names in clear)."""
-        if len(top) != 1 or self.header or after >= len(text):
+        header (whose names would then key nothing: names in clear). Excel writes a title
+        merged across the columns with their empty fields after it (``花名册,,,,``)."""
+        if not _alone(top) or self.header or after >= len(text):
             return False
         end = text.find(newline, after)
         return self.delimiter in text[after : len(text) if end < 0 else end]
@@ -411,3 +412,8 @@ class _Walker:
 _BELOW = 5
 # A person's label: how a pivot's names are visited (as a name key's values).
 _NAME_LABEL = "姓名"
+
+
+def _alone(fields: list[str]) -> bool:
+    """One field, or one followed by empty ones only: a line of a title."""
+    return len(fields) == 1 or (fields[0] != "" and not any(fields[1:]))

@@ -129,6 +129,7 @@ def test_csv_shapes_equal_cell_by_cell(profile: str, body: str) -> None:
     "body",
     [
         f"低保人员花名册\r\n姓名,身份证号码,月收入\r\n张三,{ID},300\r\n李四,{ID2},0\r\n",  # a title line
+        f"低保人员花名册,,\r\n姓名,身份证号码,月收入\r\n张三,{ID},300\r\n李四,{ID2},0\r\n",  # as Excel saves it
         "月份,张三,李四\r\n1月,300,200\r\n2月,310.5,\r\n",  # a pivot by person
         f"姓名,张三,李四\r\n身份证号,{ID},{ID2}\r\n补助,300,200\r\n",  # a table turned, names heading it
         *_SHAPES[:2],

@@ -18,12 +18,22 @@ _TABLE_ID = make_id(seq="303")
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 @pytest.mark.parametrize("quote", ["", '"'])
-def test_a_csv_title_line_is_no_header(newline: str, quote: str) -> None:
-    """A roster's title above its header: taken for the header, it left the names keyless."""
-    text = newline.join(["低保人员花名册", "姓名,性别,身份证号", f"{quote}张伟{quote},男,{make_id()}", ""])
+@pytest.mark.parametrize("title", ["低保人员花名册", "低保人员花名册,,", '"低保人员花名册",,'])
+def test_a_csv_title_line_is_no_header(newline: str, quote: str, title: str) -> None:
+    """A roster's title above its header: taken for the header, it left the names keyless.
+    Excel saves a title merged across the columns with their empty fields (``花名册,,``)."""
+    text = newline.join([title, "姓名,性别,身份证号", f"{quote}张伟{quote},男,{make_id()}", ""])
     result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
     assert result.entity_counts == {"PERSON_NAME": 1, "RESIDENT_ID": 1} and result.records == 1
-    assert result.body.decode().startswith(newline.join(["低保人员花名册", "姓名,性别,身份证号", ""]))
+    assert result.body.decode().startswith(newline.join([title, "姓名,性别,身份证号", ""]))
+
+
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_csv_title_with_its_empty_fields_is_inspected_as_text(quote: str) -> None:
+    text = f"{quote}家属张伟的成员表{quote},,\n与户主关系,备注,金额\n配偶,无,0\n"
+    result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
+    assert result.entity_counts == {"PERSON_NAME": 1}
+    assert "张伟" not in result.body.decode() and "的成员表" + quote + ",,\n与户主关系,备注,金额\n配偶,无,0\n" in result.body.decode()
 
 
 @pytest.mark.parametrize("quote", ["", '"'])
