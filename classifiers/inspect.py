@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, dispositions, events, fastcsv, markup, sniff, structured
+from . import datatext, dispositions, events, fastcsv, markup, sniff, structured, workbook
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -53,6 +53,11 @@ class Inspector:
         if charset is None and kind in ("xml", "html"):
             charset = declared_charset(body)
         run = Run(self.detector, profile, json_text=self._json_text, typed_text=self._typed_text)
+        if kind == "workbook":
+            new_body, _, records = workbook.walk(
+                body, lambda text: self._sheet(run, text), lambda text: self._walk_text(run, text)[1], self.max_bytes
+            )
+            return self._inspection(run, new_body, records)
         if kind == "json" and (doc := _loads_utf8(body, charset)) is not _NOT_PARSED:
             # The usual case: UTF-8 JSON that orjson reads from the bytes (which proves them
             # valid UTF-8) and writes back as bytes; the text is never needed.
@@ -139,6 +144,14 @@ class Inspector:
             new, changed, records = self._walk(run, text, sniff.text_kind(text), utf8, encoding, depth)
             return new, changed, max(records, self._data_text(run, text, kind))
         return self._walk_text(run, text)
+
+    def _sheet(self, run: Run, text: str) -> tuple[str, bool, int]:
+        """A workbook's sheet, as the CSV table workbook.py reads it into: a document of its own."""
+        outer = run.document()
+        try:
+            return self._walk(run, text, "csv", None, "utf-8", 0)
+        finally:
+            run.document_end(outer)
 
     def _data_text(self, run: Run, text: str, kind: str) -> int:
         """Note the region fields of a YAML or TOML answer, walked as the data it parses to

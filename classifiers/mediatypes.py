@@ -20,9 +20,10 @@ _BINARY_TYPES = frozenset(
         "application/x-protobuf",
         "application/protobuf",
         "application/vnd.ms-excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
 )
+# An Office Open XML workbook (.xlsx), read part by part (workbook.py).
+WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # JSON lines (NDJSON): a document per line.
 _JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 
@@ -58,6 +59,8 @@ def _kind(media_type: str) -> str:
         return "form"
     if base == "text/event-stream":
         return "events"
+    if base == WORKBOOK:
+        return "workbook"
     if base in datatext.KINDS:
         return datatext.KINDS[base]
     if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import brotli
+
+from classifiers.mediatypes import WORKBOOK
 
 from .types import Headers
 
@@ -87,6 +90,27 @@ def sniff(head: bytes) -> str | None:
             return None
         return "application/json" if stripped[:1] in ("{", "[") else "text/plain"
     return None
+
+
+# A zip archive's first bytes, and the names a download of a workbook is given.
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_NAME = re.compile(rb"(?i)\.xls[xm]\s*(?:[\"';]|$)")
+# Types that upstreams give an .xlsx download: Excel's old type, or none that says anything.
+_WORKBOOK_LABELS = frozenset({"application/vnd.ms-excel", "application/octet-stream", "application/zip", ""})
+
+
+def is_workbook(media_type: str, head: bytes, disposition: bytes | None) -> bool:
+    """Is a body an .xlsx workbook (inspected as one, classifiers/workbook.py)? Its own type
+    says so; or a zip archive under Excel's old type (an .xls is no zip), or under a type
+    that says nothing, downloaded as a file named .xlsx (EasyExcel's examples answer with
+    application/vnd.ms-excel, Spring's with application/octet-stream)."""
+    if media_type == WORKBOOK:
+        return True
+    if not head.startswith(_ZIP_MAGIC) or media_type not in _WORKBOOK_LABELS:
+        return False
+    return media_type == "application/vnd.ms-excel" or (
+        disposition is not None and _WORKBOOK_NAME.search(disposition) is not None
+    )
 
 
 def content_coding(headers: Headers) -> str:

@@ -10,9 +10,11 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 
+from classifiers.mediatypes import WORKBOOK
+
 from ..console.session import CONSOLE_COOKIES
 from ..exchange import SAFE_METHODS, Exchange, Request, Response
-from ..media import content_coding, is_textual, parse_content_type, sniff
+from ..media import content_coding, is_textual, is_workbook, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
 from ..upstream import UpstreamError, UpstreamIncomplete, UpstreamPool, UpstreamResponse
@@ -233,15 +235,19 @@ class Forward:
                 media_type, _ = parse_content_type(None if content_type is None else content_type.decode("latin-1"))
                 ex.upstream = Response(response.status, headers)
                 head = b""
+                disposition = response.header(b"content-disposition")
                 if not is_textual(media_type):
                     head = await response.read_some()
                     if not head:
                         ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
                     elif not content_coding(headers):  # "identity" is no coding: sniffed
-                        ex.sniffed_media_type = sniff(head)
+                        workbook = is_workbook(media_type, head, disposition)
+                        ex.sniffed_media_type = WORKBOOK if workbook else sniff(head)
                 if is_textual(media_type) or ex.sniffed_media_type is not None:
                     ex.upstream.body = await self._read_capped(response, head)
                     response.release()
+                    if not media_type and is_workbook(media_type, ex.upstream.body, disposition):
+                        ex.sniffed_media_type = WORKBOOK  # untyped bytes are read as text, but these
                 else:
                     ex.upstream_stream = UpstreamStream(response, head)
                     response = None  # owned by the stream now

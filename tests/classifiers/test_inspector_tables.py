@@ -33,7 +33,10 @@ def test_a_csv_title_with_its_empty_fields_is_inspected_as_text(quote: str) -> N
     text = f"{quote}家属张伟的成员表{quote},,\n与户主关系,备注,金额\n配偶,无,0\n"
     result = INSPECTOR.inspect(text.encode(), "text/csv", None, PROFILES.get("strict"))
     assert result.entity_counts == {"PERSON_NAME": 1}
-    assert "张伟" not in result.body.decode() and "的成员表" + quote + ",,\n与户主关系,备注,金额\n配偶,无,0\n" in result.body.decode()
+    assert (
+        "张伟" not in result.body.decode()
+        and "的成员表" + quote + ",,\n与户主关系,备注,金额\n配偶,无,0\n" in result.body.decode()
+    )
 
 
 @pytest.mark.parametrize("quote", ["", '"'])

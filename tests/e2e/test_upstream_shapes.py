@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote_to_bytes
 
 import brotli
 import httpx
+import openpyxl
 import pytest
 from opensearchpy import OpenSearch
 
@@ -68,6 +69,25 @@ def _zip() -> bytes:
     with zipfile.ZipFile(out, "w") as z:  # an .xlsx is a zip of XML
         z.writestr("xl/sharedStrings.xml", f"<sst><si><t>{NAME}</t></si><si><t>{ID}</t></si></sst>")
     return out.getvalue()
+
+
+def _xlsx(*extra_parts: tuple[str, bytes]) -> bytes:
+    """A roster as openpyxl writes an .xlsx, a title above its header; ``extra_parts`` added."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["低保人员花名册"])
+    for row in _SHEET_ROWS:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    with zipfile.ZipFile(out, "a") as archive:
+        for name, data in extra_parts:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _b64url(data: bytes) -> str:
@@ -158,11 +178,29 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
-    "xlsx": (
-        _ok("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _zip()),
+    # .xlsx workbooks: typed as one, as Excel's old type, or as bytes downloaded as one
+    "xlsx": (_ok(XLSX_TYPE, _xlsx()), OK),
+    "xlsx-as-excel": (_ok("application/vnd.ms-excel", _xlsx()), OK),
+    "xlsx-as-octet-stream": (
+        _ok("application/octet-stream", _xlsx(), ("Content-Disposition", 'attachment; filename="export.xlsx"')),
+        OK,
+    ),
+    "xlsx-untyped": (_ok(None, _xlsx(), ("Content-Disposition", "attachment; filename*=UTF-8''%E8%8A%B1.xlsx")), OK),
+    "xlsx-with-a-picture": (
+        _ok(XLSX_TYPE, _xlsx(("xl/media/image1.png", b"\x89PNG" + ID.encode()))),
         (502, "uninspectable_binary"),
     ),
+    "xlsx-not-a-workbook": (_ok(XLSX_TYPE, _zip()), (502, "uninspectable_unparseable")),
     "zip": (_ok("application/zip", _zip()), (502, "uninspectable_binary")),
+    "zip-named-xlsx-gzipped": (
+        _ok(
+            "application/octet-stream",
+            gzip.compress(_xlsx()),
+            ("Content-Encoding", "gzip"),
+            ("Content-Disposition", "attachment; filename=a.xlsx"),
+        ),
+        (502, "uninspectable_binary"),
+    ),
     "pdf": (
         _ok("application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00(" + ID.encode() + b")"),
         (502, "uninspectable_binary"),
@@ -558,6 +596,9 @@ def _from_base64(token: bytes) -> bytes:
 def _readings(response: httpx.Response) -> list[str]:
     """Everything the caller got, read every way a client might read it."""
     raw = response.content + b"\n" + b"\n".join(name + b": " + value for name, value in response.headers.raw)
+    if response.content.startswith(b"PK\x03\x04"):  # a workbook: every part, inflated
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            raw += b"\n".join(archive.read(name) for name in archive.namelist())
     readings = [raw, unquote_to_bytes(raw), *map(_from_base64, _BASE64.findall(raw))]
     texts = [r.decode(codec, "replace") for r in readings for codec in ("utf-8", "gb18030")]
     if len(response.content) % 2 == 0:
@@ -585,8 +626,8 @@ def test_no_response_shape_lets_personal_data_out(
 
 
 def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None:
-    """Masked, not mangled: the JSONP callback, the event stream and the untyped CSV are what
-    they were but for the values."""
+    """Masked, not mangled: the JSONP callback, the event stream, the untyped CSV and the
+    workbooks are what they were but for the values."""
     masked = {**RECORD, "name": "张**", "idNumber": ID[:6] + "********" + ID[-4:], "mobile": "139****5678"}
     jsonp = _get(shapes_gateway, "jsonp").text
     assert jsonp.startswith("cb(") and jsonp.endswith(");")
@@ -596,6 +637,12 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
     assert _get(shapes_gateway, "sse").text.startswith("event: person\ndata: {")
     csv = _get(shapes_gateway, "untyped-csv").text.splitlines()
     assert csv[0] == CSV.splitlines()[0] and csv[1].startswith("张**,")
+    for case in ("xlsx", "xlsx-as-octet-stream"):
+        sheet = openpyxl.load_workbook(io.BytesIO(_get(shapes_gateway, case).content)).active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[:2] == [("低保人员花名册", None, None, None, None), tuple(_SHEET_ROWS[0])]
+        assert rows[2][:3] == ("张**", ID[:6] + "********" + ID[-4:], "139****5678")
 
 
 def test_hashes_of_the_upstreams_bytes_do_not_go_with_masked_ones(shapes_gateway: RunningGateway) -> None:

@@ -6,7 +6,15 @@ import zlib
 import brotli
 import pytest
 
-from gateway.media import DecodeError, content_coding, decode_content, is_textual, parse_content_type, sniff
+from gateway.media import (
+    DecodeError,
+    content_coding,
+    decode_content,
+    is_textual,
+    is_workbook,
+    parse_content_type,
+    sniff,
+)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +140,28 @@ def test_a_brotli_bomb_never_allocates_its_size() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 16 * 1024 * 1024
+
+
+_ZIP = b"PK\x03\x04\x14\x00"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.mark.parametrize(
+    ("media_type", "head", "disposition", "workbook"),
+    [
+        (_XLSX, b"", None, True),  # its own type: the inspector judges the bytes
+        ("application/vnd.ms-excel", _ZIP, None, True),  # an .xls is no zip
+        ("application/vnd.ms-excel", b"\xd0\xcf\x11\xe0", None, False),  # an .xls
+        ("application/octet-stream", _ZIP, b'attachment; filename="export.xlsx"', True),
+        ("application/octet-stream", _ZIP, b"attachment; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C.XLSX", True),
+        ("", _ZIP, b"attachment; filename=a.xlsm", True),
+        ("application/zip", _ZIP, b"attachment; filename=a.xlsx", True),
+        ("application/octet-stream", _ZIP, None, False),  # a zip of something else
+        ("application/octet-stream", _ZIP, b"attachment; filename=a.xlsx.zip", False),
+        ("application/zip", _ZIP, b"attachment; filename=photos.zip", False),
+        ("application/pdf", _ZIP, b"attachment; filename=a.xlsx", False),
+        ("application/octet-stream", b"%PDF-1.4", b"attachment; filename=a.xlsx", False),
+    ],
+)
+def test_is_workbook(media_type: str, head: bytes, disposition: bytes | None, workbook: bool) -> None:
+    assert is_workbook(media_type, head, disposition) is workbook

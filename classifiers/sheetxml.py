@@ -1,0 +1,266 @@
+"""The XML of a workbook's parts (SpreadsheetML, ECMA-376 part 1 §18): cells, shared strings
+and the texts beside them, read with a parser and rewritten where they stand.
+
+A part is read by defusedxml (no DTD, no entity), which knows what text a cell shows: shared
+and inline strings, rich text runs, character references, OOXML's own ``_xHHHH_`` escapes. It
+is rewritten by replacing the spans of the cells that changed in the part's text, so that
+everything else (namespace prefixes, ``mc:Ignorable``, extensions Excel checks) stays as it
+was; the spans are found by a pattern and must name the cells the parser read, one for one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from .inspection import InspectionError
+
+# Excel's limits: 16,384 columns (XFD), 1,048,576 rows.
+_COLUMNS_MAX: Final = 16384
+_ROWS_MAX: Final = 1048576
+_REF: Final = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+# OOXML's escape of a character XML cannot hold (``_x000D_``), and of such a text itself
+# (``_x005F_x000D_``): ECMA-376 part 1 §22.9.2.19.
+_OOXML_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_UNSAFE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PREFIX: Final = r"(?:[\w.-]+:)?"
+_SHEET_DATA: Final = re.compile(rf"<{_PREFIX}sheetData\b[^>]*?(?:/>|>(.*?)</{_PREFIX}sheetData>)", re.S)
+_CELL: Final = re.compile(rf"<({_PREFIX})c\b([^>]*?)(?:/>|>.*?</{_PREFIX}c>)", re.S)
+_STRING_ITEM: Final = re.compile(rf"<({_PREFIX})si\b[^>]*?(?:/>|>.*?</{_PREFIX}si>)", re.S)
+_COUNT: Final = re.compile(rf"(<{_PREFIX}sst\b[^>]*?\scount=\")[0-9]*(\")")
+_ATTRIBUTE: Final = re.compile(r"""\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')""")
+
+
+class Cell:
+    """One ``<c>`` element: where it stands, what it shows, and what the walk made of it."""
+
+    __slots__ = ("column", "formula", "index", "masked", "ref", "row", "shared", "text")
+
+    def __init__(
+        self, index: int, ref: str, row: int, column: int, text: str, shared: int | None, formula: str
+    ) -> None:
+        self.index = index
+        self.ref = ref  # "B3", or "" when the element names no reference
+        self.row = row
+        self.column = column
+        self.text = text  # what Excel shows (a number as written: 13800138000)
+        self.shared = shared  # the shared string it shows, if it shows one
+        self.formula = formula
+        self.masked: str | None = None
+
+
+class Sheet:
+    def __init__(self, name: str, text: str, prefix: str, cells: list[Cell], metadata: list[str]) -> None:
+        self.name = name
+        self.text = text
+        self.prefix = prefix
+        self.cells = cells
+        self.metadata = metadata  # texts outside the cells: header, footer, links, validations
+
+    def rows(self) -> list[list[Cell | None]]:
+        """The cells as a table: the rows that hold one, the columns from the first used."""
+        if not self.cells:
+            return []
+        first = min(c.column for c in self.cells)
+        width = max(c.column for c in self.cells) - first + 1
+        by_row: dict[int, list[Cell | None]] = {}
+        for cell in self.cells:
+            row = by_row.get(cell.row)
+            if row is None:
+                row = by_row[cell.row] = [None] * width
+            row[cell.column - first] = cell
+        return [by_row[r] for r in sorted(by_row)]
+
+
+def _parse(data: bytes, name: str) -> tuple[Element, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InspectionError("unparseable", f"the workbook's part {name} is not UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+        return fromstring(data), text
+    except (UnicodeDecodeError, ParseError, DefusedXmlException, ValueError) as exc:
+        raise InspectionError("unparseable", f"the workbook's part {name} is not readable XML: {exc}") from None
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _shown(element: Element) -> str:
+    """The text a string item or an inline string shows: its ``t`` elements, rich text runs
+    included, phonetic readings (``rPh``) not."""
+    parts: list[str] = []
+    for child in element:
+        local = _local(child.tag)
+        if local == "t":
+            parts.append(child.text or "")
+        elif local == "r":
+            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+    return unescape_ooxml("".join(parts))
+
+
+def unescape_ooxml(text: str) -> str:
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def escape(text: str) -> str:
+    """A text as an inline string's ``<t>`` holds it."""
+    text = _UNSAFE.sub(lambda m: "_x005F" + m.group() if m.group()[0] == "_" else f"_x{ord(m.group()):04X}_", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def read_strings(data: bytes) -> list[str]:
+    root, _ = _parse(data, "xl/sharedStrings.xml")
+    return [_shown(item) for item in root if _local(item.tag) == "si"]
+
+
+def read_metadata(data: bytes, name: str) -> list[str]:
+    """The texts and attribute values of a part, each once."""
+    root, _ = _parse(data, name)
+    return _texts(root, skip="")
+
+
+def _texts(root: Element, skip: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for element in root.iter():
+        if _local(element.tag) == skip:
+            continue
+        for value in (element.text, *element.attrib.values()):
+            if value and value.strip():
+                seen[value.strip()] = None
+    return list(seen)
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
+    root, text = _parse(data, name)
+    sheet_data = next((e for e in root if _local(e.tag) == "sheetData"), None)
+    cells: list[Cell] = []
+    row_number = 0
+    for row in sheet_data if sheet_data is not None else ():
+        if _local(row.tag) != "row":
+            continue
+        row_number = _number(row.get("r"), row_number + 1, _ROWS_MAX, name)
+        column = 0
+        for c in row:
+            if _local(c.tag) != "c":
+                continue
+            ref = c.get("r") or ""
+            if ref:
+                m = _REF.fullmatch(ref)
+                if m is None or int(m.group(2)) != row_number:
+                    raise InspectionError("unparseable", f"a cell of {name} names {ref!r} in row {row_number}")
+                column = _column(m.group(1))
+            else:
+                column += 1
+            if column > _COLUMNS_MAX:
+                raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
+            cells.append(_cell(len(cells), ref, row_number, column, c, strings, name))
+    # What the cells do not hold: headers and footers, links, validations' lists.
+    metadata = [t for e in root if _local(e.tag) != "sheetData" for t in _texts(e, skip="")]
+    return Sheet(name, text, _prefix(text, name, cells), cells, metadata)
+
+
+def _number(value: str | None, default: int, most: int, name: str) -> int:
+    if value is None:
+        return default
+    if not value.isdigit() or not 0 < int(value) <= most:
+        raise InspectionError("unparseable", f"{name} numbers a row {value!r}")
+    return int(value)
+
+
+def _cell(index: int, ref: str, row: int, column: int, c: Element, strings: list[str], name: str) -> Cell:
+    kind = c.get("t", "n")
+    value: str | None = None
+    formula = ""
+    inline: Element | None = None
+    for child in c:
+        local = _local(child.tag)
+        if local == "v":
+            value = child.text or ""
+        elif local == "f":
+            formula = child.text or ""
+        elif local == "is":
+            inline = child
+    shared = None
+    if kind == "s" and value is not None:
+        if not value.strip().isdigit() or int(value) >= len(strings):
+            raise InspectionError("unparseable", f"a cell of {name} shows shared string {value!r}, which is not there")
+        shared = int(value)
+        text = strings[shared]
+    elif kind == "inlineStr":
+        text = _shown(inline) if inline is not None else ""
+    else:
+        text = unescape_ooxml(value or "")
+    return Cell(index, ref, row, column, text, shared, formula)
+
+
+def _prefix(text: str, name: str, cells: list[Cell]) -> str:
+    """The prefix the sheet's elements are written with, having checked that the pattern finds
+    the cells the parser read."""
+    found = _cells_found(text)
+    if len(found) != len(cells) or any(
+        ref and ref != cell.ref for (_, _, _, ref), cell in zip(found, cells, strict=True)
+    ):
+        raise InspectionError("unparseable", f"the cells of {name} cannot be told apart in its text")
+    return found[0][2] if found else ""
+
+
+def _cells_found(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, prefix, ref) of each cell element in the sheet's text."""
+    data = _SHEET_DATA.search(text)
+    if data is None or data.group(1) is None:
+        return []
+    found = []
+    for m in _CELL.finditer(text, data.start(1), data.end(1)):
+        attributes = dict((k, v[1:-1]) for k, v in _ATTRIBUTE.findall(m.group(2)))
+        found.append((m.start(), m.end(), m.group(1), attributes.get("r", "")))
+    return found
+
+
+def rewrite_sheet(sheet: Sheet, changed: set[int]) -> bytes:
+    """The sheet's part with each changed cell written as an inline string of its masked text."""
+    pieces: list[str] = []
+    last = 0
+    p = sheet.prefix
+    for (start, end, _, _), cell in zip(_cells_found(sheet.text), sheet.cells, strict=True):
+        if cell.index not in changed:
+            continue
+        attributes = _ATTRIBUTE.findall(sheet.text[start : sheet.text.index(">", start)])
+        kept = "".join(f" {k}={v}" for k, v in attributes if k in ("r", "s"))
+        masked = escape(cell.masked or "")
+        pieces += [
+            sheet.text[last:start],
+            f'<{p}c{kept} t="inlineStr"><{p}is><{p}t xml:space="preserve">{masked}</{p}t></{p}is></{p}c>',
+        ]
+        last = end
+    pieces.append(sheet.text[last:])
+    return "".join(pieces).encode("utf-8")
+
+
+def rewrite_strings(data: bytes, shown: set[int], count: int) -> bytes:
+    """The shared strings' part with every string no cell still shows emptied where it stands."""
+    _, text = _parse(data, "xl/sharedStrings.xml")
+    pieces: list[str] = []
+    last = 0
+    items = list(_STRING_ITEM.finditer(text))
+    if len(items) != len(read_strings(data)):
+        raise InspectionError("unparseable", "the shared strings cannot be told apart in their text")
+    for i, m in enumerate(items):
+        if i in shown:
+            continue
+        p = m.group(1)
+        pieces += [text[last : m.start()], f"<{p}si><{p}t/></{p}si>"]
+        last = m.end()
+    pieces.append(text[last:])
+    return _COUNT.sub(lambda m: f"{m.group(1)}{count}{m.group(2)}", "".join(pieces), count=1).encode("utf-8")

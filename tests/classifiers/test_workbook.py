@@ -1,0 +1,312 @@
+"""An .xlsx workbook: its sheets' cells masked in place as the tables they are, the archive still
+a workbook that a reader opens, nothing of what was masked left anywhere in it, and a workbook
+holding what is not rewritten refused."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+
+import openpyxl
+import pytest
+
+from classifiers.inspect import Inspection, InspectionError
+from classifiers.levels import DataLevel
+from classifiers.mediatypes import WORKBOOK
+from support.inspected import INSPECTOR, PROFILES
+from support.synth_people import make_card, make_id
+
+ID = make_id(birth="19491231", seq="002")
+ID2 = make_id(region="610921", birth="19550312", seq="013")
+CARD = make_card()
+ADDRESS = "陕西省安康市汉滨区新城街道育才路12号"
+SECRETS = [ID, ID2, CARD, "张伟", "李娜", "13912345678", "育才路12号"]
+HEADER = ["序号", "姓名", "身份证号码", "手机号码", "家庭住址", "银行卡号", "保障金额"]
+
+
+def _roster() -> bytes:
+    """A roster as openpyxl writes one: a title merged across the columns, the header, rows;
+    a mobile written as a number, as a spreadsheet keeps it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "低保名册"
+    sheet.append(["2024年汉滨区低保人员花名册"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(HEADER)
+    sheet.append([1, "张伟", ID, 13912345678, ADDRESS, CARD, 650.5])
+    sheet.append([2, "李娜", ID2, "13800138000", "陕西省安康市汉阴县城关镇东大街8号", make_card(serial=2), 720])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _inspect(body: bytes, role: str = "outsourced") -> Inspection:
+    return INSPECTOR.inspect(body, WORKBOOK, None, PROFILES.for_roles([role]))
+
+
+def _all_parts(body: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def _rows(body: bytes) -> list[tuple[object, ...]]:
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+# Hand-written parts, as Apache POI writes a workbook (shared strings, numbered cells).
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'
+    "</Relationships>"
+)
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _workbook_xml(sheet_name: str = "Sheet1") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets><sheet name="{sheet_name}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+
+
+def _sheet_xml(rows: str, prefix: str = "", after: str = "") -> str:
+    p = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{_MAIN}"' if prefix else f'xmlns="{_MAIN}"'
+    return f'<?xml version="1.0" encoding="UTF-8"?><{p}worksheet {xmlns}><{p}sheetData>{rows}</{p}sheetData>{after}</{p}worksheet>'
+
+
+def _strings_xml(items: list[str]) -> str:
+    body = "".join(f"<si><t>{s}</t></si>" for s in items)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}" count="{len(items)}" uniqueCount="{len(items)}">{body}</sst>'
+
+
+def _handmade(sheet: str, strings: list[str], **extra: str) -> bytes:
+    parts = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _RELS,
+        "xl/workbook.xml": _workbook_xml(),
+        "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/sharedStrings.xml": _strings_xml(strings),
+        **extra,
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def _row(number: int, *cells: str) -> str:
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _shared(ref: str, index: int) -> str:
+    return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+
+def _inline(ref: str, inner: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is>{inner}</is></c>'
+
+
+_HEADER_ROW = _row(1, _shared("A1", 0), _shared("B1", 1), _shared("C1", 2))
+
+
+@pytest.mark.parametrize("role", ["outsourced", "caseworker"])
+def test_a_roster_is_masked_cell_by_cell_and_opens(role: str) -> None:
+    inspection = _inspect(_roster(), role)
+    rows = _rows(inspection.body)
+    assert rows[0][0] == "2024年汉滨区低保人员花名册"  # the title, and the header, as they were
+    assert list(rows[1]) == HEADER
+    assert rows[2][0] == 1 and rows[2][6] == 650.5 and rows[3][6] == 720  # numbers stay numbers
+    expected = ["[已屏蔽]"] * 5 if role == "outsourced" else ["张**", f"{ID[:6]}********{ID[-4:]}", "139****5678"]
+    assert list(rows[2][1 : 1 + len(expected)]) == expected
+    everything = _all_parts(inspection.body)
+    assert not [s for s in SECRETS if s in everything]
+    assert inspection.level == DataLevel.IMPORTANT
+    assert inspection.records == 2
+    assert inspection.entity_counts == {
+        "PERSON_NAME": 2,
+        "RESIDENT_ID": 2,
+        "MOBILE": 2,
+        "ADDRESS": 2,
+        "BANK_CARD": 2,
+    }
+    assert inspection.persons == {ID, ID2}
+
+
+def test_a_workbook_with_nothing_to_mask_is_returned_as_it_came() -> None:
+    body = _handmade(_sheet_xml(_HEADER_ROW + _row(2, _shared("A2", 3))), ["月份", "户数", "金额", "1月"])
+    assert _inspect(body).body == body
+
+
+def test_strings_no_cell_still_shows_are_emptied() -> None:
+    """A masked value's shared string, and a string no cell shows, go; those still shown stay
+    at their index (``户数`` shows under B)."""
+    sheet = _sheet_xml(
+        _row(1, _shared("A1", 0), _shared("B1", 1), _shared("C1", 2))
+        + _row(2, _shared("A2", 3), _shared("B2", 4), '<c r="C2"><v>650</v></c>')
+    )
+    body = _handmade(sheet, ["姓名", "身份证号码", "保障金额", "张伟", ID, f"{ID2} 李娜 备用"])
+    inspection = _inspect(body)
+    assert not [s for s in SECRETS if s in _all_parts(inspection.body)]
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        strings = archive.read("xl/sharedStrings.xml").decode()
+    assert strings.count("<si>") == 6 and 'count="3"' in strings  # indices kept; three cells still shared
+    assert _rows(inspection.body) == [("姓名", "身份证号码", "保障金额"), ("[已屏蔽]", "[已屏蔽]", 650)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "secret"),
+    [
+        (_inline("B2", f"<r><t>{ID[:6]}</t></r><r><rPr><b/></rPr><t>{ID[6:]}</t></r>"), ID),  # rich text runs
+        (_inline("B2", f"<t>_x0036_{ID[1:]}</t>"), ID),  # OOXML's escape of a digit
+        (_inline("B2", f"<t>{'&#x' + format(ord(ID[0]), 'x') + ';'}{ID[1:]}</t>"), ID),  # a character reference
+        ('<c r="B2"><v>13912345678</v></c>', "13912345678"),  # a number
+        ('<c r="B2" t="str"><f>A2</f><v>13912345678</v></c>', "13912345678"),  # a formula's result
+    ],
+)
+def test_what_a_cell_shows_is_what_is_inspected(cell: str, secret: str) -> None:
+    key = "身份证号码" if secret == ID else "手机号码"
+    sheet = _sheet_xml(_row(1, _shared("A1", 0), _shared("B1", 1)) + _row(2, _shared("A2", 2), cell))
+    inspection = _inspect(_handmade(sheet, ["姓名", key, "张伟"]))
+    assert secret not in _all_parts(inspection.body)
+    assert _rows(inspection.body)[1] == ("[已屏蔽]", "[已屏蔽]")
+
+
+def test_a_masked_formula_goes_and_so_does_the_calculation_chain() -> None:
+    sheet = _sheet_xml(
+        _row(1, _shared("A1", 0), _shared("B1", 1))
+        + _row(2, _shared("A2", 2), '<c r="B2" t="str"><f>"139"&amp;"12345678"</f><v>13912345678</v></c>')
+    )
+    calc_chain = f'<calcChain xmlns="{_MAIN}"><c r="B2" i="1"/></calcChain>'
+    inspection = _inspect(_handmade(sheet, ["姓名", "手机号码", "张伟"], **{"xl/calcChain.xml": calc_chain}))
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        names = archive.namelist()
+        sheet_out = archive.read("xl/worksheets/sheet1.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        types = archive.read("[Content_Types].xml").decode()
+    assert "xl/calcChain.xml" not in names and "calcChain" not in rels + types
+    assert "<f>" not in sheet_out and "12345678" not in sheet_out
+
+
+def test_a_prefixed_sheet_keeps_its_prefix() -> None:
+    """The Open XML SDK writes ``<x:c>``: cells rewritten in the sheet's own prefix."""
+    rows = (
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>'
+        f'<x:row r="2"><x:c r="A2" t="s"><x:v>2</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>{ID}</x:t></x:is></x:c></x:row>'
+    )
+    inspection = _inspect(_handmade(_sheet_xml(rows, prefix="x"), ["姓名", "身份证号码", "张伟"]))
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        sheet_out = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert ID not in sheet_out and '<x:c r="B2" t="inlineStr"><x:is><x:t xml:space="preserve">[已屏蔽]' in sheet_out
+
+
+def _refused(body: bytes) -> str:
+    with pytest.raises(InspectionError) as refused:
+        _inspect(body)
+    return refused.value.code
+
+
+def _with_part(name: str, data: bytes) -> bytes:
+    out = io.BytesIO(_handmade(_sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"]))
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "a") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of a name written twice, and writes it
+        archive.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # Parts not rewritten here: a photo, comments, a pivot cache's copy of the rows.
+        (_with_part("xl/media/image1.png", b"\x89PNG\r\n"), "binary"),
+        (_with_part("xl/comments1.xml", f"<comments><t>{ID}</t></comments>".encode()), "binary"),
+        (_with_part("xl/pivotCache/pivotCacheRecords1.xml", b"<pivotCacheRecords/>"), "binary"),
+        (_with_part("../evil.xml", b"<x/>"), "binary"),
+        # A sheet's name, a document property, a header or a formula holding personal data.
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"], **{"xl/workbook.xml": _workbook_xml(ID)}
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW),
+                ["姓名", "身份证号码", "金额"],
+                **{
+                    "docProps/core.xml": f'<cp:coreProperties xmlns:cp="urn:cp"><title>申请人身份证号{ID}</title></cp:coreProperties>'
+                },
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW, after=f"<headerFooter><oddHeader>身份证号码：{ID}</oddHeader></headerFooter>"),
+                ["姓名", "身份证号码", "金额"],
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW + _row(2, f'<c r="C2" t="str"><f>"{ID}"</f><v>1</v></c>')),
+                ["备注", "状态", "金额"],
+            ),
+            "unparseable",
+        ),
+        # What cannot be read safely: a DTD, cells out of place, a reference to no string.
+        (_handmade('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>', ["姓名"]), "unparseable"),
+        (_handmade(_sheet_xml(_row(1, _shared("A2", 0))), ["姓名"]), "unparseable"),
+        (_handmade(_sheet_xml(_row(1, _shared("A1", 7))), ["姓名"]), "unparseable"),
+        (b"PK\x03\x04 not a zip at all", "unparseable"),
+        (_with_part("xl/worksheets/sheet1.xml", b"<worksheet/>"), "unparseable"),  # twice
+    ],
+)
+def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
+    assert _refused(body) == code
+
+
+def test_an_archive_without_sheets_is_no_workbook() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/sharedStrings.xml", _strings_xml(["张伟", ID]))
+    assert _refused(out.getvalue()) == "unparseable"
+
+
+def test_a_part_inflating_past_the_limit_is_refused() -> None:
+    """A zip bomb: a sheet of 40 MB of spaces deflates to some 40 KB."""
+    body = _handmade(_sheet_xml(_HEADER_ROW) + " " * 40_000_000, ["姓名", "身份证号码", "金额"])
+    assert len(body) < 200_000
+    assert _refused(body) == "too_large"
+
+
+def test_a_part_larger_than_it_states_is_refused() -> None:
+    body = bytearray(_handmade(_sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"]))
+    # The central directory's uncompressed size of the first entry, made one byte smaller.
+    directory = body.index(b"PK\x01\x02")
+    size = int.from_bytes(body[directory + 24 : directory + 28], "little")
+    body[directory + 24 : directory + 28] = (size - 1).to_bytes(4, "little")
+    assert _refused(bytes(body)) == "unparseable"
