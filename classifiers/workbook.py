@@ -47,9 +47,10 @@ _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
-# How many bytes the parts may hold once inflated, for each byte of the workbook: XML of
-# cells compresses about ten times; a zip bomb, a thousand.
-_INFLATION_MAX: Final = 40
+# How many times the inspection limit the parts may hold once inflated (a zip bomb inflates a
+# thousand times). XML of cells deflates five to ten times: a workbook of a few MB is read, and
+# what is held in memory stays within a few times what a text body may be.
+_INFLATED_MAX: Final = 4
 
 
 def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
@@ -96,7 +97,7 @@ def _read(body: bytes, max_bytes: int) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(body))
     except (zipfile.BadZipFile, ValueError) as exc:
         raise InspectionError("unparseable", f"the workbook is not a readable zip archive: {exc}") from None
-    budget = max(max_bytes, len(body) * _INFLATION_MAX)
+    budget = max_bytes * _INFLATED_MAX
     parts: dict[str, bytes] = {}
     with archive:
         for info in archive.infolist():
