@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 # memory, so there is still a limit.
 MAX_SCAN_BYTES = 256 * 1024 * 1024
 # --format: the media type the inspector is told. "auto" goes by the file's suffix and, without
-# one, lets the inspector sniff the text (JSON, CSV, XML spreadsheets, HTML tables, multipart).
+# one, lets the inspector sniff the text (JSON, CSV, XML spreadsheets, HTML tables, multipart);
+# a zip archive without a suffix is read as an .xlsx workbook.
+# classifiers.mediatypes.WORKBOOK, written out: the CLI starts without importing the inspector.
+WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {
     "json": "application/json",
     "ndjson": "application/x-ndjson",
@@ -34,6 +37,7 @@ FORMATS = {
     "xml": "application/xml",
     "html": "text/html",
     "text": "text/plain",
+    "xlsx": WORKBOOK,
 }
 _SUFFIXES = {
     ".json": "json",
@@ -46,7 +50,10 @@ _SUFFIXES = {
     ".htm": "html",
     ".txt": "text",
     ".log": "text",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
 }
+_ZIP_MAGIC = b"PK\x03\x04"
 EXIT_LEVEL_REACHED = 3  # --fail-on: the document holds data of that level or higher
 
 
@@ -117,7 +124,7 @@ def scan(
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="YAML config (masking file, keys).")] = None,
 ) -> None:
-    """Mask a JSON, CSV or text document and grade it (offline; writes the masked document to stdout)."""
+    """Mask a JSON, CSV, .xlsx or text document and grade it (offline; writes the masked document to stdout)."""
     from classifiers.inspect import InspectionError, Inspector
     from classifiers.levels import DataLevel
     from policies.crypto import FieldCrypto
@@ -140,6 +147,8 @@ def scan(
     except KeyError as exc:
         raise typer.BadParameter(str(exc.args[0]), param_hint="--profile") from None
     body = _read(source)
+    if fmt == "auto" and kind == FORMATS["text"] and body.startswith(_ZIP_MAGIC):
+        kind = WORKBOOK  # a workbook on stdin, or in a file without its suffix
     try:
         inspector = Inspector(max_bytes=MAX_SCAN_BYTES, custom_entities=settings.inspection.custom_entities)
         inspection = inspector.inspect(body, kind, None, chosen)

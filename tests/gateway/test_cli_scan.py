@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from classifiers.mediatypes import WORKBOOK
 from gateway import cli_scan
 from gateway.cli import app
 from gateway.devsetup import init_dev
@@ -152,3 +155,38 @@ def test_entities_the_config_declares_are_masked(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout_bytes) == {"dbzh": "<DIBAO_CERT>", "bz": "低保证<DIBAO_CERT>已发放"}
     assert json.loads(report.read_text(encoding="utf-8"))["entity_counts"] == {"DIBAO_CERT": 2}
+
+
+def _workbook() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号码", "联系电话", "流水号"])
+    sheet.append([RECORD["xm"], RECORD["sfzh"], int(MOBILE), RECORD["lsh"]])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("how", ["file", "stdin", "file-without-suffix"])
+def test_an_xlsx_export_comes_back_masked_as_a_workbook(tmp_path: Path, how: str) -> None:
+    body = _workbook()
+    if how == "stdin":
+        result = runner.invoke(app, ["scan", "--profile", "caseworker"], input=body)
+    else:
+        path = tmp_path / ("export.xlsx" if how == "file" else "export")
+        path.write_bytes(body)
+        result = runner.invoke(app, ["scan", "--profile", "caseworker", str(path)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes)).active
+    assert sheet is not None
+    assert list(sheet.iter_rows(values_only=True))[1] == (
+        "张**",
+        f"{ID[:6]}********{ID[-4:]}",
+        f"{MOBILE[:3]}****{MOBILE[-4:]}",
+        RECORD["lsh"],
+    )
+
+
+def test_the_workbook_type_is_the_inspectors() -> None:
+    assert cli_scan.WORKBOOK == WORKBOOK
