@@ -1,21 +1,20 @@
 """The XML of a workbook's parts (SpreadsheetML, ECMA-376 part 1 §18): cells, shared strings
 and the texts beside them, read with a parser and rewritten where they stand.
 
-A part is read by defusedxml (no DTD, no entity), which knows what text a cell shows: shared
-and inline strings, rich text runs, character references, OOXML's own ``_xHHHH_`` escapes. It
-is rewritten by replacing the spans of the cells that changed in the part's text, so that
-everything else (namespace prefixes, ``mc:Ignorable``, extensions Excel checks) stays as it
-was; the spans are found by a pattern and must name the cells the parser read, one for one.
+A part is read by an XML parser, which knows what text a cell shows: shared and inline strings,
+rich text runs, character references, OOXML's own ``_xHHHH_`` escapes. A part with a document
+type declaration is refused before it is parsed (no DTD, so no entity: what defusedxml guards
+against), which lets the C parser read it (defusedxml's runs Python code for every element,
+half the time of a sheet). A part is rewritten by replacing the spans of the cells that changed
+in its text, so that everything else (namespace prefixes, ``mc:Ignorable``, extensions Excel
+checks) stays as it was; the spans must name the cells the parser read, one for one.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Final
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from .inspection import InspectionError
 
@@ -28,8 +27,9 @@ _REF: Final = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _OOXML_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _UNSAFE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PREFIX: Final = r"(?:[\w.-]+:)?"
-_SHEET_DATA: Final = re.compile(rf"<{_PREFIX}sheetData\b[^>]*?(?:/>|>(.*?)</{_PREFIX}sheetData>)", re.S)
-_CELL: Final = re.compile(rf"<({_PREFIX})c\b([^>]*?)(?:/>|>.*?</{_PREFIX}c>)", re.S)
+_SHEET_DATA: Final = re.compile(rf"<({_PREFIX})sheetData(?=[\s/>])")
+_CELL: Final = re.compile(rf"<({_PREFIX})c(?=[\s/>])")
+_REF_ATTRIBUTE: Final = re.compile(r"""\sr\s*=\s*["']([^"']*)""")
 _STRING_ITEM: Final = re.compile(rf"<({_PREFIX})si\b[^>]*?(?:/>|>.*?</{_PREFIX}si>)", re.S)
 _COUNT: Final = re.compile(rf"(<{_PREFIX}sst\b[^>]*?\scount=\")[0-9]*(\")")
 _ATTRIBUTE: Final = re.compile(r"""\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')""")
@@ -54,10 +54,12 @@ class Cell:
 
 
 class Sheet:
-    def __init__(self, name: str, text: str, prefix: str, cells: list[Cell], metadata: list[str]) -> None:
+    def __init__(
+        self, name: str, text: str, spans: list[tuple[int, int, str]], cells: list[Cell], metadata: list[str]
+    ) -> None:
         self.name = name
         self.text = text
-        self.prefix = prefix
+        self.spans = spans  # (start, end, prefix) of each cell's element in the text
         self.cells = cells
         self.metadata = metadata  # texts outside the cells: header, footer, links, validations
 
@@ -77,17 +79,20 @@ class Sheet:
 
 
 def _parse(data: bytes, name: str) -> tuple[Element, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InspectionError("unparseable", f"the workbook's part {name} is not UTF-8")
+    # UTF-16 holds NUL bytes (and would hide a declaration from the search below); a DTD is
+    # where entities are declared, and a workbook's parts have none.
+    if b"\x00" in data or b"<!DOCTYPE" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InspectionError("unparseable", f"the workbook's part {name} is not UTF-8 XML without a DTD")
     try:
         text = data.decode("utf-8-sig")
         return fromstring(data), text
-    except (UnicodeDecodeError, ParseError, DefusedXmlException, ValueError) as exc:
+    except (UnicodeDecodeError, ParseError, ValueError) as exc:
         raise InspectionError("unparseable", f"the workbook's part {name} is not readable XML: {exc}") from None
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def _local(tag: str) -> str:
+    """A tag without its namespace (``{…/main}c``: ``c``); the parser keeps no comments."""
+    return tag[tag.find("}") + 1 :]
 
 
 def _shown(element: Element) -> str:
@@ -168,7 +173,7 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             cells.append(_cell(len(cells), ref, row_number, column, c, strings, name))
     # What the cells do not hold: headers and footers, links, validations' lists.
     metadata = [t for e in root if _local(e.tag) != "sheetData" for t in _texts(e, skip="")]
-    return Sheet(name, text, _prefix(text, name, cells), cells, metadata)
+    return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 
 def _number(value: str | None, default: int, most: int, name: str) -> int:
@@ -205,26 +210,35 @@ def _cell(index: int, ref: str, row: int, column: int, c: Element, strings: list
     return Cell(index, ref, row, column, text, shared, formula)
 
 
-def _prefix(text: str, name: str, cells: list[Cell]) -> str:
-    """The prefix the sheet's elements are written with, having checked that the pattern finds
-    the cells the parser read."""
-    found = _cells_found(text)
-    if len(found) != len(cells) or any(
-        ref and ref != cell.ref for (_, _, _, ref), cell in zip(found, cells, strict=True)
-    ):
-        raise InspectionError("unparseable", f"the cells of {name} cannot be told apart in its text")
-    return found[0][2] if found else ""
-
-
-def _cells_found(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, prefix, ref) of each cell element in the sheet's text."""
+def _cells_found(text: str, name: str, cells: list[Cell]) -> list[tuple[int, int, str]]:
+    """(start, end, prefix) of each cell element in the sheet's text, checked against the cells
+    the parser read: as many, each naming the reference the parser read."""
+    found: list[tuple[int, int, str]] = []
     data = _SHEET_DATA.search(text)
-    if data is None or data.group(1) is None:
-        return []
-    found = []
-    for m in _CELL.finditer(text, data.start(1), data.end(1)):
-        attributes = dict((k, v[1:-1]) for k, v in _ATTRIBUTE.findall(m.group(2)))
-        found.append((m.start(), m.end(), m.group(1), attributes.get("r", "")))
+    if data is not None:
+        close = f"</{data.group(1)}sheetData>"
+        end_of_data = text.find(close, data.end())
+        pos = data.end()
+        while (m := _CELL.search(text, pos, end_of_data)) is not None:
+            # Cells hold no cells, and a text in one writes "<" as "&lt;": the first end tag is its own.
+            p = m.group(1)
+            tag_end = text.find(">", m.end())
+            if tag_end < 0:
+                break
+            if text[tag_end - 1] == "/":
+                end = tag_end + 1
+            else:
+                end = text.find(f"</{p}c>", tag_end)
+                if end < 0:
+                    break
+                end += len(p) + 4
+            ref = _REF_ATTRIBUTE.search(text, m.end(), tag_end)
+            if ref is not None and len(found) < len(cells) and ref.group(1) != cells[len(found)].ref:
+                break
+            found.append((m.start(), end, p))
+            pos = end
+    if len(found) != len(cells):
+        raise InspectionError("unparseable", f"the cells of {name} cannot be told apart in its text")
     return found
 
 
@@ -232,19 +246,19 @@ def rewrite_sheet(sheet: Sheet, changed: set[int]) -> bytes:
     """The sheet's part with each changed cell written as an inline string of its masked text."""
     pieces: list[str] = []
     last = 0
-    p = sheet.prefix
-    for (start, end, _, _), cell in zip(_cells_found(sheet.text), sheet.cells, strict=True):
+    text = sheet.text
+    for (start, end, p), cell in zip(sheet.spans, sheet.cells, strict=True):
         if cell.index not in changed:
             continue
-        attributes = _ATTRIBUTE.findall(sheet.text[start : sheet.text.index(">", start)])
+        attributes = _ATTRIBUTE.findall(text, start, text.index(">", start))
         kept = "".join(f" {k}={v}" for k, v in attributes if k in ("r", "s"))
         masked = escape(cell.masked or "")
         pieces += [
-            sheet.text[last:start],
+            text[last:start],
             f'<{p}c{kept} t="inlineStr"><{p}is><{p}t xml:space="preserve">{masked}</{p}t></{p}is></{p}c>',
         ]
         last = end
-    pieces.append(sheet.text[last:])
+    pieces.append(text[last:])
     return "".join(pieces).encode("utf-8")
 
 
