@@ -21,6 +21,9 @@ from .inspection import InspectionError
 # Excel's limits: 16,384 columns (XFD), 1,048,576 rows.
 _COLUMNS_MAX: Final = 16384
 _ROWS_MAX: Final = 1048576
+# How many places of a sheet's table there may be for each cell it holds (a sparse sheet is
+# read as a table of its gaps too).
+_SPARSE_MAX: Final = 16
 _REF: Final = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 # OOXML's escape of a character XML cannot hold (``_x000D_``), and of such a text itself
 # (``_x005F_x000D_``): ECMA-376 part 1 §22.9.2.19.
@@ -69,6 +72,9 @@ class Sheet:
             return []
         first = min(c.column for c in self.cells)
         width = max(c.column for c in self.cells) - first + 1
+        if len({c.row for c in self.cells}) * width > max(_SPARSE_MAX * len(self.cells), 1 << 20):
+            # A cell in column A and one in XFD on each of many rows: a table mostly of gaps.
+            raise InspectionError("too_large", f"{self.name} is too sparse to be read as a table")
         by_row: dict[int, list[Cell | None]] = {}
         for cell in self.cells:
             row = by_row.get(cell.row)

@@ -303,6 +303,12 @@ def test_a_part_inflating_past_the_limit_is_refused() -> None:
     assert _refused(body) == "too_large"
 
 
+def test_a_sheet_mostly_of_gaps_is_refused() -> None:
+    """A cell in column A and one in XFD on each row: 16,384 places a row for two cells."""
+    rows = "".join(_row(n, f'<c r="A{n}"><v>1</v></c>', f'<c r="XFD{n}"><v>1</v></c>') for n in range(1, 200))
+    assert _refused(_handmade(_sheet_xml(rows), ["姓名"])) == "too_large"
+
+
 def test_a_part_larger_than_it_states_is_refused() -> None:
     body = bytearray(_handmade(_sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"]))
     # The central directory's uncompressed size of the first entry, made one byte smaller.
