@@ -455,10 +455,13 @@ ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九
 # name_prose.glued_names. 监护 before 人 is the label 监护人, no verb; the values' pre-check looks
 # for 监护 by a substring search (name_prose.may_care): every remark about a guardian holds 监护人.
 CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
+# The words of signing, a hand's print and a seal, after the one who signed with no label before
+# (李娜签字确认, 张伟签名：, 李娜已签收): name_signed.signed_names.
+SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印")
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
-    "|纳入|列为|列入"
+    f"|纳入|列为|列入|{'|'.join(SIGNING)}"
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -496,7 +499,8 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列"
+# 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold.
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand

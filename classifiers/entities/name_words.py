@@ -604,6 +604,14 @@ AFTER_NAME_WORDS: Final = frozenset(
         "独居",
         "住院",
         "家住",
+        # the act of signing after a label (经办人李娜签字, 户主张伟按手印, 见证人李娜签名: 李娜签 was
+        # masked, one character too many)
+        "签字",
+        "签名",
+        "签收",
+        "签章",
+        "按手",  # 按手印
+        "捺印",
     ]
 )
 

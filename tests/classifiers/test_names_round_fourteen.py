@@ -1,0 +1,82 @@
+"""Persons' names that went out in clear, or were masked with a character too many (names round
+fourteen), through ``Inspector.inspect`` with the strict and the caseworker profiles; the
+look-alikes beside them must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import in_clear, leaks, unchanged
+
+# A name before the act of signing, with no label before it.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("李娜签字确认", ["李娜"]),
+        ("张伟签字", ["张伟"]),
+        ("张伟签名：", ["张伟"]),
+        ("李娜已签收", ["李娜"]),
+        ("王秀英签字", ["王秀英"]),
+        ("欧阳娜娜签字", ["欧阳娜娜"]),
+        ("张伟本人签字", ["张伟"]),
+        ("由张伟签字确认", ["张伟"]),
+        ("请李娜签收", ["李娜"]),
+        ("李娜签字，张伟按手印", ["李娜", "张伟"]),
+        # after a label: caught before the round, masked with the signing word's first character
+        ("经办人李娜签字", ["李娜"]),
+        ("户主张伟按手印", ["张伟"]),
+    ],
+)
+def test_a_name_before_signing(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签字确认",
+        "本人签字",
+        "家属签字",
+        "申请人签字",
+        "户主签字",
+        "经办人签字",
+        "监护人签字",
+        "由户主签字",
+        "请本人签字确认",
+        "房东签字确认",
+        "文书签收",
+        "文件签收",
+        "单据签收",
+        "依次签字",
+        "严格签字手续",
+        "双方签字",
+        "电子签名",
+        "快递已签收",
+        "已签字",
+        "周一签字",
+        "张家港签收",
+        "王某签字",
+        "张大爷签字",
+    ],
+)
+def test_signing_by_no_name_stays(text: str) -> None:
+    unchanged(text)
+
+
+# After a label, the signing word ends the name (李娜签 was masked: one character too many).
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("经办人李娜签字", "签字"),
+        ("见证人李娜签字", "签字"),
+        ("户主张伟按手印", "按手印"),
+        ("申请人张伟签名", "签名"),
+        ("领取人李娜签收", "签收"),
+    ],
+)
+def test_the_signing_word_after_a_labelled_name_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
