@@ -44,9 +44,11 @@ _GLUED_RE = re.compile(
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
 # stand before a word that follows a name, not end its run.
 _NEXT_ITEM_RE = re.compile(rf"([、,和与及])([{_CJK}]{{2,16}})")
-# A short verb after the last name of a list and a comma, and the run after it (社工王强、李娜到场，
+# A verb after the last name of a list and a comma, and the run after it (社工王强、李娜到场，
 # 张伟陪同: the next person named does something else): a name at that run's head, before a verb.
-_AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,4}},([{_CJK}]{{2,16}})")
+# The verb may go on with what was done (社工王强到场核实情况，张伟陪同: up to eight characters), and
+# a staff title with no name may stand before it (民警到场调查，李娜陪同).
+_AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,8}},([{_CJK}]{{2,16}})")
 # What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟入户, 李娜及王强陪同): a
 # name at a run's head ends before one of them, and the name after it is the list's next item.
 _JOINED = frozenset("和与及")
@@ -224,12 +226,22 @@ def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
             break
         found.append((item.start(2), item.start(2) + size, 0.85, "surname+context"))
         end = item.start(2) + size
-    # 社工王强、李娜到场，张伟陪同: after the verb and a comma, a name that goes on with a verb of its own
-    # (the run is more than the name: 社工王强到场，张伟 alone may be the start of prose as well)
+    return found + _after_verb(text, end)
+
+
+def _after_verb(text: str, end: int) -> list[tuple[int, int, float, str]]:
+    """The name after a staff member's verb and a comma, the verb beginning at ``end``
+    (社工王强、李娜到场，张伟陪同, 民警到场调查，李娜陪同): at the head of the run after the comma, going on
+    with a verb of its own (the run is more than the name: 社工王强到场，张伟 alone may be the start
+    of prose as well; 张伟到场 goes on with a verb's first character, ``_before_verb``)."""
     after = _AFTER_VERB_RE.match(text, end)
-    if after is not None and 0 < (size := _head_name(after.group(1))) < len(after.group(1)):
-        found.append((after.start(1), after.start(1) + size, 0.85, "surname+context"))
-    return found
+    if after is None:
+        return []
+    run = after.group(1)
+    size = _head_name(run) or _before_verb(run)
+    if 0 < size < len(run):
+        return [(after.start(1), after.start(1) + size, 0.85, "surname+context")]
+    return []
 
 
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
@@ -243,6 +255,8 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
+        elif match.group(0) in STAFF_TITLES:
+            found += _after_verb(text, match.start(1))  # 民警到场调查，李娜陪同: the title's verb, no name
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))
         # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left

@@ -80,3 +80,46 @@ def test_signing_by_no_name_stays(text: str) -> None:
 )
 def test_the_signing_word_after_a_labelled_name_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# A name after a staff member's longer clause and a comma, or after a staff title with no name.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("社工王强到场核实情况，张伟陪同", ["王强", "张伟"]),
+        ("民警到场调查，李娜陪同", ["李娜"]),
+        ("网格员入户走访，王秀英陪同", ["王秀英"]),
+        ("民警到场调查，张伟到场", ["张伟"]),
+        ("民警到场调查，李娜在场", ["李娜"]),
+        ("社工王强入户走访了解情况，李娜陪同入户", ["王强", "李娜"]),
+        ("医生到场检查身体情况，李娜陪同就诊", ["李娜"]),
+        # caught before the round: a verb of four characters at most after the name
+        ("社工王强到场核实，张伟陪同", ["王强", "张伟"]),
+    ],
+)
+def test_a_name_after_a_staff_clause_and_a_comma(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社工到场核实情况，其他人员陪同",
+        "核实情况，周一陪同",
+        "，全程陪同",
+        "民警到场，全程陪同",
+        "社工到场核实情况，周一陪同",
+        "民警到场调查，张家港来电",
+        "民警到场调查，高度重视",
+        "民警到场调查，家属陪同",
+        "民警到场调查，双方在场",
+        "社工到场核实情况，相关人员陪同",
+        "干部入户核实，全家在场",
+        "民警到场调查，王府井社区陪同",
+        "民警到场调查，张大爷陪同",
+    ],
+)
+def test_what_follows_a_staff_clause_that_is_no_name_stays(text: str) -> None:
+    unchanged(text)
