@@ -36,8 +36,9 @@ from .name_words import (
 )
 
 # Single characters that follow a name in prose (户主张伟持残疾证, 特困人员张伟于3月入住) and end
-# few given names: after a name's second character they end it.
-_VERBS_AFTER_NAME = frozenset("持在于已因等系将被")
+# few given names: after a name's second character they end it. 称, 说 and 讲 say what someone
+# reported (举报人张伟称其母生病: 张伟称 was masked, one character too many); 张伟明 keeps its third.
+_VERBS_AFTER_NAME = frozenset("持在于已因等系将被称说讲")
 
 
 def cjk_at(text: str, at: int) -> bool:

@@ -604,8 +604,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         "独居",
         "住院",
         "家住",
-        # the act of signing after a label (经办人李娜签字, 户主张伟按手印, 见证人李娜签名: 李娜签 was
-        # masked, one character too many)
+        # what a report says someone did (举报人张伟表示…), and the act of signing after a label
+        # (经办人李娜签字, 户主张伟按手印, 见证人李娜签名: 李娜签 was masked, one character too many)
+        "表示",
         "签字",
         "签名",
         "签收",
