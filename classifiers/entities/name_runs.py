@@ -283,6 +283,22 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
 # What parts the fields of a record written on one line (张伟,<ID>, 李娜，<ID>，汉阴县, 王强|<ID>|139…);
 # full-width commas are ASCII once folded.
 _FIELD_SEPARATORS = ",、;|"
+# An ID number's label in brackets after a name, before the number (张伟（身份证号：<ID>）: full-width
+# brackets and colons are ASCII once folded), the longest first.
+_ID_LABELS = ("公民身份号码", "身份证号码", "身份号码", "身份证号", "证件号码", "身份证", "证件号")
+
+
+def _label_bracket(text: str, at: int) -> int:
+    """Where the opening bracket of an ID number's label stands before the number at ``at``
+    (``(身份证号:<ID>``, spaces or a colon between label and number); -1 if none does."""
+    end = at
+    while end > 0 and text[end - 1] in " :":
+        end -= 1
+    for label in _ID_LABELS:
+        start = end - len(label)
+        if start > 0 and text[start - 1] == "(" and text.startswith(label, start):
+            return start - 1
+    return -1
 
 
 def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
@@ -306,6 +322,10 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             # A run two characters longer than its name at least (a name's length or less is
             # _BESIDE_ID_RE's); 来自张家港（<ID>）: where, not who
             size = tail_whole(text[start:end], 2)
+            if size and end - size not in starts:
+                found.append((end - size, end, 0.85, "surname+beside-id"))
+        elif (end := _label_bracket(text, at)) > 1:  # 张伟（身份证号：<ID>）: the number's label between
+            size = tail_whole(text[cjk_start(text, end) : end])
             if size and end - size not in starts:
                 found.append((end - size, end, 0.85, "surname+beside-id"))
         after = at + 18

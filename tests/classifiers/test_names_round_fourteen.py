@@ -160,3 +160,36 @@ def test_a_three_character_name_keeps_its_third() -> None:
     # 明 is no verb: 张伟明 is masked whole, and nothing of it is left in clear
     for text in ("举报人张伟明", "举报人张伟明称"):
         leaks(text, ["张伟明", "伟明"])
+
+
+# A name before an ID number's label in brackets.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟（身份证号：610902199001011235）", ["张伟"]),
+        ("李娜（身份证号：610902199001011251），女", ["李娜"]),
+        ("经核实，张伟（公民身份号码：610902199001011235），男", ["张伟"]),
+        ("欧阳娜娜(证件号 610902199001011251)", ["欧阳娜娜"]),
+        ("走访王秀英（身份证号码：610902194912310022）", ["王秀英"]),
+    ],
+)
+def test_a_name_before_an_id_numbers_label_in_brackets(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("申请人（身份证号：610902199001011235）", "申请人"),
+        ("汉滨区（身份证号：610902199001011235）", "汉滨区"),
+        ("张家港（身份证号：610902199001011235）", "张家港"),
+        ("本人（身份证号：610902199001011235）", "本人"),
+        ("王某（身份证号：610902199001011235）", "王某"),
+        ("张伟（身份证号：610902199001011234）", "张伟"),  # no valid number: no evidence
+        ("张伟（银行卡号：6222021234567890123）", "张伟"),
+    ],
+)
+def test_no_name_before_an_id_numbers_label_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
