@@ -462,6 +462,8 @@ _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
+    # a letter's salutation (致张伟：, 尊敬的李娜：: name_addressed.py)
+    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的"
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -499,8 +501,9 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # so 孙子, 孙女 are no hint here (其孙子, 之孙女 are ROLE_HINT's), and MAYBE reads no more than this.
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
-# 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold.
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺"
+# 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold; 致 and
+# 尊 a letter's salutation (致张伟：, 尊敬的李娜：).
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
@@ -542,6 +545,7 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
 _CONTEXT_PATTERN = (
     f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
+    f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
 )
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..digit_runs import digit_runs
-from . import address, mobile, name_lists, name_prose, name_signed, resident_id
+from . import address, mobile, name_addressed, name_lists, name_prose, name_signed, resident_id
 from .name_patterns import (
     _AFTER_MOBILE_RE,
     _BEFORE_MOBILE_RE,
@@ -235,6 +235,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_lists.listed_names(text)
         found += name_lists.counted_names(text)
     found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
+    if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
+        found += name_addressed.addressed_names(text)
     if found and ("/" in text or "|" in text or "、" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,

@@ -193,3 +193,52 @@ def test_a_name_before_an_id_numbers_label_in_brackets(text: str, secrets: list[
 )
 def test_no_name_before_an_id_numbers_label_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# A name a letter's salutation or a mention addresses.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("致张伟：", ["张伟"]),
+        ("尊敬的李娜：", ["李娜"]),
+        ("致欧阳娜娜，您好", ["欧阳娜娜"]),
+        ("尊敬的王秀英，您的申请已受理", ["王秀英"]),
+        ("@张伟 请核实", ["张伟"]),
+        ("@李娜", ["李娜"]),
+        ("请@王强 处理", ["王强"]),
+        # caught before the round: an honorific after the name
+        ("致李娜同志", ["李娜"]),
+        ("尊敬的王秀英女士：", ["王秀英"]),
+    ],
+)
+def test_a_name_addressed(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因病致贫",
+        "致贫原因：因病",
+        "致全体居民：",
+        "致广大村民的一封信",
+        "致张家港市民政局：",
+        "致汉滨区民政局：",
+        "致谢：",
+        "导致张伟：",
+        "尊敬的用户：",
+        "尊敬的领导：",
+        "尊敬的各位：",
+        "尊敬的王先生：",
+        "尊敬的张大爷：",
+        "尊敬的高龄老人：",
+        "@民政局",
+        "@所有人",
+        "@全体成员",
+        "@王某",
+    ],
+)
+def test_what_is_addressed_that_is_no_name_stays(text: str) -> None:
+    unchanged(text)
