@@ -91,6 +91,9 @@ MASKED_AFTER_CONTEXT_RE = re.compile(
 # The mask and what is left of the given name, with no context word before it (备注张*伟, 张*伟（户主）):
 # the surname is read back from the first star (masked_in_part), and the rest must end its run.
 MASKED_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}[{_CJK}]{{1,2}}(?![{_CJK}*])")
+# The mask before what is left of the given name and more of the run (举报人张*伟称其母生病, 张*伟签字,
+# 户主张*伟强已去世): person_name._masked_before_prose reads on to a word that follows a name.
+MASKED_BEFORE_RUN_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}(?=[{_CJK}]{{2}})")
 
 # Labels of a field that holds a person's name. After one of them and a separator (姓名：,
 # 户主=, 【姓名】, 持卡人｜) the value up to the next delimiter is a name, whatever its first

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from . import address
 from .name_patterns import (
+    _AFTER_NAME_IN_PROSE,
     _CALLED,
     _HEADING_ENDS,
     _KEYED_RE,
@@ -109,6 +110,11 @@ def before_prose(candidate: str) -> str:
     ):
         return candidate[:cut]
     return candidate
+
+
+def ends_before_prose(text: str, at: int) -> bool:
+    """Does prose that follows a name begin at ``at`` (张伟称, 张伟已, 张伟的, 张伟签字, 张伟患有)?"""
+    return text[at] in _VERBS_AFTER_NAME or text[at] in _AFTER_NAME_IN_PROSE or text[at : at + 2] in AFTER_NAME_WORDS
 
 
 def is_prose_word(candidate: str) -> bool:

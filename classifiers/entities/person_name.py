@@ -42,6 +42,7 @@ from .name_patterns import (
     _ROLE_RE,
     _UNIT_ENDS,
     MASKED_AFTER_CONTEXT_RE,
+    MASKED_BEFORE_RUN_RE,
     MASKED_RE,
     NEXT_LABELS,
 )
@@ -70,6 +71,7 @@ from .name_tests import (
     beside_number,
     cjk_at,
     cjk_start,
+    ends_before_prose,
     is_prose_word,
     is_pseudonym,
     is_transliterated,
@@ -174,6 +176,29 @@ def _masked_in_part(text: str) -> list[tuple[int, int, float, str]]:
             found.append((start - 2, m.end(), 0.8, "surname+masked"))
         elif text[start - 1] in SURNAMES:
             found.append((start - 1, m.end(), 0.8, "surname+masked"))
+    return found + _masked_before_prose(text)
+
+
+def _masked_before_prose(text: str) -> list[tuple[int, int, float, str]]:
+    """Names the upstream masked in part before more of their run (举报人张*伟称其母生病, 张*伟签字,
+    户主张*伟强已去世): a surname, the stars, and one or two characters before a word that follows a
+    name (a verb, 已, 的, 签字 …: name_tests.ends_before_prose). After a label or not, what was
+    left in clear (伟) went out: the patterns above want the run to end there."""
+    found: list[tuple[int, int, float, str]] = []
+    for m in MASKED_BEFORE_RUN_RE.finditer(text):
+        start = m.start()
+        if text[start - 2 : start] in COMPOUND_SURNAMES:
+            start -= 2
+        elif text[start - 1] in SURNAMES:
+            start -= 1
+        else:
+            continue
+        for end in (m.end() + 1, m.end() + 2):
+            if end >= len(text) or ends_before_prose(text, end - 1):
+                break  # 张**已签收: nothing of the given name is left in clear
+            if cjk_at(text, end) and ends_before_prose(text, end):
+                found.append((start, end, 0.8, "surname+masked"))
+                break
     return found
 
 
@@ -438,7 +463,7 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
 def may_be_masked(text: str) -> bool:
     """Could ``text`` hold a name the upstream masked in part (张*伟)? A substring test first:
     few texts hold a star."""
-    return "*" in text and MASKED_RE.search(text) is not None
+    return "*" in text and (MASKED_RE.search(text) is not None or MASKED_BEFORE_RUN_RE.search(text) is not None)
 
 
 def may_contain(text: str) -> bool:

@@ -242,3 +242,37 @@ def test_a_name_addressed(text: str, secrets: list[str]) -> None:
 )
 def test_what_is_addressed_that_is_no_name_stays(text: str) -> None:
     unchanged(text)
+
+
+# A name the upstream masked in part before more of its run: what was left in clear went out.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("举报人张*伟称其母生病", ["张*伟"]),
+        ("张*伟签字", ["张*伟"]),
+        ("户主张*伟强已去世", ["张*伟强", "伟强"]),
+        ("欧阳*娜说明情况", ["欧阳*娜"]),
+        ("张*伟的母亲长期患病", ["张*伟"]),
+        # caught before the round: the run ends after the given name
+        ("备注张*伟", ["张*伟"]),
+    ],
+)
+def test_a_name_masked_in_part_before_prose(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "备注：张**已签收",  # nothing of the given name is left in clear
+        "长*宽*高",
+        "单价*数量等于金额",
+        "宽*高的比例",
+        "张*",
+        "5*3=15",
+    ],
+)
+def test_stars_before_prose_that_mask_no_more_stay(text: str) -> None:
+    unchanged(text)
