@@ -306,6 +306,13 @@ KIN_LABELS: Final = frozenset(
         "社工",
         # a list of persons in a notice (公示名单：张伟、李娜、王强)
         "名单",
+        # a form's signature field and who handled the money (签字：张伟, 签名：李娜, 经手人：王强),
+        # and whom a notice is copied to (抄送：张伟、李娜); their fields hold a seal, a unit or
+        # nothing as often (签字：（盖章）, 抄送：各乡镇): a surname is required
+        "签字",
+        "签名",
+        "经手人",
+        "抄送",
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)

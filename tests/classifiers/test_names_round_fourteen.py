@@ -195,6 +195,42 @@ def test_no_name_before_an_id_numbers_label_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
 
 
+# A person's name in a form's signature field, after who handled the money, or in a notice's
+# copy list.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("签字：张伟", ["张伟"]),
+        ("签名：李娜", ["李娜"]),
+        ("经手人：王强", ["王强"]),
+        ("抄送：张伟、李娜", ["张伟", "李娜"]),
+        ("签字：王秀英 日期：2026年3月1日", ["王秀英"]),
+        ("申请人签字：张伟", ["张伟"]),  # a person's label before the field's word
+    ],
+)
+def test_a_name_in_a_signature_field(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签字：（盖章）",
+        "签字：",
+        "签名：本人",
+        "签字：已签",
+        "抄送：民政局",
+        "抄送：各乡镇",
+        "抄送：汉滨区民政局、汉阴县民政局",
+        "经手人：财务科",
+    ],
+)
+def test_a_signature_field_without_a_name_stays(text: str) -> None:
+    unchanged(text)
+
+
 # A name a letter's salutation or a mention addresses.
 
 
