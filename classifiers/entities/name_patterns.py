@@ -465,8 +465,8 @@ _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
-    # a letter's salutation (致张伟：, 尊敬的李娜：: name_addressed.py)
-    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的"
+    # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
+    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好"
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -505,8 +505,8 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
 # 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold; 致 and
-# 尊 a letter's salutation (致张伟：, 尊敬的李娜：).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊"
+# 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 您 and 你 a greeting (张伟，您好).
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
