@@ -461,12 +461,43 @@ CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 # The words of signing, a hand's print and a seal, after the one who signed with no label before
 # (李娜签字确认, 张伟签名：, 李娜已签收): name_signed.signed_names.
 SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印")
+# The words of a caption after the one person or household a table or a form is about, with no
+# label before (张伟家庭成员表, 李娜户家庭情况登记表, 王秀英低保申请表): name_captions.captioned_names.
+# A household's papers follow the name glued; a form's or a file's only after 户 or 的 (张伟户档案,
+# 李娜的申请表), as 项目申请表, 金融档案, 谈话登记表 write them after words of a surname's shape.
+HOUSEHOLD_CAPTIONS: tuple[str, ...] = (
+    "家庭成员表",
+    "家庭成员情况表",
+    "家庭情况表",
+    "家庭情况登记表",
+    "家庭收入情况表",
+    "家庭经济状况核对表",
+    "入户调查表",
+    "低保申请表",
+    "特困供养申请表",
+    "临时救助申请表",
+)
+FORM_CAPTIONS: tuple[str, ...] = (
+    "申请表",
+    "审批表",
+    "登记表",
+    "信息表",
+    "调查表",
+    "评估表",
+    "申请书",
+    "花名册",
+    "档案",
+)
+# Their last two characters, for the pre-check: a match of PROSE_HINT_RE begins no more than one
+# character before the first of PROSE_FROM's (表, 书, 册, 案).
+CAPTION_TAILS = sorted({word[-2:] for word in (*HOUSEHOLD_CAPTIONS, *FORM_CAPTIONS)})
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好"
+    f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -505,8 +536,9 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
 # 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold; 致 and
-# 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 您 and 你 a greeting (张伟，您好).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你"
+# 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 您 and 你 a greeting (张伟，您好); 表, 书, 册
+# and 案 end a caption (CAPTION_TAILS: 家庭成员表, 申请书, 花名册, 档案).
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你表书册案"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand

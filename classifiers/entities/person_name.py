@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..digit_runs import digit_runs
-from . import address, mobile, name_addressed, name_lists, name_prose, name_signed, resident_id
+from . import address, mobile, name_addressed, name_captions, name_lists, name_prose, name_signed, resident_id
 from .name_patterns import (
     _AFTER_MOBILE_RE,
     _BEFORE_MOBILE_RE,
@@ -252,6 +252,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += _category_runs(text)
         found += name_prose.glued_names(text)  # 网格员李娜入户走访, 由祖母王秀英抚养, 走访张伟一户
         found += name_signed.signed_names(text)  # 李娜签字确认, 李娜已签收
+        found += name_captions.captioned_names(text)  # 张伟家庭成员表
     if may_follow_relation(text):
         found += _relation_runs(text)
     if ")" in text or "】" in text or "]" in text:

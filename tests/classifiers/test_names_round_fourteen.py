@@ -320,3 +320,48 @@ def test_a_name_masked_in_part_before_prose(text: str, secrets: list[str]) -> No
 )
 def test_stars_before_prose_that_mask_no_more_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name in the caption of a table or a form about one person or household.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟家庭成员表", ["张伟"]),
+        ("张伟户家庭成员表", ["张伟"]),
+        ("李娜户家庭情况登记表", ["李娜"]),
+        ("王秀英低保申请表", ["王秀英"]),
+        ("李娜的申请表", ["李娜"]),
+        ("张伟户档案", ["张伟"]),
+        ("李娜户花名册", ["李娜"]),
+        ("张伟家庭成员表如下：", ["张伟"]),
+    ],
+)
+def test_a_name_in_a_caption(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家庭成员表",
+        "低保申请表",
+        "汉滨区家庭成员表",
+        "张家港低保申请表",
+        "困难群众花名册",
+        "申请人申请表",
+        "本人申请书",
+        "王某家庭成员表",
+        "张家家庭成员表",
+        "民政局档案",
+        "高龄津贴审批表",
+        "个人档案",
+        "项目申请表",
+        "金融档案",
+        "谈话登记表",
+        "项目的申请表",
+    ],
+)
+def test_a_caption_naming_no_one_stays(text: str) -> None:
+    unchanged(text)

@@ -1,0 +1,49 @@
+"""A name in the caption of a table or a form about one person or household (张伟家庭成员表,
+李娜户家庭情况登记表, 王秀英低保申请表, 张伟户档案): a sheet's, a document's or a report's title names
+whom it is about, with no label, and the name went out in clear.
+
+A caption names a place or a group as often (汉滨区家庭成员表, 张家港低保申请表, 困难群众花名册), so
+the name must be the whole CJK run before the caption's words (and 户 or 的 after it), and be
+one as a list's item is (``name_lists._name``: a listed surname, no place, household, pseudonym or
+prose word) and no label, relation or role. The pre-check is ``name_patterns.PROSE_HINT_RE`` (the
+captions' last two characters, ``CAPTION_TAILS``, are among its hints).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .name_lists import _name
+from .name_patterns import CONTEXT, FORM_CAPTIONS, HOUSEHOLD_CAPTIONS
+from .name_tests import cjk_start
+from .name_words import RELATIONS, ROLES
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+# A caption's words: a household's papers, after 户 or not (张伟家庭成员表, 张伟户家庭成员表), or a
+# form's after 户 or 的 (张伟户档案, 李娜的申请表).
+_CAPTION_RE = re.compile(
+    rf"户?(?:{'|'.join(sorted(HOUSEHOLD_CAPTIONS, key=len, reverse=True))})"
+    rf"|[户的](?:{'|'.join(sorted(FORM_CAPTIONS, key=len, reverse=True))})"
+)
+# Words of a surname's shape before a caption that name no one (项目, 文件, 季度 …).
+_NOT_CAPTIONED = frozenset(["项目", "文书", "文件", "季度", "周转", "单元", "史料", "金融", "石油", "周报"])
+
+
+def captioned_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names before a caption's words (``_CAPTION_RE``), each the whole CJK run before them."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _CAPTION_RE.finditer(text):
+        end = match.start()
+        start = cjk_start(text, end)
+        word = text[start:end]
+        if (
+            2 <= len(word) <= 4
+            and _name(word)
+            and word not in CONTEXT
+            and word not in RELATIONS
+            and word not in ROLES
+            and word not in _NOT_CAPTIONED
+        ):
+            found.append((start, end, 0.85, "surname+caption"))
+    return found
