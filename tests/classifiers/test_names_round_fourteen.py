@@ -150,6 +150,9 @@ def test_what_a_labelled_name_said_stays(text: str, kept: str) -> None:
         ("举报人张伟称其母生病", ["张伟"]),
         ("举报人张伟明", ["张伟明"]),  # a name of three: masked whole, as before
         ("举报人王秀英说", ["王秀英"]),
+        # after a staff member's name and a comma, a run that is 李娜说 whole was read as a name
+        # that does not go on (王强，李娜: maybe prose), and 李娜 went out; 说 ends the name now
+        ("社工王强，李娜说", ["王强", "李娜"]),
     ],
 )
 def test_a_labelled_name_before_what_was_said_is_masked(text: str, secrets: list[str]) -> None:
