@@ -67,12 +67,14 @@ _COMPONENTS = {
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
     # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
     # kept in the parse. After a comma a 栋, 幢 or 座 only with a unit or a room after it
-    # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count).
+    # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count). In brackets after the
+    # number (12号（3栋2单元）, 12号(A座1201)) also alone, where the bracket closes after it (12号（3栋）).
     "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
-    r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))",
+    r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))"
+    r"|[（(][0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)(?=[0-9]{1,5}(?:单元|室|房|号(?!楼)|[)）])|[)）])",
     # A unit in numerals too (三单元), and a floor after it or in its place (2单元3楼301室, 12号3楼301:
     # the parse stopped before the floor, and 楼301室 or 3楼 went out): a room may follow either.
-    "unit": r"(?:(?:[ \u3000]|[，,] ?)?[0-9一二三四五六七八九十]{1,3}单元(?:[0-9]{1,2}(?:楼|层))?|[0-9]{1,2}(?:楼|层))",
+    "unit": r"(?:(?:[ \u3000]|[，,] ?|[（(])?[0-9一二三四五六七八九十]{1,3}单元(?:[0-9]{1,2}(?:楼|层))?|[0-9]{1,2}(?:楼|层))",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
 # A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a
@@ -200,9 +202,19 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         # village's group is detail enough.
         enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
         if enough:
-            found.append((parsed.start, parsed.end, 0.85 if how == "context" else 0.7, how))
-            last_end = parsed.end
+            end = _closed(text, parsed)
+            found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
+            last_end = end
     return found
+
+
+def _closed(text: str, parsed: ParsedAddress) -> int:
+    """The address's end, after the bracket that closes a dwelling's part opened in it (12号（3栋2单元）:
+    the bracket goes with what it holds)."""
+    end = parsed.end
+    if end < len(text) and text[end] in ")）" and ("（" in text[parsed.start : end] or "(" in text[parsed.start : end]):
+        return end + 1
+    return end
 
 
 def _village_start(text: str, at: int) -> int:

@@ -1,0 +1,51 @@
+"""Numbers round eleven: numbers of civil-affairs papers that went out in clear, and parts of an
+address left after it, checked through ``Inspector.inspect`` for the strict and the caseworker
+profile, each beside look-alikes that must stay (docs/classifiers-rounds.md, the twenty-first
+round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import ROLES, inspected_json, leaks, out
+
+ID = "610902199001011235"  # checksum-valid, 汉滨区
+MISTYPED = "610902199001011230"  # the same with a wrong check digit
+
+
+def _json_leaks(doc: dict[str, object], secret: str) -> None:
+    for role in ROLES:
+        masked = inspected_json(doc, role).body.decode()
+        assert secret not in masked, (role, masked)
+
+
+def _entities(text: str) -> dict[str, int]:
+    return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
+
+
+# 3. A dwelling's part in brackets after the house number: it names the home.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("汉滨区育才路12号（3栋2单元）", ["3栋", "2单元"]),
+        ("住址：汉滨区育才路12号（3栋2单元501室）", ["3栋", "2单元", "501"]),
+        ("家住育才路12号(A座1201)", ["A座", "1201"]),
+        ("住址：汉滨区育才路12号（2单元301）", ["2单元", "301"]),
+    ],
+)
+def test_a_dwellings_part_in_brackets_goes_with_the_address(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("住址：汉滨区育才路12号（原3号）", "（原3号）"),  # a note on the number, no dwelling's part
+        ("住址：汉滨区育才路12号（共3栋）", "（共3栋）"),
+        ("住址：汉滨区育才路12号（自建房）", "（自建房）"),
+        ("住址：汉滨区育才路12号、13号", "、13号"),  # a second number with no street names no home
+    ],
+)
+def test_notes_in_brackets_after_the_address_stay(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(kept), role
