@@ -2,7 +2,8 @@
 
 China's ordinary passports are numbered E + 8 digits, and since that series ran out E + a letter
 + 7 digits; older ones G + 8 digits; official, service and diplomatic ones P/S/D + 7 digits or
-PE/SE/DE + 7. The travel permit to Hong Kong and Macau is C + 8 digits or C + a letter + 7.
+PE/SE/DE + 7. The travel permit to Hong Kong and Macau is C + 8 digits or C + a letter + 7; the Mainland
+travel permit of Hong Kong and Macau residents (回乡证) H or M + 8 digits, and 2 more for its renewals.
 No check digit is printed in the number (the machine-readable zone has one, which systems do not
 store), and a letter and 7-8 digits is a common shape for business numbers: a match counts only
 with a passport's word before it or under a passport key (its score is below the threshold).
@@ -21,11 +22,12 @@ _SERIES = "A-HJ-NP-Za-hj-np-z"
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "passport",
-        rf"(?<![0-9A-Za-z])(?:[EeGgCc][0-9]{{8}}|[EeCc][{_SERIES}][0-9]{{7}}|[PpSsDd][Ee]?[0-9]{{7}})(?![0-9A-Za-z])",
+        rf"(?<![0-9A-Za-z])(?:[EeGgCc][0-9]{{8}}|[EeCc][{_SERIES}][0-9]{{7}}|[PpSsDd][Ee]?[0-9]{{7}}|[HhMm][0-9]{{8}}(?:[0-9]{{2}})?)"
+        r"(?![0-9A-Za-z])",
         0.2,
     ),
 )
-CONTEXT: tuple[str, ...] = ("护照", "通行证", "旅行证", "passport")
+CONTEXT: tuple[str, ...] = ("护照", "通行证", "旅行证", "回乡证", "passport")
 
 
 def validate(text: str) -> bool | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, inspected_json, leaks, out
+from support.inspected import ROLES, inspected_json, leaks, out, unchanged
 
 ID = "610902199001011235"  # checksum-valid, 汉滨区
 MISTYPED = "610902199001011230"  # the same with a wrong check digit
@@ -49,3 +49,22 @@ def test_a_dwellings_part_in_brackets_goes_with_the_address(text: str, secrets: 
 def test_notes_in_brackets_after_the_address_stay(text: str, kept: str) -> None:
     for role in ROLES:
         assert out(text, "text/plain", role).endswith(kept), role
+
+
+# 4. The Mainland travel permit of Hong Kong and Macau residents (回乡证: H or M and eight digits,
+# two more for its renewals) after the permit's word: the passport's pattern had C only.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "港澳居民来往内地通行证：H12345678",
+        "港澳居民来往内地通行证号码M87654321",
+        "回乡证号：H1234567801",
+    ],
+)
+def test_a_hong_kong_or_macau_residents_permit_is_masked(text: str) -> None:
+    leaks(text, ["234567", "654321"])
+
+
+@pytest.mark.parametrize("text", ["H12345678", "型号H12345678", "回乡证号：H00000000"])
+def test_an_h_and_eight_digits_without_the_permits_word_stays(text: str) -> None:
+    unchanged(text)
