@@ -30,14 +30,14 @@ from .matches import Match
 from .normalise import Folded
 
 # What every label starts with: found by ``str.find`` (in C), where the label's pattern is matched.
-_LABEL_STARTS = ("身份", "证件", "身分", "省份证")
+_LABEL_STARTS = ("身份", "证件", "身分", "省份证", "社会保障号", "社保号")
 
 # What may part the pieces of a number after its label: brackets, commas, quotes, plus signs and
 # the separators the scanner joins already; at most three between two pieces.
 APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·:：;；\-]{0,3}"
 # A label for an ID number (公民身份号码 holds 身份号码; 身分证 is the older writing, 省份证 and
-# 身份号 slips of the pen).
-_LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?)"
+# 身份号 slips of the pen; the social security number, 社会保障号码, is the ID number).
+_LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?|社会保障号码?|社保号码?)"
 _LABELLED = re.compile(
     _LABEL
     + r"[^0-9\n]{0,8}?"  # 为, ：; not (18位): no digit before the number

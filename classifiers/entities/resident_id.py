@@ -89,6 +89,9 @@ CONTEXT: tuple[str, ...] = (
     "身分证",
     "省份证",
     "身份号",
+    # The social security number is the ID number (社会保障号码), 社保号 for short.
+    "社会保障号",
+    "社保号",
     "id",
     "idcard",
     "sfzh",

@@ -23,6 +23,27 @@ def _entities(text: str) -> dict[str, int]:
     return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
 
 
+# The social security number (社会保障号码) is the holder's ID number: a valid one needs no label;
+# a mistyped one and a legacy one went out after 社会保障号码 and 社保号, and under their keys.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"社会保障号码：{ID}", ID[6:14]),
+        (f"社会保障号码：{MISTYPED}", MISTYPED[6:14]),
+        (f"社保号：{MISTYPED}", MISTYPED[6:14]),
+        ("社会保障号码：610902900101123", "900101"),
+        ("社保号610902900101123", "900101"),
+    ],
+)
+def test_the_social_security_number_is_masked_as_the_id_number(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize("key", ["shbzhm", "社会保障号码", "社保号", "socialSecurityNo"])
+def test_a_mistyped_id_under_the_social_security_numbers_key_is_masked(key: str) -> None:
+    _json_leaks({"data": [{"xm": "张伟", key: MISTYPED}]}, MISTYPED[6:14])
+
+
 # 3. A dwelling's part in brackets after the house number: it names the home.
 @pytest.mark.parametrize(
     ("text", "secrets"),
