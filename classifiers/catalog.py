@@ -14,6 +14,7 @@ from .custom import CustomEntity
 
 DEFAULT_PATH = Path(__file__).with_name("catalog.yaml")
 PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
+_YIELDING = "REGISTER_NUMBER"  # its field names yield to a declared entity's (see load)
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
 # Pinyin abbreviations shorter than this only match whole keys: "zz" must not claim "pizz".
 _MIN_PINYIN_SUFFIX = 3
@@ -110,7 +111,12 @@ class Catalog:
         with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh) or {}
         if custom:
-            data["entities"] = {**(data.get("entities") or {}), **{c.spec.entity: c.keys for c in custom}}
+            shipped = dict(data.get("entities") or {})
+            # A register's or a certificate's number (低保证号, dbzh) is what a deployment declares
+            # an entity for (its certificate's shape, its level): its field names yield to the
+            # declared ones, where every other shipped name keeps its meaning.
+            yielding = {_YIELDING: shipped.pop(_YIELDING)} if _YIELDING in shipped else {}
+            data["entities"] = {**shipped, **{c.spec.entity: c.keys for c in custom}, **yielding}
         return cls(data)
 
     def _add(self, style: str, term: str, info: KeyInfo) -> None:

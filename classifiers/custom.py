@@ -39,7 +39,9 @@ from .entities import (
     mobile,
     passport,
     person_name,
+    register_number,
     resident_id,
+    social_security_card,
     uscc,
 )
 from .entities.base import EntitySpec, PatternSpec
@@ -51,7 +53,7 @@ from .levels import DataLevel
 BUILT_IN = frozenset(
     {
         *(m.ENTITY for m in (address, bank_card, email, embedded_file, landline, licence_plate, mobile, passport)),
-        *(m.ENTITY for m in (person_name, resident_id, uscc)),
+        *(m.ENTITY for m in (person_name, register_number, resident_id, social_security_card, uscc)),
         "PHONE",
         "BIRTH_DATE",
     }

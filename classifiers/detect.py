@@ -20,7 +20,9 @@ from .entities import (
     name_keys,
     passport,
     person_name,
+    register_number,
     resident_id,
+    social_security_card,
     uscc,
 )
 from .entities.base import CONTEXT_BOOST
@@ -389,6 +391,8 @@ class Detector:
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
             or (entity == passport.ENTITY and passport.looks_like(compact))
+            or (entity == social_security_card.ENTITY and social_security_card.looks_like(compact))
+            or (entity == register_number.ENTITY and register_number.looks_like(compact))
             or (entity == licence_plate.ENTITY and licence_plate.looks_like(compact))
             # A declared entity's number (custom.py) whatever its shape: the key says what it is.
             or (entity in self.scanner.custom_entities and any(c.isdigit() for c in compact))

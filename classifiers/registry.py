@@ -29,7 +29,9 @@ from .recognizers import (  # noqa: F401
     mobile,
     passport,
     person_name,
+    register_number,
     resident_id,
+    social_security_card,
     uscc,
 )
 from .recognizers._pattern import SpecPatternRecognizer, patterns_of

@@ -28,7 +28,9 @@ from .entities import (
     numerals,
     passport,
     person_name,
+    register_number,
     resident_id,
+    social_security_card,
     uscc,
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
@@ -52,6 +54,7 @@ SPECS: tuple[EntitySpec, ...] = (
     landline.SPEC,
     email.SPEC,
     passport.SPEC,
+    social_security_card.SPEC,
 )
 _CJK: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -203,6 +206,10 @@ class Scanner:
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
+            found += [
+                Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
+                for start, end in register_number.find(plain.text)
+            ]
             if masked:
                 found += labelled_mobiles(plain)
         return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))

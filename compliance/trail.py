@@ -45,6 +45,8 @@ ENTITIES = (
     "BIRTH_DATE",
     "USCC",
     "PASSPORT",
+    "SOCIAL_SECURITY_CARD",
+    "REGISTER_NUMBER",
     "LICENCE_PLATE",
     "IMAGE",
 )

@@ -140,9 +140,12 @@ def test_combined_pattern_without_email_equals_the_combined_one() -> None:
             assert (fast is None) == (every is None), (text, pos)
             if fast is not None and every is not None:
                 assert fast.lastgroup == every.lastgroup, (text, pos)
-                assert [fast.span(g) for g in range(fast.re.groups + 1)] == [
-                    every.span(g) for g in range(fast.re.groups + 1)
-                ], (text, pos)
+                # By name: the e-mail pattern's groups, absent from the one without it, shift the
+                # numbers of every group after them (the social security card's x92763493 matches).
+                assert fast.span() == every.span(), (text, pos)
+                assert {g: fast.span(g) for g in fast.re.groupindex} == {
+                    g: every.span(g) for g in fast.re.groupindex
+                }, (text, pos)
 
 
 def _reference_fold(text: str, join_digits: bool) -> Folded:

@@ -61,7 +61,7 @@ def test_an_id_cut_to_17_digits_in_groups_after_its_label_is_masked_whole() -> N
     [
         f"业务流水号{ID[:17]}",  # a serial of 17 digits without an ID's label
         f"编号：{ID[:17]}",
-        "身份证号已核实，低保证号61090220230101123",  # another number's label between
+        "身份证号已核实，档案号61090220230101123",  # another number's label between (低保证号's is masked now)
         "身份证号 610902 20231301 1230",  # no date (month 13)
         "身份证号 990902 19900101 1230",  # no province
         "身份证号已核，档案编号 610902 19900101 1230",  # in pieces, another number's label between

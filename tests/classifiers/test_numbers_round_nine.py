@@ -172,7 +172,7 @@ def test_a_legacy_id_in_pieces_after_its_label_is_masked(text: str) -> None:
     "text",
     [
         "身份证号：610902,901301,123",  # no date (month 13)
-        "身份证号已核实，低保证号610902,900101,123",  # another number's label between
+        "身份证号已核实，档案号610902,900101,123",  # another number's label between
         "业务流水号：610902,900101,123",  # no ID's label
     ],
 )
@@ -184,7 +184,7 @@ def test_pieces_of_15_digits_that_are_no_legacy_id_stay(text: str) -> None:
     "text",
     [
         f"业务流水号：{ID[:6]},{ID[6:14]},{ID[14:17]}",  # no ID's label
-        f"身份证号已核实，低保证号{ID[:6]},{ID[6:14]},{ID[14:17]}",  # another number's label between
+        f"身份证号已核实，档案号{ID[:6]},{ID[6:14]},{ID[14:17]}",  # another number's label between
         "身份证号：610902,20231301,123",  # no date (month 13)
         "身份证号：990902,19900101,123",  # no province
         f"身份证号：{ID[:6]},{ID[6:14]},{ID[14:16]}",  # 16 digits
@@ -304,8 +304,8 @@ def test_a_disability_cards_mask_hides_the_category_and_grade() -> None:
         f"编号{ID[:17]}599",  # an invalid ID number's 18 characters and two digits
         f"流水号{ID}59",  # a category (5) and no grade (9)
         f"流水号{ID}80",  # no category 8
-        "低保证号6109020012345",  # 低保证号: no ID number inside
-        "低保证号：610902202301000123",
+        "档案号6109020012345",  # no ID number inside (a 低保证号 is masked now: REGISTER_NUMBER)
+        "档案号：610902202301000123",
         f"{ID}123",  # 21 digits
     ],
 )

@@ -77,6 +77,8 @@ def test_the_registry_holds_our_recognizers_for_every_entity() -> None:
         "EMAIL",
         "USCC",
         "PASSPORT",
+        "SOCIAL_SECURITY_CARD",
+        "REGISTER_NUMBER",
         "LICENCE_PLATE",
         "PERSON_NAME",
         "ADDRESS",

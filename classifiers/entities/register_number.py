@@ -1,0 +1,61 @@
+"""A household's or a person's number in a civil register, after its label: the household
+register's (户号, 户口簿编号, 户籍编号) and the certificates a household or a person holds for a
+benefit or a status (低保证号, 特困供养证号, 优待证号, 老年证号).
+
+Each names a household or its member in a register that can be asked by it (the police's, the
+civil-affairs office's): with the name masked, the number gives the household back. No shape is
+common to them (9 digits, a region's code and a serial, 陕汉低字第2023001号) and none has a check
+digit: the label is the evidence, and only a value with four digits or more after it counts.
+Business numbers (案件编号, 审批编号, 申请编号) name a case, not a household: no label here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .base import EntitySpec, PatternSpec
+
+ENTITY: Final = "REGISTER_NUMBER"
+
+# The labels, in full: 户号 not after 账, 客, 用, 商 or 开 (账户号, 客户号, 用户号: an account's or a
+# customer's number, no household's).
+_LABEL = (
+    r"(?:(?<![账帐客用商租开门])户号|户口[簿本](?:编号|号码?)|户籍(?:编号|号码?)"
+    r"|(?:低保|特困(?:人员救助供养|供养)?|优待|老年(?:人优待)?)证(?:编号|号码?))"
+)
+# The number: letters and digits (hyphens inside), or a certificate's serial as it is written
+# (陕汉低字第2023001号); a colon, a space or 为 between the label and it.
+_NUMBER = r"(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
+_LABELLED: Final = re.compile(_LABEL + rf"[\s:：=为是]{{0,3}}({_NUMBER})(?![0-9A-Za-z])")
+# What every label holds (a substring test in C before the pattern is tried).
+_HINTS: Final = ("户号", "户口", "户籍", "证号", "证编号")
+_MIN_DIGITS = 4
+
+# For presidio: the number's shape (scored below the threshold) and the labels as context.
+PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("register_number", rf"(?<![0-9A-Za-z]){_NUMBER}(?![0-9A-Za-z])", 0.1),)
+CONTEXT: tuple[str, ...] = ("户号", "户口簿", "户口本", "户籍编号", "低保证", "特困证", "供养证", "优待证", "老年证")
+
+
+def validate(text: str) -> bool | None:
+    """Fewer than four digits is no register's number (户号：3, a list's index)."""
+    return None if _digits(text) >= _MIN_DIGITS else False
+
+
+def find(text: str) -> list[tuple[int, int]]:
+    """The numbers after a register's or a certificate's label in ``text``: (start, end)."""
+    if not any(hint in text for hint in _HINTS):
+        return []
+    return [m.span(1) for m in _LABELLED.finditer(text) if _digits(m.group(1)) >= _MIN_DIGITS]
+
+
+def looks_like(compact: str) -> bool:
+    """A value under a register number's key: four digits or more in a number's length."""
+    return len(compact) <= 32 and _digits(compact) >= _MIN_DIGITS
+
+
+def _digits(text: str) -> int:
+    return sum(1 for c in text if "0" <= c <= "9")
+
+
+SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
