@@ -28,8 +28,10 @@ _LABEL = (
 # (陕汉低字第2023001号); a colon, a space or 为 between the label and it.
 _NUMBER = r"(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
 _LABELLED: Final = re.compile(_LABEL + rf"[\s:：=为是]{{0,3}}({_NUMBER})(?![0-9A-Za-z])")
-# What every label holds (a substring test in C before the pattern is tried).
-_HINTS: Final = ("户号", "户口", "户籍", "证号", "证编号")
+# What every label holds (substring tests in C before the pattern is tried): each label's own
+# words, not 证号, which every 身份证号 holds (the pattern, which no literal opens, was then tried at
+# every character of most remarks: 38,000 instructions a remark, +6.2 % on the corpus document).
+_HINTS: Final = ("户号", "户口", "户籍", "低保证", "特困证", "供养证", "优待证", "老年证")
 _MIN_DIGITS = 4
 
 # For presidio: the number's shape (scored below the threshold) and the labels as context.
