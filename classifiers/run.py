@@ -22,12 +22,12 @@ from urllib.parse import quote
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the annotations
 
 from . import base64text, file_names, markup_text, tokens, urls
-from .catalog import PHONE, KeyInfo
-from .columns import SEPARATOR, names_may_be_odd
-from .detect import BIRTH_DATE, Detector, Plan, keyed_name
-from .entities import address, bank_card, email, mobile, person_name, resident_id
+from .columns import SEPARATOR
+from .detect import Detector, Plan
+from .entities import address, bank_card, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
+from .keyedcolumns import KEYED_ENTITY, KeyedColumn, odd_names, unchanged_masks
 from .masked_in_part import as_came, may_hold_mask
 from .minors import _age, _minor_birth_dates
 from .name_headings import name_shaped
@@ -52,16 +52,6 @@ _TAG_TEXT = re.compile(r">([^<>]+)<")
 _NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});?")
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
 _NAME_KEY = "xm"
-# What a clean value under a key naming these entities is found as (see Detector.keyed).
-_KEYED_ENTITY = {
-    resident_id.ENTITY: resident_id.ENTITY,
-    PHONE: mobile.ENTITY,
-    bank_card.ENTITY: bank_card.ENTITY,
-    person_name.ENTITY: person_name.ENTITY,
-    address.ENTITY: address.ENTITY,
-    BIRTH_DATE: BIRTH_DATE,
-    email.ENTITY: email.ENTITY,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,28 +62,6 @@ class Finding:
     end: int
     score: float
     evidence: str  # how it was found; never the value itself
-
-
-class _Column:
-    """The findings of a keyed column, derived when read: one whole-value match per value. A
-    plain class: mypyc builds it by a C call, where a named tuple's ``__new__`` is Python code
-    run by the interpreter (some 3,000 instructions a column)."""
-
-    __slots__ = ("indices", "plan", "values", "where")
-
-    def __init__(
-        self,
-        # The values, or a whole column's values joined by NUL (which none of them holds): one
-        # string instead of one per cell, so that an export's cells are freed block by block.
-        values: list[str] | str,
-        plan: Plan,
-        where: Callable[[int], str],  # the path of the value at a position
-        indices: list[int],  # the position of each value
-    ) -> None:
-        self.values = values
-        self.plan = plan
-        self.where = where
-        self.indices = indices
 
 
 class Run(RegionNotes):
@@ -114,7 +82,7 @@ class Run(RegionNotes):
         super().__init__()
         self.detector = detector
         self.profile = profile
-        self.raw: list[tuple[Ref, Match] | _Column] = []
+        self.raw: list[tuple[Ref, Match] | KeyedColumn] = []
         # A dict, not a Counter: a Counter's __init__ and its __missing__ (each key's first count,
         # each read of a key not counted) are Python code run by the interpreter.
         self.counts: dict[str, int] = {}
@@ -142,7 +110,7 @@ class Run(RegionNotes):
         out: list[Finding] = []
         keyed = self.detector.keyed
         for item in self.raw:
-            if isinstance(item, _Column):
+            if isinstance(item, KeyedColumn):
                 values = item.values.split(SEPARATOR) if isinstance(item.values, str) else item.values
                 for i, value in zip(item.indices, values, strict=True):
                     m = keyed(value, item.plan)[0]
@@ -471,12 +439,12 @@ class Run(RegionNotes):
         take ``value`` one by one.
         """
         info = plan.info
-        entity = _KEYED_ENTITY.get(info.entity or "") if info is not None else None
+        entity = KEYED_ENTITY.get(info.entity or "") if info is not None else None
         if entity is None:
-            raise ValueError(f"keyed_column needs a plan whose key names one of {sorted(_KEYED_ENTITY)}")
+            raise ValueError(f"keyed_column needs a plan whose key names one of {sorted(KEYED_ENTITY)}")
         odd: list[int] = []
         if entity == person_name.ENTITY:
-            odd = _odd_names(values, info, joined)
+            odd = odd_names(values, info, joined)
         elif entity == address.ENTITY:
             odd = [k for k, v in enumerate(values) if len(v) < 2]
         if not odd:
@@ -512,13 +480,13 @@ class Run(RegionNotes):
     ) -> list[str | None]:
         """``keyed_column`` for values the keyed outcome covers, without a step per value
         where C-level list operations do (counts, persons, masks)."""
-        self.raw.append(_Column(values if joined is None else joined, plan, where, indices))
+        self.raw.append(KeyedColumn(values if joined is None else joined, plan, where, indices))
         self.counts[entity] = self.counts.get(entity, 0) + len(values)
         self.records.entity_rows(entity, records)
         if entity == resident_id.ENTITY:
             self._persons(values, records)
         new = self.profile.apply_clean(entity, values)
-        unchanged = _unchanged(new, values)
+        unchanged = unchanged_masks(new, values)
         self.clear += unchanged
         self.masked += len(values) - unchanged
         if not unchanged:
@@ -551,33 +519,5 @@ class Run(RegionNotes):
             summary.categories.add("minor")
 
 
-def _unchanged(new: list[str | None], values: list[str]) -> int:
-    """How many of ``new`` leave their value as it is (None, or equal to it). A loop, which
-    mypyc compiles to identity and string tests: ``new.count(None)`` and
-    ``sum(map(operator.eq, new, values))`` went through the generic comparison for each
-    value (a mask with None: both types' methods tried), some 450 instructions a value."""
-    same = 0
-    for k in range(len(new)):
-        mask = new[k]
-        if mask is None or mask == values[k]:
-            same += 1
-    return same
-
-
 _START = operator.attrgetter("start")
 _BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
-
-
-_NOT_NAMES = person_name.GROUP_WORDS | person_name.STATUSES
-
-
-def _odd_names(values: list[str], info: KeyInfo | None, joined: str | None = None) -> list[int]:
-    """Positions of clean CJK values under a name key that are not a name whole
-    (``keyed_name``): one search over the column rules out context words and placeholders for
-    all. ``joined``: the values joined by NUL, when the caller has them (a column matched whole)."""
-    if names_may_be_odd(SEPARATOR.join(values) if joined is None else joined, values):
-        return [k for k, v in enumerate(values) if not keyed_name(v, info)]
-    if info is None or not info.weak:
-        return []
-    # (a group of persons or a status under a weak key is none: {"老人": "高龄"}, keyed_name)
-    return [k for k, v in enumerate(values) if not person_name.surname_length(v) or v in _NOT_NAMES]

@@ -22,9 +22,10 @@ from classifiers.fold_tables import _INVISIBLE, SEPARATORS
 from classifiers.grading import Grader, RecordSummary
 from classifiers.inspect import Inspector
 from classifiers.jsonbody import _HUGE_INT, _huge_int
+from classifiers.keyedcolumns import unchanged_masks as _unchanged
 from classifiers.normalise import Folded, fold, fold_joined
 from classifiers.records import Records
-from classifiers.run import Run, _unchanged
+from classifiers.run import Run
 from classifiers.scanner import _CONTEXT_WINDOW as WINDOW
 from classifiers.scanner import MAYBE, Match, Scanner, glued_after, may_hold
 from policies.masking import load_profiles
@@ -374,7 +375,7 @@ def test_minors_by_date_set_equal_date_parsing(today: _dt.date) -> None:
 
 
 def test_unchanged_masks_counted_as_by_list_operations() -> None:
-    """``run._unchanged`` (a loop of identity and string tests) counts the masks that leave
+    """``keyedcolumns.unchanged_masks`` (a loop of identity and string tests) counts the masks that leave
     their value as it is as ``new.count(None) + sum(map(operator.eq, new, values))`` did:
     None, and equal strings that are other objects."""
     r = random.Random(6)

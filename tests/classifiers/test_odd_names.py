@@ -1,4 +1,4 @@
-"""The values under a name key that are not a name whole (``run._odd_names``), from the column
+"""The values under a name key that are not a name whole (``keyedcolumns.odd_names``), from the column
 joined by the caller as from the values: the same positions, for columns short enough for
 ``re`` and long enough for RE2, with context words, placeholders and group words among the
 names (seeded random columns)."""
@@ -11,7 +11,8 @@ from classifiers.catalog import Catalog, KeyInfo
 from classifiers.columns import SEPARATOR
 from classifiers.detect import keyed_name
 from classifiers.entities import person_name
-from classifiers.run import _NOT_NAMES, _odd_names
+from classifiers.keyedcolumns import NOT_NAMES as _NOT_NAMES
+from classifiers.keyedcolumns import odd_names as _odd_names
 from support.random_texts import random_texts
 
 CATALOG = Catalog.load()
