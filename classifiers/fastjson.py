@@ -23,9 +23,11 @@ from typing import Any, Final, cast
 
 from .columns import business_clean, join, maybe, whole_column, whole_number
 from .detect import Plan
-from .entities import embedded_file, person_name
+from .entities import person_name
 from .jsonduplicates import hides_duplicates
 from .jsonnumbers import dumps, loads
+from .jsonrows import cells as row_cells
+from .jsonrows import name_cells, split_file
 from .jsonshapes import (
     HEADER_SET,
     HELD_VALUES,
@@ -60,12 +62,6 @@ _MAX_EMBEDDED: Final = 3
 # doubles its escapes: past a few, no client's doing).
 _MAX_ENCODED: Final = 5
 _SPLIT_KEYS_MAX = 4096
-# The most cells a list without a header may have to be read as one person's row.
-_ROW_CELLS_MAX = 12
-# The members that hold the value of a cell object in a row of them ([{"v": "张伟"}, {"v": <ID>}]:
-# a grid's or a sheet's export).
-_CELL_VALUES = ("v", "value", "text", "val", "content")
-_CELL_SET = frozenset(_CELL_VALUES)
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 # (values, plan, record of each, path of a position, position of each) -> replacements
@@ -179,7 +175,7 @@ class ColumnWalker:
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
-                cells = self._cells(node) if self._unknown_key(key) else None
+                cells = row_cells(node) if self._unknown_key(key) else None
                 if cells is not None:  # [{"v": "张伟"}, {"v": <ID number>}]: a row of cell objects
                     return self._cell_row(node, cells, path, record, embed)
                 return self._objects(node, path, record, embed)
@@ -190,7 +186,7 @@ class ColumnWalker:
                     walked = self._entries(node, path, record, embed)
                 if walked is not None:
                     return walked
-            if len(node) > 1 and self._split_file(node, key):
+            if len(node) > 1 and split_file(node, key, self.plan_of):
                 # A photo's base64 cut into lines, a string each: one file, masked as one.
                 masked = self.visit("".join(node), self.plan_of(key), record, path, True)
                 if masked is not None:
@@ -232,34 +228,9 @@ class ColumnWalker:
         return key is None or self.plan_of(key).info is None
 
     def _name_cells(self, node: list[Any]) -> list[int]:
-        """The cells of a row without a header (a list of two to a dozen scalars) shaped like a
-        full name (``name_shaped``, ``full_name``: no pseudonym, no 张家港); [] for any other list. A name
-        there is told from a place, a category or a status by the row: only when its other
-        cells hold a person's ID number or mobile and name no one is it that person's name."""
-        if not 1 < len(node) <= _ROW_CELLS_MAX:
-            return []
-        named: list[int] = []
-        for i, cell in enumerate(node):
-            kind = type(cell)
-            if kind is str:
-                if 1 < len(cell) < 5 and "\u3400" <= cell[0] <= "\u9fff":
-                    named.append(i)
-            elif kind is not int and kind is not float and cell is not None:
-                return []  # an object or a list among the cells: no row of fields
-        return [i for i in named if full_name(node[i]) and self._name_shaped(node[i])]
-
-    def _cells(self, node: list[dict[str, Any]]) -> list[Any] | None:
-        """The values of a row of cell objects (two to a dozen, each holding its value under one
-        of ``_CELL_VALUES``), or None for any other list of objects."""
-        if not 1 < len(node) <= _ROW_CELLS_MAX or _CELL_SET.isdisjoint(node[0]):
-            return None  # (one C-level test: a short list of records holds none of them)
-        values: list[Any] = []
-        for cell in node:
-            member = next((name for name in _CELL_VALUES if name in cell), None)
-            if member is None:
-                return None
-            values.append(cell[member])
-        return values
+        """The cells of a row without a header shaped like a full name (``jsonrows.name_cells``)
+        and clean of findings as a key would be (``_name_shaped``)."""
+        return [i for i in name_cells(node) if self._name_shaped(node[i])]
 
     def _cell_row(
         self, node: list[dict[str, Any]], values: list[Any], path: str, record: int, embed: int
@@ -284,17 +255,6 @@ class ColumnWalker:
                         changed = True
             items[i] = cell
         return (items, True) if changed else (new, False)
-
-    def _split_file(self, node: list[Any], key: str | None) -> bool:
-        """Could this list of strings be one file's base64 in lines? Under an image key, or
-        when its first line opens with a file's signature; every line too short to be a file
-        (a list of whole photos is masked photo by photo, in place)."""
-        if not all(type(item) is str and len(item) < embedded_file.MIN_LENGTH for item in node):
-            return False
-        info = self.plan_of(key).info
-        return (info is not None and info.entity == embedded_file.ENTITY) or node[0].startswith(
-            embedded_file.SIGNATURES
-        )
 
     def _scalar(self, node: Any, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         kind = type(node)

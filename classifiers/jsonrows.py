@@ -1,0 +1,65 @@
+"""Lists the JSON walker reads as one thing rather than value by value: a row of plain cells
+that may be one person's (``name_cells``), a row of cell objects (``cells``), a file's base64
+cut into lines (``split_file``).
+
+What such a list is told by its shape alone; whether a row's name is a person's is decided by
+the walk (``ColumnWalker``), by what its other cells are found to hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .entities import embedded_file
+from .jsonshapes import PlanOf
+from .name_headings import full_name
+
+# The most cells a list without a header may have to be read as one person's row.
+_ROW_CELLS_MAX = 12
+# The members that hold the value of a cell object in a row of them ([{"v": "张伟"}, {"v": <ID>}]:
+# a grid's or a sheet's export).
+_CELL_VALUES = ("v", "value", "text", "val", "content")
+_CELL_SET = frozenset(_CELL_VALUES)
+
+
+def name_cells(node: list[Any]) -> list[int]:
+    """The cells of a row without a header (a list of two to a dozen scalars) shaped like a
+    full name (``full_name``: no pseudonym, no 张家港; the walker asks ``name_shaped`` too); []
+    for any other list. A name there is told from a place, a category or a status by the row:
+    only when its other cells hold a person's ID number or mobile and name no one is it that
+    person's name."""
+    if not 1 < len(node) <= _ROW_CELLS_MAX:
+        return []
+    named: list[int] = []
+    for i, cell in enumerate(node):
+        kind = type(cell)
+        if kind is str:
+            if 1 < len(cell) < 5 and "\u3400" <= cell[0] <= "\u9fff":
+                named.append(i)
+        elif kind is not int and kind is not float and cell is not None:
+            return []  # an object or a list among the cells: no row of fields
+    return [i for i in named if full_name(node[i])]
+
+
+def cells(node: list[dict[str, Any]]) -> list[Any] | None:
+    """The values of a row of cell objects (two to a dozen, each holding its value under one
+    of ``_CELL_VALUES``), or None for any other list of objects."""
+    if not 1 < len(node) <= _ROW_CELLS_MAX or _CELL_SET.isdisjoint(node[0]):
+        return None  # (one C-level test: a short list of records holds none of them)
+    values: list[Any] = []
+    for cell in node:
+        member = next((name for name in _CELL_VALUES if name in cell), None)
+        if member is None:
+            return None
+        values.append(cell[member])
+    return values
+
+
+def split_file(node: list[Any], key: str | None, plan_of: PlanOf) -> bool:
+    """Could this list of strings be one file's base64 in lines? Under an image key, or
+    when its first line opens with a file's signature; every line too short to be a file
+    (a list of whole photos is masked photo by photo, in place)."""
+    if not all(type(item) is str and len(item) < embedded_file.MIN_LENGTH for item in node):
+        return False
+    info = plan_of(key).info
+    return (info is not None and info.entity == embedded_file.ENTITY) or node[0].startswith(embedded_file.SIGNATURES)
