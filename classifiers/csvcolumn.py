@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import tokens
+from .columnbatch import KeyedVisitor
 from .columns import SEPARATOR, business_clean, maybe, whole_column
 from .detect import Plan
-from .fastjson import KeyedVisitor
 from .scanner import Match
 
 _ABSENT = frozenset({"", "false", "0", "null", "none", "否", "无"})

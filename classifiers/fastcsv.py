@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .columnbatch import KeyedVisitor
 from .csvcolumn import Categories, Detected, ValueVisitor, _column
 from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
 from .csvnames import names_beside_numbers
 from .detect import Plan
 from .entities import person_name
-from .fastjson import KeyedVisitor
 from .name_headings import _pivot_by_person, name_shaped
 from .regionlinks import column_links
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter

@@ -15,13 +15,12 @@ which nothing else holds, and copying every record of a response cost more than 
 from __future__ import annotations
 
 import json
-import operator
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, repeat
-from typing import Any, Final, cast
+from itertools import chain
+from typing import Any, Final
 
-from .columns import business_clean, join, maybe, whole_column, whole_number
+from .columnbatch import Categories, ColumnBatch, KeyedVisitor
+from .columns import business_clean, join, maybe, whole_number
 from .detect import Plan
 from .entities import person_name
 from .jsonduplicates import hides_duplicates
@@ -47,7 +46,7 @@ from .jsonshapes import (
     split_numbers,
     table,
 )
-from .jsonvalues import _ABSENT, _MISSING, _by_column, _by_row_index, _column, _embedded_json, _leaves, _present
+from .jsonvalues import _MISSING, _by_column, _by_row_index, _column, _embedded_json, _leaves
 from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
 from .persons import Persons
 from .regionentries import listed_region_names, region_names
@@ -64,10 +63,6 @@ _MAX_ENCODED: Final = 5
 _SPLIT_KEYS_MAX = 4096
 # (value text, plan, record index, path reference, scan?)
 ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
-# (values, plan, record of each, path of a position, position of each) -> replacements
-# (values, plan, records, where, indices, the values joined by NUL when the column matched whole)
-KeyedVisitor = Callable[[list[str], Plan, list[int], Callable[[int], str], list[int], "str | None"], "list[str | None]"]
-Categories = Callable[[list[int], str], None]  # (records, category)
 
 
 class ColumnWalker:
@@ -89,8 +84,7 @@ class ColumnWalker:
         region_part: Callable[[int, Sequence[Any], Sequence[int] | int], None] | None = None,
     ) -> None:
         self.visit = visit
-        self.keyed_column = keyed_column
-        self.category_rows = category_rows
+        self.batch = ColumnBatch(keyed_column, category_rows)
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.region_part = region_part  # a column of one level of the region written apart (sheng, city)
         self.plan_of = plan_of
@@ -117,7 +111,6 @@ class ColumnWalker:
         # (id of the plan, or 0 for a key the catalog does not know; value): values in which
         # detection found nothing before (see run.Run.detected), skipped without a visit.
         self._clean_values = clean_values
-        self._every_rows: dict[int, list[int]] = {}
         self._split_keys = (
             {} if split_keys is None else split_keys
         )  # keys of an object -> may it hold a number in parts?
@@ -541,7 +534,7 @@ class ColumnWalker:
                 self.persons.listed_column(info.entity, column)
             rest: Iterable[int] = range(len(column))
             if info is not None and (info.region or info.region_part) and joined is not None:
-                rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
+                rows = self.batch.every(len(column)) if is_records else [first - i for i in range(len(column))]
                 if info.region:
                     self.region_values(column, info.region_code_only, rows)
                 if info.region_part and self.region_part is not None:
@@ -549,7 +542,7 @@ class ColumnWalker:
             if joined is not None and "/" in joined and (info is None or not info.region):
                 # Links (HAL's href, url) name their record's region (regionlinks.py); a column of
                 # them holds nothing personal and is not visited value by value below.
-                rows = self._every(len(column)) if is_records else [first - i for i in range(len(column))]
+                rows = self.batch.every(len(column)) if is_records else [first - i for i in range(len(column))]
                 for text, code_only, row in column_links(column, rows, self.plan_of):
                     self.region_values((text,), code_only, row)
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
@@ -559,12 +552,12 @@ class ColumnWalker:
             if (
                 category is not None
                 and joined is not None
-                and self._category(column, joined, category, is_records, record)
+                and self.batch.category(column, joined, category, is_records, record)
             ):
                 category = None
             if joined is not None and category is None:
                 if plan.canonical is not None:
-                    rest, changed = self._keyed(items, column, joined, plan, path, key, record, is_records, labels)
+                    rest, changed = self.batch.keyed(items, column, joined, plan, path, key, record, is_records, labels)
                     changed_any |= changed
                 elif (
                     (info is None or info.entity is None)
@@ -639,87 +632,6 @@ class ColumnWalker:
                 out = list(node) if out is None else out
                 out[i] = [k if new_key is None else new_key, new]
         return (out, True) if out is not None else (node, False)
-
-    def _category(self, column: Sequence[Any], joined: str, category: str, is_records: bool, record: int) -> bool:
-        """Record ``category`` for every record with a value present in the column, at once;
-        False (nothing recorded) when a value may be embedded JSON, which is walked instead.
-        Values still visited one by one afterwards add it again, harmlessly."""
-        if ("{" in joined or "[" in joined) and any(type(v) is str and _embedded_json(v) for v in column):
-            return False
-        distinct = set(column)
-        if all(type(v) is str or v is None or v is _MISSING for v in distinct):
-            # Strings and nulls (the usual case): each distinct value is read once.
-            absent = {v for v in distinct if type(v) is not str or v.strip().lower() in _ABSENT}
-            if not absent:
-                rows = self._every(len(column)) if is_records else [record]
-            else:
-                rows = [i if is_records else record for i, v in enumerate(column) if v not in absent]
-        else:  # numbers and booleans: 0 == 0.0 == False in a set, yet only 0.0 is present
-            rows = [i if is_records else record for i, v in enumerate(column) if _present(v)]
-        self.category_rows(rows, category)
-        return True
-
-    def _keyed(
-        self,
-        items: list[dict[str, Any]],
-        column: Sequence[Any],
-        joined: str,
-        plan: Plan,
-        path: str,
-        key: str,
-        record: int,
-        is_records: bool,
-        labels: list[str] | None,
-    ) -> tuple[list[int], bool]:
-        """Hand the column's clean keyed values (and integers: masked, they become strings)
-        to ``keyed_column`` at once and write their masks into ``items``; returns the
-        positions left for the value-by-value walk, and whether anything changed."""
-        whole = plan.column is not None and whole_column(plan.column, joined)
-        if whole and set(map(type, column)) == {str}:
-            texts: list[str | None] = list(column)  # all strings: nothing to convert
-        else:
-            texts = [v if type(v) is str else str(v) if type(v) is int else None for v in column]
-        if whole:
-            batch = self._every(len(texts))
-        else:
-            clean = plan.canonical.fullmatch if plan.canonical is not None else None
-            batch = [
-                i
-                for i, t in enumerate(texts)
-                if t is not None and clean is not None and clean(t) is not None and not _embedded_json(t)
-            ]
-        if not batch:
-            return list(range(len(column))), False
-
-        def where(i: int) -> str:
-            return path_of((path, i if labels is None else labels[i], key))
-
-        values = cast(list[str], texts) if whole else [texts[i] or "" for i in batch]  # whole: no None
-        records = batch if is_records else [record] * len(batch)
-        news = self.keyed_column(values, plan, records, where, batch, joined if whole else None)
-        # Identity tests, compiled to a loop: list.count(None) and `in` compared each mask
-        # with None through the generic comparison (~150 instructions a value).
-        changed = not all(n is None for n in news)
-        if len(batch) == len(column) and all(n is not None for n in news):
-            # Every object gets its mask: one C-level pass instead of a Python loop.
-            deque(map(operator.setitem, items, repeat(key), news), maxlen=0)
-            return [], changed
-        for i, new in zip(batch, news, strict=True):
-            if new is not None:
-                items[i][key] = new
-        if len(batch) == len(column):
-            return [], changed
-        done = set(batch)
-        return [i for i in range(len(column)) if i not in done], changed
-
-    def _every(self, n: int) -> list[int]:
-        """[0, 1, ... n-1], one list per length and walk: the row lists of whole columns are
-        then one object, which grading turns into a set once (records.Records.combinations).
-        Nobody changes these lists."""
-        rows = self._every_rows.get(n)
-        if rows is None:
-            rows = self._every_rows[n] = list(range(n))
-        return rows
 
     def _column_wise(self, node: dict[str, Any]) -> None:
         """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the

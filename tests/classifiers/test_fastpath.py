@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from classifiers import detect, fastcsv, inspect, run, structured
+from classifiers.columnbatch import ColumnBatch
 from classifiers.fastjson import ColumnWalker
 from classifiers.inspect import Inspection, Inspector
 from demo.generate import generate
@@ -49,8 +50,8 @@ def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.Monkey
     chosen = PROFILES.get(profile)
     fast = _outcome(INSPECTOR.inspect(body, media_type, None, chosen))
     with monkeypatch.context() as m:
-        m.setattr(ColumnWalker, "_keyed", lambda self, items, column, *rest: (list(range(len(column))), False))
-        m.setattr(ColumnWalker, "_category", lambda self, *args: False)
+        m.setattr(ColumnBatch, "keyed", lambda self, items, column, *rest: (list(range(len(column))), False))
+        m.setattr(ColumnBatch, "category", lambda self, *args: False)
         m.setattr(inspect.fastcsv, "walk_csv", _reference_csv)
         m.setattr(run, "_CLEAN_MAX_CHARS", -1)  # nothing remembered across inspections
         INSPECTOR.detector.clean_values.clear()
