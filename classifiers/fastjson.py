@@ -40,7 +40,6 @@ from .jsonshapes import (
     in_parts,
     may_be_sheet,
     may_hold_pairs,
-    may_split,
     pair,
     sheet,
     split_numbers,
@@ -48,21 +47,19 @@ from .jsonshapes import (
 )
 from .jsonvalues import _MISSING, _by_column, _by_row_index, _column, _embedded_json, _leaves
 from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
+from .numberparts import NumberParts
 from .persons import Persons
 from .regionentries import listed_region_names, region_names
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
 from .regionlinks import column_links
 from .structured import ENVELOPE, _child, json_records, nested_region_code
-from .valuepaths import Ref, path_of
+from .valuepaths import Ref, ValueVisitor, path_of
 
 _MAX_EMBEDDED: Final = 3
 # The most times a document may be encoded as a JSON string and still be decoded (each time
 # doubles its escapes: past a few, no client's doing).
 _MAX_ENCODED: Final = 5
-_SPLIT_KEYS_MAX = 4096
-# (value text, plan, record index, path reference, scan?)
-ValueVisitor = Callable[[str, Plan, int, Ref, bool], "str | None"]
 
 
 class ColumnWalker:
@@ -111,9 +108,7 @@ class ColumnWalker:
         # (id of the plan, or 0 for a key the catalog does not know; value): values in which
         # detection found nothing before (see run.Run.detected), skipped without a visit.
         self._clean_values = clean_values
-        self._split_keys = (
-            {} if split_keys is None else split_keys
-        )  # keys of an object -> may it hold a number in parts?
+        self.numbers = NumberParts(visit, plan_of, {} if split_keys is None else split_keys)
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -157,14 +152,14 @@ class ColumnWalker:
             holder = key if not HELD_VALUES.isdisjoint(node) and held(node, self.plan_of, key) else None
             if holder is None and key is not None and in_parts(node.values(), key, self.plan_of):
                 # {"sfzh": {"part1": "610902", "part2": …}}: one number in parts, judged whole
-                parts = self._parts([str(v) for v in node.values()], key, record, path)
+                parts = self.numbers.parts([str(v) for v in node.values()], key, record, path)
                 if parts is not None:
                     return dict(zip(node, parts, strict=True)), True
             return self._object(node, path, record, embed, None, holder, key is not None and key in PERSONS_KEYS)
         if isinstance(node, list):
             if key is not None and len(node) > 1 and type(node[0]) in (str, int) and in_parts(node, key, self.plan_of):
                 # {"sfzh": ["610902", "19900101", "1234"]}: likewise
-                parts = self._parts([str(v) for v in node], key, record, path)
+                parts = self.numbers.parts([str(v) for v in node], key, record, path)
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
@@ -360,7 +355,7 @@ class ColumnWalker:
             # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
             pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
-        parts = self._split_numbers(node, path, record) if self._may_split(node) else None
+        parts = self.numbers.masks(node, path, record) if self.numbers.may_split(node) else None
         regional = region_names(node, self.plan_of)  # {"code": "632801", "name": "格尔木市"}
         out: dict[str, Any] | None = None
         row = self._rows_of.get(id(node)) if column is not None else None
@@ -422,43 +417,6 @@ class ColumnWalker:
                 out[k] = new
         return (out, True) if out is not None else (node, False)
 
-    def _may_split(self, node: dict[str, Any]) -> bool:
-        """``jsonshapes.may_split`` for the object's keys, remembered by them: objects of a
-        response share their keys, and a test per key cost more than a record's walk."""
-        keys = tuple(node)
-        known = self._split_keys.get(keys)
-        if known is None:
-            if len(self._split_keys) >= _SPLIT_KEYS_MAX:
-                self._split_keys.clear()
-            known = self._split_keys[keys] = may_split(keys, self.plan_of)
-        return known
-
-    def _split_numbers(self, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
-        """The masks of members holding the parts of one number (``jsonshapes.split_numbers``),
-        by key: the number is judged whole under the key the catalog knows, and its mask cut
-        into parts as long as the values were (a mask of another length goes into each)."""
-        masks: dict[str, Any] = {}  # Any: the walk assigns its masks to a variable of JSON values
-        for base, keys in split_numbers(node, self.plan_of):
-            parts = self._parts([str(node[k]) for k in keys], base, record, _child(path, keys[0]))
-            if parts is not None:
-                masks.update(zip(keys, parts, strict=True))
-        return masks or None
-
-    def _parts(self, texts: list[str], key: str, record: int, path: Ref) -> list[Any] | None:
-        """The masks of the parts of one number (None: unchanged): the number is judged whole
-        under ``key``, and its mask cut into parts as long as the texts were (a mask of
-        another length goes into each)."""
-        joined = "".join(texts)
-        new = self.visit(joined, self.plan_of(key), record, path, True)
-        if new is None:
-            return None
-        out: list[Any] = []  # Any: the walk assigns its masks to a variable of JSON values
-        at = 0
-        for text in texts:
-            out.append(new[at : at + len(text)] if len(new) == len(joined) else new)
-            at += len(text)
-        return out
-
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column;
         ``persons``: as ``_object``'s."""
@@ -498,7 +456,7 @@ class ColumnWalker:
         if (
             (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
             or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
-            or (self._may_split(first) and split_numbers(first, self.plan_of))
+            or (self.numbers.may_split(first) and split_numbers(first, self.plan_of))
         ):
             # Keys that may hold findings, tables (each object's header names its columns),
             # name/value pairs (each value under the name its own pair holds) or numbers in
