@@ -25,6 +25,7 @@ from .detect import Plan
 from .entities import person_name
 from .jsonduplicates import hides_duplicates
 from .jsonnumbers import dumps, loads
+from .jsonregions import Regions
 from .jsonrows import cells as row_cells
 from .jsonrows import name_cells, split_file
 from .jsonshapes import (
@@ -45,15 +46,13 @@ from .jsonshapes import (
     split_numbers,
     table,
 )
-from .jsonvalues import _MISSING, _by_column, _by_row_index, _column, _embedded_json, _leaves
+from .jsonvalues import _MISSING, _by_column, _by_row_index, _embedded_json
 from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
 from .numberparts import NumberParts
 from .persons import Persons
 from .regionentries import listed_region_names, region_names
-from .regionfields import DISAGREE, held_region
-from .regionlevels import nested
 from .regionlinks import column_links
-from .structured import ENVELOPE, _child, json_records, nested_region_code
+from .structured import ENVELOPE, _child, json_records
 from .valuepaths import Ref, ValueVisitor, path_of
 
 _MAX_EMBEDDED: Final = 3
@@ -89,19 +88,11 @@ class ColumnWalker:
         self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
-        # Told which object of a list that is not the record list (or which row of column-wise
-        # records) the walk is in, for region judgement: each is placed by its own region fields
-        # (Run.item). Items are numbered down from below ENVELOPE, so none is a record's index.
-        self.region_item = region_item
-        self._item: int | None = None
-        self._next_item = ENVELOPE - 1
-        # id of a column of column-wise records (an array, or pandas' object by row index, of
-        # _column_wise) -> the region item of its row 0; row i is item ``first - i``.
-        self._rows_of: dict[int, int] = {}
         # Persons in no record list, and those beside it (persons.py): the walk tells it the
         # items it enters and what they hold; ``person_entities`` say a person (a name, an ID number).
         self._person_entities = person_entities
         self.persons = Persons(plan_of, person_entities)
+        self.regions = Regions(plan_of, self.persons, region_values, region_item)
         # Keys in which scanning found nothing; shared by the inspections of one process
         # (responses of a route repeat their keys), bounded by the owner.
         self._clean_keys = clean_keys
@@ -115,35 +106,17 @@ class ColumnWalker:
         self.records_id = id(records) if records is not None else None
         if records is None and type(doc) is dict:
             inner = doc.get("data")
-            self._column_wise(doc)
+            self.regions.column_wise(doc)
             if type(inner) is dict:  # {"code": 0, "data": {"xm": […], "xzqhmc": […]}}
-                self._column_wise(inner)
+                self.regions.column_wise(inner)
         new, changed = self.walk(doc, "$", None, ENVELOPE if records is not None else 0, 0)
         return new, changed, len(records) if records is not None else 1
 
     def walk(self, node: Any, path: str, key: str | None, record: int, embed: int) -> tuple[Any, bool]:
-        if key is not None and isinstance(node, dict | list) and id(node) not in self._rows_of:
+        if key is not None and isinstance(node, dict | list) and id(node) not in self.regions.rows_of:
             info = self.plan_of(key).info
             if info is not None and info.region:
-                # {"regionCode": {"code": …, "name": …}}: the keys inside are no region keys, yet
-                # the codes under them are the record's region, and must be judged like one.
-                # An object that holds no code at all ({"xzqh": {"mc": "紫阳县"}}) gives its
-                # texts: read as no code, they leave the record's region unjudged; a name
-                # beside its code must name the same region (regionfields.held_region).
-                leaves = _leaves(node)
-                codes = [leaf for leaf in leaves if nested_region_code(leaf)]
-                # One region object with its parent's code that does not contain it ({"code":
-                # "610902", "parent": {"code": "610800"}}) contradicts itself: unreadable. The
-                # objects of a list are one region each; the parents that do contain the code
-                # are dropped record by record (regionlevels.finest).
-                objects = [node] if type(node) is dict else [item for item in node if type(item) is dict]
-                if len(codes) > 1 and not all(nested(filter(nested_region_code, _leaves(each))) for each in objects):
-                    self.region_values((DISAGREE,), False, record)
-                if info.region_code_only:  # {"areaCode": {"code": …}}: its codes only
-                    self.region_values(codes, True, record)
-                else:
-                    texts = [leaf for leaf in leaves if type(leaf) is str]
-                    self.region_values(held_region(codes, texts), False, record)
+                self.regions.held(node, info, record)
         if isinstance(node, dict):
             if key is not None and node and _by_row_index(node) and self.plan_of(key).info is not None:
                 # {"xm": {"0": "张伟", "1": "李娜"}}: pandas' to_json() by column; the values are the column's
@@ -181,7 +154,7 @@ class ColumnWalker:
                     return [masked], True
             items: list[Any] | None = None
             is_records = id(node) == self.records_id
-            row = self._rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
+            row = self.regions.rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
             # ["张伟", <ID number>, <mobile>]: a row without a header; a name beside a person's number
             named = self._name_cells(node) if self._unknown_key(key) else None
             before = self.found() if named else None
@@ -189,14 +162,14 @@ class ColumnWalker:
                 if row is None and (is_records or type(v) is not dict):
                     new, changed = self.walk(v, f"{path}[{i}]", key, i if is_records else record, embed)
                 else:  # an object among other values, or a row's value: an item of its own
-                    item = self._items(1) if row is None else row - i
+                    item = self.regions.new_items(1) if row is None else row - i
                     if self.persons.holds_person(v) if row is None else self.persons.names_person(key, v):
                         self.persons.add(item)
                         if row is None and self._beside(record):
                             self.persons.note(item, v)
-                    outer = self._enter(item)
+                    outer = self.regions.enter(item)
                     new, changed = self.walk(v, f"{path}[{i}]", key, record, embed)
-                    self._enter(outer)
+                    self.regions.enter(outer)
                 if changed:
                     items = list(node) if items is None else items
                     items[i] = new
@@ -358,7 +331,7 @@ class ColumnWalker:
         parts = self.numbers.masks(node, path, record) if self.numbers.may_split(node) else None
         regional = region_names(node, self.plan_of)  # {"code": "632801", "name": "格尔木市"}
         out: dict[str, Any] | None = None
-        row = self._rows_of.get(id(node)) if column is not None else None
+        row = self.regions.rows_of.get(id(node)) if column is not None else None
         for i, (k, v) in enumerate(node.items()):
             new_key = self._key(k, path, record)
             # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
@@ -392,9 +365,9 @@ class ColumnWalker:
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
                     if self.persons.names_person(column, v):
                         self.persons.add(row - int(k))
-                    outer = self._enter(row - int(k))
+                    outer = self.regions.enter(row - int(k))
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
-                    self._enter(outer)
+                    self.regions.enter(outer)
             else:
                 new, changed = walked
             if before is not None and (
@@ -478,7 +451,7 @@ class ColumnWalker:
         ``labels`` are map keys (None: list indices)."""
         changed_any = False
         # Objects of a list that is not the record list are region items of their own (Run.item).
-        first = 0 if is_records else self._items(len(items))
+        first = 0 if is_records else self.regions.new_items(len(items))
         if not is_records and self._beside(record):
             for i, item in enumerate(items):
                 if self.persons.holds_person(item):
@@ -537,14 +510,14 @@ class ColumnWalker:
                     continue
                 rec = i if is_records else record
                 at: int | str = i if labels is None else labels[i]
-                outer = self._item if is_records else self._enter(first - i)
+                outer = self.regions.item if is_records else self.regions.enter(first - i)
                 if type(value) is dict or type(value) is list:
                     base = f"{path}[{at}]" if labels is None else _child(path, str(at))
                     new, changed = self.walk(value, _child(base, key), key, rec, embed)
                 else:
                     new, changed = self._scalar(value, plan, rec, (path, at, key), embed)
                 if not is_records:
-                    self._enter(outer)
+                    self.regions.enter(outer)
                 if changed:
                     items[i][key] = new
                     changed_any = True
@@ -591,52 +564,10 @@ class ColumnWalker:
                 out[i] = [k if new_key is None else new_key, new]
         return (out, True) if out is not None else (node, False)
 
-    def _column_wise(self, node: dict[str, Any]) -> None:
-        """Column-wise records ({"xm": [...], "xzqhdm": [...], "xzqhmc": [...]}: record i is the
-        i-th value of every array; pandas' to_json() by column, {"xm": {"0": …, "1": …}, …}, row
-        "i" of every column), when a region key holds one of the columns, or, with no region
-        key among them, a key naming a person ({"xm": [...], "lxdh": [...]}): each row is told a
-        region item of its own (``_rows_of``), so that the codes of one row do not place the
-        township named alone in another, and each row naming a person counts as one
-        (``Persons.apart``). Two columns at least, of values that are no objects; a shorter one
-        lacks some rows' values. A region key beside them that holds no column ({"xzqhdm":
-        "610902001", "tags": […]}) says the object is one record."""
-        columns = [value for value in node.values() if _column(value)]
-        if len(columns) < 2:
-            return
-        regional = [_column(value) for key, value in node.items() if self._region_key(key)]
-        if not all(regional) or not (regional or any(self.persons.names_person(key, True) for key in node)):
-            return
-        rows = [len(column) if type(column) is list else 1 + max(map(int, column)) for column in columns]
-        first = self._items(max(rows))
-        for column in columns:
-            self._rows_of[id(column)] = first
-
-    def _region_key(self, key: str) -> bool:
-        info = self.plan_of(key).info
-        return info is not None and info.region
-
-    def _items(self, count: int) -> int:
-        """The first of ``count`` new region items, numbered down: item ``first - i`` is the i-th;
-        each lies in the item the walk is in."""
-        first = self._next_item
-        self._next_item -= count
-        self.persons.lie_in(first, count, self._item)
-        return first
-
     def _beside(self, record: int) -> bool:
         """Are objects walked now beside the answer's record list (in its envelope), where who
         they are decides whether they count beside it?"""
         return record == ENVELOPE and self.records_id is not None
-
-    def _enter(self, item: int | None) -> int | None:
-        """Region values are of ``item`` from now on (None: of the walker's record); returns
-        the item the walk was in, to enter again once out."""
-        outer = self._item
-        self._item = item
-        if self.region_item is not None:
-            self.region_item(item)
-        return outer
 
     def _rows(
         self, items: list[dict[str, Any]], path: str, record: int, embed: int, is_records: bool, fields: bool = False
@@ -646,8 +577,8 @@ class ColumnWalker:
         of pairs, a dynamic form's)."""
         out: list[Any] | None = None
         apart = not is_records and not fields  # objects that are region items of their own
-        first = self._items(len(items)) if apart else 0
-        around = self._enter(self._items(1)) if fields and is_records else self._item
+        first = self.regions.new_items(len(items)) if apart else 0
+        around = self.regions.enter(self.regions.new_items(1)) if fields and is_records else self.regions.item
         if is_records:
             self.persons.listed_rows(items)
         beside = apart and self._beside(record)
@@ -656,13 +587,13 @@ class ColumnWalker:
                 self.persons.add(first - i)
                 if beside:
                     self.persons.note(first - i, item)
-            outer = self._enter(first - i) if apart else self._item
+            outer = self.regions.enter(first - i) if apart else self.regions.item
             new, changed = self._object(item, f"{path}[{i}]", i if is_records else record, embed)
             if apart:
-                self._enter(outer)
+                self.regions.enter(outer)
             if changed:
                 out = list(items) if out is None else out
                 out[i] = new
         if fields and is_records:
-            self._enter(around)
+            self.regions.enter(around)
         return (out, True) if out is not None else (items, False)
