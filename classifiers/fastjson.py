@@ -24,6 +24,7 @@ from .columns import business_clean, join, maybe, whole_number
 from .detect import Plan
 from .entities import person_name
 from .jsonduplicates import hides_duplicates
+from .jsonkeys import ObjectKeys, personal_record
 from .jsonnumbers import dumps, loads
 from .jsonregions import Regions
 from .jsonrows import cells as row_cells
@@ -47,7 +48,7 @@ from .jsonshapes import (
     table,
 )
 from .jsonvalues import _MISSING, _by_column, _by_row_index, _embedded_json
-from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name, name_shaped
+from .name_headings import PERSONS_KEYS, full_name
 from .numberparts import NumberParts
 from .persons import Persons
 from .regionentries import listed_region_names, region_names
@@ -84,7 +85,6 @@ class ColumnWalker:
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.region_part = region_part  # a column of one level of the region written apart (sheng, city)
         self.plan_of = plan_of
-        self.finds = finds  # does scanning this key find anything? (no side effects)
         self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
@@ -93,9 +93,7 @@ class ColumnWalker:
         self._person_entities = person_entities
         self.persons = Persons(plan_of, person_entities)
         self.regions = Regions(plan_of, self.persons, region_values, region_item)
-        # Keys in which scanning found nothing; shared by the inspections of one process
-        # (responses of a route repeat their keys), bounded by the owner.
-        self._clean_keys = clean_keys
+        self.keys = ObjectKeys(visit, plan_of, finds, clean_keys)
         # (id of the plan, or 0 for a key the catalog does not know; value): values in which
         # detection found nothing before (see run.Run.detected), skipped without a visit.
         self._clean_values = clean_values
@@ -190,8 +188,8 @@ class ColumnWalker:
 
     def _name_cells(self, node: list[Any]) -> list[int]:
         """The cells of a row without a header shaped like a full name (``jsonrows.name_cells``)
-        and clean of findings as a key would be (``_name_shaped``)."""
-        return [i for i in name_cells(node) if self._name_shaped(node[i])]
+        and clean of findings as a key would be (``ObjectKeys.name_shaped``)."""
+        return [i for i in name_cells(node) if self.keys.name_shaped(node[i])]
 
     def _cell_row(
         self, node: list[dict[str, Any]], values: list[Any], path: str, record: int, embed: int
@@ -256,36 +254,6 @@ class ColumnWalker:
         new = self.visit(text, plan, record, path, True)
         return (new, True) if new is not None else (text, False)
 
-    def _key(self, key: str, path: str, record: int) -> str | None:
-        """The masked form of an object key, or None (keys repeat: clean ones are remembered)."""
-        if self._clean_key(key):
-            return None
-        return self.visit(key, self.plan_of(None), record, f"{path}{{key}}", True)
-
-    def _clean_key(self, key: str) -> bool:
-        """Does this key hold nothing? Decided without recording findings, so that the
-        caller can still choose the path that visits the key for real. Only a key in which
-        detection finds nothing is remembered: one that a profile let out in clear may
-        hold a name that the next caller's profile masks."""
-        if key in self._clean_keys:
-            return True
-        if self.finds(key):
-            return False
-        self._clean_keys.add(key)
-        return True
-
-    def _name_shaped(self, key: str) -> bool:
-        """Could this object key be a person's name, for what it holds to decide? Shaped like
-        one (``name_shaped``) and clean of findings."""
-        return name_shaped(key, self.plan_of) and self._clean_key(key)
-
-    def _personal(self, value: Any) -> bool:
-        """Is ``value`` a record only a person has: an object holding an age, a gender, a birth
-        date or a relation (``PERSONAL_FIELDS``)? A full name's key over it is that person's name
-        ({"data": {"张伟": {"age": 80, "lxdh": …}}}), where a place's or a unit's record has a
-        phone and an address too ({"王府井": {"lxdh": …}})."""
-        return type(value) is dict and not PERSONAL_FIELDS.isdisjoint(value)
-
     def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
         name-shaped key over it is that person's name; a record with a name of its own under a
@@ -316,7 +284,7 @@ class ColumnWalker:
             headings is None
             and len(node) > 1
             and all(type(v) is dict for v in node.values())
-            and all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
+            and all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
             and not any(v and _by_row_index(v) and self.plan_of(k).info is not None for k, v in node.items())
         ):
             # (Columns by row index, pandas' to_json(), are walked member by member, under their names.)
@@ -333,11 +301,11 @@ class ColumnWalker:
         out: dict[str, Any] | None = None
         row = self.regions.rows_of.get(id(node)) if column is not None else None
         for i, (k, v) in enumerate(node.items()):
-            new_key = self._key(k, path, record)
+            new_key = self.keys.masked(k, path, record)
             # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
             # envelope or a category's members far more often than a household under its head.
             one_record = type(v) is list and len(v) == 1 and type(v[0]) is dict
-            judged = new_key is None and (type(v) is not list or one_record) and self._name_shaped(k)
+            judged = new_key is None and (type(v) is not list or one_record) and self.keys.name_shaped(k)
             before = self.found() if judged else None
             # {"columns": ["xm", …], "data": [["张伟", …], …]}: the rows under their columns' names
             walked = (
@@ -371,7 +339,7 @@ class ColumnWalker:
             else:
                 new, changed = walked
             if before is not None and (
-                ((persons or self._personal(v)) and full_name(k))
+                ((persons or personal_record(v)) and full_name(k))
                 or self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is dict and full_name(k) and self._names_no_one_else(before, False))
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
@@ -393,18 +361,18 @@ class ColumnWalker:
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column;
         ``persons``: as ``_object``'s."""
-        new_keys = [self._key(k, path, record) for k in node]
+        new_keys = [self.keys.masked(k, path, record) for k in node]
         values = list(node.values())
         before = self.found()
         changed = self._columns(values, path, record, embed, False, list(node))
         identified = self._names_no_one_else(before, True)
         # {"data": {"张伟": {"lxdh": <mobile>, "dz": …}}}: a mobile is a person's, under a full name
         reached = self._names_no_one_else(before, False)
-        personal = [persons or reached or self._personal(v) for v in values]
+        personal = [persons or reached or personal_record(v) for v in values]
         if identified or any(personal):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
-                if new is None and self._name_shaped(k) and (identified or (person and full_name(k)))
+                if new is None and self.keys.name_shaped(k) and (identified or (person and full_name(k)))
                 else new
                 for k, new, person in zip(node, new_keys, personal, strict=True)
             ]
@@ -428,7 +396,7 @@ class ColumnWalker:
         pairs = shaped and may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items)
         if (
             (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
-            or not all(self._clean_key(k) for k in dict.fromkeys(chain.from_iterable(items)))
+            or not all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(items)))
             or (self.numbers.may_split(first) and split_numbers(first, self.plan_of))
         ):
             # Keys that may hold findings, tables (each object's header names its columns),
@@ -530,7 +498,7 @@ class ColumnWalker:
         cell judged under its column's name, as the records they stand for would be, column by
         column. None when a name may hold findings (a heading with a person's name): a key
         masked in a record would not find its cell again, and the rows are walked as they are."""
-        if not all(self._clean_key(name) for name in names):
+        if not all(self.keys.clean(name) for name in names):
             return None
         if flat_row(rows, len(names)):  # {"keys": [...], "values": [...]}: one row
             walked = self._table([rows], names, 0, path, key, record, embed)
@@ -557,7 +525,7 @@ class ColumnWalker:
         scanned as an object's key is."""
         out: list[Any] | None = None
         for i, (k, v) in enumerate(node):
-            new_key = self._key(k, f"{path}[{i}]", record)
+            new_key = self.keys.masked(k, f"{path}[{i}]", record)
             new, changed = self.walk(v, f"{path}[{i}][1]", k, record, embed)
             if changed or new_key is not None:
                 out = list(node) if out is None else out
