@@ -10,12 +10,14 @@ person's papers (申请表, 户口本: ``PAPERS``).
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Final
 
-from .entities import person_name
+from .entities import mobile, person_name, resident_id
 from .entities.name_tests import is_prose_word
 from .jsonshapes import PlanOf
+from .matches import Match
 from .name_headings import full_name, name_shaped
 
 
@@ -39,6 +41,8 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff·]+")
 # (columns.maybe; RE2 has no look-ahead, a superset).
 COLUMN_HINT: Final[str] = r"\.(?i:" + "|".join(sorted(EXTENSIONS)) + r")(?:\x00|$)"
 _COLUMN_HINT: Final = re.compile(COLUMN_HINT)
+_FILE_NAME_SCORE: Final = 0.85  # a name told by the file it names, as a context word tells one
+_START = operator.attrgetter("start")
 
 
 def may_contain(joined: str) -> bool:
@@ -69,6 +73,18 @@ def names(text: str, plan: PlanOf, holds_number: bool) -> list[tuple[int, int]]:
     if holds_number or any(_about_one_person(text[start:end], plan) for start, end in words):
         return shaped
     return []
+
+
+def with_names(value: str, found: list[Match], plan: PlanOf) -> list[Match]:
+    """``found`` with the persons a file name names (张伟_身份证.xlsx), where nothing else was
+    found (Run.detected)."""
+    numbers = any(m.entity in (resident_id.ENTITY, mobile.ENTITY) for m in found)
+    named = [
+        Match(person_name.ENTITY, start, end, _FILE_NAME_SCORE, "file-name+about-one-person")
+        for start, end in names(value, plan, numbers)
+        if not any(m.start < end and start < m.end for m in found)
+    ]
+    return sorted([*found, *named], key=_START) if named else found
 
 
 def _full_name(word: str, plan: PlanOf) -> bool:

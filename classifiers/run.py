@@ -44,7 +44,6 @@ from .valuepaths import Ref, path_of
 # number: the set is emptied when full. Nothing found means nothing personal is kept.
 _CLEAN_MAX_CHARS = 64
 _CLEAN_MAX_ENTRIES: Final = 16384
-_FILE_NAME_SCORE: Final = 0.85  # a name told by the file it names (file_names.py), as a context word tells one
 _NOTHING: Final[list[Match]] = []  # shared: callers only read what detected() returns
 # HTML's numeric character references, with or without their ";" as browsers read them.
 # The text between two tags of a value in markup (run.Run._tag_texts).
@@ -381,7 +380,7 @@ class Run(RegionNotes):
             if info is None or info.entity != person_name.ENTITY:
                 found = self._with_labelled(value, found)
             if "." in value and file_names.is_file_name(value):
-                found = self._in_file_name(value, found)
+                found = file_names.with_names(value, found, self.detector.plan)
             # Text in base64, in a JWT or a data URI is inspected decoded, a URL piece by piece
             # (see edits): never clean as it is written.
             if not found and len(value) <= _CLEAN_MAX_CHARS and (tokens.plain(value) if plain is None else plain):
@@ -390,17 +389,6 @@ class Run(RegionNotes):
                 clean.add(memo)
             self._memo[memo] = found
         return found
-
-    def _in_file_name(self, value: str, found: list[Match]) -> list[Match]:
-        """``found`` with the persons a file name names (file_names.py: 张伟_身份证.xlsx), where
-        nothing else was found."""
-        numbers = any(m.entity in (resident_id.ENTITY, mobile.ENTITY) for m in found)
-        named = [
-            Match(person_name.ENTITY, start, end, _FILE_NAME_SCORE, "file-name+about-one-person")
-            for start, end in file_names.names(value, self.detector.plan, numbers)
-            if not any(m.start < end and start < m.end for m in found)
-        ]
-        return sorted([*found, *named], key=_START) if named else found
 
     def _with_labelled(self, value: str, found: list[Match]) -> list[Match]:
         """``found`` with the names written under a name key inside the value (``"detail":
