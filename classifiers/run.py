@@ -29,7 +29,7 @@ from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
 from .keyedcolumns import KEYED_ENTITY, KeyedColumn, odd_names, unchanged_masks
 from .masked_in_part import as_came, may_hold_mask
-from .minors import _age, _minor_birth_dates
+from .minors import _age, minor_records
 from .name_headings import name_shaped
 from .records import Records
 from .regionfields import ABSENT
@@ -482,20 +482,11 @@ class Run(RegionNotes):
         return [r if r is not None and r != v else None for r, v in zip(new, values, strict=True)]
 
     def _persons(self, numbers: list[str], records: list[int]) -> None:
-        """``_person`` for clean 18-character numbers: born after this day 18 years ago
-        (compared as YYYYMMDD text) is a minor, if the date is a real one."""
+        """``_person`` for clean 18-character numbers (``minors.minor_records``)."""
         joined = "\x00".join(numbers)
         upper = joined.upper().split("\x00") if "x" in joined else numbers  # one C-level pass
         self.persons.update(upper)
-        today = self.today
-        cutoff = f"{today.year - 18:04d}{today.month:02d}{today.day:02d}"
-        recent = _minor_birth_dates(today)  # a set lookup instead of building a date per minor
-        minors = [
-            record
-            for number, born, record in zip(upper, map(_BIRTH, upper), records, strict=True)
-            if born > cutoff and (born in recent or resident_id.birth_date(number) is not None)
-        ]
-        self.records.category_rows("minor", minors)
+        self.records.category_rows("minor", minor_records(upper, records, self.today))
 
     def _person(self, original: str, summary: RecordSummary) -> None:
         number = resident_id.canonical(original)
@@ -508,4 +499,3 @@ class Run(RegionNotes):
 
 
 _START = operator.attrgetter("start")
-_BIRTH = operator.itemgetter(slice(6, 14))  # YYYYMMDD of an 18-character number
