@@ -153,7 +153,7 @@ class Detector:
         # Key -> plan, bounded (emptied when full): keys come from responses and may be
         # anything, ID numbers included (a map keyed by them).
         self._plans: dict[str | None, Plan] = {}
-        # Shared by the inspections of one process (see run.Run.detected and the JSON
+        # Shared by the inspections of one process (see detections.Detections.detected and the JSON
         # walker): (plan id or 0, value) and object keys in which nothing was found.
         self.clean_values: set[tuple[int, str]] = set()
         self.clean_keys: set[str] = set()

@@ -95,7 +95,7 @@ class ColumnWalker:
         self.regions = Regions(plan_of, self.persons, region_values, region_item)
         self.keys = ObjectKeys(visit, plan_of, finds, clean_keys)
         # (id of the plan, or 0 for a key the catalog does not know; value): values in which
-        # detection found nothing before (see run.Run.detected), skipped without a visit.
+        # detection found nothing before (see detections.Detections.detected), skipped without a visit.
         self._clean_values = clean_values
         self.numbers = NumberParts(visit, plan_of, {} if split_keys is None else split_keys)
 

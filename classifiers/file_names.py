@@ -77,7 +77,7 @@ def names(text: str, plan: PlanOf, holds_number: bool) -> list[tuple[int, int]]:
 
 def with_names(value: str, found: list[Match], plan: PlanOf) -> list[Match]:
     """``found`` with the persons a file name names (张伟_身份证.xlsx), where nothing else was
-    found (Run.detected)."""
+    found (Detections.detected)."""
     numbers = any(m.entity in (resident_id.ENTITY, mobile.ENTITY) for m in found)
     named = [
         Match(person_name.ENTITY, start, end, _FILE_NAME_SCORE, "file-name+about-one-person")

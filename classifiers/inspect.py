@@ -114,7 +114,7 @@ class Inspector:
                 self.detector.plan,
                 run.keyed_column,
                 run.category_rows,
-                run.detected,
+                run.detections.detected,
                 run.region_values,
                 one_record=run.one_record,
                 region_part=run.region_part,

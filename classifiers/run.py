@@ -12,18 +12,17 @@ someone reads them: the gateway never does, tests and ``minguard scan`` do.
 from __future__ import annotations
 
 import datetime as _dt
-import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
 from urllib.parse import quote
 
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the annotations
 
-from . import base64text, file_names, markup_text, tokens, urls
+from . import base64text, markup_text, tokens, urls
 from .columns import SEPARATOR
 from .detect import Detector, Plan
+from .detections import Detections
 from .entities import address, bank_card, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
@@ -39,12 +38,6 @@ from .scanner import Match
 from .structured import Cell, unquote_escapes
 from .valuepaths import Ref, path_of
 
-# Values in which detection found nothing are remembered across inspections (bank names,
-# statuses, conditions repeat from response to response); short ones only, and a bounded
-# number: the set is emptied when full. Nothing found means nothing personal is kept.
-_CLEAN_MAX_CHARS = 64
-_CLEAN_MAX_ENTRIES: Final = 16384
-_NOTHING: Final[list[Match]] = []  # shared: callers only read what detected() returns
 # HTML's numeric character references, with or without their ";" as browsers read them.
 # The text between two tags of a value in markup (run.Run._tag_texts).
 _TAG_TEXT = re.compile(r">([^<>]+)<")
@@ -95,9 +88,7 @@ class Run(RegionNotes):
         self.masked = 0
         self.clear = 0
         self.today = _dt.date.today() if today is None else today
-        # Detection outcomes by (plan, value): exports repeat values (relations, region codes,
-        # a household's address); findings are still recorded per occurrence.
-        self._memo: dict[tuple[int, str], list[Match]] = {}
+        self.detections = Detections(detector)
         # JSON text walked as a document of this run: masked, itself if unchanged, None when it
         # does not parse (Inspector._json_text; see base64 in ``edits``).
         self.json_text = json_text
@@ -196,7 +187,7 @@ class Run(RegionNotes):
                 return referenced
         pieces = urls.pieces(value)
         wrapped = tokens.found(value)
-        matches = self.detected(value, plan, not pieces and not wrapped)
+        matches = self.detections.detected(value, plan, not pieces and not wrapped)
         if not pieces and not wrapped:
             return self._masked(value, matches, record, path)
         if wrapped:  # read decoded instead, as what it is (an escaped CSV's digits are plain)
@@ -358,56 +349,6 @@ class Run(RegionNotes):
             return []
         return [(0, len(value), base64text.encoded(new, inner.url_safe, inner.padded))]
 
-    def detected(self, value: str, plan: Plan, plain: bool | None = None) -> list[Match]:
-        """What detection finds in a value under a plan, once per inspection (records nothing).
-        ``plain``: ``tokens.plain(value)`` when the caller knows it (``edits`` asked already),
-        None to have it asked here if it matters."""
-        info = plan.info
-        # Plans live as long as the detector, so their ids are stable; keys the catalog does
-        # not know all scan alike.
-        memo = (0 if info is None else id(plan), value)
-        found = self._memo.get(memo)
-        if found is None:
-            clean = self.detector.clean_values
-            if memo in clean:
-                return _NOTHING
-            if info is None:
-                found = self.detector.scanner.scan(value)
-            elif plan.canonical is not None and plan.canonical.fullmatch(value) is not None:
-                found = self.detector.keyed(value, plan)
-            else:
-                found = self.detector.detect(value, info, plan)
-            if info is None or info.entity != person_name.ENTITY:
-                found = self._with_labelled(value, found)
-            if "." in value and file_names.is_file_name(value):
-                found = file_names.with_names(value, found, self.detector.plan)
-            # Text in base64, in a JWT or a data URI is inspected decoded, a URL piece by piece
-            # (see edits): never clean as it is written.
-            if not found and len(value) <= _CLEAN_MAX_CHARS and (tokens.plain(value) if plain is None else plain):
-                if len(clean) >= _CLEAN_MAX_ENTRIES:
-                    clean.clear()
-                clean.add(memo)
-            self._memo[memo] = found
-        return found
-
-    def _with_labelled(self, value: str, found: list[Match]) -> list[Match]:
-        """``found`` with the names written under a name key inside the value (``"detail":
-        "xm=张伟, sfzh=…"``, ``"remark": "name: 张伟"``) detected as that key's value: read as
-        free text they had no evidence and went out in clear (a text body's are visited under
-        their key too, Inspector._walk_labelled)."""
-        labelled = self.detector.labelled_names(value)
-        if not labelled:
-            return found
-        out = list(found)
-        plan_of = self.detector.plan
-        for key, start, end in labelled:
-            if any(m.start < end and start < m.end for m in found):
-                continue
-            for m in self.detected(value[start:end], plan_of(key)):
-                out.append(Match(m.entity, m.start + start, m.end + start, m.score, m.evidence))
-        out.sort(key=_START)
-        return out
-
     def keyed_column(
         self,
         values: list[str],
@@ -496,6 +437,3 @@ class Run(RegionNotes):
         born = resident_id.birth_date(number)
         if born is not None and _age(born, self.today) < 18:
             summary.categories.add("minor")
-
-
-_START = operator.attrgetter("start")

@@ -207,5 +207,5 @@ def encoded(wrapped: Wrapped, new: str) -> str:
 def plain(value: str) -> bool:
     """Is ``value`` read only as it is written: no text in base64 (``base64text``), no URL
     with pieces to read decoded (``urls``), no JWT or data URI? Only a plain value in which
-    detection found nothing may be remembered as clean (``Run.detected``)."""
+    detection found nothing may be remembered as clean (``Detections.detected``)."""
     return base64text.decoded(value) is None and not urls.pieces(value) and not found(value)

@@ -53,7 +53,7 @@ def _fast(text: str, profile: str, block_chars: int = fastcsv.BLOCK_CHARS) -> tu
         DETECTOR.plan,
         run.keyed_column,
         run.category_rows,
-        run.detected,
+        run.detections.detected,
         run.region_values,
         block_chars,
         run.one_record,
@@ -77,7 +77,7 @@ def _parsed(text: str, profile: str) -> tuple[Any, ...]:
         DETECTOR.plan,
         run.keyed_column,
         run.category_rows,
-        run.detected,
+        run.detections.detected,
         run.region_values,
         run.one_record,
     )
@@ -148,7 +148,7 @@ def test_filled_category_columns_share_the_rows_of_their_block() -> None:
         f"张三,{ID},{grade},300,健康\r\n" for grade in ("二级", "", "否") * 4
     )
     fastcsv.walk_csv(
-        text, run.value, DETECTOR.plan, run.keyed_column, run.category_rows, run.detected, run.region_values
+        text, run.value, DETECTOR.plan, run.keyed_column, run.category_rows, run.detections.detected, run.region_values
     )
     lists = {id(rows): name for _, name, rows in run.records._facts}
     assert sorted(lists.values())[:1] == ["disability"] and len(lists) == 2  # the block's, and 残疾等级's own

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from classifiers import detect, fastcsv, inspect, run, structured
+from classifiers import detect, detections, fastcsv, inspect, run, structured
 from classifiers.columnbatch import ColumnBatch
 from classifiers.fastjson import ColumnWalker
 from classifiers.inspect import Inspection, Inspector
@@ -53,7 +53,7 @@ def _both(body: bytes, media_type: str, profile: str, monkeypatch: pytest.Monkey
         m.setattr(ColumnBatch, "keyed", lambda self, items, column, *rest: (list(range(len(column))), False))
         m.setattr(ColumnBatch, "category", lambda self, *args: False)
         m.setattr(inspect.fastcsv, "walk_csv", _reference_csv)
-        m.setattr(run, "_CLEAN_MAX_CHARS", -1)  # nothing remembered across inspections
+        m.setattr(detections, "_CLEAN_MAX_CHARS", -1)  # nothing remembered across inspections
         INSPECTOR.detector.clean_values.clear()
         INSPECTOR.detector.clean_keys.clear()
         slow = _outcome(INSPECTOR.inspect(body, media_type, None, chosen))
@@ -153,10 +153,10 @@ def test_clean_values_are_remembered_and_found_ones_are_not() -> None:
     assert "中国农业银行" in remembered
     assert not any(ID in v or ID2 in v for v in remembered)
     # Bounded: once full, the set starts again instead of growing.
-    for i in range(run._CLEAN_MAX_ENTRIES + 10):
+    for i in range(detections._CLEAN_MAX_ENTRIES + 10):
         detector.clean_values.add((0, f"v{i}"))
     INSPECTOR.inspect(b'{"status": "approved-x"}', "application/json", None, PROFILES.get("strict"))
-    assert len(detector.clean_values) <= run._CLEAN_MAX_ENTRIES + 10
+    assert len(detector.clean_values) <= detections._CLEAN_MAX_ENTRIES + 10
     assert len(detector.clean_values) < 10
 
 

@@ -176,7 +176,6 @@ def test_run_starts_as_the_dataclass_did() -> None:
         "persons_beside": 0,
         "masked": 0,
         "clear": 0,
-        "_memo": {},
         "json_text": None,
         "typed_text": None,
     }
@@ -189,6 +188,7 @@ def test_run_starts_as_the_dataclass_did() -> None:
         if isinstance(value, list | dict | set):
             assert type(getattr(one, name)) is type(value) and getattr(one, name) is not getattr(two, name), name
     assert one.records is not two.records and one.records.single == {}
+    assert one.detections._memo == {} and one.detections._memo is not two.detections._memo
 
 
 @dataclass

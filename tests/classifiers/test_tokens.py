@@ -102,7 +102,7 @@ def test_a_column_of_tokens_is_read() -> None:
 
 @pytest.mark.pure_python
 def test_a_value_is_asked_once_whether_it_is_base64(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run.edits asks whether a value is text in base64; Run.detected asked it again before
+    """Run.edits asks whether a value is text in base64; Detections.detected asked it again before
     remembering the value as clean."""
     from classifiers import base64text
 
