@@ -14,7 +14,6 @@ which nothing else holds, and copying every record of a response cost more than 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import Any, Final
@@ -23,9 +22,8 @@ from .columnbatch import Categories, ColumnBatch, KeyedVisitor
 from .columns import business_clean, join, maybe, whole_number
 from .detect import Plan
 from .entities import person_name
-from .jsonduplicates import hides_duplicates
+from .jsonembedded import embedded
 from .jsonkeys import ObjectKeys, personal_record
-from .jsonnumbers import dumps, loads
 from .jsonregions import Regions
 from .jsonrows import cells as row_cells
 from .jsonrows import name_cells, split_file
@@ -54,12 +52,9 @@ from .persons import Persons
 from .regionentries import listed_region_names, region_names
 from .regionlinks import column_links
 from .structured import ENVELOPE, _child, json_records
-from .valuepaths import Ref, ValueVisitor, path_of
+from .valuepaths import Ref, ValueVisitor
 
 _MAX_EMBEDDED: Final = 3
-# The most times a document may be encoded as a JSON string and still be decoded (each time
-# doubles its escapes: past a few, no client's doing).
-_MAX_ENCODED: Final = 5
 
 
 class ColumnWalker:
@@ -219,7 +214,7 @@ class ColumnWalker:
         kind = type(node)
         if kind is str:
             if embed < _MAX_EMBEDDED and _embedded_json(node):
-                return self._embedded(node, plan, record, path, embed)
+                return embedded(node, plan, record, path, embed, self.walk, self.visit)
             new = self.visit(node, plan, record, path, True)
             return (new, True) if new is not None else (node, False)
         if kind is int:  # a JSON number can carry an ID or phone number; masked, it becomes a string
@@ -232,27 +227,6 @@ class ColumnWalker:
             text = ("true" if node else "false") if kind is bool else repr(node)
             self.visit(text, plan, record, path, False)
         return node, False
-
-    def _embedded(
-        self, text: str, plan: Plan, record: int, path: Ref, embed: int, encoded: int = 1
-    ) -> tuple[Any, bool]:
-        try:
-            inner = loads(text)
-        except ValueError:
-            inner = None
-        key = plan.info.term if plan.info is not None else None
-        if isinstance(inner, dict | list):
-            new, changed = self.walk(inner, f"{path_of(path)}(json)$", key, record, embed + 1)
-            return (dumps(new), True) if changed or hides_duplicates(text, inner) else (text, False)
-        if type(inner) is str and encoded < _MAX_ENCODED and _embedded_json(inner):
-            # Encoded twice or more: the string holds the document's text. Decoded again, and the
-            # masked text encoded as it came (\u escapes if it was ASCII), each time: scanned raw, a
-            # name written \u5f20\u4f1f, or between escaped quotes under its key, went out in clear.
-            # (Strings count apart from the documents nested in documents: ``_MAX_ENCODED``.)
-            inner_new, changed = self._embedded(inner, plan, record, path, embed, encoded + 1)
-            return (json.dumps(inner_new, ensure_ascii=text.isascii()), True) if changed else (text, False)
-        new = self.visit(text, plan, record, path, True)
-        return (new, True) if new is not None else (text, False)
 
     def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
