@@ -5,10 +5,12 @@ random texts."""
 from __future__ import annotations
 
 import random
+import re
 
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
 from classifiers.fold_tables import _SEP_IN_DIGITS_RE
 from classifiers.normalise import has_separated_digits
+from classifiers.precheck import _holds_number
 from support.random_texts import random_texts
 
 # Label marks and their look-alikes, CJK, Latin letters, spaces and quotes: every way the
@@ -84,3 +86,49 @@ def test_separated_digits_gate_equals_the_pattern() -> None:
         assert has_separated_digits(text) == expected, text
         assert has_separated_digits(text + "中") == _separated_before(text + "中"), text
     assert found > 1_000
+
+
+# The numbers _holds_number looks for in an ASCII text: digits, every character that groups
+# them, runs of digits near six and ten, and what parts blocks (letters, a column's NUL, a tab).
+_NUMBER_PIECES = [
+    *" -.()/_\r\n",
+    "0",
+    "7",
+    "12",
+    "139",
+    "6109",
+    "12345",
+    "2022-12-23",
+    "a",
+    "X",
+    "\x00",
+    "\t",
+    "@",
+    ",",
+]
+_BLOCK_BEFORE = re.compile(r"[0-9][0-9 \-.()/_\r\n]{5,}+")
+
+
+def _holds_number_before(text: str) -> bool:
+    """``precheck._holds_number`` as it was: block by block, each block's characters counted."""
+    for block in _BLOCK_BEFORE.finditer(text):
+        digits = in_row = 0
+        for char in block.group():
+            if "0" <= char <= "9":
+                digits += 1
+                in_row += 1
+                if digits == 10 or in_row == 6:
+                    return True
+            else:
+                in_row = 0
+    return False
+
+
+def test_numbers_walked_from_the_first_block_equal_the_blocks() -> None:
+    r = random.Random(2021)
+    found = 0
+    for text in random_texts(r, _NUMBER_PIECES, 40_000, 12):
+        expected = _holds_number_before(text)
+        found += expected
+        assert _holds_number(text) == expected, text
+    assert 5_000 < found < 35_000  # both answers are reached
