@@ -66,7 +66,10 @@ _OTHER_DIGIT_RE: Final = re.compile(rf"[^\D0-9]|[{_X_LOOKALIKES}]")
 # Separators people put inside numbers ("139 1234 5678", "6222-0212-...", "610.902...").
 # After NFKC, U+3000 and NBSP are plain spaces and full-width hyphen is "-".
 SEPARATORS = frozenset(" -.\u2010\u2011\u2012\u2013\u2014\u2212\ufe63")
-_SEP_IN_DIGITS_RE: Final = re.compile("[0-9][ .\\-\u2010-\u2014\u2212\ufe63\u3000\u00a0]+[0-9]")
+# What may stand between two digits of one number, by code point (a space, a dot, a hyphen, the
+# dashes U+2010-2014, the minus, the small hyphen, a full-width and a no-break space):
+# ``normalise.has_separated_digits`` walks a text's code points for a run of them between digits.
+SEPARATOR_CODES: Final = frozenset((0x20, 0x2E, 0x2D, *range(0x2010, 0x2015), 0x2212, 0xFE63, 0x3000, 0xA0))
 
 
 @lru_cache(maxsize=4096)
