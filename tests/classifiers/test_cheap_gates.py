@@ -8,7 +8,8 @@ import random
 import re
 
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.normalise import has_separated_digits
+from classifiers.fold_tables import _SETTLED
+from classifiers.normalise import _settled, has_separated_digits
 from classifiers.precheck import _holds_number
 from support.random_texts import random_texts
 
@@ -135,3 +136,46 @@ def test_numbers_walked_from_the_first_block_equal_the_blocks() -> None:
         found += expected
         assert _holds_number(text) == expected, text
     assert 5_000 < found < 35_000  # both answers are reached
+
+
+# ASCII, the edges of both ranges of ideographs, the marks that fold to themselves, and what
+# folds or lies just past them: full-width punctuation and digits, dashes, a middle dot, an
+# emoji (past the basic plane), a lone surrogate.
+_SETTLED_PIECES = [
+    "a",
+    "1",
+    "\x00",
+    "\x7f",
+    "\x80",
+    "\u3400",
+    "\u33ff",
+    "\u4dbf",
+    "\u4dc0",
+    "\u4dff",
+    "\u4e00",
+    "\u9fff",
+    "\ua000",
+    "张伟",
+    *_SETTLED,
+    "，",
+    "１",
+    "\u2015",
+    "\u2013",
+    "\u30fb",
+    "\u00b8",
+    "\U0001f600",
+    "\ud800",
+    "\u3000",
+]
+# The pattern _fold_one_to_one searched before the twenty-second speed round.
+_UNSETTLED_RE = re.compile("[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff" + _SETTLED + "]")
+
+
+def test_settled_walk_equals_the_pattern() -> None:
+    r = random.Random(2022)
+    settled = 0
+    for text in random_texts(r, _SETTLED_PIECES, 40_000, 6):
+        expected = _UNSETTLED_RE.search(text) is None
+        settled += expected
+        assert _settled(text) == expected, ascii(text)
+    assert 2_000 < settled < 38_000  # both answers are reached
