@@ -35,30 +35,14 @@ _LENGTHS = frozenset({11, 16, 17, 18, 19})
 _CARD_CONTEXT = (*bank_card.CONTEXT, "银行", "信用社", "农信", "农商", "工行", "农行", "中行", "建行", "交行", "邮储")
 
 
-# Which code points are numerals: a byte each up to the last of them (零, U+96F6).
-_IS_NUMERAL = bytearray(max(map(ord, _NUMERAL)) + 1)
-for _char in _NUMERAL:
-    _IS_NUMERAL[ord(_char)] = 1
-_NUMERAL_AT: Final = bytes(_IS_NUMERAL)
-_NUMERALS_END: Final = len(_NUMERAL_AT)
+_A_NUMERAL: Final = re.compile(f"[{_NUMERAL}]")
 
 
 def may_contain(text: str) -> bool:
-    """Cheap pre-check for :func:`find`: a numeral, then a run of 11 (RUN, which opens at every
-    digit) from up to 20 characters before it."""
-    at = first_numeral(text)
-    return at >= 0 and _RUN_RE.search(text, max(0, at - 20)) is not None
-
-
-def first_numeral(text: str) -> int:
-    """Where the first numeral stands, or -1: one walk over the code points, each read by
-    ``ord`` and looked up in a table of bytes. A search for the class of numerals tested it at
-    each character (~100 instructions a character of a remark)."""
-    for at in range(len(text)):
-        code = ord(text[at])
-        if code < _NUMERALS_END and _NUMERAL_AT[code]:
-            return at
-    return -1
+    """Cheap pre-check for :func:`find`: a numeral (one class, which ``re`` skips to in C), then a
+    run of 11 (RUN, which opens at every digit) from up to 20 characters before it."""
+    numeral = _A_NUMERAL.search(text)
+    return numeral is not None and _RUN_RE.search(text, max(0, numeral.start() - 20)) is not None
 
 
 def find(text: str) -> list[tuple[int, int, str]]:

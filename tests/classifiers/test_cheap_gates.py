@@ -8,7 +8,6 @@ import random
 import re
 
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.entities.numerals import _NUMERAL, first_numeral
 from classifiers.fold_tables import _SETTLED
 from classifiers.normalise import _settled, has_separated_digits
 from classifiers.precheck import _holds_number
@@ -180,32 +179,3 @@ def test_settled_walk_equals_the_pattern() -> None:
         settled += expected
         assert _settled(text) == expected, ascii(text)
     assert 2_000 < settled < 38_000  # both answers are reached
-
-
-# Every numeral, the code points on either side of each, digits, ASCII, ideographs, and what
-# lies past the table's end (the basic plane's last, an emoji).
-_NUMERAL_PIECES = [
-    *_NUMERAL,
-    *(chr(ord(char) + step) for char in _NUMERAL for step in (-1, 1)),
-    "1",
-    "a",
-    " ",
-    "-",
-    "张伟",
-    "\u96f7",
-    "\uffff",
-    "\U0001f600",
-]
-# The class numerals.may_contain searched before the twenty-second speed round.
-_A_NUMERAL = re.compile(f"[{_NUMERAL}]")
-
-
-def test_first_numeral_equals_the_class_search() -> None:
-    r = random.Random(2023)
-    found = 0
-    for text in random_texts(r, _NUMERAL_PIECES, 40_000, 6):
-        numeral = _A_NUMERAL.search(text)
-        expected = -1 if numeral is None else numeral.start()
-        found += expected >= 0
-        assert first_numeral(text) == expected, ascii(text)
-    assert 2_000 < found < 38_000  # both answers are reached
