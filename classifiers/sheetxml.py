@@ -161,7 +161,12 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
     for row in sheet_data if sheet_data is not None else ():
         if _local(row.tag) != "row":
             continue
+        last_row = row_number
         row_number = _number(row.get("r"), row_number + 1, _ROWS_MAX, name)
+        if row_number <= last_row:
+            # Rows and cells stand in order (ECMA-376 §18.3.1.73, §18.3.1.4): one place named
+            # twice would be read once, the other copy going out as it came.
+            raise InspectionError("unparseable", f"{name} names row {row_number} out of order")
         column = 0
         for c in row:
             if _local(c.tag) != "c":
@@ -169,8 +174,8 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             ref = c.get("r") or ""
             if ref:
                 m = _REF.fullmatch(ref)
-                if m is None or int(m.group(2)) != row_number:
-                    raise InspectionError("unparseable", f"a cell of {name} names {ref!r} in row {row_number}")
+                if m is None or int(m.group(2)) != row_number or _column(m.group(1)) <= column:
+                    raise InspectionError("unparseable", f"a cell of {name} names {ref!r} out of place")
                 column = _column(m.group(1))
             else:
                 column += 1

@@ -280,6 +280,29 @@ def _with_part(name: str, data: bytes) -> bytes:
         # What cannot be read safely: a DTD, cells out of place, a reference to no string.
         (_handmade('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>', ["姓名"]), "unparseable"),
         (_handmade(_sheet_xml(_row(1, _shared("A2", 0))), ["姓名"]), "unparseable"),
+        # One place named twice: read once, the other copy would go out as it came.
+        (
+            _handmade(
+                _sheet_xml(
+                    _HEADER_ROW + _row(2, _shared("A2", 0), f'<c r="A2" t="inlineStr"><is><t>{ID}</t></is></c>')
+                ),
+                ["姓名", "身份证号码", "金额"],
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW + _row(2, _shared("B2", 0), _shared("A2", 1))), ["姓名", "身份证号码", "金额"]
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW + _row(2, _shared("A2", 0)) + _row(2, _shared("B2", 1))),
+                ["姓名", "身份证号码", "金额"],
+            ),
+            "unparseable",
+        ),
         (_handmade(_sheet_xml(_row(1, _shared("A1", 7))), ["姓名"]), "unparseable"),
         (b"PK\x03\x04 not a zip at all", "unparseable"),
         (_with_part("xl/worksheets/sheet1.xml", b"<worksheet/>"), "unparseable"),  # twice
