@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .name_lists import _name
-from .name_patterns import CONTEXT
-from .name_words import RELATIONS, ROLES
+from .name_lists import whole_run_name
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -48,10 +46,4 @@ def addressed_names(text: str) -> list[tuple[int, int, float, str]]:
 
 def _addressed_name(word: str) -> bool:
     """Is ``word``, addressed, a name and no label, relation, role or surname with an address?"""
-    return (
-        _name(word)
-        and word not in CONTEXT
-        and word not in RELATIONS
-        and word not in ROLES
-        and not word.endswith(_ADDRESS_ENDS)
-    )
+    return whole_run_name(word) and not word.endswith(_ADDRESS_ENDS)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .name_lists import _name
-from .name_patterns import CONTEXT, FORM_CAPTIONS, HOUSEHOLD_CAPTIONS
+from .name_lists import whole_run_name
+from .name_patterns import FORM_CAPTIONS, HOUSEHOLD_CAPTIONS
 from .name_tests import cjk_start
-from .name_words import RELATIONS, ROLES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -37,13 +36,6 @@ def captioned_names(text: str) -> list[tuple[int, int, float, str]]:
         end = match.start()
         start = cjk_start(text, end)
         word = text[start:end]
-        if (
-            2 <= len(word) <= 4
-            and _name(word)
-            and word not in CONTEXT
-            and word not in RELATIONS
-            and word not in ROLES
-            and word not in _NOT_CAPTIONED
-        ):
+        if 2 <= len(word) <= 4 and whole_run_name(word, _NOT_CAPTIONED):
             found.append((start, end, 0.85, "surname+caption"))
     return found

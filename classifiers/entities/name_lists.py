@@ -131,6 +131,13 @@ def day_before_word(run: str) -> bool:
     return run[:1] == "周" and run[1:2] in _DAYS and run[2:4] in _AFTER_DAY
 
 
+def whole_run_name(word: str, not_names: frozenset[str] = frozenset()) -> bool:
+    """Is a whole CJK run cut before a word that follows a name (签字, 家庭成员表, a greeting) a
+    person's full name: a name as a list's item is (``_name``), and no context word, relation,
+    role, nor one of ``not_names`` (the words of a name's shape that stand before that word)."""
+    return _name(word) and word not in CONTEXT and word not in RELATIONS and word not in ROLES and word not in not_names
+
+
 def _name(word: str) -> bool:
     """Is ``word`` (cut from a run) a person's full name, and none of the look-alikes?"""
     if is_transliterated(word):

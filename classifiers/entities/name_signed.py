@@ -12,10 +12,9 @@ is ``name_patterns.PROSE_HINT_RE`` (the signing words, ``SIGNING``, are among it
 
 from __future__ import annotations
 
-from .name_lists import _name
-from .name_patterns import CONTEXT, SIGNING
+from .name_lists import whole_run_name
+from .name_patterns import SIGNING
 from .name_tests import cjk_start
-from .name_words import RELATIONS, ROLES
 
 # What may stand between the name and the signing word (李娜已签收, 张伟本人签字, 李娜亲自签名).
 _BETWEEN: tuple[str, ...] = ("已经", "已", "亲自", "本人")
@@ -52,13 +51,6 @@ def _signer(text: str, at: int) -> tuple[int, int] | None:
     if end - start > 2 and text[start] in _ASKING:
         start += 1  # 由张伟签字: 由 is a surname too, and 由张伟 no name
     word = text[start:end]
-    if (
-        2 <= len(word) <= 4
-        and _name(word)
-        and word not in CONTEXT
-        and word not in RELATIONS
-        and word not in ROLES
-        and word not in _NOT_SIGNERS
-    ):
+    if 2 <= len(word) <= 4 and whole_run_name(word, _NOT_SIGNERS):
         return start, end
     return None
