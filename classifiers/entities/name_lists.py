@@ -31,6 +31,7 @@ from .name_tests import (
     _VERBS_AFTER_NAME,
     before_honorific,
     before_next_label,
+    before_prose,
     cjk_start,
     is_prose_word,
     is_transliterated,
@@ -310,10 +311,16 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
             continue
         while (item := _NEXT_LISTED_RE.match(text, end)) is not None:
             run = before_honorific(before_next_label(item.group(1)))
+            # What was said after the list's last name ends it (户主：张伟、李娜说明情况, 民警张伟、李娜说).
+            said = before_prose(run) if len(run) == len(item.group(1)) else run
             if len(run) != len(item.group(1)) or not (
-                may_be_labelled_name(run) and (plausible(run) or is_transliterated(run)) and not is_day_or_place(run)
+                may_be_labelled_name(said)
+                and (plausible(said) or is_transliterated(said))
+                and not is_day_or_place(said)
             ):
                 break
-            more.append((item.start(1), item.end(1), 0.85, "run+listed"))
+            more.append((item.start(1), item.start(1) + len(said), 0.85, "run+listed"))
+            if len(said) != len(run):
+                break
             end = item.end(1)
     return more

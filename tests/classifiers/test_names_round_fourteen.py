@@ -368,3 +368,21 @@ def test_a_name_in_a_caption(text: str, secrets: list[str]) -> None:
 )
 def test_a_caption_naming_no_one_stays(text: str) -> None:
     unchanged(text)
+
+
+# A list after a label, its last name before what was said: 说 was masked with 李娜 (民警张伟、李娜说),
+# and a run such as 李娜说明情况, no name whole, ended the list before 李娜, who went out.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        ("民警张伟、李娜说", ["张伟", "李娜"], "说"),
+        ("户主：张伟、李娜说明情况", ["张伟", "李娜"], "说明情况"),
+        ("申请人：张伟/李娜称", ["张伟", "李娜"], "称"),
+        ("户主：张伟、李娜明", ["张伟", "李娜明"], "户主"),  # a name of three: masked whole
+    ],
+)
+def test_a_listed_name_before_what_was_said(text: str, secrets: list[str], kept: str) -> None:
+    leaks(text, secrets)
+    in_clear(text, kept)
