@@ -41,12 +41,9 @@ _ATTRIBUTE: Final = re.compile(r"""\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')""")
 class Cell:
     """One ``<c>`` element: where it stands, what it shows, and what the walk made of it."""
 
-    __slots__ = ("column", "formula", "index", "masked", "ref", "row", "shared", "text")
+    __slots__ = ("column", "formula", "masked", "ref", "row", "shared", "text")
 
-    def __init__(
-        self, index: int, ref: str, row: int, column: int, text: str, shared: int | None, formula: str
-    ) -> None:
-        self.index = index
+    def __init__(self, ref: str, row: int, column: int, text: str, shared: int | None, formula: str) -> None:
         self.ref = ref  # "B3", or "" when the element names no reference
         self.row = row
         self.column = column
@@ -132,14 +129,12 @@ def read_strings(data: bytes) -> list[str]:
 def read_metadata(data: bytes, name: str) -> list[str]:
     """The texts and attribute values of a part, each once."""
     root, _ = _parse(data, name)
-    return _texts(root, skip="")
+    return _texts(root)
 
 
-def _texts(root: Element, skip: str) -> list[str]:
+def _texts(root: Element) -> list[str]:
     seen: dict[str, None] = {}
     for element in root.iter():
-        if _local(element.tag) == skip:
-            continue
         for value in (element.text, *element.attrib.values()):
             if value and value.strip():
                 seen[value.strip()] = None
@@ -174,16 +169,17 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             ref = c.get("r") or ""
             if ref:
                 m = _REF.fullmatch(ref)
-                if m is None or int(m.group(2)) != row_number or _column(m.group(1)) <= column:
+                named = _column(m.group(1)) if m is not None else 0
+                if m is None or int(m.group(2)) != row_number or named <= column:
                     raise InspectionError("unparseable", f"a cell of {name} names {ref!r} out of place")
-                column = _column(m.group(1))
+                column = named
             else:
                 column += 1
             if column > _COLUMNS_MAX:
                 raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
-            cells.append(_cell(len(cells), ref, row_number, column, c, strings, name))
+            cells.append(_cell(ref, row_number, column, c, strings, name))
     # What the cells do not hold: headers and footers, links, validations' lists.
-    metadata = [t for e in root if _local(e.tag) != "sheetData" for t in _texts(e, skip="")]
+    metadata = [t for e in root if _local(e.tag) != "sheetData" for t in _texts(e)]
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 
@@ -195,7 +191,7 @@ def _number(value: str | None, default: int, most: int, name: str) -> int:
     return int(value)
 
 
-def _cell(index: int, ref: str, row: int, column: int, c: Element, strings: list[str], name: str) -> Cell:
+def _cell(ref: str, row: int, column: int, c: Element, strings: list[str], name: str) -> Cell:
     kind = c.get("t", "n")
     value: str | None = None
     formula = ""
@@ -218,7 +214,7 @@ def _cell(index: int, ref: str, row: int, column: int, c: Element, strings: list
         text = _shown(inline) if inline is not None else ""
     else:
         text = unescape_ooxml(value or "")
-    return Cell(index, ref, row, column, text, shared, formula)
+    return Cell(ref, row, column, text, shared, formula)
 
 
 def _cells_found(text: str, name: str, cells: list[Cell]) -> list[tuple[int, int, str]]:
@@ -253,17 +249,17 @@ def _cells_found(text: str, name: str, cells: list[Cell]) -> list[tuple[int, int
     return found
 
 
-def rewrite_sheet(sheet: Sheet, changed: set[int]) -> bytes:
-    """The sheet's part with each changed cell written as an inline string of its masked text."""
+def rewrite_sheet(sheet: Sheet) -> bytes:
+    """The sheet's part with each masked cell written as an inline string of its masked text."""
     pieces: list[str] = []
     last = 0
     text = sheet.text
     for (start, end, p), cell in zip(sheet.spans, sheet.cells, strict=True):
-        if cell.index not in changed:
+        if cell.masked is None:
             continue
         attributes = _ATTRIBUTE.findall(text, start, text.index(">", start))
         kept = "".join(f" {k}={v}" for k, v in attributes if k in ("r", "s"))
-        masked = escape(cell.masked or "")
+        masked = escape(cell.masked)
         pieces += [
             text[last:start],
             f'<{p}c{kept} t="inlineStr"><{p}is><{p}t xml:space="preserve">{masked}</{p}t></{p}is></{p}c>',
@@ -273,13 +269,14 @@ def rewrite_sheet(sheet: Sheet, changed: set[int]) -> bytes:
     return "".join(pieces).encode("utf-8")
 
 
-def rewrite_strings(data: bytes, shown: set[int], count: int) -> bytes:
-    """The shared strings' part with every string no cell still shows emptied where it stands."""
-    _, text = _parse(data, "xl/sharedStrings.xml")
+def rewrite_strings(data: bytes, strings: int, shown: set[int], count: int) -> bytes:
+    """The shared strings' part (read by ``read_strings``: ``strings`` of them) with every string
+    no cell still shows emptied where it stands."""
+    text = data.decode("utf-8-sig")
     pieces: list[str] = []
     last = 0
     items = list(_STRING_ITEM.finditer(text))
-    if len(items) != len(read_strings(data)):
+    if len(items) != strings:
         raise InspectionError("unparseable", "the shared strings cannot be told apart in their text")
     for i, m in enumerate(items):
         if i in shown:

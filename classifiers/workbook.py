@@ -69,16 +69,16 @@ def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[b
     for name, sheet in sheets.items():
         if check("\n".join(sheet.metadata)):
             raise InspectionError("unparseable", f"a sheet's header, footer or link ({name}) holds personal data")
-        changed_cells, sheet_records = _walk_sheet(sheet, walk_table, check)
+        changed, sheet_records = _walk_sheet(sheet, walk_table, check)
         records += sheet_records
-        if changed_cells:
+        if changed:
             changed_any = True
-            new_parts[name] = rewrite_sheet(sheet, changed_cells)
+            new_parts[name] = rewrite_sheet(sheet)
     showing = [c.shared for s in sheets.values() for c in s.cells if c.shared is not None and c.masked is None]
     shown = set(showing)
     if _STRINGS in parts and len(shown) < len(strings):
         changed_any = True  # a masked value, or one that no cell shows
-        new_parts[_STRINGS] = rewrite_strings(parts[_STRINGS], shown, len(showing))
+        new_parts[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
     if not changed_any:
         return body, False, records
     if _CALC_CHAIN in new_parts:
@@ -125,17 +125,17 @@ def _read(body: bytes, max_bytes: int) -> dict[str, bytes]:
     return parts
 
 
-def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[set[int], int]:
-    """The cells of a sheet that its table's walk changed, and the records it counted. A
-    formula with text in it is checked as text: it is kept only where it holds nothing."""
+def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int]:
+    """Whether the sheet's table's walk changed a cell (each changed one gets its ``masked``
+    text), and the records it counted. A formula with text in it is checked as text: it is
+    kept only where it holds nothing."""
     rows = sheet.rows()
     if not rows:
-        return set(), 0
+        return False, 0
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([[c.text if c else "" for c in row] for row in rows])
     text = out.getvalue()
     new_text, changed, records = walk_table(text)
-    changed_cells: set[int] = set()
     if changed:
         new_rows = list(csv.reader(io.StringIO(new_text, newline="")))
         if len(new_rows) != len(rows) or any(len(a) != len(b) for a, b in zip(new_rows, rows, strict=True)):
@@ -144,11 +144,10 @@ def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[set[int],
             for cell, new in zip(row, new_row, strict=True):
                 if cell is not None and cell.text != new:
                     cell.masked = new
-                    changed_cells.add(cell.index)
     for cell in sheet.cells:
-        if cell.formula and cell.index not in changed_cells and '"' in cell.formula and check(cell.formula):
+        if cell.formula and cell.masked is None and '"' in cell.formula and check(cell.formula):
             raise InspectionError("unparseable", f"a formula in {sheet.name} ({cell.ref}) holds personal data")
-    return changed_cells, records
+    return any(cell.masked is not None for cell in sheet.cells), records
 
 
 def _write(body: bytes, parts: dict[str, bytes]) -> bytes:

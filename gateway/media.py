@@ -99,7 +99,7 @@ _WORKBOOK_NAME = re.compile(rb"(?i)\.xls[xm]\s*(?:[\"';]|$)")
 _WORKBOOK_LABELS = frozenset({"application/vnd.ms-excel", "application/octet-stream", "application/zip", ""})
 
 
-def is_workbook(media_type: str, head: bytes, disposition: bytes | None) -> bool:
+def is_workbook(media_type: str, head: bytes, headers: Headers) -> bool:
     """Is a body an .xlsx workbook (inspected as one, classifiers/workbook.py)? Its own type
     says so; or a zip archive under Excel's old type (an .xls is no zip), or under a type
     that says nothing, downloaded as a file named .xlsx (EasyExcel's examples answer with
@@ -108,8 +108,8 @@ def is_workbook(media_type: str, head: bytes, disposition: bytes | None) -> bool
         return True
     if not head.startswith(_ZIP_MAGIC) or media_type not in _WORKBOOK_LABELS:
         return False
-    return media_type == "application/vnd.ms-excel" or (
-        disposition is not None and _WORKBOOK_NAME.search(disposition) is not None
+    return media_type == "application/vnd.ms-excel" or any(
+        name.lower() == b"content-disposition" and _WORKBOOK_NAME.search(value) is not None for name, value in headers
     )
 
 

@@ -235,18 +235,17 @@ class Forward:
                 media_type, _ = parse_content_type(None if content_type is None else content_type.decode("latin-1"))
                 ex.upstream = Response(response.status, headers)
                 head = b""
-                disposition = response.header(b"content-disposition")
                 if not is_textual(media_type):
                     head = await response.read_some()
                     if not head:
                         ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
                     elif not content_coding(headers):  # "identity" is no coding: sniffed
-                        workbook = is_workbook(media_type, head, disposition)
+                        workbook = is_workbook(media_type, head, headers)
                         ex.sniffed_media_type = WORKBOOK if workbook else sniff(head)
                 if is_textual(media_type) or ex.sniffed_media_type is not None:
                     ex.upstream.body = await self._read_capped(response, head)
                     response.release()
-                    if not media_type and is_workbook(media_type, ex.upstream.body, disposition):
+                    if not media_type and is_workbook(media_type, ex.upstream.body, headers):
                         ex.sniffed_media_type = WORKBOOK  # untyped bytes are read as text, but these
                 else:
                     ex.upstream_stream = UpstreamStream(response, head)

@@ -164,4 +164,6 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     ],
 )
 def test_is_workbook(media_type: str, head: bytes, disposition: bytes | None, workbook: bool) -> None:
-    assert is_workbook(media_type, head, disposition) is workbook
+    headers = [(b"Content-Type", media_type.encode())]
+    headers += [] if disposition is None else [(b"Content-Disposition", disposition)]
+    assert is_workbook(media_type, head, headers) is workbook
