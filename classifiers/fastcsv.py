@@ -269,6 +269,8 @@ class _Walker:
             return self._pivot_names(below)
         if any(self._plan_of(cell).info is not None for cell in self.header[first + 1 :]):
             return None  # 姓名,身份证号码,申请日期: a roster's header, its fields' names
+        if _names_under(below, first, self._plan_of):
+            return None  # 姓名,关系 over 张伟,户主: a roster whose heading 关系 has a name's shape
         names: list[str | None] = [None] * (first + 1)
         for col, cell in enumerate(self.header[first + 1 :], first + 2):
             shaped = bool(cell) and name_shaped(cell, self._plan_of)
@@ -412,6 +414,14 @@ class _Walker:
 _BELOW = 5
 # A person's label: how a pivot's names are visited (as a name key's values).
 _NAME_LABEL = "姓名"
+
+
+def _names_under(below: list[list[str]], col: int, plan_of: Callable[[str | None], Plan]) -> bool:
+    """Do most of the rows under a header hold a name in its name label's column (张伟 under
+    姓名): a roster's rows, where a turned table's hold its labels there (性别, 身份证号)? One
+    row cannot tell: 姓名,关系 over 张伟,户主 reads as 姓名,张伟 over 关系,户主."""
+    cells = [row[col].strip() for row in below if len(row) > col and row[col].strip()]
+    return len(cells) > 1 and 2 * sum(name_shaped(cell, plan_of) for cell in cells) > len(cells)
 
 
 def _alone(fields: list[str]) -> bool:

@@ -124,10 +124,20 @@ class _Field:
 
 
 def sniff_delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The delimiter the first line holds most of. A title line above the header ("家庭成员",
+    as one cell of a tab-separated export) holds none: the line after it says, where a comma
+    taken by default made each tab-separated line one field, and the names under 姓名 went
+    out in clear."""
+    start = 0
+    for _ in range(2):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        counts = {d: line.count(d) for d in (",", "\t", ";", "|")}
+        best = max(counts, key=lambda d: counts[d])
+        if counts[best] or end < 0:
+            return best if counts[best] else ","
+        start = end + 1
+    return ","
 
 
 def parse_csv(text: str, delimiter: str) -> list[list[_Field]]:

@@ -71,6 +71,34 @@ def test_names_in_a_csv_header_labelled_as_names_do_not_go_out(csv: str, masked:
 @pytest.mark.parametrize(
     ("text", "masked"),
     [
+        # A tab-separated export with its title line: the title held no tab, so the comma was
+        # taken for the delimiter, each line was one field, and the names went out in clear.
+        (
+            f"家庭成员\n姓名\t关系\t身份证号\n张伟\t户主\t{ID_A}\n李娜\t配偶\t{ID_B}\n",
+            f"家庭成员\n姓名\t关系\t身份证号\n张**\t户主\t{ID_A[:6]}********{ID_A[-4:]}\n李**\t配偶\t",
+        ),
+        (
+            '家庭成员\r\n姓名\t关系\r\n"张伟"\t户主\r\n李娜\t配偶\r\n',
+            '家庭成员\r\n姓名\t关系\r\n"张**"\t户主\r\n李**\t配偶\r\n',
+        ),
+        # 关系 has a name's shape (关 is a surname): the header was read as a table turned under
+        # 姓名, 关系 masked as a name and the names below went out in clear. Names under 姓名 in
+        # most rows make it a roster; a turned table's rows hold labels there (性别, 身份证号).
+        ("姓名\t关系\n张伟\t户主\n李娜\t配偶\n", "姓名\t关系\n张**\t户主\n李**\t配偶\n"),
+        ("姓名,关系,备注\n张伟,户主,无\n李娜,配偶,无\n", "姓名,关系,备注\n张**,户主,无\n李**,配偶,无\n"),
+        ("姓名,张三,李四\n关系,户主,配偶\n性别,男,女\n", "姓名,张**,李**\n关系,户主,配偶\n性别,男,女\n"),
+    ],
+    ids=["tsv-title", "tsv-title-quoted", "tsv-relation", "csv-relation", "turned-relation"],
+)
+@pytest.mark.parametrize("media_type", ["text/csv", "text/tab-separated-values", "text/plain"])
+def test_a_roster_of_names_and_relations_is_read_by_its_header(text: str, masked: str, media_type: str) -> None:
+    out = INSPECTOR.inspect(text.encode(), media_type, "utf-8", PROFILES.get("caseworker")).body.decode()
+    assert out.startswith(masked) and not {"张伟", "李娜", "张三", "李四", ID_A} & set(re.split(r"[,\t\r\n\"]", out))
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
         # A Markdown table of labels and values: its rows open with "|", so the label 姓名 stood
         # in the second cell; the name above went out in clear and 电话 below was masked as one.
         ("| 姓名 | 张伟 |\n| 电话 | 13912345678 |\n", "| 姓名 |张**|\n| 电话 | 139****5678 |\n"),
