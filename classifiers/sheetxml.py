@@ -3,9 +3,8 @@ and the texts beside them, read with a parser and rewritten where they stand.
 
 A part is read by an XML parser, which knows what text a cell shows: shared and inline strings,
 rich text runs, character references, OOXML's own ``_xHHHH_`` escapes. A part with a document
-type declaration is refused before it is parsed (no DTD, so no entity: what defusedxml guards
-against), which lets the C parser read it (defusedxml's runs Python code for every element,
-half the time of a sheet). A part is rewritten by replacing the spans of the cells that changed
+type declaration is refused before it is parsed (``officezip.parse``), which lets the C parser
+read it (defusedxml's runs Python code for every element, half the time of a sheet). A part is rewritten by replacing the spans of the cells that changed
 in its text, so that everything else (namespace prefixes, ``mc:Ignorable``, extensions Excel
 checks) stays as it was; the spans must name the cells the parser read, one for one.
 """
@@ -14,9 +13,10 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from xml.etree.ElementTree import Element, ParseError, fromstring
+from xml.etree.ElementTree import Element
 
 from .inspection import InspectionError
+from .officezip import local, parse, texts
 
 # Excel's limits: 16,384 columns (XFD), 1,048,576 rows.
 _COLUMNS_MAX: Final = 16384
@@ -81,33 +81,16 @@ class Sheet:
         return [by_row[r] for r in sorted(by_row)]
 
 
-def _parse(data: bytes, name: str) -> tuple[Element, str]:
-    # UTF-16 holds NUL bytes (and would hide a declaration from the search below); a DTD is
-    # where entities are declared, and a workbook's parts have none.
-    if b"\x00" in data or b"<!DOCTYPE" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InspectionError("unparseable", f"the workbook's part {name} is not UTF-8 XML without a DTD")
-    try:
-        text = data.decode("utf-8-sig")
-        return fromstring(data), text
-    except (UnicodeDecodeError, ParseError, ValueError) as exc:
-        raise InspectionError("unparseable", f"the workbook's part {name} is not readable XML: {exc}") from None
-
-
-def _local(tag: str) -> str:
-    """A tag without its namespace (``{…/main}c``: ``c``); the parser keeps no comments."""
-    return tag[tag.find("}") + 1 :]
-
-
 def _shown(element: Element) -> str:
     """The text a string item or an inline string shows: its ``t`` elements, rich text runs
     included, phonetic readings (``rPh``) not."""
     parts: list[str] = []
     for child in element:
-        local = _local(child.tag)
-        if local == "t":
+        tag = local(child.tag)
+        if tag == "t":
             parts.append(child.text or "")
-        elif local == "r":
-            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+        elif tag == "r":
+            parts.extend(t.text or "" for t in child if local(t.tag) == "t")
     return unescape_ooxml("".join(parts))
 
 
@@ -122,23 +105,8 @@ def escape(text: str) -> str:
 
 
 def read_strings(data: bytes) -> list[str]:
-    root, _ = _parse(data, "xl/sharedStrings.xml")
-    return [_shown(item) for item in root if _local(item.tag) == "si"]
-
-
-def read_metadata(data: bytes, name: str) -> list[str]:
-    """The texts and attribute values of a part, each once."""
-    root, _ = _parse(data, name)
-    return _texts(root)
-
-
-def _texts(root: Element) -> list[str]:
-    seen: dict[str, None] = {}
-    for element in root.iter():
-        for value in (element.text, *element.attrib.values()):
-            if value and value.strip():
-                seen[value.strip()] = None
-    return list(seen)
+    root, _ = parse(data, "xl/sharedStrings.xml", "workbook")
+    return [_shown(item) for item in root if local(item.tag) == "si"]
 
 
 def _column(letters: str) -> int:
@@ -149,12 +117,12 @@ def _column(letters: str) -> int:
 
 
 def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
-    root, text = _parse(data, name)
-    sheet_data = next((e for e in root if _local(e.tag) == "sheetData"), None)
+    root, text = parse(data, name, "workbook")
+    sheet_data = next((e for e in root if local(e.tag) == "sheetData"), None)
     cells: list[Cell] = []
     row_number = 0
     for row in sheet_data if sheet_data is not None else ():
-        if _local(row.tag) != "row":
+        if local(row.tag) != "row":
             continue
         last_row = row_number
         row_number = _number(row.get("r"), row_number + 1, _ROWS_MAX, name)
@@ -164,7 +132,7 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             raise InspectionError("unparseable", f"{name} names row {row_number} out of order")
         column = 0
         for c in row:
-            if _local(c.tag) != "c":
+            if local(c.tag) != "c":
                 continue
             ref = c.get("r") or ""
             if ref:
@@ -179,7 +147,7 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
                 raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
             cells.append(_cell(ref, row_number, column, c, strings, name))
     # What the cells do not hold: headers and footers, links, validations' lists.
-    metadata = [t for e in root if _local(e.tag) != "sheetData" for t in _texts(e)]
+    metadata = [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 
@@ -197,12 +165,12 @@ def _cell(ref: str, row: int, column: int, c: Element, strings: list[str], name:
     formula = ""
     inline: Element | None = None
     for child in c:
-        local = _local(child.tag)
-        if local == "v":
+        tag = local(child.tag)
+        if tag == "v":
             value = child.text or ""
-        elif local == "f":
+        elif tag == "f":
             formula = child.text or ""
-        elif local == "is":
+        elif tag == "is":
             inline = child
     shared = None
     if kind == "s" and value is not None:

@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .sheetxml import Sheet, read_metadata, read_sheet, read_strings, rewrite_sheet, rewrite_strings
+from .officezip import read_metadata, read_parts, write_parts
+from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 
 # A walk of one sheet's table as CSV text: (text, changed, records).
 Walk = Callable[[str], tuple[str, bool, int]]
@@ -47,18 +47,14 @@ _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
-# How many times the inspection limit the parts may hold once inflated (a zip bomb inflates a
-# thousand times). XML of cells deflates five to ten times: a workbook of a few MB is read, and
-# what is held in memory stays within a few times what a text body may be.
-_INFLATED_MAX: Final = 4
 
 
 def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
     """(body, changed, records) of a workbook: every sheet's table walked by ``walk_table``;
     ``check`` says whether a text that is not masked in place would be changed."""
-    parts = _read(body, max_bytes)
+    parts = read_parts(body, _KNOWN_PARTS, max_bytes, "workbook")
     for name, data in parts.items():
-        if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name))):
+        if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "workbook"))):
             raise InspectionError("unparseable", f"a name or property of the workbook ({name}) holds personal data")
     strings = read_strings(parts[_STRINGS]) if _STRINGS in parts else []
     sheets = {name: read_sheet(data, name, strings) for name, data in parts.items() if _SHEET.fullmatch(name)}
@@ -88,41 +84,7 @@ def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[b
         for name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
             if name in new_parts:
                 new_parts[name] = _CALC_CHAIN_REFS.sub("", new_parts[name].decode("utf-8")).encode("utf-8")
-    return _write(body, new_parts), True, records
-
-
-def _read(body: bytes, max_bytes: int) -> dict[str, bytes]:
-    """The workbook's parts by name, in the archive's order, each one known and checked."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(body))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise InspectionError("unparseable", f"the workbook is not a readable zip archive: {exc}") from None
-    budget = max_bytes * _INFLATED_MAX
-    parts: dict[str, bytes] = {}
-    with archive:
-        for info in archive.infolist():
-            name = info.filename
-            if name in parts:
-                # Two entries of one name: readers disagree on which one counts.
-                raise InspectionError("unparseable", f"the workbook holds {name} twice")
-            if info.flag_bits & 0x1:
-                raise InspectionError("unparseable", f"the workbook's part {name} is encrypted")
-            if name.endswith("/") and info.file_size == 0:
-                continue  # a folder's entry
-            if not _KNOWN_PARTS.fullmatch(name):
-                raise InspectionError("binary", f"a workbook's part {name!r} cannot be inspected")
-            budget -= info.file_size
-            if budget < 0:
-                raise InspectionError("too_large", "the workbook's parts exceed the inspection limit once inflated")
-            try:
-                with archive.open(info) as part:
-                    data = part.read(info.file_size + 1)  # the size the directory states is checked too
-            except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError) as exc:
-                raise InspectionError("unparseable", f"the workbook's part {name} cannot be read: {exc}") from None
-            if len(data) != info.file_size:
-                raise InspectionError("unparseable", f"the workbook's part {name} is not the size it states")
-            parts[name] = data
-    return parts
+    return write_parts(body, new_parts), True, records
 
 
 def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int]:
@@ -148,17 +110,3 @@ def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int
         if cell.formula and cell.masked is None and '"' in cell.formula and check(cell.formula):
             raise InspectionError("unparseable", f"a formula in {sheet.name} ({cell.ref}) holds personal data")
     return any(cell.masked is not None for cell in sheet.cells), records
-
-
-def _write(body: bytes, parts: dict[str, bytes]) -> bytes:
-    """The archive written anew, its entries in their order, each as it was compressed."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(body)) as old, zipfile.ZipFile(out, "w") as new:
-        for info in old.infolist():
-            if info.filename not in parts:
-                continue  # dropped (the calculation chain) or a folder's entry
-            entry = zipfile.ZipInfo(info.filename, info.date_time)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            new.writestr(entry, parts[info.filename])
-    return out.getvalue()
