@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, dispositions, events, fastcsv, markup, sniff, structured, workbook
+from . import datatext, dispositions, events, fastcsv, markup, sniff, structured, wordfile, workbook
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -55,7 +55,18 @@ class Inspector:
         run = Run(self.detector, profile, json_text=self._json_text, typed_text=self._typed_text)
         if kind == "workbook":
             new_body, _, records = workbook.walk(
-                body, lambda text: self._sheet(run, text), lambda text: self._walk_text(run, text)[1], self.max_bytes
+                body,
+                lambda text: self._apart(run, text, "csv"),
+                lambda text: self._walk_text(run, text)[1],
+                self.max_bytes,
+            )
+            return self._inspection(run, new_body, records)
+        if kind == "document":
+            new_body, _, records = wordfile.walk(
+                body,
+                lambda text, table: self._apart(run, text, "csv" if table else "text"),
+                lambda text: self._walk_text(run, text)[1],
+                self.max_bytes,
             )
             return self._inspection(run, new_body, records)
         if kind == "json" and (doc := _loads_utf8(body, charset)) is not _NOT_PARSED:
@@ -145,11 +156,13 @@ class Inspector:
             return new, changed, max(records, self._data_text(run, text, kind))
         return self._walk_text(run, text)
 
-    def _sheet(self, run: Run, text: str) -> tuple[str, bool, int]:
-        """A workbook's sheet, as the CSV table workbook.py reads it into: a document of its own."""
+    def _apart(self, run: Run, text: str, kind: str) -> tuple[str, bool, int]:
+        """A text of a file made of parts, walked as a document of its own: a workbook's sheet
+        or a Word document's table, as the CSV table it is read into; a Word document's
+        paragraphs outside tables, as text."""
         outer = run.document()
         try:
-            return self._walk(run, text, "csv", None, "utf-8", 0)
+            return self._walk(run, text, kind, None, "utf-8", 0)
         finally:
             run.document_end(outer)
 

@@ -20,10 +20,13 @@ _BINARY_TYPES = frozenset(
         "application/x-protobuf",
         "application/protobuf",
         "application/vnd.ms-excel",
+        "application/msword",
     }
 )
 # An Office Open XML workbook (.xlsx), read part by part (workbook.py).
 WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# An Office Open XML word-processing document (.docx), read part by part (wordfile.py).
+DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # JSON lines (NDJSON): a document per line.
 _JSON_LINES = frozenset({"application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"})
 
@@ -61,6 +64,8 @@ def _kind(media_type: str) -> str:
         return "events"
     if base == WORKBOOK:
         return "workbook"
+    if base == DOCUMENT:
+        return "document"
     if base in datatext.KINDS:
         return datatext.KINDS[base]
     if base in _BINARY_TYPES or base.startswith(_BINARY_PREFIXES):

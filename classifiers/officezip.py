@@ -93,10 +93,10 @@ def local(tag: str) -> str:
 
 
 def texts(root: Element) -> list[str]:
-    """The texts and attribute values under an element, each once."""
+    """The texts, the texts between elements and the attribute values under an element, each once."""
     seen: dict[str, None] = {}
     for element in root.iter():
-        for value in (element.text, *element.attrib.values()):
+        for value in (element.text, element.tail, *element.attrib.values()):
             if value and value.strip():
                 seen[value.strip()] = None
     return list(seen)

@@ -146,8 +146,11 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             if column > _COLUMNS_MAX:
                 raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
             cells.append(_cell(ref, row_number, column, c, strings, name))
-    # What the cells do not hold: headers and footers, links, validations' lists.
+    # What the cells do not hold: headers and footers, links, validations' lists; and text
+    # between the cells' elements, which no reader shows but which is there all the same.
     metadata = [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
+    if sheet_data is not None:
+        metadata += [e.tail for e in sheet_data.iter() if e.tail and e.tail.strip()]
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 

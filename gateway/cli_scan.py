@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 MAX_SCAN_BYTES = 256 * 1024 * 1024
 # --format: the media type the inspector is told. "auto" goes by the file's suffix and, without
 # one, lets the inspector sniff the text (JSON, CSV, XML spreadsheets, HTML tables, multipart);
-# a zip archive without a suffix is read as an .xlsx workbook.
-# classifiers.mediatypes.WORKBOOK, written out: the CLI starts without importing the inspector.
+# a zip archive without a suffix is read as a .docx document if it holds one's main part, else
+# as an .xlsx workbook.
+# classifiers.mediatypes.WORKBOOK and DOCUMENT, written out: the CLI starts without importing
+# the inspector.
 WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = {
     "json": "application/json",
     "ndjson": "application/x-ndjson",
@@ -38,6 +41,7 @@ FORMATS = {
     "html": "text/html",
     "text": "text/plain",
     "xlsx": WORKBOOK,
+    "docx": DOCUMENT,
 }
 _SUFFIXES = {
     ".json": "json",
@@ -52,6 +56,8 @@ _SUFFIXES = {
     ".log": "text",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".docx": "docx",
+    ".docm": "docx",
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 EXIT_LEVEL_REACHED = 3  # --fail-on: the document holds data of that level or higher
@@ -124,7 +130,7 @@ def scan(
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="YAML config (masking file, keys).")] = None,
 ) -> None:
-    """Mask a JSON, CSV, .xlsx or text document and grade it (offline; writes the masked document to stdout)."""
+    """Mask a JSON, CSV, .xlsx, .docx or text document and grade it (offline; writes the masked document to stdout)."""
     from classifiers.inspect import InspectionError, Inspector
     from classifiers.levels import DataLevel
     from policies.crypto import FieldCrypto
@@ -148,7 +154,9 @@ def scan(
         raise typer.BadParameter(str(exc.args[0]), param_hint="--profile") from None
     body = _read(source)
     if fmt == "auto" and kind == FORMATS["text"] and body.startswith(_ZIP_MAGIC):
-        kind = WORKBOOK  # a workbook on stdin, or in a file without its suffix
+        # A workbook or a document on stdin, or in a file without its suffix: a zip names its
+        # entries in the clear, and a Word document's main part is word/document.xml.
+        kind = DOCUMENT if b"word/document.xml" in body else WORKBOOK
     try:
         inspector = Inspector(max_bytes=MAX_SCAN_BYTES, custom_entities=settings.inspection.custom_entities)
         inspection = inspector.inspect(body, kind, None, chosen)

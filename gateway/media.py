@@ -7,7 +7,7 @@ import zlib
 
 import brotli
 
-from classifiers.mediatypes import WORKBOOK
+from classifiers.mediatypes import DOCUMENT, WORKBOOK
 
 from .types import Headers
 
@@ -92,25 +92,31 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-# A zip archive's first bytes, and the names a download of a workbook is given.
+# A zip archive's first bytes, and the names a download of a workbook or a Word document is given.
 _ZIP_MAGIC = b"PK\x03\x04"
-_WORKBOOK_NAME = re.compile(rb"(?i)\.xls[xm]\s*(?:[\"';]|$)")
-# Types that upstreams give an .xlsx download: Excel's old type, or none that says anything.
-_WORKBOOK_LABELS = frozenset({"application/vnd.ms-excel", "application/octet-stream", "application/zip", ""})
+_OFFICE_NAME = re.compile(rb"(?i)\.(xls[xm]|doc[xm])\s*(?:[\"';]|$)")
+# Types that upstreams give such a download: the old binary formats' (an .xls or a .doc is
+# no zip), or none that says anything.
+_OLD_TYPES = {"application/vnd.ms-excel": WORKBOOK, "application/msword": DOCUMENT}
+_OFFICE_LABELS = frozenset({*_OLD_TYPES, "application/octet-stream", "application/zip", ""})
 
 
-def is_workbook(media_type: str, head: bytes, headers: Headers) -> bool:
-    """Is a body an .xlsx workbook (inspected as one, classifiers/workbook.py)? Its own type
-    says so; or a zip archive under Excel's old type (an .xls is no zip), or under a type
-    that says nothing, downloaded as a file named .xlsx (EasyExcel's examples answer with
+def office_type(media_type: str, head: bytes, headers: Headers) -> str | None:
+    """The media type of an .xlsx workbook or a .docx document (inspected part by part,
+    classifiers/workbook.py and wordfile.py), or None for any other body. Its own type says
+    so; or a zip archive under the old binary format's type, or under a type that says
+    nothing, downloaded as a file named so (EasyExcel's examples answer with
     application/vnd.ms-excel, Spring's with application/octet-stream)."""
-    if media_type == WORKBOOK:
-        return True
-    if not head.startswith(_ZIP_MAGIC) or media_type not in _WORKBOOK_LABELS:
-        return False
-    return media_type == "application/vnd.ms-excel" or any(
-        name.lower() == b"content-disposition" and _WORKBOOK_NAME.search(value) is not None for name, value in headers
-    )
+    if media_type in (WORKBOOK, DOCUMENT):
+        return media_type
+    if not head.startswith(_ZIP_MAGIC) or media_type not in _OFFICE_LABELS:
+        return None
+    if media_type in _OLD_TYPES:
+        return _OLD_TYPES[media_type]
+    for name, value in headers:
+        if name.lower() == b"content-disposition" and (m := _OFFICE_NAME.search(value)) is not None:
+            return WORKBOOK if m.group(1).lower().startswith(b"xls") else DOCUMENT
+    return None
 
 
 def content_coding(headers: Headers) -> str:

@@ -10,11 +10,9 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 
-from classifiers.mediatypes import WORKBOOK
-
 from ..console.session import CONSOLE_COOKIES
 from ..exchange import SAFE_METHODS, Exchange, Request, Response
-from ..media import content_coding, is_textual, is_workbook, parse_content_type, sniff
+from ..media import content_coding, is_textual, office_type, parse_content_type, sniff
 from ..settings import UpstreamSettings
 from ..types import Headers
 from ..upstream import UpstreamError, UpstreamIncomplete, UpstreamPool, UpstreamResponse
@@ -240,13 +238,12 @@ class Forward:
                     if not head:
                         ex.sniffed_media_type = "text/plain"  # an empty body has nothing to hide
                     elif not content_coding(headers):  # "identity" is no coding: sniffed
-                        workbook = is_workbook(media_type, head, headers)
-                        ex.sniffed_media_type = WORKBOOK if workbook else sniff(head)
+                        ex.sniffed_media_type = office_type(media_type, head, headers) or sniff(head)
                 if is_textual(media_type) or ex.sniffed_media_type is not None:
                     ex.upstream.body = await self._read_capped(response, head)
                     response.release()
-                    if not media_type and is_workbook(media_type, ex.upstream.body, headers):
-                        ex.sniffed_media_type = WORKBOOK  # untyped bytes are read as text, but these
+                    if not media_type and (office := office_type(media_type, ex.upstream.body, headers)):
+                        ex.sniffed_media_type = office  # untyped bytes are read as text, but these
                 else:
                     ex.upstream_stream = UpstreamStream(response, head)
                     response = None  # owned by the stream now

@@ -304,6 +304,11 @@ def _with_part(name: str, data: bytes) -> bytes:
             "unparseable",
         ),
         (_handmade(_sheet_xml(_row(1, _shared("A1", 7))), ["姓名"]), "unparseable"),
+        # Text between a sheet's elements: no reader shows it, but it is in the file.
+        (
+            _handmade(_sheet_xml(_HEADER_ROW + _row(2, _shared("A2", 0)) + ID), ["姓名", "身份证号码", "金额"]),
+            "unparseable",
+        ),
         (b"PK\x03\x04 not a zip at all", "unparseable"),
         (_with_part("xl/worksheets/sheet1.xml", b"<worksheet/>"), "unparseable"),  # twice
     ],

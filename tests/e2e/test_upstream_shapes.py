@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, unquote_to_bytes
 
 import brotli
+import docx
 import httpx
 import openpyxl
 import pytest
@@ -88,6 +89,23 @@ def _xlsx(*extra_parts: tuple[str, bytes]) -> bytes:
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(*extra_parts: tuple[str, bytes]) -> bytes:
+    """A form as a template engine fills a .docx: a table of labels and values, a line of
+    prose; ``extra_parts`` added."""
+    document = docx.Document()
+    document.add_paragraph(f"申请人{NAME}，身份证号{ID}。")
+    form = document.add_table(rows=len(_SHEET_ROWS[0]), cols=2)
+    for r, (label, value) in enumerate(zip(*_SHEET_ROWS, strict=True)):
+        form.cell(r, 0).text, form.cell(r, 1).text = label, value
+    out = io.BytesIO()
+    document.save(out)
+    with zipfile.ZipFile(out, "a") as archive:
+        for name, data in extra_parts:
+            archive.writestr(name, data)
+    return out.getvalue()
 
 
 def _b64url(data: bytes) -> str:
@@ -191,6 +209,19 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         (502, "uninspectable_binary"),
     ),
     "xlsx-not-a-workbook": (_ok(XLSX_TYPE, _zip()), (502, "uninspectable_unparseable")),
+    # .docx documents: typed as one, as Word's old type, or as bytes downloaded as one
+    "docx": (_ok(DOCX_TYPE, _docx()), OK),
+    "docx-as-msword": (_ok("application/msword", _docx()), OK),
+    "docx-as-octet-stream": (
+        _ok(
+            "application/octet-stream", _docx(), ("Content-Disposition", "attachment; filename*=UTF-8''%E5%AE%A1.docx")
+        ),
+        OK,
+    ),
+    "docx-with-a-picture": (
+        _ok(DOCX_TYPE, _docx(("word/media/image1.png", b"\x89PNG" + ID.encode()))),
+        (502, "uninspectable_binary"),
+    ),
     "zip": (_ok("application/zip", _zip()), (502, "uninspectable_binary")),
     "zip-named-xlsx-gzipped": (
         _ok(
@@ -596,7 +627,7 @@ def _from_base64(token: bytes) -> bytes:
 def _readings(response: httpx.Response) -> list[str]:
     """Everything the caller got, read every way a client might read it."""
     raw = response.content + b"\n" + b"\n".join(name + b": " + value for name, value in response.headers.raw)
-    if response.content.startswith(b"PK\x03\x04"):  # a workbook: every part, inflated
+    if response.content.startswith(b"PK\x03\x04"):  # a workbook or a document: every part, inflated
         with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
             raw += b"\n".join(archive.read(name) for name in archive.namelist())
     readings = [raw, unquote_to_bytes(raw), *map(_from_base64, _BASE64.findall(raw))]
@@ -627,7 +658,7 @@ def test_no_response_shape_lets_personal_data_out(
 
 def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None:
     """Masked, not mangled: the JSONP callback, the event stream, the untyped CSV and the
-    workbooks are what they were but for the values."""
+    workbooks and documents are what they were but for the values."""
     masked = {**RECORD, "name": "张**", "idNumber": ID[:6] + "********" + ID[-4:], "mobile": "139****5678"}
     jsonp = _get(shapes_gateway, "jsonp").text
     assert jsonp.startswith("cb(") and jsonp.endswith(");")
@@ -643,6 +674,15 @@ def test_a_masked_export_keeps_its_shape(shapes_gateway: RunningGateway) -> None
         rows = list(sheet.iter_rows(values_only=True))
         assert rows[:2] == [("低保人员花名册", None, None, None, None), tuple(_SHEET_ROWS[0])]
         assert rows[2][:3] == ("张**", ID[:6] + "********" + ID[-4:], "139****5678")
+    for case in ("docx", "docx-as-octet-stream"):
+        document = docx.Document(io.BytesIO(_get(shapes_gateway, case).content))
+        assert document.paragraphs[0].text == f"申请人张**，身份证号{ID[:6]}********{ID[-4:]}。"
+        form = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+        assert form[:3] == [
+            ["姓名", "张**"],
+            ["身份证号码", ID[:6] + "********" + ID[-4:]],
+            ["手机号码", "139****5678"],
+        ]
 
 
 def test_hashes_of_the_upstreams_bytes_do_not_go_with_masked_ones(shapes_gateway: RunningGateway) -> None:

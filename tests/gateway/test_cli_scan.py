@@ -6,11 +6,12 @@ import io
 import json
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from classifiers.mediatypes import WORKBOOK
+from classifiers.mediatypes import DOCUMENT, WORKBOOK
 from gateway import cli_scan
 from gateway.cli import app
 from gateway.devsetup import init_dev
@@ -188,5 +189,29 @@ def test_an_xlsx_export_comes_back_masked_as_a_workbook(tmp_path: Path, how: str
     )
 
 
-def test_the_workbook_type_is_the_inspectors() -> None:
-    assert cli_scan.WORKBOOK == WORKBOOK
+@pytest.mark.parametrize("how", ["file", "stdin", "file-without-suffix"])
+def test_a_docx_form_comes_back_masked_as_a_document(tmp_path: Path, how: str) -> None:
+    document = docx.Document()
+    form = document.add_table(rows=2, cols=2)
+    for r, (label, value) in enumerate([("姓名", RECORD["xm"]), ("身份证号", RECORD["sfzh"])]):
+        form.cell(r, 0).text, form.cell(r, 1).text = label, value
+    out = io.BytesIO()
+    document.save(out)
+    if how == "stdin":
+        result = runner.invoke(app, ["scan", "--profile", "caseworker"], input=out.getvalue())
+    else:
+        path = tmp_path / ("审批表.docx" if how == "file" else "审批表")
+        path.write_bytes(out.getvalue())
+        result = runner.invoke(app, ["scan", "--profile", "caseworker", str(path)])
+    assert result.exit_code == 0, result.output
+    table = docx.Document(io.BytesIO(result.stdout_bytes)).tables[0]
+    assert [cell.text for row in table.rows for cell in row.cells] == [
+        "姓名",
+        "张**",
+        "身份证号",
+        f"{ID[:6]}********{ID[-4:]}",
+    ]
+
+
+def test_the_office_types_are_the_inspectors() -> None:
+    assert (cli_scan.WORKBOOK, cli_scan.DOCUMENT) == (WORKBOOK, DOCUMENT)

@@ -6,12 +6,13 @@ import zlib
 import brotli
 import pytest
 
+from classifiers.mediatypes import DOCUMENT, WORKBOOK
 from gateway.media import (
     DecodeError,
     content_coding,
     decode_content,
     is_textual,
-    is_workbook,
+    office_type,
     parse_content_type,
     sniff,
 )
@@ -143,27 +144,32 @@ def test_a_brotli_bomb_never_allocates_its_size() -> None:
 
 
 _ZIP = b"PK\x03\x04\x14\x00"
-_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.mark.parametrize(
-    ("media_type", "head", "disposition", "workbook"),
+    ("media_type", "head", "disposition", "office"),
     [
-        (_XLSX, b"", None, True),  # its own type: the inspector judges the bytes
-        ("application/vnd.ms-excel", _ZIP, None, True),  # an .xls is no zip
-        ("application/vnd.ms-excel", b"\xd0\xcf\x11\xe0", None, False),  # an .xls
-        ("application/octet-stream", _ZIP, b'attachment; filename="export.xlsx"', True),
-        ("application/octet-stream", _ZIP, b"attachment; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C.XLSX", True),
-        ("", _ZIP, b"attachment; filename=a.xlsm", True),
-        ("application/zip", _ZIP, b"attachment; filename=a.xlsx", True),
-        ("application/octet-stream", _ZIP, None, False),  # a zip of something else
-        ("application/octet-stream", _ZIP, b"attachment; filename=a.xlsx.zip", False),
-        ("application/zip", _ZIP, b"attachment; filename=photos.zip", False),
-        ("application/pdf", _ZIP, b"attachment; filename=a.xlsx", False),
-        ("application/octet-stream", b"%PDF-1.4", b"attachment; filename=a.xlsx", False),
+        (WORKBOOK, b"", None, WORKBOOK),  # its own type: the inspector judges the bytes
+        (DOCUMENT, b"", None, DOCUMENT),
+        ("application/vnd.ms-excel", _ZIP, None, WORKBOOK),  # an .xls is no zip
+        ("application/vnd.ms-excel", b"\xd0\xcf\x11\xe0", None, None),  # an .xls
+        ("application/msword", _ZIP, None, DOCUMENT),  # a .doc is no zip
+        ("application/msword", b"\xd0\xcf\x11\xe0", None, None),  # a .doc
+        ("application/octet-stream", _ZIP, b'attachment; filename="export.xlsx"', WORKBOOK),
+        ("application/octet-stream", _ZIP, b"attachment; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C.XLSX", WORKBOOK),
+        ("", _ZIP, b"attachment; filename=a.xlsm", WORKBOOK),
+        ("application/zip", _ZIP, b"attachment; filename=a.xlsx", WORKBOOK),
+        ("application/octet-stream", _ZIP, 'attachment; filename="审批表.docx"'.encode(), DOCUMENT),
+        ("", _ZIP, b"attachment; filename*=UTF-8''%E5%AE%A1.DOCX", DOCUMENT),
+        ("application/octet-stream", _ZIP, None, None),  # a zip of something else
+        ("application/octet-stream", _ZIP, b"attachment; filename=a.xlsx.zip", None),
+        ("application/zip", _ZIP, b"attachment; filename=photos.zip", None),
+        ("application/octet-stream", _ZIP, b"attachment; filename=a.doc.zip", None),
+        ("application/pdf", _ZIP, b"attachment; filename=a.xlsx", None),
+        ("application/octet-stream", b"%PDF-1.4", b"attachment; filename=a.docx", None),
     ],
 )
-def test_is_workbook(media_type: str, head: bytes, disposition: bytes | None, workbook: bool) -> None:
+def test_office_type(media_type: str, head: bytes, disposition: bytes | None, office: str | None) -> None:
     headers = [(b"Content-Type", media_type.encode())]
     headers += [] if disposition is None else [(b"Content-Disposition", disposition)]
-    assert is_workbook(media_type, head, headers) is workbook
+    assert office_type(media_type, head, headers) == office

@@ -1,0 +1,127 @@
+"""A Word document (.docx: a zip of WordprocessingML parts), its paragraphs and tables
+inspected and masked in place.
+
+Civil-affairs systems fill Word templates for what a person signs or is handed (审批表, 告知书,
+证明: poi-tl and easypoi in Java, python-docx): a form of labels and values in a table, prose
+around it. The body, each header and footer and the notes are read as stories (``wordxml``):
+a story's paragraphs outside tables are walked as text, each table as a CSV table of its cells
+(a cell's paragraphs one per line), so that a label in one cell keys the value in the next;
+what the walk changed is shared back among the texts each paragraph was read from, and only
+those are rewritten.
+
+Fail closed: a part this module does not know (pictures, comments, embedded objects, data
+bound to content controls, a glossary of building blocks) is refused; so is a document whose
+properties, relationships, settings, revision authors, deleted text, field codes or drawings'
+alternative texts hold personal data, and a mask that would take a tab or a break.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from typing import Final
+
+from .inspection import InspectionError
+from .officezip import read_metadata, read_parts, write_parts
+from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
+
+# A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
+Walk = Callable[[str, bool], tuple[str, bool, int]]
+# Would a walk change this text, which is not masked in place?
+Check = Callable[[str], bool]
+
+# The parts a document of text and tables holds, as Word, LibreOffice, poi-tl and python-docx
+# write them.
+_KNOWN_PARTS: Final = re.compile(
+    r"""\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:app|core|custom)\.xml
+    |word/document\.xml|word/_rels/(?:document|header\d+|footer\d+)\.xml\.rels
+    |word/(?:styles|stylesWithEffects|settings|webSettings|fontTable|numbering|people)\.xml
+    |word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/(?:footnotes|endnotes)\.xml
+    |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)""",
+    re.VERBOSE,
+)
+_STORY: Final = re.compile(r"word/(?:document|header\d+|footer\d+|footnotes|endnotes)\.xml")
+# Parts whose texts and attribute values the walk does not mask: the document's properties,
+# relationships' targets (a link), settings (document variables), revision authors, the data
+# that content controls are bound to (Word's default template holds an empty one).
+_METADATA: Final = re.compile(r"docProps/.*\.xml|.*\.rels|word/(?:settings|people)\.xml|customXml/.*\.xml")
+# A picture of the first page, saved with the document: dropped with what it names once the
+# text it shows is masked.
+_THUMBNAIL: Final = re.compile(r"docProps/thumbnail\.(?:jpeg|png)")
+_THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*docProps/thumbnail[^>]*/>")
+
+
+def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
+    """(body, changed, records) of a Word document: every story's paragraphs walked by
+    ``walk_story``; ``check`` says whether a text that is not masked in place would be changed."""
+    parts = read_parts(body, _KNOWN_PARTS, max_bytes, "document")
+    if "word/document.xml" not in parts:
+        raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
+    for name, data in parts.items():
+        if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "document"))):
+            raise InspectionError("unparseable", f"a property or a link of the document ({name}) holds personal data")
+    new_parts = dict(parts)
+    records = 0
+    for name, data in parts.items():
+        if not _STORY.fullmatch(name):
+            continue
+        story = read_story(data, name)
+        if check("\n".join(story.metadata)):
+            raise InspectionError(
+                "unparseable", f"deleted text, a field's code or an alternative text in {name} holds personal data"
+            )
+        records += _walk_story(story, walk_story)
+        if story.masked:
+            new_parts[name] = rewrite_story(story)
+    if new_parts == parts:
+        return body, False, records
+    for name in [name for name in new_parts if _THUMBNAIL.fullmatch(name)]:
+        del new_parts[name]
+        for refs in ("[Content_Types].xml", "_rels/.rels"):
+            if refs in new_parts:
+                new_parts[refs] = _THUMBNAIL_REFS.sub("", new_parts[refs].decode("utf-8")).encode("utf-8")
+    return write_parts(body, new_parts), True, records
+
+
+def _walk_story(story: Story, walk_story: Walk) -> int:
+    """The records the story's walks counted; each paragraph a walk changed is masked."""
+    records = 0
+    loose = [story.paragraphs[i] for i in story.loose]
+    if loose:
+        new, changed, records = walk_story("\n".join(p.text for p in loose), False)
+        if changed:
+            _share(story, loose, new)
+    for table in story.tables:
+        cells = [[[story.paragraphs[i] for i in cell] for cell in row] for row in table]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(
+            [["\n".join(p.text for p in cell) for cell in row] for row in cells]
+        )
+        new, changed, table_records = walk_story(out.getvalue(), True)
+        records += table_records
+        if not changed:
+            continue
+        new_rows = list(csv.reader(io.StringIO(new, newline="")))
+        if len(new_rows) != len(cells) or any(len(a) != len(b) for a, b in zip(new_rows, cells, strict=True)):
+            raise InspectionError(
+                "unparseable", f"a table of {story.name} has not the shape it was read in once masked"
+            )
+        for row, new_row in zip(cells, new_rows, strict=True):
+            for cell, new_cell in zip(row, new_row, strict=True):
+                _share(story, cell, new_cell)
+    return records
+
+
+def _share(story: Story, paragraphs: list[Paragraph], new: str) -> None:
+    """Mask each of ``paragraphs`` with its lines of ``new``, their text masked as one (a
+    paragraph holds as many lines as it has breaks and one)."""
+    lines = new.split("\n") if paragraphs or new else []
+    if len(lines) != sum(p.text.count("\n") + 1 for p in paragraphs):
+        raise InspectionError("unparseable", f"a masked text of {story.name} has not the lines it was read in")
+    at = 0
+    for paragraph in paragraphs:
+        count = paragraph.text.count("\n") + 1
+        mask_paragraph(story, paragraph, "\n".join(lines[at : at + count]))
+        at += count

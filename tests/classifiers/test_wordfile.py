@@ -1,0 +1,280 @@
+"""A .docx Word document: its paragraphs and tables masked in place, a name split over runs
+masked whole, the archive still a document that a reader opens, nothing of what was masked
+left anywhere in it, and a document holding what is not rewritten refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.document import Document
+
+from classifiers.inspect import Inspection, InspectionError
+from classifiers.levels import DataLevel
+from classifiers.mediatypes import DOCUMENT
+from classifiers.wordxml import Paragraph, Story, mask_paragraph
+from support.inspected import INSPECTOR, PROFILES
+from support.synth_people import make_id
+
+ID = make_id(birth="19491231", seq="002")
+ID2 = make_id(region="610921", birth="19550312", seq="013")
+ADDRESS = "陕西省安康市汉滨区新城街道育才路12号"
+SECRETS = [ID, ID2, "张伟", "李娜", "王强", "13912345678", "育才路12号"]
+_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _form() -> bytes:
+    """An approval form as a template engine fills one: a heading, prose with the applicant's
+    name split over two runs, a table of labels and values with a merged cell, a table of the
+    household's members, a nested table, a break inside a paragraph, a footer."""
+    document = docx.Document()
+    document.add_heading("最低生活保障审批表", 1)
+    prose = document.add_paragraph("申请人")
+    prose.add_run("张").bold = True
+    prose.add_run(f"伟，身份证号{ID}，联系电话13912345678。")
+    form = document.add_table(rows=3, cols=4)
+    for r, values in enumerate([["姓名", "张伟", "性别", "男"], ["身份证号", ID, "电话", "13912345678"]]):
+        for c, value in enumerate(values):
+            form.cell(r, c).text = value
+    form.cell(2, 0).text = "家庭住址"
+    merged = form.cell(2, 1).merge(form.cell(2, 3))
+    merged.text = ADDRESS
+    members = document.add_table(rows=3, cols=3)
+    for r, values in enumerate([["姓名", "关系", "身份证号码"], ["张伟", "户主", ID], ["李娜", "配偶", ID2]]):
+        for c, value in enumerate(values):
+            members.cell(r, c).text = value
+    inner = members.cell(2, 2).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "联系电话"
+    inner.cell(0, 1).text = "13912345678"
+    broken = document.add_paragraph("审核意见：同意。")
+    broken.add_run().add_break()
+    broken.add_run("审核人：王强")
+    document.sections[0].footer.paragraphs[0].text = "经办人：王强"
+    return _saved(document)
+
+
+def _saved(document: Document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _inspect(body: bytes, role: str = "outsourced") -> Inspection:
+    return INSPECTOR.inspect(body, DOCUMENT, None, PROFILES.for_roles([role]))
+
+
+def _all_parts(body: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def _texts(body: bytes) -> list[str]:
+    """Every paragraph and every table cell as python-docx reads them, in order."""
+    document = docx.Document(io.BytesIO(body))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        texts += [cell.text for row in table.rows for cell in row.cells]
+        texts += [
+            cell.text for row in table.rows for cell in row.cells for inner in cell.tables for cell in inner._cells
+        ]
+    return [*texts, document.sections[0].footer.paragraphs[0].text]
+
+
+@pytest.mark.parametrize("role", ["outsourced", "caseworker"])
+def test_a_form_is_masked_in_place_and_opens(role: str) -> None:
+    inspection = _inspect(_form(), role)
+    texts = _texts(inspection.body)
+    assert not [s for s in SECRETS if s in _all_parts(inspection.body)]
+    if role == "outsourced":
+        assert "申请人[已屏蔽]，身份证号[已屏蔽]，联系电话[已屏蔽]。" in texts
+        assert texts[-1] == "经办人：[已屏蔽]" and "审核意见：同意。\n审核人：[已屏蔽]" in texts
+    else:
+        assert f"申请人张**，身份证号{ID[:6]}********{ID[-4:]}，联系电话139****5678。" in texts
+        assert "陕西省安康市汉滨区***" in texts and "李**" in texts and "139****5678" in texts
+    # Labels, headings and what holds nothing stay as they were.
+    assert {"最低生活保障审批表", "姓名", "性别", "男", "家庭住址", "关系", "户主", "配偶"} <= set(texts)
+    assert inspection.level == DataLevel.IMPORTANT
+    assert inspection.entity_counts["RESIDENT_ID"] >= 3 and inspection.persons == {ID, ID2}
+
+
+def test_a_name_split_over_runs_keeps_the_runs() -> None:
+    """The bold run of 张 keeps its formatting: the mask is shared among the texts it covers."""
+    inspection = _inspect(_form(), "caseworker")
+    prose = docx.Document(io.BytesIO(inspection.body)).paragraphs[1]
+    assert [(run.text, run.bold) for run in prose.runs[:2]] == [
+        ("申请人", None),
+        ("张", True),
+    ]
+    assert prose.runs[2].text.startswith("**，身份证号")
+    strict = docx.Document(io.BytesIO(_inspect(_form()).body)).paragraphs[1]
+    assert [(run.text, run.bold) for run in strict.runs[1:3]] == [
+        ("[已屏蔽]", True),
+        ("，身份证号[已屏蔽]，联系电话[已屏蔽]。", None),
+    ]
+
+
+def test_a_break_ends_a_line_of_the_paragraph() -> None:
+    """A value before a break ends there: read as one line, 王强 and the next label ran together."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("审核人：王强")
+    paragraph.add_run().add_break()
+    paragraph.add_run("汉族，同意。")
+    assert _texts(_inspect(_saved(document), "caseworker").body)[0] == "审核人：王**\n汉族，同意。"
+
+
+def test_a_document_with_nothing_to_mask_is_returned_as_it_came() -> None:
+    document = docx.Document()
+    document.add_paragraph("2024年第一季度低保资金发放情况：共发放1,200户，金额350万元。")
+    body = _saved(document)
+    inspection = _inspect(body)
+    assert inspection.body == body and inspection.level == DataLevel.GENERAL
+
+
+def test_the_first_page_s_picture_goes_with_what_it_shows() -> None:
+    """Word saves a picture of the first page with the document (python-docx's template has
+    one): once its text is masked, the picture is dropped, and what named it."""
+    body = _form()
+    assert "docProps/thumbnail.jpeg" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+    masked = _inspect(body).body
+    with zipfile.ZipFile(io.BytesIO(masked)) as archive:
+        assert "docProps/thumbnail.jpeg" not in archive.namelist()
+        assert "thumbnail" not in archive.read("_rels/.rels").decode()
+
+
+def test_escaped_text_and_spaces_are_written_back_as_xml() -> None:
+    document = docx.Document()
+    document.add_paragraph(f"  备注 <重要> & 姓名：张伟，身份证号{ID}  ")
+    masked = _inspect(_saved(document))
+    assert _texts(masked.body)[0] == "  备注 <重要> & 姓名：[已屏蔽]，身份证号[已屏蔽]  "
+
+
+# Hand-written parts, as a template engine writes them.
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
+
+
+def _document_xml(body: str, prefix: str = "w") -> str:
+    p = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{_MAIN}"' if prefix else f'xmlns="{_MAIN}"'
+    extra = ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    return f'<?xml version="1.0" encoding="UTF-8"?><{p}document {xmlns}{extra}><{p}body>{body}</{p}body></{p}document>'
+
+
+def _handmade(document: str, **extra: str | bytes) -> bytes:
+    parts = {"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _RELS, "word/document.xml": document, **extra}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def _p(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _r(inner: str) -> str:
+    return f"<w:r>{inner}</w:r>"
+
+
+def _refused(body: bytes) -> str:
+    with pytest.raises(InspectionError) as refused:
+        _inspect(body)
+    return refused.value.code
+
+
+def test_a_document_without_a_prefix_keeps_its_namespace() -> None:
+    body = _handmade(_document_xml(f"<p><r><t>身份证号：{ID}</t></r></p>", prefix=""))
+    inspection = _inspect(body)
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        assert (
+            '<p><r><t xml:space="preserve">身份证号：[已屏蔽]</t></r></p>' in archive.read("word/document.xml").decode()
+        )
+
+
+def test_a_mask_that_would_take_a_tab_is_refused() -> None:
+    story = Story("word/document.xml", "")
+    paragraph = Paragraph()
+    paragraph.pieces = [("张", 0), ("\t", -1), ("伟", 1)]
+    with pytest.raises(InspectionError):
+        mask_paragraph(story, paragraph, "[已屏蔽]")
+    mask_paragraph(story, paragraph, "张\t*")
+    assert story.masked == {1: "*"}
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # Parts that are not rewritten: a picture (a scan of an ID card), comments.
+        (_handmade(_document_xml(_p(_r("<w:t>照片</w:t>"))), **{"word/media/image1.png": b"\x89PNG"}), "binary"),
+        (_handmade(_document_xml(_p(_r("<w:t>见批注</w:t>"))), **{"word/comments.xml": "<w:comments/>"}), "binary"),
+        # Texts that are not shown, and not masked: deleted text kept for tracked changes, a
+        # field's code, a drawing's alternative text, a revision's author, a property.
+        (
+            _handmade(_document_xml(_p(f'<w:del w:author="a"><w:r><w:delText>{ID}</w:delText></w:r></w:del>'))),
+            "unparseable",
+        ),
+        (_handmade(_document_xml(_p(_r(f"<w:instrText> MERGEFIELD {ID} </w:instrText>")))), "unparseable"),
+        (
+            _handmade(
+                _document_xml(
+                    _p(f'<w:r><w:drawing><wp:docPr id="1" name="图片" descr="身份证{ID}"/></w:drawing></w:r>')
+                )
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _document_xml(_p(_r("<w:t>无</w:t>"))),
+                **{
+                    "docProps/core.xml": f"<cp:coreProperties xmlns:cp='x'><cp:title>{ID}</cp:title></cp:coreProperties>"
+                },
+            ),
+            "unparseable",
+        ),
+        # Text between elements: no reader shows it, but it is in the file.
+        (_handmade(_document_xml(_p(_r("<w:t>无</w:t>") + ID))), "unparseable"),
+        # What cannot be read safely: a DTD, a text outside a run, a zip of no document.
+        (_handmade('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:document/>'), "unparseable"),
+        (_handmade(_document_xml(f"<w:p><w:t>{ID}</w:t></w:p>")), "unparseable"),
+        (
+            _handmade(_document_xml(_p(_r("<w:t>x</w:t>")))).replace(b"word/document.xml", b"word/documenx.xml"),
+            "binary",
+        ),
+        (b"PK\x03\x04 not a zip at all", "unparseable"),
+    ],
+    ids=[
+        "picture",
+        "comments",
+        "deleted",
+        "field",
+        "alt-text",
+        "property",
+        "between",
+        "dtd",
+        "text-outside-run",
+        "no-document",
+        "no-zip",
+    ],
+)
+def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
+    assert _refused(body) == code
+
+
+def test_an_archive_without_its_document_is_no_document() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/styles.xml", "<w:styles/>")
+    assert _refused(out.getvalue()) == "unparseable"
