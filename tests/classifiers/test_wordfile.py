@@ -204,6 +204,23 @@ def test_a_document_without_a_prefix_keeps_its_namespace() -> None:
         )
 
 
+def test_a_text_box_s_paragraphs_are_masked_in_both_its_forms() -> None:
+    """Word writes a text box twice, as a drawing and as VML for older readers: a paragraph in
+    another paragraph's run, read as text of its own, in each."""
+    box = _p(_r(f"<w:t>身份证号：{ID}</w:t>"))
+    content = f"<w:txbxContent>{box}</w:txbxContent>"
+    document = _document_xml(
+        _p(
+            _r("<w:t>见框内</w:t>"),
+            f"<w:r><mc:AlternateContent><mc:Choice>{content}</mc:Choice>"
+            f"<mc:Fallback>{content}</mc:Fallback></mc:AlternateContent></w:r>",
+        )
+    ).replace("<w:document ", '<w:document xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ')
+    with zipfile.ZipFile(io.BytesIO(_inspect(_handmade(document)).body)) as archive:
+        masked = archive.read("word/document.xml").decode()
+    assert ID not in masked and masked.count("身份证号：[已屏蔽]") == 2 and "见框内" in masked
+
+
 def test_a_mask_that_would_take_a_tab_is_refused() -> None:
     story = Story("word/document.xml", "")
     paragraph = Paragraph()
