@@ -82,10 +82,7 @@ def _xlsx(*extra_parts: tuple[str, bytes]) -> bytes:
         sheet.append(row)
     out = io.BytesIO()
     book.save(out)
-    with zipfile.ZipFile(out, "a") as archive:
-        for name, data in extra_parts:
-            archive.writestr(name, data)
-    return out.getvalue()
+    return _added(out, extra_parts)
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -102,10 +99,15 @@ def _docx(*extra_parts: tuple[str, bytes]) -> bytes:
         form.cell(r, 0).text, form.cell(r, 1).text = label, value
     out = io.BytesIO()
     document.save(out)
-    with zipfile.ZipFile(out, "a") as archive:
-        for name, data in extra_parts:
-            archive.writestr(name, data)
-    return out.getvalue()
+    return _added(out, extra_parts)
+
+
+def _added(archive: io.BytesIO, parts: tuple[tuple[str, bytes], ...]) -> bytes:
+    """A saved Office file with ``parts`` (a picture, …) added to its archive."""
+    with zipfile.ZipFile(archive, "a") as added:
+        for name, data in parts:
+            added.writestr(name, data)
+    return archive.getvalue()
 
 
 def _b64url(data: bytes) -> str:
