@@ -5,6 +5,7 @@ left anywhere in it, and a document holding what is not rewritten refused."""
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import docx
@@ -15,7 +16,7 @@ from classifiers.inspect import Inspection, InspectionError
 from classifiers.levels import DataLevel
 from classifiers.mediatypes import DOCUMENT
 from classifiers.wordxml import Paragraph, Story, mask_paragraph
-from support.inspected import INSPECTOR, PROFILES
+from support.inspected import INSPECTOR, PROFILES, out
 from support.synth_people import make_id
 
 ID = make_id(birth="19491231", seq="002")
@@ -219,6 +220,32 @@ def test_a_text_box_s_paragraphs_are_masked_in_both_its_forms() -> None:
     with zipfile.ZipFile(io.BytesIO(_inspect(_handmade(document)).body)) as archive:
         masked = archive.read("word/document.xml").decode()
     assert ID not in masked and masked.count("身份证号：[已屏蔽]") == 2 and "见框内" in masked
+
+
+_REMARKS = [
+    f"申请人张伟，身份证号{ID}，联系电话13912345678，住{ADDRESS}。",
+    f"户主：李娜 配偶：王强 身份证号码：{ID2}",
+    "经入户调查，该户家庭人均收入低于当地低保标准，同意纳入。",
+    "银行卡号：6222021234567890123，开户人张伟，手机139 1234 5678。",
+    "审核人：王强    审批日期：2024年3月5日",
+]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_runs_split_anywhere_mask_as_the_text_does(seed: int) -> None:
+    """However Word splits a paragraph into runs (inside a name, an ID number, a label), the
+    document's text masks as the same text does alone."""
+    rng = random.Random(seed)
+    paragraphs = rng.sample(_REMARKS, 3)
+    body = ""
+    for text in paragraphs:
+        cuts = sorted(rng.sample(range(1, len(text)), rng.randrange(1, 6)))
+        pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        body += _p(*(_r(f'<w:t xml:space="preserve">{piece}</w:t>') for piece in pieces))
+    for role in ("outsourced", "caseworker"):
+        masked = _inspect(_handmade(_document_xml(body)), role).body
+        expected = out("\n".join(paragraphs), "text/plain", role).split("\n")
+        assert [p.text for p in docx.Document(io.BytesIO(masked)).paragraphs] == expected
 
 
 def test_a_mask_that_would_take_a_tab_is_refused() -> None:
