@@ -34,19 +34,23 @@ Check = Callable[[str], bool]
 
 # The parts a document of text and tables holds, as Word, LibreOffice, poi-tl and python-docx
 # write them.
+# A document with content controls carries a glossary document of their building blocks
+# (placeholder texts, "单击或点击此处输入文字。"), under word/glossary: read as the document is.
 _KNOWN_PARTS: Final = re.compile(
     r"""\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:app|core|custom)\.xml
-    |word/document\.xml|word/_rels/(?:document|header\d+|footer\d+)\.xml\.rels
-    |word/(?:styles|stylesWithEffects|settings|webSettings|fontTable|numbering|people)\.xml
+    |word/(?:glossary/)?document\.xml|word/(?:glossary/)?_rels/(?:document|header\d+|footer\d+)\.xml\.rels
+    |word/(?:glossary/)?(?:styles|stylesWithEffects|settings|webSettings|fontTable|numbering|people)\.xml
     |word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/(?:footnotes|endnotes)\.xml
     |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)""",
     re.VERBOSE,
 )
-_STORY: Final = re.compile(r"word/(?:document|header\d+|footer\d+|footnotes|endnotes)\.xml")
+_STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes)\.xml")
 # Parts whose texts and attribute values the walk does not mask: the document's properties,
 # relationships' targets (a link), settings (document variables), revision authors, the data
 # that content controls are bound to (Word's default template holds an empty one).
-_METADATA: Final = re.compile(r"docProps/.*\.xml|.*\.rels|word/(?:settings|people)\.xml|customXml/.*\.xml")
+_METADATA: Final = re.compile(
+    r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|people)\.xml|customXml/.*\.xml"
+)
 # A picture of the first page, saved with the document: dropped with what it names once the
 # text it shows is masked.
 _THUMBNAIL: Final = re.compile(r"docProps/thumbnail\.(?:jpeg|png)")

@@ -248,6 +248,22 @@ def test_runs_split_anywhere_mask_as_the_text_does(seed: int) -> None:
         assert [p.text for p in docx.Document(io.BytesIO(masked)).paragraphs] == expected
 
 
+def test_a_glossary_of_building_blocks_is_read_as_the_document_is() -> None:
+    """Content controls bring a glossary document (their placeholders): refused as a part not
+    known, every such document went out as 502; what it holds is masked as the body's text."""
+    glossary = (
+        f'<w:glossaryDocument xmlns:w="{_MAIN}"><w:docParts><w:docPart><w:docPartBody>'
+        + _p(_r("<w:t>单击或点击此处输入文字。</w:t>"))
+        + _p(_r(f"<w:t>示例：张伟，身份证号{ID}</w:t>"))
+        + "</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>"
+    )
+    body = _handmade(_document_xml(_p(_r("<w:t>姓名：李娜</w:t>"))), **{"word/glossary/document.xml": glossary})
+    with zipfile.ZipFile(io.BytesIO(_inspect(body).body)) as archive:
+        masked = archive.read("word/glossary/document.xml").decode()
+        assert "姓名：[已屏蔽]" in archive.read("word/document.xml").decode()
+    assert ID not in masked and "张伟" not in masked and "单击或点击此处输入文字。" in masked
+
+
 def test_a_mask_that_would_take_a_tab_is_refused() -> None:
     story = Story("word/document.xml", "")
     paragraph = Paragraph()
