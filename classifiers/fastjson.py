@@ -22,6 +22,7 @@ from .columnbatch import Categories, ColumnBatch, KeyedVisitor
 from .columns import business_clean, join, maybe, whole_number
 from .detect import Plan
 from .entities import person_name
+from .entities.name_patterns import _UNIT_ENDS
 from .jsonembedded import embedded
 from .jsonkeys import ObjectKeys, personal_record
 from .jsonregions import Regions
@@ -68,7 +69,7 @@ class ColumnWalker:
         clean_keys: set[str],
         clean_values: set[tuple[int, str]],
         region_values: Callable[[Sequence[Any], bool, Sequence[int] | int], None],
-        found: Callable[[], tuple[int, int, int]],
+        found: Callable[[], tuple[int, int, int, int]],
         member_name_plan: Plan,
         split_keys: dict[tuple[str, ...], bool] | None = None,
         region_item: Callable[[int | None], None] | None = None,
@@ -80,7 +81,7 @@ class ColumnWalker:
         self.region_values = region_values  # a region key's column (catalog `regions`)
         self.region_part = region_part  # a column of one level of the region written apart (sheng, city)
         self.plan_of = plan_of
-        self.found = found  # (ID numbers and cards, mobiles, names) found so far in the inspection
+        self.found = found  # (ID numbers and cards, mobiles, names, landlines and addresses) found so far
         self.member_name_plan = member_name_plan
         self.records_id: int | None = None
         # Persons in no record list, and those beside it (persons.py): the walk tells it the
@@ -228,14 +229,28 @@ class ColumnWalker:
             self.visit(text, plan, record, path, False)
         return node, False
 
-    def _names_no_one_else(self, before: tuple[int, int, int], record: bool) -> bool:
+    def _names_no_one_else(self, before: tuple[int, int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
         name-shaped key over it is that person's name; a record with a name of its own under a
         key such as 成员 or 单位 is not keyed by name. A record must hold an ID number or a bank
         card: a unit's or a place's record has a contact mobile too ({"王府井": {"lxdh": …}})."""
-        numbers, mobiles, names = self.found()
+        numbers, mobiles, names, _ = self.found()
         identified = numbers > before[0] or (not record and mobiles > before[1])
         return identified and names == before[2]
+
+    def _reached_no_one_else(self, before: tuple[int, int, int, int]) -> bool:
+        """Did what was walked since ``before`` hold a landline or an address without naming
+        anyone? Under a full name that is no office's (``_no_unit``) that is a person's record
+        ({"data": {"张伟": {"gddh": "0915-…", "dz": …}}})."""
+        _, _, names, reached = self.found()
+        return reached > before[3] and names == before[2]
+
+    @staticmethod
+    def _no_unit(key: str) -> bool:
+        """Is ``key`` a full name that no unit's character ends? An office's record holds a
+        landline and an address too, under its office's name (民政局办公室, 林业局, 党支部:
+        ``_UNIT_ENDS``)."""
+        return key[-1] not in _UNIT_ENDS and full_name(key)
 
     def _object(
         self,
@@ -316,6 +331,7 @@ class ColumnWalker:
                 ((persons or personal_record(v)) and full_name(k))
                 or self._names_no_one_else(before, type(v) is dict or one_record)
                 or (type(v) is dict and full_name(k) and self._names_no_one_else(before, False))
+                or (type(v) is dict and self._reached_no_one_else(before) and self._no_unit(k))
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
                 new_key = self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
@@ -343,12 +359,17 @@ class ColumnWalker:
         # {"data": {"张伟": {"lxdh": <mobile>, "dz": …}}}: a mobile is a person's, under a full name
         reached = self._names_no_one_else(before, False)
         personal = [persons or reached or personal_record(v) for v in values]
-        if identified or any(personal):  # records of persons: keys shaped like names are theirs
+        # {"data": {"张伟": {"gddh": "0915-…", "dz": …}}}: so are a landline and an address, under
+        # a full name that is no office's
+        contact = self._reached_no_one_else(before)
+        if identified or contact or any(personal):  # records of persons: keys shaped like names are theirs
             new_keys = [
                 self.visit(k, self.member_name_plan, record, f"{path}{{key}}", True)
-                if new is None and self.keys.name_shaped(k) and (identified or (person and full_name(k)))
+                if new is None
+                and self.keys.name_shaped(k)
+                and (identified or (person and full_name(k)) or (contact and type(v) is dict and self._no_unit(k)))
                 else new
-                for k, new, person in zip(node, new_keys, personal, strict=True)
+                for k, new, person, v in zip(node, new_keys, personal, values, strict=True)
             ]
         if all(k is None for k in new_keys):
             return node, changed

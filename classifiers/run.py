@@ -23,7 +23,7 @@ from . import base64text, markup_text, tokens, urls
 from .columns import SEPARATOR
 from .detect import Detector, Plan
 from .detections import Detections
-from .entities import address, bank_card, mobile, person_name, resident_id
+from .entities import address, bank_card, landline, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
 from .grading import RecordSummary
 from .keyedcolumns import KEYED_ENTITY, KeyedColumn, odd_names, unchanged_masks
@@ -124,14 +124,15 @@ class Run(RegionNotes):
         """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
         return bool(self.detector.scanner.scan(key))
 
-    def found(self) -> tuple[int, int, int]:
-        """(ID numbers and bank cards, mobiles, names) found so far: the JSON walker compares
-        them around a value to tell a person's record that names no one else."""
+    def found(self) -> tuple[int, int, int, int]:
+        """(ID numbers and bank cards, mobiles, names, landlines and addresses) found so far: the
+        JSON walker compares them around a value to tell a person's record that names no one else."""
         counts = self.counts
         return (
             counts.get(resident_id.ENTITY, 0) + counts.get(bank_card.ENTITY, 0),
             counts.get(mobile.ENTITY, 0),
             counts.get(person_name.ENTITY, 0),
+            counts.get(landline.ENTITY, 0) + counts.get(address.ENTITY, 0),
         )
 
     def spans(self, cell: Cell) -> list[tuple[int, int, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from classifiers.dispositions import parse
-from support.inspected import ROLES, out
+from support.inspected import ROLES, json_leaks, out
 
 ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
 SECRETS = ("张伟", "李娜", ID, "%E5%BC%A0%E4%BC%9F", "%D5%C5%CE%B0")
@@ -103,3 +103,29 @@ def test_a_parts_file_name_is_written_back_as_a_header_browsers_read() -> None:
     body = _part("Content-Disposition: attachment; filename*=GBK''%D5%C5%CE%B0_%C9%ED%B7%DD%D6%A4.jpg")
     masked = out(body, PARTS, "caseworker")
     assert "filename*=UTF-8''%E5%BC%A0%2A%2A_%E8%BA%AB%E4%BB%BD%E8%AF%81.jpg" in masked, masked
+
+
+# Twenty-second round, formats. A landline and an address under a full name used as a key: the
+# values were masked, the name went out for both profiles. An office's record holds the same
+# under its office's name, which a unit's character ends (or which is no full name): it stays.
+JSON = "application/json"
+LANDLINE = "0915-3212345"
+ADDRESS = "汉滨区育才路12号"
+KEYED_BY_NAME = [
+    {"data": {"张伟": {"gddh": LANDLINE, "dz": ADDRESS}}},
+    {"data": {"张伟": {"gddh": LANDLINE}, "李娜": {"gddh": "0915-3212346"}}},
+    {"张伟": {"dz": ADDRESS}, "code": 0},
+]
+
+
+@pytest.mark.parametrize("doc", KEYED_BY_NAME)
+def test_a_name_over_a_landline_or_an_address_is_masked(doc: object) -> None:
+    json_leaks(doc, ["张伟", "李娜", LANDLINE, ADDRESS])
+
+
+@pytest.mark.parametrize("office", ["民政局办公室", "民政局", "林业局", "史志办", "党支部", "福利院", "王府井", "高新"])
+def test_an_offices_record_keeps_its_name(office: str) -> None:
+    body = f'{{"data": {{"{office}": {{"gddh": "{LANDLINE}", "dz": "{ADDRESS}"}}}}}}'
+    for role in ROLES:
+        masked = out(body, JSON, role)
+        assert office in masked and LANDLINE not in masked, (role, masked)
