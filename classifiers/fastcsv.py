@@ -20,7 +20,7 @@ from collections.abc import Callable
 from .columnbatch import KeyedVisitor
 from .csvcolumn import Categories, Detected, ValueVisitor, _column
 from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
-from .csvnames import names_beside_numbers
+from .csvnames import masked_mobiles, names_beside_numbers
 from .detect import Plan
 from .entities import person_name
 from .name_headings import _pivot_by_person, name_shaped
@@ -382,7 +382,11 @@ class _Walker:
                 changed.append((col, present, new))
         if not header and width > 1:  # 张伟,<ID>,139…: rows without a header
             done = {col for col, _, _ in changed}
-            changed += names_beside_numbers(width, cells, done, self._visit, self._plan_of)
+            # 张**,138****8000,男: a mobile masked in part beside a person
+            mobiles, rows = masked_mobiles(width, cells, done, self._visit, self._plan_of)
+            changed += mobiles
+            done.update(col for col, _, _ in mobiles)
+            changed += names_beside_numbers(width, cells, done, self._visit, self._plan_of, rows)
         return changed
 
     def _labelled_rows(

@@ -26,8 +26,8 @@ from .entities.name_patterns import _UNIT_ENDS
 from .jsonembedded import embedded
 from .jsonkeys import ObjectKeys, personal_record
 from .jsonregions import Regions
+from .jsonrows import ROW_KEYS, name_cells, split_file
 from .jsonrows import cells as row_cells
-from .jsonrows import name_cells, split_file
 from .jsonshapes import (
     HEADER_SET,
     HELD_VALUES,
@@ -47,6 +47,10 @@ from .jsonshapes import (
     table,
 )
 from .jsonvalues import _MISSING, _by_column, _by_row_index, _embedded_json
+from .masked_in_part import may_hold_mask
+from .masked_rows import LABEL as MOBILE_LABEL
+from .masked_rows import masked_mobile
+from .masked_rows import mobiles as masked_mobiles
 from .name_headings import PERSONS_KEYS, full_name
 from .numberparts import NumberParts
 from .persons import Persons
@@ -150,7 +154,9 @@ class ColumnWalker:
             is_records = id(node) == self.records_id
             row = self.regions.rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
             # ["张伟", <ID number>, <mobile>]: a row without a header; a name beside a person's number
-            named = self._name_cells(node) if self._unknown_key(key) else None
+            # (jqGrid's rows hold their cells under "cell", which the catalog knows as a phone's key)
+            unknown = self._unknown_key(key) or key in ROW_KEYS
+            named = self._name_cells(node) if unknown else None
             before = self.found() if named else None
             for i, v in enumerate(node):
                 if row is None and (is_records or type(v) is not dict):
@@ -167,7 +173,11 @@ class ColumnWalker:
                 if changed:
                     items = list(node) if items is None else items
                     items[i] = new
-            if before is not None and named and self._names_no_one_else(before, False):
+            # ["张**", "138****8000"]: a mobile masked in part beside a person's name or ID number
+            mobiles = masked_mobiles(node) if unknown and len(node) > 1 else None
+            if mobiles:
+                items = self._masked_mobiles(node, items, mobiles, path, record)
+            if named and (mobiles or (before is not None and self._names_no_one_else(before, False))):
                 for i in named:
                     if items is None or items[i] is node[i]:
                         masked = self.visit(node[i], self.member_name_plan, record, f"{path}[{i}]", True)
@@ -186,6 +196,21 @@ class ColumnWalker:
         """The cells of a row without a header shaped like a full name (``jsonrows.name_cells``)
         and clean of findings as a key would be (``ObjectKeys.name_shaped``)."""
         return [i for i in name_cells(node) if self.keys.name_shaped(node[i])]
+
+    def _masked_mobiles(
+        self, node: list[Any], items: list[Any] | None, cells: list[int], path: str, record: int
+    ) -> list[Any] | None:
+        """``items`` (None: ``node`` unchanged) with ``cells``, mobiles masked in part beside a
+        person's name or ID number in a row without a key (``masked_rows``), judged as a mobile's
+        key's values."""
+        plan = self.plan_of(MOBILE_LABEL)
+        for i in cells:
+            if items is None or items[i] is node[i]:
+                masked = self.visit(node[i], plan, record, f"{path}[{i}]", True)
+                if masked is not None:
+                    items = list(node) if items is None else items
+                    items[i] = masked
+        return items
 
     def _cell_row(
         self, node: list[dict[str, Any]], values: list[Any], path: str, record: int, embed: int
@@ -289,6 +314,7 @@ class ColumnWalker:
         regional = region_names(node, self.plan_of)  # {"code": "632801", "name": "格尔木市"}
         out: dict[str, Any] | None = None
         row = self.regions.rows_of.get(id(node)) if column is not None else None
+        unread: list[str] | None = None  # members under no key the catalog knows that may be a masked mobile
         for i, (k, v) in enumerate(node.items()):
             new_key = self.keys.masked(k, path, record)
             # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
@@ -319,6 +345,8 @@ class ColumnWalker:
                     walk_key = k
                 if row is None:
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
+                    if not changed and type(v) is str and len(v) == 11 and self._unknown_key(walk_key):
+                        unread = [k] if unread is None else [*unread, k]
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
                     if self.persons.names_person(column, v):
                         self.persons.add(row - int(k))
@@ -346,7 +374,31 @@ class ColumnWalker:
             elif changed:
                 out = dict(node)
                 out[k] = new
+        if unread is not None:  # {"a": "张**", "b": "138****8000"}: a masked mobile beside a person
+            out = self._object_mobiles(node, out, unread, path, record)
         return (out, True) if out is not None else (node, False)
+
+    def _object_mobiles(
+        self, node: dict[str, Any], out: dict[str, Any] | None, unread: list[str], path: str, record: int
+    ) -> dict[str, Any] | None:
+        """``out`` (None: ``node`` unchanged) with the members of ``unread`` that are mobiles masked
+        in part beside a person's name or ID number among the object's values (``masked_rows``)
+        judged as a mobile's key's values."""
+        if not any(masked_mobile(node[k]) for k in unread):
+            return out
+        values = list(node.values())
+        keys = list(node)
+        wanted = set(unread)
+        cells = [i for i in masked_mobiles(values) if keys[i] in wanted]
+        if not cells:
+            return out
+        plan = self.plan_of(MOBILE_LABEL)
+        for i in cells:
+            masked = self.visit(values[i], plan, record, _child(path, keys[i]), True)
+            if masked is not None:
+                out = dict(node) if out is None else out
+                out[list(out)[i]] = masked
+        return out
 
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column;
@@ -442,6 +494,9 @@ class ColumnWalker:
             if not is_records and (joined is None or (info is not None and info.entity in self._person_entities)):
                 # A column of names or ID numbers, or of objects that may hold them (joined: None)
                 self.persons.column(first, key, column)
+            if info is None and joined is not None and may_hold_mask(joined):
+                # [{"a": "张**", "b": "138****8000"}]: a mobile masked in part beside a person
+                changed_any |= self._column_mobiles(items, key, column, path, record, is_records, labels)
             category = info.category if info is not None else None
             if (
                 category is not None
@@ -485,6 +540,36 @@ class ColumnWalker:
                     items[i][key] = new
                     changed_any = True
         return changed_any
+
+    def _column_mobiles(
+        self,
+        items: list[dict[str, Any]],
+        key: str,
+        column: Sequence[Any],
+        path: str,
+        record: int,
+        is_records: bool,
+        labels: list[str] | None,
+    ) -> bool:
+        """Mask the values of a column under no key the catalog knows that are mobiles masked in
+        part beside a person's name or ID number in their own object (``masked_rows``), as a
+        mobile's key's values; whether any changed."""
+        plan: Plan | None = None
+        changed = False
+        for i, value in enumerate(column):
+            if not masked_mobile(value):
+                continue
+            item = items[i]
+            values = list(item.values())
+            if list(item).index(key) not in masked_mobiles(values):
+                continue
+            plan = self.plan_of(MOBILE_LABEL) if plan is None else plan
+            at: int | str = i if labels is None else labels[i]
+            masked = self.visit(value, plan, i if is_records else record, (path, at, key), True)
+            if masked is not None:
+                item[key] = masked
+                changed = True
+        return changed
 
     def _table(
         self, rows: list[Any], names: list[str], start: int, path: str, key: str | None, record: int, embed: int

@@ -8,7 +8,7 @@ the walk (``ColumnWalker``), by what its other cells are found to hold.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from .entities import embedded_file
 from .jsonshapes import PlanOf
@@ -16,6 +16,9 @@ from .name_headings import full_name
 
 # The most cells a list without a header may have to be read as one person's row.
 _ROW_CELLS_MAX = 12
+# Keys a row of plain cells stands under: jqGrid's {"id": 1, "cell": ["张伟", <ID number>]} (the
+# catalog knows "cell" as a phone's key, which left its rows unread for who they are).
+ROW_KEYS: Final = frozenset(["cell"])
 # The members that hold the value of a cell object in a row of them ([{"v": "张伟"}, {"v": <ID>}]:
 # a grid's or a sheet's export).
 _CELL_VALUES = ("v", "value", "text", "val", "content")

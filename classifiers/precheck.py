@@ -9,6 +9,7 @@ from typing import Final
 
 from .entities import address, address_latin, licence_plate, name_lists, numerals, person_name
 from .masked_in_part import LABELLED_MOBILE_HINT, may_be_labelled_mobile
+from .masked_rows import may_be_in_line
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
@@ -97,6 +98,7 @@ def may_hold(text: str) -> bool:
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
         or address_latin.may_be_prose(text)
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
+        or may_be_in_line(text)  # 张**,138****8000,男: the same beside a person (masked_rows.py)
     )
 
 

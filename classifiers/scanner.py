@@ -37,6 +37,7 @@ from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .labelled_cards import labelled_cards
 from .labelled_ids import labelled_ids
 from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
+from .masked_rows import in_lines as mobiles_in_lines
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
 from .normalise import Folded, fold, fold_joined, has_separated_digits, loose_as_spaces
@@ -203,6 +204,7 @@ class Scanner:
         masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
         if masked:
             found += bare_ids(plain)
+            found += mobiles_in_lines(plain)  # 张**,138****8000,男 (masked_rows.py)
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
