@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,13 @@ _LIST_CHINESE = ("列表", "集合")
 # An index inside a key, between the words of a member's field (jtcy1xm, cy1_xm, jtcy_2_xm: the
 # first member's name): one to three digits, the separators beside them, letters or CJK on both sides.
 _INNER_INDEX_RE = re.compile(r"([A-Za-z\u4e00-\u9fff]+?)[_-]?[0-9]{1,3}[_-]?([A-Za-z\u4e00-\u9fff]+)")
+
+
+# What a heading is decorated with (``Catalog._decorated``), read after NFKC (【】 and 「」 stay
+# themselves; （）： become ()：): brackets, a required mark, a colon, quotes, spaces.
+_DECORATION = "【】[]()<>《》「」〔〕*:\"' "
+# A note in brackets after a heading: 姓名（必填）, 身份证号(18位).
+_NOTE_RE = re.compile(r"\([^()]{1,8}\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +170,23 @@ class Catalog:
             if folded.endswith(term):
                 hit = self._suffixed[term]
                 return self._named_before(hit, folded[: -len(term)] if term in _ID_WORDS else "")
-        return self._indexed(key) or self._indexed_inside(key) or self._dotted(key)
+        return self._indexed(key) or self._indexed_inside(key) or self._dotted(key) or self._decorated(key)
+
+    def _decorated(self, key: str) -> KeyInfo | None:
+        """A key written as a form's or a template's heading (姓名*, 姓名：, 【姓名】, [姓名], （姓名）,
+        姓名（必填）, ｘｍ in full-width letters) names what it names bare: the required mark and
+        the colon after it, the brackets about it and a note in brackets after it are no part of
+        the name (a mark before it, *姓名, was matched as a suffix). Only entity keys, as for
+        ``_indexed``."""
+        bare = unicodedata.normalize("NFKC", key) if not key.isascii() else key
+        noted = _NOTE_RE.search(bare)
+        if noted is not None and noted.start() > 0:
+            bare = bare[: noted.start()]
+        bare = bare.strip(_DECORATION)
+        if not bare or bare == key:
+            return None
+        info = self.lookup(bare)
+        return info if info is not None and info.entity is not None else None
 
     def _indexed_inside(self, key: str) -> KeyInfo | None:
         """A key with an index between its words (jtcy1xm, cy1_xm: the first member's 姓名, as

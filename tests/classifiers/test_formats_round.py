@@ -199,3 +199,31 @@ def test_a_masked_value_under_a_business_key_stays_beside_a_person() -> None:
     for body in ('{"orderNo": "138****8000", "xm": "张**"}', '[{"orderNo": "138****8000", "xm": "张**"}]'):
         for role in ROLES:
             assert MASKED_MOBILE in out(body, JSON, role), (role, body)
+
+
+# A key decorated as a form's or a template's heading (Catalog._decorated): the name under it went
+# out for both profiles, in JSON and under a CSV heading.
+DECORATED = [
+    ('{"姓名*": "张伟", "性别": "男"}', JSON),
+    ('{"【姓名】": "张伟"}', JSON),
+    ('{"[姓名]": "张伟"}', JSON),
+    ('{"姓名：": "张伟"}', JSON),
+    ('{"姓名（必填）": "张伟"}', JSON),
+    ('{"ｘｍ": "张伟"}', JSON),
+    ('[{"姓名:": "张伟", "xb": "男"}, {"姓名:": "李娜", "xb": "女"}]', JSON),
+    ("序号,姓名*,性别\n1,张伟,男\n2,李娜,女\n", CSV),
+    ("序号,【姓名】,性别\n1,张伟,男\n2,李娜,女\n", CSV),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type"), DECORATED)
+def test_a_name_under_a_decorated_key_is_masked(body: str, media_type: str) -> None:
+    for role in ROLES:
+        masked = out(body, media_type, role)
+        assert "张伟" not in masked and "李娜" not in masked, (role, masked)
+
+
+def test_a_decorated_key_naming_nothing_stays() -> None:
+    for body in ('{"(备注)": "周报", "状态*": "正常"}', '{"【项目】": "方案", "页码：": "2"}'):
+        for role in ROLES:
+            assert out(body, JSON, role) == body, role
