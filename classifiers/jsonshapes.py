@@ -63,6 +63,9 @@ PAIR_NAMES = (
     "attributeName",
     "propName",
     "paramName",
+    "colName",
+    "columnName",
+    "itemName",
     "zdmc",
     "zdm",
 )
@@ -77,6 +80,9 @@ PAIR_VALUES = (
     "attributeValue",
     "propValue",
     "paramValue",
+    "colValue",
+    "columnValue",
+    "itemValue",
     "zdz",
 )
 # Members of an object under a key that hold that key's value: form state ({"xm": {"value":

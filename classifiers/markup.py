@@ -27,7 +27,7 @@ import defusedxml
 import defusedxml.ElementTree
 
 from .entities import name_tests
-from .markup_fields import _BUTTONS, _CELLS, _NAMING, _VALUE_ATTRS, _header, _in_header_row
+from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import Edit
@@ -246,7 +246,7 @@ class _Walk:
     def _key(self, item: Item) -> str | None:
         elem = item.elem
         if item.kind == "attr":
-            if item.attr in _VALUE_ATTRS:
+            if item.attr in _VALUE_ATTRS or (item.attr[:1].isupper() and item.attr.lower() in _VALUE_ATTRS):
                 named = self._naming(elem)
                 if named is not None:
                     return named
@@ -347,6 +347,11 @@ class _Walk:
         for attr in _NAMING:
             value = elem.attrs.get(attr)
             if value and self.known(value):
+                return value
+        # XML keeps an attribute's case: .NET's <Field Name="XM" Value="张伟"/>, Oracle's
+        # <COLUMN NAME="XM">, read as no name, left the name in clear.
+        for attr, value in elem.attrs.items():
+            if attr[:1].isupper() and attr.lower() in _NAMING_SET and value and self.known(value):
                 return value
         return None
 

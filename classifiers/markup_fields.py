@@ -9,14 +9,28 @@ from .markup_lexer import Elem
 # Also the pairs' names of dynamic forms and attribute-value stores, as jsonshapes reads them in
 # JSON (<field label="姓名" value="张伟"/>, <item fieldName="xm" fieldValue="张伟"/>: in clear until
 # read so), with HTML's lowered forms.
-_PAIRS = ("fieldName", "fieldCode", "fieldLabel", "attrName", "attributeName", "propName", "paramName")
+_PAIRS = (
+    *("fieldName", "fieldCode", "fieldLabel", "attrName", "attributeName", "propName", "paramName"),
+    *("colName", "columnName", "itemName"),
+)
 _NAMING = (
     *("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id", "label"),
     *_PAIRS,
     *(name.lower() for name in _PAIRS),
     *("zdmc", "zdm"),
 )
-_PAIR_VALUES = ("fieldValue", "attrValue", "attributeValue", "propValue", "paramValue")
+_PAIR_VALUES = (
+    "fieldValue",
+    "attrValue",
+    "attributeValue",
+    "propValue",
+    "paramValue",
+    "colValue",
+    "columnValue",
+    "itemValue",
+)
+# (An XML attribute's name in capitals, Name or NAME, is looked up lowered: Markup._naming.)
+_NAMING_SET = frozenset(_NAMING)
 _VALUE_ATTRS = frozenset(
     {"value", "content", "data-value", "title", "val", "zdz", *_PAIR_VALUES, *(name.lower() for name in _PAIR_VALUES)}
 )
@@ -36,12 +50,14 @@ def _cell(elem: Elem) -> tuple[Elem, int, int, bool] | None:
 
 
 def _header(elem: Elem) -> str | None:
-    """The heading of the column of the cell the element is in (a value that had no key)."""
+    """The heading of the column of the cell the element is in (a value that had no key); a
+    heading cell below the header row is a row's heading (<th scope="row">张伟</th>), under its
+    column's heading as a <td> is."""
     cell = _cell(elem)
     if cell is None:
         return None
-    table, _, col, is_header = cell
-    if is_header or not table.headers:
+    table, row, col, is_header = cell
+    if not table.headers or (is_header and row <= table.header_row):
         return None
     return table.headers[col] if col < len(table.headers) else None
 

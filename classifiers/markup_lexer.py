@@ -82,7 +82,9 @@ class Elem:
     # <table>: column -> the last row a cell of a row above covers there (HTML rowspan,
     # SpreadsheetML ss:MergeDown)
     covered: dict[int, int] = field(default_factory=dict)
+    spanners: dict[int, Elem] = field(default_factory=dict)  # <table>: column -> the cell covering it so
     header_row: int = 0  # <table>: the number of the row its headers come from
+    group_heading: bool = False  # <table>: a cell of that row spans several columns
     # Text that follows a child leaf, as (start, end) in ``text`` and that leaf's text:
     # <p><b>姓名</b>张伟</p> shows 张伟 under the label 姓名.
     labelled: list[tuple[int, int, str]] = field(default_factory=list)
@@ -257,8 +259,13 @@ class Lexer:
         if not self.html:
             col = max(col, _count(elem.attrs.get("Index")) - 1)
         if table is not None:
+            first = col
             while table.covered.get(col, 0) >= owner.row:
                 col += 1
+            if first == 0 < col and elem.label is None:
+                # The row's first cell after a label spanning down (<th rowspan="2">姓名</th>
+                # <td>张伟</td></tr><tr><td>李娜</td>): that label is its label too, as it shows.
+                elem.label = cell_text(table.spanners[col - 1])[:40] or None
         if self.html:
             elem.span = max(1, min(_count(elem.attrs.get("colspan")), _MAX_COLUMNS - col))
             down = _count(elem.attrs.get("rowspan"))
@@ -267,6 +274,7 @@ class Lexer:
             down = 1 + _count(elem.attrs.get("MergeDown"))
         if table is not None and down > 1:
             table.covered.update(dict.fromkeys(range(col, col + elem.span), owner.row + down - 1))
+            table.spanners.update(dict.fromkeys(range(col, col + elem.span), elem))
         if table is not None and self.rows and self.rows[-1][0] is table:
             elem.cell = (table, owner.row, col, elem.name == "th")
             self.rows[-1][2].append(elem)
@@ -308,11 +316,25 @@ class Lexer:
             entry[1].append(elem.text)
 
     def _find_headers(self) -> None:
-        """A table's header row: its first row made only of <th> cells."""
-        for table, _, cells in self.rows:
-            if table.headers is None and cells and all(c.cell is not None and c.cell[3] for c in cells):
+        """A table's header row: its first row made only of <th> cells; and a row of them right
+        below one holding a group's heading over several columns (<th colspan="2">人员</th>, then
+        <th>姓名</th><th>电话</th>), whose headings name the columns they stand over: under the
+        group's heading alone the names went out in clear."""
+        for table, row, cells in self.rows:
+            if not cells or not all(c.cell is not None and c.cell[3] for c in cells):
+                continue
+            if table.headers is None:
                 table.headers = headings(cells)
-                table.header_row = cells[0].cell[1] if cells[0].cell is not None else 0
+                table.header_row = row
+            elif row == table.header_row + 1 and table.group_heading:
+                lower, upper = headings(cells), table.headers
+                width = max(len(lower), len(upper))
+                lower, upper = lower + [""] * (width - len(lower)), upper + [""] * (width - len(upper))
+                table.headers = [heading or above for heading, above in zip(lower, upper, strict=True)]
+                table.header_row = row
+            else:
+                continue
+            table.group_heading = any(c.span > 1 for c in cells)
 
 
 def cell_text(cell: Elem) -> str:

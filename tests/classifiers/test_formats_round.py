@@ -227,3 +227,56 @@ def test_a_decorated_key_naming_nothing_stays() -> None:
     for body in ('{"(备注)": "周报", "状态*": "正常"}', '{"【项目】": "方案", "页码：": "2"}'):
         for role in ROLES:
             assert out(body, JSON, role) == body, role
+
+
+# Tables and fields in markup: a group's heading over the header row (colspan), a label spanning
+# rows (rowspan), a row's heading cell, XML's attributes in capitals (.NET, Oracle), and more
+# name/value pairs (also in JSON). Each went out with the name in clear for both profiles.
+XML = "application/xml"
+MARKUP_AND_PAIRS = [
+    (
+        '<table><tr><th colspan="2">人员</th></tr><tr><th>姓名</th><th>电话</th></tr>'
+        "<tr><td>张伟</td><td>13912345678</td></tr></table>",
+        HTML,
+    ),
+    (
+        '<table><tr><th rowspan="2">序号</th><th colspan="2">人员</th></tr><tr><th>姓名</th><th>电话</th></tr>'
+        "<tr><td>1</td><td>张伟</td><td>13912345678</td></tr></table>",
+        HTML,
+    ),
+    ('<table><tr><th rowspan="2">姓名</th><td>张伟</td></tr><tr><td>李娜</td></tr></table>', HTML),
+    ("<table><tr><th>姓名</th><th>电话</th></tr><tr><th>张伟</th><td>13912345678</td></tr></table>", HTML),
+    (f'<Fields><Field Name="XM" Value="张伟"/><Field Name="SFZH" Value="{ID}"/></Fields>', XML),
+    ('<ROWSET><ROW><COLUMN NAME="XM"><![CDATA[张伟]]></COLUMN></ROW></ROWSET>', XML),
+    ('<r><item colName="xm" colValue="张伟"/></r>', XML),
+    ('{"data": [{"colName": "xm", "colValue": "张伟"}, {"colName": "xb", "colValue": "男"}]}', JSON),
+    ('{"data": [{"columnName": "xm", "columnValue": "张伟"}]}', JSON),
+    ('[{"itemName": "姓名", "itemValue": "张伟"}]', JSON),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type"), MARKUP_AND_PAIRS)
+def test_names_in_these_tables_and_fields_are_masked(body: str, media_type: str) -> None:
+    for role in ROLES:
+        masked = out(body, media_type, role)
+        for secret in ("张伟", "李娜", ID):
+            assert secret not in masked, (role, secret, masked)
+
+
+MARKUP_AND_PAIRS_STAY = [
+    (
+        '<table><tr><th colspan="2">项目</th></tr><tr><th>名称</th><th>金额</th></tr>'
+        "<tr><td>方案</td><td>100</td></tr></table>",
+        HTML,
+    ),
+    ('<table><tr><th rowspan="2">项目</th><td>方案</td></tr><tr><td>周报</td></tr></table>', HTML),
+    ("<table><tr><th>项目</th><th>金额</th></tr><tr><th>合计</th><td>100</td></tr></table>", HTML),
+    ('<Fields><Field Name="BZ" Value="周报"/><COLUMN NAME="XMMC">方案</COLUMN></Fields>', XML),
+    ('[{"itemName": "低保", "itemValue": "1"}, {"colName": "状态", "colValue": "张家港"}]', JSON),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type"), MARKUP_AND_PAIRS_STAY)
+def test_these_tables_and_fields_stay(body: str, media_type: str) -> None:
+    for role in ROLES:
+        assert out(body, media_type, role) == body, role
