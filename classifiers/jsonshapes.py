@@ -151,7 +151,8 @@ def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list
             continue
         # A key with a part index (sfzh1), or an ID number's key holding its 17 digits alone,
         # which a check character's member may follow ({"sfzh": …, "校验码": "X"}).
-        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else key if len(part) == 17 else ""
+        # Or a part's word after it (phone_prefix, phone_suffix; mobileHead, mobileTail).
+        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key) or (key if len(part) == 17 else "")
         if stem and stem == base and part and _digits(part):
             keys.append(key)
             length += len(part)
@@ -184,8 +185,20 @@ def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:
     is a number's key the catalog knows with a part index after it (``sfzh1``), or a check
     character's key beside an ID number's (``sfzh``, ``jym``)."""
     return any(
-        key[-1:].isdigit() and _entity(key.rstrip("0123456789_-"), plan_of) in _NUMBER_LENGTHS for key in keys
+        _entity(key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key), plan_of) in _NUMBER_LENGTHS
+        for key in keys
     ) or (not CHECK_KEYS.isdisjoint(keys) and any(_entity(key, plan_of) == _ID for key in keys))
+
+
+# A part's word after a number's key: {"phone_prefix": "139", "phone_suffix": "12345678"} went out
+# whole, eleven digits in two members (only an index after the key was read so).
+_PART_WORD = re.compile(r"[_-]?(?:prefix|suffix|head|tail|front|back)$", re.IGNORECASE)
+
+
+def _part_stem(key: str) -> str:
+    """``key`` without a part's word after it (phone_prefix: phone); "" when it has none."""
+    m = _PART_WORD.search(key)
+    return key[: m.start()] if m is not None and m.start() > 0 else ""
 
 
 def _digits(part: str) -> bool:
