@@ -82,8 +82,9 @@ _SCORE = 0.9  # as masked_in_part's: below a valid number's
 
 def may_be_in_line(text: str) -> bool:
     """Could ``text`` hold a mobile masked in part as a field of a line (the pre-check's
-    question: it holds nothing else the pre-check looks for)? Substring tests first."""
-    return may_hold_mask(text) and _FIELD_MOBILE.search(text) is not None
+    question: it holds nothing else the pre-check looks for)? Substring tests first, the one
+    that fails most values (a 1) first: most values the pre-check asks this of hold no digit."""
+    return "1" in text and may_hold_mask(text) and _FIELD_MOBILE.search(text) is not None
 
 
 def in_lines(plain: Folded) -> list[Match]:
