@@ -1,4 +1,11 @@
-"""Resident identity card numbers (居民身份证号码), GB 11643-1999, plus 15-digit legacy numbers."""
+"""Resident identity card numbers (居民身份证号码), GB 11643-1999, plus 15-digit legacy numbers.
+
+A foreigner's permanent residence ID of the 2023 series (外国人永久居留身份证) is numbered under the
+same standard: 9 (no province's), the issuing province, the nationality's three digits, the date
+of birth, a serial and the same check character. Systems store it in the ID number's column and
+check it as one: it is a RESIDENT_ID here (``_issued_ok``). The 2017 series (three letters and
+twelve digits) has no check: a PASSPORT after its label (permits.py).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +21,9 @@ ENTITY: Final = "RESIDENT_ID"
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS: Final = "10X98765432"
-# Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao.
+# Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao, and 83,
+# which opens the residence permits of Taiwan residents (830000; 810000 and 820000 Hong Kong's
+# and Macao's): a permit of 830000 went out in clear where one of 810000 was masked.
 PROVINCE_CODES: Final = frozenset(
     (
         11,
@@ -51,6 +60,7 @@ PROVINCE_CODES: Final = frozenset(
         71,
         81,
         82,
+        83,
     )
 )
 _EARLIEST_TEXT = "19000101"
@@ -138,6 +148,12 @@ def _prefix_ok(number: str) -> bool:
     return int(number[:2]) in PROVINCE_CODES
 
 
+def _issued_ok(number: str) -> bool:
+    """An 18-character number's opening: a province's code, or 9 and the issuing province's (a
+    foreigner's permanent residence ID, 2023 series)."""
+    return _prefix_ok(number) or (number[0] == "9" and int(number[1:3]) in PROVINCE_CODES)
+
+
 def to18(number: str) -> str:
     """Normalise to the 18-character form (upper-case X; legacy numbers get "19" and a check)."""
     number = number.strip().upper()
@@ -179,7 +195,7 @@ def validate(text: str) -> bool | None:
         return disability_card(text)
     number = text.upper()
     if len(number) == 18:
-        if not number[:17].isdigit() or not _prefix_ok(number):
+        if not number[:17].isdigit() or not _issued_ok(number):
             return False
         if not _birth_ok(number[6:14]):
             return False
@@ -207,7 +223,11 @@ def _valid_ascii18(number: str) -> bool:
     last = number[17]
     if _CHECK_CHARS[2 * rest % 11] != ("X" if last == "x" else last):
         return False
-    if (ord(number[0]) - 48) * 10 + ord(number[1]) - 48 not in PROVINCE_CODES:
+    opening = (ord(number[0]) - 48) * 10 + ord(number[1]) - 48
+    # A province's code, or 9 and the issuing province's (a permanent residence ID: _issued_ok).
+    if opening not in PROVINCE_CODES and (
+        opening < 90 or (opening - 90) * 10 + ord(number[2]) - 48 not in PROVINCE_CODES
+    ):
         return False
     month = (ord(number[10]) - 48) * 10 + ord(number[11]) - 48
     day = (ord(number[12]) - 48) * 10 + ord(number[13]) - 48
@@ -236,7 +256,7 @@ def mistyped(number: str) -> bool:
         and number[:17].isdigit()
         and (number[17].isdigit() or number[17] == "X")
         and validate(number) is False  # most are valid: the quick test first
-        and _prefix_ok(number)
+        and _issued_ok(number)
         and _birth_ok(number[6:14])
     )
 
@@ -246,7 +266,7 @@ def truncated(number: str) -> bool:
     character (a column of 17 characters, a copy that lost the last one), masked where a label
     says what it is."""
     return (
-        len(number) == 17 and number.isascii() and number.isdigit() and _prefix_ok(number) and _birth_ok(number[6:14])
+        len(number) == 17 and number.isascii() and number.isdigit() and _issued_ok(number) and _birth_ok(number[6:14])
     )
 
 

@@ -97,7 +97,7 @@ def test_validate_equals_the_checks_in_their_first_order() -> None:
     def before(text: str) -> bool | None:
         number = text.upper()
         if len(number) == 18:
-            if not number[:17].isdigit() or not resident_id._prefix_ok(number):
+            if not number[:17].isdigit() or not resident_id._issued_ok(number):
                 return False
             if not resident_id._birth_ok(number[6:14]):
                 return False
@@ -111,8 +111,11 @@ def test_validate_equals_the_checks_in_their_first_order() -> None:
     days = [today + dt.timedelta(days=d) for d in (-1, 0, 1, 400)]
     births = [d.strftime("%Y%m%d") for d in days] + ["18991231", "19000101", "20000229", "19000229", "20240229"]
     texts: list[str] = []
+    # 830000: a Taiwan resident's residence permit; 911840, 931826: a foreigner's permanent
+    # residence ID (9, the issuing province, the nationality).
+    regions = ("610902", "110101", "710000", "820000", "830000", "911840", "931826", "990902", "000000")
     for _ in range(20000):
-        region = r.choice(["610902", "110101", "710000", "820000", "990902", "000000", f"{r.randrange(10**6):06d}"])
+        region = r.choice([*regions, f"{r.randrange(10**6):06d}"])
         birth = (
             r.choice(births)
             if r.random() < 0.3

@@ -1,0 +1,103 @@
+"""Numbers round twelve: numbers of papers that went out in clear (a foreigner's permanent
+residence ID, the Taiwan residents' permits, a medical insurance card, the certificates of a
+marriage, an adoption, a death and a cremation) and a second house number or room after an
+address, checked through ``Inspector.inspect`` for the strict and the caseworker profile, each
+beside look-alikes that must stay (docs/classifiers-rounds.md, the twenty-second round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.entities import resident_id
+from classifiers.scanner import Scanner
+from support.inspected import inspected_json, leaks, unchanged
+
+SCANNER = Scanner()
+
+# A foreigner's permanent residence ID of the 2023 series: 9, the issuing province (11 Beijing,
+# 31 Shanghai), the nationality (840 the United States, 826 the United Kingdom), the date of
+# birth, a serial and GB 11643's check character. Synthetic, checksum-valid, and failing the Luhn
+# check (a number passing it was masked as a bank card by chance).
+PERMANENT = "911840198503150016"
+PERMANENT_2 = "93182619780101003X"
+PERMANENT_BAD = "911840198503150018"  # the same with a wrong check character
+# A Taiwan resident's residence permit (港澳台居民居住证: 830000 and the ID's last twelve).
+TAIWAN_RESIDENCE = "830000198512120016"
+
+
+def _entities(text: str) -> dict[str, int]:
+    return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
+
+
+def _found(text: str, entity: str) -> list[str]:
+    return [text[m.start : m.end] for m in SCANNER.scan(text) if m.entity == entity]
+
+
+# 1. A foreigner's permanent residence ID. The 2023 series is an ID number under GB 11643 whose
+# first digit (9) no province has: refused by the province's check, it went out under its label
+# and alone. Now a RESIDENT_ID, as the 港澳台 residence permits are (810000, 820000, 830000).
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"外国人永久居留身份证号码：{PERMANENT}", "19850315"),
+        (f"永居证号：{PERMANENT_2}", "19780101"),
+        (f"永久居留证号 {PERMANENT}", "19850315"),
+        (f"Smith持永久居留身份证{PERMANENT}办理", "19850315"),
+        (PERMANENT, "19850315"),  # alone, as an ID number is
+        (f"证件号码：{PERMANENT}，国籍：美国", "19850315"),
+        (f"居住证号码：{TAIWAN_RESIDENCE}", "19851212"),  # 830000: Taiwan residents' residence permit
+        (TAIWAN_RESIDENCE, "19851212"),
+        # A mistyped one after an ID number's label, as a resident's is.
+        (f"身份证号：{PERMANENT_BAD}", "19850315"),
+    ],
+)
+def test_a_permanent_residence_id_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize("text", [f"永居证号：{PERMANENT}", PERMANENT, TAIWAN_RESIDENCE])
+def test_a_permanent_residence_id_is_a_resident_id(text: str) -> None:
+    assert _entities(text) == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PERMANENT_BAD,  # its check character wrong, no label: an order's number as often
+        f"订单号：{PERMANENT_BAD}",
+        "990000198503150016",  # 99: no province issues it
+        "900000198503150011",  # 00 neither
+        "830000198512120017",  # a 830000 number with a wrong check character
+        "流水号：911840198513150013",  # month 13
+    ],
+)
+def test_eighteen_digits_opening_with_9_that_are_no_id_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_a_uscc_opening_with_91_stays_a_uscc() -> None:
+    counts = _entities("统一社会信用代码：911101191985031515")
+    assert counts == {"USCC": 1}, counts
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        (PERMANENT, True),
+        (PERMANENT_2, True),
+        (TAIWAN_RESIDENCE, True),
+        ("810000199001011230", True),
+        (PERMANENT_BAD, False),
+        ("990000198503150016", False),
+        ("921840198503150013", False),  # 21? a province, but the check character fails
+        ("911840230001010015", False),  # born in 2300
+    ],
+)
+def test_resident_id_validate_reads_the_9_series(number: str, valid: bool) -> None:
+    assert resident_id.validate(number) is valid
+
+
+def test_a_mistyped_permanent_residence_id_is_mistyped() -> None:
+    assert resident_id.mistyped(PERMANENT_BAD)
+    assert resident_id.truncated(PERMANENT[:17])
+    assert not resident_id.mistyped("990000198503150016")
