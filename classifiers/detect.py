@@ -19,6 +19,7 @@ from .entities import (
     mobile,
     name_keys,
     passport,
+    permits,
     person_name,
     register_number,
     resident_id,
@@ -366,6 +367,10 @@ class Detector:
             phone_chars = _PHONE_MASKED
         if entity == resident_id.ENTITY and resident_id.looks_like(compact):
             claim = entity  # masked even with a bad check digit: the key says what it is
+        elif entity == resident_id.ENTITY and permits.residence_2017(compact):
+            claim = passport.ENTITY  # a foreigner's permanent residence ID of the 2017 series
+        elif entity == passport.ENTITY and len(compact) == 18 and resident_id.looks_like(compact):
+            claim = resident_id.ENTITY  # one of the 2023 series (永居证号), an ID number's shape
         elif entity == resident_id.ENTITY and _spreadsheet_id(core):
             claim = entity
         elif entity == PHONE and set(core) <= phone_chars and 7 <= _digits(compact) <= 15:

@@ -27,6 +27,7 @@ from .entities import (
     mobile,
     numerals,
     passport,
+    permits,
     person_name,
     register_number,
     resident_id,
@@ -211,6 +212,10 @@ class Scanner:
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in register_number.find(plain.text)
+            ]
+            found += [
+                Match(passport.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
+                for start, end in permits.find(plain.text)
             ]
             if masked:
                 found += labelled_mobiles(plain)

@@ -7,6 +7,9 @@ travel permit of Hong Kong and Macau residents (回乡证) H or M + 8 digits, an
 No check digit is printed in the number (the machine-readable zone has one, which systems do not
 store), and a letter and 7-8 digits is a common shape for business numbers: a match counts only
 with a passport's word before it or under a passport key (its score is below the threshold).
+The Taiwan residents' permit (台胞证) and a foreigner's permanent residence ID of the 2017 series
+are found after their labels (permits.py) and counted as passports: identity documents whose
+number has no check, as these.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ PATTERNS: tuple[PatternSpec, ...] = (
         0.2,
     ),
 )
-CONTEXT: tuple[str, ...] = ("护照", "通行证", "旅行证", "回乡证", "passport")
+CONTEXT: tuple[str, ...] = ("护照", "通行证", "旅行证", "回乡证", "台胞证", "永居证", "永久居留", "passport")
 
 
 def validate(text: str) -> bool | None:
@@ -40,8 +43,9 @@ def validate(text: str) -> bool | None:
 
 def looks_like(compact: str) -> bool:
     """A value under a passport key: letters and digits of a passport's length (a foreign
-    passport's number has another shape than China's; the key says what it is)."""
-    return 7 <= len(compact) <= 12 and compact.isalnum() and compact.isascii() and any(c.isdigit() for c in compact)
+    passport's number has another shape than China's, a permanent residence ID of the 2017
+    series 15 characters; the key says what it is)."""
+    return 7 <= len(compact) <= 15 and compact.isalnum() and compact.isascii() and any(c.isdigit() for c in compact)
 
 
 SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

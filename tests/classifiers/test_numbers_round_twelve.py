@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.entities import resident_id
+from classifiers.entities import passport, permits, resident_id
 from classifiers.scanner import Scanner
-from support.inspected import inspected_json, leaks, unchanged
+from support.inspected import inspected_json, json_leaks, leaks, unchanged
 
 SCANNER = Scanner()
 
@@ -101,3 +101,72 @@ def test_a_mistyped_permanent_residence_id_is_mistyped() -> None:
     assert resident_id.mistyped(PERMANENT_BAD)
     assert resident_id.truncated(PERMANENT[:17])
     assert not resident_id.mistyped("990000198503150016")
+
+
+# The 2017 series: three letters (the nationality) and twelve digits, after its label only.
+# 2. The Taiwan residents' travel permit (台胞证): eight digits, after its label only.
+PERMITS = [
+    # (text, what the scan finds as a PASSPORT)
+    ("外国人永久居留证：USA123456789012", ["USA123456789012"]),
+    ("永久居留证号：USA110850315001", ["USA110850315001"]),
+    ("永居证 GBR310780101002", ["GBR310780101002"]),
+    ("外国人永久居留身份证号码为CAN440920101003", ["CAN440920101003"]),
+    ("台胞证号：12345678", ["12345678"]),
+    ("台湾居民来往大陆通行证号码：12345678", ["12345678"]),
+    ("台胞证：1234567890", ["1234567890"]),
+    ("台胞证号码 A123456789", ["A123456789"]),
+    ("台湾居民来往大陆通行证 12345678(01)", ["12345678(01)"]),
+    ("台胞证号：12345678（B）", ["12345678（B）"]),
+    # boundaries and look-alikes
+    ("USA123456789012", []),  # no label: a product's or an order's shape
+    ("订单USA123456789012", []),
+    ("永居证号：USA12345678901", []),  # eleven digits
+    ("永居证号：USA1234567890123", []),  # thirteen
+    ("永居证号：US123456789012", []),  # two letters
+    ("12345678", []),
+    ("台胞证号：1234567", []),  # seven digits
+    ("台胞证号：123456789", []),  # nine
+    ("台胞证号：11111111", []),  # a placeholder
+    ("台胞证有效期至20301231", []),  # a date after other words
+    ("台胞证号：123456789012", []),  # inside a longer number
+]
+
+
+@pytest.mark.parametrize(("text", "found"), PERMITS)
+def test_permits_after_their_labels(text: str, found: list[str]) -> None:
+    assert _found(text, passport.ENTITY) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [(t, f) for t, f in PERMITS if f])
+def test_permits_find(text: str, found: list[str]) -> None:
+    assert [text[a:b] for a, b in permits.find(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [(t, f) for t, f in PERMITS if f])
+def test_a_permits_number_after_its_label_is_masked(text: str, found: list[str]) -> None:
+    leaks(text, [found[0][-6:]])
+    assert _entities(text) == {"PASSPORT": 1}, text
+
+
+@pytest.mark.parametrize(("text", "found"), [(t, f) for t, f in PERMITS if not f])
+def test_a_permits_look_alikes_stay(text: str, found: list[str]) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("台胞证号", "12345678"),
+        ("tbzh", "12345678"),
+        ("永居证号", "USA123456789012"),
+        ("永久居留证号码", "USA123456789012"),
+        ("permanentResidenceNo", "USA123456789012"),
+        ("永居证号", PERMANENT_BAD),  # a mistyped 2023 number: the key says what it is
+        ("zjhm", "USA123456789012"),  # an ID number's key holding the 2017 series
+        ("身份证号", "USA123456789012"),
+    ],
+)
+def test_a_permits_number_under_its_key_is_masked(key: str, value: str) -> None:
+    json_leaks({"data": [{"xm": "张伟", key: value}]}, [value[-8:]])
+    counts = inspected_json({"data": [{key: value}]}, "outsourced").entity_counts
+    assert counts == {"RESIDENT_ID" if len(value) == 18 else "PASSPORT": 1}, counts
