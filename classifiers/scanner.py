@@ -217,6 +217,10 @@ class Scanner:
                 Match(passport.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in permits.find(plain.text)
             ]
+            found += [
+                Match(social_security_card.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
+                for start, end in social_security_card.find(plain.text)
+            ]
             if masked:
                 found += labelled_mobiles(plain)
         return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))

@@ -170,3 +170,47 @@ def test_a_permits_number_under_its_key_is_masked(key: str, value: str) -> None:
     json_leaks({"data": [{"xm": "张伟", key: value}]}, [value[-8:]])
     counts = inspected_json({"data": [{key: value}]}, "outsourced").entity_counts
     assert counts == {"RESIDENT_ID" if len(value) == 18 else "PASSPORT": 1}, counts
+
+
+# 3. A medical insurance card's number (医保卡号, 医保号, 医疗保险卡号): the social security card's
+# in most provinces (a letter and eight digits), elsewhere a city's own. Masked as the card.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("医保卡号：A12345678", "12345678"),
+        ("医疗保险卡号：1234567890", "1234567890"),
+        ("医保卡号：61090200012345", "61090200012345"),
+        ("医保号：H61090212345", "61090212345"),
+        ("医保编号 6109020012345", "6109020012345"),
+        ("医疗保险号码为610902001234", "610902001234"),
+    ],
+)
+def test_a_medical_insurance_cards_number_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+    assert _entities(text) == {"SOCIAL_SECURITY_CARD": 1}, text
+
+
+def test_an_id_number_after_the_medical_insurance_label_stays_an_id_number() -> None:
+    assert _entities("医保号：610902199001011235") == {"RESIDENT_ID": 1}
+    counts = inspected_json({"data": [{"医保号": "610902199001011235"}]}, "outsourced").entity_counts
+    assert counts == {"RESIDENT_ID": 1}, counts
+
+
+@pytest.mark.parametrize("key", ["医保卡号", "医保号", "医疗保险卡号", "ybkh"])
+def test_a_medical_insurance_cards_number_under_its_key_is_masked(key: str) -> None:
+    json_leaks({"data": [{"xm": "张伟", key: "1234567890"}]}, ["1234567890"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医保报销金额：1234.56元",
+        "医保卡已激活",
+        "医保编号待补",
+        "医保卡号：123",  # three digits: a list's index
+        "医保结算单号：2023120100012",  # a bill's number
+        "医保局审批编号：2023120100012",
+    ],
+)
+def test_medical_insurance_look_alikes_stay(text: str) -> None:
+    unchanged(text)
