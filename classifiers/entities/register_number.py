@@ -1,6 +1,8 @@
 """A household's or a person's number in a civil register, after its label: the household
 register's (户号, 户口簿编号, 户籍编号) and the certificates a household or a person holds for a
-benefit or a status (低保证号, 特困供养证号, 优待证号, 老年证号).
+benefit or a status (低保证号, 特困供养证号, 优待证号, 老年证号), and the certificates of the civil
+registers: a marriage's or a divorce's (结婚证字号 J610902-2023-000123), an adoption's, a death's
+(死亡医学证明书编号) and a cremation's (火化证号).
 
 Each names a household or its member in a register that can be asked by it (the police's, the
 civil-affairs office's): with the name masked, the number gives the household back. No shape is
@@ -18,25 +20,37 @@ from .base import EntitySpec, PatternSpec
 
 ENTITY: Final = "REGISTER_NUMBER"
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # The labels, in full: 户号 not after 账, 客, 用, 商 or 开 (账户号, 客户号, 用户号: an account's or a
 # customer's number, no household's).
 _LABEL = (
     r"(?:(?<![账帐客用商租开门])户号|户口[簿本](?:编号|号码?)|户籍(?:编号|号码?)"
-    r"|(?:低保|特困(?:人员救助供养|供养)?|优待|老年(?:人优待)?)证(?:编号|号码?))"
+    r"|(?:低保|特困(?:人员救助供养|供养)?|优待|老年(?:人优待)?)证(?:编号|号码?)"
+    # The civil registers' certificates: 结婚证字号, 婚姻登记证字号, 收养登记证号, 死亡医学证明书编号, 火化证号.
+    r"|(?:结婚|离婚|婚姻登记|收养(?:登记)?)证(?:字号|编号|号码?)|死亡(?:医学)?证明书?(?:编号|号码?)|火化证明?(?:编号|号码?))"
 )
 # The number: letters and digits (hyphens inside), or a certificate's serial as it is written
-# (陕汉低字第2023001号); a colon, a space or 为 between the label and it.
-_NUMBER = r"(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
+# (陕汉低字第2023001号, （2023）陕收字第012号); a colon, a space or 为 between the label and it.
+_NUMBER = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
 _LABELLED: Final = re.compile(_LABEL + rf"[\s:：=为是]{{0,3}}({_NUMBER})(?![0-9A-Za-z])")
 # What every label holds (substring tests in C before the pattern is tried): each label's own
 # words, not 证号, which every 身份证号 holds (the pattern, which no literal opens, was then tried at
 # every character of most remarks: 38,000 instructions a remark, +6.2 % on the corpus document).
-_HINTS: Final = ("户号", "户口", "户籍", "低保证", "特困证", "供养证", "优待证", "老年证")
+_HINTS: Final = _words(
+    "户号 户口 户籍 低保证 特困证 供养证 优待证 老年证 婚证 婚姻登记证 收养 死亡证 死亡医学证 火化证"
+)
 _MIN_DIGITS = 4
 
 # For presidio: the number's shape (scored below the threshold) and the labels as context.
 PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("register_number", rf"(?<![0-9A-Za-z]){_NUMBER}(?![0-9A-Za-z])", 0.1),)
-CONTEXT: tuple[str, ...] = ("户号", "户口簿", "户口本", "户籍编号", "低保证", "特困证", "供养证", "优待证", "老年证")
+CONTEXT: tuple[str, ...] = _words(
+    "户号 户口簿 户口本 户籍编号 低保证 特困证 供养证 优待证 老年证"
+    " 结婚证 离婚证 婚姻登记证 收养登记证 收养证 死亡证明 死亡医学证明 火化证"
+)
 
 
 def validate(text: str) -> bool | None:

@@ -214,3 +214,48 @@ def test_a_medical_insurance_cards_number_under_its_key_is_masked(key: str) -> N
 )
 def test_medical_insurance_look_alikes_stay(text: str) -> None:
     unchanged(text)
+
+
+# 5. Certificates of the civil registers: a marriage's, a divorce's, an adoption's, a death's, a
+# cremation's. Each names a person or a couple in a register that is asked by it.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("婚姻登记证字号：J610902-2023-000123", "000123"),
+        ("结婚证字号：J610902-2023-000123", "000123"),
+        ("离婚证字号 L610902-2022-000045", "000045"),
+        ("结婚证号：J610902-2023-000123", "000123"),
+        ("收养登记证号：（2023）陕收字第012号", "陕收字第012号"),
+        ("收养证号：610902-2023-0012", "2023-0012"),
+        ("死亡证明编号：Q610902230001", "610902230001"),
+        ("居民死亡医学证明书编号：Q610902230001", "610902230001"),
+        ("火化证号：2023-0123", "2023-0123"),
+        ("火化证明编号 HB20230123", "20230123"),
+    ],
+)
+def test_a_civil_certificates_number_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+    assert _entities(text) == {"REGISTER_NUMBER": 1}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "婚姻状况：已婚",
+        "结婚证已领取",
+        "死亡证明已开具",
+        "火化证号待补",
+        "收养登记证号：12",  # two digits
+        "案件编号：AJ2023-000123",
+        "审批编号：SP610902-2023-000123",
+        "批次号：20231201-0001",
+        "结婚登记日期：2023-05-20",
+    ],
+)
+def test_civil_certificate_look_alikes_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(("key", "value"), [("结婚证字号", "J610902-2023-000123"), ("swzmbh", "Q610902230001")])
+def test_a_civil_certificates_number_under_its_key_is_masked(key: str, value: str) -> None:
+    json_leaks({"data": [{"xm": "张伟", key: value}]}, [value[-6:]])
