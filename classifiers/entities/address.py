@@ -63,7 +63,9 @@ _COMPONENTS = {
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
     # A number with its sub-number (12-3号, 12号附3号: the 3 went out after the masked address).
-    "number": r"[0-9]{1,5}(?:-[0-9]{1,4})?(?:号院|号(?!楼))(?:附[0-9]{1,3}号)?",
+    # A second number after it (育才路12号、13号, 12号,14号): the household holds both, and the
+    # second went out after the masked address. Not a building's (12号、13号楼).
+    "number": r"[0-9]{1,5}(?:-[0-9]{1,4})?(?:号院|号(?!楼))(?:附[0-9]{1,3}号)?(?:[、，,][0-9]{1,5}号(?![楼院]))*",
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
     # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
     # kept in the parse. After a comma a 栋, 幢 or 座 only with a unit or a room after it
@@ -81,9 +83,12 @@ _COMPONENTS = {
 # unit's next number is its room. Not a year, a date's or an amount's number (3单元 2023年).
 # After a building with no unit (B座1201, 3栋1201) a number of three or four digits alone is its room
 # too: 1201 went out after the masked address.
+# A second room after the first, after 、 (3单元501、502室: the second went out), not a year's or a
+# count's number (501、2023年).
 _ROOM = (
-    r"(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))"
-    r"|(?(building)(?:[0-9]{1,5}(?:室|房|号)|[0-9]{3,4}(?![0-9年月日元万.户人间套层楼]))|[0-9]{1,5}(?:室|房|号)))"
+    r"(?:(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))"
+    r"|(?(building)(?:[0-9]{1,5}(?:室|房|号)|[0-9]{3,4}(?![0-9年月日元万.户人间套层楼]))|[0-9]{1,5}(?:室|房|号))))"
+    r"(?:、[0-9]{1,5}(?:室|房|(?![0-9年月日元万.户人间套层楼号])))*"
 )
 _ADDRESS_RE = re.compile("".join(f"(?P<{name}>{_COMPONENTS[name]})?" for name in LEVELS[:-1]) + rf"(?P<room>{_ROOM})?")
 # The administrative prefix alone, for district_end(). Every group of _ADDRESS_RE is optional

@@ -259,3 +259,32 @@ def test_civil_certificate_look_alikes_stay(text: str) -> None:
 @pytest.mark.parametrize(("key", "value"), [("结婚证字号", "J610902-2023-000123"), ("swzmbh", "Q610902230001")])
 def test_a_civil_certificates_number_under_its_key_is_masked(key: str, value: str) -> None:
     json_leaks({"data": [{"xm": "张伟", key: value}]}, [value[-6:]])
+
+
+# 4. A second house number or room after the address (育才路12号、13号, 501、502室): the household
+# holds both, and the second went out after the masked address.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("汉滨区育才路12号、13号", "13号"),
+        ("家住汉滨区育才路12号、13号，两间门面", "13号"),
+        ("住址：汉滨区育才路3栋2单元501、502室", "502"),
+        ("住址：育才路12号3单元301、302", "302"),
+        ("汉滨区育才路12号,14号", "14号"),
+    ],
+)
+def test_a_second_number_after_the_address_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("汉滨区育才路12号、2023年入住", "2023年"),
+        ("汉滨区育才路12号、13人居住", "13人"),
+        ("住址：汉滨区育才路3栋2单元501、2023年", "2023年"),
+    ],
+)
+def test_what_follows_the_address_and_is_no_number_of_it_stays(text: str, kept: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert kept in inspected_json({"bz": text}, role).body.decode(), role
