@@ -21,9 +21,7 @@ ENTITY: Final = "RESIDENT_ID"
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS: Final = "10X98765432"
-# Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao, and 83,
-# which opens the residence permits of Taiwan residents (830000; 810000 and 820000 Hong Kong's
-# and Macao's): a permit of 830000 went out in clear where one of 810000 was masked.
+# Province-level region codes actually in use (GB/T 2260) plus 71 Taiwan, 81 HK, 82 Macao.
 PROVINCE_CODES: Final = frozenset(
     (
         11,
@@ -60,9 +58,13 @@ PROVINCE_CODES: Final = frozenset(
         71,
         81,
         82,
-        83,
     )
 )
+# What opens an 18-character number: a province's code, and 83, which opens the residence permits
+# of Taiwan residents (830000; 810000 and 820000 are Hong Kong's and Macao's): a permit of 830000
+# went out in clear where one of 810000 was masked. Not among PROVINCE_CODES, which the USCC's
+# regions read (no USCC's region opens with 83).
+_OPENINGS: Final = frozenset({*PROVINCE_CODES, 83})
 _EARLIEST_TEXT = "19000101"
 
 # The end of an ID number: no digit after it, or a mobile's 11 digits and no digit after them.
@@ -151,7 +153,7 @@ def _prefix_ok(number: str) -> bool:
 def _issued_ok(number: str) -> bool:
     """An 18-character number's opening: a province's code, or 9 and the issuing province's (a
     foreigner's permanent residence ID, 2023 series)."""
-    return _prefix_ok(number) or (number[0] == "9" and int(number[1:3]) in PROVINCE_CODES)
+    return int(number[:2]) in _OPENINGS or (number[0] == "9" and int(number[1:3]) in PROVINCE_CODES)
 
 
 def to18(number: str) -> str:
@@ -225,9 +227,7 @@ def _valid_ascii18(number: str) -> bool:
         return False
     opening = (ord(number[0]) - 48) * 10 + ord(number[1]) - 48
     # A province's code, or 9 and the issuing province's (a permanent residence ID: _issued_ok).
-    if opening not in PROVINCE_CODES and (
-        opening < 90 or (opening - 90) * 10 + ord(number[2]) - 48 not in PROVINCE_CODES
-    ):
+    if opening not in _OPENINGS and (opening < 90 or (opening - 90) * 10 + ord(number[2]) - 48 not in PROVINCE_CODES):
         return False
     month = (ord(number[10]) - 48) * 10 + ord(number[11]) - 48
     day = (ord(number[12]) - 48) * 10 + ord(number[13]) - 48

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.entities import passport, permits, resident_id
+from classifiers.entities import passport, permits, resident_id, uscc
 from classifiers.scanner import Scanner
 from support.inspected import inspected_json, json_leaks, leaks, unchanged
 
@@ -95,6 +95,13 @@ def test_a_uscc_opening_with_91_stays_a_uscc() -> None:
 )
 def test_resident_id_validate_reads_the_9_series(number: str, valid: bool) -> None:
     assert resident_id.validate(number) is valid
+
+
+def test_83_opens_an_id_number_but_no_usccs_region() -> None:
+    # 83 opens the Taiwan residents' permits, not among the provinces a USCC's region reads: a
+    # code of the corpus with 83 there became a USCC when 83 was one of them.
+    assert uscc.validate("91830000MA70A1B2CE") is False
+    assert 83 not in resident_id.PROVINCE_CODES
 
 
 def test_a_mistyped_permanent_residence_id_is_mistyped() -> None:
