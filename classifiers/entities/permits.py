@@ -30,17 +30,17 @@ _TAIWAN_RE: Final = re.compile(
     + r"((?<![0-9A-Za-z])(?:[0-9]{8}(?:[0-9]{2}|[（(][0-9A-Za-z]{1,2}[)）])?|[A-Za-z][0-9]{9}))(?![0-9A-Za-z])"
 )
 _RESIDENCE_RE: Final = re.compile(_RESIDENCE + _NUMBER_WORD + _BETWEEN + r"([A-Za-z]{3}[0-9]{12})(?![0-9A-Za-z])")
-# What every label holds (substring tests in C, before a pattern is tried).
-_TAIWAN_HINTS: Final = ("台胞证", "台湾居民来往")
-_RESIDENCE_HINTS: Final = ("永久居留", "永居证")
 
 
 def find(text: str) -> list[tuple[int, int]]:
     """The permits' numbers after their labels in ``text``: (start, end)."""
     found: list[tuple[int, int]] = []
-    if any(hint in text for hint in _TAIWAN_HINTS):
+    # What every label holds, by substring tests (in C) before a pattern is tried: one character
+    # first (found by memchr; a test of two characters walks a remark at some 8 instructions a
+    # character, and four of them cost 20,000 an inspection of the corpus document).
+    if "台" in text and ("台胞证" in text or "台湾居民来往" in text):
         found += [m.span(1) for m in _TAIWAN_RE.finditer(text) if len(set(m.group(1)[-8:])) > 1]
-    if any(hint in text for hint in _RESIDENCE_HINTS):
+    if "永" in text and ("永久居留" in text or "永居证" in text):
         found += [m.span(1) for m in _RESIDENCE_RE.finditer(text)]
     return found
 
