@@ -10,7 +10,7 @@ import pytest
 
 from classifiers.entities import passport, permits, resident_id, uscc
 from classifiers.scanner import Scanner
-from support.inspected import inspected_json, json_leaks, leaks, unchanged
+from support.inspected import inspected_json, json_leaks, leaks, unchanged, unchanged_json
 
 SCANNER = Scanner()
 
@@ -102,6 +102,7 @@ def test_83_opens_an_id_number_but_no_usccs_region() -> None:
     # code of the corpus with 83 there became a USCC when 83 was one of them.
     assert uscc.validate("91830000MA70A1B2CE") is False
     assert 83 not in resident_id.PROVINCE_CODES
+    unchanged_json({"lsh": "468325158529255869", "zt": "待审批"})  # the corpus document's serial
 
 
 def test_a_mistyped_permanent_residence_id_is_mistyped() -> None:
