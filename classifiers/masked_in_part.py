@@ -26,8 +26,17 @@ _MASK_RUN = re.compile(r"[*×]+|[#Xx]{2,}")
 
 
 def may_hold_mask(text: str) -> bool:
-    """May ``text`` hold a mask? Substring tests, in C, before any pattern is tried."""
-    return "*" in text or "×" in text or "XX" in text or "xx" in text or "##" in text
+    """May ``text`` hold a mask? Substring tests, in C, before any pattern is tried. A pair is
+    looked for only where its character stands: a test of one character is a ``memchr``, one of
+    two (an ASCII pair in a text of CJK) widens the pair to the text's width first (~400
+    instructions against ~130, asked of every remark the scanner reads)."""
+    return (
+        "*" in text
+        or "×" in text
+        or ("X" in text and "XX" in text)
+        or ("x" in text and "xx" in text)
+        or ("#" in text and "##" in text)
+    )
 
 
 def as_stars(text: str) -> str:

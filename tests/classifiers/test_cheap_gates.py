@@ -9,6 +9,7 @@ import re
 
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
 from classifiers.fold_tables import _SETTLED
+from classifiers.masked_in_part import may_hold_mask
 from classifiers.normalise import _settled, has_separated_digits
 from classifiers.precheck import _holds_number
 from support.random_texts import random_texts
@@ -179,3 +180,23 @@ def test_settled_walk_equals_the_pattern() -> None:
         settled += expected
         assert _settled(text) == expected, ascii(text)
     assert 2_000 < settled < 38_000  # both answers are reached
+
+
+# Twenty-second session's speed round: three pre-checks of the scanner asked by substring tests
+# of one character. Each is compared with the code it replaced, written out.
+_MASK_PIECES = [*"*×Xx#", "XX", "xx", "##", "X1", "6109", "张伟", "，", "\u3000", "a", "1"]
+
+
+def _may_hold_mask_before(text: str) -> bool:
+    """``masked_in_part.may_hold_mask`` as it was."""
+    return "*" in text or "×" in text or "XX" in text or "xx" in text or "##" in text
+
+
+def test_mask_gate_equals_the_pairs() -> None:
+    r = random.Random(2023)
+    held = 0
+    for text in random_texts(r, _MASK_PIECES, 40_000, 8):
+        expected = _may_hold_mask_before(text)
+        held += expected
+        assert may_hold_mask(text) == expected, text
+    assert 5_000 < held < 35_000
