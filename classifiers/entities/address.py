@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Final
 
 from . import address_latin
 
@@ -252,10 +253,16 @@ TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
 # 住址：江北居委会). Apart from TRIGGERS, which also tells a name-shaped key from a place's
 # (fastjson.name_shaped): 王园园 is a name.
 ESTATE_ENDS = "园寓会"
-_MAYBE_RE = re.compile(f"[{TRIGGERS}{ESTATE_ENDS}]")
 # What ends a part below the districts with no character of TRIGGERS but 号 in it (a village, a
 # road, a building, a unit, a room): with any 号 in the text, these let ``find`` run as before.
 _FINE_ENDS_WITHOUT_TRIGGER = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
+# may_contain's tests, one substring each (a test of one character is a memchr): the ends but 号,
+# then, where 号 stood only bare, the ends above that hold none of them (a text with no 园 holds
+# no 花园).
+_ENDS_BUT_NUMBER_SIGN: Final = [end for end in TRIGGERS + ESTATE_ENDS if end != "号"]
+_BARE_NUMBER_SIGN_ENDS: Final = [
+    word for word in _FINE_ENDS_WITHOUT_TRIGGER if not any(end in word for end in _ENDS_BUT_NUMBER_SIGN)
+]
 
 
 def looks_like(text: str) -> bool:
@@ -270,16 +277,26 @@ def may_contain(text: str) -> bool:
     ESTATE_ENDS). An address's 号 stands after a digit or a letter (12号, 3号楼, A号); any other
     (身份证号, 编号, 账号: every remark with an ID number has one) counts only beside a part that
     ends without a trigger, else ``find`` parsed such a remark at every start for nothing (~36,000
-    instructions)."""
-    hit = _MAYBE_RE.search(text)
+    instructions).
+
+    One substring test a character, where a search of their class stopped at the bare 号 of
+    身份证号 and searched on from it: ~10,000 instructions a remark with no address,
+    against ~4,000."""
+    for end in _ENDS_BUT_NUMBER_SIGN:
+        if end in text:
+            return True
+    at = text.find("号")
     bare_number_sign = False
-    while hit is not None:
-        at = hit.start()
-        if text[at] != "号" or (at > 0 and text[at - 1].isascii() and text[at - 1].isalnum()):
+    while at >= 0:
+        if at > 0 and text[at - 1].isascii() and text[at - 1].isalnum():
             return True
         bare_number_sign = True
-        hit = _MAYBE_RE.search(text, at + 1)
-    return (bare_number_sign and any(word in text for word in _FINE_ENDS_WITHOUT_TRIGGER)) or may_be_latin(text)
+        at = text.find("号", at + 1)
+    if bare_number_sign:
+        for word in _BARE_NUMBER_SIGN_ENDS:
+            if word in text:
+                return True
+    return may_be_latin(text)
 
 
 def may_be_latin(text: str) -> bool:

@@ -8,6 +8,7 @@ import random
 import re
 
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
+from classifiers.entities import address
 from classifiers.fold_tables import _SETTLED
 from classifiers.masked_in_part import may_hold_mask
 from classifiers.normalise import _settled, has_separated_digits
@@ -200,3 +201,60 @@ def test_mask_gate_equals_the_pairs() -> None:
         held += expected
         assert may_hold_mask(text) == expected, text
     assert 5_000 < held < 35_000
+
+
+# Every trigger and estate end, 号 bare and after digits and letters of ASCII and full width,
+# the ends without a trigger and their halves, the labels of an address in English.
+_ADDRESS_PIECES = [
+    *(address.TRIGGERS + address.ESTATE_ENDS),
+    "身份证号",
+    "12号",
+    "A号",
+    "１号",
+    "号",
+    "居委",
+    "居委会",
+    "花园",
+    "家",
+    "胡同",
+    "胡",
+    "座",
+    "单元",
+    "单",
+    "房",
+    "住址：",
+    "址",
+    "户籍地",
+    "No. 12 Yucai Road",
+    "张伟",
+    "，",
+    "7",
+    "a",
+]
+_ADDRESS_MAYBE_BEFORE = re.compile(f"[{address.TRIGGERS}{address.ESTATE_ENDS}]")
+_FINE_ENDS_BEFORE = ("居委会", "花园", "家园", "胡同", "座", "单元", "房")
+
+
+def _address_may_contain_before(text: str) -> bool:
+    """``address.may_contain`` as it was: the class searched from each bare 号 on."""
+    hit = _ADDRESS_MAYBE_BEFORE.search(text)
+    bare_number_sign = False
+    while hit is not None:
+        at = hit.start()
+        if text[at] != "号" or (at > 0 and text[at - 1].isascii() and text[at - 1].isalnum()):
+            return True
+        bare_number_sign = True
+        hit = _ADDRESS_MAYBE_BEFORE.search(text, at + 1)
+    return (bare_number_sign and any(word in text for word in _FINE_ENDS_BEFORE)) or address.may_be_latin(text)
+
+
+def test_address_gate_equals_the_class_search() -> None:
+    r = random.Random(2024)
+    found = 0
+    rare = [p for p in _ADDRESS_PIECES if p not in address.TRIGGERS + address.ESTATE_ENDS or p == "号"]
+    for pieces in (_ADDRESS_PIECES, rare):  # the second reaches the bare 号 and what follows it
+        for text in random_texts(r, pieces, 20_000, 6):
+            expected = _address_may_contain_before(text)
+            found += expected
+            assert address.may_contain(text) == expected, text
+    assert 10_000 < found < 35_000
