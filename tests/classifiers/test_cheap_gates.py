@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 
+from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
 from classifiers.entities import address
 from classifiers.fold_tables import _SETTLED
@@ -258,3 +259,71 @@ def test_address_gate_equals_the_class_search() -> None:
             found += expected
             assert address.may_contain(text) == expected, text
     assert 10_000 < found < 35_000
+
+
+# What the token pre-check looks for and its halves: a JWT's "eyJ", a scheme's colon, \u
+# escapes, runs of base64 padded, in one case or in both, letters beyond ASCII that lower()
+# and upper() change, CJK and a column's NUL.
+_TOKEN_PIECES = [
+    "eyJ",
+    "J",
+    "ey",
+    "data:",
+    "Data:",
+    "DATA:",
+    "a:",
+    "A:",
+    ":",
+    "\\u5f20",
+    "\\u",
+    "\\",
+    "\\\\u5f20",
+    "QUJDREVGR0hJSktMTU5PUA",
+    "==",
+    "=",
+    "abcdefghijklmnop",
+    "ABCDEFGHIJKLMNOP",
+    "0123456789abcdef",
+    "Zz",
+    "É",
+    "é",
+    "ǅ",
+    "张伟",
+    "，",
+    "\x00",
+    " ",
+    "-",
+]
+
+
+def _may_hold_runs_before(text: str) -> bool:
+    """``tokens._may_hold_runs`` as it was: the cases by ``lower()`` and ``upper()``."""
+    return (
+        len(text) > tokens.RUN_MIN_LENGTH
+        and not (text.isascii() and text.isalnum())
+        and ("=" in text or (text.lower() != text and text.upper() != text))
+    )
+
+
+def _tokens_may_contain_before(text: str) -> bool:
+    """``tokens.may_contain`` as it was."""
+    return (
+        "eyJ" in text
+        or (("a:" in text or "A:" in text) and tokens._SCHEME.search(text) is not None)
+        or (_may_hold_runs_before(text) and tokens._has_text_run(text))
+        or ("\\u" in text and tokens._U_TEXT.search(text) is not None)
+    )
+
+
+def test_token_gates_answer_as_before() -> None:
+    r = random.Random(2025)
+    found = 0
+    for text in random_texts(r, _TOKEN_PIECES, 40_000, 8):
+        expected = _tokens_may_contain_before(text)
+        found += expected
+        assert tokens.may_contain(text) == expected, text
+        # found(): the runs behind the new gate are those behind the old one
+        gate = tokens._may_hold_runs(text)
+        assert not gate or _may_hold_runs_before(text), text
+        assert gate or not tokens._runs(text, []) or not _may_hold_runs_before(text), text
+    assert 5_000 < found < 35_000
