@@ -24,6 +24,11 @@ _ADDRESSED_RE = re.compile(rf"(?:(?<![{_CJK}])致|尊敬的|@)([{_CJK}]{{2,4}})(
 # A greeting after the name, as a notice's text message opens (张伟，您好！您的申请已受理, 李娜你好):
 # the whole CJK run before it.
 _GREETED_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[ ,:]?(?:您好|你好)")
+# A greeting before the name, as a reply opens (您好，张伟: full-width commas are ASCII once folded).
+_GREETING_FIRST_RE = re.compile(rf"(?:您好|你好)[ ,!]*([{_CJK}]{{2,4}})(?![{_CJK}])")
+# A letter's closing and the name signed under it (此致 张伟, 此致敬礼 李娜, 此致\n敬礼！\n王秀英): the
+# whole CJK run after it (full-width marks are ASCII once folded).
+_CLOSING_RE = re.compile(rf"此致[ \t\r\n]*(?:敬礼[!。.]?)?[ \t\r\n,]*([{_CJK}]{{2,4}})(?![{_CJK}])")
 # What follows a surname as an address, no given name (王先生, 李女士, 张大爷, 王老师).
 _ADDRESS_ENDS = ("先生", "女士", "老师", "大爷", "大妈", "阿姨", "师傅", "同志", "老人")
 
@@ -34,10 +39,10 @@ def may_contain(text: str) -> bool:
 
 
 def addressed_names(text: str) -> list[tuple[int, int, float, str]]:
-    """The names after a salutation or a mention (``_ADDRESSED_RE``) or before a greeting
-    (``_GREETED_RE``), each its whole run."""
+    """The names after a salutation or a mention (``_ADDRESSED_RE``), before or after a greeting
+    (``_GREETED_RE``, ``_GREETING_FIRST_RE``) or under a letter's closing (``_CLOSING_RE``), each its whole run."""
     found: list[tuple[int, int, float, str]] = []
-    for pattern in (_ADDRESSED_RE, _GREETED_RE):
+    for pattern in (_ADDRESSED_RE, _GREETED_RE, _GREETING_FIRST_RE, _CLOSING_RE):
         for match in pattern.finditer(text):
             if _addressed_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+addressed"))

@@ -1,5 +1,5 @@
 """A name in the caption of a table or a form about one person or household (张伟家庭成员表,
-李娜户家庭情况登记表, 王秀英低保申请表, 张伟户档案): a sheet's, a document's or a report's title names
+李娜户家庭情况登记表, 王秀英低保申请表, 张伟户档案, 张伟户籍材料, 王秀英档案): a sheet's, a document's or a report's title names
 whom it is about, with no label, and the name went out in clear.
 
 A caption names a place or a group as often (汉滨区家庭成员表, 张家港低保申请表, 困难群众花名册), so
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .name_lists import whole_run_name
-from .name_patterns import FORM_CAPTIONS, HOUSEHOLD_CAPTIONS
+from .name_patterns import FORM_CAPTIONS, HOUSEHOLD_CAPTIONS, PERSONAL_CAPTIONS
 from .name_tests import cjk_start
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -22,11 +22,22 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # A caption's words: a household's papers, after 户 or not (张伟家庭成员表, 张伟户家庭成员表), or a
 # form's after 户 or 的 (张伟户档案, 李娜的申请表).
 _CAPTION_RE = re.compile(
-    rf"户?(?:{'|'.join(sorted(HOUSEHOLD_CAPTIONS, key=len, reverse=True))})"
+    rf"户?(?:{'|'.join(sorted((*HOUSEHOLD_CAPTIONS, *PERSONAL_CAPTIONS), key=len, reverse=True))})"
     rf"|[户的](?:{'|'.join(sorted(FORM_CAPTIONS, key=len, reverse=True))})"
 )
+# A form's word glued to the name with no 户 or 的 (王秀英档案, 欧阳娜娜申请表): read after a name of
+# three characters or more only. Of two, the words of a name's shape a form's word follows would
+# make no closed list (项目, 文件, 季度, 金融, 许可, 林业, 房东 … 档案 or 申请表); of three, few are
+# words (_NOT_CAPTIONED lists them), and a place is no name (张家庄档案, 王府井申请表).
+_GLUED_FORM_RE = re.compile(rf"(?<![户的])(?:{'|'.join(sorted(FORM_CAPTIONS, key=len, reverse=True))})")
 # Words of a surname's shape before a caption that name no one (项目, 文件, 季度 …).
-_NOT_CAPTIONED = frozenset(["项目", "文书", "文件", "季度", "周转", "单元", "史料", "金融", "石油", "周报"])
+# And of three before a form's word glued (高血压档案, 房地产档案, 许可证申请表).
+_NOT_CAPTIONED = frozenset(
+    [
+        *("项目", "文书", "文件", "季度", "周转", "单元", "史料", "金融", "石油", "周报"),
+        *("高血压", "房地产", "党组织", "房产证", "林权证", "许可证", "金融业", "安居房", "穆斯林", "童养媳"),
+    ]
+)
 
 
 def captioned_names(text: str) -> list[tuple[int, int, float, str]]:
@@ -37,5 +48,11 @@ def captioned_names(text: str) -> list[tuple[int, int, float, str]]:
         start = cjk_start(text, end)
         word = text[start:end]
         if 2 <= len(word) <= 4 and whole_run_name(word, _NOT_CAPTIONED):
+            found.append((start, end, 0.85, "surname+caption"))
+    for match in _GLUED_FORM_RE.finditer(text):
+        end = match.start()
+        start = cjk_start(text, end)
+        word = text[start:end]
+        if 3 <= len(word) <= 4 and whole_run_name(word, _NOT_CAPTIONED):
             found.append((start, end, 0.85, "surname+caption"))
     return found

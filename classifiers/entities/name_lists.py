@@ -33,10 +33,12 @@ from .name_tests import (
     before_next_label,
     before_prose,
     cjk_start,
+    ends_before_prose,
     is_prose_word,
     is_transliterated,
     may_be_labelled_name,
     plausible,
+    surname_length,
 )
 from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIONS, ROLES, TRANSLITERATED
 
@@ -68,6 +70,8 @@ _TAIL_RE = re.compile(f"[ \t]?(?:{LIST_TAILS})")
 # and one item of it.
 _COUNTED_LIST_RE = re.compile(f"[{_CJK}]+{LIST_COUNT}(?:、[{_CJK}]+{LIST_COUNT})+")
 _COUNTED_ITEM_RE = re.compile(f"([{_CJK}]+){LIST_COUNT}")
+# What may stand between a list's last name and its tail (张伟、李娜系夫妻, 张伟、李娜均2人).
+_BEFORE_TAIL = frozenset("系均")
 # What follows the last name of a list after a head (其子女张伟、李娜均在外务工).
 _AFTER_LIST = frozenset("均都分")
 
@@ -205,7 +209,8 @@ def _head_name(run: str, ends: re.Pattern[str] | None) -> int:
             continue
         rest = run[size:]
         if ends is not None:
-            if ends.match(rest) is not None:
+            # (系 or 均 may stand before the tail: 张伟、李娜系夫妻, where 李娜系 was masked)
+            if ends.match(rest) is not None or (rest[:1] in _BEFORE_TAIL and ends.match(rest, 1) is not None):
                 return size
         elif (
             not rest
@@ -293,6 +298,17 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
+def _before_said(run: str) -> str:
+    """``run`` less what was said after a name in it (``before_prose``: 李娜说明情况 -> 李娜), also
+    after a name of three characters (王秀英说 -> 王秀英), where ``before_prose`` cuts after two only:
+    at a list's end the run holds nothing else."""
+    cut = before_prose(run)
+    end = surname_length(run) + 2
+    if len(cut) == len(run) and end > 2 and len(run) > end and ends_before_prose(run, end):
+        return run[:end]
+    return cut
+
+
 # The next item of a list after a labelled name (户主：张伟/李娜, 联系人：张伟|李娜, 姓名：张伟、李娜): a
 # separator, then a CJK run that ends there and no label (经办人：张伟/审核人：李娜 is the next field's).
 _NEXT_LISTED_RE = re.compile(f"[ \t]*[、/|][ \t]*([{_CJK}]{{2,16}})(?![{_CJK}:=])")
@@ -312,7 +328,7 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
         while (item := _NEXT_LISTED_RE.match(text, end)) is not None:
             run = before_honorific(before_next_label(item.group(1)))
             # What was said after the list's last name ends it (户主：张伟、李娜说明情况, 民警张伟、李娜说).
-            said = before_prose(run) if len(run) == len(item.group(1)) else run
+            said = _before_said(run) if len(run) == len(item.group(1)) else run
             if len(run) != len(item.group(1)) or not (
                 may_be_labelled_name(said)
                 and (plausible(said) or is_transliterated(said))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .name_words import CATEGORIES, COMPOUND_SURNAMES, KIN_LABELS, RELATIONS, ROLES
+from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, KIN_LABELS, RELATIONS, ROLES, SURNAMES
 
 CONTEXT: tuple[str, ...] = (
     "被监护人",
@@ -461,6 +461,30 @@ CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 # The words of signing, a hand's print and a seal, after the one who signed with no label before
 # (李娜签字确认, 张伟签名：, 李娜已签收): name_signed.signed_names.
 SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印")
+# What a remark says of the person it opens with, no label before (name_heads.head_names): who the
+# person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
+# that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
+# A notice's one name before a count (张伟等3户同意, 李娜等人) stands there too.
+HEAD_WORDS: tuple[str, ...] = ("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等")
+# After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
+# 与王秀英共同生活, 和张伟一起到场).
+HEAD_SAID: tuple[str, ...] = ("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起")
+# The prepositions that may open the run before the name (由 and 和 are surnames too: 由张伟 and 和张伟
+# are no names).
+HEAD_PREPOSITIONS = frozenset("由经据与和同")
+# What prose says of a person after the name (AFTER_NAME_WORDS: 张伟常年外出, 王秀英独居, 李娜家住),
+# at a run's head as after a label, 已, 现 or 均 maybe between (李娜已外出务工); not 之 and a relation
+# (name_prose's) nor the act of signing (name_signed's, with its own look-alikes: 单据签收, 依次签字).
+HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in "之签按捺")
+# The pre-check of name_heads (its may_contain searches it; RE2 reads it in ROLE_HINT): a run of a
+# name's length (and a preposition) at a run's start, or after a dotted name's dot, before one of the
+# words. What the pass then reads is narrower (a whole name, none of its look-alikes).
+_HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
+_HEAD_WORDS_ALL = "|".join(sorted({*HEAD_WORDS, *HEAD_SAID}))
+HEAD_HINT = (
+    f"(?:(?:^|[^{_CJK}])[{_HEAD_CHARS}][{_CJK}]{{1,6}}|[{DOTS}][{_CJK}]{{1,7}})"
+    f"(?:[已现均]?(?:{'|'.join(sorted(HEAD_PROSE))})|{_HEAD_WORDS_ALL})"
+)
 # The words of a caption after the one person or household a table or a form is about, with no
 # label before (张伟家庭成员表, 李娜户家庭情况登记表, 王秀英低保申请表): name_captions.captioned_names.
 # A household's papers follow the name glued; a form's or a file's only after 户 or 的 (张伟户档案,
@@ -488,6 +512,18 @@ FORM_CAPTIONS: tuple[str, ...] = (
     "花名册",
     "档案",
 )
+# A person's or a household's own papers, glued to the name with no 户 or 的 (张伟户籍材料,
+# 李娜家庭情况说明, 王强个人档案): what they are about is a person, whatever the name's length. Hinted
+# whole (PERSONAL_CAPTIONS in _PROSE_HINT; 况, 籍 and 案 in _PROSE_CHARS), not by their last two
+# characters: 说明 and 材料 are in many remarks.
+PERSONAL_CAPTIONS: tuple[str, ...] = (
+    "家庭情况说明",
+    "个人情况说明",
+    "户籍材料",
+    "户籍证明",
+    "个人档案",
+    "个人信息表",
+)
 # Their last two characters, for the pre-check: a match of PROSE_HINT_RE begins no more than one
 # character before the first of PROSE_FROM's (表, 书, 册, 案).
 CAPTION_TAILS = sorted({word[-2:] for word in (*HOUSEHOLD_CAPTIONS, *FORM_CAPTIONS)})
@@ -496,8 +532,8 @@ _PROSE_HINT = (
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
-    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好"
-    f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
+    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)
+    f"|{'|'.join(CAPTION_TAILS)}|{'|'.join(PERSONAL_CAPTIONS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
@@ -520,7 +556,10 @@ _RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[{re.escape(_
 # 张伟，李娜: full-width commas are ASCII once folded).
 _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
-ROLE_HINT: str = f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[:：(（【\\[〔]"
+ROLE_HINT: str = (
+    f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[:：(（【\\[〔]"
+    f"|{HEAD_HINT}"  # a name at a run's head (张伟系户主之子: name_heads.py)
+)
 
 _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 
@@ -537,8 +576,9 @@ _ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
 # (a second one over every value cost the demo document +0.8 %).
 # 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold; 致 and
 # 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 您 and 你 a greeting (张伟，您好); 表, 书, 册
-# and 案 end a caption (CAPTION_TAILS: 家庭成员表, 申请书, 花名册, 档案).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你表书册案"
+# and 案 end a caption (CAPTION_TAILS: 家庭成员表, 申请书, 花名册, 档案), 况 and 籍 are the second
+# characters of a person's papers (PERSONAL_CAPTIONS: 家庭情况说明, 户籍材料).
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你表书册案况籍"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand

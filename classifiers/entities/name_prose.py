@@ -59,9 +59,10 @@ _BEFORE_KIN_RE = re.compile(
 )
 # A name before 的 or 之 and a relation, and the run after the relation (张伟的母亲王秀英长期患病,
 # 李娜之子王强): both names, when the run after it holds a name at its head. The first is the
-# tail of its run (经核实张伟的母亲王秀英: name_lists.tail_whole).
+# tail of its run (经核实张伟的母亲王秀英: name_lists.tail_whole), or a name the upstream masked in
+# part (张*伟的母亲王秀英: the relative went out in clear; person_name masks 张*伟 itself).
 _BETWEEN_KIN_RE = re.compile(
-    rf"([{_CJK}]{{2,4}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
+    rf"([{_CJK}]{{2,4}}|[{_CJK}]{{1,2}}\*+[{_CJK}]{{0,2}})(?:的(?:{'|'.join(PROSE_KIN)})|之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母]))(?=([{_CJK}]{{2,16}}))"
 )
 # A surname and an address (张大爷, 李大妈, 王女士), or a pseudonym (王某, 王某某): someone the file names
 # no further, whose relative after 的 and a relation is named (张大爷的儿子张强在外务工).
@@ -210,6 +211,17 @@ def _addressed(run: str) -> bool:
     return False
 
 
+def _masked(run: str) -> bool:
+    """Does ``run`` end with a name the upstream masked in part: a surname, stars, and at most two
+    characters after them (张*伟, 欧阳**, 李**)?"""
+    star = run.find("*")
+    if star < 1:
+        return False
+    head = run[:star]
+    given = run[star:].lstrip("*")
+    return (head[-2:] in COMPOUND_SURNAMES or head[-1] in SURNAMES) and "*" not in given and len(given) <= 2
+
+
 def _listed_after(text: str, end: int) -> list[tuple[int, int, float, str]]:
     """The names that go on a list after a glued name ending at ``end`` (网格员李娜、王强), each a
     name at the head of its run as the first is; the list stops at the first item that is none."""
@@ -260,7 +272,7 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))
         # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left
-        addressed = after > 0 and _addressed(match.group(1))
+        addressed = after > 0 and (_addressed(match.group(1)) or _masked(match.group(1)))
         before = tail_whole(match.group(1)) if after and not addressed else 0
         if before:
             found.append((match.end(1) - before, match.end(1), 0.85, "surname+context"))

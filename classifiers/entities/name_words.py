@@ -313,6 +313,13 @@ KIN_LABELS: Final = frozenset(
         "签名",
         "经手人",
         "抄送",
+        # who confirmed or checked a record, and a form's signing line (确认人：李娜, 核实人：王强,
+        # 签字确认：张伟); their fields hold a seal or a unit as often (签字确认：（盖章）)
+        "确认人",
+        "核实人",
+        "核对人",
+        "签字确认",
+        "陈述人",
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)
@@ -390,6 +397,8 @@ STATUSES: Final = frozenset(
 # (name_tests.is_prose_word). A name that starts so (户主于伟已核实, 户主平安) is none of them.
 PROSE_WORDS: Final = frozenset(
     [
+        # what a person stated, after 本人 (据王秀英本人陈述: 陈 is a surname)
+        "陈述",
         # time and frequency
         "平时",
         "平常",
@@ -620,6 +629,17 @@ AFTER_NAME_WORDS: Final = frozenset(
         "签章",
         "按手",  # 按手印
         "捺印",
+        # collecting or signing for someone (家属李娜代领: 李娜代 was masked, one character too many)
+        "代领",
+        "代签",
+        "代办",
+        "代收",
+        "代缴",
+        "代为",
+        # a call or a check after a labelled name (联系人张伟电话未接通, 与户主张伟核实: 张伟电, 张伟核
+        # were masked)
+        "电话",
+        "核实",
     ]
 )
 
@@ -637,6 +657,10 @@ CATEGORIES: Final[tuple[str, ...]] = (
     "监测对象",
     "走访对象",
     "服务对象",
+    # a survey's and a council's record (入户调查记录：调查对象张伟，…, 民主评议：评议对象李娜)
+    "调查对象",
+    "评议对象",
+    "慰问对象",
     "特困人员",
     "低保户",
     "五保户",

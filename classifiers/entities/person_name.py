@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 
 from ..digit_runs import digit_runs
-from . import address, mobile, name_addressed, name_captions, name_lists, name_prose, name_signed, resident_id
+from . import (
+    address,
+    mobile,
+    name_addressed,
+    name_captions,
+    name_heads,
+    name_lists,
+    name_prose,
+    name_signed,
+    resident_id,
+)
 from .name_patterns import (
     _AFTER_MOBILE_RE,
     _BEFORE_MOBILE_RE,
@@ -263,6 +273,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
     if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
         found += name_addressed.addressed_names(text)
+    found += name_heads.head_names(text)  # 张伟系户主之子, 经张伟同意
     if found and ("/" in text or "|" in text or "、" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -417,12 +428,13 @@ def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
     start = _ROLE_FROM.search(text)
     if start is None:
-        return name_prose.may_care(text)  # 李娜监护
+        return name_prose.may_care(text) or name_heads.may_contain(text)  # 李娜监护, 张伟系户主之子
     at = max(0, start.start() - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
+        or name_heads.may_contain(text)
     )
 
 

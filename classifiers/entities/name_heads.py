@@ -1,0 +1,158 @@
+"""A name that opens a remark or a clause with no label, before what the remark says of the person
+(张伟系户主之子, 李娜于2023年3月申请低保, 张伟本人到场, 王秀英因病致贫, 由张伟代领), or after a
+preposition that says who agreed, told or lived with whom (经张伟同意, 据李娜反映, 与王秀英共同生活).
+Nothing before the name said it was one, and it went out in clear.
+
+系, 于, 为 and 因 follow words of a name's shape as often (林地系集体所有, 成立于2010年, 温度为20度,
+时间因故推迟), so the name must be the whole CJK run before the word (less the preposition, or two
+names joined by 与, 和 or 及: 张伟与李娜系夫妻关系), be one as a list's item is
+(``name_lists.whole_run_name``: a listed surname, no place, household, pseudonym or prose word, no
+label, relation or role) and none of ``_NOT_HEADS``. The pre-check is :func:`may_contain`
+(``person_name.may_follow_role`` asks it; RE2's column pattern reads ``name_patterns.HEAD_HINT``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import address
+from .name_lists import whole_run_name
+from .name_patterns import DOTS, HEAD_HINT, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
+from .name_tests import cjk_at, cjk_start, is_transliterated
+from .name_words import COMPOUND_SURNAMES, GROUP_WORDS
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces."""
+    return text.split()
+
+
+# The conjunctions that join two names in the run (张伟与李娜系夫妻关系).
+_JOINS = "与和及"
+# Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
+# said of a thing or a time: 林地系集体所有, 成立于2010年, 毕业于, 时任, 温度为20度, 时间因故推迟,
+# 黄金于3月被盗. The others a remark writes there are prose words already (金额, 钱款, 常年, 高度).
+_NOT_HEADS = frozenset(
+    _words(
+        "林地 黄金 石头 成立 毕业 时间 时任 成本 温度 季度 项目 文件 文书 洪水 房东 金融 石油 许可 成绩 童年"
+        " 宗教 商品 林业 林场 江水 严格 严肃 全面 管护 安装 华为 史料 周转 单元 周报 谈话 晋升 时候 时代 方向 高温 高考"
+        " 金属 金钱 钱财 钱物 金银 石料 石材 路面 顾客 游客 景点 池塘 田间 田地 麦田 包裹 鲍鱼 花费 雷雨 黎明 秋季 夏季"
+        " 洪涝 温暖 庄稼 牛羊 柴火 房租 车费 路费 邮费 党费 毛重 龙头 叶片 陶瓷 管道 曲线 章程 宗旨 习俗 储蓄 宁夏"
+    )
+)
+# What may stand before a dotted name at a run's head: a text's or a clause's start.
+_HEAD_BEFORE = frozenset(" \t\r\n,.;:!?，。；：！？、\x00")
+_DOTS_RE = re.compile(f"[{DOTS}]")
+# Characters that make a word with the one after them (列为, 作为, 位于, 属于, 关系, 联系, 原因): the
+# run before them is no name whole (拟将王秀英、李强列为…: 李强列 was masked).
+_GLUED_BEFORE = {
+    "为": "列作成认称改定视评选更较极最分变转行",
+    "于": "位属等处用由对关至终善便易难敢勇乐急过归源基鉴出生死始居限",
+    "系": "关联体派维直旁母父院水星",
+    "因": "原基诱起",
+}
+# A count of persons or households after 等 (张伟等3户同意, 李娜等人): HEAD_WORDS' 等 only so.
+_COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
+# What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
+_BETWEEN = frozenset("已现均")
+_HEAD_HINT_RE = re.compile(HEAD_HINT)
+# The first characters of HEAD_WORDS, HEAD_SAID and HEAD_PROSE, where the passes look.
+_WORD_FROM = re.compile(f"[{''.join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))}]")
+
+
+def may_contain(text: str) -> bool:
+    """``HEAD_HINT_RE.search(text) is not None``: could ``text`` hold a name at a run's head before one
+    of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Searched from nine characters before the first
+    of their first characters (``_WORD_FROM``): a match begins no further back (a boundary, a
+    surname, six characters and 已)."""
+    hit = _WORD_FROM.search(text)
+    return hit is not None and _HEAD_HINT_RE.search(text, max(0, hit.start() - 9)) is not None
+
+
+def head_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names that make up the whole CJK run before one of ``HEAD_WORDS`` or ``HEAD_PROSE``
+    (or, after a preposition, ``HEAD_SAID``)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _WORD_FROM.finditer(text):
+        at = match.start()
+        span = _run_before(text, at)
+        if span is None:
+            continue
+        start, end = span
+        if start >= 2 and text[start - 1] in DOTS:
+            found += _dotted(text, start, end)  # 阿卜杜·热合曼系户主
+            continue
+        if at > 0 and text[at - 1] in _GLUED_BEFORE.get(text[at], ""):
+            continue  # 李强列为, 位于, 联系: the word's character ends a word of the run
+        if text.startswith("等", at) and _COUNT_RE.match(text, at + 1) is None:
+            continue  # 张伟等3户, 李娜等人: a count of persons or households only
+        opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
+        if opened:
+            start += 1  # 由张伟代领, 经张伟同意: the preposition is no part of the name
+        elif not text.startswith(HEAD_WORDS, at) and text[at : at + 2] not in HEAD_PROSE:
+            continue  # 张伟说, 李娜同意: what was said, with no preposition, is name_prose's
+        found += _names(text, start, end)
+    return found
+
+
+def _run_before(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the CJK run before the word at ``at`` (less 已, 现 or 均 before a word of
+    ``HEAD_PROSE``: 李娜已外出务工), when a word of ours stands there and the run is of a name's
+    length (two to six characters, or a dotted name's last part); else None."""
+    end = at
+    if text[at : at + 2] in HEAD_PROSE:
+        if at > 0 and text[at - 1] in _BETWEEN:
+            end -= 1
+    elif not text.startswith(HEAD_WORDS, at) and not text.startswith(HEAD_SAID, at):
+        return None
+    start = cjk_start(text, end, max(0, end - 7))
+    if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
+        return None  # no run, or one longer than a name (and a preposition)
+    if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):
+        return None
+    return start, end
+
+
+def _dotted(text: str, start: int, end: int) -> list[tuple[int, int, float, str]]:
+    """The dotted name, a part of it of transliterating characters, that ends at ``end``, its last part beginning at
+    ``start`` (阿卜杜·热合曼系户主), whole at a run's head; none if it is no such name."""
+    while start >= 2 and text[start - 1] in DOTS and cjk_at(text, start - 2):
+        start = cjk_start(text, start - 1)
+    if start > 0 and text[start - 1] not in _HEAD_BEFORE:
+        return []
+    parts = _DOTS_RE.split(text[start:end])
+    if len(parts[0]) > 2 and parts[0][0] in HEAD_PREPOSITIONS and not is_transliterated(parts[0]):
+        start += 1  # 与阿卜杜·热合曼共同生活
+        parts[0] = parts[0][1:]
+    # one part of transliterating characters says whose (热合曼 spells with 热, no such character)
+    if (
+        len(parts) < 2
+        or not any(is_transliterated(part) for part in parts)
+        or any(part in GROUP_WORDS for part in parts)
+    ):
+        return []
+    return [(start, end, 0.85, "dotted+head")]
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[int, int, float, str]]:
+    """The run ``text[start:end]`` as one name, or as two joined by 与, 和 or 及; none if it is neither."""
+    run = text[start:end]
+    if _head_name(run):
+        return [(start, end, 0.85, "surname+head")]
+    for cut in range(2, len(run) - 2):
+        if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):
+            return [(start, start + cut, 0.85, "surname+head"), (start + cut + 1, end, 0.85, "surname+head")]
+    return []
+
+
+def _head_name(word: str) -> bool:
+    """Is ``word``, a whole run at a head, a person's name (four Han characters with a compound
+    surname only; a transliterated name of up to six: 次仁多吉系户主) and none of ``_NOT_HEADS``?"""
+    return (
+        2 <= len(word) <= 6
+        and (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word))
+        and whole_run_name(word, _NOT_HEADS)
+        and not address.is_place_name(word + "省")  # 江苏于, 甘肃为: a province by its short name
+    )
