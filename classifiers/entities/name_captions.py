@@ -6,7 +6,8 @@ A caption names a place or a group as often (汉滨区家庭成员表, 张家港
 the name must be the whole CJK run before the caption's words (and 户 or 的 after it), and be
 one as a list's item is (``name_lists._name``: a listed surname, no place, household, pseudonym or
 prose word) and no label, relation or role. The pre-check is ``name_patterns.PROSE_HINT_RE`` (the
-captions' last two characters, ``CAPTION_TAILS``, are among its hints).
+captions' last two characters, ``CAPTION_TAILS``, are among its hints), and :func:`may_contain` for
+a person's papers (``PERSONAL_CAPTIONS``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ _NOT_CAPTIONED = frozenset(
         *("高血压", "房地产", "党组织", "房产证", "林权证", "许可证", "金融业", "安居房", "穆斯林", "童养媳"),
     ]
 )
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a person's own papers (``PERSONAL_CAPTIONS``)? Substring tests."""
+    return any(word in text for word in PERSONAL_CAPTIONS)
 
 
 def captioned_names(text: str) -> list[tuple[int, int, float, str]]:

@@ -17,9 +17,9 @@ import re
 
 from . import address
 from .name_lists import whole_run_name
-from .name_patterns import DOTS, HEAD_HINT, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
+from .name_patterns import DOTS, HEAD_FROM, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
 from .name_tests import cjk_at, cjk_start, is_transliterated
-from .name_words import COMPOUND_SURNAMES, GROUP_WORDS
+from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -57,18 +57,26 @@ _GLUED_BEFORE = {
 _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
 # What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
 _BETWEEN = frozenset("已现均")
-_HEAD_HINT_RE = re.compile(HEAD_HINT)
 # The first characters of HEAD_WORDS, HEAD_SAID and HEAD_PROSE, where the passes look.
-_WORD_FROM = re.compile(f"[{''.join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))}]")
+_WORD_FROM = re.compile(f"[{HEAD_FROM}]")
 
 
 def may_contain(text: str) -> bool:
-    """``HEAD_HINT_RE.search(text) is not None``: could ``text`` hold a name at a run's head before one
-    of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Searched from nine characters before the first
-    of their first characters (``_WORD_FROM``): a match begins no further back (a boundary, a
-    surname, six characters and 已)."""
-    hit = _WORD_FROM.search(text)
-    return hit is not None and _HEAD_HINT_RE.search(text, max(0, hit.start() - 9)) is not None
+    """``re.search(HEAD_HINT, text) is not None``, by a walk: could ``text`` hold a name at a run's
+    head before one of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Where one of their first
+    characters stands, the whole CJK run before it is two to seven characters long and opens with a
+    surname or a preposition, or is one to seven after a dot."""
+    for match in _WORD_FROM.finditer(text):
+        at = match.start()
+        start = cjk_start(text, at, max(0, at - 8))
+        size = at - start
+        if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
+            continue  # no run, or a longer one
+        if start > 0 and text[start - 1] in DOTS:
+            return True
+        if size >= 2 and (text[start] in SURNAMES or text[start] in HEAD_PREPOSITIONS):
+            return True
+    return False
 
 
 def head_names(text: str) -> list[tuple[int, int, float, str]]:

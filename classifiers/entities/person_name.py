@@ -428,13 +428,15 @@ def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
     start = _ROLE_FROM.search(text)
     if start is None:
-        return name_prose.may_care(text) or name_heads.may_contain(text)  # 李娜监护, 张伟系户主之子
+        # 李娜监护, 张伟系户主之子, 张伟户籍材料
+        return name_prose.may_care(text) or name_heads.may_contain(text) or name_captions.may_contain(text)
     at = max(0, start.start() - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
         or name_heads.may_contain(text)
+        or name_captions.may_contain(text)
     )
 
 
