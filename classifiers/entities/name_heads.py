@@ -59,6 +59,19 @@ _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|�
 _BETWEEN = frozenset("已现均")
 # The first characters of HEAD_WORDS, HEAD_SAID and HEAD_PROSE, where the passes look.
 _WORD_FROM = re.compile(f"[{HEAD_FROM}]")
+_RUN = re.compile(f"[{_CJK}]{{2,}}")
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where one of the words' first characters stands in a CJK run's first nine characters: the
+    only places with a run of a name's length (and a preposition, and 已, 现 or 均) before them.
+    Those characters (于, 为, 和, 同, 家, 常…) stand all through a remark; each place the passes
+    read back to its run's start cost the corpus document ~6 % of its instructions."""
+    starts: list[int] = []
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        starts += [m.start() for m in _WORD_FROM.finditer(text, start + 1, min(end, start + 9))]
+    return starts
 
 
 def may_contain(text: str) -> bool:
@@ -66,8 +79,7 @@ def may_contain(text: str) -> bool:
     head before one of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Where one of their first
     characters stands, the whole CJK run before it is two to seven characters long and opens with a
     surname or a preposition, or is one to seven after a dot."""
-    for match in _WORD_FROM.finditer(text):
-        at = match.start()
+    for at in _word_starts(text):
         start = cjk_start(text, at, max(0, at - 8))
         size = at - start
         if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
@@ -83,8 +95,7 @@ def head_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names that make up the whole CJK run before one of ``HEAD_WORDS`` or ``HEAD_PROSE``
     (or, after a preposition, ``HEAD_SAID``)."""
     found: list[tuple[int, int, float, str]] = []
-    for match in _WORD_FROM.finditer(text):
-        at = match.start()
+    for at in _word_starts(text):
         span = _run_before(text, at)
         if span is None:
             continue

@@ -9,7 +9,8 @@ import re
 
 from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.entities import address
+from classifiers.entities import address, name_heads
+from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.fold_tables import _SETTLED
 from classifiers.masked_in_part import may_hold_mask
 from classifiers.normalise import _settled, has_separated_digits
@@ -327,3 +328,62 @@ def test_token_gates_answer_as_before() -> None:
         assert not gate or _may_hold_runs_before(text), text
         assert gate or not tokens._runs(text, []) or not _may_hold_runs_before(text), text
     assert 5_000 < found < 35_000
+
+
+# Names, prepositions, the words after a head (系, 于, 等, 已外出…) and their first characters
+# alone, runs of other CJK to lengthen a run past a name's, dots, separators.
+_HEAD_PIECES = [
+    "张伟",
+    "王秀英",
+    "欧阳娜娜",
+    "阿卜杜",
+    "·",
+    "热合曼",
+    "由",
+    "经",
+    "与",
+    "和",
+    "系户主",
+    "于2023年",
+    "为",
+    "因病",
+    "本人",
+    "代领",
+    "等3户",
+    "等",
+    "已外出务工",
+    "常年外出",
+    "同意",
+    "说",
+    "已",
+    "家",
+    "林地",
+    "入户调查",
+    "，",
+    "。",
+    " ",
+    "a",
+    "7",
+]
+
+
+def _head_places_before(text: str) -> list[int]:
+    """The places name_heads read back from, as it was: every first character of a word."""
+    return [m.start() for m in name_heads._WORD_FROM.finditer(text)]
+
+
+def test_head_places_hold_every_place_a_head_can_stand() -> None:
+    """The places ``_word_starts`` gives, in a run's first nine characters, are those of the
+    old search where a run of a name's length stands before: may_contain and head_names, run over
+    every old place, answer as they do over the new ones."""
+    r = random.Random(2026)
+    found = 0
+    for text in random_texts(r, _HEAD_PIECES, 40_000, 10):
+        old, new = _head_places_before(text), name_heads._word_starts(text)
+        assert set(new) <= set(old), text
+        for at in set(old) - set(new):
+            assert name_heads._run_before(text, at) is None, text  # nothing to read there
+            start = cjk_start(text, at, max(0, at - 8))
+            assert at - start == 0 or at - start > 7 or (start > 0 and cjk_at(text, start - 1)), text
+        found += bool(name_heads.head_names(text))
+    assert found > 2_000
