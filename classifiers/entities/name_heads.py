@@ -57,20 +57,31 @@ _GLUED_BEFORE = {
 _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
 # What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
 _BETWEEN = frozenset("已现均")
-# The first characters of HEAD_WORDS, HEAD_SAID and HEAD_PROSE, where the passes look.
-_WORD_FROM = re.compile(f"[{HEAD_FROM}]")
-_RUN = re.compile(f"[{_CJK}]{{2,}}")
 
 
 def _word_starts(text: str) -> list[int]:
-    """Where one of the words' first characters stands in a CJK run's first nine characters: the
+    """Where one of the words' first characters (``HEAD_FROM``, of HEAD_WORDS, HEAD_SAID and
+    HEAD_PROSE) stands in a CJK run's first nine characters: the
     only places with a run of a name's length (and a preposition, and 已, 现 or 均) before them.
-    Those characters (于, 为, 和, 同, 家, 常…) stand all through a remark; each place the passes
-    read back to its run's start cost the corpus document ~6 % of its instructions."""
+    Those characters (于, 为, 和, 同, 家, 常…) stand all through a remark, and each place a search
+    for them found was read back to its run's start: the corpus document's count rose ~12 %.
+    A walk over the code points (``cjk_at``) reads each character once."""
     starts: list[int] = []
-    for run in _RUN.finditer(text):
-        start, end = run.span()
-        starts += [m.start() for m in _WORD_FROM.finditer(text, start + 1, min(end, start + 9))]
+    n = len(text)
+    i = 0
+    while i < n:
+        if not cjk_at(text, i):
+            i += 1
+            continue
+        j = i + 1  # i starts a run: its first nine characters may hold a word
+        first = min(n, i + 9)
+        while j < first and cjk_at(text, j):
+            if text[j] in HEAD_FROM:
+                starts.append(j)
+            j += 1
+        while j < n and cjk_at(text, j):
+            j += 1
+        i = j
     return starts
 
 

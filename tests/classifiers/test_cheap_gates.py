@@ -10,6 +10,7 @@ import re
 from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
 from classifiers.entities import address, name_heads
+from classifiers.entities.name_patterns import HEAD_FROM
 from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.fold_tables import _SETTLED
 from classifiers.masked_in_part import may_hold_mask
@@ -367,9 +368,12 @@ _HEAD_PIECES = [
 ]
 
 
+_HEAD_FROM_BEFORE = re.compile(f"[{HEAD_FROM}]")
+
+
 def _head_places_before(text: str) -> list[int]:
     """The places name_heads read back from, as it was: every first character of a word."""
-    return [m.start() for m in name_heads._WORD_FROM.finditer(text)]
+    return [m.start() for m in _HEAD_FROM_BEFORE.finditer(text)]
 
 
 def test_head_places_hold_every_place_a_head_can_stand() -> None:
