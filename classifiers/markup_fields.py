@@ -4,31 +4,20 @@ that name a field or hold its value, and the heading of the table column it stan
 
 from __future__ import annotations
 
+from .jsonshapes import PAIR_NAMES, PAIR_VALUES
 from .markup_lexer import Elem
 
 # Also the pairs' names of dynamic forms and attribute-value stores, as jsonshapes reads them in
 # JSON (<field label="姓名" value="张伟"/>, <item fieldName="xm" fieldValue="张伟"/>: in clear until
 # read so), with HTML's lowered forms.
-_PAIRS = (
-    *("fieldName", "fieldCode", "fieldLabel", "attrName", "attributeName", "propName", "paramName"),
-    *("colName", "columnName", "itemName"),
-)
+_PAIRS = tuple(name for name in PAIR_NAMES if name.endswith(("Name", "Code", "Label")))
 _NAMING = (
     *("name", "field", "key", "data-field", "data-key", "data-name", "property", "column", "prop", "id", "label"),
     *_PAIRS,
     *(name.lower() for name in _PAIRS),
     *("zdmc", "zdm"),
 )
-_PAIR_VALUES = (
-    "fieldValue",
-    "attrValue",
-    "attributeValue",
-    "propValue",
-    "paramValue",
-    "colValue",
-    "columnValue",
-    "itemValue",
-)
+_PAIR_VALUES = tuple(name for name in PAIR_VALUES if name.endswith("Value"))
 # (An XML attribute's name in capitals, Name or NAME, is looked up lowered: Markup._naming.)
 _NAMING_SET = frozenset(_NAMING)
 _VALUE_ATTRS = frozenset(

@@ -296,11 +296,12 @@ _BRACKETED_LEGACY_RE = re.compile(
 # What ends a label of a number that starts with a surname (金额, 单号, 房号, 文号, 车号 …): no name.
 _NUMBER_LABEL_ENDS = frozenset("号码额数费款值率量价期")
 
-# A record written on one line, its fields apart ("张伟，男，身份证号610902…", "张伟 女 610902…"):
+# A record written on one line, its fields apart ("张伟，男，身份证号610902…", "张伟 女 610902…",
+# "张伟的身份证号610902…", where 的 was masked as the name's third character):
 # the whole CJK run before a gender or an ID number's label, when a valid ID number follows on
 # the same line. 男 or 女 must stand alone (男女老少, 男子组 are no gender of a record).
 _RECORD_RE = re.compile(
-    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[\s,，、;；|]*(?:[男女]性?(?![{_CJK}])|(?:公民)?身份(?:证|号码)|证件号)"
+    rf"(?<![{_CJK}])([{_CJK}]{{2,4}}?)的?[\s,，、;；|]*(?:[男女]性?(?![{_CJK}])|(?:公民)?身份(?:证|号码)|证件号)"
 )
 
 _LINE_ID_RE = re.compile(rf"(?<![0-9]){_ID}(?![0-9])")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from support.inspected import in_clear, leaks, unchanged
+from support.synth_people import make_id
 
 # A name glued to a person's or a household's papers, or (of three characters or more) to a form's
 # word. Two characters before a form's word stay: a closed list of the words of a name's shape
@@ -297,7 +298,16 @@ def test_what_opens_a_clause_before_prose_that_is_no_name_stays(text: str) -> No
         ("张伟、李娜系夫妻", "系夫妻"),
         ("联系人张伟电话未接通", "电话未接通"),
         ("与户主张伟核实，李娜已出嫁", "核实"),
+        # 的 before an ID number's label on a record's line (张伟的 was masked whole; the merge)
+        (f"张伟的身份证号{make_id()}", "的身份证号"),
+        (f"备注：李娜的公民身份号码{make_id()}", "的公民身份号码"),
     ],
 )
 def test_what_follows_a_name_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+def test_a_name_before_its_id_number_s_label_and_de_is_masked() -> None:
+    """The name itself still goes, with its ID number (张伟的身份证号…)."""
+    number = make_id()
+    leaks(f"张伟的身份证号{number}", ["张伟", number])
