@@ -61,11 +61,11 @@ _BETWEEN = frozenset("已现均")
 
 def _word_starts(text: str) -> list[int]:
     """Where one of the words' first characters (``HEAD_FROM``, of HEAD_WORDS, HEAD_SAID and
-    HEAD_PROSE) stands in a CJK run's first nine characters: the
-    only places with a run of a name's length (and a preposition, and 已, 现 or 均) before them.
-    Those characters (于, 为, 和, 同, 家, 常…) stand all through a remark, and each place a search
-    for them found was read back to its run's start: the corpus document's count rose ~12 %.
-    A walk over the code points (``cjk_at``) reads each character once."""
+    HEAD_PROSE) stands in a CJK run's first nine characters: the only places with a run of a
+    name's length (and a preposition, and 已, 现 or 均) before them. Those characters (于, 为, 和,
+    同, 家, 常…) stand all through a remark, and each place a search for them found was read back
+    to its run's start: the corpus document's count rose ~12 %. A walk over the code points
+    (``cjk_at``) reads each character once."""
     starts: list[int] = []
     n = len(text)
     i = 0
