@@ -10,9 +10,11 @@ guards against), which lets the C parser read it.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from typing import Final
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
@@ -106,3 +108,20 @@ def read_metadata(data: bytes, name: str, kind: str) -> list[str]:
     """The texts and attribute values of a part, each once."""
     root, _ = parse(data, name, kind)
     return texts(root)
+
+
+def walk_rows(
+    rows: list[list[str]], walk: Callable[[str], tuple[str, bool, int]], what: str
+) -> tuple[list[list[str]] | None, int]:
+    """A table of cells' texts (a sheet's, a Word table's) walked as the CSV text it is written
+    as: (its rows masked, of the shape they were read in, or None when the walk changed nothing;
+    the records the walk counted). ``what`` names the table in errors."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    new_text, changed, records = walk(out.getvalue())
+    if not changed:
+        return None, records
+    new_rows = list(csv.reader(io.StringIO(new_text, newline="")))
+    if len(new_rows) != len(rows) or any(len(a) != len(b) for a, b in zip(new_rows, rows, strict=True)):
+        raise InspectionError("unparseable", f"{what} has not the shape it was read in once masked")
+    return new_rows, records

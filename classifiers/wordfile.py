@@ -17,14 +17,12 @@ alternative texts hold personal data, and a mask that would take a tab or a brea
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, read_parts, write_parts
+from .officezip import read_metadata, read_parts, walk_rows, write_parts
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
 
 # A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
@@ -99,19 +97,11 @@ def _walk_story(story: Story, walk_story: Walk) -> int:
             _share(story, loose, new)
     for table in story.tables:
         cells = [[[story.paragraphs[i] for i in cell] for cell in row] for row in table]
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(
-            [["\n".join(p.text for p in cell) for cell in row] for row in cells]
-        )
-        new, changed, table_records = walk_story(out.getvalue(), True)
+        texts = [["\n".join(p.text for p in cell) for cell in row] for row in cells]
+        new_rows, table_records = walk_rows(texts, lambda text: walk_story(text, True), f"a table of {story.name}")
         records += table_records
-        if not changed:
+        if new_rows is None:
             continue
-        new_rows = list(csv.reader(io.StringIO(new, newline="")))
-        if len(new_rows) != len(cells) or any(len(a) != len(b) for a, b in zip(new_rows, cells, strict=True)):
-            raise InspectionError(
-                "unparseable", f"a table of {story.name} has not the shape it was read in once masked"
-            )
         for row, new_row in zip(cells, new_rows, strict=True):
             for cell, new_cell in zip(row, new_row, strict=True):
                 _share(story, cell, new_cell)

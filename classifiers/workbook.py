@@ -16,14 +16,12 @@ that does, a DTD, an encrypted or a repeated entry: the workbook is refused.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, read_parts, write_parts
+from .officezip import read_metadata, read_parts, walk_rows, write_parts
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 
 # A walk of one sheet's table as CSV text: (text, changed, records).
@@ -94,14 +92,9 @@ def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int
     rows = sheet.rows()
     if not rows:
         return False, 0
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([[c.text if c else "" for c in row] for row in rows])
-    text = out.getvalue()
-    new_text, changed, records = walk_table(text)
-    if changed:
-        new_rows = list(csv.reader(io.StringIO(new_text, newline="")))
-        if len(new_rows) != len(rows) or any(len(a) != len(b) for a, b in zip(new_rows, rows, strict=True)):
-            raise InspectionError("unparseable", "a sheet's masked table has not the shape it was read in")
+    texts = [[c.text if c else "" for c in row] for row in rows]
+    new_rows, records = walk_rows(texts, walk_table, f"the table of {sheet.name}")
+    if new_rows is not None:
         for row, new_row in zip(rows, new_rows, strict=True):
             for cell, new in zip(row, new_row, strict=True):
                 if cell is not None and cell.text != new:
