@@ -81,17 +81,30 @@ class Sheet:
         return [by_row[r] for r in sorted(by_row)]
 
 
-def _shown(element: Element) -> str:
-    """The text a string item or an inline string shows: its ``t`` elements, rich text runs
-    included, phonetic readings (``rPh``) not."""
-    parts: list[str] = []
+def _shown_elements(element: Element) -> list[Element]:
+    """The ``t`` elements whose texts a string item or an inline string shows: its own and its
+    rich text runs', not its phonetic readings' (``rPh``)."""
+    found: list[Element] = []
     for child in element:
         tag = local(child.tag)
         if tag == "t":
-            parts.append(child.text or "")
+            found.append(child)
         elif tag == "r":
-            parts.extend(t.text or "" for t in child if local(t.tag) == "t")
-    return unescape_ooxml("".join(parts))
+            found.extend(t for t in child if local(t.tag) == "t")
+    return found
+
+
+def _shown(element: Element) -> str:
+    """The text a string item or an inline string shows."""
+    return unescape_ooxml("".join(t.text or "" for t in _shown_elements(element)))
+
+
+def _unshown(element: Element) -> list[str]:
+    """The texts under a string item or an inline string that no cell shows: its phonetic
+    readings (which Excel shows above the text only when asked) and text beside its ``t``
+    elements. Tails are the caller's to read."""
+    shown = {id(t) for t in _shown_elements(element)}
+    return [e.text for e in element.iter() if e.text and e.text.strip() and id(e) not in shown]
 
 
 def unescape_ooxml(text: str) -> str:
@@ -104,9 +117,18 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def read_strings(data: bytes) -> list[str]:
+def read_strings(data: bytes) -> tuple[list[str], list[str]]:
+    """The shared strings as cells show them, and the texts the part holds that no cell shows
+    (phonetic readings, text between elements): those go out as they came, so the caller checks
+    them."""
     root, _ = parse(data, "xl/sharedStrings.xml", "workbook")
-    return [_shown(item) for item in root if local(item.tag) == "si"]
+    strings = [_shown(item) for item in root if local(item.tag) == "si"]
+    unshown = [e.tail for e in root.iter() if e.tail and e.tail.strip()]
+    if root.text and root.text.strip():
+        unshown.append(root.text)
+    for item in root:
+        unshown += _unshown(item)
+    return strings, unshown
 
 
 def _column(letters: str) -> int:
@@ -147,10 +169,14 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
                 raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
             cells.append(_cell(ref, row_number, column, c, strings, name))
     # What the cells do not hold: headers and footers, links, validations' lists; and text
-    # between the cells' elements, which no reader shows but which is there all the same.
+    # between the cells' elements or an inline string's phonetic reading, which no reader shows
+    # but which is there all the same.
     metadata = [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
-    if sheet_data is not None:
-        metadata += [e.tail for e in sheet_data.iter() if e.tail and e.tail.strip()]
+    for e in sheet_data.iter() if sheet_data is not None else ():
+        if e.tail and e.tail.strip():
+            metadata.append(e.tail)
+        if local(e.tag) == "is":
+            metadata += _unshown(e)
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 

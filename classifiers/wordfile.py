@@ -3,16 +3,16 @@ inspected and masked in place.
 
 Civil-affairs systems fill Word templates for what a person signs or is handed (审批表, 告知书,
 证明: poi-tl and easypoi in Java, python-docx): a form of labels and values in a table, prose
-around it. The body, each header and footer and the notes are read as stories (``wordxml``):
-a story's paragraphs outside tables are walked as text, each table as a CSV table of its cells
-(a cell's paragraphs one per line), so that a label in one cell keys the value in the next;
-what the walk changed is shared back among the texts each paragraph was read from, and only
-those are rewritten.
+around it, a reviewer's comments beside it. The body, each header and footer, the notes and
+the comments are read as stories (``wordxml``): a story's paragraphs outside tables are walked
+as text, each table as a CSV table of its cells (a cell's paragraphs one per line), so that a
+label in one cell keys the value in the next; what the walk changed is shared back among the
+texts each paragraph was read from, and only those are rewritten.
 
-Fail closed: a part this module does not know (pictures, comments, embedded objects, data
-bound to content controls, a glossary of building blocks) is refused; so is a document whose
-properties, relationships, settings, revision authors, deleted text, field codes or drawings'
-alternative texts hold personal data, and a mask that would take a tab or a break.
+Fail closed: a part this module does not know (pictures, embedded objects) is refused; so is a
+document whose properties, relationships, settings, revision or comment authors, data bound to
+content controls, deleted text, field codes or drawings' alternative texts hold personal data,
+and a mask that would take a tab or a break.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, read_parts, walk_rows, write_parts
+from .officezip import read_metadata, walk_rows
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
+from .zipparts import read_parts, write_parts
 
 # A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
 Walk = Callable[[str, bool], tuple[str, bool, int]]
@@ -39,32 +40,38 @@ _KNOWN_PARTS: Final = re.compile(
     |word/(?:glossary/)?document\.xml|word/(?:glossary/)?_rels/(?:document|header\d+|footer\d+)\.xml\.rels
     |word/(?:glossary/)?(?:styles|stylesWithEffects|settings|webSettings|fontTable|numbering|people)\.xml
     |word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/(?:footnotes|endnotes)\.xml
+    |word/comments(?:Extended|Ids|Extensible)?\.xml
     |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)""",
     re.VERBOSE,
 )
-_STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes)\.xml")
+_STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes|comments)\.xml")
 # Parts whose texts and attribute values the walk does not mask: the document's properties,
 # relationships' targets (a link), settings (document variables), revision authors, the data
-# that content controls are bound to (Word's default template holds an empty one).
+# that content controls are bound to (Word's default template holds an empty one), what Word
+# 2013 and later keep of comments beside their texts (replies, ids, dates).
 _METADATA: Final = re.compile(
     r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|people)\.xml|customXml/.*\.xml"
+    r"|word/comments(?:Extended|Ids|Extensible)\.xml"
 )
 # A picture of the first page, saved with the document: dropped with what it names once the
 # text it shows is masked.
-_THUMBNAIL: Final = re.compile(r"docProps/thumbnail\.(?:jpeg|png)")
+_THUMBNAILS: Final = ("docProps/thumbnail.jpeg", "docProps/thumbnail.png")
 _THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*docProps/thumbnail[^>]*/>")
+# The parts read: the others (styles, themes, fonts, numbering, the thumbnail) are passed as
+# they came, or dropped.
+_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}|\[Content_Types\]\.xml")
 
 
 def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
     """(body, changed, records) of a Word document: every story's paragraphs walked by
     ``walk_story``; ``check`` says whether a text that is not masked in place would be changed."""
-    parts = read_parts(body, _KNOWN_PARTS, max_bytes, "document")
+    parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "document")
     if "word/document.xml" not in parts:
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
     for name, data in parts.items():
         if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "document"))):
             raise InspectionError("unparseable", f"a property or a link of the document ({name}) holds personal data")
-    new_parts = dict(parts)
+    changed: dict[str, bytes] = {}
     records = 0
     for name, data in parts.items():
         if not _STORY.fullmatch(name):
@@ -76,15 +83,16 @@ def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[b
             )
         records += _walk_story(story, walk_story)
         if story.masked:
-            new_parts[name] = rewrite_story(story)
-    if new_parts == parts:
+            changed[name] = rewrite_story(story)
+    if not changed:
         return body, False, records
-    for name in [name for name in new_parts if _THUMBNAIL.fullmatch(name)]:
-        del new_parts[name]
-        for refs in ("[Content_Types].xml", "_rels/.rels"):
-            if refs in new_parts:
-                new_parts[refs] = _THUMBNAIL_REFS.sub("", new_parts[refs].decode("utf-8")).encode("utf-8")
-    return write_parts(body, new_parts), True, records
+    for refs in ("[Content_Types].xml", "_rels/.rels"):
+        if refs in parts:
+            text = parts[refs].decode("utf-8")
+            kept = _THUMBNAIL_REFS.sub("", text)
+            if kept != text:
+                changed[refs] = kept.encode("utf-8")
+    return write_parts(body, changed, _THUMBNAILS), True, records
 
 
 def _walk_story(story: Story, walk_story: Walk) -> int:

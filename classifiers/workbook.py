@@ -10,8 +10,9 @@ that no cell shows, are emptied where they stand, so that every index stays vali
 
 Fail closed: what is not rewritten must hold nothing to mask. A part this module does not know
 (pictures, comments, pivot caches, embedded objects, external links, tables), a name or a
-property of the workbook or of a sheet that holds personal data, a formula with text in it
-that does, a DTD, an encrypted or a repeated entry: the workbook is refused.
+property of the workbook or of a sheet, a formula with text in it, a string's phonetic reading
+or text between elements that holds personal data, a DTD, an encrypted or a repeated entry:
+the workbook is refused.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, read_parts, walk_rows, write_parts
+from .officezip import read_metadata, walk_rows
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
+from .zipparts import read_parts, write_parts
 
 # A walk of one sheet's table as CSV text: (text, changed, records).
 Walk = Callable[[str], tuple[str, bool, int]]
@@ -44,45 +46,52 @@ _METADATA: Final = re.compile(r"docProps/.*|xl/workbook\.xml|.*\.rels")
 _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
+# The parts read: the others (styles, themes, printer settings, the calculation chain) are
+# passed as they came, or dropped.
+_READ: Final = re.compile(rf"{_METADATA.pattern}|{_SHEET.pattern}|xl/sharedStrings\.xml|\[Content_Types\]\.xml")
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
 
 def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
     """(body, changed, records) of a workbook: every sheet's table walked by ``walk_table``;
     ``check`` says whether a text that is not masked in place would be changed."""
-    parts = read_parts(body, _KNOWN_PARTS, max_bytes, "workbook")
+    parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "workbook")
     for name, data in parts.items():
         if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "workbook"))):
             raise InspectionError("unparseable", f"a name or property of the workbook ({name}) holds personal data")
-    strings = read_strings(parts[_STRINGS]) if _STRINGS in parts else []
+    strings, unshown = read_strings(parts[_STRINGS]) if _STRINGS in parts else ([], [])
+    if check("\n".join(unshown)):
+        raise InspectionError(
+            "unparseable", "a shared string's phonetic reading or text between its elements holds personal data"
+        )
     sheets = {name: read_sheet(data, name, strings) for name, data in parts.items() if _SHEET.fullmatch(name)}
     if not sheets:
         raise InspectionError("unparseable", "a zip archive without worksheets is no workbook")
-    changed_any, records = False, 0
-    new_parts = dict(parts)
+    changed: dict[str, bytes] = {}
+    records = 0
     for name, sheet in sheets.items():
         if check("\n".join(sheet.metadata)):
             raise InspectionError("unparseable", f"a sheet's header, footer or link ({name}) holds personal data")
-        changed, sheet_records = _walk_sheet(sheet, walk_table, check)
+        sheet_changed, sheet_records = _walk_sheet(sheet, walk_table, check)
         records += sheet_records
-        if changed:
-            changed_any = True
-            new_parts[name] = rewrite_sheet(sheet)
+        if sheet_changed:
+            changed[name] = rewrite_sheet(sheet)
     showing = [c.shared for s in sheets.values() for c in s.cells if c.shared is not None and c.masked is None]
     shown = set(showing)
     if _STRINGS in parts and len(shown) < len(strings):
-        changed_any = True  # a masked value, or one that no cell shows
-        new_parts[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
-    if not changed_any:
+        # a masked value, or one that no cell shows
+        changed[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
+    if not changed:
         return body, False, records
-    if _CALC_CHAIN in new_parts:
-        # Formulas of masked cells are gone; a calculation chain naming them makes Excel repair
-        # the file. Excel writes it anew when it next calculates (openpyxl never writes one).
-        del new_parts[_CALC_CHAIN]
-        for name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
-            if name in new_parts:
-                new_parts[name] = _CALC_CHAIN_REFS.sub("", new_parts[name].decode("utf-8")).encode("utf-8")
-    return write_parts(body, new_parts), True, records
+    # Formulas of masked cells are gone; a calculation chain naming them makes Excel repair the
+    # file. Excel writes it anew when it next calculates (openpyxl never writes one).
+    for name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
+        if name in parts:
+            text = parts[name].decode("utf-8")
+            kept = _CALC_CHAIN_REFS.sub("", text)
+            if kept != text:
+                changed[name] = kept.encode("utf-8")
+    return write_parts(body, changed, (_CALC_CHAIN,)), True, records
 
 
 def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int]:

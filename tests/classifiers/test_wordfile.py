@@ -277,9 +277,8 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        # Parts that are not rewritten: a picture (a scan of an ID card), comments.
+        # Parts that are not rewritten: a picture (a scan of an ID card).
         (_handmade(_document_xml(_p(_r("<w:t>照片</w:t>"))), **{"word/media/image1.png": b"\x89PNG"}), "binary"),
-        (_handmade(_document_xml(_p(_r("<w:t>见批注</w:t>"))), **{"word/comments.xml": "<w:comments/>"}), "binary"),
         # Texts that are not shown, and not masked: deleted text kept for tracked changes, a
         # field's code, a drawing's alternative text, a revision's author, a property.
         (
@@ -317,7 +316,6 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
     ],
     ids=[
         "picture",
-        "comments",
         "deleted",
         "field",
         "alt-text",
@@ -331,6 +329,44 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
     assert _refused(body) == code
+
+
+def _comments_xml(*comments: tuple[str, str]) -> str:
+    """Comments as Word writes them: (author, text) each, dated, initialled."""
+    body = "".join(
+        f'<w:comment w:id="{i}" w:author="{author}" w:date="2024-05-17T09:30:00Z" w:initials="审">{_p(_r(f"<w:t>{text}</w:t>"))}</w:comment>'
+        for i, (author, text) in enumerate(comments)
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="{_MAIN}">{body}</w:comments>'
+
+
+def test_a_reviewer_s_comments_are_masked_in_place() -> None:
+    """A reviewer's remarks on an approval form, kept as comments beside the text."""
+    document = _document_xml(
+        _p('<w:commentRangeStart w:id="0"/>', _r("<w:t>审核意见：同意。</w:t>"), '<w:commentRangeEnd w:id="0"/>')
+    )
+    comments = _comments_xml(
+        ("审核员", f"申请人张伟之子已就业，身份证号{ID}，建议复核。"), ("审核员", "联系电话13912345678。")
+    )
+    extended = (
+        '<w15:commentsEx xmlns:w15="urn:w15"><w15:commentEx w15:paraId="1A2B3C4D" w15:done="0"/></w15:commentsEx>'
+    )
+    body = _handmade(document, **{"word/comments.xml": comments, "word/commentsExtended.xml": extended})
+    inspection = _inspect(body, "caseworker")
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        masked = archive.read("word/comments.xml").decode()
+        assert archive.read("word/document.xml").decode() == document
+    assert ID not in masked and "张伟" not in masked and "13912345678" not in masked
+    assert "建议复核。" in masked and 'w:author="审核员"' in masked and inspection.persons == {ID}
+
+
+def test_a_comment_s_author_is_checked_not_masked() -> None:
+    """An author's name is an attribute: what would be masked there refuses the document."""
+    body = _handmade(
+        _document_xml(_p(_r("<w:t>审核意见：同意。</w:t>"))),
+        **{"word/comments.xml": _comments_xml((f"身份证号{ID}", "请复核。"))},
+    )
+    assert _refused(body) == "unparseable"
 
 
 def test_an_archive_without_its_document_is_no_document() -> None:

@@ -102,6 +102,10 @@ def _strings_xml(items: list[str]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}" count="{len(items)}" uniqueCount="{len(items)}">{body}</sst>'
 
 
+def _sst(items: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}">{items}</sst>'
+
+
 def _handmade(sheet: str, strings: list[str], **extra: str) -> bytes:
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
@@ -309,12 +313,42 @@ def _with_part(name: str, data: bytes) -> bytes:
             _handmade(_sheet_xml(_HEADER_ROW + _row(2, _shared("A2", 0)) + ID), ["姓名", "身份证号码", "金额"]),
             "unparseable",
         ),
+        # A string's phonetic reading (rPh), which Excel shows only when asked, and text between
+        # the shared strings: both stay as they came beside a string an unchanged cell shows.
+        (
+            _handmade(
+                _sheet_xml(_row(1, _shared("A1", 0))),
+                [],
+                **{"xl/sharedStrings.xml": _sst(f'<si><t>姓名</t><rPh sb="0" eb="2"><t>{ID}</t></rPh></si>')},
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_row(1, _shared("A1", 0))), [], **{"xl/sharedStrings.xml": _sst(f"<si><t>姓名</t></si>{ID}")}
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(_sheet_xml(_row(1, _inline("A1", f'<t>备注</t><rPh sb="0" eb="2"><t>{ID}</t></rPh>'))), []),
+            "unparseable",
+        ),
         (b"PK\x03\x04 not a zip at all", "unparseable"),
         (_with_part("xl/worksheets/sheet1.xml", b"<worksheet/>"), "unparseable"),  # twice
     ],
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
     assert _refused(body) == code
+
+
+def test_a_phonetic_reading_of_nothing_personal_is_kept() -> None:
+    """Excel in Chinese writes a reading's properties beside each string (``phoneticPr``), and in
+    Japanese a reading of kana: neither keeps a workbook from being masked."""
+    strings = '<si><t>姓名</t><phoneticPr fontId="1" type="noConversion"/></si><si><t>张伟</t></si>'
+    strings += '<si><t>备注</t><rPh sb="0" eb="2"><t>びこう</t></rPh></si>'
+    sheet = _sheet_xml(_row(1, _shared("A1", 0), _shared("B1", 2)) + _row(2, _shared("A2", 1), _shared("B2", 2)))
+    inspection = _inspect(_handmade(sheet, [], **{"xl/sharedStrings.xml": _sst(strings)}))
+    assert _rows(inspection.body) == [("姓名", "备注"), ("[已屏蔽]", "备注")]
 
 
 def test_an_archive_without_sheets_is_no_workbook() -> None:
