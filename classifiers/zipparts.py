@@ -2,8 +2,9 @@
 archive written anew with an entry that did not change copied as it was compressed.
 
 Reading checks what a zip bomb or a crafted archive tries: every entry's name is one the kind
-knows (any other may hold what is not rewritten: photos of ID cards, comments, embedded files),
-none is there twice or encrypted, and the parts read inflate to no more than a few times the
+knows (any other may hold what is not rewritten: photos of ID cards, embedded files), none is
+there twice, encrypted or compressed as Office does not, every byte before the directory
+belongs to an entry it names, and the parts read inflate to no more than a few times the
 inspection limit and to the size they state (a zip bomb inflates a thousand times).
 
 Writing copies the compressed bytes of every entry that did not change: deflating again is
@@ -33,6 +34,12 @@ _LOCAL: Final = struct.Struct("<4s5H3L2H")
 _CENTRAL: Final = struct.Struct("<4s6H3L5H2L")
 _END: Final = struct.Struct("<4s4H2LH")
 _LOCAL_SIGNATURE: Final = b"PK\x03\x04"
+# A data descriptor's CRC and sizes (4.3.9), after its optional signature: four bytes each, or
+# eight for the sizes with zip64.
+_DESCRIPTORS: Final = (struct.Struct("<3L"), struct.Struct("<L2Q"))
+# What zipfile raises on an archive or an entry it cannot read: a bad directory, a version it
+# does not know, an offset before the start (ValueError from seek), a corrupt deflate stream.
+_UNREADABLE: Final = (zipfile.BadZipFile, ValueError, NotImplementedError, OSError, EOFError, zlib.error)
 _UTF8_NAME: Final = 0x800  # general purpose flag bit 11: the name is UTF-8, not code page 437
 
 
@@ -43,12 +50,13 @@ def read_parts(
     be ``known`` (``kind`` names the file in errors: "workbook", "document")."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(body))
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except _UNREADABLE as exc:
         raise InspectionError("unparseable", f"the {kind} is not a readable zip archive: {exc}") from None
     budget = max_bytes * _INFLATED_MAX
     seen: set[str] = set()
     parts: dict[str, bytes] = {}
     with archive:
+        _check_laid_out(body, archive.infolist(), archive.start_dir, kind)
         for info in archive.infolist():
             name = info.filename
             if name in seen:
@@ -57,6 +65,9 @@ def read_parts(
             seen.add(name)
             if info.flag_bits & 0x1:
                 raise InspectionError("unparseable", f"the {kind}'s part {name} is encrypted")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                # Office writes no other; bzip2 and LZMA would bring their own errors and bombs.
+                raise InspectionError("unparseable", f"the {kind}'s part {name} is compressed as Office does not")
             if name.endswith("/") and info.file_size == 0:
                 continue  # a folder's entry
             if not known.fullmatch(name):
@@ -69,7 +80,7 @@ def read_parts(
             try:
                 with archive.open(info) as part:
                     data = part.read(info.file_size + 1)  # the size the directory states is checked too
-            except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError) as exc:
+            except _UNREADABLE as exc:
                 raise InspectionError("unparseable", f"the {kind}'s part {name} cannot be read: {exc}") from None
             if len(data) != info.file_size:
                 raise InspectionError("unparseable", f"the {kind}'s part {name} is not the size it states")
@@ -92,7 +103,7 @@ def write_parts(body: bytes, changed: Mapping[str, bytes], dropped: Collection[s
             continue
         if name in changed:
             content = changed[name]
-            method = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
+            method = info.compress_type  # stored or deflated: read_parts refuses any other
             packed: bytes | memoryview = content if method == zipfile.ZIP_STORED else _deflate(content)
             crc, size, needs = zlib.crc32(content), len(content), 20
         else:
@@ -118,8 +129,24 @@ def write_parts(body: bytes, changed: Mapping[str, bytes], dropped: Collection[s
     return bytes(out + directory + end)
 
 
-def _compressed(body: bytes, info: zipfile.ZipInfo) -> memoryview:
-    """An entry's compressed bytes, as they stand after its local header."""
+def _check_laid_out(body: bytes, infos: list[zipfile.ZipInfo], directory: int, kind: str) -> None:
+    """Every byte before the central directory belongs to an entry the directory names, one
+    after the other. Bytes of no entry are read by no reader of the directory, but a reader that
+    walks the local headers (Java's ZipInputStream among them) finds an entry hidden there, and
+    the file would go out unread whenever nothing in it is masked."""
+    at = 0
+    for info in sorted(infos, key=lambda info: info.header_offset):
+        if info.header_offset != at:
+            raise InspectionError("unparseable", f"the {kind} holds bytes that no entry of its directory names")
+        at = _data_span(body, info)[1]
+        if info.flag_bits & 0x8:
+            at += _descriptor_length(body, at, info)
+    if at != directory:
+        raise InspectionError("unparseable", f"the {kind} holds bytes that no entry of its directory names")
+
+
+def _data_span(body: bytes, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Where an entry's compressed bytes start and end, after its local header."""
     at = info.header_offset
     if at < 0 or at + _LOCAL.size > len(body):
         raise InspectionError("unparseable", f"the archive's entry {info.filename} is not where it is said to be")
@@ -130,6 +157,23 @@ def _compressed(body: bytes, info: zipfile.ZipInfo) -> memoryview:
     end = start + info.compress_size
     if end > len(body):
         raise InspectionError("unparseable", f"the archive's entry {info.filename} ends past the archive")
+    return start, end
+
+
+def _descriptor_length(body: bytes, at: int, info: zipfile.ZipInfo) -> int:
+    """The length of the data descriptor at ``at`` (written after an entry whose sizes were not
+    known before it: a streamed archive), which must state what the directory does."""
+    signed = 4 if body[at : at + 4] == b"PK\x07\x08" else 0
+    for layout in _DESCRIPTORS:
+        end = at + signed + layout.size
+        if end <= len(body) and layout.unpack_from(body, at + signed) == (info.CRC, info.compress_size, info.file_size):
+            return signed + layout.size
+    raise InspectionError("unparseable", f"the archive's entry {info.filename} has a data descriptor of other sizes")
+
+
+def _compressed(body: bytes, info: zipfile.ZipInfo) -> memoryview:
+    """An entry's compressed bytes, as they stand after its local header."""
+    start, end = _data_span(body, info)
     return memoryview(body)[start:end]
 
 

@@ -126,3 +126,76 @@ def test_a_part_not_known_is_refused_even_unread() -> None:
     with pytest.raises(InspectionError) as raised:
         read_parts(body, re.compile(r"a\.xml"), re.compile(r"a\.xml"), 1 << 20, "document")
     assert raised.value.code == "binary"
+
+
+def _corrupt(body: bytes, where: str) -> bytes:
+    """The archive with one thing in it broken as a damaged or crafted file has it."""
+    out = bytearray(body)
+    directory = out.index(b"PK\x01\x02")
+    end = out.index(b"PK\x05\x06")
+    if where == "stored-as-deflated":  # the first entry's method, in both headers
+        out[8:10] = out[directory + 10 : directory + 12] = (8).to_bytes(2, "little")
+    elif where == "directory-moved":  # the end record's offset of the directory, past it
+        stated = int.from_bytes(out[end + 16 : end + 20], "little")
+        out[end + 16 : end + 20] = (stated + 1000).to_bytes(4, "little")
+    elif where == "version-unknown":
+        out[directory + 6 : directory + 8] = (99).to_bytes(2, "little")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("where", ["stored-as-deflated", "directory-moved", "version-unknown"])
+def test_a_broken_archive_is_refused_not_crashed(where: str) -> None:
+    """Found by fuzzing: zipfile's own errors (zlib.error, ValueError from a seek before the
+    start, NotImplementedError) went out of the inspector as a crash."""
+    body = _corrupt(_archive(("a.xml", b"<a>1234567890</a>", 0), ("b.xml", b"<b/>", 8)), where)
+    with pytest.raises(InspectionError) as raised:
+        read_parts(body, _ANY, _ANY, 1 << 20, "document")
+    assert raised.value.code == "unparseable"
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_part_compressed_as_office_does_not_is_refused(compression: int) -> None:
+    body = _archive(("a.xml", b"<a/>", 8), ("b.xml", b"<b/>", compression))
+    with pytest.raises(InspectionError) as raised:
+        read_parts(body, _ANY, re.compile(r"a\.xml"), 1 << 20, "document")
+    assert raised.value.code == "unparseable"
+
+
+def _hiding(body: bytes, hidden: str) -> bytes:
+    """The archive with its entry ``hidden`` left out of the central directory, its local header
+    and bytes still there: a reader of the directory does not see it, one of the local headers
+    (Java's ZipInputStream) does."""
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        start = archive.start_dir
+    end = body.index(b"PK\x05\x06")
+    entries = body[start:end].split(b"PK\x01\x02")[1:]
+    kept = b"".join(b"PK\x01\x02" + e for e in entries if hidden.encode() not in e[42:])
+    count = len(entries) - 1
+    return body[:start] + kept + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(kept), start, 0)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _hiding(_archive(("a.xml", b"<a/>", 8), ("hidden.xml", b"<x>610902194912310022</x>", 0)), "hidden.xml"),
+        _hiding(_archive(("hidden.xml", b"<x>610902194912310022</x>", 0), ("a.xml", b"<a/>", 8)), "hidden.xml"),
+        b"610902194912310022" + _archive(("a.xml", b"<a/>", 8)),
+    ],
+    ids=["entry-hidden-last", "entry-hidden-first", "bytes-before"],
+)
+def test_bytes_no_entry_names_are_refused(body: bytes) -> None:
+    """A file with nothing to mask goes out as it came: what no entry names would go with it."""
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.namelist() == ["a.xml"]
+    with pytest.raises(InspectionError) as raised:
+        read_parts(body, _ANY, _ANY, 1 << 20, "document")
+    assert raised.value.code == "unparseable"
+
+
+def test_a_streamed_archive_is_read_and_its_descriptors_checked() -> None:
+    body = _archive(("a.xml", b"<a/>", 8), ("b.xml", b"<b/>", 8), stream=True)
+    assert read_parts(body, _ANY, _ANY, 1 << 20, "document") == {"a.xml": b"<a/>", "b.xml": b"<b/>"}
+    at = body.index(b"PK\x07\x08")  # the first entry's descriptor: its CRC changed
+    wrong = body[: at + 4] + bytes(4) + body[at + 8 :]
+    with pytest.raises(InspectionError):
+        read_parts(wrong, _ANY, _ANY, 1 << 20, "document")
