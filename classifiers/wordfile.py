@@ -24,7 +24,7 @@ from typing import Final
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
-from .zipparts import read_parts, write_parts
+from .zipparts import drop_references, read_parts, write_parts
 
 # A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
 Walk = Callable[[str, bool], tuple[str, bool, int]]
@@ -86,12 +86,7 @@ def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[b
             changed[name] = rewrite_story(story)
     if not changed:
         return body, False, records
-    for refs in ("[Content_Types].xml", "_rels/.rels"):
-        if refs in parts:
-            text = parts[refs].decode("utf-8")
-            kept = _THUMBNAIL_REFS.sub("", text)
-            if kept != text:
-                changed[refs] = kept.encode("utf-8")
+    drop_references(parts, changed, ("[Content_Types].xml", "_rels/.rels"), _THUMBNAIL_REFS)
     return write_parts(body, changed, _THUMBNAILS), True, records
 
 

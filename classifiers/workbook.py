@@ -24,7 +24,7 @@ from typing import Final
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
-from .zipparts import read_parts, write_parts
+from .zipparts import drop_references, read_parts, write_parts
 
 # A walk of one sheet's table as CSV text: (text, changed, records).
 Walk = Callable[[str], tuple[str, bool, int]]
@@ -85,12 +85,7 @@ def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[b
         return body, False, records
     # Formulas of masked cells are gone; a calculation chain naming them makes Excel repair the
     # file. Excel writes it anew when it next calculates (openpyxl never writes one).
-    for name in ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"):
-        if name in parts:
-            text = parts[name].decode("utf-8")
-            kept = _CALC_CHAIN_REFS.sub("", text)
-            if kept != text:
-                changed[name] = kept.encode("utf-8")
+    drop_references(parts, changed, ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"), _CALC_CHAIN_REFS)
     return write_parts(body, changed, (_CALC_CHAIN,)), True, records
 
 

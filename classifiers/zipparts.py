@@ -129,6 +129,19 @@ def write_parts(body: bytes, changed: Mapping[str, bytes], dropped: Collection[s
     return bytes(out + directory + end)
 
 
+def drop_references(
+    parts: Mapping[str, bytes], changed: dict[str, bytes], holders: tuple[str, ...], refs: re.Pattern[str]
+) -> None:
+    """The ``holders`` (the content types, a relationships part) with the elements ``refs``
+    matches taken out, put in ``changed`` where that changed them: what named a dropped part."""
+    for name in holders:
+        if name in parts:
+            text = parts[name].decode("utf-8")
+            kept = refs.sub("", text)
+            if kept != text:
+                changed[name] = kept.encode("utf-8")
+
+
 def _check_laid_out(body: bytes, infos: list[zipfile.ZipInfo], directory: int, kind: str) -> None:
     """Every byte before the central directory belongs to an entry the directory names, one
     after the other. Bytes of no entry are read by no reader of the directory, but a reader that
