@@ -66,6 +66,7 @@ class Inspector:
                 body,
                 lambda text, table: self._apart(run, text, "csv" if table else "text"),
                 lambda text: self._walk_text(run, text)[1],
+                run.picture,
                 self.max_bytes,
             )
             return self._inspection(run, new_body, records)

@@ -124,6 +124,18 @@ class Run(RegionNotes):
         """Would an object key produce findings? (Checked before choosing a walk; records nothing.)"""
         return bool(self.detector.scanner.scan(key))
 
+    def picture(self, path: str) -> bool:
+        """A picture found whole (a document's image part, whose content no recognizer reads):
+        an ``IMAGE`` finding, a record of its own; whether this caller's profile masks it."""
+        self.raw.append((path, Match(IMAGE, 0, 0, 1.0, "picture")))
+        self.counts[IMAGE] = self.counts.get(IMAGE, 0) + 1
+        self.records.one(-1).entities.add(IMAGE)
+        if self.profile.operator(IMAGE).op == "keep":
+            self.clear += 1
+            return False
+        self.masked += 1
+        return True
+
     def found(self) -> tuple[int, int, int, int]:
         """(ID numbers and bank cards, mobiles, names, landlines and addresses) found so far: the
         JSON walker compares them around a value to tell a person's record that names no one else."""

@@ -9,7 +9,9 @@ as text, each table as a CSV table of its cells (a cell's paragraphs one per lin
 label in one cell keys the value in the next; what the walk changed is shared back among the
 texts each paragraph was read from, and only those are rewritten.
 
-Fail closed: a part this module does not know (pictures, embedded objects) is refused; so is a
+Pictures (``pictures``) are found whole and masked as the caller's profile masks a photo.
+
+Fail closed: a part this module does not know (embedded objects, charts) is refused; so is a
 document whose properties, relationships, settings, revision or comment authors, data bound to
 content controls, deleted text, field codes or drawings' alternative texts hold personal data,
 and a mask that would take a tab or a break.
@@ -23,13 +25,16 @@ from typing import Final
 
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
+from .pictures import MEDIA, blank
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
-from .zipparts import drop_references, read_parts, write_parts
+from .zipparts import drop_references, entry_names, read_parts, write_parts
 
 # A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
 Walk = Callable[[str, bool], tuple[str, bool, int]]
 # Would a walk change this text, which is not masked in place?
 Check = Callable[[str], bool]
+# A picture found (by its part's name): does the caller's profile mask it?
+Picture = Callable[[str], bool]
 
 # The parts a document of text and tables holds, as Word, LibreOffice, poi-tl and python-docx
 # write them.
@@ -41,7 +46,8 @@ _KNOWN_PARTS: Final = re.compile(
     |word/(?:glossary/)?(?:styles|stylesWithEffects|settings|webSettings|fontTable|numbering|people)\.xml
     |word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/(?:footnotes|endnotes)\.xml
     |word/comments(?:Extended|Ids|Extensible)?\.xml
-    |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)""",
+    |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)
+    |word/media/[\w.-]+""",
     re.VERBOSE,
 )
 _STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes|comments)\.xml")
@@ -62,9 +68,10 @@ _THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[
 _READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}|\[Content_Types\]\.xml")
 
 
-def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
+def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
     """(body, changed, records) of a Word document: every story's paragraphs walked by
-    ``walk_story``; ``check`` says whether a text that is not masked in place would be changed."""
+    ``walk_story``; ``check`` says whether a text that is not masked in place would be changed;
+    each picture a blank one where ``picture`` says it is masked."""
     parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "document")
     if "word/document.xml" not in parts:
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
@@ -84,6 +91,12 @@ def walk(body: bytes, walk_story: Walk, check: Check, max_bytes: int) -> tuple[b
         records += _walk_story(story, walk_story)
         if story.masked:
             changed[name] = rewrite_story(story)
+    for name in entry_names(body):
+        if MEDIA.fullmatch(name) and picture(name):
+            new = blank(name)
+            if new is None:
+                raise InspectionError("binary", f"the document's picture {name} is of a kind that cannot be masked")
+            changed[name] = new
     if not changed:
         return body, False, records
     drop_references(parts, changed, ("[Content_Types].xml", "_rels/.rels"), _THUMBNAIL_REFS)

@@ -88,6 +88,12 @@ def read_parts(
     return parts
 
 
+def entry_names(body: bytes) -> list[str]:
+    """The names of the entries of an archive ``read_parts`` has read, in its order."""
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return archive.namelist()
+
+
 def write_parts(body: bytes, changed: Mapping[str, bytes], dropped: Collection[str]) -> bytes:
     """The archive written anew, its entries in their order: one in ``changed`` with its new
     content (deflated, or stored as it was), one in ``dropped`` left out, any other copied as

@@ -11,6 +11,7 @@ import zipfile
 import docx
 import pytest
 from docx.document import Document
+from PIL import Image
 
 from classifiers.inspect import Inspection, InspectionError
 from classifiers.levels import DataLevel
@@ -277,8 +278,12 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        # Parts that are not rewritten: a picture (a scan of an ID card).
-        (_handmade(_document_xml(_p(_r("<w:t>照片</w:t>"))), **{"word/media/image1.png": b"\x89PNG"}), "binary"),
+        # Parts that are not rewritten: an embedded object, a picture that has no blank.
+        (
+            _handmade(_document_xml(_p(_r("<w:t>附件</w:t>"))), **{"word/embeddings/oleObject1.bin": b"\xd0\xcf"}),
+            "binary",
+        ),
+        (_handmade(_document_xml(_p(_r("<w:t>照片</w:t>"))), **{"word/media/image1.emf": b"\x01\x00"}), "binary"),
         # Texts that are not shown, and not masked: deleted text kept for tracked changes, a
         # field's code, a drawing's alternative text, a revision's author, a property.
         (
@@ -315,7 +320,8 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
         (b"PK\x03\x04 not a zip at all", "unparseable"),
     ],
     ids=[
-        "picture",
+        "embedded-object",
+        "metafile",
         "deleted",
         "field",
         "alt-text",
@@ -367,6 +373,53 @@ def test_a_comment_s_author_is_checked_not_masked() -> None:
         **{"word/comments.xml": _comments_xml((f"身份证号{ID}", "请复核。"))},
     )
     assert _refused(body) == "unparseable"
+
+
+def _photo(kind: str) -> bytes:
+    """A photo of 40 x 50 pixels, as a form's 一寸照片 is inserted."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 50), (200, 120, 90)).save(out, kind)
+    return out.getvalue()
+
+
+def _with_photos() -> bytes:
+    """An application form with the applicant's photo in its body and a logo in its header."""
+    document = docx.Document()
+    document.add_paragraph("申请人照片：")
+    document.add_picture(io.BytesIO(_photo("JPEG")))
+    document.add_paragraph("审核意见：同意。")
+    document.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(_photo("PNG")))
+    return _saved(document)
+
+
+def _media(body: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return {name: archive.read(name) for name in archive.namelist() if name.startswith("word/media/")}
+
+
+@pytest.mark.parametrize("role", ["outsourced", "caseworker"])
+def test_pictures_are_blanked_where_the_profile_masks_a_photo(role: str) -> None:
+    """A face is biometric data, and no recognizer reads a picture: each is masked whole, by a
+    blank of one pixel of its own format, and the document keeps its layout and opens."""
+    body = _with_photos()
+    inspection = _inspect(body, role)
+    before, after = _media(body), _media(inspection.body)
+    assert sorted(before) == sorted(after) and len(after) == 2
+    for name, data in after.items():
+        assert data != before[name]
+        with Image.open(io.BytesIO(data)) as picture, Image.open(io.BytesIO(before[name])) as photo:
+            assert picture.size == (1, 1) and picture.format == photo.format
+    assert inspection.entity_counts == {"IMAGE": 2} and inspection.level == DataLevel.IMPORTANT
+    assert "docProps/thumbnail.jpeg" not in zipfile.ZipFile(io.BytesIO(inspection.body)).namelist()
+    assert docx.Document(io.BytesIO(inspection.body)).paragraphs[0].text == "申请人照片："
+
+
+def test_pictures_go_as_they_came_where_the_profile_keeps_photos() -> None:
+    body = _with_photos()
+    inspection = INSPECTOR.inspect(body, DOCUMENT, None, PROFILES.get("clear"))
+    assert inspection.body == body and inspection.entity_counts == {"IMAGE": 2}
+    metafile = _handmade(_document_xml(_p(_r("<w:t>照片</w:t>"))), **{"word/media/image1.emf": b"\x01\x00"})
+    assert INSPECTOR.inspect(metafile, DOCUMENT, None, PROFILES.get("clear")).body == metafile
 
 
 def test_an_archive_without_its_document_is_no_document() -> None:

@@ -220,8 +220,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         ),
         OK,
     ),
-    "docx-with-a-picture": (
-        _ok(DOCX_TYPE, _docx(("word/media/image1.png", b"\x89PNG" + ID.encode()))),
+    # A picture is masked whole (a blank of its format); one that has no blank is refused.
+    "docx-with-a-picture": (_ok(DOCX_TYPE, _docx(("word/media/image1.png", b"\x89PNG" + ID.encode()))), OK),
+    "docx-with-a-metafile": (
+        _ok(DOCX_TYPE, _docx(("word/media/image1.emf", b"\x01\x00" + ID.encode()))),
         (502, "uninspectable_binary"),
     ),
     "zip": (_ok("application/zip", _zip()), (502, "uninspectable_binary")),
