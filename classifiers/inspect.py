@@ -58,6 +58,7 @@ class Inspector:
                 body,
                 lambda text: self._apart(run, text, "csv"),
                 lambda text: self._walk_text(run, text)[1],
+                run.picture,
                 self.max_bytes,
             )
             return self._inspection(run, new_body, records)

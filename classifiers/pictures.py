@@ -1,10 +1,11 @@
-"""Pictures in a Word document: a photo of the applicant on a form (poi-tl fills one from a
-template's picture tag), a scan of an ID card, the bureau's logo in a header.
+"""Pictures in a Word document or a workbook: a photo of the applicant on a form (poi-tl fills
+one from a template's picture tag), a scan of an ID card, the bureau's logo in a header, a
+roster's photos placed over its cells.
 
 No recognizer reads a picture's content, and a face is biometric data (PIPL art. 28), so each
 picture is an ``IMAGE`` finding, graded as a photo carried as base64 is. Where the caller's
 profile masks ``IMAGE``, the picture is replaced by a blank one of its own format: one white
-pixel, which Word stretches over the frame the picture held, so the form keeps its layout. A
+pixel, which Word and Excel stretch over the frame the picture held, so the file keeps its layout. A
 format without a blank here (a metafile, SVG, TIFF) cannot be masked and is refused.
 """
 
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import re
 from base64 import b64decode
+from collections.abc import Callable
 from typing import Final
 
-# A document's pictures, as Word, LibreOffice, poi-tl and python-docx name them.
-MEDIA: Final = re.compile(r"word/media/[\w.-]+")
+from .inspection import InspectionError
+
+# The pictures of a document or a workbook, as Word, Excel, WPS, poi-tl, python-docx and
+# openpyxl name them.
+MEDIA: Final = re.compile(r"(?:word|xl)/media/[\w.-]+")
 
 _PNG: Final = b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAABJRU5ErkJggg==")
 _GIF: Final = b64decode("R0lGODdhAQABAIEAAP///wAAAAAAAAAAACwAAAAAAQABAAAIBAABBAQAOw==")
@@ -31,6 +36,17 @@ _JPEG: Final = b64decode(
     "xcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwC7RRRQB//Z"
 )
 _BLANKS: Final = {"png": _PNG, "gif": _GIF, "jpeg": _JPEG, "jpg": _JPEG, "jpe": _JPEG}
+
+
+def blank_pictures(names: list[str], picture: Callable[[str], bool], changed: dict[str, bytes], kind: str) -> None:
+    """Each picture among an archive's entries that ``picture`` says is masked put in
+    ``changed`` as a blank one; one that has no blank refuses the file."""
+    for name in names:
+        if MEDIA.fullmatch(name) and picture(name):
+            new = blank(name)
+            if new is None:
+                raise InspectionError("binary", f"the {kind}'s picture {name} is of a kind that cannot be masked")
+            changed[name] = new
 
 
 def blank(name: str) -> bytes | None:

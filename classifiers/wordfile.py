@@ -25,7 +25,7 @@ from typing import Final
 
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
-from .pictures import MEDIA, blank
+from .pictures import blank_pictures
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
 from .zipparts import drop_references, entry_names, read_parts, write_parts
 
@@ -91,12 +91,7 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
         records += _walk_story(story, walk_story)
         if story.masked:
             changed[name] = rewrite_story(story)
-    for name in entry_names(body):
-        if MEDIA.fullmatch(name) and picture(name):
-            new = blank(name)
-            if new is None:
-                raise InspectionError("binary", f"the document's picture {name} is of a kind that cannot be masked")
-            changed[name] = new
+    blank_pictures(entry_names(body), picture, changed, "document")
     if not changed:
         return body, False, records
     drop_references(parts, changed, ("[Content_Types].xml", "_rels/.rels"), _THUMBNAIL_REFS)

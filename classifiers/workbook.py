@@ -8,8 +8,10 @@ string, its style kept and its formula dropped. The shared strings table keeps o
 strings that an unchanged cell still shows: the others, the masked values among them and any
 that no cell shows, are emptied where they stand, so that every index stays valid.
 
+Pictures (``pictures``) are found whole and masked as the caller's profile masks a photo.
+
 Fail closed: what is not rewritten must hold nothing to mask. A part this module does not know
-(pictures, comments, pivot caches, embedded objects, external links, tables), a name or a
+(comments, charts, pivot caches, embedded objects, external links, tables), a name or a
 property of the workbook or of a sheet, a formula with text in it, a string's phonetic reading
 or text between elements that holds personal data, a DTD, an encrypted or a repeated entry:
 the workbook is refused.
@@ -23,26 +25,33 @@ from typing import Final
 
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
+from .pictures import blank_pictures
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
-from .zipparts import drop_references, read_parts, write_parts
+from .zipparts import drop_references, entry_names, read_parts, write_parts
 
 # A walk of one sheet's table as CSV text: (text, changed, records).
 Walk = Callable[[str], tuple[str, bool, int]]
 # Would a walk change this text, which is not masked in place (names, properties, formulas)?
 Check = Callable[[str], bool]
+# A picture found (by its part's name): does the caller's profile mask it?
+Picture = Callable[[str], bool]
 
-# The parts a workbook of rows holds, as Excel, POI, EasyExcel and openpyxl write them. Any
-# other part may hold what is not rewritten here (xl/media: photos of ID cards; comments).
+# The parts a workbook of rows holds, as Excel, POI, EasyExcel, openpyxl and WPS write them,
+# pictures among them (a photo placed over a cell, WPS's pictures in cells). Any other part may
+# hold what is not rewritten here (comments, charts' cached values, embedded objects).
 _KNOWN_PARTS: Final = re.compile(
     r"""\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:app|core|custom)\.xml
     |xl/workbook\.xml|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|xl/theme/theme\d+\.xml
     |xl/calcChain\.xml|xl/sharedStrings\.xml|xl/printerSettings/printerSettings\d+\.bin
-    |xl/worksheets/sheet\d+\.xml|xl/worksheets/_rels/sheet\d+\.xml\.rels""",
+    |xl/worksheets/sheet\d+\.xml|xl/worksheets/_rels/sheet\d+\.xml\.rels
+    |xl/drawings/drawing\d+\.xml|xl/drawings/_rels/drawing\d+\.xml\.rels|xl/media/[\w.-]+
+    |xl/cellimages\.xml|xl/_rels/cellimages\.xml\.rels""",
     re.VERBOSE,
 )
 # Parts whose texts and attribute values are metadata the walk does not mask: the workbook's
-# sheet names and defined names, the document's properties, relationships' targets (a link).
-_METADATA: Final = re.compile(r"docProps/.*|xl/workbook\.xml|.*\.rels")
+# sheet names and defined names, the document's properties, relationships' targets (a link),
+# the drawings that place pictures (their names, alternative texts, a text box's text).
+_METADATA: Final = re.compile(r"docProps/.*|xl/workbook\.xml|.*\.rels|xl/drawings/drawing\d+\.xml|xl/cellimages\.xml")
 _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
@@ -52,9 +61,10 @@ _READ: Final = re.compile(rf"{_METADATA.pattern}|{_SHEET.pattern}|xl/sharedStrin
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
 
-def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[bytes, bool, int]:
+def walk(body: bytes, walk_table: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
     """(body, changed, records) of a workbook: every sheet's table walked by ``walk_table``;
-    ``check`` says whether a text that is not masked in place would be changed."""
+    ``check`` says whether a text that is not masked in place would be changed; each picture a
+    blank one where ``picture`` says it is masked."""
     parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "workbook")
     for name, data in parts.items():
         if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "workbook"))):
@@ -81,6 +91,7 @@ def walk(body: bytes, walk_table: Walk, check: Check, max_bytes: int) -> tuple[b
     if _STRINGS in parts and len(shown) < len(strings):
         # a masked value, or one that no cell shows
         changed[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
+    blank_pictures(entry_names(body), picture, changed, "workbook")
     if not changed:
         return body, False, records
     # Formulas of masked cells are gone; a calculation chain naming them makes Excel repair the

@@ -9,7 +9,9 @@ import warnings
 import zipfile
 
 import openpyxl
+import openpyxl.drawing.image
 import pytest
+from PIL import Image
 
 from classifiers.inspect import Inspection, InspectionError
 from classifiers.levels import DataLevel
@@ -245,8 +247,10 @@ def _with_part(name: str, data: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        # Parts not rewritten here: a photo, comments, a pivot cache's copy of the rows.
-        (_with_part("xl/media/image1.png", b"\x89PNG\r\n"), "binary"),
+        # Parts not rewritten here: a picture that has no blank, comments, a chart's and a pivot
+        # cache's copies of the rows.
+        (_with_part("xl/media/image1.emf", b"\x01\x00"), "binary"),
+        (_with_part("xl/charts/chart1.xml", f"<c:chartSpace><c:v>{ID}</c:v></c:chartSpace>".encode()), "binary"),
         (_with_part("xl/comments1.xml", f"<comments><t>{ID}</t></comments>".encode()), "binary"),
         (_with_part("xl/pivotCache/pivotCacheRecords1.xml", b"<pivotCacheRecords/>"), "binary"),
         (_with_part("../evil.xml", b"<x/>"), "binary"),
@@ -349,6 +353,37 @@ def test_a_phonetic_reading_of_nothing_personal_is_kept() -> None:
     sheet = _sheet_xml(_row(1, _shared("A1", 0), _shared("B1", 2)) + _row(2, _shared("A2", 1), _shared("B2", 2)))
     inspection = _inspect(_handmade(sheet, [], **{"xl/sharedStrings.xml": _sst(strings)}))
     assert _rows(inspection.body) == [("姓名", "备注"), ("[已屏蔽]", "备注")]
+
+
+def test_photos_over_a_roster_s_cells_are_blanked() -> None:
+    """A roster with each person's photo placed over a cell (openpyxl's drawing): the photos are
+    IMAGE findings, blanked where the profile masks photos, kept under clear."""
+    book = openpyxl.load_workbook(io.BytesIO(_roster()))
+    sheet = book.active
+    assert sheet is not None
+    for row in (3, 4):
+        photo = io.BytesIO()
+        Image.new("RGB", (40, 50), (200, 120, 90)).save(photo, "PNG")
+        sheet.add_image(openpyxl.drawing.image.Image(photo), f"H{row}")
+    out = io.BytesIO()
+    book.save(out)
+    body = out.getvalue()
+    inspection = _inspect(body)
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("xl/media/")]
+    assert len(media) == 2
+    for data in media:
+        with Image.open(io.BytesIO(data)) as picture:
+            assert picture.size == (1, 1)
+    assert inspection.entity_counts["IMAGE"] == 2 and _rows(inspection.body)[2][1] == "[已屏蔽]"
+    kept = INSPECTOR.inspect(body, WORKBOOK, None, PROFILES.get("clear"))
+    assert kept.body == body and kept.entity_counts["IMAGE"] == 2
+
+
+def test_a_drawing_s_alternative_text_is_checked() -> None:
+    drawing = f'<xdr:wsDr xmlns:xdr="urn:xdr"><xdr:pic><xdr:cNvPr id="1" name="照片" descr="身份证号{ID}"/></xdr:pic></xdr:wsDr>'
+    body = _handmade(_sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"], **{"xl/drawings/drawing1.xml": drawing})
+    assert _refused(body) == "unparseable"
 
 
 def test_an_archive_without_sheets_is_no_workbook() -> None:

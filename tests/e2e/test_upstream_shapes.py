@@ -206,8 +206,10 @@ SHAPES: dict[str, tuple[bytes, tuple[int, str | None]]] = {
         OK,
     ),
     "xlsx-untyped": (_ok(None, _xlsx(), ("Content-Disposition", "attachment; filename*=UTF-8''%E8%8A%B1.xlsx")), OK),
-    "xlsx-with-a-picture": (
-        _ok(XLSX_TYPE, _xlsx(("xl/media/image1.png", b"\x89PNG" + ID.encode()))),
+    # A picture is masked whole (a blank of its format); one that has no blank is refused.
+    "xlsx-with-a-picture": (_ok(XLSX_TYPE, _xlsx(("xl/media/image1.png", b"\x89PNG" + ID.encode()))), OK),
+    "xlsx-with-a-metafile": (
+        _ok(XLSX_TYPE, _xlsx(("xl/media/image1.emf", b"\x01\x00" + ID.encode()))),
         (502, "uninspectable_binary"),
     ),
     "xlsx-not-a-workbook": (_ok(XLSX_TYPE, _zip()), (502, "uninspectable_unparseable")),
