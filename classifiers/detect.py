@@ -369,8 +369,10 @@ class Detector:
             claim = entity  # masked even with a bad check digit: the key says what it is
         elif entity == resident_id.ENTITY and permits.residence_2017(compact):
             claim = passport.ENTITY  # a foreigner's permanent residence ID of the 2017 series
-        elif entity == passport.ENTITY and len(compact) == 18 and resident_id.looks_like(compact):
-            claim = resident_id.ENTITY  # one of the 2023 series (永居证号), an ID number's shape
+        elif entity == passport.ENTITY and len(compact) == 18 and resident_id.looks_like(_unmasked(compact)):
+            # One of the 2023 series (永居证号), an ID number's shape, maybe masked in part upstream
+            # (9118401985****0016: the mask's characters stand for digits).
+            claim = resident_id.ENTITY
         elif entity == resident_id.ENTITY and _spreadsheet_id(core):
             claim = entity
         elif entity == PHONE and set(core) <= phone_chars and 7 <= _digits(compact) <= 15:
@@ -414,6 +416,11 @@ def _logged(text: str, key: str, start: int, end: int) -> list[tuple[str, int, i
     under that key marked (``_LOGGED_PERSON``)."""
     marked = _LOGGED_PERSON + key
     return [(marked, start, end), *((marked, a, b) for a, b in name_keys.listed_after(text, end))]
+
+
+def _unmasked(compact: str) -> str:
+    """``compact`` with the characters of a mask an upstream left in it as zeros (as_stars)."""
+    return as_stars(compact).replace("*", "0") if masked_in_part(compact) else compact
 
 
 def _is_date(core: str, folded: str) -> bool:

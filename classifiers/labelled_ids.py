@@ -30,14 +30,20 @@ from .matches import Match
 from .normalise import Folded
 
 # What every label starts with: found by ``str.find`` (in C), where the label's pattern is matched.
-_LABEL_STARTS = ("身份", "证件", "身分", "省份证", "社会保障号", "社保号")
+_LABEL_STARTS = ("身份", "证件", "身分", "省份证", "社会保障号", "社保号", "永居", "永久居留")
+# Those but a permanent residence ID's, whose two are looked for only where 永 stands (a test of
+# one character is a memchr, one of two walks a remark: permits.find says what that costs).
+_RESIDENT_LABEL_STARTS = _LABEL_STARTS[:-2]
 
 # What may part the pieces of a number after its label: brackets, commas, quotes, plus signs and
 # the separators the scanner joins already; at most three between two pieces.
 APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·:：;；\-]{0,3}"
 # A label for an ID number (公民身份号码 holds 身份号码; 身分证 is the older writing, 省份证 and
-# 身份号 slips of the pen; the social security number, 社会保障号码, is the ID number).
-_LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?|社会保障号码?|社保号码?)"
+# 身份号 slips of the pen; the social security number, 社会保障号码, is the ID number), and for a
+# foreigner's permanent residence ID (永久居留证号, 永居证号; 外国人永久居留身份证 holds 身份证), whose
+# 2023 series is an ID number's 18 characters (resident_id._issued_ok): mistyped or masked in
+# part after its label, it is read as a resident's is.
+_LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?|社会保障号码?|社保号码?|永久居留(?:身份)?证(?:号码?)?|永居证(?:号码?)?)"
 _LABELLED = re.compile(
     _LABEL
     + r"[^0-9\n]{0,8}?"  # 为, ：; not (18位): no digit before the number
@@ -60,7 +66,9 @@ def labelled_ids(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match
     found, valid numbers among it, which need no second check; ``masked``: the text may hold a
     mask, ``may_hold_mask``)."""
     text = plain.text
-    if not any(start in text for start in _LABEL_STARTS):
+    if not any(start in text for start in _RESIDENT_LABEL_STARTS) and not (
+        "永" in text and ("永居" in text or "永久居留" in text)
+    ):
         return []
     pieces = apart(text, runs)
     found = _in_pieces(plain) if pieces == UNJOINED else _in_groups(plain, runs, scanned) if pieces == JOINED else []

@@ -1,0 +1,81 @@
+"""Numbers round thirteen: numbers that went out in clear (a foreigner's permanent residence ID
+mistyped or masked in part after its label and under its key, a legacy ID number after a medical
+insurance card's label and under its key, a disability card's number with its grade and 级), a table read the wrong way (姓名,关系 over
+one row), checked through ``Inspector.inspect`` for the strict and the caseworker profile, and the
+label-only numbers in presidio's offline analyzer, each beside look-alikes that must stay
+(docs/classifiers-rounds.md, the twenty-third round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import inspected_json, json_leaks, leaks, unchanged
+
+# A foreigner's permanent residence ID of the 2023 series (9, the issuing province 11, the
+# nationality 840, the date of birth, a serial, GB 11643's check character 6), mistyped: its check
+# character wrong (8 or 9; 7 passes the Luhn check, a bank card's by chance), cut before it, and as
+# an upstream masked it in part. Synthetic.
+PERMANENT_BAD = "911840198503150018"
+PERMANENT_MASKED = "9118401985****0016"
+# A legacy ID number of 15 digits: 610902 (汉滨区), 1990-01-01, serial 123.
+LEGACY = "610902900101123"
+ID = "610902199001011235"
+
+
+def _entities(text: str) -> dict[str, int]:
+    return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
+
+
+# 1. A permanent residence ID mistyped, cut or masked in part after its own label (永居证号,
+# 永久居留证号): the label was no ID number's label for labelled_ids, so only a label holding 身份证
+# (外国人永久居留身份证号码) read it. Now the permit's labels are an ID number's there too.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"永居证号：{PERMANENT_BAD}", "19850315"),
+        ("永居证号911840198503150019", "19850315"),
+        (f"永久居留证号 {PERMANENT_BAD}", "19850315"),
+        (f"永久居留身份证号码为{PERMANENT_BAD}", "19850315"),  # masked before: 身份证号码 in the label
+        ("永居证号：91184019850315001", "19850315"),  # cut before its check character
+        ("永居证号：911840 19850315 0018", "19850315"),  # in groups
+        ("永久居留证号：911840,19850315,0018", "19850315"),  # in pieces
+        (f"永居证号：{PERMANENT_MASKED}", "1985"),  # masked in part upstream
+        ("永久居留证号9118401985XXXX0016", "1985"),
+        (f"外籍人员Smith，永居证：{PERMANENT_MASKED}，已登记", "1985"),
+    ],
+)
+def test_a_permanent_residence_id_mistyped_or_masked_after_its_label_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"永居证号": PERMANENT_MASKED},
+        {"yjjlzh": PERMANENT_MASKED},
+        {"permanentResidenceNo": "9118401985××××0016"},
+        {"永久居留证号": "9118401985XXXX0016"},
+    ],
+)
+def test_a_permanent_residence_id_masked_in_part_under_its_key_is_masked(doc: dict[str, str]) -> None:
+    json_leaks(doc, ["1985"])
+
+
+def test_a_permanent_residence_id_masked_in_part_is_a_resident_id() -> None:
+    assert _entities(f"永居证号：{PERMANENT_MASKED}") == {"RESIDENT_ID": 1}
+    assert dict(inspected_json({"永居证号": PERMANENT_MASKED}, "outsourced").entity_counts) == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"订单号：{PERMANENT_MASKED}",  # a business number's label
+        PERMANENT_MASKED,  # no label: 91 opens a USCC as often
+        "永居证号：911840198513150013",  # month 13: no date of birth
+        "永居证有效期至20301231",
+        "永居证号：9118401985****",  # no 18 characters
+        f"永居人员{PERMANENT_BAD}",  # no label of a number
+    ],
+)
+def test_look_alikes_of_a_permanent_residence_id_stay(text: str) -> None:
+    unchanged(text)
