@@ -218,8 +218,8 @@ class Scanner:
                 for start, end in permits.find(plain.text)
             ]
             found += [
-                Match(social_security_card.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
-                for start, end in social_security_card.find(plain.text)
+                Match(entity, *plain.span(start, end), VALIDATED_SCORE, "label")
+                for start, end, entity in social_security_card.find(plain.text)
             ]
             if masked:
                 found += labelled_mobiles(plain)

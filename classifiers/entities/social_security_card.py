@@ -12,7 +12,9 @@ A medical insurance card's number (医保卡号, 医疗保险卡号, 医保号) 
 (the card is the insured's medical card), elsewhere a city's own (ten or fourteen digits, a
 letter before them): whatever its shape, it names the insured as the card does, and after its
 label (``find``) or under its key it is found as the card. One that is an ID number is left to
-RESIDENT_ID (the holder's number: the persons it names, a minor's).
+RESIDENT_ID (the holder's number: the persons it names, a minor's); a legacy one of 15 digits,
+which the scanner takes only beside an ID number's label, is found after the card's label as
+RESIDENT_ID.
 """
 
 from __future__ import annotations
@@ -44,12 +46,21 @@ _MEDICAL: Final = re.compile(
 _MEDICAL_MIN_DIGITS = 6
 
 
-def find(text: str) -> list[tuple[int, int]]:
-    """The medical insurance cards' numbers after their labels in ``text``: (start, end)."""
+def find(text: str) -> list[tuple[int, int, str]]:
+    """The medical insurance cards' numbers after their labels in ``text``: (start, end, entity),
+    the card's, or RESIDENT_ID for a legacy ID number of 15 digits (a valid one of 18 the scanner
+    finds by itself)."""
     # One character first (permits.find says why), then the labels' words.
     if "医" not in text or ("医保" not in text and "医疗保险" not in text):
         return []
-    return [m.span(1) for m in _MEDICAL.finditer(text) if _card_not_id(m.group(1))]
+    found: list[tuple[int, int, str]] = []
+    for m in _MEDICAL.finditer(text):
+        number = m.group(1)
+        if _card_not_id(number):
+            found.append((*m.span(1), ENTITY))
+        elif len(number) == 15 and resident_id.validate(number) is None:
+            found.append((*m.span(1), resident_id.ENTITY))
+    return found
 
 
 def _card_not_id(number: str) -> bool:

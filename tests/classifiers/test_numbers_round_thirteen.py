@@ -79,3 +79,47 @@ def test_a_permanent_residence_id_masked_in_part_is_a_resident_id() -> None:
 )
 def test_look_alikes_of_a_permanent_residence_id_stay(text: str) -> None:
     unchanged(text)
+
+
+# 2. A legacy ID number (15 digits, no check) after a medical insurance card's label or under its
+# key: the card's finder leaves an ID number to RESIDENT_ID, whose 15-digit pattern counts only
+# beside an ID number's label; nothing took it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"医保卡号：{LEGACY}",
+        f"医保号：{LEGACY}",
+        f"医保卡号 {LEGACY}",
+        f"医疗保险卡号：{LEGACY}",
+        f"医保个人编号为{LEGACY}",
+        f"该户医保号{LEGACY}，已参保",
+    ],
+)
+def test_a_legacy_id_after_a_medical_insurance_label_is_masked(text: str) -> None:
+    leaks(text, [LEGACY[6:12]])
+    assert _entities(text) == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize("key", ["ybkh", "医保卡号", "医保号", "医疗保险卡号", "ylbxkh"])
+def test_a_legacy_id_under_a_medical_insurance_key_is_masked(key: str) -> None:
+    json_leaks({key: LEGACY}, [LEGACY[6:12]])
+    assert dict(inspected_json({key: LEGACY}, "outsourced").entity_counts) == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"医保结算单号：{LEGACY}",  # a settlement's number, a word between
+        f"医保局审批编号：{LEGACY}",
+        "医保报销金额：1234.56元",
+        f"订单号：{LEGACY}",
+    ],
+)
+def test_look_alikes_of_a_legacy_id_after_a_medical_word_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_fifteen_digits_no_id_under_a_medical_insurance_key_stay_the_card() -> None:
+    # 12 is a province, 3456 no date: the card's number, as before.
+    doc = {"ybkh": "123456789012345"}
+    assert dict(inspected_json(doc, "outsourced").entity_counts) == {"SOCIAL_SECURITY_CARD": 1}
