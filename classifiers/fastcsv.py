@@ -23,6 +23,7 @@ from .csvfields import _filled, _grid, _newline, _quoted, _quoted_some, _table
 from .csvnames import masked_mobiles, names_beside_numbers
 from .detect import Plan
 from .entities import person_name
+from .entities.name_patterns import NEXT_LABELS
 from .name_headings import _pivot_by_person, name_shaped
 from .regionlinks import column_links
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
@@ -273,7 +274,10 @@ class _Walker:
             return None  # 姓名,关系 over 张伟,户主: a roster whose heading 关系 has a name's shape
         names: list[str | None] = [None] * (first + 1)
         for col, cell in enumerate(self.header[first + 1 :], first + 2):
-            shaped = bool(cell) and name_shaped(cell, self._plan_of)
+            # A field's label is no name, though 关系 has a name's shape: 姓名,关系 over one row
+            # 张伟,户主 read as 姓名,关系 turned (关系 masked, 张伟 out); with no name in it, the
+            # header is a roster's. A form's row of labels and values (姓名,张伟,性别,男) keeps 张伟.
+            shaped = bool(cell) and cell not in NEXT_LABELS and name_shaped(cell, self._plan_of)
             names.append(self._visit(cell, plan, ENVELOPE, f"header col {col}", True) if shaped else None)
         self.turned = any(name is not None for name in names)
         self.label_col = first

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import inspected_json, json_leaks, leaks, unchanged
+from support.inspected import ROLES, inspected_json, json_leaks, leaks, out, unchanged
 
 # A foreigner's permanent residence ID of the 2023 series (9, the issuing province 11, the
 # nationality 840, the date of birth, a serial, GB 11643's check character 6), mistyped: its check
@@ -123,3 +123,57 @@ def test_fifteen_digits_no_id_under_a_medical_insurance_key_stay_the_card() -> N
     # 12 is a province, 3456 no date: the card's number, as before.
     doc = {"ybkh": "123456789012345"}
     assert dict(inspected_json(doc, "outsourced").entity_counts) == {"SOCIAL_SECURITY_CARD": 1}
+
+
+# 3. A table read the wrong way: 姓名,关系 over one row 张伟,户主 reads as a table turned under
+# 姓名 (姓名,张伟 over 关系,户主) as well, 关系 having a name's shape; one row cannot tell, so 关系
+# was masked as a name and 张伟 went out. A field's label among the header's other cells (关系,
+# 性别, 与户主关系, 备注: name_patterns.NEXT_LABELS) makes it a roster's header.
+_MEDIA = ("text/csv", "text/plain")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("姓名,关系\n张伟,户主", "张伟"),
+        ("姓名\t关系\n张伟\t户主", "张伟"),
+        ("姓名,与户主关系\n张伟,户主", "张伟"),  # masked before: 与户主关系 has no name's shape
+        ("姓名,关系,备注\n张伟,户主,无", "张伟"),
+        ("序号,姓名,关系\n1,张伟,户主", "张伟"),  # masked before: 序号 opens the header
+        ("姓名\t关系\t备注\n李娜\t配偶\t无\n", "李娜"),
+        ("姓名,关系\r\n张伟,户主\r\n", "张伟"),
+        ('"姓名","关系"\n"张伟","户主"', "张伟"),  # quoted: the RFC 4180 parser's path
+    ],
+)
+def test_a_roster_of_one_row_under_a_relation_heading_masks_the_name(text: str, secret: str) -> None:
+    for role in ROLES:
+        for media_type in _MEDIA:
+            masked = out(text, media_type, role)
+            assert secret not in masked, (role, media_type, masked)
+            assert "关系" not in text or "关系" in masked, (role, media_type, masked)  # the heading kept
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (f"姓名,关系,身份证号\n张伟,户主,{ID}", ["张伟", "19900101"]),
+        (f"姓名\t关系\t身份证号\n张伟\t户主\t{ID}", ["张伟", "19900101"]),
+        ("姓名,张伟\n性别,男", ["张伟"]),  # a table turned: each person a column
+        ("姓名\t张伟\n性别\t男", ["张伟"]),
+        ("姓名,张伟,李娜\n性别,男,女", ["张伟", "李娜"]),
+        (f"姓名,张伟,性别,男\n身份证号,{ID},电话,13912345678", ["张伟", "19900101"]),  # a form's rows
+        ("姓名,关系\n张伟,户主\n李娜,配偶", ["张伟", "李娜"]),
+    ],
+)
+def test_rosters_and_turned_tables_around_it_stay_masked(text: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        for media_type in _MEDIA:
+            masked = out(text, media_type, role)
+            for secret in secrets:
+                assert secret not in masked, (role, media_type, masked)
+
+
+@pytest.mark.parametrize("text", ["类别,关系\n低保,户主", "项目,关系\n救助,户主"])
+def test_tables_without_a_name_stay(text: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/csv", role) == text, role
