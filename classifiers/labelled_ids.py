@@ -42,10 +42,11 @@ APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·:：;；\-
 # 身份号 slips of the pen; the social security number, 社会保障号码, is the ID number), and for a
 # foreigner's permanent residence ID (永久居留证号, 永居证号; 外国人永久居留身份证 holds 身份证), whose
 # 2023 series is an ID number's 18 characters (resident_id._issued_ok): mistyped or masked in
-# part after its label, it is read as a resident's is.
-_LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?|社会保障号码?|社保号码?|永久居留(?:身份)?证(?:号码?)?|永居证(?:号码?)?)"
+# part after its label, it is read as a resident's is. (Read by the presidio recognizers too:
+# recognizers/labelled.py.)
+LABEL = r"(?:[身省][份分]证(?:号码?)?|身份号码?|证件号码?|社会保障号码?|社保号码?|永久居留(?:身份)?证(?:号码?)?|永居证(?:号码?)?)"
 _LABELLED = re.compile(
-    _LABEL
+    LABEL
     + r"[^0-9\n]{0,8}?"  # 为, ：; not (18位): no digit before the number
     + rf"([0-9](?:{APART}[0-9])*(?:{APART}[Xx])?)(?![0-9A-Za-z])"
 )
@@ -56,7 +57,7 @@ _CHECK_APART = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]{1,3}[Xx](?![0-9A-Za-z])")
 _MISTYPED_SCORE = 0.9  # below a valid number's: where one overlaps, it wins
 # A label right before a number (up to 8 characters between, no digit, and no 号 or 码 of another
 # number's label): searched in the 13 characters before a run of 17 or 18, as `_LABELLED` allows.
-_LABEL_BEFORE = re.compile(_LABEL + r"[^0-9\n号码]{0,8}\Z")
+_LABEL_BEFORE = re.compile(LABEL + r"[^0-9\n号码]{0,8}\Z")
 _ALONE = re.compile("(?![0-9A-Za-z])")  # nothing of a longer number or code after the 18 characters
 
 
@@ -208,7 +209,7 @@ def _in_pieces(plain: Folded) -> list[Match]:
 
 # An ID number a spreadsheet wrote as a float after its label (身份证号 6.10902199001011E17): 18
 # digits, of which the float keeps 15 at most. The label says what it is: masked whole.
-_FLOAT = re.compile(_LABEL + r"[^0-9\n号码]{0,8}?([0-9]\.[0-9]{1,16}[Ee]\+?17)(?![0-9])")
+_FLOAT = re.compile(LABEL + r"[^0-9\n号码]{0,8}?([0-9]\.[0-9]{1,16}[Ee]\+?17)(?![0-9])")
 
 
 def _floats(plain: Folded) -> list[Match]:
@@ -222,7 +223,7 @@ def _floats(plain: Folded) -> list[Match]:
 # XXXX, ####: masked_in_part.py): its 18 characters, a mask's among them and digits beside it. The
 # label says what it is: masked again as the whole number for a caller whose profile shows less
 # (Run._masked asks the profile).
-_MASKED = re.compile(_LABEL + r"[^0-9\n号码*×#]{0,8}?([0-9][0-9*×#Xx]{16}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
+_MASKED = re.compile(LABEL + r"[^0-9\n号码*×#]{0,8}?([0-9][0-9*×#Xx]{16}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
 
 
 def _masked_in_part(plain: Folded) -> list[Match]:

@@ -24,6 +24,7 @@ from .recognizers import (  # noqa: F401
     bank_card,
     email,
     embedded_file,
+    labelled,
     landline,
     licence_plate,
     mobile,

@@ -21,15 +21,18 @@ _TAIWAN = r"(?:台胞证|台湾居民来往大陆通行证)"
 _RESIDENCE = r"(?:(?:外国人)?永久居留(?:身份)?证|永居证)"
 _NUMBER_WORD = r"(?:号码?|编号)?"
 _BETWEEN = r"[\s:：=为是]{0,3}"
-_TAIWAN_RE: Final = re.compile(
-    _TAIWAN
-    + _NUMBER_WORD
-    + _BETWEEN
-    # Eight digits; two more digits or a bracketed renewal's mark (12345678(01), 12345678(B)); or
-    # the Taiwan ID written there (a letter and nine digits).
-    + r"((?<![0-9A-Za-z])(?:[0-9]{8}(?:[0-9]{2}|[（(][0-9A-Za-z]{1,2}[)）])?|[A-Za-z][0-9]{9}))(?![0-9A-Za-z])"
+# The labels and the numbers apart, for the presidio recognizers (recognizers/labelled.py), which
+# read a label as a look-behind.
+TAIWAN_LABEL: Final = _TAIWAN + _NUMBER_WORD + _BETWEEN
+# Eight digits; two more digits or a bracketed renewal's mark (12345678(01), 12345678(B)); or the
+# Taiwan ID written there (a letter and nine digits).
+TAIWAN_NUMBER: Final = (
+    r"(?<![0-9A-Za-z])(?:[0-9]{8}(?:[0-9]{2}|[（(][0-9A-Za-z]{1,2}[)）])?|[A-Za-z][0-9]{9})(?![0-9A-Za-z])"
 )
-_RESIDENCE_RE: Final = re.compile(_RESIDENCE + _NUMBER_WORD + _BETWEEN + r"([A-Za-z]{3}[0-9]{12})(?![0-9A-Za-z])")
+RESIDENCE_LABEL: Final = _RESIDENCE + _NUMBER_WORD + _BETWEEN
+RESIDENCE_NUMBER: Final = r"[A-Za-z]{3}[0-9]{12}(?![0-9A-Za-z])"
+_TAIWAN_RE: Final = re.compile(TAIWAN_LABEL + f"({TAIWAN_NUMBER})")
+_RESIDENCE_RE: Final = re.compile(RESIDENCE_LABEL + f"({RESIDENCE_NUMBER})")
 
 
 def find(text: str) -> list[tuple[int, int]]:

@@ -38,11 +38,11 @@ CONTEXT: tuple[str, ...] = ("社保卡", "社会保障卡", "sbkh", "shbzkh", "s
 
 # The medical insurance card's labels: 医保卡号, 医保卡卡号, 医保号, 医保编号, 医保个人编号, 医疗保险卡号,
 # 医疗保险号码; a colon, a space or 为 before the number, which holds six digits or more (not 医保卡号：3,
-# a list's index) and letters and hyphens. Not 医保结算单号 nor 医保局审批编号: a word between.
-_MEDICAL: Final = re.compile(
-    r"(?:医保(?:卡卡?号|个人编号|编号|号码?)|医疗保险(?:卡卡?号|卡?编号|卡?号码?))[\s:：=为是]{0,3}"
-    r"((?<![0-9A-Za-z])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*)(?![0-9A-Za-z])"
-)
+# a list's index) and letters and hyphens. Not 医保结算单号 nor 医保局审批编号: a word between. Label and
+# number apart for the presidio recognizers (recognizers/labelled.py).
+LABEL: Final = r"(?:医保(?:卡卡?号|个人编号|编号|号码?)|医疗保险(?:卡卡?号|卡?编号|卡?号码?))[\s:：=为是]{0,3}"
+LABELLED_NUMBER: Final = r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*(?![0-9A-Za-z])"
+_LABELLED: Final = re.compile(LABEL + f"({LABELLED_NUMBER})")
 _MEDICAL_MIN_DIGITS = 6
 
 
@@ -54,16 +54,16 @@ def find(text: str) -> list[tuple[int, int, str]]:
     if "医" not in text or ("医保" not in text and "医疗保险" not in text):
         return []
     found: list[tuple[int, int, str]] = []
-    for m in _MEDICAL.finditer(text):
+    for m in _LABELLED.finditer(text):
         number = m.group(1)
-        if _card_not_id(number):
+        if labelled_card(number):
             found.append((*m.span(1), ENTITY))
         elif len(number) == 15 and resident_id.validate(number) is None:
             found.append((*m.span(1), resident_id.ENTITY))
     return found
 
 
-def _card_not_id(number: str) -> bool:
+def labelled_card(number: str) -> bool:
     """Six digits or more, and no ID number (valid or legacy: RESIDENT_ID's)."""
     digits = sum(1 for c in number if "0" <= c <= "9")
     return digits >= _MEDICAL_MIN_DIGITS and resident_id.validate(number) is False

@@ -7,8 +7,12 @@ label-only numbers in presidio's offline analyzer, each beside look-alikes that 
 
 from __future__ import annotations
 
-import pytest
+import functools
 
+import pytest
+from presidio_analyzer import AnalyzerEngine
+
+from classifiers.registry import analyzer_engine
 from support.inspected import ROLES, inspected_json, json_leaks, leaks, out, unchanged
 
 # A foreigner's permanent residence ID of the 2023 series (9, the issuing province 11, the
@@ -177,3 +181,57 @@ def test_rosters_and_turned_tables_around_it_stay_masked(text: str, secrets: lis
 def test_tables_without_a_name_stay(text: str) -> None:
     for role in ROLES:
         assert out(text, "text/csv", role) == text, role
+
+
+# 4. Presidio's registry: the numbers the fast path finds only after their label had no
+# recognizer, so the offline analyzer (registry.analyzer_engine) missed them. Now each label is a
+# look-behind of presidio's ``regex`` engine (recognizers/labelled.py), the number validated by the
+# fast path's own tests.
+@pytest.mark.parametrize(
+    ("text", "entity", "number"),
+    [
+        ("台胞证号：12345678", "PASSPORT", "12345678"),
+        ("台湾居民来往大陆通行证号码：12345678(01)", "PASSPORT", "12345678(01)"),
+        ("台胞证号码 A123456789", "PASSPORT", "A123456789"),
+        ("外国人永久居留证：USA123456789012", "PASSPORT", "USA123456789012"),
+        ("医保卡号：H61090212345", "SOCIAL_SECURITY_CARD", "H61090212345"),
+        ("医疗保险卡号：1234567890", "SOCIAL_SECURITY_CARD", "1234567890"),
+        (f"医保号：{LEGACY}", "RESIDENT_ID", LEGACY),
+        (f"永居证号：{PERMANENT_BAD}", "RESIDENT_ID", PERMANENT_BAD),
+        ("身份证号：610902199001011230", "RESIDENT_ID", "610902199001011230"),  # mistyped
+        ("身份证号61090219900101123", "RESIDENT_ID", "61090219900101123"),  # cut
+        ("身份证号：6109021990****1235", "RESIDENT_ID", "6109021990****1235"),
+        (f"永居证号：{PERMANENT_MASKED}", "RESIDENT_ID", PERMANENT_MASKED),
+        ("身份证号：610902,19900101,1235", "RESIDENT_ID", "610902,19900101,1235"),  # in pieces
+        ("身份证号：６１０９０２（19900101）1235", "RESIDENT_ID", "６１０９０２（19900101）1235"),
+    ],
+)
+def test_presidio_finds_the_numbers_found_after_their_label(text: str, entity: str, number: str) -> None:
+    results = _engine().analyze(text=text, language="zh")
+    hits = [text[r.start : r.end] for r in results if r.entity_type == entity and r.score >= 0.5]
+    assert hits == [number], results
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单12345678",
+        "台胞证：11111111",  # one digit repeated: a placeholder
+        "台胞证有效期至20301231",
+        "订单USA123456789012",
+        "医保结算单号：12345678",
+        "医保卡号：123",
+        "订单号：610902199001011230",
+        "身份证号码：12345",
+        f"流水号：{LEGACY}",
+    ],
+)
+def test_presidio_leaves_their_look_alikes(text: str) -> None:
+    found = {r.entity_type for r in _engine().analyze(text=text, language="zh") if r.score >= 0.5}
+    assert not found & {"PASSPORT", "SOCIAL_SECURITY_CARD", "RESIDENT_ID"}, found
+
+
+@functools.cache
+def _engine() -> AnalyzerEngine:
+    """The offline analyzer, built once and only for these tests (it loads every recognizer)."""
+    return analyzer_engine()

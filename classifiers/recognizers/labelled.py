@@ -1,0 +1,126 @@
+"""Presidio recognizers for the numbers the fast path finds only after their label: the Taiwan
+residents' permit and the 2017 permanent residence ID (entities/permits.py), a medical insurance
+card's number (social_security_card.find), and an ID number mistyped, cut, masked in part or
+written in pieces after its label, or a legacy one after a medical insurance card's
+(labelled_ids.py, social_security_card.find). Their shapes alone are a date's, an order's, a serial's: without the
+label no recognizer could report them, and presidio's context words do not help the offline
+analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
+
+Each label is a look-behind of variable width, which presidio's ``regex`` engine reads (Python's
+``re``, the scanner's, does not): the match is the number alone, where the fast path reports it,
+and ``validate_result`` asks the fast path's own tests of it. A bank card in pieces or masked in
+part after its label (labelled_cards.py) is left out: docs/classifiers-rounds.md, the
+twenty-third round, says why.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from ..entities import passport, permits, resident_id, social_security_card
+from ..entities.base import VALIDATED_SCORE, EntitySpec, PatternSpec
+from ..labelled_ids import APART, LABEL
+from ..masked_in_part import masked_in_part
+from ._pattern import SpecPatternRecognizer, patterns_of
+
+_MASK_CHARS = frozenset("*×#")
+
+
+def _permit(text: str) -> bool | None:
+    """A Taiwan permit of one digit repeated (11111111) is a placeholder."""
+    return None if len(set(text[-8:])) > 1 else False
+
+
+PERMITS_SPEC = EntitySpec(
+    passport.ENTITY,
+    (
+        PatternSpec("taiwan_permit_labelled", f"(?<={permits.TAIWAN_LABEL}){permits.TAIWAN_NUMBER}", VALIDATED_SCORE),
+        PatternSpec(
+            "permanent_residence_2017_labelled",
+            f"(?<={permits.RESIDENCE_LABEL}){permits.RESIDENCE_NUMBER}",
+            VALIDATED_SCORE,
+        ),
+    ),
+    ("台胞证", "台湾居民来往大陆通行证", "永久居留证", "永居证"),
+    _permit,
+)
+
+
+def _card(text: str) -> bool | None:
+    return None if social_security_card.labelled_card(text) else False
+
+
+MEDICAL_CARD_SPEC = EntitySpec(
+    social_security_card.ENTITY,
+    (
+        PatternSpec(
+            "medical_card_labelled",
+            f"(?<={social_security_card.LABEL}){social_security_card.LABELLED_NUMBER}",
+            VALIDATED_SCORE,
+        ),
+    ),
+    ("医保卡", "医保号", "医疗保险卡"),
+    _card,
+)
+
+# After an ID number's label: 17 or 18 characters in one piece (mistyped, cut) or in pieces, and
+# 18 with a mask among them; after a medical insurance card's, a legacy number of 15 digits.
+_ID_BEFORE = f"(?<={LABEL}[^0-9\\n号码]{{0,8}})"
+_MASKED_BEFORE = f"(?<={LABEL}[^0-9\\n号码*×#]{{0,8}})"
+
+
+def _labelled_id(text: str) -> bool | None:
+    """What labelled_ids and social_security_card.find take: True for a valid number (in pieces:
+    the scanner reads one in one piece), None for one mistyped, cut, masked in part or legacy."""
+    if not _MASK_CHARS.isdisjoint(text) or "XX" in text or "xx" in text:
+        return None if masked_in_part(text) else False
+    number = "".join(c for c in text if "0" <= c <= "9" or c in "Xx")
+    if resident_id.validate(number) is True:
+        return True
+    if resident_id.mistyped(number) or resident_id.truncated(number):
+        return None
+    return None if len(number) == 15 and resident_id.validate(number) is None else False
+
+
+LABELLED_ID_SPEC = EntitySpec(
+    resident_id.ENTITY,
+    (
+        PatternSpec(
+            "resident_id_labelled",
+            _ID_BEFORE + f"(?<![0-9])[0-9](?:{APART}[0-9])*(?:{APART}[Xx])?(?![0-9A-Za-z])",
+            0.9,
+        ),
+        PatternSpec(
+            "resident_id_labelled_masked",
+            _MASKED_BEFORE + "(?<![0-9*×#Xx])[0-9][0-9*×#Xx]{16}[0-9*×#Xx](?![0-9A-Za-z*×#])",
+            0.9,
+        ),
+        PatternSpec(
+            "resident_id_legacy_medical_labelled",
+            f"(?<={social_security_card.LABEL})(?<![0-9A-Za-z])[0-9]{{15}}(?![0-9A-Za-z])",
+            VALIDATED_SCORE,
+        ),
+    ),
+    (*resident_id.CONTEXT, "永久居留证", "永居证"),
+    _labelled_id,
+)
+
+
+class PermitRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = PERMITS_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(PERMITS_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(PERMITS_SPEC.context)
+
+
+class MedicalCardRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = MEDICAL_CARD_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(MEDICAL_CARD_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(MEDICAL_CARD_SPEC.context)
+
+
+class LabelledIdRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = LABELLED_ID_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(LABELLED_ID_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(LABELLED_ID_SPEC.context)
