@@ -69,8 +69,10 @@ _EARLIEST_TEXT = "19000101"
 
 # The end of an ID number: no digit after it, or a mobile's 11 digits and no digit after them.
 GLUED_END = r"(?!(?!1[3-9][0-9]{9}(?![0-9]))[0-9])"
-# A disability card's category and grade after the ID number (see PATTERNS).
+# A disability card's category and grade after the ID number (see PATTERNS); or the grade alone,
+# written with 级 (残疾证：…3级): the ID number is the 18 characters before it.
 DISABILITY = r"(?:[1-7][1-4](?![0-9]))?"
+GRADE_AFTER = r"(?=[1-4]级)"
 _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
 PATTERNS: tuple[PatternSpec, ...] = (
     # The digit look-arounds keep a number that is part of a longer digit run out, but for a
@@ -82,7 +84,10 @@ PATTERNS: tuple[PatternSpec, ...] = (
     # 20 digits no number's. Read as an ID number of 20 characters (validate, masking).
     PatternSpec(
         "resident_id_18",
-        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx]" + DISABILITY + GLUED_END,
+        r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}"
+        + _DATE
+        + r"[0-9]{3}[0-9Xx]"
+        + f"(?:{GRADE_AFTER}|{DISABILITY}{GLUED_END})",
         0.5,
     ),
     # Legacy numbers carry no check digit: too weak alone, context or a key must back them.

@@ -235,3 +235,52 @@ def test_presidio_leaves_their_look_alikes(text: str) -> None:
 def _engine() -> AnalyzerEngine:
     """The offline analyzer, built once and only for these tests (it loads every recognizer)."""
     return analyzer_engine()
+
+
+# 5. Shapes of this round's own probes. A disability card's number written with its grade alone
+# and 级 (残疾证：<ID>3级): 19 digits in a row, no ID number's end, so the ID number went out
+# (with the category and grade, 20 digits, it was masked). Business numbers stay in clear.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"残疾证：{ID}3级",
+        f"残疾人证号：{ID}4级",
+        f"持残疾人证（{ID}2级）",
+    ],
+)
+def test_a_disability_card_with_its_grade_and_ji_is_masked(text: str) -> None:
+    leaks(text, ["19900101"])
+    assert _entities(text) == {"RESIDENT_ID": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6109021990010112303级",  # its check character wrong
+        f"编号{ID[:17]}05级",  # 5: no grade
+        "残疾等级：3级",
+    ],
+)
+def test_look_alikes_of_a_disability_grade_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After the card's label only a letter and eight digits is its number (rounds eleven and
+        # twelve): other shapes stay, as test_civil_papers' look-alikes say (this round's note).
+        "社保卡号：AB1234567",
+        "社保卡号：待补办",
+        "社保卡号：123",
+        "社保卡已激活",
+        "社保卡发放批次号：20231201001",
+        "案件编号：AJ2023-000123",
+        "审批编号：SP610902-2023-000123",
+        "批次号：20231201-0001",
+        "发票号：12345678",
+        "发票号码：044001900111 12345678",
+    ],
+)
+def test_a_social_security_card_of_another_shape_and_business_numbers_stay(text: str) -> None:
+    unchanged(text)
