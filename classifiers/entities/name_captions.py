@@ -17,8 +17,15 @@ import re
 from .name_lists import whole_run_name
 from .name_patterns import FORM_CAPTIONS, HOUSEHOLD_CAPTIONS, PERSONAL_CAPTIONS
 from .name_tests import cjk_start
+from .name_words import GIVEN_CHARS
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces."""
+    return text.split()
+
 
 # A caption's words: a household's papers, after 户 or not (张伟家庭成员表, 张伟户家庭成员表), or a
 # form's after 户 or 的 (张伟户档案, 李娜的申请表).
@@ -26,10 +33,12 @@ _CAPTION_RE = re.compile(
     rf"户?(?:{'|'.join(sorted((*HOUSEHOLD_CAPTIONS, *PERSONAL_CAPTIONS), key=len, reverse=True))})"
     rf"|[户的](?:{'|'.join(sorted(FORM_CAPTIONS, key=len, reverse=True))})"
 )
-# A form's word glued to the name with no 户 or 的 (王秀英档案, 欧阳娜娜申请表): read after a name of
-# three characters or more only. Of two, the words of a name's shape a form's word follows would
-# make no closed list (项目, 文件, 季度, 金融, 许可, 林业, 房东 … 档案 or 申请表); of three, few are
-# words (_NOT_CAPTIONED lists them), and a place is no name (张家庄档案, 王府井申请表).
+# A form's word glued to the name with no 户 or 的 (王秀英档案, 欧阳娜娜申请表): of three characters
+# or more, few names' look-alikes are words (_NOT_CAPTIONED lists them), and a place is no name
+# (张家庄档案, 王府井申请表). Of two, the words of a name's shape a form's word follows make no closed
+# list (项目, 文件, 季度, 金融, 许可, 林业, 房东 …), so the given name's character must be one that
+# common given names are written with (name_words.GIVEN_CHARS: 张伟档案, 李娜申请书), and the run
+# none of the words those make with a surname (_NOT_GLUED).
 _GLUED_FORM_RE = re.compile(rf"(?<![户的])(?:{'|'.join(sorted(FORM_CAPTIONS, key=len, reverse=True))})")
 # Words of a surname's shape before a caption that name no one (项目, 文件, 季度 …).
 # And of three before a form's word glued (高血压档案, 房地产档案, 许可证申请表).
@@ -38,6 +47,16 @@ _NOT_CAPTIONED = frozenset(
         *("项目", "文书", "文件", "季度", "周转", "单元", "史料", "金融", "石油", "周报"),
         *("高血压", "房地产", "党组织", "房产证", "林权证", "许可证", "金融业", "安居房", "穆斯林", "童养媳"),
     ]
+)
+
+
+# Words and places of a surname and one of GIVEN_CHARS (by a dictionary's words of two characters that
+# are no one's name, tagged so; those a form's word might follow).
+_NOT_GLUED = frozenset(
+    _words(
+        "文明 高峰 高明 高超 高亮 高强 冷静 平静 文静 宁静 严明 申明 全军 单晶 季军 文华 万华 华龙 金华 江华 龙华"
+        " 宁波 米兰 苏丹 罗兰 安宁 江波 苏波 吉兰 康健 华丽"
+    )
 )
 
 
@@ -59,6 +78,8 @@ def captioned_names(text: str) -> list[tuple[int, int, float, str]]:
         end = match.start()
         start = cjk_start(text, end)
         word = text[start:end]
-        if 3 <= len(word) <= 4 and whole_run_name(word, _NOT_CAPTIONED):
+        if not whole_run_name(word, _NOT_CAPTIONED) or len(word) > 4:
+            continue
+        if len(word) >= 3 or (word[1] in GIVEN_CHARS and word not in _NOT_GLUED):
             found.append((start, end, 0.85, "surname+caption"))
     return found

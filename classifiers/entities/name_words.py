@@ -231,6 +231,15 @@ PLACEHOLDERS: Final = frozenset(
     ]
 )
 
+# Characters that common given names of one character are written with (张伟, 李娜, 王强, 刘芳):
+# after a surname they say a whole run of two characters is a name where nothing else does (张伟档案),
+# and few make a word with a surname before them (name_captions lists those that do: 文明, 高峰).
+# Not 阳, 宁, 林, 平, 晨, 晓, 洋, 建: 沈阳, 安宁, 农林, 和平, 凌晨, 揭晓, 白洋, 党建.
+GIVEN_CHARS: Final = frozenset(
+    "伟芳娜敏静丽强磊军勇艳杰娟涛明超秀霞刚桂英华玲红燕萍鹏辉琳婷雪慧丹宇浩凯健俊帆帅旭龙欣颖倩莉兰梅琴"
+    "斌波峰亮飞鑫彬博佳欢蕾薇晶婕瑶怡琪璐楠威昊蓉茜芬凤娥珍翠娇琼"
+)
+
 # Characters that transliterate Tibetan, Uyghur, Kazakh, Mongolian and Yi names (扎西多吉, 次仁,
 # 阿依古丽, 买买提, 巴特尔, 其其格, 阿呷): a run of them right after a household role in prose
 # (户主次仁已核实) is taken for a name, where a run of other characters is prose (户主长期卧病).

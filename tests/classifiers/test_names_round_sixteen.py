@@ -1,0 +1,61 @@
+"""Persons' names that went out in clear, or were masked with a word of prose beside them (names
+round sixteen), through ``Inspector.inspect`` with the strict and the caseworker profiles; the
+look-alikes beside them must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import leaks, unchanged
+
+# A name of two characters glued to a form's word: the given name's character is one that common
+# given names are written with, and the pair no word of a surname's shape.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟档案", ["张伟"]),
+        ("张伟申请表", ["张伟"]),
+        ("李娜申请书", ["李娜"]),
+        ("王强承诺书", ["王强"]),
+        ("刘芳登记表", ["刘芳"]),
+        ("附：陈静申请书", ["陈静"]),
+        ("王秀英承诺书", ["王秀英"]),
+    ],
+)
+def test_a_two_character_name_glued_to_a_form(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "档案",
+        "申请表",
+        "个人档案",
+        "家庭档案",
+        "低保档案",
+        "救助档案",
+        "人事档案",
+        "张家庄档案",
+        "王府井申请表",
+        "高龄申请表",
+        "临时救助申请表",
+        "常用申请表",
+        "金融申请表",
+        "特困申请书",
+        "项目申请表",
+        "文件档案",
+        "许可申请表",
+        "文明申请表",
+        "高峰档案",
+        "宁波档案",
+        "全军档案",
+        "党建档案",
+        "安全承诺书",
+        "王某承诺书",
+    ],
+)
+def test_forms_of_no_one_stay(text: str) -> None:
+    unchanged(text)
