@@ -31,6 +31,8 @@ def _words(text: str) -> list[str]:
 
 # The conjunctions that join two names in the run (张伟与李娜系夫妻关系).
 _JOINS = "与和及"
+# Relations that join a person and their relative in the run (张伟家属李娜代领, 张伟妻子李娜代领).
+_KIN_JOINS = frozenset(_words("家属 妻子 丈夫 儿子 女儿 父亲 母亲 配偶"))
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
 # said of a thing or a time: 林地系集体所有, 成立于2010年, 毕业于, 时任, 温度为20度, 时间因故推迟,
 # 黄金于3月被盗. The others a remark writes there are prose words already (金额, 钱款, 常年, 高度).
@@ -167,13 +169,16 @@ def _dotted(text: str, start: int, end: int) -> list[tuple[int, int, float, str]
 
 
 def _names(text: str, start: int, end: int) -> list[tuple[int, int, float, str]]:
-    """The run ``text[start:end]`` as one name, or as two joined by 与, 和 or 及; none if it is neither."""
+    """The run ``text[start:end]`` as one name, or as two joined by 与, 和 or 及 or by a relation
+    (``_KIN_JOINS``); none if it is neither."""
     run = text[start:end]
     if _head_name(run):
         return [(start, end, 0.85, "surname+head")]
     for cut in range(2, len(run) - 2):
         if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):
             return [(start, start + cut, 0.85, "surname+head"), (start + cut + 1, end, 0.85, "surname+head")]
+        if run[cut : cut + 2] in _KIN_JOINS and _head_name(run[:cut]) and _head_name(run[cut + 2 :]):
+            return [(start, start + cut, 0.85, "surname+head"), (start + cut + 2, end, 0.85, "surname+head")]
     return []
 
 

@@ -311,7 +311,8 @@ def _before_said(run: str) -> str:
 
 # The next item of a list after a labelled name (户主：张伟/李娜, 联系人：张伟|李娜, 姓名：张伟、李娜): a
 # separator, then a CJK run that ends there and no label (经办人：张伟/审核人：李娜 is the next field's).
-_NEXT_LISTED_RE = re.compile(f"[ \t]*[、/|][ \t]*([{_CJK}]{{2,16}})(?![{_CJK}:=])")
+# An age in brackets may stand after each name (慰问名单：张伟（80岁）、李娜（75岁）: folded, ASCII).
+_NEXT_LISTED_RE = re.compile(f"(?:[(][0-9]{{1,3}}岁[)])?[ \t]*[、/|][ \t]*([{_CJK}]{{2,16}})(?![{_CJK}:=])")
 # The evidence of a name after a field's label or a relation's (person_name.find, name_runs).
 _LABELLED = frozenset(["surname+context", "run+context", "run+relation"])
 

@@ -321,7 +321,7 @@ _SEPARATORS = " \t\n\r\x0b\x0c,，、;；|"
 
 PROFILE: str = (
     f"[男女]性?[{_SEPARATORS}）)]*(?:[0-9]{{1,3}}周?岁|[一二三四五六七八九十]{{1,3}}周?岁"
-    f"|[0-9]{{4}}(?:年|[-./])[0-9]{{1,2}}[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族)"
+    f"|[0-9]{{4}}(?:年|[-./])[0-9]{{1,2}}[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族|系)"
 )
 
 _PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
@@ -375,9 +375,11 @@ _CATEGORY_RUN_RE = re.compile(
 )
 
 # A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
-# (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name.
+# (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name; after 之 they are relations
+# (张伟（之子）, 李娜（之女）).
 _BRACKETED_RE = re.compile(
-    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))})[）)]"
+    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))}"
+    r"|之[子女妻夫父母孙])[）)]"
 )
 
 # A name in brackets after a preposition or a verb that a person follows (由（张伟）代为申请,
@@ -466,7 +468,11 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
 # that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
 # A notice's one name before a count (张伟等3户同意, 李娜等人) stands there too.
-HEAD_WORDS: tuple[str, ...] = ("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等")
+# 到场 too: a name or two at a remark's head before it (张伟到场, 张伟及李娜到场).
+HEAD_WORDS: tuple[str, ...] = (
+    *("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
+    "到场",
+)
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场).
 HEAD_SAID: tuple[str, ...] = ("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起")

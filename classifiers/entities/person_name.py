@@ -420,7 +420,9 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
             and candidate not in GROUP_WORDS
             and not address.is_place_name(candidate)
         ):
-            found.append((match.start(1), match.end(1), 0.85, "surname+record-line"))
+            # (a gender and 系, no age: 王秀英，女，系户主之母; no record line of an ID number's passes)
+            evidence = "surname+record-kin" if match.group().endswith("系") else "surname+record-line"
+            found.append((match.start(1), match.end(1), 0.85, evidence))
     return found
 
 
@@ -498,7 +500,7 @@ def may_be_profile(text: str) -> bool:
     """Could ``text`` hold a record line's name, gender and age (``PROFILE``)? For the scanner's
     pre-check: substring tests first (an age, a nationality or a birth; a gender)."""
     return (
-        ("岁" in text or "族" in text or "生" in text)
+        ("岁" in text or "族" in text or "生" in text or "系" in text)
         and ("男" in text or "女" in text)
         and _PROFILE_RE.search(text) is not None
     )

@@ -59,3 +59,60 @@ def test_a_two_character_name_glued_to_a_form(text: str, secrets: list[str]) -> 
 )
 def test_forms_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name beside a relative's, an age in a list, a record line's 系, a relation in brackets after
+# 之, a name or two before 到场.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟家属李娜代领", ["张伟", "李娜"]),
+        ("张伟妻子李娜代领", ["张伟", "李娜"]),
+        ("王秀英家属李娜代领", ["王秀英", "李娜"]),
+        ("慰问名单：张伟（80岁）、李娜（75岁）", ["张伟", "李娜"]),
+        ("慰问名单：张伟（80岁）、李娜（75岁）、王秀英（90岁）", ["张伟", "李娜", "王秀英"]),
+        ("王秀英，女，系户主之母", ["王秀英"]),
+        ("张伟，男，系户主", ["张伟"]),
+        ("张伟（之子）", ["张伟"]),
+        ("李娜(之女)", ["李娜"]),
+        ("张伟及李娜到场", ["张伟", "李娜"]),
+        ("张伟和李娜到场", ["张伟", "李娜"]),
+        ("张伟到场", ["张伟"]),
+        # caught before the round
+        ("张伟之妻李娜代领", ["张伟", "李娜"]),
+        ("慰问名单：张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_a_name_beside_kin_or_in_a_list(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家属到场",
+        "民警到场",
+        "全员到场",
+        "全部到场",
+        "全体到场",
+        "双方到场",
+        "本人到场",
+        "按时到场",
+        "相关人员到场",
+        "申请人到场",
+        "王某到场",
+        "单位到场",
+        "房东到场",
+        "高度重视，及时到场",
+        "家属代领",
+        "该户，男，系低保户",
+        "户主，男，系本村村民",
+        "高中（之子）",
+        "慰问名单：（80岁）",
+        "本人（之子）",
+    ],
+)
+def test_kin_lists_and_arrivals_of_no_one_stay(text: str) -> None:
+    unchanged(text)
