@@ -602,7 +602,9 @@ _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿�
 # 王秀英、李强列为特困供养对象): with neither a count nor a visit, its names went out in clear.
 _APPROVALS = "同意|拟将|现将|批准"
 _GRANTS = "纳入|列为|列入"
-LIST_HEADS = f"{VISITS}|{_APPROVALS}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}"
+# Who attended a meeting or a council's review, glued to the list (参加人员张伟、李娜, 参加评议人员张伟、李娜).
+ATTENDEES = "参加人员|参会人员|出席人员|参加评议人员|到场人员"
+LIST_HEADS = f"{VISITS}|{_APPROVALS}|{ATTENDEES}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}"
 # A list whose names each stand before a count of persons in brackets, as a notice writes a
 # household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).
 LIST_COUNT = "[(][0-9一二三四五六七八九十]{1,2}人[)]"

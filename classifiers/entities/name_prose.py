@@ -52,6 +52,8 @@ _AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,8}},([{_CJK}]{{2,16}})")
 # What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟入户, 李娜及王强陪同): a
 # name at a run's head ends before one of them, and the name after it is the list's next item.
 _JOINED = frozenset("和与及")
+# What says a staff member went with the person named after it (社工与张伟一起入户).
+_WITH = frozenset("与和同跟")
 # A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
 # not 关系, 联系, 体系 (系 there is no verb).
 _BEFORE_KIN_RE = re.compile(
@@ -256,6 +258,16 @@ def _after_verb(text: str, end: int) -> list[tuple[int, int, float, str]]:
     return []
 
 
+def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
+    """The name after a staff title and 与, 和, 同 or 跟 (社工与张伟一起入户, 民警和李娜一同前往), the
+    preposition at ``at``: at the head of the run after it, as a glued name is read."""
+    if text[at : at + 1] not in _WITH:
+        return []
+    run = text[at + 1 : at + 17]
+    size = _head_name(run) or _before_verb(run)
+    return [(at + 1, at + 1 + size, 0.85, "surname+context")] if size else []
+
+
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names glued after a staff title or a relation (``社工王强回访``, ``由祖母王秀英抚养``),
     before 之 and a relation (``系张伟之女``), a visit's one name before a count (``走访张伟一户``)
@@ -268,6 +280,7 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
         elif match.group(0) in STAFF_TITLES:
+            found += _with_staff(text, match.start(1))  # 社工与张伟一起入户
             found += _after_verb(text, match.start(1))  # 民警到场调查，李娜陪同: the title's verb, no name
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))

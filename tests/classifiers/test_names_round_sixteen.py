@@ -116,3 +116,41 @@ def test_a_name_beside_kin_or_in_a_list(text: str, secrets: list[str]) -> None:
 )
 def test_kin_lists_and_arrivals_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name after a staff title and 与, and a list glued to who attended.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("社工与张伟一起入户", ["张伟"]),
+        ("民警和李娜一同前往", ["李娜"]),
+        ("网格员同王秀英到场核实", ["王秀英"]),
+        ("参加人员张伟、李娜", ["张伟", "李娜"]),
+        ("参加人员张伟、李娜、王秀英", ["张伟", "李娜", "王秀英"]),
+        ("参会人员张伟、李娜、王强", ["张伟", "李娜", "王强"]),
+        ("参加评议人员张伟、李娜", ["张伟", "李娜"]),
+        # caught before the round (a label's colon)
+        ("参加人员：张伟、李娜、王秀英", ["张伟", "李娜", "王秀英"]),
+    ],
+)
+def test_a_name_mid_clause(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社工与家属一起入户",
+        "社工与村委会一起入户",
+        "民警与群众沟通",
+        "社工与其一起入户",
+        "社工与张家港来的人一起",
+        "参加人员包括村干部、群众代表",
+        "参加人员村干部、党员",
+        "出席人员县民政局、乡政府",
+    ],
+)
+def test_a_clause_of_no_one_stays(text: str) -> None:
+    unchanged(text)
