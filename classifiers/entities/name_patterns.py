@@ -365,13 +365,14 @@ _ROLE_RE = re.compile(
 )
 
 # A category of persons or a relation after 之/其, and the CJK run glued to it in prose (低保对象扎西，
-# 孤儿李娜在校就读, 其子扎西在外务工, 之女央金): name_runs._category_runs reads the name at its head.
+# 孤儿李娜在校就读, 其子扎西在外务工, 之女央金; a child's place, glued with no 之 or 其: 长女王芳已婚,
+# 户主张伟长女王芳): name_runs._category_runs reads the name at its head.
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
 # 患者李娜住院), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
 PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者")
 _CATEGORY_RUN_RE = re.compile(
-    rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)}))(?=([{_CJK}]{{2,16}}))"
+    rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女])(?=([{_CJK}]{{2,16}}))"
 )
 
 # A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
@@ -547,7 +548,7 @@ _PROSE_HINT = (
 
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]"
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]|[长次][子女]"
     "|群众|村民|居民|患者"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
 )
@@ -592,7 +593,7 @@ PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address)
-_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}{_OPEN}]")
+_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者长次{_PROSE_CHARS}{_OPEN}]")
 
 # A list of names in prose with no label (name_lists.listed_names): what may stand before its
 # first name (a visit, a relation after 其/之, a category: 走访了扎西、卓玛, 其子女张伟、李娜,

@@ -53,6 +53,7 @@ from .name_words import (
     PARTIES,
     RELATIONS,
     ROLES,
+    STATUSES_AFTER_NAME,
     TRANSLITERATED,
     TRANSLITERATED_ENDINGS,
 )
@@ -197,6 +198,7 @@ def _ends_name(run: str, cut: int) -> bool:
         or run[cut] in _AFTER_NAME_IN_PROSE
         or run[cut] in _VERBS_AFTER_NAME
         or (run[cut : cut + 2] in AFTER_NAME_WORDS)
+        or (run[cut : cut + 2] in STATUSES_AFTER_NAME)  # 之子张伟退休
     )
 
 

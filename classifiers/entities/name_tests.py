@@ -30,6 +30,7 @@ from .name_words import (
     RELATIONS,
     ROLES,
     STATUSES,
+    STATUSES_AFTER_NAME,
     SURNAMES,
     TRANSLITERATED,
     TRANSLITERATED_ENDINGS,
@@ -106,7 +107,11 @@ def before_prose(candidate: str) -> str:
     if (
         surname
         and len(candidate) > cut
-        and (candidate[cut] in _VERBS_AFTER_NAME or candidate[cut : cut + 2] in AFTER_NAME_WORDS)
+        and (
+            candidate[cut] in _VERBS_AFTER_NAME
+            or candidate[cut : cut + 2] in AFTER_NAME_WORDS
+            or candidate[cut : cut + 2] in STATUSES_AFTER_NAME  # 配偶李娜无业
+        )
     ):
         return candidate[:cut]
     return candidate

@@ -240,6 +240,17 @@ GIVEN_CHARS: Final = frozenset(
     "斌波峰亮飞鑫彬博佳欢蕾薇晶婕瑶怡琪璐楠威昊蓉茜芬凤娥珍翠娇琼"
 )
 
+# What a remark says of a relative's work, schooling, marriage or health right after the name, and a
+# child's place among the household's (配偶李娜无业, 之子张伟在读, 户主张伟长女王芳): after a name's
+# second character they end it, where a name cut to three characters took the first with it (李娜无).
+# Of STATUSES, those no given name ends with and goes on (健在: 张伟健在外务工 keeps 张伟健).
+STATUSES_AFTER_NAME: Final = frozenset(
+    [
+        *("无业", "务农", "打工", "在读", "上学", "就读", "失业", "待业", "退休", "已婚", "再婚", "病故"),
+        *("残疾", "服刑", "失联", "住院", "经商", "独居", "卧床", "长子", "长女", "次子", "次女"),
+    ]
+)
+
 # Characters that transliterate Tibetan, Uyghur, Kazakh, Mongolian and Yi names (扎西多吉, 次仁,
 # 阿依古丽, 买买提, 巴特尔, 其其格, 阿呷): a run of them right after a household role in prose
 # (户主次仁已核实) is taken for a name, where a run of other characters is prose (户主长期卧病).

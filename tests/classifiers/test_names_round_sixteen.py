@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import leaks, unchanged
+from support.inspected import in_clear, leaks, unchanged
 
 # A name of two characters glued to a form's word: the given name's character is one that common
 # given names are written with, and the pair no word of a surname's shape.
@@ -154,3 +154,46 @@ def test_a_name_mid_clause(text: str, secrets: list[str]) -> None:
 )
 def test_a_clause_of_no_one_stays(text: str) -> None:
     unchanged(text)
+
+
+# Over-masks: a status after a relative's name (无 of 无业 was masked with the name), and a child's
+# place glued before the name (长女王芳 went out, 户主张伟长女王芳 masked 张伟长 and left 王芳).
+
+
+@pytest.mark.parametrize(
+    ("text", "masked", "kept"),
+    [
+        ("配偶李娜无业", "李娜", "无业"),
+        ("配偶李娜务农", "李娜", "务农"),
+        ("配偶李娜待业", "李娜", "待业"),
+        ("之子张伟退休", "张伟", "退休"),
+        ("长女王芳已婚", "王芳", "已婚"),
+        ("次子张伟务工", "张伟", "务工"),
+        ("户主张伟长女王芳", "王芳", "长女"),
+        ("户主张伟，长女王芳在外务工", "王芳", "长女"),
+        # caught before the round
+        ("之子张伟在读", "张伟", "在读"),
+    ],
+)
+def test_a_relatives_name_before_a_status(text: str, masked: str, kept: str) -> None:
+    leaks(text, [masked])
+    in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家长女儿已婚",
+        "村长子女在外务工",
+        "长子女教育",
+        "增长女性就业",
+        "长女已婚",
+        "次子在读",
+    ],
+)
+def test_a_childs_place_of_no_one_stays(text: str) -> None:
+    unchanged(text)
+
+
+def test_a_name_before_a_status_keeps_its_third_character() -> None:
+    leaks("户主张伟健在外务工", ["张伟健"])
