@@ -31,6 +31,12 @@ CONTEXT: tuple[str, ...] = (
     "见证人",
     "担保人",
     "领取人",
+    # who a survey's or a meeting's record names (入户调查记录：调查人张伟，被调查人王秀英, 记录人李娜,
+    # 主持人：张伟)
+    "被调查人",
+    "调查人",
+    "记录人",
+    "主持人",
     "邻居",
     "配偶",
     "救助对象",
@@ -103,7 +109,10 @@ MASKED_BEFORE_RUN_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}(?=[{_CJK}]{{2}})")
 # 邻居 …), whose field holds a count or a unit as often (来访人：3人, 见证人：村委会): KIN_LABELS read
 # them after a colon, a surname required.
 _NOT_FIELD_LABELS = frozenset(
-    ["救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"]
+    [
+        *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"),
+        *("被调查人", "调查人", "记录人", "主持人"),
+    ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)
 
@@ -475,8 +484,8 @@ HEAD_WORDS: tuple[str, ...] = (
     "到场",
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
-# 与王秀英共同生活, 和张伟一起到场).
-HEAD_SAID: tuple[str, ...] = ("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起")
+# 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
+HEAD_SAID: tuple[str, ...] = ("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起", "一同", "同住")
 # The prepositions that may open the run before the name (由 and 和 are surnames too: 由张伟 and 和张伟
 # are no names).
 HEAD_PREPOSITIONS = frozenset("由经据与和同")
@@ -604,7 +613,7 @@ _ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿�
 _APPROVALS = "同意|拟将|现将|批准"
 _GRANTS = "纳入|列为|列入"
 # Who attended a meeting or a council's review, glued to the list (参加人员张伟、李娜, 参加评议人员张伟、李娜).
-ATTENDEES = "参加人员|参会人员|出席人员|参加评议人员|到场人员"
+ATTENDEES = "参加人员|参会人员|出席人员|参加评议人员|到场人员|评议小组成员"
 LIST_HEADS = f"{VISITS}|{_APPROVALS}|{ATTENDEES}|[其之](?:子女|儿女|父母|子|女|儿子|女儿)|{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}"
 # A list whose names each stand before a count of persons in brackets, as a notice writes a
 # household (公示如下：张伟（3人）、李娜（2人）: full-width brackets are ASCII once folded).

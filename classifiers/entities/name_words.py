@@ -305,8 +305,10 @@ KIN_LABELS: Final = frozenset(
         "填报人",
         "填表人",
         "调查人",
+        "被调查人",
         "走访人",
         "记录人",
+        "主持人",
         "经办人",
         # who else a case file names by a field of its own (来访人：张伟, 见证人：李娜): a petition's
         # visitor and informant, a witness, a guarantor, who signs for or collects a payment
@@ -331,6 +333,7 @@ KIN_LABELS: Final = frozenset(
         # nothing as often (签字：（盖章）, 抄送：各乡镇): a surname is required
         "签字",
         "签名",
+        "签到",  # a sign-in sheet's (签到：张伟、李娜)
         "经手人",
         "抄送",
         # who confirmed or checked a record, and a form's signing line (确认人：李娜, 核实人：王强,

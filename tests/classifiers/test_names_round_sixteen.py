@@ -197,3 +197,59 @@ def test_a_childs_place_of_no_one_stays(text: str) -> None:
 
 def test_a_name_before_a_status_keeps_its_third_character() -> None:
     leaks("户主张伟健在外务工", ["张伟健"])
+
+
+# A survey's or a meeting's record: who surveyed, was surveyed, recorded or chaired, glued or after
+# a colon (a surname required there); a sign-in sheet's field; a name after 与 or 和 before 同住 or
+# 一同.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("入户调查记录：调查人张伟、李娜，被调查人王秀英", ["张伟", "李娜", "王秀英"]),
+        ("被调查人王秀英，女，72岁", ["王秀英"]),
+        ("记录人李娜", ["李娜"]),
+        ("主持人：张伟", ["张伟"]),
+        ("主持人张伟", ["张伟"]),
+        ("评议小组成员张伟、李娜、王强", ["张伟", "李娜", "王强"]),
+        ("签到：张伟、李娜", ["张伟", "李娜"]),
+        ("与张伟同住", ["张伟"]),
+        ("和李娜一同前往", ["李娜"]),
+        # caught before the round
+        ("被调查人：王秀英", ["王秀英"]),
+        ("调查人：张伟 记录人：李娜", ["张伟", "李娜"]),
+        ("民主评议记录：参加评议人员：张伟、李娜、王强", ["张伟", "李娜", "王强"]),
+        ("走访对象：王秀英，独居", ["王秀英"]),
+    ],
+)
+def test_a_name_in_a_survey_or_a_meetings_record(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "调查人员到场",
+        "调查人数：3人",
+        "记录人员到场",
+        "主持人发言",
+        "主持人：村主任",
+        "主持人：村委会",
+        "记录人：本人",
+        "调查人：民政局",
+        "被调查人：无",
+        "主持人张家港",
+        "签到：已签到",
+        "签到：8:30",
+        "签到表",
+        "与其同住",
+        "与父母同住",
+        "和家人一同前往",
+        "与张家港一同",
+        "调查人对被调查人的情况进行了核实",
+        "记录人签字",
+    ],
+)
+def test_a_record_of_no_one_stays(text: str) -> None:
+    unchanged(text)
