@@ -51,6 +51,7 @@ from .name_patterns import (
     _ROLE_HINT_RE,
     _ROLE_RE,
     _UNIT_ENDS,
+    CHILD_PLACES,
     MASKED_AFTER_CONTEXT_RE,
     MASKED_BEFORE_RUN_RE,
     MASKED_RE,
@@ -428,6 +429,8 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
 
 def may_follow_role(text: str) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
+    if any(word in text for word in CHILD_PLACES):
+        return True  # 长女王芳已婚: no character of _ROLE_FROM's
     start = _ROLE_FROM.search(text)
     if start is None:
         # 李娜监护, 张伟系户主之子, 张伟户籍材料
