@@ -20,6 +20,8 @@ from typing import Any, Final
 
 from .columnbatch import Categories, ColumnBatch, KeyedVisitor
 from .columns import business_clean, join, maybe, whole_number
+from .compound_keys import fields as compound_fields
+from .compound_keys import parts as compound_parts
 from .detect import Plan
 from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
@@ -98,6 +100,8 @@ class ColumnWalker:
         # detection found nothing before (see detections.Detections.detected), skipped without a visit.
         self._clean_values = clean_values
         self.numbers = NumberParts(visit, plan_of, {} if split_keys is None else split_keys)
+        # Keys naming two fields (姓名/性别: compound_keys.py) -> (separator, field names), per walk.
+        self._compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -185,7 +189,37 @@ class ColumnWalker:
                             items = list(node) if items is None else items
                             items[i] = masked
             return (items, True) if items is not None else (node, False)
+        if type(node) is str and key is not None:
+            compound = self._compound(node, key, record, path)
+            if compound is not None:  # {"姓名/性别": "张伟/男"}: each part under its field's key
+                return compound
         return self._scalar(node, self.plan_of(key), record, path, embed)
+
+    def _compound_fields(self, key: str) -> tuple[str, tuple[str, ...]] | None:
+        """``compound_keys.fields`` of ``key``, remembered for the walk."""
+        if key in self._compound_keys:
+            return self._compound_keys[key]
+        named = self._compound_keys[key] = compound_fields(key, self.plan_of)
+        return named
+
+    def _compound(self, value: str, key: str, record: int, path: Ref) -> tuple[Any, bool] | None:
+        """``value`` under a key naming two fields or more, each of its parts judged under its own
+        field's key (``compound_keys``); None when the key names no such fields or the value does
+        not cut into as many parts (then it is judged whole, as before)."""
+        named = self._compound_fields(key)
+        if named is None:
+            return None
+        separator, names = named
+        pieces = compound_parts(value, separator, len(names))
+        if pieces is None:
+            return None
+        changed = False
+        for i, name in enumerate(names):
+            new = self.visit(pieces[2 * i], self.plan_of(name), record, path, True)
+            if new is not None:
+                pieces[2 * i] = new
+                changed = True
+        return ("".join(pieces), True) if changed else (value, False)
 
     def _unknown_key(self, key: str | None) -> bool:
         """Is a list under no key, or one the catalog does not know (a row's cells may then be
@@ -497,6 +531,10 @@ class ColumnWalker:
             if info is None and joined is not None and may_hold_mask(joined):
                 # [{"a": "张**", "b": "138****8000"}]: a mobile masked in part beside a person
                 changed_any |= self._column_mobiles(items, key, column, path, record, is_records, labels)
+            if joined is not None and self._compound_fields(key) is not None:
+                # [{"姓名/性别": "张伟/男"}]: each value's parts under their fields' keys
+                changed_any |= self._compound_column(items, key, column, plan, path, record, embed, is_records, labels)
+                continue
             category = info.category if info is not None else None
             if (
                 category is not None
@@ -539,6 +577,33 @@ class ColumnWalker:
                 if changed:
                     items[i][key] = new
                     changed_any = True
+        return changed_any
+
+    def _compound_column(
+        self,
+        items: list[dict[str, Any]],
+        key: str,
+        column: Sequence[Any],
+        plan: Plan,
+        path: str,
+        record: int,
+        embed: int,
+        is_records: bool,
+        labels: list[str] | None,
+    ) -> bool:
+        """Mask a column of scalars under a key naming two fields or more (``_compound``), a value
+        that does not cut into as many parts judged whole under the key; whether any changed."""
+        changed_any = False
+        for i, value in enumerate(column):
+            if value is _MISSING:
+                continue
+            rec = i if is_records else record
+            at: int | str = i if labels is None else labels[i]
+            walked = self._compound(value, key, rec, (path, at, key)) if type(value) is str else None
+            new, changed = walked if walked is not None else self._scalar(value, plan, rec, (path, at, key), embed)
+            if changed:
+                items[i][key] = new
+                changed_any = True
         return changed_any
 
     def _column_mobiles(
