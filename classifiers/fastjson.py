@@ -334,8 +334,10 @@ class ColumnWalker:
             and all(type(v) is dict for v in node.values())
             and all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(node.values())))
             and not any(v and _by_row_index(v) and self.plan_of(k).info is not None for k, v in node.items())
+            and not any(held(v, self.plan_of, k) for k, v in node.items())
         ):
-            # (Columns by row index, pandas' to_json(), are walked member by member, under their names.)
+            # (Columns by row index, pandas' to_json(), are walked member by member, under their names;
+            # so are values held under their keys: {"xm": {"S": "张伟"}, "sfzh": {"S": …}}, a typed record.)
             return self._map(node, path, record, embed, persons)
         shape: tuple[str, list[str]] | None = None
         pair_of: tuple[str, str] | None = None

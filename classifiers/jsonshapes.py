@@ -87,9 +87,15 @@ PAIR_VALUES = (
 )
 # Members of an object under a key that hold that key's value: form state ({"xm": {"value":
 # "张伟", "dirty": false}}), a change log's ({"xm": {"old": "张伟", "new": "李娜"}}), a cell's of
-# Google Charts ({"v": "张伟", "f": "张伟"}) or SheetJS ({"t": "s", "v": "张伟", "w": "张伟"}).
+# Google Charts ({"v": "张伟", "f": "张伟"}) or SheetJS ({"t": "s", "v": "张伟", "w": "张伟"}); a typed
+# value's: DynamoDB's ({"xm": {"S": "张伟"}, "age": {"N": "80"}}) and Firestore's ({"xm": {"stringValue":
+# "张伟"}}, its int64 as a string under integerValue), whose names went out in clear.
 HELD_VALUES: Final = frozenset(
     {
+        "S",
+        "N",
+        "stringValue",
+        "integerValue",
         "value",
         "val",
         "v",
