@@ -28,7 +28,7 @@ from .entities.name_patterns import _UNIT_ENDS
 from .jsonembedded import embedded
 from .jsonkeys import ObjectKeys, personal_record
 from .jsonregions import Regions
-from .jsonrows import ROW_KEYS, name_cells, split_file
+from .jsonrows import ROW_KEYS, name_cells, split_file, split_ids
 from .jsonrows import cells as row_cells
 from .jsonshapes import (
     HEADER_SET,
@@ -62,6 +62,10 @@ from .structured import ENVELOPE, _child, json_records
 from .valuepaths import Ref, ValueVisitor
 
 _MAX_EMBEDDED: Final = 3
+# A mobile masked in part, as it stands (138****8000) and in groups (138-****-8000).
+_MOBILE_LENGTHS: Final = (11, 13)
+# How an ID number in parts with no key is judged: as the value of an ID number's key.
+_ID_LABEL: Final = "身份证号"
 
 
 class ColumnWalker:
@@ -177,6 +181,12 @@ class ColumnWalker:
                 if changed:
                     items = list(node) if items is None else items
                     items[i] = new
+            if unknown:  # [610902, 199001011235]: an ID number in two cells, no key to say so
+                for start, end in split_ids(node):
+                    parts = self.numbers.parts([str(node[k]) for k in range(start, end)], _ID_LABEL, record, path)
+                    if parts is not None:
+                        items = list(node) if items is None else items
+                        items[start:end] = parts
             # ["张**", "138****8000"]: a mobile masked in part beside a person's name or ID number
             mobiles = masked_mobiles(node) if unknown and len(node) > 1 else None
             if mobiles:
@@ -381,7 +391,7 @@ class ColumnWalker:
                     walk_key = k
                 if row is None:
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
-                    if not changed and type(v) is str and len(v) == 11 and self._unknown_key(walk_key):
+                    if not changed and type(v) is str and len(v) in _MOBILE_LENGTHS and self._unknown_key(walk_key):
                         unread = [k] if unread is None else [*unread, k]
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
                     if self.persons.names_person(column, v):

@@ -1,6 +1,6 @@
 """Lists the JSON walker reads as one thing rather than value by value: a row of plain cells
-that may be one person's (``name_cells``), a row of cell objects (``cells``), a file's base64
-cut into lines (``split_file``).
+that may be one person's (``name_cells``), an ID number in two or three of its cells
+(``split_ids``), a row of cell objects (``cells``), a file's base64 cut into lines (``split_file``).
 
 What such a list is told by its shape alone; whether a row's name is a person's is decided by
 the walk (``ColumnWalker``), by what its other cells are found to hold.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from .entities import embedded_file
+from .entities import embedded_file, resident_id
 from .jsonshapes import PlanOf
 from .name_headings import full_name
 
@@ -56,6 +56,44 @@ def cells(node: list[dict[str, Any]]) -> list[Any] | None:
             return None
         values.append(cell[member])
     return values
+
+
+def split_ids(node: list[Any]) -> list[tuple[int, int]]:
+    """The runs of two or three adjacent cells of a row without a header that are one ID number
+    written in parts (``[610902, 199001011235]``, ``["张伟", 610902, 199001011235]``: a number too
+    long for a system's integer column, stored in two), as (first, end) indices: each cell
+    digits (an integer, or a string of digits, the last maybe ending in X), the cells together
+    eighteen characters that validate, checksum and all. No key says what they are, so the
+    number's check character decides: a run of integers that only adds up to eighteen digits
+    (an amount beside a count) is no such number one time in eleven, and its birth date and
+    region must hold as well."""
+    if not 1 < len(node) <= _ROW_CELLS_MAX:
+        return []
+    texts = [str(cell) if type(cell) is int and cell >= 0 else cell if type(cell) is str else "" for cell in node]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(texts) - 1:
+        end = 0
+        for width in (2, 3):
+            run = texts[i : i + width]
+            joined = "".join(run)
+            if len(run) == width and all(run) and len(joined) == 18 and _digits(run) and resident_id.validate(joined):
+                end = i + width
+                break
+        if end:
+            found.append((i, end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _digits(parts: list[str]) -> bool:
+    """Are ``parts`` digits, the last maybe ending in an ID number's check character X?"""
+    last = parts[-1]
+    return all(part.isascii() and part.isdigit() for part in parts[:-1]) and (
+        last.isascii() and (last.isdigit() or (last[:-1].isdigit() and last[-1] in "Xx"))
+    )
 
 
 def split_file(node: list[Any], key: str | None, plan_of: PlanOf) -> bool:

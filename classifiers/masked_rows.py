@@ -24,6 +24,7 @@ from .normalise import Folded
 LABEL: Final = "手机号码"
 
 _MASKED_MOBILE = re.compile(r"1[3-9][0-9*×#Xx]{9}")
+_GROUPED: Final = 13  # a mobile in groups of 3, 4 and 4 (138-****-8000)
 # An ID number masked in part (610902********1235): a province's code, then digits and masks.
 _MASKED_ID = re.compile(r"[1-9][0-9]{5}[0-9*×#Xx]{11}[0-9Xx*×#]")
 # A name masked in part (张**, 张*伟, 欧阳**): after its surname, stars and at most two characters.
@@ -31,7 +32,10 @@ _MASKED_NAME = re.compile(r"\*{1,3}[\u3400-\u9fff]{0,2}|[\u3400-\u9fff]\*{1,2}")
 
 
 def masked_mobile(cell: Any) -> bool:
-    """Is ``cell`` eleven characters shaped like a mobile with a mask among them?"""
+    """Is ``cell`` eleven characters shaped like a mobile with a mask among them (written in
+    groups too, 138-****-8000, 138 **** 8000)?"""
+    if type(cell) is str and len(cell) == _GROUPED and cell[3] == cell[8] and cell[3] in "- ":
+        cell = cell[:3] + cell[4:8] + cell[9:]
     return (
         type(cell) is str
         and len(cell) == 11
@@ -75,7 +79,11 @@ def mobiles(cells: Iterable[Any]) -> list[int]:
 
 # In a line of text: a field of its own, between a row's separators (卡号尾号138****8000 is a card's
 # tail after its label, 电话138****8000 a mobile after its own: masked_in_part.labelled_mobiles).
-_FIELD_MOBILE = re.compile(r"(?:^|(?<=[\n,，、;；|｜\t 　]))1[3-9][0-9*×#Xx]{9}(?=$|[\r\n,，、;；|｜\t 　])", re.M)
+_FIELD_MOBILE = re.compile(
+    r"(?:^|(?<=[\n,，、;；|｜\t 　]))1[3-9][0-9](?:[0-9*×#Xx]{8}|-[0-9*×#Xx]{4}-[0-9*×#Xx]{4}| [0-9*×#Xx]{4} [0-9*×#Xx]{4})"
+    r"(?=$|[\r\n,，、;；|｜\t 　])",
+    re.M,
+)
 _FIELD_SEPARATORS = re.compile(r"[,，、;；|｜\t 　]+")
 _SCORE = 0.9  # as masked_in_part's: below a valid number's
 
