@@ -444,6 +444,13 @@ class ColumnWalker:
             if masked is not None:
                 out = dict(node) if out is None else out
                 out[list(out)[i]] = masked
+        # {"a": "张伟", "b": "138****8000"}: a full name beside it under a key that says nothing is the row's
+        for i in self._name_cells(values):
+            if self._unknown_key(keys[i]) and (out is None or out[list(out)[i]] is values[i]):
+                masked = self.visit(values[i], self.member_name_plan, record, _child(path, keys[i]), True)
+                if masked is not None:
+                    out = dict(node) if out is None else out
+                    out[list(out)[i]] = masked
         return out
 
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
@@ -646,6 +653,15 @@ class ColumnWalker:
             if masked is not None:
                 item[key] = masked
                 changed = True
+            names = list(item)
+            for k in self._name_cells(values):  # [{"a": "张伟", "b": "138****8000"}]: the row's name
+                if self._unknown_key(names[k]):
+                    masked = self.visit(
+                        values[k], self.member_name_plan, i if is_records else record, (path, at, names[k]), True
+                    )
+                    if masked is not None:
+                        item[names[k]] = masked
+                        changed = True
         return changed
 
     def _table(

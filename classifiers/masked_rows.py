@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final
 
-from .entities import address, mobile, resident_id
+from .entities import address, mobile, person_name, resident_id
 from .entities.name_tests import plausible, surname_length
 from .masked_in_part import masked_in_part, may_hold_mask
 from .matches import Match
@@ -109,4 +109,20 @@ def in_lines(plain: Folded) -> list[Match]:
         after = _FIELD_SEPARATORS.split(text[m.end() : len(text) if end < 0 else end])
         if any(says_person(field) for field in before + after):
             found.append(Match(mobile.ENTITY, *plain.span(*m.span()), _SCORE, "row+masked-in-part"))
+            found += _names_beside(plain, start, len(text) if end < 0 else end)
     return found
+
+
+# A field of a line: what stands between its separators.
+_FIELD = re.compile(r"[^,，、;；|｜\t 　\r\n]+")
+
+
+def _names_beside(plain: Folded, start: int, end: int) -> list[Match]:
+    """The full names standing as fields of the line ``plain.text[start:end]``, which holds a
+    mobile masked in part beside a field saying a person: the row's name (张伟 138****8000 left the
+    name in clear, which no other reading of the line names without an ID number or an age)."""
+    return [
+        Match(person_name.ENTITY, *plain.span(*f.span()), _SCORE, "row+masked-mobile")
+        for f in _FIELD.finditer(plain.text, start, end)
+        if "*" not in f.group() and not f.group()[:1].isdigit() and says_person(f.group())
+    ]
