@@ -38,6 +38,8 @@ from .jsonshapes import (
     cells_of,
     entries,
     flat_row,
+    grid,
+    grid_keys,
     header_row,
     held,
     in_parts,
@@ -358,6 +360,8 @@ class ColumnWalker:
         # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
         parts = self.numbers.masks(node, path, record) if self.numbers.may_split(node) else None
         regional = region_names(node, self.plan_of)  # {"code": "632801", "name": "格尔木市"}
+        # {"colNames": ["姓名", …], "colModel": [{"name": "f1"}, …], "rows": [{"f1": "张伟"}]}: a jqGrid
+        grid_names = grid(node, self.plan_of) if "colNames" in node else None
         out: dict[str, Any] | None = None
         row = self.regions.rows_of.get(id(node)) if column is not None else None
         unread: list[str] | None = None  # members under no key the catalog knows that may be a masked mobile
@@ -374,6 +378,8 @@ class ColumnWalker:
                 if shape is None or k != shape[0]
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
+            if grid_names is not None and walked is None and k != "colModel":
+                walked = self._grid_rows(v, node, grid_names, _child(path, k), record, embed)
             if parts is not None and k in parts:
                 new, changed = parts[k], True
             elif walked is None:
@@ -692,6 +698,32 @@ class ColumnWalker:
             for row, item in zip(rows[start:], records, strict=True)
         ]
         return head + body, True
+
+    def _grid_rows(
+        self, rows: Any, node: dict[str, Any], names: list[str], path: str, record: int, embed: int
+    ) -> tuple[Any, bool] | None:
+        """A jqGrid's rows (``jsonshapes.grid``), each value judged under its column's heading, the
+        rows column by column as records: keyed by the column model's names (``{"f1": "张伟"}``), or
+        a row's ``cell`` holding the values in the headings' order. None when ``rows`` is no list
+        of such rows (walked as it is) or a heading may hold findings (as ``_table``)."""
+        if type(rows) is not list or not rows or not all(type(row) is dict for row in rows):
+            return None
+        if not all(self.keys.clean(name) for name in names):
+            return None
+        is_records = id(rows) == self.records_id
+        width = len(names)
+        if all(type(row.get("cell")) is list and len(row["cell"]) == width for row in rows):
+            records = [dict(zip(names, row["cell"], strict=True)) for row in rows]
+            if not self._columns(records, path, record, embed, is_records, None):
+                return rows, False
+            return [{**row, "cell": list(item.values())} for row, item in zip(rows, records, strict=True)], True
+        keys = grid_keys(node, names)
+        renamed = [{keys.get(k, k): v for k, v in row.items()} for row in rows]
+        if not keys or any(len(item) != len(row) for item, row in zip(renamed, rows, strict=True)):
+            return None  # a heading that is another member's key: the rows are walked as they are
+        if not self._columns(renamed, path, record, embed, is_records, None):
+            return rows, False
+        return [dict(zip(row, item.values(), strict=True)) for row, item in zip(rows, renamed, strict=True)], True
 
     def _entries(self, node: list[list[Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """[key, value] entries (``jsonshapes.entries``), each value under its key, each key

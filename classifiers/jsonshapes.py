@@ -248,6 +248,32 @@ def table(node: dict[str, Any], plan_of: PlanOf) -> tuple[str, list[str]] | None
     return None
 
 
+def grid(node: dict[str, Any], plan_of: PlanOf) -> list[str] | None:
+    """The column names of a jqGrid (``{"colNames": ["姓名", "身份证号"], "colModel": [{"name": "f1"},
+    {"name": "f2"}], "rows": [{"f1": "张伟", "f2": …}]}``): its headings, one of them an entity's key
+    the catalog knows, when its column model names as many columns; the model's names are the
+    keys of its rows (``grid_keys``), or the cells of a row's ``cell`` stand in their order (also
+    without a model: ``{"colNames": [...], "rows": [{"id": 1, "cell": ["张伟", "男"]}]}``)."""
+    names = node.get("colNames")
+    model = node.get("colModel", names)  # without a model, only rows of cells can be read
+    if type(names) is not list or type(model) is not list or not names or len(names) != len(model):
+        return None
+    if not all(type(name) is str and len(name) <= _LONGEST_KEY for name in names):
+        return None
+    return names if _names_an_entity(names, plan_of) else None
+
+
+def grid_keys(node: dict[str, Any], names: list[str]) -> dict[str, str]:
+    """The heading of each key of a jqGrid's rows (``grid``), by its column model's ``name``
+    (or ``index``)."""
+    keys: dict[str, str] = {}
+    for column, name in zip(node.get("colModel", names), names, strict=True):
+        key = column.get("name", column.get("index")) if type(column) is dict else None
+        if type(key) is str and key != name:
+            keys[key] = name
+    return keys
+
+
 def flat_row(row: Any, width: int) -> bool:
     """Is ``row`` one row of ``width`` values (scalars: a list of rows is no row)?"""
     return type(row) is list and len(row) == width and all(type(cell) in _SCALARS for cell in row)

@@ -2,7 +2,8 @@
 two): a key naming two fields over a value holding both (classifiers/compound_keys.py), typed
 values (DynamoDB's, Firestore's), an ID number in two integers of a row (jsonrows.split_ids), a
 mobile masked in part and written in groups beside a person, and the full name beside such a mobile
-under keys that say nothing or in a line of text (masked_rows.py). Each leaked for the strict and the caseworker profile; the
+under keys that say nothing or in a line of text (masked_rows.py), a jqGrid's rows under its column
+names (jsonshapes.grid). Each leaked for the strict and the caseworker profile; the
 look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
@@ -60,6 +61,31 @@ LEAKS: list[tuple[Any, list[str]]] = [
     ({"a": "张伟", "b": "138****8000"}, ["张伟", "138****8000"]),
     ({"a": "张伟", "b": "138****8000", "c": "男"}, ["张伟"]),
     ([{"a": "张伟", "b": "138****8000"}, {"a": "李娜", "b": "139****1234"}], ["张伟", "李娜"]),
+    # jqGrid: the column names give the rows' keys (the column model's names) or their cells their meaning.
+    (
+        {
+            "colNames": ["姓名", "身份证号"],
+            "colModel": [{"name": "f1"}, {"name": "f2"}],
+            "rows": [{"f1": "张伟", "f2": ID}],
+        },
+        ["张伟", ID],
+    ),
+    (
+        {
+            "colNames": ["姓名", "性别", "年龄"],
+            "colModel": [{"name": "f1", "index": "f1"}, {"name": "f2"}, {"name": "f3"}],
+            "rows": [{"f1": "张伟", "f2": "男", "f3": 80}, {"f1": "李娜", "f2": "女", "f3": 70}],
+        },
+        ["张伟", "李娜"],
+    ),
+    (
+        {
+            "colNames": ["姓名", "性别"],
+            "page": 1,
+            "rows": [{"id": 1, "cell": ["张伟", "男"]}, {"id": 2, "cell": ["李娜", "女"]}],
+        },
+        ["张伟", "李娜"],
+    ),
     # Form state of several fields: each value held under its field's key (walked as a map before).
     ({"xm": {"value": "张伟", "dirty": False}, "dz": {"value": "汉滨区育才路12号"}}, ["张伟", "育才路12号"]),
 ]
@@ -114,6 +140,12 @@ STAY: list[Any] = [
     [["订单A", "138-****-8000", "已付"]],
     {"a": "订单", "b": "138 **** 8000"},
     {"a": "王府井", "b": "138****8000"},
+    {
+        "colNames": ["项目", "状态"],
+        "colModel": [{"name": "f1"}, {"name": "f2"}],
+        "rows": [{"f1": "周报", "f2": "已办结"}],
+    },
+    {"colNames": ["名称", "金额"], "colModel": [{"name": "f1"}, {"name": "f2"}], "rows": [{"f1": "方案", "f2": 3}]},
     [{"a": "订单", "b": "138****8000"}, {"a": "已付", "b": "139****1234"}],
 ]
 
