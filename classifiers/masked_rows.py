@@ -18,7 +18,7 @@ from .entities import address, mobile, person_name, resident_id
 from .entities.name_tests import plausible, surname_length
 from .masked_in_part import masked_in_part, may_hold_mask
 from .matches import Match
-from .normalise import Folded
+from .normalise import Folded, unpadded
 
 # How such a cell is visited: as the value of a mobile's key (the catalog's 手机号码).
 LABEL: Final = "手机号码"
@@ -50,7 +50,7 @@ def says_person(cell: Any) -> bool:
     number (valid, or masked in part from a province's code on)?"""
     if type(cell) is not str:
         return type(cell) is int and len(str(cell)) == 18 and resident_id.validate(str(cell)) is True
-    text = cell.strip()
+    text = unpadded(cell.strip())
     if len(text) == 18:
         if resident_id.validate(text) is True:
             return True

@@ -15,13 +15,15 @@ from .detect import Plan
 from .entities import address, person_name
 from .entities.name_tests import plausible
 from .jsonshapes import PlanOf
+from .normalise import unpadded
 
 
 def name_shaped(key: str, plan_of: PlanOf) -> bool:
     """Is a key or a label shaped like a person's name? A surname and one to three characters
     (or a dotted minority name), no key the catalog knows (金额, 方式 start with surnames), no
     region or place (maps by district: 安康, 汉滨区, 石泉, 高新; 王府井), no word for a group
-    (成员, 单位, 高龄)."""
+    (成员, 单位, 高龄); a two-character name padded to three's width (张　伟) too."""
+    key = unpadded(key)
     return (
         "\u3400" <= key[:1] <= "\u9fff"
         and key[-1] not in address.TRIGGERS
@@ -36,7 +38,8 @@ def name_shaped(key: str, plan_of: PlanOf) -> bool:
 def full_name(word: str) -> bool:
     """Is a cell or a key shaped like a name (``name_shaped``) a full name, told by nothing but
     itself: ``name_tests.plausible`` (no pseudonym, 王某; no group or status), and no county-level
-    city's short name (张家港 for 张家港市), which ``name_shaped`` lets through."""
+    city's short name (张家港 for 张家港市), which ``name_shaped`` lets through; 张　伟 as 张伟."""
+    word = unpadded(word)
     return plausible(word) and not address.is_region_stem(word)
 
 

@@ -395,3 +395,17 @@ def _fold_runs(text: str) -> str | None:
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+# What pads a two-character name to the width of three (张　伟 above 欧阳娜: registers, forms and
+# exports align names so): a full-width space, a no-break space or a space.
+_NAME_PADDING: Final = " \u3000\u00a0"
+
+
+def unpadded(word: str) -> str:
+    """``word`` without the space padding a two-character name to three's width (张　伟: 张伟); as
+    it is otherwise. Read as it stood, such a name was no name in a row's cells, a CSV without a
+    header, a key or beside a masked mobile, where a name is told by its shape."""
+    if len(word) == 3 and word[1] in _NAME_PADDING and word[0] not in _NAME_PADDING and word[2] not in _NAME_PADDING:
+        return word[0] + word[2]
+    return word

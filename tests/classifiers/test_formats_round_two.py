@@ -3,7 +3,7 @@ two): a key naming two fields over a value holding both (classifiers/compound_ke
 values (DynamoDB's, Firestore's), an ID number in two integers of a row (jsonrows.split_ids), a
 mobile masked in part and written in groups beside a person, and the full name beside such a mobile
 under keys that say nothing or in a line of text (masked_rows.py), a jqGrid's rows under its column
-names (jsonshapes.grid). Each leaked for the strict and the caseworker profile; the
+names (jsonshapes.grid), a two-character name padded to three's width (normalise.unpadded). Each leaked for the strict and the caseworker profile; the
 look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
@@ -86,6 +86,12 @@ LEAKS: list[tuple[Any, list[str]]] = [
         },
         ["张伟", "李娜"],
     ),
+    # A two-character name padded to three's width (张　伟), told by its shape: in a row, as a key, beside a masked mobile.
+    ([["张\u3000伟", MOBILE]], ["张\u3000伟"]),
+    ([["张 伟", ID]], ["张 伟"]),
+    ([["张\u00a0伟", ID]], ["张\u00a0伟"]),
+    ({"张\u3000伟": {"sfzh": ID}}, ["张\u3000伟"]),
+    ({"a": "张\u3000伟", "b": "138****8000"}, ["张\u3000伟"]),
     # Form state of several fields: each value held under its field's key (walked as a map before).
     ({"xm": {"value": "张伟", "dirty": False}, "dz": {"value": "汉滨区育才路12号"}}, ["张伟", "育才路12号"]),
 ]
@@ -153,6 +159,17 @@ STAY: list[Any] = [
 @pytest.mark.parametrize("doc", STAY)
 def test_look_alikes_stay(doc: Any) -> None:
     unchanged_json(doc)
+
+
+CSV_LEAKS = [("张\u3000伟,13812345678,男\n李\u3000娜,13912345678,女\n", ["张\u3000伟", "李\u3000娜"])]
+
+
+@pytest.mark.parametrize(("text", "secrets"), CSV_LEAKS)
+def test_personal_data_in_these_csv_rows_is_masked(text: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(text, "text/csv", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
 
 
 TEXT_STAY = ["订单A,138-****-8000,已付", "订单A 138 **** 8000 已付", "王府井 138****8000", "订单A 138****8000"]
