@@ -44,6 +44,8 @@ _TAG_TEXT = re.compile(r">([^<>]+)<")
 _NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});?")
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
 _NAME_KEY = "xm"
+# The longest first line read as a table's headings in a value (_table_text): a line of prose is longer.
+_HEADER_MAX = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,10 @@ class Run(RegionNotes):
                 texts = self._tag_texts(value, plan, record, path)
                 if texts is not None:
                     return texts
+        if "\n" in value and (info is None or info.entity is None) and self._table_text(value):
+            table = self._table(value)
+            if table is not None:
+                return table
         encoded = base64text.decoded(value)
         if encoded is not None:
             return self._encoded(value, encoded, plan, record, path)
@@ -222,6 +228,35 @@ class Run(RegionNotes):
         # As HTML: lenient (a fragment need not be well-formed), labels before values read
         # (<b>姓名</b>张伟), XML's element names as keys all the same (the catalog ignores case).
         new = walk(self, value, "text/html") if walk is not None else None
+        if new is None:
+            return None
+        return [] if new == value else [(0, len(value), new)]
+
+    def _table_text(self, text: str) -> bool:
+        """Is ``text`` a CSV table (an export answered inside a JSON string, ``{"data": "姓名,性别\\n张伟,男"}``,
+        or in base64)? Its first line two headings or more, one of them an entity's key the
+        catalog knows, and the next line as many fields. Scanned as one text, its headings keyed
+        nothing, and names under 姓名 went out in clear."""
+        end = text.find("\n")
+        first = text[:end].strip()
+        delimiter = "," if "," in first else "\t" if "\t" in first else ""
+        if not delimiter or len(first) > _HEADER_MAX:
+            return False
+        headings = [cell.strip().strip('"') for cell in first.split(delimiter)]
+        after = text.find("\n", end + 1)
+        second = text[end + 1 : len(text) if after < 0 else after]
+        if second.count(delimiter) != len(headings) - 1:
+            return False
+        key_info = self.detector.key_info
+        return any(
+            heading and (info := key_info(heading)) is not None and info.entity is not None for heading in headings
+        )
+
+    def _table(self, value: str) -> list[tuple[int, int, str]] | None:
+        """The edit of a value that is a CSV table (``_table_text``), walked as one so that its
+        headings are evidence; None when it cannot be (then it is scanned as text)."""
+        walk = self.typed_text
+        new = walk(self, value, "text/csv") if walk is not None else None
         if new is None:
             return None
         return [] if new == value else [(0, len(value), new)]
@@ -356,6 +391,9 @@ class Run(RegionNotes):
         text = inner.text
         walk = self.json_text
         new = walk(self, text) if walk is not None and text.lstrip()[:1] in ("{", "[") else None
+        if new is None and "\n" in text and self._table_text(text):  # a CSV export in base64
+            table = self._table(text)
+            new = table[0][2] if table else None if table is None else text
         if new is None:
             new = self.value(text, plan, record, path, True)
         if new is None or new == text:

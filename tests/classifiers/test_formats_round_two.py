@@ -3,11 +3,13 @@ two): a key naming two fields over a value holding both (classifiers/compound_ke
 values (DynamoDB's, Firestore's), an ID number in two integers of a row (jsonrows.split_ids), a
 mobile masked in part and written in groups beside a person, and the full name beside such a mobile
 under keys that say nothing or in a line of text (masked_rows.py), a jqGrid's rows under its column
-names (jsonshapes.grid), a two-character name padded to three's width (normalise.unpadded). Each leaked for the strict and the caseworker profile; the
+names (jsonshapes.grid), a two-character name padded to three's width (normalise.unpadded), a CSV table inside a JSON string
+or its base64 (Run._table_text). Each leaked for the strict and the caseworker profile; the
 look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -92,6 +94,9 @@ LEAKS: list[tuple[Any, list[str]]] = [
     ([["张\u00a0伟", ID]], ["张\u00a0伟"]),
     ({"张\u3000伟": {"sfzh": ID}}, ["张\u3000伟"]),
     ({"a": "张\u3000伟", "b": "138****8000"}, ["张\u3000伟"]),
+    # A CSV export inside a JSON string: read as one text, its headings keyed nothing.
+    ({"code": 0, "data": "姓名,性别\n张伟,男\n李娜,女\n"}, ["张伟", "李娜"]),
+    ({"data": "xm\txb\n张伟\t男\n"}, ["张伟"]),
     # Form state of several fields: each value held under its field's key (walked as a map before).
     ({"xm": {"value": "张伟", "dirty": False}, "dz": {"value": "汉滨区育才路12号"}}, ["张伟", "育才路12号"]),
 ]
@@ -153,12 +158,37 @@ STAY: list[Any] = [
     },
     {"colNames": ["名称", "金额"], "colModel": [{"name": "f1"}, {"name": "f2"}], "rows": [{"f1": "方案", "f2": 3}]},
     [{"a": "订单", "b": "138****8000"}, {"a": "已付", "b": "139****1234"}],
+    {"bz": "项目,状态\n周报,已办结\n方案,待审"},
+    {"bz": "今天下午,张伟来访\n说明情况,已处理"},
 ]
 
 
 @pytest.mark.parametrize("doc", STAY)
 def test_look_alikes_stay(doc: Any) -> None:
     unchanged_json(doc)
+
+
+def test_a_csv_export_in_base64_is_masked() -> None:
+    table = base64.b64encode("姓名,性别\n张伟,男\n李娜,女\n".encode()).decode()
+    for role in ROLES:
+        masked = json.loads(out(json.dumps({"file": table, "fileName": "a.csv"}), "application/json", role))
+        text = base64.b64decode(masked["file"]).decode()
+        assert "张伟" not in text and "李娜" not in text, (role, text)
+        assert text.startswith("姓名,性别\n"), (role, text)
+
+
+# Words padded so that are no names (a total, a development zone, a region): they stay beside a number.
+PADDED_STAY: list[tuple[Any, str]] = [
+    ([["合\u3000计", MOBILE]], "合\u3000计"),
+    ([["高\u3000新", ID]], "高\u3000新"),
+    ({"安\u3000康": {"sfzh": ID}}, "安\u3000康"),
+]
+
+
+@pytest.mark.parametrize(("doc", "word"), PADDED_STAY)
+def test_padded_look_alikes_stay(doc: Any, word: str) -> None:
+    for role in ROLES:
+        assert word in out(json.dumps(doc, ensure_ascii=False), "application/json", role), role
 
 
 CSV_LEAKS = [("张\u3000伟,13812345678,男\n李\u3000娜,13912345678,女\n", ["张\u3000伟", "李\u3000娜"])]
