@@ -55,7 +55,7 @@ from .masked_in_part import may_hold_mask
 from .masked_rows import LABEL as MOBILE_LABEL
 from .masked_rows import masked_mobile
 from .masked_rows import mobiles as masked_mobiles
-from .name_headings import PERSONS_KEYS, full_name
+from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name
 from .numberparts import NumberParts
 from .persons import Persons
 from .regionentries import listed_region_names, region_names
@@ -149,7 +149,8 @@ class ColumnWalker:
                     return self._cell_row(node, cells, path, record, embed)
                 return self._objects(node, path, record, embed)
             if node and type(node[0]) is list:
-                names = header_row(node, self.plan_of) if len(node) > 1 else None  # [["姓名", "身份证号"], ["张伟", …]]
+                # [["姓名", "身份证号"], ["张伟", …]]; [["姓名", "性别"], …] was read as [key, value] entries
+                names = header_row(node, self.plan_of, PERSONAL_FIELDS) if len(node) > 1 else None
                 walked = None if names is None else self._table(node, names, 1, path, key, record, embed)
                 if walked is None and entries(node, self.plan_of):  # [["xm", "张伟"], ["sfzh", …]]
                     walked = self._entries(node, path, record, embed)

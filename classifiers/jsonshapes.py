@@ -343,15 +343,16 @@ def held(node: dict[str, Any], plan_of: PlanOf, key: str | None) -> bool:
     return _entity(key, plan_of) != "" and _PAIR_NAME_SET.isdisjoint(node)
 
 
-def header_row(rows: list[Any], plan_of: PlanOf) -> list[str] | None:
+def header_row(rows: list[Any], plan_of: PlanOf, personal: frozenset[str] = frozenset()) -> list[str] | None:
     """The column names when the first of ``rows`` is a header: strings the catalog all knows
-    as keys, one of them an entity's, above rows of as many cells."""
+    as keys (or fields only a person has, ``personal``: 性别, 年龄, which it does not), one of
+    them an entity's, above rows of as many cells."""
     first = rows[0]
     if len(rows) < 2 or type(first) is not list or len(first) < 2:
         return None
     names: list[str] = []
     for cell in first:
-        if type(cell) is not str or len(cell) > _LONGEST_KEY or plan_of(cell).info is None:
+        if type(cell) is not str or len(cell) > _LONGEST_KEY or (cell not in personal and plan_of(cell).info is None):
             return None
         names.append(cell)
     if len(set(names)) < len(names) or not _names_an_entity(names, plan_of) or not _rows_of(rows, len(names), 1):

@@ -269,7 +269,9 @@ class _Walk:
             return None  # a label itself ("姓名", "联系电话"), not a value: the label before it is no key
         # A heading is no value of the heading before it (<th>姓名</th><th>操作</th>).
         label = None if _in_header_row(elem) else elem.label
-        candidates = [elem.name, self._naming(elem), _header(elem), label]
+        # An attribute naming the field comes before the element's own name, which is a grid's
+        # word for a value (<cell name="xm">张伟</cell>: "cell" is a phone's key to the catalog).
+        candidates = [self._naming(elem), elem.name, _header(elem), label]
         select = elem.parent if elem.name == "option" else None
         if select is not None and select.name in ("select", "datalist"):
             # <label>姓名</label><select><option selected>张伟</option>: the options are the

@@ -4,7 +4,8 @@ values (DynamoDB's, Firestore's), an ID number in two integers of a row (jsonrow
 mobile masked in part and written in groups beside a person, and the full name beside such a mobile
 under keys that say nothing or in a line of text (masked_rows.py), a jqGrid's rows under its column
 names (jsonshapes.grid), a two-character name padded to three's width (normalise.unpadded), a CSV table inside a JSON string
-or its base64 (Run._table_text). Each leaked for the strict and the caseworker profile; the
+or its base64 (Run._table_text), a header row holding 性别 (jsonshapes.header_row), an XML cell
+named by its attribute (markup). Each leaked for the strict and the caseworker profile; the
 look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ LEAKS: list[tuple[Any, list[str]]] = [
     # A CSV export inside a JSON string: read as one text, its headings keyed nothing.
     ({"code": 0, "data": "姓名,性别\n张伟,男\n李娜,女\n"}, ["张伟", "李娜"]),
     ({"data": "xm\txb\n张伟\t男\n"}, ["张伟"]),
+    # A header row with a field only a person has (性别, which the catalog does not know): read as [key, value]
+    # entries, 性别 was masked as 姓名's value and the names went out.
+    ({"values": [["姓名", "性别"], ["张伟", "男"], ["李娜", "女"]], "range": "Sheet1!A1:B3"}, ["张伟", "李娜"]),
+    ([["姓名", "性别"], ["张伟", "男"]], ["张伟"]),
     # Form state of several fields: each value held under its field's key (walked as a map before).
     ({"xm": {"value": "张伟", "dirty": False}, "dz": {"value": "汉滨区育才路12号"}}, ["张伟", "育才路12号"]),
 ]
@@ -189,6 +194,18 @@ PADDED_STAY: list[tuple[Any, str]] = [
 def test_padded_look_alikes_stay(doc: Any, word: str) -> None:
     for role in ROLES:
         assert word in out(json.dumps(doc, ensure_ascii=False), "application/json", role), role
+
+
+XML_LEAKS = [
+    '<rows><row><cell name="xm">张伟</cell><cell name="lxdh">13812345678</cell></row></rows>',
+    '<rows xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><row><cell name="xm" xsi:nil="false">张伟</cell></row></rows>',
+]
+
+
+@pytest.mark.parametrize("body", XML_LEAKS)
+def test_a_field_named_by_an_attribute_of_a_cell_is_masked(body: str) -> None:
+    for role in ROLES:
+        assert "张伟" not in out(body, "application/xml", role), role
 
 
 CSV_LEAKS = [("张\u3000伟,13812345678,男\n李\u3000娜,13912345678,女\n", ["张\u3000伟", "李\u3000娜"])]
