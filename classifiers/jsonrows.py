@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from .entities import embedded_file, resident_id
 from .jsonshapes import PlanOf
+from .masked_rows import says_person
 from .name_headings import full_name
 
 # The most cells a list without a header may have to be read as one person's row.
@@ -66,7 +67,8 @@ def split_ids(node: list[Any]) -> list[tuple[int, int]]:
     eighteen characters that validate, checksum and all. No key says what they are, so the
     number's check character decides: a run of integers that only adds up to eighteen digits
     (an amount beside a count) is no such number one time in eleven, and its birth date and
-    region must hold as well."""
+    region must hold as well. Strings of digits only beside a cell saying a person (a name):
+    ``{"tags": ["610902", "19900101", "1235"]}`` alone stays, as the numbers round decided."""
     if not 1 < len(node) <= _ROW_CELLS_MAX:
         return []
     texts = [str(cell) if type(cell) is int and cell >= 0 else cell if type(cell) is str else "" for cell in node]
@@ -85,6 +87,10 @@ def split_ids(node: list[Any]) -> list[tuple[int, int]]:
             i = end
         else:
             i += 1
+    if any(type(node[k]) is str for start, end in found for k in range(start, end)):
+        inside = {k for start, end in found for k in range(start, end)}
+        if not any(says_person(cell) for k, cell in enumerate(node) if k not in inside):
+            return [(start, end) for start, end in found if all(type(node[k]) is int for k in range(start, end))]
     return found
 
 
