@@ -160,6 +160,9 @@ class Detector:
         self.clean_keys: set[str] = set()
         # Keys of a JSON object -> may it hold a number in parts (fastjson.ColumnWalker._may_split).
         self.split_keys: dict[tuple[str, ...], bool] = {}
+        # A key -> the fields it names (compound_keys.fields: 姓名/性别), remembered across walks:
+        # asked of every key of every walk, it cost 1.3 % of the corpus document's instructions.
+        self.compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] = {}
         # An object key read as a person's name because of what it holds ({"张三": {...}},
         # fastjson): visited as a name key's value, with evidence of its own.
         self.member_name_plan = self._make_plan(KeyInfo("member-name", person_name.ENTITY))

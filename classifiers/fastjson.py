@@ -66,6 +66,7 @@ from .valuepaths import Ref, ValueVisitor
 _MAX_EMBEDDED: Final = 3
 # A mobile masked in part, as it stands (138****8000) and in groups (138-****-8000).
 _MOBILE_LENGTHS: Final = (11, 13)
+_COMPOUND_KEYS_MAX: Final = 4096  # keys remembered (ColumnWalker._compound_fields)
 # How an ID number in parts with no key is judged: as the value of an ID number's key.
 _ID_LABEL: Final = "身份证号"
 
@@ -87,6 +88,7 @@ class ColumnWalker:
         region_item: Callable[[int | None], None] | None = None,
         person_entities: frozenset[str] = frozenset(),
         region_part: Callable[[int, Sequence[Any], Sequence[int] | int], None] | None = None,
+        compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] | None = None,
     ) -> None:
         self.visit = visit
         self.batch = ColumnBatch(keyed_column, category_rows)
@@ -106,8 +108,11 @@ class ColumnWalker:
         # detection found nothing before (see detections.Detections.detected), skipped without a visit.
         self._clean_values = clean_values
         self.numbers = NumberParts(visit, plan_of, {} if split_keys is None else split_keys)
-        # Keys naming two fields (姓名/性别: compound_keys.py) -> (separator, field names), per walk.
-        self._compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        # Keys naming two fields (姓名/性别: compound_keys.py) -> (separator, field names), remembered
+        # by the detector across walks (bounded: keys come from responses).
+        self._compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] = (
+            {} if compound_keys is None else compound_keys
+        )
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -210,9 +215,12 @@ class ColumnWalker:
 
     def _compound_fields(self, key: str) -> tuple[str, tuple[str, ...]] | None:
         """``compound_keys.fields`` of ``key``, remembered for the walk."""
-        if key in self._compound_keys:
-            return self._compound_keys[key]
-        named = self._compound_keys[key] = compound_fields(key, self.plan_of)
+        known = self._compound_keys
+        if key in known:
+            return known[key]
+        if len(known) >= _COMPOUND_KEYS_MAX:
+            known.clear()
+        named = known[key] = compound_fields(key, self.plan_of)
         return named
 
     def _compound(self, value: str, key: str, record: int, path: Ref) -> tuple[Any, bool] | None:

@@ -406,6 +406,7 @@ class Inspector:
             run.item,
             _WHO,
             run.region_part,
+            detector.compound_keys,
         )
         try:
             walked = walker.walk_document(doc)
