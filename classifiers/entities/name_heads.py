@@ -61,13 +61,14 @@ _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|�
 _BETWEEN = frozenset("已现均")
 
 
-def _word_starts(text: str) -> list[int]:
+def word_starts(text: str) -> list[int]:
     """Where one of the words' first characters (``HEAD_FROM``, of HEAD_WORDS, HEAD_SAID and
     HEAD_PROSE) stands in a CJK run's first nine characters: the only places with a run of a
     name's length (and a preposition, and 已, 现 or 均) before them. Those characters (于, 为, 和,
     同, 家, 常…) stand all through a remark, and each place a search for them found was read back
     to its run's start: the corpus document's count rose ~12 %. A walk over the code points
-    (``cjk_at``) reads each character once."""
+    (``cjk_at``) reads each character once. ``person_name.find`` walks once and
+    passes the places to :func:`may_contain` and :func:`head_names`, which each walked the text."""
     starts: list[int] = []
     n = len(text)
     i = 0
@@ -87,12 +88,13 @@ def _word_starts(text: str) -> list[int]:
     return starts
 
 
-def may_contain(text: str) -> bool:
+def may_contain(text: str, starts: list[int] | None = None) -> bool:
     """``re.search(HEAD_HINT, text) is not None``, by a walk: could ``text`` hold a name at a run's
     head before one of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Where one of their first
     characters stands, the whole CJK run before it is two to seven characters long and opens with a
-    surname or a preposition, or is one to seven after a dot."""
-    for at in _word_starts(text):
+    surname or a preposition, or is one to seven after a dot. ``starts``: ``word_starts(text)``,
+    when the caller has them already."""
+    for at in word_starts(text) if starts is None else starts:
         start = cjk_start(text, at, max(0, at - 8))
         size = at - start
         if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
@@ -104,11 +106,12 @@ def may_contain(text: str) -> bool:
     return False
 
 
-def head_names(text: str) -> list[tuple[int, int, float, str]]:
+def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, int, float, str]]:
     """The names that make up the whole CJK run before one of ``HEAD_WORDS`` or ``HEAD_PROSE``
-    (or, after a preposition, ``HEAD_SAID``)."""
+    (or, after a preposition, ``HEAD_SAID``). ``starts``: ``word_starts(text)``, when the caller
+    has them already."""
     found: list[tuple[int, int, float, str]] = []
-    for at in _word_starts(text):
+    for at in word_starts(text) if starts is None else starts:
         span = _run_before(text, at)
         if span is None:
             continue

@@ -218,6 +218,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     ``text`` coordinates. ``all_runs``: ``digit_runs(text)``, when the caller has them already."""
     found: list[tuple[int, int, float, str]] = []
     labels: list[int] = []  # where each label begins, for _labelled_runs
+    heads = name_heads.word_starts(text)  # walked once for may_follow_role and head_names
     for match in _FREE_RE.finditer(text):
         labels.append(match.start())
         name = match.group(1)
@@ -257,7 +258,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
-    if may_follow_role(text):
+    if may_follow_role(text, heads):
         found += _after_roles(text, {start for start, _, _, _ in found})
         found += _role_runs(text)
         found += _category_runs(text)
@@ -274,7 +275,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
     if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
         found += name_addressed.addressed_names(text)
-    found += name_heads.head_names(text)  # 张伟系户主之子, 经张伟同意
+    found += name_heads.head_names(text, heads)  # 张伟系户主之子, 经张伟同意
     if found and ("/" in text or "|" in text or "、" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -427,20 +428,21 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     return found
 
 
-def may_follow_role(text: str) -> bool:
-    """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check."""
+def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
+    """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check.
+    ``heads``: ``name_heads.word_starts(text)``, when the caller has them already."""
     if any(word in text for word in CHILD_PLACES):
         return True  # 长女王芳已婚: no character of _ROLE_FROM's
     start = _ROLE_FROM.search(text)
     if start is None:
         # 李娜监护, 张伟系户主之子, 张伟户籍材料
-        return name_prose.may_care(text) or name_heads.may_contain(text) or name_captions.may_contain(text)
+        return name_prose.may_care(text) or name_heads.may_contain(text, heads) or name_captions.may_contain(text)
     at = max(0, start.start() - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
-        or name_heads.may_contain(text)
+        or name_heads.may_contain(text, heads)
         or name_captions.may_contain(text)
     )
 

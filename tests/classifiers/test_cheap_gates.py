@@ -9,7 +9,7 @@ import re
 
 from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.entities import address, name_heads
+from classifiers.entities import address, name_heads, person_name
 from classifiers.entities.name_patterns import HEAD_FROM
 from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.fold_tables import _SETTLED
@@ -377,13 +377,13 @@ def _head_places_before(text: str) -> list[int]:
 
 
 def test_head_places_hold_every_place_a_head_can_stand() -> None:
-    """The places ``_word_starts`` gives, in a run's first nine characters, are those of the
+    """The places ``word_starts`` gives, in a run's first nine characters, are those of the
     old search where a run of a name's length stands before: may_contain and head_names, run over
     every old place, answer as they do over the new ones."""
     r = random.Random(2026)
     found = 0
     for text in random_texts(r, _HEAD_PIECES, 40_000, 10):
-        old, new = _head_places_before(text), name_heads._word_starts(text)
+        old, new = _head_places_before(text), name_heads.word_starts(text)
         assert set(new) <= set(old), text
         for at in set(old) - set(new):
             assert name_heads._run_before(text, at) is None, text  # nothing to read there
@@ -391,3 +391,21 @@ def test_head_places_hold_every_place_a_head_can_stand() -> None:
             assert at - start == 0 or at - start > 7 or (start > 0 and cjk_at(text, start - 1)), text
         found += bool(name_heads.head_names(text))
     assert found > 2_000
+
+
+def test_find_walks_once_and_passes_the_places_on() -> None:
+    """``person_name.find`` walks a text once (``word_starts``) and passes the places to
+    ``may_follow_role`` and ``head_names``: their answers are those of the walk each made, and
+    every name at a run's head is among find's."""
+    r = random.Random(2028)
+    found = 0
+    for text in random_texts(r, _HEAD_PIECES, 20_000, 10):
+        starts = name_heads.word_starts(text)
+        assert person_name.may_follow_role(text, starts) == person_name.may_follow_role(text), text
+        heads = name_heads.head_names(text)
+        assert name_heads.head_names(text, starts) == heads, text
+        assert name_heads.may_contain(text, starts) == name_heads.may_contain(text), text
+        found += bool(heads)
+        names = set(person_name.find(text))
+        assert all(head in names for head in heads), text
+    assert found > 1_000
