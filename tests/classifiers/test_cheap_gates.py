@@ -393,6 +393,54 @@ def test_head_places_hold_every_place_a_head_can_stand() -> None:
     assert found > 2_000
 
 
+def _word_starts_before(text: str) -> list[int]:
+    """``name_heads.word_starts`` as it was: each character of a run's first nine made a string and
+    looked up in ``HEAD_FROM``."""
+    starts: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        if not cjk_at(text, i):
+            i += 1
+            continue
+        j = i + 1
+        first = min(n, i + 9)
+        while j < first and cjk_at(text, j):
+            if text[j] in HEAD_FROM:
+                starts.append(j)
+            j += 1
+        while j < n and cjk_at(text, j):
+            j += 1
+        i = j
+    return starts
+
+
+# Each of HEAD_FROM's characters and the code points on either side of it, the ends of the two
+# blocks of ideographs cjk_at reads and what lies just outside them, a run's breaks.
+_TABLE_PIECES = [
+    *HEAD_FROM,
+    *(chr(ord(char) + step) for char in HEAD_FROM for step in (-1, 1)),
+    *"\u33ff\u3400\u4dbf\u4dc0\u4dff\u4e00\u9fff\ua000",
+    "张伟",
+    "，",
+    " ",
+    "a",
+    "7",
+]
+
+
+def test_word_starts_by_the_table_equal_the_string_test() -> None:
+    """``word_starts`` reads HEAD_FROM's characters from a table of bytes by code point: the same
+    places as the test of a string of one character."""
+    r = random.Random(2027)
+    found = 0
+    for text in random_texts(r, _TABLE_PIECES, 40_000, 14):
+        expected = _word_starts_before(text)
+        found += len(expected)
+        assert name_heads.word_starts(text) == expected, text
+    assert found > 50_000
+
+
 def test_find_walks_once_and_passes_the_places_on() -> None:
     """``person_name.find`` walks a text once (``word_starts``) and passes the places to
     ``may_follow_role`` and ``head_names``: their answers are those of the walk each made, and
