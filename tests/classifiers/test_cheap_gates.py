@@ -9,7 +9,7 @@ import re
 
 from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.entities import address, name_heads, person_name
+from classifiers.entities import address, name_heads, numerals, person_name
 from classifiers.entities.name_patterns import HEAD_FROM
 from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.fold_tables import _SETTLED
@@ -457,3 +457,49 @@ def test_find_walks_once_and_passes_the_places_on() -> None:
         names = set(person_name.find(text))
         assert all(head in names for head in heads), text
     assert found > 1_000
+
+
+_NUMERALS = "〇零一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
+_NUMERAL_RE = re.compile(f"[{_NUMERALS}]")
+_NUMERALS_RUN_RE = re.compile(f"[0-9{_NUMERALS}](?:[ -]?[0-9{_NUMERALS}]){{10}}")
+
+
+def _numerals_may_contain_before(text: str) -> bool:
+    """``numerals.may_contain`` as it was: the numerals' class searched by ``re``."""
+    numeral = _NUMERAL_RE.search(text)
+    return numeral is not None and _NUMERALS_RUN_RE.search(text, max(0, numeral.start() - 20)) is not None
+
+
+# Every numeral and the code points on either side of it, runs of them and of digits (so that the
+# run of eleven is found and just missed), spaces and hyphens that group them, the blocks' ends.
+_NUMERAL_PIECES = [
+    *_NUMERALS,
+    *(chr(ord(char) + step) for char in _NUMERALS for step in (-1, 1)),
+    *"\u3006\u3008\u4dff\u4e00\u9fff\ua000",
+    "一三九一二三四",
+    "五六七八",
+    "一三九一二三四五六七八",
+    "壹叁玖 壹贰叁肆 伍陆柒捌",
+    "139",
+    "1234",
+    "5678",
+    " ",
+    "-",
+    "张伟",
+    "，",
+    "a",
+]
+
+
+def test_numerals_walked_equal_the_class_search() -> None:
+    """``numerals.may_contain`` finds its first numeral by a walk over the code points (〇 and a
+    table of bytes): the same answers as ``re``'s class search, and ``first_numeral`` its start."""
+    r = random.Random(2029)
+    found = 0
+    for text in random_texts(r, _NUMERAL_PIECES, 40_000, 12):
+        expected = _numerals_may_contain_before(text)
+        found += expected
+        assert numerals.may_contain(text) == expected, text
+        numeral = _NUMERAL_RE.search(text)
+        assert numerals.first_numeral(text) == (-1 if numeral is None else numeral.start()), text
+    assert 2_000 < found < 38_000
