@@ -17,6 +17,7 @@ import re
 from typing import Final
 
 from . import address
+from .ideographs import TABLE_FROM, table
 from .name_lists import whole_run_name
 from .name_patterns import DOTS, HEAD_FROM, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
 from .name_tests import cjk_at, cjk_start, is_transliterated
@@ -62,25 +63,8 @@ _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|�
 _BETWEEN = frozenset("已现均")
 
 
-# HEAD_FROM's characters by code point, a byte each from U+4E00 to U+9FFF, the block of ideographs
-# they all lie in (``_table`` says so at import): a code point read from the text is looked up
-# without a string of one character, where ``text[j] in HEAD_FROM`` made one, looked HEAD_FROM up
-# in the module's dict and searched it (~300 instructions a character of a run's first nine).
-_TABLE_FROM: Final = 0x4E00
-_TABLE_TO: Final = 0xA000
-
-
-def _table(chars: str) -> bytes:
-    """A byte for each code point from ``_TABLE_FROM`` to ``_TABLE_TO``: 1 for ``chars``'."""
-    table = bytearray(_TABLE_TO - _TABLE_FROM)
-    for char in chars:
-        if not _TABLE_FROM <= ord(char) < _TABLE_TO:
-            raise ValueError(f"{char!r} of HEAD_FROM lies outside the table (U+4E00-U+9FFF)")
-        table[ord(char) - _TABLE_FROM] = 1
-    return bytes(table)
-
-
-_HEAD_TABLE: Final = _table(HEAD_FROM)
+# HEAD_FROM's characters by code point (``ideographs``).
+_HEAD_TABLE: Final = table(HEAD_FROM, "HEAD_FROM")
 
 
 def word_starts(text: str) -> list[int]:
@@ -102,7 +86,7 @@ def word_starts(text: str) -> list[int]:
         first = min(n, i + 9)
         while j < first and cjk_at(text, j):
             code = ord(text[j])
-            if code >= _TABLE_FROM and _HEAD_TABLE[code - _TABLE_FROM]:
+            if code >= TABLE_FROM and _HEAD_TABLE[code - TABLE_FROM]:
                 starts.append(j)
             j += 1
         while j < n and cjk_at(text, j):

@@ -16,6 +16,7 @@ import re
 from typing import Final
 
 from . import bank_card, mobile, resident_id
+from .ideographs import TABLE_FROM, TABLE_TO, table
 
 # 幺 is how 1 is read aloud in numbers; the financial forms (壹…玖) are how amounts and
 # numbers are written so that they cannot be changed.
@@ -35,33 +36,17 @@ _LENGTHS = frozenset({11, 16, 17, 18, 19})
 _CARD_CONTEXT = (*bank_card.CONTEXT, "银行", "信用社", "农信", "农商", "工行", "农行", "中行", "建行", "交行", "邮储")
 
 
-# The numerals by code point: 〇 (U+3007) alone, the others a byte each from U+4E00 to U+9FFF, the
-# block of ideographs they lie in (``_table`` says so at import). ``re``'s search of their class
-# tested each character of a remark at ~70 instructions; a walk over the code points reads each
-# without a string of one character.
+# The numerals by code point: 〇 (U+3007) alone, the others in a table (``ideographs``). ``re``'s
+# search of their class tested each character of a remark at ~70 instructions.
 _ZERO: Final = 0x3007
-_TABLE_FROM: Final = 0x4E00
-_TABLE_TO: Final = 0xA000
-
-
-def _table(chars: str) -> bytes:
-    """A byte for each code point from ``_TABLE_FROM`` to ``_TABLE_TO``: 1 for ``chars``'."""
-    table = bytearray(_TABLE_TO - _TABLE_FROM)
-    for char in chars:
-        if not _TABLE_FROM <= ord(char) < _TABLE_TO:
-            raise ValueError(f"{char!r} of the numerals lies outside the table (U+4E00-U+9FFF)")
-        table[ord(char) - _TABLE_FROM] = 1
-    return bytes(table)
-
-
-_NUMERALS_TABLE: Final = _table(_NUMERAL.replace("〇", ""))
+_NUMERALS_TABLE: Final = table(_NUMERAL.replace("〇", ""), "the numerals")
 
 
 def first_numeral(text: str) -> int:
     """Where the first numeral (``_NUMERAL``) stands in ``text``; -1 where none does."""
     for at in range(len(text)):
         code = ord(text[at])
-        if code == _ZERO or (_TABLE_FROM <= code < _TABLE_TO and _NUMERALS_TABLE[code - _TABLE_FROM]):
+        if code == _ZERO or (TABLE_FROM <= code < TABLE_TO and _NUMERALS_TABLE[code - TABLE_FROM]):
             return at
     return -1
 
