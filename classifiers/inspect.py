@@ -53,17 +53,9 @@ class Inspector:
         if charset is None and kind in ("xml", "html"):
             charset = declared_charset(body)
         run = Run(self.detector, profile, json_text=self._json_text, typed_text=self._typed_text)
-        if kind == "workbook":
-            new_body, _, records = workbook.walk(
-                body,
-                lambda text: self._apart(run, text, "csv"),
-                lambda text: self._walk_text(run, text)[1],
-                run.picture,
-                self.max_bytes,
-            )
-            return self._inspection(run, new_body, records)
-        if kind == "document":
-            new_body, _, records = wordfile.walk(
+        if kind in ("workbook", "document"):
+            walk_file = workbook.walk if kind == "workbook" else wordfile.walk
+            new_body, _, records = walk_file(
                 body,
                 lambda text, table: self._apart(run, text, "csv" if table else "text"),
                 lambda text: self._walk_text(run, text)[1],

@@ -1,7 +1,7 @@
 """The XML parts of an Office Open XML file (.xlsx, .docx), as both kinds read them: each part
 parsed only once a DTD is ruled out (no DTD, so no entity: what defusedxml guards against),
-which lets the C parser read it; texts and attribute values gathered to be checked; a table of
-cells' texts walked as CSV. The archive itself is ``zipparts``.
+which lets the C parser read it; texts, attribute values and XML comments gathered to be
+checked; a table of cells' texts walked as CSV. The archive itself is ``zipparts``.
 """
 
 from __future__ import annotations
@@ -9,26 +9,43 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from xml.etree.ElementTree import Element, ParseError, fromstring
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 from .inspection import InspectionError
 
+# What the tree builder is handed for each XML comment: the tree does not keep it.
+_NOT_KEPT = Element("comment")
 
-def parse(data: bytes, name: str, kind: str) -> tuple[Element, str]:
-    """A part's root element and its text."""
+
+def parse(data: bytes, name: str, kind: str) -> tuple[Element, str, list[str]]:
+    """A part's root element, its text, and the texts of its XML comments (``<!-- … -->``),
+    which the tree does not hold but an unchanged part carries out: the caller's to check."""
     # UTF-16 holds NUL bytes (and would hide a declaration from the search below); a DTD is
     # where entities are declared, and no part of these files has one.
     if b"\x00" in data or b"<!DOCTYPE" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InspectionError("unparseable", f"the {kind}'s part {name} is not UTF-8 XML without a DTD")
+    # A processing instruction's text is read by no one and reported by no parser here; Office
+    # writes none but the declaration.
+    declared = data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))
+    if data.count(b"<?") > (1 if declared else 0):
+        raise InspectionError("unparseable", f"the {kind}'s part {name} holds a processing instruction")
+    comments: list[str] = []
+
+    def comment(text: str | None) -> Element:
+        comments.append(text or "")
+        return _NOT_KEPT
+
     try:
         text = data.decode("utf-8-sig")
-        return fromstring(data), text
+        parser = XMLParser(target=TreeBuilder(comment_factory=comment))
+        parser.feed(data)
+        return parser.close(), text, comments
     except (UnicodeDecodeError, ParseError, ValueError) as exc:
         raise InspectionError("unparseable", f"the {kind}'s part {name} is not readable XML: {exc}") from None
 
 
 def local(tag: str) -> str:
-    """A tag without its namespace (``{…/main}c``: ``c``); the parser keeps no comments."""
+    """A tag without its namespace (``{…/main}c``: ``c``); the tree holds no comments."""
     return tag[tag.find("}") + 1 :]
 
 
@@ -43,9 +60,9 @@ def texts(root: Element) -> list[str]:
 
 
 def read_metadata(data: bytes, name: str, kind: str) -> list[str]:
-    """The texts and attribute values of a part, each once."""
-    root, _ = parse(data, name, kind)
-    return texts(root)
+    """The texts and attribute values of a part, each once, and its comments."""
+    root, _, comments = parse(data, name, kind)
+    return texts(root) + comments
 
 
 def walk_rows(

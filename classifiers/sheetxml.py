@@ -94,17 +94,17 @@ def _shown_elements(element: Element) -> list[Element]:
     return found
 
 
-def _shown(element: Element) -> str:
+def shown(element: Element) -> str:
     """The text a string item or an inline string shows."""
     return unescape_ooxml("".join(t.text or "" for t in _shown_elements(element)))
 
 
-def _unshown(element: Element) -> list[str]:
+def unshown(element: Element) -> list[str]:
     """The texts under a string item or an inline string that no cell shows: its phonetic
     readings (which Excel shows above the text only when asked) and text beside its ``t``
     elements. Tails are the caller's to read."""
-    shown = {id(t) for t in _shown_elements(element)}
-    return [e.text for e in element.iter() if e.text and e.text.strip() and id(e) not in shown]
+    seen = {id(t) for t in _shown_elements(element)}
+    return [e.text for e in element.iter() if e.text and e.text.strip() and id(e) not in seen]
 
 
 def unescape_ooxml(text: str) -> str:
@@ -121,14 +121,14 @@ def read_strings(data: bytes) -> tuple[list[str], list[str]]:
     """The shared strings as cells show them, and the texts the part holds that no cell shows
     (phonetic readings, text between elements): those go out as they came, so the caller checks
     them."""
-    root, _ = parse(data, "xl/sharedStrings.xml", "workbook")
-    strings = [_shown(item) for item in root if local(item.tag) == "si"]
-    unshown = [e.tail for e in root.iter() if e.tail and e.tail.strip()]
+    root, _, comments = parse(data, "xl/sharedStrings.xml", "workbook")
+    strings = [shown(item) for item in root if local(item.tag) == "si"]
+    hidden = comments + [e.tail for e in root.iter() if e.tail and e.tail.strip()]
     if root.text and root.text.strip():
-        unshown.append(root.text)
+        hidden.append(root.text)
     for item in root:
-        unshown += _unshown(item)
-    return strings, unshown
+        hidden += unshown(item)
+    return strings, hidden
 
 
 def _column(letters: str) -> int:
@@ -139,7 +139,7 @@ def _column(letters: str) -> int:
 
 
 def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
-    root, text = parse(data, name, "workbook")
+    root, text, comments = parse(data, name, "workbook")
     sheet_data = next((e for e in root if local(e.tag) == "sheetData"), None)
     cells: list[Cell] = []
     row_number = 0
@@ -171,12 +171,12 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
     # What the cells do not hold: headers and footers, links, validations' lists; and text
     # between the cells' elements or an inline string's phonetic reading, which no reader shows
     # but which is there all the same.
-    metadata = [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
+    metadata = comments + [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
     for e in sheet_data.iter() if sheet_data is not None else ():
         if e.tail and e.tail.strip():
             metadata.append(e.tail)
         if local(e.tag) == "is":
-            metadata += _unshown(e)
+            metadata += unshown(e)
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
 
 
@@ -208,7 +208,7 @@ def _cell(ref: str, row: int, column: int, c: Element, strings: list[str], name:
         shared = int(value)
         text = strings[shared]
     elif kind == "inlineStr":
-        text = _shown(inline) if inline is not None else ""
+        text = shown(inline) if inline is not None else ""
     else:
         text = unescape_ooxml(value or "")
     return Cell(ref, row, column, text, shared, formula)

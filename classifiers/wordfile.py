@@ -54,18 +54,19 @@ _STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer
 # Parts whose texts and attribute values the walk does not mask: the document's properties,
 # relationships' targets (a link), settings (document variables), revision authors, the data
 # that content controls are bound to (Word's default template holds an empty one), what Word
-# 2013 and later keep of comments beside their texts (replies, ids, dates).
+# 2013 and later keep of comments beside their texts (replies, ids, dates), the numbering (a
+# list's label is shown before each item: ``申请人%1``), the content types.
 _METADATA: Final = re.compile(
-    r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|people)\.xml|customXml/.*\.xml"
-    r"|word/comments(?:Extended|Ids|Extensible)\.xml"
+    r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|people|numbering)\.xml|customXml/.*\.xml"
+    r"|word/comments(?:Extended|Ids|Extensible)\.xml|\[Content_Types\]\.xml"
 )
 # A picture of the first page, saved with the document: dropped with what it names once the
 # text it shows is masked.
 _THUMBNAILS: Final = ("docProps/thumbnail.jpeg", "docProps/thumbnail.png")
 _THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*docProps/thumbnail[^>]*/>")
-# The parts read: the others (styles, themes, fonts, numbering, the thumbnail) are passed as
-# they came, or dropped.
-_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}|\[Content_Types\]\.xml")
+# The parts read: the others (styles, themes, fonts, the thumbnail) are passed as they came,
+# or dropped. A style's name is shown in Word's gallery of styles, not in the document.
+_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}")
 
 
 def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
@@ -77,7 +78,9 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
     for name, data in parts.items():
         if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "document"))):
-            raise InspectionError("unparseable", f"a property or a link of the document ({name}) holds personal data")
+            raise InspectionError(
+                "unparseable", f"a property, a link or an XML comment of the document ({name}) holds personal data"
+            )
     changed: dict[str, bytes] = {}
     records = 0
     for name, data in parts.items():
@@ -86,7 +89,8 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
         story = read_story(data, name)
         if check("\n".join(story.metadata)):
             raise InspectionError(
-                "unparseable", f"deleted text, a field's code or an alternative text in {name} holds personal data"
+                "unparseable",
+                f"deleted text, a field's code, an alternative text or an XML comment in {name} holds personal data",
             )
         records += _walk_story(story, walk_story)
         if story.masked:

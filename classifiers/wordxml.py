@@ -59,8 +59,9 @@ class Story:
 
 
 def read_story(data: bytes, name: str) -> Story:
-    root, text = parse(data, name, "document")
+    root, text, comments = parse(data, name, "document")
     story = Story(name, text)
+    story.metadata += comments
     _visit(story, root, "", None, None, None)
     for element in root.iter():
         story.metadata += [v for k, v in element.attrib.items() if v.strip() and not _PLAIN_ATTRIBUTE.fullmatch(k)]

@@ -9,12 +9,14 @@ strings that an unchanged cell still shows: the others, the masked values among 
 that no cell shows, are emptied where they stand, so that every index stays valid.
 
 Pictures (``pictures``) are found whole and masked as the caller's profile masks a photo.
+Comments (``sheetnotes``: Excel's notes and threaded comments) are walked one by one as texts
+and masked where they stand.
 
 Fail closed: what is not rewritten must hold nothing to mask. A part this module does not know
-(comments, charts, pivot caches, embedded objects, external links, tables), a name or a
-property of the workbook or of a sheet, a formula with text in it, a string's phonetic reading
-or text between elements that holds personal data, a DTD, an encrypted or a repeated entry:
-the workbook is refused.
+(charts, pivot caches, embedded objects, external links, tables), a name or a
+property of the workbook or of a sheet, a comment's author, a formula with text in it, a
+string's phonetic reading or text between elements that holds personal data, a DTD, an
+encrypted or a repeated entry: the workbook is refused.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from typing import Final
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
 from .pictures import blank_pictures
+from .sheetnotes import read_comments, rewrite_comments
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 from .zipparts import drop_references, entry_names, read_parts, write_parts
 
-# A walk of one sheet's table as CSV text: (text, changed, records).
-Walk = Callable[[str], tuple[str, bool, int]]
+# A walk of a sheet's table (as CSV: True) or of a comment's text: (text, changed, records).
+Walk = Callable[[str, bool], tuple[str, bool, int]]
 # Would a walk change this text, which is not masked in place (names, properties, formulas)?
 Check = Callable[[str], bool]
 # A picture found (by its part's name): does the caller's profile mask it?
@@ -45,34 +48,52 @@ _KNOWN_PARTS: Final = re.compile(
     |xl/calcChain\.xml|xl/sharedStrings\.xml|xl/printerSettings/printerSettings\d+\.bin
     |xl/worksheets/sheet\d+\.xml|xl/worksheets/_rels/sheet\d+\.xml\.rels
     |xl/drawings/drawing\d+\.xml|xl/drawings/_rels/drawing\d+\.xml\.rels|xl/media/[\w.-]+
-    |xl/cellimages\.xml|xl/_rels/cellimages\.xml\.rels""",
+    |xl/cellimages\.xml|xl/_rels/cellimages\.xml\.rels
+    |xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml
+    |xl/persons/person\.xml|xl/drawings/(?:vmlDrawing|commentsDrawing)\d+\.vml""",
     re.VERBOSE,
 )
 # Parts whose texts and attribute values are metadata the walk does not mask: the workbook's
 # sheet names and defined names, the document's properties, relationships' targets (a link),
-# the drawings that place pictures (their names, alternative texts, a text box's text).
-_METADATA: Final = re.compile(r"docProps/.*|xl/workbook\.xml|.*\.rels|xl/drawings/drawing\d+\.xml|xl/cellimages\.xml")
+# the drawings that place pictures (their names, alternative texts, a text box's text), the
+# VML drawings of comments' boxes (and of form controls' labels), the persons threaded
+# comments name (staff: a display name, an account), the styles (a number format shows its
+# text in every cell it formats: ``"申请人"@``), the content types.
+_METADATA: Final = re.compile(
+    r"docProps/.*|xl/workbook\.xml|.*\.rels|xl/drawings/drawing\d+\.xml|xl/cellimages\.xml|xl/styles\.xml"
+    r"|\[Content_Types\]\.xml"
+    r"|xl/drawings/(?:vmlDrawing|commentsDrawing)\d+\.vml|xl/persons/person\.xml"
+)
 _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
+_COMMENTS: Final = re.compile(
+    r"xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml"
+)
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
-# The parts read: the others (styles, themes, printer settings, the calculation chain) are
-# passed as they came, or dropped.
-_READ: Final = re.compile(rf"{_METADATA.pattern}|{_SHEET.pattern}|xl/sharedStrings\.xml|\[Content_Types\]\.xml")
+# The parts read: the others (themes, printer settings, the calculation chain) are passed as
+# they came, or dropped.
+_READ: Final = re.compile(rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|xl/sharedStrings\.xml")
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
 
-def walk(body: bytes, walk_table: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
-    """(body, changed, records) of a workbook: every sheet's table walked by ``walk_table``;
-    ``check`` says whether a text that is not masked in place would be changed; each picture a
-    blank one where ``picture`` says it is masked."""
+def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
+    """(body, changed, records) of a workbook: every sheet's table and every comment walked by
+    ``walk_text``; ``check`` says whether a text that is not masked in place would be changed;
+    each picture a blank one where ``picture`` says it is masked."""
     parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "workbook")
     for name, data in parts.items():
+        if name.endswith(".vml"):
+            # Excel writes VML as HTML, an empty line as <br> (Apache POI reads it so too).
+            data = data.replace(b"<br>", b"<br/>")
         if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "workbook"))):
-            raise InspectionError("unparseable", f"a name or property of the workbook ({name}) holds personal data")
+            raise InspectionError(
+                "unparseable", f"a name, a property or an XML comment of the workbook ({name}) holds personal data"
+            )
     strings, unshown = read_strings(parts[_STRINGS]) if _STRINGS in parts else ([], [])
     if check("\n".join(unshown)):
         raise InspectionError(
-            "unparseable", "a shared string's phonetic reading or text between its elements holds personal data"
+            "unparseable",
+            "a shared string's phonetic reading, text between its elements or an XML comment holds personal data",
         )
     sheets = {name: read_sheet(data, name, strings) for name, data in parts.items() if _SHEET.fullmatch(name)}
     if not sheets:
@@ -81,8 +102,10 @@ def walk(body: bytes, walk_table: Walk, check: Check, picture: Picture, max_byte
     records = 0
     for name, sheet in sheets.items():
         if check("\n".join(sheet.metadata)):
-            raise InspectionError("unparseable", f"a sheet's header, footer or link ({name}) holds personal data")
-        sheet_changed, sheet_records = _walk_sheet(sheet, walk_table, check)
+            raise InspectionError(
+                "unparseable", f"a sheet's header, footer, link or XML comment ({name}) holds personal data"
+            )
+        sheet_changed, sheet_records = _walk_sheet(sheet, lambda text: walk_text(text, True), check)
         records += sheet_records
         if sheet_changed:
             changed[name] = rewrite_sheet(sheet)
@@ -91,6 +114,9 @@ def walk(body: bytes, walk_table: Walk, check: Check, picture: Picture, max_byte
     if _STRINGS in parts and len(shown) < len(strings):
         # a masked value, or one that no cell shows
         changed[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
+    for name, data in parts.items():
+        if _COMMENTS.fullmatch(name):
+            records += _walk_comments(name, data, walk_text, check, changed)
     blank_pictures(entry_names(body), picture, changed, "workbook")
     if not changed:
         return body, False, records
@@ -100,7 +126,24 @@ def walk(body: bytes, walk_table: Walk, check: Check, picture: Picture, max_byte
     return write_parts(body, changed, (_CALC_CHAIN,)), True, records
 
 
-def _walk_sheet(sheet: Sheet, walk_table: Walk, check: Check) -> tuple[bool, int]:
+def _walk_comments(name: str, data: bytes, walk_text: Walk, check: Check, changed: dict[str, bytes]) -> int:
+    """The records the comments of a part counted, walked one by one as texts; the part
+    rewritten into ``changed`` when a walk masked one."""
+    comments = read_comments(data, name)
+    if check("\n".join(comments.beside)):
+        raise InspectionError("unparseable", f"an author or a text no reader shows in {name} holds personal data")
+    records = 0
+    for i, text in enumerate(comments.texts):
+        new, masked, comment_records = walk_text(text, False)
+        records += comment_records
+        if masked:
+            comments.masked[i] = new
+    if comments.masked:
+        changed[name] = rewrite_comments(comments)
+    return records
+
+
+def _walk_sheet(sheet: Sheet, walk_table: Callable[[str], tuple[str, bool, int]], check: Check) -> tuple[bool, int]:
     """Whether the sheet's table's walk changed a cell (each changed one gets its ``masked``
     text), and the records it counted. A formula with text in it is checked as text: it is
     kept only where it holds nothing."""

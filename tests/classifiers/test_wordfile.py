@@ -318,6 +318,28 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
             "binary",
         ),
         (b"PK\x03\x04 not a zip at all", "unparseable"),
+        # What no reader shows and an unchanged part carries out all the same: an XML comment
+        # (in the body, in the content types), a processing instruction; a list's label, which
+        # Word shows before each item.
+        (_handmade(_document_xml(_p(_r("<w:t>无</w:t>")) + f"<!-- 身份证号 {ID} -->")), "unparseable"),
+        (
+            _handmade(
+                _document_xml(_p(_r("<w:t>无</w:t>"))),
+                **{"[Content_Types].xml": _CONTENT_TYPES.replace("</Types>", f"<!-- {ID} --></Types>")},
+            ),
+            "unparseable",
+        ),
+        (_handmade(_document_xml(_p(_r("<w:t>无</w:t>")) + f"<?note {ID}?>")), "unparseable"),
+        (
+            _handmade(
+                _document_xml(_p(_r("<w:t>无</w:t>"))),
+                **{
+                    "word/numbering.xml": f'<w:numbering xmlns:w="{_MAIN}"><w:abstractNum w:abstractNumId="0">'
+                    f'<w:lvl w:ilvl="0"><w:lvlText w:val="身份证号{ID}：%1"/></w:lvl></w:abstractNum></w:numbering>'
+                },
+            ),
+            "unparseable",
+        ),
     ],
     ids=[
         "embedded-object",
@@ -331,6 +353,10 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
         "text-outside-run",
         "no-document",
         "no-zip",
+        "xml-comment",
+        "xml-comment-in-content-types",
+        "processing-instruction",
+        "list-label",
     ],
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:

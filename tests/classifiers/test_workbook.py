@@ -247,11 +247,11 @@ def _with_part(name: str, data: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        # Parts not rewritten here: a picture that has no blank, comments, a chart's and a pivot
-        # cache's copies of the rows.
+        # Parts not rewritten here: a picture that has no blank, an embedded object, a chart's
+        # and a pivot cache's copies of the rows.
         (_with_part("xl/media/image1.emf", b"\x01\x00"), "binary"),
+        (_with_part("xl/embeddings/oleObject1.bin", ID.encode()), "binary"),
         (_with_part("xl/charts/chart1.xml", f"<c:chartSpace><c:v>{ID}</c:v></c:chartSpace>".encode()), "binary"),
-        (_with_part("xl/comments1.xml", f"<comments><t>{ID}</t></comments>".encode()), "binary"),
         (_with_part("xl/pivotCache/pivotCacheRecords1.xml", b"<pivotCacheRecords/>"), "binary"),
         (_with_part("../evil.xml", b"<x/>"), "binary"),
         # A sheet's name, a document property, a header or a formula holding personal data.
@@ -339,6 +339,50 @@ def _with_part(name: str, data: bytes) -> bytes:
         ),
         (b"PK\x03\x04 not a zip at all", "unparseable"),
         (_with_part("xl/worksheets/sheet1.xml", b"<worksheet/>"), "unparseable"),  # twice
+        # What no reader shows and an unchanged part carries out all the same: an XML comment
+        # (in a sheet, the shared strings, the workbook, the content types), a processing
+        # instruction; a number format, whose text Excel shows in every cell it formats.
+        (_handmade(_sheet_xml(_HEADER_ROW + f"<!-- {ID} -->"), ["姓名", "身份证号码", "金额"]), "unparseable"),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW),
+                [],
+                **{
+                    "xl/sharedStrings.xml": _sst(
+                        f"<si><t>姓名</t></si><si><t>身份证号码</t></si><si><t>金额</t></si><!-- {ID} -->"
+                    )
+                },
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW),
+                ["姓名", "身份证号码", "金额"],
+                **{"xl/workbook.xml": _workbook_xml().replace("</workbook>", f"<!-- {ID} --></workbook>")},
+            ),
+            "unparseable",
+        ),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW),
+                ["姓名", "身份证号码", "金额"],
+                **{"[Content_Types].xml": _CONTENT_TYPES.replace("</Types>", f"<!-- {ID} --></Types>")},
+            ),
+            "unparseable",
+        ),
+        (_handmade(_sheet_xml(_HEADER_ROW + f"<?note {ID}?>"), ["姓名", "身份证号码", "金额"]), "unparseable"),
+        (
+            _handmade(
+                _sheet_xml(_HEADER_ROW),
+                ["姓名", "身份证号码", "金额"],
+                **{
+                    "xl/styles.xml": f'<styleSheet xmlns="{_MAIN}"><numFmts count="1">'
+                    f'<numFmt numFmtId="164" formatCode="&quot;身份证号{ID} &quot;0"/></numFmts></styleSheet>'
+                },
+            ),
+            "unparseable",
+        ),
     ],
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
