@@ -13,10 +13,10 @@ Comments (``sheetnotes``: Excel's notes and threaded comments) are walked one by
 and masked where they stand.
 
 Fail closed: what is not rewritten must hold nothing to mask. A part this module does not know
-(charts, pivot caches, embedded objects, external links, tables), a name or a
-property of the workbook or of a sheet, a comment's author, a formula with text in it, a
-string's phonetic reading or text between elements that holds personal data, a DTD, an
-encrypted or a repeated entry: the workbook is refused.
+(pivot caches, embedded objects, external links, tables), a name or a property of the
+workbook or of a sheet, a comment's author, a formula with text in it, a string's phonetic
+reading or text between elements that holds personal data, a chart that copies a masked cell,
+a DTD, an encrypted or a repeated entry: the workbook is refused.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ Check = Callable[[str], bool]
 Picture = Callable[[str], bool]
 
 # The parts a workbook of rows holds, as Excel, POI, EasyExcel, openpyxl and WPS write them,
-# pictures among them (a photo placed over a cell, WPS's pictures in cells). Any other part may
-# hold what is not rewritten here (comments, charts' cached values, embedded objects).
+# pictures (a photo placed over a cell, WPS's pictures in cells), comments and charts among
+# them. Any other part may hold what is not rewritten here (a pivot cache's copy of the rows,
+# an embedded object).
 _KNOWN_PARTS: Final = re.compile(
     r"""\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:app|core|custom)\.xml
     |xl/workbook\.xml|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|xl/theme/theme\d+\.xml
@@ -50,7 +51,8 @@ _KNOWN_PARTS: Final = re.compile(
     |xl/drawings/drawing\d+\.xml|xl/drawings/_rels/drawing\d+\.xml\.rels|xl/media/[\w.-]+
     |xl/cellimages\.xml|xl/_rels/cellimages\.xml\.rels
     |xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml
-    |xl/persons/person\.xml|xl/drawings/(?:vmlDrawing|commentsDrawing)\d+\.vml""",
+    |xl/persons/person\.xml|xl/drawings/(?:vmlDrawing|commentsDrawing)\d+\.vml
+    |xl/charts/chart\d+\.xml|xl/charts/_rels/chart\d+\.xml\.rels|xl/charts/(?:style|colors)\d+\.xml""",
     re.VERBOSE,
 )
 # Parts whose texts and attribute values are metadata the walk does not mask: the workbook's
@@ -68,11 +70,16 @@ _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _COMMENTS: Final = re.compile(
     r"xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml"
 )
+# A chart keeps a copy of the cells it shows (its cached values), which a reader shows until
+# it reads the cells again: checked, and refused where it copies a cell that was masked.
+_CHART: Final = re.compile(r"xl/charts/chart\d+\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
-# The parts read: the others (themes, printer settings, the calculation chain) are passed as
-# they came, or dropped.
-_READ: Final = re.compile(rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|xl/sharedStrings\.xml")
+# The parts read: the others (themes, charts' styles and colours, printer settings, the
+# calculation chain) are passed as they came, or dropped.
+_READ: Final = re.compile(
+    rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_CHART.pattern}|xl/sharedStrings\.xml"
+)
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
 
@@ -114,9 +121,12 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     if _STRINGS in parts and len(shown) < len(strings):
         # a masked value, or one that no cell shows
         changed[_STRINGS] = rewrite_strings(parts[_STRINGS], len(strings), shown, len(showing))
+    masked = {c.text.strip() for s in sheets.values() for c in s.cells if c.masked is not None} - {""}
     for name, data in parts.items():
         if _COMMENTS.fullmatch(name):
             records += _walk_comments(name, data, walk_text, check, changed)
+        elif _CHART.fullmatch(name):
+            _check_chart(name, data, masked, check)
     blank_pictures(entry_names(body), picture, changed, "workbook")
     if not changed:
         return body, False, records
@@ -124,6 +134,17 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     # file. Excel writes it anew when it next calculates (openpyxl never writes one).
     drop_references(parts, changed, ("[Content_Types].xml", "xl/_rels/workbook.xml.rels"), _CALC_CHAIN_REFS)
     return write_parts(body, changed, (_CALC_CHAIN,)), True, records
+
+
+def _check_chart(name: str, data: bytes, masked: set[str], check: Check) -> None:
+    """Refuse a chart whose texts (its cached values, titles, labels) copy a masked cell's text,
+    or hold what a walk would mask: a chart of amounts by district passes as it came, one whose
+    axis lists the applicants' names does not."""
+    found = read_metadata(data, name, "workbook")
+    if any(text in masked for text in found):
+        raise InspectionError("unparseable", f"a chart ({name}) keeps a copy of a masked cell")
+    if check("\n".join(found)):
+        raise InspectionError("unparseable", f"a chart's title, label or cached value ({name}) holds personal data")
 
 
 def _walk_comments(name: str, data: bytes, walk_text: Walk, check: Check, changed: dict[str, bytes]) -> int:

@@ -247,11 +247,11 @@ def _with_part(name: str, data: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("body", "code"),
     [
-        # Parts not rewritten here: a picture that has no blank, an embedded object, a chart's
-        # and a pivot cache's copies of the rows.
+        # Parts not rewritten here: a picture that has no blank, an embedded object, a sheet of
+        # a chart, a pivot cache's copy of the rows.
         (_with_part("xl/media/image1.emf", b"\x01\x00"), "binary"),
         (_with_part("xl/embeddings/oleObject1.bin", ID.encode()), "binary"),
-        (_with_part("xl/charts/chart1.xml", f"<c:chartSpace><c:v>{ID}</c:v></c:chartSpace>".encode()), "binary"),
+        (_with_part("xl/chartsheets/sheet1.xml", f"<chartsheet><v>{ID}</v></chartsheet>".encode()), "binary"),
         (_with_part("xl/pivotCache/pivotCacheRecords1.xml", b"<pivotCacheRecords/>"), "binary"),
         (_with_part("../evil.xml", b"<x/>"), "binary"),
         # A sheet's name, a document property, a header or a formula holding personal data.
@@ -428,6 +428,63 @@ def test_a_drawing_s_alternative_text_is_checked() -> None:
     drawing = f'<xdr:wsDr xmlns:xdr="urn:xdr"><xdr:pic><xdr:cNvPr id="1" name="照片" descr="身份证号{ID}"/></xdr:pic></xdr:wsDr>'
     body = _handmade(_sheet_xml(_HEADER_ROW), ["姓名", "身份证号码", "金额"], **{"xl/drawings/drawing1.xml": drawing})
     assert _refused(body) == "unparseable"
+
+
+def _chart(categories: list[str], title: str = "各街道低保人数") -> str:
+    """A bar chart as Excel writes one: its title, and a copy of the cells it shows."""
+    points = "".join(f'<c:pt idx="{i}"><c:v>{c}</c:v></c:pt>' for i, c in enumerate(categories))
+    return (
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart>'
+        f"<c:title><c:tx><c:rich><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx></c:title>"
+        '<c:plotArea><c:barChart><c:ser><c:idx val="0"/><c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f>'
+        f'<c:strCache><c:ptCount val="{len(categories)}"/>{points}</c:strCache></c:strRef></c:cat>'
+        "<c:val><c:numRef><c:f>Sheet1!$B$2:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode>"
+        '<c:ptCount val="2"/><c:pt idx="0"><c:v>650.5</c:v></c:pt><c:pt idx="1"><c:v>720</c:v></c:pt>'
+        "</c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>"
+    )
+
+
+_PAID = _handmade(
+    _sheet_xml(
+        _row(1, _shared("A1", 0), _shared("B1", 1))
+        + _row(2, _shared("A2", 2), '<c r="B2"><v>650.5</v></c>')
+        + _row(3, _shared("A3", 3), '<c r="B3"><v>720</v></c>')
+    ),
+    ["姓名", "保障金额", "张伟", "李娜"],
+)
+
+
+def test_a_chart_of_nothing_personal_goes_as_it_came() -> None:
+    """A chart of amounts by district beside a roster: the roster is masked, the chart kept."""
+    chart = _chart(["新城街道", "老城街道"])
+    inspection = _inspect(_with_parts(_PAID, {"xl/charts/chart1.xml": chart}))
+    assert _rows(inspection.body)[1:] == [("[已屏蔽]", 650.5), ("[已屏蔽]", 720)]
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        assert archive.read("xl/charts/chart1.xml").decode() == chart
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        _chart(["张伟", "李娜"]),  # the axis copies the names the roster's cells masked
+        _chart(["新城街道", "老城街道"], title=f"身份证号{ID}的保障金"),
+    ],
+    ids=["copies-masked-cells", "title"],
+)
+def test_a_chart_that_shows_what_was_masked_is_refused(chart: str) -> None:
+    body = _with_parts(_PAID, {"xl/charts/chart1.xml": chart})
+    assert _refused(body) == "unparseable"
+    kept = INSPECTOR.inspect(body, WORKBOOK, None, PROFILES.get("clear"))
+    assert kept.body == body
+
+
+def _with_parts(body: bytes, parts: dict[str, str]) -> bytes:
+    out = io.BytesIO(body)
+    with zipfile.ZipFile(out, "a") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
 
 
 def test_an_archive_without_sheets_is_no_workbook() -> None:
