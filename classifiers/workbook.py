@@ -13,10 +13,10 @@ Comments (``sheetnotes``: Excel's notes and threaded comments) are walked one by
 and masked where they stand.
 
 Fail closed: what is not rewritten must hold nothing to mask. A part this module does not know
-(pivot caches, embedded objects, external links, tables), a name or a property of the
+(embedded objects, external links, sheets of charts, slicers), a name or a property of the
 workbook or of a sheet, a comment's author, a formula with text in it, a string's phonetic
-reading or text between elements that holds personal data, a chart that copies a masked cell,
-a DTD, an encrypted or a repeated entry: the workbook is refused.
+reading or text between elements that holds personal data, a chart, a table or a pivot table
+that copies a masked cell, a DTD, an encrypted or a repeated entry: the workbook is refused.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ Check = Callable[[str], bool]
 Picture = Callable[[str], bool]
 
 # The parts a workbook of rows holds, as Excel, POI, EasyExcel, openpyxl and WPS write them,
-# pictures (a photo placed over a cell, WPS's pictures in cells), comments and charts among
-# them. Any other part may hold what is not rewritten here (a pivot cache's copy of the rows,
-# an embedded object).
+# pictures (a photo placed over a cell, WPS's pictures in cells), comments, charts, tables and
+# pivot tables among them. Any other part may hold what is not rewritten here (an embedded
+# object, a link to another workbook).
 _KNOWN_PARTS: Final = re.compile(
     r"""\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:app|core|custom)\.xml
     |xl/workbook\.xml|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|xl/theme/theme\d+\.xml
@@ -52,7 +52,9 @@ _KNOWN_PARTS: Final = re.compile(
     |xl/cellimages\.xml|xl/_rels/cellimages\.xml\.rels
     |xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml
     |xl/persons/person\.xml|xl/drawings/(?:vmlDrawing|commentsDrawing)\d+\.vml
-    |xl/charts/chart\d+\.xml|xl/charts/_rels/chart\d+\.xml\.rels|xl/charts/(?:style|colors)\d+\.xml""",
+    |xl/charts/chart\d+\.xml|xl/charts/_rels/chart\d+\.xml\.rels|xl/charts/(?:style|colors)\d+\.xml
+    |xl/tables/table\d+\.xml|xl/pivotTables/pivotTable\d+\.xml|xl/pivotTables/_rels/pivotTable\d+\.xml\.rels
+    |xl/pivotCache/pivotCache(?:Definition|Records)\d+\.xml|xl/pivotCache/_rels/pivotCacheDefinition\d+\.xml\.rels""",
     re.VERBOSE,
 )
 # Parts whose texts and attribute values are metadata the walk does not mask: the workbook's
@@ -70,15 +72,20 @@ _SHEET: Final = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _COMMENTS: Final = re.compile(
     r"xl/comments\d+\.xml|xl/comments/comment\d+\.xml|xl/threadedComments/threadedComment\d+\.xml"
 )
-# A chart keeps a copy of the cells it shows (its cached values), which a reader shows until
-# it reads the cells again: checked, and refused where it copies a cell that was masked.
-_CHART: Final = re.compile(r"xl/charts/chart\d+\.xml")
+# Parts that keep a copy of cells, which a reader shows until it reads the cells again: a
+# chart's cached values, a table's column names (its header's cells), a pivot cache's items
+# and records (every row it was made from), a pivot table's items. Checked, and refused where
+# they copy a cell that was masked.
+_COPIES: Final = re.compile(
+    r"xl/charts/chart\d+\.xml|xl/tables/table\d+\.xml|xl/pivotTables/pivotTable\d+\.xml"
+    r"|xl/pivotCache/pivotCache(?:Definition|Records)\d+\.xml"
+)
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
 # The parts read: the others (themes, charts' styles and colours, printer settings, the
 # calculation chain) are passed as they came, or dropped.
 _READ: Final = re.compile(
-    rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_CHART.pattern}|xl/sharedStrings\.xml"
+    rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_COPIES.pattern}|xl/sharedStrings\.xml"
 )
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
@@ -125,8 +132,8 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     for name, data in parts.items():
         if _COMMENTS.fullmatch(name):
             records += _walk_comments(name, data, walk_text, check, changed)
-        elif _CHART.fullmatch(name):
-            _check_chart(name, data, masked, check)
+        elif _COPIES.fullmatch(name):
+            _check_copy(name, data, masked, check)
     blank_pictures(entry_names(body), picture, changed, "workbook")
     if not changed:
         return body, False, records
@@ -136,15 +143,16 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     return write_parts(body, changed, (_CALC_CHAIN,)), True, records
 
 
-def _check_chart(name: str, data: bytes, masked: set[str], check: Check) -> None:
-    """Refuse a chart whose texts (its cached values, titles, labels) copy a masked cell's text,
-    or hold what a walk would mask: a chart of amounts by district passes as it came, one whose
-    axis lists the applicants' names does not."""
+def _check_copy(name: str, data: bytes, masked: set[str], check: Check) -> None:
+    """Refuse a chart, a table or a pivot table whose texts copy a masked cell's text, or hold
+    what a walk would mask: a chart of amounts by district passes as it came, one whose axis
+    lists the applicants' names does not; so does a pivot table of counts by district, not the
+    cache of the roster's rows it was made from."""
     found = read_metadata(data, name, "workbook")
     if any(text in masked for text in found):
-        raise InspectionError("unparseable", f"a chart ({name}) keeps a copy of a masked cell")
+        raise InspectionError("unparseable", f"{name} keeps a copy of a masked cell")
     if check("\n".join(found)):
-        raise InspectionError("unparseable", f"a chart's title, label or cached value ({name}) holds personal data")
+        raise InspectionError("unparseable", f"a title, a label or a copied value in {name} holds personal data")
 
 
 def _walk_comments(name: str, data: bytes, walk_text: Walk, check: Check, changed: dict[str, bytes]) -> int:

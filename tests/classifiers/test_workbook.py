@@ -248,11 +248,11 @@ def _with_part(name: str, data: bytes) -> bytes:
     ("body", "code"),
     [
         # Parts not rewritten here: a picture that has no blank, an embedded object, a sheet of
-        # a chart, a pivot cache's copy of the rows.
+        # a chart, a slicer.
         (_with_part("xl/media/image1.emf", b"\x01\x00"), "binary"),
         (_with_part("xl/embeddings/oleObject1.bin", ID.encode()), "binary"),
         (_with_part("xl/chartsheets/sheet1.xml", f"<chartsheet><v>{ID}</v></chartsheet>".encode()), "binary"),
-        (_with_part("xl/pivotCache/pivotCacheRecords1.xml", b"<pivotCacheRecords/>"), "binary"),
+        (_with_part("xl/slicers/slicer1.xml", b"<slicers/>"), "binary"),
         (_with_part("../evil.xml", b"<x/>"), "binary"),
         # A sheet's name, a document property, a header or a formula holding personal data.
         (
@@ -455,25 +455,61 @@ _PAID = _handmade(
 )
 
 
-def test_a_chart_of_nothing_personal_goes_as_it_came() -> None:
-    """A chart of amounts by district beside a roster: the roster is masked, the chart kept."""
-    chart = _chart(["新城街道", "老城街道"])
-    inspection = _inspect(_with_parts(_PAID, {"xl/charts/chart1.xml": chart}))
-    assert _rows(inspection.body)[1:] == [("[已屏蔽]", 650.5), ("[已屏蔽]", 720)]
-    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
-        assert archive.read("xl/charts/chart1.xml").decode() == chart
+def _table(*columns: str) -> str:
+    """A table's part as Excel writes one when a range is formatted as a table."""
+    named = "".join(f'<tableColumn id="{i + 1}" name="{c}"/>' for i, c in enumerate(columns))
+    return (
+        f'<table xmlns="{_MAIN}" id="1" name="表1" displayName="表1" ref="A1:B3"><autoFilter ref="A1:B3"/>'
+        f'<tableColumns count="{len(columns)}">{named}</tableColumns></table>'
+    )
+
+
+def _pivot_records(*names: str) -> str:
+    """A pivot cache's records: every row the pivot table was made from."""
+    rows = "".join(f'<r><s v="{n}"/><n v="650.5"/></r>' for n in names)
+    return f'<pivotCacheRecords xmlns="{_MAIN}" count="{len(names)}">{rows}</pivotCacheRecords>'
+
+
+def _pivot_table(*items: str) -> str:
+    shown = "".join(f'<item n="{i}" x="{n}"/>' for n, i in enumerate(items))
+    return (
+        f'<pivotTableDefinition xmlns="{_MAIN}" name="数据透视表1" cacheId="1" dataCaption="值">'
+        f'<pivotFields count="1"><pivotField axis="axisRow"><items count="{len(items)}">{shown}</items>'
+        "</pivotField></pivotFields></pivotTableDefinition>"
+    )
 
 
 @pytest.mark.parametrize(
-    "chart",
+    ("name", "part"),
     [
-        _chart(["张伟", "李娜"]),  # the axis copies the names the roster's cells masked
-        _chart(["新城街道", "老城街道"], title=f"身份证号{ID}的保障金"),
+        ("xl/charts/chart1.xml", _chart(["新城街道", "老城街道"])),  # amounts by district
+        ("xl/tables/table1.xml", _table("姓名", "保障金额")),  # the header's cells, not masked
+        ("xl/pivotTables/pivotTable1.xml", _pivot_table("新城街道", "老城街道")),
     ],
-    ids=["copies-masked-cells", "title"],
+    ids=["chart", "table", "pivot-table"],
 )
-def test_a_chart_that_shows_what_was_masked_is_refused(chart: str) -> None:
-    body = _with_parts(_PAID, {"xl/charts/chart1.xml": chart})
+def test_a_copy_of_nothing_personal_goes_as_it_came(name: str, part: str) -> None:
+    """Beside a roster: the roster is masked, the chart, the table or the pivot table kept."""
+    inspection = _inspect(_with_parts(_PAID, {name: part}))
+    assert _rows(inspection.body)[1:] == [("[已屏蔽]", 650.5), ("[已屏蔽]", 720)]
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        assert archive.read(name).decode() == part
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("xl/charts/chart1.xml", _chart(["张伟", "李娜"])),  # the axis copies the masked names
+        ("xl/charts/chart1.xml", _chart(["新城街道", "老城街道"], title=f"身份证号{ID}的保障金")),
+        ("xl/pivotCache/pivotCacheRecords1.xml", _pivot_records("张伟", "李娜")),
+        ("xl/pivotCache/pivotCacheRecords1.xml", _pivot_records(f"身份证号{ID}")),
+        ("xl/pivotTables/pivotTable1.xml", _pivot_table("李娜", "张伟")),
+        ("xl/tables/table1.xml", _table(f"身份证号{ID}", "保障金额")),
+    ],
+    ids=["chart-axis", "chart-title", "pivot-records", "pivot-records-id", "pivot-items", "table-column"],
+)
+def test_a_copy_that_shows_what_was_masked_is_refused(name: str, part: str) -> None:
+    body = _with_parts(_PAID, {name: part})
     assert _refused(body) == "unparseable"
     kept = INSPECTOR.inspect(body, WORKBOOK, None, PROFILES.get("clear"))
     assert kept.body == body
