@@ -28,6 +28,7 @@ from typing import Final
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
 from .pictures import blank_pictures
+from .pivotcache import items_table, read_fields, read_records
 from .sheetnotes import read_comments, rewrite_comments
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 from .zipparts import drop_references, entry_names, read_parts, write_parts
@@ -80,6 +81,7 @@ _COPIES: Final = re.compile(
     r"xl/charts/chart\d+\.xml|xl/tables/table\d+\.xml|xl/pivotTables/pivotTable\d+\.xml"
     r"|xl/pivotCache/pivotCache(?:Definition|Records)\d+\.xml"
 )
+_PIVOT_CACHE: Final = re.compile(r"xl/pivotCache/pivotCache(Definition|Records)(\d+)\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
 # The parts read: the others (themes, charts' styles and colours, printer settings, the
@@ -134,6 +136,7 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
             records += _walk_comments(name, data, walk_text, check, changed)
         elif _COPIES.fullmatch(name):
             _check_copy(name, data, masked, check)
+    _check_pivot_caches(parts, lambda text: walk_text(text, True))
     blank_pictures(entry_names(body), picture, changed, "workbook")
     if not changed:
         return body, False, records
@@ -153,6 +156,25 @@ def _check_copy(name: str, data: bytes, masked: set[str], check: Check) -> None:
         raise InspectionError("unparseable", f"{name} keeps a copy of a masked cell")
     if check("\n".join(found)):
         raise InspectionError("unparseable", f"a title, a label or a copied value in {name} holds personal data")
+
+
+def _check_pivot_caches(parts: dict[str, bytes], walk_table: Callable[[str], tuple[str, bool, int]]) -> None:
+    """Refuse a pivot cache whose rows, read back into the table they came from (``pivotcache``),
+    hold what a walk masks: its source may be a query outside the workbook, whose rows no walk
+    of a sheet saw."""
+    for name, data in parts.items():
+        number = _PIVOT_CACHE.fullmatch(name)
+        if number is None:
+            continue
+        defined = f"xl/pivotCache/pivotCacheDefinition{number.group(2)}.xml"
+        if defined not in parts:
+            raise InspectionError("unparseable", f"{name} is the rows of no pivot cache's definition")
+        names, items = read_fields(parts[defined], defined)
+        table = items_table(names, items) if number.group(1) == "Definition" else read_records(data, name, names, items)
+        if table and walk_rows(table, walk_table, f"the rows of {name}")[0] is not None:
+            raise InspectionError(
+                "unparseable", f"the rows {name} keeps of the pivot table's source hold personal data"
+            )
 
 
 def _walk_comments(name: str, data: bytes, walk_text: Walk, check: Check, changed: dict[str, bytes]) -> int:

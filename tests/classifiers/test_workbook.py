@@ -464,10 +464,32 @@ def _table(*columns: str) -> str:
     )
 
 
-def _pivot_records(*names: str) -> str:
-    """A pivot cache's records: every row the pivot table was made from."""
-    rows = "".join(f'<r><s v="{n}"/><n v="650.5"/></r>' for n in names)
-    return f'<pivotCacheRecords xmlns="{_MAIN}" count="{len(names)}">{rows}</pivotCacheRecords>'
+def _pivot_cache(field: str, *values: str) -> dict[str, str]:
+    """A pivot cache made from a query outside the workbook: a field of ``values`` and an amount,
+    each record naming its value by its index among the field's items."""
+    items = "".join(f'<s v="{v}"/>' for v in values)
+    definition = (
+        f'<pivotCacheDefinition xmlns="{_MAIN}" recordCount="{len(values)}">'
+        '<cacheSource type="external" connectionId="1"/><cacheFields count="2">'
+        f'<cacheField name="{field}" numFmtId="0"><sharedItems count="{len(values)}">{items}</sharedItems></cacheField>'
+        '<cacheField name="金额" numFmtId="0"><sharedItems containsNumber="1"/></cacheField>'
+        "</cacheFields></pivotCacheDefinition>"
+    )
+    records = "".join(f'<r><x v="{i}"/><n v="650.5"/></r>' for i in range(len(values)))
+    return {
+        "xl/pivotCache/pivotCacheDefinition1.xml": definition,
+        "xl/pivotCache/pivotCacheRecords1.xml": f'<pivotCacheRecords xmlns="{_MAIN}">{records}</pivotCacheRecords>',
+    }
+
+
+def test_a_pivot_cache_is_read_back_into_the_rows_it_was_made_from() -> None:
+    """A cache of a query outside the workbook: no cell copies it, its fields' names key it."""
+    kept = _with_parts(_PAID, _pivot_cache("街道", "新城街道", "老城街道"))
+    assert _rows(_inspect(kept).body)[1:] == [("[已屏蔽]", 650.5), ("[已屏蔽]", 720)]
+    assert _refused(_with_parts(_PAID, _pivot_cache("姓名", "王秀英", "赵敏"))) == "unparseable"
+    records_only = _pivot_cache("街道", "新城街道")
+    del records_only["xl/pivotCache/pivotCacheDefinition1.xml"]
+    assert _refused(_with_parts(_PAID, records_only)) == "unparseable"
 
 
 def _pivot_table(*items: str) -> str:
@@ -497,19 +519,19 @@ def test_a_copy_of_nothing_personal_goes_as_it_came(name: str, part: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("name", "part"),
+    "parts",
     [
-        ("xl/charts/chart1.xml", _chart(["张伟", "李娜"])),  # the axis copies the masked names
-        ("xl/charts/chart1.xml", _chart(["新城街道", "老城街道"], title=f"身份证号{ID}的保障金")),
-        ("xl/pivotCache/pivotCacheRecords1.xml", _pivot_records("张伟", "李娜")),
-        ("xl/pivotCache/pivotCacheRecords1.xml", _pivot_records(f"身份证号{ID}")),
-        ("xl/pivotTables/pivotTable1.xml", _pivot_table("李娜", "张伟")),
-        ("xl/tables/table1.xml", _table(f"身份证号{ID}", "保障金额")),
+        {"xl/charts/chart1.xml": _chart(["张伟", "李娜"])},  # the axis copies the masked names
+        {"xl/charts/chart1.xml": _chart(["新城街道", "老城街道"], title=f"身份证号{ID}的保障金")},
+        _pivot_cache("街道", "张伟", "新城街道"),  # a copy of a masked cell under no name's key
+        _pivot_cache("街道", f"身份证号{ID}"),
+        {"xl/pivotTables/pivotTable1.xml": _pivot_table("李娜", "张伟")},
+        {"xl/tables/table1.xml": _table(f"身份证号{ID}", "保障金额")},
     ],
     ids=["chart-axis", "chart-title", "pivot-records", "pivot-records-id", "pivot-items", "table-column"],
 )
-def test_a_copy_that_shows_what_was_masked_is_refused(name: str, part: str) -> None:
-    body = _with_parts(_PAID, {name: part})
+def test_a_copy_that_shows_what_was_masked_is_refused(parts: dict[str, str]) -> None:
+    body = _with_parts(_PAID, parts)
     assert _refused(body) == "unparseable"
     kept = INSPECTOR.inspect(body, WORKBOOK, None, PROFILES.get("clear"))
     assert kept.body == body
