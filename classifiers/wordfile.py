@@ -9,12 +9,15 @@ as text, each table as a CSV table of its cells (a cell's paragraphs one per lin
 label in one cell keys the value in the next; what the walk changed is shared back among the
 texts each paragraph was read from, and only those are rewritten.
 
-Pictures (``pictures``) are found whole and masked as the caller's profile masks a photo.
+Pictures (``pictures``) are found whole and masked as the caller's profile masks a photo. A
+chart passes where its data (a workbook embedded beside it, walked as ``workbook`` walks one)
+and its cached values hold nothing to mask.
 
-Fail closed: a part this module does not know (embedded objects, charts) is refused; so is a
-document whose properties, relationships, settings, revision or comment authors, data bound to
-content controls, deleted text, field codes or drawings' alternative texts hold personal data,
-and a mask that would take a tab or a break.
+Fail closed: a part this module does not know (embedded objects other than workbooks) is
+refused; so is a document whose properties, relationships, settings, revision or comment
+authors, data bound to content controls, deleted text, field codes, drawings' alternative texts
+or XML comments hold personal data, a chart whose data is not in the document, and a mask that
+would take a tab or a break.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from . import workbook
 from .inspection import InspectionError
 from .officezip import read_metadata, walk_rows
 from .pictures import blank_pictures
@@ -47,7 +51,9 @@ _KNOWN_PARTS: Final = re.compile(
     |word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/(?:footnotes|endnotes)\.xml
     |word/comments(?:Extended|Ids|Extensible)?\.xml
     |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)
-    |word/media/[\w.-]+""",
+    |word/media/[\w.-]+
+    |word/charts/chart\d+\.xml|word/charts/_rels/chart\d+\.xml\.rels|word/charts/(?:style|colors)\d+\.xml
+    |word/embeddings/[\w.-]+\.xlsx""",
     re.VERBOSE,
 )
 _STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes|comments)\.xml")
@@ -64,9 +70,15 @@ _METADATA: Final = re.compile(
 # text it shows is masked.
 _THUMBNAILS: Final = ("docProps/thumbnail.jpeg", "docProps/thumbnail.png")
 _THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*docProps/thumbnail[^>]*/>")
-# The parts read: the others (styles, themes, fonts, the thumbnail) are passed as they came,
-# or dropped. A style's name is shown in Word's gallery of styles, not in the document.
-_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}")
+# A chart (as Word and poi-tl write one) draws a copy of its data (its cached values) and keeps
+# the data itself in a workbook of its own, embedded in the document.
+_CHART: Final = re.compile(r"word/charts/chart(\d+)\.xml")
+_EMBEDDED_WORKBOOK: Final = re.compile(r"word/embeddings/[\w.-]+\.xlsx")
+_EMBEDDED_TARGET: Final = re.compile(rb'Target="(?:\.\./|/word/)embeddings/([\w.-]+\.xlsx)"')
+# The parts read: the others (styles, themes, fonts, the thumbnail, charts' styles and colours)
+# are passed as they came, or dropped. A style's name is shown in Word's gallery of styles, not
+# in the document.
+_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}|{_CHART.pattern}|{_EMBEDDED_WORKBOOK.pattern}")
 
 
 def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
@@ -95,11 +107,37 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
         records += _walk_story(story, walk_story)
         if story.masked:
             changed[name] = rewrite_story(story)
+    records += _check_charts(parts, walk_story, check, picture, max_bytes)
     blank_pictures(entry_names(body), picture, changed, "document")
     if not changed:
         return body, False, records
     drop_references(parts, changed, ("[Content_Types].xml", "_rels/.rels"), _THUMBNAIL_REFS)
     return write_parts(body, changed, _THUMBNAILS), True, records
+
+
+def _check_charts(parts: dict[str, bytes], walk: Walk, check: Check, picture: Picture, max_bytes: int) -> int:
+    """The records of the workbooks embedded for charts, each walked as a workbook is; refuse
+    one that holds what a walk masks (its chart's cached values copy it), a chart whose title,
+    labels or cached values hold what a walk would mask, and one whose data is not embedded
+    (linked to a file outside, or nowhere), whose cached values are then the only copy and
+    hold bare values no walk can key."""
+    records = 0
+    for name, data in parts.items():
+        if _EMBEDDED_WORKBOOK.fullmatch(name):
+            _, masked, found = workbook.walk(data, walk, check, picture, max_bytes)
+            if masked:
+                raise InspectionError("unparseable", f"the data of a chart or an object ({name}) holds personal data")
+            records += found
+        elif (chart := _CHART.fullmatch(name)) is not None:
+            links = parts.get(f"word/charts/_rels/chart{chart.group(1)}.xml.rels", b"")
+            embedded = [f"word/embeddings/{t.decode()}" for t in _EMBEDDED_TARGET.findall(links)]
+            if b'TargetMode="External"' in links or not embedded or any(e not in parts for e in embedded):
+                raise InspectionError("unparseable", f"the data of a chart ({name}) is not in the document")
+            if check("\n".join(read_metadata(data, name, "document"))):
+                raise InspectionError(
+                    "unparseable", f"a chart's title, label or cached value ({name}) holds personal data"
+                )
+    return records
 
 
 def _walk_story(story: Story, walk_story: Walk) -> int:

@@ -9,6 +9,7 @@ import random
 import zipfile
 
 import docx
+import openpyxl
 import pytest
 from docx.document import Document
 from PIL import Image
@@ -361,6 +362,74 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
     assert _refused(body) == code
+
+
+def _chart_data(header: list[str], *rows: list[object]) -> bytes:
+    """The workbook Word embeds beside a chart: the chart's data, as a table."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [header, *rows]:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_CHART_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"'
+    ' Target="../embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>'
+)
+
+
+def _chart(categories: list[str], title: str = "各街道低保人数") -> str:
+    """A chart as Word writes one: its title, a copy of its data's cells, its data's place."""
+    points = "".join(f'<c:pt idx="{i}"><c:v>{c}</c:v></c:pt>' for i, c in enumerate(categories))
+    return (
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:chart>'
+        f"<c:title><c:tx><c:rich><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx></c:title>"
+        '<c:plotArea><c:barChart><c:ser><c:idx val="0"/><c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f>'
+        f'<c:strCache><c:ptCount val="{len(categories)}"/>{points}</c:strCache></c:strRef></c:cat>'
+        "</c:ser></c:barChart></c:plotArea></c:chart>"
+        '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
+    )
+
+
+def _with_chart(chart: str, data: bytes | None, rels: str = _CHART_RELS) -> bytes:
+    parts: dict[str, str | bytes] = {"word/charts/chart1.xml": chart, "word/charts/_rels/chart1.xml.rels": rels}
+    if data is not None:
+        parts["word/embeddings/Microsoft_Excel_Worksheet.xlsx"] = data
+    return _handmade(_document_xml(_p(_r(f"<w:t>申请人张伟，身份证号{ID}</w:t>"))), **parts)
+
+
+def test_a_chart_of_nothing_personal_goes_as_it_came() -> None:
+    """A report's chart of counts by district (poi-tl fills one from a template): the text is
+    masked, the chart and its data kept."""
+    data = _chart_data(["街道", "人数"], ["新城街道", 120], ["老城街道", 85])
+    inspection = _inspect(_with_chart(_chart(["新城街道", "老城街道"]), data))
+    with zipfile.ZipFile(io.BytesIO(inspection.body)) as archive:
+        assert "申请人[已屏蔽]，身份证号[已屏蔽]" in archive.read("word/document.xml").decode()
+        assert archive.read("word/embeddings/Microsoft_Excel_Worksheet.xlsx") == data
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The chart's data holds names under their key, and the chart's axis copies them.
+        _with_chart(_chart(["张伟", "李娜"]), _chart_data(["姓名", "保障金额"], ["张伟", 650], ["李娜", 720])),
+        _with_chart(_chart(["新城街道"], title=f"身份证号{ID}"), _chart_data(["街道", "人数"], ["新城街道", 120])),
+        # Its data linked to a file outside, or nowhere: the cached values are the only copy.
+        _with_chart(_chart(["张伟", "李娜"]), None),
+        _with_chart(_chart(["张伟", "李娜"]), None, _CHART_RELS.replace("/>", ' TargetMode="External"/>')),
+        _with_chart(_chart(["张伟", "李娜"]), None, _CHART_RELS.replace("../embeddings/", "file:///C:/")),
+    ],
+    ids=["data", "title", "not-embedded", "linked", "linked-by-path"],
+)
+def test_a_chart_that_shows_what_would_be_masked_is_refused(body: bytes) -> None:
+    assert _refused(body) == "unparseable"
 
 
 def _comments_xml(*comments: tuple[str, str]) -> str:
