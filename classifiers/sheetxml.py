@@ -168,16 +168,34 @@ def read_sheet(data: bytes, name: str, strings: list[str]) -> Sheet:
             if column > _COLUMNS_MAX:
                 raise InspectionError("unparseable", f"a cell of {name} stands past the last column")
             cells.append(_cell(ref, row_number, column, c, strings, name))
-    # What the cells do not hold: headers and footers, links, validations' lists; and text
-    # between the cells' elements or an inline string's phonetic reading, which no reader shows
-    # but which is there all the same.
+    # What the cells do not hold: headers and footers, links, validations' lists; and, among
+    # the cells, what no reader shows but an unchanged cell carries out all the same: text
+    # between elements, an inline string's phonetic reading, attributes and elements the
+    # parser read past (an extension's, or anyone's).
     metadata = comments + [t for e in root if local(e.tag) != "sheetData" for t in texts(e)]
-    for e in sheet_data.iter() if sheet_data is not None else ():
-        if e.tail and e.tail.strip():
-            metadata.append(e.tail)
-        if local(e.tag) == "is":
-            metadata += unshown(e)
+    if sheet_data is not None:
+        metadata += _beside_cells(sheet_data)
     return Sheet(name, text, _cells_found(text, name, cells), cells, metadata)
+
+
+def _beside_cells(sheet_data: Element) -> list[str]:
+    """The texts and attribute values under ``sheetData`` other than what the cells show (their
+    values, formulas and inline strings) and where rows and cells stand, each once."""
+    shown_ids: set[int] = set()
+    for e in sheet_data.iter():
+        if local(e.tag) == "is":
+            shown_ids.update(id(t) for t in _shown_elements(e))
+    found: dict[str, None] = {}
+    for e in sheet_data.iter():
+        tag = local(e.tag)
+        if e.text and tag != "v" and tag != "f" and id(e) not in shown_ids and e.text.strip():
+            found[e.text] = None
+        if e.tail and e.tail.strip():
+            found[e.tail] = None
+        for key, value in e.items():
+            if key != "r" or (tag != "c" and tag != "row"):
+                found[value] = None
+    return list(found)
 
 
 def _number(value: str | None, default: int, most: int, name: str) -> int:

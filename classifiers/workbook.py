@@ -119,7 +119,9 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     for name, sheet in sheets.items():
         if check("\n".join(sheet.metadata)):
             raise InspectionError(
-                "unparseable", f"a sheet's header, footer, link or XML comment ({name}) holds personal data"
+                "unparseable",
+                f"a sheet's header, footer, link, XML comment or what is beside its cells' values ({name}) "
+                "holds personal data",
             )
         sheet_changed, sheet_records = _walk_sheet(sheet, lambda text: walk_text(text, True), check)
         records += sheet_records

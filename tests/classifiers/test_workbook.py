@@ -372,6 +372,18 @@ def _with_part(name: str, data: bytes) -> bytes:
             "unparseable",
         ),
         (_handmade(_sheet_xml(_HEADER_ROW + f"<?note {ID}?>"), ["姓名", "身份证号码", "金额"]), "unparseable"),
+        # What an unchanged cell or row carries beside its value: an element, an attribute, an
+        # extension, which the parser reads past.
+        *(
+            (_handmade(_sheet_xml(_HEADER_ROW + row), ["姓名", "身份证号码", "金额"]), "unparseable")
+            for row in (
+                _row(2, f'<c r="A2"><v>1</v><x>身份证号{ID}</x></c>'),
+                _row(2, f'<c r="A2" note="身份证号{ID}"><v>1</v></c>'),
+                _row(2, f'<c r="A2"><v>1</v></c><x>身份证号{ID}</x>'),
+                f'<row r="2" note="身份证号{ID}"><c r="A2"><v>1</v></c></row>',
+                _row(2, f'<c r="A2"><v>1</v><extLst><ext uri="x"><y>身份证号{ID}</y></ext></extLst></c>'),
+            )
+        ),
         (
             _handmade(
                 _sheet_xml(_HEADER_ROW),
