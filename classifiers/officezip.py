@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 from .inspection import InspectionError
 
+_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)""")
 # What the tree builder is handed for each XML comment: the tree does not keep it.
 _NOT_KEPT = Element("comment")
 
@@ -29,6 +31,11 @@ def parse(data: bytes, name: str, kind: str) -> tuple[Element, str, list[str]]:
     declared = data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))
     if data.count(b"<?") > (1 if declared else 0):
         raise InspectionError("unparseable", f"the {kind}'s part {name} holds a processing instruction")
+    # The parser would read the bytes in the encoding the declaration names, the part's text is
+    # read (and rewritten) as UTF-8: the two must be one.
+    encoding = _ENCODING.match(data) if declared else None
+    if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
+        raise InspectionError("unparseable", f"the {kind}'s part {name} is declared in an encoding other than UTF-8")
     comments: list[str] = []
 
     def comment(text: str | None) -> Element:
@@ -40,7 +47,7 @@ def parse(data: bytes, name: str, kind: str) -> tuple[Element, str, list[str]]:
         parser = XMLParser(target=TreeBuilder(comment_factory=comment))
         parser.feed(data)
         return parser.close(), text, comments
-    except (UnicodeDecodeError, ParseError, ValueError) as exc:
+    except (UnicodeDecodeError, ParseError, ValueError, LookupError) as exc:
         raise InspectionError("unparseable", f"the {kind}'s part {name} is not readable XML: {exc}") from None
 
 

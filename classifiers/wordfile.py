@@ -61,9 +61,11 @@ _STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer
 # relationships' targets (a link), settings (document variables), revision authors, the data
 # that content controls are bound to (Word's default template holds an empty one), what Word
 # 2013 and later keep of comments beside their texts (replies, ids, dates), the numbering (a
-# list's label is shown before each item: ``申请人%1``), the content types.
+# list's label is shown before each item: ``申请人%1``), the fonts' and web settings' parts,
+# the content types.
 _METADATA: Final = re.compile(
-    r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|people|numbering)\.xml|customXml/.*\.xml"
+    r"docProps/.*\.xml|.*\.rels|word/(?:glossary/)?(?:settings|webSettings|fontTable|people|numbering)\.xml"
+    r"|customXml/.*\.xml"
     r"|word/comments(?:Extended|Ids|Extensible)\.xml|\[Content_Types\]\.xml"
 )
 # A picture of the first page, saved with the document: dropped with what it names once the

@@ -341,6 +341,17 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
             ),
             "unparseable",
         ),
+        (
+            _handmade(
+                _document_xml(_p(_r("<w:t>无</w:t>"))),
+                **{"word/fontTable.xml": f'<w:fonts xmlns:w="{_MAIN}"><w:font w:name="身份证号{ID}"/></w:fonts>'},
+            ),
+            "unparseable",
+        ),
+        # A part the parser would read in another encoding than the one it is rewritten in, or
+        # in one it does not know (which crashed the inspector: found by fuzzing).
+        (_handmade(_document_xml(_p(_r("<w:t>申请人张伟</w:t>"))).replace("UTF-8", "ISO-8859-1")), "unparseable"),
+        (_handmade(_document_xml(_p(_r("<w:t>无</w:t>"))).replace("UTF-8", "UF-8")), "unparseable"),
     ],
     ids=[
         "embedded-object",
@@ -358,6 +369,9 @@ def test_a_mask_that_would_take_a_tab_is_refused() -> None:
         "xml-comment-in-content-types",
         "processing-instruction",
         "list-label",
+        "font-table",
+        "declared-latin-1",
+        "unknown-encoding",
     ],
 )
 def test_what_is_not_rewritten_must_hold_nothing(body: bytes, code: str) -> None:
