@@ -376,8 +376,9 @@ class Detector:
             # One of the 2023 series (永居证号), an ID number's shape, maybe masked in part upstream
             # (9118401985****0016: the mask's characters stand for digits).
             claim = resident_id.ENTITY
-        elif entity == social_security_card.ENTITY and len(compact) == 15 and resident_id.validate(compact) is None:
-            claim = resident_id.ENTITY  # a legacy ID number under 医保号 (the holder's, in some provinces)
+        elif entity == social_security_card.ENTITY and social_security_card.labelled_id(compact):
+            # A legacy, mistyped or cut ID number under 医保号 or 社保卡号 (the holder's, in some provinces).
+            claim = resident_id.ENTITY
         elif entity == resident_id.ENTITY and _spreadsheet_id(core):
             claim = entity
         elif entity == PHONE and set(core) <= phone_chars and 7 <= _digits(compact) <= 15:

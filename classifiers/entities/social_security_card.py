@@ -8,13 +8,17 @@ eight digits is also an order's, a case's or a model's number (案号A12345678):
 only with the card's word before it (within 16 characters, as a passport's) or under the card's
 key (its score is below the threshold).
 
-A medical insurance card's number (医保卡号, 医疗保险卡号, 医保号) is this card's in most provinces
-(the card is the insured's medical card), elsewhere a city's own (ten or fourteen digits, a
-letter before them): whatever its shape, it names the insured as the card does, and after its
-label (``find``) or under its key it is found as the card. One that is an ID number is left to
-RESIDENT_ID (the holder's number: the persons it names, a minor's); a legacy one of 15 digits,
-which the scanner takes only beside an ID number's label, is found after the card's label as
-RESIDENT_ID.
+After the card's own label (社保卡号, 社会保障卡卡号) and a medical insurance card's (医保卡号,
+医疗保险卡号, 医保号: this card in most provinces, elsewhere a city's own) one rule holds, whatever
+the shape: the card's number was a letter and eight digits in the first series only, provinces
+have issued others since (two letters, a region's code and a serial, ten or fourteen digits), and
+in many the card's number is the holder's ID number; whatever it is, after the label it names the
+insured. So six digits or more there (letters, hyphens) are the card (``find``), and under its
+key 8-20 letters and digits (``looks_like``). An ID number there is left to RESIDENT_ID (the
+holder's number: the persons it names, a minor's): a valid one the scanner finds by itself; a
+legacy one of 15 digits, and one mistyped or cut before its check character (an ID number's
+shape with a real province and date of birth: ``resident_id.mistyped``, ``truncated``), are
+found after the card's label as RESIDENT_ID, as they are after an ID number's label.
 """
 
 from __future__ import annotations
@@ -36,37 +40,55 @@ PATTERNS: tuple[PatternSpec, ...] = (
 CONTEXT: tuple[str, ...] = ("社保卡", "社会保障卡", "sbkh", "shbzkh", "social security card", "医保卡", "医疗保险卡")
 
 
-# The medical insurance card's labels: 医保卡号, 医保卡卡号, 医保号, 医保编号, 医保个人编号, 医疗保险卡号,
-# 医疗保险号码; a colon, a space or 为 before the number, which holds six digits or more (not 医保卡号：3,
-# a list's index) and letters and hyphens. Not 医保结算单号 nor 医保局审批编号: a word between. Label and
-# number apart for the presidio recognizers (recognizers/labelled.py).
-LABEL: Final = r"(?:医保(?:卡卡?号|个人编号|编号|号码?)|医疗保险(?:卡卡?号|卡?编号|卡?号码?))[\s:：=为是]{0,3}"
+# The card's labels: 社保卡号, 社保卡卡号, 社会保障卡(卡)号, and the medical insurance card's: 医保卡号,
+# 医保卡卡号, 医保号, 医保编号, 医保个人编号, 医疗保险卡号, 医疗保险号码; a colon, a space or 为 before
+# the number, which holds six digits or more (not 医保卡号：3, a list's index) and letters and
+# hyphens. Not 社会保障号码 (the ID number's label), 医保结算单号 nor 医保局审批编号: a word between.
+# Label and number apart for the presidio recognizers (recognizers/labelled.py).
+LABEL: Final = (
+    r"(?:(?:社保|社会保障|医保|医疗保险)卡卡?(?:号码?|编号)|医保(?:个人编号|编号|号码?)|医疗保险(?:编号|号码?))"
+    r"[\s:：=为是]{0,3}"
+)
 LABELLED_NUMBER: Final = r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*(?![0-9A-Za-z])"
 _LABELLED: Final = re.compile(LABEL + f"({LABELLED_NUMBER})")
 _MEDICAL_MIN_DIGITS = 6
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
-    """The medical insurance cards' numbers after their labels in ``text``: (start, end, entity),
-    the card's, or RESIDENT_ID for a legacy ID number of 15 digits (a valid one of 18 the scanner
-    finds by itself)."""
+    """The cards' numbers after their labels in ``text``: (start, end, entity), the card's, or
+    RESIDENT_ID for an ID number legacy, mistyped or cut (``labelled_id``; a valid one of 18 the
+    scanner finds by itself)."""
     # One character first (permits.find says why), then the labels' words.
-    if "医" not in text or ("医保" not in text and "医疗保险" not in text):
+    if "保" not in text or not ("医保" in text or "医疗保险" in text or "社保卡" in text or "社会保障卡" in text):
         return []
     found: list[tuple[int, int, str]] = []
     for m in _LABELLED.finditer(text):
         number = m.group(1)
         if labelled_card(number):
             found.append((*m.span(1), ENTITY))
-        elif len(number) == 15 and resident_id.validate(number) is None:
+        elif labelled_id(number):
             found.append((*m.span(1), resident_id.ENTITY))
     return found
 
 
 def labelled_card(number: str) -> bool:
-    """Six digits or more, and no ID number (valid or legacy: RESIDENT_ID's)."""
+    """Six digits or more, no digit repeated alone (A00000000, a placeholder), and no ID number
+    (valid, legacy, mistyped or cut: RESIDENT_ID's)."""
     digits = sum(1 for c in number if "0" <= c <= "9")
-    return digits >= _MEDICAL_MIN_DIGITS and resident_id.validate(number) is False
+    return (
+        digits >= _MEDICAL_MIN_DIGITS
+        and validate(number) is None
+        and resident_id.validate(number) is False
+        and not labelled_id(number)
+    )
+
+
+def labelled_id(number: str) -> bool:
+    """An ID number the scanner does not take alone, after a card's label: legacy (15 digits with
+    a plausible province and date of birth), mistyped, or cut before its check character."""
+    if len(number) == 15:
+        return resident_id.validate(number) is None
+    return len(number) in (17, 18) and (resident_id.mistyped(number) or resident_id.truncated(number))
 
 
 def validate(text: str) -> bool | None:

@@ -31,13 +31,16 @@ CARDS = [
     ("社保卡号：ａ１２３４５６７８", ["ａ１２３４５６７８"]),  # full-width, as typed on a phone
     ("社保卡（卡号：B12345678）", ["B12345678"]),
     ("sbkh=C12345678", ["C12345678"]),
+    # After the card's label any shape of six digits or more is its number (the twenty-fourth round:
+    # one rule with the medical insurance card's; round eleven took a letter and eight digits only).
+    ("社保卡号：A1234567", ["A1234567"]),
+    ("社保卡号：A123456789", ["A123456789"]),
+    ("社保卡号：AB12345678", ["AB12345678"]),
+    ("社保卡号：A12345678B", ["A12345678B"]),
+    ("社保卡号：123456789", ["123456789"]),
     # boundaries and look-alikes
-    ("社保卡号：A1234567", []),  # seven digits
-    ("社保卡号：A123456789", []),  # nine
-    ("社保卡号：AB12345678", []),  # inside a longer code
-    ("社保卡号：A12345678B", []),
+    ("社保卡号：A12345", []),  # five digits
     ("社保卡号：A00000000", []),  # a placeholder
-    ("社保卡号：123456789", []),  # no letter: the card's number opens with one
     ("订单A12345678", []),  # no card's word before it
     ("社会保障号码A12345678", []),  # the social security number's label: the ID number's
 ]

@@ -71,8 +71,8 @@ def test_a_passport_beside_the_card_stays_a_passport(text: str, entity: str) -> 
         "案件编号：A12345678",
         "订单A12345678已发货",
         "社保卡号：A00000000",  # a placeholder
-        "社保卡号：A1234567",  # seven digits
-        "社保卡号：AB12345678",  # inside a longer code
+        # 社保卡号：A1234567 and AB12345678 are the card's after its label since the twenty-fourth
+        # round (one rule with the medical insurance card's): test_numbers_round_fourteen.
         "社会保障号码待补录，编号A12345678",  # the social security number's label, no card's
     ],
 )

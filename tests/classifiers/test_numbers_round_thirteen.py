@@ -268,9 +268,8 @@ def test_look_alikes_of_a_disability_grade_stay(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # After the card's label only a letter and eight digits is its number (rounds eleven and
-        # twelve): other shapes stay, as test_civil_papers' look-alikes say (this round's note).
-        "社保卡号：AB1234567",
+        # After the card's label any shape of six digits or more is its number since the
+        # twenty-fourth round (社保卡号：AB1234567: test_numbers_round_fourteen); these stay.
         "社保卡号：待补办",
         "社保卡号：123",
         "社保卡已激活",
