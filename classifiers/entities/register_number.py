@@ -27,31 +27,38 @@ def _words(text: str) -> tuple[str, ...]:
 
 # The labels, in full: 户号 not after 账, 客, 用, 商 or 开 (账户号, 客户号, 用户号: an account's or a
 # customer's number, no household's).
-_LABEL = (
+LABEL: Final = (
     r"(?:(?<![账帐客用商租开门])户号|户口[簿本](?:编号|号码?)|户籍(?:编号|号码?)"
     r"|(?:低保|特困(?:人员救助供养|供养)?|优待|老年(?:人优待)?)证(?:编号|号码?)"
     # The civil registers' certificates: 结婚证字号, 婚姻登记证字号, 收养登记证号, 死亡医学证明书编号, 火化证号.
-    r"|(?:结婚|离婚|婚姻登记|收养(?:登记)?)证(?:字号|编号|号码?)|死亡(?:医学)?证明书?(?:编号|号码?)|火化证明?(?:编号|号码?))"
+    r"|(?:结婚|离婚|婚姻登记|收养(?:登记)?)证(?:字号|编号|号码?)|死亡(?:医学)?证明书?(?:编号|号码?)|火化证明?(?:编号|号码?)"
+    # A veteran's or a martyr's family's papers (残疾军人证号 陕军残字第0012345号, 优抚证号, 烈属证号).
+    r"|(?:残疾军人|伤残军人|军残|优抚|烈属)证(?:编号|号码?))"
 )
 # The number: letters and digits (hyphens inside), or a certificate's serial as it is written
 # (陕汉低字第2023001号, （2023）陕收字第012号); a colon, a space or 为 between the label and it.
-_NUMBER = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
-_LABELLED: Final = re.compile(_LABEL + rf"[\s:：=为是]{{0,3}}({_NUMBER})(?![0-9A-Za-z])")
+NUMBER: Final = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
+# A "No." may stand before the number (户口簿编号：No.0012345, as the booklet prints it): not masked.
+# Label and number apart for the presidio recognizer (recognizers/labelled.py).
+BEFORE_NUMBER: Final = r"[\s:：=为是]{0,3}(?:[Nn][Oo][.:]?\s?|№)?"
+_LABELLED: Final = re.compile(LABEL + BEFORE_NUMBER + f"({NUMBER})(?![0-9A-Za-z])")
 # What every label holds (substring tests in C before the pattern is tried): each label's own
 # words, not 证号, which every 身份证号 holds (the pattern, which no literal opens, was then tried at
 # every character of most remarks: 38,000 instructions a remark, +6.2 % on the corpus document).
 _HINTS: Final = ("户号", "户口", "户籍", "低保证", "特困证", "供养证", "优待证", "老年证")
-# And the civil registers' certificates: each label holds one of these characters (结婚证, 婚姻登记证,
-# 收养证, 死亡证明, 火化证), tested one at a time (found by memchr, where six more tests of two
-# characters walked each remark: permits.find says what that cost).
-_CERTIFICATE_HINTS: Final = ("婚", "养", "亡", "火")
+# And the civil registers' certificates and a veteran's: each label holds one of these characters
+# (结婚证, 婚姻登记证, 收养证, 死亡证明, 火化证; 军残证, 残疾军人证, 优抚证, 烈属证), tested one at a time
+# (found by memchr, where six more tests of two characters walked each remark: permits.find says
+# what that cost). Not 军: a given name's character (何军刚) as often, and the pattern, which no
+# literal opens, is then tried at every character of the remark.
+_CERTIFICATE_HINTS: Final = ("婚", "养", "亡", "火", "残", "抚", "烈")
 _MIN_DIGITS = 4
 
 # For presidio: the number's shape (scored below the threshold) and the labels as context.
-PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("register_number", rf"(?<![0-9A-Za-z]){_NUMBER}(?![0-9A-Za-z])", 0.1),)
+PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("register_number", rf"(?<![0-9A-Za-z]){NUMBER}(?![0-9A-Za-z])", 0.1),)
 CONTEXT: tuple[str, ...] = _words(
     "户号 户口簿 户口本 户籍编号 低保证 特困证 供养证 优待证 老年证"
-    " 结婚证 离婚证 婚姻登记证 收养登记证 收养证 死亡证明 死亡医学证明 火化证"
+    " 结婚证 离婚证 婚姻登记证 收养登记证 收养证 死亡证明 死亡医学证明 火化证 军残证 残疾军人证 伤残军人证 优抚证 烈属证"
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import inspected_json, leaks, unchanged
+from support.inspected import inspected_json, json_leaks, leaks, unchanged
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123; check character 5 (valid), 0 (mistyped).
 ID = "610902199001011235"
@@ -90,4 +90,64 @@ def test_an_id_number_mistyped_cut_or_legacy_under_a_cards_key_is_a_resident_id(
     ],
 )
 def test_look_alikes_of_a_cards_number_stay(text: str) -> None:
+    unchanged(text)
+
+
+# 2. A household register's number with "No." before it, as the booklet prints it: the pattern
+# opened with the number, so "No" was read as the number (two letters, no digit) and the digits
+# after it went out. The "No." stays; the number is masked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "户口簿编号：No.0012345",
+        "户口簿编号：NO.0012345，户主张伟",
+        "户口本号码：No 0012345",
+        "户口本号：no.0012345",
+        "户籍编号：No:0012345",
+        "户号：№0012345",  # masked before: the fold makes № "No", glued to the digits
+    ],
+)
+def test_a_household_registers_number_after_no_is_masked(text: str) -> None:
+    leaks(text, ["0012", "2345"])
+    assert _entities(text).get("REGISTER_NUMBER") == 1, text
+
+
+# Masked before (any value with four digits under the keys): kept beside the text's rows.
+@pytest.mark.parametrize("key", ["hkbh", "户口簿编号", "户号", "hjbh"])
+def test_a_household_registers_number_after_no_under_its_key_is_masked(key: str) -> None:
+    json_leaks({key: "No.0012345"}, ["0012"])
+
+
+@pytest.mark.parametrize("text", ["户号：No.3", "户口簿编号：No.", "账户号：No.0012345", "门户号：No.12345"])
+def test_look_alikes_of_a_household_registers_number_stay(text: str) -> None:
+    unchanged(text)
+
+
+# 3. A veteran's and a martyr's family's papers (残疾军人证, 伤残军人证, 军残证, 优抚证, 烈属证): each
+# names its holder in the veterans' register, as 优待证 does (REGISTER_NUMBER's since round eleven).
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("军残证号：陕军残字第0012345号", "0012"),
+        ("残疾军人证号：J610902001234", "6109020"),
+        ("伤残军人证编号：610902001234", "6109020"),
+        ("优抚证号：610902001234", "6109020"),
+        ("烈属证号：610902001234", "6109020"),
+    ],
+)
+def test_a_veterans_papers_number_after_its_label_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+    assert _entities(text).get("REGISTER_NUMBER") == 1, text
+
+
+@pytest.mark.parametrize("key", ["残疾军人证号", "军残证号", "优抚证号", "烈属证号"])
+def test_a_veterans_papers_number_under_its_key_is_masked(key: str) -> None:
+    json_leaks({"xm": "张伟", key: "610902001234"}, ["6109020"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["军人证件已核实", "优抚对象：3人", "烈属证号待补", "军残证号：12", "参军入伍时间：20120901"],
+)
+def test_look_alikes_of_a_veterans_papers_stay(text: str) -> None:
     unchanged(text)
