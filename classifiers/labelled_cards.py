@@ -7,28 +7,35 @@ Only after a card's or an account's label (the label is the evidence the pieces 
 and only 16 to 19 digits in all that pass the Luhn check (one run of digits in ten does: the label
 carries the rest) and are no digit repeated. And a card the upstream masked in part after its
 label (6222****1234567890), masked again as the whole number.
+
+And an account's number after an account's own label (银行账号, 开户账号, 收款账号, 存折号, 一本通账号,
+惠农一卡通号) that fails the Luhn check: a passbook's account (存折, 一本通, a rural credit union's
+惠农一卡通, where subsidies are paid) is numbered by its bank, with no Luhn digit, in 12 to 19
+digits; under the same words as keys (yhzh, 银行账号) it was masked already. Not after 卡号 or 账号
+alone (社保卡号, 就诊卡号, 会员卡号; a login's 账号): the label must name a bank's account.
 """
 
 from __future__ import annotations
 
 import re
 
-from .entities import bank_card
+from .entities import bank_card, resident_id
 from .entities.base import VALIDATED_SCORE
 from .labelled_ids import APART, UNJOINED, apart
 from .masked_in_part import as_stars, masked_in_part
 from .matches import Match
 from .normalise import Folded
 
-_LABEL = r"(?:银行卡号?|卡号|(?:银行|开户)?[账帐](?:号|户))"
+# (Read by the presidio recognizers too, as the labels below: recognizers/labelled.py.)
+LABEL = r"(?:银行卡号?|卡号|(?:银行|开户)?[账帐](?:号|户))"
 _LABELLED = re.compile(
-    _LABEL
+    LABEL
     + r"[^0-9\n]{0,6}?"  # ：, 为; no digit before the number
     + rf"([0-9](?:{APART}[0-9])*)(?![0-9A-Za-z])"
 )
 # A card the upstream masked in part after its label (银行卡号：6222****1234567890, 6222 XXXX XXXX
 # 7890): its digits in clear may be more than the caller's profile shows (Run._masked asks it).
-_MASKED = re.compile(_LABEL + r"[^0-9\n*×]{0,6}?([0-9*×][0-9*×#Xx ]{10,26}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
+_MASKED = re.compile(LABEL + r"[^0-9\n*×]{0,6}?([0-9*×][0-9*×#Xx ]{10,26}[0-9*×#Xx])(?![0-9A-Za-z*×#])")
 
 
 def labelled_cards(plain: Folded, runs: list[tuple[int, int]], masked: bool) -> list[Match]:
@@ -52,9 +59,52 @@ def labelled_cards(plain: Folded, runs: list[tuple[int, int]], masked: bool) -> 
 
 
 def _masked_in_part(plain: Folded) -> list[Match]:
+    return [
+        Match(bank_card.ENTITY, *plain.span(*m.span(1)), VALIDATED_SCORE, "label+masked-in-part")
+        for m in _MASKED.finditer(plain.text)
+        if masked_card(m.group(1))
+    ]
+
+
+def masked_card(text: str) -> bool:
+    """A card's 12 to 19 characters after its label, a mask among its digits."""
+    number = as_stars(text).replace(" ", "")
+    return masked_in_part(number) and 12 <= len(number) <= 19 and number.replace("*", "").isdigit()
+
+
+# An account's own label (银行账号, 银行卡号, 开户账号, 收款账户, 代发账号, 存折号, 一本通账号, 一折通账号,
+# 惠农一卡通号, 惠农卡号), then a colon, 为 or a space, and the digits, in one run or in groups.
+ACCOUNT_LABEL = (
+    r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发)[账帐](?:号|户)|存折[账帐]?号"
+    r"|(?:一本通|一折通|一卡通|惠农卡)[账帐]?号)"
+)
+ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])"
+_ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
+_ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one
+_ACCOUNT_DIGITS = range(12, 20)
+
+
+def labelled_accounts(plain: Folded) -> list[Match]:
+    """The accounts' numbers after an account's label in ``plain`` that the Luhn check does not
+    find: 12 to 19 digits, not one digit repeated, and no valid ID number."""
+    text = plain.text
+    # What every label holds (号, 户), one character first: a memchr each.
+    if not ("号" in text or "户" in text) or not ("账" in text or "帐" in text or "折" in text or "卡" in text):
+        return []
     found: list[Match] = []
-    for m in _MASKED.finditer(plain.text):
-        number = as_stars(m.group(1)).replace(" ", "")
-        if masked_in_part(number) and 12 <= len(number) <= 19 and number.replace("*", "").isdigit():
-            found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), VALIDATED_SCORE, "label+masked-in-part"))
+    for m in _ACCOUNT.finditer(text):
+        if account(m.group(1)):
+            found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "label+account"))
     return found
+
+
+def account(number: str) -> bool:
+    """After an account's label: 12 to 19 digits (spaces, hyphens between), not one digit repeated,
+    that the Luhn check does not find (a card: the scanner's) and no valid ID number."""
+    digits = number.replace(" ", "").replace("-", "")
+    return (
+        len(digits) in _ACCOUNT_DIGITS
+        and digits.count(digits[0]) != len(digits)
+        and bank_card.validate(digits) is not True
+        and resident_id.validate(digits) is not True
+    )

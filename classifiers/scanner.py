@@ -35,7 +35,7 @@ from .entities import (
     uscc,
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
-from .labelled_cards import labelled_cards
+from .labelled_cards import labelled_accounts, labelled_cards
 from .labelled_ids import labelled_ids
 from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
 from .masked_rows import in_lines as mobiles_in_lines
@@ -209,6 +209,7 @@ class Scanner:
         if cjk:  # after the pass over joined groups: the valid numbers in groups are among ``found``
             found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
+            found += labelled_accounts(plain)
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in register_number.find(plain.text)

@@ -151,3 +151,66 @@ def test_a_veterans_papers_number_under_its_key_is_masked(key: str) -> None:
 )
 def test_look_alikes_of_a_veterans_papers_stay(text: str) -> None:
     unchanged(text)
+
+
+# 4. An account's number after an account's own label that fails the Luhn check: a passbook's
+# (存折, 一本通, 一折通) and a rural credit union's 惠农一卡通, where subsidies are paid, are numbered
+# without a Luhn digit; under the same words as keys they were masked already.
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"银行账号：{ACCOUNT}",
+        f"开户账号：{ACCOUNT}",
+        "开户账号：6228 4800 1234 5678 901",
+        f"收款账户：{ACCOUNT}",
+        f"存折号：{ACCOUNT}",
+        "存折账号：622848001234567",
+        f"一本通账号：{ACCOUNT}",
+        f"一折通账号：{ACCOUNT}",
+        f"惠农一卡通号：{ACCOUNT}",
+        f"惠农卡号：{ACCOUNT}",
+        f"社保卡银行账号：{ACCOUNT}",
+        f"申请人张伟，补贴发放至一卡通账号{ACCOUNT}，金额300元",
+    ],
+)
+def test_an_accounts_number_after_its_label_is_masked(text: str) -> None:
+    leaks(text, ["00123456", "0012 3456"])
+    assert _entities(text).get("BANK_CARD") == 1, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"账号：{ACCOUNT}",  # 账号 alone: a login's as often
+        f"会员卡号：{ACCOUNT}",
+        f"就诊卡号：{ACCOUNT}",
+        "银行账号：1111111111111111",  # one digit repeated
+        "银行账号：12345",
+        "银行账号：12345678901",  # eleven digits
+        f"流水号：{ACCOUNT}",
+        "开户行：中国农业银行汉滨支行",
+    ],
+)
+def test_look_alikes_of_an_accounts_number_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_an_id_number_after_an_accounts_label_stays_a_resident_id() -> None:
+    assert _entities(f"银行账号：{ID}") == {"RESIDENT_ID": 1}
+
+
+# Business numbers stay in clear (the brief's list), before and after this round.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "案件编号：AJ2023-000123",
+        "审批编号：SP610902-2023-000123",
+        "批次号：20231201-0001",
+        "发票号：12345678",
+        "发票号码：044001900111 12345678",
+        "流水号：20231201000123456",
+        f"业务编号：{ACCOUNT}",
+    ],
+)
+def test_business_numbers_stay(text: str) -> None:
+    unchanged(text)
