@@ -2,15 +2,16 @@
 residents' permit and the 2017 permanent residence ID (entities/permits.py), a medical insurance
 card's number (social_security_card.find), and an ID number mistyped, cut, masked in part or
 written in pieces after its label, or a legacy one after a medical insurance card's
-(labelled_ids.py, social_security_card.find). Their shapes alone are a date's, an order's, a serial's: without the
-label no recognizer could report them, and presidio's context words do not help the offline
-analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
+(labelled_ids.py, social_security_card.find), a bank card in pieces or masked in part after its
+label and an account's number after an account's (labelled_cards.py), a mobile masked in part after
+a phone's label (masked_in_part.labelled_mobiles), a register's or a certificate's number after its
+label (register_number.find). Their shapes alone are a date's, an order's, a
+serial's: without the label no recognizer could report them, and presidio's context words do not
+help the offline analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
 
 Each label is a look-behind of variable width, which presidio's ``regex`` engine reads (Python's
 ``re``, the scanner's, does not): the match is the number alone, where the fast path reports it,
-and ``validate_result`` asks the fast path's own tests of it. A bank card in pieces or masked in
-part after its label (labelled_cards.py) is left out: docs/classifiers-rounds.md, the
-twenty-third round, says why.
+and ``validate_result`` asks the fast path's own tests of it.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from ..entities import passport, permits, resident_id, social_security_card
+from .. import labelled_cards
+from ..entities import bank_card, mobile, passport, permits, register_number, resident_id, social_security_card
 from ..entities.base import VALIDATED_SCORE, EntitySpec, PatternSpec
 from ..labelled_ids import APART, LABEL
-from ..masked_in_part import masked_in_part
+from ..masked_in_part import MASKED_MOBILE, PHONE_LABEL, masked_in_part
 from ._pattern import SpecPatternRecognizer, patterns_of
 
 _MASK_CHARS = frozenset("*×#")
@@ -61,12 +63,13 @@ MEDICAL_CARD_SPEC = EntitySpec(
             VALIDATED_SCORE,
         ),
     ),
-    ("医保卡", "医保号", "医疗保险卡"),
+    ("社保卡", "社会保障卡", "医保卡", "医保号", "医疗保险卡"),
     _card,
 )
 
 # After an ID number's label: 17 or 18 characters in one piece (mistyped, cut) or in pieces, and
-# 18 with a mask among them; after a medical insurance card's, a legacy number of 15 digits.
+# 18 with a mask among them; after a card's (社保卡号, 医保卡号), a legacy number of 15 digits, or
+# one mistyped or cut (social_security_card.labelled_id).
 _ID_BEFORE = f"(?<={LABEL}[^0-9\\n号码]{{0,8}})"
 _MASKED_BEFORE = f"(?<={LABEL}[^0-9\\n号码*×#]{{0,8}})"
 
@@ -99,12 +102,89 @@ LABELLED_ID_SPEC = EntitySpec(
         ),
         PatternSpec(
             "resident_id_legacy_medical_labelled",
-            f"(?<={social_security_card.LABEL})(?<![0-9A-Za-z])[0-9]{{15}}(?![0-9A-Za-z])",
+            f"(?<={social_security_card.LABEL})(?<![0-9A-Za-z])(?:[0-9]{{15}}|[0-9]{{17}}[0-9Xx]?)(?![0-9A-Za-z])",
             VALIDATED_SCORE,
         ),
     ),
     (*resident_id.CONTEXT, "永久居留证", "永居证"),
     _labelled_id,
+)
+
+
+def _labelled_card(text: str) -> bool | None:
+    """A card in pieces (the Luhn check) or masked in part after its label, as labelled_cards takes."""
+    if not _MASK_CHARS.isdisjoint(text) or "XX" in text or "xx" in text:
+        return None if labelled_cards.masked_card(text) else False
+    return bank_card.validate(text) is True
+
+
+LABELLED_CARD_SPEC = EntitySpec(
+    bank_card.ENTITY,
+    (
+        PatternSpec(
+            "bank_card_labelled_pieces",
+            f"(?<={labelled_cards.LABEL}[^0-9\\n]{{0,6}})(?<![0-9])[0-9](?:{APART}[0-9])*(?![0-9A-Za-z])",
+            VALIDATED_SCORE,
+        ),
+        PatternSpec(
+            "bank_card_labelled_masked",
+            f"(?<={labelled_cards.LABEL}[^0-9\\n*×]{{0,6}})(?<![0-9*×#Xx])[0-9*×][0-9*×#Xx ]{{10,26}}[0-9*×#Xx]"
+            "(?![0-9A-Za-z*×#])",
+            0.9,
+        ),
+    ),
+    tuple(bank_card.CONTEXT),
+    _labelled_card,
+)
+
+
+def _account(text: str) -> bool | None:
+    return None if labelled_cards.account(text) else False
+
+
+LABELLED_ACCOUNT_SPEC = EntitySpec(
+    bank_card.ENTITY,
+    (
+        PatternSpec(
+            "bank_account_labelled",
+            f"(?<={labelled_cards.ACCOUNT_LABEL}[^0-9\\n]{{0,6}})(?<![0-9]){labelled_cards.ACCOUNT_NUMBER}",
+            0.9,
+        ),
+    ),
+    ("银行账号", "开户账号", "收款账号", "存折", "一本通", "一折通", "一卡通", "惠农卡"),
+    _account,
+)
+
+
+def _masked_mobile(text: str) -> bool | None:
+    return None if masked_in_part(text) else False
+
+
+MASKED_MOBILE_SPEC = EntitySpec(
+    mobile.ENTITY,
+    (
+        PatternSpec(
+            "mobile_labelled_masked",
+            f"(?<={PHONE_LABEL})(?<![0-9+]){MASKED_MOBILE}(?![0-9A-Za-z*×#])",
+            0.9,
+        ),
+    ),
+    ("手机", "电话", "联系方式"),
+    _masked_mobile,
+)
+
+
+REGISTER_SPEC = EntitySpec(
+    register_number.ENTITY,
+    (
+        PatternSpec(
+            "register_number_labelled",
+            f"(?<={register_number.LABEL}{register_number.BEFORE_NUMBER}){register_number.NUMBER}(?![0-9A-Za-z])",
+            VALIDATED_SCORE,
+        ),
+    ),
+    register_number.CONTEXT,
+    register_number.validate,
 )
 
 
@@ -124,3 +204,27 @@ class LabelledIdRecognizer(SpecPatternRecognizer):
     SPEC: ClassVar[EntitySpec] = LABELLED_ID_SPEC
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(LABELLED_ID_SPEC)
     CONTEXT: ClassVar[list[str]] = list(LABELLED_ID_SPEC.context)
+
+
+class LabelledCardRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = LABELLED_CARD_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(LABELLED_CARD_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(LABELLED_CARD_SPEC.context)
+
+
+class LabelledAccountRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = LABELLED_ACCOUNT_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(LABELLED_ACCOUNT_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(LABELLED_ACCOUNT_SPEC.context)
+
+
+class MaskedMobileRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = MASKED_MOBILE_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(MASKED_MOBILE_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(MASKED_MOBILE_SPEC.context)
+
+
+class LabelledRegisterRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = REGISTER_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(REGISTER_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(REGISTER_SPEC.context)
