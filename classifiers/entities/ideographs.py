@@ -14,9 +14,16 @@ TABLE_TO: Final = 0xA000
 def table(chars: str, what: str) -> bytes:
     """A byte for each code point from ``TABLE_FROM`` to ``TABLE_TO``: 1 for ``chars``'. ``what``
     names the set in the error raised at import when one lies outside the table."""
+    return flags([(chars, 1)], what)
+
+
+def flags(sets: list[tuple[str, int]], what: str) -> bytes:
+    """A byte for each code point from ``TABLE_FROM`` to ``TABLE_TO``, each set's bit set for its
+    characters: one table answers for several sets. ``what`` as for :func:`table`."""
     found = bytearray(TABLE_TO - TABLE_FROM)
-    for char in chars:
-        if not TABLE_FROM <= ord(char) < TABLE_TO:
-            raise ValueError(f"{char!r} of {what} lies outside the table (U+4E00-U+9FFF)")
-        found[ord(char) - TABLE_FROM] = 1
+    for chars, bit in sets:
+        for char in chars:
+            if not TABLE_FROM <= ord(char) < TABLE_TO:
+                raise ValueError(f"{char!r} of {what} lies outside the table (U+4E00-U+9FFF)")
+            found[ord(char) - TABLE_FROM] |= bit
     return bytes(found)

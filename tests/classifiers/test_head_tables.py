@@ -1,0 +1,96 @@
+"""name_heads reads the words at a head from tables of their first two characters by code point
+before any string test: the same spans and names as the string tests alone, written out here."""
+
+from __future__ import annotations
+
+import random
+
+from classifiers.entities import name_heads
+from classifiers.entities.name_patterns import DOTS, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
+from classifiers.entities.name_tests import cjk_at, cjk_start
+from support.random_texts import random_texts
+
+
+def _run_before_before(text: str, at: int) -> tuple[int, int] | None:
+    """``name_heads._run_before`` as it was: a slice looked up in HEAD_PROSE, then ``startswith``
+    of HEAD_WORDS and HEAD_SAID."""
+    end = at
+    if text[at : at + 2] in HEAD_PROSE:
+        if at > 0 and text[at - 1] in "已现均":
+            end -= 1
+    elif not text.startswith(HEAD_WORDS, at) and not text.startswith(HEAD_SAID, at):
+        return None
+    start = cjk_start(text, end, max(0, end - 7))
+    if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
+        return None
+    if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):
+        return None
+    return start, end
+
+
+def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
+    """``name_heads.head_names`` as it was, the same string tests (its other steps its own)."""
+    found: list[tuple[int, int, float, str]] = []
+    for at in name_heads.word_starts(text):
+        span = _run_before_before(text, at)
+        if span is None:
+            continue
+        start, end = span
+        if start >= 2 and text[start - 1] in DOTS:
+            found += name_heads._dotted(text, start, end)
+            continue
+        if at > 0 and text[at - 1] in name_heads._GLUED_BEFORE.get(text[at], ""):
+            continue
+        if text.startswith("等", at) and name_heads._COUNT_RE.match(text, at + 1) is None:
+            continue
+        opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
+        if opened:
+            start += 1
+        elif not text.startswith(HEAD_WORDS, at) and text[at : at + 2] not in HEAD_PROSE:
+            continue
+        found += name_heads._names(text, start, end)
+    return found
+
+
+_WORDS = [*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE]
+# Every word, its characters alone and the code points on either side of each, names and
+# prepositions before them (drawn as often as the rest together), 已 between, a run's breaks.
+_NEIGHBOURS = [
+    *_WORDS,
+    *sorted({char for word in _WORDS for char in word}),
+    *sorted({chr(ord(char) + step) for word in _WORDS for char in word for step in (-1, 1)}),
+]
+_PIECES = [
+    *_NEIGHBOURS,
+    *_WORDS * 3,
+    *["张伟", "王秀英", "李", "由", "与", "，"] * (len(_NEIGHBOURS) // 6),
+    "张伟",
+    "王秀英",
+    "李",
+    "由",
+    "经",
+    "与",
+    "·",
+    "热合曼",
+    "已",
+    "，",
+    " ",
+    "a",
+]
+
+
+def test_words_read_from_the_tables_equal_the_string_tests() -> None:
+    """At every place ``word_starts`` gives, and at every character, ``_run_before`` gives the span
+    the string tests gave; ``head_names`` the same names."""
+    r = random.Random(2029)
+    spans = names = 0
+    for text in random_texts(r, _PIECES, 30_000, 9):
+        for at in range(len(text)):
+            expected = _run_before_before(text, at)
+            spans += expected is not None
+            assert name_heads._run_before(text, at) == expected, (text, at)
+        heads = _head_names_before(text)
+        names += bool(heads)
+        assert name_heads.head_names(text) == heads, text
+    assert spans > 15_000
+    assert names > 1_500
