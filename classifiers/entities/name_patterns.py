@@ -465,6 +465,8 @@ PROSE_KIN: tuple[str, ...] = (
     "女儿",
 )
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
+# What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
+CALL_OUTCOMES = "未果|无人接听|未接通|不在家"
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
 # Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):
@@ -478,10 +480,11 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
 # that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
 # A notice's one name before a count (张伟等3户同意, 李娜等人) stands there too.
-# 到场 too: a name or two at a remark's head before it (张伟到场, 张伟及李娜到场).
+# 到场 too: a name or two at a remark's head before it (张伟到场, 张伟及李娜到场), and 不在家, what a
+# visit found (张伟不在家; 张家不在家 is a household's, no name).
 HEAD_WORDS: tuple[str, ...] = (
     *("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
-    "到场",
+    *("到场", "不在家"),
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
@@ -548,7 +551,9 @@ PERSONAL_CAPTIONS: tuple[str, ...] = (
 CAPTION_TAILS = sorted({word[-2:] for word in (*HOUSEHOLD_CAPTIONS, *FORM_CAPTIONS)})
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
-    f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)|照顾|患病|监护(?:[^人]|$)"
+    f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
+    # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果)
+    f"|(?:{VISITS}|联系了?)[{_CJK}]{{2,4}}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)

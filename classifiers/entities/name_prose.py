@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 
 from . import address
+from .name_heads import _NOT_HEADS
 from .name_lists import _NOT_NAME_ENDS, _name, tail_whole
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _APPROVALS,
     _GRANTS,
+    CALL_OUTCOMES,
     CARE_VERBS,
     LABELLED_RUN_MAX,
     ONE_COUNT,
@@ -34,6 +36,12 @@ from .name_tests import _VERBS_AFTER_NAME, is_transliterated
 from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces."""
+    return text.split()
+
 
 # A staff title, or a relation after a preposition or 其, and the CJK run glued to it (the run in
 # a look-ahead: a relation inside it opens a match of its own).
@@ -88,6 +96,13 @@ _ADDRESSES: tuple[str, ...] = (
 )
 # A visit's one name before 家, the household visited (入户走访了王秀英家, 慰问李娜家).
 _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
+# A visit's or a call's one name at the end of its run, or before what came of it (看望张伟, 走访李娜。,
+# 看望张伟并送去慰问金, 联系张伟未果, 电话联系李娜无人接听): the run after the verb holds the name and no
+# more. 联系 is no visit's word elsewhere (联系电话: the pre-check is :func:`may_call`).
+_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}|联系了?)([{_CJK}]{{2,4}}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
+# Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
+# those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
+_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村"))
 # One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
 # 供养对象); a list there is name_lists'.
 _APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")
@@ -146,6 +161,12 @@ def may_care(text: str) -> bool:
             return True
         at = text.find("监护", at + 2)
     return False
+
+
+def may_call(text: str) -> bool:
+    """Does ``text`` hold a call's one name (联系张伟未果, 联系李娜。), which ``PROSE_FROM`` cannot
+    reach? A substring test first: 联系 stands in every remark with a phone number's label."""
+    return "联系" in text and _VISITED_LAST_RE.search(text) is not None
 
 
 def _ends_name(run: str, cut: int) -> bool:
@@ -295,4 +316,8 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    for match in _VISITED_LAST_RE.finditer(text):
+        word = match.group(1)
+        if _whole_name(word) and word not in _NOT_VISITED and word not in _NOT_HEADS:
+            found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     return found

@@ -436,12 +436,18 @@ def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
     start = _ROLE_FROM.search(text)
     if start is None:
         # 李娜监护, 张伟系户主之子, 张伟户籍材料
-        return name_prose.may_care(text) or name_heads.may_contain(text, heads) or name_captions.may_contain(text)
+        return (
+            name_prose.may_care(text)
+            or name_prose.may_call(text)  # 联系张伟未果
+            or name_heads.may_contain(text, heads)
+            or name_captions.may_contain(text)
+        )
     at = max(0, start.start() - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
+        or name_prose.may_call(text)
         or name_heads.may_contain(text, heads)
         or name_captions.may_contain(text)
     )

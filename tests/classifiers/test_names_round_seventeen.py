@@ -1,0 +1,70 @@
+"""Persons' names that went out in clear, or titles masked as names (names round seventeen),
+through ``Inspector.inspect`` with the strict and the caseworker profiles; the look-alikes beside
+them must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import leaks, unchanged
+
+# A visit's or a call's one name at its run's end or before what came of it; a name at a run's
+# head before 不在家.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("看望张伟", ["张伟"]),
+        ("走访李娜", ["李娜"]),
+        ("回访王秀英。", ["王秀英"]),
+        ("今日看望张伟，送去慰问品", ["张伟"]),
+        ("看望张伟并送去慰问金", ["张伟"]),
+        ("联系张伟未果", ["张伟"]),
+        ("联系了李娜", ["李娜"]),
+        ("电话联系李娜无人接听", ["李娜"]),
+        ("电话联系王强未接通", ["王强"]),
+        ("张伟不在家", ["张伟"]),
+        ("王秀英不在家，电话联系未果", ["王秀英"]),
+    ],
+)
+def test_a_visits_or_a_calls_name(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看望老人",
+        "走访低保户",
+        "联系社区未果",
+        "张家不在家",
+        "联系王府井街道",
+        "走访高新区",
+        "联系电话：13800000000",
+        "联系方式：电话",
+        "联系上级",
+        "联系时间",
+        "走访时间",
+        "走访时段",
+        "联系房东",
+        "联系项目",
+        "联系成功",
+        "联系左右",
+        "联系施工方",
+        "联系王某未果",
+        "走访王某",
+        "回访张家港",
+        "走访张家",
+        "联系周一",
+        "联系未果",
+        "家中无人不在家",
+        "走访农户并核实",
+        "看望慰问",
+        "看望高龄",
+        "联系民政局",
+        "电话联系，",
+    ],
+)
+def test_visits_and_calls_of_no_one_stay(text: str) -> None:
+    unchanged(text)
