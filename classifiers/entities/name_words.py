@@ -663,6 +663,11 @@ AFTER_NAME_WORDS: Final = frozenset(
         # were masked)
         "电话",
         "核实",
+        # who introduced or confirmed, and with whom someone lives, after a person of prose or a
+        # relative (经村民张伟介绍, 经邻居李娜证实: 李娜证 was masked; 与其子张伟同住)
+        "介绍",
+        "证实",
+        "同住",
     ]
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import leaks, unchanged
+from support.inspected import ROLES, leaks, out, unchanged
 
 # A visit's or a call's one name at its run's end or before what came of it; a name at a run's
 # head before 不在家.
@@ -67,4 +67,57 @@ def test_a_visits_or_a_calls_name(text: str, secrets: list[str]) -> None:
     ],
 )
 def test_visits_and_calls_of_no_one_stay(text: str) -> None:
+    unchanged(text)
+
+
+# A name after a go-between (a person of prose) or a relative after a preposition, before what the
+# person said or with whom someone lives.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("经村民张伟介绍", ["张伟"]),
+        ("经居民王强介绍", ["王强"]),
+        ("经邻居李娜证实", ["李娜"]),
+        ("据村民李娜证实", ["李娜"]),
+        ("与其子张伟同住", ["张伟"]),
+        ("与其孙张伟同住", ["张伟"]),
+        ("与其女李娜共同生活", ["李娜"]),
+        ("由其孙张伟照料", ["张伟"]),
+        ("由其孙女李娜照顾", ["李娜"]),
+    ],
+)
+def test_a_name_after_a_go_between_or_a_relative(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+def test_a_name_before_what_was_confirmed_is_masked_alone() -> None:
+    # 经邻居李娜证实: 李娜证 was masked, one character too many
+    for role in ROLES:
+        assert out("经邻居李娜证实", "text/plain", role).endswith("证实"), role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经村民介绍",
+        "经邻居证实",
+        "与其子同住",
+        "与其女共同生活",
+        "由其孙照料",
+        "由其孙子照料",
+        "经村民小组介绍",
+        "经村委会介绍",
+        "项目介绍",
+        "情况介绍",
+        "经核查证实",
+        "与其子女同住",
+        "其孙在读",
+        "村民张家港介绍",
+        "张家同住",
+        "经群众介绍",
+    ],
+)
+def test_go_betweens_and_relatives_of_no_one_stay(text: str) -> None:
     unchanged(text)
