@@ -23,6 +23,7 @@ from .name_patterns import (
     LIST_COUNT,
     LIST_HEADS,
     LIST_TAILS,
+    VISIT_FIELD,
     VISITS,
 )
 from .name_patterns import HONORIFICS as HONORIFICS
@@ -66,6 +67,8 @@ _HEAD_RE = re.compile(f"(?:{LIST_HEADS})$")
 _PERSON_WORDS = "党员|家庭|群众|村民|居民|职工|军属|烈属|军人|老人|儿童|对象|人员|户"
 _HEAD_WORDS_RE = re.compile(f"(?:{VISITS})[{_CJK}]{{0,6}}(?:{_PERSON_WORDS})$")
 _TAIL_RE = re.compile(f"[ \t]?(?:{LIST_TAILS})")
+# A visit's word and a colon right before a list's first name (慰问：张伟、李娜): a field of visits.
+_VISIT_FIELD_RE = re.compile(f"{VISIT_FIELD}$")
 # A list whose every name stands before a count of persons in brackets (张伟(3人)、李娜(2人)),
 # and one item of it.
 _COUNTED_LIST_RE = re.compile(f"[{_CJK}]+{LIST_COUNT}(?:、[{_CJK}]+{LIST_COUNT})+")
@@ -239,6 +242,10 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
         headed = (
             _HEAD_RE.search(first, 0, len(first) - size) is not None
             or _HEAD_WORDS_RE.search(first, 0, len(first) - size) is not None
+            or (
+                size == len(first)
+                and _VISIT_FIELD_RE.search(text, max(0, match.start() - 8), match.start()) is not None
+            )
         )
         # The tail may stand after the run (张伟、李娜 2户): read from the last item's start on.
         last_start = match.end() - len(runs[-1])
@@ -313,6 +320,9 @@ def _before_said(run: str) -> str:
 # separator, then a CJK run that ends there and no label (经办人：张伟/审核人：李娜 is the next field's).
 # An age in brackets may stand after each name (慰问名单：张伟（80岁）、李娜（75岁）: folded, ASCII).
 _NEXT_LISTED_RE = re.compile(f"(?:[(][0-9]{{1,3}}岁[)])?[ \t]*[、/|][ \t]*([{_CJK}]{{2,16}})(?![{_CJK}:=])")
+# A next name after spaces alone (领取人：张伟 王秀英): spaces part a name from its gender, its
+# nationality or the next field as often (户主：张伟 汉族), so the item must be a name as a list's is.
+_NEXT_SPACED_RE = re.compile(f"[ \t]+([{_CJK}]{{2,4}})(?![{_CJK}:=])")
 # The evidence of a name after a field's label or a relation's (person_name.find, name_runs).
 _LABELLED = frozenset(["surname+context", "run+context", "run+relation"])
 
@@ -340,4 +350,30 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
             if len(said) != len(run):
                 break
             end = item.end(1)
+        # (after a relation's or a list's label only, 领取人, 签到, 家庭成员: a field's name, 户主：张伟,
+        # is followed by its nationality, its schooling or its illness as often: 汉族, 文盲, 高血压)
+        while (
+            evidence == "run+relation"
+            and (item := _NEXT_SPACED_RE.match(text, end)) is not None
+            and _spaced_name(item.group(1))
+        ):
+            more.append((item.start(1), item.end(1), 0.85, "run+listed"))
+            end = item.end(1)
     return more
+
+
+def _spaced_name(run: str) -> bool:
+    """Is ``run``, after a labelled name and spaces, the list's next name (a name as a list's item
+    is, ``_name``; no next label, day or place)?"""
+    return (
+        _name(run)
+        and run[-1] not in _NOT_SPACED_ENDS
+        and before_next_label(run) == run
+        and not is_day_or_place(run)
+        and not address.is_place_name(run + "省")  # 江苏, 陕西
+        and run not in CONTEXT
+    )
+
+
+# What ends a nationality, a colour or a state of health after a name (白族, 黄色, 文盲, 高血压).
+_NOT_SPACED_ENDS = frozenset("族色盲压症病")

@@ -478,7 +478,8 @@ ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九
 CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 # The words of signing, a hand's print and a seal, after the one who signed with no label before
 # (李娜签字确认, 张伟签名：, 李娜已签收): name_signed.signed_names.
-SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印")
+# 签到 too, a sign-in sheet's line (张伟 签到, name_signed's gap).
+SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印", "签到")
 # What a remark says of the person it opens with, no label before (name_heads.head_names): who the
 # person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
 # that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
@@ -642,7 +643,9 @@ HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶",
 # words for persons and a name: 慰问困难党员王秀英、) and a 、, or a count in brackets and a 、; or a
 # 、, a name and a tail. The honorifics are context
 # words of the pre-checks (_CONTEXT_PATTERN, precheck._MAYBE_CORE).
-LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,10}}、|{LIST_COUNT}、"
+# A visit's word and a colon before the list is a record's field (慰问：张伟、李娜).
+VISIT_FIELD = f"(?:{VISITS})[ \t]*[:：][ \t]*"
+LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,10}}、|{VISIT_FIELD}[{_CJK}]{{2,6}}、|{LIST_COUNT}、"
 # (or a / : 张伟/李娜夫妇, as a form's field lists a couple)
 LIST_AFTER_COMMA = f"[、/][{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
 LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"

@@ -27,17 +27,34 @@ _ASKING = frozenset("由请让")
 _NOT_SIGNERS = frozenset(["房东", "文书", "文件", "文档", "单据", "依次", "严格", "严肃", "让其"])
 
 
+# What may stand between the name and the signing word on a sign-in sheet or a form's line: spaces
+# (张伟 签到), or an opening bracket with the word closed after it (李娜（签字）: folded, ASCII).
+_GAP = frozenset(" \t(")
+
+
 def signed_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names right before a signing word (``SIGNING``), each the whole CJK run before it."""
     found: list[tuple[int, int, float, str]] = []
     for word in SIGNING:
         at = text.find(word)
         while at >= 0:
-            span = _signer(text, at)
+            span = _signer(text, _before_gap(text, at, len(word)))
             if span is not None:
                 found.append((span[0], span[1], 0.85, "surname+signing"))
             at = text.find(word, at + len(word))
     return found
+
+
+def _before_gap(text: str, at: int, size: int) -> int:
+    """Where the name before the signing word at ``at`` (``size`` characters) ends: before the spaces
+    (张伟 签到) or the bracket (李娜(签字), closed after the word) between them, else ``at``."""
+    end = at
+    while end > 0 and text[end - 1] in _GAP:
+        end -= 1
+    gap = text[end:at]
+    if "(" in gap and (gap.strip() != "(" or text[at + size : at + size + 1] != ")"):
+        return at  # a bracket holds the signing word alone (李娜(签字)), no more
+    return end
 
 
 def _signer(text: str, at: int) -> tuple[int, int] | None:

@@ -276,7 +276,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
         found += name_addressed.addressed_names(text)
     found += name_heads.head_names(text, heads)  # 张伟系户主之子, 经张伟同意
-    if found and ("/" in text or "|" in text or "、" in text):
+    if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, leaks, out, unchanged
+from support.inspected import ROLES, in_clear, leaks, out, unchanged
 
 # A visit's or a call's one name at its run's end or before what came of it; a name at a run's
 # head before 不在家.
@@ -121,3 +121,89 @@ def test_a_name_before_what_was_confirmed_is_masked_alone() -> None:
 )
 def test_go_betweens_and_relatives_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# A sign-in sheet's and a form's signing line, a visit's field and a list parted by spaces.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟 签到", ["张伟"]),
+        ("1 张伟 签到", ["张伟"]),
+        ("张伟签到", ["张伟"]),
+        ("张伟  签字", ["张伟"]),
+        ("李娜（签字）", ["李娜"]),
+        ("王秀英(签名)", ["王秀英"]),
+        ("慰问：张伟、李娜", ["张伟", "李娜"]),
+        ("走访：张伟、李娜、王秀英", ["张伟", "李娜", "王秀英"]),
+        ("领取人：张伟 王秀英", ["张伟", "王秀英"]),
+        ("领取人：张伟 王秀英 李娜", ["张伟", "王秀英", "李娜"]),
+        ("签到：张伟 李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_sign_ins_and_lists(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人（签字）",
+        "本人（签字）",
+        "申请人 签字",
+        "家属（签字）",
+        "房东（签字）",
+        "按时签到",
+        "每日签到",
+        "全员签到",
+        "上午签到",
+        "工作人员签到",
+        "依次签到",
+        "签到表",
+        "签到：已签到",
+        "（签字）",
+        "经办人（签字）：",
+        "日期 签字",
+        "王某（签字）",
+        "张家 签到",
+        "文件 签收",
+        "慰问：春节",
+        "慰问：全体村民",
+        "慰问：米面油",
+        "慰问：张家",
+        "慰问：高龄、低保",
+        "慰问：张家、李家",
+        "走访：周一、周三",
+        "慰问品：米、油",
+    ],
+)
+def test_sign_ins_and_lists_of_no_one_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("领取人：张伟 汉族", "汉族"),
+        ("领取人：张伟 务农", "务农"),
+        ("领取人：张伟 本人", "本人"),
+        ("领取人：张伟 低保户", "低保户"),
+        ("领取人：张伟 王家庄", "王家庄"),
+        ("领取人：张伟 汉滨区", "汉滨区"),
+        ("领取人：张伟 男 45岁", "男 45岁"),
+        ("领取人：张伟 高血压", "高血压"),
+        ("领取人：张伟 白族", "白族"),
+        ("领取人：张伟 黄色", "黄色"),
+        ("领取人：张伟 文盲", "文盲"),
+        ("领取人：张伟 江苏", "江苏"),
+        ("领取人：张伟 周一", "周一"),
+        ("领取人：张伟 王某", "王某"),
+        ("户主：张伟 汪洋", "汪洋"),
+        ("户主：张伟 高血压", "高血压"),
+        ("姓名：张伟 性别：男", "性别：男"),
+    ],
+)
+def test_what_follows_a_name_after_spaces_stays(text: str, kept: str) -> None:
+    leaks(text, ["张伟"])
+    in_clear(text, kept)
