@@ -207,6 +207,9 @@ NEXT_LABELS = frozenset(
 # title's last character (社区网格员, 村长, 老师, 社工). Transliterated names use none of them.
 _NOT_IN_NAMES = frozenset("的了因已未请需待暂均并或见详等在将被把从")
 _TITLE_ENDS = frozenset("员长师工")
+# Titles a field may hold for its person, whose last character ends given names too (申请人：村主任,
+# 联系人：社区主任, 经办人：民政专干, 审核人：党支部书记): the run after a label ends in none of them.
+TITLE_TAILS: tuple[str, ...] = ("主任", "专干", "书记", "主席", "会计", "助理", "干事")
 
 # Phrases that say the next words are someone's name: 名字 with a separator or a verb after it
 # (名字：张伟, 名字是张伟), and 名叫, 叫做, 他叫 / 她叫 / 我叫 before a run of its own (叫号, 叫停 and

@@ -20,6 +20,7 @@ from .name_patterns import (
     HONORIFICS,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
+    TITLE_TAILS,
 )
 from .name_words import (
     AFTER_NAME_WORDS,
@@ -177,6 +178,7 @@ def may_be_labelled_name(run: str) -> bool:
         and run not in STATUSES  # 配偶：无业
         and run[-1] not in _UNIT_ENDS
         and run[-1] not in _TITLE_ENDS
+        and not run.endswith(TITLE_TAILS)
         and not any(char in _NOT_IN_NAMES for char in run)
         and not address.is_place_name(run)
     )

@@ -207,3 +207,34 @@ def test_sign_ins_and_lists_of_no_one_stay(text: str) -> None:
 def test_what_follows_a_name_after_spaces_stays(text: str, kept: str) -> None:
     leaks(text, ["张伟"])
     in_clear(text, kept)
+
+
+# A title in a person's field is no name (it was masked as one); the names beside it are.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人：村主任",
+        "联系人：社区主任",
+        "经办人：民政专干",
+        "陪同人：网格员",
+        "审核人：党支部书记",
+        "经办人：村会计",
+        "联系人：村委会主任",
+    ],
+)
+def test_a_title_after_a_persons_label_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("申请人：张伟", ["张伟"]),
+        ("经办人：扎西多吉", ["扎西多吉"]),
+        ("申请人：李任", ["李任"]),
+    ],
+)
+def test_names_after_a_persons_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
