@@ -59,6 +59,8 @@ _GLUED_BEFORE = {
 }
 # A count of persons or households after 等 (张伟等3户同意, 李娜等人): HEAD_WORDS' 等 only so.
 _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
+# What makes 申请 a form's or a person's word (申请表, 申请书, 申请人): no act of a name before it.
+_FORM_AFTER = frozenset("表书人")
 # What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
 _BETWEEN = frozenset("已现均")
 
@@ -161,6 +163,8 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 李强列为, 位于, 联系: the word's character ends a word of the run
         if text.startswith("等", at) and _COUNT_RE.match(text, at + 1) is None:
             continue  # 张伟等3户, 李娜等人: a count of persons or households only
+        if text.startswith("申请", at) and text[at + 2 : at + 3] in _FORM_AFTER:
+            continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1  # 由张伟代领, 经张伟同意: the preposition is no part of the name

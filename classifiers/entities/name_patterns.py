@@ -491,14 +491,18 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # visit found (张伟不在家; 张家不在家 is a household's, no name).
 HEAD_WORDS: tuple[str, ...] = (
     *("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
-    *("到场", "不在家"),
+    *("到场", "不在家", "申请"),
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
-HEAD_SAID: tuple[str, ...] = ("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起", "一同", "同住")
+# 核实, 了解 and 沟通 too, what was checked with someone (与张伟核实, 向李娜了解情况).
+HEAD_SAID: tuple[str, ...] = (
+    *("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起", "一同", "同住"),
+    *("核实", "了解", "沟通"),
+)
 # The prepositions that may open the run before the name (由 and 和 are surnames too: 由张伟 and 和张伟
 # are no names).
-HEAD_PREPOSITIONS = frozenset("由经据与和同")
+HEAD_PREPOSITIONS = frozenset("由经据与和同向")
 # What prose says of a person after the name (AFTER_NAME_WORDS: 张伟常年外出, 王秀英独居, 李娜家住),
 # at a run's head as after a label, 已, 现 or 均 maybe between (李娜已外出务工); not 之 and a relation
 # (name_prose's) nor the act of signing (name_signed's, with its own look-alikes: 单据签收, 依次签字).

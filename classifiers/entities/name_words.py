@@ -343,6 +343,7 @@ KIN_LABELS: Final = frozenset(
         "核对人",
         "签字确认",
         "陈述人",
+        "评议人",  # a council's (评议人：张伟、李娜)
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)

@@ -238,3 +238,74 @@ def test_a_title_after_a_persons_label_stays(text: str) -> None:
 )
 def test_names_after_a_persons_label(text: str, secrets: list[str]) -> None:
     leaks(text, secrets)
+
+
+# This round's probes: a name after 向 or 与 before what was checked with the person, at a run's
+# head before 申请, after a council's reviewer's label.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("向张伟了解情况", ["张伟"]),
+        ("向李娜核实情况", ["李娜"]),
+        ("与张伟核实", ["张伟"]),
+        ("与李娜沟通", ["李娜"]),
+        ("张伟申请低保", ["张伟"]),
+        ("王秀英申请临时救助", ["王秀英"]),
+        ("评议人：张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_this_rounds_probes(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "评议人：村民代表",
+        "评议人：全体村民",
+        "向上级核实",
+        "向群众了解",
+        "向村委会了解",
+        "向社区核实",
+        "与其核实",
+        "经核实",
+        "向本人核实",
+        "向家属了解",
+        "与户主核实",
+        "与银行核实",
+        "向公安核实",
+        "与民政核实",
+        "与申请人核实",
+        "与对方沟通",
+        "与村干部沟通",
+        "向东了解",
+        "向阳核实",
+        "项目申请",
+        "低保申请",
+        "本人申请",
+        "单位申请",
+        "全家申请",
+        "家庭申请",
+        "高龄申请",
+        "王某申请",
+        "张家申请",
+        "经本人申请",
+        "文件申请",
+        "金融申请",
+        "许可申请",
+        "年度申请",
+        "程序申请",
+        "书面申请",
+        "现场申请",
+        "集体申请",
+        "统一申请",
+        "及时申请",
+        "主动申请",
+        "常用申请表",
+        "高龄申请人",
+    ],
+)
+def test_this_rounds_look_alikes_stay(text: str) -> None:
+    unchanged(text)
