@@ -238,6 +238,9 @@ PLACEHOLDERS: Final = frozenset(
 GIVEN_CHARS: Final = frozenset(
     "伟芳娜敏静丽强磊军勇艳杰娟涛明超秀霞刚桂英华玲红燕萍鹏辉琳婷雪慧丹宇浩凯健俊帆帅旭龙欣颖倩莉兰梅琴"
     "斌波峰亮飞鑫彬博佳欢蕾薇晶婕瑶怡琪璐楠威昊蓉茜芬凤娥珍翠娇琼"
+    # (names round seventeen: 涵 of the generator's pools, 梓涵, 子涵, 紫涵, 艺涵, and 睿, one of its
+    # given names of one character; 翔. Not 德, 富: 武德, 丰富)
+    "涵睿翔"
 )
 
 # What a remark says of a relative's work, schooling, marriage or health right after the name, and a

@@ -309,3 +309,24 @@ def test_this_rounds_probes(text: str, secrets: list[str]) -> None:
 )
 def test_this_rounds_look_alikes_stay(text: str) -> None:
     unchanged(text)
+
+
+# A given name's character outside names round sixteen's set before a form's word: 涵 and 睿 of the
+# generator's pools, and 翔.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("李翔档案", ["李翔"]),
+        ("王涵申请表", ["王涵"]),
+        ("张睿档案", ["张睿"]),
+    ],
+)
+def test_more_given_names_glued_to_a_form(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("text", ["包涵档案", "内涵档案", "飞翔档案", "武德档案"])
+def test_words_of_those_characters_stay(text: str) -> None:
+    unchanged(text)
