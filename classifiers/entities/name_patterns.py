@@ -473,6 +473,10 @@ PROSE_KIN: tuple[str, ...] = (
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
 CALL_OUTCOMES = "未果|无人接听|未接通|不在家"
+# A visit's or a call's one name opens with a surname's character (a compound surname's first is
+# one): 联系电话, 走访时 … of a label before digits are no hint (every record's 联系电话13800000000
+# sent the value to the role passes: +64 % on the corpus document).
+CALL_NAME = "[" + "".join(sorted(SURNAMES | {word[0] for word in COMPOUND_SURNAMES})) + f"][{_CJK}]{{1,3}}"
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
 # Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):
@@ -564,7 +568,7 @@ _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
     # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果)
-    f"|(?:{VISITS}|联系了?)[{_CJK}]{{2,4}}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
+    f"|(?:{VISITS}|联系了?){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)

@@ -21,6 +21,7 @@ from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _APPROVALS,
     _GRANTS,
+    CALL_NAME,
     CALL_OUTCOMES,
     CARE_VERBS,
     LABELLED_RUN_MAX,
@@ -99,7 +100,7 @@ _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
 # A visit's or a call's one name at the end of its run, or before what came of it (看望张伟, 走访李娜。,
 # 看望张伟并送去慰问金, 联系张伟未果, 电话联系李娜无人接听): the run after the verb holds the name and no
 # more. 联系 is no visit's word elsewhere (联系电话: the pre-check is :func:`may_call`).
-_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}|联系了?)([{_CJK}]{{2,4}}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
+_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}|联系了?)({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
 # Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
 # those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
 _NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村"))
