@@ -20,15 +20,16 @@ from typing import Any, Final
 
 from .columnbatch import Categories, ColumnBatch, KeyedVisitor
 from .columns import business_clean, join, maybe, whole_number
-from .compound_keys import fields as compound_fields
-from .compound_keys import parts as compound_parts
 from .detect import Plan
 from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
+from .jsoncells import RowCells
+from .jsoncompound import CompoundValues
 from .jsonembedded import embedded
+from .jsongrid import cell_row, grid_rows
 from .jsonkeys import ObjectKeys, personal_record
 from .jsonregions import Regions
-from .jsonrows import ROW_KEYS, name_cells, split_file, split_ids
+from .jsonrows import ROW_KEYS, split_file, split_ids
 from .jsonrows import cells as row_cells
 from .jsonshapes import (
     HEADER_SET,
@@ -39,7 +40,6 @@ from .jsonshapes import (
     entries,
     flat_row,
     grid,
-    grid_keys,
     header_row,
     held,
     in_parts,
@@ -52,8 +52,6 @@ from .jsonshapes import (
 )
 from .jsonvalues import _MISSING, _by_column, _by_row_index, _embedded_json
 from .masked_in_part import may_hold_mask
-from .masked_rows import LABEL as MOBILE_LABEL
-from .masked_rows import masked_mobile
 from .masked_rows import mobiles as masked_mobiles
 from .name_headings import PERSONAL_FIELDS, PERSONS_KEYS, full_name
 from .numberparts import NumberParts
@@ -66,7 +64,6 @@ from .valuepaths import Ref, ValueVisitor
 _MAX_EMBEDDED: Final = 3
 # A mobile masked in part, as it stands (138****8000) and in groups (138-****-8000).
 _MOBILE_LENGTHS: Final = (11, 13)
-_COMPOUND_KEYS_MAX: Final = 4096  # keys remembered (ColumnWalker._compound_fields)
 # How an ID number in parts with no key is judged: as the value of an ID number's key.
 _ID_LABEL: Final = "身份证号"
 
@@ -108,11 +105,10 @@ class ColumnWalker:
         # detection found nothing before (see detections.Detections.detected), skipped without a visit.
         self._clean_values = clean_values
         self.numbers = NumberParts(visit, plan_of, {} if split_keys is None else split_keys)
-        # Keys naming two fields (姓名/性别: compound_keys.py) -> (separator, field names), remembered
-        # by the detector across walks (bounded: keys come from responses).
-        self._compound_keys: dict[str, tuple[str, tuple[str, ...]] | None] = (
-            {} if compound_keys is None else compound_keys
-        )
+        # Values under keys naming two fields (姓名/性别: jsoncompound.py), the keys remembered by the
+        # detector across walks.
+        self.compound = CompoundValues(visit, plan_of, {} if compound_keys is None else compound_keys)
+        self.cells = RowCells(visit, plan_of, self.keys, member_name_plan)  # rows without keys: who they are
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -149,10 +145,10 @@ class ColumnWalker:
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
-                cells = row_cells(node) if self._unknown_key(key) else None
+                cells = row_cells(node) if self.cells.unknown_key(key) else None
                 if cells is not None:  # [{"v": "张伟"}, {"v": <ID number>}]: a row of cell objects
-                    return self._cell_row(node, cells, path, record, embed)
-                return self._objects(node, path, record, embed)
+                    return cell_row(self, node, cells, path, record, embed)
+                return self.objects(node, path, record, embed)
             if node and type(node[0]) is list:
                 # [["姓名", "身份证号"], ["张伟", …]]; [["姓名", "性别"], …] was read as [key, value] entries
                 names = header_row(node, self.plan_of, PERSONAL_FIELDS) if len(node) > 1 else None
@@ -171,8 +167,8 @@ class ColumnWalker:
             row = self.regions.rows_of.get(id(node))  # a column of column-wise records: row i is item row - i
             # ["张伟", <ID number>, <mobile>]: a row without a header; a name beside a person's number
             # (jqGrid's rows hold their cells under "cell", which the catalog knows as a phone's key)
-            unknown = self._unknown_key(key) or key in ROW_KEYS
-            named = self._name_cells(node) if unknown else None
+            unknown = self.cells.unknown_key(key) or key in ROW_KEYS
+            named = self.cells.name_cells(node) if unknown else None
             before = self.found() if named else None
             for i, v in enumerate(node):
                 if row is None and (is_records or type(v) is not dict):
@@ -198,8 +194,8 @@ class ColumnWalker:
             # ["张**", "138****8000"]: a mobile masked in part beside a person's name or ID number
             mobiles = masked_mobiles(node) if unknown and len(node) > 1 else None
             if mobiles:
-                items = self._masked_mobiles(node, items, mobiles, path, record)
-            if named and (mobiles or (before is not None and self._names_no_one_else(before, False))):
+                items = self.cells.row_mobiles(node, items, mobiles, path, record)
+            if named and (mobiles or (before is not None and self.names_no_one_else(before, False))):
                 for i in named:
                     if items is None or items[i] is node[i]:
                         masked = self.visit(node[i], self.member_name_plan, record, f"{path}[{i}]", True)
@@ -208,88 +204,10 @@ class ColumnWalker:
                             items[i] = masked
             return (items, True) if items is not None else (node, False)
         if type(node) is str and key is not None:
-            compound = self._compound(node, key, record, path)
+            compound = self.compound.masked(node, key, record, path)
             if compound is not None:  # {"姓名/性别": "张伟/男"}: each part under its field's key
                 return compound
         return self._scalar(node, self.plan_of(key), record, path, embed)
-
-    def _compound_fields(self, key: str) -> tuple[str, tuple[str, ...]] | None:
-        """``compound_keys.fields`` of ``key``, remembered for the walk."""
-        known = self._compound_keys
-        if key in known:
-            return known[key]
-        if len(known) >= _COMPOUND_KEYS_MAX:
-            known.clear()
-        named = known[key] = compound_fields(key, self.plan_of)
-        return named
-
-    def _compound(self, value: str, key: str, record: int, path: Ref) -> tuple[Any, bool] | None:
-        """``value`` under a key naming two fields or more, each of its parts judged under its own
-        field's key (``compound_keys``); None when the key names no such fields or the value does
-        not cut into as many parts (then it is judged whole, as before)."""
-        named = self._compound_fields(key)
-        if named is None:
-            return None
-        separator, names = named
-        pieces = compound_parts(value, separator, len(names))
-        if pieces is None:
-            return None
-        changed = False
-        for i, name in enumerate(names):
-            new = self.visit(pieces[2 * i], self.plan_of(name), record, path, True)
-            if new is not None:
-                pieces[2 * i] = new
-                changed = True
-        return ("".join(pieces), True) if changed else (value, False)
-
-    def _unknown_key(self, key: str | None) -> bool:
-        """Is a list under no key, or one the catalog does not know (a row's cells may then be
-        read for who the row is)?"""
-        return key is None or self.plan_of(key).info is None
-
-    def _name_cells(self, node: list[Any]) -> list[int]:
-        """The cells of a row without a header shaped like a full name (``jsonrows.name_cells``)
-        and clean of findings as a key would be (``ObjectKeys.name_shaped``)."""
-        return [i for i in name_cells(node) if self.keys.name_shaped(node[i])]
-
-    def _masked_mobiles(
-        self, node: list[Any], items: list[Any] | None, cells: list[int], path: str, record: int
-    ) -> list[Any] | None:
-        """``items`` (None: ``node`` unchanged) with ``cells``, mobiles masked in part beside a
-        person's name or ID number in a row without a key (``masked_rows``), judged as a mobile's
-        key's values."""
-        plan = self.plan_of(MOBILE_LABEL)
-        for i in cells:
-            if items is None or items[i] is node[i]:
-                masked = self.visit(node[i], plan, record, f"{path}[{i}]", True)
-                if masked is not None:
-                    items = list(node) if items is None else items
-                    items[i] = masked
-        return items
-
-    def _cell_row(
-        self, node: list[dict[str, Any]], values: list[Any], path: str, record: int, embed: int
-    ) -> tuple[Any, bool]:
-        """A row of cell objects, walked as objects are; a cell shaped like a full name is a name
-        as in a row of plain cells (``_name_cells``): when the others hold a person's ID number or
-        mobile and name no one. Each of its members holding that text is masked (SheetJS' ``w``,
-        the text as shown, beside ``v``)."""
-        named = self._name_cells(values)
-        before = self.found() if named else None
-        new, changed = self._objects(node, path, record, embed)
-        if before is None or not self._names_no_one_else(before, False):
-            return new, changed
-        items = list(new)
-        for i in named:
-            cell = dict(items[i])
-            for member, text in cell.items():
-                if text == values[i]:
-                    masked = self.visit(text, self.member_name_plan, record, f"{path}[{i}].{member}", True)
-                    if masked is not None:
-                        cell[member] = masked
-                        changed = True
-            items[i] = cell
-        return (items, True) if changed else (new, False)
 
     def _scalar(self, node: Any, plan: Plan, record: int, path: Ref, embed: int) -> tuple[Any, bool]:
         kind = type(node)
@@ -309,7 +227,7 @@ class ColumnWalker:
             self.visit(text, plan, record, path, False)
         return node, False
 
-    def _names_no_one_else(self, before: tuple[int, int, int, int], record: bool) -> bool:
+    def names_no_one_else(self, before: tuple[int, int, int, int], record: bool) -> bool:
         """Did what was walked since ``before`` identify a person without naming anyone? Then a
         name-shaped key over it is that person's name; a record with a name of its own under a
         key such as 成员 or 单位 is not keyed by name. A record must hold an ID number or a bank
@@ -388,7 +306,7 @@ class ColumnWalker:
                 else self._table(v, shape[1], 0, _child(path, k), k, record, embed)
             )
             if grid_names is not None and walked is None and k != "colModel":
-                walked = self._grid_rows(v, node, grid_names, _child(path, k), record, embed)
+                walked = grid_rows(self, v, node, grid_names, _child(path, k), record, embed)
             if parts is not None and k in parts:
                 new, changed = parts[k], True
             elif walked is None:
@@ -406,7 +324,12 @@ class ColumnWalker:
                     walk_key = k
                 if row is None:
                     new, changed = self.walk(v, _child(path, k), walk_key, record, embed)
-                    if not changed and type(v) is str and len(v) in _MOBILE_LENGTHS and self._unknown_key(walk_key):
+                    if (
+                        not changed
+                        and type(v) is str
+                        and len(v) in _MOBILE_LENGTHS
+                        and self.cells.unknown_key(walk_key)
+                    ):
                         unread = [k] if unread is None else [*unread, k]
                 else:  # a column by row index of column-wise records: row "k" is an item of its own
                     if self.persons.names_person(column, v):
@@ -418,8 +341,8 @@ class ColumnWalker:
                 new, changed = walked
             if before is not None and (
                 ((persons or personal_record(v)) and full_name(k))
-                or self._names_no_one_else(before, type(v) is dict or one_record)
-                or (type(v) is dict and full_name(k) and self._names_no_one_else(before, False))
+                or self.names_no_one_else(before, type(v) is dict or one_record)
+                or (type(v) is dict and full_name(k) and self.names_no_one_else(before, False))
                 or (type(v) is dict and self._reached_no_one_else(before) and self._no_unit(k))
                 or (type(v) is str and v.strip() in person_name.RELATIONS)
             ):
@@ -436,37 +359,8 @@ class ColumnWalker:
                 out = dict(node)
                 out[k] = new
         if unread is not None:  # {"a": "张**", "b": "138****8000"}: a masked mobile beside a person
-            out = self._object_mobiles(node, out, unread, path, record)
+            out = self.cells.object_mobiles(node, out, unread, path, record)
         return (out, True) if out is not None else (node, False)
-
-    def _object_mobiles(
-        self, node: dict[str, Any], out: dict[str, Any] | None, unread: list[str], path: str, record: int
-    ) -> dict[str, Any] | None:
-        """``out`` (None: ``node`` unchanged) with the members of ``unread`` that are mobiles masked
-        in part beside a person's name or ID number among the object's values (``masked_rows``)
-        judged as a mobile's key's values."""
-        if not any(masked_mobile(node[k]) for k in unread):
-            return out
-        values = list(node.values())
-        keys = list(node)
-        wanted = set(unread)
-        cells = [i for i in masked_mobiles(values) if keys[i] in wanted]
-        if not cells:
-            return out
-        plan = self.plan_of(MOBILE_LABEL)
-        for i in cells:
-            masked = self.visit(values[i], plan, record, _child(path, keys[i]), True)
-            if masked is not None:
-                out = dict(node) if out is None else out
-                out[list(out)[i]] = masked
-        # {"a": "张伟", "b": "138****8000"}: a full name beside it under a key that says nothing is the row's
-        for i in self._name_cells(values):
-            if self._unknown_key(keys[i]) and (out is None or out[list(out)[i]] is values[i]):
-                masked = self.visit(values[i], self.member_name_plan, record, _child(path, keys[i]), True)
-                if masked is not None:
-                    out = dict(node) if out is None else out
-                    out[list(out)[i]] = masked
-        return out
 
     def _map(self, node: dict[str, Any], path: str, record: int, embed: int, persons: bool) -> tuple[Any, bool]:
         """A map of objects ({ID number: record, ...}): keys one by one, values by column;
@@ -474,10 +368,10 @@ class ColumnWalker:
         new_keys = [self.keys.masked(k, path, record) for k in node]
         values = list(node.values())
         before = self.found()
-        changed = self._columns(values, path, record, embed, False, list(node))
-        identified = self._names_no_one_else(before, True)
+        changed = self.columns(values, path, record, embed, False, list(node))
+        identified = self.names_no_one_else(before, True)
         # {"data": {"张伟": {"lxdh": <mobile>, "dz": …}}}: a mobile is a person's, under a full name
-        reached = self._names_no_one_else(before, False)
+        reached = self.names_no_one_else(before, False)
         personal = [persons or reached or personal_record(v) for v in values]
         # {"data": {"张伟": {"gddh": "0915-…", "dz": …}}}: so are a landline and an address, under
         # a full name that is no office's
@@ -503,7 +397,7 @@ class ColumnWalker:
             out[new_key] = value
         return out, True
 
-    def _objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
+    def objects(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
         first = items[0]
@@ -519,9 +413,9 @@ class ColumnWalker:
             # parts (sfzh1, sfzh2: judged whole in each object): object by object. Pairs are
             # the fields of one record: to region judgement, no object of theirs is an item.
             return self._rows(items, path, record, embed, is_records, pairs)
-        return items, self._columns(items, path, record, embed, is_records, None)
+        return items, self.columns(items, path, record, embed, is_records, None)
 
-    def _columns(
+    def columns(
         self,
         items: list[dict[str, Any]],
         path: str,
@@ -564,19 +458,17 @@ class ColumnWalker:
                 self.persons.column(first, key, column)
             if info is None and joined is not None and may_hold_mask(joined):
                 # [{"a": "张**", "b": "138****8000"}]: a mobile masked in part beside a person
-                changed_any |= self._column_mobiles(items, key, column, path, record, is_records, labels)
-            if joined is not None and self._compound_fields(key) is not None:
-                # [{"姓名/性别": "张伟/男"}]: each value's parts under their fields' keys
-                changed_any |= self._compound_column(items, key, column, plan, path, record, embed, is_records, labels)
-                continue
-            category = info.category if info is not None else None
+                changed_any |= self.cells.column_mobiles(items, key, column, path, record, is_records, labels)
+            # [{"姓名/性别": "张伟/男"}]: each value's parts under their fields' keys, every value visited
+            compound = joined is not None and self.compound.fields(key) is not None
+            category = info.category if info is not None and not compound else None
             if (
                 category is not None
                 and joined is not None
                 and self.batch.category(column, joined, category, is_records, record)
             ):
                 category = None
-            if joined is not None and category is None:
+            if joined is not None and category is None and not compound:
                 if plan.canonical is not None:
                     rest, changed = self.batch.keyed(items, column, joined, plan, path, key, record, is_records, labels)
                     changed_any |= changed
@@ -605,79 +497,20 @@ class ColumnWalker:
                     base = f"{path}[{at}]" if labels is None else _child(path, str(at))
                     new, changed = self.walk(value, _child(base, key), key, rec, embed)
                 else:
-                    new, changed = self._scalar(value, plan, rec, (path, at, key), embed)
+                    walked = (
+                        self.compound.masked(value, key, rec, (path, at, key))
+                        if compound and type(value) is str
+                        else None
+                    )
+                    new, changed = (
+                        walked if walked is not None else self._scalar(value, plan, rec, (path, at, key), embed)
+                    )
                 if not is_records:
                     self.regions.enter(outer)
                 if changed:
                     items[i][key] = new
                     changed_any = True
         return changed_any
-
-    def _compound_column(
-        self,
-        items: list[dict[str, Any]],
-        key: str,
-        column: Sequence[Any],
-        plan: Plan,
-        path: str,
-        record: int,
-        embed: int,
-        is_records: bool,
-        labels: list[str] | None,
-    ) -> bool:
-        """Mask a column of scalars under a key naming two fields or more (``_compound``), a value
-        that does not cut into as many parts judged whole under the key; whether any changed."""
-        changed_any = False
-        for i, value in enumerate(column):
-            if value is _MISSING:
-                continue
-            rec = i if is_records else record
-            at: int | str = i if labels is None else labels[i]
-            walked = self._compound(value, key, rec, (path, at, key)) if type(value) is str else None
-            new, changed = walked if walked is not None else self._scalar(value, plan, rec, (path, at, key), embed)
-            if changed:
-                items[i][key] = new
-                changed_any = True
-        return changed_any
-
-    def _column_mobiles(
-        self,
-        items: list[dict[str, Any]],
-        key: str,
-        column: Sequence[Any],
-        path: str,
-        record: int,
-        is_records: bool,
-        labels: list[str] | None,
-    ) -> bool:
-        """Mask the values of a column under no key the catalog knows that are mobiles masked in
-        part beside a person's name or ID number in their own object (``masked_rows``), as a
-        mobile's key's values; whether any changed."""
-        plan: Plan | None = None
-        changed = False
-        for i, value in enumerate(column):
-            if not masked_mobile(value):
-                continue
-            item = items[i]
-            values = list(item.values())
-            if list(item).index(key) not in masked_mobiles(values):
-                continue
-            plan = self.plan_of(MOBILE_LABEL) if plan is None else plan
-            at: int | str = i if labels is None else labels[i]
-            masked = self.visit(value, plan, i if is_records else record, (path, at, key), True)
-            if masked is not None:
-                item[key] = masked
-                changed = True
-            names = list(item)
-            for k in self._name_cells(values):  # [{"a": "张伟", "b": "138****8000"}]: the row's name
-                if self._unknown_key(names[k]):
-                    masked = self.visit(
-                        values[k], self.member_name_plan, i if is_records else record, (path, at, names[k]), True
-                    )
-                    if masked is not None:
-                        item[names[k]] = masked
-                        changed = True
-        return changed
 
     def _table(
         self, rows: list[Any], names: list[str], start: int, path: str, key: str | None, record: int, embed: int
@@ -699,7 +532,7 @@ class ColumnWalker:
             head.append(new)
             head_changed |= changed
         records = [dict(zip(names, cells_of(row), strict=True)) for row in rows[start:]]
-        if not self._columns(records, path, record, embed, is_records, None) and not head_changed:
+        if not self.columns(records, path, record, embed, is_records, None) and not head_changed:
             return rows, False
         # Google Charts' rows are {"c": [cells], …}: the cells go back in their row.
         body = [
@@ -707,32 +540,6 @@ class ColumnWalker:
             for row, item in zip(rows[start:], records, strict=True)
         ]
         return head + body, True
-
-    def _grid_rows(
-        self, rows: Any, node: dict[str, Any], names: list[str], path: str, record: int, embed: int
-    ) -> tuple[Any, bool] | None:
-        """A jqGrid's rows (``jsonshapes.grid``), each value judged under its column's heading, the
-        rows column by column as records: keyed by the column model's names (``{"f1": "张伟"}``), or
-        a row's ``cell`` holding the values in the headings' order. None when ``rows`` is no list
-        of such rows (walked as it is) or a heading may hold findings (as ``_table``)."""
-        if type(rows) is not list or not rows or not all(type(row) is dict for row in rows):
-            return None
-        if not all(self.keys.clean(name) for name in names):
-            return None
-        is_records = id(rows) == self.records_id
-        width = len(names)
-        if all(type(row.get("cell")) is list and len(row["cell"]) == width for row in rows):
-            records = [dict(zip(names, row["cell"], strict=True)) for row in rows]
-            if not self._columns(records, path, record, embed, is_records, None):
-                return rows, False
-            return [{**row, "cell": list(item.values())} for row, item in zip(rows, records, strict=True)], True
-        keys = grid_keys(node, names)
-        renamed = [{keys.get(k, k): v for k, v in row.items()} for row in rows]
-        if not keys or any(len(item) != len(row) for item, row in zip(renamed, rows, strict=True)):
-            return None  # a heading that is another member's key: the rows are walked as they are
-        if not self._columns(renamed, path, record, embed, is_records, None):
-            return rows, False
-        return [dict(zip(row, item.values(), strict=True)) for row, item in zip(rows, renamed, strict=True)], True
 
     def _entries(self, node: list[list[Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """[key, value] entries (``jsonshapes.entries``), each value under its key, each key

@@ -1,0 +1,125 @@
+"""Who a row without keys is, for the JSON walk (``fastjson.ColumnWalker``): its cells shaped like
+a full name (``["张伟", <ID number>]``: a name there is the row's when its other cells say a
+person), and mobiles masked in part beside a person's name or ID number (``["张**",
+"138****8000"]``, ``{"a": "张伟", "b": "138****8000"}``: ``masked_rows``) in a row of plain cells,
+in an object under keys that say nothing, and in a column of such objects. Each mobile is judged
+as a mobile's key's value, and the full names beside it under keys that say nothing as names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .detect import Plan
+from .jsonkeys import ObjectKeys
+from .jsonrows import name_cells
+from .jsonshapes import PlanOf
+from .masked_rows import LABEL as MOBILE_LABEL
+from .masked_rows import masked_mobile
+from .masked_rows import mobiles as masked_mobiles
+from .structured import _child
+from .valuepaths import ValueVisitor
+
+
+class RowCells:
+    """The rows without keys of one walk."""
+
+    def __init__(self, visit: ValueVisitor, plan_of: PlanOf, keys: ObjectKeys, member_name_plan: Plan) -> None:
+        self.visit = visit
+        self.plan_of = plan_of
+        self.keys = keys
+        self.member_name_plan = member_name_plan
+
+    def unknown_key(self, key: str | None) -> bool:
+        """Is a list under no key, or one the catalog does not know (a row's cells may then be
+        read for who the row is)?"""
+        return key is None or self.plan_of(key).info is None
+
+    def name_cells(self, node: list[Any]) -> list[int]:
+        """The cells of a row without a header shaped like a full name (``jsonrows.name_cells``)
+        and clean of findings as a key would be (``ObjectKeys.name_shaped``)."""
+        return [i for i in name_cells(node) if self.keys.name_shaped(node[i])]
+
+    def row_mobiles(
+        self, node: list[Any], items: list[Any] | None, cells: list[int], path: str, record: int
+    ) -> list[Any] | None:
+        """``items`` (None: ``node`` unchanged) with ``cells``, mobiles masked in part beside a
+        person's name or ID number in a row without a key (``masked_rows``), judged as a mobile's
+        key's values."""
+        plan = self.plan_of(MOBILE_LABEL)
+        for i in cells:
+            if items is None or items[i] is node[i]:
+                masked = self.visit(node[i], plan, record, f"{path}[{i}]", True)
+                if masked is not None:
+                    items = list(node) if items is None else items
+                    items[i] = masked
+        return items
+
+    def object_mobiles(
+        self, node: dict[str, Any], out: dict[str, Any] | None, unread: list[str], path: str, record: int
+    ) -> dict[str, Any] | None:
+        """``out`` (None: ``node`` unchanged) with the members of ``unread`` that are mobiles masked
+        in part beside a person's name or ID number among the object's values (``masked_rows``)
+        judged as a mobile's key's values."""
+        if not any(masked_mobile(node[k]) for k in unread):
+            return out
+        values = list(node.values())
+        keys = list(node)
+        wanted = set(unread)
+        cells = [i for i in masked_mobiles(values) if keys[i] in wanted]
+        if not cells:
+            return out
+        plan = self.plan_of(MOBILE_LABEL)
+        for i in cells:
+            masked = self.visit(values[i], plan, record, _child(path, keys[i]), True)
+            if masked is not None:
+                out = dict(node) if out is None else out
+                out[list(out)[i]] = masked
+        # {"a": "张伟", "b": "138****8000"}: a full name beside it under a key that says nothing is the row's
+        for i in self.name_cells(values):
+            if self.unknown_key(keys[i]) and (out is None or out[list(out)[i]] is values[i]):
+                masked = self.visit(values[i], self.member_name_plan, record, _child(path, keys[i]), True)
+                if masked is not None:
+                    out = dict(node) if out is None else out
+                    out[list(out)[i]] = masked
+        return out
+
+    def column_mobiles(
+        self,
+        items: list[dict[str, Any]],
+        key: str,
+        column: Sequence[Any],
+        path: str,
+        record: int,
+        is_records: bool,
+        labels: list[str] | None,
+    ) -> bool:
+        """Mask the values of a column under no key the catalog knows that are mobiles masked in
+        part beside a person's name or ID number in their own object (``masked_rows``), as a
+        mobile's key's values; whether any changed."""
+        plan: Plan | None = None
+        changed = False
+        for i, value in enumerate(column):
+            if not masked_mobile(value):
+                continue
+            item = items[i]
+            values = list(item.values())
+            if list(item).index(key) not in masked_mobiles(values):
+                continue
+            plan = self.plan_of(MOBILE_LABEL) if plan is None else plan
+            at: int | str = i if labels is None else labels[i]
+            masked = self.visit(value, plan, i if is_records else record, (path, at, key), True)
+            if masked is not None:
+                item[key] = masked
+                changed = True
+            names = list(item)
+            for k in self.name_cells(values):  # [{"a": "张伟", "b": "138****8000"}]: the row's name
+                if self.unknown_key(names[k]):
+                    masked = self.visit(
+                        values[k], self.member_name_plan, i if is_records else record, (path, at, names[k]), True
+                    )
+                    if masked is not None:
+                        item[names[k]] = masked
+                        changed = True
+        return changed
