@@ -235,6 +235,9 @@ class _Walker:
             if self.header:
                 break
         data = [[f.value for f in row] for row in fields]
+        # Excel's text formula (="0610…": a number kept as text; ="张伟"): the cell is its text, read
+        # within (a name so wrapped was no name whole) and written back wrapped as it came.
+        formulas = '="' in text and _formulas(data)
 
         def cells(col: int) -> tuple[list[int], list[str]]:
             present = [row for row, values in enumerate(data) if col < len(values)]
@@ -247,7 +250,10 @@ class _Walker:
             for row, value in zip(present, new, strict=True):
                 if value is not None:
                     f = fields[row][col]
-                    edits.append((f.start, f.end, _csv_field(value, f.quoted, delimiter)))
+                    if formulas and f.value is not data[row][col]:
+                        edits.append((f.start, f.end, _formula(value, f.quoted, delimiter)))
+                    else:
+                        edits.append((f.start, f.end, _csv_field(value, f.quoted, delimiter)))
         return _splice(text, edits), True, len(data)
 
     def _header(self, top: list[str]) -> bool:
@@ -435,3 +441,23 @@ def _names_under(below: list[list[str]], col: int, plan_of: Callable[[str | None
 def _alone(fields: list[str]) -> bool:
     """One field, or one followed by empty ones only: a line of a title."""
     return len(fields) == 1 or (fields[0] != "" and not any(fields[1:]))
+
+
+def _formulas(rows: list[list[str]]) -> bool:
+    """Replace each of Excel's text formulas among ``rows``' cells (``="张伟"``) by its text; were
+    there any?"""
+    found = False
+    for row in rows:
+        for i, cell in enumerate(row):
+            if len(cell) > 3 and cell.startswith('="') and cell.endswith('"') and '"' not in cell[2:-1]:
+                row[i] = cell[2:-1]
+                found = True
+    return found
+
+
+def _formula(value: str, quoted: bool, delimiter: str) -> str:
+    """``value`` as a field holding Excel's text formula of it, bare (``="张**"``) or quoted (the
+    formula's quotes doubled) as the field came, or where it must be."""
+    if quoted or any(c in value for c in (delimiter, '"', "\r", "\n")):
+        return _csv_field(f'="{value}"', True, delimiter)
+    return f'="{value}"'

@@ -23,10 +23,10 @@ from .columns import business_clean, join, maybe, whole_number
 from .detect import Plan
 from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
-from .jsoncells import RowCells
+from .jsoncells import CHART_AXES, RowCells
 from .jsoncompound import CompoundValues
 from .jsonembedded import embedded
-from .jsongrid import cell_row, grid_rows
+from .jsongrid import cell_header, cell_row, column_model, grid_rows, modelled_rows
 from .jsonkeys import ObjectKeys, personal_record
 from .jsonregions import Regions
 from .jsonrows import ROW_KEYS, split_file, split_ids
@@ -137,6 +137,10 @@ class ColumnWalker:
                 parts = self.numbers.parts([str(v) for v in node.values()], key, record, path)
                 if parts is not None:
                     return dict(zip(node, parts, strict=True)), True
+            if key in CHART_AXES:  # {"xAxis": {"data": ["张伟", "李娜"]}}: a chart's axis of names
+                axis = self.cells.axis(node, path, record)
+                if axis is not None:
+                    return axis, True
             return self._object(node, path, record, embed, None, holder, key is not None and key in PERSONS_KEYS)
         if isinstance(node, list):
             if key is not None and len(node) > 1 and type(node[0]) in (str, int) and in_parts(node, key, self.plan_of):
@@ -145,6 +149,8 @@ class ColumnWalker:
                 if parts is not None:
                     return parts, True
             if node and all(type(item) is dict for item in node):
+                if key in CHART_AXES:  # {"xAxis": [{"data": ["张伟", "李娜"]}]}: each axis, walked as one
+                    return self._axes(node, path, key, record, embed)
                 cells = row_cells(node) if self.cells.unknown_key(key) else None
                 if cells is not None:  # [{"v": "张伟"}, {"v": <ID number>}]: a row of cell objects
                     return cell_row(self, node, cells, path, record, embed)
@@ -152,6 +158,8 @@ class ColumnWalker:
             if node and type(node[0]) is list:
                 # [["姓名", "身份证号"], ["张伟", …]]; [["姓名", "性别"], …] was read as [key, value] entries
                 names = header_row(node, self.plan_of, PERSONAL_FIELDS) if len(node) > 1 else None
+                if names is None and len(node) > 1:  # [[{"v": "姓名"}, …], [{"v": "张伟"}, …]]: cells
+                    names = cell_header(node, self.plan_of)
                 walked = None if names is None else self._table(node, names, 1, path, key, record, embed)
                 if walked is None and entries(node, self.plan_of):  # [["xm", "张伟"], ["sfzh", …]]
                     walked = self._entries(node, path, record, embed)
@@ -280,8 +288,11 @@ class ColumnWalker:
             return self._map(node, path, record, embed, persons)
         shape: tuple[str, list[str]] | None = None
         pair_of: tuple[str, str] | None = None
+        model: tuple[str, dict[str, str]] | None = None
         if not SHAPE_FIELDS.isdisjoint(node):  # one C-level pass: most objects are neither
             shape = table(node, self.plan_of) if not HEADER_SET.isdisjoint(node) else None
+            # {"columns": [{"title": "姓名", "dataIndex": "f1"}], "dataSource": [{"f1": "张伟"}]}: a table's model
+            model = column_model(node, self.plan_of) if shape is None and not HEADER_SET.isdisjoint(node) else None
             # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
             pair_of = pair(node, self.plan_of) if may_hold_pairs(node) else None
         # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
@@ -307,6 +318,8 @@ class ColumnWalker:
             )
             if grid_names is not None and walked is None and k != "colModel":
                 walked = grid_rows(self, v, node, grid_names, _child(path, k), record, embed)
+            if model is not None and walked is None and k != model[0]:
+                walked = modelled_rows(self, v, model, _child(path, k), record, embed)
             if parts is not None and k in parts:
                 new, changed = parts[k], True
             elif walked is None:
@@ -401,6 +414,12 @@ class ColumnWalker:
         """A list of objects, column by column."""
         is_records = id(items) == self.records_id
         first = items[0]
+        if (
+            "cells" in first and len(items) > 1
+        ):  # [{"cells": [{"value": "姓名"}, …]}, {"cells": [{"value": "张伟"}, …]}]
+            walked = self._cell_rows(items, path, record, embed)
+            if walked is not None:
+                return walked
         shaped = not SHAPE_FIELDS.isdisjoint(first)  # one C-level pass: most records are neither
         pairs = shaped and may_hold_pairs(first) and any(pair(item, self.plan_of) is not None for item in items)
         if (
@@ -540,6 +559,28 @@ class ColumnWalker:
             for row, item in zip(rows[start:], records, strict=True)
         ]
         return head + body, True
+
+    def _axes(self, node: list[dict[str, Any]], path: str, key: str, record: int, embed: int) -> tuple[Any, bool]:
+        """A chart's axes, each walked as an object under the axes' key (``RowCells.axis``)."""
+        items: list[Any] | None = None
+        for i, item in enumerate(node):
+            new, changed = self.walk(item, f"{path}[{i}]", key, record, embed)
+            if changed:
+                items = list(node) if items is None else items
+                items[i] = new
+        return (items, True) if items is not None else (node, False)
+
+    def _cell_rows(self, items: list[dict[str, Any]], path: str, record: int, embed: int) -> tuple[Any, bool] | None:
+        """Rows holding their cells under ``cells``, the first a header row (``jsongrid.cell_header``),
+        walked as a table's; None for any other list of objects."""
+        rows = [item.get("cells") for item in items]
+        names = cell_header(rows, self.plan_of) if all(type(row) is list for row in rows) else None
+        walked = None if names is None else self._table(rows, names, 1, path, None, record, embed)
+        if walked is None:
+            return None
+        if not walked[1]:
+            return items, False
+        return [{**item, "cells": row} for item, row in zip(items, walked[0], strict=True)], True
 
     def _entries(self, node: list[list[Any]], path: str, record: int, embed: int) -> tuple[Any, bool]:
         """[key, value] entries (``jsonshapes.entries``), each value under its key, each key

@@ -4,12 +4,13 @@ person), and mobiles masked in part beside a person's name or ID number (``["张
 "138****8000"]``, ``{"a": "张伟", "b": "138****8000"}``: ``masked_rows``) in a row of plain cells,
 in an object under keys that say nothing, and in a column of such objects. Each mobile is judged
 as a mobile's key's value, and the full names beside it under keys that say nothing as names.
+Also a chart's axis of names (ECharts' ``{"xAxis": {"data": ["张伟", "李娜"]}}``: ``axis``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from .detect import Plan
 from .jsonkeys import ObjectKeys
@@ -18,8 +19,13 @@ from .jsonshapes import PlanOf
 from .masked_rows import LABEL as MOBILE_LABEL
 from .masked_rows import masked_mobile
 from .masked_rows import mobiles as masked_mobiles
+from .name_headings import full_name
 from .structured import _child
 from .valuepaths import ValueVisitor
+
+# An ECharts option's members holding the labels of a category axis or a legend.
+CHART_AXES: Final = frozenset(["xAxis", "yAxis", "legend", "radiusAxis", "angleAxis", "singleAxis"])
+_AXIS_MAX = 500  # labels of an axis read for names (a longer one is a series of dates or codes)
 
 
 class RowCells:
@@ -123,3 +129,22 @@ class RowCells:
                         item[names[k]] = masked
                         changed = True
         return changed
+
+    def axis(self, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
+        """A chart's axis (or legend) whose labels are all full names (``{"data": ["张伟",
+        "李娜"]}``: a chart of amounts per person), the labels masked as names; None for any other
+        (months, districts, categories: one label that is no full name keeps them all)."""
+        labels = node.get("data")
+        if type(labels) is not list or not 1 < len(labels) <= _AXIS_MAX:
+            return None
+        for label in labels:
+            if type(label) is not str or not 1 < len(label) < 5 or not full_name(label):
+                return None
+        if not all(self.keys.name_shaped(label) for label in labels):
+            return None
+        masked = list(labels)
+        for i, label in enumerate(labels):
+            new = self.visit(label, self.member_name_plan, record, f"{path}.data[{i}]", True)
+            if new is not None:
+                masked[i] = new
+        return {**node, "data": masked}

@@ -12,7 +12,9 @@ from typing import Any, Final
 
 from .compound_keys import fields as compound_fields
 from .compound_keys import parts as compound_parts
+from .entities.person_name import ENTITY as NAME_ENTITY
 from .jsonshapes import PlanOf
+from .name_headings import full_name
 from .valuepaths import Ref, ValueVisitor
 
 _COMPOUND_KEYS_MAX: Final = 4096  # keys remembered
@@ -48,7 +50,7 @@ class CompoundValues:
         separator, names = named
         pieces = compound_parts(value, separator, len(names))
         if pieces is None:
-            return None
+            return self._whole_name(value, names, record, path)
         changed = False
         for i, name in enumerate(names):
             new = self.visit(pieces[2 * i], self.plan_of(name), record, path, True)
@@ -56,3 +58,16 @@ class CompoundValues:
                 pieces[2 * i] = new
                 changed = True
         return ("".join(pieces), True) if changed else (value, False)
+
+    def _whole_name(self, value: str, names: tuple[str, ...], record: int, path: Ref) -> tuple[Any, bool] | None:
+        """A value that does not cut, shaped like a full name (``{"姓名/性别": "张伟"}``, the gender
+        left empty), judged under the name's field when the key names one; None otherwise (then
+        it is judged whole under the key, as any value)."""
+        if not 1 < len(value) < 5 or not full_name(value):
+            return None
+        for name in names:
+            plan = self.plan_of(name)
+            if plan.info is not None and plan.info.entity == NAME_ENTITY:
+                new = self.visit(value, plan, record, path, True)
+                return (new, True) if new is not None else (value, False)
+        return None

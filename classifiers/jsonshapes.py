@@ -32,6 +32,7 @@ HEADER_FIELDS = (
     "columnNames",
     "colNames",
     "colnames",
+    "columnDefs",  # AG Grid's column model (jsongrid.column_model)
     "fields",
     "header",
     "headers",

@@ -234,12 +234,13 @@ class Run(RegionNotes):
 
     def _table_text(self, text: str) -> bool:
         """Is ``text`` a CSV table (an export answered inside a JSON string, ``{"data": "姓名,性别\\n张伟,男"}``,
-        or in base64)? Its first line two headings or more, one of them an entity's key the
+        or in base64; or a Markdown table)? Its first line two headings or more, one of them an entity's key the
         catalog knows, and the next line as many fields. Scanned as one text, its headings keyed
         nothing, and names under 姓名 went out in clear."""
         end = text.find("\n")
         first = text[:end].strip()
-        delimiter = "," if "," in first else "\t" if "\t" in first else ""
+        # (a Markdown table's bars: | 姓名 | 性别 |, a report's text)
+        delimiter = "," if "," in first else "\t" if "\t" in first else "|" if first[:1] == "|" == first[-1:] else ""
         if not delimiter or len(first) > _HEADER_MAX:
             return False
         headings = [cell.strip().strip('"') for cell in first.split(delimiter)]
