@@ -43,6 +43,8 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
             continue
         if text.startswith("等", at) and name_heads._COUNT_RE.match(text, at + 1) is None:
             continue
+        if text.startswith("申请", at) and text[at + 2 : at + 3] in name_heads._FORM_AFTER:
+            continue  # names round seventeen's: a form or its applicant (申请表, 申请人)
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1
@@ -52,7 +54,8 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
-_WORDS = [*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE]
+# HEAD_PROSE is a set: sorted, so that the texts drawn are the same whatever the hash seed.
+_WORDS = [*HEAD_WORDS, *HEAD_SAID, *sorted(HEAD_PROSE)]
 # Every word, its characters alone and the code points on either side of each, names and
 # prepositions before them (drawn as often as the rest together), 已 between, a run's breaks.
 _NEIGHBOURS = [
