@@ -182,12 +182,11 @@ def _beside_cells(sheet_data: Element) -> list[str]:
     """The texts and attribute values under ``sheetData`` other than what the cells show (their
     values, formulas and inline strings) and where rows and cells stand, each once."""
     shown_ids: set[int] = set()
-    for e in sheet_data.iter():
-        if local(e.tag) == "is":
-            shown_ids.update(id(t) for t in _shown_elements(e))
     found: dict[str, None] = {}
-    for e in sheet_data.iter():
+    for e in sheet_data.iter():  # an inline string comes before the elements it shows
         tag = local(e.tag)
+        if tag == "is":
+            shown_ids.update(id(t) for t in _shown_elements(e))
         if e.text and tag != "v" and tag != "f" and id(e) not in shown_ids and e.text.strip():
             found[e.text] = None
         if e.tail and e.tail.strip():
