@@ -51,6 +51,11 @@ def parse(data: bytes, name: str, kind: str) -> tuple[Element, str, list[str]]:
         raise InspectionError("unparseable", f"the {kind}'s part {name} is not readable XML: {exc}") from None
 
 
+def xml_text(text: str) -> str:
+    """A text as an element's content holds it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def local(tag: str) -> str:
     """A tag without its namespace (``{…/main}c``: ``c``); the tree holds no comments."""
     return tag[tag.find("}") + 1 :]

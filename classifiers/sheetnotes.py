@@ -21,7 +21,7 @@ from typing import Final
 from xml.etree.ElementTree import Element
 
 from .inspection import InspectionError
-from .officezip import local, parse
+from .officezip import local, parse, xml_text
 from .sheetxml import escape, shown, unshown
 
 _PREFIX: Final = r"(?:[\w.-]+:)?"
@@ -90,7 +90,7 @@ def rewrite_comments(comments: Comments) -> bytes:
             raise InspectionError("unparseable", f"a comment of {comments.name} has no text to mask")
         p = body.group(1)
         if comments.threaded:
-            new = f"<{p}text>{_xml(masked)}</{p}text>"
+            new = f"<{p}text>{xml_text(masked)}</{p}text>"
         else:
             new = f'<{p}text><{p}t xml:space="preserve">{escape(masked)}</{p}t></{p}text>'
         pieces += [text[last : body.start()], new]
@@ -101,7 +101,3 @@ def rewrite_comments(comments: Comments) -> bytes:
             last = mentions.end()
     pieces.append(text[last:])
     return "".join(pieces).encode("utf-8")
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,7 +16,7 @@ from typing import Final
 from xml.etree.ElementTree import Element
 
 from .inspection import InspectionError
-from .officezip import local, parse, texts
+from .officezip import local, parse, texts, xml_text
 
 # Excel's limits: 16,384 columns (XFD), 1,048,576 rows.
 _COLUMNS_MAX: Final = 16384
@@ -113,8 +113,9 @@ def unescape_ooxml(text: str) -> str:
 
 def escape(text: str) -> str:
     """A text as an inline string's ``<t>`` holds it."""
-    text = _UNSAFE.sub(lambda m: "_x005F" + m.group() if m.group()[0] == "_" else f"_x{ord(m.group()):04X}_", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return xml_text(
+        _UNSAFE.sub(lambda m: "_x005F" + m.group() if m.group()[0] == "_" else f"_x{ord(m.group()):04X}_", text)
+    )
 
 
 def read_strings(data: bytes) -> tuple[list[str], list[str]]:

@@ -18,7 +18,7 @@ from typing import Final
 from xml.etree.ElementTree import Element
 
 from .inspection import InspectionError
-from .officezip import local, parse
+from .officezip import local, parse, xml_text
 
 # Run content that shows as a character between texts.
 _SHOWN: Final = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
@@ -181,7 +181,7 @@ def rewrite_story(story: Story) -> bytes:
     last = 0
     for index in sorted(story.masked):
         start, content, end, p = spans[index]
-        masked = story.masked[index].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        masked = xml_text(story.masked[index])
         empty = content == end and text[content - 2] == "/"
         # Spaces at a text's ends are dropped unless it says to keep them.
         keep = not empty and _PRESERVE.search(text, start, content) is not None
