@@ -24,7 +24,7 @@ Categories = Callable[[list[int], str], None]  # (records, category)
 
 
 class ColumnBatch:
-    """The columns of one walk handled at once (``ColumnWalker._columns``)."""
+    """The columns of one walk handled at once (``jsoncolumns.columns``)."""
 
     def __init__(self, keyed_column: KeyedVisitor, category_rows: Categories) -> None:
         self.keyed_column = keyed_column

@@ -158,7 +158,7 @@ class Detector:
         # walker): (plan id or 0, value) and object keys in which nothing was found.
         self.clean_values: set[tuple[int, str]] = set()
         self.clean_keys: set[str] = set()
-        # Keys of a JSON object -> may it hold a number in parts (fastjson.ColumnWalker._may_split).
+        # Keys of a JSON object -> may it hold a number in parts (numberparts.NumberParts.may_split).
         self.split_keys: dict[tuple[str, ...], bool] = {}
         # A key -> the fields it names (compound_keys.fields: 姓名/性别), remembered across walks:
         # asked of every key of every walk, it cost 1.3 % of the corpus document's instructions.

@@ -1,5 +1,5 @@
 """JSON inside a string value (``{"detail": "{\\"xm\\": \\"张伟\\"}"}``): parsed and walked as a
-document of its own, up to three levels deep (``ColumnWalker._scalar``), and a document encoded as
+document of its own, up to three levels deep (``ColumnWalker.scalar``), and a document encoded as
 a JSON string again, up to five times, decoded layer by layer and each layer encoded again as it
 came.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .jsoncolumns import columns
 from .jsonrows import cells as row_cells
 from .jsonshapes import PlanOf, grid_keys, header_row
 from .name_headings import PERSONAL_FIELDS
@@ -33,7 +34,7 @@ def grid_rows(
     """A jqGrid's rows (``jsonshapes.grid``), each value judged under its column's heading, the
     rows column by column as records: keyed by the column model's names (``{"f1": "张伟"}``), or
     a row's ``cell`` holding the values in the headings' order. None when ``rows`` is no list
-    of such rows (walked as it is) or a heading may hold findings (as ``ColumnWalker._table``)."""
+    of such rows (walked as it is) or a heading may hold findings (as ``jsontables.table``)."""
     if type(rows) is not list or not rows or not all(type(row) is dict for row in rows):
         return None
     if not all(walker.keys.clean(name) for name in names):
@@ -42,7 +43,7 @@ def grid_rows(
     width = len(names)
     if all(type(row.get("cell")) is list and len(row["cell"]) == width for row in rows):
         records = [dict(zip(names, row["cell"], strict=True)) for row in rows]
-        if not walker.columns(records, path, record, embed, is_records, None):
+        if not columns(walker, records, path, record, embed, is_records, None):
             return rows, False
         return [{**row, "cell": list(item.values())} for row, item in zip(rows, records, strict=True)], True
     return model_rows(walker, rows, grid_keys(node, names), path, record, embed)
@@ -92,7 +93,7 @@ def model_rows(
     """Rows of objects keyed by a column model's keys (``keys``: each key's heading), each value
     judged under its column's heading, the rows column by column as records. None when ``rows``
     is no list of such rows (walked as it is) or a heading may hold findings (as
-    ``ColumnWalker._table``)."""
+    ``jsontables.table``)."""
     if type(rows) is not list or not rows or not all(type(row) is dict for row in rows):
         return None
     if not keys or not all(walker.keys.clean(name) for name in keys.values()):
@@ -100,7 +101,7 @@ def model_rows(
     renamed = [{keys.get(k, k): v for k, v in row.items()} for row in rows]
     if any(len(item) != len(row) for item, row in zip(renamed, rows, strict=True)):
         return None  # a heading that is another member's key: the rows are walked as they are
-    if not walker.columns(renamed, path, record, embed, id(rows) == walker.records_id, None):
+    if not columns(walker, renamed, path, record, embed, id(rows) == walker.records_id, None):
         return rows, False
     return [dict(zip(row, item.values(), strict=True)) for row, item in zip(rows, renamed, strict=True)], True
 
