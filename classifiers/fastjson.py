@@ -21,6 +21,8 @@ from typing import Any, Final
 from .columnbatch import Categories, ColumnBatch, KeyedVisitor
 from .columns import whole_number
 from .detect import Plan
+from .jsonaddressed import ROW_SET
+from .jsonaddressed import cells as addressed_cells
 from .jsoncells import CHART_AXES, RowCells
 from .jsoncolumns import columns
 from .jsoncompound import CompoundValues
@@ -168,6 +170,10 @@ class ColumnWalker:
             "cells" in first and len(items) > 1
         ):  # [{"cells": [{"value": "姓名"}, …]}, {"cells": [{"value": "张伟"}, …]}]
             walked = cell_rows(self, items, path, record, embed)
+            if walked is not None:
+                return walked
+        if not ROW_SET.isdisjoint(first) and len(items) > 2:  # [{"r": 0, "c": 0, "v": "姓名"}, …]: a report's cells
+            walked = addressed_cells(self, items, path, record, embed)
             if walked is not None:
                 return walked
         shaped = not SHAPE_FIELDS.isdisjoint(first)  # one C-level pass: most records are neither

@@ -134,7 +134,12 @@ class RowCells:
         """A chart's axis (or legend) whose labels are all full names (``{"data": ["张伟",
         "李娜"]}``: a chart of amounts per person), the labels masked as names; None for any other
         (months, districts, categories: one label that is no full name keeps them all)."""
-        labels = node.get("data")
+        masked = self.labels(node.get("data"), f"{path}.data", record)
+        return None if masked is None else {**node, "data": masked}
+
+    def labels(self, labels: Any, path: str, record: int) -> list[Any] | None:
+        """A chart's labels (an axis's, ``axis``; Chart.js's ``{"labels": ["张伟", "李娜"],
+        "datasets": [...]}``) masked as names when they are all full names; None otherwise."""
         if type(labels) is not list or not 1 < len(labels) <= _AXIS_MAX:
             return None
         for label in labels:
@@ -144,7 +149,7 @@ class RowCells:
             return None
         masked = list(labels)
         for i, label in enumerate(labels):
-            new = self.visit(label, self.member_name_plan, record, f"{path}.data[{i}]", True)
+            new = self.visit(label, self.member_name_plan, record, f"{path}[{i}]", True)
             if new is not None:
                 masked[i] = new
-        return {**node, "data": masked}
+        return masked

@@ -78,12 +78,15 @@ def members(
     shape: tuple[str, list[str]] | None = None
     pair_of: tuple[str, str] | None = None
     model: tuple[str, dict[str, str]] | None = None
+    chart = False
     if not SHAPE_FIELDS.isdisjoint(node):  # one C-level pass: most objects are neither
         shape = table_shape(node, walker.plan_of) if not HEADER_SET.isdisjoint(node) else None
         # {"columns": [{"title": "姓名", "dataIndex": "f1"}], "dataSource": [{"f1": "张伟"}]}: a table's model
         model = column_model(node, walker.plan_of) if shape is None and not HEADER_SET.isdisjoint(node) else None
         # {"name": "xm", "value": "张伟"}: the value is judged under the field name the pair holds
         pair_of = pair(node, walker.plan_of) if may_hold_pairs(node) else None
+        # {"labels": ["张伟", "李娜"], "datasets": [{"data": [800, 650]}]}: Chart.js's labels, a chart's axis
+        chart = shape is None and "datasets" in node
     # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
     parts = walker.numbers.masks(node, path, record) if walker.numbers.may_split(node) else None
     regional = region_names(node, walker.plan_of)  # {"code": "632801", "name": "格尔木市"}
@@ -107,6 +110,9 @@ def members(
             walked = grid_rows(walker, v, node, grid_names, _child(path, k), record, embed)
         if model is not None and walked is None and k != model[0]:
             walked = modelled_rows(walker, v, model, _child(path, k), record, embed)
+        if chart and k == "labels":
+            labels = walker.cells.labels(v, _child(path, k), record)
+            walked = None if labels is None else (labels, True)
         if parts is not None and k in parts:
             new, changed = parts[k], True
         elif walked is None:

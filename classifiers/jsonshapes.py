@@ -43,6 +43,11 @@ HEADER_FIELDS = (
     # Parallel arrays: {"keys": ["xm", "lxdh"], "values": ["张伟", "139…"]}.
     "keys",
     "names",
+    # A report's or a page's table: {"head": ["姓名", …], "body": [[…]]}, thead/tbody; Chart.js's
+    # labels ({"labels": [...], "datasets": [...]}: jsonobjects.members reads them as a chart's).
+    "head",
+    "thead",
+    "labels",
 )
 # Members holding one row beside a header (parallel arrays), not a list of rows: a flat list
 # elsewhere ({"fields": […], "required": […]}) is no row of values.

@@ -1,0 +1,69 @@
+"""Personal data in shapes of bodies that went out in clear (twenty-fifth round, formats round
+four): a report engine's cells addressed by row and column (FineReport's ``{"r": 1, "c": 0, "v":
+"张伟"}``: jsonaddressed), a table under ``head``/``thead``/``labels`` (jsonshapes.HEADER_FIELDS)
+and Chart.js's labels of names (jsoncells.RowCells.labels). Each leaked for the strict and the
+caseworker profile; the look-alikes beside them come out as they went in."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from support.inspected import json_leaks, out, unchanged_json
+
+ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
+
+
+def _cells(rows: list[list[str]], row: str = "r", column: str = "c", value: str = "v") -> list[dict[str, Any]]:
+    """A report engine's cells, one object a cell, addressed by row and column."""
+    return [{row: r, column: c, value: text} for r, cells in enumerate(rows) for c, text in enumerate(cells)]
+
+
+LEAKS: list[tuple[Any, list[str]]] = [
+    # A report's cells by row and column: each value under the heading of its column's header cell.
+    (_cells([["姓名", "性别"], ["张伟", "男"], ["李娜", "女"]]), ["张伟", "李娜"]),
+    ({"cells": _cells([["姓名", "年龄"], ["张伟", "80"]], "row", "col", "text")}, ["张伟"]),
+    # a title row above the header (one cell), and a row below missing a cell
+    (
+        {"cells": _cells([["低保名册"], ["姓名", "性别"], ["张伟", "男"], ["李娜"]], "row", "col", "value")},
+        ["张伟", "李娜"],
+    ),
+    # A table's header under head, thead or labels, beside its rows.
+    ({"head": ["姓名", "性别"], "body": [["张伟", "男"], ["李娜", "女"]]}, ["张伟", "李娜"]),
+    ({"thead": ["姓名", "性别"], "tbody": [["张伟", "男"]]}, ["张伟"]),
+    ({"data": {"head": ["姓名", "性别"], "data": [["张伟", "男"]]}}, ["张伟"]),
+    ({"labels": ["姓名", "性别"], "rows": [["张伟", "男"]]}, ["张伟"]),
+    # Chart.js: labels of names beside the datasets, a chart of amounts per person.
+    ({"labels": ["张伟", "李娜"], "datasets": [{"label": "救助金", "data": [800, 650]}]}, ["张伟", "李娜"]),
+]
+
+
+@pytest.mark.parametrize(("doc", "secrets"), LEAKS)
+def test_personal_data_in_these_shapes_is_masked(doc: Any, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+STAY: list[Any] = [
+    _cells([["项目", "状态"], ["周报", "已办结"], ["月报", "办理中"]]),
+    {"cells": _cells([["项目", "状态"], ["张伟", "男"]], "row", "col", "text")},  # no heading names a person
+    _cells([["月份", "金额"], ["一月", "800"], ["二月", "650"]]),
+    {"head": ["项目", "状态"], "body": [["周报", "已办结"]]},
+    {"labels": ["一月", "二月"], "datasets": [{"label": "救助金", "data": [800, 650]}]},
+    {"labels": ["汉滨区", "汉阴县"], "datasets": [{"data": [800, 650]}]},
+    {"labels": ["张伟", "合计"], "datasets": [{"data": [800, 650]}]},  # one label no name
+    {"labels": ["张伟", "李娜"]},  # no chart: labels alone are no list of persons
+]
+
+
+@pytest.mark.parametrize("doc", STAY)
+def test_look_alikes_stay(doc: Any) -> None:
+    unchanged_json(doc)
+
+
+def test_an_addressed_cell_keeps_its_address_and_members() -> None:
+    doc = {"cells": [*_cells([["姓名", "性别"], ["张伟", "男"]]), {"r": 1, "c": 2, "v": "低保", "style": 3}]}
+    masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", "caseworker"))
+    assert masked["cells"][2] == {"r": 1, "c": 0, "v": "张**"}, masked
+    assert masked["cells"][3:] == doc["cells"][3:], masked  # 性别, and a cell under no heading
