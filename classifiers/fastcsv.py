@@ -220,6 +220,8 @@ class _Walker:
             if not fields:
                 break
             top = [f.value for f in fields[0]]
+            # ="xm",="sfzh": a header in Excel's text formula is its text (as the cells below)
+            wrapped = '="' in text and _formulas([top])
             title = _alone(top) and len(fields) > 1 and len(fields[1]) > 1 and not self.header
             if not (title or self._header(top)):
                 break
@@ -228,9 +230,10 @@ class _Walker:
                 first = fields[0][0]
                 edits.append((first.start, first.end, _csv_field(retitled, first.quoted, delimiter)))
             names = None if title else self._header_names([[f.value for f in row] for row in fields[1 : 1 + _BELOW]])
-            for f, name in zip(fields[0], names or [], strict=False):
+            for f, cell, name in zip(fields[0], top, names or [], strict=False):
                 if name is not None:
-                    edits.append((f.start, f.end, _csv_field(name, f.quoted, delimiter)))
+                    field = _formula(name, f.quoted, delimiter) if wrapped and cell is not f.value else None
+                    edits.append((f.start, f.end, field or _csv_field(name, f.quoted, delimiter)))
             fields = fields[1:]
             if self.header:
                 break

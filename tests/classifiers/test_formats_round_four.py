@@ -1,8 +1,9 @@
 """Personal data in shapes of bodies that went out in clear (twenty-fifth round, formats round
 four): a report engine's cells addressed by row and column (FineReport's ``{"r": 1, "c": 0, "v":
-"张伟"}``: jsonaddressed), a table under ``head``/``thead``/``labels`` (jsonshapes.HEADER_FIELDS)
-and Chart.js's labels of names (jsoncells.RowCells.labels). Each leaked for the strict and the
-caseworker profile; the look-alikes beside them come out as they went in."""
+"张伟"}``: jsonaddressed), a table under ``head``/``thead``/``labels`` (jsonshapes.HEADER_FIELDS),
+Chart.js's labels of names (jsoncells.RowCells.labels) and a CSV header in Excel's text formula
+(``="xm",="sfzh"``: fastcsv). Each leaked for the strict and the caseworker profile; the
+look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from support.inspected import json_leaks, out, unchanged_json
+from support.inspected import ROLES, json_leaks, out, unchanged_json
 
 ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
 
@@ -67,3 +68,26 @@ def test_an_addressed_cell_keeps_its_address_and_members() -> None:
     masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", "caseworker"))
     assert masked["cells"][2] == {"r": 1, "c": 0, "v": "张**"}, masked
     assert masked["cells"][3:] == doc["cells"][3:], masked  # 性别, and a cell under no heading
+
+
+# A CSV header in Excel's text formula (="xm"): its text names the columns, as the cells' do.
+CSV_LEAKS = [
+    (f'="xm",="sfzh"\n="张伟",="{ID}"\n', ["张伟", ID]),
+    ('="xm",="xb"\n张伟,男\n李娜,女\n', ["张伟", "李娜"]),
+    ('"=""xm""","=""xb"""\n张伟,男\n', ["张伟"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secrets"), CSV_LEAKS)
+def test_a_header_in_excels_text_formula_names_its_columns(text: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(text, "text/csv", role)
+        assert masked.split("\n", 1)[0] == text.split("\n", 1)[0], (role, masked)  # the header as it came
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+def test_a_business_csv_under_a_formula_header_stays() -> None:
+    text = '="bh",="zt"\n="0012",="正常"\n'
+    for role in ROLES:
+        assert out(text, "text/csv", role) == text, role
