@@ -338,9 +338,12 @@ PROFILE: str = (
 
 _PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
 
-# (a dotted name whole, 艾力·买买提，男: the look-behind keeps its first part from being left out)
+# (a dotted name whole, 艾力·买买提，男: the look-behind keeps its first part from being left out;
+# a name padded to a roster's width, 张 伟，男，80岁 or 张　伟 (U+3000 is a space once folded):
+# its characters a space or two apart, judged without them by person_name._profiles)
 _PROFILE_NAME_RE = re.compile(
-    rf"(?<![{_CJK}{DOTS}])({_DOTTED}|[{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}"
+    rf"(?<![{_CJK}{DOTS}])({_DOTTED}|[{_CJK}]{{2,4}}|[{_CJK}](?: {{1,2}}[{_CJK}]){{1,2}})"
+    rf"[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}"
 )
 
 # Roles in a case and categories of persons that a name follows (男方/女方 of a marriage's

@@ -413,6 +413,8 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _PROFILE_NAME_RE.finditer(text):
         candidate = match.group(1)
+        if " " in candidate:  # 张 伟，男，80岁: a name padded to a roster's width, judged whole
+            candidate = candidate.replace(" ", "")
         if (
             match.start(1) not in starts
             # a dotted run holding a label's name (申请人阿依古丽·买买提，女): the label's pass has it

@@ -2,8 +2,9 @@
 four): a report engine's cells addressed by row and column (FineReport's ``{"r": 1, "c": 0, "v":
 "张伟"}``: jsonaddressed), a table under ``head``/``thead``/``labels`` (jsonshapes.HEADER_FIELDS),
 Chart.js's labels of names (jsoncells.RowCells.labels) and a CSV header in Excel's text formula
-(``="xm",="sfzh"``: fastcsv). Each leaked for the strict and the caseworker profile; the
-look-alikes beside them come out as they went in."""
+(``="xm",="sfzh"``: fastcsv) and a name padded to a roster's width in a record line (``张 伟，男，
+80岁``: name_patterns._PROFILE_NAME_RE). Each leaked for the strict and the caseworker profile;
+the look-alikes beside them come out as they went in."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from support.inspected import ROLES, json_leaks, out, unchanged_json
+from support.inspected import ROLES, json_leaks, leaks, out, unchanged, unchanged_json
 
 ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
 
@@ -91,3 +92,22 @@ def test_a_business_csv_under_a_formula_header_stays() -> None:
     text = '="bh",="zt"\n="0012",="正常"\n'
     for role in ROLES:
         assert out(text, "text/csv", role) == text, role
+
+
+# A name padded to a roster's width (a space or two, U+3000 a space once folded) before a gender and an age.
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("张　伟，男，80岁", "伟"),
+        ("张 伟 男 80岁", "伟"),
+        ("王  芳，女，1950年3月出生", "芳"),
+        ("张 秀 英，女，72岁", "秀 英"),
+    ],
+)
+def test_a_padded_name_in_a_record_line_is_masked(text: str, given: str) -> None:
+    leaks(text, [given])
+
+
+@pytest.mark.parametrize("text", ["第 一 组，男，80岁", "合 计 男 80岁", "第 一 组", "合 计", "男 女 老 少"])
+def test_padded_look_alikes_stay(text: str) -> None:
+    unchanged(text)
