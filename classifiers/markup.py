@@ -47,6 +47,11 @@ OneRecord = Callable[[list[int]], None]  # these records are one record's fields
 _MAX_NESTING = 3
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
+# XHTML served as XML (a report exported as text/xml): a document whose root is <html> or <table>,
+# after a declaration or comments (a doctype is refused: check_xml). Walked as XML, its
+# <th>姓名</th><th>性别</th> were a label and its value (性别 masked) and the names in the rows
+# went out; walked as HTML, the header row heads its columns.
+_XHTML_ROOT = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:html|table)[\s>]", re.S | re.I)
 
 
 class MarkupError(Exception):
@@ -408,6 +413,7 @@ def walk(
     ``person_key``: the names of elements and attributes that say who a person is (姓名, 身份证号)."""
     if not is_html:
         check_xml(text)
+        is_html = _XHTML_ROOT.match(text) is not None
     records: dict[int, int] = {}
     walk = _Walk(visit, known, records, json_text, region_key, regions, one_record, person_key)
     edits = walk.edits(text, is_html, 0)

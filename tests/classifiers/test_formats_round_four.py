@@ -3,8 +3,9 @@ four): a report engine's cells addressed by row and column (FineReport's ``{"r":
 "张伟"}``: jsonaddressed), a table under ``head``/``thead``/``labels`` (jsonshapes.HEADER_FIELDS),
 Chart.js's labels of names (jsoncells.RowCells.labels) and a CSV header in Excel's text formula
 (``="xm",="sfzh"``: fastcsv) and a name padded to a roster's width in a record line (``张 伟，男，
-80岁``: name_patterns._PROFILE_NAME_RE). Each leaked for the strict and the caseworker profile;
-the look-alikes beside them come out as they went in."""
+80岁``: name_patterns._PROFILE_NAME_RE) and an XHTML table served as XML (markup._XHTML_ROOT). Each
+leaked for the strict and the caseworker profile; the look-alikes beside them come out as they
+went in."""
 
 from __future__ import annotations
 
@@ -111,3 +112,33 @@ def test_a_padded_name_in_a_record_line_is_masked(text: str, given: str) -> None
 @pytest.mark.parametrize("text", ["第 一 组，男，80岁", "合 计 男 80岁", "第 一 组", "合 计", "男 女 老 少"])
 def test_padded_look_alikes_stay(text: str) -> None:
     unchanged(text)
+
+
+# An XHTML table served as XML: its header row heads its columns, as in HTML (walked as XML, the
+# heading after 姓名 was taken for its value and masked, and the names went out).
+XHTML = [
+    "<table><tr><th>姓名</th><th>性别</th></tr><tr><td>张伟</td><td>男</td></tr></table>",
+    '<?xml version="1.0"?><!-- 导出 --><html xmlns="http://www.w3.org/1999/xhtml"><body><table><thead>'
+    "<tr><th>姓名</th><th>年龄</th></tr></thead><tbody><tr><td>张伟</td><td>80</td></tr></tbody></table></body></html>",
+]
+
+
+@pytest.mark.parametrize("text", XHTML)
+def test_an_xhtml_table_served_as_xml_is_read_as_a_table(text: str) -> None:
+    for role in ROLES:
+        for media_type in ("text/xml", "application/xml"):
+            masked = out(text, media_type, role)
+            assert "张伟" not in masked and "<th>姓名</th>" in masked, (role, media_type, masked)
+            assert "<th>性别</th>" in masked or "<th>年龄</th>" in masked, (role, media_type, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<table><tr><th>项目</th><th>状态</th></tr><tr><td>周报</td><td>已办结</td></tr></table>",
+        "<report><table>低保</table><total>12</total></report>",  # an element named table in XML
+    ],
+)
+def test_xml_look_alikes_stay(text: str) -> None:
+    for role in ROLES:
+        assert out(text, "text/xml", role) == text, role
