@@ -44,6 +44,8 @@ _NOT_HEADS = frozenset(
         " 宗教 商品 林业 林场 江水 严格 严肃 全面 管护 安装 华为 史料 周转 单元 周报 谈话 晋升 时候 时代 方向 高温 高考"
         " 金属 金钱 钱财 钱物 金银 石料 石材 路面 顾客 游客 景点 池塘 田间 田地 麦田 包裹 鲍鱼 花费 雷雨 黎明 秋季 夏季"
         " 洪涝 温暖 庄稼 牛羊 柴火 房租 车费 路费 邮费 党费 毛重 龙头 叶片 陶瓷 管道 曲线 章程 宗旨 习俗 储蓄 宁夏"
+        # how a council voted, and a party to an agreement (全票同意, 高票通过, 单方同意, 房主同意)
+        " 全票 高票 单方 房主 孙辈 孔雀"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.

@@ -672,6 +672,11 @@ AFTER_NAME_WORDS: Final = frozenset(
         "介绍",
         "证实",
         "同住",
+        # a council's or a meeting's record, each member's vote (民主评议记录：张伟同意，李娜反对,
+        # 评议结果：王强弃权): at a run's head with no preposition, as 经张伟同意 has one
+        "同意",
+        "反对",
+        "弃权",
     ]
 )
 
