@@ -677,6 +677,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         "同意",
         "反对",
         "弃权",
+        # what a person told (张伟陈述家中无收入, 王秀英说明情况; 称 and 说 alone: name_heads)
+        "陈述",
+        "说明",
     ]
 )
 

@@ -48,8 +48,12 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1
+        elif text[at] in "称说":
+            pass  # names round eighteen's: said at a head with no preposition (李娜称其子在外务工)
         elif not text.startswith(HEAD_WORDS, at) and text[at : at + 2] not in HEAD_PROSE:
             continue
+        elif end - start > 2 and text[end - 1] in "称说":
+            end -= 1  # names round eighteen's: 张伟称家中困难 masks 张伟 alone
         found += name_heads._names(text, start, end)
     return found
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import leaks, unchanged
+from support.inspected import ROLES, as_bodies, leaks, out, unchanged
 
 # A council's record: each member's vote at a run's head, with no preposition (经张伟同意 has one),
 # and a list of members before their vote or 参加.
@@ -49,4 +49,62 @@ def test_a_council_members_vote(text: str, secrets: list[str]) -> None:
     ],
 )
 def test_votes_of_no_one_stay(text: str) -> None:
+    unchanged(text)
+
+
+# A name at a run's head before what the person said (陈述, 说明, 称, 说), with no preposition; and
+# before 称 or 说 glued to more prose, the name masked alone.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张伟陈述", ["张伟"]),
+        ("王秀英陈述家中无收入", ["王秀英"]),
+        ("李娜称其子在外务工", ["李娜"]),
+        ("王秀英说明情况", ["王秀英"]),
+        ("张伟说", ["张伟"]),
+        ("据张伟本人陈述", ["张伟"]),  # caught before
+        ("经张伟说明", ["张伟"]),  # caught before
+    ],
+)
+def test_a_name_before_what_was_said(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("张伟称家中困难", "称家中困难"), ("李娜说已外出", "说已外出"), ("张伟称已外出", "称已外出")],
+)
+def test_what_was_said_is_not_masked_with_the_name(text: str, rest: str) -> None:
+    # 张伟称 and 李娜说 were masked, one character too many
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            masked = out(body, media_type, role)
+            assert "张伟" not in masked and "李娜" not in masked, (role, masked)
+            assert rest in masked, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本人陈述",
+        "户主称家中困难",
+        "据称",
+        "声称家中困难",
+        "其称",
+        "文件称",
+        "史称",
+        "家庭情况说明",
+        "情况说明",
+        "申请人说明",
+        "据说",
+        "听说已外出",
+        "游说",
+        "张家说",
+        "村民称",
+        "群众说",
+    ],
+)
+def test_what_no_one_named_said_stays(text: str) -> None:
     unchanged(text)
