@@ -65,6 +65,8 @@ _GLUED_BEFORE = {
 # 张伟说已外出); before a word of ours further on it is no part of the name (张伟称家中困难: 张伟称
 # was masked, one character too many).
 _SAID_ALONE = frozenset("称说")
+# A second preposition after the first (经与张伟核实): the name follows both.
+_SECOND_PREPOSITIONS = frozenset("与向")
 # A count of persons or households after 等 (张伟等3户同意, 李娜等人): HEAD_WORDS' 等 only so.
 _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
 # What makes 申请 a form's or a person's word (申请表, 申请书, 申请人): no act of a name before it.
@@ -145,6 +147,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
     for at in word_starts(text) if starts is None else starts:
         start = cjk_start(text, at, max(0, at - 8))
         size = at - start
+        if _time_before(text, at):
+            return True  # 入户调查时张伟不在家
         if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
             continue  # no run, or a longer one
         if start > 0 and text[start - 1] in DOTS:
@@ -162,6 +166,7 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
     for at in word_starts(text) if starts is None else starts:
         span = _run_before(text, at)
         if span is None:
+            found += _after_time(text, at)  # 上门调查时张伟不在家: a run longer than a name's
             continue
         start, end = span
         if start >= 2 and text[start - 1] in DOTS:
@@ -176,14 +181,41 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1  # 由张伟代领, 经张伟同意: the preposition is no part of the name
+            if end - start > 2 and text[start] in _SECOND_PREPOSITIONS and (both := _names(text, start + 1, end)):
+                found += both  # 经与张伟核实, 经向李娜了解 (由向东海代领: 向 a surname)
+                continue
         elif text[at] in _SAID_ALONE:
             pass  # 李娜称其子在外务工, 张伟说: 称 and 说 are words of their own (不在家, 申请 are longer)
         elif not _word_at(text, at, HEAD_WORDS, _WORD) and not _prose_at(text, at):
             continue  # 张伟核实, 李娜一起: with no preposition, these follow words of a name's shape
         elif end - start > 2 and text[end - 1] in _SAID_ALONE:
             end -= 1  # 张伟称家中困难: 称 was said, 家中 what of
-        found += _names(text, start, end)
+        found += _names(text, start, end) or _after_time(text, at)
     return found
+
+
+def _time_before(text: str, at: int) -> bool:
+    """Does a clause of time end with 时 two or three characters before ``at``, a surname after it
+    (入户调查时张伟不在家, 走访时王秀英称)? The pre-check's test for :func:`_after_time`."""
+    return (at >= 4 and text[at - 3] == "时" and text[at - 2] in SURNAMES) or (
+        at >= 5 and text[at - 4] == "时" and text[at - 3] in SURNAMES
+    )
+
+
+def _after_time(text: str, at: int) -> list[tuple[int, int, float, str]]:
+    """The name between a clause of time's 时 and the word at ``at`` (入户调查时张伟不在家,
+    走访时王秀英称): the run before it says when, and is no name whole; the name must be one as at a
+    run's head, and the word one of ours with no preposition (``HEAD_WORDS``, ``HEAD_PROSE``, 称,
+    说)."""
+    if not _time_before(text, at):
+        return []
+    if not (text[at] in _SAID_ALONE or _prose_at(text, at) or _word_at(text, at, HEAD_WORDS, _WORD)):
+        return []
+    for size in (2, 3):
+        start = at - size
+        if text[start - 1] == "时" and cjk_at(text, start - 2) and _head_name(text[start:at]):
+            return [(start, at, 0.85, "surname+head")]
+    return []
 
 
 def _run_before(text: str, at: int) -> tuple[int, int] | None:

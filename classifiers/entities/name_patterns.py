@@ -476,6 +476,8 @@ PROSE_KIN: tuple[str, ...] = (
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
 CALL_OUTCOMES = "未果|无人接听|未接通|不在家"
+# A visit's colon before its one name, a record's field (走访：王秀英; a list there is name_lists').
+VISIT_COLON = "(?:[ \t]*[:：][ \t]*)?"
 # A visit's or a call's one name opens with a surname's character (a compound surname's first is
 # one): 联系电话, 走访时 … of a label before digits are no hint (every record's 联系电话13800000000
 # sent the value to the role passes: +64 % on the corpus document).
@@ -522,7 +524,11 @@ HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in "之�
 # of a value cost the corpus document 15 % more instructions.
 HEAD_FROM = "".join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))
 _HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
-HEAD_HINT = f"(?:(?:^|[^{_CJK}])[{_HEAD_CHARS}][{_CJK}]{{1,6}}|[{DOTS}][{_CJK}]{{1,7}})[{HEAD_FROM}]"
+# (or after a clause of time's 时, a surname and one or two characters: 入户调查时张伟不在家)
+HEAD_HINT = (
+    f"(?:(?:^|[^{_CJK}])[{_HEAD_CHARS}][{_CJK}]{{1,6}}|[{DOTS}][{_CJK}]{{1,7}}"
+    f"|时[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
+)
 # The words of a caption after the one person or household a table or a form is about, with no
 # label before (张伟家庭成员表, 李娜户家庭情况登记表, 王秀英低保申请表): name_captions.captioned_names.
 # A household's papers follow the name glued; a form's or a file's only after 户 or 的 (张伟户档案,
@@ -571,7 +577,7 @@ _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
     # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果)
-    f"|(?:{VISITS}|联系了?){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
+    f"|(?:{VISITS}{VISIT_COLON}|联系了?){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)

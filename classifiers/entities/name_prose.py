@@ -30,6 +30,7 @@ from .name_patterns import (
     PROSE_HINT_RE,
     PROSE_KIN,
     STAFF_TITLES,
+    VISIT_COLON,
     VISITS,
 )
 from .name_runs import _transliterated_end
@@ -100,10 +101,11 @@ _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
 # A visit's or a call's one name at the end of its run, or before what came of it (看望张伟, 走访李娜。,
 # 看望张伟并送去慰问金, 联系张伟未果, 电话联系李娜无人接听): the run after the verb holds the name and no
 # more. 联系 is no visit's word elsewhere (联系电话: the pre-check is :func:`may_call`).
-_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}|联系了?)({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
+_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}{VISIT_COLON}|联系了?)({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
 # Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
 # those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
-_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村"))
+# A visit's field holds what was given as often (慰问：米面油).
+_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村 米面油"))
 # One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
 # 供养对象); a list there is name_lists'.
 _APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")

@@ -34,6 +34,7 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
     for at in name_heads.word_starts(text):
         span = _run_before_before(text, at)
         if span is None:
+            found += name_heads._after_time(text, at)  # names round eighteen's (its own step)
             continue
         start, end = span
         if start >= 2 and text[start - 1] in DOTS:
@@ -48,13 +49,16 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1
+            if end - start > 2 and text[start] in "与向" and name_heads._names(text, start + 1, end):
+                found += name_heads._names(text, start + 1, end)  # names round eighteen's: 经与张伟核实
+                continue
         elif text[at] in "称说":
             pass  # names round eighteen's: said at a head with no preposition (李娜称其子在外务工)
         elif not text.startswith(HEAD_WORDS, at) and text[at : at + 2] not in HEAD_PROSE:
             continue
         elif end - start > 2 and text[end - 1] in "称说":
             end -= 1  # names round eighteen's: 张伟称家中困难 masks 张伟 alone
-        found += name_heads._names(text, start, end)
+        found += name_heads._names(text, start, end) or name_heads._after_time(text, at)
     return found
 
 

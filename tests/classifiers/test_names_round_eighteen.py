@@ -108,3 +108,54 @@ def test_what_was_said_is_not_masked_with_the_name(text: str, rest: str) -> None
 )
 def test_what_no_one_named_said_stays(text: str) -> None:
     unchanged(text)
+
+
+# A name after two prepositions (经与张伟核实), after a clause of time's 时 (入户调查时张伟不在家),
+# and a visit's one name after its colon (走访：王秀英).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("经与张伟核实", ["张伟"]),
+        ("经与李娜沟通", ["李娜"]),
+        ("经向王秀英了解", ["王秀英"]),
+        ("入户调查时张伟不在家", ["张伟"]),
+        ("入户时王秀英不在家", ["王秀英"]),
+        ("上门调查时张伟不在家", ["张伟"]),
+        ("走访时王秀英称家中困难", ["王秀英"]),
+        ("走访：王秀英", ["王秀英"]),
+        ("慰问：张伟", ["张伟"]),
+        ("走访: 李娜", ["李娜"]),
+        ("走访对象：王秀英", ["王秀英"]),  # caught before
+    ],
+)
+def test_a_name_after_two_prepositions_a_time_or_a_visits_colon(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "调查时张家不在家",
+        "临时救助申请",
+        "平时王某代领",
+        "到达时间不在家",
+        "同时申请",
+        "入户时家中无人",
+        "与其核实",
+        "经与本人核实",
+        "经与村委会沟通",
+        "慰问：米面油",
+        "走访：周一",
+        "慰问：张家",
+        "慰问：春节",
+        "慰问：全体村民",
+        "回访：电话",
+        "慰问：高龄",
+        "走访：低保户",
+        "回访：本人",
+    ],
+)
+def test_times_and_visits_of_no_one_stay(text: str) -> None:
+    unchanged(text)
