@@ -56,6 +56,7 @@ from .name_patterns import (
     MASKED_BEFORE_RUN_RE,
     MASKED_RE,
     NEXT_LABELS,
+    TITLE_TAILS,
 )
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
@@ -240,6 +241,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             and not is_prose_word(candidate)
             and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班
             and not name_lists.day_before_word(name)  # 老人周一值班 (cut to 周一值)
+            # 申请人：王主任: a surname and a title is how a file refers to staff (as @王主任), no name
+            and candidate[surname_length(candidate) :] not in TITLE_TAILS
         ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "*" in text:

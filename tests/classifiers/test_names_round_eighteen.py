@@ -159,3 +159,32 @@ def test_a_name_after_two_prepositions_a_time_or_a_visits_colon(text: str, secre
 )
 def test_times_and_visits_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# Over-mask: a surname and a staff title in a person's field (申请人：王主任) is how a file refers to
+# staff, as after @ (@王主任: the sheet notes' author); it names no one further than 王某 does.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人：王主任",
+        "经办人：李书记",
+        "联系人：张会计",
+        "联系人王主任",
+        "经办人：王干事",
+        "审核人：刘主席",
+        "申请人：欧阳主任",
+        "联系人：社区主任",  # round seventeen's
+    ],
+)
+def test_a_surname_and_a_title_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [("申请人：张伟", ["张伟"]), ("申请人：李任", ["李任"]), ("经办人：王主", ["王主"])],
+)
+def test_a_name_like_a_title_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
