@@ -223,7 +223,7 @@ def _run_before(text: str, at: int) -> tuple[int, int] | None:
     ``HEAD_PROSE``: 李娜已外出务工), when a word of ours stands there and the run is of a name's
     length (two to six characters, or a dotted name's last part); else None."""
     end = at
-    if _prose_at(text, at):
+    if _prose_at(text, at) or text[at] == "于":  # (张伟已于2025年去世)
         if at > 0 and text[at - 1] in _BETWEEN:
             end -= 1
     elif not _word_at(text, at, HEAD_WORDS, _WORD) and not _word_at(text, at, HEAD_SAID, _SAID):

@@ -27,6 +27,8 @@ CONTEXT: tuple[str, ...] = (
     # who else a case file names, glued to the name in prose as often as before a colon (来访人张伟,
     # 见证人李娜签字, 邻居王强反映): after a colon they are KIN_LABELS' too, a surname required
     "来访人",
+    "信访人",  # a petition's record (信访人李娜来访, 来电人：张伟)
+    "来电人",
     "举报人",
     "见证人",
     "担保人",
@@ -111,7 +113,7 @@ MASKED_BEFORE_RUN_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}(?=[{_CJK}]{{2}})")
 _NOT_FIELD_LABELS = frozenset(
     [
         *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"),
-        *("被调查人", "调查人", "记录人", "主持人"),
+        *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人"),
     ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)

@@ -316,6 +316,8 @@ KIN_LABELS: Final = frozenset(
         # who else a case file names by a field of its own (来访人：张伟, 见证人：李娜): a petition's
         # visitor and informant, a witness, a guarantor, who signs for or collects a payment
         "来访人",
+        "信访人",
+        "来电人",
         "举报人",
         "报告人",
         "知情人",
@@ -680,6 +682,18 @@ AFTER_NAME_WORDS: Final = frozenset(
         # what a person told (张伟陈述家中无收入, 王秀英说明情况; 称 and 说 alone: name_heads)
         "陈述",
         "说明",
+        # a petition's or a mediation's record (张伟来访反映, 李娜来电, 申请人张伟要求…, 被申请人李娜达成协议:
+        # 李娜达 was masked), and a death or a move (张伟死亡, 李娜户口已迁出)
+        "来访",
+        "来电",
+        "要求",
+        "认为",
+        "提出",
+        "达成",
+        "死亡",
+        "迁出",
+        "户口",
+        "户籍",
     ]
 )
 

@@ -15,7 +15,7 @@ def _run_before_before(text: str, at: int) -> tuple[int, int] | None:
     """``name_heads._run_before`` as it was: a slice looked up in HEAD_PROSE, then ``startswith``
     of HEAD_WORDS and HEAD_SAID."""
     end = at
-    if text[at : at + 2] in HEAD_PROSE:
+    if text[at : at + 2] in HEAD_PROSE or text[at] == "于":  # (names round eighteen's: 张伟已于)
         if at > 0 and text[at - 1] in "已现均":
             end -= 1
     elif not text.startswith(HEAD_WORDS, at) and not text.startswith(HEAD_SAID, at):

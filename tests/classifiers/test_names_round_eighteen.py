@@ -188,3 +188,90 @@ def test_a_surname_and_a_title_stays(text: str) -> None:
 )
 def test_a_name_like_a_title_is_masked(text: str, secrets: list[str]) -> None:
     leaks(text, secrets)
+
+
+# This round's probes: a petition's record (信访人, 来电人; a name before 来访 or 来电), a mediation's
+# (要求, 认为, 提出, 达成: 李娜达 was masked), a death or a move (死亡, 迁出, 户口, 户籍; 已 before 于).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("信访人李娜来访", ["李娜"]),
+        ("来电人李娜", ["李娜"]),
+        ("来电人：张伟", ["张伟"]),
+        ("张伟来访反映", ["张伟"]),
+        ("李娜来电反映", ["李娜"]),
+        ("李娜来电", ["李娜"]),
+        ("李娜要求", ["李娜"]),
+        ("张伟认为", ["张伟"]),
+        ("张伟提出", ["张伟"]),
+        ("张伟死亡", ["张伟"]),
+        ("张伟已死亡", ["张伟"]),
+        ("李娜已迁出", ["李娜"]),
+        ("张伟户口迁出", ["张伟"]),
+        ("李娜户口已迁出", ["李娜"]),
+        ("李娜户籍已迁出", ["李娜"]),
+        ("张伟已于2025年去世", ["张伟"]),
+        ("王秀英已于2024年3月病故", ["王秀英"]),
+        ("来访人张伟反映家中困难", ["张伟"]),  # caught before
+        ("申请人张伟与被申请人李娜达成协议", ["张伟", "李娜"]),  # caught before
+        ("张伟已去世", ["张伟"]),  # caught before
+    ],
+)
+def test_a_petitions_a_mediations_a_deaths_or_a_moves_name(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("被申请人李娜达成协议", "达成协议"), ("申请人张伟要求调解", "要求调解")],
+)
+def test_a_partys_name_is_masked_alone(text: str, rest: str) -> None:
+    # 李娜达, 张伟要 were masked, one character too many
+    for role in ROLES:
+        assert out(text, "text/plain", role).endswith(rest), role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信访人：3人",
+        "来电人：本人",
+        "群众来访",
+        "多次来访",
+        "集体来访",
+        "本人来访",
+        "上级来电",
+        "银行来电",
+        "单位来电",
+        "本人来电",
+        "车祸死亡",
+        "意外死亡",
+        "因病死亡",
+        "全家迁出",
+        "户口迁出",
+        "农业户口",
+        "常住户口",
+        "本人户口",
+        "张家户口",
+        "户口所在地：城关镇",
+        "本人户籍",
+        "农业户籍",
+        "文件要求",
+        "严格要求",
+        "群众要求",
+        "本人要求",
+        "经审核认为",
+        "本人认为",
+        "本人提出",
+        "家属提出",
+        "双方达成",
+        "经协商达成",
+        "成立于2010年",
+        "已于近日办理",
+        "张家已于2025年迁出",
+    ],
+)
+def test_petitions_deaths_and_moves_of_no_one_stay(text: str) -> None:
+    unchanged(text)
