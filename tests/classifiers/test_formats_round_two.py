@@ -165,7 +165,8 @@ STAY: list[Any] = [
     {"colNames": ["名称", "金额"], "colModel": [{"name": "f1"}, {"name": "f2"}], "rows": [{"f1": "方案", "f2": 3}]},
     [{"a": "订单", "b": "138****8000"}, {"a": "已付", "b": "139****1234"}],
     {"bz": "项目,状态\n周报,已办结\n方案,待审"},
-    {"bz": "今天下午,张伟来访\n说明情况,已处理"},
+    # (a text of two lines and commas, no table; 张伟来访 was a name round eighteen masks, 群众 none)
+    {"bz": "今天下午,群众来访\n说明情况,已处理"},
 ]
 
 

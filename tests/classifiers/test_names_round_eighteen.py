@@ -223,6 +223,14 @@ def test_a_petitions_a_mediations_a_deaths_or_a_moves_name(text: str, secrets: l
     leaks(text, secrets)
 
 
+def test_a_visitors_name_in_a_remark_of_two_lines() -> None:
+    # formats round two's look-alike (no table in a string) held a name before 来访; as a JSON string
+    # (a text/plain body of these lines is read as CSV, its first line a header: not this round's)
+    body = '{"bz": "今天下午,张伟来访\\n说明情况,已处理"}'
+    for role in ROLES:
+        assert "张伟" not in out(body, "application/json", role), role
+
+
 @pytest.mark.parametrize(
     ("text", "rest"),
     [("被申请人李娜达成协议", "达成协议"), ("申请人张伟要求调解", "要求调解")],
