@@ -9,7 +9,7 @@ import re
 
 from classifiers import tokens
 from classifiers.detect import _LATIN_LABEL_HINT, LABEL_HINT, holds_label_mark
-from classifiers.entities import address, name_heads, numerals, person_name
+from classifiers.entities import address, name_captions, name_heads, name_patterns, name_prose, numerals, person_name
 from classifiers.entities.name_patterns import HEAD_FROM
 from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.fold_tables import _SETTLED
@@ -503,3 +503,104 @@ def test_numerals_walked_equal_the_class_search() -> None:
         numeral = _NUMERAL_RE.search(text)
         assert numerals.first_numeral(text) == (-1 if numeral is None else numeral.start()), text
     assert 2_000 < found < 38_000
+
+
+# name_prose.may_call as it was (names round seventeen): 联系 by a substring test, then the search
+# of the visit's and the call's pattern over the whole text.
+_VISITED_LAST_BEFORE = re.compile(
+    rf"(?:{name_patterns.VISITS}|联系了?)({name_patterns.CALL_NAME}?)"
+    rf"(?:{name_patterns.CALL_OUTCOMES}|并|(?![\u3400-\u4dbf\u4e00-\u9fff]))"
+)
+
+
+def _may_call_before(text: str) -> bool:
+    return "联系" in text and _VISITED_LAST_BEFORE.search(text) is not None
+
+
+def _may_follow_role_before(text: str) -> bool:
+    """``person_name.may_follow_role`` as it was, with ``_may_call_before``."""
+    if any(word in text for word in name_patterns.CHILD_PLACES):
+        return True
+    start = name_patterns._ROLE_FROM.search(text)
+    if start is None:
+        return (
+            name_prose.may_care(text)
+            or _may_call_before(text)
+            or name_heads.may_contain(text)
+            or name_captions.may_contain(text)
+        )
+    at = max(0, start.start() - 1)
+    return (
+        name_patterns._ROLE_HINT_RE.search(text, at) is not None
+        or name_prose.may_contain(text, at)
+        or name_prose.may_care(text)
+        or _may_call_before(text)
+        or name_heads.may_contain(text)
+        or name_captions.may_contain(text)
+    )
+
+
+# 联系 and 联系了 before a surname's character (a compound surname's first too) and before what
+# opens none (电话, 人, 方式), a visit's words, what ends a call's name, and the characters beside.
+_CALL_PIECES = [
+    "联系",
+    "联系了",
+    "了",
+    "联",
+    "系",
+    "张",
+    "欧",
+    "欧阳",
+    "伟",
+    "李娜",
+    "王秀英",
+    "电话",
+    "人",
+    "方式",
+    "13800000000",
+    "看望",
+    "走访",
+    "慰问",
+    "帮扶",
+    "回访",
+    "探望",
+    "未果",
+    "无人接听",
+    "不在家",
+    "并",
+    "成功",
+    "网格员",
+    "监护",
+    "长女",
+    "长",
+    "次",
+    "次子",
+    "子",
+    "其",
+    "（",
+    "系",
+    "档案",
+    "，",
+    "。",
+    " ",
+    "a",
+]
+
+
+def test_call_gate_answers_as_the_search() -> None:
+    """``name_prose.may_call`` tests the character after each 联系 (or 联系了) against
+    ``CALL_FIRST`` before its search: the call's answers of the whole pattern's search, and
+    ``may_follow_role``'s answers as before (a visit's name is hinted by ``PROSE_HINT_RE``)."""
+    assert "了" not in name_patterns.CALL_FIRST  # 联系了 reads the character after 了
+    called = re.compile(_VISITED_LAST_BEFORE.pattern.replace(f"{name_patterns.VISITS}|", "", 1))
+    r = random.Random(2030)
+    calls = roles = 0
+    for text in random_texts(r, _CALL_PIECES, 40_000, 10):
+        expected = "联系" in text and called.search(text) is not None
+        calls += expected
+        assert name_prose.may_call(text) == expected, text
+        role = _may_follow_role_before(text)
+        roles += role
+        assert person_name.may_follow_role(text) == role, text
+    assert 800 < calls < 3_000  # the texts reach a call's name, not only the gate
+    assert 15_000 < roles < 30_000
