@@ -635,7 +635,9 @@ PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address)
-_ROLE_FROM = re.compile(f"[逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}{_OPEN}]")
+# ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}"
+_ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus
 # document's count rose 1.4 %.

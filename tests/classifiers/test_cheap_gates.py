@@ -604,3 +604,32 @@ def test_call_gate_answers_as_the_search() -> None:
         assert person_name.may_follow_role(text) == role, text
     assert 800 < calls < 3_000  # the texts reach a call's name, not only the gate
     assert 15_000 < roles < 30_000
+
+
+# Every character of _ROLE_FROM's class and the code points on either side of it, the table's
+# ends, digits, Latin letters and CJK that opens none.
+_ROLE_FROM_PIECES = sorted(
+    {
+        *(chr(ord(char) + step) for char in name_patterns.ROLE_FROM_CHARS for step in (-1, 0, 1)),
+        *(chr(ord(char) + step) for char in name_patterns._OPEN.replace("\\", "") for step in (-1, 0, 1)),
+        *"\u4dff\u4e00\u9fff\ua000",
+        "张伟",
+        "联系电话",
+        "139",
+        " ",
+        "a",
+    }
+)
+
+
+def test_role_from_walked_equals_the_class_search() -> None:
+    """``person_name.role_from`` finds the first of ``_ROLE_FROM``'s characters by a walk over the
+    code points (a table for the ideographs, the brackets by code point): ``re``'s answers."""
+    assert {ord(char) for char in name_patterns._OPEN.replace("\\", "")} == {0x28, 0x5B, 0x3010, 0x3014, 0xFF08}
+    r = random.Random(2031)
+    found = 0
+    for text in random_texts(r, _ROLE_FROM_PIECES, 40_000, 8):
+        match = name_patterns._ROLE_FROM.search(text)
+        found += match is not None
+        assert person_name.role_from(text) == (-1 if match is None else match.start()), text
+    assert 5_000 < found < 38_000
