@@ -78,7 +78,9 @@ _LABEL_TAIL = r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?
 # names, which start with no surname of the list), one with its characters parted by one or two
 # spaces (张 伟, 欧阳 娜娜: rosters pad names, and U+3000 folds to a space), or two to four
 # characters.
-_DOTTED = rf"[{_CJK}]{{1,10}}(?:[{DOTS}][{_CJK}]{{1,10}})+"
+# Its first run possessive ({1,10}+): what follows a shorter run is an ideograph, never a dot, so
+# giving characters back cannot help, and each run after a label with no dot failed ten times.
+_DOTTED = rf"[{_CJK}]{{1,10}}+(?:[{DOTS}][{_CJK}]{{1,10}})+"
 
 _SPACED = (
     rf"(?:[{_CJK}](?:[ \t]{{1,2}}[{_CJK}]){{1,2}}|(?:{'|'.join(sorted(COMPOUND_SURNAMES))})[ \t]{{1,2}}[{_CJK}]{{1,2}})"

@@ -633,3 +633,60 @@ def test_role_from_walked_equals_the_class_search() -> None:
         found += match is not None
         assert person_name.role_from(text) == (-1 if match is None else match.start()), text
     assert 5_000 < found < 38_000
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# A dotted name's pattern as it was, its first run greedy (name_patterns._DOTTED).
+_DOTTED_BEFORE = rf"[{_CJK}]{{1,10}}(?:[{name_patterns.DOTS}][{_CJK}]{{1,10}})+"
+_FREE_BEFORE = re.compile(
+    rf"(?:{name_patterns._CTX}){name_patterns._LABEL_TAIL}(?:(?:{name_patterns._CTX}){name_patterns._LABEL_TAIL})*"
+    rf"({_DOTTED_BEFORE}|{name_patterns._SPACED}|[{_CJK}]{{2,4}})"
+)
+_PROFILE_NAME_BEFORE = re.compile(
+    rf"(?<![{_CJK}{name_patterns.DOTS}])({_DOTTED_BEFORE}|[{_CJK}]{{2,4}})"
+    rf"[{name_patterns._SEPARATORS}]*[（(]?{name_patterns._PROFILE_RE.pattern}"
+)
+# Labels, names of every length, the dots, spaces, a record line's gender and age, what ends a run.
+_DOTTED_PIECES = [
+    *name_patterns.DOTS,
+    "姓名：",
+    "户主",
+    "申请人",
+    "联系人（其子）",
+    "张",
+    "伟",
+    "阿依古丽",
+    "买买提",
+    "扎西多吉次仁",
+    "欧阳",
+    " ",
+    "\t",
+    "，",
+    "男",
+    "女",
+    "45岁",
+    "男45岁",
+    "·买买提",
+    "艾力·买买提，男，",
+    "汉族",
+    "1",
+    "a",
+]
+
+
+def test_dotted_names_possessive_answer_as_before() -> None:
+    """A dotted name's first run is possessive (``name_patterns._DOTTED``): the same matches and
+    groups of ``_FREE_RE``, ``_DOTTED_RE`` and ``_PROFILE_NAME_RE`` as with the greedy run."""
+    r = random.Random(2032)
+    dotted = profiles = 0
+    for text in random_texts(r, _DOTTED_PIECES, 30_000, 12):
+        expected = [(m.span(), m.span(1)) for m in _FREE_BEFORE.finditer(text)]
+        assert [(m.span(), m.span(1)) for m in name_patterns._FREE_RE.finditer(text)] == expected, text
+        whole = re.fullmatch(_DOTTED_BEFORE, text) is not None
+        dotted += whole
+        assert (name_patterns._DOTTED_RE.fullmatch(text) is not None) == whole, text
+        profile = [(m.span(), m.span(1)) for m in _PROFILE_NAME_BEFORE.finditer(text)]
+        profiles += any(char in text[start:end] for _, (start, end) in profile for char in name_patterns.DOTS)
+        assert [(m.span(), m.span(1)) for m in name_patterns._PROFILE_NAME_RE.finditer(text)] == profile, text
+    assert dotted > 200  # dotted names whole, not only their look-alikes
+    assert profiles > 300  # and before a record line's gender
