@@ -28,7 +28,7 @@ from typing import Final
 
 from . import workbook
 from .inspection import InspectionError
-from .officezip import read_metadata, walk_rows
+from .officezip import read_metadata, read_passed, walk_rows
 from .pictures import blank_pictures
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
 from .zipparts import drop_references, entry_names, read_parts, write_parts
@@ -77,10 +77,16 @@ _THUMBNAIL_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[
 _CHART: Final = re.compile(r"word/charts/chart(\d+)\.xml")
 _EMBEDDED_WORKBOOK: Final = re.compile(r"word/embeddings/[\w.-]+\.xlsx")
 _EMBEDDED_TARGET: Final = re.compile(rb'Target="(?:\.\./|/word/)embeddings/([\w.-]+\.xlsx)"')
-# The parts read: the others (styles, themes, fonts, the thumbnail, charts' styles and colours)
-# are passed as they came, or dropped. A style's name is shown in Word's gallery of styles, not
-# in the document.
-_READ: Final = re.compile(rf"{_STORY.pattern}|{_METADATA.pattern}|{_CHART.pattern}|{_EMBEDDED_WORKBOOK.pattern}")
+# Parts passed as they came that a reader shows little of: the styles (a style's name, in
+# Word's gallery of styles), themes, charts' styles and colours. An unchanged part still carries
+# out whatever it holds, so each is read as far as ``read_passed`` needs to.
+_PASSED: Final = re.compile(
+    r"word/(?:glossary/)?(?:styles|stylesWithEffects)\.xml|word/theme/theme\d+\.xml|word/charts/(?:style|colors)\d+\.xml"
+)
+# The parts read: the others (the thumbnail, pictures) are passed as they came, or dropped.
+_READ: Final = re.compile(
+    rf"{_STORY.pattern}|{_METADATA.pattern}|{_PASSED.pattern}|{_CHART.pattern}|{_EMBEDDED_WORKBOOK.pattern}"
+)
 
 
 def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_bytes: int) -> tuple[bytes, bool, int]:
@@ -91,9 +97,16 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
     if "word/document.xml" not in parts:
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
     for name, data in parts.items():
-        if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "document"))):
+        if _METADATA.fullmatch(name):
+            found = read_metadata(data, name, "document")
+        elif _PASSED.fullmatch(name):
+            found = read_passed(data, name, "document")
+        else:
+            continue
+        if check("\n".join(found)):
             raise InspectionError(
-                "unparseable", f"a property, a link or an XML comment of the document ({name}) holds personal data"
+                "unparseable",
+                f"a property, a link, a style or an XML comment of the document ({name}) holds personal data",
             )
     changed: dict[str, bytes] = {}
     records = 0

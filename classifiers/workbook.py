@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, walk_rows
+from .officezip import read_metadata, read_passed, walk_rows
 from .pictures import blank_pictures
 from .pivotcache import items_table, read_fields, read_records
 from .sheetnotes import read_comments, rewrite_comments
@@ -84,10 +84,14 @@ _COPIES: Final = re.compile(
 _PIVOT_CACHE: Final = re.compile(r"xl/pivotCache/pivotCache(Definition|Records)(\d+)\.xml")
 _STRINGS: Final = "xl/sharedStrings.xml"
 _CALC_CHAIN: Final = "xl/calcChain.xml"
-# The parts read: the others (themes, charts' styles and colours, printer settings, the
-# calculation chain) are passed as they came, or dropped.
+# Parts passed as they came (or the calculation chain dropped, once a cell changed) that a
+# reader shows nothing of: themes, charts' styles and colours. An unchanged part still carries
+# out whatever it holds, so each is read as far as ``read_passed`` needs to.
+_PASSED: Final = re.compile(r"xl/theme/theme\d+\.xml|xl/charts/(?:style|colors)\d+\.xml|xl/calcChain\.xml")
+# The parts read: the others (printer settings, binary) are passed as they came.
 _READ: Final = re.compile(
-    rf"{_METADATA.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_COPIES.pattern}|xl/sharedStrings\.xml"
+    rf"{_METADATA.pattern}|{_PASSED.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_COPIES.pattern}"
+    r"|xl/sharedStrings\.xml"
 )
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
@@ -101,9 +105,16 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
         if name.endswith(".vml"):
             # Excel writes VML as HTML, an empty line as <br> (Apache POI reads it so too).
             data = data.replace(b"<br>", b"<br/>")
-        if _METADATA.fullmatch(name) and check("\n".join(read_metadata(data, name, "workbook"))):
+        if _METADATA.fullmatch(name):
+            found = read_metadata(data, name, "workbook")
+        elif _PASSED.fullmatch(name):
+            found = read_passed(data, name, "workbook")
+        else:
+            continue
+        if check("\n".join(found)):
             raise InspectionError(
-                "unparseable", f"a name, a property or an XML comment of the workbook ({name}) holds personal data"
+                "unparseable",
+                f"a name, a property, a style or an XML comment of the workbook ({name}) holds personal data",
             )
     strings, unshown = read_strings(parts[_STRINGS]) if _STRINGS in parts else ([], [])
     if check("\n".join(unshown)):

@@ -13,12 +13,11 @@ from openpyxl.comments import Comment
 from classifiers.inspect import Inspection, InspectionError
 from classifiers.mediatypes import WORKBOOK
 from support.inspected import INSPECTOR, PROFILES
+from support.office_parts import MAIN, PERSONS, replaced, threaded
 from support.synth_people import make_id
 
 ID = make_id(birth="19491231", seq="002")
 REMARK = f"申请人张伟之子已就业，电话13912345678，身份证号{ID}"
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 
 
 def _commented(*notes: tuple[str, str]) -> bytes:
@@ -33,18 +32,6 @@ def _commented(*notes: tuple[str, str]) -> bytes:
         sheet[cell].comment = Comment(text, author)
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
-
-
-def _replaced(body: bytes, **parts: str) -> bytes:
-    """The archive with ``parts`` written in place of (or beside) its own."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(body)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            if name not in parts:
-                target.writestr(name, source.read(name))
-        for name, text in parts.items():
-            target.writestr(name, text)
     return out.getvalue()
 
 
@@ -85,7 +72,7 @@ def test_notes_with_nothing_to_mask_leave_the_workbook_as_it_came() -> None:
 # As Excel writes a note: the author's name in a bold run, the text in the next, the box in
 # VML that writes an empty line as <br>.
 _EXCEL_NOTE = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<comments xmlns="{_MAIN}">'
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<comments xmlns="{MAIN}">'
     "<authors><author>王主任</author></authors><commentList>"
     '<comment ref="B2" authorId="0" shapeId="0"><text>'
     '<r><rPr><b/><sz val="9"/><color indexed="81"/><rFont val="宋体"/><charset val="134"/></rPr><t>王主任:</t></r>'
@@ -102,7 +89,7 @@ _EXCEL_VML = (
 
 
 def test_an_excel_note_in_runs_is_masked_as_one_run() -> None:
-    body = _replaced(
+    body = replaced(
         _commented(("王主任", "x")),
         **{"xl/comments/comment1.xml": _EXCEL_NOTE, "xl/drawings/commentsDrawing1.vml": _EXCEL_VML},
     )
@@ -111,35 +98,20 @@ def test_an_excel_note_in_runs_is_masked_as_one_run() -> None:
     assert "<authors><author>王主任</author></authors>" in _part(inspection.body, "xl/comments/comment1.xml")
 
 
-def _threaded(text: str, mentions: str = "") -> str:
-    return (
-        f'<ThreadedComments xmlns="{_THREADED}" xmlns:x="{_MAIN}">'
-        '<threadedComment ref="B2" dT="2026-11-30T08:00:00.00" personId="{5D0B2B48-1C6F-4F5C-9E4B-3B1A0E2C7D11}"'
-        f' id="{{0A1B2C3D-0000-4000-8000-000000000001}}"><text>{text}</text>{mentions}</threadedComment>'
-        "</ThreadedComments>"
-    )
-
-
-_PERSONS = (
-    f'<personList xmlns="{_THREADED}" xmlns:x="{_MAIN}"><person displayName="王主任"'
-    ' id="{5D0B2B48-1C6F-4F5C-9E4B-3B1A0E2C7D11}" userId="王主任" providerId="None"/></personList>'
-)
-
-
 def test_a_threaded_comment_and_its_note_for_older_readers_are_both_masked() -> None:
     mention = '<mentions><mention mentionpersonId="{5D0B}" mentionId="{77}" startIndex="0" length="4"/></mentions>'
     note = f"[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment.\n\nComment:\n    {REMARK}"
-    body = _replaced(
+    body = replaced(
         _commented(("tc={0A1B2C3D-0000-4000-8000-000000000001}", note)),
         **{
-            "xl/threadedComments/threadedComment1.xml": _threaded(f"@王主任 {REMARK}", mention),
-            "xl/persons/person.xml": _PERSONS,
+            "xl/threadedComments/threadedComment1.xml": threaded(f"@王主任 {REMARK}", mention),
+            "xl/persons/person.xml": PERSONS,
         },
     )
     inspection = _inspect(body)
-    threaded = _part(inspection.body, "xl/threadedComments/threadedComment1.xml")
-    assert "申请人[已屏蔽]之子已就业，电话[已屏蔽]，身份证号[已屏蔽]</text></threadedComment>" in threaded
-    assert "mention" not in threaded  # its place in the text moved with the mask
+    comment = _part(inspection.body, "xl/threadedComments/threadedComment1.xml")
+    assert "申请人[已屏蔽]之子已就业，电话[已屏蔽]，身份证号[已屏蔽]</text></threadedComment>" in comment
+    assert "mention" not in comment  # its place in the text moved with the mask
     assert ID not in _notes(inspection.body)["B2"] and "张伟" not in _notes(inspection.body)["B2"]
 
 
@@ -154,7 +126,7 @@ def test_a_threaded_comment_and_its_note_for_older_readers_are_both_masked() -> 
             )
         },
         {"xl/drawings/commentsDrawing1.vml": _EXCEL_VML.replace("<br>", f"身份证号{ID}")},
-        {"xl/persons/person.xml": _PERSONS.replace('userId="王主任"', f'userId="身份证号{ID}"')},
+        {"xl/persons/person.xml": PERSONS.replace('userId="王主任"', f'userId="身份证号{ID}"')},
         # Text between a note's elements, and an XML comment beside the notes.
         {"xl/comments/comment1.xml": _EXCEL_NOTE.replace("</comment>", f"</comment>身份证号{ID}")},
         {"xl/comments/comment1.xml": _EXCEL_NOTE.replace("<commentList>", f"<!-- {ID} --><commentList>")},
@@ -170,7 +142,7 @@ def test_a_threaded_comment_and_its_note_for_older_readers_are_both_masked() -> 
     ids=["author", "phonetic", "vml-text", "person", "between", "xml-comment", "hidden-note", "vml-unreadable"],
 )
 def test_what_is_beside_the_notes_must_hold_nothing(parts: dict[str, str]) -> None:
-    body = _replaced(
+    body = replaced(
         _commented(("王主任", "x")),
         **{"xl/comments/comment1.xml": _EXCEL_NOTE, "xl/drawings/commentsDrawing1.vml": _EXCEL_VML, **parts},
     )

@@ -17,6 +17,7 @@ from PIL import Image
 from classifiers.inspect import Inspection, InspectionError
 from classifiers.levels import DataLevel
 from classifiers.mediatypes import DOCUMENT
+from classifiers.officezip import read_passed
 from classifiers.wordxml import Paragraph, Story, mask_paragraph
 from support.inspected import INSPECTOR, PROFILES, out
 from support.synth_people import make_id
@@ -536,3 +537,49 @@ def test_an_archive_without_its_document_is_no_document() -> None:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/styles.xml", "<w:styles/>")
     assert _refused(out.getvalue()) == "unparseable"
+
+
+_STYLES = (
+    f'<w:styles xmlns:w="{_MAIN}"><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="{{}}"/>'
+    '<w:rsid w:val="00296396"/></w:style></w:styles>'
+)
+_THEME = (
+    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
+    '<a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="{}"/>'
+    "</a:majorFont></a:fontScheme></a:themeElements></a:theme>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("word/styles.xml", _STYLES.format(ID)),
+        ("word/stylesWithEffects.xml", _STYLES.format("13912345678")),
+        ("word/glossary/styles.xml", _STYLES.format("139 1234 5678")),  # spaced, ASCII
+        # Zero-width spaces written as character references: no run of digits to see.
+        ("word/styles.xml", _STYLES.format("&#x200B;".join(ID[i : i + 4] for i in range(0, 18, 4)))),
+        ("word/styles.xml", _STYLES.format("Normal") + f"<!-- {ID} -->"),
+        ("word/styles.xml", _STYLES.format("zhangwei@example.com")),
+        ("word/theme/theme1.xml", _THEME.format(f"身份证号{ID}")),
+        ("word/charts/style1.xml", f'<cs:chartStyle xmlns:cs="urn:cs" id="201">{ID}</cs:chartStyle>'),
+    ],
+)
+def test_a_part_passed_as_it_came_must_hold_nothing(name: str, part: str) -> None:
+    """Styles and themes are not rewritten, so go out whole: found by fuzzing, an ID written
+    into a style's name went out with them."""
+    assert _refused(_handmade(_document_xml(_p(_r("<w:t>无</w:t>"))), **{name: part})) == "unparseable"
+
+
+def test_styles_of_writers_names_only_are_not_parsed() -> None:
+    """python-docx's 800 KB of styles hold ASCII names and short numbers: nothing to read."""
+    with zipfile.ZipFile(io.BytesIO(_form())) as archive:
+        styles = [archive.read(n) for n in ("word/styles.xml", "word/stylesWithEffects.xml")]
+    assert [read_passed(data, "word/styles.xml", "document") for data in styles] == [[], []]
+    assert read_passed(_STYLES.format("标题 1").encode(), "word/styles.xml", "document") == [
+        "paragraph",
+        "a1",
+        "标题 1",
+        "00296396",
+    ]
+    body = _handmade(_document_xml(_p(_r("<w:t>无</w:t>"))), **{"word/styles.xml": _STYLES.format("Normal")})
+    assert _inspect(body).body == body
