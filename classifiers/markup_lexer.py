@@ -111,6 +111,10 @@ class Lexer:
         self.rows: list[tuple[Elem, int, list[Elem]]] = []  # (table, row, cells) for header detection
         # id(element) -> (element, texts of the inline elements rendered in it), HTML
         self.inline: dict[int, tuple[Elem, list[Value]]] = {}
+        # What is not visited as a value and goes out all the same, each once: the names of
+        # elements, attributes and processing instructions, end tags, declarations (HTML's
+        # ``<!…>`` and ``</9…>`` among them, which browsers read as comments).
+        self.names: dict[str, None] = {}
 
     def run(self) -> list[Item]:
         doc, n, pos, text_from = self.doc, len(self.doc), 0, 0
@@ -170,14 +174,18 @@ class Lexer:
             if nxt == "?":
                 target = re.match(r"[^\s?>]*", doc[lt + 2 : stop])
                 name = target.group() if target else ""
+                self.names[name] = None
                 if name.lower() != "xml":
                     self._other(lt + 2 + len(name), stop, PI, f"processing-instruction({name})")
+            else:
+                self.names[doc[lt + 2 : stop]] = None
             return stop + (2 if nxt == "?" and not self.html else 1) if close >= 0 else stop
         if nxt == "/":
             m = _END.match(doc, lt)
             if m is None:
                 return -1
             self._text(text_from, lt)
+            self.names[doc[lt + 2 : m.end() - 1]] = None
             self._end(m.group(1))
             return m.end()
         # The window bounds the cost of a '<' that opens no tag (HTML): no rescan to the end.
@@ -201,7 +209,9 @@ class Lexer:
         elem.label = own or parent.last_leaf
         attrs, body_end = m.group(2), m.end(2)
         self_closing = attrs.rstrip().endswith("/")
+        self.names[qname] = None
         for a in _ATTR.finditer(m.string, m.start(2), body_end):
+            self.names[a.group(1)] = None
             attr = a.group(1).rsplit(":", 1)[-1]
             attr = attr.lower() if self.html else attr
             for group, mode in ((2, ATTR_DQ), (3, ATTR_SQ), (4, ATTR_BARE)):

@@ -83,11 +83,13 @@ def read_metadata(data: bytes, name: str, kind: str) -> list[str]:
 
 def read_passed(data: bytes, name: str, kind: str) -> list[str]:
     """What a check must see of a part passed as it came (styles, a theme): its texts and XML
-    comments, unless its bytes are ASCII with no character reference (which may write any
-    character), no ``@`` and no run of a number's length, and so hold nothing a check finds.
-    The bytes first: python-docx writes 800 KB of styles, ``Normal`` and ``Calibri``, that a
-    parse takes far longer over."""
-    if data.isascii() and b"&#" not in data and b"@" not in data and _NUMBER_RUN not in data.translate(_NUMBERISH):
+    comments, unless its bytes are ASCII with no reference (``&#…;`` may write any character),
+    no ``@`` and no run of a number's length, and so hold nothing a check finds. The bytes
+    first: python-docx writes 800 KB of styles, ``Normal`` and ``Calibri``, which these tests
+    read in a fifth of the time a parse takes."""
+    # b"&", not b"&#": one byte is found as memchr finds it, far faster than two are.
+    plain = data.isascii() and b"&" not in data and b"@" not in data
+    if plain and _NUMBER_RUN not in data.translate(_NUMBERISH):
         return []
     return read_metadata(data, name, kind)
 

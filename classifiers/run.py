@@ -38,10 +38,13 @@ from .scanner import Match
 from .structured import Cell, unquote_escapes
 from .valuepaths import Ref, path_of
 
-# HTML's numeric character references, with or without their ";" as browsers read them.
 # The text between two tags of a value in markup (run.Run._tag_texts).
 _TAG_TEXT = re.compile(r">([^<>]+)<")
+# HTML's numeric character references, with or without their ";" as browsers read them.
 _NUMERIC_REF = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});?")
+# How many values walked as markup may stand inside one another (Run._markup): escaped XML in
+# a SOAP body takes three (markup._MAX_NESTING).
+_MARKUP_DEPTH_MAX = 4
 # The key a path segment shaped like a name is inspected under (see Run._in_url).
 _NAME_KEY = "xm"
 # The longest first line read as a table's headings in a value (_table_text): a line of prose is longer.
@@ -97,6 +100,8 @@ class Run(RegionNotes):
         # Text of a media type found inside a value (a data URI's, a JWT's claims) walked as that
         # type: masked, itself if unchanged, None when it cannot be (Inspector._typed_text).
         self.typed_text = typed_text
+        # Values walked as markup inside one another now (``_markup``).
+        self.markup_depth = 0
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
@@ -225,9 +230,18 @@ class Run(RegionNotes):
         labels are evidence: read as text, a name in it had none. None when it cannot be walked
         (then it is scanned as text)."""
         walk = self.typed_text
-        # As HTML: lenient (a fragment need not be well-formed), labels before values read
-        # (<b>姓名</b>张伟), XML's element names as keys all the same (the catalog ignores case).
-        new = walk(self, value, "text/html") if walk is not None else None
+        if walk is None or self.markup_depth >= _MARKUP_DEPTH_MAX:
+            # A value may read as markup that holds itself as a value (an unclosed quote in
+            # ``<input value="…>``, found by fuzzing, recursed until Python's limit): past the
+            # depth escaped XML in SOAP takes, it is scanned as text.
+            return None
+        self.markup_depth += 1
+        try:
+            # As HTML: lenient (a fragment need not be well-formed), labels before values read
+            # (<b>姓名</b>张伟), XML's element names as keys all the same (the catalog ignores case).
+            new = walk(self, value, "text/html")
+        finally:
+            self.markup_depth -= 1
         if new is None:
             return None
         return [] if new == value else [(0, len(value), new)]
