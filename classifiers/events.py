@@ -69,10 +69,10 @@ def joined(stream: str) -> list[Data]:
     return out
 
 
-def written(data: Data, text: str) -> str:
+def written(data: Data, text: str, others: str) -> str:
     """``data``'s lines in the stream with ``text`` for its value: a ``data:`` line for each of
-    its lines, then the other fields that stood between them."""
+    its lines, then ``others`` for the other fields that stood between them."""
     lines = data.newline.join("data: " + line for line in text.split("\n"))
-    if not data.others:
+    if not others:
         return lines
-    return lines + data.newline + data.others.rstrip("\r\n")
+    return lines + data.newline + others.rstrip("\r\n")

@@ -292,8 +292,14 @@ class Inspector:
         for data in spread:
             gap, gap_changed, gap_records = self._walk_text(run, text[last : data.start], 0)
             new, data_changed, data_records = self._walk_text(run, data.text)
-            pieces += [gap, events.written(data, new) if data_changed else text[data.start : data.end]]
-            changed = changed or gap_changed or data_changed
+            # The other lines between the data lines go out too: an id:, an event:, a line the
+            # client ignores (found by fuzzing: an ID on one went out in clear).
+            others, others_changed, _ = self._walk_text(run, data.others, 0)
+            if data_changed or others_changed:
+                pieces += [gap, events.written(data, new, others)]
+            else:
+                pieces += [gap, text[data.start : data.end]]
+            changed = changed or gap_changed or data_changed or others_changed
             records += gap_records + data_records
             last = data.end
         rest, rest_changed, rest_records = self._walk_text(run, text[last:], 0)

@@ -157,7 +157,10 @@ def members(
         elif out is not None:
             out[k] = new
         elif changed:
-            out = dict(node)
+            # The members before this one only: one after it whose key is masked is written
+            # under the masked key alone (a copy of them all had kept it in clear, its value
+            # too, beside the masked one: found by fuzzing).
+            out = dict(list(node.items())[:i])
             out[k] = new
     if unread is not None:  # {"a": "张**", "b": "138****8000"}: a masked mobile beside a person
         out = walker.cells.object_mobiles(node, out, unread, path, record)

@@ -97,6 +97,15 @@ def test_an_events_data_is_written_back_as_data_lines() -> None:
     assert masked == 'event: person\r\ndata: {"xm":"[已屏蔽]"}\r\nid: 7\r\n\r\ndata: {"n": 1}\r\n\r\n'
 
 
+def test_the_lines_between_an_events_data_lines_are_masked() -> None:
+    """An event's other fields and a line the client ignores go out too (found by fuzzing: an
+    ID on a line of its own between two data lines went out in clear)."""
+    body = f'event: person\ndata: {{"n":\n{ID}\nid: {ID}\ndata: 1}}\n\n'
+    for role in ROLES:
+        masked = out(body, EVENTS, role)
+        assert ID not in masked and masked.startswith('event: person\ndata: {"n":\ndata: 1}\n'), masked
+
+
 def test_a_parts_file_name_is_written_back_as_a_header_browsers_read() -> None:
     """An extended file name comes back in UTF-8 (RFC 8187 requires every reader to know it),
     its charset and language quoted as they must be, not escaped into the value."""

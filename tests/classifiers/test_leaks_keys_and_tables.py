@@ -288,3 +288,34 @@ def test_a_category_under_a_weak_name_key_stays(body: str, media_type: str) -> N
     for role in ROLES:
         masked = out(body, media_type, role)
         assert "已屏蔽" not in masked and "*" not in masked, (role, body, masked)
+
+
+MOBILE = "13912345678"
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # A key holding a mobile after a value that changed: the key was masked in a copy of the
+        # whole object, which still held the key in clear with its value beside the masked one
+        # (found by fuzzing).
+        {"rows": [{"xm": "张伟", f"{MOBILE}sfzh": ID}, {"xm": "李娜", "sfzh": ID}]},
+        {"rows": [{"xm": "张伟", f"s{MOBILE}fzh": ID}]},
+        {"data": {"rows": [{"xm": "张伟"}], f"tota{MOBILE}l": 2}},
+        {"a": {"xm": "张伟", f"身份证号{ID}je": 650.5}},
+    ],
+)
+def test_a_masked_key_after_a_masked_value_leaves_no_copy(doc: object) -> None:
+    json_leaks(doc, [ID, MOBILE])
+    for role in ROLES:
+        masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        assert _members(masked) == _members(doc), masked
+
+
+def _members(doc: object) -> object:
+    """How many members each object holds, in the document's shape."""
+    if isinstance(doc, dict):
+        return [len(doc), *(_members(v) for v in doc.values())]
+    if isinstance(doc, list):
+        return [_members(v) for v in doc]
+    return None
