@@ -79,7 +79,7 @@ def _column(
             rest = [k for k in rest if k not in done]
     elif (info is None or info.entity is None) and (
         (not maybe(joined) and (plan.declared is None or not plan.declared(joined)))
-        or (info is not None and info.business and business_clean(joined))
+        or (info is not None and info.business and joined.isascii() and business_clean(joined))
     ):
         return None  # nothing in this column can be personal data
     # Exports repeat values (relations, region codes): a value in which detection finds

@@ -35,8 +35,8 @@ from .scanner import Match, Scanner
 _HINTS: dict[str, frozenset[str]] = {
     PHONE: frozenset({"MOBILE", "LANDLINE"}),
 }
-# Entities trusted under a business key (serial numbers, amounts): only those whose
-# checksum makes a coincidence unlikely, or an '@' address.
+# Entities trusted under a business key (serial numbers, amounts) in a value of ASCII, an
+# identifier's shape: only those whose checksum makes a coincidence unlikely, or an '@' address.
 _CHECKSUMMED = frozenset({resident_id.ENTITY, uscc.ENTITY})
 # Found under a business key too: an e-mail, and a photo or scan (a file is one whatever its key).
 _ANY_KEY = frozenset({email.ENTITY, embedded_file.ENTITY})
@@ -292,8 +292,10 @@ class Detector:
         entity = info.entity
         hints = plan.hints
         found = self.scanner.scan(value, hints=hints, hint_evidence=info.evidence)
-        if info.business:
+        if info.business and value.isascii():
             return [m for m in found if m.entity in _ANY_KEY or (m.entity in _CHECKSUMMED and m.score >= 1.0)]
+        # A value beyond ASCII under a business key (电话139…, 申请人张伟…: found by fuzzing) is
+        # text, no identifier: what the scan finds is kept, as under no key.
         if entity is None:
             return found
         found = [

@@ -86,7 +86,7 @@ def columns(
                 and "[" not in joined
                 and (
                     (not maybe(joined) and (plan.declared is None or not plan.declared(joined)))
-                    or (info is not None and info.business and business_clean(joined))
+                    or (info is not None and info.business and joined.isascii() and business_clean(joined))
                 )
             ):
                 continue  # nothing in this column can be personal data
