@@ -121,7 +121,15 @@ class ColumnWalker:
                 # {"sfzh": {"part1": "610902", "part2": …}}: one number in parts, judged whole
                 parts = self.numbers.parts([str(v) for v in node.values()], key, record, path)
                 if parts is not None:
-                    return dict(zip(node, parts, strict=True)), True
+                    # Its keys are read as any object's: one holding a mobile went out in clear
+                    # beside the masked parts (found by fuzzing).
+                    out: dict[str, Any] = {}
+                    for k, part in zip(node, parts, strict=True):
+                        new_key = self.keys.masked(k, path, record)
+                        while new_key is not None and (new_key in out or new_key in node):
+                            new_key += "*"  # masked keys must not collide
+                        out[k if new_key is None else new_key] = part
+                    return out, True
             if key in CHART_AXES:  # {"xAxis": {"data": ["张伟", "李娜"]}}: a chart's axis of names
                 axis = self.cells.axis(node, path, record)
                 if axis is not None:

@@ -45,13 +45,16 @@ def name_cells(node: list[Any]) -> list[int]:
     return [i for i in named if full_name(node[i])]
 
 
-def cells(node: list[dict[str, Any]]) -> list[Any] | None:
+def cells(node: list[Any]) -> list[Any] | None:
     """The values of a row of cell objects (two to a dozen, each holding its value under one
-    of ``_CELL_VALUES``), or None for any other list of objects."""
+    of ``_CELL_VALUES``), or None for any other list (of objects, or of anything after a first
+    object: a ``true`` among them crashed the test for a member, found by fuzzing)."""
     if not 1 < len(node) <= _ROW_CELLS_MAX or _CELL_SET.isdisjoint(node[0]):
         return None  # (one C-level test: a short list of records holds none of them)
     values: list[Any] = []
     for cell in node:
+        if type(cell) is not dict:
+            return None
         member = next((name for name in _CELL_VALUES if name in cell), None)
         if member is None:
             return None

@@ -303,6 +303,8 @@ MOBILE = "13912345678"
         {"rows": [{"xm": "张伟", f"s{MOBILE}fzh": ID}]},
         {"data": {"rows": [{"xm": "张伟"}], f"tota{MOBILE}l": 2}},
         {"a": {"xm": "张伟", f"身份证号{ID}je": 650.5}},
+        # An ID in two parts under its key: the parts were masked, the keys kept as they came.
+        {"身份证号": {"id": ID[:6], f"{MOBILE}series": ID[6:]}},
     ],
 )
 def test_a_masked_key_after_a_masked_value_leaves_no_copy(doc: object) -> None:
@@ -319,3 +321,11 @@ def _members(doc: object) -> object:
     if isinstance(doc, list):
         return [_members(v) for v in doc]
     return None
+
+
+def test_a_row_of_cells_with_anything_after_its_first_object_is_no_row() -> None:
+    """A list whose first item is a cell object, then ``true``: the test for a cell's member
+    raised TypeError, a 500 (found by fuzzing)."""
+    doc = [[{"value": "正常"}, True], [{"value": "x"}, 1]]
+    for role in ROLES:
+        assert json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role)) == doc
