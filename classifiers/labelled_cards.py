@@ -72,29 +72,42 @@ def masked_card(text: str) -> bool:
     return masked_in_part(number) and 12 <= len(number) <= 19 and number.replace("*", "").isdigit()
 
 
-# An account's own label (银行账号, 银行卡号, 开户账号, 收款账户, 代发账号, 存折号, 一本通账号, 一折通账号,
-# 惠农一卡通号, 惠农卡号), then a colon, 为 or a space, and the digits, in one run or in groups.
+# An account's own label (银行账号, 银行卡号, 开户账号, 收款账户, 代发账号, 发放账号, 打卡账号, 金融账号,
+# 存折号, 一本通账号, 一折通账号, 惠农一卡通号, 惠农卡号, 农行卡号), then a colon, 为 or a space, and
+# the digits, in one run or in groups.
 ACCOUNT_LABEL = (
-    r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发)[账帐](?:号|户)|存折[账帐]?号"
-    r"|(?:一本通|一折通|一卡通|惠农卡)[账帐]?号)"
+    r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发|发放|打卡|金融)[账帐](?:号|户)|存折[账帐]?号"
+    r"|(?:一本通|一折通|一卡通|惠农卡)[账帐]?号|(?:[农工建中交]行|邮储)卡号)"
 )
 ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])"
 _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
+# A bank's label or name (开户行, 开户银行, 开户网点, 开户信息, 户名; 银行, 支行, 信用社, 农商行, 农行),
+# then on its line a bare 账号 or the number glued to the bank's name (开户行：农业银行城关支行，
+# 账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
+# often, after a bank it is the bank's account. Not after 用户名, a login's.
+BANK_LABEL = r"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|[农工建中交]行|邮储)"
+BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐]号[^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
+_BANK_ACCOUNT = re.compile(BANK_LABEL + BANK_ACCOUNT_BEFORE + f"({ACCOUNT_NUMBER})")
 _ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one
 _ACCOUNT_DIGITS = range(12, 20)
 
 
 def labelled_accounts(plain: Folded) -> list[Match]:
-    """The accounts' numbers after an account's label in ``plain`` that the Luhn check does not
-    find: 12 to 19 digits, not one digit repeated, and no valid ID number."""
+    """The accounts' numbers after an account's label in ``plain``, or after a bank's label or
+    name and a bare 账号 or glued to the bank's name, that the Luhn check does not find: 12 to 19 digits, not one
+    digit repeated, and no valid ID number."""
     text = plain.text
-    # What every label holds (号, 户), one character first: a memchr each.
-    if not ("号" in text or "户" in text) or not ("账" in text or "帐" in text or "折" in text or "卡" in text):
-        return []
     found: list[Match] = []
-    for m in _ACCOUNT.finditer(text):
-        if account(m.group(1)):
-            found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "label+account"))
+    # What every label holds (号, 户), one character first: a memchr each.
+    if ("号" in text or "户" in text) and ("账" in text or "帐" in text or "折" in text or "卡" in text):
+        for m in _ACCOUNT.finditer(text):
+            if account(m.group(1)):
+                found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "label+account"))
+    # What every bank's label or name holds, one character first (户名 and 开户 only where 户 stands).
+    if "行" in text or "社" in text or "储" in text or ("户" in text and ("开户" in text or "户名" in text)):
+        for m in _BANK_ACCOUNT.finditer(text):
+            if account(m.group(1)):
+                found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "bank+account"))
     return found
 
 

@@ -150,8 +150,14 @@ LABELLED_ACCOUNT_SPEC = EntitySpec(
             f"(?<={labelled_cards.ACCOUNT_LABEL}[^0-9\\n]{{0,6}})(?<![0-9]){labelled_cards.ACCOUNT_NUMBER}",
             0.9,
         ),
+        PatternSpec(
+            "bank_account_after_bank",
+            f"(?<={labelled_cards.BANK_LABEL}{labelled_cards.BANK_ACCOUNT_BEFORE})(?<![0-9])"
+            + labelled_cards.ACCOUNT_NUMBER,
+            0.9,
+        ),
     ),
-    ("银行账号", "开户账号", "收款账号", "存折", "一本通", "一折通", "一卡通", "惠农卡"),
+    ("银行账号", "开户账号", "收款账号", "存折", "一本通", "一折通", "一卡通", "惠农卡", "开户行", "开户银行"),
     _account,
 )
 

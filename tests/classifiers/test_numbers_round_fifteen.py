@@ -1,0 +1,135 @@
+"""Numbers round fifteen: numbers that went out in clear (an account after a bank's label and a
+bare 账号 or the bank's name, a mobile masked in part in groups after its label, an ID number in
+pieces parted by Chinese full stops, a number in two JSON members keyed by a part's pinyin),
+checked through ``Inspector.inspect`` for the strict and the caseworker profile, each beside
+look-alikes that must stay (docs/classifiers-rounds.md, the twenty-fifth round)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from presidio_analyzer import AnalyzerEngine
+
+from classifiers.registry import analyzer_engine
+from support.inspected import inspected_json, leaks, unchanged
+
+# Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
+ID = "610902199001011235"
+# 19 and 17 digits failing the Luhn check: a passbook's account, a 惠农一卡通's.
+ACCOUNT = "6228480012345678901"
+SHORT_ACCOUNT = "62215588123456789"
+
+
+def _entities(text: str) -> dict[str, int]:
+    return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
+
+
+# 1. An account after a bank's label or name (开户行, 开户银行, 开户信息, 户名; 银行, 支行, 农行) and a
+# bare 账号, or glued to the bank's name: 账号 alone is a login's label as often (round fourteen
+# left it), but after a bank on the same line it names the bank's account, which fails the Luhn
+# check as often as not (a passbook's, a rural credit union's).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开户行：中国农业银行城关支行，账号：6228 4801 2345 6789 017",
+        f"开户银行：农商行 账号 {SHORT_ACCOUNT}",
+        "开户行：汉滨区农村信用合作联社 账号 6228 4800 1234 5678 901",
+        f"开户网点：城关信用社，帐号为{ACCOUNT}",
+        f"开户信息：农行{ACCOUNT}",
+        f"开户信息：中国农业银行{ACCOUNT} 张伟",
+        f"开户行：汉滨区农村信用合作联社{ACCOUNT}",
+        f"申请人张伟，开户行：城关支行，账号：{ACCOUNT}，补贴300元",
+        f"户名：张伟 账号：{ACCOUNT}",
+        f"收款银行：中国农业银行 账号：{ACCOUNT}",
+        f"银行：农行 账号：{ACCOUNT}",
+        f"中国农业银行城关支行 账号：{ACCOUNT}",
+        # And an account's own labels round fourteen did not list.
+        f"农行卡号{ACCOUNT}",
+        f"打卡账号：{ACCOUNT}",
+        f"惠农资金发放账号：{ACCOUNT}",
+        f"低保金发放账户：{ACCOUNT}",
+        f"社保卡金融账号：{ACCOUNT}",
+    ],
+)
+def test_an_account_after_a_banks_label_is_masked(text: str) -> None:
+    leaks(text, ["12345678", "1234 5678", "2345 6789", "23456789"])
+    assert _entities(text).get("BANK_CARD") == 1, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "账号：admin",
+        "系统账号：zhangwei01",
+        "账号状态：正常",
+        f"账号：{ACCOUNT}",  # no bank's label: a login's as often
+        "开户行：中国农业银行城关支行，系统账号：zhangwei01，账号状态：正常",
+        "开户行：城关支行 行号：102791000123",  # the bank's own number, after 行号
+        "开户行：城关支行，账号：12345",
+        "开户行：城关支行，账号：12345678901",  # eleven digits
+        "开户行：城关支行，账号：1111111111111111",  # one digit repeated
+        f"开户行：城关支行\n流水号：{ACCOUNT}",  # another line
+        "开户行：城关支行，开户日期：20231201",
+        "开户银行：农行，行号：102791000123",
+        "用户名：admin，账号：1234567890123",  # a login's
+        "银行流水号：202312010000123456",
+        f"交易流水号：{ACCOUNT}",
+        "中国建设银行客服电话95533",
+    ],
+)
+def test_look_alikes_of_an_account_after_a_banks_label_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_an_id_number_after_a_banks_label_stays_a_resident_id() -> None:
+    assert _entities(f"开户行：城关支行，账号：{ID}") == {"RESIDENT_ID": 1}
+
+
+# Business numbers stay in clear (the brief's list), and the civil-affairs numbers this round
+# probed: a temporary relief's approval number is the case's, not the household's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "案件编号：AJ2023-000123",
+        "审批编号：SP610902-2023-000123",
+        "临时救助审批号：LS410105-2024-000123",
+        "临时救助审批号：410105-2024-000123",
+        "批次号：20231201-0001",
+        "发票号：12345678",
+        f"流水号：{ACCOUNT}",
+    ],
+)
+def test_business_numbers_stay(text: str) -> None:
+    unchanged(text)
+
+
+# 5. Presidio's registry reads the account after a bank's label and the masked mobile in groups
+# as the fast path does (recognizers/labelled.py: the labels as look-behinds).
+@pytest.mark.parametrize(
+    ("text", "entity", "number"),
+    [
+        (f"开户银行：农商行 账号 {SHORT_ACCOUNT}", "BANK_CARD", SHORT_ACCOUNT),
+        (f"开户信息：农行{ACCOUNT}", "BANK_CARD", ACCOUNT),
+        # Found before (the register's labels opened with a look-behind, now with a character).
+        ("低保证号：410105-2024-000123", "REGISTER_NUMBER", "410105-2024-000123"),
+    ],
+)
+def test_presidio_finds_the_numbers_found_after_their_label(text: str, entity: str, number: str) -> None:
+    results = _engine().analyze(text=text, language="zh")
+    hits = [text[r.start : r.end] for r in results if r.entity_type == entity and r.score >= 0.5]
+    assert hits == [number], results
+
+
+@pytest.mark.parametrize(
+    "text", ["系统账号：zhangwei01", f"账号：{ACCOUNT}", "订单号：138-****-8000", "账户号：12345678"]
+)
+def test_presidio_leaves_their_look_alikes(text: str) -> None:
+    found = {r.entity_type for r in _engine().analyze(text=text, language="zh") if r.score >= 0.5}
+    assert not found & {"BANK_CARD", "MOBILE", "REGISTER_NUMBER"}, found
+
+
+@functools.cache
+def _engine() -> AnalyzerEngine:
+    """The offline analyzer, built once and only for these tests (it loads every recognizer)."""
+    return analyzer_engine()
