@@ -85,11 +85,12 @@ def bare_ids(plain: Folded) -> list[Match]:
     ]
 
 
-# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 138****8000).
+# A mobile masked in part after a phone's label in prose (联系电话：1380013****, 手机 138****8000),
+# in groups too (138-****-8000, 138 **** 8000: as_came reads them without the separators).
 # Seven digits or fewer in clear, it holds nothing else the scanner's pre-check looks for: the
 # pre-check looks for this too (LABELLED_MOBILE_HINT, may_be_labelled_mobile).
 PHONE_LABEL: Final[str] = r"(?:手机|电话|联系方式)[^0-9\n*×#]{0,6}?"
-MASKED_MOBILE: Final[str] = r"(?:\+86[- ]?)?1[3-9][0-9*×#Xx]{9}"
+MASKED_MOBILE: Final[str] = r"(?:\+86[- ]?)?1[3-9][0-9*×#Xx](?:[ -]?[0-9*×#Xx]{4}){2}"
 LABELLED_MOBILE_HINT: Final[str] = PHONE_LABEL + MASKED_MOBILE
 _LABELLED_MOBILE = re.compile(PHONE_LABEL + f"({MASKED_MOBILE})" + r"(?![0-9A-Za-z*×#])")
 _HINT: Final = re.compile(LABELLED_MOBILE_HINT)

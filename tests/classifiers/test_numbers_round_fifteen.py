@@ -12,7 +12,7 @@ import pytest
 from presidio_analyzer import AnalyzerEngine
 
 from classifiers.registry import analyzer_engine
-from support.inspected import inspected_json, leaks, unchanged
+from support.inspected import inspected_json, leaks, out, unchanged
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
 ID = "610902199001011235"
@@ -86,6 +86,48 @@ def test_an_id_number_after_a_banks_label_stays_a_resident_id() -> None:
     assert _entities(f"开户行：城关支行，账号：{ID}") == {"RESIDENT_ID": 1}
 
 
+# 2. A mobile masked in part, in groups, after its label: masked_in_part's pattern took eleven
+# characters in a row only, so 138-****-8000 went out to the strict profile as it came. Now the
+# groups are read as 138****8000 is: redacted for the strict profile, and for the caseworker's
+# (whose own mask of a mobile is 138****8000) left as it came, the separators being no digit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手机号码：138-****-8000",
+        "联系电话：138 **** 8000",
+        "联系电话：+86 138-****-8000",
+        "手机 138-****-8000，已联系",
+    ],
+)
+def test_a_mobile_masked_in_groups_after_its_label_is_masked_as_one(text: str) -> None:
+    for body, media_type in [(text, "text/plain")]:
+        strict = out(body, media_type, "outsourced")
+        assert "138" not in strict and "8000" not in strict, strict
+    assert _entities(text).get("MOBILE") == 1, text
+    # The caseworker's profile shows what it shows of 138****8000, the groups' separators aside.
+    shown = out(text, "text/plain", "caseworker")
+    assert shown.replace("-", "").replace(" ", "") == out(
+        text.replace("-", "").replace(" ", ""), "text/plain", "caseworker"
+    )
+
+
+def test_a_mobile_masked_in_groups_showing_more_than_the_profile_is_masked_again() -> None:
+    leaks("手机：138-0013-****", ["0013"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号：138-****-8000",
+        "编号：138-****-8000",
+        "手机型号：X-****-2000",
+        "电话：138-****",
+    ],
+)
+def test_look_alikes_of_a_mobile_masked_in_groups_stay(text: str) -> None:
+    unchanged(text)
+
+
 # Business numbers stay in clear (the brief's list), and the civil-affairs numbers this round
 # probed: a temporary relief's approval number is the case's, not the household's.
 @pytest.mark.parametrize(
@@ -111,6 +153,7 @@ def test_business_numbers_stay(text: str) -> None:
     [
         (f"开户银行：农商行 账号 {SHORT_ACCOUNT}", "BANK_CARD", SHORT_ACCOUNT),
         (f"开户信息：农行{ACCOUNT}", "BANK_CARD", ACCOUNT),
+        ("手机号码：138-****-8000", "MOBILE", "138-****-8000"),
         # Found before (the register's labels opened with a look-behind, now with a character).
         ("低保证号：410105-2024-000123", "REGISTER_NUMBER", "410105-2024-000123"),
     ],
