@@ -35,9 +35,10 @@ _LABEL_STARTS = ("身份", "证件", "身分", "省份证", "社会保障号", "
 # one character is a memchr, one of two walks a remark: permits.find says what that costs).
 _RESIDENT_LABEL_STARTS = _LABEL_STARTS[:-2]
 
-# What may part the pieces of a number after its label: brackets, commas, quotes, plus signs and
-# the separators the scanner joins already; at most three between two pieces.
-APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·:：;；\-]{0,3}"
+# What may part the pieces of a number after its label: brackets, commas, quotes, plus signs, a
+# full stop (。, the dot a Chinese input method types) and the separators the scanner joins
+# already; at most three between two pieces.
+APART = r"[\s,，、()（）\[\]【】<>《》\"'“”‘’+|/\\_.·。:：;；\-]{0,3}"
 # A label for an ID number (公民身份号码 holds 身份号码; 身分证 is the older writing, 省份证 and
 # 身份号 slips of the pen; the social security number, 社会保障号码, is the ID number), and for a
 # foreigner's permanent residence ID (永久居留证号, 永居证号; 外国人永久居留身份证 holds 身份证), whose

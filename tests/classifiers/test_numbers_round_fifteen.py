@@ -128,6 +128,35 @@ def test_look_alikes_of_a_mobile_masked_in_groups_stay(text: str) -> None:
     unchanged(text)
 
 
+# 3. An ID number in pieces parted by Chinese full stops (。, what an input method types for a
+# dot) after its label: the pieces' separators after a label held every other stop but this one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "身份证号：6109。0219。9001。0112。35",
+        "身份证号：610902。19900101。1235",
+        "公民身份号码为610902。199001011235。",
+        "身份证号：6109。0219。9001。0112。30",  # mistyped
+    ],
+)
+def test_an_id_number_in_pieces_parted_by_full_stops_is_masked(text: str) -> None:
+    leaks(text, ["19900101", "0219。9001", "9001。0112"])
+    assert _entities(text) == {"RESIDENT_ID": 1}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("共3人。2023年12月01日。1235号", "2023年12月01日。1235号"),
+        (f"身份证号：{ID}。2023年入户", "。2023年入户"),
+        ("证件已核实。2023。12。01", "2023。12。01"),
+    ],
+)
+def test_look_alikes_of_an_id_number_parted_by_full_stops_stay(text: str, kept: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert kept in out(text, "text/plain", role), (role, text)
+
+
 # Business numbers stay in clear (the brief's list), and the civil-affairs numbers this round
 # probed: a temporary relief's approval number is the case's, not the household's.
 @pytest.mark.parametrize(
