@@ -164,7 +164,11 @@ def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list
         # A key with a part index (sfzh1), or an ID number's key holding its 17 digits alone,
         # which a check character's member may follow ({"sfzh": …, "校验码": "X"}).
         # Or a part's word after it (phone_prefix, phone_suffix; mobileHead, mobileTail).
-        stem = key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key) or (key if len(part) == 17 else "")
+        stem = (
+            key.rstrip("0123456789_-")
+            if key[-1:].isdigit()
+            else _part_stem(key) or _pinyin_stem(key, node) or (key if len(part) == 17 else "")
+        )
         if stem and stem == base and part and _digits(part):
             keys.append(key)
             length += len(part)
@@ -197,7 +201,10 @@ def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:
     is a number's key the catalog knows with a part index after it (``sfzh1``), or a check
     character's key beside an ID number's (``sfzh``, ``jym``)."""
     return any(
-        _entity(key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key), plan_of) in _NUMBER_LENGTHS
+        _entity(
+            key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key) or _pinyin_stem(key, keys), plan_of
+        )
+        in _NUMBER_LENGTHS
         for key in keys
     ) or (not CHECK_KEYS.isdisjoint(keys) and any(_entity(key, plan_of) == _ID for key in keys))
 
@@ -211,6 +218,22 @@ def _part_stem(key: str) -> str:
     """``key`` without a part's word after it (phone_prefix: phone); "" when it has none."""
     m = _PART_WORD.search(key)
     return key[: m.start()] if m is not None and m.start() > 0 else ""
+
+
+# A part's pinyin initials after a number's key, in pairs: q and h (前, 后), qb and hb (前半, 后半), qd
+# and hd (前段, 后段): {"sfzhq": "610902", "sfzhh": "199001011235"} went out, neither part alone a
+# number. Only with the pair's other key beside it: one q or h ends many a key (sfzh, lxdh).
+_PINYIN_PARTS = {"q": "h", "h": "q", "qb": "hb", "hb": "qb", "qd": "hd", "hd": "qd"}
+
+
+def _pinyin_stem(key: str, keys: Collection[str]) -> str:
+    """``key`` without a part's pinyin initials after it when the pair's other key stands in
+    ``keys`` (sfzhq beside sfzhh: sfzh); "" when it has none."""
+    for length in (2, 1):
+        other = _PINYIN_PARTS.get(key[-length:])
+        if other is not None and len(key) > length + 1 and key[:-length] + other in keys:
+            return key[:-length]
+    return ""
 
 
 def _digits(part: str) -> bool:

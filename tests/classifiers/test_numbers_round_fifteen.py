@@ -12,7 +12,7 @@ import pytest
 from presidio_analyzer import AnalyzerEngine
 
 from classifiers.registry import analyzer_engine
-from support.inspected import inspected_json, leaks, out, unchanged
+from support.inspected import inspected_json, leaks, out, unchanged, unchanged_json
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
 ID = "610902199001011235"
@@ -155,6 +155,44 @@ def test_an_id_number_in_pieces_parted_by_full_stops_is_masked(text: str) -> Non
 def test_look_alikes_of_an_id_number_parted_by_full_stops_stay(text: str, kept: str) -> None:
     for role in ("outsourced", "caseworker"):
         assert kept in out(text, "text/plain", role), (role, text)
+
+
+# 4. A number in two members whose keys end in a part's pinyin initials (q and h: 前, 后; qb and
+# hb; qd and hd): parts after an index (sfzh1, sfzh2) or an English word (sfz_prefix) were joined,
+# these went out, neither part alone a number. Only as a pair: one q or h ends many a key.
+@pytest.mark.parametrize(
+    ("doc", "secret"),
+    [
+        ({"xm": "张伟", "sfzhq": "610902", "sfzhh": "199001011235"}, "19900101"),
+        ({"xm": "张伟", "sfzhq": "6109021990", "sfzhh": "01011235"}, "6109021990"),
+        ({"xm": "张伟", "sfzhqb": "610902199", "sfzhhb": "001011235"}, "610902199"),
+        ({"xm": "张伟", "sfzhqd": "610902199", "sfzhhd": "001011235"}, "610902199"),
+        ({"xm": "张伟", "sjhq": "138", "sjhh": "00138000"}, "00138000"),
+        (
+            [
+                {"xm": "张伟", "sfzhq": "610902", "sfzhh": "199001011235"},
+                {"xm": "李娜", "sfzhq": "610921", "sfzhh": "195803050042"},
+            ],
+            "19580305",
+        ),
+    ],
+)
+def test_a_number_in_two_members_keyed_by_pinyin_parts_is_masked(doc: object, secret: str) -> None:
+    for role in ("outsourced", "caseworker"):
+        assert secret not in inspected_json(doc, role).body.decode(), (role, doc)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"bhq": "610902", "bhh": "199001011235"},  # 编号: no number's key
+        {"sfzhq": "610902", "bz": "199001011235"},  # no pair
+        {"sfzhq": "610902", "sfzhh": "1990"},  # too short together
+        {"sjhq": "138", "sjhh": "0013800"},
+    ],
+)
+def test_look_alikes_of_a_number_keyed_by_pinyin_parts_stay(doc: object) -> None:
+    unchanged_json(doc)
 
 
 # Business numbers stay in clear (the brief's list), and the civil-affairs numbers this round
