@@ -84,8 +84,11 @@ _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
 # A bank's label or name (开户行, 开户银行, 开户网点, 开户信息, 户名; 银行, 支行, 信用社, 农商行, 农行),
 # then on its line a bare 账号 or the number glued to the bank's name (开户行：农业银行城关支行，
 # 账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
-# often, after a bank it is the bank's account. Not after 用户名, a login's.
-BANK_LABEL = r"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|[农工建中交]行|邮储)"
+# often, after a bank it is the bank's account. Not after 用户名, a login's. Each alternative opens
+# with its character (no class, no group), so that `re` skips to where one stands, in C.
+BANK_LABEL = (
+    r"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|农行|工行|建行|中行|交行|邮储)"
+)
 BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐]号[^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
 _BANK_ACCOUNT = re.compile(BANK_LABEL + BANK_ACCOUNT_BEFORE + f"({ACCOUNT_NUMBER})")
 _ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one
