@@ -20,6 +20,7 @@ from classifiers.mediatypes import DOCUMENT
 from classifiers.officezip import read_passed
 from classifiers.wordxml import Paragraph, Story, mask_paragraph
 from support.inspected import INSPECTOR, PROFILES, out
+from support.office_parts import THEME
 from support.synth_people import make_id
 
 ID = make_id(birth="19491231", seq="002")
@@ -543,11 +544,6 @@ _STYLES = (
     f'<w:styles xmlns:w="{_MAIN}"><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="{{}}"/>'
     '<w:rsid w:val="00296396"/></w:style></w:styles>'
 )
-_THEME = (
-    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
-    '<a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="{}"/>'
-    "</a:majorFont></a:fontScheme></a:themeElements></a:theme>"
-)
 
 
 @pytest.mark.parametrize(
@@ -560,7 +556,7 @@ _THEME = (
         ("word/styles.xml", _STYLES.format("&#x200B;".join(ID[i : i + 4] for i in range(0, 18, 4)))),
         ("word/styles.xml", _STYLES.format("Normal") + f"<!-- {ID} -->"),
         ("word/styles.xml", _STYLES.format("zhangwei@example.com")),
-        ("word/theme/theme1.xml", _THEME.format(f"身份证号{ID}")),
+        ("word/theme/theme1.xml", THEME.format(f"身份证号{ID}")),
         ("word/charts/style1.xml", f'<cs:chartStyle xmlns:cs="urn:cs" id="201">{ID}</cs:chartStyle>'),
     ],
 )

@@ -17,7 +17,7 @@ from classifiers.inspect import Inspection, InspectionError
 from classifiers.levels import DataLevel
 from classifiers.mediatypes import WORKBOOK
 from support.inspected import INSPECTOR, PROFILES
-from support.office_parts import MAIN, pivot_cache
+from support.office_parts import MAIN, THEME, pivot_cache
 from support.synth_people import make_card, make_id
 
 ID = make_id(birth="19491231", seq="002")
@@ -568,18 +568,11 @@ def test_a_part_larger_than_it_states_is_refused() -> None:
     assert _refused(bytes(body)) == "unparseable"
 
 
-_THEME = (
-    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
-    '<a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="{}"/>'
-    "</a:majorFont></a:fontScheme></a:themeElements></a:theme>"
-)
-
-
 @pytest.mark.parametrize(
     ("name", "part"),
     [
-        ("xl/theme/theme1.xml", _THEME.format(ID)),
-        ("xl/theme/theme1.xml", _THEME.format("宋体") + "<!-- 13912345678 -->"),
+        ("xl/theme/theme1.xml", THEME.format(ID)),
+        ("xl/theme/theme1.xml", THEME.format("宋体") + "<!-- 13912345678 -->"),
         ("xl/charts/colors1.xml", f'<cs:colorStyle xmlns:cs="urn:cs" meth="cycle" id="10">{ID}</cs:colorStyle>'),
         ("xl/calcChain.xml", f'<calcChain xmlns="{MAIN}"><c r="A1" i="1" l="{ID}"/></calcChain>'),
     ],

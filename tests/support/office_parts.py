@@ -1,5 +1,5 @@
 """Parts of Office files that the writers tests use cannot make: Excel 365's threaded comments
-and the people they name, and a pivot cache made from a query outside the workbook."""
+and the people they name, a pivot cache made from a query outside the workbook, a theme."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ import zipfile
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 
+# A theme as Office writes one, its major Latin font's name to fill in.
+THEME = (
+    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office">'
+    '<a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="{}"/>'
+    "</a:majorFont></a:fontScheme></a:themeElements></a:theme>"
+)
 PERSONS = (
     f'<personList xmlns="{_THREADED}" xmlns:x="{MAIN}"><person displayName="王主任"'
     ' id="{5D0B2B48-1C6F-4F5C-9E4B-3B1A0E2C7D11}" userId="王主任" providerId="None"/></personList>'
