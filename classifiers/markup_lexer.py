@@ -270,7 +270,9 @@ class Lexer:
             col = max(col, _count(elem.attrs.get("Index")) - 1)
         if table is not None:
             first = col
-            while table.covered.get(col, 0) >= owner.row:
+            # A row outside every table (<tr><table><td>: found by fuzzing) is row 0, which every
+            # column's "covered up to row 0" met: the loop never ended, 37 bytes held a worker.
+            while owner.row > 0 and col < _MAX_COLUMNS and table.covered.get(col, 0) >= owner.row:
                 col += 1
             if first == 0 < col and elem.label is None:
                 # The row's first cell after a label spanning down (<th rowspan="2">姓名</th>

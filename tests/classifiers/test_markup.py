@@ -7,11 +7,14 @@ and everything else must stay byte for byte.
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from defusedxml.ElementTree import fromstring
 
 from classifiers.inspect import Inspection, InspectionError, Inspector
 from classifiers.levels import DataLevel
+from classifiers.markup_lexer import SPREADSHEET_NS
 from policies.masking import load_profiles
 from support.synth_people import bad_check, make_id
 
@@ -457,3 +460,26 @@ def test_a_value_that_reads_as_the_tag_it_is_in_is_scanned_as_text() -> None:
     again, until Python's recursion limit (found by fuzzing)."""
     doc = f'<p>备注</p></345678</p><input value="{ID}table><p>x</p>'
     assert ID not in run(doc, "text/html").body.decode()
+
+
+@pytest.mark.parametrize(
+    ("doc", "media_type"),
+    [
+        ("<tr><table><td>x</td></table></tr>", "text/html"),
+        (f"<html><body><tr title=''><table><td>{ID}</td></table></tr></body></html>", "text/html"),
+        (
+            f'<Workbook xmlns="{SPREADSHEET_NS}"><Row><Table><Cell><Data>{ID}</Data></Cell></Table></Row></Workbook>',
+            "application/xml",
+        ),
+    ],
+)
+def test_a_cell_in_a_row_outside_every_table_ends(doc: str, media_type: str) -> None:
+    """A row outside every table is row 0, and the walk past the columns cells above cover
+    never ended on it (found by fuzzing: 37 bytes held a worker). Run in a thread, so that a
+    regression fails here after a minute instead of hanging the suite."""
+    masked: list[str] = []
+    worker = threading.Thread(target=lambda: masked.append(run(doc, media_type).body.decode()), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "the inspection did not end"
+    assert ID not in masked[0]
