@@ -30,6 +30,7 @@ _MAX_TAG = 64 * 1024
 _START = re.compile(r"<([^\s/>!?<&\"'=]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _END = re.compile(r"</([^\s/>]+)[^>]*>")
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
@@ -131,12 +132,18 @@ class Lexer:
         while len(self.stack) > 1:
             self._close()
         for flow, texts in self.inline.values():
-            glue(flow.text, texts)
+            glue(flow.text, texts, self._apart)
         # Text outside every element: HTML before <html> or after </html>, or a body with no
         # tags at all (an error text, JSON served as text/html). Browsers show it.
         self.items.append(Item(self.root.text, self.root, "text", self.root.path))
         self._find_headers()
         return self.items
+
+    def _apart(self, start: int, end: int) -> bool:
+        """Does a tag of an element that is not inline stand between ``start`` and ``end``? A
+        paragraph or a cell between two numbers breaks the line they are on."""
+        names = (m.group(1).rsplit(":", 1)[-1].lower() for m in _TAG_NAME.finditer(self.doc, start, end))
+        return any(not _inline(name) for name in names)
 
     def _text(self, start: int, end: int, mode: str = TEXT, decode: bool = True) -> None:
         elem = self.stack[-1]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 Edit = tuple[int, int, str]  # raw start, raw end, replacement (already escaped)
@@ -138,15 +139,15 @@ class Value:
         self._dstarts.append(seg.dstart)
         self.length += len(text)
 
-    def pieces(self) -> list[tuple[int, str]]:
-        """(raw start, decoded text) of each raw piece, in document order."""
-        out: list[tuple[int, str]] = []
+    def pieces(self) -> list[tuple[int, int, str]]:
+        """(raw start, raw end, decoded text) of each raw piece, in document order."""
+        out: list[tuple[int, int, str]] = []
         last = -1
         for run, text in zip(self._runs, self._parts, strict=True):
             if run.piece == last:
-                out[-1] = (out[-1][0], out[-1][1] + text)
+                out[-1] = (out[-1][0], run.rend, out[-1][2] + text)
             else:
-                out.append((run.rstart, text))
+                out.append((run.rstart, run.rend, text))
             last = run.piece
         return out
 
@@ -192,17 +193,23 @@ class Value:
         return [(ra, rb, escape(replacement, mode) if n == 0 else "") for n, (_, ra, rb, mode) in enumerate(groups)]
 
 
-def glue(own: Value, inline: list[Value]) -> None:
+def glue(own: Value, inline: list[Value], apart: Callable[[int, int], bool]) -> None:
     """Join the text of inline HTML elements (``<b>``, ``<span>`` …) to the text of the element
     they render in (``own``) where digits meet across them: ``6109<b>02</b>1947…`` and
     ``<span>139</span> <span>1234</span>`` are one number on screen. Only pieces chained by
     digits (with nothing but white space or separators between) are joined, so a label in
-    its own ``<span>`` still keys the value beside it."""
+    its own ``<span>`` still keys the value beside it; and none that ``apart`` says a block
+    stands between (``<b>139…</b><p>x</p><b>5</b>``: glued, the mobile went out as a longer
+    number, found by fuzzing)."""
     values = [own, *inline]
-    pieces = sorted((start, text, n) for n, value in enumerate(values) for start, text in value.pieces())
+    pieces = sorted((start, end, text, n) for n, value in enumerate(values) for start, end, text in value.pieces())
     glued: set[int] = set()
     chain: list[int] | None = None  # owners since the last piece that ended in a digit
-    for _, text, n in pieces:
+    last_end = 0
+    for start, end, text, n in pieces:
+        if chain is not None and apart(last_end, start):
+            chain = None
+        last_end = end
         core = text.strip(_BETWEEN_DIGITS)
         if not core:
             if chain is not None:

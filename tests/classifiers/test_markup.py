@@ -483,3 +483,22 @@ def test_a_cell_in_a_row_outside_every_table_ends(doc: str, media_type: str) -> 
     worker.join(60)
     assert not worker.is_alive(), "the inspection did not end"
     assert ID not in masked[0]
+
+
+@pytest.mark.parametrize(
+    ("doc", "masked"),
+    [
+        # A paragraph or a cell between two inline numbers breaks the line: no longer number.
+        ("<div><b>13912345678</b><p>x</p><b>5</b></div>", f"<div><b>{L_MOB}</b><p>x</p><b>5</b></div>"),
+        (
+            f"<table><tr><td><span>{ID}</span><div>备注</div><span>12</span></td></tr></table>",
+            f"<table><tr><td><span>{L_ID}</span><div>备注</div><span>12</span></td></tr></table>",
+        ),
+        # Inline elements side by side stay one number on screen.
+        ("<div><b>139</b><i>1234</i><b>5678</b></div>", f"<div><b>{L_MOB}</b><i></i><b></b></div>"),
+    ],
+)
+def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> None:
+    """Found by fuzzing: glued across a block element, a mobile and the digit after it were one
+    longer number, and the mobile went out."""
+    assert run(doc, "text/html").body.decode() == masked
