@@ -30,7 +30,8 @@ _MAX_TAG = 64 * 1024
 _START = re.compile(r"<([^\s/>!?<&\"'=]+)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _END = re.compile(r"</([^\s/>]+)[^>]*>")
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+# A comment is matched whole, so that a tag inside it is skipped: it is no element.
+_TAG_NAME = re.compile(r"<!--.*?(?:-->|\Z)|</?([A-Za-z][^\s/>]*)", re.DOTALL)
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
@@ -142,8 +143,8 @@ class Lexer:
     def _apart(self, start: int, end: int) -> bool:
         """Does a tag of an element that is not inline stand between ``start`` and ``end``? A
         paragraph or a cell between two numbers breaks the line they are on."""
-        names = (m.group(1).rsplit(":", 1)[-1].lower() for m in _TAG_NAME.finditer(self.doc, start, end))
-        return any(not _inline(name) for name in names)
+        names = (m.group(1) for m in _TAG_NAME.finditer(self.doc, start, end))
+        return any(name is not None and not _inline(name.rsplit(":", 1)[-1].lower()) for name in names)
 
     def _text(self, start: int, end: int, mode: str = TEXT, decode: bool = True) -> None:
         elem = self.stack[-1]

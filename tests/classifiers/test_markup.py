@@ -496,6 +496,14 @@ def test_a_cell_in_a_row_outside_every_table_ends(doc: str, media_type: str) -> 
         ),
         # Inline elements side by side stay one number on screen.
         ("<div><b>139</b><i>1234</i><b>5678</b></div>", f"<div><b>{L_MOB}</b><i></i><b></b></div>"),
+        # A tag inside a comment is no element: browsers show the digits on both sides as one number.
+        ("<div><b>139</b><!--<p>--><b>12345678</b></div>", f"<div><b>{L_MOB}</b><!--<p>--><b></b></div>"),
+        (
+            "<div><b>139</b><!-- </td><td> --><b>12345678</b></div>",
+            f"<div><b>{L_MOB}</b><!-- </td><td> --><b></b></div>",
+        ),
+        # A block after the comment still breaks the line.
+        ("<div><b>13912345678</b><!--x--><p>x</p><b>5</b></div>", f"<div><b>{L_MOB}</b><!--x--><p>x</p><b>5</b></div>"),
     ],
 )
 def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> None:
