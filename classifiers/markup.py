@@ -31,6 +31,7 @@ from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS,
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import Edit
+from .numberish import text_may_hold_number
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
 from .structured import ENVELOPE, Cell, _splice, looks_like_header, nested_region_code
@@ -45,11 +46,6 @@ Regions = Callable[[Sequence[Any], bool, int], None]
 OneRecord = Callable[[list[int]], None]  # these records are one record's fields (Run.one_record)
 
 _MAX_NESTING = 3
-# Digits and what a number is written with between them, each as one character: eleven in a
-# row is the least a mobile, an ID or a landline with its area code takes (as in
-# officezip.read_passed).
-_NUMBERISH = str.maketrans(dict.fromkeys("0123456789 ._/-()+", "0"))
-_NUMBER_RUN = "0" * 11
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
 # XHTML served as XML (a report exported as text/xml): a document whose root is <html> or <table>,
@@ -148,7 +144,7 @@ class _Walk:
         ``</s6109…</td>``, an ID left in an attribute's name). Names of ASCII without ``@``
         or a number's length of digits, almost all, are not scanned."""
         text = "\n".join(names)
-        if text.isascii() and "@" not in text and _NUMBER_RUN not in text.translate(_NUMBERISH):
+        if text.isascii() and "@" not in text and not text_may_hold_number(text):
             return
         if self.visit(Cell(f"{prefix}/name()", None, text, ENVELOPE, True)):
             raise MarkupError(

@@ -23,22 +23,14 @@ would take a tab or a break.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from . import workbook
 from .inspection import InspectionError
-from .officezip import read_metadata, read_passed, walk_rows
+from .officezip import Check, Picture, Walk, check_unwalked, read_metadata, walk_rows
 from .pictures import blank_pictures
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
 from .zipparts import drop_references, entry_names, read_parts, write_parts
-
-# A walk of one story's text, as a table (CSV) or not (text): (text, changed, records).
-Walk = Callable[[str, bool], tuple[str, bool, int]]
-# Would a walk change this text, which is not masked in place?
-Check = Callable[[str], bool]
-# A picture found (by its part's name): does the caller's profile mask it?
-Picture = Callable[[str], bool]
 
 # The parts a document of text and tables holds, as Word, LibreOffice, poi-tl and python-docx
 # write them.
@@ -96,18 +88,7 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
     parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "document")
     if "word/document.xml" not in parts:
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
-    for name, data in parts.items():
-        if _METADATA.fullmatch(name):
-            found = read_metadata(data, name, "document")
-        elif _PASSED.fullmatch(name):
-            found = read_passed(data, name, "document")
-        else:
-            continue
-        if check("\n".join(found)):
-            raise InspectionError(
-                "unparseable",
-                f"a property, a link, a style or an XML comment of the document ({name}) holds personal data",
-            )
+    check_unwalked(parts, _METADATA, _PASSED, check, "document")
     changed: dict[str, bytes] = {}
     records = 0
     for name, data in parts.items():

@@ -26,19 +26,12 @@ from collections.abc import Callable
 from typing import Final
 
 from .inspection import InspectionError
-from .officezip import read_metadata, read_passed, walk_rows
+from .officezip import Check, Picture, Walk, check_unwalked, read_metadata, walk_rows
 from .pictures import blank_pictures
 from .pivotcache import items_table, read_fields, read_records
 from .sheetnotes import read_comments, rewrite_comments
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 from .zipparts import drop_references, entry_names, read_parts, write_parts
-
-# A walk of a sheet's table (as CSV: True) or of a comment's text: (text, changed, records).
-Walk = Callable[[str, bool], tuple[str, bool, int]]
-# Would a walk change this text, which is not masked in place (names, properties, formulas)?
-Check = Callable[[str], bool]
-# A picture found (by its part's name): does the caller's profile mask it?
-Picture = Callable[[str], bool]
 
 # The parts a workbook of rows holds, as Excel, POI, EasyExcel, openpyxl and WPS write them,
 # pictures (a photo placed over a cell, WPS's pictures in cells), comments, charts, tables and
@@ -101,21 +94,7 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     ``walk_text``; ``check`` says whether a text that is not masked in place would be changed;
     each picture a blank one where ``picture`` says it is masked."""
     parts = read_parts(body, _KNOWN_PARTS, _READ, max_bytes, "workbook")
-    for name, data in parts.items():
-        if name.endswith(".vml"):
-            # Excel writes VML as HTML, an empty line as <br> (Apache POI reads it so too).
-            data = data.replace(b"<br>", b"<br/>")
-        if _METADATA.fullmatch(name):
-            found = read_metadata(data, name, "workbook")
-        elif _PASSED.fullmatch(name):
-            found = read_passed(data, name, "workbook")
-        else:
-            continue
-        if check("\n".join(found)):
-            raise InspectionError(
-                "unparseable",
-                f"a name, a property, a style or an XML comment of the workbook ({name}) holds personal data",
-            )
+    check_unwalked(parts, _METADATA, _PASSED, check, "workbook")
     strings, unshown = read_strings(parts[_STRINGS]) if _STRINGS in parts else ([], [])
     if check("\n".join(unshown)):
         raise InspectionError(
