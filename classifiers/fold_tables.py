@@ -80,13 +80,16 @@ def _nfkc(char: str) -> str:
     return folded
 
 
-# Slashes and underscores between digits group a number as spaces do ("139/1234/5678",
-# "139_1234_5678"). The scanner reads them as spaces, one character for one, so that its
+# Slashes, underscores and middle dots between digits group a number as spaces do ("139/1234/5678",
+# "139_1234_5678", "177·6257·1891": a Chinese input method types · for the key of `). The scanner reads them as spaces, one character for one, so that its
 # spans still index the value as given. Not tabs: in free text they separate the columns of a
 # table ("1\t150\t2000\t3000" would join into a mobile's 11 digits). ``fold`` keeps them: masks,
 # person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
-LOOSE_SEPARATORS = "/_"
-_LOOSE_IN_DIGITS_RE = re.compile("(?<=[0-9])[/_]+(?=[0-9])")
+LOOSE_SEPARATORS = "/_\u00b7\u30fb"
+# Invisible characters beside them are taken in the run ("139\ufeff·1234"): fold drops them anyway.
+_LOOSE_IN_DIGITS_RE = re.compile(
+    f"(?<=[0-9]){class_of(_INVISIBLE)}*[{LOOSE_SEPARATORS}](?:[{LOOSE_SEPARATORS}]|{class_of(_INVISIBLE)})*(?=[0-9])"
+)
 
 
 # A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into

@@ -91,10 +91,13 @@ class Folded:
 
 
 def loose_as_spaces(text: str) -> str:
-    """``text`` with slashes and underscores between digits turned into spaces."""
-    probe = text.translate(_HALF_WIDTH) if "／" in text or "＿" in text else text
-    if "/" not in probe and "_" not in probe:  # C-level scans, no regex
+    """``text`` with slashes, underscores and middle dots between digits turned into spaces."""
+    dotted = "\u00b7" in text or "\u30fb" in text or "\uff65" in text
+    probe = text.translate(_HALF_WIDTH) if dotted or "／" in text or "＿" in text else text
+    if "/" not in probe and "_" not in probe and not dotted:  # C-level scans, no regex
         return text
+    if "\uff65" in probe:  # the half-width katakana middle dot, as NFKC folds it
+        probe = probe.replace("\uff65", "\u30fb")
     dates = [m.span() for m in _LEADING_DATE_RE.finditer(probe)] if "/" in probe else []
     spans = [m.span() for m in _LOOSE_IN_DIGITS_RE.finditer(probe) if not _inside(m.start(), dates)]
     if not spans:

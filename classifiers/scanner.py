@@ -67,6 +67,24 @@ _OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _NOT_GROUPED: Final = re.compile(
     rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9.])|(?<![0-9.])[0-9]+\.[0-9]{{1,2}}(?![0-9.])"
 )
+
+
+def _ungrouped(text: str, plain: Folded) -> tuple[str, Folded] | None:
+    """``text`` and its fold with the dots that group no digits (``_NOT_GROUPED``) written "/",
+    one character for one (after the slashes became spaces: a "/" written here groups nothing);
+    None when there are none. Found in the folded text: read in ``text``, a full-width digit or
+    an invisible character beside a dot passed for a boundary, and ``１３8.69０6.６833`` lost its
+    mobile to an amount ``8.69``. The fold is per character, so its map stands as it is."""
+    dots = [i for m in _NOT_GROUPED.finditer(plain.text) for i in range(m.start(), m.end()) if plain.text[i] == "."]
+    if not dots:
+        return None
+    chars, folded = list(text), list(plain.text)
+    for i in dots:
+        chars[plain.span(i, i + 1)[0]] = "/"
+        folded[i] = "/"
+    return "".join(chars), Folded("".join(folded), plain.offsets, plain.original_length, plain.ends)
+
+
 _WINDOW_LENGTHS: Final = frozenset({11, 15, 16, 17, 18, 19})
 # The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
 _GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
@@ -180,9 +198,11 @@ class Scanner:
         if not may_hold(text):
             return []
         text = loose_as_spaces(text)  # one character for one, as below: spans index ``text`` as given
-        if "." in text:  # after the slashes became spaces: the "/" written here groups nothing
-            text = _NOT_GROUPED.sub(lambda m: m.group().replace(".", "/"), text)
         plain = fold(text, join_digits=False)
+        if "." in plain.text:
+            ungrouped = _ungrouped(text, plain)
+            if ungrouped is not None:
+                text, plain = ungrouped
         found = self._patterns_in(plain, hints, hint_evidence)
         if "\n" in plain.text:
             found += broken_ids(plain)
@@ -234,12 +254,16 @@ class Scanner:
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None
-                # A group of 11+ digits is a whole number, already seen by the plain pass:
-                # it neither starts nor joins a window.
-                while length < _WHOLE and j + 1 < len(groups) and length < 19 and hit is None:
+                # A group of 11+ digits is a whole number, already seen by the plain pass: it
+                # starts no window, but may end one (an ID as 510104-195410158593). A window
+                # grows to 19 digits: stopped at 11, and at a long group, an ID in groups before
+                # another number ("610921 1936 1016 9312 6217…", "6236 6800 … 973 510104-…") was
+                # never read whole, the joined groups being one run of 29 digits or more.
+                if length >= _WHOLE:
+                    i += 1
+                    continue
+                while j + 1 < len(groups) and length < 19 and hit is None:
                     j += 1
-                    if groups[j][1] - groups[j][0] >= _WHOLE:
-                        break
                     length += groups[j][1] - groups[j][0]
                     if length in _WINDOW_LENGTHS:
                         hit = self._window(plain, groups[i : j + 1], hints, hint_evidence)
