@@ -86,18 +86,19 @@ def _nfkc(char: str) -> str:
 # table ("1\t150\t2000\t3000" would join into a mobile's 11 digits). ``fold`` keeps them: masks,
 # person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
 LOOSE_SEPARATORS = "/_\u00b7\u30fb"
-# Invisible characters beside them are taken in the run ("139\ufeff·1234"): fold drops them anyway.
+# Spaces and invisible characters beside them are taken in the run ("135 · 5170", "139\ufeff·1234"):
+# spaces are separators too, and fold drops invisible characters anyway.
 _LOOSE_IN_DIGITS_RE = re.compile(
-    f"(?<=[0-9]){class_of(_INVISIBLE)}*[{LOOSE_SEPARATORS}](?:[{LOOSE_SEPARATORS}]|{class_of(_INVISIBLE)})*(?=[0-9])"
+    f"(?<=[0-9])(?: |{class_of(_INVISIBLE)})*[{LOOSE_SEPARATORS}](?:[ {LOOSE_SEPARATORS}]|{class_of(_INVISIBLE)})*(?=[0-9])"
 )
 
 
 # A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into
-# a mobile's 11 digits). Inside an ID number the birth date follows the region code
+# a mobile's 11 digits; "1990 / 01 / 15 123" too). Inside an ID number the birth date follows the region code
 # ("610902 1947/04/15 8177"), and is read as groups.
 _LEADING_DATE_RE = re.compile(
     r"(?<![0-9])(?<![0-9][ .\-_])"
-    r"(?:(?:19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2})(?![0-9])"
+    r"(?:(?:19|20)[0-9]{2} ?/ ?[0-9]{1,2} ?/ ?[0-9]{1,2}|[0-9]{1,2} ?/ ?[0-9]{1,2} ?/ ?(?:19|20)[0-9]{2})(?![0-9])"
 )
 
 

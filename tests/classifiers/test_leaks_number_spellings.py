@@ -41,7 +41,9 @@ def _digits_out(text: str, number: str) -> None:
         ("户主身份证610902·1990·0101·1235", ID),
         ("６１０９０２·１９９００１０１·１２３５", ID),
         ("6222·0200·0589·2061·358", CARD),
-        # An invisible character beside a loose separator kept it from grouping.
+        # Spaces around a middle dot, or an invisible character beside one, kept it from grouping.
+        ("手机号 138 · 6906–6833】第2页", MOBILE),
+        ("证号是６１０９０２ · １９９０ - ０１０１ . １２３５ ", ID),
         ("138\ufeff·6906\u200b·6833", MOBILE),
         ("电话138\u200b/6906/6833", MOBILE),
         # An ID in groups of 6-4-4-4 before another number: the windows over digit groups
@@ -51,6 +53,11 @@ def _digits_out(text: str, number: str) -> None:
         (f"{ID[:6]} {ID[6:10]} {ID[10:14]} {ID[14:]} 00000000000", ID),
         # And one whose last group is long, after another number in groups.
         (f"该户6222 0200 0589 2061 358  {ID[:6]}-{ID[6:]}，", ID),
+        # A mobile's first three digits in brackets, as an area code is written.
+        ("手机（１３８）-６９０６-６８３３。", MOBILE),
+        ("电话号码：\u200b（138）69066833；", MOBILE),
+        ("联系方式:0086（138）69066833）", MOBILE),
+        ("(138) 6906 6833", MOBILE),
         # A dot between a full-width digit and an ASCII one, or beside an invisible character,
         # passed for an amount's decimal point (8.69) and broke the number.
         ("tel：１３8.69０6.６833", MOBILE),
@@ -77,6 +84,9 @@ def test_a_middle_dotted_mobile_under_its_key_is_masked() -> None:
         "IP 183.230.113.45",
         "１８３.２３０.１１３.４５",
         "版本3.2.1",
+        "（已核实）共3人（1）2024年",
+        "见附件(139)页，第(138)12号",
+        "出生于1990 / 01 / 15 123",
         "2024 03 15 1200 300 560 12 3 1500 2000 3000 4500",
         "编号 2024 0315 0001 0002 0003 0004",
     ],
