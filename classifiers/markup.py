@@ -30,7 +30,7 @@ from .entities import name_tests
 from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
-from .markup_text import Edit
+from .markup_text import Edit, digits_only
 from .numberish import text_may_hold_number
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
@@ -48,6 +48,44 @@ OneRecord = Callable[[list[int]], None]  # these records are one record's fields
 _MAX_NESTING = 3
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
+# Digits glued on to a labelled value from the inline elements after it: <b>账号</b>:6236<em>8720
+# </em>3400… shows one number, which the label's piece alone cut after 6236 (found by fuzzing).
+_DIGITS = "0123456789０１２３４５６７８９"
+# What parts digit groups (139 1234 5678, 139/1234/5678) without ending a value.
+_GROUPING = " \t\xa0\u3000/"
+
+
+def _glued_label(text: str, start: int, label: str) -> tuple[int, str]:
+    """(start, label) of a labelled value whose label's leaf may end in the value's first digits,
+    glued on to it by a browser as by ``glue`` (<span>手机 1</span>35-4714-4644): those digits
+    belong to the value."""
+    glued = len(label) - len(label.rstrip(_DIGITS))
+    if glued and text[start - glued : start] == label[-glued:]:
+        return start - glued, label[:-glued]
+    return start, label
+
+
+def _value_end(text: str, start: int, limit: int) -> int:
+    """Where a labelled value from ``start`` ends: at the next separator, but not at one between
+    two digit groups (<b>手机</b>139 1234 5678: cut after 139, the mobile went out), and not
+    before ``limit``, where the next labelled value begins. Digits glued on after the label's
+    own piece (<b>账号</b>6222<em>0200</em>…, <!-- a comment -->) belong to it."""
+    at = start
+    while True:
+        m = _VALUE_END.search(text, at, limit)
+        if m is None:
+            return limit
+        end = m.start()
+        if text[end] in _GROUPING and end > start and text[end - 1] in _DIGITS:
+            after = end
+            while after < limit and text[after] in _GROUPING:
+                after += 1
+            if after < limit and text[after] in _DIGITS:
+                at = after
+                continue
+        return end
+
+
 # XHTML served as XML (a report exported as text/xml): a document whose root is <html> or <table>,
 # after a declaration or comments (a doctype is refused: check_xml). Walked as XML, its
 # <th>姓名</th><th>性别</th> were a label and its value (性别 masked) and the names in the rows
@@ -188,11 +226,18 @@ class _Walk:
         with them blanked (same length, for the visit of the rest) and their edits."""
         out: list[Edit] = []
         record = self._record(item.elem, is_html)
-        for start, piece_end, label in item.elem.labelled:
+        spans = item.elem.labelled
+        labelled = [
+            _glued_label(text, start, label)
+            for start, (_, label) in zip(item.value.decoded([raw for raw, _ in spans]), spans, strict=True)
+        ]
+        for k, (start, label) in enumerate(labelled):
+            # Never into the next labelled value: its label's text is not in this one's. (A leaf
+            # of digits glued into this value labels nothing.)
+            limit = next((labelled[n][0] for n in range(k + 1, len(spans)) if not digits_only(spans[n][1])), len(text))
             # The value runs from its first character to the next separator: <b>姓名</b> 张伟，男
-            piece = text[start:piece_end]
-            m = _VALUE_END.search(text, start + len(piece) - len(piece.lstrip()), piece_end)
-            end = m.start() if m is not None else piece_end
+            piece = text[start:limit]
+            end = _value_end(text, start + len(piece) - len(piece.lstrip()), limit)
             if not self.known(label) or self.known(text[start:end].strip(LABEL_JUNK)):
                 continue
             for a, b, new in self.visit(Cell(item.path, label, text[start:end], record, True)):

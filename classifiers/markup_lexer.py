@@ -76,6 +76,8 @@ class Elem:
     last_leaf: str | None = None
     has_children: bool = False
     mark: int = 0  # parts of ``text`` before the last child element closed
+    # A child that breaks the line closed since the last text: the next text starts a line.
+    broken: bool = False
     row: int = 0  # <tr>: its number in the table; <table>: rows so far
     cols: int = 0  # <tr>: cells so far
     cell: tuple[Elem, int, int, bool] | None = None  # <td>/<th>: table, row, column, is header
@@ -87,9 +89,9 @@ class Elem:
     spanners: dict[int, Elem] = field(default_factory=dict)  # <table>: column -> the cell covering it so
     header_row: int = 0  # <table>: the number of the row its headers come from
     group_heading: bool = False  # <table>: a cell of that row spans several columns
-    # Text that follows a child leaf, as (start, end) in ``text`` and that leaf's text:
-    # <p><b>姓名</b>张伟</p> shows 张伟 under the label 姓名.
-    labelled: list[tuple[int, int, str]] = field(default_factory=list)
+    # Text that follows a child leaf, as its raw offset and that leaf's text: <p><b>姓名</b>张伟
+    # </p> shows 张伟 under the label 姓名.
+    labelled: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -149,9 +151,16 @@ class Lexer:
     def _text(self, start: int, end: int, mode: str = TEXT, decode: bool = True) -> None:
         elem = self.stack[-1]
         before, parts = elem.text.length, elem.text.parts
+        if elem.broken and start < end:
+            # <td>139…<br>138…</td>, <div>139…<p>x</p>138…</div>: the element's own texts on
+            # both sides of a block or a break are two lines, not one number (found by fuzzing).
+            elem.broken = False
+            if before:
+                elem.text.break_line(start)
         elem.text.add(self.doc, start, end, mode, self.refs if decode else None, self.html)
         if self.html and elem.last_leaf and parts == elem.mark and elem.text.length > before:
-            elem.labelled.append((before, elem.text.length, elem.last_leaf))
+            # By raw offsets: glue may take inline elements' texts into this one before it.
+            elem.labelled.append((start, elem.last_leaf))
 
     def _other(self, start: int, end: int, mode: str, suffix: str) -> None:
         value = Value()
@@ -322,6 +331,7 @@ class Lexer:
             else:
                 parent.last_leaf = None if elem.has_children else elem.text.text.strip(LABEL_JUNK)[:40] or None
         parent.mark = parent.text.parts
+        parent.broken = parent.broken or not (self.html and _inline(elem.name))
         self.items.append(Item(elem.text, elem, "text", elem.path))
         if self.html and _inline(elem.name) and elem.text.length:
             self._inline(elem)

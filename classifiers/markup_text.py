@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -70,9 +70,29 @@ def _decode_ref(ref: str, is_html: bool) -> str:
     return _XML_NAMED[body]
 
 
+# The line's end a block or a break makes between an element's own texts (Value.break_line): the
+# paragraph separator, white space to the scanner and not among _BETWEEN_DIGITS.
+LINE_BREAK = "\u2029"
 # What may stand between two digits that HTML shows as one number: white space (a line break
-# renders as a space) and the separators the scanner reads inside digit groups.
-_BETWEEN_DIGITS = " \t\r\n\f\xa0\u3000-./_"
+# renders as a space) and the separators the scanner reads inside digit groups (dashes, middle dots).
+# Invisible characters too (those of fold_tables._INVISIBLE below U+FE00: the variation selectors
+# and tag characters would make the strip slow): fold drops them.
+_BETWEEN_DIGITS = (
+    " \t\r\n\f\xa0\u3000-./_\u00b7\u30fb\uff65\uff0d\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
+    + "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    + "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+    + "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
+)
+# An ID number's check character, as it is written at its end (full-width too).
+_CHECK_X = "XxＸｘ"
+_DIGIT_CHARS = "0123456789０１２３４５６７８９" + _CHECK_X
+
+
+def digits_only(text: str) -> bool:
+    """Is ``text`` made of digits and what stands between them, glue's pieces of a number?"""
+    return not text.strip(_BETWEEN_DIGITS + _DIGIT_CHARS)
+
+
 _HTML_SPACE = str.maketrans("\t\r\n\f", "    ")
 
 
@@ -139,6 +159,23 @@ class Value:
         self._dstarts.append(seg.dstart)
         self.length += len(text)
 
+    def decoded(self, raw: list[int]) -> list[int]:
+        """The decoded index where each raw offset in ``raw`` falls: the start of the first run
+        at or after it (the end of the text past the last). For offsets where a piece starts
+        or ends, which runs never straddle."""
+        starts = [run.rstart for run in self._runs]
+        return [
+            self._runs[i].dstart if i < len(self._runs) else self.length
+            for i in (bisect_left(starts, offset) for offset in raw)
+        ]
+
+    def break_line(self, at: int) -> None:
+        """A line's end before raw offset ``at``, where the document has none in its text (a
+        block or a <br> between two texts of one element): a piece of its own, of no raw text,
+        which ``glue`` does not chain digits across and the scanner reads as white space."""
+        self._pieces += 1
+        self._push(LINE_BREAK, _Seg(self.length, at, at, False, self._pieces, TEXT))
+
     def pieces(self) -> list[tuple[int, int, str]]:
         """(raw start, raw end, decoded text) of each raw piece, in document order."""
         out: list[tuple[int, int, str]] = []
@@ -156,13 +193,14 @@ class Value:
         document order, each keeping its own piece, and leave them empty. Line breaks become
         spaces, as HTML renders them; the raw spans stay as they were."""
         runs = sorted(
-            (seg.rstart, n, text, seg)
+            # By raw end too: a line's end (break_line) comes before the text at its offset.
+            (seg.rstart, seg.rend, n, text, seg)
             for n, value in enumerate([self, *others])
             for text, seg in zip(value._parts, value._runs, strict=True)
         )
         pieces: dict[tuple[int, int], int] = {}
         self._parts, self._runs, self._dstarts, self.length = [], [], [], 0
-        for _, n, text, seg in runs:
+        for _, _, n, text, seg in runs:
             piece = pieces.setdefault((n, seg.piece), len(pieces) + 1)
             self._push(text.translate(_HTML_SPACE), seg._replace(dstart=self.length, piece=piece))
         self._pieces = len(pieces)
@@ -215,10 +253,33 @@ def glue(own: Value, inline: list[Value], apart: Callable[[int, int], bool]) -> 
             if chain is not None:
                 chain.append(n)
             continue
-        if chain is not None and (core[0].isdigit() or core[0] in "Xx"):  # an ID number's check character
+        if chain is not None and (core[0].isdigit() or core[0] in _CHECK_X):  # an ID number's check character
             glued.update(chain)
             glued.add(n)
         chain = [n] if core[-1].isdigit() else None
+    breaks = _apart_digits(pieces, glued)
+    for at in breaks:
+        own.break_line(at)
     absorbed = [values[n] for n in sorted(glued) if n != 0]
-    if absorbed:
-        own.absorb(absorbed)
+    if absorbed or breaks:
+        own.absorb(absorbed)  # in document order, the line's ends among them
+
+
+def _apart_digits(pieces: list[tuple[int, int, str, int]], glued: set[int]) -> list[int]:
+    """Where the element's own text resumes with a digit after one, an inline element that is
+    not glued in standing between (``139…<b>备注</b>138…``): its text is not in this one, and
+    the two numbers would touch in it (found by fuzzing). The raw offsets of those pieces."""
+    breaks: list[int] = []
+    last = ""  # the core of the last piece in the own text (its own, or glued in)
+    between = False  # an inline piece with text, not glued, since then
+    for start, _, text, n in pieces:
+        core = text.strip(_BETWEEN_DIGITS)
+        if not core:
+            continue
+        if n != 0 and n not in glued:
+            between = True
+            continue
+        if between and last[-1:].isdigit() and (core[0].isdigit() or core[0] in _CHECK_X):
+            breaks.append(start)
+        last, between = core, False
+    return breaks

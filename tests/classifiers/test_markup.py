@@ -510,3 +510,107 @@ def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> 
     """Found by fuzzing: glued across a block element, a mobile and the digit after it were one
     longer number, and the mobile went out."""
     assert run(doc, "text/html").body.decode() == masked
+
+
+@pytest.mark.parametrize(
+    ("doc", "masked"),
+    [
+        # Digits glued across inline elements before a label: glue took them into the paragraph's
+        # text, and the label's value was read at the offsets it had before (both went out).
+        (
+            "<p>电话139<b>1234</b>5678，<b>姓名</b>张伟，男</p>",
+            f"<p>电话{L_MOB}<b></b>，<b>姓名</b>{L_NAME}，男</p>",
+        ),
+        (
+            "<p>139<b>1234</b>5678 <b>姓名</b>张伟，男</p>",
+            f"<p>{L_MOB}<b></b> <b>姓名</b>{L_NAME}，男</p>",
+        ),
+        # Digits glued on after a labelled value: the label's piece alone was cut after 6222.
+        (
+            "<p><b>收款账号</b>:6222<em>02000</em>5892061358</p>",  # 6222020005892061358, Luhn-valid
+            "<p><b>收款账号</b>:&lt;BANK_CARD&gt;<em></em></p>",
+        ),
+        (
+            "<p><b>收款账号</b>:&#54;222&#x30;<em>&#50;000</em>5892061358</p>",
+            "<p><b>收款账号</b>:&lt;BANK_CARD&gt;<em></em></p>",
+        ),
+        # A label's leaf ending in the value's first digit, and another label after the value.
+        (
+            "<p><span>手机 1</span>35-4714-4644<a>；身份证：</a>610902201310186039</p>",
+            f"<p><span>手机 {L_MOB}</span><a>；身份证：</a>{L_ID}</p>",
+        ),
+        (
+            "<p><span>手机 &#65297;</span>３５－４７１４－４６４４<a>；身份证：</a>610902201310186039</p>",
+            f"<p><span>手机 {L_MOB}</span><a>；身份证：</a>{L_ID}</p>",
+        ),
+        # A value in digit groups after its label: cut at the first space, its first group was
+        # read alone under the label, and the number went out.
+        ("<p><b>手机</b>139 1234 5678</p>", f"<p><b>手机</b>{L_MOB}</p>"),
+        ("<p><b>身份证号</b>610902 19900101 1235</p>", f"<p><b>身份证号</b>{L_ID}</p>"),
+        ("<p><b>卡号</b>6222 0200 0589 2061 358</p>", "<p><b>卡号</b>&lt;BANK_CARD&gt;</p>"),
+        ("<p><b>手机</b>139 1234 5678 <b>备注</b>无</p>", f"<p><b>手机</b>{L_MOB} <b>备注</b>无</p>"),
+        ("<p><b>姓名</b>张伟 男 汉族</p>", f"<p><b>姓名</b>{L_NAME} 男 汉族</p>"),
+        # A comment inside the value after its label.
+        (
+            "<p><span>开户账号</span>：623668.000<!-- x -->292.<span>9</span>290135；</p>",
+            "<p><span>开户账号</span>：&lt;BANK_CARD&gt;<!-- x --><span></span>；</p>",
+        ),
+        # Glued pieces parted by a middle dot or a full-width hyphen; a label's leaf ending in the
+        # number's first digit, and invisible characters between the pieces.
+        (
+            "<p><span>电话号码:</span>＋８<small>６1516</small>·7648<small>·76</small>7<b>；（已核实</b>）</p>",
+            f"<p><span>电话号码:</span>{L_MOB}<small></small><small></small><b>；（已核实</b>）</p>",
+        ),
+        (
+            "<td><span>身份证 6</span>109\u200d211<small>\u200c</small>9540<!-- x -->70706<b>\ufeff31。（</b>已核实）</td>",
+            f"<td><span>身份证 {L_ID}</span><small></small><!-- x --><b>。（</b>已核实）</td>",
+        ),
+        # A label in two leaves, the second ending in the number's first digit.
+        (
+            "<div><span>身份证号</span>码<small>为３</small>201021957061611７９，电话</div>",
+            f"<div><span>身份证号</span>码<small>为{L_ID}</small>，电话</div>",
+        ),
+        # A full-width check character glued on from the label after the number.
+        ("<div>：110105-2013-1028-375<b>Ｘ，账号</b>无</div>", f"<div>：{L_ID}<b>，账号</b>无</div>"),
+        # A number glued after a second label went out too; a label's value alone was masked.
+        (
+            "<p><b>姓名</b>张伟，<b>电话</b>139<i>1234</i>5678</p>",
+            f"<p><b>姓名</b>{L_NAME}，<b>电话</b>{L_MOB}<i></i></p>",
+        ),
+        ("<p><b>姓名</b>张伟</p>", f"<p><b>姓名</b>{L_NAME}</p>"),
+    ],
+)
+def test_a_labelled_value_in_a_paragraph_with_glued_digits(doc: str, masked: str) -> None:
+    """Found by fuzzing HTML with evasions (docs/classifiers-rounds.md, "Twenty-sixth round")."""
+    assert run(doc, "text/html").body.decode() == masked
+
+
+@pytest.mark.parametrize(
+    ("doc", "masked"),
+    [
+        # An element's own texts on both sides of a break or a block are two lines: read as one
+        # run of 22 digits, both mobiles went out.
+        ("<td>13912345678<br>13812345678</td>", f"<td>{L_MOB}<br>{L_MOB}</td>"),
+        ("<div>13912345678<p>x</p>13812345678</div>", f"<div>{L_MOB}<p>x</p>{L_MOB}</div>"),
+        ("<div>13912345678<hr>610902201310186039</div>", f"<div>{L_MOB}<hr>{L_ID}</div>"),
+        # An inline element that is not glued in (a label) between them: its text is not in the
+        # paragraph's, and the numbers touched there.
+        ("<p>13912345678<b>备注</b>13812345678</p>", f"<p>{L_MOB}<b>备注</b>{L_MOB}</p>"),
+        (
+            "<div>6222020005892061358<span>；身份证：</span><small>:</small>610902201310186039</div>",
+            f"<div>&lt;BANK_CARD&gt;<span>；身份证：</span><small>:</small>{L_ID}</div>",
+        ),
+        (
+            "<div>卡号6222020005892061358<em>证号</em><b>610</b>902201310186039</div>",
+            f"<div>卡号&lt;BANK_CARD&gt;<em>证号</em><b>{L_ID}</b></div>",
+        ),
+        # Invisible characters between inline pieces, as white space is: one number on screen.
+        ("<p>15\u200d13\u3000\u200d<u>&#57;47</u>\ufeff\u20607\u3000358</p>", f"<p>{L_MOB}<u></u></p>"),
+        # Two lines, each too short to be a number, stay; inline pieces glued stay one number.
+        ("<td>139<br>12345678</td>", "<td>139<br>12345678</td>"),
+        ("<p>139<b>1234</b>5678</p>", f"<p>{L_MOB}<b></b></p>"),
+    ],
+)
+def test_own_texts_apart_are_not_one_number(doc: str, masked: str) -> None:
+    """Found by fuzzing HTML with evasions (docs/classifiers-rounds.md, "Twenty-sixth round")."""
+    assert run(doc, "text/html").body.decode() == masked
