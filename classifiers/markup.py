@@ -48,8 +48,6 @@ OneRecord = Callable[[list[int]], None]  # these records are one record's fields
 _MAX_NESTING = 3
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
-# Digits glued on to a labelled value from the inline elements after it: <b>账号</b>:6236<em>8720
-# </em>3400… shows one number, which the label's piece alone cut after 6236 (found by fuzzing).
 _DIGITS = "0123456789０１２３４５６７８９"
 # What parts digit groups (139 1234 5678, 139/1234/5678) without ending a value.
 _GROUPING = " \t\xa0\u3000/"
