@@ -77,11 +77,13 @@ LINE_BREAK = "\u2029"
 # renders as a space) and the separators the scanner reads inside digit groups (dashes, middle dots).
 # Invisible characters too (those of fold_tables._INVISIBLE below U+FE00: the variation selectors
 # and tag characters would make the strip slow): fold drops them.
-_BETWEEN_DIGITS = (
-    " \t\r\n\f\xa0\u3000-./_\u00b7\u30fb\uff65\uff0d\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
-    + "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     + "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
     + "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
+)
+_BETWEEN_DIGITS = (
+    " \t\r\n\f\xa0\u3000-./_\u00b7\u30fb\uff65\uff0d\u2010\u2011\u2012\u2013\u2014\u2212\ufe63" + INVISIBLE
 )
 # An ID number's check character, as it is written at its end (full-width too).
 _CHECK_X = "XxＸｘ"

@@ -550,6 +550,11 @@ def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> 
         ("<p><b>卡号</b>6222 0200 0589 2061 358</p>", "<p><b>卡号</b>&lt;BANK_CARD&gt;</p>"),
         ("<p><b>手机</b>139 1234 5678 <b>备注</b>无</p>", f"<p><b>手机</b>{L_MOB} <b>备注</b>无</p>"),
         ("<p><b>姓名</b>张伟 男 汉族</p>", f"<p><b>姓名</b>{L_NAME} 男 汉族</p>"),
+        # Invisible characters beside the spaces between its groups.
+        (
+            "<div><a>卡号</a>：6217<small>\u3000 00</small><b>34</b>\u180e\u3000<i>496\u20608</i>\u3000\u200d3168；</div>",
+            "<div><a>卡号</a>：&lt;BANK_CARD&gt;<small></small><b></b><i></i>；</div>",
+        ),
         # A comment inside the value after its label.
         (
             "<p><span>开户账号</span>：623668.000<!-- x -->292.<span>9</span>290135；</p>",
