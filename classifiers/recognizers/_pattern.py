@@ -10,7 +10,7 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..entities.base import EntitySpec
-from ..normalise import Folded, fold, loose_as_spaces
+from ..normalise import Folded, escapes_take_digits, fold, loose_as_spaces
 
 # Grouped digits ("139 1234 5678 138 0013 8000") and the lengths a window of groups may have.
 _GROUPED = re.compile(r"[0-9]+(?:[ .\-]+[0-9]+)+")
@@ -86,11 +86,15 @@ class SpecPatternRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         found: dict[tuple[int, int], RecognizerResult] = {}
-        spaced = loose_as_spaces(text)  # "139/1234/5678" as the fast path reads it; same length
-        plain = fold(spaced, join_digits=False)
-        joined = fold(spaced)
-        views = [(plain, False), (joined, False)] if joined.text != plain.text else [(plain, False)]
-        views += [(window, True) for window in _windows(plain)]
+        views: list[tuple[Folded, bool]] = []
+        # A '%' whose escape took a digit ("…1235%36", "%13912…") read a second time as a
+        # separator, as the fast path does (scanner.Scanner._scan); same length, same offsets.
+        for reading in [text, text.replace("%", " ")] if escapes_take_digits(text) else [text]:
+            spaced = loose_as_spaces(reading)  # "139/1234/5678" as the fast path reads it; same length
+            plain = fold(spaced, join_digits=False)
+            joined = fold(spaced)
+            views += [(plain, False), (joined, False)] if joined.text != plain.text else [(plain, False)]
+            views += [(window, True) for window in _windows(plain)]
         for view, whole in views:
             for result in super().analyze(view.text, entities, nlp_artifacts, regex_flags):
                 if whole and (result.start, result.end) != (0, len(view.text)):

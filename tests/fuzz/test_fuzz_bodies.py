@@ -23,9 +23,10 @@ from support.synth_people import make_id
 
 ID = make_id(birth="19491231", seq="002")
 MOBILE = "13912345678"
-# Searched with digits on neither side: a mutation that glues a digit to one makes another number
-# (and so does a percent escape, which the scanner reads as the character it stands for).
-_SECRETS = re.compile(f"(?<![0-9])(?<!%[0-9A-Fa-f])(?:{ID}|{MOBILE})(?![0-9]|%[0-9A-Fa-f]{{2}})")
+# Searched with digits on neither side: a mutation that glues a digit to one makes another number.
+# A '%' beside one is no escape to a reader, who sees the number (the scanner reads such a text
+# a second time with the '%' as a separator).
+_SECRETS = re.compile(f"(?<![0-9])(?:{ID}|{MOBILE})(?![0-9])")
 OUTSOURCED = PROFILES.for_roles(["outsourced"])
 RUNS = settings(max_examples=600, deadline=None, derandomize=True)
 

@@ -1,0 +1,128 @@
+"""Numbers round sixteen: a number glued to a percent sign, which the fold read as an escape, an
+account after a bank's short name inside a word (集中行动), and letters typed for digits under a
+number's key, checked through ``Inspector.inspect`` for the strict and the caseworker profile,
+each beside look-alikes that must stay; a declared 低保证号 beside the built-in labels, and what
+the round probed and found masked already (docs/classifiers-rounds.md, the twenty-sixth round)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from presidio_analyzer import AnalyzerEngine
+
+from classifiers.registry import analyzer_engine
+from support.inspected import inspected_json, json_leaks, leaks, unchanged
+
+# Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
+ID = "610902199001011235"
+MOBILE = "13912345678"
+# 19 digits failing the Luhn check: a passbook's account.
+ACCOUNT = "6228480012345678901"
+# What either profile must not show of each: the caseworker's keeps an ID number's ends and a
+# mobile's first three and last four digits.
+ID_SECRETS = ["19900101"]
+MOBILE_SECRETS = ["1391234", "12345678"]
+ACCOUNT_SECRETS = ["12345678"]
+
+
+def _entities(text: str) -> dict[str, int]:
+    return dict(inspected_json({"bz": text}, "outsourced").entity_counts)
+
+
+# 1. A percent sign glued to a number. The fold reads '%' and the two characters after it as an
+# escape, so that an evasion written "%36%31%30…" is caught; a number beside a '%' lost a digit
+# into it ("…1235%36" a run of nineteen, "%13912…" a control character and "912…", "%6109…" an
+# "a"), under a phone's or an ID's key too, where a reader sees the number. A second reading
+# with the '%' as a separator finds it (scanner.Scanner._scan).
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        (f"身份证号：{ID}%36", ID_SECRETS),
+        (f"身份证号：%{ID}", ID_SECRETS),
+        (f"申请人张伟，身份证{ID}%12，已审核", ID_SECRETS),
+        (f"电话：%{MOBILE}", MOBILE_SECRETS),
+        (f"联系电话{MOBILE}%36", MOBILE_SECRETS),
+        (f"占比50%{MOBILE}", MOBILE_SECRETS),
+        (f"%A{MOBILE}", MOBILE_SECRETS),  # a hex letter and the number's first digit
+        ("电话：139-1234-5678%36", ["1234-5678", "12345678"]),
+        (f"{ID}%{MOBILE}", [*ID_SECRETS, *MOBILE_SECRETS]),
+    ],
+)
+def test_a_number_glued_to_a_percent_sign_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh": f"%{ID}"},
+        {"sfzh": f"{ID}%36"},
+        {"lxdh": f"%{MOBILE}"},
+        {"sjhm": f"{MOBILE}%31"},
+        [{"xm": "张伟", "sfzh": f"%{ID}", "lxdh": f"%{MOBILE}"}, {"xm": "李娜", "sfzh": ID, "lxdh": MOBILE}],
+    ],
+)
+def test_a_number_glued_to_a_percent_sign_under_its_key_is_masked(doc: object) -> None:
+    json_leaks(doc, [*ID_SECRETS, *MOBILE_SECRETS])
+
+
+_ESCAPED_ID = "%36%31%30%39%30%32%31%39%39%30%30%31%30%31%31%32%33%35"  # ID, each digit escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # The evasion the escapes are read for: every digit written as its escape.
+        (f"sfzh={_ESCAPED_ID}", [_ESCAPED_ID[18:42], *ID_SECRETS]),
+        (f"身份证号：{_ESCAPED_ID}", [_ESCAPED_ID[18:42], *ID_SECRETS]),
+        (f"q=%22{ID}%22", ID_SECRETS),
+        (f"tel%20{MOBILE}", MOBILE_SECRETS),
+    ],
+)
+def test_the_escapes_of_a_number_are_still_read(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成率100%，2023年12月01日发放",
+        "增长3.5%12个月",
+        "批次号：20231201%0001",
+        "占比35%，61户，共计12000元",
+        "同比下降12%2023年度",
+        "进度：100%",
+        "https://mz.example.cn/q?page=2&size=20&rate=100%25&date=2023-12-01%2012:00",
+    ],
+)
+def test_look_alikes_of_a_number_glued_to_a_percent_sign_stay(text: str) -> None:
+    unchanged(text)
+
+
+# Presidio's registry reads the same: a second reading of a '%' beside digits
+# (recognizers/_pattern.py).
+@pytest.mark.parametrize(
+    ("text", "entity", "number"),
+    [
+        (f"身份证号：{ID}%36", "RESIDENT_ID", ID),
+        (f"身份证号：%{ID}", "RESIDENT_ID", ID),
+        (f"电话：%{MOBILE}", "MOBILE", MOBILE),
+    ],
+)
+def test_presidio_reads_them_as_the_fast_path_does(text: str, entity: str, number: str) -> None:
+    results = _engine().analyze(text=text, language="zh")
+    hits = [text[r.start : r.end] for r in results if r.entity_type == entity and r.score >= 0.5]
+    assert hits == [number], results
+
+
+@pytest.mark.parametrize("text", ["批次号：20231201%0001"])
+def test_presidio_leaves_their_look_alikes(text: str) -> None:
+    found = {r.entity_type for r in _engine().analyze(text=text, language="zh") if r.score >= 0.5}
+    assert not found & {"BANK_CARD", "MOBILE", "RESIDENT_ID"}, found
+
+
+@functools.cache
+def _engine() -> AnalyzerEngine:
+    """The offline analyzer, built once and only for these tests (it loads every recognizer)."""
+    return analyzer_engine()
