@@ -86,9 +86,12 @@ _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
 # 账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
 # often, after a bank it is the bank's account. Not after 用户名, a login's. Each alternative opens
 # with its character (no class, no group), so that `re` skips to where one stands, in C.
-BANK_LABEL = (
-    r"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|农行|工行|建行|中行|交行|邮储)"
-)
+# A bank's short name (农行, 中行 …) only where it stands as a word: no ideograph before it (中国
+# aside), or an account's word glued after it (张伟农行账号). Inside a word it is none: 集中行动,
+# 其中行政村, 员工行为, 加工行业, 提交行政审批.
+_AS_WORD = r"(?:(?<![\u3400-\u4dbf\u4e00-\u9fff]..)|(?<=国..)|(?=[账帐卡]))"
+_SHORT_NAMES = "|".join(name + _AS_WORD for name in ("农行", "工行", "建行", "中行", "交行"))
+BANK_LABEL = rf"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|{_SHORT_NAMES}|邮储)"
 BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐]号[^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
 _BANK_ACCOUNT = re.compile(BANK_LABEL + BANK_ACCOUNT_BEFORE + f"({ACCOUNT_NUMBER})")
 _ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one

@@ -100,14 +100,58 @@ def test_look_alikes_of_a_number_glued_to_a_percent_sign_stay(text: str) -> None
     unchanged(text)
 
 
+# 2. A bank's short name inside a word: 中行 in 集中行动 was read as the Bank of China's, and the
+# 账号 after it as the bank's account (round fifteen, on the safe side). A short name (农行, 工行,
+# 建行, 中行, 交行) counts where no ideograph stands before it (中国 aside), or an account's word
+# right after it (张伟农行账号) (labelled_cards.BANK_LABEL).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中行动，账号：123456789012",
+        f"集中行动期间，账号：{ACCOUNT}",
+        f"其中行政村账号：{ACCOUNT}",
+        f"员工行为规范，账号：{ACCOUNT}",
+        f"加工行业登记，帐号：{ACCOUNT}",
+        f"已提交行政审批，账号：{ACCOUNT}",
+        f"务农行业补贴，账号：{ACCOUNT}",
+        f"途中行驶记录，账号：{ACCOUNT}",
+    ],
+)
+def test_an_account_after_a_short_name_inside_a_word_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"中行账号：{ACCOUNT}",
+        f"开户信息：农行{ACCOUNT}",
+        f"银行：农行 账号：{ACCOUNT}",
+        f"收款：工行，账号：{ACCOUNT}",
+        f"中国农行 账号：{ACCOUNT}",
+        f"补贴打入张伟农行账号{ACCOUNT}",
+        f"建行卡号{ACCOUNT}",
+        f"交行 帐号 {ACCOUNT}",
+        # A bank's label before the word still names the account.
+        f"开户行：城关支行，集中行动期间账号：{ACCOUNT}",
+    ],
+)
+def test_an_account_after_a_short_name_as_a_word_is_masked(text: str) -> None:
+    leaks(text, ACCOUNT_SECRETS)
+    assert _entities(text).get("BANK_CARD") == 1, text
+
+
 # Presidio's registry reads the same: a second reading of a '%' beside digits
-# (recognizers/_pattern.py).
+# (recognizers/_pattern.py), and the banks' short names as words (its account recognizer takes
+# labelled_cards.BANK_LABEL).
 @pytest.mark.parametrize(
     ("text", "entity", "number"),
     [
         (f"身份证号：{ID}%36", "RESIDENT_ID", ID),
         (f"身份证号：%{ID}", "RESIDENT_ID", ID),
         (f"电话：%{MOBILE}", "MOBILE", MOBILE),
+        (f"中行账号：{ACCOUNT}", "BANK_CARD", ACCOUNT),
+        (f"补贴打入张伟农行账号{ACCOUNT}", "BANK_CARD", ACCOUNT),
     ],
 )
 def test_presidio_reads_them_as_the_fast_path_does(text: str, entity: str, number: str) -> None:
@@ -116,7 +160,7 @@ def test_presidio_reads_them_as_the_fast_path_does(text: str, entity: str, numbe
     assert hits == [number], results
 
 
-@pytest.mark.parametrize("text", ["批次号：20231201%0001"])
+@pytest.mark.parametrize("text", [f"集中行动，账号：{ACCOUNT}", f"其中行政村账号：{ACCOUNT}", "批次号：20231201%0001"])
 def test_presidio_leaves_their_look_alikes(text: str) -> None:
     found = {r.entity_type for r in _engine().analyze(text=text, language="zh") if r.score >= 0.5}
     assert not found & {"BANK_CARD", "MOBILE", "RESIDENT_ID"}, found
