@@ -47,6 +47,10 @@ _PHONE_CHARS = frozenset("0123456789+-() ")
 # and the full-width brackets and hyphen.
 _PHONE_GROUPED = _PHONE_CHARS | frozenset("－（）\u3000/_\t|\\·")
 _PHONE_MASKED = _PHONE_GROUPED | frozenset("*＊×#＃Xx")
+# Letters typed for digits (O for 0, l and I for 1: "61O9O2…", "l39…", by hand or by a scan's
+# text recognition): a reader reads the number. Under an ID number's or a phone's key the
+# key's claim reads them as those digits.
+_LETTER_DIGITS: Final = str.maketrans("OoIl", "0011")
 # Under a key that names the entity, digits grouped by any punctuation still make the value:
 # "610902/19470415/8177", "139_1234_5678", "610902(19470415)8177", "“610902”+“194704158177”"
 # (folding joins only spaces, hyphens and dots, and NFKC made the brackets and commas ASCII).
@@ -361,6 +365,8 @@ class Detector:
         ):
             return None
         folded = fold(core).text
+        if (entity == resident_id.ENTITY or entity == PHONE) and not folded.isdigit():
+            core, folded = core.translate(_LETTER_DIGITS), folded.translate(_LETTER_DIGITS)
         compact = _LOOSE_SEPARATORS.sub("", folded)  # the number alone, for number entities
         claim: str | None = None
         phone_chars = _PHONE_GROUPED

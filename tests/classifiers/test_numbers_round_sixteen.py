@@ -12,7 +12,7 @@ import pytest
 from presidio_analyzer import AnalyzerEngine
 
 from classifiers.registry import analyzer_engine
-from support.inspected import inspected_json, json_leaks, leaks, unchanged
+from support.inspected import inspected_json, json_leaks, leaks, out, unchanged, unchanged_json
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
 ID = "610902199001011235"
@@ -139,6 +139,52 @@ def test_an_account_after_a_short_name_inside_a_word_stays(text: str) -> None:
 def test_an_account_after_a_short_name_as_a_word_is_masked(text: str) -> None:
     leaks(text, ACCOUNT_SECRETS)
     assert _entities(text).get("BANK_CARD") == 1, text
+
+
+# 3. Letters typed for digits under an ID number's or a phone's key (O for 0, l and I for 1, by hand
+# or by a scan's text recognition): the key's claim took digits only, and a reader reads the
+# number (detect.Detector._whole_value reads them as the digits).
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh": "61O9O2199OO1O11235"},
+        {"sfzh": "6109021990010112O5"},  # masked before
+        {"身份证号": "6lO9O2l99OOlOll235"},
+        {"sjhm": "l39l2345678"},
+        {"lxdh": "139-I234-5678"},
+        {"lxdh": "O915-3212345"},
+        [
+            {"xm": "张伟", "sfzh": "61O9O2199OO1O11235", "sjhm": "l39l2345678"},
+            {"xm": "李娜", "sfzh": ID, "sjhm": MOBILE},
+        ],
+    ],
+)
+def test_letters_for_digits_under_a_numbers_key_are_masked(doc: object) -> None:
+    json_leaks(doc, ["O9O2199", "OO1O", "lO9O2l99", "l39l234", "I234-5678", "3212345"])
+
+
+def test_letters_for_digits_in_a_csv_column_are_masked() -> None:
+    body = f"姓名,身份证号,电话\n张伟,61O9O2199OO1O11235,l39l2345678\n李娜,{ID},{MOBILE}\n"
+    for role in ("outsourced", "caseworker"):
+        masked = out(body, "text/csv", role)
+        assert "O9O2199" not in masked and "l39l234" not in masked, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"sfzh": "Lol"},
+        {"sfzh": "无"},
+        {"lxdh": "IOIO"},
+        {"lxdh": "Hello"},
+        {"lxdh": "Iol"},
+        {"lxdh": "无"},
+        {"code": "O915-3212345"},  # a business key
+        {"bz": "OIl0"},
+    ],
+)
+def test_look_alikes_of_letters_for_digits_stay(doc: object) -> None:
+    unchanged_json(doc)
 
 
 # Presidio's registry reads the same: a second reading of a '%' beside digits
