@@ -7,11 +7,15 @@ the round probed and found masked already (docs/classifiers-rounds.md, the twent
 from __future__ import annotations
 
 import functools
+import json
+from typing import Any
 
 import pytest
 from presidio_analyzer import AnalyzerEngine
 
+from classifiers.inspect import Inspector
 from classifiers.registry import analyzer_engine
+from policies.masking import load_profiles
 from support.inspected import inspected_json, json_leaks, leaks, out, unchanged, unchanged_json
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
@@ -185,6 +189,76 @@ def test_letters_for_digits_in_a_csv_column_are_masked() -> None:
 )
 def test_look_alikes_of_letters_for_digits_stay(doc: object) -> None:
     unchanged_json(doc)
+
+
+# 4. A 低保证号 declared (inspection.custom_entities) beside the built-in labels: found before.
+# In text the built-in REGISTER_NUMBER takes the span after its label, the declared entity
+# what its own pattern and context find; under the declared keys the declared entity.
+DECLARED: dict[str, Any] = {
+    "DIBAO_CERT": {
+        "description": "低保证号",
+        "level": "important",
+        "patterns": [{"name": "dibao", "regex": "DB ?[0-9]{10}", "score": 0.6}],
+        "context": ["低保证"],
+        "pinyin": ["dbzh"],
+        "chinese": ["低保证号"],
+    }
+}
+_LABELS = load_profiles().get("statistician")  # <ENTITY> labels: says which entity was found
+
+
+@functools.cache
+def _declaring() -> Inspector:
+    return Inspector(custom_entities=DECLARED)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ({"bz": "低保证号：410105-2024-000123"}, {"bz": "低保证号：<REGISTER_NUMBER>"}),
+        ({"bz": "低保证号：DB6109020001"}, {"bz": "低保证号：<REGISTER_NUMBER>"}),
+        ({"bz": "低保证号：陕汉低字第2024001号"}, {"bz": "低保证号：<REGISTER_NUMBER>"}),
+        ({"bz": "低保证已发放，编号DB6109020001"}, {"bz": "低保证已发放，编号<DIBAO_CERT>"}),
+        ({"dbzh": "410105-2024-000123"}, {"dbzh": "<DIBAO_CERT>"}),
+        ({"dbzh": "DB6109020001"}, {"dbzh": "<DIBAO_CERT>"}),
+        ({"低保证号": "410105202400012"}, {"低保证号": "<DIBAO_CERT>"}),
+        ({"bz": "低保证号待补"}, {"bz": "低保证号待补"}),
+        ({"dbzh": "无"}, {"dbzh": "无"}),
+    ],
+)
+def test_a_declared_dibao_number_and_the_built_in_labels_both_mask(doc: object, expected: object) -> None:
+    body = json.dumps(doc, ensure_ascii=False).encode()
+    assert json.loads(_declaring().inspect(body, "application/json", None, _LABELS).body) == expected
+
+
+# 5. Probed and found masked already: numerals mixed with digits, a number split by a line
+# break, in a URL's query inside a JSON string, a card in odd groups, a landline's extension,
+# a number after No. or #.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("手机：一三九1234五六七八", ["一三九1234", "1234五六七八"]),
+        ("身份证号：六一〇九〇二1990010112三五", ["19900101"]),
+        ("联系电话：13912\n345678，身份证号：610902199001\n011235", ["345678", "011235", "13912"]),
+        ("电话：139-1234-\n5678", ["1234"]),
+        ("银行卡号：62220 21234 56789 0128", ["21234 56789"]),
+        ("银行卡号：6222-021234-567890-128", ["021234-567890"]),
+        ("卡号：62 22 02 12 34 56 78 90 128", ["34 56 78 90"]),
+        ("电话：0915-3212345转8001", ["3212345", "8001"]),
+        ("联系电话 0915-3212345 分机 8001", ["3212345", "8001"]),
+        (f"No.{ID}", ID_SECRETS),
+        (f"门牌#{MOBILE}", MOBILE_SECRETS),
+        (f"编号：№{MOBILE}", MOBILE_SECRETS),
+        (f"详见 http://x.cn/a?id={ID}&tel={MOBILE}", [*ID_SECRETS, *MOBILE_SECRETS]),
+        (f"见http://x.cn/q?p=%7B%22sfzh%22%3A%22{ID}%22%7D", ID_SECRETS),
+    ],
+)
+def test_numbers_probed_this_round_were_masked_before(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+def test_a_number_in_a_urls_query_inside_a_json_string_was_masked_before() -> None:
+    json_leaks({"url": f"https://mz.example.cn/q?sfzh={ID}&sj={MOBILE}"}, [*ID_SECRETS, *MOBILE_SECRETS])
 
 
 # Presidio's registry reads the same: a second reading of a '%' beside digits
