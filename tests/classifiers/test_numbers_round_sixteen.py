@@ -44,7 +44,7 @@ def _entities(text: str) -> dict[str, int]:
     [
         (f"身份证号：{ID}%36", ID_SECRETS),
         (f"身份证号：%{ID}", ID_SECRETS),
-        (f"申请人张伟，身份证{ID}%12，已审核", ID_SECRETS),
+        (f"申请人张伟，身份证{ID}%12，已审核", ID_SECRETS),  # a guard: "%12" after the number took none of its digits
         (f"电话：%{MOBILE}", MOBILE_SECRETS),
         (f"联系电话{MOBILE}%36", MOBILE_SECRETS),
         (f"占比50%{MOBILE}", MOBILE_SECRETS),
