@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from .entities import address, mobile, person_name, resident_id
+from .entities.name_lists import whole_run_name
 from .entities.name_tests import plausible, surname_length
 from .masked_in_part import masked_in_part, may_hold_mask
 from .matches import Match
@@ -79,8 +80,11 @@ def mobiles(cells: Iterable[Any]) -> list[int]:
 
 # In a line of text: a field of its own, between a row's separators (卡号尾号138****8000 is a card's
 # tail after its label, 电话138****8000 a mobile after its own: masked_in_part.labelled_mobiles).
+# A phone's label glued to it, a colon maybe between, makes the same field (手机138****8000，张伟: the
+# name went out, where 手机 138****8000，张伟 masked it); the mobile is group 1.
 _FIELD_MOBILE = re.compile(
-    r"(?:^|(?<=[\n,，、;；|｜\t 　]))1[3-9][0-9](?:[0-9*×#Xx]{8}|-[0-9*×#Xx]{4}-[0-9*×#Xx]{4}| [0-9*×#Xx]{4} [0-9*×#Xx]{4})"
+    r"(?:^|(?<=[\n,，、;；|｜\t 　]))(?:(?:联系电话|联系方式|手机号码|手机号|手机|电话)[:：]?)?"
+    r"(1[3-9][0-9](?:[0-9*×#Xx]{8}|-[0-9*×#Xx]{4}-[0-9*×#Xx]{4}| [0-9*×#Xx]{4} [0-9*×#Xx]{4}))"
     r"(?=$|[\r\n,，、;；|｜\t 　])",
     re.M,
 )
@@ -101,14 +105,14 @@ def in_lines(plain: Folded) -> list[Match]:
     text = plain.text
     found: list[Match] = []
     for m in _FIELD_MOBILE.finditer(text):
-        if not masked_in_part(m.group()):
+        if not masked_in_part(m.group(1)):
             continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         before = _FIELD_SEPARATORS.split(text[start : m.start()])
         after = _FIELD_SEPARATORS.split(text[m.end() : len(text) if end < 0 else end])
         if any(says_person(field) for field in before + after):
-            found.append(Match(mobile.ENTITY, *plain.span(*m.span()), _SCORE, "row+masked-in-part"))
+            found.append(Match(mobile.ENTITY, *plain.span(*m.span(1)), _SCORE, "row+masked-in-part"))
             found += _names_beside(plain, start, len(text) if end < 0 else end)
     return found
 
@@ -120,9 +124,14 @@ _FIELD = re.compile(r"[^,，、;；|｜\t 　\r\n]+")
 def _names_beside(plain: Folded, start: int, end: int) -> list[Match]:
     """The full names standing as fields of the line ``plain.text[start:end]``, which holds a
     mobile masked in part beside a field saying a person: the row's name (张伟 138****8000 left the
-    name in clear, which no other reading of the line names without an ID number or an age)."""
+    name in clear, which no other reading of the line names without an ID number or an age). A
+    name whole as a list's item is (``whole_run_name``): 金额, 高新区, 张家 say a person's shape too,
+    and stay."""
     return [
         Match(person_name.ENTITY, *plain.span(*f.span()), _SCORE, "row+masked-mobile")
         for f in _FIELD.finditer(plain.text, start, end)
-        if "*" not in f.group() and not f.group()[:1].isdigit() and says_person(f.group())
+        if "*" not in f.group()
+        and not f.group()[:1].isdigit()
+        and says_person(f.group())
+        and whole_run_name(unpadded(f.group()))
     ]
