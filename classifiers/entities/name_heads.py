@@ -73,6 +73,9 @@ _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|�
 _FORM_AFTER = frozenset("表书人")
 # What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
 _BETWEEN = frozenset("已现均")
+# How often or when, two characters between the name and such a word (张伟多次来访, 李娜再次来电,
+# 张伟今日来访): the run before the word is no name whole, the name is before them.
+_BETWEEN_WORDS = frozenset(_words("多次 再次 屡次 今日 今天 近日 昨日 昨天 曾经 已经 于今"))
 
 
 # HEAD_FROM's characters by code point (``ideographs``).
@@ -224,11 +227,18 @@ def _run_before(text: str, at: int) -> tuple[int, int] | None:
     length (two to six characters, or a dotted name's last part); else None."""
     end = at
     if _prose_at(text, at) or text[at] == "于":  # (张伟已于2025年去世)
-        if at > 0 and text[at - 1] in _BETWEEN:
+        if at > 1 and text[at - 2 : at] in _BETWEEN_WORDS:
+            end -= 2  # 张伟多次来访
+        elif at > 0 and text[at - 1] in _BETWEEN:
             end -= 1
+    elif text[at] == "故":
+        if at == 0 or text[at - 1] != "已":
+            return None  # 故 only of 已故 (王秀英已故), not of 事故, 故意
+        end -= 1
     elif not _word_at(text, at, HEAD_WORDS, _WORD) and not _word_at(text, at, HEAD_SAID, _SAID):
         return None
-    start = cjk_start(text, end, max(0, end - 7))
+    # (the word in the run's first nine characters, ``word_starts``' places: 多次 before it leaves six)
+    start = cjk_start(text, end, max(0, end - 7, at - 8))
     if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
         return None  # no run, or one longer than a name (and a preposition)
     if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):

@@ -694,6 +694,16 @@ AFTER_NAME_WORDS: Final = frozenset(
         "迁出",
         "户口",
         "户籍",
+        # what a caseworker's remark says happened to a person, no label before (李秀兰入住敬老院,
+        # 张伟出院, 王秀英丧偶, 张伟离婚, 2024年3月15日上午10时许，张伟来到社区, 张伟符合低保条件)
+        "入住",
+        "出院",
+        "离婚",
+        "结婚",
+        "丧偶",
+        "来到",
+        "前来",
+        "符合",
     ]
 )
 

@@ -16,11 +16,17 @@ def _run_before_before(text: str, at: int) -> tuple[int, int] | None:
     of HEAD_WORDS and HEAD_SAID."""
     end = at
     if text[at : at + 2] in HEAD_PROSE or text[at] == "于":  # (names round eighteen's: 张伟已于)
-        if at > 0 and text[at - 1] in "已现均":
+        if at > 1 and text[at - 2 : at] in name_heads._BETWEEN_WORDS:
+            end -= 2  # names round nineteen's: 张伟多次来访
+        elif at > 0 and text[at - 1] in "已现均":
             end -= 1
+    elif text[at] == "故":  # names round nineteen's: 故 of 已故 only
+        if at == 0 or text[at - 1] != "已":
+            return None
+        end -= 1
     elif not text.startswith(HEAD_WORDS, at) and not text.startswith(HEAD_SAID, at):
         return None
-    start = cjk_start(text, end, max(0, end - 7))
+    start = cjk_start(text, end, max(0, end - 7, at - 8))  # (names round nineteen's: within nine)
     if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
         return None
     if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, as_bodies, leaks, out
+from support.inspected import ROLES, as_bodies, leaks, out, unchanged
 
 # A name beside a mobile masked in part that is glued to its phone's label (手机138****8000，张伟):
 # with a space after 手机 the mobile was a field of the line, and the name beside it was masked.
@@ -57,3 +57,100 @@ def test_what_stands_beside_a_labelled_masked_mobile_stays(text: str, kept: str)
             masked = out(body, media_type, role)
             assert kept in masked, (role, media_type, masked)
             assert "8000" not in masked or role == "caseworker", (role, masked)  # the mobile, for the strict
+
+
+# A name at a run's head before what happened to the person, with no label: a death (已故), a visit
+# said with how often or when (多次来访, 今日来访), a move into care (入住), a hospital's (出院), a
+# marriage's (离婚, 结婚, 丧偶), a visit's (来到, 前来; after a long clause of time too), the rules
+# (符合).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("王秀英已故", ["王秀英"]),
+        ("张伟已故", ["张伟"]),
+        ("阿依古丽·买买提已故", ["买买提"]),
+        ("张伟多次来访", ["张伟"]),
+        ("张伟多次来电", ["张伟"]),
+        ("李娜再次来访", ["李娜"]),
+        ("张伟今日来访", ["张伟"]),
+        ("李秀兰入住", ["李秀兰"]),
+        ("李秀兰入住敬老院", ["李秀兰"]),
+        ("张伟出院", ["张伟"]),
+        ("张伟离婚", ["张伟"]),
+        ("李娜结婚", ["李娜"]),
+        ("王秀英丧偶", ["王秀英"]),
+        ("张伟来到社区", ["张伟"]),
+        ("2024年3月15日上午10时许，张伟来到社区", ["张伟"]),
+        ("2024年3月15日上午10时许，张伟来到…", ["张伟"]),
+        ("上午10时许，李娜前来办理", ["李娜"]),
+        ("张伟符合低保条件", ["张伟"]),
+        ("民主评议：张伟符合条件", ["张伟"]),
+        ("李秀兰于2023年3月入住", ["李秀兰"]),  # caught before
+        ("2024年3月15日上午10时许，张伟来访", ["张伟"]),  # caught before
+        ("王秀英已去世", ["王秀英"]),  # caught before
+        ("张伟曾来访", ["张伟"]),  # caught before
+    ],
+)
+def test_a_name_before_an_event_with_no_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "时间因故推迟",
+        "交通事故",
+        "因故未到",
+        "故意",
+        "已故",
+        "其父已故",
+        "父母均已故",
+        "本人已故",
+        "张家已故",
+        "户主已故",
+        "配偶已故",
+        "多次来访",
+        "群众多次来访",
+        "本人多次来访",
+        "张家多次来访",
+        "近日来访",
+        "本人再次申请",
+        "老人入住",
+        "集中入住",
+        "张家入住",
+        "统一入住",
+        "高龄入住",
+        "已入住",
+        "办理入住",
+        "年底入住",
+        "治愈出院",
+        "好转出院",
+        "本人出院",
+        "协议离婚",
+        "登记结婚",
+        "早年丧偶",
+        "中年丧偶",
+        "晚年丧偶",
+        "本人丧偶",
+        "金额符合",
+        "条件符合",
+        "情况符合",
+        "经审核符合",
+        "材料符合",
+        "家庭符合",
+        "收入符合",
+        "基本符合",
+        "均符合",
+        "群众前来",
+        "家属前来",
+        "今天来到",
+        "周一来到",
+        "春节来到",
+        "高温来到",
+        "2024年3月15日上午10时许，群众来到社区",
+    ],
+)
+def test_events_of_no_one_stay(text: str) -> None:
+    unchanged(text)
