@@ -45,6 +45,11 @@ CONTEXT: tuple[str, ...] = (
     "老人",
     "儿童",
     "经办人",
+    # the staff who checked or approved, glued to the name as 经办人 is (经办人张伟，审核人李娜, 复核人
+    # 王秀英): after a colon they are KIN_LABELS' (审核人：扎西), a surname required glued
+    "审核人",
+    "复核人",
+    "审批人",
     "户名",
     "持卡人",
     "开户人",
@@ -115,7 +120,7 @@ MASKED_BEFORE_RUN_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}(?=[{_CJK}]{{2}})")
 _NOT_FIELD_LABELS = frozenset(
     [
         *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"),
-        *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人"),
+        *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人", "审核人", "复核人", "审批人"),
     ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)

@@ -237,6 +237,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         candidate = trim(name)
         if name in NEXT_LABELS or candidate in NEXT_LABELS:  # a header row's next heading (与户主关系, 文化程度)
             continue
+        if _a_title(text, start):  # 审核人：党支部书记: the run is a title, the four characters none
+            continue
         if (
             surname_length(candidate)
             and len(candidate) > surname_length(candidate)
@@ -318,6 +320,17 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         ):
             found.append((match.start(side), match.end(side), 0.85, "surname+beside-id"))
     return found
+
+
+def _a_title(text: str, start: int) -> bool:
+    """Is the CJK run from ``start`` (after a label) a title: ending in one of ``TITLE_TAILS``, no
+    name whole before it (党支部书记, 党委书记; 张伟书记 is a name and a title)? The label's
+    pattern takes four characters of it (党支部书), which end in no title."""
+    end = start
+    while end < len(text) and end - start <= 10 and cjk_at(text, end):
+        end += 1
+    run = text[start:end]
+    return run.endswith(TITLE_TAILS) and not name_lists.whole_run_name(run[:-2])
 
 
 def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:

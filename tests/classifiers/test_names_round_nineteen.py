@@ -154,3 +154,46 @@ def test_a_name_before_an_event_with_no_label(text: str, secrets: list[str]) -> 
 )
 def test_events_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# The staff who checked or approved, glued to the name as 经办人 was (审核人李娜: after a colon it was
+# masked).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("审核人李娜", ["李娜"]),
+        ("复核人王秀英", ["王秀英"]),
+        ("审批人李娜", ["李娜"]),
+        ("经办人张伟，审核人李娜，复核人王秀英", ["张伟", "李娜", "王秀英"]),
+        ("审核人李娜签字", ["李娜"]),
+        ("审核人：李娜", ["李娜"]),  # caught before
+        ("经办人张伟", ["张伟"]),  # caught before
+    ],
+)
+def test_a_name_glued_to_a_staff_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审核人员",
+        "审核人员名单",
+        "审核人签字",
+        "审核人意见",
+        "审核人：同意",
+        "审核人：村委会",
+        "审核人（签字）",
+        "复核人员",
+        "审批人：民政局",
+        "审批人意见：同意",
+        "审核人王主任",
+        "审核人数：3人",
+        "审批人员",
+        "复核人：",
+    ],
+)
+def test_staff_labels_of_no_one_stay(text: str) -> None:
+    unchanged(text)
