@@ -74,7 +74,10 @@ _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # stand in a cell of its own (姓名 | 张伟).
 # A relation in brackets may stand between the label and the name (联系人（其子）张强, 联系人（儿子）：
 # 张强: whose relative the contact is); first, or the brackets' class would take its opening.
-_LABEL_TAIL = r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜]*"
+# An opening quote may stand before the name (申请人“张伟”, 户主为“李娜”: a remark quoting a form).
+_LABEL_TAIL = (
+    r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜“\"「『]*"
+)
 
 # The first context word stands outside the repeat, so that ``re`` knows which characters a
 # match begins with and skips the rest: as ``(?:word tail)+`` it tried the twenty words at

@@ -197,3 +197,28 @@ def test_a_name_glued_to_a_staff_label(text: str, secrets: list[str]) -> None:
 )
 def test_staff_labels_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name in quotes after its label (申请人“张伟”: a remark quoting a form).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("申请人“张伟”", ["张伟"]),
+        ("户主“张伟”", ["张伟"]),
+        ("户主为“李娜”", ["李娜"]),
+        ("户主：“王秀英”", ["王秀英"]),
+        ("申请人「张伟」", ["张伟"]),
+        ("经办人『李娜』", ["李娜"]),
+        ('户主"张伟"', ["张伟"]),
+        ("户主【张伟】", ["张伟"]),  # caught before
+    ],
+)
+def test_a_name_in_quotes_after_its_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize("text", ["户主“一户一档”", "本人“同意”", "老人“三无”", "申请人“本人”", "户主“低保户”"])
+def test_words_in_quotes_after_a_label_stay(text: str) -> None:
+    unchanged(text)
