@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .entities import address, address_latin, licence_plate, name_lists, numerals, person_name
+from .entities import address, address_latin, licence_plate, name_lists, name_spaced, numerals, person_name
 from .masked_in_part import LABELLED_MOBILE_HINT, may_be_labelled_mobile
 from .masked_rows import may_be_in_line
 from .normalise import LOOSE_SEPARATORS
@@ -39,6 +39,7 @@ MAYBE = re.compile(
     f"|{address.LATIN_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
     f"|{address_latin.PLACE_HINT}"  # or a street's beside a number (No. 12 Yucai Road, Ankang)
     f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
+    f"|{person_name.SPACED_HINT}"  # 王 秀 英 已领取 (name_spaced.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -94,6 +95,7 @@ def may_hold(text: str) -> bool:
         or person_name.may_follow_relation(text)
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
+        or name_spaced.may_contain(text)  # 王 秀 英 已领取: a name spaced out, no label
         or person_name.may_be_masked(text)  # 备注张*伟: a name the upstream masked in part
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
         or address_latin.may_be_prose(text)

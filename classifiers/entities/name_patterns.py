@@ -699,6 +699,13 @@ _CONTEXT_PATTERN = (
     f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
 )
 
-MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}"
+# A name spaced out character by character with no label (王 秀 英 已领取: name_spaced.py): a lone
+# surname (a compound one's first character), one or two spaces, a lone character.
+SPACED_HINT: str = (
+    f"(?:^|[^{_CJK}])[{''.join(sorted(SURNAMES | {word[0] for word in COMPOUND_SURNAMES}))}]"
+    f" {{1,2}}[{_CJK}](?:[^{_CJK}]|$)"
+)
+
+MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}"
 
 _MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain

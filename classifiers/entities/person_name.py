@@ -21,6 +21,7 @@ from . import (
     name_lists,
     name_prose,
     name_signed,
+    name_spaced,
     resident_id,
 )
 from .ideographs import TABLE_FROM, TABLE_TO, table
@@ -67,6 +68,7 @@ from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
+from .name_patterns import SPACED_HINT as SPACED_HINT
 from .name_runs import (
     _beside_id_apart,
     _bracketed_after_labels,
@@ -283,6 +285,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
         found += name_addressed.addressed_names(text)
     found += name_heads.head_names(text, heads)  # 张伟系户主之子, 经张伟同意
+    if name_spaced.may_contain(text):  # 王 秀 英 已领取: spaced out, no label
+        found += name_spaced.spaced_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -543,6 +547,7 @@ def may_contain(text: str) -> bool:
         or may_follow_role(text)
         or may_follow_relation(text)
         or name_lists.may_contain(text)
+        or name_spaced.may_contain(text)
     )
 
 

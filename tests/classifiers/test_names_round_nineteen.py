@@ -222,3 +222,61 @@ def test_a_name_in_quotes_after_its_label(text: str, secrets: list[str]) -> None
 @pytest.mark.parametrize("text", ["户主“一户一档”", "本人“同意”", "老人“三无”", "申请人“本人”", "户主“低保户”"])
 def test_words_in_quotes_after_a_label_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name spaced out character by character with no label (王 秀 英 in a caseworker's remark).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("张 伟", ["张 伟"]),
+        ("王 秀 英", ["王 秀 英", "秀 英"]),
+        ("备注：张 伟", ["张 伟"]),
+        ("经核实，张 伟 不在家", ["张 伟"]),
+        ("王 秀 英 已领取", ["王 秀 英", "秀 英"]),
+        ("欧 阳 娜 娜 已领取", ["娜 娜"]),
+        ("张  伟 已签收", ["张  伟"]),
+        ("张 伟 男", ["张 伟"]),
+        ("王 秀 英 女", ["秀 英"]),
+        ("姓 名：张 伟", ["张 伟"]),  # caught before
+        ("领取人 王 秀 英", ["秀 英"]),  # caught before
+    ],
+)
+def test_a_name_spaced_out_with_no_label(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金 额：100元",
+        "时 间：2024年3月",
+        "性 别：男",
+        "姓 名",
+        "封 面",
+        "左 右",
+        "通 知",
+        "公 示",
+        "单 位",
+        "年 月 日",
+        "男 女",
+        "高 中",
+        "王 某",
+        "张 家",
+        "张 三",
+        "石 油",
+        "江 苏",
+        "项 目",
+        "王 先 生",
+        "李 女 士",
+        "严 禁",
+        "平 安",
+        "文 明",
+        "共 3 人",
+        "张 伟伟",
+        "a 张 b",
+    ],
+)
+def test_spaced_words_of_no_one_stay(text: str) -> None:
+    unchanged(text)
