@@ -46,6 +46,8 @@ _NOT_HEADS = frozenset(
         " 洪涝 温暖 庄稼 牛羊 柴火 房租 车费 路费 邮费 党费 毛重 龙头 叶片 陶瓷 管道 曲线 章程 宗旨 习俗 储蓄 宁夏"
         # how a council voted, and a party to an agreement (全票同意, 高票通过, 单方同意, 房主同意)
         " 全票 高票 单方 房主 孙辈 孔雀"
+        # a clock's time after its digits (上午10时许来访, 10时左右来到: 时许 was masked)
+        " 时许 时左右 时整 时后 时前"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.

@@ -673,8 +673,9 @@ LIST_TAILS = (
     "(?:等|共|计|共计|合计)?[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)"
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
     f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}|{'|'.join(CARE_VERBS)}"
-    # a council's members and their votes (张伟、李娜参加评议, 张伟、李娜同意)
-    "|参加|同意|反对|弃权"
+    # a council's members and their votes (张伟、李娜参加评议, 张伟、李娜同意), who qualified or came
+    # (张伟、李娜符合条件, 张伟、李娜来到社区)
+    "|参加|同意|反对|弃权|符合|来到|前来"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).

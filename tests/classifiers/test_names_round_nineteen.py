@@ -280,3 +280,37 @@ def test_a_name_spaced_out_with_no_label(text: str, secrets: list[str]) -> None:
 )
 def test_spaced_words_of_no_one_stay(text: str) -> None:
     unchanged(text)
+
+
+# A list of names before what they qualified for or where they came (张伟、李娜符合条件: only the last
+# was masked), and a clock's time after its digits before such a word (上午10时许来访: 时许 was masked).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("民主评议：张伟、李娜符合条件", ["张伟", "李娜"]),
+        ("2024年3月15日上午10时许，张伟、李娜来到社区", ["张伟", "李娜"]),
+        ("张伟、李娜、王秀英前来办理", ["张伟", "李娜", "王秀英"]),
+        ("张伟于上午10时许来到社区", ["张伟"]),  # caught before (its 时许 stays, below)
+    ],
+)
+def test_a_list_before_an_event_and_a_name_before_a_clock(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午10时许来访",
+        "10时左右来访",
+        "上午10时许来到社区",
+        "低保、特困符合",
+        "张家、李家符合条件",
+        "周一、周三来到",
+        "金额、单价符合",
+        "群众、村民前来",
+    ],
+)
+def test_clocks_and_lists_of_no_one_stay(text: str) -> None:
+    unchanged(text)
