@@ -600,11 +600,13 @@ _PROSE_HINT = (
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
+# A name's length in brackets, after the opening one (ROLE_HINT's and _ROLE_HINT_RE's).
+_IN_BRACKETS = f"[{_CJK}]{{2,4}}[{_CLOSE}]"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]|[长次][子女]"
     "|群众|村民|居民|患者"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
-    f"|{_KIN_WORDS}|[{_OPEN}][{_CJK}]{{2,4}}[{_CLOSE}]"
+    f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )
 
 # A relation or a household's member before a colon or an opening bracket (子女：扎西, 家庭成员：张伟、
@@ -626,7 +628,23 @@ ROLE_HINT: str = (
     f"|{'|'.join(PERSONAL_CAPTIONS)}"  # a person's papers (张伟户籍材料: name_captions.py)
 )
 
-_ROLE_HINT_RE = re.compile(_ROLE_HINT_CORE)
+
+def _opened(klass: str, rest: str) -> str:
+    """``[klass]rest`` written as one alternative for each character of ``klass``. ``re`` skips in C
+    to where a match can begin (a set of first characters) only when every alternative of a pattern
+    opens with a character; one that opens with a class leaves it none, and the whole alternation
+    is tried at every position of a text."""
+    return "|".join(re.escape(char) + rest for char in klass)
+
+
+# _ROLE_HINT_CORE for ``re`` (RE2 reads it as it is): the same alternatives, those that opened with
+# a class ([之其], [长次], an opening bracket) written out by character. Searched from the first of
+# _ROLE_FROM's characters on, the alternation was tried at every position of the rest of a value.
+_ROLE_HINT_RE = re.compile(
+    _ROLE_HINT_CORE.replace("[之其][妻夫子女父母长次配孙侄]", _opened("之其", "[妻夫子女父母长次配孙侄]"), 1)
+    .replace("[长次][子女]", _opened("长次", "[子女]"), 1)
+    .replace(f"[{_OPEN}]{_IN_BRACKETS}", _opened(_OPEN.replace("\\", ""), _IN_BRACKETS), 1)
+)
 
 # Where a match of ROLE_HINT can begin, or (方, 儿: 男方, 女方, 女儿) one character after: one
 # class, which ``re`` skips to in C (ROLE_HINT's alternatives, tried at every position, cost more
@@ -709,4 +727,7 @@ SPACED_HINT: str = (
 
 MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}"
 
-_MAYBE_RE = re.compile(_CONTEXT_PATTERN)  # PROFILE and ROLE_HINT behind cheaper tests: may_contain
+# PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven
+# digits are written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by
+# the class [0-9], the pattern had no first characters and was tried at every position of a value.
+_MAYBE_RE = re.compile(_CONTEXT_PATTERN.replace("[0-9]{11}", _opened("0123456789", "[0-9]{10}"), 1))

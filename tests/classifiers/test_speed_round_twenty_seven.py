@@ -1,0 +1,163 @@
+"""Speed round twenty-seven: patterns ``re`` searches by their first characters, and a caption's
+gate by pairs of characters. Each faster form answers as the one it replaced, compared on seeded
+random texts; the names the gates let through are still found, their look-alikes left in clear."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+import re
+
+import pytest
+
+from classifiers.entities import name_patterns
+from support.inspected import ROLES, as_bodies, out
+from support.random_texts import random_texts
+
+# SRE_INFO_PREFIX (a literal prefix) and SRE_INFO_CHARSET (a set of first characters): the
+# compiled pattern's INFO block, which ``re.DEBUG`` prints, says whether the search skips in C to
+# where a match can begin or tries the whole pattern at every position.
+_SKIPS = 0b1 | 0b100
+
+
+def _info_flags(pattern: re.Pattern[str]) -> int:
+    """The flags of ``pattern``'s INFO block, as ``re.DEBUG`` prints them (a debug compile is not
+    cached: the pattern is compiled again)."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        re.compile(pattern.pattern, pattern.flags | re.DEBUG)
+    info = next(line for line in printed.getvalue().splitlines() if line.split()[1:2] == ["INFO"])
+    return int(info.split()[3], 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"),
+    [
+        ("person_name.may_contain's context words and eleven digits", name_patterns._MAYBE_RE),
+        ("may_follow_role's roles, relations and brackets", name_patterns._ROLE_HINT_RE),
+        ("the labels before a name", name_patterns._FREE_RE),
+    ],
+)
+def test_searched_from_its_first_characters(name: str, pattern: re.Pattern[str]) -> None:
+    assert _info_flags(pattern) & _SKIPS, name
+
+
+# Every context word, its first character alone, runs of digits one short of a mobile's, as long
+# and longer, 姓 and 名 a space or two apart, a mention, the honorifics, what stands beside them.
+_CONTEXT_PIECES = [
+    *name_patterns.CONTEXT,
+    *{word[0] for word in name_patterns.CONTEXT},
+    "名字",
+    "叫",
+    "同志",
+    "女士",
+    "先生",
+    "阿姨",
+    "老汉",
+    "1380013800",
+    "13800138000",
+    "0",
+    "9",
+    "5",
+    "姓",
+    "名",
+    " ",
+    "  ",
+    "@",
+    "@张伟",
+    "@a",
+    "张伟",
+    "，",
+    "a",
+]
+
+
+def test_context_words_by_first_character_answer_as_the_pattern() -> None:
+    """``_MAYBE_RE`` (eleven digits written out by their first) finds what ``_CONTEXT_PATTERN``
+    finds, RE2's form, at the same spans."""
+    before = re.compile(name_patterns._CONTEXT_PATTERN)
+    r = random.Random(2701)
+    found = 0
+    for text in random_texts(r, _CONTEXT_PIECES, 100_000, 6):
+        expected = [m.span() for m in before.finditer(text)]
+        found += bool(expected)
+        assert [m.span() for m in name_patterns._MAYBE_RE.finditer(text)] == expected, text
+    assert 20_000 < found < 98_000  # the texts reach the pattern's words, and miss them too
+
+
+# Each role's and relation's character, 之 and 其 before each kin character and others, 长 and 次,
+# the opening and closing brackets around names of one to five characters, and what else stands.
+_ROLE_PIECES = sorted(
+    {
+        *"男女方逝死者当事受助赡养抚扶代委托表人特困保户残疾对象孤儿童老之其妻夫子父母长次配孙侄群众村民居患丈亲",
+        *name_patterns._OPEN.replace("\\", ""),
+        *name_patterns._CLOSE.replace("\\", ""),
+        "张",
+        "张伟",
+        "王秀英",
+        "阿依古丽买",
+        "其子",
+        "之女",
+        "长女",
+        "（张伟）",
+        "【李娜】",
+        "[王秀英]",
+        "〔张伟〕",
+        "(李娜)",
+        "1",
+        " ",
+        "a",
+    }
+)
+
+
+def test_roles_by_first_character_answer_as_the_core() -> None:
+    """``_ROLE_HINT_RE`` (its classes written out by character) finds what ``_ROLE_HINT_CORE``
+    finds, RE2's form, from every place ``may_follow_role`` starts a search."""
+    before = re.compile(name_patterns._ROLE_HINT_CORE)
+    r = random.Random(2702)
+    found = 0
+    for text in random_texts(r, _ROLE_PIECES, 100_000, 8):
+        at = r.randint(0, len(text))
+        expected = before.search(text, at)
+        found += expected is not None
+        match = name_patterns._ROLE_HINT_RE.search(text, at)
+        assert (None if match is None else match.span()) == (None if expected is None else expected.span()), text
+    assert 10_000 < found < 95_000
+
+
+# The names the changed gates let through, each found as before, and look-alikes beside them in
+# clear: a name after a relation and after a role in brackets (_ROLE_HINT_RE), after a context
+# word (_MAYBE_RE), beside a mobile (its eleven digits), before a person's papers (name_captions).
+_LEAKS = [
+    ("其子张伟在外务工，联系电话未留。", "张伟"),
+    ("委托人（李娜）代为办理。", "李娜"),
+    ("户主长女王芳已婚，户口已迁出。", "王芳"),
+    ("家属王秀英称家中困难。", "王秀英"),
+    ("王秀英 13912345678", "王秀英"),
+    ("张伟户籍材料已归档。", "张伟"),
+    ("欧阳娜娜个人情况说明", "欧阳娜娜"),
+]
+_IN_CLEAR = [
+    ("其他材料齐全，已归档。", "其他材料齐全"),
+    ("委托书（原件）已收。", "原件"),
+    ("长期居住本村，补助624元。", "补助624元"),
+    ("订单号 1391234567，金额 4464.87 元，2023-04-23。", "4464.87"),
+    ("户籍地：陕西省安康市。", "户籍地"),
+    ("个人所得税已申报。", "个人所得税"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), _LEAKS)
+def test_names_behind_the_gates_are_masked(text: str, name: str) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            assert name not in out(body, media_type, role), (role, media_type, text)
+
+
+@pytest.mark.parametrize(("text", "kept"), _IN_CLEAR)
+def test_look_alikes_stay_in_clear(text: str, kept: str) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            assert kept in out(body, media_type, role), (role, media_type, text)
