@@ -13,6 +13,7 @@ a person's papers (``PERSONAL_CAPTIONS``).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .name_lists import whole_run_name
 from .name_patterns import FORM_CAPTIONS, HOUSEHOLD_CAPTIONS, PERSONAL_CAPTIONS
@@ -60,9 +61,29 @@ _NOT_GLUED = frozenset(
 )
 
 
+def _pairs(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Pairs of characters, each inside one or more of ``words``, that together reach every word: the
+    pair that most words left hold first (the first in sorted order of those as many hold)."""
+    pairs: list[str] = []
+    left = set(words)
+    while left:
+        held = sorted({word[at : at + 2] for word in left for at in range(len(word) - 1)})
+        pair = max(held, key=lambda candidate: sum(candidate in word for word in left))
+        pairs.append(pair)
+        left = {word for word in left if pair not in word}
+    return tuple(pairs)
+
+
+# A text that holds a caption holds one of these (个人, 户籍, 况说: three substring tests, where the six
+# words took six in each value ``may_follow_role`` asked). Made from the tuple, so a word the names
+# rounds add is reached.
+_PAIRS: Final = _pairs(PERSONAL_CAPTIONS)
+
+
 def may_contain(text: str) -> bool:
-    """Could ``text`` hold a person's own papers (``PERSONAL_CAPTIONS``)? Substring tests."""
-    return any(word in text for word in PERSONAL_CAPTIONS)
+    """Could ``text`` hold a person's own papers (``PERSONAL_CAPTIONS``)? Substring tests, of
+    ``_PAIRS`` first."""
+    return any(pair in text for pair in _PAIRS) and any(word in text for word in PERSONAL_CAPTIONS)
 
 
 def captioned_names(text: str) -> list[tuple[int, int, float, str]]:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from classifiers.entities import name_patterns
+from classifiers.entities import name_captions, name_patterns
 from support.inspected import ROLES, as_bodies, out
 from support.random_texts import random_texts
 
@@ -125,6 +125,45 @@ def test_roles_by_first_character_answer_as_the_core() -> None:
         match = name_patterns._ROLE_HINT_RE.search(text, at)
         assert (None if match is None else match.span()) == (None if expected is None else expected.span()), text
     assert 10_000 < found < 95_000
+
+
+# The captions' words, their halves, every pair and character of them, and the pairs and words
+# around them that hold none (个人所得, 户籍地, 情况).
+_CAPTION_PIECES = sorted(
+    {
+        *name_patterns.PERSONAL_CAPTIONS,
+        *(word[at : at + 2] for word in name_patterns.PERSONAL_CAPTIONS for at in range(len(word) - 1)),
+        *(char for word in name_patterns.PERSONAL_CAPTIONS for char in word),
+        *(word[: len(word) // 2] for word in name_patterns.PERSONAL_CAPTIONS),
+        *(word[len(word) // 2 :] for word in name_patterns.PERSONAL_CAPTIONS),
+        "张伟",
+        "个人所得",
+        "户籍地",
+        "，",
+        "a",
+    }
+)
+
+
+def test_caption_pairs_answer_as_the_words() -> None:
+    """``name_captions.may_contain`` asks its pairs (``_PAIRS``) first: the words' answers."""
+    pairs = name_captions._pairs(name_patterns.PERSONAL_CAPTIONS)
+    assert all(any(pair in word for pair in pairs) for word in name_patterns.PERSONAL_CAPTIONS)
+    assert pairs == name_captions._PAIRS
+    r = random.Random(2703)
+    found = 0
+    for text in random_texts(r, _CAPTION_PIECES, 100_000, 6):
+        expected = any(word in text for word in name_patterns.PERSONAL_CAPTIONS)
+        found += expected
+        assert name_captions.may_contain(text) == expected, text
+    assert 5_000 < found < 90_000
+
+
+def test_a_word_added_to_the_captions_is_reached() -> None:
+    """The pairs are made from the words: one a names round adds is reached too."""
+    words = (*name_patterns.PERSONAL_CAPTIONS, "婚姻状况说明", "病历")
+    pairs = name_captions._pairs(words)
+    assert all(any(pair in word for pair in pairs) for word in words)
 
 
 # The names the changed gates let through, each found as before, and look-alikes beside them in
