@@ -143,22 +143,51 @@ def word_starts(text: str) -> list[int]:
     return starts
 
 
+# A name's first character at a head, by code point (``ideographs``): a bit for SURNAMES, one for
+# HEAD_PREPOSITIONS. ``text[start] in SURNAMES`` made a string of one character and hashed it, and
+# with the run read back by calls of ``cjk_start`` a place cost may_contain ~1,800 instructions.
+_SURNAME: Final = 1
+_PREPOSITION: Final = 2
+_FIRST: Final = flags(
+    [("".join(sorted(SURNAMES)), _SURNAME), ("".join(sorted(HEAD_PREPOSITIONS)), _PREPOSITION)],
+    "a name's first characters",
+)
+_TIME: Final = 0x65F6  # 时
+
+
+def _first_at(text: str, at: int, kind: int) -> bool:
+    """Is ``text[at]`` one of ``kind``'s characters (``_SURNAME``, ``_PREPOSITION``, or both)?"""
+    code = ord(text[at]) - TABLE_FROM
+    return 0 <= code < TABLE_TO - TABLE_FROM and _FIRST[code] & kind != 0
+
+
 def may_contain(text: str, starts: list[int] | None = None) -> bool:
     """``re.search(HEAD_HINT, text) is not None``, by a walk: could ``text`` hold a name at a run's
     head before one of ``HEAD_WORDS``, ``HEAD_SAID`` or ``HEAD_PROSE``? Where one of their first
     characters stands, the whole CJK run before it is two to seven characters long and opens with a
     surname or a preposition, or is one to seven after a dot. ``starts``: ``word_starts(text)``,
-    when the caller has them already."""
+    when the caller has them already. The run is read back by code point, as ``word_starts``
+    reads it (``cjk_at``'s ranges written out)."""
     for at in word_starts(text) if starts is None else starts:
-        start = cjk_start(text, at, max(0, at - 8))
-        size = at - start
         if _time_before(text, at):
             return True  # 入户调查时张伟不在家
-        if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
+        lowest = max(0, at - 8)
+        start = at
+        while start > lowest:
+            code = ord(text[start - 1])
+            if not (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF):
+                break
+            start -= 1
+        size = at - start
+        if size == 0 or size > 7:
             continue  # no run, or a longer one
-        if start > 0 and text[start - 1] in DOTS:
-            return True
-        if size >= 2 and (text[start] in SURNAMES or text[start] in HEAD_PREPOSITIONS):
+        if start > 0:
+            code = ord(text[start - 1])
+            if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+                continue  # a longer run
+            if text[start - 1] in DOTS:
+                return True
+        if size >= 2 and _first_at(text, start, _SURNAME | _PREPOSITION):
             return True
     return False
 
@@ -202,8 +231,8 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
 def _time_before(text: str, at: int) -> bool:
     """Does a clause of time end with 时 two or three characters before ``at``, a surname after it
     (入户调查时张伟不在家, 走访时王秀英称)? The pre-check's test for :func:`_after_time`."""
-    return (at >= 4 and text[at - 3] == "时" and text[at - 2] in SURNAMES) or (
-        at >= 5 and text[at - 4] == "时" and text[at - 3] in SURNAMES
+    return (at >= 4 and ord(text[at - 3]) == _TIME and _first_at(text, at - 2, _SURNAME)) or (
+        at >= 5 and ord(text[at - 4]) == _TIME and _first_at(text, at - 3, _SURNAME)
     )
 
 

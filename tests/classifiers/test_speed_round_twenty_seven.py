@@ -11,7 +11,9 @@ import re
 
 import pytest
 
-from classifiers.entities import name_captions, name_patterns
+from classifiers.entities import name_captions, name_heads, name_patterns
+from classifiers.entities.name_tests import cjk_at, cjk_start
+from classifiers.entities.name_words import SURNAMES
 from support.inspected import ROLES, as_bodies, out
 from support.random_texts import random_texts
 
@@ -164,6 +166,77 @@ def test_a_word_added_to_the_captions_is_reached() -> None:
     words = (*name_patterns.PERSONAL_CAPTIONS, "婚姻状况说明", "病历")
     pairs = name_captions._pairs(words)
     assert all(any(pair in word for pair in pairs) for word in words)
+
+
+def _time_before_before(text: str, at: int) -> bool:
+    """``name_heads._time_before`` as it was: characters compared as strings."""
+    return (at >= 4 and text[at - 3] == "时" and text[at - 2] in SURNAMES) or (
+        at >= 5 and text[at - 4] == "时" and text[at - 3] in SURNAMES
+    )
+
+
+def _heads_may_contain_before(text: str) -> bool:
+    """``name_heads.may_contain`` as it was: the run read back by ``cjk_start``, its first
+    character looked up in the sets."""
+    for at in name_heads.word_starts(text):
+        start = cjk_start(text, at, max(0, at - 8))
+        size = at - start
+        if _time_before_before(text, at):
+            return True
+        if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
+            continue
+        if start > 0 and text[start - 1] in name_patterns.DOTS:
+            return True
+        if size >= 2 and (text[start] in SURNAMES or text[start] in name_patterns.HEAD_PREPOSITIONS):
+            return True
+    return False
+
+
+# The words' first characters (HEAD_FROM) and whole words, surnames, the prepositions, 时, the dots,
+# runs of one to nine characters that open none, punctuation, and the blocks' ends beside them.
+_HEAD_PIECES = sorted(
+    {
+        *name_patterns.HEAD_FROM,
+        *name_patterns.HEAD_WORDS,
+        *name_patterns.HEAD_SAID,
+        *name_patterns.HEAD_PREPOSITIONS,
+        *name_patterns.DOTS,
+        "张",
+        "欧阳",
+        "李娜",
+        "王秀英",
+        "时",
+        "调查时",
+        "村委会",
+        "汉滨区城关镇",
+        "\u3400",
+        "\u4dbf",
+        "\u4dc0",
+        "\u33ff",
+        "\u9fff",
+        "\ua000",
+        "\u4e00",
+        "，",
+        " ",
+        "1",
+        "a",
+    }
+)
+
+
+def test_heads_read_by_code_point_answer_as_before() -> None:
+    """``name_heads.may_contain`` reads the run back and its first character by code point, and
+    ``_time_before`` compares code points: the answers of the string tests and ``cjk_start``."""
+    r = random.Random(2704)
+    found = 0
+    for text in random_texts(r, _HEAD_PIECES, 100_000, 8):
+        expected = _heads_may_contain_before(text)
+        found += expected
+        assert name_heads.may_contain(text) == expected, text
+        at = r.randint(0, len(text) - 1) if text else 0
+        if text:
+            assert name_heads._time_before(text, at) == _time_before_before(text, at), (text, at)
+    assert 10_000 < found < 90_000
 
 
 # The names the changed gates let through, each found as before, and look-alikes beside them in
