@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from classifiers.entities import name_captions, name_heads, name_patterns
+from classifiers.entities import name_captions, name_heads, name_patterns, numerals
 from classifiers.entities.name_tests import cjk_at, cjk_start
 from classifiers.entities.name_words import SURNAMES
 from support.inspected import ROLES, as_bodies, out
@@ -236,6 +236,49 @@ def test_heads_read_by_code_point_answer_as_before() -> None:
         at = r.randint(0, len(text) - 1) if text else 0
         if text:
             assert name_heads._time_before(text, at) == _time_before_before(text, at), (text, at)
+    assert 10_000 < found < 90_000
+
+
+_RUN_BEFORE = re.compile(numerals.RUN)
+
+# Digits and numerals alone and in runs of ten, eleven and twelve, the space and the hyphen (one,
+# two, both), the numerals' neighbours by code point, what else breaks a run.
+_RUN_PIECES = [
+    "1",
+    "0",
+    "9",
+    "一",
+    "〇",
+    "幺",
+    "玖",
+    "\u3006",
+    "\u3008",
+    "1380013800",
+    "一三九一二三四五六七八",
+    "139 1234 5678",
+    "139-1234",
+    " ",
+    "-",
+    "  ",
+    " -",
+    "--",
+    "张",
+    "，",
+    "a",
+    "X",
+]
+
+
+def test_runs_walked_answer_as_the_search() -> None:
+    """``numerals.holds_run`` walks the code points from where ``may_contain`` starts: the answers
+    of ``RUN``'s search."""
+    r = random.Random(2705)
+    found = 0
+    for text in random_texts(r, _RUN_PIECES, 100_000, 10):
+        start = r.randint(0, len(text))
+        expected = _RUN_BEFORE.search(text, start) is not None
+        found += expected
+        assert numerals.holds_run(text, start) == expected, (text, start)
     assert 10_000 < found < 90_000
 
 
