@@ -30,22 +30,14 @@ from .jsonembedded import embedded
 from .jsonkeys import ObjectKeys
 from .jsonlists import walk_list
 from .jsonobjects import members, rows
+from .jsonpairs import HELD_VALUES, SHAPE_FIELDS, held, may_hold_pairs, pair
 from .jsonregions import Regions
-from .jsonshapes import (
-    HEADER_SET,
-    HELD_VALUES,
-    SHAPE_FIELDS,
-    PlanOf,
-    held,
-    in_parts,
-    may_hold_pairs,
-    pair,
-    split_numbers,
-)
+from .jsonshapes import HEADER_SET, PlanOf
 from .jsontables import cell_rows
 from .jsonvalues import _by_row_index, _embedded_json
 from .name_headings import PERSONS_KEYS
 from .numberparts import NumberParts
+from .partkeys import in_parts, split_numbers
 from .persons import Persons
 from .structured import ENVELOPE, json_records
 from .valuepaths import Ref, ValueVisitor

@@ -24,7 +24,7 @@ _ROWS: Final = ("r", "row", "rowIndex", "rowNo")
 _COLUMNS: Final = ("c", "col", "column", "colIndex", "columnIndex")
 _VALUES: Final = ("v", "value", "text")
 ROW_SET: Final = frozenset(_ROWS)
-# Rows above the header that may be a title's (as a SheetJS sheet's: ``jsonshapes.sheet``).
+# Rows above the header that may be a title's (as a SheetJS sheet's: ``jsonsheet.sheet``).
 _HEADER_ROWS: Final = 3
 
 

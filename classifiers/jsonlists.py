@@ -16,10 +16,11 @@ from .jsongrid import cell_header, cell_row
 from .jsonrows import ROW_KEYS, split_file, split_ids
 from .jsonrows import cells as row_cells
 from .jsonshapes import entries as entry_shape
-from .jsonshapes import header_row, in_parts
+from .jsonshapes import header_row
 from .jsontables import axes, entries, table
 from .masked_rows import mobiles as masked_mobiles
 from .name_headings import PERSONAL_FIELDS
+from .partkeys import in_parts
 
 if TYPE_CHECKING:
     from .fastjson import ColumnWalker

@@ -17,8 +17,10 @@ from .entities.name_patterns import _UNIT_ENDS
 from .jsoncolumns import columns
 from .jsongrid import column_model, grid_rows, modelled_rows
 from .jsonkeys import personal_record
-from .jsonshapes import HEADER_SET, HELD_VALUES, SHAPE_FIELDS, grid, held, may_be_sheet, may_hold_pairs, pair, sheet
+from .jsonpairs import HELD_VALUES, SHAPE_FIELDS, held, may_hold_pairs, pair
+from .jsonshapes import HEADER_SET, grid
 from .jsonshapes import table as table_shape
+from .jsonsheet import may_be_sheet, sheet
 from .jsontables import table
 from .jsonvalues import _by_row_index
 from .name_headings import full_name
@@ -59,7 +61,7 @@ def members(
 ) -> tuple[Any, bool]:
     """An object member by member; ``column``: the key its values are judged under, when
     its own keys are the rows' index; ``holder``: the key the members holding a value
-    (``jsonshapes.HELD_VALUES``) are judged under, the object's own key; ``persons``: the
+    (``jsonpairs.HELD_VALUES``) are judged under, the object's own key; ``persons``: the
     object is under a key that says it holds persons (``PERSONS_KEYS``), so its keys shaped
     like full names are names whatever their values hold."""
     # {"A1": {"v": "姓名"}, "A2": {"v": "张伟"}}: a SheetJS worksheet, each cell under its heading

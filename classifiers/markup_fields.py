@@ -4,7 +4,7 @@ that name a field or hold its value, and the heading of the table column it stan
 
 from __future__ import annotations
 
-from .jsonshapes import PAIR_NAMES, PAIR_VALUES
+from .jsonpairs import PAIR_NAMES, PAIR_VALUES
 from .markup_lexer import Elem
 
 # Also the pairs' names of dynamic forms and attribute-value stores, as jsonshapes reads them in

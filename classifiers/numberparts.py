@@ -1,14 +1,15 @@
 """One number written in parts (``{"sfzh1": "610902", "sfzh2": "199001011234"}``, ``{"sfzh":
 ["610902", "19900101", "1234"]}``): judged whole under the key the catalog knows, and its mask
 cut back into parts as long as the values were. Which objects may hold such parts
-(``jsonshapes.may_split``) is remembered by their keys.
+(``partkeys.may_split``) is remembered by their keys.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .jsonshapes import PlanOf, may_split, split_numbers
+from .jsonshapes import PlanOf
+from .partkeys import may_split, split_numbers
 from .structured import _child
 from .valuepaths import Ref, ValueVisitor
 
@@ -24,7 +25,7 @@ class NumberParts:
         self._split_keys = split_keys  # keys of an object -> may it hold a number in parts?
 
     def may_split(self, node: dict[str, Any]) -> bool:
-        """``jsonshapes.may_split`` for the object's keys, remembered by them: objects of a
+        """``partkeys.may_split`` for the object's keys, remembered by them: objects of a
         response share their keys, and a test per key cost more than a record's walk."""
         keys = tuple(node)
         known = self._split_keys.get(keys)
@@ -35,7 +36,7 @@ class NumberParts:
         return known
 
     def masks(self, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
-        """The masks of members holding the parts of one number (``jsonshapes.split_numbers``),
+        """The masks of members holding the parts of one number (``partkeys.split_numbers``),
         by key: the number is judged whole under the key the catalog knows, and its mask cut
         into parts as long as the values were (a mask of another length goes into each)."""
         masks: dict[str, Any] = {}  # Any: the walk assigns its masks to a variable of JSON values
