@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .columns import business_clean, join, maybe
+from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
 from .jsonvalues import _MISSING, _by_column
 from .masked_in_part import may_hold_mask
 from .regionentries import listed_region_names
@@ -46,8 +47,9 @@ def columns(
             if persons.holds_person(item):
                 persons.note(first - i, item)
     regional = listed_region_names(items, plan_of)  # [{"code": "632801", "name": "格尔木市"}, …]
+    bank = banked(items[0])  # [{"khh": "农商行", "zh": "6221…"}]: zh (账号) is the bank's account
     for key, column in _by_column(items):
-        plan = plan_of(None if key in regional else key)
+        plan = plan_of(ACCOUNT_KEY if bank and key in ACCOUNT_KEYS else None if key in regional else key)
         joined = join(column)
         info = plan.info
         if is_records and info is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
+from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
 from .jsoncolumns import columns
 from .jsongrid import column_model, grid_rows, modelled_rows
 from .jsonkeys import personal_record
@@ -97,6 +98,8 @@ def members(
     out: dict[str, Any] | None = None
     row = walker.regions.rows_of.get(id(node)) if column is not None else None
     unread: list[str] | None = None  # members under no key the catalog knows that may be a masked mobile
+    # {"khh": "农商行", "zh": "6221…"}: beside a bank's key, zh (账号) is the bank's account
+    bank = banked(node)
     for i, (k, v) in enumerate(node.items()):
         new_key = walker.keys.masked(k, path, record)
         # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
@@ -128,6 +131,8 @@ def members(
                 walk_key = headings.get(k, k)
             elif k in regional:
                 walk_key = None  # a region's name: no person's
+            elif bank and k in ACCOUNT_KEYS:
+                walk_key = ACCOUNT_KEY
             else:
                 walk_key = k
             if row is None:
