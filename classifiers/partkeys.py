@@ -47,19 +47,14 @@ def split_numbers(node: dict[str, Any], plan_of: PlanOf) -> list[tuple[str, list
             keys.append(key)  # {"sfzh17": …, "jym": "5"}: the check character ends the number
             length += 1
             continue
-        # A key with a part index (sfzh1), or an ID number's key holding its 17 digits alone,
+        # A key naming a part (``_stem``), or an ID number's key holding its 17 digits alone,
         # which a check character's member may follow ({"sfzh": …, "校验码": "X"}).
-        # Or a part's word after it (phone_prefix, phone_suffix; mobileHead, mobileTail).
-        stem = (
-            key.rstrip("0123456789_-")
-            if key[-1:].isdigit()
-            else _part_stem(key) or _pinyin_stem(key, node) or (key if len(part) == 17 else "")
-        )
+        stem = _stem(key, node) or (key if len(part) == 17 else "")
         if stem and stem == base and part and _digits(part):
             keys.append(key)
             length += len(part)
             continue
-        if len(keys) > 1 and length in _NUMBER_LENGTHS.get(entity_of(base, plan_of), ()):
+        if len(keys) > 1 and length in _lengths(base, keys[0], plan_of):
             out.append((base, keys))
         base, keys, length = stem, [key], len(part)
         if not (stem and part and _digits(part)):
@@ -86,18 +81,40 @@ def may_split(keys: tuple[str, ...], plan_of: PlanOf) -> bool:
     """Could an object with these keys hold a number in parts (``split_numbers``)? A key that
     is a number's key the catalog knows with a part index after it (``sfzh1``), or a check
     character's key beside an ID number's (``sfzh``, ``jym``)."""
-    return any(
-        entity_of(
-            key.rstrip("0123456789_-") if key[-1:].isdigit() else _part_stem(key) or _pinyin_stem(key, keys), plan_of
-        )
-        in _NUMBER_LENGTHS
-        for key in keys
-    ) or (not CHECK_KEYS.isdisjoint(keys) and any(entity_of(key, plan_of) == _ID for key in keys))
+    return any(_lengths(_stem(key, keys), key, plan_of) for key in keys) or (
+        not CHECK_KEYS.isdisjoint(keys) and any(entity_of(key, plan_of) == _ID for key in keys)
+    )
 
 
 # A part's word after a number's key: {"phone_prefix": "139", "phone_suffix": "12345678"} went out
-# whole, eleven digits in two members (only an index after the key was read so).
-_PART_WORD = re.compile(r"[_-]?(?:prefix|suffix|head|tail|front|back)$", re.IGNORECASE)
+# whole, eleven digits in two members (only an index after the key was read so); and "part" before
+# an index ({"idPart1": "610902", "idPart2": …}, sfzh_part1).
+_PART_WORD = re.compile(r"[_-]?(?:prefix|suffix|head|tail|front|back|part)$", re.IGNORECASE)
+_INDEX = "0123456789_-"
+# Keys that name no number alone (a record's id, as often), whose members name themselves parts
+# with a part's word (idPart1, id_part2): together an ID number's 18 characters, judged under the
+# key, which masks an ID number its checksum proves (a record's id in parts stays).
+_PARTED_IDS = frozenset({"id", "ID", "Id"})
+
+
+def _stem(key: str, keys: Collection[str]) -> str:
+    """The key of the number ``key`` names a part of ("" when none): a part index after it
+    (sfzh1), a part's word (phone_prefix, mobileHead, idPart1) or a part's pinyin initial with
+    the pair's other key beside it (sfzhq beside sfzhh), the latter two maybe before an index or
+    the part's length (sfzh_q6 beside sfzh_h12)."""
+    if key[-1:].isdigit():
+        bare = key.rstrip(_INDEX)
+        return _pinyin_stem(bare, keys) or _part_stem(bare) or bare
+    return _part_stem(key) or _pinyin_stem(key, keys)
+
+
+def _lengths(stem: str, key: str, plan_of: PlanOf) -> tuple[int, ...]:
+    """The lengths of the number whose part ``key`` is, under ``stem`` (``_stem``): those of the
+    entity the catalog knows the stem as, or an ID number's for an id in parts (``_PARTED_IDS``)."""
+    lengths = _NUMBER_LENGTHS.get(entity_of(stem, plan_of))
+    if lengths is not None:
+        return lengths
+    return (18,) if stem in _PARTED_IDS and _PART_WORD.search(key.rstrip(_INDEX)) is not None else ()
 
 
 def _part_stem(key: str) -> str:
@@ -113,12 +130,16 @@ _PINYIN_PARTS = {"q": "h", "h": "q", "qb": "hb", "hb": "qb", "qd": "hd", "hd": "
 
 
 def _pinyin_stem(key: str, keys: Collection[str]) -> str:
-    """``key`` without a part's pinyin initials after it when the pair's other key stands in
-    ``keys`` (sfzhq beside sfzhh: sfzh); "" when it has none."""
+    """``key`` (less an index or a length after it) without a part's pinyin initials after it
+    when the pair's other key stands in ``keys`` (sfzhq beside sfzhh, sfzh_q6 beside sfzh_h12:
+    sfzh); "" when it has none."""
     for length in (2, 1):
         other = _PINYIN_PARTS.get(key[-length:])
-        if other is not None and len(key) > length + 1 and key[:-length] + other in keys:
-            return key[:-length]
+        if other is None or len(key) <= length + 1:
+            continue
+        pair = key[:-length] + other
+        if pair in keys or any(k[-1:].isdigit() and k.rstrip(_INDEX) == pair for k in keys):
+            return key[:-length].rstrip("_-")
     return ""
 
 
