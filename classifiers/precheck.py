@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .entities import address, address_latin, licence_plate, name_lists, name_spaced, numerals, person_name
+from .entities import (
+    address,
+    address_latin,
+    licence_plate,
+    name_english,
+    name_lists,
+    name_spaced,
+    numerals,
+    person_name,
+)
 from .masked_in_part import LABELLED_MOBILE_HINT, may_be_labelled_mobile
 from .masked_rows import may_be_in_line
 from .normalise import LOOSE_SEPARATORS
@@ -101,6 +110,7 @@ def may_hold(text: str) -> bool:
         or address_latin.may_be_prose(text)
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
         or may_be_in_line(text)  # 张**,138****8000,男: the same beside a person (masked_rows.py)
+        or name_english.may_contain(text)  # Person 张伟 not found: a text opening with ASCII only
     )
 
 

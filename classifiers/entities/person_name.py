@@ -17,6 +17,7 @@ from . import (
     mobile,
     name_addressed,
     name_captions,
+    name_english,
     name_heads,
     name_lists,
     name_prose,
@@ -287,6 +288,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     found += name_heads.head_names(text, heads)  # 张伟系户主之子, 经张伟同意
     if name_spaced.may_contain(text):  # 王 秀 英 已领取: spaced out, no label
         found += name_spaced.spaced_names(text)
+    if name_english.may_contain(text):  # Person 张伟 not found, his mother 王秀英
+        found += name_english.names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -548,6 +551,7 @@ def may_contain(text: str) -> bool:
         or may_follow_relation(text)
         or name_lists.may_contain(text)
         or name_spaced.may_contain(text)
+        or name_english.may_contain(text)
     )
 
 

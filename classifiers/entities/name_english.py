@@ -1,0 +1,84 @@
+"""A Chinese name in an English sentence, after a word that says a person: ``his mother 王秀英 lives
+with him``, ``Person 张伟 not found``, ``user 李娜 already exists``, ``NotFoundException: 王秀英`` (an
+error message, a log line, a remark an outsourced team writes in English). No other names pass
+reads an English word as a name's context, and the scanner's pre-check let no such text through.
+
+The evidence is the English word right before the name (a colon or a comma between at most) and
+the name standing alone: two to four ideographs with no ideograph on either side, shaped as a
+name and no place, unit, group or pseudonym (``name_tests.beside_number``): ``Category 低保``,
+``Region 汉滨区`` and ``order for 周报`` (no word for a person) stay.
+
+Only a text that opens with an ASCII character other than a digit is searched (``may_contain``):
+one comparison for the Chinese texts, which open with an ideograph, a digit or a full-width sign.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .name_patterns import _CJK
+from .name_tests import beside_number
+
+# English words a person's name follows: a person's role in a case, a relative, a title, a
+# visit, and an exception's name before its message's colon (UserNotFoundException: 张伟).
+_WORDS: Final = (
+    "person",
+    "persons",
+    "people",
+    "user",
+    "applicant",
+    "resident",
+    "citizen",
+    "member",
+    "customer",
+    "client",
+    "patient",
+    "elder",
+    "householder",
+    "owner",
+    "recipient",
+    "beneficiary",
+    "guardian",
+    "contact",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "spouse",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "child",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "name",
+    "named",
+    "visited",
+    "visiting",
+    "called",
+)
+_NAME_RE: Final = re.compile(rf"(?:\b(?i:{'|'.join(_WORDS)})\.?[:,]?|[A-Za-z]Exception:) ([{_CJK}]{{2,4}})(?![{_CJK}])")
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a name in an English sentence? It opens with an ASCII character other
+    than a digit, and the pattern finds one."""
+    first = text[:1]
+    return first != "" and first < "\x80" and not ("0" <= first <= "9") and _NAME_RE.search(text) is not None
+
+
+def names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names after an English word that says a person: (start, end, score, evidence)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _NAME_RE.finditer(text):
+        if beside_number(match.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "surname+english-context"))
+    return found
