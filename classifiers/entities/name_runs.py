@@ -330,7 +330,19 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             size = tail_whole(text[cjk_start(text, end) : end])
             if size and end - size not in starts:
                 found.append((end - size, end, 0.85, "surname+beside-id"))
+        pad = _padded_before(text, at)
+        if pad > 0:  # "  张伟  <ID>": a name padded to a column's width (_BESIDE_ID_RE reads one space)
+            start = cjk_start(text, pad)
+            if start < pad and start not in starts and _field_is_name(text[start:pad]):
+                found.append((start, pad, 0.85, "surname+beside-id"))
         after = at + 18
+        pad = _padded_after(text, after)
+        if pad > 0:  # "<ID>   李娜"
+            end = pad
+            while end < len(text) and cjk_at(text, end):
+                end += 1
+            if pad not in starts and _field_is_name(text[pad:end]):
+                found.append((pad, end, 0.85, "surname+beside-id"))
         if after < len(text) and text[after] in _FIELD_SEPARATORS:
             start = end = after + 1
             while end < len(text) and cjk_at(text, end):
@@ -338,6 +350,27 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             if start not in starts and _field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
     return found
+
+
+# What pads a field to a column's width (U+3000 is a space once folded): two of them or more part
+# a name from the ID number beside it as a field separator does.
+_PADDING = " \t"
+
+
+def _padded_before(text: str, at: int) -> int:
+    """Where the padding before ``at`` begins, when two spaces or more stand there; 0 otherwise."""
+    start = at
+    while start > 0 and text[start - 1] in _PADDING:
+        start -= 1
+    return start if at - start >= 2 else 0
+
+
+def _padded_after(text: str, at: int) -> int:
+    """Where the padding from ``at`` ends, when two spaces or more stand there; 0 otherwise."""
+    end = at
+    while end < len(text) and text[end] in _PADDING:
+        end += 1
+    return end if end - at >= 2 else 0
 
 
 def _field_is_name(run: str) -> bool:
