@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from .detect import Plan
+from .entities.name_lists import is_day_or_place
 from .jsonkeys import ObjectKeys
 from .jsonrows import name_cells
 from .jsonshapes import PlanOf
@@ -139,11 +140,13 @@ class RowCells:
 
     def labels(self, labels: Any, path: str, record: int) -> list[Any] | None:
         """A chart's labels (an axis's, ``axis``; Chart.js's ``{"labels": ["张伟", "李娜"],
-        "datasets": [...]}``) masked as names when they are all full names; None otherwise."""
+        "datasets": [...]}``) masked as names when they are all full names and no weekday (周一) or
+        county-level city (张家港); None otherwise."""
         if type(labels) is not list or not 1 < len(labels) <= _AXIS_MAX:
             return None
         for label in labels:
-            if type(label) is not str or not 1 < len(label) < 5 or not full_name(label):
+            # 周一 … 周日 are of a name's shape: an axis of weekdays was masked as names
+            if type(label) is not str or not 1 < len(label) < 5 or not full_name(label) or is_day_or_place(label):
                 return None
         if not all(self.keys.name_shaped(label) for label in labels):
             return None
