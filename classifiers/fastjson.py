@@ -27,6 +27,7 @@ from .jsoncells import CHART_AXES, RowCells
 from .jsoncolumns import columns
 from .jsoncompound import CompoundValues
 from .jsonembedded import embedded
+from .jsongraph import LINK_SET
 from .jsonkeys import ObjectKeys
 from .jsonlists import walk_list
 from .jsonobjects import members, rows
@@ -182,10 +183,11 @@ class ColumnWalker:
             (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
             or not all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(items)))
             or (self.numbers.may_split(first) and split_numbers(first, self.plan_of))
+            or not LINK_SET.isdisjoint(first)  # ECharts' [{"type": "graph", "data": […], "links": […]}]
         ):
             # Keys that may hold findings, tables (each object's header names its columns),
             # name/value pairs (each value under the name its own pair holds) or numbers in
-            # parts (sfzh1, sfzh2: judged whole in each object): object by object. Pairs are
+            # parts (sfzh1, sfzh2: judged whole in each object), graphs (jsongraph): object by object. Pairs are
             # the fields of one record: to region judgement, no object of theirs is an item.
             return rows(self, items, path, record, embed, is_records, pairs)
         return items, columns(self, items, path, record, embed, is_records, None)

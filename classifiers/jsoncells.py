@@ -2,7 +2,8 @@
 a full name (``["张伟", <ID number>]``: a name there is the row's when its other cells say a
 person), and mobiles masked in part beside a person's name or ID number (``["张**",
 "138****8000"]``, ``{"a": "张伟", "b": "138****8000"}``: ``masked_rows``) in a row of plain cells,
-in an object under keys that say nothing, and in a column of such objects. Each mobile is judged
+in an object under keys that say nothing, and in a column of such objects; a full name beside a
+person's ID number in an object under keys that say nothing (``object_names``). Each mobile is judged
 as a mobile's key's value, and the full names beside it under keys that say nothing as names.
 Also a chart's axis of names (ECharts' ``{"xAxis": {"data": ["张伟", "李娜"]}}``: ``axis``).
 """
@@ -92,6 +93,25 @@ class RowCells:
                     out[list(out)[i]] = masked
         return out
 
+    def object_names(
+        self, node: dict[str, Any], out: dict[str, Any] | None, named: list[str], path: str, record: int
+    ) -> dict[str, Any] | None:
+        """``out`` (None: ``node`` unchanged) with the members of ``named``, full names under keys the
+        catalog does not know, masked as names: the object's other members identified a person
+        and named no one (``{"a": "张伟", "b": <ID number>}``, as a row of plain cells,
+        ``name_cells``). A member whose key was masked is left (it is written under that key)."""
+        for k in named:
+            value = node[k]
+            if not self.unknown_key(k) or not self.keys.name_shaped(value):
+                continue
+            if out is not None and out.get(k) is not value:
+                continue
+            masked = self.visit(value, self.member_name_plan, record, _child(path, k), True)
+            if masked is not None:
+                out = dict(node) if out is None else out
+                out[k] = masked
+        return out
+
     def column_mobiles(
         self,
         items: list[dict[str, Any]],
@@ -140,8 +160,8 @@ class RowCells:
 
     def labels(self, labels: Any, path: str, record: int) -> list[Any] | None:
         """A chart's labels (an axis's, ``axis``; Chart.js's ``{"labels": ["张伟", "李娜"],
-        "datasets": [...]}``) masked as names when they are all full names and no weekday (周一) or
-        county-level city (张家港); None otherwise."""
+        "datasets": [...]}``; a relation graph's nodes', ``jsongraph``) masked as names when they
+        are all full names and no weekday (周一) or county-level city (张家港); None otherwise."""
         if type(labels) is not list or not 1 < len(labels) <= _AXIS_MAX:
             return None
         for label in labels:

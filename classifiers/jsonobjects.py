@@ -16,6 +16,7 @@ from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
 from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
 from .jsoncolumns import columns
+from .jsongraph import LINK_SET, graph
 from .jsongrid import column_model, grid_rows, modelled_rows
 from .jsonkeys import personal_record
 from .jsonpairs import HELD_VALUES, SHAPE_FIELDS, held, may_hold_pairs, pair
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 # A mobile masked in part, as it stands (138****8000) and in groups (138-****-8000).
 _MOBILE_LENGTHS: Final = (11, 13)
+# Members of an object read as a row's cells for who it is (jsonrows' row of a dozen cells at most).
+_ROW_MEMBERS: Final = 12
 
 
 def reached_no_one_else(walker: ColumnWalker, before: tuple[int, int, int, int]) -> bool:
@@ -65,6 +68,10 @@ def members(
     (``jsonpairs.HELD_VALUES``) are judged under, the object's own key; ``persons``: the
     object is under a key that says it holds persons (``PERSONS_KEYS``), so its keys shaped
     like full names are names whatever their values hold."""
+    # {"nodes": [{"label": "张伟"}, …], "edges": […]}: a relation graph, its nodes' names masked first
+    drawn = None if LINK_SET.isdisjoint(node) else graph(walker, node, path, record)
+    if drawn is not None:
+        node = drawn
     # {"A1": {"v": "姓名"}, "A2": {"v": "张伟"}}: a SheetJS worksheet, each cell under its heading
     headings = sheet(node, walker.plan_of) if len(node) > 1 and may_be_sheet(next(iter(node))) else None
     if (
@@ -100,6 +107,9 @@ def members(
     unread: list[str] | None = None  # members under no key the catalog knows that may be a masked mobile
     # {"khh": "农商行", "zh": "6221…"}: beside a bank's key, zh (账号) is the bank's account
     bank = banked(node)
+    # {"a": "张伟", "b": <ID number>}: a full name under a key that says nothing, beside a person's number
+    start = walker.found() if 1 < len(node) <= _ROW_MEMBERS else None
+    named: list[str] | None = None
     for i, (k, v) in enumerate(node.items()):
         new_key = walker.keys.masked(k, path, record)
         # One record in a list is that record ({"张三": [{"sfzh": …}]}); several are an
@@ -139,6 +149,8 @@ def members(
                 new, changed = walker.walk(v, _child(path, k), walk_key, record, embed)
                 if not changed and type(v) is str and len(v) in _MOBILE_LENGTHS and walker.cells.unknown_key(walk_key):
                     unread = [k] if unread is None else [*unread, k]
+                if start is not None and not changed and type(v) is str and 1 < len(v) < 5 and full_name(v):
+                    named = [k] if named is None else [*named, k]
             else:  # a column by row index of column-wise records: row "k" is an item of its own
                 if walker.persons.names_person(column, v):
                     walker.persons.add(row - int(k))
@@ -171,7 +183,11 @@ def members(
             out[k] = new
     if unread is not None:  # {"a": "张**", "b": "138****8000"}: a masked mobile beside a person
         out = walker.cells.object_mobiles(node, out, unread, path, record)
-    return (out, True) if out is not None else (node, False)
+    if named is not None and start is not None and walker.names_no_one_else(start, False):
+        out = walker.cells.object_names(node, out, named, path, record)
+    if out is not None:
+        return out, True
+    return node, drawn is not None
 
 
 def map_members(
