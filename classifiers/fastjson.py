@@ -183,7 +183,9 @@ class ColumnWalker:
             (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
             or not all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(items)))
             or (self.numbers.may_split(first) and split_numbers(first, self.plan_of))
-            or not LINK_SET.isdisjoint(first)  # ECharts' [{"type": "graph", "data": […], "links": […]}]
+            # ECharts' series [{"type": "graph", "data": […], "links": […]}] (records with links of
+            # their own, HATEOAS', stay in the column pass)
+            or (not LINK_SET.isdisjoint(first) and first.get("type") == "graph")
         ):
             # Keys that may hold findings, tables (each object's header names its columns),
             # name/value pairs (each value under the name its own pair holds) or numbers in

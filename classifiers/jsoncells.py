@@ -27,6 +27,11 @@ from .valuepaths import ValueVisitor
 
 # An ECharts option's members holding the labels of a category axis or a legend.
 CHART_AXES: Final = frozenset(["xAxis", "yAxis", "legend", "radiusAxis", "angleAxis", "singleAxis"])
+# Keys of an answer's message or status, whose words (成功, 申请) may be of a name's shape: a value
+# under one is no row's name ({"msg": "成功", "data": <ID number>}).
+_MESSAGE_KEYS: Final = frozenset(
+    ["msg", "message", "errmsg", "errMsg", "error", "status", "state", "result", "tip", "info"]
+)
 _AXIS_MAX = 500  # labels of an axis read for names (a longer one is a series of dates or codes)
 
 
@@ -96,13 +101,19 @@ class RowCells:
     def object_names(
         self, node: dict[str, Any], out: dict[str, Any] | None, named: list[str], path: str, record: int
     ) -> dict[str, Any] | None:
-        """``out`` (None: ``node`` unchanged) with the members of ``named``, full names under keys the
-        catalog does not know, masked as names: the object's other members identified a person
-        and named no one (``{"a": "张伟", "b": <ID number>}``, as a row of plain cells,
-        ``name_cells``). A member whose key was masked is left (it is written under that key)."""
+        """``out`` (None: ``node`` unchanged) with the members of ``named``, full names, masked as
+        names when the object is a row under keys that say nothing: its other members identified
+        a person and named no one (``{"a": "张伟", "b": <ID number>}``, as a row of plain cells,
+        ``name_cells``), no key is one the catalog knows and no value an object or a list (an
+        envelope's ``{"msg": "成功", "data": {"sfzh": …}}`` and ``{"msg": "成功", "sfzh": …}`` keep their
+        word). A member whose key was masked is left (it is written under that key)."""
+        if not all(type(v) is not dict and type(v) is not list for v in node.values()):
+            return out
+        if not all(self.unknown_key(k) for k in node):
+            return out
         for k in named:
             value = node[k]
-            if not self.unknown_key(k) or not self.keys.name_shaped(value):
+            if k in _MESSAGE_KEYS or not self.keys.name_shaped(value):
                 continue
             if out is not None and out.get(k) is not value:
                 continue

@@ -102,6 +102,8 @@ STAY: list[Any] = [
     {"nodes": [{"id": 1, "label": "低保"}, {"id": 2, "label": "特困"}], "edges": [{"from": 1, "to": 2}]},
     {"nodes": [{"id": 1, "label": "张伟"}, {"id": 2, "label": "民政局"}], "edges": [{"from": 1, "to": 2}]},
     {"nodes": [{"id": 1, "label": "周一"}, {"id": 2, "label": "周二"}], "edges": []},
+    # records with links of their own (HATEOAS), titles of a name's shape: no graph
+    [{"title": "周报", "links": [{"rel": "self", "href": "/r/1"}]}, {"title": "月报", "links": []}],
     {"nodes": [{"id": 1, "label": "周一"}, {"id": 2, "label": "周二"}], "edges": [{"from": 1, "to": 2}]},
     # An axis of weekdays (周 is a surname): masked as names before this round.
     {"xAxis": {"data": ["周一", "周二", "周三"]}, "series": [{"data": [3, 5, 2]}]},
@@ -118,6 +120,22 @@ def test_a_place_beside_an_id_number_stays() -> None:
     for role in ROLES:
         masked = json.loads(out(json.dumps({"a": "汉阴县", "b": ID}, ensure_ascii=False), "application/json", role))
         assert masked["a"] == "汉阴县" and masked["b"] != ID, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"code": 0, "msg": "成功", "data": {"sfzh": ID}},  # an envelope: 成功 is of a name's shape
+        {"msg": "成功", "sfzh": ID},  # a key the catalog knows beside it
+        {"msg": "成功", "data": ID},  # under a message's key
+        {"a": "成功", "b": {"c": ID}},  # an object among the values: no row
+    ],
+)
+def test_an_envelope_word_beside_an_id_number_stays(doc: dict[str, Any]) -> None:
+    for role in ROLES:
+        masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        word = "msg" if "msg" in doc else "a"
+        assert masked[word] == "成功" and ID not in json.dumps(masked), (role, masked)
 
 
 def test_a_graph_keeps_its_shape_and_edge_labels() -> None:
