@@ -27,10 +27,13 @@ from .valuepaths import ValueVisitor
 
 # An ECharts option's members holding the labels of a category axis or a legend.
 CHART_AXES: Final = frozenset(["xAxis", "yAxis", "legend", "radiusAxis", "angleAxis", "singleAxis"])
-# Keys of an answer's message or status, whose words (成功, 申请) may be of a name's shape: a value
-# under one is no row's name ({"msg": "成功", "data": <ID number>}).
-_MESSAGE_KEYS: Final = frozenset(
-    ["msg", "message", "errmsg", "errMsg", "error", "status", "state", "result", "tip", "info"]
+# Keys of an answer's message, status or type, whose words (成功, 申请) may be of a name's shape: a
+# value under one is no row's name ({"msg": "成功", "data": <ID number>}, {"type": "申请", …}).
+_WORD_KEYS: Final = frozenset(
+    (
+        *("msg", "message", "errmsg", "errMsg", "error", "status", "state", "result", "tip", "info"),
+        *("type", "category", "kind", "lx", "zt", "lb"),
+    )
 )
 _AXIS_MAX = 500  # labels of an axis read for names (a longer one is a series of dates or codes)
 
@@ -113,7 +116,7 @@ class RowCells:
             return out
         for k in named:
             value = node[k]
-            if k in _MESSAGE_KEYS or not self.keys.name_shaped(value):
+            if k in _WORD_KEYS or not self.keys.name_shaped(value):
                 continue
             if out is not None and out.get(k) is not value:
                 continue

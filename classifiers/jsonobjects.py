@@ -149,7 +149,15 @@ def members(
                 new, changed = walker.walk(v, _child(path, k), walk_key, record, embed)
                 if not changed and type(v) is str and len(v) in _MOBILE_LENGTHS and walker.cells.unknown_key(walk_key):
                     unread = [k] if unread is None else [*unread, k]
-                if start is not None and not changed and type(v) is str and 1 < len(v) < 5 and full_name(v):
+                # (not beside a bank's account: {"khh": "农商行", "zh": …} names a bank)
+                if (
+                    start is not None
+                    and not bank
+                    and not changed
+                    and type(v) is str
+                    and 1 < len(v) < 5
+                    and full_name(v)
+                ):
                     named = [k] if named is None else [*named, k]
             else:  # a column by row index of column-wise records: row "k" is an item of its own
                 if walker.persons.names_person(column, v):

@@ -129,6 +129,7 @@ def test_a_place_beside_an_id_number_stays() -> None:
         {"msg": "成功", "sfzh": ID},  # a key the catalog knows beside it
         {"msg": "成功", "data": ID},  # under a message's key
         {"a": "成功", "b": {"c": ID}},  # an object among the values: no row
+        {"msg": "成功", "type": "申请", "data": ID},  # under a type's key
     ],
 )
 def test_an_envelope_word_beside_an_id_number_stays(doc: dict[str, Any]) -> None:
@@ -136,6 +137,14 @@ def test_an_envelope_word_beside_an_id_number_stays(doc: dict[str, Any]) -> None
         masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
         word = "msg" if "msg" in doc else "a"
         assert masked[word] == "成功" and ID not in json.dumps(masked), (role, masked)
+
+
+@pytest.mark.parametrize("bank", ["农商行", "农行", "工商银行"])
+def test_a_bank_beside_its_account_stays(bank: str) -> None:
+    for role in ROLES:
+        doc = {"khh": bank, "zh": ACCOUNT}
+        masked = json.loads(out(json.dumps(doc, ensure_ascii=False), "application/json", role))
+        assert masked["khh"] == bank and masked["zh"] != ACCOUNT, (role, masked)
 
 
 def test_a_graph_keeps_its_shape_and_edge_labels() -> None:
