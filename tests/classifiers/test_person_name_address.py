@@ -212,7 +212,9 @@ def test_cjk_test_by_code_point_equals_the_string_comparison() -> None:
 def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
     """``name_runs._beside_id_apart`` as it was (2026-12-01): a character told CJK by comparing it as
     a string, the separator after the number looked up in a tuple of the separators (the slice
-    past the text's end is "", in no tuple)."""
+    past the text's end is "", in no tuple); and since formats round five (2026-12-02) two spaces
+    or tabs or more on either side read as a separator (a name padded to a column's width),
+    searched here by regex."""
 
     def is_cjk(char: str) -> bool:
         return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
@@ -228,7 +230,21 @@ def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> 
                 start -= 1
             if start not in starts and name_runs._field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
+        padded = re.search(r"[ \t]{2,}\Z", text[:at])
+        if padded is not None and padded.start() > 0:
+            start = end = padded.start()
+            while start > 0 and is_cjk(text[start - 1]):
+                start -= 1
+            if start not in starts and name_runs._field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
         after = at + 18
+        padded = re.match(r"[ \t]{2,}", text[after:])
+        if padded is not None:
+            start = end = after + padded.end()
+            while end < len(text) and is_cjk(text[end]):
+                end += 1
+            if start not in starts and name_runs._field_is_name(text[start:end]):
+                found.append((start, end, 0.85, "surname+beside-id"))
         if text[after : after + 1] in tuple(separators):
             start = end = after + 1
             while end < len(text) and is_cjk(text[end]):
@@ -244,7 +260,7 @@ def test_fields_beside_an_id_equal_those_found_before() -> None:
     separators and others, ID numbers valid and not, at the text's end too."""
     r = random.Random(18)
     names = ["张伟", "张伟", "扎西", "申请人", "汉阴县", "农民", "巴特尔", "金额"]
-    pieces = [ID, ID, ID, bad_check(ID), *names, *",,、、;|", *"，: 1a"]
+    pieces = [ID, ID, ID, bad_check(ID), *names, *",,、、;|", *"，: 1a", "  ", "\t\t"]
     seen = 0
     for text in random_texts(r, pieces, 40_000, 6):
         runs = [m.start() for m in re.finditer("[0-9]{17,}", text)]
