@@ -51,6 +51,9 @@ def _digits_out(text: str, number: str) -> None:
         (f"{ID[:6]} {ID[6:10]} {ID[10:14]} {ID[14:]} {CARD}", ID),
         (f"身份证号码【{ID[:6]}\u00a0{ID[6:10]}\u00a0{ID[10:14]}\u00a0{ID[14:]} {CARD}", ID),
         (f"{ID[:6]} {ID[6:10]} {ID[10:14]} {ID[14:]} 00000000000", ID),
+        # Or followed by one more group, a percent-escape's digits too (numbers round sixteen's find).
+        (f"身份证号：{ID[:6]} {ID[6:14]} {ID[14:]} 36", ID),
+        (f"{ID[:6]} {ID[6:14]} {ID[14:]}%36", ID),
         # And one whose last group is long, after another number in groups.
         (f"该户6222 0200 0589 2061 358  {ID[:6]}-{ID[6:]}，", ID),
         # A mobile's first three digits in brackets, as an area code is written.
