@@ -225,8 +225,9 @@ class Scanner:
             # Digits grouped with spaces/hyphens: look again with the groups joined, and
             # with runs of groups joined one window at a time, so that two grouped numbers
             # back to back ("139 1234 5678 138 8765 4321") are not one 22-digit run.
-            found += self._patterns_in(fold_joined(plain, text, runs), hints, hint_evidence)
-            found += self._windows(plain, runs, hints, hint_evidence)
+            joined = self._patterns_in(fold_joined(plain, text, runs), hints, hint_evidence)
+            found += joined
+            found += self._windows(plain, runs, joined, hints, hint_evidence)
         if address_latin.may_be_prose(plain.text):  # No. 12 Yucai Road, Hanbin District: no label
             found += [
                 Match(address.ENTITY, *plain.span(start, end), 0.7, "latin+street+area")
@@ -257,10 +258,18 @@ class Scanner:
         return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))
 
     def _windows(
-        self, plain: Folded, runs: list[tuple[int, int]], hints: frozenset[str], hint_evidence: str
+        self,
+        plain: Folded,
+        runs: list[tuple[int, int]],
+        joined: list[Match],
+        hints: frozenset[str],
+        hint_evidence: str,
     ) -> list[Match]:
         out: list[Match] = []
         for groups in grouped(plain.text, runs):  # each run of digit groups, as its runs of digits (``runs``: of plain)
+            start, end = plain.span(groups[0][0], groups[-1][1])
+            if any(m.start <= start and m.end >= end for m in joined):
+                continue  # one number, found whole with its groups joined: a window finds no more
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None
