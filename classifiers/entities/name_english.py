@@ -70,9 +70,17 @@ _NAME_RE: Final = re.compile(rf"(?:\b(?i:{'|'.join(_WORDS)})\.?[:,]?|[A-Za-z]Exc
 
 def may_contain(text: str) -> bool:
     """Could ``text`` hold a name in an English sentence? It opens with an ASCII character other
-    than a digit, and the pattern finds one."""
+    than a digit, holds a character past ASCII (a name's), and the pattern finds one. The
+    pattern opens with a word boundary, which ``re`` tries at every position: asked of every
+    ASCII value of the demo document, it cost 4 % of an inspection."""
     first = text[:1]
-    return first != "" and first < "\x80" and not ("0" <= first <= "9") and _NAME_RE.search(text) is not None
+    return (
+        first != ""
+        and first < "\x80"
+        and not ("0" <= first <= "9")
+        and not text.isascii()
+        and _NAME_RE.search(text) is not None
+    )
 
 
 def names(text: str) -> list[tuple[int, int, float, str]]:
