@@ -12,16 +12,10 @@ from classifiers.inspect import Inspector
 from classifiers.levels import DataLevel
 from classifiers.registry import analyzer_engine
 from policies.masking import load_profiles
+from support.declared_entities import DIBAO_CERT
 
 DECLARED: dict[str, Any] = {
-    "DIBAO_CERT": {
-        "description": "低保证号",
-        "level": "important",
-        "patterns": [{"name": "dibao", "regex": "DB ?[0-9]{10}", "score": 0.6}],
-        "context": ["低保证"],
-        "pinyin": ["dbzh"],
-        "chinese": ["低保证号"],
-    },
+    "DIBAO_CERT": DIBAO_CERT,
     "TEKUN_CERT": {
         "patterns": [{"regex": "TK-[0-9]{3}-[0-9]{3}", "score": 0.3}],
         "context": ["特困供养证"],

@@ -16,6 +16,7 @@ from presidio_analyzer import AnalyzerEngine
 from classifiers.inspect import Inspector
 from classifiers.registry import analyzer_engine
 from policies.masking import load_profiles
+from support.declared_entities import DIBAO_CERT
 from support.inspected import inspected_json, json_leaks, leaks, out, unchanged, unchanged_json
 
 # Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5.
@@ -194,16 +195,7 @@ def test_look_alikes_of_letters_for_digits_stay(doc: object) -> None:
 # 4. A 低保证号 declared (inspection.custom_entities) beside the built-in labels: found before.
 # In text the built-in REGISTER_NUMBER takes the span after its label, the declared entity
 # what its own pattern and context find; under the declared keys the declared entity.
-DECLARED: dict[str, Any] = {
-    "DIBAO_CERT": {
-        "description": "低保证号",
-        "level": "important",
-        "patterns": [{"name": "dibao", "regex": "DB ?[0-9]{10}", "score": 0.6}],
-        "context": ["低保证"],
-        "pinyin": ["dbzh"],
-        "chinese": ["低保证号"],
-    }
-}
+DECLARED: dict[str, Any] = {"DIBAO_CERT": DIBAO_CERT}
 _LABELS = load_profiles().get("statistician")  # <ENTITY> labels: says which entity was found
 
 
