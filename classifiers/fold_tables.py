@@ -29,12 +29,13 @@ _ATTACHED = "".join(
     )
     for c in range(first, last + 1)
 )
-_INVISIBLE = frozenset(
+FORMAT_CHARACTERS: Final = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
-    "\u3164\ufeff\uffa0" + _ATTACHED
+    "\u3164\ufeff\uffa0"
 )
+_INVISIBLE = frozenset(FORMAT_CHARACTERS + _ATTACHED)
 
 
 def class_of(chars: frozenset[str]) -> str:
@@ -81,8 +82,8 @@ def _nfkc(char: str) -> str:
 
 
 # Slashes, underscores and middle dots between digits group a number as spaces do ("139/1234/5678",
-# "139_1234_5678", "177·6257·1891": a Chinese input method types · for the key of `). The scanner reads them as spaces, one character for one, so that its
-# spans still index the value as given. Not tabs: in free text they separate the columns of a
+# "139_1234_5678", "177·6257·1891": a Chinese input method types · for the key of `). The scanner
+# reads them as spaces, one character for one, so that its spans still index the value as given. Not tabs: in free text they separate the columns of a
 # table ("1\t150\t2000\t3000" would join into a mobile's 11 digits). ``fold`` keeps them: masks,
 # person tokens and pseudonyms of values that merely hold one ("12/3号") stay as they were.
 LOOSE_SEPARATORS = "/_\u00b7\u30fb"
@@ -94,8 +95,8 @@ _LOOSE_IN_DIGITS_RE = re.compile(
 
 
 # A date that opens a run of digit groups keeps its slashes ("1990/01/15 123" would join into
-# a mobile's 11 digits; "1990 / 01 / 15 123" too). Inside an ID number the birth date follows the region code
-# ("610902 1947/04/15 8177"), and is read as groups.
+# a mobile's 11 digits; "1990 / 01 / 15 123" too). Inside an ID number the birth date follows the
+# region code ("610902 1947/04/15 8177"), and is read as groups.
 _LEADING_DATE_RE = re.compile(
     r"(?<![0-9])(?<![0-9][ .\-_])"
     r"(?:(?:19|20)[0-9]{2} ?/ ?[0-9]{1,2} ?/ ?[0-9]{1,2}|[0-9]{1,2} ?/ ?[0-9]{1,2} ?/ ?(?:19|20)[0-9]{2})(?![0-9])"

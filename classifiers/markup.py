@@ -30,7 +30,7 @@ from .entities import name_tests
 from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
-from .markup_text import INVISIBLE, Edit, digits_only
+from .markup_text import DIGITS, INVISIBLE, Edit, digits_only
 from .numberish import text_may_hold_number
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
@@ -48,7 +48,6 @@ OneRecord = Callable[[list[int]], None]  # these records are one record's fields
 _MAX_NESTING = 3
 # Where a value written after its label ends: <b>姓名</b>张伟，男，汉族 (see _Walk._labelled).
 _VALUE_END = re.compile(r"[\s,，;；、。|/（(]")
-_DIGITS = "0123456789０１２３４５６７８９"
 # What parts digit groups (139 1234 5678, 139/1234/5678) without ending a value, and invisible
 # characters beside it.
 _GROUPING = " \t\xa0\u3000/" + INVISIBLE
@@ -58,7 +57,7 @@ def _glued_label(text: str, start: int, label: str) -> tuple[int, str]:
     """(start, label) of a labelled value whose label's leaf may end in the value's first digits,
     glued on to it by a browser as by ``glue`` (<span>手机 1</span>35-4714-4644): those digits
     belong to the value."""
-    glued = len(label) - len(label.rstrip(_DIGITS))
+    glued = len(label) - len(label.rstrip(DIGITS))
     if glued and text[start - glued : start] == label[-glued:]:
         return start - glued, label[:-glued]
     return start, label
@@ -77,11 +76,11 @@ def _value_end(text: str, start: int, limit: int) -> int:
         end = before = m.start()
         while before > start and text[before - 1] in _GROUPING:
             before -= 1
-        if text[end] in _GROUPING and before > start and text[before - 1] in _DIGITS:
+        if text[end] in _GROUPING and before > start and text[before - 1] in DIGITS:
             after = end
             while after < limit and text[after] in _GROUPING:
                 after += 1
-            if after < limit and text[after] in _DIGITS:
+            if after < limit and text[after] in DIGITS:
                 at = after
                 continue
         return end

@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .fold_tables import FORMAT_CHARACTERS, LOOSE_SEPARATORS, SEPARATORS
+
 Edit = tuple[int, int, str]  # raw start, raw end, replacement (already escaped)
 
 XML_REF = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);")
@@ -74,20 +76,16 @@ def _decode_ref(ref: str, is_html: bool) -> str:
 # paragraph separator, white space to the scanner and not among _BETWEEN_DIGITS.
 LINE_BREAK = "\u2029"
 # What may stand between two digits that HTML shows as one number: white space (a line break
-# renders as a space) and the separators the scanner reads inside digit groups (dashes, middle dots).
-# Invisible characters too (those of fold_tables._INVISIBLE below U+FE00: the variation selectors
-# and tag characters would make the strip slow): fold drops them.
-INVISIBLE = (
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
-    + "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
-    + "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
-)
-_BETWEEN_DIGITS = (
-    " \t\r\n\f\xa0\u3000-./_\u00b7\u30fb\uff65\uff0d\u2010\u2011\u2012\u2013\u2014\u2212\ufe63" + INVISIBLE
-)
+# renders as a space), the separators the scanner reads inside digit groups and what NFKC folds to
+# them (NBSP and U+3000 to a space, U+FF0D to "-", U+FF65 to "・"). Invisible characters too, the
+# format characters only: fold drops the marks that attach to a digit as well, but their hundreds
+# of code points would make every strip with this set slow.
+INVISIBLE = FORMAT_CHARACTERS
+_BETWEEN_DIGITS = "".join(sorted(SEPARATORS)) + LOOSE_SEPARATORS + "\t\r\n\f\xa0\u3000\uff0d\uff65" + INVISIBLE
 # An ID number's check character, as it is written at its end (full-width too).
 _CHECK_X = "XxＸｘ"
-_DIGIT_CHARS = "0123456789０１２３４５６７８９" + _CHECK_X
+DIGITS = "0123456789０１２３４５６７８９"
+_DIGIT_CHARS = DIGITS + _CHECK_X
 
 
 def digits_only(text: str) -> bool:
