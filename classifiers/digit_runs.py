@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from typing import Final
 
-# What groups digits in the scanner's windows (``[ \-.]``): the ASCII separators.
-GROUPING: Final = " -."
+from .fold_tables import SEPARATORS
+
+# What groups digits in the scanner's windows: the separators the joined fold drops between digits
+# (spaces, hyphens, dots and the other dashes). Only the ASCII ones, and an en or em dash broke a
+# chain ("6236… 6109 0219—9005 0330 87"): an ID's groups after another number were never joined.
+GROUPING: Final = "".join(sorted(SEPARATORS))
 
 
 def digit_runs(text: str) -> list[tuple[int, int]]:
@@ -50,7 +54,7 @@ def between(text: str, runs: list[tuple[int, int]], separators: str) -> list[tup
 
 def grouped(text: str, runs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The runs of digit groups: each chain of two ``runs`` or more whose gaps hold only
-    ``GROUPING``, as the runs of digits in it (the matches of ``[0-9](?<![0-9]{2})[0-9]*+(?:[ \\-.]+
+    ``GROUPING``, as the runs of digits in it (the matches of ``[0-9](?<![0-9]{2})[0-9]*+(?:[GROUPING]+
     [0-9]+)+``, each split by ``[0-9]+``)."""
     chains: list[list[tuple[int, int]]] = []
     chain = runs[:1]

@@ -66,6 +66,12 @@ def _digits_out(text: str, number: str) -> None:
         ("tel：１３8.69０6.６833", MOBILE),
         ("手机：138.69\u200b06.68\u200b33", MOBILE),
         ("sfzh 61０９０2.1９９００1０1１２３５", ID),
+        # A dash other than the hyphen (en, em, minus) between groups, after another number: the
+        # windows over digit groups broke their chains at it, and the joined groups were one run.
+        ("No.为6236680137125730 6109 · 0219—9005 . 0330-87", "610902199005033087"),
+        ("tel 13912345678  6222 - 0200-0438–3113\u3000430", "6222020004383113430"),
+        (f"{CARD} {ID[:6]}\u2212{ID[6:14]}\u2013{ID[14:]}", ID),
+        (f"卡号{CARD[:4]}—{CARD[4:8]}—{CARD[8:12]}—{CARD[12:16]}—{CARD[16:]} 138－6906－6833", CARD),
     ],
 )
 def test_a_number_spelled_so_is_masked(text: str, number: str) -> None:
@@ -92,6 +98,7 @@ def test_a_middle_dotted_mobile_under_its_key_is_masked() -> None:
         "出生于1990 / 01 / 15 123",
         "2024 03 15 1200 300 560 12 3 1500 2000 3000 4500",
         "编号 2024 0315 0001 0002 0003 0004",
+        "2024—0315—0001—0002 1200–3000元",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
