@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
-from .digit_runs import between, digit_runs
+from .digit_runs import GROUPING, between, digit_runs
 from .fold_tables import (
     _ASCII_SEP_RUN,
     _ESCAPE_BY_DIGIT_RE,
@@ -33,9 +33,9 @@ from .fold_tables import (
 from .fold_tables import LOOSE_SEPARATORS as LOOSE_SEPARATORS
 from .fold_tables import SEPARATORS as SEPARATORS
 
-# What folding drops between two digits (``fold_tables._SEP_RUN``'s class, written out for
-# ``str.strip``): spaces, dots, hyphens and the dashes NFKC keeps.
-_JOINED = " .-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63"
+# What folding drops between two digits (``fold_tables._SEP_RUN``'s class, as a string for
+# ``str.strip``): spaces, dots, hyphens and the dashes NFKC keeps; the scanner's windows group by it.
+_JOINED = GROUPING
 
 
 class Folded:

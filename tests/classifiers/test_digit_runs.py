@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import re
 
-from classifiers.digit_runs import between, digit_runs, grouped
+from classifiers.digit_runs import GROUPING, between, digit_runs, grouped
 from classifiers.entities import person_name
 from classifiers.fold_tables import _ASCII_SEP_RUN, _SEP_RUN
 from classifiers.normalise import _JOINED, fold, fold_joined
@@ -57,9 +57,11 @@ def test_separator_runs_between_digits_equal_the_patterns() -> None:
 def test_runs_of_digit_groups_equal_the_patterns() -> None:
     """The runs of digit groups the scanner's windows read, each as its runs of digits: those of the
     pattern ``_windows`` searched (a run of digits first, taken whole) and of the backtracking one
-    before it, each split by ``[0-9]+``."""
-    searched = re.compile(r"[0-9](?<![0-9]{2})[0-9]*+(?:[ \-.]+[0-9]+)+")
-    backtracking = re.compile(r"[0-9]+(?:[ \-.]+[0-9]+)+")
+    before it, each split by ``[0-9]+``; their class of separators is ``GROUPING``, what folding
+    drops between digits."""
+    grouping = "[" + re.escape(GROUPING) + "]"
+    searched = re.compile(rf"[0-9](?<![0-9]{{2}})[0-9]*+(?:{grouping}+[0-9]+)+")
+    backtracking = re.compile(rf"[0-9]+(?:{grouping}+[0-9]+)+")
     digits = re.compile("[0-9]+")
     for text in _texts(33):
         want = [[m.span() for m in digits.finditer(text, *run.span())] for run in searched.finditer(text)]
