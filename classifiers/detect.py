@@ -28,6 +28,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST
 from .entities.latin_names import is_latin_name
+from .fold_tables import FORMAT_CHARACTERS, class_of
 from .masked_in_part import as_stars, masked_in_part
 from .normalise import fold
 from .scanner import Match, Scanner
@@ -56,8 +57,9 @@ _LETTER_DIGITS: Final = str.maketrans("OoIl", "0011")
 # (folding joins only spaces, hyphens and dots, and NFKC made the brackets and commas ASCII).
 _LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·()\[\]【】<>《》\"'“”‘’+、\-]+")
 # Spaces between the characters of a name, as rosters pad a two-character name to the width of
-# three (张  伟, 张　伟, 张&nbsp;伟 in a table).
-_NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+# three (张  伟, 张　伟, 张&nbsp;伟 in a table); and a hyphen, dot or underscore typed between them
+# to slip past a check ({"xm": "张-伟"} went out in clear).
+_NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[\s\-._]+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 BIRTH_DATE = "BIRTH_DATE"
 # Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
 # so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
@@ -84,12 +86,20 @@ LABEL_HINT: Final = re.compile("[:=：|｜][ \t]*[\"']?[\u3400-\u4dbf\u4e00-\u9f
 # _LABELLED (a Latin key), they went out in clear. The label is looked up in the catalog, the
 # value judged as under that key (latin_names.is_latin_name). Every name label holds a context
 # word (姓名, 人, 户主), so the scanner's pre-check passes such a text already.
+# Full-width letters and U+3000 (姓名：Ｚｈａｎｇ Ｗｅｉ) and invisible characters inside a word
+# (Zhang\u200bWei) read too: the value is folded before it is judged.
+_LATIN_LETTER = "A-Za-z\u00c0-\u024f\uff21-\uff3a\uff41-\uff5a"
+_LATIN_INNER = _LATIN_LETTER + "'’\\-" + class_of(frozenset(FORMAT_CHARACTERS))[1:-1]
+_LATIN_NAME = rf"[{_LATIN_LETTER}][{_LATIN_INNER}]*(?:[ \u3000·][{_LATIN_LETTER}][{_LATIN_INNER}]*){{0,3}}"
 _LATIN_LABELLED = re.compile(
-    r"([\u3400-\u4dbf\u4e00-\u9fff]{2,12})[ \t]*[:：][ \t]*"
-    r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*(?:[ ·][A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*){0,3})"
-    r"(?:[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})[)）])?"
+    r"([\u3400-\u4dbf\u4e00-\u9fff]{2,12})[ \t\u3000]*[:：][ \t\u3000]*"
+    rf"({_LATIN_NAME})"
+    r"(?:[ \t\u3000]*[(（]([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·•]{1,19})[)）])?"
 )
-_LATIN_LABEL_HINT: Final = re.compile("[:：][ \t]*[A-Za-z]")
+# And after a Latin key, in an English interface's text or a log line (``name: Zhang Wei``,
+# ``xm=Zhang Wei&sfzh=…``): the key's catalog entry and is_latin_name decide, as in JSON.
+_LATIN_KEYED = re.compile(rf"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=][ \t]*["']?({_LATIN_NAME})""")
+_LATIN_LABEL_HINT: Final = re.compile(f"[:：=][ \t\u3000]*[\"']?[{_LATIN_LETTER}]")
 
 
 def holds_label_mark(text: str) -> bool:
@@ -180,13 +190,15 @@ class Detector:
         """(key, start, end) of each name written under a name key in ``text``, and under a key
         of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
-        if text.isascii() or not holds_label_mark(text):  # every shape holds CJK and a mark
+        if not holds_label_mark(text):  # every shape holds a mark
             return found
         # Two searches, each from its class of separators: joined in one pattern, neither
         # class led the search (the corpus document +0.6 %).
         latin = _LATIN_LABEL_HINT.search(text) is not None
         if latin:
             found += self._latin_labelled(text)
+        if text.isascii():  # the other shapes hold CJK
+            return sorted(found, key=lambda item: item[1])
         if not latin and LABEL_HINT.search(text) is None:
             return found
         logged = latin
@@ -217,16 +229,23 @@ class Detector:
 
     def _latin_labelled(self, text: str) -> list[tuple[str, int, int]]:
         """(key, start, end) of each name in Latin letters after a Chinese name label, and of
-        its characters in brackets after it (``联系人：zhangwei（张伟）``)."""
+        its characters in brackets after it (``联系人：zhangwei（张伟）``); and after a Latin
+        name key (``name: Zhang Wei``)."""
         found: list[tuple[str, int, int]] = []
-        for m in _LATIN_LABELLED.finditer(text):
+        if not text.isascii():
+            for m in _LATIN_LABELLED.finditer(text):
+                key = m.group(1)
+                info = self.key_info(key)
+                if info is None or info.entity != person_name.ENTITY:
+                    continue
+                found.append((key, m.start(2), m.end(2)))
+                if m.group(3) is not None:
+                    found.append((key, m.start(3), m.end(3)))
+        for m in _LATIN_KEYED.finditer(text):
             key = m.group(1)
             info = self.key_info(key)
-            if info is None or info.entity != person_name.ENTITY:
-                continue
-            found.append((key, m.start(2), m.end(2)))
-            if m.group(3) is not None:
-                found.append((key, m.start(3), m.end(3)))
+            if info is not None and info.entity == person_name.ENTITY:
+                found.append((key, m.start(2), m.end(2)))
         return found
 
     def plan(self, key: str | None) -> Plan:

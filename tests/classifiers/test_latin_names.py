@@ -8,7 +8,7 @@ import json
 import pytest
 
 from classifiers.entities.latin_names import is_latin_name
-from support.inspected import ROLES, out
+from support.inspected import ROLES, as_bodies, out, unchanged
 from support.synth_people import make_id
 
 
@@ -94,3 +94,47 @@ def test_latin_words_that_are_no_name_stay(doc: dict[str, object]) -> None:
     body = json.dumps(doc)
     for role in ROLES:
         assert json.loads(out(body, "application/json", role)) == doc, role
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # After a Latin key in text (an English interface, a log line, a query string as text):
+        # the text passes read a CJK value only, and an ASCII text not at all.
+        ("name: Zhang Wei\nphone: 13912345678", ["Zhang", "Wei"]),
+        (f"xm=Zhang Wei&sfzh={ID}", ["Zhang", "Wei"]),
+        ("applicant name: Zhang Wei", ["Zhang", "Wei"]),
+        (f"Name: Li Na, ID {ID}", ["Li Na"]),
+        ("xm: Zhang Wei，电话13912345678", ["Zhang", "Wei"]),
+        ("applicantName: Zhang\u200bWei", ["Zhang", "Wei"]),
+        # Full-width letters and invisible characters, after a Latin key or a Chinese label.
+        ("Name: Ｚｈａｎｇ Ｗｅｉ", ["Ｚｈａｎｇ", "Ｗｅｉ"]),
+        ("联系人：Ｚｈａｎｇ Ｗｅｉ", ["Ｚｈａｎｇ", "Ｗｅｉ"]),
+        ("姓名：ＺＨＡＮＧ\u3000ＷＥＩ", ["ＺＨＡＮＧ", "ＷＥＩ"]),
+        ("姓名：Zhang\u200bWei", ["Zhang", "Wei"]),
+        ("姓名：Ｚｈａｎｇｗｅｉ（张伟）", ["Ｚｈａｎｇｗｅｉ", "张伟"]),
+    ],
+)
+def test_a_name_in_latin_letters_after_its_key_in_text_is_masked(text: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            masked = out(body, media_type, role)
+            for secret in secrets:
+                assert secret not in masked, (role, media_type, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Basic Allowance",
+        "status: Done, name=Huawei",
+        "项目名称：Ｂａｓｉｃ Ａｌｌｏｗａｎｃｅ",
+        "姓名：ＮＵＬＬ",
+        "user=zhangwei",
+        "https://example.org/a?b=c",
+        "2024-03-15 10:30:00 INFO ok",
+        "type: Basic, level=High",
+    ],
+)
+def test_latin_words_after_a_key_in_text_that_are_no_name_stay(text: str) -> None:
+    unchanged(text)
