@@ -16,6 +16,13 @@ from support.synth_people import make_uscc
         ("x..y@example.com", []),
         ("user@example", []),  # no top-level domain
         ("@example.com", []),
+        # The ideographic full stop a Chinese input method types for the domain's dots.
+        ("邮箱：zhangwei@example。com", ["zhangwei@example。com"]),
+        ("zhang.wei@mail。example.com.cn，电话", ["zhang.wei@mail。example.com.cn"]),
+        ("联系邮箱zhangwei@example｡com。", ["zhangwei@example｡com"]),
+        ("zhangwei@example。com。", ["zhangwei@example。com"]),
+        ("发送至zhangwei@example。完成", []),
+        ("x@a。-b.com", []),
     ],
 )
 def test_email(text: str, found: list[str]) -> None:
