@@ -37,3 +37,30 @@ def test_an_address_ending_in_an_estate_without_a_number(text: str, secret: str)
 )
 def test_estates_without_an_address_word_stay(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # After 住在 (居住在, 家住 and 现住 were read): no region before the road.
+        ("住在育才路12号", "育才路12号"),
+        ("他住在幸福小区3栋502室", "502室"),
+        ("老人住在王家湾村3组12号，独居", "王家湾村3组"),
+    ],
+)
+def test_an_address_after_lives_at_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("老人住在女儿家", "住在女儿家"),
+        ("两人住在一起", "住在一起"),
+        ("住在医院治疗", "住在医院治疗"),
+        ("住在村里", "住在村里"),
+        ("住在敬老院", "住在敬老院"),
+    ],
+)
+def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) -> None:
+    in_clear(text, kept)
