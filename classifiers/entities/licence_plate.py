@@ -22,19 +22,19 @@ _USES = "挂学警港澳领试超"
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "licence_plate",
-        rf"(?<![{PROVINCES}])[{PROVINCES}][{_LETTER}][·•.\- ]?"
+        rf"(?<![{PROVINCES}])[{PROVINCES}] ?[{_LETTER}][·•.\- ]?"
         rf"(?:[{_LETTER}0-9]{{5,6}}|[{_LETTER}0-9]{{4}}[{_USES}])(?![0-9A-Za-z])",
         0.6,
     ),
 )
 CONTEXT: tuple[str, ...] = ("车牌", "号牌", "车辆", "机动车", "plate")
 _PLATE = re.compile(PATTERNS[0].regex)
-# Where a plate can be: its office letter after a province's character. Searched from the letter,
-# which ``re`` skips to in C (a leading look-behind or a class of 31 ideographs is tried at every
-# character of a Chinese text).
-_OFFICE = re.compile(rf"[{_LETTER}](?<=[{PROVINCES}][{_LETTER}])")
+# Where a plate can be: its office letter after a province's character, or a space after it
+# (陕 G 12345, spaced as a plate is printed). Searched from the letter, which ``re`` skips to in C
+# (a leading look-behind or a class of 31 ideographs is tried at every character of a Chinese text).
+_OFFICE = re.compile(rf"[{_LETTER}](?:(?<=[{PROVINCES}][{_LETTER}])|(?<=[{PROVINCES}] [{_LETTER}]))")
 # The same for RE2 (no look-arounds), in the columns' pre-check (precheck.MAYBE).
-HINT = f"[{PROVINCES}][{_LETTER}]"
+HINT = f"[{PROVINCES}] ?[{_LETTER}]"
 
 
 def may_contain(text: str) -> bool:
@@ -42,7 +42,7 @@ def may_contain(text: str) -> bool:
 
 
 def validate(text: str) -> bool | None:
-    serial = text[2:].lstrip("·•.- ").upper()
+    serial = text[1:].lstrip(" ")[1:].lstrip("·•.- ").upper()
     if serial[-1] in _USES:
         serial = serial[:-1]
         return None if len(serial) == 4 and _letters(serial) <= 2 else False

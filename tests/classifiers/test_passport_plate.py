@@ -71,7 +71,12 @@ PLATES = [
     ("京AB1C23", ["京AB1C23"]),  # two letters in the serial
     ("苏E·12345", ["苏E·12345"]),
     ("车牌：浙Ａ１２３４５", ["浙Ａ１２３４５"]),
+    # Spaced as a plate is printed (陕 G 12345).
+    ("车牌 陕 G 12345", ["陕 G 12345"]),
+    ("车牌号：陕 G·D12345，已核实", ["陕 G·D12345"]),
     # look-alikes
+    ("陕 GDP增长", []),
+    ("川 A 是省会", []),
     ("京ABCDE", []),  # no digit: five letters
     ("陕G123456", []),  # six digits without D or F
     ("陕I12345", []),  # no office letter I
@@ -100,6 +105,7 @@ def test_licence_plate_presidio(text: str, found: list[str]) -> None:
         ("陕GD12345", True),
         ("陕GABC12", False),
         ("陕GD1234A", False),
+        ("陕 G12345", True),
         ("陕G1234AD", False),
     ],
 )
