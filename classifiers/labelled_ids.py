@@ -152,10 +152,13 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
             # 18 digits or more (to the 18th), or 17 that end the groups: cut before the check
             # character (610902 19900101 123), where the scanner took 19900101 123 for a mobile.
             number = "".join(text[a:b] for a, b in runs[k : j + 1])[:18]
+            end = runs[j][1] - (length - len(number))
+            if length == 17 and text[end : end + 1] in ("X", "x"):  # its check character, wrong
+                number, length, end = number + "X", 18, end + 1
             if (
                 resident_id.mistyped(number) if length >= 18 else resident_id.truncated(number)
             ) and _LABEL_BEFORE.search(text, max(0, start - 13), start) is not None:
-                span = plain.span(start, runs[j][1] - (length - len(number)))
+                span = plain.span(start, end)
                 found.append(Match(resident_id.ENTITY, *span, _MISTYPED_SCORE, "groups+label+bad-check"))
     return found
 
