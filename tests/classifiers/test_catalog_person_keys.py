@@ -1,0 +1,155 @@
+"""Keys the catalog did not know, whose values went out in clear (classifiers/catalog.yaml;
+docs/classifiers-rounds.md, "Twenty-seventh round, the session's own work"): an unknown key's value
+is read as text, and a full name or a road and number alone is nothing to the text passes.
+- names under the keys of a case's staff, a record's author, a parent and a household's head, in
+  Chinese and by their pinyin initials, and of the person the record concerns or the assisted;
+- addresses under the keys of a home, a registration or a residence.
+Weak keys need more: a name's surname, an address down to a street or a dwelling, so that a
+status, a login, a category or a unit stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import json_leaks, unchanged_json
+
+_KEYS = [
+    "审核人",
+    "审批人",
+    "复核人",
+    "负责人",
+    "操作员",
+    "录入人",
+    "填报人",
+    "创建人",
+    "调查人",
+    "走访人",
+    "赡养人",
+    "抚养人",
+    "父亲",
+    "母亲",
+    "father",
+    "mother",
+    "createdBy",
+    "updatedBy",
+    "modifiedBy",
+    "lastModifiedBy",
+    "createUser",
+    "updateUser",
+    "reviewedBy",
+    "approvedBy",
+    "handledBy",
+    "shr",
+    "spr",
+    "fhr",
+    "fzr",
+    "czy",
+    "lrr",
+    "tbr",
+    "cjr",
+    "dcr",
+    "ptr",
+    "fq",
+    "mq",
+    "po",
+    "hz",
+    "hzmc",
+]
+
+
+@pytest.mark.parametrize("key", _KEYS)
+def test_a_name_under_the_key_is_masked(key: str) -> None:
+    json_leaks({key: "张伟", "id": 1}, ["张伟"])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"父亲": "已故"},
+        {"母亲": "不详"},
+        {"审核人": "系统"},
+        {"操作员": "管理员"},
+        {"负责人": "社区居委会"},
+        {"shr": "高新区民政局"},
+        {"createdBy": "admin"},
+        {"czy": "wangfang"},
+        {"hz": "50"},
+        {"po": "PO-2024-001"},
+        {"fq": "无"},
+        {"cjr": "是"},
+    ],
+)
+def test_values_under_such_keys_that_are_no_name_stay(doc: object) -> None:
+    unchanged_json(doc)
+
+
+_NAME_KEYS = [
+    "brxm",
+    "lrxm",
+    "etxm",
+    "xsxm",
+    "dxxm",
+    "cjrxm",
+    "受助人",
+    "救助对象",
+    "保障对象",
+    "低保对象",
+    "特困人员",
+    "jzdx",
+    "bzdx",
+    "dbdx",
+    "tkry",
+    "户主名",
+    "联系人名称",
+    "申请人名称",
+    "收款人名称",
+    "被调查人",
+    "当事人",
+    "被监护人",
+]
+_ADDRESS_KEYS = [
+    "jtdz",
+    "xzdz",
+    "xjzd",
+    "jzd",
+    "hjd",
+    "zhuzhi",
+    "户籍地",
+    "居住地",
+    "现住地",
+    "住所",
+    "xxdz",
+    "sqdz",
+    "addrDetail",
+    "location",
+    "domicile",
+]
+
+
+@pytest.mark.parametrize("key", _NAME_KEYS)
+def test_a_name_under_a_key_of_the_person_concerned_is_masked(key: str) -> None:
+    json_leaks({key: "张伟", "id": 1}, ["张伟"])
+
+
+@pytest.mark.parametrize("key", _ADDRESS_KEYS)
+def test_an_address_under_its_key_is_masked(key: str) -> None:
+    json_leaks({key: "育才路12号3单元502室", "id": 1}, ["育才路", "502"])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"救助对象": "低保户"},
+        {"jzdx": "特困供养人员"},
+        {"dbdx": "城市低保"},
+        {"tkry": "是"},
+        {"当事人": "本人"},
+        {"location": "办公室"},
+        {"location": "31.2,108.9"},
+        {"residence": "城镇"},
+        {"xxdz": "无"},
+        {"sqdz": "网上申请"},
+    ],
+)
+def test_categories_and_places_under_such_keys_stay(doc: object) -> None:
+    unchanged_json(doc)
