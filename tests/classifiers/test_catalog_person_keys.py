@@ -3,7 +3,9 @@ docs/classifiers-rounds.md, "Twenty-seventh round, the session's own work"): an 
 is read as text, and a full name or a road and number alone is nothing to the text passes.
 - names under the keys of a case's staff, a record's author, a parent and a household's head, in
   Chinese and by their pinyin initials, and of the person the record concerns or the assisted;
-- addresses under the keys of a home, a registration or a residence.
+- addresses under the keys of a home, a registration or a residence;
+- the account relief is paid into (一卡通, a passbook), whose number need not pass Luhn, and an ID
+  number with a wrong check character under two more ID keys.
 Weak keys need more: a name's surname, an address down to a street or a dwelling, so that a
 status, a login, a category or a unit stays."""
 
@@ -152,4 +154,39 @@ def test_an_address_under_its_key_is_masked(key: str) -> None:
     ],
 )
 def test_categories_and_places_under_such_keys_stay(doc: object) -> None:
+    unchanged_json(doc)
+
+
+_ACCOUNT_KEYS = [
+    "ffzh", "ffkh", "dfzh", "skrzh", "jszh", "yktzh", "yktkh", "发放账号", "代发账号", "结算账号",
+    "一卡通账号", "一卡通", "惠民惠农一卡通", "存折号", "存折账号", "bankAcct", "bankAcctNo",
+    "payAccount", "receiveAccount", "receiverAccount", "settleAccount", "cardNum",
+]  # fmt: skip
+# A card failing Luhn, and a passbook's account number (no Luhn).
+_ACCOUNTS = ["6222020005892061359", "2707010101234567890"]
+
+
+@pytest.mark.parametrize("key", _ACCOUNT_KEYS)
+def test_an_account_under_its_key_is_masked(key: str) -> None:
+    for account in _ACCOUNTS:
+        json_leaks({key: account, "id": 1}, [account[4:-4]])
+
+
+@pytest.mark.parametrize("key", ["zjh", "shenfenzheng"])
+def test_an_id_with_a_wrong_check_character_under_its_key_is_masked(key: str) -> None:
+    json_leaks({key: "610902199001011236"}, ["19900101"])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"一卡通": "已办理"},
+        {"ffzh": "待发放"},
+        {"jszh": "无"},
+        {"一卡通": "是"},
+        {"zjh": "无"},
+        {"bankNo": "102791000123"},
+    ],
+)
+def test_statuses_and_codes_under_such_keys_stay(doc: object) -> None:
     unchanged_json(doc)
