@@ -5,7 +5,8 @@ is read as text, and a full name or a road and number alone is nothing to the te
   Chinese and by their pinyin initials, and of the person the record concerns or the assisted;
 - addresses under the keys of a home, a registration or a residence;
 - the account relief is paid into (一卡通, a passbook), whose number need not pass Luhn, and an ID
-  number with a wrong check character under two more ID keys.
+  number with a wrong check character under two more ID keys;
+- a local number without its area code under a home's, a spare or a work phone's key.
 Weak keys need more: a name's surname, an address down to a street or a dwelling, so that a
 status, a login, a category or a unit stays."""
 
@@ -190,3 +191,8 @@ def test_an_id_with_a_wrong_check_character_under_its_key_is_masked(key: str) ->
 )
 def test_statuses_and_codes_under_such_keys_stay(doc: object) -> None:
     unchanged_json(doc)
+
+
+@pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua"])
+def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
+    json_leaks({key: "3212345", "id": 1}, ["3212345"])
