@@ -1,5 +1,8 @@
+import pytest
+
 from classifiers.grading import Grader, RecordSummary
 from classifiers.levels import DataLevel
+from support.inspected import inspected_json
 
 GRADER = Grader.load()
 
@@ -31,3 +34,26 @@ def test_categories_and_volume() -> None:
     assert grade({"RESIDENT_ID"}, ids=50) is DataLevel.CORE
     assert grade(*[{"MOBILE"}] * 50) is DataLevel.CORE
     assert grade(*[{"MOBILE"}] * 49) is DataLevel.GENERAL
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"dbj": 560},
+        {"低保金": "560.00"},
+        {"是否低保": "是"},
+        {"dblb": "A类"},
+        {"tkgy": "集中供养"},
+        {"benefitType": "dibao"},
+        {"data": [{"jzlb": "临时救助", "jzje": 800}]},
+    ],
+)
+def test_a_benefit_status_or_amount_is_important(doc: object) -> None:
+    """Benefit status is among the issue's categories: that a household lives on the minimum
+    allowance tells it is poor, as its income does (catalog.yaml, categories.benefit)."""
+    assert inspected_json(doc, "outsourced").level is DataLevel.IMPORTANT
+
+
+@pytest.mark.parametrize("doc", [{"amount": 560}, {"status": "已发放"}, {"jzxm": "临时救助"}])
+def test_amounts_and_statuses_under_business_keys_stay_general(doc: object) -> None:
+    assert inspected_json(doc, "outsourced").level is DataLevel.GENERAL
