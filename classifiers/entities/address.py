@@ -124,6 +124,8 @@ CONTEXT: tuple[str, ...] = (
     "现居住地",
 )
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
+# What an address after 住在 holds, where 居住在 and 家住 need no more than a building (find).
+_LIVES_AT_LEVELS = ("township", "village", "road")
 # A label with a letter or a digit after it: what every address in English that ``find`` reads
 # holds (address_latin.py), and none of TRIGGERS need stand in it. For the pre-checks
 # (``may_contain``, precheck.MAYBE); every label holds 住, 址 or 户籍地.
@@ -185,7 +187,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     """Addresses in free text: (start, end, score, evidence)."""
     found: list[tuple[int, int, float, str]] = []
     last_end = 0
-    starts: list[tuple[int, str]] = [(m.end(), "context") for m in _CONTEXT_RE.finditer(text)]
+    starts: list[tuple[int, str]] = [
+        (m.end(), "lives" if m.group().startswith("住在") else "context") for m in _CONTEXT_RE.finditer(text)
+    ]
     starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
     if "村" in text:
         starts += [(_village_start(text, m.start()), "village") for m in _VILLAGE_GROUP_RE.finditer(text)]
@@ -206,8 +210,12 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                         last_end = latin
             continue
         # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail. A
-        # village's group is detail enough.
+        # village's group is detail enough. After 住在 a building or a floor alone is where in a
+        # place someone lives (住在12号楼, 住在3楼), not an address: a township, a village or a road.
         enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
+        if how == "lives":
+            enough = enough and any(level in parsed.components for level in _LIVES_AT_LEVELS)
+            how = "context"
         if enough:
             end = _closed(text, parsed)
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))

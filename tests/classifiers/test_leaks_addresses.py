@@ -60,6 +60,9 @@ def test_an_address_after_lives_at_is_masked(text: str, secret: str) -> None:
         ("住在医院治疗", "住在医院治疗"),
         ("住在村里", "住在村里"),
         ("住在敬老院", "住在敬老院"),
+        # A building or a floor alone is where in a place someone lives (numbers rounds nine, ten).
+        ("他住在12号楼", "住在12号楼"),
+        ("住在3楼", "住在3楼"),
     ],
 )
 def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) -> None:
