@@ -73,11 +73,11 @@ def masked_card(text: str) -> bool:
 
 
 # An account's own label (银行账号, 银行卡号, 开户账号, 收款账户, 代发账号, 发放账号, 打卡账号, 金融账号,
-# 存折号, 一本通账号, 一折通账号, 惠农一卡通号, 惠农卡号, 农行卡号), then a colon, 为 or a space, and
-# the digits, in one run or in groups.
+# 存折号, 一本通账号, 一折通账号, 惠农一卡通号, 惠农卡号, 农行卡号; 一卡通 before a colon), then a
+# colon, 为 or a space, and the digits, in one run or in groups.
 ACCOUNT_LABEL = (
     r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发|发放|打卡|金融)[账帐](?:号|户)|存折[账帐]?号"
-    r"|(?:一本通|一折通|一卡通|惠农卡)[账帐]?号|(?:[农工建中交]行|邮储)卡号)"
+    r"|(?:一本通|一折通|一卡通|惠农卡)(?:[账帐]?号|(?=[:：]))|(?:[农工建中交]行|邮储)卡号)"
 )
 ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])"
 _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
@@ -104,8 +104,10 @@ def labelled_accounts(plain: Folded) -> list[Match]:
     digit repeated, and no valid ID number."""
     text = plain.text
     found: list[Match] = []
-    # What every label holds (号, 户), one character first: a memchr each.
-    if ("号" in text or "户" in text) and ("账" in text or "帐" in text or "折" in text or "卡" in text):
+    # What every label holds (号, 户, or 一卡通 before a colon), one character first: a memchr each.
+    if ("号" in text or "户" in text or "一卡通" in text) and (
+        "账" in text or "帐" in text or "折" in text or "卡" in text
+    ):
         for m in _ACCOUNT.finditer(text):
             if account(m.group(1)):
                 found.append(Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "label+account"))

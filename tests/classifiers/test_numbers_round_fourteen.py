@@ -175,6 +175,9 @@ def test_look_alikes_of_a_veterans_papers_stay(text: str) -> None:
         f"惠农卡号：{ACCOUNT}",
         f"社保卡银行账号：{ACCOUNT}",
         f"申请人张伟，补贴发放至一卡通账号{ACCOUNT}，金额300元",
+        # 一卡通 before a colon, without 号 (twenty-seventh session).
+        f"惠民惠农一卡通：{ACCOUNT}",
+        f"惠农一卡通: {ACCOUNT}，",
     ],
 )
 def test_an_accounts_number_after_its_label_is_masked(text: str) -> None:
@@ -193,6 +196,8 @@ def test_an_accounts_number_after_its_label_is_masked(text: str) -> None:
         "银行账号：12345678901",  # eleven digits
         f"流水号：{ACCOUNT}",
         "开户行：中国农业银行汉滨支行",
+        "一卡通：已办理",
+        "一卡通：2张",
     ],
 )
 def test_look_alikes_of_an_accounts_number_stay(text: str) -> None:
@@ -234,6 +239,7 @@ def test_business_numbers_stay(text: str) -> None:
         ("卡号：6222 XXXX XXXX 7890 123", "BANK_CARD", "6222 XXXX XXXX 7890 123"),
         (f"存折号：{ACCOUNT}", "BANK_CARD", ACCOUNT),
         ("一本通账号：6228 4800 1234 5678 901", "BANK_CARD", "6228 4800 1234 5678 901"),
+        (f"惠民惠农一卡通：{ACCOUNT}", "BANK_CARD", ACCOUNT),
         ("联系电话：138****8000", "MOBILE", "138****8000"),
         ("手机 1380013****", "MOBILE", "1380013****"),
         ("户口簿编号：No.0012345", "REGISTER_NUMBER", "0012345"),
