@@ -30,7 +30,7 @@ from .entities import name_tests
 from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
-from .markup_text import DIGITS, INVISIBLE, Edit, digits_only
+from .markup_text import BETWEEN_DIGITS, DIGITS, INVISIBLE, Edit, digits_only
 from .numberish import text_may_hold_number
 from .regionfields import DISAGREE, held_region
 from .regionlevels import nested
@@ -65,7 +65,8 @@ def _glued_label(text: str, start: int, label: str) -> tuple[int, str]:
 
 def _value_end(text: str, start: int, limit: int) -> int:
     """Where a labelled value from ``start`` ends: at the next separator, but not at one between
-    two digit groups (<b>手机</b>139 1234 5678: cut after 139, the mobile went out), and not
+    two digit groups (<b>手机</b>139 1234 5678: cut after 139, the mobile went out; and with a
+    hyphen, a dash or a middle dot among the spaces, 139 - 1234 · 5678), and not
     before ``limit``, where the next labelled value begins. Digits glued on after the label's
     own piece (<b>账号</b>6222<em>0200</em>…, <!-- a comment -->) belong to it."""
     at = start
@@ -78,7 +79,7 @@ def _value_end(text: str, start: int, limit: int) -> int:
             before -= 1
         if text[end] in _GROUPING and before > start and text[before - 1] in DIGITS:
             after = end
-            while after < limit and text[after] in _GROUPING:
+            while after < limit and text[after] in BETWEEN_DIGITS:
                 after += 1
             if after < limit and text[after] in DIGITS:
                 at = after

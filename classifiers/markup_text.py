@@ -73,7 +73,7 @@ def _decode_ref(ref: str, is_html: bool) -> str:
 
 
 # The line's end a block or a break makes between an element's own texts (Value.break_line): the
-# paragraph separator, white space to the scanner and not among _BETWEEN_DIGITS.
+# paragraph separator, white space to the scanner and not among BETWEEN_DIGITS.
 LINE_BREAK = "\u2029"
 # What may stand between two digits that HTML shows as one number: white space (a line break
 # renders as a space), the separators the scanner reads inside digit groups and what NFKC folds to
@@ -81,7 +81,7 @@ LINE_BREAK = "\u2029"
 # format characters only: fold drops the marks that attach to a digit as well, but their hundreds
 # of code points would make every strip with this set slow.
 INVISIBLE = FORMAT_CHARACTERS
-_BETWEEN_DIGITS = "".join(sorted(SEPARATORS)) + LOOSE_SEPARATORS + "\t\r\n\f\xa0\u3000\uff0d\uff65" + INVISIBLE
+BETWEEN_DIGITS = "".join(sorted(SEPARATORS)) + LOOSE_SEPARATORS + "\t\r\n\f\xa0\u3000\uff0d\uff65" + INVISIBLE
 # An ID number's check character, as it is written at its end (full-width too).
 _CHECK_X = "XxＸｘ"
 DIGITS = "0123456789０１２３４５６７８９"
@@ -90,7 +90,7 @@ _DIGIT_CHARS = DIGITS + _CHECK_X
 
 def digits_only(text: str) -> bool:
     """Is ``text`` made of digits and what stands between them, glue's pieces of a number?"""
-    return not text.strip(_BETWEEN_DIGITS + _DIGIT_CHARS)
+    return not text.strip(BETWEEN_DIGITS + _DIGIT_CHARS)
 
 
 _HTML_SPACE = str.maketrans("\t\r\n\f", "    ")
@@ -248,7 +248,7 @@ def glue(own: Value, inline: list[Value], apart: Callable[[int, int], bool]) -> 
         if chain is not None and apart(last_end, start):
             chain = None
         last_end = end
-        core = text.strip(_BETWEEN_DIGITS)
+        core = text.strip(BETWEEN_DIGITS)
         if not core:
             if chain is not None:
                 chain.append(n)
@@ -273,7 +273,7 @@ def _apart_digits(pieces: list[tuple[int, int, str, int]], glued: set[int]) -> l
     last = ""  # the core of the last piece in the own text (its own, or glued in)
     between = False  # an inline piece with text, not glued, since then
     for start, _, text, n in pieces:
-        core = text.strip(_BETWEEN_DIGITS)
+        core = text.strip(BETWEEN_DIGITS)
         if not core:
             continue
         if n != 0 and n not in glued:

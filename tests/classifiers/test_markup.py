@@ -550,6 +550,13 @@ def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> 
         ("<p><b>卡号</b>6222 0200 0589 2061 358</p>", "<p><b>卡号</b>&lt;BANK_CARD&gt;</p>"),
         ("<p><b>手机</b>139 1234 5678 <b>备注</b>无</p>", f"<p><b>手机</b>{L_MOB} <b>备注</b>无</p>"),
         ("<p><b>姓名</b>张伟 男 汉族</p>", f"<p><b>姓名</b>{L_NAME} 男 汉族</p>"),
+        # A hyphen, a dash or a middle dot among the spaces between its groups (twenty-seventh
+        # session: the value was cut after its first group).
+        ("<p><b>手机</b>139 - 1234 - 5678</p>", f"<p><b>手机</b>{L_MOB}</p>"),
+        ("<p><em>电话</em>151 - 03192948</p>", f"<p><em>电话</em>{L_MOB}</p>"),
+        ("<p><b>手机号码</b>为：135 · 7<b>29</b>238 57</p>", f"<p><b>手机号码</b>为：{L_MOB}<b></b></p>"),
+        ("<p><b>手机</b>139 – 1234 — 5678，<b>姓名</b>张伟</p>", f"<p><b>手机</b>{L_MOB}，<b>姓名</b>{L_NAME}</p>"),
+        ("<p><b>金额</b>300 - 500元</p>", "<p><b>金额</b>300 - 500元</p>"),
         # Invisible characters beside the spaces between its groups.
         (
             "<div><a>卡号</a>：6217<small>\u3000 00</small><b>34</b>\u180e\u3000<i>496\u20608</i>\u3000\u200d3168；</div>",

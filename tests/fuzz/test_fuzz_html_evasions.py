@@ -1,7 +1,8 @@
 """Remarks with resident IDs, mobiles and bank cards spelled with evasions, cut into pieces that
 inline elements wrap, some digits written as character references, comments between pieces, in a
 paragraph, a block or a table cell (docs/classifiers-rounds.md, "Twenty-sixth round, HTML with
-evasions").
+evasions"; since the twenty-seventh session, digit groups with a separator of its own in each gap,
+spaces about a hyphen, a dash or a middle dot among them).
 
 The promise: what comes out, read as a browser shows it (tags and comments dropped, references
 decoded) and folded (NFKC, invisible characters and separators dropped), holds none of the
@@ -52,7 +53,12 @@ def _document(seed: int) -> tuple[str, list[str]]:
         if rng.random() < 0.5:
             kind, digits = number(rng)
             label = rng.choice(LABELS[kind]) if rng.random() < 0.7 else ""
-            parts.append(label + rng.choice(("", "：", ":", " ")) + spelled(rng, kind, digits) + rng.choice("，。； "))
+            parts.append(
+                label
+                + rng.choice(("", "：", ":", " "))
+                + spelled(rng, kind, digits, mixed_gaps=True)
+                + rng.choice("，。； ")
+            )
             numbers.append(digits)
         else:
             parts.append(rng.choice(PROSE))
