@@ -279,7 +279,8 @@ def _apart_digits(pieces: list[tuple[int, int, str, int]], glued: set[int]) -> l
         if n != 0 and n not in glued:
             between = True
             continue
-        if between and last[-1:].isdigit() and (core[0].isdigit() or core[0] in _CHECK_X):
+        # An ID number's check character ends a number too (…917X<em>。</em>2024年).
+        if between and (last[-1:].isdigit() or last[-1:] in _CHECK_X) and (core[0].isdigit() or core[0] in _CHECK_X):
             breaks.append(start)
         last, between = core, False
     return breaks

@@ -91,6 +91,22 @@ _GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
 _WHOLE: Final = 11
 
 
+def _without_country_code(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``groups`` with the country code taken off the first ("+86199 0459 1120 6222…": the
+    mobile's first group is glued to it, and no window split a group, so the mobile before
+    another number went out). A window then starts at the mobile's first digit."""
+    first_start, first_end = groups[0]
+    if first_start > 0 and text[first_start - 1] == "+" and text.startswith("86", first_start):
+        cut = 2
+    elif text.startswith("0086", first_start) and (first_start == 0 or not text[first_start - 1].isdigit()):
+        cut = 4
+    else:
+        return groups
+    if first_end - first_start <= cut:
+        return groups
+    return [(first_start + cut, first_end), *groups[1:]]
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledPattern:
     spec: EntitySpec
@@ -270,6 +286,7 @@ class Scanner:
             start, end = plain.span(groups[0][0], groups[-1][1])
             if any(m.start <= start and m.end >= end for m in joined):
                 continue  # one number, found whole with its groups joined: a window finds no more
+            groups = _without_country_code(plain.text, groups)
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None

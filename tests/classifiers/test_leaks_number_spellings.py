@@ -72,6 +72,10 @@ def _digits_out(text: str, number: str) -> None:
         ("tel 13912345678  6222 - 0200-0438–3113\u3000430", "6222020004383113430"),
         (f"{CARD} {ID[:6]}\u2212{ID[6:14]}\u2013{ID[14:]}", ID),
         (f"卡号{CARD[:4]}—{CARD[4:8]}—{CARD[8:12]}—{CARD[12:16]}—{CARD[16:]} 138－6906－6833", CARD),
+        # A mobile whose first group is glued to +86 or 0086, before another number: no window
+        # split a group, and the joined groups were one run.
+        (f"：+86138 6906 6833   {CARD}；", MOBILE),
+        (f"0086138 6906 6833 {CARD}", MOBILE),
     ],
 )
 def test_a_number_spelled_so_is_masked(text: str, number: str) -> None:

@@ -504,6 +504,14 @@ def test_a_cell_in_a_row_outside_every_table_ends(doc: str, media_type: str) -> 
         ),
         # A block after the comment still breaks the line.
         ("<div><b>13912345678</b><!--x--><p>x</p><b>5</b></div>", f"<div><b>{L_MOB}</b><!--x--><p>x</p><b>5</b></div>"),
+        # An ID number ending in its check character X, an inline element, then the paragraph's
+        # own digits: read as one run of 19 characters, the ID number went out (twenty-seventh
+        # session).
+        (
+            "<p>身份证: 51010420011020917X<em>。已于</em>2024年</p>",
+            f"<p>身份证: {L_ID}<em>。已于</em>2024年</p>",
+        ),
+        ("<td>32010219690825313x<small>;a</small>6;</td>", f"<td>{L_ID}<small>;a</small>6;</td>"),
     ],
 )
 def test_digits_are_glued_across_inline_elements_only(doc: str, masked: str) -> None:
