@@ -96,9 +96,10 @@ def _without_country_code(text: str, groups: list[tuple[int, int]]) -> list[tupl
     mobile's first group is glued to it, and no window split a group, so the mobile before
     another number went out). A window then starts at the mobile's first digit."""
     first_start, first_end = groups[0]
-    if first_start > 0 and text[first_start - 1] == "+" and text.startswith("86", first_start):
+    # 86 and a mobile's first digit: the + may stand apart (in an element of its own in HTML).
+    if text.startswith("861", first_start):
         cut = 2
-    elif text.startswith("0086", first_start) and (first_start == 0 or not text[first_start - 1].isdigit()):
+    elif text.startswith("00861", first_start):
         cut = 4
     else:
         return groups

@@ -76,6 +76,7 @@ def _digits_out(text: str, number: str) -> None:
         # split a group, and the joined groups were one run.
         (f"：+86138 6906 6833   {CARD}；", MOBILE),
         (f"0086138 6906 6833 {CARD}", MOBILE),
+        (f"86138 6906 6833 {CARD}", MOBILE),
     ],
 )
 def test_a_number_spelled_so_is_masked(text: str, number: str) -> None:
