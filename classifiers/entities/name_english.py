@@ -8,8 +8,9 @@ the name standing alone: two to four ideographs with no ideograph on either side
 name and no place, unit, group or pseudonym (``name_tests.beside_number``): ``Category 低保``,
 ``Region 汉滨区`` and ``order for 周报`` (no word for a person) stay.
 
-Only a text that opens with an ASCII character other than a digit is searched (``may_contain``):
-one comparison for the Chinese texts, which open with an ideograph, a digit or a full-width sign.
+Only a text that opens with an ASCII character other than a digit and holds a space before an
+ideograph is searched (``may_contain``): one comparison for the Chinese texts, which open with an
+ideograph, a digit or a full-width sign, and a substring test for a column of values.
 """
 
 from __future__ import annotations
@@ -66,21 +67,27 @@ _WORDS: Final = (
     "called",
 )
 _NAME_RE: Final = re.compile(rf"(?:\b(?i:{'|'.join(_WORDS)})\.?[:,]?|[A-Za-z]Exception:) ([{_CJK}]{{2,4}})(?![{_CJK}])")
+# What every match holds: the space before the name and the name's first ideograph. Opened by a
+# literal, which ``re`` skips to in C; _NAME_RE opens with a word boundary, which it tries at
+# every position.
+_SPACE_CJK_RE: Final = re.compile(f" [{_CJK}]")
+# How far before that space a match may begin: the longest word, a full stop and a colon or a
+# comma, or an exception's name's last letter and ``Exception:``.
+_REACH: Final = max(max(map(len, _WORDS)) + 2, len("xException:"))
 
 
 def may_contain(text: str) -> bool:
     """Could ``text`` hold a name in an English sentence? It opens with an ASCII character other
-    than a digit, holds a character past ASCII (a name's), and the pattern finds one. The
-    pattern opens with a word boundary, which ``re`` tries at every position: asked of every
-    ASCII value of the demo document, it cost 4 % of an inspection."""
+    than a digit, holds a character past ASCII (a name's) and a space before an ideograph, and
+    the pattern finds one from there. The pattern opens with a word boundary, which ``re`` tries
+    at every position: asked of every ASCII value of the demo document, it cost 4 % of an
+    inspection, and searched whole over the columns that open with an empty value (a NUL),
+    43,000 instructions of the demo document's inspection."""
     first = text[:1]
-    return (
-        first != ""
-        and first < "\x80"
-        and not ("0" <= first <= "9")
-        and not text.isascii()
-        and _NAME_RE.search(text) is not None
-    )
+    if first == "" or first >= "\x80" or "0" <= first <= "9" or text.isascii() or " " not in text:
+        return False
+    space = _SPACE_CJK_RE.search(text)
+    return space is not None and _NAME_RE.search(text, max(0, space.start() - _REACH)) is not None
 
 
 def names(text: str) -> list[tuple[int, int, float, str]]:
