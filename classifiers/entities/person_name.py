@@ -51,6 +51,7 @@ from .name_patterns import (
     _RECORD_ENDS,
     _RECORD_GAP,
     _RECORD_RE,
+    _ROLE_BRACKETED_RE,
     _ROLE_HINT_RE,
     _ROLE_RE,
     _UNIT_ENDS,
@@ -491,6 +492,7 @@ def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
     at = max(0, start - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
+        or _ROLE_BRACKETED_RE.search(text, at) is not None  # 委托人（李娜）
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
         or name_prose.may_call(text)

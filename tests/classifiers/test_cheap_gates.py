@@ -532,6 +532,7 @@ def _may_follow_role_before(text: str) -> bool:
     at = max(0, start.start() - 1)
     return (
         name_patterns._ROLE_HINT_RE.search(text, at) is not None
+        or name_patterns._ROLE_BRACKETED_RE.search(text, at) is not None
         or name_prose.may_contain(text, at)
         or name_prose.may_care(text)
         or _may_call_before(text)

@@ -115,8 +115,9 @@ _ROLE_PIECES = sorted(
 
 
 def test_roles_by_first_character_answer_as_the_core() -> None:
-    """``_ROLE_HINT_RE`` (its classes written out by character) finds what ``_ROLE_HINT_CORE``
-    finds, RE2's form, from every place ``may_follow_role`` starts a search."""
+    """``_ROLE_HINT_RE`` (its classes written out by character) and ``_ROLE_BRACKETED_RE`` (a
+    name in brackets, apart since speed round twenty-eight) find what ``_ROLE_HINT_CORE`` finds,
+    RE2's form, from every place ``may_follow_role`` starts a search: the first of their matches."""
     before = re.compile(name_patterns._ROLE_HINT_CORE)
     r = random.Random(2702)
     found = 0
@@ -124,8 +125,15 @@ def test_roles_by_first_character_answer_as_the_core() -> None:
         at = r.randint(0, len(text))
         expected = before.search(text, at)
         found += expected is not None
-        match = name_patterns._ROLE_HINT_RE.search(text, at)
-        assert (None if match is None else match.span()) == (None if expected is None else expected.span()), text
+        matches = [
+            match.span()
+            for match in (
+                name_patterns._ROLE_HINT_RE.search(text, at),
+                name_patterns._ROLE_BRACKETED_RE.search(text, at),
+            )
+            if match is not None
+        ]
+        assert min(matches, default=None) == (None if expected is None else expected.span()), text
     assert 10_000 < found < 95_000
 
 
