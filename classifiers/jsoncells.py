@@ -18,6 +18,7 @@ from .entities.name_lists import is_day_or_place
 from .jsonkeys import ObjectKeys
 from .jsonrows import name_cells
 from .jsonshapes import PlanOf
+from .jsonvalues import _by_column
 from .masked_rows import LABEL as MOBILE_LABEL
 from .masked_rows import masked_mobile
 from .masked_rows import mobiles as masked_mobiles
@@ -125,6 +126,31 @@ class RowCells:
                 out = dict(node) if out is None else out
                 out[k] = masked
         return out
+
+    def column_names(
+        self, items: list[dict[str, Any]], path: str, record: int, is_records: bool, labels: list[str] | None
+    ) -> bool:
+        """Mask as names the columns of a list of objects, under keys that say nothing, whose values
+        are all full names (``[{"a": "张伟", "b": <ID number>}, {"a": "李娜", "b": <ID number>}]``),
+        when the column pass identified persons and named no one (the caller's test): the object
+        rule (``object_names``) for a list, which the column pass walks without rows. A column of
+        places, units or weekdays, or with one value that is no full name, is kept (as an axis);
+        whether any changed."""
+        changed = False
+        for key, column in _by_column(items):
+            if key in _WORD_KEYS or not self.unknown_key(key):
+                continue
+            if not all(type(v) is str and 1 < len(v) < 5 and full_name(v) and not is_day_or_place(v) for v in column):
+                continue
+            if not all(self.keys.name_shaped(v) for v in column):
+                continue
+            for i, value in enumerate(column):
+                at: int | str = i if labels is None else labels[i]
+                masked = self.visit(value, self.member_name_plan, i if is_records else record, (path, at, key), True)
+                if masked is not None:
+                    items[i][key] = masked
+                    changed = True
+        return changed
 
     def column_mobiles(
         self,

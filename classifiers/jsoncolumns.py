@@ -40,6 +40,7 @@ def columns(
     persons = walker.persons
     batch = walker.batch
     plan_of = walker.plan_of
+    before = walker.found()
     # Objects of a list that is not the record list are region items of their own (Run.item).
     first = 0 if is_records else regions.new_items(len(items))
     if not is_records and walker.beside(record):
@@ -118,4 +119,6 @@ def columns(
             if changed:
                 items[i][key] = new
                 changed_any = True
+    if walker.names_no_one_else(before, True):  # [{"a": "张伟", "b": <ID number>}, …]: the names beside
+        changed_any |= walker.cells.column_names(items, path, record, is_records, labels)
     return changed_any
