@@ -3,13 +3,18 @@
 [{"name": "张伟"}, …], "links": [{"source": "张伟", "target": "李娜"}]}``. The nodes' labels say nothing
 by their key; when they are all full names (as a chart's axis, ``RowCells.labels``: a graph of
 districts, categories or units keeps them) they are masked as names, and an edge's end naming a
-node by its label (ECharts' ``source``/``target``) is written as the node's mask.
+node by its label (ECharts' ``source``/``target``) is written as the node's mask. Cytoscape's
+``{"elements": {"nodes": [{"data": {"id": "n1", "label": "张伟"}}], "edges": [{"data": {…}}]}}``
+holds them one object deeper; a graph of persons beside households or units keeps the latter's
+labels and masks the persons' when its nodes say their type (``_typed``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from .entities.name_lists import is_day_or_place
+from .name_headings import full_name
 from .structured import _child
 
 if TYPE_CHECKING:
@@ -22,11 +27,21 @@ _NODE_FIELDS: Final = ("nodes", "data", "vertices")
 # A node's member holding its label, and an edge's members naming its ends.
 _LABELS: Final = ("label", "name", "title", "text")
 _ENDS: Final = ("source", "target", "from", "to")
+_DATA: Final = "data"
+_CY_LABELS: Final = (*_LABELS, "id")
+# A node's member saying what it is, and the values saying a person (a graph of a household's
+# members beside the household, its unit or its village: those are no persons).
+_TYPES: Final = ("type", "category", "group", "kind", "nodeType", "lx")
+_PERSON_TYPES: Final = frozenset(
+    ("person", "people", "member", "resident", "individual", "人员", "人", "个人", "成员", "家庭成员", "居民", "户主")
+)
 
 
 def graph(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
     """A copy of ``node`` with its nodes' labels masked (and the edges' ends naming them), when
-    it is a graph whose nodes' labels are all full names; None otherwise."""
+    it is a graph whose nodes' labels are all full names, or whose nodes say by their type which
+    are persons (``_typed``); None otherwise. Cytoscape's nodes and edges hold their members one
+    object deeper, under ``data``."""
     edges_at = next((field for field in LINK_FIELDS if type(node.get(field)) is list), None)
     if edges_at is None:
         return None
@@ -36,19 +51,58 @@ def graph(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) ->
             break
     else:
         return None
-    member = next((field for field in _LABELS if field in nodes[0]), None)
+    # {"elements": {"nodes": [{"data": {"id": "n1", "label": "张伟"}}], "edges": [{"data": …}]}}
+    deeper = _DATA in nodes[0] and all(type(item.get(_DATA)) is dict for item in nodes)
+    inner: list[dict[str, Any]] = [item[_DATA] for item in nodes] if deeper else nodes
+    # Cytoscape's node may be known by its id alone ({"data": {"id": "张伟"}}, the edges' ends naming it)
+    member = next((field for field in (_CY_LABELS if deeper else _LABELS) if field in inner[0]), None)
     if member is None:
         return None
-    labels = [item.get(member) for item in nodes]
-    masked = walker.cells.labels(labels, _child(path, nodes_at), record)
+    labels = [item.get(member) for item in inner]
+    at = _child(path, nodes_at)
+    masked = walker.cells.labels(labels, at, record)
+    if masked is None:
+        masked = _typed(walker, inner, labels, at, record)
     if masked is None:
         return None
-    as_masked = dict(zip(labels, masked, strict=True))
+    as_masked = {old: new for old, new in zip(labels, masked, strict=True) if type(old) is str and new is not old}
     edges: list[Any] = []
     for edge in node[edges_at]:
         if type(edge) is dict:
-            ends = {end: as_masked[edge[end]] for end in _ENDS if type(edge.get(end)) is str and edge[end] in as_masked}
-            edge = {**edge, **ends} if ends else edge
+            ends_in = edge[_DATA] if deeper and type(edge.get(_DATA)) is dict else edge
+            ends = {
+                end: as_masked[ends_in[end]]
+                for end in _ENDS
+                if type(ends_in.get(end)) is str and ends_in[end] in as_masked
+            }
+            if ends:
+                edge = {**edge, _DATA: {**ends_in, **ends}} if ends_in is not edge else {**edge, **ends}
         edges.append(edge)
-    new_nodes = [{**item, member: label} for item, label in zip(nodes, masked, strict=True)]
+    new_inner = [{**item, member: label} for item, label in zip(inner, masked, strict=True)]
+    new_nodes = [{**item, _DATA: new} for item, new in zip(nodes, new_inner, strict=True)] if deeper else new_inner
     return {**node, nodes_at: new_nodes, edges_at: edges}
+
+
+def _typed(
+    walker: ColumnWalker, nodes: list[dict[str, Any]], labels: list[Any], path: str, record: int
+) -> list[Any] | None:
+    """The labels with those of the nodes typed as persons masked as names, when they are full
+    names (``{"label": "张伟", "type": "person"}`` beside ``{"label": "城关镇幸福村3组", "type":
+    "household"}``: a graph of persons and households, or units, which the all-names test keeps);
+    None when no node is typed so."""
+    cells = walker.cells
+    masked: list[Any] | None = None
+    for i, item in enumerate(nodes):
+        kind = next((item[field] for field in _TYPES if type(item.get(field)) is str), None)
+        if kind is None or kind.strip().lower() not in _PERSON_TYPES:
+            continue
+        label = labels[i]
+        if type(label) is not str or not 1 < len(label) < 5 or not full_name(label) or is_day_or_place(label):
+            continue
+        if not cells.keys.name_shaped(label):
+            continue
+        new = cells.visit(label, cells.member_name_plan, record, f"{path}[{i}]", True)
+        if new is not None:
+            masked = list(labels) if masked is None else masked
+            masked[i] = new
+    return masked
