@@ -4,12 +4,16 @@ Such a body is masked as text (``xm: 张伟`` is a label and its value to the sc
 no region field at all: ``xzqhdm: '610921101'`` (汉阴县) went out to a 汉滨区 caller. The data
 it parses to is walked as a JSON document is, for region judgement and the record count only
 (inspect.Inspector._data_text). A body that does not parse as what it is declared to be
-cannot be judged.
+cannot be judged. What that walk masks and the text's left in clear (a name beside an ID number
+under keys that say nothing: ``a: 张伟`` over ``b: '<ID number>'``, the object rule, which reads
+members beside each other) is written into the text where it stands as a whole scalar
+(``rewrite``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from typing import Any
 
@@ -44,3 +48,37 @@ def parse(text: str, kind: str) -> Any:
         return json.loads(json.dumps(doc, default=str))
     except (yaml.YAMLError, tomllib.TOMLDecodeError, TypeError, ValueError, RecursionError):
         return UNPARSED
+
+
+def masked_values(old: Any, new: Any) -> dict[str, str]:
+    """Each string of ``old`` (the data as parsed) that ``new`` (as the JSON walk masked it) holds
+    masked at the same place, and its mask. A key masked keeps its member's place (the walk
+    writes an object's members in their order); a list or object of another length is left."""
+    out: dict[str, str] = {}
+    pairs: list[tuple[Any, Any]] = [(old, new)]
+    while pairs:
+        a, b = pairs.pop()
+        if type(a) is dict and type(b) is dict and len(a) == len(b):
+            pairs += zip(a.values(), b.values(), strict=True)
+        elif type(a) is list and type(b) is list and len(a) == len(b):
+            pairs += zip(a, b, strict=True)
+        elif type(a) is str and type(b) is str and a != b:
+            out[a] = b
+    return out
+
+
+def rewrite(text: str, masks: dict[str, str]) -> str:
+    """``text`` with each value of ``masks`` still in clear written as its mask where it stands
+    as a whole scalar on its line: after ``key:`` or ``key =`` (TOML), after a list's ``-``, in
+    its quotes or bare, before a comment. Elsewhere (inside a longer text, a flow mapping) it is
+    left to the text's walk, which judged it there."""
+    for old, mask in masks.items():
+        if old not in text or "\n" in old:
+            continue
+        scalar = re.compile(_LINE_HEAD + r"(['\"]?)" + re.escape(old) + r"\2([ \t]*(?:#[^\n]*)?)$", re.MULTILINE)
+        text = scalar.sub(r"\1\2" + mask.replace("\\", "\\\\") + r"\2\3", text)
+    return text
+
+
+# A line's indent, a list's dashes and a key with its separator (YAML's ``: ``, TOML's ``=``).
+_LINE_HEAD = r"^([ \t]*(?:-[ \t]+)*(?:[^\n#:=]+(?::[ \t]+|[ \t]*=[ \t]*))?)"

@@ -147,7 +147,12 @@ class Inspector:
             return self._walk_events(run, text)
         if kind in ("yaml", "toml"):  # masked as the text it is, judged as the data it holds
             new, changed, records = self._walk(run, text, sniff.text_kind(text), utf8, encoding, depth)
-            return new, changed, max(records, self._data_text(run, text, kind))
+            data_records, masks = self._data_text(run, text, kind)
+            if masks:  # a name the object rule masks in the data ({a: 张伟, b: <ID number>}), in clear in the text
+                rewritten = datatext.rewrite(new, masks)
+                changed = changed or rewritten != new
+                new = rewritten
+            return new, changed, max(records, data_records)
         return self._walk_text(run, text)
 
     def _apart(self, run: Run, text: str, kind: str) -> tuple[str, bool, int]:
@@ -160,24 +165,27 @@ class Inspector:
         finally:
             run.document_end(outer)
 
-    def _data_text(self, run: Run, text: str, kind: str) -> int:
+    def _data_text(self, run: Run, text: str, kind: str) -> tuple[int, dict[str, str]]:
         """Note the region fields of a YAML or TOML answer, walked as the data it parses to
-        (datatext.py) with a run of its own whose findings and masks are dropped, its records
-        numbered apart as a document's in text are; returns its records. One that does not
-        parse holds region fields no one can read."""
+        (datatext.py) with a run of its own whose findings are dropped, its records numbered
+        apart as a document's in text are; returns its records and the scalars that walk masked
+        (``datatext.masked_values``: the text's walk reads no object's members beside each
+        other). One that does not parse holds region fields no one can read."""
         doc = datatext.parse(text, kind)
         if doc is datatext.UNPARSED:
             run.unread_regions.add(f"({kind} 无法解析)")
-            return 1
+            return 1, {}
         data = Run(self.detector, run.profile)
-        _, _, records = self._walk_json(data, doc)
+        new_doc, changed, records = self._walk_json(data, doc)
+        # the walk masks lists of objects in place: the scalars as they were are parsed again
+        masks = datatext.masked_values(datatext.parse(text, kind), new_doc) if changed else {}
         data.parts_end()
         run.regions |= data.regions
         run.unread_regions |= data.unread_regions
         run.region_documents += [*data.region_documents, (data.region_fields, data.region_record_of)]
         run.persons_apart += data.persons_apart
         run.persons_beside += data.persons_beside
-        return records
+        return records, masks
 
     def _labelled(self, text: str) -> list[tuple[str, int, int]]:
         """(key, start, end) of each name written under a name key in ``text``."""
