@@ -14,6 +14,8 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 from .inspection import InspectionError
 from .numberish import bytes_may_hold_number
+from .printersettings import PRINTER
+from .printersettings import texts as printer_texts
 
 # What the walkers of both kinds are handed. A walk of a text, as a table (CSV: True) or not:
 # (text, changed, records).
@@ -106,19 +108,23 @@ def check_unwalked(
     parts: dict[str, bytes], metadata: re.Pattern[str], passed: re.Pattern[str], check: Check, kind: str
 ) -> None:
     """Refuses the file where a part that is not walked (``metadata``: properties, names, links,
-    drawings; ``passed``: styles, themes, passed as they came if ``read_passed`` says so) holds
-    what ``check`` finds: it cannot be masked in place, and must not go out."""
+    drawings; ``passed``: styles, themes, passed as they came if ``read_passed`` says so; a
+    printer's settings, ``PRINTER``) holds what ``check`` finds: it cannot be masked in place,
+    and must not go out."""
     for name, data in parts.items():
         if metadata.fullmatch(name):
             found = read_metadata(data, name, kind)
         elif passed.fullmatch(name):
             found = read_passed(data, name, kind)
+        elif PRINTER.fullmatch(name):
+            found = printer_texts(data)
         else:
             continue
         if check("\n".join(found)):
             raise InspectionError(
                 "unparseable",
-                f"a name, a property, a link, a style or an XML comment of the {kind} ({name}) holds personal data",
+                f"a name, a property, a link, a style, a printer or an XML comment of the {kind} ({name}) "
+                "holds personal data",
             )
 
 

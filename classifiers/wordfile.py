@@ -29,6 +29,8 @@ from . import workbook
 from .inspection import InspectionError
 from .officezip import Check, Picture, Walk, check_unwalked, read_metadata, walk_rows
 from .pictures import blank_pictures
+from .printersettings import PRINTER
+from .printersettings import blank as blank_printers
 from .wordxml import Paragraph, Story, mask_paragraph, read_story, rewrite_story
 from .zipparts import drop_references, entry_names, read_parts, write_parts
 
@@ -45,7 +47,7 @@ _KNOWN_PARTS: Final = re.compile(
     |customXml/(?:item\d+|itemProps\d+)\.xml|customXml/_rels/item\d+\.xml\.rels|docProps/thumbnail\.(?:jpeg|png)
     |word/media/[\w.-]+
     |word/charts/chart\d+\.xml|word/charts/_rels/chart\d+\.xml\.rels|word/charts/(?:style|colors)\d+\.xml
-    |word/embeddings/[\w.-]+\.xlsx""",
+    |word/embeddings/[\w.-]+\.xlsx|word/printerSettings/printerSettings\d+\.bin""",
     re.VERBOSE,
 )
 _STORY: Final = re.compile(r"word/(?:glossary/document|document|header\d+|footer\d+|footnotes|endnotes|comments)\.xml")
@@ -75,9 +77,12 @@ _EMBEDDED_TARGET: Final = re.compile(rb'Target="(?:\.\./|/word/)embeddings/([\w.
 _PASSED: Final = re.compile(
     r"word/(?:glossary/)?(?:styles|stylesWithEffects)\.xml|word/theme/theme\d+\.xml|word/charts/(?:style|colors)\d+\.xml"
 )
-# The parts read: the others (the thumbnail, pictures) are passed as they came, or dropped.
+# The parts read: the others (the thumbnail, pictures) are passed as they came, or dropped. The
+# printer's settings are binary, their texts checked,
+# their names blanked where they may name a person (printersettings.py).
 _READ: Final = re.compile(
     rf"{_STORY.pattern}|{_METADATA.pattern}|{_PASSED.pattern}|{_CHART.pattern}|{_EMBEDDED_WORKBOOK.pattern}"
+    rf"|{PRINTER.pattern}"
 )
 
 
@@ -90,6 +95,7 @@ def walk(body: bytes, walk_story: Walk, check: Check, picture: Picture, max_byte
         raise InspectionError("unparseable", "a zip archive without word/document.xml is no Word document")
     check_unwalked(parts, _METADATA, _PASSED, check, "document")
     changed: dict[str, bytes] = {}
+    blank_printers(parts, changed)  # a device named after its user (printersettings.py)
     records = 0
     for name, data in parts.items():
         if not _STORY.fullmatch(name):

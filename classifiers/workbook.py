@@ -29,6 +29,8 @@ from .inspection import InspectionError
 from .officezip import Check, Picture, Walk, check_unwalked, read_metadata, walk_rows
 from .pictures import blank_pictures
 from .pivotcache import items_table, read_fields, read_records
+from .printersettings import PRINTER
+from .printersettings import blank as blank_printers
 from .sheetnotes import read_comments, rewrite_comments
 from .sheetxml import Sheet, read_sheet, read_strings, rewrite_sheet, rewrite_strings
 from .zipparts import drop_references, entry_names, read_parts, write_parts
@@ -81,10 +83,12 @@ _CALC_CHAIN: Final = "xl/calcChain.xml"
 # reader shows nothing of: themes, charts' styles and colours. An unchanged part still carries
 # out whatever it holds, so each is read as far as ``read_passed`` needs to.
 _PASSED: Final = re.compile(r"xl/theme/theme\d+\.xml|xl/charts/(?:style|colors)\d+\.xml|xl/calcChain\.xml")
-# The parts read: the others (printer settings, binary) are passed as they came.
+# The parts read: the others (pictures) are passed as they came, or blanked. The printer's
+# settings are binary, their texts checked,
+# their names blanked where they may name a person (printersettings.py).
 _READ: Final = re.compile(
     rf"{_METADATA.pattern}|{_PASSED.pattern}|{_SHEET.pattern}|{_COMMENTS.pattern}|{_COPIES.pattern}"
-    r"|xl/sharedStrings\.xml"
+    rf"|xl/sharedStrings\.xml|{PRINTER.pattern}"
 )
 _CALC_CHAIN_REFS: Final = re.compile(r"<(?:[\w.-]+:)?(?:Relationship|Override)\b[^>]*calcChain[^>]*/>")
 
@@ -105,6 +109,7 @@ def walk(body: bytes, walk_text: Walk, check: Check, picture: Picture, max_bytes
     if not sheets:
         raise InspectionError("unparseable", "a zip archive without worksheets is no workbook")
     changed: dict[str, bytes] = {}
+    blank_printers(parts, changed)  # a device named after its user (printersettings.py)
     records = 0
     for name, sheet in sheets.items():
         if check("\n".join(sheet.metadata)):
