@@ -393,10 +393,10 @@ class _Walker:
             )
             if new is not None:
                 changed.append((col, present, new))
-        if width > 1:  # 张伟,<ID>,139…: rows without a header, or under headings that say nothing (a,b,c)
+        # 张伟,<ID>,139…: rows without a header, or under headings the catalog knows none of (a,b,c;
+        # beside 身份证号 a heading such as 与户主关系 heads relations, 孙子女 of a full name's shape)
+        if width > 1 and all(self._plan_of(name).info is None for name in header):
             done = {col for col, _, _ in changed}
-            # a column under a heading the catalog knows was judged under it
-            done.update(col for col, name in enumerate(header[:width]) if name and self._plan_of(name).info is not None)
             # 张**,138****8000,男: a mobile masked in part beside a person
             mobiles, rows = masked_mobiles(width, cells, done, self._visit, self._plan_of)
             changed += mobiles

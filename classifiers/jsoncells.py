@@ -133,12 +133,16 @@ class RowCells:
         """Mask as names the columns of a list of objects, under keys that say nothing, whose values
         are all full names (``[{"a": "张伟", "b": <ID number>}, {"a": "李娜", "b": <ID number>}]``),
         when the column pass identified persons and named no one (the caller's test): the object
-        rule (``object_names``) for a list, which the column pass walks without rows. A column of
-        places, units or weekdays, or with one value that is no full name, is kept (as an axis);
-        whether any changed."""
+        rule (``object_names``) for a list, which the column pass walks without rows. As there, no
+        key may be one the catalog knows: beside ``sfzh`` a column of relations (孙子女, of a full
+        name's shape) is more likely than one of names. A column of places, units or weekdays, or
+        with one value that is no full name, is kept (as an axis); whether any changed."""
+        columns = list(_by_column(items))
+        if not all(self.unknown_key(key) for key, _ in columns):
+            return False
         changed = False
-        for key, column in _by_column(items):
-            if key in _WORD_KEYS or not self.unknown_key(key):
+        for key, column in columns:
+            if key in _WORD_KEYS:
                 continue
             if not all(type(v) is str and 1 < len(v) < 5 and full_name(v) and not is_day_or_place(v) for v in column):
                 continue
