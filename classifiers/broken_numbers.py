@@ -1,49 +1,127 @@
-"""Numbers broken by one line end (a narrow column, a form's text wrapped): the scanner's passes
-over a value with a line end (scanner.py)."""
+"""Numbers broken by line ends (a narrow column, a form's text wrapped, a number typed one group
+a line): the scanner's pass over a value with a line end (scanner.py).
+
+The digit groups on either side of each line end are read as one chain (139\\n1234\\n5678,
+610902\\r\\n19900101\\r\\n1235, 139 1234\\n5678), and the windows of consecutive groups that
+cross a line end and hold a number's digits are tried: 18 that pass an ID number's checksum, or 11
+of an allocated mobile segment written as a mobile is (3, 4, 4) or after a word for a phone. A
+line end parts a table's cells far more often than it breaks a number: an ID number's checksum (and
+its date and region) and a mobile's grouping or label are what tells the two apart; a column of
+counts and amounts printed as text joins into neither (numbers round seventeen measured it).
+"""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import Final
 
 from .entities import mobile, resident_id
 from .entities.base import VALIDATED_SCORE
 from .matches import CONTEXT_WINDOW, DIGIT_RUN, Match
 from .normalise import Folded
 
-# An ID number broken by one line end (a narrow column, a form's text wrapped): two pieces of
-# digits, the second maybe ending in X, spaces about the line end. Only a checksum-valid number
-# of 18 joins: a line end parts a table's columns and a list's values far more often.
-_BROKEN_ID = re.compile(r"(?<![0-9])([0-9]{1,17})[ \t]*\r?\n[ \t]*([0-9]{1,17}[0-9Xx]?)(?![0-9A-Za-z])")
+# Digit groups parted by spaces and hyphens, or by a line end with spaces about it (and a hyphen
+# before it: 139-\r\n1234-5678), one line end at least among them; an ID number's check
+# character after the last. A line end is U+2029 too, what markup writes for an HTML <br> or a
+# block between an element's texts (markup_text: Value.break_line), and a <br> tag itself in a
+# text that is no document ("备注：手机139<br>1234<br>5678" in a JSON string).
+_CHAIN = re.compile(
+    r"(?<![0-9])[0-9]+(?:(?:[ \t-]*(?:\r?\n|\u2029|<[Bb][Rr] ?/?>)[ \t]*|[ -])[0-9]+)+"
+    r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9])"
+)
+_SEPARATORS = " \t-"
+# For the pre-check (precheck.py: RE2 reads it too): digits on both sides of a <br> tag, which a
+# number with six digits in a row or ten in groups would not otherwise be.
+BR_HINT = "[0-9][ \t]*<[Bb][Rr] ?/?>[ \t]*[0-9]"
+_BR: Final = re.compile(BR_HINT)
 
 
-def broken_ids(plain: Folded) -> list[Match]:
-    found: list[Match] = []
-    for m in _BROKEN_ID.finditer(plain.text):
-        number = m.group(1) + m.group(2)
-        if len(number) == 18 and resident_id.validate(number) is True:
-            start, end = plain.span(m.start(), m.end())
-            found.append(Match(resident_id.ENTITY, start, end, VALIDATED_SCORE, resident_id.SPEC.strong_evidence))
-    return found
+def may_hold_br(text: str) -> bool:
+    """Digits about a <br> tag in ``text``?"""
+    return "<" in text and _BR.search(text) is not None
 
 
-# A mobile broken by one line end (139 1234\n5678, 139-\r\n1234-5678): digit groups on both sides.
-# It has no checksum, and a line end parts a column of numbers far more often: only 11 digits of
-# an allocated segment written as a mobile is grouped (3, 4, 4), or after a word for a phone.
-_BROKEN_MOBILE = re.compile(r"(?<![0-9])([0-9]+(?:[ -][0-9]+)*)[ \t-]*\r?\n[ \t]*([0-9]+(?:[ -][0-9]+)*)(?![0-9])")
+def may_be_broken(text: str) -> bool:
+    """Could ``text`` hold a number broken by a line end (a line feed, U+2029, a <br> tag)?"""
+    return "\n" in text or "\u2029" in text or may_hold_br(text)
+
+
 _MOBILE_GROUPS = [3, 4, 4]
+_ID_LENGTH = 18
+_MOBILE_LENGTH = 11
 
 
-def broken_mobiles(plain: Folded) -> list[Match]:
+def broken_numbers(plain: Folded) -> list[Match]:
+    """The ID numbers and mobiles in ``plain`` that line ends break into groups."""
+    text = plain.text
     found: list[Match] = []
-    for m in _BROKEN_MOBILE.finditer(plain.text):
-        groups = DIGIT_RUN.findall(m.group(1)) + DIGIT_RUN.findall(m.group(2))
-        if groups[0] in ("86", "0086"):  # a country code written apart
-            groups = groups[1:]
-        number = "".join(groups)
-        if len(number) != 11 or number[0] != "1" or mobile.validate(number) is not None:
-            continue
-        before = plain.text[max(0, m.start() - CONTEXT_WINDOW) : m.start()].lower()
-        if [len(g) for g in groups] == _MOBILE_GROUPS or any(word in before for word in mobile.CONTEXT):
-            start, end = plain.span(m.start(), m.end())
-            found.append(Match(mobile.ENTITY, start, end, mobile.PATTERNS[0].score, "pattern+broken"))
+    for chain in _CHAIN.finditer(text):
+        groups = [(m.start() + chain.start(), m.end() + chain.start()) for m in DIGIT_RUN.finditer(chain.group())]
+        if not any(_broken(text, a[1], b[0]) for a, b in pairwise(groups)):
+            continue  # spaces and hyphens alone: the scanner's joined pass and windows read them
+        checked = text[chain.end() - 1] in "Xx"
+        found += _in_groups(plain, groups, chain.end() if checked else -1)
     return found
+
+
+def _in_groups(plain: Folded, groups: list[tuple[int, int]], check_end: int) -> list[Match]:
+    """The numbers of windows over ``groups`` (a chain's digit runs) that cross a line end, from
+    the left, a window taken leaving the groups it holds (``check_end``: where the chain's check
+    character ends, -1 without one). From one group an ID number wins over a mobile in its first
+    eleven digits."""
+    text = plain.text
+    found: list[Match] = []
+    i = 0
+    while i < len(groups):
+        best: tuple[Match, int] | None = None
+        length = 0
+        for j in range(i, len(groups)):
+            length += groups[j][1] - groups[j][0]
+            if length > _ID_LENGTH:
+                break
+            if j > i and _broken(text, groups[i][1], groups[j][0]):
+                hit = _number(plain, groups[i : j + 1], len(groups) == j + 1 - i, check_end)
+                if hit is not None and (best is None or hit.entity == resident_id.ENTITY):
+                    best = (hit, j + 1)
+        if best is None:
+            i += 1
+            continue
+        found.append(best[0])
+        i = best[1]
+    return found
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    """Is the gap ``text[start:end]`` between two of a chain's groups a line end (anything but
+    spaces and hyphens)?"""
+    return bool(text[start:end].strip(_SEPARATORS))
+
+
+def _number(plain: Folded, window: list[tuple[int, int]], whole: bool, check_end: int) -> Match | None:
+    """The ID number or the mobile ``window`` holds, or None. Across two line ends or more,
+    without a word for the number before it, only a chain taken whole: a table printed as text,
+    one cell a line or one row, chains its cells (a region's code, a date and a count read as an
+    ID number, 199\n2023\n1632 as a mobile: numbers round seventeen's measure)."""
+    text = plain.text
+    digits = "".join(text[s:e] for s, e in window)
+    start, end = window[0][0], window[-1][1]
+    if len(digits) == _ID_LENGTH - 1 and end + 1 == check_end:
+        digits, end = digits + text[end], check_end
+    if len(digits) == _ID_LENGTH:
+        entity, context = resident_id.ENTITY, resident_id.CONTEXT
+        if resident_id.validate(digits) is not True:
+            return None
+    elif len(digits) == _MOBILE_LENGTH and digits[0] == "1" and mobile.validate(digits) is None:
+        entity, context = mobile.ENTITY, mobile.CONTEXT
+    else:
+        return None
+    before = text[max(0, start - CONTEXT_WINDOW) : start].lower()
+    labelled = any(word in before for word in context)
+    if not labelled and not whole and sum(_broken(text, a[1], b[0]) for a, b in pairwise(window)) > 1:
+        return None
+    if entity == resident_id.ENTITY:
+        return Match(entity, *plain.span(start, end), VALIDATED_SCORE, resident_id.SPEC.strong_evidence)
+    if labelled or [e - s for s, e in window] == _MOBILE_GROUPS:
+        return Match(entity, *plain.span(start, end), mobile.PATTERNS[0].score, "pattern+broken")
+    return None

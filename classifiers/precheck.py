@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .broken_numbers import BR_HINT, may_hold_br
 from .entities import (
     address,
     address_latin,
@@ -49,6 +50,7 @@ MAYBE = re.compile(
     f"|{address_latin.PLACE_HINT}"  # or a street's beside a number (No. 12 Yucai Road, Ankang)
     f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
     f"|{person_name.SPACED_HINT}"  # 王 秀 英 已领取 (name_spaced.py)
+    f"|{BR_HINT}"  # 139<br>1234<br>5678 (broken_numbers.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -93,6 +95,7 @@ def may_hold(text: str) -> bool:
             or ("%3" in text and _ESCAPED_DIGIT.search(text) is not None)
             or _holds_number(text)
             or address_latin.may_be_prose(text)  # No. 12 Yucai Road, Hanbin District (address_latin.py)
+            or may_hold_br(text)  # 139<br>1234<br>5678 (broken_numbers.py)
         )
     start = _MAYBE_FROM.search(text)
     if start is not None and _MAYBE_CORE.search(text, max(0, start.start() - 1)) is not None:
@@ -111,6 +114,7 @@ def may_hold(text: str) -> bool:
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
         or may_be_in_line(text)  # 张**,138****8000,男: the same beside a person (masked_rows.py)
         or name_english.may_contain(text)  # Person 张伟 not found: a text opening with ASCII only
+        or may_hold_br(text)  # 139<br>1234<br>5678: a number in groups on lines of HTML
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from .broken_numbers import broken_ids, broken_mobiles
+from .broken_numbers import broken_numbers, may_be_broken
 from .business_numbers import less_business_numbers
 from .digit_runs import digit_runs, grouped
 from .entities import (
@@ -231,9 +231,8 @@ class Scanner:
             if ungrouped is not None:
                 text, plain = ungrouped
         found = self._patterns_in(plain, hints, hint_evidence)
-        if "\n" in plain.text:
-            found += broken_ids(plain)
-            found += broken_mobiles(plain)
+        if may_be_broken(plain.text):  # a line end, or an HTML <br> (broken_numbers.py)
+            found += broken_numbers(plain)
         cjk, separated = _CJK.search(plain.text) is not None, has_separated_digits(plain.text)
         runs = digit_runs(plain.text) if cjk or separated else []  # once for names, the joined fold, windows
         if cjk:

@@ -1,0 +1,89 @@
+"""Numbers round seventeen: a number broken by line ends between its groups, a mobile's first
+digits in brackets of other shapes, a mobile in groups with its country code glued on before
+another number, letters typed for digits after a label, and a local number without its area code
+after a phone's label; checked through ``Inspector.inspect`` for the strict and the caseworker
+profile, as a plain-text body and as a JSON string, each beside look-alikes that must stay
+(docs/classifiers-rounds.md, the twenty-seventh round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import ROLES, leaks, out, unchanged
+
+# Synthetic: 610902 (汉滨区), 1990-01-01, serial 123, check character 5; serial 118, check X.
+ID = "610902199001011235"
+ID_X = "61090219900101118X"
+# What either profile must not show: the caseworker's keeps an ID number's ends and a mobile's
+# first three and last four digits.
+ID_SECRETS = ["19900101"]
+
+
+# 1. Line ends between a number's groups: the digit groups about each line end are one chain,
+# and the windows over it that cross a line end are read (broken_numbers.py). Across two line
+# ends or more, without a word for the number before it, only a chain taken whole: a table
+# printed as text chains its cells.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("手机：139\n1234\n5678", ["1234\n"]),
+        ("手机：139\r\n1234\r\n5678", ["1234\r"]),
+        ("联系电话：139 \n 1234 \n 5678", ["1234 \n"]),
+        ("电话 1391\n2345\n678", ["2345"]),
+        ("139\n1234\n5678", ["1234\n"]),  # alone on its lines
+        ("联系人张伟\n139\n1234\n5678\n请回电", ["1234\n"]),
+        ("手机：139\n1234\n5678\n2024年3月回访", ["1234\n"]),  # a label: a chain going on after it
+        ("610902\n19900101\n1235", ID_SECRETS),
+        ("610902\r\n19900101\r\n1235", ID_SECRETS),
+        ("6109\n0219\n9001\n0112\n35", ["9001", "0112"]),
+        (f"{ID_X[:6]}\n{ID_X[6:14]}\n{ID_X[14:]}", ID_SECRETS),
+        ("身份证号：610902\n19900101\n1235\n2024", ID_SECRETS),
+        ("身份证号：610902\n19900101\n1235", ID_SECRETS),  # a guard: the label read it before
+        ("手机：139 1234\n5678", ["1234\n"]),  # a guard: one line end, read before
+    ],
+)
+def test_a_number_broken_by_line_ends_is_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023\n156\n2024\n1203\n2025\n188",  # a column of years and counts
+        "15 2024 1203\n88 2025 1632",  # rows of cells, a line each
+        "户数\n156\n人数\n2024\n金额\n1203.50",
+        "2024\n03\n15\n1234",
+        "第139号\n2024年\n1234户",
+        "批次号\n202312010001\n金额\n1390.50",
+    ],
+)
+def test_numbers_on_their_own_lines_stay(text: str) -> None:
+    unchanged(text)
+
+
+# The same across HTML's line breaks: a <br> tag in a text that is no document (a remark in a
+# JSON string), and the line end markup writes for one in a document (U+2029).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "备注：手机139<br>1234<br>5678",
+        "手机：139<br/>1234<br />5678",
+        "610902<br>19900101<br>1235",
+        "<p>手机：139<br>1234<br>5678</p>",
+        "<p>610902<br>19900101<br>1235</p>",
+    ],
+)
+def test_a_number_broken_by_br_tags_is_masked(text: str) -> None:
+    leaks(text, ["1234", "19900101"])
+    if text.startswith("<p>"):
+        for role in ROLES:
+            masked = out(text, "text/html", role)
+            assert "1234" not in masked and "19900101" not in masked, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<td>139<br>2024<br>1632<br>88</td>", "2024<br>03<br>15", "共139户<br>2024年<br>1632人"],
+)
+def test_numbers_on_lines_of_html_stay(text: str) -> None:
+    unchanged(text)
