@@ -23,8 +23,9 @@ from .masked_rows import may_be_in_line
 from .normalise import LOOSE_SEPARATORS
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
-# separators, slashes, underscores or line ends (mobile, landline, ID, card; a mobile broken
-# by a line end, 139 1234\n5678, has no six digits in a row), six digits in a row
+# separators, slashes, underscores, brackets or line ends (mobile, landline, ID, card; a mobile
+# broken by a line end, 139 1234\n5678, or after a bracketed first group, [139]-1234-5678, has no
+# six digits in a row), six digits in a row
 # (credit code), an '@', an address-final character, a name context word, a URL-escaped digit
 # ("%36"), or any character that folding could turn
 # into one of those (full-width forms, invisible characters, exotic spaces): everything
@@ -32,7 +33,7 @@ from .normalise import LOOSE_SEPARATORS
 # search decides for most values; it may say "maybe" wrongly, never "no" wrongly.
 FOLDABLE = "[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\u300a-\u300f\uff0c\uff1a\uff1b\uff01\uff1f\u00b7]"
 _MAYBE_CORE: Final = re.compile(
-    FOLDABLE + rf"|(?:[0-9][ \-.(){LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
+    FOLDABLE + rf"|(?:[0-9][ \-.()\[\]{LOOSE_SEPARATORS}\r\n]*){{10}}|[0-9]{{6}}|@|%3[0-9]"
     f"|[{address.TRIGGERS}{address.ESTATE_ENDS}]|{numerals.RUN}|"
     + "|".join((*person_name.CONTEXT, *person_name.PHRASES, *name_lists.HONORIFICS))
 )
@@ -64,16 +65,16 @@ _HONORIFIC_FROM = "志士姨先奶爷老"
 _MAYBE_FROM: Final = re.compile(
     FOLDABLE
     + f"|[@%{address.TRIGGERS}{address.ESTATE_ENDS}{''.join(sorted({word[0] for word in (*person_name.CONTEXT, *person_name.PHRASES)}))}{_HONORIFIC_FROM}]"
-    + rf"|[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5}}"
+    + rf"|[0-9][0-9 \-.()\[\]{LOOSE_SEPARATORS}\r\n]{{5}}"
 )
 
 
 # MAYBE's numbers in an ASCII text (see may_hold): a block of digits and what groups them, from
 # its first digit on and taken whole; ten digits in groups or six in a row lie in one of six
 # characters or more. Only the first block is searched for: _holds_number walks on from it.
-_DIGIT_BLOCK: Final = re.compile(rf"[0-9][0-9 \-.(){LOOSE_SEPARATORS}\r\n]{{5,}}+")
+_DIGIT_BLOCK: Final = re.compile(rf"[0-9][0-9 \-.()\[\]{LOOSE_SEPARATORS}\r\n]{{5,}}+")
 # What groups digits in a block (_DIGIT_BLOCK's class less the digits), by code point.
-_GROUPING: Final = frozenset(map(ord, f" -.(){LOOSE_SEPARATORS}\r\n"))
+_GROUPING: Final = frozenset(map(ord, f" -.()[]{LOOSE_SEPARATORS}\r\n"))
 _ESCAPED_DIGIT: Final = re.compile("%3[0-9]")
 
 

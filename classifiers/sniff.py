@@ -16,6 +16,9 @@ from .structured import looks_like_header, sniff_delimiter
 # server-sent events, or RFC 7464's record separator), an opening parenthesis (JSONP) or
 # an assignment; and what may follow its first character.
 _JSON_START = re.compile(r"(?:^(?:data:)?|[(=\x1e])[ \t]*(\{\s*[\"}]|\[\s*[\"{\[\]\-0-9tfn])", re.MULTILINE)
+# No document: a number's first digits in brackets with its other digits after them
+# ("[139]-1234-5678", a mobile): read as an array of one number, the mobile was cut in two.
+_BRACKETED_GROUP = re.compile(r"\[[0-9]{1,4}\][ \-\u2010-\u2015\u2212]{0,3}[0-9]")
 _JSON_DECODER = json.JSONDecoder()
 _JSON_FAILURES_MAX = 256
 
@@ -33,7 +36,7 @@ def json_spans(text: str) -> list[tuple[int, int]]:
     after = 0
     for m in _JSON_START.finditer(text):
         start = m.start(1)
-        if start < after:
+        if start < after or _BRACKETED_GROUP.match(text, start) is not None:
             continue
         try:
             _, end = _JSON_DECODER.raw_decode(text, start)

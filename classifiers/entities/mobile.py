@@ -19,13 +19,21 @@ ENTITY: Final = "MOBILE"
 # two fields of a form pasted together); the scanner keeps the mobile only where they validate as
 # one (Scanner._patterns_in), as it takes a mobile glued after an ID (resident_id.GLUED_END).
 GLUED_END = r"(?!(?![1-9][0-9]{16}[0-9Xx](?![0-9]))[0-9])"
+# The brackets may be square or lenticular too ("[139]-1234-5678", "【138】1234 5678", "〔139〕…"),
+# and spaces, hyphens and dashes of more than one kind may follow ("（186）– 6865 . 4939": the groups
+# after them are joined before this pattern reads them); the scanner's leading class
+# (Scanner._combined_no_at) holds each opening bracket.
+OPENING: Final = "([【〔"
+_OPEN = r"[(\[【〔]"
+_CLOSE = r"[)\]】〕]"
+_AFTER_BRACKET = r"[ \-\u2010-\u2015\u2212]{0,3}"
 PATTERNS: tuple[PatternSpec, ...] = (
     PatternSpec(
         "mobile",
         r"(?<![0-9])(?:(?:\+|00)86[ -]?|86)?1[3-9][0-9]{9}"
         + GLUED_END
-        + r"|\((?<![0-9]\()1[3-9][0-9]\)[ -]?[0-9]{8}(?![0-9])"
-        + r"|(?:\+|00)86[ -]?\(1[3-9][0-9]\)[ -]?[0-9]{8}(?![0-9])",
+        + rf"|{_OPEN}(?<![0-9]{_OPEN})1[3-9][0-9]{_CLOSE}{_AFTER_BRACKET}[0-9]{{8}}(?![0-9])"
+        + rf"|(?:\+|00)86[ -]?{_OPEN}1[3-9][0-9]{_CLOSE}{_AFTER_BRACKET}[0-9]{{8}}(?![0-9])",
         0.6,
     ),
 )

@@ -87,3 +87,40 @@ def test_a_number_broken_by_br_tags_is_masked(text: str) -> None:
 )
 def test_numbers_on_lines_of_html_stay(text: str) -> None:
     unchanged(text)
+
+
+# 2. A mobile's first digits in square, lenticular or tortoise-shell brackets, and a bracket
+# followed by separators of several kinds (mobile.PATTERNS); "[139]" at a line's start is no JSON
+# array (sniff.json_spans).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【138】1234 5678",
+        "【138】-1234-5678",
+        "[139]-1234-5678",
+        "[139] 12345678",
+        "联系人[139]-1234-5678",
+        "〔139〕 1234-5678",
+        "（186）–6865 . 4939",
+        "(186) - 6865 - 4939",
+        "手机：[139] 1234 5678",
+        "+86【139】1234 5678",
+        "（139）1234·5678",  # a guard: masked before
+    ],
+)
+def test_a_bracketed_first_group_is_masked(text: str) -> None:
+    leaks(text, ["1234", "6865"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参考文献[139]2024年第3期",
+        "【139】号文件，金额12345678元",
+        "[2024]12345678号",
+        "【通知】2024 0315",
+        "[12]1234 5678",
+    ],
+)
+def test_bracketed_numbers_that_are_no_mobile_stay(text: str) -> None:
+    unchanged(text)
