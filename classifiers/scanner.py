@@ -86,6 +86,10 @@ def _ungrouped(text: str, plain: Folded) -> tuple[str, Folded] | None:
 
 
 _WINDOW_LENGTHS: Final = frozenset({11, 15, 16, 17, 18, 19})
+# A mobile's 11 digits with the country code glued before its first group ("+861391 2345 678 2",
+# "+86１７７０ ００９５ ２８４ 0086…": the "+" is no digit, the window's first group is "861391"): a
+# window of 13 digits opening with 86.
+_CODE_AND_MOBILE: Final = 13
 # The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
 _GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
 _WHOLE: Final = 11
@@ -302,7 +306,9 @@ class Scanner:
                 while j + 1 < len(groups) and length < 19 and hit is None:
                     j += 1
                     length += groups[j][1] - groups[j][0]
-                    if length in _WINDOW_LENGTHS:
+                    if length in _WINDOW_LENGTHS or (
+                        length == _CODE_AND_MOBILE and plain.text.startswith("86", groups[i][0])
+                    ):
                         hit = self._window(plain, groups[i : j + 1], hints, hint_evidence)
                 if hit is None:
                     i += 1

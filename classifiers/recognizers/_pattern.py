@@ -16,6 +16,8 @@ from ..normalise import Folded, escapes_take_digits, fold, loose_as_spaces
 _GROUPED = re.compile(r"[0-9]+(?:[ .\-]+[0-9]+)+")
 _DIGITS = re.compile(r"[0-9]+")
 _WINDOW_LENGTHS = frozenset({11, 15, 16, 17, 18, 19})
+# And 13 opening with 86: a mobile with its country code glued to its first group (+861391 2345 678),
+# as the fast path reads it (scanner._CODE_AND_MOBILE).
 
 
 def _windows(plain: Folded) -> Iterator[Folded]:
@@ -28,7 +30,9 @@ def _windows(plain: Folded) -> Iterator[Folded]:
                 length += groups[j][1] - groups[j][0]
                 if length > 19:
                     break
-                if j > i and length in _WINDOW_LENGTHS:
+                if j > i and (
+                    length in _WINDOW_LENGTHS or (length == 13 and plain.text.startswith("86", groups[i][0]))
+                ):
                     chunk = groups[i : j + 1]
                     spans = [plain.span(k, k + 1) for s, e in chunk for k in range(s, e)]
                     ends = tuple(e for _, e in spans) if plain.ends is not None else None

@@ -124,3 +124,24 @@ def test_a_bracketed_first_group_is_masked(text: str) -> None:
 )
 def test_bracketed_numbers_that_are_no_mobile_stay(text: str) -> None:
     unchanged(text)
+
+
+# 3. A mobile in groups of 4-4-3 with "+86" glued to its first group, another number after it
+# (scanner._CODE_AND_MOBILE: a window of 13 digits opening with 86).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+861391 2345 678 2",
+        "+861391-2345-678 2024",
+        "+86１３９１ ２３４５ ６７８ 0086138 1234 5678",
+        "+86 1391 2345 678 2",  # guards: masked before
+        "+86 1391 2345 678，2024",
+    ],
+)
+def test_a_mobile_with_its_country_code_glued_before_another_number_is_masked(text: str) -> None:
+    leaks(text, ["2345", "２３４５"])
+
+
+@pytest.mark.parametrize("text", ["订单号 8620 2403 1512 3", "电话区号86 共2345 678户"])
+def test_grouped_numbers_opening_with_86_that_are_no_mobile_stay(text: str) -> None:
+    unchanged(text)
