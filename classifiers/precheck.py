@@ -21,6 +21,8 @@ from .entities import (
 from .masked_in_part import LABELLED_MOBILE_HINT, may_be_labelled_mobile
 from .masked_rows import may_be_in_line
 from .normalise import LOOSE_SEPARATORS
+from .typed_letters import HINT as TYPED_HINT
+from .typed_letters import may_contain as may_be_typed
 
 # A value can hold an entity only if it has one of: a run of 10+ ASCII digits with
 # separators, slashes, underscores, brackets or line ends (mobile, landline, ID, card; a mobile
@@ -51,6 +53,7 @@ MAYBE = re.compile(
     f"|{address_latin.PLACE_HINT}"  # or a street's beside a number (No. 12 Yucai Road, Ankang)
     f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
     f"|{person_name.SPACED_HINT}"  # 王 秀 英 已领取 (name_spaced.py)
+    f"|{TYPED_HINT}"  # 手机：139l234S678 (typed_letters.py)
     f"|{BR_HINT}"  # 139<br>1234<br>5678 (broken_numbers.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
@@ -115,6 +118,7 @@ def may_hold(text: str) -> bool:
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
         or may_be_in_line(text)  # 张**,138****8000,男: the same beside a person (masked_rows.py)
         or name_english.may_contain(text)  # Person 张伟 not found: a text opening with ASCII only
+        or may_be_typed(text)  # 手机：139l234S678: letters typed for digits after a label
         or may_hold_br(text)  # 139<br>1234<br>5678: a number in groups on lines of HTML
     )
 

@@ -45,6 +45,7 @@ from .normalise import Folded, escapes_take_digits, fold, fold_joined, has_separ
 from .precheck import FOLDABLE as FOLDABLE
 from .precheck import MAYBE as MAYBE
 from .precheck import may_hold as may_hold
+from .typed_letters import typed_numbers
 
 # Priority order for ties at the same position: an 18-digit run that is a valid ID is an
 # ID even if it also passes Luhn; bank cards before institution codes.
@@ -262,6 +263,11 @@ class Scanner:
             found += labelled_ids(plain, runs, found, masked)
             found += labelled_cards(plain, runs, masked)
             found += labelled_accounts(plain)
+            found += typed_numbers(plain)  # 手机：139l234S678 (typed_letters.py)
+            found += [
+                Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label+local")
+                for start, end in landline.labelled_locals(plain.text)
+            ]
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in register_number.find(plain.text)

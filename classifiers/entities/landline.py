@@ -68,6 +68,26 @@ MOBILE_EXTENSION_AFTER = re.compile(r"[ \t]?(?:转|ext\.?|EXT\.?|Ext\.?|分机�
 SECOND_LOCAL = re.compile(r"(?:[/、，,][ \t]?|[ \t])([2-9][0-9]{6,7})(?![0-9元万.])")
 
 
+# A local number alone after a phone's label (电话：3212345, 联系电话：3212345转8001, 座机 62345678):
+# the area code left out, as a form filled in the county writes it. Seven or eight digits after
+# 电话 are a landline's, the person's on a form about a person (a business's number after its
+# label is an over-mask at worst); without the label they are any count or serial. Only a
+# colon, 为 or 是 and spaces between the label and the number ("电话回访3212345次" is none), and
+# no amount after it.
+LOCAL_LABEL = r"(?:电话|座机|固话|联系方式)(?:号码?)?"
+LOCAL_NUMBER = r"(?<![0-9])[2-9][0-9]{6,7}(?![0-9]|\.[0-9]|元|万|%)"
+_LABELLED_LOCAL = re.compile(LOCAL_LABEL + r"[ \t]*[:：为是]?[ \t]*(" + LOCAL_NUMBER + ")")
+_LOCAL_LABEL_STARTS: Final = ("电话", "座机", "固话", "联系方式")
+
+
+def labelled_locals(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each local number after a phone's label in ``text`` (one digit repeated,
+    2222222, is a placeholder)."""
+    if not any(start in text for start in _LOCAL_LABEL_STARTS):
+        return []
+    return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
+
+
 def split_extension(text: str) -> tuple[str, str]:
     """A landline's text as the number and its extension ("" when it has none)."""
     m = _EXTENSION.search(text)

@@ -16,12 +16,22 @@ and ``validate_result`` asks the fast path's own tests of it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from .. import labelled_cards
-from ..entities import bank_card, mobile, passport, permits, register_number, resident_id, social_security_card
+from .. import labelled_cards, typed_letters
+from ..entities import (
+    bank_card,
+    landline,
+    mobile,
+    passport,
+    permits,
+    register_number,
+    resident_id,
+    social_security_card,
+)
 from ..entities.base import VALIDATED_SCORE, EntitySpec, PatternSpec
 from ..labelled_ids import APART, LABEL
 from ..masked_in_part import MASKED_MOBILE, PHONE_LABEL, masked_in_part
@@ -194,6 +204,48 @@ REGISTER_SPEC = EntitySpec(
 )
 
 
+def _local(text: str) -> bool | None:
+    """A local number after a phone's label, one digit repeated aside (landline.labelled_locals)."""
+    return None if len(set(text)) > 1 else False
+
+
+LABELLED_LOCAL_SPEC = EntitySpec(
+    landline.ENTITY,
+    (
+        PatternSpec(
+            "landline_local_labelled",
+            f"(?<={landline.LOCAL_LABEL}[ \\t]*[:：为是]?[ \\t]*){landline.LOCAL_NUMBER}",
+            VALIDATED_SCORE,
+        ),
+    ),
+    ("电话", "座机", "固话", "联系方式"),
+    _local,
+)
+
+
+def _typed(entity: str) -> Callable[[str], bool | None]:
+    """An ID number or a mobile with letters typed for digits, as typed_letters.read takes it."""
+
+    def validate(text: str) -> bool | None:
+        return typed_letters.read(text) == entity
+
+    return validate
+
+
+TYPED_ID_SPEC = EntitySpec(
+    resident_id.ENTITY,
+    (PatternSpec("resident_id_typed_labelled", f"(?<={typed_letters.LABEL}){typed_letters.VALUE}", 0.9),),
+    tuple(resident_id.CONTEXT),
+    _typed(resident_id.ENTITY),
+)
+TYPED_MOBILE_SPEC = EntitySpec(
+    mobile.ENTITY,
+    (PatternSpec("mobile_typed_labelled", f"(?<={typed_letters.LABEL}){typed_letters.VALUE}", 0.9),),
+    ("手机", "电话", "联系方式"),
+    _typed(mobile.ENTITY),
+)
+
+
 class PermitRecognizer(SpecPatternRecognizer):
     SPEC: ClassVar[EntitySpec] = PERMITS_SPEC
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(PERMITS_SPEC)
@@ -234,3 +286,21 @@ class LabelledRegisterRecognizer(SpecPatternRecognizer):
     SPEC: ClassVar[EntitySpec] = REGISTER_SPEC
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(REGISTER_SPEC)
     CONTEXT: ClassVar[list[str]] = list(REGISTER_SPEC.context)
+
+
+class LabelledLocalRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = LABELLED_LOCAL_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(LABELLED_LOCAL_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(LABELLED_LOCAL_SPEC.context)
+
+
+class TypedIdRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = TYPED_ID_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(TYPED_ID_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(TYPED_ID_SPEC.context)
+
+
+class TypedMobileRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = TYPED_MOBILE_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(TYPED_MOBILE_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(TYPED_MOBILE_SPEC.context)

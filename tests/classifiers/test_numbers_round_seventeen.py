@@ -145,3 +145,70 @@ def test_a_mobile_with_its_country_code_glued_before_another_number_is_masked(te
 @pytest.mark.parametrize("text", ["订单号 8620 2403 1512 3", "电话区号86 共2345 678户"])
 def test_grouped_numbers_opening_with_86_that_are_no_mobile_stay(text: str) -> None:
     unchanged(text)
+
+
+# 4. Letters typed for digits after a label (typed_letters.py): O for 0, l and I for 1, S for 5,
+# read as digits where the value is then a valid ID number or an allocated mobile.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("手机：139l234S678", ["l234S", "139l234S678"]),
+        ("手机：l39l2345678", ["l39l234", "l2345678"]),
+        ("联系电话：139-I234-5678", ["I234"]),
+        ("电话 139 l234 S678", ["l234"]),
+        ("身份证号：61O9O2199OO1O11235", ["199OO1O1", "61O9O2199OO1O11235"]),
+        ("身份证号：6lO9O2l99OOlOll235", ["l99OOlOl"]),
+        ("申请人张伟，身份证61O9O2 199OO1O1 1235，已审核", ["199OO1O1"]),
+    ],
+)
+def test_letters_typed_for_digits_after_a_label_are_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话：Sol",
+        "手机：SOS",
+        "手机：IOS17.1.2",
+        "证件号码：S0123456789",  # 50123456789: no allocated segment
+        "身份证号：61O9O2199OO1O11230",  # its check character wrong once read
+        "电话：1O086",
+        "手机型号：iPhone15",
+    ],
+)
+def test_letters_after_a_label_that_make_no_number_stay(text: str) -> None:
+    unchanged(text)
+
+
+# 5. A local number without its area code after a phone's label (landline.labelled_locals).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话：3212345转8001",
+        "联系电话：3212345",
+        "座机：3212345",
+        "固话 3212345",
+        "联系方式：3212345",
+        "办公电话：3212345，手机13912345678",
+        "家庭电话为3212345。",
+    ],
+)
+def test_a_local_number_after_a_phones_label_is_masked(text: str) -> None:
+    leaks(text, ["3212345", "212345"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话费：1234567元",
+        "电话回访3次，发放1234567元",
+        "电话：2222222",
+        "电话：96110",
+        "电话：12345678",  # no local number begins with 1
+        "电话咨询量1234567",
+        "电话：3212345元",
+    ],
+)
+def test_numbers_after_a_phone_word_that_are_no_local_number_stay(text: str) -> None:
+    unchanged(text)
