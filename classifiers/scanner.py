@@ -266,7 +266,7 @@ class Scanner:
             found += typed_numbers(plain)  # 手机：139l234S678 (typed_letters.py)
             found += [
                 Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label+local")
-                for start, end in landline.labelled_locals(plain.text)
+                for start, end in landline.labelled_locals(plain.text, runs)
             ]
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")

@@ -80,10 +80,11 @@ _LABELLED_LOCAL = re.compile(LOCAL_LABEL + r"[ \t]*[:：为是]?[ \t]*(" + LOCAL
 _LOCAL_LABEL_STARTS: Final = ("电话", "座机", "固话", "联系方式")
 
 
-def labelled_locals(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each local number after a phone's label in ``text`` (one digit repeated,
-    2222222, is a placeholder)."""
-    if not any(start in text for start in _LOCAL_LABEL_STARTS):
+def labelled_locals(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each local number after a phone's label in ``text`` (``runs``: its runs of
+    digits; one digit repeated, 2222222, is a placeholder). Only where a run of seven or eight
+    digits stands: the labels' pattern has no literal to search for."""
+    if not any(7 <= end - start <= 8 for start, end in runs) or not any(s in text for s in _LOCAL_LABEL_STARTS):
         return []
     return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
 
