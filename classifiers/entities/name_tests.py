@@ -74,6 +74,12 @@ def is_name(candidate: str) -> bool:
     return surname > 0 and surname < len(candidate) <= surname + 2
 
 
+# A bank's or a credit union's short name, under a weak key ending in Name ({"bankName": "农商行"}):
+# 农 and 秦 are surnames, and the value was masked as a name. A name ending in 行 (张行) stays one.
+_BANK_ENDS = ("银行", "商行", "合行", "信社", "用社")
+_BANK_SHORT = frozenset({"农行", "农商", "农信"})
+
+
 def is_keyed_name(value: str, *, require_surname: bool) -> bool:
     """Is a value under a name key a name? (2-4 CJK, or a dotted minority-language name). Under
     a weak key (``name``, ``spouse``) a surname is required, or transliterating characters
@@ -85,7 +91,11 @@ def is_keyed_name(value: str, *, require_surname: bool) -> bool:
     if not require_surname:
         return True
     return (
-        (surname_length(value) > 0 or is_transliterated(value)) and value not in GROUP_WORDS and value not in STATUSES
+        (surname_length(value) > 0 or is_transliterated(value))
+        and value not in GROUP_WORDS
+        and value not in STATUSES
+        and not value.endswith(_BANK_ENDS)
+        and value not in _BANK_SHORT
     )
 
 
