@@ -19,7 +19,15 @@ from typing import Final
 from . import address
 from .ideographs import TABLE_FROM, TABLE_TO, flags, table
 from .name_lists import whole_run_name
-from .name_patterns import DOTS, HEAD_FROM, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
+from .name_patterns import (
+    BEFORE_PREPOSITIONS,
+    DOTS,
+    HEAD_FROM,
+    HEAD_PREPOSITIONS,
+    HEAD_PROSE,
+    HEAD_SAID,
+    HEAD_WORDS,
+)
 from .name_tests import cjk_at, cjk_start, is_transliterated
 from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
 
@@ -35,6 +43,11 @@ def _words(text: str) -> list[str]:
 _JOINS = "与和及"
 # Relations that join a person and their relative in the run (张伟家属李娜代领, 张伟妻子李娜代领).
 _KIN_JOINS = frozenset(_words("家属 妻子 丈夫 儿子 女儿 父亲 母亲 配偶"))
+# A relation between the name and what happened (王秀英老伴已故, 张伟配偶去世): it happened to the
+# relative, and the name before is the person's.
+_KIN_AFTER = _KIN_JOINS | {"老伴"}
+# What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
+_ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
 # said of a thing or a time: 林地系集体所有, 成立于2010年, 毕业于, 时任, 温度为20度, 时间因故推迟,
 # 黄金于3月被盗. The others a remark writes there are prose words already (金额, 钱款, 常年, 高度).
@@ -149,7 +162,7 @@ def word_starts(text: str) -> list[int]:
 _SURNAME: Final = 1
 _PREPOSITION: Final = 2
 _FIRST: Final = flags(
-    [("".join(sorted(SURNAMES)), _SURNAME), ("".join(sorted(HEAD_PREPOSITIONS)), _PREPOSITION)],
+    [("".join(sorted(SURNAMES)), _SURNAME), ("".join(sorted(HEAD_PREPOSITIONS | BEFORE_PREPOSITIONS)), _PREPOSITION)],
     "a name's first characters",
 )
 _TIME: Final = 0x65F6  # 时
@@ -198,6 +211,8 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
     has them already."""
     found: list[tuple[int, int, float, str]] = []
     for at in word_starts(text) if starts is None else starts:
+        if at > 0 and text[at - 1] == "不" and text.startswith("在家", at):
+            continue  # 张伟不在家: 不在家 is read at 不 (张伟不 is no name)
         span = _run_before(text, at)
         if span is None:
             found += _after_time(text, at)  # 上门调查时张伟不在家: a run longer than a name's
@@ -212,6 +227,8 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟等3户, 李娜等人: a count of persons or households only
         if text.startswith("申请", at) and text[at + 2 : at + 3] in _FORM_AFTER:
             continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
+        if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:
+            start += 1  # 今与张伟联系: when, then the preposition
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1  # 由张伟代领, 经张伟同意: the preposition is no part of the name
@@ -224,16 +241,22 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟核实, 李娜一起: with no preposition, these follow words of a name's shape
         elif end - start > 2 and text[end - 1] in _SAID_ALONE:
             end -= 1  # 张伟称家中困难: 称 was said, 家中 what of
-        found += _names(text, start, end) or _after_time(text, at)
+        found += _names(text, start, end, _prose_at(text, at)) or _after_time(text, at)
     return found
 
 
 def _time_before(text: str, at: int) -> bool:
-    """Does a clause of time end with 时 two or three characters before ``at``, a surname after it
-    (入户调查时张伟不在家, 走访时王秀英称)? The pre-check's test for :func:`_after_time`."""
-    return (at >= 4 and ord(text[at - 3]) == _TIME and _first_at(text, at - 2, _SURNAME)) or (
-        at >= 5 and ord(text[at - 4]) == _TIME and _first_at(text, at - 3, _SURNAME)
+    """Does a clause of time end with 时 or 期间 two or three characters before ``at``, a surname
+    after it (入户调查时张伟不在家, 走访时王秀英称, 公示期间张伟无异议)? The pre-check's test for
+    :func:`_after_time`."""
+    return (at >= 4 and _time_ends(text, at - 3) and _first_at(text, at - 2, _SURNAME)) or (
+        at >= 5 and _time_ends(text, at - 4) and _first_at(text, at - 3, _SURNAME)
     )
+
+
+def _time_ends(text: str, at: int) -> bool:
+    """Does a clause of time end at ``text[at]``: 时, or 期间's 间 (公示期间: 房间, 中间 are places)?"""
+    return ord(text[at]) == _TIME or (text[at] == "间" and at > 0 and text[at - 1] == "期")
 
 
 def _after_time(text: str, at: int) -> list[tuple[int, int, float, str]]:
@@ -247,7 +270,7 @@ def _after_time(text: str, at: int) -> list[tuple[int, int, float, str]]:
         return []
     for size in (2, 3):
         start = at - size
-        if text[start - 1] == "时" and cjk_at(text, start - 2) and _head_name(text[start:at]):
+        if _time_ends(text, start - 1) and cjk_at(text, start - 2) and _head_name(text[start:at]):
             return [(start, at, 0.85, "surname+head")]
     return []
 
@@ -262,10 +285,12 @@ def _run_before(text: str, at: int) -> tuple[int, int] | None:
             end -= 2  # 张伟多次来访
         elif at > 0 and text[at - 1] in _BETWEEN:
             end -= 1
+        end -= 2 if text[end - 2 : end] in _KIN_AFTER else 0  # 张伟配偶去世: the relative died
     elif text[at] == "故":
         if at == 0 or text[at - 1] != "已":
             return None  # 故 only of 已故 (王秀英已故), not of 事故, 故意
         end -= 1
+        end -= 2 if text[end - 2 : end] in _KIN_AFTER else 0  # 王秀英老伴已故: the name is the person's
     elif not _word_at(text, at, HEAD_WORDS, _WORD) and not _word_at(text, at, HEAD_SAID, _SAID):
         return None
     # (the word in the run's first nine characters, ``word_starts``' places: 多次 before it leaves six)
@@ -331,12 +356,15 @@ def _dotted(text: str, start: int, end: int) -> list[tuple[int, int, float, str]
     return [(start, end, 0.85, "dotted+head")]
 
 
-def _names(text: str, start: int, end: int) -> list[tuple[int, int, float, str]]:
-    """The run ``text[start:end]`` as one name, or as two joined by 与, 和 or 及 or by a relation
-    (``_KIN_JOINS``); none if it is neither."""
+def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int, int, float, str]]:
+    """The run ``text[start:end]`` as one name, as one after a relation before a word of
+    ``HEAD_PROSE`` (``kin``: 妻子李娜务农), or as two joined by 与, 和 or 及 or by a relation
+    (``_KIN_JOINS``); none if it is none of these."""
     run = text[start:end]
     if _head_name(run):
         return [(start, end, 0.85, "surname+head")]
+    if kin and run[:2] in _KIN_AFTER and run[-1] not in _ADVERB_ENDS and _head_name(run[2:]):
+        return [(start + 2, end, 0.85, "surname+head")]  # 妻子李娜务农: the relative, named
     for cut in range(2, len(run) - 2):
         if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):
             return [(start, start + cut, 0.85, "surname+head"), (start + cut + 1, end, 0.85, "surname+head")]

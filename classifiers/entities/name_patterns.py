@@ -521,13 +521,17 @@ HEAD_WORDS: tuple[str, ...] = (
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
 # 核实, 了解 and 沟通 too, what was checked with someone (与张伟核实, 向李娜了解情况).
+# 陪同 and 联系 too, who went with the caseworker and whom they reached (由张伟陪同, 今与李娜联系).
 HEAD_SAID: tuple[str, ...] = (
     *("同意", "反映", "陈述", "介绍", "证实", "称", "说", "共同", "一起", "一同", "同住"),
-    *("核实", "了解", "沟通"),
+    *("核实", "了解", "沟通", "陪同", "联系"),
 )
 # The prepositions that may open the run before the name (由 and 和 are surnames too: 由张伟 and 和张伟
 # are no names).
 HEAD_PREPOSITIONS = frozenset("由经据与和同向")
+# When, one character before such a preposition (今与张伟联系, 已与李娜核实, 曾与王秀英同住): the run
+# opens with it, and the name follows both.
+BEFORE_PREPOSITIONS = frozenset("今已曾")
 # What prose says of a person after the name (AFTER_NAME_WORDS: 张伟常年外出, 王秀英独居, 李娜家住),
 # at a run's head as after a label, 已, 现 or 均 maybe between (李娜已外出务工); not 之 and a relation
 # (name_prose's) nor the act of signing (name_signed's, with its own look-alikes: 单据签收, 依次签字).
@@ -539,11 +543,12 @@ HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in "之�
 # took 18 times as long (a DFA of the run's lengths times the words' prefixes), and ``re``'s search
 # of a value cost the corpus document 15 % more instructions.
 HEAD_FROM = "".join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))
-_HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
-# (or after a clause of time's 时, a surname and one or two characters: 入户调查时张伟不在家)
+_HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS | BEFORE_PREPOSITIONS))
+# (or after a clause of time's 时 or 期间, a surname and one or two characters: 入户调查时张伟不在家,
+# 公示期间张伟无异议)
 HEAD_HINT = (
     f"(?:(?:^|[^{_CJK}])[{_HEAD_CHARS}][{_CJK}]{{1,6}}|[{DOTS}][{_CJK}]{{1,7}}"
-    f"|时[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
+    f"|(?:时|期间)[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
 )
 # The words of a caption after the one person or household a table or a form is about, with no
 # label before (张伟家庭成员表, 李娜户家庭情况登记表, 王秀英低保申请表): name_captions.captioned_names.

@@ -704,6 +704,12 @@ AFTER_NAME_WORDS: Final = frozenset(
         "来到",
         "前来",
         "符合",
+        # what a visit found and what a notice heard (家访记录：张伟在家, 公示期满，李娜无异议: 无异 of
+        # 无异议); 平时在家, 老人在家 and 公示期间无异议 have no name before
+        "在家",
+        "无异",
+        # a relative's work in a household's survey (入户调查：张伟一家3口，妻子李娜务农)
+        "务农",
     ]
 )
 

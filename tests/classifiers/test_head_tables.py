@@ -20,10 +20,12 @@ def _run_before_before(text: str, at: int) -> tuple[int, int] | None:
             end -= 2  # names round nineteen's: 张伟多次来访
         elif at > 0 and text[at - 1] in "已现均":
             end -= 1
+        end -= 2 if text[end - 2 : end] in name_heads._KIN_AFTER else 0  # names round twenty's
     elif text[at] == "故":  # names round nineteen's: 故 of 已故 only
         if at == 0 or text[at - 1] != "已":
             return None
         end -= 1
+        end -= 2 if text[end - 2 : end] in name_heads._KIN_AFTER else 0  # names round twenty's: 老伴已故
     elif not text.startswith(HEAD_WORDS, at) and not text.startswith(HEAD_SAID, at):
         return None
     start = cjk_start(text, end, max(0, end - 7, at - 8))  # (names round nineteen's: within nine)
@@ -38,6 +40,8 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
     """``name_heads.head_names`` as it was, the same string tests (its other steps its own)."""
     found: list[tuple[int, int, float, str]] = []
     for at in name_heads.word_starts(text):
+        if at > 0 and text[at - 1] == "不" and text.startswith("在家", at):
+            continue  # names round twenty's: 不在家 is read at 不
         span = _run_before_before(text, at)
         if span is None:
             found += name_heads._after_time(text, at)  # names round eighteen's (its own step)
@@ -52,6 +56,8 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
             continue
         if text.startswith("申请", at) and text[at + 2 : at + 3] in name_heads._FORM_AFTER:
             continue  # names round seventeen's: a form or its applicant (申请表, 申请人)
+        if end - start > 3 and text[start] in "今已曾" and text[start + 1] in HEAD_PREPOSITIONS:
+            start += 1  # names round twenty's: 今与张伟联系
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1
@@ -64,7 +70,8 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
             continue
         elif end - start > 2 and text[end - 1] in "称说":
             end -= 1  # names round eighteen's: 张伟称家中困难 masks 张伟 alone
-        found += name_heads._names(text, start, end) or name_heads._after_time(text, at)
+        kin = text[at : at + 2] in HEAD_PROSE  # names round twenty's: 妻子李娜务农
+        found += name_heads._names(text, start, end, kin) or name_heads._after_time(text, at)
     return found
 
 
