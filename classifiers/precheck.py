@@ -14,6 +14,7 @@ from .entities import (
     licence_plate,
     name_english,
     name_lists,
+    name_marked,
     name_spaced,
     numerals,
     person_name,
@@ -55,6 +56,7 @@ MAYBE = re.compile(
     f"|{person_name.SPACED_HINT}"  # 王 秀 英 已领取 (name_spaced.py)
     f"|{TYPED_HINT}"  # 手机：139l234S678 (typed_letters.py)
     f"|{BR_HINT}"  # 139<br>1234<br>5678 (broken_numbers.py)
+    f"|{person_name.MARKED_HINT}"  # “张伟”来访, （张伟） (name_marked.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -112,6 +114,7 @@ def may_hold(text: str) -> bool:
         or licence_plate.may_contain(text)  # 陕G12345: five digits, no other alternative's
         or name_lists.may_contain(text)  # 走访张伟、李娜两户
         or name_spaced.may_contain(text)  # 王 秀 英 已领取: a name spaced out, no label
+        or name_marked.may_contain(text)  # “张伟”来访, （张伟）: a name in quotes, no label
         or person_name.may_be_masked(text)  # 备注张*伟: a name the upstream masked in part
         or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
         or address_latin.may_be_prose(text)

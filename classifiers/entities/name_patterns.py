@@ -734,7 +734,20 @@ SPACED_HINT: str = (
     f" {{1,2}}[{_CJK}](?:[^{_CJK}]|$)"
 )
 
-MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}"
+# A name a mark sets apart (name_marked.py): in quotes before a word, a preposition maybe before
+# (“张伟”来访, 据“张伟”反映), a dotted name (阿依古丽·买买提), and a remark that is a bracketed name
+# or one after 及 alone (（张伟）, 及王秀英; in a column, as PLACEHOLDERS are matched).
+MARKED_RE = re.compile(f'([{"".join(sorted(HEAD_PREPOSITIONS))}]?)[“"「『]([{_CJK}]{{2,6}})[”"」』]')
+# What makes a word of 及 or 和 (及时, 及早, 及格, 及其, 及以上, 和睦): no name follows them there.
+AFTER_AND = frozenset("时早格其以睦")
+# And a name before its votes in brackets (民主评议：张伟（同意7票）).
+VOTES = "[（(](?:同意|赞成|反对|弃权|得票)?[：:]?[0-9一二三四五六七八九十]{1,3}票"
+MARKED_HINT: str = (
+    f'[“"「『][{_CJK}]{{2,6}}[”"」』][{_CJK}]|[{_CJK}][{DOTS}][{_CJK}]|[{_CJK}]{VOTES}'
+    f"|(?:^|\x00)[ \t]*(?:[（(][{_CJK}]{{2,4}}[）)]|及[{_CJK}]{{2,4}})[ \t]*(?:\x00|$)"
+)
+
+MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}"
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven
 # digits are written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by

@@ -20,6 +20,7 @@ from . import (
     name_english,
     name_heads,
     name_lists,
+    name_marked,
     name_prose,
     name_signed,
     name_spaced,
@@ -66,6 +67,7 @@ from .name_patterns import (
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
 from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
+from .name_patterns import MARKED_HINT as MARKED_HINT
 from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
@@ -289,6 +291,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     found += name_heads.head_names(text, heads)  # 张伟系户主之子, 经张伟同意
     if name_spaced.may_contain(text):  # 王 秀 英 已领取: spaced out, no label
         found += name_spaced.spaced_names(text)
+    if name_marked.may_contain(text):  # “张伟”来访, 据“张伟”反映, （张伟）: quoted, no label
+        found += name_marked.marked_names(text)
     if name_english.may_contain(text):  # Person 张伟 not found, his mother 王秀英
         found += name_english.names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
@@ -553,6 +557,7 @@ def may_contain(text: str) -> bool:
         or may_follow_relation(text)
         or name_lists.may_contain(text)
         or name_spaced.may_contain(text)
+        or name_marked.may_contain(text)
         or name_english.may_contain(text)
     )
 
