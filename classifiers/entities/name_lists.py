@@ -17,6 +17,7 @@ from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _NUMBER_LABEL_ENDS,
     _UNIT_ENDS,
+    AFTER_AND,
     CONTEXT,
     LIST_AFTER_COMMA,
     LIST_BEFORE_COMMA,
@@ -337,6 +338,10 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
         if evidence not in _LABELLED:
             continue
         while (item := _NEXT_LISTED_RE.match(text, end)) is not None:
+            if joined := _joined(item.group(1)):  # 公示：张伟、李娜及王秀英: the list's last two
+                more += [(item.start(1), item.start(1) + joined, 0.85, "run+listed")]
+                more += [(item.start(1) + joined + 1, item.end(1), 0.85, "run+listed")]
+                break
             run = before_honorific(before_next_label(item.group(1)))
             # What was said after the list's last name ends it (户主：张伟、李娜说明情况, 民警张伟、李娜说).
             said = _before_said(run) if len(run) == len(item.group(1)) else run
@@ -360,6 +365,20 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
             more.append((item.start(1), item.end(1), 0.85, "run+listed"))
             end = item.end(1)
     return more
+
+
+def _joined(run: str) -> int:
+    """Where 及, 和 or 与 joins two names that make up ``run`` (李娜及王秀英, a list's last two
+    items), each one as a list's item is (``_name``, no day or place) and no word of 及 (及时领取:
+    ``AFTER_AND``); 0 if it does not."""
+    for cut in range(2, len(run) - 2):
+        if (
+            run[cut] in "及和与"
+            and run[cut + 1] not in AFTER_AND
+            and all(_name(part) and not is_day_or_place(part) for part in (run[:cut], run[cut + 1 :]))
+        ):
+            return cut
+    return 0
 
 
 def _spaced_name(run: str) -> bool:

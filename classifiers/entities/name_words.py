@@ -331,8 +331,11 @@ KIN_LABELS: Final = frozenset(
         "网格员",
         "护理员",
         "社工",
-        # a list of persons in a notice (公示名单：张伟、李娜、王强)
+        # a list of persons in a notice (公示名单：张伟、李娜、王强), and a notice's field of its own
+        # (公示：张伟、李娜; it holds a period or an outcome as often: 公示：7天, 公示：无异议)
         "名单",
+        "名单如下",
+        "公示",
         # a form's signature field and who handled the money (签字：张伟, 签名：李娜, 经手人：王强),
         # and whom a notice is copied to (抄送：张伟、李娜); their fields hold a seal, a unit or
         # nothing as often (签字：（盖章）, 抄送：各乡镇): a surname is required
