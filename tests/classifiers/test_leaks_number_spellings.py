@@ -92,7 +92,7 @@ def test_a_middle_dotted_mobile_under_its_key_is_masked() -> None:
     [
         "依据第3·15条办理",
         "2024·03·15入户核查",
-        "阿依古丽·买买提",
+        "汉中·城固",  # (阿依古丽·买买提 alone is a name since names round twenty)
         "月收入1200.50元，补贴300.5元",
         "金额1391234567.8元",
         "IP 183.230.113.45",

@@ -177,10 +177,15 @@ def test_a_word_added_to_the_captions_is_reached() -> None:
 
 
 def _time_before_before(text: str, at: int) -> bool:
-    """``name_heads._time_before`` as it was: characters compared as strings."""
-    return (at >= 4 and text[at - 3] == "时" and text[at - 2] in SURNAMES) or (
-        at >= 5 and text[at - 4] == "时" and text[at - 3] in SURNAMES
+    """``name_heads._time_before`` as it was: characters compared as strings (names round twenty's
+    期间 as 时)."""
+    return (at >= 4 and _ends_time(text, at - 3) and text[at - 2] in SURNAMES) or (
+        at >= 5 and _ends_time(text, at - 4) and text[at - 3] in SURNAMES
     )
+
+
+def _ends_time(text: str, at: int) -> bool:
+    return text[at] == "时" or text[at - 1 : at + 1] == "期间"
 
 
 def _heads_may_contain_before(text: str) -> bool:
@@ -195,7 +200,11 @@ def _heads_may_contain_before(text: str) -> bool:
             continue
         if start > 0 and text[start - 1] in name_patterns.DOTS:
             return True
-        if size >= 2 and (text[start] in SURNAMES or text[start] in name_patterns.HEAD_PREPOSITIONS):
+        if size >= 2 and (
+            text[start] in SURNAMES
+            or text[start] in name_patterns.HEAD_PREPOSITIONS
+            or text[start] in name_patterns.BEFORE_PREPOSITIONS  # names round twenty's: 今与张伟联系
+        ):
             return True
     return False
 
@@ -215,6 +224,8 @@ _HEAD_PIECES = sorted(
         "王秀英",
         "时",
         "调查时",
+        "期间",
+        "今",
         "村委会",
         "汉滨区城关镇",
         "\u3400",
