@@ -162,7 +162,7 @@ def word_starts(text: str) -> list[int]:
 _SURNAME: Final = 1
 _PREPOSITION: Final = 2
 _FIRST: Final = flags(
-    [("".join(sorted(SURNAMES)), _SURNAME), ("".join(sorted(HEAD_PREPOSITIONS | BEFORE_PREPOSITIONS)), _PREPOSITION)],
+    [("".join(sorted(SURNAMES)), _SURNAME), ("".join(sorted(HEAD_PREPOSITIONS)), _PREPOSITION)],
     "a name's first characters",
 )
 _TIME: Final = 0x65F6  # 时
@@ -202,6 +202,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
                 return True
         if size >= 2 and _first_at(text, start, _SURNAME | _PREPOSITION):
             return True
+        if size >= 3 and text[start] in BEFORE_PREPOSITIONS and _first_at(text, start + 1, _PREPOSITION):
+            return True  # 今与张伟联系 (not 已审核: 今, 已 and 曾 only before a preposition)
     return False
 
 

@@ -543,11 +543,13 @@ HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in "之�
 # took 18 times as long (a DFA of the run's lengths times the words' prefixes), and ``re``'s search
 # of a value cost the corpus document 15 % more instructions.
 HEAD_FROM = "".join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))
-_HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS | BEFORE_PREPOSITIONS))
+_HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
+# (今, 已 or 曾 open it only before a preposition: 已审核, 已入户核查 have none)
+_BEFORE_CHARS = f"[{''.join(sorted(BEFORE_PREPOSITIONS))}][{''.join(sorted(HEAD_PREPOSITIONS))}]"
 # (or after a clause of time's 时 or 期间, a surname and one or two characters: 入户调查时张伟不在家,
 # 公示期间张伟无异议)
 HEAD_HINT = (
-    f"(?:(?:^|[^{_CJK}])[{_HEAD_CHARS}][{_CJK}]{{1,6}}|[{DOTS}][{_CJK}]{{1,7}}"
+    f"(?:(?:^|[^{_CJK}])(?:[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}})|[{DOTS}][{_CJK}]{{1,7}}"
     f"|(?:时|期间)[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
 )
 # The words of a caption after the one person or household a table or a form is about, with no

@@ -203,7 +203,11 @@ def _heads_may_contain_before(text: str) -> bool:
         if size >= 2 and (
             text[start] in SURNAMES
             or text[start] in name_patterns.HEAD_PREPOSITIONS
-            or text[start] in name_patterns.BEFORE_PREPOSITIONS  # names round twenty's: 今与张伟联系
+            or (  # names round twenty's: 今与张伟联系, before a preposition only
+                size >= 3
+                and text[start] in name_patterns.BEFORE_PREPOSITIONS
+                and text[start + 1] in name_patterns.HEAD_PREPOSITIONS
+            )
         ):
             return True
     return False
