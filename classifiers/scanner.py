@@ -312,8 +312,14 @@ class Scanner:
                 while j + 1 < len(groups) and length < 19 and hit is None:
                     j += 1
                     length += groups[j][1] - groups[j][0]
-                    if length in _WINDOW_LENGTHS or (
-                        length == _CODE_AND_MOBILE and plain.text.startswith("86", groups[i][0])
+                    # An ID number's 17 digits and its check character X after the last group
+                    # ("… 3201-0219-7409-0518-7X"): the groups hold digits only.
+                    end = groups[j][1]
+                    if length == 17 and plain.text[end : end + 1] in ("X", "x"):
+                        hit = self._window(plain, [*groups[i:j], (groups[j][0], end + 1)], hints, hint_evidence)
+                    if hit is None and (
+                        length in _WINDOW_LENGTHS
+                        or (length == _CODE_AND_MOBILE and plain.text.startswith("86", groups[i][0]))
                     ):
                         hit = self._window(plain, groups[i : j + 1], hints, hint_evidence)
                 if hit is None:

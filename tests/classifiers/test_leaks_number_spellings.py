@@ -25,7 +25,7 @@ def _digits_out(text: str, number: str) -> None:
         for body, media_type in as_bodies(text):
             masked = out(body, media_type, role)
             flat = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", masked))
-            assert number not in flat, (role, media_type, masked)
+            assert number.upper() not in flat.upper(), (role, media_type, masked)
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,9 @@ def _digits_out(text: str, number: str) -> None:
         (f"：+86138 6906 6833   {CARD}；", MOBILE),
         (f"0086138 6906 6833 {CARD}", MOBILE),
         (f"86138 6906 6833 {CARD}", MOBILE),
+        # An ID ending in X in groups after another number: the windows read digits only.
+        (f"{ID} 3201-0219-7409-0518-7X", "32010219740905187X"),
+        (f"{ID} 320102 19740905 187x，", "32010219740905187X"),
     ],
 )
 def test_a_number_spelled_so_is_masked(text: str, number: str) -> None:
