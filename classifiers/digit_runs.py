@@ -15,8 +15,8 @@ from typing import Final
 from .fold_tables import SEPARATORS
 
 # What groups digits in the scanner's windows: the separators the joined fold drops between digits
-# (spaces, hyphens, dots and the other dashes). With the ASCII ones only, an en or em dash broke a
-# chain ("6236… 6109 0219—9005 0330 87"), and an ID's groups after another number were never joined.
+# (spaces, hyphens, dots and the other dashes). With only the ASCII ones, an en or em dash ended the
+# chain, so an ID in groups after another number was never read whole ("6236… 6109 0219—9005 0330 87").
 GROUPING: Final = "".join(sorted(SEPARATORS))
 
 

@@ -89,28 +89,11 @@ def _ungrouped(text: str, plain: Folded) -> tuple[str, Folded] | None:
 _WINDOW_LENGTHS: Final = frozenset({11, 15, 16, 17, 18, 19})
 # A mobile's 11 digits with the country code glued before its first group ("+861391 2345 678 2",
 # "+86１７７０ ００９５ ２８４ 0086…": the "+" is no digit, the window's first group is "861391"): a
-# window of 13 digits opening with 86.
+# window of 13 digits opening with 86. With 0086 the window is 15 digits long, an ID's legacy length.
 _CODE_AND_MOBILE: Final = 13
 # The entities whose pattern may end before a digit: an ID before a mobile, a mobile before an ID.
 _GLUED: Final = frozenset({resident_id.ENTITY, mobile.ENTITY})
 _WHOLE: Final = 11
-
-
-def _without_country_code(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``groups`` with the country code taken off the first ("+86199 0459 1120 6222…": the
-    mobile's first group is glued to it, and no window split a group, so the mobile before
-    another number went out). A window then starts at the mobile's first digit."""
-    first_start, first_end = groups[0]
-    # 86 and a mobile's first digit: the + may stand apart (in an element of its own in HTML).
-    if text.startswith("861", first_start):
-        cut = 2
-    elif text.startswith("00861", first_start):
-        cut = 4
-    else:
-        return groups
-    if first_end - first_start <= cut:
-        return groups
-    return [(first_start + cut, first_end), *groups[1:]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +280,6 @@ class Scanner:
             start, end = plain.span(groups[0][0], groups[-1][1])
             if any(m.start <= start and m.end >= end for m in joined):
                 continue  # one number, found whole with its groups joined: a window finds no more
-            groups = _without_country_code(plain.text, groups)
             i = 0
             while i < len(groups) - 1:
                 j, length, hit = i, groups[i][1] - groups[i][0], None
