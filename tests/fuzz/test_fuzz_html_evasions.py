@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from support.evasions import LABELS, PROSE, number, read, spelled
+from support.evasions import LABELS, number, read, remark, spelled
 from support.inspected import out
 
 _INLINE = ("b", "i", "span", "em", "strong", "font", "a", "u", "small")
@@ -45,24 +45,17 @@ def _markup(rng: random.Random, text: str) -> str:
     return rng.choice(_WRAPS).format("".join(out))
 
 
+def _numbered(rng: random.Random) -> tuple[str, str]:
+    kind, digits = number(rng)
+    label = rng.choice(LABELS[kind]) if rng.random() < 0.7 else ""
+    gap = rng.choice(("", "：", ":", " "))
+    return label + gap + spelled(rng, kind, digits, mixed_gaps=True) + rng.choice("，。； "), digits
+
+
 def _document(seed: int) -> tuple[str, list[str]]:
     rng = random.Random(seed)
-    parts: list[str] = []
-    numbers: list[str] = []
-    while not numbers or len(parts) < 2:
-        if rng.random() < 0.5:
-            kind, digits = number(rng)
-            label = rng.choice(LABELS[kind]) if rng.random() < 0.7 else ""
-            parts.append(
-                label
-                + rng.choice(("", "：", ":", " "))
-                + spelled(rng, kind, digits, mixed_gaps=True)
-                + rng.choice("，。； ")
-            )
-            numbers.append(digits)
-        else:
-            parts.append(rng.choice(PROSE))
-    return _markup(rng, "".join(parts)), numbers
+    text, numbers = remark(rng, _numbered)
+    return _markup(rng, text), numbers
 
 
 def _shown(body: str) -> str:

@@ -15,31 +15,27 @@ import random
 
 import pytest
 
-from support.evasions import LABELS, PROSE, number, read, spelled
+from support.evasions import LABELS, number, read, remark, spelled
 from support.inspected import out
 
 _PLUS = ("+86", "+86 ", "+86-", "(+86)", "0086", "＋８６")
 
 
+def _numbered(rng: random.Random) -> tuple[str, str]:
+    kind, digits = number(rng)
+    text = spelled(rng, kind, digits, mixed_gaps=True)
+    if kind == "mobile" and rng.random() < 0.2:
+        text = rng.choice(_PLUS) + text
+    if kind == "id" and text.endswith("X") and rng.random() < 0.5:
+        text = text[:-1] + "x"
+    label = rng.choice(LABELS[kind]) + rng.choice(("", "：", ":", " ", "为")) if rng.random() < 0.7 else ""
+    # A number may end the remark or stand right before the next, one space apart.
+    return label + text + rng.choice(("，", "。", "；", " ", "  ", "\n")), digits
+
+
 def _remark(seed: int) -> tuple[str, list[str]]:
-    rng = random.Random(seed)
-    parts: list[str] = []
-    numbers: list[str] = []
-    while not numbers or len(parts) < 2:
-        if rng.random() < 0.5:
-            kind, digits = number(rng)
-            text = spelled(rng, kind, digits, mixed_gaps=True)
-            if kind == "mobile" and rng.random() < 0.2:
-                text = rng.choice(_PLUS) + text
-            if kind == "id" and text.endswith("X") and rng.random() < 0.5:
-                text = text[:-1] + "x"
-            label = rng.choice(LABELS[kind]) + rng.choice(("", "：", ":", " ", "为")) if rng.random() < 0.7 else ""
-            # A number may end the remark or stand right before the next, one space apart.
-            parts.append(label + text + rng.choice(("，", "。", "；", " ", "  ", "\n")))
-            numbers.append(digits)
-        else:
-            parts.append(rng.choice(PROSE))
-    return "".join(parts).rstrip(), numbers
+    text, numbers = remark(random.Random(seed), _numbered)
+    return text.rstrip(), numbers
 
 
 def _bodies(remark: str) -> list[tuple[str, str]]:

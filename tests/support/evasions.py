@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 
 from support.synth_people import make_card, make_id
 
@@ -85,6 +86,21 @@ def spelled(rng: random.Random, kind: str, digits: str, *, mixed_gaps: bool = Fa
     elif "mixed" in ways:
         text = "".join(c.translate(_FULL) if rng.random() < 0.5 else c for c in text)
     return text
+
+
+def remark(rng: random.Random, numbered: Callable[[random.Random], tuple[str, str]]) -> tuple[str, list[str]]:
+    """Prose and numbers in a row (two parts at least, one number at least) and the numbers'
+    digits: ``numbered`` writes one number as the test spells it, with its label and what ends it."""
+    parts: list[str] = []
+    numbers: list[str] = []
+    while not numbers or len(parts) < 2:
+        if rng.random() < 0.5:
+            text, digits = numbered(rng)
+            parts.append(text)
+            numbers.append(digits)
+        else:
+            parts.append(rng.choice(PROSE))
+    return "".join(parts), numbers
 
 
 def read(text: str) -> str:
