@@ -52,6 +52,8 @@ def _alt(words: list[str]) -> str:
 _H = "\u4e00-\u9fff"
 _CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
 _GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|小组|组|队)"
+_ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")
+_ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
     "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
@@ -59,7 +61,9 @@ _COMPONENTS = {
     "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
     "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
     # A village's group as rural households write it: 3组, 三组, 第三组, 第三村民小组, 3队.
-    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP})?",
+    # An estate inside a community (药王庙社区安居小区6栋: the parse stopped at 社区, and the estate and
+    # its building went out after the mask).
+    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP}|[{_H}0-9]{{1,8}}?{_ESTATE})?",
     "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
@@ -107,6 +111,13 @@ _ANCHOR_RE = re.compile(
 # what no name goes on from (the text's start, a point, 住, 在, 于, 系: 住在王家湾村3组); not 本村,
 # 该村 and the like, which name none.
 _VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])村{_GROUP}")
+# A dwelling in an estate, its building and its unit or room (安置在锦绣家园7号楼1单元302, 金州北路锦绣家园
+# 7号楼1单元302): written after no label or region as often as a village's group, and as precise.
+# Found by the estate's word before a building; not 本小区, 该小区 and the like.
+_ESTATE_BUILDING_RE = re.compile(
+    rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同]){_ESTATE}(?=[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
+)
+_DWELLING_PARTS = ("unit", "room")
 _BEFORE_NAME = "住在于系是为到"
 CONTEXT: tuple[str, ...] = (
     "家庭住址",
@@ -123,13 +134,15 @@ CONTEXT: tuple[str, ...] = (
     "户籍地",
     "现居住地",
 )
-_CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*")
+# What stands between a label and its value: a colon, 为 or 是, and a change's words (住址变更为：…).
+_AFTER_LABEL = r"(?:已?(?:变更|更改|改)为)?[\s:：为是在]*"
+_CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}")
 # What an address after 住在 holds, where 居住在 and 家住 need no more than a building (find).
 _LIVES_AT_LEVELS = ("township", "village", "road")
 # A label with a letter or a digit after it: what every address in English that ``find`` reads
 # holds (address_latin.py), and none of TRIGGERS need stand in it. For the pre-checks
 # (``may_contain``, precheck.MAYBE); every label holds 住, 址 or 户籍地.
-LATIN_HINT = rf"(?:{_alt(list(CONTEXT))})[\s:：为是在]*[0-9A-Za-z]"
+LATIN_HINT = rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}[0-9A-Za-z]"
 _LATIN_HINT_RE = re.compile(LATIN_HINT)
 
 
@@ -193,6 +206,10 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
     if "村" in text:
         starts += [(_village_start(text, m.start()), "village") for m in _VILLAGE_GROUP_RE.finditer(text)]
+    for word in _ESTATE_WORDS:  # substring tests first: the search is tried at every character
+        if word in text:
+            starts += [(_village_start(text, m.start()), "dwelling") for m in _ESTATE_BUILDING_RE.finditer(text)]
+            break
     for pos, how in sorted(starts):
         if pos < last_end:
             continue
@@ -216,6 +233,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         if how == "lives":
             enough = enough and any(level in parsed.components for level in _LIVES_AT_LEVELS)
             how = "context"
+        elif how == "dwelling":
+            enough = any(level in parsed.components for level in _DWELLING_PARTS)
+            how = "village"
         if enough:
             end = _closed(text, parsed)
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
@@ -233,7 +253,8 @@ def _closed(text: str, parsed: ParsedAddress) -> int:
 
 
 def _village_start(text: str, at: int) -> int:
-    """Where the village's name begins whose 村 stands at ``at`` (two Han characters before it)."""
+    """Where the village's or the estate's name begins whose 村 or 小区 (家园 …) stands at ``at`` (two
+    Han characters before it)."""
     if at < 3 or not "\u4e00" <= text[at - 3] <= "\u9fff" or text[at - 3] in _BEFORE_NAME:
         return at - 2
     before = text[at - 4] if at >= 4 else ""

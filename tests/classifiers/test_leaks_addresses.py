@@ -67,3 +67,45 @@ def test_an_address_after_lives_at_is_masked(text: str, secret: str) -> None:
 )
 def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A dwelling in an estate, after no label or region: the estate, its building, a unit or a room.
+        ("安置在锦绣家园7号楼1单元302", "7号楼1单元302"),
+        ("搬迁至金州北路锦绣家园7号楼1单元302", "7号楼1单元302"),
+        ("搬迁至安置小区（金州北路锦绣家园7号楼1单元302）", "7号楼1单元302"),
+        ("分配房源：锦绣家园7号楼1单元302室", "7号楼1单元302"),
+        ("分到锦华苑小区B座1702", "B座1702"),
+        ("锦绣家园7号楼1单元302", "锦绣家园7号楼"),
+        # A change's words between the label and the address.
+        ("住址变更为：兴安路锦华苑小区B座1702", "B座1702"),
+        ("地址已变更为汉滨区兴安路12号", "兴安路12号"),
+        ("住址改为育才路12号", "育才路12号"),
+        # An estate inside a community: the parse stopped at 社区.
+        ("申请人住所：平利县城关镇药王庙社区安居小区6栋", "安居小区6栋"),
+        ("家住城关镇药王庙社区安居小区6栋2单元", "安居小区"),
+        ("家住城关镇东城社区幸福家园3栋", "幸福家园3栋"),
+    ],
+)
+def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # An estate that names none (该, 本, 各), a count of buildings, no unit or room.
+        ("住户反映该小区3栋2单元停水", "该小区3栋2单元"),
+        ("本小区3栋2单元", "本小区3栋2单元"),
+        ("各小区2栋1单元均已排查", "各小区2栋1单元"),
+        ("共有小区12栋，住户300户", "小区12栋"),
+        ("幸福家园共3栋楼", "幸福家园共3栋楼"),
+        ("全市共有安置小区5个", "安置小区5个"),
+        ("地址变更为线上办理", "地址变更为线上办理"),
+        ("住址变更需提供证明", "住址变更需提供证明"),
+    ],
+)
+def test_estates_that_are_no_dwelling_stay(text: str, kept: str) -> None:
+    in_clear(text, kept)
