@@ -52,6 +52,8 @@ def _alt(words: list[str]) -> str:
 _H = "\u4e00-\u9fff"
 _CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
 _GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|小组|组|队)"
+_SPACE = "[ \u3000]?"
+_NUMERALS = "[一二三四五六七八九十百零〇]"
 _ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 _COMPONENTS = {
@@ -59,29 +61,46 @@ _COMPONENTS = {
     "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
     # 小区 and 社区 end an estate's or a community's name, no district's (凤凰花园小区).
     "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
-    "township": rf"(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
+    # A level may stand one space after the one before (汉滨区 江北街道 育才路 88号: the parse stopped
+    # at the first space, and the whole address went out after its label).
+    "township": rf"{_SPACE}(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
     # A village's group as rural households write it: 3组, 三组, 第三组, 第三村民小组, 3队.
     # An estate inside a community (药王庙社区安居小区6栋: the parse stopped at 社区, and the estate and
     # its building went out after the mask).
-    "village": rf"[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP}|[{_H}0-9]{{1,8}}?{_ESTATE})?",
-    "road": rf"[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)",
+    "village": rf"{_SPACE}[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP}|[{_H}0-9]{{1,8}}?{_ESTATE})?",
+    # A lane off the road (西街北巷12号: 北巷12号 went out).
+    "road": rf"{_SPACE}[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)(?:[{_H}]{{1,4}}?(?:路|街|巷|胡同))?",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
     # A number with its sub-number (12-3号, 12号附3号: the 3 went out after the masked address).
     # A second number after it (育才路12号、13号, 12号,14号): the household holds both, and the
     # second went out after the masked address. Not a building's (12号、13号楼).
-    "number": r"[0-9]{1,5}(?:-[0-9]{1,4})?(?:号院|号(?!楼))(?:附[0-9]{1,3}号)?(?:[、，,][0-9]{1,5}号(?![楼院]))*",
+    # A lane's number before the house's (88弄3号), 甲, 乙, 丙 or 丁 before a number (甲88号): both went
+    # out after the masked road.
+    # After a road, a number in Chinese numerals (育才路八十八号).
+    "number": rf"{_SPACE}(?:(?:[0-9]{{1,5}}弄)?[甲乙丙丁]?[0-9]{{1,5}}(?:-[0-9]{{1,4}})?(?:号院|号(?!楼))(?:附[0-9]{{1,3}}号)?"
+    rf"(?:[、，,][0-9]{{1,5}}号(?![楼院]))*|(?(road){_NUMERALS}{{1,5}}号(?![楼院])|(?!)))",
     # A dwelling's parts are written apart as often as together (12号楼 3单元 301): one space
     # before each, or a comma before what can be no count (育才路12号，3单元301; not 12号，2座房屋),
     # kept in the parse. After a comma a 栋, 幢 or 座 only with a unit or a room after it
     # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count). In brackets after the
     # number (12号（3栋2单元）, 12号(A座1201)) also alone, where the bracket closes after it (12号（3栋）).
-    "building": r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
+    # Below a street or a village, an estate's name of any ending before its building (丈八街道绿地世纪城
+    # B区12栋, 东坝社区棚改安置点3号楼: the estate and its building went out).
+    "building": rf"(?:(?:(?(number)|(?(road)|(?(village)|(?(township)|(?!)))))[{_H}0-9A-Za-z]{{1,10}}?)?"
+    r"[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
     r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))"
-    r"|[（(][0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)(?=[0-9]{1,5}(?:单元|室|房|号(?!楼)|[)）])|[)）])",
+    r"|[（(][0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)(?=[0-9]{1,5}(?:单元|室|房|号(?!楼)|[)）])|[)）])"
+    # A building, its unit and its room written with hyphens (育才路88号3-2-501, 幸福家园3-2-501室):
+    # the building's number and its hyphen, the rest read as a unit and a room.
+    r"|[ \u3000]?[0-9]{1,3}-(?=[0-9]{1,2}-[0-9]{2,5}(?![0-9]))"
+    # After a number or an estate, a building in Chinese numerals (88号三栋二单元五零二).
+    rf"|(?(number)|(?(village)|(?!))){_NUMERALS}{{1,3}}(?:号楼|栋|幢|座)",
     # A unit in numerals too (三单元), and a floor after it or in its place (2单元3楼301室, 12号3楼301:
     # the parse stopped before the floor, and 楼301室 or 3楼 went out): a room may follow either.
-    "unit": r"(?:(?:[ \u3000]|[，,] ?|[（(])?[0-9一二三四五六七八九十]{1,3}单元(?:[0-9]{1,2}(?:楼|层))?|[0-9]{1,2}(?:楼|层))",
+    # After a building, a unit and a room with a hyphen between (3号楼2-501, 3-2-501).
+    "unit": r"(?:(?:[ \u3000]|[，,] ?|[（(])?[0-9一二三四五六七八九十]{1,3}单元(?:[0-9]{1,2}(?:楼|层))?|[0-9]{1,2}(?:楼|层)"
+    r"|(?(building)[0-9]{1,2}-(?=[0-9]{2,5}(?![0-9-]))|(?!)))",
     "room": r"[0-9]{1,5}(?:室|房|号)?",
 }
 # A room is a number with 室, 房 or 号, or after a unit a number alone (3单元301, 3单元 301): a
@@ -91,7 +110,7 @@ _COMPONENTS = {
 # A second room after the first, after 、 (3单元501、502室: the second went out), not a year's or a
 # count's number (501、2023年).
 _ROOM = (
-    r"(?:(?(unit)[ \u3000]?[0-9]{1,5}(?:室|房|号|(?![0-9年月日元万.]))"
+    r"(?:(?(unit)[ \u3000]?(?:[0-9]{1,5}|[零〇一二三四五六七八九]{3,4})(?:室|房|号|(?![0-9年月日元万.]))"
     r"|(?(building)(?:[0-9]{1,5}(?:室|房|号)|[0-9]{3,4}(?![0-9年月日元万.户人间套层楼]))|[0-9]{1,5}(?:室|房|号))))"
     r"(?:、[0-9]{1,5}(?:室|房|(?![0-9年月日元万.户人间套层楼号])))*"
 )
@@ -137,6 +156,9 @@ CONTEXT: tuple[str, ...] = (
 # What stands between a label and its value: a colon, 为 or 是, and a change's words (住址变更为：…).
 _AFTER_LABEL = r"(?:已?(?:变更|更改|改)为)?[\s:：为是在]*"
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}")
+# 住 alone after no character of a word (住育才路88号3栋2单元501, 。住王家湾村3组): read as 住在. Not
+# the 住 of a word (住户, 住院, 住房, 住宿; 住址, 住所 and 住在 are labels).
+_LIVES_RE = re.compile(rf"(?<![{_H}])住(?![户院房宿址所在])(?=[{_H}])")
 # What an address after 住在 holds, where 居住在 and 家住 need no more than a building (find).
 _LIVES_AT_LEVELS = ("township", "village", "road")
 # A label with a letter or a digit after it: what every address in English that ``find`` reads
@@ -203,6 +225,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     starts: list[tuple[int, str]] = [
         (m.end(), "lives" if m.group().startswith("住在") else "context") for m in _CONTEXT_RE.finditer(text)
     ]
+    if "住" in text:
+        starts += [(m.end(), "lives") for m in _LIVES_RE.finditer(text)]
     starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
     if "村" in text:
         starts += [(_village_start(text, m.start()), "village") for m in _VILLAGE_GROUP_RE.finditer(text)]

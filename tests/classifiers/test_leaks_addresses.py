@@ -87,6 +87,25 @@ def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) ->
         ("申请人住所：平利县城关镇药王庙社区安居小区6栋", "安居小区6栋"),
         ("家住城关镇药王庙社区安居小区6栋2单元", "安居小区"),
         ("家住城关镇东城社区幸福家园3栋", "幸福家园3栋"),
+        # An estate of any name before its building, below a street or a village.
+        ("现居住于西安市雁塔区丈八街道绿地世纪城B区12栋", "世纪城B区12栋"),
+        ("该户居住在东坝社区棚改安置点3号楼", "安置点3号楼"),
+        # A lane off the road, a lane's number, 甲 before a number.
+        ("现住址：西街北巷12号", "北巷12号"),
+        ("现住址：育才路88弄3号", "88弄3号"),
+        ("现住址：育才路甲88号", "甲88号"),
+        # One space between the levels.
+        ("现住址：汉滨区 江北街道 育才路 88号", "育才路 88号"),
+        ("现住址：汉滨区\u3000江北街道\u3000育才路\u300088号", "育才路\u300088号"),
+        # 住 alone at a clause's head.
+        ("住育才路88号3栋2单元501", "3栋2单元501"),
+        ("该户情况属实，住王家湾村3组12号", "王家湾村3组"),
+        # A building, its unit and its room with hyphens; Chinese numerals after a road or a number.
+        ("住址：育才路88号3-2-501", "3-2-501"),
+        ("家住幸福家园3-2-501室", "3-2-501"),
+        ("住址：幸福家园3号楼2-501", "2-501"),
+        ("现住址：汉滨区江北街道育才路88号三栋二单元五零二", "五零二"),
+        ("现住址：汉滨区江北街道育才路八十八号", "八十八号"),
     ],
 )
 def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, secret: str) -> None:
@@ -105,6 +124,19 @@ def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, se
         ("全市共有安置小区5个", "安置小区5个"),
         ("地址变更为线上办理", "地址变更为线上办理"),
         ("住址变更需提供证明", "住址变更需提供证明"),
+        # 住 in a word, levels a space apart with nothing below them.
+        ("住院治疗期间费用已报销", "住院治疗期间"),
+        ("住房困难，申请廉租房", "住房困难"),
+        ("，住宿费每月300元", "住宿费每月300元"),
+        ("汉滨区 村民代表大会", "汉滨区 村民代表大会"),
+        ("江北街道 2024年低保名单", "江北街道 2024年低保名单"),
+        ("安康市 汉滨区 民政局", "安康市 汉滨区 民政局"),
+        ("汉滨区共有12栋安置楼", "汉滨区共有12栋安置楼"),
+        # Months with a hyphen after an address; numerals that are no building.
+        ("住址：育才路88号，1-2月未领取", "1-2月未领取"),
+        ("现住址：育才路88号3号楼，2-12月已发放", "2-12月已发放"),
+        ("汉滨区三座大山", "汉滨区三座大山"),
+        ("育才路三期工程", "育才路三期工程"),
     ],
 )
 def test_estates_that_are_no_dwelling_stay(text: str, kept: str) -> None:
