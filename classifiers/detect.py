@@ -427,7 +427,12 @@ class Detector:
                     or _name_masked_in_part(folded, require_surname=info.weak)
                 )
             )
-            or (entity == "ADDRESS" and len(core) >= 2 and (not info.weak or address.looks_like(folded)))
+            # Digits not joined: a building, unit and room written 3-2-501 join into one number.
+            or (
+                entity == "ADDRESS"
+                and len(core) >= 2
+                and (not info.weak or address.looks_like(fold(core, join_digits=False).text))
+            )
             or (entity == "EMAIL" and "@" in core)
             or (entity == uscc.ENTITY and len(folded) == 18 and folded.isalnum())
             or (entity == passport.ENTITY and passport.looks_like(compact))

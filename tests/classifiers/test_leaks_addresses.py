@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import in_clear, leaks
+from support.inspected import in_clear, json_leaks, leaks, unchanged_json
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,23 @@ def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, se
 )
 def test_estates_that_are_no_dwelling_stay(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("value", "secret"),
+    [
+        # Under the weak key dz the value must read as an address whole: its hyphens between digits
+        # were dropped first (3-2-501 read as the room 32501, which no room is).
+        ("育才路88号3-2-501", "3-2-501"),
+        ("育才路８８号３－２－５０１", "５０１"),
+        ("汉滨区 江北街道 育才路 88号", "育才路 88号"),
+    ],
+)
+def test_an_address_under_dz_with_hyphens_or_spaces(value: str, secret: str) -> None:
+    json_leaks({"dz": value}, [secret])
+    json_leaks([{"xm": "张伟", "dz": value} for _ in range(3)], [secret])
+
+
+@pytest.mark.parametrize("value", ["A-1", "2023-01-01", "1-2", "3-2"])
+def test_values_with_hyphens_under_dz_that_are_no_address_stay(value: str) -> None:
+    unchanged_json({"dz": value})
