@@ -496,15 +496,27 @@ def _second_local(text: str, first: Match, limit: int) -> Match | None:
 
 
 def resolve(found: list[Match]) -> list[Match]:
-    """Drop overlaps: higher score wins, then the longer span, then the earlier one."""
+    """Drop overlaps: higher score wins, then the longer span, then the earlier one. A name that
+    an address begins with is the place's (申请人安康市汉滨区…: 安康市 read as a name after 申请人 won
+    over the address, and all of it after the city went out)."""
     if len(found) < 2:
         return found
+    for a in found:
+        if a.entity == address.ENTITY:
+            found = [m for m in found if not _place_read_as_name(m, found)]
+            break
     kept: list[Match] = []
     for m in sorted(found, key=lambda m: (-m.score, m.start - m.end, m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _place_read_as_name(m: Match, found: list[Match]) -> bool:
+    if m.entity != person_name.ENTITY:
+        return False
+    return any(a.entity == address.ENTITY and a.start == m.start and a.end > m.end for a in found)
 
 
 def glued_after(folded: Folded, end: int, entity: str) -> list[Match] | None:

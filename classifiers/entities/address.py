@@ -86,16 +86,16 @@ _COMPONENTS = {
     # (育才路12号，3栋2单元 left 3栋2单元 in clear; 12号，3栋房屋 is a count). In brackets after the
     # number (12号（3栋2单元）, 12号(A座1201)) also alone, where the bracket closes after it (12号（3栋）).
     # Below a street or a village, an estate's name of any ending before its building (丈八街道绿地世纪城
-    # B区12栋, 东坝社区棚改安置点3号楼: the estate and its building went out).
-    "building": rf"(?:(?:(?(number)|(?(road)|(?(village)|(?(township)|(?!)))))[{_H}0-9A-Za-z]{{1,10}}?)?"
-    r"[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[，,] ?[0-9A-Za-z]{1,4}"
-    r"(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼)))))"
+    # B区12栋, 东坝社区棚改安置点3号楼, 育才路88号阳光公寓21-3-1401: the estate and its building went out).
+    "building": rf"(?:(?(number)|(?(road)|(?(village)|(?(township)|(?!)))))[{_H}0-9A-Za-z]{{1,10}}?)?"
+    r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)"
+    r"|[，,] ?[0-9A-Za-z]{1,4}(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼))))"
     r"|[（(][0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)(?=[0-9]{1,5}(?:单元|室|房|号(?!楼)|[)）])|[)）])"
     # A building, its unit and its room written with hyphens (育才路88号3-2-501, 幸福家园3-2-501室):
     # the building's number and its hyphen, the rest read as a unit and a room.
     r"|[ \u3000]?[0-9]{1,3}-(?=[0-9]{1,2}-[0-9]{2,5}(?![0-9]))"
     # After a number or an estate, a building in Chinese numerals (88号三栋二单元五零二).
-    rf"|(?(number)|(?(village)|(?!))){_NUMERALS}{{1,3}}(?:号楼|栋|幢|座)",
+    rf"|(?(number)|(?(village)|(?!))){_NUMERALS}{{1,3}}(?:号楼|栋|幢|座))",
     # A unit in numerals too (三单元), and a floor after it or in its place (2单元3楼301室, 12号3楼301:
     # the parse stopped before the floor, and 楼301室 or 3楼 went out): a room may follow either.
     # After a building, a unit and a room with a hyphen between (3号楼2-501, 3-2-501).
@@ -129,7 +129,9 @@ _ANCHOR_RE = re.compile(
 # Found by its 村 and group, the village's name read back from 村: two characters, or three after
 # what no name goes on from (the text's start, a point, 住, 在, 于, 系: 住在王家湾村3组); not 本村,
 # 该村 and the like, which name none.
-_VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])村{_GROUP}")
+# A community's group too (七堰社区第4村民小组, 七堰社区三组), not its volunteers' (阳光社区第一小组).
+_COMMUNITY_GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|居民小组|组)"
+_VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])(?:村{_GROUP}|社区{_COMMUNITY_GROUP})")
 # A dwelling in an estate, its building and its unit or room (安置在锦绣家园7号楼1单元302, 金州北路锦绣家园
 # 7号楼1单元302): written after no label or region as often as a village's group, and as precise.
 # Found by the estate's word before a building; not 本小区, 该小区 and the like.
@@ -149,6 +151,7 @@ CONTEXT: tuple[str, ...] = (
     "家住",
     "现住",
     "居住在",
+    "居住于",
     "住在",
     "户籍地",
     "现居住地",
@@ -228,7 +231,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if "住" in text:
         starts += [(m.end(), "lives") for m in _LIVES_RE.finditer(text)]
     starts += [(m.start(), "region") for m in _ANCHOR_RE.finditer(text)]
-    if "村" in text:
+    if "村" in text or "社区" in text:
         starts += [(_village_start(text, m.start()), "village") for m in _VILLAGE_GROUP_RE.finditer(text)]
     for word in _ESTATE_WORDS:  # substring tests first: the search is tried at every character
         if word in text:
@@ -253,6 +256,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         # A bare region ("陕西省安康市") is not personal; a dwelling address needs detail. A
         # village's group is detail enough. After 住在 a building or a floor alone is where in a
         # place someone lives (住在12号楼, 住在3楼), not an address: a township, a village or a road.
+        if how == "region":
+            parsed = _without_counted_buildings(text, parsed)
         enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
         if how == "lives":
             enough = enough and any(level in parsed.components for level in _LIVES_AT_LEVELS)
@@ -265,6 +270,20 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
             last_end = end
     return found
+
+
+def _without_counted_buildings(text: str, parsed: ParsedAddress) -> ParsedAddress:
+    """``parsed`` less a building that a word stands before, with no unit or room after it: in prose
+    after a region it counts buildings as often as it names one (江北街道新建安置楼12栋, 恒口镇共有12栋
+    危房), where after a label it is the estate's (丈八街道绿地世纪城B区12栋)."""
+    components = parsed.components
+    building = components.get("building")
+    if building is None or "unit" in components or "room" in components:
+        return parsed
+    if not "\u4e00" <= text[building[0]] <= "\u9fff":
+        return parsed
+    rest = {level: span for level, span in components.items() if level != "building"}
+    return ParsedAddress(parsed.start, max((end for _, end in rest.values()), default=parsed.start), rest)
 
 
 def _closed(text: str, parsed: ParsedAddress) -> int:

@@ -106,6 +106,17 @@ def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) ->
         ("住址：幸福家园3号楼2-501", "2-501"),
         ("现住址：汉滨区江北街道育才路88号三栋二单元五零二", "五零二"),
         ("现住址：汉滨区江北街道育才路八十八号", "八十八号"),
+        # An estate after the number, before a building in hyphens or in brackets.
+        ("居住在安康市汉阴县江北街道金城巷51-8号阳光公寓21-3-1401，联系电话见附件", "21-3-1401"),
+        ("家庭住址：汉阴县江北街道新城北路4-7号幸福花园（20栋6单元2604）", "20栋6单元2604"),
+        ("住在陕西省　安康市　石泉县　江北街道　滨江大道118号院锦绣家园9-2-402", "9-2-402"),
+        # After 居住于 (现居住于), which was no label.
+        ("备注：现居住于丈八街道七堰社区第7村民小组53号，共3人", "第7村民小组53号"),
+        # A community's group, after no label or region.
+        ("该户七堰社区第4村民小组，联系电话见附件", "第4村民小组"),
+        # A city read as a name after 申请人 won over the address it begins.
+        ("经核实，申请人安康市汉滨区大竹园镇东城社区第6村民小组", "第6村民小组"),
+        ("经核实，申请人安康市汉阴县金城巷171号院1栋1703室", "1703室"),
     ],
 )
 def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, secret: str) -> None:
@@ -137,6 +148,13 @@ def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, se
         ("现住址：育才路88号3号楼，2-12月已发放", "2-12月已发放"),
         ("汉滨区三座大山", "汉滨区三座大山"),
         ("育才路三期工程", "育才路三期工程"),
+        # Buildings counted in prose after a region, with no unit or room.
+        ("江北街道新建安置楼12栋，安置群众300户", "新建安置楼12栋"),
+        ("恒口镇共有12栋危房需改造", "共有12栋危房"),
+        ("江北街道办理了3栋房屋的登记", "办理了3栋房屋"),
+        # A community's volunteers, not its group of households.
+        ("阳光社区第一小组开展志愿活动", "阳光社区第一小组"),
+        ("各社区第2组负责排查", "各社区第2组"),
     ],
 )
 def test_estates_that_are_no_dwelling_stay(text: str, kept: str) -> None:
