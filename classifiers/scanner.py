@@ -496,14 +496,13 @@ def _second_local(text: str, first: Match, limit: int) -> Match | None:
 
 
 def resolve(found: list[Match]) -> list[Match]:
-    """Drop overlaps: higher score wins, then the longer span, then the earlier one. A name that
-    an address begins with is the place's (申请人安康市汉滨区…: 安康市 read as a name after 申请人 won
-    over the address, and all of it after the city went out)."""
+    """Drop overlaps: higher score wins, then the longer span, then the earlier one. Names first
+    give way to the addresses that reach past them (``_names_before_places``)."""
     if len(found) < 2:
         return found
     for a in found:
         if a.entity == address.ENTITY:
-            found = [m for m in found if not _place_read_as_name(m, found)]
+            found = _names_before_places(found)
             break
     kept: list[Match] = []
     for m in sorted(found, key=lambda m: (-m.score, m.start - m.end, m.start)):
@@ -513,10 +512,29 @@ def resolve(found: list[Match]) -> list[Match]:
     return kept
 
 
-def _place_read_as_name(m: Match, found: list[Match]) -> bool:
-    if m.entity != person_name.ENTITY:
-        return False
-    return any(a.entity == address.ENTITY and a.start == m.start and a.end > m.end for a in found)
+def _names_before_places(found: list[Match]) -> list[Match]:
+    """``found`` with each name that runs into an address reaching past it cut where the address
+    begins, or dropped where the address begins with it. A name won such an overlap by its score,
+    and all of the address after it went out: 申请人安康市汉滨区… read 安康市 as a name after 申请人,
+    申请人李娜西安市… read 李娜西."""
+    addresses = [a for a in found if a.entity == address.ENTITY]
+    out: list[Match] = []
+    for m in found:
+        kept: Match | None = m
+        if m.entity == person_name.ENTITY:
+            kept = _before_places(m, addresses)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _before_places(name: Match, addresses: list[Match]) -> Match | None:
+    for a in addresses:
+        if a.start < name.end < a.end:
+            if a.start - name.start < 2:
+                return None  # no name is left before the place
+            name = Match(name.entity, name.start, a.start, name.score, name.evidence)
+    return name
 
 
 def glued_after(folded: Folded, end: int, entity: str) -> list[Match] | None:

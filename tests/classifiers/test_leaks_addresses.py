@@ -124,6 +124,20 @@ def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, se
 
 
 @pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # A name read into the region after it (李娜西), which won over the address by its score.
+        ("申请人李娜西安市汉滨区新城北路甲98号锦绣家园20栋5单元1902", ["李娜", "1902"]),
+        ("申请人李娜汉阴县丈八街道西街265号阳光公寓1号楼3单元2301室。", ["李娜", "2301室"]),
+        ("申请人李娜陕西省安康市石泉县大竹园镇东城社区9组64号。", ["李娜", "9组64号"]),
+        ("户主张伟，住址：汉滨区育才路88号3-2-501", ["张伟", "3-2-501"]),
+    ],
+)
+def test_a_name_before_an_address_both_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         # An estate that names none (该, 本, 各), a count of buildings, no unit or room.
