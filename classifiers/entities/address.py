@@ -52,17 +52,18 @@ def _alt(words: list[str]) -> str:
 _H = "\u4e00-\u9fff"
 _CITY_SHORT = [c.removesuffix("市") for c in SHAANXI_CITIES]
 _GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|小组|组|队)"
+# A level may stand one space after the one before (汉滨区 江北街道 育才路 88号: the parse stopped at the
+# first space, and the whole address went out after its label; 陕西省 安康市 汉滨区 … kept 陕西省 alone
+# for a profile that shows the district).
 _SPACE = "[ \u3000]?"
 _NUMERALS = "[一二三四五六七八九十百零〇]"
 _ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
-    "city": rf"(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
+    "city": rf"{_SPACE}(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
     # 小区 and 社区 end an estate's or a community's name, no district's (凤凰花园小区).
-    "county": rf"(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
-    # A level may stand one space after the one before (汉滨区 江北街道 育才路 88号: the parse stopped
-    # at the first space, and the whole address went out after its label).
+    "county": rf"{_SPACE}(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
     "township": rf"{_SPACE}(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
     # A village's group as rural households write it: 3组, 三组, 第三组, 第三村民小组, 3队.
     # An estate inside a community (药王庙社区安居小区6栋: the parse stopped at 社区, and the estate and

@@ -105,6 +105,9 @@ def test_addresses(text: str, found: list[str]) -> None:
         ("北京市朝阳区建国路88号", "北京市朝阳区"),
         ("汉滨区新城街道", "汉滨区"),
         ("新城街道育才路8号", ""),
+        # The levels a space apart.
+        ("陕西省 安康市 汉滨区 新城街道 育才路12号", "陕西省 安康市 汉滨区"),
+        ("陕西省\u3000安康市\u3000汉滨区育才路12号", "陕西省\u3000安康市\u3000汉滨区"),
     ],
 )
 def test_district_end(text: str, kept: str) -> None:
