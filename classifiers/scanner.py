@@ -500,10 +500,12 @@ def resolve(found: list[Match]) -> list[Match]:
     give way to the addresses that reach past them (``_names_before_places``)."""
     if len(found) < 2:
         return found
-    for a in found:
-        if a.entity == address.ENTITY:
-            found = _names_before_places(found)
-            break
+    addresses = names = False
+    for m in found:
+        addresses = addresses or m.entity == address.ENTITY
+        names = names or m.entity == person_name.ENTITY
+    if addresses and names:
+        found = _names_before_places(found)
     kept: list[Match] = []
     for m in sorted(found, key=lambda m: (-m.score, m.start - m.end, m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):

@@ -57,7 +57,7 @@ _GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|小组|组
 # for a profile that shows the district).
 _SPACE = "[ \u3000]?"
 _NUMERALS = "[一二三四五六七八九十百零〇]"
-_ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")
+_ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")  # two characters each: _ESTATE_BUILDING_RE looks behind them
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
@@ -132,12 +132,17 @@ _ANCHOR_RE = re.compile(
 # 该村 and the like, which name none.
 # A community's group too (七堰社区第4村民小组, 七堰社区三组), not its volunteers' (阳光社区第一小组).
 _COMMUNITY_GROUP = "第?[0-9一二三四五六七八九十]{1,3}(?:村民小组|居民小组|组)"
-_VILLAGE_GROUP_RE = re.compile(rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同])(?:村{_GROUP}|社区{_COMMUNITY_GROUP})")
+# Each pattern below opens with its literal and looks behind after it: re skips to a literal (or a
+# class of first characters) in C, where a look-behind first is tried at every character.
+_VILLAGE_GROUP_RE = re.compile(
+    rf"村(?<=[{_H}]{{3}})(?<![本该全各我此每邻同]村){_GROUP}"
+    rf"|社区(?<=[{_H}]{{4}})(?<![本该全各我此每邻同]社区){_COMMUNITY_GROUP}"
+)
 # A dwelling in an estate, its building and its unit or room (安置在锦绣家园7号楼1单元302, 金州北路锦绣家园
 # 7号楼1单元302): written after no label or region as often as a village's group, and as precise.
 # Found by the estate's word before a building; not 本小区, 该小区 and the like.
 _ESTATE_BUILDING_RE = re.compile(
-    rf"(?<=[{_H}]{{2}})(?<![本该全各我此每邻同]){_ESTATE}(?=[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
+    rf"{_ESTATE}(?<=[{_H}]{{4}})(?<![本该全各我此每邻同]..)(?=[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
 )
 _DWELLING_PARTS = ("unit", "room")
 _BEFORE_NAME = "住在于系是为到"
@@ -162,7 +167,7 @@ _AFTER_LABEL = r"(?:已?(?:变更|更改|改)为)?[\s:：为是在]*"
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}")
 # 住 alone after no character of a word (住育才路88号3栋2单元501, 。住王家湾村3组): read as 住在. Not
 # the 住 of a word (住户, 住院, 住房, 住宿; 住址, 住所 and 住在 are labels).
-_LIVES_RE = re.compile(rf"(?<![{_H}])住(?![户院房宿址所在])(?=[{_H}])")
+_LIVES_RE = re.compile(rf"住(?<![{_H}]住)(?![户院房宿址所在])(?=[{_H}])")
 # What an address after 住在 holds, where 居住在 and 家住 need no more than a building (find).
 _LIVES_AT_LEVELS = ("township", "village", "road")
 # A label with a letter or a digit after it: what every address in English that ``find`` reads
