@@ -7,13 +7,18 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
 from .custom import CustomEntity
 
 DEFAULT_PATH = Path(__file__).with_name("catalog.yaml")
+# libyaml's parser where PyYAML was built with it: the pure-Python one parsed catalog.yaml's 17 KB
+# in ~241 M instructions, most of an import of classifiers.inspect's set-up. Both build the same
+# objects (the constructor and resolver are the same Python classes; tests/classifiers/
+# test_speed_round_twenty_nine.py compares the catalog both parse).
+LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PHONE = "PHONE"  # catalog-only kind: the value decides between MOBILE and LANDLINE
 _YIELDING = "REGISTER_NUMBER"  # its field names yield to a declared entity's (see load)
 _WORDS_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^\x00-\x7f]+")
@@ -117,7 +122,7 @@ class Catalog:
         """The catalog, with the field names of the entities a deployment declares (custom.py)
         after the shipped ones (a shipped field name keeps its meaning)."""
         with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = yaml.load(fh, Loader=LOADER) or {}
         if custom:
             shipped = dict(data.get("entities") or {})
             # A register's or a certificate's number (低保证号, dbzh) is what a deployment declares

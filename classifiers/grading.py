@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .catalog import LOADER
 from .custom import CustomEntity
 from .levels import DataLevel
 
@@ -75,7 +76,7 @@ class Grader:
         """The grading rules, with the level of each entity a deployment declares (custom.py);
         a declared entity is personal data (it counts for the volume rule)."""
         with (path or DEFAULT_PATH).open(encoding="utf-8") as fh:
-            grader = cls(yaml.safe_load(fh) or {})
+            grader = cls(yaml.load(fh, Loader=LOADER) or {})  # libyaml's parser (catalog.LOADER)
         for entity in custom:
             grader.entity_levels[entity.spec.entity] = entity.level
         grader.personal_entities |= {entity.spec.entity for entity in custom}
