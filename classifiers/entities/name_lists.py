@@ -342,6 +342,9 @@ def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[
                 more += [(item.start(1), item.start(1) + joined, 0.85, "run+listed")]
                 more += [(item.start(1) + joined + 1, item.end(1), 0.85, "run+listed")]
                 break
+            if before := _before_and(item.group(1)):  # 领取人：张伟、李娜及其家属: the last name
+                more.append((item.start(1), item.start(1) + before, 0.85, "run+listed"))
+                break
             run = before_honorific(before_next_label(item.group(1)))
             # What was said after the list's last name ends it (户主：张伟、李娜说明情况, 民警张伟、李娜说).
             said = _before_said(run) if len(run) == len(item.group(1)) else run
@@ -376,6 +379,22 @@ def _joined(run: str) -> int:
             run[cut] in "及和与"
             and run[cut + 1] not in AFTER_AND
             and all(_name(part) and not is_day_or_place(part) for part in (run[:cut], run[cut + 1 :]))
+        ):
+            return cut
+    return 0
+
+
+def _before_and(run: str) -> int:
+    """How many characters open ``run`` as a name before 及 and what is no name (李娜及其家属,
+    李娜及家属, 李娜及时领取: the list's last name, and the persons or the act it ends with); 0 if
+    none. A list's item before 及 is the list's, as one before 等 is (张伟、李娜等), so the name
+    need only be one as a list's item is (``_name``, no day or place)."""
+    for cut in (2, 3, 4):
+        if (
+            run[cut : cut + 1] == "及"
+            and (cut < 4 or run[:2] in COMPOUND_SURNAMES)
+            and _name(run[:cut])
+            and not is_day_or_place(run[:cut])
         ):
             return cut
     return 0
