@@ -68,3 +68,55 @@ def test_what_follows_a_listed_name_stays(text: str, kept: str) -> None:
 )
 def test_and_with_no_one_named_stays(text: str) -> None:
     unchanged(text)
+
+
+# A name in an English line that opens with a log line's date (2024-01-01 ERROR user 张伟 not
+# found: name_english read no text opening with a digit) or after a greeting (Dear 张伟, Hi 李娜).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("2024-01-01 ERROR user 张伟 not found", ["张伟"]),
+        ("2024-01-01 12:00:01 WARN applicant 李娜 has no id", ["李娜"]),
+        ("2024-01-01T08:00:00Z ERROR person 王秀英 not found", ["王秀英"]),
+        ("Dear 张伟,", ["张伟"]),
+        ("Dear 张伟，您好", ["张伟"]),  # caught before (您好 after it)
+        ("Hi 李娜, your application was approved", ["李娜"]),
+        ("Hello 王秀英, welcome", ["王秀英"]),
+        ("hi 欧阳娜娜, see attached", ["欧阳娜娜"]),
+        ("Dear Mr. 张伟", ["张伟"]),  # caught before (Mr.)
+        ("user 张伟 not found", ["张伟"]),  # caught before
+    ],
+)
+def test_a_name_in_an_english_log_line_or_greeting(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-01 INFO category 低保 loaded",
+        "2024-01-01 ERROR region 汉滨区 not found",
+        "2024-01-01 ERROR user admin not found",
+        "2024-01-01 发放低保金 300元",
+        "2024-01-01 WARN order for 周报 failed",
+        "Dear 民政局,",
+        "Dear 用户,",
+        "Hi 大家, welcome",
+        "Hi 您好",
+        "Dear 各位,",
+        "Dear 领导,",
+        "Hi 社区, ok",
+        "Dear 王老师,",
+        "Hi 张家, ok",
+        "Hello 世界",
+        "Dear 汉滨区民政局,",
+        "Hi 小王, ok",
+        "Hi 王某, ok",
+        "Dear 张主任,",
+        "Hi 周一 is ok",
+    ],
+)
+def test_english_lines_of_no_one_named_stay(text: str) -> None:
+    unchanged(text)
