@@ -749,7 +749,14 @@ MARKED_HINT: str = (
     f"|(?:^|\x00)[ \t]*(?:[（(][{_CJK}]{{2,4}}[）)]|及[{_CJK}]{{2,4}})[ \t]*(?:\x00|$)"
 )
 
-MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}"
+# A numbered list of two names or more (name_numbered.py: 1.张伟 2.李娜, (1)张伟(2)李娜, folded ①张伟 ②李娜):
+# a number, a run of CJK characters, what parts it from the next number (full-width too: the
+# values' pre-check reads a text before it is folded), the next number and two CJK characters.
+# No look-arounds (RE2 reads it): name_numbered.may_contain searches it as it is.
+NUMBERED_BETWEEN = "[ \t\r\n,;。、/|，；]*"
+NUMBERED_HINT: str = f"[0-9][.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"
+
+MAYBE_PATTERN: str = f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven
 # digits are written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by

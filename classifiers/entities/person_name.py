@@ -21,6 +21,7 @@ from . import (
     name_heads,
     name_lists,
     name_marked,
+    name_numbered,
     name_prose,
     name_signed,
     name_spaced,
@@ -69,6 +70,7 @@ from .name_patterns import DOTS as DOTS
 from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
 from .name_patterns import MARKED_HINT as MARKED_HINT
 from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
+from .name_patterns import NUMBERED_HINT as NUMBERED_HINT
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
@@ -295,6 +297,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_marked.marked_names(text)
     if name_english.may_contain(text):  # Person 张伟 not found, his mother 王秀英
         found += name_english.names(text)
+    if name_numbered.may_contain(text):  # 公示名单：1.张伟 2.李娜, （1）张伟（2）李娜: numbered, no label
+        found += name_numbered.numbered_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -559,6 +563,7 @@ def may_contain(text: str) -> bool:
         or name_spaced.may_contain(text)
         or name_marked.may_contain(text)
         or name_english.may_contain(text)
+        or name_numbered.may_contain(text)
     )
 
 

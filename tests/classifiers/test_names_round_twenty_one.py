@@ -120,3 +120,75 @@ def test_a_name_in_an_english_log_line_or_greeting(text: str, secrets: list[str]
 )
 def test_english_lines_of_no_one_named_stay(text: str) -> None:
     unchanged(text)
+
+
+# A numbered list of names (公示名单：1.张伟 2.李娜, （1）张伟（2）李娜, ①张伟 ②李娜): the numbers part
+# each name from the next and from the label, and no pass read a name after a number.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("公示名单：1.张伟 2.李娜 3.王秀英", ["张伟", "李娜", "王秀英"]),
+        ("（1）张伟（2）李娜", ["张伟", "李娜"]),
+        ("①张伟 ②李娜", ["张伟", "李娜"]),
+        ("⑴张伟 ⑵李娜", ["张伟", "李娜"]),
+        ("公示名单：\n1.张伟\n2.李娜\n3.王秀英", ["张伟", "李娜", "王秀英"]),
+        ("1. 张伟\n2. 李娜", ["张伟", "李娜"]),
+        ("1、张伟；2、李娜；3、欧阳娜娜", ["张伟", "李娜", "欧阳娜娜"]),
+        ("拟纳入低保对象：1.张伟 2.王秀英", ["张伟", "王秀英"]),
+        ("(1)张伟 (2)阿依古丽", ["张伟", "阿依古丽"]),
+        ("经民主评议，现将名单公示如下：1.张伟，2.李娜。", ["张伟", "李娜"]),
+    ],
+)
+def test_a_numbered_list_of_names(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.总则 2.申请条件 3.审核程序",
+        "（1）低保（2）特困",
+        "①周一 ②周三",
+        "1.张家 2.李家",
+        "1.王某 2.李某",
+        "1.高龄 2.失能 3.残疾",
+        "1.江苏 2.浙江",
+        "1.申请 2.审核 3.公示",
+        "1.户主 2.配偶 3.子女",
+        "（1）本人（2）家属",
+        "①低保户 ②特困户",
+        "1.黄金 2.白银",
+        "1.汉滨区 2.汉阴县",
+        "1.城关镇 2.张滩镇",
+        "2024年1.5万元 2.3万元",
+        "第1.2条 第2.3条",
+        "1.方法 2.程序 3.步骤",
+        "1.安全 2.文明 3.和谐",
+        "1.金额 2.单价",
+        "(1)马路 (2)桥梁",
+        "1.入户调查 2.核实收入 3.张贴公示",
+        "（1）家庭成员3人（2）月收入500元",
+        "1号楼2单元",
+        "1.张三 2.李四",
+        "1.张伟家 2.李娜家",
+        "1.党员 2.群众",
+        "1.王阿姨 2.李叔叔",
+    ],
+)
+def test_numbered_lists_of_no_one_named_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("1.张伟 3.李娜", "1.张伟 3.李娜"),  # numbers that do not follow each other: no list
+        ("A1.张伟 2.李娜", "A1.张伟"),  # a number glued to a letter: a code's
+        ("1.张伟 2.低保户", "1.张伟 2.低保户"),  # all of a list's items are names, or none is read
+    ],
+)
+def test_what_is_no_numbered_list_stays(text: str, kept: str) -> None:
+    for role in ROLES:
+        assert kept in out(text, "text/plain", role), (role, text)

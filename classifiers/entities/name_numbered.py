@@ -1,0 +1,70 @@
+"""Names in a numbered list with no label before each: a notice's list of recipients
+(公示名单：1.张伟 2.李娜 3.王秀英), items in brackets (（1）张伟（2）李娜) or circled numbers (①张伟 ②李娜),
+one a line or one after the other. A label before the list (公示名单：) is read for the first item
+only, and not when a number stands between them; the numbers part every name from the next, so no
+other pass reads them.
+
+The evidence is the list itself: two items or more whose numbers follow each other (1, 2, 3), each
+item a run of CJK characters alone (nothing but spaces and punctuation before the next number), and
+every run a name as a list's item is (``name_lists.whole_run_name``: a listed surname, no place,
+day, household, pseudonym, relation or role; no word of ``name_heads._NOT_HEADS``, 黄金, 石油).
+Numbered headings and options (1.总则 2.申请条件, （1）低保（2）特困, ①周一 ②周三, 1.张家 2.李家)
+have some item that is none, and stay whole.
+
+The scanner reads a folded text, where ① is 1 and （1） is (1). Its pre-check (:func:`may_contain`)
+is one search of ``name_patterns.NUMBERED_HINT`` (from each digit), which RE2's column pattern
+reads too.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+from .name_heads import _NOT_HEADS
+from .name_lists import is_day_or_place, whole_run_name
+from .name_patterns import NUMBERED_BETWEEN, NUMBERED_HINT
+
+_CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+# An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
+_ITEM: Final = f"(?:[(][0-9]{{1,2}}|[0-9]{{1,2}})[.、)]?[ \t]*[{_CJK}]{{2,6}}"
+# Two items or more, each run whole (no CJK after it), parted by spaces, line ends or punctuation
+# (name_patterns.NUMBERED_BETWEEN). The character before the first number is checked apart (a
+# look-behind first would be tried at every position).
+_LIST_RE: Final = re.compile(f"{_ITEM}(?![{_CJK}])(?:{NUMBERED_BETWEEN}{_ITEM}(?![{_CJK}]))+")
+_ITEM_RE: Final = re.compile(f"[(]?([0-9]{{1,2}})[.、)]?[ \t]*([{_CJK}]{{2,6}})")
+# What every list holds (name_patterns.NUMBERED_HINT, which RE2 reads in precheck.MAYBE): opened
+# by a digit. About 2 µs for a remark of 45 characters with 14 digits (dates and amounts), on a
+# loaded host; asked last of the pre-checks, where no other alternative matched.
+_HINT_RE: Final = re.compile(NUMBERED_HINT)
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a numbered list of two names or more (``NUMBERED_HINT``: a number and
+    a run of CJK characters, then the next number and two more)? One search, from each digit."""
+    return _HINT_RE.search(text) is not None
+
+
+def _name(run: str) -> bool:
+    """Is ``run``, an item's whole run, a name: one as a list's item is, no day or place, and none
+    of the words of a name's shape a remark's head holds as often (黄金, 林地: ``name_heads``)?"""
+    return whole_run_name(run) and not is_day_or_place(run) and run not in _NOT_HEADS
+
+
+def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of each numbered list in ``text``: (start, end, score, evidence), all of a list's
+    items or none."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _LIST_RE.finditer(text):
+        start = match.start()
+        before = text[start - 1 : start]
+        if before == "." or (before.isascii() and before.isalnum()):
+            continue  # 12.5 or A1: the number is part of another
+        items = list(_ITEM_RE.finditer(text, start, match.end()))
+        numbers = [int(item.group(1)) for item in items]
+        if any(later != earlier + 1 for earlier, later in pairwise(numbers)):
+            continue
+        if all(_name(item.group(2)) for item in items):
+            found += [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]
+    return found
