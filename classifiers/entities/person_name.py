@@ -23,6 +23,7 @@ from . import (
     name_marked,
     name_numbered,
     name_prose,
+    name_served,
     name_signed,
     name_spaced,
     resident_id,
@@ -74,6 +75,7 @@ from .name_patterns import NUMBERED_HINT as NUMBERED_HINT
 from .name_patterns import PHRASES as PHRASES
 from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
+from .name_patterns import SERVED_HINT as SERVED_HINT
 from .name_patterns import SPACED_HINT as SPACED_HINT
 from .name_runs import (
     _beside_id_apart,
@@ -299,6 +301,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_english.names(text)
     if name_numbered.may_contain(text):  # 公示名单：1.张伟 2.李娜, （1）张伟（2）李娜: numbered, no label
         found += name_numbered.numbered_names(text)
+    if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
+        found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
@@ -564,6 +568,7 @@ def may_contain(text: str) -> bool:
         or name_marked.may_contain(text)
         or name_english.may_contain(text)
         or name_numbered.may_contain(text)
+        or name_served.may_contain(text)
     )
 
 

@@ -192,3 +192,70 @@ def test_numbered_lists_of_no_one_named_stay(text: str) -> None:
 def test_what_is_no_numbered_list_stays(text: str, kept: str) -> None:
     for role in ROLES:
         assert kept in out(text, "text/plain", role), (role, text)
+
+
+# A name after 给, 向, 为 or 帮 before what was done for the person (为王秀英办理低保): name_heads read
+# 向 before what the person said only, and 给, 为 and 帮 not at all.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("给张伟送去米面油", ["张伟"]),
+        ("向李娜发放救助金", ["李娜"]),
+        ("为王秀英办理低保", ["王秀英"]),
+        ("帮张伟申请临时救助", ["张伟"]),
+        ("今天给张伟打电话", ["张伟"]),
+        ("社区工作人员为王秀英办理了低保手续", ["王秀英"]),
+        ("给欧阳娜娜送去慰问品", ["欧阳娜娜"]),
+        ("向张伟讲解政策", ["张伟"]),
+        ("向张伟发放慰问金", ["张伟"]),
+        ("帮张伟申请", ["张伟"]),
+        ("向张伟申请", ["张伟"]),  # caught before (向 before 申请: name_heads)
+    ],
+)
+def test_a_name_after_a_preposition_before_what_was_done_for_the_person(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给社区送去",
+        "向民政局报告",
+        "为老人办理",
+        "帮助困难群众",
+        "为民服务",
+        "向前",
+        "给其送去",
+        "为其办理低保",
+        "向贫困户发放",
+        "帮孩子申请",
+        "给老人送去米面油",
+        "向群众发放宣传资料",
+        "为全家办理",
+        "为该户办理低保",
+        "向村民宣传政策",
+        "为本人办理",
+        "给家属打电话",
+        "向申请人发放",
+        "为低保户办理",
+        "为困难群众解决实际问题",
+        "向上级申请",
+        "向有关部门申请",
+        "给予临时救助",
+        "为方便群众办理",
+        "为张家办理",
+        "向汉滨区申请",
+        "为王某办理",
+        "为周一安排",
+        "为常态化落实",
+        "为黄金周安排",
+        "为方便办理",
+        "给邻居送去",
+        "为车辆办理",
+        "为房屋修缮",
+    ],
+)
+def test_acts_done_for_no_one_named_stay(text: str) -> None:
+    unchanged(text)
