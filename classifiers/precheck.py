@@ -18,6 +18,7 @@ from .entities import (
     name_numbered,
     name_served,
     name_spaced,
+    name_split,
     numerals,
     person_name,
 )
@@ -61,6 +62,7 @@ MAYBE = re.compile(
     f"|{person_name.MARKED_HINT}"  # “张伟”来访, （张伟） (name_marked.py)
     f"|{person_name.NUMBERED_HINT}"  # 1.张伟 2.李娜 (name_numbered.py)
     f"|{person_name.SERVED_HINT}"  # 为王秀英办理低保 (name_served.py)
+    f"|{person_name.SPLIT_HINT}"  # 姓：张 名：伟 (name_split.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -129,6 +131,7 @@ def may_hold(text: str) -> bool:
         or may_hold_br(text)  # 139<br>1234<br>5678: a number in groups on lines of HTML
         or name_numbered.may_contain(text)  # 1.张伟 2.李娜: a numbered list of names, no label
         or name_served.may_contain(text)  # 为王秀英办理低保: a name after 给, 向, 为 or 帮
+        or name_split.may_contain(text)  # 姓：张 名：伟: a name in two fields
     )
 
 

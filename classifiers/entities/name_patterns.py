@@ -766,8 +766,13 @@ SERVED_ACTS: tuple[str, ...] = (
 )
 SERVED_HINT: str = f"[给向为帮][{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)})"
 
+# A name in two fields, its surname's and its given name's (name_split.py: 姓：张 名：伟), on the text
+# as it came (：) or folded (:).
+SPLIT_HINT: str = f"姓氏?[ \t]*[:=：][ \t]*[{_CJK}]{{1,2}}[ \t,;，；/|&]*名字?[ \t]*[:=：][ \t]*[{_CJK}]"
+
 MAYBE_PATTERN: str = (
-    f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}|{SERVED_HINT}"
+    f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

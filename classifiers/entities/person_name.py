@@ -26,6 +26,7 @@ from . import (
     name_served,
     name_signed,
     name_spaced,
+    name_split,
     resident_id,
 )
 from .ideographs import TABLE_FROM, TABLE_TO, table
@@ -77,6 +78,7 @@ from .name_patterns import PROFILE as PROFILE
 from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_patterns import SERVED_HINT as SERVED_HINT
 from .name_patterns import SPACED_HINT as SPACED_HINT
+from .name_patterns import SPLIT_HINT as SPLIT_HINT
 from .name_runs import (
     _beside_id_apart,
     _bracketed_after_labels,
@@ -301,6 +303,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_english.names(text)
     if name_numbered.may_contain(text):  # 公示名单：1.张伟 2.李娜, （1）张伟（2）李娜: numbered, no label
         found += name_numbered.numbered_names(text)
+    if name_split.may_contain(text):  # 姓：张 名：伟: a name in two fields
+        found += name_split.split_names(text)
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
@@ -569,6 +573,7 @@ def may_contain(text: str) -> bool:
         or name_english.may_contain(text)
         or name_numbered.may_contain(text)
         or name_served.may_contain(text)
+        or name_split.may_contain(text)
     )
 
 

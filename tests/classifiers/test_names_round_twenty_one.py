@@ -259,3 +259,45 @@ def test_a_name_after_a_preposition_before_what_was_done_for_the_person(text: st
 )
 def test_acts_done_for_no_one_named_stay(text: str) -> None:
     unchanged(text)
+
+
+# A name in two fields, its surname after 姓 and its given name after 名 (姓：张 名：伟): neither part
+# is a name alone. One span from the surname to the given name's end: a mask that keeps a name's
+# first character would show the given name's first.
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("姓：张 名：伟", ["伟"]),  # (the caseworker keeps a surname: 张**)
+        ("姓氏：欧阳 名字：娜娜", ["娜娜"]),
+        ("姓：王，名：秀英", ["秀英", "王，"]),
+        ("姓: 李 名: 娜", ["娜"]),
+        ("姓=张&名=伟", ["伟"]),
+        ("申请人信息 姓：王 名：秀英 性别：女", ["秀英"]),
+    ],
+)
+def test_a_name_in_two_fields(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "姓：无 名：无",
+        "姓：未知 名：未知",
+        "姓：王 名：某",
+        "姓：张 名：不详",
+        "姓：男 名：女",
+        "姓：张 名称：救助站",
+        "名：伟 姓：张",  # the given name first: not read
+        "百姓：群众 名：无",
+        "姓名：（空）",
+    ],
+)
+def test_two_fields_of_no_name_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_the_strict_profile_hides_both_fields() -> None:
+    assert out("姓：张 名：伟", "text/plain", "outsourced") == "姓：[已屏蔽]"
