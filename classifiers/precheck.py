@@ -13,6 +13,7 @@ from .entities import (
     address_latin,
     licence_plate,
     name_english,
+    name_kin,
     name_lists,
     name_marked,
     name_numbered,
@@ -63,6 +64,7 @@ MAYBE = re.compile(
     f"|{person_name.NUMBERED_HINT}"  # 1.张伟 2.李娜 (name_numbered.py)
     f"|{person_name.SERVED_HINT}"  # 为王秀英办理低保 (name_served.py)
     f"|{person_name.SPLIT_HINT}"  # 姓：张 名：伟 (name_split.py)
+    f"|{person_name.KIN_HINT}"  # 妻子李娜 (name_kin.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -132,6 +134,7 @@ def may_hold(text: str) -> bool:
         or name_numbered.may_contain(text)  # 1.张伟 2.李娜: a numbered list of names, no label
         or name_served.may_contain(text)  # 为王秀英办理低保: a name after 给, 向, 为 or 帮
         or name_split.may_contain(text)  # 姓：张 名：伟: a name in two fields
+        or name_kin.may_contain(text)  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
     )
 
 

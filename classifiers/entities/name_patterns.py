@@ -770,9 +770,15 @@ SERVED_HINT: str = f"[给向为帮][{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)})"
 # as it came (：) or folded (:).
 SPLIT_HINT: str = f"姓氏?[ \t]*[:=：][ \t]*[{_CJK}]{{1,2}}[ \t,;，；/|&]*名字?[ \t]*[:=：][ \t]*[{_CJK}]"
 
+# A relative's name glued to the relation, the two a whole run (name_kin.py: 户主张伟，妻子李娜，儿子张强):
+# the relation and the run's next two to four characters, and where it ends (RE2 reads it).
+# (配偶, 长子, 其妻 and their like were read there already: name_runs' glued relations.)
+KIN_GLUED: tuple[str, ...] = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "老伴", "儿媳", "女婿", "孙子", "孙女")
+KIN_HINT: str = f"(?:{'|'.join(KIN_GLUED)})[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
+
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

@@ -19,6 +19,7 @@ from . import (
     name_captions,
     name_english,
     name_heads,
+    name_kin,
     name_lists,
     name_marked,
     name_numbered,
@@ -69,6 +70,7 @@ from .name_patterns import (
 )
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
+from .name_patterns import KIN_HINT as KIN_HINT
 from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
 from .name_patterns import MARKED_HINT as MARKED_HINT
 from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
@@ -305,6 +307,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_numbered.numbered_names(text)
     if name_split.may_contain(text):  # 姓：张 名：伟: a name in two fields
         found += name_split.split_names(text)
+    if name_kin.may_contain(text):  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
+        found += name_kin.kin_names(text)
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
@@ -574,6 +578,7 @@ def may_contain(text: str) -> bool:
         or name_numbered.may_contain(text)
         or name_served.may_contain(text)
         or name_split.may_contain(text)
+        or name_kin.may_contain(text)
     )
 
 

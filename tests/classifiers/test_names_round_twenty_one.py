@@ -301,3 +301,63 @@ def test_two_fields_of_no_name_stay(text: str) -> None:
 
 def test_the_strict_profile_hides_both_fields() -> None:
     assert out("姓：张 名：伟", "text/plain", "outsourced") == "姓：[已屏蔽]"
+
+
+# A relative's name glued to the relation, the two a whole run (户主张伟，妻子李娜，儿子张强): a
+# relation before a colon is a label, and one glued to a name was read before what the relative
+# does only (妻子李娜务农).
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("妻子李娜，儿子张强", ["李娜", "张强"]),
+        ("户主张伟，妻子李娜，儿子张强在外务工", ["张伟", "李娜"]),
+        ("其子张强", ["张强"]),  # caught before (name_runs)
+        ("长女王秀英。", ["王秀英"]),  # caught before (name_runs)
+        ("妻子李娜", ["李娜"]),
+        ("配偶欧阳娜娜", ["欧阳娜娜"]),  # caught before (name_runs)
+        ("女婿王强", ["王强"]),
+        ("父亲张强，母亲王秀英", ["张强", "王秀英"]),
+        ("孙女李娜、孙子张强", ["李娜", "张强"]),
+        ("家庭成员：户主张伟，配偶李娜，长子张强", ["张伟", "李娜", "张强"]),  # caught before (name_runs)
+        ("妻子李娜务农", ["李娜"]),  # caught before (务农 after it: name_heads)
+    ],
+)
+def test_a_relatives_name_glued_to_the_relation(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妻子在家",
+        "儿子张家",
+        "女儿王某",
+        "父亲高龄",
+        "母亲去世",
+        "儿子结婚",
+        "女儿出嫁",
+        "妻子患病",
+        "丈夫残疾",
+        "老伴已故",
+        "其子在外",
+        "孙子上学",
+        "儿媳外出",
+        "父亲母亲",
+        "儿子女儿",
+        "妻子务农",
+        "配偶无业",
+        "长子长女",
+        "女儿女婿",
+        "其妻离异",
+        "母亲年迈",
+        "丈夫早逝",
+        "儿子读书",
+        "孙女上学",
+        "父亲李某",
+        "次子张家港",
+    ],
+)
+def test_relations_glued_to_no_name_stay(text: str) -> None:
+    unchanged(text)

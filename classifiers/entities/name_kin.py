@@ -1,0 +1,42 @@
+"""A relative's name glued to the relation, the two a whole run: 户主张伟，妻子李娜，儿子张强 (a visit's
+household written out), 女婿王强。 A relation before a colon is a label (name_runs: 妻子：李娜), one
+glued to a name is read before what the relative does (name_heads: 妻子李娜务农), and 配偶, 长子 or
+其妻 glued to a name were read (name_runs); a run of 妻子, 儿子, 父亲… and the name alone was not.
+
+The evidence is the relation (``name_patterns.KIN_GLUED``) opening a CJK run and the rest of the run
+a name whole as at a run's head (``name_heads._head_name``: a listed surname, no place, household,
+group, pseudonym or prose word): 妻子在家, 儿子张家, 女儿王某, 父亲高龄, 母亲去世 stay.
+
+Its pre-check (:func:`may_contain`) is one search of ``name_patterns.KIN_HINT``, which RE2 reads
+too: a relation, two to four CJK characters and the run's end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .name_heads import _head_name
+from .name_patterns import KIN_GLUED, KIN_HINT
+
+_CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_HINT_RE: Final = re.compile(KIN_HINT)
+# The relation and the name, a whole run (the character before the relation is checked apart).
+_KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})([{_CJK}]{{2,4}})(?![{_CJK}])")
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a relation glued to a name, the two a whole run (``KIN_HINT``)?"""
+    return _HINT_RE.search(text) is not None
+
+
+def kin_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names glued after a relation that opens a whole run: (start, end, score, evidence)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _KIN_RE.finditer(text):
+        start = match.start()
+        if start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or "\u3400" <= text[start - 1] <= "\u4dbf"):
+            continue  # 户主之妻子李娜: the run opens before the relation
+        if _head_name(match.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "run+relation-glued"))
+    return found
