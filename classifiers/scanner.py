@@ -248,7 +248,7 @@ class Scanner:
             found += labelled_accounts(plain)
             found += typed_numbers(plain)  # 手机：139l234S678 (typed_letters.py)
             found += [
-                Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label+local")
+                Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, LABELLED_LOCAL)
                 for start, end in landline.labelled_locals(plain.text, runs)
             ]
             found += [
@@ -477,6 +477,8 @@ def _with_extensions(text: str, found: list[Match]) -> list[Match]:
     return sorted(found + seconds, key=lambda m: m.start) if seconds else found
 
 
+# The evidence of a local number read after a phone's label (landline.labelled_locals).
+LABELLED_LOCAL: Final = "label+local"
 # The first characters of landline.EXTENSION_AFTER and SECOND_LOCAL, and of MOBILE_EXTENSION_AFTER.
 _AFTER_LANDLINE: Final = " \t转#eE分-/、，,"
 _AFTER_MOBILE: Final = " \t转eE分"
@@ -484,12 +486,19 @@ _AFTER_MOBILE: Final = " \t转eE分"
 
 def _second_local(text: str, first: Match, limit: int) -> Match | None:
     """A second landline after ``first`` that gives its local part only (0915-3212345/3212346):
-    the digits as many as the first's subscriber's, before ``limit`` (the next match)."""
+    the digits as many as the first's subscriber's, before ``limit`` (the next match). After a
+    local number read by its label (电话：3212345/3212346, ``label+local``) the first is all
+    subscriber: its whole length, and no date of eight digits (电话：62345678，20240315)."""
     second = landline.SECOND_LOCAL.match(text, first.end)
     if second is None or second.end() > limit:
         return None
     digits = landline.national(fold(text[first.start : first.end], join_digits=False).text)
-    subscriber = digits[3:] if digits.startswith(("010", "02")) else digits[4:]
+    if first.evidence == LABELLED_LOCAL:
+        subscriber = digits
+        if landline.is_date(second.group(1)):
+            return None
+    else:
+        subscriber = digits[3:] if digits.startswith(("010", "02")) else digits[4:]
     if len(subscriber) != second.end(1) - second.start(1):
         return None
     return Match(landline.ENTITY, second.start(1), second.end(1), first.score, "second-local")

@@ -89,6 +89,12 @@ def labelled_locals(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, i
     return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
 
 
+def is_date(digits: str) -> bool:
+    """Eight digits that read as a date of this century (20240315): after a local number, a
+    date of the record, not a second number."""
+    return len(digits) == 8 and digits.startswith("20") and "01" <= digits[4:6] <= "12" and "01" <= digits[6:] <= "31"
+
+
 def split_extension(text: str) -> tuple[str, str]:
     """A landline's text as the number and its extension ("" when it has none)."""
     m = _EXTENSION.search(text)
