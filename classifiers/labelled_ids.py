@@ -163,6 +163,32 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
     return found
 
 
+# An ID number after an English label (ID: 61090219900101123X, ID No. …, Resident ID card number:
+# …), its check character wrong: masked as after 身份证号. "ID" alone names any record's key (order
+# ID, user ID, traceId), so not after another word but one that makes it a person's (resident,
+# national, citizen); a valid number after it is the scanner's already.
+_LATIN_LABELLED = re.compile(
+    r"(?<![A-Za-z0-9_])ID(?:[ \t]*[Cc]ard)?(?:[ \t]*(?:[Nn][Oo]\.?|[Nn]umber|#|№))?[ \t]*[:：#=]?[ \t]*"
+    r"([0-9]{17}[0-9Xx])(?![0-9A-Za-z])"
+)
+_PERSONS_WORDS = frozenset(("resident", "national", "citizen", "chinese", "prc", "personal"))
+
+
+def after_latin_label(plain: Folded) -> list[Match]:
+    """The mistyped ID numbers after an English label in ``plain`` (asked where "ID" stands)."""
+    text = plain.text
+    found: list[Match] = []
+    for m in _LATIN_LABELLED.finditer(text):
+        before = text[: m.start()].rstrip(" \t")
+        if before[-1:].isascii() and before[-1:].isalpha():
+            word = before[-12:].split()[-1] if before[-12:].split() else ""
+            if word.lower() not in _PERSONS_WORDS:
+                continue  # order ID, user ID: a business's key
+        if resident_id.mistyped(m.group(1)):
+            found.append(Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "latin-label+bad-check"))
+    return found
+
+
 def _valid_starts(scanned: list[Match]) -> set[int]:
     """Where the valid ID numbers the scanner found start: none of them needs a second check."""
     return {m.start for m in scanned if m.entity == resident_id.ENTITY}

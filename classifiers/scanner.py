@@ -36,7 +36,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
 from .labelled_cards import labelled_accounts, labelled_cards
-from .labelled_ids import labelled_ids
+from .labelled_ids import after_latin_label, labelled_ids
 from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
 from .masked_rows import in_lines as mobiles_in_lines
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
@@ -238,6 +238,8 @@ class Scanner:
                 Match(address.ENTITY, *plain.span(start, end), 0.7, "latin+street+area")
                 for start, end in address_latin.find_prose(plain.text)
             ]
+        if "ID" in plain.text:  # ID: 61090219900101123X, its check character wrong (labelled_ids.py)
+            found += after_latin_label(plain)
         masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
         if masked:
             found += bare_ids(plain)

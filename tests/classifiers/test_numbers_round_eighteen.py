@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, as_bodies, leaks, out
+from support.inspected import ROLES, as_bodies, leaks, out, unchanged
 
 
 # 1. A second local number after one read by its phone's label (scanner._second_local: the first
@@ -50,3 +50,44 @@ def kept(text: str, value: str) -> None:
     for role in ROLES:
         for body, media_type in as_bodies(text):
             assert value in out(body, media_type, role), (role, media_type, text)
+
+
+# 2. An ID number with a wrong check character after an English label (labelled_ids.after_latin_label),
+# as after 身份证号: a real province and date of birth. Not after another word's ID (order ID).
+MISTYPED = "610902199001011230"  # 610902199001011235 with its check character wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"ID: {MISTYPED}",
+        f"ID:{MISTYPED}",
+        f"ID No. {MISTYPED}",
+        f"ID No.: {MISTYPED[:17]}X",
+        f"ID number: {MISTYPED}",
+        f"ID card No. {MISTYPED}",
+        f"Resident ID card No.: {MISTYPED}",
+        f"姓名：张伟，ID：{MISTYPED}",
+        f"联系人张伟 ID {MISTYPED}",
+        "ID: 610902199001011235",  # a guard: a valid number, masked before
+    ],
+)
+def test_a_mistyped_id_number_after_an_english_label_is_masked(text: str) -> None:
+    leaks(text, ["19900101"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"order ID: {MISTYPED}",
+        f"orderID: {MISTYPED}",
+        f"user ID={MISTYPED}",
+        "ID: 202403151234567890",  # no province
+        "ID: 610902202413011230",  # no date
+        f"ID: {MISTYPED}1",  # 19 digits
+        f"ID: {MISTYPED[:17]}",  # 17 digits: not read after an English label
+        "ID: 20240315-0001",
+    ],
+)
+def test_numbers_after_an_id_that_is_no_persons_stay(text: str) -> None:
+    unchanged(text)
