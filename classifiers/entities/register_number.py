@@ -31,6 +31,7 @@ def _words(text: str) -> tuple[str, ...]:
 # look-behind first, or a group, and it was tried at every character of a remark holding a hint
 # (婚姻状况, 赡养, 残疾: ~38,000 instructions a remark, round eleven).
 _NUMBER_WORD: Final = r"(?:编号|号码?)"
+_SERVICE_PAPERS: Final = "军官 士兵 士官 退伍 退役 文职干部 军队文职人员 军人 警官"
 _CIVIL_NUMBER_WORD: Final = r"(?:字号|编号|号码?)"  # 结婚证字号 J610902-2023-000123
 LABEL: Final = (
     rf"(?:户号(?<![账帐客用商租开门]户号)|户口[簿本]{_NUMBER_WORD}|户籍{_NUMBER_WORD}"
@@ -41,6 +42,9 @@ LABEL: Final = (
     + rf"|死亡(?:医学)?证明书?{_NUMBER_WORD}|火化证明?{_NUMBER_WORD}"
     # A veteran's or a martyr's family's papers (残疾军人证号 陕军残字第0012345号, 优抚证号, 烈属证号).
     + "".join(f"|{word}证{_NUMBER_WORD}" for word in _words("残疾军人 伤残军人 军残 优抚 烈属"))
+    # A serviceman's own papers, which a veteran's case (优抚, 退役军人) names him by (军官证号 南字第
+    # 123456号, 士兵证：北字第2345678号, 退伍证号 2005123): the 号 after 证 is often left out.
+    + "".join(f"|{word}证{_NUMBER_WORD}?" for word in _words(_SERVICE_PAPERS))
     + ")"
 )
 # The number: letters and digits (hyphens inside), or a certificate's serial as it is written
@@ -49,7 +53,9 @@ NUMBER: Final = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-
 # A "No." may stand before the number (户口簿编号：No.0012345, as the booklet prints it): not masked.
 # Label and number apart for the presidio recognizer (recognizers/labelled.py).
 BEFORE_NUMBER: Final = r"[\s:：=为是]{0,3}(?:[Nn][Oo][.:]?\s?|№)?"
-_LABELLED: Final = re.compile(LABEL + BEFORE_NUMBER + f"({NUMBER})(?![0-9A-Za-z])")
+# Nothing of a longer code after the number, nor a year, a date or a count (退伍证：2005年发放).
+AFTER_NUMBER: Final = r"(?![0-9A-Za-z年月日元岁张份个])"
+_LABELLED: Final = re.compile(LABEL + BEFORE_NUMBER + f"({NUMBER}){AFTER_NUMBER}")
 # What every label holds (substring tests in C before the pattern is tried): each label's own
 # words, not 证号, which every 身份证号 holds (the pattern, which no literal opens, was then tried at
 # every character of most remarks: 38,000 instructions a remark, +6.2 % on the corpus document).
@@ -59,7 +65,7 @@ _HINTS: Final = ("户号", "户口", "户籍", "低保证", "特困证", "供养
 # (found by memchr, where six more tests of two characters walked each remark: permits.find says
 # what that cost). Not 军: a given name's character (何军刚) as often, and the pattern, which no
 # literal opens, is then tried at every character of the remark.
-_CERTIFICATE_HINTS: Final = ("婚", "养", "亡", "火", "残", "抚", "烈")
+_CERTIFICATE_HINTS: Final = ("婚", "养", "亡", "火", "残", "抚", "烈", "官", "兵", "伍", "役", "干部证", "军人证")
 _MIN_DIGITS = 4
 
 # For presidio: the number's shape (scored below the threshold) and the labels as context.
@@ -67,6 +73,7 @@ PATTERNS: tuple[PatternSpec, ...] = (PatternSpec("register_number", rf"(?<![0-9A
 CONTEXT: tuple[str, ...] = _words(
     "户号 户口簿 户口本 户籍编号 低保证 特困证 供养证 优待证 老年证"
     " 结婚证 离婚证 婚姻登记证 收养登记证 收养证 死亡证明 死亡医学证明 火化证 军残证 残疾军人证 伤残军人证 优抚证 烈属证"
+    " 军官证 士兵证 士官证 退伍证 退役证 文职干部证 军人证 警官证"
 )
 
 

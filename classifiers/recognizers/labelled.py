@@ -195,7 +195,7 @@ REGISTER_SPEC = EntitySpec(
     (
         PatternSpec(
             "register_number_labelled",
-            f"(?<={register_number.LABEL}{register_number.BEFORE_NUMBER}){register_number.NUMBER}(?![0-9A-Za-z])",
+            f"(?<={register_number.LABEL}{register_number.BEFORE_NUMBER}){register_number.NUMBER}{register_number.AFTER_NUMBER}",
             VALIDATED_SCORE,
         ),
     ),

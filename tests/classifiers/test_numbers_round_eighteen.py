@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import ROLES, as_bodies, leaks, out, unchanged
+from support.inspected import ROLES, as_bodies, json_leaks, leaks, out, unchanged, unchanged_json
 
 
 # 1. A second local number after one read by its phone's label (scanner._second_local: the first
@@ -91,3 +91,52 @@ def test_a_mistyped_id_number_after_an_english_label_is_masked(text: str) -> Non
 )
 def test_numbers_after_an_id_that_is_no_persons_stay(text: str) -> None:
     unchanged(text)
+
+
+# 3. A serviceman's papers after their labels (register_number.LABEL: 军官证, 士兵证, 士官证, 退伍证,
+# 退役证, 文职干部证, 军人证, 警官证; 号 after 证 may be left out), and under those keys.
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("军官证号：南字第123456号", ["1234"]),
+        ("军官证：南字第123456号，手机13912345678", ["1234"]),
+        ("士兵证：北字第2345678号", ["2345"]),
+        ("士官证号 沈字第0123456号", ["0123"]),
+        ("退伍证号：200512345", ["200512"]),
+        ("退役证编号：陕汉退字第2023001号", ["202300"]),
+        ("文职干部证号：政字第012345号", ["0123"]),
+        ("军人证号：12345678", ["12345"]),
+        ("警官证：武字第1234567号", ["1234"]),
+        ("残疾军人证号：陕军残字第0012345号", ["00123"]),  # a guard: read before
+    ],
+)
+def test_a_servicemans_papers_are_masked(text: str, secrets: list[str]) -> None:
+    leaks(text, secrets)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [{"军官证号": "南字第123456号"}, {"退伍证号": "200512345"}, {"士兵证": "北字第2345678号"}],
+)
+def test_a_servicemans_papers_under_their_keys_are_masked(doc: dict[str, str]) -> None:
+    json_leaks(doc, ["1234", "2345"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "退伍证：2005年发放",
+        "军官证 2张",
+        "士兵证：已核验",
+        "官方网站2024",
+        "退伍军人优待金发放1200元",
+        "兵役登记2024年第3批",
+        "户号：2024年",
+    ],
+)
+def test_words_about_a_servicemans_papers_stay(text: str) -> None:
+    unchanged(text)
+
+
+def test_a_key_of_a_servicemans_papers_without_a_number_stays() -> None:
+    unchanged_json({"退伍证": "已收回", "军官证": "无"})
