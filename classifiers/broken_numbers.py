@@ -26,11 +26,15 @@ from .normalise import Folded
 # character after the last. A line end is U+2029 too, what markup writes for an HTML <br> or a
 # block between an element's texts (markup_text: Value.break_line), and a <br> tag itself in a
 # text that is no document ("备注：手机139<br>1234<br>5678" in a JSON string).
+# A tab between two groups on a line is a break too (手机：139\t1234\t5678), read only after a word
+# for the number on the same line (_number): between a table's cells it parts two numbers.
 _CHAIN = re.compile(
-    r"(?<![0-9])[0-9]+(?:(?:[ \t-]*(?:\r?\n|\u2029|<[Bb][Rr] ?/?>)[ \t]*|[ -])[0-9]+)+"
+    r"(?<![0-9])[0-9]+(?:(?:[ \t-]*(?:\r?\n|\u2029|<[Bb][Rr] ?/?>)[ \t]*| *\t[ \t]*|[ -])[0-9]+)+"
     r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9])"
 )
-_SEPARATORS = " \t-"
+_SEPARATORS = " -"
+_LINE_ENDS = "\n\u2029>"  # what ends a line in a break (the > of a <br> tag)
+_AFTER_LABEL = " \t:：=为是"  # what may stand between a word for a number and the number
 # For the pre-check (precheck.py: RE2 reads it too): digits on both sides of a <br> tag, which a
 # number with six digits in a row or ten in groups would not otherwise be.
 BR_HINT = "[0-9][ \t]*<[Bb][Rr] ?/?>[ \t]*[0-9]"
@@ -42,9 +46,21 @@ def may_hold_br(text: str) -> bool:
     return "<" in text and _BR.search(text) is not None
 
 
+# For the pre-check: digits about a tab, which a number in groups parted by tabs would not
+# otherwise be (tabs group no number to the pre-check: fold_tables.LOOSE_SEPARATORS says why).
+TAB_HINT = "[0-9] *\t[ \t]*[0-9]"
+_TAB: Final = re.compile(TAB_HINT)
+
+
+def may_hold_tab(text: str) -> bool:
+    """Digits about a tab in ``text``?"""
+    return "\t" in text and _TAB.search(text) is not None
+
+
 def may_be_broken(text: str) -> bool:
-    """Could ``text`` hold a number broken by a line end (a line feed, U+2029, a <br> tag)?"""
-    return "\n" in text or "\u2029" in text or may_hold_br(text)
+    """Could ``text`` hold a number broken by a line end (a line feed, U+2029, a <br> tag) or
+    by tabs?"""
+    return "\n" in text or "\u2029" in text or "\t" in text or may_hold_br(text)
 
 
 _MOBILE_GROUPS = [3, 4, 4]
@@ -131,6 +147,10 @@ def _number(plain: Folded, window: list[tuple[int, int]], whole: bool, check_end
     else:
         return None
     before = text[max(0, start - CONTEXT_WINDOW) : start].lower()
+    if _tabbed(text, window):
+        # Tabs: only after a word for the number on the same line. A row of a table's cells
+        # (610928\t20170919\t2020, 139\t1234\t5678) is a number's groups to no checksum.
+        return _labelled(plain, window, before[before.rfind("\n") + 1 :], entity, context, end)
     labelled = any(word in before for word in context)
     if not labelled and not whole and not _one_line_end(text, window):
         return None
@@ -141,3 +161,32 @@ def _number(plain: Folded, window: list[tuple[int, int]], whole: bool, check_end
     if labelled or ([e - s for s, e in window] == _MOBILE_GROUPS and _one_line_end(text, window)):
         return Match(entity, *plain.span(start, end), mobile.PATTERNS[0].score, "pattern+broken")
     return None
+
+
+def _tabbed(text: str, window: list[tuple[int, int]]) -> bool:
+    """Does a tab part two of ``window``'s groups on one line?"""
+    for a, b in pairwise(window):
+        gap = text[a[1] : b[0]]
+        if "\t" in gap and not any(c in gap for c in _LINE_ENDS):
+            return True
+    return False
+
+
+def _labelled(
+    plain: Folded, window: list[tuple[int, int]], line: str, entity: str, context: tuple[str, ...], end: int
+) -> Match | None:
+    """The number in ``window`` when ``line`` (before it) ends with a word for it, a colon or
+    spaces after the word at most: a row's label (电话咨询\t156\t2024\t1203, a count a column) is
+    a word for the row, not for the number."""
+    line = line.rstrip(_AFTER_LABEL)
+    if not any(line.endswith(word) for word in context):
+        return None
+    start = window[0][0]
+    if entity == resident_id.ENTITY:
+        return Match(entity, *plain.span(start, end), VALIDATED_SCORE, resident_id.SPEC.strong_evidence)
+    # A mobile grouped as it is written (3, 4, 4): a row labelled 手机 (a channel's counts,
+    # 手机\t158\t20250821) gave allocated segments in 3-8 and 4-4-3 (numbers round eighteen's
+    # measure of tables printed with tabs).
+    if [e - s for s, e in window] != _MOBILE_GROUPS:
+        return None
+    return Match(entity, *plain.span(start, end), mobile.PATTERNS[0].score, "pattern+tabs")

@@ -140,3 +140,42 @@ def test_words_about_a_servicemans_papers_stay(text: str) -> None:
 
 def test_a_key_of_a_servicemans_papers_without_a_number_stays() -> None:
     unchanged_json({"退伍证": "已收回", "军官证": "无"})
+
+
+# 4. Tabs between a mobile's groups, after a word for the phone on the same line
+# (broken_numbers: a tab is a break, read only after the label, and only grouped 3-4-4). Without
+# one a tab parts a table's cells: a row of three counts stays.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手机：139\t1234\t5678",
+        "手机号\t139\t1234\t5678",
+        "联系电话：139 \t1234\t5678",
+        "手机为\t139\t1234\t5678",
+        "tel\t139\t1234\t5678",
+        "手机：139\t1234\n5678",
+        "备注：已回访\n联系电话：139\t1234\t5678\n2024年3月",
+        "身份证号码：610902\t19900101\t1235",  # guards: read by their labels before
+        "卡号：6222\t0200\t0438\t3113\t430",
+    ],
+)
+def test_a_number_in_groups_parted_by_tabs_after_its_label_is_masked(text: str) -> None:
+    leaks(text, ["1234", "19900101", "0438"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "139\t1234\t5678",  # a row of three cells
+        "610928\t20170919\t2020",
+        "金额\t139\t1234\t5678",
+        "电话回访\t139\t1234\t5678",  # a row's label, not the number's
+        "电话咨询\t156\t2024\t1203",
+        "手机\t158\t20250821",  # a channel's counts: not grouped as a mobile
+        "手机\t1397\t4792\t554",
+        "电话\n139\t1234\t5678",  # the word on another line: a table's heading
+        "1\t150\t2000\t3000",
+    ],
+)
+def test_numbers_parted_by_tabs_without_their_label_stay(text: str) -> None:
+    unchanged(text)
