@@ -16,7 +16,7 @@ import re
 from itertools import pairwise
 from typing import Final
 
-from .entities import mobile, resident_id
+from .entities import landline, mobile, resident_id
 from .entities.base import VALIDATED_SCORE
 from .matches import CONTEXT_WINDOW, DIGIT_RUN, Match
 from .normalise import Folded
@@ -69,7 +69,8 @@ _MOBILE_LENGTH = 11
 
 
 def broken_numbers(plain: Folded) -> list[Match]:
-    """The ID numbers and mobiles in ``plain`` that line ends break into groups."""
+    """The ID numbers and mobiles in ``plain`` that line ends break into groups, and a landline
+    after its label with its area code on the line before."""
     text = plain.text
     found: list[Match] = []
     for chain in _CHAIN.finditer(text):
@@ -78,6 +79,10 @@ def broken_numbers(plain: Folded) -> list[Match]:
             continue  # spaces and hyphens alone: the scanner's joined pass and windows read them
         checked = text[chain.end() - 1] in "Xx"
         found += _in_groups(plain, groups, chain.end() if checked else -1)
+    found += [
+        Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label+broken")
+        for start, end in landline.labelled_broken(text)
+    ]
     return found
 
 

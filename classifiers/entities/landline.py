@@ -89,6 +89,29 @@ def labelled_locals(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, i
     return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
 
 
+# An area code at a line's end and the number on the next, after a phone's label (电话：029\n88451234,
+# 联系电话：(0915)\n3212345: a form's narrow column wraps it). Only after the label: without it a
+# line end parts a table's cells, and a code of three or four digits is any count.
+_LABELLED_BROKEN = re.compile(
+    LOCAL_LABEL
+    + r"[ \t]*[:：为是]?[ \t]*((?:[(（]"
+    + AREA
+    + r"[)）]|"
+    + AREA
+    + r")[ \t-]*(?:\r?\n|\u2029)[ \t]*"
+    + LOCAL_NUMBER
+    + ")"
+)
+
+
+def labelled_broken(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each landline in ``text`` broken after its area code by a line end, after
+    a phone's label (asked where a line end stands: broken_numbers.may_be_broken)."""
+    if not any(s in text for s in _LOCAL_LABEL_STARTS):
+        return []
+    return [m.span(1) for m in _LABELLED_BROKEN.finditer(text) if validate(m.group(1)) is None]
+
+
 def is_date(digits: str) -> bool:
     """Eight digits that read as a date of this century (20240315): after a local number, a
     date of the record, not a second number."""

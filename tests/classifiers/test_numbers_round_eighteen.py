@@ -179,3 +179,37 @@ def test_a_number_in_groups_parted_by_tabs_after_its_label_is_masked(text: str) 
 )
 def test_numbers_parted_by_tabs_without_their_label_stay(text: str) -> None:
     unchanged(text)
+
+
+# 5. A landline's area code on one line and its number on the next, after a phone's label
+# (landline.labelled_broken, asked by broken_numbers where a line end stands).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话：029\n88451234",
+        "电话：(0915)\n3212345",
+        "联系电话：0915\n3212345",
+        "联系电话：（0915）\r\n3212345转8001",
+        "座机 0915-\n3212345",
+        "办公电话：010\n62345678，手机13912345678",
+        "电话：0915\u20293212345",  # a <br> in a document
+        "电话：0915 3212345",  # a guard: on one line, masked before
+    ],
+)
+def test_an_area_code_and_its_number_on_two_lines_are_masked(text: str) -> None:
+    leaks(text, ["8845123", "321234", "6234567"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话：029\n2024年",
+        "电话：0915\n12345678",  # no local number opens with 1
+        "电话：029\n88451234元",
+        "金额：0915\n3212345",  # no phone's label
+        "编号\n0915\n3212345",
+        "电话回访\n0915\n3212345",
+    ],
+)
+def test_numbers_on_the_line_after_an_area_code_that_are_no_landline_stay(text: str) -> None:
+    unchanged(text)
