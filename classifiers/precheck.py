@@ -11,6 +11,7 @@ from .broken_numbers import BR_HINT, TAB_HINT, may_hold_br, may_hold_tab
 from .entities import (
     address,
     address_latin,
+    email,
     licence_plate,
     name_english,
     name_kin,
@@ -61,6 +62,7 @@ MAYBE = re.compile(
     f"|{TYPED_HINT}"  # 手机：139l234S678 (typed_letters.py)
     f"|{BR_HINT}"  # 139<br>1234<br>5678 (broken_numbers.py)
     f"|{TAB_HINT}"  # 手机：139\t1234\t5678 (broken_numbers.py)
+    f"|{email.SPELLED_HINT}"  # zhangwei [at] example.com (entities/email.py)
     f"|{person_name.MARKED_HINT}"  # “张伟”来访, （张伟） (name_marked.py)
     f"|{person_name.NUMBERED_HINT}"  # 1.张伟 2.李娜 (name_numbered.py)
     f"|{person_name.SERVED_HINT}"  # 为王秀英办理低保 (name_served.py)
@@ -112,6 +114,7 @@ def may_hold(text: str) -> bool:
             or address_latin.may_be_prose(text)  # No. 12 Yucai Road, Hanbin District (address_latin.py)
             or may_hold_br(text)  # 139<br>1234<br>5678 (broken_numbers.py)
             or may_hold_tab(text)  # tel\t139\t1234\t5678 (broken_numbers.py)
+            or email.may_be_spelled(text)  # zhangwei [at] example.com (entities/email.py)
         )
     start = _MAYBE_FROM.search(text)
     if start is not None and _MAYBE_CORE.search(text, max(0, start.start() - 1)) is not None:
@@ -138,6 +141,7 @@ def may_hold(text: str) -> bool:
         or name_split.may_contain(text)  # 姓：张 名：伟: a name in two fields
         or name_kin.may_contain(text)  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
         or may_hold_tab(text)  # 手机：139\t1234\t5678: a number in groups parted by tabs
+        or email.may_be_spelled(text)  # 邮箱：zhangwei#example.com: an address's @ spelled out
     )
 
 

@@ -240,6 +240,10 @@ class Scanner:
             ]
         if "ID" in plain.text:  # ID: 61090219900101123X, its check character wrong (labelled_ids.py)
             found += after_latin_label(plain)
+        found += [  # zhangwei [at] example.com, 邮箱：zhangwei#example.com (entities/email.py)
+            Match(email.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "spelled-at")
+            for start, end in email.spelled(plain.text)
+        ]
         masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
         if masked:
             found += bare_ids(plain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from .base import EntitySpec, PatternSpec
@@ -28,6 +29,39 @@ def validate(text: str) -> bool | None:
     if any(label.startswith("-") or label.endswith("-") for label in domain.replace("\u3002", ".").split(".")):
         return False
     return None
+
+
+# An address with its @ spelled out against harvesters: "zhangwei [at] example.com",
+# "zhangwei(at)example.com" (a bracketed at, anywhere: with a domain after it, nothing else writes
+# one), and after an e-mail's label also "zhangwei#example.com" and "zhangwei at example.com".
+# The domain's dots may be spelled too ([dot], (dot), dot). "[at]" without a domain stays (请在[at]处填写).
+_LOCAL = r"[A-Za-z0-9._%+\-]{1,64}"
+_DOT = r"(?:[ \t]*(?:[.\u3002]|[\[(（](?:dot|DOT)[\])）])[ \t]*|[ \t]+(?:dot|DOT)[ \t]+)"
+_DOMAIN = rf"[A-Za-z0-9\-]{{1,63}}(?:{_DOT}[A-Za-z0-9\-]{{1,63}})*{_DOT}[A-Za-z]{{2,24}}(?![A-Za-z0-9\-])"
+_BRACKETED_AT = r"[ \t]*(?:\[(?:at|AT)\]|\((?:at|AT)\)|（(?:at|AT)）|【(?:at|AT)】|\{(?:at|AT)\}|<(?:at|AT)>)[ \t]*"
+_SPELLED = re.compile(rf"(?<![A-Za-z0-9._%+\-]){_LOCAL}{_BRACKETED_AT}{_DOMAIN}")
+_LABEL = r"(?:电子邮箱|邮箱|电子邮件|邮件|[Ee]-?[Mm]ail|EMAIL)(?:地址)?"
+_LABELLED = re.compile(
+    rf"{_LABEL}[ \t]*[:：=为是]?[ \t]*({_LOCAL}(?:[ \t]*[#＃][ \t]*|[ \t]+(?:at|AT)[ \t]+){_DOMAIN})"
+)
+# For the pre-check (precheck.py; RE2 reads it too): a bracketed at, or # or at after a label.
+SPELLED_HINT = r"[\[(（【{<](?:at|AT)[\])）】}>]|(?:邮|[Mm]ail|MAIL)[^\n]{0,70}?[A-Za-z0-9][ \t]*(?:[#＃]| at | AT )"
+_HINT: Final = re.compile(SPELLED_HINT)
+
+
+def may_be_spelled(text: str) -> bool:
+    """Could ``text`` hold an address with its @ spelled out? (Substring tests first.)"""
+    return ("at" in text or "AT" in text or "#" in text or "＃" in text) and _HINT.search(text) is not None
+
+
+def spelled(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each address in ``text`` whose @ is spelled out."""
+    if not may_be_spelled(text):
+        return []
+    found = [m.span() for m in _SPELLED.finditer(text)]
+    if "邮" in text or "ail" in text or "AIL" in text:
+        found += [m.span(1) for m in _LABELLED.finditer(text)]
+    return found
 
 
 SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)

@@ -213,3 +213,41 @@ def test_an_area_code_and_its_number_on_two_lines_are_masked(text: str) -> None:
 )
 def test_numbers_on_the_line_after_an_area_code_that_are_no_landline_stay(text: str) -> None:
     unchanged(text)
+
+
+# 6. An e-mail address with its @ spelled out (entities/email.spelled): a bracketed at with a
+# domain after it anywhere, # or a bare at after an e-mail's label.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联系邮箱：zhangwei [at] example.com",
+        "邮箱：zhangwei(at)example.com",
+        "邮箱：zhangwei#example.com",
+        "电子邮件：zhangwei ＃ example.com",
+        "email: zhangwei [at] example.com",
+        "E-mail: zhang.wei at example dot com",
+        "备注：如有疑问请发送至 zhangwei[at]example[dot]com",
+        "联系人张伟，zhangwei（at）163.com",
+        "邮箱：zhangwei@example.com",  # a guard: masked before
+    ],
+)
+def test_an_email_address_with_its_at_spelled_out_is_masked(text: str) -> None:
+    leaks(text, ["zhangwei", "zhang.wei"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请在[at]处填写",
+        "[at] 标记见附件",
+        "工单#2024031501",
+        "邮箱：已填写#1",
+        "Meet at the office at 10.30",
+        "see issue #example.com",
+        "C#example.com",
+        "邮件：见附件#1",
+        "users at example.com said",  # no label: a bare at is a word
+    ],
+)
+def test_an_at_that_spells_no_address_stays(text: str) -> None:
+    unchanged(text)
