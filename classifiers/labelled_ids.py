@@ -169,7 +169,7 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
 # national, citizen); a valid number after it is the scanner's already.
 _LATIN_LABELLED = re.compile(
     r"(?<![A-Za-z0-9_])ID(?:[ \t]*[Cc]ard)?(?:[ \t]*(?:[Nn][Oo]\.?|[Nn]umber|#|№))?[ \t]*[:：#=]?[ \t]*"
-    r"([0-9]{17}[0-9Xx])(?![0-9A-Za-z])"
+    r"((?:[0-9][ -]?){17}[0-9Xx])(?![0-9A-Za-z])"  # in groups too (ID card: 610902 19900101 1230)
 )
 _PERSONS_WORDS = frozenset(("resident", "national", "citizen", "chinese", "prc", "personal"))
 
@@ -184,7 +184,7 @@ def after_latin_label(plain: Folded) -> list[Match]:
             word = before[-12:].split()[-1] if before[-12:].split() else ""
             if word.lower() not in _PERSONS_WORDS:
                 continue  # order ID, user ID: a business's key
-        if resident_id.mistyped(m.group(1)):
+        if resident_id.mistyped(m.group(1).replace(" ", "").replace("-", "")):
             found.append(Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "latin-label+bad-check"))
     return found
 

@@ -48,8 +48,9 @@ LABEL: Final = (
     + ")"
 )
 # The number: letters and digits (hyphens inside), or a certificate's serial as it is written
-# (陕汉低字第2023001号, （2023）陕收字第012号); a colon, a space or 为 between the label and it.
-NUMBER: Final = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6}第)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
+# (陕汉低字第2023001号, （2023）陕收字第012号, a space about 第: 南字 第123456号); a colon, a space or 为
+# between the label and it.
+NUMBER: Final = r"(?:[（(][0-9]{4}[)）])?(?:[\u4e00-\u9fff]{1,6} ?第 ?)?[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*号?"
 # A "No." may stand before the number (户口簿编号：No.0012345, as the booklet prints it): not masked.
 # Label and number apart for the presidio recognizer (recognizers/labelled.py).
 BEFORE_NUMBER: Final = r"[\s:：=为是]{0,3}(?:[Nn][Oo][.:]?\s?|№)?"

@@ -69,6 +69,8 @@ MISTYPED = "610902199001011230"  # 610902199001011235 with its check character w
         f"Resident ID card No.: {MISTYPED}",
         f"姓名：张伟，ID：{MISTYPED}",
         f"联系人张伟 ID {MISTYPED}",
+        "ID card: 610902 19900101 1230",  # in groups (found by this round's probes)
+        "ID: 6109-0219-9001-0112-30",
         "ID: 610902199001011235",  # a guard: a valid number, masked before
     ],
 )
@@ -82,6 +84,8 @@ def test_a_mistyped_id_number_after_an_english_label_is_masked(text: str) -> Non
         f"order ID: {MISTYPED}",
         f"orderID: {MISTYPED}",
         f"user ID={MISTYPED}",
+        "order ID: 610902 19900101 1230",
+        "ID: 2024 0315 1234 5678 90",
         "ID: 202403151234567890",  # no province
         "ID: 610902202413011230",  # no date
         f"ID: {MISTYPED}1",  # 19 digits
@@ -107,6 +111,8 @@ def test_numbers_after_an_id_that_is_no_persons_stay(text: str) -> None:
         ("文职干部证号：政字第012345号", ["0123"]),
         ("军人证号：12345678", ["12345"]),
         ("警官证：武字第1234567号", ["1234"]),
+        ("退伍证号：南字 第123456号", ["1234"]),  # a space before 第 (this round's probes)
+        ("优抚对象张伟，退伍证号：20051234", ["20051234"]),
         ("残疾军人证号：陕军残字第0012345号", ["00123"]),  # a guard: read before
     ],
 )
