@@ -70,7 +70,7 @@ MISTYPED = "610902199001011230"  # 610902199001011235 with its check character w
         f"姓名：张伟，ID：{MISTYPED}",
         f"联系人张伟 ID {MISTYPED}",
         "ID card: 610902 19900101 1230",  # in groups (found by this round's probes)
-        "ID: 6109-0219-9001-0112-30",
+        "ID: 610902-19900101-1230",
         "ID: 610902199001011235",  # a guard: a valid number, masked before
     ],
 )
