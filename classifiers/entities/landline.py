@@ -94,7 +94,7 @@ def labelled_locals(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, i
 # line end parts a table's cells, and a code of three or four digits is any count.
 _LABELLED_BROKEN = re.compile(
     LOCAL_LABEL
-    + r"[ \t]*[:：为是]?[ \t]*((?:[(（]"
+    + r"[ \t]*[:：为是]?[ \t]*(?:\r?\n|\u2029)?[ \t]*((?:[(（]"  # the label on a line of its own too
     + AREA
     + r"[)）]|"
     + AREA

@@ -41,7 +41,8 @@ LABEL: Final = (
     + "".join(f"|{word}证{_CIVIL_NUMBER_WORD}" for word in _words("结婚 离婚 婚姻登记 收养 收养登记"))
     + rf"|死亡(?:医学)?证明书?{_NUMBER_WORD}|火化证明?{_NUMBER_WORD}"
     # A veteran's or a martyr's family's papers (残疾军人证号 陕军残字第0012345号, 优抚证号, 烈属证号).
-    + "".join(f"|{word}证{_NUMBER_WORD}" for word in _words("残疾军人 伤残军人 军残 优抚 烈属"))
+    # 号 after 证 may be left out for these as for a serviceman's own (烈属证：陕字第001234号).
+    + "".join(f"|{word}证{_NUMBER_WORD}?" for word in _words("残疾军人 伤残军人 军残 优抚 烈属 退役军人优待"))
     # A serviceman's own papers, which a veteran's case (优抚, 退役军人) names him by (军官证号 南字第
     # 123456号, 士兵证：北字第2345678号, 退伍证号 2005123): the 号 after 证 is often left out.
     + "".join(f"|{word}证{_NUMBER_WORD}?" for word in _words(_SERVICE_PAPERS))

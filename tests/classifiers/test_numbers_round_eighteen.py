@@ -113,6 +113,8 @@ def test_numbers_after_an_id_that_is_no_persons_stay(text: str) -> None:
         ("警官证：武字第1234567号", ["1234"]),
         ("退伍证号：南字 第123456号", ["1234"]),  # a space before 第 (this round's probes)
         ("优抚对象张伟，退伍证号：20051234", ["20051234"]),
+        ("烈属证：陕字第001234号", ["001234"]),  # a veteran's papers without 号 too
+        ("退役军人优待证：610000123456789", ["123456"]),
         ("残疾军人证号：陕军残字第0012345号", ["00123"]),  # a guard: read before
     ],
 )
@@ -137,6 +139,9 @@ def test_a_servicemans_papers_under_their_keys_are_masked(doc: dict[str, str]) -
         "官方网站2024",
         "退伍军人优待金发放1200元",
         "兵役登记2024年第3批",
+        "烈属证：2024年换发",
+        "优抚证：已办理",
+        "退役军人优待证：2张",
         "户号：2024年",
     ],
 )
@@ -199,6 +204,8 @@ def test_numbers_parted_by_tabs_without_their_label_stay(text: str) -> None:
         "座机 0915-\n3212345",
         "办公电话：010\n62345678，手机13912345678",
         "电话：0915\u20293212345",  # a <br> in a document
+        "电话\n029\n88451234",  # the label on a line of its own
+        "电话：\n029\n88451234",
         "电话：0915 3212345",  # a guard: on one line, masked before
     ],
 )
