@@ -25,6 +25,8 @@ from .detect import Plan
 from .entities import person_name
 from .entities.name_patterns import NEXT_LABELS
 from .name_headings import _pivot_by_person, name_shaped
+from .nameparts import KEYS as NAME_PART_KEYS
+from .nameparts import columns as name_columns
 from .regionlinks import column_links
 from .structured import ENVELOPE, _csv_field, _splice, looks_like_header, parse_csv, sniff_delimiter
 
@@ -393,6 +395,8 @@ class _Walker:
             )
             if new is not None:
                 changed.append((col, present, new))
+        if not NAME_PART_KEYS.isdisjoint(header):  # 姓,名 over 张,伟: one name in two columns
+            changed = name_columns(header, cells, changed, self._visit, self._plan_of)
         # 张伟,<ID>,139…: rows without a header, or under headings the catalog knows none of (a,b,c;
         # beside 身份证号 a heading such as 与户主关系 heads relations, 孙子女 of a full name's shape)
         if width > 1 and all(self._plan_of(name).info is None for name in header):

@@ -37,6 +37,8 @@ from .jsonshapes import HEADER_SET, PlanOf
 from .jsontables import cell_rows
 from .jsonvalues import _by_row_index, _embedded_json
 from .name_headings import PERSONS_KEYS
+from .nameparts import KEYS as NAME_PART_KEYS
+from .nameparts import pair_keys
 from .numberparts import NumberParts
 from .partkeys import in_parts, split_numbers
 from .persons import Persons
@@ -183,6 +185,7 @@ class ColumnWalker:
             (shaped and (not HEADER_SET.isdisjoint(first) or pairs))
             or not all(self.keys.clean(k) for k in dict.fromkeys(chain.from_iterable(items)))
             or (self.numbers.may_split(first) and split_numbers(first, self.plan_of))
+            or (not NAME_PART_KEYS.isdisjoint(first) and pair_keys(first) is not None)  # xing, ming
             # ECharts' series [{"type": "graph", "data": […], "links": […]}] (records with links of
             # their own, HATEOAS', stay in the column pass)
             or (not LINK_SET.isdisjoint(first) and first.get("type") == "graph")

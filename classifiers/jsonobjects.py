@@ -26,6 +26,8 @@ from .jsonsheet import may_be_sheet, sheet
 from .jsontables import table
 from .jsonvalues import _by_row_index
 from .name_headings import full_name
+from .nameparts import KEYS as NAME_PART_KEYS
+from .nameparts import masks as name_masks
 from .regionentries import region_names
 from .structured import _child
 
@@ -99,6 +101,9 @@ def members(
         chart = shape is None and "datasets" in node
     # {"sfzh1": "610902", "sfzh2": "199001011234"}: one number in parts, judged whole
     parts = walker.numbers.masks(node, path, record) if walker.numbers.may_split(node) else None
+    if not NAME_PART_KEYS.isdisjoint(node):  # {"xing": "张", "ming": "伟"}: one name in parts, judged whole
+        name_parts = name_masks(walker.numbers, node, path, record)
+        parts = name_parts if parts is None else {**parts, **name_parts} if name_parts is not None else parts
     regional = region_names(node, walker.plan_of)  # {"code": "632801", "name": "格尔木市"}
     # {"colNames": ["姓名", …], "colModel": [{"name": "f1"}, …], "rows": [{"f1": "张伟"}]}: a jqGrid
     grid_names = grid(node, walker.plan_of) if "colNames" in node else None

@@ -1,0 +1,82 @@
+"""Personal data in shapes of bodies that went out in clear (twenty-eighth round, formats round
+seven): a name written in two members or columns, surname and given name (``nameparts``). Each
+leaked for the strict and the caseworker profile; the look-alikes beside them come out as they
+went in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from support.inspected import ROLES, json_leaks, out, unchanged_json
+
+ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
+ID2 = "610902198505052343"
+
+# A name in two members: the pair is the name they join into.
+SPLIT_NAMES: list[tuple[Any, list[str]]] = [
+    ({"familyName": "张", "givenName": "伟"}, ["伟"]),
+    ({"xing": "张", "ming": "伟"}, ["伟"]),
+    ({"姓": "张", "名": "伟"}, ["伟"]),
+    ({"firstName": "伟", "lastName": "张", "sfzh": ID}, ["伟", ID]),
+    ({"last_name": "王", "first_name": "秀英"}, ["秀英"]),
+    ({"familyName": "欧阳", "givenName": "娜娜", "age": 3}, ["娜娜"]),
+    ([{"xing": "张", "ming": "伟"}, {"xing": "李", "ming": "娜"}], ["伟", "娜"]),
+    ({"data": [{"姓": "张", "名": "伟", "age": 30}, {"姓": "李", "名": "娜", "age": 31}]}, ["伟", "娜"]),
+]
+
+
+@pytest.mark.parametrize(("doc", "secrets"), SPLIT_NAMES)
+def test_a_name_in_two_members_is_masked(doc: Any, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+def test_the_strict_profile_masks_the_surname_too() -> None:
+    body = '{"xing": "张", "ming": "伟", "age": 30}'
+    assert "张" not in out(body, "application/json", "outsourced")
+
+
+CSV_SPLIT_NAMES: list[tuple[str, list[str]]] = [
+    ("姓,名,年龄\n张,伟,30\n李,娜,31\n", ["伟", "娜"]),
+    (f"xing,ming,sfzh\n张,伟,{ID}\n李,娜,{ID2}\n", ["伟", "娜", ID]),
+    ("序号,familyName,givenName\n1,王,秀英\n2,欧阳,娜娜\n", ["秀英", "娜娜"]),
+]
+
+
+@pytest.mark.parametrize(("body", "secrets"), CSV_SPLIT_NAMES)
+def test_a_name_in_two_columns_is_masked(body: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, "text/csv", role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+KEPT: list[Any] = [
+    {"familyName": "张", "age": 30},  # a surname alone is weak evidence
+    {"ming": "伟", "age": 30},
+    {"xing": "周", "ming": "一"},  # a weekday
+    {"姓": "是", "名": "否"},
+    {"姓": "合", "名": "计"},
+    {"xing": "", "ming": ""},
+    {"familyName": "Smith", "givenName": "John"},
+    [{"xing": "男", "ming": "女"}, {"xing": "是", "ming": "否"}],
+]
+
+
+@pytest.mark.parametrize("doc", KEPT)
+def test_look_alikes_come_out_as_they_went_in(doc: Any) -> None:
+    unchanged_json(doc)
+
+
+CSV_KEPT = [
+    "姓,名,年龄\n是,否,30\n",
+    "xing,ming\n,\n",
+    "姓,年龄\n张,30\n",  # a surname's column beside no given name's
+]
+
+
+@pytest.mark.parametrize("body", CSV_KEPT)
+def test_csv_look_alikes_come_out_as_they_went_in(body: str) -> None:
+    for role in ROLES:
+        assert out(body, "text/csv", role) == body, role
