@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 # Members holding the edges, and the nodes beside them.
 LINK_FIELDS: Final = ("edges", "links")
-LINK_SET: Final = frozenset(LINK_FIELDS)  # an object holding none is no graph (one C-level pass)
+LINK_SET: Final = frozenset(LINK_FIELDS)
+# Cytoscape's array form: nodes and edges in one list under elements, told apart by their ends.
+_ELEMENTS: Final = "elements"
+GRAPH_SET: Final = frozenset((*LINK_FIELDS, _ELEMENTS))  # an object holding none is no graph (one C-level pass)
 _NODE_FIELDS: Final = ("nodes", "data", "vertices")
 # A node's member holding its label, and an edge's members naming its ends.
 _LABELS: Final = ("label", "name", "title", "text")
@@ -44,7 +47,7 @@ def graph(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) ->
     object deeper, under ``data``."""
     edges_at = next((field for field in LINK_FIELDS if type(node.get(field)) is list), None)
     if edges_at is None:
-        return None
+        return _array(walker, node, path, record) if type(node.get(_ELEMENTS)) is list else None
     for nodes_at in _NODE_FIELDS:
         nodes = node.get(nodes_at)
         if type(nodes) is list and nodes and all(type(item) is dict for item in nodes):
@@ -106,3 +109,27 @@ def _typed(
             masked = list(labels) if masked is None else masked
             masked[i] = new
     return masked
+
+
+def _array(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) -> dict[str, Any] | None:
+    """``graph`` for Cytoscape's array form (``{"elements": [{"data": {"id": "n1", "label": "张伟"},
+    "group": "nodes"}, {"data": {"source": "n1", "target": "n2"}, "group": "edges"}]}``): the
+    elements holding both ends under ``data`` are the edges, the others the nodes; they are judged
+    as the object form's and put back in their places."""
+    elements = node[_ELEMENTS]
+    if not elements or not all(type(item) is dict and type(item.get(_DATA)) is dict for item in elements):
+        return None
+    edges = [i for i, item in enumerate(elements) if "source" in item[_DATA] and "target" in item[_DATA]]
+    if not edges or len(edges) == len(elements):
+        return None
+    at = set(edges)
+    nodes = [i for i in range(len(elements)) if i not in at]
+    apart = {"nodes": [elements[i] for i in nodes], "edges": [elements[i] for i in edges]}
+    drawn = graph(walker, apart, _child(path, _ELEMENTS), record)
+    if drawn is None:
+        return None
+    out = list(elements)
+    for places, field in ((nodes, "nodes"), (edges, "edges")):
+        for i, item in zip(places, drawn[field], strict=True):
+            out[i] = item
+    return {**node, _ELEMENTS: out}

@@ -16,7 +16,7 @@ from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
 from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
 from .jsoncolumns import columns
-from .jsongraph import LINK_SET, graph
+from .jsongraph import GRAPH_SET, graph
 from .jsongrid import column_model, grid_rows, modelled_rows
 from .jsonkeys import personal_record
 from .jsonpairs import HELD_VALUES, SHAPE_FIELDS, held, may_hold_pairs, pair
@@ -71,7 +71,7 @@ def members(
     object is under a key that says it holds persons (``PERSONS_KEYS``), so its keys shaped
     like full names are names whatever their values hold."""
     # {"nodes": [{"label": "张伟"}, …], "edges": […]}: a relation graph, its nodes' names masked first
-    drawn = None if LINK_SET.isdisjoint(node) else graph(walker, node, path, record)
+    drawn = None if GRAPH_SET.isdisjoint(node) else graph(walker, node, path, record)
     if drawn is not None:
         node = drawn
     # {"A1": {"v": "姓名"}, "A2": {"v": "张伟"}}: a SheetJS worksheet, each cell under its heading

@@ -1,7 +1,7 @@
 """Personal data in shapes of bodies that went out in clear (twenty-eighth round, formats round
 seven): a name written in two members or columns, surname and given name (``nameparts``). Each
 leaked for the strict and the caseworker profile; the look-alikes beside them come out as they
-went in."""
+went in. Also: relation graphs in Cytoscape's array form (``jsongraph``)."""
 
 from __future__ import annotations
 
@@ -80,3 +80,59 @@ CSV_KEPT = [
 def test_csv_look_alikes_come_out_as_they_went_in(body: str) -> None:
     for role in ROLES:
         assert out(body, "text/csv", role) == body, role
+
+
+def _elements(labels: list[str], group: bool = True) -> dict[str, Any]:
+    """Cytoscape's array form: nodes and edges in one list under elements."""
+    nodes = [{"data": {"id": f"n{i}", "label": label}} for i, label in enumerate(labels)]
+    edges = [{"data": {"id": "e1", "source": "n0", "target": "n1", "label": "母子"}}]
+    if group:
+        nodes = [{**node, "group": "nodes"} for node in nodes]
+        edges = [{**edge, "group": "edges"} for edge in edges]
+    return {"elements": [*nodes, *edges]}
+
+
+GRAPHS: list[tuple[Any, list[str]]] = [
+    (_elements(["张伟", "李娜"]), ["张伟", "李娜"]),
+    (_elements(["张伟", "李娜", "王秀英"], group=False), ["张伟", "李娜", "王秀英"]),
+    # nodes known by their id alone, the edges naming them
+    (
+        {
+            "elements": [
+                {"data": {"id": "张伟"}},
+                {"data": {"id": "李娜"}},
+                {"data": {"source": "张伟", "target": "李娜"}},
+            ]
+        },
+        ["张伟", "李娜"],
+    ),
+    # persons typed beside a household, in the array form
+    (
+        {
+            "elements": [
+                {"data": {"id": "p1", "label": "王秀英", "type": "成员"}, "group": "nodes"},
+                {"data": {"id": "h1", "label": "城关镇", "type": "户"}, "group": "nodes"},
+                {"data": {"source": "p1", "target": "h1"}, "group": "edges"},
+            ]
+        },
+        ["王秀英"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "secrets"), GRAPHS)
+def test_names_in_these_graphs_are_masked(doc: Any, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+GRAPHS_KEPT: list[Any] = [
+    _elements(["汉阴县", "汉滨区"]),
+    _elements(["民政局", "城关镇"]),
+    _elements(["周一", "周二"]),
+    {"elements": [{"data": {"id": "n1", "label": "周报"}}, {"data": {"id": "n2", "label": "月报"}}]},  # no edge
+]
+
+
+@pytest.mark.parametrize("doc", GRAPHS_KEPT)
+def test_graph_look_alikes_come_out_as_they_went_in(doc: Any) -> None:
+    unchanged_json(doc)
