@@ -11,6 +11,7 @@ labels and masks the persons' when its nodes say their type (``_typed``).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Final
 
 from .entities.name_lists import is_day_or_place
@@ -31,6 +32,7 @@ _NODE_FIELDS: Final = ("nodes", "data", "vertices")
 _LABELS: Final = ("label", "name", "title", "text")
 _ENDS: Final = ("source", "target", "from", "to")
 _DATA: Final = "data"
+_PERSON: Final = "PERSON_NAME"
 _CY_LABELS: Final = (*_LABELS, "id")
 # A node's member saying what it is, and the values saying a person (a graph of a household's
 # members beside the household, its unit or its village: those are no persons).
@@ -66,6 +68,10 @@ def graph(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) ->
     masked = walker.cells.labels(labels, at, record)
     if masked is None:
         masked = _typed(walker, inner, labels, at, record)
+    if masked is None:
+        masked = _beside_households(walker, labels, at, record)
+    if masked is None:
+        masked = _keyed(walker, labels, member, at, record)
     if masked is None:
         return None
     as_masked = {old: new for old, new in zip(labels, masked, strict=True) if type(old) is str and new is not old}
@@ -133,3 +139,52 @@ def _array(walker: ColumnWalker, node: dict[str, Any], path: str, record: int) -
         for i, item in zip(places, drawn[field], strict=True):
             out[i] = item
     return {**node, _ELEMENTS: out}
+
+
+# A household's or a dwelling's label: 张伟户, 李家, 幸福村3组, 幸福村3组12号, 2栋501室.
+_DWELLING: Final = re.compile(r"(?:户|家|家庭|村|组|社区|小区|号|室|栋|单元)$")
+
+
+def _beside_households(walker: ColumnWalker, labels: list[Any], path: str, record: int) -> list[Any] | None:
+    """The labels with the full names masked, in a graph without types whose other nodes are all
+    households or dwellings (``{"label": "张伟"}`` beside ``{"label": "幸福村3组12号"}``: a family's
+    graph, members linked to their household); None otherwise. A graph of units, districts or
+    reports beside names (民政局, 城关镇) keeps them all, as an axis does."""
+    cells = walker.cells
+    names: list[int] = []
+    dwellings = 0
+    for i, label in enumerate(labels):
+        if type(label) is not str:
+            return None
+        if 1 < len(label) < 5 and full_name(label) and not is_day_or_place(label) and cells.keys.name_shaped(label):
+            names.append(i)
+        elif _DWELLING.search(label) is not None:
+            dwellings += 1
+        else:
+            return None
+    if not names or not dwellings:
+        return None
+    masked = list(labels)
+    for i in names:
+        new = cells.visit(labels[i], cells.member_name_plan, record, f"{path}[{i}]", True)
+        if new is not None:
+            masked[i] = new
+    return masked
+
+
+def _keyed(walker: ColumnWalker, labels: list[Any], member: str, path: str, record: int) -> list[Any] | None:
+    """The labels as the walk masks them under their member's key when the catalog knows it as a
+    name's (ECharts' ``{"name": "张伟"}`` beside ``{"name": "民政局"}``: the walk masks the one and
+    keeps the other, and the edge naming ``张伟`` by its label went out in clear); None when none
+    is masked so."""
+    plan = walker.plan_of(member)
+    if plan.info is None or plan.info.entity != _PERSON:
+        return None
+    masked: list[Any] | None = None
+    for i, label in enumerate(labels):
+        if type(label) is str:
+            new = walker.cells.visit(label, plan, record, f"{path}[{i}]", True)
+            if new is not None:
+                masked = list(labels) if masked is None else masked
+                masked[i] = new
+    return masked

@@ -117,6 +117,40 @@ GRAPHS: list[tuple[Any, list[str]]] = [
         },
         ["王秀英"],
     ),
+    # persons beside their household, no node typed
+    (
+        {
+            "nodes": [
+                {"id": 1, "label": "张伟"},
+                {"id": 2, "label": "李娜"},
+                {"id": 3, "label": "幸福村3组12号"},
+                {"id": 4, "label": "张伟户"},
+            ],
+            "edges": [{"from": 1, "to": 3}, {"from": 2, "to": 4}],
+        },
+        ["张伟", "李娜"],
+    ),
+    # ECharts: the walk masks a node's name under its key, and the link naming it went out in clear
+    (
+        {
+            "type": "graph",
+            "data": [{"name": "张伟"}, {"name": "民政局"}],
+            "links": [{"source": "张伟", "target": "民政局"}],
+        },
+        ["张伟"],
+    ),
+    (
+        {
+            "series": [
+                {
+                    "type": "graph",
+                    "data": [{"name": "李娜"}, {"name": "城关镇"}],
+                    "links": [{"source": "李娜", "target": "城关镇"}],
+                }
+            ]
+        },
+        ["李娜"],
+    ),
 ]
 
 
@@ -130,6 +164,14 @@ GRAPHS_KEPT: list[Any] = [
     _elements(["民政局", "城关镇"]),
     _elements(["周一", "周二"]),
     {"elements": [{"data": {"id": "n1", "label": "周报"}}, {"data": {"id": "n2", "label": "月报"}}]},  # no edge
+    # names beside units keep them all (an axis); weekdays beside a town too
+    {"nodes": [{"id": 1, "label": "张伟"}, {"id": 2, "label": "民政局"}], "edges": [{"from": 1, "to": 2}]},
+    {"nodes": [{"id": 1, "label": "周一"}, {"id": 2, "label": "城关镇"}], "edges": [{"from": 1, "to": 2}]},
+    {
+        "type": "graph",
+        "data": [{"name": "民政局"}, {"name": "城关镇"}],
+        "links": [{"source": "民政局", "target": "城关镇"}],
+    },
 ]
 
 
