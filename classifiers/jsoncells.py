@@ -36,6 +36,11 @@ _WORD_KEYS: Final = frozenset(
         *("type", "category", "kind", "lx", "zt", "lb"),
     )
 )
+# Keys the catalog leaves out whose pinyin initials name a person as often as anything else (赡养人,
+# 受益人 or 使用人 syr; 供养人 gyr; 扶养人 fyr; 子女 zn): masked by no key alone, a full name under one
+# is masked beside a person's number in its object, where the object names no one else, as under a
+# key that says nothing; beside keys the catalog knows too, unlike those.
+BY_CONTENT: Final = frozenset(("syr", "gyr", "fyr", "zn"))
 _AXIS_MAX = 500  # labels of an axis read for names (a longer one is a series of dates or codes)
 
 
@@ -108,13 +113,14 @@ class RowCells:
         """``out`` (None: ``node`` unchanged) with the members of ``named``, full names, masked as
         names when the object is a row under keys that say nothing: its other members identified
         a person and named no one (``{"a": "张伟", "b": <ID number>}``, as a row of plain cells,
-        ``name_cells``), no key is one the catalog knows and no value an object or a list (an
+        ``name_cells``), no key is one the catalog knows (but for ``BY_CONTENT``'s) and no value an object or a list (an
         envelope's ``{"msg": "成功", "data": {"sfzh": …}}`` and ``{"msg": "成功", "sfzh": …}`` keep their
         word). A member whose key was masked is left (it is written under that key)."""
         if not all(type(v) is not dict and type(v) is not list for v in node.values()):
             return out
         if not all(self.unknown_key(k) for k in node):
-            return out
+            # beside known keys, only those that name a person as often as not (BY_CONTENT)
+            named = [k for k in named if k in BY_CONTENT and self.unknown_key(k)]
         for k in named:
             value = node[k]
             if k in _WORD_KEYS or not self.keys.name_shaped(value):
@@ -139,7 +145,8 @@ class RowCells:
         with one value that is no full name, is kept (as an axis); whether any changed."""
         columns = list(_by_column(items))
         if not all(self.unknown_key(key) for key, _ in columns):
-            return False
+            # beside known keys, only those that name a person as often as not (BY_CONTENT)
+            columns = [(key, column) for key, column in columns if key in BY_CONTENT and self.unknown_key(key)]
         changed = False
         for key, column in columns:
             if key in _WORD_KEYS:

@@ -1,10 +1,13 @@
 """Personal data in shapes of bodies that went out in clear (twenty-eighth round, formats round
 seven): a name written in two members or columns, surname and given name (``nameparts``). Each
 leaked for the strict and the caseworker profile; the look-alikes beside them come out as they
-went in. Also: relation graphs in Cytoscape's array form (``jsongraph``)."""
+went in. Also: relation graphs in Cytoscape's array form, persons beside households, an edge naming a
+node masked under its key (``jsongraph``); names under keys that name a person as often as not
+(``syr``, ``zn``: ``jsoncells.BY_CONTENT``) beside an ID number."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -177,4 +180,50 @@ GRAPHS_KEPT: list[Any] = [
 
 @pytest.mark.parametrize("doc", GRAPHS_KEPT)
 def test_graph_look_alikes_come_out_as_they_went_in(doc: Any) -> None:
+    unchanged_json(doc)
+
+
+# Keys the catalog leaves out (赡养人 syr, 子女 zn, 供养人 gyr, 扶养人 fyr): a name under one beside an
+# ID number in its object.
+BY_CONTENT: list[tuple[Any, list[str]]] = [
+    ({"syr": "张伟", "sfzh": ID}, ["张伟", ID]),
+    ({"syr": "张伟", "syrsfzh": ID}, ["张伟"]),
+    ([{"syr": "张伟", "syrsfzh": ID}, {"syr": "李娜", "syrsfzh": ID2}], ["张伟", "李娜"]),
+    ({"zn": "张小伟", "znsfzh": ID2}, ["张小伟"]),
+    ({"fyr": "王秀英", "sfzh": ID, "je": 800}, ["王秀英"]),
+    (
+        [{"gyr": "李娜", "sfzh": ID, "rq": "2024-01-01"}, {"gyr": "张伟", "sfzh": ID2, "rq": "2024-02-01"}],
+        ["李娜", "张伟"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "secrets"), BY_CONTENT)
+def test_a_name_under_such_a_key_beside_an_id_is_masked(doc: Any, secrets: list[str]) -> None:
+    json_leaks(doc, secrets)
+
+
+BESIDE_AN_ID: list[tuple[Any, list[str]]] = [
+    ({"syr": "民政局", "sfzh": ID}, ["民政局"]),
+    ({"syr": "本人", "sfzh": ID}, ["本人"]),
+    ({"zn": "有", "sfzh": ID}, ["有"]),
+    ({"zn": "2", "sfzh": ID}, ['"2"']),
+    ({"gyr": "集中供养", "sfzh": ID}, ["集中供养"]),
+    ([{"zn": "无", "sfzh": ID}, {"zn": "有", "sfzh": ID2}], ["无", "有"]),
+    ([{"syr": "汉阴县", "sfzh": ID}, {"syr": "城关镇", "sfzh": ID2}], ["汉阴县", "城关镇"]),
+]
+
+
+@pytest.mark.parametrize(("doc", "kept"), BESIDE_AN_ID)
+def test_words_under_such_a_key_beside_a_masked_number_stay(doc: Any, kept: list[str]) -> None:
+    body = json.dumps(doc, ensure_ascii=False)
+    for role in ROLES:
+        masked = out(body, "application/json", role)
+        assert ID not in masked, (role, masked)
+        for word in kept:
+            assert word in masked, (role, word, masked)
+
+
+@pytest.mark.parametrize("doc", [{"syr": "张伟"}, {"zn": "张小伟", "age": 8}, {"syr": "张伟", "dh": "12345"}])
+def test_a_name_under_such_a_key_alone_stays(doc: Any) -> None:
     unchanged_json(doc)
