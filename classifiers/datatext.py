@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -70,15 +71,34 @@ def masked_values(old: Any, new: Any) -> dict[str, str]:
 def rewrite(text: str, masks: dict[str, str]) -> str:
     """``text`` with each value of ``masks`` still in clear written as its mask where it stands
     as a whole scalar on its line: after ``key:`` or ``key =`` (TOML), after a list's ``-``, in
-    its quotes or bare, before a comment. Elsewhere (inside a longer text, a flow mapping) it is
-    left to the text's walk, which judged it there."""
+    its quotes or bare, before a comment; or as a whole scalar of a flow mapping or sequence,
+    after its bracket or a comma and maybe a key, before a comma or the closing bracket. Elsewhere
+    (inside a longer text) it is left to the text's walk, which judged it there."""
     for old, mask in masks.items():
         if old not in text or "\n" in old:
             continue
         scalar = re.compile(_LINE_HEAD + r"(['\"]?)" + re.escape(old) + r"\2([ \t]*(?:#[^\n]*)?)$", re.MULTILINE)
         text = scalar.sub(r"\1\2" + mask.replace("\\", "\\\\") + r"\2\3", text)
+        if "{" in text or "[" in text:  # {a: 张伟, b: '<ID>'}, - [张伟, '<ID>']: a flow collection's scalar
+            flow = re.compile(_FLOW_HEAD + r"(['\"]?)" + re.escape(old) + r"\2(?=[ \t]*[,}\]])")
+            text = flow.sub(_flow_writer(mask), text)
     return text
 
 
+# In a flow mapping or sequence (``{a: 张伟, b: '…'}``, ``[张伟, '…']``, TOML's inline tables): the
+# bracket or comma before, and a key with its separator.
+_FLOW_HEAD = r"([{\[,][ \t]*(?:[^\n#:=,{}\[\]'\"]+(?::[ \t]+|[ \t]*=[ \t]*))?)"
 # A line's indent, a list's dashes and a key with its separator (YAML's ``: ``, TOML's ``=``).
 _LINE_HEAD = r"^([ \t]*(?:-[ \t]+)*(?:[^\n#:=]+(?::[ \t]+|[ \t]*=[ \t]*))?)"
+
+
+def _flow_writer(mask: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of a flow collection's scalar by ``mask``, in the quote it replaces; a bare
+    one in single quotes where a flow indicator in it (``[已屏蔽]``) would make it a collection of
+    its own."""
+    quoted = "'" + mask.replace("'", "''") + "'" if any(c in mask for c in "[]{},#:") else mask
+
+    def write(m: re.Match[str]) -> str:
+        return m[1] + (m[2] + mask + m[2] if m[2] else quoted)
+
+    return write

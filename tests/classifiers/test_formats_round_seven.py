@@ -3,7 +3,8 @@ seven): a name written in two members or columns, surname and given name (``name
 leaked for the strict and the caseworker profile; the look-alikes beside them come out as they
 went in. Also: relation graphs in Cytoscape's array form, persons beside households, an edge naming a
 node masked under its key (``jsongraph``); names under keys that name a person as often as not
-(``syr``, ``zn``: ``jsoncells.BY_CONTENT``) beside an ID number."""
+(``syr``, ``zn``: ``jsoncells.BY_CONTENT``) beside an ID number; a YAML or TOML flow mapping's names
+beside ID numbers under keys that say nothing (``datatext.rewrite``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 from typing import Any
 
 import pytest
+import yaml
 
 from support.inspected import ROLES, json_leaks, out, unchanged_json
 
@@ -227,3 +229,45 @@ def test_words_under_such_a_key_beside_a_masked_number_stay(doc: Any, kept: list
 @pytest.mark.parametrize("doc", [{"syr": "张伟"}, {"zn": "张小伟", "age": 8}, {"syr": "张伟", "dh": "12345"}])
 def test_a_name_under_such_a_key_alone_stays(doc: Any) -> None:
     unchanged_json(doc)
+
+
+# YAML's and TOML's flow mappings and sequences: what the data's walk masked, written where the
+# scalar stands (after the bracket or a comma, and a key).
+FLOW: list[tuple[str, str, list[str]]] = [
+    (f"{{a: 张伟, b: '{ID}'}}\n", "application/yaml", ["张伟", ID]),
+    (f"persons:\n  - {{a: 张伟, b: '{ID}'}}\n  - {{a: 李娜, b: '{ID2}'}}\n", "application/yaml", ["张伟", "李娜"]),
+    (f'- {{a: 王秀英, b: "{ID}", c: 800}}\n', "text/yaml", ["王秀英"]),
+    (f'p = {{a = "张伟", b = "{ID}"}}\n', "application/toml", ["张伟"]),
+    (f'persons = [{{a = "张伟", b = "{ID}"}}, {{a = "李娜", b = "{ID2}"}}]\n', "application/toml", ["张伟", "李娜"]),
+]
+
+
+@pytest.mark.parametrize(("body", "media_type", "secrets"), FLOW)
+def test_names_in_flow_mappings_are_masked(body: str, media_type: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, media_type, role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+        if "yaml" in media_type:  # still YAML, its masks strings ([已屏蔽] bare were a sequence)
+            assert yaml.safe_load(masked), masked
+
+
+FLOW_KEPT = [
+    f"{{a: 汉阴县, b: '{ID}'}}\n",
+    f"{{msg: 成功, b: '{ID}'}}\n",
+    f"{{a: 城关镇, b: '{ID}'}}\n",
+]
+
+
+@pytest.mark.parametrize("body", FLOW_KEPT)
+def test_words_in_flow_mappings_beside_a_masked_number_stay(body: str) -> None:
+    word = body[4:7]
+    for role in ROLES:
+        masked = out(body, "application/yaml", role)
+        assert ID not in masked and word in masked, (role, masked)
+
+
+def test_a_flow_mapping_of_a_name_beside_a_business_number_stays() -> None:
+    body = "{a: 张伟, b: '12345'}\n"
+    for role in ROLES:
+        assert out(body, "application/yaml", role) == body, role
