@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, dispositions, events, fastcsv, markup, sniff, structured, wordfile, workbook
+from . import datatext, dispositions, events, fastcsv, formnames, markup, sniff, structured, wordfile, workbook
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -125,7 +125,13 @@ class Inspector:
                 region_part=run.region_part,
             )
         if kind == "form":
-            return structured.walk_form(text, run.visit, encoding, lambda inner: self._json_text(run, inner))
+            return structured.walk_form(
+                text,
+                run.visit,
+                encoding,
+                lambda inner: self._json_text(run, inner),
+                lambda fields: formnames.names_beside_numbers(fields, self.detector.plan, run.visit),
+            )
         if kind in ("xml", "html"):
             try:
                 return markup.walk(

@@ -215,16 +215,23 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 # ----------------------------------------------------------------------------- form / text
 def walk_form(
-    text: str, visit: Visitor, encoding: str = "utf-8", json_text: Callable[[str], str | None] | None = None
+    text: str,
+    visit: Visitor,
+    encoding: str = "utf-8",
+    json_text: Callable[[str], str | None] | None = None,
+    beside: Callable[[list[tuple[str, str, str, int, bool]]], dict[int, str]] | None = None,
 ) -> tuple[str, bool, int]:
     """application/x-www-form-urlencoded: each value under its field name, and the names
     themselves as values (``sfzh[<ID number>]=1``, a bare ``<ID number>`` without ``=``).
     ``json_text``: a value that is JSON (``data=[{…}, {…}]``) walked as a document, masked or
     itself, None when it does not parse; scanned as text, its keys were no evidence and its
-    region fields went unjudged."""
+    region fields went unjudged. ``beside``: the fields (key, field, value, record, changed)
+    read beside each other once walked, {a field's index: its mask} (``formnames``)."""
     parts = text.split("&")
     changed = False
     records: dict[str, int] = {}  # the index of an indexed field (items[0]) -> its record
+    fields: list[tuple[str, str, str, int, bool]] = []
+    placed: list[tuple[int, str, str]] = []  # each field's part, raw key and value's encoding
     for i, part in enumerate(parts):
         raw_key, sep, raw_value = part.partition("=")
         key, key_encoding = unquote_escapes(raw_key, encoding)
@@ -237,12 +244,18 @@ def walk_form(
             continue
         value, value_encoding = unquote_escapes(raw_value, encoding)
         new = json_text(value) if json_text is not None and value.lstrip()[:1] in ("{", "[") else None
+        field, record = key, 0
         if new is None:
             field, record = form_field(key, records)
             new = visit(Cell(f"form.{key}", field, value, record, True))
         if new is not None and new != value:
             parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=value_encoding)}"
             changed = True
+        fields.append((key, field, value, record, new is not None and new != value))
+        placed.append((i, raw_key, value_encoding))
+    for at, new in (beside(fields) if beside is not None and changed else {}).items():
+        i, raw_key, value_encoding = placed[at]
+        parts[i] = f"{raw_key}={quote_plus(new, safe='*', encoding=value_encoding)}"
     return ("&".join(parts) if changed else text), changed, max(1, len(records))
 
 

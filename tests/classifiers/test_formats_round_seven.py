@@ -4,7 +4,8 @@ leaked for the strict and the caseworker profile; the look-alikes beside them co
 went in. Also: relation graphs in Cytoscape's array form, persons beside households, an edge naming a
 node masked under its key (``jsongraph``); names under keys that name a person as often as not
 (``syr``, ``zn``: ``jsoncells.BY_CONTENT``) beside an ID number; a YAML or TOML flow mapping's names
-beside ID numbers under keys that say nothing (``datatext.rewrite``)."""
+beside ID numbers under keys that say nothing (``datatext.rewrite``), and the same in a form body
+(``formnames``)."""
 
 from __future__ import annotations
 
@@ -271,3 +272,40 @@ def test_a_flow_mapping_of_a_name_beside_a_business_number_stays() -> None:
     body = "{a: 张伟, b: '12345'}\n"
     for role in ROLES:
         assert out(body, "application/yaml", role) == body, role
+
+
+FORM = "application/x-www-form-urlencoded"
+# A form body's full names beside an ID number, under field names that say nothing.
+FORMS: list[tuple[str, list[str]]] = [
+    (f"a=张伟&b={ID}&a=李娜&b={ID2}", ["%E5%BC%A0%E4%BC%9F", "%E6%9D%8E%E5%A8%9C", "张伟", "李娜"]),  # repeated keys
+    (f"a=张伟&b={ID}", ["%E5%BC%A0%E4%BC%9F", "张伟"]),
+    (f"f1=%E7%8E%8B%E7%A7%80%E8%8B%B1&f2={ID}&f3=800", ["%E7%8E%8B%E7%A7%80%E8%8B%B1", "王秀英"]),  # escaped
+]
+
+
+@pytest.mark.parametrize(("body", "secrets"), FORMS)
+def test_names_in_a_form_beside_an_id_are_masked(body: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, FORM, role)
+        for secret in [*secrets, ID]:
+            assert secret not in masked, (role, secret, masked)
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        (f"a=汉阴县&b={ID}", "a=汉阴县"),
+        (f"msg=成功&b={ID}", "msg=成功"),
+        (f"a=周一&b={ID}", "a=周一"),
+        (f"a=城关镇&b={ID}&c=800", "a=城关镇"),
+    ],
+)
+def test_words_in_a_form_beside_a_masked_number_stay(body: str, word: str) -> None:
+    for role in ROLES:
+        masked = out(body, FORM, role)
+        assert ID not in masked and word in masked, (role, masked)
+
+
+def test_a_form_of_a_name_beside_a_business_number_stays() -> None:
+    for role in ROLES:
+        assert out("a=张伟&b=12345", FORM, role) == "a=张伟&b=12345", role
