@@ -29,6 +29,7 @@ import defusedxml.ElementTree
 from .entities import name_tests
 from .markup_fields import _BUTTONS, _CELLS, _NAMING, _NAMING_SET, _VALUE_ATTRS, _header, _in_header_row
 from .markup_lexer import LABEL_JUNK, Elem, Item, Lexer, cell_text, headings
+from .markup_names import Attribute, names_beside_numbers
 from .markup_script import _LITERAL_START, _NAMED_STRING, _literal_end
 from .markup_text import BETWEEN_DIGITS, DIGITS, INVISIBLE, Edit, digits_only
 from .numberish import text_may_hold_number
@@ -145,6 +146,7 @@ class _Walk:
             self._persons_apart(items)
         self._region_elements(items, is_html)
         out: list[Edit] = []
+        attributes: dict[int, list[Attribute]] = {}  # id(element) -> its attributes as visited (XML)
         for item in sorted(items, key=lambda it: it.value.raw_start):
             text = item.value.text
             if not text.strip():
@@ -172,8 +174,13 @@ class _Walk:
                 text, labelled_edits = self._labelled(item, text, is_html)
                 out += labelled_edits
             cell = Cell(item.path, key, text, self._record(item.elem, is_html), True)
-            for start, end, new in self.visit(cell):
+            spans = self.visit(cell)
+            for start, end, new in spans:
                 out += item.value.raw_edits(start, end, new)
+            if item.kind == "attr" and not is_html:
+                attributes.setdefault(id(item.elem), []).append((item, text, cell.record, bool(spans)))
+        if attributes:  # <p a="张伟" b="<ID number>"/>: full names beside a person's number
+            out += names_beside_numbers(attributes, self.known, self.visit)
         self._check_names(lexer.names, prefix)
         return out
 

@@ -5,7 +5,7 @@ went in. Also: relation graphs in Cytoscape's array form, persons beside househo
 node masked under its key (``jsongraph``); names under keys that name a person as often as not
 (``syr``, ``zn``: ``jsoncells.BY_CONTENT``) beside an ID number; a YAML or TOML flow mapping's names
 beside ID numbers under keys that say nothing (``datatext.rewrite``), and the same in a form body
-(``formnames``)."""
+(``formnames``) and in an XML element's attributes (``markup_names``)."""
 
 from __future__ import annotations
 
@@ -309,3 +309,41 @@ def test_words_in_a_form_beside_a_masked_number_stay(body: str, word: str) -> No
 def test_a_form_of_a_name_beside_a_business_number_stays() -> None:
     for role in ROLES:
         assert out("a=张伟&b=12345", FORM, role) == "a=张伟&b=12345", role
+
+
+XML = "application/xml"
+# An XML element's attributes: full names beside an ID number, under names that say nothing.
+XML_ATTRIBUTES: list[tuple[str, list[str]]] = [
+    (f'<persons><p a="张伟" b="{ID}"/><p a="李娜" b="{ID2}"/></persons>', ["张伟", "李娜", ID]),
+    (f'<r><row f1="王秀英" f2="{ID}" f3="800"/></r>', ["王秀英", ID]),
+    (f"<r><row c1='张伟' c2='{ID}'></row></r>", ["张伟", ID]),
+]
+
+
+@pytest.mark.parametrize(("body", "secrets"), XML_ATTRIBUTES)
+def test_names_in_attributes_beside_an_id_are_masked(body: str, secrets: list[str]) -> None:
+    for role in ROLES:
+        masked = out(body, XML, role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        (f'<r><row a="汉阴县" b="{ID}"/></r>', 'a="汉阴县"'),
+        (f'<r><row msg="成功" b="{ID}"/></r>', 'msg="成功"'),
+        (f'<r><row a="周一" b="{ID}"/></r>', 'a="周一"'),
+        (f'<r><row a="城关镇" b="{ID}" c="800"/></r>', 'a="城关镇"'),
+    ],
+)
+def test_words_in_attributes_beside_a_masked_number_stay(body: str, word: str) -> None:
+    for role in ROLES:
+        masked = out(body, XML, role)
+        assert ID not in masked and word in masked, (role, masked)
+
+
+def test_attributes_of_a_name_beside_a_business_number_stay() -> None:
+    body = '<r><row a="张伟" b="12345"/></r>'
+    for role in ROLES:
+        assert out(body, XML, role) == body, role
