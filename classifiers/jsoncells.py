@@ -41,6 +41,28 @@ _WORD_KEYS: Final = frozenset(
 # is masked beside a person's number in its object, where the object names no one else, as under a
 # key that says nothing; beside keys the catalog knows too, unlike those.
 BY_CONTENT: Final = frozenset(("syr", "gyr", "fyr", "zn"))
+# The key such a key's values are walked under beside its own ID number's key (zn beside znsfzh):
+# a name's, weak (a surname is required: 有, 无, 2 stay).
+OWNER_KEY: Final = "name"
+_ID: Final = "RESIDENT_ID"
+
+
+def owners(keys: Sequence[str] | dict[str, Any], plan_of: PlanOf) -> frozenset[str]:
+    """The keys of ``BY_CONTENT`` among ``keys`` beside their own ID number's (``{"zn": "张小伟",
+    "znsfzh": <ID number>, "xm": "张伟", …}``: the child's name and number in the parent's record,
+    which names someone else, so the object rule is off). The caller asks only where a key of
+    ``BY_CONTENT`` stands (one C-level test)."""
+    found = [
+        key
+        for key in BY_CONTENT.intersection(keys)
+        if any(
+            other != key and other.startswith(key) and (info := plan_of(other).info) is not None and info.entity == _ID
+            for other in keys
+        )
+    ]
+    return frozenset(found)
+
+
 _AXIS_MAX = 500  # labels of an axis read for names (a longer one is a series of dates or codes)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .columns import business_clean, join, maybe
 from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
+from .jsoncells import BY_CONTENT, OWNER_KEY, owners
 from .jsonvalues import _MISSING, _by_column
 from .masked_in_part import may_hold_mask
 from .regionentries import listed_region_names
@@ -49,8 +50,18 @@ def columns(
                 persons.note(first - i, item)
     regional = listed_region_names(items, plan_of)  # [{"code": "632801", "name": "格尔木市"}, …]
     bank = banked(items[0])  # [{"khh": "农商行", "zh": "6221…"}]: zh (账号) is the bank's account
+    # [{"zn": "张小伟", "znsfzh": <ID number>}]: a key naming a person as often as not, beside its own ID's
+    owned = None if BY_CONTENT.isdisjoint(items[0]) else owners(items[0], plan_of)
     for key, column in _by_column(items):
-        plan = plan_of(ACCOUNT_KEY if bank and key in ACCOUNT_KEYS else None if key in regional else key)
+        plan = plan_of(
+            ACCOUNT_KEY
+            if bank and key in ACCOUNT_KEYS
+            else None
+            if key in regional
+            else OWNER_KEY
+            if owned and key in owned
+            else key
+        )
         joined = join(column)
         info = plan.info
         if is_records and info is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .entities import person_name
 from .entities.name_patterns import _UNIT_ENDS
 from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
+from .jsoncells import BY_CONTENT, OWNER_KEY, owners
 from .jsoncolumns import columns
 from .jsongraph import GRAPH_SET, graph
 from .jsongrid import column_model, grid_rows, modelled_rows
@@ -112,6 +113,8 @@ def members(
     unread: list[str] | None = None  # members under no key the catalog knows that may be a masked mobile
     # {"khh": "农商行", "zh": "6221…"}: beside a bank's key, zh (账号) is the bank's account
     bank = banked(node)
+    # {"zn": "张小伟", "znsfzh": <ID number>}: a key naming a person as often as not, beside its own ID's
+    owned = None if BY_CONTENT.isdisjoint(node) else owners(node, walker.plan_of)
     # {"a": "张伟", "b": <ID number>}: a full name under a key that says nothing, beside a person's number
     start = walker.found() if 1 < len(node) <= _ROW_MEMBERS else None
     named: list[str] | None = None
@@ -148,6 +151,8 @@ def members(
                 walk_key = None  # a region's name: no person's
             elif bank and k in ACCOUNT_KEYS:
                 walk_key = ACCOUNT_KEY
+            elif owned and k in owned:
+                walk_key = OWNER_KEY  # {"zn": "张小伟", "znsfzh": <ID number>}: a name, weak
             else:
                 walk_key = k
             if row is None:

@@ -198,6 +198,15 @@ BY_CONTENT: list[tuple[Any, list[str]]] = [
         [{"gyr": "李娜", "sfzh": ID, "rq": "2024-01-01"}, {"gyr": "张伟", "sfzh": ID2, "rq": "2024-02-01"}],
         ["李娜", "张伟"],
     ),
+    # beside its own ID number's key, in a record that names someone else
+    ({"zn": "张小伟", "znsfzh": ID2, "xm": "张伟", "sfzh": ID}, ["张小伟"]),
+    (
+        [
+            {"xm": "张伟", "sfzh": ID, "zn": "张小伟", "znsfzh": ID2},
+            {"xm": "李娜", "sfzh": ID2, "zn": "李小娜", "znsfzh": ID},
+        ],
+        ["张小伟", "李小娜"],
+    ),
 ]
 
 
@@ -214,6 +223,9 @@ BESIDE_AN_ID: list[tuple[Any, list[str]]] = [
     ({"gyr": "集中供养", "sfzh": ID}, ["集中供养"]),
     ([{"zn": "无", "sfzh": ID}, {"zn": "有", "sfzh": ID2}], ["无", "有"]),
     ([{"syr": "汉阴县", "sfzh": ID}, {"syr": "城关镇", "sfzh": ID2}], ["汉阴县", "城关镇"]),
+    ({"zn": "有", "znsfzh": ID, "xm": "张伟"}, ['"有"']),
+    ([{"zn": "2", "znsfzh": ID, "xm": "张伟"}, {"zn": "无", "znsfzh": ID2, "xm": "李娜"}], ['"2"', '"无"']),
+    ({"syr": "民政局", "syrsfzh": ID}, ["民政局"]),
 ]
 
 
