@@ -5,8 +5,8 @@ JSON-LD and forms made after foreign ones write ``{"familyName": "张", "givenNa
 ``{"姓": "张", "名": "伟"}``, and exports the same as columns ``姓,名``. Neither part is a name
 alone (one character under a weak key, or none the catalog knows), so both went out in clear.
 The pair is judged as the name they join into, under a name key (``JOINED_KEY``), and the mask
-is cut back into the parts (``cut``). One part alone under
-such a key (a surname beside no given name) is weak evidence and stays as the walk judges it.
+is cut back into the parts (``cut``). One part alone under such a key (a surname beside no given
+name) is weak evidence and stays as the walk judges it.
 """
 
 from __future__ import annotations
