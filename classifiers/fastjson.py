@@ -27,7 +27,7 @@ from .jsoncells import CHART_AXES, RowCells
 from .jsoncolumns import columns
 from .jsoncompound import CompoundValues
 from .jsonembedded import embedded
-from .jsongraph import LINK_SET
+from .jsongraph import LINK_SET, elements
 from .jsonkeys import ObjectKeys
 from .jsonlists import walk_list
 from .jsonobjects import members, rows
@@ -175,6 +175,11 @@ class ColumnWalker:
             walked = cell_rows(self, items, path, record, embed)
             if walked is not None:
                 return walked
+        if type(first.get("data")) is dict and len(items) > 2:  # [{"data": {"label": "张伟"}}, …]: Cytoscape's elements
+            drawn = elements(self, items, path, record)
+            if drawn is not None:
+                columns(self, drawn, path, record, embed, is_records, None)
+                return drawn, True
         if not ROW_SET.isdisjoint(first) and len(items) > 2:  # [{"r": 0, "c": 0, "v": "姓名"}, …]: a report's cells
             walked = addressed_cells(self, items, path, record, embed)
             if walked is not None:

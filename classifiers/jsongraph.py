@@ -188,3 +188,11 @@ def _keyed(walker: ColumnWalker, labels: list[Any], member: str, path: str, reco
                 masked = list(labels) if masked is None else masked
                 masked[i] = new
     return masked
+
+
+def elements(walker: ColumnWalker, items: list[dict[str, Any]], path: str, record: int) -> list[Any] | None:
+    """Cytoscape's array form at the top of a document or under a key of another name (``[{"data":
+    {"id": "n1", "label": "张伟"}}, …, {"data": {"source": "n1", "target": "n2"}}]``): the elements
+    with their nodes' labels masked as ``_array`` masks them, or None when they are no graph."""
+    drawn = _array(walker, {_ELEMENTS: items}, path, record)
+    return None if drawn is None else list(drawn[_ELEMENTS])

@@ -160,6 +160,16 @@ GRAPHS: list[tuple[Any, list[str]]] = [
 ]
 
 
+# Cytoscape's elements at the top of the document, or under a key of another name.
+GRAPHS += [
+    (_elements(["张伟", "李娜"])["elements"], ["张伟", "李娜"]),
+    (
+        {"graph": [{"data": {"id": "张伟"}}, {"data": {"id": "李娜"}}, {"data": {"source": "张伟", "target": "李娜"}}]},
+        ["张伟", "李娜"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("doc", "secrets"), GRAPHS)
 def test_names_in_these_graphs_are_masked(doc: Any, secrets: list[str]) -> None:
     json_leaks(doc, secrets)
@@ -178,6 +188,12 @@ GRAPHS_KEPT: list[Any] = [
         "data": [{"name": "民政局"}, {"name": "城关镇"}],
         "links": [{"source": "民政局", "target": "城关镇"}],
     },
+]
+
+
+GRAPHS_KEPT += [
+    _elements(["汉阴县", "汉滨区"])["elements"],
+    [{"code": 0, "data": {"bz": "周报"}}, {"code": 0, "data": {"bz": "月报"}}, {"code": 0, "data": {"bz": "年报"}}],
 ]
 
 
