@@ -59,6 +59,10 @@ _SPACE = "[ \u3000]?"
 _NUMERALS = "[一二三四五六七八九十百零〇]"
 _ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")  # two characters each: _ESTATE_BUILDING_RE looks behind them
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
+_ROAD_SPOT = (
+    "(?:交叉口|交汇处|十字路口|十字|路?口)?(?:[往向]?[东西南北]{1,2}(?:[0-9]{1,4}米)?(?:角|侧)?)?(?:路[东西南北])?"
+    rf"(?:的?[{_H}]{{1,8}}?{_ESTATE})?"
+)
 _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
     "city": rf"{_SPACE}(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
@@ -70,7 +74,11 @@ _COMPONENTS = {
     # its building went out after the mask).
     "village": rf"{_SPACE}[{_H}0-9]{{1,8}}?(?:社区|村委会|居委会|村|小区|花园|家园|公寓)(?:{_GROUP}|[{_H}0-9]{{1,8}}?{_ESTATE})?",
     # A lane off the road (西街北巷12号: 北巷12号 went out).
-    "road": rf"{_SPACE}[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)(?:[{_H}]{{1,4}}?(?:路|街|巷|胡同))?",
+    # A place on the road that is no house number: its section (育才路东段12号), a crossing
+    # (育才路与兴安路交叉口), a direction and a distance (往东50米, 东南角, 口南50米路西), and an estate
+    # right after them (交汇处的幸福家园): each went out after the masked road.
+    "road": rf"{_SPACE}[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)(?:[东西南北中]段)?"
+    rf"(?:[{_H}]{{1,4}}?(?:路|街|巷|胡同)(?:[东西南北中]段)?)?{_ROAD_SPOT}",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
     # before 楼 (住址：12号楼3单元301 went out but 12号).
     # A number with its sub-number (12-3号, 12号附3号: the 3 went out after the masked address).

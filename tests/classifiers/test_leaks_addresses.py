@@ -193,3 +193,37 @@ def test_an_address_under_dz_with_hyphens_or_spaces(value: str, secret: str) -> 
 @pytest.mark.parametrize("value", ["A-1", "2023-01-01", "1-2", "3-2"])
 def test_values_with_hyphens_under_dz_that_are_no_address_stay(value: str) -> None:
     unchanged_json({"dz": value})
+
+
+# A place on a road that is no house number: a section (北段), a crossing (与兴安路交叉口), a
+# direction and a distance (往东50米, 东南角, 路西), and an estate right after them.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("住址：育才路东段12号", "12号"),
+        ("住址：育才路北段东侧幸福家园", "幸福家园"),
+        ("现住育才路北段东侧幸福家园", "幸福家园"),
+        ("住在兴安路和育才路交汇处的幸福家园", "幸福家园"),
+        ("住址：育才路与兴安路交叉口往东50米", "往东50米"),
+        ("家住兴安中路口南50米路西", "南50米"),
+        ("住址：育才路与兴安路十字东北角", "东北角"),
+        ("住址：育才路与兴安路交叉口东南角幸福家园", "幸福家园"),
+        ("家住育才路西侧阳光公寓3号楼", "阳光公寓"),
+    ],
+)
+def test_a_place_on_a_road_after_its_name(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("沿育才路向东50米设置临时停车点", "向东50米"),
+        ("育才路交叉口改造工程", "交叉口改造工程"),
+        ("兴安路北段施工，绕行幸福家园", "幸福家园"),
+        ("住址核查：育才路段共12户", "共12户"),
+        ("地址不详，东侧为空地", "东侧为空地"),
+    ],
+)
+def test_places_on_a_road_without_an_address_stay(text: str, kept: str) -> None:
+    in_clear(text, kept)
