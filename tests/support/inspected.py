@@ -52,6 +52,13 @@ def unchanged(text: str, *, also_json: bool = True) -> None:
             assert out(body, media_type, role) == body, (role, media_type, text)
 
 
+def kept_in_both(text: str, value: str) -> None:
+    """``value`` comes out of ``text`` in clear, in either body, for either role."""
+    for role in ROLES:
+        for body, media_type in as_bodies(text):
+            assert value in out(body, media_type, role), (role, media_type, text)
+
+
 def in_clear(text: str, value: str) -> None:
     """``value`` comes out of ``text``, a plain-text body, in clear for every role."""
     for role in ROLES:
