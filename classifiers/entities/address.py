@@ -97,9 +97,10 @@ _COMPONENTS = {
     # Below a street or a village, an estate's name of any ending before its building (丈八街道绿地世纪城
     # B区12栋, 东坝社区棚改安置点3号楼, 育才路88号阳光公寓21-3-1401: the estate and its building went out).
     "building": rf"(?:(?(number)|(?(road)|(?(village)|(?(township)|(?!)))))[{_H}0-9A-Za-z]{{1,10}}?)?"
-    r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)"
+    r"(?:[ \u3000]?[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)|[0-9]{1,3}排(?=[0-9]{1,4}号)"
     r"|[，,] ?[0-9A-Za-z]{1,4}(?:号楼|(?:栋|幢|座)(?=[ \u3000]?[0-9]{1,5}(?:单元|室|房|号(?!楼))))"
     r"|[（(][0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)(?=[0-9]{1,5}(?:单元|室|房|号(?!楼)|[)）])|[)）])"
+    # A compound's row before its house (育才路88号院2排3号: 2排3号 went out), the house read as a room.
     # A building, its unit and its room written with hyphens (育才路88号3-2-501, 幸福家园3-2-501室):
     # the building's number and its hyphen, the rest read as a unit and a room.
     r"|[ \u3000]?[0-9]{1,3}-(?=[0-9]{1,2}-[0-9]{2,5}(?![0-9]))"
@@ -153,6 +154,12 @@ _ESTATE_BUILDING_RE = re.compile(
     rf"{_ESTATE}(?<=[{_H}]{{4}})(?<![本该全各我此每邻同]..)(?=[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
 )
 _DWELLING_PARTS = ("unit", "room")
+# An estate's name of any ending after a label: before its building (_named_estate), or after the
+# district and alone to the value's end, a clause's point or a space (住址：汉滨区锦华苑，…).
+_ESTATE_NAMED_RE = re.compile(rf"[{_H}A-Za-z][{_H}0-9A-Za-z]{{1,9}}?(?=[ \u3000]?[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))")
+_ESTATE_ALONE_RE = re.compile(rf"[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
+# A former address in brackets right after one (育才路88号（原兴安路12号）): the bracket's 原 is its label.
+_FORMER_RE = re.compile(r"[（(]原")
 _BEFORE_NAME = "住在于系是为到"
 CONTEXT: tuple[str, ...] = (
     "家庭住址",
@@ -251,10 +258,20 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         if word in text:
             starts += [(_village_start(text, m.start()), "dwelling") for m in _ESTATE_BUILDING_RE.finditer(text)]
             break
+    if "原" in text:
+        starts += [(m.end(), "former") for m in _FORMER_RE.finditer(text)]
     for pos, how in sorted(starts):
         if pos < last_end:
             continue
+        if how == "former" and not (found and found[-1][1] == pos - 2):
+            continue
         parsed = parse_at(text, pos)
+        if how in ("context", "lives") and (parsed is None or not parsed.fine):
+            named = _named_estate(text, pos, parsed)
+            if named:
+                found.append((pos, named, 0.85, "context"))
+                last_end = named
+                continue
         if parsed is None:
             if how == "context":
                 spaced = _spaced(text, pos)
@@ -273,7 +290,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         if how == "region":
             parsed = _without_counted_buildings(text, parsed)
         enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
-        if how == "lives":
+        if how in ("lives", "former"):
             enough = enough and any(level in parsed.components for level in _LIVES_AT_LEVELS)
             how = "context"
         elif how == "dwelling":
@@ -284,6 +301,24 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
             last_end = end
     return found
+
+
+def _named_estate(text: str, pos: int, parsed: ParsedAddress | None) -> int:
+    """The end of an estate of any name after a label (and its district, if any), 0 if none: before
+    its building (家住锦华苑3栋2单元, 民政局宿舍3栋2单元301, 汉滨区锦华苑3栋), or alone to the
+    value's end (住址：汉滨区锦华苑). The levels read an estate only by 小区, 花园, 家园 or 公寓."""
+    at = pos if parsed is None else parsed.end
+    if parsed is not None:
+        alone = _ESTATE_ALONE_RE.match(text, at)
+        if alone:
+            return alone.end()
+    named = _ESTATE_NAMED_RE.match(text, at)
+    if named is None:
+        return 0
+    dwelling = parse_at(text, named.end())
+    if dwelling is None or "building" not in dwelling.components:
+        return 0
+    return _closed(text, dwelling)
 
 
 def _without_counted_buildings(text: str, parsed: ParsedAddress) -> ParsedAddress:

@@ -227,3 +227,47 @@ def test_a_place_on_a_road_after_its_name(text: str, secret: str) -> None:
 )
 def test_places_on_a_road_without_an_address_stay(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# After a label, an estate of any name: before its building and unit (家住锦华苑3栋2单元 went out
+# whole: only 小区, 花园, 家园 and 公寓 were read as estates), or alone after the district
+# (住址：汉滨区锦华苑). A compound's row and house (88号院2排3号), and a former address in brackets
+# right after the address (育才路88号（原兴安路12号）).
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("家住锦华苑3栋2单元", "锦华苑"),
+        ("家住安康学院家属院3栋2单元", "家属院"),
+        ("住址：民政局宿舍3栋2单元301", "宿舍"),
+        ("住在江南华府7号楼1单元302", "江南华府"),
+        ("现住址：金色港湾 3栋 2单元", "金色港湾"),
+        ("住址：汉滨区锦华苑", "锦华苑"),
+        ("住址：汉滨区锦华苑3栋，电话见附件", "锦华苑3栋"),
+        ("住在市福利院3号楼", "福利院"),
+        ("住址：汉滨区江南华府，联系电话见附件", "江南华府"),
+        ("现住址：安康市汉滨区金色港湾。", "金色港湾"),
+        ("住址：汉滨区育才路88号院2排3号", "2排3号"),
+        ("住址：育才路88号（原兴安路12号）", "兴安路12号"),
+        ("住址：汉滨区育才路88号(原新城路3号)", "新城路3号"),
+    ],
+)
+def test_an_estate_of_any_name_after_a_label(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("家住三楼，共3栋2单元待改造", "共3栋2单元待改造"),
+        ("住址：汉滨区", "汉滨区"),
+        ("住址核实情况：汉滨区共核实120户", "共核实120户"),
+        ("住址：见附件（原件已核对）", "原件已核对"),
+        ("户籍地址：汉滨区（原安康县）", "原安康县"),
+        ("新建3栋2单元住宅楼", "3栋2单元"),
+        ("住在12号楼", "12号楼"),
+        ("住址：见3栋公告栏", "3栋公告栏"),
+        ("地址：汉滨区，邮编725000", "邮编725000"),
+    ],
+)
+def test_what_follows_a_label_and_is_no_estate_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
