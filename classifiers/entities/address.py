@@ -157,7 +157,10 @@ _DWELLING_PARTS = ("unit", "room")
 # An estate's name of any ending after a label: before its building (_named_estate), or after the
 # district and alone to the value's end, a clause's point or a space (住址：汉滨区锦华苑，…).
 _ESTATE_NAMED_RE = re.compile(rf"[{_H}A-Za-z][{_H}0-9A-Za-z]{{1,9}}?(?=[ \u3000]?[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))")
-_ESTATE_ALONE_RE = re.compile(rf"[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
+# Not a clause's word after the address (住址：汉滨区已核实, 育才路88号的低保户).
+_ESTATE_ALONE_RE = re.compile(rf"(?![的了是在和与及等已未将被由从对向均])[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
+# The levels an estate's name may follow to the value's end (北门社区锦华苑, 巴山东路28号锦华苑).
+_BEFORE_AN_ESTATE = ("village", "road", "number")
 # A former address in brackets right after one (育才路88号（原兴安路12号）): the bracket's 原 is its label.
 _FORMER_RE = re.compile(r"[（(]原")
 _BEFORE_NAME = "住在于系是为到"
@@ -298,6 +301,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             how = "village"
         if enough:
             end = _closed(text, parsed)
+            if how == "context" and max(parsed.components, key=LEVELS.index) in _BEFORE_AN_ESTATE:
+                estate = _ESTATE_ALONE_RE.match(text, end)
+                end = estate.end() if estate else end
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
             last_end = end
     return found
