@@ -301,9 +301,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
             how = "village"
         if enough:
             end = _closed(text, parsed)
-            if how == "context" and max(parsed.components, key=LEVELS.index) in _BEFORE_AN_ESTATE:
-                estate = _ESTATE_ALONE_RE.match(text, end)
-                end = estate.end() if estate else end
+            if how == "context":
+                end = _estate_after(text, parsed, end)
             found.append((parsed.start, end, 0.85 if how == "context" else 0.7, how))
             last_end = end
     return found
@@ -325,6 +324,15 @@ def _named_estate(text: str, pos: int, parsed: ParsedAddress | None) -> int:
     if dwelling is None or "building" not in dwelling.components:
         return 0
     return _closed(text, dwelling)
+
+
+def _estate_after(text: str, parsed: ParsedAddress, end: int) -> int:
+    """``end``, or past an estate's name that runs from it to the value's end after a village, a
+    road or a number (北门社区锦华苑, 巴山东路28号锦华苑)."""
+    if max(parsed.components, key=LEVELS.index) not in _BEFORE_AN_ESTATE:
+        return end
+    estate = _ESTATE_ALONE_RE.match(text, end)
+    return estate.end() if estate else end
 
 
 def _without_counted_buildings(text: str, parsed: ParsedAddress) -> ParsedAddress:
@@ -397,7 +405,12 @@ def looks_like(text: str) -> bool:
     """Is ``text`` (under a key that may name an address: dz) an address whole, down to a street,
     a village or a dwelling, in Chinese or in English?"""
     parsed = parse_at(text)
-    return (parsed is not None and parsed.end == len(text) and parsed.fine) or address_latin.looks_like(text)
+    if parsed is not None and parsed.fine:
+        if _estate_after(text, parsed, parsed.end) == len(text):
+            return True
+    elif _named_estate(text, 0, parsed) == len(text):
+        return True  # 锦华苑3栋2单元, 汉滨区锦华苑
+    return address_latin.looks_like(text)
 
 
 def may_contain(text: str) -> bool:

@@ -195,6 +195,16 @@ def test_values_with_hyphens_under_dz_that_are_no_address_stay(value: str) -> No
     unchanged_json({"dz": value})
 
 
+@pytest.mark.parametrize("value", ["锦华苑3栋2单元", "汉滨区锦华苑", "北门社区锦华苑", "锦华苑 3栋 2单元"])
+def test_an_estate_of_any_name_under_dz(value: str) -> None:
+    json_leaks({"dz": value}, ["锦华苑"])
+
+
+@pytest.mark.parametrize("value", ["已核实", "汉滨区", "不详", "同上"])
+def test_values_under_dz_that_name_no_estate_stay(value: str) -> None:
+    unchanged_json({"dz": value})
+
+
 # A place on a road that is no house number: a section (北段), a crossing (与兴安路交叉口), a
 # direction and a distance (往东50米, 东南角, 路西), and an estate right after them.
 @pytest.mark.parametrize(
