@@ -384,7 +384,7 @@ def _spaced(text: str, pos: int) -> int:
     return match.end() if parsed is not None and parsed.fine else 0
 
 
-TRIGGERS = "区县市镇乡村路街巷号室栋幢道"
+TRIGGERS = "区县市镇乡村路街巷号室栋幢座道"
 # And those of an estate or a neighbourhood written without a number (住址：幸福家园, 家住阳光公寓,
 # 住址：江北居委会). Apart from TRIGGERS, which also tells a name-shaped key from a place's
 # (fastjson.name_shaped): 王园园 is a name.
