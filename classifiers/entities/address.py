@@ -67,7 +67,9 @@ _COMPONENTS = {
     "province": rf"(?:{_alt(PROVINCES)}|{_alt(_PROVINCE_SHORT)}(?:省)?|[{_H}]{{2,5}}?(?:省|自治区))",
     "city": rf"{_SPACE}(?:{_alt(SHAANXI_CITIES)}|{_alt(_CITY_SHORT)}|[{_H}]{{2,5}}?(?:市|自治州|地区|盟))",
     # 小区 and 社区 end an estate's or a community's name, no district's (凤凰花园小区).
-    "county": rf"{_SPACE}(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])区|县|旗|市))",
+    # Nor does an estate's part (锦华苑北区12栋, 幸福花园A区: the caseworker's mask showed 锦华苑北区 as the
+    # district).
+    "county": rf"{_SPACE}(?:{_alt(COUNTIES)}|[{_H}]{{1,5}}?(?:(?<![小社])(?<![苑园府湾寓][东西南北中一二三四五六七八九])区|县|旗|市))",
     "township": rf"{_SPACE}(?:{_alt(TOWNSHIPS)}|[{_H}]{{1,6}}?(?:街道办事处|街道|镇|乡))",
     # A village's group as rural households write it: 3组, 三组, 第三组, 第三村民小组, 3队.
     # An estate inside a community (药王庙社区安居小区6栋: the parse stopped at 社区, and the estate and
