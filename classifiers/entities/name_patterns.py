@@ -754,7 +754,9 @@ MARKED_HINT: str = (
 # values' pre-check reads a text before it is folded), the next number and two CJK characters.
 # No look-arounds (RE2 reads it): name_numbered.may_contain searches it as it is.
 NUMBERED_BETWEEN = "[ \t\r\n,;。、/|，；]*"
-NUMBERED_HINT: str = f"[0-9][.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"
+# What follows an item's last digit (name_numbered.may_contain reads it after each run of digits).
+NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"
+NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}"
 
 # A name after 给, 向, 为 or 帮 before what was done for the person (name_served.py: 给张伟送去米面油,
 # 向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助): the preposition, a run of a name's length
