@@ -613,6 +613,7 @@ _IN_BRACKETS = f"[{_CJK}]{{2,4}}[{_CLOSE}]"
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]|[长次][子女]"
     "|群众|村民|居民|患者"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
+    "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )
 
@@ -677,7 +678,7 @@ PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus

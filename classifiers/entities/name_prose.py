@@ -107,8 +107,9 @@ _VISITED_LAST_RE = re.compile(rf"(?:{VISITS}{VISIT_COLON}|联系了?)({CALL_NAME
 _CALLED_RE = re.compile(rf"联系了?{CALL_NAME}(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
 # Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
 # those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
-# A visit's field holds what was given as often (慰问：米面油).
-_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村 米面油"))
+# A visit's field holds what was given as often (慰问：米面油), and 慰问金 and 慰问品 are given
+# (慰问金发放: 金发放 was masked).
+_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村 米面油 金发放 品发放"))
 # One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
 # 供养对象); a list there is name_lists'.
 _APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")

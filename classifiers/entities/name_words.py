@@ -744,4 +744,12 @@ CATEGORIES: Final[tuple[str, ...]] = (
     "抚养儿童",
     "老人",
     "残疾人",
+    # servicemen's and martyrs' families, whom 优抚 serves (优抚对象张伟, 退伍军人李娜于2020年退役, 烈属王秀英)
+    "优抚对象",
+    "退伍军人",
+    "退役军人",
+    "复员军人",
+    "伤残军人",
+    "烈属",
+    "军属",
 )
