@@ -271,7 +271,8 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         if how == "former" and not (found and found[-1][1] == pos - 2):
             continue
         parsed = parse_at(text, pos)
-        if how in ("context", "lives") and (parsed is None or not parsed.fine):
+        fine = parsed is not None and parsed.fine
+        if not fine and how in ("context", "lives"):
             named = _named_estate(text, pos, parsed)
             if named:
                 found.append((pos, named, 0.85, "context"))
@@ -293,8 +294,10 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         # village's group is detail enough. After 住在 a building or a floor alone is where in a
         # place someone lives (住在12号楼, 住在3楼), not an address: a township, a village or a road.
         if how == "region":
-            parsed = _without_counted_buildings(text, parsed)
-        enough = parsed.fine and (how != "region" or len(parsed.components) >= 2)
+            trimmed = _without_counted_buildings(text, parsed)
+            if trimmed is not parsed:
+                parsed, fine = trimmed, trimmed.fine
+        enough = fine and (how != "region" or len(parsed.components) >= 2)
         if how in ("lives", "former"):
             enough = enough and any(level in parsed.components for level in _LIVES_AT_LEVELS)
             how = "context"
@@ -331,7 +334,12 @@ def _named_estate(text: str, pos: int, parsed: ParsedAddress | None) -> int:
 def _estate_after(text: str, parsed: ParsedAddress, end: int) -> int:
     """``end``, or past an estate's name that runs from it to the value's end after a village, a
     road or a number (北门社区锦华苑, 巴山东路28号锦华苑)."""
-    if max(parsed.components, key=LEVELS.index) not in _BEFORE_AN_ESTATE:
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return end  # most addresses end before a point, a digit or the text's end
+    components = parsed.components
+    if any(level in components for level in _DWELLING_PARTS) or "building" in components:
+        return end
+    if not any(level in components for level in _BEFORE_AN_ESTATE):
         return end
     estate = _ESTATE_ALONE_RE.match(text, end)
     return estate.end() if estate else end
