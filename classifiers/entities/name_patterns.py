@@ -487,7 +487,11 @@ PROSE_KIN: tuple[str, ...] = (
 )
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
-CALL_OUTCOMES = "未果|无人接听|未接通|不在家"
+# 本人 too (已通知张伟本人), and where the one called was to come (通知张伟来社区签字, 约谈李娜到村委会).
+CALL_OUTCOMES = "未果|无人接听|未接通|不在家|本人|来|到"
+# The words of a call, a notice and a talk before one name (联系张伟, 通知李娜, 约谈王秀英, 告知张伟).
+CALLS: tuple[str, ...] = ("联系", "通知", "约谈", "告知")
+CALL_WORDS = f"(?:{'|'.join(CALLS)})了?"
 # A visit's colon before its one name, a record's field (走访：王秀英; a list there is name_lists').
 VISIT_COLON = "(?:[ \t]*[:：][ \t]*)?"
 # A visit's or a call's one name opens with a surname's character (a compound surname's first is
@@ -600,7 +604,7 @@ _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
     # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果)
-    f"|(?:{VISITS}{VISIT_COLON}|联系了?){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
+    f"|(?:{VISITS}{VISIT_COLON}|{CALL_WORDS}){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)

@@ -24,6 +24,8 @@ from .name_patterns import (
     CALL_FIRST,
     CALL_NAME,
     CALL_OUTCOMES,
+    CALL_WORDS,
+    CALLS,
     CARE_VERBS,
     LABELLED_RUN_MAX,
     ONE_COUNT,
@@ -102,14 +104,17 @@ _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
 # A visit's or a call's one name at the end of its run, or before what came of it (看望张伟, 走访李娜。,
 # 看望张伟并送去慰问金, 联系张伟未果, 电话联系李娜无人接听): the run after the verb holds the name and no
 # more. 联系 is no visit's word elsewhere (联系电话: the pre-check is :func:`may_call`).
-_VISITED_LAST_RE = re.compile(rf"(?:{VISITS}{VISIT_COLON}|联系了?)({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
-# The same after 联系 alone, for may_call: opening with the word, ``re`` finds where to try it.
-_CALLED_RE = re.compile(rf"联系了?{CALL_NAME}(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
+_VISITED_LAST_RE = re.compile(
+    rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))"
+)
+# The same after a call's word alone (CALLS: 联系, 通知 …), for may_call: opening with the word,
+# ``re`` finds where to try it.
+_CALLED_RE = re.compile(rf"{CALL_WORDS}{CALL_NAME}(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
 # Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
 # those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
 # A visit's field holds what was given as often (慰问：米面油), and 慰问金 and 慰问品 are given
 # (慰问金发放: 金发放 was masked).
-_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村 米面油 金发放 品发放"))
+_NOT_VISITED = frozenset(_words("时段 时长 成功 成效 左右 施工方 施工队 单位 包片 包户 包村 米面油 金发放 品发放 张贴"))
 # One name between a notice's approval and what it grants (经研究，同意张伟纳入低保, 拟将王秀英列为特困
 # 供养对象); a list there is name_lists'.
 _APPROVED_RE = re.compile(rf"(?:{_APPROVALS})([{_CJK}]{{2,4}}?)(?:{_GRANTS})")
@@ -178,14 +183,15 @@ def may_call(text: str) -> bool:
     of its instructions (twenty-fifth session). A visit's name (看望张伟) is no call:
     ``PROSE_HINT_RE`` holds it, and ``person_name.may_follow_role`` asks that first (a visit's
     words hold ``_ROLE_FROM``'s 访, 慰, 望 or 扶)."""
-    at = text.find("联系")
-    while at >= 0:
-        after = text[at + 2 : at + 3]
-        if after == "了":
-            after = text[at + 3 : at + 4]
-        if after in CALL_FIRST:
-            return _CALLED_RE.search(text, at) is not None
-        at = text.find("联系", at + 2)
+    for word in CALLS:
+        at = text.find(word)
+        while at >= 0:
+            after = text[at + 2 : at + 3]
+            if after == "了":
+                after = text[at + 3 : at + 4]
+            if after in CALL_FIRST and _CALLED_RE.match(text, at) is not None:
+                return True
+            at = text.find(word, at + 2)
     return False
 
 
