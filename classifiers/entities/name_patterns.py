@@ -757,7 +757,8 @@ MARKED_HINT: str = (
 # A numbered list of two names or more (name_numbered.py: 1.张伟 2.李娜, (1)张伟(2)李娜, folded ①张伟 ②李娜):
 # a number, a run of CJK characters, what parts it from the next number (full-width too: the
 # values' pre-check reads a text before it is folded), the next number and two CJK characters.
-# No look-arounds (RE2 reads it): name_numbered.may_contain searches it as it is.
+# No look-arounds (RE2 reads it): name_numbered.may_contain reads what follows each run of digits
+# (NUMBERED_AFTER_DIGIT) in one anchored match, with the same answer as a search of it.
 NUMBERED_BETWEEN = "[ \t\r\n,;。、/|，；]*"
 # What follows an item's last digit (name_numbered.may_contain reads it after each run of digits).
 NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"

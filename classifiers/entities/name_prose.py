@@ -176,9 +176,10 @@ def may_care(text: str) -> bool:
 
 
 def may_call(text: str) -> bool:
-    """Does ``text`` hold a call's one name (联系张伟未果, 联系李娜。), which ``PROSE_FROM`` cannot
-    reach? 联系 stands in every remark with a phone number's label (联系电话, 联系人), so the
-    character after it (or after 联系了) must open a name (``CALL_FIRST``) before ``_CALLED_RE`` is
+    """Does ``text`` hold a call's or a notice's one name (联系张伟未果, 联系李娜。, 通知张伟来社区签字,
+    约谈王秀英: ``CALLS``), which ``PROSE_FROM`` cannot reach? 联系 stands in every remark with a phone
+    number's label (联系电话, 联系人), so the character after the word (or after its 了) must open a
+    name (``CALL_FIRST``) before ``_CALLED_RE`` is
     searched: a search of ``_VISITED_LAST_RE`` over each such remark cost the corpus document 2.9 %
     of its instructions (twenty-fifth session). A visit's name (看望张伟) is no call:
     ``PROSE_HINT_RE`` holds it, and ``person_name.may_follow_role`` asks that first (a visit's
