@@ -170,7 +170,8 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     """A name glued after a category of persons or a relation in prose (``低保对象扎西，男``,
     ``孤儿李娜在校就读``, ``其子扎西在外务工``): the characters of transliterated names at the run's
     head, or a Han name of two or three characters, either ending the run or before a word that
-    follows a name (已, 于, 在, 持有, 今年 …). Prose after a category (低保对象共计12户, 其子女均在外,
+    follows a name (已, 于, 在, 持有, 今年 …), a Han name also before its household's word
+    (``_household_ends``: 军属张伟家). Prose after a category (低保对象共计12户, 其子女均在外,
     孤儿院) is neither."""
     found: list[tuple[int, int, float, str]] = []
     for match in _CATEGORY_RUN_RE.finditer(text):
@@ -183,10 +184,24 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
             name = run[:cut]
             # (name_lists._name: no conjunction, prose word, household, day or place: 村民张家港,
             # 低保户张家、李家, 老人周一、周三值班)
-            if _ends_name(run, cut) and _listed_name(name):
+            if (_ends_name(run, cut) or _household_ends(run, cut)) and _listed_name(name):
                 found.append((start, start + cut, 0.85, "surname+context"))
                 break
     return found
+
+
+# A household's word after its head's name (军属张伟家, 低保户李娜户, 烈属王秀英家中): the household is
+# the name's, and the category's name went out in clear before 家 (or with it, a name of three).
+_HOUSEHOLD_WORDS = ("家庭", "一家", "家中", "家里", "家", "户")
+
+
+def _household_ends(run: str, cut: int) -> bool:
+    """Does a household's word follow a name at ``cut`` and end ``run``, or stand before a word
+    that follows a name in prose (军属张伟家已领取)?"""
+    for word in _HOUSEHOLD_WORDS:
+        if run.startswith(word, cut):
+            return _ends_name(run, cut + len(word))
+    return False
 
 
 def _ends_name(run: str, cut: int) -> bool:

@@ -19,6 +19,7 @@ from . import (
     name_captions,
     name_english,
     name_heads,
+    name_households,
     name_kin,
     name_lists,
     name_marked,
@@ -309,6 +310,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_split.split_names(text)
     if name_kin.may_contain(text):  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
         found += name_kin.kin_names(text)
+    if name_households.may_contain(text):  # 张伟户，3口人: a household's head before its count
+        found += name_households.counted_names(text)
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):

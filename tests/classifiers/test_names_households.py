@@ -1,0 +1,95 @@
+"""A household named by its head: before a count of its members, with no label (张伟户，3口人,
+李娜家庭，4人: name_households.py), and after a category, before its household's word (军属张伟家,
+特困人员王秀英家: name_runs._household_ends); and the kinds of households that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import leaks, unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("张伟户，3口人", "张伟"),
+        ("李娜家庭，4人", "李娜"),
+        ("王秀英家共2口人", "王秀英"),
+        ("张伟户（3人）", "张伟"),
+        ("张伟户(3人)，月人均收入500元", "张伟"),
+        ("欧阳娜娜户，家庭人口3人", "欧阳娜娜"),
+        ("王秀英家庭成员3人", "王秀英"),
+        ("经入户调查，张伟户3口人，其妻李娜务农", "张伟"),
+        ("张伟一家3口人", "张伟"),
+        ("刘洋户，两口人", "刘洋"),
+        ("陈静家 共三人", "陈静"),
+    ],
+)
+def test_a_households_head_before_its_count_is_masked(text: str, name: str) -> None:
+    leaks(text, [name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请家庭3口人",
+        "单亲家庭2人",
+        "全家3口人",
+        "该户3口人",
+        "张家港户，3人",
+        "王家3口人",
+        "贫困户，2口人",
+        "五保户1人",
+        "常住户3人",
+        "城乡低保家庭3人",
+        "建档立卡户3人",
+        "华侨家庭2人",
+        "党员家庭3人",
+        "林业户2人",
+        "关爱家庭2人",
+        # the words of a name's shape that name a kind of household (name_households._NOT_COUNTED)
+        "平安家庭3人",
+        "温馨家庭3人",
+        "文明户3人",
+        "包联户3人",
+        "单人户1人",
+        "连心户2人",
+    ],
+)
+def test_a_kind_of_household_before_a_count_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("军属张伟家", "张伟"),
+        ("烈属王秀英家", "王秀英"),
+        ("特困人员王秀英家", "王秀英"),
+        ("军属张伟家已领取", "张伟"),
+        ("走访低保户张伟家中", "张伟"),
+        ("低保户李娜一家", "李娜"),
+        ("老人王秀英家里", "王秀英"),
+        ("特困供养对象王秀英户", "王秀英"),
+        ("低保户张伟户已领取", "张伟"),
+    ],
+)
+def test_a_name_between_a_category_and_its_household_is_masked(text: str, name: str) -> None:
+    leaks(text, [name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "残疾人之家",
+        "留守儿童之家",
+        "五保户李家庄",
+        "低保户家庭",
+        "老人家中",
+        "老人家里无人",
+        "残疾人家庭",
+        "低保户户主",
+    ],
+)
+def test_a_categorys_household_words_alone_stay(text: str) -> None:
+    unchanged(text)
