@@ -50,12 +50,12 @@ _MAYBE_CORE: Final = re.compile(
 # the whole pre-check, as RE2 reads it for long columns (columns.py). Searched by ``re``, their
 # two dozen alternatives cost every value's search 60 % more (+4.8 % on the demo document): the
 # values' pre-check (may_hold) looks for them apart, behind cheaper tests.
-# A list of names in prose (name_lists.LIST_HINT) and an address in English after its label
-# (address.LATIN_HINT) too; the honorifics a name goes before
+# A list of names in prose (name_lists.LIST_HINT) and an address in English or an estate alone after its label
+# (address.LABELLED_HINT) too; the honorifics a name goes before
 # (name_lists.HONORIFICS: 张伟同志) are context words in _MAYBE_CORE.
 MAYBE = re.compile(
     f"{_MAYBE_CORE.pattern}|{person_name.PROFILE}|{person_name.ROLE_HINT}|{licence_plate.HINT}|{name_lists.LIST_HINT}"
-    f"|{address.LATIN_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
+    f"|{address.LABELLED_HINT}|District|County|City"  # and without one, where an area's word stands (address_latin.py)
     f"|{address_latin.PLACE_HINT}"  # or a street's beside a number (No. 12 Yucai Road, Ankang)
     f"|{LABELLED_MOBILE_HINT}"  # 手机138****8000 (masked_in_part.py)
     f"|{person_name.SPACED_HINT}"  # 王 秀 英 已领取 (name_spaced.py)
@@ -129,7 +129,7 @@ def may_hold(text: str) -> bool:
         or name_spaced.may_contain(text)  # 王 秀 英 已领取: a name spaced out, no label
         or name_marked.may_contain(text)  # “张伟”来访, （张伟）: a name in quotes, no label
         or person_name.may_be_masked(text)  # 备注张*伟: a name the upstream masked in part
-        or address.may_be_latin(text)  # 住址：No. 12 Yucai Road (address_latin.py)
+        or address.may_follow_label(text)  # 住址：No. 12 Yucai Road, 家庭住址：锦华苑二期
         or address_latin.may_be_prose(text)
         or may_be_labelled_mobile(text)  # 手机138****8000: seven digits in clear
         or may_be_in_line(text)  # 张**,138****8000,男: the same beside a person (masked_rows.py)

@@ -158,9 +158,20 @@ _ESTATE_BUILDING_RE = re.compile(
 _DWELLING_PARTS = ("unit", "room")
 # An estate's name of any ending after a label: before its building (_named_estate), or after the
 # district and alone to the value's end, a clause's point or a space (住址：汉滨区锦华苑，…).
-_ESTATE_NAMED_RE = re.compile(rf"[{_H}A-Za-z][{_H}0-9A-Za-z]{{1,9}}?(?=[ \u3000]?[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))")
+# A space may part its words (家住江北 幸福家园3栋: a place's short name, then the estate).
+_ESTATE_NAMED_RE = re.compile(
+    rf"[{_H}A-Za-z](?:[{_H}0-9A-Za-z]|[ \u3000](?=[{_H}])){{1,10}}?(?=[ \u3000]?[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
+)
 # Not a clause's word after the address (住址：汉滨区已核实, 育才路88号的低保户).
 _ESTATE_ALONE_RE = re.compile(rf"(?![的了是在和与及等已未将被由从对向均])[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
+# An estate alone after a label with no district before it (家庭住址：锦华苑二期, 住址：幸福家园): by
+# the endings estates are named with, and maybe its phase or its part (二期, 东区), to the value's end,
+# a clause's point or a space. A label's other values (不详, 同上, 本村, 已核实) end in none of them.
+_ESTATE_NAME_ENDS = "苑园府湾寓城庭居郡邸墅阁轩坊"
+_ESTATE_ENDED_RE = re.compile(
+    rf"(?![的了是在和与及等已未将被由从对向均])[{_H}]{{1,8}}(?:[{_ESTATE_NAME_ENDS}]|小区|新村|公馆|大厦|名都)"
+    rf"(?:[0-9{_NUMERALS[1:-1]}]{{1,2}}期)?(?:[东西南北中]区)?(?=$|[，,。；;、\s)）])"
+)
 # The levels an estate's name may follow to the value's end (北门社区锦华苑, 巴山东路28号锦华苑).
 _BEFORE_AN_ESTATE = ("village", "road", "number")
 # A former address in brackets right after one (育才路88号（原兴安路12号）): the bracket's 原 is its label.
@@ -181,6 +192,7 @@ CONTEXT: tuple[str, ...] = (
     "住在",
     "户籍地",
     "现居住地",
+    "户籍",  # 户籍：汉滨区锦华苑 (a hukou's other values, 农业户口, parse as no address)
 )
 # What stands between a label and its value: a colon, 为 or 是, and a change's words (住址变更为：…).
 _AFTER_LABEL = r"(?:已?(?:变更|更改|改)为)?[\s:：为是在]*"
@@ -190,11 +202,16 @@ _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}")
 _LIVES_RE = re.compile(rf"住(?<![{_H}]住)(?![户院房宿址所在])(?=[{_H}])")
 # What an address after 住在 holds, where 居住在 and 家住 need no more than a building (find).
 _LIVES_AT_LEVELS = ("township", "village", "road")
-# A label with a letter or a digit after it: what every address in English that ``find`` reads
-# holds (address_latin.py), and none of TRIGGERS need stand in it. For the pre-checks
-# (``may_contain``, precheck.MAYBE); every label holds 住, 址 or 户籍地.
-LATIN_HINT = rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}[0-9A-Za-z]"
-_LATIN_HINT_RE = re.compile(LATIN_HINT)
+# A label with a letter or a digit after it, or an estate's name by its ending (_ESTATE_ENDED_RE's,
+# looser): what every address in English that ``find`` reads holds (address_latin.py), and an
+# estate alone after its label (家庭住址：锦华苑二期); none of TRIGGERS need stand in either. For the
+# pre-checks (``may_contain``, precheck.MAYBE, which RE2 reads: no look-arounds); every label holds
+# 住, 址 or 户籍.
+LABELLED_HINT = (
+    rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}"
+    rf"(?:[0-9A-Za-z]|[{_H}]{{1,8}}(?:[{_ESTATE_NAME_ENDS}]|小区|新村|公馆|大厦|名都))"
+)
+_LABELLED_HINT_RE = re.compile(LABELLED_HINT)
 
 
 class ParsedAddress:
@@ -274,6 +291,9 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
         fine = parsed is not None and parsed.fine
         if not fine and how in ("context", "lives"):
             named = _named_estate(text, pos, parsed)
+            if not named and how == "context" and parsed is None:  # 家庭住址：锦华苑二期
+                ended = _ESTATE_ENDED_RE.match(text, pos)
+                named = ended.end() if ended else 0
             if named:
                 found.append((pos, named, 0.85, "context"))
                 last_end = named
@@ -447,13 +467,13 @@ def may_contain(text: str) -> bool:
         for word in _BARE_NUMBER_SIGN_ENDS:
             if word in text:
                 return True
-    return may_be_latin(text)
+    return may_follow_label(text)
 
 
-def may_be_latin(text: str) -> bool:
-    """Could ``text`` hold an address in English after its label (``LATIN_HINT``)? Substring
-    tests first: most texts hold no label."""
-    return ("住" in text or "址" in text or "户籍地" in text) and _LATIN_HINT_RE.search(text) is not None
+def may_follow_label(text: str) -> bool:
+    """Could ``text`` hold an address in English or an estate alone after its label
+    (``LABELLED_HINT``)? Substring tests first: most texts hold no label."""
+    return ("住" in text or "址" in text or "户籍" in text) and _LABELLED_HINT_RE.search(text) is not None
 
 
 # Every province, prefecture and county of the mainland (GB/T 2260, one "code name" a line).

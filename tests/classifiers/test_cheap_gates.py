@@ -248,7 +248,7 @@ def _address_may_contain_before(text: str) -> bool:
             return True
         bare_number_sign = True
         hit = _ADDRESS_MAYBE_BEFORE.search(text, at + 1)
-    return (bare_number_sign and any(word in text for word in _FINE_ENDS_BEFORE)) or address.may_be_latin(text)
+    return (bare_number_sign and any(word in text for word in _FINE_ENDS_BEFORE)) or address.may_follow_label(text)
 
 
 def test_address_gate_equals_the_class_search() -> None:

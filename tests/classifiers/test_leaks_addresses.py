@@ -290,3 +290,51 @@ def test_an_estate_of_any_name_after_a_label(text: str, secret: str) -> None:
 )
 def test_what_follows_a_label_and_is_no_estate_stays(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+# An estate alone after its label, with no district, by its name's ending (address._ESTATE_ENDED_RE:
+# 苑, 府, 城, 名都 …, maybe its phase or its part); a space between a place's short name and the
+# estate before its building; and 户籍 as a label (thirtieth session).
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("家庭住址：锦华苑二期", "锦华苑"),
+        ("家庭住址：阳光城，联系电话无", "阳光城"),
+        ("住址：锦华苑东区", "锦华苑"),
+        ("住所：滨江名都", "滨江名都"),
+        ("居住在碧桂园", "碧桂园"),
+        ("家住江北 幸福家园3栋", "幸福家园"),
+        ("家住城关 金色家园3栋2单元", "金色家园"),
+        ("户籍：汉滨区锦华苑", "锦华苑"),
+        ("户籍在汉滨区锦华苑", "锦华苑"),
+        ("户籍：锦华苑", "锦华苑"),
+    ],
+)
+def test_an_estate_alone_after_a_label(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("住址：不详", "不详"),
+        ("住址：同上", "同上"),
+        ("住址：敬老院", "敬老院"),
+        ("地址：民政局", "民政局"),
+        ("住在县城", "县城"),
+        ("户籍：农业户口", "农业户口"),
+        ("户籍：汉滨区", "汉滨区"),
+        ("户籍：本地", "本地"),
+        ("户籍性质：城镇", "城镇"),
+    ],
+)
+def test_a_labels_other_values_stay(text: str, kept: str) -> None:
+    in_clear(text, kept)
+
+
+def test_a_place_under_the_hukou_key_is_masked_and_its_type_stays() -> None:
+    """户籍 is a weak address key (catalog.yaml): its place goes, its type stays."""
+    json_leaks({"户籍": "汉滨区锦华苑"}, ["锦华苑"])
+    json_leaks({"户籍": "汉滨区育才路88号"}, ["育才路88号"])
+    unchanged_json({"户籍": "农业户口"})
+    unchanged_json({"户籍": "陕西省安康市"})

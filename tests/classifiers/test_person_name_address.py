@@ -334,7 +334,7 @@ def test_address_pre_check_hides_no_address() -> None:
     the scanner finds what it found when any 号 (身份证号, 编号) let ``address.find`` run."""
     # With a label before a letter or a digit (an address in English, address_latin.py), which
     # also lets ``find`` read a part without a trigger after a label (住址：2单元).
-    before = re.compile(f"[{address.TRIGGERS}{address.ESTATE_ENDS}]|{address.LATIN_HINT}")
+    before = re.compile(f"[{address.TRIGGERS}{address.ESTATE_ENDS}]|{address.LABELLED_HINT}")
     r = random.Random(15)
     pieces = [
         *_NAME_PIECES,
