@@ -14,6 +14,7 @@ from .entities import (
     email,
     licence_plate,
     name_english,
+    name_households,
     name_kin,
     name_lists,
     name_marked,
@@ -68,6 +69,7 @@ MAYBE = re.compile(
     f"|{person_name.SERVED_HINT}"  # 为王秀英办理低保 (name_served.py)
     f"|{person_name.SPLIT_HINT}"  # 姓：张 名：伟 (name_split.py)
     f"|{person_name.KIN_HINT}"  # 妻子李娜 (name_kin.py)
+    f"|{name_households.HOUSEHOLD_HINT}"  # 张伟户，3口人, 王秀英户符合条件 (name_households.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -140,6 +142,7 @@ def may_hold(text: str) -> bool:
         or name_served.may_contain(text)  # 为王秀英办理低保: a name after 给, 向, 为 or 帮
         or name_split.may_contain(text)  # 姓：张 名：伟: a name in two fields
         or name_kin.may_contain(text)  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
+        or name_households.may_contain(text)  # 王秀英户符合条件: a household's head, no label
         or may_hold_tab(text)  # 手机：139\t1234\t5678: a number in groups parted by tabs
         or email.may_be_spelled(text)  # 邮箱：zhangwei#example.com: an address's @ spelled out
     )

@@ -1,17 +1,18 @@
-"""A household named by its head before a count of its members, with no label: 张伟户，3口人,
-李娜家庭，4人, 王秀英家共2口人, 张伟户（3人）. A case summary or a survey's record opens with it
-(张伟户，3口人，月人均收入…), and the name went out in clear.
+"""A household named by its head, with no label: before a count of its members (张伟户，3口人,
+李娜家庭，4人, 王秀英家共2口人, 张伟户（3人）), or before what a council or a check found of it
+(评议结果：王秀英户符合条件, 刘洋户月人均收入不足, 张伟户已纳入低保). A case summary, a survey's record
+or a council's minutes refer to a household so, and the name went out in clear.
 
-The evidence is the count (``_COUNTED_RE``: 户, 家, 家庭 or 一家, maybe a comma or a bracket, maybe
-共, 成员 or 家庭人口, a number of one or two digits or numerals, 人 or 口人) and the CJK run before it a name
-whole as at a run's head (``name_heads._head_name``: a listed surname, no place, household, group or
-prose word) and none of the words a household is called by that have a name's shape (``_NOT_COUNTED``):
-申请家庭3口人, 单亲家庭2人, 该户3口人, 张家港户，3人, 文明户3人 and 全家3口人 (one character) stay.
-A category before the name (低保户张伟家) is ``name_runs._category_runs``'.
+The evidence is the household's word and what follows it (``HOUSEHOLD_HINT``: 户, 家, 家庭 or 一家,
+maybe a comma or a bracket, maybe 共, 成员 or 家庭人口, a number of one or two digits or numerals,
+人 or 口人; or 户 or 家庭 before a finding, ``_FINDINGS``), and the CJK run before it a name whole as at
+a run's head (``name_heads._head_name``: a listed surname, no place, household, group or prose word)
+and none of the words a household is called by that have a name's shape (``_KINDS_OF_HOUSEHOLD``):
+申请家庭3口人, 单亲家庭2人, 该户3口人, 张家港户，3人, 文明户3人, 全家3口人 (one character), 个体户已
+登记 and 张伟户籍 stay. A category before the name (低保户张伟家) is ``name_runs._category_runs``'.
 
-Its pre-check (:func:`may_contain`) is a substring test for 人, then the search; 人 is a context word
-of ``person_name.may_contain`` and of the scanner's pre-check, so a value that holds a count reaches
-this module.
+Its pre-check (:func:`may_contain`) is a substring test for 户 or 家, then the search; RE2's column
+pattern reads ``HOUSEHOLD_HINT`` too.
 """
 
 from __future__ import annotations
@@ -22,16 +23,20 @@ from typing import Final
 from .name_heads import _head_name
 from .name_tests import cjk_start
 
+# What a council or a check finds of a household, after 户 or 家庭 (符合条件, 月人均收入, 已纳入).
+_FINDINGS = "符合|不符合|月人均|人均|共有|属于|享受|纳入|退出|停发|停保|申请|被|经|于|因|已|未|现"
 # The household's word, a separator, a word for the count, the count and 人 (口人: the members'
-# mouths, as a household's size is written).
-_COUNTED_RE: Final = re.compile(
+# mouths, as a household's size is written); or 户 or 家庭 and a finding. (RE2 reads it: no
+# look-arounds.)
+HOUSEHOLD_HINT: Final = (
     "(?:家庭|一家|户|家)[ \t]?[,，:：(]?[ \t]?(?:共有|共计|共|计|家庭人口|家庭成员|成员|人口)?[ \t]?"
-    "[0-9一二两三四五六七八九十]{1,2}[ \t]?口?人"
+    f"[0-9一二两三四五六七八九十]{{1,2}}[ \t]?口?人|(?:户|家庭)(?:{_FINDINGS})"
 )
+_HOUSEHOLD_RE: Final = re.compile(HOUSEHOLD_HINT)
 
 # Words of a surname's shape that name a kind of household, not its head (平安家庭, 包联户, 单人户:
 # a probe of some 120 such words found these; ``_head_name`` knows the rest as prose or places).
-_NOT_COUNTED: Final = frozenset(
+_KINDS_OF_HOUSEHOLD: Final = frozenset(
     [
         *("康乐", "方圆", "白领", "蓝领", "金色", "安居", "房客", "舒心", "安心"),
         *("齐心", "连心", "包保", "平安", "温馨", "包联", "马帮", "单人", "文明"),
@@ -40,18 +45,18 @@ _NOT_COUNTED: Final = frozenset(
 
 
 def may_contain(text: str) -> bool:
-    """Could ``text`` hold a household's name before its count (``_COUNTED_RE``)?"""
-    return "人" in text and _COUNTED_RE.search(text) is not None
+    """Could ``text`` hold a household's name before its count or a finding (``HOUSEHOLD_HINT``)?"""
+    return ("户" in text or "家" in text) and _HOUSEHOLD_RE.search(text) is not None
 
 
-def counted_names(text: str) -> list[tuple[int, int, float, str]]:
-    """The names before a household's count, each the whole CJK run before the household's word:
-    (start, end, score, evidence)."""
+def household_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names before a household's count or a finding, each the whole CJK run before the
+    household's word: (start, end, score, evidence)."""
     found: list[tuple[int, int, float, str]] = []
-    for match in _COUNTED_RE.finditer(text):
+    for match in _HOUSEHOLD_RE.finditer(text):
         end = match.start()
         start = cjk_start(text, end)
         run = text[start:end]
-        if _head_name(run) and run not in _NOT_COUNTED:
+        if _head_name(run) and run not in _KINDS_OF_HOUSEHOLD:
             found.append((start, end, 0.85, "surname+household"))
     return found

@@ -33,6 +33,10 @@ CONTEXT: tuple[str, ...] = (
     "见证人",
     "担保人",
     "领取人",
+    # who collected a payment for someone or in another's place (代领人张伟, 冒领人：李娜: a fund
+    # diversion's record names them)
+    "代领人",
+    "冒领人",
     # who a survey's or a meeting's record names (入户调查记录：调查人张伟，被调查人王秀英, 记录人李娜,
     # 主持人：张伟)
     "被调查人",
@@ -57,8 +61,9 @@ CONTEXT: tuple[str, ...] = (
     "本人",
 )
 
-# What the phrases that name someone contain (see _PHRASE_RE): for the scanner's pre-check.
-PHRASES: tuple[str, ...] = ("名字", "叫")
+# What the phrases that name someone contain (see _PHRASE_RE; 名下: name_owned.py): for the scanner's
+# pre-check.
+PHRASES: tuple[str, ...] = ("名字", "叫", "名下")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -122,8 +127,9 @@ MASKED_BEFORE_RUN_RE = re.compile(rf"(?<=[{_CJK}])\*{{1,3}}(?=[{_CJK}]{{2}})")
 # them after a colon, a surname required.
 _NOT_FIELD_LABELS = frozenset(
     [
-        *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人", "邻居"),
+        *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人"),
         *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人", "审核人", "复核人", "审批人"),
+        *("代领人", "冒领人", "邻居"),
     ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)
@@ -489,8 +495,9 @@ VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
 # 本人 too (已通知张伟本人), and where the one called was to come (通知张伟来社区签字, 约谈李娜到村委会).
 CALL_OUTCOMES = "未果|无人接听|未接通|不在家|本人|来|到"
-# The words of a call, a notice and a talk before one name (联系张伟, 通知李娜, 约谈王秀英, 告知张伟).
-CALLS: tuple[str, ...] = ("联系", "通知", "约谈", "告知")
+# The words of a call, a notice and a talk before one name (联系张伟, 通知李娜, 约谈王秀英, 告知张伟,
+# 致电张伟).
+CALLS: tuple[str, ...] = ("联系", "通知", "约谈", "告知", "致电")
 CALL_WORDS = f"(?:{'|'.join(CALLS)})了?"
 # A visit's colon before its one name, a record's field (走访：王秀英; a list there is name_lists').
 VISIT_COLON = "(?:[ \t]*[:：][ \t]*)?"
@@ -730,7 +737,7 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
 # stand.
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
 _CONTEXT_PATTERN = (
-    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
+    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
     f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
 )
 

@@ -24,6 +24,7 @@ from . import (
     name_lists,
     name_marked,
     name_numbered,
+    name_owned,
     name_prose,
     name_served,
     name_signed,
@@ -278,6 +279,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             if is_name(candidate) and not address.is_place_name(candidate) and not candidate.startswith(_CALLED):
                 start = match.start(group)
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
+    if "名下" in text:  # 经查刘洋名下有房产: whose property
+        found += name_owned.owned_names(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text, heads):
@@ -310,8 +313,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_split.split_names(text)
     if name_kin.may_contain(text):  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
         found += name_kin.kin_names(text)
-    if name_households.may_contain(text):  # 张伟户，3口人: a household's head before its count
-        found += name_households.counted_names(text)
+    if name_households.may_contain(text):  # 张伟户，3口人, 王秀英户符合条件: a household's head
+        found += name_households.household_names(text)
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
@@ -582,6 +585,7 @@ def may_contain(text: str) -> bool:
         or name_served.may_contain(text)
         or name_split.may_contain(text)
         or name_kin.may_contain(text)
+        or name_households.may_contain(text)
     )
 
 

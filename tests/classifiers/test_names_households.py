@@ -47,7 +47,7 @@ def test_a_households_head_before_its_count_is_masked(text: str, name: str) -> N
         "党员家庭3人",
         "林业户2人",
         "关爱家庭2人",
-        # the words of a name's shape that name a kind of household (name_households._NOT_COUNTED)
+        # the words of a name's shape that name a kind of household (name_households._KINDS_OF_HOUSEHOLD)
         "平安家庭3人",
         "温馨家庭3人",
         "文明户3人",

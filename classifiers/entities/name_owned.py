@@ -1,0 +1,29 @@
+"""A name before 名下, the property registered under it, with no label: 经查刘洋名下有房产,
+车辆登记在刘洋名下, 核查发现王秀英名下有存款. An economic check of a household (家庭经济状况核对)
+writes its findings so, and the name went out in clear unless it opened its run (刘洋名下有车辆
+was name_heads').
+
+The evidence is 名下 and the end of the CJK run before it a name whole (``name_lists.tail_whole``:
+a listed surname, none of the labels, relations, roles or prose words): 其名下, 本人名下, 申请人名下,
+家庭成员名下, 子女名下, 他人名下 and 王某名下 stay, and so does 任何人名下 (a tail that ends in 人).
+The pre-check is a substring test for 名下, which ``name_patterns.PHRASES`` holds for the
+scanner's.
+"""
+
+from __future__ import annotations
+
+from .name_lists import tail_whole
+from .name_tests import cjk_start
+
+
+def owned_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names right before each 名下 in ``text``: (start, end, score, evidence)."""
+    found: list[tuple[int, int, float, str]] = []
+    at = text.find("名下")
+    while at >= 0:
+        run = text[cjk_start(text, at) : at]
+        size = tail_whole(run) if run[-1:] != "人" else 0
+        if size:
+            found.append((at - size, at, 0.85, "surname+owned"))
+        at = text.find("名下", at + 2)
+    return found
