@@ -1,6 +1,7 @@
-"""A household named by its head: before a count of its members, with no label (张伟户，3口人,
-李娜家庭，4人: name_households.py), and after a category, before its household's word (军属张伟家,
-特困人员王秀英家: name_runs._household_ends); and the kinds of households that must stay."""
+"""A household named by its head: before a count of its members or a finding, with no label
+(张伟户，3口人, 李娜家庭，4人, 王秀英户符合条件: name_households.py), and after a category, before its
+household's word (军属张伟家, 特困人员王秀英家: name_runs._household_ends); and the kinds of
+households that must stay."""
 
 from __future__ import annotations
 
@@ -92,4 +93,36 @@ def test_a_name_between_a_category_and_its_household_is_masked(text: str, name: 
     ],
 )
 def test_a_categorys_household_words_alone_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("评议结果：王秀英户符合条件", "王秀英"),
+        ("刘洋户月人均收入不足", "刘洋"),
+        ("张伟户已纳入低保", "张伟"),
+        ("经评议，李娜家庭不符合条件", "李娜"),
+        ("刘洋户被取消低保资格", "刘洋"),
+    ],
+)
+def test_a_households_head_before_a_finding_is_masked(text: str, name: str) -> None:
+    leaks(text, [name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "个体户已登记",
+        "低保户已纳入",
+        "五保户符合条件",
+        "该户符合条件",
+        "全户已退出",
+        "张家户已退出",
+        "用户已申请",
+        "农户因病致贫",
+        "一户一档",
+    ],
+)
+def test_a_kind_of_household_before_a_finding_stays(text: str) -> None:
     unchanged(text)
