@@ -163,7 +163,7 @@ _ROLE_RUN_RE = re.compile(
 _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
-_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由")
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -251,7 +251,7 @@ _DOTS_RE = re.compile(f"[{DOTS}]")
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 
 # Characters that end a name in running text ("申请人张三申请..." -> 张三).
-_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户")
+_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户仍")
 
 # A name written beside an ID number, as file names and rosters do ("张三_<ID>.csv",
 # "王小明（<ID>）", "<ID>-李四"): the number is the context. The name is the whole CJK run
@@ -384,6 +384,20 @@ _KIN = (
     "配偶",
     "孙子",
     "孙女",
+    # siblings and kin at large (为其弟张强办理低保, 将其亲属李娜纳入低保: a favour to one's own,
+    # 优亲厚友), the words before their characters alone
+    "亲属",
+    "弟弟",
+    "妹妹",
+    "哥哥",
+    "姐姐",
+    "侄子",
+    "侄女",
+    "弟",
+    "妹",
+    "兄",
+    "姐",
+    "侄",
     "妻",
     "夫",
     "孙",  # 由其孙张伟照料
@@ -454,7 +468,10 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 # Staff a case file names before a name glued to them (网格员李娜入户走访, 社工王强回访), relations a
 # preposition or 其 opens before one (由祖母王秀英抚养, 由其侄子张强照顾), and a visit with its one name
 # and a count (走访张伟一户): name_prose.glued_names.
-STAFF_TITLES: tuple[str, ...] = ("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者")
+STAFF_TITLES: tuple[str, ...] = (
+    *("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者"),
+    "支书",  # a village party secretary (村支书陈静为其侄女办理特困: 书 is among _PROSE_CHARS)
+)
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
     "外祖母",
@@ -622,9 +639,10 @@ _PROSE_HINT = (
 _IN_BRACKETS = f"[{_CJK}]{{2,4}}[{_CLOSE}]"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄]|[长次][子女]"
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
     "|群众|村民|居民|患者"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
+    "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )
 
@@ -663,7 +681,9 @@ def _opened(klass: str, rest: str) -> str:
 # position of the rest of a value; and the brackets' alternative written out by bracket compiled
 # its CJK classes five times (``re.compile`` 1.8 -> 8.3 ms, 57.6 M instructions at import).
 _ROLE_HINT_RE = re.compile(
-    _ROLE_HINT_CORE.replace("[之其][妻夫子女父母长次配孙侄]", _opened("之其", "[妻夫子女父母长次配孙侄]"), 1)
+    _ROLE_HINT_CORE.replace(
+        "[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]", _opened("之其", "[妻夫子女父母长次配孙侄亲弟妹兄姐]"), 1
+    )
     .replace("[长次][子女]", _opened("长次", "[子女]"), 1)
     .replace(f"|[{_OPEN}]{_IN_BRACKETS}", "", 1)
 )
@@ -689,7 +709,7 @@ PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus

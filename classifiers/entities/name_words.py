@@ -433,6 +433,8 @@ PROSE_WORDS: Final = frozenset(
     [
         # what a person stated, after 本人 (据王秀英本人陈述: 陈 is a surname)
         "陈述",
+        # a relation's word after kin (其亲属关系, 与其亲属关系证明: 关 is a surname)
+        "关系",
         # time and frequency
         "平时",
         "平常",
@@ -629,6 +631,10 @@ AFTER_NAME_WORDS: Final = frozenset(
         "之女",
         "之父",
         "之母",
+        "之弟",
+        "之妹",
+        "之兄",
+        "之姐",
         # what a case file says of a relative glued after 其 (其妻王芳照料, 其父李强服刑, 与其妻
         # 李娜共同生活) or of a householder after a label (户主张伟外出务工)
         "照料",
@@ -715,6 +721,19 @@ AFTER_NAME_WORDS: Final = frozenset(
         "无异",
         # a relative's work in a household's survey (入户调查：张伟一家3口，妻子李娜务农)
         "务农",
+        # what a misconduct's or a fund diversion's record says someone did (村会计刘洋挪用救助资金,
+        # 其子张强继续冒领, 举报称刘洋虚报家庭人口): the words of 侵占挪用 and 冒领, few elsewhere
+        "挪用",
+        "冒领",
+        "虚报",
+        "骗取",
+        "侵占",
+        "截留",
+        "套取",
+        "隐瞒",
+        "涉嫌",
+        "违规",
+        "继续",
     ]
 )
 
@@ -754,4 +773,7 @@ CATEGORIES: Final[tuple[str, ...]] = (
     "伤残军人",
     "烈属",
     "军属",
+    # the dead whose benefits a check finds still paid (已故人员王秀英的低保金仍在发放, 死亡人员陈静仍在领取)
+    "已故人员",
+    "死亡人员",
 )

@@ -1,0 +1,62 @@
+"""Names in the records of misconduct and fund diversion (侵占挪用, 优亲厚友, 冒领), which the
+bureau's discipline checks write: a name before what the person did (刘洋冒领养老金, 其子张强继续冒领:
+name_words.AFTER_NAME_WORDS), after kin at large (其亲属李娜, 其弟张强, 户主张伟之弟张强), after the
+dead's categories (已故人员王秀英) and a village party secretary (村支书陈静); and the words of those
+records that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import kept_in_both, leaks, unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("经查，村干部张伟将其亲属李娜违规纳入低保", ["张伟", "李娜"]),
+        ("王秀英于2023年3月死亡，其子张强继续冒领至今", ["王秀英", "张强"]),
+        ("刘洋冒领养老金", ["刘洋"]),
+        ("户主张伟隐瞒收入", ["张伟"]),
+        ("其妻李娜违规领取", ["李娜"]),
+        ("李娜涉嫌骗取低保金", ["李娜"]),
+        ("其姐王芳已出嫁", ["王芳"]),
+        ("其妹妹张丽在外务工", ["张丽"]),
+        ("户主张伟之弟张强", ["张伟", "张强"]),
+        ("其侄张军照料", ["张军"]),
+        ("已故人员王秀英的低保金仍在发放", ["王秀英"]),
+        ("死亡人员陈静仍在领取养老补贴", ["陈静"]),
+        ("村支书陈静已签字", ["陈静"]),
+    ],
+)
+def test_a_name_in_a_misconduct_record_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "违规领取",
+        "继续领取",
+        "冒领",
+        "其兄弟姐妹均已成家",
+        "其亲属关系",
+        "其亲属均在外地",
+        "其姐妹二人",
+        "其兄长期在外",
+        "已故人员名单",
+        "死亡人员信息比对",
+        "支书会议",
+        "村支书兼主任",
+    ],
+)
+def test_the_words_of_a_misconduct_record_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("死亡人员陈静仍在领取养老补贴", "仍在领取"), ("户主张伟仍在外务工", "仍在外务工")],
+)
+def test_the_word_after_a_name_stays(text: str, kept: str) -> None:
+    kept_in_both(text, kept)
