@@ -313,8 +313,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_split.split_names(text)
     if name_kin.may_contain(text):  # 户主张伟，妻子李娜: a relation glued to a name, a whole run
         found += name_kin.kin_names(text)
-    if name_households.may_contain(text):  # 张伟户，3口人, 王秀英户符合条件: a household's head
-        found += name_households.household_names(text)
+    found += name_households.household_names(text)  # 张伟户，3口人, 王秀英户符合条件: a household's head
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):

@@ -5,9 +5,14 @@ households that must stay."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from classifiers.entities import name_households
 from support.inspected import leaks, unchanged
+from support.random_texts import random_texts
 
 
 @pytest.mark.parametrize(
@@ -126,3 +131,29 @@ def test_a_households_head_before_a_finding_is_masked(text: str, name: str) -> N
 )
 def test_a_kind_of_household_before_a_finding_stays(text: str) -> None:
     unchanged(text)
+
+
+_PIECES = [
+    *"户家庭一口人共计成员 \t,，:：(3两",
+    "家庭人口",
+    "符合",
+    "月人均",
+    "已",
+    "张伟",
+    "李娜",
+    "低保户",
+    "12",
+]
+
+
+def test_the_pre_check_answers_as_a_search_of_the_hint() -> None:
+    """``may_contain`` matches HOUSEHOLD_HINT at each 户 and 家 only: the same answer as a search
+    of it, which RE2 runs over a column (precheck.MAYBE)."""
+    hint = re.compile(name_households.HOUSEHOLD_HINT)
+    r = random.Random(30)
+    found = 0
+    for text in random_texts(r, _PIECES, 20_000, 8):
+        expected = hint.search(text) is not None
+        assert name_households.may_contain(text) == expected, repr(text)
+        found += expected
+    assert found > 300  # the pieces make hints often enough for the comparison to mean something
