@@ -23,8 +23,9 @@ from typing import Final
 from .name_heads import _head_name
 from .name_tests import cjk_start
 
-# What a council or a check finds of a household, after 户 or 家庭 (符合条件, 月人均收入, 已纳入).
-_FINDINGS = "符合|不符合|月人均|人均|共有|属于|享受|纳入|退出|停发|停保|申请|被|经|于|因|已|未|现"
+# What a council or a check finds of a household, after 户 or 家庭 (符合条件, 月人均收入, 已纳入,
+# 存在冒领).
+_FINDINGS = "符合|不符合|月人均|人均|共有|属于|享受|纳入|退出|停发|停保|申请|存在|被|经|于|因|已|未|现"
 # The household's word (一家 is 家 after 一), a separator, a word for the count, the count and 人
 # (口人: the members' mouths, as a household's size is written); or 户 or 家庭 and a finding. RE2
 # reads it in the column pre-check (no look-arounds); ``re`` matches it only at each 户 and 家: no

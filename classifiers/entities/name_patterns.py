@@ -37,6 +37,7 @@ CONTEXT: tuple[str, ...] = (
     # diversion's record names them)
     "代领人",
     "冒领人",
+    "责任人",  # whom a misconduct's finding holds responsible (责任人刘洋已被立案调查)
     # who a survey's or a meeting's record names (入户调查记录：调查人张伟，被调查人王秀英, 记录人李娜,
     # 主持人：张伟)
     "被调查人",
@@ -129,7 +130,7 @@ _NOT_FIELD_LABELS = frozenset(
     [
         *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人"),
         *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人", "审核人", "复核人", "审批人"),
-        *("代领人", "冒领人", "邻居"),
+        *("代领人", "冒领人", "责任人", "邻居"),
     ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)

@@ -328,6 +328,7 @@ KIN_LABELS: Final = frozenset(
         "领取人",
         "代领人",
         "冒领人",
+        "责任人",
         "收件人",
         "邻居",
         "网格员",
@@ -623,6 +624,11 @@ AFTER_NAME_WORDS: Final = frozenset(
         "所在",
         "现年",
         "今年",
+        # the day a person came or was seen (刘洋今日到社区办理, 张伟昨天来电)
+        "今日",
+        "今天",
+        "昨日",
+        "昨天",
         "照顾",
         # a relation after 之 (户主张伟之妻李娜): 之 ends names (王羲之), 之妻 does not
         "之妻",

@@ -27,6 +27,12 @@ from support.inspected import kept_in_both, leaks, unchanged
         ("已故人员王秀英的低保金仍在发放", ["王秀英"]),
         ("死亡人员陈静仍在领取养老补贴", ["陈静"]),
         ("村支书陈静已签字", ["陈静"]),
+        ("责任人：刘洋", ["刘洋"]),
+        ("责任人刘洋已被立案调查", ["刘洋"]),
+        ("问题线索：刘洋户存在冒领", ["刘洋"]),
+        # the day a person came (name_words.AFTER_NAME_WORDS)
+        ("刘洋今日到社区办理", ["刘洋"]),
+        ("张伟昨天来电", ["张伟"]),
     ],
 )
 def test_a_name_in_a_misconduct_record_is_masked(text: str, names: list[str]) -> None:
@@ -48,6 +54,12 @@ def test_a_name_in_a_misconduct_record_is_masked(text: str, names: list[str]) ->
         "死亡人员信息比对",
         "支书会议",
         "村支书兼主任",
+        "责任人：村委会",
+        "主要责任人",
+        "该户存在问题",
+        "今日到社区办理",
+        "与其子同住",
+        "华东与其他省份",
     ],
 )
 def test_the_words_of_a_misconduct_record_stay(text: str) -> None:

@@ -17,7 +17,8 @@ from support.synth_people import bad_check, make_id
         ("户主姓名：欧阳娜娜，", ["欧阳娜娜"]),
         ("监护人李芳申请低保", ["李芳"]),
         ("联系人为王小明。", ["王小明"]),
-        ("张伟今天来办理业务", []),  # free text without context is too weak
+        ("张伟办理业务", []),  # free text without context is too weak
+        ("张伟今天来办理业务", ["张伟"]),  # a day's word after a name at a run's head (name_words.AFTER_NAME_WORDS)
         ("姓名不详", []),  # 不 is not a surname
         ("申请人数：12", []),
         # a label in brackets, or padded to four characters' width
