@@ -385,7 +385,7 @@ _KIN = (
     "配偶",
     "孙子",
     "孙女",
-    # siblings and kin at large (为其弟张强办理低保, 将其亲属李娜纳入低保: a favour to one's own,
+    # siblings and kin at large (将其亲属李娜违规纳入低保, 其姐王芳已出嫁: a favour to one's own,
     # 优亲厚友), the words before their characters alone
     "亲属",
     "弟弟",
@@ -471,7 +471,7 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 # and a count (走访张伟一户): name_prose.glued_names.
 STAFF_TITLES: tuple[str, ...] = (
     *("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者"),
-    "支书",  # a village party secretary (村支书陈静为其侄女办理特困: 书 is among _PROSE_CHARS)
+    "支书",  # a village party secretary (村支书陈静已签字: 书 is among _PROSE_CHARS)
 )
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",

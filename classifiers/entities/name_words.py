@@ -727,8 +727,8 @@ AFTER_NAME_WORDS: Final = frozenset(
         "无异",
         # a relative's work in a household's survey (入户调查：张伟一家3口，妻子李娜务农)
         "务农",
-        # what a misconduct's or a fund diversion's record says someone did (村会计刘洋挪用救助资金,
-        # 其子张强继续冒领, 举报称刘洋虚报家庭人口): the words of 侵占挪用 and 冒领, few elsewhere
+        # what a misconduct's or a fund diversion's record says someone did (刘洋冒领养老金,
+        # 其子张强继续冒领, 李娜涉嫌骗取低保金): the words of 侵占挪用 and 冒领, few elsewhere
         "挪用",
         "冒领",
         "虚报",
