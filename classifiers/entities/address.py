@@ -167,9 +167,10 @@ _ESTATE_ALONE_RE = re.compile(rf"(?![的了是在和与及等已未将被由从�
 # An estate alone after a label with no district before it (家庭住址：锦华苑二期, 住址：幸福家园): by
 # the endings estates are named with, and maybe its phase or its part (二期, 东区), to the value's end,
 # a clause's point or a space. A label's other values (不详, 同上, 本村, 已核实) end in none of them.
-_ESTATE_NAME_ENDS = "苑园府湾寓城郡邸墅阁轩坊"
+# (One string for the match and the pre-check's hint, LABELLED_HINT, which must read all it reads.)
+_ESTATE_NAMED_AND_ENDED = f"[{_H}]{{1,8}}(?:[苑园府湾寓城郡邸墅阁轩坊]|华庭|小区|新村|公馆|大厦|名都)"
 _ESTATE_ENDED_RE = re.compile(
-    rf"(?![的了是在和与及等已未将被由从对向均])[{_H}]{{1,8}}(?:[{_ESTATE_NAME_ENDS}]|华庭|小区|新村|公馆|大厦|名都)"
+    rf"(?![的了是在和与及等已未将被由从对向均]){_ESTATE_NAMED_AND_ENDED}"
     rf"(?:[0-9{_NUMERALS[1:-1]}]{{1,2}}期)?(?:[东西南北中]区)?(?=$|[，,。；;、\s)）])"
 )
 # The levels an estate's name may follow to the value's end (北门社区锦华苑, 巴山东路28号锦华苑).
@@ -209,7 +210,7 @@ _LIVES_AT_LEVELS = ("township", "village", "road")
 # 住, 址 or 户籍.
 LABELLED_HINT = (
     rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}"
-    rf"(?:[0-9A-Za-z]|[{_H}]{{1,8}}(?:[{_ESTATE_NAME_ENDS}]|华庭|小区|新村|公馆|大厦|名都))"
+    f"(?:[0-9A-Za-z]|{_ESTATE_NAMED_AND_ENDED})"
 )
 _LABELLED_HINT_RE = re.compile(LABELLED_HINT)
 

@@ -6,7 +6,7 @@ was name_heads').
 The evidence is 名下 and the end of the CJK run before it a name whole (``name_lists.tail_whole``:
 a listed surname, none of the labels, relations, roles or prose words): 其名下, 本人名下, 申请人名下,
 家庭成员名下, 子女名下, 他人名下 and 王某名下 stay, and so does 任何人名下 (a tail that ends in 人).
-The pre-check is a substring test for 名下, which ``name_patterns.PHRASES`` holds for the
+Its own pre-check is the find of 名下 it starts with; ``name_patterns.PHRASES`` holds 名下 for the
 scanner's.
 """
 
