@@ -22,6 +22,7 @@ from .name_lists import whole_run_name
 from .name_patterns import (
     BEFORE_PREPOSITIONS,
     DOTS,
+    HEAD_FINDINGS,
     HEAD_FROM,
     HEAD_PREPOSITIONS,
     HEAD_PROSE,
@@ -59,6 +60,10 @@ _NOT_HEADS = frozenset(
         " 洪涝 温暖 庄稼 牛羊 柴火 房租 车费 路费 邮费 党费 毛重 龙头 叶片 陶瓷 管道 曲线 章程 宗旨 习俗 储蓄 宁夏"
         # how a council voted, and a party to an agreement (全票同意, 高票通过, 单方同意, 房主同意)
         " 全票 高票 单方 房主 孙辈 孔雀"
+        # a rule's or a drive's words before a misconduct's verb (严查冒领, 杜绝挪用, 任意截留, 平台违规)
+        " 严查 严禁 严防 严惩 严厉 严打 严控 严守 严密 严管 杜绝 任意 任由 任其 包揽 高发 全国 平台 石化 钟点"
+        # how many or how it went, opening a clause (许多冒领资金, 成功骗取, 全都系, 常常于, 万元左右为)
+        " 许多 成功 全都 常常 左右 毕竟 何况 连忙"
         # a clock's time after its digits (上午10时许来访, 10时左右来到: 时许 was masked)
         " 时许 时左右 时整 时后 时前"
     )
@@ -183,8 +188,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
     reads it (``cjk_at``'s ranges written out)."""
     timed = _timed(text)
     for at in word_starts(text) if starts is None else starts:
-        if timed and _time_before(text, at):
-            return True  # 入户调查时张伟不在家
+        if (timed and _time_before(text, at)) or _found_before(text, at):
+            return True  # 入户调查时张伟不在家, 追回刘洋冒领资金
         lowest = max(0, at - 8)
         start = at
         while start > lowest:
@@ -219,8 +224,7 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟不在家: 不在家 is read at 不 (张伟不 is no name)
         span = _run_before(text, at)
         if span is None:
-            if timed:
-                found += _after_time(text, at)  # 上门调查时张伟不在家: a run longer than a name's
+            found += _after_clause(text, at, timed)  # 上门调查时张伟不在家: a run longer than a name's
             continue
         start, end = span
         if start >= 2 and text[start - 1] in DOTS:
@@ -246,7 +250,7 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟核实, 李娜一起: with no preposition, these follow words of a name's shape
         elif end - start > 2 and text[end - 1] in _SAID_ALONE:
             end -= 1  # 张伟称家中困难: 称 was said, 家中 what of
-        found += _names(text, start, end, _prose_at(text, at)) or (_after_time(text, at) if timed else [])
+        found += _names(text, start, end, _prose_at(text, at)) or _after_clause(text, at, timed)
     return found
 
 
@@ -260,7 +264,7 @@ def _timed(text: str) -> bool:
 def _time_before(text: str, at: int) -> bool:
     """Does a clause of time end with 时 or 期间 two or three characters before ``at``, a surname
     after it (入户调查时张伟不在家, 走访时王秀英称, 公示期间张伟无异议)? The pre-check's test for
-    :func:`_after_time`."""
+    :func:`_after_clause`."""
     return (at >= 4 and _time_ends(text, at - 3) and _first_at(text, at - 2, _SURNAME)) or (
         at >= 5 and _time_ends(text, at - 4) and _first_at(text, at - 3, _SURNAME)
     )
@@ -271,18 +275,34 @@ def _time_ends(text: str, at: int) -> bool:
     return ord(text[at]) == _TIME or (text[at] == "间" and at > 0 and text[at - 1] == "期")
 
 
-def _after_time(text: str, at: int) -> list[tuple[int, int, float, str]]:
-    """The name between a clause of time's 时 and the word at ``at`` (入户调查时张伟不在家,
-    走访时王秀英称): the run before it says when, and is no name whole; the name must be one as at a
-    run's head, and the word one of ours with no preposition (``HEAD_WORDS``, ``HEAD_PROSE``, 称,
-    说)."""
-    if not _time_before(text, at):
+def _found_before(text: str, at: int) -> bool:
+    """Does a finding's word (``HEAD_FINDINGS``) end two or three characters before ``at``, a
+    surname after it (经调查刘洋挪用, 追回刘洋冒领)? The surname is asked first, from the table: most
+    places have none, and the finding's words are then never read. (``at`` is inside a run, at one
+    of ``word_starts``' places: a surname before it is in the run, and so is all after the surname.
+    Of three, the second character is asked: 追回张，冒领 has none.)"""
+    return (at >= 4 and _first_at(text, at - 2, _SURNAME) and text.endswith(HEAD_FINDINGS, 0, at - 2)) or (
+        at >= 5
+        and _first_at(text, at - 3, _SURNAME)
+        and cjk_at(text, at - 2)
+        and text.endswith(HEAD_FINDINGS, 0, at - 3)
+    )
+
+
+def _after_clause(text: str, at: int, timed: bool) -> list[tuple[int, int, float, str]]:
+    """The name between a clause's end and the word at ``at``: a clause of time's 时 or 期间
+    (入户调查时张伟不在家, 走访时王秀英称; ``timed``: :func:`_timed`'s answer) or a finding's word
+    (经调查刘洋挪用公款, 举报称刘洋虚报). The run before the word says when or what was found, and is
+    no name whole; the name must be one as at a run's head, and the word one of ours with no
+    preposition (``HEAD_WORDS``, ``HEAD_PROSE``, 称, 说)."""
+    if not ((timed and _time_before(text, at)) or _found_before(text, at)):
         return []
     if not (text[at] in _SAID_ALONE or _prose_at(text, at) or _word_at(text, at, HEAD_WORDS, _WORD)):
         return []
     for size in (2, 3):
         start = at - size
-        if _time_ends(text, start - 1) and cjk_at(text, start - 2) and _head_name(text[start:at]):
+        after_time = timed and _time_ends(text, start - 1) and cjk_at(text, start - 2)
+        if (after_time or text.endswith(HEAD_FINDINGS, 0, start)) and _head_name(text[start:at]):
             return [(start, at, 0.85, "surname+head")]
     return []
 

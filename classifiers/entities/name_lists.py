@@ -86,8 +86,9 @@ _NOT_NAME_ENDS = frozenset("家某氏姓老小省市区县镇乡村街路巷组�
 # Surnames that are also conjunctions and prepositions (和张伟, 向李娜): read as the word.
 _CONJUNCTIONS = frozenset("和与及同向对从于为")
 # Characters of a category of persons, not of a given name, before 老人 (全失能老人, 万余老人,
-# 周岁以上老人, 高寿老人, 全民养老人口): 老人 follows categories in prose more often than names.
-_CATEGORY_CHARS = frozenset("失龄岁寿困残疾病贫孤寡独居留守巢瘫痪卧床智障余以上下类等些边婚养敬")
+# 周岁以上老人, 高寿老人, 全民养老人口): 老人 follows categories in prose more often than names. And
+# what is done to the old (其子张强对老人不尽赡养义务: 张强对 was masked, one character too many).
+_CATEGORY_CHARS = frozenset("失龄岁寿困残疾病贫孤寡独居留守巢瘫痪卧床智障余以上下类等些边婚养敬对给帮")
 
 
 def may_contain(text: str) -> bool:

@@ -23,7 +23,7 @@ from typing import Final
 
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
-from .name_patterns import NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN
+from .name_patterns import NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 # An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
@@ -45,13 +45,30 @@ _HINT_RE: Final = re.compile(
     f"(?:[^0-9]*+[0-9]++(?!{NUMBERED_AFTER_DIGIT}))*+[^0-9]*+[0-9]++(?={NUMBERED_AFTER_DIGIT})"
 )
 _DIGIT_RE: Final = re.compile("[0-9]")
+# Items that say more after the name and a comma (（1）张伟，低保户；（2）李娜，特困), one a line or each
+# up to a semicolon: two or more, each item's number, name and comma read at its start.
+_TAILED_ITEM: Final = f"(?:[(][0-9]{{1,2}}|[0-9]{{1,2}})[.、)]?[ \t]*[{_CJK}]{{2,6}},[^;\n]*"
+_TAILED_LIST_RE: Final = re.compile(f"{_TAILED_ITEM}(?:[;\n][ \t]*{_TAILED_ITEM})+")
+_TAILED_HEAD_RE: Final = re.compile(f"[;\n]?[ \t]*[(]?([0-9]{{1,2}})[.、)]?[ \t]*([{_CJK}]{{2,6}}),")
+_TAILED_HINT_RE: Final = re.compile(NUMBERED_TAILED_HINT)
+_ITEM_ENDS_RE: Final = re.compile("[;\n]")
 
 
 def may_contain(text: str) -> bool:
     """Could ``text`` hold a numbered list of two names or more (``NUMBERED_HINT``: a number and
-    a run of CJK characters, then the next number and two more)?"""
+    a run of CJK characters, then the next number and two more; or items with more after a comma,
+    parted by semicolons or lines, which a text without a comma and either holds none of: finds in
+    C, where the search tried each digit of every ID and mobile)?"""
     first = _DIGIT_RE.search(text)
-    return first is not None and _HINT_RE.match(text, first.start()) is not None
+    if first is None:
+        return False
+    if _HINT_RE.match(text, first.start()) is not None:
+        return True
+    return (
+        ("," in text or "，" in text)
+        and (";" in text or "；" in text or "\n" in text)
+        and _TAILED_HINT_RE.search(text) is not None
+    )
 
 
 def _name(run: str) -> bool:
@@ -72,6 +89,28 @@ def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
         items = list(_ITEM_RE.finditer(text, start, match.end()))
         numbers = [int(item.group(1)) for item in items]
         if any(later != earlier + 1 for earlier, later in pairwise(numbers)):
+            continue
+        if all(_name(item.group(2)) for item in items):
+            found += [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]
+    if "," in text:
+        found += _tailed_names(text)
+    return found
+
+
+def _tailed_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of each numbered list whose items say more after the name and a comma
+    (（1）张伟，低保户；（2）李娜，特困): all of a list's items or none, as in :func:`numbered_names`."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _TAILED_LIST_RE.finditer(text):
+        start = match.start()
+        before = text[start - 1 : start]
+        if before == "." or (before.isascii() and before.isalnum()):
+            continue
+        heads = [_TAILED_HEAD_RE.match(text, start)]
+        heads += [_TAILED_HEAD_RE.match(text, end.start()) for end in _ITEM_ENDS_RE.finditer(text, start, match.end())]
+        items = [head for head in heads if head is not None]
+        numbers = [int(item.group(1)) for item in items]
+        if len(items) != len(heads) or any(later != earlier + 1 for earlier, later in pairwise(numbers)):
             continue
         if all(_name(item.group(2)) for item in items):
             found += [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]

@@ -163,8 +163,9 @@ _ROLE_RUN_RE = re.compile(
 # A field's label glued to the run after it in prose (户主次仁已核实, 申请人扎西多吉于…): the run.
 _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
-# What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫).
-_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍")
+# What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫, 其子张强对老人
+# 不尽赡养义务).
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍对")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -251,8 +252,8 @@ _DOTS_RE = re.compile(f"[{DOTS}]")
 
 _KEYED_RE = re.compile(r"[" + _CJK + r"]{2,4}|[" + _CJK + r"]{1,10}(?:[·•][" + _CJK + r"]{1,10})+")
 
-# Characters that end a name in running text ("申请人张三申请..." -> 张三).
-_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户仍")
+# Characters that end a name in running text ("申请人张三申请..." -> 张三, 户主张伟对此无异议 -> 张伟).
+_TRAILERS = frozenset("的是在于与和及等因为现住系申年男女于将已未到来去等同户仍对")
 
 # A name written beside an ID number, as file names and rosters do ("张三_<ID>.csv",
 # "王小明（<ID>）", "<ID>-李四"): the number is the context. The name is the whole CJK run
@@ -575,11 +576,18 @@ HEAD_FROM = "".join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_
 _HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
 # (今, 已 or 曾 open it only before a preposition: 已审核, 已入户核查 have none)
 _BEFORE_CHARS = f"[{''.join(sorted(BEFORE_PREPOSITIONS))}][{''.join(sorted(HEAD_PREPOSITIONS))}]"
-# (or after a clause of time's 时 or 期间, a surname and one or two characters: 入户调查时张伟不在家,
-# 公示期间张伟无异议)
+# The words of a finding, a report or a recovery that close a clause before the name they concern
+# (经调查刘洋挪用公款, 举报称刘洋虚报, 追回刘洋冒领资金): the run before the word at a head is no name
+# whole, and the name follows the finding's word as it follows a clause of time (name_heads).
+HEAD_FINDINGS: tuple[str, ...] = (
+    *("经查", "调查", "核查", "查实", "查明", "核实", "发现", "据称", "举报", "举报称", "反映称"),
+    *("追回", "追缴", "责令"),
+)
+# (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
+# 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领)
 HEAD_HINT = (
     f"(?:(?:^|[^{_CJK}])(?:[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}})|[{DOTS}][{_CJK}]{{1,7}}"
-    f"|(?:时|期间)[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
+    f"|(?:时|期间|{'|'.join(HEAD_FINDINGS)})[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
 )
 # The words of a caption after the one person or household a table or a form is about, with no
 # label before (张伟家庭成员表, 李娜户家庭情况登记表, 王秀英低保申请表): name_captions.captioned_names.
@@ -790,7 +798,14 @@ MARKED_HINT: str = (
 NUMBERED_BETWEEN = "[ \t\r\n,;。、/|，；]*"
 # What follows an item's last digit (name_numbered.may_contain reads it after each run of digits).
 NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"
-NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}"
+# Or items that say more of the person after the name and a comma, one a line or each up to a
+# semicolon (（1）张伟，低保户；（2）李娜，特困; 1、张伟，男，78岁 and 2、李娜，女 on the next line): the
+# first item whole, the next one's number and two characters. The pre-checks read the text as it
+# came (，；) or folded (,;); name_numbered reads it folded.
+NUMBERED_TAILED_HINT: str = (
+    f"[0-9][.、)]?[ \t]*[{_CJK}]{{2,6}}[,，][^;；\n]*[;；\n][ \t]*[(（]?[0-9]{{1,2}}[.、)）]?[ \t]*[{_CJK}]{{2}}"
+)
+NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}|{NUMBERED_TAILED_HINT}"
 
 # A name after 给, 向, 为 or 帮 before what was done for the person (name_served.py: 给张伟送去米面油,
 # 向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助): the preposition, a run of a name's length

@@ -31,6 +31,7 @@ from .name_patterns import (
     CONTEXT,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
+    SERVED_ACTS,
 )
 from .name_tests import (
     _VERBS_AFTER_NAME,
@@ -190,9 +191,10 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     return found
 
 
-# A household's word after its head's name (军属张伟家, 低保户李娜户, 烈属王秀英家中): the household is
-# the name's, and the category's name went out in clear before 家 (or with it, a name of three).
-_HOUSEHOLD_WORDS = ("家庭", "一家", "家中", "家里", "家", "户")
+# A household's word after its head's name (军属张伟家, 低保户李娜户, 烈属王秀英家中, 孤儿李娜家人): the
+# household is the name's, and the category's name went out in clear before 家 (or with it, a name of
+# three).
+_HOUSEHOLD_WORDS = ("家庭", "一家", "家中", "家里", "家人", "家属", "家", "户")
 
 
 def _household_ends(run: str, cut: int) -> bool:
@@ -205,7 +207,9 @@ def _household_ends(run: str, cut: int) -> bool:
 
 
 def _ends_name(run: str, cut: int) -> bool:
-    """Does a name end ``run`` at ``cut``: the run's end, or a word that follows a name in prose?"""
+    """Does a name end ``run`` at ``cut``: the run's end, a word that follows a name in prose, or
+    an act the person asked for or was given (``SERVED_ACTS``: 其子张强申请低保, 孤儿李娜办理入学;
+    after a category or a relation only, as 张伟办理业务 at a run's head is too weak)?"""
     if cut > len(run):
         return False
     return (
@@ -214,6 +218,7 @@ def _ends_name(run: str, cut: int) -> bool:
         or run[cut] in _VERBS_AFTER_NAME
         or (run[cut : cut + 2] in AFTER_NAME_WORDS)
         or (run[cut : cut + 2] in STATUSES_AFTER_NAME)  # 之子张伟退休
+        or run.startswith(SERVED_ACTS, cut)
     )
 
 

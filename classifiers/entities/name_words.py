@@ -782,4 +782,6 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # the dead whose benefits a check finds still paid (已故人员王秀英的低保金仍在发放, 死亡人员陈静仍在领取)
     "已故人员",
     "死亡人员",
+    # the party a finding concerns (当事人刘洋对事实无异议, 当事人王秀英已签字)
+    "当事人",
 )

@@ -44,7 +44,9 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
             continue  # names round twenty's: 不在家 is read at 不
         span = _run_before_before(text, at)
         if span is None:
-            found += name_heads._after_time(text, at)  # names round eighteen's (its own step)
+            found += name_heads._after_clause(
+                text, at, name_heads._timed(text)
+            )  # names round eighteen's (its own step)
             continue
         start, end = span
         if start >= 2 and text[start - 1] in DOTS:
@@ -71,7 +73,7 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
         elif end - start > 2 and text[end - 1] in "称说":
             end -= 1  # names round eighteen's: 张伟称家中困难 masks 张伟 alone
         kin = text[at : at + 2] in HEAD_PROSE  # names round twenty's: 妻子李娜务农
-        found += name_heads._names(text, start, end, kin) or name_heads._after_time(text, at)
+        found += name_heads._names(text, start, end, kin) or name_heads._after_clause(text, at, name_heads._timed(text))
     return found
 
 

@@ -33,6 +33,14 @@ from support.inspected import kept_in_both, leaks, unchanged
         # the day a person came (name_words.AFTER_NAME_WORDS)
         ("刘洋今日到社区办理", ["刘洋"]),
         ("张伟昨天来电", ["张伟"]),
+        # after a finding's, a report's or a recovery's word (name_patterns.HEAD_FINDINGS)
+        ("经调查刘洋挪用公款", ["刘洋"]),
+        ("举报称刘洋虚报收入", ["刘洋"]),
+        ("追回刘洋冒领资金", ["刘洋"]),
+        ("经查王秀英隐瞒收入", ["王秀英"]),
+        ("入户核查发现张伟常年外出", ["张伟"]),
+        ("责令欧阳娜于月底前退还", ["欧阳娜"]),
+        ("群众举报陈静于2023年起冒领", ["陈静"]),
     ],
 )
 def test_a_name_in_a_misconduct_record_is_masked(text: str, names: list[str]) -> None:
@@ -60,6 +68,19 @@ def test_a_name_in_a_misconduct_record_is_masked(text: str, names: list[str]) ->
         "今日到社区办理",
         "与其子同住",
         "华东与其他省份",
+        # a drive's or a rule's words before the misconduct (name_heads._NOT_HEADS)
+        "严查冒领",
+        "严禁挪用",
+        "杜绝虚报",
+        "严厉打击骗取",
+        "任意截留",
+        # what a finding found, no one (the name must stand between the finding and the word)
+        "经调查许多冒领资金已追回",
+        "追回全部冒领资金",
+        "调查发现部分冒领",
+        "经查成功骗取",
+        "核实无误后于次月发放",
+        "经查，该户违规",
     ],
 )
 def test_the_words_of_a_misconduct_record_stay(text: str) -> None:

@@ -184,6 +184,18 @@ def _time_before_before(text: str, at: int) -> bool:
     )
 
 
+def _found_before_before(text: str, at: int) -> bool:
+    """``name_heads._found_before`` by slices (names round thirty-one's: a finding's word, a
+    surname two or three characters before ``at``: 追回刘洋冒领资金)."""
+    return any(
+        at >= size + 2
+        and text[at - size] in SURNAMES
+        and cjk_at(text, at - 2)
+        and text[: at - size].endswith(name_patterns.HEAD_FINDINGS)
+        for size in (2, 3)
+    )
+
+
 def _ends_time(text: str, at: int) -> bool:
     return text[at] == "时" or text[at - 1 : at + 1] == "期间"
 
@@ -194,7 +206,7 @@ def _heads_may_contain_before(text: str) -> bool:
     for at in name_heads.word_starts(text):
         start = cjk_start(text, at, max(0, at - 8))
         size = at - start
-        if _time_before_before(text, at):
+        if _time_before_before(text, at) or _found_before_before(text, at):
             return True
         if size == 0 or size > 7 or (start > 0 and cjk_at(text, start - 1)):
             continue
@@ -229,6 +241,9 @@ _HEAD_PIECES = sorted(
         "时",
         "调查时",
         "期间",
+        "追回",
+        "经调查",
+        "举报称",
         "今",
         "村委会",
         "汉滨区城关镇",

@@ -1,0 +1,88 @@
+"""Names in numbered items that say more after the name (（1）张伟，低保户；（2）李娜，特困:
+name_numbered's tailed lists), after a relation or a category before an act (其子张强申请低保:
+name_runs._ends_name with SERVED_ACTS), before 对 (其子张强对老人不尽赡养义务), after 当事人, and before
+a household's 家人 or 家属 (孤儿李娜家人); and the look-alikes of each that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import kept_in_both, leaks, unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（1）张伟，低保户；（2）李娜，特困", ["张伟", "李娜"]),
+        ("1、张伟，男；2、李娜，女", ["张伟", "李娜"]),
+        ("公示如下：1.张伟，男，78岁；2.王秀英，女，65岁；3.李娜，女，12岁", ["张伟", "王秀英", "李娜"]),
+        ("1、张伟，男，1958年生\n2、李娜，女，1962年生", ["张伟", "李娜"]),
+        ("1. 欧阳娜娜, 特困供养; 2. 陈静, 低保", ["欧阳娜娜", "陈静"]),
+    ],
+)
+def test_numbered_items_with_more_after_the_name_are_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1、总则，本办法适用于全市；2、申请条件，家庭人均收入低于标准",
+        "（1）低保，每月发放；（2）特困，按季度发放",
+        "1.张家，3人；2.李家，2人",
+        "1、张伟，男；3、李娜，女",  # numbers that do not follow each other: no list
+        "第1、2项，共计3人；4、5项另报",
+    ],
+)
+def test_numbered_items_that_name_no_one_stay(text: str) -> None:
+    if "张伟" in text:
+        kept_in_both(text, "张伟，男；3、李娜")
+    else:
+        unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("其子张强申请低保", ["张强"]),
+        ("为其弟张强办理低保", ["张强"]),
+        ("孤儿李娜办理入学", ["李娜"]),
+        ("其女王秀英安排老人入住", ["王秀英"]),
+        ("其子张强对老人不尽赡养义务", ["张强"]),
+        ("当事人刘洋对事实无异议", ["刘洋"]),
+        ("当事人王秀英已签字", ["王秀英"]),
+        ("孤儿李娜家人已知情", ["李娜"]),
+        ("军属张伟家属已签字", ["张伟"]),
+    ],
+)
+def test_a_name_after_a_relation_a_category_or_a_party_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("其子张强对老人不尽赡养义务", "对老人不尽赡养义务"),
+        ("户主张伟对此无异议", "对此无异议"),
+        ("其子张强申请低保", "申请低保"),
+    ],
+)
+def test_the_words_after_the_name_stay(text: str, kept: str) -> None:
+    kept_in_both(text, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其子女申请低保",
+        "其妻办理入户手续",
+        "低保户申请",
+        "孤儿院安排",
+        "当事人对事实无异议",
+        "当事人双方",
+        "当事人签字",
+        "其子女对老人",
+    ],
+)
+def test_the_words_after_a_relation_or_a_party_stay(text: str) -> None:
+    unchanged(text)
