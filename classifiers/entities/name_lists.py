@@ -23,6 +23,7 @@ from .name_patterns import (
     LIST_BEFORE_COMMA,
     LIST_COUNT,
     LIST_HEADS,
+    LIST_JOINED,
     LIST_TAILS,
     VISIT_FIELD,
     VISITS,
@@ -54,6 +55,12 @@ _ITEM_SEPARATOR_RE = re.compile("[、/]")
 # begins at one (tried there).
 _BEFORE_COMMA_RE = re.compile(LIST_BEFORE_COMMA)
 _AFTER_COMMA_RE = re.compile(LIST_AFTER_COMMA)
+_JOINED_RE = re.compile(LIST_JOINED)
+# The joints of two names before a tail (走访了刘洋和陈静两户, 张伟与李娜夫妇).
+_JOINTS = "和与"
+# The most characters of what follows a joint that _joined_at reads: a name of six, a space, and
+# the longest tail.
+_AFTER_JOINT_SPAN = 24
 # The most characters a match of _BEFORE_COMMA_RE spans before its 、: the longest head (a
 # category; the other heads have three at most) and ten (a name of six, or words for persons
 # and a name: 慰问困难党员王秀英、).
@@ -108,6 +115,13 @@ def may_contain(text: str) -> bool:
         if _AFTER_COMMA_RE.match(text, at) is not None:
             return True
         at = text.find("/", at + 1)
+    # Nor after 和 or 与 (走访了刘洋和陈静两户): they join far more than names.
+    for joint in _JOINTS:
+        at = text.find(joint)
+        while at >= 0:
+            if _JOINED_RE.match(text, at) is not None:
+                return True
+            at = text.find(joint, at + 1)
     return False
 
 
@@ -185,17 +199,18 @@ def tail_whole(run: str, rest: int = 0) -> int:
 
 def _tail_name(run: str) -> int:
     """How many characters of ``run`` (an item's run, read from its end) are a name: the whole
-    run, else its last four (a compound surname), three or two; 0 if none is."""
+    run, else its last four (a compound surname), three or two; 0 if none is. Transliterating
+    characters at the end (卓玛, 扎西多吉) are a name of their own unless a longer Han name ends
+    with them (欧阳娜娜, 王卓玛: 娜娜 alone left 欧阳 in clear)."""
     cut = len(run)
     while cut > 0 and run[cut - 1] in TRANSLITERATED:
         cut -= 1
-    if is_transliterated(run[cut:]):
-        return len(run) - cut
+    spelled = len(run) - cut if is_transliterated(run[cut:]) else 0
     for size in (len(run), 4, 3, 2):
         word = run[-size:]
-        if size <= min(len(run), 4) and (size < 4 or word[:2] in COMPOUND_SURNAMES) and _name(word):
+        if spelled < size <= min(len(run), 4) and (size < 4 or word[:2] in COMPOUND_SURNAMES) and _name(word):
             return size
-    return 0
+    return spelled
 
 
 def _head_name(run: str, ends: re.Pattern[str] | None) -> int:
@@ -265,6 +280,35 @@ def listed_names(text: str) -> list[tuple[int, int, float, str]]:
             at += len(run) + 1
         found.append((last_start, last_start + last_size, 0.85, "surname+list"))
     return found
+
+
+def joined_names(text: str) -> list[tuple[int, int, float, str]]:
+    """Two names joined by 和 or 与 before a list's tail (``走访了刘洋和陈静两户``, ``张伟和李娜夫妇``,
+    ``王强与李娜二人均无劳动能力``): the first at the end of its run's part before the joint, after a
+    head (a visit, a category) or whole; the second at the head of what follows, before the tail.
+    Either no name (党员和群众两户, 张家和李家两户, 父亲和母亲二人) is none."""
+    found: list[tuple[int, int, float, str]] = []
+    for joint in _JOINTS:
+        at = text.find(joint)
+        while at >= 0:
+            found += _joined_at(text, at)
+            at = text.find(joint, at + 1)
+    return found
+
+
+def _joined_at(text: str, at: int) -> list[tuple[int, int, float, str]]:
+    """The two names around the joint at ``at``, or none."""
+    second = _head_name(text[at + 1 : at + 1 + _AFTER_JOINT_SPAN], _TAIL_RE)
+    if second == 0:
+        return []
+    run = text[cjk_start(text, at) : at]
+    first = _tail_name(run) if len(run) >= 2 else 0
+    if first == 0:
+        return []
+    head = len(run) - first
+    if head and _HEAD_RE.search(run, 0, head) is None and _HEAD_WORDS_RE.search(run, 0, head) is None:
+        return []
+    return [(at - first, at, 0.85, "surname+list"), (at + 1, at + 1 + second, 0.85, "surname+list")]
 
 
 def counted_names(text: str) -> list[tuple[int, int, float, str]]:

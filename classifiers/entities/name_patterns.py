@@ -759,7 +759,10 @@ VISIT_FIELD = f"(?:{VISITS})[ \t]*[:：][ \t]*"
 LIST_BEFORE_COMMA = f"(?:{LIST_HEADS})[{_CJK}]{{2,10}}、|{VISIT_FIELD}[{_CJK}]{{2,6}}、|{LIST_COUNT}、"
 # (or a / : 张伟/李娜夫妇, as a form's field lists a couple)
 LIST_AFTER_COMMA = f"[、/][{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
-LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}"
+# Two names joined by 和 or 与 before a tail (走访了刘洋和陈静两户, 张伟和李娜夫妇): the joint, the second
+# name and the tail (name_lists.joined_names).
+LIST_JOINED = f"[和与][{_CJK}]{{2,6}}[ \t]?(?:{LIST_TAILS})"
+LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}|{LIST_JOINED}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may

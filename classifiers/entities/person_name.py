@@ -297,6 +297,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     if name_lists.may_contain(text):  # 走访张伟、李娜两户
         found += name_lists.listed_names(text)
         found += name_lists.counted_names(text)
+        found += name_lists.joined_names(text)  # 走访了刘洋和陈静两户
     found += name_lists.before_honorifics(text)  # 王秀英老人, 张伟同志
     if name_addressed.may_contain(text):  # 致张伟：, 尊敬的李娜：, @张伟
         found += name_addressed.addressed_names(text)

@@ -1,5 +1,6 @@
 """Names in numbered items that say more after the name (（1）张伟，低保户；（2）李娜，特困:
-name_numbered's tailed lists), after a relation or a category before an act (其子张强申请低保:
+name_numbered's tailed lists), two joined by 和 or 与 before a list's tail (走访了刘洋和陈静两户:
+name_lists.joined_names), after a relation or a category before an act (其子张强申请低保:
 name_runs._ends_name with SERVED_ACTS), before 对 (其子张强对老人不尽赡养义务), after 当事人, and before
 a household's 家人 or 家属 (孤儿李娜家人); and the look-alikes of each that must stay."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from classifiers.entities import name_lists
 from support.inspected import kept_in_both, leaks, unchanged
 
 
@@ -86,3 +88,48 @@ def test_the_words_after_the_name_stay(text: str, kept: str) -> None:
 )
 def test_the_words_after_a_relation_or_a_party_stay(text: str) -> None:
     unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("走访了刘洋和陈静两户", ["刘洋", "陈静"]),
+        ("张伟和李娜夫妇", ["张伟", "李娜"]),
+        ("王强与李娜二人均无劳动能力", ["王强", "李娜"]),
+        ("慰问困难党员张伟和王秀英两户", ["张伟", "王秀英"]),
+        ("本月走访低保户欧阳娜娜和陈静两户", ["欧阳娜娜", "陈静"]),
+    ],
+)
+def test_two_names_joined_before_a_tail_are_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党员和群众两户",
+        "张家和李家两户",
+        "父亲和母亲二人",
+        "村委会和民政所同意",
+        "经研究和讨论同意",
+        "老人和儿童共5人",
+        "高龄和失能老人纳入",
+    ],
+)
+def test_what_a_joint_joins_besides_names_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("run", "size"),
+    [
+        ("本月走访低保户欧阳娜娜", 4),  # 娜娜 alone had left 欧阳 outside the span
+        ("走访王卓玛", 3),
+        ("走访扎西多吉", 4),
+        ("走访卓玛", 2),
+        ("走访了张伟", 2),
+        ("走访了", 0),
+    ],
+)
+def test_a_lists_first_name_is_the_longest_that_ends_its_run(run: str, size: int) -> None:
+    assert name_lists._tail_name(run) == size
