@@ -84,16 +84,8 @@ def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
     items or none."""
     found: list[tuple[int, int, float, str]] = []
     for match in _LIST_RE.finditer(text):
-        start = match.start()
-        before = text[start - 1 : start]
-        if before == "." or (before.isascii() and before.isalnum()):
-            continue  # 12.5 or A1: the number is part of another
-        items = list(_ITEM_RE.finditer(text, start, match.end()))
-        numbers = [int(item.group(1)) for item in items]
-        if any(later != earlier + 1 for earlier, later in pairwise(numbers)):
-            continue
-        if all(_name(item.group(2)) for item in items):
-            found += [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]
+        if not _glued_to_a_number(text, match.start()):
+            found += _items_named(list(_ITEM_RE.finditer(text, match.start(), match.end())))
     if "," in text:
         found += _tailed_names(text)
     return found
@@ -105,15 +97,28 @@ def _tailed_names(text: str) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _TAILED_LIST_RE.finditer(text):
         start = match.start()
-        before = text[start - 1 : start]
-        if before == "." or (before.isascii() and before.isalnum()):
+        if _glued_to_a_number(text, start):
             continue
         heads = [_TAILED_HEAD_RE.match(text, start)]
         heads += [_TAILED_HEAD_RE.match(text, end.start()) for end in _ITEM_ENDS_RE.finditer(text, start, match.end())]
         items = [head for head in heads if head is not None]
-        numbers = [int(item.group(1)) for item in items]
-        if len(items) != len(heads) or any(later != earlier + 1 for earlier, later in pairwise(numbers)):
-            continue
-        if all(_name(item.group(2)) for item in items):
-            found += [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]
+        if len(items) == len(heads):
+            found += _items_named(items)
     return found
+
+
+def _glued_to_a_number(text: str, start: int) -> bool:
+    """Is the list's first number, at ``start``, part of another (12.5, A1)?"""
+    before = text[start - 1 : start]
+    return before == "." or (before.isascii() and before.isalnum())
+
+
+def _items_named(items: list[re.Match[str]]) -> list[tuple[int, int, float, str]]:
+    """The names of a list's items (group 1 the number, group 2 the run): all of them when the
+    numbers follow each other and every run is a name, else none."""
+    numbers = [int(item.group(1)) for item in items]
+    if any(later != earlier + 1 for earlier, later in pairwise(numbers)):
+        return []
+    if not all(_name(item.group(2)) for item in items):
+        return []
+    return [(item.start(2), item.end(2), 0.85, "surname+numbered") for item in items]
