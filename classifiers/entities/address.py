@@ -195,6 +195,12 @@ CONTEXT: tuple[str, ...] = (
     "现居住地",
     "户籍",  # 户籍：汉滨区锦华苑 (a hukou's other values, 农业户口, parse as no address)
 )
+# Words for where someone lives that name no place (住址：县城, 户籍在本村, 现住：农村): a label's whole
+# value, they tell no more than the record's region does. 本村三组 and 县城育才路12号 go on to detail.
+_UNNAMED_PLACES = _words(
+    "县城 城区 市区 城里 农村 乡下 本地 当地 外地 本村 本组 本乡 本镇 本社区 本县 本市 本区 该村 该社区"
+)
+_UNNAMED_PLACE_RE = re.compile(rf"(?:{_alt(_UNNAMED_PLACES)})(?![{_H}0-9A-Za-z])")
 # What stands between a label and its value: a colon, 为 or 是, and a change's words (住址变更为：…).
 _AFTER_LABEL = r"(?:已?(?:变更|更改|改)为)?[\s:：为是在]*"
 _CONTEXT_RE = re.compile(rf"(?:{_alt(list(CONTEXT))}){_AFTER_LABEL}")
@@ -284,7 +290,7 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
     if "原" in text:
         starts += [(m.end(), "former") for m in _FORMER_RE.finditer(text)]
     for pos, how in sorted(starts):
-        if pos < last_end:
+        if pos < last_end or (how in ("context", "lives") and _UNNAMED_PLACE_RE.match(text, pos) is not None):
             continue
         if how == "former" and not (found and found[-1][1] == pos - 2):
             continue

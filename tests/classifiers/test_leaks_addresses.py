@@ -326,10 +326,28 @@ def test_an_estate_alone_after_a_label(text: str, secret: str) -> None:
         ("户籍：汉滨区", "汉滨区"),
         ("户籍：本地", "本地"),
         ("户籍性质：城镇", "城镇"),
+        # words for where that name no place (县城 read as an estate's name, 本村 as a village's)
+        ("住址：县城", "县城"),
+        ("户籍在本村", "本村"),
+        ("家庭住址：本乡", "本乡"),
+        ("现住：农村", "农村"),
+        ("住址：本社区，独居", "本社区"),
     ],
 )
 def test_a_labels_other_values_stay(text: str, kept: str) -> None:
     in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("住址：本村三组", "本村三组"),
+        ("住址：县城育才路12号", "育才路12号"),
+        ("户籍在本村3组", "本村3组"),
+    ],
+)
+def test_an_unnamed_place_that_goes_on_to_detail_is_masked(text: str, secret: str) -> None:
+    leaks(text, [secret])
 
 
 def test_a_place_under_the_hukou_key_is_masked_and_its_type_stays() -> None:
