@@ -64,6 +64,8 @@ _NOT_HEADS = frozenset(
         " 严查 严禁 严防 严惩 严厉 严打 严控 严守 严密 严管 杜绝 任意 任由 任其 包揽 高发 全国 平台 石化 钟点"
         # how many or how it went, opening a clause (许多冒领资金, 成功骗取, 全都系, 常常于, 万元左右为)
         " 许多 成功 全都 常常 左右 毕竟 何况 连忙"
+        # how a staff member spoke, after their title (书记高兴地说)
+        " 高兴"
         # a clock's time after its digits (上午10时许来访, 10时左右来到: 时许 was masked)
         " 时许 时左右 时整 时后 时前"
     )

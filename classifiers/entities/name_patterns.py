@@ -427,12 +427,17 @@ _CATEGORY_RUN_RE = re.compile(
     rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女])(?=([{_CJK}]{{2,16}}))"
 )
 
-# A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶). Single-character codes
-# (女, 子) are left out: 张伟（女） is a gender, and 高中（女） no name; after 之 they are relations
-# (张伟（之子）, 李娜（之女）).
+# A number's label in brackets, the number left out (刘洋（身份证号略）, 李娜(电话:已隐去)): a
+# person's number, so the run before the bracket is the person's name. (With the number there,
+# name_runs._label_bracket reads the name before a valid one.)
+ID_IN_BRACKETS = "(?:公民身份号码|身份证号码|身份证号|身份证|证件号码|证件号|联系电话|电话|手机号|手机)[:：]?(?:略|省略|见|隐去|已隐去)"
+
+# A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶), or before its number left
+# out (ID_IN_BRACKETS). Single-character codes (女, 子) are left out: 张伟（女） is a gender, and
+# 高中（女） no name; after 之 they are relations (张伟（之子）, 李娜（之女）).
 _BRACKETED_RE = re.compile(
-    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))}"
-    r"|之[子女妻夫父母孙])[）)]"
+    rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:(?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))}"
+    rf"|之[子女妻夫父母孙])[）)]|{ID_IN_BRACKETS})"
 )
 
 # A name in brackets after a preposition or a verb that a person follows (由（张伟）代为申请,
@@ -473,6 +478,10 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 STAFF_TITLES: tuple[str, ...] = (
     *("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者"),
     "支书",  # a village party secretary (村支书陈静已签字: 书 is among _PROSE_CHARS)
+    # a village's or an office's officers, whom a finding names as often as the relief's persons
+    # (村会计刘洋虚报低保户, 村主任王强冒领补贴, 民政所所长陈静优亲厚友)
+    *("书记", "出纳", "干事", "助理员"),
+    *("主任", "会计", "村长", "所长", "站长", "组长", "科员", "委员"),  # OFFICERS_RE's
 )
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
@@ -526,6 +535,11 @@ VISIT_COLON = "(?:[ \t]*[:：][ \t]*)?"
 # CALL_FIRST: those first characters as a set, for name_prose.may_call's test before its search.
 CALL_FIRST: frozenset[str] = frozenset(SURNAMES | {word[0] for word in COMPOUND_SURNAMES})
 CALL_NAME = "[" + "".join(sorted(CALL_FIRST)) + f"][{_CJK}]{{1,3}}"
+# The officers' titles among STAFF_TITLES that hold none of _PROSE_CHARS, and a surname's character
+# glued to them (村主任王强, 村会计刘洋, 所长陈静): name_prose.may_name_officer. Their characters in that
+# class (主任 and 长 stand in every column of posts and in 长期, 家长) would search the prose hints'
+# alternatives wherever they stand.
+OFFICERS_RE = re.compile(f"(?:主任|会计|[村所站组]长|[科委]员)[{''.join(sorted(CALL_FIRST))}]")
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
 # Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):
@@ -644,8 +658,9 @@ _PROSE_HINT = (
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
-# A name's length in brackets, after the opening one (ROLE_HINT's and _ROLE_HINT_RE's).
-_IN_BRACKETS = f"[{_CJK}]{{2,4}}[{_CLOSE}]"
+# A name's length in brackets, after the opening one, or a number's label with the number left out
+# (_BRACKETED_RE's: 刘洋（身份证号略）); ROLE_HINT's and _ROLE_BRACKETED_RE's.
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{ID_IN_BRACKETS})"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"

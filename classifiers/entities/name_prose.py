@@ -28,6 +28,7 @@ from .name_patterns import (
     CALLS,
     CARE_VERBS,
     LABELLED_RUN_MAX,
+    OFFICERS_RE,
     ONE_COUNT,
     PROSE_FROM,
     PROSE_HINT_RE,
@@ -161,6 +162,14 @@ def may_contain(text: str, at: int = 0) -> bool:
     seldom hold."""
     hit = PROSE_FROM.search(text, at)
     return hit is not None and PROSE_HINT_RE.search(text, max(0, hit.start() - 1)) is not None
+
+
+def may_name_officer(text: str) -> bool:
+    """Does ``text`` hold an officer's title and a surname's character glued to it (村会计刘洋虚报
+    低保户, 村主任王强冒领补贴), which ``PROSE_FROM`` cannot reach (``OFFICERS_RE``)? The titles'
+    last characters by substring tests first: the search alone, asked of every value the role
+    passes reach, cost the corpus document 2.2 % more instructions."""
+    return ("任" in text or "计" in text or "长" in text or "员" in text) and OFFICERS_RE.search(text) is not None
 
 
 def may_care(text: str) -> bool:
@@ -322,8 +331,10 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     and a name before care or illness (``张伟患病住院``)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _GLUED_RE.finditer(text):
-        # (or before a verb's first character: 社工王强到场, whose 到场 no list of words holds)
-        size = _head_name(match.group(1)) or _before_verb(match.group(1))
+        run = match.group(1)
+        # (or before a verb's first character: 社工王强到场, whose 到场 no list of words holds; no
+        # word that opens a remark, which follows a title as often: 所长严格要求, 书记高兴地说)
+        size = 0 if run[:2] in _NOT_HEADS else _head_name(run) or _before_verb(run)
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户

@@ -355,6 +355,9 @@ KIN_LABELS: Final = frozenset(
         "签字确认",
         "陈述人",
         "评议人",  # a council's (评议人：张伟、李娜)
+        # a village's or an office's officers a finding names (涉事干部：刘洋, 村主任：王强, 会计：李娜);
+        # their fields hold a post's holder as often (主任：空缺, 会计：兼职): a surname is required
+        *("干部", "主任", "书记", "会计", "出纳", "村长", "所长", "站长", "组长"),
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)
@@ -740,6 +743,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         "涉嫌",
         "违规",
         "继续",
+        # an insider's own words of misconduct (村会计刘洋伙同他人冒领, 所长陈静优亲厚友, 王强克扣
+        # 救助款): 优亲 of 优亲厚友
+        *("伙同", "贪污", "克扣", "收受", "索要", "私分", "优亲"),
     ]
 )
 

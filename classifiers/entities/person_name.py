@@ -512,6 +512,7 @@ def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
         return (
             name_prose.may_care(text)
             or name_prose.may_call(text)  # 联系张伟未果
+            or name_prose.may_name_officer(text)  # 村会计刘洋虚报低保户
             or name_heads.may_contain(text, heads)
             or name_captions.may_contain(text)
         )
@@ -522,6 +523,7 @@ def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
         or name_prose.may_care(text)
         or name_prose.may_call(text)
+        or name_prose.may_name_officer(text)
         or name_heads.may_contain(text, heads)
         or name_captions.may_contain(text)
     )

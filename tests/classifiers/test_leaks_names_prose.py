@@ -134,6 +134,38 @@ def test_bracketed_words_after_a_preposition_stay(text: str, kept: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("刘洋（身份证号略）申请低保", "刘洋"),
+        ("刘洋(身份证号:略)", "刘洋"),
+        ("经核查，李娜（身份证：已隐去）系户主", "李娜"),
+        ("王秀英（公民身份号码省略），女", "王秀英"),
+        ("欧阳娜娜（证件号见附件）", "欧阳娜娜"),
+        ("联系人张强（电话隐去）", "张强"),
+        ("陈静（手机号：略）代领", "陈静"),
+        ("次仁（联系电话略）", "次仁"),
+    ],
+)
+def test_a_name_before_its_left_out_number_in_brackets_goes(text: str, secret: str) -> None:
+    leaks(text, [secret])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("申请表（身份证号略）", "申请表"),
+        ("汉阴县（身份证号略）", "汉阴县"),
+        ("本人（身份证号略）", "本人"),
+        ("全家（电话略）", "全家"),
+        ("复印件（身份证）", "复印件"),
+        ("详见附件（身份证号略）", "详见附件"),
+    ],
+)
+def test_what_else_stands_before_a_numbers_label_in_brackets_stays(text: str, kept: str) -> None:
+    in_clear(text, kept)
+
+
+@pytest.mark.parametrize(
     ("text", "secrets"),
     [
         ("姓名：阿依古丽·买买提", ["阿依古丽", "买买提"]),

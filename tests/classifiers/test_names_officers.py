@@ -1,0 +1,119 @@
+"""Names of a village's or an office's officers, whom a finding of misconduct names as often as the
+relief's persons: glued after their title (村会计刘洋虚报低保户, 民政所所长陈静优亲厚友, 主任科员李娜:
+name_prose.glued_names, asked by name_prose.may_name_officer), after the title and a colon (涉事干部：
+刘洋: name_runs._relation_runs), before an insider's words of misconduct (刘洋伙同他人冒领); and the
+titles' own prose and fields, which must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.entities import name_prose
+from support.inspected import leaks, unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("村会计刘洋挪用低保金", ["刘洋"]),
+        ("村主任王强冒领补贴", ["王强"]),
+        ("民政所所长陈静优亲厚友", ["陈静"]),
+        ("村委会主任王强、会计刘洋共同侵占救助资金", ["王强", "刘洋"]),
+        ("会计王强和出纳李娜共同挪用", ["王强", "李娜"]),
+        ("组长王秀英入户核实", ["王秀英"]),
+        ("村长王强", ["王强"]),
+        ("书记王强、主任李娜", ["王强", "李娜"]),
+        ("村书记兼主任王强签字", ["王强"]),
+        ("出纳李娜于3月代领", ["李娜"]),
+        ("村会计刘洋伙同他人冒领", ["刘洋"]),
+        ("村主任王强私分救灾物资", ["王强"]),
+        ("王强克扣救助款", ["王强"]),
+        ("经查，刘洋收受好处费", ["刘洋"]),
+        ("主任科员李娜", ["李娜"]),
+        ("村委委员王强", ["王强"]),
+        ("民政助理员王强", ["王强"]),
+        ("村民委员会主任王强", ["王强"]),
+        ("委员王强、李娜", ["王强", "李娜"]),
+    ],
+)
+def test_an_officer_named_after_the_title_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("涉事干部：刘洋", ["刘洋"]),
+        ("村主任：王强", ["王强"]),
+        ("会计：李娜、出纳：王强", ["李娜", "王强"]),
+        ("村干部（3人）：王强、李娜、刘洋", ["王强", "李娜", "刘洋"]),
+        ("书记：王强同志", ["王强"]),
+    ],
+)
+def test_an_officer_named_after_the_title_and_a_colon_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村主任签字确认",
+        "主任会议研究决定",
+        "村委会主任选举",
+        "村会计核算",
+        "会计凭证已归档",
+        "会计师事务所审计",
+        "出纳员负责发放",
+        "所长办公会议研究",
+        "组长单位",
+        "书记员记录",
+        "书记带队走访",
+        "党支部书记主持会议",
+        "干事创业",
+        "村长家中",
+        "主任医师",
+        "会计出纳分设",
+        "书记兼主任",
+        "会计主任",
+        "主任：空缺",
+        "会计：兼职",
+        "主任：同意",
+        "书记：签字",
+        "组长：张家湾",
+        "所长：暂缺",
+        "主任：（签字）",
+        "站长：待定",
+        "居民委员会",
+        "委员会研究决定",
+        "科员职级",
+        "助理员岗位",
+        "村委委员选举",
+        # words of a name's shape that open a remark, after a title (name_heads._NOT_HEADS)
+        "所长严格要求各站点",
+        "社工毕业于西北大学",
+        "书记高兴地说",
+        "主任全面负责",
+        "会计成功追回资金",
+    ],
+)
+def test_an_officers_title_in_prose_or_before_a_field_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hinted"),
+    [
+        ("村会计刘洋", True),
+        ("村主任王强", True),
+        ("所长陈静", True),
+        ("组长王秀英", True),
+        ("科员李娜", True),
+        ("委员会", False),
+        ("村委会主任", False),
+        ("主任会议", False),
+        ("会计凭证", False),
+        ("村长家中", False),
+    ],
+)
+def test_the_pre_check_asks_for_a_surname_after_the_title(text: str, hinted: bool) -> None:
+    assert name_prose.may_name_officer(text) is hinted
