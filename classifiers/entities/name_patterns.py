@@ -650,8 +650,9 @@ CAPTION_TAILS = sorted({word[-2:] for word in (*HOUSEHOLD_CAPTIONS, *FORM_CAPTIO
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
-    # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果)
-    f"|(?:{VISITS}{VISIT_COLON}|{CALL_WORDS}){CALL_NAME}(?:{CALL_OUTCOMES}|并|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
+    # a visit's or a call's one name at its run's end or before what came of it (看望张伟, 联系李娜未果),
+    # or two joined by 和 or 与 (走访了张伟和李娜)
+    f"|(?:{VISITS}{VISIT_COLON}|{CALL_WORDS}){CALL_NAME}(?:{CALL_OUTCOMES}|并|[和与]|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)

@@ -108,9 +108,14 @@ _VISITED_HOME_RE = re.compile(rf"(?:{VISITS})([{_CJK}]{{2,4}}?)家")
 _VISITED_LAST_RE = re.compile(
     rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))"
 )
-# The same after a call's word alone (CALLS: 联系, 通知 …), for may_call: opening with the word,
+# Two names joined by 和 or 与 there, or before the household visited (走访了张伟和李娜。, 联系张伟与李娜
+# 未果, 走访了张伟和李娜家): with no count after the second, name_lists.joined_names reads none.
+_VISITED_PAIR_RE = re.compile(
+    rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)[和与]({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|家|(?![{_CJK}]))"
+)
+# The first after a call's word alone (CALLS: 联系, 通知 …), for may_call: opening with the word,
 # ``re`` finds where to try it.
-_CALLED_RE = re.compile(rf"{CALL_WORDS}{CALL_NAME}(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))")
+_CALLED_RE = re.compile(rf"{CALL_WORDS}{CALL_NAME}(?:{CALL_OUTCOMES}|并|[和与]|(?![{_CJK}]))")
 # Words of a name's shape that end a visit's or a call's run (走访时段, 联系成功, 联系施工方), beside
 # those that open a remark (name_heads' _NOT_HEADS: 联系房东, 联系项目, 走访时间).
 # A visit's field holds what was given as often (慰问：米面油), and 慰问金 and 慰问品 are given
@@ -355,7 +360,14 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _VISITED_LAST_RE.finditer(text):
-        word = match.group(1)
-        if _whole_name(word) and word not in _NOT_VISITED and word not in _NOT_HEADS:
+        if _visited(match.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    for match in _VISITED_PAIR_RE.finditer(text):
+        if _visited(match.group(1)) and _visited(match.group(2)):
+            found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2)]
     return found
+
+
+def _visited(word: str) -> bool:
+    """Is ``word``, the whole run after a visit's or a call's word, a name?"""
+    return _whole_name(word) and word not in _NOT_VISITED and word not in _NOT_HEADS

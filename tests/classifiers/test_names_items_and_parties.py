@@ -1,8 +1,9 @@
 """Names in numbered items that say more after the name (（1）张伟，低保户；（2）李娜，特困:
 name_numbered's tailed lists), two joined by 和 or 与 before a list's tail (走访了刘洋和陈静两户:
-name_lists.joined_names), after a relation or a category before an act (其子张强申请低保:
-name_runs._ends_name with SERVED_ACTS), before 对 (其子张强对老人不尽赡养义务), after 当事人, and before
-a household's 家人 or 家属 (孤儿李娜家人); and the look-alikes of each that must stay."""
+name_lists.joined_names) or after a visit or a call (走访了张伟和李娜。: name_prose.glued_names),
+after a relation or a category before an act (其子张强申请低保: name_runs._ends_name with
+SERVED_ACTS), before 对 (其子张强对老人不尽赡养义务), after 当事人, and before a household's 家人 or 家属
+(孤儿李娜家人); and the look-alikes of each that must stay."""
 
 from __future__ import annotations
 
@@ -117,6 +118,39 @@ def test_two_names_joined_before_a_tail_are_masked(text: str, names: list[str]) 
     ],
 )
 def test_what_a_joint_joins_besides_names_stays(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("走访了张伟和李娜。", ["张伟", "李娜"]),
+        ("看望了王秀英和李娜", ["王秀英", "李娜"]),
+        ("联系了张伟和李娜", ["张伟", "李娜"]),
+        ("联系张伟与李娜未果", ["张伟", "李娜"]),
+        ("走访：欧阳娜娜和陈静", ["欧阳娜娜", "陈静"]),
+        ("走访了张伟和李娜家", ["张伟", "李娜"]),
+    ],
+)
+def test_two_names_joined_after_a_visit_or_a_call_are_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "走访了党员和群众。",
+        "走访了张家和李家。",
+        "慰问了老人和儿童",
+        "联系了房东和物业",
+        "通知了街道和社区",
+        "走访了解和帮扶情况",
+        "联系电话和地址",
+        "走访时间和地点",
+        "联系了民政和社保",
+    ],
+)
+def test_what_a_visit_joins_besides_names_stays(text: str) -> None:
     unchanged(text)
 
 
