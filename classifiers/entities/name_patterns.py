@@ -430,14 +430,14 @@ _CATEGORY_RUN_RE = re.compile(
 # A number's label in brackets, the number left out (刘洋（身份证号略）, 李娜(电话:已隐去)): a
 # person's number, so the run before the bracket is the person's name. (With the number there,
 # name_runs._label_bracket reads the name before a valid one.)
-ID_IN_BRACKETS = "(?:公民身份号码|身份证号码|身份证号|身份证|证件号码|证件号|联系电话|电话|手机号|手机)[:：]?(?:略|省略|见|隐去|已隐去)"
+NUMBER_LEFT_OUT = "(?:公民身份号码|身份证号码|身份证号|身份证|证件号码|证件号|联系电话|电话|手机号|手机)[:：]?(?:略|省略|见|隐去|已隐去)"
 
 # A name before a relation or role in brackets: 张伟（户主）, 李娜(配偶), or before its number left
-# out (ID_IN_BRACKETS). Single-character codes (女, 子) are left out: 张伟（女） is a gender, and
+# out (NUMBER_LEFT_OUT). Single-character codes (女, 子) are left out: 张伟（女） is a gender, and
 # 高中（女） no name; after 之 they are relations (张伟（之子）, 李娜（之女）).
 _BRACKETED_RE = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[（(](?:(?:{'|'.join(sorted((r for r in RELATIONS if len(r) > 1), key=len, reverse=True))}"
-    rf"|之[子女妻夫父母孙])[）)]|{ID_IN_BRACKETS})"
+    rf"|之[子女妻夫父母孙])[）)]|{NUMBER_LEFT_OUT})"
 )
 
 # A name in brackets after a preposition or a verb that a person follows (由（张伟）代为申请,
@@ -661,7 +661,7 @@ _PROSE_HINT = (
 
 # A name's length in brackets, after the opening one, or a number's label with the number left out
 # (_BRACKETED_RE's: 刘洋（身份证号略）); ROLE_HINT's and _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{ID_IN_BRACKETS})"
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT})"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
