@@ -501,6 +501,18 @@ def role_from(text: str) -> int:
     return -1
 
 
+def _may_name_without_role(text: str, heads: list[int] | None) -> bool:
+    """The pre-checks of names that need no role or relation before them: 李娜监护, 联系张伟未果,
+    村会计刘洋虚报低保户, 张伟系户主之子, 张伟户籍材料."""
+    return (
+        name_prose.may_care(text)
+        or name_prose.may_call(text)
+        or name_prose.may_name_officer(text)
+        or name_heads.may_contain(text, heads)
+        or name_captions.may_contain(text)
+    )
+
+
 def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
     """Could ``text`` hold a name after a role or relation (``ROLE_HINT``)? For the scanner's pre-check.
     ``heads``: ``name_heads.word_starts(text)``, when the caller has them already."""
@@ -508,24 +520,13 @@ def may_follow_role(text: str, heads: list[int] | None = None) -> bool:
         return True  # 长女王芳已婚: no character of _ROLE_FROM's
     start = role_from(text)
     if start < 0:
-        # 李娜监护, 张伟系户主之子, 张伟户籍材料
-        return (
-            name_prose.may_care(text)
-            or name_prose.may_call(text)  # 联系张伟未果
-            or name_prose.may_name_officer(text)  # 村会计刘洋虚报低保户
-            or name_heads.may_contain(text, heads)
-            or name_captions.may_contain(text)
-        )
+        return _may_name_without_role(text, heads)
     at = max(0, start - 1)
     return (
         _ROLE_HINT_RE.search(text, at) is not None
         or _ROLE_BRACKETED_RE.search(text, at) is not None  # 委托人（李娜）
         or name_prose.may_contain(text, at)  # 网格员李娜入户走访
-        or name_prose.may_care(text)
-        or name_prose.may_call(text)
-        or name_prose.may_name_officer(text)
-        or name_heads.may_contain(text, heads)
-        or name_captions.may_contain(text)
+        or _may_name_without_role(text, heads)
     )
 
 
