@@ -482,6 +482,10 @@ STAFF_TITLES: tuple[str, ...] = (
     # (村会计刘洋虚报低保户, 村主任王强冒领补贴, 民政所所长陈静优亲厚友)
     *("书记", "出纳", "干事", "助理员"),
     *("主任", "会计", "村长", "所长", "站长", "组长", "科员", "委员"),  # OFFICERS_RE's
+    # the heads of an office, a town and a home, and the staff of a post (科长王强签批, 镇长刘洋批示,
+    # 敬老院院长陈静克扣伙食费, 工作人员王强入户核查, 党员王强冒领低保金, 办事员李娜负责录入)
+    *("科长", "股长", "局长", "处长", "镇长", "乡长", "县长", "院长"),
+    *("工作人员", "党员", "办事员", "信息员", "联络员", "监督员"),
 )
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
@@ -519,6 +523,11 @@ PROSE_KIN: tuple[str, ...] = (
     "儿子",
     "女儿",
 )
+# A title or a relation after 和, 与 or 及, a second person unnamed (约谈了王强和会计, 走访了张伟和其母亲,
+# 老人和护理员, 申请人和村主任到场): the run before 和 may be a name (_VISITED_PAIR_RE's), the run
+# after a label is none (person_name's; 和 is a surname too: 老人和志强).
+TITLE_OR_KIN = f"[其村]?(?:{'|'.join((*STAFF_TITLES, *PROSE_KIN))})"
+JOINED_TITLE_RE = re.compile(f"[和与及]{TITLE_OR_KIN}")
 VISITS = "(?:走访|慰问|看望|探望|回访|帮扶)了?"
 # What came of a call or a visit, after its one name (联系张伟未果, 电话联系李娜无人接听, 走访王强不在家).
 # 本人 too (已通知张伟本人), and where the one called was to come (通知张伟来社区签字, 约谈李娜到村委会).
@@ -539,7 +548,9 @@ CALL_NAME = "[" + "".join(sorted(CALL_FIRST)) + f"][{_CJK}]{{1,3}}"
 # glued to them (村主任王强, 村会计刘洋, 所长陈静): name_prose.may_name_officer. Their characters in that
 # class (主任 and 长 stand in every column of posts and in 长期, 家长) would search the prose hints'
 # alternatives wherever they stand.
-OFFICERS_RE = re.compile(f"(?:主任|会计|[村所站组]长|[科委]员)[{''.join(sorted(CALL_FIRST))}]")
+OFFICERS_RE = re.compile(
+    f"(?:主任|会计|[村所站组科股局处镇乡县院]长|(?:[科委党]|工作人|办事|信息|联络|监督)员)[{''.join(sorted(CALL_FIRST))}]"
+)
 # A count of one household or person after a visit's one name (一户, 一人, 1户), or 等 and a count.
 ONE_COUNT = "[一1](?:户|人|家|名|位)|等(?:[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人)"
 # Care and illness a name goes before (由孙子张强照顾, 张伟患病住院, 李娜监护, 由李娜代养):

@@ -34,6 +34,7 @@ from .name_patterns import (
     PROSE_HINT_RE,
     PROSE_KIN,
     STAFF_TITLES,
+    TITLE_OR_KIN,
     VISIT_COLON,
     VISITS,
 )
@@ -109,9 +110,11 @@ _VISITED_LAST_RE = re.compile(
     rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|(?![{_CJK}]))"
 )
 # Two names joined by 和 or 与 there, or before the household visited (走访了张伟和李娜。, 联系张伟与李娜
-# 未果, 走访了张伟和李娜家): with no count after the second, name_lists.joined_names reads none.
+# 未果, 走访了张伟和李娜家): with no count after the second, name_lists.joined_names reads none. Or a
+# name joined to a title or a relation, the second group unmatched (约谈了王强和会计, 走访了张伟和其母亲).
 _VISITED_PAIR_RE = re.compile(
-    rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)[和与]({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|家|(?![{_CJK}]))"
+    rf"(?:{VISITS}{VISIT_COLON}|{CALL_WORDS})({CALL_NAME}?)[和与]"
+    rf"(?:({CALL_NAME}?)(?:{CALL_OUTCOMES}|并|家|(?![{_CJK}]))|{TITLE_OR_KIN})"
 )
 # The first after a call's word alone (CALLS: 联系, 通知 …), for may_call: opening with the word,
 # ``re`` finds where to try it.
@@ -157,6 +160,8 @@ _STAFF_VERBS = frozenset(
         "每天",
         "每周",
         "每月",
+        # what an officer did with a case (科长王强签批, 副主任李娜审核, 信息员李娜录入)
+        *("审核", "审批", "签批", "批示", "录入", "核查", "发现", "负责"),
     ]
 )
 
@@ -363,8 +368,9 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if _visited(match.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _VISITED_PAIR_RE.finditer(text):
-        if _visited(match.group(1)) and _visited(match.group(2)):
-            found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2)]
+        second = match.group(2)
+        if _visited(match.group(1)) and (second is None or _visited(second)):
+            found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2) if match.group(g)]
     return found
 
 

@@ -63,6 +63,7 @@ from .name_patterns import (
     _ROLE_RE,
     _UNIT_ENDS,
     CHILD_PLACES,
+    JOINED_TITLE_RE,
     MASKED_AFTER_CONTEXT_RE,
     MASKED_BEFORE_RUN_RE,
     MASKED_RE,
@@ -254,6 +255,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         if name in NEXT_LABELS or candidate in NEXT_LABELS:  # a header row's next heading (与户主关系, 文化程度)
             continue
         if _a_title(text, start):  # 审核人：党支部书记: the run is a title, the four characters none
+            continue
+        if JOINED_TITLE_RE.match(text, start) is not None:  # 老人和护理员: 和, and a person unnamed
             continue
         if (
             surname_length(candidate)
@@ -541,6 +544,7 @@ def _after_roles(text: str, starts: set[int]) -> list[tuple[int, int, float, str
             and plausible(candidate)
             and not is_prose_word(candidate)  # 残疾人康复
             and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班, 低保户张家港
+            and JOINED_TITLE_RE.match(text, match.start(group)) is None  # 当事人和社工
         ):
             found.append((match.start(group), match.start(group) + len(candidate), 0.85, "surname+context"))
     for match in _BRACKETED_RE.finditer(text):

@@ -56,6 +56,7 @@ def test_items_whose_numbers_do_not_follow_each_other_are_no_list() -> None:
         ("当事人王秀英已签字", ["王秀英"]),
         ("孤儿李娜家人已知情", ["李娜"]),
         ("军属张伟家属已签字", ["张伟"]),
+        ("老人和志强", ["和志强"]),  # 和, a surname: no second person joined
     ],
 )
 def test_a_name_after_a_relation_a_category_or_a_party_is_masked(text: str, names: list[str]) -> None:
@@ -115,6 +116,14 @@ def test_two_names_joined_before_a_tail_are_masked(text: str, names: list[str]) 
         "经研究和讨论同意",
         "老人和儿童共5人",
         "高龄和失能老人纳入",
+        # a label or a role, 和 and a person unnamed (和 is a surname: 老人和志强 stays a name)
+        "走访老人和护理员",
+        "当事人和社工",
+        "儿童和志愿者",
+        "申请人和村主任到场",
+        "邻居和民警",
+        "老人与护理员",
+        "特困人员和工作人员",
     ],
 )
 def test_what_a_joint_joins_besides_names_stays(text: str) -> None:
@@ -130,6 +139,11 @@ def test_what_a_joint_joins_besides_names_stays(text: str) -> None:
         ("联系张伟与李娜未果", ["张伟", "李娜"]),
         ("走访：欧阳娜娜和陈静", ["欧阳娜娜", "陈静"]),
         ("走访了张伟和李娜家", ["张伟", "李娜"]),
+        # one name joined to a title or a relation, the second person unnamed
+        ("约谈了王强和会计", ["王强"]),
+        ("约谈了王强和会计刘洋", ["王强", "刘洋"]),
+        ("走访了张伟和其母亲", ["张伟"]),
+        ("联系李娜与村主任", ["李娜"]),
     ],
 )
 def test_two_names_joined_after_a_visit_or_a_call_are_masked(text: str, names: list[str]) -> None:
@@ -148,6 +162,13 @@ def test_two_names_joined_after_a_visit_or_a_call_are_masked(text: str, names: l
         "联系电话和地址",
         "走访时间和地点",
         "联系了民政和社保",
+        "联系了房东和会计",
+        "走访了老人和其子女",
+        "走访了孤儿和其叔叔",
+        "通知了申请人和村主任",
+        "约谈了村会计和出纳",
+        "走访了该户和村医",
+        "联系了王大爷和其儿子",
     ],
 )
 def test_what_a_visit_joins_besides_names_stays(text: str) -> None:

@@ -1,6 +1,6 @@
 """Names of a village's or an office's officers, whom a finding of misconduct names as often as the
 relief's persons: glued after their title (村会计刘洋虚报低保户, 民政所所长陈静优亲厚友, 主任科员李娜:
-name_prose.glued_names, asked by name_prose.may_name_officer), after the title and a colon (涉事干部：
+name_prose.glued_names, asked by name_prose.may_name_officer; 科长王强签批, 工作人员王强入户核查), after the title and a colon (涉事干部：
 刘洋: name_runs._relation_runs), before an insider's words of misconduct (刘洋伙同他人冒领); and the
 titles' own prose and fields, which must stay."""
 
@@ -34,6 +34,20 @@ from support.inspected import leaks, unchanged
         ("民政助理员王强", ["王强"]),
         ("村民委员会主任王强", ["王强"]),
         ("委员王强、李娜", ["王强", "李娜"]),
+        # heads of an office, a town and a home, and a post's staff, before what they did
+        ("科长王强签批", ["王强"]),
+        ("局长李娜同意", ["李娜"]),
+        ("镇长刘洋批示", ["刘洋"]),
+        ("敬老院院长陈静克扣老人伙食费", ["陈静"]),
+        ("股长王强审核", ["王强"]),
+        ("副主任李娜审核", ["李娜"]),
+        ("工作人员王强入户核查", ["王强"]),
+        ("工作人员王强、李娜入户", ["王强", "李娜"]),
+        ("党员王强冒领低保金", ["王强"]),
+        ("办事员李娜负责录入", ["李娜"]),
+        ("信息员李娜录入", ["李娜"]),
+        ("联络员刘洋反映", ["刘洋"]),
+        ("监督员陈静发现", ["陈静"]),
     ],
 )
 def test_an_officer_named_after_the_title_is_masked(text: str, names: list[str]) -> None:
@@ -94,6 +108,28 @@ def test_an_officer_named_after_the_title_and_a_colon_is_masked(text: str, names
         "书记高兴地说",
         "主任全面负责",
         "会计成功追回资金",
+        # the heads' and the posts' titles in prose, and the words of an address they open
+        "党员干部带头走访困难群众",
+        "党员代表大会于3月召开",
+        "党员活动室位于村委会二楼",
+        "党员志愿者上门服务",
+        "党员包户",
+        "工作人员应当保守秘密",
+        "工作人员上门核实情况",
+        "工作人员严格审核",
+        "工作人员及时录入系统",
+        "社区工作人员张贴公示",
+        "工作人员高度重视",
+        "办事员岗位职责",
+        "信息员培训",
+        "监督员名单见附件",
+        "院长负责制",
+        "医院长期随访",
+        "住处长期无人居住",
+        "县长途汽车站",
+        "科长审核通过",
+        "局长办公会研究决定",
+        "镇长批示：同意",
     ],
 )
 def test_an_officers_title_in_prose_or_before_a_field_stays(text: str) -> None:
@@ -108,6 +144,11 @@ def test_an_officers_title_in_prose_or_before_a_field_stays(text: str) -> None:
         ("所长陈静", True),
         ("组长王秀英", True),
         ("科员李娜", True),
+        ("院长陈静", True),
+        ("工作人员王强", True),
+        ("党员王强", True),
+        ("党员干部", False),
+        ("医院长期", False),
         ("委员会", False),
         ("村委会主任", False),
         ("主任会议", False),
