@@ -140,10 +140,11 @@ def is_prose_word(candidate: str) -> bool:
 
 def plausible(candidate: str) -> bool:
     """A name, and no group of persons, no word that calls for one (车, 全家), no place, no
-    occupation or state (农民, 成年), no pseudonym (王某, 李某某)."""
+    occupation or state (农民, 成年), no pseudonym (王某, 李某某), no household (张家)."""
     return (
         is_name(candidate)
         and not is_pseudonym(candidate)
+        and candidate[surname_length(candidate) :] != "家"  # 张家（电话略）: a household, no one's name
         and candidate not in GROUP_WORDS
         and candidate not in STATUSES
         and not candidate.startswith(_CALLED)

@@ -144,6 +144,7 @@ def test_bracketed_words_after_a_preposition_stay(text: str, kept: str) -> None:
         ("联系人张强（电话隐去）", "张强"),
         ("陈静（手机号：略）代领", "陈静"),
         ("次仁（联系电话略）", "次仁"),
+        ("张家辉（电话略）", "张家辉"),
     ],
 )
 def test_a_name_before_its_left_out_number_in_brackets_goes(text: str, secret: str) -> None:
@@ -159,6 +160,11 @@ def test_a_name_before_its_left_out_number_in_brackets_goes(text: str, secret: s
         ("全家（电话略）", "全家"),
         ("复印件（身份证）", "复印件"),
         ("详见附件（身份证号略）", "详见附件"),
+        # a household: a surname and 家 (张家辉 is a name)
+        ("张家（电话略）", "张家"),
+        ("欧阳家（电话略）", "欧阳家"),
+        ("张家（户主）", "张家"),
+        ("低保户张家", "张家"),
     ],
 )
 def test_what_else_stands_before_a_numbers_label_in_brackets_stays(text: str, kept: str) -> None:
