@@ -193,6 +193,17 @@ def test_statuses_and_codes_under_such_keys_stay(doc: object) -> None:
     unchanged_json(doc)
 
 
+@pytest.mark.parametrize("key", ["bankNo", "bank_no", "BANK_NO", "bankId"])
+def test_a_card_under_a_banks_number_goes_and_a_clearing_code_stays(key: str) -> None:
+    # A bank's number holds a card's (Luhn passes) as often as the bank's clearing code (联行号):
+    # as a business key ("no") it had let the card through; now what the value is decides.
+    json_leaks({key: "6222021234567890128", "id": 1}, ["6222021234567890128", "02123456789"])
+    json_leaks({key: "6222 0212 3456 7890 128"}, ["0212 3456 7890"])
+    unchanged_json({key: "102791000123"})
+    unchanged_json({key: "6222021234567890120"})  # fails Luhn: a serial as likely as a card
+    unchanged_json({key: 3})
+
+
 @pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua"])
 def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
     json_leaks({key: "3212345", "id": 1}, ["3212345"])
