@@ -28,6 +28,11 @@ _MIN_PINYIN_SUFFIX = 3
 _CACHED_KEY = 256
 # Business words that only say "an identifier of": what precedes them names what it identifies.
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
+# What an identifier word after them identifies: a person's or an account's login (userId,
+# loginNo, memberCode, accountId, 用户编号), which is a mobile's or a card's number as often as a
+# serial. Such a key is read as none the catalog knows: what the value is decides (loginId
+# 13912345678 goes, userId 10086 stays); as a business key a mobile or a card went out in clear.
+_LOGIN_HEADS = ("user", "login", "member", "person", "account", "customer", "operator", "card", "用户", "会员", "登录")
 # What may follow the region words of a key (``regions.words``): areaCode, qx_dm, areaName.
 _REGION_ID_WORDS = frozenset({"no", "id", "code", "num", "number", "dm", "bm", "name"})
 # The last word of a key naming a list of what the words before it name: regionCodeList.
@@ -265,12 +270,15 @@ class Catalog:
             tail += len(words[first])
         return first
 
-    def _named_before(self, hit: KeyInfo, head: str) -> KeyInfo:
+    def _named_before(self, hit: KeyInfo, head: str) -> KeyInfo | None:
         """A business match on an identifier word yields to the entity the words before it
         name: "telephoneNo", "mobileId" and "银行卡编号" hold a phone and a card, not serials
-        (a business key takes only checksummed IDs, so they went out in clear)."""
+        (a business key takes only checksummed IDs, so they went out in clear); after a login's
+        words (``_LOGIN_HEADS``: userId) it is no key the catalog knows."""
         if hit.business and head:
             named = self.lookup(head)
             if named is not None and named.entity is not None and not named.weak:
                 return named
+            if head.lower().endswith(_LOGIN_HEADS):
+                return None
         return hit

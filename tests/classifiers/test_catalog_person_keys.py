@@ -204,6 +204,23 @@ def test_a_card_under_a_banks_number_goes_and_a_clearing_code_stays(key: str) ->
     unchanged_json({key: 3})
 
 
+@pytest.mark.parametrize(
+    "key", ["loginId", "userId", "USER_NO", "memberCode", "personId", "operatorId", "accountId", "cardId", "用户编号"]
+)
+def test_a_login_that_is_a_mobile_or_a_card_goes_and_a_serial_stays(key: str) -> None:
+    # A login's identifier is a mobile's or a card's number as often as a serial: as a business
+    # key ("id", "no") both went out in clear; now what the value is decides.
+    json_leaks({key: "13912345678", "id": 1}, ["1234"])
+    json_leaks({key: "6222021234567890128"}, ["02123456789"])
+    for serial in (10086, "U20240001", 1587654321098765432, "3f2b9c1e-8d7a-4e6b-9c2d-1a2b3c4d5e6f"):
+        unchanged_json({key: serial})
+
+
+@pytest.mark.parametrize("key", ["orderNo", "caseId", "code", "no"])
+def test_a_mobile_shaped_serial_under_a_business_key_stays(key: str) -> None:
+    unchanged_json({key: "13912345678"})
+
+
 @pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua"])
 def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
     json_leaks({key: "3212345", "id": 1}, ["3212345"])
