@@ -28,6 +28,8 @@ _MIN_PINYIN_SUFFIX = 3
 _CACHED_KEY = 256
 # Business words that only say "an identifier of": what precedes them names what it identifies.
 _ID_WORDS = frozenset({"no", "id", "code", "num", "number", "编号", "序号"})
+# The identifier words no business term is made of (pageNum, totalNumber count).
+_COUNT_WORDS = frozenset({"num", "number"})
 # What an identifier word after them identifies: a person's or an account's login (userId,
 # loginNo, memberCode, accountId, 用户编号), which is a mobile's or a card's number as often as a
 # serial. Such a key is read as none the catalog knows: what the value is decides (loginId
@@ -176,6 +178,12 @@ class Catalog:
             if hit is not None:
                 last_alone = i == len(words) - 1 and hit.term in _ID_WORDS
                 return self._named_before(hit, "".join(words[:i]) if last_alone else "")
+        if len(words) > 1 and words[-1].lower() in _COUNT_WORDS:
+            # phoneNum, mobile_number: "num" ends counts too (pageNum), so it is no business term,
+            # and the words before it alone say what the number is
+            named = self.lookup("".join(words[:-1]))
+            if named is not None and named.entity is not None and not named.weak:
+                return named
         for term in self._suffix_terms:
             if folded.endswith(term):
                 hit = self._suffixed[term]

@@ -46,6 +46,17 @@ ID = make_id()
         ("householdNo", None),
         ("contactId", None),  # "contact" is only a weak hint (of a name)
         ("phoneType", None),  # "type" is no identifier word: a kind of phone, not a number
+        # num and number after the words that name the entity (no business term: pageNum counts)
+        ("phoneNum", "PHONE"),
+        ("mobile_num", "PHONE"),
+        ("telNum", "PHONE"),
+        ("pageNum", None),
+        ("totalNumber", None),
+        ("caseNum", None),
+        ("telphone", "PHONE"),  # a slip many schemas keep
+        ("telphoneNo", "PHONE"),
+        ("idCardNum", "RESIDENT_ID"),  # not the card of cardNum
+        ("idNum", "RESIDENT_ID"),
     ],
 )
 def test_key_entities(key: str, entity: str | None) -> None:

@@ -173,7 +173,7 @@ def test_an_account_under_its_key_is_masked(key: str) -> None:
         json_leaks({key: account, "id": 1}, [account[4:-4]])
 
 
-@pytest.mark.parametrize("key", ["zjh", "shenfenzheng"])
+@pytest.mark.parametrize("key", ["zjh", "shenfenzheng", "idCardNum", "idNum"])
 def test_an_id_with_a_wrong_check_character_under_its_key_is_masked(key: str) -> None:
     json_leaks({key: "610902199001011236"}, ["19900101"])
 
@@ -221,6 +221,6 @@ def test_a_mobile_shaped_serial_under_a_business_key_stays(key: str) -> None:
     unchanged_json({key: "13912345678"})
 
 
-@pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua"])
+@pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua", "telphone", "phoneNum"])
 def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
     json_leaks({key: "3212345", "id": 1}, ["3212345"])
