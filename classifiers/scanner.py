@@ -244,6 +244,10 @@ class Scanner:
             Match(email.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "spelled-at")
             for start, end in email.spelled(plain.text)
         ]
+        found += [  # 电话：3212345, Tel: 3212345: a local number after a phone's label
+            Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, LABELLED_LOCAL)
+            for start, end in landline.labelled_locals(plain.text, runs if cjk or separated else None)
+        ]
         masked = may_hold_mask(plain.text)  # asked once: few texts hold a mask
         if masked:
             found += bare_ids(plain)
@@ -253,10 +257,6 @@ class Scanner:
             found += labelled_cards(plain, runs, masked)
             found += labelled_accounts(plain)
             found += typed_numbers(plain)  # 手机：139l234S678 (typed_letters.py)
-            found += [
-                Match(landline.ENTITY, *plain.span(start, end), VALIDATED_SCORE, LABELLED_LOCAL)
-                for start, end in landline.labelled_locals(plain.text, runs)
-            ]
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in register_number.find(plain.text)

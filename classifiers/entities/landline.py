@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..digit_runs import digit_runs
 from .base import EntitySpec, PatternSpec
 
 ENTITY: Final = "LANDLINE"
@@ -73,18 +74,24 @@ SECOND_LOCAL = re.compile(r"(?:[/、，,][ \t]?|[ \t])([2-9][0-9]{6,7})(?![0-9�
 # 电话 are a landline's, the person's on a form about a person (a business's number after its
 # label is an over-mask at worst); without the label they are any count or serial. Only a
 # colon, 为 or 是 and spaces between the label and the number ("电话回访3212345次" is none), and
-# no amount after it.
-LOCAL_LABEL = r"(?:电话|座机|固话|联系方式)(?:号码?)?"
+# no amount after it. In English too (Tel: 3212345, Phone No. 3212345; not Hotel's).
+LOCAL_LABEL = (
+    r"(?:(?:电话|座机|固话|联系方式)(?:号码?)?"
+    r"|(?<![A-Za-z])(?:[Tt]el(?:ephone)?|TEL|[Pp]hone|PHONE)(?:\.| [Nn]o\.?| [Nn]umber)?)"
+)
 LOCAL_NUMBER = r"(?<![0-9])[2-9][0-9]{6,7}(?![0-9]|\.[0-9]|元|万|%)"
 _LABELLED_LOCAL = re.compile(LOCAL_LABEL + r"[ \t]*[:：为是]?[ \t]*(" + LOCAL_NUMBER + ")")
-_LOCAL_LABEL_STARTS: Final = ("电话", "座机", "固话", "联系方式")
+_LOCAL_LABEL_STARTS: Final = ("电话", "座机", "固话", "联系方式", "el", "EL", "hone", "HONE")
 
 
-def labelled_locals(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def labelled_locals(text: str, runs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """(start, end) of each local number after a phone's label in ``text`` (``runs``: its runs of
-    digits; one digit repeated, 2222222, is a placeholder). Only where a run of seven or eight
-    digits stands: the labels' pattern has no literal to search for."""
-    if not any(7 <= end - start <= 8 for start, end in runs) or not any(s in text for s in _LOCAL_LABEL_STARTS):
+    digits, None when the caller has not walked them; one digit repeated, 2222222, is a
+    placeholder). Only where a run of seven or eight digits stands: the labels' pattern has no
+    literal to search for."""
+    if not any(s in text for s in _LOCAL_LABEL_STARTS):
+        return []
+    if not any(7 <= end - start <= 8 for start, end in (digit_runs(text) if runs is None else runs)):
         return []
     return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
 

@@ -193,6 +193,14 @@ def test_letters_after_a_label_that_make_no_number_stay(text: str) -> None:
         "联系方式：3212345",
         "办公电话：3212345，手机13912345678",
         "家庭电话为3212345。",
+        # after an English label, in an ASCII text too (no digits' walk before: scanner._read)
+        "Tel: 3212345",
+        "Phone: 3212345",
+        "phone number: 3212345",
+        "Tel. 3212345",
+        "TEL：3212345",
+        "Telephone No. 3212345",
+        "联系人：张伟 Tel: 3212345",
     ],
 )
 def test_a_local_number_after_a_phones_label_is_masked(text: str) -> None:
@@ -209,6 +217,10 @@ def test_a_local_number_after_a_phones_label_is_masked(text: str) -> None:
         "电话：12345678",  # no local number begins with 1
         "电话咨询量1234567",
         "电话：3212345元",
+        "Hotel: 3212345",
+        "Cartel 3212345",
+        "level: 3212345",
+        "tel 2222222",
     ],
 )
 def test_numbers_after_a_phone_word_that_are_no_local_number_stay(text: str) -> None:
