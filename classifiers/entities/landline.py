@@ -89,9 +89,11 @@ def labelled_locals(text: str, runs: list[tuple[int, int]] | None) -> list[tuple
     digits, None when the caller has not walked them; one digit repeated, 2222222, is a
     placeholder). Only where a run of seven or eight digits stands: the labels' pattern has no
     literal to search for."""
+    if runs is not None and not any(7 <= end - start <= 8 for start, end in runs):
+        return []
     if not any(s in text for s in _LOCAL_LABEL_STARTS):
         return []
-    if not any(7 <= end - start <= 8 for start, end in (digit_runs(text) if runs is None else runs)):
+    if runs is None and not any(7 <= end - start <= 8 for start, end in digit_runs(text)):
         return []
     return [m.span(1) for m in _LABELLED_LOCAL.finditer(text) if len(set(m.group(1))) > 1]
 
