@@ -52,9 +52,10 @@ def parse(text: str, kind: str) -> Any:
 
 
 def masked_values(old: Any, new: Any) -> dict[str, str]:
-    """Each string of ``old`` (the data as parsed) that ``new`` (as the JSON walk masked it) holds
-    masked at the same place, and its mask. A key masked keeps its member's place (the walk
-    writes an object's members in their order); a list or object of another length is left."""
+    """Each string or integer of ``old`` (the data as parsed) that ``new`` (as the JSON walk masked
+    it) holds masked at the same place, and its mask (an integer's as its text). A key masked
+    keeps its member's place (the walk writes an object's members in their order); a list or
+    object of another length is left."""
     out: dict[str, str] = {}
     pairs: list[tuple[Any, Any]] = [(old, new)]
     while pairs:
@@ -65,6 +66,8 @@ def masked_values(old: Any, new: Any) -> dict[str, str]:
             pairs += zip(a, b, strict=True)
         elif type(a) is str and type(b) is str and a != b:
             out[a] = b
+        elif type(a) is int and type(b) is str:  # lxdh: 3212345, a number as YAML and TOML write it
+            out[str(a)] = b
     return out
 
 
