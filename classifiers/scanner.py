@@ -41,6 +41,7 @@ from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
 from .masked_rows import in_lines as mobiles_in_lines
 from .matches import CONTEXT_WINDOW as _CONTEXT_WINDOW
 from .matches import Match as Match
+from .mistyped_mobiles import mistyped_mobiles
 from .normalise import Folded, escapes_take_digits, fold, fold_joined, has_separated_digits, loose_as_spaces
 from .precheck import FOLDABLE as FOLDABLE
 from .precheck import MAYBE as MAYBE
@@ -257,6 +258,7 @@ class Scanner:
             found += labelled_cards(plain, runs, masked)
             found += labelled_accounts(plain)
             found += typed_numbers(plain)  # 手机：139l234S678 (typed_letters.py)
+            found += mistyped_mobiles(plain, runs)  # 手机：1391234567, a digit left out (mistyped_mobiles.py)
             found += [
                 Match(register_number.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
                 for start, end in register_number.find(plain.text)
