@@ -19,10 +19,16 @@ from .normalise import Folded
 
 # What every label starts with, found by ``in`` first.
 _LABEL_STARTS: Final = ("手机", "电话", "联系方式")
-# The label and what may stand between it and the number (a colon, 为, 是, spaces), ending where
-# the number starts: searched in the twelve characters before it.
-_LABEL_BEFORE: Final = re.compile(r"(?:手机(?:号码?)?|电话(?:号码)?|联系方式)[ \t]*[:：为是]?[ \t]*$")
-_ALONE: Final = re.compile(r"(?![0-9A-Za-z]|\.[0-9]|元|万|%)")
+# The label and what may stand between it and the number (a colon, 为, 是, spaces): searched in the
+# twelve characters before the number, ending where it starts.
+LABEL: Final = r"(?:手机(?:号码?)?|电话(?:号码)?|联系方式)[ \t]*[:：为是]?[ \t]*"
+_LABEL_BEFORE: Final = re.compile(LABEL + "$")
+# What may not follow the number: more of a number or a code, a decimal, an amount.
+AFTER: Final = r"(?![0-9A-Za-z]|\.[0-9]|元|万|%)"
+_ALONE: Final = re.compile(AFTER)
+# Ten and twelve digits as the presidio recognizers read them (recognizers/labelled.py).
+SHORT: Final = r"(?<![0-9])1[3-9][0-9]{8}"
+LONG: Final = r"(?<![0-9])1[3-9][0-9]{10}"
 _MISTYPED_SCORE: Final = 0.9  # below a valid number's: where one overlaps, it wins
 _MOBILE_SECOND: Final = frozenset("3456789")
 

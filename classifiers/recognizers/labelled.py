@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from .. import labelled_cards, typed_letters
+from .. import labelled_cards, mistyped_mobiles, typed_letters
 from ..entities import (
     bank_card,
     landline,
@@ -223,6 +223,39 @@ LABELLED_LOCAL_SPEC = EntitySpec(
 )
 
 
+def _mistyped(text: str) -> bool | None:
+    """A mobile mistyped after its label: the pattern says all (mistyped_mobiles.py)."""
+    return None
+
+
+# A digit left out (a mobile's ten) and one too many (twelve, masked as a landline, as the fast
+# path and a phone key take them).
+MISTYPED_SHORT_SPEC = EntitySpec(
+    mobile.ENTITY,
+    (
+        PatternSpec(
+            "mobile_mistyped_short",
+            f"(?<={mistyped_mobiles.LABEL}){mistyped_mobiles.SHORT}{mistyped_mobiles.AFTER}",
+            0.9,
+        ),
+    ),
+    ("手机", "电话", "联系方式"),
+    _mistyped,
+)
+MISTYPED_LONG_SPEC = EntitySpec(
+    landline.ENTITY,
+    (
+        PatternSpec(
+            "mobile_mistyped_long",
+            f"(?<={mistyped_mobiles.LABEL}){mistyped_mobiles.LONG}{mistyped_mobiles.AFTER}",
+            0.9,
+        ),
+    ),
+    ("手机", "电话", "联系方式"),
+    _mistyped,
+)
+
+
 def _typed(entity: str) -> Callable[[str], bool | None]:
     """An ID number or a mobile with letters typed for digits, as typed_letters.read takes it."""
 
@@ -304,3 +337,15 @@ class TypedMobileRecognizer(SpecPatternRecognizer):
     SPEC: ClassVar[EntitySpec] = TYPED_MOBILE_SPEC
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(TYPED_MOBILE_SPEC)
     CONTEXT: ClassVar[list[str]] = list(TYPED_MOBILE_SPEC.context)
+
+
+class MistypedShortRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = MISTYPED_SHORT_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(MISTYPED_SHORT_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(MISTYPED_SHORT_SPEC.context)
+
+
+class MistypedLongRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = MISTYPED_LONG_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(MISTYPED_LONG_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(MISTYPED_LONG_SPEC.context)

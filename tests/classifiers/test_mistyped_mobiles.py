@@ -3,8 +3,12 @@ under a phone key such a value was claimed, after a label in text it went out in
 
 from __future__ import annotations
 
-import pytest
+import functools
 
+import pytest
+from presidio_analyzer import AnalyzerEngine
+
+from classifiers.registry import analyzer_engine
 from support.inspected import leaks, out, unchanged
 
 
@@ -42,3 +46,27 @@ def test_other_numbers_after_a_label_or_without_one_stay(text: str) -> None:
 def test_the_mask_keeps_what_a_mobiles_keeps_and_no_digit_more() -> None:
     assert out("手机：1391234567", "text/plain", "caseworker") == "手机：139***4567"
     assert out("手机号：139123456789", "text/plain", "caseworker") == "手机号：139*****6789"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "number"),
+    [
+        ("手机：1391234567", "MOBILE", "1391234567"),
+        ("手机号：139123456789", "LANDLINE", "139123456789"),
+        ("Tel: 3212345", "LANDLINE", "3212345"),  # landline.LOCAL_LABEL's English labels
+    ],
+)
+def test_presidio_reads_them_with_the_same_recognizers(text: str, entity: str, number: str) -> None:
+    found = {(r.entity_type, text[r.start : r.end]) for r in _engine().analyze(text=text, language="zh")}
+    assert (entity, number) in found, found
+
+
+def test_presidio_leaves_an_amount() -> None:
+    found = {r.entity_type for r in _engine().analyze(text="手机：1391234567元", language="zh")}
+    assert not found & {"MOBILE", "LANDLINE"}, found
+
+
+@functools.cache
+def _engine() -> AnalyzerEngine:
+    """The offline analyzer, built once and only for these tests (it loads every recognizer)."""
+    return analyzer_engine()
