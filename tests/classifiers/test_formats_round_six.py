@@ -20,7 +20,7 @@ import pytest
 
 from classifiers.inspect import InspectionError
 from classifiers.mediatypes import DOCUMENT, WORKBOOK
-from support.inspected import INSPECTOR, PROFILES, ROLES, json_leaks, out, unchanged_json
+from support.inspected import INSPECTOR, PROFILES, ROLES, body_leaks, json_leaks, out, unchanged_json
 
 ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
 ID2 = "610902198505052343"
@@ -153,10 +153,7 @@ DATA_TEXTS: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize(("body", "media_type", "secrets"), DATA_TEXTS)
 def test_yaml_and_toml_give_the_object_rule(body: str, media_type: str, secrets: list[str]) -> None:
-    for role in ROLES:
-        masked = out(body, media_type, role)
-        for secret in secrets:
-            assert secret not in masked, (role, secret, masked)
+    body_leaks(body, media_type, secrets)
 
 
 DATA_TEXTS_KEPT: list[tuple[str, str, str]] = [

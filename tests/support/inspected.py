@@ -65,6 +65,14 @@ def in_clear(text: str, value: str) -> None:
         assert value in out(text, "text/plain", role), (role, text)
 
 
+def body_leaks(body: str, media_type: str, secrets: list[str]) -> None:
+    """No secret comes out of ``body`` sent as ``media_type``, for either role."""
+    for role in ROLES:
+        masked = out(body, media_type, role)
+        for secret in secrets:
+            assert secret not in masked, (role, secret, masked)
+
+
 def json_leaks(doc: object, secrets: list[str]) -> None:
     """No secret comes out of ``doc`` as a JSON body, for either role."""
     body = json.dumps(doc, ensure_ascii=False)
