@@ -81,7 +81,9 @@ LOCAL_LABEL = (
 )
 LOCAL_NUMBER = r"(?<![0-9])[2-9][0-9]{6,7}(?![0-9]|\.[0-9]|元|万|%)"
 _LABELLED_LOCAL = re.compile(LOCAL_LABEL + r"[ \t]*[:：为是]?[ \t]*(" + LOCAL_NUMBER + ")")
-_LOCAL_LABEL_STARTS: Final = ("电话", "座机", "固话", "联系方式", "el", "EL", "hone", "HONE")
+# What every label holds, found by ``in`` first: the Chinese ones whole, and a part of each English
+# one (el of Tel and tel, EL of TEL, hone of Phone and phone).
+_LOCAL_LABEL_PARTS: Final = ("电话", "座机", "固话", "联系方式", "el", "EL", "hone", "HONE")
 
 
 def labelled_locals(text: str, runs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
@@ -91,7 +93,7 @@ def labelled_locals(text: str, runs: list[tuple[int, int]] | None) -> list[tuple
     literal to search for."""
     if runs is not None and not any(7 <= end - start <= 8 for start, end in runs):
         return []
-    if not any(s in text for s in _LOCAL_LABEL_STARTS):
+    if not any(s in text for s in _LOCAL_LABEL_PARTS):
         return []
     if runs is None and not any(7 <= end - start <= 8 for start, end in digit_runs(text)):
         return []
@@ -116,7 +118,7 @@ _LABELLED_BROKEN = re.compile(
 def labelled_broken(text: str) -> list[tuple[int, int]]:
     """(start, end) of each landline in ``text`` broken after its area code by a line end, after
     a phone's label (asked where a line end stands: broken_numbers.may_be_broken)."""
-    if not any(s in text for s in _LOCAL_LABEL_STARTS):
+    if not any(s in text for s in _LOCAL_LABEL_PARTS):
         return []
     return [m.span(1) for m in _LABELLED_BROKEN.finditer(text) if validate(m.group(1)) is None]
 

@@ -11,6 +11,10 @@ day, household, pseudonym, relation or role; no word of ``name_heads._NOT_HEADS`
 Numbered headings and options (1.总则 2.申请条件, （1）低保（2）特困, ①周一 ②周三, 1.张家 2.李家)
 have some item that is none, and stay whole.
 
+A list by dashes, stars or bullets, one item a line (家庭成员：\n- 张伟\n- 李娜: a Markdown list, a YAML
+sequence sent as text), is read the same way: two items or more, on lines one after the other, every
+run a name (- 低保\n- 特困 stays).
+
 The scanner reads a folded text, where ① is 1 and （1） is (1). Its pre-check (:func:`may_contain`)
 answers as a search of ``name_patterns.NUMBERED_HINT`` would, which RE2's column pattern reads.
 """
@@ -23,7 +27,7 @@ from typing import Final
 
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
-from .name_patterns import NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
+from .name_patterns import BULLETED_HINT, NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 # An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
@@ -52,6 +56,9 @@ _TAILED_LIST_RE: Final = re.compile(f"{_TAILED_ITEM}(?:[;\n][ \t]*{_TAILED_ITEM}
 _TAILED_HEAD_RE: Final = re.compile(f"[;\n]?[ \t]*[(]?([0-9]{{1,2}})[.、)]?[ \t]*([{_CJK}]{{2,6}}),")
 _TAILED_HINT_RE: Final = re.compile(NUMBERED_TAILED_HINT)
 _ITEM_ENDS_RE: Final = re.compile("[;\n]")
+# An item of a list by dashes, stars or bullets: its mark at a line's start, its run alone on the line.
+_BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}})[ \t]*\r?$", re.MULTILINE)
+_BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
 
 
 def may_contain(text: str) -> bool:
@@ -63,13 +70,23 @@ def may_contain(text: str) -> bool:
     finds)?"""
     first = _DIGIT_RE.search(text)
     if first is None:
-        return False
+        return may_be_bulleted(text)
     if _HINT_RE.match(text, first.start()) is not None:
         return True
     return (
         ("," in text or "，" in text)
         and (";" in text or "；" in text or "\n" in text)
         and _TAILED_HINT_RE.search(text) is not None
+    ) or may_be_bulleted(text)
+
+
+def may_be_bulleted(text: str) -> bool:
+    """Could ``text`` hold a list of names by dashes, stars or bullets (``BULLETED_HINT``)? A line
+    end and a mark first, by substring tests."""
+    return (
+        "\n" in text
+        and ("- " in text or "* " in text or "•" in text or "-\t" in text or "*\t" in text)
+        and _BULLETED_HINT_RE.search(text) is not None
     )
 
 
@@ -88,7 +105,30 @@ def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
             found += _items_named(list(_ITEM_RE.finditer(text, match.start(), match.end())))
     if "," in text:
         found += _tailed_names(text)
+    if may_be_bulleted(text):
+        found += _bulleted_names(text)
     return found
+
+
+def _bulleted_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of each list by dashes, stars or bullets in ``text`` (a run of such lines, one
+    after the other): all of a list's items or none, two at least, each a name as a numbered
+    list's item is."""
+    found: list[tuple[int, int, float, str]] = []
+    items: list[re.Match[str]] = []
+    for item in _BULLETED_ITEM_RE.finditer(text):
+        if items and text[items[-1].end() : item.start()] != "\n":
+            found += _all_named(items)
+            items = []
+        items.append(item)
+    return found + _all_named(items)
+
+
+def _all_named(items: list[re.Match[str]]) -> list[tuple[int, int, float, str]]:
+    """Each item's run (group 1) when the items are two or more and every run is a name, else none."""
+    if len(items) < 2 or not all(_name(item.group(1)) for item in items):
+        return []
+    return [(item.start(1), item.end(1), 0.85, "surname+listed") for item in items]
 
 
 def _tailed_names(text: str) -> list[tuple[int, int, float, str]]:

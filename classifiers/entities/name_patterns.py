@@ -835,7 +835,11 @@ NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]
 NUMBERED_TAILED_HINT: str = (
     f"[0-9][.、)]?[ \t]*[{_CJK}]{{2,6}}[,，][^;；\n]*[;；\n][ \t]*[(（]?[0-9]{{1,2}}[.、)）]?[ \t]*[{_CJK}]{{2}}"
 )
-NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}|{NUMBERED_TAILED_HINT}"
+# Or a list of two items or more, each on its own line after a dash, a star or a bullet (家庭成员：
+# \n- 张伟\n- 李娜, a Markdown list or a YAML sequence sent as text): the first item whole, the next
+# one's mark and two characters. At a value's start, after a line end or a column's NUL.
+BULLETED_HINT: str = f"(?:^|[\n\x00])[ \t]*[-*•][ \t]+[{_CJK}]{{2,6}}[ \t]*\r?\n[ \t]*[-*•][ \t]+[{_CJK}]{{2}}"
+NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}|{NUMBERED_TAILED_HINT}|{BULLETED_HINT}"
 
 # A name after 给, 向, 为 or 帮 before what was done for the person (name_served.py: 给张伟送去米面油,
 # 向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助): the preposition, a run of a name's length

@@ -40,6 +40,37 @@ def test_numbered_items_that_name_no_one_stay(text: str) -> None:
     unchanged(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("家庭成员：\n- 张伟\n- 李娜\n", ["张伟", "李娜"]),
+        ("姓名:\n  - 张伟\n  - 李娜\n", ["张伟", "李娜"]),
+        ("家庭成员：\n* 张伟\n* 王秀英", ["张伟", "王秀英"]),
+        ("成员：\r\n• 张伟\r\n• 李娜", ["张伟", "李娜"]),
+        ("- 欧阳娜娜\n- 扎西多吉\n", ["欧阳娜娜", "扎西多吉"]),
+    ],
+)
+def test_a_list_of_names_by_dashes_stars_or_bullets_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请条件：\n- 低保\n- 特困\n",
+        "- 高龄\n- 失能\n- 独居\n",
+        "工作要点：\n- 走访\n- 核查\n- 公示\n",
+        "- 汉阴县\n- 石泉县\n",
+        "- 张家\n- 李家\n",
+        "- 周一\n- 周三\n",
+        "- 党员\n- 群众\n",
+        "- 张伟\n",  # one item: no list
+    ],
+)
+def test_a_list_by_dashes_that_names_no_one_stays(text: str) -> None:
+    unchanged(text)
+
+
 def test_items_whose_numbers_do_not_follow_each_other_are_no_list() -> None:
     kept_in_both("1、张伟，男；3、李娜，女", "张伟，男；3、李娜")
 

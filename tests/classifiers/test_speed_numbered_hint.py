@@ -28,6 +28,10 @@ _PIECES = [
     "a",
     "①",
     "\x00",
+    "- ",
+    "*",
+    "•",
+    "\n- ",
 ]
 _SEARCHED = re.compile(name_patterns.NUMBERED_HINT)
 
