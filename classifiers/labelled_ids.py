@@ -164,12 +164,12 @@ def _in_groups(plain: Folded, runs: list[tuple[int, int]], scanned: list[Match])
 
 
 # An ID number after an English label (ID: 61090219900101123X, ID No. …, Resident ID card number:
-# …), its check character wrong: masked as after 身份证号. "ID" alone names any record's key (order
-# ID, user ID, traceId), so not after another word but one that makes it a person's (resident,
-# national, citizen); a valid number after it is the scanner's already.
+# …), its check character wrong or cut before it (17 digits): masked as after 身份证号. "ID" alone
+# names any record's key (order ID, user ID, traceId), so not after another word but one that
+# makes it a person's (resident, national, citizen); a valid number after it is the scanner's already.
 _LATIN_LABELLED = re.compile(
     r"(?<![A-Za-z0-9_])ID(?:[ \t]*[Cc]ard)?(?:[ \t]*(?:[Nn][Oo]\.?|[Nn]umber|#|№))?[ \t]*[:：#=]?[ \t]*"
-    r"((?:[0-9][ -]?){17}[0-9Xx])(?![0-9A-Za-z])"  # in groups too (ID card: 610902 19900101 1230)
+    r"((?:[0-9][ -]?){16}[0-9](?:[ -]?[0-9Xx])?)(?![0-9A-Za-z])"  # in groups too (ID card: 610902 19900101 1230)
 )
 _PERSONS_WORDS = frozenset(("resident", "national", "citizen", "chinese", "prc", "personal"))
 
@@ -184,8 +184,10 @@ def after_latin_label(plain: Folded) -> list[Match]:
             word = before[-12:].split()[-1] if before[-12:].split() else ""
             if word.lower() not in _PERSONS_WORDS:
                 continue  # order ID, user ID: a business's key
-        if resident_id.mistyped(m.group(1).replace(" ", "").replace("-", "")):
-            found.append(Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, "latin-label+bad-check"))
+        number = m.group(1).replace(" ", "").replace("-", "")
+        if resident_id.mistyped(number) if len(number) == 18 else resident_id.truncated(number):
+            evidence = "latin-label+bad-check" if len(number) == 18 else "latin-label+truncated"
+            found.append(Match(resident_id.ENTITY, *plain.span(*m.span(1)), _MISTYPED_SCORE, evidence))
     return found
 
 

@@ -45,8 +45,9 @@ def test_numbers_after_a_labelled_local_number_stay(text: str, value: str) -> No
     kept_in_both(text, value)
 
 
-# 2. An ID number with a wrong check character after an English label (labelled_ids.after_latin_label),
-# as after 身份证号: a real province and date of birth. Not after another word's ID (order ID).
+# 2. An ID number with a wrong check character (or cut before it) after an English label
+# (labelled_ids.after_latin_label), as after 身份证号: a real province and date of birth. Not after
+# another word's ID (order ID).
 MISTYPED = "610902199001011230"  # 610902199001011235 with its check character wrong
 
 
@@ -65,6 +66,9 @@ MISTYPED = "610902199001011230"  # 610902199001011235 with its check character w
         "ID card: 610902 19900101 1230",  # in groups (found by this round's probes)
         "ID: 610902-19900101-1230",
         "ID: 610902199001011235",  # a guard: a valid number, masked before
+        f"ID: {MISTYPED[:17]}",  # cut before its check character, as after 身份证号 (thirty-third session)
+        f"ID No.: {MISTYPED[:17]}",
+        "ID card: 610902 19900101 123",
     ],
 )
 def test_a_mistyped_id_number_after_an_english_label_is_masked(text: str) -> None:
@@ -82,7 +86,6 @@ def test_a_mistyped_id_number_after_an_english_label_is_masked(text: str) -> Non
         "ID: 202403151234567890",  # no province
         "ID: 610902202413011230",  # no date
         f"ID: {MISTYPED}1",  # 19 digits
-        f"ID: {MISTYPED[:17]}",  # 17 digits: not read after an English label
         "ID: 20240315-0001",
     ],
 )
