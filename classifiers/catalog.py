@@ -181,8 +181,8 @@ class Catalog:
         if len(words) > 1 and words[-1].lower() in _COUNT_WORDS:
             # phoneNum, mobile_number: "num" ends counts too (pageNum), so it is no business term,
             # and the words before it alone say what the number is
-            named = self.lookup("".join(words[:-1]))
-            if named is not None and named.entity is not None and not named.weak:
+            named = self._entity_named("".join(words[:-1]))
+            if named is not None:
                 return named
         for term in self._suffix_terms:
             if folded.endswith(term):
@@ -284,9 +284,15 @@ class Catalog:
         (a business key takes only checksummed IDs, so they went out in clear); after a login's
         words (``_LOGIN_HEADS``: userId) it is no key the catalog knows."""
         if hit.business and head:
-            named = self.lookup(head)
-            if named is not None and named.entity is not None and not named.weak:
+            named = self._entity_named(head)
+            if named is not None:
                 return named
             if head.lower().endswith(_LOGIN_HEADS):
                 return None
         return hit
+
+    def _entity_named(self, words: str) -> KeyInfo | None:
+        """What ``words``, the head of a key before an identifier word, name when it is an entity
+        and not weakly (contactId: "contact" is only a name's hint)."""
+        named = self.lookup(words)
+        return named if named is not None and named.entity is not None and not named.weak else None

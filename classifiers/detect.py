@@ -417,9 +417,15 @@ class Detector:
                 return None
             claim = "MOBILE" if digits[0] == "1" and len(digits) == 11 else "LANDLINE"
         elif (
-            # (under a weak key, bankNo, a bank's clearing code as often: what the scan found decides)
-            (entity == bank_card.ENTITY and not info.weak and compact.isdigit() and 12 <= len(compact) <= 19)
-            or (entity == bank_card.ENTITY and not info.weak and 12 <= len(float_text.whole_digits(core)) <= 19)
+            (
+                entity == bank_card.ENTITY
+                # (under a weak key, bankNo, a bank's clearing code as often: what the scan found decides)
+                and not info.weak
+                and (
+                    (compact.isdigit() and 12 <= len(compact) <= 19)
+                    or 12 <= len(float_text.whole_digits(core)) <= 19  # 6.22202123456789E+18
+                )
+            )
             or (
                 entity == person_name.ENTITY
                 and (

@@ -17,8 +17,8 @@ from .entities import landline, mobile
 from .matches import Match
 from .normalise import Folded
 
-# What every label starts with, found by ``in`` first.
-_LABEL_STARTS: Final = ("手机", "电话", "联系方式")
+# What every label starts with, found by ``in`` first (and presidio's context words).
+LABEL_STARTS: Final = ("手机", "电话", "联系方式")
 # The label and what may stand between it and the number (a colon, 为, 是, spaces): searched in the
 # twelve characters before the number, ending where it starts.
 LABEL: Final = r"(?:手机(?:号码?)?|电话(?:号码)?|联系方式)[ \t]*[:：为是]?[ \t]*"
@@ -37,7 +37,7 @@ def mistyped_mobiles(plain: Folded, runs: list[tuple[int, int]]) -> list[Match]:
     """The mobiles in ``plain`` (``runs``: its runs of digits) after a label, a digit left out
     or one too many."""
     text = plain.text
-    if not any(start in text for start in _LABEL_STARTS):
+    if not any(start in text for start in LABEL_STARTS):
         return []
     found: list[Match] = []
     for start, end in runs:

@@ -223,37 +223,16 @@ LABELLED_LOCAL_SPEC = EntitySpec(
 )
 
 
-def _mistyped(text: str) -> bool | None:
-    """A mobile mistyped after its label: the pattern says all (mistyped_mobiles.py)."""
-    return None
+def _mistyped(entity: str, name: str, number: str) -> EntitySpec:
+    """A mobile mistyped after its label (mistyped_mobiles.py): the pattern says all."""
+    pattern = f"(?<={mistyped_mobiles.LABEL}){number}{mistyped_mobiles.AFTER}"
+    return EntitySpec(entity, (PatternSpec(name, pattern, 0.9),), mistyped_mobiles.LABEL_STARTS, lambda _: None)
 
 
 # A digit left out (a mobile's ten) and one too many (twelve, masked as a landline, as the fast
 # path and a phone key take them).
-MISTYPED_SHORT_SPEC = EntitySpec(
-    mobile.ENTITY,
-    (
-        PatternSpec(
-            "mobile_mistyped_short",
-            f"(?<={mistyped_mobiles.LABEL}){mistyped_mobiles.SHORT}{mistyped_mobiles.AFTER}",
-            0.9,
-        ),
-    ),
-    ("手机", "电话", "联系方式"),
-    _mistyped,
-)
-MISTYPED_LONG_SPEC = EntitySpec(
-    landline.ENTITY,
-    (
-        PatternSpec(
-            "mobile_mistyped_long",
-            f"(?<={mistyped_mobiles.LABEL}){mistyped_mobiles.LONG}{mistyped_mobiles.AFTER}",
-            0.9,
-        ),
-    ),
-    ("手机", "电话", "联系方式"),
-    _mistyped,
-)
+MISTYPED_SHORT_SPEC = _mistyped(mobile.ENTITY, "mobile_mistyped_short", mistyped_mobiles.SHORT)
+MISTYPED_LONG_SPEC = _mistyped(landline.ENTITY, "mobile_mistyped_long", mistyped_mobiles.LONG)
 
 
 def _typed(entity: str) -> Callable[[str], bool | None]:
