@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from support.inspected import ROLES, out
+from support.inspected import ROLES, body_leaks, out
 
 LEAKS = [
     ('{"fileName": "张伟_身份证.jpg"}', "application/json"),
@@ -23,10 +23,7 @@ LEAKS = [
 
 @pytest.mark.parametrize(("body", "media_type"), LEAKS)
 def test_a_name_in_a_file_name_about_one_person_is_masked(body: str, media_type: str) -> None:
-    for role in ROLES:
-        masked = out(body, media_type, role)
-        for name in ("张伟", "王秀英", "李娜"):
-            assert name not in masked, (role, masked)
+    body_leaks(body, media_type, ["张伟", "王秀英", "李娜"])
 
 
 @pytest.mark.parametrize(

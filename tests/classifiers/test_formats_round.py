@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from classifiers.dispositions import parse
-from support.inspected import ROLES, json_leaks, out, unchanged_json
+from support.inspected import ROLES, body_leaks, json_leaks, out, unchanged_json
 
 ID = "610902199001011235"  # checksum-valid, region 610902 (汉阴县)
 SECRETS = ("张伟", "李娜", ID, "%E5%BC%A0%E4%BC%9F", "%D5%C5%CE%B0")
@@ -227,9 +227,7 @@ DECORATED = [
 
 @pytest.mark.parametrize(("body", "media_type"), DECORATED)
 def test_a_name_under_a_decorated_key_is_masked(body: str, media_type: str) -> None:
-    for role in ROLES:
-        masked = out(body, media_type, role)
-        assert "张伟" not in masked and "李娜" not in masked, (role, masked)
+    body_leaks(body, media_type, ["张伟", "李娜"])
 
 
 def test_a_decorated_key_naming_nothing_stays() -> None:
