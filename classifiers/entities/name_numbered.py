@@ -13,7 +13,7 @@ have some item that is none, and stay whole.
 
 A list by dashes, stars or bullets, one item a line (家庭成员：\n- 张伟\n- 李娜: a Markdown list, a YAML
 sequence sent as text), is read the same way: two items or more, on lines one after the other, every
-run a name (- 低保\n- 特困 stays).
+run a name (- 低保\n- 特困 stays), alone on its line or before a gender (- 张伟 男 45岁).
 
 The scanner reads a folded text, where ① is 1 and （1） is (1). Its pre-check (:func:`may_contain`)
 answers as a search of ``name_patterns.NUMBERED_HINT`` would, which RE2's column pattern reads.
@@ -27,7 +27,7 @@ from typing import Final
 
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
-from .name_patterns import BULLETED_HINT, NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
+from .name_patterns import BULLETED_GENDER, BULLETED_HINT, NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 # An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
@@ -56,8 +56,9 @@ _TAILED_LIST_RE: Final = re.compile(f"{_TAILED_ITEM}(?:[;\n][ \t]*{_TAILED_ITEM}
 _TAILED_HEAD_RE: Final = re.compile(f"[;\n]?[ \t]*[(]?([0-9]{{1,2}})[.、)]?[ \t]*([{_CJK}]{{2,6}}),")
 _TAILED_HINT_RE: Final = re.compile(NUMBERED_TAILED_HINT)
 _ITEM_ENDS_RE: Final = re.compile("[;\n]")
-# An item of a list by dashes, stars or bullets: its mark at a line's start, its run alone on the line.
-_BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}})[ \t]*\r?$", re.MULTILINE)
+# An item of a list by dashes, stars or bullets: its mark at a line's start, its run alone on the
+# line or before a gender (- 张伟 男 45岁).
+_BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}}){BULLETED_GENDER}[ \t]*\r?$", re.MULTILINE)
 _BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
 
 

@@ -838,7 +838,11 @@ NUMBERED_TAILED_HINT: str = (
 # Or a list of two items or more, each on its own line after a dash, a star or a bullet (家庭成员：
 # \n- 张伟\n- 李娜, a Markdown list or a YAML sequence sent as text): the first item whole, the next
 # one's mark and two characters. At a value's start, after a line end or a column's NUL.
-BULLETED_HINT: str = f"(?:^|[\n\x00])[ \t]*[-*•][ \t]+[{_CJK}]{{2,6}}[ \t]*\r?\n[ \t]*[-*•][ \t]+[{_CJK}]{{2}}"
+# An item's gender after its name (- 张伟 男, - 李娜 女 43岁), the rest of its line anything.
+BULLETED_GENDER: str = "(?:[ \t]+[男女]性?(?:[ \t][^\n\x00]*)?)?"
+BULLETED_HINT: str = (
+    f"(?:^|[\n\x00])[ \t]*[-*•][ \t]+[{_CJK}]{{2,6}}{BULLETED_GENDER}[ \t]*\r?\n[ \t]*[-*•][ \t]+[{_CJK}]{{2}}"
+)
 NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}|{NUMBERED_TAILED_HINT}|{BULLETED_HINT}"
 
 # A name after 给, 向, 为 or 帮 before what was done for the person (name_served.py: 给张伟送去米面油,

@@ -48,6 +48,10 @@ def test_numbered_items_that_name_no_one_stay(text: str) -> None:
         ("家庭成员：\n* 张伟\n* 王秀英", ["张伟", "王秀英"]),
         ("成员：\r\n• 张伟\r\n• 李娜", ["张伟", "李娜"]),
         ("- 欧阳娜娜\n- 扎西多吉\n", ["欧阳娜娜", "扎西多吉"]),
+        # Each item's gender after its name, and more after it (thirty-fourth session).
+        ("家庭成员：\n- 张伟 男\n- 李娜 女\n", ["张伟", "李娜"]),
+        ("家庭成员：\n- 张伟 男 45岁 务农\n- 李娜 女性 43岁", ["张伟", "李娜"]),
+        ("- 张伟\n- 李娜 女 43岁", ["张伟", "李娜"]),
     ],
 )
 def test_a_list_of_names_by_dashes_stars_or_bullets_is_masked(text: str, names: list[str]) -> None:
@@ -65,6 +69,9 @@ def test_a_list_of_names_by_dashes_stars_or_bullets_is_masked(text: str, names: 
         "- 周一\n- 周三\n",
         "- 党员\n- 群众\n",
         "- 张伟\n",  # one item: no list
+        "- 低保 男\n- 特困 女\n",
+        "- 张伟 男\n",
+        "- 张家 男户主\n- 李家 女户主\n",
     ],
 )
 def test_a_list_by_dashes_that_names_no_one_stays(text: str) -> None:
