@@ -95,6 +95,16 @@ BANK_LABEL = rf"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|�
 BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐]号[^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
 _BANK_ACCOUNT = re.compile(BANK_LABEL + BANK_ACCOUNT_BEFORE + f"({ACCOUNT_NUMBER})")
 _ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one
+# An account's English label (Bank account No.:, bank card number, Savings A/C, Payee acct #,
+# Passbook No.; a bank's name before the account on its line: Bank: ICBC, account …), then the
+# number as after 银行账号. Not Card No. or Account No. alone: a member's card, a login's
+# account, as 卡号 and 账号 alone are not.
+LATIN_ACCOUNT_LABEL = (
+    r"(?<![A-Za-z])(?:(?:bank|debit|savings|deposit|payee|payroll|salary|beneficiary)(?:[^0-9\n]{0,30}?(?<![A-Za-z]))?"
+    r"(?:card|account|acct\.?|a/c)"
+    r"|passbook)(?:[ \t]*(?:no\.?|num\.?|number|#))?[ \t]*[:：#=]?[ \t]*"
+)
+_LATIN_ACCOUNT = re.compile(f"{LATIN_ACCOUNT_LABEL}({ACCOUNT_NUMBER})", re.IGNORECASE)
 _ACCOUNT_DIGITS = range(12, 20)
 
 
@@ -129,3 +139,17 @@ def account(number: str) -> bool:
         and bank_card.validate(digits) is not True
         and resident_id.validate(digits) is not True
     )
+
+
+def latin_accounts(plain: Folded) -> list[Match]:
+    """The accounts' numbers after an English account's label in ``plain`` that the Luhn check
+    does not find (``account``)."""
+    text = plain.text
+    # Every label holds a c or a k (card, account, a/c, bank, passbook): two finds in C first.
+    if not ("c" in text or "k" in text or "C" in text or "K" in text):
+        return []
+    return [
+        Match(bank_card.ENTITY, *plain.span(*m.span(1)), _ACCOUNT_SCORE, "latin-label+account")
+        for m in _LATIN_ACCOUNT.finditer(text)
+        if account(m.group(1))
+    ]

@@ -35,7 +35,7 @@ from .entities import (
     uscc,
 )
 from .entities.base import CONTEXT_BOOST, THRESHOLD, VALIDATED_SCORE, EntitySpec
-from .labelled_cards import labelled_accounts, labelled_cards
+from .labelled_cards import labelled_accounts, labelled_cards, latin_accounts
 from .labelled_ids import after_latin_label, labelled_ids
 from .masked_in_part import bare_ids, labelled_mobiles, may_hold_mask
 from .masked_rows import in_lines as mobiles_in_lines
@@ -214,7 +214,7 @@ class Scanner:
     def _read(self, text: str, hints: frozenset[str], hint_evidence: str) -> list[Match]:
         if not may_hold(text):
             return []
-        text = loose_as_spaces(text)  # one character for one, as below: spans index ``text`` as given
+        given, text = text, loose_as_spaces(text)  # one character for one, as below: spans index ``text`` as given
         plain = fold(text, join_digits=False)
         if "." in plain.text:
             ungrouped = _ungrouped(text, plain)
@@ -241,6 +241,7 @@ class Scanner:
             ]
         if "ID" in plain.text:  # ID: 61090219900101123X, its check character wrong (labelled_ids.py)
             found += after_latin_label(plain)
+        found += latin_accounts(plain)  # Bank account: 6228480012345678901, no Luhn digit
         found += [  # zhangwei [at] example.com, 邮箱：zhangwei#example.com (entities/email.py)
             Match(email.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "spelled-at")
             for start, end in email.spelled(plain.text)
@@ -273,7 +274,7 @@ class Scanner:
             ]
             if masked:
                 found += labelled_mobiles(plain)
-        return _with_extensions(text, resolve(less_business_numbers(text, found, hints)))
+        return _with_extensions(text, resolve(less_business_numbers(text, found, hints)), given)
 
     def _windows(
         self,
@@ -458,11 +459,13 @@ def _whole_value(text: str) -> list[Match] | None:
     return None
 
 
-def _with_extensions(text: str, found: list[Match]) -> list[Match]:
+def _with_extensions(text: str, found: list[Match], given: str) -> list[Match]:
     """Each landline with the extension after it (转8001, 转 8001, -8001, ext. 8001): the number
     read with its groups joined (09153212345, lifted by 电话 before it) outscores the grouped one
     with its extension, and the extension stayed in clear beside the masked number. A mobile's
-    after 转, 分机 or ext too, and a landline's second number that gives its local part only."""
+    after 转, 分机 or ext too, a landline's second number that gives its local part only, and a
+    second number's tail after a slash (13912345678/79; ``given``: the text as given, in which the
+    slashes stand, one character for one of ``text``)."""
     seconds: list[Match] = []
     for i, m in enumerate(found):
         # What an extension or a second number begins with, asked before a pattern's call: after
@@ -476,18 +479,24 @@ def _with_extensions(text: str, found: list[Match]) -> list[Match]:
         else:
             continue
         extension = after.match(text, m.end)
-        if extension is not None and (i + 1 == len(found) or found[i + 1].start >= extension.end()):
+        limit = found[i + 1].start if i + 1 < len(found) else len(text)
+        if extension is not None and extension.end() <= limit:
             found[i] = Match(m.entity, m.start, extension.end(), m.score, m.evidence)
-        elif m.entity == landline.ENTITY:
-            second = _second_local(text, m, found[i + 1].start if i + 1 < len(found) else len(text))
-            if second is not None:
-                seconds.append(second)
+            continue
+        second = _second_local(text, m, limit) if m.entity == landline.ENTITY else None
+        if second is None and given[m.end] in "/／":
+            tail = landline.SECOND_TAIL.match(given, m.end + 1)
+            if tail is not None and tail.end() <= limit:
+                second = Match(m.entity, tail.start(), tail.end(), m.score, "second-tail")
+        if second is not None:
+            seconds.append(second)
     return sorted(found + seconds, key=lambda m: m.start) if seconds else found
 
 
 # The evidence of a local number read after a phone's label (landline.labelled_locals).
 LABELLED_LOCAL: Final = "label+local"
-# The first characters of landline.EXTENSION_AFTER and SECOND_LOCAL, and of MOBILE_EXTENSION_AFTER.
+# The first characters of landline.EXTENSION_AFTER and SECOND_LOCAL, and of MOBILE_EXTENSION_AFTER
+# (a slash between digits is a space in the text the scanner reads).
 _AFTER_LANDLINE: Final = " \t转#eE分-/、，,"
 _AFTER_MOBILE: Final = " \t转eE分"
 

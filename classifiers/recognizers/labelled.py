@@ -166,6 +166,11 @@ LABELLED_ACCOUNT_SPEC = EntitySpec(
             + labelled_cards.ACCOUNT_NUMBER,
             0.9,
         ),
+        PatternSpec(
+            "bank_account_latin_labelled",
+            f"(?i:(?<={labelled_cards.LATIN_ACCOUNT_LABEL}))(?<![0-9]){labelled_cards.ACCOUNT_NUMBER}",
+            0.9,
+        ),
     ),
     ("银行账号", "开户账号", "收款账号", "存折", "一本通", "一折通", "一卡通", "惠农卡", "开户行", "开户银行"),
     _account,
