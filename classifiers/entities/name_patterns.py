@@ -55,6 +55,9 @@ CONTEXT: tuple[str, ...] = (
     "审核人",
     "复核人",
     "审批人",
+    # who received or handled an application or a petition (受理人周敏，承办人吴刚)
+    "受理人",
+    "承办人",
     "户名",
     "持卡人",
     "开户人",
@@ -130,7 +133,7 @@ _NOT_FIELD_LABELS = frozenset(
     [
         *("救助对象", "老人", "儿童", "家属", "本人", "来访人", "举报人", "见证人", "担保人", "领取人"),
         *("被调查人", "调查人", "记录人", "主持人", "信访人", "来电人", "审核人", "复核人", "审批人"),
-        *("代领人", "冒领人", "责任人", "邻居"),
+        *("代领人", "冒领人", "责任人", "邻居", "受理人", "承办人"),
     ]
 )
 FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _NOT_FIELD_LABELS)
@@ -690,13 +693,15 @@ _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
 # A count of persons may stand between the label and its colon (家庭成员3人：扎西、卓玛), in brackets
 # too (来访人（2人）：张伟、李娜: full-width brackets are ASCII once folded).
 _PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
-_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
+# A form's signing line writes its signing word in brackets after the label (申请人（签字）：张伟,
+# 户主（签名）：李娜): the bracket's close may stand between a label and its colon.
+_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
 # 张伟，李娜: full-width commas are ASCII once folded).
 _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
 ROLE_HINT: str = (
-    f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[ \t]*[:：(（【\\[〔]"
+    f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[)）]?[ \t]*[:：(（【\\[〔]"
     f"|{HEAD_HINT}"  # a name at a run's head (张伟系户主之子: name_heads.py)
     f"|{'|'.join(PERSONAL_CAPTIONS)}"  # a person's papers (张伟户籍材料: name_captions.py)
 )

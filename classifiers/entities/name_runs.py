@@ -234,12 +234,14 @@ def may_follow_relation(text: str) -> bool:
         end = separator.start()
         while end > 0 and text[end - 1] in " \t":
             end -= 1
+        if text[end - 1 : end] in (")", "）"):  # 申请人（签字）：, 来访人（2人）：
+            end -= 1
         if text[end - 1 : end] == "人":  # a count of persons (家庭成员3人：): _PERSON_COUNT
             count = end - 1
             while count > 0 and text[count - 1] in _COUNT_DIGITS:
                 count -= 1
             if 1 <= end - 1 - count <= 3:
-                end = count
+                end = count - 1 if text[count - 1 : count] in ("(", "（") else count
         if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
             return True
     return False

@@ -313,6 +313,11 @@ KIN_LABELS: Final = frozenset(
         "记录人",
         "主持人",
         "经办人",
+        # who received, registered, handled or decided an application, and who assessed or helped
+        # (受理人：周敏, 承办人：吴刚, 初审人：郑伟, 帮扶人：王强)
+        *("受理人", "登记人", "录入人", "接待人", "承办人", "办理人", "代办人", "申报人", "接收人", "移交人"),
+        *("审查人", "初审人", "复审人", "批准人", "送达人", "评估人", "检查人", "督查人", "帮扶人"),
+        *("制表人", "统计人"),
         # who else a case file names by a field of its own (来访人：张伟, 见证人：李娜): a petition's
         # visitor and informant, a witness, a guarantor, who signs for or collects a payment
         "来访人",
@@ -345,6 +350,7 @@ KIN_LABELS: Final = frozenset(
         "签字",
         "签名",
         "签到",  # a sign-in sheet's (签到：张伟、李娜)
+        "签章",
         "经手人",
         "抄送",
         # who confirmed or checked a record, and a form's signing line (确认人：李娜, 核实人：王强,

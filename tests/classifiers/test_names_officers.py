@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from classifiers.entities import name_prose
-from support.inspected import leaks, unchanged
+from support.inspected import json_leaks, leaks, unchanged, unchanged_json
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,84 @@ def test_an_officers_title_in_prose_or_before_a_field_stays(text: str) -> None:
 )
 def test_the_pre_check_asks_for_a_surname_after_the_title(text: str, hinted: bool) -> None:
     assert name_prose.may_name_officer(text) is hinted
+
+
+# The staff who received, registered, handled or decided an application (thirty-fourth session):
+# 审核人：吴刚 was masked, 受理人：周敏 beside it was not. After a colon a surname is required, as
+# after 审核人 (受理人：窗口); glued as 经办人 is (受理人周敏); as a log line's key and a JSON key.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("受理人：周敏；审核人：吴刚", ["周敏", "吴刚"]),
+        ("受理人周敏，承办人吴刚", ["周敏", "吴刚"]),
+        ("初审人：郑伟 复审人：王强 批准人：李娜", ["郑伟", "王强", "李娜"]),
+        ("登记人：张伟，录入人：李娜", ["张伟", "李娜"]),
+        ("帮扶人：王强（村干部）", ["王强"]),
+        ("制表人：李娜 统计人：张伟", ["李娜", "张伟"]),
+        ("评估人：陈静、刘洋", ["陈静", "刘洋"]),
+        ("受理人：扎西", ["扎西"]),
+        ("受理人=周敏 承办人=吴刚", ["周敏", "吴刚"]),
+    ],
+)
+def test_the_staff_who_received_or_handled_an_application_are_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+def test_the_staff_who_received_or_handled_an_application_under_their_keys_are_masked() -> None:
+    json_leaks(
+        {"slr": "周敏", "cbr": "吴刚", "受理人": "郑伟", "办理人": "王强", "帮扶人": "李娜"},
+        ["周敏", "吴刚", "郑伟", "王强", "李娜"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受理人：窗口",
+        "受理人：综合窗口",
+        "承办人：待定",
+        "受理人：民政办",
+        "办理人：本人",
+        "评估人：第三方机构",
+        "登记人口：3人",
+        "受理人员3名",
+    ],
+)
+def test_what_such_staffs_fields_hold_besides_a_name_stays(text: str) -> None:
+    unchanged(text)
+
+
+def test_such_staffs_keys_holding_no_name_stay() -> None:
+    unchanged_json({"登记人": "admin", "办理人": "窗口", "slr": "system"})
+
+
+# A form's signing line: the signing word in brackets between the label and its colon
+# (申请人（签字）：张伟); 申请人签字：张伟 was masked, the bracketed line was not.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("申请人（签字）：张伟", ["张伟"]),
+        ("户主（签名）：张伟  日期：2024年3月1日", ["张伟"]),
+        ("监护人（签章）：李娜", ["李娜"]),
+        ("经办人(签字): 周敏", ["周敏"]),
+        ("审核人（签名）：王强", ["王强"]),
+        ("申请人（签字）：扎西", ["扎西"]),
+        ("来访人（2人）：张伟、李娜", ["张伟", "李娜"]),
+    ],
+)
+def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人（签字）：（盖章）",
+        "申请人（签字）：",
+        "经办人（签字）：民政办",
+        "（签字）：本人",
+        "申请人（签字）：同上",
+    ],
+)
+def test_a_signing_line_without_a_name_stays(text: str) -> None:
+    unchanged(text)
