@@ -73,17 +73,18 @@ def masked_card(text: str) -> bool:
 
 
 # An account's own label (银行账号, 银行卡号, 开户账号, 收款账户, 代发账号, 发放账号, 打卡账号, 金融账号,
+# a person's own account: 本人账户, 个人账号, 打入其账户,
 # 存折号, 一本通账号, 一折通账号, 惠农一卡通号, 惠农卡号, 农行卡号; 一卡通 before a colon), then a
 # colon, 为 or a space, and the digits, in one run or in groups.
 ACCOUNT_LABEL = (
-    r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发|发放|打卡|金融)[账帐](?:号|户)|存折[账帐]?号"
+    r"(?:银行(?:卡号?|[账帐](?:号|户))|(?:开户|收款|代发|发放|打卡|金融|本人|个人|其)[账帐](?:号|户)|存折[账帐]?号"
     r"|(?:一本通|一折通|一卡通|惠农卡)(?:[账帐]?号|(?=[:：]))|(?:[农工建中交]行|邮储)卡号)"
 )
-ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])"
+ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z元万])"  # no amount (本人账户余额：…元)
 _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
 # A bank's label or name (开户行, 开户银行, 开户网点, 开户信息, 户名; 银行, 支行, 信用社, 农商行, 农行),
-# then on its line a bare 账号 or the number glued to the bank's name (开户行：农业银行城关支行，
-# 账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
+# then on its line a bare 账号 or 账户 (打入其农商行账户…) or the number glued to the bank's name
+# (开户行：农业银行城关支行，账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
 # often, after a bank it is the bank's account. Not after 用户名, a login's. Each alternative opens
 # with its character (no class, no group), so that `re` skips to where one stands, in C.
 # A bank's short name (农行, 中行 …) only where it stands as a word: no ideograph before it (中国
@@ -92,7 +93,7 @@ _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
 _AS_WORD = r"(?:(?<![\u3400-\u4dbf\u4e00-\u9fff]..)|(?<=国..)|(?=[账帐卡]))"
 _SHORT_NAMES = "|".join(name + _AS_WORD for name in ("农行", "工行", "建行", "中行", "交行"))
 BANK_LABEL = rf"(?:开户(?:银?行|网点|机构|信息)|户名(?<!用户名)|银行|支行|分行|农商行|信用社|联社|{_SHORT_NAMES}|邮储)"
-BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐]号[^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
+BANK_ACCOUNT_BEFORE = r"[^\n]{0,30}?(?:[账帐][号户][^0-9A-Za-z\n]{0,6}?|(?<=[行社])[\s:：]?)"
 _BANK_ACCOUNT = re.compile(BANK_LABEL + BANK_ACCOUNT_BEFORE + f"({ACCOUNT_NUMBER})")
 _ACCOUNT_SCORE = 0.9  # below a valid number's: an ID number there stays one
 # An account's English label (Bank account No.:, bank card number, Savings A/C, Payee acct #,

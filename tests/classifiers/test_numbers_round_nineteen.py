@@ -1,8 +1,8 @@
-"""Numbers round nineteen: an account's number after an English account's label that fails the
-Luhn check, and a second number's tail after a slash (13912345678/79), checked through
-``Inspector.inspect`` for the strict and the caseworker profile, as a plain-text body and as a JSON
-string, each beside look-alikes that must stay (docs/classifiers-rounds.md, the thirty-fourth
-session)."""
+"""Numbers round nineteen: an account's number that fails the Luhn check after an English
+account's label, a person's own account's or a bank's 账户, and a second number's tail after a
+slash (13912345678/79), checked through ``Inspector.inspect`` for the strict and the caseworker
+profile, as a plain-text body and as a JSON string, each beside look-alikes that must stay
+(docs/classifiers-rounds.md, the thirty-fourth session)."""
 
 from __future__ import annotations
 
@@ -63,6 +63,35 @@ def test_an_id_number_after_an_english_accounts_label_stays_a_resident_id() -> N
     assert dict(inspected_json({"bz": f"Bank account: {ID}"}, "outsourced").entity_counts) == {"RESIDENT_ID": 1}
 
 
+# 2. A person's own account (本人账户, 打入其账户) and a bank's name before 账户 (打入其农商行账户):
+# 账号 after a bank was read, 账户 was not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打入其农商行账户6230280012345678",
+        "信用社账户：6230280012345678",
+        "发放至本人账户6230280012345678",
+        "打入其账户6230280012345678，金额500元",
+        "个人账号：6230280012345678",
+    ],
+)
+def test_an_accounts_number_after_a_persons_or_a_banks_account_is_masked(text: str) -> None:
+    leaks(text, ["02800123", "0280012345"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用户账户：6230280012345678",  # a login's
+        "系统账户6230280012345678",
+        "本人账户余额：123456789012元",  # an amount
+        "其账户于2024年3月冻结",
+    ],
+)
+def test_look_alikes_of_a_persons_account_stay(text: str) -> None:
+    unchanged(text)
+
+
 @functools.cache
 def _engine() -> AnalyzerEngine:
     return analyzer_engine()
@@ -81,7 +110,7 @@ def test_presidio_finds_an_accounts_number_after_an_english_label(text: str, num
     assert hits == [number], results
 
 
-# 2. A second number's tail after a slash, its head the first's (scanner._with_extensions,
+# 3. A second number's tail after a slash, its head the first's (scanner._with_extensions,
 # landline.SECOND_TAIL): the first was masked, the tail went out (/8765 the second mobile's last
 # four digits, /46 the second landline's last two).
 @pytest.mark.parametrize(
