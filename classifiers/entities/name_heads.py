@@ -28,6 +28,7 @@ from .name_patterns import (
     HEAD_PROSE,
     HEAD_SAID,
     HEAD_WORDS,
+    PROSE_KIN,
 )
 from .name_tests import cjk_at, cjk_start, is_transliterated
 from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
@@ -47,6 +48,9 @@ _KIN_JOINS = frozenset(_words("家属 妻子 丈夫 儿子 女儿 父亲 母亲 
 # A relation between the name and what happened (王秀英老伴已故, 张伟配偶去世): it happened to the
 # relative, and the name before is the person's.
 _KIN_AFTER = _KIN_JOINS | {"老伴"}
+# A relation before the name at a run's head, before a word of ``HEAD_PROSE`` (侄子冯志强每月探望,
+# 孙女李娜外出务工): the relative, named.
+_KIN_BEFORE = _KIN_AFTER | frozenset(word for word in PROSE_KIN if len(word) == 2)
 # What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
 _ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
@@ -56,7 +60,7 @@ _NOT_HEADS = frozenset(
     _words(
         "林地 黄金 石头 成立 毕业 时间 时任 成本 温度 季度 项目 文件 文书 洪水 房东 金融 石油 许可 成绩 童年"
         " 宗教 商品 林业 林场 江水 严格 严肃 全面 管护 安装 华为 史料 周转 单元 周报 谈话 晋升 时候 时代 方向 高温 高考"
-        " 金属 金钱 钱财 钱物 金银 石料 石材 路面 顾客 游客 景点 池塘 田间 田地 麦田 包裹 鲍鱼 花费 雷雨 黎明 秋季 夏季"
+        " 金属 金钱 钱财 钱物 金银 石料 石材 路面 顾客 游客 景点 池塘 田间 田地 麦田 包裹 鲍鱼 花费 雷雨 黎明 黄昏 祝福 秋季 夏季"
         " 洪涝 温暖 庄稼 牛羊 柴火 房租 车费 路费 邮费 党费 毛重 龙头 叶片 陶瓷 管道 曲线 章程 宗旨 习俗 储蓄 宁夏"
         # how a council voted, and a party to an agreement (全票同意, 高票通过, 单方同意, 房主同意)
         " 全票 高票 单方 房主 孙辈 孔雀"
@@ -424,7 +428,7 @@ def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int
     run = text[start:end]
     if _head_name(run):
         return [(start, end, 0.85, "surname+head")]
-    if kin and run[:2] in _KIN_AFTER and run[-1] not in _ADVERB_ENDS and _head_name(run[2:]):
+    if kin and run[:2] in _KIN_BEFORE and run[-1] not in _ADVERB_ENDS and _head_name(run[2:]):
         return [(start + 2, end, 0.85, "surname+head")]  # 妻子李娜务农: the relative, named
     for cut in range(2, len(run) - 2):
         if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):

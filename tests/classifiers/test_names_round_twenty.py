@@ -246,6 +246,15 @@ def test_marks_about_no_one_stay(text: str) -> None:
         ("儿子张强外出务工", ["张强"]),
         ("张伟务农", ["张伟"]),
         ("公示名单：张伟、李娜", ["张伟", "李娜"]),  # caught before
+        # Any relative before the name, and how often the relative comes or where they are
+        # (thirty-fourth session)
+        ("侄子冯志强每月探望", ["冯志强"]),
+        ("五保老人冯德才，住敬老院，侄子冯志强每月探望。", ["冯德才", "冯志强"]),
+        ("女儿李娜每周回家", ["李娜"]),
+        ("儿子张强在外务工", ["张强"]),
+        ("孙女李娜外出务工", ["李娜"]),
+        ("外甥王强经常看望", ["王强"]),
+        ("其子张强每月寄钱", ["张强"]),
     ],
 )
 def test_a_name_in_a_notice_a_visit_or_a_survey(text: str, secrets: list[str]) -> None:
@@ -288,6 +297,20 @@ def test_a_name_in_a_notice_a_visit_or_a_survey(text: str, secrets: list[str]) -
         "经公示无异议",
         "金额无异议",
         "妻子务农",
+        "侄子每月探望",
+        "叔叔经常看望",
+        "侄子高兴地回家",
+        "哥哥在外务工",
+        "老人在外务工",
+        "高龄每月补贴",
+        "全家每月收入",
+        "子女经常看望",
+        "常年在外",
+        "黄昏回家",
+        "祝福回家",
+        "周末回家",
+        "王某每月",
+        "张家每月",
         "妻子在家务农",
         "父亲母亲在家",
         "儿子女儿外出务工",
