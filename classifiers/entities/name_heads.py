@@ -51,6 +51,8 @@ _KIN_AFTER = _KIN_JOINS | {"老伴"}
 # A relation before the name at a run's head, before a word of ``HEAD_PROSE`` (侄子冯志强每月探望,
 # 孙女李娜外出务工): the relative, named.
 _KIN_BEFORE = _KIN_AFTER | frozenset(word for word in PROSE_KIN if len(word) == 2)
+# The words of ``HEAD_WORDS`` a relative's name goes before, as before one of ``HEAD_PROSE``.
+_KIN_WORDS_AFTER = frozenset("因于系")
 # What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
 _ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
@@ -264,7 +266,9 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟核实, 李娜一起: with no preposition, these follow words of a name's shape
         elif end - start > 2 and text[end - 1] in _SAID_ALONE:
             end -= 1  # 张伟称家中困难: 称 was said, 家中 what of
-        found += _names(text, start, end, _prose_at(text, at)) or _after_clause(text, at, timed)
+        # a relative before the name (妻子李娜务农, 父亲周大勇因犯罪服刑, 女儿李娜于2020年出嫁)
+        kin = text[at] in _KIN_WORDS_AFTER or _prose_at(text, at)
+        found += _names(text, start, end, kin) or _after_clause(text, at, timed)
     return found
 
 

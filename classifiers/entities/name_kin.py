@@ -22,6 +22,8 @@ from .name_patterns import KIN_GLUED, KIN_HINT
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(KIN_HINT)
 # The relation and the name, a whole run (the character before the relation is checked apart).
+# What may end the run after a name, before a date or a place in digits (女儿李娜于2020年, 儿子张强在3组).
+_BEFORE_TIME: Final = frozenset("于在")
 _KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})([{_CJK}]{{2,4}})(?![{_CJK}])")
 
 
@@ -37,6 +39,10 @@ def kin_names(text: str) -> list[tuple[int, int, float, str]]:
         start = match.start()
         if start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or "\u3400" <= text[start - 1] <= "\u4dbf"):
             continue  # 户主之妻子李娜: the run opens before the relation
-        if _head_name(match.group(1)):
-            found.append((match.start(1), match.end(1), 0.85, "run+relation-glued"))
+        run, end = match.group(1), match.end(1)
+        if run[-1] in _BEFORE_TIME and _head_name(run[:-1]):
+            end -= 1  # 女儿李娜于2020年出嫁: 于 before the date is no part of the name
+        elif not _head_name(run):
+            continue
+        found.append((match.start(1), end, 0.85, "run+relation-glued"))
     return found

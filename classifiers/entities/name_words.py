@@ -318,6 +318,8 @@ KIN_LABELS: Final = frozenset(
         *("受理人", "登记人", "录入人", "接待人", "承办人", "办理人", "代办人", "申报人", "接收人", "移交人"),
         *("审查人", "初审人", "复审人", "批准人", "送达人", "评估人", "检查人", "督查人", "帮扶人"),
         *("制表人", "统计人"),
+        # an adoption's parties and a home's resident (被收养人：刘思琪, 入住人：郑秀兰)
+        *("收养人", "被收养人", "送养人", "入住人"),
         # who else a case file names by a field of its own (来访人：张伟, 见证人：李娜): a petition's
         # visitor and informant, a witness, a guarantor, who signs for or collects a payment
         "来访人",
