@@ -199,10 +199,11 @@ _HOUSEHOLD_WORDS = ("家庭", "一家", "家中", "家里", "家人", "家属", 
 
 def _household_ends(run: str, cut: int) -> bool:
     """Does a household's word follow a name at ``cut`` and end ``run``, or stand before a word
-    that follows a name in prose (军属张伟家已领取)?"""
+    that follows a name in prose (军属张伟家已领取)? A word of two characters may stand before
+    anything (低保户马德福家庭人均收入不足, 烈属王秀英家中无劳动力): no given name goes on so."""
     for word in _HOUSEHOLD_WORDS:
         if run.startswith(word, cut):
-            return _ends_name(run, cut + len(word))
+            return len(word) == 2 or _ends_name(run, cut + len(word))
     return False
 
 

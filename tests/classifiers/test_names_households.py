@@ -78,6 +78,10 @@ def test_a_kind_of_household_before_a_count_stays(text: str) -> None:
         ("老人王秀英家里", "王秀英"),
         ("特困供养对象王秀英户", "王秀英"),
         ("低保户张伟户已领取", "张伟"),
+        # a household's word of two characters before anything (thirty-fourth session)
+        ("低保户马德福家庭人均收入不足", "马德福"),
+        ("烈属王秀英家中无劳动力", "王秀英"),
+        ("低保户李娜家人反映", "李娜"),
     ],
 )
 def test_a_name_between_a_category_and_its_household_is_masked(text: str, name: str) -> None:
@@ -95,6 +99,10 @@ def test_a_name_between_a_category_and_its_household_is_masked(text: str, name: 
         "老人家里无人",
         "残疾人家庭",
         "低保户户主",
+        "低保户张家庭院",
+        "低保户高家庭困难",
+        "低保户家庭人均收入",
+        "特困人员家属签字",
     ],
 )
 def test_a_categorys_household_words_alone_stay(text: str) -> None:
