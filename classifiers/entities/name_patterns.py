@@ -481,6 +481,7 @@ _UNIT_ENDS = frozenset("局所处科室办站会院厅部委队组司行社村�
 STAFF_TITLES: tuple[str, ...] = (
     *("网格员", "社工", "护理员", "协管员", "专干", "干部", "村医", "医生", "民警", "志愿者"),
     "支书",  # a village party secretary (村支书陈静已签字: 书 is among _PROSE_CHARS)
+    "文书",  # a village's clerk (村文书潘海龙挪用特困供养金)
     # a village's or an office's officers, whom a finding names as often as the relief's persons
     # (村会计刘洋虚报低保户, 村主任王强冒领补贴, 民政所所长陈静优亲厚友)
     *("书记", "出纳", "干事", "助理员"),

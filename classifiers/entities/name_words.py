@@ -62,6 +62,9 @@ SURNAMES: Final = frozenset(
     "温季甘申安左阎霍喻管卞凌伍商凤项游华滕裴池房岳车苗欧包景尚伊詹阮冉宁曲饶宫舒戚靳芦蓝褚"
     "练米章符卓鞠冷艾梅晏连邢祁童荣屈佘巫全蒲卜谷丛於应宗封和吉穆成党陈路平习储苟植农蔺栾麦"
     "胥瞿闵秋谈郁苑粟甄邬揭盛晋"
+    # more of the three hundred most common, none of them the head of a common word of a case
+    # file (not 费 of 费用, 卫 of 卫生, 纪 of 纪委, 巩 of 巩固, 尤 of 尤其, 仲 of 仲裁, 查, 宣, 盖, 危, 由 …)
+    "庞颜柳翁骆缪娄窦岑佟臧姬隋虞敖邝匡鄢谌奚冼阚禹卿狄晁芮阙邸雍辜裘亓邰赫逯茹嵇湛戎昝萧檀"
 )
 
 # Relations to a household's head (与户主关系) and roles in a case: as the value of a key

@@ -239,3 +239,17 @@ def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[
 )
 def test_a_signing_line_without_a_name_stays(text: str) -> None:
     unchanged(text)
+
+
+# A village's clerk (文书) before a name, as 支书 (thirty-fourth session); documents stay.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("根据举报，某某村文书潘海龙挪用特困供养金3万元", ["潘海龙"]), ("村文书王强负责录入", ["王强"])],
+)
+def test_a_village_clerk_named_after_the_title_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize("text", ["法律文书送达", "文书档案", "文书王"])
+def test_documents_stay(text: str) -> None:
+    unchanged(text)
