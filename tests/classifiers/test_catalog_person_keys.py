@@ -224,3 +224,31 @@ def test_a_mobile_shaped_serial_under_a_business_key_stays(key: str) -> None:
 @pytest.mark.parametrize("key", ["jtdh", "bydh", "dwdh", "shouji", "shoujihao", "dianhua", "telphone", "phoneNum"])
 def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
     json_leaks({key: "3212345", "id": 1}, ["3212345"])
+
+
+# The staff's names by their roles' initials and 姓名, the assisted's, an account's or a card's
+# holder and a household's head in English (thirty-fourth session): 张伟 went out under each.
+@pytest.mark.parametrize(
+    "key",
+    [
+        *("shrxm", "sprxm", "fhrxm", "slrxm", "cbrxm", "lrrxm", "tbrxm", "dcrxm", "zfrxm", "czrxm"),
+        *("bjzrxm", "jzdxxm", "khm", "zhmc", "cardholder", "accountHolder", "familyHead", "householdHead"),
+        *("headOfHousehold", "sqrmc", "dxmc"),
+    ],
+)
+def test_a_name_under_a_staffs_a_holders_or_a_heads_key_is_masked(key: str) -> None:
+    json_leaks({key: "张伟"}, ["张伟"])
+
+
+def test_a_unit_a_login_or_a_status_under_a_holders_or_a_heads_key_stays() -> None:
+    unchanged_json(
+        {
+            "khm": "汉滨区社会福利院",
+            "zhmc": "城关镇财政所",
+            "cardholder": "admin",
+            "dxmc": "低保户",
+            "familyHead": "已故",
+            "shrxm": "系统",
+            "fwxm": "助餐服务",
+        }
+    )
