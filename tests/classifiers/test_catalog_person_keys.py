@@ -252,3 +252,8 @@ def test_a_unit_a_login_or_a_status_under_a_holders_or_a_heads_key_stays() -> No
             "fwxm": "助餐服务",
         }
     )
+
+
+@pytest.mark.parametrize("key", ["accountNumber", "zhhm", "账户号码", "账户号"])
+def test_an_account_failing_luhn_under_an_accounts_number_key_is_masked(key: str) -> None:
+    json_leaks({key: "6228480012345678901"}, ["00123456"])
