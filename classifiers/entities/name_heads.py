@@ -52,7 +52,7 @@ _KIN_AFTER = _KIN_JOINS | {"老伴"}
 # 孙女李娜外出务工): the relative, named.
 _KIN_BEFORE = _KIN_AFTER | frozenset(word for word in PROSE_KIN if len(word) == 2)
 # The words of ``HEAD_WORDS`` a relative's name goes before, as before one of ``HEAD_PROSE``.
-_KIN_WORDS_AFTER = frozenset("因于系")
+_KIN_WORDS_AFTER = frozenset("因于系患")
 # What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
 _ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is

@@ -140,8 +140,11 @@ FIELD_LABELS: tuple[str, ...] = tuple(word for word in CONTEXT if word not in _N
 
 # The labels (any context words, one of them a field's), a separator or a label's closing
 # bracket, and the whole CJK run after it; a run longer than 16 is prose, no match.
+# A form's signing word in brackets may stand after the colon, before the name (经办人：（签字）王强).
+SIGNED_AFTER = "(?:[(（]签[字名章][)）][ \t]*)?"
 _LABELLED_RUN_RE = re.compile(
-    rf"(?:{_CTX})(?:[\s（()）【】\[\]]*(?:{_CTX}))*[\s）)]*(?:[:：=|｜]|[】\]])[\s:：=|｜]*([{_CJK}]{{2,16}})(?![{_CJK}])"
+    rf"(?:{_CTX})(?:[\s（()）【】\[\]]*(?:{_CTX}))*[\s）)]*(?:[:：=|｜]|[】\]])[\s:：=|｜]*{SIGNED_AFTER}"
+    rf"([{_CJK}]{{2,16}})(?![{_CJK}])"
 )
 
 _FIELD_LABEL_RE = re.compile("|".join(FIELD_LABELS))
@@ -574,7 +577,7 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # 故 of 已故 (王秀英已故): 已 opens too many words to be a place of the walk, so 故 is, and is read
 # only after 已 (name_heads; 事故, 故意 and 病故's 故 are none).
 HEAD_WORDS: tuple[str, ...] = (
-    *("系", "于", "为", "因", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
+    *("系", "于", "为", "因", "患", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
     *("到场", "不在家", "申请", "故"),
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
@@ -696,7 +699,9 @@ _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
 _PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
 # A form's signing line writes its signing word in brackets after the label (申请人（签字）：张伟,
 # 户主（签名）：李娜): the bracket's close may stand between a label and its colon.
-_RELATION_RE = re.compile(rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*")
+_RELATION_RE = re.compile(
+    rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*{SIGNED_AFTER}"
+)
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
 # 张伟，李娜: full-width commas are ASCII once folded).
 _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")

@@ -221,6 +221,9 @@ def test_such_staffs_keys_holding_no_name_stay() -> None:
         ("审核人（签名）：王强", ["王强"]),
         ("申请人（签字）：扎西", ["扎西"]),
         ("来访人（2人）：张伟、李娜", ["张伟", "李娜"]),
+        # the signing word after the colon
+        ("经办人：（签字）王强 日期：2024.3.1", ["王强"]),
+        ("审核人：（签名）李娜", ["李娜"]),
     ],
 )
 def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[str]) -> None:
@@ -235,6 +238,9 @@ def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[
         "经办人（签字）：民政办",
         "（签字）：本人",
         "申请人（签字）：同上",
+        "经办人：（签字）",
+        "经办人：（盖章）民政办",
+        "审核人：（签字）已审核",
     ],
 )
 def test_a_signing_line_without_a_name_stays(text: str) -> None:
