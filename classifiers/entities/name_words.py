@@ -323,6 +323,7 @@ KIN_LABELS: Final = frozenset(
         *("制表人", "统计人"),
         # an adoption's parties and a home's resident (被收养人：刘思琪, 入住人：郑秀兰)
         *("收养人", "被收养人", "送养人", "入住人"),
+        *("被评估人", "评估对象"),  # an elder's assessment (老年人能力评估：被评估人：贝秀英)
         # who else a case file names by a field of its own (来访人：张伟, 见证人：李娜): a petition's
         # visitor and informant, a witness, a guarantor, who signs for or collects a payment
         "来访人",
@@ -743,7 +744,22 @@ AFTER_NAME_WORDS: Final = frozenset(
         "务农",
         # how often a relative comes or helps, and what for (侄子冯志强每月探望, 女儿李娜每周回家,
         # 其子张强经常看望)
-        *("每月", "每周", "每年", "每天", "每日", "经常", "定期", "偶尔", "探望", "看望", "回家", "在外", "在读"),
+        *(
+            "每月",
+            "每周",
+            "每年",
+            "每天",
+            "每日",
+            "经常",
+            "定期",
+            "偶尔",
+            "探望",
+            "看望",
+            "回家",
+            "在外",
+            "在读",
+            "独自",
+        ),
         # what a misconduct's or a fund diversion's record says someone did (刘洋冒领养老金,
         # 其子张强继续冒领, 李娜涉嫌骗取低保金): the words of 侵占挪用 and 冒领, few elsewhere
         "挪用",
