@@ -272,9 +272,10 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
 
 
 # A name right before its relation or role in brackets, in prose with no label before it
-# (张伟（户主）与李娜（配偶）同住). Brackets are ASCII once folded; a bracket holding one character
-# (子, 女) or 本人 follows verbs as often (签字(本人)), and is not read.
-_BEFORE_BRACKETED_RE = re.compile(r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{2,5})[)\]】]")
+# (张伟（户主）与李娜（配偶）同住). Brackets are ASCII once folded. 本人 follows verbs as often
+# (签字(本人)), and is not read; a register's relation of one character is (张伟(户主),张强(子)):
+# the name before it must be a listed surname's.
+_BEFORE_BRACKETED_RE = re.compile(r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5})[)\]】]")
 # 其 before a relation says whose relative (张强（其子）, 与王秀英（其母）同住), as a file writes it.
 _BRACKETED = frozenset(RELATIONS | set(ROLES) | {f"其{kin}" for kin in "子女妻夫父母孙"}) - {"本人"}
 # The last character of a place's name (城关镇（户主）: where the household is, not who).

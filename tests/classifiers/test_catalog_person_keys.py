@@ -233,7 +233,8 @@ def test_a_local_number_under_a_phone_key_is_masked(key: str) -> None:
     [
         *("shrxm", "sprxm", "fhrxm", "slrxm", "cbrxm", "lrrxm", "tbrxm", "dcrxm", "zfrxm", "czrxm"),
         *("bjzrxm", "jzdxxm", "khm", "zhmc", "cardholder", "accountHolder", "familyHead", "householdHead"),
-        *("headOfHousehold", "sqrmc", "dxmc"),
+        *("headOfHousehold", "sqrmc", "dxmc", "approveUser", "auditUser", "reviewUser", "checkUser"),
+        *("handleUser", "acceptUser"),
     ],
 )
 def test_a_name_under_a_staffs_a_holders_or_a_heads_key_is_masked(key: str) -> None:
@@ -246,6 +247,7 @@ def test_a_unit_a_login_or_a_status_under_a_holders_or_a_heads_key_stays() -> No
             "khm": "汉滨区社会福利院",
             "zhmc": "城关镇财政所",
             "cardholder": "admin",
+            "approveUser": "wangfang",
             "dxmc": "低保户",
             "familyHead": "已故",
             "shrxm": "系统",

@@ -226,3 +226,21 @@ def test_what_a_visit_joins_besides_names_stays(text: str) -> None:
 )
 def test_a_lists_first_name_is_the_longest_that_ends_its_run(run: str, size: int) -> None:
     assert name_lists._tail_name(run) == size
+
+
+# A register's relation of one character in brackets after a name of a list (张强(子)): the
+# relations of two were read (张伟(户主),李娜(妻子)), the son's name went out (thirty-fourth session).
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("张伟(户主),李娜(妻子),张强(子)", ["张伟", "李娜", "张强"]),
+        ("申请对象：卢建华（户主）、卢小兵（子）", ["卢建华", "卢小兵"]),
+    ],
+)
+def test_a_name_before_a_one_character_relation_in_brackets_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize("text", ["签字(女)", "男(1)女(2)", "性别（女）", "儿童（女）"])
+def test_a_word_before_a_one_character_bracket_stays(text: str) -> None:
+    unchanged(text)
