@@ -699,8 +699,13 @@ _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
 _PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
 # A form's signing line writes its signing word in brackets after the label (申请人（签字）：张伟,
 # 户主（签名）：李娜): the bracket's close may stand between a label and its colon.
+# A register's relation of one character is a label at a field's start, before a colon
+# (户主:张伟;妻子:李娜;子:张强); inside a word it is none (例子:, 孩子：).
+KIN_CHARS = "子女妻夫父母孙"
+_KIN_CHAR_LABEL = f"(?<![{_CJK}])[{KIN_CHARS}][ \t]*[:：]"
 _RELATION_RE = re.compile(
-    rf"(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}][ \t]*{SIGNED_AFTER}"
+    rf"(?:(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}]|{_KIN_CHAR_LABEL})"
+    rf"[ \t]*{SIGNED_AFTER}"
 )
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;
 # 张伟，李娜: full-width commas are ASCII once folded).
@@ -708,6 +713,7 @@ _RELATION_ITEM_RE = re.compile(rf"([{_CJK}]{{2,16}})(?![{_CJK}])([、,]?)")
 
 ROLE_HINT: str = (
     f"{_ROLE_HINT_CORE}|{_PROSE_HINT}|(?:{_KIN_LABELS}){_PERSON_COUNT}[)）]?[ \t]*[:：(（【\\[〔]"
+    f"|(?:^|[^{_CJK}])[{KIN_CHARS}][ \t]*[:：]"
     f"|{HEAD_HINT}"  # a name at a run's head (张伟系户主之子: name_heads.py)
     f"|{'|'.join(PERSONAL_CAPTIONS)}"  # a person's papers (张伟户籍材料: name_captions.py)
 )

@@ -29,6 +29,7 @@ from .name_patterns import (
     _SPACED_LABEL_RE,
     _WORD_BEFORE_RE,
     CONTEXT,
+    KIN_CHARS,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
     SERVED_ACTS,
@@ -244,6 +245,14 @@ def may_follow_relation(text: str) -> bool:
             if 1 <= end - 1 - count <= 3:
                 end = count - 1 if text[count - 1 : count] in ("(", "（") else count
         if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
+            return True
+        # (子:张强 at a field's start: name_patterns._KIN_CHAR_LABEL)
+        if (
+            separator.group() in ":："
+            and end > 0
+            and text[end - 1] in KIN_CHARS
+            and (end < 2 or not cjk_at(text, end - 2))
+        ):
             return True
     return False
 

@@ -287,6 +287,7 @@ KIN_LABELS: Final = frozenset(
         # kin only: not the persons of a case (申请人, 监护人: labels of their own) nor 本人, 户主
         *(w for w in RELATIONS if len(w) > 1 and w[-1] != "人" and w not in ("户主", "家属", "救助对象", "其他亲属")),
         "子女",
+        "孩子",
         "成员",
         # Persons a register lists by name whose field may hold a category or a count as well
         # (老人：低保、特困, 孤儿：集中供养, 走访对象：农户): read as a relation's, a listed surname or

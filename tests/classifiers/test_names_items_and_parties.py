@@ -244,3 +244,25 @@ def test_a_name_before_a_one_character_relation_in_brackets_is_masked(text: str,
 @pytest.mark.parametrize("text", ["签字(女)", "男(1)女(2)", "性别（女）", "儿童（女）"])
 def test_a_word_before_a_one_character_bracket_stays(text: str) -> None:
     unchanged(text)
+
+
+# A register's relation of one character before a colon at a field's start (子:张强), and 孩子：.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("户主:张伟;妻子:李娜;子:张强", ["张伟", "李娜", "张强"]),
+        ("子：张强、张丽", ["张强", "张丽"]),
+        ("女：李娜", ["李娜"]),
+        ("孙：王小明", ["王小明"]),
+        ("孩子：张强", ["张强"]),
+    ],
+)
+def test_a_name_after_a_one_character_relation_and_a_colon_is_masked(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text", ["例子：张三", "男：1人 女：2人", "子女：无", "父：务农", "母:已故", "子:张家", "孩子：2人"]
+)
+def test_a_one_character_relation_before_a_colon_without_a_name_stays(text: str) -> None:
+    unchanged(text)
