@@ -12,6 +12,7 @@ from .catalog import PHONE, Catalog, KeyInfo
 from .entities import (
     address,
     bank_card,
+    birth_date,
     email,
     embedded_file,
     landline,
@@ -60,7 +61,7 @@ _LOOSE_SEPARATORS = re.compile(r"[\s/_\\|,;:·()\[\]【】<>《》\"'“”‘�
 # three (张  伟, 张　伟, 张&nbsp;伟 in a table); and a hyphen, dot or underscore typed between them
 # to slip past a check ({"xm": "张-伟"} went out in clear).
 _NAME_GAPS = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[\s\-._]+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
-BIRTH_DATE = "BIRTH_DATE"
+BIRTH_DATE = birth_date.ENTITY
 # Date shapes under a birth-date key, after folding (which drops separators inside digit runs,
 # so 1976-10-01 arrives as 19761001): 19761001, 197610, 1976/10/1, 1976年10月1日, 1976年10月.
 _DATE = re.compile(

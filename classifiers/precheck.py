@@ -11,6 +11,7 @@ from .broken_numbers import BR_HINT, TAB_HINT, may_hold_br, may_hold_tab
 from .entities import (
     address,
     address_latin,
+    birth_date,
     email,
     licence_plate,
     name_english,
@@ -70,6 +71,7 @@ MAYBE = re.compile(
     f"|{person_name.SPLIT_HINT}"  # 姓：张 名：伟 (name_split.py)
     f"|{person_name.KIN_HINT}"  # 妻子李娜 (name_kin.py)
     f"|{name_households.HOUSEHOLD_HINT}"  # 张伟户，3口人, 王秀英户符合条件 (name_households.py)
+    f"|{birth_date.HINT}"  # 出生日期：1990年1月1日 (entities/birth_date.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -117,6 +119,7 @@ def may_hold(text: str) -> bool:
             or may_hold_br(text)  # 139<br>1234<br>5678 (broken_numbers.py)
             or may_hold_tab(text)  # tel\t139\t1234\t5678 (broken_numbers.py)
             or email.may_be_spelled(text)  # zhangwei [at] example.com (entities/email.py)
+            or birth_date.may_contain(text)  # DOB: 1990-01-01 (entities/birth_date.py)
         )
     start = _MAYBE_FROM.search(text)
     if start is not None and _MAYBE_CORE.search(text, max(0, start.start() - 1)) is not None:
@@ -138,6 +141,7 @@ def may_hold(text: str) -> bool:
         or name_english.may_contain(text)  # Person 张伟 not found: a text opening with ASCII only
         or may_be_typed(text)  # 手机：139l234S678: letters typed for digits after a label
         or may_hold_br(text)  # 139<br>1234<br>5678: a number in groups on lines of HTML
+        or birth_date.may_contain(text)  # 出生日期：1990年1月1日
         or name_numbered.may_contain(text)  # 1.张伟 2.李娜: a numbered list of names, no label
         or name_served.may_contain(text)  # 为王秀英办理低保: a name after 给, 向, 为 or 帮
         or name_split.may_contain(text)  # 姓：张 名：伟: a name in two fields

@@ -20,6 +20,7 @@ from .entities import (
     address,
     address_latin,
     bank_card,
+    birth_date,
     email,
     embedded_file,
     landline,
@@ -242,6 +243,10 @@ class Scanner:
         if "ID" in plain.text:  # ID: 61090219900101123X, its check character wrong (labelled_ids.py)
             found += after_latin_label(plain)
         found += latin_accounts(plain)  # Bank account: 6228480012345678901, no Luhn digit
+        found += [  # 出生日期：1990年1月1日, DOB: 1990-01-01 (entities/birth_date.py)
+            Match(birth_date.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "label")
+            for start, end in birth_date.find(plain.text)
+        ]
         found += [  # zhangwei [at] example.com, 邮箱：zhangwei#example.com (entities/email.py)
             Match(email.ENTITY, *plain.span(start, end), VALIDATED_SCORE, "spelled-at")
             for start, end in email.spelled(plain.text)

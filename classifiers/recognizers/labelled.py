@@ -5,7 +5,7 @@ written in pieces after its label, or a legacy one after a medical insurance car
 (labelled_ids.py, social_security_card.find), a bank card in pieces or masked in part after its
 label and an account's number after an account's (labelled_cards.py), a mobile masked in part after
 a phone's label (masked_in_part.labelled_mobiles), a register's or a certificate's number after its
-label (register_number.find). Their shapes alone are a date's, an order's, a
+label (register_number.find), a date of birth after its label (entities/birth_date.py). Their shapes alone are a date's, an order's, a
 serial's: without the label no recognizer could report them, and presidio's context words do not
 help the offline analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
 
@@ -24,6 +24,7 @@ from presidio_analyzer import Pattern
 from .. import labelled_cards, mistyped_mobiles, typed_letters
 from ..entities import (
     bank_card,
+    birth_date,
     landline,
     mobile,
     passport,
@@ -209,6 +210,24 @@ REGISTER_SPEC = EntitySpec(
 )
 
 
+def _date(text: str) -> bool | None:
+    """A date of birth after its label or before 生: its shape is the pattern's, nothing more to ask."""
+    return None
+
+
+BIRTH_DATE_SPEC = EntitySpec(
+    birth_date.ENTITY,
+    (
+        PatternSpec(
+            "birth_date_labelled", f"(?<={birth_date.LABEL}{birth_date.BEFORE_DATE}){birth_date.DATE}", VALIDATED_SCORE
+        ),
+        PatternSpec("birth_date_born", f"{birth_date.DATE}(?=出?生(?![\u3400-\u4dbf\u4e00-\u9fff]))", VALIDATED_SCORE),
+    ),
+    birth_date.CONTEXT,
+    _date,
+)
+
+
 def _local(text: str) -> bool | None:
     """A local number after a phone's label, one digit repeated aside (landline.labelled_locals)."""
     return None if len(set(text)) > 1 else False
@@ -333,3 +352,9 @@ class MistypedLongRecognizer(SpecPatternRecognizer):
     SPEC: ClassVar[EntitySpec] = MISTYPED_LONG_SPEC
     PATTERNS: ClassVar[list[Pattern]] = patterns_of(MISTYPED_LONG_SPEC)
     CONTEXT: ClassVar[list[str]] = list(MISTYPED_LONG_SPEC.context)
+
+
+class BirthDateRecognizer(SpecPatternRecognizer):
+    SPEC: ClassVar[EntitySpec] = BIRTH_DATE_SPEC
+    PATTERNS: ClassVar[list[Pattern]] = patterns_of(BIRTH_DATE_SPEC)
+    CONTEXT: ClassVar[list[str]] = list(BIRTH_DATE_SPEC.context)

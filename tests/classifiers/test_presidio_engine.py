@@ -83,6 +83,7 @@ def test_the_registry_holds_our_recognizers_for_every_entity() -> None:
         "PERSON_NAME",
         "ADDRESS",
         "IMAGE",
+        "BIRTH_DATE",
     }
 
 
