@@ -41,16 +41,13 @@ _HINT_RE: Final = re.compile(HINT)
 
 
 def may_contain(text: str) -> bool:
-    """Could ``text`` hold a labelled birth date (``HINT``)? A label's word by substring tests first."""
-    return (
-        "出生" in text
-        or "生日" in text
-        or "月生" in text
-        or "日生" in text
-        or "irth" in text
-        or "DOB" in text
-        or "D.O.B" in text
-    ) and _HINT_RE.search(text) is not None
+    """Could ``text`` hold a labelled birth date (``HINT``)? A label's word by substring tests
+    first, one character before the words that hold it: of seven words tested one by one, every
+    value paid seven finds (~30,000 instructions an inspection of the corpus document)."""
+    words = "生" in text and ("出生" in text or "生日" in text or "月生" in text or "日生" in text)
+    if not words:
+        words = "irth" in text or ("D" in text and ("DOB" in text or "D.O.B" in text))
+    return words and _HINT_RE.search(text) is not None
 
 
 def find(text: str) -> list[tuple[int, int]]:

@@ -699,12 +699,14 @@ _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
 _PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
 # A form's signing line writes its signing word in brackets after the label (申请人（签字）：张伟,
 # 户主（签名）：李娜): the bracket's close may stand between a label and its colon.
-# A register's relation of one character is a label at a field's start, before a colon
-# (户主:张伟;妻子:李娜;子:张强); inside a word it is none (例子:, 孩子：).
+# A register's relation of one character is a label too (户主:张伟;妻子:李娜;子:张强), at a field's
+# start and before a colon only: inside a word it is none (例子:, 孩子：is a label of its own).
+# name_runs._relation_runs tests both; the characters stand among the words, so that ``re`` still
+# skips in C to where a label's first character stands (a look-behind before them made the search
+# try every position: 4 -> 26 µs over a remark of 100 characters).
 KIN_CHARS = "子女妻夫父母孙"
-_KIN_CHAR_LABEL = f"(?<![{_CJK}])[{KIN_CHARS}][ \t]*[:：]"
 _RELATION_RE = re.compile(
-    rf"(?:(?:{_KIN_LABELS}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}]|{_KIN_CHAR_LABEL})"
+    rf"(?:{_KIN_LABELS}|{'|'.join(KIN_CHARS)}){_PERSON_COUNT}[)]?[ \t]*[{re.escape(_RELATION_SEPARATORS)}]"
     rf"[ \t]*{SIGNED_AFTER}"
 )
 # One name of a list after it, and the 、 or the comma that goes on to the next (张伟、李娜、王强;

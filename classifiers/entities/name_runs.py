@@ -267,6 +267,12 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
     characters is no name here, as it is after a field's label."""
     found: list[tuple[int, int, float, str]] = []
     for label in _RELATION_RE.finditer(text):
+        start = label.start()
+        if not cjk_at(text, start + 1) and not (
+            (start == 0 or not cjk_at(text, start - 1))
+            and text[start + 1 : label.end()].lstrip(" \t")[:1] in (":", "：")
+        ):
+            continue  # a relation of one character (子:张强) at a field's start, before a colon only
         at = label.end()
         while (item := _RELATION_ITEM_RE.match(text, at)) is not None:
             run = before_honorific(before_next_label(item.group(1)))  # 负责人：张伟同志
