@@ -21,9 +21,9 @@ from .name_patterns import KIN_GLUED, KIN_HINT
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(KIN_HINT)
-# The relation and the name, a whole run (the character before the relation is checked apart).
 # What may end the run after a name, before a date or a place in digits (女儿李娜于2020年, 儿子张强在3组).
 _BEFORE_TIME: Final = frozenset("于在")
+# The relation and the name, a whole run (the character before the relation is checked apart).
 _KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})([{_CJK}]{{2,4}})(?![{_CJK}])")
 
 

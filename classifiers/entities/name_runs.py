@@ -246,15 +246,15 @@ def may_follow_relation(text: str) -> bool:
                 end = count - 1 if text[count - 1 : count] in ("(", "（") else count
         if any(text[end - size : end] in KIN_LABELS for size in range(2, KIN_LABEL_MAX + 1) if size <= end):
             return True
-        # (子:张强 at a field's start: name_patterns._KIN_CHAR_LABEL)
-        if (
-            separator.group() in ":："
-            and end > 0
-            and text[end - 1] in KIN_CHARS
-            and (end < 2 or not cjk_at(text, end - 2))
-        ):
+        if end > 0 and _kin_char_label(text, end - 1, separator.start()):
             return True
     return False
+
+
+def _kin_char_label(text: str, at: int, colon: int) -> bool:
+    """Is the character at ``at`` a register's relation of one character (``KIN_CHARS``) that
+    labels a field (子:张强): at a field's start, the character at ``colon`` a colon?"""
+    return text[at] in KIN_CHARS and (at == 0 or not cjk_at(text, at - 1)) and text[colon] in ":："
 
 
 def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
@@ -268,11 +268,12 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for label in _RELATION_RE.finditer(text):
         start = label.start()
-        if not cjk_at(text, start + 1) and not (
-            (start == 0 or not cjk_at(text, start - 1))
-            and text[start + 1 : label.end()].lstrip(" \t")[:1] in (":", "：")
-        ):
-            continue  # a relation of one character (子:张强) at a field's start, before a colon only
+        if not cjk_at(text, start + 1):  # a relation of one character (子:张强), a colon after it
+            colon = start + 1
+            while text[colon] in " \t":
+                colon += 1
+            if not _kin_char_label(text, start, colon):
+                continue
         at = label.end()
         while (item := _RELATION_ITEM_RE.match(text, at)) is not None:
             run = before_honorific(before_next_label(item.group(1)))  # 负责人：张伟同志
