@@ -178,6 +178,24 @@ def test_look_alikes_of_a_veterans_papers_stay(text: str) -> None:
         # 一卡通 before a colon, without 号 (twenty-seventh session).
         f"惠民惠农一卡通：{ACCOUNT}",
         f"惠农一卡通: {ACCOUNT}，",
+        # An English account's label, a person's own account and a bank's 账户 (thirty-fourth
+        # session: labelled_cards.latin_accounts, ACCOUNT_LABEL, BANK_ACCOUNT_BEFORE).
+        f"Bank account: {ACCOUNT}",
+        f"Bank Account No.: {ACCOUNT}",
+        "bank card number 6228 4800 1234 5678 901",
+        "Savings A/C No. 622848001234567",
+        f"Passbook No.: {ACCOUNT}",
+        f"BANK ACCOUNT#{ACCOUNT}",
+        f"Payee acct: {ACCOUNT}",
+        f"bankcard {ACCOUNT}",
+        f"Bank: ICBC Hanbin sub-branch, account {ACCOUNT}",
+        f"申请人张伟 Bank account：{ACCOUNT}，金额300元",
+        f"Ｂａｎｋ ａｃｃｏｕｎｔ：{ACCOUNT}",
+        f"打入其农商行账户{ACCOUNT}",
+        f"信用社账户：{ACCOUNT}",
+        f"发放至本人账户{ACCOUNT}",
+        f"打入其账户{ACCOUNT}，金额500元",
+        f"个人账号：{ACCOUNT}",
     ],
 )
 def test_an_accounts_number_after_its_label_is_masked(text: str) -> None:
@@ -198,14 +216,26 @@ def test_an_accounts_number_after_its_label_is_masked(text: str) -> None:
         "开户行：中国农业银行汉滨支行",
         "一卡通：已办理",
         "一卡通：2张",
+        f"Card No: {ACCOUNT}",  # a member's card as often, as 卡号 alone
+        f"Account No.: {ACCOUNT}",  # a login's account as often, as 账号 alone
+        "Bank account: 1111111111111111",
+        "Bank account: 12345678901",
+        f"Bank staff checked case {ACCOUNT}",
+        f"Bankruptcy case {ACCOUNT}",
+        f"bank transfer, accounting ref {ACCOUNT}",
+        f"用户账户：{ACCOUNT}",  # a login's
+        f"系统账户{ACCOUNT}",
+        "本人账户余额：123456789012元",  # an amount
+        "其账户于2024年3月冻结",
     ],
 )
 def test_look_alikes_of_an_accounts_number_stay(text: str) -> None:
     unchanged(text)
 
 
-def test_an_id_number_after_an_accounts_label_stays_a_resident_id() -> None:
-    assert _entities(f"银行账号：{ID}") == {"RESIDENT_ID": 1}
+@pytest.mark.parametrize("label", ["银行账号：", "Bank account: "])
+def test_an_id_number_after_an_accounts_label_stays_a_resident_id(label: str) -> None:
+    assert _entities(f"{label}{ID}") == {"RESIDENT_ID": 1}
 
 
 # Business numbers stay in clear (the brief's list), before and after this round.
@@ -248,6 +278,8 @@ def test_business_numbers_stay(text: str) -> None:
         ("社保卡号：AB1234567", "SOCIAL_SECURITY_CARD", "AB1234567"),
         (f"社保卡号：{MISTYPED}", "RESIDENT_ID", MISTYPED),
         (f"社保卡号：{LEGACY}", "RESIDENT_ID", LEGACY),
+        (f"Bank account: {ACCOUNT}", "BANK_CARD", ACCOUNT),
+        ("Savings A/C No. 6228 4800 1234 567", "BANK_CARD", "6228 4800 1234 567"),
     ],
 )
 def test_presidio_finds_the_numbers_found_after_their_label(text: str, entity: str, number: str) -> None:
