@@ -53,6 +53,8 @@ _KIN_AFTER = _KIN_JOINS | {"老伴"}
 _KIN_BEFORE = _KIN_AFTER | frozenset(word for word in PROSE_KIN if len(word) == 2)
 # The words of ``HEAD_WORDS`` a relative's name goes before, as before one of ``HEAD_PROSE``.
 _KIN_WORDS_AFTER = frozenset("因于系患")
+# A certificate's or a letter's opening before the name it is about (兹证明贾玉林系我村村民).
+_CERTIFYING = ("兹证明", "兹有", "兹介绍")
 # What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
 _ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
@@ -226,6 +228,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
             return True
         if size >= 3 and text[start] in BEFORE_PREPOSITIONS and _first_at(text, start + 1, _PREPOSITION):
             return True  # 今与张伟联系 (not 已审核: 今, 已 and 曾 only before a preposition)
+        if size >= 4 and text[start] == "兹":
+            return True  # 兹证明张伟系我村村民, 兹有李娜前来办理 (_CERTIFYING)
     return False
 
 
@@ -254,6 +258,10 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
         if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:
             start += 1  # 今与张伟联系: when, then the preposition
+        if text[start] == "兹":  # a certificate's opening (兹证明贾玉林系我村村民, 兹有张伟前来办理)
+            opening = next((word for word in _CERTIFYING if text.startswith(word, start)), "")
+            if opening and end - start - len(opening) >= 2:
+                start += len(opening)
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
         if opened:
             start += 1  # 由张伟代领, 经张伟同意: the preposition is no part of the name

@@ -606,7 +606,8 @@ HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in "之�
 # of a value cost the corpus document 15 % more instructions.
 HEAD_FROM = "".join(sorted({word[0] for word in (*HEAD_WORDS, *HEAD_SAID, *HEAD_PROSE)}))
 _HEAD_CHARS = "".join(sorted(SURNAMES | HEAD_PREPOSITIONS))
-# (今, 已 or 曾 open it only before a preposition: 已审核, 已入户核查 have none)
+# (今, 已 or 曾 open it only before a preposition: 已审核, 已入户核查 have none; 兹 a certificate's
+# opening before the name: 兹证明张伟系…, 兹有李娜前来…)
 _BEFORE_CHARS = f"[{''.join(sorted(BEFORE_PREPOSITIONS))}][{''.join(sorted(HEAD_PREPOSITIONS))}]"
 # The words of a finding, a report or a recovery that close a clause before the name they concern
 # (经调查刘洋挪用公款, 举报称刘洋虚报, 追回刘洋冒领资金): the run before the word at a head is no name
@@ -618,7 +619,8 @@ HEAD_FINDINGS: tuple[str, ...] = (
 # (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
 # 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领)
 HEAD_HINT = (
-    f"(?:(?:^|[^{_CJK}])(?:[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}})|[{DOTS}][{_CJK}]{{1,7}}"
+    f"(?:(?:^|[^{_CJK}])(?:[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}}|兹[{_CJK}]{{3,6}})"
+    f"|[{DOTS}][{_CJK}]{{1,7}}"
     f"|(?:时|期间|{'|'.join(HEAD_FINDINGS)})[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
 )
 # The words of a caption after the one person or household a table or a form is about, with no
@@ -871,8 +873,11 @@ SERVED_ACTS: tuple[str, ...] = (
     *("送去", "送来", "送上", "送达", "发放", "补发", "发去", "寄去", "转交", "兑现"),
     *("办理", "代办", "申请", "申报", "落实", "解决", "讲解", "解释", "宣传", "捐赠", "赠送"),
     *("打电话", "打了电话", "致电", "购买", "买了", "安排", "垫付", "缴纳", "修缮", "联系"),
+    # what a decision grants (给予覃桂芬一次性临时救助1000元, 给予张伟慰问金)
+    *("一次性", "临时救助", "救助", "补助", "慰问"),
 )
-SERVED_HINT: str = f"[给向为帮][{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)})"
+# 给予 too, a decision's word for granting (给予覃桂芬…).
+SERVED_HINT: str = f"(?:给予|[给向为帮])[{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)})"
 
 # A name in two fields, its surname's and its given name's (name_split.py: 姓：张 名：伟), on the text
 # as it came (：) or folded (:).

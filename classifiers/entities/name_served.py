@@ -1,6 +1,6 @@
-"""A name after 给, 向, 为 or 帮 before what was done for the person, with no label: 给张伟送去米面油,
-向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助, 今天给张伟打电话 (visit notes and the records of
-relief handed out). ``name_heads`` reads 向 before what the person said only (向张伟了解), and 给, 为
+"""A name after 给, 给予, 向, 为 or 帮 before what was done for the person, with no label: 给张伟送去米面油,
+向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助, 今天给张伟打电话, 给予覃桂芬一次性临时救助 (visit
+notes, the records of relief handed out and the decisions granting it). ``name_heads`` reads 向 before what the person said only (向张伟了解), and 给, 为
 and 帮 open too many prose words for its walk over every remark's heads.
 
 The evidence is the preposition, the act right after the name (``name_patterns.SERVED_ACTS``:
@@ -24,7 +24,7 @@ from .name_patterns import SERVED_HINT
 _HINT_RE: Final = re.compile(SERVED_HINT)
 # The same with the name and the act as groups; the name as short as the act allows (为王秀英办理).
 _SERVED_RE: Final = re.compile(
-    SERVED_HINT.replace("]{2,4}?(?:", "]{2,4}?)(?:", 1).replace("[给向为帮][", "[给向为帮]([", 1)
+    SERVED_HINT.replace("]{2,4}?(?:", "]{2,4}?)(?:", 1).replace("[给向为帮])[", "[给向为帮])([", 1)
 )
 
 

@@ -821,4 +821,7 @@ CATEGORIES: Final[tuple[str, ...]] = (
     "死亡人员",
     # the party a finding concerns (当事人刘洋对事实无异议, 当事人王秀英已签字)
     "当事人",
+    # a household's man or woman in a visit's note (该户男主人杜志明长期在外打工)
+    "男主人",
+    "女主人",
 )
