@@ -745,22 +745,10 @@ AFTER_NAME_WORDS: Final = frozenset(
         "务农",
         # how often a relative comes or helps, and what for (侄子冯志强每月探望, 女儿李娜每周回家,
         # 其子张强经常看望)
-        *(
-            "每月",
-            "每周",
-            "每年",
-            "每天",
-            "每日",
-            "经常",
-            "定期",
-            "偶尔",
-            "探望",
-            "看望",
-            "回家",
-            "在外",
-            "在读",
-            "独自",
-        ),
+        *("每月", "每周", "每年", "每天", "每日", "经常", "定期", "偶尔"),
+        *("探望", "看望", "回家", "在外", "在读", "独自"),
+        # what befell an elder a visit or a report tells of (独居老人鲍玉芝摔倒住院, 张伟突发脑梗)
+        *("摔倒", "跌倒", "突发", "生病"),
         # what a misconduct's or a fund diversion's record says someone did (刘洋冒领养老金,
         # 其子张强继续冒领, 李娜涉嫌骗取低保金): the words of 侵占挪用 and 冒领, few elsewhere
         "挪用",
