@@ -358,6 +358,7 @@ KIN_LABELS: Final = frozenset(
         "签名",
         "签到",  # a sign-in sheet's (签到：张伟、李娜)
         "签章",
+        "代签",  # who signed for another (领款人签名：王秀英（代签：王强）)
         "经手人",
         "抄送",
         # who confirmed or checked a record, and a form's signing line (确认人：李娜, 核实人：王强,

@@ -224,6 +224,7 @@ def test_such_staffs_keys_holding_no_name_stay() -> None:
         # the signing word after the colon
         ("经办人：（签字）王强 日期：2024.3.1", ["王强"]),
         ("审核人：（签名）李娜", ["李娜"]),
+        ("领款人签名：王秀英（代签：王强）", ["王秀英", "王强"]),
     ],
 )
 def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[str]) -> None:
@@ -241,6 +242,7 @@ def test_a_name_after_a_bracketed_signing_word_is_masked(text: str, names: list[
         "经办人：（签字）",
         "经办人：（盖章）民政办",
         "审核人：（签字）已审核",
+        "代签：无",
     ],
 )
 def test_a_signing_line_without_a_name_stays(text: str) -> None:
