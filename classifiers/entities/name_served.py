@@ -24,7 +24,7 @@ from .name_patterns import SERVED_HINT
 _HINT_RE: Final = re.compile(SERVED_HINT)
 # The same with the name and the act as groups; the name as short as the act allows (为王秀英办理).
 _SERVED_RE: Final = re.compile(
-    SERVED_HINT.replace("]{2,4}?(?:", "]{2,4}?)(?:", 1).replace("[给向为帮])[", "[给向为帮])([", 1)
+    SERVED_HINT.replace("]{2,4}?(?:", "]{2,4}?)(?:", 1).replace("[给向为帮]予?[", "[给向为帮]予?([", 1)
 )
 
 
