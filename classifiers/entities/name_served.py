@@ -1,7 +1,8 @@
-"""A name after 给, 给予, 向, 为 or 帮 before what was done for the person, with no label: 给张伟送去米面油,
-向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助, 今天给张伟打电话, 给予覃桂芬一次性临时救助 (visit
-notes, the records of relief handed out and the decisions granting it). ``name_heads`` reads 向 before what the person said only (向张伟了解), and 给, 为
-and 帮 open too many prose words for its walk over every remark's heads.
+"""A name after 给, 给予, 向, 为 or 帮 before what was done for the person, with no label:
+给张伟送去米面油, 向李娜发放救助金, 为王秀英办理低保, 帮张伟申请临时救助, 今天给张伟打电话,
+给予覃桂芬一次性临时救助 (visit notes, the records of relief handed out and the decisions granting
+it). ``name_heads`` reads 向 before what the person said only (向张伟了解), and 给, 为 and 帮 open
+too many prose words for its walk over every remark's heads.
 
 The evidence is the preposition, the act right after the name (``name_patterns.SERVED_ACTS``:
 送去, 发放, 办理, 申请, 打电话…) and the run between them a name whole as at a run's head
