@@ -84,9 +84,10 @@ ACCOUNT_NUMBER = r"[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z元万])"  # no amount (本
 _ACCOUNT = re.compile(ACCOUNT_LABEL + rf"[^0-9\n]{{0,6}}?({ACCOUNT_NUMBER})")
 # A bank's label or name (开户行, 开户银行, 开户网点, 开户信息, 户名; 银行, 支行, 信用社, 农商行, 农行),
 # then on its line a bare 账号 or 账户 (打入其农商行账户…) or the number glued to the bank's name
-# (开户行：农业银行城关支行，账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a login's label as
-# often, after a bank it is the bank's account. Not after 用户名, a login's. Each alternative opens
-# with its character (no class, no group), so that `re` skips to where one stands, in C.
+# (开户行：农业银行城关支行，账号：6228…; 户名：张伟 账号：6228…; 开户信息：农行6228…): alone 账号 is a
+# login's label as often, after a bank it is the bank's account. Not after 用户名, a login's. Each
+# alternative opens with its character (no class, no group), so that `re` skips to where one
+# stands, in C.
 # A bank's short name (农行, 中行 …) only where it stands as a word: no ideograph before it (中国
 # aside), or an account's word glued after it (张伟农行账号). Inside a word it is none: 集中行动,
 # 其中行政村, 员工行为, 加工行业, 提交行政审批.

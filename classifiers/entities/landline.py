@@ -70,7 +70,7 @@ SECOND_LOCAL = re.compile(r"(?:[/、，,][ \t]?|[ \t])([2-9][0-9]{6,7})(?![0-9�
 # A second number's tail after a slash, its head the first's (13912345678/79, 0915-3212345/46: the
 # numbers ending 79 and 46 as well): one to four digits, then no unit, date, amount or letter
 # (13912345678/12/25回访). Matched in the text as given, after its slash.
-SECOND_TAIL = re.compile(r"[0-9０-９]{1,4}(?![0-9０-９A-Za-z./／\-.．%元万年月日号岁人次户个份])")
+SECOND_TAIL = re.compile(r"[0-9０-９]{1,4}(?![0-9０-９A-Za-z./／\-．%元万年月日号岁人次户个份])")
 
 
 # A local number alone after a phone's label (电话：3212345, 联系电话：3212345转8001, 座机 62345678):

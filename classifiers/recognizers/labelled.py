@@ -5,8 +5,9 @@ written in pieces after its label, or a legacy one after a medical insurance car
 (labelled_ids.py, social_security_card.find), a bank card in pieces or masked in part after its
 label and an account's number after an account's (labelled_cards.py), a mobile masked in part after
 a phone's label (masked_in_part.labelled_mobiles), a register's or a certificate's number after its
-label (register_number.find), a date of birth after its label (entities/birth_date.py). Their shapes alone are a date's, an order's, a
-serial's: without the label no recognizer could report them, and presidio's context words do not
+label (register_number.find), a date of birth after its label (entities/birth_date.py). Their
+shapes alone are a date's, an order's, a serial's: without the label no recognizer could report
+them, and presidio's context words do not
 help the offline analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
 
 Each label is a look-behind of variable width, which presidio's ``regex`` engine reads (Python's
@@ -210,8 +211,9 @@ REGISTER_SPEC = EntitySpec(
 )
 
 
-def _date(text: str) -> bool | None:
-    """A date of birth after its label or before 生: its shape is the pattern's, nothing more to ask."""
+def _pattern_says_all(text: str) -> bool | None:
+    """No test beyond the pattern's: a date of birth after its label or before 生, a mobile
+    mistyped after its label."""
     return None
 
 
@@ -224,7 +226,7 @@ BIRTH_DATE_SPEC = EntitySpec(
         PatternSpec("birth_date_born", f"{birth_date.DATE}(?=出?生(?![\u3400-\u4dbf\u4e00-\u9fff]))", VALIDATED_SCORE),
     ),
     birth_date.CONTEXT,
-    _date,
+    _pattern_says_all,
 )
 
 
@@ -250,7 +252,7 @@ LABELLED_LOCAL_SPEC = EntitySpec(
 def _mistyped(entity: str, name: str, number: str) -> EntitySpec:
     """A mobile mistyped after its label (mistyped_mobiles.py): the pattern says all."""
     pattern = f"(?<={mistyped_mobiles.LABEL}){number}{mistyped_mobiles.AFTER}"
-    return EntitySpec(entity, (PatternSpec(name, pattern, 0.9),), mistyped_mobiles.LABEL_STARTS, lambda _: None)
+    return EntitySpec(entity, (PatternSpec(name, pattern, 0.9),), mistyped_mobiles.LABEL_STARTS, _pattern_says_all)
 
 
 # A digit left out (a mobile's ten) and one too many (twelve, masked as a landline, as the fast
