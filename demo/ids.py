@@ -79,6 +79,15 @@ def is_luhn_valid(number: str) -> bool:
     return luhn_check_digit(number[:-1]) == number[-1]
 
 
+def org_code_check_char(first8: str) -> str:
+    """Return the GB 11714 check character of an organisation code's first 8 characters (a USCC's
+    characters 9-16; its 17th is this check)."""
+    if len(first8) != 8 or any(c not in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" for c in first8):
+        raise ValueError(f"need 8 organisation code characters, got {first8!r}")
+    total = sum(int(c, 36) * w for c, w in zip(first8, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
+    return {10: "X", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
+
+
 def uscc_check_char(first17: str) -> str:
     """Return the GB 32100 check character for the first 17 characters of a USCC."""
     if len(first17) != 17 or any(c not in USCC_CHARS for c in first17):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from demo import regions
-from demo.ids import USCC_CHARS, uscc_check_char
+from demo.ids import org_code_check_char, uscc_check_char
 from demo.models import (
     PROGRAM_NAMES,
     Case,
@@ -88,7 +88,7 @@ def _institutions(factory: Factory, district: str) -> list[Institution]:
 
         def make(head: str = head, org_prefix: str = org_prefix) -> str:
             body = "".join(rng.choice("0123456789") for _ in range(8 - len(org_prefix)))
-            first17 = f"{head}{district}{org_prefix}{body}{rng.choice(USCC_CHARS)}"
+            first17 = f"{head}{district}{org_prefix}{body}{org_code_check_char(org_prefix + body)}"
             return first17 + uscc_check_char(first17)
 
         result.append(Institution(factory.unique(make), inst_name, kind, district))

@@ -44,6 +44,19 @@ def check_char(body17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
+# Characters 9-17 are the body's organisation code (主体标识码, GB 11714), whose last character
+# checks its first eight: weights 3 7 9 10 5 8 4 2 (a letter is worth 10 for A up to 35 for Z),
+# 11 less the sum mod 11, written X for 10 and 0 for 11. A random 18-digit serial passes it one
+# time in eleven, and passed the code's own checksum one time in 31 before that: a business
+# column's serials were masked as credit codes (21 of 9,020 business values in the corpus).
+_ORG_WEIGHTS: Final = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def org_check_char(body8: str) -> str:
+    total = sum(int(char, 36) * weight for char, weight in zip(body8, _ORG_WEIGHTS, strict=True))
+    return "0123456789X0"[11 - total % 11]
+
+
 # Characters 3-4 as written (_REGIONS), for the test that comes first.
 _REGION_PAIRS: Final = frozenset(f"{code:02d}" for code in _REGIONS)
 
@@ -59,6 +72,8 @@ def validate(text: str) -> bool | None:
     if _CODE.fullmatch(code) is None:
         return False
     if code[0] not in _AUTHORITIES or not code[2:4].isdigit() or int(code[2:4]) not in _REGIONS:
+        return False
+    if org_check_char(code[8:16]) != code[16]:
         return False
     return check_char(code[:17]) == code[17] or False
 

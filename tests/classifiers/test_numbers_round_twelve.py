@@ -76,7 +76,7 @@ def test_eighteen_digits_opening_with_9_that_are_no_id_stay(text: str) -> None:
 
 
 def test_a_uscc_opening_with_91_stays_a_uscc() -> None:
-    counts = _entities("统一社会信用代码：911101191985031515")
+    counts = _entities("统一社会信用代码：911101191985031124")
     assert counts == {"USCC": 1}, counts
 
 

@@ -16,6 +16,7 @@ from demo.ids import (
     is_luhn_valid,
     is_valid_id_number,
     luhn_check_digit,
+    org_code_check_char,
     uscc_check_char,
     wrong_check_char,
 )
@@ -47,6 +48,11 @@ def test_luhn_helpers() -> None:
 
 def test_uscc_check_char_matches_known_example() -> None:
     assert uscc_check_char("91350100M000100Y4") == "3"
+
+
+def test_org_code_check_char_matches_known_examples() -> None:
+    # GB 32100's example and two codes of the register; the check 10 is written X
+    assert [org_code_check_char(body) for body in ("M000100Y", "19220382", "71526726")] == ["4", "1", "X"]
 
 
 def test_wrong_check_char_is_never_right() -> None:
@@ -192,6 +198,7 @@ def test_case_numbers_and_institution_codes(ds: Dataset) -> None:
     assert ds.institutions
     for inst in ds.institutions:
         assert len(inst.uscc) == 18 and all(c in USCC_CHARS for c in inst.uscc)
+        assert org_code_check_char(inst.uscc[8:16]) == inst.uscc[16]
         assert uscc_check_char(inst.uscc[:17]) == inst.uscc[17]
         assert inst.uscc[2:8] == inst.region_code
 

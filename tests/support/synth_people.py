@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from classifiers.entities.resident_id import check_char
 from classifiers.entities.uscc import check_char as uscc_check
+from classifiers.entities.uscc import org_check_char
 
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = "伟芳娜敏静丽强磊军洋"
@@ -37,7 +38,9 @@ def make_mobile(i: int) -> str:
     return f"139{i:08d}"
 
 
-def make_uscc(body17: str = "91610900MA7000001") -> str:
+def make_uscc(body16: str = "91610900MA700000") -> str:
+    """A credit code from its first 16 characters: the organisation code's check, then the code's."""
+    body17 = body16 + org_check_char(body16[8:])
     return body17 + uscc_check(body17)
 
 
