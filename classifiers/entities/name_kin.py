@@ -1,7 +1,8 @@
 """A relative's name glued to the relation, the two a whole run: 户主张伟，妻子李娜，儿子张强 (a visit's
-household written out), 女婿王强。 A relation before a colon is a label (name_runs: 妻子：李娜), one
-glued to a name is read before what the relative does (name_heads: 妻子李娜务农), and 配偶, 长子 or
-其妻 glued to a name were read (name_runs); a run of 妻子, 儿子, 父亲… and the name alone was not.
+household written out), 女婿王强。; or a space or two apart, as members are listed in text (妻子 温桂香，
+长子 马小军). A relation before a colon is a label (name_runs: 妻子：李娜), one glued to a name is
+read before what the relative does (name_heads: 妻子李娜务农), and 配偶, 长子 or 其妻 glued to a name
+were read (name_runs); a run of 妻子, 儿子, 父亲… and the name alone was not.
 
 The evidence is the relation (``name_patterns.KIN_GLUED``) opening a CJK run and the rest of the run
 a name whole as at a run's head (``name_heads._head_name``: a listed surname, no place, household,
@@ -24,7 +25,7 @@ _HINT_RE: Final = re.compile(KIN_HINT)
 # What may end the run after a name, before a date or a place in digits (女儿李娜于2020年, 儿子张强在3组).
 _BEFORE_TIME: Final = frozenset("于在")
 # The relation and the name, a whole run (the character before the relation is checked apart).
-_KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})([{_CJK}]{{2,4}})(?![{_CJK}])")
+_KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})[ \t]{{0,2}}([{_CJK}]{{2,4}})(?![{_CJK}])")
 
 
 def may_contain(text: str) -> bool:

@@ -351,15 +351,15 @@ _RECORD_ENDS = ("男", "女", "身份", "证件号")
 _RECORD_GAP = frozenset(",，、;；|")
 
 # A record line without an ID number ("张伟，男，45岁", "张伟 女 72岁 低保", "张伟（男，1990年1月1日
-# 出生）", "张伟，男，汉族"): the whole CJK run before a gender standing alone, when an age, a
-# birth or a nationality follows the gender. _PROFILE_RE is the pre-check (and, without its
+# 出生）", "张伟，男，2015年生", "张伟，男，汉族"): the whole CJK run before a gender standing alone,
+# when an age, a birth (its year alone too) or a nationality follows the gender. _PROFILE_RE is the pre-check (and, without its
 # look-around, part of MAYBE_PATTERN); _PROFILE_NAME_RE reads the name before it.
 # (Whitespace written out, no escapes: RE2 reads PROFILE too, see MAYBE_PATTERN.)
 _SEPARATORS = " \t\n\r\x0b\x0c,，、;；|"
 
 PROFILE: str = (
     f"[男女]性?[{_SEPARATORS}）)]*(?:[0-9]{{1,3}}周?岁|[一二三四五六七八九十]{{1,3}}周?岁"
-    f"|[0-9]{{4}}(?:年|[-./])[0-9]{{1,2}}[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族|系)"
+    f"|[0-9]{{4}}(?:年(?:[0-9]{{1,2}})?|[-./][0-9]{{1,2}})[^，,;；\n]{{0,6}}生|[{_CJK}]{{1,3}}族|系)"
 )
 
 _PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
@@ -696,6 +696,12 @@ _ROLE_HINT_CORE = (
 # name_runs.may_follow_relation; for RE2 (scanner.MAYBE, MAYBE_PATTERN) it is part of ROLE_HINT.
 _RELATION_SEPARATORS = ":：(（【[〔"
 _KIN_LABELS = "|".join(sorted(KIN_LABELS, key=lambda word: (-len(word), word)))
+# A party's or a relative's label glued before a record line's name (入住人王桂英，女，82岁,
+# 被收养人刘思琪，女，2015年生): _PROFILE_NAME_RE reads a run of four at most, which the label
+# lengthens. The labels open the pattern, so that ``re`` skips to their first characters.
+_LABELLED_PROFILE_RE = re.compile(
+    rf"(?:{_KIN_LABELS}|{_CTX})([{_CJK}]{{2,4}})[{_SEPARATORS}]*[（(]?{_PROFILE_RE.pattern}"
+)
 # A count of persons may stand between the label and its colon (家庭成员3人：扎西、卓玛), in brackets
 # too (来访人（2人）：张伟、李娜: full-width brackets are ASCII once folded).
 _PERSON_COUNT = "(?:[(]?[0-9一二三四五六七八九十]{1,3}人[)]?)?"
@@ -885,11 +891,16 @@ SERVED_HINT: str = f"[给向为帮]予?[{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)
 # as it came (：) or folded (:).
 SPLIT_HINT: str = f"姓氏?[ \t]*[:=：][ \t]*[{_CJK}]{{1,2}}[ \t,;，；/|&]*名字?[ \t]*[:=：][ \t]*[{_CJK}]"
 
-# A relative's name glued to the relation, the two a whole run (name_kin.py: 户主张伟，妻子李娜，儿子张强):
-# the relation and the run's next two to four characters, and where it ends (RE2 reads it).
-# (配偶, 长子, 其妻 and their like were read there already: name_runs' glued relations.)
-KIN_GLUED: tuple[str, ...] = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "老伴", "儿媳", "女婿", "孙子", "孙女")
-KIN_HINT: str = f"(?:{'|'.join(KIN_GLUED)})[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
+# A relative's name glued to the relation, the two a whole run (name_kin.py: 户主张伟，妻子李娜，儿子张强),
+# or a space or two apart, as a household's members listed in text (妻子 温桂香，长子 马小军): the
+# relation, the run's next two to four characters, and where it ends (RE2 reads it).
+# (配偶, 其妻 and their like were read there already: name_runs' glued relations, and 配偶 is a
+# field's label, read before spaces too; 长子 glued too, not spaced.)
+KIN_GLUED: tuple[str, ...] = (
+    *("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "老伴", "儿媳", "女婿", "孙子", "孙女"),
+    *CHILD_PLACES,
+)
+KIN_HINT: str = f"(?:{'|'.join(KIN_GLUED)})[ \t]{{0,2}}[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
 
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"

@@ -46,6 +46,7 @@ from .name_patterns import (
     _DOTTED_RE,
     _FREE_RE,
     _IN_BRACKETS_RE,
+    _LABELLED_PROFILE_RE,
     _LEGACY_RUN,
     _LINE_ID_RE,
     _MAYBE_RE,
@@ -466,7 +467,7 @@ def _in_record_line(text: str, starts: set[int], records: list[re.Match[str]]) -
 
 def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
-    for match in _PROFILE_NAME_RE.finditer(text):
+    for match in (*_PROFILE_NAME_RE.finditer(text), *_LABELLED_PROFILE_RE.finditer(text)):
         candidate = match.group(1)
         if " " in candidate:  # 张 伟，男，80岁: a name padded to a roster's width, judged whole
             candidate = candidate.replace(" ", "")
@@ -477,6 +478,7 @@ def _profiles(text: str, starts: set[int]) -> list[tuple[int, int, float, str]]:
             # 扎西，男，45岁; 艾力·买买提，男
             and (is_name(candidate) or is_transliterated(candidate) or _DOTTED_RE.fullmatch(candidate) is not None)
             and candidate not in GROUP_WORDS
+            and not is_pseudonym(candidate)  # 特困人员张某，男，80岁: a case file's reference to no one
             and not address.is_place_name(candidate)
         ):
             # (a gender and 系, no age: 王秀英，女，系户主之母; no record line of an ID number's passes)

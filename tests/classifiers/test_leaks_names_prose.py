@@ -38,6 +38,13 @@ ID = make_id()
         "经查，张伟（男，1990年1月1日出生），汉族",
         "张伟，男，汉族，初中文化",
         "张伟|女|六十五岁|独居",
+        "张伟，男，2015年生",  # the year of birth alone (thirty-fifth session)
+        "张伟，女，1942年出生，住本村",
+        # a party's or a relative's label glued before the record line's name
+        "入住人张伟，女，82岁",
+        "被收养人张伟，女，2015年生",
+        "家庭成员张伟，男，1942年出生",
+        "负责人张伟，男，汉族",
         # roles in a case, categories of persons and relations before a name; a relation after it
         "男方：张伟，女方：李娜",
         "逝者张伟，享年80岁",
@@ -79,6 +86,11 @@ def test_names_in_text(text: str) -> None:
         ("韩城市 女 60岁 以上 1200人", "韩城市"),
         ("平均年龄，男，45岁", "平均年龄"),
         ("张家港，男子组，45岁", "张家港"),
+        ("性别，男，2015年生", "性别"),
+        ("入住人数，男，82岁以上", "入住人数"),
+        ("家庭成员王家庄，男，45岁", "王家庄"),
+        ("张某，男，80岁", "张某"),  # a case file's pseudonym
+        ("入住人李某某，女，82岁", "李某某"),
         ("男方和女方都同意", "和女方都"),
         ("当事人申请复议", "申请复议"),
         ("母亲节快乐", "母亲节快乐"),

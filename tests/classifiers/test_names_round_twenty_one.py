@@ -322,6 +322,12 @@ def test_the_strict_profile_hides_both_fields() -> None:
         ("孙女李娜、孙子张强", ["李娜", "张强"]),
         ("家庭成员：户主张伟，配偶李娜，长子张强", ["张伟", "李娜", "张强"]),  # caught before (name_runs)
         ("妻子李娜务农", ["李娜"]),  # caught before (务农 after it: name_heads)
+        # a space or two apart, as a household's members are listed in text (thirty-fifth session)
+        ("妻子 李娜，务农", ["李娜"]),
+        ("长子 张强，在外务工", ["张强"]),
+        ("儿子 张强 在读", ["张强"]),
+        ("妻子\u3000李娜", ["李娜"]),
+        ("户主 张伟\n妻子 李娜\n长女 王秀英", ["张伟", "李娜", "王秀英"]),
     ],
 )
 def test_a_relatives_name_glued_to_the_relation(text: str, secrets: list[str]) -> None:
@@ -357,6 +363,12 @@ def test_a_relatives_name_glued_to_the_relation(text: str, secrets: list[str]) -
         "孙女上学",
         "父亲李某",
         "次子张家港",
+        "妻子 无业",
+        "儿子 张家",
+        "父亲 母亲 儿子",
+        "长子 长女 次子",
+        "女儿 王某",
+        "妻子  在外务工",
     ],
 )
 def test_relations_glued_to_no_name_stay(text: str) -> None:
