@@ -60,7 +60,7 @@ _NUMERALS = "[一二三四五六七八九十百零〇]"
 _ESTATE_WORDS: Final = ("小区", "花园", "家园", "公寓")  # two characters each: _ESTATE_BUILDING_RE looks behind them
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 _ROAD_SPOT = (
-    "(?:交叉口|交汇处|十字路口|十字|路?口)?(?:[往向]?[东西南北]{1,2}(?:[0-9]{1,4}米)?(?:角|侧)?)?(?:路[东西南北])?"
+    "(?:交叉口|交汇处|十字路口|十字|路?口)?(?:[往向]?[东西南北]{1,2}(?!区)(?:[0-9]{1,4}米)?(?:角|侧)?)?(?:路[东西南北])?"
     rf"(?:的?[{_H}]{{1,8}}?{_ESTATE})?"
 )
 _COMPONENTS = {
@@ -78,7 +78,8 @@ _COMPONENTS = {
     # A lane off the road (西街北巷12号: 北巷12号 went out).
     # A place on the road that is no house number: its section (育才路东段12号), a crossing
     # (育才路与兴安路交叉口), a direction and a distance (往东50米, 东南角, 口南50米路西), and an estate
-    # right after them (交汇处的幸福家园): each went out after the masked road.
+    # right after them (交汇处的幸福家园): each went out after the masked road. A direction before 区
+    # is an estate's part, the building's (育才路东区3栋: 区3栋 was read as the building).
     "road": rf"{_SPACE}[{_H}0-9]{{1,10}}?(?:大道|路|街|巷|胡同)(?:[东西南北中]段)?"
     rf"(?:[{_H}]{{1,4}}?(?:路|街|巷|胡同)(?:[东西南北中]段)?)?{_ROAD_SPOT}",
     # Not the 号 of 号楼: 12号楼 is a building, and with 12号 taken as a number the parse stopped
@@ -163,14 +164,15 @@ _ESTATE_NAMED_RE = re.compile(
     rf"[{_H}A-Za-z](?:[{_H}0-9A-Za-z]|[ \u3000](?=[{_H}])){{1,10}}?(?=[ \u3000]?[0-9A-Za-z]{{1,4}}(?:号楼|栋|幢|座))"
 )
 # Not a clause's word after the address (住址：汉滨区已核实, 育才路88号的低保户).
-_ESTATE_ALONE_RE = re.compile(rf"(?![的了是在和与及等已未将被由从对向均])[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
+_NOT_AN_ESTATES_FIRST = "的了是在和与及等已未将被由从对向均"
+_ESTATE_ALONE_RE = re.compile(rf"(?![{_NOT_AN_ESTATES_FIRST}])[{_H}]{{2,10}}(?=$|[，,。；;、\s)）])")
 # An estate alone after a label with no district before it (家庭住址：锦华苑二期, 住址：幸福家园): by
 # the endings estates are named with, and maybe its phase or its part (二期, 东区), to the value's end,
 # a clause's point or a space. A label's other values (不详, 同上, 本村, 已核实) end in none of them.
 # (One string for the match and the pre-check's hint, LABELLED_HINT, which must read all it reads.)
 _ESTATE_NAMED_AND_ENDED = f"[{_H}]{{1,8}}(?:[苑园府湾寓城郡邸墅阁轩坊]|华庭|小区|新村|公馆|大厦|名都)"
 _ESTATE_ENDED_RE = re.compile(
-    rf"(?![的了是在和与及等已未将被由从对向均]){_ESTATE_NAMED_AND_ENDED}"
+    rf"(?![{_NOT_AN_ESTATES_FIRST}]){_ESTATE_NAMED_AND_ENDED}"
     rf"(?:[0-9{_NUMERALS[1:-1]}]{{1,2}}期)?(?:[东西南北中]区)?(?=$|[，,。；;、\s)）])"
 )
 # The levels an estate's name may follow to the value's end (北门社区锦华苑, 巴山东路28号锦华苑).
@@ -305,6 +307,12 @@ def find(text: str) -> list[tuple[int, int, float, str]]:
                 found.append((pos, named, 0.85, "context"))
                 last_end = named
                 continue
+        if not fine and how == "region" and parsed is not None and "county" in parsed.components:
+            estate = _estate_in_region(text, parsed)
+            if estate:
+                found.append((parsed.start, estate, 0.7, how))
+                last_end = estate
+                continue
         if parsed is None:
             if how == "context":
                 spaced = _spaced(text, pos)
@@ -375,15 +383,48 @@ def _estate_after(text: str, parsed: ParsedAddress, end: int) -> int:
 def _without_counted_buildings(text: str, parsed: ParsedAddress) -> ParsedAddress:
     """``parsed`` less a building that a word stands before, with no unit or room after it: in prose
     after a region it counts buildings as often as it names one (江北街道新建安置楼12栋, 恒口镇共有12栋
-    危房), where after a label it is the estate's (丈八街道绿地世纪城B区12栋)."""
+    危房), where after a label it is the estate's (丈八街道绿地世纪城B区12栋). An estate's part or
+    phase before it (育才小区东区3栋, 锦华苑二期5栋) counts none."""
     components = parsed.components
     building = components.get("building")
     if building is None or "unit" in components or "room" in components:
         return parsed
     if not "\u4e00" <= text[building[0]] <= "\u9fff":
         return parsed
+    digits = _BUILDING_NUMBER_RE.search(text, building[0], building[1])
+    if digits is not None and text[digits.start() - 1] in "区期":
+        return parsed
     rest = {level: span for level, span in components.items() if level != "building"}
     return ParsedAddress(parsed.start, max((end for _, end in rest.values()), default=parsed.start), rest)
+
+
+# What ends an office's name, no estate's (汉滨区民政局3号楼会议室: where staff meet, no one's home).
+# Not 院 alone: a compound's (家属院3号楼, 滨江大院5号楼) is someone's home.
+_OFFICES = ("局", "厅", "委", "办", "站", "所", "司", "政府", "中心", "学校", "医院", "法院", "学院", "银行")
+# Where a building's number begins in its span (its name before it: 育才小区东区3栋).
+_BUILDING_NUMBER_RE = re.compile("[0-9A-Za-z]")
+
+
+def _estate_in_region(text: str, parsed: ParsedAddress) -> int:
+    """The end of an estate of any name right after a region's levels down to a district, with no
+    label before them (北京市朝阳区望京西园三区312号楼1单元, 丰台区方庄芳古园一区5号楼): before its
+    building and the building's unit or room, or a building by its number (312号楼), 0 if none. The
+    levels read an estate only by 小区, 花园, 家园 or 公寓, and a building alone after a region's
+    word counts buildings in prose as often (恒口镇共有12栋危房)."""
+    named = _ESTATE_NAMED_RE.match(text, parsed.end)
+    if named is None or text[parsed.end] in _NOT_AN_ESTATES_FIRST or named.group().endswith(_OFFICES):
+        return 0
+    dwelling = parse_at(text, named.end())
+    if dwelling is None or "building" not in dwelling.components:
+        return 0
+    components = dwelling.components
+    if (
+        "unit" not in components
+        and "room" not in components
+        and not text.startswith("号楼", components["building"][1] - 2)
+    ):
+        return 0
+    return _closed(text, dwelling)
 
 
 def _closed(text: str, parsed: ParsedAddress) -> int:

@@ -117,6 +117,13 @@ def test_places_after_lives_at_that_are_no_address_stay(text: str, kept: str) ->
         # A city read as a name after 申请人 won over the address it begins.
         ("经核实，申请人安康市汉滨区大竹园镇东城社区第6村民小组", "第6村民小组"),
         ("经核实，申请人安康市汉阴县金城巷171号院1栋1703室", "1703室"),
+        # An estate of any name right after a district, before its building (thirty-fifth session);
+        # an estate's part or phase before a building, after a road too.
+        ("暂住于北京市朝阳区望京西园三区312号楼1单元", "望京西园"),
+        ("北京市丰台区方庄芳古园一区5号楼", "芳古园"),
+        ("安康市汉滨区家属院3号楼2单元", "家属院"),
+        ("汉滨区新城街道育才小区东区3栋", "东区3栋"),
+        ("汉滨区育才路东区3栋", "区3栋"),
     ],
 )
 def test_a_dwelling_in_an_estate_without_a_label_or_after_a_change(text: str, secret: str) -> None:
@@ -166,6 +173,11 @@ def test_a_name_before_an_address_both_masked(text: str, secrets: list[str]) -> 
         ("江北街道新建安置楼12栋，安置群众300户", "新建安置楼12栋"),
         ("恒口镇共有12栋危房需改造", "共有12栋危房"),
         ("江北街道办理了3栋房屋的登记", "办理了3栋房屋"),
+        ("汉滨区共有12栋危房", "共有12栋危房"),
+        # an office's building, no one's home; an estate's building alone, no unit, room or 号楼
+        ("在汉滨区民政局3号楼会议室召开", "民政局3号楼"),
+        ("汉滨区人民医院3号楼", "人民医院3号楼"),
+        ("汉滨区锦华苑二期5栋", "锦华苑二期5栋"),
         # A community's volunteers, not its group of households.
         ("阳光社区第一小组开展志愿活动", "阳光社区第一小组"),
         ("各社区第2组负责排查", "各社区第2组"),
