@@ -679,9 +679,10 @@ _PROSE_HINT = (
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
-# A name's length in brackets, after the opening one, or a number's label with the number left out
-# (_BRACKETED_RE's: 刘洋（身份证号略）); ROLE_HINT's and _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT})"
+# A name's length in brackets, after the opening one, a number's label with the number left out
+# (_BRACKETED_RE's: 刘洋（身份证号略）) or an age (王桂英（82岁）: name_runs.before_bracketed_relations);
+# ROLE_HINT's and _ROLE_BRACKETED_RE's.
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,3}}周?岁[{_CLOSE}])"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
@@ -881,6 +882,8 @@ SERVED_ACTS: tuple[str, ...] = (
     *("打电话", "打了电话", "致电", "购买", "买了", "安排", "垫付", "缴纳", "修缮", "联系"),
     # what a decision grants (给予覃桂芬一次性临时救助1000元, 给予张伟慰问金)
     *("一次性", "临时救助", "补助", "慰问"),
+    # a home's care of its residents (护理员给王桂英喂药, 为李秀兰测量血压, 帮张桂芝翻身)
+    *("喂药", "喂饭", "送药", "送餐", "送饭", "换药", "测量", "量血压", "测血压", "理发", "洗澡", "擦身", "翻身"),
 )
 # 给予 too, a decision's word for granting (给予覃桂芬…), as 给 and 予: opened by the class, ``re``
 # skips to its characters in C (opened by an alternation, 给予|[给向为帮], it did not: +65,000
