@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .name_lists import whole_run_name
+from .name_patterns import ADDRESSED_YOU
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -29,20 +30,24 @@ _GREETING_FIRST_RE = re.compile(rf"(?:您好|你好)[ ,!]*([{_CJK}]{{2,4}})(?![{
 # A letter's closing and the name signed under it (此致 张伟, 此致敬礼 李娜, 此致\n敬礼！\n王秀英): the
 # whole CJK run after it (full-width marks are ASCII once folded).
 _CLOSING_RE = re.compile(rf"此致[ \t\r\n]*(?:敬礼[!。.]?)?[ \t\r\n,]*([{_CJK}]{{2,4}})(?![{_CJK}])")
+# A decision's notice addressed to whom it decides for: the whole CJK run opening a line, a colon,
+# then what the notice tells them (刘洋：\n你于2024年3月提出的低保申请, 李娜：您的申请已受理).
+_SALUTED_RE = re.compile(rf"(?:^|[\n\r])[ \t]*([{_CJK}]{{2,4}})[ \t]*[:：][ \t\r\n]*{ADDRESSED_YOU}")
 # What follows a surname as an address, no given name (王先生, 李女士, 张大爷, 王老师).
 _ADDRESS_ENDS = ("先生", "女士", "老师", "大爷", "大妈", "阿姨", "师傅", "同志", "老人")
 
 
 def may_contain(text: str) -> bool:
     """Could ``text`` hold a salutation, a greeting or a mention? Substring tests."""
-    return "致" in text or "尊敬的" in text or "@" in text or "好" in text
+    return "致" in text or "尊敬的" in text or "@" in text or "好" in text or "你" in text or "您" in text
 
 
 def addressed_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names after a salutation or a mention (``_ADDRESSED_RE``), before or after a greeting
-    (``_GREETED_RE``, ``_GREETING_FIRST_RE``) or under a letter's closing (``_CLOSING_RE``), each its whole run."""
+    (``_GREETED_RE``, ``_GREETING_FIRST_RE``), under a letter's closing (``_CLOSING_RE``) or opening a
+    decision's notice (``_SALUTED_RE``), each its whole run."""
     found: list[tuple[int, int, float, str]] = []
-    for pattern in (_ADDRESSED_RE, _GREETED_RE, _GREETING_FIRST_RE, _CLOSING_RE):
+    for pattern in (_ADDRESSED_RE, _GREETED_RE, _GREETING_FIRST_RE, _CLOSING_RE, _SALUTED_RE):
         for match in pattern.finditer(text):
             if _addressed_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+addressed"))

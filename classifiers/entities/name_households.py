@@ -47,6 +47,15 @@ _KINDS_OF_HOUSEHOLD: Final = frozenset(
 )
 
 
+# What a decision writes before the household it decides on, in the same run (同意将刘洋家庭纳入最低生活
+# 保障, 拟同意刘洋户享受低保, 对刘洋家庭停发低保金, 决定对李娜户停保): the name is the rest of the run.
+# The longest first: 同意将 before 同意.
+_DECISIONS: Final = (
+    *("拟同意将", "同意将", "拟同意", "拟将", "决定将", "决定对", "现将"),
+    *("同意", "准予", "批准", "不予", "取消", "对", "将"),
+)
+
+
 def _word_starts(text: str) -> list[int]:
     """Where a household's word and what follows it (``HOUSEHOLD_HINT``) stand in ``text``: a find
     of 户 and of 家, and a match at each."""
@@ -74,6 +83,12 @@ def household_names(text: str) -> list[tuple[int, int, float, str]]:
             end -= 1  # 张伟一家3口人
         start = cjk_start(text, end)
         run = text[start:end]
-        if _head_name(run) and run not in _KINDS_OF_HOUSEHOLD:
+        if not _head_name(run):
+            decided = next((word for word in _DECISIONS if run.startswith(word)), "")
+            start += len(decided)
+            run = run[len(decided) :]
+            if not decided or not _head_name(run):
+                continue
+        if run not in _KINDS_OF_HOUSEHOLD:
             found.append((start, end, 0.85, "surname+household"))
     return found

@@ -667,6 +667,9 @@ PERSONAL_CAPTIONS: tuple[str, ...] = (
 # Their last two characters, for the pre-check: a match of PROSE_HINT_RE begins no more than one
 # character before the first of PROSE_FROM's (表, 书, 册, 案).
 CAPTION_TAILS = sorted({word[-2:] for word in (*HOUSEHOLD_CAPTIONS, *FORM_CAPTIONS)})
+# What a decision's notice tells its addressee after the salutation (你于…提出, 你户, 你家, 你（户）,
+# 您的申请): name_addressed reads the name before it.
+ADDRESSED_YOU = "[你您](?:于|的|家|户|[(（]户[)）]|提出|申请|因|已|在)"
 _PROSE_HINT = (
     f"{'|'.join(STAFF_TITLES)}|祖[父母]|侄[子女]|外甥|叔叔|伯[父母]|姑[姑妈]|舅[舅妈]|姨妈|婶婶"
     f"|哥哥|姐姐|弟弟|妹妹|儿媳|女婿|{VISITS}[{_CJK}]{{2,4}}(?:[ \t]?[一1等]|家)"
@@ -676,6 +679,8 @@ _PROSE_HINT = (
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
     f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)
+    # a decision's notice, addressed to whom it decides for (刘洋：\n你于2024年3月提出的低保申请)
+    f"|{ADDRESSED_YOU}"
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 

@@ -1,9 +1,11 @@
-"""Names in a care home's and a caseworker's daily records (thirty-fifth session): a staff member's
-name before whom an act is for (社工李娜为其办理, 护理员李娜给王桂英喂药: name_prose's verb heads), a
-resident's after 给, 为 or 帮 before a home's care (为李秀兰测量血压: SERVED_ACTS), a name before an
-age in brackets (王桂英（82岁）入住本院: name_runs.before_bracketed_relations), and a name before 为,
-给 … and 老人, the honorific another's (护理员李娜为老人喂药: the name was read as 李娜为, and 为 went
-out masked with it); and the look-alikes of each that must stay."""
+"""Names in a care home's and a caseworker's daily records and in a decision's notice (thirty-fifth
+session): a staff member's name before whom an act is for (社工李娜为其办理, 护理员李娜给王桂英喂药:
+name_prose's verb heads), a resident's after 给, 为 or 帮 before a home's care (为李秀兰测量血压:
+SERVED_ACTS), a name before an age in brackets (王桂英（82岁）入住本院:
+name_runs.before_bracketed_relations), a name before 为, 给 … and 老人, the honorific another's
+(护理员李娜为老人喂药: the name was read as 李娜为, and 为 went out masked with it), and the
+addressee opening a decision's notice (刘洋：\n你于…提出的申请: name_addressed._SALUTED_RE); and the
+look-alikes of each that must stay."""
 
 from __future__ import annotations
 
@@ -72,3 +74,27 @@ def test_care_records_without_a_name_stay(text: str) -> None:
 
 def test_the_caseworker_sees_the_surname_and_the_preposition() -> None:
     assert out("护理员李娜为老人喂药", "text/plain", "caseworker") == "护理员李**为老人喂药"
+
+
+# A decision's notice opens with whom it decides for, a colon and what it tells them (thirty-fifth
+# session: name_addressed._SALUTED_RE).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刘洋：你于2024年3月提出的低保申请",
+        "最低生活保障决定书\n刘洋：\n    你于2024年3月10日提出的申请，经审核",
+        "刘洋：您的申请已受理",
+        "刘洋：你户不符合条件",
+        "刘洋：你（户）申请的临时救助",
+    ],
+)
+def test_the_addressee_of_a_decisions_notice(text: str) -> None:
+    leaks(text, ["刘洋"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["备注：你于3月来访", "说明：您的申请已受理", "通知：你户不符合条件", "各位居民：你们好"],
+)
+def test_a_label_before_you_stays(text: str) -> None:
+    unchanged(text)

@@ -117,6 +117,11 @@ def test_a_categorys_household_words_alone_stay(text: str) -> None:
         ("张伟户已纳入低保", "张伟"),
         ("经评议，李娜家庭不符合条件", "李娜"),
         ("刘洋户被取消低保资格", "刘洋"),
+        # a decision's words before the household, in the same run (thirty-fifth session)
+        ("经审核，同意将刘洋家庭纳入最低生活保障范围", "刘洋"),
+        ("拟同意王秀英户享受低保，保障人口3人", "王秀英"),
+        ("对刘洋家庭停发低保金", "刘洋"),
+        ("决定对李娜户停保", "李娜"),
     ],
 )
 def test_a_households_head_before_a_finding_is_masked(text: str, name: str) -> None:
@@ -135,6 +140,11 @@ def test_a_households_head_before_a_finding_is_masked(text: str, name: str) -> N
         "用户已申请",
         "农户因病致贫",
         "一户一档",
+        "同意将申请家庭纳入低保",
+        "对该户停发低保金",
+        "对困难家庭纳入低保",
+        "同意将张家港户纳入",
+        "拟同意平安家庭3人",
     ],
 )
 def test_a_kind_of_household_before_a_finding_stays(text: str) -> None:
