@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import re2
 
-from . import base64text, file_names, tokens, urls
+from . import base64text, file_names, hextext, tokens, urls
 from .detect import ADDRESS_COLUMN, LABEL_HINT
 from .digit_runs import digit_runs
 from .entities import embedded_file, person_name, resident_id, uscc
@@ -49,7 +49,7 @@ _USCC: Final = re.compile(uscc.PATTERNS[0].regex)
 # costs a few µs per call, so values and short columns stay with ``re``. Same language
 # (no look-arounds or back-references in MAYBE): tests/classifiers/test_columns.py.
 # With a photo's or scan's base64 (entities/embedded_file.py) and a value that may be text in
-# base64 (base64text.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
+# base64 or hex (base64text.py, hextext.py), a URL with an escape or a name in it (urls.py) and a JWT or a data URI
 # (tokens.py), HTML's numeric character references (run.Run._referenced) and a name under a
 # field name (detect.LABEL_HINT) in the same pass.
 # A value that is an XML or HTML document (run.Run._markup): its element names are evidence.
@@ -60,7 +60,7 @@ _MARKUP: Final = re.compile(MARKUP_HINT)
 # mapped back to character offsets by a pass over the bytes up to its end, which for a
 # column matched whole (a keyed column's clean shape) cost twice the search itself.
 _MAYBE_RE2: Final = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}|{file_names.COLUMN_HINT}".encode()
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{hextext.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}|{file_names.COLUMN_HINT}".encode()
 )
 # Characters. An RE2 call costs 1-2 µs; ``re``'s checks cost a few µs per 100 characters of a
 # column of short values (the base64 check goes value by value): an export's column of 1,300
@@ -88,6 +88,7 @@ def maybe(joined: str) -> bool:
             may_hold(joined)
             or embedded_file.may_contain(joined)
             or base64text.may_contain(joined)
+            or hextext.may_contain(joined)
             or urls.may_contain(joined)
             or tokens.may_contain(joined)
             or "&#" in joined  # HTML's numeric character references (run.Run._referenced)
@@ -210,6 +211,7 @@ def business_clean(joined: str) -> bool:
         or (grouped and _GROUPED_17.search(joined) is not None)
         or embedded_file.may_contain(joined)
         or base64text.may_contain(joined)  # an opaque cursor may be a JSON document in base64
+        or hextext.may_contain(joined)  # an identifier in hex (3631…: an ID number's digits)
     ):
         return False
     if not grouped and joined.isascii() and joined.replace(SEPARATOR, "").isdigit():

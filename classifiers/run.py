@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from policies.masking import REDACTED, MaskingProfile  # at run time: mypyc reads the annotations
 
-from . import base64text, markup_text, tokens, urls
+from . import base64text, hextext, markup_text, tokens, urls
 from .columns import SEPARATOR
 from .detect import Detector, Plan
 from .detections import Detections
@@ -202,9 +202,14 @@ class Run(RegionNotes):
             table = self._table(value)
             if table is not None:
                 return table
+        hexed = hextext.decoded(value)
+        if hexed is not None:
+            new = self._decoded_text(hexed.text, plan, record, path)
+            return [] if new is None else [(0, len(value), hextext.encoded(new, hexed.upper))]
         encoded = base64text.decoded(value)
         if encoded is not None:
-            return self._encoded(value, encoded, plan, record, path)
+            new = self._decoded_text(encoded.text, plan, record, path)
+            return [] if new is None else [(0, len(value), base64text.encoded(new, encoded.url_safe, encoded.padded))]
         if "&#" in value:
             referenced = self._referenced(value, plan, record, path)
             if referenced is not None:
@@ -398,12 +403,10 @@ class Run(RegionNotes):
         out.sort()
         return out
 
-    def _encoded(
-        self, value: str, inner: base64text.Decoded, plan: Plan, record: int, path: Ref
-    ) -> list[tuple[int, int, str]]:
-        """The edit of a value that is text in base64: the text inspected (a JSON document
-        walked as one), masked and encoded again as a whole."""
-        text = inner.text
+    def _decoded_text(self, text: str, plan: Plan, record: int, path: Ref) -> str | None:
+        """The masked text of a value that is text in base64 or hex (a JSON document walked as
+        one, a CSV export as a table), which the caller encodes again as a whole; None when
+        nothing in it changed."""
         walk = self.json_text
         new = walk(self, text) if walk is not None and text.lstrip()[:1] in ("{", "[") else None
         if new is None and "\n" in text and self._table_text(text):  # a CSV export in base64
@@ -411,9 +414,7 @@ class Run(RegionNotes):
             new = table[0][2] if table else None if table is None else text
         if new is None:
             new = self.value(text, plan, record, path, True)
-        if new is None or new == text:
-            return []
-        return [(0, len(value), base64text.encoded(new, inner.url_safe, inner.padded))]
+        return None if new is None or new == text else new
 
     def keyed_column(
         self,

@@ -24,7 +24,7 @@ import re
 from typing import Final, NamedTuple
 from urllib.parse import quote
 
-from . import base64text, urls
+from . import base64text, hextext, urls
 from .structured import unquote_escapes
 
 # Header and claims are JSON objects: their base64url begins "eyJ" ('{"').
@@ -229,7 +229,12 @@ def encoded(wrapped: Wrapped, new: str) -> str:
 
 
 def plain(value: str) -> bool:
-    """Is ``value`` read only as it is written: no text in base64 (``base64text``), no URL
-    with pieces to read decoded (``urls``), no JWT or data URI? Only a plain value in which
-    detection found nothing may be remembered as clean (``Detections.detected``)."""
-    return base64text.decoded(value) is None and not urls.pieces(value) and not found(value)
+    """Is ``value`` read only as it is written: no text in base64 or hex (``base64text``,
+    ``hextext``), no URL with pieces to read decoded (``urls``), no JWT or data URI? Only a plain
+    value in which detection found nothing may be remembered as clean (``Detections.detected``)."""
+    return (
+        base64text.decoded(value) is None
+        and hextext.decoded(value) is None
+        and not urls.pieces(value)
+        and not found(value)
+    )

@@ -4,7 +4,7 @@ import json
 import random
 import re
 
-from classifiers import base64text, columns
+from classifiers import base64text, columns, hextext
 from classifiers.columns import business_clean, join
 from classifiers.entities import embedded_file, resident_id, uscc
 from classifiers.inspect import Inspector
@@ -44,7 +44,12 @@ _OLD_SEP = re.compile(f"(?<=[0-9]){columns._GROUPING}+(?=[0-9])")
 def _old_business_clean(joined: str) -> bool:
     if not columns._hit(columns._BUSINESS_ANY_RE2.search, joined):
         return True
-    if _OLD_MAYBE.search(joined) is not None or embedded_file.may_contain(joined) or base64text.may_contain(joined):
+    if (
+        _OLD_MAYBE.search(joined) is not None
+        or embedded_file.may_contain(joined)
+        or base64text.may_contain(joined)
+        or hextext.may_contain(joined)  # (thirty-fifth session: text in hex)
+    ):
         return False
     texts = [joined]
     if _OLD_SEP.search(joined) is not None:
