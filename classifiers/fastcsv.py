@@ -24,6 +24,7 @@ from .csvnames import masked_mobiles, names_beside_numbers
 from .detect import Plan
 from .entities import person_name
 from .entities.name_patterns import NEXT_LABELS
+from .jsonbanks import ACCOUNT_KEY, ACCOUNT_KEYS, banked
 from .name_headings import _pivot_by_person, name_shaped
 from .nameparts import KEYS as NAME_PART_KEYS
 from .nameparts import columns as name_columns
@@ -354,6 +355,7 @@ class _Walker:
         (a "/" in the block)?"""
         changed: list[tuple[int, list[int], list[str | None]]] = []
         header = self.header
+        bank = banked(header)  # 户名,开户行,账号: 账号 is the bank's account (jsonbanks.py)
         labelled = self._labelled_rows(width, cells)
         for col in range(width):
             if col in labelled:
@@ -372,7 +374,7 @@ class _Walker:
             labels = col == self.label_col and self.turned
             name = header[col] if col < len(header) and header[col] and not labels else None
             present, values = cells(col)
-            plan = self._plan_of(name)
+            plan = self._plan_of(ACCOUNT_KEY if bank and name in ACCOUNT_KEYS else name)
             if plan.info is not None and plan.info.region:
                 self._regions(values, plan.info.region_code_only, present)
             if plan.info is not None and plan.info.region_part and self._region_part is not None:

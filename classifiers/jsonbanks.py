@@ -1,4 +1,5 @@
-"""A bank's account in a member beside the bank's, for the JSON walk (``fastjson.ColumnWalker``).
+"""A bank's account in a member beside the bank's, for the JSON walk (``fastjson.ColumnWalker``),
+and in a CSV export's column beside the bank's (``fastcsv``: 户名,开户行,账号, a payment sheet).
 
 ``{"khh": "中国农业银行城关支行", "zh": "6221…"}``: ``zh`` alone is no account's key (组号, 证号 and 账号
 share its initials), nor is ``账号`` (a login's as often); beside a member naming the account's bank

@@ -209,3 +209,33 @@ def test_english_look_alikes_stay(text: str) -> None:
 @pytest.mark.parametrize("label", ["备注", "汉阴县", "合计"])
 def test_a_padded_label_or_place_before_an_id_number_stays(label: str) -> None:
     in_clear(f"  {label}  {ID}", label)
+
+
+# A payment sheet's columns (thirty-fifth session): 账号 beside a column naming the account's bank is
+# the bank's account, as in a JSON object (fastcsv, jsonbanks).
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"户名,开户行,账号,金额\n张伟,农业银行城关支行,{ACCOUNT},580\n李娜,信用社,{ACCOUNT},600\n",
+        f'户名,开户行,账号,备注\n"张伟","农业银行城关支行","{ACCOUNT}","a,b"\n',
+        f"户名\t开户银行\t帐号\n张伟\t农业银行\t{ACCOUNT}\n",
+        f"xm,khh,zh\n张伟,农商行,{ACCOUNT}\n",
+    ],
+)
+def test_an_account_beside_its_banks_column_is_masked(body: str) -> None:
+    for role in ROLES:
+        masked = out(body, "text/csv", role)
+        assert ACCOUNT not in masked and "张伟" not in masked, (role, masked)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"序号,账号,金额\n1,{ACCOUNT},580\n",  # no bank's column: 账号 says nothing alone
+        "户名,开户行,账号\n,农商行,admin\n",
+        f"开户行,zzh\n农商行,{ACCOUNT}\n",
+    ],
+)
+def test_an_account_without_its_banks_column_stays(body: str) -> None:
+    for role in ROLES:
+        assert out(body, "text/csv", role) == body, role
