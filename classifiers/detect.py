@@ -101,6 +101,11 @@ _LATIN_LABELLED = re.compile(
 # ``xm=Zhang Wei&sfzh=…``): the key's catalog entry and is_latin_name decide, as in JSON.
 _LATIN_KEYED = re.compile(rf"""(?<![\w$])([A-Za-z_][\w$]*)["']?[ \t]*[:=][ \t]*["']?({_LATIN_NAME})""")
 _LATIN_LABEL_HINT: Final = re.compile(f"[:：=][ \t\u3000]*[\"']?[{_LATIN_LETTER}]")
+# A name label and spaces only before the name (姓名 Li Na，性别 女: a form pasted as text, its colons
+# lost): found from the spaces before a letter, the label the whole CJK run before them, and the
+# name one with a pinyin surname (is_latin_name's test for a weak key: 姓名 English Name stays).
+_SPACES_BEFORE_LETTER: Final = re.compile(f"[ \t\u3000]+(?=[{_LATIN_LETTER}])")
+_LATIN_NAME_RE: Final = re.compile(_LATIN_NAME)
 
 
 def holds_label_mark(text: str) -> bool:
@@ -191,7 +196,9 @@ class Detector:
         """(key, start, end) of each name written under a name key in ``text``, and under a key
         of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
-        if not holds_label_mark(text):  # every shape holds a mark
+        if not text.isascii() and (" " in text or "\u3000" in text or "\t" in text):
+            found += self._latin_spaced(text)
+        if not holds_label_mark(text):  # every other shape holds a mark
             return found
         # Two searches, each from its class of separators: joined in one pattern, neither
         # class led the search (the corpus document +0.6 %).
@@ -226,6 +233,27 @@ class Detector:
         if logged:  # in order and apart, as the walkers cut the text
             found.sort(key=lambda item: item[1])
             found = [item for i, item in enumerate(found) if i == 0 or item[1] >= found[i - 1][2]]
+        return found
+
+    def _latin_spaced(self, text: str) -> list[tuple[str, int, int]]:
+        """(key, start, end) of each name in Latin letters after a Chinese name label and spaces
+        (``姓名 Li Na``, ``户主 Wang Xiuying 男``)."""
+        found: list[tuple[str, int, int]] = []
+        for spaces in _SPACES_BEFORE_LETTER.finditer(text):
+            start = end = spaces.start()
+            while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or "\u3400" <= text[start - 1] <= "\u4dbf"):
+                start -= 1
+            if not 2 <= end - start <= 12:
+                continue
+            info = self.key_info(text[start:end])
+            name = _LATIN_NAME_RE.match(text, spaces.end())
+            if (
+                info is not None
+                and info.entity == person_name.ENTITY
+                and name is not None
+                and is_latin_name(name.group().rstrip(), require_surname=True)
+            ):
+                found.append((text[start:end], name.start(), name.end()))
         return found
 
     def _latin_labelled(self, text: str) -> list[tuple[str, int, int]]:

@@ -250,6 +250,12 @@ def test_a_list_after_a_staff_name_stops_at_no_name(text: str, kept: str) -> Non
         ("姓名：Zhang Wei，性别：男", ["Zhang Wei"], "性别：男"),
         ("申请人姓名: Ouyang Nana 电话：13912345678", ["Ouyang", "Nana"], "申请人姓名"),
         ("监护人：Tashi Dorje", ["Tashi", "Dorje"], "监护人："),
+        # spaces for the colon, a form pasted as text (thirty-fifth session): a pinyin surname required
+        ("姓名 Li Na，性别 女", ["Li Na"], "性别 女"),
+        ("申请人 Zhang Wei", ["Zhang", "Wei"], "申请人 "),
+        ("户主 Wang Xiuying 男", ["Xiuying"], " 男"),
+        ("姓名\u3000ZHANG WEI", ["ZHANG", "WEI"], "姓名"),
+        ("姓名 Li Na 性别 女 年龄 45", ["Li Na"], "性别 女 年龄 45"),
     ],
 )
 def test_a_latin_name_after_a_chinese_label_goes(text: str, secrets: list[str], kept: str) -> None:
@@ -265,6 +271,11 @@ def test_a_latin_name_after_a_chinese_label_goes(text: str, secrets: list[str], 
         "联系人：zhang",
         "单位名称：Huawei Technologies",
         "来源：Excel导入",
+        "姓名 English Name",
+        "姓名 ID 性别 年龄",
+        "使用 App 办理",
+        "户主 Tashi Dorje",  # no pinyin surname after spaces alone
+        "单位名称 Huawei Technologies",
     ],
 )
 def test_latin_words_after_a_chinese_label_stay(text: str) -> None:
