@@ -51,6 +51,9 @@ _KIN_AFTER = _KIN_JOINS | {"老伴"}
 # A relation before the name at a run's head, before a word of ``HEAD_PROSE`` (侄子冯志强每月探望,
 # 孙女李娜外出务工): the relative, named.
 _KIN_BEFORE = _KIN_AFTER | frozenset(word for word in PROSE_KIN if len(word) == 2)
+# What opens a clause before a relation at a run's head (其中妻子温桂香患精神残疾, 另有儿子张强在外务工,
+# 家中老伴王秀英卧床): the relation and the name follow, as at a run's head.
+OPENERS = ("其中", "另有", "还有", "以及", "家中", "现有")
 # The words of ``HEAD_WORDS`` a relative's name goes before, as before one of ``HEAD_PROSE``.
 _KIN_WORDS_AFTER = frozenset("因于系患")
 # A certificate's or a letter's opening before the name it is about (兹证明贾玉林系我村村民).
@@ -230,6 +233,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
             return True  # 今与张伟联系 (not 已审核: 今, 已 and 曾 only before a preposition)
         if size >= 4 and text[start] == "兹":
             return True  # 兹证明张伟系我村村民, 兹有李娜前来办理 (_CERTIFYING)
+        if size >= 6 and text[start : start + 2] in OPENERS and text[start + 2 : start + 4] in _KIN_BEFORE:
+            return True  # 其中妻子温桂香患精神残疾
     return False
 
 
@@ -258,6 +263,8 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
         if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:
             start += 1  # 今与张伟联系: when, then the preposition
+        if end - start >= 6 and text[start : start + 2] in OPENERS and text[start + 2 : start + 4] in _KIN_BEFORE:
+            start += 2  # 其中妻子温桂香患病: the clause's opening, then the relative
         if text[start] == "兹":  # a certificate's opening (兹证明贾玉林系我村村民, 兹有张伟前来办理)
             opening = next((word for word in _CERTIFYING if text.startswith(word, start)), "")
             if opening and end - start - len(opening) >= 2:

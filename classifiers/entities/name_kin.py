@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .name_heads import _head_name
+from .name_heads import OPENERS, _head_name
 from .name_patterns import KIN_GLUED, KIN_HINT
+from .name_tests import cjk_at
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(KIN_HINT)
@@ -33,13 +34,20 @@ def may_contain(text: str) -> bool:
     return _HINT_RE.search(text) is not None
 
 
+def _opened(text: str, start: int) -> bool:
+    """Does what opens a clause (``name_heads.OPENERS``) open the run before ``start``?"""
+    return text[start - 2 : start] in OPENERS and not (start > 2 and cjk_at(text, start - 3))
+
+
 def kin_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names glued after a relation that opens a whole run: (start, end, score, evidence)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _KIN_RE.finditer(text):
         start = match.start()
-        if start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or "\u3400" <= text[start - 1] <= "\u4dbf"):
-            continue  # 户主之妻子李娜: the run opens before the relation
+        # 户主之妻子李娜: the run opens before the relation; unless with what opens a clause (其中妻子李娜,
+        # 另有儿子张强)
+        if start > 0 and cjk_at(text, start - 1) and not _opened(text, start):
+            continue
         run, end = match.group(1), match.end(1)
         if run[-1] in _BEFORE_TIME and _head_name(run[:-1]):
             end -= 1  # 女儿李娜于2020年出嫁: 于 before the date is no part of the name

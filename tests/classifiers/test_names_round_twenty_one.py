@@ -328,6 +328,12 @@ def test_the_strict_profile_hides_both_fields() -> None:
         ("儿子 张强 在读", ["张强"]),
         ("妻子\u3000李娜", ["李娜"]),
         ("户主 张伟\n妻子 李娜\n长女 王秀英", ["张伟", "李娜", "王秀英"]),
+        # what opens a clause before the relation (thirty-fifth session)
+        ("其中妻子温桂香患精神残疾", ["温桂香"]),
+        ("家中妻子温桂香患病", ["温桂香"]),
+        ("另有儿子张强在外务工", ["张强"]),
+        ("其中儿子张强，在外务工", ["张强"]),
+        ("以及妻子温桂香", ["温桂香"]),
     ],
 )
 def test_a_relatives_name_glued_to_the_relation(text: str, secrets: list[str]) -> None:
@@ -369,6 +375,11 @@ def test_a_relatives_name_glued_to_the_relation(text: str, secrets: list[str]) -
         "长子 长女 次子",
         "女儿 王某",
         "妻子  在外务工",
+        "其中妻子患病",
+        "家中老伴卧床",
+        "其中儿子在外务工",
+        "现有子女3人",
+        "还有女儿未婚",
     ],
 )
 def test_relations_glued_to_no_name_stay(text: str) -> None:
