@@ -256,6 +256,25 @@ def test_a_unit_a_login_or_a_status_under_a_holders_or_a_heads_key_stays() -> No
     )
 
 
+# A record's author as Java admin frameworks spell it and an institution's legal representative or
+# head (thirty-fifth session): a surname required.
+@pytest.mark.parametrize(
+    "key",
+    [
+        *("createBy", "updateBy", "modifyBy", "createName", "updateName", "createUserName"),
+        *("updateUserName", "legalPerson", "legalRepresentative", "fddbr", "法定代表人", "principal"),
+    ],
+)
+def test_a_name_under_an_authors_or_a_representatives_key_is_masked(key: str) -> None:
+    json_leaks({key: "周敏", "id": 1}, ["周敏"])
+
+
+def test_a_login_or_a_unit_under_an_authors_or_a_representatives_key_stays() -> None:
+    unchanged_json(
+        {"createBy": "admin", "updateBy": "1", "legalPerson": "汉滨区民政局", "principal": "ROLE_ADMIN", "fddbr": "无"}
+    )
+
+
 @pytest.mark.parametrize("key", ["accountNumber", "zhhm", "账户号码", "账户号"])
 def test_an_account_failing_luhn_under_an_accounts_number_key_is_masked(key: str) -> None:
     json_leaks({key: "6228480012345678901"}, ["00123456"])
