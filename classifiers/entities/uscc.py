@@ -73,9 +73,8 @@ def validate(text: str) -> bool | None:
         return False
     if code[0] not in _AUTHORITIES or not code[2:4].isdigit() or int(code[2:4]) not in _REGIONS:
         return False
-    if org_check_char(code[8:16]) != code[16]:
-        return False
-    return check_char(code[:17]) == code[17] or False
+    # (the code's own check first: one C-level conversion, where the organisation code's is a loop)
+    return (check_char(code[:17]) == code[17] and org_check_char(code[8:16]) == code[16]) or False
 
 
 SPEC: EntitySpec = EntitySpec(ENTITY, PATTERNS, CONTEXT, validate)
