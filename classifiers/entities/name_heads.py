@@ -79,6 +79,10 @@ _NOT_HEADS = frozenset(
         " 高兴"
         # a clock's time after its digits (上午10时许来访, 10时左右来到: 时许 was masked)
         " 时许 时左右 时整 时后 时前"
+        # words of a name's shape before 的 and a case's or a person's word (常规的申请流程, 文明的家庭:
+        # name_owned.names_before_of)
+        " 常规 文明 华人 何种 毛病 周年 齐全 江边 江河 陆地 宁静 武装 叶子 包保 乔迁 贺喜 谢谢 苏醒 戴着"
+        " 路边 路旁 路口 路上 田边 池边 房前 秦岭 方圆 金色 白色 黄色 蓝色 高层 余粮"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.

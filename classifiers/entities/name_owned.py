@@ -13,8 +13,16 @@ holds 名下 for the scanner's.
 
 from __future__ import annotations
 
+import re
+
+from .name_addressed import _ADDRESS_ENDS
+from .name_heads import _head_name
 from .name_lists import tail_whole
+from .name_patterns import OWNED_OF
 from .name_tests import cjk_start
+
+# 的 and what is the person's after it.
+_OF_RE = re.compile(f"的(?:{'|'.join(OWNED_OF)})")
 
 
 def owned_names(text: str) -> list[tuple[int, int, float, str]]:
@@ -27,4 +35,25 @@ def owned_names(text: str) -> list[tuple[int, int, float, str]]:
         if size:
             found.append((at - size, at, 0.85, "surname+owned"))
         at = text.find("名下", at + 2)
+    return found
+
+
+def may_own(text: str) -> bool:
+    """Could ``text`` hold a name before 的 and what is the person's (``OWNED_OF``)?"""
+    return "的" in text and _OF_RE.search(text) is not None
+
+
+def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
+    """The names before 的 and what is the person's (张伟的低保申请已受理, 刘洋的母亲反映), each the
+    whole CJK run before 的, a name as at a run's head (``name_heads._head_name``: a listed
+    surname, no place, household, pseudonym or prose word): 申请人的低保申请, 该户的房屋, 严格的
+    申请, 王某的申请 and 王女士的女儿 stay, and so does a name inside a longer run (核实王秀英的银行卡: a verb's object
+    is read elsewhere or not at all)."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _OF_RE.finditer(text):
+        at = match.start()
+        start = cjk_start(text, at)
+        run = text[start:at]
+        if _head_name(run) and not run.endswith(_ADDRESS_ENDS):  # 王女士的女儿: a surname and an address
+            found.append((start, at, 0.85, "surname+owned"))
     return found

@@ -285,6 +285,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
                 found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "名下" in text:  # 经查刘洋名下有房产: whose property (the test spares most values a call)
         found += name_owned.owned_names(text)
+    if name_owned.may_own(text):  # 张伟的低保申请已受理: whose case
+        found += name_owned.names_before_of(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text, heads):

@@ -1,6 +1,7 @@
-"""A name before 名下 (经查刘洋名下有房产: name_owned.py), after the labels of who collected a payment
-for someone or in another's place (代领人, 冒领人) and after 致电; and the words before 名下, after
-those labels and after 致电 that must stay."""
+"""A name before 名下 (经查刘洋名下有房产: name_owned.py) or before 的 and what is the person's
+(张伟的低保申请), after the labels of who collected a payment for someone or in another's place
+(代领人, 冒领人) and after 致电; and the words before 名下 and 的, after those labels and after 致电
+that must stay."""
 
 from __future__ import annotations
 
@@ -36,6 +37,50 @@ def test_a_name_before_its_property_is_masked(text: str, name: str) -> None:
     ],
 )
 def test_a_word_before_its_property_stays(text: str) -> None:
+    unchanged(text)
+
+
+# A name before 的 and what is the person's: a case, a benefit, papers, property or kin (thirty-fifth
+# session: name_owned.names_before_of), the whole run before 的.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("张伟的低保申请已受理", "张伟"),
+        ("王秀英的银行卡被冻结", "王秀英"),
+        ("刘洋的母亲反映", "刘洋"),
+        ("经查，张伟的房产2处", "张伟"),
+        ("欧阳娜娜的监护人为其祖母", "欧阳娜娜"),
+        ("李娜的养老金已停发", "李娜"),
+        ("张伟的母亲长期患病", "张伟"),  # round ten kept it as a look-alike: the relative unnamed
+    ],
+)
+def test_a_name_before_what_is_the_persons_is_masked(text: str, name: str) -> None:
+    leaks(text, [name])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人的低保申请",
+        "该户的房屋",
+        "严格的申请审核",
+        "王某的申请",
+        "常规的申请流程",
+        "文明的家庭",
+        "路边的房屋",
+        "低保户的家庭",
+        "大家的申请",
+        "群众的低保",
+        "老人的子女",
+        "本人的身份证",
+        "全体村民的户口",
+        "白色的车辆",
+        "高层的房屋",
+        "王女士的女儿",
+        "张大爷的儿子",
+    ],
+)
+def test_a_word_before_what_is_the_persons_stays(text: str) -> None:
     unchanged(text)
 
 
