@@ -18,11 +18,11 @@ import re
 from .name_addressed import _ADDRESS_ENDS
 from .name_heads import _head_name
 from .name_lists import tail_whole
-from .name_patterns import OWNED_OF
+from .name_patterns import OWNED_HINT as OWNED_HINT
 from .name_tests import cjk_start
 
 # 的 and what is the person's after it.
-_OF_RE = re.compile(f"的(?:{'|'.join(OWNED_OF)})")
+_OF_RE = re.compile(OWNED_HINT)
 
 
 def owned_names(text: str) -> list[tuple[int, int, float, str]]:

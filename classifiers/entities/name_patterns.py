@@ -65,16 +65,20 @@ CONTEXT: tuple[str, ...] = (
     "本人",
 )
 
+# What the phrases that name someone contain (see _PHRASE_RE; 名下: name_owned.py): for the scanner's
+# pre-check.
+PHRASES: tuple[str, ...] = ("名字", "叫", "名下")
 # What is a person's that a remark writes after the name and 的 (张伟的低保申请已受理, 王秀英的银行卡被
-# 冻结, 刘洋的母亲反映: name_owned.py): a case, a benefit, papers, property, kin.
+# 冻结, 刘洋的母亲反映: name_owned.py): a case, a benefit, papers, property, kin. Not among PHRASES:
+# 的 stands in most remarks, and as a context word's first character it sent them to MAYBE's
+# search (+50,000 instructions an inspection of the corpus document); the values' pre-checks ask
+# name_owned.may_own last, and RE2's patterns read OWNED_HINT.
 OWNED_OF: tuple[str, ...] = (
     *("低保", "特困", "临时救助", "救助金", "养老金", "补贴", "津贴", "申请", "档案", "材料", "户籍"),
     *("户口", "身份证", "银行卡", "存折", "账户", "房屋", "房产", "车辆", "病情", "家庭", "家属"),
     *("母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "子女", "配偶", "监护人", "老伴"),
 )
-# What the phrases that name someone contain (see _PHRASE_RE; 名下 and 的 before what is the
-# person's: name_owned.py): for the scanner's pre-check.
-PHRASES: tuple[str, ...] = ("名字", "叫", "名下", *(f"的{word}" for word in OWNED_OF))
+OWNED_HINT: str = f"的(?:{'|'.join(OWNED_OF)})"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -838,7 +842,6 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}|{LIST_JOINED}"
 _CONTEXT_PATTERN = (
     f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
     f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
-    f"|的(?:{'|'.join(OWNED_OF)})"  # whose case or kin (张伟的低保申请: name_owned.py)
 )
 
 # A name spaced out character by character with no label (王 秀 英 已领取: name_spaced.py): a lone
@@ -920,7 +923,7 @@ KIN_HINT: str = f"(?:{'|'.join(KIN_GLUED)})[ \t]{{0,2}}[{_CJK}]{{2,4}}(?:[^{_CJK
 
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

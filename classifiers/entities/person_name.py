@@ -597,6 +597,7 @@ def may_contain(text: str) -> bool:
         or name_split.may_contain(text)
         or name_kin.may_contain(text)
         or name_households.may_contain(text)
+        or name_owned.may_own(text)
     )
 
 
