@@ -105,13 +105,20 @@ _LATIN_LABEL_HINT: Final = re.compile(f"[:：=][ \t\u3000]*[\"']?[{_LATIN_LETTER
 # lost): found from the spaces before a letter, the label the whole CJK run before them, and the
 # name one with a pinyin surname (is_latin_name's test for a weak key: 姓名 English Name stays).
 # (A space first, so that ``re`` skips to one in C, and a CJK character before it: found at every
-# space before a letter, an English remark's words went through the loop. labelled_names searches
-# once before the loop, whose iterator cost every value holding a space: with both, the corpus
-# document's count rose ~130,000 instructions an inspection.)
+# space before a letter, an English remark's words went through the loop. labelled_names asks
+# _may_be_spaced_label and searches once before the loop, whose iterator and search cost every
+# value holding a space: the corpus document's count rose ~130,000 instructions an inspection.)
 _SPACES_BEFORE_LETTER: Final = re.compile(
     f"[ \u3000](?<=[\u3400-\u4dbf\u4e00-\u9fff][ \u3000])[ \u3000]*(?=[{_LATIN_LETTER}])"
 )
 _LATIN_NAME_RE: Final = re.compile(_LATIN_NAME)
+
+
+def _may_be_spaced_label(text: str) -> bool:
+    """Could ``text`` hold a name label and spaces before a name (``_latin_spaced``)? The labels a
+    form pasted as text writes so (姓名, 户主, 配偶, and those ending in 人: 申请人 Zhang Wei), by
+    substring tests: most values hold a space, and the search cost each some 500 instructions."""
+    return "姓名" in text or "户主" in text or "人 " in text or "配偶" in text
 
 
 def holds_label_mark(text: str) -> bool:
@@ -202,7 +209,7 @@ class Detector:
         """(key, start, end) of each name written under a name key in ``text``, and under a key
         of a log line that names a person (``user=张伟``, ``members=李娜,王强``: name_keys.py)."""
         found: list[tuple[str, int, int]] = []
-        if not text.isascii() and (" " in text or "\u3000" in text) and _SPACES_BEFORE_LETTER.search(text):
+        if not text.isascii() and _may_be_spaced_label(text) and _SPACES_BEFORE_LETTER.search(text):
             found += self._latin_spaced(text)
         if not holds_label_mark(text):  # every other shape holds a mark
             return found
