@@ -237,7 +237,7 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
             return True  # 今与张伟联系 (not 已审核: 今, 已 and 曾 only before a preposition)
         if size >= 4 and text[start] == "兹":
             return True  # 兹证明张伟系我村村民, 兹有李娜前来办理 (_CERTIFYING)
-        if size >= 6 and text[start : start + 2] in OPENERS and text[start + 2 : start + 4] in _KIN_BEFORE:
+        if size >= 6 and _opens_before_kin(text, start):
             return True  # 其中妻子温桂香患精神残疾
     return False
 
@@ -267,7 +267,7 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
         if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:
             start += 1  # 今与张伟联系: when, then the preposition
-        if end - start >= 6 and text[start : start + 2] in OPENERS and text[start + 2 : start + 4] in _KIN_BEFORE:
+        if end - start >= 6 and _opens_before_kin(text, start):
             start += 2  # 其中妻子温桂香患病: the clause's opening, then the relative
         if text[start] == "兹":  # a certificate's opening (兹证明贾玉林系我村村民, 兹有张伟前来办理)
             opening = next((word for word in _CERTIFYING if text.startswith(word, start)), "")
@@ -289,6 +289,11 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
         kin = text[at] in _KIN_WORDS_AFTER or _prose_at(text, at)
         found += _names(text, start, end, kin) or _after_clause(text, at, timed)
     return found
+
+
+def _opens_before_kin(text: str, start: int) -> bool:
+    """Does what opens a clause (``OPENERS``) stand at ``start``, a relation after it (其中妻子…)?"""
+    return text[start : start + 2] in OPENERS and text[start + 2 : start + 4] in _KIN_BEFORE
 
 
 def _timed(text: str) -> bool:

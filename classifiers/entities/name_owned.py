@@ -9,6 +9,9 @@ a listed surname, none of the labels, relations, roles or prose words): 其名�
 The pre-check is a substring test for 名下 (``person_name.find``'s, which spares most values the
 call: some 2,600 instructions an inspection of the corpus document), and ``name_patterns.PHRASES``
 holds 名下 for the scanner's.
+
+And a name before 的 and what is the person's, a case, a benefit, papers, property or kin
+(:func:`names_before_of`: 张伟的低保申请已受理, 刘洋的母亲反映), the whole run before 的.
 """
 
 from __future__ import annotations
@@ -47,8 +50,8 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
     """The names before 的 and what is the person's (张伟的低保申请已受理, 刘洋的母亲反映), each the
     whole CJK run before 的, a name as at a run's head (``name_heads._head_name``: a listed
     surname, no place, household, pseudonym or prose word): 申请人的低保申请, 该户的房屋, 严格的
-    申请, 王某的申请 and 王女士的女儿 stay, and so does a name inside a longer run (核实王秀英的银行卡: a verb's object
-    is read elsewhere or not at all)."""
+    申请, 王某的申请 and 王女士的女儿 stay, and so does a name inside a longer run (核实王秀英的银行卡:
+    a verb's object, read elsewhere or not at all)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _OF_RE.finditer(text):
         at = match.start()

@@ -363,8 +363,9 @@ _RECORD_GAP = frozenset(",，、;；|")
 
 # A record line without an ID number ("张伟，男，45岁", "张伟 女 72岁 低保", "张伟（男，1990年1月1日
 # 出生）", "张伟，男，2015年生", "张伟，男，汉族"): the whole CJK run before a gender standing alone,
-# when an age, a birth (its year alone too) or a nationality follows the gender. _PROFILE_RE is the pre-check (and, without its
-# look-around, part of MAYBE_PATTERN); _PROFILE_NAME_RE reads the name before it.
+# when an age, a birth (its year alone too) or a nationality follows the gender. _PROFILE_RE is the
+# pre-check (and, without its look-around, part of MAYBE_PATTERN); _PROFILE_NAME_RE reads the name
+# before it.
 # (Whitespace written out, no escapes: RE2 reads PROFILE too, see MAYBE_PATTERN.)
 _SEPARATORS = " \t\n\r\x0b\x0c,，、;；|"
 
@@ -913,8 +914,8 @@ SPLIT_HINT: str = f"姓氏?[ \t]*[:=：][ \t]*[{_CJK}]{{1,2}}[ \t,;，；/|&]*�
 # A relative's name glued to the relation, the two a whole run (name_kin.py: 户主张伟，妻子李娜，儿子张强),
 # or a space or two apart, as a household's members listed in text (妻子 温桂香，长子 马小军): the
 # relation, the run's next two to four characters, and where it ends (RE2 reads it).
-# (配偶, 其妻 and their like were read there already: name_runs' glued relations, and 配偶 is a
-# field's label, read before spaces too; 长子 glued too, not spaced.)
+# (配偶, 其妻 and their like were read there already: name_runs' glued relations; 配偶 is a field's
+# label, read before spaces too.)
 KIN_GLUED: tuple[str, ...] = (
     *("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "老伴", "儿媳", "女婿", "孙子", "孙女"),
     *CHILD_PLACES,
