@@ -12,6 +12,7 @@ bytes that are no such text (its 16 bytes all printable once in millions).
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Final, NamedTuple
 
@@ -23,6 +24,9 @@ _HEX: Final = re.compile("[0-9A-Fa-f]+")
 COLUMN_HINT: Final = rf"(?:^|\x00)(?:[0-9A-Fa-f]{{2}}){{{MIN_LENGTH // 2},}}(?:\x00|$)"
 # Control characters that no text holds (tab and line ends do).
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# How much of a long value is decoded first: a file in hex is no UTF-8 text from its first bytes
+# on, and decoding megabytes of it to find that out costs milliseconds (as base64text._PROBE).
+_PROBE: Final = 512
 
 
 class Decoded(NamedTuple):
@@ -47,9 +51,14 @@ def may_contain(joined: str) -> bool:
 def decoded(value: str) -> Decoded | None:
     """The text ``value`` encodes, or None when it is no hex of text."""
     # (bytes.fromhex skips spaces between the pairs: the pattern asks for hex digits alone)
-    if len(value) < MIN_LENGTH or len(value) % 2 or _HEX.fullmatch(value) is None:
+    if len(value) < MIN_LENGTH or len(value) % 2 or _HEX.fullmatch(value, 0, _PROBE) is None:
         return None
     try:
+        if len(value) > _PROBE:
+            # A character cut at the probe's end is no error: the decoder waits for its rest.
+            start = codecs.getincrementaldecoder("utf-8")().decode(bytes.fromhex(value[:_PROBE]), final=False)
+            if _CONTROL.search(start) or _HEX.fullmatch(value) is None:
+                return None
         text = bytes.fromhex(value).decode("utf-8")
     except UnicodeDecodeError:
         return None

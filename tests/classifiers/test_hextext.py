@@ -42,6 +42,18 @@ def test_decoded(value: str, expected: hextext.Decoded | None) -> None:
     assert hextext.decoded(value) == expected
 
 
+def test_a_long_value_is_given_up_after_its_first_bytes_when_they_are_no_text() -> None:
+    """A file in hex (bytes no text holds from the first on) is probed, not decoded whole; a long
+    text in hex, a character cut at the probe's end, is decoded whole."""
+    binary = bytes(range(256)) * 4096  # 1 MiB
+    assert hextext.decoded(binary.hex()) is None
+    assert hextext.decoded(binary.hex()[:-1] + "g") is None
+    long_text = "户主张伟，" * 60 + ID  # 900 bytes: the probe's 256th byte cuts a character
+    decoded = hextext.decoded(_hex(long_text))
+    assert decoded is not None and decoded.text == long_text
+    assert hextext.decoded(_hex(long_text)[:600] + "zz" + _hex(long_text)[602:]) is None
+
+
 @pytest.mark.parametrize("text", [ID, "13912345678", "户主：张伟", "张伟，男，45岁，电话13912345678"])
 @pytest.mark.parametrize("upper", [False, True])
 def test_encoded_gives_back_what_was_decoded(text: str, upper: bool) -> None:
