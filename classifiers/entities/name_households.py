@@ -49,8 +49,8 @@ _KINDS_OF_HOUSEHOLD: Final = frozenset(
 
 # What a decision writes before the household it decides on, in the same run (同意将刘洋家庭纳入最低生活
 # 保障, 拟同意刘洋户享受低保, 对刘洋家庭停发低保金, 决定对李娜户停保): the name is the rest of the run.
-# The longest first: 同意将 before 同意.
-_DECISIONS: Final = (
+# The longest first: 同意将 before 同意. (name_owned reads them before a name and 的 too.)
+DECISIONS: Final = (
     *("拟同意将", "同意将", "拟同意", "拟将", "决定将", "决定对", "现将"),
     *("同意", "准予", "批准", "不予", "取消", "对", "将"),
 )
@@ -84,7 +84,7 @@ def household_names(text: str) -> list[tuple[int, int, float, str]]:
         start = cjk_start(text, end)
         run = text[start:end]
         if not _head_name(run):
-            decided = next((word for word in _DECISIONS if run.startswith(word)), "")
+            decided = next((word for word in DECISIONS if run.startswith(word)), "")
             start += len(decided)
             run = run[len(decided) :]
             if not decided or not _head_name(run):

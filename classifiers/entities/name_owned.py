@@ -17,15 +17,25 @@ And a name before 的 and what is the person's, a case, a benefit, papers, prope
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .name_addressed import _ADDRESS_ENDS
 from .name_heads import _head_name
+from .name_households import DECISIONS
 from .name_lists import tail_whole
 from .name_patterns import OWNED_HINT as OWNED_HINT
 from .name_tests import cjk_start
 
 # 的 and what is the person's after it.
 _OF_RE = re.compile(OWNED_HINT)
+# What a check or a decision does to the person's case, in the same run before the name (核实王秀英的
+# 银行卡, 取消刘洋的低保资格, 停发李娜的养老金): the name is the rest of the run. A word before any
+# that opens it (同意将 before 同意).
+_ACTS_ON: Final = (
+    *("核实", "核查", "冻结", "停发", "恢复", "受理", "审核", "调查", "走访", "查询", "暂停", "终止"),
+    *("追回", "收回", "注销", "变更"),
+    *DECISIONS,
+)
 
 
 def owned_names(text: str) -> list[tuple[int, int, float, str]]:
@@ -50,13 +60,19 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
     """The names before 的 and what is the person's (张伟的低保申请已受理, 刘洋的母亲反映), each the
     whole CJK run before 的, a name as at a run's head (``name_heads._head_name``: a listed
     surname, no place, household, pseudonym or prose word): 申请人的低保申请, 该户的房屋, 严格的
-    申请, 王某的申请 and 王女士的女儿 stay, and so does a name inside a longer run (核实王秀英的银行卡:
-    a verb's object, read elsewhere or not at all)."""
+    申请, 王某的申请 and 王女士的女儿 stay; or the rest of the run after what a check or a decision
+    does (核实王秀英的银行卡, 取消刘洋的低保资格: ``_ACTS_ON``)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _OF_RE.finditer(text):
         at = match.start()
         start = cjk_start(text, at)
         run = text[start:at]
-        if _head_name(run) and not run.endswith(_ADDRESS_ENDS):  # 王女士的女儿: a surname and an address
+        if not _head_name(run):
+            act = next((word for word in _ACTS_ON if run.startswith(word)), "")
+            start += len(act)
+            run = run[len(act) :]
+            if not act or not _head_name(run):
+                continue
+        if not run.endswith(_ADDRESS_ENDS):  # 王女士的女儿: a surname and an address
             found.append((start, at, 0.85, "surname+owned"))
     return found
