@@ -82,13 +82,17 @@ def household_names(text: str) -> list[tuple[int, int, float, str]]:
         if text[end] == "家" and text[end - 1 : end] == "一":
             end -= 1  # 张伟一家3口人
         start = cjk_start(text, end)
-        run = text[start:end]
-        if not _head_name(run):
-            decided = next((word for word in DECISIONS if run.startswith(word)), "")
-            start += len(decided)
-            run = run[len(decided) :]
-            if not decided or not _head_name(run):
-                continue
-        if run not in _KINDS_OF_HOUSEHOLD:
-            found.append((start, end, 0.85, "surname+household"))
+        opened = name_after(text[start:end], DECISIONS)
+        if opened is not None and text[start + opened : end] not in _KINDS_OF_HOUSEHOLD:
+            found.append((start + opened, end, 0.85, "surname+household"))
     return found
+
+
+def name_after(run: str, words: tuple[str, ...]) -> int | None:
+    """Where a name whole as at a run's head (``name_heads._head_name``) begins in ``run``: 0 when
+    the run is one, after the word of ``words`` that opens it when the rest is one (对刘洋, 核实
+    王秀英), None when neither."""
+    if _head_name(run):
+        return 0
+    word = next((word for word in words if run.startswith(word)), "")
+    return len(word) if word and _head_name(run[len(word) :]) else None

@@ -20,8 +20,7 @@ import re
 from typing import Final
 
 from .name_addressed import _ADDRESS_ENDS
-from .name_heads import _head_name
-from .name_households import DECISIONS
+from .name_households import DECISIONS, name_after
 from .name_lists import tail_whole
 from .name_patterns import OWNED_HINT as OWNED_HINT
 from .name_tests import cjk_start
@@ -66,13 +65,8 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
     for match in _OF_RE.finditer(text):
         at = match.start()
         start = cjk_start(text, at)
-        run = text[start:at]
-        if not _head_name(run):
-            act = next((word for word in _ACTS_ON if run.startswith(word)), "")
-            start += len(act)
-            run = run[len(act) :]
-            if not act or not _head_name(run):
-                continue
-        if not run.endswith(_ADDRESS_ENDS):  # 王女士的女儿: a surname and an address
-            found.append((start, at, 0.85, "surname+owned"))
+        opened = name_after(text[start:at], _ACTS_ON)
+        # (王女士的女儿: a surname and an address)
+        if opened is not None and not text[start + opened : at].endswith(_ADDRESS_ENDS):
+            found.append((start + opened, at, 0.85, "surname+owned"))
     return found
