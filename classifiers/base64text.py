@@ -39,14 +39,20 @@ class Decoded(NamedTuple):
 
 
 def may_contain(joined: str) -> bool:
-    """Could a value of this NUL-joined column be base64 (see ``decoded``)? Value by value:
-    most are too short, and a regex tried at every position of the column costs more."""
+    """Could a value of this NUL-joined column be base64 (see ``decoded``)?"""
+    return any_value(joined, MIN_LENGTH, _SHAPE)
+
+
+def any_value(joined: str, min_length: int, shape: re.Pattern[str]) -> bool:
+    """Is a value of this NUL-joined column ``min_length`` characters or more, all of ``shape``?
+    Value by value: most are too short, and a regex tried at every position of the column costs
+    more. (hextext.may_contain asks it too.)"""
     start = 0
     n = len(joined)
-    while n - start >= MIN_LENGTH:
+    while n - start >= min_length:
         end = joined.find("\x00", start)
         end = n if end < 0 else end
-        if end - start >= MIN_LENGTH and _SHAPE.fullmatch(joined, start, end) is not None:
+        if end - start >= min_length and shape.fullmatch(joined, start, end) is not None:
             return True
         start = end + 1
     return False

@@ -29,6 +29,7 @@ from .entities import (
 )
 from .entities.base import CONTEXT_BOOST
 from .entities.latin_names import is_latin_name
+from .entities.name_tests import cjk_start
 from .fold_tables import FORMAT_CHARACTERS, class_of
 from .masked_in_part import as_stars, masked_in_part
 from .normalise import fold
@@ -253,9 +254,8 @@ class Detector:
         (``姓名 Li Na``, ``户主 Wang Xiuying 男``)."""
         found: list[tuple[str, int, int]] = []
         for spaces in _SPACES_BEFORE_LETTER.finditer(text):
-            start = end = spaces.start()
-            while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or "\u3400" <= text[start - 1] <= "\u4dbf"):
-                start -= 1
+            end = spaces.start()
+            start = cjk_start(text, end)
             if not 2 <= end - start <= 12:
                 continue
             info = self.key_info(text[start:end])

@@ -16,9 +16,13 @@ import codecs
 import re
 from typing import Final, NamedTuple
 
+from . import base64text
+
 # 22 hex digits are 11 bytes: a mobile number's digits.
 MIN_LENGTH: Final = 22
 _HEX: Final = re.compile("[0-9A-Fa-f]+")
+# The same, an even count (may_contain's shape of a value).
+_HEX_PAIRS: Final = re.compile("(?:[0-9A-Fa-f]{2})+")
 # A value of a NUL-joined column (columns.maybe) that could be one, for RE2: the same shape, whole.
 # (Values of 24 characters or more match base64text.COLUMN_HINT as well.)
 COLUMN_HINT: Final = rf"(?:^|\x00)(?:[0-9A-Fa-f]{{2}}){{{MIN_LENGTH // 2},}}(?:\x00|$)"
@@ -35,17 +39,8 @@ class Decoded(NamedTuple):
 
 
 def may_contain(joined: str) -> bool:
-    """Could a value of this NUL-joined column be text in hex (see ``decoded``)? Value by value:
-    most are too short."""
-    start = 0
-    n = len(joined)
-    while n - start >= MIN_LENGTH:
-        end = joined.find("\x00", start)
-        end = n if end < 0 else end
-        if end - start >= MIN_LENGTH and (end - start) % 2 == 0 and _HEX.fullmatch(joined, start, end) is not None:
-            return True
-        start = end + 1
-    return False
+    """Could a value of this NUL-joined column be text in hex (see ``decoded``)?"""
+    return base64text.any_value(joined, MIN_LENGTH, _HEX_PAIRS)
 
 
 def decoded(value: str) -> Decoded | None:
@@ -57,7 +52,7 @@ def decoded(value: str) -> Decoded | None:
         if len(value) > _PROBE:
             # A character cut at the probe's end is no error: the decoder waits for its rest.
             start = codecs.getincrementaldecoder("utf-8")().decode(bytes.fromhex(value[:_PROBE]), final=False)
-            if _CONTROL.search(start) or _HEX.fullmatch(value) is None:
+            if _CONTROL.search(start) or _HEX.fullmatch(value, _PROBE) is None:
                 return None
         text = bytes.fromhex(value).decode("utf-8")
     except UnicodeDecodeError:

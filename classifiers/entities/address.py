@@ -357,13 +357,20 @@ def _named_estate(text: str, pos: int, parsed: ParsedAddress | None) -> int:
         alone = _ESTATE_ALONE_RE.match(text, at)
         if alone:
             return alone.end()
+    estate = _estate_dwelling(text, at)
+    return 0 if estate is None else _closed(text, estate[1])
+
+
+def _estate_dwelling(text: str, at: int) -> tuple[str, ParsedAddress] | None:
+    """An estate of any name at ``at`` and the dwelling after it, a building among its parts
+    (锦华苑3栋2单元: the name and the parse of 3栋2单元); None if none."""
     named = _ESTATE_NAMED_RE.match(text, at)
     if named is None:
-        return 0
+        return None
     dwelling = parse_at(text, named.end())
     if dwelling is None or "building" not in dwelling.components:
-        return 0
-    return _closed(text, dwelling)
+        return None
+    return named.group(), dwelling
 
 
 def _estate_after(text: str, parsed: ParsedAddress, end: int) -> int:
@@ -411,12 +418,12 @@ def _estate_in_region(text: str, parsed: ParsedAddress) -> int:
     building and the building's unit or room, or a building by its number (312号楼), 0 if none. The
     levels read an estate only by 小区, 花园, 家园 or 公寓, and a building alone after a region's
     word counts buildings in prose as often (恒口镇共有12栋危房)."""
-    named = _ESTATE_NAMED_RE.match(text, parsed.end)
-    if named is None or text[parsed.end] in _NOT_AN_ESTATES_FIRST or named.group().endswith(_OFFICES):
+    if text[parsed.end : parsed.end + 1] in _NOT_AN_ESTATES_FIRST:
         return 0
-    dwelling = parse_at(text, named.end())
-    if dwelling is None or "building" not in dwelling.components:
+    estate = _estate_dwelling(text, parsed.end)
+    if estate is None or estate[0].endswith(_OFFICES):
         return 0
+    dwelling = estate[1]
     components = dwelling.components
     if (
         "unit" not in components

@@ -7,8 +7,8 @@ label and an account's number after an account's (labelled_cards.py), a mobile m
 a phone's label (masked_in_part.labelled_mobiles), a register's or a certificate's number after its
 label (register_number.find), a date of birth after its label (entities/birth_date.py). Their
 shapes alone are a date's, an order's, a serial's: without the label no recognizer could report
-them, and presidio's context words do not
-help the offline analyzer (``NoOpNlpEngine`` gives them no tokens to be found among).
+them, and presidio's context words do not help the offline analyzer (``NoOpNlpEngine`` gives them
+no tokens to be found among).
 
 Each label is a look-behind of variable width, which presidio's ``regex`` engine reads (Python's
 ``re``, the scanner's, does not): the match is the number alone, where the fast path reports it,
