@@ -43,7 +43,7 @@ from .name_tests import (
     plausible,
     surname_length,
 )
-from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIONS, ROLES, TRANSLITERATED
+from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, RELATIONS, ROLES, SURNAMES, TRANSLITERATED
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -170,11 +170,17 @@ def _name(word: str) -> bool:
         plausible(word)
         and not (len(word) == 2 and word[1] in _DAYS)
         and word[0] not in _CONJUNCTIONS
-        and word[-1] not in _NOT_NAME_ENDS
+        and (word[-1] not in _NOT_NAME_ENDS or is_married_name(word))
         and not is_prose_word(word)
         and may_be_labelled_name(word)
         and not address.is_region_stem(word)  # 现将张家港列为试点, 由张家港照顾
     )
+
+
+def is_married_name(word: str) -> bool:
+    """Is ``word`` a married woman's old name: her husband's surname, her own and 氏 (孙王氏, 张李氏),
+    as older records of the rural elderly write it? 王氏 alone is a clan's as often (王氏宗祠)."""
+    return len(word) == 3 and word[2] == "氏" and word[0] in SURNAMES and word[1] in SURNAMES
 
 
 def tail_whole(run: str, rest: int = 0) -> int:

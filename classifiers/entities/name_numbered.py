@@ -15,6 +15,10 @@ A list by dashes, stars or bullets, one item a line (家庭成员：\n- 张伟\n
 sequence sent as text), is read the same way: two items or more, on lines one after the other, every
 run a name (- 低保\n- 特困 stays), alone on its line or before a gender (- 张伟 男 45岁).
 
+A care home's bed before its resident (1号床 王桂英, 3床：李秀兰, 1床张伟 2床李娜: a ward's round,
+a nursing record) names one person a bed: its run whole, a name as a list's item is (3号床 空床,
+1号床 已入住 stay).
+
 The scanner reads a folded text, where ① is 1 and （1） is (1). Its pre-check (:func:`may_contain`)
 answers as a search of ``name_patterns.NUMBERED_HINT`` would, which RE2's column pattern reads.
 """
@@ -27,7 +31,14 @@ from typing import Final
 
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
-from .name_patterns import BULLETED_GENDER, BULLETED_HINT, NUMBERED_AFTER_DIGIT, NUMBERED_BETWEEN, NUMBERED_TAILED_HINT
+from .name_patterns import (
+    BED_AFTER_DIGIT,
+    BULLETED_GENDER,
+    BULLETED_HINT,
+    NUMBERED_AFTER_DIGIT,
+    NUMBERED_BETWEEN,
+    NUMBERED_TAILED_HINT,
+)
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 # An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
@@ -60,6 +71,8 @@ _ITEM_ENDS_RE: Final = re.compile("[;\n]")
 # line or before a gender (- 张伟 男 45岁).
 _BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}}){BULLETED_GENDER}[ \t]*\r?$", re.MULTILINE)
 _BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
+# A bed's number and its resident's run, whole (name_patterns.BED_AFTER_DIGIT).
+_BED_RE: Final = re.compile(f"[0-9]{{1,4}}(?:号床|床)位?[ \t:]*([{_CJK}]{{2,4}})(?![{_CJK}])")
 
 
 def may_contain(text: str) -> bool:
@@ -108,7 +121,18 @@ def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
         found += _tailed_names(text)
     if may_be_bulleted(text):
         found += _bulleted_names(text)
+    if "床" in text:
+        found += bed_names(text)
     return found
+
+
+def bed_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The residents named after a bed's number in ``text`` (1号床 王桂英): each run a name."""
+    return [
+        (match.start(1), match.end(1), 0.85, "surname+bed")
+        for match in _BED_RE.finditer(text)
+        if not _glued_to_a_number(text, match.start()) and _name(match.group(1))
+    ]
 
 
 def _bulleted_names(text: str) -> list[tuple[int, int, float, str]]:

@@ -439,8 +439,8 @@ _ROLE_RE = re.compile(
 # 户主张伟长女王芳): name_runs._category_runs reads the name at its head.
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
-# 患者李娜住院), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
-PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者")
+# 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
+PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者", "职工", "员工")
 _CATEGORY_RUN_RE = re.compile(
     rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女])(?=([{_CJK}]{{2,16}}))"
 )
@@ -702,8 +702,9 @@ _PROSE_HINT = (
 _IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,3}}周?岁[{_CLOSE}])"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
-    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
-    "|群众|村民|居民|患者"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
+    "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
+    "|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
+    "|群众|村民|居民|患者|职工|员工"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
@@ -788,9 +789,10 @@ _PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟�
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
-# in every address)
+# in every address; 工 of 职工, 员工 is _PROSE_CHARS'. 养 for 收养人, 送养人: 收 and 送 open more
+# words than 养 does, 收入 most values of an income)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus
@@ -871,8 +873,14 @@ MARKED_HINT: str = (
 # No look-arounds (RE2 reads it): name_numbered.may_contain reads what follows each run of digits
 # (NUMBERED_AFTER_DIGIT) in one anchored match, with the same answer as a search of it.
 NUMBERED_BETWEEN = "[ \t\r\n,;。、/|，；]*"
-# What follows an item's last digit (name_numbered.may_contain reads it after each run of digits).
-NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}"
+# A care home's bed before its resident (1号床 王桂英, 3床：李秀兰, 12床位 周桂兰: name_numbered.bed_names),
+# after the bed's number.
+BED_AFTER_DIGIT = f"(?:号床|床)位?[ \t:：]*[{_CJK}]{{2}}"
+# What follows an item's last digit (name_numbered.may_contain reads it after each run of digits),
+# or a bed's.
+NUMBERED_AFTER_DIGIT: str = (
+    f"(?:[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]?[0-9]{{1,2}}[.、)]?[ \t]*[{_CJK}]{{2}}|{BED_AFTER_DIGIT})"
+)
 # Or items that say more of the person after the name and a comma, one a line or each up to a
 # semicolon (（1）张伟，低保户；（2）李娜，特困; 1、张伟，男，78岁 and 2、李娜，女 on the next line): the
 # first item whole, the next one's number and two characters. The pre-checks read the text as it

@@ -50,6 +50,7 @@ from .name_tests import (
 from .name_words import (
     AFTER_NAME_WORDS,
     COMPOUND_SURNAMES,
+    EARNINGS,
     KIN_LABEL_MAX,
     KIN_LABELS,
     PARTIES,
@@ -209,9 +210,10 @@ def _household_ends(run: str, cut: int) -> bool:
 
 
 def _ends_name(run: str, cut: int) -> bool:
-    """Does a name end ``run`` at ``cut``: the run's end, a word that follows a name in prose, or
-    an act the person asked for or was given (``SERVED_ACTS``: 其子张强申请低保, 孤儿李娜办理入学;
-    after a category or a relation only, as 张伟办理业务 at a run's head is too weak)?"""
+    """Does a name end ``run`` at ``cut``: the run's end, a word that follows a name in prose, an
+    act the person asked for or was given (``SERVED_ACTS``: 其子张强申请低保, 孤儿李娜办理入学;
+    after a category or a relation only, as 张伟办理业务 at a run's head is too weak), or what the
+    person earns (``EARNINGS``: 低保户张伟月收入3000元)?"""
     if cut > len(run):
         return False
     return (
@@ -221,6 +223,7 @@ def _ends_name(run: str, cut: int) -> bool:
         or (run[cut : cut + 2] in AFTER_NAME_WORDS)
         or (run[cut : cut + 2] in STATUSES_AFTER_NAME)  # 之子张伟退休
         or run.startswith(SERVED_ACTS, cut)
+        or run.startswith(EARNINGS, cut)
     )
 
 

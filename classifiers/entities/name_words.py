@@ -813,4 +813,11 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # a household's man or woman in a visit's note (该户男主人杜志明长期在外打工)
     "男主人",
     "女主人",
+    # the parties of a case (ROLES: 受助人：张伟), glued to the name in prose as often (受助人刘思琪在校
+    # 就读, 被赡养人王桂英长期卧病), and of an adoption, child welfare's (被收养人刘思琪在校就读, 送养人王强去世)
+    *("受助人", "赡养人", "被赡养人", "抚养人", "扶养人", "委托人", "受托人", "收养人", "被收养人", "送养人"),
 )
+
+# What a person earns, written after the name (低保户张伟月收入3000元, 其子张强年收入2万元,
+# 单位职工常建华月收入…): name_runs._ends_name reads a name before it.
+EARNINGS: Final = ("月收入", "年收入", "收入", "月工资", "工资", "月薪", "年薪")

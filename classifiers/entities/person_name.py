@@ -267,6 +267,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             and not name_lists.day_before_word(name)  # 老人周一值班 (cut to 周一值)
             # 申请人：王主任: a surname and a title is how a file refers to staff (as @王主任), no name
             and candidate[surname_length(candidate) :] not in TITLE_TAILS
+            # 老人张氏家族: a clan's; 氏 ends a name only (王氏, 孙王氏)
+            and "氏" not in candidate[surname_length(candidate) : -1]
         ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "*" in text:
