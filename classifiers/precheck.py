@@ -18,6 +18,7 @@ from .entities import (
     name_households,
     name_kin,
     name_lists,
+    name_logs,
     name_marked,
     name_numbered,
     name_owned,
@@ -74,6 +75,7 @@ MAYBE = re.compile(
     f"|{name_households.HOUSEHOLD_HINT}"  # 张伟户，3口人, 王秀英户符合条件 (name_households.py)
     f"|{birth_date.HINT}"  # 出生日期：1990年1月1日 (entities/birth_date.py)
     f"|{name_owned.OWNED_HINT}"  # 张伟的低保申请 (name_owned.py)
+    f"|{person_name.LOG_HINT}"  # 用户张伟登录成功 (name_logs.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -152,6 +154,7 @@ def may_hold(text: str) -> bool:
         or may_hold_tab(text)  # 手机：139\t1234\t5678: a number in groups parted by tabs
         or email.may_be_spelled(text)  # 邮箱：zhangwei#example.com: an address's @ spelled out
         or name_owned.may_own(text)  # 张伟的低保申请: a name before 的 and what is the person's
+        or name_logs.may_contain(text)  # 用户张伟登录成功: an operation log's line
     )
 
 

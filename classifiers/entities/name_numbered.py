@@ -32,7 +32,6 @@ from typing import Final
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
 from .name_patterns import (
-    BED_AFTER_DIGIT,
     BULLETED_GENDER,
     BULLETED_HINT,
     NUMBERED_AFTER_DIGIT,

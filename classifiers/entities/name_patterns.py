@@ -930,9 +930,31 @@ KIN_GLUED: tuple[str, ...] = (
 )
 KIN_HINT: str = f"(?:{'|'.join(KIN_GLUED)})[ \t]{{0,2}}[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
 
+# A name in an operation log's line (name_logs.py: 用户张伟登录成功, 操作员李娜删除了记录): an
+# operator's word, the name (bracketed or spaced as logs write it), maybe a time after 于 and
+# whether it worked, and what was done.
+_OPERATORS = ("用户", "操作员", "操作人", "管理员", "审核员", "录入员")
+LOG_OUTCOMES = ("成功", "失败")
+_LOG_ACTS = (
+    *("登录", "登陆", "登出", "退出", "注销", "修改", "删除", "新增", "添加", "编辑", "创建", "导出", "导入"),
+    *("查询", "查看", "下载", "上传", "提交", "审核", "审批", "撤销", "撤回", "重置", "打印", "访问"),
+)
+
+
+def log_line(name: str) -> str:
+    """An operator's word, ``name``'s pattern and an act after it. No look-arounds, no escapes but
+    the brackets' (RE2 reads LOG_HINT); a time after 于 holds no punctuation that ends a clause."""
+    return (
+        f'(?:{"|".join(_OPERATORS)})[ \t\\[【(“"「]*{name}[ \t\\]】)”"」]*'
+        f"(?:于[^,，。;；\n]{{0,30}}?)?(?:{'|'.join(LOG_OUTCOMES)})?(?:{'|'.join(_LOG_ACTS)})"
+    )
+
+
+LOG_HINT: str = log_line(f"[{_CJK}]{{2,4}}")
+
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

@@ -22,6 +22,7 @@ from . import (
     name_households,
     name_kin,
     name_lists,
+    name_logs,
     name_marked,
     name_numbered,
     name_owned,
@@ -76,6 +77,7 @@ from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DOTS as DOTS
 from .name_patterns import KIN_HINT as KIN_HINT
 from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
+from .name_patterns import LOG_HINT as LOG_HINT
 from .name_patterns import MARKED_HINT as MARKED_HINT
 from .name_patterns import MAYBE_PATTERN as MAYBE_PATTERN
 from .name_patterns import NUMBERED_HINT as NUMBERED_HINT
@@ -289,6 +291,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_owned.owned_names(text)
     if name_owned.may_own(text):  # 张伟的低保申请已受理: whose case
         found += name_owned.names_before_of(text)
+    if name_logs.may_contain(text):  # 用户张伟登录成功: an operation log's line
+        found += name_logs.logged_names(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text, heads):
@@ -600,6 +604,7 @@ def may_contain(text: str) -> bool:
         or name_kin.may_contain(text)
         or name_households.may_contain(text)
         or name_owned.may_own(text)
+        or name_logs.may_contain(text)
     )
 
 

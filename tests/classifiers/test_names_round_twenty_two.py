@@ -1,8 +1,10 @@
 """Names round twenty-two (thirty-sixth session): a party's role glued before a name in prose
 (受助人刘思琪在校就读, 被收养人刘思琪在校就读: the roles read as CATEGORIES are), a worker's
 (单位职工常建华月收入3000元: PERSONS_IN_PROSE, and an income after a name), a care home's bed
-before its resident (1号床 王桂英: name_numbered), and a married woman's old name, her husband's
-surname before her own and 氏 (五保户孙王氏去世); and the look-alikes of each that must stay."""
+before its resident (1号床 王桂英: name_numbered), a married woman's old name, her husband's
+surname before her own and 氏 (五保户孙王氏去世), a system's operator after a label (操作人：张伟:
+KIN_LABELS) and in an operation log's line (用户张伟登录成功: name_logs), and a name before 的 after
+a recommendation (推荐邹德明的申请: name_owned); and the look-alikes of each that must stay."""
 
 from __future__ import annotations
 
@@ -134,4 +136,71 @@ def test_a_married_womans_old_name(text: str, names: list[str]) -> None:
     ["王氏宗祠", "李氏家族", "华氏温度", "老人张氏家族", "村民王氏宗亲"],
 )
 def test_a_clans_name_stays(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("操作人：张伟", ["张伟"]),
+        ("创建人：李娜，创建时间：2024-03-01", ["李娜"]),
+        ("修改人: 王强", ["王强"]),
+        ("审核员：欧阳娜娜", ["欧阳娜娜"]),
+        ("管理员：扎西", ["扎西"]),
+        ("录入员：周敏；提交人：吴刚", ["周敏", "吴刚"]),
+    ],
+)
+def test_an_operator_after_a_label(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["操作人：系统", "创建人：admin", "管理员：超级管理员", "操作员：未知", "处理人：暂无"],
+)
+def test_an_operators_label_before_no_name_stays(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("用户张伟登录成功", ["张伟"]),
+        ("用户[张伟]登录系统", ["张伟"]),
+        ("用户 张伟 修改了密码", ["张伟"]),
+        ("用户李娜于2024-03-01 10:00登录", ["李娜"]),
+        ("操作员李娜删除了低保对象记录", ["李娜"]),
+        ("管理员王强导出了数据", ["王强"]),
+        ("用户欧阳娜娜登录", ["欧阳娜娜"]),
+        ("用户张伟强成功登录", ["张伟强"]),
+        ("2024-03-01 10:00:01 INFO 用户张伟查询了救助对象名单", ["张伟"]),
+    ],
+)
+def test_a_name_in_an_operation_logs_line(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("用户信息修改", "用户密码重置", "管理员账号登录", "用户名登录", "用户登录成功", "用户数据导出"),
+        *("用户成功登录", "用户首次登录", "用户重新登录", "用户无法登录", "用户随时查看", "用户同时登录"),
+        *("用户正常登录", "用户多次登录", "用户张家港登录", "用户尚未登录", "管理员后台登录", "用户本人登录"),
+        *("用户状态修改", "用户角色删除", "用户申请提交", "用户管理查看", "用户周一登录", "用户于今日登录"),
+    ],
+)
+def test_words_in_an_operation_logs_line_stay(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("推荐邹德明的申请已通过", ["邹德明"]), ("经民主评议，推荐王秀英的低保申请报乡镇审批", ["王秀英"])],
+)
+def test_a_name_before_of_after_a_recommendation(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize("text", ["推荐的申请已通过", "推荐人的申请", "推荐单位的材料"])
+def test_words_before_of_after_a_recommendation_stay(text: str) -> None:
     unchanged(text, also_json=False)

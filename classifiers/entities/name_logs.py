@@ -1,0 +1,38 @@
+"""Names in a system's operation log (操作日志) with no label's colon: a user's or an operator's
+word glued before the name and what the system did at the person's hand after it (用户张伟登录成功,
+操作员李娜删除了低保对象记录, 管理员王强导出了数据), the name bracketed or spaced as logs write it
+(用户[张伟]登录系统, 用户 张伟 修改了密码), a time between (用户李娜于2024-03-01 10:00登录).
+
+What stands between the operator's word and the act is a user's field as often as a name (用户
+信息修改, 用户密码重置, 管理员账号登录, 用户成功登录), so the run must be a name as a list's item is
+(``name_lists._name``: a listed surname, no place, household, pseudonym or prose word). A label and
+a colon (操作人：张伟) are name_words.KIN_LABELS'. The pre-check is ``name_patterns.LOG_HINT``
+(RE2 reads it in precheck.MAYBE and name_patterns.MAYBE_PATTERN); :func:`may_contain` searches
+the finder's pattern, which opens with the operators' words: ``re`` skips to their first
+characters in C.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .name_lists import _name
+from .name_patterns import LOG_OUTCOMES, log_line
+
+_CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+_LOG_RE: Final = re.compile(log_line(f"([{_CJK}]{{2,4}}?)"))
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a name in an operation log's line (``LOG_HINT``)?"""
+    return _LOG_RE.search(text) is not None
+
+
+def logged_names(text: str) -> list[tuple[int, int, float, str]]:
+    """The names between an operator's word and an act in ``text``: (start, end, score, evidence)."""
+    return [
+        (match.start(1), match.end(1), 0.85, "surname+log")
+        for match in _LOG_RE.finditer(text)
+        if match.group(1) not in LOG_OUTCOMES and _name(match.group(1))
+    ]
