@@ -241,8 +241,9 @@ NEXT_LABELS = frozenset(
 )
 
 # What a run after a label that is no name holds: a function word (因病致贫, 已通知, 见附件) or a
-# title's last character (社区网格员, 村长, 老师, 社工). Transliterated names use none of them.
-_NOT_IN_NAMES = frozenset("的了因已未请需待暂均并或见详等在将被把从")
+# pronoun (户主：你家, 申请人：我单位, a letter's quoting of a form), or ends in a title's last
+# character (社区网格员, 村长, 老师, 社工). Transliterated names use none of them.
+_NOT_IN_NAMES = frozenset("的了因已未请需待暂均并或见详等在将被把从你您我他她们")
 _TITLE_ENDS = frozenset("员长师工")
 # Titles a field may hold for its person, whose last character ends given names too (申请人：村主任,
 # 联系人：社区主任, 经办人：民政专干, 审核人：党支部书记): the run after a label ends in none of them.

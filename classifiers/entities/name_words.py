@@ -155,6 +155,7 @@ GROUP_WORDS: Final = frozenset(
         "管理",
         "文化",
         "武警",
+        "游客",  # a system's anonymous user ({"user": "游客"})
     ]
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.inspected import leaks, unchanged
+from support.inspected import json_leaks, leaks, unchanged, unchanged_json
 
 
 @pytest.mark.parametrize(
@@ -204,3 +204,24 @@ def test_a_name_before_of_after_a_recommendation(text: str, names: list[str]) ->
 @pytest.mark.parametrize("text", ["推荐的申请已通过", "推荐人的申请", "推荐单位的材料"])
 def test_words_before_of_after_a_recommendation_stay(text: str) -> None:
     unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    "text", ["户主：你家", "户主：他家", "申请人：你单位", "联系人：我们", "经办人：我", "户主：她本人"]
+)
+def test_a_pronoun_after_a_label_stays(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    "key", ["user", "czr", "xgr", "操作人", "修改人", "提交人", "处理人", "审核员", "评估人", "评估员", "管理员"]
+)
+def test_an_operator_under_a_logs_key(key: str) -> None:
+    json_leaks({key: "张伟", "action": "登录", "time": "2024-03-01 10:00:00"}, ["张伟"])
+
+
+@pytest.mark.parametrize(
+    "doc", [{"user": "admin"}, {"czr": "系统"}, {"管理员": "超级管理员"}, {"user": "游客"}, {"处理人": "民政局"}]
+)
+def test_no_name_under_a_logs_key_stays(doc: object) -> None:
+    unchanged_json(doc)
