@@ -8,8 +8,7 @@ What stands between the operator's word and the act is a user's field as often a
 (``name_lists._name``: a listed surname, no place, household, pseudonym or prose word). A label and
 a colon (操作人：张伟) are name_words.KIN_LABELS'. The pre-check is ``name_patterns.LOG_HINT``
 (RE2 reads it in precheck.MAYBE and name_patterns.MAYBE_PATTERN); :func:`may_contain` searches
-the finder's pattern, which opens with the operators' words: ``re`` skips to their first
-characters in C.
+the finder's pattern.
 """
 
 from __future__ import annotations
@@ -25,8 +24,10 @@ _LOG_RE: Final = re.compile(log_line(f"([{_CJK}]{{2,4}}?)"))
 
 
 def may_contain(text: str) -> bool:
-    """Could ``text`` hold a name in an operation log's line (``LOG_HINT``)?"""
-    return _LOG_RE.search(text) is not None
+    """Could ``text`` hold a name in an operation log's line (``LOG_HINT``)? Every operator's word
+    holds 用户, 操作 or 员: three substring tests, where the search alone cost the corpus document
+    48,000 instructions an inspection."""
+    return ("用户" in text or "操作" in text or "员" in text) and _LOG_RE.search(text) is not None
 
 
 def logged_names(text: str) -> list[tuple[int, int, float, str]]:

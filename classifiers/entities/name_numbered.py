@@ -32,6 +32,7 @@ from typing import Final
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
 from .name_patterns import (
+    BED_HINT,
     BULLETED_GENDER,
     BULLETED_HINT,
     NUMBERED_AFTER_DIGIT,
@@ -70,8 +71,9 @@ _ITEM_ENDS_RE: Final = re.compile("[;\n]")
 # line or before a gender (- 张伟 男 45岁).
 _BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}}){BULLETED_GENDER}[ \t]*\r?$", re.MULTILINE)
 _BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
-# A bed's number and its resident's run, whole (name_patterns.BED_AFTER_DIGIT).
+# A bed's number and its resident's run, whole (name_patterns.BED_HINT).
 _BED_RE: Final = re.compile(f"[0-9]{{1,4}}(?:号床|床)位?[ \t:]*([{_CJK}]{{2,4}})(?![{_CJK}])")
+_BED_HINT_RE: Final = re.compile(BED_HINT)
 
 
 def may_contain(text: str) -> bool:
@@ -87,10 +89,14 @@ def may_contain(text: str) -> bool:
     if _HINT_RE.match(text, first.start()) is not None:
         return True
     return (
-        ("," in text or "，" in text)
-        and (";" in text or "；" in text or "\n" in text)
-        and _TAILED_HINT_RE.search(text) is not None
-    ) or may_be_bulleted(text)
+        (
+            ("," in text or "，" in text)
+            and (";" in text or "；" in text or "\n" in text)
+            and _TAILED_HINT_RE.search(text) is not None
+        )
+        or may_be_bulleted(text)
+        or ("床" in text and _BED_HINT_RE.search(text) is not None)
+    )
 
 
 def may_be_bulleted(text: str) -> bool:

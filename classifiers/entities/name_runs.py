@@ -294,8 +294,12 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
 # (张伟（户主）与李娜（配偶）同住). Brackets are ASCII once folded. 本人 follows verbs as often
 # (签字(本人)), and is not read; a register's relation of one character is (张伟(户主),张强(子)):
 # the name before it must be a listed surname's.
-# An age in brackets says the same of the run before it (王桂英（82岁）入住本院, 李娜(75周岁)).
-_BEFORE_BRACKETED_RE = re.compile(r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁)[)\]】]")
+# An age in brackets says the same of the run before it (王桂英（82岁）入住本院, 李娜(75周岁)), and a
+# care home's bed (王桂英（3号床）血压正常).
+_BEFORE_BRACKETED_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁|[0-9]{1,4}号?床位?)[)\]】]"
+)
+_AGE_OR_BED = ("岁", "床", "床位")
 # 其 before a relation says whose relative (张强（其子）, 与王秀英（其母）同住), as a file writes it.
 _BRACKETED = frozenset(RELATIONS | set(ROLES) | {f"其{kin}" for kin in "子女妻夫父母孙"}) - {"本人"}
 # The last character of a place's name (城关镇（户主）: where the household is, not who).
@@ -309,7 +313,7 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
     ends no place's name."""
     found: list[tuple[int, int, float, str]] = []
     for match in _BEFORE_BRACKETED_RE.finditer(text):
-        if match.group(2) not in _BRACKETED and not match.group(2).endswith("岁"):
+        if match.group(2) not in _BRACKETED and not match.group(2).endswith(_AGE_OR_BED):
             continue
         run, end = match.group(1), match.end(1)
         for cut in (len(run), 4, 3, 2):

@@ -85,7 +85,8 @@ def is_keyed_name(value: str, *, require_surname: bool) -> bool:
     a weak key (``name``, ``spouse``) a surname is required, or transliterating characters
     (扎西多吉, 卓玛: ``is_transliterated``), which spell no product's or unit's name. A form's
     placeholder (不详, 未填写, 同上: ``PLACEHOLDERS``, a closed list) is no name, and under a weak
-    key neither is a group of persons or a status (``{"老人": "高龄"}``, a table of categories)."""
+    key neither is a group of persons or a status (``{"老人": "高龄"}``, a table of categories) nor
+    a case file's pseudonym (``{"user": "王某"}``: no one, as ``user=王某`` in a log's text)."""
     if _KEYED_RE.fullmatch(value) is None or value in PLACEHOLDERS:  # {"xm": "不详"}: no one
         return False
     if not require_surname:
@@ -96,6 +97,7 @@ def is_keyed_name(value: str, *, require_surname: bool) -> bool:
         and value not in STATUSES
         and not value.endswith(_BANK_ENDS)
         and value not in _BANK_SHORT
+        and not is_pseudonym(value)
     )
 
 

@@ -261,16 +261,17 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             continue
         if JOINED_TITLE_RE.match(text, start) is not None:  # 老人和护理员: 和, and a person unnamed
             continue
+        surname = surname_length(candidate)
         if (
-            surname_length(candidate)
-            and len(candidate) > surname_length(candidate)
+            surname
+            and len(candidate) > surname
             and not is_prose_word(candidate)
             and not name_lists.is_day_or_place(candidate)  # 老人周一、周三值班
             and not name_lists.day_before_word(name)  # 老人周一值班 (cut to 周一值)
             # 申请人：王主任: a surname and a title is how a file refers to staff (as @王主任), no name
-            and candidate[surname_length(candidate) :] not in TITLE_TAILS
+            and candidate[surname:] not in TITLE_TAILS
             # 老人张氏家族: a clan's; 氏 ends a name only (王氏, 孙王氏)
-            and "氏" not in candidate[surname_length(candidate) : -1]
+            and "氏" not in candidate[surname:-1]
         ):
             found.append((start, start + len(candidate), 0.85, "surname+context"))
     if "*" in text:

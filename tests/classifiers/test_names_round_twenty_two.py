@@ -95,6 +95,8 @@ def test_words_after_a_worker_or_before_an_income_stay(text: str) -> None:
         ("12床位 李秀兰", ["李秀兰"]),
         ("1床张伟 2床李娜", ["张伟", "李娜"]),
         ("护理记录\n5号床 周桂兰\n血压正常", ["周桂兰"]),
+        ("王桂英（3号床）血压正常", ["王桂英"]),
+        ("查房：李秀兰(12床)、周桂兰(13床)", ["李秀兰", "周桂兰"]),
     ],
 )
 def test_a_bed_before_its_resident(text: str, names: list[str]) -> None:
@@ -113,6 +115,9 @@ def test_a_bed_before_its_resident(text: str, names: list[str]) -> None:
         "3床 周一",
         "1号床 张家港",
         "养老床位300张，入住率80%",
+        "护理（3号床）",
+        "空床（2床）",
+        "新增床位（120张）",
     ],
 )
 def test_words_after_a_bed_stay(text: str) -> None:
@@ -221,7 +226,15 @@ def test_an_operator_under_a_logs_key(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "doc", [{"user": "admin"}, {"czr": "系统"}, {"管理员": "超级管理员"}, {"user": "游客"}, {"处理人": "民政局"}]
+    "doc",
+    [
+        {"user": "admin"},
+        {"czr": "系统"},
+        {"管理员": "超级管理员"},
+        {"user": "游客"},
+        {"处理人": "民政局"},
+        {"user": "王某"},
+    ],
 )
 def test_no_name_under_a_logs_key_stays(doc: object) -> None:
     unchanged_json(doc)

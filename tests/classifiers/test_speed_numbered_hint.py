@@ -32,6 +32,10 @@ _PIECES = [
     "*",
     "•",
     "\n- ",
+    "床",  # a bed before its resident (1号床 王桂英: name_patterns.BED_HINT)
+    "号床",
+    "床位",
+    "：",
 ]
 _SEARCHED = re.compile(name_patterns.NUMBERED_HINT)
 
