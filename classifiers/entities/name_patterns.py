@@ -440,8 +440,8 @@ _ROLE_RE = re.compile(
 # 户主张伟长女王芳): name_runs._category_runs reads the name at its head.
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
-# 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
-PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者", "职工", "员工")
+# 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职, 学生刘思琪就读于…), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
+PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者", "职工", "员工", "学生")
 _CATEGORY_RUN_RE = re.compile(
     rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女])(?=([{_CJK}]{{2,16}}))"
 )
@@ -705,7 +705,7 @@ _IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:�
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
     "|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
-    "|群众|村民|居民|患者|职工|员工"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
+    "|群众|村民|居民|患者|职工|员工|学生"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
@@ -791,9 +791,9 @@ PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address; 工 of 职工, 员工 is _PROSE_CHARS'. 养 for 收养人, 送养人: 收 and 送 open more
-# words than 养 does, 收入 most values of an income)
+# words than 养 does, 收入 most values of an income. 学 for 学生: 生 stands in 出生 and 生活)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus

@@ -49,6 +49,7 @@ from .name_tests import (
 )
 from .name_words import (
     AFTER_NAME_WORDS,
+    CATEGORIES,
     COMPOUND_SURNAMES,
     EARNINGS,
     KIN_LABEL_MAX,
@@ -212,8 +213,9 @@ def _household_ends(run: str, cut: int) -> bool:
 def _ends_name(run: str, cut: int) -> bool:
     """Does a name end ``run`` at ``cut``: the run's end, a word that follows a name in prose, an
     act the person asked for or was given (``SERVED_ACTS``: 其子张强申请低保, 孤儿李娜办理入学;
-    after a category or a relation only, as 张伟办理业务 at a run's head is too weak), or what the
-    person earns (``EARNINGS``: 低保户张伟月收入3000元)?"""
+    after a category or a relation only, as 张伟办理业务 at a run's head is too weak), what the
+    person earns (``EARNINGS``: 低保户张伟月收入3000元), or 与 or 和 and the next party's category
+    (男方张伟与女方李娜)?"""
     if cut > len(run):
         return False
     return (
@@ -224,6 +226,7 @@ def _ends_name(run: str, cut: int) -> bool:
         or (run[cut : cut + 2] in STATUSES_AFTER_NAME)  # 之子张伟退休
         or run.startswith(SERVED_ACTS, cut)
         or run.startswith(EARNINGS, cut)
+        or (run[cut] in "与和" and run.startswith(CATEGORIES, cut + 1))
     )
 
 

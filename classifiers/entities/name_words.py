@@ -327,6 +327,7 @@ KIN_LABELS: Final = frozenset(
         # 创建人：李娜, 审核员：王强)
         *("操作人", "操作员", "创建人", "修改人", "更新人", "录入员", "登记员", "提交人", "处理人"),
         *("管理员", "审核员", "审批员", "评估员", "发起人", "交接人", "上报人", "维护人"),
+        "用户",  # a system's signed-in user (登录用户：张伟, 当前用户：李娜; 用户：admin stays)
         # an adoption's parties and a home's resident (被收养人：刘思琪, 入住人：郑秀兰)
         *("收养人", "被收养人", "送养人", "入住人"),
         *("被评估人", "评估对象"),  # an elder's assessment (老年人能力评估：被评估人：贝秀英)
@@ -458,7 +459,8 @@ PROSE_WORDS: Final = frozenset(
         "陈述",
         # a relation's word after kin (其亲属关系, 与其亲属关系证明: 关 is a surname)
         "关系",
-        # time and frequency
+        # time and frequency (学生时代: 时 is a surname)
+        "时代",
         "平时",
         "平常",
         "平日",
@@ -682,6 +684,8 @@ AFTER_NAME_WORDS: Final = frozenset(
         "病故",
         "离家",
         "改嫁",
+        # what a party chose (女方李娜自愿结婚, 申请人张伟自愿放弃)
+        "自愿",
         # what prose says of a person after a category (村民李娜反映, 居民王强独居, 患者李娜住院,
         # 困难群众张伟家住…)
         "反映",
@@ -821,6 +825,9 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # the parties of a case (ROLES: 受助人：张伟), glued to the name in prose as often (受助人刘思琪在校
     # 就读, 被赡养人王桂英长期卧病), and of an adoption, child welfare's (被收养人刘思琪在校就读, 送养人王强去世)
     *("受助人", "赡养人", "被赡养人", "抚养人", "扶养人", "委托人", "受托人", "收养人", "被收养人", "送养人"),
+    # a marriage's parties and the dead of a funeral's record (男方张伟与女方李娜自愿结婚, 逝者王桂英于
+    # 3月1日火化)
+    *("男方", "女方", "逝者", "死者"),
 )
 
 # What a person earns, written after the name (低保户张伟月收入3000元, 其子张强年收入2万元,

@@ -24,6 +24,8 @@ from support.inspected import json_leaks, leaks, unchanged, unchanged_json
         ("委托人张伟于3月来访", ["张伟"]),
         ("抚养人李娜患病", ["李娜"]),
         ("送养人王强去世", ["王强"]),
+        ("男方张伟与女方李娜自愿结婚", ["张伟", "李娜"]),
+        ("逝者王桂英于2024年3月1日火化", ["王桂英"]),
     ],
 )
 def test_a_name_glued_after_a_party_role_in_prose(text: str, names: list[str]) -> None:
@@ -45,6 +47,8 @@ def test_a_name_glued_after_a_party_role_in_prose(text: str, names: list[str]) -
         "赡养人不履行赡养义务",
         "被赡养人的权益",
         "送养人同意",
+        *("男方家庭", "女方父母", "男方户口所在地", "女方当事人", "男方单位", "逝者家属", "逝者遗体"),
+        *("死者身份", "男方年龄", "男方自愿", "女方自愿离婚"),
     ],
 )
 def test_words_glued_after_a_party_role_stay(text: str) -> None:
@@ -60,6 +64,8 @@ def test_words_glued_after_a_party_role_stay(text: str) -> None:
         ("员工李娜已离职", ["李娜"]),
         ("低保户张伟月收入3000元", ["张伟"]),
         ("其子张强年收入2万元", ["张强"]),
+        ("学生刘思琪就读于汉滨区第一小学三年级", ["刘思琪"]),
+        ("学生李娜已返校", ["李娜"]),
     ],
 )
 def test_a_worker_and_an_income_after_a_name(text: str, names: list[str]) -> None:
@@ -80,6 +86,8 @@ def test_a_worker_and_an_income_after_a_name(text: str, names: list[str]) -> Non
         "家庭月收入3000元",
         "低保户月收入低于标准",
         "其子女月收入不足",
+        *("学生资助", "学生证", "学生人数", "学生家长", "学生管理", "学生宿舍", "学生信息", "学生名单"),
+        *("学生时代", "学生会", "学生张贴海报"),
     ],
 )
 def test_words_after_a_worker_or_before_an_income_stay(text: str) -> None:
@@ -153,6 +161,8 @@ def test_a_clans_name_stays(text: str) -> None:
         ("审核员：欧阳娜娜", ["欧阳娜娜"]),
         ("管理员：扎西", ["扎西"]),
         ("录入员：周敏；提交人：吴刚", ["周敏", "吴刚"]),
+        ("登录用户：张伟", ["张伟"]),
+        ("当前用户: 李娜", ["李娜"]),
     ],
 )
 def test_an_operator_after_a_label(text: str, names: list[str]) -> None:
@@ -161,7 +171,10 @@ def test_an_operator_after_a_label(text: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["操作人：系统", "创建人：admin", "管理员：超级管理员", "操作员：未知", "处理人：暂无"],
+    [
+        *("操作人：系统", "创建人：admin", "管理员：超级管理员", "操作员：未知", "处理人：暂无"),
+        *("用户：admin", "用户：全部", "用户：管理员", "用户类型：个人", "用户：张家港市民政局", "用户：低保对象"),
+    ],
 )
 def test_an_operators_label_before_no_name_stays(text: str) -> None:
     unchanged(text, also_json=False)
