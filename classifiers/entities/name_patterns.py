@@ -437,13 +437,14 @@ _ROLE_RE = re.compile(
 
 # A category of persons or a relation after 之/其, and the CJK run glued to it in prose (低保对象扎西，
 # 孤儿李娜在校就读, 其子扎西在外务工, 之女央金; a child's place, glued with no 之 or 其: 长女王芳已婚,
-# 户主张伟长女王芳): name_runs._category_runs reads the name at its head.
+# 户主张伟长女王芳, 大儿子张强在西安打工, 小女儿张敏在读): name_runs._category_runs reads the name at
+# its head. (儿子 and 女儿 alone open prose as often: 儿子高兴地说.)
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
 # 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职, 学生刘思琪就读于…), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
 PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者", "职工", "员工", "学生")
 _CATEGORY_RUN_RE = re.compile(
-    rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女])(?=([{_CJK}]{{2,16}}))"
+    rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女]|[大二三四五小](?:儿子|女儿))(?=([{_CJK}]{{2,16}}))"
 )
 
 # A number's label in brackets, the number left out (刘洋（身份证号略）, 李娜(电话:已隐去)): a

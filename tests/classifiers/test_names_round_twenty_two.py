@@ -1,6 +1,7 @@
 """Names round twenty-two (thirty-sixth session): a party's role glued before a name in prose
 (受助人刘思琪在校就读, 被收养人刘思琪在校就读: the roles read as CATEGORIES are), a worker's
-(单位职工常建华月收入3000元: PERSONS_IN_PROSE, and an income after a name), a care home's bed
+(单位职工常建华月收入3000元: PERSONS_IN_PROSE, and an income after a name), a child by birth order
+(大儿子张强在西安打工), a care home's bed
 before its resident (1号床 王桂英: name_numbered), a married woman's old name, her husband's
 surname before her own and 氏 (五保户孙王氏去世), a system's operator after a label (操作人：张伟:
 KIN_LABELS) and in an operation log's line (用户张伟登录成功: name_logs), and a name before 的 after
@@ -251,3 +252,22 @@ def test_an_operator_under_a_logs_key(key: str) -> None:
 )
 def test_no_name_under_a_logs_key_stays(doc: object) -> None:
     unchanged_json(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("大儿子张强在西安打工，二儿子张伟在家务农", ["张强", "张伟"]),
+        ("小女儿张敏在读大学", ["张敏"]),
+        ("户主张伟，大女儿张丽，小儿子张浩", ["张丽", "张浩"]),
+    ],
+)
+def test_a_child_by_birth_order(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text", ["大儿子家", "小女儿今年上大学", "二儿子在外打工", "小女儿高中毕业", "大儿子已成家", "小儿子结婚"]
+)
+def test_words_after_a_child_by_birth_order_stay(text: str) -> None:
+    unchanged(text, also_json=False)
