@@ -441,7 +441,8 @@ _ROLE_RE = re.compile(
 # its head. (儿子 and 女儿 alone open prose as often: 儿子高兴地说.)
 # (The run in a look-ahead: a relation inside it, 老人扎西多吉由其子次仁照顾, opens a match of its own.)
 # Persons of prose that a name follows as it follows a category (困难群众张伟, 村民李娜反映, 居民王强独居,
-# 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职, 学生刘思琪就读于…), and a list's head (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
+# 患者李娜住院, 单位职工常建华月收入…, 员工李娜已离职, 学生刘思琪就读于…), and a list's head
+# (村民张伟、李娜反映: each item a name, so 村民、居民 is none).
 PERSONS_IN_PROSE: tuple[str, ...] = ("困难群众", "村民", "居民", "患者", "职工", "员工", "学生")
 _CATEGORY_RUN_RE = re.compile(
     rf"(?:{'|'.join(CATEGORIES)}|{'|'.join(PERSONS_IN_PROSE)}|[之其](?:{'|'.join(_KIN)})|[长次][子女]|[大二三四五小](?:儿子|女儿))(?=([{_CJK}]{{2,16}}))"
