@@ -17,7 +17,8 @@ run a name (- 低保\n- 特困 stays), alone on its line or before a gender (- �
 
 A care home's bed before its resident (1号床 王桂英, 3床：李秀兰, 1床张伟 2床李娜: a ward's round,
 a nursing record) names one person a bed: its run whole, a name as a list's item is (3号床 空床,
-1号床 已入住 stay).
+1号床 已入住 stay), or at the run's head before what a nursing record notes or a word that follows
+a name (3号床王桂英血压正常, 5床李秀兰已出院; 3床张大爷血压正常 stays).
 
 The scanner reads a folded text, where ① is 1 and （1） is (1). Its pre-check (:func:`may_contain`)
 answers as a search of ``name_patterns.NUMBERED_HINT`` would, which RE2's column pattern reads.
@@ -39,8 +40,16 @@ from .name_patterns import (
     NUMBERED_BETWEEN,
     NUMBERED_TAILED_HINT,
 )
+from .name_runs import _ends_name
+from .name_words import COMPOUND_SURNAMES
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+# What a nursing record notes of a bed's resident right after the name (3号床王桂英血压正常, 5床李秀兰
+# 夜间睡眠差).
+_CARE_NOTES: Final = (
+    *("血压", "体温", "血糖", "心率", "脉搏", "呼吸", "夜间", "晨间", "睡眠", "饮食", "进食", "精神"),
+    *("神志", "意识", "情绪", "大便", "小便", "咳嗽", "发热", "主诉", "自诉", "诉"),
+)
 # An item: its number (1., 1、, 1), (1), or a bare 1 of a folded ①) and its run of CJK characters.
 _ITEM: Final = f"(?:[(][0-9]{{1,2}}|[0-9]{{1,2}})[.、)]?[ \t]*[{_CJK}]{{2,6}}"
 # Two items or more, each run whole (no CJK after it), parted by spaces, line ends or punctuation
@@ -71,8 +80,8 @@ _ITEM_ENDS_RE: Final = re.compile("[;\n]")
 # line or before a gender (- 张伟 男 45岁).
 _BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}}){BULLETED_GENDER}[ \t]*\r?$", re.MULTILINE)
 _BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
-# A bed's number and its resident's run, whole (name_patterns.BED_HINT).
-_BED_RE: Final = re.compile(f"[0-9]{{1,4}}(?:号床|床)位?[ \t:]*([{_CJK}]{{2,4}})(?![{_CJK}])")
+# A bed's number and the run after it (name_patterns.BED_HINT).
+_BED_RE: Final = re.compile(f"[0-9]{{1,4}}(?:号床|床)位?[ \t:]*([{_CJK}]{{2,16}})")
 _BED_HINT_RE: Final = re.compile(BED_HINT)
 
 
@@ -132,12 +141,26 @@ def numbered_names(text: str) -> list[tuple[int, int, float, str]]:
 
 
 def bed_names(text: str) -> list[tuple[int, int, float, str]]:
-    """The residents named after a bed's number in ``text`` (1号床 王桂英): each run a name."""
-    return [
-        (match.start(1), match.end(1), 0.85, "surname+bed")
-        for match in _BED_RE.finditer(text)
-        if not _glued_to_a_number(text, match.start()) and _name(match.group(1))
-    ]
+    """The residents named after a bed's number in ``text`` (1号床 王桂英, 3号床王桂英血压正常): the
+    run whole, or its head before a nursing record's note or a word that follows a name."""
+    found: list[tuple[int, int, float, str]] = []
+    for match in _BED_RE.finditer(text):
+        if _glued_to_a_number(text, match.start()):
+            continue
+        run, start = match.group(1), match.start(1)
+        size = len(run) if len(run) <= 4 and _name(run) else _head_before_note(run)
+        if size:
+            found.append((start, start + size, 0.85, "surname+bed"))
+    return found
+
+
+def _head_before_note(run: str) -> int:
+    """How many characters at the head of ``run`` are a name before a nursing record's note or a
+    word that follows a name (王桂英血压正常: 3); 0 if none."""
+    for size in (4, 3, 2) if run[:2] in COMPOUND_SURNAMES else (3, 2):
+        if (run.startswith(_CARE_NOTES, size) or _ends_name(run, size)) and _name(run[:size]):
+            return size
+    return 0
 
 
 def _bulleted_names(text: str) -> list[tuple[int, int, float, str]]:

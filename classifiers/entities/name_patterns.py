@@ -700,9 +700,9 @@ _PROSE_HINT = (
 )
 
 # A name's length in brackets, after the opening one, a number's label with the number left out
-# (_BRACKETED_RE's: 刘洋（身份证号略）), an age or a bed (王桂英（82岁）, 王桂英（3号床）:
-# name_runs.before_bracketed_relations); ROLE_HINT's and _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|号?床位?)[{_CLOSE}])"
+# (_BRACKETED_RE's: 刘洋（身份证号略）), an age, a bed or a staff number (王桂英（82岁）, 王桂英（3号床）,
+# 张伟(工号:1024): name_runs.before_bracketed_relations); ROLE_HINT's and _ROLE_BRACKETED_RE's.
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|号?床位?)[{_CLOSE}]|工号)"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"

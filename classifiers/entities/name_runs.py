@@ -27,6 +27,7 @@ from .name_patterns import (
     _RELATION_SEPARATORS,
     _ROLE_RUN_RE,
     _SPACED_LABEL_RE,
+    _TITLE_ENDS,
     _WORD_BEFORE_RE,
     CONTEXT,
     KIN_CHARS,
@@ -297,10 +298,11 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
 # (张伟（户主）与李娜（配偶）同住). Brackets are ASCII once folded. 本人 follows verbs as often
 # (签字(本人)), and is not read; a register's relation of one character is (张伟(户主),张强(子)):
 # the name before it must be a listed surname's.
-# An age in brackets says the same of the run before it (王桂英（82岁）入住本院, 李娜(75周岁)), and a
-# care home's bed (王桂英（3号床）血压正常).
+# An age in brackets says the same of the run before it (王桂英（82岁）入住本院, 李娜(75周岁)), and so
+# do a care home's bed (王桂英（3号床）血压正常) and a staff number (张伟(工号:1024), as an office's
+# system writes its user).
 _BEFORE_BRACKETED_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁|[0-9]{1,4}号?床位?)[)\]】]"
+    r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁|[0-9]{1,4}号?床位?|工号:?[0-9A-Za-z]{1,12})[)\]】]"
 )
 _AGE_OR_BED = ("岁", "床", "床位")
 # 其 before a relation says whose relative (张强（其子）, 与王秀英（其母）同住), as a file writes it.
@@ -313,10 +315,11 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
     """A Han name of two to four characters ending the CJK run before a bracketed relation or
     role (``李娜（配偶）``, ``与王秀英（户主）``): the whole run, else its last four, three or two
     characters, each a listed surname's name that opens no word of prose, is no conjunction and
-    ends no place's name."""
+    ends no place's name nor a title's (管理员（工号1024）)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _BEFORE_BRACKETED_RE.finditer(text):
-        if match.group(2) not in _BRACKETED and not match.group(2).endswith(_AGE_OR_BED):
+        inside = match.group(2)
+        if inside not in _BRACKETED and not inside.endswith(_AGE_OR_BED) and not inside.startswith("工号"):
             continue
         run, end = match.group(1), match.end(1)
         for cut in (len(run), 4, 3, 2):
@@ -326,6 +329,7 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
                 and plausible(name)
                 and name[0] not in _CONJUNCTIONS
                 and name[-1] not in _PLACE_ENDS
+                and name[-1] not in _TITLE_ENDS
                 and not is_prose_word(name)
             ):
                 found.append((end - cut, end, 0.85, "surname+relation"))

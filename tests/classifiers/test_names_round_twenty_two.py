@@ -106,6 +106,10 @@ def test_words_after_a_worker_or_before_an_income_stay(text: str) -> None:
         ("护理记录\n5号床 周桂兰\n血压正常", ["周桂兰"]),
         ("王桂英（3号床）血压正常", ["王桂英"]),
         ("查房：李秀兰(12床)、周桂兰(13床)", ["李秀兰", "周桂兰"]),
+        ("3号床王桂英血压正常", ["王桂英"]),
+        ("5床李秀兰已出院", ["李秀兰"]),
+        ("交班：3床王桂英夜间睡眠差，2床张伟体温37.8度", ["王桂英", "张伟"]),
+        ("1床欧阳娜娜体温37.5度", ["欧阳娜娜"]),
     ],
 )
 def test_a_bed_before_its_resident(text: str, names: list[str]) -> None:
@@ -127,6 +131,7 @@ def test_a_bed_before_its_resident(text: str, names: list[str]) -> None:
         "护理（3号床）",
         "空床（2床）",
         "新增床位（120张）",
+        *("3床张大爷血压正常", "2床患者血压正常", "3床护理记录", "3号床位置调整", "1床老人精神好"),
     ],
 )
 def test_words_after_a_bed_stay(text: str) -> None:
@@ -270,4 +275,17 @@ def test_a_child_by_birth_order(text: str, names: list[str]) -> None:
     "text", ["大儿子家", "小女儿今年上大学", "二儿子在外打工", "小女儿高中毕业", "大儿子已成家", "小儿子结婚"]
 )
 def test_words_after_a_child_by_birth_order_stay(text: str) -> None:
+    unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("张伟(工号:1024)登录系统", ["张伟"]), ("审批：李娜（工号A0312）", ["李娜"])],
+)
+def test_a_name_before_a_staff_number_in_brackets(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize("text", ["请输入工号(工号:1024)", "管理员（工号1024）", "民政局（工号:88）"])
+def test_no_name_before_a_staff_number_stays(text: str) -> None:
     unchanged(text, also_json=False)
