@@ -1,6 +1,7 @@
 """A name a text addresses with no label: a letter's or a notice's salutation (致张伟：, 尊敬的李娜：),
-a text message's greeting (张伟，您好！) and a mention in a chat or a work order's remark (@张伟 请核实,
-@李娜). The name went out in clear.
+a text message's greeting (张伟，您好！), a system's welcome (欢迎您，张伟), the addressee before what a
+notice or a message tells them (刘洋：\n你于…提出, 短信内容：张伟，您的申请已受理) and a mention in a chat
+or a work order's remark (@张伟 请核实, @李娜). The name went out in clear.
 
 What is addressed is a group or an office as often (致全体居民：, 尊敬的用户：, @民政局, @所有人), and 致
 ends words of prose (因病致贫, 导致): the name must be the whole CJK run after the word (the run ends
@@ -25,14 +26,17 @@ _ADDRESSED_RE = re.compile(rf"(?:(?<![{_CJK}])致|尊敬的|@)([{_CJK}]{{2,4}})(
 # A greeting after the name, as a notice's text message opens (张伟，您好！您的申请已受理, 李娜你好):
 # the whole CJK run before it.
 _GREETED_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[ ,:]?(?:您好|你好)")
-# A greeting before the name, as a reply opens (您好，张伟: full-width commas are ASCII once folded).
-_GREETING_FIRST_RE = re.compile(rf"(?:您好|你好)[ ,!]*([{_CJK}]{{2,4}})(?![{_CJK}])")
+# A greeting before the name, as a reply or a system's page opens (您好，张伟, 欢迎您，张伟: full-width
+# commas are ASCII once folded).
+_GREETING_FIRST_RE = re.compile(rf"(?:您好|你好|欢迎您)[ ,!]*([{_CJK}]{{2,4}})(?![{_CJK}])")
 # A letter's closing and the name signed under it (此致 张伟, 此致敬礼 李娜, 此致\n敬礼！\n王秀英): the
 # whole CJK run after it (full-width marks are ASCII once folded).
 _CLOSING_RE = re.compile(rf"此致[ \t\r\n]*(?:敬礼[!。.]?)?[ \t\r\n,]*([{_CJK}]{{2,4}})(?![{_CJK}])")
-# A decision's notice addressed to whom it decides for: the whole CJK run opening a line, a colon,
-# then what the notice tells them (刘洋：\n你于2024年3月提出的低保申请, 李娜：您的申请已受理).
-_SALUTED_RE = re.compile(rf"(?:^|[\n\r])[ \t]*([{_CJK}]{{2,4}})[ \t]*[:：][ \t\r\n]*{ADDRESSED_YOU}")
+# A decision's notice or a text message addressed to whom it decides for: the whole CJK run opening
+# a line or after a colon, a colon or a comma, then what the notice tells them (刘洋：\n你于2024年3月
+# 提出的低保申请, 李娜：您的申请已受理, 短信内容：张伟，您的申请已受理; full-width marks are ASCII once
+# folded).
+_SALUTED_RE = re.compile(rf"(?:^|[\n\r:])[ \t]*([{_CJK}]{{2,4}})[ \t]*[:,][ \t\r\n]*{ADDRESSED_YOU}")
 # What follows a surname as an address, no given name (王先生, 李女士, 张大爷, 王老师).
 _ADDRESS_ENDS = ("先生", "女士", "老师", "大爷", "大妈", "阿姨", "师傅", "同志", "老人")
 

@@ -692,8 +692,9 @@ _PROSE_HINT = (
     # or two joined by 和 or 与 (走访了张伟和李娜)
     f"|(?:{VISITS}{VISIT_COLON}|{CALL_WORDS}){CALL_NAME}(?:{CALL_OUTCOMES}|并|[和与]|[^{_CJK}]|$)|照顾|患病|监护(?:[^人]|$)"
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
-    # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好: name_addressed.py)
-    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|此致"  # and a letter's closing (此致 张伟)
+    # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好, 欢迎您，张伟: 迎 of 欢迎,
+    # one character before 您: name_addressed.py)
+    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|迎您|此致"  # and a letter's closing (此致 张伟)
     # a decision's notice, addressed to whom it decides for (刘洋：\n你于2024年3月提出的低保申请)
     f"|{ADDRESSED_YOU}"
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)

@@ -289,3 +289,28 @@ def test_a_name_before_a_staff_number_in_brackets(text: str, names: list[str]) -
 @pytest.mark.parametrize("text", ["请输入工号(工号:1024)", "管理员（工号1024）", "民政局（工号:88）"])
 def test_no_name_before_a_staff_number_stays(text: str) -> None:
     unchanged(text, also_json=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("短信内容：张伟，您的申请已受理", ["张伟"]),
+        ("通知：李娜，你户符合低保条件", ["李娜"]),
+        ("王秀英，你于2024年3月提出的申请已批准", ["王秀英"]),
+        ("欢迎您，张伟", ["张伟"]),
+    ],
+)
+def test_an_addressee_before_a_comma_and_a_greeting_first(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("经研究，你户符合条件", "经审核，您的申请已通过", "特此通知，您的申请已受理", "综上，你家不符合条件"),
+        *("根据规定，您的申请不予受理", "很遗憾，您的申请未通过", "各位居民，你们好", "欢迎您，各位领导"),
+        *("欢迎您，全体居民", "现通知如下：你于3月提出的申请已受理"),
+    ],
+)
+def test_words_before_a_comma_and_after_a_greeting_stay(text: str) -> None:
+    unchanged(text, also_json=False)
