@@ -32,8 +32,8 @@ _GREETING_FIRST_RE = re.compile(rf"(?:您好|你好|欢迎您)[ ,!]*([{_CJK}]{{2
 # A letter's closing and the name signed under it (此致 张伟, 此致敬礼 李娜, 此致\n敬礼！\n王秀英): the
 # whole CJK run after it (full-width marks are ASCII once folded).
 _CLOSING_RE = re.compile(rf"此致[ \t\r\n]*(?:敬礼[!。.]?)?[ \t\r\n,]*([{_CJK}]{{2,4}})(?![{_CJK}])")
-# A decision's notice or a text message addressed to whom it decides for: the whole CJK run opening
-# a line or after a colon, a colon or a comma, then what the notice tells them (刘洋：\n你于2024年3月
+# A decision's notice or a text message, addressed to whom it is for: the whole CJK run, opening a
+# line or after a colon, then a colon or a comma and what the notice tells them (刘洋：\n你于2024年3月
 # 提出的低保申请, 李娜：您的申请已受理, 短信内容：张伟，您的申请已受理; full-width marks are ASCII once
 # folded).
 _SALUTED_RE = re.compile(rf"(?:^|[\n\r:])[ \t]*([{_CJK}]{{2,4}})[ \t]*[:,][ \t\r\n]*{ADDRESSED_YOU}")
