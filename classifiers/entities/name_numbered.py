@@ -33,6 +33,7 @@ from typing import Final
 from .name_heads import _NOT_HEADS
 from .name_lists import is_day_or_place, whole_run_name
 from .name_patterns import (
+    BED,
     BED_HINT,
     BULLETED_GENDER,
     BULLETED_HINT,
@@ -81,7 +82,7 @@ _ITEM_ENDS_RE: Final = re.compile("[;\n]")
 _BULLETED_ITEM_RE: Final = re.compile(f"^[ \t]*[-*•][ \t]+([{_CJK}]{{2,6}}){BULLETED_GENDER}[ \t]*\r?$", re.MULTILINE)
 _BULLETED_HINT_RE: Final = re.compile(BULLETED_HINT)
 # A bed's number and the run after it (name_patterns.BED_HINT).
-_BED_RE: Final = re.compile(f"[0-9]{{1,4}}(?:号床|床)位?[ \t:]*([{_CJK}]{{2,16}})")
+_BED_RE: Final = re.compile(f"[0-9]{{1,4}}{BED}[ \t:]*([{_CJK}]{{2,16}})")
 _BED_HINT_RE: Final = re.compile(BED_HINT)
 
 

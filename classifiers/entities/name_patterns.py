@@ -700,10 +700,13 @@ _PROSE_HINT = (
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
 )
 
+# A care home's bed after its number (3床, 3号床, 12床位): before its resident (name_numbered.bed_names)
+# or in brackets after the name (name_runs.before_bracketed_relations).
+BED = "号?床位?"
 # A name's length in brackets, after the opening one, a number's label with the number left out
 # (_BRACKETED_RE's: 刘洋（身份证号略）), an age, a bed or a staff number (王桂英（82岁）, 王桂英（3号床）,
 # 张伟(工号:1024): name_runs.before_bracketed_relations); ROLE_HINT's and _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|号?床位?)[{_CLOSE}]|工号)"
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|{BED})[{_CLOSE}]|工号)"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
@@ -883,7 +886,7 @@ NUMBERED_AFTER_DIGIT: str = f"[.、)]?[ \t]*[{_CJK}]{{2,6}}{NUMBERED_BETWEEN}[(]
 # the bed's number and what follows it. Not among NUMBERED_AFTER_DIGIT's: tried after every run of
 # digits, it cost the corpus document 9,000 instructions an inspection, where a test for 床 first
 # costs a few hundred.
-BED_HINT = f"[0-9](?:号床|床)位?[ \t:：]*[{_CJK}]{{2}}"
+BED_HINT = f"[0-9]{BED}[ \t:：]*[{_CJK}]{{2}}"
 # Or items that say more of the person after the name and a comma, one a line or each up to a
 # semicolon (（1）张伟，低保户；（2）李娜，特困; 1、张伟，男，78岁 and 2、李娜，女 on the next line): the
 # first item whole, the next one's number and two characters. The pre-checks read the text as it

@@ -29,6 +29,7 @@ from .name_patterns import (
     _SPACED_LABEL_RE,
     _TITLE_ENDS,
     _WORD_BEFORE_RE,
+    BED,
     CONTEXT,
     KIN_CHARS,
     LABELLED_RUN_MAX,
@@ -302,7 +303,9 @@ def _relation_runs(text: str) -> list[tuple[int, int, float, str]]:
 # do a care home's bed (王桂英（3号床）血压正常) and a staff number (张伟(工号:1024), as an office's
 # system writes its user).
 _BEFORE_BRACKETED_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁|[0-9]{1,4}号?床位?|工号:?[0-9A-Za-z]{1,12})[)\]】]"
+    r"([\u4e00-\u9fff]{2,6})[(\[【]([\u4e00-\u9fff]{1,5}|[0-9]{1,3}周?岁|[0-9]{1,4}"
+    + BED
+    + r"|工号:?[0-9A-Za-z]{1,12})[)\]】]"
 )
 _AGE_OR_BED = ("岁", "床", "床位")
 # 其 before a relation says whose relative (张强（其子）, 与王秀英（其母）同住), as a file writes it.
