@@ -1,4 +1,5 @@
-"""A name a text addresses with no label: a letter's or a notice's salutation (致张伟：, 尊敬的李娜：),
+"""A name a text addresses with no label: a letter's or a notice's salutation (致张伟：, 尊敬的李娜：,
+亲爱的李娜用户),
 a text message's greeting (张伟，您好！), a system's welcome (欢迎您，张伟), the addressee before what a
 notice or a message tells them (刘洋：\n你于…提出, 短信内容：张伟，您的申请已受理) and a mention in a chat
 or a work order's remark (@张伟 请核实, @李娜). The name went out in clear.
@@ -20,9 +21,14 @@ from .name_lists import whole_run_name
 from .name_patterns import ADDRESSED_YOU
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# What a message calls its reader after the name (尊敬的李娜用户, 亲爱的刘思琪同学, 尊敬的张伟家长).
+_READERS = ("用户", "同学", "家长", "会员", "居民")
 
-# The salutation or the mention, and the whole CJK run after it.
-_ADDRESSED_RE = re.compile(rf"(?:(?<![{_CJK}])致|尊敬的|@)([{_CJK}]{{2,4}})(?![{_CJK}])")
+# The salutation or the mention, and the whole CJK run after it, or the run before what a system's
+# message calls its reader (尊敬的李娜用户, 亲爱的刘思琪同学: 尊敬的用户 is none).
+_ADDRESSED_RE = re.compile(
+    rf"(?:(?<![{_CJK}])致|尊敬的|亲爱的|@)([{_CJK}]{{2,4}}?)(?:{'|'.join(_READERS)})?(?![{_CJK}])"
+)
 # A greeting after the name, as a notice's text message opens (张伟，您好！您的申请已受理, 李娜你好):
 # the whole CJK run before it.
 _GREETED_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}})[ ,:]?(?:您好|你好)")
@@ -38,12 +44,20 @@ _CLOSING_RE = re.compile(rf"此致[ \t\r\n]*(?:敬礼[!。.]?)?[ \t\r\n,]*([{_CJ
 # folded).
 _SALUTED_RE = re.compile(rf"(?:^|[\n\r:])[ \t]*([{_CJK}]{{2,4}})[ \t]*[:,][ \t\r\n]*{ADDRESSED_YOU}")
 # What follows a surname as an address, no given name (王先生, 李女士, 张大爷, 王老师).
-_ADDRESS_ENDS = ("先生", "女士", "老师", "大爷", "大妈", "阿姨", "师傅", "同志", "老人")
+_ADDRESS_ENDS = ("先生", "女士", "老师", "大爷", "大妈", "阿姨", "师傅", "同志", "老人", "同学")
 
 
 def may_contain(text: str) -> bool:
     """Could ``text`` hold a salutation, a greeting or a mention? Substring tests."""
-    return "致" in text or "尊敬的" in text or "@" in text or "好" in text or "你" in text or "您" in text
+    return (
+        "致" in text
+        or "尊敬的" in text
+        or "亲爱的" in text
+        or "@" in text
+        or "好" in text
+        or "你" in text
+        or "您" in text
+    )
 
 
 def addressed_names(text: str) -> list[tuple[int, int, float, str]]:

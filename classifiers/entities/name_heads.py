@@ -31,7 +31,7 @@ from .name_patterns import (
     PROSE_KIN,
 )
 from .name_tests import cjk_at, cjk_start, is_transliterated
-from .name_words import COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
+from .name_words import ADVERB_ENDS, COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -58,8 +58,6 @@ OPENERS = ("其中", "另有", "还有", "以及", "家中", "现有")
 _KIN_WORDS_AFTER = frozenset("因于系患")
 # A certificate's or a letter's opening before the name it is about (兹证明贾玉林系我村村民).
 _CERTIFYING = ("兹证明", "兹有", "兹介绍")
-# What ends an adverb, no name, after a relation (儿子高兴地说, 妻子慢慢地走出).
-_ADVERB_ENDS = frozenset("地得的着了")
 # Words of a name's shape (a listed surname first, no prose word) that open a remark before what is
 # said of a thing or a time: 林地系集体所有, 成立于2010年, 毕业于, 时任, 温度为20度, 时间因故推迟,
 # 黄金于3月被盗. The others a remark writes there are prose words already (金额, 钱款, 常年, 高度).
@@ -456,13 +454,16 @@ def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int
     run = text[start:end]
     if _head_name(run):
         return [(start, end, 0.85, "surname+head")]
-    if kin and run[:2] in _KIN_BEFORE and run[-1] not in _ADVERB_ENDS and _head_name(run[2:]):
+    if kin and run[:2] in _KIN_BEFORE and run[-1] not in ADVERB_ENDS and _head_name(run[2:]):
         return [(start + 2, end, 0.85, "surname+head")]  # 妻子李娜务农: the relative, named
     for cut in range(2, len(run) - 2):
         if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):
             return [(start, start + cut, 0.85, "surname+head"), (start + cut + 1, end, 0.85, "surname+head")]
-        if run[cut : cut + 2] in _KIN_JOINS and _head_name(run[:cut]) and _head_name(run[cut + 2 :]):
-            return [(start, start + cut, 0.85, "surname+head"), (start + cut + 2, end, 0.85, "surname+head")]
+        if run[cut : cut + 2] in _KIN_JOINS and _head_name(run[cut + 2 :]):
+            # (张伟和妻子李娜共同生活: the first name ends before 和, which 张伟和 took with it)
+            first = cut - 1 if run[cut - 1] in _JOINS else cut
+            if _head_name(run[:first]):
+                return [(start, start + first, 0.85, "surname+head"), (start + cut + 2, end, 0.85, "surname+head")]
     return []
 
 

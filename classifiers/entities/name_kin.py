@@ -20,11 +20,13 @@ from typing import Final
 from .name_heads import OPENERS, _head_name
 from .name_patterns import KIN_GLUED, KIN_HINT
 from .name_tests import cjk_at
+from .name_words import ADVERB_ENDS
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(KIN_HINT)
-# What may end the run after a name, before a date or a place in digits (女儿李娜于2020年, 儿子张强在3组).
-_BEFORE_TIME: Final = frozenset("于在")
+# What may end the run after a name, before a date or a place in digits (女儿李娜于2020年, 儿子张强在3组),
+# or before what was said (长子张伟说：…, 女儿李娜称: 张伟说 was masked, one character too many).
+_AFTER_NAME: Final = frozenset("于在说称")
 # The relation and the name, a whole run (the character before the relation is checked apart).
 _KIN_RE: Final = re.compile(f"(?:{'|'.join(KIN_GLUED)})[ \t]{{0,2}}([{_CJK}]{{2,4}})(?![{_CJK}])")
 
@@ -49,9 +51,11 @@ def kin_names(text: str) -> list[tuple[int, int, float, str]]:
         if start > 0 and cjk_at(text, start - 1) and not _opened(text, start):
             continue
         run, end = match.group(1), match.end(1)
-        if run[-1] in _BEFORE_TIME and _head_name(run[:-1]):
+        if run[-1] in _AFTER_NAME and _head_name(run[:-1]):
             end -= 1  # 女儿李娜于2020年出嫁: 于 before the date is no part of the name
         elif not _head_name(run):
             continue
+        if text[end - 1] in ADVERB_ENDS:
+            continue  # 儿子高兴地说: an adverb, no name
         found.append((match.start(1), end, 0.85, "run+relation-glued"))
     return found

@@ -337,6 +337,12 @@ def counted_names(text: str) -> list[tuple[int, int, float, str]]:
 _BEFORE_AN_OBJECT = frozenset("为给向对帮替与和跟陪及把被让由")
 
 
+# A school's honorifics, and what ends a class's or a grade's word before them, of a name's shape
+# (全班同学, 高年级同学, 毕业班同学, 幼儿园小朋友).
+_SCHOOL_HONORIFICS = frozenset(["同学", "小朋友"])
+_CLASS_ENDS = frozenset("班级校园组")
+
+
 def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
     """A full name right before an honorific (``王秀英老人``, ``张伟同志``, ``走访扎西老人``): the
     CJK run before it, whole or its last characters. Before 老人, which categories precede as
@@ -360,6 +366,8 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
                     size == 2 and size < len(run) and not is_transliterated(name)
                 ):
                     size = 0
+            elif size and word in _SCHOOL_HONORIFICS and run[-1] in _CLASS_ENDS:
+                size = 0  # 全班同学, 高年级同学, 毕业班同学
             if size:
                 found.append((at - size, at, 0.85, "surname+honorific"))
             at = text.find(word, at + len(word))

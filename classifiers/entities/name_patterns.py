@@ -76,6 +76,7 @@ PHRASES: tuple[str, ...] = ("名字", "叫", "名下")
 OWNED_OF: tuple[str, ...] = (
     *("低保", "特困", "临时救助", "救助金", "养老金", "补贴", "津贴", "申请", "档案", "材料", "户籍"),
     *("户口", "身份证", "银行卡", "存折", "账户", "房屋", "房产", "车辆", "病情", "家庭", "家属"),
+    *("遗体", "骨灰", "丧葬"),  # a funeral's record (王桂英的遗体已于3月3日火化, 王桂英的丧葬补助金)
     *("母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "子女", "配偶", "监护人", "老伴"),
 )
 OWNED_HINT: str = f"的(?:{'|'.join(OWNED_OF)})"
@@ -512,6 +513,11 @@ STAFF_TITLES: tuple[str, ...] = (
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
     "外祖母",
+    # (as spoken: 刘思琪的监护人为其外婆王秀英)
+    "外婆",
+    "外公",
+    "姥姥",
+    "姥爷",
     "外孙女",
     "外孙子",
     "外甥女",
@@ -694,7 +700,7 @@ _PROSE_HINT = (
     f"|纳入|列为|列入|{'|'.join(SIGNING)}"
     # a letter's salutation and a greeting (致张伟：, 尊敬的李娜：, 张伟，您好, 欢迎您，张伟: 迎 of 欢迎,
     # one character before 您: name_addressed.py)
-    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|您好|你好|迎您|此致"  # and a letter's closing (此致 张伟)
+    f"|致[{_CJK}]{{2,4}}[:：,，]|尊敬的|亲爱的|您好|你好|迎您|此致"  # and a letter's closing (此致 张伟)
     # a decision's notice, addressed to whom it decides for (刘洋：\n你于2024年3月提出的低保申请)
     f"|{ADDRESSED_YOU}"
     f"|{'|'.join(CAPTION_TAILS)}"  # a caption's (张伟家庭成员表: name_captions.py)
@@ -710,7 +716,7 @@ _IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:�
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
-    "|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|[长次][子女]"
+    "|[之其][妻夫子女父母长次配孙侄亲弟妹兄姐]|其外[婆公祖孙甥]|其姥|[长次][子女]"
     "|群众|村民|居民|患者|职工|员工|学生"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
@@ -790,9 +796,10 @@ _ROLE_BRACKETED_RE = re.compile(f"[{_OPEN}]{_IN_BRACKETS}")
 # _ROLE_FROM knows them too, so that a value holding neither is passed over by one class search
 # (a second one over every value cost the demo document +0.8 %).
 # 签, 按 and 捺 open the signing words (SIGNING: 签字, 按手印, 捺印), which few values hold; 致 and
-# 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 您 and 你 a greeting (张伟，您好); 表, 书, 册
-# and 案 end a caption (CAPTION_TAILS: 家庭成员表, 申请书, 花名册, 档案).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊您你表书册案"
+# 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 爱 a message's (亲爱的李娜用户: 亲 stands in 亲属 and
+# 亲戚), 您 and 你 a greeting (张伟，您好); 表, 书, 册 and 案 end a caption (CAPTION_TAILS: 家庭成员表,
+# 申请书, 花名册, 档案).
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊爱您你表书册案"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
@@ -825,12 +832,13 @@ LIST_TAILS = (
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
     f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}|{'|'.join(CARE_VERBS)}"
     # a council's members and their votes (张伟、李娜参加评议, 张伟、李娜同意), who qualified or came
-    # (张伟、李娜符合条件, 张伟、李娜来到社区)
-    "|参加|同意|反对|弃权|符合|来到|前来"
+    # (张伟、李娜符合条件, 张伟、李娜来到社区), what they came for (张伟、李娜办理结婚登记, 张伟、李娜申请低保)
+    "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
-HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉")
+# A school's record and a child welfare home's call a child so too (刘思琪同学在校表现良好, 张子涵小朋友).
+HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉", "同学", "小朋友")
 # The list's pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name (or
 # words for persons and a name: 慰问困难党员王秀英、) and a 、, or a count in brackets and a 、; or a
 # 、, a name and a tail. The honorifics are context
@@ -909,17 +917,22 @@ NUMBERED_HINT: str = f"[0-9]{NUMBERED_AFTER_DIGIT}|{NUMBERED_TAILED_HINT}|{BULLE
 # and an act of SERVED_ACTS. No look-arounds (RE2 reads it): name_served searches it as it is.
 SERVED_ACTS: tuple[str, ...] = (
     *("送去", "送来", "送上", "送达", "发放", "补发", "发去", "寄去", "转交", "兑现"),
-    *("办理", "代办", "申请", "申报", "落实", "解决", "讲解", "解释", "宣传", "捐赠", "赠送"),
+    *("办理", "代办", "申请", "申领", "申报", "落实", "解决", "讲解", "解释", "宣传", "捐赠", "赠送"),
     *("打电话", "打了电话", "致电", "购买", "买了", "安排", "垫付", "缴纳", "修缮", "联系"),
     # what a decision grants (给予覃桂芬一次性临时救助1000元, 给予张伟慰问金)
     *("一次性", "临时救助", "补助", "慰问"),
     # a home's care of its residents (护理员给王桂英喂药, 为李秀兰测量血压, 帮张桂芝翻身)
     *("喂药", "喂饭", "送药", "送餐", "送饭", "换药", "测量", "量血压", "测血压", "理发", "洗澡", "擦身", "翻身"),
+    # what a survey or a talk did with the person (对张伟家进行入户调查, 对李娜进行批评教育, 对王强开展帮扶)
+    *("进行", "开展"),
 )
-# 给予 too, a decision's word for granting (给予覃桂芬…), as 给 and 予: opened by the class, ``re``
+# The preposition: 给予 too, a decision's word for granting (给予覃桂芬…), as 给 and 予, and 帮助 and
+# 协助 as 帮 or 协 and 助 (协 alone is name_served's to refuse: 协同). Opened by the class, ``re``
 # skips to its characters in C (opened by an alternation, 给予|[给向为帮], it did not: +65,000
 # instructions an inspection of the corpus document).
-SERVED_HINT: str = f"[给向为帮]予?[{_CJK}]{{2,4}}?(?:{'|'.join(SERVED_ACTS)})"
+SERVED_BEFORE: str = "[给向为帮对协][予助]?"
+# The name, then its household's 家 (对张伟家进行入户调查, 给李娜家送去米面油), then the act.
+SERVED_HINT: str = f"{SERVED_BEFORE}[{_CJK}]{{2,4}}?家?(?:{'|'.join(SERVED_ACTS)})"
 
 # A name in two fields, its surname's and its given name's (name_split.py: 姓：张 名：伟), on the text
 # as it came (：) or folded (:).
@@ -956,7 +969,25 @@ def log_line(name: str) -> str:
     )
 
 
-LOG_HINT: str = log_line(f"[{_CJK}]{{2,4}}")
+# A log line's time (09:30, 09:30:12) and date (2026-11-01, 2026/11/01).
+LOG_TIME = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
+LOG_DATE = "[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+
+
+def stamped_line(name: str) -> str:
+    """A log line's name with no operator's word: after its time or its date (2026-11-01 09:30:12 张伟
+    登录系统, [09:30] 李娜删除了记录, 2026-11-01 王强 导出), or opening its line before its date
+    (【操作日志】张伟 2026-11-01 登录系统),
+    then what was done. ``name``'s pattern stands twice: with groups, the first alternative's name is
+    group 1 and the second's group 2. No look-arounds (RE2 reads LOG_HINT)."""
+    done = f"(?:{'|'.join(LOG_OUTCOMES)})?了?(?:{'|'.join(_LOG_ACTS)})"
+    return (
+        f"(?:{LOG_TIME}|{LOG_DATE})[\\]】)]?[ \t]+{name}[ \t]*{done}"
+        f"|(?:^|[\n\\]】])[ \t]*{name}[ \t]+{LOG_DATE}(?:[ T]{LOG_TIME})?[ \t]+{done}"
+    )
+
+
+LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{stamped_line(f'[{_CJK}]{{2,4}}')}"
 
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"

@@ -39,7 +39,7 @@ from .name_patterns import (
     VISITS,
 )
 from .name_runs import _transliterated_end
-from .name_tests import _VERBS_AFTER_NAME, is_transliterated
+from .name_tests import _VERBS_AFTER_NAME, cjk_at, cjk_start, is_transliterated
 from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -69,11 +69,13 @@ _AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,8}},([{_CJK}]{{2,16}})")
 _JOINED = frozenset("和与及")
 # What says a staff member went with the person named after it (社工与张伟一起入户).
 _WITH = frozenset("与和同跟")
-# A name before 之 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女);
-# not 关系, 联系, 体系 (系 there is no verb).
-_BEFORE_KIN_RE = re.compile(
-    rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}})之(?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
-)
+# A name before 之 or 的 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女,
+# 我是张伟的妻子); not 关系, 联系, 体系 (系 there is no verb).
+_KIN_OF = f"[之的](?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
+_BEFORE_KIN_RE = re.compile(rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}}){_KIN_OF}")
+# A relation in brackets after a name, whose it is (王秀英（张伟之母）, 李娜(张伟的妻子): full-width brackets
+# are ASCII once folded): both names, each its whole run.
+_BRACKETED_KIN_RE = re.compile(rf"(?:(?<![{_CJK}])([{_CJK}]{{2,4}}))?[(]([{_CJK}]{{2,4}}){_KIN_OF}[)]")
 # A name before 的 or 之 and a relation, and the run after the relation (张伟的母亲王秀英长期患病,
 # 李娜之子王强): both names, when the run after it holds a name at its head. The first is the
 # tail of its run (经核实张伟的母亲王秀英: name_lists.tail_whole), or a name the upstream masked in
@@ -337,6 +339,17 @@ def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
     return [(at + 1, at + 1 + size, 0.85, "surname+context")] if size else []
 
 
+def _with_kin(text: str, at: int) -> list[tuple[int, int, float, str]]:
+    """The name whose relative is named after 与, 和, 同 or 跟 at ``at`` (王秀英和儿子张强共同生活,
+    张伟同其母亲王秀英共同生活): the whole CJK run before the preposition, a name whole."""
+    if text[at : at + 1] not in _WITH:
+        return []
+    start = cjk_start(text, at, max(0, at - 5))
+    if start > 0 and cjk_at(text, start - 1):
+        return []  # 户主张伟同其母亲: a longer run, a label's (name_runs reads it)
+    return [(start, at, 0.85, "surname+context")] if _whole_name(text[start:at]) else []
+
+
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names glued after a staff title or a relation (``社工王强回访``, ``由祖母王秀英抚养``),
     before 之 and a relation (``系张伟之女``), a visit's one name before a count (``走访张伟一户``)
@@ -350,6 +363,7 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if size:
             found.append((match.start(1), match.start(1) + size, 0.85, "surname+context"))
             found += _listed_after(text, match.start(1) + size)  # 网格员李娜、王强入户
+            found += _with_kin(text, match.start())  # 王秀英和儿子张强共同生活
         elif match.group(0) in STAFF_TITLES:
             found += _with_staff(text, match.start(1))  # 社工与张伟一起入户
             found += _after_verb(text, match.start(1))  # 民警到场调查，李娜陪同: the title's verb, no name
@@ -366,6 +380,9 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         for match in pattern.finditer(text):
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+    for match in _BRACKETED_KIN_RE.finditer(text):
+        if _whole_name(match.group(2)):
+            found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2) if _named(match.group(g))]
     for match in _VISITED_LAST_RE.finditer(text):
         if _visited(match.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
@@ -374,6 +391,11 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if _visited(match.group(1)) and (second is None or _visited(second)):
             found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2) if match.group(g)]
     return found
+
+
+def _named(word: str | None) -> bool:
+    """Is ``word`` (an optional group) a name whole?"""
+    return word is not None and _whole_name(word)
 
 
 def _visited(word: str) -> bool:

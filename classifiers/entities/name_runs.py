@@ -50,6 +50,7 @@ from .name_tests import (
     plausible,
 )
 from .name_words import (
+    ADVERB_ENDS,
     AFTER_NAME_WORDS,
     CATEGORIES,
     COMPOUND_SURNAMES,
@@ -189,8 +190,12 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
         for cut in (2, 3, 4) if run[:2] in COMPOUND_SURNAMES else (2, 3):
             name = run[:cut]
             # (name_lists._name: no conjunction, prose word, household, day or place: 村民张家港,
-            # 低保户张家、李家, 老人周一、周三值班)
-            if (_ends_name(run, cut) or _household_ends(run, cut)) and _listed_name(name):
+            # 低保户张家、李家, 老人周一、周三值班; no adverb: 长子高兴地说)
+            if (
+                (_ends_name(run, cut) or _household_ends(run, cut))
+                and name[-1] not in ADVERB_ENDS
+                and _listed_name(name)
+            ):
                 found.append((start, start + cut, 0.85, "surname+context"))
                 break
     return found

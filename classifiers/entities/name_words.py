@@ -235,6 +235,10 @@ PLACEHOLDERS: Final = frozenset(
     ]
 )
 
+# What ends an adverb, no name, after a relation or a child's place (儿子高兴地说, 妻子慢慢地走出,
+# 长子高兴地说: 高兴地 was masked before 说, a word that follows a name).
+ADVERB_ENDS: Final = frozenset("地得的着了")
+
 # Characters that common given names of one character are written with (张伟, 李娜, 王强, 刘芳):
 # after a surname they say a whole run of two characters is a name where nothing else does (张伟档案),
 # and few make a word with a surname before them (name_captions lists those that do: 文明, 高峰).
@@ -625,6 +629,15 @@ PROSE_WORDS: Final = frozenset(
         "逐户",
         "一同",
         "共同",
+        # how a pledge or a deed is done, before a word that follows a name (本人郑重承诺, 经营 of 连锁经营,
+        # 连夜赶到): 郑, 庄, 严, 连, 甘, 时, 齐 are surnames
+        *("郑重", "庄严", "庄重", "严正", "连锁", "连同", "连带", "连夜", "连片", "甘愿", "殷切", "唐突"),
+        *("管控", "时刻", "时时", "舒心", "万分", "齐心"),
+        # and glued to a label with no separator, where a name is read first (本人严格遵守, 经办人严格审核,
+        # 申请人单身, 申请人全部办理, 本人甘心情愿: each masked with the next character)
+        *("严格", "严肃", "严厉", "全部", "全额", "单身", "单方", "向来", "常常", "安心", "冷静", "时间"),
+        *("时候", "甘心", "甘于", "尚且", "方可", "方能", "易于", "任意", "任由", "齐全", "齐备", "万事"),
+        *("何必", "钱款", "于法", "路上", "路过", "田间", "殷实", "向党"),
     ]
 )
 
@@ -686,6 +699,13 @@ AFTER_NAME_WORDS: Final = frozenset(
         "改嫁",
         # what a party chose (女方李娜自愿结婚, 申请人张伟自愿放弃)
         "自愿",
+        # a relative's trade (其女婿王刚经营一家超市, 其子张强经营小卖部), a parent gone missing (母亲李娜
+        # 失联), and a pledge signed (本人张伟承诺所填信息真实: 张伟承 was masked, one character too many)
+        "经营",
+        "失联",
+        "承诺",
+        # a child's school (刘思琪就读于城关小学, 刘思琪现就读于…: 现 stands between, name_heads._BETWEEN)
+        "就读",
         # what prose says of a person after a category (村民李娜反映, 居民王强独居, 患者李娜住院,
         # 困难群众张伟家住…)
         "反映",
