@@ -969,25 +969,21 @@ def log_line(name: str) -> str:
     )
 
 
-# A log line's time (09:30, 09:30:12) and date (2026-11-01, 2026/11/01).
+# A log line's stamp: its date (2026-11-01, 2026/11/01) and time (09:30, 09:30:12), or its time alone;
+# and what was done after the name (成功登录, 删除了记录).
 LOG_TIME = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 LOG_DATE = "[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+LOG_STAMP = f"{LOG_DATE}(?:[ T]{LOG_TIME})?|{LOG_TIME}"
+LOG_DONE = f"(?:{'|'.join(LOG_OUTCOMES)})?了?(?:{'|'.join(_LOG_ACTS)})"
+# A log line's name with no operator's word (name_logs.stamped_names): after the stamp (2026-11-01
+# 09:30:12 张伟 登录系统, [09:30] 李娜删除了记录, 2026-11-01 王强 导出), or opening its line before the
+# stamp's date (【操作日志】张伟 2026-11-01 登录系统), then what was done. No look-arounds (RE2 reads it).
+_STAMPED_HINT = (
+    f"(?:{LOG_STAMP})[\\]】)]?[ \t]+[{_CJK}]{{2,4}}[ \t]*{LOG_DONE}"
+    f"|(?:^|[\n\\]】])[ \t]*[{_CJK}]{{2,4}}[ \t]+{LOG_DATE}(?:[ T]{LOG_TIME})?[ \t]+{LOG_DONE}"
+)
 
-
-def stamped_line(name: str) -> str:
-    """A log line's name with no operator's word: after its time or its date (2026-11-01 09:30:12 张伟
-    登录系统, [09:30] 李娜删除了记录, 2026-11-01 王强 导出), or opening its line before its date
-    (【操作日志】张伟 2026-11-01 登录系统),
-    then what was done. ``name``'s pattern stands twice: with groups, the first alternative's name is
-    group 1 and the second's group 2. No look-arounds (RE2 reads LOG_HINT)."""
-    done = f"(?:{'|'.join(LOG_OUTCOMES)})?了?(?:{'|'.join(_LOG_ACTS)})"
-    return (
-        f"(?:{LOG_TIME}|{LOG_DATE})[\\]】)]?[ \t]+{name}[ \t]*{done}"
-        f"|(?:^|[\n\\]】])[ \t]*{name}[ \t]+{LOG_DATE}(?:[ T]{LOG_TIME})?[ \t]+{done}"
-    )
-
-
-LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{stamped_line(f'[{_CJK}]{{2,4}}')}"
+LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{_STAMPED_HINT}"
 
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"

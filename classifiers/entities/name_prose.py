@@ -339,10 +339,15 @@ def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
     return [(at + 1, at + 1 + size, 0.85, "surname+context")] if size else []
 
 
+# What joins a name to its relative named after it (王秀英和儿子张强, 刘思琪随祖母王秀英生活, 刘思琪由其
+# 外婆王秀英抚养).
+_WITH_KIN = frozenset("与和同跟随由")
+
+
 def _with_kin(text: str, at: int) -> list[tuple[int, int, float, str]]:
-    """The name whose relative is named after 与, 和, 同 or 跟 at ``at`` (王秀英和儿子张强共同生活,
-    张伟同其母亲王秀英共同生活): the whole CJK run before the preposition, a name whole."""
-    if text[at : at + 1] not in _WITH:
+    """The name whose relative is named after 与, 和, 同, 跟, 随 or 由 at ``at`` (王秀英和儿子张强共同生活,
+    张伟同其母亲王秀英共同生活, 刘思琪随祖母王秀英生活): the whole CJK run before it, a name whole."""
+    if text[at : at + 1] not in _WITH_KIN:
         return []
     start = cjk_start(text, at, max(0, at - 5))
     if start > 0 and cjk_at(text, start - 1):

@@ -32,6 +32,7 @@ from .name_patterns import (
     BED,
     CONTEXT,
     KIN_CHARS,
+    KIN_GLUED,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
     SERVED_ACTS,
@@ -173,6 +174,10 @@ def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
 _CONJUNCTIONS = frozenset("和与及同向对从于为")
 
 
+# A relation between a category and a name (该儿童父亲张伟长期服刑): the name is the relative's.
+_RELATIVES = frozenset(KIN_GLUED)
+
+
 def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     """A name glued after a category of persons or a relation in prose (``低保对象扎西，男``,
     ``孤儿李娜在校就读``, ``其子扎西在外务工``): the characters of transliterated names at the run's
@@ -183,6 +188,8 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _CATEGORY_RUN_RE.finditer(text):
         run, start = match.group(1), match.start(1)
+        if run[:2] in _RELATIVES:
+            run, start = run[2:], start + 2  # 该儿童父亲张伟长期服刑, 老人儿子张强外出务工: the relative's
         cut = _transliterated_end(run, 0, LABELLED_RUN_MAX)
         if _ends_name(run, cut) and is_transliterated(run[:cut]) and not is_prose_word(run):
             found.append((start, start + cut, 0.85, "run+context"))

@@ -706,6 +706,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         "承诺",
         # a child's school (刘思琪就读于城关小学, 刘思琪现就读于…: 现 stands between, name_heads._BETWEEN)
         "就读",
+        # a child left with one relative (刘思琪与祖母王秀英相依为命), and the dead (王桂英生前由次子张强照顾)
+        "相依",
+        "生前",
         # what prose says of a person after a category (村民李娜反映, 居民王强独居, 患者李娜住院,
         # 困难群众张伟家住…)
         "反映",

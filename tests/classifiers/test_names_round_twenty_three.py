@@ -2,10 +2,10 @@
 done (对张伟家进行了入户调查, 协助李娜办理: name_served), a message's reader (亲爱的李娜用户:
 name_addressed), a school's honorifics (刘思琪同学, 张子涵小朋友: name_lists.before_honorifics), a
 log's stamped line with no operator's word (2026-11-01 09:30:12 张伟 登录系统: name_logs), a name and
-its relative joined (张伟和妻子李娜, 王秀英和儿子张强, 王秀英（张伟之母）, 我是张伟的妻子), a list before
-what its persons came for (张伟、李娜办理结婚登记), words after a name (经营, 失联, 承诺, 就读, 的遗体);
-and adverbs that were read as names (长子高兴地说, 本人郑重承诺, 本人严格遵守, 网格员连夜赶到), with the
-look-alikes of each that must stay."""
+its relative joined (张伟和妻子李娜, 刘思琪随祖母王秀英生活, 王秀英（张伟之母）, 我是张伟的妻子, 留守儿童
+父亲张伟), a list before what its persons came for (张伟、李娜办理结婚登记), words after a name (经营,
+失联, 承诺, 就读, 相依, 生前, 的遗体); and adverbs that were read as names (长子高兴地说, 本人郑重承诺,
+本人严格遵守, 网格员连夜赶到), with the look-alikes of each that must stay."""
 
 from __future__ import annotations
 
@@ -168,6 +168,14 @@ def test_a_logs_stamped_line_with_no_name_stays(text: str) -> None:
         ("刘思琪的监护人为其外婆王秀英", ["刘思琪", "王秀英"]),
         ("由其外公张伟抚养", ["张伟"]),
         ("由其姥姥王秀英照顾", ["王秀英"]),
+        ("刘思琪随祖母王秀英生活", ["刘思琪", "王秀英"]),
+        ("刘思琪由其外婆王秀英抚养", ["刘思琪", "王秀英"]),
+        ("刘思琪与祖母王秀英相依为命", ["刘思琪", "王秀英"]),
+        ("王桂英生前由次子张强照顾", ["王桂英", "张强"]),
+        ("留守儿童父亲张伟长期服刑", ["张伟"]),
+        ("困境儿童母亲李娜失联", ["李娜"]),
+        ("五保户儿子张强外出务工", ["张强"]),
+        ("孤儿母亲李娜改嫁", ["李娜"]),
     ],
 )
 def test_a_name_and_its_relative(text: str, names: list[str]) -> None:
@@ -198,6 +206,10 @@ def test_a_name_ends_before_what_follows_it(text: str, kept: str) -> None:
         "是本村的村民",
         "为其的父母",
         "社区和其子女联系",
+        "儿童父母双亡",
+        "老人儿子在外",
+        "村民随其子女搬迁",
+        "户籍随父亲迁出",
     ],
 )
 def test_relatives_with_no_name_stay(text: str) -> None:
