@@ -33,6 +33,8 @@ _OF_RE = re.compile(OWNED_HINT)
 _ACTS_ON: Final = (
     *("核实", "核查", "冻结", "停发", "恢复", "受理", "审核", "调查", "走访", "查询", "暂停", "终止"),
     *("追回", "收回", "注销", "变更", "推荐"),
+    # what was done with the person's case or papers (已将张伟的情况上报, 把李娜的材料退回)
+    *("已将", "把"),
     *DECISIONS,
 )
 

@@ -77,6 +77,7 @@ OWNED_OF: tuple[str, ...] = (
     *("低保", "特困", "临时救助", "救助金", "养老金", "补贴", "津贴", "申请", "档案", "材料", "户籍"),
     *("户口", "身份证", "银行卡", "存折", "账户", "房屋", "房产", "车辆", "病情", "家庭", "家属"),
     *("遗体", "骨灰", "丧葬"),  # a funeral's record (王桂英的遗体已于3月3日火化, 王桂英的丧葬补助金)
+    *("情况", "委托书"),  # 已将张伟的情况上报镇政府, 张伟的委托书
     *("母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "子女", "配偶", "监护人", "老伴"),
 )
 OWNED_HINT: str = f"的(?:{'|'.join(OWNED_OF)})"
@@ -973,7 +974,12 @@ def log_line(name: str) -> str:
 # and what was done after the name (成功登录, 删除了记录).
 LOG_TIME = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
 LOG_DATE = "[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
-LOG_STAMP = f"{LOG_DATE}(?:[ T]{LOG_TIME})?|{LOG_TIME}"
+# Opened by a digit's class, not by the alternation of the two: ``re`` skips to a digit in C only so
+# (opened by the alternation, it tried both at every position: +320,000 instructions an inspection
+# of the corpus document).
+LOG_STAMP = (
+    f"[0-9](?:[0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:[ T]{LOG_TIME})?|[0-9]?:[0-9]{{2}}(?::[0-9]{{2}})?)"
+)
 LOG_DONE = f"(?:{'|'.join(LOG_OUTCOMES)})?了?(?:{'|'.join(_LOG_ACTS)})"
 # A log line's name with no operator's word (name_logs.stamped_names): after the stamp (2026-11-01
 # 09:30:12 张伟 登录系统, [09:30] 李娜删除了记录, 2026-11-01 王强 导出), or opening its line before the
