@@ -25,6 +25,7 @@ from .entities import (
     name_served,
     name_spaced,
     name_split,
+    name_votes,
     numerals,
     person_name,
 )
@@ -76,6 +77,7 @@ MAYBE = re.compile(
     f"|{birth_date.HINT}"  # 出生日期：1990年1月1日 (entities/birth_date.py)
     f"|{name_owned.OWNED_HINT}"  # 张伟的低保申请 (name_owned.py)
     f"|{person_name.LOG_HINT}"  # 用户张伟登录成功 (name_logs.py)
+    f"|{person_name.VOTES_HINT}"  # 张伟52票 (name_votes.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -156,6 +158,7 @@ def may_hold(text: str) -> bool:
         or email.may_be_spelled(text)  # 邮箱：zhangwei#example.com: an address's @ spelled out
         or name_owned.may_own(text)  # 张伟的低保申请: a name before 的 and what is the person's
         or name_logs.may_contain(text)  # 用户张伟登录成功: an operation log's line
+        or name_votes.may_contain(text)  # 选举结果：张伟52票: an election's tally
     )
 
 

@@ -56,8 +56,13 @@ def logged_names(text: str) -> list[tuple[int, int, float, str]]:
 
 
 def stamped_names(text: str) -> list[tuple[int, int]]:
-    """The names in ``text``'s stamped lines, after a stamp or opening a line before its date."""
+    """The names in ``text``'s stamped lines, after a stamp or opening a line before its date. A
+    name is no ASCII, and a stamp holds a separator: a value with neither (an ID, a phone, a date
+    alone) is passed over by tests in C, where the search's call alone, asked of each value three
+    times, cost the corpus document 4 % of its instructions."""
     found: list[tuple[int, int]] = []
+    if text.isascii() or not (":" in text or "-" in text or "/" in text or "." in text):
+        return found
     for stamp in _STAMP_RE.finditer(text):
         after = _NAME_DONE_RE.match(text, stamp.end())
         if after is not None:

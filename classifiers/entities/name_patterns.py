@@ -833,8 +833,9 @@ LIST_TAILS = (
     "|等(?:人|同志|老人|儿童|群众|村民|居民|家庭)"
     f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}|{'|'.join(CARE_VERBS)}"
     # a council's members and their votes (张伟、李娜参加评议, 张伟、李娜同意), who qualified or came
-    # (张伟、李娜符合条件, 张伟、李娜来到社区), what they came for (张伟、李娜办理结婚登记, 张伟、李娜申请低保)
-    "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记"
+    # (张伟、李娜符合条件, 张伟、李娜来到社区), what they came for (张伟、李娜办理结婚登记, 张伟、李娜申请低保),
+    # who was elected (张伟、李娜当选为村民代表)
+    "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记|当选"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
@@ -991,9 +992,12 @@ _STAMPED_HINT = (
 
 LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{_STAMPED_HINT}"
 
+# A name before a count of votes (name_votes.py: 选举结果：张伟52票，李娜48票, 候选人张伟得票123票).
+VOTES_HINT: str = f"[{_CJK}]{{2}}[ \t]*(?:得票|获票|获得)?[ \t:：]*[0-9]{{1,6}}[ \t]?票"
+
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

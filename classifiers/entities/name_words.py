@@ -382,6 +382,9 @@ KIN_LABELS: Final = frozenset(
         # a village's or an office's officers a finding names (涉事干部：刘洋, 村主任：王强, 会计：李娜);
         # their fields hold a post's holder as often (主任：空缺, 会计：兼职): a surname is required
         *("干部", "主任", "书记", "会计", "出纳", "村长", "所长", "站长", "组长"),
+        # a social organisation's officers and an election's candidates (理事长：张伟, 候选人：李娜), whose
+        # fields hold a post's state as often (会长：空缺, 候选人：待定)
+        *("理事长", "会长", "秘书长", "监事", "候选人", "当选人"),
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)
@@ -638,6 +641,8 @@ PROSE_WORDS: Final = frozenset(
         *("严格", "严肃", "严厉", "全部", "全额", "单身", "单方", "向来", "常常", "安心", "冷静", "时间"),
         *("时候", "甘心", "甘于", "尚且", "方可", "方能", "易于", "任意", "任由", "齐全", "齐备", "万事"),
         *("何必", "钱款", "于法", "路上", "路过", "田间", "殷实", "向党"),
+        # how one was elected (全票当选, 高票当选)
+        *("全票", "高票", "满票"),
     ]
 )
 
@@ -709,6 +714,11 @@ AFTER_NAME_WORDS: Final = frozenset(
         # a child left with one relative (刘思琪与祖母王秀英相依为命), and the dead (王桂英生前由次子张强照顾)
         "相依",
         "生前",
+        # an election's result (张伟当选村委会主任, 张伟得票最多) and a volunteer's hours (志愿者张伟累计服务
+        # 120小时)
+        "当选",
+        "得票",
+        "累计",
         # what prose says of a person after a category (村民李娜反映, 居民王强独居, 患者李娜住院,
         # 困难群众张伟家住…)
         "反映",

@@ -31,6 +31,7 @@ from . import (
     name_signed,
     name_spaced,
     name_split,
+    name_votes,
     resident_id,
 )
 from .ideographs import TABLE_FROM, TABLE_TO, table
@@ -87,6 +88,7 @@ from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_patterns import SERVED_HINT as SERVED_HINT
 from .name_patterns import SPACED_HINT as SPACED_HINT
 from .name_patterns import SPLIT_HINT as SPLIT_HINT
+from .name_patterns import VOTES_HINT as VOTES_HINT
 from .name_runs import (
     _beside_id_apart,
     _bracketed_after_labels,
@@ -294,6 +296,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_owned.names_before_of(text)
     if name_logs.may_contain(text):  # 用户张伟登录成功: an operation log's line
         found += name_logs.logged_names(text)
+    if name_votes.may_contain(text):  # 选举结果：张伟52票: an election's tally
+        found += name_votes.voted_names(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text, heads):
@@ -606,6 +610,7 @@ def may_contain(text: str) -> bool:
         or name_households.may_contain(text)
         or name_owned.may_own(text)
         or name_logs.may_contain(text)
+        or name_votes.may_contain(text)
     )
 
 

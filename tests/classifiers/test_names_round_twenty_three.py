@@ -4,7 +4,8 @@ name_addressed), a school's honorifics (刘思琪同学, 张子涵小朋友: nam
 log's stamped line with no operator's word (2026-11-01 09:30:12 张伟 登录系统: name_logs), a name and
 its relative joined (张伟和妻子李娜, 刘思琪随祖母王秀英生活, 王秀英（张伟之母）, 我是张伟的妻子, 留守儿童
 父亲张伟), a list before what its persons came for (张伟、李娜办理结婚登记), words after a name (经营,
-失联, 承诺, 就读, 相依, 生前, 的遗体); and adverbs that were read as names (长子高兴地说, 本人郑重承诺,
+失联, 承诺, 就读, 相依, 生前, 的遗体), an election's tally and a society's officers (张伟52票, 张伟当选,
+理事长：张伟: name_votes, KIN_LABELS); and adverbs that were read as names (长子高兴地说, 本人郑重承诺,
 本人严格遵守, 网格员连夜赶到), with the look-alikes of each that must stay."""
 
 from __future__ import annotations
@@ -273,4 +274,52 @@ def test_words_after_a_name(text: str, names: list[str]) -> None:
     ],
 )
 def test_adverbs_and_words_of_prose_stay(text: str) -> None:
+    unchanged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("选举结果：张伟52票，李娜48票", ["张伟", "李娜"]),
+        ("候选人张伟得票123票", ["张伟"]),
+        ("张伟 得票：52票", ["张伟"]),
+        ("张伟 52票", ["张伟"]),
+        ("王秀英获得48票", ["王秀英"]),
+        ("欧阳娜娜35票", ["欧阳娜娜"]),
+        ("张伟当选村委会主任", ["张伟"]),
+        ("张伟得票最多", ["张伟"]),
+        ("张伟、李娜当选为村民代表", ["张伟", "李娜"]),
+        ("志愿者张伟累计服务时长120小时", ["张伟"]),
+        ("理事长：张伟", ["张伟"]),
+        ("会长：张伟", ["张伟"]),
+        ("秘书长：张伟", ["张伟"]),
+        ("监事：张伟", ["张伟"]),
+        ("候选人：张伟", ["张伟"]),
+    ],
+)
+def test_an_elections_and_a_societys_names(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赞成52票，反对3票，弃权1票",
+        "有效票52票",
+        "候选人得票",
+        "共发出选票100张，收回98张",
+        "投票人数120人",
+        "全票当选",
+        "高票当选",
+        "全票、高票当选",
+        "连续当选",
+        "全年累计",
+        "金额累计",
+        "会长：空缺",
+        "候选人：待定",
+        "候选人：3名",
+        "秘书长：由理事长兼任",
+    ],
+)
+def test_an_elections_words_stay(text: str) -> None:
     unchanged(text)
