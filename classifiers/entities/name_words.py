@@ -385,6 +385,9 @@ KIN_LABELS: Final = frozenset(
         # a social organisation's officers and an election's candidates (理事长：张伟, 候选人：李娜), whose
         # fields hold a post's state as often (会长：空缺, 候选人：待定)
         *("理事长", "会长", "秘书长", "监事", "候选人", "当选人"),
+        # a marriage's or a death's record, the persons it registers (结婚登记：张伟、李娜, 火化证明：王桂英),
+        # whose fields hold a date or a state as often (结婚登记：已办理, 火化证明：2024-03-01)
+        *("结婚登记", "离婚登记", "死亡登记", "火化证明", "死亡证明"),
     ]
 )
 KIN_LABEL_MAX: Final = max(len(word) for word in KIN_LABELS)

@@ -4,9 +4,10 @@ name_addressed), a school's honorifics (刘思琪同学, 张子涵小朋友: nam
 log's stamped line with no operator's word (2026-11-01 09:30:12 张伟 登录系统: name_logs), a name and
 its relative joined (张伟和妻子李娜, 刘思琪随祖母王秀英生活, 王秀英（张伟之母）, 我是张伟的妻子, 留守儿童
 父亲张伟), a list before what its persons came for (张伟、李娜办理结婚登记), words after a name (经营,
-失联, 承诺, 就读, 相依, 生前, 的遗体), an election's tally and a society's officers (张伟52票, 张伟当选,
-理事长：张伟: name_votes, KIN_LABELS); and adverbs that were read as names (长子高兴地说, 本人郑重承诺,
-本人严格遵守, 网格员连夜赶到), with the look-alikes of each that must stay."""
+失联, 承诺, 就读, 相依, 生前, 的遗体), an election's tally, a society's officers and a marriage's or a
+death's record (张伟52票, 张伟当选, 理事长：张伟, 结婚登记：张伟、李娜: name_votes, KIN_LABELS); and
+adverbs that were read as names (长子高兴地说, 本人郑重承诺, 本人严格遵守, 网格员连夜赶到), with the
+look-alikes of each that must stay."""
 
 from __future__ import annotations
 
@@ -295,9 +296,13 @@ def test_adverbs_and_words_of_prose_stay(text: str) -> None:
         ("秘书长：张伟", ["张伟"]),
         ("监事：张伟", ["张伟"]),
         ("候选人：张伟", ["张伟"]),
+        ("结婚登记：张伟、李娜", ["张伟", "李娜"]),
+        ("离婚登记：张伟、李娜", ["张伟", "李娜"]),
+        ("火化证明：王桂英", ["王桂英"]),
+        ("死亡登记：王桂英", ["王桂英"]),
     ],
 )
-def test_an_elections_and_a_societys_names(text: str, names: list[str]) -> None:
+def test_an_elections_a_societys_and_a_registrys_names(text: str, names: list[str]) -> None:
     leaks(text, names)
 
 
@@ -319,7 +324,10 @@ def test_an_elections_and_a_societys_names(text: str, names: list[str]) -> None:
         "候选人：待定",
         "候选人：3名",
         "秘书长：由理事长兼任",
+        "结婚登记：已办理",
+        "火化证明：2024-03-01",
+        "死亡证明：已开具",
     ],
 )
-def test_an_elections_words_stay(text: str) -> None:
+def test_an_elections_and_a_registrys_words_stay(text: str) -> None:
     unchanged(text)
