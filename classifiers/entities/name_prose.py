@@ -74,8 +74,9 @@ _WITH = frozenset("与和同跟")
 _KIN_OF = f"[之的](?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
 _BEFORE_KIN_RE = re.compile(rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}}){_KIN_OF}")
 # A relation in brackets after a name, whose it is (王秀英（张伟之母）, 李娜(张伟的妻子): full-width brackets
-# are ASCII once folded): both names, each its whole run.
-_BRACKETED_KIN_RE = re.compile(rf"(?:(?<![{_CJK}])([{_CJK}]{{2,4}}))?[(]([{_CJK}]{{2,4}}){_KIN_OF}[)]")
+# are ASCII once folded): both names, each its whole run (the one before the bracket read apart, so
+# that ``re`` skips to a bracket in C).
+_BRACKETED_KIN_RE = re.compile(rf"[(]([{_CJK}]{{2,4}}){_KIN_OF}[)]")
 # A name before 的 or 之 and a relation, and the run after the relation (张伟的母亲王秀英长期患病,
 # 李娜之子王强): both names, when the run after it holds a name at its head. The first is the
 # tail of its run (经核实张伟的母亲王秀英: name_lists.tail_whole), or a name the upstream masked in
@@ -341,18 +342,22 @@ def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
 
 # What joins a name to its relative named after it (王秀英和儿子张强, 刘思琪随祖母王秀英生活, 刘思琪由其
 # 外婆王秀英抚养).
-_WITH_KIN = frozenset("与和同跟随由")
+_WITH_KIN = _WITH | frozenset("随由")
 
 
 def _with_kin(text: str, at: int) -> list[tuple[int, int, float, str]]:
     """The name whose relative is named after 与, 和, 同, 跟, 随 or 由 at ``at`` (王秀英和儿子张强共同生活,
     张伟同其母亲王秀英共同生活, 刘思琪随祖母王秀英生活): the whole CJK run before it, a name whole."""
-    if text[at : at + 1] not in _WITH_KIN:
-        return []
-    start = cjk_start(text, at, max(0, at - 5))
+    return _name_before(text, at) if text[at : at + 1] in _WITH_KIN else []
+
+
+def _name_before(text: str, at: int) -> list[tuple[int, int, float, str]]:
+    """The whole CJK run that ends at ``at``, when it is a name whole (户主张伟同其母亲 is a longer run,
+    a label's: name_runs reads it)."""
+    start = cjk_start(text, at, max(0, at - 7))
     if start > 0 and cjk_at(text, start - 1):
-        return []  # 户主张伟同其母亲: a longer run, a label's (name_runs reads it)
-    return [(start, at, 0.85, "surname+context")] if _whole_name(text[start:at]) else []
+        return []
+    return [(start, at, 0.85, "surname+context")] if at - start >= 2 and _whole_name(text[start:at]) else []
 
 
 def glued_names(text: str) -> list[tuple[int, int, float, str]]:
@@ -386,8 +391,9 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
             if _whole_name(match.group(1)):
                 found.append((match.start(1), match.end(1), 0.85, "surname+context"))
     for match in _BRACKETED_KIN_RE.finditer(text):
-        if _whole_name(match.group(2)):
-            found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2) if _named(match.group(g))]
+        if _whole_name(match.group(1)):
+            found.append((match.start(1), match.end(1), 0.85, "surname+context"))
+            found += _name_before(text, match.start())  # 王秀英（张伟之母）
     for match in _VISITED_LAST_RE.finditer(text):
         if _visited(match.group(1)):
             found.append((match.start(1), match.end(1), 0.85, "surname+context"))
@@ -396,11 +402,6 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         if _visited(match.group(1)) and (second is None or _visited(second)):
             found += [(match.start(g), match.end(g), 0.85, "surname+context") for g in (1, 2) if match.group(g)]
     return found
-
-
-def _named(word: str | None) -> bool:
-    """Is ``word`` (an optional group) a name whole?"""
-    return word is not None and _whole_name(word)
 
 
 def _visited(word: str) -> bool:

@@ -174,7 +174,7 @@ def _role_runs(text: str) -> list[tuple[int, int, float, str]]:
 _CONJUNCTIONS = frozenset("和与及同向对从于为")
 
 
-# A relation between a category and a name (该儿童父亲张伟长期服刑): the name is the relative's.
+# A relation between a category and a name (留守儿童父亲张伟长期服刑): the name is the relative's.
 _RELATIVES = frozenset(KIN_GLUED)
 
 
@@ -189,7 +189,7 @@ def _category_runs(text: str) -> list[tuple[int, int, float, str]]:
     for match in _CATEGORY_RUN_RE.finditer(text):
         run, start = match.group(1), match.start(1)
         if run[:2] in _RELATIVES:
-            run, start = run[2:], start + 2  # 该儿童父亲张伟长期服刑, 老人儿子张强外出务工: the relative's
+            run, start = run[2:], start + 2  # 留守儿童父亲张伟长期服刑, 孤儿母亲李娜改嫁: the relative's
         cut = _transliterated_end(run, 0, LABELLED_RUN_MAX)
         if _ends_name(run, cut) and is_transliterated(run[:cut]) and not is_prose_word(run):
             found.append((start, start + cut, 0.85, "run+context"))
