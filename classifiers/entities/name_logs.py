@@ -19,7 +19,7 @@ import re
 from typing import Final
 
 from .name_lists import _name
-from .name_patterns import LOG_DONE, LOG_OUTCOMES, LOG_STAMP, log_line
+from .name_patterns import LOG_DONE, LOG_OUTCOMES, LOG_STAMP, after_stamp, log_line
 from .name_tests import cjk_start
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -27,7 +27,7 @@ _LOG_RE: Final = re.compile(log_line(f"([{_CJK}]{{2,4}}?)"))
 # A log line's stamp (opened by a digit: ``re`` skips to one in C), then, matched where it ends, the
 # name after it and what was done, or what was done after a name before it.
 _STAMP_RE: Final = re.compile(LOG_STAMP)
-_NAME_DONE_RE: Final = re.compile(f"[\\]】)]?[ \t]+([{_CJK}]{{2,4}}?)[ \t]*{LOG_DONE}")
+_NAME_DONE_RE: Final = re.compile(after_stamp(f"([{_CJK}]{{2,4}}?)"))
 _DONE_RE: Final = re.compile(f"[ \t]+{LOG_DONE}")
 # What a line's name opening it may stand after (【操作日志】张伟 2026-11-01 登录系统).
 _LINE_OPENS: Final = frozenset("\n]】")

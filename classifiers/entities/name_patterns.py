@@ -928,13 +928,20 @@ SERVED_ACTS: tuple[str, ...] = (
     # what a survey or a talk did with the person (对张伟家进行入户调查, 对李娜进行批评教育, 对王强开展帮扶)
     *("进行", "开展"),
 )
+
+
 # The preposition: 给予 too, a decision's word for granting (给予覃桂芬…), as 给 and 予, and 帮助 and
 # 协助 as 帮 or 协 and 助 (协 alone is name_served's to refuse: 协同). Opened by the class, ``re``
 # skips to its characters in C (opened by an alternation, 给予|[给向为帮], it did not: +65,000
-# instructions an inspection of the corpus document).
-SERVED_BEFORE: str = "[给向为帮对协][予助]?"
-# The name, then its household's 家 (对张伟家进行入户调查, 给李娜家送去米面油), then the act.
-SERVED_HINT: str = f"{SERVED_BEFORE}[{_CJK}]{{2,4}}?家?(?:{'|'.join(SERVED_ACTS)})"
+# instructions an inspection of the corpus document). The name, then its household's 家 (对张伟家进行
+# 入户调查, 给李娜家送去米面油), then the act.
+def served(name: str) -> str:
+    """The preposition (group 1), ``name``'s pattern, the household's 家 (a group after the name's)
+    and the act: the hint, and with the name as group 2 name_served's finder."""
+    return f"([给向为帮对协][予助]?){name}(家?)(?:{'|'.join(SERVED_ACTS)})"
+
+
+SERVED_HINT: str = served(f"[{_CJK}]{{2,4}}?")
 
 # A name in two fields, its surname's and its given name's (name_split.py: 姓：张 名：伟), on the text
 # as it came (：) or folded (:).
@@ -973,20 +980,29 @@ def log_line(name: str) -> str:
 
 # A log line's stamp: its date (2026-11-01, 2026/11/01) and time (09:30, 09:30:12), or its time alone;
 # and what was done after the name (成功登录, 删除了记录).
-LOG_TIME = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
-LOG_DATE = "[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+# Each written after its first digit, which the stamp's pattern reads once for both.
+_TIME_ON = "[0-9]?:[0-9]{2}(?::[0-9]{2})?"
+_DATE_ON = "[0-9]{3}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+LOG_TIME = f"[0-9]{_TIME_ON}"
+LOG_DATE = f"[0-9]{_DATE_ON}"
 # Opened by a digit's class, not by the alternation of the two: ``re`` skips to a digit in C only so
 # (opened by the alternation, it tried both at every position: +320,000 instructions an inspection
 # of the corpus document).
-LOG_STAMP = (
-    f"[0-9](?:[0-9]{{3}}[-/.][0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:[ T]{LOG_TIME})?|[0-9]?:[0-9]{{2}}(?::[0-9]{{2}})?)"
-)
+LOG_STAMP = f"[0-9](?:{_DATE_ON}(?:[ T]{LOG_TIME})?|{_TIME_ON})"
 LOG_DONE = f"(?:{'|'.join(LOG_OUTCOMES)})?了?(?:{'|'.join(_LOG_ACTS)})"
+
+
+def after_stamp(name: str) -> str:
+    """What follows a log line's stamp: maybe its closing bracket, spaces, ``name``'s pattern and
+    what was done (the hint, and with the name as a group name_logs' finder)."""
+    return f"[\\]】)]?[ \t]+{name}[ \t]*{LOG_DONE}"
+
+
 # A log line's name with no operator's word (name_logs.stamped_names): after the stamp (2026-11-01
 # 09:30:12 张伟 登录系统, [09:30] 李娜删除了记录, 2026-11-01 王强 导出), or opening its line before the
 # stamp's date (【操作日志】张伟 2026-11-01 登录系统), then what was done. No look-arounds (RE2 reads it).
 _STAMPED_HINT = (
-    f"(?:{LOG_STAMP})[\\]】)]?[ \t]+[{_CJK}]{{2,4}}[ \t]*{LOG_DONE}"
+    f"(?:{LOG_STAMP}){after_stamp(f'[{_CJK}]{{2,4}}')}"
     f"|(?:^|[\n\\]】])[ \t]*[{_CJK}]{{2,4}}[ \t]+{LOG_DATE}(?:[ T]{LOG_TIME})?[ \t]+{LOG_DONE}"
 )
 

@@ -24,14 +24,13 @@ import re
 from typing import Final
 
 from .name_heads import _head_name
-from .name_patterns import SERVED_ACTS, SERVED_BEFORE, SERVED_HINT
+from .name_patterns import SERVED_HINT, served
 from .name_words import GIVEN_CHARS
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(SERVED_HINT)
-# The same with the preposition, the name and its household's 家 as groups; the name as short as the
-# act allows (为王秀英办理).
-_SERVED_RE: Final = re.compile(f"({SERVED_BEFORE})([{_CJK}]{{2,4}}?)(家?)(?:{'|'.join(SERVED_ACTS)})")
+# The same with the name as group 2, as short as the act allows (为王秀英办理).
+_SERVED_RE: Final = re.compile(served(f"([{_CJK}]{{2,4}}?)"))
 
 
 def may_contain(text: str) -> bool:
