@@ -29,7 +29,7 @@ from .name_words import GIVEN_CHARS
 
 _CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 _HINT_RE: Final = re.compile(SERVED_HINT)
-# The same with the name as group 2, as short as the act allows (为王秀英办理).
+# The same with the name as a group, as short as the act allows (为王秀英办理).
 _SERVED_RE: Final = re.compile(served(f"([{_CJK}]{{2,4}}?)"))
 
 
@@ -46,9 +46,12 @@ def served_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names after 给, 向, 为, 帮, 协助 or 对 before an act: (start, end, score, evidence)."""
     found: list[tuple[int, int, float, str]] = []
     for match in _SERVED_RE.finditer(text):
-        before, run, home = match.group(1, 2, 3)
+        run = match.group(1)
+        # (the preposition is what stands before the name; 家 after the name is the household's, as
+        # no act begins with it)
+        before, home = text[match.start() : match.start(1)], text[match.end(1)] == "家"
         if before == "协" or (before == "对" and not home and GIVEN_CHARS.isdisjoint(run[1:])):
             continue  # 协同王强办理; 对路灯进行维修, 对黄河滩进行治理
         if _head_name(run) and run[-1] not in _NOT_NAME_ENDS:
-            found.append((match.start(2), match.end(2), 0.85, "surname+served"))
+            found.append((match.start(1), match.end(1), 0.85, "surname+served"))
     return found
