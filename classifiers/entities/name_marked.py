@@ -46,6 +46,9 @@ _DOTTED_RE = re.compile(
     f"(?:{VISITS}{VISIT_COLON}|^|(?<=[^{_CJK}]))([{_CJK}]{{2,6}}(?:[{DOTS}][{_CJK}]{{2,6}})+)(?![{_CJK}{DOTS}])"
 )
 _DOTS_RE = re.compile(f"[{DOTS}]")
+# A dot between two CJK characters: MARKED_HINT's, which the pre-check answers as RE2 does (a run
+# of seven before the dot, 一二三四五六七·男女, is no dotted name, and RE2's hint is still read).
+_DOT_HINT_RE = re.compile(f"[{_CJK}][{DOTS}][{_CJK}]")
 # A name, the whole run, before its votes in brackets (张伟（同意7票）).
 _VOTED_RE = re.compile(f"(?:^|(?<=[^{_CJK}]))([{_CJK}]{{2,4}}){VOTES}")
 # What a region's short name is read with (阿克苏 of 阿克苏地区, 新疆 of 新疆维吾尔自治区).
@@ -59,7 +62,7 @@ def may_contain(text: str) -> bool:
     return (
         (("”" in text or "」" in text or "』" in text or '"' in text) and MARKED_RE.search(text) is not None)
         or (_may_be_alone(text) and _BRACKETED_RE.fullmatch(text) is not None)
-        or (("·" in text or "•" in text or "・" in text) and _DOTTED_RE.search(text) is not None)
+        or (("·" in text or "•" in text or "・" in text) and _DOT_HINT_RE.search(text) is not None)
         or ("票" in text and _VOTED_RE.search(text) is not None)
     )
 

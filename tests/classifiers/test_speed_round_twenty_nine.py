@@ -104,7 +104,7 @@ def test_a_bracketed_names_gate_by_code_point_answers_as_the_slices() -> None:
                 and name_marked.MARKED_RE.search(text) is not None
             )
             or (_may_be_alone_before(text) and name_marked._BRACKETED_RE.fullmatch(text) is not None)
-            or (("·" in text or "•" in text or "・" in text) and name_marked._DOTTED_RE.search(text) is not None)
+            or (("·" in text or "•" in text or "・" in text) and name_marked._DOT_HINT_RE.search(text) is not None)
             or ("票" in text and name_marked._VOTED_RE.search(text) is not None)
         ), text
     assert 20_000 < found < 90_000
