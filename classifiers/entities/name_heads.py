@@ -81,6 +81,13 @@ _NOT_HEADS = frozenset(
         # name_owned.names_before_of)
         " 常规 文明 华人 何种 毛病 周年 齐全 江边 江河 陆地 宁静 武装 叶子 包保 乔迁 贺喜 谢谢 苏醒 戴着"
         " 路边 路旁 路口 路上 田边 池边 房前 秦岭 方圆 金色 白色 黄色 蓝色 高层 余粮"
+        # a household's things and places a visit's note says were somewhere, done to or the cause
+        # (房子在老家, 路灯被损坏, 钱包因被盗: 在, 被 and 因 follow a name at a head as often)
+        " 房子 房间 房本 房贷 房门 房顶 平房 高楼 单子 单据 钱包 金卡 金条 金饰 米面 米油 米粮 白菜 黄豆 麦子 谷子"
+        " 谷物 柴油 毛毯 毛衣 包子 马桶 钟表 路灯 路况 路基 路段 雷电 田里 田埂 石块 林木 林权 江堤 牛棚 管线"
+        " 商铺 夏粮 艾草 白条 高压 左邻 常用药 房产证"
+        # (赫然在列: 在 follows a name at a head)
+        " 赫然"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.
@@ -95,6 +102,9 @@ _GLUED_BEFORE = {
     "因": "原基诱起",
     "称": "声宣号人自据简堪通统名职对总并著昵戏尊谎辩诉述诈俗史",
     "说": "据听小传解演游学",
+    # a household's members counted with a name (张伟夫妻二人) after 系, 是 or 为 are what the names are
+    # (张伟、李娜系夫妻, 二人是母子: 李娜系 was masked)
+    **dict.fromkeys("夫兄姐母父祖", "系是为"),
 }
 # What was said, one character, after a name at a run's head with no preposition (李娜称其子在外务工,
 # 张伟说已外出); before a word of ours further on it is no part of the name (张伟称家中困难: 张伟称

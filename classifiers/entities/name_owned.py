@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from .name_addressed import _ADDRESS_ENDS
+from .name_heads import _head_name
 from .name_households import DECISIONS, name_after
 from .name_lists import tail_whole
 from .name_patterns import OWNED_HINT as OWNED_HINT
@@ -68,6 +69,12 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
         at = match.start()
         start = cjk_start(text, at)
         opened = name_after(text[start:at], _ACTS_ON)
+        if opened is None and text[at - 1] == "家":  # 张伟家的房屋为危房: the household's
+            at -= 1
+            opened = name_after(text[start:at], _ACTS_ON)
+        held = text.rfind("持", start, at)
+        if opened is None and held >= 0 and _head_name(text[held + 1 : at]):
+            opened = held + 1 - start  # 代理人李娜持张伟的委托书: whose papers are held, after 持
         # (王女士的女儿: a surname and an address)
         if opened is not None and not text[start + opened : at].endswith(_ADDRESS_ENDS):
             found.append((start + opened, at, 0.85, "surname+owned"))

@@ -63,6 +63,8 @@ CONTEXT: tuple[str, ...] = (
     "开户人",
     "家属",
     "本人",
+    # a charity's record of who gave and who was given (捐赠人：张伟, 捐赠人张伟捐款5000元, 受捐助人李娜)
+    *("捐赠人", "捐款人", "捐助人", "受赠人", "受捐人", "受捐助人"),
 )
 
 # What the phrases that name someone contain (see _PHRASE_RE; 名下: name_owned.py): for the scanner's
@@ -78,6 +80,7 @@ OWNED_OF: tuple[str, ...] = (
     *("户口", "身份证", "银行卡", "存折", "账户", "房屋", "房产", "车辆", "病情", "家庭", "家属"),
     *("遗体", "骨灰", "丧葬"),  # a funeral's record (王桂英的遗体已于3月3日火化, 王桂英的丧葬补助金)
     *("情况", "委托书"),  # 已将张伟的情况上报镇政府, 张伟的委托书
+    *("存款", "收入", "残疾"),  # a check of a household's means (张伟的存款已超过标准), 张伟的残疾等级
     *("母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "子女", "配偶", "监护人", "老伴"),
 )
 OWNED_HINT: str = f"的(?:{'|'.join(OWNED_OF)})"
@@ -184,7 +187,7 @@ _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫, 其子张强对老人
 # 不尽赡养义务).
-_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍对")
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍对未")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -551,6 +554,9 @@ PROSE_KIN: tuple[str, ...] = (
     "丈夫",
     "儿子",
     "女儿",
+    # a marriage's past (张伟与前妻李娜已离婚)
+    "前妻",
+    "前夫",
 )
 # A title or a relation after 和, 与 or 及, a second person unnamed (约谈了王强和会计, 走访了张伟和其母亲,
 # 老人和护理员, 申请人和村主任到场): the run before 和 may be a name (_VISITED_PAIR_RE's), the run
@@ -600,7 +606,7 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # only after 已 (name_heads; 事故, 故意 and 病故's 故 are none).
 HEAD_WORDS: tuple[str, ...] = (
     *("系", "于", "为", "因", "患", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
-    *("到场", "不在家", "申请", "故"),
+    *("到场", "不在家", "申请", "故", "在", "被"),
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
@@ -637,6 +643,9 @@ _BEFORE_CHARS = f"[{''.join(sorted(BEFORE_PREPOSITIONS))}][{''.join(sorted(HEAD_
 HEAD_FINDINGS: tuple[str, ...] = (
     *("经查", "调查", "核查", "查实", "查明", "核实", "发现", "据称", "举报", "举报称", "反映称"),
     *("追回", "追缴", "责令"),
+    # who was chosen or appointed (推选张伟为村民小组长, 任命李娜为社区居委会副主任), and from whom
+    # papers came (收到张伟交来的材料)
+    *("推选", "推举", "选举", "任命", "聘任", "聘请", "收到"),
 )
 # (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
 # 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领)
@@ -712,8 +721,10 @@ _PROSE_HINT = (
 BED = "号?床位?"
 # A name's length in brackets, after the opening one, a number's label with the number left out
 # (_BRACKETED_RE's: 刘洋（身份证号略）), an age, a bed or a staff number (王桂英（82岁）, 王桂英（3号床）,
-# 张伟(工号:1024): name_runs.before_bracketed_relations); ROLE_HINT's and _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|{BED})[{_CLOSE}]|工号)"
+# 张伟(工号:1024): name_runs.before_bracketed_relations), or a name before 的 and whose relative the
+# one before the bracket is (王秀英(张伟的孙女): name_prose.may_bracket_kin); ROLE_HINT's and
+# _ROLE_BRACKETED_RE's.
+_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}的]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|{BED})[{_CLOSE}]|工号)"
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
@@ -721,6 +732,7 @@ _ROLE_HINT_CORE = (
     "|群众|村民|居民|患者|职工|员工|学生"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
+    "|流浪人员"  # a vagrant a rescue station took in (接收流浪人员张伟: CATEGORIES)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )
 
@@ -805,9 +817,10 @@ PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address; 工 of 职工, 员工 is _PROSE_CHARS'. 养 for 收养人, 送养人: 收 and 送 open more
-# words than 养 does, 收入 most values of an income. 学 for 学生: 生 stands in 出生 and 生活)
+# words than 养 does, 收入 most values of an income. 学 for 学生: 生 stands in 出生 and 生活. 浪 for
+# 流浪人员: 流 stands in 流程, 流转)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学浪{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus

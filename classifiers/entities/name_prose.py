@@ -53,7 +53,7 @@ def _words(text: str) -> list[str]:
 # A staff title, or a relation after a preposition or 其, and the CJK run glued to it (the run in
 # a look-ahead: a relation inside it opens a match of its own).
 _GLUED_RE = re.compile(
-    rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
+    rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同及]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
 )
 # An item of a list after a glued name (网格员李娜、王强入户走访), or after a comma (网格员李娜，王强陪同
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
@@ -177,6 +177,14 @@ def may_contain(text: str, at: int = 0) -> bool:
     seldom hold."""
     hit = PROSE_FROM.search(text, at)
     return hit is not None and PROSE_HINT_RE.search(text, max(0, hit.start() - 1)) is not None
+
+
+def may_bracket_kin(text: str) -> bool:
+    """Does ``text`` hold a relation in brackets after a name, whose it is, by 的 (王秀英(张伟的孙女)),
+    which ``PROSE_FROM`` and ``ROLE_HINT`` cannot reach (孙 stands in too many columns of names to be
+    their hint; 之 is ROLE_HINT's)? A substring test for the bracket, then one search that ``re``
+    opens at a bracket in C."""
+    return "(" in text and _BRACKETED_KIN_RE.search(text) is not None
 
 
 def may_name_officer(text: str) -> bool:
@@ -341,8 +349,11 @@ def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
 
 
 # What joins a name to its relative named after it (王秀英和儿子张强, 刘思琪随祖母王秀英生活, 刘思琪由其
-# 外婆王秀英抚养).
-_WITH_KIN = _WITH | frozenset("随由")
+# 外婆王秀英抚养, 张伟及其子张强).
+_WITH_KIN = _WITH | frozenset("随由及")
+# The same before 其 and a relation of one character, named or not (张伟与其子张强共同生活, 张伟及其子女,
+# 王秀英与其子): _GLUED_RE's relations are PROSE_KIN's, and 其子 alone is a category's (name_runs).
+_JOINED_KIN_RE = re.compile(f"[{''.join(sorted(_WITH_KIN))}]其[子女夫妻父母配]")
 
 
 def _with_kin(text: str, at: int) -> list[tuple[int, int, float, str]]:
@@ -377,6 +388,8 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
         elif match.group(0) in STAFF_TITLES:
             found += _with_staff(text, match.start(1))  # 社工与张伟一起入户
             found += _after_verb(text, match.start(1))  # 民警到场调查，李娜陪同: the title's verb, no name
+    for match in _JOINED_KIN_RE.finditer(text):
+        found += _name_before(text, match.start())  # 张伟及其子张强在外务工
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))
         # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left

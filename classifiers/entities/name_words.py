@@ -646,6 +646,10 @@ PROSE_WORDS: Final = frozenset(
         *("何必", "钱款", "于法", "路上", "路过", "田间", "殷实", "向党"),
         # how one was elected (全票当选, 高票当选)
         *("全票", "高票", "满票"),
+        # a visit's note of how a person bore himself, after the label (本人情绪平静, 户主温和, 申请人
+        # 尚能自理, 本人申明: each masked with the next character or whole)
+        *("温和", "平静", "平和", "安静", "焦急", "高兴", "冷淡", "和善", "温顺", "温柔", "严谨", "易怒"),
+        *("尚能", "尚可", "尚好", "安好", "平稳", "申明", "谈吐"),
     ]
 )
 
@@ -665,6 +669,8 @@ AFTER_NAME_WORDS: Final = frozenset(
         "名下",
         "一家",
         "夫妇",
+        # a household's members counted with the name (张伟夫妻二人, 张伟兄妹三人, 张伟老两口, 张伟全家靠低保生活)
+        *("夫妻", "兄妹", "兄弟", "姐弟", "姐妹", "母子", "母女", "父子", "父女", "祖孙", "老两", "全家"),
         "家中",
         "所在",
         "现年",
@@ -775,6 +781,15 @@ AFTER_NAME_WORDS: Final = frozenset(
         "户籍",
         # what a caseworker's remark says happened to a person, no label before (李秀兰入住敬老院,
         # 张伟出院, 王秀英丧偶, 张伟离婚, 2024年3月15日上午10时许，张伟来到社区, 张伟符合低保条件)
+        # what a household's check of its means finds or a payment's record says (张伟缴纳社保, 收到张伟交来
+        # 的材料), and what a person rescued says of himself (受助人员张伟自述系河南人)
+        "缴纳",
+        "交来",
+        "自述",
+        # a household's means and costs (张伟自付医疗费用5万元, 张伟属于重度残疾), what charity gave or
+        # was given (李娜获得慈善救助2000元, 张伟捐款5000元), and a person rescued sent home (张伟已返回原籍,
+        # 由其弟弟张强接回)
+        *("自付", "属于", "获得", "捐款", "捐赠", "返回", "接回", "接领"),
         "入住",
         "出院",
         "离婚",
@@ -858,6 +873,9 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # a household's man or woman in a visit's note (该户男主人杜志明长期在外打工)
     "男主人",
     "女主人",
+    # a vagrant's rescue (受助人员张伟自述系河南人, 接收流浪人员张伟) and a child's file (该儿童父亲张伟);
+    # before 受助人, which the pattern would take first
+    *("受助人员", "流浪人员", "该儿童"),
     # the parties of a case (ROLES: 受助人：张伟), glued to the name in prose as often (受助人刘思琪在校
     # 就读, 被赡养人王桂英长期卧病), and of an adoption, child welfare's (被收养人刘思琪在校就读, 送养人王强去世)
     *("受助人", "赡养人", "被赡养人", "抚养人", "扶养人", "委托人", "受托人", "收养人", "被收养人", "送养人"),

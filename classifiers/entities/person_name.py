@@ -528,6 +528,7 @@ def _may_name_without_role(text: str, heads: list[int] | None) -> bool:
         or name_prose.may_name_officer(text)
         or name_heads.may_contain(text, heads)
         or name_captions.may_contain(text)
+        or name_prose.may_bracket_kin(text)  # 王秀英(张伟的孙女)
     )
 
 

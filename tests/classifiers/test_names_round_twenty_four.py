@@ -1,0 +1,134 @@
+"""Names round twenty-four (thirty-eighth session): what a check of a household's means, a rescue
+station's record, a petition's, a disability's file and a charity's write of a person: a name
+before 在, 被, 缴纳, 交来, 自付, 属于, 获得 and what else follows it (张伟在工商银行有存款, 张伟被推选为
+村民代表), after who was chosen or appointed (推选张伟为村民小组长, 任命李娜为…), after 收到 (收到张伟
+交来的材料), a rescued person's and a charity's parties (受助人员张伟自述, 接收流浪人员张伟, 捐赠人：张伟,
+受捐助人李娜), a name joined to its relative by 及其, 与其, 和其 (张伟及其子张强), a relative in
+brackets by 的 (王秀英(张伟的孙女)), a household counted with the name (张伟夫妻二人, 张伟老两口), what
+is the person's or the household's (张伟的存款, 张伟家的房屋), whose papers an agent holds (持张伟的
+委托书); and a visit's words of how a person bore himself read as a name after a label (本人温和,
+户主平静), with the look-alikes of each that must stay (房子在老家, 路灯被损坏, 收到材料后, 本人与其子)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.inspected import leaks, unchanged
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("张伟在工商银行有存款", ["张伟"]),
+        ("经查询，李娜在农商银行开有账户", ["李娜"]),
+        ("张伟缴纳社保", ["张伟"]),
+        ("王秀英缴纳城乡居民养老保险", ["王秀英"]),
+        ("收到张伟交来的材料", ["张伟"]),
+        ("张伟自付医疗费用5万元", ["张伟"]),
+        ("张伟属于重度残疾", ["张伟"]),
+        ("李娜获得慈善救助2000元", ["李娜"]),
+        ("张伟捐款5000元", ["张伟"]),
+        ("张伟已返回原籍", ["张伟"]),
+        ("由其弟弟张强接回", ["张强"]),
+        ("其母亲王秀英未领到高龄津贴", ["王秀英"]),
+        ("来访人李娜称其母亲王秀英未领到高龄津贴", ["李娜", "王秀英"]),
+        ("张伟夫妻二人", ["张伟"]),
+        ("张伟兄妹三人", ["张伟"]),
+        ("张伟老两口", ["张伟"]),
+        ("张伟全家靠低保生活", ["张伟"]),
+        ("李娜母女相依为命", ["李娜"]),
+        ("张伟的存款已超过标准", ["张伟"]),
+        ("张伟的残疾等级为二级", ["张伟"]),
+        ("张伟家的房屋为危房", ["张伟"]),
+        ("王秀英家的低保申请已受理", ["王秀英"]),
+    ],
+)
+def test_words_after_a_name(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("推选张伟为村民小组长", ["张伟"]),
+        ("张伟被推选为村民代表", ["张伟"]),
+        ("选举张伟为村委会主任", ["张伟"]),
+        ("任命李娜为社区居委会副主任", ["李娜"]),
+        ("聘任王秀英为养老院院长", ["王秀英"]),
+        ("村民会议推举刘洋为监督委员会主任", ["刘洋"]),
+        ("李娜被确定为低保对象", ["李娜"]),
+    ],
+)
+def test_who_was_chosen_or_appointed(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("受助人员张伟自述系河南人", ["张伟"]),
+        ("救助站于3月2日接收流浪人员张伟", ["张伟"]),
+        ("该儿童父亲张伟", ["张伟"]),
+        ("该儿童母亲李娜已改嫁", ["李娜"]),
+        ("捐赠人：张伟", ["张伟"]),
+        ("捐款人：张伟", ["张伟"]),
+        ("受赠人：李娜", ["李娜"]),
+        ("受捐助人：李娜", ["李娜"]),
+        ("捐赠人张伟捐款5000元", ["张伟"]),
+        ("受捐助人李娜", ["李娜"]),
+    ],
+)
+def test_a_rescues_a_childs_and_a_charitys_parties(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("张伟及其子张强在外务工", ["张伟", "张强"]),
+        ("王秀英及其女儿李娜", ["王秀英", "李娜"]),
+        ("张伟与其子张强共同生活", ["张伟", "张强"]),
+        ("张伟和其女李娜", ["张伟", "李娜"]),
+        ("张伟同其子张强", ["张伟", "张强"]),
+        ("张伟及其子女", ["张伟"]),
+        ("王秀英与其子", ["王秀英"]),
+        ("张伟与前妻李娜已离婚", ["张伟", "李娜"]),
+        ("王秀英(张伟的孙女)", ["王秀英", "张伟"]),
+        ("王秀英（张伟的孙女）", ["王秀英", "张伟"]),
+        ("备注：王秀英(张伟的孙女)", ["王秀英", "张伟"]),
+        ("刘思琪（王秀英的外孙女）", ["刘思琪", "王秀英"]),
+        ("代理人李娜持张伟的委托书", ["李娜", "张伟"]),
+        ("持张伟的委托书", ["张伟"]),
+    ],
+)
+def test_a_name_and_its_relative_or_agent(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things and places before 在, 被 and 因 (a name's shape: 房, 路, 钱, 米, 单 are surnames)
+        *("房子在老家", "房子被拆除", "房子因漏水", "路灯被损坏", "路灯因损坏", "雷电被", "钱包在家"),
+        *("米面为救助物资", "单据为原件", "房产证系伪造", "房间为两室", "田里在浇水", "常用药在床头"),
+        *("房屋被拆除", "车辆被扣押", "资金被挪用", "低保被取消", "账户被冻结", "户口在本村"),
+        *("平时在家", "常年在外务工", "本人在外务工", "其子在外地工作", "正在办理", "所在村组"),
+        *("该户被取消低保", "本人被诊断为", "发放棉被", "被申请人", "周末在家", "金额在500元以下"),
+        *("个人缴纳部分", "单位缴纳", "按时缴纳", "本人自述", "据其自述", "单位交来"),
+        # what is chosen, appointed or received that is no person
+        *("推选出村民代表", "选举产生新一届村委会", "收到材料后", "收到补贴为500元", "收到群众举报"),
+        *("收到高龄补贴因故", "收到金额为500元", "聘请律师为其代理", "推选代表为", "选举结果为"),
+        *("聘任期限为三年", "收到全款为"),
+        # a relation after 与其, 及其 with no name before
+        *("本人与其子共同生活", "户主与其妻", "老人与其子女", "王某与其子", "平时与其子女同住"),
+        *("申请人及其子女", "户主及其配偶", "以及其子女", "社工与其子联系", "经与其子女核实"),
+        *("未与其子女同住", "现与其女儿生活", "常年与其子", "二人系母子关系", "二人是兄妹", "赫然在列"),
+        # a person's demeanour after a label
+        *("本人温和", "户主平静", "本人平和", "申请人安静", "户主焦急", "本人冷淡", "本人尚能自理"),
+        *("户主尚可", "本人申明", "本人情绪平稳", "申请人谈吐正常"),
+        # papers held and what is a household's, no name
+        *("坚持原则的情况", "持卡人的银行卡", "保持良好的情况", "大家的房屋", "老人家的情况"),
+    ],
+)
+def test_look_alikes_stay(text: str) -> None:
+    unchanged(text)
