@@ -86,8 +86,8 @@ _NOT_HEADS = frozenset(
         " 房子 房间 房本 房贷 房门 房顶 平房 高楼 单子 单据 钱包 金卡 金条 金饰 米面 米油 米粮 白菜 黄豆 麦子 谷子"
         " 谷物 柴油 毛毯 毛衣 包子 马桶 钟表 路灯 路况 路基 路段 雷电 田里 田埂 石块 林木 林权 江堤 牛棚 管线"
         " 商铺 夏粮 艾草 白条 高压 左邻 常用药 房产证"
-        # (赫然在列: 在 follows a name at a head)
-        " 赫然"
+        # (赫然在列, 周岁将满: 在 and 将 follow a name at a head)
+        " 赫然 周岁"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.
@@ -120,7 +120,7 @@ _FORM_AFTER = frozenset("表书人")
 _BETWEEN = frozenset("已现均")
 # How often or when, two characters between the name and such a word (张伟多次来访, 李娜再次来电,
 # 张伟今日来访): the run before the word is no name whole, the name is before them.
-_BETWEEN_WORDS = frozenset(_words("多次 再次 屡次 今日 今天 近日 昨日 昨天 曾经 已经 于今"))
+_BETWEEN_WORDS = frozenset(_words("多次 再次 屡次 今日 今天 近日 昨日 昨天 曾经 已经 于今 目前 同时"))
 
 
 # HEAD_FROM's characters by code point (``ideographs``).

@@ -40,6 +40,25 @@ _ACTS_ON: Final = (
 )
 
 
+# What one does with another's papers, money or name, in the run before the other's name and 的
+# (代理人李娜持张伟的委托书, 村干部王强扣留张伟的低保金, 刘洋以张伟的名义冒领补贴, 刘洋用张伟的银行卡取款):
+# a fund diversion's record names both.
+_TAKES: Final = (
+    *("持", "以", "用", "扣留", "截留", "克扣", "侵占", "挪用", "冒领", "冒用", "盗用", "私分", "扣押"),
+    *("拿走", "保管", "借用", "占用", "将", "把", "替"),
+)
+
+
+def _taken_from(text: str, start: int, at: int) -> int | None:
+    """Where, in the run from ``start`` to 的 at ``at``, a name of two to four characters begins
+    after one of ``_TAKES``; None if none does."""
+    for size in (2, 3, 4):
+        cut = at - size
+        if cut > start and text.endswith(_TAKES, start, cut) and _head_name(text[cut:at]):
+            return cut - start
+    return None
+
+
 def owned_names(text: str) -> list[tuple[int, int, float, str]]:
     """The names right before each 名下 in ``text``: (start, end, score, evidence)."""
     found: list[tuple[int, int, float, str]] = []
@@ -72,9 +91,8 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
         if opened is None and text[at - 1] == "家":  # 张伟家的房屋为危房: the household's
             at -= 1
             opened = name_after(text[start:at], _ACTS_ON)
-        held = text.rfind("持", start, at)
-        if opened is None and held >= 0 and _head_name(text[held + 1 : at]):
-            opened = held + 1 - start  # 代理人李娜持张伟的委托书: whose papers are held, after 持
+        if opened is None:
+            opened = _taken_from(text, start, at)  # 代理人李娜持张伟的委托书, 王强扣留张伟的低保金
         # (王女士的女儿: a surname and an address)
         if opened is not None and not text[start + opened : at].endswith(_ADDRESS_ENDS):
             found.append((start + opened, at, 0.85, "surname+owned"))

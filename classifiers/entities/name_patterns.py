@@ -80,7 +80,8 @@ OWNED_OF: tuple[str, ...] = (
     *("户口", "身份证", "银行卡", "存折", "账户", "房屋", "房产", "车辆", "病情", "家庭", "家属"),
     *("遗体", "骨灰", "丧葬"),  # a funeral's record (王桂英的遗体已于3月3日火化, 王桂英的丧葬补助金)
     *("情况", "委托书"),  # 已将张伟的情况上报镇政府, 张伟的委托书
-    *("存款", "收入", "残疾"),  # a check of a household's means (张伟的存款已超过标准), 张伟的残疾等级
+    # a check of a household's means (张伟的存款已超过标准), 张伟的残疾等级, 以张伟的名义冒领
+    *("存款", "收入", "残疾", "名义"),
     *("母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "子女", "配偶", "监护人", "老伴"),
 )
 OWNED_HINT: str = f"的(?:{'|'.join(OWNED_OF)})"
@@ -187,7 +188,7 @@ _GLUED_LABEL_RE = re.compile(rf"(?:{_CTX})+([{_CJK}]{{2,16}})")
 
 # What follows a name in prose (户主次仁已核实, 申请人扎西多吉于…, 户主巴特尔因病致贫, 其子张强对老人
 # 不尽赡养义务).
-_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍对未")
+_AFTER_NAME_IN_PROSE = frozenset("已于因在系现的将被把从等曾均之由仍对未患")
 
 # A field's label and a run in brackets after it (监护人（扎西）, 联系人【巴特尔】: full-width round
 # brackets are ASCII once folded).
@@ -604,9 +605,12 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # visit found (张伟不在家; 张家不在家 is a household's, no name).
 # 故 of 已故 (王秀英已故): 已 opens too many words to be a place of the walk, so 故 is, and is read
 # only after 已 (name_heads; 事故, 故意 and 病故's 故 are none).
+# 在, 被 and 将: where the person is, what was done to the person, what the person did with something
+# (张伟在工商银行有存款, 张伟被推选为村民代表, 王强将张伟的低保金据为己有); a household's things stand
+# there as often (房子在老家, 路灯被损坏: name_heads._NOT_HEADS).
 HEAD_WORDS: tuple[str, ...] = (
     *("系", "于", "为", "因", "患", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
-    *("到场", "不在家", "申请", "故", "在", "被"),
+    *("到场", "不在家", "申请", "故", "在", "被", "将"),
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
@@ -733,6 +737,7 @@ _ROLE_HINT_CORE = (
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
     "|流浪人员"  # a vagrant a rescue station took in (接收流浪人员张伟: CATEGORIES)
+    "|公职人员"  # a public servant on the relief's rolls (公职人员张伟违规享受低保)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )
 
@@ -818,9 +823,9 @@ PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address; 工 of 职工, 员工 is _PROSE_CHARS'. 养 for 收养人, 送养人: 收 and 送 open more
 # words than 养 does, 收入 most values of an income. 学 for 学生: 生 stands in 出生 and 生活. 浪 for
-# 流浪人员: 流 stands in 流程, 流转)
+# 流浪人员: 流 stands in 流程, 流转. 职 for 公职人员: 公 opens 公示, 公里, 公司)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学浪{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学浪职{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus
@@ -938,6 +943,7 @@ SERVED_ACTS: tuple[str, ...] = (
     *("一次性", "临时救助", "补助", "慰问"),
     # a home's care of its residents (护理员给王桂英喂药, 为李秀兰测量血压, 帮张桂芝翻身)
     *("喂药", "喂饭", "送药", "送餐", "送饭", "换药", "测量", "量血压", "测血压", "理发", "洗澡", "擦身", "翻身"),
+    "提供",  # home care's services (为王桂英提供助餐服务)
     # what a survey or a talk did with the person (对张伟家进行入户调查, 对李娜进行批评教育, 对王强开展帮扶)
     *("进行", "开展"),
 )

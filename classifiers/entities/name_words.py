@@ -790,6 +790,12 @@ AFTER_NAME_WORDS: Final = frozenset(
         # was given (李娜获得慈善救助2000元, 张伟捐款5000元), and a person rescued sent home (张伟已返回原籍,
         # 由其弟弟张强接回)
         *("自付", "属于", "获得", "捐款", "捐赠", "返回", "接回", "接领"),
+        # what an insider did with another's money or card (村干部王强扣留张伟的低保金, 由村会计刘洋保管,
+        # 被其侄子张强拿走), and why a person did not come (张伟由于身体原因无法到场)
+        *("扣留", "扣押", "保管", "拿走", "由于"),
+        # what befell a household a temporary relief's record tells (张伟遭遇火灾), and a home carer's
+        # visit (服务人员李娜上门为王桂英理发)
+        *("遭遇", "遭受", "上门"),
         "入住",
         "出院",
         "离婚",
@@ -876,6 +882,8 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # a vagrant's rescue (受助人员张伟自述系河南人, 接收流浪人员张伟) and a child's file (该儿童父亲张伟);
     # before 受助人, which the pattern would take first
     *("受助人员", "流浪人员", "该儿童"),
+    # a public servant a check finds on the relief's rolls (公职人员张伟违规享受低保)
+    "公职人员",
     # the parties of a case (ROLES: 受助人：张伟), glued to the name in prose as often (受助人刘思琪在校
     # 就读, 被赡养人王桂英长期卧病), and of an adoption, child welfare's (被收养人刘思琪在校就读, 送养人王强去世)
     *("受助人", "赡养人", "被赡养人", "抚养人", "扶养人", "委托人", "受托人", "收养人", "被收养人", "送养人"),

@@ -106,6 +106,38 @@ def test_a_name_and_its_relative_or_agent(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("村干部王强扣留张伟的低保金", ["王强", "张伟"]),
+        ("王强将张伟的低保金据为己有", ["王强", "张伟"]),
+        ("村会计刘洋以张伟的名义冒领补贴", ["张伟"]),
+        ("刘洋用张伟的银行卡取款", ["张伟"]),
+        ("张伟的银行卡由村会计刘洋保管", ["张伟", "刘洋"]),
+        ("张伟的存折被其侄子张强拿走", ["张伟", "张强"]),
+        ("公职人员张伟违规享受低保", ["张伟"]),
+        ("张伟同时享受特困供养和低保", ["张伟"]),
+        ("张伟将房屋出租", ["张伟"]),
+    ],
+)
+def test_a_fund_diversions_record(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("张伟由于身体原因无法到场", ["张伟"]),
+        ("张伟遭遇火灾，房屋烧毁", ["张伟"]),
+        ("李娜遭受家庭暴力", ["李娜"]),
+        ("为王桂英提供助餐服务", ["王桂英"]),
+        ("张伟之妻李娜患癌症", ["张伟", "李娜"]),
+    ],
+)
+def test_a_temporary_reliefs_and_home_cares_record(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # things and places before 在, 被 and 因 (a name's shape: 房, 路, 钱, 米, 单 are surnames)
@@ -128,6 +160,17 @@ def test_a_name_and_its_relative_or_agent(text: str, names: list[str]) -> None:
         *("户主尚可", "本人申明", "本人情绪平稳", "申请人谈吐正常"),
         # papers held and what is a household's, no name
         *("坚持原则的情况", "持卡人的银行卡", "保持良好的情况", "大家的房屋", "老人家的情况"),
+        # what is done with what is no person's (用于 before a surname's 于, 以后, 以上)
+        *("用于低保的申请", "用于后续的情况", "以后家庭的情况", "以上家庭的情况", "使用房屋的情况"),
+        *("挪用资金的情况", "冒领养老金的情况", "以个人的名义", "以村委会的名义", "以本人的名义"),
+        *("专用房屋的情况", "利用职务的便利", "持本人的身份证", "冒用他人的身份证", "用于高龄的补贴"),
+        # 将, 以 and 由于 after what is no name
+        *("即将到期", "随后将其送回", "今后将加强", "同时将材料上报", "下月将发放", "本人将如实申报"),
+        *("户主将房屋出租", "予以取消", "不予以办理", "难以维持", "常年以务农为主", "长期以来"),
+        *("高中以上", "本人以外", "由于身体原因", "本人由于", "周岁以上老人", "周岁将满"),
+        # a public servant, a home's service and what befell someone unnamed
+        *("公职人员违规享受低保", "公职人员名单", "为老人提供助餐服务", "为群众提供便利", "为其提供"),
+        *("为高龄老人提供", "社工上门", "定期上门", "该户遭遇火灾", "其子患病"),
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
