@@ -86,8 +86,8 @@ _NOT_HEADS = frozenset(
         " 房子 房间 房本 房贷 房门 房顶 平房 高楼 单子 单据 钱包 金卡 金条 金饰 米面 米油 米粮 白菜 黄豆 麦子 谷子"
         " 谷物 柴油 毛毯 毛衣 包子 马桶 钟表 路灯 路况 路基 路段 雷电 田里 田埂 石块 林木 林权 江堤 牛棚 管线"
         " 商铺 夏粮 艾草 白条 高压 左邻 常用药 房产证"
-        # (赫然在列, 周岁将满: 在 and 将 follow a name at a head)
-        " 赫然 周岁"
+        # (赫然在列, 周岁将满: 在 and 将 follow a name at a head; 给予党内警告处分: a sanction's words)
+        " 赫然 周岁 党内"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.
@@ -231,8 +231,8 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
                 break
             start -= 1
         size = at - start
-        if size == 0 or size > 7:
-            continue  # no run, or a longer one
+        if size == 0 or (size > 7 and not _opens_before_kin(text, start)):
+            continue  # no run, or a longer one (but 其中妻子欧阳娜娜患病: eight, a compound surname's)
         if start > 0:
             code = ord(text[start - 1])
             if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
@@ -396,6 +396,13 @@ def _run_before(text: str, at: int) -> tuple[int, int] | None:
     # ``max`` of two, which mypyc compiles to a comparison: of three it called the builtin, ~1,500
     # instructions a call)
     start = cjk_start(text, end, max(0, max(end - 7, at - 8)))
+    if (
+        start == end - 7
+        and start > 0
+        and _opens_before_kin(text, start - 1)
+        and (start < 2 or not cjk_at(text, start - 2))
+    ):
+        start -= 1  # 其中妻子欧阳娜娜患病: what opens the clause, the relative, a compound surname's name
     if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
         return None  # no run, or one longer than a name (and a preposition)
     if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):

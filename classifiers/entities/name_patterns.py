@@ -101,8 +101,11 @@ _CTX = "|".join(sorted((re.escape(w) for w in CONTEXT), key=len, reverse=True))
 # A relation in brackets may stand between the label and the name (联系人（其子）张强, 联系人（儿子）：
 # 张强: whose relative the contact is); first, or the brackets' class would take its opening.
 # An opening quote may stand before the name (申请人“张伟”, 户主为“李娜”: a remark quoting a form).
+# A change of the person a label names (收款人变更为李娜, 监护人确定为王秀英): a payee changed is
+# what a fund diversion's audit looks for. (Not 系 or 由: 户主系党员, 申请人系单亲家庭, 本人由于.)
 _LABEL_TAIL = (
-    r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?[\s:：=|｜（()）【】\[\]]*(?:是|为|叫)?[\s:：=|｜“\"「『]*"
+    r"(?:[(（]其?[儿子女妻夫父母亲孙侄媳婿]{1,2}[)）])?[\s:：=|｜（()）【】\[\]]*"
+    r"(?:是|为|叫|(?:变更|更改|修改|确定|改)为)?[\s:：=|｜“\"「『]*"
 )
 
 # The first context word stands outside the repeat, so that ``re`` knows which characters a
@@ -646,7 +649,7 @@ _BEFORE_CHARS = f"[{''.join(sorted(BEFORE_PREPOSITIONS))}][{''.join(sorted(HEAD_
 # whole, and the name follows the finding's word as it follows a clause of time (name_heads).
 HEAD_FINDINGS: tuple[str, ...] = (
     *("经查", "调查", "核查", "查实", "查明", "核实", "发现", "据称", "举报", "举报称", "反映称"),
-    *("追回", "追缴", "责令"),
+    *("追回", "追缴", "责令", "伙同"),
     # who was chosen or appointed (推选张伟为村民小组长, 任命李娜为社区居委会副主任), and from whom
     # papers came (收到张伟交来的材料)
     *("推选", "推举", "选举", "任命", "聘任", "聘请", "收到"),
@@ -852,8 +855,8 @@ LIST_TAILS = (
     f"|夫妇|夫妻|兄妹|兄弟|姐妹|姐弟|母子|母女|父子|父女|二人|两人|{_GRANTS}|{'|'.join(CARE_VERBS)}"
     # a council's members and their votes (张伟、李娜参加评议, 张伟、李娜同意), who qualified or came
     # (张伟、李娜符合条件, 张伟、李娜来到社区), what they came for (张伟、李娜办理结婚登记, 张伟、李娜申请低保),
-    # who was elected (张伟、李娜当选为村民代表)
-    "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记|当选"
+    # who was elected (张伟、李娜当选为村民代表), and who they are (张伟、李娜系村干部亲属)
+    "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记|当选|系"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
@@ -944,6 +947,8 @@ SERVED_ACTS: tuple[str, ...] = (
     # a home's care of its residents (护理员给王桂英喂药, 为李秀兰测量血压, 帮张桂芝翻身)
     *("喂药", "喂饭", "送药", "送餐", "送饭", "换药", "测量", "量血压", "测血压", "理发", "洗澡", "擦身", "翻身"),
     "提供",  # home care's services (为王桂英提供助餐服务)
+    # a misconduct's sanction (对王强给予党内警告处分, 给予刘洋撤职处分)
+    *("给予", "党内", "政务", "撤职", "警告", "记过", "开除"),
     # what a survey or a talk did with the person (对张伟家进行入户调查, 对李娜进行批评教育, 对王强开展帮扶)
     *("进行", "开展"),
 )

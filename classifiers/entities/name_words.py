@@ -793,6 +793,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         # what an insider did with another's money or card (村干部王强扣留张伟的低保金, 由村会计刘洋保管,
         # 被其侄子张强拿走), and why a person did not come (张伟由于身体原因无法到场)
         *("扣留", "扣押", "保管", "拿走", "由于"),
+        # a misconduct's record of what was done and given back (王强利用职务之便, 张伟纳入低保, 张伟购买
+        # 小汽车后仍领取低保, 责令刘洋退回违规资金, 王强已退缴违纪款)
+        *("利用", "纳入", "购买", "退回", "退缴", "退还"),
         # what befell a household a temporary relief's record tells (张伟遭遇火灾), and a home carer's
         # visit (服务人员李娜上门为王桂英理发)
         *("遭遇", "遭受", "上门"),

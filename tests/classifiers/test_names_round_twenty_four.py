@@ -1,13 +1,17 @@
 """Names round twenty-four (thirty-eighth session): what a check of a household's means, a rescue
-station's record, a petition's, a disability's file and a charity's write of a person: a name
-before 在, 被, 缴纳, 交来, 自付, 属于, 获得 and what else follows it (张伟在工商银行有存款, 张伟被推选为
-村民代表), after who was chosen or appointed (推选张伟为村民小组长, 任命李娜为…), after 收到 (收到张伟
-交来的材料), a rescued person's and a charity's parties (受助人员张伟自述, 接收流浪人员张伟, 捐赠人：张伟,
-受捐助人李娜), a name joined to its relative by 及其, 与其, 和其 (张伟及其子张强), a relative in
-brackets by 的 (王秀英(张伟的孙女)), a household counted with the name (张伟夫妻二人, 张伟老两口), what
-is the person's or the household's (张伟的存款, 张伟家的房屋), whose papers an agent holds (持张伟的
-委托书); and a visit's words of how a person bore himself read as a name after a label (本人温和,
-户主平静), with the look-alikes of each that must stay (房子在老家, 路灯被损坏, 收到材料后, 本人与其子)."""
+station's record, a petition's, a disability's file, a charity's, a temporary relief's, a home
+care's and a fund diversion's or a misconduct's record write of a person: a name before 在, 被, 将,
+缴纳, 自付, 属于, 扣留, 退回 and what else follows it (张伟在工商银行有存款, 张伟被推选为村民代表), after
+who was chosen, appointed, received from or joined (推选张伟为村民小组长, 收到张伟交来的材料, 刘洋伙同
+张伟骗取), after what a sanction gives (对王强给予党内警告处分), a rescued person's, a public servant's
+and a charity's parties (受助人员张伟自述, 公职人员张伟, 捐赠人：张伟), a name joined to its relative
+by 及其, 与其, 和其 (张伟及其子张强), a relative in brackets by 的 (王秀英(张伟的孙女)), a household
+counted with the name (张伟夫妻二人, 张伟老两口), what is the person's or the household's (张伟的存款,
+张伟家的房屋), whose papers, money or name another used (持张伟的委托书, 扣留张伟的低保金, 以张伟的名义),
+a label's person changed (收款人变更为李娜), eight characters before a word at a head (其中妻子欧阳
+娜娜患病); and a visit's words of how a person bore himself read as a name after a label (本人温和,
+户主平静), with the look-alikes of each that must stay (房子在老家, 路灯被损坏, 收到材料后, 本人与其子,
+给予党内警告处分, 户主系党员)."""
 
 from __future__ import annotations
 
@@ -93,12 +97,19 @@ def test_a_rescues_a_childs_and_a_charitys_parties(text: str, names: list[str]) 
         ("张伟及其子女", ["张伟"]),
         ("王秀英与其子", ["王秀英"]),
         ("张伟与前妻李娜已离婚", ["张伟", "李娜"]),
+        ("其中妻子欧阳娜娜患病", ["欧阳娜娜"]),
+        ("另有儿子司马相如务农", ["司马相如"]),
         ("王秀英(张伟的孙女)", ["王秀英", "张伟"]),
         ("王秀英（张伟的孙女）", ["王秀英", "张伟"]),
         ("备注：王秀英(张伟的孙女)", ["王秀英", "张伟"]),
         ("刘思琪（王秀英的外孙女）", ["刘思琪", "王秀英"]),
         ("代理人李娜持张伟的委托书", ["李娜", "张伟"]),
         ("持张伟的委托书", ["张伟"]),
+        ("收款人变更为李娜", ["李娜"]),
+        ("监护人变更为王秀英", ["王秀英"]),
+        ("其监护人确定为李娜", ["李娜"]),
+        ("联系人修改为李娜", ["李娜"]),
+        ("领款人改为王秀英", ["王秀英"]),
     ],
 )
 def test_a_name_and_its_relative_or_agent(text: str, names: list[str]) -> None:
@@ -116,6 +127,15 @@ def test_a_name_and_its_relative_or_agent(text: str, names: list[str]) -> None:
         ("张伟的存折被其侄子张强拿走", ["张伟", "张强"]),
         ("公职人员张伟违规享受低保", ["张伟"]),
         ("张伟同时享受特困供养和低保", ["张伟"]),
+        ("村支书陈静将其儿媳李娜纳入低保", ["陈静", "李娜"]),
+        ("刘洋伙同张伟骗取救助资金", ["刘洋", "张伟"]),
+        ("张伟、李娜系村干部亲属，违规享受低保", ["张伟", "李娜"]),
+        ("对王强给予党内警告处分", ["王强"]),
+        ("给予刘洋撤职处分", ["刘洋"]),
+        ("责令刘洋退回违规资金", ["刘洋"]),
+        ("王强已退缴违纪款", ["王强"]),
+        ("王强利用职务之便", ["王强"]),
+        ("张伟购买小汽车后仍领取低保", ["张伟"]),
         ("张伟将房屋出租", ["张伟"]),
     ],
 )
@@ -171,6 +191,15 @@ def test_a_temporary_reliefs_and_home_cares_record(text: str, names: list[str]) 
         # a public servant, a home's service and what befell someone unnamed
         *("公职人员违规享受低保", "公职人员名单", "为老人提供助餐服务", "为群众提供便利", "为其提供"),
         *("为高龄老人提供", "社工上门", "定期上门", "该户遭遇火灾", "其子患病"),
+        # a sanction's and a misconduct's words with no name
+        *("对困难群众给予救助", "对违规人员给予处分", "对相关责任人给予党内警告处分", "给予党内警告处分"),
+        *("给予政务记过处分", "伙同他人骗取救助资金", "充分利用", "全部纳入", "统一购买", "全部退回"),
+        *("及时退缴", "全额退还", "户主、配偶系"),
+        # a label's person changed to no one named
+        *("收款人变更为本人", "收款人变更为户主", "户主变更为其子", "联系人更改为其女儿", "监护人确定为祖父母"),
+        *("监护人由村委会担任", "申请人系单亲家庭", "户主系党员", "申请人系高中学历", "本人由于身体原因"),
+        # eight characters before a word at a head, no compound surname's name
+        *("其中妻子在外地打工患病", "其中儿子今年高考落榜"),
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
