@@ -669,7 +669,8 @@ AFTER_NAME_WORDS: Final = frozenset(
         "名下",
         "一家",
         "夫妇",
-        # a household's members counted with the name (张伟夫妻二人, 张伟兄妹三人, 张伟老两口, 张伟全家靠低保生活)
+        # a household's members counted with the name (张伟夫妻二人, 张伟兄妹三人; after a label only, 户主张伟
+        # 老两口, 户主张伟全家靠低保生活: name_patterns._NOT_AT_HEAD)
         *("夫妻", "兄妹", "兄弟", "姐弟", "姐妹", "母子", "母女", "父子", "父女", "祖孙", "老两", "全家"),
         "家中",
         "所在",
@@ -781,24 +782,6 @@ AFTER_NAME_WORDS: Final = frozenset(
         "户籍",
         # what a caseworker's remark says happened to a person, no label before (李秀兰入住敬老院,
         # 张伟出院, 王秀英丧偶, 张伟离婚, 2024年3月15日上午10时许，张伟来到社区, 张伟符合低保条件)
-        # what a household's check of its means finds or a payment's record says (张伟缴纳社保, 收到张伟交来
-        # 的材料), and what a person rescued says of himself (受助人员张伟自述系河南人)
-        "缴纳",
-        "交来",
-        "自述",
-        # a household's means and costs (张伟自付医疗费用5万元, 张伟属于重度残疾), what charity gave or
-        # was given (李娜获得慈善救助2000元, 张伟捐款5000元), and a person rescued sent home (张伟已返回原籍,
-        # 由其弟弟张强接回)
-        *("自付", "属于", "获得", "捐款", "捐赠", "返回", "接回", "接领"),
-        # what an insider did with another's money or card (村干部王强扣留张伟的低保金, 由村会计刘洋保管,
-        # 被其侄子张强拿走), and why a person did not come (张伟由于身体原因无法到场)
-        *("扣留", "扣押", "保管", "拿走", "由于"),
-        # a misconduct's record of what was done and given back (王强利用职务之便, 张伟纳入低保, 张伟购买
-        # 小汽车后仍领取低保, 责令刘洋退回违规资金, 王强已退缴违纪款)
-        *("利用", "纳入", "购买", "退回", "退缴", "退还"),
-        # what befell a household a temporary relief's record tells (张伟遭遇火灾), and a home carer's
-        # visit (服务人员李娜上门为王桂英理发)
-        *("遭遇", "遭受", "上门"),
         "入住",
         "出院",
         "离婚",
@@ -807,6 +790,26 @@ AFTER_NAME_WORDS: Final = frozenset(
         "来到",
         "前来",
         "符合",
+        # what a household's check of its means finds or a payment's record says (张伟缴纳社保, 申请人张伟
+        # 交来的材料), and what a person rescued says of himself (受助人员张伟自述系河南人)
+        "缴纳",
+        "交来",
+        "自述",
+        # a household's means and costs (张伟自付医疗费用5万元, 申请人张伟属于重度残疾), what charity gave or
+        # was given (李娜获得慈善救助2000元, 张伟捐款5000元), and a person rescued sent home (张伟已返回原籍,
+        # 由其弟弟张强接回)
+        *("自付", "属于", "获得", "捐款", "捐赠", "返回", "接回", "接领"),
+        # what an insider did with another's money or card (村干部王强扣留张伟的低保金, 由村会计刘洋保管,
+        # 被其侄子张强拿走), and why a person did not come (申请人张伟由于身体原因无法到场)
+        *("扣留", "扣押", "保管", "拿走", "由于"),
+        # a misconduct's record of what was done and given back (村主任王强利用职务之便, 将其儿媳李娜纳入
+        # 低保, 张伟购买小汽车后仍领取低保, 当事人王强已退缴违纪款). Those of these words that open with 交, 属,
+        # 由, 保, 接, 利, 纳, 退 or 上 are read after a label, a title or a relation only
+        # (name_patterns._NOT_AT_HEAD).
+        *("利用", "纳入", "购买", "退回", "退缴", "退还"),
+        # what befell a household a temporary relief's record tells (张伟遭遇火灾), and a home carer's
+        # visit (护理员李娜上门为王桂英理发)
+        *("遭遇", "遭受", "上门"),
         # what a visit found and what a notice heard (家访记录：张伟在家, 公示期满，李娜无异议: 无异 of
         # 无异议); 平时在家, 老人在家 and 公示期间无异议 have no name before
         "在家",
