@@ -103,8 +103,8 @@ _GLUED_BEFORE = {
     "称": "声宣号人自据简堪通统名职对总并著昵戏尊谎辩诉述诈俗史",
     "说": "据听小传解演游学",
     # a household's members counted with a name (张伟夫妻二人) after 系, 是 or 为 are what the names are
-    # (张伟、李娜系夫妻, 二人是母子: 李娜系 was masked)
-    **dict.fromkeys("夫兄姐母父祖", "系是为"),
+    # (张伟、李娜系夫妻, 二人是兄妹: 李娜系 was masked)
+    **dict.fromkeys("夫兄姐", "系是为"),
 }
 # What was said, one character, after a name at a run's head with no preposition (李娜称其子在外务工,
 # 张伟说已外出); before a word of ours further on it is no part of the name (张伟称家中困难: 张伟称

@@ -88,7 +88,7 @@ def names_before_of(text: str) -> list[tuple[int, int, float, str]]:
         at = match.start()
         start = cjk_start(text, at)
         opened = name_after(text[start:at], _ACTS_ON)
-        if opened is None and text[at - 1] == "家":  # 张伟家的房屋为危房: the household's
+        if opened is None and at > start and text[at - 1] == "家":  # 张伟家的房屋为危房: the household's
             at -= 1
             opened = name_after(text[start:at], _ACTS_ON)
         if opened is None:

@@ -658,7 +658,7 @@ HEAD_FINDINGS: tuple[str, ...] = (
     *("经查", "调查", "核查", "查实", "查明", "核实", "发现", "据称", "举报", "举报称", "反映称"),
     *("追回", "追缴", "责令", "伙同"),
     # who was chosen or appointed (推选张伟为村民小组长, 任命李娜为社区居委会副主任), and from whom
-    # papers came (收到张伟交来的材料)
+    # an application or a call came (收到张伟申请临时救助的材料, 收到李娜来电反映)
     *("推选", "推举", "选举", "任命", "聘任", "聘请", "收到"),
 )
 # (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
