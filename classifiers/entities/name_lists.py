@@ -157,14 +157,14 @@ def day_before_word(run: str) -> bool:
 
 # The context words, relations and roles, which no name is: one set (CONTEXT and ROLES are tuples,
 # and ``in`` of them compared a word with each of theirs).
-_LABEL_WORDS = frozenset((*CONTEXT, *RELATIONS, *ROLES))
+LABEL_WORDS = frozenset((*CONTEXT, *RELATIONS, *ROLES))
 
 
 def whole_run_name(word: str, not_names: frozenset[str] = frozenset()) -> bool:
     """Is a whole CJK run cut before a word that follows a name (签字, 家庭成员表, a greeting) a
     person's full name: a name as a list's item is (``_name``), and no context word, relation,
     role, nor one of ``not_names`` (the words of a name's shape that stand before that word)."""
-    return _name(word) and word not in _LABEL_WORDS and word not in not_names
+    return _name(word) and word not in LABEL_WORDS and word not in not_names
 
 
 def _name(word: str) -> bool:
@@ -200,7 +200,7 @@ def tail_whole(run: str, rest: int = 0) -> int:
             size + rest <= len(run)
             and (size < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word))
             and _name(word)
-            and word not in _LABEL_WORDS
+            and word not in LABEL_WORDS
         ):
             return size
     return 0

@@ -50,10 +50,16 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-# A staff title, or a relation after a preposition or 其, and the CJK run glued to it (the run in
-# a look-ahead: a relation inside it opens a match of its own).
+# What says a staff member went with the person named after it (社工与张伟一起入户).
+_WITH = frozenset("与和同跟")
+# What joins a name to its relative named after it (王秀英和儿子张强, 刘思琪随祖母王秀英生活, 刘思琪由其
+# 外婆王秀英抚养, 张伟及其子张强).
+_WITH_KIN = _WITH | frozenset("随由及")
+_WITH_KIN_CLASS = "".join(sorted(_WITH_KIN))
+# A staff title, or a relation after one of _WITH_KIN or 其, and the CJK run glued to it (the run in
+# a look-ahead: a relation inside it opens a match of its own); _with_kin reads the name before it.
 _GLUED_RE = re.compile(
-    rf"(?:{'|'.join(STAFF_TITLES)}|(?:[由与随跟和同及]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
+    rf"(?:{'|'.join(STAFF_TITLES)}|(?:[{_WITH_KIN_CLASS}]其?|其)(?:{'|'.join(PROSE_KIN)}))(?=([{_CJK}]{{2,16}}))"
 )
 # An item of a list after a glued name (网格员李娜、王强入户走访), or after a comma (网格员李娜，王强陪同
 # 入户: full-width commas are ASCII once folded), where prose goes on as often: the name must
@@ -67,8 +73,6 @@ _AFTER_VERB_RE = re.compile(rf"[{_CJK}]{{1,8}},([{_CJK}]{{2,16}})")
 # What joins two names after a staff title (网格员李娜和王强入户, 村医王强与张伟入户, 李娜及王强陪同): a
 # name at a run's head ends before one of them, and the name after it is the list's next item.
 _JOINED = frozenset("和与及")
-# What says a staff member went with the person named after it (社工与张伟一起入户).
-_WITH = frozenset("与和同跟")
 # A name before 之 or 的 and a relation, after a verb that says whose it is (系张伟之女, 是李娜之孙女,
 # 我是张伟的妻子); not 关系, 联系, 体系 (系 there is no verb).
 _KIN_OF = f"[之的](?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
@@ -348,12 +352,10 @@ def _with_staff(text: str, at: int) -> list[tuple[int, int, float, str]]:
     return [(at + 1, at + 1 + size, 0.85, "surname+context")] if size else []
 
 
-# What joins a name to its relative named after it (王秀英和儿子张强, 刘思琪随祖母王秀英生活, 刘思琪由其
-# 外婆王秀英抚养, 张伟及其子张强).
-_WITH_KIN = _WITH | frozenset("随由及")
-# The same before 其 and a relation of one character, named or not (张伟与其子张强共同生活, 张伟及其子女,
-# 王秀英与其子): _GLUED_RE's relations are PROSE_KIN's, and 其子 alone is a category's (name_runs).
-_JOINED_KIN_RE = re.compile(f"[{''.join(sorted(_WITH_KIN))}]其[子女夫妻父母配]")
+# One of _WITH_KIN before 其 and a relation of one character, named or not (张伟与其子张强共同生活,
+# 张伟及其子女, 王秀英与其子): _GLUED_RE's relations are PROSE_KIN's, and 其子 alone is a category's
+# (name_runs).
+_JOINED_KIN_RE = re.compile(f"[{_WITH_KIN_CLASS}]其[子女夫妻父母配]")
 
 
 def _with_kin(text: str, at: int) -> list[tuple[int, int, float, str]]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from . import resident_id
+from .name_lists import LABEL_WORDS, tail_whole
 from .name_lists import _name as _listed_name
-from .name_lists import tail_whole
 from .name_patterns import (
     _AFTER_NAME_IN_PROSE,
     _CATEGORY_RUN_RE,
@@ -30,7 +30,6 @@ from .name_patterns import (
     _TITLE_ENDS,
     _WORD_BEFORE_RE,
     BED,
-    CONTEXT,
     KIN_CHARS,
     KIN_GLUED,
     LABELLED_RUN_MAX,
@@ -443,16 +442,10 @@ def _padded_after(text: str, at: int) -> int:
     return end if end - at >= 2 else 0
 
 
-# The labels, relations and roles a field beside an ID number may be, one set: ``in`` of the tuples
-# CONTEXT and ROLES compared the field with each word (names round twenty-four's six charity labels
-# took ~3,700 more instructions an inspection of the corpus document).
-_LABEL_FIELDS = frozenset((*CONTEXT, *RELATIONS, *ROLES, *NEXT_LABELS))
-
-
 def _field_is_name(run: str) -> bool:
     """Is a field beside an ID number a name, and no label (申请人, 金额: transliterating
     characters both, 金 of 央金 and 额 of 额敦), unit, place or status?"""
-    if not run or run in _LABEL_FIELDS:
+    if not run or run in LABEL_WORDS or run in NEXT_LABELS:
         return False
     if run[-1] in _NUMBER_LABEL_ENDS or run[-1] in _PHONE_LABEL_ENDS:
         return False
