@@ -121,6 +121,9 @@ _BETWEEN = frozenset("已现均")
 # How often or when, two characters between the name and such a word (张伟多次来访, 李娜再次来电,
 # 张伟今日来访): the run before the word is no name whole, the name is before them.
 _BETWEEN_WORDS = frozenset(_words("多次 再次 屡次 今日 今天 近日 昨日 昨天 曾经 已经 于今 目前 同时"))
+# HEAD_WORDS of one character (于, 为, 因, 在 …), which a run of a thing's word may end with before
+# one of _BETWEEN_WORDS (钱包于昨日丢失).
+_ONE_CHAR_WORDS = frozenset(word for word in HEAD_WORDS if len(word) == 1)
 
 
 # HEAD_FROM's characters by code point (``ideographs``).
@@ -486,10 +489,13 @@ def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int
 
 def _head_name(word: str) -> bool:
     """Is ``word``, a whole run at a head, a person's name (four Han characters with a compound
-    surname only; a transliterated name of up to six: 次仁多吉系户主) and none of ``_NOT_HEADS``?"""
+    surname only; a transliterated name of up to six: 次仁多吉系户主) and none of ``_NOT_HEADS``,
+    nor one of them and a word of one character at a head (钱包于 of 钱包于昨日丢失: 昨日 follows a
+    name too)?"""
     return (
         2 <= len(word) <= 6
         and (len(word) < 4 or word[:2] in COMPOUND_SURNAMES or is_transliterated(word))
         and whole_run_name(word, _NOT_HEADS)
+        and not (len(word) == 3 and word[2] in _ONE_CHAR_WORDS and word[:2] in _NOT_HEADS)
         and not address.is_place_name(word + "省")  # 江苏于, 甘肃为: a province by its short name
     )

@@ -65,6 +65,10 @@ CONTEXT: tuple[str, ...] = (
     "本人",
     # a charity's record of who gave and who was given (捐赠人：张伟, 捐赠人张伟捐款5000元, 受捐助人李娜)
     *("捐赠人", "捐款人", "捐助人", "受赠人", "受捐人", "受捐助人"),
+    # an elder's carer, a policy's beneficiary, who handled the money and who answers for a unit or
+    # a household's support (护理人张伟, 照料人王秀英, 受益人李娜, 经手人黄磊签字, 单位负责人张伟, 赡养
+    # 义务人张强): glued to the name as often as before a colon (护理人员, 受益人数 are no label)
+    *("护理人", "照料人", "照护人", "受益人", "经手人", "负责人", "赡养义务人"),
 )
 
 # What the phrases that name someone contain (see _PHRASE_RE; 名下: name_owned.py): for the scanner's
@@ -561,6 +565,8 @@ PROSE_KIN: tuple[str, ...] = (
     # a marriage's past (张伟与前妻李娜已离婚)
     "前妻",
     "前夫",
+    # a spouse, whose a form's label names (申请人张伟的配偶李娜患尿毒症, 与其配偶李娜共同生活)
+    "配偶",
 )
 # A title or a relation after 和, 与 or 及, a second person unnamed (约谈了王强和会计, 走访了张伟和其母亲,
 # 老人和护理员, 申请人和村主任到场): the run before 和 may be a name (_VISITED_PAIR_RE's), the run
@@ -633,12 +639,12 @@ BEFORE_PREPOSITIONS = frozenset("今已曾")
 # at a run's head as after a label, 已, 现 or 均 maybe between (李娜已外出务工); not 之 and a relation
 # (name_prose's) nor the act of signing (name_signed's, with its own look-alikes: 单据签收, 依次签字).
 # Nor a word that opens with a character most remarks hold elsewhere (保 of 低保, 老 of 老人, 全 of
-# 齐全, 属 of 家属, 利 of 福利, 父 and 母 of 父母, 上, 由, 交, 接, 纳, 退, 祖): name_heads walks to
+# 齐全, 属 of 家属, 利 of 福利, 父 and 母 of 父母, 上, 由, 交, 接, 纳, 退, 祖, 年 of 2024年): name_heads walks to
 # each place such a character stands and reads the run before it back, ~1,100 instructions a place
 # (names round twenty-four: 全家, 老两, 属于 and 利用 took 0.4 % more of the corpus document's, four
 # words its remarks hold none of); those words end a name after a label, a title or a relation
 # still (由村会计刘洋保管, 被其侄子张强拿走, 将其儿媳李娜纳入低保).
-_NOT_AT_HEAD = "之签按捺保老全属利父母上由交接纳退祖"
+_NOT_AT_HEAD = "之签按捺保老全属利父母上由交接纳退祖年"
 HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in _NOT_AT_HEAD)
 # The pre-check of name_heads (its may_contain walks to it; RE2 reads it in ROLE_HINT): a run of a
 # name's length (and a preposition) at a run's start, or after a dotted name's dot, before the first
@@ -747,6 +753,7 @@ _ROLE_HINT_CORE = (
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
     "|流浪人员"  # a vagrant a rescue station took in (接收流浪人员张伟: CATEGORIES)
+    "|院民"  # a home's resident (院民张德明因病住院: CATEGORIES)
     "|公职人员"  # a public servant on the relief's rolls (公职人员张伟违规享受低保)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
 )

@@ -146,8 +146,9 @@ _BEFORE_CARE_RE = re.compile(rf"(?:(?<![{_CJK}])(?!由)|(?<=由))([{_CJK}]{{2,4}
 # or 在: 张春来, 王同, and 在 is _VERBS_AFTER_NAME's already. 办 and 处 (办理, 处理) end an office's
 # name, so the longest head of 李娜办理 (李娜办) is none and the list stopped before 李娜.
 # The prepositions before whom an act is for (社工李娜为其办理, 护理员李娜给王桂英喂药, 网格员王强向
-# 群众宣传, 社工李娜对其进行疏导) too.
-_VERB_HEADS = frozenset("到去前陪协参出一共都也又再说称反要办处为给向帮替对")
+# 群众宣传, 社工李娜对其进行疏导) too, and what staff followed up or told (社工王强跟进服务, 工作人员
+# 吴敏告知).
+_VERB_HEADS = frozenset("到去前陪协参出一共都也又再说称反要办处为给向帮替对跟告")
 # Verbs a staff member's name goes before (网格员李娜入户走访, 社工王强回访), beside the words that
 # follow any name (AFTER_NAME_WORDS: 照顾, 抚养, 共同 …).
 _STAFF_VERBS = frozenset(

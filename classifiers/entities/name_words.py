@@ -838,6 +838,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         # an insider's own words of misconduct (村会计刘洋伙同他人冒领, 所长陈静优亲厚友, 王强克扣
         # 救助款): 优亲 of 优亲厚友
         *("伙同", "贪污", "克扣", "收受", "索要", "私分", "优亲"),
+        # what a supporter refused and what an elder suffers (赡养人张强拒不履行赡养义务, 其子张强拒绝赡养,
+        # 抚养人王秀英年事已高, 王秀英卧病在床); 年事 after a label only (name_patterns._NOT_AT_HEAD)
+        *("拒不", "拒绝", "年事", "卧病", "卧床"),
     ]
 )
 
@@ -896,6 +899,9 @@ CATEGORIES: Final[tuple[str, ...]] = (
     # a marriage's parties and the dead of a funeral's record (男方张伟与女方李娜自愿结婚, 逝者王桂英于
     # 3月1日火化)
     *("男方", "女方", "逝者", "死者"),
+    # whom a subsidy is paid, a school grant given or a placement made (补贴发放对象李娜, 资助对象王小红在校
+    # 就读, 安置对象刘桂兰), and a home's resident (院民张德明因病住院)
+    *("发放对象", "补贴对象", "资助对象", "安置对象", "院民"),
 )
 
 # What a person earns, written after the name (低保户张伟月收入3000元, 其子张强年收入2万元,
