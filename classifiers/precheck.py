@@ -14,6 +14,7 @@ from .entities import (
     birth_date,
     email,
     licence_plate,
+    name_decided,
     name_english,
     name_households,
     name_kin,
@@ -78,6 +79,7 @@ MAYBE = re.compile(
     f"|{name_owned.OWNED_HINT}"  # 张伟的低保申请 (name_owned.py)
     f"|{person_name.LOG_HINT}"  # 用户张伟登录成功 (name_logs.py)
     f"|{person_name.VOTES_HINT}"  # 张伟52票 (name_votes.py)
+    f"|{person_name.DECIDED_HINT}"  # 取消王强低保资格 (name_decided.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -160,6 +162,7 @@ def may_hold(text: str) -> bool:
         or name_owned.may_own(text)  # 张伟的低保申请: a name before 的 and what is the person's
         or name_logs.may_contain(text)  # 用户张伟登录成功: an operation log's line
         or name_votes.may_contain(text)  # 选举结果：张伟52票: an election's tally
+        or name_decided.may_contain(text)  # 取消王强低保资格: a decision's record
     )
 
 

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import re
 
-from .name_words import AFTER_NAME_WORDS, CATEGORIES, COMPOUND_SURNAMES, KIN_LABELS, RELATIONS, ROLES, SURNAMES
+from .name_words import (
+    AFTER_NAME_WORDS,
+    CATEGORIES,
+    COMPOUND_SURNAMES,
+    KIN_LABELS,
+    KIN_WORDS,
+    RELATIONS,
+    ROLES,
+    SURNAMES,
+)
 
 CONTEXT: tuple[str, ...] = (
     "被监护人",
@@ -441,7 +450,7 @@ _KIN = (
     "母",
 )
 
-_KIN_WORDS = "妻子|丈夫|儿子|女儿|父亲|母亲"
+_KIN_WORDS = "|".join(KIN_WORDS)
 
 _ROLE_RE = re.compile(
     rf"(?:{'|'.join(ROLES)}|[之其](?:{'|'.join(_KIN)}))(?:\s*[:：(【\[〔]\s*([{_CJK}]{{2,4}})|([{_CJK}]{{2,3}})(?![{_CJK}]))"
@@ -639,12 +648,13 @@ BEFORE_PREPOSITIONS = frozenset("今已曾")
 # at a run's head as after a label, 已, 现 or 均 maybe between (李娜已外出务工); not 之 and a relation
 # (name_prose's) nor the act of signing (name_signed's, with its own look-alikes: 单据签收, 依次签字).
 # Nor a word that opens with a character most remarks hold elsewhere (保 of 低保, 老 of 老人, 全 of
-# 齐全, 属 of 家属, 利 of 福利, 父 and 母 of 父母, 上, 由, 交, 接, 纳, 退, 祖, 年 of 2024年): name_heads walks to
-# each place such a character stands and reads the run before it back, ~1,100 instructions a place
+# 齐全, 属 of 家属, 利 of 福利, 父 and 母 of 父母, 上, 由, 交, 接, 纳, 退, 祖, 年 of 2024年, 妻, 丈, 儿,
+# 女 of 男女): name_heads walks to each place such a character stands and reads the run before it
+# back, ~1,100 instructions a place
 # (names round twenty-four: 全家, 老两, 属于 and 利用 took 0.4 % more of the corpus document's, four
 # words its remarks hold none of); those words end a name after a label, a title or a relation
 # still (由村会计刘洋保管, 被其侄子张强拿走, 将其儿媳李娜纳入低保).
-_NOT_AT_HEAD = "之签按捺保老全属利父母上由交接纳退祖年"
+_NOT_AT_HEAD = "之签按捺保老全属利父母上由交接纳退祖年妻丈儿女"
 HEAD_PROSE = frozenset(word for word in AFTER_NAME_WORDS if word[0] not in _NOT_AT_HEAD)
 # The pre-check of name_heads (its may_contain walks to it; RE2 reads it in ROLE_HINT): a run of a
 # name's length (and a preposition) at a run's start, or after a dotted name's dot, before the first
@@ -666,6 +676,8 @@ HEAD_FINDINGS: tuple[str, ...] = (
     # who was chosen or appointed (推选张伟为村民小组长, 任命李娜为社区居委会副主任), and from whom
     # an application or a call came (收到张伟申请临时救助的材料, 收到李娜来电反映)
     *("推选", "推举", "选举", "任命", "聘任", "聘请", "收到"),
+    # whom a notice names (现将张伟等5户低保对象予以公示)
+    "现将",
 )
 # (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
 # 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领)
@@ -1051,9 +1063,32 @@ LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{_STAMPED_HINT}"
 # A name before a count of votes (name_votes.py: 选举结果：张伟52票，李娜48票, 候选人张伟得票123票).
 VOTES_HINT: str = f"[{_CJK}]{{2}}[ \t]*(?:得票|获票|获得)?[ \t:：]*[0-9]{{1,6}}[ \t]?票"
 
+# A name between a decision's word and the benefit it grants, stops or resumes, with no label
+# (name_decided.py: 取消王强低保资格, 停发刘洋低保金, 恢复张伟特困供养待遇, 同意王秀英享受特困供养, 拟同意张伟
+# 临时救助2000元): a case's record of what was decided, which a fund's audit reads. The words are
+# literals, so that ``re`` skips in C to their first characters; no look-arounds (RE2 reads it).
+# 关于 opens a decision's or a reply's title (关于张伟申请临时救助的批复, 关于李娜信访事项的答复意见).
+DECISIONS: tuple[str, ...] = (
+    *("取消", "停发", "停止", "暂停", "恢复", "终止", "核减", "减发", "增发", "同意", "批准", "关于"),
+)
+DECIDED_OF: tuple[str, ...] = (
+    *("低保", "特困", "供养", "临时救助", "救助", "养老", "高龄", "津贴", "补贴", "享受", "申请", "纳入"),
+    *("资格", "待遇", "信访"),
+)
+
+
+def decided(name: str) -> str:
+    """A decision's word, ``name``'s pattern, the household's 家 or 家庭 and the benefit: the hint,
+    and with the name as a group name_decided's finder. (家庭 is no benefit of its own: 拟同意平安家庭
+    3人 names a kind of household.)"""
+    return f"(?:{'|'.join(DECISIONS)}){name}(?:家庭|家)?(?:{'|'.join(DECIDED_OF)})"
+
+
+DECIDED_HINT: str = decided(f"[{_CJK}]{{2,4}}?")
+
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

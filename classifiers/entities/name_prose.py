@@ -40,7 +40,7 @@ from .name_patterns import (
 )
 from .name_runs import _transliterated_end
 from .name_tests import _VERBS_AFTER_NAME, cjk_at, cjk_start, is_transliterated
-from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, SURNAMES
+from .name_words import AFTER_NAME_WORDS, COMPOUND_SURNAMES, KIN_WORDS, STATUSES_AFTER_NAME, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -77,6 +77,11 @@ _JOINED = frozenset("和与及")
 # 我是张伟的妻子); not 关系, 联系, 体系 (系 there is no verb).
 _KIN_OF = f"[之的](?:{'|'.join(PROSE_KIN)}|[子女妻夫父母孙侄])"
 _BEFORE_KIN_RE = re.compile(rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}}){_KIN_OF}")
+# A relation glued between two names with no 的 or 之, as a visit's note writes a household (张伟妻子
+# 李娜无业, 户主张伟母亲王秀英瘫痪在床): both names, the one before the tail of its run and the one
+# after at its run's head. Opened by the relations' words, so that ``re`` skips to them in C.
+_JOINED_OR_OF = _WITH_KIN | frozenset("之的其")
+_BARE_KIN_RE = re.compile(rf"(?:{'|'.join(KIN_WORDS)})(?=([{_CJK}]{{2,16}}))")
 # A relation in brackets after a name, whose it is (王秀英（张伟之母）, 李娜(张伟的妻子): full-width brackets
 # are ASCII once folded): both names, each its whole run (the one before the bracket read apart, so
 # that ``re`` skips to a bracket in C).
@@ -241,6 +246,7 @@ def _ends_name(run: str, cut: int) -> bool:
         or run[cut] in _VERBS_AFTER_NAME
         or run[cut : cut + 2] in AFTER_NAME_WORDS
         or run[cut : cut + 2] in _STAFF_VERBS
+        or run[cut : cut + 2] in STATUSES_AFTER_NAME  # 张伟之妻李娜无业, 张伟的儿子张强在读
     )
 
 
@@ -394,6 +400,15 @@ def glued_names(text: str) -> list[tuple[int, int, float, str]]:
     if "其" in text:  # (a test in C, where the search's call was asked of every text read here)
         for match in _JOINED_KIN_RE.finditer(text):
             found += _name_before(text, match.start())  # 张伟及其子张强在外务工
+    for match in _BARE_KIN_RE.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] in _JOINED_OR_OF:
+            continue  # 王强与妻子李娜, 张伟之母亲王秀英: _with_kin's and _BETWEEN_KIN_RE's
+        after = _head_name(match.group(1))
+        start = cjk_start(text, match.start(), max(0, match.start() - 7))
+        before = tail_whole(text[start : match.start()]) if after else 0
+        if before:
+            found.append((match.start() - before, match.start(), 0.85, "surname+context"))
+            found.append((match.end(), match.end() + after, 0.85, "surname+context"))
     for match in _BETWEEN_KIN_RE.finditer(text):
         after = _head_name(match.group(2))
         # 张大爷的儿子张强, 王女士的女儿李娜: the relative named, the surname and address left

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from . import resident_id
 from .name_lists import LABEL_WORDS, tail_whole
 from .name_lists import _name as _listed_name
 from .name_patterns import (
@@ -372,21 +371,22 @@ def _label_bracket(text: str, at: int) -> int:
     return start if start >= 0 and text[start + 1 : end] in _ID_LABELS else -1
 
 
-def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
-    """The field right before or after a valid ID number, a field separator between them
-    (``runs``: where each run of 17 digits or more begins): the whole CJK run there, when it
-    is shaped as a name and is no label, unit, place or status (申请人,<ID>, 汉阴县,<ID>, <ID>,农民),
-    or is a name of transliterating characters (<ID>，巴特尔). ``_BESIDE_ID_RE`` reads a name glued
-    to the number or parted by a space, an underscore, a hyphen or a bracket."""
+def beside_number_apart(
+    text: str, numbers: list[tuple[int, int]], starts: set[int], evidence: str
+) -> list[tuple[int, int, float, str]]:
+    """The field right before or after a number whose checksum holds (``numbers``: the spans of
+    valid ID numbers, or of bank cards' for name_cards), a field separator between them: the whole
+    CJK run there, when it is shaped as a name and is no label, unit, place or status (申请人,<ID>,
+    汉阴县,<ID>, <ID>,农民), or is a name of transliterating characters (<ID>，巴特尔).
+    ``_BESIDE_ID_RE`` reads a name glued to an ID number or parted by a space, an underscore, a
+    hyphen or a bracket."""
     found: list[tuple[int, int, float, str]] = []
-    for at in runs:
-        if resident_id.validate(text[at : at + 18]) is not True:
-            continue
+    for at, after in numbers:
         if at > 2 and text[at - 1] in _FIELD_SEPARATORS:
             end = at - 1
             start = cjk_start(text, end)
-            if start not in starts and _field_is_name(text[start:end]):
-                found.append((start, end, 0.85, "surname+beside-id"))
+            if start not in starts and field_is_name(text[start:end]):
+                found.append((start, end, 0.85, evidence))
         if at > 3 and text[at - 1] == "(":  # 用户李娜（<ID>）: full-width brackets are ASCII once folded
             end = at - 1
             start = cjk_start(text, end)
@@ -394,30 +394,29 @@ def _beside_id_apart(text: str, runs: list[int], starts: set[int]) -> list[tuple
             # _BESIDE_ID_RE's); 来自张家港（<ID>）: where, not who
             size = tail_whole(text[start:end], 2)
             if size and end - size not in starts:
-                found.append((end - size, end, 0.85, "surname+beside-id"))
+                found.append((end - size, end, 0.85, evidence))
         elif (end := _label_bracket(text, at)) > 1:  # 张伟（身份证号：<ID>）: the number's label between
             size = tail_whole(text[cjk_start(text, end) : end])
             if size and end - size not in starts:
-                found.append((end - size, end, 0.85, "surname+beside-id"))
+                found.append((end - size, end, 0.85, evidence))
         pad = _padded_before(text, at)
         if pad > 0:  # "  张伟  <ID>": a name padded to a column's width (_BESIDE_ID_RE reads one space)
             start = cjk_start(text, pad)
-            if start < pad and start not in starts and _field_is_name(text[start:pad]):
-                found.append((start, pad, 0.85, "surname+beside-id"))
-        after = at + 18
+            if start < pad and start not in starts and field_is_name(text[start:pad]):
+                found.append((start, pad, 0.85, evidence))
         pad = _padded_after(text, after)
         if pad > 0:  # "<ID>   李娜"
             end = pad
             while end < len(text) and cjk_at(text, end):
                 end += 1
-            if pad not in starts and _field_is_name(text[pad:end]):
-                found.append((pad, end, 0.85, "surname+beside-id"))
+            if pad not in starts and field_is_name(text[pad:end]):
+                found.append((pad, end, 0.85, evidence))
         if after < len(text) and text[after] in _FIELD_SEPARATORS:
             start = end = after + 1
             while end < len(text) and cjk_at(text, end):
                 end += 1
-            if start not in starts and _field_is_name(text[start:end]):
-                found.append((start, end, 0.85, "surname+beside-id"))
+            if start not in starts and field_is_name(text[start:end]):
+                found.append((start, end, 0.85, evidence))
     return found
 
 
@@ -442,7 +441,7 @@ def _padded_after(text: str, at: int) -> int:
     return end if end - at >= 2 else 0
 
 
-def _field_is_name(run: str) -> bool:
+def field_is_name(run: str) -> bool:
     """Is a field beside an ID number a name, and no label (申请人, 金额: transliterating
     characters both, 金 of 央金 and 额 of 额敦), unit, place or status?"""
     if not run or run in LABEL_WORDS or run in NEXT_LABELS:

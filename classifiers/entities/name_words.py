@@ -653,6 +653,10 @@ PROSE_WORDS: Final = frozenset(
     ]
 )
 
+# The relations a visit's note writes a household's members by, glued to the name (妻子李娜务农,
+# name_kin) or between two (张伟妻子李娜无业, name_prose).
+KIN_WORDS: Final = ("妻子", "丈夫", "儿子", "女儿", "父亲", "母亲")
+
 # Words of prose that follow a name glued to its label and start with a character a given name
 # may end with (户主张伟持有…, 申请人李娜患有…, 户主王强长期…): the name stops before them
 # (name_tests.before_prose). A name's third character is far more often a given name's (张伟强).
@@ -840,7 +844,14 @@ AFTER_NAME_WORDS: Final = frozenset(
         *("伙同", "贪污", "克扣", "收受", "索要", "私分", "优亲"),
         # what a supporter refused and what an elder suffers (赡养人张强拒不履行赡养义务, 其子张强拒绝赡养,
         # 抚养人王秀英年事已高, 王秀英卧病在床); 年事 after a label only (name_patterns._NOT_AT_HEAD)
-        *("拒不", "拒绝", "年事", "卧病", "卧床"),
+        *("拒不", "拒绝", "年事", "卧病", "卧床", "瘫痪"),
+        # a relative's work (妻子李娜无业, 其子张强经商: STATUSES_AFTER_NAME's, whose first characters are
+        # places of name_heads' walk already), and when and what a payment gave (王秀英本月领取200元,
+        # 张伟家有一台拖拉机, 李娜之夫张伟去年病故)
+        *("无业", "失业", "经商", "本月", "当月", "去年", "家有"),
+        # a relative named after the name (户主张伟妻子李娜无业: 张伟妻 was masked, 李娜 not); after a label
+        # only, as 妻, 丈, 儿 and 女 are no place of name_heads' walk (name_prose reads both names at a head)
+        *KIN_WORDS,
     ]
 )
 

@@ -17,6 +17,8 @@ from . import (
     mobile,
     name_addressed,
     name_captions,
+    name_cards,
+    name_decided,
     name_english,
     name_heads,
     name_households,
@@ -75,6 +77,7 @@ from .name_patterns import (
     TITLE_TAILS,
 )
 from .name_patterns import CONTEXT as CONTEXT
+from .name_patterns import DECIDED_HINT as DECIDED_HINT
 from .name_patterns import DOTS as DOTS
 from .name_patterns import KIN_HINT as KIN_HINT
 from .name_patterns import LEGACY_EVIDENCE as LEGACY_EVIDENCE
@@ -90,7 +93,6 @@ from .name_patterns import SPACED_HINT as SPACED_HINT
 from .name_patterns import SPLIT_HINT as SPLIT_HINT
 from .name_patterns import VOTES_HINT as VOTES_HINT
 from .name_runs import (
-    _beside_id_apart,
     _bracketed_after_labels,
     _category_runs,
     _glued_runs,
@@ -100,6 +102,7 @@ from .name_runs import (
     _spaced_runs,
     before_bracketed_relations,
     before_phone_label,
+    beside_number_apart,
 )
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
@@ -298,6 +301,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_logs.logged_names(text)
     if name_votes.may_contain(text):  # 选举结果：张伟52票: an election's tally
         found += name_votes.voted_names(text)
+    if name_decided.may_contain(text):  # 取消王强低保资格: a decision's record
+        found += name_decided.decided_names(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
     if may_follow_role(text, heads):
@@ -357,7 +362,9 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
             found.append((start, end, 0.85, LEGACY_EVIDENCE))
     found += _in_record_line(text, starts, records)
     id_runs = [start for start, end in runs if end - start >= 17]
-    found += _beside_id_apart(text, id_runs, starts)
+    ids = [(at, at + 18) for at in id_runs if resident_id.validate(text[at : at + 18]) is True]
+    found += beside_number_apart(text, ids, starts, "surname+beside-id")
+    found += name_cards.beside_cards(text, runs, starts)  # 张伟 6222…: a payment roster's line
     for match in _beside_id(text, id_runs):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
@@ -612,6 +619,7 @@ def may_contain(text: str) -> bool:
         or name_owned.may_own(text)
         or name_logs.may_contain(text)
         or name_votes.may_contain(text)
+        or name_decided.may_contain(text)
     )
 
 

@@ -3,7 +3,7 @@ five): a bank and its account in two JSON members (``{"khh": "农商行", "zh": 
 jsonbanks), an ID number's parts keyed by their length or as ``idPart`` (``sfzh_q6``/``sfzh_h12``,
 ``idPart1``/``idPart2``: partkeys), a name in an English sentence (``his mother 王秀英``:
 entities/name_english), a name padded by spaces before an ID number (``  张伟  <ID>``:
-name_runs._beside_id_apart), a name-shaped value beside an ID number in an object whose keys say
+name_runs.beside_number_apart), a name-shaped value beside an ID number in an object whose keys say
 nothing (``{"a": "张伟", "b": <ID>}``: jsoncells.RowCells.object_names) and a relation graph's
 nodes (vis.js' ``nodes``/``edges``, ECharts' ``data``/``links``: jsongraph). Each leaked for the
 strict and the caseworker profile; the look-alikes beside them come out as they went in."""

@@ -214,7 +214,7 @@ def test_cjk_test_by_code_point_equals_the_string_comparison() -> None:
 
 
 def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
-    """``name_runs._beside_id_apart`` as it was (2026-12-01): a character told CJK by comparing it as
+    """``name_runs.beside_number_apart`` (``_beside_id_apart`` then) as it was (2026-12-01): a character told CJK by comparing it as
     a string, the separator after the number looked up in a tuple of the separators (the slice
     past the text's end is "", in no tuple); and since formats round five (2026-12-02) two spaces
     or tabs or more on either side read as a separator (a name padded to a column's width),
@@ -232,14 +232,14 @@ def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> 
             start = end = at - 1
             while start > 0 and is_cjk(text[start - 1]):
                 start -= 1
-            if start not in starts and name_runs._field_is_name(text[start:end]):
+            if start not in starts and name_runs.field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
         padded = re.search(r"[ \t]{2,}\Z", text[:at])
         if padded is not None and padded.start() > 0:
             start = end = padded.start()
             while start > 0 and is_cjk(text[start - 1]):
                 start -= 1
-            if start not in starts and name_runs._field_is_name(text[start:end]):
+            if start not in starts and name_runs.field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
         after = at + 18
         padded = re.match(r"[ \t]{2,}", text[after:])
@@ -247,19 +247,19 @@ def _beside_id_apart_reference(text: str, runs: list[int], starts: set[int]) -> 
             start = end = after + padded.end()
             while end < len(text) and is_cjk(text[end]):
                 end += 1
-            if start not in starts and name_runs._field_is_name(text[start:end]):
+            if start not in starts and name_runs.field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
         if text[after : after + 1] in tuple(separators):
             start = end = after + 1
             while end < len(text) and is_cjk(text[end]):
                 end += 1
-            if start not in starts and name_runs._field_is_name(text[start:end]):
+            if start not in starts and name_runs.field_is_name(text[start:end]):
                 found.append((start, end, 0.85, "surname+beside-id"))
     return found
 
 
 def test_fields_beside_an_id_equal_those_found_before() -> None:
-    """``_beside_id_apart`` (the shared ``cjk_at``, the separator after the number read where the
+    """``beside_number_apart`` (the shared ``cjk_at``, the separator after the number read where the
     text has one) finds the fields the old code found, on seeded texts of names, labels, the
     separators and others, ID numbers valid and not, at the text's end too."""
     r = random.Random(18)
@@ -270,7 +270,8 @@ def test_fields_beside_an_id_equal_those_found_before() -> None:
         runs = [m.start() for m in re.finditer("[0-9]{17,}", text)]
         starts = {m.start() for m in re.finditer("扎西", text)}
         want = _beside_id_apart_reference(text, runs, starts)
-        assert name_runs._beside_id_apart(text, runs, starts) == want, repr(text)
+        ids = [(at, at + 18) for at in runs if resident_id.validate(text[at : at + 18]) is True]
+        assert name_runs.beside_number_apart(text, ids, starts, "surname+beside-id") == want, repr(text)
         seen += bool(want)
     assert seen > 250, seen
 
