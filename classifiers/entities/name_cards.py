@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import address, bank_card, resident_id
+from . import address, bank_card
 from .name_runs import beside_number_apart, field_is_name
 from .name_tests import cjk_at, cjk_start, is_pseudonym
 
@@ -22,17 +22,17 @@ _BEFORE: Final = frozenset(" _-(")
 _AFTER: Final = frozenset(" _-(")
 
 
-def _cards(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cards(text: str, runs: list[tuple[int, int]], ids: set[int]) -> list[tuple[int, int]]:
     """The runs of digits (``runs``) that are a bank card's number: 16 to 19 digits opening as a card
-    does and passing the Luhn check, and no resident ID number (whose check character X ends a run
-    of 17)."""
+    does and passing the Luhn check, and no resident ID number (``ids``: where valid ones begin; a
+    check character X ends a run of 17)."""
     return [
         (start, end)
         for start, end in runs
         if 16 <= end - start <= 19
         and text[start] in _CARD_FIRST
+        and start not in ids
         and text[end : end + 1] not in ("X", "x")
-        and not (end - start == 18 and resident_id.validate(text[start:end]) is True)
         and bank_card.validate(text[start:end]) is True
     ]
 
@@ -41,10 +41,13 @@ def _a_name(run: str) -> bool:
     return field_is_name(run) and not is_pseudonym(run) and not address.is_place_name(run)
 
 
-def beside_cards(text: str, runs: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int, float, str]]:
+def beside_cards(
+    text: str, runs: list[tuple[int, int]], ids: set[int], starts: set[int]
+) -> list[tuple[int, int, float, str]]:
     """The names right before or after a bank card's number in ``text`` (``runs``: its runs of 11
-    digits or more; ``starts``: where names were found already)."""
-    cards = _cards(text, runs)
+    digits or more; ``ids``: where its valid ID numbers begin; ``starts``: where names were found
+    already)."""
+    cards = _cards(text, runs, ids)
     if not cards:
         return []
     found = beside_number_apart(text, cards, starts, EVIDENCE)

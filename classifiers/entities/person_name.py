@@ -364,7 +364,7 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     id_runs = [start for start, end in runs if end - start >= 17]
     ids = [(at, at + 18) for at in id_runs if resident_id.validate(text[at : at + 18]) is True]
     found += beside_number_apart(text, ids, starts, "surname+beside-id")
-    found += name_cards.beside_cards(text, runs, starts)  # 张伟 6222…: a payment roster's line
+    found += name_cards.beside_cards(text, runs, {at for at, _ in ids}, starts)  # 张伟 6222…: a roster's line
     for match in _beside_id(text, id_runs):
         side = "before" if match.group("before") is not None else "after"
         number = match.group("id_after" if side == "before" else "id_before")
