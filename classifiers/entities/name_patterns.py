@@ -530,6 +530,8 @@ STAFF_TITLES: tuple[str, ...] = (
     # 敬老院院长陈静克扣伙食费, 工作人员王强入户核查, 党员王强冒领低保金, 办事员李娜负责录入)
     *("科长", "股长", "局长", "处长", "镇长", "乡长", "县长", "院长"),
     *("工作人员", "党员", "办事员", "信息员", "联络员", "监督员"),
+    # an elder's assessor and a society's head (评估员张伟、李娜对老人进行评估, 理事长张伟)
+    *("评估员", "理事长"),
 )
 PROSE_KIN: tuple[str, ...] = (
     "外祖父",
@@ -764,7 +766,7 @@ _ROLE_HINT_CORE = (
     "|群众|村民|居民|患者|职工|员工|学生"  # PERSONS_IN_PROSE, from one character before 众 (困难群众)
     "|军人|烈属|军属"  # servicemen and their families (退伍军人李娜, 烈属王秀英: CATEGORIES)
     "|已故人员|死亡人员"  # the dead whose benefits a check finds still paid (已故人员王秀英的低保金)
-    "|流浪人员"  # a vagrant a rescue station took in (接收流浪人员张伟: CATEGORIES)
+    "|流浪人员|乞讨人员"  # a vagrant a rescue station took in (接收流浪人员张伟, 流浪乞讨人员张伟: CATEGORIES)
     "|院民"  # a home's resident (院民张德明因病住院: CATEGORIES)
     "|公职人员"  # a public servant on the relief's rolls (公职人员张伟违规享受低保)
     f"|{_KIN_WORDS}|[{_OPEN}]{_IN_BRACKETS}"
@@ -846,15 +848,16 @@ _ROLE_BRACKETED_RE = re.compile(f"[{_OPEN}]{_IN_BRACKETS}")
 # 尊 a letter's salutation (致张伟：, 尊敬的李娜：), 爱 a message's (亲爱的李娜用户: 亲 stands in 亲属 and
 # 亲戚), 您 and 你 a greeting (张伟，您好); 表, 书, 册 and 案 end a caption (CAPTION_TAILS: 家庭成员表,
 # 申请书, 花名册, 档案).
-_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊爱您你表书册案"
+_PROSE_CHARS = "格工理协专干医警愿祖侄甥叔伯姑舅姨婶哥姐弟妹媳婿访慰望扶顾患纳列签按捺致尊爱您你表书册案估"
 PROSE_FROM = re.compile(f"[{_PROSE_CHARS}]")
 PROSE_HINT_RE = re.compile(_PROSE_HINT)
 # (民, 众 and 者 for PERSONS_IN_PROSE: a match begins one character before them; 村 and 居 stand
 # in every address; 工 of 职工, 员工 is _PROSE_CHARS'. 养 for 收养人, 送养人: 收 and 送 open more
 # words than 养 does, 收入 most values of an income. 学 for 学生: 生 stands in 出生 and 生活. 浪 for
-# 流浪人员: 流 stands in 流程, 流转. 职 for 公职人员: 公 opens 公示, 公里, 公司)
+# 流浪人员: 流 stands in 流程, 流转. 职 for 公职人员: 公 opens 公示, 公里, 公司. 乞 for 乞讨人员, which
+# 流浪 opens as often: 讨 stands in 讨论)
 # ROLE_FROM_CHARS: the class's ideographs, which person_name.role_from reads from a table.
-ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学浪职{_PROSE_CHARS}"
+ROLE_FROM_CHARS = f"逝死当受赡抚扶委代特保残之其妻丈儿父母方象孤童老民众者军烈故养学浪职乞{_PROSE_CHARS}"
 _ROLE_FROM = re.compile(f"[{ROLE_FROM_CHARS}{_OPEN}]")
 # A child's place glued before a name (长女王芳已婚): ROLE_HINT's [长次][子女], asked by substring
 # tests (person_name.may_follow_role); with 长 among _ROLE_FROM's characters (长期, 村长) the corpus

@@ -849,6 +849,9 @@ AFTER_NAME_WORDS: Final = frozenset(
         # places of name_heads' walk already), and when and what a payment gave (王秀英本月领取200元,
         # 张伟家有一台拖拉机, 李娜之夫张伟去年病故)
         *("无业", "失业", "经商", "本月", "当月", "去年", "家有"),
+        # what a relative did after a death or a discharge and what a person rescued or applying said
+        # or asked for (骨灰由其子张强领回, 丧事由其女李娜操办, 流浪乞讨人员张伟自称河南人, 张伟申领了惠民殡葬补贴)
+        *("领回", "操办", "自称", "申领"),
         # a relative named after the name (户主张伟妻子李娜无业: 张伟妻 was masked, 李娜 not); after a label
         # only, as 妻, 丈, 儿 and 女 are no place of name_heads' walk (name_prose reads both names at a head)
         *KIN_WORDS,
@@ -901,7 +904,7 @@ CATEGORIES: Final[tuple[str, ...]] = (
     "女主人",
     # a vagrant's rescue (受助人员张伟自述系河南人, 接收流浪人员张伟) and a child's file (该儿童父亲张伟);
     # before 受助人, which the pattern would take first
-    *("受助人员", "流浪人员", "该儿童"),
+    *("受助人员", "流浪人员", "乞讨人员", "该儿童"),
     # a public servant a check finds on the relief's rolls (公职人员张伟违规享受低保)
     "公职人员",
     # the parties of a case (ROLES: 受助人：张伟), glued to the name in prose as often (受助人刘思琪在校

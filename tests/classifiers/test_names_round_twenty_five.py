@@ -1,16 +1,12 @@
 """Names round twenty-five (thirty-ninth session): what an elderly care's, a carer's, a child
-welfare's, a funeral's, a subsidy's, an institution's, a decision's and a payment's records write of
-a person: a carer's, a beneficiary's, a handler's and a person in charge's labels glued to the name
-(护理人张伟, 照料人王秀英, 受益人李娜, 经手人黄磊, 单位负责人张伟), a subsidy's, a placement's and a
-home's persons (补贴发放对象李娜, 院民张德明), a spouse after whose it is (申请人张伟的配偶李娜), what a
-supporter refused and an elder suffers (赡养人张强拒不履行, 走访时王秀英卧病在床), what staff followed up
-or told (社工王强跟进服务, 工作人员王强告知), the person a decision grants, stops or resumes a benefit
-for (取消王强低保资格, 停发刘洋低保金, 同意王秀英享受特困供养: name_decided), a relation between two
-names (张伟妻子李娜无业, 张伟之妻李娜无业), and the names beside a bank card's number in a payment
-roster (代发明细：张伟 6222…8 800元: name_cards); and a purse or money before 于 read as no name (钱包于
-昨日丢失), care done to the old after an adverb (经常照顾老人: 常照顾 was masked), with the look-alikes
-of each that must stay (护理人员为老人洗澡, 受益人数, 院民活动室, 取消低保资格, 拟同意平安家庭3人, 王强与
-妻子李娜离婚, 工商银行 6222…8)."""
+welfare's, a funeral's, a subsidy's and an institution's records write of a person: a carer's, a
+beneficiary's, a handler's and a person in charge's labels glued to the name (护理人张伟, 照料人王秀英,
+受益人李娜, 经手人黄磊, 单位负责人张伟), a subsidy's, a placement's and an institution's persons
+(补贴发放对象李娜, 院民张德明), a spouse after whose the spouse is (申请人张伟的配偶李娜), what a
+guardian refused or an elder suffers (赡养人张强拒不履行, 走访时王秀英卧病在床), what staff followed up
+or told (社工王强跟进服务, 工作人员王强告知); and a purse or money before 于 read as no name (钱包于
+昨日丢失, 钱款于3月5日到账), with the look-alikes of each that must stay (护理人员为老人洗澡, 受益人数,
+负责人员到场, 院民活动室, 配偶关系)."""
 
 from __future__ import annotations
 
@@ -145,6 +141,23 @@ def test_a_households_members_and_a_months_payment(text: str, names: list[str]) 
     leaks(text, names)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("评估员张伟、李娜对老人进行评估", ["张伟", "李娜"]),
+        ("评估员王强入户评估", ["王强"]),
+        ("理事长张伟", ["张伟"]),
+        ("骨灰由其子张强领回", ["张强"]),
+        ("丧事由其女李娜操办", ["李娜"]),
+        ("流浪乞讨人员张伟自称河南人", ["张伟"]),
+        ("接收乞讨人员李娜", ["李娜"]),
+        ("张伟申领了惠民殡葬补贴", ["张伟"]),
+    ],
+)
+def test_an_assessors_a_funerals_and_a_rescues_records(text: str, names: list[str]) -> None:
+    leaks(text, names)
+
+
 # Luhn-valid card numbers (synthetic: UnionPay's 62 and a made-up rest).
 CARD = "6222021234567890128"
 CARD_2 = "6217001234567890122"
@@ -236,6 +249,9 @@ def test_beside_a_card_no_name(text: str, kept: str) -> None:
         *("国家有关规定", "大家有意见", "本月领取", "当月发放", "去年病故", "农家有机肥"),
         # care or a visit done to the old, after an adverb ending with a surname's character
         *("经常照顾老人", "及时看望老人", "按时护理老人", "时常探望老人", "定期慰问老人"),
+        # an assessor's, a society's, a funeral's and a rescue's words with no name
+        *("评估员培训", "评估员资格证", "理事长单位", "由其子领回", "丧事操办从简", "骨灰已领回"),
+        *("乞讨人员救助管理", "流浪乞讨人员救助站", "自称", "申领补贴", "按规定申领"),
         # a purse, money and other things before 于 or 因
         *("钱包于昨日丢失", "钱款于3月5日到账", "钱款因故未到账"),
     ],
