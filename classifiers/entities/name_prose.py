@@ -80,8 +80,10 @@ _BEFORE_KIN_RE = re.compile(rf"(?<![关联体派维])[系是为]([{_CJK}]{{2,4}}
 # A relation glued between two names with no 的 or 之, as a visit's note writes a household (张伟妻子
 # 李娜无业, 户主张伟母亲王秀英瘫痪在床): both names, the one before the tail of its run and the one
 # after at its run's head. Opened by the relations' words, so that ``re`` skips to them in C.
-_JOINED_OR_OF = _WITH_KIN | frozenset("之的其")
 _BARE_KIN_RE = re.compile(rf"(?:{'|'.join(KIN_WORDS)})(?=([{_CJK}]{{2,16}}))")
+# What stands before a relation when the name before it is joined or owns it (王强与妻子李娜, 张伟之
+# 母亲王秀英, 其妻子李娜): _with_kin's, _BETWEEN_KIN_RE's or no name's, not _BARE_KIN_RE's.
+_JOINED_OR_OF = _WITH_KIN | frozenset("之的其")
 # A relation in brackets after a name, whose it is (王秀英（张伟之母）, 李娜(张伟的妻子): full-width brackets
 # are ASCII once folded): both names, each its whole run (the one before the bracket read apart, so
 # that ``re`` skips to a bracket in C).
