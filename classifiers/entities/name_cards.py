@@ -11,7 +11,7 @@ from typing import Final
 
 from . import address, bank_card
 from .name_runs import beside_number_apart, field_is_name
-from .name_tests import cjk_at, cjk_start, is_pseudonym
+from .name_tests import cjk_end, cjk_start, is_pseudonym
 
 EVIDENCE: Final = "surname+beside-card"
 # The first digits bank_card's pattern reads (JCB, Visa, Mastercard, UnionPay, old domestic debit).
@@ -57,9 +57,7 @@ def beside_cards(
         if start < end and start not in starts and _a_name(text[start:end]):
             found.append((start, end, 0.85, EVIDENCE))
         start = after + 1 if after < len(text) and text[after] in _AFTER else after
-        end = start
-        while end < len(text) and cjk_at(text, end):
-            end += 1
+        end = cjk_end(text, start)
         if start < end and start not in starts and _a_name(text[start:end]):
             found.append((start, end, 0.85, EVIDENCE))
     return found

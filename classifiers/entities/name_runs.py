@@ -41,6 +41,7 @@ from .name_tests import (
     before_next_label,
     beside_number,
     cjk_at,
+    cjk_end,
     cjk_start,
     is_heading,
     is_prose_word,
@@ -406,15 +407,12 @@ def beside_number_apart(
                 found.append((start, pad, 0.85, evidence))
         pad = _padded_after(text, after)
         if pad > 0:  # "<ID>   李娜"
-            end = pad
-            while end < len(text) and cjk_at(text, end):
-                end += 1
+            end = cjk_end(text, pad)
             if pad not in starts and field_is_name(text[pad:end]):
                 found.append((pad, end, 0.85, evidence))
         if after < len(text) and text[after] in _FIELD_SEPARATORS:
-            start = end = after + 1
-            while end < len(text) and cjk_at(text, end):
-                end += 1
+            start = after + 1
+            end = cjk_end(text, start)
             if start not in starts and field_is_name(text[start:end]):
                 found.append((start, end, 0.85, evidence))
     return found

@@ -61,6 +61,15 @@ def cjk_start(text: str, end: int, lowest: int = 0) -> int:
     return end
 
 
+def cjk_end(text: str, start: int) -> int:
+    """Where the run of CJK ideographs (``cjk_at``) that begins at ``start`` ends; ``start`` when
+    none begins there."""
+    end = start
+    while end < len(text) and cjk_at(text, end):
+        end += 1
+    return end
+
+
 def surname_length(name: str) -> int:
     """2 for a compound surname, 1 for a known single surname, 0 otherwise."""
     if name[:2] in COMPOUND_SURNAMES:
