@@ -42,6 +42,9 @@ Regions = Callable[[list[str], bool, list[int]], None]
 # 3 county: catalog ``region_parts``), and their rows (Run.region_part).
 RegionParts = Callable[[int, list[str], list[int]], None]
 OneRecord = Callable[[list[int]], None]  # these rows are one record's (a table of labels and values)
+# A block's columns of free text with the names the export's name columns gave masked (known_names.in_csv):
+# [(values, their rows, the column's label)] -> per column its new values (None where unchanged), or None.
+KnownNames = Callable[[list[tuple[list[str], list[int], str]]], "list[list[str | None] | None]"]
 
 
 def walk_csv(
@@ -55,6 +58,7 @@ def walk_csv(
     block_chars: int = BLOCK_CHARS,
     one_record: OneRecord | None = None,
     region_part: RegionParts | None = None,
+    known: KnownNames | None = None,
 ) -> tuple[str, bool, int]:
     """(text, changed, data rows), as ``structured.walk_csv`` returns them."""
     # Excel's separator line ("sep=;") above the header: taken for the header, it made the
@@ -63,7 +67,7 @@ def walk_csv(
     head = hint.end() if hint is not None else 0
     body = text[head:]
     walker = _Walker(
-        sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions, one_record, region_part
+        sniff_delimiter(body), visit, plan_of, keyed_column, category, detected, regions, one_record, region_part, known
     )
     newline = _newline(body)
     rest, changed, rows = walker.parsed(body) if newline is None else walker.lines(body, newline, block_chars)
@@ -86,6 +90,7 @@ class _Walker:
         regions: Regions,
         one_record: OneRecord | None,
         region_part: RegionParts | None = None,
+        known: KnownNames | None = None,
     ) -> None:
         self.delimiter = delimiter
         self.header: list[str] = []
@@ -103,6 +108,7 @@ class _Walker:
         self._regions = regions
         self._one_record = one_record
         self._region_part = region_part
+        self._known = known
 
     def lines(self, text: str, newline: str, block_chars: int) -> tuple[str, bool, int]:
         """A text without quotes, block by block of about ``block_chars`` characters (whole
@@ -371,8 +377,7 @@ class _Walker:
                 if any(value is not None for value in new_values):
                     changed.append((col, present, new_values))
                 continue
-            labels = col == self.label_col and self.turned
-            name = header[col] if col < len(header) and header[col] and not labels else None
+            name = self._heading(col)
             present, values = cells(col)
             plan = self._plan_of(ACCOUNT_KEY if bank and name in ACCOUNT_KEYS else name)
             if plan.info is not None and plan.info.region:
@@ -408,7 +413,48 @@ class _Walker:
             changed += mobiles
             done.update(col for col, _, _ in mobiles)
             changed += names_beside_numbers(width, cells, done, self._visit, self._plan_of, rows)
+        if self._known is not None and not labelled:
+            self._known_names(self._known, width, cells, changed)
         return changed
+
+    def _known_names(
+        self,
+        known: KnownNames,
+        width: int,
+        cells: Callable[[int], tuple[list[int], list[str]]],
+        changed: list[tuple[int, list[int], list[str | None]]],
+    ) -> None:
+        """Add to ``changed`` the names this export's name columns gave (so far: this block's and
+        those before it) masked in its columns of free text: a 备注 repeating a 姓名 in words that
+        are no name's evidence went out in clear beside the masked name."""
+        at = {col: k for k, (col, _, _) in enumerate(changed)}
+        free: list[tuple[int, list[int], list[str], str]] = []  # (column, rows, values, label)
+        for col in range(width):
+            name = self._heading(col)
+            info = self._plan_of(name).info
+            if info is not None and (info.entity is not None or info.business or info.region):
+                continue  # judged under its key's entity; a business's or a region's codes
+            present, values = cells(col)
+            k = at.get(col)
+            if k is not None:  # masked already (a remark's ID number): its names read as masked
+                values = [v if n is None else n for v, n in zip(values, changed[k][2], strict=True)]
+            free.append((col, present, values, name or str(col + 1)))
+        masked = known([(values, present, label) for _, present, values, label in free])
+        for (col, present, _, _), new in zip(free, masked, strict=True):
+            k = at.get(col)
+            if new is None:
+                continue
+            if k is None:
+                changed.append((col, present, new))
+            else:
+                before = changed[k][2]
+                changed[k] = (col, present, [m if m is not None else b for m, b in zip(new, before, strict=True)])
+
+    def _heading(self, col: int) -> str | None:
+        """A column's name in the header (None: none, or the column of a turned table's labels)."""
+        header = self.header
+        labels = col == self.label_col and self.turned
+        return header[col] if col < len(header) and header[col] and not labels else None
 
     def _labelled_rows(
         self, width: int, cells: Callable[[int], tuple[list[int], list[str]]]

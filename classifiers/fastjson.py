@@ -89,6 +89,9 @@ class ColumnWalker:
         # detector across walks.
         self.compound = CompoundValues(visit, plan_of, {} if compound_keys is None else compound_keys)
         self.cells = RowCells(visit, plan_of, self.keys, member_name_plan)  # rows without keys: who they are
+        # The free text walked (no entity's key, more than ASCII; a column's joined by NUL), as
+        # masked: where known_names looks for the names a field gave before it walks the document.
+        self.texts: list[str] = []
 
     def walk_document(self, doc: Any) -> tuple[Any, bool, int]:
         records, _ = json_records(doc)
@@ -144,6 +147,9 @@ class ColumnWalker:
             if embed < _MAX_EMBEDDED and _embedded_json(node):
                 return embedded(node, plan, record, path, embed, self.walk, self.visit)
             new = self.visit(node, plan, record, path, True)
+            info = plan.info
+            if (info is None or info.entity is None) and not node.isascii():
+                self.texts.append(node if new is None else new)
             return (new, True) if new is not None else (node, False)
         if kind is int:  # a JSON number can carry an ID or phone number; masked, it becomes a string
             new = self.visit(str(node), plan, record, path, True)

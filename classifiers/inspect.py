@@ -6,7 +6,19 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import datatext, dispositions, events, fastcsv, formnames, markup, sniff, structured, wordfile, workbook
+from . import (
+    datatext,
+    dispositions,
+    events,
+    fastcsv,
+    formnames,
+    known_names,
+    markup,
+    sniff,
+    structured,
+    wordfile,
+    workbook,
+)
 from .catalog import Catalog
 from .charsets import CharsetError, decode
 from .custom import parse
@@ -123,6 +135,7 @@ class Inspector:
                 run.region_values,
                 one_record=run.one_record,
                 region_part=run.region_part,
+                known=lambda columns: known_names.in_csv(run, columns),
             )
         if kind == "form":
             return structured.walk_form(
@@ -130,11 +143,11 @@ class Inspector:
                 run.visit,
                 encoding,
                 lambda inner: self._json_text(run, inner),
-                lambda fields: formnames.names_beside_numbers(fields, self.detector.plan, run.visit),
+                lambda fields: self._form_fields(run, fields),
             )
         if kind in ("xml", "html"):
             try:
-                return markup.walk(
+                new, changed, records = markup.walk(
                     text,
                     lambda cell: self._spans(run, cell),
                     self._known,
@@ -147,6 +160,8 @@ class Inspector:
                 )
             except markup.MarkupError as refused:
                 raise InspectionError(refused.code, str(refused)) from None
+            known = known_names.in_text(run, new, True)
+            return (new, changed, records) if known is None else (known, True, records)
         if kind == "multipart":
             return self._walk_multipart(run, text, encoding, depth)
         if kind == "events":
@@ -159,7 +174,15 @@ class Inspector:
                 changed = changed or rewritten != new
                 new = rewritten
             return new, changed, max(records, data_records)
-        return self._walk_text(run, text)
+        new, changed, records = self._walk_text(run, text)
+        known = known_names.in_text(run, new, False)
+        return (new, changed, records) if known is None else (known, True, records)
+
+    def _form_fields(self, run: Run, fields: list[tuple[str, str, str, int, bool]]) -> dict[int, str]:
+        """{a form field's index: its mask} of the fields read beside each other once walked:
+        names beside a person's number (``formnames``), then the known names in the others."""
+        beside = formnames.names_beside_numbers(fields, self.detector.plan, run.visit)
+        return {**known_names.in_form(run, fields, self.detector.plan, beside), **beside}
 
     def _apart(self, run: Run, text: str, kind: str) -> tuple[str, bool, int]:
         """A text of a file made of parts, walked as a document of its own: a workbook's sheet
@@ -421,12 +444,13 @@ class Inspector:
             detector.compound_keys,
         )
         try:
-            walked = walker.walk_document(doc)
+            new_doc, changed, records = walker.walk_document(doc)
+            changed |= known_names.in_json(run, new_doc, detector.plan, walker.texts)
         except RecursionError:
             raise InspectionError("unparseable", "JSON body is nested too deeply") from None
         run.persons_apart += walker.persons.apart()
         run.persons_beside += walker.persons.beside()
-        return walked
+        return new_doc, changed, records
 
     def _inspection(self, run: Run, body: bytes, records: int) -> Inspection:
         run.parts_end()

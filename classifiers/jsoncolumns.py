@@ -90,6 +90,8 @@ def columns(
         category = info.category if info is not None and not compound else None
         if category is not None and joined is not None and batch.category(column, joined, category, is_records, record):
             category = None
+        # Free text (no entity's key, more than ASCII): where known_names looks for the names a field gave.
+        free = joined is not None and not compound and (info is None or info.entity is None) and not joined.isascii()
         if joined is not None and category is None and not compound:
             if plan.canonical is not None:
                 rest, changed = batch.keyed(items, column, joined, plan, path, key, record, is_records, labels)
@@ -103,11 +105,14 @@ def columns(
                     or (info is not None and info.business and joined.isascii() and business_clean(joined))
                 )
             ):
+                if free and joined is not None:
+                    walker.texts.append(joined)
                 continue  # nothing in this column can be personal data
             if "{" not in joined and "[" not in joined:  # no embedded JSON to walk
                 plan_id = 0 if info is None else id(plan)
                 clean = walker.clean_values
                 rest = [i for i in rest if (plan_id, column[i]) not in clean]
+        column_changed = False
         for i in rest:
             value = column[i]
             if value is _MISSING:
@@ -129,7 +134,9 @@ def columns(
                 regions.enter(outer)
             if changed:
                 items[i][key] = new
-                changed_any = True
+                changed_any = column_changed = True
+        if free and joined is not None:
+            walker.texts.append(joined if not column_changed else join([item.get(key) for item in items]) or "")
     if walker.names_no_one_else(before, True):  # [{"a": "张伟", "b": <ID number>}, …]: the names beside
         changed_any |= walker.cells.column_names(items, path, record, is_records, labels)
     return changed_any

@@ -102,6 +102,9 @@ class Run(RegionNotes):
         self.typed_text = typed_text
         # Values walked as markup inside one another now (``_markup``).
         self.markup_depth = 0
+        # Names masked as a value whole (a name field's): masked wherever else the body writes
+        # them (known_names.py).
+        self.known: set[str] = set()
 
     def findings(self) -> list[Finding]:
         out: list[Finding] = []
@@ -317,6 +320,8 @@ class Run(RegionNotes):
                 continue
             self.masked += 1
             edits.append((m.start, m.end, replacement))
+            if m.entity == person_name.ENTITY and m.start == 0 and m.end == len(value):
+                self.known.add(original)
         return edits
 
     def _referenced(self, value: str, plan: Plan, record: int, path: Ref) -> list[tuple[int, int, str]] | None:
@@ -485,6 +490,8 @@ class Run(RegionNotes):
         unchanged = unchanged_masks(new, values)
         self.clear += unchanged
         self.masked += len(values) - unchanged
+        if entity == person_name.ENTITY and unchanged < len(values):
+            self.known.update(values)
         if not unchanged:
             return new
         return [r if r is not None and r != v else None for r, v in zip(new, values, strict=True)]
