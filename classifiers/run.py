@@ -25,6 +25,7 @@ from .detect import Detector, Plan
 from .detections import Detections
 from .entities import address, bank_card, landline, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
+from .entities.name_patterns import after_label
 from .grading import RecordSummary
 from .keyedcolumns import KEYED_ENTITY, KeyedColumn, odd_names, unchanged_masks
 from .masked_in_part import as_came, may_hold_mask
@@ -320,7 +321,10 @@ class Run(RegionNotes):
                 continue
             self.masked += 1
             edits.append((m.start, m.end, replacement))
-            if m.entity == person_name.ENTITY and m.start == 0 and m.end == len(value):
+            # A name whole (a field's), or after a person's label and a colon (姓名：张伟 in text)
+            if m.entity == person_name.ENTITY and (
+                (m.start == 0 and m.end == len(value)) or after_label(value, m.start)
+            ):
                 self.known.add(original)
         return edits
 

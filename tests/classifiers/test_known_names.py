@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from classifiers import known_names
+from classifiers.entities.name_patterns import after_label
 from classifiers.inspect import Inspector
 from policies.masking import load_profiles
 from support.inspected import INSPECTOR, PROFILES, body_leaks, inspected_json, json_leaks, out, unchanged_json
@@ -197,10 +198,29 @@ def test_a_csv_column_of_free_text_that_holds_no_known_name_stays() -> None:
         ),
         ("xm=张伟\n备注：其中张伟本人患有糖尿病\n", "text/plain", ["张伟"]),
         ('cb({"xm":"张伟"}) 其中张伟本人患有糖尿病', "text/plain", ["张伟"]),
+        # a form's field written in text: a context word and a colon before the name
+        ("姓名：张伟\n备注：其中张伟本人患有糖尿病\n", "text/plain", ["张伟"]),
+        ("户主: 李娜\n李娜受助期间表现良好\n", "text/plain", ["李娜"]),
+        ('{"bz": "申请人：张伟。张伟受助期间表现良好"}', "application/json", ["张伟"]),
     ],
 )
 def test_a_form_markup_and_text(body: str, media_type: str, names: list[str]) -> None:
     body_leaks(body, media_type, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("姓名：张伟", 3, True),
+        ("户主: 李娜", 4, True),
+        ("申请人姓名 ：王强", 7, True),
+        ("其中张伟", 2, False),  # no label
+        ("张伟：", 0, False),
+        ("时间：张伟", 3, False),  # a colon after no person's label
+    ],
+)
+def test_after_label(text: str, start: int, expected: bool) -> None:
+    assert after_label(text, start) is expected
 
 
 def test_markup_stays_well_formed_whatever_the_mask() -> None:
