@@ -103,8 +103,8 @@ class Run(RegionNotes):
         self.typed_text = typed_text
         # Values walked as markup inside one another now (``_markup``).
         self.markup_depth = 0
-        # Names masked as a value whole (a name field's): masked wherever else the body writes
-        # them (known_names.py).
+        # Names masked as a value whole (a name field's) or after a person's label and a colon:
+        # masked wherever else the body writes them (known_names.py).
         self.known: set[str] = set()
 
     def findings(self) -> list[Finding]:
