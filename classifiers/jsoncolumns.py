@@ -91,7 +91,11 @@ def columns(
         if category is not None and joined is not None and batch.category(column, joined, category, is_records, record):
             category = None
         # Free text (no entity's key, more than ASCII): where known_names looks for the names a field gave.
-        free = joined is not None and not compound and (info is None or info.entity is None) and not joined.isascii()
+        free = (
+            joined
+            if joined is not None and not compound and (info is None or info.entity is None) and not joined.isascii()
+            else None
+        )
         if joined is not None and category is None and not compound:
             if plan.canonical is not None:
                 rest, changed = batch.keyed(items, column, joined, plan, path, key, record, is_records, labels)
@@ -105,8 +109,8 @@ def columns(
                     or (info is not None and info.business and joined.isascii() and business_clean(joined))
                 )
             ):
-                if free and joined is not None:
-                    walker.texts.append(joined)
+                if free is not None:
+                    walker.texts.append(free)
                 continue  # nothing in this column can be personal data
             if "{" not in joined and "[" not in joined:  # no embedded JSON to walk
                 plan_id = 0 if info is None else id(plan)
@@ -135,8 +139,8 @@ def columns(
             if changed:
                 items[i][key] = new
                 changed_any = column_changed = True
-        if free and joined is not None:
-            walker.texts.append(joined if not column_changed else join([item.get(key) for item in items]) or "")
+        if free is not None:
+            walker.texts.append(free if not column_changed else join([item.get(key) for item in items]) or "")
     if walker.names_no_one_else(before, True):  # [{"a": "张伟", "b": <ID number>}, …]: the names beside
         changed_any |= walker.cells.column_names(items, path, record, is_records, labels)
     return changed_any

@@ -83,7 +83,7 @@ def in_json(run: Run, doc: Any, plan_of: PlanOf, texts: list[str]) -> bool:
     first: a walk over every value of the document cost 8 to 11 % of the demo document's
     inspection, and most documents hold no known name anywhere else."""
     names = held(run.known, "\x00".join(texts)) if run.known and texts else []
-    return bool(names) and _mask(run, doc, "$", False, _EntityKeys(plan_of), names)
+    return bool(names) and _mask(run, doc, "$", False, plan_of, names)
 
 
 def in_csv(run: Run, columns: list[tuple[list[str], list[int], str]]) -> list[list[str | None] | None]:
@@ -133,10 +133,9 @@ def in_form(
     does not hold, but those under an entity's key."""
     if not run.known:
         return {}
-    keys = _EntityKeys(plan_of)
     out: dict[int, str] = {}
     for i, (key, field, value, _, changed) in enumerate(fields):
-        if changed or i in masked or value.isascii() or keys.named(field):
+        if changed or i in masked or value.isascii() or _names_entity(field, plan_of):
             continue
         names = held(run.known, value)
         new = _masked(run, value, f"form.{key}", names) if names else None
@@ -151,29 +150,19 @@ def _quoted_at(text: str, opened: int, at: int) -> bool:
     return tag.count('"') % 2 == 1 or tag.count("'") % 2 == 1
 
 
-class _EntityKeys:
-    """Which keys name an entity, asked of the catalog once per key of a document (its records
-    repeat their keys)."""
-
-    def __init__(self, plan_of: PlanOf) -> None:
-        self.plan_of = plan_of
-        self.seen: dict[str, bool] = {}
-
-    def named(self, key: str) -> bool:
-        entity = self.seen.get(key)
-        if entity is None:
-            info = self.plan_of(key).info
-            entity = self.seen[key] = info is not None and info.entity is not None
-        return entity
+def _names_entity(key: str, plan_of: PlanOf) -> bool:
+    """Does a key name an entity (a name, an address)? Its value was judged with that evidence."""
+    info = plan_of(key).info
+    return info is not None and info.entity is not None
 
 
-def _mask(run: Run, node: Any, path: str, under_entity: bool, keys: _EntityKeys, names: list[str]) -> bool:
+def _mask(run: Run, node: Any, path: str, under_entity: bool, plan_of: PlanOf, names: list[str]) -> bool:
     """Mask the known names in the document's strings but those under an entity's key; whether any was."""
     changed = False
     if type(node) is dict:
         for key, value in node.items():
             kind = type(value)
-            entity = keys.named(key)
+            entity = _names_entity(key, plan_of)
             if kind is str:
                 if not entity:
                     new = _masked(run, value, _child(path, key), names)
@@ -181,7 +170,7 @@ def _mask(run: Run, node: Any, path: str, under_entity: bool, keys: _EntityKeys,
                         node[key] = new
                         changed = True
             elif kind is dict or kind is list:
-                changed |= _mask(run, value, _child(path, key), entity, keys, names)
+                changed |= _mask(run, value, _child(path, key), entity, plan_of, names)
     elif type(node) is list:
         for i, value in enumerate(node):
             kind = type(value)
@@ -192,7 +181,7 @@ def _mask(run: Run, node: Any, path: str, under_entity: bool, keys: _EntityKeys,
                         node[i] = new
                         changed = True
             elif kind is dict or kind is list:
-                changed |= _mask(run, value, f"{path}[{i}]", under_entity, keys, names)
+                changed |= _mask(run, value, f"{path}[{i}]", under_entity, plan_of, names)
     return changed
 
 
