@@ -2,11 +2,11 @@
 
 A record's name field is masked; the same name written again in a remark
 (``{"xm": "张伟", "bz": "其中张伟本人患有糖尿病"}``) went out in clear beside its mask whenever the
-remark's words gave the scanner no evidence of a name. A value that is a name whole, or a name
-after a person's label and a colon (``姓名：张伟`` in text: ``name_patterns.after_label``), is
+remark's words gave the scanner no evidence of a name. A name masked once, whatever told it (a
+name field's value, a label, a role word before it: ``申请人张伟``, an ID number beside it), is
 evidence enough for every other place the same body writes it: after the walk, the strings the
 document still holds are searched for those names (``Run.known``), and each occurrence is masked
-as the field was.
+as the first was.
 
 The names are looked for after the walk, not during it: a remark may come before the field
 that names its person. In JSON the walk tells where to look: the walker keeps the free text it

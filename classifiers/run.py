@@ -25,7 +25,6 @@ from .detect import Detector, Plan
 from .detections import Detections
 from .entities import address, bank_card, landline, mobile, person_name, resident_id
 from .entities.embedded_file import ENTITY as IMAGE
-from .entities.name_patterns import after_label
 from .grading import RecordSummary
 from .keyedcolumns import KEYED_ENTITY, KeyedColumn, odd_names, unchanged_masks
 from .masked_in_part import as_came, may_hold_mask
@@ -103,8 +102,8 @@ class Run(RegionNotes):
         self.typed_text = typed_text
         # Values walked as markup inside one another now (``_markup``).
         self.markup_depth = 0
-        # Names masked as a value whole (a name field's) or after a person's label and a colon:
-        # masked wherever else the body writes them (known_names.py).
+        # The names masked, whatever told them (a name field's value, a label, a role word, an
+        # ID number beside): masked wherever else the body writes them (known_names.py).
         self.known: set[str] = set()
 
     def findings(self) -> list[Finding]:
@@ -321,10 +320,7 @@ class Run(RegionNotes):
                 continue
             self.masked += 1
             edits.append((m.start, m.end, replacement))
-            # A name whole (a field's), or after a person's label and a colon (姓名：张伟 in text)
-            if m.entity == person_name.ENTITY and (
-                (m.start == 0 and m.end == len(value)) or after_label(value, m.start)
-            ):
+            if m.entity == person_name.ENTITY:
                 self.known.add(original)
         return edits
 

@@ -81,15 +81,6 @@ CONTEXT: tuple[str, ...] = (
 )
 
 
-def after_label(text: str, start: int) -> bool:
-    """Does the name at ``start`` follow a context word and a colon, a form's field written in
-    text (``姓名：张伟``, ``户主: 李娜``)? As sure as a name key's value (known_names.py)."""
-    before = text[max(0, start - 12) : start].rstrip(" \t\u3000")
-    if before[-1:] not in ("：", ":"):
-        return False
-    return before[:-1].rstrip(" \t\u3000").endswith(CONTEXT)
-
-
 # What the phrases that name someone contain (see _PHRASE_RE; 名下: name_owned.py): for the scanner's
 # pre-check.
 PHRASES: tuple[str, ...] = ("名字", "叫", "名下")
