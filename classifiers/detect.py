@@ -280,6 +280,8 @@ class Detector:
                 info = self.key_info(key)
                 if info is None or info.entity != person_name.ENTITY:
                     continue
+                if m.end(2) - m.start(2) <= 4 and text[m.end(2) : m.end(2) + 1].isdigit():
+                    continue  # 操作员：A1024 李娜: a staff number's letters, no name (name_staff.py reads it)
                 found.append((key, m.start(2), m.end(2)))
                 if m.group(3) is not None:
                     found.append((key, m.start(3), m.end(3)))

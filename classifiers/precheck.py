@@ -26,6 +26,7 @@ from .entities import (
     name_served,
     name_spaced,
     name_split,
+    name_staff,
     name_votes,
     numerals,
     person_name,
@@ -80,6 +81,7 @@ MAYBE = re.compile(
     f"|{person_name.LOG_HINT}"  # 用户张伟登录成功 (name_logs.py)
     f"|{person_name.VOTES_HINT}"  # 张伟52票 (name_votes.py)
     f"|{person_name.DECIDED_HINT}"  # 取消王强低保资格 (name_decided.py)
+    f"|{person_name.STAFF_HINT}"  # 工号1024 张伟 (name_staff.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -163,6 +165,7 @@ def may_hold(text: str) -> bool:
         or name_logs.may_contain(text)  # 用户张伟登录成功: an operation log's line
         or name_votes.may_contain(text)  # 选举结果：张伟52票: an election's tally
         or name_decided.may_contain(text)  # 取消王强低保资格: a decision's record
+        or name_staff.may_contain(text)  # 工号A1024 张伟: a name after a staff number
     )
 
 

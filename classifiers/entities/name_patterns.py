@@ -756,10 +756,12 @@ _PROSE_HINT = (
 BED = "号?床位?"
 # A name's length in brackets, after the opening one, a number's label with the number left out
 # (_BRACKETED_RE's: 刘洋（身份证号略）), an age, a bed or a staff number (王桂英（82岁）, 王桂英（3号床）,
-# 张伟(工号:1024): name_runs.before_bracketed_relations), or a name before 的 and whose relative the
-# one before the bracket is (王秀英(张伟的孙女): name_prose.may_bracket_kin); ROLE_HINT's and
-# _ROLE_BRACKETED_RE's.
-_IN_BRACKETS = f"(?:[{_CJK}]{{2,4}}[{_CLOSE}的]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|{BED})[{_CLOSE}]|工号)"
+# 张伟(工号:1024), a sex: 张伟（男）与李娜（女）: name_runs.before_bracketed_relations), or a name
+# before 的 and whose relative the one before the bracket is (王秀英(张伟的孙女):
+# name_prose.may_bracket_kin); ROLE_HINT's and _ROLE_BRACKETED_RE's.
+_IN_BRACKETS = (
+    f"(?:[{_CJK}]{{2,4}}[{_CLOSE}的]|{NUMBER_LEFT_OUT}|[0-9]{{1,4}}(?:周?岁|{BED})[{_CLOSE}]|工号|[男女][{_CLOSE}])"
+)
 # The pre-check of both (RE2 reads it too: no look-arounds, no escapes but the brackets' \[ and \]).
 _ROLE_HINT_CORE = (
     "男方|女方|逝者|死者|当事|受助|赡养|抚养|扶养|代养|收养人|送养人|委托|受托|代表人|特困|保户|残疾人|对象|孤儿|儿童|老人"
@@ -908,10 +910,15 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}|{LIST_JOINED}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
-# stand.
+# stand, or a number's first groups (a card's 4 4 4, an ID number's 6 8, a mobile's 3 4 4: 张伟 6222
+# 0212 3456 7890 128, entities/grouped_numbers.py).
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
+_DIGITS_AFTER_FIRST = (
+    "(?:[0-9]{10}|[0-9]{3}[ -][0-9]{4}[ -][0-9]{4}|[0-9]{5}[ -][0-9]{8}|[0-9]{2}[ -][0-9]{4}[ -][0-9]{4})"
+)
 _CONTEXT_PATTERN = (
-    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
+    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{_DIGITS_AFTER_FIRST}"
+    f"|{'|'.join(HONORIFICS)}"
     f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
 )
 
@@ -1064,6 +1071,16 @@ _STAMPED_HINT = (
 
 LOG_HINT: str = f"{log_line(f'[{_CJK}]{{2,4}}')}|{_STAMPED_HINT}"
 
+# A staff number between its label and the name after it, as an office's system writes its user
+# (name_staff.py: 工号1024 张伟, 操作员：10086 李娜, 经办人(1024)李娜): the label, a colon or a bracket
+# maybe, letters maybe and digits. No look-arounds: RE2 reads it (precheck.MAYBE).
+STAFF_LABELS: tuple[str, ...] = (
+    *("工号", "员工号", *_OPERATORS),
+    *("经办人", "审核人", "审批人", "受理人", "录入人", "复核人", "登记人", "填报人", "核查人", "办理人"),
+    *("经手人", "承办人"),
+)
+STAFF_HINT: str = f"(?:{'|'.join(STAFF_LABELS)})[ \t]*[:：(（]?[ \t]*[A-Za-z]{{0,4}}[0-9]{{1,10}}"
+
 # A name before a count of votes (name_votes.py: 选举结果：张伟52票，李娜48票, 候选人张伟得票123票).
 VOTES_HINT: str = f"[{_CJK}]{{2}}[ \t]*(?:得票|获票|获得)?[ \t:：]*[0-9]{{1,6}}[ \t]?票"
 
@@ -1092,10 +1109,12 @@ DECIDED_HINT: str = decided(f"[{_CJK}]{{2,4}}?")
 
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
-    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}"
+    f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}|{STAFF_HINT}"
 )
 
-# PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven
-# digits are written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by
-# the class [0-9], the pattern had no first characters and was tried at every position of a value.
-_MAYBE_RE = re.compile(_CONTEXT_PATTERN.replace("[0-9]{11}", _opened("0123456789", "[0-9]{10}"), 1))
+# PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the digits are
+# written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by the class
+# [0-9], the pattern had no first characters and was tried at every position of a value.
+_MAYBE_RE = re.compile(
+    _CONTEXT_PATTERN.replace(f"[0-9]{_DIGITS_AFTER_FIRST}", _opened("0123456789", _DIGITS_AFTER_FIRST), 1)
+)

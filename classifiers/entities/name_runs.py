@@ -319,6 +319,8 @@ _BEFORE_BRACKETED_RE = re.compile(
     + r"|工号:?[0-9A-Za-z]{1,12})[)\]】]"
 )
 _AGE_OR_BED = ("岁", "床", "床位")
+# A sex in brackets, as a roster or a marriage's record writes it (张伟（男）与李娜（女）登记结婚).
+_GENDERS = frozenset(("男", "女"))
 # 其 before a relation says whose relative (张强（其子）, 与王秀英（其母）同住), as a file writes it.
 _BRACKETED = frozenset(RELATIONS | set(ROLES) | {f"其{kin}" for kin in "子女妻夫父母孙"}) - {"本人"}
 # The last character of a place's name (城关镇（户主）: where the household is, not who).
@@ -333,7 +335,12 @@ def before_bracketed_relations(text: str) -> list[tuple[int, int, float, str]]:
     found: list[tuple[int, int, float, str]] = []
     for match in _BEFORE_BRACKETED_RE.finditer(text):
         inside = match.group(2)
-        if inside not in _BRACKETED and not inside.endswith(_AGE_OR_BED) and not inside.startswith("工号"):
+        if (
+            inside not in _BRACKETED
+            and inside not in _GENDERS
+            and not inside.endswith(_AGE_OR_BED)
+            and not inside.startswith("工号")
+        ):
             continue
         run, end = match.group(1), match.end(1)
         for cut in (len(run), 4, 3, 2):

@@ -180,9 +180,11 @@ def before_honorific(run: str) -> str:
 
 
 def beside_number(candidate: str) -> bool:
-    """Is a run beside a number without a checksum a name, and no unit or label?"""
+    """Is a run beside a number without a checksum a name, and no unit, label or word of prose
+    (请回电 139… 谢谢)?"""
     return (
         plausible(candidate)
+        and not is_prose_word(candidate)
         and candidate[-1] not in _UNIT_ENDS
         and candidate[-1] not in _NUMBER_LABEL_ENDS
         and candidate[-1] not in _PHONE_LABEL_ENDS

@@ -467,6 +467,8 @@ PROSE_WORDS: Final = frozenset(
     [
         # what a person stated, after 本人 (据王秀英本人陈述: 陈 is a surname)
         "陈述",
+        # thanks ending a message (请回电 6222 0212 3456 7890 128 谢谢: 谢 is a surname)
+        "谢谢",
         # a relation's word after kin (其亲属关系, 与其亲属关系证明: 关 is a surname)
         "关系",
         # time and frequency (学生时代: 时 is a surname)

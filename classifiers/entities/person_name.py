@@ -14,6 +14,7 @@ from typing import Final
 from ..digit_runs import digit_runs
 from . import (
     address,
+    grouped_numbers,
     mobile,
     name_addressed,
     name_captions,
@@ -33,6 +34,7 @@ from . import (
     name_signed,
     name_spaced,
     name_split,
+    name_staff,
     name_votes,
     resident_id,
 )
@@ -91,6 +93,7 @@ from .name_patterns import ROLE_HINT as ROLE_HINT
 from .name_patterns import SERVED_HINT as SERVED_HINT
 from .name_patterns import SPACED_HINT as SPACED_HINT
 from .name_patterns import SPLIT_HINT as SPLIT_HINT
+from .name_patterns import STAFF_HINT as STAFF_HINT
 from .name_patterns import VOTES_HINT as VOTES_HINT
 from .name_runs import (
     _bracketed_after_labels,
@@ -343,11 +346,21 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
     # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
-    runs = [(start, end) for start, end in (digit_runs(text) if all_runs is None else all_runs) if end - start >= 11]
+    every = digit_runs(text) if all_runs is None else all_runs
+    found += name_staff.staff_names(text, every)  # 工号1024 张伟: an office's user
+    starts = {start for start, _, _, _ in found}
+    if len(every) > 1:  # 张伟 6222 0212 3456 7890 128: a number in groups, its check holding
+        cards, ids_in_groups, mobiles = grouped_numbers.checked(text, every)
+        if cards:
+            found += name_cards.beside_numbers(text, cards, starts, name_cards.EVIDENCE)
+        if ids_in_groups:
+            found += name_cards.beside_numbers(text, ids_in_groups, starts, "surname+beside-id")
+        if mobiles:
+            found += _beside_mobiles(text, mobiles, starts)
+    runs = [(start, end) for start, end in every if end - start >= 11]
     if not runs:
         return found
-    starts = {start for start, _, _, _ in found}
-    found += _beside_mobiles(text, [start for start, end in runs if end - start == 11], starts)
+    found += _beside_mobiles(text, [(start, end) for start, end in runs if end - start == 11], starts)
     if all(end - start < 15 for start, end in runs):
         return found  # a mobile's run alone: the passes below look for legacy and ID numbers
     # Also where a name was found already (张伟 女 汉族 <15>: a record line's profile): this
@@ -391,16 +404,17 @@ def _a_title(text: str, start: int) -> bool:
     return run.endswith(TITLE_TAILS) and not name_lists.whole_run_name(run[:-2])
 
 
-def _beside_mobiles(text: str, mobiles: list[int], starts: set[int]) -> list[tuple[int, int, float, str]]:
-    """Names right before or after a mobile (``mobiles``: where each run of 11 digits begins)."""
+def _beside_mobiles(text: str, mobiles: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int, float, str]]:
+    """Names right before or after a mobile (``mobiles``: the spans of runs of 11 digits, or of a
+    number's groups)."""
     found: list[tuple[int, int, float, str]] = []
-    for at in mobiles:
-        if mobile.validate(text[at : at + 11]) is not None:
+    for at, end in mobiles:
+        if mobile.validate(text[at:end]) is not None:
             continue
         before = _before_mobile(text, at)
         if before is not None and before[0] not in starts and beside_number(text[before[0] : before[1]]):
             found.append((before[0], before[1], 0.85, "surname+beside-mobile"))
-        after = _AFTER_MOBILE_RE.match(text, at + 11)
+        after = _AFTER_MOBILE_RE.match(text, end)
         if after is not None and after.start(1) not in starts and beside_number(after.group(1)):
             found.append((after.start(1), after.end(1), 0.85, "surname+beside-mobile"))
     return found
@@ -620,6 +634,7 @@ def may_contain(text: str) -> bool:
         or name_logs.may_contain(text)
         or name_votes.may_contain(text)
         or name_decided.may_contain(text)
+        or name_staff.may_contain(text)
     )
 
 

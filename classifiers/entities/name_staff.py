@@ -1,0 +1,59 @@
+"""Names after a staff number, as an office's system writes its user (工号1024 张伟, 操作员：10086
+李娜, 审核人：1024-李娜, 经办人(1024)李娜): the label, the number and the name after it. A label and
+a colon right before a name are read elsewhere (person_name's context words); the number between
+them hid it.
+
+The name is the CJK run after the number whole, two to four characters (``name_lists.whole_run_name``:
+a listed surname, no place, household, pseudonym, prose or label word: 工号1024 姓名 张伟 leaves
+姓名 to the label's own rule). Read from the text's runs of digits, which ``person_name.find`` has:
+a search of the labels over every text that reached it cost the corpus document 2 %. The
+pre-check of a value (:func:`may_contain`) is one search of ``name_patterns.STAFF_HINT``, which
+RE2's pattern of every value's pre-check reads too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .name_lists import whole_run_name
+from .name_patterns import STAFF_HINT, STAFF_LABELS
+from .name_tests import cjk_end
+
+_HINT_RE: Final = re.compile(STAFF_HINT)
+# What may stand between the label and the number (工号：1024, 经办人(1024), 操作员：A1024: full-width
+# colons and brackets are ASCII once folded), and between the number and the name.
+_BEFORE: Final = " \t:：(（"
+_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_AFTER: Final = frozenset(" \t_-/:：)）")
+# The last characters of the labels (工号, 用户, 操作员, 经办人 …), and what may stand right before a
+# staff number's digits.
+_LABEL_ENDS: Final = frozenset(label[-1] for label in STAFF_LABELS)
+_NEXT_TO_NUMBER: Final = frozenset(_BEFORE + _LETTERS) | _LABEL_ENDS
+
+
+def may_contain(text: str) -> bool:
+    """Could ``text`` hold a name after a staff number (``STAFF_HINT``)?"""
+    return _HINT_RE.search(text) is not None
+
+
+def staff_names(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, float, str]]:
+    """The names after a staff number (``runs``: the text's runs of digits): (start, end, score,
+    evidence)."""
+    found: list[tuple[int, int, float, str]] = []
+    for start, end in runs:
+        # Most runs follow a character no label ends with (2024年3月, 800元): one look-up each
+        if end - start > 10 or text[start - 1 : start] not in _NEXT_TO_NUMBER:
+            continue
+        before = text[max(0, start - 12) : start]
+        letters = before.rstrip(_LETTERS)
+        label = letters.rstrip(_BEFORE)
+        if len(before) - len(letters) > 4 or label[-1:] not in _LABEL_ENDS or not label.endswith(STAFF_LABELS):
+            continue
+        at = end
+        while at < len(text) and text[at] in _AFTER:
+            at += 1
+        stop = cjk_end(text, at)
+        if 2 <= stop - at <= 4 and whole_run_name(text[at:stop]):
+            found.append((at, stop, 0.85, "surname+staff-number"))
+    return found
