@@ -406,6 +406,9 @@ class Scanner:
             if legacy:  # the legacy numbers those names stand beside are theirs
                 for _, _, start, end in person_name.legacy_ids_beside_names(text):
                     out.append(Match(resident_id.ENTITY, *folded.span(start, end), 0.85, "legacy+beside-name"))
+        elif len(runs) > 1:  # 张伟 6222 0212 3456 7890 128: no name's context but a number in groups
+            for start, end, score, evidence in person_name.beside_grouped(text, runs, set()):
+                out.append(Match(person_name.ENTITY, *folded.span(start, end), score, evidence))
         if address.may_contain(text):
             for start, end, score, evidence in address.find(text):
                 out.append(Match(address.ENTITY, *folded.span(start, end), score, evidence))

@@ -910,15 +910,11 @@ LIST_HINT: str = f"{LIST_BEFORE_COMMA}|{LIST_AFTER_COMMA}|{LIST_JOINED}"
 
 # Every context word contains one of these: a single C-level search instead of a scan per word;
 # and 11 digits (a mobile's 11, an ID number's 17, a legacy number's 15), beside which a name may
-# stand, or a number's first groups (a card's 4 4 4, an ID number's 6 8, a mobile's 3 4 4: 张伟 6222
-# 0212 3456 7890 128, entities/grouped_numbers.py).
+# stand. (A number's groups, 张伟 6222 0212 3456 7890 128, are the scanner's to ask for apart:
+# person_name.beside_grouped; as alternatives here they cost every value's search a third more.)
 # (No escapes or look-arounds: columns.py hands the pattern to RE2 for long columns too.)
-_DIGITS_AFTER_FIRST = (
-    "(?:[0-9]{10}|[0-9]{3}[ -][0-9]{4}[ -][0-9]{4}|[0-9]{5}[ -][0-9]{8}|[0-9]{2}[ -][0-9]{4}[ -][0-9]{4})"
-)
 _CONTEXT_PATTERN = (
-    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{_DIGITS_AFTER_FIRST}"
-    f"|{'|'.join(HONORIFICS)}"
+    f"人|姓 {{0,2}}名|户主|配偶|对象|户名|家属|本人|老人|儿童|邻居|名字|名下|叫|[0-9]{{11}}|{'|'.join(HONORIFICS)}"
     f"|@[{_CJK}]"  # a mention (@张伟: name_addressed.py)
 )
 
@@ -1112,9 +1108,7 @@ MAYBE_PATTERN: str = (
     f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}|{STAFF_HINT}"
 )
 
-# PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the digits are
-# written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by the class
-# [0-9], the pattern had no first characters and was tried at every position of a value.
-_MAYBE_RE = re.compile(
-    _CONTEXT_PATTERN.replace(f"[0-9]{_DIGITS_AFTER_FIRST}", _opened("0123456789", _DIGITS_AFTER_FIRST), 1)
-)
+# PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven
+# digits are written out by their first (``_opened``; RE2 reads _CONTEXT_PATTERN as it is): opened by
+# the class [0-9], the pattern had no first characters and was tried at every position of a value.
+_MAYBE_RE = re.compile(_CONTEXT_PATTERN.replace("[0-9]{11}", _opened("0123456789", "[0-9]{10}"), 1))

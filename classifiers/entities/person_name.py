@@ -344,19 +344,14 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_served.served_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
-    # The runs of 11 digits or more (``_DIGIT_RUNS``), found once for the test below and for _beside_id,
-    # by a loop over the code points: a pass of ``re`` over a remark cost 10,000-15,000 instructions.
+    # The runs of digits, found once by a loop over the code points (a pass of ``re`` over a remark
+    # cost 10,000-15,000 instructions): after them a staff number's name, beside them a number's in
+    # groups, and of them those of 11 digits or more (``_DIGIT_RUNS``) for the test below and _beside_id.
     every = digit_runs(text) if all_runs is None else all_runs
     found += name_staff.staff_names(text, every)  # 工号1024 张伟: an office's user
     starts = {start for start, _, _, _ in found}
     if len(every) > 1:  # 张伟 6222 0212 3456 7890 128: a number in groups, its check holding
-        cards, ids_in_groups, mobiles = grouped_numbers.checked(text, every)
-        if cards:
-            found += name_cards.beside_numbers(text, cards, starts, name_cards.EVIDENCE)
-        if ids_in_groups:
-            found += name_cards.beside_numbers(text, ids_in_groups, starts, "surname+beside-id")
-        if mobiles:
-            found += _beside_mobiles(text, mobiles, starts)
+        found += beside_grouped(text, every, starts)
     runs = [(start, end) for start, end in every if end - start >= 11]
     if not runs:
         return found
@@ -402,6 +397,21 @@ def _a_title(text: str, start: int) -> bool:
         end += 1
     run = text[start:end]
     return run.endswith(TITLE_TAILS) and not name_lists.whole_run_name(run[:-2])
+
+
+def beside_grouped(text: str, runs: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int, float, str]]:
+    """Names right before or after a bank card's, an ID number's or a mobile's digits written in
+    groups (``runs``: every run of digits in ``text``; ``starts``: where names were found already).
+    Asked by :func:`find` and, for a text the names' pre-check passes over, by the scanner."""
+    cards, ids, mobiles = grouped_numbers.checked(text, runs)
+    found: list[tuple[int, int, float, str]] = []
+    if cards:
+        found += name_cards.beside_numbers(text, cards, starts, name_cards.EVIDENCE)
+    if ids:
+        found += name_cards.beside_numbers(text, ids, starts, "surname+beside-id")
+    if mobiles:
+        found += _beside_mobiles(text, mobiles, starts)
+    return found
 
 
 def _beside_mobiles(text: str, mobiles: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int, float, str]]:
