@@ -14,6 +14,7 @@ RE2's pattern of every value's pre-check reads too.
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 from typing import Final
 
 from .name_lists import whole_run_name
@@ -24,12 +25,11 @@ _HINT_RE: Final = re.compile(STAFF_HINT)
 # What may stand between the label and the number (工号：1024, 经办人(1024), 操作员：A1024: full-width
 # colons and brackets are ASCII once folded), and between the number and the name.
 _BEFORE: Final = " \t:：(（"
-_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _AFTER: Final = frozenset(" \t_-/:：)）")
 # The last characters of the labels (工号, 用户, 操作员, 经办人 …), and what may stand right before a
 # staff number's digits.
 _LABEL_ENDS: Final = frozenset(label[-1] for label in STAFF_LABELS)
-_NEXT_TO_NUMBER: Final = frozenset(_BEFORE + _LETTERS) | _LABEL_ENDS
+_NEXT_TO_NUMBER: Final = frozenset(_BEFORE + ascii_letters) | _LABEL_ENDS
 
 
 def may_contain(text: str) -> bool:
@@ -46,7 +46,7 @@ def staff_names(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, 
         if end - start > 10 or text[start - 1 : start] not in _NEXT_TO_NUMBER:
             continue
         before = text[max(0, start - 12) : start]
-        letters = before.rstrip(_LETTERS)
+        letters = before.rstrip(ascii_letters)
         label = letters.rstrip(_BEFORE)
         if len(before) - len(letters) > 4 or label[-1:] not in _LABEL_ENDS or not label.endswith(STAFF_LABELS):
             continue
