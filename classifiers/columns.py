@@ -59,8 +59,17 @@ _MARKUP: Final = re.compile(MARKUP_HINT)
 # same language (the wrapper encodes a str pattern and text so), but a match over a str is
 # mapped back to character offsets by a pass over the bytes up to its end, which for a
 # column matched whole (a keyed column's clean shape) cost twice the search itself.
+# The two pre-checks of many alternatives are given 32 MiB, where RE2's default is 8: the
+# compiled program takes its share of the budget first, and what is left for the DFA's states
+# was just enough for MAYBE before names round twenty-seven (7-8 MiB on the corpus's columns),
+# which took it to 8-9. Past the budget RE2 logs ``DFA out of memory`` and falls back to its
+# NFA, 20-30 times slower (tests/classifiers/test_columns.py searches for the message). The
+# budget is a ceiling: the DFA's cache grows to what the columns read.
+_BIG_PATTERN: Final = re2.Options()
+_BIG_PATTERN.max_mem = 32 << 20
 _MAYBE_RE2: Final = re2.compile(
-    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{hextext.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}|{file_names.COLUMN_HINT}".encode()
+    f"{MAYBE.pattern}|{embedded_file.HINT}|{base64text.COLUMN_HINT}|{hextext.COLUMN_HINT}|{urls.COLUMN_HINT}|{tokens.COLUMN_HINT}|&#|{LABEL_HINT.pattern}|{MARKUP_HINT}|{file_names.COLUMN_HINT}".encode(),
+    _BIG_PATTERN,
 )
 # Characters. An RE2 call costs 1-2 µs; ``re``'s checks cost a few µs per 100 characters of a
 # column of short values (the base64 check goes value by value): an export's column of 1,300
@@ -70,7 +79,8 @@ _RE2_FROM = 512
 # a name) over a long column of names, where ``re`` tries its ten alternatives at every
 # position, and a value that is a placeholder (all CJK: nothing to escape).
 _NAME_ODD_RE2 = re2.compile(
-    f"{person_name.MAYBE_PATTERN}|(?:^|\x00)(?:{'|'.join(sorted(person_name.PLACEHOLDERS))})(?:\x00|$)".encode()
+    f"{person_name.MAYBE_PATTERN}|(?:^|\x00)(?:{'|'.join(sorted(person_name.PLACEHOLDERS))})(?:\x00|$)".encode(),
+    _BIG_PATTERN,
 )
 # Everything ``business_clean`` could stop at, without look-arounds (RE2 has none), so a
 # superset: _BUSINESS_MAYBE's four parts, and any 18 letters and digits (an ID number or

@@ -14,6 +14,7 @@ from .entities import (
     birth_date,
     email,
     licence_plate,
+    name_colon,
     name_decided,
     name_english,
     name_households,
@@ -82,6 +83,7 @@ MAYBE = re.compile(
     f"|{person_name.VOTES_HINT}"  # 张伟52票 (name_votes.py)
     f"|{person_name.DECIDED_HINT}"  # 取消王强低保资格 (name_decided.py)
     f"|{person_name.STAFF_HINT}"  # 工号1024 张伟 (name_staff.py)
+    f"|{person_name.COLON_HINT}"  # 吴敏：低保户, 高龄津贴：王秀英， (name_colon.py)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
@@ -166,6 +168,7 @@ def may_hold(text: str) -> bool:
         or name_votes.may_contain(text)  # 选举结果：张伟52票: an election's tally
         or name_decided.may_contain(text)  # 取消王强低保资格: a decision's record
         or name_staff.may_contain(text)  # 工号A1024 张伟: a name after a staff number
+        or name_colon.may_contain(text)  # 吴敏：低保户: a name beside a colon, no label naming it
     )
 
 

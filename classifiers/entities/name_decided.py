@@ -1,7 +1,8 @@
 """Names in a decision's record with no label: the person between the decision's word and the
 benefit it grants, stops or resumes (取消王强低保资格, 停发刘洋低保金, 恢复张伟特困供养待遇, 核减李娜家
 低保金, 经评议，同意王秀英享受特困供养, 审批意见：同意李娜申请, 拟同意张伟临时救助2000元). A case's life
-(审批, 停发, 取消, 恢复) is what a fund's audit reads, and its decisions name the person in prose.
+(审批, 停发, 取消, 恢复) is what a fund's audit reads, and its decisions name the person in prose; so
+does its ledger, which pays or holds back what was granted (补发张伟2024年1月低保金, 发放李娜高龄津贴).
 
 The evidence is the decision's word and the benefit's (``name_patterns.DECISIONS``,
 ``DECIDED_OF``), and the run between them a name whole as at a run's head (``name_heads._head_name``:

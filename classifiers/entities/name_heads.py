@@ -1,7 +1,8 @@
 """A name that opens a remark or a clause with no label, before what the remark says of the person
-(张伟系户主之子, 李娜于2023年3月申请低保, 张伟本人到场, 王秀英因病致贫, 由张伟代领), or after a
-preposition that says who agreed, told or lived with whom (经张伟同意, 据李娜反映, 与王秀英共同生活).
-Nothing before the name said it was one, and it went out in clear.
+(张伟系户主之子, 李娜于2023年3月申请低保, 张伟本人到场, 王秀英因病致贫, 由张伟代领, 张伟是低保户;
+a date glued before it: 3月张伟申请临时救助), or after a preposition that says who agreed, told or
+lived with whom (经张伟同意, 据李娜反映, 与王秀英共同生活). Nothing before the name said it was one,
+and it went out in clear.
 
 系, 于, 为 and 因 follow words of a name's shape as often (林地系集体所有, 成立于2010年, 温度为20度,
 时间因故推迟), so the name must be the whole CJK run before the word (less the preposition, or two
@@ -22,8 +23,10 @@ from .name_lists import whole_run_name
 from .name_patterns import (
     BEFORE_PREPOSITIONS,
     DOTS,
+    HEAD_ACTS,
     HEAD_FINDINGS,
     HEAD_FROM,
+    HEAD_PLACE_ENDS,
     HEAD_PREPOSITIONS,
     HEAD_PROSE,
     HEAD_SAID,
@@ -31,7 +34,7 @@ from .name_patterns import (
     PROSE_KIN,
 )
 from .name_tests import cjk_at, cjk_start, is_transliterated
-from .name_words import ADVERB_ENDS, COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
+from .name_words import ADVERB_ENDS, CATEGORIES, COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -88,6 +91,10 @@ _NOT_HEADS = frozenset(
         " 商铺 夏粮 艾草 白条 高压 左邻 常用药 房产证"
         # (赫然在列, 周岁将满: 在 and 将 follow a name at a head; 给予党内警告处分: a sanction's words)
         " 赫然 周岁 党内"
+        # what the point is, before 是 and a category (关键是低保户的认定, 焦点是特困人员, 其次是残疾人)
+        " 关键 焦点 其次"
+        # an office before what it did (房管审核, 房管受理: a housing office's)
+        " 房管"
     )
 )
 # What may stand before a dotted name at a run's head: a text's or a clause's start.
@@ -105,7 +112,11 @@ _GLUED_BEFORE = {
     # a household's members counted with a name (张伟夫妻二人) after 系, 是 or 为 are what the names are
     # (张伟、李娜系夫妻, 二人是兄妹: 李娜系 was masked)
     **dict.fromkeys("夫兄姐", "系是为"),
+    # (尤其是, 特别是, 主要是, 于是, 但是; 张伟不是: 不是 is read at 不)
+    "是": "夫兄姐其别要就还但于正也都只若凡总真像倒算硬可不",
 }
+# What 是 and 不是 must stand before at a head (张伟是低保户, 李娜不是户主): a category of persons.
+_IS_WHAT: Final = (*CATEGORIES, "户主")
 # What was said, one character, after a name at a run's head with no preposition (李娜称其子在外务工,
 # 张伟说已外出); before a word of ours further on it is no part of the name (张伟称家中困难: 张伟称
 # was masked, one character too many).
@@ -115,7 +126,9 @@ _SECOND_PREPOSITIONS = frozenset("与向")
 # A count of persons or households after 等 (张伟等3户同意, 李娜等人): HEAD_WORDS' 等 only so.
 _COUNT_RE = re.compile("[0-9两二三四五六七八九十]{1,3}(?:户|人|名|位|家)|人")
 # What makes 申请 a form's or a person's word (申请表, 申请书, 申请人): no act of a name before it.
-_FORM_AFTER = frozenset("表书人")
+_FORM_AFTER = frozenset("表书人员")
+# The words that are a form's or a person's before those (申请表, 审核人, 审批表, 受理书, 复核员).
+_FORM_WORDS = ("申请", *HEAD_ACTS)
 # What may stand between the name and such a word (李娜已外出务工, 张伟现居住在).
 _BETWEEN = frozenset("已现均")
 # How often or when, two characters between the name and such a word (张伟多次来访, 李娜再次来电,
@@ -242,12 +255,16 @@ def may_contain(text: str, starts: list[int] | None = None) -> bool:
                 continue  # a longer run
             if text[start - 1] in DOTS:
                 return True
+            start = after_date(text, start)  # 3月张伟申请
+            size = at - start
         if size >= 2 and _first_at(text, start, _SURNAME | _PREPOSITION):
             return True
         if size >= 3 and text[start] in BEFORE_PREPOSITIONS and _first_at(text, start + 1, _PREPOSITION):
             return True  # 今与张伟联系 (not 已审核: 今, 已 and 曾 only before a preposition)
         if size >= 4 and text[start] == "兹":
             return True  # 兹证明张伟系我村村民, 兹有李娜前来办理 (_CERTIFYING)
+        if size >= 3 and _place_then_surname(text, start, at):
+            return True  # 王家庄村张伟反映, 东关社区李娜于2024年申请 (_after_place)
         if size >= 6 and _opens_before_kin(text, start):
             return True  # 其中妻子温桂香患精神残疾
     return False
@@ -274,8 +291,12 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
             continue  # 李强列为, 位于, 联系: the word's character ends a word of the run
         if text.startswith("等", at) and _COUNT_RE.match(text, at + 1) is None:
             continue  # 张伟等3户, 李娜等人: a count of persons or households only
-        if text.startswith("申请", at) and text[at + 2 : at + 3] in _FORM_AFTER:
-            continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人: a form or its applicant
+        if text[at + 2 : at + 3] in _FORM_AFTER and text.startswith(_FORM_WORDS, at):
+            continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人, 低保审核人: a form or a person
+        if (text[at] == "是" or text.startswith("不是", at)) and not text.startswith(
+            _IS_WHAT, at + 1 if text[at] == "是" else at + 2
+        ):
+            continue  # 张伟是低保户, not 方式是自愿: what a person is, a category
         if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:
             start += 1  # 今与张伟联系: when, then the preposition
         if end - start >= 6 and _opens_before_kin(text, start):
@@ -408,9 +429,24 @@ def _run_before(text: str, at: int) -> tuple[int, int] | None:
         start -= 1  # 其中妻子欧阳娜娜患病: what opens the clause, the relative, a compound surname's name
     if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
         return None  # no run, or one longer than a name (and a preposition)
+    start = after_date(text, start)
     if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):
         return None
     return start, end
+
+
+# What ends a date glued before a name at a head (3月张伟申请, 2024年3月1日李娜来访, 3月份张伟申请).
+_DATE_ENDS: Final = ("月份", "年", "月", "日", "号")
+
+
+def after_date(text: str, start: int) -> int:
+    """Where a CJK run at ``start`` begins after a date's last word glued to it, a digit before that
+    word (3月张伟申请: 张伟 at 月's place + 1); ``start`` where no date ends there."""
+    if start > 0 and "0" <= text[start - 1] <= "9":
+        for word in _DATE_ENDS:
+            if text.startswith(word, start):
+                return start + len(word)
+    return start
 
 
 def _may_open(text: str, at: int, kind: int) -> int:
@@ -476,6 +512,9 @@ def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int
         return [(start, end, 0.85, "surname+head")]
     if kin and run[:2] in _KIN_BEFORE and run[-1] not in ADVERB_ENDS and _head_name(run[2:]):
         return [(start + 2, end, 0.85, "surname+head")]  # 妻子李娜务农: the relative, named
+    place = _after_place(run)
+    if place:
+        return [(start + place, end, 0.85, "surname+head")]  # 王家庄村张伟反映: the village's, named
     for cut in range(2, len(run) - 2):
         if run[cut] in _JOINS and _head_name(run[:cut]) and _head_name(run[cut + 1 :]):
             return [(start, start + cut, 0.85, "surname+head"), (start + cut + 1, end, 0.85, "surname+head")]
@@ -485,6 +524,25 @@ def _names(text: str, start: int, end: int, kin: bool = False) -> list[tuple[int
             if _head_name(run[:first]):
                 return [(start, start + first, 0.85, "surname+head"), (start + cut + 2, end, 0.85, "surname+head")]
     return []
+
+
+def _after_place(run: str) -> int:
+    """Where a name of two to four characters that ends ``run`` begins after a place's word
+    (``HEAD_PLACE_ENDS``) glued before it; 0 where none does."""
+    for cut in range(len(run) - 2, max(0, len(run) - 5), -1):
+        if run.endswith(HEAD_PLACE_ENDS, 0, cut) and _head_name(run[cut:]):
+            return cut
+    return 0
+
+
+def _place_then_surname(text: str, start: int, at: int) -> bool:
+    """Does a place's word (``HEAD_PLACE_ENDS``) end in the run ``text[start:at]``, a surname right
+    after it and two to four characters before ``at``? :func:`may_contain`'s test for
+    :func:`_after_place`."""
+    for cut in range(max(start + 1, at - 4), at - 1):
+        if _first_at(text, cut, _SURNAME) and text.endswith(HEAD_PLACE_ENDS, start, cut):
+            return True
+    return False
 
 
 def _head_name(word: str) -> bool:

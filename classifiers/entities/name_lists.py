@@ -407,7 +407,7 @@ _NEXT_LISTED_RE = re.compile(f"(?:[(][0-9]{{1,3}}岁[)])?[ \t]*[、/|][ \t]*([{_
 # nationality or the next field as often (户主：张伟 汉族), so the item must be a name as a list's is.
 _NEXT_SPACED_RE = re.compile(f"[ \t]+([{_CJK}]{{2,4}})(?![{_CJK}:=])")
 # The evidence of a name after a field's label or a relation's (person_name.find, name_runs).
-_LABELLED = frozenset(["surname+context", "run+context", "run+relation"])
+_LABELLED = frozenset(["surname+context", "run+context", "run+relation", "surname+colon-benefit"])
 
 
 def after_labelled(text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:

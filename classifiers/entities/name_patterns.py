@@ -629,9 +629,14 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # 在, 被 and 将: where the person is, what was done to the person, what the person did with something
 # (张伟在工商银行有存款, 张伟被推选为村民代表, 王强将张伟的低保金据为己有); a household's things stand
 # there as often (房子在老家, 路灯被损坏: name_heads._NOT_HEADS).
+# What staff did, after the one who did it (张伟审核通过, 由李娜受理, 王强复核无误): HEAD_WORDS'.
+HEAD_ACTS: tuple[str, ...] = ("审核", "审批", "受理", "复核")
+# 是 and 不是 before a category of persons or 户主 only (张伟是低保户, 李娜不是户主; name_heads):
+# 是 follows words of a name's shape before anything else as often (尤其是, 方式是, 关键是).
 HEAD_WORDS: tuple[str, ...] = (
     *("系", "于", "为", "因", "患", "本人", "代领", "代签", "代办", "代收", "代缴", "代为", "等"),
-    *("到场", "不在家", "申请", "故", "在", "被", "将"),
+    *("到场", "不在家", "申请", "故", "在", "被", "将", "是", "不是"),
+    *HEAD_ACTS,
 )
 # After a preposition, also what the person said, agreed to or did with someone (经张伟同意, 据李娜反映,
 # 与王秀英共同生活, 和张伟一起到场, 与张伟同住, 和李娜一同前往).
@@ -682,10 +687,16 @@ HEAD_FINDINGS: tuple[str, ...] = (
     # whom a notice names (现将张伟等5户低保对象予以公示)
     "现将",
 )
+# What ends a village's, a community's or a town's name glued before a name at a head (王家庄村张伟反映,
+# 东关社区李娜于2024年申请, 本村张伟因病致贫): name_heads reads the name after it.
+HEAD_PLACE_ENDS: tuple[str, ...] = ("村", "社区", "组", "镇", "乡", "街道", "屯")
+_PLACED = f"[{_CJK}]{{0,5}}(?:{'|'.join(HEAD_PLACE_ENDS)})[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,3}}"
 # (or after a clause of time's 时 or 期间, or a finding's word, a surname and one or two characters:
-# 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领)
+# 入户调查时张伟不在家, 公示期间张伟无异议, 追回刘洋冒领; a date's last word may stand glued before
+# the run's name, 3月张伟申请, name_heads.after_date; so may a place's word, _PLACED)
 HEAD_HINT = (
-    f"(?:(?:^|[^{_CJK}])(?:[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}}|兹[{_CJK}]{{3,6}})"
+    f"(?:(?:^|[^{_CJK}])(?:(?:月份|[年月日号])?[{_HEAD_CHARS}][{_CJK}]{{1,6}}|{_BEFORE_CHARS}[{_CJK}]{{1,5}}|兹[{_CJK}]{{3,6}}"
+    f"|{_PLACED})"
     f"|[{DOTS}][{_CJK}]{{1,7}}"
     f"|(?:时|期间|{'|'.join(HEAD_FINDINGS)})[{''.join(sorted(SURNAMES))}][{_CJK}]{{1,2}})[{HEAD_FROM}]"
 )
@@ -889,6 +900,8 @@ LIST_TAILS = (
     # (张伟、李娜符合条件, 张伟、李娜来到社区), what they came for (张伟、李娜办理结婚登记, 张伟、李娜申请低保),
     # who was elected (张伟、李娜当选为村民代表), and who they are (张伟、李娜系村干部亲属)
     "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记|当选|系"
+    # when and what they are, and what staff did (张伟、李娜于2024年申请, 张伟、李娜是特困人员, 张伟、李娜审核)
+    f"|于[0-9]|[是为](?:{'|'.join(CATEGORIES)}|户主)|{'|'.join(HEAD_ACTS)}"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
@@ -1025,6 +1038,7 @@ LOG_OUTCOMES = ("成功", "失败")
 _LOG_ACTS = (
     *("登录", "登陆", "登出", "退出", "注销", "修改", "删除", "新增", "添加", "编辑", "创建", "导出", "导入"),
     *("查询", "查看", "下载", "上传", "提交", "审核", "审批", "撤销", "撤回", "重置", "打印", "访问"),
+    *("受理", "办理", "复核", "录入"),  # a civil-affairs system's (李娜 2024-03-01 受理)
 )
 
 
@@ -1075,6 +1089,9 @@ STAFF_LABELS: tuple[str, ...] = (
     *("经办人", "审核人", "审批人", "受理人", "录入人", "复核人", "登记人", "填报人", "核查人", "办理人"),
     *("经手人", "承办人"),
 )
+# What a staff member did, glued after the name that follows the number (工号1024 张伟审核通过, 操作员：
+# 10086 李娜录入): an operation log's acts and an office's (name_staff cuts the name before them).
+STAFF_ACTS: tuple[str, ...] = (*_LOG_ACTS, "核对", "核查", "经办", "离职", "调离")
 STAFF_HINT: str = f"(?:{'|'.join(STAFF_LABELS)})[ \t]*[:：(（]?[ \t]*[A-Za-z]{{0,4}}[0-9]{{1,10}}"
 
 # A name before a count of votes (name_votes.py: 选举结果：张伟52票，李娜48票, 候选人张伟得票123票).
@@ -1085,8 +1102,11 @@ VOTES_HINT: str = f"[{_CJK}]{{2}}[ \t]*(?:得票|获票|获得)?[ \t:：]*[0-9]{
 # 临时救助2000元): a case's record of what was decided, which a fund's audit reads. The words are
 # literals, so that ``re`` skips in C to their first characters; no look-arounds (RE2 reads it).
 # 关于 opens a decision's or a reply's title (关于张伟申请临时救助的批复, 关于李娜信访事项的答复意见).
+# 补发, 发放, 代发 and 扣发 pay or hold back what was granted (补发张伟低保金, 发放李娜高龄津贴200元,
+# 扣发刘洋特困供养金), a month or a year maybe between (补发张伟2024年1月低保金): a fund's ledger.
 DECISIONS: tuple[str, ...] = (
     *("取消", "停发", "停止", "暂停", "恢复", "终止", "核减", "减发", "增发", "同意", "批准", "关于"),
+    *("补发", "发放", "代发", "扣发"),
 )
 DECIDED_OF: tuple[str, ...] = (
     *("低保", "特困", "供养", "临时救助", "救助", "养老", "高龄", "津贴", "补贴", "享受", "申请", "纳入"),
@@ -1095,17 +1115,34 @@ DECIDED_OF: tuple[str, ...] = (
 
 
 def decided(name: str) -> str:
-    """A decision's word, ``name``'s pattern, the household's 家 or 家庭 and the benefit: the hint,
-    and with the name as a group name_decided's finder. (家庭 is no benefit of its own: 拟同意平安家庭
-    3人 names a kind of household.)"""
-    return f"(?:{'|'.join(DECISIONS)}){name}(?:家庭|家)?(?:{'|'.join(DECIDED_OF)})"
+    """A decision's word, ``name``'s pattern, the household's 家 or 家庭, a year and a month (or months)
+    maybe, and the benefit: the hint, and with the name as a group name_decided's finder. (家庭 is no
+    benefit of its own: 拟同意平安家庭3人 names a kind of household.)"""
+    when = "(?:[0-9]{4}年)?(?:[0-9]{1,2}月份?(?:[至到-][0-9]{1,2}月份?)?)?"
+    return f"(?:{'|'.join(DECISIONS)}){name}(?:家庭|家)?{when}(?:{'|'.join(DECIDED_OF)})"
 
 
 DECIDED_HINT: str = decided(f"[{_CJK}]{{2,4}}?")
 
+# A name beside a colon with no label naming it (name_colon.py): a line's key before a category of
+# persons or a sex (吴敏：低保户, 王秀英：孤寡老人, 张伟：男，80岁), and the value after a benefit's or a
+# service's label, the whole run (高龄津贴：王秀英，每月200元). Not 慰问: what was handed out follows
+# it as often (慰问：米面油). No look-arounds: RE2 reads it.
+COLON_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "户主")
+BENEFIT_LABELS: tuple[str, ...] = (
+    *("评估", "补贴", "津贴", "补助", "救助", "救济", "供养", "低保", "抚恤", "资助", "帮扶", "照料"),
+    *("护理", "安置", "优待"),
+)
+COLON_HINT: str = (
+    f"(?:^|[^{_CJK}])[{_CJK}]{{2,4}}[ \t]*[:：][ \t]*"
+    f"(?:[{_CJK}]{{0,4}}(?:{'|'.join(COLON_CATEGORIES)})|[男女])"
+    f"|(?:{'|'.join(BENEFIT_LABELS)})[ \t]*[:：][ \t]*[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
+)
+
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
     f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}|{STAFF_HINT}"
+    f"|{COLON_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

@@ -5,7 +5,8 @@ them hid it.
 
 The name is the CJK run after the number whole, two to four characters (``name_lists.whole_run_name``:
 a listed surname, no place, household, pseudonym, prose or label word: 工号1024 姓名 张伟 leaves
-姓名 to the label's own rule). Read from the text's runs of digits, which ``person_name.find`` has:
+姓名 to the label's own rule), or the run cut before what the user did (``STAFF_ACTS``, or a word
+that follows a name: 工号1024 张伟审核通过, 工号1024 张伟已离职). Read from the text's runs of digits, which ``person_name.find`` has:
 a search of the labels over every text that reached it cost the corpus document 2 %. The
 pre-check of a value (:func:`may_contain`) is one search of ``name_patterns.STAFF_HINT``, which
 RE2's pattern of every value's pre-check reads too.
@@ -18,8 +19,8 @@ from string import ascii_letters
 from typing import Final
 
 from .name_lists import whole_run_name
-from .name_patterns import STAFF_HINT, STAFF_LABELS
-from .name_tests import cjk_end
+from .name_patterns import STAFF_ACTS, STAFF_HINT, STAFF_LABELS
+from .name_tests import cjk_end, ends_before_prose
 
 _HINT_RE: Final = re.compile(STAFF_HINT)
 # What may stand between the label and the number (工号：1024, 经办人(1024), 操作员：A1024: full-width
@@ -53,7 +54,18 @@ def staff_names(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, 
         at = end
         while at < len(text) and text[at] in _AFTER:
             at += 1
-        stop = cjk_end(text, at)
-        if 2 <= stop - at <= 4 and whole_run_name(text[at:stop]):
+        stop = _name_end(text, at, cjk_end(text, at))
+        if stop > at:
             found.append((at, stop, 0.85, "surname+staff-number"))
     return found
+
+
+def _name_end(text: str, at: int, stop: int) -> int:
+    """Where the name in the CJK run ``text[at:stop]`` after a staff number ends: the run whole, or
+    cut before what the user did; ``at`` where the run holds no name."""
+    if 2 <= stop - at <= 4 and whole_run_name(text[at:stop]):
+        return stop
+    for end in range(at + 2, min(stop, at + 5)):
+        if (text.startswith(STAFF_ACTS, end) or ends_before_prose(text, end)) and whole_run_name(text[at:end]):
+            return end
+    return at

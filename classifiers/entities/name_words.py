@@ -327,6 +327,9 @@ KIN_LABELS: Final = frozenset(
         *("受理人", "登记人", "录入人", "接待人", "承办人", "办理人", "代办人", "申报人", "接收人", "移交人"),
         *("审查人", "初审人", "复审人", "批准人", "送达人", "评估人", "检查人", "督查人", "帮扶人"),
         *("制表人", "统计人"),
+        # who checked a household's means, surveyed it, oversaw or counted, and a home's carer
+        # (核对员：周杰, 调查员：李娜, 督导员：王强, 护工：陈静)
+        *("核对员", "调查员", "核查员", "督导员", "统计员", "护工"),
         # who did what in a system, as its operation log and a record's footer name them (操作人：张伟,
         # 创建人：李娜, 审核员：王强)
         *("操作人", "操作员", "创建人", "修改人", "更新人", "录入员", "登记员", "提交人", "处理人"),

@@ -19,6 +19,7 @@ from . import (
     name_addressed,
     name_captions,
     name_cards,
+    name_colon,
     name_decided,
     name_english,
     name_heads,
@@ -78,6 +79,7 @@ from .name_patterns import (
     ROLE_FROM_CHARS,
     TITLE_TAILS,
 )
+from .name_patterns import COLON_HINT as COLON_HINT
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DECIDED_HINT as DECIDED_HINT
 from .name_patterns import DOTS as DOTS
@@ -342,6 +344,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
     found += name_households.household_names(text)  # 张伟户，3口人, 王秀英户符合条件: a household's head
     if name_served.may_contain(text):  # 给张伟送去米面油, 为王秀英办理低保: after 给, 向, 为, 帮
         found += name_served.served_names(text)
+    if ":" in text:  # 吴敏：低保户, 高龄津贴：王秀英，每月200元: beside a colon, no label naming it
+        found += name_colon.colon_names(text)
     if found and ("/" in text or "|" in text or "、" in text or " " in text or "\t" in text):
         found += name_lists.after_labelled(text, found)  # 户主：张伟/李娜
     # The runs of digits, found once by a loop over the code points (a pass of ``re`` over a remark
@@ -645,6 +649,7 @@ def may_contain(text: str) -> bool:
         or name_votes.may_contain(text)
         or name_decided.may_contain(text)
         or name_staff.may_contain(text)
+        or name_colon.may_contain(text)
     )
 
 

@@ -8,6 +8,7 @@ import random
 from classifiers.entities import name_heads
 from classifiers.entities.name_patterns import DOTS, HEAD_PREPOSITIONS, HEAD_PROSE, HEAD_SAID, HEAD_WORDS
 from classifiers.entities.name_tests import cjk_at, cjk_start
+from classifiers.entities.name_words import CATEGORIES
 from support.random_texts import random_texts
 
 
@@ -31,6 +32,8 @@ def _run_before_before(text: str, at: int) -> tuple[int, int] | None:
     start = cjk_start(text, end, max(0, end - 7, at - 8))  # (names round nineteen's: within nine)
     if end - start < 1 or (start > 0 and cjk_at(text, start - 1)):
         return None
+    if start > 0 and text[start - 1].isdigit() and text[start] in "年月日号":  # names round twenty-seven's
+        start += 2 if text.startswith("月份", start) else 1  # 3月张伟申请
     if end - start < 2 and not (start >= 2 and text[start - 1] in DOTS):
         return None
     return start, end
@@ -56,8 +59,14 @@ def _head_names_before(text: str) -> list[tuple[int, int, float, str]]:
             continue
         if text.startswith("等", at) and name_heads._COUNT_RE.match(text, at + 1) is None:
             continue
-        if text.startswith("申请", at) and text[at + 2 : at + 3] in name_heads._FORM_AFTER:
-            continue  # names round seventeen's: a form or its applicant (申请表, 申请人)
+        if (
+            text.startswith(("申请", "审核", "审批", "受理", "复核"), at)
+            and text[at + 2 : at + 3] in name_heads._FORM_AFTER
+        ):
+            continue  # names round seventeen's and twenty-seven's: a form or a person (申请表, 审核人)
+        is_word = text.startswith("是", at) or text.startswith("不是", at)  # names round twenty-seven's
+        if is_word and not text.startswith((*CATEGORIES, "户主"), text.index("是", at) + 1):
+            continue  # 张伟是低保户 only
         if end - start > 3 and text[start] in "今已曾" and text[start + 1] in HEAD_PREPOSITIONS:
             start += 1  # names round twenty's: 今与张伟联系
         opened = text[start] in HEAD_PREPOSITIONS and end - start > 2
