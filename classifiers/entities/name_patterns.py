@@ -618,6 +618,8 @@ CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 # (李娜签字确认, 张伟签名：, 李娜已签收): name_signed.signed_names.
 # 签到 too, a sign-in sheet's line (张伟 签到, name_signed's gap).
 SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印", "签到")
+# What staff did, after the one who did it (张伟审核通过, 由李娜受理, 王强复核无误): HEAD_WORDS'.
+HEAD_ACTS: tuple[str, ...] = ("审核", "审批", "受理", "复核")
 # What a remark says of the person it opens with, no label before (name_heads.head_names): who the
 # person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
 # that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
@@ -629,8 +631,6 @@ SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印",
 # 在, 被 and 将: where the person is, what was done to the person, what the person did with something
 # (张伟在工商银行有存款, 张伟被推选为村民代表, 王强将张伟的低保金据为己有); a household's things stand
 # there as often (房子在老家, 路灯被损坏: name_heads._NOT_HEADS).
-# What staff did, after the one who did it (张伟审核通过, 由李娜受理, 王强复核无误): HEAD_WORDS'.
-HEAD_ACTS: tuple[str, ...] = ("审核", "审批", "受理", "复核")
 # 是 and 不是 before a category of persons or 户主 only (张伟是低保户, 李娜不是户主; name_heads):
 # 是 follows words of a name's shape before anything else as often (尤其是, 方式是, 关键是).
 HEAD_WORDS: tuple[str, ...] = (

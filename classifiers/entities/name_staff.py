@@ -6,10 +6,10 @@ them hid it.
 The name is the CJK run after the number whole, two to four characters (``name_lists.whole_run_name``:
 a listed surname, no place, household, pseudonym, prose or label word: 工号1024 姓名 张伟 leaves
 姓名 to the label's own rule), or the run cut before what the user did (``STAFF_ACTS``, or a word
-that follows a name: 工号1024 张伟审核通过, 工号1024 张伟已离职). Read from the text's runs of digits, which ``person_name.find`` has:
-a search of the labels over every text that reached it cost the corpus document 2 %. The
-pre-check of a value (:func:`may_contain`) is one search of ``name_patterns.STAFF_HINT``, which
-RE2's pattern of every value's pre-check reads too.
+that follows a name: 工号1024 张伟审核通过, 工号1024 张伟已离职). Read from the text's runs of
+digits, which ``person_name.find`` has: a search of the labels over every text that reached it cost
+the corpus document 2 %. The pre-check of a value (:func:`may_contain`) is one search of
+``name_patterns.STAFF_HINT``, which RE2's pattern of every value's pre-check reads too.
 """
 
 from __future__ import annotations
