@@ -84,13 +84,14 @@ MAYBE = re.compile(
     f"|{person_name.DECIDED_HINT}"  # 取消王强低保资格 (name_decided.py)
     f"|{person_name.STAFF_HINT}"  # 工号1024 张伟 (name_staff.py)
     f"|{person_name.COLON_HINT}"  # 吴敏：低保户, 高龄津贴：王秀英， (name_colon.py)
+    f"|{person_name.AGED_HINT}"  # 张伟，68岁 (person_name._aged)
 )
 # The honorifics a name goes before (张伟同志, 李娜女士: name_lists.HONORIFICS) by a character of
 # theirs that no column of genders or schooling is full of: 志 of 同志, 士 of 女士, 姨 of 阿姨,
 # where their first would stop the search at every 女. A match may begin one character before.
 # 学 of 同学 and 朋 of 小朋友 (刘思琪同学, 张子涵小朋友): 同 opens 同意 and 同住, 小 many words; a column
 # of schooling (小学, 大学) is searched once from each 学 for it.
-_HONORIFIC_FROM = "志士姨先奶爷老学朋"
+_HONORIFIC_FROM = "志士姨先奶爷老学朋任记师医"
 # Where a match of MAYBE can begin, or one character before it: a character that begins one of
 # its alternatives (or ends an honorific), or a digit
 # opening six digits and separators. ``re`` tries MAYBE's two dozen alternatives at every

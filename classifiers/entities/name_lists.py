@@ -19,6 +19,7 @@ from .name_patterns import (
     _UNIT_ENDS,
     AFTER_AND,
     CONTEXT,
+    HONORIFIC_TITLES,
     LIST_AFTER_COMMA,
     LIST_BEFORE_COMMA,
     LIST_COUNT,
@@ -353,6 +354,10 @@ _BEFORE_AN_OBJECT = frozenset("为给向对帮替与和跟陪及把被让由")
 # (全班同学, 高年级同学, 毕业班同学, 幼儿园小朋友).
 _SCHOOL_HONORIFICS = frozenset(["同学", "小朋友"])
 _CLASS_ENDS = frozenset("班级校园组")
+# An officer's titles among the honorifics, and what may stand between the name and them (张伟副主任;
+# 常务副主任, 党委副书记 name no one).
+_TITLES = frozenset(HONORIFIC_TITLES)
+_DEPUTY = "副"
 
 
 def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
@@ -366,11 +371,13 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
     for word in HONORIFICS:
         at = text.find(word)
         while at >= 0:
-            run = text[cjk_start(text, at) : at]
+            # (张伟副主任: the name ends before a deputy's 副)
+            end = at - 1 if word in _TITLES and text[at - 1 : at] == _DEPUTY else at
+            run = text[cjk_start(text, end) : end]
             size = _tail_name(run) if len(run) >= 2 else 0
             if size == 3 and run[-1] in _BEFORE_AN_OBJECT and _name(run[-3:-1]):
                 # 护理员李娜为老人喂药: the honorific's person is another, the name ends before 为
-                found.append((at - 3, at - 1, 0.85, "surname+honorific"))
+                found.append((end - 3, end - 1, 0.85, "surname+honorific"))
                 size = 0
             if size and word == "老人":
                 name = run[-size:]
@@ -382,8 +389,10 @@ def before_honorifics(text: str) -> list[tuple[int, int, float, str]]:
                     size = 0
             elif size and word in _SCHOOL_HONORIFICS and run[-1] in _CLASS_ENDS:
                 size = 0  # 全班同学, 高年级同学, 毕业班同学
+            elif size and word in _TITLES and surname_length(run[-size:]) == size:
+                size = 0  # 欧阳主任: a compound surname and a title, as 王主任 is a surname's
             if size:
-                found.append((at - size, at, 0.85, "surname+honorific"))
+                found.append((end - size, end, 0.85, "surname+honorific"))
             at = text.find(word, at + len(word))
     return found
 

@@ -399,6 +399,10 @@ PROFILE: str = (
 )
 
 _PROFILE_RE = re.compile(f"(?<![{_CJK}])" + PROFILE.replace("[男女]性?", f"[男女]性?(?![{_CJK}])", 1))
+# A record line's name and age with no gender between (张伟，68岁，患有高血压: a visit's note);
+# person_name._aged reads the name back from each 岁, a whole run as at a run's head. No
+# look-arounds: RE2 reads it.
+AGED_HINT: str = f"[{_CJK}]{{2,4}}[,，][ \t]*[0-9]{{1,3}}周?岁"
 
 # (a dotted name whole, 艾力·买买提，男: the look-behind keeps its first part from being left out;
 # a name padded to a roster's width, 张 伟，男，80岁 or 张　伟 (U+3000 is a space once folded):
@@ -906,7 +910,14 @@ LIST_TAILS = (
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
 # A school's record and a child welfare home's call a child so too (刘思琪同学在校表现良好, 张子涵小朋友).
-HONORIFICS: tuple[str, ...] = ("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉", "同学", "小朋友")
+# A staff member's or an officer's title after the full name, as a notice or a minute writes them
+# (张伟主任, 李娜书记, 王强村长, 陈静老师, 刘洋医生): after a surname alone it names no one (王主任,
+# 欧阳主任), and a deputy's 副 may stand between (张伟副主任).
+HONORIFIC_TITLES: tuple[str, ...] = ("主任", "书记", "村长", "老师", "医生")
+HONORIFICS: tuple[str, ...] = (
+    *("老人", "同志", "女士", "先生", "奶奶", "爷爷", "阿姨", "老汉", "同学", "小朋友"),
+    *HONORIFIC_TITLES,
+)
 # The list's pre-check (name_lists.may_contain; RE2 reads it in MAYBE too): a head, a name (or
 # words for persons and a name: 慰问困难党员王秀英、) and a 、, or a count in brackets and a 、; or a
 # 、, a name and a tail. The honorifics are context
@@ -1142,7 +1153,7 @@ COLON_HINT: str = (
 MAYBE_PATTERN: str = (
     f"{_CONTEXT_PATTERN}|{PROFILE}|{ROLE_HINT}|{LIST_HINT}|{SPACED_HINT}|{MARKED_HINT}|{NUMBERED_HINT}"
     f"|{SERVED_HINT}|{SPLIT_HINT}|{KIN_HINT}|{OWNED_HINT}|{LOG_HINT}|{VOTES_HINT}|{DECIDED_HINT}|{STAFF_HINT}"
-    f"|{COLON_HINT}"
+    f"|{COLON_HINT}|{AGED_HINT}"
 )
 
 # PROFILE and ROLE_HINT behind cheaper tests (person_name.may_contain). For ``re`` the mobile's eleven

@@ -17,6 +17,7 @@ from .name_patterns import (
     _TRAILERS,
     _UNIT_ENDS,
     CONTEXT,
+    HONORIFIC_TITLES,
     HONORIFICS,
     LABELLED_RUN_MAX,
     NEXT_LABELS,
@@ -175,6 +176,8 @@ def before_honorific(run: str) -> str:
     is no part of the name, and masked with it told who was meant as well as the name did not."""
     for word in HONORIFICS:
         if run.endswith(word) and len(run) - len(word) >= 2:
+            if word in HONORIFIC_TITLES and len(run) - len(word) <= surname_length(run):
+                return run  # 欧阳主任: a surname and a title, no name (TITLE_TAILS tells)
             return run[: -len(word)]
     return run
 

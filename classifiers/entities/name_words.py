@@ -472,6 +472,8 @@ PROSE_WORDS: Final = frozenset(
         "陈述",
         # thanks ending a message (请回电 6222 0212 3456 7890 128 谢谢: 谢 is a surname)
         "谢谢",
+        # a standing deputy's title (常务副主任: 常 is a surname)
+        "常务",
         # a relation's word after kin (其亲属关系, 与其亲属关系证明: 关 is a surname)
         "关系",
         # time and frequency (学生时代: 时 is a surname)

@@ -79,6 +79,7 @@ from .name_patterns import (
     ROLE_FROM_CHARS,
     TITLE_TAILS,
 )
+from .name_patterns import AGED_HINT as AGED_HINT
 from .name_patterns import COLON_HINT as COLON_HINT
 from .name_patterns import CONTEXT as CONTEXT
 from .name_patterns import DECIDED_HINT as DECIDED_HINT
@@ -310,6 +311,8 @@ def find(text: str, all_runs: list[tuple[int, int]] | None = None) -> list[tuple
         found += name_decided.decided_names(text)
     if may_be_profile(text):
         found += _profiles(text, {start for start, _, _, _ in found})
+    if "岁" in text:  # 张伟，68岁，患有高血压: a name and an age, no gender between
+        found += _aged(text)
     if may_follow_role(text, heads):
         found += _after_roles(text, {start for start, _, _, _ in found})
         found += _role_runs(text)
@@ -654,10 +657,38 @@ def may_contain(text: str) -> bool:
 
 
 def may_be_profile(text: str) -> bool:
-    """Could ``text`` hold a record line's name, gender and age (``PROFILE``)? For the scanner's
-    pre-check: substring tests first (an age, a nationality or a birth; a gender)."""
+    """Could ``text`` hold a record line's name, gender and age (``PROFILE``), or its name and age
+    (``AGED_HINT``)? For the scanner's pre-check: substring tests first (an age, a nationality or
+    a birth; a gender)."""
+    if "岁" in text and _AGED_HINT_RE.search(text) is not None:
+        return True
     return (
         ("岁" in text or "族" in text or "生" in text or "系" in text)
         and ("男" in text or "女" in text)
         and _PROFILE_RE.search(text) is not None
     )
+
+
+_AGED_HINT_RE: Final = re.compile(AGED_HINT)
+
+
+def _aged(text: str) -> list[tuple[int, int, float, str]]:
+    """The names of record lines that give a name and an age, no gender between (``AGED_HINT``),
+    read back from each 岁 (its digits, 周 maybe, spaces, the comma): the whole run before the
+    comma a name as at a run's head (合计，68岁 and 全家，3岁 stay)."""
+    found: list[tuple[int, int, float, str]] = []
+    at = text.find("岁")
+    while at >= 0:
+        end = at - 1 if text[at - 1 : at] == "周" else at
+        digits = end
+        while digits > 0 and "0" <= text[digits - 1] <= "9" and end - digits < 3:
+            digits -= 1
+        comma = digits
+        while comma > 0 and text[comma - 1] in " \t":
+            comma -= 1
+        if digits < end and comma > 0 and text[comma - 1] in ",，":
+            start = cjk_start(text, comma - 1)
+            if 2 <= comma - 1 - start <= 4 and name_heads._head_name(text[start : comma - 1]):
+                found.append((start, comma - 1, 0.85, "surname+age"))
+        at = text.find("岁", at + 1)
+    return found
