@@ -687,8 +687,9 @@ def _aged(text: str) -> list[tuple[int, int, float, str]]:
         while comma > 0 and text[comma - 1] in " \t":
             comma -= 1
         if digits < end and comma > 0 and text[comma - 1] in ",，":
-            start = cjk_start(text, comma - 1)
-            if 2 <= comma - 1 - start <= 4 and name_heads._head_name(text[start : comma - 1]):
-                found.append((start, comma - 1, 0.85, "surname+age"))
+            name_end = comma - 1
+            start = cjk_start(text, name_end)
+            if 2 <= name_end - start <= 4 and name_heads._head_name(text[start:name_end]):
+                found.append((start, name_end, 0.85, "surname+age"))
         at = text.find("岁", at + 1)
     return found
