@@ -8,7 +8,7 @@ what the person is, or gets.
 The name is a whole CJK run as at a run's head (``name_heads._head_name``: a listed surname, no
 place, household, relation, role, group or prose word): 类别：低保户, 张家：低保户, 王家庄：低保户5户,
 性别：男, 临时救助：已发放，, 高龄津贴：全部， stay. A key's run opens its line or clause; what
-follows the colon is the CJK run that ends with a category (``CATEGORIES``, 户主: 孤寡老人, 农村低保户),
+follows the colon is the CJK run that ends with a category (``PERSON_CATEGORIES``: 孤寡老人, 农村低保户),
 or 男, 女, 男性, 女性 alone. A benefit's value is the whole run after the colon, and something other
 than a CJK character (a comma, a digit, the text's end) follows it.
 
@@ -22,8 +22,8 @@ import re
 from typing import Final
 
 from .name_heads import _head_name
-from .name_patterns import BENEFIT_LABELS, COLON_CATEGORIES, COLON_HINT
-from .name_tests import cjk_end, cjk_start
+from .name_patterns import BENEFIT_LABELS, COLON_HINT, PERSON_CATEGORIES
+from .name_tests import after_spaces, before_spaces, cjk_end, cjk_start
 
 _HINT_RE: Final = re.compile(COLON_HINT)
 # The sexes a line's key goes before, as the whole run after the colon.
@@ -59,15 +59,15 @@ def colon_names(text: str) -> list[tuple[int, int, float, str]]:
 def _key(text: str, colon: int) -> tuple[int, int] | None:
     """The span of the name before the colon at ``colon`` when the run after it is a category or a
     sex (吴敏：低保户, 张伟：男，80岁)."""
-    end = _skip_back(text, colon)
+    end = before_spaces(text, colon)
     start = cjk_start(text, end)
     if not 2 <= end - start <= 4 or not _head_name(text[start:end]):
         return None
-    after = _skip(text, colon + 1)
+    after = after_spaces(text, colon + 1)
     value = text[after : cjk_end(text, after)]
     if value in _SEXES or (
-        value.endswith(COLON_CATEGORIES)  # one test in C first: most runs end with none
-        and any(value.endswith(word) and len(value) - len(word) <= _BEFORE_CATEGORY for word in COLON_CATEGORIES)
+        value.endswith(PERSON_CATEGORIES)  # one test in C first: most runs end with none
+        and any(value.endswith(word) and len(value) - len(word) <= _BEFORE_CATEGORY for word in PERSON_CATEGORIES)
     ):
         return start, end
     return None
@@ -76,25 +76,11 @@ def _key(text: str, colon: int) -> tuple[int, int] | None:
 def _after_benefit(text: str, colon: int) -> tuple[int, int] | None:
     """The span of the name after the colon at ``colon`` when a benefit's or a service's label ends
     before it (高龄津贴：王秀英，每月200元): the whole run after the colon, nothing CJK after it."""
-    if not text.endswith(BENEFIT_LABELS, 0, _skip_back(text, colon)):
+    if not text.endswith(BENEFIT_LABELS, 0, before_spaces(text, colon)):
         return None
-    start = _skip(text, colon + 1)
+    start = after_spaces(text, colon + 1)
     end = cjk_end(text, start)
     # (护理：全护理, 救助：高额救助: a kind of the benefit, its word last)
     if 2 <= end - start <= 4 and text[end - 2 : end] not in _BENEFITS and _head_name(text[start:end]):
         return start, end
     return None
-
-
-def _skip(text: str, at: int) -> int:
-    """``at`` past the spaces and tabs there."""
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at
-
-
-def _skip_back(text: str, at: int) -> int:
-    """``at`` back over the spaces and tabs before it."""
-    while at > 0 and text[at - 1] in " \t":
-        at -= 1
-    return at

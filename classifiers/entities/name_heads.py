@@ -31,10 +31,11 @@ from .name_patterns import (
     HEAD_PROSE,
     HEAD_SAID,
     HEAD_WORDS,
+    PERSON_CATEGORIES,
     PROSE_KIN,
 )
 from .name_tests import cjk_at, cjk_start, is_transliterated
-from .name_words import ADVERB_ENDS, CATEGORIES, COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
+from .name_words import ADVERB_ENDS, COMPOUND_SURNAMES, GROUP_WORDS, SURNAMES
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -115,8 +116,6 @@ _GLUED_BEFORE = {
     # (尤其是, 特别是, 主要是, 于是, 但是; 张伟不是: 不是 is read at 不)
     "是": "夫兄姐其别要就还但于正也都只若凡总真像倒算硬可不",
 }
-# What 是 and 不是 must stand before at a head (张伟是低保户, 李娜不是户主): a category of persons.
-_IS_WHAT: Final = (*CATEGORIES, "户主")
 # What was said, one character, after a name at a run's head with no preposition (李娜称其子在外务工,
 # 张伟说已外出); before a word of ours further on it is no part of the name (张伟称家中困难: 张伟称
 # was masked, one character too many).
@@ -294,7 +293,7 @@ def head_names(text: str, starts: list[int] | None = None) -> list[tuple[int, in
         if text[at + 2 : at + 3] in _FORM_AFTER and text.startswith(_FORM_WORDS, at):
             continue  # 张伟申请低保, not 常用申请表, 许可证申请书, 文明申请人, 低保审核人: a form or a person
         if (text[at] == "是" or text.startswith("不是", at)) and not text.startswith(
-            _IS_WHAT, at + 1 if text[at] == "是" else at + 2
+            PERSON_CATEGORIES, at + 1 if text[at] == "是" else at + 2
         ):
             continue  # 张伟是低保户, not 方式是自愿: what a person is, a category
         if end - start > 3 and text[start] in BEFORE_PREPOSITIONS and text[start + 1] in HEAD_PREPOSITIONS:

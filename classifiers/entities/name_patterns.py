@@ -624,6 +624,9 @@ CARE_VERBS: tuple[str, ...] = ("照顾", "赡养", "监护", "代养", "患病")
 SIGNING: tuple[str, ...] = ("签字", "签名", "签收", "签章", "按手印", "捺印", "签到")
 # What staff did, after the one who did it (张伟审核通过, 由李娜受理, 王强复核无误): HEAD_WORDS'.
 HEAD_ACTS: tuple[str, ...] = ("审核", "审批", "受理", "复核")
+# What a person is, after 是 (张伟是低保户, 李娜不是户主: name_heads, LIST_TAILS) or a line's key and a
+# colon (吴敏：低保户: name_colon): a category of persons, or 户主.
+PERSON_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "户主")
 # What a remark says of the person it opens with, no label before (name_heads.head_names): who the
 # person is (张伟系户主之子, 为本村村民), when or why something happened (李娜于2023年3月, 王秀英因病致贫),
 # that the person came in person (张伟本人到场) or collected or signed for someone (由张伟代领).
@@ -905,7 +908,7 @@ LIST_TAILS = (
     # who was elected (张伟、李娜当选为村民代表), and who they are (张伟、李娜系村干部亲属)
     "|参加|同意|反对|弃权|符合|来到|前来|办理|申请|登记|当选|系"
     # when and what they are, and what staff did (张伟、李娜于2024年申请, 张伟、李娜是特困人员, 张伟、李娜审核)
-    f"|于[0-9]|[是为](?:{'|'.join(CATEGORIES)}|户主)|{'|'.join(HEAD_ACTS)}"
+    f"|于[0-9]|[是为](?:{'|'.join(PERSON_CATEGORIES)})|{'|'.join(HEAD_ACTS)}"
 )
 # Honorifics and addresses a full name goes before (王秀英老人, 张伟同志, 李娜女士;
 # name_lists.before_honorifics).
@@ -1139,14 +1142,13 @@ DECIDED_HINT: str = decided(f"[{_CJK}]{{2,4}}?")
 # persons or a sex (吴敏：低保户, 王秀英：孤寡老人, 张伟：男，80岁), and the value after a benefit's or a
 # service's label, the whole run (高龄津贴：王秀英，每月200元). Not 慰问: what was handed out follows
 # it as often (慰问：米面油). No look-arounds: RE2 reads it.
-COLON_CATEGORIES: tuple[str, ...] = (*CATEGORIES, "户主")
 BENEFIT_LABELS: tuple[str, ...] = (
     *("评估", "补贴", "津贴", "补助", "救助", "救济", "供养", "低保", "抚恤", "资助", "帮扶", "照料"),
     *("护理", "安置", "优待"),
 )
 COLON_HINT: str = (
     f"(?:^|[^{_CJK}])[{_CJK}]{{2,4}}[ \t]*[:：][ \t]*"
-    f"(?:[{_CJK}]{{0,4}}(?:{'|'.join(COLON_CATEGORIES)})|[男女])"
+    f"(?:[{_CJK}]{{0,4}}(?:{'|'.join(PERSON_CATEGORIES)})|[男女])"
     f"|(?:{'|'.join(BENEFIT_LABELS)})[ \t]*[:：][ \t]*[{_CJK}]{{2,4}}(?:[^{_CJK}]|$)"
 )
 

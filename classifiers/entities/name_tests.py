@@ -62,6 +62,20 @@ def cjk_start(text: str, end: int, lowest: int = 0) -> int:
     return end
 
 
+def after_spaces(text: str, at: int) -> int:
+    """``at`` past the spaces and tabs there."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def before_spaces(text: str, at: int) -> int:
+    """``at`` back over the spaces and tabs before it."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
 def cjk_end(text: str, start: int) -> int:
     """Where the run of CJK ideographs (``cjk_at``) that begins at ``start`` ends; ``start`` when
     none begins there."""

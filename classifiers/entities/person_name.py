@@ -113,6 +113,7 @@ from .name_runs import (
 from .name_runs import may_follow_relation as may_follow_relation
 from .name_tests import (
     before_prose,
+    before_spaces,
     beside_number,
     cjk_at,
     cjk_start,
@@ -683,9 +684,7 @@ def _aged(text: str) -> list[tuple[int, int, float, str]]:
         digits = end
         while digits > 0 and "0" <= text[digits - 1] <= "9" and end - digits < 3:
             digits -= 1
-        comma = digits
-        while comma > 0 and text[comma - 1] in " \t":
-            comma -= 1
+        comma = before_spaces(text, digits)
         if digits < end and comma > 0 and text[comma - 1] in ",，":
             name_end = comma - 1
             start = cjk_start(text, name_end)
